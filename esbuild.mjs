@@ -1,0 +1,26 @@
+// Bundles the CLI (and, later, the extension and the webview) and copies the tree-sitter WASM files next to them.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const wasmDir = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+const outdir = 'dist';
+mkdirSync(join(outdir, 'wasm'), { recursive: true });
+for (const file of ['tree-sitter.wasm', 'tree-sitter-cpp.wasm', 'tree-sitter-python.wasm']) {
+  copyFileSync(join(wasmDir, file), join(outdir, 'wasm', file));
+}
+
+await esbuild.build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: process.argv.includes('--minify'),
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});

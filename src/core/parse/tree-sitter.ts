@@ -1,0 +1,97 @@
+// Adapter over VS Code's own tree-sitter WASM build: one runtime, the C++ grammar (C, CUDA and OpenCL C parse
+// with it after cuda-mask) and the Python grammar. WASM files are looked up next to the bundle first
+// (dist/wasm, copied by esbuild.mjs), then in the npm package (tests run from source).
+import { existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import type * as TreeSitter from '@vscode/tree-sitter-wasm';
+import { maskGpuDialect, type MaskResult } from './cuda-mask';
+import type { Language } from '../model/types';
+
+// The package is a UMD bundle whose typings are a module declaration; require keeps esbuild and tsc happy.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ts: typeof TreeSitter = require('@vscode/tree-sitter-wasm');
+
+export type SyntaxNode = TreeSitter.Node;
+export type SyntaxTree = TreeSitter.Tree;
+
+export interface ParsedSource {
+  tree: SyntaxTree;
+  /** The text the tree was built from: same length and line breaks as the original. */
+  text: string;
+  mask: MaskResult;
+  errorCount: number;
+}
+
+let ready: Promise<{ cpp: TreeSitter.Language; python: TreeSitter.Language }> | null = null;
+
+function wasmDir(): string {
+  const candidates = [join(__dirname, 'wasm'), join(__dirname, '..', 'wasm')];
+  for (const dir of candidates) if (existsSync(join(dir, 'tree-sitter.wasm'))) return dir;
+  return dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+}
+
+/** Loads the runtime and grammars once per process. */
+export function initTreeSitter(): Promise<{ cpp: TreeSitter.Language; python: TreeSitter.Language }> {
+  ready ??= (async () => {
+    const dir = wasmDir();
+    await ts.Parser.init({ locateFile: (file: string) => join(dir, file) });
+    const [cpp, python] = await Promise.all([
+      ts.Language.load(join(dir, 'tree-sitter-cpp.wasm')),
+      ts.Language.load(join(dir, 'tree-sitter-python.wasm')),
+    ]);
+    return { cpp, python };
+  })();
+  return ready;
+}
+
+const parsers = new Map<string, TreeSitter.Parser>();
+
+async function parserFor(grammar: 'cpp' | 'python'): Promise<TreeSitter.Parser> {
+  const existing = parsers.get(grammar);
+  if (existing) return existing;
+  const langs = await initTreeSitter();
+  const parser = new ts.Parser();
+  parser.setLanguage(grammar === 'cpp' ? langs.cpp : langs.python);
+  parsers.set(grammar, parser);
+  return parser;
+}
+
+export function grammarFor(language: Language): 'cpp' | 'python' | null {
+  if (language === 'python') return 'python';
+  if (language === 'cuda' || language === 'opencl-c' || language === 'c' || language === 'cpp') return 'cpp';
+  return null;
+}
+
+/** Parses C-family or Python source. The caller must call tree.delete() when done (WASM memory). */
+export async function parseSource(text: string, language: Language): Promise<ParsedSource> {
+  const grammar = grammarFor(language);
+  if (!grammar) throw new Error(`no tree-sitter grammar for ${language}`);
+  const mask: MaskResult =
+    grammar === 'cpp'
+      ? maskGpuDialect(text, language === 'opencl-c' ? 'opencl-c' : language === 'cuda' ? 'cuda' : 'plain')
+      : { text, launches: [], qualifiers: [] };
+  const parser = await parserFor(grammar);
+  const tree = parser.parse(mask.text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return { tree, text: mask.text, mask, errorCount: countErrors(tree.rootNode) };
+}
+
+function countErrors(root: SyntaxNode): number {
+  if (!root.hasError) return 0;
+  let count = 0;
+  const cursor = root.walk();
+  let done = false;
+  while (!done) {
+    const node = cursor.currentNode;
+    if (node.isError || node.isMissing) count++;
+    if (node.hasError && cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) {
+      if (!cursor.gotoParent()) {
+        done = true;
+        break;
+      }
+    }
+  }
+  cursor.delete();
+  return count;
+}

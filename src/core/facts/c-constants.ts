@@ -294,6 +294,9 @@ export class CConstantFolder {
     if (base?.type === 'identifier') {
       const v = this.lookupVar(base.text, node);
       if (v && v.info.typeText) return this.sizeofVar(v.info, derefs, depth);
+      // `sizeof(Particle)` parses as an expression when the grammar cannot tell a typedef name from a variable.
+      const size = derefs === 0 && !v ? this.typeSize(base.text) : null;
+      if (size !== null) return known(size);
     }
     return unknown(collapse(node.text));
   }

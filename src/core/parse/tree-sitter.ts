@@ -95,3 +95,24 @@ function countErrors(root: SyntaxNode): number {
   cursor.delete();
   return count;
 }
+
+/**
+ * Parses a C expression given as text (a `#define` body) and hands its node to `use` while the snippet tree is
+ * alive. Needs initTreeSitter() to have finished; analyze() awaits it before extracting facts.
+ */
+export function withCExpression<T>(text: string, use: (expr: SyntaxNode | null) => T): T {
+  const parser = parsers.get('cpp');
+  if (!parser) return use(null);
+  const prefix = 'long long __aia_value = (';
+  const tree = parser.parse(`${prefix}${text}\n);`);
+  if (!tree) return use(null);
+  try {
+    const decl = tree.rootNode.namedChild(0);
+    const init = decl?.childForFieldName('declarator');
+    const value = init?.type === 'init_declarator' ? init.childForFieldName('value') : null;
+    const inner = value?.type === 'parenthesized_expression' && value.namedChildCount === 1 ? value.namedChild(0) : null;
+    return use(tree.rootNode.hasError ? null : inner);
+  } finally {
+    tree.delete();
+  }
+}

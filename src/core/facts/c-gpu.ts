@@ -1,0 +1,428 @@
+// GPU facts from a C, C++, CUDA or OpenCL C syntax tree: allocations, transfers, frees, synchronisation,
+// launches, hints, host buffer kinds and whether each API call's status is looked at.
+import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
+import type {
+  ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection,
+} from '../model/types';
+import { CConstantFolder, type Folded } from './c-constants';
+import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type SizeSpec } from './c-api-table';
+import { LineMap, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
+
+const C_LOOP_SYNTAX = (folder: CConstantFolder): LoopSyntax => ({
+  loopTypes: new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']),
+  functionTypes: new Set(['function_definition', 'lambda_expression']),
+  tripCount: (loop) => (loop.type === 'for_statement' ? forTripCount(loop, folder) : null),
+});
+
+/** `for (i = A; i < B; i += S)` with constant A, B, S. */
+function forTripCount(loop: SyntaxNode, folder: CConstantFolder): number | null {
+  const init = field(loop, 'initializer');
+  const cond = field(loop, 'condition');
+  const update = field(loop, 'update');
+  if (!init || !cond || !update || cond.type !== 'binary_expression') return null;
+  let varName: string | null = null;
+  let start: Folded | null = null;
+  if (init.type === 'declaration') {
+    const d = field(init, 'declarator');
+    if (d?.type === 'init_declarator') {
+      varName = field(d, 'declarator')?.text ?? null;
+      const v = field(d, 'value');
+      start = v ? folder.evaluate(v) : null;
+    }
+  } else if (init.type === 'assignment_expression') {
+    varName = field(init, 'left')?.text ?? null;
+    const v = field(init, 'right');
+    start = v ? folder.evaluate(v) : null;
+  }
+  const left = field(cond, 'left');
+  const right = field(cond, 'right');
+  const op = field(cond, 'operator')?.text ?? cond.child(1)?.text;
+  if (!varName || !start || start.value === null || left?.text !== varName || !right) return null;
+  const end = folder.evaluate(right).value;
+  if (end === null) return null;
+  let step = 0;
+  if (update.type === 'update_expression') step = update.text.includes('++') ? 1 : -1;
+  else if (update.type === 'assignment_expression') {
+    const s = field(update, 'right');
+    const sv = s ? folder.evaluate(s).value : null;
+    const aop = field(update, 'operator')?.text ?? update.child(1)?.text;
+    if (sv === null) return null;
+    step = aop === '+=' ? sv : aop === '-=' ? -sv : 0;
+  }
+  if (step <= 0) return null;
+  const span = op === '<' || op === '!=' ? end - start.value : op === '<=' ? end - start.value + 1 : null;
+  return span === null ? null : Math.max(0, Math.ceil(span / step));
+}
+
+/** The name an argument refers to: `(void**)&d_a` -> d_a, `h.data()` -> h, `&h[i]` -> h (offset), `h + off` -> h (offset). */
+export function bufferName(node: SyntaxNode | null | undefined): { name: string | null; offset: boolean } {
+  let n: SyntaxNode | null | undefined = node;
+  let offset = false;
+  for (let guard = 0; n && guard < 16; guard++) {
+    switch (n.type) {
+      case 'cast_expression':
+        n = field(n, 'value');
+        continue;
+      case 'parenthesized_expression':
+        n = n.namedChild(0);
+        continue;
+      case 'pointer_expression':
+        n = field(n, 'argument');
+        continue;
+      case 'pointer_declarator':
+      case 'reference_declarator':
+        n = field(n, 'declarator') ?? n.namedChild(0);
+        continue;
+      case 'subscript_expression': {
+        const idx = field(n, 'indices') ?? field(n, 'index');
+        if (idx && !/^\[?\s*0\s*\]?$/.test(idx.text)) offset = true;
+        n = field(n, 'argument');
+        continue;
+      }
+      case 'binary_expression':
+        offset = true;
+        n = field(n, 'left');
+        continue;
+      case 'call_expression': {
+        const fn = field(n, 'function');
+        const args = children(field(n, 'arguments') ?? n);
+        if (fn?.type === 'field_expression' && /^(data|get)$/.test(field(fn, 'field')?.text ?? '')) {
+          n = field(fn, 'argument');
+          continue;
+        }
+        if (/raw_pointer_cast|reinterpret_cast|static_cast/.test(fn?.text ?? '') && args.length === 1) {
+          n = args[0];
+          continue;
+        }
+        return { name: null, offset };
+      }
+      case 'identifier':
+      case 'field_expression':
+      case 'qualified_identifier':
+        return { name: collapse(n.text).replace(/\s/g, ''), offset };
+      default:
+        return { name: null, offset };
+    }
+  }
+  return { name: null, offset };
+}
+
+function functionName(node: SyntaxNode): string | null {
+  for (let p: SyntaxNode | null = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition') {
+      let d = field(p, 'declarator');
+      while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
+      return d ? collapse(field(d, 'declarator')?.text ?? d.text) : null;
+    }
+  }
+  return null;
+}
+
+function calleeName(call: SyntaxNode): string | null {
+  let fn = field(call, 'function');
+  if (fn?.type === 'template_function') fn = field(fn, 'name');
+  if (!fn) return null;
+  if (fn.type === 'identifier') return fn.text;
+  if (fn.type === 'qualified_identifier') return fn.text.split('::').pop() ?? null;
+  if (fn.type === 'field_expression') return field(fn, 'field')?.text ?? null;
+  return null;
+}
+
+/** Is the value a call returns looked at (assigned, tested, passed to a checking macro, returned)? */
+function resultUsed(call: SyntaxNode): boolean {
+  let p = call.parent;
+  while (p && p.type === 'parenthesized_expression') p = p.parent;
+  if (!p) return false;
+  if (p.type === 'expression_statement') return false;
+  if (p.type === 'comma_expression') return field(p, 'right')?.startIndex === call.startIndex && resultUsed(p);
+  return true;
+}
+
+const NULL_ARG = /^(NULL|nullptr|0|\(\s*cl_int\s*\*\s*\)\s*(NULL|0))$/;
+
+export function extractCGpuFacts(parsed: ParsedSource, path: string, language: Language,
+  parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded): GpuFileFacts {
+  const root = parsed.tree.rootNode;
+  const lines = new LineMap(parsed.text);
+  const folder = new CConstantFolder(root, parseExpression);
+  const loopSyntax = C_LOOP_SYNTAX(folder);
+  const events: GpuEvent[] = [];
+  const apiCalls: ApiCallFact[] = [];
+  const hostBuffers: GpuFileFacts['hostBuffers'] = {};
+  const launchOpens = new Map(parsed.mask.launches.map((l) => [l.open, l]));
+  const functionDefs: SyntaxNode[] = [];
+  let order = 0;
+
+  const base = (node: SyntaxNode, api: string, family: GpuEvent['family']) => {
+    const range = lines.range(node.startIndex, node.endIndex);
+    return { api, family, line: range.startLine, range, function: functionName(node), loop: loopInfo(node, loopSyntax, lines) as LoopInfo | null, order: order++ };
+  };
+
+  const sizeOf = (spec: SizeSpec | null, args: SyntaxNode[]): SizeValue => {
+    if (spec === null) return { expr: '?', bytes: null, unknowns: ['size not in the call'] };
+    if (typeof spec === 'number') return folder.size(args[spec] ?? null);
+    if ('product' in spec) {
+      const parts = spec.product.map((i) => folder.size(args[i] ?? null));
+      const expr = parts.map((p) => p.expr).join(' * ');
+      if (parts.some((p) => p.bytes === null)) return { expr, bytes: null, unknowns: parts.flatMap((p) => p.unknowns) };
+      return { expr, bytes: parts.reduce((a, p) => a * p.bytes!, 1), unknowns: [] };
+    }
+    return extentSize(args[spec.extent] ?? null);
+  };
+
+  // cudaMalloc3D(&p, make_cudaExtent(w, h, d)) or an extent variable initialised that way.
+  const extentSize = (arg: SyntaxNode | null): SizeValue => {
+    let call: SyntaxNode | null = arg;
+    if (arg?.type === 'identifier') {
+      let found: SyntaxNode | null = null;
+      walk(root, (n) => {
+        if (!found && n.type === 'init_declarator' && field(n, 'declarator')?.text === arg.text) found = field(n, 'value');
+      });
+      call = found;
+    }
+    if (call?.type === 'call_expression' && calleeName(call) === 'make_cudaExtent') {
+      const a = children(field(call, 'arguments')!);
+      const parts = a.map((x) => folder.size(x));
+      const expr = collapse(call.text);
+      if (parts.length === 3 && parts.every((p) => p.bytes !== null)) return { expr, bytes: parts.reduce((s, p) => s * p.bytes!, 1), unknowns: [] };
+      return { expr, bytes: null, unknowns: parts.flatMap((p) => p.unknowns) };
+    }
+    return { expr: arg ? collapse(arg.text) : '?', bytes: null, unknowns: [arg ? collapse(arg.text) : '?'] };
+  };
+
+  const assignedName = (call: SyntaxNode): string | null => {
+    let p = call.parent;
+    while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) p = p.parent;
+    if (p?.type === 'init_declarator') return bufferName(field(p, 'declarator')).name;
+    if (p?.type === 'assignment_expression') return bufferName(field(p, 'left')).name;
+    return null;
+  };
+
+  const recordHostBuffer = (name: string | null, kind: 'pageable' | 'pinned', api: string, node: SyntaxNode, size?: SizeValue) => {
+    if (!name) return;
+    // A later cudaHostRegister turns a pageable buffer pinned; a pinned buffer stays pinned.
+    if (hostBuffers[name]?.kind === 'pinned' && kind === 'pageable') return;
+    hostBuffers[name] = { kind, api, line: lines.position(node.startIndex).line, ...(size ? { size } : {}) };
+  };
+
+  const visitCall = (call: SyntaxNode) => {
+    const fnNode = field(call, 'function');
+    const argsNode = field(call, 'arguments');
+    const args = argsNode ? children(argsNode).filter((c) => c.type !== 'comment') : [];
+    // A launch: the masked `kernel<<<cfg>>>` is the callee call, this call holds the kernel arguments.
+    if (fnNode?.type === 'call_expression') {
+      const innerArgs = field(fnNode, 'arguments');
+      const launch = innerArgs ? launchOpens.get(innerArgs.startIndex) : undefined;
+      if (launch) {
+        const kernel = calleeName(fnNode) ?? collapse(field(fnNode, 'function')?.text ?? '?');
+        events.push({ kind: 'launch', ...base(call, `${kernel}<<<>>>`, 'cuda'), kernel, config: collapse(parsed.text.slice(launch.open, launch.close)).replace(/^\(\s*/, '<<<').replace(/\s*\)$/, '>>>') });
+        const range = lines.range(call.startIndex, call.endIndex);
+        apiCalls.push({ api: 'kernel launch', family: 'cuda', range, line: range.startLine, checked: false, function: functionName(call) });
+        return;
+      }
+    }
+    const name = calleeName(call);
+    if (!name) return;
+    if (name === 'malloc' || name === 'calloc' || name === 'aligned_alloc' || name === 'realloc') {
+      const size = name === 'calloc' && args.length === 2 ? productSize(folder, args[0]!, args[1]!) : folder.size(args[name === 'aligned_alloc' || name === 'realloc' ? 1 : 0] ?? null);
+      recordHostBuffer(assignedName(call), 'pageable', name, call, size);
+      return;
+    }
+    const family = name.startsWith('cl') ? 'opencl' : name.startsWith('cu') && !name.startsWith('cuda') ? 'cuda-driver' : 'cuda';
+    const isGpuApi = /^(cuda|cu|cl)[A-Z]/.test(name);
+    if (isGpuApi) recordApiCall(call, name, family, args);
+    const spec = C_API_TABLE[name];
+    if (!spec) return;
+    switch (spec.kind) {
+      case 'alloc': {
+        const size = sizeOf(spec.size, args);
+        const flags = spec.flagsArg !== undefined && args[spec.flagsArg] ? collapse(args[spec.flagsArg]!.text) : '';
+        let space: MemorySpace = spec.space;
+        if (spec.mappedFlags?.test(flags)) space = 'mapped';
+        const target = spec.target === 'result' ? assignedName(call) : bufferName(args[spec.target]).name;
+        const hostArg = spec.hostPtrArg !== undefined ? args[spec.hostPtrArg] : undefined;
+        const copiesHost = /CL_MEM_COPY_HOST_PTR/.test(flags) && hostArg && !NULL_ARG.test(hostArg.text.trim());
+        events.push({
+          kind: 'allocation', ...base(call, name, spec.family), target, size, sizeExpr: size.expr, bytes: size.bytes, space,
+          ...(flags ? { flags: flags.split('|').map((f) => f.trim()).filter(Boolean) } : {}),
+          ...(copiesHost ? { hostSource: bufferName(hostArg).name, uploadsFrom: bufferName(hostArg).name } : {}),
+        });
+        if (space === 'pinned-host' || (space === 'mapped' && spec.family !== 'opencl')) recordHostBuffer(target, 'pinned', name, call, size);
+        break;
+      }
+      case 'transfer': {
+        const size = sizeOf(spec.size, args);
+        let direction: TransferDirection = spec.direction ?? 'unknown';
+        if (spec.kindArg !== undefined) direction = args[spec.kindArg] ? transferDirectionFromKind(args[spec.kindArg]!.text) : 'unknown';
+        const dst = spec.dst !== null ? bufferName(args[spec.dst]) : { name: null, offset: false };
+        const src = spec.src !== null ? bufferName(args[spec.src]) : { name: null, offset: false };
+        const hostSide = direction === 'host-to-device' ? src : direction === 'device-to-host' ? dst : null;
+        const deviceSide = direction === 'host-to-device' ? dst : direction === 'device-to-host' ? src : dst;
+        const offsetArg = spec.offsetArg !== undefined ? args[spec.offsetArg] : undefined;
+        const offsetNonZero = offsetArg ? folder.evaluate(offsetArg).value !== 0 : false;
+        const blockingText = spec.blockingArg !== undefined ? args[spec.blockingArg]?.text.trim() : undefined;
+        const blocking = blockingText === undefined ? null : /^(CL_TRUE|1|true)$/.test(blockingText) ? true : /^(CL_FALSE|0|false)$/.test(blockingText) ? false : null;
+        const stream = spec.streamArg !== undefined && args[spec.streamArg] ? collapse(args[spec.streamArg]!.text) : null;
+        events.push({
+          kind: 'transfer', ...base(call, name, spec.family), direction, size, async: /Async$/.test(name) || blocking === false, stream,
+          blocking, hostBuffer: hostSide?.name ?? null, deviceBuffer: deviceSide?.name ?? null,
+          offset: Boolean(offsetNonZero || src.offset || dst.offset),
+        });
+        break;
+      }
+      case 'free':
+        events.push({ kind: 'free', ...base(call, name, spec.family), target: bufferName(args[spec.target]).name });
+        break;
+      case 'sync':
+        events.push({ kind: 'sync', ...base(call, name, spec.family) });
+        break;
+      case 'launch':
+        events.push({ kind: 'launch', ...base(call, name, spec.family), kernel: args[spec.family === 'opencl' ? 1 : 0] ? collapse(args[spec.family === 'opencl' ? 1 : 0]!.text) : '?', config: '' });
+        break;
+      case 'hint': {
+        const target = spec.target !== undefined ? bufferName(args[spec.target]).name : null;
+        events.push({ kind: 'hint', ...base(call, name, spec.family), hint: spec.hint!, target });
+        if (spec.hint === 'host-register') recordHostBuffer(target, 'pinned', name, call);
+        break;
+      }
+    }
+  };
+
+  const recordApiCall = (call: SyntaxNode, name: string, family: 'opencl' | 'cuda' | 'cuda-driver', args: SyntaxNode[]) => {
+    if (family === 'opencl' ? OPENCL_UNCHECKED_OK.test(name) : CUDA_NON_STATUS_CALLS.has(name)) return;
+    let checked: boolean;
+    if (family === 'opencl' && OPENCL_ERRCODE_RET_CALLS.has(name)) {
+      const last = args[args.length - 1];
+      checked = Boolean(last && !NULL_ARG.test(last.text.trim()));
+    } else {
+      checked = resultUsed(call);
+    }
+    const range = lines.range(call.startIndex, call.endIndex);
+    apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionName(call) });
+  };
+
+  const visitDeclaration = (decl: SyntaxNode) => {
+    const type = field(decl, 'type');
+    if (!type) return;
+    const typeText = collapse(type.text);
+    const thrust = /^thrust::(device_vector|host_vector)\s*<\s*(.+)\s*>$/.exec(typeText);
+    const stdVector = /^std::vector\s*<\s*(.+?)\s*(,.*)?>$/.exec(typeText);
+    const clBuffer = /^cl::Buffer$/.test(typeText);
+    for (const d of decl.childrenForFieldName('declarator')) {
+      if (!d) continue;
+      const nameNode = d.type === 'init_declarator' ? field(d, 'declarator') : d;
+      const name = nameNode?.type === 'identifier' ? nameNode.text : null;
+      const init = d.type === 'init_declarator' ? field(d, 'value') : null;
+      const ctorArgs = init?.type === 'argument_list' || init?.type === 'initializer_list' ? children(init) : [];
+      if (thrust && thrust[1] === 'device_vector') {
+        const elem = folder.typeSize(thrust[2]!);
+        const countArg = ctorArgs[0];
+        const fromHost = countArg && countArg.type === 'identifier' && folder.evaluate(countArg).value === null && !/^[A-Z_0-9]+$/.test(countArg.text);
+        let size: SizeValue;
+        if (countArg && !fromHost) {
+          const count = folder.size(countArg);
+          size = count.bytes !== null && elem !== null ? { expr: `${count.expr} * sizeof(${thrust[2]})`, bytes: count.bytes * elem, unknowns: [] }
+            : { expr: `${count.expr} * sizeof(${thrust[2]})`, bytes: null, unknowns: [...count.unknowns, ...(elem === null ? [`sizeof(${thrust[2]})`] : [])] };
+        } else {
+          const src = countArg ? countArg.text : init && init.type !== 'argument_list' ? collapse(init.text) : null;
+          size = { expr: src ? `size of ${src}` : '0', bytes: src ? null : 0, unknowns: src ? [src] : [] };
+        }
+        events.push({ kind: 'allocation', ...base(decl, 'thrust::device_vector', 'thrust'), target: name, size, sizeExpr: size.expr, bytes: size.bytes, space: 'device', ...(fromHost || (init && init.type !== 'argument_list') ? { uploadsFrom: countArg?.text ?? collapse(init!.text) } : {}) });
+      } else if (clBuffer && ctorArgs.length >= 3) {
+        const size = folder.size(ctorArgs[2]!);
+        const flags = collapse(ctorArgs[1]!.text);
+        events.push({ kind: 'allocation', ...base(decl, 'cl::Buffer', 'opencl'), target: name, size, sizeExpr: size.expr, bytes: size.bytes, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device', flags: flags.split('|').map((f) => f.trim()) });
+      } else if ((stdVector || (thrust && thrust[1] === 'host_vector')) && name) {
+        const elemType = stdVector ? stdVector[1]! : thrust![2]!;
+        const elem = folder.typeSize(elemType);
+        const count = ctorArgs[0] ? folder.size(ctorArgs[0]) : null;
+        const size = count && count.bytes !== null && elem !== null ? { expr: `${count.expr} * sizeof(${elemType})`, bytes: count.bytes * elem, unknowns: [] } : undefined;
+        recordHostBuffer(name, 'pageable', stdVector ? 'std::vector' : 'thrust::host_vector', decl, size);
+      }
+    }
+  };
+
+  const visitNew = (node: SyntaxNode) => {
+    let p = node.parent;
+    while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) p = p.parent;
+    const target = p?.type === 'init_declarator' ? bufferName(field(p, 'declarator')).name : p?.type === 'assignment_expression' ? bufferName(field(p, 'left')).name : null;
+    const declarator = field(node, 'declarator');
+    const type = field(node, 'type');
+    let size: SizeValue | undefined;
+    if (declarator?.type === 'new_declarator' && type) {
+      const count = children(declarator)[0];
+      const elem = folder.typeSize(type.text);
+      if (count && elem !== null) {
+        const c = folder.size(count);
+        if (c.bytes !== null) size = { expr: `${c.expr} * sizeof(${type.text})`, bytes: c.bytes * elem, unknowns: [] };
+      }
+    }
+    recordHostBuffer(target, 'pageable', 'new', node, size);
+  };
+
+  walk(root, (node) => {
+    switch (node.type) {
+      case 'call_expression':
+        visitCall(node);
+        break;
+      case 'declaration':
+        visitDeclaration(node);
+        break;
+      case 'new_expression':
+        visitNew(node);
+        break;
+      case 'function_definition':
+        functionDefs.push(node);
+        break;
+      case 'identifier':
+        if (node.text === 'CL_DEVICE_MAX_MEM_ALLOC_SIZE' || node.text === 'CL_DEVICE_GLOBAL_MEM_SIZE') {
+          events.push({ kind: 'hint', ...base(node, node.text, 'opencl'), hint: node.text.endsWith('ALLOC_SIZE') ? 'max-alloc-query' : 'global-mem-query', target: null });
+        }
+        break;
+      default:
+        break;
+    }
+  });
+
+  markCheckedLaunches(events, apiCalls);
+  return { path, language, events, apiCalls, kernels: kernels(parsed, functionDefs, lines), hostBuffers, assumedTypeSizes: folder.assumedTypeSizes };
+}
+
+function productSize(folder: CConstantFolder, a: SyntaxNode, b: SyntaxNode): SizeValue {
+  const x = folder.size(a);
+  const y = folder.size(b);
+  const expr = `${x.expr} * ${y.expr}`;
+  return x.bytes !== null && y.bytes !== null ? { expr, bytes: x.bytes * y.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...x.unknowns, ...y.unknowns] };
+}
+
+/** A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError or checks a synchronize. */
+function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void {
+  const checks = events.filter((e) => (e.kind === 'hint' && e.hint === 'error-check'));
+  const checkedSyncs = apiCalls.filter((c) => c.checked && /Synchronize$/.test(c.api));
+  for (const call of apiCalls) {
+    if (call.api !== 'kernel launch') continue;
+    const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
+    call.checked = checks.some((c) => after(c.line, c.function)) || checkedSyncs.some((s) => after(s.line, s.function));
+  }
+}
+
+function kernels(parsed: ParsedSource, defs: SyntaxNode[], lines: LineMap): KernelFact[] {
+  const result: KernelFact[] = [];
+  const sorted = defs.slice().sort((a, b) => a.startIndex - b.startIndex);
+  for (const q of parsed.mask.qualifiers) {
+    if (!/^(__global__|__kernel|kernel)$/.test(q.text)) continue;
+    const def = sorted.find((d) => d.startIndex >= q.offset);
+    if (!def || parsed.text.slice(q.offset, def.startIndex).includes(';')) continue;
+    let d = field(def, 'declarator');
+    while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
+    if (!d) continue;
+    const params = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration' && p.text.includes('*'));
+    const name = collapse(field(d, 'declarator')?.text ?? '?');
+    if (result.some((k) => k.name === name)) continue;
+    result.push({
+      name, line: lines.position(def.startIndex).line, range: lines.range(q.offset, d.endIndex),
+      bufferParams: params.map((p) => bufferName(field(p, 'declarator')).name ?? collapse(p.text)),
+    });
+  }
+  return result;
+}

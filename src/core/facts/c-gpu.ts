@@ -247,6 +247,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           ...(flags ? { flags: flags.split('|').map((f) => f.trim()).filter(Boolean) } : {}),
           ...(copiesHost ? { hostSource: bufferName(hostArg).name, uploadsFrom: bufferName(hostArg).name } : {}),
         });
+        if (copiesHost) {
+          // CL_MEM_COPY_HOST_PTR fills the whole buffer from the host at creation: an upload of the buffer's size.
+          events.push({ kind: 'transfer', ...base(call, name, spec.family), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: bufferName(hostArg).name, deviceBuffer: target, offset: false });
+        }
         if (space === 'pinned-host' || (space === 'mapped' && spec.family !== 'opencl')) recordHostBuffer(target, 'pinned', name, call, size);
         break;
       }

@@ -1,0 +1,368 @@
+// GPU facts from Python: CuPy, PyCUDA, PyOpenCL, Numba CUDA and PyTorch. Calls are resolved through the file's
+// imports (`import cupy as cp`, `from numba import cuda`, `import pycuda.driver as drv`), so `cuda.to_device`
+// means Numba's or PyCUDA's depending on what the file imported.
+import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
+import type { GpuApi, GpuEvent, GpuFileFacts, MemorySpace, SizeValue, TransferDirection } from '../model/types';
+import { PyConstantFolder } from './py-constants';
+import { DEFAULT_DTYPE } from './type-sizes';
+import { LineMap, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
+
+interface CallArgs {
+  positional: SyntaxNode[];
+  keywords: Map<string, SyntaxNode>;
+}
+
+function callArgs(call: SyntaxNode): CallArgs {
+  const positional: SyntaxNode[] = [];
+  const keywords = new Map<string, SyntaxNode>();
+  const list = field(call, 'arguments');
+  for (const a of list ? children(list) : []) {
+    if (a.type === 'keyword_argument') {
+      const name = field(a, 'name')?.text;
+      const value = field(a, 'value');
+      if (name && value) keywords.set(name, value);
+    } else if (a.type !== 'comment') positional.push(a);
+  }
+  return { positional, keywords };
+}
+
+/** Local name -> fully qualified module path, from the file's import statements. */
+function importAliases(root: SyntaxNode): Map<string, string> {
+  const aliases = new Map<string, string>();
+  walk(root, (node) => {
+    if (node.type === 'import_statement') {
+      for (const n of node.childrenForFieldName('name')) {
+        if (!n) continue;
+        if (n.type === 'aliased_import') aliases.set(field(n, 'alias')!.text, field(n, 'name')!.text);
+        else aliases.set(n.text.split('.')[0]!, n.text.split('.')[0]!);
+      }
+    } else if (node.type === 'import_from_statement') {
+      const mod = field(node, 'module_name')?.text;
+      if (!mod) return;
+      for (const n of node.childrenForFieldName('name')) {
+        if (!n) continue;
+        if (n.type === 'aliased_import') aliases.set(field(n, 'alias')!.text, `${mod}.${field(n, 'name')!.text}`);
+        else aliases.set(n.text, `${mod}.${n.text}`);
+      }
+    }
+  });
+  return aliases;
+}
+
+const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
+  loopTypes: new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']),
+  functionTypes: new Set(['function_definition', 'lambda']),
+  tripCount: (loop) => {
+    if (loop.type !== 'for_statement') return null;
+    const right = field(loop, 'right');
+    if (right?.type !== 'call' || field(right, 'function')?.text !== 'range') return null;
+    const a = callArgs(right).positional.map((x) => folder.evaluate(x).value);
+    if (a.some((v) => v === null) || a.length === 0) return null;
+    const [start, stop, step] = a.length === 1 ? [0, a[0]!, 1] : [a[0]!, a[1]!, a[2] ?? 1];
+    return step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : null;
+  },
+});
+
+const FAMILY_BY_ROOT: Record<string, GpuApi> = { cupy: 'cupy', cupyx: 'cupy', pycuda: 'pycuda', pyopencl: 'pyopencl', numba: 'numba', torch: 'torch' };
+const CREATORS = /^(zeros|ones|empty|full|arange|rand|randn|randint|random|zeros_like|ones_like|empty_like|full_like|linspace|eye|identity)$/;
+
+export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFacts {
+  const root = parsed.tree.rootNode;
+  const lines = new LineMap(parsed.text);
+  const aliases = importAliases(root);
+  const folder = new PyConstantFolder(root);
+  const loopSyntax = PY_LOOP_SYNTAX(folder);
+  const events: GpuEvent[] = [];
+  const hostBuffers: GpuFileFacts['hostBuffers'] = {};
+  const deviceNames = new Set<string>();
+  const pinnedLoaders = new Map<string, boolean>();
+  const cudaDeviceVars = new Set<string>();
+  let cupyManaged = false;
+  let order = 0;
+  const importsTorch = [...aliases.values()].some((m) => m.startsWith('torch'));
+  const importsOpenCL = [...aliases.values()].some((m) => m.startsWith('pyopencl'));
+
+  const qualify = (text: string): string | null => {
+    const parts = text.split('.');
+    const head = aliases.get(parts[0]!);
+    return head ? [head, ...parts.slice(1)].join('.') : null;
+  };
+
+  const functionOf = (node: SyntaxNode): string | null => {
+    for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return field(p, 'name')?.text ?? null;
+    return null;
+  };
+
+  const base = (node: SyntaxNode, api: string, family: GpuApi) => {
+    const range = lines.range(node.startIndex, node.endIndex);
+    return { api, family, line: range.startLine, range, function: functionOf(node), loop: loopInfo(node, loopSyntax, lines), order: order++ };
+  };
+
+  const assignedName = (call: SyntaxNode): string | null => {
+    const p = call.parent;
+    if (p?.type === 'assignment' && field(p, 'right')?.startIndex === call.startIndex) {
+      const left = field(p, 'left');
+      return left?.type === 'identifier' ? left.text : left ? collapse(left.text) : null;
+    }
+    return null;
+  };
+
+  const nameOf = (node: SyntaxNode | null | undefined): { name: string | null; offset: boolean } => {
+    if (!node) return { name: null, offset: false };
+    if (node.type === 'identifier') return { name: node.text, offset: false };
+    if (node.type === 'subscript') return { name: nameOf(field(node, 'value')).name, offset: true };
+    if (node.type === 'attribute') return { name: collapse(node.text), offset: false };
+    return { name: null, offset: false };
+  };
+
+  const bytesOfName = (node: SyntaxNode | null | undefined): SizeValue => {
+    const { name, offset } = nameOf(node);
+    const known = name ? folder.arrayBytes.get(name) : undefined;
+    if (known && !offset) return known;
+    const expr = node ? collapse(node.text) : '?';
+    return { expr: `size of ${expr}`, bytes: null, unknowns: [expr] };
+  };
+
+  const isCudaDevice = (node: SyntaxNode | undefined): boolean => {
+    if (!node) return false;
+    if (node.type === 'string') return /cuda/.test(node.text);
+    if (node.type === 'identifier') return cudaDeviceVars.has(node.text);
+    return /cuda/.test(node.text);
+  };
+
+  const alloc = (call: SyntaxNode, api: string, family: GpuApi, size: SizeValue, space: MemorySpace, uploadsFrom?: string | null) => {
+    const target = assignedName(call);
+    if (target) {
+      deviceNames.add(target);
+      folder.arrayBytes.set(target, size);
+    }
+    events.push({ kind: 'allocation', ...base(call, api, family), target, size, sizeExpr: size.expr, bytes: size.bytes, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}) });
+  };
+
+  /** cp.asarray(x), cuda.to_device(x), x.cuda(): a device allocation filled by one host-to-device copy. */
+  const upload = (call: SyntaxNode, api: string, family: GpuApi, host: SyntaxNode | null | undefined, space: MemorySpace = 'device', opts: { async?: boolean; size?: SizeValue } = {}) => {
+    const size = opts.size ?? bytesOfName(host);
+    alloc(call, api, family, size, space, nameOf(host).name ?? (host ? collapse(host.text) : null));
+    transfer(call, api, family, 'host-to-device', size, host, null, { async: opts.async ?? false });
+    const last = events[events.length - 1] as { deviceBuffer: string | null };
+    last.deviceBuffer = assignedName(call);
+  };
+
+  const transfer = (call: SyntaxNode, api: string, family: GpuApi, direction: TransferDirection, size: SizeValue, host: SyntaxNode | null | undefined, device: SyntaxNode | null | undefined, opts: { async?: boolean; blocking?: boolean | null; stream?: string | null } = {}) => {
+    const h = nameOf(host);
+    const d = nameOf(device);
+    events.push({
+      kind: 'transfer', ...base(call, api, family), direction, size, async: opts.async ?? false, stream: opts.stream ?? null,
+      blocking: opts.blocking ?? null, hostBuffer: h.name, deviceBuffer: d.name, offset: h.offset || d.offset,
+    });
+  };
+
+  const hostArray = (call: SyntaxNode, api: string, kind: 'pageable' | 'pinned', size: SizeValue) => {
+    const target = assignedName(call);
+    if (!target) return;
+    folder.arrayBytes.set(target, size);
+    hostBuffers[target] = { kind, api, line: lines.position(call.startIndex).line, size };
+  };
+
+  const shapeAndDtype = (q: string, a: CallArgs, fallback: string, skipFirst = false) => {
+    const pos = skipFirst ? a.positional.slice(1) : a.positional;
+    const fn = q.split('.').pop()!;
+    if (/_like$/.test(fn)) return bytesOfName(pos[0]);
+    // rand(3, 4) / torch.zeros(3, 4): every positional argument is a dimension.
+    const multiDim = /^(rand|randn)$/.test(fn) || (q.startsWith('torch') && pos.length > 1 && !pos.some((p) => p.type === 'tuple' || p.type === 'list'));
+    const shape = fn === 'arange' ? pos[pos.length > 1 ? 1 : 0] ?? null : fn === 'full' ? pos[0] ?? null : pos[0] ?? null;
+    const dtype = a.keywords.get('dtype') ?? (fn === 'full' || fn === 'arange' || multiDim ? null : pos[1] ?? null);
+    if (multiDim) {
+      const counts = pos.map((p) => folder.evaluate(p));
+      const item = folder.dtypeBytes(dtype, fallback);
+      const expr = `(${pos.map((p) => collapse(p.text)).join(', ')}) x ${item.name}`;
+      if (counts.some((c) => c.value === null) || item.bytes === null) return { expr, bytes: null, unknowns: counts.flatMap((c) => c.unknowns) };
+      return { expr, bytes: counts.reduce((s, c) => s * c.value!, 1) * item.bytes, unknowns: [] };
+    }
+    return folder.arraySize(shape, dtype, fallback, collapse(a.positional.map((p) => p.text).join(', ')));
+  };
+
+  const visitCall = (call: SyntaxNode) => {
+    const fnNode = field(call, 'function');
+    if (!fnNode) return;
+    const a = callArgs(call);
+    const q = fnNode.type === 'identifier' || fnNode.type === 'attribute' ? qualify(fnNode.text) : null;
+    if (q) {
+      const root = q.split('.')[0]!;
+      const fn = q.split('.').pop()!;
+      // NumPy host arrays (pageable): their sizes feed later uploads.
+      if (root === 'numpy') {
+        if (CREATORS.test(fn) || q.startsWith('numpy.random.')) hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
+        else if (/^(load|fromfile|memmap|loadtxt|genfromtxt|frombuffer|array|asarray)$/.test(fn)) {
+          const src = a.positional[0] ? collapse(a.positional[0].text) : '?';
+          const size = fn === 'array' || fn === 'asarray' ? bytesOfName(a.positional[0]) : { expr: `${fn}(${src})`, bytes: null, unknowns: [`data read by numpy.${fn}(${src}) at run time`] };
+          hostArray(call, q, 'pageable', size);
+        }
+        return;
+      }
+      if (fn === 'DataLoader') {
+        const t = assignedName(call);
+        if (t) pinnedLoaders.set(t, a.keywords.get('pin_memory')?.text === 'True');
+        return;
+      }
+      const family = FAMILY_BY_ROOT[root];
+      if (!family) return;
+      if (/malloc_managed|ManagedMemory/.test(q) || (/malloc_managed/.test(call.text) && /set_allocator/.test(q))) cupyManaged = true;
+      if (/(^|\.)(synchronize|deviceSynchronize|finish)$/.test(q)) {
+        events.push({ kind: 'sync', ...base(call, q, family) });
+        return;
+      }
+      if (/\.(Stream|stream)$/.test(q)) {
+        events.push({ kind: 'hint', ...base(call, q, family), hint: 'stream', target: assignedName(call) });
+        return;
+      }
+      switch (family) {
+        case 'cupy':
+          if (/^cupyx\.(zeros|empty)_pinned$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
+          else if (q === 'cupy.cuda.alloc_pinned_memory') hostArray(call, q, 'pinned', folder.size(a.positional[0] ?? null));
+          else if (/^cupy\.(asarray|array|ascontiguousarray)$/.test(q)) upload(call, q, 'cupy', a.positional[0], cupyManaged ? 'managed' : 'device'); else if (q === 'cupy.asnumpy') transfer(call, q, 'cupy', 'device-to-host', bytesOfName(a.positional[0]), null, a.positional[0], { stream: a.keywords.get('stream')?.text ?? null });
+          else if (CREATORS.test(fn) || q.startsWith('cupy.random.')) alloc(call, q, 'cupy', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), cupyManaged ? 'managed' : 'device');
+          break;
+        case 'pycuda':
+          if (/\.mem_alloc$/.test(q)) alloc(call, q, 'pycuda', folder.size(a.positional[0] ?? null), 'device');
+          else if (/\.(to_device|to_gpu|to_gpu_async)$/.test(q)) upload(call, q, 'pycuda', a.positional[0], 'device', { async: q.endsWith('_async') });
+          else if (/\.(pagelocked_empty|pagelocked_zeros|aligned_empty)$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
+          else if (/\.(managed_empty|managed_zeros)$/.test(q)) alloc(call, q, 'pycuda', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'managed');
+          else if (/\.memcpy_htod(_async)?$/.test(q)) transfer(call, q, 'pycuda', 'host-to-device', bytesOfName(a.positional[1]), a.positional[1], a.positional[0], { async: q.endsWith('_async'), stream: a.positional[2]?.text ?? null });
+          else if (/\.memcpy_dtoh(_async)?$/.test(q)) transfer(call, q, 'pycuda', 'device-to-host', bytesOfName(a.positional[0]), a.positional[0], a.positional[1], { async: q.endsWith('_async'), stream: a.positional[2]?.text ?? null });
+          else if (/\.memcpy_dtod(_async)?$/.test(q)) transfer(call, q, 'pycuda', 'device-to-device', folder.size(a.positional[2] ?? null), null, a.positional[0]);
+          else if (/gpuarray\.(zeros|empty|ones)$/.test(q)) alloc(call, q, 'pycuda', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'device');
+          break;
+        case 'pyopencl':
+          if (q === 'pyopencl.Buffer') {
+            const flags = collapse(a.positional[1]?.text ?? a.keywords.get('flags')?.text ?? '');
+            const hostbuf = a.keywords.get('hostbuf') ?? a.positional[3];
+            const sizeNode = a.keywords.get('size') ?? a.positional[2];
+            const size = sizeNode ? folder.size(sizeNode) : bytesOfName(hostbuf);
+            const space: MemorySpace = /(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device';
+            if (/COPY_HOST_PTR/.test(flags) && hostbuf) upload(call, q, 'pyopencl', hostbuf, space, { size });
+            else alloc(call, q, 'pyopencl', size, space);
+          } else if (q === 'pyopencl.enqueue_copy') {
+            const [, dst, src] = a.positional;
+            const dstDevice = Boolean(dst && nameOf(dst).name && deviceNames.has(nameOf(dst).name!));
+            const srcDevice = Boolean(src && nameOf(src).name && deviceNames.has(nameOf(src).name!));
+            const direction: TransferDirection = dstDevice && srcDevice ? 'device-to-device' : dstDevice ? 'host-to-device' : srcDevice ? 'device-to-host' : 'unknown';
+            const blockingNode = a.keywords.get('is_blocking');
+            const blocking = blockingNode ? blockingNode.text === 'True' ? true : blockingNode.text === 'False' ? false : null : true; // PyOpenCL defaults to blocking
+            const host = direction === 'host-to-device' ? src : dst;
+            const offset = a.keywords.has('device_offset') || a.keywords.has('dst_offset') || a.keywords.has('src_offset');
+            transfer(call, q, 'pyopencl', direction, bytesOfName(host), host, direction === 'host-to-device' ? dst : src, { blocking, async: blocking === false });
+            if (offset) (events[events.length - 1] as { offset: boolean }).offset = true;
+          } else if (/pyopencl\.array\.to_device$/.test(q)) upload(call, q, 'pyopencl', a.positional[1]);
+          else if (/pyopencl\.array\.(zeros|empty)$/.test(q)) alloc(call, q, 'pyopencl', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy, true), 'device');
+          else if (/enqueue_map_buffer$/.test(q)) events.push({ kind: 'hint', ...base(call, q, 'pyopencl'), hint: 'map', target: nameOf(a.positional[1]).name });
+          break;
+        case 'numba':
+          if (/cuda\.to_device$/.test(q)) upload(call, q, 'numba', a.positional[0]);
+          else if (/cuda\.(device_array|device_array_like)$/.test(q)) alloc(call, q, 'numba', /_like$/.test(q) ? bytesOfName(a.positional[0]) : shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'device');
+          else if (/cuda\.managed_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'managed');
+          else if (/cuda\.mapped_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'mapped');
+          else if (/cuda\.pinned_array$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
+          break;
+        case 'torch': {
+          if (q === 'torch.device') {
+            const t = assignedName(call);
+            if (t && /cuda/.test(call.text)) cudaDeviceVars.add(t);
+            return;
+          }
+          if (q === 'torch.from_numpy') {
+            hostArray(call, q, 'pageable', bytesOfName(a.positional[0]));
+            return;
+          }
+          if (CREATORS.test(fn) || fn === 'tensor') {
+            const size = fn === 'tensor' ? { expr: collapse(call.text), bytes: null, unknowns: ['tensor literal'] } : shapeAndDtype(q, a, DEFAULT_DTYPE.torch);
+            if (isCudaDevice(a.keywords.get('device'))) alloc(call, q, 'torch', size, 'device');
+            else hostArray(call, q, a.keywords.get('pin_memory')?.text === 'True' ? 'pinned' : 'pageable', size);
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      return;
+    }
+    if (fnNode.type === 'attribute') visitMethod(call, fnNode, a);
+  };
+
+  // Method calls on arrays, tensors, buffers and queues: x.cuda(), x.to('cuda'), x.get(), d.copy_to_host(), buf.release().
+  const visitMethod = (call: SyntaxNode, fnNode: SyntaxNode, a: CallArgs) => {
+    const method = field(fnNode, 'attribute')?.text;
+    const receiver = field(fnNode, 'object');
+    const recvName = nameOf(receiver).name;
+    const nonBlocking = a.keywords.get('non_blocking')?.text === 'True';
+    switch (method) {
+      case 'cuda':
+        if (!importsTorch) return;
+        upload(call, 'Tensor.cuda', 'torch', receiver, 'device', { async: nonBlocking });
+        return;
+      case 'to': {
+        if (!importsTorch) return;
+        const dev = a.positional[0] ?? a.keywords.get('device');
+        if (isCudaDevice(dev)) {
+          upload(call, 'Tensor.to', 'torch', receiver, 'device', { async: nonBlocking });
+        } else if (dev?.text.includes('cpu')) transfer(call, 'Tensor.to', 'torch', 'device-to-host', bytesOfName(receiver), null, receiver, { async: nonBlocking });
+        return;
+      }
+      case 'cpu':
+        if (importsTorch) transfer(call, 'Tensor.cpu', 'torch', 'device-to-host', bytesOfName(receiver), null, receiver);
+        return;
+      case 'pin_memory': {
+        const t = assignedName(call);
+        if (t && importsTorch) hostBuffers[t] = { kind: 'pinned', api: 'Tensor.pin_memory', line: lines.position(call.startIndex).line };
+        if (t && recvName && folder.arrayBytes.has(recvName)) folder.arrayBytes.set(t, folder.arrayBytes.get(recvName)!);
+        return;
+      }
+      case 'get':
+        if (recvName && deviceNames.has(recvName)) transfer(call, `${recvName}.get`, 'cupy', 'device-to-host', bytesOfName(receiver), null, receiver);
+        return;
+      case 'set':
+        if (recvName && deviceNames.has(recvName)) transfer(call, `${recvName}.set`, 'cupy', 'host-to-device', bytesOfName(a.positional[0]), a.positional[0], receiver);
+        return;
+      case 'copy_to_host':
+        transfer(call, 'DeviceNDArray.copy_to_host', 'numba', 'device-to-host', bytesOfName(receiver), a.positional[0] ?? null, receiver, { stream: a.keywords.get('stream')?.text ?? null });
+        return;
+      case 'copy_to_device':
+        transfer(call, 'DeviceNDArray.copy_to_device', 'numba', 'host-to-device', bytesOfName(a.positional[0]), a.positional[0], receiver);
+        return;
+      case 'synchronize':
+        events.push({ kind: 'sync', ...base(call, `${collapse(receiver?.text ?? '')}.synchronize`, importsTorch ? 'torch' : 'cupy') });
+        return;
+      case 'finish':
+        if (importsOpenCL) events.push({ kind: 'sync', ...base(call, `${collapse(receiver?.text ?? '')}.finish`, 'pyopencl') });
+        return;
+      case 'free':
+      case 'release':
+        if (recvName && deviceNames.has(recvName)) events.push({ kind: 'free', ...base(call, `${recvName}.${method}`, 'pycuda'), target: recvName });
+        return;
+      default:
+        return;
+    }
+  };
+
+  walk(root, (node) => {
+    if (node.type === 'call') visitCall(node);
+    else if (node.type === 'attribute') {
+      const attr = field(node, 'attribute')?.text;
+      if (attr === 'max_mem_alloc_size' || attr === 'global_mem_size') {
+        events.push({ kind: 'hint', ...base(node, attr, 'pyopencl'), hint: attr === 'max_mem_alloc_size' ? 'max-alloc-query' : 'global-mem-query', target: null });
+      }
+    } else if (node.type === 'for_statement') {
+      // Batches from a DataLoader are pinned exactly when the loader was built with pin_memory=True.
+      const right = field(node, 'right');
+      const left = field(node, 'left');
+      if (right?.type === 'identifier' && left && pinnedLoaders.has(right.text)) {
+        const kind = pinnedLoaders.get(right.text) ? 'pinned' : 'pageable';
+        walk(left, (n) => {
+          if (n.type === 'identifier') hostBuffers[n.text] = { kind, api: 'DataLoader', line: lines.position(node.startIndex).line };
+        });
+      }
+    }
+  });
+
+  return { path, language: 'python', events, apiCalls: [], kernels: [], hostBuffers, assumedTypeSizes: {} };
+}

@@ -12,6 +12,13 @@ const C_LOOP_SYNTAX = (folder: CConstantFolder): LoopSyntax => ({
   loopTypes: new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']),
   functionTypes: new Set(['function_definition', 'lambda_expression']),
   tripCount: (loop) => (loop.type === 'for_statement' ? forTripCount(loop, folder) : null),
+  variables: (loop) => {
+    const init = field(loop, loop.type === 'for_range_loop' ? 'declarator' : 'initializer');
+    if (!init) return [];
+    if (init.type === 'identifier') return [init.text];
+    if (init.type === 'assignment_expression') return [field(init, 'left')?.text ?? ''].filter(Boolean);
+    return init.childrenForFieldName('declarator').map((d) => (d?.type === 'init_declarator' ? field(d, 'declarator')?.text : d?.text) ?? '').filter(Boolean);
+  },
 });
 
 /** `for (i = A; i < B; i += S)` with constant A, B, S. */
@@ -151,6 +158,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const hostBuffers: GpuFileFacts['hostBuffers'] = {};
   const launchOpens = new Map(parsed.mask.launches.map((l) => [l.open, l]));
   const functionDefs: SyntaxNode[] = [];
+  const checkMacroUses = new Map<string, number>();
   let order = 0;
 
   const base = (node: SyntaxNode, api: string, family: GpuEvent['family']) => {
@@ -217,7 +225,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const kernel = calleeName(fnNode) ?? collapse(field(fnNode, 'function')?.text ?? '?');
         events.push({ kind: 'launch', ...base(call, `${kernel}<<<>>>`, 'cuda'), kernel, config: collapse(parsed.text.slice(launch.open, launch.close)).replace(/^\(\s*/, '<<<').replace(/\s*\)$/, '>>>') });
         const range = lines.range(call.startIndex, call.endIndex);
-        apiCalls.push({ api: 'kernel launch', family: 'cuda', range, line: range.startLine, checked: false, function: functionName(call) });
+        apiCalls.push({ api: 'kernel launch', family: 'cuda', range, line: range.startLine, checked: false, function: functionName(call), via: 'launch', startOffset: call.startIndex, endOffset: call.endIndex });
         return;
       }
     }
@@ -295,14 +303,20 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const recordApiCall = (call: SyntaxNode, name: string, family: 'opencl' | 'cuda' | 'cuda-driver', args: SyntaxNode[]) => {
     if (family === 'opencl' ? OPENCL_UNCHECKED_OK.test(name) : CUDA_NON_STATUS_CALLS.has(name)) return;
     let checked: boolean;
-    if (family === 'opencl' && OPENCL_ERRCODE_RET_CALLS.has(name)) {
+    const via = family === 'opencl' && OPENCL_ERRCODE_RET_CALLS.has(name) ? 'errcode_ret' : 'return';
+    if (via === 'errcode_ret') {
       const last = args[args.length - 1];
       checked = Boolean(last && !NULL_ARG.test(last.text.trim()));
     } else {
       checked = resultUsed(call);
     }
     const range = lines.range(call.startIndex, call.endIndex);
-    apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionName(call) });
+    apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionName(call), via, startOffset: call.startIndex, endOffset: call.endIndex });
+    const wrapper = call.parent?.type === 'argument_list' ? call.parent.parent : null;
+    if (wrapper?.type === 'call_expression' && family !== 'opencl') {
+      const w = calleeName(wrapper);
+      if (w && /check|safe_call|cuda_call/i.test(w)) checkMacroUses.set(w, (checkMacroUses.get(w) ?? 0) + 1);
+    }
   };
 
   const visitDeclaration = (decl: SyntaxNode) => {
@@ -388,8 +402,26 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     }
   });
 
+  markEscapes(root, events);
   markCheckedLaunches(events, apiCalls);
-  return { path, language, events, apiCalls, kernels: kernels(parsed, functionDefs, lines), hostBuffers, assumedTypeSizes: folder.assumedTypeSizes };
+  const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  return { path, language, events, apiCalls, kernels: kernels(parsed, functionDefs, lines), hostBuffers, checkMacros, assumedTypeSizes: folder.assumedTypeSizes };
+}
+
+/** Allocations whose pointer is returned or stored through `*out = p` / `obj->p = p` belong to someone else. */
+function markEscapes(root: SyntaxNode, events: GpuEvent[]): void {
+  const escaping = new Set<string>();
+  walk(root, (n) => {
+    if (n.type === 'return_statement') {
+      const v = n.namedChild(0);
+      if (v?.type === 'identifier') escaping.add(`${functionName(n)}:${v.text}`);
+    } else if (n.type === 'assignment_expression') {
+      const left = field(n, 'left');
+      const right = field(n, 'right');
+      if (right?.type === 'identifier' && left && left.type !== 'identifier') escaping.add(`${functionName(n)}:${right.text}`);
+    }
+  });
+  for (const e of events) if (e.kind === 'allocation' && e.target && escaping.has(`${e.function}:${e.target}`)) e.escapes = true;
 }
 
 function productSize(folder: CConstantFolder, a: SyntaxNode, b: SyntaxNode): SizeValue {
@@ -404,7 +436,7 @@ function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void 
   const checks = events.filter((e) => (e.kind === 'hint' && e.hint === 'error-check'));
   const checkedSyncs = apiCalls.filter((c) => c.checked && /Synchronize$/.test(c.api));
   for (const call of apiCalls) {
-    if (call.api !== 'kernel launch') continue;
+    if (call.via !== 'launch') continue;
     const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
     call.checked = checks.some((c) => after(c.line, c.function)) || checkedSyncs.some((s) => after(s.line, s.function));
   }

@@ -61,6 +61,12 @@ const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
     const [start, stop, step] = a.length === 1 ? [0, a[0]!, 1] : [a[0]!, a[1]!, a[2] ?? 1];
     return step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : null;
   },
+  variables: (loop) => {
+    const names: string[] = [];
+    const targets = loop.type === 'for_statement' ? [field(loop, 'left')] : children(loop).filter((c) => c.type === 'for_in_clause').map((c) => field(c, 'left'));
+    for (const t of targets) if (t) walk(t, (n) => { if (n.type === 'identifier') names.push(n.text); });
+    return names;
+  },
 });
 
 const FAMILY_BY_ROOT: Record<string, GpuApi> = { cupy: 'cupy', cupyx: 'cupy', pycuda: 'pycuda', pyopencl: 'pyopencl', numba: 'numba', torch: 'torch' };
@@ -364,5 +370,5 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     }
   });
 
-  return { path, language: 'python', events, apiCalls: [], kernels: [], hostBuffers, assumedTypeSizes: {} };
+  return { path, language: 'python', events, apiCalls: [], kernels: [], hostBuffers, checkMacros: [], assumedTypeSizes: {} };
 }

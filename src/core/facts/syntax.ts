@@ -61,20 +61,23 @@ export interface LoopSyntax {
   loopTypes: ReadonlySet<string>;
   functionTypes: ReadonlySet<string>;
   tripCount: (loop: SyntaxNode) => number | null;
+  variables: (loop: SyntaxNode) => string[];
 }
 
 /** The loops enclosing a node up to its function, innermost first. */
 export function loopInfo(node: SyntaxNode, syntax: LoopSyntax, lines: LineMap): LoopInfo | null {
   let innermost: SyntaxNode | null = null;
   let total: number | null = 1;
+  const variables: string[] = [];
   for (let p = node.parent; p; p = p.parent) {
     if (syntax.functionTypes.has(p.type)) break;
     if (!syntax.loopTypes.has(p.type)) continue;
     // A call in the loop's header (its condition or iterable) runs once per trip too; that is the usual case.
     innermost ??= p;
+    variables.push(...syntax.variables(p));
     const trips = syntax.tripCount(p);
     total = total !== null && trips !== null ? total * trips : null;
   }
   if (!innermost) return null;
-  return { tripCount: syntax.tripCount(innermost), totalTrips: total, line: lines.position(innermost.startIndex).line };
+  return { tripCount: syntax.tripCount(innermost), totalTrips: total, line: lines.position(innermost.startIndex).line, variables };
 }

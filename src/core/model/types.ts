@@ -69,6 +69,8 @@ export interface LoopInfo {
   /** Product of constant trip counts of all enclosing loops, null when any is unknown. */
   totalTrips: number | null;
   line: number;
+  /** Names bound by the enclosing loops (`i` of `for (int i...)`, `x` of `for x in loader`). */
+  variables: string[];
 }
 
 export interface FactBase {
@@ -94,6 +96,8 @@ export interface AllocationFact extends FactBase {
   hostSource?: string | null;
   /** For Python: the data came from a host array (cp.asarray(x), to_device(x)): this is also an upload. */
   uploadsFrom?: string | null;
+  /** The pointer leaves the function (returned, or stored through an out-parameter or into a member). */
+  escapes?: boolean;
 }
 
 export interface TransferFact extends FactBase {
@@ -139,6 +143,10 @@ export interface ApiCallFact {
   line: number;
   /** The return value (or error out-parameter) is looked at. */
   checked: boolean;
+  /** How the API reports errors: its return value, or an errcode_ret out-parameter (OpenCL object creators). */
+  via: 'return' | 'errcode_ret' | 'launch';
+  startOffset: number;
+  endOffset: number;
   function: string | null;
 }
 
@@ -162,6 +170,8 @@ export interface GpuFileFacts {
   kernels: KernelFact[];
   /** How each host buffer was obtained, by variable name. */
   hostBuffers: Record<string, { kind: HostBufferKind; api: string; line: number; size?: SizeValue }>;
+  /** Macros or helpers the file wraps CUDA calls in (CUDA_CHECK, checkCudaErrors), most used first. */
+  checkMacros: string[];
   /** Type sizes assumed while folding sizeof(), for the report's assumptions. */
   assumedTypeSizes: Record<string, number>;
 }

@@ -1,0 +1,109 @@
+// Configuration: defaults, the optional ai-infra-advisor.config.json validated against docs/config.schema.json,
+// and CLI overrides. A bad field is reported by name and replaced by its default; the run goes on.
+import Ajv from 'ajv';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import schema from '../../docs/config.schema.json';
+import type { Severity } from './model/types';
+import { findGpu, type GpuSpec } from './sizing/gpu-catalog';
+
+export type RuleSetting = Severity | 'off';
+
+export interface AdvisorConfig {
+  targetGpu: string;
+  customGpu?: { name?: string; memoryGiB: number; openclMaxAllocBytes?: number };
+  chunkThreshold: number;
+  safetyFactor: number;
+  maxFileBytes: number;
+  include: string[];
+  exclude: string[];
+  respectGitignore: boolean;
+  rules: Record<string, RuleSetting>;
+}
+
+export const CONFIG_FILE_NAME = 'ai-infra-advisor.config.json';
+
+export const DEFAULT_CONFIG: Readonly<AdvisorConfig> = Object.freeze({
+  // The T4 is the smallest GPU common in clouds (16 GB): code that fits there fits almost anywhere.
+  targetGpu: 't4',
+  chunkThreshold: 0.25,
+  safetyFactor: 0.9,
+  maxFileBytes: 2_000_000,
+  include: ['**/*'],
+  exclude: [],
+  respectGitignore: true,
+  rules: {},
+});
+
+export interface ConfigProblem {
+  field: string;
+  message: string;
+}
+
+export interface LoadedConfig {
+  config: AdvisorConfig;
+  gpu: GpuSpec;
+  problems: ConfigProblem[];
+  source: string | null;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile<Partial<AdvisorConfig>>(schema);
+
+/** Validates a parsed config object; invalid top-level fields fall back to their defaults. */
+export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], source: string | null = null): LoadedConfig {
+  const problems: ConfigProblem[] = [];
+  const config: AdvisorConfig = { ...DEFAULT_CONFIG, include: [...DEFAULT_CONFIG.include], exclude: [], rules: {} };
+  if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
+    problems.push({ field: '(root)', message: 'the configuration must be a JSON object; using defaults' });
+    raw = {};
+  }
+  const input = { ...(raw as Record<string, unknown> | undefined) };
+  if (!validate(input)) {
+    const badFields = new Set<string>();
+    for (const err of validate.errors ?? []) {
+      const top = err.instancePath.split('/')[1] ?? (err.params as { additionalProperty?: string }).additionalProperty ?? '(root)';
+      const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : top;
+      const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
+      problems.push({
+        field: where,
+        message: err.keyword === 'additionalProperties' ? `unknown setting '${top}' ignored` : `${err.message}${allowed ? `: ${allowed.join(', ')}` : ''}; using the default`,
+      });
+      badFields.add(top);
+    }
+    for (const f of badFields) delete input[f];
+  }
+  Object.assign(config, input);
+  config.rules = { ...(input.rules as Record<string, RuleSetting> | undefined) };
+  for (const id of Object.keys(config.rules)) {
+    if (!knownRuleIds.includes(id)) {
+      problems.push({ field: `rules.${id}`, message: `unknown rule '${id}' ignored` });
+      delete config.rules[id];
+    }
+  }
+  let gpu = findGpu(config.targetGpu, config.customGpu);
+  if (!gpu) {
+    problems.push({ field: 'targetGpu', message: `'custom' needs customGpu.memoryGiB; using the default '${DEFAULT_CONFIG.targetGpu}'` });
+    config.targetGpu = DEFAULT_CONFIG.targetGpu;
+    gpu = findGpu(config.targetGpu)!;
+  }
+  return { config, gpu, problems, source };
+}
+
+/** Reads the config file (explicit path, or the default name at the root). A missing default file is fine. */
+export function loadConfigFile(root: string, knownRuleIds: readonly string[], explicitPath?: string): LoadedConfig & { fatal?: string } {
+  const path = explicitPath ?? join(root, CONFIG_FILE_NAME);
+  if (!existsSync(path)) {
+    if (explicitPath) return { ...resolveConfig(undefined, knownRuleIds), fatal: `config file not found: ${explicitPath}` };
+    return resolveConfig(undefined, knownRuleIds);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const loaded = resolveConfig(undefined, knownRuleIds, path);
+    loaded.problems.push({ field: '(file)', message: `${path} is not valid JSON (${(err as Error).message}); using defaults` });
+    return loaded;
+  }
+  return resolveConfig(raw, knownRuleIds, path);
+}

@@ -1,0 +1,112 @@
+// Derived facts per file: live device bytes in program order, the peak, and the memory strategy with evidence.
+// Accounting model (documented in ARCHITECTURE.md): each function is walked in source order; an allocation adds
+// its bytes, a free of the same name removes them; an allocation in a loop with no free of that name counts once
+// per trip (C-family) or once (Python, where rebinding a name releases the old array to the pool). The file's
+// peak is the largest peak of any one function: calls between functions are not followed.
+import type { AllocationFact, EvidenceLine, GpuFileFacts, GpuFileSummary, MemoryStrategy, PeakDeviceBytes, TransferFact } from '../model/types';
+import { formatBytes } from '../model/units';
+
+export interface LivePoint {
+  allocation: AllocationFact;
+  /** Known device bytes live right after this allocation, in its function. */
+  liveBytes: number;
+  /** Symbolic allocations live at that point. */
+  unknownExprs: string[];
+}
+
+export const countsAsDevice = (a: AllocationFact): boolean => a.space === 'device' || a.space === 'managed';
+
+/** Live device bytes after each device allocation, in program order per function. */
+export function liveTimeline(facts: GpuFileFacts, filter: (a: AllocationFact) => boolean = countsAsDevice): LivePoint[] {
+  const byFunction = new Map<string, typeof facts.events>();
+  for (const e of facts.events) {
+    const key = e.function ?? '<module>';
+    let list = byFunction.get(key);
+    if (!list) byFunction.set(key, (list = []));
+    list.push(e);
+  }
+  const points: LivePoint[] = [];
+  const python = facts.language === 'python';
+  for (const events of byFunction.values()) {
+    const live = new Map<string, { bytes: number | null; expr: string }>();
+    let anon = 0;
+    for (const e of events) {
+      if (e.kind === 'allocation' && filter(e)) {
+        const freedInLoop = e.loop !== null && events.some((f) => f.kind === 'free' && f.target === e.target && f.loop?.line === e.loop?.line);
+        const trips = e.loop && !freedInLoop && !python ? e.loop.totalTrips : 1;
+        const bytes = e.bytes !== null && trips !== null ? e.bytes * trips : null;
+        const expr = trips === null && e.bytes !== null ? `${e.sizeExpr} x (iterations of the loop at line ${e.loop!.line})` : e.sizeExpr;
+        live.set(e.target ?? `#${anon++}`, { bytes, expr });
+        let sum = 0;
+        const unknownExprs: string[] = [];
+        for (const v of live.values()) {
+          if (v.bytes === null) unknownExprs.push(v.expr);
+          else sum += v.bytes;
+        }
+        points.push({ allocation: e, liveBytes: sum, unknownExprs });
+      } else if (e.kind === 'free' && e.target) {
+        live.delete(e.target);
+      }
+    }
+  }
+  return points;
+}
+
+export function peakDeviceBytes(facts: GpuFileFacts): PeakDeviceBytes {
+  const points = liveTimeline(facts);
+  if (points.length === 0) return { bytes: 0, lowerBound: false, unknownExprs: [], line: null };
+  let best = points[0]!;
+  for (const p of points) if (p.liveBytes > best.liveBytes || (p.liveBytes === best.liveBytes && p.unknownExprs.length > best.unknownExprs.length)) best = p;
+  const unknownExprs = [...new Set(points.flatMap((p) => p.unknownExprs))];
+  const anyKnown = points.some((p) => p.liveBytes > 0) || points.some((p) => p.allocation.bytes === 0);
+  return { bytes: anyKnown ? best.liveBytes : null, lowerBound: unknownExprs.length > 0, unknownExprs, line: best.allocation.line };
+}
+
+const isUpload = (t: TransferFact) => t.direction === 'host-to-device' || (t.direction === 'default' && t.hostBuffer !== null);
+
+export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy; evidence: EvidenceLine[] } {
+  const evidence: EvidenceLine[] = [];
+  const found = new Set<MemoryStrategy>();
+  for (const e of facts.events) {
+    if (e.kind === 'allocation' && e.space === 'managed') {
+      found.add('unified');
+      evidence.push({ line: e.line, note: `${e.api}: managed (unified) memory, ${describeSize(e.bytes, e.sizeExpr)}` });
+    } else if (e.kind === 'allocation' && e.space === 'mapped') {
+      found.add('mapped');
+      evidence.push({ line: e.line, note: `${e.api}: host memory mapped into the device's address space` });
+    } else if (e.kind === 'hint' && e.hint === 'map') {
+      found.add('mapped');
+      evidence.push({ line: e.line, note: `${e.api}: maps a buffer for host access` });
+    } else if (e.kind === 'transfer' && isUpload(e)) {
+      if (e.loop || e.offset) {
+        found.add('chunked');
+        evidence.push({ line: e.line, note: `${e.api}: host-to-device copy of ${describeSize(e.size.bytes, e.size.expr)} ${e.loop ? `inside the loop at line ${e.loop.line}` : 'at an offset'}` });
+      } else {
+        found.add('whole-dataset');
+        evidence.push({ line: e.line, note: `${e.api}: host-to-device copy of ${describeSize(e.size.bytes, e.size.expr)} in one call, outside any loop` });
+      }
+    }
+  }
+  const strategy: MemoryStrategy = found.size === 0 ? 'none' : found.size === 1 ? [...found][0]! : 'mixed';
+  return { strategy, evidence: evidence.sort((a, b) => a.line - b.line) };
+}
+
+export function describeSize(bytes: number | null, expr: string): string {
+  return bytes === null ? `${expr} (size known at run time)` : formatBytes(bytes);
+}
+
+export function summariseGpuFile(facts: GpuFileFacts): GpuFileSummary {
+  const peak = peakDeviceBytes(facts);
+  const { strategy, evidence } = memoryStrategy(facts);
+  return {
+    path: facts.path,
+    language: facts.language,
+    allocations: facts.events.filter((e): e is AllocationFact => e.kind === 'allocation').map((a) => ({ api: a.api, line: a.line, sizeExpr: a.sizeExpr, bytes: a.bytes, space: a.space, inLoop: a.loop !== null })),
+    transfers: facts.events.filter((e): e is TransferFact => e.kind === 'transfer').map((t) => ({ api: t.api, line: t.line, direction: t.direction, sizeExpr: t.size.expr, bytes: t.size.bytes, async: t.async, inLoop: t.loop !== null })),
+    strategy,
+    peakDeviceBytes: peak.bytes,
+    peakIsLowerBound: peak.lowerBound,
+    peakUnknownExprs: peak.unknownExprs,
+    evidence,
+  };
+}

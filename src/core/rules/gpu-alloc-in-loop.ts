@@ -1,0 +1,23 @@
+// Device or pinned allocations inside a loop: each one is a driver call that may synchronise the device.
+import { describeSize } from '../facts/memory';
+import type { Rule } from './rule';
+import { tripsText } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'gpu-alloc-in-loop',
+    description: 'A device or pinned allocation runs on every iteration of a loop.',
+    category: 'gpu',
+    defaultSeverity: 'warning',
+    messages: {
+      allocInLoop: '{{api}} allocates {{size}} of {{space}} memory on every iteration of the loop at line {{loopLine}}{{trips}}. Allocation is slow, can synchronise the device and fragments memory: allocate once before the loop and reuse the buffer (or use a stream-ordered pool: cudaMallocAsync, CuPy/PyTorch caching allocators).',
+    },
+  },
+  check(ctx) {
+    for (const e of ctx.facts.events) {
+      // Uploads that allocate (cp.asarray, x.cuda()) are reported by gpu-copy-in-loop instead.
+      if (e.kind !== 'allocation' || !e.loop || e.uploadsFrom !== undefined) continue;
+      ctx.report('allocInLoop', { api: e.api, size: describeSize(e.bytes, e.sizeExpr), space: e.space, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount) }, e.range);
+    }
+  },
+};

@@ -1,0 +1,27 @@
+// cudaMemcpyAsync / non_blocking=True from pageable memory runs synchronously: the async API buys nothing.
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'gpu-async-copy-pageable',
+    description: 'An asynchronous copy uses a pageable host buffer, so it runs synchronously.',
+    category: 'gpu',
+    defaultSeverity: 'warning',
+    messages: {
+      pageable: '{{api}} is asynchronous, but its host buffer \'{{buffer}}\' is pageable ({{origin}} at line {{originLine}}): the driver stages it through a pinned bounce buffer and the copy cannot overlap kernels. {{remedy}}',
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.facts.events) {
+      if (t.kind !== 'transfer' || !t.async || !t.hostBuffer) continue;
+      if (t.direction !== 'host-to-device' && t.direction !== 'device-to-host' && t.direction !== 'default') continue;
+      const host = ctx.facts.hostBuffers[t.hostBuffer];
+      if (!host || host.kind !== 'pageable') continue;
+      const remedy = t.family === 'torch'
+        ? `Create '${t.hostBuffer}' with pin_memory=True (or call .pin_memory()), or build the DataLoader with pin_memory=True.`
+        : t.family === 'pycuda' ? `Allocate '${t.hostBuffer}' with pycuda.driver.pagelocked_empty().`
+        : `Allocate '${t.hostBuffer}' with cudaMallocHost/cudaHostAlloc, or pin it with cudaHostRegister.`;
+      ctx.report('pageable', { api: t.api, buffer: t.hostBuffer, origin: host.api, originLine: host.line, remedy }, t.range);
+    }
+  },
+};

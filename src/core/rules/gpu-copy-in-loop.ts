@@ -1,0 +1,32 @@
+// The same buffer copied between host and device on every iteration: loop-invariant traffic over PCIe.
+import { describeSize } from '../facts/memory';
+import { formatBytes } from '../model/units';
+import type { Rule } from './rule';
+import { tripsText } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'gpu-copy-in-loop',
+    description: 'A host-device copy of the same buffer runs on every iteration of a loop.',
+    category: 'gpu',
+    defaultSeverity: 'warning',
+    messages: {
+      copyInLoop: '{{api}} copies {{size}} {{direction}} on every iteration of the loop at line {{loopLine}}{{trips}}, always the same buffer from its start{{total}}. Copy once outside the loop, or if the data changes per iteration, copy only the changed part (an offset/chunk) and overlap copies with kernels on streams.',
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.facts.events) {
+      if (t.kind !== 'transfer' || !t.loop || t.offset) continue;
+      if (t.direction !== 'host-to-device' && t.direction !== 'device-to-host') continue;
+      // A buffer bound by the loop itself (`for batch in loader`) is new data each time, not repeated traffic.
+      const loopVars = t.loop.variables;
+      const names = [t.hostBuffer, t.deviceBuffer, ...t.size.unknowns];
+      if (names.some((n) => n && loopVars.some((v) => new RegExp(`\\b${v}\\b`).test(n)))) continue;
+      if (loopVars.some((v) => new RegExp(`\\b${v}\\b`).test(t.size.expr))) continue;
+      const total = t.size.bytes !== null && t.loop.totalTrips !== null ? `: ${formatBytes(t.size.bytes * t.loop.totalTrips)} in all` : '';
+      ctx.report('copyInLoop', {
+        api: t.api, size: describeSize(t.size.bytes, t.size.expr), direction: t.direction, loopLine: t.loop.line, trips: tripsText(t.loop.tripCount), total,
+      }, t.range);
+    }
+  },
+};

@@ -1,0 +1,30 @@
+// CUDA allocations never released in the file.
+import { describeSize } from '../facts/memory';
+import type { Rule } from './rule';
+
+const FREE_API: Record<string, string> = {
+  device: 'cudaFree', managed: 'cudaFree', 'pinned-host': 'cudaFreeHost', mapped: 'cudaFreeHost',
+};
+
+export const rule: Rule = {
+  meta: {
+    id: 'gpu-missing-free',
+    description: 'A CUDA allocation is never freed in the file.',
+    category: 'gpu',
+    defaultSeverity: 'warning',
+    messages: {
+      missingFree: '{{api}} allocates {{size}} into \'{{target}}\', but this file never frees it ({{freeApi}}): the memory stays reserved until the process exits, and if this code runs more than once it leaks every time.',
+    },
+  },
+  check(ctx) {
+    const freed = new Set(ctx.facts.events.flatMap((e) => (e.kind === 'free' && e.target ? [e.target] : [])));
+    for (const e of ctx.facts.events) {
+      if (e.kind !== 'allocation' || (e.family !== 'cuda' && e.family !== 'cuda-driver') || !e.target) continue;
+      // Members and pointers handed back to the caller are released elsewhere: no guess.
+      if (freed.has(e.target) || e.escapes || /->|\./.test(e.target)) continue;
+      const freeApi = e.family === 'cuda-driver' ? (e.space === 'device' || e.space === 'managed' ? 'cuMemFree' : 'cuMemFreeHost') : FREE_API[e.space]!;
+      ctx.report('missingFree', { api: e.api, size: describeSize(e.bytes, e.sizeExpr), target: e.target, freeApi }, e.range);
+    }
+  },
+};
+

@@ -1,0 +1,21 @@
+// A device-wide or stream synchronisation inside a loop: the host waits for the GPU every iteration.
+import type { Rule } from './rule';
+import { tripsText } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'gpu-sync-in-loop',
+    description: 'A synchronisation call inside a loop stalls the host every iteration.',
+    category: 'gpu',
+    defaultSeverity: 'warning',
+    messages: {
+      syncInLoop: '{{api}} inside the loop at line {{loopLine}}{{trips}} blocks the host until the GPU is idle on every iteration, so the next launch or copy is never queued ahead. Synchronise once after the loop, or wait on an event for just the result you need.',
+    },
+  },
+  check(ctx) {
+    for (const e of ctx.facts.events) {
+      if (e.kind !== 'sync' || !e.loop || e.family === 'opencl' || e.family === 'pyopencl') continue;
+      ctx.report('syncInLoop', { api: e.api, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount) }, e.range);
+    }
+  },
+};

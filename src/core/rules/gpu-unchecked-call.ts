@@ -1,0 +1,35 @@
+// CUDA calls whose cudaError_t / CUresult is dropped, and kernel launches never followed by an error check.
+import type { Fix } from '../model/types';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'gpu-unchecked-call',
+    description: 'The status of a CUDA API call or kernel launch is never checked.',
+    category: 'gpu',
+    defaultSeverity: 'warning',
+    messages: {
+      call: 'The status returned by {{api}} is discarded: if it fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check it{{macro}}.',
+      launch: 'The launch of {{kernel}} is never checked: a bad launch configuration or too many resources only shows through cudaGetLastError() (or the status of the next synchronising call), which this function never reads after the launch.',
+    },
+  },
+  check(ctx) {
+    const macro = ctx.facts.checkMacros[0] ?? null;
+    for (const call of ctx.facts.apiCalls) {
+      if (call.checked || (call.family !== 'cuda' && call.family !== 'cuda-driver')) continue;
+      if (call.via === 'launch') {
+        const launch = ctx.facts.events.find((e) => e.kind === 'launch' && e.line === call.line);
+        ctx.report('launch', { kernel: launch && launch.kind === 'launch' ? launch.kernel : 'the kernel' }, call.range);
+        continue;
+      }
+      const fixes: Fix[] = [];
+      if (macro) {
+        const start = call.startOffset;
+        const end = call.endOffset;
+        fixes.push({ description: `Wrap in ${macro}(...)`, edits: [{ startOffset: start, endOffset: start, newText: `${macro}(` }, { startOffset: end, endOffset: end, newText: ')' }] });
+      }
+      ctx.report('call', { api: call.api, macro: macro ? ` with this file's ${macro}(...)` : ', e.g. with a CUDA_CHECK(...) macro that prints cudaGetErrorString() and aborts' }, call.range, fixes);
+    }
+  },
+};
+

@@ -1,0 +1,43 @@
+// One host-to-device copy of a whole buffer whose size is unknown at compile time or large next to the GPU.
+import type { AllocationFact, TransferFact } from '../model/types';
+import { deviceBytes } from '../sizing/gpu-catalog';
+import { formatBytes, formatPercent } from '../model/units';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'gpu-whole-dataset-upload',
+    description: 'A device buffer sized to the whole input is filled by one host-to-device copy.',
+    category: 'gpu',
+    defaultSeverity: 'warning',
+    messages: {
+      large: '{{api}} copies {{size}} host-to-device in one call into a buffer of the same size: {{share}} of the {{gpu}} ({{capacity}}), above the {{threshold}} chunking threshold. Stream it in {{chunks}} chunks of {{chunk}} through a reused device buffer.',
+      unknownSize: '{{api}} copies the whole input ({{expr}}) host-to-device in one call; its size depends on {{unknowns}}, known only at run time. Inputs above {{chunk}} ({{threshold}} of the {{gpu}}) should be streamed in chunks of {{chunk}}: ceil(({{expr}}) / {{chunkBytes}}) chunks through a reused device buffer.',
+    },
+  },
+  check(ctx) {
+    const capacity = deviceBytes(ctx.gpu);
+    const thresholdBytes = Math.floor(capacity * ctx.config.chunkThreshold);
+    const allocations = ctx.facts.events.filter((e): e is AllocationFact => e.kind === 'allocation');
+    for (const t of ctx.facts.events) {
+      if (t.kind !== 'transfer' || t.direction !== 'host-to-device' || t.loop || t.offset) continue;
+      if (!fillsWholeBuffer(t, allocations)) continue;
+      const common = { api: t.api, gpu: ctx.gpu.name, threshold: formatPercent(ctx.config.chunkThreshold), chunk: formatBytes(thresholdBytes), chunkBytes: thresholdBytes };
+      if (t.size.bytes === null) {
+        ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range);
+      } else if (t.size.bytes > thresholdBytes) {
+        ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range);
+      }
+    }
+  },
+};
+
+/** The copy fills a device buffer allocated with the same size (same expression or same bytes), or it is an upload-allocation (cp.asarray). */
+function fillsWholeBuffer(t: TransferFact, allocations: AllocationFact[]): boolean {
+  return allocations.some((a) => {
+    if (a.order === t.order - 1 && a.uploadsFrom !== undefined && a.line === t.line) return true;
+    if (!t.deviceBuffer || a.target !== t.deviceBuffer || a.order > t.order) return false;
+    if (a.bytes !== null && t.size.bytes !== null) return a.bytes === t.size.bytes;
+    return a.sizeExpr.replace(/\s/g, '') === t.size.expr.replace(/\s/g, '');
+  });
+}

@@ -1,0 +1,23 @@
+// Blocking reads/writes inside a loop serialise transfers and kernels.
+import { describeSize } from '../facts/memory';
+import type { Rule } from './rule';
+import { tripsText } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'opencl-blocking-transfer-in-loop',
+    description: 'A blocking OpenCL buffer transfer runs inside a loop.',
+    category: 'opencl',
+    defaultSeverity: 'warning',
+    messages: {
+      blocking: 'Blocking {{api}} ({{size}}) inside the loop at line {{loopLine}}{{trips}}: every iteration waits for the copy to finish before queueing more work, so transfers never overlap kernels. Enqueue it non-blocking (CL_FALSE / is_blocking=False), wait on its event only where the data is used, and double-buffer with two buffers and two queues.',
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.facts.events) {
+      if (t.kind !== 'transfer' || !t.loop || t.blocking !== true) continue;
+      if (t.family !== 'opencl' && t.family !== 'pyopencl') continue;
+      ctx.report('blocking', { api: t.api, size: describeSize(t.size.bytes, t.size.expr), loopLine: t.loop.line, trips: tripsText(t.loop.tripCount) }, t.range);
+    }
+  },
+};

@@ -1,0 +1,29 @@
+// One OpenCL buffer above CL_DEVICE_MAX_MEM_ALLOC_SIZE fails with CL_INVALID_BUFFER_SIZE, even when the device
+// has the memory in total. The same size allocated with CUDA would succeed: the API decides the machine.
+import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
+import { formatBytes, formatPercent } from '../model/units';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'opencl-buffer-exceeds-max-alloc',
+    description: 'An OpenCL buffer is larger than the device\'s maximum single allocation.',
+    category: 'opencl',
+    defaultSeverity: 'error',
+    messages: {
+      exceeds: '{{api}} asks for {{size}}, above CL_DEVICE_MAX_MEM_ALLOC_SIZE on the {{gpu}} ({{limit}}, {{fraction}} of its {{capacity}}): creation fails with CL_INVALID_BUFFER_SIZE although the device {{cudaVerdict}}. Split it into {{parts}} buffers of at most {{limit}}, or process the data in chunks.',
+    },
+  },
+  check(ctx) {
+    const limit = openclMaxAllocBytes(ctx.gpu);
+    const capacity = deviceBytes(ctx.gpu);
+    for (const e of ctx.facts.events) {
+      if (e.kind !== 'allocation' || (e.family !== 'opencl' && e.family !== 'pyopencl') || e.bytes === null || e.bytes <= limit) continue;
+      const cudaVerdict = e.bytes <= capacity ? `has ${formatBytes(capacity)} in total and the same allocation would succeed under CUDA` : `has only ${formatBytes(capacity)} in total (it would not fit under CUDA either)`;
+      ctx.report('exceeds', {
+        api: e.api, size: formatBytes(e.bytes), gpu: ctx.gpu.name, limit: formatBytes(limit), fraction: formatPercent(ctx.gpu.openclMaxAllocFraction),
+        capacity: formatBytes(capacity), cudaVerdict, parts: Math.ceil(e.bytes / limit),
+      }, e.range);
+    }
+  },
+};

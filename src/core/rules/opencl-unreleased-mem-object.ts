@@ -1,0 +1,23 @@
+// clCreateBuffer results never passed to clReleaseMemObject.
+import { describeSize } from '../facts/memory';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  meta: {
+    id: 'opencl-unreleased-mem-object',
+    description: 'An OpenCL memory object is never released.',
+    category: 'opencl',
+    defaultSeverity: 'warning',
+    messages: {
+      unreleased: '{{api}} creates \'{{target}}\' ({{size}}) but this file never calls clReleaseMemObject({{target}}): the buffer holds device memory until the context is released, and repeated calls exhaust it.',
+    },
+  },
+  check(ctx) {
+    const released = new Set(ctx.facts.events.flatMap((e) => (e.kind === 'free' && e.target ? [e.target] : [])));
+    for (const e of ctx.facts.events) {
+      if (e.kind !== 'allocation' || e.family !== 'opencl' || e.api === 'cl::Buffer' || !e.target) continue;
+      if (released.has(e.target) || e.escapes || /->|\./.test(e.target)) continue;
+      ctx.report('unreleased', { api: e.api, target: e.target, size: describeSize(e.bytes, e.sizeExpr) }, e.range);
+    }
+  },
+};

@@ -23,4 +23,6 @@ await esbuild.build({
   minify: process.argv.includes('--minify'),
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
+  // tree-sitter.ts falls back to require.resolve only when run from source; the bundle finds dist/wasm first.
+  logOverride: { 'require-resolve-not-external': 'silent' },
 });

@@ -3,7 +3,7 @@
 export const GIB = 1024 ** 3;
 
 /** 1073741824 -> "1.00 GiB (1,073,741,824 bytes)": the number a user can check. */
-export function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number, options: { exact?: boolean } = {}): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = bytes;
   let u = 0;
@@ -12,7 +12,7 @@ export function formatBytes(bytes: number): string {
     u++;
   }
   const human = u === 0 ? `${bytes} bytes` : `${v.toFixed(2)} ${units[u]}`;
-  return u === 0 ? human : `${human} (${bytes.toLocaleString('en-US')} bytes)`;
+  return u === 0 || options.exact === false ? human : `${human} (${bytes.toLocaleString('en-US')} bytes)`;
 }
 
 export function formatPercent(fraction: number): string {

@@ -20,6 +20,6 @@ export const rule: Rule = {
     const crossing = liveTimeline(ctx.facts).find((p) => p.liveBytes > capacity);
     if (!crossing) return;
     const unknown = crossing.unknownExprs.length ? `, plus ${crossing.unknownExprs.join(', ')} known only at run time` : '';
-    ctx.report('exceeds', { live: formatBytes(crossing.liveBytes), gpu: ctx.gpu.name, capacity: formatBytes(capacity), unknown }, crossing.allocation.range);
+    ctx.report('exceeds', { live: formatBytes(crossing.liveBytes), gpu: ctx.gpu.name, capacity: formatBytes(capacity, { exact: false }), unknown }, crossing.allocation.range);
   },
 };

@@ -20,6 +20,6 @@ export const rule: Rule = {
     const capacity = deviceBytes(ctx.gpu);
     const crossing = liveTimeline(ctx.facts, (a) => a.space === 'managed').find((p) => p.liveBytes > capacity);
     if (!crossing) return;
-    ctx.report('oversubscribed', { total: formatBytes(crossing.liveBytes), gpu: ctx.gpu.name, capacity: formatBytes(capacity), budget: formatBytes(Math.floor(capacity * ctx.config.safetyFactor)) }, crossing.allocation.range);
+    ctx.report('oversubscribed', { total: formatBytes(crossing.liveBytes), gpu: ctx.gpu.name, capacity: formatBytes(capacity, { exact: false }), budget: formatBytes(Math.floor(capacity * ctx.config.safetyFactor), { exact: false }) }, crossing.allocation.range);
   },
 };

@@ -12,7 +12,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     messages: {
       large: '{{api}} copies {{size}} host-to-device in one call into a buffer of the same size: {{share}} of the {{gpu}} ({{capacity}}), above the {{threshold}} chunking threshold. Stream it in {{chunks}} chunks of {{chunk}} through a reused device buffer.',
-      unknownSize: '{{api}} copies the whole input ({{expr}}) host-to-device in one call; its size depends on {{unknowns}}, known only at run time. Inputs above {{chunk}} ({{threshold}} of the {{gpu}}) should be streamed in chunks of {{chunk}}: ceil(({{expr}}) / {{chunkBytes}}) chunks through a reused device buffer.',
+      unknownSize: '{{api}} copies the whole input ({{expr}}) host-to-device in one call, and its size is known only at run time (it depends on {{unknowns}}). Inputs above {{chunk}} ({{threshold}} of the {{gpu}}) should be streamed in chunks of {{chunk}}: ceil(({{expr}}) / {{chunkBytes}}) chunks through a reused device buffer.',
     },
   },
   check(ctx) {
@@ -22,11 +22,11 @@ export const rule: Rule = {
     for (const t of ctx.facts.events) {
       if (t.kind !== 'transfer' || t.direction !== 'host-to-device' || t.loop || t.offset) continue;
       if (!fillsWholeBuffer(t, allocations)) continue;
-      const common = { api: t.api, gpu: ctx.gpu.name, threshold: formatPercent(ctx.config.chunkThreshold), chunk: formatBytes(thresholdBytes), chunkBytes: thresholdBytes };
+      const common = { api: t.api, gpu: ctx.gpu.name, threshold: formatPercent(ctx.config.chunkThreshold), chunk: formatBytes(thresholdBytes, { exact: false }), chunkBytes: thresholdBytes };
       if (t.size.bytes === null) {
         ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range);
       } else if (t.size.bytes > thresholdBytes) {
-        ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range);
+        ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range);
       }
     }
   },

@@ -19,10 +19,10 @@ export const rule: Rule = {
     const capacity = deviceBytes(ctx.gpu);
     for (const e of ctx.facts.events) {
       if (e.kind !== 'allocation' || (e.family !== 'opencl' && e.family !== 'pyopencl') || e.bytes === null || e.bytes <= limit) continue;
-      const cudaVerdict = e.bytes <= capacity ? `has ${formatBytes(capacity)} in total and the same allocation would succeed under CUDA` : `has only ${formatBytes(capacity)} in total (it would not fit under CUDA either)`;
+      const cudaVerdict = e.bytes <= capacity ? `has ${formatBytes(capacity, { exact: false })} in total and the same allocation would succeed under CUDA` : `has only ${formatBytes(capacity, { exact: false })} in total (it would not fit under CUDA either)`;
       ctx.report('exceeds', {
-        api: e.api, size: formatBytes(e.bytes), gpu: ctx.gpu.name, limit: formatBytes(limit), fraction: formatPercent(ctx.gpu.openclMaxAllocFraction),
-        capacity: formatBytes(capacity), cudaVerdict, parts: Math.ceil(e.bytes / limit),
+        api: e.api, size: formatBytes(e.bytes), gpu: ctx.gpu.name, limit: formatBytes(limit, { exact: false }), fraction: formatPercent(ctx.gpu.openclMaxAllocFraction),
+        capacity: formatBytes(capacity, { exact: false }), cudaVerdict, parts: Math.ceil(e.bytes / limit),
       }, e.range);
     }
   },

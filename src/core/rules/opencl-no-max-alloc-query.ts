@@ -18,7 +18,7 @@ export const rule: Rule = {
     if (queried) return;
     for (const e of ctx.facts.events) {
       if (e.kind !== 'allocation' || (e.family !== 'opencl' && e.family !== 'pyopencl') || e.bytes !== null) continue;
-      ctx.report('noQuery', { expr: e.sizeExpr, unknowns: e.size.unknowns.join(', ') || e.sizeExpr, gpu: ctx.gpu.name, limit: formatBytes(openclMaxAllocBytes(ctx.gpu)) }, e.range);
+      ctx.report('noQuery', { expr: e.sizeExpr, unknowns: e.size.unknowns.join(', ') || e.sizeExpr, gpu: ctx.gpu.name, limit: formatBytes(openclMaxAllocBytes(ctx.gpu), { exact: false }) }, e.range);
     }
   },
 };

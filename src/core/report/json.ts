@@ -1,0 +1,44 @@
+// The JSON report: the stable, schema-checked form of an AnalysisResult (docs/report.schema.json).
+import type { AnalysisResult } from '../analyze';
+import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
+
+export const REPORT_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/report.schema.json';
+
+/** Notes that apply to every number in the report: how sizes were computed. */
+export const ACCOUNTING_NOTES = [
+  'Sizes come from constant folding of the source; a size that depends on run-time values is shown as an expression with its unknown names, never as a number.',
+  'Peak device bytes: allocations minus frees in source order within each function; the file peak is the largest function peak (calls between functions are not followed). With unknown sizes the peak is a lower bound.',
+  'An allocation inside a loop with no free of the same pointer in that loop counts once per iteration (C/C++/CUDA) or once (Python, where rebinding releases the old array to the pool).',
+  'C type sizes follow the LP64 data model (Linux/macOS x86-64 and AArch64); see assumptions.typeSizes.',
+  'GPU memory is the vendor figure read as GiB; the OpenCL per-buffer limit is the catalog fraction of it unless the code queries CL_DEVICE_MAX_MEM_ALLOC_SIZE.',
+];
+
+export function toJsonReport(result: AnalysisResult): object {
+  const severities = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) severities[f.severity]++;
+  const gpu = result.targetGpu;
+  return {
+    $schema: REPORT_SCHEMA_ID,
+    tool: result.tool,
+    config: { ...result.config, source: result.configSource },
+    configProblems: result.configProblems,
+    targetGpu: {
+      id: gpu.id, name: gpu.name, memoryGiB: gpu.memoryGiB, deviceBytes: deviceBytes(gpu), openclMaxAllocBytes: openclMaxAllocBytes(gpu),
+      source: gpu.source, sourceDate: gpu.sourceDate,
+    },
+    summary: {
+      errors: severities.error, warnings: severities.warning, infos: severities.info,
+      filesConsidered: result.stats.filesConsidered, filesParsed: result.stats.filesParsed, filesSkipped: result.skipped.length,
+    },
+    files: result.files.map((f) => ({
+      path: f.path, ...(f.language ? { language: f.language } : {}), ...(f.bytes !== undefined ? { bytes: f.bytes } : {}),
+      ...(f.skipped ? { skipped: f.skipped } : {}), ...(f.prefiltered ? { prefiltered: true } : {}), ...(f.parseErrors ? { parseErrors: f.parseErrors } : {}),
+    })),
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, path: f.path, range: f.range,
+      ...(f.fixes ? { fixes: f.fixes } : {}),
+    })),
+    gpu: result.gpu,
+    assumptions: { typeSizes: result.assumedTypeSizes, notes: ACCOUNTING_NOTES },
+  };
+}

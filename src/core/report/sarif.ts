@@ -1,0 +1,74 @@
+// SARIF 2.1.0 for code-scanning UIs (GitHub, Azure DevOps, VS Code's SARIF viewer). Validated in tests against
+// the official schema (sarif-2.1.0-rtm.5.json).
+import type { AnalysisResult } from '../analyze';
+import type { Severity } from '../model/types';
+import { RULES } from '../rules';
+import { docsUrl } from '../rules/rule';
+import { createHash } from 'node:crypto';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function toSarif(result: AnalysisResult): object {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
+  const uri = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: result.tool.name,
+            version: result.tool.version,
+            semanticVersion: result.tool.version,
+            informationUri: 'https://github.com/ai-infra-advisor/ai-infra-advisor',
+            rules: RULES.map((r) => ({
+              id: r.meta.id,
+              name: r.meta.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+              shortDescription: { text: r.meta.description },
+              helpUri: docsUrl(r.meta.id),
+              defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity], enabled: true },
+              properties: { category: r.meta.category },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: `file://${result.root.endsWith('/') ? result.root : `${result.root}/`}` } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolConfigurationNotifications: result.configProblems.map((p) => ({ level: 'warning', message: { text: `${p.field}: ${p.message}` } })),
+            toolExecutionNotifications: result.skipped.map((s) => ({ level: 'note', message: { text: `skipped ${s.path}: ${s.reason}` } })),
+          },
+        ],
+        results: result.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: uri(f.path), uriBaseId: 'SRCROOT' },
+                region: { startLine: f.range.startLine, startColumn: f.range.startColumn, endLine: f.range.endLine, endColumn: f.range.endColumn },
+              },
+            },
+          ],
+          partialFingerprints: { 'primaryLocationLineHash/v1': createHash('sha256').update(`${f.ruleId}|${f.path}|${f.message}`).digest('hex').slice(0, 32) },
+          ...(f.fixes
+            ? {
+                fixes: f.fixes.map((fix) => ({
+                  description: { text: fix.description },
+                  artifactChanges: [
+                    {
+                      artifactLocation: { uri: uri(f.path), uriBaseId: 'SRCROOT' },
+                      replacements: fix.edits.map((e) => ({ deletedRegion: { charOffset: e.startOffset, charLength: e.endOffset - e.startOffset }, insertedContent: { text: e.newText } })),
+                    },
+                  ],
+                })),
+              }
+            : {}),
+        })),
+      },
+    ],
+  };
+}

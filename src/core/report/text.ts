@@ -1,0 +1,46 @@
+// Human-readable report for terminals, modelled on ESLint's "stylish": findings grouped by file, then the GPU
+// memory summary per file with its evidence, then totals.
+import type { AnalysisResult } from '../analyze';
+import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
+import { formatBytes } from '../model/units';
+
+export function toText(result: AnalysisResult, options: { color?: boolean } = {}): string {
+  const c = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const out: string[] = [];
+  const gpu = result.targetGpu;
+  out.push(`${result.tool.name} ${result.tool.version}: target GPU ${gpu.name} (${formatBytes(deviceBytes(gpu))}; OpenCL max buffer ${formatBytes(openclMaxAllocBytes(gpu))})`);
+  for (const p of result.configProblems) out.push(c('33', `config: ${p.field}: ${p.message}`));
+  const byFile = new Map<string, typeof result.findings>();
+  for (const f of result.findings) {
+    let list = byFile.get(f.path);
+    if (!list) byFile.set(f.path, (list = []));
+    list.push(f);
+  }
+  for (const [path, findings] of byFile) {
+    out.push('', c('4', path));
+    for (const f of findings) {
+      const sev = f.severity === 'error' ? c('31', 'error  ') : f.severity === 'warning' ? c('33', 'warning') : c('36', 'info   ');
+      out.push(`  ${`${f.range.startLine}:${f.range.startColumn}`.padEnd(8)} ${sev}  ${f.message}  ${c('2', f.ruleId)}`);
+    }
+  }
+  if (result.gpu.length) {
+    out.push('', c('1', 'GPU memory by file'));
+    for (const g of result.gpu) {
+      const peak = g.peakDeviceBytes === null ? 'unknown' : `${formatBytes(g.peakDeviceBytes)}${g.peakIsLowerBound ? ' at least' : ''}`;
+      const rest = g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.join(' + ')}` : '';
+      out.push(`  ${g.path}: strategy ${g.strategy}; peak device memory ${peak}${rest}`);
+      for (const e of g.evidence.slice(0, 8)) out.push(c('2', `    line ${e.line}: ${e.note}`));
+      if (g.evidence.length > 8) out.push(c('2', `    ... ${g.evidence.length - 8} more`));
+    }
+  }
+  if (result.skipped.length) {
+    out.push('', 'Skipped files');
+    for (const s of result.skipped) out.push(`  ${s.path}: ${s.reason}`);
+  }
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  const total = result.findings.length;
+  out.push('', (errors ? c('31;1', '\u2716') : total ? c('33;1', '\u26a0') : c('32;1', '\u2714')) +
+    ` ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${result.stats.filesParsed} analysed of ${result.stats.filesConsidered} files (${result.skipped.length} skipped)`);
+  return `${out.join('\n')}\n`;
+}

@@ -249,8 +249,8 @@ export class CConstantFolder {
     if (v) {
       const writable = !v.info.isConst && v.scope.written.has(name);
       if (!writable && v.info.init) {
-        const r = this.evaluate(v.info.init, depth + 1);
-        return r.value === null ? unknown(name) : r;
+        // Unknown initialisers name their own unknowns: `bytes = n * 4; n = file_size(path)` -> file_size(path).
+        return this.evaluate(v.info.init, depth + 1);
       }
       if (v.info.init || writable || v.info.typeText) return unknown(name);
     }
@@ -393,6 +393,12 @@ export class CConstantFolder {
   /** Whether a name refers to a variable whose value the code changes (e.g. a running offset). */
   isWritten(name: string, at: SyntaxNode): boolean {
     return this.scopeOf(at).written.has(name) || this.global.written.has(name);
+  }
+
+  /** Declared inside the function that contains `at` (a local or parameter), not at file scope. */
+  isLocal(name: string, at: SyntaxNode): boolean {
+    const scope = this.scopeOf(at);
+    return scope !== this.global && scope.vars.has(name);
   }
 
   hasDefine(name: string): boolean {

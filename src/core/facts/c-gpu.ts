@@ -213,6 +213,11 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     hostBuffers[name] = { kind, api, line: lines.position(node.startIndex).line, ...(size ? { size } : {}) };
   };
 
+  const originOf = (name: string) => {
+    const h = hostBuffers[name];
+    return h ? { kind: h.kind, api: h.api, line: h.line } : null;
+  };
+
   const visitCall = (call: SyntaxNode) => {
     const fnNode = field(call, 'function');
     const argsNode = field(call, 'arguments');
@@ -250,14 +255,17 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const target = spec.target === 'result' ? assignedName(call) : bufferName(args[spec.target]).name;
         const hostArg = spec.hostPtrArg !== undefined ? args[spec.hostPtrArg] : undefined;
         const copiesHost = /CL_MEM_COPY_HOST_PTR/.test(flags) && hostArg && !NULL_ARG.test(hostArg.text.trim());
+        const targetNode = spec.target === 'result' ? null : args[spec.target];
         events.push({
-          kind: 'allocation', ...base(call, name, spec.family), target, size, sizeExpr: size.expr, bytes: size.bytes, space,
+          kind: 'allocation', ...base(call, name, spec.family), target, targetExpr: targetNode ? collapse(targetNode.text) : target,
+          ...(target && folder.isLocal(target, call) ? { localTarget: true } : {}), size, sizeExpr: size.expr, bytes: size.bytes, space,
           ...(flags ? { flags: flags.split('|').map((f) => f.trim()).filter(Boolean) } : {}),
           ...(copiesHost ? { hostSource: bufferName(hostArg).name, uploadsFrom: bufferName(hostArg).name } : {}),
         });
         if (copiesHost) {
           // CL_MEM_COPY_HOST_PTR fills the whole buffer from the host at creation: an upload of the buffer's size.
-          events.push({ kind: 'transfer', ...base(call, name, spec.family), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: bufferName(hostArg).name, deviceBuffer: target, offset: false });
+          const host = bufferName(hostArg).name;
+          events.push({ kind: 'transfer', ...base(call, name, spec.family), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: host, deviceBuffer: target, offset: false, hostOrigin: host ? hostBuffers[host] ?? null : null });
         }
         if (space === 'pinned-host' || (space === 'mapped' && spec.family !== 'opencl')) recordHostBuffer(target, 'pinned', name, call, size);
         break;
@@ -279,6 +287,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           kind: 'transfer', ...base(call, name, spec.family), direction, size, async: /Async$/.test(name) || blocking === false, stream,
           blocking, hostBuffer: hostSide?.name ?? null, deviceBuffer: deviceSide?.name ?? null,
           offset: Boolean(offsetNonZero || src.offset || dst.offset),
+          hostOrigin: hostSide?.name ? originOf(hostSide.name) : null,
         });
         break;
       }
@@ -329,7 +338,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     for (const d of decl.childrenForFieldName('declarator')) {
       if (!d) continue;
       const nameNode = d.type === 'init_declarator' ? field(d, 'declarator') : d;
-      const name = nameNode?.type === 'identifier' ? nameNode.text : null;
+      const name = bufferName(nameNode).name;
       const init = d.type === 'init_declarator' ? field(d, 'value') : null;
       const ctorArgs = init?.type === 'argument_list' || init?.type === 'initializer_list' ? children(init) : [];
       if (thrust && thrust[1] === 'device_vector') {
@@ -345,11 +354,11 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const src = countArg ? countArg.text : init && init.type !== 'argument_list' ? collapse(init.text) : null;
           size = { expr: src ? `size of ${src}` : '0', bytes: src ? null : 0, unknowns: src ? [src] : [] };
         }
-        events.push({ kind: 'allocation', ...base(decl, 'thrust::device_vector', 'thrust'), target: name, size, sizeExpr: size.expr, bytes: size.bytes, space: 'device', ...(fromHost || (init && init.type !== 'argument_list') ? { uploadsFrom: countArg?.text ?? collapse(init!.text) } : {}) });
+        events.push({ kind: 'allocation', ...base(decl, 'thrust::device_vector', 'thrust'), target: name, targetExpr: name, size, sizeExpr: size.expr, bytes: size.bytes, space: 'device', ...(fromHost || (init && init.type !== 'argument_list') ? { uploadsFrom: countArg?.text ?? collapse(init!.text) } : {}) });
       } else if (clBuffer && ctorArgs.length >= 3) {
         const size = folder.size(ctorArgs[2]!);
         const flags = collapse(ctorArgs[1]!.text);
-        events.push({ kind: 'allocation', ...base(decl, 'cl::Buffer', 'opencl'), target: name, size, sizeExpr: size.expr, bytes: size.bytes, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device', flags: flags.split('|').map((f) => f.trim()) });
+        events.push({ kind: 'allocation', ...base(decl, 'cl::Buffer', 'opencl'), target: name, targetExpr: name, size, sizeExpr: size.expr, bytes: size.bytes, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device', flags: flags.split('|').map((f) => f.trim()) });
       } else if ((stdVector || (thrust && thrust[1] === 'host_vector')) && name) {
         const elemType = stdVector ? stdVector[1]! : thrust![2]!;
         const elem = folder.typeSize(elemType);
@@ -384,6 +393,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         visitCall(node);
         break;
       case 'declaration':
+      case 'parameter_declaration':
         visitDeclaration(node);
         break;
       case 'new_expression':

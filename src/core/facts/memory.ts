@@ -14,6 +14,14 @@ export interface LivePoint {
   unknownExprs: string[];
 }
 
+/**
+ * Whether the file frees an allocation: a local pointer only by a free in its own function (the same name in
+ * another function is another variable); a global or member pointer by any free of that name in the file.
+ */
+export function isReleased(facts: GpuFileFacts, a: AllocationFact): boolean {
+  return facts.events.some((f) => f.kind === 'free' && f.target !== null && f.target === a.target && (!a.localTarget || f.function === a.function));
+}
+
 export const countsAsDevice = (a: AllocationFact): boolean => a.space === 'device' || a.space === 'managed';
 
 /** Live device bytes after each device allocation, in program order per function. */
@@ -104,6 +112,7 @@ export function summariseGpuFile(facts: GpuFileFacts): GpuFileSummary {
     allocations: facts.events.filter((e): e is AllocationFact => e.kind === 'allocation').map((a) => ({ api: a.api, line: a.line, sizeExpr: a.sizeExpr, bytes: a.bytes, space: a.space, inLoop: a.loop !== null })),
     transfers: facts.events.filter((e): e is TransferFact => e.kind === 'transfer').map((t) => ({ api: t.api, line: t.line, direction: t.direction, sizeExpr: t.size.expr, bytes: t.size.bytes, async: t.async, inLoop: t.loop !== null })),
     strategy,
+    kernels: facts.kernels.map((k) => ({ name: k.name, line: k.line, bufferParams: k.bufferParams })),
     peakDeviceBytes: peak.bytes,
     peakIsLowerBound: peak.lowerBound,
     peakUnknownExprs: peak.unknownExprs,

@@ -92,8 +92,7 @@ export class PyConstantFolder {
       case 'identifier': {
         const v = this.valueOf(node.text, node);
         if (!v) return unknown(node.text);
-        const r = this.evaluate(v, depth + 1);
-        return r.value === null ? unknown(node.text) : r;
+        return this.evaluate(v, depth + 1);
       }
       case 'unary_operator': {
         const a = ev(field(node, 'argument'));

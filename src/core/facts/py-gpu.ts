@@ -142,7 +142,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       deviceNames.add(target);
       folder.arrayBytes.set(target, size);
     }
-    events.push({ kind: 'allocation', ...base(call, api, family), target, size, sizeExpr: size.expr, bytes: size.bytes, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}) });
+    events.push({ kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, sizeExpr: size.expr, bytes: size.bytes, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}) });
   };
 
   /** cp.asarray(x), cuda.to_device(x), x.cuda(): a device allocation filled by one host-to-device copy. */
@@ -160,6 +160,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     events.push({
       kind: 'transfer', ...base(call, api, family), direction, size, async: opts.async ?? false, stream: opts.stream ?? null,
       blocking: opts.blocking ?? null, hostBuffer: h.name, deviceBuffer: d.name, offset: h.offset || d.offset,
+      hostOrigin: h.name && hostBuffers[h.name] ? { kind: hostBuffers[h.name]!.kind, api: hostBuffers[h.name]!.api, line: hostBuffers[h.name]!.line } : null,
     });
   };
 

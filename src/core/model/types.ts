@@ -87,6 +87,8 @@ export interface FactBase {
 export interface AllocationFact extends FactBase {
   kind: 'allocation';
   target: string | null;
+  /** The target as written (`device[s]`, `&d_x`), to tell one buffer per iteration from a reallocation. */
+  targetExpr: string | null;
   size: SizeValue;
   sizeExpr: string;
   bytes: number | null;
@@ -96,6 +98,8 @@ export interface AllocationFact extends FactBase {
   hostSource?: string | null;
   /** For Python: the data came from a host array (cp.asarray(x), to_device(x)): this is also an upload. */
   uploadsFrom?: string | null;
+  /** The target is a local of the allocating function: only a free in that function releases it. */
+  localTarget?: boolean;
   /** The pointer leaves the function (returned, or stored through an out-parameter or into a member). */
   escapes?: boolean;
 }
@@ -112,6 +116,8 @@ export interface TransferFact extends FactBase {
   deviceBuffer: string | null;
   /** The copy starts at an offset into the buffer (pointer arithmetic, slicing): evidence of chunking. */
   offset: boolean;
+  /** How the host buffer was obtained, as known at this point of the file (source order). */
+  hostOrigin: { kind: HostBufferKind; api: string; line: number } | null;
 }
 
 export interface FreeFact extends FactBase {
@@ -195,6 +201,7 @@ export interface GpuFileSummary {
   allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; space: MemorySpace; inLoop: boolean }>;
   transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; async: boolean; inLoop: boolean }>;
   strategy: MemoryStrategy;
+  kernels: Array<{ name: string; line: number; bufferParams: string[] }>;
   peakDeviceBytes: number | null;
   peakIsLowerBound: boolean;
   peakUnknownExprs: string[];

@@ -17,6 +17,9 @@ export const rule: Rule = {
     for (const e of ctx.facts.events) {
       // Uploads that allocate (cp.asarray, x.cuda()) are reported by gpu-copy-in-loop instead.
       if (e.kind !== 'allocation' || !e.loop || e.uploadsFrom !== undefined) continue;
+      // `cudaMalloc(&buf[s], ...)` in `for (s...)`: one distinct buffer per iteration (set-up), not a reallocation.
+      const perIteration = e.targetExpr !== null && e.loop.variables.some((v) => new RegExp(`\\[\\s*${v}\\s*\\]`).test(e.targetExpr!));
+      if (perIteration) continue;
       ctx.report('allocInLoop', { api: e.api, size: describeSize(e.bytes, e.sizeExpr), space: e.space, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount) }, e.range);
     }
   },

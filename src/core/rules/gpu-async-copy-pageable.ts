@@ -15,7 +15,7 @@ export const rule: Rule = {
     for (const t of ctx.facts.events) {
       if (t.kind !== 'transfer' || !t.async || !t.hostBuffer) continue;
       if (t.direction !== 'host-to-device' && t.direction !== 'device-to-host' && t.direction !== 'default') continue;
-      const host = ctx.facts.hostBuffers[t.hostBuffer];
+      const host = t.hostOrigin;
       if (!host || host.kind !== 'pageable') continue;
       const remedy = t.family === 'torch'
         ? `Create '${t.hostBuffer}' with pin_memory=True (or call .pin_memory()), or build the DataLoader with pin_memory=True.`

@@ -18,6 +18,8 @@ export const rule: Rule = {
     for (const t of ctx.facts.events) {
       if (t.kind !== 'transfer' || !t.loop || t.offset) continue;
       if (t.direction !== 'host-to-device' && t.direction !== 'device-to-host') continue;
+      // Blocking OpenCL copies in loops are reported by opencl-blocking-transfer-in-loop, which covers this too.
+      if ((t.family === 'opencl' || t.family === 'pyopencl') && t.blocking === true) continue;
       // A buffer bound by the loop itself (`for batch in loader`) is new data each time, not repeated traffic.
       const loopVars = t.loop.variables;
       const names = [t.hostBuffer, t.deviceBuffer, ...t.size.unknowns];

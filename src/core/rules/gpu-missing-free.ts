@@ -1,5 +1,5 @@
 // CUDA allocations never released in the file.
-import { describeSize } from '../facts/memory';
+import { describeSize, isReleased } from '../facts/memory';
 import type { Rule } from './rule';
 
 const FREE_API: Record<string, string> = {
@@ -17,11 +17,10 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const freed = new Set(ctx.facts.events.flatMap((e) => (e.kind === 'free' && e.target ? [e.target] : [])));
     for (const e of ctx.facts.events) {
       if (e.kind !== 'allocation' || (e.family !== 'cuda' && e.family !== 'cuda-driver') || !e.target) continue;
       // Members and pointers handed back to the caller are released elsewhere: no guess.
-      if (freed.has(e.target) || e.escapes || /->|\./.test(e.target)) continue;
+      if (isReleased(ctx.facts, e) || e.escapes || /->|\./.test(e.target)) continue;
       const freeApi = e.family === 'cuda-driver' ? (e.space === 'device' || e.space === 'managed' ? 'cuMemFree' : 'cuMemFreeHost') : FREE_API[e.space]!;
       ctx.report('missingFree', { api: e.api, size: describeSize(e.bytes, e.sizeExpr), target: e.target, freeApi }, e.range);
     }

@@ -1,5 +1,5 @@
 // clCreateBuffer results never passed to clReleaseMemObject.
-import { describeSize } from '../facts/memory';
+import { describeSize, isReleased } from '../facts/memory';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -13,10 +13,9 @@ export const rule: Rule = {
     },
   },
   check(ctx) {
-    const released = new Set(ctx.facts.events.flatMap((e) => (e.kind === 'free' && e.target ? [e.target] : [])));
     for (const e of ctx.facts.events) {
       if (e.kind !== 'allocation' || e.family !== 'opencl' || e.api === 'cl::Buffer' || !e.target) continue;
-      if (released.has(e.target) || e.escapes || /->|\./.test(e.target)) continue;
+      if (isReleased(ctx.facts, e) || e.escapes || /->|\./.test(e.target)) continue;
       ctx.report('unreleased', { api: e.api, target: e.target, size: describeSize(e.bytes, e.sizeExpr) }, e.range);
     }
   },

@@ -1,0 +1,31 @@
+import { rule } from '../../../src/core/rules/gpu-unchecked-call';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'assigned and tested', language: 'cuda', code: 'int f(float** d) {\n  cudaError_t e = cudaMalloc(d, 64);\n  if (e != cudaSuccess) return 1;\n  if (cudaFree(*d) != cudaSuccess) return 1;\n  return 0;\n}\n' },
+    { name: 'wrapped in a macro', language: 'cuda', code: '#define CHECK(x) x\nvoid f(float* d) {\n  CHECK(cudaMemset(d, 0, 64));\n}\n' },
+    { name: 'launch followed by cudaGetLastError', language: 'cuda', code: 'void f(float* d) {\n  k<<<1, 32>>>(d);\n  CHECK(cudaGetLastError());\n}\n' },
+    { name: 'launch followed by a checked synchronize', language: 'cuda', code: 'int f(float* d) {\n  k<<<1, 32>>>(d);\n  return cudaDeviceSynchronize() == cudaSuccess;\n}\n' },
+    { name: 'explicit (void) discard', language: 'cuda', code: 'void f(float* d) {\n  (void)cudaFree(d);\n}\n' },
+    { name: 'non-status helpers', language: 'cuda', code: 'void f(cudaError_t e) {\n  puts(cudaGetErrorString(e));\n  cudaExtent x = make_cudaExtent(1, 2, 3);\n}\n' },
+  ],
+  invalid: [
+    {
+      name: 'discarded cudaMalloc status, no checking macro in the file', language: 'cuda',
+      code: 'void f(float** d) {\n  cudaMalloc(d, 64);\n}\n',
+      errors: [{ messageId: 'call', line: 2, column: 3, endColumn: 20, includes: ['cudaMalloc', 'CUDA_CHECK(...)'] }],
+    },
+    {
+      name: 'fix wraps the call in the file\'s own macro', language: 'cuda',
+      code: 'void f(float* d) {\n  CUDA_CHECK(cudaMemset(d, 0, 64));\n  cudaFree(d);\n}\n',
+      errors: [{ messageId: 'call', line: 3, includes: ["this file's CUDA_CHECK(...)"] }],
+      output: 'void f(float* d) {\n  CUDA_CHECK(cudaMemset(d, 0, 64));\n  CUDA_CHECK(cudaFree(d));\n}\n',
+    },
+    {
+      name: 'launch never checked; driver call discarded', language: 'cuda',
+      code: 'void f(float* d, CUdeviceptr p) {\n  scale<<<64, 256>>>(d);\n  cuMemFree(p);\n}\n',
+      errors: [{ messageId: 'launch', line: 2, column: 3, endColumn: 24, includes: ['scale'] }, { messageId: 'call', line: 3, includes: ['cuMemFree'] }],
+    },
+  ],
+});

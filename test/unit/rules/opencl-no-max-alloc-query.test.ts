@@ -1,0 +1,23 @@
+import { rule } from '../../../src/core/rules/opencl-no-max-alloc-query';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'constant size', language: 'c', code: 'void f(cl_context c, cl_int* e) {\n  cl_mem b = clCreateBuffer(c, 0, 4096, NULL, e);\n}\n' },
+    { name: 'run-time size with a query', language: 'c', code: 'void f(cl_device_id d, cl_context c, size_t n, cl_int* e) {\n  cl_ulong max;\n  clGetDeviceInfo(d, CL_DEVICE_MAX_MEM_ALLOC_SIZE, sizeof(max), &max, NULL);\n  cl_mem b = clCreateBuffer(c, 0, n < max ? n : max, NULL, e);\n}\n' },
+    { name: 'C++ bindings query', language: 'cpp', code: 'void f(cl::Device& d, cl::Context& c, size_t n) {\n  auto max = d.getInfo<CL_DEVICE_MAX_MEM_ALLOC_SIZE>();\n  cl::Buffer b(c, CL_MEM_READ_ONLY, n);\n}\n' },
+    { name: 'pyopencl query', language: 'python', code: 'import pyopencl as cl\nlimit = dev.max_mem_alloc_size\nb = cl.Buffer(ctx, cl.mem_flags.READ_ONLY, size=n)\n' },
+  ],
+  invalid: [
+    {
+      name: 'size from a parameter', language: 'c',
+      code: 'void f(cl_context c, size_t n, cl_int* e) {\n  cl_mem b = clCreateBuffer(c, CL_MEM_READ_ONLY, n * sizeof(float), NULL, e);\n}\n',
+      errors: [{ messageId: 'noQuery', line: 2, column: 14, endColumn: 77, includes: ['n * sizeof(float)', 'depends on n', '4.00 GiB'] }],
+    },
+    {
+      name: 'pyopencl buffer from a file', language: 'python',
+      code: 'import numpy as np\nimport pyopencl as cl\ndata = np.fromfile("x.bin", dtype=np.float32)\nb = cl.Buffer(ctx, cl.mem_flags.COPY_HOST_PTR, hostbuf=data)\n',
+      errors: [{ messageId: 'noQuery', line: 4, includes: ['numpy.fromfile("x.bin")'] }],
+    },
+  ],
+});

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { parseSource } from '../../../src/core/parse/tree-sitter';
+import { extractPyGpuFacts } from '../../../src/core/facts/py-gpu';
+import type { AllocationFact, GpuFileFacts, TransferFact } from '../../../src/core/model/types';
+
+async function facts(code: string): Promise<GpuFileFacts> {
+  const parsed = await parseSource(code, 'python');
+  try {
+    return extractPyGpuFacts(parsed, 'x.py');
+  } finally {
+    parsed.tree.delete();
+  }
+}
+const allocs = (f: GpuFileFacts) => f.events.filter((e): e is AllocationFact => e.kind === 'allocation');
+const transfers = (f: GpuFileFacts) => f.events.filter((e): e is TransferFact => e.kind === 'transfer');
+
+describe('Python GPU facts', () => {
+  const sizes: Array<[string, string, number | null]> = [
+    ['cupy default dtype is float64', 'import cupy as cp\nx = cp.zeros((100, 10))', 8000],
+    ['cupy dtype keyword and string', 'import cupy\nx = cupy.empty((1 << 10,), dtype="float16")', 2048],
+    ['module constants in shapes', 'import cupy as cp\nN = 1_000\nM = N * 2\nx = cp.ones((N, M), cp.int32)', 8_000_000],
+    ['torch default float32 with positional dims', 'import torch\nx = torch.zeros(256, 256, device="cuda")', 262144],
+    ['torch device object', 'import torch\ndev = torch.device("cuda:0")\nx = torch.empty((10,), dtype=torch.float64, device=dev)', 80],
+    ['pycuda mem_alloc of nbytes', 'import numpy as np\nimport pycuda.driver as drv\na = np.zeros(1000, dtype=np.float32)\nd = drv.mem_alloc(a.nbytes)', 4000],
+    ['numba device_array', 'from numba import cuda\nimport numpy as np\nd = cuda.device_array((64, 64), dtype=np.float32)', 16384],
+    ['pyopencl buffer from hostbuf', 'import numpy as np\nimport pyopencl as cl\nh = np.ones(50, dtype=np.int64)\nb = cl.Buffer(ctx, cl.mem_flags.COPY_HOST_PTR, hostbuf=h)', 400],
+    ['np.load size is unknown', 'import numpy as np\nimport cupy as cp\nx = np.load("f.npy")\nd = cp.asarray(x)', null],
+  ];
+  for (const [name, code, bytes] of sizes) {
+    it(name, async () => {
+      const a = allocs(await facts(code));
+      assert.equal(a.length, 1);
+      assert.equal(a[0]!.bytes, bytes);
+    });
+  }
+
+  it('resolves `cuda` through the imports: Numba vs PyCUDA', async () => {
+    const numba = allocs(await facts('from numba import cuda\nimport numpy as np\na = np.zeros(4)\nd = cuda.to_device(a)'));
+    const pycuda = allocs(await facts('import pycuda.driver as cuda\nimport numpy as np\na = np.zeros(4)\nd = cuda.to_device(a)'));
+    assert.equal(numba[0]!.family, 'numba');
+    assert.equal(pycuda[0]!.family, 'pycuda');
+  });
+
+  it('uploads are an allocation plus a host-to-device transfer', async () => {
+    const f = await facts('import torch\nt = torch.ones(8)\ng = t.cuda(non_blocking=True)');
+    assert.equal(allocs(f).length, 1);
+    const t = transfers(f)[0]!;
+    assert.equal(t.direction, 'host-to-device');
+    assert.equal(t.async, true);
+    assert.equal(t.hostOrigin?.kind, 'pageable');
+    assert.equal(t.size.bytes, 32);
+  });
+
+  it('loop trip counts from range() and comprehensions', async () => {
+    const f = await facts('import cupy as cp\nfor i in range(2, 20, 3):\n    x = cp.zeros(4)\ny = [cp.zeros(4) for j in range(7)]');
+    const [a, b] = allocs(f);
+    assert.equal(a!.loop?.tripCount, 6);
+    assert.deepEqual(a!.loop?.variables, ['i']);
+    assert.equal(b!.loop?.tripCount, null);
+    assert.deepEqual(b!.loop?.variables, ['j']);
+  });
+
+  it('pyopencl copy direction from known device buffers and blocking default', async () => {
+    const f = await facts('import numpy as np\nimport pyopencl as cl\nh = np.zeros(10, dtype=np.float32)\nd = cl.Buffer(ctx, cl.mem_flags.READ_WRITE, h.nbytes)\ncl.enqueue_copy(q, d, h)\ncl.enqueue_copy(q, h, d, is_blocking=False)');
+    const [up, down] = transfers(f);
+    assert.equal(up!.direction, 'host-to-device');
+    assert.equal(up!.blocking, true);
+    assert.equal(up!.size.bytes, 40);
+    assert.equal(down!.direction, 'device-to-host');
+    assert.equal(down!.blocking, false);
+  });
+
+  it('files without GPU imports yield no facts', async () => {
+    const f = await facts('import numpy as np\nx = np.zeros(10)\ny = x.to("cuda")');
+    assert.equal(f.events.length, 0);
+  });
+});

@@ -1,0 +1,40 @@
+// Bad input never stops a run: malformed code still yields facts, a failing file is listed as skipped, and
+// nothing hangs on deep nesting or long lines.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyze, analyzeText } from '../../src/core/analyze';
+import { resolveConfig } from '../../src/core/config';
+import { RULE_IDS } from '../../src/core/rules';
+
+const loaded = resolveConfig(undefined, RULE_IDS);
+
+describe('bad input', () => {
+  it('half-typed CUDA still reports what it can', async () => {
+    const r = await analyzeText('x.cu', 'void f() {\n  float* d;\n  cudaMalloc(&d, 20ULL << 30);\n  k<<<1, \n', 'cuda', loaded);
+    assert.ok(r.entry.parseErrors && r.entry.parseErrors > 0);
+    assert.ok(r.findings.some((f) => f.ruleId === 'gpu-exceeds-device-memory'));
+  });
+
+  it('deep nesting and a 1-line 1 MB file finish', async () => {
+    const deep = `void f() { cudaMalloc(&d, ${'('.repeat(3000)}1${')'.repeat(3000)}); }`;
+    const r1 = await analyzeText('deep.cu', deep, 'cuda', loaded);
+    assert.equal(r1.entry.skipped, undefined);
+    const long = `import cupy as cp\nx = [${'1, '.repeat(300_000)}]\ny = cp.zeros(10)\n`;
+    const r2 = await analyzeText('long.py', long, 'python', loaded);
+    assert.equal(r2.gpu?.allocations.length, 1);
+  });
+
+  it('a tree of good, binary, oversized and non-UTF-8 files: the run completes and lists the skips', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-bad-'));
+    writeFileSync(join(dir, 'good.cu'), 'void f(){ float* d; cudaMalloc(&d, 64); }');
+    writeFileSync(join(dir, 'bin.cu'), Buffer.from([1, 2, 0, 3]));
+    writeFileSync(join(dir, 'huge.py'), `import torch\n#${'x'.repeat(3_000_000)}`);
+    writeFileSync(join(dir, 'latin1.c'), Buffer.from('/* caf\xe9 */ void f(){ float* d; cudaMalloc(&d, 8); }', 'latin1'));
+    const r = await analyze({ root: dir });
+    assert.deepEqual(r.skipped.map((s) => s.path).sort(), ['bin.cu', 'huge.py']);
+    assert.ok(r.findings.some((f) => f.path === 'good.cu'));
+    assert.ok(r.findings.some((f) => f.path === 'latin1.c'), 'non-UTF-8 bytes decode with replacement characters and the code is still read');
+  });
+});

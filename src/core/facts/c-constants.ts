@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { SizeValue } from '../model/types';
 import { C_TYPE_LAYOUTS, POINTER_LAYOUT, normaliseTypeName, type TypeLayout } from './type-sizes';
-import { children, collapse, field, walk } from './syntax';
+import { children, collapse, field, type Enclosing, type NodeIndex } from './syntax';
 
 export interface Folded {
   value: number | null;
@@ -26,7 +26,11 @@ interface Scope {
   written: Set<string>;
 }
 
-const FUNCTION_TYPES = new Set(['function_definition', 'lambda_expression']);
+export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda_expression']);
+export const C_CONSTANT_TYPES: ReadonlySet<string> = new Set([
+  'preproc_def', 'enumerator_list', 'struct_specifier', 'class_specifier', 'type_definition', 'declaration',
+  'assignment_expression', 'update_expression', 'pointer_expression',
+]);
 const MAX_DEPTH = 64;
 
 const known = (value: number): Folded => ({ value, unknowns: [] });
@@ -45,18 +49,17 @@ export class CConstantFolder {
   readonly assumedTypeSizes: Record<string, number> = {};
 
   constructor(
-    root: SyntaxNode,
+    nodes: NodeIndex,
+    private readonly functions: Enclosing,
     private readonly parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded,
   ) {
-    this.collect(root);
+    this.collect(nodes);
   }
 
   /** The enclosing function (or the file) of a node. */
   scopeOf(node: SyntaxNode): Scope {
-    for (let p: SyntaxNode | null = node; p; p = p.parent) {
-      if (FUNCTION_TYPES.has(p.type)) return this.scopeFor(p);
-    }
-    return this.global;
+    const fn = FUNCTION_TYPES.has(node.type) ? node : this.functions.innermost(node, FUNCTION_TYPES);
+    return fn ? this.scopeFor(fn) : this.global;
   }
 
   private scopeFor(fn: SyntaxNode): Scope {
@@ -68,8 +71,8 @@ export class CConstantFolder {
     return scope;
   }
 
-  private collect(root: SyntaxNode): void {
-    walk(root, (node) => {
+  private collect(nodes: NodeIndex): void {
+    for (const node of nodes.of(C_CONSTANT_TYPES)) {
       switch (node.type) {
         case 'preproc_def': {
           const name = field(node, 'name')?.text;
@@ -133,7 +136,7 @@ export class CConstantFolder {
         default:
           break;
       }
-    });
+    }
   }
 
   private enumOffset(base: SyntaxNode, offset: number): number {

@@ -4,13 +4,14 @@ import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type {
   ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection,
 } from '../model/types';
-import { CConstantFolder, type Folded } from './c-constants';
+import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
 import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type SizeSpec } from './c-api-table';
-import { LineMap, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
+import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, type LoopSyntax } from './syntax';
 
+const C_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']);
 const C_LOOP_SYNTAX = (folder: CConstantFolder): LoopSyntax => ({
-  loopTypes: new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']),
-  functionTypes: new Set(['function_definition', 'lambda_expression']),
+  loopTypes: C_LOOP_TYPES,
+  functionTypes: FUNCTION_TYPES,
   tripCount: (loop) => (loop.type === 'for_statement' ? forTripCount(loop, folder) : null),
   variables: (loop) => {
     const init = field(loop, loop.type === 'for_range_loop' ? 'declarator' : 'initializer');
@@ -114,15 +115,14 @@ export function bufferName(node: SyntaxNode | null | undefined): { name: string 
   return { name: null, offset };
 }
 
-function functionName(node: SyntaxNode): string | null {
-  for (let p: SyntaxNode | null = node.parent; p; p = p.parent) {
-    if (p.type === 'function_definition') {
-      let d = field(p, 'declarator');
-      while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
-      return d ? collapse(field(d, 'declarator')?.text ?? d.text) : null;
-    }
-  }
-  return null;
+const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(['function_definition']);
+
+function functionName(node: SyntaxNode, index: Enclosing): string | null {
+  const fn = index.innermost(node, FUNCTION_DEFINITION);
+  if (!fn) return null;
+  let d = field(fn, 'declarator');
+  while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
+  return d ? collapse(field(d, 'declarator')?.text ?? d.text) : null;
 }
 
 function calleeName(call: SyntaxNode): string | null {
@@ -145,13 +145,22 @@ function resultUsed(call: SyntaxNode): boolean {
   return true;
 }
 
+const INIT_DECLARATOR = new Set(['init_declarator']);
+const ESCAPE_TYPES = new Set(['return_statement', 'assignment_expression']);
+
 const NULL_ARG = /^(NULL|nullptr|0|\(\s*cl_int\s*\*\s*\)\s*(NULL|0))$/;
 
 export function extractCGpuFacts(parsed: ParsedSource, path: string, language: Language,
   parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded): GpuFileFacts {
   const root = parsed.tree.rootNode;
   const lines = new LineMap(parsed.text);
-  const folder = new CConstantFolder(root, parseExpression);
+  // Identifiers are the most common node: collect them only when the file names an OpenCL device query.
+  const mainTypes = new Set(['call_expression', 'declaration', 'parameter_declaration', 'new_expression', 'function_definition']);
+  if (parsed.text.includes('CL_DEVICE_')) mainTypes.add('identifier');
+  const nodes = new NodeIndex(root, new Set([...FUNCTION_TYPES, ...C_LOOP_TYPES, ...C_CONSTANT_TYPES, ...mainTypes, ...ESCAPE_TYPES, ...INIT_DECLARATOR]));
+  const index = new Enclosing(nodes.of(new Set([...FUNCTION_TYPES, ...C_LOOP_TYPES])));
+  const functionOf = (node: SyntaxNode) => functionName(node, index);
+  const folder = new CConstantFolder(nodes, index, parseExpression);
   const loopSyntax = C_LOOP_SYNTAX(folder);
   const events: GpuEvent[] = [];
   const apiCalls: ApiCallFact[] = [];
@@ -163,7 +172,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
 
   const base = (node: SyntaxNode, api: string, family: GpuEvent['family']) => {
     const range = lines.range(node.startIndex, node.endIndex);
-    return { api, family, line: range.startLine, range, function: functionName(node), loop: loopInfo(node, loopSyntax, lines) as LoopInfo | null, order: order++ };
+    return { api, family, line: range.startLine, range, function: functionOf(node), loop: loopInfo(node, loopSyntax, lines, index) as LoopInfo | null, order: order++ };
   };
 
   const sizeOf = (spec: SizeSpec | null, args: SyntaxNode[]): SizeValue => {
@@ -182,11 +191,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const extentSize = (arg: SyntaxNode | null): SizeValue => {
     let call: SyntaxNode | null = arg;
     if (arg?.type === 'identifier') {
-      let found: SyntaxNode | null = null;
-      walk(root, (n) => {
-        if (!found && n.type === 'init_declarator' && field(n, 'declarator')?.text === arg.text) found = field(n, 'value');
-      });
-      call = found;
+      const decl = nodes.of(INIT_DECLARATOR).find((n) => field(n, 'declarator')?.text === arg.text);
+      call = decl ? field(decl, 'value') : null;
     }
     if (call?.type === 'call_expression' && calleeName(call) === 'make_cudaExtent') {
       const a = children(field(call, 'arguments')!);
@@ -230,7 +236,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const kernel = calleeName(fnNode) ?? collapse(field(fnNode, 'function')?.text ?? '?');
         events.push({ kind: 'launch', ...base(call, `${kernel}<<<>>>`, 'cuda'), kernel, config: collapse(parsed.text.slice(launch.open, launch.close)).replace(/^\(\s*/, '<<<').replace(/\s*\)$/, '>>>') });
         const range = lines.range(call.startIndex, call.endIndex);
-        apiCalls.push({ api: 'kernel launch', family: 'cuda', range, line: range.startLine, checked: false, function: functionName(call), via: 'launch', startOffset: call.startIndex, endOffset: call.endIndex });
+        apiCalls.push({ api: 'kernel launch', family: 'cuda', range, line: range.startLine, checked: false, function: functionOf(call), via: 'launch', startOffset: call.startIndex, endOffset: call.endIndex });
         return;
       }
     }
@@ -320,7 +326,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       checked = resultUsed(call);
     }
     const range = lines.range(call.startIndex, call.endIndex);
-    apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionName(call), via, startOffset: call.startIndex, endOffset: call.endIndex });
+    apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionOf(call), via, startOffset: call.startIndex, endOffset: call.endIndex });
     const wrapper = call.parent?.type === 'argument_list' ? call.parent.parent : null;
     if (wrapper?.type === 'call_expression' && family !== 'opencl') {
       const w = calleeName(wrapper);
@@ -387,7 +393,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     recordHostBuffer(target, 'pageable', 'new', node, size);
   };
 
-  walk(root, (node) => {
+  for (const node of nodes.of(mainTypes)) {
     switch (node.type) {
       case 'call_expression':
         visitCall(node);
@@ -410,18 +416,18 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       default:
         break;
     }
-  });
+  }
 
-  markEscapes(root, events);
+  markEscapes(nodes, events, functionOf);
   markCheckedLaunches(events, apiCalls);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
   return { path, language, events, apiCalls, kernels: kernels(parsed, functionDefs, lines), hostBuffers, checkMacros, assumedTypeSizes: folder.assumedTypeSizes };
 }
 
 /** Allocations whose pointer is returned or stored through `*out = p` / `obj->p = p` belong to someone else. */
-function markEscapes(root: SyntaxNode, events: GpuEvent[]): void {
+function markEscapes(nodes: NodeIndex, events: GpuEvent[], functionName: (n: SyntaxNode) => string | null): void {
   const escaping = new Set<string>();
-  walk(root, (n) => {
+  for (const n of nodes.of(ESCAPE_TYPES)) {
     if (n.type === 'return_statement') {
       const v = n.namedChild(0);
       if (v?.type === 'identifier') escaping.add(`${functionName(n)}:${v.text}`);
@@ -430,7 +436,7 @@ function markEscapes(root: SyntaxNode, events: GpuEvent[]): void {
       const right = field(n, 'right');
       if (right?.type === 'identifier' && left && left.type !== 'identifier') escaping.add(`${functionName(n)}:${right.text}`);
     }
-  });
+  }
   for (const e of events) if (e.kind === 'allocation' && e.target && escaping.has(`${e.function}:${e.target}`)) e.escapes = true;
 }
 

@@ -4,7 +4,7 @@ import type { SyntaxNode } from '../parse/tree-sitter';
 import type { SizeValue } from '../model/types';
 import type { Folded } from './c-constants';
 import { DTYPE_BYTES } from './type-sizes';
-import { children, collapse, field, walk } from './syntax';
+import { children, collapse, field, walk, type Enclosing, type NodeIndex } from './syntax';
 
 const known = (value: number): Folded => ({ value, unknowns: [] });
 const unknown = (...names: string[]): Folded => ({ value: null, unknowns: names });
@@ -14,7 +14,9 @@ interface PyScope {
   writes: Map<string, number>;
 }
 
-const SCOPE_TYPES = new Set(['function_definition', 'lambda']);
+export const SCOPE_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda']);
+export const BINDING_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause']);
+const IDENTIFIER = new Set(['identifier']);
 
 export class PyConstantFolder {
   private readonly scopes = new Map<number, PyScope>();
@@ -22,8 +24,8 @@ export class PyConstantFolder {
   /** nbytes of arrays whose shape and dtype are known, by variable name (host or device). */
   readonly arrayBytes = new Map<string, SizeValue>();
 
-  constructor(root: SyntaxNode) {
-    walk(root, (node) => {
+  constructor(nodes: NodeIndex, private readonly functions: Enclosing) {
+    for (const node of nodes.of(BINDING_TYPES)) {
       if (node.type === 'assignment') {
         const left = field(node, 'left');
         const right = field(node, 'right');
@@ -41,7 +43,7 @@ export class PyConstantFolder {
         const left = field(node, 'left');
         if (left) for (const id of identifiersIn(left)) this.bump(node, id, 2);
       }
-    });
+    }
   }
 
   private bump(node: SyntaxNode, name: string, by = 1): void {
@@ -50,17 +52,14 @@ export class PyConstantFolder {
   }
 
   scopeOf(node: SyntaxNode): PyScope {
-    for (let p: SyntaxNode | null = node.parent; p; p = p.parent) {
-      if (SCOPE_TYPES.has(p.type)) {
-        let s = this.scopes.get(p.startIndex);
-        if (!s) {
-          s = { values: new Map(), writes: new Map() };
-          this.scopes.set(p.startIndex, s);
-        }
-        return s;
-      }
+    const fn = this.functions.innermost(node, SCOPE_TYPES);
+    if (!fn) return this.module;
+    let s = this.scopes.get(fn.startIndex);
+    if (!s) {
+      s = { values: new Map(), writes: new Map() };
+      this.scopes.set(fn.startIndex, s);
     }
-    return this.module;
+    return s;
   }
 
   /** The single expression a name was bound to, when it is bound exactly once in its scope (or the module). */
@@ -207,7 +206,7 @@ export class PyConstantFolder {
 function identifiersIn(node: SyntaxNode): string[] {
   const names: string[] = [];
   walk(node, (n) => {
-    if (n.type === 'identifier' && n.parent?.type !== 'attribute') names.push(n.text);
-  });
+    if (n.parent?.type !== 'attribute') names.push(n.text);
+  }, IDENTIFIER);
   return names;
 }

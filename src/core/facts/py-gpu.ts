@@ -3,9 +3,9 @@
 // means Numba's or PyCUDA's depending on what the file imported.
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { GpuApi, GpuEvent, GpuFileFacts, MemorySpace, SizeValue, TransferDirection } from '../model/types';
-import { PyConstantFolder } from './py-constants';
+import { BINDING_TYPES, PyConstantFolder, SCOPE_TYPES } from './py-constants';
 import { DEFAULT_DTYPE } from './type-sizes';
-import { LineMap, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
+import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
 
 interface CallArgs {
   positional: SyntaxNode[];
@@ -27,9 +27,13 @@ function callArgs(call: SyntaxNode): CallArgs {
 }
 
 /** Local name -> fully qualified module path, from the file's import statements. */
-function importAliases(root: SyntaxNode): Map<string, string> {
+const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement']);
+const MAIN_TYPES = new Set(['call', 'attribute', 'for_statement']);
+const IDENTIFIER = new Set(['identifier']);
+
+function importAliases(nodes: NodeIndex): Map<string, string> {
   const aliases = new Map<string, string>();
-  walk(root, (node) => {
+  for (const node of nodes.of(IMPORT_TYPES)) {
     if (node.type === 'import_statement') {
       for (const n of node.childrenForFieldName('name')) {
         if (!n) continue;
@@ -38,20 +42,22 @@ function importAliases(root: SyntaxNode): Map<string, string> {
       }
     } else if (node.type === 'import_from_statement') {
       const mod = field(node, 'module_name')?.text;
-      if (!mod) return;
+      if (!mod) continue;
       for (const n of node.childrenForFieldName('name')) {
         if (!n) continue;
         if (n.type === 'aliased_import') aliases.set(field(n, 'alias')!.text, `${mod}.${field(n, 'name')!.text}`);
         else aliases.set(n.text, `${mod}.${n.text}`);
       }
     }
-  });
+  }
   return aliases;
 }
 
+const PY_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(['function_definition']);
 const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
-  loopTypes: new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']),
-  functionTypes: new Set(['function_definition', 'lambda']),
+  loopTypes: PY_LOOP_TYPES,
+  functionTypes: SCOPE_TYPES,
   tripCount: (loop) => {
     if (loop.type !== 'for_statement') return null;
     const right = field(loop, 'right');
@@ -64,7 +70,7 @@ const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
   variables: (loop) => {
     const names: string[] = [];
     const targets = loop.type === 'for_statement' ? [field(loop, 'left')] : children(loop).filter((c) => c.type === 'for_in_clause').map((c) => field(c, 'left'));
-    for (const t of targets) if (t) walk(t, (n) => { if (n.type === 'identifier') names.push(n.text); });
+    for (const t of targets) if (t) walk(t, (n) => names.push(n.text), IDENTIFIER);
     return names;
   },
 });
@@ -75,8 +81,10 @@ const CREATORS = /^(zeros|ones|empty|full|arange|rand|randn|randint|random|zeros
 export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFacts {
   const root = parsed.tree.rootNode;
   const lines = new LineMap(parsed.text);
-  const aliases = importAliases(root);
-  const folder = new PyConstantFolder(root);
+  const nodes = new NodeIndex(root, new Set([...IMPORT_TYPES, ...SCOPE_TYPES, ...PY_LOOP_TYPES, ...BINDING_TYPES, ...MAIN_TYPES]));
+  const aliases = importAliases(nodes);
+  const index = new Enclosing(nodes.of(new Set([...SCOPE_TYPES, ...PY_LOOP_TYPES])));
+  const folder = new PyConstantFolder(nodes, index);
   const loopSyntax = PY_LOOP_SYNTAX(folder);
   const events: GpuEvent[] = [];
   const hostBuffers: GpuFileFacts['hostBuffers'] = {};
@@ -95,13 +103,13 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   };
 
   const functionOf = (node: SyntaxNode): string | null => {
-    for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return field(p, 'name')?.text ?? null;
-    return null;
+    const fn = index.innermost(node, FUNCTION_DEFINITION);
+    return fn ? field(fn, 'name')?.text ?? null : null;
   };
 
   const base = (node: SyntaxNode, api: string, family: GpuApi) => {
     const range = lines.range(node.startIndex, node.endIndex);
-    return { api, family, line: range.startLine, range, function: functionOf(node), loop: loopInfo(node, loopSyntax, lines), order: order++ };
+    return { api, family, line: range.startLine, range, function: functionOf(node), loop: loopInfo(node, loopSyntax, lines, index), order: order++ };
   };
 
   const assignedName = (call: SyntaxNode): string | null => {
@@ -351,7 +359,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     }
   };
 
-  walk(root, (node) => {
+  for (const node of nodes.of(MAIN_TYPES)) {
     if (node.type === 'call') visitCall(node);
     else if (node.type === 'attribute') {
       const attr = field(node, 'attribute')?.text;
@@ -365,11 +373,11 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       if (right?.type === 'identifier' && left && pinnedLoaders.has(right.text)) {
         const kind = pinnedLoaders.get(right.text) ? 'pinned' : 'pageable';
         walk(left, (n) => {
-          if (n.type === 'identifier') hostBuffers[n.text] = { kind, api: 'DataLoader', line: lines.position(node.startIndex).line };
-        });
+          hostBuffers[n.text] = { kind, api: 'DataLoader', line: lines.position(node.startIndex).line };
+        }, IDENTIFIER);
       }
     }
-  });
+  }
 
   return { path, language: 'python', events, apiCalls: [], kernels: [], hostBuffers, checkMacros: [], assumedTypeSizes: {} };
 }

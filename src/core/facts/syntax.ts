@@ -1,5 +1,21 @@
 // Small helpers over tree-sitter nodes shared by the C-family and Python fact extractors.
-import type { SyntaxNode } from '../parse/tree-sitter';
+import { nodesOfTypes, type SyntaxNode } from '../parse/tree-sitter';
+
+/**
+ * Every node of the types a file's extractors need, found by ONE tree-sitter query (a query's cost is the
+ * traversal, whatever the number of patterns) and handed out per consumer in document order, parents first.
+ */
+export class NodeIndex {
+  private readonly nodes: SyntaxNode[];
+  private readonly types: string[];
+  constructor(root: SyntaxNode, types: ReadonlySet<string>) {
+    this.nodes = nodesOfTypes(root, types);
+    this.types = this.nodes.map((n) => n.type);
+  }
+  of(types: ReadonlySet<string>): SyntaxNode[] {
+    return this.nodes.filter((_, i) => types.has(this.types[i]!));
+  }
+}
 import type { LoopInfo, SourceRange } from '../model/types';
 
 /** Maps UTF-16 offsets to 1-based line/column: the same convention as VS Code and the report. */
@@ -36,12 +52,16 @@ export function field(node: SyntaxNode, name: string): SyntaxNode | null {
   return node.childForFieldName(name);
 }
 
-/** Visits nodes in document order (pre-order), without recursion so deep nesting cannot overflow the stack. */
-export function walk(root: SyntaxNode, visit: (node: SyntaxNode) => void): void {
+/**
+ * Visits nodes in document order (pre-order), without recursion so deep nesting cannot overflow the stack.
+ * With `types`, only nodes of those types are materialised (the cursor's type is read without creating a Node).
+ * For whole files use NodeIndex: one query is cheaper than a JavaScript-driven walk.
+ */
+export function walk(root: SyntaxNode, visit: (node: SyntaxNode) => void, types?: ReadonlySet<string>): void {
   const cursor = root.walk();
   let done = false;
   while (!done) {
-    visit(cursor.currentNode);
+    if (!types || types.has(cursor.nodeType)) visit(cursor.currentNode);
     if (cursor.gotoFirstChild()) continue;
     while (!cursor.gotoNextSibling()) {
       if (!cursor.gotoParent()) {
@@ -57,6 +77,34 @@ export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The functions and loops of a file as offset ranges, so "which function / loops contain this node" is answered
+ * in JavaScript instead of by Node.parent, which tree-sitter computes by descending from the root on every call.
+ */
+export class Enclosing {
+  private readonly items: Array<{ start: number; end: number; node: SyntaxNode }>;
+  constructor(nodes: SyntaxNode[]) {
+    this.items = nodes.map((node) => ({ start: node.startIndex, end: node.endIndex, node })).sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  /** Nodes strictly containing `node` (or equal to it in span but of another type), innermost first. */
+  chain(node: SyntaxNode): SyntaxNode[] {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const result: Array<{ start: number; end: number; node: SyntaxNode }> = [];
+    for (const it of this.items) {
+      if (it.start > start) break;
+      if (it.end >= end && !(it.start === start && it.end === end && it.node.type === node.type)) result.push(it);
+    }
+    return result.sort((a, b) => b.start - a.start || a.end - b.end).map((r) => r.node);
+  }
+
+  innermost(node: SyntaxNode, types: ReadonlySet<string>): SyntaxNode | null {
+    for (const n of this.chain(node)) if (types.has(n.type)) return n;
+    return null;
+  }
+}
+
 export interface LoopSyntax {
   loopTypes: ReadonlySet<string>;
   functionTypes: ReadonlySet<string>;
@@ -65,11 +113,11 @@ export interface LoopSyntax {
 }
 
 /** The loops enclosing a node up to its function, innermost first. */
-export function loopInfo(node: SyntaxNode, syntax: LoopSyntax, lines: LineMap): LoopInfo | null {
+export function loopInfo(node: SyntaxNode, syntax: LoopSyntax, lines: LineMap, index: Enclosing): LoopInfo | null {
   let innermost: SyntaxNode | null = null;
   let total: number | null = 1;
   const variables: string[] = [];
-  for (let p = node.parent; p; p = p.parent) {
+  for (const p of index.chain(node)) {
     if (syntax.functionTypes.has(p.type)) break;
     if (!syntax.loopTypes.has(p.type)) continue;
     // A call in the loop's header (its condition or iterable) runs once per trip too; that is the usual case.

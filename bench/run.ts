@@ -98,7 +98,7 @@ async function main() {
   const trees: Array<[string, string | null]> = smoke
     ? [['generated (40 files, 5% GPU)', generateTree(40)]]
     : [
-        ['python-stdlib', pythonStdlib()],
+        ['python3 lib dir (stdlib + site-packages)', pythonStdlib()],
         ['cuda-include', cudaInclude()],
         ['generated (2,000 files, 5% GPU)', generateTree(2000)],
       ];

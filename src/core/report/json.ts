@@ -1,5 +1,6 @@
 // The JSON report: the stable, schema-checked form of an AnalysisResult (docs/report.schema.json).
 import type { AnalysisResult } from '../analyze';
+import { relative } from 'node:path';
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
 
 export const REPORT_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/report.schema.json';
@@ -20,7 +21,8 @@ export function toJsonReport(result: AnalysisResult): object {
   return {
     $schema: REPORT_SCHEMA_ID,
     tool: result.tool,
-    config: { ...result.config, source: result.configSource },
+    // Paths relative to the scanned root keep reports identical across machines.
+    config: { ...result.config, source: result.configSource ? relative(result.root, result.configSource) || result.configSource : null },
     configProblems: result.configProblems,
     targetGpu: {
       id: gpu.id, name: gpu.name, memoryGiB: gpu.memoryGiB, deviceBytes: deviceBytes(gpu), openclMaxAllocBytes: openclMaxAllocBytes(gpu),

@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
-import { parseSource, withCExpression } from '../../../src/core/parse/tree-sitter';
-import { extractCGpuFacts } from '../../../src/core/facts/c-gpu';
-import type { AllocationFact, GpuFileFacts, Language, TransferFact } from '../../../src/core/model/types';
+import type { Language } from '../../../src/core/model/types';
+import { allocationsOf as allocs, factsOf, transfersOf as transfers } from '../../helpers/facts';
 
-async function facts(code: string, language: Language = 'cuda'): Promise<GpuFileFacts> {
-  const parsed = await parseSource(code, language);
-  try {
-    return extractCGpuFacts(parsed, 'x.cu', language, withCExpression);
-  } finally {
-    parsed.tree.delete();
-  }
-}
-const allocs = (f: GpuFileFacts) => f.events.filter((e): e is AllocationFact => e.kind === 'allocation');
-const transfers = (f: GpuFileFacts) => f.events.filter((e): e is TransferFact => e.kind === 'transfer');
+const facts = (code: string, language: Language = 'cuda') => factsOf(code, language);
 
 describe('C-family facts and constant folding', () => {
   const cases: Array<[string, string, number | null]> = [

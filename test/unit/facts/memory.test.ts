@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { parseSource, withCExpression } from '../../../src/core/parse/tree-sitter';
-import { extractCGpuFacts } from '../../../src/core/facts/c-gpu';
-import { extractPyGpuFacts } from '../../../src/core/facts/py-gpu';
 import { summariseGpuFile } from '../../../src/core/facts/memory';
 import type { GpuFileSummary, Language } from '../../../src/core/model/types';
+import { factsOf } from '../../helpers/facts';
 
-async function summary(code: string, language: Language = 'cuda'): Promise<GpuFileSummary> {
-  const parsed = await parseSource(code, language);
-  try {
-    const facts = language === 'python' ? extractPyGpuFacts(parsed, 'x.py') : extractCGpuFacts(parsed, 'x.cu', language, withCExpression);
-    return summariseGpuFile(facts);
-  } finally {
-    parsed.tree.delete();
-  }
-}
+const summary = async (code: string, language: Language = 'cuda'): Promise<GpuFileSummary> => summariseGpuFile(await factsOf(code, language));
 
 describe('peak device bytes and strategy', () => {
   it('allocations minus frees in program order', async () => {

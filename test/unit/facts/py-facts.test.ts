@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseSource } from '../../../src/core/parse/tree-sitter';
-import { extractPyGpuFacts } from '../../../src/core/facts/py-gpu';
-import type { AllocationFact, GpuFileFacts, TransferFact } from '../../../src/core/model/types';
+import { allocationsOf as allocs, factsOf, transfersOf as transfers } from '../../helpers/facts';
 
-async function facts(code: string): Promise<GpuFileFacts> {
-  const parsed = await parseSource(code, 'python');
-  try {
-    return extractPyGpuFacts(parsed, 'x.py');
-  } finally {
-    parsed.tree.delete();
-  }
-}
-const allocs = (f: GpuFileFacts) => f.events.filter((e): e is AllocationFact => e.kind === 'allocation');
-const transfers = (f: GpuFileFacts) => f.events.filter((e): e is TransferFact => e.kind === 'transfer');
+const facts = (code: string) => factsOf(code, 'python');
 
 describe('Python GPU facts', () => {
   const sizes: Array<[string, string, number | null]> = [

@@ -6,19 +6,29 @@ import type {
 } from '../model/types';
 import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
 import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type SizeSpec } from './c-api-table';
-import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, type LoopSyntax } from './syntax';
+import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
 
 const C_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']);
+const IDENTIFIER: ReadonlySet<string> = new Set(['identifier']);
+
 const C_LOOP_SYNTAX = (folder: CConstantFolder): LoopSyntax => ({
   loopTypes: C_LOOP_TYPES,
   functionTypes: FUNCTION_TYPES,
   tripCount: (loop) => (loop.type === 'for_statement' ? forTripCount(loop, folder) : null),
   variables: (loop) => {
+    // Names bound by the loop header: `int i = 0`, `i = 0`, `auto& [k, v] : m`. Only identifiers, never text.
     const init = field(loop, loop.type === 'for_range_loop' ? 'declarator' : 'initializer');
     if (!init) return [];
-    if (init.type === 'identifier') return [init.text];
-    if (init.type === 'assignment_expression') return [field(init, 'left')?.text ?? ''].filter(Boolean);
-    return init.childrenForFieldName('declarator').map((d) => (d?.type === 'init_declarator' ? field(d, 'declarator')?.text : d?.text) ?? '').filter(Boolean);
+    const target = init.type === 'assignment_expression' ? field(init, 'left') : init;
+    const names: string[] = [];
+    if (target?.type === 'identifier') names.push(target.text);
+    else if (target) {
+      for (const d of target.type === 'declaration' ? target.childrenForFieldName('declarator') : [target]) {
+        const decl = d?.type === 'init_declarator' ? field(d, 'declarator') : d;
+        if (decl) walk(decl, (n) => names.push(n.text), IDENTIFIER);
+      }
+    }
+    return names;
   },
 });
 

@@ -129,3 +129,9 @@ export function loopInfo(node: SyntaxNode, syntax: LoopSyntax, lines: LineMap, i
   if (!innermost) return null;
   return { tripCount: syntax.tripCount(innermost), totalTrips: total, line: lines.position(innermost.startIndex).line, variables };
 }
+
+/** Whether `text` mentions the identifier `name` as a whole word (names are escaped: never a pattern). */
+export function mentionsName(text: string, name: string): boolean {
+  if (!/^[A-Za-z_]\w*$/.test(name)) return false;
+  return new RegExp(`(^|[^\\w])${name}($|[^\\w])`).test(text);
+}

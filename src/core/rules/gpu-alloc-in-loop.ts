@@ -1,5 +1,6 @@
 // Device or pinned allocations inside a loop: each one is a driver call that may synchronise the device.
 import { describeSize } from '../facts/memory';
+import { mentionsName } from '../facts/syntax';
 import type { Rule } from './rule';
 import { tripsText } from './rule';
 
@@ -18,7 +19,8 @@ export const rule: Rule = {
       // Uploads that allocate (cp.asarray, x.cuda()) are reported by gpu-copy-in-loop instead.
       if (e.kind !== 'allocation' || !e.loop || e.uploadsFrom !== undefined) continue;
       // `cudaMalloc(&buf[s], ...)` in `for (s...)`: one distinct buffer per iteration (set-up), not a reallocation.
-      const perIteration = e.targetExpr !== null && e.loop.variables.some((v) => new RegExp(`\\[\\s*${v}\\s*\\]`).test(e.targetExpr!));
+      const subscripts = e.targetExpr ? [...e.targetExpr.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!) : [];
+      const perIteration = subscripts.some((index) => e.loop!.variables.some((v) => mentionsName(index, v)));
       if (perIteration) continue;
       ctx.report('allocInLoop', { api: e.api, size: describeSize(e.bytes, e.sizeExpr), space: e.space, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount) }, e.range);
     }

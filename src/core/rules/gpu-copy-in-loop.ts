@@ -1,5 +1,6 @@
 // The same buffer copied between host and device on every iteration: loop-invariant traffic over PCIe.
 import { describeSize } from '../facts/memory';
+import { mentionsName } from '../facts/syntax';
 import { formatBytes } from '../model/units';
 import type { Rule } from './rule';
 import { tripsText } from './rule';
@@ -23,8 +24,8 @@ export const rule: Rule = {
       // A buffer bound by the loop itself (`for batch in loader`) is new data each time, not repeated traffic.
       const loopVars = t.loop.variables;
       const names = [t.hostBuffer, t.deviceBuffer, ...t.size.unknowns];
-      if (names.some((n) => n && loopVars.some((v) => new RegExp(`\\b${v}\\b`).test(n)))) continue;
-      if (loopVars.some((v) => new RegExp(`\\b${v}\\b`).test(t.size.expr))) continue;
+      if (names.some((n) => n && loopVars.some((v) => mentionsName(n, v)))) continue;
+      if (loopVars.some((v) => mentionsName(t.size.expr, v))) continue;
       const total = t.size.bytes !== null && t.loop.totalTrips !== null ? `: ${formatBytes(t.size.bytes * t.loop.totalTrips)} in all` : '';
       ctx.report('copyInLoop', {
         api: t.api, size: describeSize(t.size.bytes, t.size.expr), direction: t.direction, loopLine: t.loop.line, trips: tripsText(t.loop.tripCount), total,

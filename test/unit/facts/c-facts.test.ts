@@ -49,6 +49,11 @@ describe('C-family facts and constant folding', () => {
     assert.equal(b!.loop, null);
   });
 
+  it('loop variables are identifiers only, whatever the declarator', async () => {
+    const f = await facts('void f(std::map<int, float*>& m, float** v){\n for (auto& [k, p] : m) cudaFree(p);\n for (float* *q = v; *q; ++q) cudaFree(*q);\n}', 'cpp');
+    assert.deepEqual(f.events.map((e) => e.loop?.variables), [['k', 'p'], ['q']]);
+  });
+
   it('multiplies nested constant trip counts', async () => {
     const f = await facts('void f(){ for (int i = 0; i < 3; i++) for (int j = 0; j <= 4; j++) cudaDeviceSynchronize(); }');
     assert.equal(f.events[0]!.loop?.tripCount, 5);

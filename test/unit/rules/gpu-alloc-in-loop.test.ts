@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     { name: 'allocate once', language: 'cuda', code: 'void f(int n) {\n  float* d;\n  cudaMalloc(&d, 4096);\n  for (int i = 0; i < n; i++) k<<<1, 1>>>(d);\n  cudaFree(d);\n}\n' },
     { name: 'one buffer per stream in a set-up loop', language: 'cuda', code: 'void f() {\n  float* d[2];\n  for (int s = 0; s < 2; ++s) cudaMalloc(&d[s], 4096);\n}\n' },
+    { name: 'one buffer per device, indexed by an expression of the loop variable', language: 'cuda', code: 'void f(float** d, int n) {\n  for (int g = 0; g < n; ++g) cudaMalloc(&d[2 * g + 1], 4096);\n}\n' },
     { name: 'python: upload in a loop is gpu-copy-in-loop\'s', language: 'python', code: 'import cupy as cp\nfor i in range(3):\n    d = cp.asarray(h)\n' },
   ],
   invalid: [

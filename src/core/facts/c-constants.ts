@@ -393,19 +393,10 @@ export class CConstantFolder {
     return { expr, bytes: Math.ceil(r.value * scale), unknowns: [] };
   }
 
-  /** Whether a name refers to a variable whose value the code changes (e.g. a running offset). */
-  isWritten(name: string, at: SyntaxNode): boolean {
-    return this.scopeOf(at).written.has(name) || this.global.written.has(name);
-  }
-
   /** Declared inside the function that contains `at` (a local or parameter), not at file scope. */
   isLocal(name: string, at: SyntaxNode): boolean {
     const scope = this.scopeOf(at);
     return scope !== this.global && scope.vars.has(name);
-  }
-
-  hasDefine(name: string): boolean {
-    return this.defines.has(name);
   }
 }
 

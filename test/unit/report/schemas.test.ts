@@ -65,6 +65,11 @@ describe('report formats', () => {
     assert.equal(withFix[0]!.fixes![0]!.artifactChanges[0]!.replacements.length, 2);
   });
 
+  it('JSON output is deterministic: the same input gives byte-identical reports', async () => {
+    const again = await analyze({ root: ROOT, paths: ['examples'] });
+    assert.equal(JSON.stringify(toJsonReport(again)), JSON.stringify(toJsonReport(result)));
+  });
+
   it('text report names files, rules, strategy and totals', () => {
     const text = toText(result);
     assert.match(text, /examples\/cuda\/whole_dataset_saxpy\.cu/);

@@ -65,7 +65,7 @@ export async function analyzeText(path: string, text: string, language: Language
         const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
         if (!hasGpu) return { entry, findings: [], facts, gpu: null };
         const summary = summariseGpuFile(facts);
-        return { entry, findings: runRules(facts, summary, loaded, text), facts, gpu: summary };
+        return { entry, findings: runRules(facts, summary, loaded, text, entry), facts, gpu: summary };
       } finally {
         parsed.tree.delete();
       }
@@ -78,12 +78,17 @@ export async function analyzeText(path: string, text: string, language: Language
   }
 }
 
-function runRules(facts: GpuFileFacts, summary: GpuFileSummary, loaded: LoadedConfig, text: string): Finding[] {
+/** Runs the enabled rules; a rule that throws is recorded on the file and the other rules still run. */
+function runRules(facts: GpuFileFacts, summary: GpuFileSummary, loaded: LoadedConfig, text: string, entry: FileEntry): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = loaded.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
-    findings.push(...runRule(rule, { facts, summary, config: loaded.config, gpu: loaded.gpu, text }, setting));
+    try {
+      findings.push(...runRule(rule, { facts, summary, config: loaded.config, gpu: loaded.gpu, text }, setting));
+    } catch (err) {
+      (entry.ruleErrors ??= []).push(`${rule.meta.id}: ${(err as Error).message}`);
+    }
   }
   return findings;
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, analyzeText } from '../../src/core/analyze';
 import { resolveConfig } from '../../src/core/config';
-import { RULE_IDS } from '../../src/core/rules';
+import { RULES, RULE_IDS } from '../../src/core/rules';
 
 const loaded = resolveConfig(undefined, RULE_IDS);
 
@@ -36,5 +36,22 @@ describe('bad input', () => {
     assert.deepEqual(r.skipped.map((s) => s.path).sort(), ['bin.cu', 'huge.py']);
     assert.ok(r.findings.some((f) => f.path === 'good.cu'));
     assert.ok(r.findings.some((f) => f.path === 'latin1.c'), 'non-UTF-8 bytes decode with replacement characters and the code is still read');
+  });
+});
+
+describe('rule isolation', () => {
+  it('a rule that throws is recorded on the file and the other rules still report', async () => {
+    const victim = RULES.find((r) => r.meta.id === 'gpu-sync-in-loop')!;
+    const original = victim.check;
+    victim.check = () => {
+      throw new Error('boom');
+    };
+    try {
+      const r = await analyzeText('x.cu', 'void f() {\n  float* d;\n  cudaMalloc(&d, 20ULL << 30);\n}\n', 'cuda', loaded);
+      assert.deepEqual(r.entry.ruleErrors, ['gpu-sync-in-loop: boom']);
+      assert.ok(r.findings.some((f) => f.ruleId === 'gpu-exceeds-device-memory'));
+    } finally {
+      victim.check = original;
+    }
   });
 });

@@ -49,6 +49,8 @@ export interface FileEntry {
   prefiltered?: boolean;
   /** The parser recovered from syntax errors: facts may be partial. */
   parseErrors?: number;
+  /** Rules that failed on this file (an analyzer bug); the other rules' findings stand. */
+  ruleErrors?: string[];
 }
 
 /** A byte count found by constant folding, or a symbolic remainder that names what is unknown. */

@@ -35,6 +35,7 @@ export function toJsonReport(result: AnalysisResult): object {
     files: result.files.map((f) => ({
       path: f.path, ...(f.language ? { language: f.language } : {}), ...(f.bytes !== undefined ? { bytes: f.bytes } : {}),
       ...(f.skipped ? { skipped: f.skipped } : {}), ...(f.prefiltered ? { prefiltered: true } : {}), ...(f.parseErrors ? { parseErrors: f.parseErrors } : {}),
+      ...(f.ruleErrors ? { ruleErrors: f.ruleErrors } : {}),
     })),
     findings: result.findings.map((f) => ({
       ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, path: f.path, range: f.range,

@@ -33,6 +33,7 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
       if (g.evidence.length > 8) out.push(c('2', `    ... ${g.evidence.length - 8} more`));
     }
   }
+  for (const f of result.files) for (const e of f.ruleErrors ?? []) out.push(c('31', `internal error in ${f.path}: ${e}`));
   if (result.skipped.length) {
     out.push('', 'Skipped files');
     for (const s of result.skipped) out.push(`  ${s.path}: ${s.reason}`);

@@ -16,6 +16,7 @@ import { extractPyGpuFacts } from './facts/py-gpu';
 import { summariseGpuFile } from './facts/memory';
 import { RULES, RULE_IDS } from './rules';
 import { runRule } from './rules/rule';
+import { applySuppressions, readSuppressions } from './suppressions';
 import type { GpuSpec } from './sizing/gpu-catalog';
 
 export const TOOL_NAME = 'ai-infra-advisor';
@@ -65,7 +66,8 @@ export async function analyzeText(path: string, text: string, language: Language
         const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
         if (!hasGpu) return { entry, findings: [], facts, gpu: null };
         const summary = summariseGpuFile(facts);
-        return { entry, findings: runRules(facts, summary, loaded, text, entry), facts, gpu: summary };
+        const findings = applySuppressions(runRules(facts, summary, loaded, text, entry), readSuppressions(parsed.tree.rootNode, parsed.text));
+        return { entry, findings, facts, gpu: summary };
       } finally {
         parsed.tree.delete();
       }

@@ -201,6 +201,13 @@ export class CConstantFolder {
         const inner = children(node).filter((c) => c.type !== 'comment');
         return inner.length === 1 ? ev(inner[0]!) : unknown(collapse(node.text));
       }
+      case 'parameter_declaration': {
+        // `thrust::device_vector<float> v(N);` parses as a function declaration (C++'s most vexing parse):
+        // the constructor argument arrives as a parameter whose "type" is the name N.
+        const type = field(node, 'type');
+        return type && !field(node, 'declarator') ? ev(type) : unknown(collapse(node.text));
+      }
+      case 'type_identifier':
       case 'identifier':
       case 'qualified_identifier':
         return this.evaluateName(node.type === 'qualified_identifier' ? node.text.split('::').pop()! : node.text, node, depth);

@@ -166,7 +166,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const lines = new LineMap(parsed.text);
   // Identifiers are the most common node: collect them only when the file names an OpenCL device query.
   const mainTypes = new Set(['call_expression', 'declaration', 'parameter_declaration', 'new_expression', 'function_definition']);
-  if (parsed.text.includes('CL_DEVICE_')) mainTypes.add('identifier');
+  if (parsed.text.includes('CL_DEVICE_')) {
+    mainTypes.add('identifier');
+    mainTypes.add('type_identifier'); // getInfo<CL_DEVICE_MAX_MEM_ALLOC_SIZE>() names it as a template argument
+  }
   const nodes = new NodeIndex(root, new Set([...FUNCTION_TYPES, ...C_LOOP_TYPES, ...C_CONSTANT_TYPES, ...mainTypes, ...ESCAPE_TYPES, ...INIT_DECLARATOR]));
   const index = new Enclosing(nodes.of(new Set([...FUNCTION_TYPES, ...C_LOOP_TYPES])));
   const functionOf = (node: SyntaxNode) => functionName(node, index);
@@ -353,24 +356,39 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     const clBuffer = /^cl::Buffer$/.test(typeText);
     for (const d of decl.childrenForFieldName('declarator')) {
       if (!d) continue;
-      const nameNode = d.type === 'init_declarator' ? field(d, 'declarator') : d;
+      // `T v(n)` with a name n parses as a function declarator (the most vexing parse): read it as a constructor.
+      const vexing = d.type === 'function_declarator';
+      const nameNode = d.type === 'init_declarator' || vexing ? field(d, 'declarator') : d;
       const name = bufferName(nameNode).name;
       const init = d.type === 'init_declarator' ? field(d, 'value') : null;
-      const ctorArgs = init?.type === 'argument_list' || init?.type === 'initializer_list' ? children(init) : [];
+      const ctorArgs = vexing ? children(field(d, 'parameters') ?? d)
+        : init?.type === 'argument_list' || init?.type === 'initializer_list' ? children(init) : [];
       if (thrust && thrust[1] === 'device_vector') {
-        const elem = folder.typeSize(thrust[2]!);
-        const countArg = ctorArgs[0];
-        const fromHost = countArg && countArg.type === 'identifier' && folder.evaluate(countArg).value === null && !/^[A-Z_0-9]+$/.test(countArg.text);
+        const elemType = thrust[2]!;
+        const first = ctorArgs[0];
+        // Copy-constructed from host data: `= h`, `(h)` with h a known host container, or `(h.begin(), h.end())`.
+        const source = init && init.type !== 'argument_list' && init.type !== 'initializer_list' ? init
+          : (first?.type === 'identifier' || first?.type === 'parameter_declaration') && hostBuffers[first.text] ? first
+          : first && ctorArgs.length === 2 && /\.begin\(\)$/.test(first.text) ? first : null;
+        // `h.begin()` names h: the callee is the field expression `h.begin`, whose argument is h.
+        const hostName = source ? bufferName(source.type === 'call_expression' ? field(field(source, 'function') ?? source, 'argument') : source).name : null;
         let size: SizeValue;
-        if (countArg && !fromHost) {
-          const count = folder.size(countArg);
-          size = count.bytes !== null && elem !== null ? { expr: `${count.expr} * sizeof(${thrust[2]})`, bytes: count.bytes * elem, unknowns: [] }
-            : { expr: `${count.expr} * sizeof(${thrust[2]})`, bytes: null, unknowns: [...count.unknowns, ...(elem === null ? [`sizeof(${thrust[2]})`] : [])] };
+        if (source) {
+          const known = hostName ? hostBuffers[hostName]?.size : undefined;
+          size = known ?? { expr: `size of ${collapse(source.text)}`, bytes: null, unknowns: [collapse(source.text)] };
+        } else if (first) {
+          const count = folder.size(first);
+          const elem = folder.typeSize(elemType);
+          const expr = `${count.expr} * sizeof(${elemType})`;
+          size = count.bytes !== null && elem !== null ? { expr, bytes: count.bytes * elem, unknowns: [] }
+            : { expr, bytes: null, unknowns: [...count.unknowns, ...(elem === null ? [`sizeof(${elemType})`] : [])] };
         } else {
-          const src = countArg ? countArg.text : init && init.type !== 'argument_list' ? collapse(init.text) : null;
-          size = { expr: src ? `size of ${src}` : '0', bytes: src ? null : 0, unknowns: src ? [src] : [] };
+          size = { expr: '0', bytes: 0, unknowns: [] };
         }
-        events.push({ kind: 'allocation', ...base(decl, 'thrust::device_vector', 'thrust'), target: name, targetExpr: name, size, sizeExpr: size.expr, bytes: size.bytes, space: 'device', ...(fromHost || (init && init.type !== 'argument_list') ? { uploadsFrom: countArg?.text ?? collapse(init!.text) } : {}) });
+        events.push({ kind: 'allocation', ...base(decl, 'thrust::device_vector', 'thrust'), target: name, targetExpr: name, size, sizeExpr: size.expr, bytes: size.bytes, space: 'device', ...(source ? { uploadsFrom: hostName ?? collapse(source.text) } : {}) });
+        if (source) {
+          events.push({ kind: 'transfer', ...base(decl, 'thrust::device_vector', 'thrust'), direction: 'host-to-device', size, async: false, stream: null, blocking: null, hostBuffer: hostName, deviceBuffer: name, offset: false, hostOrigin: hostName ? originOf(hostName) : null });
+        }
       } else if (clBuffer && ctorArgs.length >= 3) {
         const size = folder.size(ctorArgs[2]!);
         const flags = collapse(ctorArgs[1]!.text);
@@ -419,6 +437,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         functionDefs.push(node);
         break;
       case 'identifier':
+      case 'type_identifier':
         if (node.text === 'CL_DEVICE_MAX_MEM_ALLOC_SIZE' || node.text === 'CL_DEVICE_GLOBAL_MEM_SIZE') {
           events.push({ kind: 'hint', ...base(node, node.text, 'opencl'), hint: node.text.endsWith('ALLOC_SIZE') ? 'max-alloc-query' : 'global-mem-query', target: null });
         }

@@ -26,6 +26,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'exceeds', line: 2, includes: ['cl::Buffer', '5.00 GiB'] }],
     },
     {
+      name: 'C++ bindings with a #define size (most vexing parse)', language: 'cpp',
+      code: '#define BIG (6ULL << 30)\nvoid f(cl::Context& ctx) {\n  cl::Buffer big(ctx, CL_MEM_READ_ONLY, BIG);\n}\n',
+      errors: [{ messageId: 'exceeds', line: 3, includes: ['6.00 GiB'] }],
+    },
+    {
       name: 'pyopencl', language: 'python',
       code: 'import pyopencl as cl\nbuf = cl.Buffer(ctx, cl.mem_flags.READ_WRITE, size=6 * (1 << 30))\n',
       errors: [{ messageId: 'exceeds', line: 2, column: 7, includes: ['pyopencl.Buffer', '6.00 GiB'] }],

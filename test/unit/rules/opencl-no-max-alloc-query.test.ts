@@ -15,6 +15,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'noQuery', line: 2, column: 14, endColumn: 77, includes: ['n * sizeof(float)', 'depends on n', '4.00 GiB'] }],
     },
     {
+      name: 'C++ bindings, constructor arguments that parse as a declaration', language: 'cpp',
+      code: 'void f(cl::Context& ctx, size_t n) {\n  cl::Buffer b(ctx, CL_MEM_READ_ONLY, n);\n}\n',
+      errors: [{ messageId: 'noQuery', line: 2, includes: ['depends on n'] }],
+    },
+    {
       name: 'pyopencl buffer from a file', language: 'python',
       code: 'import numpy as np\nimport pyopencl as cl\ndata = np.fromfile("x.bin", dtype=np.float32)\nb = cl.Buffer(ctx, cl.mem_flags.COPY_HOST_PTR, hostbuf=data)\n',
       errors: [{ messageId: 'noQuery', line: 4, includes: ['numpy.fromfile("x.bin")'] }],

@@ -46,6 +46,8 @@ export interface FreeSpec {
 export interface OtherSpec {
   kind: 'sync' | 'launch' | 'hint';
   family: GpuApi;
+  /** Launches: the argument naming the kernel. */
+  kernelArg?: number;
   hint?: 'prefetch' | 'advise' | 'stream' | 'pool' | 'host-register' | 'map' | 'error-check';
   target?: number;
 }
@@ -130,11 +132,13 @@ export const C_API_TABLE: Readonly<Record<string, CallSpec>> = {
   clWaitForEvents: { kind: 'sync', family: ocl },
 
   // Launches (the <<< >>> form is recognised from the syntax, see cuda-mask)
-  cudaLaunchKernel: { kind: 'launch', family: cuda },
-  cudaLaunchCooperativeKernel: { kind: 'launch', family: cuda },
-  cuLaunchKernel: { kind: 'launch', family: drv },
-  clEnqueueNDRangeKernel: { kind: 'launch', family: ocl },
-  clEnqueueTask: { kind: 'launch', family: ocl },
+  cudaLaunchKernel: { kind: 'launch', family: cuda, kernelArg: 0 },
+  cudaLaunchKernelEx: { kind: 'launch', family: cuda, kernelArg: 1 },
+  cudaLaunchCooperativeKernel: { kind: 'launch', family: cuda, kernelArg: 0 },
+  cuLaunchKernel: { kind: 'launch', family: drv, kernelArg: 0 },
+  cuLaunchKernelEx: { kind: 'launch', family: drv, kernelArg: 1 },
+  clEnqueueNDRangeKernel: { kind: 'launch', family: ocl, kernelArg: 1 },
+  clEnqueueTask: { kind: 'launch', family: ocl, kernelArg: 1 },
 
   // Hints: what makes managed / mapped / async memory behave
   cudaMemPrefetchAsync: { kind: 'hint', family: cuda, hint: 'prefetch', target: 0 },

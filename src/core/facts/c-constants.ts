@@ -400,10 +400,15 @@ export class CConstantFolder {
     return { expr, bytes: Math.ceil(r.value * scale), unknowns: [] };
   }
 
-  /** Declared inside the function that contains `at` (a local or parameter), not at file scope. */
+  /** Declared as a local variable of the function that contains `at` (parameters are not locals). */
   isLocal(name: string, at: SyntaxNode): boolean {
     const scope = this.scopeOf(at);
     return scope !== this.global && scope.vars.has(name);
+  }
+
+  /** Declared at file scope in this file. */
+  isFileGlobal(name: string): boolean {
+    return this.global.vars.has(name);
   }
 }
 

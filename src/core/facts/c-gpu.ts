@@ -127,12 +127,16 @@ export function bufferName(node: SyntaxNode | null | undefined): { name: string 
 
 const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(['function_definition']);
 
-function functionName(node: SyntaxNode, index: Enclosing): string | null {
-  const fn = index.innermost(node, FUNCTION_DEFINITION);
-  if (!fn) return null;
+/** The declared name of a function definition (`Buf::init`, `cudaMalloc`). */
+function definitionName(fn: SyntaxNode): string | null {
   let d = field(fn, 'declarator');
   while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
   return d ? collapse(field(d, 'declarator')?.text ?? d.text) : null;
+}
+
+function functionName(node: SyntaxNode, index: Enclosing): string | null {
+  const fn = index.innermost(node, FUNCTION_DEFINITION);
+  return fn ? definitionName(fn) : null;
 }
 
 function calleeName(call: SyntaxNode): string | null {
@@ -181,6 +185,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const launchOpens = new Map(parsed.mask.launches.map((l) => [l.open, l]));
   const functionDefs: SyntaxNode[] = [];
   const checkMacroUses = new Map<string, number>();
+  const definedHere = new Set(nodes.of(FUNCTION_DEFINITION).map((fn) => definitionName(fn)?.split('::').pop() ?? ''));
   let order = 0;
 
   const base = (node: SyntaxNode, api: string, family: GpuEvent['family']) => {
@@ -277,7 +282,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const targetNode = spec.target === 'result' ? null : args[spec.target];
         events.push({
           kind: 'allocation', ...base(call, name, spec.family), target, targetExpr: targetNode ? collapse(targetNode.text) : target,
-          ...(target && folder.isLocal(target, call) ? { localTarget: true } : {}), size, sizeExpr: size.expr, bytes: size.bytes, space,
+          ...(target && folder.isLocal(target, call) ? { localTarget: true } : {}),
+          // Written through a parameter (`cudaMalloc(devPtr, n)` in a wrapper) or into a name this file does not
+          // declare: the caller owns the memory.
+          ...(target && !folder.isLocal(target, call) && !folder.isFileGlobal(target) ? { escapes: true } : {}), size, sizeExpr: size.expr, bytes: size.bytes, space,
           ...(flags ? { flags: flags.split('|').map((f) => f.trim()).filter(Boolean) } : {}),
           ...(copiesHost ? { hostSource: bufferName(hostArg).name, uploadsFrom: bufferName(hostArg).name } : {}),
         });
@@ -316,9 +324,11 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       case 'sync':
         events.push({ kind: 'sync', ...base(call, name, spec.family) });
         break;
-      case 'launch':
-        events.push({ kind: 'launch', ...base(call, name, spec.family), kernel: args[spec.family === 'opencl' ? 1 : 0] ? collapse(args[spec.family === 'opencl' ? 1 : 0]!.text) : '?', config: '' });
+      case 'launch': {
+        const kernelNode = args[spec.kernelArg ?? 0];
+        events.push({ kind: 'launch', ...base(call, name, spec.family), kernel: kernelNode ? collapse(kernelNode.text) : '?', config: '' });
         break;
+      }
       case 'hint': {
         const target = spec.target !== undefined ? bufferName(args[spec.target]).name : null;
         events.push({ kind: 'hint', ...base(call, name, spec.family), hint: spec.hint!, target });
@@ -330,8 +340,12 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
 
   const recordApiCall = (call: SyntaxNode, name: string, family: 'opencl' | 'cuda' | 'cuda-driver', args: SyntaxNode[]) => {
     if (family === 'opencl' ? OPENCL_UNCHECKED_OK.test(name) : CUDA_NON_STATUS_CALLS.has(name)) return;
+    // A cudaXxx / clXxx function defined in this very file is the project's own helper, not the vendor API.
+    if (definedHere.has(name) && !C_API_TABLE[name]) return;
     let checked: boolean;
-    const via = family === 'opencl' && OPENCL_ERRCODE_RET_CALLS.has(name) ? 'errcode_ret' : 'return';
+    // A CUDA launch API's status may be read later through cudaGetLastError, like a <<<>>> launch.
+    const isCudaLaunch = C_API_TABLE[name]?.kind === 'launch' && family !== 'opencl';
+    const via = family === 'opencl' && OPENCL_ERRCODE_RET_CALLS.has(name) ? 'errcode_ret' : isCudaLaunch ? 'launch' : 'return';
     if (via === 'errcode_ret') {
       const last = args[args.length - 1];
       checked = Boolean(last && !NULL_ARG.test(last.text.trim()));
@@ -458,8 +472,9 @@ function markEscapes(nodes: NodeIndex, events: GpuEvent[], functionName: (n: Syn
   const escaping = new Set<string>();
   for (const n of nodes.of(ESCAPE_TYPES)) {
     if (n.type === 'return_statement') {
-      const v = n.namedChild(0);
-      if (v?.type === 'identifier') escaping.add(`${functionName(n)}:${v.text}`);
+      // `return p;`, `return pointer<T>(p);`, `return {p, n};`: the pointer goes back to the caller.
+      const fn = functionName(n);
+      for (const child of children(n)) walk(child, (id) => escaping.add(`${fn}:${id.text}`), IDENTIFIER);
     } else if (n.type === 'assignment_expression') {
       const left = field(n, 'left');
       const right = field(n, 'right');
@@ -483,7 +498,7 @@ function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void 
   for (const call of apiCalls) {
     if (call.via !== 'launch') continue;
     const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
-    call.checked = checks.some((c) => after(c.line, c.function)) || checkedSyncs.some((s) => after(s.line, s.function));
+    call.checked ||= checks.some((c) => after(c.line, c.function)) || checkedSyncs.some((s) => after(s.line, s.function));
   }
 }
 

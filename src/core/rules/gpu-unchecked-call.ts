@@ -18,7 +18,7 @@ export const rule: Rule = {
     for (const call of ctx.facts.apiCalls) {
       if (call.checked || (call.family !== 'cuda' && call.family !== 'cuda-driver')) continue;
       if (call.via === 'launch') {
-        const launch = ctx.facts.events.find((e) => e.kind === 'launch' && e.line === call.line);
+        const launch = ctx.facts.events.find((e) => e.kind === 'launch' && e.range.startLine === call.range.startLine && e.range.startColumn === call.range.startColumn);
         ctx.report('launch', { kernel: launch && launch.kind === 'launch' ? launch.kernel : 'the kernel' }, call.range);
         continue;
       }

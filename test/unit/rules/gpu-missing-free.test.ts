@@ -9,6 +9,8 @@ ruleTester(rule, {
     { name: 'stored through an out-parameter', language: 'cuda', code: 'void make(float** out) {\n  float* d;\n  cudaMalloc(&d, 64);\n  *out = d;\n}\n' },
     { name: 'member freed elsewhere', language: 'cpp', code: 'void Buf::init() {\n  cudaMalloc(&this->ptr, 64);\n}\n' },
     { name: 'global freed in another function', language: 'cuda', code: 'float* g;\nvoid init() { cudaMalloc(&g, 64); }\nvoid done() { cudaFree(g); }\n' },
+    { name: 'wrapper writing through a pointer parameter', language: 'cuda', code: 'template <class T>\ncudaError_t alloc(T** devPtr, size_t size) {\n  return ::cudaMalloc((void**)devPtr, size);\n}\n' },
+    { name: 'returned inside an expression', language: 'cuda', code: 'thrust::pointer<float> make(size_t n) {\n  float* p;\n  cudaMalloc(&p, n);\n  return thrust::pointer<float>(p);\n}\n' },
     { name: 'driver API', language: 'cpp', code: 'void f() {\n  CUdeviceptr p;\n  cuMemAlloc(&p, 64);\n  cuMemFree(p);\n}\n' },
   ],
   invalid: [

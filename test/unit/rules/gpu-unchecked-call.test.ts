@@ -7,7 +7,9 @@ ruleTester(rule, {
     { name: 'wrapped in a macro', language: 'cuda', code: '#define CHECK(x) x\nvoid f(float* d) {\n  CHECK(cudaMemset(d, 0, 64));\n}\n' },
     { name: 'launch followed by cudaGetLastError', language: 'cuda', code: 'void f(float* d) {\n  k<<<1, 32>>>(d);\n  CHECK(cudaGetLastError());\n}\n' },
     { name: 'launch followed by a checked synchronize', language: 'cuda', code: 'int f(float* d) {\n  k<<<1, 32>>>(d);\n  return cudaDeviceSynchronize() == cudaSuccess;\n}\n' },
+    { name: 'cudaLaunchKernelEx followed by cudaPeekAtLastError', language: 'cuda', code: 'cudaError_t f(cudaLaunchConfig_t* c, void* k) {\n  cudaLaunchKernelEx(c, k);\n  return cudaPeekAtLastError();\n}\n' },
     { name: 'explicit (void) discard', language: 'cuda', code: 'void f(float* d) {\n  (void)cudaFree(d);\n}\n' },
+    { name: 'a cudaXxx helper defined in this file is not the vendor API', language: 'cuda', code: 'void cudaLaunchWorkaround(void* f) {}\nvoid g(void* f) {\n  cudaLaunchWorkaround(f);\n}\n' },
     { name: 'non-status helpers', language: 'cuda', code: 'void f(cudaError_t e) {\n  puts(cudaGetErrorString(e));\n  cudaExtent x = make_cudaExtent(1, 2, 3);\n}\n' },
   ],
   invalid: [
@@ -26,6 +28,11 @@ ruleTester(rule, {
       name: 'launch never checked; driver call discarded', language: 'cuda',
       code: 'void f(float* d, CUdeviceptr p) {\n  scale<<<64, 256>>>(d);\n  cuMemFree(p);\n}\n',
       errors: [{ messageId: 'launch', line: 2, column: 3, endColumn: 24, includes: ['scale'] }, { messageId: 'call', line: 3, includes: ['cuMemFree'] }],
+    },
+    {
+      name: 'cudaLaunchKernel never checked', language: 'cuda',
+      code: 'void f(void** args) {\n  cudaLaunchKernel((void*)scale, 64, 256, args, 0, 0);\n}\n',
+      errors: [{ messageId: 'launch', line: 2, includes: ['(void*)scale'] }],
     },
   ],
 });

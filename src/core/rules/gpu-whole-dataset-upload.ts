@@ -4,6 +4,8 @@ import { deviceBytes } from '../sizing/gpu-catalog';
 import { formatBytes, formatPercent } from '../model/units';
 import type { Rule } from './rule';
 
+const PYTHON_FAMILIES: ReadonlySet<string> = new Set(['cupy', 'pycuda', 'pyopencl', 'numba', 'torch']);
+
 export const rule: Rule = {
   meta: {
     id: 'gpu-whole-dataset-upload',
@@ -22,6 +24,9 @@ export const rule: Rule = {
     for (const t of ctx.facts.events) {
       if (t.kind !== 'transfer' || t.direction !== 'host-to-device' || t.loop || t.offset) continue;
       if (!fillsWholeBuffer(t, allocations)) continue;
+      // Python: `cp.asarray(x)` of a parameter may be a no-op on data already on the device. With an unknown
+      // size, report only host data this file created or loaded (np.load, np.fromfile, torch.randn, ...).
+      if (t.size.bytes === null && PYTHON_FAMILIES.has(t.family) && !t.hostOrigin) continue;
       const common = { api: t.api, gpu: ctx.gpu.name, threshold: formatPercent(ctx.config.chunkThreshold), chunk: formatBytes(thresholdBytes, { exact: false }), chunkBytes: thresholdBytes };
       if (t.size.bytes === null) {
         ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range);

@@ -8,6 +8,7 @@ ruleTester(rule, {
     { name: 'partial upload of a bigger buffer', language: 'cuda', code: 'void f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, 16 * sizeof(float), cudaMemcpyHostToDevice);\n}\n' },
     { name: 'device-to-host is not an upload', language: 'cuda', code: 'void f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n);\n  cudaMemcpy(h, d, n, cudaMemcpyDeviceToHost);\n}\n' },
     { name: 'python: small known array', language: 'python', code: 'import numpy as np\nimport cupy as cp\na = np.zeros((1000, 1000), dtype=np.float32)\nd = cp.asarray(a)\n' },
+    { name: 'python: asarray of a parameter of unknown origin (may already be on the device)', language: 'python', code: 'import cupy as cp\ndef to_gpu(x):\n    return cp.asarray(x)\n' },
     { name: 'python: threshold raised', language: 'python', config: { chunkThreshold: 0.5 }, code: 'import numpy as np\nimport cupy as cp\na = np.zeros((20_000_000, 64), dtype=np.float32)\nd = cp.asarray(a)\n' },
   ],
   invalid: [

@@ -42,7 +42,7 @@ describe('OpenCL sizes on a real runtime (PoCL)', function () {
     for (const r of runtime) {
       const a = allocations.find((x) => x.line === r.line);
       assert.ok(a, `no static allocation found at line ${r.line}`);
-      assert.equal(a.bytes, r.bytes, `line ${r.line}: static ${a.sizeExpr} = ${a.bytes}, runtime ${r.bytes}`);
+      assert.equal(a.size.bytes, r.bytes, `line ${r.line}: static ${a.size.expr} = ${a.size.bytes}, runtime ${r.bytes}`);
     }
   });
 

@@ -285,7 +285,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           ...(target && folder.isLocal(target, call) ? { localTarget: true } : {}),
           // Written through a parameter (`cudaMalloc(devPtr, n)` in a wrapper) or into a name this file does not
           // declare: the caller owns the memory.
-          ...(target && !folder.isLocal(target, call) && !folder.isFileGlobal(target) ? { escapes: true } : {}), size, sizeExpr: size.expr, bytes: size.bytes, space,
+          ...(target && !folder.isLocal(target, call) && !folder.isFileGlobal(target) ? { escapes: true } : {}), size, space,
           ...(flags ? { flags: flags.split('|').map((f) => f.trim()).filter(Boolean) } : {}),
           ...(copiesHost ? { hostSource: bufferName(hostArg).name, uploadsFrom: bufferName(hostArg).name } : {}),
         });
@@ -399,14 +399,14 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         } else {
           size = { expr: '0', bytes: 0, unknowns: [] };
         }
-        events.push({ kind: 'allocation', ...base(decl, 'thrust::device_vector', 'thrust'), target: name, targetExpr: name, size, sizeExpr: size.expr, bytes: size.bytes, space: 'device', ...(source ? { uploadsFrom: hostName ?? collapse(source.text) } : {}) });
+        events.push({ kind: 'allocation', ...base(decl, 'thrust::device_vector', 'thrust'), target: name, targetExpr: name, size, space: 'device', ...(source ? { uploadsFrom: hostName ?? collapse(source.text) } : {}) });
         if (source) {
           events.push({ kind: 'transfer', ...base(decl, 'thrust::device_vector', 'thrust'), direction: 'host-to-device', size, async: false, stream: null, blocking: null, hostBuffer: hostName, deviceBuffer: name, offset: false, hostOrigin: hostName ? originOf(hostName) : null });
         }
       } else if (clBuffer && ctorArgs.length >= 3) {
         const size = folder.size(ctorArgs[2]!);
         const flags = collapse(ctorArgs[1]!.text);
-        events.push({ kind: 'allocation', ...base(decl, 'cl::Buffer', 'opencl'), target: name, targetExpr: name, size, sizeExpr: size.expr, bytes: size.bytes, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device', flags: flags.split('|').map((f) => f.trim()) });
+        events.push({ kind: 'allocation', ...base(decl, 'cl::Buffer', 'opencl'), target: name, targetExpr: name, size, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device', flags: flags.split('|').map((f) => f.trim()) });
       } else if ((stdVector || (thrust && thrust[1] === 'host_vector')) && name) {
         const elemType = stdVector ? stdVector[1]! : thrust![2]!;
         const elem = folder.typeSize(elemType);

@@ -3,7 +3,7 @@
 // its bytes, a free of the same name removes them; an allocation in a loop with no free of that name counts once
 // per trip (C-family) or once (Python, where rebinding a name releases the old array to the pool). The file's
 // peak is the largest peak of any one function: calls between functions are not followed.
-import type { AllocationFact, EvidenceLine, GpuFileFacts, GpuFileSummary, MemoryStrategy, PeakDeviceBytes, TransferFact } from '../model/types';
+import type { AllocationFact, EvidenceLine, SizeValue, GpuFileFacts, GpuFileSummary, MemoryStrategy, PeakDeviceBytes, TransferFact } from '../model/types';
 import { formatBytes } from '../model/units';
 
 export interface LivePoint {
@@ -42,8 +42,8 @@ export function liveTimeline(facts: GpuFileFacts, filter: (a: AllocationFact) =>
       if (e.kind === 'allocation' && filter(e)) {
         const freedInLoop = e.loop !== null && events.some((f) => f.kind === 'free' && f.target === e.target && f.loop?.line === e.loop?.line);
         const trips = e.loop && !freedInLoop && !python ? e.loop.totalTrips : 1;
-        const bytes = e.bytes !== null && trips !== null ? e.bytes * trips : null;
-        const expr = trips === null && e.bytes !== null ? `${e.sizeExpr} x (iterations of the loop at line ${e.loop!.line})` : e.sizeExpr;
+        const bytes = e.size.bytes !== null && trips !== null ? e.size.bytes * trips : null;
+        const expr = trips === null && e.size.bytes !== null ? `${e.size.expr} x (iterations of the loop at line ${e.loop!.line})` : e.size.expr;
         live.set(e.target ?? `#${anon++}`, { bytes, expr });
         let sum = 0;
         const unknownExprs: string[] = [];
@@ -66,7 +66,7 @@ export function peakDeviceBytes(facts: GpuFileFacts): PeakDeviceBytes {
   let best = points[0]!;
   for (const p of points) if (p.liveBytes > best.liveBytes || (p.liveBytes === best.liveBytes && p.unknownExprs.length > best.unknownExprs.length)) best = p;
   const unknownExprs = [...new Set(points.flatMap((p) => p.unknownExprs))];
-  const anyKnown = points.some((p) => p.liveBytes > 0) || points.some((p) => p.allocation.bytes === 0);
+  const anyKnown = points.some((p) => p.liveBytes > 0) || points.some((p) => p.allocation.size.bytes === 0);
   return { bytes: anyKnown ? best.liveBytes : null, lowerBound: unknownExprs.length > 0, unknownExprs, line: best.allocation.line };
 }
 
@@ -78,7 +78,7 @@ export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy;
   for (const e of facts.events) {
     if (e.kind === 'allocation' && e.space === 'managed') {
       found.add('unified');
-      evidence.push({ line: e.line, note: `${e.api}: managed (unified) memory, ${describeSize(e.bytes, e.sizeExpr)}` });
+      evidence.push({ line: e.line, note: `${e.api}: managed (unified) memory, ${describeSize(e.size)}` });
     } else if (e.kind === 'allocation' && e.space === 'mapped') {
       found.add('mapped');
       evidence.push({ line: e.line, note: `${e.api}: host memory mapped into the device's address space` });
@@ -88,10 +88,10 @@ export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy;
     } else if (e.kind === 'transfer' && isUpload(e)) {
       if (e.loop || e.offset) {
         found.add('chunked');
-        evidence.push({ line: e.line, note: `${e.api}: host-to-device copy of ${describeSize(e.size.bytes, e.size.expr)} ${e.loop ? `inside the loop at line ${e.loop.line}` : 'at an offset'}` });
+        evidence.push({ line: e.line, note: `${e.api}: host-to-device copy of ${describeSize(e.size)} ${e.loop ? `inside the loop at line ${e.loop.line}` : 'at an offset'}` });
       } else {
         found.add('whole-dataset');
-        evidence.push({ line: e.line, note: `${e.api}: host-to-device copy of ${describeSize(e.size.bytes, e.size.expr)} in one call, outside any loop` });
+        evidence.push({ line: e.line, note: `${e.api}: host-to-device copy of ${describeSize(e.size)} in one call, outside any loop` });
       }
     }
   }
@@ -99,8 +99,8 @@ export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy;
   return { strategy, evidence: evidence.sort((a, b) => a.line - b.line) };
 }
 
-export function describeSize(bytes: number | null, expr: string): string {
-  return bytes === null ? `${expr} (size known at run time)` : formatBytes(bytes);
+export function describeSize(size: Pick<SizeValue, 'bytes' | 'expr'>): string {
+  return size.bytes === null ? `${size.expr} (size known at run time)` : formatBytes(size.bytes);
 }
 
 export function summariseGpuFile(facts: GpuFileFacts): GpuFileSummary {
@@ -109,7 +109,7 @@ export function summariseGpuFile(facts: GpuFileFacts): GpuFileSummary {
   return {
     path: facts.path,
     language: facts.language,
-    allocations: facts.events.filter((e): e is AllocationFact => e.kind === 'allocation').map((a) => ({ api: a.api, line: a.line, sizeExpr: a.sizeExpr, bytes: a.bytes, space: a.space, inLoop: a.loop !== null })),
+    allocations: facts.events.filter((e): e is AllocationFact => e.kind === 'allocation').map((a) => ({ api: a.api, line: a.line, sizeExpr: a.size.expr, bytes: a.size.bytes, space: a.space, inLoop: a.loop !== null })),
     transfers: facts.events.filter((e): e is TransferFact => e.kind === 'transfer').map((t) => ({ api: t.api, line: t.line, direction: t.direction, sizeExpr: t.size.expr, bytes: t.size.bytes, async: t.async, inLoop: t.loop !== null })),
     strategy,
     kernels: facts.kernels.map((k) => ({ name: k.name, line: k.line, bufferParams: k.bufferParams })),

@@ -150,7 +150,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       deviceNames.add(target);
       folder.arrayBytes.set(target, size);
     }
-    events.push({ kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, sizeExpr: size.expr, bytes: size.bytes, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}) });
+    events.push({ kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}) });
   };
 
   /** cp.asarray(x), cuda.to_device(x), x.cuda(): a device allocation filled by one host-to-device copy. */

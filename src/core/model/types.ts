@@ -92,8 +92,6 @@ export interface AllocationFact extends FactBase {
   /** The target as written (`device[s]`, `&d_x`), to tell one buffer per iteration from a reallocation. */
   targetExpr: string | null;
   size: SizeValue;
-  sizeExpr: string;
-  bytes: number | null;
   space: MemorySpace;
   flags?: string[];
   /** Host pointer argument of an OpenCL buffer created with CL_MEM_COPY_HOST_PTR / USE_HOST_PTR. */

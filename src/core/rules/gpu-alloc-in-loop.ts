@@ -22,7 +22,7 @@ export const rule: Rule = {
       const subscripts = e.targetExpr ? [...e.targetExpr.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!) : [];
       const perIteration = subscripts.some((index) => e.loop!.variables.some((v) => mentionsName(index, v)));
       if (perIteration) continue;
-      ctx.report('allocInLoop', { api: e.api, size: describeSize(e.bytes, e.sizeExpr), space: e.space, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount) }, e.range);
+      ctx.report('allocInLoop', { api: e.api, size: describeSize(e.size), space: e.space, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount) }, e.range);
     }
   },
 };

@@ -28,7 +28,7 @@ export const rule: Rule = {
       if (loopVars.some((v) => mentionsName(t.size.expr, v))) continue;
       const total = t.size.bytes !== null && t.loop.totalTrips !== null ? `: ${formatBytes(t.size.bytes * t.loop.totalTrips)} in all` : '';
       ctx.report('copyInLoop', {
-        api: t.api, size: describeSize(t.size.bytes, t.size.expr), direction: t.direction, loopLine: t.loop.line, trips: tripsText(t.loop.tripCount), total,
+        api: t.api, size: describeSize(t.size), direction: t.direction, loopLine: t.loop.line, trips: tripsText(t.loop.tripCount), total,
       }, t.range);
     }
   },

@@ -22,7 +22,7 @@ export const rule: Rule = {
       // Members and pointers handed back to the caller are released elsewhere: no guess.
       if (isReleased(ctx.facts, e) || e.escapes || /->|\./.test(e.target)) continue;
       const freeApi = e.family === 'cuda-driver' ? (e.space === 'device' || e.space === 'managed' ? 'cuMemFree' : 'cuMemFreeHost') : FREE_API[e.space]!;
-      ctx.report('missingFree', { api: e.api, size: describeSize(e.bytes, e.sizeExpr), target: e.target, freeApi }, e.range);
+      ctx.report('missingFree', { api: e.api, size: describeSize(e.size), target: e.target, freeApi }, e.range);
     }
   },
 };

@@ -42,7 +42,7 @@ function fillsWholeBuffer(t: TransferFact, allocations: AllocationFact[]): boole
   return allocations.some((a) => {
     if (a.order === t.order - 1 && a.uploadsFrom !== undefined && a.line === t.line) return true;
     if (!t.deviceBuffer || a.target !== t.deviceBuffer || a.order > t.order) return false;
-    if (a.bytes !== null && t.size.bytes !== null) return a.bytes === t.size.bytes;
-    return a.sizeExpr.replace(/\s/g, '') === t.size.expr.replace(/\s/g, '');
+    if (a.size.bytes !== null && t.size.bytes !== null) return a.size.bytes === t.size.bytes;
+    return a.size.expr.replace(/\s/g, '') === t.size.expr.replace(/\s/g, '');
   });
 }

@@ -17,7 +17,7 @@ export const rule: Rule = {
     for (const t of ctx.facts.events) {
       if (t.kind !== 'transfer' || !t.loop || t.blocking !== true) continue;
       if (t.family !== 'opencl' && t.family !== 'pyopencl') continue;
-      ctx.report('blocking', { api: t.api, size: describeSize(t.size.bytes, t.size.expr), loopLine: t.loop.line, trips: tripsText(t.loop.tripCount) }, t.range);
+      ctx.report('blocking', { api: t.api, size: describeSize(t.size), loopLine: t.loop.line, trips: tripsText(t.loop.tripCount) }, t.range);
     }
   },
 };

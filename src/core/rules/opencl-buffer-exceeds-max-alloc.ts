@@ -18,11 +18,12 @@ export const rule: Rule = {
     const limit = openclMaxAllocBytes(ctx.gpu);
     const capacity = deviceBytes(ctx.gpu);
     for (const e of ctx.facts.events) {
-      if (e.kind !== 'allocation' || (e.family !== 'opencl' && e.family !== 'pyopencl') || e.bytes === null || e.bytes <= limit) continue;
-      const cudaVerdict = e.bytes <= capacity ? `has ${formatBytes(capacity, { exact: false })} in total and the same allocation would succeed under CUDA` : `has only ${formatBytes(capacity, { exact: false })} in total (it would not fit under CUDA either)`;
+      if (e.kind !== 'allocation' || (e.family !== 'opencl' && e.family !== 'pyopencl') || e.size.bytes === null || e.size.bytes <= limit) continue;
+      const bytes = e.size.bytes;
+      const cudaVerdict = bytes <= capacity ? `has ${formatBytes(capacity, { exact: false })} in total and the same allocation would succeed under CUDA` : `has only ${formatBytes(capacity, { exact: false })} in total (it would not fit under CUDA either)`;
       ctx.report('exceeds', {
-        api: e.api, size: formatBytes(e.bytes), gpu: ctx.gpu.name, limit: formatBytes(limit, { exact: false }), fraction: formatPercent(ctx.gpu.openclMaxAllocFraction),
-        capacity: formatBytes(capacity, { exact: false }), cudaVerdict, parts: Math.ceil(e.bytes / limit),
+        api: e.api, size: formatBytes(bytes), gpu: ctx.gpu.name, limit: formatBytes(limit, { exact: false }), fraction: formatPercent(ctx.gpu.openclMaxAllocFraction),
+        capacity: formatBytes(capacity, { exact: false }), cudaVerdict, parts: Math.ceil(bytes / limit),
       }, e.range);
     }
   },

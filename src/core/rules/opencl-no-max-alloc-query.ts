@@ -17,8 +17,8 @@ export const rule: Rule = {
     const queried = ctx.facts.events.some((e) => e.kind === 'hint' && e.hint === 'max-alloc-query');
     if (queried) return;
     for (const e of ctx.facts.events) {
-      if (e.kind !== 'allocation' || (e.family !== 'opencl' && e.family !== 'pyopencl') || e.bytes !== null) continue;
-      ctx.report('noQuery', { expr: e.sizeExpr, unknowns: e.size.unknowns.join(', ') || e.sizeExpr, gpu: ctx.gpu.name, limit: formatBytes(openclMaxAllocBytes(ctx.gpu), { exact: false }) }, e.range);
+      if (e.kind !== 'allocation' || (e.family !== 'opencl' && e.family !== 'pyopencl') || e.size.bytes !== null) continue;
+      ctx.report('noQuery', { expr: e.size.expr, unknowns: e.size.unknowns.join(', ') || e.size.expr, gpu: ctx.gpu.name, limit: formatBytes(openclMaxAllocBytes(ctx.gpu), { exact: false }) }, e.range);
     }
   },
 };

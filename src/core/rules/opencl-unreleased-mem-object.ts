@@ -16,7 +16,7 @@ export const rule: Rule = {
     for (const e of ctx.facts.events) {
       if (e.kind !== 'allocation' || e.family !== 'opencl' || e.api === 'cl::Buffer' || !e.target) continue;
       if (isReleased(ctx.facts, e) || e.escapes || /->|\./.test(e.target)) continue;
-      ctx.report('unreleased', { api: e.api, target: e.target, size: describeSize(e.bytes, e.sizeExpr) }, e.range);
+      ctx.report('unreleased', { api: e.api, target: e.target, size: describeSize(e.size) }, e.range);
     }
   },
 };

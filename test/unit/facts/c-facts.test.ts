@@ -24,14 +24,14 @@ describe('C-family facts and constant folding', () => {
     it(name, async () => {
       const a = allocs(await facts(code, 'cpp'));
       assert.equal(a.length, 1);
-      assert.equal(a[0]!.bytes, bytes);
+      assert.equal(a[0]!.size.bytes, bytes);
     });
   }
 
   it('thrust::device_vector: counted, run-time, and copied from host containers', async () => {
     const f = await facts('#define N 256\nvoid f(size_t n) {\n std::vector<float> h(1000);\n thrust::device_vector<float> a(n);\n thrust::device_vector<float> b = h;\n thrust::device_vector<float> c(h.begin(), h.end());\n thrust::device_vector<double> d(N);\n}', 'cpp');
     const a = allocs(f);
-    assert.deepEqual(a.map((x) => [x.target, x.bytes]), [['a', null], ['b', 4000], ['c', 4000], ['d', 2048]]);
+    assert.deepEqual(a.map((x) => [x.target, x.size.bytes]), [['a', null], ['b', 4000], ['c', 4000], ['d', 2048]]);
     assert.deepEqual(a[0]!.size.unknowns, ['n']);
     assert.equal(a[0]!.uploadsFrom, undefined);
     assert.deepEqual(transfers(f).map((t) => [t.deviceBuffer, t.hostBuffer, t.size.bytes, t.hostOrigin?.kind]), [['b', 'h', 4000, 'pageable'], ['c', 'h', 4000, 'pageable']]);
@@ -39,9 +39,9 @@ describe('C-family facts and constant folding', () => {
 
   it('keeps run-time sizes symbolic and names the unknowns', async () => {
     const a = allocs(await facts('void f(int argc, char** argv){ size_t n = atoi(argv[1]); size_t m = n; m++; float* d; cudaMalloc(&d, n * sizeof(float)); cudaMalloc(&d, m); }'));
-    assert.equal(a[0]!.bytes, null);
+    assert.equal(a[0]!.size.bytes, null);
     assert.deepEqual(a[0]!.size.unknowns, ['atoi(argv[1])']);
-    assert.equal(a[0]!.sizeExpr, 'n * sizeof(float)');
+    assert.equal(a[0]!.size.expr, 'n * sizeof(float)');
     assert.deepEqual(a[1]!.size.unknowns, ['m'], 'a variable written twice is not folded');
   });
 
@@ -90,7 +90,7 @@ describe('C-family facts and constant folding', () => {
 
   it('a file with syntax errors still yields what it can', async () => {
     const f = await facts('void f( { float* d; cudaMalloc(&d, 64);\n int x = ;\n cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);');
-    assert.equal(allocs(f)[0]?.bytes, 64);
+    assert.equal(allocs(f)[0]?.size.bytes, 64);
     assert.equal(transfers(f).length, 1);
   });
 });

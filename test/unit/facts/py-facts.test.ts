@@ -19,7 +19,7 @@ describe('Python GPU facts', () => {
     it(name, async () => {
       const a = allocs(await facts(code));
       assert.equal(a.length, 1);
-      assert.equal(a[0]!.bytes, bytes);
+      assert.equal(a[0]!.size.bytes, bytes);
     });
   }
 

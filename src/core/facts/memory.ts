@@ -62,12 +62,12 @@ export function liveTimeline(facts: GpuFileFacts, filter: (a: AllocationFact) =>
 
 export function peakDeviceBytes(facts: GpuFileFacts): PeakDeviceBytes {
   const points = liveTimeline(facts);
-  if (points.length === 0) return { bytes: 0, lowerBound: false, unknownExprs: [], line: null };
+  if (points.length === 0) return { bytes: 0, lowerBound: false, unknownExprs: [] };
   let best = points[0]!;
   for (const p of points) if (p.liveBytes > best.liveBytes || (p.liveBytes === best.liveBytes && p.unknownExprs.length > best.unknownExprs.length)) best = p;
   const unknownExprs = [...new Set(points.flatMap((p) => p.unknownExprs))];
   const anyKnown = points.some((p) => p.liveBytes > 0) || points.some((p) => p.allocation.size.bytes === 0);
-  return { bytes: anyKnown ? best.liveBytes : null, lowerBound: unknownExprs.length > 0, unknownExprs, line: best.allocation.line };
+  return { bytes: anyKnown ? best.liveBytes : null, lowerBound: unknownExprs.length > 0, unknownExprs };
 }
 
 const isUpload = (t: TransferFact) => t.direction === 'host-to-device' || (t.direction === 'default' && t.hostBuffer !== null);

@@ -192,7 +192,6 @@ export interface PeakDeviceBytes {
   bytes: number | null;
   lowerBound: boolean;
   unknownExprs: string[];
-  line: number | null;
 }
 
 export interface GpuFileSummary {

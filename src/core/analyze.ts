@@ -5,18 +5,22 @@ import { resolve } from 'node:path';
 import pkg from '../../package.json';
 import type { AdvisorConfig, ConfigProblem, LoadedConfig } from './config';
 import { resolveConfig } from './config';
-import type { FileEntry, Finding, GpuFileFacts, GpuFileSummary, Language, SkippedFile } from './model/types';
+import type { FileEntry, Finding, GpuFileFacts, GpuFileSummary, Language, LlmFileFacts, LlmFileSummary, SkippedFile } from './model/types';
 import { SEVERITY_ORDER } from './model/types';
 import { discoverFiles } from './files/discover';
-import { mayBeRelevant } from './files/prefilter';
+import { looksMinified, mayBeRelevant } from './files/prefilter';
 import { initTreeSitter, parseSource, withCExpression, grammarFor } from './parse/tree-sitter';
 import { parseJsTs } from './parse/typescript-estree';
 import { extractCGpuFacts } from './facts/c-gpu';
 import { extractPyGpuFacts } from './facts/py-gpu';
 import { summariseGpuFile } from './facts/memory';
+import { extractJsLlmFacts } from './facts/llm-js';
+import { extractPyLlmFacts } from './facts/llm-py';
+import { summariseLlmFile } from './sizing/llm-estimate';
+import { loadTokenizers } from './sizing/llm-models';
 import { RULES, RULE_IDS } from './rules';
-import { runRule } from './rules/rule';
-import { applySuppressions, readSuppressions } from './suppressions';
+import { runRule, type GpuRule, type GpuRuleContext, type LlmRule, type LlmRuleContext, type RuleMeta } from './rules/rule';
+import { applySuppressions, readJsSuppressions, readSuppressions } from './suppressions';
 import type { GpuSpec } from './sizing/gpu-catalog';
 
 export const TOOL_NAME = 'ai-infra-advisor';
@@ -33,6 +37,7 @@ export interface AnalysisResult {
   skipped: SkippedFile[];
   findings: Finding[];
   gpu: GpuFileSummary[];
+  llm: LlmFileSummary[];
   /** Type sizes the folding assumed, across files (LP64). */
   assumedTypeSizes: Record<string, number>;
   stats: { filesConsidered: number; filesParsed: number; bytesRead: number; durationMs: number };
@@ -51,48 +56,77 @@ export interface FileAnalysis {
   findings: Finding[];
   facts: GpuFileFacts | null;
   gpu: GpuFileSummary | null;
+  llmFacts: LlmFileFacts | null;
+  llm: LlmFileSummary | null;
 }
+
+const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
+/** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
+const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key/i;
 
 /** Analyses one document's text (the editor's path, and the tests'): never throws for bad input. */
 export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig): Promise<FileAnalysis> {
   const entry: FileEntry = { path, language, bytes: Buffer.byteLength(text) };
-  if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], facts: null, gpu: null };
+  const none = { facts: null, gpu: null, llmFacts: null, llm: null };
+  if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], ...none };
+  const minified = (language === 'javascript' || language === 'typescript') ? looksMinified(path, text) : null;
+  if (minified) return { entry: { ...entry, skipped: minified }, findings: [], ...none };
   try {
+    const wantsLlm = LLM_LANGUAGES.has(language) && LLM_HINT.test(text);
+    if (wantsLlm) await loadTokenizers();
     if (grammarFor(language)) {
       const parsed = await parseSource(text, language);
       try {
         if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
         const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression);
         const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
-        if (!hasGpu) return { entry, findings: [], facts, gpu: null };
-        const summary = summariseGpuFile(facts);
-        const findings = applySuppressions(runRules(facts, summary, loaded, text, entry), readSuppressions(parsed.tree.rootNode, parsed.text));
-        return { entry, findings, facts, gpu: summary };
+        const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path) : null;
+        const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
+        if (!hasGpu && !hasLlm) return { entry, findings: [], facts, gpu: null, llmFacts: null, llm: null };
+        const gpu = hasGpu ? summariseGpuFile(facts) : null;
+        const llm = hasLlm ? summariseLlmFile(llmFacts!) : null;
+        const findings = [...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []), ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : [])];
+        return { entry, findings: applySuppressions(findings, readSuppressions(parsed.tree.rootNode, parsed.text)), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm };
       } finally {
         parsed.tree.delete();
       }
     }
     const js = parseJsTs(text, path, language);
     if (js.error) entry.parseErrors = 1;
-    return { entry, findings: [], facts: null, gpu: null };
+    if (!js.program || !wantsLlm) return { entry, findings: [], ...none };
+    const llmFacts = extractJsLlmFacts(js.program, text, path, language);
+    if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none };
+    const llm = summariseLlmFile(llmFacts);
+    const findings = applySuppressions(runLlmRules(llmFacts, llm, loaded, text, entry), readJsSuppressions(js.comments, text));
+    return { entry, findings, facts: null, gpu: null, llmFacts, llm };
   } catch (err) {
-    return { entry: { ...entry, skipped: `analysis failed: ${(err as Error).message}` }, findings: [], facts: null, gpu: null };
+    return { entry: { ...entry, skipped: `analysis failed: ${(err as Error).message}` }, findings: [], ...none };
   }
 }
 
-/** Runs the enabled rules; a rule that throws is recorded on the file and the other rules still run. */
-function runRules(facts: GpuFileFacts, summary: GpuFileSummary, loaded: LoadedConfig, text: string, entry: FileEntry): Finding[] {
+/** Runs the enabled rules of one kind; a rule that throws is recorded on the file and the other rules still run. */
+function runEnabled<C extends GpuRuleContext | LlmRuleContext>(rules: ReadonlyArray<{ meta: RuleMeta; check(ctx: C): void }>, base: Omit<C, 'report'>, loaded: LoadedConfig, entry: FileEntry): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const setting = loaded.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
     try {
-      findings.push(...runRule(rule, { facts, summary, config: loaded.config, gpu: loaded.gpu, text }, setting));
+      findings.push(...runRule(rule, base, setting));
     } catch (err) {
       (entry.ruleErrors ??= []).push(`${rule.meta.id}: ${(err as Error).message}`);
     }
   }
   return findings;
+}
+
+function runGpuRules(facts: GpuFileFacts, summary: GpuFileSummary, loaded: LoadedConfig, text: string, entry: FileEntry): Finding[] {
+  const rules = RULES.filter((r): r is GpuRule => r.meta.category !== 'llm');
+  return runEnabled<GpuRuleContext>(rules, { path: facts.path, facts, summary, config: loaded.config, gpu: loaded.gpu, text }, loaded, entry);
+}
+
+function runLlmRules(llm: LlmFileFacts, summary: LlmFileSummary, loaded: LoadedConfig, text: string, entry: FileEntry): Finding[] {
+  const rules = RULES.filter((r): r is LlmRule => r.meta.category === 'llm');
+  return runEnabled<LlmRuleContext>(rules, { path: llm.path, llm, summary, config: loaded.config, gpu: loaded.gpu, text }, loaded, entry);
 }
 
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
@@ -109,6 +143,7 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   for (const m of discovered.missing) skipped.push({ path: m, reason: 'no such file or folder' });
   const findings: Finding[] = [];
   const gpu: GpuFileSummary[] = [];
+  const llm: LlmFileSummary[] = [];
   const assumedTypeSizes: Record<string, number> = {};
   let bytesRead = 0;
   let filesParsed = 0;
@@ -133,14 +168,16 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
     if (!result.entry.prefiltered && !result.entry.skipped) filesParsed++;
     findings.push(...result.findings);
     if (result.gpu) gpu.push(result.gpu);
+    if (result.llm) llm.push(result.llm);
     if (result.facts) Object.assign(assumedTypeSizes, result.facts.assumedTypeSizes);
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   findings.sort(compareFindings);
   gpu.sort((a, b) => a.path.localeCompare(b.path));
+  llm.sort((a, b) => a.path.localeCompare(b.path));
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION }, root, config: loaded.config, configSource: loaded.source, configProblems: loaded.problems,
-    targetGpu: loaded.gpu, files, skipped, findings, gpu, assumedTypeSizes: sortKeys(assumedTypeSizes),
+    targetGpu: loaded.gpu, files, skipped, findings, gpu, llm, assumedTypeSizes: sortKeys(assumedTypeSizes),
     stats: { filesConsidered: discovered.files.length + discovered.skipped.length, filesParsed, bytesRead, durationMs: Math.round(performance.now() - started) },
   };
 }

@@ -21,17 +21,27 @@ export interface Suppressions {
 const merge = (a: RuleSet | undefined | null, b: RuleSet): RuleSet => (a === 'all' || b === 'all' ? 'all' : new Set([...(a ?? []), ...b]));
 
 export function readSuppressions(root: SyntaxNode, text: string): Suppressions {
+  if (!text.includes('ai-infra-advisor-disable')) return { file: null, lines: new Map() };
+  return fromComments(nodesOfTypes(root, COMMENT).map((c) => ({ text: c.text, start: c.startIndex, end: c.endIndex })), text);
+}
+
+/** The same directives from typescript-estree's comment list (JS/TS). */
+export function readJsSuppressions(comments: Array<{ value: string; start: number; end: number }>, text: string): Suppressions {
+  if (!text.includes('ai-infra-advisor-disable')) return { file: null, lines: new Map() };
+  return fromComments(comments.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })), text);
+}
+
+function fromComments(comments: Array<{ text: string; start: number; end: number }>, text: string): Suppressions {
   const result: Suppressions = { file: null, lines: new Map() };
-  if (!text.includes('ai-infra-advisor-disable')) return result;
   const lines = new LineMap(text);
-  for (const comment of nodesOfTypes(root, COMMENT)) {
+  for (const comment of comments) {
     for (const m of comment.text.matchAll(DIRECTIVE)) {
       const ids = m[2]!.replace(/--.*$/, '').split(/[\s,]+/).filter((s) => /^[a-z]+(-[a-z]+)+$/.test(s));
       const rules: RuleSet = ids.length ? new Set(ids) : 'all';
-      const line = lines.position(comment.startIndex + (m.index ?? 0)).line;
+      const line = lines.position(comment.start + (m.index ?? 0)).line;
       if (m[1] === 'disable') result.file = merge(result.file, rules);
       else {
-        const target = m[1] === 'disable-next-line' ? lines.position(comment.endIndex).line + 1 : line;
+        const target = m[1] === 'disable-next-line' ? lines.position(comment.end).line + 1 : line;
         result.lines.set(target, merge(result.lines.get(target), rules));
       }
     }

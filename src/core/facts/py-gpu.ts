@@ -4,54 +4,12 @@
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { GpuApi, GpuEvent, GpuFileFacts, MemorySpace, SizeValue, TransferDirection } from '../model/types';
 import { BINDING_TYPES, PyConstantFolder, SCOPE_TYPES } from './py-constants';
+import { IMPORT_TYPES, callArgs, importAliases, type CallArgs } from './py-syntax';
 import { DEFAULT_DTYPE } from './type-sizes';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
 
-interface CallArgs {
-  positional: SyntaxNode[];
-  keywords: Map<string, SyntaxNode>;
-}
-
-function callArgs(call: SyntaxNode): CallArgs {
-  const positional: SyntaxNode[] = [];
-  const keywords = new Map<string, SyntaxNode>();
-  const list = field(call, 'arguments');
-  for (const a of list ? children(list) : []) {
-    if (a.type === 'keyword_argument') {
-      const name = field(a, 'name')?.text;
-      const value = field(a, 'value');
-      if (name && value) keywords.set(name, value);
-    } else if (a.type !== 'comment') positional.push(a);
-  }
-  return { positional, keywords };
-}
-
-/** Local name -> fully qualified module path, from the file's import statements. */
-const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement']);
 const MAIN_TYPES = new Set(['call', 'attribute', 'for_statement']);
 const IDENTIFIER = new Set(['identifier']);
-
-function importAliases(nodes: NodeIndex): Map<string, string> {
-  const aliases = new Map<string, string>();
-  for (const node of nodes.of(IMPORT_TYPES)) {
-    if (node.type === 'import_statement') {
-      for (const n of node.childrenForFieldName('name')) {
-        if (!n) continue;
-        if (n.type === 'aliased_import') aliases.set(field(n, 'alias')!.text, field(n, 'name')!.text);
-        else aliases.set(n.text.split('.')[0]!, n.text.split('.')[0]!);
-      }
-    } else if (node.type === 'import_from_statement') {
-      const mod = field(node, 'module_name')?.text;
-      if (!mod) continue;
-      for (const n of node.childrenForFieldName('name')) {
-        if (!n) continue;
-        if (n.type === 'aliased_import') aliases.set(field(n, 'alias')!.text, `${mod}.${field(n, 'name')!.text}`);
-        else aliases.set(n.text, `${mod}.${n.text}`);
-      }
-    }
-  }
-  return aliases;
-}
 
 const PY_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(['function_definition']);

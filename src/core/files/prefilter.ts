@@ -3,9 +3,22 @@
 // parsed: every .cl file is device code.
 import type { Language } from '../model/types';
 
-const GPU_OR_LLM = /\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk)\b|<<</;
+const GPU_OR_LLM = /\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk)\b|<<<|\bsk-[A-Za-z0-9_-]{20,}/;
 
 export function mayBeRelevant(text: string, language: Language): boolean {
   if (language === 'opencl-c') return true;
   return GPU_OR_LLM.test(text);
+}
+
+/**
+ * Minified or bundled JavaScript: analysing it reports on someone else's code with meaningless positions.
+ * A `.min.js` name, or long average lines in a file of some size (the usual bundler output).
+ */
+export function looksMinified(path: string, text: string): string | null {
+  if (/\.min\.[cm]?js$/i.test(path)) return 'minified bundle (.min.js)';
+  if (text.length < 20_000) return null;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  const average = text.length / lines;
+  return average > 300 ? `minified bundle (average line ${Math.round(average)} characters)` : null;
 }

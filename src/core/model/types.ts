@@ -206,3 +206,152 @@ export interface GpuFileSummary {
   peakUnknownExprs: string[];
   evidence: EvidenceLine[];
 }
+
+// ---- OpenAI API usage (LLM) facts -------------------------------------------------------------------------
+
+export type LlmApiKind = 'chat' | 'responses' | 'completions' | 'embeddings' | 'images' | 'audio' | 'batch';
+/** How the call reaches OpenAI: the official SDK, LangChain, the Vercel AI SDK or raw HTTP. */
+export type LlmVia = 'openai' | 'openai-legacy' | 'azure-openai' | 'langchain' | 'ai-sdk' | 'http';
+export type StoreKind = 'mongodb' | 'redis' | 'dynamodb' | 'cassandra' | 'elasticsearch' | 'rdbms' | 'file' | 'vector' | 'memory';
+
+/** Where a fix can add an option: `prefix + text + suffix` is inserted at `offset`. */
+export interface InsertSlot {
+  offset: number;
+  prefix: string;
+  suffix: string;
+  syntax: 'js' | 'py';
+}
+
+export interface LlmClientFact {
+  via: LlmVia;
+  /** The constructor as written (`new OpenAI`, `AzureOpenAI`, `requests.post`). */
+  api: string;
+  line: number;
+  range: SourceRange;
+  /** Timeout in milliseconds when it is a constant; `timeoutSet` says whether one is given at all. */
+  timeoutMs: number | null;
+  timeoutSet: boolean;
+  maxRetries: number | null;
+  maxRetriesSet: boolean;
+  /** Where `timeout` can be added; null when the options are not a literal object / keyword list. */
+  optionsSlot: InsertSlot | null;
+}
+
+export interface StoreWriteFact {
+  kind: StoreKind;
+  /** postgresql, mysql, sqlite, prisma, pinecone, ioredis... */
+  engine: string;
+  api: string;
+  line: number;
+  range: SourceRange;
+  ttl: { seconds: number | null; how: string } | null;
+  /** The write happens in a same-file helper the result is passed to (or returned through). */
+  viaHelper: string | null;
+}
+
+export interface CacheLookupFact {
+  kind: StoreKind;
+  api: string;
+  line: number;
+}
+
+export interface LlmLoop {
+  /** for, while, comprehension, map, forEach, Promise.all... */
+  kind: string;
+  line: number;
+  trips: number | null;
+}
+
+export interface LlmCallFact {
+  api: LlmApiKind;
+  /** The operation as the code names it: `chat.completions.create`, `ChatOpenAI.invoke`, `POST /v1/embeddings`. */
+  operation: string;
+  via: LlmVia;
+  line: number;
+  range: SourceRange;
+  function: string | null;
+  model: string | null;
+  /** The model argument as written when it is not a constant. */
+  modelExpr: string | null;
+  maxTokens: number | null;
+  /** The max-tokens parameter's name when one is passed (its value may still be unknown). */
+  maxTokensParam: string | null;
+  /** The parameter name the fix adds for this API (`max_completion_tokens`, `max_output_tokens`, `maxTokens`). */
+  maxTokensName: string | null;
+  stream: boolean;
+  n: number;
+  dimensions: number | null;
+  /** Number of inputs of an embeddings call when it is an array literal; null when unknown or not an array. */
+  batchInputs: number | null;
+  client: LlmClientFact | null;
+  loop: LlmLoop | null;
+  handler: { framework: string; line: number } | null;
+  /** Token count of the literal parts of the prompt; `promptUnknowns` names the parts only known at run time. */
+  promptLiteralTokens: number;
+  promptMessages: number;
+  promptUnknowns: string[];
+  tokenizer: string;
+  /** The result is bound or used at all (not fire-and-forget). */
+  resultUsed: boolean;
+  stores: StoreWriteFact[];
+  cacheLookup: CacheLookupFact | null;
+  optionsSlot: InsertSlot | null;
+}
+
+/** A literal credential. The key itself is never kept: only its masked form and where it is. */
+export interface SecretFact {
+  masked: string;
+  kind: 'openai-key' | 'api-key-literal';
+  line: number;
+  range: SourceRange;
+  startOffset: number;
+  endOffset: number;
+  /** The replacement the fix writes (an environment variable read) and any import it needs. */
+  replacement: string;
+  importEdit: TextEdit | null;
+}
+
+export interface LlmFileFacts {
+  path: string;
+  language: Language;
+  calls: LlmCallFact[];
+  clients: LlmClientFact[];
+  secrets: SecretFact[];
+}
+
+export interface LlmCallSummary {
+  api: LlmApiKind;
+  operation: string;
+  via: LlmVia;
+  model: string | null;
+  line: number;
+  inLoop: boolean;
+  inHandler: boolean;
+  streaming: boolean;
+  maxTokens: number | null;
+  estInputTokens: number;
+  estInputIsLowerBound: boolean;
+  estOutputTokens: number | null;
+  outputBound: 'max-tokens' | 'model-maximum' | 'embedding' | 'unknown';
+  estResponseBytes: number | null;
+  estCostUsd: number | null;
+  estBatchCostUsd: number | null;
+  /** Why a figure is missing or a lower bound: named, never silently zero. */
+  unknowns: string[];
+  persisted: boolean;
+  store: StoreWriteFact | null;
+  cacheBeforeCall: boolean;
+  ttl: { seconds: number | null; how: string } | null;
+}
+
+export interface LlmFileSummary {
+  path: string;
+  language: Language;
+  calls: LlmCallSummary[];
+  persisted: boolean;
+  store: StoreKind | null;
+  stores: StoreKind[];
+  cacheBeforeCall: boolean;
+  ttl: boolean;
+  secrets: Array<{ line: number; masked: string }>;
+}

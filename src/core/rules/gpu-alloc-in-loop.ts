@@ -1,10 +1,10 @@
 // Device or pinned allocations inside a loop: each one is a driver call that may synchronise the device.
 import { describeSize } from '../facts/memory';
 import { mentionsName } from '../facts/syntax';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 import { tripsText } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'gpu-alloc-in-loop',
     description: 'A device or pinned allocation runs on every iteration of a loop.',

@@ -1,7 +1,7 @@
 // cudaMemcpyAsync / non_blocking=True from pageable memory runs synchronously: the async API buys nothing.
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'gpu-async-copy-pageable',
     description: 'An asynchronous copy uses a pageable host buffer, so it runs synchronously.',

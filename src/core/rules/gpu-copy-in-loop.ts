@@ -2,10 +2,10 @@
 import { describeSize } from '../facts/memory';
 import { mentionsName } from '../facts/syntax';
 import { formatBytes } from '../model/units';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 import { tripsText } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'gpu-copy-in-loop',
     description: 'A host-device copy of the same buffer runs on every iteration of a loop.',

@@ -2,9 +2,9 @@
 import { deviceBytes } from '../sizing/gpu-catalog';
 import { formatBytes } from '../model/units';
 import { liveTimeline } from '../facts/memory';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'gpu-managed-oversubscription',
     description: 'Managed (unified) allocations exceed device memory and the code never prefetches or advises.',

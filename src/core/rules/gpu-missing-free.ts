@@ -1,12 +1,12 @@
 // CUDA allocations never released in the file.
 import { describeSize, isReleased } from '../facts/memory';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 
 const FREE_API: Record<string, string> = {
   device: 'cudaFree', managed: 'cudaFree', 'pinned-host': 'cudaFreeHost', mapped: 'cudaFreeHost',
 };
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'gpu-missing-free',
     description: 'A CUDA allocation is never freed in the file.',

@@ -1,8 +1,8 @@
 // A device-wide or stream synchronisation inside a loop: the host waits for the GPU every iteration.
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 import { tripsText } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'gpu-sync-in-loop',
     description: 'A synchronisation call inside a loop stalls the host every iteration.',

@@ -1,8 +1,8 @@
 // CUDA calls whose cudaError_t / CUresult is dropped, and kernel launches never followed by an error check.
 import type { Fix } from '../model/types';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'gpu-unchecked-call',
     description: 'The status of a CUDA API call or kernel launch is never checked.',

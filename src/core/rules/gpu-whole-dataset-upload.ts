@@ -2,11 +2,11 @@
 import type { AllocationFact, TransferFact } from '../model/types';
 import { deviceBytes } from '../sizing/gpu-catalog';
 import { formatBytes, formatPercent } from '../model/units';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 
 const PYTHON_FAMILIES: ReadonlySet<string> = new Set(['cupy', 'pycuda', 'pyopencl', 'numba', 'torch']);
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'gpu-whole-dataset-upload',
     description: 'A device buffer sized to the whole input is filled by one host-to-device copy.',

@@ -1,9 +1,9 @@
 // Blocking reads/writes inside a loop serialise transfers and kernels.
 import { describeSize } from '../facts/memory';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 import { tripsText } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'opencl-blocking-transfer-in-loop',
     description: 'A blocking OpenCL buffer transfer runs inside a loop.',

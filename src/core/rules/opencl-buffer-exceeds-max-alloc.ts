@@ -2,9 +2,9 @@
 // has the memory in total. The same size allocated with CUDA would succeed: the API decides the machine.
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
 import { formatBytes, formatPercent } from '../model/units';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'opencl-buffer-exceeds-max-alloc',
     description: 'An OpenCL buffer is larger than the device\'s maximum single allocation.',

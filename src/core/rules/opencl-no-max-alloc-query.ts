@@ -1,9 +1,9 @@
 // Buffers sized at run time in a file that never asks the device how large one buffer may be.
 import { openclMaxAllocBytes } from '../sizing/gpu-catalog';
 import { formatBytes } from '../model/units';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'opencl-no-max-alloc-query',
     description: 'OpenCL buffers are sized at run time but CL_DEVICE_MAX_MEM_ALLOC_SIZE is never queried.',

@@ -1,7 +1,7 @@
 // OpenCL status codes (returned, or through errcode_ret) that are never looked at.
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'opencl-unchecked-error',
     description: 'The error code of an OpenCL call is never checked.',

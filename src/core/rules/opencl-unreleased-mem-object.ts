@@ -1,8 +1,8 @@
 // clCreateBuffer results never passed to clReleaseMemObject.
 import { describeSize, isReleased } from '../facts/memory';
-import type { Rule } from './rule';
+import type { GpuRule } from './rule';
 
-export const rule: Rule = {
+export const rule: GpuRule = {
   meta: {
     id: 'opencl-unreleased-mem-object',
     description: 'An OpenCL memory object is never released.',

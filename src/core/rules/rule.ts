@@ -1,7 +1,7 @@
 // What a rule is: metadata (id, description, default severity, message templates by id) and a check over one
 // file's facts. Messages are templates filled with data, so every number in a message is computed, never typed.
 import type { AdvisorConfig } from '../config';
-import type { Finding, Fix, GpuFileFacts, GpuFileSummary, Severity, SourceRange } from '../model/types';
+import type { Finding, Fix, GpuFileFacts, GpuFileSummary, LlmFileFacts, LlmFileSummary, Severity, SourceRange } from '../model/types';
 import type { GpuSpec } from '../sizing/gpu-catalog';
 
 export const DOCS_BASE = 'https://github.com/ai-infra-advisor/ai-infra-advisor/blob/main/docs/rules/';
@@ -9,14 +9,13 @@ export const DOCS_BASE = 'https://github.com/ai-infra-advisor/ai-infra-advisor/b
 export interface RuleMeta {
   id: string;
   description: string;
-  category: 'gpu' | 'opencl';
+  category: 'gpu' | 'opencl' | 'llm';
   defaultSeverity: Severity;
   messages: Record<string, string>;
 }
 
-export interface RuleContext {
-  facts: GpuFileFacts;
-  summary: GpuFileSummary;
+interface BaseContext {
+  path: string;
   config: AdvisorConfig;
   gpu: GpuSpec;
   /** The file's text, for fixes. */
@@ -24,10 +23,28 @@ export interface RuleContext {
   report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[]): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(ctx: RuleContext): void;
+export interface GpuRuleContext extends BaseContext {
+  facts: GpuFileFacts;
+  summary: GpuFileSummary;
 }
+
+export interface LlmRuleContext extends BaseContext {
+  llm: LlmFileFacts;
+  summary: LlmFileSummary;
+}
+
+/** GPU and OpenCL rules read GPU facts; LLM rules read OpenAI call-site facts. */
+export interface GpuRule {
+  meta: RuleMeta & { category: 'gpu' | 'opencl' };
+  check(ctx: GpuRuleContext): void;
+}
+
+export interface LlmRule {
+  meta: RuleMeta & { category: 'llm' };
+  check(ctx: LlmRuleContext): void;
+}
+
+export type Rule = GpuRule | LlmRule;
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
@@ -41,19 +58,19 @@ export function fillTemplate(template: string, data: Record<string, string | num
 }
 
 /** Runs one rule over a file and returns its findings with the configured severity. */
-export function runRule(rule: Rule, base: Omit<RuleContext, 'report'>, severity: Severity): Finding[] {
+export function runRule<C extends GpuRuleContext | LlmRuleContext>(rule: { meta: RuleMeta; check(ctx: C): void }, base: Omit<C, 'report'>, severity: Severity): Finding[] {
   const findings: Finding[] = [];
   rule.check({
     ...base,
-    report(messageId, data, range, fixes) {
+    report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[]) {
       const template = rule.meta.messages[messageId];
       if (!template) throw new Error(`${rule.meta.id}: unknown message id '${messageId}'`);
       findings.push({
-        ruleId: rule.meta.id, messageId, severity, message: fillTemplate(template, data), path: base.facts.path, range,
+        ruleId: rule.meta.id, messageId, severity, message: fillTemplate(template, data), path: base.path, range,
         ...(fixes && fixes.length ? { fixes } : {}),
       });
     },
-  });
+  } as C);
   return findings;
 }
 

@@ -1,0 +1,224 @@
+// Helpers over typescript-estree trees: one iterative traversal that records parents (deep nesting cannot
+// overflow the stack), member-chain flattening, constant strings and numbers, and function/loop context.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+
+export type Node = TSESTree.Node;
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** Node types `within` can collect. */
+interface ByType {
+  CallExpression: TSESTree.CallExpression;
+  VariableDeclarator: TSESTree.VariableDeclarator;
+  AssignmentExpression: TSESTree.AssignmentExpression;
+  ForOfStatement: TSESTree.ForOfStatement;
+  ReturnStatement: TSESTree.ReturnStatement;
+  IfStatement: TSESTree.IfStatement;
+  ConditionalExpression: TSESTree.ConditionalExpression;
+  LogicalExpression: TSESTree.LogicalExpression;
+}
+
+export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+export const LOOP_TYPES = new Set(['ForStatement', 'ForOfStatement', 'ForInStatement', 'WhileStatement', 'DoWhileStatement']);
+
+export class EstreeIndex {
+  readonly parents = new Map<Node, Node | null>();
+  /** Every node in document order. */
+  readonly nodes: Node[] = [];
+  /** Top-level and nested `const x = <literal>` bindings, for folding names into values. */
+  readonly constInits = new Map<string, Node>();
+
+  constructor(program: TSESTree.Program) {
+    const stack: Array<[Node, Node | null]> = [[program, null]];
+    while (stack.length) {
+      const [node, parent] = stack.pop()!;
+      this.parents.set(node, parent);
+      this.nodes.push(node);
+      const keys = visitorKeys[node.type] ?? [];
+      const kids: Node[] = [];
+      for (const key of keys) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) for (const v of value) { if (v && typeof v === 'object' && 'type' in v) kids.push(v as Node); }
+        else if (value && typeof value === 'object' && 'type' in value) kids.push(value as Node);
+      }
+      for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, node]);
+      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && parent?.type === 'VariableDeclaration' && parent.kind === 'const') {
+        if (!this.constInits.has(node.id.name)) this.constInits.set(node.id.name, node.init);
+      }
+    }
+  }
+
+  parent(node: Node): Node | null {
+    return this.parents.get(node) ?? null;
+  }
+
+  /** Ancestors, innermost first. */
+  *ancestors(node: Node): Generator<Node> {
+    let p = this.parent(node);
+    while (p) {
+      yield p;
+      p = this.parent(p);
+    }
+  }
+
+  enclosingFunction(node: Node): FunctionNode | null {
+    for (const a of this.ancestors(node)) if (FUNCTION_TYPES.has(a.type)) return a as FunctionNode;
+    return null;
+  }
+
+  /** Nodes of one type inside `scope` (document order). */
+  within<T extends keyof ByType>(scope: Node, type: T): Array<ByType[T]> {
+    const [s, e] = scope.range;
+    return this.nodes.filter((n) => n.type === type && n.range[0] >= s && n.range[1] <= e) as unknown as Array<ByType[T]>;
+  }
+}
+
+/** Strips `await`, `?.`, `!`, `as T`, `satisfies T` and parentheses. */
+export function unwrap(node: Node): Node {
+  let n = node;
+  for (;;) {
+    if (n.type === 'AwaitExpression') n = n.argument;
+    else if (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSTypeAssertion' || n.type === 'ChainExpression') n = n.expression;
+    else return n;
+  }
+}
+
+/** `a.b.c` -> ['a','b','c']; `this.x.y` -> ['this','x','y']; computed parts become '[]'. Null when the root is not a name. */
+export function memberChain(node: Node): string[] | null {
+  const parts: string[] = [];
+  let n = unwrap(node);
+  while (n.type === 'MemberExpression') {
+    parts.unshift(!n.computed && n.property.type === 'Identifier' ? n.property.name : n.property.type === 'Literal' && typeof n.property.value === 'string' ? n.property.value : '[]');
+    n = unwrap(n.object);
+  }
+  if (n.type === 'Identifier') parts.unshift(n.name);
+  else if (n.type === 'ThisExpression') parts.unshift('this');
+  else return null;
+  return parts;
+}
+
+/** The name a value hangs off: `client` for `client.db('x').collection('y')`, `redis` for `this.redis`. */
+export function rootKey(node: Node): string | null {
+  let n = unwrap(node);
+  for (;;) {
+    if (n.type === 'MemberExpression') {
+      const obj = unwrap(n.object);
+      if (obj.type === 'ThisExpression') return !n.computed && n.property.type === 'Identifier' ? n.property.name : null;
+      n = obj;
+    } else if (n.type === 'CallExpression' || n.type === 'NewExpression') n = unwrap(n.callee);
+    else if (n.type === 'Identifier') return n.name;
+    else return null;
+  }
+}
+
+export function propertyName(p: TSESTree.Property | TSESTree.SpreadElement | TSESTree.ObjectLiteralElement): string | null {
+  if (p.type !== 'Property') return null;
+  if (p.key.type === 'Identifier') return p.key.name;
+  if (p.key.type === 'Literal') return String(p.key.value);
+  return null;
+}
+
+export function objectProps(obj: Node | null | undefined): Map<string, Node> {
+  const props = new Map<string, Node>();
+  if (obj?.type !== 'ObjectExpression') return props;
+  for (const p of obj.properties) {
+    const name = propertyName(p);
+    if (name && p.type === 'Property') props.set(name, p.value as Node);
+  }
+  return props;
+}
+
+/** A constant string (literal, template without expressions, const name bound to one), else null. */
+export function constString(node: Node | null | undefined, index: EstreeIndex, depth = 0): string | null {
+  if (!node || depth > 4) return null;
+  const n = unwrap(node);
+  if (n.type === 'Literal' && typeof n.value === 'string') return n.value;
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis.map((q) => q.value.cooked ?? '').join('');
+  if (n.type === 'Identifier') {
+    const init = index.constInits.get(n.name);
+    return init ? constString(init, index, depth + 1) : null;
+  }
+  if (n.type === 'BinaryExpression' && n.operator === '+') {
+    const a = constString(n.left as Node, index, depth + 1);
+    const b = constString(n.right, index, depth + 1);
+    return a !== null && b !== null ? a + b : null;
+  }
+  return null;
+}
+
+/** A constant number (`3600`, `60 * 60 * 24`, `1_000`, a const bound to one), else null. */
+export function constNumber(node: Node | null | undefined, index: EstreeIndex, depth = 0): number | null {
+  if (!node || depth > 4) return null;
+  const n = unwrap(node);
+  if (n.type === 'Literal' && typeof n.value === 'number') return n.value;
+  if (n.type === 'UnaryExpression' && n.operator === '-') {
+    const v = constNumber(n.argument, index, depth + 1);
+    return v === null ? null : -v;
+  }
+  if (n.type === 'Identifier') {
+    const init = index.constInits.get(n.name);
+    return init ? constNumber(init, index, depth + 1) : null;
+  }
+  if (n.type === 'BinaryExpression') {
+    const a = constNumber(n.left as Node, index, depth + 1);
+    const b = constNumber(n.right, index, depth + 1);
+    if (a === null || b === null) return null;
+    switch (n.operator) {
+      case '*': return a * b;
+      case '+': return a + b;
+      case '-': return a - b;
+      case '/': return b === 0 ? null : a / b;
+      default: return null;
+    }
+  }
+  return null;
+}
+
+export function constBoolean(node: Node | null | undefined): boolean | null {
+  const n = node ? unwrap(node) : null;
+  return n?.type === 'Literal' && typeof n.value === 'boolean' ? n.value : null;
+}
+
+/** Identifiers read inside an expression (not property keys or member property names). */
+export function namesIn(node: Node, index: EstreeIndex): Set<string> {
+  const names = new Set<string>();
+  const [s, e] = node.range;
+  for (const n of index.nodes) {
+    if (n.range[0] < s || n.range[1] > e) continue;
+    if (n.type === 'Identifier') {
+      const p = index.parent(n);
+      if (p?.type === 'MemberExpression' && p.property === n && !p.computed) continue;
+      if (p?.type === 'Property' && p.key === n && !p.shorthand) continue;
+      names.add(n.name);
+    } else if (n.type === 'MemberExpression' && unwrap(n.object).type === 'ThisExpression' && !n.computed && n.property.type === 'Identifier') {
+      names.add(`this.${n.property.name}`);
+    }
+  }
+  return names;
+}
+
+/** Names a binding pattern introduces: `x`, `{ a, b: c }`, `[d, ...e]`. */
+export function boundNames(pattern: Node): string[] {
+  switch (pattern.type) {
+    case 'Identifier': return [pattern.name];
+    case 'ObjectPattern': return pattern.properties.flatMap((p) => (p.type === 'RestElement' ? boundNames(p.argument) : boundNames(p.value as Node)));
+    case 'ArrayPattern': return pattern.elements.flatMap((el) => (el ? boundNames(el) : []));
+    case 'AssignmentPattern': return boundNames(pattern.left);
+    case 'RestElement': return boundNames(pattern.argument);
+    case 'MemberExpression': return unwrap(pattern.object).type === 'ThisExpression' && pattern.property.type === 'Identifier' ? [`this.${pattern.property.name}`] : [];
+    default: return [];
+  }
+}
+
+export function functionName(fn: FunctionNode, index: EstreeIndex): string | null {
+  if (fn.id) return fn.id.name;
+  const p = index.parent(fn);
+  if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return p.id.name;
+  if (p?.type === 'Property' || p?.type === 'MethodDefinition' || p?.type === 'PropertyDefinition') return p.key.type === 'Identifier' ? p.key.name : null;
+  return null;
+}
+
+export function shortText(text: string, node: Node, max = 40): string {
+  const t = text.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}

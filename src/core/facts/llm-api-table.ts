@@ -1,0 +1,182 @@
+// The OpenAI call surface and the stores API results go to, as data. Both fact extractors (JS/TS and Python)
+// read these tables; adding a store or an SDK method is a row here, not code.
+import type { LlmApiKind, StoreKind } from '../model/types';
+
+/** SDK resource paths after the client (`client.chat.completions.create`), longest first. */
+export const OPENAI_METHODS: ReadonlyArray<{ path: string; api: LlmApiKind }> = [
+  { path: 'beta.chat.completions.parse', api: 'chat' },
+  { path: 'beta.chat.completions.stream', api: 'chat' },
+  { path: 'chat.completions.create', api: 'chat' },
+  { path: 'chat.completions.parse', api: 'chat' },
+  { path: 'chat.completions.stream', api: 'chat' },
+  { path: 'responses.create', api: 'responses' },
+  { path: 'responses.parse', api: 'responses' },
+  { path: 'responses.stream', api: 'responses' },
+  { path: 'completions.create', api: 'completions' },
+  { path: 'embeddings.create', api: 'embeddings' },
+  { path: 'images.generate', api: 'images' },
+  { path: 'images.edit', api: 'images' },
+  { path: 'images.create_variation', api: 'images' },
+  { path: 'images.createVariation', api: 'images' },
+  { path: 'audio.transcriptions.create', api: 'audio' },
+  { path: 'audio.translations.create', api: 'audio' },
+  { path: 'audio.speech.create', api: 'audio' },
+  { path: 'batches.create', api: 'batch' },
+];
+
+/** openai-python < 1.0 module-level resources (`openai.ChatCompletion.create`). */
+export const OPENAI_LEGACY_METHODS: Readonly<Record<string, LlmApiKind>> = {
+  'ChatCompletion.create': 'chat', 'ChatCompletion.acreate': 'chat', 'Completion.create': 'completions', 'Completion.acreate': 'completions',
+  'Embedding.create': 'embeddings', 'Embedding.acreate': 'embeddings', 'Image.create': 'images', 'Audio.transcribe': 'audio',
+};
+
+/** The max-tokens parameter each API takes, as a fix adds it (snake_case for the REST/SDK body). */
+export const MAX_TOKENS_PARAMS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'max_new_tokens'];
+export const MAX_TOKENS_NAME: Partial<Record<LlmApiKind, string>> = { chat: 'max_completion_tokens', responses: 'max_output_tokens', completions: 'max_tokens' };
+
+/** REST paths (also under Azure's /openai/deployments/<name>/). */
+export const HTTP_PATHS: ReadonlyArray<{ pattern: RegExp; api: LlmApiKind }> = [
+  { pattern: /\/chat\/completions\b/, api: 'chat' },
+  { pattern: /\/responses\b/, api: 'responses' },
+  { pattern: /\/completions\b/, api: 'completions' },
+  { pattern: /\/embeddings\b/, api: 'embeddings' },
+  { pattern: /\/images\//, api: 'images' },
+  { pattern: /\/audio\//, api: 'audio' },
+  { pattern: /\/batches\b/, api: 'batch' },
+];
+export const OPENAI_HOST = /\bapi\.openai\.com\b|\.openai\.azure\.com\b/;
+
+/** LangChain chat/embedding classes and the methods that call the API. */
+export const LANGCHAIN_CLASSES: Readonly<Record<string, LlmApiKind>> = { ChatOpenAI: 'chat', AzureChatOpenAI: 'chat', OpenAI: 'completions', OpenAIEmbeddings: 'embeddings', AzureOpenAIEmbeddings: 'embeddings' };
+export const LANGCHAIN_METHODS = new Set(['invoke', 'ainvoke', 'stream', 'astream', 'batch', 'abatch', 'generate', 'agenerate', 'call', 'predict', 'embedQuery', 'embedDocuments', 'embed_query', 'embed_documents', 'aembed_query', 'aembed_documents']);
+export const AI_SDK_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = { generateText: 'chat', streamText: 'chat', generateObject: 'chat', streamObject: 'chat', embed: 'embeddings', embedMany: 'embeddings' };
+
+export interface StoreModule {
+  kind: StoreKind;
+  engine: string;
+}
+
+/** Import sources (npm packages and Python modules) that give a store client, by longest prefix. */
+export const STORE_MODULES: Readonly<Record<string, StoreModule>> = {
+  // JavaScript / TypeScript
+  mongodb: { kind: 'mongodb', engine: 'mongodb' },
+  mongoose: { kind: 'mongodb', engine: 'mongoose' },
+  redis: { kind: 'redis', engine: 'redis' },
+  ioredis: { kind: 'redis', engine: 'ioredis' },
+  '@upstash/redis': { kind: 'redis', engine: 'upstash' },
+  '@aws-sdk/client-dynamodb': { kind: 'dynamodb', engine: 'dynamodb' },
+  '@aws-sdk/lib-dynamodb': { kind: 'dynamodb', engine: 'dynamodb' },
+  'cassandra-driver': { kind: 'cassandra', engine: 'cassandra' },
+  '@elastic/elasticsearch': { kind: 'elasticsearch', engine: 'elasticsearch' },
+  '@opensearch-project/opensearch': { kind: 'elasticsearch', engine: 'opensearch' },
+  pg: { kind: 'rdbms', engine: 'postgresql' },
+  postgres: { kind: 'rdbms', engine: 'postgresql' },
+  mysql2: { kind: 'rdbms', engine: 'mysql' },
+  mysql: { kind: 'rdbms', engine: 'mysql' },
+  'better-sqlite3': { kind: 'rdbms', engine: 'sqlite' },
+  sqlite3: { kind: 'rdbms', engine: 'sqlite' },
+  '@prisma/client': { kind: 'rdbms', engine: 'prisma' },
+  sequelize: { kind: 'rdbms', engine: 'sequelize' },
+  knex: { kind: 'rdbms', engine: 'knex' },
+  typeorm: { kind: 'rdbms', engine: 'typeorm' },
+  '@pinecone-database/pinecone': { kind: 'vector', engine: 'pinecone' },
+  '@qdrant/js-client-rest': { kind: 'vector', engine: 'qdrant' },
+  chromadb: { kind: 'vector', engine: 'chroma' },
+  'weaviate-client': { kind: 'vector', engine: 'weaviate' },
+  'weaviate-ts-client': { kind: 'vector', engine: 'weaviate' },
+  '@zilliz/milvus2-sdk-node': { kind: 'vector', engine: 'milvus' },
+  pgvector: { kind: 'vector', engine: 'pgvector' },
+  fs: { kind: 'file', engine: 'fs' },
+  'fs/promises': { kind: 'file', engine: 'fs' },
+  'node:fs': { kind: 'file', engine: 'fs' },
+  'node:fs/promises': { kind: 'file', engine: 'fs' },
+  // Python
+  pymongo: { kind: 'mongodb', engine: 'mongodb' },
+  motor: { kind: 'mongodb', engine: 'mongodb' },
+  mongoengine: { kind: 'mongodb', engine: 'mongoengine' },
+  aioredis: { kind: 'redis', engine: 'redis' },
+  boto3: { kind: 'dynamodb', engine: 'dynamodb' },
+  cassandra: { kind: 'cassandra', engine: 'cassandra' },
+  elasticsearch: { kind: 'elasticsearch', engine: 'elasticsearch' },
+  opensearchpy: { kind: 'elasticsearch', engine: 'opensearch' },
+  psycopg2: { kind: 'rdbms', engine: 'postgresql' },
+  psycopg: { kind: 'rdbms', engine: 'postgresql' },
+  asyncpg: { kind: 'rdbms', engine: 'postgresql' },
+  pymysql: { kind: 'rdbms', engine: 'mysql' },
+  'mysql.connector': { kind: 'rdbms', engine: 'mysql' },
+  sqlalchemy: { kind: 'rdbms', engine: 'sqlalchemy' },
+  'django.db': { kind: 'rdbms', engine: 'django' },
+  pinecone: { kind: 'vector', engine: 'pinecone' },
+  qdrant_client: { kind: 'vector', engine: 'qdrant' },
+  weaviate: { kind: 'vector', engine: 'weaviate' },
+  pymilvus: { kind: 'vector', engine: 'milvus' },
+};
+
+export function storeModule(source: string): StoreModule | null {
+  let best: string | null = null;
+  for (const key of Object.keys(STORE_MODULES)) {
+    if ((source === key || source.startsWith(`${key}.`) || source.startsWith(`${key}/`)) && (!best || key.length > best.length)) best = key;
+  }
+  return best ? STORE_MODULES[best]! : null;
+}
+
+/** Receivers named like a store (`this.redis`, `mongoCollection`) when the client is made in another file. */
+export const STORE_NAME_HINTS: ReadonlyArray<{ pattern: RegExp; module: StoreModule }> = [
+  { pattern: /redis/i, module: { kind: 'redis', engine: 'redis' } },
+  { pattern: /mongo|collection$/i, module: { kind: 'mongodb', engine: 'mongodb' } },
+  { pattern: /dynamo|ddb/i, module: { kind: 'dynamodb', engine: 'dynamodb' } },
+  { pattern: /cassandra|scylla/i, module: { kind: 'cassandra', engine: 'cassandra' } },
+  { pattern: /elastic|opensearch/i, module: { kind: 'elasticsearch', engine: 'elasticsearch' } },
+  { pattern: /pinecone|qdrant|chroma|weaviate|milvus|vectorstore|vector_store/i, module: { kind: 'vector', engine: 'vector' } },
+  { pattern: /^(pg|pool|prisma|knex|sequelize|cursor|cur|conn|connection)$/i, module: { kind: 'rdbms', engine: 'sql' } },
+];
+
+/** Methods that write, per kind. SQL kinds write through query/execute of an INSERT/UPSERT/UPDATE statement. */
+export const WRITE_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
+  mongodb: new Set(['insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'bulkWrite', 'create', 'save', 'insert_one', 'insert_many', 'update_one', 'update_many', 'replace_one', 'find_one_and_update', 'bulk_write']),
+  redis: new Set(['set', 'setex', 'setEx', 'psetex', 'pSetEx', 'hset', 'hSet', 'hmset', 'hMSet', 'lpush', 'lPush', 'rpush', 'rPush', 'xadd', 'xAdd', 'mset', 'mSet', 'setnx', 'setNX', 'json.set']),
+  dynamodb: new Set(['put_item', 'update_item', 'batch_write_item', 'put', 'update', 'batchWrite']),
+  cassandra: new Set(),
+  elasticsearch: new Set(['index', 'create', 'bulk', 'update']),
+  rdbms: new Set(['create', 'createMany', 'upsert', 'insert', 'save', 'add', 'add_all', 'bulk_create', 'bulkCreate']),
+  file: new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'write', 'writelines', 'write_text', 'write_bytes', 'dump']),
+  vector: new Set(['upsert', 'add', 'insert', 'add_texts', 'add_documents', 'addDocuments', 'addVectors', 'upsert_points']),
+  memory: new Set(['set']),
+};
+
+export const READ_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
+  mongodb: new Set(['findOne', 'find_one', 'find', 'findById', 'countDocuments']),
+  redis: new Set(['get', 'hget', 'hGet', 'hgetall', 'hGetAll', 'mget', 'mGet', 'exists', 'json.get']),
+  dynamodb: new Set(['get_item', 'get', 'query']),
+  cassandra: new Set(),
+  elasticsearch: new Set(['get', 'search']),
+  rdbms: new Set(['findUnique', 'findFirst', 'findOne', 'findByPk', 'first', 'get', 'fetchone']),
+  file: new Set(['readFile', 'readFileSync', 'existsSync', 'read', 'read_text', 'load']),
+  vector: new Set(['query', 'search', 'similarity_search', 'similaritySearch']),
+  memory: new Set(['get', 'has']),
+};
+
+/** SQL execution methods (pg, mysql2, sqlite, cassandra-driver, DB-API cursors, SQLAlchemy). */
+export const SQL_METHODS = new Set(['query', 'execute', 'executemany', 'run', 'exec', 'raw', '$executeRaw', '$executeRawUnsafe', 'none', 'one']);
+export const SQL_WRITE = /^\s*(?:WITH\b[\s\S]*?\b)?(INSERT|UPSERT|UPDATE|REPLACE|MERGE)\b/i;
+export const SQL_READ = /^\s*SELECT\b/i;
+
+/** DynamoDB commands for `client.send(new PutCommand({...}))`. */
+export const DYNAMO_WRITE_COMMANDS = new Set(['PutCommand', 'PutItemCommand', 'UpdateCommand', 'UpdateItemCommand', 'BatchWriteCommand', 'BatchWriteItemCommand', 'TransactWriteCommand']);
+export const DYNAMO_READ_COMMANDS = new Set(['GetCommand', 'GetItemCommand', 'QueryCommand']);
+/** Attribute names that usually hold a DynamoDB TTL epoch (the TTL attribute itself is a table setting). */
+export const DYNAMO_TTL_ATTRIBUTES = /^(ttl|expires?_?at|expire_?at|expiration|expiry|expires|ttl_?epoch)$/i;
+
+/** Array methods that run their callback once per element: a call inside is a call per element. */
+export const ITERATING_METHODS = new Set(['map', 'forEach', 'flatMap', 'reduce', 'filter', 'some', 'every', 'find']);
+
+/** Real OpenAI keys: sk-, sk-proj-, sk-svcacct-, sk-admin- followed by a long token. */
+export const OPENAI_KEY = /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}/;
+/** Values people paste while trying an example: not a secret. */
+export const PLACEHOLDER_KEY = /x{4,}|\.\.\.|your|example|placeholder|dummy|changeme|<|\$\{|test-key|fake/i;
+
+/** `sk-…abcd`: enough to find the key in a secrets manager, never enough to use it. */
+export function maskKey(key: string): string {
+  const head = key.startsWith('sk-') ? 'sk-' : key.slice(0, 2);
+  return `${head}…${key.slice(-4)}`;
+}

@@ -1,0 +1,336 @@
+// Where an OpenAI result goes in JavaScript/TypeScript: intra-procedural taint from the call's result through
+// its projections (`.choices[0].message.content`, destructuring, template strings, `+=` of stream chunks) to
+// store writes, plus one level of same-file helpers in both directions (the result passed into a helper that
+// stores it; a helper that returns the result to a caller that stores it). Also: whether a store read keyed by
+// the prompt, whose hit skips the call, precedes it.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { CacheLookupFact, StoreWriteFact } from '../model/types';
+import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, storeModule, type StoreModule } from './llm-api-table';
+import { EstreeIndex, boundNames, constNumber, constString, functionName, memberChain, namesIn, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
+import type { LineMap } from './syntax';
+
+interface StoreCall {
+  module: StoreModule;
+  op: 'write' | 'read';
+  api: string;
+  ttl: { seconds: number | null; how: string } | null;
+}
+
+/** Calls that pass a value through unchanged for our purpose (serialisation, wrapping). */
+const TRANSPARENT_CALLS = /^(JSON\.stringify|String|Buffer\.from|Object\.assign|encodeURIComponent)$/;
+
+export class JsFlow {
+  private readonly stores = new Map<string, StoreModule>();
+  private readonly mongoTtl: { seconds: number | null; how: string } | null;
+  private readonly functions = new Map<string, FunctionNode>();
+
+  constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>) {
+    for (const [local, i] of imports) {
+      const m = storeModule(i.source);
+      if (m) this.stores.set(local, m);
+    }
+    // Values derived from a store client are store handles too: client.db('x').collection('y'), mongoose.model(...).
+    for (let pass = 0; pass < 3; pass++) {
+      for (const n of index.nodes) {
+        let key: string | null = null;
+        let value: Node | null = null;
+        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) [key, value] = [n.id.name, n.init];
+        else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier' && n.value) [key, value] = [n.key.name, n.value];
+        else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && unwrap(n.left.object).type === 'ThisExpression' && n.left.property.type === 'Identifier') [key, value] = [n.left.property.name, n.right];
+        if (!key || !value || this.stores.has(key)) continue;
+        const root = rootKey(value);
+        const m = root ? this.stores.get(root) : undefined;
+        if (m) this.stores.set(key, m);
+      }
+    }
+    for (const n of index.nodes) {
+      if (FUNCTION_TYPES.has(n.type)) {
+        const name = functionName(n as FunctionNode, index);
+        if (name && !this.functions.has(name)) this.functions.set(name, n as FunctionNode);
+      }
+    }
+    const m = /expireAfterSeconds\s*[:=]\s*([\d_]+(?:\s*\*\s*[\d_]+)*)|\bexpires\s*:\s*['"]?([\w\s*]+)/.exec(text);
+    this.mongoTtl = m ? { seconds: m[1] ? m[1].split('*').reduce((a, b) => a * Number(b.replace(/_/g, '').trim()), 1) : null, how: 'TTL index in this file' } : null;
+  }
+
+  /** The store behind a receiver: an import-derived handle, else a receiver named like one (`this.redis`). */
+  private storeOf(recv: Node): StoreModule | null {
+    const root = rootKey(recv);
+    if (root && this.stores.has(root)) return this.stores.get(root)!;
+    const chain = memberChain(recv);
+    const names = chain ? chain.filter((p) => p !== 'this' && p !== '[]') : root ? [root] : [];
+    for (const h of STORE_NAME_HINTS) if (names.some((nm) => h.pattern.test(nm))) return h.module;
+    return null;
+  }
+
+  private sqlOf(node: Node | undefined): string | null {
+    if (!node) return null;
+    const n = unwrap(node);
+    if (n.type === 'TemplateLiteral') return n.quasis.map((q) => q.value.cooked ?? '').join('?');
+    return constString(n, this.index);
+  }
+
+  classify(call: TSESTree.CallExpression): StoreCall | null {
+    const callee = unwrap(call.callee);
+    const args = call.arguments as Node[];
+    if (callee.type === 'Identifier') {
+      const m = this.stores.get(callee.name);
+      if (m?.kind === 'file' && WRITE_METHODS.file.has(callee.name)) return { module: m, op: 'write', api: callee.name, ttl: null };
+      if (m?.kind === 'rdbms' && m.engine === 'postgresql' && callee.name === 'sql') return null;
+      return null;
+    }
+    if (callee.type !== 'MemberExpression') return null;
+    const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
+    const recv = callee.object as Node;
+    const chain = memberChain(callee) ?? [];
+    // DynamoDB v3: client.send(new PutCommand({ TableName, Item }))
+    if (method === 'send' && args[0] && unwrap(args[0]).type === 'NewExpression') {
+      const cmd = memberChain((unwrap(args[0]) as TSESTree.NewExpression).callee)?.pop() ?? '';
+      const input = (unwrap(args[0]) as TSESTree.NewExpression).arguments[0] as Node | undefined;
+      if (DYNAMO_WRITE_COMMANDS.has(cmd)) return { module: { kind: 'dynamodb', engine: 'dynamodb' }, op: 'write', api: `send(new ${cmd})`, ttl: this.dynamoTtl(input) };
+      if (DYNAMO_READ_COMMANDS.has(cmd)) return { module: { kind: 'dynamodb', engine: 'dynamodb' }, op: 'read', api: `send(new ${cmd})`, ttl: null };
+    }
+    const module = this.storeOf(recv);
+    if (!module) return null;
+    const api = `${chain.filter((p) => p !== 'this').slice(-2).join('.') || method}`;
+    if ((module.kind === 'rdbms' || module.kind === 'cassandra') && SQL_METHODS.has(method)) {
+      // better-sqlite3: db.prepare('INSERT ...').run(x)
+      const r = unwrap(recv);
+      const sql = this.sqlOf(args[0]) ?? (r.type === 'CallExpression' && memberChain(r.callee)?.pop() === 'prepare' ? this.sqlOf(r.arguments[0] as Node) : null);
+      if (!sql) return null;
+      const ttlMatch = /\bUSING\s+TTL\s+(\d+)/i.exec(sql);
+      const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
+      const mod = vector && module.kind === 'rdbms' ? { kind: 'vector' as const, engine: 'pgvector' } : module;
+      if (SQL_WRITE.test(sql)) return { module: mod, op: 'write', api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`, ttl: ttlMatch ? { seconds: Number(ttlMatch[1]), how: 'USING TTL' } : null };
+      if (SQL_READ.test(sql)) return { module: mod, op: 'read', api, ttl: null };
+      return null;
+    }
+    const tail2 = chain.slice(-2).join('.');
+    const isWrite = WRITE_METHODS[module.kind].has(method) || WRITE_METHODS[module.kind].has(tail2);
+    const isRead = READ_METHODS[module.kind].has(method) || READ_METHODS[module.kind].has(tail2);
+    if (isWrite) return { module, op: 'write', api, ttl: this.ttlOf(module, method, args, call) };
+    if (isRead) return { module, op: 'read', api, ttl: null };
+    return null;
+  }
+
+  private ttlOf(module: StoreModule, method: string, args: Node[], call: TSESTree.CallExpression): { seconds: number | null; how: string } | null {
+    switch (module.kind) {
+      case 'redis': {
+        if (/^(setex|setEx)$/.test(method)) return { seconds: constNumber(args[1], this.index), how: method };
+        if (/^(psetex|pSetEx)$/.test(method)) {
+          const ms = constNumber(args[1], this.index);
+          return { seconds: ms === null ? null : ms / 1000, how: method };
+        }
+        if (method === 'set' && args[2]) {
+          const opt = unwrap(args[2]);
+          const flag = constString(opt, this.index)?.toUpperCase();
+          if (flag === 'EX' || flag === 'PX') {
+            const v = constNumber(args[3], this.index);
+            return { seconds: v === null ? null : flag === 'PX' ? v / 1000 : v, how: `SET ... ${flag}` };
+          }
+          const props = objectProps(opt);
+          for (const [k, scale] of [['EX', 1], ['PX', 1 / 1000], ['EXAT', 0], ['PXAT', 0]] as const) {
+            if (props.has(k)) {
+              const v = constNumber(props.get(k), this.index);
+              return { seconds: v === null || scale === 0 ? null : v * scale, how: `SET ... { ${k} }` };
+            }
+          }
+        }
+        // An expire on the same key later in the function.
+        const fn = this.index.enclosingFunction(call) ?? this.index.nodes[0]!;
+        for (const c of this.index.within(fn, 'CallExpression')) {
+          const m = memberChain(c.callee)?.pop();
+          if (c.range[0] > call.range[0] && m && /^(expire|pexpire|expireat|expireAt|pExpire)$/i.test(m)) {
+            const v = constNumber(c.arguments[1] as Node | undefined, this.index);
+            return { seconds: v === null ? null : /^p/i.test(m) ? v / 1000 : /at$/i.test(m) ? null : v, how: m };
+          }
+        }
+        return null;
+      }
+      case 'mongodb':
+        return this.mongoTtl;
+      case 'dynamodb':
+        return this.dynamoTtl(args[0]);
+      default:
+        return null;
+    }
+  }
+
+  private dynamoTtl(input: Node | undefined): { seconds: number | null; how: string } | null {
+    const item = objectProps(input ? unwrap(input) : null).get('Item');
+    for (const k of objectProps(item ? unwrap(item) : null).keys()) if (DYNAMO_TTL_ATTRIBUTES.test(k)) return { seconds: null, how: `TTL attribute '${k}'` };
+    return null;
+  }
+
+  /** Follows one API call's result. `promptNode` is what the call was asked (for the cache-key check). */
+  follow(call: TSESTree.CallExpression, promptNode: Node | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null; resultUsed: boolean } {
+    const fn = this.index.enclosingFunction(call);
+    const local = this.trace(call, fn, null);
+    let stores = local.stores;
+    let cacheLookup = this.cacheBefore(call, fn, promptNode ?? call);
+    // The result leaves through `return`: follow it at the same-file call sites of this function (one level).
+    if (local.returned && fn) {
+      const name = functionName(fn, this.index);
+      for (const site of name ? this.callSitesOf(name, fn) : []) {
+        const outer = this.trace(site, this.index.enclosingFunction(site), `${name}()`);
+        stores = [...stores, ...outer.stores];
+        cacheLookup ??= this.cacheBefore(site, this.index.enclosingFunction(site), site);
+      }
+    }
+    return { stores: dedupe(stores), cacheLookup, resultUsed: local.used };
+  }
+
+  private callSitesOf(name: string, fn: FunctionNode): TSESTree.CallExpression[] {
+    return this.index.nodes.filter((x): x is TSESTree.CallExpression => {
+      if (x.type !== 'CallExpression' || x.range[0] >= fn.range[0] && x.range[1] <= fn.range[1]) return false;
+      const c = unwrap(x.callee);
+      return (c.type === 'Identifier' && c.name === name) || (c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' && c.property.name === name);
+    });
+  }
+
+  /** Taint from one call inside `fn`: store writes reached, whether the value is returned, whether it is used. */
+  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean; used: boolean } {
+    const scope: Node = fn ?? this.index.nodes[0]!;
+    const tainted = new Set<string>(seed ?? []);
+    const stores: StoreWriteFact[] = [];
+    let returned = false;
+    let used = !!seed;
+    if (!seed) {
+      // Climb from the call through projections and wrappers to where its value lands.
+      let cur: Node = call;
+      for (let p = this.index.parent(cur); p; cur = p, p = this.index.parent(p)) {
+        if (p.type === 'AwaitExpression' || p.type === 'ChainExpression' || p.type === 'TSNonNullExpression' || p.type === 'TSAsExpression' || (p.type === 'MemberExpression' && p.object === cur)
+          || p.type === 'TemplateLiteral' || p.type === 'ArrayExpression' || p.type === 'BinaryExpression' || p.type === 'LogicalExpression' || p.type === 'ConditionalExpression' || p.type === 'Property' || p.type === 'ObjectExpression' || p.type === 'SpreadElement') continue;
+        if (p.type === 'CallExpression' && p.callee === cur) {
+          // r.then(x => ...): the callback's parameter carries the result.
+          continue;
+        }
+        if (p.type === 'CallExpression') {
+          used = true;
+          const store = this.classify(p);
+          if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper)); break; }
+          const helper = this.helperWrites(p, cur, viaHelper);
+          if (helper.length) { stores.push(...helper); break; }
+          const name = memberChain(p.callee)?.join('.') ?? '';
+          if (TRANSPARENT_CALLS.test(name)) continue;
+          if (/\.then$/.test(name)) {
+            const cb = p.arguments[0] as Node | undefined;
+            if (cb && FUNCTION_TYPES.has(cb.type) && (cb as FunctionNode).params[0]) for (const nm of boundNames((cb as FunctionNode).params[0] as Node)) tainted.add(nm);
+          }
+          break;
+        }
+        if (p.type === 'VariableDeclarator') { for (const nm of boundNames(p.id)) tainted.add(nm); used = true; break; }
+        if (p.type === 'AssignmentExpression') { for (const nm of boundNames(p.left as Node)) tainted.add(nm); const r = rootKey(p.left as Node); if (r) tainted.add(r); used = true; break; }
+        if (p.type === 'ForOfStatement') { for (const nm of p.left.type === 'VariableDeclaration' ? p.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(p.left as Node)) tainted.add(nm); used = true; break; }
+        if (p.type === 'ReturnStatement' || (p.type === 'ArrowFunctionExpression' && p.body === cur)) { returned = true; used = true; break; }
+        if (p.type === 'ExpressionStatement') break;
+        used = true;
+        break;
+      }
+    }
+    if (tainted.size === 0) return { stores, returned, used };
+    // Propagate through assignments in the scope until nothing changes.
+    const decls = this.index.within(scope, 'VariableDeclarator');
+    const assigns = this.index.within(scope, 'AssignmentExpression');
+    const calls = this.index.within(scope, 'CallExpression');
+    const mentions = (n: Node) => [...namesIn(n, this.index)].some((x) => tainted.has(x));
+    for (let changed = true, guard = 0; changed && guard < 10; guard++) {
+      changed = false;
+      const add = (names: string[]) => { for (const nm of names) if (!tainted.has(nm)) { tainted.add(nm); changed = true; } };
+      for (const d of decls) if (d.init && mentions(d.init)) add(boundNames(d.id));
+      for (const a of assigns) if (mentions(a.right)) { add(boundNames(a.left as Node)); const r = rootKey(a.left as Node); if (r) add([r]); }
+      for (const c of calls) {
+        const m = memberChain(c.callee);
+        if (m && /^(push|unshift|set|add)$/.test(m[m.length - 1]!) && !this.classify(c) && c.arguments.some((a) => mentions(a as Node))) { const r = rootKey(c.callee); if (r) add([r]); }
+      }
+      for (const f of this.index.within(scope, 'ForOfStatement')) if (mentions(f.right)) add(f.left.type === 'VariableDeclaration' ? f.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(f.left as Node));
+    }
+    for (const c of calls) {
+      if (c.range[0] < call.range[0] && !seed) continue;
+      if (!c.arguments.some((a) => mentions(a as Node))) continue;
+      const store = this.classify(c);
+      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));
+      else if (!viaHelper) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper));
+    }
+    for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && mentions(r.argument) && this.index.enclosingFunction(r) === fn) returned = true;
+    if (fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && mentions(fn.body)) returned = true;
+    return { stores, returned, used: used || tainted.size > 0 };
+  }
+
+  /** One level of same-file helpers: `save(answer)` where `save` writes its parameter to a store. */
+  private helperWrites(call: TSESTree.CallExpression, arg: Node, viaHelper: string | null): StoreWriteFact[] {
+    if (viaHelper) return [];
+    const c = unwrap(call.callee);
+    const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' ? c.property.name : null;
+    const helper = name ? this.functions.get(name) : undefined;
+    if (!helper || (call.range[0] >= helper.range[0] && call.range[1] <= helper.range[1])) return [];
+    const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
+    const param = helper.params[position];
+    if (!param) return [];
+    const seed = new Set(boundNames(param as Node));
+    return this.trace(helper, helper, `${name}()`, seed).stores;
+  }
+
+  private fact(store: StoreCall, call: Node, viaHelper: string | null): StoreWriteFact {
+    const r = this.lines.range(call.range[0], call.range[1]);
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper };
+  }
+
+  /** A store read before the call, keyed by what the prompt is built from, whose result decides whether to call. */
+  private cacheBefore(call: Node, fn: FunctionNode | null, prompt: Node): CacheLookupFact | null {
+    const scope: Node = fn ?? this.index.nodes[0]!;
+    const decls = this.index.within(scope, 'VariableDeclarator');
+    const origins = (n: Node): Set<string> => {
+      const out = new Set(namesIn(n, this.index));
+      for (let changed = true, g = 0; changed && g < 6; g++) {
+        changed = false;
+        for (const d of decls) {
+          if (!d.init || !boundNames(d.id).some((x) => out.has(x))) continue;
+          for (const x of namesIn(d.init, this.index)) if (!out.has(x)) { out.add(x); changed = true; }
+        }
+      }
+      return out;
+    };
+    const promptOrigins = origins(prompt);
+    for (const c of this.index.within(scope, 'CallExpression')) {
+      if (c.range[1] > call.range[0]) break;
+      const chain = memberChain(c.callee);
+      const store = this.classify(c);
+      const memory = !store && chain && chain.length >= 2 && /cache|memo/i.test(chain[chain.length - 2]!) && /^(get|has)$/.test(chain[chain.length - 1]!);
+      if (store?.op !== 'read' && !memory) continue;
+      const keyOrigins = c.arguments.length ? origins(c.arguments[0] as Node) : new Set<string>();
+      if (![...keyOrigins].some((x) => promptOrigins.has(x))) continue;
+      if (!this.decides(c, scope, call)) continue;
+      const r = this.lines.range(c.range[0], c.range[1]);
+      return store ? { kind: store.module.kind, api: store.api, line: r.startLine } : { kind: 'memory', api: chain!.slice(-2).join('.'), line: r.startLine };
+    }
+    return null;
+  }
+
+  /** The read's value is tested (if / ?: / || / ??) before the call: a hit can skip it. */
+  private decides(read: TSESTree.CallExpression, scope: Node, call: Node): boolean {
+    let cur: Node = read;
+    let p = this.index.parent(cur);
+    while (p && (p.type === 'AwaitExpression' || p.type === 'MemberExpression' || p.type === 'ChainExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) { cur = p; p = this.index.parent(p); }
+    if (p?.type === 'LogicalExpression' && p.left === cur) return true;
+    if ((p?.type === 'IfStatement' || p?.type === 'ConditionalExpression') && p.test === cur) return true;
+    const names = p?.type === 'VariableDeclarator' ? boundNames(p.id) : [];
+    if (!names.length) return false;
+    for (const t of [...this.index.within(scope, 'IfStatement'), ...this.index.within(scope, 'ConditionalExpression'), ...this.index.within(scope, 'LogicalExpression')]) {
+      const test = t.type === 'LogicalExpression' ? t.left : t.test;
+      if (t.range[0] > call.range[0] || t.range[0] < read.range[0]) continue;
+      if ([...namesIn(test as Node, this.index)].some((x) => names.includes(x))) return true;
+    }
+    return false;
+  }
+}
+
+function dedupe(stores: StoreWriteFact[]): StoreWriteFact[] {
+  const seen = new Set<string>();
+  return stores.filter((s) => {
+    const k = `${s.line}:${s.range.startColumn}:${s.kind}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

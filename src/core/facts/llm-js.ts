@@ -1,0 +1,454 @@
+// OpenAI call sites in JavaScript/TypeScript: the `openai` SDK (OpenAI, AzureOpenAI), LangChain's ChatOpenAI /
+// OpenAIEmbeddings, the Vercel AI SDK and raw fetch/axios to api.openai.com or *.openai.azure.com. Per call: API
+// kind, model, output bound, streaming, loop and request-handler context, prompt tokens, and (llm-js-flow.ts)
+// where the result is stored and whether a cache lookup precedes the call.
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
+import { countTokens, encodingFor, LLM_FACTS } from '../sizing/llm-models';
+import { AI_SDK_FUNCTIONS, HTTP_PATHS, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
+import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, constNumber, constString, functionName, memberChain, objectProps, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
+import { JsFlow } from './llm-js-flow';
+import { LineMap } from './syntax';
+
+interface ClientInfo {
+  via: LlmVia;
+  api: LlmApiKind | null;
+  fact: LlmClientFact;
+  node: TSESTree.NewExpression;
+  /** LangChain: model and max tokens are constructor options. */
+  options: Map<string, Node>;
+}
+
+const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
+const NEXT_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function extractJsLlmFacts(program: TSESTree.Program, text: string, path: string, language: Language): LlmFileFacts {
+  const index = new EstreeIndex(program);
+  const lines = new LineMap(text);
+  const range = (n: Node) => lines.range(n.range[0], n.range[1]);
+  const facts: LlmFileFacts = { path, language, calls: [], clients: [], secrets: [] };
+
+  // Imports and requires: local name -> module (and the imported name).
+  const imports = new Map<string, { source: string; imported: string }>();
+  for (const n of index.nodes) {
+    if (n.type === 'ImportDeclaration') {
+      for (const s of n.specifiers) {
+        const imported = s.type === 'ImportSpecifier' ? (s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value)) : s.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+        imports.set(s.local.name, { source: String(n.source.value), imported });
+      }
+    } else if (n.type === 'VariableDeclarator' && n.init) {
+      const init = unwrap(n.init);
+      const req = init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' ? constString(init.arguments[0] as Node, index)
+        : init.type === 'MemberExpression' && unwrap(init.object).type === 'CallExpression' && (unwrap(init.object) as TSESTree.CallExpression).callee.type === 'Identifier' ? constString((unwrap(init.object) as TSESTree.CallExpression).arguments[0] as Node, index) : null;
+      if (req === null) continue;
+      if (n.id.type === 'Identifier') imports.set(n.id.name, { source: req, imported: init.type === 'MemberExpression' && init.property.type === 'Identifier' ? init.property.name : 'default' });
+      else if (n.id.type === 'ObjectPattern') {
+        for (const p of n.id.properties) if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') imports.set(p.value.name, { source: req, imported: p.key.name });
+      }
+    }
+  }
+  const fromModule = (name: string, test: (source: string) => boolean) => {
+    const i = imports.get(name);
+    return i ? test(i.source) : false;
+  };
+  const isOpenAiModule = (s: string) => s === 'openai' || s.startsWith('openai/');
+  const isLangChain = (s: string) => s.startsWith('@langchain/') || s.startsWith('langchain');
+  const isAiSdkProvider = (s: string) => s === '@ai-sdk/openai' || s === '@ai-sdk/azure';
+  const importsOpenAi = [...imports.values()].some((i) => isOpenAiModule(i.source));
+
+  // Clients: `x = new OpenAI(...)`, class fields, `this.x = new ChatOpenAI(...)`.
+  const clients = new Map<string, ClientInfo>();
+  const clientOfNew = (expr: Node): ClientInfo | null => {
+    const n = unwrap(expr);
+    if (n.type !== 'NewExpression') return null;
+    const chain = memberChain(n.callee);
+    if (!chain) return null;
+    const cls = chain[chain.length - 1]!;
+    const head = chain[0]!;
+    let via: LlmVia | null = null;
+    let api: LlmApiKind | null = null;
+    if ((cls === 'OpenAI' || cls === 'AzureOpenAI') && (fromModule(head, isOpenAiModule) || (chain.length === 1 && !imports.has(head) && importsOpenAi))) via = cls === 'AzureOpenAI' ? 'azure-openai' : 'openai';
+    else if (cls in LANGCHAIN_CLASSES && fromModule(head, isLangChain)) {
+      via = 'langchain';
+      api = LANGCHAIN_CLASSES[cls]!;
+    }
+    if (!via) return null;
+    const options = n.arguments[0] ? unwrap(n.arguments[0] as Node) : null;
+    const props = objectProps(options);
+    const timeout = props.get('timeout');
+    const retries = props.get('maxRetries');
+    const fact: LlmClientFact = {
+      via, api: `new ${chain.join('.')}`, line: range(n).startLine, range: range(n),
+      timeoutMs: timeout ? constNumber(timeout, index) : null, timeoutSet: !!timeout, maxRetries: retries ? constNumber(retries, index) : null, maxRetriesSet: !!retries,
+      optionsSlot: slotInObject(options, n, text),
+    };
+    return { via, api, fact, node: n, options: props };
+  };
+  for (const n of index.nodes) {
+    let key: string | null = null;
+    let value: Node | null = null;
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) [key, value] = [n.id.name, n.init];
+    else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier' && n.value) [key, value] = [n.key.name, n.value];
+    else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && unwrap(n.left.object).type === 'ThisExpression' && n.left.property.type === 'Identifier') [key, value] = [n.left.property.name, n.right];
+    else if (n.type === 'NewExpression' && index.parent(n)?.type === 'MemberExpression') [key, value] = [`@${n.range[0]}`, n];
+    if (!key || !value) continue;
+    const client = clientOfNew(value);
+    if (client) {
+      clients.set(key, client);
+      facts.clients.push(client.fact);
+    }
+  }
+  // AI SDK providers: `openai` from @ai-sdk/openai, or `const myOpenAI = createOpenAI({...})`.
+  const aiProviders = new Set<string>();
+  for (const [name, i] of imports) if (isAiSdkProvider(i.source) && (i.imported === 'openai' || i.imported === 'azure')) aiProviders.add(name);
+  for (const n of index.nodes) {
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
+      const init = unwrap(n.init);
+      if (init.type === 'CallExpression' && init.callee.type === 'Identifier' && (init.callee.name === 'createOpenAI' || init.callee.name === 'createAzure') && fromModule(init.callee.name, isAiSdkProvider)) aiProviders.add(n.id.name);
+    }
+  }
+
+  const flow = new JsFlow(index, text, lines, imports);
+
+  for (const n of index.nodes) {
+    if (n.type !== 'CallExpression') continue;
+    const site = classify(n);
+    if (site) facts.calls.push(buildCall(n, site));
+  }
+
+  facts.secrets = findSecrets();
+  return facts;
+
+  // ---- call-site classification ---------------------------------------------------------------------------
+
+  interface Site {
+    api: LlmApiKind;
+    operation: string;
+    via: LlmVia;
+    client: ClientInfo | null;
+    /** The request options object (SDK body, AI SDK options, fetch JSON body). */
+    options: Node | null;
+    /** The prompt-bearing argument when it is not in `options` (LangChain). */
+    promptArg: Node | null;
+    timeout?: { ms: number | null; set: boolean; slot: InsertSlot | null };
+  }
+
+  function classify(call: TSESTree.CallExpression): Site | null {
+    const callee = unwrap(call.callee);
+    const chain = memberChain(callee);
+    if (chain && chain.length >= 2) {
+      // openai SDK: <client>.chat.completions.create(...)
+      const path = chain.slice(1).join('.');
+      for (const m of OPENAI_METHODS) {
+        if (path !== m.path && !path.endsWith(`.${m.path}`)) continue;
+        const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
+        const client = clients.get(key) ?? null;
+        const trusted = (client && client.via !== 'langchain') || importsOpenAi || /openai|gpt|llm|azure/i.test(key) || m.path.startsWith('chat.completions');
+        if (!trusted) return null;
+        return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, options: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null, promptArg: null };
+      }
+      // LangChain: <ChatOpenAI instance>.invoke(...)
+      const method = chain[chain.length - 1]!;
+      if (LANGCHAIN_METHODS.has(method)) {
+        const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
+        const client = chain.length <= 3 ? clients.get(key) : undefined;
+        if (client?.via === 'langchain') return { api: client.api ?? 'chat', operation: `${client.fact.api.replace(/^new /, '')}.${method}`, via: 'langchain', client, options: null, promptArg: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null };
+      }
+    }
+    if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'NewExpression') {
+      const client = clientOfNew(callee.object as Node);
+      const prop = callee.property.type === 'Identifier' ? callee.property.name : '';
+      if (client?.via === 'langchain' && LANGCHAIN_METHODS.has(prop)) return { api: client.api ?? 'chat', operation: `${client.fact.api.replace(/^new /, '')}.${prop}`, via: 'langchain', client, options: null, promptArg: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null };
+    }
+    if (callee.type === 'Identifier') {
+      // Vercel AI SDK: generateText({ model: openai('gpt-4o'), ... })
+      if (callee.name in AI_SDK_FUNCTIONS && fromModule(callee.name, (s) => s === 'ai')) {
+        const options = call.arguments[0] ? unwrap(call.arguments[0] as Node) : null;
+        const model = objectProps(options).get('model');
+        const modelRoot = model ? rootKey(model) : null;
+        if (!modelRoot || !aiProviders.has(modelRoot)) return null;
+        return { api: AI_SDK_FUNCTIONS[callee.name]!, operation: callee.name, via: 'ai-sdk', client: null, options, promptArg: null };
+      }
+      if (callee.name === 'fetch') return httpSite(call, 'fetch', call.arguments[0] as Node | undefined, call.arguments[1] as Node | undefined, 'fetch');
+    }
+    if (chain && chain.length === 2 && (chain[0] === 'axios' || fromModule(chain[0]!, (s) => s === 'axios')) && ['post', 'get', 'request'].includes(chain[1]!)) {
+      return httpSite(call, `axios.${chain[1]}`, call.arguments[0] as Node | undefined, call.arguments[1] as Node | undefined, 'axios');
+    }
+    return null;
+  }
+
+  function httpSite(call: TSESTree.CallExpression, operation: string, urlArg: Node | undefined, second: Node | undefined, lib: 'fetch' | 'axios'): Site | null {
+    if (!urlArg) return null;
+    const url = unwrap(urlArg);
+    const urlText = url.type === 'TemplateLiteral' ? url.quasis.map((q) => q.value.cooked ?? '').join('{}') : constString(url, index) ?? '';
+    if (!OPENAI_HOST.test(urlText)) return null;
+    const api = HTTP_PATHS.find((p) => p.pattern.test(urlText))?.api ?? 'chat';
+    const init = second ? unwrap(second) : null;
+    let options: Node | null = null;
+    let timeout: Site['timeout'];
+    if (lib === 'fetch') {
+      const props = objectProps(init);
+      const body = props.get('body');
+      const b = body ? unwrap(body) : null;
+      if (b?.type === 'CallExpression' && memberChain(b.callee)?.join('.') === 'JSON.stringify') options = b.arguments[0] ? unwrap(b.arguments[0] as Node) : null;
+      const signal = props.get('signal');
+      const ms = signal && unwrap(signal).type === 'CallExpression' && memberChain((unwrap(signal) as TSESTree.CallExpression).callee)?.join('.') === 'AbortSignal.timeout' ? constNumber((unwrap(signal) as TSESTree.CallExpression).arguments[0] as Node, index) : null;
+      timeout = { ms, set: !!signal, slot: init?.type === 'ObjectExpression' ? slotInObject(init, call, text) : null };
+    } else {
+      options = init;
+      const config = call.arguments[2] ? unwrap(call.arguments[2] as Node) : null;
+      const t = objectProps(config).get('timeout');
+      timeout = { ms: t ? constNumber(t, index) : null, set: !!t, slot: config?.type === 'ObjectExpression' ? slotInObject(config, call, text) : call.arguments.length === 2 ? { offset: call.arguments[1]!.range[1], prefix: ', { ', suffix: ' }', syntax: 'js' } : null };
+    }
+    return { api, operation: `${operation} ${urlText.replace(/^https?:\/\/[^/]+/, '').replace(/\{\}/g, '…') || '/'}`, via: 'http', client: null, options, promptArg: null, timeout };
+  }
+
+  // ---- one call ---------------------------------------------------------------------------------------------
+
+  function buildCall(call: TSESTree.CallExpression, site: Site): LlmCallFact {
+    const props = objectProps(site.options);
+    const clientProps = site.client?.options ?? new Map<string, Node>();
+    const get = (...names: string[]) => {
+      for (const nm of names) if (props.has(nm)) return { name: nm, node: props.get(nm)! };
+      for (const nm of names) if (clientProps.has(nm)) return { name: nm, node: clientProps.get(nm)! };
+      return null;
+    };
+    const modelProp = get('model', 'modelName', 'deployment', 'azureOpenAIApiDeploymentName');
+    let model: string | null = null;
+    let modelExpr: string | null = null;
+    if (modelProp) {
+      const m = unwrap(modelProp.node);
+      if (site.via === 'ai-sdk' && m.type === 'CallExpression') model = constString(m.arguments[0] as Node, index);
+      else model = constString(m, index);
+      if (model === null) modelExpr = shortText(text, modelProp.node);
+    }
+    const maxTok = get(...MAX_TOKENS_PARAMS);
+    const maxTokens = maxTok ? constNumber(maxTok.node, index) : null;
+    const stream = site.operation.endsWith('stream') || site.operation === 'streamText' || site.operation === 'streamObject' || constBoolean(get('stream', 'streaming')?.node) === true;
+    const n = constNumber(get('n')?.node, index) ?? 1;
+    const dimensions = constNumber(get('dimensions')?.node, index);
+    const fn = index.enclosingFunction(call);
+    const prompt = promptOf(site, props, model);
+    const inputNode = site.api === 'embeddings' ? (props.get('input') ?? props.get('values') ?? site.promptArg) : null;
+    const input = inputNode ? unwrap(inputNode) : null;
+    const batchInputs = input?.type === 'ArrayExpression' ? input.elements.length : null;
+    const client = site.client?.fact ?? (site.timeout ? {
+      via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call), timeoutMs: site.timeout.ms, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: site.timeout.slot,
+    } : null);
+    const { stores, cacheLookup, resultUsed } = flow.follow(call, site.promptArg ?? site.options);
+    return {
+      api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call), function: fn ? functionName(fn, index) : null,
+      model, modelExpr, maxTokens, maxTokensParam: maxTok?.name ?? null, maxTokensName: maxTokensNameFor(site), stream, n, dimensions, batchInputs,
+      client, loop: loopOf(call), handler: handlerOf(call),
+      promptLiteralTokens: prompt.tokens, promptMessages: prompt.messages, promptUnknowns: prompt.unknowns, tokenizer: prompt.tokenizer,
+      resultUsed, stores, cacheLookup, optionsSlot: site.via === 'langchain' ? (site.client ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
+    };
+  }
+
+  function maxTokensNameFor(site: Site): string | null {
+    if (site.via === 'langchain') return site.api === 'embeddings' ? null : 'maxTokens';
+    if (site.via === 'ai-sdk') return site.api === 'embeddings' ? null : 'maxOutputTokens';
+    return MAX_TOKENS_NAME[site.api] ?? null;
+  }
+
+  function promptOf(site: Site, props: Map<string, Node>, model: string | null): { tokens: number; messages: number; unknowns: string[]; tokenizer: string } {
+    const literals: string[] = [];
+    const unknowns: string[] = [];
+    let messages = 0;
+    const visit = (node: Node, depth: number): void => {
+      const x = unwrap(node);
+      if (depth > 6) { unknowns.push(shortText(text, x)); return; }
+      const s = constString(x, index);
+      if (s !== null) { literals.push(s); return; }
+      switch (x.type) {
+        case 'TemplateLiteral':
+          literals.push(x.quasis.map((q) => q.value.cooked ?? '').join(''));
+          for (const e of x.expressions) visit(e, depth + 1);
+          return;
+        case 'BinaryExpression':
+          if (x.operator === '+') { visit(x.left as Node, depth + 1); visit(x.right, depth + 1); return; }
+          break;
+        case 'ArrayExpression':
+          for (const el of x.elements) if (el && el.type !== 'SpreadElement') visit(el, depth + 1); else if (el) unknowns.push(shortText(text, el));
+          return;
+        case 'ObjectExpression': {
+          const p = objectProps(x);
+          if (p.has('role')) messages++;
+          const content = p.get('content') ?? p.get('text');
+          if (content) visit(content, depth + 1);
+          return;
+        }
+        case 'NewExpression':
+        case 'CallExpression':
+          // new HumanMessage('...'), new SystemMessage('...')
+          if (x.type === 'NewExpression' && /Message$/.test(memberChain(x.callee)?.pop() ?? '')) messages++;
+          if (x.arguments.length && x.arguments.every((a) => a.type !== 'SpreadElement')) { for (const a of x.arguments) visit(a as Node, depth + 1); return; }
+          break;
+        case 'Identifier': {
+          const init = index.constInits.get(x.name);
+          if (init && depth < 3) { visit(init, depth + 1); return; }
+          break;
+        }
+        default:
+          break;
+      }
+      unknowns.push(shortText(text, x));
+    };
+    if (site.promptArg) visit(site.promptArg, 0);
+    for (const key of ['messages', 'input', 'prompt', 'system', 'instructions', 'value', 'values']) {
+      const v = props.get(key);
+      if (v) visit(v, 0);
+    }
+    if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = props.has('system') ? 2 : 1;
+    const tokens = literals.reduce((sum, s) => sum + countTokens(s, model), 0) + (site.api === 'chat' || site.api === 'responses' ? messages * LLM_FACTS.tokensPerMessage + (messages ? LLM_FACTS.tokensReplyPriming : 0) : 0);
+    return { tokens, messages, unknowns: [...new Set(unknowns)], tokenizer: encodingFor(model) };
+  }
+
+  // ---- context: loops and request handlers -------------------------------------------------------------------
+
+  function loopOf(call: Node): LlmLoop | null {
+    let node: Node = call;
+    for (let hops = 0; hops < 2; hops++) {
+      for (const a of index.ancestors(node)) {
+        if (LOOP_TYPES.has(a.type)) return { kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while', line: range(a).startLine, trips: tripsOf(a) };
+        if (FUNCTION_TYPES.has(a.type)) {
+          const p = index.parent(a);
+          if (p?.type === 'CallExpression' && p.arguments.includes(a as TSESTree.CallExpressionArgument)) {
+            const m = memberChain(p.callee);
+            const method = m?.[m.length - 1];
+            if (method && ITERATING_METHODS.has(method)) {
+              const arr = p.callee.type === 'MemberExpression' ? unwrap(p.callee.object) : null;
+              return { kind: method, line: range(p).startLine, trips: arr?.type === 'ArrayExpression' ? arr.elements.length : null };
+            }
+          }
+          break;
+        }
+        if (a.type === 'CallExpression' && memberChain(a.callee)?.join('.').match(/^Promise\.(all|allSettled|race|any)$/)) return { kind: 'Promise.all', line: range(a).startLine, trips: null };
+      }
+      // One level of same-file callers: a helper called from a loop runs once per iteration.
+      const fn = index.enclosingFunction(node);
+      const name = fn ? functionName(fn, index) : null;
+      const caller = name ? index.nodes.find((x) => x.type === 'CallExpression' && unwrap(x.callee).type === 'Identifier' && (unwrap(x.callee) as TSESTree.Identifier).name === name && !(fn && x.range[0] >= fn.range[0] && x.range[1] <= fn.range[1])) : undefined;
+      if (!caller) return null;
+      node = caller;
+    }
+    return null;
+  }
+
+  function tripsOf(loop: Node): number | null {
+    if (loop.type === 'ForOfStatement') {
+      const r = unwrap(loop.right);
+      return r.type === 'ArrayExpression' ? r.elements.length : null;
+    }
+    if (loop.type === 'ForStatement' && loop.test?.type === 'BinaryExpression' && (loop.test.operator === '<' || loop.test.operator === '<=')) {
+      const init = loop.init?.type === 'VariableDeclaration' ? loop.init.declarations[0]?.init : null;
+      const start = init ? constNumber(init, index) : null;
+      const end = constNumber(loop.test.right, index);
+      if (start !== null && end !== null) return Math.max(0, end - start + (loop.test.operator === '<=' ? 1 : 0));
+    }
+    return null;
+  }
+
+  function handlerOf(call: Node): { framework: string; line: number } | null {
+    let node: Node = call;
+    for (let hops = 0; hops < 2; hops++) {
+      let fn: FunctionNode | null = null;
+      for (const a of index.ancestors(node)) {
+        if (!FUNCTION_TYPES.has(a.type)) continue;
+        fn = a as FunctionNode;
+        const h = handlerFunction(fn);
+        if (h) return h;
+      }
+      // One level of same-file callers.
+      const inner = index.enclosingFunction(node);
+      const name = inner ? functionName(inner, index) : null;
+      const caller = name ? index.nodes.find((x) => x.type === 'CallExpression' && unwrap(x.callee).type === 'Identifier' && (unwrap(x.callee) as TSESTree.Identifier).name === name && !(inner && x.range[0] >= inner.range[0] && x.range[1] <= inner.range[1])) : undefined;
+      if (!caller || !fn) return null;
+      node = caller;
+    }
+    return null;
+  }
+
+  function handlerFunction(fn: FunctionNode): { framework: string; line: number } | null {
+    const p = index.parent(fn);
+    const line = range(fn).startLine;
+    if (p?.type === 'CallExpression' && p.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+      const chain = memberChain(p.callee);
+      const method = chain?.[chain.length - 1];
+      if (chain && chain.length >= 2 && method && HANDLER_METHODS.has(method) && p.arguments[0] && constString(p.arguments[0] as Node, index)?.startsWith('/')) {
+        return { framework: /fastify/i.test(chain[0]!) ? 'fastify' : 'express', line };
+      }
+    }
+    // Next.js: app router `export async function POST(req)`, pages router `export default function handler(req, res)`.
+    const name = functionName(fn, index);
+    const exported = p?.type === 'ExportNamedDeclaration' || p?.type === 'ExportDefaultDeclaration' || (p?.type === 'VariableDeclarator' && index.parent(index.parent(p)!)?.type === 'ExportNamedDeclaration');
+    if (exported && name && NEXT_HANDLERS.has(name)) return { framework: 'next', line };
+    if (p?.type === 'ExportDefaultDeclaration' && fn.params.length === 2) return { framework: 'next', line };
+    return null;
+  }
+
+  // ---- secrets ----------------------------------------------------------------------------------------------
+
+  function findSecrets(): SecretFact[] {
+    const out: SecretFact[] = [];
+    const seen = new Set<number>();
+    for (const n of index.nodes) {
+      let raw: string | null = null;
+      if (n.type === 'Literal' && typeof n.value === 'string') raw = n.value;
+      else if (n.type === 'TemplateElement') raw = n.value.cooked ?? n.value.raw;
+      if (!raw) continue;
+      const key = raw.match(OPENAI_KEY)?.[0] ?? (isKeyProperty(n) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
+      if (!key || PLACEHOLDER_KEY.test(key) || seen.has(n.range[0])) continue;
+      seen.add(n.range[0]);
+      const env = /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+      let replacement = `process.env.${env}`;
+      if (n.type === 'Literal' && raw !== key) replacement = `\`${escapeTemplate(raw.slice(0, raw.indexOf(key)))}\${process.env.${env}}${escapeTemplate(raw.slice(raw.indexOf(key) + key.length))}\``;
+      if (n.type === 'TemplateElement') {
+        // Inside a template: splice `${process.env.X}` in place of the key only.
+        const at = text.indexOf(key, n.range[0]);
+        if (at < 0 || at > n.range[1]) continue;
+        out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(at).line, range: lines.range(at, at + key.length), startOffset: at, endOffset: at + key.length, replacement: `\${process.env.${env}}`, importEdit: null });
+        continue;
+      }
+      out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: range(n).startLine, range: range(n), startOffset: n.range[0], endOffset: n.range[1], replacement, importEdit: null });
+    }
+    return out;
+  }
+
+  function isKeyProperty(n: Node): boolean {
+    const p = index.parent(n);
+    if (p?.type === 'Property' && p.value === n) {
+      const name = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : '';
+      return /^(apiKey|api_key|openAIApiKey|azureOpenAIApiKey|api-key)$/i.test(name);
+    }
+    if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier') return /^(OPENAI_API_KEY|AZURE_OPENAI_API_KEY|OPENAI_KEY|apiKey|openaiApiKey|openAiKey)$/i.test(p.id.name);
+    return false;
+  }
+}
+
+function escapeTemplate(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+}
+
+/** Where a property can be added to an options object (or an object inserted into an empty call). */
+export function slotInObject(obj: Node | null | undefined, call: Node | null, text: string): InsertSlot | null {
+  if (obj?.type === 'ObjectExpression') {
+    const last = obj.properties[obj.properties.length - 1];
+    if (last) {
+      const multiline = text.slice(obj.range[0], obj.range[1]).includes('\n');
+      const indent = multiline ? (text.slice(0, last.range[0]).match(/\n([ \t]*)$/)?.[1] ?? '  ') : '';
+      const trailingComma = /^\s*,/.test(text.slice(last.range[1], obj.range[1] - 1));
+      if (trailingComma) {
+        const comma = text.indexOf(',', last.range[1]);
+        return { offset: comma + 1, prefix: multiline ? `\n${indent}` : ' ', suffix: multiline ? ',' : ',', syntax: 'js' };
+      }
+      return { offset: last.range[1], prefix: multiline ? `,\n${indent}` : ', ', suffix: '', syntax: 'js' };
+    }
+    return { offset: obj.range[0] + 1, prefix: ' ', suffix: ' ', syntax: 'js' };
+  }
+  if (!obj && call && (call.type === 'NewExpression' || call.type === 'CallExpression') && call.arguments.length === 0) {
+    const open = text.indexOf('(', (call.type === 'NewExpression' ? call.callee : call.callee).range[1]);
+    if (open >= 0 && open < call.range[1]) return { offset: open + 1, prefix: '{ ', suffix: ' }', syntax: 'js' };
+  }
+  return null;
+}

@@ -1,0 +1,388 @@
+// Where an OpenAI result goes in Python: the same taint as llm-js-flow.ts over the tree-sitter tree — through
+// attribute/subscript projections, f-strings, `+=` of streamed chunks and `.append` — to store writes, with one
+// level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
+import type { SyntaxNode } from '../parse/tree-sitter';
+import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
+import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, storeModule, type StoreModule } from './llm-api-table';
+import { callArgs } from './py-syntax';
+import { children, collapse, field, type LineMap } from './syntax';
+
+interface StoreCall {
+  module: StoreModule;
+  op: 'write' | 'read';
+  api: string;
+  ttl: { seconds: number | null; how: string } | null;
+}
+
+const PASS_THROUGH = new Set(['await', 'attribute', 'subscript', 'parenthesized_expression', 'binary_operator', 'list', 'tuple', 'dictionary', 'pair', 'interpolation', 'string', 'conditional_expression', 'boolean_operator', 'keyword_argument', 'list_splat', 'dictionary_splat']);
+const TRANSPARENT = /^(json\.dumps|str|dict|list|repr|bytes|orjson\.dumps)$/;
+const FILE_DUMPS = /^(json\.dump|pickle\.dump|yaml\.dump|yaml\.safe_dump|numpy\.save|numpy\.savez|torch\.save|np\.save)$/;
+
+export class PyFlow {
+  private readonly stores = new Map<string, StoreModule>();
+  private readonly sessions = new Map<string, SyntaxNode>();
+  private readonly mongoTtl: { seconds: number | null; how: string } | null;
+  private readonly functionsByName = new Map<string, SyntaxNode>();
+  private readonly django: boolean;
+
+  constructor(
+    root: SyntaxNode, text: string, private readonly lines: LineMap, aliases: Map<string, string>,
+    private readonly qualify: (dotted: string) => string | null,
+    private readonly str: (n: SyntaxNode | null | undefined) => string | null,
+    private readonly num: (n: SyntaxNode | null | undefined) => number | null,
+    functions: SyntaxNode[], private readonly calls: SyntaxNode[], assignments: SyntaxNode[],
+  ) {
+    void root;
+    this.django = [...aliases.values()].some((m) => m.startsWith('django'));
+    for (const fn of functions) {
+      const name = field(fn, 'name')?.text;
+      if (name && !this.functionsByName.has(name)) this.functionsByName.set(name, fn);
+    }
+    // Bindings: `x = <store expr>` and `with <store expr> as x`.
+    const bindings: Array<[string, SyntaxNode]> = [];
+    for (const a of assignments) {
+      const left = field(a, 'left');
+      const right = field(a, 'right');
+      if (left && right && (left.type === 'identifier' || left.type === 'attribute')) bindings.push([keyName(left.text), right]);
+    }
+    for (const c of calls) {
+      const asPattern = c.parent?.type === 'as_pattern' ? c.parent : null;
+      const target = asPattern ? children(asPattern).find((x) => x.type === 'as_pattern_target') : null;
+      if (target) bindings.push([keyName(target.text), c]);
+    }
+    for (let pass = 0; pass < 3; pass++) {
+      for (const [key, value] of bindings) {
+        if (this.stores.has(key)) continue;
+        const m = this.moduleOfExpr(value);
+        if (m) this.stores.set(key, m);
+      }
+    }
+    for (const [key, value] of bindings) if (value.type === 'call' && callArgs(value).keywords.has('timeout')) this.sessions.set(key, value);
+    const m = /expireAfterSeconds\s*[=:]\s*([\d_]+(?:\s*\*\s*[\d_]+)*)/.exec(text);
+    this.mongoTtl = m ? { seconds: m[1]!.split('*').reduce((a, b) => a * Number(b.replace(/_/g, '').trim()), 1), how: 'TTL index in this file' } : null;
+  }
+
+  private moduleOfExpr(value: SyntaxNode): StoreModule | null {
+    let n: SyntaxNode | null = value;
+    while (n && (n.type === 'await' || n.type === 'parenthesized_expression')) n = children(n)[0] ?? null;
+    if (!n) return null;
+    if (n.type === 'call') {
+      const fn = field(n, 'function');
+      if (fn?.text === 'open') return { kind: 'file', engine: 'file' };
+      const q = fn ? this.qualify(collapse(fn.text)) : null;
+      if (q) {
+        const m = storeModule(q);
+        if (m && q.startsWith('boto3')) return /dynamodb/.test(n.text) ? m : null;
+        if (m) return m;
+      }
+    }
+    const root = rootName(n);
+    return root ? this.stores.get(root) ?? null : null;
+  }
+
+  private storeOf(recv: SyntaxNode): StoreModule | null {
+    const root = rootName(recv);
+    if (root && this.stores.has(root)) return this.stores.get(root)!;
+    const names = collapse(recv.text).split(/[.([\]]/).filter((p) => /^\w+$/.test(p) && p !== 'self');
+    for (const h of STORE_NAME_HINTS) if (names.some((nm) => h.pattern.test(nm))) return h.module;
+    return null;
+  }
+
+  sessionHasTimeout(recv: SyntaxNode | null): boolean {
+    const root = recv ? rootName(recv) : null;
+    return !!root && this.sessions.has(root);
+  }
+
+  classify(call: SyntaxNode): StoreCall | null {
+    const fn = field(call, 'function');
+    if (!fn) return null;
+    const a = callArgs(call);
+    const q = this.qualify(collapse(fn.text)) ?? collapse(fn.text);
+    if (FILE_DUMPS.test(q)) return { module: { kind: 'file', engine: 'file' }, op: 'write', api: q, ttl: null };
+    if (fn.type !== 'attribute') return null;
+    const method = field(fn, 'attribute')?.text ?? '';
+    const recv = field(fn, 'object')!;
+    const api = collapse(fn.text).split('.').filter((p) => p !== 'self').slice(-2).join('.');
+    if (method === 'write_text' || method === 'write_bytes') return { module: { kind: 'file', engine: 'file' }, op: 'write', api, ttl: null };
+    if (this.django && /\.objects$/.test(collapse(recv.text))) {
+      if (/^(create|update_or_create|get_or_create|bulk_create)$/.test(method)) return { module: { kind: 'rdbms', engine: 'django' }, op: 'write', api, ttl: null };
+      if (/^(get|filter|first)$/.test(method)) return { module: { kind: 'rdbms', engine: 'django' }, op: 'read', api, ttl: null };
+    }
+    const module = this.storeOf(recv);
+    if (!module) return null;
+    if ((module.kind === 'rdbms' || module.kind === 'cassandra') && SQL_METHODS.has(method)) {
+      const first = a.positional[0];
+      const sql = this.str(first) ?? (first?.type === 'call' ? this.str(callArgs(first).positional[0]) : null) ?? (first?.type === 'string' ? first.text.replace(/^[a-zA-Z]*['"]+|['"]+$/g, '') : null);
+      if (!sql) return null;
+      const ttl = /\bUSING\s+TTL\s+(\d+)/i.exec(sql);
+      const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
+      const mod: StoreModule = vector && module.kind === 'rdbms' ? { kind: 'vector', engine: 'pgvector' } : module;
+      if (SQL_WRITE.test(sql)) return { module: mod, op: 'write', api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`, ttl: ttl ? { seconds: Number(ttl[1]), how: 'USING TTL' } : null };
+      if (SQL_READ.test(sql)) return { module: mod, op: 'read', api, ttl: null };
+      return null;
+    }
+    if (WRITE_METHODS[module.kind].has(method)) return { module, op: 'write', api, ttl: this.ttlOf(module.kind, method, call) };
+    if (READ_METHODS[module.kind].has(method)) return { module, op: 'read', api, ttl: null };
+    return null;
+  }
+
+  private ttlOf(kind: StoreKind, method: string, call: SyntaxNode): { seconds: number | null; how: string } | null {
+    const a = callArgs(call);
+    if (kind === 'redis') {
+      if (method === 'setex') return { seconds: this.num(a.positional[1]), how: 'setex' };
+      if (method === 'psetex') { const ms = this.num(a.positional[1]); return { seconds: ms === null ? null : ms / 1000, how: 'psetex' }; }
+      if (method === 'set') {
+        if (a.keywords.has('ex')) return { seconds: this.num(a.keywords.get('ex')), how: 'set(..., ex=)' };
+        if (a.keywords.has('px')) { const ms = this.num(a.keywords.get('px')); return { seconds: ms === null ? null : ms / 1000, how: 'set(..., px=)' }; }
+        if (a.keywords.has('exat') || a.keywords.has('pxat')) return { seconds: null, how: 'set(..., exat=)' };
+      }
+      const fn = enclosing(call, 'function_definition');
+      for (const c of this.calls) {
+        if (c.startIndex <= call.startIndex || (fn && (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex))) continue;
+        const m = field(field(c, 'function') ?? c, 'attribute')?.text;
+        if (m && /^(expire|pexpire|expireat)$/.test(m)) {
+          const v = this.num(callArgs(c).positional[1]);
+          return { seconds: v === null ? null : m === 'pexpire' ? v / 1000 : m === 'expireat' ? null : v, how: m };
+        }
+      }
+      return null;
+    }
+    if (kind === 'mongodb') return this.mongoTtl;
+    if (kind === 'dynamodb') {
+      const item = a.keywords.get('Item');
+      if (item?.type === 'dictionary') {
+        for (const pair of children(item)) {
+          const k = pair.type === 'pair' ? this.str(field(pair, 'key')) : null;
+          if (k && DYNAMO_TTL_ATTRIBUTES.test(k)) return { seconds: null, how: `TTL attribute '${k}'` };
+        }
+      }
+    }
+    return null;
+  }
+
+  follow(call: SyntaxNode, prompt: SyntaxNode | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null; resultUsed: boolean } {
+    const fn = enclosing(call, 'function_definition');
+    const local = this.trace(call, fn, null);
+    let stores = local.stores;
+    let cache = this.cacheBefore(call, fn, prompt ?? call);
+    if (local.returned && fn) {
+      const name = field(fn, 'name')?.text;
+      for (const site of name ? this.callSitesOf(name, fn) : []) {
+        const outerFn = enclosing(site, 'function_definition');
+        stores = [...stores, ...this.trace(site, outerFn, `${name}()`).stores];
+        cache ??= this.cacheBefore(site, outerFn, site);
+      }
+    }
+    return { stores: dedupe(stores), cacheLookup: cache, resultUsed: local.used };
+  }
+
+  private callSitesOf(name: string, fn: SyntaxNode): SyntaxNode[] {
+    return this.calls.filter((c) => {
+      const t = field(c, 'function')?.text;
+      return (t === name || t === `self.${name}`) && !(c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex);
+    });
+  }
+
+  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean; used: boolean } {
+    const tainted = new Set<string>(seed ?? []);
+    const stores: StoreWriteFact[] = [];
+    let returned = false;
+    let used = !!seed;
+    const inScope = (n: SyntaxNode) => !fn || (n.startIndex >= fn.startIndex && n.endIndex <= fn.endIndex);
+    if (!seed) {
+      let cur = call;
+      for (let p = cur.parent; p; cur = p, p = p.parent) {
+        if (PASS_THROUGH.has(p.type)) continue;
+        if (p.type === 'argument_list' && p.parent?.type === 'call') {
+          used = true;
+          const outer = p.parent;
+          const store = this.classify(outer);
+          if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper)); break; }
+          const helper = this.helperWrites(outer, cur, viaHelper);
+          if (helper.length) { stores.push(...helper); break; }
+          const name = this.qualify(collapse(field(outer, 'function')?.text ?? '')) ?? field(outer, 'function')?.text ?? '';
+          if (TRANSPARENT.test(name)) { cur = outer; p = outer; continue; }
+          break;
+        }
+        if (p.type === 'assignment' || p.type === 'augmented_assignment') { for (const nm of targetNames(field(p, 'left'))) tainted.add(nm); used = true; break; }
+        if (p.type === 'for_statement' || p.type === 'for_in_clause') { for (const nm of targetNames(field(p, 'left'))) tainted.add(nm); used = true; break; }
+        if (p.type === 'as_pattern') { const t = children(p).find((x) => x.type === 'as_pattern_target'); for (const nm of targetNames(t ?? null)) tainted.add(nm); used = true; break; }
+        if (p.type === 'return_statement') { returned = true; used = true; break; }
+        if (p.type === 'expression_statement') break;
+        used = true;
+        break;
+      }
+    }
+    if (tainted.size === 0) return { stores, returned, used };
+    const mentions = (n: SyntaxNode | null) => !!n && namesIn(n).some((x) => tainted.has(x));
+    const scopeCalls = this.calls.filter(inScope);
+    const scopeNode = fn ?? call.tree.rootNode;
+    const bindings = scopeNode.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement']).filter((x): x is SyntaxNode => !!x);
+    for (let changed = true, guard = 0; changed && guard < 10; guard++) {
+      changed = false;
+      const add = (names: string[]) => { for (const nm of names) if (!tainted.has(nm)) { tainted.add(nm); changed = true; } };
+      for (const b of bindings) if (mentions(field(b, b.type === 'for_statement' ? 'right' : 'right'))) add(targetNames(field(b, 'left')));
+      for (const c of scopeCalls) {
+        const f = field(c, 'function');
+        const m = f?.type === 'attribute' ? field(f, 'attribute')?.text : null;
+        if (m && /^(append|extend|add|update|insert)$/.test(m) && !this.classify(c) && mentions(field(c, 'arguments'))) add([rootName(field(f!, 'object')!) ?? '']);
+      }
+    }
+    for (const c of scopeCalls) {
+      if (!seed && c.startIndex < call.startIndex) continue;
+      const args = field(c, 'arguments');
+      if (!mentions(args)) continue;
+      const store = this.classify(c);
+      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));
+      else if (!viaHelper) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper));
+    }
+    for (const r of scopeNode.descendantsOfType('return_statement')) if (r && enclosing(r, 'function_definition')?.startIndex === fn?.startIndex && mentions(r)) returned = true;
+    return { stores, returned, used: used || tainted.size > 0 };
+  }
+
+  private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null): StoreWriteFact[] {
+    if (viaHelper) return [];
+    const name = field(call, 'function')?.text.replace(/^self\./, '');
+    const helper = name ? this.functionsByName.get(name) : undefined;
+    if (!helper || (call.startIndex >= helper.startIndex && call.endIndex <= helper.endIndex)) return [];
+    const args = children(field(call, 'arguments')!);
+    let a: SyntaxNode | null = arg;
+    while (a && a.parent && a.parent.type !== 'argument_list') a = a.parent;
+    if (!a) return [];
+    const params = children(field(helper, 'parameters')!).filter((p) => p.text !== 'self');
+    let param: string | null = null;
+    if (a.type === 'keyword_argument') param = field(a, 'name')?.text ?? null;
+    else {
+      const i = args.filter((x) => x.type !== 'keyword_argument').findIndex((x) => x.startIndex === a!.startIndex);
+      const p = params[i];
+      param = p ? (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text ?? null) : null;
+    }
+    if (!param) return [];
+    return this.trace(helper, helper, `${name}()`, new Set([param])).stores;
+  }
+
+  private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null): StoreWriteFact {
+    const r = this.lines.range(call.startIndex, call.endIndex);
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper };
+  }
+
+  private cacheBefore(call: SyntaxNode, fn: SyntaxNode | null, prompt: SyntaxNode): CacheLookupFact | null {
+    // functools.lru_cache / cache on the calling function: an in-process cache keyed by the arguments.
+    const dec = fn?.parent?.type === 'decorated_definition' ? fn.parent : null;
+    for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
+      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text))) return { kind: 'memory', api: collapse(d.text).slice(1).replace(/\(.*$/, ''), line: this.lines.position(d.startIndex).line };
+    }
+    const scopeNode = fn ?? call.tree.rootNode;
+    const assigns = scopeNode.descendantsOfType('assignment').filter((x): x is SyntaxNode => !!x);
+    const origins = (n: SyntaxNode): Set<string> => {
+      const out = new Set(namesIn(n));
+      for (let changed = true, g = 0; changed && g < 6; g++) {
+        changed = false;
+        for (const a of assigns) {
+          if (!targetNames(field(a, 'left')).some((x) => out.has(x))) continue;
+          for (const x of namesIn(field(a, 'right') ?? a)) if (!out.has(x)) { out.add(x); changed = true; }
+        }
+      }
+      return out;
+    };
+    const promptOrigins = origins(prompt);
+    for (const c of this.calls) {
+      if (c.endIndex > call.startIndex) break;
+      if (fn && (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex)) continue;
+      const f = field(c, 'function');
+      const store = this.classify(c);
+      const method = f?.type === 'attribute' ? field(f, 'attribute')?.text : null;
+      const memory = !store && method && /^(get|__contains__)$/.test(method) && /cache|memo/i.test(field(f!, 'object')?.text ?? '');
+      if (store?.op !== 'read' && !memory) continue;
+      const first = callArgs(c).positional[0];
+      if (!first || ![...origins(first)].some((x) => promptOrigins.has(x))) continue;
+      if (!this.decides(c, scopeNode, call)) continue;
+      const line = this.lines.position(c.startIndex).line;
+      return store ? { kind: store.module.kind, api: store.api, line } : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
+    }
+    return null;
+  }
+
+  private decides(read: SyntaxNode, scope: SyntaxNode, call: SyntaxNode): boolean {
+    let cur = read;
+    let p = cur.parent;
+    while (p && (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call')) { cur = p; p = p.parent; }
+    if (p?.type === 'boolean_operator' || p?.type === 'if_statement' || p?.type === 'conditional_expression' || p?.type === 'not_operator') return true;
+    const names = p?.type === 'assignment' ? targetNames(field(p, 'left')) : [];
+    if (!names.length) return false;
+    for (const t of scope.descendantsOfType(['if_statement', 'conditional_expression', 'boolean_operator'])) {
+      if (!t || t.startIndex > call.startIndex || t.startIndex < read.startIndex) continue;
+      const test = t.type === 'if_statement' ? field(t, 'condition') : t;
+      if (test && namesIn(test).some((x) => names.includes(x))) return true;
+    }
+    return false;
+  }
+}
+
+function keyName(text: string): string {
+  const parts = collapse(text).split('.');
+  return parts[0] === 'self' && parts[1] ? parts[1] : parts[0]!;
+}
+
+/** The leftmost name of an expression: `client` in `client["db"].chats.insert_one`, `cache` in `self.cache`. */
+function rootName(node: SyntaxNode): string | null {
+  let n: SyntaxNode | null = node;
+  while (n) {
+    if (n.type === 'identifier') return n.text;
+    if (n.type === 'attribute') {
+      const obj = field(n, 'object');
+      if (obj?.type === 'identifier' && obj.text === 'self') return field(n, 'attribute')?.text ?? null;
+      n = obj;
+    } else if (n.type === 'call') n = field(n, 'function');
+    else if (n.type === 'subscript') n = field(n, 'value');
+    else if (n.type === 'await' || n.type === 'parenthesized_expression') n = children(n)[0] ?? null;
+    else return null;
+  }
+  return null;
+}
+
+function enclosing(node: SyntaxNode, type: string): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) if (p.type === type) return p;
+  return null;
+}
+
+function targetNames(node: SyntaxNode | null): string[] {
+  if (!node) return [];
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'attribute') {
+    const root = rootName(node);
+    return root ? [root] : [];
+  }
+  if (node.type === 'subscript') {
+    const root = rootName(node);
+    return root ? [root] : [];
+  }
+  return children(node).flatMap(targetNames);
+}
+
+/** Names read in an expression (attribute names and keyword names excluded; `self.x` counts as `x`). */
+function namesIn(node: SyntaxNode): string[] {
+  const out: string[] = [];
+  const ids = node.type === 'identifier' ? [node] : node.descendantsOfType('identifier');
+  for (const id of ids) {
+    if (!id) continue;
+    const p = id.parent;
+    if (p?.type === 'keyword_argument' && field(p, 'name')?.startIndex === id.startIndex) continue;
+    if (p?.type === 'attribute' && field(p, 'attribute')?.startIndex === id.startIndex) {
+      if (field(p, 'object')?.text === 'self') out.push(id.text);
+      continue;
+    }
+    out.push(id.text);
+  }
+  return out;
+}
+
+function dedupe(stores: StoreWriteFact[]): StoreWriteFact[] {
+  const seen = new Set<string>();
+  return stores.filter((s) => {
+    const k = `${s.line}:${s.range.startColumn}:${s.kind}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

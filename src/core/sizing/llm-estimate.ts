@@ -1,0 +1,82 @@
+// Per-call estimates from OpenAI call-site facts: input and output tokens, response bytes, $/call on demand and
+// through the Batch API. A figure that cannot be known statically is null (or a lower bound) and the reason is
+// named in `unknowns`: never a silent zero.
+import type { LlmCallFact, LlmCallSummary, LlmFileFacts, LlmFileSummary, StoreKind } from '../model/types';
+import { envelopeBytes, LLM_FACTS, modelLimits, priceOf, STREAM_CHUNK_BYTES } from './llm-models';
+
+export function estimateCall(call: LlmCallFact): LlmCallSummary {
+  const unknowns: string[] = [];
+  if (call.promptUnknowns.length) unknowns.push(`prompt text known only at run time: ${call.promptUnknowns.slice(0, 3).join(', ')}${call.promptUnknowns.length > 3 ? ', …' : ''}`);
+  if (!call.model) unknowns.push(call.modelExpr ? `model is ${call.modelExpr}` : 'model not given at the call site');
+
+  let estOutputTokens: number | null = null;
+  let outputBound: LlmCallSummary['outputBound'] = 'unknown';
+  if (call.api === 'embeddings') {
+    estOutputTokens = 0;
+    outputBound = 'embedding';
+  } else if (call.api === 'chat' || call.api === 'responses' || call.api === 'completions') {
+    if (call.maxTokens !== null) {
+      estOutputTokens = call.maxTokens * call.n;
+      outputBound = 'max-tokens';
+    } else if (call.maxTokensParam) {
+      unknowns.push(`${call.maxTokensParam} is not a constant`);
+    } else {
+      const limit = modelLimits(call.model).maxOutputTokens;
+      if (limit !== null) {
+        estOutputTokens = limit * call.n;
+        outputBound = 'model-maximum';
+      } else unknowns.push('no max tokens and no known model maximum');
+    }
+  } else unknowns.push(`${call.api} output is not measured in tokens here`);
+
+  let estResponseBytes: number | null = null;
+  if (call.api === 'embeddings') {
+    const dims = call.dimensions ?? (call.model ? LLM_FACTS.embeddingDims[call.model] ?? null : null);
+    if (dims === null) unknowns.push('embedding dimensions unknown');
+    else {
+      // The SDKs ask for base64 (4 bytes per float, 4/3 expansion); raw HTTP gets JSON floats by default.
+      const perVector = call.via === 'http' ? dims * LLM_FACTS.bytesPerEmbeddingFloatJson : Math.ceil((dims * 4) / 3) * 4;
+      estResponseBytes = envelopeBytes('embeddings') + perVector * (call.batchInputs ?? 1);
+    }
+  } else if (estOutputTokens !== null) {
+    const content = estOutputTokens * LLM_FACTS.bytesPerOutputToken;
+    estResponseBytes = call.stream ? estOutputTokens * STREAM_CHUNK_BYTES + content : envelopeBytes(call.api) + content;
+  }
+
+  const price = priceOf(call.model);
+  let estCostUsd: number | null = null;
+  let estBatchCostUsd: number | null = null;
+  if (call.model && !price) unknowns.push(`no published price for model '${call.model}'`);
+  if (price && estOutputTokens !== null) {
+    estCostUsd = (call.promptLiteralTokens * price.inputPerMTok + estOutputTokens * price.outputPerMTok) / 1e6;
+    estBatchCostUsd = (call.promptLiteralTokens * price.batchInputPerMTok + estOutputTokens * price.batchOutputPerMTok) / 1e6;
+  }
+  const store = call.stores[0] ?? null;
+  return {
+    api: call.api, operation: call.operation, via: call.via, model: call.model, line: call.line,
+    inLoop: call.loop !== null, inHandler: call.handler !== null, streaming: call.stream, maxTokens: call.maxTokens,
+    estInputTokens: call.promptLiteralTokens, estInputIsLowerBound: call.promptUnknowns.length > 0,
+    estOutputTokens, outputBound, estResponseBytes, estCostUsd, estBatchCostUsd, unknowns,
+    persisted: call.stores.length > 0, store, cacheBeforeCall: call.cacheLookup !== null, ttl: store?.ttl ?? null,
+  };
+}
+
+export function summariseLlmFile(facts: LlmFileFacts): LlmFileSummary {
+  const calls = facts.calls.map(estimateCall);
+  const stores = [...new Set(facts.calls.flatMap((c) => c.stores.map((s) => s.kind)))].sort() as StoreKind[];
+  const persisted = calls.filter((c) => c.persisted);
+  return {
+    path: facts.path, language: facts.language, calls, persisted: persisted.length > 0, store: persisted[0]?.store?.kind ?? null, stores,
+    cacheBeforeCall: persisted.length > 0 && persisted.every((c) => c.cacheBeforeCall), ttl: persisted.length > 0 && persisted.every((c) => c.ttl !== null),
+    secrets: facts.secrets.map((s) => ({ line: s.line, masked: s.masked })),
+  };
+}
+
+/** `$0.0042`, `$1.20`, `<$0.0001`: enough digits to compare calls, never scientific notation. */
+export function formatUsd(usd: number): string {
+  if (usd === 0) return '$0';
+  if (usd < 0.0001) return '<$0.0001';
+  if (usd < 0.01) return `$${usd.toFixed(4)}`;
+  if (usd < 100) return `$${usd.toFixed(2)}`;
+  return `$${Math.round(usd).toLocaleString('en-US')}`;
+}

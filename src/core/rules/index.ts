@@ -14,6 +14,15 @@ import { rule as openclNoMaxAllocQuery } from './opencl-no-max-alloc-query';
 import { rule as openclBlockingTransferInLoop } from './opencl-blocking-transfer-in-loop';
 import { rule as openclUnreleasedMemObject } from './opencl-unreleased-mem-object';
 import { rule as openclUncheckedError } from './opencl-unchecked-error';
+import { rule as llmHardcodedApiKey } from './llm-hardcoded-api-key';
+import { rule as llmMissingMaxTokens } from './llm-missing-max-tokens';
+import { rule as llmMissingTimeout } from './llm-missing-timeout';
+import { rule as llmCallInLoop } from './llm-call-in-loop';
+import { rule as llmResponseNotPersisted } from './llm-response-not-persisted';
+import { rule as llmNoCacheLookup } from './llm-no-cache-lookup';
+import { rule as llmResultsInRdbms } from './llm-results-in-rdbms';
+import { rule as llmStoreWithoutTtl } from './llm-store-without-ttl';
+import { rule as llmEmbeddingsNotPersisted } from './llm-embeddings-not-persisted';
 
 export const RULES: readonly Rule[] = [
   gpuExceedsDeviceMemory,
@@ -30,6 +39,15 @@ export const RULES: readonly Rule[] = [
   openclBlockingTransferInLoop,
   openclUnreleasedMemObject,
   openclUncheckedError,
+  llmHardcodedApiKey,
+  llmMissingMaxTokens,
+  llmMissingTimeout,
+  llmCallInLoop,
+  llmResponseNotPersisted,
+  llmNoCacheLookup,
+  llmResultsInRdbms,
+  llmStoreWithoutTtl,
+  llmEmbeddingsNotPersisted,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

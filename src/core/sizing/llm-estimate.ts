@@ -47,7 +47,10 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
   let estCostUsd: number | null = null;
   let estBatchCostUsd: number | null = null;
   if (call.model && !price) unknowns.push(`no published price for model '${call.model}'`);
-  if (price && estOutputTokens !== null) {
+  // An unknown prompt and no output tokens (embeddings of run-time text) would price at $0: say unknown instead.
+  const nothingKnown = call.promptLiteralTokens === 0 && call.promptUnknowns.length > 0 && estOutputTokens === 0;
+  if (nothingKnown) unknowns.push('input size known only at run time (the sizing workload supplies it)');
+  if (price && estOutputTokens !== null && !nothingKnown) {
     estCostUsd = (call.promptLiteralTokens * price.inputPerMTok + estOutputTokens * price.outputPerMTok) / 1e6;
     estBatchCostUsd = (call.promptLiteralTokens * price.batchInputPerMTok + estOutputTokens * price.batchOutputPerMTok) / 1e6;
   }

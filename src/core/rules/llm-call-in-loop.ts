@@ -1,0 +1,40 @@
+// Calls made once per element of a collection in an offline job: the Batch API does the same work at half the
+// price within 24 hours, and embeddings take an array input, so one request can carry many texts.
+import { formatUsd } from '../sizing/llm-estimate';
+import { LLM_FACTS } from '../sizing/llm-models';
+import { costText } from './llm-common';
+import type { LlmRule } from './rule';
+
+/** One embeddings request takes up to 2,048 inputs (OpenAI API reference, embeddings `input`). */
+export const EMBEDDING_INPUTS_PER_REQUEST = 2048;
+
+export const rule: LlmRule = {
+  meta: {
+    id: 'llm-call-in-loop',
+    description: 'OpenAI calls are made one per element of a collection outside a request handler.',
+    category: 'llm',
+    defaultSeverity: 'warning',
+    messages: {
+      batch: '{{operation}} runs once per element of the {{loop}} at line {{loopLine}}{{trips}} in an offline job: {{cost}}{{total}}. The Batch API runs the same requests at {{discount}} off ({{batchCost}}) within {{hours}} h, up to {{max}} requests per batch.',
+      embeddings: '{{operation}} embeds one input per request inside the {{loop}} at line {{loopLine}}{{trips}}: send the texts as one array input (up to {{perRequest}} per request) to cut the request count{{requests}}, or use the Batch API for {{discount}} off.',
+    },
+  },
+  check(ctx) {
+    ctx.llm.calls.forEach((call, i) => {
+      if (!call.loop || call.handler || call.api === 'batch' || call.api === 'images' || call.api === 'audio') return;
+      const s = ctx.summary.calls[i]!;
+      const trips = call.loop.trips;
+      const base = { operation: call.operation, loop: call.loop.kind === 'comprehension' ? 'comprehension' : `${call.loop.kind} loop`, loopLine: call.loop.line, trips: trips === null ? '' : ` (${trips} iterations)`, discount: `${LLM_FACTS.batchDiscount * 100}%` };
+      if (call.api === 'embeddings') {
+        if (call.batchInputs !== null) return;
+        ctx.report('embeddings', { ...base, perRequest: EMBEDDING_INPUTS_PER_REQUEST.toLocaleString('en-US'), requests: trips === null ? '' : ` from ${trips} to ${Math.ceil(trips / EMBEDDING_INPUTS_PER_REQUEST)}` }, call.range);
+        return;
+      }
+      const total = trips !== null && s.estCostUsd !== null ? `, ${formatUsd(s.estCostUsd * trips)} for the ${trips} calls` : '';
+      ctx.report('batch', {
+        ...base, cost: costText(s), total, batchCost: s.estBatchCostUsd === null ? 'price unknown for this model' : `${formatUsd(s.estBatchCostUsd)}/call`,
+        hours: LLM_FACTS.batchWindowHours, max: LLM_FACTS.batchMaxRequests.toLocaleString('en-US'),
+      }, call.range);
+    });
+  },
+};

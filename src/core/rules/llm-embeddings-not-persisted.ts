@@ -1,0 +1,27 @@
+// Embeddings computed and thrown away: the next run computes (and pays for) the same vectors again.
+import { formatBytes } from '../model/units';
+import { LLM_FACTS } from '../sizing/llm-models';
+import { costText } from './llm-common';
+import type { LlmRule } from './rule';
+
+export const rule: LlmRule = {
+  meta: {
+    id: 'llm-embeddings-not-persisted',
+    description: 'Embeddings are computed and not stored.',
+    category: 'llm',
+    defaultSeverity: 'warning',
+    messages: {
+      notStored: '{{operation}} computes embeddings{{model}}{{dims}} that are never stored: every run re-computes and re-pays ({{cost}}) for the same text. Store each vector keyed by a hash of its text (a vector database, or {{vectorBytes}} per vector as float32 next to the text).',
+    },
+  },
+  check(ctx) {
+    ctx.llm.calls.forEach((call, i) => {
+      if (call.api !== 'embeddings' || call.stores.length || call.cacheLookup) return;
+      const dims = call.dimensions ?? (call.model ? LLM_FACTS.embeddingDims[call.model] ?? null : null);
+      ctx.report('notStored', {
+        operation: call.operation, model: call.model ? ` with ${call.model}` : '', dims: dims ? ` (${dims.toLocaleString('en-US')} dimensions)` : '',
+        cost: costText(ctx.summary.calls[i]!), vectorBytes: dims ? formatBytes(dims * 4, { exact: false }) : 'dims × 4 bytes',
+      }, call.range);
+    });
+  },
+};

@@ -1,0 +1,48 @@
+// A client (or raw HTTP request) with no timeout: the SDK waits up to 10 minutes per attempt and retries twice,
+// and fetch/requests wait forever, so one slow upstream holds a worker or request slot that long.
+import type { Fix, LlmClientFact } from '../model/types';
+import { LLM_FACTS } from '../sizing/llm-models';
+import type { LlmRule } from './rule';
+
+export const rule: LlmRule = {
+  meta: {
+    id: 'llm-missing-timeout',
+    description: 'An OpenAI client or HTTP request sets no timeout.',
+    category: 'llm',
+    defaultSeverity: 'info',
+    messages: {
+      sdk: '{{api}} sets no timeout: the SDK default is {{minutes}} minutes per attempt with {{retries}} retries, so one stalled request can hold a worker for up to {{worst}} minutes. Set timeout{{retryHint}}.',
+      http: '{{api}} to the OpenAI API has no timeout: a stalled connection waits indefinitely and holds the worker. Pass a timeout.',
+    },
+  },
+  check(ctx) {
+    const seen = new Set<string>();
+    const clients: LlmClientFact[] = [...ctx.llm.clients, ...ctx.llm.calls.map((c) => c.client).filter((c): c is LlmClientFact => c?.via === 'http')];
+    for (const client of clients) {
+      const key = `${client.range.startLine}:${client.range.startColumn}`;
+      if (client.timeoutSet || seen.has(key)) continue;
+      seen.add(key);
+      const fixes = fixFor(client, ctx.llm.language === 'python');
+      if (client.via === 'http') {
+        ctx.report('http', { api: client.api }, client.range, fixes);
+        continue;
+      }
+      const retries = client.maxRetries ?? LLM_FACTS.sdkDefaultMaxRetries;
+      const minutes = LLM_FACTS.sdkDefaultTimeoutMs / 60_000;
+      ctx.report('sdk', {
+        api: client.api, minutes, retries: client.maxRetriesSet ? `${client.maxRetries ?? 'the configured'}` : `${LLM_FACTS.sdkDefaultMaxRetries} (default)`,
+        worst: minutes * (retries + 1), retryHint: client.maxRetriesSet ? '' : ' (and maxRetries if the default of 2 is not what you want)',
+      }, client.range, fixes);
+    }
+  },
+};
+
+function fixFor(client: LlmClientFact, python: boolean): Fix[] {
+  const slot = client.optionsSlot;
+  if (!slot) return [];
+  let option: string;
+  if (python) option = client.via === 'http' ? 'timeout=30' : 'timeout=30.0';
+  else if (client.api === 'fetch') option = 'signal: AbortSignal.timeout(30_000)';
+  else option = 'timeout: 30_000';
+  return [{ description: `Add ${option}`, edits: [{ startOffset: slot.offset, endOffset: slot.offset, newText: `${slot.prefix}${option}${slot.suffix}` }] }];
+}

@@ -1,0 +1,24 @@
+// Results are written to a store but never read back before calling again: the store grows with duplicates and
+// every repeat is paid in full.
+import { bytesText, costText, storeName } from './llm-common';
+import type { LlmRule } from './rule';
+
+export const rule: LlmRule = {
+  meta: {
+    id: 'llm-no-cache-lookup',
+    description: 'OpenAI results are stored, but the store is not checked before calling the API again.',
+    category: 'llm',
+    defaultSeverity: 'warning',
+    messages: {
+      noLookup: 'The result of {{operation}} is written to {{store}} (line {{storeLine}}) but no read keyed by the prompt happens before the call: every repeat pays {{cost}} again and stores another {{bytes}}. Look the prompt (or its hash) up first and call only on a miss.',
+    },
+  },
+  check(ctx) {
+    ctx.llm.calls.forEach((call, i) => {
+      const store = call.stores.find((s) => s.kind !== 'vector' && s.kind !== 'file');
+      if (!store || call.cacheLookup || call.api === 'batch') return;
+      const s = ctx.summary.calls[i]!;
+      ctx.report('noLookup', { operation: call.operation, store: storeName(store), storeLine: store.line, cost: costText(s), bytes: bytesText(s) }, call.range);
+    });
+  },
+};

@@ -1,0 +1,21 @@
+// A request handler that asks the model and drops the answer: the same question is paid again every time.
+import { costText } from './llm-common';
+import type { LlmRule } from './rule';
+
+export const rule: LlmRule = {
+  meta: {
+    id: 'llm-response-not-persisted',
+    description: 'A request handler calls the OpenAI API and keeps nothing of the answer for reuse.',
+    category: 'llm',
+    defaultSeverity: 'info',
+    messages: {
+      dropped: '{{operation}} runs in a {{framework}} request handler (line {{handlerLine}}) and the answer is used once and dropped: nothing stores it and no cache is read first, so repeated questions are paid again at {{cost}}. If answers repeat, store them keyed by a hash of the prompt, with a TTL.',
+    },
+  },
+  check(ctx) {
+    ctx.llm.calls.forEach((call, i) => {
+      if (!call.handler || call.stores.length || call.cacheLookup || !['chat', 'responses', 'completions'].includes(call.api)) return;
+      ctx.report('dropped', { operation: call.operation, framework: call.handler.framework, handlerLine: call.handler.line, cost: costText(ctx.summary.calls[i]!) }, call.range);
+    });
+  },
+};

@@ -1,0 +1,24 @@
+// API results written into the service's relational database: large, write-once blobs that grow without
+// bound belong in a document or key-value store with TTL; the RDBMS keeps the service's own data.
+import { bytesText, storeName } from './llm-common';
+import type { LlmRule } from './rule';
+
+export const rule: LlmRule = {
+  meta: {
+    id: 'llm-results-in-rdbms',
+    description: 'OpenAI API results are written into a relational database.',
+    category: 'llm',
+    defaultSeverity: 'info',
+    messages: {
+      rdbms: 'The result of {{operation}} (line {{callLine}}, {{bytes}} per response) is written to {{store}}{{helper}}. Keep the relational database for the service\'s own data and put API results in a document or key-value store (MongoDB, DynamoDB, Redis) with a TTL, so they scale and expire on their own.',
+    },
+  },
+  check(ctx) {
+    ctx.llm.calls.forEach((call, i) => {
+      for (const store of call.stores) {
+        if (store.kind !== 'rdbms') continue;
+        ctx.report('rdbms', { operation: call.operation, callLine: call.line, bytes: bytesText(ctx.summary.calls[i]!), store: storeName(store), helper: store.viaHelper ? ` through ${store.viaHelper}` : '' }, store.range);
+      }
+    });
+  },
+};

@@ -38,6 +38,11 @@ export class PyFlow {
       const name = field(fn, 'name')?.text;
       if (name && !this.functionsByName.has(name)) this.functionsByName.set(name, fn);
     }
+    // Imported store clients (`from pymongo import MongoClient`, `import redis`); boto3 is decided per call.
+    for (const [local, path] of aliases) {
+      const m = storeModule(path);
+      if (m && !path.startsWith('boto3')) this.stores.set(local, m);
+    }
     // Bindings: `x = <store expr>` and `with <store expr> as x`.
     const bindings: Array<[string, SyntaxNode]> = [];
     for (const a of assignments) {

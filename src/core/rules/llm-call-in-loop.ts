@@ -2,7 +2,7 @@
 // price within 24 hours, and embeddings take an array input, so one request can carry many texts.
 import { formatUsd } from '../sizing/llm-estimate';
 import { LLM_FACTS } from '../sizing/llm-models';
-import { costText } from './llm-common';
+import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
 
 /** One embeddings request takes up to 2,048 inputs (OpenAI API reference, embeddings `input`). */

@@ -1,7 +1,7 @@
 // Embeddings computed and thrown away: the next run computes (and pays for) the same vectors again.
 import { formatBytes } from '../model/units';
 import { LLM_FACTS } from '../sizing/llm-models';
-import { costText } from './llm-common';
+import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
 
 export const rule: LlmRule = {

@@ -3,7 +3,7 @@
 import { formatBytes } from '../model/units';
 import type { Fix } from '../model/types';
 import { modelLimits } from '../sizing/llm-models';
-import { costText } from './llm-common';
+import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
 
 /** What the quick fix writes: a cap the user is expected to tune (most chat answers are well under 1k tokens). */

@@ -1,6 +1,6 @@
 // Results are written to a store but never read back before calling again: the store grows with duplicates and
 // every repeat is paid in full.
-import { bytesText, costText, storeName } from './llm-common';
+import { bytesText, costText, storeName } from './shared/llm-text';
 import type { LlmRule } from './rule';
 
 export const rule: LlmRule = {

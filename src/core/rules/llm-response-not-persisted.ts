@@ -1,5 +1,5 @@
 // A request handler that asks the model and drops the answer: the same question is paid again every time.
-import { costText } from './llm-common';
+import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
 
 export const rule: LlmRule = {

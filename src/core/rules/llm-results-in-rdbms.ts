@@ -1,6 +1,6 @@
 // API results written into the service's relational database: large, write-once blobs that grow without
 // bound belong in a document or key-value store with TTL; the RDBMS keeps the service's own data.
-import { bytesText, storeName } from './llm-common';
+import { bytesText, storeName } from './shared/llm-text';
 import type { LlmRule } from './rule';
 
 export const rule: LlmRule = {

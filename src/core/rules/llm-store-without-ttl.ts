@@ -1,5 +1,5 @@
 // Persisted API results with no expiry: storage grows with every call, forever.
-import { bytesText, storeName } from './llm-common';
+import { bytesText, storeName } from './shared/llm-text';
 import type { LlmRule } from './rule';
 
 const HOW: Record<string, string> = {

@@ -9,7 +9,7 @@ import type { Language } from '../../../src/core/model/types';
 import { findingsOf } from '../../helpers/rule-tester';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const FENCE_LANGUAGES: Record<string, Language> = { cuda: 'cuda', c: 'c', cpp: 'cpp', python: 'python' };
+const FENCE_LANGUAGES: Record<string, Language> = { cuda: 'cuda', c: 'c', cpp: 'cpp', python: 'python', typescript: 'typescript', javascript: 'javascript' };
 
 describe('rule registry', () => {
   it('lists exactly the rule files', () => {

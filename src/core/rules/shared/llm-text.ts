@@ -1,7 +1,7 @@
 // Shared wording for the OpenAI rules: how a call's cost and a store are named in messages.
-import { formatBytes } from '../model/units';
-import type { LlmCallSummary, StoreWriteFact } from '../model/types';
-import { formatUsd } from '../sizing/llm-estimate';
+import { formatBytes } from '../../model/units';
+import type { LlmCallSummary, StoreWriteFact } from '../../model/types';
+import { formatUsd } from '../../sizing/llm-estimate';
 
 const STORE_NAMES: Record<string, string> = {
   mongodb: 'MongoDB', mongoose: 'MongoDB (Mongoose)', redis: 'Redis', ioredis: 'Redis (ioredis)', upstash: 'Redis (Upstash)', dynamodb: 'DynamoDB', cassandra: 'Cassandra/ScyllaDB',

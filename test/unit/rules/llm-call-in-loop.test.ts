@@ -1,0 +1,33 @@
+import { rule } from '../../../src/core/rules/llm-call-in-loop';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'one call, no loop', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\nr = c.chat.completions.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": "hi"}])\n' },
+    { name: 'embeddings with an array input', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\nfor batch in batches:\n    c.embeddings.create(model="text-embedding-3-small", input=["a", "b"])\n' },
+    { name: 'loop inside an express handler is online work', language: 'typescript', code: "import OpenAI from 'openai';\nimport express from 'express';\nconst c = new OpenAI();\nconst app = express();\napp.post('/ask', async (req, res) => {\n  for (const q of req.body.qs) await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 5, messages: [{ role: 'user', content: q }] });\n});\n" },
+    { name: 'the Batch API itself', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\nfor f in files:\n    c.batches.create(input_file_id=f, endpoint="/v1/chat/completions", completion_window="24h")\n' },
+  ],
+  invalid: [
+    {
+      name: 'Python for loop over a constant list: totals and Batch price', language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\nfor q in ["a", "b", "c"]:\n    c.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'batch', line: 4, column: 5, includes: ['for loop at line 3', '(3 iterations)', 'for the 3 calls', '50% off', '24 h', '50,000'] }],
+    },
+    {
+      name: 'TS Promise.all over map', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport async function run(docs: string[]) {\n  return Promise.all(docs.map((d) => c.chat.completions.create({ model: 'gpt-4o', max_completion_tokens: 64, messages: [{ role: 'user', content: d }] })));\n}\n",
+      errors: [{ messageId: 'batch', line: 4, includes: ['map loop at line 4', 'gpt-4o list price'] }],
+    },
+    {
+      name: 'embeddings one per element in a comprehension', language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\nvecs = [c.embeddings.create(model="text-embedding-3-small", input=t) for t in range(0, 4096)]\n',
+      errors: [{ messageId: 'embeddings', line: 3, includes: ['comprehension', '2,048', 'from 4096 to 2'] }],
+    },
+    {
+      name: 'helper called from a loop (one level of callers)', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nasync function embed(t: string) {\n  return c.embeddings.create({ model: 'text-embedding-3-small', input: t });\n}\nexport async function all(ts: string[]) {\n  for (const t of ts) await embed(t);\n}\n",
+      errors: [{ messageId: 'embeddings', line: 4, includes: ['for-of loop at line 7'] }],
+    },
+  ],
+});

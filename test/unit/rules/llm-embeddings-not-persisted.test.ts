@@ -1,0 +1,27 @@
+import { rule } from '../../../src/core/rules/llm-embeddings-not-persisted';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'upserted to Qdrant (TS)', language: 'typescript', code: "import OpenAI from 'openai';\nimport { QdrantClient } from '@qdrant/js-client-rest';\nconst c = new OpenAI();\nconst q = new QdrantClient({ url: 'http://q:6333' });\nexport async function add(id: number, text: string) {\n  const e = await c.embeddings.create({ model: 'text-embedding-3-small', input: text });\n  await q.upsert('docs', { points: [{ id, vector: e.data[0].embedding }] });\n}\n" },
+    { name: 'added to a Chroma collection (Python)', language: 'python', code: 'import chromadb\nfrom openai import OpenAI\nc = OpenAI()\ncol = chromadb.Client().get_or_create_collection("docs")\ndef add(i, t):\n    e = c.embeddings.create(model="text-embedding-3-small", input=t)\n    col.add(ids=[i], embeddings=[e.data[0].embedding])\n' },
+    { name: 'pgvector INSERT', language: 'python', code: 'import psycopg\nfrom openai import OpenAI\nc = OpenAI()\nconn = psycopg.connect("")\ndef add(t):\n    e = c.embeddings.create(model="text-embedding-3-small", input=t)\n    conn.execute("INSERT INTO items (body, embedding) VALUES (%s, %s::vector)", (t, e.data[0].embedding))\n' },
+  ],
+  invalid: [
+    {
+      name: 'Python: computed, compared, dropped', language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef similar(a, b):\n    ea = c.embeddings.create(model="text-embedding-3-large", input=a)\n    return ea.data[0].embedding\n',
+      errors: [{ messageId: 'notStored', line: 4, column: 10, includes: ['text-embedding-3-large', '3,072 dimensions', '12.00 KiB'] }],
+    },
+    {
+      name: 'TS: embedMany from the AI SDK, used in memory only', language: 'typescript',
+      code: "import { embedMany } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nexport async function rank(values: string[]) {\n  const { embeddings } = await embedMany({ model: openai.embedding('text-embedding-3-small'), values });\n  return embeddings.length;\n}\n",
+      errors: [{ messageId: 'notStored', line: 4, includes: ['text-embedding-3-small', '1,536 dimensions'] }],
+    },
+    {
+      name: 'LangChain OpenAIEmbeddings.embedDocuments', language: 'typescript',
+      code: "import { OpenAIEmbeddings } from '@langchain/openai';\nconst emb = new OpenAIEmbeddings({ model: 'text-embedding-3-small', dimensions: 256 });\nexport const run = async (docs: string[]) => (await emb.embedDocuments(docs)).length;\n",
+      errors: [{ messageId: 'notStored', line: 3, includes: ['256 dimensions'] }],
+    },
+  ],
+});

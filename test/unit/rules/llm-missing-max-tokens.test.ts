@@ -1,0 +1,38 @@
+import { rule } from '../../../src/core/rules/llm-missing-max-tokens';
+import { ruleTester } from '../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'max_completion_tokens set (TS)', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', max_completion_tokens: 200, messages: [{ role: 'user', content: q }] });\n" },
+    { name: 'max_tokens set (Python)', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n' },
+    { name: 'embeddings have no output tokens', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\nv = c.embeddings.create(model="text-embedding-3-small", input=["a", "b"])\n' },
+    { name: 'LangChain model with maxTokens on the constructor', language: 'typescript', code: "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 256 });\nexport const run = (q: string) => llm.invoke(q);\n" },
+    { name: 'max tokens from a variable still bounds it', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q, limit):\n    return c.responses.create(model="gpt-4.1-mini", input=q, max_output_tokens=limit)\n' },
+  ],
+  invalid: [
+    {
+      name: 'TS chat call, fix adds max_completion_tokens', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'unbounded', line: 3, column: 35, includes: ['max_completion_tokens', '16,384 output tokens', 'gpt-4o-mini', '/call'] }],
+      output: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 });\n",
+    },
+    {
+      name: 'Python multi-line call with trailing comma', language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": q}],\n    )\n',
+      errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o', '16,384'] }],
+      output: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": q}],\n        max_completion_tokens=1024,\n    )\n',
+    },
+    {
+      name: 'responses API with an unknown model', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (model: string, q: string) => c.responses.create({ model, input: q });\n",
+      errors: [{ messageId: 'unknownModel', line: 3, includes: ['max_output_tokens'] }],
+      output: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (model: string, q: string) => c.responses.create({ model, input: q, max_output_tokens: 1024 });\n",
+    },
+    {
+      name: 'legacy openai.ChatCompletion.create', language: 'python',
+      code: 'import openai\nr = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}])\n',
+      errors: [{ messageId: 'unbounded', line: 2, includes: ['max_tokens', 'gpt-3.5-turbo'] }],
+      output: 'import openai\nr = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}], max_tokens=1024)\n',
+    },
+  ],
+});

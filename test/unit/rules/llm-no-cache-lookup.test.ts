@@ -1,0 +1,39 @@
+import { rule } from '../../../src/core/rules/llm-no-cache-lookup';
+import { ruleTester } from '../../helpers/rule-tester';
+
+const TS_HEAD = "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nimport { createHash } from 'node:crypto';\nconst c = new OpenAI();\nconst redis = new Redis();\n";
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'Redis read keyed by the prompt hash, hit returns early (TS)', language: 'typescript',
+      code: `${TS_HEAD}export async function ask(q: string) {\n  const key = 'a:' + createHash('sha256').update(q).digest('hex');\n  const hit = await redis.get(key);\n  if (hit) return hit;\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  const text = r.choices[0].message.content ?? '';\n  await redis.set(key, text, 'EX', 3600);\n  return text;\n}\n`,
+    },
+    {
+      name: '`cached ?? await call` shape (TS)', language: 'typescript',
+      code: `${TS_HEAD}export async function ask(q: string) {\n  const text = (await redis.get(q)) ?? (await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: q }] })).choices[0].message.content;\n  await redis.set(q, text, 'EX', 60);\n}\n`,
+    },
+    {
+      name: 'MongoDB findOne before the call (Python)', language: 'python',
+      code: 'from pymongo import MongoClient\nfrom openai import OpenAI\nc = OpenAI()\ncol = MongoClient()["app"]["answers"]\ndef ask(q):\n    doc = col.find_one({"q": q})\n    if doc:\n        return doc["a"]\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=9, messages=[{"role": "user", "content": q}])\n    col.insert_one({"q": q, "a": r.choices[0].message.content})\n',
+    },
+    { name: 'nothing stored', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\nprint(c.chat.completions.create(model="gpt-4o-mini", max_tokens=9, messages=[]))\n' },
+  ],
+  invalid: [
+    {
+      name: 'stored in Redis, read keyed by something else', language: 'typescript',
+      code: `${TS_HEAD}export async function ask(q: string, user: string) {\n  const seen = await redis.get(user);\n  if (seen) return seen;\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 100, messages: [{ role: 'user', content: q }] });\n  await redis.set(q, r.choices[0].message.content, 'EX', 60);\n}\n`,
+      errors: [{ messageId: 'noLookup', line: 9, includes: ['Redis (ioredis) (line 10)', 'gpt-4o-mini list price'] }],
+    },
+    {
+      name: 'stored in MongoDB, never read (Python)', language: 'python',
+      code: 'from pymongo import MongoClient\nfrom openai import OpenAI\nc = OpenAI()\ncol = MongoClient().app.answers\ndef ask(q):\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "user", "content": q}])\n    col.insert_one({"q": q, "a": r.choices[0].message.content})\n',
+      errors: [{ messageId: 'noLookup', line: 6, includes: ['MongoDB (line 7)'] }],
+    },
+    {
+      name: 'read happens but the result never decides the call', language: 'python',
+      code: 'import redis\nfrom openai import OpenAI\nc = OpenAI()\nr = redis.Redis()\ndef ask(q):\n    old = r.get(q)\n    out = c.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "user", "content": q}])\n    r.set(q, out.choices[0].message.content, ex=60)\n    return old\n',
+      errors: [{ messageId: 'noLookup', line: 7, includes: ['Redis (line 8)'] }],
+    },
+  ],
+});

@@ -180,3 +180,8 @@ export function maskKey(key: string): string {
   const head = key.startsWith('sk-') ? 'sk-' : key.slice(0, 2);
   return `${head}…${key.slice(-4)}`;
 }
+
+/** Every key-shaped substring of `text`, masked. */
+export function maskKeysIn(text: string): string {
+  return text.replace(new RegExp(OPENAI_KEY.source, 'g'), (k) => maskKey(k));
+}

@@ -2,6 +2,7 @@
 import type { AnalysisResult } from '../analyze';
 import { relative } from 'node:path';
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
+import { LLM_FACTS } from '../sizing/llm-models';
 
 export const REPORT_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/report.schema.json';
 
@@ -12,6 +13,15 @@ export const ACCOUNTING_NOTES = [
   'An allocation inside a loop with no free of the same pointer in that loop counts once per iteration (C/C++/CUDA) or once (Python, where rebinding releases the old array to the pool).',
   'C type sizes follow the LP64 data model (Linux/macOS x86-64 and AArch64); see assumptions.typeSizes.',
   'GPU memory is the vendor figure read as GiB; the OpenCL per-buffer limit is the catalog fraction of it unless the code queries CL_DEVICE_MAX_MEM_ALLOC_SIZE.',
+];
+
+/** How the OpenAI figures were computed, with their sources (see src/core/sizing/llm-models.ts). */
+export const LLM_NOTES = [
+  `Input tokens: the literal parts of each prompt counted with the model's own encoding (gpt-tokenizer; o200k_base, cl100k_base for older models) plus ${LLM_FACTS.tokensPerMessage} tokens per chat message and ${LLM_FACTS.tokensReplyPriming} for the reply; parts known only at run time are listed in unknowns and the count is a lower bound.`,
+  'Output tokens: the max-tokens parameter (x n) when it is a constant; otherwise the model\'s maximum output tokens (gpt-tokenizer model table), an upper bound.',
+  `Response bytes: output tokens x ${LLM_FACTS.bytesPerOutputToken} bytes (≈ 4 characters per English token, help.openai.com 4936856) plus the JSON envelope of the documented response object; streaming adds one chunk envelope per token; embeddings: base64 float32 from the SDKs, JSON floats over raw HTTP.`,
+  `Prices: OpenAI list prices from @pydantic/genai-prices' bundled data (never fetched); Batch API at ${LLM_FACTS.batchDiscount * 100}% off input and output. A model without a published price has estCostUsd null, never a guess.`,
+  'Stores: the result is followed within its function, through one level of same-file helpers; a TTL index or table setting made in another file is not seen.',
 ];
 
 export function toJsonReport(result: AnalysisResult): object {
@@ -42,6 +52,10 @@ export function toJsonReport(result: AnalysisResult): object {
       ...(f.fixes ? { fixes: f.fixes } : {}),
     })),
     gpu: result.gpu,
-    assumptions: { typeSizes: result.assumedTypeSizes, notes: ACCOUNTING_NOTES },
+    llm: result.llm.map((f) => ({
+      path: f.path, language: f.language, persisted: f.persisted, store: f.store, stores: f.stores, cacheBeforeCall: f.cacheBeforeCall, ttl: f.ttl, secrets: f.secrets,
+      calls: f.calls.map((c) => ({ ...c, store: c.store ? { kind: c.store.kind, engine: c.store.engine, api: c.store.api, line: c.store.line, ttl: c.store.ttl, viaHelper: c.store.viaHelper } : null })),
+    })),
+    assumptions: { typeSizes: result.assumedTypeSizes, notes: [...ACCOUNTING_NOTES, ...(result.llm.length ? LLM_NOTES : [])] },
   };
 }

@@ -3,6 +3,7 @@
 import type { AnalysisResult } from '../analyze';
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
 import { formatBytes } from '../model/units';
+import { formatUsd } from '../sizing/llm-estimate';
 
 export function toText(result: AnalysisResult, options: { color?: boolean } = {}): string {
   const c = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -31,6 +32,19 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
       out.push(`  ${g.path}: strategy ${g.strategy}; peak device memory ${peak}${rest}`);
       for (const e of g.evidence.slice(0, 8)) out.push(c('2', `    line ${e.line}: ${e.note}`));
       if (g.evidence.length > 8) out.push(c('2', `    ... ${g.evidence.length - 8} more`));
+    }
+  }
+  if (result.llm.length) {
+    out.push('', c('1', 'OpenAI calls by file'));
+    for (const f of result.llm) {
+      out.push(`  ${f.path}:`);
+      for (const call of f.calls) {
+        const tokens = `${call.estInputIsLowerBound ? '≥' : '≈'}${call.estInputTokens} in / ${call.estOutputTokens === null ? '?' : `${call.outputBound === 'model-maximum' ? '≤' : ''}${call.estOutputTokens}`} out tokens`;
+        const cost = call.estCostUsd === null ? 'cost unknown' : `${formatUsd(call.estCostUsd)}/call (batch ${formatUsd(call.estBatchCostUsd!)})`;
+        const where = call.store ? `stored in ${call.store.kind} line ${call.store.line}${call.ttl ? `, TTL ${call.ttl.seconds === null ? 'set' : `${call.ttl.seconds} s`}` : ', no TTL'}` : 'not stored';
+        const ctx = [call.inHandler ? 'request handler' : null, call.inLoop ? 'in a loop' : null, call.streaming ? 'streaming' : null, call.cacheBeforeCall ? 'cache checked first' : null].filter(Boolean).join(', ');
+        out.push(`    line ${call.line}: ${call.operation} ${call.model ?? '(model unknown)'}: ${tokens}, ${call.estResponseBytes === null ? '? bytes' : formatBytes(call.estResponseBytes, { exact: false })}, ${cost}; ${where}${ctx ? `; ${ctx}` : ''}`);
+      }
     }
   }
   for (const f of result.files) for (const e of f.ruleErrors ?? []) out.push(c('31', `internal error in ${f.path}: ${e}`));

@@ -2,6 +2,8 @@
 import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
 
+const FRAMEWORKS: Record<string, string> = { express: 'Express', fastify: 'Fastify', next: 'Next.js', fastapi: 'FastAPI', flask: 'Flask', django: 'Django' };
+
 export const rule: LlmRule = {
   meta: {
     id: 'llm-response-not-persisted',
@@ -9,13 +11,13 @@ export const rule: LlmRule = {
     category: 'llm',
     defaultSeverity: 'info',
     messages: {
-      dropped: '{{operation}} runs in a {{framework}} request handler (line {{handlerLine}}) and the answer is used once and dropped: nothing stores it and no cache is read first, so repeated questions are paid again at {{cost}}. If answers repeat, store them keyed by a hash of the prompt, with a TTL.',
+      dropped: '{{operation}} runs in the {{framework}} request handler at line {{handlerLine}} and the answer is used once and dropped: nothing stores it and no cache is read first, so repeated questions are paid again at {{cost}}. If answers repeat, store them keyed by a hash of the prompt, with a TTL.',
     },
   },
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
       if (!call.handler || call.stores.length || call.cacheLookup || !['chat', 'responses', 'completions'].includes(call.api)) return;
-      ctx.report('dropped', { operation: call.operation, framework: call.handler.framework, handlerLine: call.handler.line, cost: costText(ctx.summary.calls[i]!) }, call.range);
+      ctx.report('dropped', { operation: call.operation, framework: FRAMEWORKS[call.handler.framework] ?? call.handler.framework, handlerLine: call.handler.line, cost: costText(ctx.summary.calls[i]!) }, call.range);
     });
   },
 };

@@ -2,7 +2,8 @@
 // through the Batch API. A figure that cannot be known statically is null (or a lower bound) and the reason is
 // named in `unknowns`: never a silent zero.
 import type { LlmCallFact, LlmCallSummary, LlmFileFacts, LlmFileSummary, StoreKind } from '../model/types';
-import { envelopeBytes, LLM_FACTS, modelLimits, priceOf, STREAM_CHUNK_BYTES } from './llm-models';
+import { maskKeysIn } from '../facts/llm-api-table';
+import { envelopeBytes, LLM_FACTS, modelLimits, priceOf } from './llm-models';
 
 export function estimateCall(call: LlmCallFact): LlmCallSummary {
   const unknowns: string[] = [];
@@ -40,7 +41,9 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
     }
   } else if (estOutputTokens !== null) {
     const content = estOutputTokens * LLM_FACTS.bytesPerOutputToken;
-    estResponseBytes = call.stream ? estOutputTokens * STREAM_CHUNK_BYTES + content : envelopeBytes(call.api) + content;
+    // What the program receives and may store: the content plus one response envelope (a stream delivers the same
+    // text in chunks; the accumulated text is what gets stored).
+    estResponseBytes = envelopeBytes(call.api) + content;
   }
 
   const price = priceOf(call.model);
@@ -55,6 +58,8 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
     estBatchCostUsd = (call.promptLiteralTokens * price.batchInputPerMTok + estOutputTokens * price.batchOutputPerMTok) / 1e6;
   }
   const store = call.stores[0] ?? null;
+  // Source text in `unknowns` could hold a key (a prompt built around one): mask it like everywhere else.
+  for (let i = 0; i < unknowns.length; i++) unknowns[i] = maskKeysIn(unknowns[i]!);
   return {
     api: call.api, operation: call.operation, via: call.via, model: call.model, line: call.line,
     inLoop: call.loop !== null, inHandler: call.handler !== null, streaming: call.stream, maxTokens: call.maxTokens,
@@ -75,11 +80,10 @@ export function summariseLlmFile(facts: LlmFileFacts): LlmFileSummary {
   };
 }
 
-/** `$0.0042`, `$1.20`, `<$0.0001`: enough digits to compare calls, never scientific notation. */
+/** `$0.0042`, `$0.000084`, `$1.20`: two significant digits below a cent, never scientific notation. */
 export function formatUsd(usd: number): string {
   if (usd === 0) return '$0';
-  if (usd < 0.0001) return '<$0.0001';
-  if (usd < 0.01) return `$${usd.toFixed(4)}`;
+  if (usd < 0.01) return `$${usd.toFixed(Math.min(12, 1 - Math.floor(Math.log10(usd))))}`;
   if (usd < 100) return `$${usd.toFixed(2)}`;
   return `$${Math.round(usd).toLocaleString('en-US')}`;
 }

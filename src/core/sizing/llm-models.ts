@@ -39,13 +39,9 @@ const ENVELOPES: Record<LlmApiKind, unknown> = {
   audio: { text: '', usage: { type: 'tokens', input_tokens: 14, input_token_details: { text_tokens: 0, audio_tokens: 14 }, output_tokens: 45, total_tokens: 59 } },
   batch: { id: 'batch_abc123', object: 'batch', endpoint: '/v1/chat/completions', errors: null, input_file_id: 'file-abc123', completion_window: '24h', status: 'validating', output_file_id: null, error_file_id: null, created_at: 1711471533, in_progress_at: null, expires_at: null, finalizing_at: null, completed_at: null, failed_at: null, expired_at: null, cancelling_at: null, cancelled_at: null, request_counts: { total: 0, completed: 0, failed: 0 }, metadata: {} },
 };
-/** A streamed chat chunk without its delta text: sent once per generated token or so. */
-const STREAM_CHUNK = 'data: {"id":"chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT","object":"chat.completion.chunk","created":1741569952,"model":"gpt-4o-2024-08-06","service_tier":"default","system_fingerprint":"fp_50cad350e4","choices":[{"index":0,"delta":{"content":""},"logprobs":null,"finish_reason":null}]}\n\n';
-
 export function envelopeBytes(api: LlmApiKind): number {
   return Buffer.byteLength(JSON.stringify(ENVELOPES[api]));
 }
-export const STREAM_CHUNK_BYTES = Buffer.byteLength(STREAM_CHUNK);
 
 // ---- tokenizers -------------------------------------------------------------------------------------------
 

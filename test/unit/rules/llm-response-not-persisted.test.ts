@@ -11,17 +11,17 @@ ruleTester(rule, {
     {
       name: 'express handler returns the answer and drops it', language: 'typescript',
       code: "import OpenAI from 'openai';\nimport express from 'express';\nconst c = new OpenAI();\nconst app = express();\napp.post('/ask', async (req, res) => {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 200, messages: [{ role: 'user', content: req.body.q }] });\n  res.json({ answer: r.choices[0].message.content });\n});\n",
-      errors: [{ messageId: 'dropped', line: 6, includes: ['express request handler (line 5)', 'gpt-4o-mini list price'] }],
+      errors: [{ messageId: 'dropped', line: 6, includes: ['Express request handler at line 5', 'gpt-4o-mini list price'] }],
     },
     {
       name: 'FastAPI route', language: 'python',
       code: 'from fastapi import FastAPI\nfrom openai import OpenAI\napp = FastAPI()\nc = OpenAI()\n@app.post("/ask")\nasync def ask(q: str):\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n    return {"answer": r.choices[0].message.content}\n',
-      errors: [{ messageId: 'dropped', line: 7, includes: ['fastapi request handler'] }],
+      errors: [{ messageId: 'dropped', line: 7, includes: ['FastAPI request handler'] }],
     },
     {
       name: 'Next.js app-router POST with the Vercel AI SDK', language: 'typescript',
       code: "import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nexport async function POST(req: Request) {\n  const { prompt } = await req.json();\n  const { text } = await generateText({ model: openai('gpt-4o-mini'), maxOutputTokens: 300, prompt });\n  return Response.json({ text });\n}\n",
-      errors: [{ messageId: 'dropped', line: 5, includes: ['next request handler'] }],
+      errors: [{ messageId: 'dropped', line: 5, includes: ['Next.js request handler'] }],
     },
   ],
 });

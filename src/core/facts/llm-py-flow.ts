@@ -299,7 +299,8 @@ export class PyFlow {
       const method = f?.type === 'attribute' ? field(f, 'attribute')?.text : null;
       const memory = !store && method && /^(get|__contains__)$/.test(method) && /cache|memo/i.test(field(f!, 'object')?.text ?? '');
       if (store?.op !== 'read' && !memory) continue;
-      const first = callArgs(c).positional[0];
+      const args = callArgs(c);
+      const first = args.positional[0] ?? args.keywords.get('Key') ?? args.keywords.get('key') ?? args.keywords.get('name') ?? [...args.keywords.values()][0];
       if (!first || ![...origins(first)].some((x) => promptOrigins.has(x))) continue;
       if (!this.decides(c, scopeNode, call)) continue;
       const line = this.lines.position(c.startIndex).line;

@@ -85,18 +85,19 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     return { via, api, fact, node: n, options: props };
   };
   for (const n of index.nodes) {
-    let key: string | null = null;
-    let value: Node | null = null;
-    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) [key, value] = [n.id.name, n.init];
-    else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier' && n.value) [key, value] = [n.key.name, n.value];
-    else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && unwrap(n.left.object).type === 'ThisExpression' && n.left.property.type === 'Identifier') [key, value] = [n.left.property.name, n.right];
-    else if (n.type === 'NewExpression' && index.parent(n)?.type === 'MemberExpression') [key, value] = [`@${n.range[0]}`, n];
-    if (!key || !value) continue;
-    const client = clientOfNew(value);
-    if (client) {
-      clients.set(key, client);
-      facts.clients.push(client.fact);
-    }
+    if (n.type !== 'NewExpression') continue;
+    const client = clientOfNew(n);
+    if (!client) continue;
+    // The name the client is reached by: `x = new OpenAI()`, a class field, `this.x = ...`; else its position.
+    let p = index.parent(n);
+    while (p && (p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression' || p.type === 'AwaitExpression')) p = index.parent(p);
+    let key = `@${n.range[0]}`;
+    if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') key = p.id.name;
+    else if (p?.type === 'PropertyDefinition' && p.key.type === 'Identifier') key = p.key.name;
+    else if (p?.type === 'AssignmentExpression' && p.left.type === 'MemberExpression' && p.left.property.type === 'Identifier') key = p.left.property.name;
+    else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') key = p.left.name;
+    clients.set(key, client);
+    facts.clients.push(client.fact);
   }
   // AI SDK providers: `openai` from @ai-sdk/openai, or `const myOpenAI = createOpenAI({...})`.
   const aiProviders = new Set<string>();

@@ -12,7 +12,7 @@ export function mayBeRelevant(text: string, language: Language): boolean {
 
 /**
  * Minified or bundled JavaScript: analysing it reports on someone else's code with meaningless positions.
- * A `.min.js` name, or long average lines in a file of some size (the usual bundler output).
+ * A `.min.js` name, or long average lines with little whitespace in a file of some size (the usual bundler output).
  */
 export function looksMinified(path: string, text: string): string | null {
   if (/\.min\.[cm]?js$/i.test(path)) return 'minified bundle (.min.js)';
@@ -20,5 +20,10 @@ export function looksMinified(path: string, text: string): string | null {
   let lines = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
   const average = text.length / lines;
-  return average > 300 ? `minified bundle (average line ${Math.round(average)} characters)` : null;
+  if (average <= 300) return null;
+  // Long lines of prose (a big prompt in a template string) are not a bundle: minifiers drop the whitespace.
+  const sample = text.slice(0, 100_000);
+  let spaces = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 32 || sample.charCodeAt(i) === 9) spaces++;
+  return spaces / sample.length < 0.08 ? `minified bundle (average line ${Math.round(average)} characters)` : null;
 }

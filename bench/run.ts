@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseJsTs } from '../src/core/parse/typescript-estree';
 import { analyze, analyzeText } from '../src/core/analyze';
 import { resolveConfig } from '../src/core/config';
 import { discoverFiles } from '../src/core/files/discover';
@@ -77,13 +78,16 @@ async function benchTree(name: string, root: string) {
   // Relevant files only: full analysis vs tree-sitter parse of the same text.
   const relevant = discovered.files
     .map((f) => ({ f, text: readFileSync(f.absolutePath, 'utf8') }))
-    .filter(({ f, text }) => grammarFor(f.language) && mayBeRelevant(text, f.language));
+    .filter(({ f, text }) => (grammarFor(f.language) || f.language === 'javascript' || f.language === 'typescript') && mayBeRelevant(text, f.language));
   const relevantBytes = relevant.reduce((s, r) => s + r.f.bytes, 0);
   const analysis = stats(await time(async () => {
     for (const r of relevant) await analyzeText(r.f.path, r.text, r.f.language, loaded);
   }));
   const parseOnly = stats(await time(async () => {
-    for (const r of relevant) (await parseSource(r.text, r.f.language)).tree.delete();
+    for (const r of relevant) {
+      if (grammarFor(r.f.language)) (await parseSource(r.text, r.f.language)).tree.delete();
+      else parseJsTs(r.text, r.f.path, r.f.language);
+    }
   }));
   return {
     name, root, files: discovered.files.length, bytes, relevantFiles: relevant.length, relevantBytes,
@@ -97,10 +101,13 @@ async function main() {
   await initTreeSitter();
   const trees: Array<[string, string | null]> = smoke
     ? [['generated (40 files, 5% GPU)', generateTree(40)]]
+    : process.argv.includes('--node-modules')
+    ? [['project node_modules (JS/TS-heavy)', join(__dirname, '..', 'node_modules')]]
     : [
         ['python3 lib dir (stdlib + site-packages)', pythonStdlib()],
         ['cuda-include', cudaInclude()],
         ['generated (2,000 files, 5% GPU)', generateTree(2000)],
+        ['project node_modules (JS/TS-heavy)', join(__dirname, '..', 'node_modules')],
       ];
   const results = [];
   for (const [name, root] of trees) {

@@ -163,7 +163,7 @@ export class JsFlow {
   }
 
   /** Follows one API call's result. `promptNode` is what the call was asked (for the cache-key check). */
-  follow(call: TSESTree.CallExpression, promptNode: Node | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null; resultUsed: boolean } {
+  follow(call: TSESTree.CallExpression, promptNode: Node | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null} {
     const fn = this.index.enclosingFunction(call);
     const local = this.trace(call, fn, null);
     let stores = local.stores;
@@ -177,7 +177,7 @@ export class JsFlow {
         cacheLookup ??= this.cacheBefore(site, this.index.enclosingFunction(site), site);
       }
     }
-    return { stores: dedupe(stores), cacheLookup, resultUsed: local.used };
+    return { stores: dedupe(stores), cacheLookup };
   }
 
   private callSitesOf(name: string, fn: FunctionNode): TSESTree.CallExpression[] {
@@ -188,13 +188,12 @@ export class JsFlow {
     });
   }
 
-  /** Taint from one call inside `fn`: store writes reached, whether the value is returned, whether it is used. */
-  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean; used: boolean } {
+  /** Taint from one call inside `fn`: store writes reached, whether the value is returned. */
+  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
     const scope: Node = fn ?? this.index.nodes[0]!;
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
     let returned = false;
-    let used = !!seed;
     if (!seed) {
       // Climb from the call through projections and wrappers to where its value lands.
       let cur: Node = call;
@@ -202,33 +201,32 @@ export class JsFlow {
         if (p.type === 'AwaitExpression' || p.type === 'ChainExpression' || p.type === 'TSNonNullExpression' || p.type === 'TSAsExpression' || (p.type === 'MemberExpression' && p.object === cur)
           || p.type === 'TemplateLiteral' || p.type === 'ArrayExpression' || p.type === 'BinaryExpression' || p.type === 'LogicalExpression' || p.type === 'ConditionalExpression' || p.type === 'Property' || p.type === 'ObjectExpression' || p.type === 'SpreadElement') continue;
         if (p.type === 'CallExpression' && p.callee === cur) {
-          // r.then(x => ...): the callback's parameter carries the result.
+          // r.then(x => ...): the callback's parameter carries the result; other methods on it pass it along.
+          const cb = p.arguments[0] as Node | undefined;
+          const method = cur.type === 'MemberExpression' && !cur.computed && cur.property.type === 'Identifier' ? cur.property.name : '';
+          if (method === 'then' && cb && FUNCTION_TYPES.has(cb.type) && (cb as FunctionNode).params[0]) {
+            for (const nm of boundNames((cb as FunctionNode).params[0] as Node)) tainted.add(nm);
+          }
           continue;
         }
         if (p.type === 'CallExpression') {
-          used = true;
           const store = this.classify(p);
           if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper)); break; }
           const helper = this.helperWrites(p, cur, viaHelper);
           if (helper.length) { stores.push(...helper); break; }
           const name = memberChain(p.callee)?.join('.') ?? '';
           if (TRANSPARENT_CALLS.test(name)) continue;
-          if (/\.then$/.test(name)) {
-            const cb = p.arguments[0] as Node | undefined;
-            if (cb && FUNCTION_TYPES.has(cb.type) && (cb as FunctionNode).params[0]) for (const nm of boundNames((cb as FunctionNode).params[0] as Node)) tainted.add(nm);
-          }
           break;
         }
-        if (p.type === 'VariableDeclarator') { for (const nm of boundNames(p.id)) tainted.add(nm); used = true; break; }
-        if (p.type === 'AssignmentExpression') { for (const nm of boundNames(p.left as Node)) tainted.add(nm); const r = rootKey(p.left as Node); if (r) tainted.add(r); used = true; break; }
-        if (p.type === 'ForOfStatement') { for (const nm of p.left.type === 'VariableDeclaration' ? p.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(p.left as Node)) tainted.add(nm); used = true; break; }
-        if (p.type === 'ReturnStatement' || (p.type === 'ArrowFunctionExpression' && p.body === cur)) { returned = true; used = true; break; }
-        if (p.type === 'ExpressionStatement') break;
-        used = true;
+        if (p.type === 'VariableDeclarator') { for (const nm of boundNames(p.id)) tainted.add(nm); break; }
+        if (p.type === 'AssignmentExpression') { for (const nm of boundNames(p.left as Node)) tainted.add(nm); const r = rootKey(p.left as Node); if (r) tainted.add(r); break; }
+        if (p.type === 'ForOfStatement') { for (const nm of p.left.type === 'VariableDeclaration' ? p.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(p.left as Node)) tainted.add(nm); break; }
+        if (p.type === 'ReturnStatement' || (p.type === 'ArrowFunctionExpression' && p.body === cur)) { returned = true; break; }
+        // An expression statement (fire-and-forget) or anything else: the value goes nowhere we follow.
         break;
       }
     }
-    if (tainted.size === 0) return { stores, returned, used };
+    if (tainted.size === 0) return { stores, returned };
     // Propagate through assignments in the scope until nothing changes.
     const decls = this.index.within(scope, 'VariableDeclarator');
     const assigns = this.index.within(scope, 'AssignmentExpression');
@@ -254,7 +252,7 @@ export class JsFlow {
     }
     for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && mentions(r.argument) && this.index.enclosingFunction(r) === fn) returned = true;
     if (fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && mentions(fn.body)) returned = true;
-    return { stores, returned, used: used || tainted.size > 0 };
+    return { stores, returned };
   }
 
   /** One level of same-file helpers: `save(answer)` where `save` writes its parameter to a store. */

@@ -4,7 +4,7 @@
 // where the result is stored and whether a cache lookup precedes the call.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
-import { countTokens, encodingFor, LLM_FACTS } from '../sizing/llm-models';
+import { countTokens, LLM_FACTS } from '../sizing/llm-models';
 import { AI_SDK_FUNCTIONS, HTTP_PATHS, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, constNumber, constString, functionName, memberChain, objectProps, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
@@ -236,13 +236,13 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const client = site.client?.fact ?? (site.timeout ? {
       via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call), timeoutMs: site.timeout.ms, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: site.timeout.slot,
     } : null);
-    const { stores, cacheLookup, resultUsed } = flow.follow(call, site.promptArg ?? site.options);
+    const { stores, cacheLookup } = flow.follow(call, site.promptArg ?? site.options);
     return {
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call), function: fn ? functionName(fn, index) : null,
       model, modelExpr, maxTokens, maxTokensParam: maxTok?.name ?? null, maxTokensName: maxTokensNameFor(site), stream, n, dimensions, batchInputs,
       client, loop: loopOf(call), handler: handlerOf(call),
-      promptLiteralTokens: prompt.tokens, promptMessages: prompt.messages, promptUnknowns: prompt.unknowns, tokenizer: prompt.tokenizer,
-      resultUsed, stores, cacheLookup, optionsSlot: site.via === 'langchain' ? (site.client ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
+      promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
+      stores, cacheLookup, optionsSlot: site.via === 'langchain' ? (site.client ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
     };
   }
 
@@ -252,7 +252,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     return MAX_TOKENS_NAME[site.api] ?? null;
   }
 
-  function promptOf(site: Site, props: Map<string, Node>, model: string | null): { tokens: number; messages: number; unknowns: string[]; tokenizer: string } {
+  function promptOf(site: Site, props: Map<string, Node>, model: string | null): { tokens: number; unknowns: string[] } {
     const literals: string[] = [];
     const unknowns: string[] = [];
     let messages = 0;
@@ -302,7 +302,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     }
     if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = props.has('system') ? 2 : 1;
     const tokens = literals.reduce((sum, s) => sum + countTokens(s, model), 0) + (site.api === 'chat' || site.api === 'responses' ? messages * LLM_FACTS.tokensPerMessage + (messages ? LLM_FACTS.tokensReplyPriming : 0) : 0);
-    return { tokens, messages, unknowns: [...new Set(unknowns)], tokenizer: encodingFor(model) };
+    return { tokens, unknowns: [...new Set(unknowns)] };
   }
 
   // ---- context: loops and request handlers -------------------------------------------------------------------

@@ -165,7 +165,7 @@ export class PyFlow {
     return null;
   }
 
-  follow(call: SyntaxNode, prompt: SyntaxNode | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null; resultUsed: boolean } {
+  follow(call: SyntaxNode, prompt: SyntaxNode | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null} {
     const fn = enclosing(call, 'function_definition');
     const local = this.trace(call, fn, null);
     let stores = local.stores;
@@ -178,7 +178,7 @@ export class PyFlow {
         cache ??= this.cacheBefore(site, outerFn, site);
       }
     }
-    return { stores: dedupe(stores), cacheLookup: cache, resultUsed: local.used };
+    return { stores: dedupe(stores), cacheLookup: cache };
   }
 
   private callSitesOf(name: string, fn: SyntaxNode): SyntaxNode[] {
@@ -188,18 +188,16 @@ export class PyFlow {
     });
   }
 
-  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean; used: boolean } {
+  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
     let returned = false;
-    let used = !!seed;
     const inScope = (n: SyntaxNode) => !fn || (n.startIndex >= fn.startIndex && n.endIndex <= fn.endIndex);
     if (!seed) {
       let cur = call;
       for (let p = cur.parent; p; cur = p, p = p.parent) {
         if (PASS_THROUGH.has(p.type)) continue;
         if (p.type === 'argument_list' && p.parent?.type === 'call') {
-          used = true;
           const outer = p.parent;
           const store = this.classify(outer);
           if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper)); break; }
@@ -209,16 +207,15 @@ export class PyFlow {
           if (TRANSPARENT.test(name)) { cur = outer; p = outer; continue; }
           break;
         }
-        if (p.type === 'assignment' || p.type === 'augmented_assignment') { for (const nm of targetNames(field(p, 'left'))) tainted.add(nm); used = true; break; }
-        if (p.type === 'for_statement' || p.type === 'for_in_clause') { for (const nm of targetNames(field(p, 'left'))) tainted.add(nm); used = true; break; }
-        if (p.type === 'as_pattern') { const t = children(p).find((x) => x.type === 'as_pattern_target'); for (const nm of targetNames(t ?? null)) tainted.add(nm); used = true; break; }
-        if (p.type === 'return_statement') { returned = true; used = true; break; }
-        if (p.type === 'expression_statement') break;
-        used = true;
+        if (p.type === 'assignment' || p.type === 'augmented_assignment') { for (const nm of targetNames(field(p, 'left'))) tainted.add(nm); break; }
+        if (p.type === 'for_statement' || p.type === 'for_in_clause') { for (const nm of targetNames(field(p, 'left'))) tainted.add(nm); break; }
+        if (p.type === 'as_pattern') { const t = children(p).find((x) => x.type === 'as_pattern_target'); for (const nm of targetNames(t ?? null)) tainted.add(nm); break; }
+        if (p.type === 'return_statement') { returned = true; break; }
+        // An expression statement (fire-and-forget) or anything else: the value goes nowhere we follow.
         break;
       }
     }
-    if (tainted.size === 0) return { stores, returned, used };
+    if (tainted.size === 0) return { stores, returned };
     const mentions = (n: SyntaxNode | null) => !!n && namesIn(n).some((x) => tainted.has(x));
     const scopeCalls = this.calls.filter(inScope);
     const scopeNode = fn ?? call.tree.rootNode;
@@ -242,7 +239,7 @@ export class PyFlow {
       else if (!viaHelper) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper));
     }
     for (const r of scopeNode.descendantsOfType('return_statement')) if (r && enclosing(r, 'function_definition')?.startIndex === fn?.startIndex && mentions(r)) returned = true;
-    return { stores, returned, used: used || tainted.size > 0 };
+    return { stores, returned };
   }
 
   private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null): StoreWriteFact[] {

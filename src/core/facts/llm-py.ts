@@ -4,7 +4,7 @@
 // result goes (llm-py-flow.ts).
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
-import { countTokens, encodingFor, LLM_FACTS } from '../sizing/llm-models';
+import { countTokens, LLM_FACTS } from '../sizing/llm-models';
 import { HTTP_PATHS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
@@ -212,7 +212,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call),
       timeoutMs: site.timeout.seconds === null ? null : site.timeout.seconds * 1000, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: kwargSlot(call),
     } : null);
-    const { stores, cacheLookup, resultUsed } = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
+    const { stores, cacheLookup } = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
     return {
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call),
       function: fnNode ? field(fnNode, 'name')?.text ?? null : null,
@@ -221,13 +221,13 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       maxTokensName: site.api === 'embeddings' ? null : site.via === 'langchain' ? 'max_tokens' : site.via === 'openai-legacy' ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
       stream, n: num(get('n')?.node) ?? 1, dimensions: num(get('dimensions')?.node), batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
       client, loop: loopOf(call), handler: handlerOf(call),
-      promptLiteralTokens: prompt.tokens, promptMessages: prompt.messages, promptUnknowns: prompt.unknowns, tokenizer: encodingFor(model),
-      resultUsed, stores, cacheLookup,
+      promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
+      stores, cacheLookup,
       optionsSlot: site.via === 'langchain' ? (site.client ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
     };
   }
 
-  function promptOf(site: Site, model: string | null): { tokens: number; messages: number; unknowns: string[] } {
+  function promptOf(site: Site, model: string | null): { tokens: number; unknowns: string[] } {
     const literals: string[] = [];
     const unknowns: string[] = [];
     let messages = 0;
@@ -284,7 +284,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     }
     if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = 1;
     const tokens = literals.reduce((sum, s) => sum + countTokens(s, model), 0) + (site.api === 'chat' || site.api === 'responses' ? messages * LLM_FACTS.tokensPerMessage + (messages ? LLM_FACTS.tokensReplyPriming : 0) : 0);
-    return { tokens, messages, unknowns: [...new Set(unknowns)] };
+    return { tokens, unknowns: [...new Set(unknowns)] };
   }
 
   // ---- context ----------------------------------------------------------------------------------------------

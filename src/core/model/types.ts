@@ -288,11 +288,7 @@ export interface LlmCallFact {
   handler: { framework: string; line: number } | null;
   /** Token count of the literal parts of the prompt; `promptUnknowns` names the parts only known at run time. */
   promptLiteralTokens: number;
-  promptMessages: number;
   promptUnknowns: string[];
-  tokenizer: string;
-  /** The result is bound or used at all (not fire-and-forget). */
-  resultUsed: boolean;
   stores: StoreWriteFact[];
   cacheLookup: CacheLookupFact | null;
   optionsSlot: InsertSlot | null;

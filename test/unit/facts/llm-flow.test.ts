@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Language } from '../../../src/core/model/types';
 import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
 import { estimateCall } from '../../../src/core/sizing/llm-estimate';
+import { encodingFor } from '../../../src/core/sizing/llm-models';
 import { llmFactsOf } from '../../helpers/llm';
 
 const TS_CALL = "const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 50, messages: [{ role: 'user', content: q }] });";
@@ -78,6 +79,12 @@ describe('OpenAI result data flow: shapes', () => {
     assert.deepEqual(f.calls[0]!.stores.map((s) => [s.kind, s.line, s.viaHelper]), [['redis', 10, 'complete()']]);
   });
 
+  it('follows a .then callback parameter to the store', async () => {
+    const code = "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nconst c = new OpenAI();\nconst redis = new Redis();\nexport function ask(q: string) {\n  return c.chat.completions.create({ model: 'gpt-4o', max_tokens: 5, messages: [] })\n    .then((r) => redis.set(q, r.choices[0].message.content, 'EX', 5));\n}\n";
+    const f = await llmFactsOf(code, 'typescript');
+    assert.deepEqual(f.calls[0]!.stores.map((s) => [s.kind, s.line, s.ttl?.seconds]), [['redis', 7, 5]]);
+  });
+
   it('does not count a store write of unrelated data', async () => {
     const code = ts("import Redis from 'ioredis';", 'const redis = new Redis();', "await redis.set('last-user', q);");
     const f = await llmFactsOf(code, 'typescript');
@@ -114,7 +121,7 @@ describe('call-site facts', () => {
     assert.equal(call.via, 'azure-openai');
     assert.deepEqual([call.model, call.maxTokens, call.n, call.client?.timeoutMs, call.client?.maxRetries], ['gpt-4o', 64, 2, 5000, 4]);
     // The literal parts through gpt-4o's encoding (o200k_base), + 2 messages x 3 + 3 priming the reply.
-    assert.equal(call.tokenizer, 'o200k_base');
+    assert.equal(encodingFor(call.model), 'o200k_base');
     assert.equal(call.promptLiteralTokens, o200k.encode('You are terse.').length + o200k.encode('Answer: ').length + 2 * 3 + 3);
     assert.deepEqual(call.promptUnknowns, ['q']);
   });

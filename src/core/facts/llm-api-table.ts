@@ -120,6 +120,27 @@ export function storeModule(source: string): StoreModule | null {
   return best ? STORE_MODULES[best]! : null;
 }
 
+/**
+ * A MongoDB TTL index made in this file (`expireAfterSeconds`, or a Mongoose schema field's `expires`): applies to
+ * every Mongo write in the file, since the index lives on the collection, not on the write.
+ */
+export function mongoTtlIn(text: string, mongoose: boolean): { seconds: number | null; how: string } | null {
+  const m = /expireAfterSeconds\s*[:=]\s*([\d_]+(?:\s*\*\s*[\d_]+)*)/.exec(text);
+  if (m) return { seconds: m[1]!.split('*').reduce((a, b) => a * Number(b.replace(/_/g, '').trim()), 1), how: 'TTL index in this file' };
+  return mongoose && /\bexpires\s*:/.test(text) ? { seconds: null, how: 'Mongoose expires in this file' } : null;
+}
+
+/** One entry per written place: a write reached both directly and through a helper is listed once. */
+export function dedupeStores<T extends { line: number; range: { startColumn: number }; kind: string }>(stores: T[]): T[] {
+  const seen = new Set<string>();
+  return stores.filter((s) => {
+    const k = `${s.line}:${s.range.startColumn}:${s.kind}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** Receivers named like a store (`this.redis`, `mongoCollection`) when the client is made in another file. */
 export const STORE_NAME_HINTS: ReadonlyArray<{ pattern: RegExp; module: StoreModule }> = [
   { pattern: /redis/i, module: { kind: 'redis', engine: 'redis' } },

@@ -5,7 +5,7 @@
 // the prompt, whose hit skips the call, precedes it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
-import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, storeModule, type StoreModule } from './llm-api-table';
+import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeModule, type StoreModule } from './llm-api-table';
 import { EstreeIndex, boundNames, constNumber, constString, functionName, memberChain, namesIn, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
 
@@ -49,8 +49,7 @@ export class JsFlow {
         if (name && !this.functions.has(name)) this.functions.set(name, n as FunctionNode);
       }
     }
-    const m = /expireAfterSeconds\s*[:=]\s*([\d_]+(?:\s*\*\s*[\d_]+)*)|\bexpires\s*:\s*['"]?([\w\s*]+)/.exec(text);
-    this.mongoTtl = m ? { seconds: m[1] ? m[1].split('*').reduce((a, b) => a * Number(b.replace(/_/g, '').trim()), 1) : null, how: 'TTL index in this file' } : null;
+    this.mongoTtl = mongoTtlIn(text, true);
   }
 
   /** The store behind a receiver: an import-derived handle, else a receiver named like one (`this.redis`). */
@@ -177,7 +176,7 @@ export class JsFlow {
         cacheLookup ??= this.cacheBefore(site, this.index.enclosingFunction(site), site);
       }
     }
-    return { stores: dedupe(stores), cacheLookup };
+    return { stores: dedupeStores(stores), cacheLookup };
   }
 
   private callSitesOf(name: string, fn: FunctionNode): TSESTree.CallExpression[] {
@@ -321,14 +320,4 @@ export class JsFlow {
     }
     return false;
   }
-}
-
-function dedupe(stores: StoreWriteFact[]): StoreWriteFact[] {
-  const seen = new Set<string>();
-  return stores.filter((s) => {
-    const k = `${s.line}:${s.range.startColumn}:${s.kind}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -4,7 +4,7 @@
 // where the result is stored and whether a cache lookup precedes the call.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
-import { countTokens, LLM_FACTS } from '../sizing/llm-models';
+import { promptTokens } from '../sizing/llm-models';
 import { AI_SDK_FUNCTIONS, HTTP_PATHS, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, constNumber, constString, functionName, memberChain, objectProps, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
@@ -301,8 +301,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       if (v) visit(v, 0);
     }
     if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = props.has('system') ? 2 : 1;
-    const tokens = literals.reduce((sum, s) => sum + countTokens(s, model), 0) + (site.api === 'chat' || site.api === 'responses' ? messages * LLM_FACTS.tokensPerMessage + (messages ? LLM_FACTS.tokensReplyPriming : 0) : 0);
-    return { tokens, unknowns: [...new Set(unknowns)] };
+    return { tokens: promptTokens(literals, messages, site.api, model), unknowns: [...new Set(unknowns)] };
   }
 
   // ---- context: loops and request handlers -------------------------------------------------------------------

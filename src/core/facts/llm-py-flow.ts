@@ -3,7 +3,7 @@
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
-import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, storeModule, type StoreModule } from './llm-api-table';
+import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeModule, type StoreModule } from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
 
@@ -63,8 +63,7 @@ export class PyFlow {
       }
     }
     for (const [key, value] of bindings) if (value.type === 'call' && callArgs(value).keywords.has('timeout')) this.sessions.set(key, value);
-    const m = /expireAfterSeconds\s*[=:]\s*([\d_]+(?:\s*\*\s*[\d_]+)*)/.exec(text);
-    this.mongoTtl = m ? { seconds: m[1]!.split('*').reduce((a, b) => a * Number(b.replace(/_/g, '').trim()), 1), how: 'TTL index in this file' } : null;
+    this.mongoTtl = mongoTtlIn(text, false);
   }
 
   private moduleOfExpr(value: SyntaxNode): StoreModule | null {
@@ -178,7 +177,7 @@ export class PyFlow {
         cache ??= this.cacheBefore(site, outerFn, site);
       }
     }
-    return { stores: dedupe(stores), cacheLookup: cache };
+    return { stores: dedupeStores(stores), cacheLookup: cache };
   }
 
   private callSitesOf(name: string, fn: SyntaxNode): SyntaxNode[] {
@@ -378,14 +377,4 @@ function namesIn(node: SyntaxNode): string[] {
     out.push(id.text);
   }
   return out;
-}
-
-function dedupe(stores: StoreWriteFact[]): StoreWriteFact[] {
-  const seen = new Set<string>();
-  return stores.filter((s) => {
-    const k = `${s.line}:${s.range.startColumn}:${s.kind}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -4,7 +4,7 @@
 // result goes (llm-py-flow.ts).
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
-import { countTokens, LLM_FACTS } from '../sizing/llm-models';
+import { promptTokens } from '../sizing/llm-models';
 import { HTTP_PATHS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
@@ -283,8 +283,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       if (v) visit(v, 0);
     }
     if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = 1;
-    const tokens = literals.reduce((sum, s) => sum + countTokens(s, model), 0) + (site.api === 'chat' || site.api === 'responses' ? messages * LLM_FACTS.tokensPerMessage + (messages ? LLM_FACTS.tokensReplyPriming : 0) : 0);
-    return { tokens, unknowns: [...new Set(unknowns)] };
+    return { tokens: promptTokens(literals, messages, site.api, model), unknowns: [...new Set(unknowns)] };
   }
 
   // ---- context ----------------------------------------------------------------------------------------------

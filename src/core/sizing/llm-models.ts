@@ -75,6 +75,12 @@ export function countTokens(text: string, model: string | null): number {
   return enc.encode(text, { allowedSpecial: new Set(), disallowedSpecial: new Set() }).length;
 }
 
+/** Prompt tokens: the literal parts through the model's encoding, plus chat formatting for message-based APIs. */
+export function promptTokens(literals: string[], messages: number, api: LlmApiKind, model: string | null): number {
+  const text = literals.reduce((sum, s) => sum + countTokens(s, model), 0);
+  return api === 'chat' || api === 'responses' ? text + messages * LLM_FACTS.tokensPerMessage + (messages ? LLM_FACTS.tokensReplyPriming : 0) : text;
+}
+
 export interface ModelLimits {
   maxOutputTokens: number | null;
   contextWindow: number | null;

@@ -119,14 +119,15 @@ function runEnabled<C extends GpuRuleContext | LlmRuleContext>(rules: ReadonlyAr
   return findings;
 }
 
+const GPU_RULES = RULES.filter((r): r is GpuRule => r.meta.category !== 'llm');
+const LLM_RULES = RULES.filter((r): r is LlmRule => r.meta.category === 'llm');
+
 function runGpuRules(facts: GpuFileFacts, summary: GpuFileSummary, loaded: LoadedConfig, text: string, entry: FileEntry): Finding[] {
-  const rules = RULES.filter((r): r is GpuRule => r.meta.category !== 'llm');
-  return runEnabled<GpuRuleContext>(rules, { path: facts.path, facts, summary, config: loaded.config, gpu: loaded.gpu, text }, loaded, entry);
+  return runEnabled<GpuRuleContext>(GPU_RULES, { path: facts.path, facts, summary, config: loaded.config, gpu: loaded.gpu, text }, loaded, entry);
 }
 
 function runLlmRules(llm: LlmFileFacts, summary: LlmFileSummary, loaded: LoadedConfig, text: string, entry: FileEntry): Finding[] {
-  const rules = RULES.filter((r): r is LlmRule => r.meta.category === 'llm');
-  return runEnabled<LlmRuleContext>(rules, { path: llm.path, llm, summary, config: loaded.config, gpu: loaded.gpu, text }, loaded, entry);
+  return runEnabled<LlmRuleContext>(LLM_RULES, { path: llm.path, llm, summary, config: loaded.config, gpu: loaded.gpu, text }, loaded, entry);
 }
 
 export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {

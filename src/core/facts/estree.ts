@@ -23,8 +23,10 @@ export const LOOP_TYPES = new Set(['ForStatement', 'ForOfStatement', 'ForInState
 
 export class EstreeIndex {
   readonly parents = new Map<Node, Node | null>();
-  /** Every node in document order. */
+  /** Every node in document order (pre-order: a node's subtree is the run of nodes that follows it). */
   readonly nodes: Node[] = [];
+  private readonly position = new Map<Node, number>();
+  private readonly names = new Map<Node, Set<string>>();
   /** Top-level and nested `const x = <literal>` bindings, for folding names into values. */
   readonly constInits = new Map<string, Node>();
 
@@ -33,6 +35,7 @@ export class EstreeIndex {
     while (stack.length) {
       const [node, parent] = stack.pop()!;
       this.parents.set(node, parent);
+      this.position.set(node, this.nodes.length);
       this.nodes.push(node);
       const keys = visitorKeys[node.type] ?? [];
       const kids: Node[] = [];
@@ -66,10 +69,28 @@ export class EstreeIndex {
     return null;
   }
 
+  /** `node` and everything under it, in document order, read off the pre-order list (no walk over the tree). */
+  *subtree(node: Node): Generator<Node> {
+    const end = node.range[1];
+    for (let i = this.position.get(node) ?? this.nodes.length; i < this.nodes.length; i++) {
+      const n = this.nodes[i]!;
+      if (n !== node && (n.range[0] >= end || n.range[1] > end)) return;
+      yield n;
+    }
+  }
+
   /** Nodes of one type inside `scope` (document order). */
   within<T extends keyof ByType>(scope: Node, type: T): Array<ByType[T]> {
-    const [s, e] = scope.range;
-    return this.nodes.filter((n) => n.type === type && n.range[0] >= s && n.range[1] <= e) as unknown as Array<ByType[T]>;
+    const out: Node[] = [];
+    for (const n of this.subtree(scope)) if (n.type === type) out.push(n);
+    return out as unknown as Array<ByType[T]>;
+  }
+
+  /** Identifiers read inside an expression, memoised: the data-flow fixpoints ask about the same nodes repeatedly. */
+  namesIn(node: Node): Set<string> {
+    let names = this.names.get(node);
+    if (!names) this.names.set(node, (names = readNames(node, this)));
+    return names;
   }
 }
 
@@ -180,11 +201,9 @@ export function constBoolean(node: Node | null | undefined): boolean | null {
 }
 
 /** Identifiers read inside an expression (not property keys or member property names). */
-export function namesIn(node: Node, index: EstreeIndex): Set<string> {
+function readNames(node: Node, index: EstreeIndex): Set<string> {
   const names = new Set<string>();
-  const [s, e] = node.range;
-  for (const n of index.nodes) {
-    if (n.range[0] < s || n.range[1] > e) continue;
+  for (const n of index.subtree(node)) {
     if (n.type === 'Identifier') {
       const p = index.parent(n);
       if (p?.type === 'MemberExpression' && p.property === n && !p.computed) continue;

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeModule, type StoreModule } from './llm-api-table';
-import { EstreeIndex, boundNames, constNumber, constString, functionName, memberChain, namesIn, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
+import { EstreeIndex, boundNames, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
 
 interface StoreCall {
@@ -179,7 +179,8 @@ export class JsFlow {
     return { stores: dedupeStores(stores), cacheLookup };
   }
 
-  private callSitesOf(name: string, fn: FunctionNode): TSESTree.CallExpression[] {
+  /** Same-file calls of a function (`name(...)` or `this.name(...)`) from outside its body. */
+  callSitesOf(name: string, fn: FunctionNode): TSESTree.CallExpression[] {
     return this.index.nodes.filter((x): x is TSESTree.CallExpression => {
       if (x.type !== 'CallExpression' || x.range[0] >= fn.range[0] && x.range[1] <= fn.range[1]) return false;
       const c = unwrap(x.callee);
@@ -230,7 +231,7 @@ export class JsFlow {
     const decls = this.index.within(scope, 'VariableDeclarator');
     const assigns = this.index.within(scope, 'AssignmentExpression');
     const calls = this.index.within(scope, 'CallExpression');
-    const mentions = (n: Node) => [...namesIn(n, this.index)].some((x) => tainted.has(x));
+    const mentions = (n: Node) => [...this.index.namesIn(n)].some((x) => tainted.has(x));
     for (let changed = true, guard = 0; changed && guard < 10; guard++) {
       changed = false;
       const add = (names: string[]) => { for (const nm of names) if (!tainted.has(nm)) { tainted.add(nm); changed = true; } };
@@ -278,12 +279,12 @@ export class JsFlow {
     const scope: Node = fn ?? this.index.nodes[0]!;
     const decls = this.index.within(scope, 'VariableDeclarator');
     const origins = (n: Node): Set<string> => {
-      const out = new Set(namesIn(n, this.index));
+      const out = new Set(this.index.namesIn(n));
       for (let changed = true, g = 0; changed && g < 6; g++) {
         changed = false;
         for (const d of decls) {
           if (!d.init || !boundNames(d.id).some((x) => out.has(x))) continue;
-          for (const x of namesIn(d.init, this.index)) if (!out.has(x)) { out.add(x); changed = true; }
+          for (const x of this.index.namesIn(d.init)) if (!out.has(x)) { out.add(x); changed = true; }
         }
       }
       return out;
@@ -316,7 +317,7 @@ export class JsFlow {
     for (const t of [...this.index.within(scope, 'IfStatement'), ...this.index.within(scope, 'ConditionalExpression'), ...this.index.within(scope, 'LogicalExpression')]) {
       const test = t.type === 'LogicalExpression' ? t.left : t.test;
       if (t.range[0] > call.range[0] || t.range[0] < read.range[0]) continue;
-      if ([...namesIn(test as Node, this.index)].some((x) => names.includes(x))) return true;
+      if ([...this.index.namesIn(test as Node)].some((x) => names.includes(x))) return true;
     }
     return false;
   }

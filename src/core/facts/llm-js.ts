@@ -326,13 +326,18 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         if (a.type === 'CallExpression' && memberChain(a.callee)?.join('.').match(/^Promise\.(all|allSettled|race|any)$/)) return { kind: 'Promise.all', line: range(a).startLine, trips: null };
       }
       // One level of same-file callers: a helper called from a loop runs once per iteration.
-      const fn = index.enclosingFunction(node);
-      const name = fn ? functionName(fn, index) : null;
-      const caller = name ? index.nodes.find((x) => x.type === 'CallExpression' && unwrap(x.callee).type === 'Identifier' && (unwrap(x.callee) as TSESTree.Identifier).name === name && !(fn && x.range[0] >= fn.range[0] && x.range[1] <= fn.range[1])) : undefined;
+      const caller = firstCaller(node);
       if (!caller) return null;
       node = caller;
     }
     return null;
+  }
+
+  /** The first same-file call of the function around `node`: one level of callers for loop and handler context. */
+  function firstCaller(node: Node): Node | undefined {
+    const fn = index.enclosingFunction(node);
+    const name = fn ? functionName(fn, index) : null;
+    return fn && name ? flow.callSitesOf(name, fn)[0] : undefined;
   }
 
   function tripsOf(loop: Node): number | null {
@@ -360,9 +365,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         if (h) return h;
       }
       // One level of same-file callers.
-      const inner = index.enclosingFunction(node);
-      const name = inner ? functionName(inner, index) : null;
-      const caller = name ? index.nodes.find((x) => x.type === 'CallExpression' && unwrap(x.callee).type === 'Identifier' && (unwrap(x.callee) as TSESTree.Identifier).name === name && !(inner && x.range[0] >= inner.range[0] && x.range[1] <= inner.range[1])) : undefined;
+      const caller = firstCaller(node);
       if (!caller || !fn) return null;
       node = caller;
     }

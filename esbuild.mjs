@@ -1,4 +1,4 @@
-// Bundles the CLI (and, later, the extension and the webview) and copies the tree-sitter WASM files next to them.
+// Bundles the CLI, the report page's chart script (browser, ECharts inside), and copies the tree-sitter WASM files next to them.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,4 +25,17 @@ await esbuild.build({
   logLevel: 'warning',
   // tree-sitter.ts falls back to require.resolve only when run from source; the bundle finds dist/wasm first.
   logOverride: { 'require-resolve-not-external': 'silent' },
+});
+
+// The HTML report inlines this file: ECharts (line + bar charts, SVG renderer only) and the drawing code, minified.
+await esbuild.build({
+  entryPoints: { 'report-charts': 'src/webview/report-charts.ts' },
+  outdir,
+  bundle: true,
+  platform: 'browser',
+  target: 'es2020',
+  format: 'iife',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
 });

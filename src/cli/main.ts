@@ -2,7 +2,7 @@
 // Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { analyze, atOrAbove, TOOL_NAME, TOOL_VERSION } from '../core/analyze';
 import { loadConfigFile } from '../core/config';
 import { RULE_IDS } from '../core/rules';
@@ -10,13 +10,26 @@ import { GPU_CATALOG, findGpu } from '../core/sizing/gpu-catalog';
 import { toJsonReport } from '../core/report/json';
 import { toSarif } from '../core/report/sarif';
 import { toText } from '../core/report/text';
+import { buildSizingReport } from '../core/report/sizing-model';
+import { toMarkdown } from '../core/report/markdown';
+import { toHtml } from '../core/report/html';
+import { toSizingText } from '../core/report/sizing-text';
+import { buildCharts } from '../core/report/charts';
+import { chartToSvg } from '../core/report/chart-svg';
+import { loadWorkloadFile } from '../core/sizing/workload';
+import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
 
 const USAGE = `Usage: ${TOOL_NAME} scan [paths...] [options]
+       ${TOOL_NAME} report [paths...] [options]
 
-Reads CUDA, OpenCL, C/C++ and Python GPU code statically and reports memory problems with their numbers.
+scan    reads CUDA, OpenCL, C/C++, Python GPU code and OpenAI API code statically and reports problems with their numbers.
+report  sizes the infrastructure for it: GPU fit and chunk plans, database topology per engine, monthly cost,
+        growth with traffic and months, and a recommendation.
 
 Options:
-  --format text|json|sarif     report format (default: text)
+  --format FORMAT              scan: text|json|sarif (default text); report: html|md|json|text (default text)
+  --profile low|medium|high    report: usage profile the assumptions start from (default: the workload file's, else medium)
+  --workload FILE              report: workload assumptions (default: ./ai-infra-advisor.workload.json if present)
   --output FILE                write the report to FILE instead of standard output
   --config FILE                configuration file (default: ./ai-infra-advisor.config.json if present)
   --target-gpu ID              GPU to check against: ${GPU_CATALOG.map((g) => g.id).join(', ')}
@@ -46,9 +59,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
         output: { type: 'string' },
         config: { type: 'string' },
+        profile: { type: 'string' },
+        workload: { type: 'string' },
         'target-gpu': { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         root: { type: 'string' },
@@ -73,9 +88,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const [command, ...paths] = positionals;
   try {
-    if (command !== 'scan') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: scan');
-    const format = values.format!;
-    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+    if (command !== 'scan' && command !== 'report') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: scan or report');
+    const format = values.format ?? 'text';
+    const formats = command === 'scan' ? ['text', 'json', 'sarif'] : ['html', 'md', 'json', 'text'];
+    if (!formats.includes(format)) throw new UsageError(`--format for ${command} must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not '${format}'`);
+    if (values.profile !== undefined && !PROFILE_NAMES.includes(values.profile as ProfileName)) throw new UsageError(`--profile must be low, medium or high, not '${values.profile}'`);
+    if (command === 'scan' && (values.profile !== undefined || values.workload !== undefined)) throw new UsageError('--profile and --workload apply to the report command');
     const failOn = values['fail-on']!;
     if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not '${failOn}'`);
     const root = resolve(io.cwd, values.root ?? '.');
@@ -101,6 +119,40 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const result = await analyze({ root, paths: scanPaths.length ? scanPaths : undefined, config: loaded });
     const missing = result.skipped.filter((s) => s.reason === 'no such file or folder');
     if (missing.length && missing.length === scanPaths.length) throw new UsageError(`nothing to scan: ${missing.map((m) => m.path).join(', ')} not found`);
+
+    if (command === 'report') {
+      const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined });
+      if (workload.fatal) {
+        io.stderr(`${TOOL_NAME}: ${workload.fatal}\n`);
+        return 2;
+      }
+      for (const p of workload.problems) io.stderr(`${TOOL_NAME}: workload ${p.field}: ${p.message}\n`);
+      const sizing = buildSizingReport(result, workload);
+      const out = values.output ? resolve(io.cwd, values.output) : null;
+      let text: string;
+      const assets: Array<{ name: string; content: string }> = [];
+      if (format === 'json') text = `${JSON.stringify(sizing, null, 2)}\n`;
+      else if (format === 'html') text = toHtml(sizing);
+      else if (format === 'md') {
+        // Charts as SVG files next to the Markdown (pull requests render images, not scripts).
+        const chartDir = out ? `${basename(out).replace(/\.[^.]*$/, '')}.charts` : undefined;
+        const svgs = chartDir ? Object.fromEntries(buildCharts(sizing).map((c) => [c.id, chartToSvg(c)])) : undefined;
+        const md = toMarkdown(sizing, { chartDir, svgs });
+        text = md.markdown;
+        assets.push(...md.assets);
+      } else text = toSizingText(sizing, { detail: true });
+      if (out) {
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, text);
+        for (const a of assets) {
+          const path = join(dirname(out), a.name);
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, a.content);
+        }
+        io.stderr(`${TOOL_NAME}: wrote ${format} sizing report to ${values.output}${assets.length ? ` (+ ${assets.length} chart SVGs)` : ''}\n`);
+      } else io.stdout(text);
+      return atOrAbove(result.findings, failOn as 'error' | 'warning' | 'never').length > 0 ? 1 : 0;
+    }
 
     const report = format === 'json' ? `${JSON.stringify(toJsonReport(result), null, 2)}\n`
       : format === 'sarif' ? `${JSON.stringify(toSarif(result), null, 2)}\n`

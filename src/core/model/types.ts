@@ -321,6 +321,8 @@ export interface LlmCallSummary {
   via: LlmVia;
   model: string | null;
   line: number;
+  /** The enclosing function (workload overrides match it as a label). */
+  function: string | null;
   inLoop: boolean;
   inHandler: boolean;
   streaming: boolean;
@@ -329,6 +331,10 @@ export interface LlmCallSummary {
   estInputIsLowerBound: boolean;
   estOutputTokens: number | null;
   outputBound: 'max-tokens' | 'model-maximum' | 'embedding' | 'unknown';
+  /** Embedding width (the `dimensions` argument, else the model's); null when not an embedding or unknown. */
+  dimensions: number | null;
+  /** Inputs per embeddings call when the input is an array literal. */
+  batchInputs: number | null;
   estResponseBytes: number | null;
   estCostUsd: number | null;
   estBatchCostUsd: number | null;

@@ -31,8 +31,8 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
   } else unknowns.push(`${call.api} output is not measured in tokens here`);
 
   let estResponseBytes: number | null = null;
+  const dims = call.api === 'embeddings' ? call.dimensions ?? (call.model ? LLM_FACTS.embeddingDims[call.model] ?? null : null) : null;
   if (call.api === 'embeddings') {
-    const dims = call.dimensions ?? (call.model ? LLM_FACTS.embeddingDims[call.model] ?? null : null);
     if (dims === null) unknowns.push('embedding dimensions unknown');
     else {
       // The SDKs ask for base64 (4 bytes per float, 4/3 expansion); raw HTTP gets JSON floats by default.
@@ -61,10 +61,10 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
   // Source text in `unknowns` could hold a key (a prompt built around one): mask it like everywhere else.
   for (let i = 0; i < unknowns.length; i++) unknowns[i] = maskKeysIn(unknowns[i]!);
   return {
-    api: call.api, operation: call.operation, via: call.via, model: call.model, line: call.line,
+    api: call.api, operation: call.operation, via: call.via, model: call.model, line: call.line, function: call.function,
     inLoop: call.loop !== null, inHandler: call.handler !== null, streaming: call.stream, maxTokens: call.maxTokens,
     estInputTokens: call.promptLiteralTokens, estInputIsLowerBound: call.promptUnknowns.length > 0,
-    estOutputTokens, outputBound, estResponseBytes, estCostUsd, estBatchCostUsd, unknowns,
+    estOutputTokens, outputBound, dimensions: dims, batchInputs: call.batchInputs, estResponseBytes, estCostUsd, estBatchCostUsd, unknowns,
     persisted: call.stores.length > 0, store, cacheBeforeCall: call.cacheLookup !== null, ttl: store?.ttl ?? null,
   };
 }

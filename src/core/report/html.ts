@@ -1,0 +1,93 @@
+// The self-contained HTML sizing report: one file, no network at view time. Charts are drawn by ECharts bundled
+// into the page (dist/report-charts.js, inlined), with a server-rendered SVG of each chart in place until the
+// script runs, so a viewer that blocks scripts still shows them. A strict CSP allows only the page's own scripts
+// by hash. Every string from scanned code is HTML-escaped; the chart data travels as JSON with `<` escaped.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCharts } from './charts';
+import { chartToSvg } from './chart-svg';
+import { sizingSections, type Section, type Table } from './sizing-sections';
+import type { SizingReport } from './sizing-model';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** JSON safe inside a <script> element: no `</script>`, no `<!--`, no line separators that end a JS string. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** The bundled chart script, next to the CLI bundle (dist/) or, from source, in the build output. */
+export function loadChartScript(): string | null {
+  for (const p of [join(__dirname, 'report-charts.js'), join(__dirname, '..', '..', '..', 'dist', 'report-charts.js')]) {
+    if (existsSync(p)) return readFileSync(p, 'utf8');
+  }
+  return null;
+}
+
+const CSS = `
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0; --accent: #0969da; --warn: #9a6700; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --accent: #4493f8; --warn: #d29922; } }
+body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; max-width: 1200px; padding: 24px; }
+h1 { font-size: 22px; } h2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; } h3 { font-size: 15px; } h4 { font-size: 14px; }
+table { border-collapse: collapse; margin: 8px 0 16px; display: block; overflow-x: auto; max-width: 100%; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: color-mix(in srgb, var(--line) 35%, transparent); } td.num { text-align: right; white-space: nowrap; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+.chart { width: 100%; height: 380px; margin: 8px 0 24px; } .chart svg { max-width: 100%; height: auto; }
+.muted { color: var(--muted); } ul { padding-left: 20px; } li { margin: 2px 0; overflow-wrap: anywhere; }
+.summary p { font-size: 15px; }
+`;
+
+function table(t: Table, caption?: string): string {
+  const head = `<tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr>`;
+  const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${t.numeric?.includes(i) ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
+  return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+export function toHtml(report: SizingReport, options: { chartScript?: string | null } = {}): string {
+  const charts = buildCharts(report);
+  const script = options.chartScript === undefined ? loadChartScript() : options.chartScript;
+  const parts: string[] = [];
+  const render = (s: Section, depth: number) => {
+    const h = Math.min(depth, 6);
+    parts.push(`<section id="${escapeHtml(s.id)}"${s.id === 'summary' ? ' class="summary"' : ''}><h${h}>${escapeHtml(s.title)}</h${h}>`);
+    for (const p of s.paragraphs) parts.push(`<p>${escapeHtml(p)}</p>`);
+    for (const { caption, table: t } of s.tables) parts.push(table(t, caption));
+    if (s.bullets.length) parts.push(`<ul>${s.bullets.map((b) => `<li>${escapeHtml(b)}</li>`).join('')}</ul>`);
+    for (const id of s.charts) {
+      const chart = charts.find((c) => c.id === id);
+      if (!chart) continue;
+      // The SVG comes from ECharts' own renderer over our numbers and escaped labels; the live chart replaces it.
+      parts.push(`<figure class="chart" data-chart="${escapeHtml(id)}" aria-label="${escapeHtml(chart.title)}">${chartToSvg(chart)}</figure>`);
+      parts.push(`<details><summary>${escapeHtml(chart.title)}: data</summary>${table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) })}</details>`);
+    }
+    for (const c of s.children ?? []) render(c, depth + 1);
+    parts.push('</section>');
+  };
+  for (const s of sizingSections(report)) render(s, 2);
+
+  const data = scriptJson(charts.map((c) => ({ id: c.id, option: c.option })));
+  const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+  const csp = `default-src 'none'; script-src ${script ? hash(script) : "'none'"}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sizing report — ${escapeHtml(report.tool.name)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>Sizing report <span class="muted">${escapeHtml(`${report.tool.name} ${report.tool.version} · profile ${report.profile}`)}</span></h1>
+${parts.join('\n')}
+${script ? '' : '<p class="muted">Interactive charts unavailable (dist/report-charts.js not built): showing the static SVG charts.</p>'}
+<script type="application/json" id="chart-data">${data}</script>
+${script ? `<script>${script}</script>` : ''}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,55 @@
+// Markdown rendering of the sizing report, for pull requests. Every cell is escaped (scanned paths and expressions
+// can hold | < > ` [ ]); charts are linked SVG files the caller writes next to the Markdown (GitHub renders SVG
+// images but no scripts), and their data tables are always printed.
+import { buildCharts } from './charts';
+import { sizingSections, type Section, type Table } from './sizing-sections';
+import type { SizingReport } from './sizing-model';
+
+export interface RenderedAsset {
+  /** Path relative to the Markdown file. */
+  name: string;
+  content: string;
+}
+
+/** Escapes text for a Markdown table cell or paragraph: no HTML, no links, no code spans from scanned text. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/[`*_[\]<>|#!]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/\r?\n/g, ' ');
+}
+
+function table(t: Table): string[] {
+  const align = t.columns.map((_, i) => (t.numeric?.includes(i) ? '---:' : '---'));
+  return [`| ${t.columns.map(escapeMarkdown).join(' | ')} |`, `| ${align.join(' | ')} |`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`)];
+}
+
+export function toMarkdown(report: SizingReport, options: { chartDir?: string; svgs?: Record<string, string> } = {}): { markdown: string; assets: RenderedAsset[] } {
+  const charts = buildCharts(report);
+  const assets: RenderedAsset[] = [];
+  const lines: string[] = [`# Sizing report — ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}`, ''];
+  const render = (s: Section, depth: number) => {
+    lines.push(`${'#'.repeat(depth)} ${escapeMarkdown(s.title)}`, '');
+    for (const p of s.paragraphs) lines.push(escapeMarkdown(p), '');
+    for (const { caption, table: t } of s.tables) {
+      if (caption) lines.push(`**${escapeMarkdown(caption)}**`, '');
+      lines.push(...table(t), '');
+    }
+    if (s.bullets.length) lines.push(...s.bullets.map((b) => `- ${escapeMarkdown(b)}`), '');
+    for (const id of s.charts) {
+      const chart = charts.find((c) => c.id === id);
+      if (!chart) continue;
+      const svg = options.svgs?.[id];
+      if (svg && options.chartDir !== undefined) {
+        const name = `${options.chartDir}/${id}.svg`;
+        assets.push({ name, content: svg });
+        lines.push(`![${escapeMarkdown(chart.title)}](${encodeURI(name)})`, '');
+      }
+      lines.push(`<details><summary>${escapeMarkdown(chart.title)}: data</summary>`, '', ...table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) }), '', '</details>', '');
+    }
+    for (const c of s.children ?? []) render(c, depth + 1);
+  };
+  for (const s of sizingSections(report)) render(s, 2);
+  return { markdown: `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, assets };
+}

@@ -1,0 +1,166 @@
+// The sizing report model: one object built from an AnalysisResult and a Workload, rendered by every surface
+// (Markdown, HTML, JSON, text, and later the editor's webview). It holds numbers and their formulas, never markup.
+import type { AnalysisResult } from '../analyze';
+import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
+import { ENGINE_FACTS_DATE } from '../sizing/engine-facts';
+import { deviceBytes, findGpu, openclMaxAllocBytes, type GpuSpec } from '../sizing/gpu-catalog';
+import { sizeGpuFile, type GpuFileSizing } from '../sizing/gpu-fit';
+import { buildCallStreams, dataLoad, DAYS_PER_MONTH, openAiMonthlyUsd, type CallStream, type DataLoad } from '../sizing/llm-workload';
+import { ASSUMPTION_KEYS, ASSUMPTION_LABELS } from '../sizing/profiles';
+import type { EngineId, Workload } from '../sizing/workload';
+
+export const SIZING_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/sizing-report.schema.json';
+export const TRAFFIC_FACTORS = [1, 2, 5, 10] as const;
+
+export interface AssumptionRow {
+  key: string;
+  label: string;
+  unit: string;
+  value: number;
+  source: 'profile' | 'workload';
+}
+
+export interface ScalePoint {
+  engine: EngineId;
+  nodes: number;
+  monthlyUsd: number;
+  storedBytes: number;
+}
+
+export interface SizingReport {
+  $schema: string;
+  tool: { name: string; version: string };
+  profile: Workload['profile'];
+  workloadSource: string | null;
+  problems: Array<{ field: string; message: string; source: 'config' | 'workload' }>;
+  assumptions: AssumptionRow[];
+  prices: { source: string; sourceDate: string; engineFactsDate: string };
+  gpu: {
+    target: { id: string; name: string; memoryBytes: number; openclMaxAllocBytes: number; source: string };
+    safetyFactor: number;
+    files: GpuFileSizing[];
+  };
+  llm: {
+    streams: CallStream[];
+    load: DataLoad | null;
+    openaiMonthlyUsd: number;
+    openaiMonthlyBatchUsd: number;
+    unpriced: string[];
+  };
+  engines: EngineSizing[];
+  traffic: Array<{ factor: number; openaiMonthlyUsd: number; writesPerSecondPeak: number; engines: ScalePoint[] }>;
+  months: Array<{ month: number; trafficFactor: number; storedBytes: number; writesPerSecondAvg: number; engines: ScalePoint[] }>;
+  recommendation: { engine: EngineId; text: string; ranking: Array<{ engine: EngineId; monthlyUsd: number; nodes: number }> } | null;
+  notes: string[];
+}
+
+const point = (e: EngineSizing): ScalePoint => ({ engine: e.engine, nodes: e.totalNodes, monthlyUsd: e.monthlyUsd, storedBytes: e.storedBytes });
+
+export function buildSizingReport(result: AnalysisResult, workload: Workload): SizingReport {
+  const a = workload.assumptions;
+  const safetyFactor = workload.gpu.safetyFactor ?? result.config.safetyFactor;
+  const problems: SizingReport['problems'] = [
+    ...result.configProblems.map((p) => ({ ...p, source: 'config' as const })),
+    ...workload.problems.map((p) => ({ ...p, source: 'workload' as const })),
+  ];
+  let target: GpuSpec = result.targetGpu;
+  if (workload.gpu.targetGpu) {
+    const g = findGpu(workload.gpu.targetGpu, result.config.customGpu);
+    if (g) target = g;
+    else problems.push({ field: 'gpu.targetGpu', message: `unknown GPU '${workload.gpu.targetGpu}'; using ${target.id}`, source: 'workload' });
+  }
+
+  const gpuFiles = result.gpu
+    .filter((g) => g.allocations.length > 0)
+    .map((g) => sizeGpuFile(g, { dataset: workload.gpu.datasets.find((d) => d.file === g.path), safetyFactor, target }));
+  for (const d of workload.gpu.datasets) {
+    if (!result.gpu.some((g) => g.path === d.file)) problems.push({ field: 'gpu.datasets', message: `no GPU allocations found in '${d.file}'; its data-set size is unused`, source: 'workload' });
+  }
+
+  const streams = buildCallStreams(result.llm, workload);
+  const stored = streams.filter((s) => s.stored);
+  const load = stored.length ? dataLoad(streams, a) : null;
+  const sizeAll = (l: DataLoad) => workload.engines.map((id) => ENGINE_SIZERS[id](l, workload.prices));
+  const engines = load ? sizeAll(load) : [];
+  const openai = openAiMonthlyUsd(streams);
+
+  const traffic = load
+    ? TRAFFIC_FACTORS.map((factor) => {
+        const l = dataLoad(streams, a, factor);
+        return { factor, openaiMonthlyUsd: openAiMonthlyUsd(streams, factor).onDemand, writesPerSecondPeak: l.writesPerSecondPeak, engines: sizeAll(l).map(point) };
+      })
+    : [];
+  const months = load
+    ? Array.from({ length: a.horizonMonths }, (_, i) => {
+        const month = i + 1;
+        const factor = (1 + a.monthlyGrowth) ** i;
+        const l = dataLoad(streams, a, factor, month * DAYS_PER_MONTH);
+        return { month, trafficFactor: factor, storedBytes: l.storedBytes, writesPerSecondAvg: l.writesPerSecondAvg, engines: sizeAll(l).map(point) };
+      })
+    : [];
+
+  return {
+    $schema: SIZING_SCHEMA_ID,
+    tool: result.tool,
+    profile: workload.profile,
+    workloadSource: workload.source,
+    problems,
+    assumptions: ASSUMPTION_KEYS.map((key) => ({ key, ...ASSUMPTION_LABELS[key], value: a[key], source: workload.overridden.includes(key) ? 'workload' : 'profile' })),
+    prices: { source: workload.prices.source, sourceDate: workload.prices.sourceDate, engineFactsDate: ENGINE_FACTS_DATE },
+    gpu: {
+      target: { id: target.id, name: target.name, memoryBytes: deviceBytes(target), openclMaxAllocBytes: openclMaxAllocBytes(target), source: target.source },
+      safetyFactor, files: gpuFiles,
+    },
+    llm: { streams, load, openaiMonthlyUsd: openai.onDemand, openaiMonthlyBatchUsd: openai.batch, unpriced: openai.unpriced },
+    engines, traffic, months,
+    recommendation: recommend(engines, traffic, streams, load),
+    notes: SIZING_NOTES,
+  };
+}
+
+const ENGINE_NAMES: Record<EngineId, string> = {
+  mongodb: 'MongoDB', cassandra: 'Cassandra', scylladb: 'ScyllaDB', elasticsearch: 'Elasticsearch/OpenSearch', dynamodb: 'DynamoDB', redis: 'Redis',
+};
+export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
+
+function topology(e: EngineSizing | ScalePoint): string {
+  if ('roles' in e) {
+    const parts = e.roles.filter((r) => r.dedicated && r.count > 0).map((r) => `${r.count} ${r.name}${r.instance ? ` (${r.instance})` : ''}`);
+    return parts.length ? parts.join(' + ') : e.roles.find((r) => r.role === 'data')?.why.includes('partition') ? `${e.roles.find((r) => r.role === 'data')!.count} managed partition(s)` : 'no nodes to run';
+  }
+  return e.nodes ? `${e.nodes} nodes` : 'no nodes to run';
+}
+
+const usd = (n: number): string => `$${n < 100 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US')}`;
+
+/** Two sentences: which engine and topology fits best and why, and what changes as traffic grows. */
+function recommend(engines: EngineSizing[], traffic: SizingReport['traffic'], streams: CallStream[], load: DataLoad | null): SizingReport['recommendation'] {
+  if (!load || !engines.length) return null;
+  // Redis is a cache tier, the system of record only when every stored result expires (a TTL in the code).
+  const allExpire = streams.filter((s) => s.stored).every((s) => s.retentionWhy.startsWith('TTL'));
+  const candidates = engines.filter((e) => e.engine !== 'redis' || allExpire);
+  if (!candidates.length) return null;
+  const ranking = [...candidates].sort((x, y) => x.monthlyUsd - y.monthlyUsd || x.totalNodes - y.totalNodes).map((e) => ({ engine: e.engine, monthlyUsd: e.monthlyUsd, nodes: e.totalNodes }));
+  const best = candidates.find((e) => e.engine === ranking[0]!.engine)!;
+  const runnerUp = ranking[1];
+  const top = traffic[traffic.length - 1];
+  const bestAtTop = top ? [...top.engines].filter((p) => candidates.some((c) => c.engine === p.engine)).sort((x, y) => x.monthlyUsd - y.monthlyUsd)[0] : undefined;
+  const bestTop = top?.engines.find((p) => p.engine === best.engine);
+  const first = `${engineName(best.engine)} fits this workload best: ${topology(best)} for ${usd(best.monthlyUsd)}/month at ${load.writesPerSecondPeak.toFixed(1)} peak writes/s and ${(load.storedBytes / 1024 ** 3).toFixed(1)} GiB kept (one copy), the lowest of the ${candidates.length} engines compared${runnerUp ? ` (next: ${engineName(runnerUp.engine)} at ${usd(runnerUp.monthlyUsd)})` : ''}.`;
+  let second: string;
+  if (top && bestAtTop && bestTop) {
+    second = bestAtTop.engine === best.engine
+      ? `It stays the cheapest at ${top.factor}× traffic (${topology(bestTop)}, ${usd(bestTop.monthlyUsd)}/month), so the choice holds as the service grows.`
+      : `At ${top.factor}× traffic ${engineName(bestAtTop.engine)} becomes cheaper (${usd(bestAtTop.monthlyUsd)} vs ${usd(bestTop.monthlyUsd)}/month), so revisit the choice as traffic grows.`;
+  } else second = 'Traffic scaling was not computed.';
+  return { engine: best.engine, text: `${first} ${second}`, ranking };
+}
+
+export const SIZING_NOTES = [
+  'Every OpenAI call site is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
+  'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',
+  'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
+  'Node counts are sized for the peak rate, costs for the average; cost excludes network transfer, backups and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
+  'Month m carries traffic × (1 + growth)^(m−1) and min(retention, m months) of data; the traffic table holds the retention window full.',
+  'GPU: peak device bytes from the code (function-level, in source order) plus the workload\'s data-set sizes for expressions known only at run time; the budget is memory × safety factor; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE.',
+];

@@ -1,0 +1,104 @@
+// Engine sizing rules as data: every constant the topology formulas use, with the source id from
+// shared/SIZING-FACTS.md (compiled 2026-11-24) or marked as our assumption where no vendor gives a figure.
+// The formulas themselves live in engines/<engine>.ts and print these numbers in their "why" text.
+
+export const ENGINE_FACTS_DATE = '2026-11-24';
+
+export const DYNAMODB = {
+  /** A read unit covers 4 KB (rounded up): strong 1, eventual 0.5, transactional 2 (D1). */
+  readUnitBytes: 4 * 1024,
+  /** A write unit covers 1 KB (rounded up), transactional 2 (D1, D2; 1 KB = 1,024 B). */
+  writeUnitBytes: 1024,
+  readUnitsPer: { strong: 1, eventual: 0.5, transactional: 2 },
+  writeUnitsPer: { standard: 1, transactional: 2 },
+  /** Per-partition caps: 3,000 read units/s, 1,000 write units/s (D3); 10 GB per partition (D4). */
+  partitionReadUnits: 3000,
+  partitionWriteUnits: 1000,
+  partitionGb: 10,
+  /** Largest item DynamoDB stores (service quota, D2). */
+  maxItemBytes: 400 * 1024,
+  /** Provisioned capacity is set for the peak at the auto-scaling target utilisation; 70% is AWS's default target (our reading of the auto-scaling guide; an assumption). */
+  provisionedTargetUtilisation: 0.7,
+  sources: 'D1-D7',
+} as const;
+
+export const CASSANDRA = {
+  /** Usable disk = raw × 0.9 (file system / OS) × compaction headroom; size-tiered compaction needs 50% free (C1). */
+  fileSystemFraction: 0.9,
+  compactionFraction: 0.5,
+  /** Replica writes per vCPU per second: Netflix 2011, 3.3 M replica writes/s on 288 × 4 vCPU ≈ 2.9k/vCPU (C3, the conservative of C3/C4). */
+  opsPerVcpu: 2900,
+  /** DataStax: production nodes from 16 logical cores and 32 GB RAM (C2). */
+  minProductionVcpu: 16,
+  instance: 'i4i.2xlarge',
+  sources: 'C1-C4',
+} as const;
+
+export const SCYLLADB = {
+  /** ≥ 12,500 simple ops/s per physical core, ops ≤ 1 KB (S1); 2 vCPU per physical core on x86 instances. */
+  opsPerPhysicalCore: 12_500,
+  vcpuPerPhysicalCore: 2,
+  /** Disk use: size-tiered compaction keeps ≤ 50% full as the recommended level (S2, read as recommended/ceiling 50/70%). */
+  diskUseFraction: 0.5,
+  /** Disk:RAM at most 100:1, 30:1 as the rule of thumb (S1, S2). */
+  diskToRamRatio: 30,
+  /** ≥ 20 cores per node recommended for production (S1, S2): smaller nodes are flagged. */
+  recommendedVcpu: 20,
+  instance: 'i4i.2xlarge',
+  sources: 'S1, S2',
+} as const;
+
+export const MONGODB = {
+  /** WiredTiger cache = max(0.5 × (RAM − 1 GB), 256 MB) since 3.4 (M1). */
+  cacheFractionOfRamMinus1: 0.5,
+  cacheMinGiB: 0.25,
+  /** Connections one mongos takes: Atlas M30 limit 3,000 per mongos for sharded clusters (M3). */
+  connectionsPerMongos: 3000,
+  /** Shards are replica sets: at least 3 members (the replication factor when larger); 3 config servers (M2). */
+  minReplicaSetMembers: 3,
+  configServers: 3,
+  minMongos: 2,
+  /** EBS volume per data node: 1,000 GB (our assumption; a common ceiling that keeps initial sync and backup times reasonable). */
+  diskPerNodeGb: 1000,
+  /** On-disk overhead of indexes (_id + one secondary) over the documents: 10% (our assumption; measure with db.stats()). */
+  indexOverhead: 0.1,
+  dataInstance: 'r6i.xlarge',
+  routerInstance: 'm6i.xlarge',
+  configInstance: 'm6i.xlarge',
+  sources: 'M1-M6',
+} as const;
+
+export const ELASTICSEARCH = {
+  /** Data nodes = ceil(raw × (replicas + 1) × 1.25 / (RAM × disk:RAM)) + 1 spare (E4); hot/content tier disk:RAM 30 (E3). */
+  storageOverhead: 1.25,
+  diskToRamRatio: 30,
+  spareNodes: 1,
+  /** Primary shards of 30 GB for search use cases (E8: 10-30 GiB search); ≤ 20 shards per GB of heap (E1), heap = 50% RAM. */
+  shardGb: 30,
+  shardsPerHeapGb: 20,
+  maxShardsPerNode: 1000,
+  heapFractionOfRam: 0.5,
+  /** Search thread pool = int(cores × 3 / 2) + 1 (E5); search nodes = ceil(peak QPS × avg ms / 1000 / pool) (E6). */
+  searchPoolPerCore: 1.5,
+  dedicatedMasters: 3,
+  dataInstance: 'r6g.large.search',
+  coordinatingInstance: 'm6g.large.search',
+  masterInstance: 'm6g.large.search',
+  sources: 'E1-E8',
+} as const;
+
+export const REDIS = {
+  /** ≈ 85 B per small string key including its data (1 M keys ≈ 85 MB, R2): the per-key overhead. */
+  perKeyOverheadBytes: 85,
+  /** ElastiCache reserves 25% of node memory by default: maxmemory ≈ 0.75 × node RAM (R4). */
+  usableMemoryFraction: 0.75,
+  /** ≈ 72k SET/s unpipelined in the redis-benchmark examples (R1); one shard is single-threaded for commands. */
+  opsPerShard: 70_000,
+  instance: 'cache.r6g.large',
+  sources: 'R1, R2, R4',
+} as const;
+
+/** PCIe 4.0 x16: 16 GT/s × 16 lanes × 128/130 encoding / 8 = 31.5 GB/s per direction (PCI-SIG 4.0 base spec arithmetic). */
+export const PCIE4_X16_GBPS = 31.5;
+/** A cudaMemcpy/clEnqueue call costs a fixed ~10 µs before bytes move (launch + DMA setup; our assumption, measure). */
+export const TRANSFER_SETUP_SECONDS = 10e-6;

@@ -1,0 +1,21 @@
+// The engine registry: one sizing function per engine id, all over the same DataLoad.
+import type { DataLoad } from '../llm-workload';
+import type { PriceCatalog } from '../prices';
+import type { EngineId } from '../workload';
+import { sizeCassandra, sizeScyllaDb } from './cassandra';
+import type { EngineSizing } from './common';
+import { sizeDynamoDb } from './dynamodb';
+import { sizeElasticsearch } from './elasticsearch';
+import { sizeMongoDb } from './mongodb';
+import { sizeRedis } from './redis';
+
+export const ENGINE_SIZERS: Readonly<Record<EngineId, (load: DataLoad, prices: PriceCatalog) => EngineSizing>> = {
+  mongodb: sizeMongoDb,
+  cassandra: sizeCassandra,
+  scylladb: sizeScyllaDb,
+  elasticsearch: sizeElasticsearch,
+  dynamodb: sizeDynamoDb,
+  redis: sizeRedis,
+};
+
+export type { EngineSizing, RoleSizing, CostLine, NodeRole } from './common';

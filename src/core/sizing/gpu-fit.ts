@@ -1,0 +1,143 @@
+// GPU sizing per file: peak device bytes (with the workload's data-set sizes bound to the sizes code leaves open)
+// against every GPU in the catalog, under CUDA's view (all of device memory) and OpenCL's (also every buffer ≤
+// CL_DEVICE_MAX_MEM_ALLOC_SIZE); and for the target GPU a chunk plan: fixed buffers + k data buffers × chunk ≤
+// memory × safety factor, with the extra transfers chunking costs.
+import type { GpuFileSummary } from '../model/types';
+import { formatBytes } from '../model/units';
+import { PCIE4_X16_GBPS, TRANSFER_SETUP_SECONDS } from './engine-facts';
+import { deviceBytes, GPU_CATALOG, openclMaxAllocBytes, type GpuSpec } from './gpu-catalog';
+import type { GpuDataset } from './workload';
+
+export type FitVerdict = 'fits' | 'needs-chunking' | 'does-not-fit' | 'unknown';
+
+export interface GpuFitRow {
+  gpu: string;
+  name: string;
+  memoryBytes: number;
+  budgetBytes: number;
+  openclMaxAllocBytes: number;
+  cuda: FitVerdict;
+  opencl: FitVerdict;
+  why: string;
+}
+
+export interface ChunkPlan {
+  gpu: string;
+  budgetBytes: number;
+  fixedBytes: number;
+  dataBuffers: number;
+  datasetBytes: number;
+  chunkBytes: number;
+  chunks: number;
+  /** OpenCL: a chunk is also capped by the per-buffer limit. */
+  openclChunkBytes: number;
+  openclChunks: number;
+  formula: string;
+  transfersWhole: number;
+  transfersChunked: number;
+  transferSecondsAtPcie4: number;
+  extraSetupSeconds: number;
+  note: string;
+}
+
+export interface GpuFileSizing {
+  path: string;
+  api: 'cuda' | 'opencl';
+  strategy: GpuFileSummary['strategy'];
+  peakBytes: number | null;
+  peakIsLowerBound: boolean;
+  /** Sizes the workload supplied for expressions the code leaves open. */
+  bound: Array<{ expr: string; bytes: number }>;
+  /** Expressions still unknown: named, never counted as 0. */
+  unknowns: string[];
+  largestBufferBytes: number | null;
+  fits: GpuFitRow[];
+  chunkPlan: ChunkPlan | null;
+  notes: string[];
+}
+
+const MIB = 1024 * 1024;
+const DEVICE_SPACES = new Set(['device', 'managed']);
+
+export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDataset; safetyFactor: number; target: GpuSpec; catalog?: readonly GpuSpec[] }): GpuFileSizing {
+  const { dataset, safetyFactor, target } = options;
+  const catalog = options.catalog ?? GPU_CATALOG;
+  const bindingOf = (expr: string): number | null => dataset?.sizes?.[expr] ?? dataset?.bytes ?? null;
+  const api: 'cuda' | 'opencl' = summary.allocations.some((a) => /^cl|^pyopencl\./.test(a.api)) ? 'opencl' : 'cuda';
+  const notes: string[] = [];
+
+  // Allocations with the workload's sizes bound in.
+  const allocs = summary.allocations.filter((a) => DEVICE_SPACES.has(a.space)).map((a) => ({ ...a, size: a.bytes ?? bindingOf(a.sizeExpr) }));
+  const bound: GpuFileSizing['bound'] = [];
+  const unknowns: string[] = [];
+  let peak = summary.peakDeviceBytes;
+  for (const expr of summary.peakUnknownExprs) {
+    const b = bindingOf(expr);
+    if (b !== null) {
+      bound.push({ expr, bytes: b });
+      peak = (peak ?? 0) + b;
+    } else unknowns.push(expr);
+  }
+  const peakIsLowerBound = unknowns.length > 0;
+  const sizes = allocs.map((a) => a.size).filter((s): s is number => s !== null);
+  const largest = sizes.length ? Math.max(...sizes) : null;
+  // Data buffers: those at least half the largest (x, y, out of a saxpy); the rest is fixed (histograms, params).
+  const dataBuffers = largest ? sizes.filter((s) => s >= largest / 2) : [];
+  const dataBytes = dataBuffers.reduce((s, b) => s + b, 0);
+  const fixed = peak !== null ? Math.max(0, peak - dataBytes) : 0;
+
+  const verdict = (budget: number, maxBuffer: number | null): { v: FitVerdict; why: string } => {
+    if (peak === null) return { v: 'unknown', why: `peak unknown: ${unknowns.join(', ')}` };
+    const bufferOk = maxBuffer === null || largest === null || largest <= maxBuffer;
+    if (peak <= budget && bufferOk) {
+      if (peakIsLowerBound) return { v: 'unknown', why: `≥ ${formatBytes(peak, { exact: false })} known; fits only if ${unknowns.join(', ')} < ${formatBytes(budget - peak, { exact: false })}` };
+      return { v: 'fits', why: `${formatBytes(peak, { exact: false })} ≤ ${formatBytes(budget, { exact: false })}` };
+    }
+    const minChunkTotal = fixed + Math.max(1, dataBuffers.length) * MIB;
+    if (minChunkTotal <= budget) {
+      return { v: 'needs-chunking', why: peak > budget ? `${formatBytes(peak, { exact: false })} > ${formatBytes(budget, { exact: false })}` : `a ${formatBytes(largest!, { exact: false })} buffer > the ${formatBytes(maxBuffer!, { exact: false })} per-buffer limit` };
+    }
+    return { v: 'does-not-fit', why: `fixed buffers alone (${formatBytes(fixed, { exact: false })}) exceed ${formatBytes(budget, { exact: false })}` };
+  };
+
+  const fits: GpuFitRow[] = catalog.map((g) => {
+    const memory = deviceBytes(g);
+    const budget = Math.floor(memory * safetyFactor);
+    const maxAlloc = openclMaxAllocBytes(g);
+    const c = verdict(budget, null);
+    const o = verdict(budget, maxAlloc);
+    return { gpu: g.id, name: g.name, memoryBytes: memory, budgetBytes: budget, openclMaxAllocBytes: maxAlloc, cuda: c.v, opencl: o.v, why: api === 'opencl' ? o.why : c.why };
+  });
+  if (summary.strategy === 'unified') notes.push('Managed (unified) memory can oversubscribe the device on CUDA: it runs, but pages migrate over PCIe on demand; "needs chunking" means "will thrash".');
+
+  let chunkPlan: ChunkPlan | null = null;
+  if (peak !== null && largest !== null) {
+    const memory = deviceBytes(target);
+    const budget = Math.floor(memory * safetyFactor);
+    const k = Math.max(1, dataBuffers.length);
+    const raw = Math.floor((budget - fixed) / k);
+    const chunkBytes = Math.max(0, Math.floor(raw / MIB) * MIB);
+    const maxAlloc = openclMaxAllocBytes(target);
+    const openclChunkBytes = Math.min(chunkBytes, Math.floor(maxAlloc / MIB) * MIB);
+    const datasetBytes = largest;
+    const chunks = chunkBytes > 0 ? Math.ceil(datasetBytes / chunkBytes) : 0;
+    const openclChunks = openclChunkBytes > 0 ? Math.ceil(datasetBytes / openclChunkBytes) : 0;
+    const uploads = Math.max(1, summary.transfers.filter((t) => t.direction === 'host-to-device' && !t.inLoop).length);
+    const downloads = summary.transfers.filter((t) => t.direction === 'device-to-host' && !t.inLoop).length;
+    const perPass = uploads + downloads;
+    const n = api === 'opencl' ? openclChunks : chunks;
+    chunkPlan = {
+      gpu: target.id, budgetBytes: budget, fixedBytes: fixed, dataBuffers: k, datasetBytes, chunkBytes, chunks, openclChunkBytes, openclChunks,
+      formula: `chunk = ⌊(${formatBytes(budget, { exact: false })} budget (${target.name} × ${safetyFactor}) − ${formatBytes(fixed, { exact: false })} fixed) / ${k} data buffer${k > 1 ? 's' : ''}⌋ rounded down to MiB = ${formatBytes(chunkBytes, { exact: false })}; chunks = ⌈${formatBytes(datasetBytes, { exact: false })} / chunk⌉ = ${chunks}`
+        + `; OpenCL: chunk ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE ${formatBytes(maxAlloc, { exact: false })} → ${formatBytes(openclChunkBytes, { exact: false })}, ${openclChunks} chunks`,
+      transfersWhole: perPass, transfersChunked: n * perPass,
+      transferSecondsAtPcie4: (datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9),
+      extraSetupSeconds: Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS,
+      note: n <= 1 ? 'the data set fits in one chunk: no chunking needed on this GPU'
+        : `${n} chunks → ${n * perPass} copies instead of ${perPass}; the bytes moved stay ${formatBytes(datasetBytes * perPass, { exact: false })} (${((datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9)).toFixed(2)} s at PCIe 4.0 x16 ${PCIE4_X16_GBPS} GB/s), plus ≈ ${(Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2)} ms of per-copy setup; with two streams (double buffering) copies overlap kernels, at half the chunk size`,
+    };
+  }
+  if (peak === null || peakIsLowerBound) notes.push(`Set the data-set size in the workload file (gpu.datasets: { "file": "${summary.path}", "bytes": "8 GiB" } or "sizes" per expression) to size: ${unknowns.join(', ')}`);
+  return { path: summary.path, api, strategy: summary.strategy, peakBytes: peak, peakIsLowerBound, bound, unknowns, largestBufferBytes: largest, fits, chunkPlan, notes };
+}
+

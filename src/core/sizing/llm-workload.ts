@@ -1,0 +1,242 @@
+// From OpenAI call-site summaries plus the workload to traffic, records and bytes: one stream per call site, and
+// the load they put on a database (DataLoad) at a given traffic factor and age. Every figure carries the formula
+// that produced it, with its numbers, so the report can show the arithmetic.
+import type { LlmCallSummary, LlmFileSummary } from '../model/types';
+import { LLM_FACTS, priceOf } from './llm-models';
+import { SECONDS_PER_MONTH, type PriceCatalog } from './prices';
+import type { UsageAssumptions } from './profiles';
+import { overridesFor, type Workload } from './workload';
+
+export const SECONDS_PER_DAY = 86_400;
+export const DAYS_PER_MONTH = 30.4375; // 365.25 / 12
+/** Prompt caching applies from 1,024 prompt tokens (SIZING-FACTS O6). */
+export const PROMPT_CACHE_MIN_TOKENS = 1024;
+
+export type ValueSource = 'code' | 'profile' | 'workload';
+
+export interface CallCost {
+  model: string;
+  inputPerMTok: number;
+  outputPerMTok: number;
+  perCallUsd: number;
+  batchPerCallUsd: number;
+  /** With the static prompt prefix billed at the cached-input price; null when the prefix is < 1,024 tokens or the model has no cached price. */
+  cachedPerCallUsd: number | null;
+  monthlyUsd: number;
+  monthlyBatchUsd: number;
+  source: string;
+}
+
+export interface CallStream {
+  id: string;
+  path: string;
+  line: number;
+  function: string | null;
+  api: LlmCallSummary['api'];
+  operation: string;
+  model: string | null;
+  avgRequestsPerSecond: number;
+  peakRequestsPerSecond: number;
+  rateFrom: ValueSource;
+  cacheLookupInCode: boolean;
+  cacheHitRatio: number;
+  /** API calls that actually go out: requests × (1 − hit ratio). */
+  apiCallsPerSecondAvg: number;
+  apiCallsPerSecondPeak: number;
+  inputTokens: number;
+  inputFrom: ValueSource;
+  outputTokens: number;
+  outputFrom: ValueSource;
+  /** Records written per API call (inputs of an embeddings batch; 1 otherwise). */
+  recordsPerCall: number;
+  recordBytes: number;
+  recordFormula: string;
+  stored: boolean;
+  storedWhy: string;
+  storeInCode: string | null;
+  retentionDays: number;
+  retentionWhy: string;
+  readWriteRatio: number;
+  cost: CallCost | null;
+  unknowns: string[];
+}
+
+export interface DataLoad {
+  /** Record writes per second (one copy), average and peak. */
+  writesPerSecondAvg: number;
+  writesPerSecondPeak: number;
+  readsPerSecondAvg: number;
+  readsPerSecondPeak: number;
+  /** Write-weighted average record size, and the largest record. */
+  recordBytes: number;
+  maxRecordBytes: number;
+  /** Records kept and their bytes, one copy, before engine overhead. */
+  storedRecords: number;
+  storedBytes: number;
+  concurrentSessions: number;
+  replicationFactor: number;
+  workingSetFraction: number;
+  queryLatencyMs: number;
+  trafficFactor: number;
+  /** Days of data accumulated; null: the retention window is full (steady state). */
+  elapsedDays: number | null;
+}
+
+const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function resolvePrice(model: string | null, prices: PriceCatalog): { inputPerMTok: number; outputPerMTok: number; cachedInputPerMTok: number | null; source: string; model: string } | null {
+  if (!model) return null;
+  const override = prices.openai[model];
+  if (override) return { inputPerMTok: override.inputPerMTok, outputPerMTok: override.outputPerMTok, cachedInputPerMTok: override.cachedInputPerMTok ?? null, source: 'workload prices.openai', model };
+  const p = priceOf(model);
+  return p ? { inputPerMTok: p.inputPerMTok, outputPerMTok: p.outputPerMTok, cachedInputPerMTok: p.cachedInputPerMTok, source: p.source, model: p.model } : null;
+}
+
+/** One stream per OpenAI call site that returns data (chat, responses, completions, embeddings). */
+export function buildCallStreams(files: readonly LlmFileSummary[], workload: Workload): CallStream[] {
+  const a = workload.assumptions;
+  const streams: CallStream[] = [];
+  for (const file of files) {
+    for (const call of file.calls) {
+      if (!['chat', 'responses', 'completions', 'embeddings'].includes(call.api)) continue;
+      streams.push(buildStream(file.path, call, a, workload));
+    }
+  }
+  return streams;
+}
+
+function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, workload: Workload): CallStream {
+  const o = overridesFor(workload, path, call.line, call.function);
+  const unknowns: string[] = [];
+  const from = (key: keyof typeof o): ValueSource => (o[key] !== undefined ? 'workload' : workload.overridden.includes(key as keyof UsageAssumptions) ? 'workload' : 'profile');
+  const avg = o.avgRequestsPerSecond ?? a.avgRequestsPerSecond;
+  const peak = Math.max(avg, o.peakRequestsPerSecond ?? a.peakRequestsPerSecond);
+
+  // A hit ratio only makes sense where the code looks the result up before calling; a per-call override wins.
+  const hit = o.cacheHitRatio ?? (call.cacheBeforeCall ? a.cacheHitRatio : 0);
+
+  let inputTokens = call.estInputTokens;
+  let inputFrom: ValueSource = 'code';
+  if (call.estInputIsLowerBound || o.inputTokens !== undefined) {
+    inputTokens = o.inputTokens ?? Math.max(call.estInputTokens, a.inputTokens);
+    inputFrom = o.inputTokens !== undefined ? 'workload' : from('inputTokens');
+  }
+  let outputTokens = 0;
+  let outputFrom: ValueSource = 'code';
+  if (call.api !== 'embeddings') {
+    if (o.outputTokens !== undefined) {
+      outputTokens = o.outputTokens;
+      outputFrom = 'workload';
+    } else if (call.outputBound === 'max-tokens' && call.estOutputTokens !== null) {
+      outputTokens = call.estOutputTokens; // an upper bound: the model may stop earlier
+    } else {
+      outputTokens = a.outputTokens;
+      outputFrom = from('outputTokens');
+    }
+  }
+
+  const meta = a.recordMetadataBytes;
+  const bpt = LLM_FACTS.bytesPerOutputToken;
+  let recordsPerCall = 1;
+  let recordBytes: number;
+  let recordFormula: string;
+  if (call.api === 'embeddings') {
+    const dims = call.dimensions;
+    recordsPerCall = Math.max(1, call.batchInputs ?? 1);
+    const textTokens = Math.ceil(inputTokens / recordsPerCall);
+    if (dims === null) {
+      unknowns.push('embedding dimensions unknown: the vector is left out of the record size');
+      recordBytes = textTokens * bpt + meta;
+      recordFormula = `text ${textTokens} tokens × ${bpt} B + metadata ${meta} B (vector size unknown)`;
+    } else {
+      recordBytes = dims * 4 + textTokens * bpt + meta;
+      recordFormula = `vector ${dims} dims × 4 B + text ${textTokens} tokens × ${bpt} B + metadata ${meta} B`;
+    }
+  } else {
+    recordBytes = (inputTokens + outputTokens) * bpt + meta;
+    recordFormula = `(prompt ${inputTokens} + response ${outputTokens} tokens) × ${bpt} B/token + metadata ${meta} B`;
+  }
+
+  const storeInCode = call.store ? `${call.store.kind}${call.store.engine && call.store.engine !== call.store.kind ? ` (${call.store.engine})` : ''} at line ${call.store.line}` : null;
+  const stored = o.stored ?? true;
+  const storedWhy = o.stored === false ? 'left out by the workload file (stored: false)'
+    : call.persisted ? `stored in ${storeInCode}` : 'not stored in the code today: sized as if its results were stored for reuse';
+
+  let retentionDays = o.retentionDays ?? a.retentionDays;
+  let retentionWhy = o.retentionDays !== undefined ? 'workload call override' : `${from('retentionDays')} retention`;
+  const ttlSeconds = call.ttl?.seconds ?? null;
+  if (ttlSeconds !== null && ttlSeconds > 0 && ttlSeconds / SECONDS_PER_DAY < retentionDays) {
+    retentionDays = ttlSeconds / SECONDS_PER_DAY;
+    retentionWhy = `TTL in the code (${call.ttl!.how}, ${ttlSeconds.toLocaleString('en-US')} s)`;
+  }
+
+  const apiAvg = avg * (1 - hit);
+  const apiPeak = peak * (1 - hit);
+  const price = resolvePrice(call.model, workload.prices);
+  let cost: CallCost | null = null;
+  if (!call.model) unknowns.push('model unknown: no OpenAI price');
+  else if (!price) unknowns.push(`no published price for model '${call.model}'`);
+  else {
+    const perCall = (inputTokens * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6;
+    const batch = perCall * (1 - LLM_FACTS.batchDiscount);
+    const cachedPrefix = call.estInputTokens;
+    const cachedPerCall = price.cachedInputPerMTok !== null && cachedPrefix >= PROMPT_CACHE_MIN_TOKENS
+      ? (cachedPrefix * price.cachedInputPerMTok + (inputTokens - cachedPrefix) * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6 : null;
+    cost = {
+      model: price.model, inputPerMTok: price.inputPerMTok, outputPerMTok: price.outputPerMTok, perCallUsd: perCall, batchPerCallUsd: batch,
+      cachedPerCallUsd: cachedPerCall, monthlyUsd: apiAvg * SECONDS_PER_MONTH * perCall, monthlyBatchUsd: apiAvg * SECONDS_PER_MONTH * batch, source: price.source,
+    };
+  }
+  return {
+    id: `${path}:${call.line}`, path, line: call.line, function: call.function, api: call.api, operation: call.operation, model: call.model,
+    avgRequestsPerSecond: avg, peakRequestsPerSecond: peak, rateFrom: o.avgRequestsPerSecond !== undefined ? 'workload' : from('avgRequestsPerSecond'),
+    cacheLookupInCode: call.cacheBeforeCall, cacheHitRatio: hit, apiCallsPerSecondAvg: apiAvg, apiCallsPerSecondPeak: apiPeak,
+    inputTokens, inputFrom, outputTokens, outputFrom, recordsPerCall, recordBytes, recordFormula,
+    stored, storedWhy, storeInCode, retentionDays: round(retentionDays, 4), retentionWhy, readWriteRatio: o.readWriteRatio ?? a.readWriteRatio, cost, unknowns,
+  };
+}
+
+/**
+ * The database load of the stored streams at a traffic factor and an age: writes = API calls × records per call,
+ * reads = cache lookups (every request, where the code looks up first) + writes × reads per write, stored = writes ×
+ * min(retention, age) days. `elapsedDays = Infinity` is the steady state (the retention window full).
+ */
+export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, trafficFactor = 1, elapsedDays = Number.POSITIVE_INFINITY): DataLoad {
+  let wAvg = 0, wPeak = 0, rAvg = 0, rPeak = 0, bytes = 0, records = 0, weighted = 0, maxRecord = 0;
+  for (const s of streams) {
+    if (!s.stored) continue;
+    const writeAvg = s.apiCallsPerSecondAvg * s.recordsPerCall * trafficFactor;
+    const writePeak = s.apiCallsPerSecondPeak * s.recordsPerCall * trafficFactor;
+    const lookupsAvg = s.cacheLookupInCode ? s.avgRequestsPerSecond * trafficFactor : 0;
+    const lookupsPeak = s.cacheLookupInCode ? s.peakRequestsPerSecond * trafficFactor : 0;
+    wAvg += writeAvg;
+    wPeak += writePeak;
+    rAvg += lookupsAvg + writeAvg * s.readWriteRatio;
+    rPeak += lookupsPeak + writePeak * s.readWriteRatio;
+    const kept = writeAvg * SECONDS_PER_DAY * Math.min(s.retentionDays, elapsedDays);
+    records += kept;
+    bytes += kept * s.recordBytes;
+    weighted += writeAvg * s.recordBytes;
+    maxRecord = Math.max(maxRecord, s.recordBytes);
+  }
+  return {
+    writesPerSecondAvg: wAvg, writesPerSecondPeak: wPeak, readsPerSecondAvg: rAvg, readsPerSecondPeak: rPeak,
+    recordBytes: wAvg > 0 ? weighted / wAvg : maxRecord, maxRecordBytes: maxRecord, storedRecords: records, storedBytes: bytes,
+    concurrentSessions: a.concurrentSessions * trafficFactor, replicationFactor: a.replicationFactor, workingSetFraction: a.workingSetFraction,
+    queryLatencyMs: a.queryLatencyMs, trafficFactor, elapsedDays: Number.isFinite(elapsedDays) ? elapsedDays : null,
+  };
+}
+
+/** OpenAI spend per month of the streams at a traffic factor (API calls after cache hits). */
+export function openAiMonthlyUsd(streams: readonly CallStream[], trafficFactor = 1): { onDemand: number; batch: number; unpriced: string[] } {
+  let onDemand = 0, batch = 0;
+  const unpriced: string[] = [];
+  for (const s of streams) {
+    if (!s.cost) unpriced.push(s.id);
+    else {
+      onDemand += s.cost.monthlyUsd * trafficFactor;
+      batch += s.cost.monthlyBatchUsd * trafficFactor;
+    }
+  }
+  return { onDemand, batch, unpriced };
+}

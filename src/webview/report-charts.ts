@@ -1,0 +1,30 @@
+// Browser script of the HTML sizing report: draws each chart from the JSON spec embedded in the page, replacing
+// the server-rendered SVG fallback. Bundled (ECharts included) into the page itself: nothing is fetched.
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+
+interface Spec { id: string; option: Record<string, unknown> }
+
+function draw(): void {
+  const data = document.getElementById('chart-data');
+  if (!data?.textContent) return;
+  const specs = JSON.parse(data.textContent) as Spec[];
+  const charts: echarts.ECharts[] = [];
+  for (const spec of specs) {
+    const el = document.querySelector<HTMLElement>(`[data-chart="${CSS.escape(spec.id)}"]`);
+    if (!el) continue;
+    el.textContent = ''; // the SVG fallback goes; the live chart takes its place
+    const chart = echarts.init(el, undefined, { renderer: 'svg' });
+    chart.setOption(spec.option);
+    el.dataset.rendered = 'echarts';
+    charts.push(chart);
+  }
+  (window as unknown as { __charts: echarts.ECharts[] }).__charts = charts;
+  window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+}
+
+draw();

@@ -1,0 +1,98 @@
+// Property tests (fast-check): the sizing model must move the right way whatever the numbers. More traffic never
+// means fewer nodes or lower cost; longer retention never means less storage; a higher cache hit ratio never
+// means more writes.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { LlmCallSummary, LlmFileSummary } from '../../../src/core/model/types';
+import { ENGINE_SIZERS } from '../../../src/core/sizing/engines';
+import { buildCallStreams, dataLoad } from '../../../src/core/sizing/llm-workload';
+import { ENGINE_IDS, resolveWorkload } from '../../../src/core/sizing/workload';
+import { loadTokenizers } from '../../../src/core/sizing/llm-models';
+
+function call(over: Partial<LlmCallSummary>): LlmCallSummary {
+  return {
+    api: 'chat', operation: 'chat.completions.create', via: 'openai', model: 'gpt-4o-mini', line: 1, function: 'answer', inLoop: false, inHandler: true, streaming: false,
+    maxTokens: 300, estInputTokens: 40, estInputIsLowerBound: true, estOutputTokens: 300, outputBound: 'max-tokens', dimensions: null, batchInputs: null,
+    estResponseBytes: 1500, estCostUsd: 0.0002, estBatchCostUsd: 0.0001, unknowns: [], persisted: true,
+    store: { kind: 'mongodb', engine: 'mongodb', api: 'insertOne', line: 3, range: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 2 }, ttl: null, viaHelper: null },
+    cacheBeforeCall: true, ttl: null, ...over,
+  };
+}
+
+const file = (calls: LlmCallSummary[]): LlmFileSummary => ({ path: 'svc.ts', language: 'typescript', calls, persisted: true, store: 'mongodb', stores: ['mongodb'], cacheBeforeCall: true, ttl: false, secrets: [] });
+
+const assumptionsArb = fc.record({
+  avgRequestsPerSecond: fc.double({ min: 0.01, max: 500, noNaN: true }),
+  peakFactor: fc.double({ min: 1, max: 20, noNaN: true }),
+  inputTokens: fc.integer({ min: 1, max: 100_000 }),
+  outputTokens: fc.integer({ min: 1, max: 16_000 }),
+  retentionDays: fc.double({ min: 0.01, max: 3650, noNaN: true }),
+  readWriteRatio: fc.double({ min: 0, max: 100, noNaN: true }),
+  cacheHitRatio: fc.double({ min: 0, max: 1, noNaN: true }),
+  concurrentSessions: fc.integer({ min: 0, max: 1_000_000 }),
+  replicationFactor: fc.integer({ min: 1, max: 5 }),
+});
+
+function workloadOf(a: { peakFactor: number; avgRequestsPerSecond: number }) {
+  const { peakFactor, ...rest } = a;
+  return resolveWorkload({ assumptions: { ...rest, peakRequestsPerSecond: rest.avgRequestsPerSecond * peakFactor } });
+}
+
+const FILES = [file([call({}), call({ line: 9, api: 'embeddings', operation: 'embeddings.create', model: 'text-embedding-3-small', outputBound: 'embedding', estOutputTokens: 0, dimensions: 1536, batchInputs: 16, cacheBeforeCall: false })])];
+
+describe('sizing properties (fast-check)', () => {
+  before(loadTokenizers);
+
+  it('more traffic never means fewer nodes or lower cost, for every engine', () => {
+    fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 50, noNaN: true }), fc.double({ min: 1, max: 10, noNaN: true }), (a, f1, grow) => {
+      const w = workloadOf(a);
+      const streams = buildCallStreams(FILES, w);
+      const low = dataLoad(streams, w.assumptions, f1);
+      const high = dataLoad(streams, w.assumptions, f1 * grow);
+      for (const id of ENGINE_IDS) {
+        const x = ENGINE_SIZERS[id](low, w.prices);
+        const y = ENGINE_SIZERS[id](high, w.prices);
+        assert.ok(y.totalNodes >= x.totalNodes, `${id}: nodes ${y.totalNodes} < ${x.totalNodes}`);
+        assert.ok(y.monthlyUsd >= x.monthlyUsd - 1e-9, `${id}: cost ${y.monthlyUsd} < ${x.monthlyUsd}`);
+        for (const r of x.roles) assert.ok(y.roles.find((q) => q.role === r.role)!.count >= r.count, `${id} ${r.role} shrank`);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('longer retention never means less storage (bytes kept, and each engine\'s bytes on disk)', () => {
+    fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 20, noNaN: true }), (a, longer) => {
+      const short = workloadOf(a);
+      const long = workloadOf({ ...a, retentionDays: Math.min(3650, a.retentionDays * longer) });
+      const ls = dataLoad(buildCallStreams(FILES, short), short.assumptions);
+      const ll = dataLoad(buildCallStreams(FILES, long), long.assumptions);
+      assert.ok(ll.storedBytes >= ls.storedBytes);
+      for (const id of ENGINE_IDS) assert.ok(ENGINE_SIZERS[id](ll, long.prices).storedBytes >= ENGINE_SIZERS[id](ls, short.prices).storedBytes, id);
+    }), { numRuns: 300 });
+  });
+
+  it('a higher cache hit ratio never means more writes or more API calls', () => {
+    fc.assert(fc.property(assumptionsArb, fc.double({ min: 0, max: 1, noNaN: true }), (a, more) => {
+      const lo = workloadOf(a);
+      const hi = workloadOf({ ...a, cacheHitRatio: a.cacheHitRatio + (1 - a.cacheHitRatio) * more });
+      const sl = buildCallStreams(FILES, lo);
+      const sh = buildCallStreams(FILES, hi);
+      const l = dataLoad(sl, lo.assumptions);
+      const h = dataLoad(sh, hi.assumptions);
+      assert.ok(h.writesPerSecondAvg <= l.writesPerSecondAvg + 1e-9);
+      assert.ok(h.writesPerSecondPeak <= l.writesPerSecondPeak + 1e-9);
+      sl.forEach((s, i) => assert.ok(sh[i]!.apiCallsPerSecondAvg <= s.apiCallsPerSecondAvg + 1e-12));
+    }), { numRuns: 300 });
+  });
+
+  it('as months pass at non-negative growth, storage and nodes never shrink', () => {
+    fc.assert(fc.property(assumptionsArb, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.integer({ min: 1, max: 36 }), (a, g, m) => {
+      const w = workloadOf(a);
+      const streams = buildCallStreams(FILES, w);
+      const at = (month: number) => dataLoad(streams, w.assumptions, (1 + g) ** (month - 1), month * 30.4375);
+      const x = at(m);
+      const y = at(m + 1);
+      assert.ok(y.storedBytes >= x.storedBytes);
+      for (const id of ENGINE_IDS) assert.ok(ENGINE_SIZERS[id](y, w.prices).totalNodes >= ENGINE_SIZERS[id](x, w.prices).totalNodes, id);
+    }), { numRuns: 200 });
+  });
+});

@@ -33,7 +33,7 @@ const assumptionsArb = fc.record({
   replicationFactor: fc.integer({ min: 1, max: 5 }),
 });
 
-function workloadOf(a: { peakFactor: number; avgRequestsPerSecond: number }) {
+function workloadOf(a: { peakFactor: number; avgRequestsPerSecond: number; [key: string]: number }) {
   const { peakFactor, ...rest } = a;
   return resolveWorkload({ assumptions: { ...rest, peakRequestsPerSecond: rest.avgRequestsPerSecond * peakFactor } });
 }

@@ -105,7 +105,7 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
       const name = fieldName(pointer);
       const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
       const message = extra !== undefined ? `unknown field '${name}' ignored`
-        : err.keyword === 'anyOf' ? 'a call override needs "site" (path:line) or "label"; override ignored'
+        : err.keyword === 'anyOf' || err.schemaPath.includes('/anyOf/') ? 'a call override needs "site" (path:line) or "label"; override ignored'
         : err.keyword === 'required' ? `${err.message}; entry ignored`
         : `${err.message}${allowed ? `: ${allowed.join(', ')}` : ''}; using the profile's value`;
       if (!pointer) {

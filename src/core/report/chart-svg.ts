@@ -7,7 +7,15 @@ export function chartToSvg(spec: ChartSpec, width = 720, height = 360): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(spec.option as echarts.EChartsOption);
-    return chart.renderToSVGString();
+    // ECharts numbers its class names and clip-path ids from process-wide counters (zr3-cls-19, zr3-c2): renumber
+    // them in order of appearance under the chart's id, so the output is deterministic and two charts in one page
+    // never share a class with different styles.
+    const names = new Map<string, string>();
+    return chart.renderToSVGString().replace(/\bzr\d+-(cls-|c)(\d+)\b/g, (token: string, kind: string) => {
+      let name = names.get(token);
+      if (!name) names.set(token, (name = `${spec.id}-${kind}${names.size}`));
+      return name;
+    });
   } finally {
     chart.dispose(); // releases its timers; without this a CLI run would not exit
   }

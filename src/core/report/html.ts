@@ -76,7 +76,7 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sizing report — ${escapeHtml(report.tool.name)}</title>
 <style>${CSS}</style>

@@ -14,9 +14,11 @@ export interface RenderedAsset {
 /** Escapes text for a Markdown table cell or paragraph: no HTML, no links, no code spans from scanned text. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\\/g, '\\\\')
-    .replace(/[`*_[\]<>|#!]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\\/g, '\\\\')
+    .replace(/[`*_[\]|#!]/g, (c) => `\\${c}`)
     .replace(/\r?\n/g, ' ');
 }
 

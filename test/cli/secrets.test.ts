@@ -44,4 +44,18 @@ describe('secrets never appear in outputs', () => {
       }
     });
   }
+
+  for (const format of ['html', 'md', 'json', 'text']) {
+    it(`sizing report ${format}: no literal key or part of one`, async () => {
+      const file = join(dir, `sizing.${format}`);
+      const stdout = await run(['report', '.', '--format', format, '--fail-on', 'never'], dir);
+      await run(['report', '.', '--format', format, '--output', file, '--fail-on', 'never'], dir);
+      for (const output of [stdout, readFileSync(file, 'utf8')]) {
+        assert.match(output, /chat/, 'the report covers the call');
+        for (const [name, key] of Object.entries(KEYS)) {
+          for (let i = 0; i + 12 <= key.length; i += 4) assert.ok(!output.includes(key.slice(i, i + 12)), `${format} report contains part of the ${name} key`);
+        }
+      }
+    });
+  }
 });

@@ -1,0 +1,85 @@
+// `ai-infra-advisor report`: formats, --output with chart SVGs next to Markdown, --profile and --workload,
+// usage errors, and a bad workload value reported by field name without stopping the run.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/main';
+
+const ROOT = join(__dirname, '..', '..');
+const WL = ['--workload', 'examples/ai-infra-advisor.workload.json'];
+
+async function cli(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd, isTTY: false });
+  return { code, out, err };
+}
+
+describe('cli report', () => {
+  it('text by default: the summary, tables and recommendation; exit status follows --fail-on', async () => {
+    const r = await cli(['report', 'examples', ...WL]);
+    assert.equal(r.code, 1, 'the examples hold error findings');
+    assert.match(r.out, /sizing report \(profile medium\)/);
+    assert.match(r.out, /Database topology per engine/);
+    assert.match(r.out, /fits this workload best/);
+    assert.equal((await cli(['report', 'examples', ...WL, '--fail-on', 'never'])).code, 0);
+  });
+
+  it('--profile changes the traffic: high costs more than low', async () => {
+    const cost = async (profile: string) => JSON.parse((await cli(['report', 'examples', ...WL, '--profile', profile, '--format', 'json', '--fail-on', 'never'])).out).llm.openaiMonthlyUsd as number;
+    const [low, high] = [await cost('low'), await cost('high')];
+    assert.ok(high > low * 10, `${high} vs ${low}`);
+  });
+
+  it('--format md --output writes the Markdown and its chart SVGs beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-report-'));
+    const r = await cli(['report', 'examples', ...WL, '--format', 'md', '--output', join(dir, 'sizing.md'), '--fail-on', 'never']);
+    assert.equal(r.code, 0, r.err);
+    const md = readFileSync(join(dir, 'sizing.md'), 'utf8');
+    assert.match(md, /!\[Monthly cost vs traffic \(USD, log scale\)\]\(sizing\.charts\/cost-vs-traffic\.svg\)/);
+    for (const id of ['cost-vs-traffic', 'storage-nodes-vs-months', 'gpu-peak-vs-target']) assert.match(readFileSync(join(dir, 'sizing.charts', `${id}.svg`), 'utf8'), /^<svg /);
+    assert.match(r.err, /\+ 3 chart SVGs/);
+  });
+
+  it('--format html writes one self-contained page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-report-'));
+    const out = join(dir, 'r.html');
+    assert.equal((await cli(['report', 'examples', ...WL, '--format', 'html', '--output', out, '--fail-on', 'never'])).code, 0);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.ok(!/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/.test(html), 'nothing loaded from elsewhere');
+  });
+
+  it('usage errors exit 2: bad --profile, bad --format, --profile with scan, missing --workload', async () => {
+    assert.equal((await cli(['report', 'examples', '--profile', 'huge'])).code, 2);
+    assert.match((await cli(['report', 'examples', '--format', 'sarif'])).err, /--format for report must be html, md, json or text/);
+    assert.equal((await cli(['scan', 'examples', '--profile', 'low'])).code, 2);
+    const missing = await cli(['report', 'examples', '--workload', 'nope.json']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /workload file not found: .*nope\.json/);
+  });
+
+  it('a bad workload value is named on stderr, the profile value is used, and the report is still written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-report-'));
+    writeFileSync(join(dir, 'svc.py'), 'from openai import OpenAI\nclient = OpenAI(timeout=30)\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n');
+    writeFileSync(join(dir, 'ai-infra-advisor.workload.json'), JSON.stringify({ assumptions: { cacheHitRatio: 2, retentionDays: 30 } }));
+    const r = await cli(['report', '.', '--format', 'json', '--fail-on', 'never'], dir);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /workload assumptions\.cacheHitRatio: must be <= 1; using the profile's value/);
+    const report = JSON.parse(r.out);
+    assert.equal(report.assumptions.find((a: { key: string }) => a.key === 'retentionDays').value, 30);
+    assert.equal(report.assumptions.find((a: { key: string }) => a.key === 'retentionDays').source, 'workload');
+    assert.equal(report.problems[0].field, 'assumptions.cacheHitRatio');
+    assert.equal(report.llm.streams.length, 1);
+  });
+
+  it('a project with no GPU or OpenAI code says there is nothing to size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-report-'));
+    writeFileSync(join(dir, 'main.py'), 'print("hello")\n');
+    const r = await cli(['report', '.', '--fail-on', 'never'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /nothing to size/);
+    assert.ok(!existsSync(join(dir, 'ai-infra-advisor-report.html')));
+  });
+});

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The HTML sizing report in a real browser (Debian's chromium through playwright-core): no console errors, no CSP
 // violations, the bundled ECharts draws every chart with data, hostile text from scanned code stays text, and a
 // screenshot is saved under test-results/ for a person to look at.

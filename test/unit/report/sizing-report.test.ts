@@ -32,7 +32,7 @@ describe('sizing report (examples, medium profile)', () => {
   it('validates against docs/sizing-report.schema.json, and the schema rejects a broken report', () => {
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'docs/sizing-report.schema.json'), 'utf8')));
-    const json = JSON.parse(JSON.stringify(report));
+    const json = JSON.parse(JSON.stringify(report)) as { engines: Array<{ roles: Array<{ role: string }> }> };
     assert.ok(validate(json), ajv.errorsText(validate.errors));
     json.engines[0].roles[0].role = 'router';
     assert.equal(validate(json), false);

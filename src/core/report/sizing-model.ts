@@ -1,5 +1,6 @@
 // The sizing report model: one object built from an AnalysisResult and a Workload, rendered by every surface
 // (Markdown, HTML, JSON, text, and later the editor's webview). It holds numbers and their formulas, never markup.
+import { relative } from 'node:path';
 import type { AnalysisResult } from '../analyze';
 import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
 import { ENGINE_FACTS_DATE } from '../sizing/engine-facts';
@@ -103,7 +104,8 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     $schema: SIZING_SCHEMA_ID,
     tool: result.tool,
     profile: workload.profile,
-    workloadSource: workload.source,
+    // Relative to the scanned root, so reports are identical across machines.
+    workloadSource: workload.source ? relative(result.root, workload.source) || workload.source : null,
     problems,
     assumptions: ASSUMPTION_KEYS.map((key) => ({ key, ...ASSUMPTION_LABELS[key], value: a[key], source: workload.overridden.includes(key) ? 'workload' : 'profile' })),
     prices: { source: workload.prices.source, sourceDate: workload.prices.sourceDate, engineFactsDate: ENGINE_FACTS_DATE },

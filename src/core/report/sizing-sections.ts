@@ -25,7 +25,8 @@ export interface Section {
 }
 
 export const VERDICT_LABEL: Record<FitVerdict, string> = { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' };
-export const VERDICT_MARK: Record<FitVerdict, string> = { fits: '✅', 'needs-chunking': '⚠️', 'does-not-fit': '❌', unknown: '❔' };
+// Text symbols every font has (emoji fall back to empty boxes in headless browsers and many terminals).
+export const VERDICT_MARK: Record<FitVerdict, string> = { fits: '✓', 'needs-chunking': '⚠', 'does-not-fit': '✗', unknown: '?' };
 
 const usd = (n: number): string => (n >= 100 ? `$${Math.round(n).toLocaleString('en-US')}` : formatUsd(n));
 const rate = (n: number): string => `${n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US')}/s`;
@@ -67,7 +68,7 @@ export function sizingSections(report: SizingReport): Section[] {
         columns: ['file', 'API', 'strategy', 'peak', ...gpus],
         rows: report.gpu.files.map((f) => [f.path, f.api, f.strategy, `${f.peakIsLowerBound ? '≥ ' : ''}${bytes(f.peakBytes)}`, ...f.fits.map((r) => `${VERDICT_MARK[r.cuda]} / ${VERDICT_MARK[r.opencl]}`)]),
       } }],
-      bullets: ['✅ fits · ⚠️ needs chunking · ❌ does not fit · ❔ unknown (the code leaves a size to run time: set it in the workload file)'],
+      bullets: ['✓ fits · ⚠ needs chunking · ✗ does not fit · ? unknown (the code leaves a size to run time: set it in the workload file)'],
       charts: ['gpu-peak-vs-target'],
     });
     gpuSection.children = report.gpu.files.map((f) => {
@@ -126,7 +127,7 @@ export function sizingSections(report: SizingReport): Section[] {
         { caption: 'Nodes per role', table: { columns: ['role', 'nodes', 'instance', 'why', 'grows with'], numeric: [1], rows: e.roles.map((r) => [`${r.role} (${r.name})`, `${r.count}${r.dedicated ? '' : ' (shared)'}`, r.instance ?? '—', r.why, r.grows]) } },
         { caption: 'Monthly cost', table: { columns: ['item', 'quantity', 'unit', 'unit price', '$/month'], numeric: [1, 3, 4], rows: [...e.costLines.map((c) => [c.item, c.quantity.toLocaleString('en-US'), c.unit, c.unitUsd < 0.01 ? `$${c.unitUsd.toPrecision(3)}` : `$${c.unitUsd.toFixed(2)}`, usd(c.monthlyUsd)]), ['total', '', '', '', usd(e.monthlyUsd)]] } },
       ],
-      bullets: [...e.notes, ...e.warnings.map((w) => `⚠️ ${w}`)],
+      bullets: [...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],
     }));
     out.push(engines);
 

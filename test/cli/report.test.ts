@@ -74,6 +74,18 @@ describe('cli report', () => {
     assert.equal(report.llm.streams.length, 1);
   });
 
+  it('with every call left out of storage there is no database sizing, but the OpenAI bill remains', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-report-'));
+    writeFileSync(join(dir, 'svc.py'), 'from openai import OpenAI\nclient = OpenAI(timeout=30)\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n');
+    writeFileSync(join(dir, 'wl.json'), JSON.stringify({ calls: [{ label: 'ask', stored: false }] }));
+    const r = await cli(['report', '.', '--workload', 'wl.json', '--format', 'json', '--fail-on', 'never'], dir);
+    const report = JSON.parse(r.out);
+    assert.deepEqual([report.engines, report.traffic, report.recommendation, report.llm.load], [[], [], null, null]);
+    // the prompt is a run-time value: max(code count, profile 1,000) = 1,000 tokens; (1,000 × $0.15 + 200 × $0.60) / 1e6
+    // = $0.00027 per call × 1 req/s × 2,628,000 s a month
+    assert.ok(Math.abs(report.llm.openaiMonthlyUsd - 0.00027 * 2_628_000) < 1e-6, String(report.llm.openaiMonthlyUsd));
+  });
+
   it('a project with no GPU or OpenAI code says there is nothing to size', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aia-report-'));
     writeFileSync(join(dir, 'main.py'), 'print("hello")\n');

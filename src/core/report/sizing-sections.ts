@@ -133,7 +133,7 @@ export function sizingSections(report: SizingReport): Section[] {
 
     const ids = report.traffic[0]?.engines.map((e) => e.engine) ?? [];
     out.push(section('traffic', 'Cost and nodes as traffic grows', {
-      paragraphs: ['Traffic multiplies every call site\'s rate and the client sessions; retention window full. Cells: nodes · $/month.'],
+      paragraphs: [`Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month.${report.llm.unpriced.length ? ` OpenAI $/month covers the priced call sites only (unpriced: ${report.llm.unpriced.join(', ')}).` : ''}`],
       tables: [{ table: {
         columns: ['traffic', 'peak writes/s', ...ids.map(engineName), 'OpenAI API $/month'],
         rows: report.traffic.map((t) => [`${t.factor}×`, rate(t.writesPerSecondPeak), ...t.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}`), usd(t.openaiMonthlyUsd)]),

@@ -9,6 +9,8 @@ import { ceil, finish, gib, num, type CostLine, type EngineSizing } from './comm
 /** Storage accounting adds 100 bytes of per-item overhead (DynamoDB pricing page, "data storage"). */
 export const ITEM_OVERHEAD_BYTES = 100;
 
+const millions = (units: number): number => Math.round(units / 1e4) / 100;
+
 export type ReadConsistency = 'strong' | 'eventual' | 'transactional';
 
 /** Read units one read of an item consumes: ⌈bytes / 4 KB⌉ × {1, 0.5, 2} (D1). */
@@ -57,8 +59,8 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog): EngineSizing
 
   const costLines: CostLine[] = mode === 'on-demand'
     ? [
-        { item: 'on-demand reads (eventually consistent)', quantity: Math.round(load.readsPerSecondAvg * rru * SECONDS_PER_MONTH), unit: 'read request units', unitUsd: p.readRequestUsdPerMillion / 1e6, monthlyUsd: onDemandRead },
-        { item: 'on-demand writes', quantity: Math.round(load.writesPerSecondAvg * wru * SECONDS_PER_MONTH), unit: 'write request units', unitUsd: p.writeRequestUsdPerMillion / 1e6, monthlyUsd: onDemandWrite },
+        { item: 'on-demand reads (eventually consistent)', quantity: millions(load.readsPerSecondAvg * rru * SECONDS_PER_MONTH), unit: 'million read request units', unitUsd: p.readRequestUsdPerMillion, monthlyUsd: onDemandRead },
+        { item: 'on-demand writes', quantity: millions(load.writesPerSecondAvg * wru * SECONDS_PER_MONTH), unit: 'million write request units', unitUsd: p.writeRequestUsdPerMillion, monthlyUsd: onDemandWrite },
       ]
     : [
         { item: 'provisioned read capacity', quantity: rcu, unit: 'RCU-month', unitUsd: p.rcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provRead },

@@ -133,8 +133,8 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
       transfersWhole: perPass, transfersChunked: n * perPass,
       transferSecondsAtPcie4: (datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9),
       extraSetupSeconds: Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS,
-      note: n <= 1 ? 'the data set fits in one chunk: no chunking needed on this GPU'
-        : `${n} chunks → ${n * perPass} copies instead of ${perPass}; the bytes moved stay ${formatBytes(datasetBytes * perPass, { exact: false })} (${((datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9)).toFixed(2)} s at PCIe 4.0 x16 ${PCIE4_X16_GBPS} GB/s), plus ≈ ${(Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2)} ms of per-copy setup; with two streams (double buffering) copies overlap kernels, at half the chunk size`,
+      note: (peakIsLowerBound ? `from the known sizes only (${unknowns.join(', ')} left out: set them in the workload for a full plan); ` : '') + (n <= 1 ? 'the data set fits in one chunk: no chunking needed on this GPU'
+        : `${n} chunks → ${n * perPass} copies instead of ${perPass}; the bytes moved stay ${formatBytes(datasetBytes * perPass, { exact: false })} (${((datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9)).toFixed(2)} s at PCIe 4.0 x16 ${PCIE4_X16_GBPS} GB/s), plus ≈ ${(Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2)} ms of per-copy setup; with two streams (double buffering) copies overlap kernels, at half the chunk size`),
     };
   }
   if (peak === null || peakIsLowerBound) notes.push(`Set the data-set size in the workload file (gpu.datasets: { "file": "${summary.path}", "bytes": "8 GiB" } or "sizes" per expression) to size: ${unknowns.join(', ')}`);

@@ -76,6 +76,7 @@ describe('GPU fit', () => {
   it('a known lower bound above the budget is already "needs chunking"; below it stays unknown', () => {
     const over = sizeGpuFile(summary([['cudaMalloc', 20 * GIB, 'A'], ['cudaMalloc', null, 'n']]), { safetyFactor: 0.9, target: t4 });
     assert.equal(over.fits.find((f) => f.gpu === 't4')!.cuda, 'needs-chunking');
+    assert.match(over.chunkPlan!.note, /from the known sizes only \(n left out/);
     const under = sizeGpuFile(summary([['cudaMalloc', GIB, 'A'], ['cudaMalloc', null, 'n']]), { safetyFactor: 0.9, target: t4 });
     const row = under.fits.find((f) => f.gpu === 't4')!;
     assert.equal(row.cuda, 'unknown');

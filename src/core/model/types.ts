@@ -33,6 +33,13 @@ export interface Finding {
   path: string;
   range: SourceRange;
   fixes?: Fix[];
+  /** Other places in the same file that explain the finding (the API call a store write belongs to). */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  range: SourceRange;
+  message: string;
 }
 
 export interface SkippedFile {

@@ -49,7 +49,7 @@ export function toJsonReport(result: AnalysisResult): object {
     })),
     findings: result.findings.map((f) => ({
       ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, path: f.path, range: f.range,
-      ...(f.fixes ? { fixes: f.fixes } : {}),
+      ...(f.fixes ? { fixes: f.fixes } : {}), ...(f.related ? { related: f.related } : {}),
     })),
     gpu: result.gpu,
     llm: result.llm.map((f) => ({

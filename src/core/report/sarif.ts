@@ -53,6 +53,14 @@ export function toSarif(result: AnalysisResult): object {
               },
             },
           ],
+          ...(f.related
+            ? {
+                relatedLocations: f.related.map((r, i) => ({
+                  id: i + 1, message: { text: r.message },
+                  physicalLocation: { artifactLocation: { uri: uri(f.path), uriBaseId: 'SRCROOT' }, region: { startLine: r.range.startLine, startColumn: r.range.startColumn, endLine: r.range.endLine, endColumn: r.range.endColumn } },
+                })),
+              }
+            : {}),
           partialFingerprints: { 'primaryLocationLineHash/v1': createHash('sha256').update(`${f.ruleId}|${f.path}|${f.message}`).digest('hex').slice(0, 32) },
           ...(f.fixes
             ? {

@@ -17,7 +17,7 @@ export const rule: LlmRule = {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
         if (store.kind !== 'rdbms') continue;
-        ctx.report('rdbms', { operation: call.operation, callLine: call.line, bytes: bytesText(ctx.summary.calls[i]!), store: storeName(store), helper: store.viaHelper ? ` through ${store.viaHelper}` : '' }, store.range);
+        ctx.report('rdbms', { operation: call.operation, callLine: call.line, bytes: bytesText(ctx.summary.calls[i]!), store: storeName(store), helper: store.viaHelper ? ` through ${store.viaHelper}` : '' }, store.range, undefined, [{ range: call.range, message: `the ${call.operation} call whose result is stored here` }]);
       }
     });
   },

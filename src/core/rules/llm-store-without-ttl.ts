@@ -26,7 +26,7 @@ export const rule: LlmRule = {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
         if (store.ttl || !(store.kind in HOW)) continue;
-        ctx.report('noTtl', { operation: call.operation, callLine: call.line, store: storeName(store), bytes: bytesText(ctx.summary.calls[i]!), how: HOW[store.kind]! }, store.range);
+        ctx.report('noTtl', { operation: call.operation, callLine: call.line, store: storeName(store), bytes: bytesText(ctx.summary.calls[i]!), how: HOW[store.kind]! }, store.range, undefined, [{ range: call.range, message: `the ${call.operation} call whose result is stored here` }]);
       }
     });
   },

@@ -1,7 +1,7 @@
 // What a rule is: metadata (id, description, default severity, message templates by id) and a check over one
 // file's facts. Messages are templates filled with data, so every number in a message is computed, never typed.
 import type { AdvisorConfig } from '../config';
-import type { Finding, Fix, GpuFileFacts, GpuFileSummary, LlmFileFacts, LlmFileSummary, Severity, SourceRange } from '../model/types';
+import type { Finding, Fix, GpuFileFacts, GpuFileSummary, LlmFileFacts, LlmFileSummary, RelatedLocation, Severity, SourceRange } from '../model/types';
 import type { GpuSpec } from '../sizing/gpu-catalog';
 
 export const DOCS_BASE = 'https://github.com/ai-infra-advisor/ai-infra-advisor/blob/main/docs/rules/';
@@ -20,7 +20,7 @@ interface BaseContext {
   gpu: GpuSpec;
   /** The file's text, for fixes. */
   text: string;
-  report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[]): void;
+  report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[], related?: RelatedLocation[]): void;
 }
 
 export interface GpuRuleContext extends BaseContext {
@@ -62,12 +62,13 @@ export function runRule<C extends GpuRuleContext | LlmRuleContext>(rule: { meta:
   const findings: Finding[] = [];
   rule.check({
     ...base,
-    report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[]) {
+    report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[], related?: RelatedLocation[]) {
       const template = rule.meta.messages[messageId];
       if (!template) throw new Error(`${rule.meta.id}: unknown message id '${messageId}'`);
       findings.push({
         ruleId: rule.meta.id, messageId, severity, message: fillTemplate(template, data), path: base.path, range,
         ...(fixes && fixes.length ? { fixes } : {}),
+        ...(related && related.length ? { related } : {}),
       });
     },
   } as C);

@@ -1,0 +1,148 @@
+// Pure mappings from the core's findings and summaries to LSP shapes: diagnostics, quick fixes, suppression edits,
+// hover text and CodeLens titles. No connection here, so every mapping is unit-tested directly.
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover, type CodeLens, type Range, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileAnalysis } from '../core/analyze';
+import type { Finding, Language, LlmCallSummary, SourceRange } from '../core/model/types';
+import { formatBytes } from '../core/model/units';
+import { docsUrl } from '../core/rules/rule';
+import { deviceBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
+import { formatUsd } from '../core/sizing/llm-estimate';
+import { DIAGNOSTIC_SOURCE, OPEN_DOCS_COMMAND } from './protocol';
+
+export function toLspRange(r: SourceRange): Range {
+  return { start: { line: r.startLine - 1, character: r.startColumn - 1 }, end: { line: r.endLine - 1, character: r.endColumn - 1 } };
+}
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+/** A stable key for a finding, so code actions find the finding behind a diagnostic without re-analysing. */
+export function findingKey(f: Finding): string {
+  return `${f.ruleId}@${f.range.startLine}:${f.range.startColumn}-${f.range.endLine}:${f.range.endColumn}`;
+}
+
+export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+  const d: Diagnostic = {
+    range: toLspRange(f.range), severity: SEVERITY[f.severity], source: DIAGNOSTIC_SOURCE, message: f.message,
+    code: f.ruleId, codeDescription: { href: docsUrl(f.ruleId) }, data: { key: findingKey(f) },
+  };
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toLspRange(r.range) }, message: r.message }));
+  return d;
+}
+
+/** Line comment syntax per language, for suppression directives. */
+export function commentPrefix(language: Language): string {
+  return language === 'python' ? '#' : '//';
+}
+
+/** Quick fixes for one finding: its own fix (preferred), suppress for the line, suppress for the file, open docs. */
+export function codeActionsFor(f: Finding, doc: TextDocument, language: Language, diagnostic: Diagnostic): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const fix of f.fixes ?? []) {
+    const edits: TextEdit[] = fix.edits.map((e) => ({ range: { start: doc.positionAt(e.startOffset), end: doc.positionAt(e.endOffset) }, newText: e.newText }));
+    actions.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: actions.length === 0, edit: { changes: { [doc.uri]: edits } } });
+  }
+  const prefix = commentPrefix(language);
+  const line = f.range.startLine - 1;
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)![0];
+  actions.push({
+    title: `Suppress ${f.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+    edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${prefix} ai-infra-advisor-disable-next-line ${f.ruleId}\n` }] } },
+  });
+  // After a shebang or a Python encoding line, which must stay first.
+  const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
+  const top = /^#!|^#.*coding[:=]/.test(first) ? 1 : 0;
+  actions.push({
+    title: `Suppress ${f.ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+    edit: { changes: { [doc.uri]: [{ range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: language === 'python' ? `# ai-infra-advisor-disable ${f.ruleId}\n` : `/* ai-infra-advisor-disable ${f.ruleId} */\n` }] } },
+  });
+  actions.push({ title: `Open documentation for ${f.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Open rule documentation', command: OPEN_DOCS_COMMAND, arguments: [f.ruleId, docsUrl(f.ruleId)] } });
+  return actions;
+}
+
+/** `1.2k`, `950`, `16k`: token counts for a one-line CodeLens. */
+export function shortCount(n: number): string {
+  if (n < 1000) return String(n);
+  const k = n / 1000;
+  return `${k < 10 ? k.toFixed(1).replace(/\.0$/, '') : Math.round(k)}k`;
+}
+
+/** The smallest catalog GPU that holds the bytes at the safety factor, and whether the target does. */
+export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number): string {
+  const fits = (g: GpuSpec) => bytes <= deviceBytes(g) * safetyFactor;
+  const smallest = [...GPU_CATALOG].sort((a, b) => a.memoryGiB - b.memoryGiB).find(fits);
+  if (fits(target)) return `fits ${target.name}`;
+  return smallest ? `fits ${smallest.name}, not ${target.name}` : `fits no GPU in the catalog (largest ${[...GPU_CATALOG].sort((a, b) => b.memoryGiB - a.memoryGiB)[0]!.name})`;
+}
+
+function daysText(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  return `${seconds} s`;
+}
+
+export function llmLensTitle(c: LlmCallSummary): string {
+  const tokens = c.estOutputTokens === null ? `≥ ${shortCount(c.estInputTokens)} tokens in` : `≈ ${shortCount(c.estInputTokens + c.estOutputTokens)} tokens`;
+  const cost = c.estCostUsd === null ? 'price unknown' : `${formatUsd(c.estCostUsd)}/call`;
+  const store = c.store ? `stored in ${storeLabel(c.store.kind)}${c.ttl ? `, TTL ${c.ttl.seconds === null ? 'set' : daysText(c.ttl.seconds)}` : ', no TTL'}` : 'not stored';
+  return `${tokens} · ${cost} · ${store}`;
+}
+
+const STORE_LABELS: Record<string, string> = { mongodb: 'MongoDB', redis: 'Redis', dynamodb: 'DynamoDB', cassandra: 'Cassandra', elasticsearch: 'Elasticsearch', rdbms: 'a relational database', file: 'a file', vector: 'a vector database', memory: 'memory' };
+const storeLabel = (kind: string) => STORE_LABELS[kind] ?? kind;
+
+/** CodeLenses above allocations and OpenAI calls, one per line. */
+export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: number): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  const at = (line: number): Range => ({ start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } });
+  const seen = new Set<number>();
+  for (const al of a.gpu?.allocations ?? []) {
+    if (seen.has(al.line)) continue;
+    seen.add(al.line);
+    const title = al.bytes === null
+      ? `size known at run time: ${al.sizeExpr}`
+      : `≈ ${formatBytes(al.bytes, { exact: false })} ${al.space === 'pinned-host' ? 'pinned host' : al.space} memory${al.space === 'device' || al.space === 'managed' ? ` · ${gpuFitText(al.bytes, target, safetyFactor)}` : ''}`;
+    lenses.push({ range: at(al.line), command: { title, command: '' } });
+  }
+  for (const c of a.llm?.calls ?? []) {
+    if (seen.has(c.line)) continue;
+    seen.add(c.line);
+    lenses.push({ range: at(c.line), command: { title: llmLensTitle(c), command: '' } });
+  }
+  return lenses.sort((x, y) => x.range.start.line - y.range.start.line);
+}
+
+/** Hover on a line with an allocation, a copy or an OpenAI call: the numbers and how they were computed. */
+export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFactor: number): Hover | null {
+  const parts: string[] = [];
+  for (const al of a.gpu?.allocations.filter((x) => x.line === line) ?? []) {
+    parts.push(`**${al.api}** — ${al.bytes === null ? `size known at run time: \`${al.sizeExpr}\`` : `${formatBytes(al.bytes)} of ${al.space} memory`}`);
+    if (al.bytes !== null) parts.push(`size: \`${al.sizeExpr}\` = ${al.bytes.toLocaleString('en-US')} bytes${al.inLoop ? ' (inside a loop)' : ''}`);
+    if (al.bytes !== null && (al.space === 'device' || al.space === 'managed')) parts.push(`GPU: ${gpuFitText(al.bytes, target, safetyFactor)} (budget = memory × ${safetyFactor})`);
+  }
+  for (const t of a.gpu?.transfers.filter((x) => x.line === line) ?? []) {
+    parts.push(`**${t.api}** — ${t.direction}, ${t.bytes === null ? `\`${t.sizeExpr}\` (size known at run time)` : formatBytes(t.bytes)}${t.async ? ', asynchronous' : ''}${t.inLoop ? ', inside a loop' : ''}`);
+  }
+  if (parts.length && a.gpu) {
+    const g = a.gpu;
+    parts.push(`File peak device memory: ${g.peakDeviceBytes === null ? 'unknown' : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map((e) => `\`${e}\``).join(' + ')}` : ''}; strategy: ${g.strategy}`);
+  }
+  for (const c of a.llm?.calls.filter((x) => x.line === line) ?? []) {
+    parts.push(`**${c.operation}** (${c.model ?? 'model unknown'})`);
+    parts.push(`tokens: ${c.estInputIsLowerBound ? '≥ ' : '≈ '}${c.estInputTokens} in (model's tokenizer on the literal prompt + chat formatting)${c.estOutputTokens === null ? '' : ` · ${c.outputBound === 'model-maximum' ? '≤ ' : ''}${c.estOutputTokens} out (${c.outputBound === 'max-tokens' ? 'max tokens' : c.outputBound === 'model-maximum' ? "the model's maximum" : 'embedding'})`}`);
+    if (c.estCostUsd !== null) parts.push(`cost: ${formatUsd(c.estCostUsd)}/call on demand, ${formatUsd(c.estBatchCostUsd!)} through the Batch API (list prices)`);
+    if (c.estResponseBytes !== null) parts.push(`response: ≈ ${formatBytes(c.estResponseBytes)}`);
+    parts.push(c.store ? `stored in ${storeLabel(c.store.kind)} (${c.store.api}, line ${c.store.line})${c.ttl ? `, TTL ${c.ttl.seconds === null ? 'set' : daysText(c.ttl.seconds)} (${c.ttl.how})` : ', no TTL'}` : 'result not stored');
+    parts.push(c.cacheBeforeCall ? 'a cache lookup precedes the call' : 'no cache lookup before the call');
+    if (c.unknowns.length) parts.push(`unknown: ${c.unknowns.join('; ')}`);
+  }
+  if (!parts.length) return null;
+  return { contents: { kind: 'markdown', value: parts.map(escapeHoverLine).join('\n\n') } };
+}
+
+/** Hover Markdown: scanned text (expressions, model names) may hold Markdown or HTML; keep it literal. */
+function escapeHoverLine(line: string): string {
+  // Inline code spans we wrote stay; everything else has HTML-significant characters neutralised.
+  return line.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -21,8 +21,10 @@ import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
 
 const USAGE = `Usage: ${TOOL_NAME} scan [paths...] [options]
        ${TOOL_NAME} report [paths...] [options]
+       ${TOOL_NAME} lsp --stdio
 
 scan    reads CUDA, OpenCL, C/C++, Python GPU code and OpenAI API code statically and reports problems with their numbers.
+lsp     starts the language server on stdin/stdout (diagnostics, quick fixes, hover, CodeLens) for any LSP editor.
 report  sizes the infrastructure for it: GPU fit and chunk plans, database topology per engine, monthly cost,
         growth with traffic and months, and a recommendation.
 
@@ -44,6 +46,15 @@ Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, 2 us
 `;
 
 export class UsageError extends Error {}
+
+function startLanguageServer(): void {
+  // Loaded here so `scan` and `report` never pay for the LSP libraries.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createConnection, ProposedFeatures } = require('vscode-languageserver/node') as typeof import('vscode-languageserver/node');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startServer } = require('../server/server') as typeof import('../server/server');
+  startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout));
+}
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -69,6 +80,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         root: { type: 'string' },
         'max-file-bytes': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
+        stdio: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -87,6 +99,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const [command, ...paths] = positionals;
+  if (command === 'lsp') {
+    // The language server speaks LSP on stdin/stdout; nothing else may write to stdout.
+    if (!values.stdio && !argv.includes('--stdio')) {
+      io.stderr(`${TOOL_NAME}: lsp needs --stdio\n`);
+      return 2;
+    }
+    startLanguageServer();
+    return new Promise<number>(() => undefined); // runs until the client sends exit
+  }
   try {
     if (command !== 'scan' && command !== 'report') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: scan or report');
     const format = values.format ?? 'text';

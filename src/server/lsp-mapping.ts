@@ -126,7 +126,7 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
   }
   if (parts.length && a.gpu) {
     const g = a.gpu;
-    parts.push(`File peak device memory: ${g.peakDeviceBytes === null ? 'unknown' : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map((e) => `\`${e}\``).join(' + ')}` : ''}; strategy: ${g.strategy}`);
+    parts.push(`File peak device memory: ${g.peakDeviceBytes === null ? 'unknown' : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map((e) => `\`${e}\``).join(' + ')}` : ''}; strategy: ${g.strategy}${g.peakDeviceBytes !== null ? ` · ${g.peakIsLowerBound ? 'the known part ' : ''}${gpuFitText(g.peakDeviceBytes, target, safetyFactor)}` : ''}`);
   }
   for (const c of a.llm?.calls.filter((x) => x.line === line) ?? []) {
     parts.push(`**${c.operation}** (${c.model ?? 'model unknown'})`);

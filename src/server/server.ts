@@ -1,0 +1,232 @@
+// The language server: LSP handlers over the core. Documents are analysed once per version, changes are debounced,
+// results are published as diagnostics and reused by code actions, hover and CodeLens; the sizing report is a custom
+// request. Nothing here uses the VS Code API, so any LSP client (Neovim, Helix, the tests) gets the same behaviour.
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CodeLensRefreshRequest, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, analyzeText, type FileAnalysis } from '../core/analyze';
+import { loadConfigFile, type LoadedConfig } from '../core/config';
+import { detectLanguage } from '../core/files/discover';
+import type { Language } from '../core/model/types';
+import { buildSizingReport } from '../core/report/sizing-model';
+import { RULE_IDS } from '../core/rules';
+import { findGpu } from '../core/sizing/gpu-catalog';
+import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
+import { loadWorkloadFile } from '../core/sizing/workload';
+import { initTreeSitter } from '../core/parse/tree-sitter';
+import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportParams, type SizingReportResult } from './protocol';
+
+/** VS Code language ids we analyse, for documents whose file name does not say (untitled, virtual). */
+const LANGUAGE_IDS: Record<string, Language> = {
+  'cuda-cpp': 'cuda', cuda: 'cuda', cpp: 'cpp', c: 'c', opencl: 'opencl-c', python: 'python',
+  javascript: 'javascript', javascriptreact: 'javascript', typescript: 'typescript', typescriptreact: 'typescript',
+};
+
+const DEBOUNCE_MS = 200;
+const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+
+interface Analysed {
+  version: number;
+  analysis: FileAnalysis;
+  language: Language;
+  loaded: LoadedConfig;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analysed = new Map<string, Analysed>();
+  const running = new Map<string, Promise<Analysed | null>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let roots: string[] = [];
+  let canConfigure = false;
+  let canRefreshLenses = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== null);
+    if (!roots.length && params.rootUri) {
+      const p = uriToPath(params.rootUri);
+      if (p) roots = [p];
+    }
+    canConfigure = !!params.capabilities.workspace?.configuration;
+    canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'ai-infra-advisor' },
+    };
+  });
+
+  async function settingsFor(uri: string): Promise<ServerSettings> {
+    if (!canConfigure) return { ...DEFAULT_SETTINGS };
+    try {
+      const raw = (await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })) as Partial<ServerSettings> | null;
+      return validSettings(raw ?? {});
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+  }
+
+  /** Bad settings are logged by name and replaced by their defaults (never thrown at the editor). */
+  function validSettings(raw: Partial<ServerSettings>): ServerSettings {
+    const s: ServerSettings = { ...DEFAULT_SETTINGS, rules: {} };
+    if (typeof raw.targetGpu === 'string' && findGpu(raw.targetGpu)) s.targetGpu = raw.targetGpu;
+    else if (raw.targetGpu !== undefined) connection.console.warn(`setting ${SETTINGS_SECTION}.targetGpu: unknown GPU '${String(raw.targetGpu)}'; using ${s.targetGpu}`);
+    if (typeof raw.profile === 'string' && PROFILE_NAMES.includes(raw.profile as ProfileName)) s.profile = raw.profile as ProfileName;
+    if (typeof raw.codeLens === 'boolean') s.codeLens = raw.codeLens;
+    if (typeof raw.maxFileBytes === 'number' && raw.maxFileBytes > 0) s.maxFileBytes = raw.maxFileBytes;
+    for (const [id, sev] of Object.entries(raw.rules ?? {})) {
+      if (RULE_IDS.includes(id) && SEVERITIES.has(sev)) s.rules[id] = sev;
+      else connection.console.warn(`setting ${SETTINGS_SECTION}.rules.${id}: unknown rule or severity '${String(sev)}'; ignored`);
+    }
+    return s;
+  }
+
+  function rootOf(path: string): string {
+    return roots.filter((r) => !relative(r, path).startsWith('..')).sort((a, b) => b.length - a.length)[0] ?? dirname(path);
+  }
+
+  async function configFor(uri: string, path: string | null): Promise<{ loaded: LoadedConfig; settings: ServerSettings }> {
+    const settings = await settingsFor(uri);
+    const loaded = loadConfigFile(path ? rootOf(path) : roots[0] ?? process.cwd(), RULE_IDS);
+    for (const p of loaded.problems) connection.console.warn(`config ${p.field}: ${p.message}`);
+    const gpu = findGpu(settings.targetGpu, loaded.config.customGpu);
+    if (gpu && settings.targetGpu !== DEFAULT_SETTINGS.targetGpu) loaded.gpu = gpu;
+    loaded.config.rules = { ...loaded.config.rules, ...(settings.rules as LoadedConfig['config']['rules']) };
+    loaded.config.maxFileBytes = settings.maxFileBytes;
+    return { loaded, settings };
+  }
+
+  async function analyse(doc: TextDocument): Promise<Analysed | null> {
+    const cached = analysed.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached;
+    const inFlight = running.get(doc.uri);
+    if (inFlight) {
+      const r = await inFlight;
+      if (r && r.version === doc.version) return r;
+    }
+    const work = (async (): Promise<Analysed | null> => {
+      const path = uriToPath(doc.uri);
+      const language = (path ? detectLanguage(path) : undefined) ?? LANGUAGE_IDS[doc.languageId];
+      if (!language) return null;
+      const { loaded } = await configFor(doc.uri, path);
+      const text = doc.getText();
+      const version = doc.version;
+      const shown = path ? relativeForReport(path) : doc.uri;
+      let analysis: FileAnalysis;
+      if (Buffer.byteLength(text) > loaded.config.maxFileBytes) {
+        analysis = { entry: { path: shown, language, skipped: `larger than ${loaded.config.maxFileBytes} bytes` }, findings: [], facts: null, gpu: null, llmFacts: null, llm: null };
+      } else {
+        await initTreeSitter();
+        analysis = await analyzeText(shown, text, language, loaded);
+      }
+      if (analysis.entry.skipped) connection.console.log(`${shown}: ${analysis.entry.skipped}`);
+      const result: Analysed = { version, analysis, language, loaded };
+      analysed.set(doc.uri, result);
+      return result;
+    })();
+    running.set(doc.uri, work);
+    try {
+      return await work;
+    } catch (err) {
+      // An analyzer bug must not take the server down: log it, show nothing for this document.
+      connection.console.error(`analysis of ${doc.uri} failed: ${(err as Error).stack ?? String(err)}`);
+      return null;
+    } finally {
+      if (running.get(doc.uri) === work) running.delete(doc.uri);
+    }
+  }
+
+  function relativeForReport(path: string): string {
+    const root = rootOf(path);
+    const rel = relative(root, path);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
+  }
+
+  async function publish(doc: TextDocument): Promise<void> {
+    const a = await analyse(doc);
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return; // a newer version is on its way
+    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? a.analysis.findings.map((f) => toDiagnostic(f, doc.uri)) : [] });
+  }
+
+  function schedule(doc: TextDocument, delay: number): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(doc.uri, setTimeout(() => {
+      timers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (current) void publish(current);
+    }, delay));
+  }
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+  documents.onDidSave((e) => schedule(e.document, 0));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    analysed.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    analysed.clear();
+    for (const doc of documents.all()) schedule(doc, 0);
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const a = await analyse(doc);
+    if (!a) return [];
+    const byKey = new Map(a.analysis.findings.map((f) => [findingKey(f), f]));
+    return params.context.diagnostics.flatMap((d) => {
+      const key = (d.data as { key?: string } | undefined)?.key;
+      const f = key ? byKey.get(key) : undefined;
+      return f ? codeActionsFor(f, doc, a.language, d) : [];
+    });
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const a = doc ? await analyse(doc) : null;
+    if (!a) return null;
+    return hoverAt(a.analysis, params.position.line + 1, a.loaded.gpu, a.loaded.config.safetyFactor);
+  });
+
+  connection.onCodeLens(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const { settings } = await configFor(doc.uri, uriToPath(doc.uri));
+    if (!settings.codeLens) return [];
+    const a = await analyse(doc);
+    return a ? codeLenses(a.analysis, a.loaded.gpu, a.loaded.config.safetyFactor) : [];
+  });
+
+  connection.onRequest(SIZING_REPORT_REQUEST, async (params: SizingReportParams): Promise<SizingReportResult> => {
+    const root = (params.rootUri ? uriToPath(params.rootUri) : null) ?? roots[0];
+    if (!root) throw new Error('no workspace folder to size');
+    const { loaded, settings } = await configFor(pathToFileURL(root).href, root);
+    const started = Date.now();
+    const result = await analyze({ root, config: loaded });
+    const workload = loadWorkloadFile(root, { profile: params.profile ?? settings.profile });
+    return { report: buildSizingReport(result, workload), findings: result.findings, durationMs: Date.now() - started };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function uriToPath(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return resolve(fileURLToPath(uri));
+  } catch {
+    return null;
+  }
+}

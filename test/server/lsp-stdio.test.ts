@@ -1,0 +1,161 @@
+// The language server driven over stdio as an LSP client would: the bundled `ai-infra-advisor lsp --stdio`,
+// initialize with workspace/configuration, open documents, receive diagnostics, ask for code actions, hover and
+// CodeLens, change a document, request the sizing report, shut down cleanly.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest, CodeLensRequest, ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  type CodeAction, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+import { SIZING_REPORT_REQUEST, type SizingReportResult } from '../../src/server/protocol';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('language server over stdio', function () {
+  this.timeout(60_000);
+  let child: ChildProcessWithoutNullStreams;
+  let conn: ProtocolConnection;
+  let dir: string;
+  let settings: Record<string, unknown> = { codeLens: true, targetGpu: 't4', rules: {} };
+  const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  const waiters: Array<() => void> = [];
+  let stderr = '';
+
+  const uri = (name: string) => pathToFileURL(join(dir, name)).href;
+  async function diagnosticsFor(name: string, version?: number): Promise<Diagnostic[]> {
+    const u = uri(name);
+    for (;;) {
+      const got = (diagnostics.get(u) ?? []).filter((p) => version === undefined || p.version === version);
+      if (got.length) return got[got.length - 1]!.diagnostics;
+      await new Promise<void>((r) => waiters.push(r));
+    }
+  }
+  function open(name: string, languageId: string): void {
+    void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(name), languageId, version: 1, text: readFileSync(join(dir, name), 'utf8') } });
+  }
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aia-lsp-'));
+    copyFileSync(join(ROOT, 'examples/cuda/whole_dataset_saxpy.cu'), join(dir, 'saxpy.cu'));
+    copyFileSync(join(ROOT, 'examples/openai/chat-mongo-history.ts'), join(dir, 'chat.ts'));
+    copyFileSync(join(ROOT, 'examples/openai/answers_postgres.py'), join(dir, 'answers.py'));
+    child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'lsp', '--stdio'], { cwd: dir });
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      diagnostics.set(p.uri, [...(diagnostics.get(p.uri) ?? []), p]);
+      waiters.splice(0).forEach((w) => w());
+    });
+    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => settings));
+    conn.listen();
+    const init = await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      capabilities: { workspace: { configuration: true } },
+    });
+    assert.equal(init.serverInfo?.name, 'ai-infra-advisor');
+    assert.ok(init.capabilities.hoverProvider && init.capabilities.codeLensProvider && init.capabilities.codeActionProvider);
+    await conn.sendNotification(InitializedNotification.type, {});
+  });
+
+  after(async () => {
+    child?.kill();
+  });
+
+  it('publishes diagnostics with source, rule code, docs link and related locations', async () => {
+    open('saxpy.cu', 'cuda-cpp');
+    open('chat.ts', 'typescript');
+    const cu = await diagnosticsFor('saxpy.cu');
+    const over = cu.find((d) => d.code === 'gpu-exceeds-device-memory')!;
+    assert.ok(over, JSON.stringify(cu.map((d) => d.code)));
+    assert.equal(over.source, 'ai-infra-advisor');
+    assert.equal(over.severity, 1);
+    assert.match(over.codeDescription!.href, /docs\/rules\/gpu-exceeds-device-memory\.md$/);
+    const ts = await diagnosticsFor('chat.ts');
+    const noTtl = ts.find((d) => d.code === 'llm-store-without-ttl')!;
+    // the store write (line 14, 0-based 13) points back at the API call (line 19)
+    assert.equal(noTtl.range.start.line, 13);
+    assert.equal(noTtl.relatedInformation![0]!.location.range.start.line, 18);
+    assert.match(noTtl.relatedInformation![0]!.message, /chat\.completions\.create call/);
+  });
+
+  it('code actions: the rule\'s fix first, then suppress line / file and open docs', async () => {
+    const ts = await diagnosticsFor('chat.ts');
+    const timeout = ts.find((d) => d.code === 'llm-missing-timeout')!;
+    const actions = (await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('chat.ts') }, range: timeout.range, context: { diagnostics: [timeout] } })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title.replace(/ for .*$/, '')).slice(1), ['Suppress llm-missing-timeout', 'Suppress llm-missing-timeout', 'Open documentation']);
+    assert.equal(actions[0]!.isPreferred, true);
+    const edit = actions[0]!.edit!.changes![uri('chat.ts')]![0]!;
+    assert.match(edit.newText, /timeout: 30_000/);
+    const suppress = actions[1]!.edit!.changes![uri('chat.ts')]![0]!;
+    assert.equal(suppress.newText, `// ai-infra-advisor-disable-next-line llm-missing-timeout\n`);
+    assert.equal(actions[3]!.command!.command, 'aiInfraAdvisor.openRuleDocs');
+  });
+
+  it('Python suppressions use # comments', async () => {
+    open('answers.py', 'python');
+    const py = await diagnosticsFor('answers.py');
+    const d = py.find((x) => x.code === 'llm-missing-max-tokens')!;
+    const actions = (await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('answers.py') }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const line = actions.find((a) => a.title.endsWith('for this line'))!.edit!.changes![uri('answers.py')]![0]!;
+    assert.match(line.newText, /^\s*# ai-infra-advisor-disable-next-line llm-missing-max-tokens\n$/);
+    const file = actions.find((a) => a.title.endsWith('for this file'))!.edit!.changes![uri('answers.py')]![0]!;
+    assert.equal(file.newText, '# ai-infra-advisor-disable llm-missing-max-tokens\n');
+  });
+
+  it('hover shows the byte count on an allocation and tokens/$ on an API call', async () => {
+    // saxpy.cu line 44: cudaMalloc of `bytes` = 6 GiB
+    const h = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: uri('saxpy.cu') }, position: { line: 43, character: 8 } });
+    const text = (h!.contents as { value: string }).value;
+    assert.match(text, /cudaMalloc/);
+    assert.match(text, /6\.00 GiB \(6,442,450,944 bytes\)/);
+    // one 6 GiB buffer fits a T4; the file's peak (three of them live together, plus the run-time-sized one) does not
+    assert.match(text, /GPU: fits NVIDIA T4 16 GB \(budget = memory × 0\.9\)/);
+    assert.match(text, /File peak device memory: ≥ 18\.00 GiB .* the known part fits NVIDIA L4 24 GB, not NVIDIA T4 16 GB/);
+    const call = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: uri('chat.ts') }, position: { line: 18, character: 30 } });
+    const callText = (call!.contents as { value: string }).value;
+    assert.match(callText, /chat\.completions\.create\*\* \(gpt-4o\)/);
+    assert.match(callText, /800 out \(max tokens\)/);
+    assert.match(callText, /stored in MongoDB \(insertOne, line 14\), no TTL/);
+    assert.equal(await conn.sendRequest(HoverRequest.type, { textDocument: { uri: uri('chat.ts') }, position: { line: 0, character: 0 } }), null);
+  });
+
+  it('CodeLens above allocations and OpenAI calls; off when the setting says so', async () => {
+    const lenses = await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri('saxpy.cu') } });
+    const titles = lenses!.map((l) => `${l.range.start.line + 1}: ${l.command!.title}`);
+    assert.ok(titles.includes('44: ≈ 6.00 GiB device memory · fits NVIDIA T4 16 GB'), titles.join('\n'));
+    const chat = await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri('chat.ts') } });
+    assert.match(chat!.find((l) => l.range.start.line === 18)!.command!.title, /^≈ \d+ tokens · \$0\.00\d+\/call · stored in MongoDB, no TTL$/);
+    settings = { ...settings, codeLens: false };
+    assert.deepEqual(await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri('chat.ts') } }), []);
+    settings = { ...settings, codeLens: true };
+  });
+
+  it('a change is re-analysed once, after the debounce, for its version', async () => {
+    const text = readFileSync(join(dir, 'chat.ts'), 'utf8').replace('max_completion_tokens: 800,', '');
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri('chat.ts'), version: 2 }, contentChanges: [{ text }] });
+    const v2 = await diagnosticsFor('chat.ts', 2);
+    assert.ok(v2.some((d) => d.code === 'llm-missing-max-tokens'));
+    assert.equal(diagnostics.get(uri('chat.ts'))!.filter((p) => p.version === 2).length, 1);
+  });
+
+  it('serves the sizing report through the custom request', async () => {
+    const r = (await conn.sendRequest(SIZING_REPORT_REQUEST, {})) as SizingReportResult;
+    assert.equal(r.report.llm.streams.length, 3);
+    assert.equal(r.report.engines.length, 6);
+    assert.ok(r.report.gpu.files.some((f) => f.path === 'saxpy.cu'));
+    assert.ok(r.findings.length > 5);
+  });
+
+  it('shuts down and exits with status 0; nothing but LSP went to stdout', async () => {
+    await conn.sendRequest(ShutdownRequest.type);
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    await conn.sendNotification(ExitNotification.type);
+    assert.equal(await exited, 0);
+    assert.doesNotMatch(stderr, /Error|internal/);
+  });
+});

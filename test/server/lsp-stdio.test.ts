@@ -120,7 +120,7 @@ describe('language server over stdio', function () {
     const callText = (call!.contents as { value: string }).value;
     assert.match(callText, /chat\.completions\.create\*\* \(gpt-4o\)/);
     assert.match(callText, /800 out \(max tokens\)/);
-    assert.match(callText, /stored in MongoDB \(insertOne, line 14\), no TTL/);
+    assert.match(callText, /stored in MongoDB \(turns\.insertOne, line 14\), no TTL/);
     assert.equal(await conn.sendRequest(HoverRequest.type, { textDocument: { uri: uri('chat.ts') }, position: { line: 0, character: 0 } }), null);
   });
 

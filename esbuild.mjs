@@ -1,4 +1,4 @@
-// Bundles the CLI, the report page's chart script (browser, ECharts inside), and copies the tree-sitter WASM files next to them.
+// Bundles the CLI, the language server, the VS Code extension (thin client), the browser scripts (ECharts inside), and copies the tree-sitter WASM files next to them.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +31,44 @@ await esbuild.build({
 await esbuild.build({
   entryPoints: { 'report-charts': 'src/webview/report-charts.ts' },
   outdir,
+  bundle: true,
+  platform: 'browser',
+  target: 'es2020',
+  format: 'iife',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+// The language server the extension starts in its own process, and the extension itself (vscode is provided by the host).
+await esbuild.build({
+  entryPoints: { server: 'src/server/main.ts' },
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+  logOverride: { 'require-resolve-not-external': 'silent' },
+});
+await esbuild.build({
+  entryPoints: { extension: 'src/vscode/extension.ts' },
+  outdir,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+});
+// The report page inside VS Code (panel and sidebar view).
+await esbuild.build({
+  entryPoints: { 'report-page': 'src/webview/report-page.ts' },
+  outdir: join(outdir, 'webview'),
   bundle: true,
   platform: 'browser',
   target: 'es2020',

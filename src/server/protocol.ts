@@ -1,8 +1,10 @@
 // The few custom requests between the language server and its clients (the VS Code extension, its webviews, tests).
 // Everything else is standard LSP. Server, client and webview import these names from here only.
 import type { Finding } from '../core/model/types';
+import type { ChartSpec } from '../core/report/charts';
 import type { SizingReport } from '../core/report/sizing-model';
-import type { ProfileName } from '../core/sizing/profiles';
+import type { Section } from '../core/report/sizing-sections';
+import type { ProfileName, UsageAssumptions } from '../core/sizing/profiles';
 
 export const SERVER_NAME = 'ai-infra-advisor';
 /** The `source` every diagnostic carries, as ESLint's carry `eslint`. */
@@ -18,6 +20,11 @@ export interface ServerSettings {
   maxFileBytes: number;
   /** Per-rule severity overrides: error | warning | info | off. */
   rules: Record<string, string>;
+  /** Engines the sizing report compares, and price overrides (validated by the workload schema). */
+  engines?: string[];
+  prices?: Record<string, unknown>;
+  include?: string[];
+  exclude?: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({ targetGpu: 't4', profile: 'medium', codeLens: true, maxFileBytes: 2_000_000, rules: {} });
@@ -28,8 +35,31 @@ export interface SizingReportParams {
   /** Folder to scan; the first workspace folder when absent. */
   rootUri?: string;
   profile?: ProfileName;
+  /** Assumptions edited in the report page, applied over the profile and the workload file. */
+  assumptions?: Partial<UsageAssumptions>;
+  /** Also return the report rendered as Markdown, HTML or JSON (Export Sizing Report). */
+  render?: 'md' | 'html' | 'json';
 }
-export type SizingReportResult = { report: SizingReport; findings: Finding[]; durationMs: number };
+export interface SizingReportResult {
+  report: SizingReport;
+  /** The same report laid out for display (what the CLI's Markdown/HTML show), and its charts. */
+  sections: Section[];
+  charts: ChartSpec[];
+  headline: string[];
+  findings: Finding[];
+  durationMs: number;
+  rendered?: string;
+}
+
+/** Messages between the extension and its webviews (report panel, sizing view). */
+export type ToWebview =
+  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'rendered'>; assumptionsEditable: boolean }
+  | { type: 'busy'; message: string }
+  | { type: 'error'; message: string };
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'recompute'; assumptions: Partial<UsageAssumptions> }
+  | { type: 'command'; command: 'aiInfraAdvisor.showSizingReport' | 'aiInfraAdvisor.exportSizingReport' | 'aiInfraAdvisor.openWorkload' | 'aiInfraAdvisor.scanWorkspace' };
 
 /** Commands the server asks the client to run (code actions), executed client-side. */
 export const OPEN_DOCS_COMMAND = 'aiInfraAdvisor.openRuleDocs';

@@ -13,7 +13,11 @@ import { buildSizingReport } from '../core/report/sizing-model';
 import { RULE_IDS } from '../core/rules';
 import { findGpu } from '../core/sizing/gpu-catalog';
 import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
-import { loadWorkloadFile } from '../core/sizing/workload';
+import { loadWorkloadFile, resolveWorkload } from '../core/sizing/workload';
+import { buildCharts } from '../core/report/charts';
+import { headline, sizingSections } from '../core/report/sizing-sections';
+import { toMarkdown } from '../core/report/markdown';
+import { toHtml } from '../core/report/html';
 import { initTreeSitter } from '../core/parse/tree-sitter';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportParams, type SizingReportResult } from './protocol';
@@ -80,6 +84,10 @@ export function startServer(connection: Connection): void {
     if (typeof raw.profile === 'string' && PROFILE_NAMES.includes(raw.profile as ProfileName)) s.profile = raw.profile as ProfileName;
     if (typeof raw.codeLens === 'boolean') s.codeLens = raw.codeLens;
     if (typeof raw.maxFileBytes === 'number' && raw.maxFileBytes > 0) s.maxFileBytes = raw.maxFileBytes;
+    if (Array.isArray(raw.engines)) s.engines = raw.engines;
+    if (raw.prices && typeof raw.prices === 'object') s.prices = raw.prices;
+    if (Array.isArray(raw.include) && raw.include.every((x) => typeof x === 'string')) s.include = raw.include;
+    if (Array.isArray(raw.exclude) && raw.exclude.every((x) => typeof x === 'string')) s.exclude = raw.exclude;
     for (const [id, sev] of Object.entries(raw.rules ?? {})) {
       if (RULE_IDS.includes(id) && SEVERITIES.has(sev)) s.rules[id] = sev;
       else connection.console.warn(`setting ${SETTINGS_SECTION}.rules.${id}: unknown rule or severity '${String(sev)}'; ignored`);
@@ -99,6 +107,8 @@ export function startServer(connection: Connection): void {
     if (gpu && settings.targetGpu !== DEFAULT_SETTINGS.targetGpu) loaded.gpu = gpu;
     loaded.config.rules = { ...loaded.config.rules, ...(settings.rules as LoadedConfig['config']['rules']) };
     loaded.config.maxFileBytes = settings.maxFileBytes;
+    if (settings.include) loaded.config.include = settings.include;
+    if (settings.exclude) loaded.config.exclude = [...loaded.config.exclude, ...settings.exclude];
     return { loaded, settings };
   }
 
@@ -215,7 +225,25 @@ export function startServer(connection: Connection): void {
     const started = Date.now();
     const result = await analyze({ root, config: loaded });
     const workload = loadWorkloadFile(root, { profile: params.profile ?? settings.profile });
-    return { report: buildSizingReport(result, workload), findings: result.findings, durationMs: Date.now() - started };
+    if (settings.engines || settings.prices) {
+      // Settings go through the workload schema too: a bad engine id or price is named in the log and ignored.
+      const fromSettings = resolveWorkload({ ...(settings.engines ? { engines: settings.engines } : {}), ...(settings.prices ? { prices: settings.prices } : {}) });
+      for (const p of fromSettings.problems) connection.console.warn(`setting ${SETTINGS_SECTION}.${p.field}: ${p.message}`);
+      if (settings.engines) workload.engines = fromSettings.engines;
+      if (settings.prices) workload.prices = fromSettings.prices;
+    }
+    if (params.assumptions) {
+      // Values edited in the page go through the same schema as the file: a bad one is named and ignored.
+      const edited = resolveWorkload({ assumptions: params.assumptions }, { profile: workload.profile });
+      for (const key of edited.overridden) {
+        workload.assumptions[key] = edited.assumptions[key];
+        if (!workload.overridden.includes(key)) workload.overridden.push(key);
+      }
+      workload.problems.push(...edited.problems);
+    }
+    const report = buildSizingReport(result, workload);
+    const rendered = params.render === 'json' ? `${JSON.stringify(report, null, 2)}\n` : params.render === 'md' ? toMarkdown(report).markdown : params.render === 'html' ? toHtml(report) : undefined;
+    return { report, sections: sizingSections(report), charts: buildCharts(report), headline: headline(report), findings: result.findings, durationMs: Date.now() - started, ...(rendered ? { rendered } : {}) };
   });
 
   documents.listen(connection);

@@ -1,0 +1,31 @@
+// The language client: starts dist/server.js in its own Node process (a crash there cannot take the extension host
+// down) for the languages we analyse, and exposes the custom sizing request.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION, SIZING_REPORT_REQUEST, type SizingReportParams, type SizingReportResult } from '../server/protocol';
+
+export const DOCUMENT_SELECTOR = ['cuda-cpp', 'cpp', 'c', 'opencl', 'python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'].flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+  // Virtual workspaces (vscode-vfs, github): the open document's text is analysed, nothing is read from disk.
+  { scheme: 'vscode-vfs', language },
+]);
+
+export function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    outputChannel: log,
+    diagnosticCollectionName: 'ai-infra-advisor',
+  };
+  return new LanguageClient('aiInfraAdvisor', 'AI Infra Advisor', serverOptions, clientOptions);
+}
+
+export async function requestSizing(client: LanguageClient, params: SizingReportParams, token?: vscode.CancellationToken): Promise<SizingReportResult> {
+  return client.sendRequest(SIZING_REPORT_REQUEST, params, token) as Promise<SizingReportResult>;
+}

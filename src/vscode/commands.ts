@@ -1,0 +1,119 @@
+// Every command in one table: id -> handler built from the extension's services (rust-analyzer's pattern), so the
+// palette, the tree's context menu and the report page all run the same code.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
+import { OPEN_DOCS_COMMAND, SETTINGS_SECTION } from '../server/protocol';
+import { requestSizing } from './client';
+import type { RecommendationsProvider } from './recommendations';
+import type { SizingReports } from './report-panel';
+
+export interface Services {
+  context: vscode.ExtensionContext;
+  client: () => LanguageClient;
+  reports: SizingReports;
+  tree: RecommendationsProvider;
+  workspaceDiagnostics: vscode.DiagnosticCollection;
+  log: vscode.LogOutputChannel;
+}
+
+export const WORKLOAD_FILE = 'ai-infra-advisor.workload.json';
+
+const WORKLOAD_TEMPLATE = {
+  profile: 'medium',
+  assumptions: { avgRequestsPerSecond: 1, peakRequestsPerSecond: 5, retentionDays: 90, readWriteRatio: 3, cacheHitRatio: 0.3 },
+  calls: [],
+  gpu: { datasets: [] },
+};
+
+type Handler = (s: Services, ...args: unknown[]) => unknown;
+
+export const COMMANDS: Record<string, Handler> = {
+  'aiInfraAdvisor.scanWorkspace': (s) => vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('AI Infra Advisor: scanning the workspace'), cancellable: true },
+    async (progress, token) => {
+      progress.report({ message: vscode.l10n.t('reading files…') });
+      const result = await requestSizing(s.client(), {}, token);
+      if (token.isCancellationRequested) return;
+      // Findings of files that are not open go to a collection of their own; open files keep the live diagnostics.
+      s.workspaceDiagnostics.clear();
+      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+      const byFile = new Map<string, vscode.Diagnostic[]>();
+      const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+      for (const f of result.findings) {
+        if (!root) break;
+        const uri = vscode.Uri.joinPath(root, f.path);
+        if (open.has(uri.toString())) continue;
+        const d = new vscode.Diagnostic(new vscode.Range(f.range.startLine - 1, f.range.startColumn - 1, f.range.endLine - 1, f.range.endColumn - 1), f.message, f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
+        d.source = 'ai-infra-advisor';
+        d.code = { value: f.ruleId, target: vscode.Uri.parse(`https://github.com/ai-infra-advisor/ai-infra-advisor/blob/main/docs/rules/${f.ruleId}.md`) };
+        byFile.set(uri.toString(), [...(byFile.get(uri.toString()) ?? []), d]);
+      }
+      for (const [uri, ds] of byFile) s.workspaceDiagnostics.set(vscode.Uri.parse(uri), ds);
+      s.tree.refresh();
+      const files = new Set(result.findings.map((f) => f.path)).size;
+      void vscode.window.showInformationMessage(vscode.l10n.t('AI Infra Advisor: {0} findings in {1} files ({2} ms).', result.findings.length, files, result.durationMs));
+    },
+  ),
+
+  'aiInfraAdvisor.showSizingReport': (s) => s.reports.show(),
+
+  'aiInfraAdvisor.exportSizingReport': async (s) => {
+    const pick = await vscode.window.showQuickPick([
+      { label: 'Markdown', description: vscode.l10n.t('for a pull request'), format: 'md' as const, ext: 'md' },
+      { label: 'HTML', description: vscode.l10n.t('a self-contained page with charts'), format: 'html' as const, ext: 'html' },
+      { label: 'JSON', description: 'docs/sizing-report.schema.json', format: 'json' as const, ext: 'json' },
+    ], { title: vscode.l10n.t('Export Sizing Report') });
+    if (!pick) return;
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({ defaultUri: root ? vscode.Uri.joinPath(root, `sizing-report.${pick.ext}`) : undefined, filters: { [pick.label]: [pick.ext] } });
+    if (!target) return;
+    const result = await requestSizing(s.client(), { render: pick.format });
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.rendered ?? ''));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sizing report written to {0}', vscode.workspace.asRelativePath(target)));
+  },
+
+  'aiInfraAdvisor.openWorkload': async () => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the workload file lives at its root.'));
+    const uri = vscode.Uri.joinPath(root, WORKLOAD_FILE);
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${JSON.stringify(WORKLOAD_TEMPLATE, null, 2)}\n`));
+    }
+    await vscode.window.showTextDocument(uri);
+  },
+
+  'aiInfraAdvisor.selectTargetGpu': async () => {
+    const current = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('targetGpu');
+    const pick = await vscode.window.showQuickPick(GPU_CATALOG.map((g) => ({ label: g.name, description: `${g.memoryGiB} GiB · OpenCL max buffer ${Math.round(g.memoryGiB * g.openclMaxAllocFraction * 10) / 10} GiB`, detail: g.source, id: g.id, picked: g.id === current })), { title: vscode.l10n.t('Select Target GPU') });
+    if (pick) await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('targetGpu', pick.id, vscode.ConfigurationTarget.Workspace);
+  },
+
+  [OPEN_DOCS_COMMAND]: async (s, ruleId) => {
+    // The docs ship inside the extension: open them offline in the Markdown preview.
+    const doc = vscode.Uri.joinPath(s.context.extensionUri, 'docs', 'rules', `${String(ruleId)}.md`);
+    await vscode.commands.executeCommand('markdown.showPreview', doc);
+  },
+
+  'aiInfraAdvisor.fixFinding': (_s, node) => applyAction(node, (a) => !a.title.startsWith('Suppress') && !a.title.startsWith('Open documentation')),
+  'aiInfraAdvisor.suppressFinding': (_s, node) => applyAction(node, (a) => a.title.endsWith('for this line')),
+  'aiInfraAdvisor.openFindingDocs': (s, node) => {
+    const item = (node as { finding?: { rule: string } } | undefined)?.finding;
+    return item ? COMMANDS[OPEN_DOCS_COMMAND]!(s, item.rule) : undefined;
+  },
+  'aiInfraAdvisor.openSidebar': () => vscode.commands.executeCommand('workbench.view.extension.aiInfraAdvisor'),
+};
+
+/** Runs the language server's code action for a tree finding (the same action the lightbulb offers). */
+async function applyAction(node: unknown, choose: (a: vscode.CodeAction) => boolean): Promise<void> {
+  const item = (node as { finding?: { uri: vscode.Uri; diagnostic: vscode.Diagnostic } } | undefined)?.finding;
+  if (!item) return;
+  await vscode.workspace.openTextDocument(item.uri);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', item.uri, item.diagnostic.range)) ?? [];
+  const action = actions.find((a) => a.diagnostics?.some((d) => d.message === item.diagnostic.message) && choose(a));
+  if (!action) return void vscode.window.showInformationMessage(vscode.l10n.t('No such action for this finding.'));
+  if (action.edit) await vscode.workspace.applyEdit(action.edit);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}

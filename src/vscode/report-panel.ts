@@ -1,0 +1,89 @@
+// The Sizing Report webview panel and the sidebar's Sizing view: both load the static shell and get the report by
+// message after `ready`; page actions are forwarded to the registered commands; the panel survives reloads.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { FromWebview, SizingReportResult, ToWebview } from '../server/protocol';
+import type { UsageAssumptions } from '../core/sizing/profiles';
+import { requestSizing } from './client';
+import { webviewOptions, webviewShell } from './webview-html';
+
+export const REPORT_VIEW_TYPE = 'aiInfraAdvisor.sizingReport';
+
+export class SizingReports implements vscode.WebviewPanelSerializer, vscode.WebviewViewProvider {
+  private panel: vscode.WebviewPanel | undefined;
+  private sidebar: vscode.WebviewView | undefined;
+  private last: SizingReportResult | undefined;
+  private edits: Partial<UsageAssumptions> = {};
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient, private readonly log: vscode.LogOutputChannel) {}
+
+  async show(): Promise<void> {
+    if (this.panel) {
+      this.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, vscode.l10n.t('Sizing Report'), vscode.ViewColumn.Active, { ...webviewOptions(this.context.extensionUri), retainContextWhenHidden: false });
+    await this.attachPanel(panel);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    this.edits = ((state as { edits?: Partial<UsageAssumptions> } | undefined)?.edits) ?? {};
+    await this.attachPanel(panel);
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.sidebar = view;
+    view.webview.options = webviewOptions(this.context.extensionUri);
+    view.webview.html = webviewShell(view.webview, this.context.extensionUri, 'sidebar', 'Sizing');
+    view.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m, view.webview));
+    view.onDidDispose(() => (this.sidebar = undefined));
+  }
+
+  private async attachPanel(panel: vscode.WebviewPanel): Promise<void> {
+    this.panel = panel;
+    panel.webview.options = webviewOptions(this.context.extensionUri);
+    panel.webview.html = webviewShell(panel.webview, this.context.extensionUri, 'panel', vscode.l10n.t('Sizing Report'));
+    panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m, panel.webview));
+    panel.onDidDispose(() => (this.panel = undefined));
+  }
+
+  private async onMessage(m: FromWebview, webview: vscode.Webview): Promise<void> {
+    if (m.type === 'ready') {
+      if (this.last) await this.post(webview, this.message(this.last));
+      else await this.refresh();
+    } else if (m.type === 'recompute') {
+      this.edits = m.assumptions;
+      await this.refresh();
+    } else if (m.type === 'command') {
+      await vscode.commands.executeCommand(m.command);
+    }
+  }
+
+  /** Recomputes through the language server and sends the result to every open page. */
+  async refresh(): Promise<SizingReportResult | undefined> {
+    const busy: ToWebview = { type: 'busy', message: vscode.l10n.t('Computing the sizing report…') };
+    if (!this.last) for (const w of this.webviews()) await this.post(w, busy);
+    try {
+      this.last = await requestSizing(this.client(), { assumptions: Object.keys(this.edits).length ? this.edits : undefined });
+      for (const w of this.webviews()) await this.post(w, this.message(this.last));
+      return this.last;
+    } catch (err) {
+      this.log.error(`sizing report failed: ${(err as Error).message}`);
+      for (const w of this.webviews()) await this.post(w, { type: 'error', message: vscode.l10n.t('The sizing report could not be computed: {0}', (err as Error).message) });
+      return undefined;
+    }
+  }
+
+  private message(r: SizingReportResult): ToWebview {
+    const { findings: _f, rendered: _r, ...result } = r;
+    return { type: 'report', result, assumptionsEditable: true };
+  }
+
+  private webviews(): vscode.Webview[] {
+    return [this.panel?.webview, this.sidebar?.webview].filter((w): w is vscode.Webview => !!w);
+  }
+
+  private async post(webview: vscode.Webview, m: ToWebview): Promise<void> {
+    await webview.postMessage(m);
+  }
+}

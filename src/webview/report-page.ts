@@ -116,7 +116,7 @@ function themed(option: Record<string, unknown>): Record<string, unknown> {
   const fg = css.getPropertyValue('--vscode-foreground').trim() || '#ccc';
   const line = css.getPropertyValue('--vscode-panel-border').trim() || '#555';
   const text = { color: fg };
-  const axis = (a: unknown) => (Array.isArray(a) ? a.map(axis) : { ...(a as object), axisLabel: { color: fg }, nameTextStyle: { color: fg }, axisLine: { lineStyle: { color: line } }, splitLine: { lineStyle: { color: line, opacity: 0.4 } } });
+  const axis = (a: unknown): unknown => (Array.isArray(a) ? a.map(axis) : { ...(a as object), axisLabel: { color: fg }, nameTextStyle: { color: fg }, axisLine: { lineStyle: { color: line } }, splitLine: { lineStyle: { color: line, opacity: 0.4 } } });
   return { ...option, textStyle: text, title: { ...(option.title as object), textStyle: { ...((option.title as { textStyle?: object })?.textStyle), color: fg } }, legend: { ...(option.legend as object), textStyle: text }, xAxis: axis(option.xAxis), yAxis: axis(option.yAxis) };
 }
 

@@ -41,7 +41,9 @@ function table(t: Table, caption?: string): HTMLTableElement {
   if (caption) tab.append(el('caption', caption));
   const head = el('tr');
   for (const c of t.columns) head.append(el('th', c));
-  tab.append(el('thead')).append(head);
+  const thead = el('thead');
+  thead.append(head);
+  tab.append(thead);
   const body = el('tbody');
   for (const r of t.rows) {
     const tr = el('tr');

@@ -25,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const n = counts(tree.items());
     status.text = `$(server-process) ${n.errors} $(error) ${n.warnings} $(warning)`;
     status.tooltip = vscode.l10n.t('AI Infra Advisor: {0} errors, {1} warnings, {2} notes. Click to open the recommendations.', n.errors, n.warnings, n.infos);
+    status.accessibilityInformation = { label: status.tooltip };
     status.show();
   };
 

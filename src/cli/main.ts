@@ -38,6 +38,7 @@ Options:
   --fail-on error|warning|never  exit 1 when a finding is at or above this severity (default: error)
   --root DIR                   folder paths and report paths are relative to (default: current folder)
   --max-file-bytes N           skip files larger than N bytes (default: 2000000)
+  --lang en|ko                 language of rule messages (default: en; ko = Korean)
   --no-color                   plain text output
   -h, --help                   show this help
   -v, --version                print the version
@@ -81,6 +82,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         'max-file-bytes': { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         stdio: { type: 'boolean', default: false },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -133,6 +135,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       const n = Number(values['max-file-bytes']);
       if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-file-bytes must be a positive integer, not '${values['max-file-bytes']}'`);
       loaded.config.maxFileBytes = n;
+    }
+    if (values.lang !== undefined) {
+      if (values.lang !== 'en' && values.lang !== 'ko') throw new UsageError(`--lang must be en or ko, not '${values.lang}'`);
+      loaded.config.lang = values.lang;
     }
     for (const p of loaded.problems) io.stderr(`${TOOL_NAME}: config ${p.field}: ${p.message}\n`);
 

@@ -19,6 +19,8 @@ export interface AdvisorConfig {
   exclude: string[];
   respectGitignore: boolean;
   rules: Record<string, RuleSetting>;
+  /** Language of rule messages. */
+  lang: 'en' | 'ko';
 }
 
 export const CONFIG_FILE_NAME = 'ai-infra-advisor.config.json';
@@ -33,6 +35,7 @@ export const DEFAULT_CONFIG: Readonly<AdvisorConfig> = Object.freeze({
   exclude: [],
   respectGitignore: true,
   rules: {},
+  lang: 'en',
 });
 
 export interface ConfigProblem {

@@ -46,6 +46,7 @@ export function startServer(connection: Connection): void {
   let roots: string[] = [];
   let canConfigure = false;
   let canRefreshLenses = false;
+  let lang: 'en' | 'ko' = 'en';
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== null);
@@ -55,6 +56,8 @@ export function startServer(connection: Connection): void {
     }
     canConfigure = !!params.capabilities.workspace?.configuration;
     canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    // Rule messages follow the editor's display language (VS Code sends its locale).
+    if (params.locale?.toLowerCase().startsWith('ko')) lang = 'ko';
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -107,6 +110,7 @@ export function startServer(connection: Connection): void {
     if (gpu && settings.targetGpu !== DEFAULT_SETTINGS.targetGpu) loaded.gpu = gpu;
     loaded.config.rules = { ...loaded.config.rules, ...(settings.rules as LoadedConfig['config']['rules']) };
     loaded.config.maxFileBytes = settings.maxFileBytes;
+    loaded.config.lang = lang;
     if (settings.include) loaded.config.include = settings.include;
     if (settings.exclude) loaded.config.exclude = [...loaded.config.exclude, ...settings.exclude];
     return { loaded, settings };

@@ -151,6 +151,21 @@ describe('language server over stdio', function () {
     assert.ok(r.findings.length > 5);
   });
 
+  it('a client whose locale is Korean gets Korean messages', async () => {
+    const ko = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'lsp', '--stdio'], { cwd: dir });
+    const c = createProtocolConnection(new StreamMessageReader(ko.stdout), new StreamMessageWriter(ko.stdin));
+    const got = new Promise<PublishDiagnosticsParams>((r) => c.onNotification(PublishDiagnosticsNotification.type, (p) => r(p)));
+    c.listen();
+    await c.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: null, capabilities: {}, locale: 'ko' });
+    await c.sendNotification(InitializedNotification.type, {});
+    await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri('saxpy.cu'), languageId: 'cuda-cpp', version: 1, text: readFileSync(join(dir, 'saxpy.cu'), 'utf8') } });
+    const p = await got;
+    assert.match(String(p.diagnostics.find((d) => d.code === "gpu-exceeds-device-memory")!.message), /장치 메모리가 18\.00 GiB/);
+    await c.sendRequest(ShutdownRequest.type);
+    await c.sendNotification(ExitNotification.type);
+    c.dispose();
+  });
+
   it('shuts down and exits with status 0; nothing but LSP went to stdout', async () => {
     await conn.sendRequest(ShutdownRequest.type);
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

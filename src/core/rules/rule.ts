@@ -3,6 +3,7 @@
 import type { AdvisorConfig } from '../config';
 import type { Finding, Fix, GpuFileFacts, GpuFileSummary, LlmFileFacts, LlmFileSummary, RelatedLocation, Severity, SourceRange } from '../model/types';
 import type { GpuSpec } from '../sizing/gpu-catalog';
+import { MESSAGES_KO } from './shared/messages.ko';
 
 export const DOCS_BASE = 'https://github.com/ai-infra-advisor/ai-infra-advisor/blob/main/docs/rules/';
 
@@ -63,7 +64,8 @@ export function runRule<C extends GpuRuleContext | LlmRuleContext>(rule: { meta:
   rule.check({
     ...base,
     report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[], related?: RelatedLocation[]) {
-      const template = rule.meta.messages[messageId];
+      // Korean when the configuration asks for it and a translation exists; English otherwise.
+      const template = (base.config.lang === 'ko' ? MESSAGES_KO[rule.meta.id]?.[messageId] : undefined) ?? rule.meta.messages[messageId];
       if (!template) throw new Error(`${rule.meta.id}: unknown message id '${messageId}'`);
       findings.push({
         ruleId: rule.meta.id, messageId, severity, message: fillTemplate(template, data), path: base.path, range,

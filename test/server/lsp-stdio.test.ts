@@ -75,6 +75,10 @@ describe('language server over stdio', function () {
     assert.equal(over.source, 'ai-infra-advisor');
     assert.equal(over.severity, 1);
     assert.match(over.codeDescription!.href, /docs\/rules\/gpu-exceeds-device-memory\.md$/);
+    // the whole-data-set copy (line 34) points at the allocation it fills (line 33)
+    const upload = cu.find((d) => d.code === 'gpu-whole-dataset-upload')!;
+    assert.equal(upload.relatedInformation![0]!.location.range.start.line, 32);
+    assert.match(upload.relatedInformation![0]!.message, /'d_x' is allocated here \(cudaMalloc, bytes\)/);
     const ts = await diagnosticsFor('chat.ts');
     const noTtl = ts.find((d) => d.code === 'llm-store-without-ttl')!;
     // the store write (line 14, 0-based 13) points back at the API call (line 19)

@@ -4,6 +4,7 @@ import { mentionsName } from '../facts/syntax';
 import { formatBytes } from '../model/units';
 import type { GpuRule } from './rule';
 import { tripsText } from './rule';
+import { allocationOf } from './shared/gpu-related';
 
 export const rule: GpuRule = {
   meta: {
@@ -29,7 +30,7 @@ export const rule: GpuRule = {
       const total = t.size.bytes !== null && t.loop.totalTrips !== null ? `: ${formatBytes(t.size.bytes * t.loop.totalTrips)} in all` : '';
       ctx.report('copyInLoop', {
         api: t.api, size: describeSize(t.size), direction: t.direction, loopLine: t.loop.line, trips: tripsText(t.loop.tripCount), total,
-      }, t.range);
+      }, t.range, undefined, allocationOf(t, ctx.facts.events));
     }
   },
 };

@@ -212,7 +212,8 @@ describe('VS Code end to end (code-server + Chromium)', function () {
     await page.click('.activitybar [aria-label^="AI Infra Advisor"]');
     const rows = await poll('tree rows', async () => {
       const r = await page.$$eval('[id="workbench.view.extension.aiInfraAdvisor"] .monaco-list-row, .pane-body .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
-      return r.some((t) => /^GPU \(\d+\)/.test(t)) && r.some((t) => /^OpenAI API \(\d+\)/.test(t)) ? r : null;
+      // areas first, then their rule nodes render: wait for both
+      return r.some((t) => /^GPU \(\d+\)/.test(t)) && r.some((t) => /^OpenAI API \(\d+\)/.test(t)) && r.some((t) => /^gpu-unchecked-call \(\d+\)/.test(t)) ? r : null;
     });
     await shot('tree');
     assert.ok(rows.some((t) => /^gpu-unchecked-call \(\d+\)/.test(t)), rows.join(' | '));

@@ -244,6 +244,28 @@ describe('VS Code end to end (code-server + Chromium)', function () {
     await shot('report-recomputed');
     assert.ok(Number(after.replace(/,/g, '')) > Number(before!.replace(/,/g, '')) * 5, `${before} -> ${after}`);
   });
+
+  it('Select Target GPU writes the setting and the open documents are re-analysed for it', async () => {
+    // Keys typed while the report webview has focus stay in the webview: give the focus back to the workbench.
+    await page.click('.tab[aria-label*="saxpy.cu"]');
+    await run('AI Infra Advisor: Select Target GPU');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type('A100 80');
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Enter');
+    await poll('the workspace setting', async () => {
+      const f = join(ws, '.vscode', 'settings.json');
+      return existsSync(f) && JSON.parse(readFileSync(f, 'utf8'))['aiInfraAdvisor.targetGpu'] === 'a100-80';
+    });
+    // 18 GiB fits an A100 80 GB: the device-memory error on saxpy.cu goes away without reopening the file
+    await openFile('saxpy.cu');
+    await page.keyboard.press('Control+Shift+M');
+    await poll('re-analysed diagnostics', async () => {
+      const r = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+      return r.some((t) => t.includes('gpu-unchecked-call')) && !r.some((t) => t.includes('gpu-exceeds-device-memory'));
+    });
+    await shot('target-gpu');
+  });
 });
 
 describe('VS Code end to end in Korean', function () {

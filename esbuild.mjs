@@ -12,68 +12,27 @@ for (const file of ['tree-sitter.wasm', 'tree-sitter-cpp.wasm', 'tree-sitter-pyt
   copyFileSync(join(wasmDir, file), join(outdir, 'wasm', file));
 }
 
-await esbuild.build({
-  entryPoints: { cli: 'src/cli/main.ts' },
-  outdir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  minify: process.argv.includes('--minify'),
-  banner: { js: '#!/usr/bin/env node' },
-  logLevel: 'warning',
-  // tree-sitter.ts falls back to require.resolve only when run from source; the bundle finds dist/wasm first.
-  logOverride: { 'require-resolve-not-external': 'silent' },
-});
+const minify = process.argv.includes('--minify');
 
-// The HTML report inlines this file: ECharts (line + bar charts, SVG renderer only) and the drawing code, minified.
-await esbuild.build({
-  entryPoints: { 'report-charts': 'src/webview/report-charts.ts' },
-  outdir,
-  bundle: true,
-  platform: 'browser',
-  target: 'es2020',
-  format: 'iife',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+/** A Node bundle (CommonJS, Node 20): the CLI, the language server, the extension. */
+function nodeBundle(name, entry, extra = {}) {
+  return esbuild.build({
+    entryPoints: { [name]: entry }, outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify, logLevel: 'warning',
+    // tree-sitter.ts falls back to require.resolve only when run from source; the bundle finds dist/wasm first.
+    logOverride: { 'require-resolve-not-external': 'silent' },
+    ...extra,
+  });
+}
 
-// The language server the extension starts in its own process, and the extension itself (vscode is provided by the host).
-await esbuild.build({
-  entryPoints: { server: 'src/server/main.ts' },
-  outdir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  minify: process.argv.includes('--minify'),
-  logLevel: 'warning',
-  logOverride: { 'require-resolve-not-external': 'silent' },
-});
-await esbuild.build({
-  entryPoints: { extension: 'src/vscode/extension.ts' },
-  outdir,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  external: ['vscode'],
-  sourcemap: true,
-  minify: process.argv.includes('--minify'),
-  logLevel: 'warning',
-});
-// The report page inside VS Code (panel and sidebar view).
-await esbuild.build({
-  entryPoints: { 'report-page': 'src/webview/report-page.ts' },
-  outdir: join(outdir, 'webview'),
-  bundle: true,
-  platform: 'browser',
-  target: 'es2020',
-  format: 'iife',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+/** A browser bundle (one IIFE, ECharts inside, always minified): nothing is fetched at view time. */
+function browserBundle(name, entry, dir = outdir) {
+  return esbuild.build({ entryPoints: { [name]: entry }, outdir: dir, bundle: true, platform: 'browser', target: 'es2020', format: 'iife', minify: true, legalComments: 'none', logLevel: 'warning' });
+}
+
+await nodeBundle('cli', 'src/cli/main.ts', { banner: { js: '#!/usr/bin/env node' } });
+// The language server the extension starts in its own process, and the extension itself (vscode comes from the host).
+await nodeBundle('server', 'src/server/main.ts');
+await nodeBundle('extension', 'src/vscode/extension.ts', { external: ['vscode'] });
+// The HTML report inlines report-charts.js; the VS Code report panel and Sizing view load webview/report-page.js.
+await browserBundle('report-charts', 'src/webview/report-charts.ts');
+await browserBundle('report-page', 'src/webview/report-page.ts', join(outdir, 'webview'));

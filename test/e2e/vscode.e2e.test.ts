@@ -122,19 +122,17 @@ describe('VS Code end to end (code-server + Chromium)', function () {
   let ws: string;
   const shot = (name: string) => editor.shot(name);
 
-  async function run(command: string): Promise<void> {
-    await page.keyboard.press('Control+Shift+P');
+  /** Opens a quick input (palette, quick open) with its key, types, and accepts the first match. */
+  async function quickInput(key: string, text: string): Promise<void> {
+    await page.keyboard.press(key);
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(command);
-    await page.waitForTimeout(600);
-    await page.keyboard.press('Enter');
-  }
-  async function openFile(name: string): Promise<void> {
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(name);
+    await page.keyboard.type(text);
     await page.waitForTimeout(700);
     await page.keyboard.press('Enter');
+  }
+  const run = (command: string) => quickInput('Control+Shift+P', command);
+  async function openFile(name: string): Promise<void> {
+    await quickInput('Control+P', name);
     await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
   }
   async function gotoLine(line: number | string): Promise<void> {

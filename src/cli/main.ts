@@ -14,7 +14,6 @@ import { buildSizingReport } from '../core/report/sizing-model';
 import { toMarkdown } from '../core/report/markdown';
 import { toHtml } from '../core/report/html';
 import { toSizingText } from '../core/report/sizing-text';
-import { buildCharts } from '../core/report/charts';
 import { chartToSvg } from '../core/report/chart-svg';
 import { loadWorkloadFile } from '../core/sizing/workload';
 import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
@@ -163,8 +162,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       else if (format === 'md') {
         // Charts as SVG files next to the Markdown (pull requests render images, not scripts).
         const chartDir = out ? `${basename(out).replace(/\.[^.]*$/, '')}.charts` : undefined;
-        const svgs = chartDir ? Object.fromEntries(buildCharts(sizing).map((c) => [c.id, chartToSvg(c)])) : undefined;
-        const md = toMarkdown(sizing, { chartDir, svgs });
+        const md = toMarkdown(sizing, { chartDir, svgFor: chartToSvg });
         text = md.markdown;
         assets.push(...md.assets);
       } else text = toSizingText(sizing, { detail: true });

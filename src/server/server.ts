@@ -36,6 +36,8 @@ interface Analysed {
   analysis: FileAnalysis;
   language: Language;
   loaded: LoadedConfig;
+  /** The settings the analysis ran with; a settings change clears the cache, so these stay current. */
+  settings: ServerSettings;
 }
 
 export function startServer(connection: Connection): void {
@@ -128,7 +130,7 @@ export function startServer(connection: Connection): void {
       const path = uriToPath(doc.uri);
       const language = (path ? detectLanguage(path) : undefined) ?? LANGUAGE_IDS[doc.languageId];
       if (!language) return null;
-      const { loaded } = await configFor(doc.uri, path);
+      const { loaded, settings } = await configFor(doc.uri, path);
       const text = doc.getText();
       const version = doc.version;
       const shown = path ? relativeForReport(path) : doc.uri;
@@ -140,7 +142,7 @@ export function startServer(connection: Connection): void {
         analysis = await analyzeText(shown, text, language, loaded);
       }
       if (analysis.entry.skipped) connection.console.log(`${shown}: ${analysis.entry.skipped}`);
-      const result: Analysed = { version, analysis, language, loaded };
+      const result: Analysed = { version, analysis, language, loaded, settings };
       analysed.set(doc.uri, result);
       return result;
     })();
@@ -216,10 +218,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    const { settings } = await configFor(doc.uri, uriToPath(doc.uri));
-    if (!settings.codeLens) return [];
     const a = await analyse(doc);
-    return a ? codeLenses(a.analysis, a.loaded.gpu, a.loaded.config.safetyFactor) : [];
+    return a && a.settings.codeLens ? codeLenses(a.analysis, a.loaded.gpu, a.loaded.config.safetyFactor) : [];
   });
 
   connection.onRequest(SIZING_REPORT_REQUEST, async (params: SizingReportParams): Promise<SizingReportResult> => {

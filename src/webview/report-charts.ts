@@ -1,11 +1,6 @@
 // Browser script of the HTML sizing report: draws each chart from the JSON spec embedded in the page, replacing
 // the server-rendered SVG fallback. Bundled (ECharts included) into the page itself: nothing is fetched.
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+import { echarts } from './echarts-setup';
 
 interface Spec { id: string; option: Record<string, unknown> }
 

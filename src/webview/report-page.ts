@@ -1,13 +1,8 @@
 // The sizing report page inside VS Code (the report panel and the sidebar's Sizing view): a static shell fed by
 // typed messages after a `ready` handshake. Everything is built with DOM APIs and textContent, so text from scanned
 // code can never become markup. Assumptions are editable; edits go back to the extension, which recomputes.
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { echarts } from './echarts-setup';
 import type { FromWebview, ToWebview } from '../server/protocol';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer]);
 
 interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
 declare function acquireVsCodeApi(): VsCodeApi;

@@ -86,6 +86,7 @@ describe('HTML sizing report in Chromium', function () {
   it('without the chart script the server-side SVG charts remain', async () => {
     const page = await open(browser, toHtml(report, { chartScript: null }), 'sizing-report-static');
     assert.deepEqual(page.errors, []);
+    assert.equal(page.charts.length, 3, 'the three chart figures are in the page');
     assert.ok(page.charts.every((c) => c.rendered === undefined));
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, CodeLensRequest, ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  CodeActionRequest, CodeLensRequest, ConfigurationRequest, DidChangeConfigurationNotification, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type CodeAction, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
@@ -134,9 +134,12 @@ describe('language server over stdio', function () {
     assert.ok(titles.includes('44: ≈ 6.00 GiB device memory · fits NVIDIA T4 16 GB'), titles.join('\n'));
     const chat = await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri('chat.ts') } });
     assert.match(chat!.find((l) => l.range.start.line === 18)!.command!.title, /^≈ \d+ tokens · \$0\.00\d+\/call · stored in MongoDB, no TTL$/);
+    // as an editor does: change the setting, then notify the server
     settings = { ...settings, codeLens: false };
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     assert.deepEqual(await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri('chat.ts') } }), []);
     settings = { ...settings, codeLens: true };
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   });
 
   it('a change is re-analysed once, after the debounce, for its version', async () => {

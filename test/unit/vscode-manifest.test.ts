@@ -48,7 +48,8 @@ describe('VS Code extension manifest', () => {
   it('commands in the code and in the manifest are the same set', () => {
     const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
     const registered = [...new Set([...vscodeSources().matchAll(/'(aiInfraAdvisor\.[a-zA-Z]+)': /g)].map((m) => m[1]!))];
-    registered.push('aiInfraAdvisor.openRuleDocs'); // registered through OPEN_DOCS_COMMAND
+    // the docs command is a computed key in the table
+    if (/\[OPEN_DOCS_COMMAND\]: /.test(vscodeSources())) registered.push('aiInfraAdvisor.openRuleDocs');
     assert.deepEqual([...new Set(registered)].sort(), contributed);
   });
 

@@ -1,7 +1,7 @@
 // Markdown rendering of the sizing report, for pull requests. Every cell is escaped (scanned paths and expressions
 // can hold | < > ` [ ]); charts are linked SVG files the caller writes next to the Markdown (GitHub renders SVG
 // images but no scripts), and their data tables are always printed.
-import { buildCharts } from './charts';
+import { buildCharts, type ChartSpec } from './charts';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 
@@ -27,7 +27,8 @@ function table(t: Table): string[] {
   return [`| ${t.columns.map(escapeMarkdown).join(' | ')} |`, `| ${align.join(' | ')} |`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`)];
 }
 
-export function toMarkdown(report: SizingReport, options: { chartDir?: string; svgs?: Record<string, string> } = {}): { markdown: string; assets: RenderedAsset[] } {
+/** `svgFor` draws a chart (chart-svg.ts); with `chartDir` the SVGs become assets linked from the Markdown. */
+export function toMarkdown(report: SizingReport, options: { chartDir?: string; svgFor?: (chart: ChartSpec) => string } = {}): { markdown: string; assets: RenderedAsset[] } {
   const charts = buildCharts(report);
   const assets: RenderedAsset[] = [];
   const lines: string[] = [`# Sizing report — ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}`, ''];
@@ -42,8 +43,8 @@ export function toMarkdown(report: SizingReport, options: { chartDir?: string; s
     for (const id of s.charts) {
       const chart = charts.find((c) => c.id === id);
       if (!chart) continue;
-      const svg = options.svgs?.[id];
-      if (svg && options.chartDir !== undefined) {
+      if (options.svgFor && options.chartDir !== undefined) {
+        const svg = options.svgFor(chart);
         const name = `${options.chartDir}/${id}.svg`;
         assets.push({ name, content: svg });
         lines.push(`![${escapeMarkdown(chart.title)}](${encodeURI(name)})`, '');

@@ -87,8 +87,9 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
 
   const traffic = load
     ? TRAFFIC_FACTORS.map((factor) => {
-        const l = dataLoad(streams, a, factor);
-        return { factor, openaiMonthlyUsd: openAiMonthlyUsd(streams, factor).onDemand, writesPerSecondPeak: l.writesPerSecondPeak, engines: sizeAll(l).map(point) };
+        // 1× is the load and engines sized above: reuse them rather than size every engine again.
+        const l = factor === 1 ? load : dataLoad(streams, a, factor);
+        return { factor, openaiMonthlyUsd: openAiMonthlyUsd(streams, factor).onDemand, writesPerSecondPeak: l.writesPerSecondPeak, engines: (factor === 1 ? engines : sizeAll(l)).map(point) };
       })
     : [];
   const months = load
@@ -128,7 +129,10 @@ export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
 function topology(e: EngineSizing | ScalePoint): string {
   if ('roles' in e) {
     const parts = e.roles.filter((r) => r.dedicated && r.count > 0).map((r) => `${r.count} ${r.name}${r.instance ? ` (${r.instance})` : ''}`);
-    return parts.length ? parts.join(' + ') : e.roles.find((r) => r.role === 'data')?.why.includes('partition') ? `${e.roles.find((r) => r.role === 'data')!.count} managed partition(s)` : 'no nodes to run';
+    if (parts.length) return parts.join(' + ');
+    // Serverless: no nodes to run; the data role still says what the service provisions (DynamoDB's partitions).
+    const data = e.roles.find((r) => r.role === 'data');
+    return data && data.count > 0 ? `${data.count} ${data.name}` : 'no nodes to run';
   }
   return e.nodes ? `${e.nodes} nodes` : 'no nodes to run';
 }

@@ -49,6 +49,11 @@ export interface AnalyzeInput {
   config?: LoadedConfig;
   /** Checked between files: a cancelled scan returns what it has. */
   signal?: AbortSignal;
+  /**
+   * Awaited after each file with the count done and the total. The language server yields to its event loop here,
+   * so edits, hovers and the cancel message of an open document are served while a workspace scan runs.
+   */
+  afterFile?: (done: number, total: number) => void | Promise<void>;
 }
 
 export interface FileAnalysis {
@@ -148,10 +153,12 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const assumedTypeSizes: Record<string, number> = {};
   let bytesRead = 0;
   let filesParsed = 0;
-  for (const file of discovered.files) {
+  const total = discovered.files.length;
+  for (const [index, file] of discovered.files.entries()) {
+    if (index > 0) await input.afterFile?.(index, total);
     if (input.signal?.aborted) {
-      skipped.push({ path: file.path, reason: 'scan cancelled' });
-      continue;
+      for (const rest of discovered.files.slice(index)) skipped.push({ path: rest.path, reason: 'scan cancelled' });
+      break;
     }
     let text: string;
     try {
@@ -172,6 +179,7 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
     if (result.llm) llm.push(result.llm);
     if (result.facts) Object.assign(assumedTypeSizes, result.facts.assumedTypeSizes);
   }
+  if (total && !input.signal?.aborted) await input.afterFile?.(total, total);
   files.sort((a, b) => a.path.localeCompare(b.path));
   findings.sort(compareFindings);
   gpu.sort((a, b) => a.path.localeCompare(b.path));

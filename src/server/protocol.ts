@@ -1,5 +1,6 @@
 // The few custom requests between the language server and its clients (the VS Code extension, its webviews, tests).
 // Everything else is standard LSP. Server, client and webview import these names from here only.
+import type { WorkDoneProgressParams } from 'vscode-languageserver';
 import type { Finding } from '../core/model/types';
 import type { ChartSpec } from '../core/report/charts';
 import type { SizingReport } from '../core/report/sizing-model';
@@ -31,7 +32,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({ target
 
 /** The sizing report of the workspace (or of the given folder), with the workload file and profile applied. */
 export const SIZING_REPORT_REQUEST = 'aiInfraAdvisor/sizingReport';
-export interface SizingReportParams {
+export interface SizingReportParams extends WorkDoneProgressParams {
   /** Folder to scan; the first workspace folder when absent. */
   rootUri?: string;
   profile?: ProfileName;
@@ -39,6 +40,7 @@ export interface SizingReportParams {
   assumptions?: Partial<UsageAssumptions>;
   /** Also return the report rendered as Markdown, HTML or JSON (Export Sizing Report). */
   render?: 'md' | 'html' | 'json';
+  /** `workDoneToken` (standard LSP): the server reports `$/progress` with "done/total files" and honours cancel. */
 }
 export interface SizingReportResult {
   report: SizingReport;

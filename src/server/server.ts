@@ -3,7 +3,7 @@
 // request. Nothing here uses the VS Code API, so any LSP client (Neovim, Helix, the tests) gets the same behaviour.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeLensRefreshRequest, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeText, type FileAnalysis } from '../core/analyze';
 import { loadConfigFile, type LoadedConfig } from '../core/config';
@@ -222,12 +222,29 @@ export function startServer(connection: Connection): void {
     return a && a.settings.codeLens ? codeLenses(a.analysis, a.loaded.gpu, a.loaded.config.safetyFactor) : [];
   });
 
-  connection.onRequest(SIZING_REPORT_REQUEST, async (params: SizingReportParams): Promise<SizingReportResult> => {
+  connection.onRequest(SIZING_REPORT_REQUEST, async (params: SizingReportParams, token: CancellationToken): Promise<SizingReportResult> => {
     const root = (params.rootUri ? uriToPath(params.rootUri) : null) ?? roots[0];
     if (!root) throw new Error('no workspace folder to size');
     const { loaded, settings } = await configFor(pathToFileURL(root).href, root);
     const started = Date.now();
-    const result = await analyze({ root, config: loaded });
+    const cancel = new AbortController();
+    token.onCancellationRequested(() => cancel.abort());
+    const progress = params.workDoneToken;
+    if (progress !== undefined) void connection.sendProgress(WorkDoneProgress.type, progress, { kind: 'begin', title: 'Scanning the workspace', cancellable: true, percentage: 0 });
+    let reported = 0;
+    const result = await analyze({
+      root, config: loaded, signal: cancel.signal,
+      afterFile: async (done, total) => {
+        // Report at most every 100 ms; yield to the event loop after every file so open documents are not starved.
+        if (progress !== undefined && (Date.now() - reported >= 100 || done === total)) {
+          reported = Date.now();
+          void connection.sendProgress(WorkDoneProgress.type, progress, { kind: 'report', message: `${done}/${total} files`, percentage: Math.floor((done / total) * 100) });
+        }
+        await new Promise<void>((r) => setImmediate(r));
+      },
+    });
+    if (progress !== undefined) void connection.sendProgress(WorkDoneProgress.type, progress, { kind: 'end' });
+    if (cancel.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the workspace scan was cancelled');
     const workload = loadWorkloadFile(root, { profile: params.profile ?? settings.profile });
     if (settings.engines || settings.prices) {
       // Settings go through the workload schema too: a bad engine id or price is named in the log and ignored.

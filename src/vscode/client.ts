@@ -1,7 +1,7 @@
 // The language client: starts dist/server.js in its own Node process (a crash there cannot take the extension host
 // down) for the languages we analyse, and exposes the custom sizing request.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, WorkDoneProgress, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, SIZING_REPORT_REQUEST, type SizingReportParams, type SizingReportResult } from '../server/protocol';
 
 export const DOCUMENT_SELECTOR = ['cuda-cpp', 'cpp', 'c', 'opencl', 'python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'].flatMap((language) => [
@@ -26,6 +26,19 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
   return new LanguageClient('aiInfraAdvisor', 'AI Infra Advisor', serverOptions, clientOptions);
 }
 
-export async function requestSizing(client: LanguageClient, params: SizingReportParams, token?: vscode.CancellationToken): Promise<SizingReportResult> {
-  return client.sendRequest(SIZING_REPORT_REQUEST, params, token) as Promise<SizingReportResult>;
+/**
+ * The sizing request. With `onProgress`, the server reports "done/total files" through standard LSP work-done
+ * progress; with a token, cancelling sends `$/cancelRequest` and the server stops between files.
+ */
+export async function requestSizing(client: LanguageClient, params: SizingReportParams, token?: vscode.CancellationToken, onProgress?: (message: string, percentage: number) => void): Promise<SizingReportResult> {
+  const workDoneToken = onProgress ? `aiInfraAdvisor/scan/${++scans}` : undefined;
+  const subscription = workDoneToken && onProgress
+    ? client.onProgress(WorkDoneProgress.type, workDoneToken, (p) => p.kind === 'report' && onProgress(p.message ?? '', p.percentage ?? 0))
+    : undefined;
+  try {
+    return (await client.sendRequest(SIZING_REPORT_REQUEST, { ...params, ...(workDoneToken ? { workDoneToken } : {}) }, token)) as SizingReportResult;
+  } finally {
+    subscription?.dispose();
+  }
 }
+let scans = 0;

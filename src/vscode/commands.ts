@@ -33,8 +33,17 @@ export const COMMANDS: Record<string, Handler> = {
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('AI Infra Advisor: scanning the workspace'), cancellable: true },
     async (progress, token) => {
       progress.report({ message: vscode.l10n.t('reading files…') });
-      const result = await requestSizing(s.client(), {}, token);
-      if (token.isCancellationRequested) return;
+      let shown = 0;
+      const result = await requestSizing(s.client(), {}, token, (message, percentage) => {
+        // VS Code's progress bar takes increments; the server sends "done/total files" and a percentage.
+        const [, done, total] = /^(\d+)\/(\d+)/.exec(message) ?? [];
+        progress.report({ message: done ? vscode.l10n.t('{0} of {1} files analysed', done, total!) : message, increment: Math.max(0, percentage - shown) });
+        shown = Math.max(shown, percentage);
+      }).catch((err: unknown) => {
+        if (token.isCancellationRequested) return undefined; // the server stopped between files; nothing to show
+        throw err;
+      });
+      if (!result || token.isCancellationRequested) return void s.log.info('workspace scan cancelled');
       // Findings of files that are not open go to a collection of their own; open files keep the live diagnostics.
       s.workspaceDiagnostics.clear();
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));

@@ -3,12 +3,12 @@
 // CodeLens, change a document, request the sizing report, shut down cleanly.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionRequest, CodeLensRequest, ConfigurationRequest, DidChangeConfigurationNotification, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+  CancellationTokenSource, CodeActionRequest, CodeLensRequest, LSPErrorCodes, WorkDoneProgress, type WorkDoneProgressReport, ConfigurationRequest, DidChangeConfigurationNotification, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
   ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type CodeAction, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
@@ -156,6 +156,60 @@ describe('language server over stdio', function () {
     assert.equal(r.report.engines.length, 6);
     assert.ok(r.report.gpu.files.some((f) => f.path === 'saxpy.cu'));
     assert.ok(r.findings.length > 5);
+  });
+
+  // A workspace scan of 2,000 files the analyzer parses (each allocates device memory): long enough to act while it runs.
+  let bigFolder: string | undefined;
+  function big(): string {
+  if (bigFolder) return bigFolder;
+  bigFolder = mkdtempSync(join(tmpdir(), 'aia-lsp-big-'));
+  for (let i = 0; i < 2000; i++) writeFileSync(join(bigFolder, `k${i}.cu`), `// ${i}\nvoid f(float* d, size_t n) {\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, d, n, cudaMemcpyHostToDevice);\n}\n`);
+  return bigFolder;
+  }
+
+  function watch(token: string): { reports: WorkDoneProgressReport[]; first: Promise<void> } {
+    const reports: WorkDoneProgressReport[] = [];
+    let seen!: () => void;
+    const first = new Promise<void>((r) => (seen = r));
+    conn.onProgress(WorkDoneProgress.type, token, (p) => {
+      if (p.kind === 'report') {
+        reports.push(p);
+        seen();
+      }
+    });
+    return { reports, first };
+  }
+
+  it('a workspace scan reports done/total files and serves a document opened meanwhile before it answers', async () => {
+    const { reports, first } = watch('scan-1');
+    let answered = false;
+    const sizing = (conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(big()).href, workDoneToken: 'scan-1' }) as Promise<SizingReportResult>).then((r) => {
+      answered = true;
+      return r;
+    });
+    await first;
+    copyFileSync(join(ROOT, 'examples/cuda/whole_dataset_saxpy.cu'), join(dir, 'during-scan.cu'));
+    open('during-scan.cu', 'cuda-cpp');
+    const ds = await diagnosticsFor('during-scan.cu');
+    assert.ok(ds.some((d) => d.code === 'gpu-exceeds-device-memory'));
+    assert.equal(answered, false, 'the opened document waited for the whole scan');
+    const r = await sizing;
+    assert.equal(r.report.gpu.files.length, 2000);
+    assert.equal(reports.at(-1)!.message, '2000/2000 files');
+    assert.equal(reports.at(-1)!.percentage, 100);
+    const pct = reports.map((p) => p.percentage!);
+    assert.deepEqual(pct, [...pct].sort((a, b) => a - b), 'percentages never go back');
+  });
+
+  it('a workspace scan stops between files when the client cancels ($/cancelRequest)', async () => {
+    const { reports, first } = watch('scan-2');
+    const source = new CancellationTokenSource();
+    const sizing = conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(big()).href, workDoneToken: 'scan-2' }, source.token);
+    await first;
+    source.cancel();
+    await assert.rejects(sizing, (e: { code?: number; message?: string }) => e.code === LSPErrorCodes.RequestCancelled && /scan was cancelled/.test(String(e.message)));
+    const done = Number(/^(\d+)\//.exec(reports.at(-1)!.message!)![1]);
+    assert.ok(done < 2000, `stopped at ${done}/2000`);
   });
 
   it('a client whose locale is Korean gets Korean messages', async () => {

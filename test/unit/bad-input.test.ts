@@ -39,6 +39,29 @@ describe('bad input', () => {
   });
 });
 
+describe('scan progress and cancellation', () => {
+  function tree(n: number): string {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-cancel-'));
+    for (let i = 0; i < n; i++) writeFileSync(join(dir, `k${String(i).padStart(2, '0')}.cu`), `void f${i}(){ float* d; cudaMalloc(&d, 64); }`);
+    return dir;
+  }
+
+  it('reports every file done, in order, ending at the total', async () => {
+    const seen: Array<[number, number]> = [];
+    const r = await analyze({ root: tree(5), afterFile: (done, total) => void seen.push([done, total]) });
+    assert.deepEqual(seen, [[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
+    assert.equal(r.stats.filesParsed, 5);
+  });
+
+  it('an abort between files stops the scan: the rest is listed as cancelled, nothing more is read', async () => {
+    const ac = new AbortController();
+    const r = await analyze({ root: tree(10), signal: ac.signal, afterFile: (done) => (done === 3 ? ac.abort() : undefined) });
+    assert.equal(r.stats.filesParsed, 3);
+    assert.deepEqual(r.skipped.filter((s) => s.reason === 'scan cancelled').map((s) => s.path), ['k03.cu', 'k04.cu', 'k05.cu', 'k06.cu', 'k07.cu', 'k08.cu', 'k09.cu']);
+    assert.deepEqual([...new Set(r.findings.map((f) => f.path))].sort(), ['k00.cu', 'k01.cu', 'k02.cu']);
+  });
+});
+
 describe('rule isolation', () => {
   it('a rule that throws is recorded on the file and the other rules still report', async () => {
     const victim = RULES.find((r) => r.meta.id === 'gpu-sync-in-loop')!;

@@ -37,7 +37,7 @@ Options:
   --fail-on error|warning|never  exit 1 when a finding is at or above this severity (default: error)
   --root DIR                   folder paths and report paths are relative to (default: current folder)
   --max-file-bytes N           skip files larger than N bytes (default: 2000000)
-  --lang en|ko                 language of rule messages (default: en; ko = Korean)
+  --lang en|ko                 language of rule messages and of the sizing report (default: en; ko = Korean)
   --no-color                   plain text output
   -h, --help                   show this help
   -v, --version                print the version
@@ -158,14 +158,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       let text: string;
       const assets: Array<{ name: string; content: string }> = [];
       if (format === 'json') text = `${JSON.stringify(sizing, null, 2)}\n`;
-      else if (format === 'html') text = toHtml(sizing);
+      else if (format === 'html') text = toHtml(sizing, { lang: loaded.config.lang });
       else if (format === 'md') {
         // Charts as SVG files next to the Markdown (pull requests render images, not scripts).
         const chartDir = out ? `${basename(out).replace(/\.[^.]*$/, '')}.charts` : undefined;
-        const md = toMarkdown(sizing, { chartDir, svgFor: chartToSvg });
+        const md = toMarkdown(sizing, { chartDir, svgFor: chartToSvg, lang: loaded.config.lang });
         text = md.markdown;
         assets.push(...md.assets);
-      } else text = toSizingText(sizing, { detail: true });
+      } else text = toSizingText(sizing, { detail: true, lang: loaded.config.lang });
       if (out) {
         mkdirSync(dirname(out), { recursive: true });
         writeFileSync(out, text);

@@ -3,6 +3,7 @@
 import type { WorkDoneProgressParams } from 'vscode-languageserver';
 import type { Finding } from '../core/model/types';
 import type { ChartSpec } from '../core/report/charts';
+import type { PageStrings } from '../core/report/report-strings';
 import type { SizingReport } from '../core/report/sizing-model';
 import type { Section } from '../core/report/sizing-sections';
 import type { ProfileName, UsageAssumptions } from '../core/sizing/profiles';
@@ -48,6 +49,8 @@ export interface SizingReportResult {
   sections: Section[];
   charts: ChartSpec[];
   headline: string[];
+  /** The page's own labels and buttons in the server's language (webviews have no l10n API). */
+  strings: PageStrings;
   findings: Finding[];
   durationMs: number;
   rendered?: string;

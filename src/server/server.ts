@@ -18,6 +18,7 @@ import { buildCharts } from '../core/report/charts';
 import { headline, sizingSections } from '../core/report/sizing-sections';
 import { toMarkdown } from '../core/report/markdown';
 import { toHtml } from '../core/report/html';
+import { reportStrings } from '../core/report/report-strings';
 import { initTreeSitter } from '../core/parse/tree-sitter';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportParams, type SizingReportResult } from './protocol';
@@ -263,8 +264,8 @@ export function startServer(connection: Connection): void {
       workload.problems.push(...edited.problems);
     }
     const report = buildSizingReport(result, workload);
-    const rendered = params.render === 'json' ? `${JSON.stringify(report, null, 2)}\n` : params.render === 'md' ? toMarkdown(report).markdown : params.render === 'html' ? toHtml(report) : undefined;
-    return { report, sections: sizingSections(report), charts: buildCharts(report), headline: headline(report), findings: result.findings, durationMs: Date.now() - started, ...(rendered ? { rendered } : {}) };
+    const rendered = params.render === 'json' ? `${JSON.stringify(report, null, 2)}\n` : params.render === 'md' ? toMarkdown(report, { lang }).markdown : params.render === 'html' ? toHtml(report, { lang }) : undefined;
+    return { report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: reportStrings(lang).page, findings: result.findings, durationMs: Date.now() - started, ...(rendered ? { rendered } : {}) };
   });
 
   documents.listen(connection);

@@ -33,10 +33,14 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
 export async function requestSizing(client: LanguageClient, params: SizingReportParams, token?: vscode.CancellationToken, onProgress?: (message: string, percentage: number) => void): Promise<SizingReportResult> {
   const workDoneToken = onProgress ? `aiInfraAdvisor/scan/${++scans}` : undefined;
   const subscription = workDoneToken && onProgress
-    ? client.onProgress(WorkDoneProgress.type, workDoneToken, (p) => p.kind === 'report' && onProgress(p.message ?? '', p.percentage ?? 0))
+    ? client.onProgress(WorkDoneProgress.type, workDoneToken, (p) => {
+      if (p.kind === 'report') onProgress(p.message ?? '', p.percentage ?? 0);
+    })
     : undefined;
   try {
-    return (await client.sendRequest(SIZING_REPORT_REQUEST, { ...params, ...(workDoneToken ? { workDoneToken } : {}) }, token)) as SizingReportResult;
+    const request = { ...params, ...(workDoneToken ? { workDoneToken } : {}) };
+    // Pass the token only when there is one: vscode-jsonrpc would otherwise send `undefined` as a second parameter.
+    return (await (token ? client.sendRequest(SIZING_REPORT_REQUEST, request, token) : client.sendRequest(SIZING_REPORT_REQUEST, request))) as SizingReportResult;
   } finally {
     subscription?.dispose();
   }

@@ -49,14 +49,19 @@ function table(t: Table, caption?: string): HTMLTableElement {
   return tab;
 }
 
+/** Fills `{0}`, `{1}` of a page string (the strings come from the server in the user's language). */
+const fill = (template: string, ...args: string[]): string => template.replace(/\{(\d)\}/g, (_, i: string) => args[Number(i)] ?? '');
+
 function assumptionsEditor(msg: Report): HTMLElement {
   const box = el('section');
   box.id = 'assumptions-editor';
-  box.append(el('h2', `Assumptions (profile ${msg.result.report.profile}) — edit to recompute`));
+  box.append(el('h2', fill(msg.result.strings.editTitle, msg.result.report.profile)));
+  // The labels follow the report's language: the assumptions table of the sections holds them in row order.
+  const labels = msg.result.sections.find((s) => s.id === 'assumptions')?.tables[0]?.table.rows.map((r) => r[0]) ?? [];
   const grid = el('div', undefined, 'assumptions');
-  for (const a of msg.result.report.assumptions) {
+  for (const [i, a] of msg.result.report.assumptions.entries()) {
     const label = el('label');
-    label.append(el('span', `${a.label} (${a.unit})`));
+    label.append(el('span', `${labels[i] ?? a.label} (${a.unit})`));
     const input = el('input');
     input.type = 'number';
     input.step = 'any';
@@ -121,9 +126,10 @@ function render(msg: Report): void {
   charts.forEach((c) => c.dispose());
   charts = [];
   root.replaceChildren();
+  const t = msg.result.strings;
   const bar = el('div', undefined, 'actions');
-  if (view === 'sidebar') bar.append(button('Open full report', 'aiInfraAdvisor.showSizingReport'));
-  else bar.append(button('Export…', 'aiInfraAdvisor.exportSizingReport'), button('Open workload file', 'aiInfraAdvisor.openWorkload'));
+  if (view === 'sidebar') bar.append(button(t.openReport, 'aiInfraAdvisor.showSizingReport'));
+  else bar.append(button(t.exportButton, 'aiInfraAdvisor.exportSizingReport'), button(t.workloadButton, 'aiInfraAdvisor.openWorkload'));
   root.append(bar);
   const summary = el('section');
   summary.id = 'headline';
@@ -133,7 +139,7 @@ function render(msg: Report): void {
     // The headline numbers only: GPU fit, nodes per role of the recommended engine, monthly cost.
     const rec = msg.result.report.recommendation;
     const engine = rec ? msg.result.report.engines.find((e) => e.engine === rec.engine) : undefined;
-    if (engine) root.append(table({ columns: ['role', 'nodes'], rows: engine.roles.map((r) => [r.name, `${r.count}${r.dedicated ? '' : ' (shared)'}`]) }, `${engine.title}: $${Math.round(engine.monthlyUsd).toLocaleString('en-US')}/month`));
+    if (engine) root.append(table({ columns: [t.role, t.nodes], rows: engine.roles.map((r) => [r.name, `${r.count}${r.dedicated ? '' : ` (${t.shared})`}`]) }, fill(t.perMonth, engine.title, `$${Math.round(engine.monthlyUsd).toLocaleString('en-US')}`)));
     return;
   }
   root.append(assumptionsEditor(msg));

@@ -126,6 +126,14 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.waitForSelector(`.tab.active[aria-label*="${name}"]`, { timeout: 15_000 });
 }
 
+/** The frame (webviews live in nested iframes) that holds `selector`. */
+async function findFrame(page: Page, selector: string): Promise<Frame> {
+  return poll(`a webview with ${selector}`, async () => {
+    for (const f of page.frames()) if (await f.$(selector).catch(() => null)) return f;
+    return null;
+  }, 60_000);
+}
+
 function requireTools(ctx: Mocha.Context): void {
   if (!existsSync(CS) || !existsSync(N24) || !existsSync(CHROMIUM)) {
     if (process.env.CI) throw new Error('code-server or chromium missing: .ci/run runs scripts/setup-code-server.sh and installs chromium');
@@ -149,12 +157,7 @@ describe('VS Code end to end (code-server + Chromium)', function () {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
   }
-  async function webviewFrame(selector: string): Promise<Frame> {
-    return poll(`a webview with ${selector}`, async () => {
-      for (const f of page.frames()) if (await f.$(selector).catch(() => null)) return f;
-      return null;
-    }, 60_000);
-  }
+  const webviewFrame = (selector: string) => findFrame(page, selector);
 
   let editor: Editor;
   before(async function () {
@@ -311,6 +314,22 @@ describe('VS Code end to end in Korean', function () {
     });
     await editor.shot('problems');
     assert.ok(rows.some((t) => t.includes('gpu-exceeds-device-memory')));
+  });
+
+  it('the sizing report page is in Korean: headline, buttons, assumptions, section titles', async () => {
+    const { page } = editor;
+    await page.click('.tab[aria-label*="saxpy.cu"]');
+    await quickInput(page, 'Control+Shift+P', '규모 산정 보고서 보기');
+    const frame = await findFrame(page, 'body[data-view="panel"] #headline p');
+    await poll('charts drawn', async () => (await frame.$$('[data-rendered="echarts"]')).length >= 1);
+    const text = await frame.$eval('body', (e) => e.textContent ?? '');
+    await editor.shot('report');
+    assert.match(text, /NVIDIA T4 16 GB 기준 GPU: 프로그램 파일 \d+개 중/);
+    assert.match(text, /가정 \(프로필 medium\) — 수정하면 다시 계산합니다/);
+    assert.match(text, /GPU 적합성/);
+    const buttons = await frame.$$eval('.actions button', (els) => els.map((e) => e.textContent ?? ''));
+    assert.deepEqual(buttons, ['내보내기…', '워크로드 파일 열기']);
+    assert.ok(await frame.$('text=호출 위치별 평균 요청'), 'assumption labels in Korean');
   });
 });
 

@@ -2,6 +2,7 @@
 // chart in the HTML page and the server-side SVG fallback), each with the data table it is drawn from.
 import type { SizingReport } from './sizing-model';
 import { engineName } from './sizing-model';
+import { reportStrings, type ReportLang } from './report-strings';
 
 export interface ChartSpec {
   id: string;
@@ -21,54 +22,55 @@ const base = (title: string) => ({
   grid: { left: 70, right: 70, top: 50, bottom: 60 },
 });
 
-export function buildCharts(report: SizingReport): ChartSpec[] {
+export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): ChartSpec[] {
+  const L = reportStrings(lang).charts;
   const charts: ChartSpec[] = [];
   if (report.traffic.length) {
     const x = report.traffic.map((t) => `${t.factor}×`);
     const engines = report.traffic[0]!.engines.map((e) => e.engine);
     // Costs span orders of magnitude (a serverless table vs an in-memory cluster): a log axis keeps all readable.
     const series = engines.map((id) => ({ name: engineName(id), type: 'line', symbolSize: 6, data: report.traffic.map((t) => r2(Math.max(0.01, t.engines.find((e) => e.engine === id)!.monthlyUsd))) }));
-    series.push({ name: 'OpenAI API', type: 'line', symbolSize: 6, data: report.traffic.map((t) => r2(Math.max(0.01, t.openaiMonthlyUsd))), lineStyle: { type: 'dashed' } } as never);
+    series.push({ name: L.openAi, type: 'line', symbolSize: 6, data: report.traffic.map((t) => r2(Math.max(0.01, t.openaiMonthlyUsd))), lineStyle: { type: 'dashed' } } as never);
     charts.push({
-      id: 'cost-vs-traffic', title: 'Monthly cost vs traffic (USD, log scale)',
-      option: { ...base('Monthly cost vs traffic (USD, log scale)'), xAxis: { type: 'category', name: 'traffic', data: x }, yAxis: { type: 'log', name: 'USD / month' }, series },
-      table: { columns: ['traffic', ...engines.map(engineName), 'OpenAI API'], rows: report.traffic.map((t) => [`${t.factor}×`, ...t.engines.map((e) => r2(e.monthlyUsd)), r2(t.openaiMonthlyUsd)]) },
+      id: 'cost-vs-traffic', title: L.costTitle,
+      option: { ...base(L.costTitle), xAxis: { type: 'category', name: L.traffic, data: x }, yAxis: { type: 'log', name: L.usdPerMonth }, series },
+      table: { columns: [L.traffic, ...engines.map(engineName), L.openAi], rows: report.traffic.map((t) => [`${t.factor}×`, ...t.engines.map((e) => r2(e.monthlyUsd)), r2(t.openaiMonthlyUsd)]) },
     });
   }
   if (report.months.length) {
     const x = report.months.map((m) => `M${m.month}`);
     const engines = report.months[0]!.engines.map((e) => e.engine).filter((id) => report.months.some((m) => m.engines.find((e) => e.engine === id)!.nodes > 0));
     charts.push({
-      id: 'storage-nodes-vs-months', title: 'Stored data (one copy) and nodes by month',
+      id: 'storage-nodes-vs-months', title: L.monthsTitle,
       option: {
-        ...base('Stored data (one copy) and nodes by month'),
-        xAxis: { type: 'category', name: 'month', data: x },
-        yAxis: [{ type: 'value', name: 'GiB stored' }, { type: 'value', name: 'nodes', minInterval: 1 }],
+        ...base(L.monthsTitle),
+        xAxis: { type: 'category', name: L.month, data: x },
+        yAxis: [{ type: 'value', name: L.gibStored }, { type: 'value', name: L.nodes, minInterval: 1 }],
         series: [
-          { name: 'GiB stored', type: 'bar', yAxisIndex: 0, data: report.months.map((m) => r2(m.storedBytes / GIB)), itemStyle: { opacity: 0.5 } },
-          ...engines.map((id) => ({ name: `${engineName(id)} nodes`, type: 'line', yAxisIndex: 1, symbolSize: 5, data: report.months.map((m) => m.engines.find((e) => e.engine === id)!.nodes) })),
+          { name: L.gibStored, type: 'bar', yAxisIndex: 0, data: report.months.map((m) => r2(m.storedBytes / GIB)), itemStyle: { opacity: 0.5 } },
+          ...engines.map((id) => ({ name: L.engineNodes(engineName(id)), type: 'line', yAxisIndex: 1, symbolSize: 5, data: report.months.map((m) => m.engines.find((e) => e.engine === id)!.nodes) })),
         ],
       },
-      table: { columns: ['month', 'GiB stored', ...engines.map((id) => `${engineName(id)} nodes`)], rows: report.months.map((m) => [m.month, r2(m.storedBytes / GIB), ...engines.map((id) => m.engines.find((e) => e.engine === id)!.nodes)]) },
+      table: { columns: [L.month, L.gibStored, ...engines.map((id) => L.engineNodes(engineName(id)))], rows: report.months.map((m) => [m.month, r2(m.storedBytes / GIB), ...engines.map((id) => m.engines.find((e) => e.engine === id)!.nodes)]) },
     });
   }
   const gpuFiles = report.gpu.files.filter((f) => f.peakBytes !== null);
   if (gpuFiles.length) {
     const budget = report.gpu.files[0]!.fits.find((f) => f.gpu === report.gpu.target.id)?.budgetBytes ?? report.gpu.target.memoryBytes;
     charts.push({
-      id: 'gpu-peak-vs-target', title: `Peak device memory per file vs ${report.gpu.target.name}`,
+      id: 'gpu-peak-vs-target', title: L.gpuTitle(report.gpu.target.name),
       option: {
-        ...base(`Peak device memory per file vs ${report.gpu.target.name}`),
+        ...base(L.gpuTitle(report.gpu.target.name)),
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 220, right: 40, top: 50, bottom: 60 },
         xAxis: { type: 'value', name: 'GiB' },
         yAxis: { type: 'category', data: gpuFiles.map((f) => f.path.split('/').slice(-2).join('/')) },
         series: [{
-          name: 'peak GiB', type: 'bar', data: gpuFiles.map((f) => r2(f.peakBytes! / GIB)),
-          markLine: { symbol: 'none', data: [{ xAxis: r2(budget / GIB), name: 'budget' }], label: { formatter: `budget ${r2(budget / GIB)} GiB` } },
+          name: L.peakGiB, type: 'bar', data: gpuFiles.map((f) => r2(f.peakBytes! / GIB)),
+          markLine: { symbol: 'none', data: [{ xAxis: r2(budget / GIB), name: 'budget' }], label: { formatter: L.budget(r2(budget / GIB)) } },
         }],
       },
-      table: { columns: ['file', 'peak GiB', 'lower bound'], rows: gpuFiles.map((f) => [f.path, r2(f.peakBytes! / GIB), f.peakIsLowerBound ? 'yes' : 'no']) },
+      table: { columns: [L.file, L.peakGiB, L.lowerBound], rows: gpuFiles.map((f) => [f.path, r2(f.peakBytes! / GIB), f.peakIsLowerBound ? L.yes : L.no]) },
     });
   }
   return charts;

@@ -9,6 +9,7 @@ import { buildCharts } from './charts';
 import { chartToSvg } from './chart-svg';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
+import { reportStrings, type ReportLang } from './report-strings';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -47,8 +48,10 @@ function table(t: Table, caption?: string): string {
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-export function toHtml(report: SizingReport, options: { chartScript?: string | null } = {}): string {
-  const charts = buildCharts(report);
+export function toHtml(report: SizingReport, options: { chartScript?: string | null; lang?: ReportLang } = {}): string {
+  const lang = options.lang ?? 'en';
+  const D = reportStrings(lang).document;
+  const charts = buildCharts(report, lang);
   const script = options.chartScript === undefined ? loadChartScript() : options.chartScript;
   const parts: string[] = [];
   const render = (s: Section, depth: number) => {
@@ -62,29 +65,29 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
       if (!chart) continue;
       // The SVG comes from ECharts' own renderer over our numbers and escaped labels; the live chart replaces it.
       parts.push(`<figure class="chart" data-chart="${escapeHtml(id)}" aria-label="${escapeHtml(chart.title)}">${chartToSvg(chart)}</figure>`);
-      parts.push(`<details><summary>${escapeHtml(chart.title)}: data</summary>${table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) })}</details>`);
+      parts.push(`<details><summary>${escapeHtml(D.chartData(chart.title))}</summary>${table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) })}</details>`);
     }
     for (const c of s.children ?? []) render(c, depth + 1);
     parts.push('</section>');
   };
-  for (const s of sizingSections(report)) render(s, 2);
+  for (const s of sizingSections(report, lang)) render(s, 2);
 
   const data = scriptJson(charts.map((c) => ({ id: c.id, option: c.option })));
   const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
   const csp = `default-src 'none'; script-src ${script ? hash(script) : "'none'"}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sizing report — ${escapeHtml(report.tool.name)}</title>
+<title>${escapeHtml(D.title)} — ${escapeHtml(report.tool.name)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-<h1>Sizing report <span class="muted">${escapeHtml(`${report.tool.name} ${report.tool.version} · profile ${report.profile}`)}</span></h1>
+<h1>${escapeHtml(D.title)} <span class="muted">${escapeHtml(`${report.tool.name} ${report.tool.version} · ${D.profile} ${report.profile}`)}</span></h1>
 ${parts.join('\n')}
-${script ? '' : '<p class="muted">Interactive charts unavailable (dist/report-charts.js not built): showing the static SVG charts.</p>'}
+${script ? '' : `<p class="muted">${escapeHtml(D.noScript)}</p>`}
 <script type="application/json" id="chart-data">${data}</script>
 ${script ? `<script>${script}</script>` : ''}
 </body>

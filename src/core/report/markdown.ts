@@ -4,6 +4,7 @@
 import { buildCharts, type ChartSpec } from './charts';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
+import { reportStrings, type ReportLang } from './report-strings';
 
 export interface RenderedAsset {
   /** Path relative to the Markdown file. */
@@ -28,10 +29,11 @@ function table(t: Table): string[] {
 }
 
 /** `svgFor` draws a chart (chart-svg.ts); with `chartDir` the SVGs become assets linked from the Markdown. */
-export function toMarkdown(report: SizingReport, options: { chartDir?: string; svgFor?: (chart: ChartSpec) => string } = {}): { markdown: string; assets: RenderedAsset[] } {
-  const charts = buildCharts(report);
+export function toMarkdown(report: SizingReport, options: { chartDir?: string; svgFor?: (chart: ChartSpec) => string; lang?: ReportLang } = {}): { markdown: string; assets: RenderedAsset[] } {
+  const S = reportStrings(options.lang);
+  const charts = buildCharts(report, options.lang);
   const assets: RenderedAsset[] = [];
-  const lines: string[] = [`# Sizing report — ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}`, ''];
+  const lines: string[] = [`# ${escapeMarkdown(S.document.title)} — ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}`, ''];
   const render = (s: Section, depth: number) => {
     lines.push(`${'#'.repeat(depth)} ${escapeMarkdown(s.title)}`, '');
     for (const p of s.paragraphs) lines.push(escapeMarkdown(p), '');
@@ -49,10 +51,10 @@ export function toMarkdown(report: SizingReport, options: { chartDir?: string; s
         assets.push({ name, content: svg });
         lines.push(`![${escapeMarkdown(chart.title)}](${encodeURI(name)})`, '');
       }
-      lines.push(`<details><summary>${escapeMarkdown(chart.title)}: data</summary>`, '', ...table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) }), '', '</details>', '');
+      lines.push(`<details><summary>${escapeMarkdown(S.document.chartData(chart.title))}</summary>`, '', ...table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) }), '', '</details>', '');
     }
     for (const c of s.children ?? []) render(c, depth + 1);
   };
-  for (const s of sizingSections(report)) render(s, 2);
+  for (const s of sizingSections(report, options.lang)) render(s, 2);
   return { markdown: `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, assets };
 }

@@ -9,6 +9,7 @@ import { sizeGpuFile, type GpuFileSizing } from '../sizing/gpu-fit';
 import { buildCallStreams, dataLoad, DAYS_PER_MONTH, openAiMonthlyUsd, type CallStream, type DataLoad } from '../sizing/llm-workload';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS } from '../sizing/profiles';
 import type { EngineId, Workload } from '../sizing/workload';
+import { reportStrings, type ReportLang } from './report-strings';
 
 export const SIZING_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/sizing-report.schema.json';
 export const TRAFFIC_FACTORS = [1, 2, 5, 10] as const;
@@ -126,20 +127,21 @@ const ENGINE_NAMES: Record<EngineId, string> = {
 };
 export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
 
-function topology(e: EngineSizing | ScalePoint): string {
+function topology(e: EngineSizing | ScalePoint, lang: ReportLang): string {
+  const t = reportStrings(lang).recommendation;
   if ('roles' in e) {
     const parts = e.roles.filter((r) => r.dedicated && r.count > 0).map((r) => `${r.count} ${r.name}${r.instance ? ` (${r.instance})` : ''}`);
     if (parts.length) return parts.join(' + ');
     // Serverless: no nodes to run; the data role still says what the service provisions (DynamoDB's partitions).
     const data = e.roles.find((r) => r.role === 'data');
-    return data && data.count > 0 ? `${data.count} ${data.name}` : 'no nodes to run';
+    return data && data.count > 0 ? `${data.count} ${data.name}` : t.noNodes;
   }
-  return e.nodes ? `${e.nodes} nodes` : 'no nodes to run';
+  return e.nodes ? t.nodeCount(e.nodes) : t.noNodes;
 }
 
 const usd = (n: number): string => `$${n < 100 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US')}`;
 
-/** Two sentences: which engine and topology fits best and why, and what changes as traffic grows. */
+/** Ranks the engines that may be the system of record by monthly cost at 1× (ties: fewer nodes). */
 function recommend(engines: EngineSizing[], traffic: SizingReport['traffic'], streams: CallStream[], load: DataLoad | null): SizingReport['recommendation'] {
   if (!load || !engines.length) return null;
   // Redis is a cache tier, the system of record only when every stored result expires (a TTL in the code).
@@ -147,19 +149,31 @@ function recommend(engines: EngineSizing[], traffic: SizingReport['traffic'], st
   const candidates = engines.filter((e) => e.engine !== 'redis' || allExpire);
   if (!candidates.length) return null;
   const ranking = [...candidates].sort((x, y) => x.monthlyUsd - y.monthlyUsd || x.totalNodes - y.totalNodes).map((e) => ({ engine: e.engine, monthlyUsd: e.monthlyUsd, nodes: e.totalNodes }));
-  const best = candidates.find((e) => e.engine === ranking[0]!.engine)!;
-  const runnerUp = ranking[1];
-  const top = traffic[traffic.length - 1];
-  const bestAtTop = top ? [...top.engines].filter((p) => candidates.some((c) => c.engine === p.engine)).sort((x, y) => x.monthlyUsd - y.monthlyUsd)[0] : undefined;
+  return { engine: ranking[0]!.engine, text: recommendationText({ engines, traffic, load, ranking }, 'en'), ranking };
+}
+
+/**
+ * Two sentences: which engine and topology fits best and why, and whether that still holds at the highest traffic
+ * factor. Built from the report's own numbers, so the editor can show it in the user's language.
+ */
+export function recommendationText(r: { engines: EngineSizing[]; traffic: SizingReport['traffic']; load: DataLoad; ranking: NonNullable<SizingReport['recommendation']>['ranking'] }, lang: ReportLang): string {
+  const t = reportStrings(lang).recommendation;
+  const best = r.engines.find((e) => e.engine === r.ranking[0]!.engine)!;
+  const runnerUp = r.ranking[1];
+  const ranked = new Set(r.ranking.map((x) => x.engine));
+  const top = r.traffic[r.traffic.length - 1];
+  const bestAtTop = top ? [...top.engines].filter((p) => ranked.has(p.engine)).sort((x, y) => x.monthlyUsd - y.monthlyUsd)[0] : undefined;
   const bestTop = top?.engines.find((p) => p.engine === best.engine);
-  const first = `${engineName(best.engine)} fits this workload best: ${topology(best)} for ${usd(best.monthlyUsd)}/month at ${load.writesPerSecondPeak.toFixed(1)} peak writes/s and ${(load.storedBytes / 1024 ** 3).toFixed(1)} GiB kept (one copy), the lowest of the ${candidates.length} engines compared${runnerUp ? ` (next: ${engineName(runnerUp.engine)} at ${usd(runnerUp.monthlyUsd)})` : ''}.`;
-  let second: string;
-  if (top && bestAtTop && bestTop) {
-    second = bestAtTop.engine === best.engine
-      ? `It stays the cheapest at ${top.factor}× traffic (${topology(bestTop)}, ${usd(bestTop.monthlyUsd)}/month), so the choice holds as the service grows.`
-      : `At ${top.factor}× traffic ${engineName(bestAtTop.engine)} becomes cheaper (${usd(bestAtTop.monthlyUsd)} vs ${usd(bestTop.monthlyUsd)}/month), so revisit the choice as traffic grows.`;
-  } else second = 'Traffic scaling was not computed.';
-  return { engine: best.engine, text: `${first} ${second}`, ranking };
+  const first = t.first({
+    engine: engineName(best.engine), topology: topology(best, lang), monthly: usd(best.monthlyUsd), peakWrites: r.load.writesPerSecondPeak.toFixed(1),
+    storedGiB: (r.load.storedBytes / 1024 ** 3).toFixed(1), count: r.ranking.length, next: runnerUp ? { engine: engineName(runnerUp.engine), monthly: usd(runnerUp.monthlyUsd) } : null,
+  });
+  const second = top && bestAtTop && bestTop
+    ? bestAtTop.engine === best.engine
+      ? t.holds(top.factor, topology(bestTop, lang), usd(bestTop.monthlyUsd))
+      : t.overtaken(top.factor, engineName(bestAtTop.engine), usd(bestAtTop.monthlyUsd), usd(bestTop.monthlyUsd))
+    : t.notComputed;
+  return `${first} ${second}`;
 }
 
 export const SIZING_NOTES = [

@@ -4,12 +4,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import stringWidth from 'string-width';
 import { analyze, type AnalysisResult } from '../../../src/core/analyze';
 import { buildCharts } from '../../../src/core/report/charts';
 import { chartToSvg } from '../../../src/core/report/chart-svg';
 import { toHtml } from '../../../src/core/report/html';
 import { toMarkdown } from '../../../src/core/report/markdown';
 import { buildSizingReport, type SizingReport } from '../../../src/core/report/sizing-model';
+import { REPORT_STRINGS } from '../../../src/core/report/report-strings';
+import { headline, sizingSections, type Section } from '../../../src/core/report/sizing-sections';
 import { toSizingText } from '../../../src/core/report/sizing-text';
 import { loadWorkloadFile } from '../../../src/core/sizing/workload';
 
@@ -126,5 +129,65 @@ describe('sizing report (examples, medium profile)', () => {
     assert.match(html, /&lt;\/script&gt;&lt;script&gt;window.__pwned=1/);
     const text = toSizingText(hostile, { detail: true });
     assert.ok(!text.includes('\u202e'));
+  });
+
+  describe('in Korean', () => {
+    const HANGUL = /[\uac00-\ud7a3]/;
+    const flat = (ss: Section[]): Section[] => ss.flatMap((x) => [x, ...flat(x.children ?? [])]);
+
+    it('has the same sections, tables and numbers as the English report, with Korean titles and headers', () => {
+      const en = flat(sizingSections(report, 'en'));
+      const ko = flat(sizingSections(report, 'ko'));
+      assert.deepEqual(ko.map((x) => x.id), en.map((x) => x.id));
+      for (const [i, k] of ko.entries()) {
+        const e = en[i]!;
+        assert.deepEqual(k.tables.map((t) => [t.table.columns.length, t.table.rows.length]), e.tables.map((t) => [t.table.columns.length, t.table.rows.length]), k.id);
+        assert.deepEqual(k.charts, e.charts);
+        // A file or engine section is titled by its path or engine name; every other title is Korean.
+        if (!k.id.startsWith('gpu-') && !k.id.startsWith('engine-')) assert.match(k.title, HANGUL, k.id);
+        for (const t of k.tables) assert.ok(t.table.columns.some((c) => HANGUL.test(c)), `${k.id}: ${t.table.columns.join(', ')}`);
+      }
+      // The dollar figures of the headline (recommendation, OpenAI cost) are the same numbers in both languages.
+      const dollars = (lines: string[]) => lines.join(' ').match(/\$[\d,.]+/g);
+      assert.deepEqual(dollars(headline(report, 'ko')), dollars(headline(report, 'en')));
+      assert.ok(headline(report, 'ko').every((l) => HANGUL.test(l)));
+    });
+
+    it('charts carry Korean titles over the same data; HTML, Markdown and text say which language they are in', () => {
+      const en = buildCharts(report, 'en');
+      const ko = buildCharts(report, 'ko');
+      const numbers = (cs: typeof en) => cs.map((c) => c.table.rows.map((r) => r.filter((x) => typeof x === 'number')));
+      assert.deepEqual(numbers(ko), numbers(en));
+      assert.ok(ko.every((c) => HANGUL.test(c.title)));
+      assert.match(toHtml(report, { chartScript: null, lang: 'ko' }), /<html lang="ko">[\s\S]*<h1>규모 산정 보고서/);
+      assert.match(toMarkdown(report, { lang: 'ko' }).markdown, /^# 규모 산정 보고서/);
+      assert.match(toMarkdown(report, { lang: 'ko' }).markdown, /\n## 권장 사항\n/);
+    });
+
+    it('text tables line up in terminal columns (Hangul is two columns wide)', () => {
+      const lines = toSizingText(report, { lang: 'ko' }).split('\n');
+      // The assumptions table: Korean labels of many lengths in the first column, the source in the last.
+      const header = lines.findIndex((l) => l.trim().startsWith('가정 '));
+      const table = lines.slice(header, header + 2 + report.assumptions.length);
+      const lastColumn = (l: string) => stringWidth(l.slice(0, l.search(/\S+$/)));
+      assert.equal(new Set(table.map(lastColumn)).size, 1, table.join('\n'));
+    });
+
+    it('every Korean string differs from the English one, except names that are the same in both', () => {
+      const same: string[] = [];
+      const walk = (en: unknown, ko: unknown, path: string) => {
+        if (typeof en === 'string') {
+          if (en === ko) same.push(path);
+        } else if (typeof en === 'function') {
+          const args = ['A', 'B', 'C', 'D', 'E', 'F'];
+          const a = (en as (...x: unknown[]) => unknown)(...args.slice(0, (en as () => void).length));
+          if (typeof a === 'string' && a === (ko as (...x: unknown[]) => unknown)(...args.slice(0, (en as () => void).length))) same.push(path);
+        } else if (en && typeof en === 'object') {
+          for (const k of Object.keys(en)) walk((en as Record<string, unknown>)[k], (ko as Record<string, unknown>)[k], `${path}.${k}`);
+        }
+      };
+      walk(REPORT_STRINGS.en, REPORT_STRINGS.ko, '');
+      assert.deepEqual(same.sort(), ['.charts.openAi', '.columns.gpu.1', '.columns.openai.1'].sort());
+    });
   });
 });

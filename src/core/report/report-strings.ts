@@ -1,0 +1,234 @@
+// The words of the sizing report in each language we ship: section titles, column headers, the fixed sentences and
+// the sentence templates of the headline, recommendation and charts. The Korean table must have every key (the type
+// says so), so a new English string cannot ship untranslated. Numbers, file paths, model and instance names stay as
+// they are; the per-engine arithmetic ("why", "grows with", cost items) is built by the sizers and stays English.
+import type { FitVerdict } from '../sizing/gpu-fit';
+import type { UsageAssumptions } from '../sizing/profiles';
+
+export type ReportLang = 'en' | 'ko';
+
+export interface ReportStrings {
+  titles: { summary: string; problems: string; gpu: string; openai: string; engines: string; traffic: string; months: string; recommendation: string; method: string; nodesPerRole: string; monthlyCost: string };
+  assumptionsTitle(profile: string, workloadFile: string | null): string;
+  assumptionsIntro: string;
+  assumptionSource: Record<'profile' | 'workload', string>;
+  pricesBullet(source: string, date: string, engineDate: string): string;
+  problemsIntro: string;
+  columns: {
+    assumptions: [string, string, string, string];
+    gpu: [string, string, string, string];
+    openai: [string, string, string, string, string, string, string, string, string, string, string, string];
+    engines: [string, string, string, string, string, string, string];
+    roles: [string, string, string, string, string];
+    cost: [string, string, string, string, string];
+    traffic: [string, string];
+    trafficOpenAi: string;
+    months: [string, string, string];
+    ranking: [string, string, string, string];
+  };
+  verdict: Record<FitVerdict, string>;
+  verdictLegend: string;
+  gpuIntro(safetyFactor: number, target: string): string;
+  boundFromWorkload: string;
+  stillUnknown: string;
+  gpuTargetLine(target: string, cuda: string, opencl: string, why: string, perBuffer: string): string;
+  openaiIntro: string;
+  noLookup: string;
+  no: string;
+  unknown: string;
+  total: string;
+  shared: string;
+  recordBullet(id: string, formula: string, bytes: string, retentionWhy: string, unknowns: string): string;
+  cachedBullet(id: string, perCall: string): string;
+  loadIntro(p: { writes: string; writesPeak: string; reads: string; readsPeak: string; record: string; records: string; stored: string; rf: number }): string;
+  sharedLegend: string;
+  trafficIntro(unpriced: string): string;
+  monthsIntro(growth: string): string;
+  redisRankNote: string;
+  headline: {
+    openai(n: number, monthly: string, batch: string, unpriced: string): string;
+    gpu(target: string, fits: number, total: number, chunk: number, noFit: number, unknown: number): string;
+    unpriced(n: number, list: string): string;
+    nothing: string;
+  };
+  recommendation: {
+    first(p: { engine: string; topology: string; monthly: string; peakWrites: string; storedGiB: string; count: number; next: { engine: string; monthly: string } | null }): string;
+    holds(factor: number, topology: string, monthly: string): string;
+    overtaken(factor: number, engine: string, theirs: string, ours: string): string;
+    notComputed: string;
+    noNodes: string;
+    nodeCount(n: number): string;
+  };
+  charts: {
+    costTitle: string; traffic: string; usdPerMonth: string; openAi: string;
+    monthsTitle: string; month: string; gibStored: string; nodes: string; engineNodes(engine: string): string;
+    gpuTitle(target: string): string; peakGiB: string; budget(gib: number): string; file: string; lowerBound: string; yes: string; no: string;
+  };
+  assumptions: Record<keyof UsageAssumptions, string>;
+  document: { title: string; profile: string; chartData(title: string): string; noScript: string; textHeader(tool: string, profile: string): string };
+  /** Strings of the editor's report page and sidebar (the webview has no l10n API of its own). */
+  page: PageStrings;
+}
+
+/** Plain strings (they travel to the webview in a message); `{0}`, `{1}` are filled in the page. */
+export interface PageStrings { exportButton: string; workloadButton: string; openReport: string; editTitle: string; role: string; nodes: string; shared: string; perMonth: string }
+
+const EN: ReportStrings = {
+  titles: {
+    summary: 'Summary', problems: 'Configuration problems', gpu: 'GPU fit', openai: 'OpenAI call sites', engines: 'Database topology per engine',
+    traffic: 'Cost and nodes as traffic grows', months: 'Storage and nodes by month', recommendation: 'Recommendation', method: 'How the numbers are computed',
+    nodesPerRole: 'Nodes per role', monthlyCost: 'Monthly cost',
+  },
+  assumptionsTitle: (profile, file) => `Assumptions (profile: ${profile}${file ? `, workload file ${file}` : ''})`,
+  assumptionSource: { profile: 'profile', workload: 'workload' },
+  assumptionsIntro: 'Values code cannot know. Edit them in ai-infra-advisor.workload.json (schema: docs/workload.schema.json); per-call-site overrides go under "calls".',
+  pricesBullet: (source, date, engineDate) => `Prices: ${source}, compiled ${date}; engine rules compiled ${engineDate} (src/core/sizing/engine-facts.ts).`,
+  problemsIntro: 'These values were invalid and replaced by their defaults:',
+  columns: {
+    assumptions: ['assumption', 'value', 'unit', 'from'],
+    gpu: ['file', 'API', 'strategy', 'peak'],
+    openai: ['call site', 'API', 'model', 'req/s avg (peak)', 'cache hits', 'tokens in/out', 'record', 'retention', '$/call', '$/month', 'batch $/month', 'stored'],
+    engines: ['engine', 'client-session nodes', 'query nodes', 'data nodes', 'other', 'on disk', '$/month'],
+    roles: ['role', 'nodes', 'instance', 'why', 'grows with'],
+    cost: ['item', 'quantity', 'unit', 'unit price', '$/month'],
+    traffic: ['traffic', 'peak writes/s'],
+    trafficOpenAi: 'OpenAI API $/month',
+    months: ['month', 'traffic', 'stored (one copy)'],
+    ranking: ['rank', 'engine', 'nodes', '$/month'],
+  },
+  verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
+  verdictLegend: '✓ fits · ⚠ needs chunking · ✗ does not fit · ? unknown (the code leaves a size to run time: set it in the workload file)',
+  gpuIntro: (sf, target) => `Peak device memory per program file against every GPU in the catalog, at ${sf} × memory. Each cell: CUDA view / OpenCL view (every buffer also ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE). Chunk plans are for ${target}.`,
+  boundFromWorkload: 'workload',
+  stillUnknown: 'still unknown',
+  gpuTargetLine: (target, cuda, opencl, why, perBuffer) => `${target}: CUDA ${cuda}, OpenCL ${opencl} (${why}; OpenCL per-buffer limit ${perBuffer})`,
+  openaiIntro: 'Traffic per call site and what it costs and stores. Monthly cost = API calls/s (after cache hits) × 2,628,000 s × $/call.',
+  noLookup: 'no lookup',
+  no: 'no',
+  unknown: 'unknown',
+  total: 'total',
+  shared: 'shared',
+  recordBullet: (id, formula, bytes, why, unknowns) => `${id}: record = ${formula} = ${bytes}; retention from ${why}${unknowns ? `; unknown: ${unknowns}` : ''}`,
+  cachedBullet: (id, perCall) => `${id}: with prompt caching of the static prefix ${perCall}/call`,
+  loadIntro: (p) => `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
+  sharedLegend: '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions.',
+  trafficIntro: (unpriced) => `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month.${unpriced ? ` OpenAI $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
+  monthsIntro: (growth) => `Month m: traffic × (1 + ${growth})^(m−1), data kept for min(retention, m months). Cells: nodes · $/month.`,
+  redisRankNote: 'Redis is ranked only when every stored result expires (a TTL in the code): otherwise it is the cache tier in front of the chosen store, not the system of record.',
+  headline: {
+    openai: (n, monthly, batch, unpriced) => `OpenAI API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand (${batch} through the Batch API)${unpriced ? `; ${unpriced}` : ''}.`,
+    gpu: (target, fits, total, chunk, noFit, unknown) => `GPU on ${target}: ${fits} of ${total} program files fit, ${chunk} need chunking, ${noFit} do not fit, ${unknown} unknown (data-set size needed).`,
+    unpriced: (n, list) => `${n} call site(s) unpriced (${list})`,
+    nothing: 'No GPU allocations and no OpenAI call sites found: nothing to size.',
+  },
+  recommendation: {
+    first: (p) => `${p.engine} fits this workload best: ${p.topology} for ${p.monthly}/month at ${p.peakWrites} peak writes/s and ${p.storedGiB} GiB kept (one copy), the lowest of the ${p.count} engines compared${p.next ? ` (next: ${p.next.engine} at ${p.next.monthly})` : ''}.`,
+    holds: (factor, topology, monthly) => `It stays the cheapest at ${factor}× traffic (${topology}, ${monthly}/month), so the choice holds as the service grows.`,
+    overtaken: (factor, engine, theirs, ours) => `At ${factor}× traffic ${engine} becomes cheaper (${theirs} vs ${ours}/month), so revisit the choice as traffic grows.`,
+    notComputed: 'Traffic scaling was not computed.',
+    noNodes: 'no nodes to run',
+    nodeCount: (n) => `${n} nodes`,
+  },
+  charts: {
+    costTitle: 'Monthly cost vs traffic (USD, log scale)', traffic: 'traffic', usdPerMonth: 'USD / month', openAi: 'OpenAI API',
+    monthsTitle: 'Stored data (one copy) and nodes by month', month: 'month', gibStored: 'GiB stored', nodes: 'nodes', engineNodes: (e) => `${e} nodes`,
+    gpuTitle: (t) => `Peak device memory per file vs ${t}`, peakGiB: 'peak GiB', budget: (g) => `budget ${g} GiB`, file: 'file', lowerBound: 'lower bound', yes: 'yes', no: 'no',
+  },
+  assumptions: {
+    avgRequestsPerSecond: 'Average requests per call site', peakRequestsPerSecond: 'Peak requests per call site',
+    inputTokens: 'Prompt tokens (when built at run time)', outputTokens: 'Completion tokens (when not bounded in code)',
+    retentionDays: 'Retention', readWriteRatio: 'Reads per write', cacheHitRatio: 'Cache hit ratio (call sites that look up first)',
+    concurrentSessions: 'Concurrent client sessions', replicationFactor: 'Replication factor', monthlyGrowth: 'Monthly traffic growth',
+    recordMetadataBytes: 'Metadata per record', workingSetFraction: 'Working set (hot share of stored data)', queryLatencyMs: 'Search query latency', horizonMonths: 'Months shown',
+  },
+  document: {
+    title: 'Sizing report', profile: 'profile', chartData: (t) => `${t}: data`, textHeader: (tool, profile) => `${tool} sizing report (profile ${profile})`,
+    noScript: 'Interactive charts unavailable (dist/report-charts.js not built): showing the static SVG charts.',
+  },
+  page: {
+    exportButton: 'Export…', workloadButton: 'Open workload file', openReport: 'Open full report',
+    editTitle: 'Assumptions (profile {0}) — edit to recompute', role: 'role', nodes: 'nodes', shared: 'shared', perMonth: '{0}: {1}/month',
+  },
+};
+
+const KO: ReportStrings = {
+  titles: {
+    summary: '요약', problems: '구성 문제', gpu: 'GPU 적합성', openai: 'OpenAI 호출 위치', engines: '엔진별 데이터베이스 토폴로지',
+    traffic: '트래픽 증가에 따른 비용과 노드', months: '월별 저장량과 노드', recommendation: '권장 사항', method: '수치 계산 방법',
+    nodesPerRole: '역할별 노드', monthlyCost: '월 비용',
+  },
+  assumptionsTitle: (profile, file) => `가정 (프로필: ${profile}${file ? `, 워크로드 파일 ${file}` : ''})`,
+  assumptionSource: { profile: '프로필', workload: '워크로드 파일' },
+  assumptionsIntro: '코드로는 알 수 없는 값입니다. ai-infra-advisor.workload.json에서 수정하세요 (스키마: docs/workload.schema.json). 호출 위치별 재정의는 "calls" 아래에 둡니다.',
+  pricesBullet: (source, date, engineDate) => `가격: ${source}, ${date} 기준; 엔진 규칙 ${engineDate} 기준 (src/core/sizing/engine-facts.ts).`,
+  problemsIntro: '다음 값은 잘못되어 기본값으로 대체되었습니다:',
+  columns: {
+    assumptions: ['가정', '값', '단위', '출처'],
+    gpu: ['파일', 'API', '전략', '최대'],
+    openai: ['호출 위치', 'API', '모델', '요청/s 평균 (최대)', '캐시 적중', '토큰 입력/출력', '레코드', '보존', '$/호출', '$/월', '배치 $/월', '저장'],
+    engines: ['엔진', '클라이언트 세션 노드', '쿼리 노드', '데이터 노드', '기타', '디스크', '$/월'],
+    roles: ['역할', '노드', '인스턴스', '근거', '증가 요인'],
+    cost: ['항목', '수량', '단위', '단가', '$/월'],
+    traffic: ['트래픽', '최대 쓰기/s'],
+    trafficOpenAi: 'OpenAI API $/월',
+    months: ['월', '트래픽', '저장량 (사본 1개)'],
+    ranking: ['순위', '엔진', '노드', '$/월'],
+  },
+  verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
+  verdictLegend: '✓ 적합 · ⚠ 청크 분할 필요 · ✗ 부적합 · ? 알 수 없음 (코드가 크기를 실행 시점에 정함: 워크로드 파일에 지정하세요)',
+  gpuIntro: (sf, target) => `프로그램 파일별 최대 장치 메모리를 카탈로그의 모든 GPU와 비교합니다 (메모리 × ${sf}). 각 칸: CUDA 기준 / OpenCL 기준 (OpenCL은 모든 버퍼가 CL_DEVICE_MAX_MEM_ALLOC_SIZE 이하여야 함). 청크 계획은 ${target} 기준입니다.`,
+  boundFromWorkload: '워크로드',
+  stillUnknown: '여전히 알 수 없음',
+  gpuTargetLine: (target, cuda, opencl, why, perBuffer) => `${target}: CUDA ${cuda}, OpenCL ${opencl} (${why}; OpenCL 버퍼당 한도 ${perBuffer})`,
+  openaiIntro: '호출 위치별 트래픽과 비용, 저장량입니다. 월 비용 = 초당 API 호출 (캐시 적중 후) × 2,628,000 s × $/호출.',
+  noLookup: '조회 없음',
+  no: '아니요',
+  unknown: '알 수 없음',
+  total: '합계',
+  shared: '공유',
+  recordBullet: (id, formula, bytes, why, unknowns) => `${id}: 레코드 = ${formula} = ${bytes}; 보존 기간 근거 ${why}${unknowns ? `; 알 수 없음: ${unknowns}` : ''}`,
+  cachedBullet: (id, perCall) => `${id}: 정적 접두부에 프롬프트 캐싱 적용 시 ${perCall}/호출`,
+  loadIntro: (p) => `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
+  sharedLegend: '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다.',
+  trafficIntro: (unpriced) => `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월.${unpriced ? ` OpenAI $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
+  monthsIntro: (growth) => `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 데이터 보관 기간 min(보존 기간, m개월). 각 칸: 노드 · $/월.`,
+  redisRankNote: 'Redis는 저장된 모든 결과가 만료될 때(코드에 TTL이 있을 때)만 순위에 포함됩니다. 그렇지 않으면 선택한 저장소 앞의 캐시 계층이지 기록 시스템이 아닙니다.',
+  headline: {
+    openai: (n, monthly, batch, unpriced) => `OpenAI API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} (Batch API 사용 시 ${batch})${unpriced ? `; ${unpriced}` : ''}.`,
+    gpu: (target, fits, total, chunk, noFit, unknown) => `${target} 기준 GPU: 프로그램 파일 ${total}개 중 ${fits}개 적합, ${chunk}개 청크 분할 필요, ${noFit}개 부적합, ${unknown}개 알 수 없음 (데이터 세트 크기 필요).`,
+    unpriced: (n, list) => `가격 없는 호출 위치 ${n}개 (${list})`,
+    nothing: 'GPU 할당도 OpenAI 호출 위치도 없습니다: 산정할 것이 없습니다.',
+  },
+  recommendation: {
+    first: (p) => `이 워크로드에는 ${p.engine}이(가) 가장 적합합니다: ${p.topology}, 월 ${p.monthly} (최대 쓰기 ${p.peakWrites}/s, 보관 ${p.storedGiB} GiB, 사본 1개 기준), 비교한 엔진 ${p.count}개 중 가장 저렴합니다${p.next ? ` (다음: ${p.next.engine} ${p.next.monthly})` : ''}.`,
+    holds: (factor, topology, monthly) => `트래픽 ${factor}×에서도 가장 저렴하므로 (${topology}, 월 ${monthly}) 서비스가 성장해도 선택이 유지됩니다.`,
+    overtaken: (factor, engine, theirs, ours) => `트래픽 ${factor}×에서는 ${engine}이(가) 더 저렴해지므로 (월 ${theirs} 대 ${ours}) 트래픽이 늘면 선택을 다시 검토하세요.`,
+    notComputed: '트래픽 증가는 계산되지 않았습니다.',
+    noNodes: '운영할 노드 없음',
+    nodeCount: (n) => `노드 ${n}개`,
+  },
+  charts: {
+    costTitle: '트래픽별 월 비용 (USD, 로그 눈금)', traffic: '트래픽', usdPerMonth: 'USD / 월', openAi: 'OpenAI API',
+    monthsTitle: '월별 저장 데이터 (사본 1개)와 노드', month: '월', gibStored: '저장 GiB', nodes: '노드', engineNodes: (e) => `${e} 노드`,
+    gpuTitle: (t) => `파일별 최대 장치 메모리 대 ${t}`, peakGiB: '최대 GiB', budget: (g) => `예산 ${g} GiB`, file: '파일', lowerBound: '하한', yes: '예', no: '아니요',
+  },
+  assumptions: {
+    avgRequestsPerSecond: '호출 위치별 평균 요청', peakRequestsPerSecond: '호출 위치별 최대 요청',
+    inputTokens: '프롬프트 토큰 (실행 시점에 만들어질 때)', outputTokens: '완성 토큰 (코드에 상한이 없을 때)',
+    retentionDays: '보존 기간', readWriteRatio: '쓰기당 읽기', cacheHitRatio: '캐시 적중률 (먼저 조회하는 호출 위치)',
+    concurrentSessions: '동시 클라이언트 세션', replicationFactor: '복제 계수', monthlyGrowth: '월간 트래픽 증가율',
+    recordMetadataBytes: '레코드당 메타데이터', workingSetFraction: '작업 세트 (저장 데이터 중 자주 쓰는 비율)', queryLatencyMs: '검색 쿼리 지연 시간', horizonMonths: '표시할 개월 수',
+  },
+  document: {
+    title: '규모 산정 보고서', profile: '프로필', chartData: (t) => `${t}: 데이터`, textHeader: (tool, profile) => `${tool} 규모 산정 보고서 (프로필 ${profile})`,
+    noScript: '대화형 차트를 사용할 수 없습니다 (dist/report-charts.js가 빌드되지 않음): 정적 SVG 차트를 표시합니다.',
+  },
+  page: {
+    exportButton: '내보내기…', workloadButton: '워크로드 파일 열기', openReport: '전체 보고서 열기',
+    editTitle: '가정 (프로필 {0}) — 수정하면 다시 계산합니다', role: '역할', nodes: '노드', shared: '공유', perMonth: '{0}: 월 {1}',
+  },
+};
+
+export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en: EN, ko: KO };
+
+export const reportStrings = (lang: ReportLang | undefined): ReportStrings => REPORT_STRINGS[lang ?? 'en'];

@@ -168,7 +168,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         if (CREATORS.test(fn) || q.startsWith('numpy.random.')) hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
         else if (/^(load|fromfile|memmap|loadtxt|genfromtxt|frombuffer|array|asarray)$/.test(fn)) {
           const src = a.positional[0] ? collapse(a.positional[0].text) : '?';
-          const size = fn === 'array' || fn === 'asarray' ? bytesOfName(a.positional[0]) : { expr: `numpy.${fn}(${src})`, bytes: null, unknowns: [`the data numpy.${fn}(${src}) reads`] };
+          const size = fn === 'array' || fn === 'asarray' ? bytesOfName(a.positional[0]) : { expr: `numpy.${fn}(${src})`, bytes: null, unknowns: [`numpy.${fn}(${src})`] };
           hostArray(call, q, 'pageable', size);
         }
         return;

@@ -1,5 +1,5 @@
 // Device or pinned allocations inside a loop: each one is a driver call that may synchronise the device.
-import { describeSize } from '../facts/memory';
+import { sizeText } from './shared/phrases';
 import { mentionsName } from '../facts/syntax';
 import type { GpuRule } from './rule';
 import { tripsText } from './rule';
@@ -22,7 +22,7 @@ export const rule: GpuRule = {
       const subscripts = e.targetExpr ? [...e.targetExpr.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!) : [];
       const perIteration = subscripts.some((index) => e.loop!.variables.some((v) => mentionsName(index, v)));
       if (perIteration) continue;
-      ctx.report('allocInLoop', { api: e.api, size: describeSize(e.size), space: e.space, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount) }, e.range);
+      ctx.report('allocInLoop', { api: e.api, size: sizeText(e.size, ctx.config.lang), space: e.space, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) }, e.range);
     }
   },
 };

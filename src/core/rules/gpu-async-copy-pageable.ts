@@ -1,5 +1,6 @@
 // cudaMemcpyAsync / non_blocking=True from pageable memory runs synchronously: the async API buys nothing.
 import type { GpuRule } from './rule';
+import { phrase } from './shared/phrases';
 
 export const rule: GpuRule = {
   meta: {
@@ -17,10 +18,7 @@ export const rule: GpuRule = {
       if (t.direction !== 'host-to-device' && t.direction !== 'device-to-host' && t.direction !== 'default') continue;
       const host = t.hostOrigin;
       if (!host || host.kind !== 'pageable') continue;
-      const remedy = t.family === 'torch'
-        ? `Create '${t.hostBuffer}' with pin_memory=True (or call .pin_memory()), or build the DataLoader with pin_memory=True.`
-        : t.family === 'pycuda' ? `Allocate '${t.hostBuffer}' with pycuda.driver.pagelocked_empty().`
-        : `Allocate '${t.hostBuffer}' with cudaMallocHost/cudaHostAlloc, or pin it with cudaHostRegister.`;
+      const remedy = phrase(ctx.config.lang, t.family === 'torch' ? 'pinTorch' : t.family === 'pycuda' ? 'pinPycuda' : 'pinCuda', { buffer: t.hostBuffer });
       ctx.report('pageable', { api: t.api, buffer: t.hostBuffer, origin: host.api, originLine: host.line, remedy }, t.range);
     }
   },

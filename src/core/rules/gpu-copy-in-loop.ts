@@ -1,10 +1,11 @@
 // The same buffer copied between host and device on every iteration: loop-invariant traffic over PCIe.
-import { describeSize } from '../facts/memory';
+import { sizeText } from './shared/phrases';
 import { mentionsName } from '../facts/syntax';
 import { formatBytes } from '../model/units';
 import type { GpuRule } from './rule';
 import { tripsText } from './rule';
 import { allocationOf } from './shared/gpu-related';
+import { phrase } from './shared/phrases';
 
 export const rule: GpuRule = {
   meta: {
@@ -27,10 +28,10 @@ export const rule: GpuRule = {
       const names = [t.hostBuffer, t.deviceBuffer, ...t.size.unknowns];
       if (names.some((n) => n && loopVars.some((v) => mentionsName(n, v)))) continue;
       if (loopVars.some((v) => mentionsName(t.size.expr, v))) continue;
-      const total = t.size.bytes !== null && t.loop.totalTrips !== null ? `: ${formatBytes(t.size.bytes * t.loop.totalTrips)} in all` : '';
+      const total = t.size.bytes !== null && t.loop.totalTrips !== null ? phrase(ctx.config.lang, 'copyTotal', { bytes: formatBytes(t.size.bytes * t.loop.totalTrips) }) : '';
       ctx.report('copyInLoop', {
-        api: t.api, size: describeSize(t.size), direction: t.direction, loopLine: t.loop.line, trips: tripsText(t.loop.tripCount), total,
-      }, t.range, undefined, allocationOf(t, ctx.facts.events));
+        api: t.api, size: sizeText(t.size, ctx.config.lang), direction: t.direction === 'host-to-device' ? phrase(ctx.config.lang, 'direction_host_to_device') : phrase(ctx.config.lang, 'direction_device_to_host'), loopLine: t.loop.line, trips: tripsText(t.loop.tripCount, ctx.config.lang), total,
+      }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
     }
   },
 };

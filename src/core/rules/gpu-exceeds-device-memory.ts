@@ -3,6 +3,7 @@ import { deviceBytes } from '../sizing/gpu-catalog';
 import { formatBytes } from '../model/units';
 import { liveTimeline } from '../facts/memory';
 import type { GpuRule } from './rule';
+import { phrase } from './shared/phrases';
 
 export const rule: GpuRule = {
   meta: {
@@ -19,7 +20,7 @@ export const rule: GpuRule = {
     // Report once, at the first allocation that crosses the capacity.
     const crossing = liveTimeline(ctx.facts).find((p) => p.liveBytes > capacity);
     if (!crossing) return;
-    const unknown = crossing.unknownExprs.length ? `, plus ${crossing.unknownExprs.join(', ')} known only at run time` : '';
+    const unknown = crossing.unknownExprs.length ? phrase(ctx.config.lang, 'plusUnknown', { exprs: crossing.unknownExprs.join(', ') }) : '';
     ctx.report('exceeds', { live: formatBytes(crossing.liveBytes), gpu: ctx.gpu.name, capacity: formatBytes(capacity, { exact: false }), unknown }, crossing.allocation.range);
   },
 };

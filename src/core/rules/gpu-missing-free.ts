@@ -1,5 +1,6 @@
 // CUDA allocations never released in the file.
-import { describeSize, isReleased } from '../facts/memory';
+import { isReleased } from '../facts/memory';
+import { sizeText } from './shared/phrases';
 import type { GpuRule } from './rule';
 
 const FREE_API: Record<string, string> = {
@@ -22,7 +23,7 @@ export const rule: GpuRule = {
       // Members and pointers handed back to the caller are released elsewhere: no guess.
       if (isReleased(ctx.facts, e) || e.escapes || /->|\./.test(e.target)) continue;
       const freeApi = e.family === 'cuda-driver' ? (e.space === 'device' || e.space === 'managed' ? 'cuMemFree' : 'cuMemFreeHost') : FREE_API[e.space]!;
-      ctx.report('missingFree', { api: e.api, size: describeSize(e.size), target: e.target, freeApi }, e.range);
+      ctx.report('missingFree', { api: e.api, size: sizeText(e.size, ctx.config.lang), target: e.target, freeApi }, e.range);
     }
   },
 };

@@ -15,7 +15,7 @@ export const rule: GpuRule = {
   check(ctx) {
     for (const e of ctx.facts.events) {
       if (e.kind !== 'sync' || !e.loop || e.family === 'opencl' || e.family === 'pyopencl') continue;
-      ctx.report('syncInLoop', { api: e.api, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount) }, e.range);
+      ctx.report('syncInLoop', { api: e.api, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) }, e.range);
     }
   },
 };

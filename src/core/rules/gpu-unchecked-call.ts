@@ -1,6 +1,7 @@
 // CUDA calls whose cudaError_t / CUresult is dropped, and kernel launches never followed by an error check.
 import type { Fix } from '../model/types';
 import type { GpuRule } from './rule';
+import { phrase } from './shared/phrases';
 
 export const rule: GpuRule = {
   meta: {
@@ -19,7 +20,7 @@ export const rule: GpuRule = {
       if (call.checked || (call.family !== 'cuda' && call.family !== 'cuda-driver')) continue;
       if (call.via === 'launch') {
         const launch = ctx.facts.events.find((e) => e.kind === 'launch' && e.range.startLine === call.range.startLine && e.range.startColumn === call.range.startColumn);
-        ctx.report('launch', { kernel: launch && launch.kind === 'launch' ? launch.kernel : 'the kernel' }, call.range);
+        ctx.report('launch', { kernel: launch && launch.kind === 'launch' ? launch.kernel : phrase(ctx.config.lang, 'theKernel') }, call.range);
         continue;
       }
       const fixes: Fix[] = [];
@@ -28,7 +29,7 @@ export const rule: GpuRule = {
         const end = call.endOffset;
         fixes.push({ description: `Wrap in ${macro}(...)`, edits: [{ startOffset: start, endOffset: start, newText: `${macro}(` }, { startOffset: end, endOffset: end, newText: ')' }] });
       }
-      ctx.report('call', { api: call.api, macro: macro ? ` with this file's ${macro}(...)` : ', e.g. with a CUDA_CHECK(...) macro that prints cudaGetErrorString() and aborts' }, call.range, fixes);
+      ctx.report('call', { api: call.api, macro: macro ? phrase(ctx.config.lang, 'checkWithMacro', { macro }) : phrase(ctx.config.lang, 'checkSuggestMacro') }, call.range, fixes);
     }
   },
 };

@@ -30,9 +30,9 @@ export const rule: GpuRule = {
       if (t.size.bytes === null && PYTHON_FAMILIES.has(t.family) && !t.hostOrigin) continue;
       const common = { api: t.api, gpu: ctx.gpu.name, threshold: formatPercent(ctx.config.chunkThreshold), chunk: formatBytes(thresholdBytes, { exact: false }), chunkBytes: thresholdBytes };
       if (t.size.bytes === null) {
-        ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range, undefined, allocationOf(t, ctx.facts.events));
+        ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
       } else if (t.size.bytes > thresholdBytes) {
-        ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range, undefined, allocationOf(t, ctx.facts.events));
+        ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
       }
     }
   },

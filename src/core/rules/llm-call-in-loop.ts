@@ -1,6 +1,8 @@
 // Calls made once per element of a collection in an offline job: the Batch API does the same work at half the
 // price within 24 hours, and embeddings take an array input, so one request can carry many texts.
 import { formatUsd } from '../sizing/llm-estimate';
+import { tripsText } from './rule';
+import { phrase } from './shared/phrases';
 import { LLM_FACTS } from '../sizing/llm-models';
 import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
@@ -24,15 +26,15 @@ export const rule: LlmRule = {
       if (!call.loop || call.handler || call.api === 'batch' || call.api === 'images' || call.api === 'audio') return;
       const s = ctx.summary.calls[i]!;
       const trips = call.loop.trips;
-      const base = { operation: call.operation, loop: call.loop.kind === 'comprehension' ? 'comprehension' : `${call.loop.kind} loop`, loopLine: call.loop.line, trips: trips === null ? '' : ` (${trips} iterations)`, discount: `${LLM_FACTS.batchDiscount * 100}%` };
+      const base = { operation: call.operation, loop: call.loop.kind === 'comprehension' ? phrase(ctx.config.lang, 'loop_comprehension') : phrase(ctx.config.lang, 'loop_kind', { kind: call.loop.kind }), loopLine: call.loop.line, trips: tripsText(trips, ctx.config.lang), discount: `${LLM_FACTS.batchDiscount * 100}%` };
       if (call.api === 'embeddings') {
         if (call.batchInputs !== null) return;
-        ctx.report('embeddings', { ...base, perRequest: EMBEDDING_INPUTS_PER_REQUEST.toLocaleString('en-US'), requests: trips === null ? '' : ` from ${trips} to ${Math.ceil(trips / EMBEDDING_INPUTS_PER_REQUEST)}` }, call.range);
+        ctx.report('embeddings', { ...base, perRequest: EMBEDDING_INPUTS_PER_REQUEST.toLocaleString('en-US'), requests: trips === null ? '' : phrase(ctx.config.lang, 'embedRequests', { from: trips, to: Math.ceil(trips / EMBEDDING_INPUTS_PER_REQUEST) }) }, call.range);
         return;
       }
-      const total = trips !== null && s.estCostUsd !== null ? `, ${formatUsd(s.estCostUsd * trips)} for the ${trips} calls` : '';
+      const total = trips !== null && s.estCostUsd !== null ? phrase(ctx.config.lang, 'callsTotal', { usd: formatUsd(s.estCostUsd * trips), n: trips }) : '';
       ctx.report('batch', {
-        ...base, cost: costText(s), total, batchCost: s.estBatchCostUsd === null ? 'price unknown for this model' : `${formatUsd(s.estBatchCostUsd)}/call`,
+        ...base, cost: costText(s, ctx.config.lang), total, batchCost: s.estBatchCostUsd === null ? phrase(ctx.config.lang, 'batchPriceUnknown') : phrase(ctx.config.lang, 'perCall', { usd: formatUsd(s.estBatchCostUsd) }),
         hours: LLM_FACTS.batchWindowHours, max: LLM_FACTS.batchMaxRequests.toLocaleString('en-US'),
       }, call.range);
     });

@@ -1,5 +1,6 @@
 // Embeddings computed and thrown away: the next run computes (and pays for) the same vectors again.
 import { formatBytes } from '../model/units';
+import { phrase } from './shared/phrases';
 import { LLM_FACTS } from '../sizing/llm-models';
 import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
@@ -19,8 +20,8 @@ export const rule: LlmRule = {
       if (call.api !== 'embeddings' || call.stores.length || call.cacheLookup) return;
       const dims = call.dimensions ?? (call.model ? LLM_FACTS.embeddingDims[call.model] ?? null : null);
       ctx.report('notStored', {
-        operation: call.operation, model: call.model ? ` with ${call.model}` : '', dims: dims ? ` (${dims.toLocaleString('en-US')} dimensions)` : '',
-        cost: costText(ctx.summary.calls[i]!), vectorBytes: dims ? formatBytes(dims * 4, { exact: false }) : 'dims × 4 bytes',
+        operation: call.operation, model: call.model ? phrase(ctx.config.lang, 'withModel', { model: call.model }) : '', dims: dims ? phrase(ctx.config.lang, 'dims', { n: dims.toLocaleString('en-US') }) : '',
+        cost: costText(ctx.summary.calls[i]!, ctx.config.lang), vectorBytes: dims ? formatBytes(dims * 4, { exact: false }) : phrase(ctx.config.lang, 'dimsTimesFour'),
       }, call.range);
     });
   },

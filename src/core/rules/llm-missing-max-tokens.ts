@@ -36,7 +36,7 @@ export const rule: LlmRule = {
       }
       ctx.report('unbounded', {
         operation: call.operation, param, model: call.model!, limit: limit.toLocaleString('en-US'),
-        bytes: formatBytes(limit * 4, { exact: false }), cost: costText(summary),
+        bytes: formatBytes(limit * 4, { exact: false }), cost: costText(summary, ctx.config.lang),
       }, call.range, fixes);
     });
   },

@@ -3,6 +3,7 @@
 import type { Fix, LlmClientFact } from '../model/types';
 import { LLM_FACTS } from '../sizing/llm-models';
 import type { LlmRule } from './rule';
+import { phrase } from './shared/phrases';
 
 export const rule: LlmRule = {
   meta: {
@@ -30,8 +31,8 @@ export const rule: LlmRule = {
       const retries = client.maxRetries ?? LLM_FACTS.sdkDefaultMaxRetries;
       const minutes = LLM_FACTS.sdkDefaultTimeoutMs / 60_000;
       ctx.report('sdk', {
-        api: client.api, minutes, retries: client.maxRetriesSet ? `${client.maxRetries ?? 'the configured'}` : `${LLM_FACTS.sdkDefaultMaxRetries} (default)`,
-        worst: minutes * (retries + 1), retryHint: client.maxRetriesSet ? '' : ' (and maxRetries if the default of 2 is not what you want)',
+        api: client.api, minutes, retries: client.maxRetriesSet ? `${client.maxRetries ?? phrase(ctx.config.lang, 'retriesConfigured')}` : phrase(ctx.config.lang, 'retriesDefault', { n: LLM_FACTS.sdkDefaultMaxRetries }),
+        worst: minutes * (retries + 1), retryHint: client.maxRetriesSet ? '' : phrase(ctx.config.lang, 'retryHint', { n: LLM_FACTS.sdkDefaultMaxRetries }),
       }, client.range, fixes);
     }
   },

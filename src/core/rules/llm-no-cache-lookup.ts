@@ -18,7 +18,7 @@ export const rule: LlmRule = {
       const store = call.stores.find((s) => s.kind !== 'vector' && s.kind !== 'file');
       if (!store || call.cacheLookup || call.api === 'batch') return;
       const s = ctx.summary.calls[i]!;
-      ctx.report('noLookup', { operation: call.operation, store: storeName(store), storeLine: store.line, cost: costText(s), bytes: bytesText(s) }, call.range);
+      ctx.report('noLookup', { operation: call.operation, store: storeName(store, ctx.config.lang), storeLine: store.line, cost: costText(s, ctx.config.lang), bytes: bytesText(s, ctx.config.lang) }, call.range);
     });
   },
 };

@@ -2,6 +2,7 @@
 // bound belong in a document or key-value store with TTL; the RDBMS keeps the service's own data.
 import { bytesText, storeName } from './shared/llm-text';
 import type { LlmRule } from './rule';
+import { phrase } from './shared/phrases';
 
 export const rule: LlmRule = {
   meta: {
@@ -17,7 +18,7 @@ export const rule: LlmRule = {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
         if (store.kind !== 'rdbms') continue;
-        ctx.report('rdbms', { operation: call.operation, callLine: call.line, bytes: bytesText(ctx.summary.calls[i]!), store: storeName(store), helper: store.viaHelper ? ` through ${store.viaHelper}` : '' }, store.range, undefined, [{ range: call.range, message: `the ${call.operation} call whose result is stored here` }]);
+        ctx.report('rdbms', { operation: call.operation, callLine: call.line, bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), store: storeName(store, ctx.config.lang), helper: store.viaHelper ? phrase(ctx.config.lang, 'viaHelper', { helper: store.viaHelper }) : '' }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
       }
     });
   },

@@ -1,15 +1,17 @@
 // Persisted API results with no expiry: storage grows with every call, forever.
 import { bytesText, storeName } from './shared/llm-text';
 import type { LlmRule } from './rule';
+import { phrase, type PhraseId } from './shared/phrases';
 
-const HOW: Record<string, string> = {
-  redis: 'pass EX (or use SETEX / EXPIRE)',
-  mongodb: 'create a TTL index (expireAfterSeconds) on a date field',
-  dynamodb: 'write an epoch-seconds TTL attribute and enable TTL on the table',
-  cassandra: 'add USING TTL (or a table default_time_to_live)',
-  elasticsearch: 'write to a rollover alias with an ILM delete phase',
-  rdbms: 'add a retention job (DELETE ... WHERE created_at < ...) or move the results to a store with TTL',
-  file: 'rotate or prune the files',
+/** How to expire results in each store kind (the wording lives in the phrase table, per language). */
+const HOW: Record<string, PhraseId> = {
+  redis: 'ttl_redis',
+  mongodb: 'ttl_mongodb',
+  dynamodb: 'ttl_dynamodb',
+  cassandra: 'ttl_cassandra',
+  elasticsearch: 'ttl_elasticsearch',
+  rdbms: 'ttl_rdbms',
+  file: 'ttl_file',
 };
 
 export const rule: LlmRule = {
@@ -26,7 +28,7 @@ export const rule: LlmRule = {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
         if (store.ttl || !(store.kind in HOW)) continue;
-        ctx.report('noTtl', { operation: call.operation, callLine: call.line, store: storeName(store), bytes: bytesText(ctx.summary.calls[i]!), how: HOW[store.kind]! }, store.range, undefined, [{ range: call.range, message: `the ${call.operation} call whose result is stored here` }]);
+        ctx.report('noTtl', { operation: call.operation, callLine: call.line, store: storeName(store, ctx.config.lang), bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), how: phrase(ctx.config.lang, HOW[store.kind]!) }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
       }
     });
   },

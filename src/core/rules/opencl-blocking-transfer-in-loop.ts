@@ -1,5 +1,5 @@
 // Blocking reads/writes inside a loop serialise transfers and kernels.
-import { describeSize } from '../facts/memory';
+import { sizeText } from './shared/phrases';
 import type { GpuRule } from './rule';
 import { tripsText } from './rule';
 
@@ -17,7 +17,7 @@ export const rule: GpuRule = {
     for (const t of ctx.facts.events) {
       if (t.kind !== 'transfer' || !t.loop || t.blocking !== true) continue;
       if (t.family !== 'opencl' && t.family !== 'pyopencl') continue;
-      ctx.report('blocking', { api: t.api, size: describeSize(t.size), loopLine: t.loop.line, trips: tripsText(t.loop.tripCount) }, t.range);
+      ctx.report('blocking', { api: t.api, size: sizeText(t.size, ctx.config.lang), loopLine: t.loop.line, trips: tripsText(t.loop.tripCount, ctx.config.lang) }, t.range);
     }
   },
 };

@@ -1,6 +1,7 @@
 // One OpenCL buffer above CL_DEVICE_MAX_MEM_ALLOC_SIZE fails with CL_INVALID_BUFFER_SIZE, even when the device
 // has the memory in total. The same size allocated with CUDA would succeed: the API decides the machine.
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
+import { phrase } from './shared/phrases';
 import { formatBytes, formatPercent } from '../model/units';
 import type { GpuRule } from './rule';
 
@@ -20,7 +21,7 @@ export const rule: GpuRule = {
     for (const e of ctx.facts.events) {
       if (e.kind !== 'allocation' || (e.family !== 'opencl' && e.family !== 'pyopencl') || e.size.bytes === null || e.size.bytes <= limit) continue;
       const bytes = e.size.bytes;
-      const cudaVerdict = bytes <= capacity ? `has ${formatBytes(capacity, { exact: false })} in total and the same allocation would succeed under CUDA` : `has only ${formatBytes(capacity, { exact: false })} in total (it would not fit under CUDA either)`;
+      const cudaVerdict = phrase(ctx.config.lang, bytes <= capacity ? 'cudaWouldFit' : 'cudaWouldNotFit', { capacity: formatBytes(capacity, { exact: false }) });
       ctx.report('exceeds', {
         api: e.api, size: formatBytes(bytes), gpu: ctx.gpu.name, limit: formatBytes(limit, { exact: false }), fraction: formatPercent(ctx.gpu.openclMaxAllocFraction),
         capacity: formatBytes(capacity, { exact: false }), cudaVerdict, parts: Math.ceil(bytes / limit),

@@ -1,5 +1,6 @@
 // clCreateBuffer results never passed to clReleaseMemObject.
-import { describeSize, isReleased } from '../facts/memory';
+import { isReleased } from '../facts/memory';
+import { sizeText } from './shared/phrases';
 import type { GpuRule } from './rule';
 
 export const rule: GpuRule = {
@@ -16,7 +17,7 @@ export const rule: GpuRule = {
     for (const e of ctx.facts.events) {
       if (e.kind !== 'allocation' || e.family !== 'opencl' || e.api === 'cl::Buffer' || !e.target) continue;
       if (isReleased(ctx.facts, e) || e.escapes || /->|\./.test(e.target)) continue;
-      ctx.report('unreleased', { api: e.api, target: e.target, size: describeSize(e.size) }, e.range);
+      ctx.report('unreleased', { api: e.api, target: e.target, size: sizeText(e.size, ctx.config.lang) }, e.range);
     }
   },
 };

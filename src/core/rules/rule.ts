@@ -4,6 +4,10 @@ import type { AdvisorConfig } from '../config';
 import type { Finding, Fix, GpuFileFacts, GpuFileSummary, LlmFileFacts, LlmFileSummary, RelatedLocation, Severity, SourceRange } from '../model/types';
 import type { GpuSpec } from '../sizing/gpu-catalog';
 import { MESSAGES_KO } from './shared/messages.ko';
+import { phrase, type Lang } from './shared/phrases';
+import { fillTemplate } from './shared/template';
+
+export { fillTemplate };
 
 export const DOCS_BASE = 'https://github.com/ai-infra-advisor/ai-infra-advisor/blob/main/docs/rules/';
 
@@ -51,14 +55,6 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
 }
 
-export function fillTemplate(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
-    if (!(key in data)) throw new Error(`message template needs '${key}'`);
-    return String(data[key]);
-  });
-}
-
-/** Runs one rule over a file and returns its findings with the configured severity. */
 export function runRule<C extends GpuRuleContext | LlmRuleContext>(rule: { meta: RuleMeta; check(ctx: C): void }, base: Omit<C, 'report'>, severity: Severity): Finding[] {
   const findings: Finding[] = [];
   rule.check({
@@ -78,6 +74,6 @@ export function runRule<C extends GpuRuleContext | LlmRuleContext>(rule: { meta:
 }
 
 /** ' (8 iterations)' or '' when the trip count is not constant. */
-export function tripsText(trips: number | null): string {
-  return trips === null ? '' : ` (${trips} iterations)`;
+export function tripsText(trips: number | null, lang?: Lang): string {
+  return trips === null ? '' : phrase(lang, 'iterations', { n: trips });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { RULES } from '../../../src/core/rules';
 import { MESSAGES_KO } from '../../../src/core/rules/shared/messages.ko';
+import { PHRASES } from '../../../src/core/rules/shared/phrases';
 
 const placeholders = (t: string) => [...t.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
 const ROOT = join(__dirname, '..', '..', '..');
@@ -35,5 +36,23 @@ describe('Korean rule messages', () => {
     const en = await run(['scan', 'examples/cuda/whole_dataset_saxpy.cu', '--fail-on', 'never']);
     assert.match(en.out, /Device memory live here reaches 18\.00 GiB/);
     assert.equal((await run(['scan', 'examples', '--lang', 'fr'])).code, 2);
+  });
+
+  it('every phrase a rule inserts has a Korean form with the same placeholders', () => {
+    for (const [id, p] of Object.entries(PHRASES)) {
+      assert.deepEqual(placeholders(p.ko), placeholders(p.en), id);
+      assert.notEqual(p.ko, p.en, `${id} is translated`);
+    }
+  });
+
+  it('Korean messages and related locations over every example and fixture carry no English phrase', async () => {
+    let out = '';
+    await runCli(['scan', 'examples', 'test/fixtures', 'test/e2e/workspace', '--lang', 'ko', '--format', 'json', '--fail-on', 'never'], { stdout: (s) => (out += s), stderr: () => undefined, cwd: ROOT, isTTY: false });
+    const findings = (JSON.parse(out) as { findings: Array<{ ruleId: string; message: string; related?: Array<{ message: string }> }> }).findings;
+    assert.ok(findings.length > 50, `${findings.length} findings`);
+    // Three or more lowercase English words in a row, outside quotes and code (identifiers, expressions, calls).
+    const english = (text: string) => text.replace(/'[^']*'|"[^"]*"|`[^`]*`|\S*[(.=_]\S*/g, ' ').match(/\b[a-z]{2,}(?: [a-z]{2,}){2,}\b/g);
+    const offenders = findings.flatMap((f) => [f.message, ...(f.related ?? []).map((r) => r.message)].filter((m) => english(m)).map((m) => `${f.ruleId}: ${english(m)!.join(' | ')} — ${m}`));
+    assert.deepEqual(offenders, []);
   });
 });

@@ -2,24 +2,48 @@
 import { formatBytes } from '../../model/units';
 import type { LlmCallSummary, StoreWriteFact } from '../../model/types';
 import { formatUsd } from '../../sizing/llm-estimate';
+import { phrase, type Lang, type PhraseId } from './phrases';
 
-const STORE_NAMES: Record<string, string> = {
+/** Product names stay as they are in every language; generic stores are phrases. */
+const STORE_NAMES: Record<string, string | [PhraseId, Record<string, string>?]> = {
   mongodb: 'MongoDB', mongoose: 'MongoDB (Mongoose)', redis: 'Redis', ioredis: 'Redis (ioredis)', upstash: 'Redis (Upstash)', dynamodb: 'DynamoDB', cassandra: 'Cassandra/ScyllaDB',
-  elasticsearch: 'Elasticsearch', opensearch: 'OpenSearch', postgresql: 'PostgreSQL', mysql: 'MySQL', sqlite: 'SQLite', prisma: 'a relational database (Prisma)', sequelize: 'a relational database (Sequelize)',
-  knex: 'a relational database (Knex)', typeorm: 'a relational database (TypeORM)', sqlalchemy: 'a relational database (SQLAlchemy)', django: 'a relational database (Django ORM)', sql: 'a SQL database',
-  fs: 'a file', file: 'a file', pinecone: 'Pinecone', qdrant: 'Qdrant', chroma: 'Chroma', weaviate: 'Weaviate', milvus: 'Milvus', pgvector: 'pgvector', vector: 'a vector database', mongoengine: 'MongoDB (MongoEngine)',
+  elasticsearch: 'Elasticsearch', opensearch: 'OpenSearch', postgresql: 'PostgreSQL', mysql: 'MySQL', sqlite: 'SQLite', prisma: ['store_orm', { orm: 'Prisma' }], sequelize: ['store_orm', { orm: 'Sequelize' }],
+  knex: ['store_orm', { orm: 'Knex' }], typeorm: ['store_orm', { orm: 'TypeORM' }], sqlalchemy: ['store_orm', { orm: 'SQLAlchemy' }], django: ['store_orm', { orm: 'Django ORM' }], sql: ['store_sql'],
+  fs: ['store_file'], file: ['store_file'], pinecone: 'Pinecone', qdrant: 'Qdrant', chroma: 'Chroma', weaviate: 'Weaviate', milvus: 'Milvus', pgvector: 'pgvector', vector: ['store_vector'], mongoengine: 'MongoDB (MongoEngine)',
 };
 
-export function storeName(store: StoreWriteFact): string {
-  return STORE_NAMES[store.engine] ?? STORE_NAMES[store.kind] ?? store.engine;
+export function storeName(store: StoreWriteFact, lang?: Lang): string {
+  const name = STORE_NAMES[store.engine] ?? STORE_NAMES[store.kind] ?? store.engine;
+  return typeof name === 'string' ? name : phrase(lang, name[0], name[1]);
 }
 
 /** `$0.0098/call (gpt-4o-mini list price)` or `an unknown cost (no price for 'x')`. */
-export function costText(call: LlmCallSummary): string {
-  if (call.estCostUsd === null) return call.model ? `an unknown cost (${call.unknowns.find((u) => /price|run time|max/.test(u)) ?? 'not estimable'})` : 'an unknown cost (the model is not a constant)';
-  return `${call.estInputIsLowerBound ? '≥ ' : '≈ '}${formatUsd(call.estCostUsd)}/call (${call.model} list price)`;
+export function costText(call: LlmCallSummary, lang?: Lang): string {
+  if (call.estCostUsd === null) {
+    if (!call.model) return phrase(lang, 'costModelNotConstant');
+    // The reason is the estimator's own note (an expression or model name inside stays as written).
+    const why = call.unknowns.find((u) => /price|run time|max/.test(u));
+    return phrase(lang, 'costUnknown', { why: why ? unknownNote(why, lang) : phrase(lang, 'costNotEstimable') });
+  }
+  return `${call.estInputIsLowerBound ? '≥ ' : '≈ '}${phrase(lang, 'costPerCall', { usd: formatUsd(call.estCostUsd), model: call.model ?? '' })}`;
 }
 
-export function bytesText(call: LlmCallSummary): string {
-  return call.estResponseBytes === null ? 'an unknown size' : `≈ ${formatBytes(call.estResponseBytes, { exact: false })}`;
+export function bytesText(call: LlmCallSummary, lang?: Lang): string {
+  return call.estResponseBytes === null ? phrase(lang, 'unknownSize') : `≈ ${formatBytes(call.estResponseBytes, { exact: false })}`;
+}
+
+/** The estimator writes its notes in English (they are JSON data too); in a message they follow the language. */
+const NOTES: Array<[RegExp, PhraseId, (m: RegExpExecArray) => Record<string, string>]> = [
+  [/^prompt text known only at run time: (.*)$/s, 'unknown_promptAtRunTime', (m) => ({ what: m[1]! })],
+  [/^no published price for model '(.*)'$/s, 'unknown_noPrice', (m) => ({ model: m[1]! })],
+  [/^(.*) is not a constant$/s, 'unknown_maxTokensNotConstant', (m) => ({ param: m[1]! })],
+  [/^no max tokens and no known model maximum$/, 'unknown_noMaximum', () => ({})],
+];
+
+export function unknownNote(note: string, lang?: Lang): string {
+  for (const [re, id, data] of NOTES) {
+    const m = re.exec(note);
+    if (m) return phrase(lang, id, data(m));
+  }
+  return note;
 }

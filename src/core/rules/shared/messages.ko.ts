@@ -33,7 +33,7 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
     launch: '{{kernel}}의 실행(launch)을 확인하지 않습니다: 잘못된 실행 구성이나 자원 부족은 cudaGetLastError()(또는 다음 동기화 호출의 상태)로만 드러나는데, 이 함수는 실행 후 그 값을 읽지 않습니다.',
   },
   'opencl-buffer-exceeds-max-alloc': {
-    exceeds: '{{api}}가 {{size}}를 요청하는데, 이는 {{gpu}}의 CL_DEVICE_MAX_MEM_ALLOC_SIZE({{limit}}, {{capacity}}의 {{fraction}})를 넘습니다: 장치가 {{cudaVerdict}}에도 생성은 CL_INVALID_BUFFER_SIZE로 실패합니다. 최대 {{limit}}짜리 버퍼 {{parts}}개로 나누거나 데이터를 청크로 처리하세요.',
+    exceeds: '{{api}}가 {{size}}를 요청하는데, 이는 {{gpu}}의 CL_DEVICE_MAX_MEM_ALLOC_SIZE({{limit}}, {{capacity}}의 {{fraction}})를 넘습니다: {{cudaVerdict}} 생성은 CL_INVALID_BUFFER_SIZE로 실패합니다. 최대 {{limit}}짜리 버퍼 {{parts}}개로 나누거나 데이터를 청크로 처리하세요.',
   },
   'opencl-no-max-alloc-query': {
     noQuery: '이 버퍼의 크기({{expr}})는 실행 시에만 알 수 있는 {{unknowns}}에 따라 달라지는데, 이 파일은 CL_DEVICE_MAX_MEM_ALLOC_SIZE를 조회하지 않습니다. {{gpu}}에서 버퍼 하나는 최대 {{limit}}까지만 가능하며, 더 큰 입력은 CL_INVALID_BUFFER_SIZE로 실패합니다. 한계를 조회하고(clGetDeviceInfo / device.max_mem_alloc_size) 넘으면 나누거나 청크로 처리하세요.',

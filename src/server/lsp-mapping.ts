@@ -9,6 +9,7 @@ import { docsUrl } from '../core/rules/rule';
 import { deviceBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
 import { formatUsd } from '../core/sizing/llm-estimate';
 import { DIAGNOSTIC_SOURCE, OPEN_DOCS_COMMAND } from './protocol';
+import { LSP_STRINGS, type LspLang } from './lsp-strings';
 
 export function toLspRange(r: SourceRange): Range {
   return { start: { line: r.startLine - 1, character: r.startColumn - 1 }, end: { line: r.endLine - 1, character: r.endColumn - 1 } };
@@ -36,7 +37,8 @@ export function commentPrefix(language: Language): string {
 }
 
 /** Quick fixes for one finding: its own fix (preferred), suppress for the line, suppress for the file, open docs. */
-export function codeActionsFor(f: Finding, doc: TextDocument, language: Language, diagnostic: Diagnostic): CodeAction[] {
+export function codeActionsFor(f: Finding, doc: TextDocument, language: Language, diagnostic: Diagnostic, lang: LspLang = 'en'): CodeAction[] {
+  const S = LSP_STRINGS[lang];
   const actions: CodeAction[] = [];
   for (const fix of f.fixes ?? []) {
     const edits: TextEdit[] = fix.edits.map((e) => ({ range: { start: doc.positionAt(e.startOffset), end: doc.positionAt(e.endOffset) }, newText: e.newText }));
@@ -47,17 +49,17 @@ export function codeActionsFor(f: Finding, doc: TextDocument, language: Language
   const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)![0];
   actions.push({
-    title: `Suppress ${f.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+    title: S.suppressLine(f.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
     edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${prefix} ai-infra-advisor-disable-next-line ${f.ruleId}\n` }] } },
   });
   // After a shebang or a Python encoding line, which must stay first.
   const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
   const top = /^#!|^#.*coding[:=]/.test(first) ? 1 : 0;
   actions.push({
-    title: `Suppress ${f.ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+    title: S.suppressFile(f.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
     edit: { changes: { [doc.uri]: [{ range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: language === 'python' ? `# ai-infra-advisor-disable ${f.ruleId}\n` : `/* ai-infra-advisor-disable ${f.ruleId} */\n` }] } },
   });
-  actions.push({ title: `Open documentation for ${f.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Open rule documentation', command: OPEN_DOCS_COMMAND, arguments: [f.ruleId, docsUrl(f.ruleId)] } });
+  actions.push({ title: S.openDocs(f.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: S.openDocsCommand, command: OPEN_DOCS_COMMAND, arguments: [f.ruleId, docsUrl(f.ruleId)] } });
   return actions;
 }
 
@@ -69,11 +71,12 @@ export function shortCount(n: number): string {
 }
 
 /** The smallest catalog GPU that holds the bytes at the safety factor, and whether the target does. */
-export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number): string {
+export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): string {
+  const S = LSP_STRINGS[lang];
   const fits = (g: GpuSpec) => bytes <= deviceBytes(g) * safetyFactor;
   const smallest = [...GPU_CATALOG].sort((a, b) => a.memoryGiB - b.memoryGiB).find(fits);
-  if (fits(target)) return `fits ${target.name}`;
-  return smallest ? `fits ${smallest.name}, not ${target.name}` : `fits no GPU in the catalog (largest ${[...GPU_CATALOG].sort((a, b) => b.memoryGiB - a.memoryGiB)[0]!.name})`;
+  if (fits(target)) return S.fits(target.name);
+  return smallest ? S.fitsNot(smallest.name, target.name) : S.fitsNone([...GPU_CATALOG].sort((a, b) => b.memoryGiB - a.memoryGiB)[0]!.name);
 }
 
 function daysText(seconds: number): string {
@@ -82,18 +85,25 @@ function daysText(seconds: number): string {
   return `${seconds} s`;
 }
 
-export function llmLensTitle(c: LlmCallSummary): string {
-  const tokens = c.estOutputTokens === null ? `≥ ${shortCount(c.estInputTokens)} tokens in` : `≈ ${shortCount(c.estInputTokens + c.estOutputTokens)} tokens`;
-  const cost = c.estCostUsd === null ? 'price unknown' : `${formatUsd(c.estCostUsd)}/call`;
-  const store = c.store ? `stored in ${storeLabel(c.store.kind)}${c.ttl ? `, TTL ${c.ttl.seconds === null ? 'set' : daysText(c.ttl.seconds)}` : ', no TTL'}` : 'not stored';
+export function llmLensTitle(c: LlmCallSummary, lang: LspLang = 'en'): string {
+  const S = LSP_STRINGS[lang];
+  const tokens = c.estOutputTokens === null ? S.tokensIn(shortCount(c.estInputTokens)) : S.tokens(shortCount(c.estInputTokens + c.estOutputTokens));
+  const cost = c.estCostUsd === null ? S.priceUnknown : S.perCall(formatUsd(c.estCostUsd));
+  const store = c.store ? `${S.storedIn(storeLabel(c.store.kind, lang))}${ttlText(c, lang)}` : S.notStored;
   return `${tokens} · ${cost} · ${store}`;
 }
 
-const STORE_LABELS: Record<string, string> = { mongodb: 'MongoDB', redis: 'Redis', dynamodb: 'DynamoDB', cassandra: 'Cassandra', elasticsearch: 'Elasticsearch', rdbms: 'a relational database', file: 'a file', vector: 'a vector database', memory: 'memory' };
-const storeLabel = (kind: string) => STORE_LABELS[kind] ?? kind;
+function ttlText(c: LlmCallSummary, lang: LspLang): string {
+  const S = LSP_STRINGS[lang];
+  return c.ttl ? S.ttl(c.ttl.seconds === null ? S.ttlSet : daysText(c.ttl.seconds)) : S.noTtl;
+}
+
+const STORE_LABELS: Record<string, string> = { mongodb: 'MongoDB', redis: 'Redis', dynamodb: 'DynamoDB', cassandra: 'Cassandra', elasticsearch: 'Elasticsearch' };
+const storeLabel = (kind: string, lang: LspLang) => STORE_LABELS[kind] ?? LSP_STRINGS[lang].stores[kind] ?? kind;
 
 /** CodeLenses above allocations and OpenAI calls, one per line. */
-export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: number): CodeLens[] {
+export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): CodeLens[] {
+  const S = LSP_STRINGS[lang];
   const lenses: CodeLens[] = [];
   const at = (line: number): Range => ({ start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } });
   const seen = new Set<number>();
@@ -101,41 +111,46 @@ export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: numbe
     if (seen.has(al.line)) continue;
     seen.add(al.line);
     const title = al.bytes === null
-      ? `size known at run time: ${al.sizeExpr}`
-      : `≈ ${formatBytes(al.bytes, { exact: false })} ${al.space === 'pinned-host' ? 'pinned host' : al.space} memory${al.space === 'device' || al.space === 'managed' ? ` · ${gpuFitText(al.bytes, target, safetyFactor)}` : ''}`;
+      ? S.sizeAtRunTime(al.sizeExpr)
+      : `≈ ${S.memory(formatBytes(al.bytes, { exact: false }), S.spaces[al.space] ?? al.space)}${al.space === 'device' || al.space === 'managed' ? ` · ${gpuFitText(al.bytes, target, safetyFactor, lang)}` : ''}`;
     lenses.push({ range: at(al.line), command: { title, command: '' } });
   }
   for (const c of a.llm?.calls ?? []) {
     if (seen.has(c.line)) continue;
     seen.add(c.line);
-    lenses.push({ range: at(c.line), command: { title: llmLensTitle(c), command: '' } });
+    lenses.push({ range: at(c.line), command: { title: llmLensTitle(c, lang), command: '' } });
   }
   return lenses.sort((x, y) => x.range.start.line - y.range.start.line);
 }
 
 /** Hover on a line with an allocation, a copy or an OpenAI call: the numbers and how they were computed. */
-export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFactor: number): Hover | null {
+export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): Hover | null {
+  const S = LSP_STRINGS[lang];
+  const H = S.hover;
+  const space = (x: string) => S.spaces[x] ?? x;
   const parts: string[] = [];
   for (const al of a.gpu?.allocations.filter((x) => x.line === line) ?? []) {
-    parts.push(`**${al.api}** — ${al.bytes === null ? `size known at run time: \`${al.sizeExpr}\`` : `${formatBytes(al.bytes)} of ${al.space} memory`}`);
-    if (al.bytes !== null) parts.push(`size: \`${al.sizeExpr}\` = ${al.bytes.toLocaleString('en-US')} bytes${al.inLoop ? ' (inside a loop)' : ''}`);
-    if (al.bytes !== null && (al.space === 'device' || al.space === 'managed')) parts.push(`GPU: ${gpuFitText(al.bytes, target, safetyFactor)} (budget = memory × ${safetyFactor})`);
+    parts.push(`**${al.api}** — ${al.bytes === null ? S.sizeAtRunTime(`\`${al.sizeExpr}\``) : H.ofMemory(formatBytes(al.bytes), space(al.space))}`);
+    if (al.bytes !== null) parts.push(H.size(`\`${al.sizeExpr}\``, al.bytes.toLocaleString('en-US'), al.inLoop));
+    if (al.bytes !== null && (al.space === 'device' || al.space === 'managed')) parts.push(H.gpu(gpuFitText(al.bytes, target, safetyFactor, lang), safetyFactor));
   }
   for (const t of a.gpu?.transfers.filter((x) => x.line === line) ?? []) {
-    parts.push(`**${t.api}** — ${t.direction}, ${t.bytes === null ? `\`${t.sizeExpr}\` (size known at run time)` : formatBytes(t.bytes)}${t.async ? ', asynchronous' : ''}${t.inLoop ? ', inside a loop' : ''}`);
+    parts.push(`**${t.api}** — ${H.transfer(t.direction, t.bytes === null ? S.sizeAtRunTime(`\`${t.sizeExpr}\``) : formatBytes(t.bytes), t.async, t.inLoop)}`);
   }
   if (parts.length && a.gpu) {
     const g = a.gpu;
-    parts.push(`File peak device memory: ${g.peakDeviceBytes === null ? 'unknown' : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map((e) => `\`${e}\``).join(' + ')}` : ''}; strategy: ${g.strategy}${g.peakDeviceBytes !== null ? ` · ${g.peakIsLowerBound ? 'the known part ' : ''}${gpuFitText(g.peakDeviceBytes, target, safetyFactor)}` : ''}`);
+    const peak = `${g.peakDeviceBytes === null ? H.unknown : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map((e) => `\`${e}\``).join(' + ')}` : ''}`;
+    parts.push(H.peak(peak, g.strategy, g.peakDeviceBytes !== null ? gpuFitText(g.peakDeviceBytes, target, safetyFactor, lang) : '', g.peakIsLowerBound));
   }
   for (const c of a.llm?.calls.filter((x) => x.line === line) ?? []) {
-    parts.push(`**${c.operation}** (${c.model ?? 'model unknown'})`);
-    parts.push(`tokens: ${c.estInputIsLowerBound ? '≥ ' : '≈ '}${c.estInputTokens} in (model's tokenizer on the literal prompt + chat formatting)${c.estOutputTokens === null ? '' : ` · ${c.outputBound === 'model-maximum' ? '≤ ' : ''}${c.estOutputTokens} out (${c.outputBound === 'max-tokens' ? 'max tokens' : c.outputBound === 'model-maximum' ? "the model's maximum" : 'embedding'})`}`);
-    if (c.estCostUsd !== null) parts.push(`cost: ${formatUsd(c.estCostUsd)}/call on demand, ${formatUsd(c.estBatchCostUsd!)} through the Batch API (list prices)`);
-    if (c.estResponseBytes !== null) parts.push(`response: ≈ ${formatBytes(c.estResponseBytes)}`);
-    parts.push(c.store ? `stored in ${storeLabel(c.store.kind)} (${c.store.api}, line ${c.store.line})${c.ttl ? `, TTL ${c.ttl.seconds === null ? 'set' : daysText(c.ttl.seconds)} (${c.ttl.how})` : ', no TTL'}` : 'result not stored');
-    parts.push(c.cacheBeforeCall ? 'a cache lookup precedes the call' : 'no cache lookup before the call');
-    if (c.unknowns.length) parts.push(`unknown: ${c.unknowns.join('; ')}`);
+    parts.push(`**${c.operation}** (${c.model ?? H.modelUnknown})`);
+    const output = c.estOutputTokens === null ? null : H.output(`${c.outputBound === 'model-maximum' ? '≤ ' : ''}${c.estOutputTokens}`, c.outputBound === 'max-tokens' ? 'max-tokens' : c.outputBound === 'model-maximum' ? 'model-maximum' : 'embedding');
+    parts.push(H.tokens(`${c.estInputIsLowerBound ? '≥ ' : '≈ '}${c.estInputTokens}`, output));
+    if (c.estCostUsd !== null) parts.push(H.cost(formatUsd(c.estCostUsd), formatUsd(c.estBatchCostUsd!)));
+    if (c.estResponseBytes !== null) parts.push(H.response(formatBytes(c.estResponseBytes)));
+    parts.push(c.store ? H.stored(storeLabel(c.store.kind, lang), c.store.api, c.store.line, c.ttl ? `${ttlText(c, lang)} (${c.ttl.how})` : S.noTtl) : H.resultNotStored);
+    parts.push(H.cache(c.cacheBeforeCall));
+    if (c.unknowns.length) parts.push(H.unknowns(c.unknowns.join('; ')));
   }
   if (!parts.length) return null;
   return { contents: { kind: 'markdown', value: parts.map(escapeHoverLine).join('\n\n') } };

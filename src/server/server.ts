@@ -205,7 +205,7 @@ export function startServer(connection: Connection): void {
     return params.context.diagnostics.flatMap((d) => {
       const key = (d.data as { key?: string } | undefined)?.key;
       const f = key ? byKey.get(key) : undefined;
-      return f ? codeActionsFor(f, doc, a.language, d) : [];
+      return f ? codeActionsFor(f, doc, a.language, d, lang) : [];
     });
   });
 
@@ -213,14 +213,14 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     const a = doc ? await analyse(doc) : null;
     if (!a) return null;
-    return hoverAt(a.analysis, params.position.line + 1, a.loaded.gpu, a.loaded.config.safetyFactor);
+    return hoverAt(a.analysis, params.position.line + 1, a.loaded.gpu, a.loaded.config.safetyFactor, lang);
   });
 
   connection.onCodeLens(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const a = await analyse(doc);
-    return a && a.settings.codeLens ? codeLenses(a.analysis, a.loaded.gpu, a.loaded.config.safetyFactor) : [];
+    return a && a.settings.codeLens ? codeLenses(a.analysis, a.loaded.gpu, a.loaded.config.safetyFactor, lang) : [];
   });
 
   connection.onRequest(SIZING_REPORT_REQUEST, async (params: SizingReportParams, token: CancellationToken): Promise<SizingReportResult> => {

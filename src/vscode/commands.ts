@@ -106,14 +106,20 @@ export const COMMANDS: Record<string, Handler> = {
     await vscode.commands.executeCommand('markdown.showPreview', doc);
   },
 
-  'aiInfraAdvisor.fixFinding': (_s, node) => applyAction(node, (a) => !a.title.startsWith('Suppress') && !a.title.startsWith('Open documentation')),
-  'aiInfraAdvisor.suppressFinding': (_s, node) => applyAction(node, (a) => a.title.endsWith('for this line')),
+  // Actions are told apart by what they do, not by their titles (which are translated).
+  'aiInfraAdvisor.fixFinding': (_s, node) => applyAction(node, (a) => !insertsDirective(a) && a.command?.command !== OPEN_DOCS_COMMAND),
+  'aiInfraAdvisor.suppressFinding': (_s, node) => applyAction(node, (a) => insertsDirective(a, 'ai-infra-advisor-disable-next-line')),
   'aiInfraAdvisor.openFindingDocs': (s, node) => {
     const item = (node as { finding?: { rule: string } } | undefined)?.finding;
     return item ? COMMANDS[OPEN_DOCS_COMMAND]!(s, item.rule) : undefined;
   },
   'aiInfraAdvisor.openSidebar': () => vscode.commands.executeCommand('workbench.view.extension.aiInfraAdvisor'),
 };
+
+/** Whether a code action inserts a suppression directive (any, or the given one). */
+function insertsDirective(a: vscode.CodeAction, directive = 'ai-infra-advisor-disable'): boolean {
+  return !!a.edit?.entries().some(([, edits]) => edits.some((e) => e.newText.includes(directive)));
+}
 
 /** Runs the language server's code action for a tree finding (the same action the lightbulb offers). */
 async function applyAction(node: unknown, choose: (a: vscode.CodeAction) => boolean): Promise<void> {

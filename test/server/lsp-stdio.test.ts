@@ -221,7 +221,16 @@ describe('language server over stdio', function () {
     await c.sendNotification(InitializedNotification.type, {});
     await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri('saxpy.cu'), languageId: 'cuda-cpp', version: 1, text: readFileSync(join(dir, 'saxpy.cu'), 'utf8') } });
     const p = await got;
-    assert.match(String(p.diagnostics.find((d) => d.code === "gpu-exceeds-device-memory")!.message), /장치 메모리가 18\.00 GiB/);
+    const over = p.diagnostics.find((d) => d.code === 'gpu-exceeds-device-memory')!;
+    assert.match(String(over.message), /장치 메모리가 18\.00 GiB/);
+    // Quick-fix titles, CodeLens and hover are Korean too.
+    const textDocument = { uri: uri('saxpy.cu') };
+    const actions = (await c.sendRequest(CodeActionRequest.type, { textDocument, range: over.range, context: { diagnostics: [over] } })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title), ['이 줄에서 gpu-exceeds-device-memory 표시 안 함', '이 파일에서 gpu-exceeds-device-memory 표시 안 함', 'gpu-exceeds-device-memory 문서 열기']);
+    const lenses = await c.sendRequest(CodeLensRequest.type, { textDocument });
+    assert.ok(lenses.some((l) => /장치 메모리 .* · .*에 들어감/.test(l.command!.title)), lenses.map((l) => l.command!.title).join(' | '));
+    const hover = await c.sendRequest(HoverRequest.type, { textDocument, position: { line: 32, character: 6 } });
+    assert.match(JSON.stringify(hover), /실행 시 결정되는 크기: .*파일의 최대 장치 메모리: ≥ 18\.00 GiB.*에 들어감/);
     await c.sendRequest(ShutdownRequest.type);
     await c.sendNotification(ExitNotification.type);
     c.dispose();

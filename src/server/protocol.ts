@@ -61,10 +61,29 @@ export type ToWebview =
   | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'rendered'>; assumptionsEditable: boolean }
   | { type: 'busy'; message: string }
   | { type: 'error'; message: string };
+/** The only commands a page may ask the extension to run. */
+export const WEBVIEW_COMMANDS = ['aiInfraAdvisor.showSizingReport', 'aiInfraAdvisor.exportSizingReport', 'aiInfraAdvisor.openWorkload', 'aiInfraAdvisor.scanWorkspace'] as const;
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'recompute'; assumptions: Partial<UsageAssumptions> }
-  | { type: 'command'; command: 'aiInfraAdvisor.showSizingReport' | 'aiInfraAdvisor.exportSizingReport' | 'aiInfraAdvisor.openWorkload' | 'aiInfraAdvisor.scanWorkspace' };
+  | { type: 'command'; command: (typeof WEBVIEW_COMMANDS)[number] };
+
+/**
+ * Checks a message from a page before the extension acts on it: a page shows text from scanned code, so treat what
+ * it sends as untrusted. Unknown types, commands outside the list and non-numeric assumptions are dropped (null).
+ */
+export function parseFromWebview(m: unknown): FromWebview | null {
+  if (!m || typeof m !== 'object') return null;
+  const msg = m as Record<string, unknown>;
+  if (msg.type === 'ready') return { type: 'ready' };
+  if (msg.type === 'command') return (WEBVIEW_COMMANDS as readonly unknown[]).includes(msg.command) ? { type: 'command', command: msg.command as (typeof WEBVIEW_COMMANDS)[number] } : null;
+  if (msg.type === 'recompute' && msg.assumptions && typeof msg.assumptions === 'object' && !Array.isArray(msg.assumptions)) {
+    const entries = Object.entries(msg.assumptions as Record<string, unknown>);
+    if (!entries.every(([, v]) => typeof v === 'number' && Number.isFinite(v))) return null;
+    return { type: 'recompute', assumptions: Object.fromEntries(entries) as Partial<UsageAssumptions> };
+  }
+  return null;
+}
 
 /** Commands the server asks the client to run (code actions), executed client-side. */
 export const OPEN_DOCS_COMMAND = 'aiInfraAdvisor.openRuleDocs';

@@ -2,7 +2,7 @@
 // message after `ready`; page actions are forwarded to the registered commands; the panel survives reloads.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { FromWebview, SizingReportResult, ToWebview } from '../server/protocol';
+import { parseFromWebview, type SizingReportResult, type ToWebview } from '../server/protocol';
 import type { UsageAssumptions } from '../core/sizing/profiles';
 import { requestSizing } from './client';
 import { webviewOptions, webviewShell } from './webview-html';
@@ -35,7 +35,7 @@ export class SizingReports implements vscode.WebviewPanelSerializer, vscode.Webv
     this.sidebar = view;
     view.webview.options = webviewOptions(this.context.extensionUri);
     view.webview.html = webviewShell(view.webview, this.context.extensionUri, 'sidebar', 'Sizing');
-    view.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m, view.webview));
+    view.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m, view.webview));
     view.onDidDispose(() => (this.sidebar = undefined));
   }
 
@@ -43,11 +43,13 @@ export class SizingReports implements vscode.WebviewPanelSerializer, vscode.Webv
     this.panel = panel;
     panel.webview.options = webviewOptions(this.context.extensionUri);
     panel.webview.html = webviewShell(panel.webview, this.context.extensionUri, 'panel', vscode.l10n.t('Sizing Report'));
-    panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m, panel.webview));
+    panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m, panel.webview));
     panel.onDidDispose(() => (this.panel = undefined));
   }
 
-  private async onMessage(m: FromWebview, webview: vscode.Webview): Promise<void> {
+  private async onMessage(raw: unknown, webview: vscode.Webview): Promise<void> {
+    const m = parseFromWebview(raw);
+    if (!m) return void this.log.warn(`ignored a message from the report page: ${JSON.stringify(raw)?.slice(0, 200)}`);
     if (m.type === 'ready') {
       if (this.last) await this.post(webview, this.message(this.last));
       else await this.refresh();

@@ -227,7 +227,7 @@ describe('language server over stdio', function () {
     const textDocument = { uri: uri('saxpy.cu') };
     const actions = (await c.sendRequest(CodeActionRequest.type, { textDocument, range: over.range, context: { diagnostics: [over] } })) as CodeAction[];
     assert.deepEqual(actions.map((a) => a.title), ['이 줄에서 gpu-exceeds-device-memory 표시 안 함', '이 파일에서 gpu-exceeds-device-memory 표시 안 함', 'gpu-exceeds-device-memory 문서 열기']);
-    const lenses = await c.sendRequest(CodeLensRequest.type, { textDocument });
+    const lenses = (await c.sendRequest(CodeLensRequest.type, { textDocument })) ?? [];
     assert.ok(lenses.some((l) => /장치 메모리 .* · .*에 들어감/.test(l.command!.title)), lenses.map((l) => l.command!.title).join(' | '));
     const hover = await c.sendRequest(HoverRequest.type, { textDocument, position: { line: 32, character: 6 } });
     assert.match(JSON.stringify(hover), /실행 시 결정되는 크기: .*파일의 최대 장치 메모리: ≥ 18\.00 GiB.*에 들어감/);

@@ -6,6 +6,7 @@ import type { FileAnalysis } from '../core/analyze';
 import type { Finding, Language, LlmCallSummary, SourceRange } from '../core/model/types';
 import { formatBytes } from '../core/model/units';
 import { docsUrl } from '../core/rules/rule';
+import { storeName } from '../core/rules/shared/llm-text';
 import { deviceBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
 import { formatUsd } from '../core/sizing/llm-estimate';
 import { DIAGNOSTIC_SOURCE, OPEN_DOCS_COMMAND } from './protocol';
@@ -89,7 +90,7 @@ export function llmLensTitle(c: LlmCallSummary, lang: LspLang = 'en'): string {
   const S = LSP_STRINGS[lang];
   const tokens = c.estOutputTokens === null ? S.tokensIn(shortCount(c.estInputTokens)) : S.tokens(shortCount(c.estInputTokens + c.estOutputTokens));
   const cost = c.estCostUsd === null ? S.priceUnknown : S.perCall(formatUsd(c.estCostUsd));
-  const store = c.store ? `${S.storedIn(storeLabel(c.store.kind, lang))}${ttlText(c, lang)}` : S.notStored;
+  const store = c.store ? `${S.storedIn(storeName(c.store, lang))}${ttlText(c, lang)}` : S.notStored;
   return `${tokens} · ${cost} · ${store}`;
 }
 
@@ -98,8 +99,6 @@ function ttlText(c: LlmCallSummary, lang: LspLang): string {
   return c.ttl ? S.ttl(c.ttl.seconds === null ? S.ttlSet : daysText(c.ttl.seconds)) : S.noTtl;
 }
 
-const STORE_LABELS: Record<string, string> = { mongodb: 'MongoDB', redis: 'Redis', dynamodb: 'DynamoDB', cassandra: 'Cassandra', elasticsearch: 'Elasticsearch' };
-const storeLabel = (kind: string, lang: LspLang) => STORE_LABELS[kind] ?? LSP_STRINGS[lang].stores[kind] ?? kind;
 
 /** CodeLenses above allocations and OpenAI calls, one per line. */
 export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): CodeLens[] {
@@ -148,7 +147,7 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
     parts.push(H.tokens(`${c.estInputIsLowerBound ? '≥ ' : '≈ '}${c.estInputTokens}`, output));
     if (c.estCostUsd !== null) parts.push(H.cost(formatUsd(c.estCostUsd), formatUsd(c.estBatchCostUsd!)));
     if (c.estResponseBytes !== null) parts.push(H.response(formatBytes(c.estResponseBytes)));
-    parts.push(c.store ? H.stored(storeLabel(c.store.kind, lang), c.store.api, c.store.line, c.ttl ? `${ttlText(c, lang)} (${c.ttl.how})` : S.noTtl) : H.resultNotStored);
+    parts.push(c.store ? H.stored(storeName(c.store, lang), c.store.api, c.store.line, c.ttl ? `${ttlText(c, lang)} (${c.ttl.how})` : S.noTtl) : H.resultNotStored);
     parts.push(H.cache(c.cacheBeforeCall));
     if (c.unknowns.length) parts.push(H.unknowns(c.unknowns.join('; ')));
   }

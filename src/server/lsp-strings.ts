@@ -22,7 +22,6 @@ export interface LspStrings {
   ttlSet: string;
   noTtl: string;
   notStored: string;
-  stores: Record<string, string>;
   hover: {
     ofMemory(bytes: string, space: string): string;
     size(expr: string, bytes: string, inLoop: boolean): string;
@@ -62,7 +61,6 @@ const EN: LspStrings = {
   ttlSet: 'set',
   noTtl: ', no TTL',
   notStored: 'not stored',
-  stores: { rdbms: 'a relational database', file: 'a file', vector: 'a vector database', memory: 'memory' },
   hover: {
     ofMemory: (b, s) => `${b} of ${s} memory`,
     size: (e, b, loop) => `size: ${e} = ${b} bytes${loop ? ' (inside a loop)' : ''}`,
@@ -102,7 +100,6 @@ const KO: LspStrings = {
   ttlSet: '설정됨',
   noTtl: ', TTL 없음',
   notStored: '저장 안 함',
-  stores: { rdbms: '관계형 데이터베이스', file: '파일', vector: '벡터 데이터베이스', memory: '메모리' },
   hover: {
     ofMemory: (b, s) => `${s} 메모리 ${b}`,
     size: (e, b, loop) => `크기: ${e} = ${b}바이트${loop ? ' (루프 안)' : ''}`,

@@ -49,8 +49,8 @@ export interface SizingReportResult {
   sections: Section[];
   charts: ChartSpec[];
   headline: string[];
-  /** The page's own labels and buttons in the server's language (webviews have no l10n API). */
-  strings: PageStrings;
+  /** The page's own labels, buttons and assumption labels (by key) in the server's language (webviews have no l10n API). */
+  strings: PageStrings & { assumptions: Record<string, string> };
   findings: Finding[];
   durationMs: number;
   rendered?: string;

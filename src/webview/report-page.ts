@@ -56,12 +56,10 @@ function assumptionsEditor(msg: Report): HTMLElement {
   const box = el('section');
   box.id = 'assumptions-editor';
   box.append(el('h2', fill(msg.result.strings.editTitle, msg.result.report.profile)));
-  // The labels follow the report's language: the assumptions table of the sections holds them in row order.
-  const labels = msg.result.sections.find((s) => s.id === 'assumptions')?.tables[0]?.table.rows.map((r) => r[0]) ?? [];
   const grid = el('div', undefined, 'assumptions');
-  for (const [i, a] of msg.result.report.assumptions.entries()) {
+  for (const a of msg.result.report.assumptions) {
     const label = el('label');
-    label.append(el('span', `${labels[i] ?? a.label} (${a.unit})`));
+    label.append(el('span', `${msg.result.strings.assumptions[a.key] ?? a.label} (${a.unit})`));
     const input = el('input');
     input.type = 'number';
     input.step = 'any';

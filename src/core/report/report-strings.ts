@@ -3,7 +3,7 @@
 // says so), so a new English string cannot ship untranslated. Numbers, file paths, model and instance names stay as
 // they are; the per-engine arithmetic ("why", "grows with", cost items) is built by the sizers and stays English.
 import type { FitVerdict } from '../sizing/gpu-fit';
-import type { UsageAssumptions } from '../sizing/profiles';
+import { ASSUMPTION_KEYS, ASSUMPTION_LABELS, type UsageAssumptions } from '../sizing/profiles';
 
 export type ReportLang = 'en' | 'ko';
 
@@ -134,13 +134,8 @@ const EN: ReportStrings = {
     monthsTitle: 'Stored data (one copy) and nodes by month', month: 'month', gibStored: 'GiB stored', nodes: 'nodes', engineNodes: (e) => `${e} nodes`,
     gpuTitle: (t) => `Peak device memory per file vs ${t}`, peakGiB: 'peak GiB', budget: (g) => `budget ${g} GiB`, file: 'file', lowerBound: 'lower bound', yes: 'yes', no: 'no',
   },
-  assumptions: {
-    avgRequestsPerSecond: 'Average requests per call site', peakRequestsPerSecond: 'Peak requests per call site',
-    inputTokens: 'Prompt tokens (when built at run time)', outputTokens: 'Completion tokens (when not bounded in code)',
-    retentionDays: 'Retention', readWriteRatio: 'Reads per write', cacheHitRatio: 'Cache hit ratio (call sites that look up first)',
-    concurrentSessions: 'Concurrent client sessions', replicationFactor: 'Replication factor', monthlyGrowth: 'Monthly traffic growth',
-    recordMetadataBytes: 'Metadata per record', workingSetFraction: 'Working set (hot share of stored data)', queryLatencyMs: 'Search query latency', horizonMonths: 'Months shown',
-  },
+  // The English labels are the profile table's own (src/core/sizing/profiles.ts).
+  assumptions: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ASSUMPTION_LABELS[k].label])) as Record<keyof UsageAssumptions, string>,
   document: {
     title: 'Sizing report', profile: 'profile', chartData: (t) => `${t}: data`, textHeader: (tool, profile) => `${tool} sizing report (profile ${profile})`,
     noScript: 'Interactive charts unavailable (dist/report-charts.js not built): showing the static SVG charts.',

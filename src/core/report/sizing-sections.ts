@@ -33,11 +33,17 @@ const rate = (n: number): string => `${n < 10 ? n.toFixed(2) : Math.round(n).toL
 const bytes = (n: number | null, unknown = 'unknown'): string => (n === null ? unknown : formatBytes(Math.round(n), { exact: false }));
 const section = (id: string, title: string, s: Partial<Section> = {}): Section => ({ id, title, paragraphs: [], tables: [], bullets: [], charts: [], ...s });
 
+/** The recommendation's two sentences in the report's language (the model's `text` is the English one). */
+function recommendationLine(report: SizingReport, lang: ReportLang): string | null {
+  const rec = report.recommendation;
+  return rec && report.llm.load ? recommendationText({ engines: report.engines, traffic: report.traffic, load: report.llm.load, ranking: rec.ranking }, lang) : null;
+}
+
 export function headline(report: SizingReport, lang: ReportLang = 'en'): string[] {
   const S = reportStrings(lang);
   const lines: string[] = [];
-  const rec = report.recommendation;
-  if (rec && report.llm.load) lines.push(lang === 'en' ? rec.text : recommendationText({ engines: report.engines, traffic: report.traffic, load: report.llm.load, ranking: rec.ranking }, lang));
+  const rec = recommendationLine(report, lang);
+  if (rec) lines.push(rec);
   if (report.llm.streams.length) {
     const unpriced = report.llm.unpriced.length ? S.headline.unpriced(report.llm.unpriced.length, report.llm.unpriced.join(', ')) : '';
     lines.push(S.headline.openai(report.llm.streams.length, usd(report.llm.openaiMonthlyUsd), usd(report.llm.openaiMonthlyBatchUsd), unpriced));
@@ -158,7 +164,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
     }));
     if (report.recommendation) {
       out.push(section('recommendation', T.recommendation, {
-        paragraphs: [headline(report, lang)[0]!],
+        paragraphs: [recommendationLine(report, lang)!],
         tables: [{ table: { columns: [...C.ranking], numeric: [2, 3], rows: report.recommendation.ranking.map((r, i) => [String(i + 1), engineName(r.engine), String(r.nodes), usd(r.monthlyUsd)]) } }],
         bullets: report.engines.some((e) => e.engine === 'redis') && !report.recommendation.ranking.some((r) => r.engine === 'redis') ? [S.redisRankNote] : [],
       }));

@@ -1,6 +1,6 @@
 // The few custom requests between the language server and its clients (the VS Code extension, its webviews, tests).
 // Everything else is standard LSP. Server, client and webview import these names from here only.
-import type { WorkDoneProgressParams } from 'vscode-languageserver';
+import type { Diagnostic, WorkDoneProgressParams } from 'vscode-languageserver';
 import type { Finding } from '../core/model/types';
 import type { ChartSpec } from '../core/report/charts';
 import type { PageStrings } from '../core/report/report-strings';
@@ -52,13 +52,15 @@ export interface SizingReportResult {
   /** The page's own labels, buttons and assumption labels (by key) in the server's language (webviews have no l10n API). */
   strings: PageStrings & { assumptions: Record<string, string> };
   findings: Finding[];
+  /** The findings as LSP diagnostics by file URI (with the keys code actions look up), for files no editor has open. */
+  diagnostics: Record<string, Diagnostic[]>;
   durationMs: number;
   rendered?: string;
 }
 
 /** Messages between the extension and its webviews (report panel, sizing view). */
 export type ToWebview =
-  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'rendered'>; assumptionsEditable: boolean }
+  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'diagnostics' | 'rendered'>; assumptionsEditable: boolean }
   | { type: 'busy'; message: string }
   | { type: 'error'; message: string };
 /** The only commands a page may ask the extension to run. */

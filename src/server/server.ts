@@ -3,12 +3,12 @@
 // request. Nothing here uses the VS Code API, so any LSP client (Neovim, Helix, the tests) gets the same behaviour.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, analyzeText, type FileAnalysis } from '../core/analyze';
 import { loadConfigFile, type LoadedConfig } from '../core/config';
 import { detectLanguage } from '../core/files/discover';
-import type { Language } from '../core/model/types';
+import type { Finding, Language } from '../core/model/types';
 import { buildSizingReport } from '../core/report/sizing-model';
 import { RULE_IDS } from '../core/rules';
 import { findGpu } from '../core/sizing/gpu-catalog';
@@ -265,11 +265,21 @@ export function startServer(connection: Connection): void {
     }
     const report = buildSizingReport(result, workload);
     const rendered = params.render === 'json' ? `${JSON.stringify(report, null, 2)}\n` : params.render === 'md' ? toMarkdown(report, { lang }).markdown : params.render === 'html' ? toHtml(report, { lang }) : undefined;
-    return { report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, durationMs: Date.now() - started, ...(rendered ? { rendered } : {}) };
+    return { report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, diagnostics: diagnosticsByFile(result.findings, root), durationMs: Date.now() - started, ...(rendered ? { rendered } : {}) };
   });
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A scan's findings as LSP diagnostics, by file URI. */
+function diagnosticsByFile(findings: readonly Finding[], root: string): Record<string, Diagnostic[]> {
+  const byUri: Record<string, Diagnostic[]> = {};
+  for (const f of findings) {
+    const uri = pathToFileURL(resolve(root, f.path)).href;
+    (byUri[uri] ??= []).push(toDiagnostic(f, uri));
+  }
+  return byUri;
 }
 
 function uriToPath(uri: string): string | null {

@@ -5,7 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
 import { OPEN_DOCS_COMMAND, SETTINGS_SECTION } from '../server/protocol';
 import { requestSizing } from './client';
-import type { RecommendationsProvider } from './recommendations';
+import { findingOf, type RecommendationsProvider } from './recommendations';
 import type { SizingReports } from './report-panel';
 
 export interface Services {
@@ -45,20 +45,13 @@ export const COMMANDS: Record<string, Handler> = {
       });
       if (!result || token.isCancellationRequested) return void s.log.info('workspace scan cancelled');
       // Findings of files that are not open go to a collection of their own; open files keep the live diagnostics.
+      // The server sends them as LSP diagnostics: converted by the client, they keep the keys its code actions use.
       s.workspaceDiagnostics.clear();
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-      const byFile = new Map<string, vscode.Diagnostic[]>();
-      const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-      for (const f of result.findings) {
-        if (!root) break;
-        const uri = vscode.Uri.joinPath(root, f.path);
-        if (open.has(uri.toString())) continue;
-        const d = new vscode.Diagnostic(new vscode.Range(f.range.startLine - 1, f.range.startColumn - 1, f.range.endLine - 1, f.range.endColumn - 1), f.message, f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
-        d.source = 'ai-infra-advisor';
-        d.code = { value: f.ruleId, target: vscode.Uri.parse(`https://github.com/ai-infra-advisor/ai-infra-advisor/blob/main/docs/rules/${f.ruleId}.md`) };
-        byFile.set(uri.toString(), [...(byFile.get(uri.toString()) ?? []), d]);
+      for (const [uri, ds] of Object.entries(result.diagnostics)) {
+        const target = vscode.Uri.parse(uri);
+        if (!open.has(target.toString())) s.workspaceDiagnostics.set(target, await s.client().protocol2CodeConverter.asDiagnostics(ds));
       }
-      for (const [uri, ds] of byFile) s.workspaceDiagnostics.set(vscode.Uri.parse(uri), ds);
       s.tree.refresh();
       const files = new Set(result.findings.map((f) => f.path)).size;
       void vscode.window.showInformationMessage(vscode.l10n.t('AI Infra Advisor: {0} findings in {1} files ({2} ms).', result.findings.length, files, result.durationMs));
@@ -110,7 +103,7 @@ export const COMMANDS: Record<string, Handler> = {
   'aiInfraAdvisor.fixFinding': (_s, node) => applyAction(node, (a) => !insertsDirective(a) && a.command?.command !== OPEN_DOCS_COMMAND),
   'aiInfraAdvisor.suppressFinding': (_s, node) => applyAction(node, (a) => insertsDirective(a, 'ai-infra-advisor-disable-next-line')),
   'aiInfraAdvisor.openFindingDocs': (s, node) => {
-    const item = (node as { finding?: { rule: string } } | undefined)?.finding;
+    const item = findingOf(node);
     return item ? COMMANDS[OPEN_DOCS_COMMAND]!(s, item.rule) : undefined;
   },
   'aiInfraAdvisor.openSidebar': () => vscode.commands.executeCommand('workbench.view.extension.aiInfraAdvisor'),
@@ -123,7 +116,7 @@ function insertsDirective(a: vscode.CodeAction, directive = 'ai-infra-advisor-di
 
 /** Runs the language server's code action for a tree finding (the same action the lightbulb offers). */
 async function applyAction(node: unknown, choose: (a: vscode.CodeAction) => boolean): Promise<void> {
-  const item = (node as { finding?: { uri: vscode.Uri; diagnostic: vscode.Diagnostic } } | undefined)?.finding;
+  const item = findingOf(node);
   if (!item) return;
   await vscode.workspace.openTextDocument(item.uri);
   const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', item.uri, item.diagnostic.range)) ?? [];

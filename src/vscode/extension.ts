@@ -34,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.registerTreeDataProvider('aiInfraAdvisor.recommendations', tree),
     vscode.window.registerWebviewViewProvider('aiInfraAdvisor.sizing', reports),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),
+    // An opened file gets live diagnostics from the server: drop its copy from the last workspace scan.
+    vscode.workspace.onDidOpenTextDocument((d) => workspaceDiagnostics.delete(d.uri)),
     vscode.languages.onDidChangeDiagnostics(() => {
       tree.refresh();
       updateStatus();

@@ -1,20 +1,13 @@
 // The Recommendations tree: our diagnostics across the workspace, grouped by area (GPU, OpenCL, OpenAI) → rule →
 // location, counts in the labels; a click reveals the range. Built from the diagnostics the language server
-// published, so it never re-analyses.
+// published, so it never re-analyses. The grouping itself is in tree-model.ts.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../server/protocol';
+import { childrenOf, countBySeverity, labelOf, shortMessage, worstSeverity, type TreeFinding, type TreeNode } from './tree-model';
 
-type Node =
-  | { kind: 'area'; area: string; items: Item[] }
-  | { kind: 'rule'; rule: string; items: Item[] }
-  | { kind: 'item'; item: Item };
-interface Item { uri: vscode.Uri; diagnostic: vscode.Diagnostic; rule: string }
-
-const AREA: Array<[string, (rule: string) => boolean]> = [
-  ['GPU', (r) => r.startsWith('gpu-')],
-  ['OpenCL', (r) => r.startsWith('opencl-')],
-  ['OpenAI API', (r) => r.startsWith('llm-')],
-];
+/** A finding in the tree; context-menu commands get its node and act on `uri` and `diagnostic`. */
+export interface Item extends TreeFinding { uri: vscode.Uri; diagnostic: vscode.Diagnostic }
+type Node = TreeNode<Item>;
 
 export function ruleOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
@@ -29,54 +22,48 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   }
 
   items(): Item[] {
-    return vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === DIAGNOSTIC_SOURCE).map((diagnostic) => ({ uri, diagnostic, rule: ruleOf(diagnostic) })));
+    return vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === DIAGNOSTIC_SOURCE).map((diagnostic) => ({
+      uri, diagnostic,
+      rule: ruleOf(diagnostic),
+      severity: diagnostic.severity,
+      path: vscode.workspace.asRelativePath(uri),
+      line: diagnostic.range.start.line,
+      message: diagnostic.message,
+    })));
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) {
-      const all = this.items();
-      return AREA.map(([area, test]) => ({ kind: 'area' as const, area, items: all.filter((i) => test(i.rule)) })).filter((a) => a.items.length);
-    }
-    if (node.kind === 'area') {
-      const rules = [...new Set(node.items.map((i) => i.rule))].sort();
-      return rules.map((rule) => ({ kind: 'rule' as const, rule, items: node.items.filter((i) => i.rule === rule) })).sort((a, b) => severityRank(a.items) - severityRank(b.items) || b.items.length - a.items.length);
-    }
-    if (node.kind === 'rule') return node.items.sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath) || a.diagnostic.range.start.line - b.diagnostic.range.start.line).map((item) => ({ kind: 'item' as const, item }));
-    return [];
+    return childrenOf(node ? [] : this.items(), node);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'area') {
-      const t = new vscode.TreeItem(`${node.area} (${node.items.length})`, vscode.TreeItemCollapsibleState.Expanded);
+      const t = new vscode.TreeItem(labelOf(node), vscode.TreeItemCollapsibleState.Expanded);
       t.contextValue = 'area';
       return t;
     }
     if (node.kind === 'rule') {
-      const t = new vscode.TreeItem(`${node.rule} (${node.items.length})`, vscode.TreeItemCollapsibleState.Collapsed);
+      const t = new vscode.TreeItem(labelOf(node), vscode.TreeItemCollapsibleState.Collapsed);
       t.contextValue = 'rule';
-      t.iconPath = new vscode.ThemeIcon(severityRank(node.items) === 0 ? 'error' : severityRank(node.items) === 1 ? 'warning' : 'info');
-      t.tooltip = node.items[0]!.diagnostic.message;
+      const worst = worstSeverity(node.items);
+      t.iconPath = new vscode.ThemeIcon(worst === 0 ? 'error' : worst === 1 ? 'warning' : 'info');
+      t.tooltip = node.items[0]!.message;
       return t;
     }
-    const { uri, diagnostic } = node.item;
-    const t = new vscode.TreeItem(`${vscode.workspace.asRelativePath(uri)}:${diagnostic.range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
-    t.description = diagnostic.message.length > 80 ? `${diagnostic.message.slice(0, 79)}…` : diagnostic.message;
-    t.tooltip = diagnostic.message;
+    const { uri, diagnostic, message } = node.item;
+    const t = new vscode.TreeItem(labelOf(node), vscode.TreeItemCollapsibleState.None);
+    t.description = shortMessage(message);
+    t.tooltip = message;
     t.contextValue = 'finding';
     t.command = { title: 'Reveal', command: 'vscode.open', arguments: [uri, { selection: diagnostic.range }] };
-    (t as vscode.TreeItem & { finding?: Item }).finding = node.item;
     return t;
   }
 }
 
-function severityRank(items: Item[]): number {
-  return Math.min(...items.map((i) => i.diagnostic.severity));
-}
+export const counts = countBySeverity;
 
-export function counts(items: Item[]): { errors: number; warnings: number; infos: number } {
-  return {
-    errors: items.filter((i) => i.diagnostic.severity === vscode.DiagnosticSeverity.Error).length,
-    warnings: items.filter((i) => i.diagnostic.severity === vscode.DiagnosticSeverity.Warning).length,
-    infos: items.filter((i) => i.diagnostic.severity >= vscode.DiagnosticSeverity.Information).length,
-  };
+/** The finding of a tree node handed to a context-menu command (VS Code passes the element, not its TreeItem). */
+export function findingOf(node: unknown): Item | undefined {
+  const n = node as Partial<Node> | undefined;
+  return n?.kind === 'item' ? n.item : undefined;
 }

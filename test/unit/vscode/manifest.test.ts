@@ -4,11 +4,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULE_IDS } from '../../src/core/rules';
-import { GPU_CATALOG } from '../../src/core/sizing/gpu-catalog';
-import { ENGINE_IDS } from '../../src/core/sizing/workload';
+import { RULE_IDS } from '../../../src/core/rules';
+import { GPU_CATALOG } from '../../../src/core/sizing/gpu-catalog';
+import { ENGINE_IDS } from '../../../src/core/sizing/workload';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
 const nlsKo = JSON.parse(readFileSync(join(ROOT, 'package.nls.ko.json'), 'utf8')) as Record<string, string>;

@@ -1,0 +1,68 @@
+// The Recommendations tree's grouping, free of the VS Code API so it is unit-tested: area (GPU, OpenCL, OpenAI API)
+// → rule → location. recommendations.ts turns these nodes into TreeItems.
+
+/** What the tree needs of a finding. Severity uses VS Code's order: 0 error, 1 warning, 2 information, 3 hint. */
+export interface TreeFinding {
+  rule: string;
+  severity: number;
+  /** Workspace-relative path: the location label and the sort key. */
+  path: string;
+  /** 0-based, as in a VS Code range. */
+  line: number;
+  message: string;
+}
+
+export type TreeNode<F extends TreeFinding> =
+  | { kind: 'area'; area: string; items: F[] }
+  | { kind: 'rule'; rule: string; items: F[] }
+  | { kind: 'item'; item: F };
+
+/** Areas in display order; a rule belongs to the first whose prefix it has. Product names, the same in every language. */
+export const AREAS: ReadonlyArray<{ area: string; prefix: string }> = [
+  { area: 'GPU', prefix: 'gpu-' },
+  { area: 'OpenCL', prefix: 'opencl-' },
+  { area: 'OpenAI API', prefix: 'llm-' },
+];
+
+/** The tree's children: areas at the root (empty ones left out), rules in an area, locations under a rule. */
+export function childrenOf<F extends TreeFinding>(all: readonly F[], node?: TreeNode<F>): TreeNode<F>[] {
+  if (!node) {
+    return AREAS.map(({ area, prefix }) => ({ kind: 'area' as const, area, items: all.filter((f) => f.rule.startsWith(prefix)) })).filter((a) => a.items.length);
+  }
+  if (node.kind === 'area') {
+    const rules = [...new Set(node.items.map((f) => f.rule))].sort();
+    // What to fix first: the worst severity, then the most findings, then the rule id (stable).
+    return rules
+      .map((rule) => ({ kind: 'rule' as const, rule, items: node.items.filter((f) => f.rule === rule) }))
+      .sort((a, b) => worstSeverity(a.items) - worstSeverity(b.items) || b.items.length - a.items.length || a.rule.localeCompare(b.rule));
+  }
+  if (node.kind === 'rule') {
+    return [...node.items].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line).map((item) => ({ kind: 'item' as const, item }));
+  }
+  return [];
+}
+
+/** The node's label: counts for groups, `path:line` (1-based) for a location. */
+export function labelOf<F extends TreeFinding>(node: TreeNode<F>): string {
+  if (node.kind === 'area') return `${node.area} (${node.items.length})`;
+  if (node.kind === 'rule') return `${node.rule} (${node.items.length})`;
+  return `${node.item.path}:${node.item.line + 1}`;
+}
+
+/** A location's description: the message, cut to fit one row. */
+export function shortMessage(message: string, max = 80): string {
+  return message.length > max ? `${message.slice(0, max - 1)}…` : message;
+}
+
+export function worstSeverity(items: readonly TreeFinding[]): number {
+  return Math.min(...items.map((f) => f.severity));
+}
+
+/** The status bar's counts: hints count with information. */
+export function countBySeverity(items: readonly TreeFinding[]): { errors: number; warnings: number; infos: number } {
+  return {
+    errors: items.filter((f) => f.severity === 0).length,
+    warnings: items.filter((f) => f.severity === 1).length,
+    infos: items.filter((f) => f.severity >= 2).length,
+  };
+}

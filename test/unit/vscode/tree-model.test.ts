@@ -1,0 +1,74 @@
+// The Recommendations tree's grouping (area → rule → location), its labels and the status bar counts, without VS Code.
+import assert from 'node:assert/strict';
+import { RULE_IDS } from '../../../src/core/rules';
+import { AREAS, childrenOf, countBySeverity, labelOf, shortMessage, type TreeFinding, type TreeNode } from '../../../src/vscode/tree-model';
+
+const f = (rule: string, severity: number, path: string, line: number, message = `${rule} at ${path}:${line}`): TreeFinding => ({ rule, severity, path, line, message });
+
+const FINDINGS: TreeFinding[] = [
+  f('llm-missing-timeout', 1, 'chat.ts', 6),
+  f('gpu-unchecked-call', 1, 'b/saxpy.cu', 40),
+  f('gpu-unchecked-call', 1, 'a/add.cu', 9),
+  f('gpu-unchecked-call', 1, 'b/saxpy.cu', 3),
+  f('gpu-exceeds-device-memory', 0, 'b/saxpy.cu', 45),
+  f('gpu-missing-free', 1, 'b/saxpy.cu', 32),
+  f('gpu-missing-free', 1, 'a/add.cu', 8),
+  f('llm-store-without-ttl', 2, 'chat.ts', 13),
+  f('some-future-rule', 1, 'x.py', 1),
+];
+
+const labels = <F extends TreeFinding>(nodes: TreeNode<F>[]) => nodes.map((n) => labelOf(n));
+
+describe('Recommendations tree model', () => {
+  it('the root lists areas in a fixed order with their counts, and leaves out empty areas and unknown rules', () => {
+    assert.deepEqual(labels(childrenOf(FINDINGS)), ['GPU (6)', 'OpenAI API (2)']);
+    assert.deepEqual(labels(childrenOf([f('opencl-unchecked-error', 1, 'k.c', 0), ...FINDINGS])), ['GPU (6)', 'OpenCL (1)', 'OpenAI API (2)']);
+    assert.deepEqual(childrenOf([]), []);
+  });
+
+  it('every rule of the registry belongs to an area (none can drop out of the tree)', () => {
+    for (const id of RULE_IDS) assert.ok(AREAS.some((a) => id.startsWith(a.prefix)), id);
+  });
+
+  it('rules in an area: worst severity first, then the most findings, then by id', () => {
+    const [gpu] = childrenOf(FINDINGS);
+    assert.deepEqual(labels(childrenOf(FINDINGS, gpu)), ['gpu-exceeds-device-memory (1)', 'gpu-unchecked-call (3)', 'gpu-missing-free (2)']);
+    // equal severity and count: alphabetical, whatever the input order
+    const tied = [f('llm-z', 1, 'a', 0), f('llm-a', 1, 'a', 1)];
+    const [area] = childrenOf(tied);
+    assert.deepEqual(labels(childrenOf(tied, area)), ['llm-a (1)', 'llm-z (1)']);
+  });
+
+  it('locations under a rule: by path, then line, labelled path:line (1-based); the input is not reordered', () => {
+    const [gpu] = childrenOf(FINDINGS);
+    const unchecked = childrenOf(FINDINGS, gpu).find((n) => n.kind === 'rule' && n.rule === 'gpu-unchecked-call')!;
+    const before = unchecked.kind === 'rule' ? [...unchecked.items] : [];
+    const items = childrenOf(FINDINGS, unchecked);
+    assert.deepEqual(labels(items), ['a/add.cu:10', 'b/saxpy.cu:4', 'b/saxpy.cu:41']);
+    assert.ok(items.every((n) => n.kind === 'item'));
+    assert.deepEqual(unchecked.kind === 'rule' ? unchecked.items : [], before);
+    // a location has no children
+    assert.deepEqual(childrenOf(FINDINGS, items[0]), []);
+  });
+
+  it('the extra fields of a finding travel with its node (the commands need the URI and diagnostic)', () => {
+    const withUri = FINDINGS.map((x, i) => ({ ...x, uri: `file:///${i}` }));
+    const [gpu] = childrenOf(withUri);
+    const rule = childrenOf(withUri, gpu)[0]!;
+    const [item] = childrenOf(withUri, rule);
+    assert.equal(item?.kind === 'item' ? item.item.uri : '', 'file:///4');
+  });
+
+  it('counts errors, warnings and notes (hints count as notes)', () => {
+    assert.deepEqual(countBySeverity(FINDINGS), { errors: 1, warnings: 7, infos: 1 });
+    assert.deepEqual(countBySeverity([f('gpu-x', 3, 'a', 0), f('gpu-y', 2, 'a', 0)]), { errors: 0, warnings: 0, infos: 2 });
+  });
+
+  it('a long message is cut to one row with an ellipsis; a short one is kept', () => {
+    assert.equal(shortMessage('short'), 'short');
+    const cut = shortMessage('x'.repeat(200));
+    assert.equal(cut.length, 80);
+    assert.ok(cut.endsWith('…'));
+    assert.equal(shortMessage('y'.repeat(80)), 'y'.repeat(80));
+  });
+});

@@ -1,11 +1,11 @@
 // Every command in one table: id -> handler built from the extension's services (rust-analyzer's pattern), so the
 // palette, the tree's context menu and the report page all run the same code.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { CodeActionRequest, CodeActionTriggerKind, type LanguageClient } from 'vscode-languageclient/node';
 import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
 import { OPEN_DOCS_COMMAND, SETTINGS_SECTION } from '../server/protocol';
 import { requestSizing } from './client';
-import { findingOf, type RecommendationsProvider } from './recommendations';
+import { findingOf, ruleOf, type RecommendationsProvider } from './recommendations';
 import type { SizingReports } from './report-panel';
 
 export interface Services {
@@ -100,8 +100,8 @@ export const COMMANDS: Record<string, Handler> = {
   },
 
   // Actions are told apart by what they do, not by their titles (which are translated).
-  'aiInfraAdvisor.fixFinding': (_s, node) => applyAction(node, (a) => !insertsDirective(a) && a.command?.command !== OPEN_DOCS_COMMAND),
-  'aiInfraAdvisor.suppressFinding': (_s, node) => applyAction(node, (a) => insertsDirective(a, 'ai-infra-advisor-disable-next-line')),
+  'aiInfraAdvisor.fixFinding': (s, node) => applyAction(s, node, (a) => !insertsDirective(a) && a.command?.command !== OPEN_DOCS_COMMAND),
+  'aiInfraAdvisor.suppressFinding': (s, node) => applyAction(s, node, (a) => insertsDirective(a, 'ai-infra-advisor-disable-next-line')),
   'aiInfraAdvisor.openFindingDocs': (s, node) => {
     const item = findingOf(node);
     return item ? COMMANDS[OPEN_DOCS_COMMAND]!(s, item.rule) : undefined;
@@ -114,14 +114,50 @@ function insertsDirective(a: vscode.CodeAction, directive = 'ai-infra-advisor-di
   return !!a.edit?.entries().some(([, edits]) => edits.some((e) => e.newText.includes(directive)));
 }
 
-/** Runs the language server's code action for a tree finding (the same action the lightbulb offers). */
-async function applyAction(node: unknown, choose: (a: vscode.CodeAction) => boolean): Promise<void> {
+/**
+ * Runs the language server's code action for a tree finding: the same action the lightbulb offers, asked for this
+ * one diagnostic (VS Code's executeCodeActionProvider returns actions without their diagnostics, so two findings on
+ * one range could not be told apart). A finding from a workspace scan may be in a closed file: open it and wait for
+ * the server's live diagnostics, which replace the scan's copy.
+ */
+async function applyAction(s: Services, node: unknown, choose: (a: vscode.CodeAction) => boolean): Promise<void> {
   const item = findingOf(node);
   if (!item) return;
   await vscode.workspace.openTextDocument(item.uri);
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', item.uri, item.diagnostic.range)) ?? [];
-  const action = actions.find((a) => a.diagnostics?.some((d) => d.message === item.diagnostic.message) && choose(a));
+  const live = await liveDiagnostics(s, item.uri);
+  const diagnostic = live.find((d) => ruleOf(d) === item.rule && d.message === item.message && d.range.start.line === item.line) ?? item.diagnostic;
+  const client = s.client();
+  const c2p = client.code2ProtocolConverter;
+  const result = await client.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri: c2p.asUri(item.uri) },
+    range: c2p.asRange(diagnostic.range),
+    context: { diagnostics: [c2p.asDiagnostic(diagnostic)], triggerKind: CodeActionTriggerKind.Invoked },
+  });
+  const actions = (await client.protocol2CodeConverter.asCodeActionResult(result ?? [])).filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction);
+  const action = actions.find(choose);
+  s.log.info(`tree action on ${item.rule} at ${item.path}:${item.line + 1}: ${actions.length} code actions, ${action ? `running "${action.title}"` : 'none of the kind asked for'}`);
   if (!action) return void vscode.window.showInformationMessage(vscode.l10n.t('No such action for this finding.'));
   if (action.edit) await vscode.workspace.applyEdit(action.edit);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** The language server's diagnostics for a document, once it has published them (at most 10 s). */
+async function liveDiagnostics(s: Services, uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> {
+  const published = () => s.client().diagnostics?.has(uri) ? s.client().diagnostics!.get(uri) ?? [] : undefined;
+  const now = published();
+  if (now) return now;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => finish([]), 10_000);
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) {
+        const ds = published();
+        if (ds) finish(ds);
+      }
+    });
+    function finish(ds: readonly vscode.Diagnostic[]): void {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(ds);
+    }
+  });
 }

@@ -3,7 +3,7 @@
 // published, so it never re-analyses. The grouping itself is in tree-model.ts.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../server/protocol';
-import { childrenOf, countBySeverity, labelOf, shortMessage, worstSeverity, type TreeFinding, type TreeNode } from './tree-model';
+import { childrenOf, countBySeverity, idOf, labelOf, shortMessage, worstSeverity, type TreeFinding, type TreeNode } from './tree-model';
 
 /** A finding in the tree; context-menu commands get its node and act on `uri` and `diagnostic`. */
 export interface Item extends TreeFinding { uri: vscode.Uri; diagnostic: vscode.Diagnostic }
@@ -37,6 +37,12 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    const t = this.treeItem(node);
+    t.id = idOf(node);
+    return t;
+  }
+
+  private treeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'area') {
       const t = new vscode.TreeItem(labelOf(node), vscode.TreeItemCollapsibleState.Expanded);
       t.contextValue = 'area';

@@ -77,7 +77,8 @@ export class SizingReports implements vscode.WebviewPanelSerializer, vscode.Webv
   }
 
   private message(r: SizingReportResult): ToWebview {
-    const { findings: _f, rendered: _r, ...result } = r;
+    // The page shows the report, not the findings: leave the per-file lists out of the message.
+    const { findings: _f, diagnostics: _d, rendered: _r, ...result } = r;
     return { type: 'report', result, assumptionsEditable: true };
   }
 

@@ -49,6 +49,17 @@ export function labelOf<F extends TreeFinding>(node: TreeNode<F>): string {
   return `${node.item.path}:${node.item.line + 1}`;
 }
 
+/**
+ * A stable id per node: VS Code keeps a node's expanded state and selection across refreshes only when its id is
+ * the same, and the tree refreshes on every diagnostics change.
+ */
+export function idOf<F extends TreeFinding>(node: TreeNode<F>): string {
+  if (node.kind === 'area') return `area:${node.area}`;
+  if (node.kind === 'rule') return `rule:${node.rule}`;
+  const f = node.item;
+  return `item:${f.rule}:${f.path}:${f.line}:${f.message}`;
+}
+
 /** A location's description: the message, cut to fit one row. */
 export function shortMessage(message: string, max = 80): string {
   return message.length > max ? `${message.slice(0, max - 1)}…` : message;

@@ -27,7 +27,7 @@ export const rule: GpuRule = {
       if (macro) {
         const start = call.startOffset;
         const end = call.endOffset;
-        fixes.push({ description: `Wrap in ${macro}(...)`, edits: [{ startOffset: start, endOffset: start, newText: `${macro}(` }, { startOffset: end, endOffset: end, newText: ')' }] });
+        fixes.push({ description: phrase(ctx.config.lang, 'fix_wrapIn', { macro }), edits: [{ startOffset: start, endOffset: start, newText: `${macro}(` }, { startOffset: end, endOffset: end, newText: ')' }] });
       }
       ctx.report('call', { api: call.api, macro: macro ? phrase(ctx.config.lang, 'checkWithMacro', { macro }) : phrase(ctx.config.lang, 'checkSuggestMacro') }, call.range, fixes);
     }

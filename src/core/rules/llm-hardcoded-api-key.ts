@@ -1,6 +1,7 @@
 // A literal API key in source: anyone with the repository or the bundle can spend on the account. The key is
 // only ever shown masked (sk-…abcd); the fix reads it from the environment instead.
 import type { LlmRule } from './rule';
+import { phrase } from './shared/phrases';
 
 export const rule: LlmRule = {
   meta: {
@@ -16,7 +17,7 @@ export const rule: LlmRule = {
     for (const s of ctx.llm.secrets) {
       const env = /AZURE/.test(s.replacement) ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
       const edits = [{ startOffset: s.startOffset, endOffset: s.endOffset, newText: s.replacement }, ...(s.importEdit ? [s.importEdit] : [])];
-      ctx.report('key', { masked: s.masked, env }, s.range, [{ description: `Read the key from the ${env} environment variable`, edits }]);
+      ctx.report('key', { masked: s.masked, env }, s.range, [{ description: phrase(ctx.config.lang, 'fix_readKeyFromEnv', { env }), edits }]);
     }
   },
 };

@@ -5,6 +5,7 @@ import type { Fix } from '../model/types';
 import { modelLimits } from '../sizing/llm-models';
 import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
+import { phrase } from './shared/phrases';
 
 /** What the quick fix writes: a cap the user is expected to tune (most chat answers are well under 1k tokens). */
 export const FIX_MAX_TOKENS = 1024;
@@ -26,7 +27,7 @@ export const rule: LlmRule = {
       const summary = ctx.summary.calls[i]!;
       const param = call.maxTokensName;
       const fixes: Fix[] = call.optionsSlot ? [{
-        description: `Add ${param}: ${FIX_MAX_TOKENS}`,
+        description: phrase(ctx.config.lang, 'fix_add', { what: `${param}: ${FIX_MAX_TOKENS}` }),
         edits: [{ startOffset: call.optionsSlot.offset, endOffset: call.optionsSlot.offset, newText: `${call.optionsSlot.prefix}${param}${call.optionsSlot.syntax === 'py' ? '=' : ': '}${FIX_MAX_TOKENS}${call.optionsSlot.suffix}` }],
       }] : [];
       const limit = modelLimits(call.model).maxOutputTokens;

@@ -3,7 +3,7 @@
 import type { Fix, LlmClientFact } from '../model/types';
 import { LLM_FACTS } from '../sizing/llm-models';
 import type { LlmRule } from './rule';
-import { phrase } from './shared/phrases';
+import { phrase, type Lang } from './shared/phrases';
 
 export const rule: LlmRule = {
   meta: {
@@ -23,7 +23,7 @@ export const rule: LlmRule = {
       const key = `${client.range.startLine}:${client.range.startColumn}`;
       if (client.timeoutSet || seen.has(key)) continue;
       seen.add(key);
-      const fixes = fixFor(client, ctx.llm.language === 'python');
+      const fixes = fixFor(client, ctx.llm.language === 'python', ctx.config.lang);
       if (client.via === 'http') {
         ctx.report('http', { api: client.api }, client.range, fixes);
         continue;
@@ -38,12 +38,12 @@ export const rule: LlmRule = {
   },
 };
 
-function fixFor(client: LlmClientFact, python: boolean): Fix[] {
+function fixFor(client: LlmClientFact, python: boolean, lang: Lang | undefined): Fix[] {
   const slot = client.optionsSlot;
   if (!slot) return [];
   let option: string;
   if (python) option = client.via === 'http' ? 'timeout=30' : 'timeout=30.0';
   else if (client.api === 'fetch') option = 'signal: AbortSignal.timeout(30_000)';
   else option = 'timeout: 30_000';
-  return [{ description: `Add ${option}`, edits: [{ startOffset: slot.offset, endOffset: slot.offset, newText: `${slot.prefix}${option}${slot.suffix}` }] }];
+  return [{ description: phrase(lang, 'fix_add', { what: option }), edits: [{ startOffset: slot.offset, endOffset: slot.offset, newText: `${slot.prefix}${option}${slot.suffix}` }] }];
 }

@@ -1,7 +1,7 @@
 // The Recommendations tree's grouping (area → rule → location), its labels and the status bar counts, without VS Code.
 import assert from 'node:assert/strict';
 import { RULE_IDS } from '../../../src/core/rules';
-import { AREAS, childrenOf, countBySeverity, labelOf, shortMessage, type TreeFinding, type TreeNode } from '../../../src/vscode/tree-model';
+import { AREAS, childrenOf, idOf, countBySeverity, labelOf, shortMessage, type TreeFinding, type TreeNode } from '../../../src/vscode/tree-model';
 
 const f = (rule: string, severity: number, path: string, line: number, message = `${rule} at ${path}:${line}`): TreeFinding => ({ rule, severity, path, line, message });
 
@@ -57,6 +57,22 @@ describe('Recommendations tree model', () => {
     const rule = childrenOf(withUri, gpu)[0]!;
     const [item] = childrenOf(withUri, rule);
     assert.equal(item?.kind === 'item' ? item.item.uri : '', 'file:///4');
+  });
+
+  it('every node has an id, unique in the tree and the same when the tree is built again', () => {
+    const walk = (all: TreeFinding[]): string[] => {
+      const out: string[] = [];
+      const visit = (n?: TreeNode<TreeFinding>) => {
+        if (n) out.push(idOf(n));
+        for (const c of childrenOf(all, n)) visit(c);
+      };
+      visit();
+      return out;
+    };
+    const ids = walk(FINDINGS);
+    assert.equal(ids.length, 2 /* areas */ + 5 /* rules */ + 8 /* locations: all but the unknown rule's */);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(walk([...FINDINGS].reverse()), ids);
   });
 
   it('counts errors, warnings and notes (hints count as notes)', () => {

@@ -53,6 +53,10 @@ export const PHRASES = {
   unknown_noPrice: { en: "no published price for model '{{model}}'", ko: "모델 '{{model}}'의 공개 가격 없음" },
   unknown_maxTokensNotConstant: { en: '{{param}} is not a constant', ko: '{{param}}이(가) 상수가 아님' },
   unknown_noMaximum: { en: 'no max tokens and no known model maximum', ko: '최대 토큰도, 알려진 모델 최대값도 없음' },
+  // Quick-fix titles (the rule's own fix)
+  fix_wrapIn: { en: 'Wrap in {{macro}}(...)', ko: '{{macro}}(...)로 감싸기' },
+  fix_readKeyFromEnv: { en: 'Read the key from the {{env}} environment variable', ko: '키를 환경 변수 {{env}}에서 읽기' },
+  fix_add: { en: 'Add {{what}}', ko: '{{what}} 추가' },
   store_file: { en: 'a file', ko: '파일' },
   store_vector: { en: 'a vector database', ko: '벡터 데이터베이스' },
   store_sql: { en: 'a SQL database', ko: 'SQL 데이터베이스' },

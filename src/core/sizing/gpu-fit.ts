@@ -2,6 +2,8 @@
 // against every GPU in the catalog, under CUDA's view (all of device memory) and OpenCL's (also every buffer ≤
 // CL_DEVICE_MAX_MEM_ALLOC_SIZE); and for the target GPU a chunk plan: fixed buffers + k data buffers × chunk ≤
 // memory × safety factor, with the extra transfers chunking costs.
+import type { AdvisorConfig } from '../config';
+import { GPU_FIT_TEXT } from './gpu-fit-text';
 import type { GpuFileSummary } from '../model/types';
 import { formatBytes } from '../model/units';
 import { PCIE4_X16_GBPS, TRANSFER_SETUP_SECONDS } from './engine-facts';
@@ -59,8 +61,9 @@ export interface GpuFileSizing {
 const MIB = 1024 * 1024;
 const DEVICE_SPACES = new Set(['device', 'managed']);
 
-export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDataset; safetyFactor: number; target: GpuSpec; catalog?: readonly GpuSpec[] }): GpuFileSizing {
+export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDataset; safetyFactor: number; target: GpuSpec; catalog?: readonly GpuSpec[]; lang?: AdvisorConfig['lang'] }): GpuFileSizing {
   const { dataset, safetyFactor, target } = options;
+  const t = GPU_FIT_TEXT[options.lang ?? 'en'];
   const catalog = options.catalog ?? GPU_CATALOG;
   const bindingOf = (expr: string): number | null => dataset?.sizes?.[expr] ?? dataset?.bytes ?? null;
   const api: 'cuda' | 'opencl' = summary.allocations.some((a) => /^cl|^pyopencl\./.test(a.api)) ? 'opencl' : 'cuda';
@@ -87,17 +90,17 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
   const fixed = peak !== null ? Math.max(0, peak - dataBytes) : 0;
 
   const verdict = (budget: number, maxBuffer: number | null): { v: FitVerdict; why: string } => {
-    if (peak === null) return { v: 'unknown', why: `peak unknown: ${unknowns.join(', ')}` };
+    if (peak === null) return { v: 'unknown', why: t.peakUnknown(unknowns.join(', ')) };
     const bufferOk = maxBuffer === null || largest === null || largest <= maxBuffer;
     if (peak <= budget && bufferOk) {
-      if (peakIsLowerBound) return { v: 'unknown', why: `≥ ${formatBytes(peak, { exact: false })} known; fits only if ${unknowns.join(', ')} < ${formatBytes(budget - peak, { exact: false })}` };
+      if (peakIsLowerBound) return { v: 'unknown', why: t.lowerBound(formatBytes(peak, { exact: false }), unknowns.join(', '), formatBytes(budget - peak, { exact: false })) };
       return { v: 'fits', why: `${formatBytes(peak, { exact: false })} ≤ ${formatBytes(budget, { exact: false })}` };
     }
     const minChunkTotal = fixed + Math.max(1, dataBuffers.length) * MIB;
     if (minChunkTotal <= budget) {
-      return { v: 'needs-chunking', why: peak > budget ? `${formatBytes(peak, { exact: false })} > ${formatBytes(budget, { exact: false })}` : `a ${formatBytes(largest!, { exact: false })} buffer > the ${formatBytes(maxBuffer!, { exact: false })} per-buffer limit` };
+      return { v: 'needs-chunking', why: peak > budget ? `${formatBytes(peak, { exact: false })} > ${formatBytes(budget, { exact: false })}` : t.overBuffer(formatBytes(largest!, { exact: false }), formatBytes(maxBuffer!, { exact: false })) };
     }
-    return { v: 'does-not-fit', why: `fixed buffers alone (${formatBytes(fixed, { exact: false })}) exceed ${formatBytes(budget, { exact: false })}` };
+    return { v: 'does-not-fit', why: t.fixedExceed(formatBytes(fixed, { exact: false }), formatBytes(budget, { exact: false })) };
   };
 
   const fits: GpuFitRow[] = catalog.map((g) => {
@@ -108,7 +111,7 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     const o = verdict(budget, maxAlloc);
     return { gpu: g.id, name: g.name, memoryBytes: memory, budgetBytes: budget, openclMaxAllocBytes: maxAlloc, cuda: c.v, opencl: o.v, why: api === 'opencl' ? o.why : c.why };
   });
-  if (summary.strategy === 'unified') notes.push('Managed (unified) memory can oversubscribe the device on CUDA: it runs, but pages migrate over PCIe on demand; "needs chunking" means "will thrash".');
+  if (summary.strategy === 'unified') notes.push(t.managed);
 
   let chunkPlan: ChunkPlan | null = null;
   if (peak !== null && largest !== null) {
@@ -128,16 +131,16 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     const n = api === 'opencl' ? openclChunks : chunks;
     chunkPlan = {
       gpu: target.id, budgetBytes: budget, fixedBytes: fixed, dataBuffers: k, datasetBytes, chunkBytes, chunks, openclChunkBytes, openclChunks,
-      formula: `chunk = ⌊(${formatBytes(budget, { exact: false })} budget (${target.name} × ${safetyFactor}) − ${formatBytes(fixed, { exact: false })} fixed) / ${k} data buffer${k > 1 ? 's' : ''}⌋ rounded down to MiB = ${formatBytes(chunkBytes, { exact: false })}; chunks = ⌈${formatBytes(datasetBytes, { exact: false })} / chunk⌉ = ${chunks}`
-        + `; OpenCL: chunk ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE ${formatBytes(maxAlloc, { exact: false })} → ${formatBytes(openclChunkBytes, { exact: false })}, ${openclChunks} chunks`,
+      formula: t.formula(formatBytes(budget, { exact: false }), target.name, safetyFactor, formatBytes(fixed, { exact: false }), k, formatBytes(chunkBytes, { exact: false }), formatBytes(datasetBytes, { exact: false }), chunks,
+        formatBytes(maxAlloc, { exact: false }), formatBytes(openclChunkBytes, { exact: false }), openclChunks),
       transfersWhole: perPass, transfersChunked: n * perPass,
       transferSecondsAtPcie4: (datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9),
       extraSetupSeconds: Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS,
-      note: (peakIsLowerBound ? `from the known sizes only (${unknowns.join(', ')} left out: set them in the workload for a full plan); ` : '') + (n <= 1 ? 'the data set fits in one chunk: no chunking needed on this GPU'
-        : `${n} chunks → ${n * perPass} copies instead of ${perPass}; the bytes moved stay ${formatBytes(datasetBytes * perPass, { exact: false })} (${((datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9)).toFixed(2)} s at PCIe 4.0 x16 ${PCIE4_X16_GBPS} GB/s), plus ≈ ${(Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2)} ms of per-copy setup; with two streams (double buffering) copies overlap kernels, at half the chunk size`),
+      note: (peakIsLowerBound ? t.knownOnly(unknowns.join(', ')) : '') + (n <= 1 ? t.oneChunk
+        : t.chunked(n, n * perPass, perPass, formatBytes(datasetBytes * perPass, { exact: false }), ((datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9)).toFixed(2), PCIE4_X16_GBPS, (Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2))),
     };
   }
-  if (peak === null || peakIsLowerBound) notes.push(`Set the data-set size in the workload file (gpu.datasets: { "file": "${summary.path}", "bytes": "8 GiB" } or "sizes" per expression) to size: ${unknowns.join(', ')}`);
+  if (peak === null || peakIsLowerBound) notes.push(t.setDataset(summary.path, unknowns.join(', ')));
   return { path: summary.path, api, strategy: summary.strategy, peakBytes: peak, peakIsLowerBound, bound, unknowns, largestBufferBytes: largest, fits, chunkPlan, notes };
 }
 

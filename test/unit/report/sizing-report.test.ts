@@ -135,6 +135,26 @@ describe('sizing report (examples, medium profile)', () => {
     const HANGUL = /[\uac00-\ud7a3]/;
     const flat = (ss: Section[]): Section[] => ss.flatMap((x) => [x, ...flat(x.children ?? [])]);
 
+    it('a Korean analysis sizes with Korean engine formulas, roles, cost items, GPU plans and method notes; same numbers', () => {
+      const ko = buildSizingReport({ ...result, config: { ...result.config, lang: 'ko' } }, loadWorkloadFile(ROOT, { path: join(ROOT, 'examples/ai-infra-advisor.workload.json'), profile: 'medium' }));
+      const texts: string[] = [...ko.notes];
+      for (const [i, e] of ko.engines.entries()) {
+        const en = report.engines[i]!;
+        assert.equal(e.engine, en.engine);
+        assert.equal(e.monthlyUsd, en.monthlyUsd);
+        assert.deepEqual(e.roles.map((r) => [r.role, r.count, r.instance]), en.roles.map((r) => [r.role, r.count, r.instance]));
+        assert.deepEqual(e.costLines.map((c) => c.monthlyUsd), en.costLines.map((c) => c.monthlyUsd));
+        texts.push(e.title, ...e.roles.flatMap((r) => [r.name, r.why, r.grows]), ...e.costLines.flatMap((c) => [c.item, c.unit]), ...e.notes, ...e.warnings);
+      }
+      for (const [i, f] of ko.gpu.files.entries()) {
+        assert.deepEqual(f.fits.map((x) => [x.cuda, x.opencl]), report.gpu.files[i]!.fits.map((x) => [x.cuda, x.opencl]));
+        texts.push(...f.notes, ...f.fits.map((x) => x.why).filter((w) => /[a-z]{3}/.test(w)));
+        if (f.chunkPlan) texts.push(f.chunkPlan.formula, f.chunkPlan.note);
+      }
+      assert.ok(texts.length > 80, `${texts.length} texts`);
+      assert.deepEqual(texts.filter((t) => !HANGUL.test(t)), []);
+    });
+
     it('has the same sections, tables and numbers as the English report, with Korean titles and headers', () => {
       const en = flat(sizingSections(report, 'en'));
       const ko = flat(sizingSections(report, 'ko'));

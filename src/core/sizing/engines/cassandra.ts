@@ -4,10 +4,12 @@ import { CASSANDRA, SCYLLADB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import type { PriceCatalog } from '../prices';
 import { ceil, finish, gib, instance, nodeCost, num, type EngineSizing, type RoleSizing } from './common';
+import { ENGINE_TEXT, type EngineLang, type EngineText } from './engine-text';
 
 interface WideColumnRules {
   engine: 'cassandra' | 'scylladb';
   title: string;
+  t: EngineText;
   instance: string;
   usableFraction: number;
   usableWhy: string;
@@ -22,6 +24,7 @@ export function replicaOps(load: DataLoad): { ops: number; quorum: number } {
 }
 
 function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules): EngineSizing {
+  const t = r.t;
   const node = instance(r.instance);
   const onDisk = load.storedBytes * load.replicationFactor;
   const usablePerNode = (node.localNvmeGB ?? 0) * 1e9 * r.usableFraction;
@@ -30,49 +33,51 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
   const byOps = ceil(ops / r.opsPerNode);
   const nodes = Math.max(load.replicationFactor, byDisk, byOps);
   const roles: RoleSizing[] = [
-    { role: 'client-session', name: 'coordinators', count: 0, instance: null, dedicated: false, why: 'every node coordinates the requests it receives; token-aware drivers pick a replica directly', grows: 'client connections spread over all nodes' },
-    { role: 'query', name: 'query nodes', count: 0, instance: null, dedicated: false, why: 'reads are served by the replicas that own the partition; no separate query tier', grows: 'read rate, through the data-node count' },
+    { role: 'client-session', name: t.coordinators, count: 0, instance: null, dedicated: false, why: t.coordinatorsWhy, grows: t.coordinatorsGrows },
+    { role: 'query', name: t.queryNodes, count: 0, instance: null, dedicated: false, why: t.replicasServeWhy, grows: t.replicasServeGrows },
     {
-      role: 'data', name: 'nodes', count: nodes, instance: r.instance, dedicated: true,
-      why: `max(RF ${load.replicationFactor}, ⌈${gib(onDisk)} on disk / ${gib(usablePerNode)} usable per node⌉ = ${byDisk}, ⌈${num(ops)} replica ops/s / ${num(r.opsPerNode)} per node⌉ = ${byOps}) = ${nodes}`,
-      grows: byOps >= byDisk ? 'peak request rate (throughput-bound now), then stored data' : 'stored data (disk-bound now), then peak request rate',
+      role: 'data', name: t.nodes, count: nodes, instance: r.instance, dedicated: true,
+      why: t.wideNodesWhy(load.replicationFactor, gib(onDisk), gib(usablePerNode), byDisk, num(ops), num(r.opsPerNode), byOps, nodes),
+      grows: byOps >= byDisk ? t.growsThroughputBound : t.growsDiskBound,
     },
   ];
   return finish({
     engine: r.engine, title: r.title, roles, storedBytes: onDisk,
-    costLines: [nodeCost(prices, r.instance, nodes, 'nodes (local NVMe, no EBS)')],
+    costLines: [nodeCost(prices, r.instance, nodes, t.nodesLocalNvme, t)],
     notes: [
-      `usable disk per ${r.instance} = ${num(node.localNvmeGB ?? 0)} GB NVMe × ${r.usableWhy}`,
-      `replica ops/s = peak writes ${num(load.writesPerSecondPeak)} × RF ${load.replicationFactor} + peak reads ${num(load.readsPerSecondPeak)} × QUORUM ${quorum} = ${num(ops)}; ${r.opsWhy}`,
-      'No compression assumed: LZ4 table compression usually shrinks text 2-4×, so disk-bound counts are an upper bound.',
+      t.usableDiskNote(r.instance, num(node.localNvmeGB ?? 0), r.usableWhy),
+      t.replicaOpsNote(num(load.writesPerSecondPeak), load.replicationFactor, num(load.readsPerSecondPeak), quorum, num(ops), r.opsWhy),
+      t.noCompression,
     ],
     warnings: [],
   });
 }
 
-export function sizeCassandra(load: DataLoad, prices: PriceCatalog): EngineSizing {
+export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
   const f = CASSANDRA;
+  const t = ENGINE_TEXT[lang];
   const node = instance(f.instance);
   const sizing = sizeWideColumn(load, prices, {
-    engine: 'cassandra', title: 'Apache Cassandra (self-managed on EC2)', instance: f.instance,
-    usableFraction: f.fileSystemFraction * f.compactionFraction, usableWhy: `${f.fileSystemFraction} (file system) × ${f.compactionFraction} (size-tiered compaction headroom) (C1)`,
-    opsPerNode: f.opsPerVcpu * node.vcpu, opsWhy: `${num(f.opsPerVcpu)} replica ops/s per vCPU × ${node.vcpu} vCPU = ${num(f.opsPerVcpu * node.vcpu)} per node (C3, Netflix 2011)`,
+    engine: 'cassandra', title: t.cassandraTitle, t, instance: f.instance,
+    usableFraction: f.fileSystemFraction * f.compactionFraction, usableWhy: t.cassandraUsable(f.fileSystemFraction, f.compactionFraction),
+    opsPerNode: f.opsPerVcpu * node.vcpu, opsWhy: t.cassandraOps(num(f.opsPerVcpu), node.vcpu, num(f.opsPerVcpu * node.vcpu)),
   });
-  if (node.vcpu < f.minProductionVcpu) sizing.warnings.push(`${f.instance} has ${node.vcpu} vCPU; DataStax plans production nodes from ${f.minProductionVcpu} cores (C2): fewer, larger nodes once the cluster grows`);
+  if (node.vcpu < f.minProductionVcpu) sizing.warnings.push(t.cassandraSmall(f.instance, node.vcpu, f.minProductionVcpu));
   return sizing;
 }
 
-export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog): EngineSizing {
+export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
   const f = SCYLLADB;
+  const t = ENGINE_TEXT[lang];
   const node = instance(f.instance);
   const cores = node.vcpu / f.vcpuPerPhysicalCore;
   const sizing = sizeWideColumn(load, prices, {
-    engine: 'scylladb', title: 'ScyllaDB (self-managed on EC2)', instance: f.instance,
-    usableFraction: f.diskUseFraction, usableWhy: `${f.diskUseFraction} (size-tiered compaction: keep disks ≤ 50% full) (S2)`,
-    opsPerNode: f.opsPerPhysicalCore * cores, opsWhy: `${num(f.opsPerPhysicalCore)} ops/s per physical core × ${cores} cores = ${num(f.opsPerPhysicalCore * cores)} per node (S1)`,
+    engine: 'scylladb', title: t.scyllaTitle, t, instance: f.instance,
+    usableFraction: f.diskUseFraction, usableWhy: t.scyllaUsable(f.diskUseFraction),
+    opsPerNode: f.opsPerPhysicalCore * cores, opsWhy: t.scyllaOps(num(f.opsPerPhysicalCore), cores, num(f.opsPerPhysicalCore * cores)),
   });
   const diskPerRam = ((node.localNvmeGB ?? 0) * 1e9) / (node.memoryGiB * 1024 ** 3);
-  sizing.notes.push(`disk:RAM on ${f.instance} = ${num(diskPerRam)}:1 (≤ 100:1 required, ${f.diskToRamRatio}:1 rule of thumb, S1/S2)`);
-  if (node.vcpu < f.recommendedVcpu) sizing.warnings.push(`${f.instance} has ${node.vcpu} vCPU; ScyllaDB recommends ≥ ${f.recommendedVcpu} cores per production node (S1): at this size, prefer fewer larger nodes as load grows`);
+  sizing.notes.push(t.scyllaDiskRam(f.instance, num(diskPerRam), f.diskToRamRatio));
+  if (node.vcpu < f.recommendedVcpu) sizing.warnings.push(t.scyllaSmall(f.instance, node.vcpu, f.recommendedVcpu));
   return sizing;
 }

@@ -3,6 +3,7 @@
 import { GIB } from '../../model/units';
 import { HOURS_PER_MONTH, INSTANCE_TYPES, type InstanceType, type PriceCatalog } from '../prices';
 import type { EngineId } from '../workload';
+import type { EngineText } from './engine-text';
 
 /** The three roles users reason about, plus coordination (config servers, masters) that neither serves clients nor holds data. */
 export type NodeRole = 'client-session' | 'query' | 'data' | 'coordination';
@@ -51,14 +52,14 @@ export function instance(id: string): InstanceType {
   return t;
 }
 
-export function nodeCost(prices: PriceCatalog, id: string, count: number, what: string): CostLine {
+export function nodeCost(prices: PriceCatalog, id: string, count: number, what: string, t: EngineText): CostLine {
   const perHour = prices.instanceUsdPerHour[id] ?? instance(id).usdPerHour;
-  return { item: `${what}: ${id}`, quantity: count, unit: 'node-month', unitUsd: perHour * HOURS_PER_MONTH, monthlyUsd: count * perHour * HOURS_PER_MONTH };
+  return { item: t.nodeCost(what, id), quantity: count, unit: t.nodeMonth, unitUsd: perHour * HOURS_PER_MONTH, monthlyUsd: count * perHour * HOURS_PER_MONTH };
 }
 
-export function storageCost(prices: PriceCatalog, bytes: number, what: string): CostLine {
+export function storageCost(prices: PriceCatalog, bytes: number, what: string, t: EngineText): CostLine {
   const gib = bytes / GIB;
-  return { item: what, quantity: round(gib, 2), unit: 'GiB-month', unitUsd: prices.blockStorageUsdPerGbMonth, monthlyUsd: gib * prices.blockStorageUsdPerGbMonth };
+  return { item: what, quantity: round(gib, 2), unit: t.gibMonth, unitUsd: prices.blockStorageUsdPerGbMonth, monthlyUsd: gib * prices.blockStorageUsdPerGbMonth };
 }
 
 export function finish(e: Omit<EngineSizing, 'totalNodes' | 'monthlyUsd'>): EngineSizing {

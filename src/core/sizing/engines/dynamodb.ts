@@ -5,6 +5,7 @@ import { DYNAMODB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type PriceCatalog } from '../prices';
 import { ceil, finish, gib, num, type CostLine, type EngineSizing } from './common';
+import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
 /** Storage accounting adds 100 bytes of per-item overhead (DynamoDB pricing page, "data storage"). */
 export const ITEM_OVERHEAD_BYTES = 100;
@@ -37,8 +38,9 @@ export function partitions(storageBytes: number, rcu: number, wcu: number): numb
   return Math.max(1, ceil(storageBytes / (DYNAMODB.partitionGb * 1e9)), ceil(rcu / DYNAMODB.partitionReadUnits + wcu / DYNAMODB.partitionWriteUnits));
 }
 
-export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog): EngineSizing {
+export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
   const f = DYNAMODB;
+  const t = ENGINE_TEXT[lang];
   const p = prices.dynamodb;
   const item = load.recordBytes;
   const rru = readUnitsPerRead(item, 'eventual');
@@ -59,34 +61,34 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog): EngineSizing
 
   const costLines: CostLine[] = mode === 'on-demand'
     ? [
-        { item: 'on-demand reads (eventually consistent)', quantity: millions(load.readsPerSecondAvg * rru * SECONDS_PER_MONTH), unit: 'million read request units', unitUsd: p.readRequestUsdPerMillion, monthlyUsd: onDemandRead },
-        { item: 'on-demand writes', quantity: millions(load.writesPerSecondAvg * wru * SECONDS_PER_MONTH), unit: 'million write request units', unitUsd: p.writeRequestUsdPerMillion, monthlyUsd: onDemandWrite },
+        { item: t.onDemandReads, quantity: millions(load.readsPerSecondAvg * rru * SECONDS_PER_MONTH), unit: t.millionReadUnits, unitUsd: p.readRequestUsdPerMillion, monthlyUsd: onDemandRead },
+        { item: t.onDemandWrites, quantity: millions(load.writesPerSecondAvg * wru * SECONDS_PER_MONTH), unit: t.millionWriteUnits, unitUsd: p.writeRequestUsdPerMillion, monthlyUsd: onDemandWrite },
       ]
     : [
-        { item: 'provisioned read capacity', quantity: rcu, unit: 'RCU-month', unitUsd: p.rcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provRead },
-        { item: 'provisioned write capacity', quantity: wcu, unit: 'WCU-month', unitUsd: p.wcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provWrite },
+        { item: t.provisionedReads, quantity: rcu, unit: 'RCU-month', unitUsd: p.rcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provRead },
+        { item: t.provisionedWrites, quantity: wcu, unit: 'WCU-month', unitUsd: p.wcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provWrite },
       ];
-  costLines.push({ item: `storage beyond the free ${p.freeStorageGb} GB`, quantity: Math.round(billedGiB * 100) / 100, unit: 'GB-month', unitUsd: p.storageUsdPerGbMonth, monthlyUsd: billedGiB * p.storageUsdPerGbMonth });
+  costLines.push({ item: t.storageBeyondFree(p.freeStorageGb), quantity: Math.round(billedGiB * 100) / 100, unit: t.gbMonth, unitUsd: p.storageUsdPerGbMonth, monthlyUsd: billedGiB * p.storageUsdPerGbMonth });
 
   const warnings: string[] = [];
-  if (load.maxRecordBytes > f.maxItemBytes) warnings.push(`the largest record (${num(load.maxRecordBytes)} B) is above DynamoDB's 400 KB item limit: store the body in S3 and the key in DynamoDB`);
+  if (load.maxRecordBytes > f.maxItemBytes) warnings.push(t.dynamoItemTooBig(num(load.maxRecordBytes)));
   return finish({
-    engine: 'dynamodb', title: `Amazon DynamoDB (${mode}, chosen as the cheaper mode)`,
+    engine: 'dynamodb', title: t.dynamoTitle(mode),
     roles: [
-      { role: 'client-session', name: 'request routers', count: 0, instance: null, dedicated: false, why: 'managed by AWS: clients call the HTTPS endpoint', grows: 'nothing to run' },
-      { role: 'query', name: 'query nodes', count: 0, instance: null, dedicated: false, why: 'managed by AWS: reads are billed per request unit', grows: 'nothing to run; cost grows with reads' },
+      { role: 'client-session', name: t.requestRouters, count: 0, instance: null, dedicated: false, why: t.awsEndpoint, grows: t.nothingToRun },
+      { role: 'query', name: t.queryNodes, count: 0, instance: null, dedicated: false, why: t.awsReads, grows: t.awsReadsGrows },
       {
-        role: 'data', name: 'partitions (managed)', count: parts, instance: null, dedicated: false,
-        why: `max(⌈${gib(storageBytes)} / 10 GB⌉, ⌈${num(rcu)} RCU / 3,000 + ${num(wcu)} WCU / 1,000⌉) = ${parts} (D3, D4); partitions never merge`,
-        grows: 'stored data and provisioned throughput',
+        role: 'data', name: t.partitions, count: parts, instance: null, dedicated: false,
+        why: t.partitionsWhy(gib(storageBytes), num(rcu), num(wcu), parts),
+        grows: t.partitionsGrows,
       },
     ],
     storedBytes: storageBytes, costLines,
     notes: [
-      `item ≈ ${num(item)} B: ⌈${num(item)} / 4,096⌉ × 0.5 = ${num(rru)} RRU per eventually consistent read, ⌈${num(item)} / 1,024⌉ = ${num(wru)} WRU per write (D1)`,
-      `on-demand = 2,628,000 s × (${num(load.readsPerSecondAvg)} reads/s × ${num(rru)} × $${p.readRequestUsdPerMillion}/M + ${num(load.writesPerSecondAvg)} writes/s × ${num(wru)} × $${p.writeRequestUsdPerMillion}/M) = $${num(onDemand)}/month (D5)`,
-      `provisioned for the peak at ${f.provisionedTargetUtilisation * 100}% target use: ${num(rcu)} RCU × $${p.rcuUsdPerHour}/h + ${num(wcu)} WCU × $${p.wcuUsdPerHour}/h × 730 h = $${num(provisioned)}/month (D6)`,
-      `storage = ${gib(load.storedBytes)} + ${num(load.storedRecords)} items × ${ITEM_OVERHEAD_BYTES} B overhead = ${gib(storageBytes)}; DynamoDB keeps 3 copies across AZs inside that price`,
+      t.dynamoItemNote(num(item), num(rru), num(wru)),
+      t.dynamoOnDemandNote(num(load.readsPerSecondAvg), num(rru), p.readRequestUsdPerMillion, num(load.writesPerSecondAvg), num(wru), p.writeRequestUsdPerMillion, num(onDemand)),
+      t.dynamoProvisionedNote(f.provisionedTargetUtilisation * 100, num(rcu), p.rcuUsdPerHour, num(wcu), p.wcuUsdPerHour, num(provisioned)),
+      t.dynamoStorageNote(gib(load.storedBytes), num(load.storedRecords), ITEM_OVERHEAD_BYTES, gib(storageBytes)),
     ],
     warnings,
   });

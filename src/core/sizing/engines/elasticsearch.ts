@@ -5,14 +5,16 @@ import { ELASTICSEARCH } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import type { PriceCatalog } from '../prices';
 import { ceil, finish, gib, instance, nodeCost, num, storageCost, type EngineSizing } from './common';
+import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
 /** Search thread pool size of a node: int(cores × 3 / 2) + 1 (E5). */
 export function searchPool(vcpu: number): number {
   return Math.floor(vcpu * ELASTICSEARCH.searchPoolPerCore) + 1;
 }
 
-export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog): EngineSizing {
+export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
   const f = ELASTICSEARCH;
+  const t = ENGINE_TEXT[lang];
   const data = instance(f.dataInstance);
   const coord = instance(f.coordinatingInstance);
   const replicas = load.replicationFactor - 1;
@@ -35,37 +37,37 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog): EngineS
 
   const roles: EngineSizing['roles'] = [
     {
-      role: 'client-session', name: 'coordinating-only nodes', count: coordinators, instance: coordinators ? f.coordinatingInstance : null, dedicated: coordinators > 0,
-      why: `⌈peak ${num(load.readsPerSecondPeak)} queries/s × ${num(load.queryLatencyMs)} ms / 1000 / search pool ${coordPool} (${coord.vcpu} vCPU)⌉ = ${coordNeeded}${coordinators ? '' : '; below 2 the data nodes coordinate'} (E5, E6)`,
-      grows: 'peak query rate × query latency',
+      role: 'client-session', name: t.coordinatingOnly, count: coordinators, instance: coordinators ? f.coordinatingInstance : null, dedicated: coordinators > 0,
+      why: t.coordinatingWhy(num(load.readsPerSecondPeak), num(load.queryLatencyMs), coordPool, coord.vcpu, coordNeeded, !coordinators),
+      grows: t.queryRateGrows,
     },
     {
-      role: 'query', name: 'search capacity on data nodes', count: bySearch, instance: f.dataInstance, dedicated: false,
-      why: `⌈${num(busyThreads)} busy search threads / pool ${pool} per ${f.dataInstance}⌉ = ${bySearch} nodes' worth, served by the data nodes (E6)`,
-      grows: 'peak query rate × query latency',
+      role: 'query', name: t.searchCapacity, count: bySearch, instance: f.dataInstance, dedicated: false,
+      why: t.searchWhy(num(busyThreads), pool, f.dataInstance, bySearch),
+      grows: t.queryRateGrows,
     },
     {
-      role: 'data', name: 'data nodes', count: dataNodes, instance: f.dataInstance, dedicated: true,
-      why: `max(${replicas + 1} copies, ⌈${gib(storage)} / (${data.memoryGiB} GiB RAM × ${f.diskToRamRatio} disk:RAM)⌉ + ${f.spareNodes} spare = ${byStorage}, ⌈${totalShards} shards / ${num(shardsPerNode)} per node⌉ = ${byShards}, search ${bySearch}) = ${dataNodes}`,
-      grows: 'stored data × (replicas + 1), then query rate',
+      role: 'data', name: t.dataNodes, count: dataNodes, instance: f.dataInstance, dedicated: true,
+      why: t.esDataWhy(replicas + 1, gib(storage), data.memoryGiB, f.diskToRamRatio, f.spareNodes, byStorage, totalShards, num(shardsPerNode), byShards, bySearch, dataNodes),
+      grows: t.esDataGrows,
     },
     {
-      role: 'coordination', name: 'dedicated master nodes', count: f.dedicatedMasters, instance: f.masterInstance, dedicated: true,
-      why: `${f.dedicatedMasters} dedicated masters keep cluster state stable (quorum of 2)`, grows: 'fixed; a larger instance past ~100 data nodes',
+      role: 'coordination', name: t.masters, count: f.dedicatedMasters, instance: f.masterInstance, dedicated: true,
+      why: t.mastersWhy(f.dedicatedMasters), grows: t.mastersGrows,
     },
   ];
   return finish({
-    engine: 'elasticsearch', title: 'Elasticsearch / OpenSearch (AWS OpenSearch Service instance types)', roles, storedBytes: storage,
+    engine: 'elasticsearch', title: t.esTitle, roles, storedBytes: storage,
     costLines: [
-      nodeCost(prices, f.dataInstance, dataNodes, 'data nodes'),
-      ...(coordinators ? [nodeCost(prices, f.coordinatingInstance, coordinators, 'coordinating-only nodes')] : []),
-      nodeCost(prices, f.masterInstance, f.dedicatedMasters, 'dedicated masters'),
-      storageCost(prices, storage, 'EBS gp3 for data nodes (OpenSearch Service bills its own storage rate, not in the catalog)'),
+      nodeCost(prices, f.dataInstance, dataNodes, t.dataNodes, t),
+      ...(coordinators ? [nodeCost(prices, f.coordinatingInstance, coordinators, t.coordinatingOnly, t)] : []),
+      nodeCost(prices, f.masterInstance, f.dedicatedMasters, t.mastersCost, t),
+      storageCost(prices, storage, t.esEbs, t),
     ],
     notes: [
-      `storage = ${gib(load.storedBytes)} source × (${replicas} replicas + 1) × ${f.storageOverhead} overhead = ${gib(storage)} (E4; AWS's own factor is ≈ 1.45, E7)`,
-      `primary shards = ⌈${gib(load.storedBytes)} / ${f.shardGb} GiB⌉ = ${primaries} (E8), ${totalShards} with replicas; ≤ ${num(shardsPerNode)} per node = min(20 × ${num(heapGiB)} GiB heap, 1,000) (E1, E2)`,
-      'No vendor docs/s-per-node figure for indexing (SIZING-FACTS "not found"): benchmark the write rate.',
+      t.esStorageNote(gib(load.storedBytes), replicas, f.storageOverhead, gib(storage)),
+      t.esShardsNote(gib(load.storedBytes), f.shardGb, primaries, totalShards, num(shardsPerNode), num(heapGiB)),
+      t.esNoIndexRate,
     ],
     warnings: [],
   });

@@ -4,12 +4,13 @@ import type { PriceCatalog } from '../prices';
 import type { EngineId } from '../workload';
 import { sizeCassandra, sizeScyllaDb } from './cassandra';
 import type { EngineSizing } from './common';
+import type { EngineLang } from './engine-text';
 import { sizeDynamoDb } from './dynamodb';
 import { sizeElasticsearch } from './elasticsearch';
 import { sizeMongoDb } from './mongodb';
 import { sizeRedis } from './redis';
 
-export const ENGINE_SIZERS: Readonly<Record<EngineId, (load: DataLoad, prices: PriceCatalog) => EngineSizing>> = {
+export const ENGINE_SIZERS: Readonly<Record<EngineId, (load: DataLoad, prices: PriceCatalog, lang?: EngineLang) => EngineSizing>> = {
   mongodb: sizeMongoDb,
   cassandra: sizeCassandra,
   scylladb: sizeScyllaDb,

@@ -5,9 +5,11 @@ import { MONGODB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import type { PriceCatalog } from '../prices';
 import { ceil, finish, gib, instance, nodeCost, num, storageCost, type EngineSizing } from './common';
+import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
-export function sizeMongoDb(load: DataLoad, prices: PriceCatalog): EngineSizing {
+export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
   const f = MONGODB;
+  const t = ENGINE_TEXT[lang];
   const data = instance(f.dataInstance);
   const perCopy = load.storedBytes * (1 + f.indexOverhead);
   const cacheGiB = Math.max(f.cacheFractionOfRamMinus1 * (data.memoryGiB - 1), f.cacheMinGiB);
@@ -23,37 +25,36 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog): EngineSizing 
 
   const roles: EngineSizing['roles'] = [
     {
-      role: 'client-session', name: 'mongos routers', count: mongos, instance: sharded ? f.routerInstance : null, dedicated: sharded,
-      why: sharded ? `max(${f.minMongos}, ⌈${num(load.concurrentSessions)} sessions / ${num(f.connectionsPerMongos)} connections per mongos⌉) = ${mongos}`
-        : 'one shard: clients connect to the replica set directly, no mongos',
-      grows: 'concurrent client sessions; appears when a second shard is needed',
+      role: 'client-session', name: t.mongos, count: mongos, instance: sharded ? f.routerInstance : null, dedicated: sharded,
+      why: sharded ? t.mongosWhy(f.minMongos, num(load.concurrentSessions), num(f.connectionsPerMongos), mongos) : t.mongosNone,
+      grows: t.mongosGrows,
     },
     {
-      role: 'query', name: 'secondaries serving reads', count: 0, instance: null, dedicated: false,
-      why: `reads run on the shard members (readPreference secondaryPreferred spreads them over ${members - 1} secondaries per shard); no separate query tier`,
-      grows: 'read rate beyond what the shard members serve: add members or shards',
+      role: 'query', name: t.secondaries, count: 0, instance: null, dedicated: false,
+      why: t.secondariesWhy(members - 1),
+      grows: t.secondariesGrows,
     },
     {
-      role: 'data', name: 'shard members', count: shards * members, instance: f.dataInstance, dedicated: true,
-      why: `shards = max(1, ⌈working set ${gib(workingSet)} / WiredTiger cache ${num(cacheGiB)} GiB⌉ = ${byCache}, ⌈data ${gib(perCopy)} / ${num(f.diskPerNodeGb)} GiB per node⌉ = ${byDisk}) = ${shards}; × ${members} replica-set members`,
-      grows: 'stored data (retention × write rate) and the working set',
+      role: 'data', name: t.shardMembers, count: shards * members, instance: f.dataInstance, dedicated: true,
+      why: t.shardsWhy(gib(workingSet), num(cacheGiB), byCache, gib(perCopy), num(f.diskPerNodeGb), byDisk, shards, members),
+      grows: t.shardsGrows,
     },
     {
-      role: 'coordination', name: 'config servers', count: config, instance: sharded ? f.configInstance : null, dedicated: sharded,
-      why: sharded ? `a ${f.configServers}-member config-server replica set holds the shard metadata` : 'not needed without sharding',
-      grows: 'fixed at 3 once sharded',
+      role: 'coordination', name: t.configServers, count: config, instance: sharded ? f.configInstance : null, dedicated: sharded,
+      why: sharded ? t.configWhy(f.configServers) : t.configNone,
+      grows: t.configGrows,
     },
   ];
-  const costLines = [nodeCost(prices, f.dataInstance, shards * members, 'shard members')];
-  if (sharded) costLines.push(nodeCost(prices, f.routerInstance, mongos, 'mongos routers'), nodeCost(prices, f.configInstance, config, 'config servers'));
-  costLines.push(storageCost(prices, diskPerNode * shards * members, 'EBS gp3 for shard members'));
+  const costLines = [nodeCost(prices, f.dataInstance, shards * members, t.shardMembers, t)];
+  if (sharded) costLines.push(nodeCost(prices, f.routerInstance, mongos, t.mongos, t), nodeCost(prices, f.configInstance, config, t.configServers, t));
+  costLines.push(storageCost(prices, diskPerNode * shards * members, t.ebsShardMembers, t));
   return finish({
-    engine: 'mongodb', title: 'MongoDB (sharded replica sets, self-managed on EC2)', roles,
+    engine: 'mongodb', title: t.mongoTitle, roles,
     storedBytes: perCopy * members, costLines,
     notes: [
-      `WiredTiger cache on ${f.dataInstance} (${data.memoryGiB} GiB RAM) = max(0.5 × (${data.memoryGiB} − 1), 0.25) = ${num(cacheGiB)} GiB (M1)`,
-      `data per copy = ${gib(load.storedBytes)} × (1 + ${f.indexOverhead} index overhead, assumed) = ${gib(perCopy)}; disk per member ${gib(diskPerNode)}`,
-      'No vendor ops/s-per-node figure exists for MongoDB (SIZING-FACTS "not found"): the shard count is set by memory and disk; benchmark the write rate.',
+      t.mongoCacheNote(f.dataInstance, data.memoryGiB, num(cacheGiB)),
+      t.mongoDataNote(gib(load.storedBytes), f.indexOverhead, gib(perCopy), gib(diskPerNode)),
+      t.mongoNoOps,
     ],
     warnings: [],
   });

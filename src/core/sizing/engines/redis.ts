@@ -5,9 +5,11 @@ import { REDIS } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import type { PriceCatalog } from '../prices';
 import { ceil, finish, gib, instance, nodeCost, num, type EngineSizing } from './common';
+import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
-export function sizeRedis(load: DataLoad, prices: PriceCatalog): EngineSizing {
+export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
   const f = REDIS;
+  const t = ENGINE_TEXT[lang];
   const node = instance(f.instance);
   const perCopy = load.storedRecords * (f.perKeyOverheadBytes + load.recordBytes);
   const usable = node.memoryGiB * GIB * f.usableMemoryFraction;
@@ -18,21 +20,21 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog): EngineSizing {
   const copies = load.replicationFactor;
   const nodes = shards * copies;
   return finish({
-    engine: 'redis', title: 'Redis as a cache tier (Amazon ElastiCache)',
+    engine: 'redis', title: t.redisTitle,
     roles: [
-      { role: 'client-session', name: 'proxies', count: 0, instance: null, dedicated: false, why: 'cluster-aware clients route by hash slot; no proxy tier', grows: 'client connections per shard' },
-      { role: 'query', name: 'read replicas', count: shards * (copies - 1), instance: f.instance, dedicated: false, why: `${copies - 1} replicas per shard also serve reads (counted with the data nodes)`, grows: 'read rate' },
+      { role: 'client-session', name: t.proxies, count: 0, instance: null, dedicated: false, why: t.proxiesWhy, grows: t.proxiesGrows },
+      { role: 'query', name: t.readReplicas, count: shards * (copies - 1), instance: f.instance, dedicated: false, why: t.readReplicasWhy(copies - 1), grows: t.readRate },
       {
-        role: 'data', name: 'shard nodes (primary + replicas)', count: nodes, instance: f.instance, dedicated: true,
-        why: `shards = max(1, ⌈${gib(perCopy)} / (${node.memoryGiB} GiB × ${f.usableMemoryFraction})⌉ = ${byMemory}, ⌈${num(opsPeak)} ops/s / ${num(f.opsPerShard)} per shard⌉ = ${byOps}) = ${shards}; × ${copies} copies`,
-        grows: 'keys held (write rate × TTL or retention) and peak operations',
+        role: 'data', name: t.shardNodes, count: nodes, instance: f.instance, dedicated: true,
+        why: t.redisShardsWhy(gib(perCopy), node.memoryGiB, f.usableMemoryFraction, byMemory, num(opsPeak), num(f.opsPerShard), byOps, shards, copies),
+        grows: t.redisShardsGrows,
       },
     ],
     storedBytes: perCopy * copies,
-    costLines: [nodeCost(prices, f.instance, nodes, 'cache nodes')],
+    costLines: [nodeCost(prices, f.instance, nodes, t.cacheNodes, t)],
     notes: [
-      `memory per copy = ${num(load.storedRecords)} keys × (${f.perKeyOverheadBytes} B per key (R2) + ${num(load.recordBytes)} B value) = ${gib(perCopy)}; ElastiCache keeps 25% reserved (R4)`,
-      'As the only store, Redis holds everything in memory: it is the cache in front of a database, not the system of record, unless a TTL bounds the data.',
+      t.redisMemoryNote(num(load.storedRecords), f.perKeyOverheadBytes, num(load.recordBytes), gib(perCopy)),
+      t.redisOnlyStore,
     ],
     warnings: [],
   });

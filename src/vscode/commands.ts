@@ -103,7 +103,7 @@ export const COMMANDS: Record<string, Handler> = {
   'aiInfraAdvisor.fixFinding': (s, node) => applyAction(s, node, (a) => !insertsDirective(a) && a.command?.command !== OPEN_DOCS_COMMAND),
   'aiInfraAdvisor.suppressFinding': (s, node) => applyAction(s, node, (a) => insertsDirective(a, 'ai-infra-advisor-disable-next-line')),
   'aiInfraAdvisor.openFindingDocs': (s, node) => {
-    const item = findingOf(node);
+    const item = findingOf(node, s.tree);
     return item ? COMMANDS[OPEN_DOCS_COMMAND]!(s, item.rule) : undefined;
   },
   'aiInfraAdvisor.openSidebar': () => vscode.commands.executeCommand('workbench.view.extension.aiInfraAdvisor'),
@@ -121,8 +121,8 @@ function insertsDirective(a: vscode.CodeAction, directive = 'ai-infra-advisor-di
  * the server's live diagnostics, which replace the scan's copy.
  */
 async function applyAction(s: Services, node: unknown, choose: (a: vscode.CodeAction) => boolean): Promise<void> {
-  const item = findingOf(node);
-  if (!item) return;
+  const item = findingOf(node, s.tree);
+  if (!item) return void s.log.warn(`tree action without a finding (got ${node === undefined ? 'nothing' : 'a non-finding node'}, nothing selected)`);
   await vscode.workspace.openTextDocument(item.uri);
   const live = await liveDiagnostics(s, item.uri);
   const diagnostic = live.find((d) => ruleOf(d) === item.rule && d.message === item.message && d.range.start.line === item.line) ?? item.diagnostic;

@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     log, status, workspaceDiagnostics, c,
-    vscode.window.registerTreeDataProvider('aiInfraAdvisor.recommendations', tree),
+    (tree.view = vscode.window.createTreeView('aiInfraAdvisor.recommendations', { treeDataProvider: tree, showCollapseAll: true })),
     vscode.window.registerWebviewViewProvider('aiInfraAdvisor.sizing', reports),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),
     // An opened file gets live diagnostics from the server: drop its copy from the last workspace scan.

@@ -16,6 +16,8 @@ export function ruleOf(d: vscode.Diagnostic): string {
 export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** The view, for its selection: commands run from a keybinding or the palette act on the selected finding. */
+  view: vscode.TreeView<TreeNode<Item>> | undefined;
 
   refresh(): void {
     this.changed.fire();
@@ -68,8 +70,13 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
 
 export const counts = countBySeverity;
 
-/** The finding of a tree node handed to a context-menu command (VS Code passes the element, not its TreeItem). */
-export function findingOf(node: unknown): Item | undefined {
+/**
+ * The finding a tree command acts on: the node VS Code passes from the context menu (the element, not its TreeItem),
+ * else the selected node (a keybinding, the palette, or a menu whose element went stale in a refresh).
+ */
+export function findingOf(node: unknown, tree?: RecommendationsProvider): Item | undefined {
   const n = node as Partial<Node> | undefined;
-  return n?.kind === 'item' ? n.item : undefined;
+  if (n?.kind === 'item') return n.item;
+  const selected = tree?.view?.selection[0];
+  return selected?.kind === 'item' ? selected.item : undefined;
 }

@@ -369,11 +369,16 @@ describe('VS Code end to end (code-server + Chromium)', function () {
     const menu = async (row: string, action: string) => {
       const r = rows().filter({ hasText: new RegExp(`^${row.replace(/[.]/g, '\\.')}:4`) }).first();
       await r.click({ button: 'right' });
-      // VS Code's menus act on a focused item: hover focuses it, Enter runs it (a synthetic click right after the
-      // menu opened is ignored).
+      // Keyboard only: move the menu's focus until it is on the action, then Enter (a synthetic click or hover right
+      // after the menu opened is not always taken on a loaded machine).
       const item = page.locator('.monaco-menu .action-item', { hasText: action }).first();
-      await item.hover();
-      await page.waitForTimeout(200);
+      await item.waitFor({ state: 'visible' });
+      await poll(`the focus on "${action}"`, async () => {
+        const focused = await page.$eval('.monaco-menu .action-item.focused', (e) => e.textContent ?? '').catch(() => '');
+        if (focused.includes(action)) return true;
+        await page.keyboard.press('ArrowDown');
+        return false;
+      }, 15_000);
       await page.keyboard.press('Enter');
       await item.waitFor({ state: 'hidden' });
     };

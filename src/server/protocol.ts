@@ -41,6 +41,8 @@ export interface SizingReportParams extends WorkDoneProgressParams {
   assumptions?: Partial<UsageAssumptions>;
   /** Also return the report rendered as Markdown, HTML or JSON (Export Sizing Report). */
   render?: 'md' | 'html' | 'json';
+  /** Also return the findings as LSP diagnostics by file (Scan Workspace shows them for files no editor has open). */
+  diagnostics?: boolean;
   /** `workDoneToken` (standard LSP): the server reports `$/progress` with "done/total files" and honours cancel. */
 }
 export interface SizingReportResult {
@@ -52,8 +54,8 @@ export interface SizingReportResult {
   /** The page's own labels, buttons and assumption labels (by key) in the server's language (webviews have no l10n API). */
   strings: PageStrings & { assumptions: Record<string, string> };
   findings: Finding[];
-  /** The findings as LSP diagnostics by file URI (with the keys code actions look up), for files no editor has open. */
-  diagnostics: Record<string, Diagnostic[]>;
+  /** With `diagnostics: true`: the findings as LSP diagnostics by file URI, with the keys code actions look up. */
+  diagnostics?: Record<string, Diagnostic[]>;
   durationMs: number;
   rendered?: string;
 }

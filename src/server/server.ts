@@ -265,7 +265,7 @@ export function startServer(connection: Connection): void {
     }
     const report = buildSizingReport(result, workload);
     const rendered = params.render === 'json' ? `${JSON.stringify(report, null, 2)}\n` : params.render === 'md' ? toMarkdown(report, { lang }).markdown : params.render === 'html' ? toHtml(report, { lang }) : undefined;
-    return { report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, diagnostics: diagnosticsByFile(result.findings, root), durationMs: Date.now() - started, ...(rendered ? { rendered } : {}) };
+    return { report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, durationMs: Date.now() - started, ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}), ...(rendered ? { rendered } : {}) };
   });
 
   documents.listen(connection);

@@ -34,7 +34,7 @@ export const COMMANDS: Record<string, Handler> = {
     async (progress, token) => {
       progress.report({ message: vscode.l10n.t('reading files…') });
       let shown = 0;
-      const result = await requestSizing(s.client(), {}, token, (message, percentage) => {
+      const result = await requestSizing(s.client(), { diagnostics: true }, token, (message, percentage) => {
         // VS Code's progress bar takes increments; the server sends "done/total files" and a percentage.
         const [, done, total] = /^(\d+)\/(\d+)/.exec(message) ?? [];
         progress.report({ message: done ? vscode.l10n.t('{0} of {1} files analysed', done, total!) : message, increment: Math.max(0, percentage - shown) });
@@ -48,7 +48,7 @@ export const COMMANDS: Record<string, Handler> = {
       // The server sends them as LSP diagnostics: converted by the client, they keep the keys its code actions use.
       s.workspaceDiagnostics.clear();
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-      for (const [uri, ds] of Object.entries(result.diagnostics)) {
+      for (const [uri, ds] of Object.entries(result.diagnostics ?? {})) {
         const target = vscode.Uri.parse(uri);
         if (!open.has(target.toString())) s.workspaceDiagnostics.set(target, await s.client().protocol2CodeConverter.asDiagnostics(ds));
       }

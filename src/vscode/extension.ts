@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { COMMANDS, type Services } from './commands';
-import { counts, RecommendationsProvider } from './recommendations';
+import { RecommendationsProvider } from './recommendations';
+import { countBySeverity } from './tree-model';
 import { REPORT_VIEW_TYPE, SizingReports } from './report-panel';
 
 let client: LanguageClient | undefined;
@@ -22,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.name = 'AI Infra Advisor';
   status.command = 'aiInfraAdvisor.openSidebar';
   const updateStatus = () => {
-    const n = counts(tree.items());
+    const n = countBySeverity(tree.items());
     status.text = `$(server-process) ${n.errors} $(error) ${n.warnings} $(warning)`;
     status.tooltip = vscode.l10n.t('AI Infra Advisor: {0} errors, {1} warnings, {2} notes. Click to open the recommendations.', n.errors, n.warnings, n.infos);
     status.accessibilityInformation = { label: status.tooltip };

@@ -3,7 +3,7 @@
 // published, so it never re-analyses. The grouping itself is in tree-model.ts.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../server/protocol';
-import { childrenOf, countBySeverity, idOf, labelOf, shortMessage, worstSeverity, type TreeFinding, type TreeNode } from './tree-model';
+import { childrenOf, idOf, labelOf, shortMessage, worstSeverity, type TreeFinding, type TreeNode } from './tree-model';
 
 /** A finding in the tree; context-menu commands get its node and act on `uri` and `diagnostic`. */
 export interface Item extends TreeFinding { uri: vscode.Uri; diagnostic: vscode.Diagnostic }
@@ -17,13 +17,21 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   /** The view, for its selection: commands run from a keybinding or the palette act on the selected finding. */
-  view: vscode.TreeView<TreeNode<Item>> | undefined;
+  view: vscode.TreeView<Node> | undefined;
+  /** Our findings, collected once per diagnostics change (the tree and the status bar both read them). */
+  private current: Item[] | undefined;
 
+  /** Diagnostics changed: collect again on the next read and redraw. */
   refresh(): void {
+    this.current = undefined;
     this.changed.fire();
   }
 
   items(): Item[] {
+    return (this.current ??= this.collect());
+  }
+
+  private collect(): Item[] {
     return vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === DIAGNOSTIC_SOURCE).map((diagnostic) => ({
       uri, diagnostic,
       rule: ruleOf(diagnostic),
@@ -35,7 +43,7 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    return childrenOf(node ? [] : this.items(), node);
+    return childrenOf(this.items(), node);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -67,8 +75,6 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
     return t;
   }
 }
-
-export const counts = countBySeverity;
 
 /**
  * The finding a tree command acts on: the node VS Code passes from the context menu (the element, not its TreeItem),

@@ -24,7 +24,7 @@ export const AREAS: ReadonlyArray<{ area: string; prefix: string }> = [
   { area: 'OpenAI API', prefix: 'llm-' },
 ];
 
-/** The tree's children: areas at the root (empty ones left out), rules in an area, locations under a rule. */
+/** The tree's children: areas at the root from `all` (empty ones left out), rules in an area, locations under a rule. */
 export function childrenOf<F extends TreeFinding>(all: readonly F[], node?: TreeNode<F>): TreeNode<F>[] {
   if (!node) {
     return AREAS.map(({ area, prefix }) => ({ kind: 'area' as const, area, items: all.filter((f) => f.rule.startsWith(prefix)) })).filter((a) => a.items.length);

@@ -157,6 +157,15 @@ describe('VS Code end to end (code-server + Chromium)', function () {
   const shot = (name: string) => editor.shot(name);
 
   const run = (command: string) => quickInput(page, 'Control+Shift+P', command);
+  /** Runs a command that opens a quick pick titled `title`, then picks `text` in it. */
+  async function runAndPick(command: string, title: string, text: string): Promise<void> {
+    await run(command);
+    // Wait for the command's own quick pick, not the closing palette (typing then would go to the editor).
+    await page.waitForSelector(`.quick-input-widget .quick-input-title:has-text("${title}")`, { state: 'visible' });
+    await page.keyboard.type(text);
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Enter');
+  }
   const open = (name: string) => openFile(page, name);
   async function gotoLine(line: number | string): Promise<void> {
     await page.keyboard.press('Control+G');
@@ -271,12 +280,7 @@ describe('VS Code end to end (code-server + Chromium)', function () {
   it('Select Target GPU writes the setting and the open documents are re-analysed for it', async () => {
     // Keys typed while the report webview has focus stay in the webview: give the focus back to the workbench.
     await page.click('.tab[aria-label*="saxpy.cu"]');
-    await run('AI Infra Advisor: Select Target GPU');
-    // Wait for the GPU quick pick itself, not the closing command palette (typing then would go to the editor).
-    await page.waitForSelector('.quick-input-widget .quick-input-title:has-text("Select Target GPU")', { state: 'visible' });
-    await page.keyboard.type('A100 80');
-    await page.waitForTimeout(600);
-    await page.keyboard.press('Enter');
+    await runAndPick('AI Infra Advisor: Select Target GPU', 'Select Target GPU', 'A100 80');
     await poll('the workspace setting', async () => {
       const f = join(ws, '.vscode', 'settings.json');
       return existsSync(f) && JSON.parse(readFileSync(f, 'utf8'))['aiInfraAdvisor.targetGpu'] === 'a100-80';
@@ -305,11 +309,7 @@ describe('VS Code end to end (code-server + Chromium)', function () {
 
   it('Export Sizing Report… writes the format picked to the file named in the save dialog', async () => {
     await page.click('.tab[aria-label*="saxpy.cu"]');
-    await run('AI Infra Advisor: Export Sizing Report…');
-    await page.waitForSelector('.quick-input-widget .quick-input-title:has-text("Export Sizing Report")', { state: 'visible' });
-    await page.keyboard.type('Markdown');
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
+    await runAndPick('AI Infra Advisor: Export Sizing Report…', 'Export Sizing Report', 'Markdown');
     // code-server has no native dialogs: VS Code's own save dialog is a quick input holding the default path
     const input = await poll('the save dialog', async () => {
       const v = await page.$eval('.quick-input-widget input', (e) => (e as HTMLInputElement).value).catch(() => '');

@@ -156,13 +156,17 @@ describe('language server over stdio', function () {
     assert.equal(r.report.engines.length, 6);
     assert.ok(r.report.gpu.files.some((f) => f.path === 'saxpy.cu'));
     assert.ok(r.findings.length > 5);
-    // The same findings as diagnostics by file URI, each with the key code actions look up
-    const all = Object.values(r.diagnostics).flat();
+    // Diagnostics only when asked (the report page's recomputes do not need them); then the same findings by file
+    // URI, each with the key code actions look up
+    assert.equal(r.diagnostics, undefined);
+    const scanned = (await conn.sendRequest(SIZING_REPORT_REQUEST, { diagnostics: true })) as SizingReportResult;
+    assert.equal(scanned.findings.length, r.findings.length);
+    const all = Object.values(scanned.diagnostics!).flat();
     assert.equal(all.length, r.findings.length);
-    assert.deepEqual(Object.keys(r.diagnostics).sort(), [...new Set(r.findings.map((f) => uri(f.path)))].sort());
+    assert.deepEqual(Object.keys(scanned.diagnostics!).sort(), [...new Set(r.findings.map((f) => uri(f.path)))].sort());
     assert.ok(all.every((d) => typeof (d.data as { key?: unknown }).key === 'string'));
     // A diagnostic from the scan (what the extension shows for files it has not opened) gets the same code actions
-    const fromScan = r.diagnostics[uri('answers.py')]!.find((d) => d.code === 'llm-missing-max-tokens')!;
+    const fromScan = scanned.diagnostics![uri('answers.py')]!.find((d) => d.code === 'llm-missing-max-tokens')!;
     const actions = (await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('answers.py') }, range: fromScan.range, context: { diagnostics: [fromScan] } })) as CodeAction[];
     assert.ok(actions.some((a) => a.isPreferred && a.edit), actions.map((a) => a.title).join(' | '));
   });

@@ -177,7 +177,7 @@ export function recommendationText(r: { engines: EngineSizing[]; traffic: Sizing
 }
 
 /** How the numbers are computed: the method behind every table, in each language we ship. */
-export const SIZING_NOTES: Readonly<Record<'en' | 'ko', readonly string[]>> = {
+export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], readonly string[]>> = {
   en: [
     'Every OpenAI call site is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
     'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',

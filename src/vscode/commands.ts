@@ -104,7 +104,8 @@ export const COMMANDS: Record<string, Handler> = {
   'aiInfraAdvisor.suppressFinding': (s, node) => applyAction(s, node, (a) => insertsDirective(a, 'ai-infra-advisor-disable-next-line')),
   'aiInfraAdvisor.openFindingDocs': (s, node) => {
     const item = findingOf(node, s.tree);
-    return item ? COMMANDS[OPEN_DOCS_COMMAND]!(s, item.rule) : undefined;
+    if (!item) return void s.log.warn('open docs without a finding (no node passed, nothing selected)');
+    return COMMANDS[OPEN_DOCS_COMMAND]!(s, item.rule);
   },
   'aiInfraAdvisor.openSidebar': () => vscode.commands.executeCommand('workbench.view.extension.aiInfraAdvisor'),
 };

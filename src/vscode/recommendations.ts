@@ -20,10 +20,18 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   view: vscode.TreeView<Node> | undefined;
   /** Our findings, collected once per diagnostics change (the tree and the status bar both read them). */
   private current: Item[] | undefined;
+  private signature = '';
 
-  /** Diagnostics changed: collect again on the next read and redraw. */
+  /**
+   * Diagnostics changed (ours or any other extension's): collect ours again, and redraw only if they differ. A
+   * redraw replaces the tree's elements, and a context menu opened on a replaced row gets no element.
+   */
   refresh(): void {
-    this.current = undefined;
+    const next = this.collect();
+    const signature = next.map((i) => `${i.uri.toString()}|${i.rule}|${i.severity}|${rangeKey(i.diagnostic.range)}|${i.message}`).join('\n');
+    this.current = next;
+    if (signature === this.signature) return;
+    this.signature = signature;
     this.changed.fire();
   }
 
@@ -74,6 +82,10 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
     t.command = { title: 'Reveal', command: 'vscode.open', arguments: [uri, { selection: diagnostic.range }] };
     return t;
   }
+}
+
+function rangeKey(r: vscode.Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
 
 /**

@@ -67,7 +67,7 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
         yAxis: { type: 'category', data: gpuFiles.map((f) => f.path.split('/').slice(-2).join('/')) },
         series: [{
           name: L.peakGiB, type: 'bar', data: gpuFiles.map((f) => r2(f.peakBytes! / GIB)),
-          markLine: { symbol: 'none', data: [{ xAxis: r2(budget / GIB), name: 'budget' }], label: { formatter: L.budget(r2(budget / GIB)) } },
+          markLine: { symbol: 'none', data: [{ xAxis: r2(budget / GIB), name: L.budgetName }], label: { formatter: L.budget(r2(budget / GIB)) } },
         }],
       },
       table: { columns: [L.file, L.peakGiB, L.lowerBound], rows: gpuFiles.map((f) => [f.path, r2(f.peakBytes! / GIB), f.peakIsLowerBound ? L.yes : L.no]) },

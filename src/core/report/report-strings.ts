@@ -1,7 +1,8 @@
 // The words of the sizing report in each language we ship: section titles, column headers, the fixed sentences and
 // the sentence templates of the headline, recommendation and charts. The Korean table must have every key (the type
 // says so), so a new English string cannot ship untranslated. Numbers, file paths, model and instance names stay as
-// they are; the per-engine arithmetic ("why", "grows with", cost items) is built by the sizers and stays English.
+// they are. The sizers' own sentences (engine arithmetic, GPU plans, call-site streams) come from their text tables
+// (engine-text.ts, gpu-fit-text.ts, llm-workload-text.ts) in the analysis language.
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS, type UsageAssumptions } from '../sizing/profiles';
 
@@ -12,6 +13,9 @@ export interface ReportStrings {
   assumptionsTitle(profile: string, workloadFile: string | null): string;
   assumptionsIntro: string;
   assumptionSource: Record<'profile' | 'workload', string>;
+  /** Where a call site's token count comes from, shown after the number. */
+  valueSource: Record<'code' | 'profile' | 'workload', string>;
+  days(n: number): string;
   pricesBullet(source: string, date: string, engineDate: string): string;
   problemsIntro: string;
   columns: {
@@ -62,7 +66,7 @@ export interface ReportStrings {
   charts: {
     costTitle: string; traffic: string; usdPerMonth: string; openAi: string;
     monthsTitle: string; month: string; gibStored: string; nodes: string; engineNodes(engine: string): string;
-    gpuTitle(target: string): string; peakGiB: string; budget(gib: number): string; file: string; lowerBound: string; yes: string; no: string;
+    gpuTitle(target: string): string; peakGiB: string; budgetName: string; budget(gib: number): string; file: string; lowerBound: string; yes: string; no: string;
   };
   assumptions: Record<keyof UsageAssumptions, string>;
   document: { title: string; profile: string; chartData(title: string): string; noScript: string; textHeader(tool: string, profile: string): string };
@@ -81,6 +85,8 @@ const EN: ReportStrings = {
   },
   assumptionsTitle: (profile, file) => `Assumptions (profile: ${profile}${file ? `, workload file ${file}` : ''})`,
   assumptionSource: { profile: 'profile', workload: 'workload' },
+  valueSource: { code: 'code', profile: 'profile', workload: 'workload' },
+  days: (n) => `${n} d`,
   assumptionsIntro: 'Values code cannot know. Edit them in ai-infra-advisor.workload.json (schema: docs/workload.schema.json); per-call-site overrides go under "calls".',
   pricesBullet: (source, date, engineDate) => `Prices: ${source}, compiled ${date}; engine rules compiled ${engineDate} (src/core/sizing/engine-facts.ts).`,
   problemsIntro: 'These values were invalid and replaced by their defaults:',
@@ -132,7 +138,7 @@ const EN: ReportStrings = {
   charts: {
     costTitle: 'Monthly cost vs traffic (USD, log scale)', traffic: 'traffic', usdPerMonth: 'USD / month', openAi: 'OpenAI API',
     monthsTitle: 'Stored data (one copy) and nodes by month', month: 'month', gibStored: 'GiB stored', nodes: 'nodes', engineNodes: (e) => `${e} nodes`,
-    gpuTitle: (t) => `Peak device memory per file vs ${t}`, peakGiB: 'peak GiB', budget: (g) => `budget ${g} GiB`, file: 'file', lowerBound: 'lower bound', yes: 'yes', no: 'no',
+    gpuTitle: (t) => `Peak device memory per file vs ${t}`, peakGiB: 'peak GiB', budgetName: 'budget', budget: (g) => `budget ${g} GiB`, file: 'file', lowerBound: 'lower bound', yes: 'yes', no: 'no',
   },
   // The English labels are the profile table's own (src/core/sizing/profiles.ts).
   assumptions: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ASSUMPTION_LABELS[k].label])) as Record<keyof UsageAssumptions, string>,
@@ -154,6 +160,8 @@ const KO: ReportStrings = {
   },
   assumptionsTitle: (profile, file) => `가정 (프로필: ${profile}${file ? `, 워크로드 파일 ${file}` : ''})`,
   assumptionSource: { profile: '프로필', workload: '워크로드 파일' },
+  valueSource: { code: '코드', profile: '프로필', workload: '워크로드' },
+  days: (n) => `${n}일`,
   assumptionsIntro: '코드로는 알 수 없는 값입니다. ai-infra-advisor.workload.json에서 수정하세요 (스키마: docs/workload.schema.json). 호출 위치별 재정의는 "calls" 아래에 둡니다.',
   pricesBullet: (source, date, engineDate) => `가격: ${source}, ${date} 기준; 엔진 규칙 ${engineDate} 기준 (src/core/sizing/engine-facts.ts).`,
   problemsIntro: '다음 값은 잘못되어 기본값으로 대체되었습니다:',
@@ -205,7 +213,7 @@ const KO: ReportStrings = {
   charts: {
     costTitle: '트래픽별 월 비용 (USD, 로그 눈금)', traffic: '트래픽', usdPerMonth: 'USD / 월', openAi: 'OpenAI API',
     monthsTitle: '월별 저장 데이터 (사본 1개)와 노드', month: '월', gibStored: '저장 GiB', nodes: '노드', engineNodes: (e) => `${e} 노드`,
-    gpuTitle: (t) => `파일별 최대 장치 메모리 대 ${t}`, peakGiB: '최대 GiB', budget: (g) => `예산 ${g} GiB`, file: '파일', lowerBound: '하한', yes: '예', no: '아니요',
+    gpuTitle: (t) => `파일별 최대 장치 메모리 대 ${t}`, peakGiB: '최대 GiB', budgetName: '예산', budget: (g) => `예산 ${g} GiB`, file: '파일', lowerBound: '하한', yes: '예', no: '아니요',
   },
   assumptions: {
     avgRequestsPerSecond: '호출 위치별 평균 요청', peakRequestsPerSecond: '호출 위치별 최대 요청',

@@ -79,7 +79,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     if (!result.gpu.some((g) => g.path === d.file)) problems.push({ field: 'gpu.datasets', message: `no GPU allocations found in '${d.file}'; its data-set size is unused`, source: 'workload' });
   }
 
-  const streams = buildCallStreams(result.llm, workload);
+  const streams = buildCallStreams(result.llm, workload, result.config.lang);
   const stored = streams.filter((s) => s.stored);
   const load = stored.length ? dataLoad(streams, a) : null;
   const sizeAll = (l: DataLoad) => workload.engines.map((id) => ENGINE_SIZERS[id](l, workload.prices, result.config.lang));
@@ -145,7 +145,7 @@ const usd = (n: number): string => `$${n < 100 ? n.toFixed(2) : Math.round(n).to
 function recommend(engines: EngineSizing[], traffic: SizingReport['traffic'], streams: CallStream[], load: DataLoad | null): SizingReport['recommendation'] {
   if (!load || !engines.length) return null;
   // Redis is a cache tier, the system of record only when every stored result expires (a TTL in the code).
-  const allExpire = streams.filter((s) => s.stored).every((s) => s.retentionWhy.startsWith('TTL'));
+  const allExpire = streams.filter((s) => s.stored).every((s) => s.retentionFrom === 'ttl');
   const candidates = engines.filter((e) => e.engine !== 'redis' || allExpire);
   if (!candidates.length) return null;
   const ranking = [...candidates].sort((x, y) => x.monthlyUsd - y.monthlyUsd || x.totalNodes - y.totalNodes).map((e) => ({ engine: e.engine, monthlyUsd: e.monthlyUsd, nodes: e.totalNodes }));

@@ -105,7 +105,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         numeric: [3, 4, 7, 8, 9, 10],
         rows: report.llm.streams.map((s) => [
           s.id, s.api, s.model ?? S.unknown, `${s.avgRequestsPerSecond} (${s.peakRequestsPerSecond})`, s.cacheLookupInCode || s.cacheHitRatio > 0 ? `${Math.round(s.cacheHitRatio * 100)}%` : S.noLookup,
-          `${s.inputTokens} (${s.inputFrom}) / ${s.outputTokens} (${s.outputFrom})`, bytes(s.recordBytes), `${Number(s.retentionDays.toFixed(2))} d`,
+          `${s.inputTokens} (${S.valueSource[s.inputFrom]}) / ${s.outputTokens} (${S.valueSource[s.outputFrom]})`, bytes(s.recordBytes), S.days(Number(s.retentionDays.toFixed(2))),
           s.cost ? formatUsd(s.cost.perCallUsd) : S.unknown, s.cost ? usd(s.cost.monthlyUsd) : S.unknown, s.cost ? usd(s.cost.monthlyBatchUsd) : S.unknown, s.stored ? s.storedWhy : S.no,
         ]),
       } }],

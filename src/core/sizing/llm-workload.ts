@@ -1,7 +1,9 @@
 // From OpenAI call-site summaries plus the workload to traffic, records and bytes: one stream per call site, and
 // the load they put on a database (DataLoad) at a given traffic factor and age. Every figure carries the formula
 // that produced it, with its numbers, so the report can show the arithmetic.
+import type { AdvisorConfig } from '../config';
 import type { LlmCallSummary, LlmFileSummary } from '../model/types';
+import { LLM_WORKLOAD_TEXT } from './llm-workload-text';
 import { LLM_FACTS, priceOf } from './llm-models';
 import { SECONDS_PER_MONTH, type PriceCatalog } from './prices';
 import type { UsageAssumptions } from './profiles';
@@ -13,6 +15,8 @@ export const DAYS_PER_MONTH = 30.4375; // 365.25 / 12
 export const PROMPT_CACHE_MIN_TOKENS = 1024;
 
 export type ValueSource = 'code' | 'profile' | 'workload';
+/** Where a stream's retention comes from: the workload's per-call override, a TTL in the code, or the assumptions. */
+export type RetentionSource = 'call-override' | 'ttl' | 'profile' | 'workload';
 
 export interface CallCost {
   model: string;
@@ -56,6 +60,7 @@ export interface CallStream {
   storeInCode: string | null;
   retentionDays: number;
   retentionWhy: string;
+  retentionFrom: RetentionSource;
   readWriteRatio: number;
   cost: CallCost | null;
   unknowns: string[];
@@ -93,22 +98,23 @@ function resolvePrice(model: string | null, prices: PriceCatalog): { inputPerMTo
 }
 
 /** One stream per OpenAI call site that returns data (chat, responses, completions, embeddings). */
-export function buildCallStreams(files: readonly LlmFileSummary[], workload: Workload): CallStream[] {
+export function buildCallStreams(files: readonly LlmFileSummary[], workload: Workload, lang: AdvisorConfig['lang'] = 'en'): CallStream[] {
   const a = workload.assumptions;
   const streams: CallStream[] = [];
   for (const file of files) {
     for (const call of file.calls) {
       if (!['chat', 'responses', 'completions', 'embeddings'].includes(call.api)) continue;
-      streams.push(buildStream(file.path, call, a, workload));
+      streams.push(buildStream(file.path, call, a, workload, lang));
     }
   }
   return streams;
 }
 
-function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, workload: Workload): CallStream {
+function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, workload: Workload, lang: AdvisorConfig['lang']): CallStream {
+  const t = LLM_WORKLOAD_TEXT[lang];
   const o = overridesFor(workload, path, call.line, call.function);
   const unknowns: string[] = [];
-  const from = (key: keyof typeof o): ValueSource => (o[key] !== undefined ? 'workload' : workload.overridden.includes(key as keyof UsageAssumptions) ? 'workload' : 'profile');
+  const from = (key: keyof typeof o): 'profile' | 'workload' => (o[key] !== undefined ? 'workload' : workload.overridden.includes(key as keyof UsageAssumptions) ? 'workload' : 'profile');
   const avg = o.avgRequestsPerSecond ?? a.avgRequestsPerSecond;
   const peak = Math.max(avg, o.peakRequestsPerSecond ?? a.peakRequestsPerSecond);
 
@@ -145,37 +151,38 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
     recordsPerCall = Math.max(1, call.batchInputs ?? 1);
     const textTokens = Math.ceil(inputTokens / recordsPerCall);
     if (dims === null) {
-      unknowns.push('embedding dimensions unknown: the vector is left out of the record size');
+      unknowns.push(t.dimsUnknown);
       recordBytes = textTokens * bpt + meta;
-      recordFormula = `text ${textTokens} tokens × ${bpt} B + metadata ${meta} B (vector size unknown)`;
+      recordFormula = t.recordEmbeddingNoDims(textTokens, bpt, meta);
     } else {
       recordBytes = dims * 4 + textTokens * bpt + meta;
-      recordFormula = `vector ${dims} dims × 4 B + text ${textTokens} tokens × ${bpt} B + metadata ${meta} B`;
+      recordFormula = t.recordEmbedding(dims, textTokens, bpt, meta);
     }
   } else {
     recordBytes = (inputTokens + outputTokens) * bpt + meta;
-    recordFormula = `(prompt ${inputTokens} + response ${outputTokens} tokens) × ${bpt} B/token + metadata ${meta} B`;
+    recordFormula = t.recordChat(inputTokens, outputTokens, bpt, meta);
   }
 
-  const storeInCode = call.store ? `${call.store.kind}${call.store.engine && call.store.engine !== call.store.kind ? ` (${call.store.engine})` : ''} at line ${call.store.line}` : null;
+  const storeInCode = call.store ? t.storeAt(`${call.store.kind}${call.store.engine && call.store.engine !== call.store.kind ? ` (${call.store.engine})` : ''}`, call.store.line) : null;
   const stored = o.stored ?? true;
-  const storedWhy = o.stored === false ? 'left out by the workload file (stored: false)'
-    : call.persisted ? `stored in ${storeInCode}` : 'not stored in the code today: sized as if its results were stored for reuse';
+  const storedWhy = o.stored === false ? t.storedOff : call.persisted && storeInCode ? t.storedIn(storeInCode) : t.notStored;
 
   let retentionDays = o.retentionDays ?? a.retentionDays;
-  let retentionWhy = o.retentionDays !== undefined ? 'workload call override' : `${from('retentionDays')} retention`;
+  let retentionFrom: RetentionSource = o.retentionDays !== undefined ? 'call-override' : from('retentionDays');
+  let retentionWhy = retentionFrom === 'call-override' ? t.retentionOverride : t.retentionFrom(retentionFrom);
   const ttlSeconds = call.ttl?.seconds ?? null;
   if (ttlSeconds !== null && ttlSeconds > 0 && ttlSeconds / SECONDS_PER_DAY < retentionDays) {
     retentionDays = ttlSeconds / SECONDS_PER_DAY;
-    retentionWhy = `TTL in the code (${call.ttl!.how}, ${ttlSeconds.toLocaleString('en-US')} s)`;
+    retentionFrom = 'ttl';
+    retentionWhy = t.retentionTtl(call.ttl!.how, ttlSeconds.toLocaleString('en-US'));
   }
 
   const apiAvg = avg * (1 - hit);
   const apiPeak = peak * (1 - hit);
   const price = resolvePrice(call.model, workload.prices);
   let cost: CallCost | null = null;
-  if (!call.model) unknowns.push('model unknown: no OpenAI price');
-  else if (!price) unknowns.push(`no published price for model '${call.model}'`);
+  if (!call.model) unknowns.push(t.modelUnknown);
+  else if (!price) unknowns.push(t.noPrice(call.model));
   else {
     const perCall = (inputTokens * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6;
     const batch = perCall * (1 - LLM_FACTS.batchDiscount);
@@ -192,7 +199,7 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
     avgRequestsPerSecond: avg, peakRequestsPerSecond: peak, rateFrom: o.avgRequestsPerSecond !== undefined ? 'workload' : from('avgRequestsPerSecond'),
     cacheLookupInCode: call.cacheBeforeCall, cacheHitRatio: hit, apiCallsPerSecondAvg: apiAvg, apiCallsPerSecondPeak: apiPeak,
     inputTokens, inputFrom, outputTokens, outputFrom, recordsPerCall, recordBytes, recordFormula,
-    stored, storedWhy, storeInCode, retentionDays: round(retentionDays, 4), retentionWhy, readWriteRatio: o.readWriteRatio ?? a.readWriteRatio, cost, unknowns,
+    stored, storedWhy, storeInCode, retentionDays: round(retentionDays, 4), retentionWhy, retentionFrom, readWriteRatio: o.readWriteRatio ?? a.readWriteRatio, cost, unknowns,
   };
 }
 

@@ -151,6 +151,18 @@ describe('sizing report (examples, medium profile)', () => {
         texts.push(...f.notes, ...f.fits.map((x) => x.why).filter((w) => /[a-z]{3}/.test(w)));
         if (f.chunkPlan) texts.push(f.chunkPlan.formula, f.chunkPlan.note);
       }
+      assert.ok(ko.llm.streams.length >= 3);
+      for (const [i, s] of ko.llm.streams.entries()) {
+        const en = report.llm.streams[i]!;
+        assert.deepEqual([s.id, s.recordBytes, s.retentionDays, s.retentionFrom, s.stored, s.cost?.perCallUsd], [en.id, en.recordBytes, en.retentionDays, en.retentionFrom, en.stored, en.cost?.perCallUsd]);
+        texts.push(s.recordFormula, s.storedWhy, s.retentionWhy, ...s.unknowns);
+      }
+      // The call-site table's cells: token sources and the retention unit are Korean too.
+      const openai = sizingSections(ko, 'ko').find((x) => x.id === 'openai')!;
+      for (const row of openai.tables[0]!.table.rows) {
+        assert.match(row[5]!, /^\d+ \((코드|프로필|워크로드)\) \/ \d+ \((코드|프로필|워크로드)\)$/);
+        assert.match(row[7]!, /^[\d.]+일$/);
+      }
       assert.ok(texts.length > 80, `${texts.length} texts`);
       assert.deepEqual(texts.filter((t) => !HANGUL.test(t)), []);
     });

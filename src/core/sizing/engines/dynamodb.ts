@@ -65,8 +65,8 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
         { item: t.onDemandWrites, quantity: millions(load.writesPerSecondAvg * wru * SECONDS_PER_MONTH), unit: t.millionWriteUnits, unitUsd: p.writeRequestUsdPerMillion, monthlyUsd: onDemandWrite },
       ]
     : [
-        { item: t.provisionedReads, quantity: rcu, unit: 'RCU-month', unitUsd: p.rcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provRead },
-        { item: t.provisionedWrites, quantity: wcu, unit: 'WCU-month', unitUsd: p.wcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provWrite },
+        { item: t.provisionedReads, quantity: rcu, unit: t.rcuMonth, unitUsd: p.rcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provRead },
+        { item: t.provisionedWrites, quantity: wcu, unit: t.wcuMonth, unitUsd: p.wcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provWrite },
       ];
   costLines.push({ item: t.storageBeyondFree(p.freeStorageGb), quantity: Math.round(billedGiB * 100) / 100, unit: t.gbMonth, unitUsd: p.storageUsdPerGbMonth, monthlyUsd: billedGiB * p.storageUsdPerGbMonth });
 

@@ -12,6 +12,8 @@ const EN = {
   nodeMonth: 'node-month',
   gibMonth: 'GiB-month',
   gbMonth: 'GB-month',
+  rcuMonth: 'RCU-month',
+  wcuMonth: 'WCU-month',
   nodeCost: (what: S, id: S) => `${what}: ${id}`,
   queryNodes: 'query nodes',
   // MongoDB
@@ -119,6 +121,8 @@ const KO: EngineText = {
   nodeMonth: '노드-월',
   gibMonth: 'GiB-월',
   gbMonth: 'GB-월',
+  rcuMonth: 'RCU-월',
+  wcuMonth: 'WCU-월',
   nodeCost: (what, id) => `${what}: ${id}`,
   queryNodes: '쿼리 노드',
   mongoTitle: 'MongoDB (샤딩된 복제본 세트, EC2에서 자체 운영)',

@@ -69,14 +69,14 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
   if (workload.gpu.targetGpu) {
     const g = findGpu(workload.gpu.targetGpu, result.config.customGpu);
     if (g) target = g;
-    else problems.push({ field: 'gpu.targetGpu', message: `unknown GPU '${workload.gpu.targetGpu}'; using ${target.id}`, source: 'workload' });
+    else problems.push({ field: 'gpu.targetGpu', message: reportStrings(result.config.lang).unknownTargetGpu(workload.gpu.targetGpu, target.id), source: 'workload' });
   }
 
   const gpuFiles = result.gpu
     .filter((g) => g.allocations.length > 0)
     .map((g) => sizeGpuFile(g, { dataset: workload.gpu.datasets.find((d) => d.file === g.path), safetyFactor, target, lang: result.config.lang }));
   for (const d of workload.gpu.datasets) {
-    if (!result.gpu.some((g) => g.path === d.file)) problems.push({ field: 'gpu.datasets', message: `no GPU allocations found in '${d.file}'; its data-set size is unused`, source: 'workload' });
+    if (!result.gpu.some((g) => g.path === d.file)) problems.push({ field: 'gpu.datasets', message: reportStrings(result.config.lang).unusedDataset(d.file), source: 'workload' });
   }
 
   const streams = buildCallStreams(result.llm, workload, result.config.lang);

@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { analyze, atOrAbove, TOOL_NAME, TOOL_VERSION } from '../core/analyze';
+import { analyseFile, analyze, atOrAbove, TOOL_NAME, TOOL_VERSION } from '../core/analyze';
+import { serveScanWorker } from '../core/scan-pool';
 import { loadConfigFile } from '../core/config';
 import { RULE_IDS } from '../core/rules';
 import { GPU_CATALOG, findGpu } from '../core/sizing/gpu-catalog';
@@ -37,6 +38,7 @@ Options:
   --fail-on error|warning|never  exit 1 when a finding is at or above this severity (default: error)
   --root DIR                   folder paths and report paths are relative to (default: current folder)
   --max-file-bytes N           skip files larger than N bytes (default: 2000000)
+  --jobs N                     worker threads for the files (default 0: one per core, at most 4; 1: no workers)
   --lang en|ko                 language of rule messages and of the sizing report (default: en; ko = Korean)
   --no-color                   plain text output
   -h, --help                   show this help
@@ -79,6 +81,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         'fail-on': { type: 'string', default: 'error' },
         root: { type: 'string' },
         'max-file-bytes': { type: 'string' },
+        jobs: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         stdio: { type: 'boolean', default: false },
         lang: { type: 'string' },
@@ -142,7 +145,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     for (const p of loaded.problems) io.stderr(`${TOOL_NAME}: config ${p.field}: ${p.message}\n`);
 
     const scanPaths = paths.map((p) => resolve(io.cwd, p));
-    const result = await analyze({ root, paths: scanPaths.length ? scanPaths : undefined, config: loaded });
+    let workers = 0;
+    if (values.jobs !== undefined) {
+      workers = Number(values.jobs);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--jobs must be an integer from 0 to 64, not '${values.jobs}'`);
+    }
+    const result = await analyze({ root, paths: scanPaths.length ? scanPaths : undefined, config: loaded, workers });
     const missing = result.skipped.filter((s) => s.reason === 'no such file or folder');
     if (missing.length && missing.length === scanPaths.length) throw new UsageError(`nothing to scan: ${missing.map((m) => m.path).join(', ')} not found`);
 
@@ -201,7 +209,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// Scan workers run this same bundle (scan-pool.ts): in one, serve files instead of running the CLI.
+if (!serveScanWorker(analyseFile) && require.main === module) {
   runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -7,9 +7,10 @@ import type { AdvisorConfig, ConfigProblem, LoadedConfig } from './config';
 import { resolveConfig } from './config';
 import type { FileEntry, Finding, GpuFileFacts, GpuFileSummary, Language, LlmFileFacts, LlmFileSummary, SkippedFile } from './model/types';
 import { SEVERITY_ORDER } from './model/types';
-import { discoverFiles } from './files/discover';
+import { discoverFiles, type DiscoveredFile } from './files/discover';
+import { analyseInWorkers, workerCount, type FileOutcome } from './scan-pool';
 import { looksMinified, mayBeRelevant } from './files/prefilter';
-import { initTreeSitter, parseSource, withCExpression, grammarFor } from './parse/tree-sitter';
+import { initTreeSitter, parseSource, withCExpression, grammarFor, type ParseCache } from './parse/tree-sitter';
 import { parseJsTs } from './parse/typescript-estree';
 import { extractCGpuFacts } from './facts/c-gpu';
 import { extractPyGpuFacts } from './facts/py-gpu';
@@ -54,6 +55,11 @@ export interface AnalyzeInput {
    * so edits, hovers and the cancel message of an open document are served while a workspace scan runs.
    */
   afterFile?: (done: number, total: number) => void | Promise<void>;
+  /**
+   * Worker threads for the files (1: this thread only, the default; 0: one per core, at most 4). Small scans stay on
+   * this thread whatever is asked (scan-pool.ts MIN_FILES_PER_WORKER).
+   */
+  workers?: number;
 }
 
 export interface FileAnalysis {
@@ -69,8 +75,11 @@ const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 't
 /** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
 const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key/i;
 
-/** Analyses one document's text (the editor's path, and the tests'): never throws for bad input. */
-export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig): Promise<FileAnalysis> {
+/**
+ * Analyses one document's text (the editor's path, and the tests'): never throws for bad input. With `reuse`, the
+ * document's previous tree is re-parsed incrementally and this parse is kept for the next edit.
+ */
+export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: ParseCache; key: string }): Promise<FileAnalysis> {
   const entry: FileEntry = { path, language, bytes: Buffer.byteLength(text) };
   const none = { facts: null, gpu: null, llmFacts: null, llm: null };
   if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], ...none };
@@ -80,7 +89,7 @@ export async function analyzeText(path: string, text: string, language: Language
     const wantsLlm = LLM_LANGUAGES.has(language) && LLM_HINT.test(text);
     if (wantsLlm) await loadTokenizers();
     if (grammarFor(language)) {
-      const parsed = await parseSource(text, language);
+      const parsed = await parseSource(text, language, reuse?.cache.get(reuse.key));
       try {
         if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
         const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression);
@@ -93,7 +102,8 @@ export async function analyzeText(path: string, text: string, language: Language
         const findings = [...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []), ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : [])];
         return { entry, findings: applySuppressions(findings, readSuppressions(parsed.tree.rootNode, parsed.text)), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm };
       } finally {
-        parsed.tree.delete();
+        if (reuse) reuse.cache.set(reuse.key, parsed);
+        else parsed.tree.delete();
       }
     }
     const js = parseJsTs(text, path, language);
@@ -105,8 +115,23 @@ export async function analyzeText(path: string, text: string, language: Language
     const findings = applySuppressions(runLlmRules(llmFacts, llm, loaded, text, entry), readJsSuppressions(js.comments, text));
     return { entry, findings, facts: null, gpu: null, llmFacts, llm };
   } catch (err) {
+    // A half-done incremental parse may have edited the kept tree: start the next one afresh.
+    reuse?.cache.delete(reuse.key);
     return { entry: { ...entry, skipped: `analysis failed: ${(err as Error).message}` }, findings: [], ...none };
   }
+}
+
+/** Reads and analyses one file of a scan; an unreadable file is an entry with the reason (never throws). */
+export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language'>, loaded: LoadedConfig): Promise<FileOutcome> {
+  let text: string;
+  try {
+    text = readFileSync(file.absolutePath, 'utf8');
+  } catch (err) {
+    const reason = `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+    return { entry: { path: file.path, language: file.language, skipped: reason }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead: 0 };
+  }
+  const r = await analyzeText(file.path, text, file.language, loaded);
+  return { entry: r.entry, findings: r.findings, gpu: r.gpu, llm: r.llm, assumedTypeSizes: r.facts?.assumedTypeSizes ?? null, bytesRead: r.entry.bytes ?? 0 };
 }
 
 /** Runs the enabled rules of one kind; a rule that throws is recorded on the file and the other rules still run. */
@@ -147,37 +172,43 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const files: FileEntry[] = discovered.skipped.map((s) => ({ path: s.path, language: s.language, skipped: s.reason }));
   const skipped: SkippedFile[] = discovered.skipped.map((s) => ({ path: s.path, reason: s.reason }));
   for (const m of discovered.missing) skipped.push({ path: m, reason: 'no such file or folder' });
+  const total = discovered.files.length;
+  // Outcomes by file index, gathered in index order below: the result is the same whichever thread analysed a file.
+  const outcomes: Array<FileOutcome | undefined> = new Array(total);
+  let done = 0;
+  const record = async (index: number, outcome: FileOutcome) => {
+    outcomes[index] = outcome;
+    done++;
+    if (done < total) await input.afterFile?.(done, total);
+  };
+  const workers = workerCount(input.workers ?? 1, total);
+  let rest: number[] = discovered.files.map((_, i) => i);
+  if (workers > 1) rest = (await analyseInWorkers(discovered.files, loaded, workers, record, input.signal)).notDone;
+  // One thread, or what the workers left: a file a dead worker held is analysed here.
+  for (const index of rest) {
+    if (input.signal?.aborted) break;
+    await record(index, await analyseFile(discovered.files[index]!, loaded));
+  }
   const findings: Finding[] = [];
   const gpu: GpuFileSummary[] = [];
   const llm: LlmFileSummary[] = [];
   const assumedTypeSizes: Record<string, number> = {};
   let bytesRead = 0;
   let filesParsed = 0;
-  const total = discovered.files.length;
   for (const [index, file] of discovered.files.entries()) {
-    if (index > 0) await input.afterFile?.(index, total);
-    if (input.signal?.aborted) {
-      for (const rest of discovered.files.slice(index)) skipped.push({ path: rest.path, reason: 'scan cancelled' });
-      break;
-    }
-    let text: string;
-    try {
-      text = readFileSync(file.absolutePath, 'utf8');
-    } catch (err) {
-      const reason = `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-      files.push({ path: file.path, language: file.language, skipped: reason });
-      skipped.push({ path: file.path, reason });
+    const o = outcomes[index];
+    if (!o) {
+      skipped.push({ path: file.path, reason: 'scan cancelled' });
       continue;
     }
-    bytesRead += file.bytes;
-    const result = await analyzeText(file.path, text, file.language, loaded);
-    files.push(result.entry);
-    if (result.entry.skipped) skipped.push({ path: file.path, reason: result.entry.skipped });
-    if (!result.entry.prefiltered && !result.entry.skipped) filesParsed++;
-    findings.push(...result.findings);
-    if (result.gpu) gpu.push(result.gpu);
-    if (result.llm) llm.push(result.llm);
-    if (result.facts) Object.assign(assumedTypeSizes, result.facts.assumedTypeSizes);
+    bytesRead += o.bytesRead;
+    files.push(o.entry);
+    if (o.entry.skipped) skipped.push({ path: file.path, reason: o.entry.skipped });
+    else if (!o.entry.prefiltered) filesParsed++;
+    findings.push(...o.findings);
+    if (o.gpu) gpu.push(o.gpu);
+    if (o.llm) llm.push(o.llm);
+    if (o.assumedTypeSizes) Object.assign(assumedTypeSizes, o.assumedTypeSizes);
   }
   if (total && !input.signal?.aborted) await input.afterFile?.(total, total);
   files.sort((a, b) => a.path.localeCompare(b.path));

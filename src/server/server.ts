@@ -19,7 +19,7 @@ import { headline, sizingSections } from '../core/report/sizing-sections';
 import { toMarkdown } from '../core/report/markdown';
 import { toHtml } from '../core/report/html';
 import { reportStrings } from '../core/report/report-strings';
-import { initTreeSitter } from '../core/parse/tree-sitter';
+import { initTreeSitter, ParseCache } from '../core/parse/tree-sitter';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportParams, type SizingReportResult } from './protocol';
 
@@ -45,6 +45,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analysed = new Map<string, Analysed>();
   const running = new Map<string, Promise<Analysed | null>>();
+  /** The last syntax tree of each open C-family/Python document, for incremental re-parsing. */
+  const trees = new ParseCache();
   const timers = new Map<string, NodeJS.Timeout>();
   let roots: string[] = [];
   let canConfigure = false;
@@ -140,7 +142,8 @@ export function startServer(connection: Connection): void {
         analysis = { entry: { path: shown, language, skipped: `larger than ${loaded.config.maxFileBytes} bytes` }, findings: [], facts: null, gpu: null, llmFacts: null, llm: null };
       } else {
         await initTreeSitter();
-        analysis = await analyzeText(shown, text, language, loaded);
+        // The document's last tree is re-parsed incrementally: only the edited region is parsed again.
+        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri });
       }
       if (analysis.entry.skipped) connection.console.log(`${shown}: ${analysis.entry.skipped}`);
       const result: Analysed = { version, analysis, language, loaded, settings };
@@ -187,6 +190,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     analysed.delete(e.document.uri);
+    trees.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

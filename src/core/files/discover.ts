@@ -16,6 +16,9 @@ const EXTENSIONS: Readonly<Record<string, Language>> = {
   '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescript',
 };
 
+/** The file extensions a scan reads (the bench gives ripgrep the same list). */
+export const SOURCE_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS);
+
 export function detectLanguage(path: string): Language | undefined {
   const lower = path.toLowerCase();
   if (lower.endsWith('.d.ts')) return undefined;

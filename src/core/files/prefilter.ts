@@ -3,7 +3,9 @@
 // parsed: every .cl file is device code.
 import type { Language } from '../model/types';
 
-const GPU_OR_LLM = /\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk)\b|<<<|\bsk-[A-Za-z0-9_-]{20,}/;
+/** The keyword pattern; the bench hands the same source to ripgrep, so keep it in the syntax both engines share. */
+export const PREFILTER_PATTERN = String.raw`\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk)\b|<<<|\bsk-[A-Za-z0-9_-]{20,}`;
+const GPU_OR_LLM = new RegExp(PREFILTER_PATTERN);
 
 export function mayBeRelevant(text: string, language: Language): boolean {
   if (language === 'opencl-c') return true;

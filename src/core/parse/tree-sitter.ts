@@ -62,8 +62,12 @@ export function grammarFor(language: Language): 'cpp' | 'python' | null {
   return null;
 }
 
-/** Parses C-family or Python source. The caller must call tree.delete() when done (WASM memory). */
-export async function parseSource(text: string, language: Language): Promise<ParsedSource> {
+/**
+ * Parses C-family or Python source. The caller must call tree.delete() when done (WASM memory). With `previous`
+ * (the same document's last parse, same grammar), the change between the two texts is applied to the old tree and
+ * tree-sitter reuses every subtree outside it; `previous.tree` is edited in place and must still be deleted.
+ */
+export async function parseSource(text: string, language: Language, previous?: ParsedSource | null): Promise<ParsedSource> {
   const grammar = grammarFor(language);
   if (!grammar) throw new Error(`no tree-sitter grammar for ${language}`);
   const mask: MaskResult =
@@ -71,9 +75,66 @@ export async function parseSource(text: string, language: Language): Promise<Par
       ? maskGpuDialect(text, language === 'opencl-c' ? 'opencl-c' : language === 'cuda' ? 'cuda' : 'plain')
       : { text, launches: [], qualifiers: [] };
   const parser = await parserFor(grammar);
-  const tree = parser.parse(mask.text);
+  let old: SyntaxTree | null = null;
+  if (previous && previous.tree.language === parser.language) {
+    previous.tree.edit(editBetween(previous.text, mask.text));
+    old = previous.tree;
+  }
+  const tree = parser.parse(mask.text, old);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return { tree, text: mask.text, mask, errorCount: countErrors(tree.rootNode) };
+}
+
+/**
+ * The last parse of each open document, for incremental re-parsing (the language server keeps one). A tree stays in
+ * WASM memory until it is replaced or the document is dropped.
+ */
+export class ParseCache {
+  private readonly parsed = new Map<string, ParsedSource>();
+  get(key: string): ParsedSource | null {
+    return this.parsed.get(key) ?? null;
+  }
+  set(key: string, parsed: ParsedSource): void {
+    const old = this.parsed.get(key);
+    if (old && old !== parsed) old.tree.delete();
+    this.parsed.set(key, parsed);
+  }
+  delete(key: string): void {
+    this.parsed.get(key)?.tree.delete();
+    this.parsed.delete(key);
+  }
+  get size(): number {
+    return this.parsed.size;
+  }
+}
+
+/** The one contiguous change from `before` to `after`: their common prefix and suffix are left alone. */
+export function editBetween(before: string, after: string): TreeSitter.Edit {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const oldEnd = before.length - tail;
+  const newEnd = after.length - tail;
+  const startPosition = pointAt(before, start);
+  return {
+    startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd,
+    startPosition, oldEndPosition: pointAt(before, oldEnd, start, startPosition), newEndPosition: pointAt(after, newEnd, start, startPosition),
+  };
+}
+
+/** Row and column (UTF-16 units, as the WASM binding counts) of `index`, counting on from a known point. */
+function pointAt(text: string, index: number, from = 0, at: TreeSitter.Point = { row: 0, column: 0 }): TreeSitter.Point {
+  let row = at.row;
+  let lineStart = from - at.column;
+  for (let i = from; i < index; i++) {
+    if (text.charCodeAt(i) === 10) {
+      row++;
+      lineStart = i + 1;
+    }
+  }
+  return { row, column: index - lineStart };
 }
 
 function countErrors(root: SyntaxNode): number {

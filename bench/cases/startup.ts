@@ -1,0 +1,75 @@
+// Case 5: start-up and size. Bundle sizes (the extension JS against its 1.5 MB target; the server, the CLI and the
+// WASM files listed apart), the language server's time to answer `initialize`, peak RSS of a 10k-file scan (target
+// ≤ 150 MB), and the activation time the end-to-end run measured in a real VS Code (test-results/e2e/activation.json).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateTree, removeTree, ROOT, round, stats, type Stats } from '../lib';
+
+export interface StartupResult {
+  bundles: Array<{ file: string; bytes: number; targetBytes?: number }>;
+  serverInitialize: Stats | null;
+  scanRss: Array<{ files: number; jobs: number; maxRssMiB: number; ms: number; targetMiB: number }>;
+  activation: { activateMs: number; serverReadyMs: number; firstFindingsAfterOpenMs: number; measuredAt: string; editor: string } | null;
+}
+
+function bundleSizes(): StartupResult['bundles'] {
+  const dist = join(ROOT, 'dist');
+  const out: StartupResult['bundles'] = [];
+  for (const file of ['extension.js', 'server.js', 'cli.js', 'webview/report-page.js', 'report-charts.js']) {
+    const p = join(dist, file);
+    if (existsSync(p)) out.push({ file: `dist/${file}`, bytes: statSync(p).size, ...(file === 'extension.js' ? { targetBytes: 1.5e6 } : {}) });
+  }
+  const wasm = join(dist, 'wasm');
+  if (existsSync(wasm)) for (const f of readdirSync(wasm).sort()) out.push({ file: `dist/wasm/${f}`, bytes: statSync(join(wasm, f)).size });
+  return out;
+}
+
+/** Spawns the server on stdio and times the answer to `initialize` (loading the bundle included). */
+function timeInitialize(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    let seen = '';
+    child.stdout.on('data', (d: Buffer) => {
+      seen += d.toString('utf8');
+      if (seen.includes('"id":1')) {
+        const ms = performance.now() - started;
+        child.kill();
+        resolve(ms);
+      }
+    });
+    child.on('error', reject);
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
+}
+
+/** Peak RSS of the CLI scanning a generated tree, read from the process itself at exit (bench/max-rss.cjs). */
+function scanRss(files: number, jobs: number[]): StartupResult['scanRss'] {
+  const root = generateTree(files);
+  try {
+    return jobs.map((j) => {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, ['--require', join(__dirname, '..', 'max-rss.cjs'), join(ROOT, 'dist', 'cli.js'), 'scan', root, '--root', root, '--format', 'json', '--fail-on', 'never', '--jobs', String(j)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      const ms = performance.now() - t;
+      const kb = Number(/AIA_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+      if (r.status !== 0 || !Number.isFinite(kb)) throw new Error(`scan for RSS failed: ${r.stderr.slice(0, 500)}`);
+      return { files, jobs: j, maxRssMiB: round(kb / 1024, 1), ms: round(ms), targetMiB: 150 };
+    });
+  } finally {
+    removeTree(root);
+  }
+}
+
+export async function startupCase(runs: number, rssFiles: number): Promise<StartupResult> {
+  const initialize: number[] = [];
+  if (existsSync(join(ROOT, 'dist', 'server.js'))) for (let i = 0; i < runs; i++) initialize.push(await timeInitialize());
+  const activationFile = join(ROOT, 'test-results', 'e2e', 'activation.json');
+  return {
+    bundles: bundleSizes(),
+    serverInitialize: initialize.length ? stats(initialize) : null,
+    scanRss: scanRss(rssFiles, [1, 0]),
+    activation: existsSync(activationFile) ? JSON.parse(readFileSync(activationFile, 'utf8')) : null,
+  };
+}

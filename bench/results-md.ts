@@ -1,0 +1,70 @@
+// The Markdown table the README links: one section per case, each figure next to its target and a verdict.
+import type { LatencyRow } from './cases/editor';
+import type { PeerRow } from './cases/peers';
+import type { ScalingPoint, ScanCase } from './cases/scan';
+import type { StartupResult } from './cases/startup';
+import type { Stats } from './lib';
+
+const ms = (s: Stats | null | undefined) => (s ? `${s.medianMs} (${s.minMs}–${s.maxMs})` : '–');
+const verdict = (ok: boolean | null) => (ok === null ? '–' : ok ? 'met' : '**missed**');
+const mb = (bytes: number) => (bytes / 1e6).toFixed(2);
+
+export function toMarkdown(r: Record<string, unknown>): string {
+  const m = r.machine as { cpus: number; cpuModel: string; memoryGiB: number; node: string; date: string };
+  const tools = r.tools as { rg: string | null; cppcheck: string | null };
+  const out: string[] = [
+    '# Benchmark results', '',
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; ${m.date}. Runs per case: ${r.runs} (3 for the big trees). ${tools.rg ?? 'ripgrep: not installed'}; ${tools.cppcheck ?? 'cppcheck: not installed'}.`,
+    'Times in ms: median (min–max). Produced by `npm run bench` (bench/run.ts); raw figures in bench/results.json.', '',
+  ];
+  const scan = r.scan as ScanCase[] | undefined;
+  if (scan?.length) {
+    out.push('## 1. Whole-tree scan vs ripgrep (same keyword prefilter, same files)', '',
+      'Target: our scan ≤ 2× ripgrep on mostly-irrelevant trees. "ours" is the better of one thread and two workers.', '',
+      '| tree | files | MB | relevant | ours, 1 thread | ours, 2 workers | files/s | MB/s | rg (all threads) | rg -j1 | ours / rg | target |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|');
+    for (const s of scan) {
+      const irrelevant = s.relevantFiles / Math.max(1, s.files) < 0.2;
+      out.push(`| ${s.name} | ${s.files} | ${mb(s.bytes)} | ${s.relevantFiles} | ${ms(s.scan)} | ${ms(s.scanWorkers)} | ${s.filesPerSecond} | ${s.mbPerSecond} | ${ms(s.rg)} | ${ms(s.rgSingleThread)} | ${s.overRg ?? '–'} | ${irrelevant ? verdict(s.overRg === null ? null : s.overRg <= 2) : 'n/a (mostly relevant)'} |`);
+    }
+    out.push('', '## 2. Relevant files only: analysis vs parse alone', '', 'Target: analysis ≤ 1.3× parse-only (tree-sitter, or typescript-estree for JS/TS, on the same text).', '',
+      '| tree | relevant files | MB | analysis | parse only | ratio | target |', '|---|--:|--:|--:|--:|--:|---|');
+    for (const s of scan) out.push(`| ${s.name} | ${s.relevantFiles} | ${mb(s.relevantBytes)} | ${ms(s.analysisRelevant)} | ${ms(s.parseOnlyRelevant)} | ${s.analysisOverParse ?? '–'} | ${verdict(s.analysisOverParse === null ? null : s.analysisOverParse <= 1.3)} |`);
+    out.push('');
+  }
+  const peers = r.peers as PeerRow[] | undefined;
+  if (peers?.length) {
+    out.push('## 3. Peers on the same files (each a fresh process, one thread)', '', 'Target: ours / theirs < 1. cppcheck gets the C/C++/CUDA files (as C++), ESLint (bench/eslint.config.mjs: recommended rules, typescript-eslint parser) the JS/TS files; at most 400 files per corpus, the first in path order.', '',
+      '| corpus | peer | files | MB | ours | theirs | ours / theirs | target |', '|---|---|--:|--:|--:|--:|--:|---|');
+    for (const p of peers) out.push(`| ${p.corpus} | ${p.peerVersion ?? p.peer} | ${p.files} | ${mb(p.bytes)} | ${ms(p.ours)} | ${ms(p.theirs)} | ${p.ratio ?? '–'} | ${verdict(p.ratio === null ? null : p.ratio < 1)} |`);
+    out.push('');
+  }
+  const editor = r.editor as LatencyRow[] | undefined;
+  if (editor?.length) {
+    out.push('## 4. Editor latency: re-analysis after a one-line edit', '', 'The language server\'s path (the last tree re-parsed incrementally) and a fresh analysis, over the edits.', '',
+      '| lines | KB | edits | incremental p50 | incremental p95 | fresh p50 | fresh p95 | target p95 | verdict |', '|--:|--:|--:|--:|--:|--:|--:|--:|---|');
+    for (const e of editor) out.push(`| ${e.lines} | ${(e.bytes / 1024).toFixed(0)} | ${e.edits} | ${e.incremental.medianMs} | ${e.incremental.p95Ms} | ${e.fresh.medianMs} | ${e.fresh.p95Ms} | ${e.targetP95Ms} | ${verdict(e.incremental.p95Ms <= e.targetP95Ms)} |`);
+    out.push('');
+  }
+  const st = r.startup as StartupResult | undefined;
+  if (st) {
+    out.push('## 5. Start-up and size', '', '| what | figure | target | verdict |', '|---|--:|--:|---|');
+    for (const b of st.bundles) out.push(`| ${b.file} | ${mb(b.bytes)} MB | ${b.targetBytes ? `${mb(b.targetBytes)} MB` : ''} | ${b.targetBytes ? verdict(b.bytes <= b.targetBytes) : ''} |`);
+    out.push(`| language server: spawn → initialize answered | ${ms(st.serverInitialize)} ms | | |`);
+    for (const x of st.scanRss) out.push(`| peak RSS, scan of ${x.files} files, --jobs ${x.jobs === 0 ? '0 (per core)' : x.jobs} | ${x.maxRssMiB} MiB (${Math.round(x.ms)} ms) | ${x.targetMiB} MiB | ${verdict(x.maxRssMiB <= x.targetMiB)} |`);
+    if (st.activation) {
+      out.push(`| activate() in VS Code (${st.activation.editor}, ${st.activation.measuredAt}) | ${st.activation.activateMs} ms | | |`);
+      out.push(`| language client start → server ready | ${st.activation.serverReadyMs} ms | | |`);
+      out.push(`| open a .cu file → findings in Problems | ${st.activation.firstFindingsAfterOpenMs} ms | | |`);
+    } else out.push('| activation in VS Code | not measured: run the end-to-end suite first (test-results/e2e/activation.json) | | |');
+    out.push('');
+  }
+  const scaling = r.scaling as ScalingPoint[] | undefined;
+  if (scaling?.length) {
+    out.push('## 6. Scaling with the tree size, one thread vs two workers', '', 'Linear growth shows as a flat ms/file.', '',
+      '| files | one thread | ms/file | 2 workers | speed-up |', '|--:|--:|--:|--:|--:|');
+    for (const s of scaling) out.push(`| ${s.files} | ${ms(s.oneWorker)} | ${s.msPerFile} | ${ms(s.workers)} | ${s.speedup ?? '–'} |`);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}

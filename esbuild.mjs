@@ -13,13 +13,17 @@ for (const file of ['tree-sitter.wasm', 'tree-sitter-cpp.wasm', 'tree-sitter-pyt
 }
 
 const minify = process.argv.includes('--minify');
+/** Must match VENDOR_PACKAGES in src/core/vendor.ts (a test checks). */
+const VENDOR = { 'typescript-estree': '@typescript-eslint/typescript-estree', echarts: 'echarts' };
 
 /** A Node bundle (CommonJS, Node 20): the CLI, the language server, the extension. */
 function nodeBundle(name, entry, extra = {}) {
   return esbuild.build({
     entryPoints: { [name]: entry }, outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify, logLevel: 'warning',
     // tree-sitter.ts falls back to require.resolve only when run from source; the bundle finds dist/wasm first.
-    logOverride: { 'require-resolve-not-external': 'silent' },
+    // vendor.ts requires dist/vendor/<name>.js by a computed path, and the package by name only from source.
+    logOverride: { 'require-resolve-not-external': 'silent', 'unsupported-require-call': 'silent' },
+    external: Object.values(VENDOR),
     ...extra,
   });
 }
@@ -29,6 +33,8 @@ function browserBundle(name, entry, dir = outdir) {
   return esbuild.build({ entryPoints: { [name]: entry }, outdir: dir, bundle: true, platform: 'browser', target: 'es2020', format: 'iife', minify: true, legalComments: 'none', logLevel: 'warning' });
 }
 
+// Loaded on first use from dist/vendor/ (src/core/vendor.ts), kept out of the CLI and server bundles.
+for (const [name, pkg] of Object.entries(VENDOR)) await nodeBundle(`vendor/${name}`, require.resolve(pkg), { external: [] });
 await nodeBundle('cli', 'src/cli/main.ts', { banner: { js: '#!/usr/bin/env node' } });
 // The language server the extension starts in its own process, and the extension itself (vscode comes from the host).
 await nodeBundle('server', 'src/server/main.ts');

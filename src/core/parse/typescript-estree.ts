@@ -1,7 +1,16 @@
 // Adapter over @typescript-eslint/typescript-estree for JavaScript and TypeScript: the OpenAI fact extractor reads
 // these trees, the suppression reader their comments. A syntax error yields no tree and a one-line message.
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Language } from '../model/types';
+import { loadVendor } from '../vendor';
+
+type Estree = typeof import('@typescript-eslint/typescript-estree');
+let estree: Estree | null = null;
+/**
+ * Loaded on the first JS/TS file, not at start-up: it brings the TypeScript compiler (9 MB of JavaScript), which
+ * a scan of C, CUDA or Python files, `--version` and the language server's first answer never need.
+ */
+const loadEstree = (): Estree => (estree ??= loadVendor<Estree>('typescript-estree'));
 
 export interface EstreeParse {
   program: TSESTree.Program | null;
@@ -11,7 +20,7 @@ export interface EstreeParse {
 
 export function parseJsTs(text: string, path: string, language: Language): EstreeParse {
   try {
-    const program = parse(text, {
+    const program = loadEstree().parse(text, {
       loc: true, range: true, comment: true, jsx: /\.(jsx|tsx)$/i.test(path) || language === 'javascript',
       filePath: path, errorOnTypeScriptSyntacticAndSemanticIssues: false,
     });

@@ -13,10 +13,9 @@ import { generateTree, removeTree, round, stats, time, timeCommand, type Stats }
 const config = () => resolveConfig(undefined, RULE_IDS);
 
 /** ripgrep over the same files our discovery reads: our extensions, our always-excluded folders, our size limit. */
-export function rgArgs(root: string, threads?: number): string[] {
-  const loaded = config();
+export function rgArgs(root: string, maxFileBytes: number, threads?: number): string[] {
   return [
-    '--files-with-matches', '--no-ignore', '--hidden', '--no-messages', `--max-filesize=${loaded.config.maxFileBytes}`,
+    '--files-with-matches', '--no-ignore', '--hidden', '--no-messages', `--max-filesize=${maxFileBytes}`,
     ...(threads ? ['--threads', String(threads)] : []),
     ...SOURCE_EXTENSIONS.flatMap((e) => ['-g', `*${e}`]), '-g', '!*.d.ts',
     ...['node_modules', '.git', '.hg', '.svn'].flatMap((d) => ['-g', `!${d}/`]),
@@ -56,8 +55,8 @@ export async function scanCase(name: string, root: string, runs: number, workers
   const rg1Samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     // ripgrep exits 1 when nothing matched: still a valid run.
-    const r = timeCommand('rg', rgArgs(root), { okStatus: [0, 1] });
-    const r1 = timeCommand('rg', rgArgs(root, 1), { okStatus: [0, 1] });
+    const r = timeCommand('rg', rgArgs(root, loaded.config.maxFileBytes), { okStatus: [0, 1] });
+    const r1 = timeCommand('rg', rgArgs(root, loaded.config.maxFileBytes, 1), { okStatus: [0, 1] });
     if (!r || !r1) break;
     rgSamples.push(r.ms);
     rg1Samples.push(r1.ms);

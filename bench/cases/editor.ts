@@ -3,7 +3,7 @@
 // last tree re-parsed incrementally), and from scratch for comparison. p50 and p95 over the edits.
 import { analyzeText } from '../../src/core/analyze';
 import { resolveConfig } from '../../src/core/config';
-import { ParseCache } from '../../src/core/parse/tree-sitter';
+import { DocumentCache } from '../../src/core/document-cache';
 import { RULE_IDS } from '../../src/core/rules';
 import { cudaFileOfLines, stats, type Stats } from '../lib';
 
@@ -23,7 +23,7 @@ export async function editorCase(sizes: number[], edits: number): Promise<Latenc
   const rows: LatencyRow[] = [];
   for (const lines of sizes) {
     const base = cudaFileOfLines(lines).split('\n');
-    const cache = new ParseCache();
+    const cache = new DocumentCache();
     const first = await analyzeText('bench.cu', base.join('\n'), 'cuda', loaded, { cache, key: 'bench' });
     const incremental: number[] = [];
     const fresh: number[] = [];

@@ -10,7 +10,8 @@ import { SEVERITY_ORDER } from './model/types';
 import { discoverFiles, type DiscoveredFile } from './files/discover';
 import { analyseInWorkers, workerCount, type FileOutcome } from './scan-pool';
 import { looksMinified, mayBeRelevant } from './files/prefilter';
-import { initTreeSitter, parseSource, withCExpression, grammarFor, type ParseCache } from './parse/tree-sitter';
+import { initTreeSitter, parseSource, withCExpression, grammarFor } from './parse/tree-sitter';
+import type { DocumentCache } from './document-cache';
 import { parseJsTs } from './parse/typescript-estree';
 import { extractCGpuFacts } from './facts/c-gpu';
 import { extractPyGpuFacts } from './facts/py-gpu';
@@ -77,9 +78,10 @@ const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?ke
 
 /**
  * Analyses one document's text (the editor's path, and the tests'): never throws for bad input. With `reuse`, the
- * document's previous tree is re-parsed incrementally and this parse is kept for the next edit.
+ * document's previous tree is re-parsed incrementally, the facts of unchanged C-family functions are reused, and both are
+ * kept for the next edit.
  */
-export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: ParseCache; key: string }): Promise<FileAnalysis> {
+export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }): Promise<FileAnalysis> {
   const entry: FileEntry = { path, language, bytes: Buffer.byteLength(text) };
   const none = { facts: null, gpu: null, llmFacts: null, llm: null };
   if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], ...none };
@@ -92,7 +94,7 @@ export async function analyzeText(path: string, text: string, language: Language
       const parsed = await parseSource(text, language, reuse?.cache.get(reuse.key));
       try {
         if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
-        const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression);
+        const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key));
         const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
         const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path) : null;
         const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);

@@ -19,7 +19,8 @@ import { headline, sizingSections } from '../core/report/sizing-sections';
 import { toMarkdown } from '../core/report/markdown';
 import { toHtml } from '../core/report/html';
 import { reportStrings } from '../core/report/report-strings';
-import { initTreeSitter, ParseCache } from '../core/parse/tree-sitter';
+import { initTreeSitter } from '../core/parse/tree-sitter';
+import { DocumentCache } from '../core/document-cache';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportParams, type SizingReportResult } from './protocol';
 
@@ -46,7 +47,7 @@ export function startServer(connection: Connection): void {
   const analysed = new Map<string, Analysed>();
   const running = new Map<string, Promise<Analysed | null>>();
   /** The last syntax tree of each open C-family/Python document, for incremental re-parsing. */
-  const trees = new ParseCache();
+  const trees = new DocumentCache();
   const timers = new Map<string, NodeJS.Timeout>();
   let roots: string[] = [];
   let canConfigure = false;

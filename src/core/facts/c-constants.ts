@@ -4,7 +4,7 @@
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { SizeValue } from '../model/types';
 import { C_TYPE_LAYOUTS, POINTER_LAYOUT, normaliseTypeName, type TypeLayout } from './type-sizes';
-import { children, collapse, field, type Enclosing, type NodeIndex } from './syntax';
+import { Enclosing, children, collapse, field, type NodeIndex } from './syntax';
 
 export interface Folded {
   value: number | null;
@@ -47,13 +47,33 @@ export class CConstantFolder {
   private readonly global: Scope = { vars: new Map(), written: new Set() };
   /** Every type size the folder relied on, for the report's assumptions. */
   readonly assumedTypeSizes: Record<string, number> = {};
+  /** Type sizes relied on since the last takeTypeSizeLog(), including ones already known (a cached segment's share). */
+  private typeSizeLog = new Map<string, number>();
+  /** Functions and loops of the part of the file being collected or folded: scopes are looked up in it. */
+  private functions: Enclosing = new Enclosing([]);
 
-  constructor(
-    nodes: NodeIndex,
-    private readonly functions: Enclosing,
-    private readonly parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded,
-  ) {
-    this.collect(nodes);
+  /**
+   * Nothing is collected yet: the caller hands over the file's parts with collect(), file-scope parts first. A
+   * function's locals only matter while that function is folded, so a function can be collected just before use.
+   */
+  constructor(private readonly parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded) {}
+
+  /** Adds the constants, types and variables of one part of the file; `functions` must cover that part. */
+  collect(nodes: NodeIndex, functions: Enclosing): void {
+    this.functions = functions;
+    this.collectNodes(nodes);
+  }
+
+  /** Folds within the part of the file whose functions and loops `functions` holds. */
+  use(functions: Enclosing): void {
+    this.functions = functions;
+  }
+
+  /** The type sizes used since the last call, in first-use order. */
+  takeTypeSizeLog(): Array<[string, number]> {
+    const log = [...this.typeSizeLog];
+    this.typeSizeLog = new Map();
+    return log;
   }
 
   /** The enclosing function (or the file) of a node. */
@@ -71,7 +91,7 @@ export class CConstantFolder {
     return scope;
   }
 
-  private collect(nodes: NodeIndex): void {
+  private collectNodes(nodes: NodeIndex): void {
     for (const node of nodes.of(C_CONSTANT_TYPES)) {
       switch (node.type) {
         case 'preproc_def': {
@@ -351,11 +371,16 @@ export class CConstantFolder {
 
   private note(name: string, layout: TypeLayout): TypeLayout {
     this.assumedTypeSizes[name] = layout.size;
+    if (!this.typeSizeLog.has(name)) this.typeSizeLog.set(name, layout.size);
     return layout;
   }
 
   private structLayout(name: string, node: SyntaxNode, depth: number): TypeLayout | null {
-    if (this.structCache.has(name)) return this.structCache.get(name) ?? null;
+    if (this.structCache.has(name)) {
+      const cached = this.structCache.get(name) ?? null;
+      if (cached) this.note(`struct ${name}`, cached);
+      return cached;
+    }
     this.structCache.set(name, null);
     const body = field(node, 'body');
     let offset = 0;
@@ -387,8 +412,7 @@ export class CConstantFolder {
     }
     const layout = { size: Math.ceil(offset / maxAlign) * maxAlign, align: maxAlign };
     this.structCache.set(name, layout);
-    this.assumedTypeSizes[`struct ${name}`] = layout.size;
-    return layout;
+    return this.note(`struct ${name}`, layout);
   }
 
   /** A size argument as the report shows it: folded bytes or the symbolic expression and its unknowns. */

@@ -3,7 +3,7 @@
 // its bytes, a free of the same name removes them; an allocation in a loop with no free of that name counts once
 // per trip (C-family) or once (Python, where rebinding a name releases the old array to the pool). The file's
 // peak is the largest peak of any one function: calls between functions are not followed.
-import type { AllocationFact, EvidenceLine, SizeValue, GpuFileFacts, GpuFileSummary, MemoryStrategy, PeakDeviceBytes, TransferFact } from '../model/types';
+import type { AllocationFact, EvidenceLine, FreeFact, GpuEvent, LaunchFact, SizeValue, GpuFileFacts, GpuFileSummary, MemoryStrategy, PeakDeviceBytes, TransferFact } from '../model/types';
 import { formatBytes } from '../model/units';
 
 export interface LivePoint {
@@ -19,7 +19,49 @@ export interface LivePoint {
  * another function is another variable); a global or member pointer by any free of that name in the file.
  */
 export function isReleased(facts: GpuFileFacts, a: AllocationFact): boolean {
-  return facts.events.some((f) => f.kind === 'free' && f.target !== null && f.target === a.target && (!a.localTarget || f.function === a.function));
+  if (a.target === null) return false;
+  return (eventIndex(facts.events).freesOf.get(a.target) ?? []).some((f) => !a.localTarget || f.function === a.function);
+}
+
+export interface EventIndex {
+  /** Allocations by target name, in file order. */
+  allocationsOf: Map<string, AllocationFact[]>;
+  freesOf: Map<string, FreeFact[]>;
+  allocationAtOrder: Map<number, AllocationFact>;
+  /** Launches by 'line:column' of their start. */
+  launchAt: Map<string, LaunchFact>;
+}
+
+const indexes = new WeakMap<readonly GpuEvent[], EventIndex>();
+
+/**
+ * Events looked up by name, order and position, built once per file's event list: rules ask "the allocation of this
+ * copy's buffer" for every copy, which is quadratic in a 10k-line file without it. Facts are not changed after
+ * extraction, so the index stays valid for the list it was built from.
+ */
+export function eventIndex(events: readonly GpuEvent[]): EventIndex {
+  let index = indexes.get(events);
+  if (index) return index;
+  index = { allocationsOf: new Map(), freesOf: new Map(), allocationAtOrder: new Map(), launchAt: new Map() };
+  for (const e of events) {
+    if (e.kind === 'allocation') {
+      if (e.target !== null) push(index.allocationsOf, e.target, e);
+      if (!index.allocationAtOrder.has(e.order)) index.allocationAtOrder.set(e.order, e);
+    } else if (e.kind === 'free' && e.target !== null) {
+      push(index.freesOf, e.target, e);
+    } else if (e.kind === 'launch') {
+      const at = `${e.range.startLine}:${e.range.startColumn}`;
+      if (!index.launchAt.has(at)) index.launchAt.set(at, e);
+    }
+  }
+  indexes.set(events, index);
+  return index;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 export const countsAsDevice = (a: AllocationFact): boolean => a.space === 'device' || a.space === 'managed';

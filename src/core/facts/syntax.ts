@@ -8,8 +8,9 @@ import { nodesOfTypes, type SyntaxNode } from '../parse/tree-sitter';
 export class NodeIndex {
   private readonly nodes: SyntaxNode[];
   private readonly types: string[];
-  constructor(root: SyntaxNode, types: ReadonlySet<string>) {
-    this.nodes = nodesOfTypes(root, types);
+  constructor(root: SyntaxNode | SyntaxNode[], types?: ReadonlySet<string>) {
+    // A list: nodes an earlier query found, already in document order.
+    this.nodes = Array.isArray(root) ? root : nodesOfTypes(root, types ?? new Set());
     this.types = this.nodes.map((n) => n.type);
   }
   of(types: ReadonlySet<string>): SyntaxNode[] {

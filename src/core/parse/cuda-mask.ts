@@ -40,76 +40,96 @@ function isIdentChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
+/** Longest word of either qualifier table: longer identifiers are never sliced out of the text. */
+const MAX_QUALIFIER_LENGTH = Math.max(...[...CUDA_QUALIFIERS, ...OPENCL_QUALIFIERS, ...QUALIFIERS_WITH_ARGS].map((w) => w.length));
+
 /** Skips a comment or literal starting at i; returns the index after it, or i when none starts there. */
-function skipNonCode(text: string, i: number): number {
-  const c = text[i];
-  if (c === '/' && text[i + 1] === '/') {
-    const nl = text.indexOf('\n', i);
-    return nl < 0 ? text.length : nl;
+function skipNonCode(text: string, i: number, code: number): number {
+  if (code === 47 /* / */) {
+    const next = text.charCodeAt(i + 1);
+    if (next === 47) {
+      const nl = text.indexOf('\n', i);
+      return nl < 0 ? text.length : nl;
+    }
+    if (next === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      return end < 0 ? text.length : end + 2;
+    }
+    return i;
   }
-  if (c === '/' && text[i + 1] === '*') {
-    const end = text.indexOf('*/', i + 2);
-    return end < 0 ? text.length : end + 2;
-  }
-  if (c === '"' || c === "'") {
+  if (code === 34 /* " */ || code === 39 /* ' */) {
     let j = i + 1;
-    while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === code || c === 10) break;
+      j += c === 92 /* \\ */ ? 2 : 1;
+    }
     return Math.min(j + 1, text.length);
   }
   return i;
 }
 
-function blank(chars: string[], from: number, to: number): void {
-  for (let k = from; k < to; k++) if (chars[k] !== '\n' && chars[k] !== '\r') chars[k] = ' ';
+/** The text with the spans blanked (line breaks kept) and the replacements written, built from slices. */
+function applyEdits(text: string, edits: Array<{ from: number; to: number; with?: string }>): string {
+  if (!edits.length) return text;
+  edits.sort((a, b) => a.from - b.from);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    parts.push(text.slice(at, e.from));
+    parts.push(e.with ?? text.slice(e.from, e.to).replace(/[^\r\n]/g, ' '));
+    at = e.to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
+// One pass over the text; only identifiers short enough to be a qualifier are sliced (this runs on every keystroke
+// in the editor, so it avoids a per-character array and per-character strings).
 export function maskGpuDialect(text: string, dialect: 'cuda' | 'opencl-c' | 'plain'): MaskResult {
   const launches: LaunchSpan[] = [];
   const qualifiers: QualifierSpan[] = [];
   if (dialect === 'plain' && !text.includes('<<<') && !text.includes('__')) return { text, launches, qualifiers };
   const qualifierSet = dialect === 'opencl-c' ? OPENCL_QUALIFIERS : CUDA_QUALIFIERS;
-  const out: { chars: string[] | null } = { chars: null };
-  const edit = (): string[] => (out.chars ??= Array.from({ length: text.length }, (_, k) => text[k]!));
+  const edits: Array<{ from: number; to: number; with?: string }> = [];
   const openStack: number[] = [];
+  const length = text.length;
   let i = 0;
-  while (i < text.length) {
-    const skipped = skipNonCode(text, i);
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const skipped = skipNonCode(text, i, code);
     if (skipped !== i) {
       i = skipped;
       continue;
     }
-    const code = text.charCodeAt(i);
-    if (code === 60 /* < */ && text.startsWith('<<<', i) && dialect !== 'opencl-c') {
+    if (code === 60 /* < */ && dialect !== 'opencl-c' && text.charCodeAt(i + 1) === 60 && text.charCodeAt(i + 2) === 60) {
       openStack.push(i);
       i += 3;
       continue;
     }
-    if (code === 62 /* > */ && text.startsWith('>>>', i) && openStack.length > 0) {
+    if (code === 62 /* > */ && openStack.length > 0 && text.charCodeAt(i + 1) === 62 && text.charCodeAt(i + 2) === 62) {
       const open = openStack.pop()!;
-      const c = edit();
-      c[open] = '(';
-      c[open + 1] = ' ';
-      c[open + 2] = ' ';
-      c[i] = ' ';
-      c[i + 1] = ' ';
-      c[i + 2] = ')';
+      edits.push({ from: open, to: open + 3, with: '(  ' }, { from: i, to: i + 3, with: '  )' });
       launches.push({ open, close: i + 3 });
       i += 3;
       continue;
     }
-    if (isIdentChar(code) && (i === 0 || !isIdentChar(text.charCodeAt(i - 1)))) {
+    if (isIdentChar(code)) {
       let j = i + 1;
-      while (j < text.length && isIdentChar(text.charCodeAt(j))) j++;
-      const word = text.slice(i, j);
-      if (qualifierSet.has(word) && isQualifierPosition(text, j)) {
-        blank(edit(), i, j);
-        qualifiers.push({ offset: i, text: word });
-      } else if (QUALIFIERS_WITH_ARGS.has(word)) {
-        const end = matchParens(text, j);
-        if (end > j) {
-          blank(edit(), i, end);
+      while (j < length && isIdentChar(text.charCodeAt(j))) j++;
+      // A word starts after a non-identifier character: the loop always lands on a word's first character.
+      if (j - i <= MAX_QUALIFIER_LENGTH) {
+        const word = text.slice(i, j);
+        if (qualifierSet.has(word) && isQualifierPosition(text, j)) {
+          edits.push({ from: i, to: j });
           qualifiers.push({ offset: i, text: word });
-          j = end;
+        } else if (QUALIFIERS_WITH_ARGS.has(word)) {
+          const end = matchParens(text, j);
+          if (end > j) {
+            edits.push({ from: i, to: end });
+            qualifiers.push({ offset: i, text: word });
+            j = end;
+          }
         }
       }
       i = j;
@@ -117,7 +137,7 @@ export function maskGpuDialect(text: string, dialect: 'cuda' | 'opencl-c' | 'pla
     }
     i++;
   }
-  return { text: out.chars ? out.chars.join('') : text, launches, qualifiers };
+  return { text: applyEdits(text, edits), launches, qualifiers };
 }
 
 /** An address-space word is a qualifier only when a type or declarator follows (OpenCL C allows `global` as a name elsewhere). */

@@ -1,5 +1,6 @@
 // CUDA calls whose cudaError_t / CUresult is dropped, and kernel launches never followed by an error check.
 import type { Fix } from '../model/types';
+import { eventIndex } from '../facts/memory';
 import type { GpuRule } from './rule';
 import { phrase } from './shared/phrases';
 
@@ -19,8 +20,8 @@ export const rule: GpuRule = {
     for (const call of ctx.facts.apiCalls) {
       if (call.checked || (call.family !== 'cuda' && call.family !== 'cuda-driver')) continue;
       if (call.via === 'launch') {
-        const launch = ctx.facts.events.find((e) => e.kind === 'launch' && e.range.startLine === call.range.startLine && e.range.startColumn === call.range.startColumn);
-        ctx.report('launch', { kernel: launch && launch.kind === 'launch' ? launch.kernel : phrase(ctx.config.lang, 'theKernel') }, call.range);
+        const launch = eventIndex(ctx.facts.events).launchAt.get(`${call.range.startLine}:${call.range.startColumn}`);
+        ctx.report('launch', { kernel: launch ? launch.kernel : phrase(ctx.config.lang, 'theKernel') }, call.range);
         continue;
       }
       const fixes: Fix[] = [];

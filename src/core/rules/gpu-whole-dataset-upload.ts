@@ -1,5 +1,6 @@
 // One host-to-device copy of a whole buffer whose size is unknown at compile time or large next to the GPU.
-import type { AllocationFact, TransferFact } from '../model/types';
+import type { TransferFact } from '../model/types';
+import { eventIndex, type EventIndex } from '../facts/memory';
 import { deviceBytes } from '../sizing/gpu-catalog';
 import { formatBytes, formatPercent } from '../model/units';
 import type { GpuRule } from './rule';
@@ -21,10 +22,10 @@ export const rule: GpuRule = {
   check(ctx) {
     const capacity = deviceBytes(ctx.gpu);
     const thresholdBytes = Math.floor(capacity * ctx.config.chunkThreshold);
-    const allocations = ctx.facts.events.filter((e): e is AllocationFact => e.kind === 'allocation');
+    const index = eventIndex(ctx.facts.events);
     for (const t of ctx.facts.events) {
       if (t.kind !== 'transfer' || t.direction !== 'host-to-device' || t.loop || t.offset) continue;
-      if (!fillsWholeBuffer(t, allocations)) continue;
+      if (!fillsWholeBuffer(t, index)) continue;
       // Python: `cp.asarray(x)` of a parameter may be a no-op on data already on the device. With an unknown
       // size, report only host data this file created or loaded (np.load, np.fromfile, torch.randn, ...).
       if (t.size.bytes === null && PYTHON_FAMILIES.has(t.family) && !t.hostOrigin) continue;
@@ -39,10 +40,12 @@ export const rule: GpuRule = {
 };
 
 /** The copy fills a device buffer allocated with the same size (same expression or same bytes), or it is an upload-allocation (cp.asarray). */
-function fillsWholeBuffer(t: TransferFact, allocations: AllocationFact[]): boolean {
-  return allocations.some((a) => {
-    if (a.order === t.order - 1 && a.uploadsFrom !== undefined && a.line === t.line) return true;
-    if (!t.deviceBuffer || a.target !== t.deviceBuffer || a.order > t.order) return false;
+function fillsWholeBuffer(t: TransferFact, index: EventIndex): boolean {
+  const upload = index.allocationAtOrder.get(t.order - 1);
+  if (upload && upload.uploadsFrom !== undefined && upload.line === t.line) return true;
+  if (!t.deviceBuffer) return false;
+  return (index.allocationsOf.get(t.deviceBuffer) ?? []).some((a) => {
+    if (a.order > t.order) return false;
     if (a.size.bytes !== null && t.size.bytes !== null) return a.size.bytes === t.size.bytes;
     return a.size.expr.replace(/\s/g, '') === t.size.expr.replace(/\s/g, '');
   });

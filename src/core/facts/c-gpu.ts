@@ -215,7 +215,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   // Without a cache (a workspace scan) the file is one context segment: splitting only pays when facts are kept.
   const segments = cache ? splitSegments(parsed, lines) : [wholeFile(parsed)];
   const nodesOf = (seg: Segment) => (seg.nodes ??= new NodeIndex(seg.node, segmentTypes(seg.text)));
-  const misses = segments.filter((seg) => !seg.cacheable || !cache?.segments.has(seg.key));
+  for (const seg of segments) seg.hit = cache?.find(seg);
+  const misses = segments.filter((seg) => !seg.hit);
   // Many segments to read (a first analysis, a changed context): one query over the file is cheaper than one each.
   const wholeFileQuery = misses.length > WHOLE_FILE_QUERY_FROM;
   if (wholeFileQuery) indexWholeFile(parsed, segments);
@@ -223,8 +224,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const definedHere = new Set<string>();
   const context: string[] = [language];
   for (const seg of segments) {
-    const hit = seg.cacheable ? cache?.segments.get(seg.key) : undefined;
-    const definitions = hit ? hit.definitions : (seg.definitions ??= nodesOf(seg).of(FUNCTION_DEFINITION).map(definitionRecord));
+    const definitions = seg.hit ? seg.hit.definitions : (seg.definitions ??= nodesOf(seg).of(FUNCTION_DEFINITION).map(definitionRecord));
     for (const d of definitions) definedHere.add(d.definedName);
     // What a function can see of a context part: its constants, types, declarations and writes at file scope (a
     // call or comment there changes nothing, so typing in a function the parser cannot read keeps the others).
@@ -235,6 +235,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   if (cache && cache.context !== contextKey) {
     cache.context = contextKey;
     cache.segments.clear();
+    for (const seg of segments) seg.hit = undefined;
     if (!wholeFileQuery && segments.length > WHOLE_FILE_QUERY_FROM) indexWholeFile(parsed, segments);
   }
   const enclosingOf = (seg: Segment) => new Enclosing(nodesOf(seg).of(ENCLOSING_TYPES));
@@ -260,7 +261,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   let order = 0;
   let reused = 0;
   for (const seg of segments) {
-    let facts = seg.cacheable ? cache?.segments.get(seg.key) : undefined;
+    let facts = seg.hit;
     if (facts && hostBuffers.holds(facts.hostReads, seg.startLine)) {
       reused++;
       // Replayed: the host buffers it wrote, at its new place.
@@ -273,7 +274,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       }
       facts = readSegment(seg, enclosing, order);
     }
-    if (seg.cacheable && cache) kept.set(seg.key, facts);
+    if (seg.cacheable && cache) kept.set(seg.text, facts);
     const shift: Shift = { lines: seg.startLine - facts.startLine, offset: seg.start - facts.start, order: order - facts.orderBase };
     for (const e of facts.events) events.push(placeEvent(e, shift));
     for (const c of facts.apiCalls) apiCalls.push(placeApiCall(c, shift));
@@ -578,7 +579,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     const escaping = escapingPointers(nodes, functionOf);
     const host = hostBuffers.end();
     return {
-      startLine: seg.startLine, start: seg.start, orderBase, orderCount: order - orderBase, events, apiCalls, definitions,
+      shape: seg.shape, startLine: seg.startLine, start: seg.start, orderBase, orderCount: order - orderBase, events, apiCalls, definitions,
       hostReads: host.reads, hostWrites: host.writes, checkMacroUses: [...checkMacroUses], escaping, typeSizes: folder.takeTypeSizeLog(),
     };
   }

@@ -16,11 +16,13 @@ export interface Segment {
   /** Line (1-based) of `start`. */
   startLine: number;
   cacheable: boolean;
-  /** For a cacheable segment: column, masks and text, everything its facts depend on besides the context. */
-  key: string;
+  /** Column of `start` and the masked launches and qualifiers by position: with the text, all a cacheable segment's facts depend on besides the context. */
+  shape: string;
   /** Masked text from `start` to `end`. */
   text: string;
   nodes?: NodeIndex;
+  /** The cached facts of the same text and shape, when there are. */
+  hit?: SegmentFacts;
   /** Its function definitions, read once per analysis. */
   definitions?: DefinitionRecord[];
 }
@@ -48,7 +50,7 @@ export function splitSegments(parsed: ParsedSource, lines: LineMap): Segment[] {
     for (; l < launches.length && launches[l]!.open < end; l++) if (launches[l]!.open >= start) masks += `L${launches[l]!.open - start},${launches[l]!.close - start};`;
     for (; q < qualifiers.length && qualifiers[q]!.offset < end; q++) if (qualifiers[q]!.offset >= start) masks += `Q${qualifiers[q]!.offset - start}${qualifiers[q]!.text};`;
     const at = lines.position(start);
-    segments.push({ node, start, end, startLine: at.line, cacheable, key: cacheable ? `${at.column}\u0001${masks}\u0001${text}` : '', text });
+    segments.push({ node, start, end, startLine: at.line, cacheable, shape: `${at.column}:${masks}`, text });
     start = end;
   }
   return segments;
@@ -57,7 +59,7 @@ export function splitSegments(parsed: ParsedSource, lines: LineMap): Segment[] {
 /** The whole file as one context segment (nothing to reuse). */
 export function wholeFile(parsed: ParsedSource): Segment {
   const root = parsed.tree.rootNode;
-  return { node: root, start: 0, end: parsed.text.length, startLine: 1, cacheable: false, key: '', text: parsed.text };
+  return { node: root, start: 0, end: parsed.text.length, startLine: 1, cacheable: false, shape: '', text: parsed.text };
 }
 
 export type HostBuffer = GpuFileFacts['hostBuffers'][string];
@@ -129,6 +131,7 @@ export interface DefinitionRecord {
 
 /** What one segment contributed, as computed (absolute lines, offsets and event order of that analysis). */
 export interface SegmentFacts {
+  shape: string;
   startLine: number;
   start: number;
   orderBase: number;
@@ -143,10 +146,18 @@ export interface SegmentFacts {
   typeSizes: Array<[string, number]>;
 }
 
-/** One document's cached segments; the context they were computed under is part of the cache. */
+/** One document's cached segments by text; the context they were computed under is part of the cache. */
 export class CFactsCache {
   context = '';
   segments = new Map<string, SegmentFacts>();
+
+  /** The facts cached for this segment's text and shape (one look-up: the text is the key, and it is long). */
+  find(seg: Segment): SegmentFacts | undefined {
+    if (!seg.cacheable) return undefined;
+    const facts = this.segments.get(seg.text);
+    return facts && facts.shape === seg.shape ? facts : undefined;
+  }
+
   /** Segments reused by the last analysis (for tests and the bench). */
   reused = 0;
 }

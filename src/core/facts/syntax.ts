@@ -23,7 +23,7 @@ import type { LoopInfo, SourceRange } from '../model/types';
 export class LineMap {
   private readonly starts: number[] = [0];
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   position(offset: number): { line: number; column: number } {
     let lo = 0;

@@ -3,6 +3,15 @@
 export const GIB = 1024 ** 3;
 
 /** 1073741824 -> "1.00 GiB (1,073,741,824 bytes)": the number a user can check. */
+// One formatter for the process: Number.prototype.toLocaleString looks the locale up again on every call, and a
+// 10k-line file formats thousands of sizes per keystroke.
+const EN_US_INTEGER = new Intl.NumberFormat('en-US');
+
+/** 1234567 -> '1,234,567' (en-US grouping, whatever the machine's locale). */
+export function formatInteger(n: number): string {
+  return EN_US_INTEGER.format(n);
+}
+
 export function formatBytes(bytes: number, options: { exact?: boolean } = {}): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = bytes;
@@ -12,7 +21,7 @@ export function formatBytes(bytes: number, options: { exact?: boolean } = {}): s
     u++;
   }
   const human = u === 0 ? `${bytes} bytes` : `${v.toFixed(2)} ${units[u]}`;
-  return u === 0 || options.exact === false ? human : `${human} (${bytes.toLocaleString('en-US')} bytes)`;
+  return u === 0 || options.exact === false ? human : `${human} (${formatInteger(bytes)} bytes)`;
 }
 
 export function formatPercent(fraction: number): string {

@@ -84,58 +84,53 @@ function applyEdits(text: string, edits: Array<{ from: number; to: number; with?
   return parts.join('');
 }
 
-// One pass over the text; only identifiers short enough to be a qualifier are sliced (this runs on every keystroke
-// in the editor, so it avoids a per-character array and per-character strings).
+/**
+ * Where anything can happen: comments, literals, `<<<`/`>>>`, and words that may be qualifiers (CUDA's all start
+ * with `__`). A native regex skips everything else, so ordinary identifiers and code cost next to nothing; this runs
+ * on every keystroke in the editor.
+ */
+const CUDA_EVENTS = /\/\/|\/\*|["']|<<<|>>>|\b__\w*/g;
+const OPENCL_EVENTS = new RegExp(`\\/\\/|\\/\\*|["']|\\b(?:__\\w*|${[...OPENCL_QUALIFIERS].filter((w) => !w.startsWith('__')).join('|')})\\b`, 'g');
+
 export function maskGpuDialect(text: string, dialect: 'cuda' | 'opencl-c' | 'plain'): MaskResult {
   const launches: LaunchSpan[] = [];
   const qualifiers: QualifierSpan[] = [];
   if (dialect === 'plain' && !text.includes('<<<') && !text.includes('__')) return { text, launches, qualifiers };
   const qualifierSet = dialect === 'opencl-c' ? OPENCL_QUALIFIERS : CUDA_QUALIFIERS;
+  const events = dialect === 'opencl-c' ? OPENCL_EVENTS : CUDA_EVENTS;
   const edits: Array<{ from: number; to: number; with?: string }> = [];
   const openStack: number[] = [];
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    const code = text.charCodeAt(i);
-    const skipped = skipNonCode(text, i, code);
-    if (skipped !== i) {
-      i = skipped;
-      continue;
-    }
-    if (code === 60 /* < */ && dialect !== 'opencl-c' && text.charCodeAt(i + 1) === 60 && text.charCodeAt(i + 2) === 60) {
+  events.lastIndex = 0;
+  for (let m = events.exec(text); m; m = events.exec(text)) {
+    const i = m.index;
+    const token = m[0];
+    const code = token.charCodeAt(0);
+    if (code === 47 /* / */ || code === 34 /* " */ || code === 39 /* ' */) {
+      events.lastIndex = skipNonCode(text, i, code);
+    } else if (token === '<<<') {
       openStack.push(i);
-      i += 3;
-      continue;
-    }
-    if (code === 62 /* > */ && openStack.length > 0 && text.charCodeAt(i + 1) === 62 && text.charCodeAt(i + 2) === 62) {
+    } else if (token === '>>>') {
+      if (openStack.length === 0) {
+        events.lastIndex = i + 1; // not a launch's end: `>>>>` may still hold one from the next character
+        continue;
+      }
       const open = openStack.pop()!;
       edits.push({ from: open, to: open + 3, with: '(  ' }, { from: i, to: i + 3, with: '  )' });
       launches.push({ open, close: i + 3 });
-      i += 3;
-      continue;
-    }
-    if (isIdentChar(code)) {
-      let j = i + 1;
-      while (j < length && isIdentChar(text.charCodeAt(j))) j++;
-      // A word starts after a non-identifier character: the loop always lands on a word's first character.
-      if (j - i <= MAX_QUALIFIER_LENGTH) {
-        const word = text.slice(i, j);
-        if (qualifierSet.has(word) && isQualifierPosition(text, j)) {
-          edits.push({ from: i, to: j });
-          qualifiers.push({ offset: i, text: word });
-        } else if (QUALIFIERS_WITH_ARGS.has(word)) {
-          const end = matchParens(text, j);
-          if (end > j) {
-            edits.push({ from: i, to: end });
-            qualifiers.push({ offset: i, text: word });
-            j = end;
-          }
+    } else if (token.length <= MAX_QUALIFIER_LENGTH) {
+      const j = i + token.length;
+      if (qualifierSet.has(token) && isQualifierPosition(text, j)) {
+        edits.push({ from: i, to: j });
+        qualifiers.push({ offset: i, text: token });
+      } else if (QUALIFIERS_WITH_ARGS.has(token)) {
+        const end = matchParens(text, j);
+        if (end > j) {
+          edits.push({ from: i, to: end });
+          qualifiers.push({ offset: i, text: token });
+          events.lastIndex = end;
         }
       }
-      i = j;
-      continue;
     }
-    i++;
   }
   return { text: applyEdits(text, edits), launches, qualifiers };
 }

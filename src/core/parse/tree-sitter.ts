@@ -111,9 +111,13 @@ export class ParseCache {
 /** The one contiguous change from `before` to `after`: their common prefix and suffix are left alone. */
 export function editBetween(before: string, after: string): TreeSitter.Edit {
   const max = Math.min(before.length, after.length);
+  // Whole blocks first (a native string compare), then character by character: a 10k-line file is 400 KB.
+  const BLOCK = 512;
   let start = 0;
+  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
+  while (tail + BLOCK <= max - start && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
   while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   const oldEnd = before.length - tail;
   const newEnd = after.length - tail;

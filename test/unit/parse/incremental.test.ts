@@ -44,6 +44,26 @@ describe('incremental re-parsing', () => {
     assert.deepEqual(editBetween('same', 'same'), { startIndex: 4, oldEndIndex: 4, newEndIndex: 4, startPosition: { row: 0, column: 4 }, oldEndPosition: { row: 0, column: 4 }, newEndPosition: { row: 0, column: 4 } });
   });
 
+  it('editBetween takes the longest common prefix and suffix, across its 512-character blocks', () => {
+    const next = rng(7);
+    const base = Array.from({ length: 3000 }, () => 'ab\n'[Math.floor(next() * 3)]).join('');
+    for (let k = 0; k < 200; k++) {
+      const at = Math.floor(next() * base.length);
+      const cut = Math.floor(next() * 1500);
+      const after = base.slice(0, at) + 'ab\n'.slice(0, Math.floor(next() * 4)) + base.slice(Math.min(base.length, at + cut));
+      const e = editBetween(base, after);
+      const tail = base.length - e.oldEndIndex;
+      assert.equal(after.length - e.newEndIndex, tail, `step ${k}`);
+      assert.equal(base.slice(0, e.startIndex), after.slice(0, e.startIndex), `step ${k}: prefix`);
+      assert.equal(base.slice(e.oldEndIndex), after.slice(e.newEndIndex), `step ${k}: suffix`);
+      // Longest: the next character in, on either side, differs (or a text ran out).
+      if (e.startIndex < Math.min(base.length, after.length) && e.startIndex < e.oldEndIndex && e.startIndex < e.newEndIndex) assert.notEqual(base[e.startIndex], after[e.startIndex], `step ${k}: prefix too short`);
+      if (e.oldEndIndex > e.startIndex && e.newEndIndex > e.startIndex) assert.notEqual(base[e.oldEndIndex - 1], after[e.newEndIndex - 1], `step ${k}: suffix too short`);
+      assert.equal(e.startPosition.row, base.slice(0, e.startIndex).split('\n').length - 1);
+      assert.equal(e.newEndPosition.row, after.slice(0, e.newEndIndex).split('\n').length - 1);
+    }
+  });
+
   const files: Array<[string, Language]> = [
     ['examples/cuda/whole_dataset_saxpy.cu', 'cuda'],
     ['examples/opencl/histogram_host.c', 'c'],

@@ -45,34 +45,41 @@ export function envelopeBytes(api: LlmApiKind): number {
 
 // ---- tokenizers -------------------------------------------------------------------------------------------
 
-let o200k: Encoder | null = null;
-let cl100k: Encoder | null = null;
-let encodingOf: Record<string, string> = {};
+type EncodingName = 'o200k_base' | 'cl100k_base';
+const encoders: Partial<Record<EncodingName, Encoder>> = {};
+let encodingOf: Record<string, string> | null = null;
 let specs: Record<string, { max_output_tokens?: number; context_window?: number } | undefined> = {};
 
-/** Loads the BPE tables once (≈ 150 ms); only files with OpenAI calls pay for it. */
+/**
+ * Loads the model tables once (which encoding and limits each model has). The BPE tables themselves load on the
+ * first count that needs them (o200k_base ≈ 33 MB of heap and 160 ms, cl100k_base ≈ 15 MB): a project whose calls
+ * carry no literal prompt text, or use one family of models, never pays for the other.
+ */
 export async function loadTokenizers(): Promise<void> {
-  if (o200k && cl100k) return;
-  const [a, b, mapping, models] = await Promise.all([
-    import('gpt-tokenizer/encoding/o200k_base'), import('gpt-tokenizer/encoding/cl100k_base'), import('gpt-tokenizer/mapping'), import('gpt-tokenizer/models.gen'),
-  ]);
-  o200k = a as unknown as Encoder;
-  cl100k = b as unknown as Encoder;
+  if (encodingOf) return;
+  const [mapping, models] = await Promise.all([import('gpt-tokenizer/mapping'), import('gpt-tokenizer/models.gen')]);
   encodingOf = (mapping as unknown as { modelToEncodingMap: Record<string, string> }).modelToEncodingMap;
   specs = models as unknown as typeof specs;
 }
 
+function encoder(name: EncodingName): Encoder {
+  // Plain requires, one per table, so the bundler keeps each table as a module evaluated on first use.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  encoders[name] ??= (name === 'cl100k_base' ? require('gpt-tokenizer/encoding/cl100k_base') : require('gpt-tokenizer/encoding/o200k_base')) as Encoder;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return encoders[name]!;
+}
+
 /** The encoding a model uses; unknown and new models use o200k_base, as the SDK's tokenizer does. */
-export function encodingFor(model: string | null): 'o200k_base' | 'cl100k_base' {
-  return model && encodingOf[model] === 'cl100k_base' ? 'cl100k_base' : 'o200k_base';
+export function encodingFor(model: string | null): EncodingName {
+  return model && encodingOf?.[model] === 'cl100k_base' ? 'cl100k_base' : 'o200k_base';
 }
 
 export function countTokens(text: string, model: string | null): number {
   if (!text) return 0;
-  const enc = encodingFor(model) === 'cl100k_base' ? cl100k : o200k;
-  if (!enc) throw new Error('loadTokenizers() must run before countTokens()');
+  if (!encodingOf) throw new Error('loadTokenizers() must run before countTokens()');
   // Special-token text in a prompt (`<|endoftext|>`) is ordinary text to the API; never throw on it.
-  return enc.encode(text, { allowedSpecial: new Set(), disallowedSpecial: new Set() }).length;
+  return encoder(encodingFor(model)).encode(text, { allowedSpecial: new Set(), disallowedSpecial: new Set() }).length;
 }
 
 /** Prompt tokens: the literal parts through the model's encoding, plus chat formatting for message-based APIs. */

@@ -53,6 +53,7 @@ export function toMarkdown(r: Record<string, unknown>): string {
     for (const b of st.bundles) out.push(`| ${b.file} | ${mb(b.bytes)} MB | ${b.targetBytes ? `${mb(b.targetBytes)} MB` : ''} | ${b.targetBytes ? verdict(b.bytes <= b.targetBytes) : ''} |`);
     out.push(`| language server: spawn → initialize answered | ${ms(st.serverInitialize)} ms | | |`);
     for (const x of st.scanRss) out.push(`| peak RSS, scan of ${x.files} files, --jobs ${x.jobs === 0 ? '0 (per core)' : x.jobs} | ${x.maxRssMiB} MiB (${Math.round(x.ms)} ms) | ${x.targetMiB} MiB | ${verdict(x.maxRssMiB <= x.targetMiB)} |`);
+    for (const x of st.rssSteps ?? []) out.push(`| peak RSS, ${x.what} | ${x.maxRssMiB} MiB (${Math.round(x.ms)} ms) | | |`);
     if (st.activation) {
       out.push(`| activate() in VS Code (${st.activation.editor}, ${st.activation.measuredAt}) | ${st.activation.activateMs} ms | | |`);
       out.push(`| language client start → server ready | ${st.activation.serverReadyMs} ms | | |`);

@@ -25,6 +25,12 @@ describe('bench harness (smoke)', function () {
     assert.ok(result.startup.bundles.some((b: { file: string }) => b.file === 'dist/extension.js'));
     assert.ok(result.startup.serverInitialize.medianMs > 0);
     assert.ok(result.startup.scanRss.every((x: { maxRssMiB: number }) => x.maxRssMiB > 10));
+    // The steps: --version, one CUDA file, the tree without OpenAI files, the whole tree; the tree without its
+    // OpenAI files never needs more than the whole tree's peak plus noise.
+    const steps = result.startup.rssSteps as Array<{ maxRssMiB: number }>;
+    assert.equal(steps.length, 4);
+    assert.ok(steps.every((x) => x.maxRssMiB > 10));
+    assert.ok(steps[0]!.maxRssMiB < steps[3]!.maxRssMiB);
     assert.deepEqual(result.scaling.map((s: { files: number }) => s.files), [20, 40]);
     assert.match(r.stdout, /## 4\. Editor latency/);
   });

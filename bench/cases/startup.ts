@@ -2,7 +2,7 @@
 // WASM files listed apart), the language server's time to answer `initialize`, peak RSS of a 10k-file scan (target
 // ≤ 150 MB), and the activation time the end-to-end run measured in a real VS Code (test-results/e2e/activation.json).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTree, removeTree, ROOT, round, stats, type Stats } from '../lib';
 
@@ -10,6 +10,8 @@ export interface StartupResult {
   bundles: Array<{ file: string; bytes: number; targetBytes?: number }>;
   serverInitialize: Stats | null;
   scanRss: Array<{ files: number; jobs: number; maxRssMiB: number; ms: number; targetMiB: number }>;
+  /** Peak RSS of smaller runs, to show what each part of a scan adds. */
+  rssSteps?: Array<{ what: string; maxRssMiB: number; ms: number }>;
   activation: { activateMs: number; serverReadyMs: number; firstFindingsAfterOpenMs: number; measuredAt: string; editor: string } | null;
 }
 
@@ -45,18 +47,48 @@ function timeInitialize(): Promise<number> {
   });
 }
 
-/** Peak RSS of the CLI scanning a generated tree, read from the process itself at exit (bench/max-rss.cjs). */
-function scanRss(files: number, jobs: number[]): StartupResult['scanRss'] {
+/** Peak RSS (MiB) and time of one CLI run, read from the process itself at exit (bench/max-rss.cjs). */
+function cliRss(args: string[]): { maxRssMiB: number; ms: number } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--require', join(__dirname, '..', 'max-rss.cjs'), join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  const kb = Number(/AIA_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  if (r.status !== 0 || !Number.isFinite(kb)) throw new Error(`CLI run for RSS failed (${args.join(' ')}): ${r.stderr.slice(0, 500)}`);
+  return { maxRssMiB: round(kb / 1024, 1), ms: round(ms) };
+}
+
+/**
+ * Peak RSS of the CLI scanning a generated tree, with and without worker threads; then the same tree without its
+ * OpenAI files (no TypeScript compiler, no BPE tables), one CUDA file, and `--version`: the steps show where the
+ * memory goes.
+ */
+function scanRss(files: number, jobs: number[]): Pick<StartupResult, 'scanRss' | 'rssSteps'> {
   const root = generateTree(files);
   try {
-    return jobs.map((j) => {
-      const t = performance.now();
-      const r = spawnSync(process.execPath, ['--require', join(__dirname, '..', 'max-rss.cjs'), join(ROOT, 'dist', 'cli.js'), 'scan', root, '--root', root, '--format', 'json', '--fail-on', 'never', '--jobs', String(j)], { encoding: 'utf8', maxBuffer: 1 << 30 });
-      const ms = performance.now() - t;
-      const kb = Number(/AIA_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
-      if (r.status !== 0 || !Number.isFinite(kb)) throw new Error(`scan for RSS failed: ${r.stderr.slice(0, 500)}`);
-      return { files, jobs: j, maxRssMiB: round(kb / 1024, 1), ms: round(ms), targetMiB: 150 };
-    });
+    const scan = (dir: string, j = 1) => cliRss(['scan', dir, '--root', dir, '--format', 'json', '--fail-on', 'never', '--jobs', String(j)]);
+    const scanRssRows = jobs.map((j) => ({ files, jobs: j, ...scan(root, j), targetMiB: 150 }));
+    const version = cliRss(['--version']);
+    const oneCuda = scan(join(ROOT, 'examples', 'cuda', 'whole_dataset_saxpy.cu'));
+    let removed = 0;
+    for (const dir of readdirSync(root)) {
+      for (const f of readdirSync(join(root, dir))) {
+        const p = join(root, dir, f);
+        if (/openai|OpenAI/.test(readFileSync(p, 'utf8'))) {
+          rmSync(p);
+          removed++;
+        }
+      }
+    }
+    const noLlm = scan(root);
+    return {
+      scanRss: scanRssRows,
+      rssSteps: [
+        { what: 'cli --version (Node and the bundle)', ...version },
+        { what: 'scan of one CUDA file (tree-sitter and its C++ grammar compiled)', ...oneCuda },
+        { what: `scan of the ${files}-file tree without its ${removed} OpenAI files (no TypeScript compiler, no BPE tables)`, ...noLlm },
+        { what: `scan of the whole ${files}-file tree`, maxRssMiB: scanRssRows[0]!.maxRssMiB, ms: scanRssRows[0]!.ms },
+      ],
+    };
   } finally {
     removeTree(root);
   }
@@ -69,7 +101,7 @@ export async function startupCase(runs: number, rssFiles: number): Promise<Start
   return {
     bundles: bundleSizes(),
     serverInitialize: initialize.length ? stats(initialize) : null,
-    scanRss: scanRss(rssFiles, [1, 0]),
+    ...scanRss(rssFiles, [1, 0]),
     activation: existsSync(activationFile) ? JSON.parse(readFileSync(activationFile, 'utf8')) : null,
   };
 }

@@ -17,6 +17,8 @@ export function toMarkdown(r: Record<string, unknown>): string {
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; ${m.date}. Runs per case: ${r.runs} (3 for the big trees). ${tools.rg ?? 'ripgrep: not installed'}; ${tools.cppcheck ?? 'cppcheck: not installed'}.`,
     'Times in ms: median (min–max). Produced by `npm run bench` (bench/run.ts); raw figures in bench/results.json.', '',
   ];
+  const rerun = r.rerun as Record<string, string> | undefined;
+  if (rerun && Object.keys(rerun).length) out.splice(out.length - 1, 0, `Cases re-run later on the same machine (\`npm run bench -- --only …\`): ${Object.entries(rerun).map(([c, at]) => `${c} (${at})`).join(', ')}.`);
   const scan = r.scan as ScanCase[] | undefined;
   if (scan?.length) {
     out.push('## 1. Whole-tree scan vs ripgrep (same keyword prefilter, same files)', '',

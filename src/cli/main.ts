@@ -1,6 +1,7 @@
 // The command line: argument parsing and output only; all analysis is core/analyze.
 // Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyseFile, analyze, atOrAbove, TOOL_NAME, TOOL_VERSION } from '../core/analyze';
@@ -212,6 +213,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
 // Scan workers run this same bundle (scan-pool.ts): in one, serve files instead of running the CLI.
 if (!serveScanWorker(analyseFile) && require.main === module) {
+  // Batch runs compile tree-sitter's WASM with TurboFan only. The C++ grammar is 5.4 MB, mostly one huge lexer and
+  // parser; V8's default compiles it twice (Liftoff, then TurboFan for the hot functions), and the two tiers cost
+  // ~50 MB of peak RSS for the same scan speed (bench/results.md, section 5). The language server keeps the default:
+  // there Liftoff halves the first analysis after start-up (~200 vs ~400 ms), which the user waits for.
+  setFlagsFromString('--no-liftoff');
+  // `ai-infra-advisor scan . | head`: the reader went away; stop quietly instead of an unhandled EPIPE trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

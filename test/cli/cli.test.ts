@@ -106,4 +106,13 @@ describe('cli', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).findings.length, 1);
   });
+
+  it('a reader that stops early (| head) ends the run quietly: no EPIPE trace, the exit status of the scan', function () {
+    const bin = join(ROOT, 'dist', 'cli.js');
+    if (!existsSync(bin)) this.skip();
+    // The JSON of the examples is far more than head reads, so the CLI writes into a closed pipe.
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" scan "${join(ROOT, 'examples')}" --format json --fail-on never | head -c 20 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    assert.match(r.stderr, /status=0/);
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at /);
+  });
 });

@@ -290,7 +290,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   }
 
   // Allocations whose pointer is returned or stored through `*out = p` / `obj->p = p` belong to someone else.
-  for (const e of events) if (e.kind === 'allocation' && e.target && escaping.has(`${e.function}:${e.target}`)) e.escapes = true;
+  // Objects may be shared with the cache: replaced, never changed.
+  events.forEach((e, i) => {
+    if (e.kind === 'allocation' && !e.escapes && e.target && escaping.has(`${e.function}:${e.target}`)) events[i] = { ...e, escapes: true };
+  });
   markCheckedLaunches(events, apiCalls);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
   return { path, language, events, apiCalls, kernels: kernels(parsed, definitions, lines), hostBuffers: hostBuffers.entries, checkMacros, assumedTypeSizes };
@@ -609,15 +612,15 @@ function productSize(folder: CConstantFolder, a: SyntaxNode, b: SyntaxNode): Siz
   return x.bytes !== null && y.bytes !== null ? { expr, bytes: x.bytes * y.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...x.unknowns, ...y.unknowns] };
 }
 
-/** A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError or checks a synchronize. */
+/** A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError or checks a synchronize (the call is replaced, not changed). */
 function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void {
   const checks = events.filter((e) => (e.kind === 'hint' && e.hint === 'error-check'));
   const checkedSyncs = apiCalls.filter((c) => c.checked && /Synchronize$/.test(c.api));
-  for (const call of apiCalls) {
-    if (call.via !== 'launch') continue;
+  apiCalls.forEach((call, i) => {
+    if (call.via !== 'launch' || call.checked) return;
     const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
-    call.checked ||= checks.some((c) => after(c.line, c.function)) || checkedSyncs.some((s) => after(s.line, s.function));
-  }
+    if (checks.some((c) => after(c.line, c.function)) || checkedSyncs.some((s) => after(s.line, s.function))) apiCalls[i] = { ...call, checked: true };
+  });
 }
 
 /** What the kernel list needs of a function definition, read while its tree is alive. */

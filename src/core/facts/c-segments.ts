@@ -168,18 +168,26 @@ export interface Shift {
   order: number;
 }
 
-/** Fresh copies of a segment's facts moved by `d`: cached objects are never handed out (later passes mark them). */
+/**
+ * A segment's facts moved by `d`. Facts that do not move are handed out as they are, so an edit allocates only for
+ * what it changed: facts are never modified after extraction (the file's later passes replace an object instead).
+ */
+const unmoved = (d: Shift) => d.lines === 0 && d.offset === 0 && d.order === 0;
+
 export function placeEvent(e: GpuEvent, d: Shift): GpuEvent {
+  if (unmoved(d)) return e;
   const copy = { ...e, line: e.line + d.lines, range: shiftRange(e.range, d.lines), loop: e.loop ? { ...e.loop, line: e.loop.line + d.lines } : null, order: e.order + d.order };
   if (copy.kind === 'transfer' && copy.hostOrigin) copy.hostOrigin = { ...copy.hostOrigin, line: copy.hostOrigin.line + d.lines };
   return copy;
 }
 
 export function placeApiCall(c: ApiCallFact, d: Shift): ApiCallFact {
+  if (unmoved(d)) return c;
   return { ...c, range: shiftRange(c.range, d.lines), line: c.line + d.lines, startOffset: c.startOffset + d.offset, endOffset: c.endOffset + d.offset };
 }
 
 export function placeDefinition(r: DefinitionRecord, d: Shift): DefinitionRecord {
+  if (unmoved(d)) return r;
   return { ...r, start: r.start + d.offset, declarator: r.declarator ? { ...r.declarator, end: r.declarator.end + d.offset } : null };
 }
 

@@ -2,7 +2,6 @@
 // with it after cuda-mask) and the Python grammar. WASM files are looked up next to the bundle first
 // (dist/wasm, copied by esbuild.mjs), then in the npm package (tests run from source).
 import { existsSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { join, dirname } from 'node:path';
 import type * as TreeSitter from '@vscode/tree-sitter-wasm';
 import { maskGpuDialect, type MaskResult } from './cuda-mask';
@@ -34,11 +33,6 @@ function wasmDir(): string {
 /** Loads the runtime and grammars once per process. */
 export function initTreeSitter(): Promise<{ cpp: TreeSitter.Language; python: TreeSitter.Language }> {
   ready ??= (async () => {
-    // The C++ grammar's WASM is 5.4 MB, mostly one huge lexer and parser. V8 compiles it twice by default (Liftoff,
-    // then TurboFan for the hot functions), and the two tiers' code and compile memory cost ~40-60 MB of peak RSS;
-    // TurboFan alone measured the same scan speed (bench/results.md, section 5). Only WASM compiled after this
-    // point is affected, which is ours.
-    setFlagsFromString('--no-liftoff');
     const dir = wasmDir();
     await ts.Parser.init({ locateFile: (file: string) => join(dir, file) });
     const [cpp, python] = await Promise.all([

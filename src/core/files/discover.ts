@@ -2,9 +2,10 @@
 // limit and binary detection. Files of a supported language that are left out are listed with the reason.
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Language } from '../model/types';
+import { formatInteger } from '../model/units';
 
 const EXTENSIONS: Readonly<Record<string, Language>> = {
   '.cu': 'cuda', '.cuh': 'cuda',
@@ -69,11 +70,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       continue;
     }
     // An explicitly named file is scanned even if a glob or .gitignore would leave it out (as ESLint does).
+    // Not only regular files: a symbolic link, a FIFO or a socket with a source extension is listed with the reason it
+    // is skipped, and a link to a regular file is read as that file. Linked folders are never entered (no loops).
     const candidates = isDir
       ? (await fg(options.include, {
-          cwd: abs, ignore: [...ALWAYS_EXCLUDED, ...options.exclude], dot: true, onlyFiles: true, followSymbolicLinks: false,
-          suppressErrors: true, absolute: true,
-        })).sort()
+          cwd: abs, ignore: [...ALWAYS_EXCLUDED, ...options.exclude], dot: true, onlyFiles: false, markDirectories: true,
+          followSymbolicLinks: false, suppressErrors: true, absolute: true,
+        })).filter((f) => !f.endsWith('/')).sort()
       : [abs];
     for (const file of candidates) {
       if (seen.has(file)) continue;
@@ -99,12 +102,15 @@ export function checkReadable(file: string, maxFileBytes: number): string | { by
   let size: number;
   try {
     const st = statSync(file);
-    if (!st.isFile()) return 'not a regular file';
+    if (!st.isFile()) return st.isDirectory() ? 'a folder, not a file' : st.isFIFO() ? 'not a regular file (a named pipe)' : 'not a regular file';
     size = st.size;
   } catch (err) {
-    return `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'unreadable: symbolic link loop (ELOOP)';
+    if (code === 'ENOENT' && isLink(file)) return 'unreadable: symbolic link to a missing file (ENOENT)';
+    return `unreadable: ${code ?? (err as Error).message}`;
   }
-  if (size > maxFileBytes) return `larger than the size limit (${size.toLocaleString('en-US')} bytes > ${maxFileBytes.toLocaleString('en-US')})`;
+  if (size > maxFileBytes) return `larger than the size limit (${formatInteger(size)} bytes > ${formatInteger(maxFileBytes)})`;
   try {
     const fd = openSync(file, 'r');
     try {
@@ -118,6 +124,14 @@ export function checkReadable(file: string, maxFileBytes: number): string | { by
     return `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
   }
   return { bytes: size };
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Same test as git: a NUL byte in the first block means binary. */

@@ -1,0 +1,79 @@
+// Limits (issue 6): pathological files are analysed within bounds or skipped with a reason, and a scan of a tree
+// holding them completes. Nothing here may throw, hang or leave a file out without saying why.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyze, analyzeText } from '../../src/core/analyze';
+import { resolveConfig } from '../../src/core/config';
+import { RULE_IDS } from '../../src/core/rules';
+
+const loaded = resolveConfig(undefined, RULE_IDS);
+const DEPTH = 10_000;
+
+describe('limits', () => {
+  describe('10,000-deep nesting', () => {
+    it('C: parentheses and blocks 10,000 deep are read, and the allocation inside is still found', async () => {
+      const parens = await analyzeText('p.cu', `void f() { float *d; cudaMalloc(&d, ${'('.repeat(DEPTH)}64${')'.repeat(DEPTH)}); }`, 'cuda', loaded);
+      const blocks = await analyzeText('b.cu', `void f() { float *d;\n${'if (x) {\n'.repeat(DEPTH)}cudaMalloc(&d, 64);\n${'}\n'.repeat(DEPTH)}}\n`, 'cuda', loaded);
+      for (const r of [parens, blocks]) {
+        assert.equal(r.entry.skipped, undefined);
+        assert.ok(r.findings.some((f) => f.ruleId === 'gpu-missing-free'), JSON.stringify(r.findings.map((f) => f.ruleId)));
+      }
+    });
+
+    it('Python: 1,500 nested blocks (the indentation makes it 1.1 MB) and 10,000 nested brackets', async () => {
+      const blocks = `import cupy as cp\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}if x:\n`).join('')}${' '.repeat(1500)}y = cp.zeros(1 << 20)\n`;
+      const rb = await analyzeText('b.py', blocks, 'python', loaded);
+      assert.equal(rb.entry.skipped, undefined);
+      assert.equal(rb.gpu?.allocations.length, 1);
+      const brackets = await analyzeText('k.py', `import cupy as cp\nx = [${'['.repeat(DEPTH)}1${']'.repeat(DEPTH)}]\ny = cp.zeros(8)\n`, 'python', loaded);
+      assert.equal(brackets.entry.skipped, undefined);
+      assert.equal(brackets.gpu?.allocations.length, 1);
+    });
+
+    it('JS/TS: what the TypeScript parser cannot take is a parse error on the file, not a crash', async () => {
+      const text = `import OpenAI from 'openai';\nconst c = new OpenAI();\nconst x = ${'[\n'.repeat(DEPTH)}1${']\n'.repeat(DEPTH)};\n`;
+      const r = await analyzeText('d.ts', text, 'typescript', loaded);
+      assert.equal(r.entry.skipped, undefined);
+      assert.equal(r.entry.parseErrors, 1);
+      assert.deepEqual(r.findings, []);
+    });
+  });
+
+  it('a 1-line 5 MB file: skipped by a scan with the size in the reason, bounded when the limit is raised', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-long-'));
+    const text = `void f(){ float *d; cudaMalloc(&d, 64); } /*${'x'.repeat(5_000_000)}*/`;
+    writeFileSync(join(dir, 'long.cu'), text);
+    const r = await analyze({ root: dir });
+    assert.deepEqual(r.skipped, [{ path: 'long.cu', reason: `larger than the size limit (${text.length.toLocaleString('en-US')} bytes > 2,000,000)` }]);
+    const raised = await analyzeText('long.cu', text, 'cuda', loaded);
+    assert.ok(raised.findings.some((f) => f.ruleId === 'gpu-missing-free'));
+  });
+
+  it('links, loops, pipes and folders with source names: each listed with its reason; a link to a file is read', async function () {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-links-'));
+    writeFileSync(join(dir, 'ok.cu'), 'void f(){ float *d; cudaMalloc(&d, 64); }');
+    symlinkSync('loop2.cu', join(dir, 'loop1.cu'));
+    symlinkSync('loop1.cu', join(dir, 'loop2.cu'));
+    symlinkSync('/nonexistent/x.cu', join(dir, 'dangling.cu'));
+    symlinkSync('ok.cu', join(dir, 'link.cu'));
+    mkdirSync(join(dir, 'folder.cu'));
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('..', join(dir, 'sub', 'up')); // a folder loop: never entered
+    try {
+      execFileSync('mkfifo', [join(dir, 'pipe.cu')]);
+    } catch {
+      this.skip();
+    }
+    const r = await analyze({ root: dir });
+    assert.deepEqual(r.skipped.sort((a, b) => a.path.localeCompare(b.path)), [
+      { path: 'dangling.cu', reason: 'unreadable: symbolic link to a missing file (ENOENT)' },
+      { path: 'loop1.cu', reason: 'unreadable: symbolic link loop (ELOOP)' },
+      { path: 'loop2.cu', reason: 'unreadable: symbolic link loop (ELOOP)' },
+      { path: 'pipe.cu', reason: 'not a regular file (a named pipe)' },
+    ]);
+    assert.deepEqual(r.findings.map((f) => f.path).filter((p, i, a) => a.indexOf(p) === i).sort(), ['link.cu', 'ok.cu']);
+  });
+});

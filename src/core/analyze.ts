@@ -7,7 +7,7 @@ import type { AdvisorConfig, ConfigProblem, LoadedConfig } from './config';
 import { resolveConfig } from './config';
 import type { FileEntry, Finding, GpuFileFacts, GpuFileSummary, Language, LlmFileFacts, LlmFileSummary, SkippedFile } from './model/types';
 import { SEVERITY_ORDER } from './model/types';
-import { discoverFiles, type DiscoveredFile } from './files/discover';
+import { BINARY_REASON, discoverFiles, isBinary, type DiscoveredFile } from './files/discover';
 import { analyseInWorkers, workerCount, type FileOutcome } from './scan-pool';
 import { looksMinified, mayBeRelevant } from './files/prefilter';
 import { initTreeSitter, parseSource, withCExpression, grammarFor } from './parse/tree-sitter';
@@ -125,13 +125,15 @@ export async function analyzeText(path: string, text: string, language: Language
 
 /** Reads and analyses one file of a scan; an unreadable file is an entry with the reason (never throws). */
 export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language'>, loaded: LoadedConfig): Promise<FileOutcome> {
-  let text: string;
+  let bytes: Buffer;
+  const skip = (reason: string, bytesRead = 0): FileOutcome => ({ entry: { path: file.path, language: file.language, skipped: reason }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead });
   try {
-    text = readFileSync(file.absolutePath, 'utf8');
+    bytes = readFileSync(file.absolutePath);
   } catch (err) {
-    const reason = `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-    return { entry: { path: file.path, language: file.language, skipped: reason }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead: 0 };
+    return skip(`unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, bytes.length);
+  const text = bytes.toString('utf8');
   const r = await analyzeText(file.path, text, file.language, loaded);
   return { entry: r.entry, findings: r.findings, gpu: r.gpu, llm: r.llm, assumedTypeSizes: r.facts?.assumedTypeSizes ?? null, bytesRead: r.entry.bytes ?? 0 };
 }

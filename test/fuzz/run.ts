@@ -3,9 +3,9 @@
 //   npm run fuzz                                   100,000 inputs per language, a random seed
 //   npm run fuzz -- --runs 2000 --lang cuda,python
 //   npm run fuzz -- --lang cuda --seed 123 --path 4:2:0   replay one failure
-// Writes test-results/fuzz.json. Exit status 1 when any property failed.
+// Writes test-results/fuzz.json (or --out FILE). Exit status 1 when any property failed.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { initTreeSitter } from '../../src/core/parse/tree-sitter';
@@ -23,7 +23,7 @@ interface LanguageResult {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, lang: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, lang: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, out: { type: 'string' } } });
   const runs = Number(values.runs ?? 100_000);
   const languages = (values.lang?.split(',') ?? FUZZ_LANGUAGES) as FuzzLanguage[];
   for (const l of languages) if (!FUZZ_LANGUAGES.includes(l)) throw new Error(`unknown language '${l}': ${FUZZ_LANGUAGES.join(', ')}`);
@@ -49,9 +49,9 @@ async function main(): Promise<number> {
       console.log(`  input: ${r.counterexample}`);
     }
   }
-  const dir = join(__dirname, '..', '..', 'test-results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'fuzz.json'), `${JSON.stringify({ date: new Date().toISOString(), runsPerLanguage: runs, results }, null, 2)}\n`);
+  const out = values.out ?? join(__dirname, '..', '..', 'test-results', 'fuzz.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), runsPerLanguage: runs, results }, null, 2)}\n`);
   return results.some((r) => r.failed) ? 1 : 0;
 }
 

@@ -2,7 +2,7 @@
 // limit and binary detection. Files of a supported language that are left out are listed with the reason.
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { closeSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Language } from '../model/types';
 import { formatInteger } from '../model/units';
@@ -97,7 +97,7 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-/** Size and binary checks; returns the reason a file is skipped, or its size. */
+/** Kind and size checks; returns the reason a file is skipped, or its size. */
 export function checkReadable(file: string, maxFileBytes: number): string | { bytes: number } {
   let size: number;
   try {
@@ -111,20 +111,12 @@ export function checkReadable(file: string, maxFileBytes: number): string | { by
     return `unreadable: ${code ?? (err as Error).message}`;
   }
   if (size > maxFileBytes) return `larger than the size limit (${formatInteger(size)} bytes > ${formatInteger(maxFileBytes)})`;
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(Math.min(size, 8192));
-      readSync(fd, head, 0, head.length, 0);
-      if (isBinary(head)) return 'binary file (NUL bytes in the first 8 KB)';
-    } finally {
-      closeSync(fd);
-    }
-  } catch (err) {
-    return `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-  }
+  // The binary test runs where the file is read (analyseFile): opening every file twice cost a scan of 19k files
+  // about a tenth of its time.
   return { bytes: size };
 }
+
+export const BINARY_REASON = 'binary file (NUL bytes in the first 8 KB)';
 
 function isLink(file: string): boolean {
   try {

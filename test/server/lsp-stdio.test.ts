@@ -249,6 +249,43 @@ describe('language server over stdio', function () {
     c.dispose();
   });
 
+  it('keys in an open document never leave the server in full: diagnostics, hover, CodeLens, code actions, report, log', async () => {
+    const keys = ['sk-proj-8fJ2kLmN4pQrS6tUvW8xYz0aBcDeFgHiJkLmNoPq', 'sk-3xAmPlEkEy0123456789abcdefghijklmnopqrstuvWX', 'sk-svcacct-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLzXcVbNm'];
+    const ts = `import OpenAI from 'openai';\nconst a = new OpenAI({ apiKey: '${keys[0]}' });\nexport const ask = (q: string) => a.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q + '${keys[2]}' }] });\n`;
+    const py = `import openai\nopenai.api_key = "${keys[1]}"\nheaders = {"Authorization": f"Bearer ${keys[2]}"}\nopenai.chat.completions.create(model="gpt-4o", messages=[])\n`;
+    writeFileSync(join(dir, 'keys.ts'), ts);
+    writeFileSync(join(dir, 'keys.py'), py);
+    open('keys.ts', 'typescript');
+    open('keys.py', 'python');
+    const outputs: string[] = [];
+    for (const [name, text] of [['keys.ts', ts], ['keys.py', py]] as const) {
+      const diags = await diagnosticsFor(name);
+      assert.ok(diags.some((d) => d.code && JSON.stringify(d.code).includes('llm-hardcoded-api-key')), `${name}: the key is reported`);
+      outputs.push(JSON.stringify(diags));
+      const lines = text.split('\n');
+      for (const [line, content] of lines.entries()) {
+        // Hover over every fifth character of the lines that hold a key.
+        if (!keys.some((k) => content.includes(k))) continue;
+        for (let character = 0; character < content.length; character += 5) {
+          outputs.push(JSON.stringify(await conn.sendRequest(HoverRequest.type, { textDocument: { uri: uri(name) }, position: { line, character } })));
+        }
+      }
+      const lenses = await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(name) } });
+      assert.ok(lenses && lenses.length > 0, `${name}: CodeLens shown`);
+      outputs.push(JSON.stringify(lenses));
+      for (const d of diags) {
+        const actions = await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(name) }, range: d.range, context: { diagnostics: [d] } });
+        outputs.push(JSON.stringify(actions));
+      }
+    }
+    outputs.push(JSON.stringify(await conn.sendRequest(SIZING_REPORT_REQUEST, {})), stderr);
+    const all = outputs.join('\n');
+    assert.match(all, /sk-…NoPq/, 'the masked key is shown');
+    for (const key of keys) {
+      for (let i = 0; i + 12 <= key.length; i += 4) assert.ok(!all.includes(key.slice(i, i + 12)), `an output holds part of ${key.slice(0, 8)}…`);
+    }
+  });
+
   it('shuts down and exits with status 0; nothing but LSP went to stdout', async () => {
     await conn.sendRequest(ShutdownRequest.type);
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

@@ -8,6 +8,8 @@ import type { Severity } from './model/types';
 import { findGpu, type GpuSpec } from './sizing/gpu-catalog';
 
 export type RuleSetting = Severity | 'off';
+/** The values a rule can be set to, as docs/config.schema.json lists them. */
+export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 
 export interface AdvisorConfig {
   targetGpu: string;
@@ -62,28 +64,43 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     raw = {};
   }
   const input = { ...(raw as Record<string, unknown> | undefined) };
+  // One rule's bad setting drops that rule's setting only, never the others (the schema would fail all of `rules`).
+  const rawRules = input.rules;
+  if (rawRules && typeof rawRules === 'object' && !Array.isArray(rawRules)) {
+    const rules: Record<string, unknown> = { ...(rawRules as Record<string, unknown>) };
+    for (const [id, value] of Object.entries(rules)) {
+      if (!knownRuleIds.includes(id)) {
+        problems.push({ field: `rules.${id}`, message: `unknown rule '${id}' ignored` });
+        delete rules[id];
+      } else if (typeof value !== 'string' || !RULE_SETTINGS.includes(value as RuleSetting)) {
+        problems.push({ field: `rules.${id}`, message: `${JSON.stringify(value)} is not one of ${RULE_SETTINGS.join(', ')}; using the rule's default` });
+        delete rules[id];
+      }
+    }
+    input.rules = rules;
+  }
   if (!validate(input)) {
     const badFields = new Set<string>();
+    // One message per field: a value that is both the wrong type and not an allowed value is named once, with the
+    // allowed values when there are.
+    const byField = new Map<string, ConfigProblem & { allowed: boolean }>();
     for (const err of validate.errors ?? []) {
       const top = err.instancePath.split('/')[1] ?? (err.params as { additionalProperty?: string }).additionalProperty ?? '(root)';
       const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : top;
       const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
-      problems.push({
-        field: where,
+      const problem = {
+        field: where, allowed: Boolean(allowed),
         message: err.keyword === 'additionalProperties' ? `unknown setting '${top}' ignored` : `${err.message}${allowed ? `: ${allowed.join(', ')}` : ''}; using the default`,
-      });
+      };
+      const seen = byField.get(where);
+      if (!seen || (problem.allowed && !seen.allowed)) byField.set(where, problem);
       badFields.add(top);
     }
+    for (const { field, message } of byField.values()) problems.push({ field, message });
     for (const f of badFields) delete input[f];
   }
   Object.assign(config, input);
   config.rules = { ...(input.rules as Record<string, RuleSetting> | undefined) };
-  for (const id of Object.keys(config.rules)) {
-    if (!knownRuleIds.includes(id)) {
-      problems.push({ field: `rules.${id}`, message: `unknown rule '${id}' ignored` });
-      delete config.rules[id];
-    }
-  }
   let gpu = findGpu(config.targetGpu, config.customGpu);
   if (!gpu) {
     problems.push({ field: 'targetGpu', message: `'custom' needs customGpu.memoryGiB; using the default '${DEFAULT_CONFIG.targetGpu}'` });

@@ -15,13 +15,20 @@ describe('configuration', () => {
   });
 
   it('names each invalid field and keeps the default for it, valid fields still apply', () => {
-    const c = resolveConfig({ targetGpu: 'gtx-480', chunkThreshold: 3, maxFileBytes: 1000, rules: { 'gpu-sync-in-loop': 'loud', 'no-such-rule': 'off' }, colour: true }, RULE_IDS);
+    const c = resolveConfig({ targetGpu: 'gtx-480', chunkThreshold: 3, maxFileBytes: 1000, rules: { 'gpu-sync-in-loop': 'loud', 'no-such-rule': 'off', 'gpu-missing-free': 'error' }, colour: true }, RULE_IDS);
     const fields = c.problems.map((p) => p.field).sort();
-    assert.deepEqual(fields, ['chunkThreshold', 'colour', 'rules.gpu-sync-in-loop', 'targetGpu']);
+    // One message per field, and one bad rule setting drops that rule's setting only.
+    assert.deepEqual(fields, ['chunkThreshold', 'colour', 'rules.gpu-sync-in-loop', 'rules.no-such-rule', 'targetGpu']);
+    assert.deepEqual(c.config.rules, { 'gpu-missing-free': 'error' });
+    assert.match(c.problems.find((p) => p.field === 'rules.gpu-sync-in-loop')!.message, /"loud" is not one of off, info, warning, error/);
     assert.equal(c.config.targetGpu, DEFAULT_CONFIG.targetGpu);
     assert.equal(c.config.chunkThreshold, DEFAULT_CONFIG.chunkThreshold);
     assert.equal(c.config.maxFileBytes, 1000);
     assert.match(c.problems.find((p) => p.field === 'targetGpu')!.message, /t4, l4/);
+    // A wrong type and a value outside the list are one problem, the one that lists the allowed values.
+    const typed = resolveConfig({ targetGpu: 5 }, RULE_IDS);
+    assert.equal(typed.problems.length, 1);
+    assert.match(typed.problems[0]!.message, /allowed values: t4, l4/);
   });
 
   it('unknown rule ids are reported and dropped', () => {

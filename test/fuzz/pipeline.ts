@@ -64,6 +64,30 @@ const JS_TOKENS = [
   '// aia-disable-next-line llm-missing-max-tokens\n', "apiKey: 'sk-proj-0123456789abcdefghijklmnopqrstuvwxyzABCD'", '<div>{x}</div>',
 ];
 
+/**
+ * Whole statements for JS/TS: the TypeScript parser gives no tree for a file with a syntax error, so token soups and
+ * mutations rarely reach the OpenAI analysis there. Programs of complete statements (some inside loops, handlers
+ * and functions) do.
+ */
+const JS_STATEMENTS = [
+  "import OpenAI from 'openai';", 'const client = new OpenAI();', 'const openai = new OpenAI({ timeout: 5000, maxRetries: 2 });',
+  "const r = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });",
+  "const r = await client.chat.completions.create({ model: 'gpt-4o', max_tokens: 300, messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: q }] });",
+  "const e = await client.embeddings.create({ model: 'text-embedding-3-small', input: docs });", "const s = await client.responses.create({ model: 'gpt-4o', input: 'x' });",
+  'await redis.set(key, JSON.stringify(r), { EX: 3600 });', 'const hit = await redis.get(key);', 'await col.insertOne({ q, a: r.choices[0].message.content });',
+  "await pool.query('INSERT INTO answers (q, a) VALUES ($1, $2)', [q, r.choices[0].message.content]);", 'await db.collection("t").updateOne({ q }, { $set: { r } }, { upsert: true });',
+  "const key = 'sk-proj-0123456789abcdefghijklmnopqrstuvwxyzABCD';", 'if (hit) return JSON.parse(hit);', 'return r;', 'let q = req.body.q;',
+  '// aia-disable-next-line llm-missing-max-tokens', '/* </script><img src=x onerror=alert(1)> */', "const t = '\u202e evil';",
+];
+const JS_WRAPPERS = ['for (const q of questions) {\n@\n}', 'app.post("/ask", async (req, res) => {\n@\n});', 'async function handle(q: string) {\n@\n}', 'while (more) {\n@\n}', 'try {\n@\n} catch (e) {}'];
+
+function jsPrograms(typescript: boolean): fc.Arbitrary<string> {
+  const statements = fc.array(fc.constantFrom(...JS_STATEMENTS), { minLength: 1, maxLength: 12 }).map((xs) => xs.join('\n'));
+  const wrapped = fc.tuple(fc.constantFrom(...JS_WRAPPERS), statements).map(([w, body]) => w.replace('@', body));
+  return fc.array(fc.oneof(statements, wrapped), { minLength: 1, maxLength: 4 })
+    .map((parts) => parts.join('\n').replace(/: string\)/g, typescript ? ': string)' : ')'));
+}
+
 const TOKENS: Record<FuzzLanguage, readonly string[]> = {
   c: C_TOKENS, cpp: C_TOKENS, cuda: C_TOKENS, 'opencl-c': C_TOKENS, python: PY_TOKENS, javascript: JS_TOKENS, typescript: JS_TOKENS,
 };
@@ -107,10 +131,16 @@ export function inputArbitrary(language: FuzzLanguage): fc.Arbitrary<string> {
     return text;
   });
   const raw = fc.string({ unit: 'binary', maxLength: 400 });
+  if (language === 'javascript' || language === 'typescript') {
+    return fc.oneof({ weight: 3, arbitrary: mutated }, { weight: 2, arbitrary: soup }, { weight: 1, arbitrary: raw }, { weight: 3, arbitrary: jsPrograms(language === 'typescript') });
+  }
   return fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 3, arbitrary: soup }, { weight: 1, arbitrary: raw });
 }
 
 export const MAX_ANALYSIS_MS = 1000;
+
+/** What the inputs reached, per run: an input the prefilter drops exercises less than one that is parsed. */
+export const reached = { inputs: 0, parsed: 0, withFindings: 0, slowestMs: 0 };
 
 const loaded = resolveConfig(undefined, RULE_IDS);
 
@@ -145,6 +175,17 @@ export function assertSound(text: string, analysis: FileAnalysis): void {
 }
 
 /**
+ * Loads what the first input of a kind would otherwise pay for (the TypeScript parser, both BPE tables, the WASM
+ * grammars), so the 1 s bound measures analysis and not a module's first load.
+ */
+export async function warmUp(): Promise<void> {
+  const chat = "client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });\nclient.embeddings.create({ model: 'text-embedding-ada-002', input: 'x' });";
+  await analyzeText('w.ts', `import OpenAI from 'openai';\nconst client = new OpenAI();\n${chat}\n`, 'typescript', loaded);
+  await analyzeText('w.py', 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])\n', 'python', loaded);
+  await analyzeText('w.cu', 'void f() { float *d; cudaMalloc(&d, 64); }', 'cuda', loaded);
+}
+
+/**
  * Runs every property on one input; throws with what failed. `previous` is another text of the same document, so
  * the editor's path (its tree edited, its functions' facts reused) runs too.
  */
@@ -154,6 +195,10 @@ export async function checkInput(language: FuzzLanguage, text: string, previous:
   const first: FileAnalysis = await analyzeText(path, text, language, loaded);
   const ms = performance.now() - started;
   if (ms > MAX_ANALYSIS_MS) throw new Error(`analysis took ${Math.round(ms)} ms (limit ${MAX_ANALYSIS_MS} ms)`);
+  reached.inputs++;
+  if (!first.entry.prefiltered && !first.entry.skipped) reached.parsed++;
+  if (first.findings.length) reached.withFindings++;
+  reached.slowestMs = Math.max(reached.slowestMs, ms);
   assertSound(text, first);
   const json = JSON.stringify(first);
   const again = JSON.stringify(await analyzeText(path, text, language, loaded));

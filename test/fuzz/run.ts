@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { initTreeSitter } from '../../src/core/parse/tree-sitter';
-import { FUZZ_LANGUAGES, pipelineProperty, type FuzzLanguage } from './pipeline';
+import { FUZZ_LANGUAGES, pipelineProperty, reached, warmUp, type FuzzLanguage } from './pipeline';
 
 interface LanguageResult {
   language: FuzzLanguage;
@@ -17,6 +17,10 @@ interface LanguageResult {
   seed: number;
   ms: number;
   failed: boolean;
+  /** Of the inputs checked (shrinking included): parsed past the prefilter, with findings; the slowest analysis. */
+  parsed: number;
+  withFindings: number;
+  slowestMs: number;
   counterexamplePath?: string;
   error?: string;
   counterexample?: string;
@@ -29,20 +33,23 @@ async function main(): Promise<number> {
   for (const l of languages) if (!FUZZ_LANGUAGES.includes(l)) throw new Error(`unknown language '${l}': ${FUZZ_LANGUAGES.join(', ')}`);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got '${values.runs}'`);
   await initTreeSitter();
+  await warmUp();
   const results: LanguageResult[] = [];
   for (const language of languages) {
     const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
+    Object.assign(reached, { inputs: 0, parsed: 0, withFindings: 0, slowestMs: 0 });
     const started = performance.now();
     const details = await fc.check(pipelineProperty(language), { numRuns: runs, seed, ...(values.path ? { path: values.path } : {}) });
     const ms = Math.round(performance.now() - started);
-    const r: LanguageResult = { language, runs: details.numRuns, seed, ms, failed: details.failed };
+    const share = (n: number) => Math.round((100 * n) / Math.max(1, reached.inputs));
+    const r: LanguageResult = { language, runs: details.numRuns, seed, ms, failed: details.failed, parsed: reached.parsed, withFindings: reached.withFindings, slowestMs: Math.round(reached.slowestMs) };
     if (details.failed) {
       r.counterexamplePath = details.counterexamplePath ?? undefined;
       r.error = String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance);
       r.counterexample = JSON.stringify(details.counterexample).slice(0, 2000);
     }
     results.push(r);
-    console.log(`${language.padEnd(11)} ${r.runs.toLocaleString('en-US').padStart(8)} inputs in ${(ms / 1000).toFixed(1)} s (${(ms / Math.max(1, r.runs)).toFixed(2)} ms each), seed ${seed}: ${r.failed ? 'FAILED' : 'ok'}`);
+    console.log(`${language.padEnd(11)} ${r.runs.toLocaleString('en-US').padStart(8)} inputs in ${(ms / 1000).toFixed(1)} s (${(ms / Math.max(1, r.runs)).toFixed(2)} ms each), seed ${seed}: ${r.failed ? 'FAILED' : 'ok'}; ${share(r.parsed)}% parsed, ${share(r.withFindings)}% with findings, slowest ${r.slowestMs} ms`);
     if (r.failed) {
       console.log(`  ${r.error}`);
       console.log(`  replay: npm run fuzz -- --lang ${language} --seed ${seed} --path ${r.counterexamplePath} --runs 1`);

@@ -7,12 +7,15 @@ import { analyzeText } from '../../src/core/analyze';
 import { resolveConfig } from '../../src/core/config';
 import { initTreeSitter } from '../../src/core/parse/tree-sitter';
 import { RULE_IDS } from '../../src/core/rules';
-import { assertSound, FUZZ_LANGUAGES, inputArbitrary, pipelineProperty } from '../fuzz/pipeline';
+import { assertSound, FUZZ_LANGUAGES, inputArbitrary, pipelineProperty, warmUp } from '../fuzz/pipeline';
 
 const loaded = resolveConfig(undefined, RULE_IDS);
 
 describe('fuzzing the pipeline (quick run)', () => {
-  before(() => initTreeSitter());
+  before(async () => {
+    await initTreeSitter();
+    await warmUp();
+  });
 
   for (const language of FUZZ_LANGUAGES) {
     it(`${language}: 150 random and mutated inputs, no exception, ranges inside the file, deterministic, ≤ 1 s each`, async () => {

@@ -258,6 +258,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const checkMacroUses = new Map<string, number>();
   const assumedTypeSizes: Record<string, number> = Object.fromEntries(preludeTypeSizes);
   const kept = new Map<string, SegmentFacts>();
+  const launchOpens = new Map(parsed.mask.launches.map((l) => [l.open, l]));
   let order = 0;
   let reused = 0;
   for (const seg of segments) {
@@ -307,7 +308,6 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     const loopSyntax = C_LOOP_SYNTAX(folder);
     const events: GpuEvent[] = [];
     const apiCalls: ApiCallFact[] = [];
-    const launchOpens = new Map(parsed.mask.launches.map((l) => [l.open, l]));
     const checkMacroUses = new Map<string, number>();
     let order = orderBase;
 

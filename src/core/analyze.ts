@@ -135,7 +135,7 @@ export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absoluteP
   if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, bytes.length);
   const text = bytes.toString('utf8');
   const r = await analyzeText(file.path, text, file.language, loaded);
-  return { entry: r.entry, findings: r.findings, gpu: r.gpu, llm: r.llm, assumedTypeSizes: r.facts?.assumedTypeSizes ?? null, bytesRead: r.entry.bytes ?? 0 };
+  return { entry: r.entry, findings: r.findings, gpu: r.gpu, llm: r.llm, assumedTypeSizes: r.facts?.assumedTypeSizes ?? null, bytesRead: bytes.length };
 }
 
 /** Runs the enabled rules of one kind; a rule that throws is recorded on the file and the other rules still run. */

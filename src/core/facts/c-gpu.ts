@@ -227,11 +227,12 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     const definitions = seg.hit ? seg.hit.definitions : (seg.definitions ??= nodesOf(seg).of(FUNCTION_DEFINITION).map(definitionRecord));
     for (const d of definitions) definedHere.add(d.definedName);
     // What a function can see of a context part: its constants, types, declarations and writes at file scope (a
-    // call or comment there changes nothing, so typing in a function the parser cannot read keeps the others).
-    if (!seg.cacheable) for (const n of nodesOf(seg).of(CONTEXT_KEY_TYPES)) context.push(n.text);
+    // call or comment there changes nothing, so typing in a function the parser cannot read keeps the others). Only
+    // a cache compares it: a scan skips the texts.
+    if (cache && !seg.cacheable) for (const n of nodesOf(seg).of(CONTEXT_KEY_TYPES)) context.push(n.text);
   }
-  context.push([...definedHere].sort().join(' '));
-  const contextKey = context.join('\u0000');
+  if (cache) context.push([...definedHere].sort().join(' '));
+  const contextKey = cache ? context.join('\u0000') : '';
   if (cache && cache.context !== contextKey) {
     cache.context = contextKey;
     cache.segments.clear();

@@ -1,5 +1,6 @@
-// Which files a scan reads: include/exclude globs (fast-glob), .gitignore files at every level (ignore), a size
-// limit and binary detection. Files of a supported language that are left out are listed with the reason.
+// Which files a scan reads: include/exclude globs (fast-glob), .gitignore files at every level (ignore), the file's
+// kind (links, pipes) and a size limit; binary files are caught where they are read (analyseFile). Files of a
+// supported language that are left out are listed with the reason.
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
@@ -111,8 +112,7 @@ export function checkReadable(file: string, maxFileBytes: number): string | { by
     return `unreadable: ${code ?? (err as Error).message}`;
   }
   if (size > maxFileBytes) return `larger than the size limit (${formatInteger(size)} bytes > ${formatInteger(maxFileBytes)})`;
-  // The binary test runs where the file is read (analyseFile): opening every file twice cost a scan of 19k files
-  // about a tenth of its time.
+  // The binary test runs where the file is read (analyseFile, BINARY_REASON), so a scan opens each file once.
   return { bytes: size };
 }
 

@@ -2,7 +2,6 @@
 
 export const GIB = 1024 ** 3;
 
-/** 1073741824 -> "1.00 GiB (1,073,741,824 bytes)": the number a user can check. */
 // One formatter for the process: Number.prototype.toLocaleString looks the locale up again on every call, and a
 // 10k-line file formats thousands of sizes per keystroke.
 const EN_US_INTEGER = new Intl.NumberFormat('en-US');
@@ -12,6 +11,7 @@ export function formatInteger(n: number): string {
   return EN_US_INTEGER.format(n);
 }
 
+/** 1073741824 -> "1.00 GiB (1,073,741,824 bytes)": the number a user can check. */
 export function formatBytes(bytes: number, options: { exact?: boolean } = {}): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = bytes;

@@ -8,7 +8,7 @@ import { promptTokens } from '../sizing/llm-models';
 import { AI_SDK_FUNCTIONS, HTTP_PATHS, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, constNumber, constString, functionName, memberChain, objectProps, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
-import { LineMap } from './syntax';
+import { LineMap, indentBefore } from './syntax';
 
 interface ClientInfo {
   via: LlmVia;
@@ -439,7 +439,7 @@ export function slotInObject(obj: Node | null | undefined, call: Node | null, te
     const last = obj.properties[obj.properties.length - 1];
     if (last) {
       const multiline = text.slice(obj.range[0], obj.range[1]).includes('\n');
-      const indent = multiline ? (text.slice(0, last.range[0]).match(/\n([ \t]*)$/)?.[1] ?? '  ') : '';
+      const indent = multiline ? indentBefore(text, last.range[0]) ?? '  ' : '';
       const trailingComma = /^\s*,/.test(text.slice(last.range[1], obj.range[1] - 1));
       if (trailingComma) {
         const comma = text.indexOf(',', last.range[1]);

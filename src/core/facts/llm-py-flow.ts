@@ -24,6 +24,18 @@ export class PyFlow {
   private readonly mongoTtl: { seconds: number | null; how: string } | null;
   private readonly functionsByName = new Map<string, SyntaxNode>();
   private readonly django: boolean;
+  // Memos by tree-sitter node id. Every question below is asked again for each OpenAI call and each call site of its
+  // helper; without them a 200 KB module of calls took 32 s (the same scope walked per call, per site, per pass).
+  private readonly namesMemo = new Map<number, string[]>();
+  private readonly classifyMemo = new Map<number, StoreCall | null>();
+  private readonly scopeMemo = new Map<number, Scope>();
+  private readonly originsMemo = new Map<string, Set<string>>();
+  private readonly traceMemo = new Map<string, { stores: StoreWriteFact[]; returned: boolean }>();
+  private readonly cacheMemo = new Map<string, CacheLookupFact | null>();
+  private readonly sitesMemo = new Map<string, SyntaxNode[]>();
+  private byCallee: Map<string, SyntaxNode[]> | undefined;
+  private callStarts: number[] | undefined;
+  private readonly functionMemo = new Map<number, SyntaxNode | null>();
 
   constructor(
     root: SyntaxNode, text: string, private readonly lines: LineMap, aliases: Map<string, string>,
@@ -98,6 +110,14 @@ export class PyFlow {
   }
 
   classify(call: SyntaxNode): StoreCall | null {
+    const known = this.classifyMemo.get(call.id);
+    if (known !== undefined) return known;
+    const store = this.classifyUncached(call);
+    this.classifyMemo.set(call.id, store);
+    return store;
+  }
+
+  private classifyUncached(call: SyntaxNode): StoreCall | null {
     const fn = field(call, 'function');
     if (!fn) return null;
     const a = callArgs(call);
@@ -165,14 +185,14 @@ export class PyFlow {
   }
 
   follow(call: SyntaxNode, prompt: SyntaxNode | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null} {
-    const fn = enclosing(call, 'function_definition');
+    const fn = this.functionOf(call);
     const local = this.trace(call, fn, null);
     let stores = local.stores;
     let cache = this.cacheBefore(call, fn, prompt ?? call);
     if (local.returned && fn) {
       const name = field(fn, 'name')?.text;
       for (const site of name ? this.callSitesOf(name, fn) : []) {
-        const outerFn = enclosing(site, 'function_definition');
+        const outerFn = this.functionOf(site);
         stores = [...stores, ...this.trace(site, outerFn, `${name}()`).stores];
         cache ??= this.cacheBefore(site, outerFn, site);
       }
@@ -181,17 +201,89 @@ export class PyFlow {
   }
 
   private callSitesOf(name: string, fn: SyntaxNode): SyntaxNode[] {
-    return this.calls.filter((c) => {
-      const t = field(c, 'function')?.text;
-      return (t === name || t === `self.${name}`) && !(c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex);
-    });
+    const key = `${name}|${fn.id}`;
+    let sites = this.sitesMemo.get(key);
+    if (!sites) {
+      this.byCallee ??= indexByCallee(this.calls);
+      sites = [...(this.byCallee.get(name) ?? []), ...(this.byCallee.get(`self.${name}`) ?? [])]
+        .filter((c) => !(c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex))
+        .sort((a, b) => a.startIndex - b.startIndex);
+      this.sitesMemo.set(key, sites);
+    }
+    return sites;
+  }
+
+  /** What a scope (a function, or the module) holds, collected once. */
+  private scope(fn: SyntaxNode | null, anyNode: SyntaxNode): Scope {
+    const node = fn ?? anyNode.tree.rootNode;
+    let s = this.scopeMemo.get(node.id);
+    if (!s) {
+      const of = (types: string | string[]) => node.descendantsOfType(types).filter((x): x is SyntaxNode => !!x);
+      // The calls are in document order, and a call that starts inside a function ends inside it.
+      const calls = fn ? this.calls.slice(this.firstCallFrom(fn.startIndex), this.firstCallFrom(fn.endIndex)) : this.calls;
+      s = {
+        node,
+        calls,
+        callEnds: calls.map((c) => c.endIndex),
+        bindings: of(['assignment', 'augmented_assignment', 'for_statement']),
+        assigns: of('assignment'),
+        returns: of('return_statement'),
+        tests: of(['if_statement', 'conditional_expression', 'boolean_operator']),
+      };
+      this.scopeMemo.set(node.id, s);
+    }
+    return s;
+  }
+
+  /** The index in `calls` of the first call that starts at or after `offset`. */
+  private firstCallFrom(offset: number): number {
+    const starts = (this.callStarts ??= this.calls.map((c) => c.startIndex));
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The scope's calls that read a store or an in-memory cache (`cache.get(k)`), by index in `scope.calls`. */
+  private readsOf(scope: Scope): Array<{ index: number; call: SyntaxNode; store: StoreCall | null; f: SyntaxNode }> {
+    return (scope.reads ??= scope.calls.flatMap((c, index) => {
+      const f = field(c, 'function');
+      const store = this.classify(c);
+      const method = f?.type === 'attribute' ? field(f, 'attribute')?.text : null;
+      const memory = !store && method && /^(get|__contains__)$/.test(method) && /cache|memo/i.test(field(f!, 'object')?.text ?? '');
+      return store?.op === 'read' || memory ? [{ index, call: c, store, f: f! }] : [];
+    }));
+  }
+
+  /** The function around a node, once per node (a parent step costs a walk down from the root in tree-sitter). */
+  private functionOf(node: SyntaxNode): SyntaxNode | null {
+    let fn = this.functionMemo.get(node.id);
+    if (fn === undefined) this.functionMemo.set(node.id, (fn = enclosing(node, 'function_definition')));
+    return fn;
+  }
+
+  /** namesIn, once per node. */
+  private names(node: SyntaxNode): string[] {
+    let n = this.namesMemo.get(node.id);
+    if (!n) this.namesMemo.set(node.id, (n = namesIn(node)));
+    return n;
   }
 
   private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
+    const key = `${call.id}|${fn?.id ?? ''}|${viaHelper ?? ''}|${seed ? [...seed].join(',') : ''}`;
+    let r = this.traceMemo.get(key);
+    if (!r) this.traceMemo.set(key, (r = this.traceUncached(call, fn, viaHelper, seed)));
+    return r;
+  }
+
+  private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
     let returned = false;
-    const inScope = (n: SyntaxNode) => !fn || (n.startIndex >= fn.startIndex && n.endIndex <= fn.endIndex);
     if (!seed) {
       let cur = call;
       for (let p = cur.parent; p; cur = p, p = p.parent) {
@@ -215,10 +307,8 @@ export class PyFlow {
       }
     }
     if (tainted.size === 0) return { stores, returned };
-    const mentions = (n: SyntaxNode | null) => !!n && namesIn(n).some((x) => tainted.has(x));
-    const scopeCalls = this.calls.filter(inScope);
-    const scopeNode = fn ?? call.tree.rootNode;
-    const bindings = scopeNode.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement']).filter((x): x is SyntaxNode => !!x);
+    const mentions = (n: SyntaxNode | null) => !!n && this.names(n).some((x) => tainted.has(x));
+    const { calls: scopeCalls, bindings, returns } = this.scope(fn, call);
     for (let changed = true, guard = 0; changed && guard < 10; guard++) {
       changed = false;
       const add = (names: string[]) => { for (const nm of names) if (!tainted.has(nm)) { tainted.add(nm); changed = true; } };
@@ -237,7 +327,7 @@ export class PyFlow {
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));
       else if (!viaHelper) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper));
     }
-    for (const r of scopeNode.descendantsOfType('return_statement')) if (r && enclosing(r, 'function_definition')?.startIndex === fn?.startIndex && mentions(r)) returned = true;
+    for (const r of returns) if (mentions(r) && this.functionOf(r)?.startIndex === fn?.startIndex) returned = true;
     return { stores, returned };
   }
 
@@ -268,57 +358,91 @@ export class PyFlow {
   }
 
   private cacheBefore(call: SyntaxNode, fn: SyntaxNode | null, prompt: SyntaxNode): CacheLookupFact | null {
+    const key = `${call.id}|${fn?.id ?? ''}|${prompt.id}`;
+    let r = this.cacheMemo.get(key);
+    if (r === undefined) this.cacheMemo.set(key, (r = this.cacheBeforeUncached(call, fn, prompt)));
+    return r;
+  }
+
+  private cacheBeforeUncached(call: SyntaxNode, fn: SyntaxNode | null, prompt: SyntaxNode): CacheLookupFact | null {
     // functools.lru_cache / cache on the calling function: an in-process cache keyed by the arguments.
     const dec = fn?.parent?.type === 'decorated_definition' ? fn.parent : null;
     for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
       if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text))) return { kind: 'memory', api: collapse(d.text).slice(1).replace(/\(.*$/, ''), line: this.lines.position(d.startIndex).line };
     }
-    const scopeNode = fn ?? call.tree.rootNode;
-    const assigns = scopeNode.descendantsOfType('assignment').filter((x): x is SyntaxNode => !!x);
+    const scope = this.scope(fn, call);
+    const scopeNode = scope.node;
     const origins = (n: SyntaxNode): Set<string> => {
-      const out = new Set(namesIn(n));
+      const key = `${scopeNode.id}|${n.id}`;
+      const known = this.originsMemo.get(key);
+      if (known) return known;
+      const out = new Set(this.names(n));
+      const flows = (scope.flows ??= scope.assigns.map((a) => ({ to: targetNames(field(a, 'left')), from: this.names(field(a, 'right') ?? a) })));
       for (let changed = true, g = 0; changed && g < 6; g++) {
         changed = false;
-        for (const a of assigns) {
-          if (!targetNames(field(a, 'left')).some((x) => out.has(x))) continue;
-          for (const x of namesIn(field(a, 'right') ?? a)) if (!out.has(x)) { out.add(x); changed = true; }
+        for (const a of flows) {
+          if (!a.to.some((x) => out.has(x))) continue;
+          for (const x of a.from) if (!out.has(x)) { out.add(x); changed = true; }
         }
       }
+      this.originsMemo.set(key, out);
       return out;
     };
     const promptOrigins = origins(prompt);
-    for (const c of this.calls) {
-      if (c.endIndex > call.startIndex) break;
-      if (fn && (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex)) continue;
-      const f = field(c, 'function');
-      const store = this.classify(c);
-      const method = f?.type === 'attribute' ? field(f, 'attribute')?.text : null;
-      const memory = !store && method && /^(get|__contains__)$/.test(method) && /cache|memo/i.test(field(f!, 'object')?.text ?? '');
-      if (store?.op !== 'read' && !memory) continue;
+    // Reads among the scope's calls up to the first one that has not ended where this call starts.
+    let end = 0;
+    while (end < scope.callEnds.length && scope.callEnds[end]! <= call.startIndex) end++;
+    for (const { index, call: c, store, f } of this.readsOf(scope)) {
+      if (index >= end) break;
       const args = callArgs(c);
       const first = args.positional[0] ?? args.keywords.get('Key') ?? args.keywords.get('key') ?? args.keywords.get('name') ?? [...args.keywords.values()][0];
       if (!first || ![...origins(first)].some((x) => promptOrigins.has(x))) continue;
-      if (!this.decides(c, scopeNode, call)) continue;
+      if (!this.decides(c, scope, call)) continue;
       const line = this.lines.position(c.startIndex).line;
       return store ? { kind: store.module.kind, api: store.api, line } : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
     }
     return null;
   }
 
-  private decides(read: SyntaxNode, scope: SyntaxNode, call: SyntaxNode): boolean {
+  private decides(read: SyntaxNode, scope: Scope, call: SyntaxNode): boolean {
     let cur = read;
     let p = cur.parent;
     while (p && (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call')) { cur = p; p = p.parent; }
     if (p?.type === 'boolean_operator' || p?.type === 'if_statement' || p?.type === 'conditional_expression' || p?.type === 'not_operator') return true;
     const names = p?.type === 'assignment' ? targetNames(field(p, 'left')) : [];
     if (!names.length) return false;
-    for (const t of scope.descendantsOfType(['if_statement', 'conditional_expression', 'boolean_operator'])) {
-      if (!t || t.startIndex > call.startIndex || t.startIndex < read.startIndex) continue;
+    for (const t of scope.tests) {
+      if (t.startIndex > call.startIndex || t.startIndex < read.startIndex) continue;
       const test = t.type === 'if_statement' ? field(t, 'condition') : t;
-      if (test && namesIn(test).some((x) => names.includes(x))) return true;
+      if (test && this.names(test).some((x) => names.includes(x))) return true;
     }
     return false;
   }
+}
+
+/** Calls grouped by the text of what they call (`ask`, `self.ask`), in document order. */
+export function indexByCallee(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[]> {
+  const out = new Map<string, SyntaxNode[]>();
+  for (const c of calls) {
+    const t = field(c, 'function')?.text ?? '';
+    const list = out.get(t);
+    if (list) list.push(c);
+    else out.set(t, [c]);
+  }
+  return out;
+}
+
+interface Scope {
+  node: SyntaxNode;
+  calls: SyntaxNode[];
+  callEnds: number[];
+  /** Each assignment's target names and the names its value reads. */
+  flows?: Array<{ to: string[]; from: string[] }>;
+  reads?: Array<{ index: number; call: SyntaxNode; store: StoreCall | null; f: SyntaxNode }>;
+  bindings: SyntaxNode[];
+  assigns: SyntaxNode[];
+  returns: SyntaxNode[];
+  tests: SyntaxNode[];
 }
 
 function keyName(text: string): string {

@@ -6,9 +6,9 @@ import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
 import { HTTP_PATHS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
-import { PyFlow } from './llm-py-flow';
+import { indexByCallee, PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
-import { LineMap, NodeIndex, children, collapse, field } from './syntax';
+import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
 
 const INDEX_TYPES: ReadonlySet<string> = new Set([...IMPORT_TYPES, 'call', 'assignment', 'augmented_assignment', 'function_definition', 'string', 'concatenated_string']);
 const PY_LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -31,6 +31,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
   const range = (n: SyntaxNode) => lines.range(n.startIndex, n.endIndex);
   const facts: LlmFileFacts = { path, language: 'python', calls: [], clients: [], secrets: [] };
   const calls = nodes.of(new Set(['call']));
+  // The calls by callee text, built on first use: a scan of every call per question made large modules quadratic.
+  let byCallee: Map<string, SyntaxNode[]> | undefined;
   const assignments = nodes.of(new Set(['assignment']));
   const functions = nodes.of(new Set(['function_definition']));
 
@@ -296,11 +298,10 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
   function callersOf(fn: SyntaxNode): SyntaxNode[] {
     const name = field(fn, 'name')?.text;
     if (!name) return [];
-    return calls.filter((c) => {
-      const f = field(c, 'function');
-      const t = f?.text ?? '';
-      return (t === name || t === `self.${name}`) && !(c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex);
-    });
+    byCallee ??= indexByCallee(calls);
+    return [...(byCallee.get(name) ?? []), ...(byCallee.get(`self.${name}`) ?? [])]
+      .filter((c) => !(c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex))
+      .sort((a, b) => a.startIndex - b.startIndex);
   }
 
   function loopOf(call: SyntaxNode): LlmLoop | null {
@@ -412,7 +413,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     if (!last) return { offset: list.startIndex + 1, prefix: '', suffix: '', syntax: 'py' };
     const multiline = list.text.includes('\n');
     const after = text.slice(last.endIndex, list.endIndex - 1);
-    const indent = multiline ? (text.slice(0, last.startIndex).match(/\n([ \t]*)$/)?.[1] ?? '    ') : '';
+    const indent = multiline ? indentBefore(text, last.startIndex) ?? '    ' : '';
     if (/^\s*,/.test(after)) {
       const comma = text.indexOf(',', last.endIndex);
       return { offset: comma + 1, prefix: multiline ? `\n${indent}` : ' ', suffix: ',', syntax: 'py' };
@@ -420,3 +421,4 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     return { offset: last.endIndex, prefix: multiline ? `,\n${indent}` : ', ', suffix: '', syntax: 'py' };
   }
 }
+

@@ -136,3 +136,14 @@ export function mentionsName(text: string, name: string): boolean {
   if (!/^[A-Za-z_]\w*$/.test(name)) return false;
   return new RegExp(`(^|[^\\w])${name}($|[^\\w])`).test(text);
 }
+
+/**
+ * The spaces and tabs between the line start and `offset` when nothing else is there (null otherwise). Reads back
+ * from `offset` only: a regex over the text before it made every call site cost the length of the file.
+ */
+export function indentBefore(text: string, offset: number): string | null {
+  const nl = text.lastIndexOf('\n', offset - 1);
+  if (nl < 0) return null;
+  const between = text.slice(nl + 1, offset);
+  return /^[ \t]*$/.test(between) ? between : null;
+}

@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyseFile, analyze, atOrAbove, TOOL_NAME, TOOL_VERSION } from '../core/analyze';
 import { serveScanWorker } from '../core/scan-pool';
+import { serveScanThread } from '../core/scan-thread';
 import { loadConfigFile } from '../core/config';
 import { RULE_IDS } from '../core/rules';
 import { GPU_CATALOG, findGpu } from '../core/sizing/gpu-catalog';
@@ -211,8 +212,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-// Scan workers run this same bundle (scan-pool.ts): in one, serve files instead of running the CLI.
-if (!serveScanWorker(analyseFile) && require.main === module) {
+// Scan workers and the language server's scan thread (`lsp`) run this same bundle (scan-pool.ts, scan-thread.ts): in
+// one, serve files or scans instead of running the CLI.
+if (!serveScanWorker(analyseFile) && !serveScanThread(analyze) && require.main === module) {
   // Batch runs compile tree-sitter's WASM with TurboFan only. The C++ grammar is 5.4 MB, mostly one huge lexer and
   // parser; V8's default compiles it twice (Liftoff, then TurboFan for the hot functions), and the two tiers cost
   // ~50 MB of peak RSS for the same scan speed (bench/results.md, section 5). The language server keeps the default:

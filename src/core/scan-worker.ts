@@ -1,6 +1,8 @@
-// The scan worker's entry when running from source (tests, the bench under tsx). The bundles serve workers from
-// their own entry (src/cli/main.ts, src/server/main.ts), so this file is not bundled.
-import { analyseFile } from './analyze';
+// The scan workers' entry when running from source (tests, the bench under tsx): a scan-pool worker (files) or the
+// language server's scan thread (whole scans). The bundles serve both from their own entry (src/cli/main.ts,
+// src/server/main.ts), so this file is not bundled.
+import { analyseFile, analyze } from './analyze';
 import { serveScanWorker } from './scan-pool';
+import { serveScanThread } from './scan-thread';
 
-serveScanWorker(analyseFile);
+if (!serveScanWorker(analyseFile)) serveScanThread(analyze);

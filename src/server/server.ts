@@ -5,7 +5,8 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, analyzeText, type FileAnalysis } from '../core/analyze';
+import { analyzeText, type FileAnalysis } from '../core/analyze';
+import { ScanThread } from '../core/scan-thread';
 import { loadConfigFile, type LoadedConfig } from '../core/config';
 import { detectLanguage } from '../core/files/discover';
 import type { Finding, Language } from '../core/model/types';
@@ -53,6 +54,16 @@ export function startServer(connection: Connection): void {
   let canConfigure = false;
   let canRefreshLenses = false;
   let lang: 'en' | 'ko' = 'en';
+  /** Workspace scans run on these threads; two requests at once (the report panel and the sidebar) get one each. */
+  const scanThreads: ScanThread[] = [];
+  const idleScanThread = (): ScanThread => {
+    let t = scanThreads.find((x) => !x.busy);
+    if (!t) scanThreads.push((t = new ScanThread()));
+    return t;
+  };
+  connection.onShutdown(() => {
+    for (const t of scanThreads) t.kill();
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== null);
@@ -238,19 +249,19 @@ export function startServer(connection: Connection): void {
     const progress = params.workDoneToken;
     if (progress !== undefined) void connection.sendProgress(WorkDoneProgress.type, progress, { kind: 'begin', title: 'Scanning the workspace', cancellable: true, percentage: 0 });
     let reported = 0;
-    const result = await analyze({
-      root, config: loaded, signal: cancel.signal,
-      afterFile: async (done, total) => {
-        // Report at most every 100 ms; yield to the event loop after every file so open documents are not starved.
+    // The scan runs on its own thread: this one keeps serving open documents, and a cancel ends the scan at once.
+    const result = await idleScanThread().run({ root, config: loaded }, {
+      signal: cancel.signal,
+      onProgress: (done, total) => {
+        // Report at most every 100 ms.
         if (progress !== undefined && (Date.now() - reported >= 100 || done === total)) {
           reported = Date.now();
           void connection.sendProgress(WorkDoneProgress.type, progress, { kind: 'report', message: `${done}/${total} files`, percentage: Math.floor((done / total) * 100) });
         }
-        await new Promise<void>((r) => setImmediate(r));
       },
     });
     if (progress !== undefined) void connection.sendProgress(WorkDoneProgress.type, progress, { kind: 'end' });
-    if (cancel.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the workspace scan was cancelled');
+    if (!result || cancel.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the workspace scan was cancelled');
     const workload = loadWorkloadFile(root, { profile: params.profile ?? settings.profile });
     if (settings.engines || settings.prices) {
       // Settings go through the workload schema too: a bad engine id or price is named in the log and ignored.

@@ -28,7 +28,7 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
 
 /**
  * The sizing request. With `onProgress`, the server reports "done/total files" through standard LSP work-done
- * progress; with a token, cancelling sends `$/cancelRequest` and the server stops between files.
+ * progress; with a token, cancelling sends `$/cancelRequest` and the server ends the scan thread at once.
  */
 export async function requestSizing(client: LanguageClient, params: SizingReportParams, token?: vscode.CancellationToken, onProgress?: (message: string, percentage: number) => void): Promise<SizingReportResult> {
   const workDoneToken = onProgress ? `aiInfraAdvisor/scan/${++scans}` : undefined;

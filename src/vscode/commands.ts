@@ -40,7 +40,7 @@ export const COMMANDS: Record<string, Handler> = {
         progress.report({ message: done ? vscode.l10n.t('{0} of {1} files analysed', done, total!) : message, increment: Math.max(0, percentage - shown) });
         shown = Math.max(shown, percentage);
       }).catch((err: unknown) => {
-        if (token.isCancellationRequested) return undefined; // the server stopped between files; nothing to show
+        if (token.isCancellationRequested) return undefined; // the server ended the scan; nothing to show
         throw err;
       });
       if (!result || token.isCancellationRequested) return void s.log.info('workspace scan cancelled');

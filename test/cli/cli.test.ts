@@ -1,7 +1,7 @@
 // The CLI end to end: formats, --output, --fail-on exit codes, usage errors, config errors, and the bundled
 // dist/cli.js (built by `npm test` before mocha runs) behaving the same as the source.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +105,22 @@ describe('cli', () => {
     const r = spawnSync(process.execPath, [bin, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).findings.length, 1);
+  });
+
+  it('Ctrl+C (SIGINT) stops a scan inside a file that takes seconds, at once', async function () {
+    const bin = join(ROOT, 'dist', 'cli.js');
+    if (!existsSync(bin)) this.skip();
+    const slow = mkdtempSync(join(tmpdir(), 'aia-cli-slow-'));
+    const body = ['openai/answers_postgres.py', 'openai/embed_job.py', 'python/torch_training.py'].map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')).join('\n');
+    writeFileSync(join(slow, 'module.py'), body.repeat(Math.ceil(1.5e6 / body.length)));
+    const child = spawn(process.execPath, [bin, 'scan', slow, '--format', 'json'], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 1500));
+    const t = Date.now();
+    child.kill('SIGINT');
+    const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.once('exit', (c, s) => r([c, s])));
+    const ms = Date.now() - t;
+    assert.equal(signal, 'SIGINT', `exit code ${code}`);
+    assert.ok(ms < 1000, `exited ${ms} ms after SIGINT`);
   });
 
   it('a reader that stops early (| head) ends the run quietly: no EPIPE trace, the exit status of the scan', function () {

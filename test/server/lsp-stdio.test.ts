@@ -225,6 +225,26 @@ describe('language server over stdio', function () {
     assert.ok(done < 2000, `stopped at ${done}/2000`);
   });
 
+  it('a cancel stops a scan inside a file that takes seconds: the answer comes at once, the server keeps serving', async () => {
+    // One 1.5 MB Python module of OpenAI and GPU calls (the examples, repeated): several seconds to analyse, so a scan
+    // that could only stop between files would answer long after the cancel.
+    const slow = mkdtempSync(join(tmpdir(), 'aia-lsp-slow-'));
+    const body = ['openai/answers_postgres.py', 'openai/embed_job.py', 'python/cupy_features.py', 'python/torch_training.py'].map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')).join('\n');
+    writeFileSync(join(slow, 'module.py'), body.repeat(Math.ceil(1.5e6 / body.length)));
+    const source = new CancellationTokenSource();
+    const started = Date.now();
+    const sizing = conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(slow).href }, source.token);
+    await new Promise((r) => setTimeout(r, 600));
+    source.cancel();
+    const cancelled = Date.now();
+    await assert.rejects(sizing, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
+    const latency = Date.now() - cancelled;
+    assert.ok(latency < 1000, `answered ${latency} ms after the cancel (${cancelled - started} ms into the scan)`);
+    // The next scan gets a fresh thread and finishes.
+    const r = (await conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(dir).href })) as SizingReportResult;
+    assert.ok(r.report.gpu.files.length > 0);
+  });
+
   it('a client whose locale is Korean gets Korean messages', async () => {
     const ko = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'lsp', '--stdio'], { cwd: dir });
     const c = createProtocolConnection(new StreamMessageReader(ko.stdout), new StreamMessageWriter(ko.stdin));

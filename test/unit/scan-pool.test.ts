@@ -1,6 +1,11 @@
-// Worker-thread scans give exactly what a one-thread scan gives, and small scans never start a worker.
+// Worker-thread scans give exactly what a one-thread scan gives, and small scans never start a worker; the language
+// server's scan thread gives the same, and an abort ends it at once.
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/core/analyze';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyze, type AnalysisResult } from '../../src/core/analyze';
+import { ScanThread } from '../../src/core/scan-thread';
 import { MIN_FILES_PER_WORKER, workerCount } from '../../src/core/scan-pool';
 import { generateTree, removeTree } from '../../bench/lib';
 
@@ -39,6 +44,50 @@ describe('worker-thread scans', function () {
       assert.equal(r.files.length + cancelled, 600);
     } finally {
       removeTree(root);
+    }
+  });
+});
+
+describe('the language server\'s scan thread', function () {
+  this.timeout(120_000);
+  const EXAMPLES = join(__dirname, '..', '..', 'examples');
+
+  it('gives what an in-thread scan gives, with progress up to the last file; the thread is reused', async () => {
+    const thread = new ScanThread();
+    try {
+      const strip = (r: AnalysisResult) => JSON.stringify({ ...r, stats: { ...r.stats, durationMs: 0 } });
+      const here = await analyze({ root: EXAMPLES });
+      const seen: Array<[number, number]> = [];
+      const there = await thread.run({ root: EXAMPLES }, { onProgress: (done, total) => void seen.push([done, total]) });
+      assert.ok(there && here.findings.length > 0);
+      assert.equal(strip(there), strip(here));
+      assert.equal(seen.at(-1)![0], seen.at(-1)![1]);
+      assert.equal(strip((await thread.run({ root: EXAMPLES }))!), strip(here), 'a second scan on the same thread');
+    } finally {
+      thread.kill();
+    }
+  });
+
+  it('an abort ends the scan at once, in the middle of a file; the next scan starts a fresh thread', async () => {
+    const slow = mkdtempSync(join(tmpdir(), 'aia-thread-'));
+    const body = ['openai/answers_postgres.py', 'openai/embed_job.py', 'python/torch_training.py'].map((f) => readFileSync(join(EXAMPLES, f), 'utf8')).join('\n');
+    writeFileSync(join(slow, 'module.py'), body.repeat(Math.ceil(1.5e6 / body.length)));
+    const thread = new ScanThread();
+    try {
+      const controller = new AbortController();
+      const run = thread.run({ root: slow }, { signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 2500)); // the thread has started and is inside the file
+      const t = performance.now();
+      controller.abort();
+      assert.equal(await run, null);
+      const ms = performance.now() - t;
+      assert.ok(ms < 100, `${ms} ms`);
+      assert.equal(thread.busy, false);
+      const again = await thread.run({ root: EXAMPLES });
+      assert.ok(again && again.findings.length > 0);
+    } finally {
+      thread.kill();
+      rmSync(slow, { recursive: true, force: true });
     }
   });
 });

@@ -3,6 +3,7 @@
 // code can never become markup. Assumptions are editable; edits go back to the extension, which recomputes.
 import { echarts } from './echarts-setup';
 import type { FromWebview, ToWebview } from '../server/protocol';
+import { showControlChars } from '../core/report/control-chars';
 
 interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -20,7 +21,8 @@ const edits: Record<string, number> = ((vscode.getState() as { edits?: Record<st
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
+  // Text only, never markup; bidi and control characters from scanned code shown by code point.
+  if (text !== undefined) e.textContent = showControlChars(text);
   if (cls) e.className = cls;
   return e;
 }

@@ -1,5 +1,6 @@
 // Chart specifications for the sizing report: ECharts options as plain JSON (the same object drives the browser
 // chart in the HTML page and the server-side SVG fallback), each with the data table it is drawn from.
+import { showControlChars } from './control-chars';
 import type { SizingReport } from './sizing-model';
 import { engineName } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
@@ -64,7 +65,8 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 220, right: 40, top: 50, bottom: 60 },
         xAxis: { type: 'value', name: 'GiB' },
-        yAxis: { type: 'category', data: gpuFiles.map((f) => f.path.split('/').slice(-2).join('/')) },
+        // Axis labels are drawn as text by the chart library, not escaped by a renderer: show control characters here.
+        yAxis: { type: 'category', data: gpuFiles.map((f) => showControlChars(f.path.split('/').slice(-2).join('/'))) },
         series: [{
           name: L.peakGiB, type: 'bar', data: gpuFiles.map((f) => r2(f.peakBytes! / GIB)),
           markLine: { symbol: 'none', data: [{ xAxis: r2(budget / GIB), name: L.budgetName }], label: { formatter: L.budget(r2(budget / GIB)) } },

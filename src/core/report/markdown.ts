@@ -5,6 +5,7 @@ import { buildCharts, type ChartSpec } from './charts';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
+import { showControlChars } from './control-chars';
 
 export interface RenderedAsset {
   /** Path relative to the Markdown file. */
@@ -14,7 +15,7 @@ export interface RenderedAsset {
 
 /** Escapes text for a Markdown table cell or paragraph: no HTML, no links, no code spans from scanned text. */
 export function escapeMarkdown(text: string): string {
-  return text
+  return showControlChars(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -4,9 +4,10 @@ import stringWidth from 'string-width';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
+import { showControlChars } from './control-chars';
 
 // Bidi and other control characters from scanned text must not reorder or hide a terminal line.
-const clean = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '�');
+const clean = showControlChars;
 
 function table(t: Table, maxCell = 60): string[] {
   const rows = [t.columns, ...t.rows].map((r) => r.map((c) => {

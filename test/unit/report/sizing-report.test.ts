@@ -128,7 +128,11 @@ describe('sizing report (examples, medium profile)', () => {
     assert.ok(!html.includes('<img src=x'));
     assert.match(html, /&lt;\/script&gt;&lt;script&gt;window.__pwned=1/);
     const text = toSizingText(hostile, { detail: true });
-    assert.ok(!text.includes('\u202e'));
+    // bidi controls are shown by code point in every format, so they reorder nothing
+    for (const [name, out] of Object.entries({ md, html, text })) {
+      assert.ok(!out.includes('\u202e'), name);
+      assert.ok(out.includes('‹U+202E›'), name);
+    }
   });
 
   describe('in Korean', () => {

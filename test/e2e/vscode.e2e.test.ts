@@ -35,12 +35,15 @@ interface Editor {
   ws: string;
   /** The user-data folder: logs/ holds the extension's log channel. */
   data: string;
+  /** Every URL the browser requested (all frames, service workers included), and console errors with their frame. */
+  requests: Array<{ url: string; frame: string }>;
+  console: Array<{ type: string; text: string; url: string }>;
   shot(name: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
 /** Packages the extension, installs it (and for a locale, the fixture that enables it) into a fresh code-server, opens a workspace. */
-async function launchEditor(options: { locale?: string; trust?: boolean } = {}): Promise<Editor> {
+async function launchEditor(options: { locale?: string; trust?: boolean; files?: Record<string, string>; networkLog?: string } = {}): Promise<Editor> {
   mkdirSync(OUT, { recursive: true });
   const tmp = mkdtempSync(join(tmpdir(), 'aia-e2e-'));
   const vsix = join(tmp, 'ai-infra-advisor.vsix');
@@ -53,16 +56,27 @@ async function launchEditor(options: { locale?: string; trust?: boolean } = {}):
   mkdirSync(join(data, 'User'), { recursive: true });
   mkdirSync(ws);
   // With trust enabled and nothing trusted, the folder opens in Restricted Mode.
-  writeFileSync(join(data, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'security.workspace.trust.enabled': !!options.trust, 'security.workspace.trust.startupPrompt': 'never', 'workbench.tips.enabled': false }));
+  writeFileSync(join(data, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'security.workspace.trust.enabled': !!options.trust, 'security.workspace.trust.startupPrompt': 'never', 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true }));
   copyFileSync(join(ROOT, 'examples/cuda/whole_dataset_saxpy.cu'), join(ws, 'saxpy.cu'));
   copyFileSync(join(ROOT, 'examples/openai/chat-mongo-history.ts'), join(ws, 'chat.ts'));
   writeFileSync(join(ws, 'ai-infra-advisor.workload.json'), JSON.stringify({ gpu: { datasets: [{ file: 'saxpy.cu', bytes: '6 GiB' }] } }));
-  const env = { ...process.env, PATH: `${join(N24, '..')}:${process.env.PATH}` };
+  for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(ws, name), text);
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(N24, '..')}:${process.env.PATH}` };
   const install = (file: string) => {
     const r = spawnSync(N24, [CS, '--extensions-dir', ext, '--user-data-dir', data, '--install-extension', file], { env, encoding: 'utf8' });
     assert.match(r.stdout + r.stderr, /successfully installed/);
   };
   install(vsix);
+  if (options.networkLog) {
+    // Our Node code records its network attempts: the installed bundles require the recorder first (after "use strict").
+    const installed = join(ext, readdirSync(ext).find((d) => d.startsWith('ai-infra-advisor.ai-infra-advisor-'))!);
+    for (const [bundle, label] of [['extension.js', 'extension host'], ['server.js', 'language server']]) {
+      const file = join(installed, 'dist', bundle);
+      const code = readFileSync(file, 'utf8');
+      const hook = `require(${JSON.stringify(join(ROOT, 'test', 'helpers', 'record-network.cjs'))}).start(${JSON.stringify(options.networkLog)}, ${JSON.stringify(label)});`;
+      writeFileSync(file, code.startsWith('"use strict";') ? code.replace('"use strict";', `"use strict";${hook}`) : `${hook}\n${code}`);
+    }
+  }
   if (options.locale) {
     // No language pack can be downloaded here: a fixture extension declares the locale, and languagepacks.json (what
     // VS Code writes when a pack is installed from the marketplace) points at it. Our own Korean strings do the rest.
@@ -79,12 +93,28 @@ async function launchEditor(options: { locale?: string; trust?: boolean } = {}):
   await poll('code-server to listen', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const requests: Editor['requests'] = [];
+  const consoleMessages: Editor['console'] = [];
+  page.context().on('request', (r) => {
+    let frame = '(service worker)';
+    try {
+      frame = r.frame().url();
+    } catch {
+      // a service worker's request has no frame
+    }
+    requests.push({ url: r.url(), frame });
+  });
+  // Nothing leaves the machine in this run: a request for anything but the local code-server is answered with an error.
+  if (options.networkLog) {
+    await page.context().route((u) => u.hostname !== '127.0.0.1' && !u.hostname.endsWith('.vscode-resource.vscode-cdn.net'), (route) => route.abort('blockedbyclient'));
+  }
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleMessages.push({ type: m.type(), text: m.text(), url: m.location().url }); });
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
   await page.waitForTimeout(2000);
   const prefix = options.locale ? `${options.locale}-` : options.trust ? 'restricted-' : '';
   return {
-    page, ws, data,
+    page, ws, data, requests, console: consoleMessages,
     shot: (name) => page.screenshot({ path: join(OUT, `${prefix}${name}.png`) }),
     async close() {
       await page.screenshot({ path: join(OUT, `${prefix}last.png`) }).catch(() => undefined);
@@ -503,5 +533,143 @@ describe('VS Code end to end in Restricted Mode', function () {
       return r.some((t) => t.includes('gpu-exceeds-device-memory')) ? r : null;
     }, 60_000);
     await editor.shot('problems');
+  });
+});
+
+// Issue 6: a workspace written by someone hostile. A scanned path, model name and 100 KB string literal hold markup, a
+// script end, `javascript:` and a bidi override; the code holds API keys in several formats. What the editor shows must
+// be text (no script runs, the webview's CSP reports nothing), no view or log may hold a key, and neither the
+// browser side nor our Node code (extension host, language server) may reach past the local code-server.
+describe('VS Code end to end with hostile input', function () {
+  this.timeout(300_000);
+  const EVIL = '</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"><a href="javascript:window.__pwned=1">x</a>\u202eevil';
+  const LONG = 'A'.repeat(100_000);
+  const EVIL_FILE = '<img src=x onerror=window.__pwned=2>.cu';
+  const KEYS = {
+    project: 'sk-proj-8fJ2kLmN4pQrS6tUvW8xYz0aBcDeFgHiJkLmNoPq',
+    legacy: 'sk-3xAmPlEkEy0123456789abcdefghijklmnopqrstuvWX',
+    service: 'sk-svcacct-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLzXcVbNm',
+    azure: '4f9c2b7e1d3a5c8b0e6f2a9d7c1b3e5f',
+  };
+  const PY = [
+    'import openai',
+    'from openai import OpenAI, AzureOpenAI',
+    `client = OpenAI(api_key="${KEYS.project}", timeout=30)`,
+    `azure = AzureOpenAI(api_key="${KEYS.azure}", azure_endpoint="https://x.openai.azure.com", api_version="2024-06-01", timeout=30)`,
+    `openai.api_key = "${KEYS.legacy}"`,
+    `HEADERS = {"Authorization": "Bearer ${KEYS.service}"}`,
+    '',
+    'def ask(question):',
+    `    return client.chat.completions.create(model='${EVIL}${LONG}', messages=[{"role": "user", "content": question}])`,
+    '',
+  ].join('\n');
+  let editor: Editor;
+  let networkLog: string;
+  let port: string;
+  before(async function () {
+    requireTools(this);
+    networkLog = join(mkdtempSync(join(tmpdir(), 'aia-net-')), 'network.jsonl');
+    editor = await launchEditor({ networkLog, files: { 'hostile.py': PY, [EVIL_FILE]: readFileSync(join(ROOT, 'examples/cuda/whole_dataset_saxpy.cu'), 'utf8') } });
+    port = new URL(editor.page.url()).port;
+  });
+  after(async () => editor?.close());
+
+  /** window.__pwned in every frame: the payloads set it if any of them ever runs. */
+  const pwned = async () => (await Promise.all(editor.page.frames().map((f) => f.evaluate(() => (window as unknown as { __pwned?: number }).__pwned).catch(() => undefined)))).filter((v) => v !== undefined);
+
+  it('the scan lists the hostile path in the tree and Problems as text', async () => {
+    const { page } = editor;
+    await page.click('.activitybar [aria-label^="AI Infra Advisor"]');
+    await quickInput(page, 'Control+Shift+P', 'AI Infra Advisor: Scan Workspace');
+    await poll('the scan summary', async () => /findings in \d+ files/.test(await page.$$eval('.notifications-toasts .notification-toast', (els) => els.map((e) => e.textContent ?? '').join(' | '))), 120_000);
+    const rows = () => page.$$eval('.pane-body .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+    const rule = page.locator('.pane-body .monaco-list-row').filter({ hasText: /^gpu-unchecked-call \(\d+\)/ }).first();
+    await rule.waitFor();
+    if ((await rule.getAttribute('aria-expanded')) !== 'true') await rule.click();
+    const tree = await poll('the hostile file in the tree', async () => {
+      const r = await rows();
+      return r.some((t) => t.startsWith(`${EVIL_FILE}:`)) ? r : null;
+    });
+    await page.keyboard.press('Control+Shift+M');
+    const problems = await poll('the hostile file in Problems', async () => {
+      const r = await page.$$eval('.markers-panel .monaco-list-row', (els) => els.map((e) => e.textContent ?? ''));
+      return r.some((t) => t.includes(EVIL_FILE)) ? r : null;
+    });
+    await editor.shot('hostile-tree');
+    assert.ok(tree.length && problems.length);
+    assert.equal(await page.$$eval('img[src="x"]', (els) => els.length), 0, 'an <img> from a scanned name became an element');
+    assert.deepEqual(await pwned(), []);
+  });
+
+  it('the sizing report shows the hostile model, path and 100 KB string as text: no script ran, no CSP violation', async () => {
+    const { page } = editor;
+    await quickInput(page, 'Control+Shift+P', 'AI Infra Advisor: Show Sizing Report');
+    const frame = await findFrame(page, 'body[data-view="panel"] #headline p');
+    await poll('charts drawn', async () => (await frame.$$('[data-rendered="echarts"]')).length >= 1);
+    const text = await poll('the hostile model in the page', async () => {
+      const t = await frame.$eval('body', (e) => e.textContent ?? '');
+      return t.includes('onerror="window.__pwned=1"') ? t : null;
+    });
+    await editor.shot('hostile-report');
+    assert.ok(text.includes(EVIL_FILE), 'the hostile path is shown as text');
+    assert.ok(text.includes(`‹U+202E›evil${LONG}`), 'the bidi override shown by code point, the 100 KB literal whole');
+    assert.ok(!text.includes('\u202e'));
+    assert.equal(await frame.$$eval('img, a[href^="javascript:"]', (els) => els.length), 0, 'markup from scanned text became elements');
+    assert.equal(await frame.$$eval('script', (els) => els.filter((e) => (e.textContent ?? '').includes('pwned')).length), 0);
+    assert.deepEqual(await pwned(), []);
+    const webviewCsp = editor.console.filter((m) => /Content Security Policy/i.test(m.text) && /webview/.test(m.url));
+    assert.deepEqual(webviewCsp, [], 'the webview reported a CSP violation');
+  });
+
+  it('no view or log holds a key: Problems, the tree, the report page, every log file', async () => {
+    const { page } = editor;
+    const frame = await findFrame(page, 'body[data-view="panel"] #headline p');
+    const rows = (selector: string) => page.$$eval(selector, (els) => els.map((e) => `${e.textContent ?? ''} ${e.getAttribute('aria-label') ?? ''}`));
+    const treeAndPage = [await frame.$eval('body', (e) => e.textContent ?? ''), ...(await rows('.pane-body .monaco-list-row'))];
+    // Problems lists rows as they scroll into view: filter it to the key findings, whose messages name each key.
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.viewpane-filter input').first().fill('llm-hardcoded-api-key');
+    const keyRows = await poll('the key findings in Problems', async () => {
+      const r = await rows('.markers-panel .monaco-list-row');
+      return r.filter((t) => t.includes('llm-hardcoded-api-key')).length >= 3 ? r : null;
+    });
+    await editor.shot('hostile-keys');
+    const shown = [...treeAndPage, ...keyRows, ...(await rows('.markers-panel .monaco-list-row'))].join('\n');
+    const logs: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else if (e.isFile()) logs.push(readFileSync(join(dir, e.name), 'utf8'));
+      }
+    };
+    walk(join(editor.data, 'logs'));
+    assert.ok(logs.some((l) => l.includes('AI Infra Advisor started')), 'our log channel is among the logs');
+    for (const [name, key] of Object.entries(KEYS)) {
+      for (let i = 0; i + 12 <= key.length; i++) {
+        const piece = key.slice(i, i + 12);
+        assert.ok(!shown.includes(piece), `a view shows part of the ${name} key: ${piece}`);
+        assert.ok(!logs.some((l) => l.includes(piece)), `a log holds part of the ${name} key: ${piece}`);
+      }
+    }
+  });
+
+  it('no network: the browser asked only code-server, and our Node code made no attempt', async () => {
+    // Webview resources are asked for on a vscode-cdn.net name that the webview's service worker answers from the
+    // local server: allowed for our extension's own folder only.
+    const local = (u: string) => u.startsWith(`http://127.0.0.1:${port}/`) || /^(data|blob):/.test(u)
+      || /^https:\/\/[\w+-]+\.vscode-resource\.vscode-cdn\.net\/.*\/extensions\/ai-infra-advisor\.ai-infra-advisor-[\d.]+\/(dist|media)\//.test(u);
+    const outside = editor.requests.filter((r) => !local(r.url));
+    // The workbench itself (code-server's marketplace look-up, blocked above) is not our code; a webview's is.
+    const fromUs = outside.filter((r) => r.frame.includes('/webview/') || r.frame === '(service worker)' || r.url.includes('ai-infra-advisor'));
+    const lines = readFileSync(networkLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { pid: number; loaded?: string; what?: string; stack?: string });
+    writeFileSync(join(OUT, 'hostile-network.json'), `${JSON.stringify({ browserRequests: editor.requests.length, outside, node: lines.filter((l) => l.what) }, null, 2)}\n`);
+    assert.deepEqual(fromUs, [], 'our webview requested something other than the local code-server');
+    assert.ok(outside.every((r) => new URL(r.url).hostname === 'open-vsx.org'), `the workbench asked: ${outside.map((r) => r.url).join(' ')}`);
+    // The recorder ran in our language server and in the extension host that runs our extension.
+    const server = lines.filter((l) => l.loaded === 'language server').map((l) => l.pid);
+    assert.ok(server.length && lines.some((l) => l.loaded === 'extension host'), `the recorder did not load in both: ${lines.filter((l) => l.loaded).map((l) => l.loaded).join(' | ')}`);
+    // Any attempt by the language server, or with our bundle on the stack in the extension host (which also runs VS Code's own extensions).
+    const ours = lines.filter((l) => l.what && (server.includes(l.pid) || /ai-infra-advisor-[\d.]+[\\/]dist/.test(l.stack ?? '')));
+    assert.deepEqual(ours.map((l) => l.what), [], 'our extension or language server attempted a network connection');
   });
 });

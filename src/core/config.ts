@@ -1,7 +1,7 @@
 // Configuration: defaults, the optional ai-infra-advisor.config.json validated against docs/config.schema.json,
 // and CLI overrides. A bad field is reported by name and replaced by its default; the run goes on.
 import Ajv from 'ajv';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../../docs/config.schema.json';
 import type { Severity } from './model/types';
@@ -117,13 +117,34 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
     if (explicitPath) return { ...resolveConfig(undefined, knownRuleIds), fatal: `config file not found: ${explicitPath}` };
     return resolveConfig(undefined, knownRuleIds);
   }
+  const text = readSettingsFile(path);
+  if (typeof text !== 'string') {
+    const loaded = resolveConfig(undefined, knownRuleIds, path);
+    loaded.problems.push({ field: '(file)', message: `${path} could not be read (${text.error}); using defaults` });
+    return loaded;
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (err) {
     const loaded = resolveConfig(undefined, knownRuleIds, path);
     loaded.problems.push({ field: '(file)', message: `${path} is not valid JSON (${(err as Error).message}); using defaults` });
     return loaded;
   }
   return resolveConfig(raw, knownRuleIds, path);
+}
+
+/** A configuration or workload file is small: anything larger is a mistake (a data file named like it), not read. */
+export const MAX_SETTINGS_FILE_BYTES = 1_000_000;
+
+/** The file's text, or why it could not be read (a folder, no permission, too large) as a short reason. */
+export function readSettingsFile(path: string): string | { error: string } {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_SETTINGS_FILE_BYTES) return { error: `${size} bytes, more than the ${MAX_SETTINGS_FILE_BYTES} a settings file may have` };
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { error: e.code === 'EISDIR' ? 'it is a folder' : e.code ?? e.message };
+  }
 }

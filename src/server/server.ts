@@ -7,13 +7,13 @@ import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, TextDocuments, Te
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type FileAnalysis } from '../core/analyze';
 import { ScanThread } from '../core/scan-thread';
-import { loadConfigFile, type LoadedConfig } from '../core/config';
+import { loadConfigFile, type ConfigProblem, type LoadedConfig } from '../core/config';
+import { validateSettings } from './settings';
 import { detectLanguage } from '../core/files/discover';
 import type { Finding, Language } from '../core/model/types';
 import { buildSizingReport } from '../core/report/sizing-model';
 import { RULE_IDS } from '../core/rules';
 import { findGpu } from '../core/sizing/gpu-catalog';
-import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
 import { loadWorkloadFile, resolveWorkload } from '../core/sizing/workload';
 import { buildCharts } from '../core/report/charts';
 import { headline, sizingSections } from '../core/report/sizing-sections';
@@ -32,7 +32,6 @@ const LANGUAGE_IDS: Record<string, Language> = {
 };
 
 const DEBOUNCE_MS = 200;
-const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 
 interface Analysed {
   version: number;
@@ -89,30 +88,29 @@ export function startServer(connection: Connection): void {
   async function settingsFor(uri: string): Promise<ServerSettings> {
     if (!canConfigure) return { ...DEFAULT_SETTINGS };
     try {
-      const raw = (await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })) as Partial<ServerSettings> | null;
-      return validSettings(raw ?? {});
+      return validSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }));
     } catch {
       return { ...DEFAULT_SETTINGS };
     }
   }
 
-  /** Bad settings are logged by name and replaced by their defaults (never thrown at the editor). */
-  function validSettings(raw: Partial<ServerSettings>): ServerSettings {
-    const s: ServerSettings = { ...DEFAULT_SETTINGS, rules: {} };
-    if (typeof raw.targetGpu === 'string' && findGpu(raw.targetGpu)) s.targetGpu = raw.targetGpu;
-    else if (raw.targetGpu !== undefined) connection.console.warn(`setting ${SETTINGS_SECTION}.targetGpu: unknown GPU '${String(raw.targetGpu)}'; using ${s.targetGpu}`);
-    if (typeof raw.profile === 'string' && PROFILE_NAMES.includes(raw.profile as ProfileName)) s.profile = raw.profile as ProfileName;
-    if (typeof raw.codeLens === 'boolean') s.codeLens = raw.codeLens;
-    if (typeof raw.maxFileBytes === 'number' && raw.maxFileBytes > 0) s.maxFileBytes = raw.maxFileBytes;
-    if (Array.isArray(raw.engines)) s.engines = raw.engines;
-    if (raw.prices && typeof raw.prices === 'object') s.prices = raw.prices;
-    if (Array.isArray(raw.include) && raw.include.every((x) => typeof x === 'string')) s.include = raw.include;
-    if (Array.isArray(raw.exclude) && raw.exclude.every((x) => typeof x === 'string')) s.exclude = raw.exclude;
-    for (const [id, sev] of Object.entries(raw.rules ?? {})) {
-      if (RULE_IDS.includes(id) && SEVERITIES.has(sev)) s.rules[id] = sev;
-      else connection.console.warn(`setting ${SETTINGS_SECTION}.rules.${id}: unknown rule or severity '${String(sev)}'; ignored`);
-    }
-    return s;
+  /**
+   * Bad settings and configuration values are named once each: in the log, and in a warning the user sees (the
+   * settings are read again for every analysis, and the same message every keystroke would be noise).
+   */
+  const reported = new Set<string>();
+  function reportProblem(where: string, p: ConfigProblem): void {
+    const line = `${where} ${p.field}: ${p.message}`;
+    if (reported.has(line)) return;
+    reported.add(line);
+    connection.console.warn(line);
+    void connection.window.showWarningMessage(`AI Infra Advisor: ${line}`);
+  }
+
+  function validSettings(raw: unknown): ServerSettings {
+    const { settings, problems } = validateSettings(raw);
+    for (const p of problems) reportProblem('setting', p);
+    return settings;
   }
 
   function rootOf(path: string): string {
@@ -122,7 +120,7 @@ export function startServer(connection: Connection): void {
   async function configFor(uri: string, path: string | null): Promise<{ loaded: LoadedConfig; settings: ServerSettings }> {
     const settings = await settingsFor(uri);
     const loaded = loadConfigFile(path ? rootOf(path) : roots[0] ?? process.cwd(), RULE_IDS);
-    for (const p of loaded.problems) connection.console.warn(`config ${p.field}: ${p.message}`);
+    for (const p of loaded.problems) reportProblem('config', p);
     const gpu = findGpu(settings.targetGpu, loaded.config.customGpu);
     if (gpu && settings.targetGpu !== DEFAULT_SETTINGS.targetGpu) loaded.gpu = gpu;
     loaded.config.rules = { ...loaded.config.rules, ...(settings.rules as LoadedConfig['config']['rules']) };
@@ -266,7 +264,7 @@ export function startServer(connection: Connection): void {
     if (settings.engines || settings.prices) {
       // Settings go through the workload schema too: a bad engine id or price is named in the log and ignored.
       const fromSettings = resolveWorkload({ ...(settings.engines ? { engines: settings.engines } : {}), ...(settings.prices ? { prices: settings.prices } : {}) });
-      for (const p of fromSettings.problems) connection.console.warn(`setting ${SETTINGS_SECTION}.${p.field}: ${p.message}`);
+      for (const p of fromSettings.problems) reportProblem('setting', { ...p, field: `${SETTINGS_SECTION}.${p.field}` });
       if (settings.engines) workload.engines = fromSettings.engines;
       if (settings.prices) workload.prices = fromSettings.prices;
     }

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, loadConfigFile, resolveConfig } from '../../src/core/config';
+import { DEFAULT_CONFIG, loadConfigFile, MAX_SETTINGS_FILE_BYTES, resolveConfig } from '../../src/core/config';
+import { loadWorkloadFile } from '../../src/core/sizing/workload';
+import { validateSettings } from '../../src/server/settings';
+import { DEFAULT_SETTINGS } from '../../src/server/protocol';
 import { RULE_IDS } from '../../src/core/rules';
 
 describe('configuration', () => {
@@ -57,5 +60,58 @@ describe('configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aia-config-'));
     assert.match(loadConfigFile(dir, RULE_IDS, join(dir, 'nope.json')).fatal ?? '', /not found/);
     assert.equal(loadConfigFile(dir, RULE_IDS).fatal, undefined);
+  });
+
+  it('a config or workload file that cannot be read (a folder, too large) is a message naming the file; defaults are used', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-config-'));
+    mkdirSync(join(dir, 'ai-infra-advisor.config.json'));
+    mkdirSync(join(dir, 'ai-infra-advisor.workload.json'));
+    const c = loadConfigFile(dir, RULE_IDS);
+    assert.deepEqual(c.problems.map((p) => p.field), ['(file)']);
+    assert.match(c.problems[0]!.message, /ai-infra-advisor\.config\.json could not be read \(it is a folder\); using defaults/);
+    assert.equal(c.gpu.id, 't4');
+    const w = loadWorkloadFile(dir);
+    assert.match(w.problems.map((p) => p.message).join('\n'), /ai-infra-advisor\.workload\.json could not be read \(it is a folder\); using the profile alone/);
+    const big = mkdtempSync(join(tmpdir(), 'aia-config-'));
+    writeFileSync(join(big, 'ai-infra-advisor.config.json'), `{"targetGpu": "h100", "pad": "${'x'.repeat(MAX_SETTINGS_FILE_BYTES)}"}`);
+    const b = loadConfigFile(big, RULE_IDS);
+    assert.match(b.problems[0]!.message, /could not be read \(\d+ bytes, more than the 1000000/);
+    assert.equal(b.gpu.id, 't4');
+  });
+});
+
+describe('editor settings (aiInfraAdvisor.*)', () => {
+  it('each bad value is named with what was expected; the other settings still apply', () => {
+    const { settings, problems } = validateSettings({
+      targetGpu: 'h100', profile: 'huge', codeLens: 'yes', maxFileBytes: -1, engines: 'redis', prices: [1], include: ['**/*.cu', 3], exclude: ['gen/**'],
+      rules: { 'gpu-missing-free': 'off', 'gpu-unchecked-call': 'loud', 'no-such-rule': 'error' },
+    });
+    assert.equal(settings.targetGpu, 'h100');
+    assert.deepEqual(settings.exclude, ['gen/**']);
+    assert.deepEqual(settings.rules, { 'gpu-missing-free': 'off' });
+    assert.equal(settings.profile, DEFAULT_SETTINGS.profile);
+    assert.equal(settings.codeLens, true);
+    assert.equal(settings.maxFileBytes, DEFAULT_SETTINGS.maxFileBytes);
+    assert.equal(settings.engines, undefined);
+    assert.equal(settings.include, undefined);
+    const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
+    assert.deepEqual(Object.keys(byField).sort(), ['codeLens', 'engines', 'include', 'maxFileBytes', 'prices', 'profile', 'rules.gpu-unchecked-call', 'rules.no-such-rule'].map((f) => `aiInfraAdvisor.${f}`).sort());
+    assert.equal(problems.length, 8, 'one message per field');
+    assert.match(byField['aiInfraAdvisor.profile']!, /^"huge" is not one of low, medium, high; using the default "medium"$/);
+    assert.match(byField['aiInfraAdvisor.codeLens']!, /"yes" is not true or false; using the default true/);
+    assert.match(byField['aiInfraAdvisor.rules.gpu-unchecked-call']!, /"loud" is not one of error, warning, info, off/);
+    assert.match(byField['aiInfraAdvisor.rules.no-such-rule']!, /unknown rule 'no-such-rule' ignored/);
+  });
+
+  it('an unknown GPU, a rules value that is not an object and settings that are not an object fall back to the defaults', () => {
+    const a = validateSettings({ targetGpu: 5, rules: 'off' });
+    assert.equal(a.settings.targetGpu, 't4');
+    assert.deepEqual(a.problems.map((p) => p.field), ['aiInfraAdvisor.targetGpu', 'aiInfraAdvisor.rules']);
+    assert.match(a.problems[0]!.message, /^5 is not a known GPU id \(t4, l4, .*\); using the default "t4"$/);
+    const b = validateSettings('garbage');
+    assert.deepEqual(b.settings, { ...DEFAULT_SETTINGS, rules: {} });
+    assert.match(b.problems[0]!.message, /must be an object/);
+    assert.deepEqual(validateSettings(undefined).problems, []);
+    assert.deepEqual(validateSettings({}).problems, []);
   });
 });

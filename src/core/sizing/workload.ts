@@ -2,7 +2,8 @@
 // A bad value is reported by its field name and replaced by the profile's value; a broken file is a message and the
 // profile alone is used. Nothing here throws for bad input.
 import Ajv from 'ajv';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readSettingsFile } from '../config';
 import { join } from 'node:path';
 import schema from '../../../docs/workload.schema.json';
 import { GIB } from '../model/units';
@@ -164,9 +165,15 @@ export function loadWorkloadFile(root: string, options: { path?: string; profile
     const w = resolveWorkload(undefined, { profile: options.profile });
     return options.path ? { ...w, fatal: `workload file not found: ${options.path}` } : w;
   }
+  const text = readSettingsFile(path);
+  if (typeof text !== 'string') {
+    const w = resolveWorkload(undefined, { profile: options.profile, source: path });
+    w.problems.push({ field: '(file)', message: `${path} could not be read (${text.error}); using the profile alone` });
+    return w;
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (err) {
     const w = resolveWorkload(undefined, { profile: options.profile, source: path });
     w.problems.push({ field: '(file)', message: `${path} is not valid JSON (${(err as Error).message}); using the profile alone` });

@@ -130,6 +130,24 @@ export function cudaFileOfLines(lines: number): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * A file of about `bytes` bytes in one language: every example of that extension, concatenated and repeated, each
+ * copy's `main` renamed so the functions stay distinct. Realistic code at the size limit, with findings all through.
+ */
+export function largeFileOf(ext: 'cu' | 'c' | 'cl' | 'py' | 'ts' | 'js', bytes: number): string {
+  const dirs = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const body = dirs.flatMap((d) => readdirSync(join(ROOT, 'examples', d)).filter((f) => f.endsWith(`.${ext}`)).map((f) => example(`${d}/${f}`))).join('\n');
+  if (!body) throw new Error(`no example ends in .${ext}`);
+  const out: string[] = [];
+  let size = 0;
+  for (let i = 0; size + body.length <= bytes; i++) {
+    const copy = body.replace(/\bmain\b/g, `main_${i}`);
+    out.push(copy);
+    size += copy.length + 1;
+  }
+  return out.join('\n');
+}
+
 /** Writes a JSON result and returns its path. */
 export function writeJson(file: string, value: unknown): string {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);

@@ -3,6 +3,7 @@ import type { LatencyRow } from './cases/editor';
 import type { PeerRow } from './cases/peers';
 import type { ScalingPoint, ScanCase } from './cases/scan';
 import type { StartupResult } from './cases/startup';
+import type { LimitsResult } from './cases/limits';
 import type { Stats } from './lib';
 
 const ms = (s: Stats | null | undefined) => (s ? `${s.medianMs} (${s.minMs}–${s.maxMs})` : '–');
@@ -68,6 +69,22 @@ export function toMarkdown(r: Record<string, unknown>): string {
     out.push('## 6. Scaling with the tree size, one thread vs two workers', '', 'Linear growth shows as a flat ms/file.', '',
       '| files | one thread | ms/file | 2 workers | speed-up |', '|--:|--:|--:|--:|--:|');
     for (const s of scaling) out.push(`| ${s.files} | ${ms(s.oneWorker)} | ${s.msPerFile} | ${ms(s.workers)} | ${s.speedup ?? '–'} |`);
+    out.push('');
+  }
+  const limits = r.limits as LimitsResult | undefined;
+  if (limits) {
+    out.push('## 7. Limits: the largest inputs, memory as the tree grows, cancel (issue 6)', '',
+      'The bundled CLI on one file each (time and peak RSS include start-up: ~260 ms and ~92 MiB for `--version`, section 5). The files are the examples of that language, repeated up to the 2 MB size limit.', '',
+      '| input | bytes | time | peak RSS | findings | skipped |', '|---|--:|--:|--:|--:|---|');
+    for (const x of limits.largest) out.push(`| ${x.what} | ${x.bytes} | ${x.ms} ms | ${x.maxRssMiB} MiB | ${x.findings} | ${x.skipped ?? ''} |`);
+    out.push('', 'Peak RSS of a whole-tree scan (one thread) as the tree grows: what grows is the findings the report keeps, not the files read (each file\'s text and syntax tree are freed after it).', '',
+      '| files | peak RSS | time | findings |', '|--:|--:|--:|--:|');
+    for (const x of limits.scanMemory) out.push(`| ${x.files} | ${x.maxRssMiB} MiB | ${Math.round(x.ms)} ms | ${x.findings} |`);
+    if (limits.cancel) {
+      const c = limits.cancel;
+      out.push('', '| cancel | answer after the cancel | target | verdict |', '|---|--:|--:|---|',
+        `| language server scan, cancelled ${c.afterMs} ms into a file that alone takes ${Math.round(c.fileAloneMs)} ms (CLI) | ${ms(c.answer)} ms, p95 ${c.answer.p95Ms} | ${c.targetMs} ms | ${verdict(c.answer.p95Ms <= c.targetMs)} |`);
+    }
     out.push('');
   }
   return `${out.join('\n')}\n`;

@@ -2,7 +2,7 @@
 // min-max (p95 for latency) to bench/results.json and bench/results.md. Nothing here is a test: targets are
 // reported with the figures, met or not. `--smoke` runs tiny sizes once (CI keeps the harness from rotting).
 //   npm run bench                       all cases (≈ 10 min on 2 cores)
-//   npm run bench -- --only scan,peers  some cases: scan, peers, editor, startup, scaling
+//   npm run bench -- --only scan,peers  some cases: scan, peers, editor, startup, scaling, limits
 //   npm run bench -- --runs 3           runs per case (default 5)
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -13,10 +13,11 @@ import { editorCase } from './cases/editor';
 import { peersCase } from './cases/peers';
 import { scalingCase, scanCase } from './cases/scan';
 import { startupCase } from './cases/startup';
+import { limitsCase } from './cases/limits';
 import { cudaInclude, generateTree, machine, pythonStdlib, removeTree, ROOT, version, writeJson } from './lib';
 import { toMarkdown } from './results-md';
 
-const CASES = ['scan', 'peers', 'editor', 'startup', 'scaling'] as const;
+const CASES = ['scan', 'peers', 'editor', 'startup', 'scaling', 'limits'] as const;
 type CaseName = (typeof CASES)[number];
 
 async function main() {
@@ -74,6 +75,13 @@ async function main() {
       const rows = await scalingCase(smoke ? [20, 40] : [1000, 10_000, 50_000], smoke ? 1 : Math.min(runs, 3), 2);
       for (const r of rows) log(`scaling: ${r.files} files: ${r.oneWorker.medianMs} ms (${r.msPerFile} ms/file), 2 workers ${r.workers?.medianMs ?? '-'} ms (×${r.speedup ?? '-'})`);
       result.scaling = rows;
+    }
+    if (only.has('limits')) {
+      const r = await limitsCase(runs, smoke);
+      for (const x of r.largest) log(`limits: ${x.what}: ${x.bytes} B, ${x.ms} ms, ${x.maxRssMiB} MiB, ${x.findings} findings${x.skipped ? ` (skipped: ${x.skipped})` : ''}`);
+      for (const x of r.scanMemory) log(`limits: scan of ${x.files} files: ${x.maxRssMiB} MiB peak, ${x.ms} ms`);
+      if (r.cancel) log(`limits: cancel answered in ${r.cancel.answer.medianMs} ms (p95 ${r.cancel.answer.p95Ms}), ${r.cancel.afterMs} ms into a file that alone takes ${r.cancel.fileAloneMs} ms`);
+      result.limits = r;
     }
   } finally {
     removeTree(generated);

@@ -48,7 +48,7 @@ function timeInitialize(): Promise<number> {
 }
 
 /** Peak RSS (MiB) and time of one CLI run, read from the process itself at exit (bench/max-rss.cjs). */
-function cliRss(args: string[]): { maxRssMiB: number; ms: number } {
+export function cliRss(args: string[]): { maxRssMiB: number; ms: number } {
   const t = performance.now();
   const r = spawnSync(process.execPath, ['--require', join(__dirname, '..', 'max-rss.cjs'), join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t;

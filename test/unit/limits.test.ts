@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { analyze, analyzeText } from '../../src/core/analyze';
 import { resolveConfig } from '../../src/core/config';
 import { RULE_IDS } from '../../src/core/rules';
@@ -75,5 +77,36 @@ describe('limits', () => {
       { path: 'pipe.cu', reason: 'not a regular file (a named pipe)' },
     ]);
     assert.deepEqual(r.findings.map((f) => f.path).filter((p, i, a) => a.indexOf(p) === i).sort(), ['link.cu', 'ok.cu']);
+  });
+
+  describe('memory', () => {
+    // Whatever an analysis builds (the text's copies, the syntax tree in tree-sitter's WASM memory, the TypeScript AST,
+    // facts) must be gone after it: a scan or an editor session then stays at the size of its largest file. 150 more
+    // analyses per language must leave the heap and the WASM memory where the first one left them.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const settle = () => {
+      gc();
+      gc();
+      const m = process.memoryUsage();
+      return { heap: m.heapUsed / 2 ** 20, external: m.external / 2 ** 20 };
+    };
+    const SOURCES: Array<[string, 'cuda' | 'python' | 'typescript', (i: number) => string]> = [
+      ['cu', 'cuda', (i) => `#include <cuda_runtime.h>\n${Array.from({ length: 300 }, (_, k) => `int f${i}_${k}(float *h, size_t n) { float *d; cudaMalloc(&d, n * ${k + 1}); cudaMemcpy(d, h, n, cudaMemcpyHostToDevice); return 0; }`).join('\n')}\n`],
+      ['py', 'python', (i) => `import cupy as cp\nfrom openai import OpenAI\nclient = OpenAI()\n${Array.from({ length: 150 }, (_, k) => `def f${i}_${k}(q):\n    x = cp.zeros(${k + 1} << 20)\n    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n`).join('')}`],
+      ['ts', 'typescript', (i) => `import OpenAI from 'openai';\nconst client = new OpenAI();\n${Array.from({ length: 150 }, (_, k) => `export async function f${i}_${k}(q: string) {\n  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n}\n`).join('')}`],
+    ];
+    for (const [ext, language, source] of SOURCES) {
+      it(`${language}: 150 more analyses of a ${Math.round(source(0).length / 1024)} KB file leave the heap and WASM memory as one left them`, async function () {
+        this.timeout(120_000);
+        for (let i = 0; i < 3; i++) assert.ok((await analyzeText(`w${i}.${ext}`, source(i), language, loaded)).findings.length > 0);
+        const before = settle();
+        for (let i = 3; i < 153; i++) await analyzeText(`f${i}.${ext}`, source(i), language, loaded);
+        const after = settle();
+        // Keeping each text alone would add 150 × the file size (more than 3 MB for each language here).
+        assert.ok(after.heap - before.heap < 2, `heap ${before.heap.toFixed(1)} → ${after.heap.toFixed(1)} MiB`);
+        assert.ok(after.external - before.external < 2, `external (WASM) ${before.external.toFixed(1)} → ${after.external.toFixed(1)} MiB`);
+      });
+    }
   });
 });

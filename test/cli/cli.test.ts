@@ -112,9 +112,10 @@ describe('cli', () => {
     if (!existsSync(bin)) this.skip();
     const slow = mkdtempSync(join(tmpdir(), 'aia-cli-slow-'));
     const body = ['openai/answers_postgres.py', 'openai/embed_job.py', 'python/torch_training.py'].map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')).join('\n');
-    writeFileSync(join(slow, 'module.py'), body.repeat(Math.ceil(1.5e6 / body.length)));
+    writeFileSync(join(slow, 'module.py'), body.repeat(Math.ceil(1.9e6 / body.length)));
     const child = spawn(process.execPath, [bin, 'scan', slow, '--format', 'json'], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 1500));
+    // Past start-up (~0.3 s) and well inside the file (about 5 s here).
+    await new Promise((r) => setTimeout(r, 1000));
     const t = Date.now();
     child.kill('SIGINT');
     const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.once('exit', (c, s) => r([c, s])));

@@ -226,15 +226,18 @@ describe('language server over stdio', function () {
   });
 
   it('a cancel stops a scan inside a file that takes seconds: the answer comes at once, the server keeps serving', async () => {
-    // One 1.5 MB Python module of OpenAI and GPU calls (the examples, repeated): several seconds to analyse, so a scan
-    // that could only stop between files would answer long after the cancel.
+    // A 1.9 MB Python module of OpenAI and GPU calls (the examples, repeated): seconds to analyse, so a scan that could
+    // only stop between files would answer long after the cancel.
     const slow = mkdtempSync(join(tmpdir(), 'aia-lsp-slow-'));
     const body = ['openai/answers_postgres.py', 'openai/embed_job.py', 'python/cupy_features.py', 'python/torch_training.py'].map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')).join('\n');
-    writeFileSync(join(slow, 'module.py'), body.repeat(Math.ceil(1.5e6 / body.length)));
+    // Scanned in path order: when the small file's progress arrives, the scan is inside the large one.
+    writeFileSync(join(slow, 'a-small.py'), body);
+    writeFileSync(join(slow, 'b-module.py'), body.repeat(Math.ceil(1.9e6 / body.length)));
+    const { first } = watch('scan-slow');
     const source = new CancellationTokenSource();
     const started = Date.now();
-    const sizing = conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(slow).href }, source.token);
-    await new Promise((r) => setTimeout(r, 600));
+    const sizing = conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(slow).href, workDoneToken: 'scan-slow' }, source.token);
+    await first;
     source.cancel();
     const cancelled = Date.now();
     await assert.rejects(sizing, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);

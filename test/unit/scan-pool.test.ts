@@ -71,14 +71,21 @@ describe('the language server\'s scan thread', function () {
   it('an abort ends the scan at once, in the middle of a file; the next scan starts a fresh thread', async () => {
     const slow = mkdtempSync(join(tmpdir(), 'aia-thread-'));
     const body = ['openai/answers_postgres.py', 'openai/embed_job.py', 'python/torch_training.py'].map((f) => readFileSync(join(EXAMPLES, f), 'utf8')).join('\n');
-    writeFileSync(join(slow, 'module.py'), body.repeat(Math.ceil(1.5e6 / body.length)));
+    // Files are scanned in path order: the small one first, so its progress says the thread is in the large one.
+    writeFileSync(join(slow, 'a-small.py'), body);
+    writeFileSync(join(slow, 'b-module.py'), body.repeat(Math.ceil(1.9e6 / body.length)));
     const thread = new ScanThread();
     try {
       const controller = new AbortController();
-      const run = thread.run({ root: slow }, { signal: controller.signal });
-      await new Promise((r) => setTimeout(r, 2500)); // the thread has started and is inside the file
-      const t = performance.now();
-      controller.abort();
+      let t = 0;
+      const run = thread.run({ root: slow }, {
+        signal: controller.signal,
+        onProgress: (done) => {
+          if (done !== 1) return;
+          t = performance.now();
+          controller.abort();
+        },
+      });
       assert.equal(await run, null);
       const ms = performance.now() - t;
       assert.ok(ms < 100, `${ms} ms`);

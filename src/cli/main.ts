@@ -7,7 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { analyseFile, analyze, atOrAbove, TOOL_NAME, TOOL_VERSION } from '../core/analyze';
 import { serveScanWorker } from '../core/scan-pool';
 import { serveScanThread } from '../core/scan-thread';
-import { loadConfigFile } from '../core/config';
+import { loadConfigFile, problemsIn } from '../core/config';
 import { RULE_IDS } from '../core/rules';
 import { GPU_CATALOG, findGpu } from '../core/sizing/gpu-catalog';
 import { toJsonReport } from '../core/report/json';
@@ -144,7 +144,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       if (values.lang !== 'en' && values.lang !== 'ko') throw new UsageError(`--lang must be en or ko, not '${values.lang}'`);
       loaded.config.lang = values.lang;
     }
-    for (const p of loaded.problems) io.stderr(`${TOOL_NAME}: config ${p.field}: ${p.message}\n`);
+    for (const p of problemsIn(loaded.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: config ${p.field}: ${p.message}\n`);
 
     const scanPaths = paths.map((p) => resolve(io.cwd, p));
     // One thread by default: on 2 cores the bench measured workers slower and twice the memory (bench/results.md).
@@ -163,7 +163,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         io.stderr(`${TOOL_NAME}: ${workload.fatal}\n`);
         return 2;
       }
-      for (const p of workload.problems) io.stderr(`${TOOL_NAME}: workload ${p.field}: ${p.message}\n`);
+      for (const p of problemsIn(workload.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: workload ${p.field}: ${p.message}\n`);
       const sizing = buildSizingReport(result, workload);
       const out = values.output ? resolve(io.cwd, values.output) : null;
       let text: string;

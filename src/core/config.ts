@@ -1,6 +1,7 @@
 // Configuration: defaults, the optional ai-infra-advisor.config.json validated against docs/config.schema.json,
 // and CLI overrides. A bad field is reported by name and replaced by its default; the run goes on.
-import Ajv from 'ajv';
+import Ajv, { type ErrorObject } from 'ajv';
+import localizeKo from 'ajv-i18n/localize/ko';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import schema from '../../docs/config.schema.json';
@@ -40,9 +41,34 @@ export const DEFAULT_CONFIG: Readonly<AdvisorConfig> = Object.freeze({
   lang: 'en',
 });
 
+/** A bad value in a configuration, workload or settings source: the field, what was wrong, and what is used instead. */
 export interface ConfigProblem {
   field: string;
+  /** English: what JSON, SARIF and logs of an English run carry. */
   message: string;
+  /** The same in Korean, for a Korean UI (problemText picks). */
+  messageKo?: string;
+}
+
+export function problem(field: string, message: string, messageKo: string): ConfigProblem {
+  return { field, message, messageKo };
+}
+
+/** The problem's message in the UI language. */
+export function problemText(p: ConfigProblem, lang: 'en' | 'ko'): string {
+  return lang === 'ko' && p.messageKo ? p.messageKo : p.message;
+}
+
+/** Problems as the outputs carry them: field and message, in the run's language. */
+export function problemsIn(problems: readonly ConfigProblem[], lang: 'en' | 'ko'): Array<{ field: string; message: string }> {
+  return problems.map((p) => ({ field: p.field, message: problemText(p, lang) }));
+}
+
+/** Ajv's message for one schema error, in Korean (ajv-i18n). */
+export function schemaMessageKo(err: ErrorObject): string {
+  const copy = [{ ...err }];
+  localizeKo(copy);
+  return (copy[0]!.message ?? err.message ?? '').trim();
 }
 
 export interface LoadedConfig {
@@ -60,7 +86,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
   const problems: ConfigProblem[] = [];
   const config: AdvisorConfig = { ...DEFAULT_CONFIG, include: [...DEFAULT_CONFIG.include], exclude: [], rules: {} };
   if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
-    problems.push({ field: '(root)', message: 'the configuration must be a JSON object; using defaults' });
+    problems.push(problem('(root)', 'the configuration must be a JSON object; using defaults', '설정은 JSON 객체여야 합니다. 기본값을 사용합니다'));
     raw = {};
   }
   const input = { ...(raw as Record<string, unknown> | undefined) };
@@ -70,10 +96,10 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     const rules: Record<string, unknown> = { ...(rawRules as Record<string, unknown>) };
     for (const [id, value] of Object.entries(rules)) {
       if (!knownRuleIds.includes(id)) {
-        problems.push({ field: `rules.${id}`, message: `unknown rule '${id}' ignored` });
+        problems.push(problem(`rules.${id}`, `unknown rule '${id}' ignored`, `알 수 없는 규칙 '${id}'은(는) 무시합니다`));
         delete rules[id];
       } else if (typeof value !== 'string' || !RULE_SETTINGS.includes(value as RuleSetting)) {
-        problems.push({ field: `rules.${id}`, message: `${JSON.stringify(value)} is not one of ${RULE_SETTINGS.join(', ')}; using the rule's default` });
+        problems.push(problem(`rules.${id}`, `${JSON.stringify(value)} is not one of ${RULE_SETTINGS.join(', ')}; using the rule's default`, `${JSON.stringify(value)}은(는) ${RULE_SETTINGS.join(', ')} 중 하나가 아닙니다. 규칙의 기본값을 사용합니다`));
         delete rules[id];
       }
     }
@@ -88,22 +114,22 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
       const top = err.instancePath.split('/')[1] ?? (err.params as { additionalProperty?: string }).additionalProperty ?? '(root)';
       const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : top;
       const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
-      const problem = {
-        field: where, allowed: Boolean(allowed),
-        message: err.keyword === 'additionalProperties' ? `unknown setting '${top}' ignored` : `${err.message}${allowed ? `: ${allowed.join(', ')}` : ''}; using the default`,
-      };
+      const values = allowed ? `: ${allowed.join(', ')}` : '';
+      const found = err.keyword === 'additionalProperties'
+        ? { ...problem(where, `unknown setting '${top}' ignored`, `알 수 없는 설정 '${top}'은(는) 무시합니다`), allowed: false }
+        : { ...problem(where, `${err.message}${values}; using the default`, `${schemaMessageKo(err)}${values}. 기본값을 사용합니다`), allowed: Boolean(allowed) };
       const seen = byField.get(where);
-      if (!seen || (problem.allowed && !seen.allowed)) byField.set(where, problem);
+      if (!seen || (found.allowed && !seen.allowed)) byField.set(where, found);
       badFields.add(top);
     }
-    for (const { field, message } of byField.values()) problems.push({ field, message });
+    for (const { field, message, messageKo } of byField.values()) problems.push({ field, message, messageKo });
     for (const f of badFields) delete input[f];
   }
   Object.assign(config, input);
   config.rules = { ...(input.rules as Record<string, RuleSetting> | undefined) };
   let gpu = findGpu(config.targetGpu, config.customGpu);
   if (!gpu) {
-    problems.push({ field: 'targetGpu', message: `'custom' needs customGpu.memoryGiB; using the default '${DEFAULT_CONFIG.targetGpu}'` });
+    problems.push(problem('targetGpu', `'custom' needs customGpu.memoryGiB; using the default '${DEFAULT_CONFIG.targetGpu}'`, `'custom'에는 customGpu.memoryGiB가 필요합니다. 기본값 '${DEFAULT_CONFIG.targetGpu}'을(를) 사용합니다`));
     config.targetGpu = DEFAULT_CONFIG.targetGpu;
     gpu = findGpu(config.targetGpu)!;
   }
@@ -120,7 +146,7 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
   const text = readSettingsFile(path);
   if (typeof text !== 'string') {
     const loaded = resolveConfig(undefined, knownRuleIds, path);
-    loaded.problems.push({ field: '(file)', message: `${path} could not be read (${text.error}); using defaults` });
+    loaded.problems.push(problem('(file)', `${path} could not be read (${text.error}); using defaults`, `${path}을(를) 읽을 수 없습니다(${text.errorKo}). 기본값을 사용합니다`));
     return loaded;
   }
   let raw: unknown;
@@ -128,7 +154,7 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
     raw = JSON.parse(text);
   } catch (err) {
     const loaded = resolveConfig(undefined, knownRuleIds, path);
-    loaded.problems.push({ field: '(file)', message: `${path} is not valid JSON (${(err as Error).message}); using defaults` });
+    loaded.problems.push(problem('(file)', `${path} is not valid JSON (${(err as Error).message}); using defaults`, `${path}은(는) 올바른 JSON이 아닙니다(${(err as Error).message}). 기본값을 사용합니다`));
     return loaded;
   }
   return resolveConfig(raw, knownRuleIds, path);
@@ -137,14 +163,15 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
 /** A configuration or workload file is small: anything larger is a mistake (a data file named like it), not read. */
 export const MAX_SETTINGS_FILE_BYTES = 1_000_000;
 
-/** The file's text, or why it could not be read (a folder, no permission, too large) as a short reason. */
-export function readSettingsFile(path: string): string | { error: string } {
+/** The file's text, or why it could not be read (a folder, no permission, too large) as a short reason in both languages. */
+export function readSettingsFile(path: string): string | { error: string; errorKo: string } {
   try {
     const size = statSync(path).size;
-    if (size > MAX_SETTINGS_FILE_BYTES) return { error: `${size} bytes, more than the ${MAX_SETTINGS_FILE_BYTES} a settings file may have` };
+    if (size > MAX_SETTINGS_FILE_BYTES) return { error: `${size} bytes, more than the ${MAX_SETTINGS_FILE_BYTES} a settings file may have`, errorKo: `${size}바이트로, 설정 파일의 한도 ${MAX_SETTINGS_FILE_BYTES}바이트를 넘습니다` };
     return readFileSync(path, 'utf8');
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return { error: e.code === 'EISDIR' ? 'it is a folder' : e.code ?? e.message };
+    if (e.code === 'EISDIR') return { error: 'it is a folder', errorKo: '폴더입니다' };
+    return { error: e.code ?? e.message, errorKo: e.code ?? e.message };
   }
 }

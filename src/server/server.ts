@@ -7,7 +7,7 @@ import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, TextDocuments, Te
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type FileAnalysis } from '../core/analyze';
 import { ScanThread } from '../core/scan-thread';
-import { loadConfigFile, type ConfigProblem, type LoadedConfig } from '../core/config';
+import { loadConfigFile, problemText, type ConfigProblem, type LoadedConfig } from '../core/config';
 import { validateSettings } from './settings';
 import { detectLanguage } from '../core/files/discover';
 import type { Finding, Language } from '../core/model/types';
@@ -99,8 +99,8 @@ export function startServer(connection: Connection): void {
    * settings are read again for every analysis, and the same message every keystroke would be noise).
    */
   const reported = new Set<string>();
-  function reportProblem(where: string, p: ConfigProblem): void {
-    const line = `${where} ${p.field}: ${p.message}`;
+  function reportProblem(where: 'setting' | 'config', p: ConfigProblem): void {
+    const line = `${lang === 'ko' ? { setting: '설정', config: '설정 파일' }[where] : where} ${p.field}: ${problemText(p, lang)}`;
     if (reported.has(line)) return;
     reported.add(line);
     connection.console.warn(line);

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, loadConfigFile, MAX_SETTINGS_FILE_BYTES, resolveConfig } from '../../src/core/config';
-import { loadWorkloadFile } from '../../src/core/sizing/workload';
+import { DEFAULT_CONFIG, loadConfigFile, MAX_SETTINGS_FILE_BYTES, problemsIn, problemText, resolveConfig } from '../../src/core/config';
+import { analyze } from '../../src/core/analyze';
+import { toJsonReport } from '../../src/core/report/json';
+import { loadWorkloadFile, resolveWorkload } from '../../src/core/sizing/workload';
 import { validateSettings } from '../../src/server/settings';
 import { DEFAULT_SETTINGS } from '../../src/server/protocol';
 import { RULE_IDS } from '../../src/core/rules';
@@ -113,5 +115,29 @@ describe('editor settings (aiInfraAdvisor.*)', () => {
     assert.match(b.problems[0]!.message, /must be an object/);
     assert.deepEqual(validateSettings(undefined).problems, []);
     assert.deepEqual(validateSettings({}).problems, []);
+  });
+});
+
+describe('configuration problems in Korean', () => {
+  const HANGUL = /[\uac00-\ud7a3]/;
+  it('every config, workload and settings problem has a Korean message; a Korean run shows it, JSON included', async () => {
+    const config = resolveConfig({ targetGpu: 5, bogus: 1, safetyFactor: 'x', rules: { nope: 'error', 'gpu-missing-free': 'loud' } }, RULE_IDS).problems;
+    const workload = resolveWorkload({ foo: 1, assumptions: { avgRequestsPerSecond: 'x', peakRequestsPerSecond: 1, retentionDays: -1 }, calls: [{ stored: false }], gpu: { datasets: [{ file: 'a.cu', bytes: 'lots' }] } }).problems;
+    const settings = validateSettings({ profile: 'huge', codeLens: 1, rules: { 'gpu-missing-free': 'loud', nope: 'off' } }).problems;
+    const dir = mkdtempSync(join(tmpdir(), 'aia-config-'));
+    mkdirSync(join(dir, 'ai-infra-advisor.config.json'));
+    writeFileSync(join(dir, 'ai-infra-advisor.workload.json'), '{ nope');
+    const files = [...loadConfigFile(dir, RULE_IDS).problems, ...loadWorkloadFile(dir).problems];
+    const all = [...config, ...workload, ...settings, ...files];
+    assert.ok(config.length >= 5 && workload.length >= 4 && settings.length >= 4 && files.length === 2, JSON.stringify(all.map((p) => p.field)));
+    for (const p of all) {
+      assert.match(p.messageKo ?? '', HANGUL, `${p.field}: ${p.message}`);
+      assert.doesNotMatch(p.messageKo!, /using the|ignored|is not one of|must be/, `${p.field}: English left in "${p.messageKo}"`);
+      assert.equal(problemText(p, 'ko'), p.messageKo);
+      assert.equal(problemText(p, 'en'), p.message);
+    }
+    assert.deepEqual(problemsIn(config, 'ko').map((p) => Object.keys(p)), config.map(() => ['field', 'message']), 'outputs carry field and message only');
+    const json = toJsonReport(await analyze({ root: dir, config: resolveConfig({ bogus: 1, lang: 'ko' }, RULE_IDS) })) as { configProblems: Array<{ field: string; message: string }> };
+    assert.deepEqual(json.configProblems, [{ field: 'bogus', message: "알 수 없는 설정 'bogus'은(는) 무시합니다" }]);
   });
 });

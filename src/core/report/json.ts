@@ -1,4 +1,5 @@
 // The JSON report: the stable, schema-checked form of an AnalysisResult (docs/report.schema.json).
+import { problemsIn } from '../config';
 import type { AnalysisResult } from '../analyze';
 import { relative } from 'node:path';
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
@@ -33,7 +34,7 @@ export function toJsonReport(result: AnalysisResult): object {
     tool: result.tool,
     // Paths relative to the scanned root keep reports identical across machines.
     config: { ...result.config, source: result.configSource ? relative(result.root, result.configSource) || result.configSource : null },
-    configProblems: result.configProblems,
+    configProblems: problemsIn(result.configProblems, result.config.lang),
     targetGpu: {
       id: gpu.id, name: gpu.name, memoryGiB: gpu.memoryGiB, deviceBytes: deviceBytes(gpu), openclMaxAllocBytes: openclMaxAllocBytes(gpu),
       source: gpu.source, sourceDate: gpu.sourceDate,

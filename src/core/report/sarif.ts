@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for code-scanning UIs (GitHub, Azure DevOps, VS Code's SARIF viewer). Validated in tests against
 // the official schema (sarif-2.1.0-rtm.5.json).
+import { problemsIn } from '../config';
 import type { AnalysisResult } from '../analyze';
 import type { Severity } from '../model/types';
 import { RULES } from '../rules';
@@ -36,7 +37,7 @@ export function toSarif(result: AnalysisResult): object {
         invocations: [
           {
             executionSuccessful: true,
-            toolConfigurationNotifications: result.configProblems.map((p) => ({ level: 'warning', message: { text: `${p.field}: ${p.message}` } })),
+            toolConfigurationNotifications: problemsIn(result.configProblems, result.config.lang).map((p) => ({ level: 'warning', message: { text: `${p.field}: ${p.message}` } })),
             toolExecutionNotifications: result.skipped.map((s) => ({ level: 'note', message: { text: `skipped ${s.path}: ${s.reason}` } })),
           },
         ],

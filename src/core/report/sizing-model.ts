@@ -1,5 +1,6 @@
 // The sizing report model: one object built from an AnalysisResult and a Workload, rendered by every surface
 // (Markdown, HTML, JSON, text, and later the editor's webview). It holds numbers and their formulas, never markup.
+import { problemsIn } from '../config';
 import { relative } from 'node:path';
 import type { AnalysisResult } from '../analyze';
 import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
@@ -62,8 +63,8 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
   const a = workload.assumptions;
   const safetyFactor = workload.gpu.safetyFactor ?? result.config.safetyFactor;
   const problems: SizingReport['problems'] = [
-    ...result.configProblems.map((p) => ({ ...p, source: 'config' as const })),
-    ...workload.problems.map((p) => ({ ...p, source: 'workload' as const })),
+    ...problemsIn(result.configProblems, result.config.lang).map((p) => ({ ...p, source: 'config' as const })),
+    ...problemsIn(workload.problems, result.config.lang).map((p) => ({ ...p, source: 'workload' as const })),
   ];
   let target: GpuSpec = result.targetGpu;
   if (workload.gpu.targetGpu) {

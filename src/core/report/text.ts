@@ -1,5 +1,6 @@
 // Human-readable report for terminals, modelled on ESLint's "stylish": findings grouped by file, then the GPU
 // memory summary per file with its evidence, then totals.
+import { problemsIn } from '../config';
 import type { AnalysisResult } from '../analyze';
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
 import { formatBytes } from '../model/units';
@@ -10,7 +11,7 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
   const out: string[] = [];
   const gpu = result.targetGpu;
   out.push(`${result.tool.name} ${result.tool.version}: target GPU ${gpu.name} (${formatBytes(deviceBytes(gpu))}; OpenCL max buffer ${formatBytes(openclMaxAllocBytes(gpu))})`);
-  for (const p of result.configProblems) out.push(c('33', `config: ${p.field}: ${p.message}`));
+  for (const p of problemsIn(result.configProblems, result.config.lang)) out.push(c('33', `config: ${p.field}: ${p.message}`));
   const byFile = new Map<string, typeof result.findings>();
   for (const f of result.findings) {
     let list = byFile.get(f.path);

@@ -3,7 +3,7 @@
 // profile alone is used. Nothing here throws for bad input.
 import Ajv from 'ajv';
 import { existsSync } from 'node:fs';
-import { readSettingsFile } from '../config';
+import { problem, readSettingsFile, schemaMessageKo, type ConfigProblem } from '../config';
 import { join } from 'node:path';
 import schema from '../../../docs/workload.schema.json';
 import { GIB } from '../model/units';
@@ -26,10 +26,7 @@ export interface GpuDataset {
   sizes?: Record<string, number>;
 }
 
-export interface WorkloadProblem {
-  field: string;
-  message: string;
-}
+export type WorkloadProblem = ConfigProblem;
 
 export interface Workload {
   profile: ProfileName;
@@ -94,7 +91,7 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
   const problems: WorkloadProblem[] = [];
   let input: RawWorkload = {};
   if (raw !== undefined) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) problems.push({ field: '(root)', message: 'the workload must be a JSON object; using the profile alone' });
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) problems.push(problem('(root)', 'the workload must be a JSON object; using the profile alone', '워크로드는 JSON 객체여야 합니다. 프로필 값만 사용합니다'));
     else input = structuredClone(raw) as RawWorkload;
   }
   for (let pass = 0; pass < 4 && !validate(input); pass++) {
@@ -105,16 +102,18 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
       const pointer = extra !== undefined ? `${err.instancePath}/${extra}` : err.instancePath;
       const name = fieldName(pointer);
       const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
-      const message = extra !== undefined ? `unknown field '${name}' ignored`
-        : err.keyword === 'anyOf' || err.schemaPath.includes('/anyOf/') ? 'a call override needs "site" (path:line) or "label"; override ignored'
-        : err.keyword === 'required' ? `${err.message}; entry ignored`
-        : `${err.message}${allowed ? `: ${allowed.join(', ')}` : ''}; using the profile's value`;
+      const values = allowed ? `: ${allowed.join(', ')}` : '';
+      const ko = schemaMessageKo(err);
+      const found = extra !== undefined ? problem(name, `unknown field '${name}' ignored`, `알 수 없는 필드 '${name}'은(는) 무시합니다`)
+        : err.keyword === 'anyOf' || err.schemaPath.includes('/anyOf/') ? problem(name, 'a call override needs "site" (path:line) or "label"; override ignored', '호출 재정의에는 "site"(경로:줄) 또는 "label"이 필요합니다. 이 재정의는 무시합니다')
+        : err.keyword === 'required' ? problem(name, `${err.message}; entry ignored`, `${ko}. 이 항목은 무시합니다`)
+        : problem(name, `${err.message}${values}; using the profile's value`, `${ko}${values}. 프로필 값을 사용합니다`);
       if (!pointer) {
-        problems.push({ field: name, message: `${err.message}; using the profile alone` });
+        problems.push(problem(name, `${err.message}; using the profile alone`, `${ko}. 프로필 값만 사용합니다`));
         input = {};
         break;
       }
-      if (removeAt(input, pointer) && !problems.some((p) => p.field === name)) problems.push({ field: name, message });
+      if (removeAt(input, pointer) && !problems.some((p) => p.field === name)) problems.push(found);
     }
     compactArrays(input);
   }
@@ -122,7 +121,7 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
   const profile = options.profile ?? input.profile ?? 'medium';
   const assumptions: UsageAssumptions = { ...PROFILES[profile], ...input.assumptions };
   if (assumptions.peakRequestsPerSecond < assumptions.avgRequestsPerSecond) {
-    problems.push({ field: 'assumptions.peakRequestsPerSecond', message: `peak (${assumptions.peakRequestsPerSecond}) is below the average (${assumptions.avgRequestsPerSecond}); using the average as the peak` });
+    problems.push(problem('assumptions.peakRequestsPerSecond', `peak (${assumptions.peakRequestsPerSecond}) is below the average (${assumptions.avgRequestsPerSecond}); using the average as the peak`, `최대값(${assumptions.peakRequestsPerSecond})이 평균(${assumptions.avgRequestsPerSecond})보다 작습니다. 평균을 최대값으로 사용합니다`));
     assumptions.peakRequestsPerSecond = assumptions.avgRequestsPerSecond;
   }
   const datasets: GpuDataset[] = [];
@@ -131,7 +130,7 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
     if (d.bytes !== undefined) entry.bytes = parseBytes(d.bytes);
     if (d.sizes) entry.sizes = Object.fromEntries(Object.entries(d.sizes).map(([k, v]) => [k, parseBytes(v)]));
     if (entry.bytes !== undefined && !Number.isFinite(entry.bytes)) {
-      problems.push({ field: `gpu.datasets[${i}].bytes`, message: 'not a byte count; ignored' });
+      problems.push(problem(`gpu.datasets[${i}].bytes`, 'not a byte count; ignored', '바이트 수가 아닙니다. 무시합니다'));
       delete entry.bytes;
     }
     datasets.push(entry);
@@ -168,7 +167,7 @@ export function loadWorkloadFile(root: string, options: { path?: string; profile
   const text = readSettingsFile(path);
   if (typeof text !== 'string') {
     const w = resolveWorkload(undefined, { profile: options.profile, source: path });
-    w.problems.push({ field: '(file)', message: `${path} could not be read (${text.error}); using the profile alone` });
+    w.problems.push(problem('(file)', `${path} could not be read (${text.error}); using the profile alone`, `${path}을(를) 읽을 수 없습니다(${text.errorKo}). 프로필 값만 사용합니다`));
     return w;
   }
   let raw: unknown;
@@ -176,7 +175,7 @@ export function loadWorkloadFile(root: string, options: { path?: string; profile
     raw = JSON.parse(text);
   } catch (err) {
     const w = resolveWorkload(undefined, { profile: options.profile, source: path });
-    w.problems.push({ field: '(file)', message: `${path} is not valid JSON (${(err as Error).message}); using the profile alone` });
+    w.problems.push(problem('(file)', `${path} is not valid JSON (${(err as Error).message}); using the profile alone`, `${path}은(는) 올바른 JSON이 아닙니다(${(err as Error).message}). 프로필 값만 사용합니다`));
     return w;
   }
   return resolveWorkload(raw, { profile: options.profile, source: path });

@@ -144,9 +144,9 @@ export const reached = { inputs: 0, parsed: 0, withFindings: 0, slowestMs: 0 };
 
 const loaded = resolveConfig(undefined, RULE_IDS);
 
-/** Line lengths as the analyzer and tree-sitter count lines: '\n' ends a line (a '\r' before it is a character). */
+/** Line lengths as VS Code counts lines (and so the analyzer): '\n', '\r\n' and a lone '\r' end a line. */
 function lineLengths(text: string): number[] {
-  return text.split('\n').map((l) => l.length);
+  return text.split(/\r\n|\r|\n/).map((l) => l.length);
 }
 
 function checkRange(range: SourceRange, lengths: number[], what: string): void {

@@ -19,11 +19,19 @@ export class NodeIndex {
 }
 import type { LoopInfo, SourceRange } from '../model/types';
 
-/** Maps UTF-16 offsets to 1-based line/column: the same convention as VS Code and the report. */
+/**
+ * Maps UTF-16 offsets to 1-based line/column: the same convention as VS Code and the report. Lines end where VS
+ * Code ends them: at `\n`, `\r\n` and a lone `\r` (old Mac files; tree-sitter counts `\n` only, which is why positions
+ * never come from its rows).
+ */
 export class LineMap {
   private readonly starts: number[] = [0];
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      return;
+    }
+    for (const m of text.matchAll(/\r\n?|\n/g)) this.starts.push(m.index + m[0].length);
   }
   position(offset: number): { line: number; column: number } {
     let lo = 0;

@@ -90,6 +90,10 @@ export class ScanThread {
     const { file, execArgv } = workerScript();
     const w = new Worker(file, { workerData: { tag: TAG }, execArgv, stdout: false, stderr: false });
     w.unref();
+    // A worker that ends between scans (out of memory, say) is not handed the next one.
+    w.once('exit', () => {
+      if (this.worker === w) this.worker = undefined;
+    });
     return w;
   }
 }

@@ -97,4 +97,21 @@ describe('the language server\'s scan thread', function () {
       rmSync(slow, { recursive: true, force: true });
     }
   });
+
+  it('a thread that died between scans is replaced, not handed the next scan', async () => {
+    const thread = new ScanThread();
+    try {
+      assert.ok(await thread.run({ root: EXAMPLES }));
+      // As if it ran out of memory while idle: the worker ends without the thread being told.
+      const worker = (thread as unknown as { worker: import('node:worker_threads').Worker }).worker;
+      await new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        void worker.terminate();
+      });
+      const again = await thread.run({ root: EXAMPLES });
+      assert.ok(again && again.findings.length > 0);
+    } finally {
+      thread.kill();
+    }
+  });
 });

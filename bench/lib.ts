@@ -131,8 +131,9 @@ export function cudaFileOfLines(lines: number): string {
 }
 
 /**
- * A file of about `bytes` bytes in one language: every example of that extension, concatenated and repeated, each
- * copy's `main` renamed so the functions stay distinct. Realistic code at the size limit, with findings all through.
+ * A file of at most `bytes` bytes (but one copy at least) in one language: every example of that extension,
+ * concatenated and repeated, each copy's `main` renamed so the functions stay distinct. Realistic code at the size
+ * limit, with findings all through.
  */
 export function largeFileOf(ext: 'cu' | 'c' | 'cl' | 'py' | 'ts' | 'js', bytes: number): string {
   const dirs = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -140,7 +141,7 @@ export function largeFileOf(ext: 'cu' | 'c' | 'cl' | 'py' | 'ts' | 'js', bytes: 
   if (!body) throw new Error(`no example ends in .${ext}`);
   const out: string[] = [];
   let size = 0;
-  for (let i = 0; size + body.length <= bytes; i++) {
+  for (let i = 0; i === 0 || size + body.length <= bytes; i++) {
     const copy = body.replace(/\bmain\b/g, `main_${i}`);
     out.push(copy);
     size += copy.length + 1;

@@ -2,14 +2,15 @@
 // limit per language, a 1-line 5 MB file with the limit raised, and 10,000-deep nesting, each with its time and peak
 // RSS. Whether a scan's memory stays bounded as the tree grows (peak RSS at 1k, 10k and 30k files). And how long a
 // cancelled workspace scan in the language server takes to answer, cancelled while it is inside a slow file.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, createProtocolConnection, InitializedNotification, InitializeRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { SIZING_REPORT_REQUEST } from '../../src/server/protocol';
-import { generateTree, largeFileOf, removeTree, ROOT, round, stats, type Stats } from '../lib';
+import { generateTree, largeFileOf, removeTree, ROOT, stats, type Stats } from '../lib';
+import { cliRun } from './startup';
 
 export interface LimitsResult {
   largest: Array<{ what: string; bytes: number; ms: number; maxRssMiB: number; findings: number; skipped: string | null }>;
@@ -17,15 +18,11 @@ export interface LimitsResult {
   cancel: { afterMs: number; fileAloneMs: number; answer: Stats; targetMs: number } | null;
 }
 
-/** One CLI scan: time, peak RSS (bench/max-rss.cjs), the findings and the first skip reason. */
+/** One CLI scan: time, peak RSS, the findings and the first skip reason. */
 function scan(path: string, extra: string[] = []): { ms: number; maxRssMiB: number; findings: number; skipped: string | null } {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', join(__dirname, '..', 'max-rss.cjs'), join(ROOT, 'dist', 'cli.js'), 'scan', path, '--format', 'json', '--fail-on', 'never', ...extra], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  const ms = performance.now() - t;
-  const kb = Number(/AIA_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  if (r.status !== 0 || !Number.isFinite(kb)) throw new Error(`scan of ${path} failed: ${r.stderr.slice(0, 500)}`);
-  const out = JSON.parse(r.stdout) as { findings: unknown[]; files: Array<{ skipped?: string }> };
-  return { ms: round(ms), maxRssMiB: round(kb / 1024, 1), findings: out.findings.length, skipped: out.files.find((f) => f.skipped)?.skipped ?? null };
+  const { ms, maxRssMiB, stdout } = cliRun(['scan', path, '--format', 'json', '--fail-on', 'never', ...extra]);
+  const out = JSON.parse(stdout) as { findings: unknown[]; files: Array<{ skipped?: string }> };
+  return { ms, maxRssMiB, findings: out.findings.length, skipped: out.files.find((f) => f.skipped)?.skipped ?? null };
 }
 
 function largest(smoke: boolean): LimitsResult['largest'] {

@@ -33,8 +33,8 @@ export function workerCount(requested: number | undefined, files: number): numbe
   return Math.max(1, Math.min(wanted, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
-/** The script a worker runs: the bundle this code is in, or from source the .ts entry under tsx. */
-function workerScript(): { file: string; execArgv: string[] } {
+/** The script a worker runs: the bundle this code is in, or from source the .ts entry under tsx (scan-thread.ts too). */
+export function workerScript(): { file: string; execArgv: string[] } {
   if (__filename.endsWith('.ts')) return { file: join(__dirname, 'scan-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
   return { file: __filename, execArgv: [] };
 }

@@ -3,9 +3,9 @@
 // thread can only look at its cancel signal between files. Here the server's thread stays free: a cancel terminates
 // the worker at once, whatever it is doing, and the next scan starts a fresh one. The worker is kept between scans
 // (the sizing report re-scans on every edited assumption) and ended after a minute idle, which frees its memory.
-import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { AnalysisResult, AnalyzeInput } from './analyze';
+import { workerScript } from './scan-pool';
 
 export type ScanInput = Pick<AnalyzeInput, 'root' | 'paths' | 'config'>;
 type Analyze = (input: AnalyzeInput) => Promise<AnalysisResult>;
@@ -15,12 +15,6 @@ type FromWorker = { type: 'progress'; done: number; total: number } | { type: 'd
 const TAG = 'ai-infra-advisor-scan-thread';
 /** How long an idle worker is kept for the next scan. */
 const IDLE_MS = 60_000;
-
-/** The script the worker runs: the bundle this code is in, or from source the .ts entry under tsx. */
-function workerScript(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith('.ts')) return { file: join(__dirname, 'scan-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
-  return { file: __filename, execArgv: [] };
-}
 
 export class ScanThread {
   private worker: Worker | undefined;

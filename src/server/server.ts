@@ -98,11 +98,11 @@ export function startServer(connection: Connection): void {
    * Bad settings and configuration values are named once each: in the log, and in a warning the user sees (the
    * settings are read again for every analysis, and the same message every keystroke would be noise).
    */
-  const reported = new Set<string>();
+  const shownProblems = new Set<string>();
   function reportProblem(where: 'setting' | 'config', p: ConfigProblem): void {
     const line = `${lang === 'ko' ? { setting: '설정', config: '설정 파일' }[where] : where} ${p.field}: ${problemText(p, lang)}`;
-    if (reported.has(line)) return;
-    reported.add(line);
+    if (shownProblems.has(line)) return;
+    shownProblems.add(line);
     connection.console.warn(line);
     void connection.window.showWarningMessage(`AI Infra Advisor: ${line}`);
   }
@@ -205,6 +205,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(() => {
+    // A setting fixed and then broken again is named again.
+    shownProblems.clear();
     analysed.clear();
     for (const doc of documents.all()) schedule(doc, 0);
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);

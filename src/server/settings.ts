@@ -1,12 +1,10 @@
 // The editor's aiInfraAdvisor.* settings, checked field by field: a bad value is named with what was expected and
 // replaced by its default; the other settings still apply (issue 6). Pure, so every field's message is unit-tested.
-import { problem, type ConfigProblem } from '../core/config';
+import { problem, RULE_SETTINGS, type ConfigProblem } from '../core/config';
 import { RULE_IDS } from '../core/rules';
 import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
 import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ServerSettings } from './protocol';
-
-const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
 const show = (v: unknown): string => {
   const s = JSON.stringify(v) ?? String(v);
@@ -65,8 +63,8 @@ export function validateSettings(raw: unknown): { settings: ServerSettings; prob
     else {
       for (const [id, sev] of Object.entries(r.rules)) {
         if (!RULE_IDS.includes(id)) problems.push(problem(`${SETTINGS_SECTION}.rules.${id}`, `unknown rule '${id}' ignored`, `알 수 없는 규칙 '${id}'은(는) 무시합니다`));
-        else if (typeof sev === 'string' && SEVERITIES.includes(sev)) settings.rules[id] = sev;
-        else bad(`rules.${id}`, sev, oneOf(SEVERITIES), ['using the rule\'s default', '규칙의 기본값을 사용합니다']);
+        else if (typeof sev === 'string' && (RULE_SETTINGS as readonly string[]).includes(sev)) settings.rules[id] = sev;
+        else bad(`rules.${id}`, sev, oneOf(RULE_SETTINGS), ['using the rule\'s default', '규칙의 기본값을 사용합니다']);
       }
     }
   }

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { largeFileOf } from '../../bench/lib';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -111,8 +112,7 @@ describe('cli', () => {
     const bin = join(ROOT, 'dist', 'cli.js');
     if (!existsSync(bin)) this.skip();
     const slow = mkdtempSync(join(tmpdir(), 'aia-cli-slow-'));
-    const body = ['openai/answers_postgres.py', 'openai/embed_job.py', 'python/torch_training.py'].map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')).join('\n');
-    writeFileSync(join(slow, 'module.py'), body.repeat(Math.ceil(1.9e6 / body.length)));
+    writeFileSync(join(slow, 'module.py'), largeFileOf('py', 1_900_000));
     const child = spawn(process.execPath, [bin, 'scan', slow, '--format', 'json'], { stdio: 'ignore' });
     // Past start-up (~0.3 s) and well inside the file (about 5 s here).
     await new Promise((r) => setTimeout(r, 1000));

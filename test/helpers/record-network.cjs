@@ -16,37 +16,5 @@ exports.start = (file, label) => {
     }
   };
   write({ loaded: label });
-  const record = (what) => write({ what: String(what).slice(0, 200), stack: new Error().stack });
-  const net = require('node:net');
-  const connect = net.Socket.prototype.connect;
-  net.Socket.prototype.connect = function (...args) {
-    const first = args[0];
-    const path = typeof first === 'string' ? first : first && typeof first === 'object' ? first.path : undefined;
-    // A named pipe or unix socket is local IPC, not the network.
-    if (!(path !== undefined && (typeof first === 'string' || !first.port))) record(`net.Socket.connect ${JSON.stringify(first && typeof first === 'object' ? { host: first.host, port: first.port } : first)}`);
-    return connect.apply(this, args);
-  };
-  const dns = require('node:dns');
-  const lookup = dns.lookup;
-  dns.lookup = function (host, ...rest) {
-    record(`dns.lookup ${host}`);
-    return lookup.call(this, host, ...rest);
-  };
-  for (const mod of ['node:http', 'node:https']) {
-    const m = require(mod);
-    for (const fn of ['request', 'get']) {
-      const orig = m[fn];
-      m[fn] = function (...args) {
-        record(`${mod}.${fn} ${typeof args[0] === 'object' && args[0] && !(args[0] instanceof URL) ? `${args[0].host ?? args[0].hostname}${args[0].path ?? ''}` : args[0]}`);
-        return orig.apply(this, args);
-      };
-    }
-  }
-  if (typeof globalThis.fetch === 'function') {
-    const fetch = globalThis.fetch;
-    globalThis.fetch = function (input, init) {
-      record(`fetch ${input instanceof Request ? input.url : input}`);
-      return fetch.call(this, input, init);
-    };
-  }
+  require('./network-hooks.cjs').hookNetwork((what) => write({ what: String(what).slice(0, 200), stack: new Error().stack }), { deny: false });
 };

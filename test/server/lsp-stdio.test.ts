@@ -13,6 +13,7 @@ import {
   type CodeAction, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { SIZING_REPORT_REQUEST, type SizingReportResult } from '../../src/server/protocol';
+import { largeFileOf } from '../../bench/lib';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -229,10 +230,9 @@ describe('language server over stdio', function () {
     // A 1.9 MB Python module of OpenAI and GPU calls (the examples, repeated): seconds to analyse, so a scan that could
     // only stop between files would answer long after the cancel.
     const slow = mkdtempSync(join(tmpdir(), 'aia-lsp-slow-'));
-    const body = ['openai/answers_postgres.py', 'openai/embed_job.py', 'python/cupy_features.py', 'python/torch_training.py'].map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')).join('\n');
     // Scanned in path order: when the small file's progress arrives, the scan is inside the large one.
-    writeFileSync(join(slow, 'a-small.py'), body);
-    writeFileSync(join(slow, 'b-module.py'), body.repeat(Math.ceil(1.9e6 / body.length)));
+    writeFileSync(join(slow, 'a-small.py'), largeFileOf('py', 1));
+    writeFileSync(join(slow, 'b-module.py'), largeFileOf('py', 1_900_000));
     const { first } = watch('scan-slow');
     const source = new CancellationTokenSource();
     const started = Date.now();

@@ -101,7 +101,7 @@ describe('editor settings (aiInfraAdvisor.*)', () => {
     assert.equal(problems.length, 8, 'one message per field');
     assert.match(byField['aiInfraAdvisor.profile']!, /^"huge" is not one of low, medium, high; using the default "medium"$/);
     assert.match(byField['aiInfraAdvisor.codeLens']!, /"yes" is not true or false; using the default true/);
-    assert.match(byField['aiInfraAdvisor.rules.gpu-unchecked-call']!, /"loud" is not one of error, warning, info, off/);
+    assert.match(byField['aiInfraAdvisor.rules.gpu-unchecked-call']!, /"loud" is not one of off, info, warning, error/);
     assert.match(byField['aiInfraAdvisor.rules.no-such-rule']!, /unknown rule 'no-such-rule' ignored/);
   });
 

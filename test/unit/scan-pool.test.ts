@@ -1,13 +1,13 @@
 // Worker-thread scans give exactly what a one-thread scan gives, and small scans never start a worker; the language
 // server's scan thread gives the same, and an abort ends it at once.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, type AnalysisResult } from '../../src/core/analyze';
 import { ScanThread } from '../../src/core/scan-thread';
 import { MIN_FILES_PER_WORKER, workerCount } from '../../src/core/scan-pool';
-import { generateTree, removeTree } from '../../bench/lib';
+import { generateTree, largeFileOf, removeTree } from '../../bench/lib';
 
 describe('worker-thread scans', function () {
   this.timeout(120_000);
@@ -70,10 +70,9 @@ describe('the language server\'s scan thread', function () {
 
   it('an abort ends the scan at once, in the middle of a file; the next scan starts a fresh thread', async () => {
     const slow = mkdtempSync(join(tmpdir(), 'aia-thread-'));
-    const body = ['openai/answers_postgres.py', 'openai/embed_job.py', 'python/torch_training.py'].map((f) => readFileSync(join(EXAMPLES, f), 'utf8')).join('\n');
     // Files are scanned in path order: the small one first, so its progress says the thread is in the large one.
-    writeFileSync(join(slow, 'a-small.py'), body);
-    writeFileSync(join(slow, 'b-module.py'), body.repeat(Math.ceil(1.9e6 / body.length)));
+    writeFileSync(join(slow, 'a-small.py'), largeFileOf('py', 1));
+    writeFileSync(join(slow, 'b-module.py'), largeFileOf('py', 1_900_000));
     const thread = new ScanThread();
     try {
       const controller = new AbortController();

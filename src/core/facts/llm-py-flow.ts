@@ -200,7 +200,8 @@ export class PyFlow {
     return { stores: dedupeStores(stores), cacheLookup: cache };
   }
 
-  private callSitesOf(name: string, fn: SyntaxNode): SyntaxNode[] {
+  /** The calls of `name` (or `self.name`) outside `fn`, in document order; once per function (llm-py.ts asks too). */
+  callSitesOf(name: string, fn: SyntaxNode): SyntaxNode[] {
     const key = `${name}|${fn.id}`;
     let sites = this.sitesMemo.get(key);
     if (!sites) {
@@ -421,7 +422,7 @@ export class PyFlow {
 }
 
 /** Calls grouped by the text of what they call (`ask`, `self.ask`), in document order. */
-export function indexByCallee(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[]> {
+function indexByCallee(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[]> {
   const out = new Map<string, SyntaxNode[]>();
   for (const c of calls) {
     const t = field(c, 'function')?.text ?? '';

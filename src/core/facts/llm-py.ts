@@ -6,7 +6,7 @@ import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
 import { HTTP_PATHS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
-import { indexByCallee, PyFlow } from './llm-py-flow';
+import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
 
@@ -31,8 +31,6 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
   const range = (n: SyntaxNode) => lines.range(n.startIndex, n.endIndex);
   const facts: LlmFileFacts = { path, language: 'python', calls: [], clients: [], secrets: [] };
   const calls = nodes.of(new Set(['call']));
-  // The calls by callee text, built on first use: a scan of every call per question made large modules quadratic.
-  let byCallee: Map<string, SyntaxNode[]> | undefined;
   const assignments = nodes.of(new Set(['assignment']));
   const functions = nodes.of(new Set(['function_definition']));
 
@@ -297,11 +295,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
 
   function callersOf(fn: SyntaxNode): SyntaxNode[] {
     const name = field(fn, 'name')?.text;
-    if (!name) return [];
-    byCallee ??= indexByCallee(calls);
-    return [...(byCallee.get(name) ?? []), ...(byCallee.get(`self.${name}`) ?? [])]
-      .filter((c) => !(c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex))
-      .sort((a, b) => a.startIndex - b.startIndex);
+    return name ? flow.callSitesOf(name, fn) : [];
   }
 
   function loopOf(call: SyntaxNode): LlmLoop | null {
@@ -421,4 +415,3 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     return { offset: last.endIndex, prefix: multiline ? `,\n${indent}` : ', ', suffix: '', syntax: 'py' };
   }
 }
-

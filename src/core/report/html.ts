@@ -10,7 +10,9 @@ import { chartToSvg } from './chart-svg';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
-import { showControlChars } from './control-chars';
+import { BIDI_CONTROLS, showControlChars } from './control-chars';
+
+const SCRIPT_UNSAFE = new RegExp(`[\u2028\u2029${BIDI_CONTROLS}]`, 'g');
 
 export function escapeHtml(text: string): string {
   return showControlChars(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -21,7 +23,7 @@ export function escapeHtml(text: string): string {
  * bidi controls in the page source (escaped, so the data is unchanged).
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/[\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(SCRIPT_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 /** The bundled chart script, next to the CLI bundle (dist/) or, from source, in the build output. */

@@ -533,7 +533,7 @@ export function addStubs(s: ScannedRepo): { added: number; labels: RepoLabels } 
     labels.findings.push({ path: m.finding.path, line, anchor: src.anchor(m.finding.path, line) ?? undefined, rule: m.finding.ruleId, verdict: 'todo', why: '' });
     added++;
   }
-  const near = (places: LabelPlace[] | undefined, path: string, line: number) => (places ?? []).some((p) => p.path === path && Math.abs(src.locate(p) - line) <= LINE_TOLERANCE);
+  const near = (places: LabelPlace[] | undefined, path: string, line: number) => (places ?? []).some((p) => p.path === path && src.locate(p) === line);
   for (const file of s.result.llm) {
     for (const c of file.calls) {
       if (near(labels.callSites, file.path, c.line)) continue;

@@ -1,5 +1,6 @@
 // `npm run accuracy`: scores this tree's analysis against the labelled corpus (accuracy/README in accuracy/results.md).
 //   npm run accuracy                         all repositories of accuracy/corpus.json; writes accuracy/results.{md,json}
+//                                            (only when every repository was measured)
 //   npm run accuracy -- --only owner/name    some repositories (comma-separated); writes nothing
 //   npm run accuracy -- --source             also prints each unlabelled finding's line (console only, never committed)
 //   npm run accuracy -- --stub               adds `todo` labels for what no label covers, to fill in by reading the code
@@ -31,7 +32,7 @@ async function main() {
   });
   for (const m of outcome.missing) console.error(`not measured: ${m.reason}`);
   if (outcome.evaluations.length === 0) {
-    console.log(`accuracy: the corpus is not available here (${outcome.missing.length} repositories without a mirror): nothing measured. Bring the mirrors (see accuracy/results.md) and re-run.`);
+    console.log(`accuracy: the corpus is not available here (${outcome.missing.length} repositories without a mirror): nothing measured. Bring the mirrors (README, "Accuracy on real code") and re-run.`);
     return;
   }
   console.log(['', ...rulesTable(outcome.rules), '', ...factLines(outcome), '', ...worklist(outcome)].join('\n'));
@@ -51,6 +52,10 @@ async function main() {
     }
   }
   if (only || values['no-write'] || values.synthetic) return;
+  if (outcome.missing.length) {
+    console.error(`results not written: ${outcome.missing.length} of the corpus's repositories were not measured, and partial figures would replace the full ones`);
+    return;
+  }
   const commit = (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim(); } catch { return 'unknown'; } })();
   const mdFile = join(dir, 'results.md');
   const generated = `${START}\n${generatedSection(outcome, TOOL_VERSION, commit)}\n${END}`;

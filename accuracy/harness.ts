@@ -260,38 +260,23 @@ export function evaluateRepo(spec: RepoSpec, labels: RepoLabels, result: Analysi
 
   const findings = [...result.findings].sort((a, b) => a.path.localeCompare(b.path) || a.range.startLine - b.range.startLine || a.ruleId.localeCompare(b.ruleId));
   const matched: MatchedFinding[] = [];
-  const pendingRelated: Finding[] = [];
-  // First pass: each finding's own line, one label per finding.
+  // Each finding takes the nearest free label on its own line (one label per finding). A finding that gathers several
+  // places (one per function, with related locations) also covers the labels at those places: it is true when any
+  // labelled place it names is a true problem, and it finds every true problem it names.
+  const primary = new Map<Finding, Placed | null>();
+  for (const f of findings) {
+    const hit = nearest(index.get(`${f.path}\u0000${f.ruleId}`) ?? [], f.range.startLine, taken);
+    if (hit) taken.add(hit);
+    primary.set(f, hit);
+  }
   for (const f of findings) {
     const cands = index.get(`${f.path}\u0000${f.ruleId}`) ?? [];
-    const hit = nearest(cands, f.range.startLine, taken);
-    if (hit) {
-      taken.add(hit);
-      const pos = positives.get(hit);
-      if (pos) pos.found = true;
-      matched.push({ finding: f, label: hit.label, verdict: hit.verdict, how: 'line' });
-    } else pendingRelated.push(f);
-  }
-  // Second pass: a finding that gathers several places (one per function, related locations) takes the verdict of a
-  // labelled place among them, and finds every true problem it lists.
-  for (const f of pendingRelated) {
-    const cands = index.get(`${f.path}\u0000${f.ruleId}`) ?? [];
-    let first: Placed | null = null;
-    for (const r of f.related ?? []) {
-      for (const c of cands) {
-        if (Math.abs(c.line - r.range.startLine) > LINE_TOLERANCE) continue;
-        first ??= c;
-        const pos = positives.get(c);
-        if (pos) pos.found = true;
-      }
-    }
-    matched.push(first ? { finding: f, label: first.label, verdict: first.verdict, how: 'related' } : { finding: f, label: null, verdict: 'unlabelled', how: 'none' });
-  }
-  // Findings matched on their own line also find the true problems their related locations list.
-  for (const m of matched) {
-    if (m.how !== 'line') continue;
-    const cands = index.get(`${m.finding.path}\u0000${m.finding.ruleId}`) ?? [];
-    for (const r of m.finding.related ?? []) for (const c of cands) if (Math.abs(c.line - r.range.startLine) <= LINE_TOLERANCE && positives.has(c) && !taken.has(c)) positives.get(c)!.found = true;
+    const own = primary.get(f) ?? null;
+    const viaRelated = (f.related ?? []).flatMap((r) => cands.filter((c) => c !== own && Math.abs(c.line - r.range.startLine) <= LINE_TOLERANCE));
+    const places = own ? [own, ...viaRelated] : viaRelated;
+    for (const c of places) { const pos = positives.get(c); if (pos) pos.found = true; }
+    const pick = places.find((c) => c.verdict === 'tp') ?? places[0] ?? null;
+    matched.push(pick ? { finding: f, label: pick.label, verdict: pick.verdict, how: pick === own ? 'line' : 'related' } : { finding: f, label: null, verdict: 'unlabelled', how: 'none' });
   }
   const notFound: RepoEvaluation['notFound'] = [];
   for (const [p, pos] of positives) if (!pos.found) notFound.push({ rule: p.rule, path: p.path, line: p.line, why: p.label.why, wasReported: !pos.missedWhenLabelled });

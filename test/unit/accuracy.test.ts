@@ -73,6 +73,16 @@ describe('accuracy harness', function () {
     assert.deepEqual([unchecked!.tp, unchecked!.positives, unchecked!.positivesFound], [1, 2, 2]);
   });
 
+  it('a finding gathering places is true when one of them is, whatever its own line was labelled', () => {
+    const e = evaluateRepo(spec, labels({ findings: [
+      { path: 'a.cu', line: 5, rule: 'gpu-unchecked-call', verdict: 'fp', why: 'checked launch' },
+      { path: 'a.cu', line: 9, rule: 'gpu-unchecked-call', verdict: 'tp', why: 'dropped status' },
+      { path: 'a.cu', line: 30, rule: 'gpu-unchecked-call', verdict: 'fp', why: 'error path' },
+    ] }), result({ findings: [finding('a.cu', 5, 'gpu-unchecked-call', [9]), finding('a.cu', 30, 'gpu-unchecked-call', [36])] }), src);
+    assert.deepEqual(e.matched.map((m) => [m.finding.range.startLine, m.verdict, m.how]), [[5, 'tp', 'related'], [30, 'fp', 'line']]);
+    assert.deepEqual(e.notFound, []);
+  });
+
   it('labels still todo are counted, not scored', () => {
     const e = evaluateRepo(spec, labels({ findings: [{ path: 'a.cu', line: 5, rule: 'gpu-copy-in-loop', verdict: 'todo', why: '' }], allocations: [{ path: 'a.cu', line: 5, bytes: '?' }] }), result({ findings: [finding('a.cu', 5, 'gpu-copy-in-loop')] }), src);
     assert.equal(e.todo, 2);

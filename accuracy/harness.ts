@@ -511,10 +511,16 @@ export function addStubs(s: ScannedRepo): { added: number; labels: RepoLabels } 
   const src = new SourceLines(s.dir);
   const labels: RepoLabels = { ...s.labels, repo: s.spec.repo, commit: s.spec.commit, findings: [...s.labels.findings], missed: [...s.labels.missed] };
   let added = 0;
+  // One todo per unlabelled finding: two findings of a rule on one line get two (todo labels are not matched, so the
+  // ones a previous run added are counted, not added again).
+  const todoKey = (path: string, rule: string, line: number) => `${path}\u0000${rule}\u0000${line}`;
+  const todos = new Map<string, number>();
+  for (const l of labels.findings) if (l.verdict === 'todo') todos.set(todoKey(l.path, l.rule, l.line), (todos.get(todoKey(l.path, l.rule, l.line)) ?? 0) + 1);
   for (const m of s.evaluation.matched) {
     if (m.verdict !== 'unlabelled') continue;
     const line = m.finding.range.startLine;
-    if (labels.findings.some((l) => l.verdict === 'todo' && l.path === m.finding.path && l.rule === m.finding.ruleId && l.line === line)) continue;
+    const k = todoKey(m.finding.path, m.finding.ruleId, line);
+    if ((todos.get(k) ?? 0) > 0) { todos.set(k, todos.get(k)! - 1); continue; }
     labels.findings.push({ path: m.finding.path, line, anchor: src.anchor(m.finding.path, line) ?? undefined, rule: m.finding.ruleId, verdict: 'todo', why: '' });
     added++;
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { AnalysisResult } from '../../src/core/analyze';
 import type { Finding, LlmCallSummary } from '../../src/core/model/types';
 import {
-  anchorOf, evaluateRepo, materialise, readCorpus, readLabels, runAccuracy, scoreFacts, scoreRules, SourceLines,
+  addStubs, anchorOf, evaluateRepo, materialise, readCorpus, readLabels, runAccuracy, scoreFacts, scoreRules, SourceLines,
   type RepoLabels, type RepoSpec,
 } from '../../accuracy/harness';
 
@@ -141,6 +141,16 @@ describe('accuracy harness', function () {
     assert.ok(!existsSync(join(got.dir, 'other.txt')));
     assert.deepEqual(materialise({ ...s, repo: 'o/absent' }, mirrors, work), { missing: `no mirror of o/absent under ${mirrors}` });
     assert.match((materialise({ ...s, commit: 'c'.repeat(40) }, mirrors, work) as { missing: string }).missing, /lacks commit c{40}/);
+  });
+
+  it('stubs one todo per unlabelled finding (two on one line get two), and a second run adds none', async () => {
+    const e = evaluateRepo(spec, labels({}), result({ findings: [finding('a.cu', 5, 'gpu-alloc-in-loop'), finding('a.cu', 5, 'gpu-alloc-in-loop'), finding('a.cu', 9, 'gpu-sync-in-loop')] }), src);
+    const scanned = { spec, dir, labelsFile: '', labels: labels({}), result: result({ findings: e.matched.map((m) => m.finding) }), evaluation: e };
+    const first = addStubs(scanned);
+    assert.equal(first.added, 3);
+    assert.ok(first.labels.findings.every((l) => l.verdict === 'todo' && l.anchor === anchorOf(`line ${l.line};`)));
+    const again = evaluateRepo(spec, first.labels, scanned.result, src);
+    assert.equal(addStubs({ ...scanned, labels: first.labels, evaluation: again }).added, 0);
   });
 
   it('without a mirror the run measures nothing and says why', async () => {

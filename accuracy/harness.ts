@@ -425,7 +425,7 @@ export function materialise(spec: RepoSpec, mirrors: string, work: string): { di
   const want = JSON.stringify({ commit: spec.commit, paths: spec.paths });
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return { dir };
   const git = mirrorGitDir(mirrors, spec.repo);
-  if (!git) return { missing: `no mirror of ${spec.repo} under ${mirrors}` };
+  if (!git) return { missing: `no mirror of ${spec.repo} under ${mirrors} (a bare clone of github.com/${spec.repo} at ${join(mirrors, spec.repo.replace('/', '+'), 'repo')} brings it)` };
   const has = spawnSync('git', ['--git-dir', git, 'cat-file', '-e', `${spec.commit}^{commit}`]);
   if (has.status !== 0) return { missing: `the mirror of ${spec.repo} lacks commit ${spec.commit}` };
   rmSync(dir, { recursive: true, force: true });

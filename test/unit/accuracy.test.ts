@@ -139,7 +139,7 @@ describe('accuracy harness', function () {
     assert.ok('dir' in got);
     assert.ok(existsSync(join(got.dir, 'src', 'k.cu')));
     assert.ok(!existsSync(join(got.dir, 'other.txt')));
-    assert.deepEqual(materialise({ ...s, repo: 'o/absent' }, mirrors, work), { missing: `no mirror of o/absent under ${mirrors}` });
+    assert.match((materialise({ ...s, repo: 'o/absent' }, mirrors, work) as { missing: string }).missing, /^no mirror of o\/absent under .*github.com\/o\/absent/);
     assert.match((materialise({ ...s, commit: 'c'.repeat(40) }, mirrors, work) as { missing: string }).missing, /lacks commit c{40}/);
   });
 

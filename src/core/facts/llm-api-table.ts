@@ -1,6 +1,7 @@
 // The OpenAI call surface and the stores API results go to, as data. Both fact extractors (JS/TS and Python)
 // read these tables; adding a store or an SDK method is a row here, not code.
 import type { LlmApiKind, StoreKind } from '../model/types';
+import { redactSecrets } from '../model/redact';
 
 /** SDK resource paths after the client (`client.chat.completions.create`), longest first. */
 export const OPENAI_METHODS: ReadonlyArray<{ path: string; api: LlmApiKind }> = [
@@ -202,7 +203,7 @@ export function maskKey(key: string): string {
   return `${head}…${key.slice(-4)}`;
 }
 
-/** Every key-shaped substring of `text`, masked. */
+/** Every key-shaped substring of `text`, masked (the one choke point, model/redact.ts). */
 export function maskKeysIn(text: string): string {
-  return text.replace(new RegExp(OPENAI_KEY.source, 'g'), (k) => maskKey(k));
+  return redactSecrets(text);
 }

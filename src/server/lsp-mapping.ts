@@ -78,9 +78,10 @@ export function codeActionsFor(f: Finding, doc: TextDocument, language: Language
 
 /** `1.2k`, `950`, `16k`: token counts for a one-line CodeLens. */
 export function shortCount(n: number): string {
-  if (n < 1000) return String(n);
+  if (!Number.isFinite(n) || n < 0) return '?';
+  if (n < 1000) return String(Math.round(n));
   const k = n / 1000;
-  return `${k < 10 ? k.toFixed(1).replace(/\.0$/, '') : Math.round(k)}k`;
+  return `${k < 10 ? k.toFixed(1).replace(/\.0$/, '') : formatInteger(Math.round(k))}k`;
 }
 
 /** The smallest catalog GPU that holds the bytes at the safety factor, and whether the target does. */
@@ -93,6 +94,7 @@ export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number,
 }
 
 function daysText(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '?';
   if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
   if (seconds % 3600 === 0) return `${seconds / 3600} h`;
   return `${seconds} s`;

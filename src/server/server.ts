@@ -25,12 +25,13 @@ import { DocumentCache } from '../core/document-cache';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
 import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportResult } from './protocol';
 import { redactDeep } from '../core/model/redact';
+import { lookupTable } from '../core/model/lookup';
 
 /** VS Code language ids we analyse, for documents whose file name does not say (untitled, virtual). */
-const LANGUAGE_IDS: Record<string, Language> = {
+const LANGUAGE_IDS: Readonly<Record<string, Language>> = lookupTable({
   'cuda-cpp': 'cuda', cuda: 'cuda', cpp: 'cpp', c: 'c', opencl: 'opencl-c', python: 'python',
   javascript: 'javascript', javascriptreact: 'javascript', typescript: 'typescript', typescriptreact: 'typescript',
-};
+});
 
 const DEBOUNCE_MS = 200;
 

@@ -40,7 +40,7 @@ export function formatBytes(bytes: number, options: { exact?: boolean } = {}): s
     v /= 1024;
     u++;
   }
-  const human = u === 0 ? `${bytes} bytes` : `${v.toFixed(2)} ${units[u]}`;
+  const human = u === 0 ? `${Number.isInteger(bytes) ? bytes : bytes.toFixed(2)} bytes` : `${v.toFixed(2)} ${units[u]}`;
   return u === 0 || options.exact === false ? human : `${human} (${formatInteger(bytes)} bytes)`;
 }
 
@@ -51,6 +51,8 @@ export function formatSize(bytes: number, expr: string): string {
 
 export function formatPercent(fraction: number): string {
   if (!Number.isFinite(fraction)) return UNKNOWN_NUMBER;
+  // toFixed switches to exponent notation from 1e21: large shares are grouped integers instead.
+  if (Math.abs(fraction) >= 1e4) return `${formatInteger(Math.round(fraction * 100))}%`;
   return `${(fraction * 100).toFixed(Math.abs(fraction) < 0.1 ? 1 : 0)}%`;
 }
 

@@ -24,13 +24,14 @@ const ZWSP = '&#8203;';
  */
 export function escapeMarkdown(text: string): string {
   return showControlChars(redactSecrets(text))
-    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\t\n]/g, ' ')
+    .replace(/^ +/, '')
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
     .replace(/[\\`*_[\]|#!~$]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+    .replace(/^[-+=]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/:\/\//g, `:${ZWSP}//`)
-    .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+    .replace(/(www)\./gi, `$1${ZWSP}.`)
     .replace(/@/g, `@${ZWSP}`)
     .replace(/\\#(?=\d)/g, `\\#${ZWSP}`);
 }
@@ -38,6 +39,7 @@ export function escapeMarkdown(text: string): string {
 /** Scanned text as an inline code span (expressions in the hover): literal, whatever backticks it holds. */
 export function markdownCode(text: string): string {
   const body = showControlChars(redactSecrets(text), { lineBreaks: true });
+  if (!body) return '` `';
   let longest = 0;
   for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = '`'.repeat(longest + 1);

@@ -184,6 +184,8 @@ describe('secrets never appear in outputs', function () {
         assert.match(json, /sizes\.cu/);
         assert.deepEqual(leaks(json), [], `sizing request (${render}) leaks`);
       }
+      // The same request with a parameter no client should send is refused by name (InvalidParams), not sized as NaN.
+      await assert.rejects(conn.sendRequest(SIZING_REPORT_REQUEST, { profile: 'constructor' }), (e: { code?: number; message?: string }) => e.code === -32602 && /profile must be one of low, medium, high/.test(e.message ?? ''));
       await conn.sendRequest(ShutdownRequest.type);
       await conn.sendNotification(ExitNotification.type);
     } finally {

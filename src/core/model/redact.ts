@@ -28,7 +28,7 @@ const SHAPES: readonly KeyShape[] = [
   // Hugging Face, Groq, Replicate, xAI access tokens.
   { id: 'hf', pattern: /(?<![A-Za-z0-9_])(?:hf_|gsk_|r8_|xai-)[A-Za-z0-9]{20,}/g, keep: 3 },
   // JSON Web Tokens (header.payload.signature, both base64url JSON objects).
-  { id: 'jwt', pattern: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, keep: 3 },
+  { id: 'jwt', pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, keep: 3 },
   // `Authorization: Bearer <token>` and `Basic <base64>`: the token after the scheme.
   { id: 'bearer', pattern: /(?<=\b(?:Bearer|Basic)\s{1,4})[A-Za-z0-9._~+/=-]{16,}/g, keep: 0 },
   // A URL query or form value named like a credential: `?api_key=…`, `&access_token=…`, `key=…`.

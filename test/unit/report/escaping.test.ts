@@ -57,6 +57,18 @@ describe('output injection', () => {
     assert.match(out, /‹U\+000A›‹U\+001B›\[2K/);
   });
 
+  it('CLI stderr: configuration and workload problems quoting the files\' values show control characters by code point', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-inject-cfg-'));
+    writeFileSync(join(dir, 'k.cu'), 'void f() { float *d; cudaMalloc(&d, 16); }\n');
+    writeFileSync(join(dir, 'ai-infra-advisor.config.json'), JSON.stringify({ rules: { '\u001b]0;owned\u0007x\n\u2714 0 problems': 'off' } }));
+    writeFileSync(join(dir, 'ai-infra-advisor.workload.json'), JSON.stringify({ profile: '\u001b[2J\u009b31m' }));
+    let err = '';
+    await runCli(['report', '.', '--fail-on', 'never'], { stdout: () => undefined, stderr: (s) => (err += s), cwd: dir, isTTY: false });
+    assert.match(err, /config/, err);
+    assert.match(err, /workload/, err);
+    assert.doesNotMatch(err.split('\n').join(''), RAW_CONTROL, JSON.stringify(err));
+  });
+
   it('Markdown: rendered with GFM, scanned text never becomes a link, image, code, emphasis, heading, list or HTML', () => {
     fc.assert(fc.property(hostileText, (s) => {
       const md = escapeMarkdown(s);

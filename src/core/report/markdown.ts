@@ -6,7 +6,7 @@ import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
 import { showControlChars } from './control-chars';
-import { redactSecrets } from '../model/redact';
+import { redactDeep, redactSecrets } from '../model/redact';
 
 export interface RenderedAsset {
   /** Path relative to the Markdown file. */
@@ -70,7 +70,7 @@ export function toMarkdown(report: SizingReport, options: { chartDir?: string; s
       const chart = charts.find((c) => c.id === id);
       if (!chart) continue;
       if (options.svgFor && options.chartDir !== undefined) {
-        const svg = options.svgFor(chart);
+        const svg = options.svgFor(redactDeep(chart));
         const name = `${options.chartDir}/${id}.svg`;
         assets.push({ name, content: svg });
         lines.push(`![${escapeMarkdown(chart.title)}](${encodeURI(name).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`, '');

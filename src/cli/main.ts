@@ -13,6 +13,8 @@ import { GPU_CATALOG, findGpu } from '../core/sizing/gpu-catalog';
 import { toJsonReport } from '../core/report/json';
 import { toSarif } from '../core/report/sarif';
 import { toText } from '../core/report/text';
+// Config and workload problems quote the files' values: keys masked, control characters shown (a terminal).
+import { escapeTerminal } from '../core/report/control-chars';
 import { buildSizingReport } from '../core/report/sizing-model';
 import { toMarkdown } from '../core/report/markdown';
 import { toHtml } from '../core/report/html';
@@ -126,7 +128,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const root = resolve(io.cwd, values.root ?? '.');
     const loaded = loadConfigFile(root, RULE_IDS, values.config ? resolve(io.cwd, values.config) : undefined);
     if (loaded.fatal) {
-      io.stderr(`${TOOL_NAME}: ${loaded.fatal}\n`);
+      io.stderr(`${TOOL_NAME}: ${escapeTerminal(loaded.fatal)}\n`);
       return 2;
     }
     if (values['target-gpu']) {
@@ -144,7 +146,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       if (values.lang !== 'en' && values.lang !== 'ko') throw new UsageError(`--lang must be en or ko, not '${values.lang}'`);
       loaded.config.lang = values.lang;
     }
-    for (const p of problemsIn(loaded.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: config ${p.field}: ${p.message}\n`);
+    for (const p of problemsIn(loaded.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: config ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
 
     const scanPaths = paths.map((p) => resolve(io.cwd, p));
     // One thread by default: on 2 cores the bench measured workers slower and twice the memory (bench/results.md).
@@ -160,10 +162,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (command === 'report') {
       const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined });
       if (workload.fatal) {
-        io.stderr(`${TOOL_NAME}: ${workload.fatal}\n`);
+        io.stderr(`${TOOL_NAME}: ${escapeTerminal(workload.fatal)}\n`);
         return 2;
       }
-      for (const p of problemsIn(workload.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: workload ${p.field}: ${p.message}\n`);
+      for (const p of problemsIn(workload.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: workload ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
       const sizing = buildSizingReport(result, workload);
       const out = values.output ? resolve(io.cwd, values.output) : null;
       let text: string;

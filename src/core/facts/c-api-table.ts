@@ -2,6 +2,7 @@
 // target, the copy direction, the stream, the blocking flag. Argument indexes are 0-based. Signatures from the
 // CUDA Runtime API and Driver API references (CUDA 12.x/13.0, 2025) and the OpenCL 3.0 API specification (2024).
 import type { GpuApi, MemorySpace, TransferDirection } from '../model/types';
+import { lookupTable } from '../model/lookup';
 
 export type SizeSpec = number | { product: number[] } | { extent: number };
 
@@ -58,7 +59,7 @@ const cuda = 'cuda' as const;
 const drv = 'cuda-driver' as const;
 const ocl = 'opencl' as const;
 
-export const C_API_TABLE: Readonly<Record<string, CallSpec>> = {
+export const C_API_TABLE: Readonly<Record<string, CallSpec>> = lookupTable({
   // CUDA runtime: allocation
   cudaMalloc: { kind: 'alloc', family: cuda, target: 0, size: 1, space: 'device' },
   cudaMallocAsync: { kind: 'alloc', family: cuda, target: 0, size: 1, space: 'device', async: true },
@@ -158,7 +159,7 @@ export const C_API_TABLE: Readonly<Record<string, CallSpec>> = {
   clEnqueueMapBuffer: { kind: 'hint', family: ocl, hint: 'map', target: 1 },
   cudaGetLastError: { kind: 'hint', family: cuda, hint: 'error-check' },
   cudaPeekAtLastError: { kind: 'hint', family: cuda, hint: 'error-check' },
-};
+});
 
 /** CUDA calls whose return value is not an error status, so ignoring it is fine. */
 export const CUDA_NON_STATUS_CALLS = new Set([

@@ -1,6 +1,8 @@
 // The OpenAI call surface and the stores API results go to, as data. Both fact extractors (JS/TS and Python)
 // read these tables; adding a store or an SDK method is a row here, not code.
 import type { LlmApiKind, StoreKind } from '../model/types';
+import { redactSecrets } from '../model/redact';
+import { lookupTable } from '../model/lookup';
 
 /** SDK resource paths after the client (`client.chat.completions.create`), longest first. */
 export const OPENAI_METHODS: ReadonlyArray<{ path: string; api: LlmApiKind }> = [
@@ -25,10 +27,10 @@ export const OPENAI_METHODS: ReadonlyArray<{ path: string; api: LlmApiKind }> = 
 ];
 
 /** openai-python < 1.0 module-level resources (`openai.ChatCompletion.create`). */
-export const OPENAI_LEGACY_METHODS: Readonly<Record<string, LlmApiKind>> = {
+export const OPENAI_LEGACY_METHODS: Readonly<Record<string, LlmApiKind>> = lookupTable({
   'ChatCompletion.create': 'chat', 'ChatCompletion.acreate': 'chat', 'Completion.create': 'completions', 'Completion.acreate': 'completions',
   'Embedding.create': 'embeddings', 'Embedding.acreate': 'embeddings', 'Image.create': 'images', 'Audio.transcribe': 'audio',
-};
+});
 
 /** The max-tokens parameter each API takes, as a fix adds it (snake_case for the REST/SDK body). */
 export const MAX_TOKENS_PARAMS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'max_new_tokens'];
@@ -47,9 +49,9 @@ export const HTTP_PATHS: ReadonlyArray<{ pattern: RegExp; api: LlmApiKind }> = [
 export const OPENAI_HOST = /\bapi\.openai\.com\b|\.openai\.azure\.com\b/;
 
 /** LangChain chat/embedding classes and the methods that call the API. */
-export const LANGCHAIN_CLASSES: Readonly<Record<string, LlmApiKind>> = { ChatOpenAI: 'chat', AzureChatOpenAI: 'chat', OpenAI: 'completions', OpenAIEmbeddings: 'embeddings', AzureOpenAIEmbeddings: 'embeddings' };
+export const LANGCHAIN_CLASSES: Readonly<Record<string, LlmApiKind>> = lookupTable({ ChatOpenAI: 'chat', AzureChatOpenAI: 'chat', OpenAI: 'completions', OpenAIEmbeddings: 'embeddings', AzureOpenAIEmbeddings: 'embeddings' });
 export const LANGCHAIN_METHODS = new Set(['invoke', 'ainvoke', 'stream', 'astream', 'batch', 'abatch', 'generate', 'agenerate', 'call', 'predict', 'embedQuery', 'embedDocuments', 'embed_query', 'embed_documents', 'aembed_query', 'aembed_documents']);
-export const AI_SDK_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = { generateText: 'chat', streamText: 'chat', generateObject: 'chat', streamObject: 'chat', embed: 'embeddings', embedMany: 'embeddings' };
+export const AI_SDK_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = lookupTable({ generateText: 'chat', streamText: 'chat', generateObject: 'chat', streamObject: 'chat', embed: 'embeddings', embedMany: 'embeddings' });
 
 export interface StoreModule {
   kind: StoreKind;
@@ -57,7 +59,7 @@ export interface StoreModule {
 }
 
 /** Import sources (npm packages and Python modules) that give a store client, by longest prefix. */
-export const STORE_MODULES: Readonly<Record<string, StoreModule>> = {
+export const STORE_MODULES: Readonly<Record<string, StoreModule>> = lookupTable({
   // JavaScript / TypeScript
   mongodb: { kind: 'mongodb', engine: 'mongodb' },
   mongoose: { kind: 'mongodb', engine: 'mongoose' },
@@ -110,7 +112,7 @@ export const STORE_MODULES: Readonly<Record<string, StoreModule>> = {
   qdrant_client: { kind: 'vector', engine: 'qdrant' },
   weaviate: { kind: 'vector', engine: 'weaviate' },
   pymilvus: { kind: 'vector', engine: 'milvus' },
-};
+});
 
 export function storeModule(source: string): StoreModule | null {
   let best: string | null = null;
@@ -202,7 +204,7 @@ export function maskKey(key: string): string {
   return `${head}…${key.slice(-4)}`;
 }
 
-/** Every key-shaped substring of `text`, masked. */
+/** Every key-shaped substring of `text`, masked (the one choke point, model/redact.ts). */
 export function maskKeysIn(text: string): string {
-  return text.replace(new RegExp(OPENAI_KEY.source, 'g'), (k) => maskKey(k));
+  return redactSecrets(text);
 }

@@ -4,7 +4,7 @@
 // per trip (C-family) or once (Python, where rebinding a name releases the old array to the pool). The file's
 // peak is the largest peak of any one function: calls between functions are not followed.
 import type { AllocationFact, EvidenceLine, FreeFact, GpuEvent, LaunchFact, SizeValue, GpuFileFacts, GpuFileSummary, MemoryStrategy, PeakDeviceBytes, TransferFact } from '../model/types';
-import { formatBytes } from '../model/units';
+import { formatSize } from '../model/units';
 
 export interface LivePoint {
   allocation: AllocationFact;
@@ -142,7 +142,7 @@ export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy;
 }
 
 export function describeSize(size: Pick<SizeValue, 'bytes' | 'expr'>): string {
-  return size.bytes === null ? `${size.expr} (size known at run time)` : formatBytes(size.bytes);
+  return size.bytes === null ? `${size.expr} (size known at run time)` : formatSize(size.bytes, size.expr);
 }
 
 export function summariseGpuFile(facts: GpuFileFacts): GpuFileSummary {

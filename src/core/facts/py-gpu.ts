@@ -7,6 +7,7 @@ import { BINDING_TYPES, PyConstantFolder, SCOPE_TYPES } from './py-constants';
 import { IMPORT_TYPES, callArgs, importAliases, type CallArgs } from './py-syntax';
 import { DEFAULT_DTYPE } from './type-sizes';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
+import { emptyTable, lookupTable } from '../model/lookup';
 
 const MAIN_TYPES = new Set(['call', 'attribute', 'for_statement']);
 const IDENTIFIER = new Set(['identifier']);
@@ -33,7 +34,7 @@ const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
   },
 });
 
-const FAMILY_BY_ROOT: Record<string, GpuApi> = { cupy: 'cupy', cupyx: 'cupy', pycuda: 'pycuda', pyopencl: 'pyopencl', numba: 'numba', torch: 'torch' };
+const FAMILY_BY_ROOT: Readonly<Record<string, GpuApi>> = lookupTable({ cupy: 'cupy', cupyx: 'cupy', pycuda: 'pycuda', pyopencl: 'pyopencl', numba: 'numba', torch: 'torch' });
 const CREATORS = /^(zeros|ones|empty|full|arange|rand|randn|randint|random|zeros_like|ones_like|empty_like|full_like|linspace|eye|identity)$/;
 
 export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFacts {
@@ -45,7 +46,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const folder = new PyConstantFolder(nodes, index);
   const loopSyntax = PY_LOOP_SYNTAX(folder);
   const events: GpuEvent[] = [];
-  const hostBuffers: GpuFileFacts['hostBuffers'] = {};
+  const hostBuffers: GpuFileFacts['hostBuffers'] = emptyTable();
   const deviceNames = new Set<string>();
   const pinnedLoaders = new Map<string, boolean>();
   const cudaDeviceVars = new Set<string>();

@@ -3,6 +3,7 @@
 // "Built-in Vector Types", for the vector types' sizes and alignments). Windows (LLP64) differs only in `long`
 // (4 bytes); the report lists every size it assumed so a reader can check.
 // Source dates: System V ABI 1.0 (2018), CUDA Programming Guide 12.x (2024).
+import { lookupTable } from '../model/lookup';
 
 export interface TypeLayout {
   size: number;
@@ -11,7 +12,7 @@ export interface TypeLayout {
 
 const scalar = (size: number): TypeLayout => ({ size, align: size });
 
-export const C_TYPE_LAYOUTS: Readonly<Record<string, TypeLayout>> = {
+export const C_TYPE_LAYOUTS: Readonly<Record<string, TypeLayout>> = lookupTable({
   char: scalar(1), 'signed char': scalar(1), 'unsigned char': scalar(1), bool: scalar(1), _Bool: scalar(1),
   int8_t: scalar(1), uint8_t: scalar(1), cl_char: scalar(1), cl_uchar: scalar(1), uchar: scalar(1),
   short: scalar(2), 'unsigned short': scalar(2), int16_t: scalar(2), uint16_t: scalar(2), half: scalar(2),
@@ -28,18 +29,18 @@ export const C_TYPE_LAYOUTS: Readonly<Record<string, TypeLayout>> = {
   double2: scalar(16), long2: scalar(16), double3: { size: 24, align: 8 }, double4: { size: 32, align: 16 }, __half2: scalar(4),
   // OpenCL C host-side vector types (cl_platform.h): cl_float4 is 16 bytes, cl_float3 is padded to 16.
   cl_float2: scalar(8), cl_float4: scalar(16), cl_float3: scalar(16), cl_int2: scalar(8), cl_int4: scalar(16), cl_double2: scalar(16),
-};
+});
 
 export const POINTER_LAYOUT: TypeLayout = scalar(8);
 
 /** NumPy / CuPy / torch dtype item sizes (NumPy "Data type objects" reference; torch.Tensor.element_size). */
-export const DTYPE_BYTES: Readonly<Record<string, number>> = {
+export const DTYPE_BYTES: Readonly<Record<string, number>> = lookupTable({
   bool: 1, bool_: 1, int8: 1, uint8: 1, byte: 1, ubyte: 1, char: 1,
   int16: 2, uint16: 2, short: 2, float16: 2, half: 2, bfloat16: 2,
   int32: 4, uint32: 4, int: 4, intc: 4, float32: 4, float: 4, single: 4,
   int64: 8, uint64: 8, long: 8, int_: 8, intp: 8, float64: 8, double: 8, float_: 8, complex64: 8, cfloat: 8,
   complex128: 16, cdouble: 16, complex_: 16,
-};
+});
 
 /** Default dtypes when none is given: NumPy/CuPy float64; torch float32 (torch.get_default_dtype()). */
 export const DEFAULT_DTYPE = { numpy: 'float64', torch: 'float32' } as const;

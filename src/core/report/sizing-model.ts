@@ -1,5 +1,6 @@
 // The sizing report model: one object built from an AnalysisResult and a Workload, rendered by every surface
 // (Markdown, HTML, JSON, text, and later the editor's webview). It holds numbers and their formulas, never markup.
+import { redactDeep } from '../model/redact';
 import { problemsIn } from '../config';
 import { relative } from 'node:path';
 import type { AnalysisResult } from '../analyze';
@@ -103,7 +104,8 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
       })
     : [];
 
-  return {
+  // Every string from the scanned files (paths, models, expressions) passes the credential choke point once, here.
+  return redactDeep({
     $schema: SIZING_SCHEMA_ID,
     tool: result.tool,
     profile: workload.profile,
@@ -120,7 +122,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     engines, traffic, months,
     recommendation: recommend(engines, traffic, streams, load),
     notes: [...SIZING_NOTES[result.config.lang]],
-  };
+  });
 }
 
 const ENGINE_NAMES: Record<EngineId, string> = {

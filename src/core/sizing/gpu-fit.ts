@@ -9,6 +9,7 @@ import { formatBytes } from '../model/units';
 import { PCIE4_X16_GBPS, TRANSFER_SETUP_SECONDS } from './engine-facts';
 import { deviceBytes, GPU_CATALOG, openclMaxAllocBytes, type GpuSpec } from './gpu-catalog';
 import type { GpuDataset } from './workload';
+import { own } from '../model/lookup';
 
 export type FitVerdict = 'fits' | 'needs-chunking' | 'does-not-fit' | 'unknown';
 
@@ -65,7 +66,7 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
   const { dataset, safetyFactor, target } = options;
   const t = GPU_FIT_TEXT[options.lang ?? 'en'];
   const catalog = options.catalog ?? GPU_CATALOG;
-  const bindingOf = (expr: string): number | null => dataset?.sizes?.[expr] ?? dataset?.bytes ?? null;
+  const bindingOf = (expr: string): number | null => own(dataset?.sizes, expr) ?? dataset?.bytes ?? null;
   const api: 'cuda' | 'opencl' = summary.allocations.some((a) => /^cl|^pyopencl\./.test(a.api)) ? 'opencl' : 'cuda';
   const notes: string[] = [];
 

@@ -8,6 +8,7 @@ import { LLM_FACTS, priceOf } from './llm-models';
 import { SECONDS_PER_MONTH, type PriceCatalog } from './prices';
 import type { UsageAssumptions } from './profiles';
 import { overridesFor, type Workload } from './workload';
+import { own } from '../model/lookup';
 
 export const SECONDS_PER_DAY = 86_400;
 export const DAYS_PER_MONTH = 30.4375; // 365.25 / 12
@@ -91,7 +92,7 @@ const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 
 
 function resolvePrice(model: string | null, prices: PriceCatalog): { inputPerMTok: number; outputPerMTok: number; cachedInputPerMTok: number | null; source: string; model: string } | null {
   if (!model) return null;
-  const override = prices.openai[model];
+  const override = own(prices.openai, model);
   if (override) return { inputPerMTok: override.inputPerMTok, outputPerMTok: override.outputPerMTok, cachedInputPerMTok: override.cachedInputPerMTok ?? null, source: 'workload prices.openai', model };
   const p = priceOf(model);
   return p ? { inputPerMTok: p.inputPerMTok, outputPerMTok: p.outputPerMTok, cachedInputPerMTok: p.cachedInputPerMTok, source: p.source, model: p.model } : null;

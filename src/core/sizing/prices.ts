@@ -2,6 +2,7 @@
 // storage. USD list prices, AWS us-east-1, on-demand, Linux, as compiled in shared/SIZING-FACTS.md on 2026-11-24
 // (source ids P1, P2, D5-D7, R4 there). Every figure can be overridden in the workload file (`prices`).
 // OpenAI token prices live in llm-models.ts (from @pydantic/genai-prices) and are overridable the same way.
+import { lookupTable } from '../model/lookup';
 
 export const HOURS_PER_MONTH = 730; // AWS bills a month as 730 hours (the D-formulas in SIZING-FACTS use it).
 export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600; // 2,628,000
@@ -23,7 +24,7 @@ export interface InstanceType {
 const P1 = 'AWS on-demand price tables citing aws.amazon.com/ec2/pricing, 2025-Q1 2026 (SIZING-FACTS P1)';
 const D = '2026-11-24';
 
-export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = Object.freeze({
+export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = lookupTable({
   'm6i.xlarge': { id: 'm6i.xlarge', service: 'ec2', vcpu: 4, memoryGiB: 16, usdPerHour: 0.192, source: P1, sourceDate: D },
   'm6i.2xlarge': { id: 'm6i.2xlarge', service: 'ec2', vcpu: 8, memoryGiB: 32, usdPerHour: 0.384, source: P1, sourceDate: D },
   'r6i.xlarge': { id: 'r6i.xlarge', service: 'ec2', vcpu: 4, memoryGiB: 32, usdPerHour: 0.252, source: P1, sourceDate: D },

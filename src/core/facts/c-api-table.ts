@@ -73,6 +73,7 @@ export const C_API_TABLE: Readonly<Record<string, CallSpec>> = {
   cuMemAlloc: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'device' },
   cuMemAlloc_v2: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'device' },
   cuMemAllocAsync: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'device', async: true },
+  cuMemAllocFromPoolAsync: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'device', async: true },
   cuMemAllocPitch: { kind: 'alloc', family: drv, target: 0, size: { product: [2, 3] }, space: 'device' },
   cuMemAllocManaged: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'managed' },
   cuMemAllocHost: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'pinned-host' },

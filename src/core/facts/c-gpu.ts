@@ -2,11 +2,11 @@
 // launches, hints, host buffer kinds and whether each API call's status is looked at.
 import { nodesOfTypes, type ParsedSource, type SyntaxNode } from '../parse/tree-sitter';
 import type {
-  ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection,
+  ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection, TransferFact,
 } from '../model/types';
 import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
 import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type SizeSpec } from './c-api-table';
-import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
+import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 import {
   HostBufferTable, placeApiCall, placeDefinition, placeEvent, splitSegments, wholeFile,
   type CFactsCache, type DefinitionRecord, type Segment, type SegmentFacts, type Shift,
@@ -15,9 +15,18 @@ import {
 const C_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']);
 const IDENTIFIER: ReadonlySet<string> = new Set(['identifier']);
 
-const C_LOOP_SYNTAX = (folder: CConstantFolder): LoopSyntax => ({
+/** Clock reads of C and C++ host code; CUDA events count as a clock where the file reads an elapsed time. */
+const C_TIMER = /\b(clock_gettime|gettimeofday|QueryPerformanceCounter|omp_get_wtime|MPI_Wtime|sdkStartTimer|sdkStopTimer|clock)\s*\(|\bchrono::|high_resolution_clock|steady_clock|system_clock/;
+const C_TIMER_WITH_EVENTS = new RegExp(`${C_TIMER.source}|\\b(cudaEventRecord|cudaEventElapsedTime|cuEventRecord|cuEventElapsedTime)\\s*\\(`);
+
+const C_LOOP_SYNTAX = (folder: CConstantFolder, timesEvents: boolean): LoopSyntax => ({
   loopTypes: C_LOOP_TYPES,
   functionTypes: FUNCTION_TYPES,
+  ifType: 'if_statement',
+  blockTypes: new Set(['compound_statement']),
+  breakType: 'break_statement',
+  exitTypes: new Set(['return_statement', 'throw_statement', 'goto_statement']),
+  timer: timesEvents ? C_TIMER_WITH_EVENTS : C_TIMER,
   tripCount: (loop) => (loop.type === 'for_statement' ? forTripCount(loop, folder) : null),
   variables: (loop) => {
     // Names bound by the loop header: `int i = 0`, `i = 0`, `auto& [k, v] : m`. Only identifiers, never text.
@@ -204,6 +213,104 @@ function indexWholeFile(parsed: ParsedSource, segments: Segment[]): void {
   }
 }
 
+/** The variable an expression starts from: `h` of `h[i]`, `*h`, `(float*)h + k`, `p.pos[i].x`, `&h[0]`, `h.data()`. */
+function rootName(node: SyntaxNode | null | undefined): string | null {
+  const m = node ? /^[\s(*&]*(?:\([^()]*\)\s*)?[\s(*&]*([A-Za-z_]\w*)/.exec(node.text) : null;
+  return m ? m[1]! : null;
+}
+
+/**
+ * Calls that queue no GPU work: choosing a device, waiting, queries, events, teardown, printing, checks. A loop of
+ * only these after the work is queued waits for it (one device or stream per trip); any other call may launch.
+ */
+const NON_WORK_CALL = /^(cuda|cu)(SetDevice|GetDevice|CtxSetCurrent|CtxPushCurrent|CtxPopCurrent|CtxSynchronize|DeviceSynchronize|ThreadSynchronize|StreamSynchronize|EventSynchronize|StreamQuery|EventQuery|EventElapsedTime|EventRecord|EventDestroy|StreamDestroy|GetLastError|PeekAtLastError|GetErrorString|GetErrorName|Free\w*|DeviceReset|ProfilerStop)(_v2)?$|^cl(Finish|Flush|WaitForEvents|Release\w*|GetEventProfilingInfo)$|^(printf|fprintf|puts|exit|assert|fflush|cout|cerr|endl)$|check|safe_?call|cuda_?call/i;
+
+const LOOP_BODY_TYPES: ReadonlySet<string> = new Set(['assignment_expression', 'update_expression', 'call_expression']);
+
+/** What one loop's body does to names, read once per loop: where each is written by the host, a kernel or a copy. */
+interface LoopBody {
+  /** Host-side writes by name: assignments, increments, calls it is passed to (fread, memcpy, a fill helper). */
+  hostWrites: Map<string, number[]>;
+  /** Device-side writes by name: kernel arguments, copies into it, library calls it is passed to. */
+  deviceWrites: Map<string, number[]>;
+  /** Start offsets of the kernel launches in the loop (any launch may write what is read back). */
+  launches: number[];
+  /** Calls that queue GPU work: launches, copies, library calls, calls of this file's own functions. */
+  work: number;
+  /** Names stored into an array or container in the loop (`bufs[i] = p`, `v.push_back(p)`). */
+  kept: Set<string>;
+}
+
+/** Reads loop bodies of a C-family segment on demand (a copy in a loop asks whether its data changes there). */
+class CLoopBodies {
+  private readonly bodies = new Map<number, LoopBody>();
+  constructor(private readonly launchOpens: ReadonlyMap<number, unknown>) {}
+
+  of(loop: SyntaxNode): LoopBody {
+    let body = this.bodies.get(loop.startIndex);
+    if (body) return body;
+    body = { hostWrites: new Map(), deviceWrites: new Map(), launches: [], work: 0, kept: new Set() };
+    const add = (map: Map<string, number[]>, name: string | null, at: number) => {
+      if (name) (map.get(name) ?? map.set(name, []).get(name)!).push(at);
+    };
+    walk(loop, (n) => {
+      if (n.type === 'assignment_expression') {
+        const right = field(n, 'right');
+        if (right?.type === 'identifier' && /\[|->|\./.test(field(n, 'left')?.text ?? '')) body!.kept.add(right.text);
+      }
+      if (n.type === 'assignment_expression' || n.type === 'update_expression') {
+        add(body!.hostWrites, rootName(field(n, n.type === 'assignment_expression' ? 'left' : 'argument')), n.startIndex);
+        return;
+      }
+      const fn = field(n, 'function');
+      const args = children(field(n, 'arguments') ?? n).filter((c) => c.type !== 'comment');
+      if (fn?.type === 'call_expression') {
+        const inner = field(fn, 'arguments');
+        if (inner && this.launchOpens.has(inner.startIndex)) {
+          body!.launches.push(n.startIndex);
+          body!.work++;
+          for (const a of args) add(body!.deviceWrites, rootName(a), n.startIndex);
+          return;
+        }
+      }
+      const name = calleeName(n);
+      if (!name) return;
+      const spec = C_API_TABLE[name];
+      if (!NON_WORK_CALL.test(name)) body!.work++;
+      if (/^(push_back|emplace_back|push|insert|append)$/.test(name)) for (const a of args) if (a.type === 'identifier') body!.kept.add(a.text);
+      if (spec?.kind === 'transfer') {
+        const direction = spec.kindArg !== undefined && args[spec.kindArg] ? transferDirectionFromKind(args[spec.kindArg]!.text) : spec.direction;
+        const dst = spec.dst !== null ? rootName(args[spec.dst]) : null;
+        add(direction === 'device-to-host' || direction === 'host-to-host' ? body!.hostWrites : body!.deviceWrites, dst, n.startIndex);
+        return;
+      }
+      if (spec?.kind === 'launch') {
+        body!.launches.push(n.startIndex);
+        return;
+      }
+      if (spec) return;
+      // Any other call may fill what it is given: fread(h, ...), memcpy(h, ...), fill(h), cublasSgemm(..., d_c, ...).
+      const gpuLibrary = /^(cublas|cusparse|cusolver|cufft|curand|cudnn|nccl|thrust|cub|cudaMemset|cuMemset|clEnqueue|cutlass)/i.test(name);
+      for (const a of args) if (!/^\s*[\w.]+\s*\[/.test(a.text)) add(gpuLibrary ? body!.deviceWrites : body!.hostWrites, rootName(a), n.startIndex);
+      if (fn?.type === 'field_expression') add(body!.hostWrites, rootName(field(fn, 'argument')), n.startIndex);
+      if (gpuLibrary) for (const a of args) add(body!.hostWrites, rootName(a), n.startIndex);
+    }, LOOP_BODY_TYPES);
+    this.bodies.set(loop.startIndex, body);
+    return body;
+  }
+
+  /** Why a copy in `loop` moves different bytes on each iteration, or undefined when nothing there changes them. */
+  changes(loop: SyntaxNode, copy: SyntaxNode, direction: TransferDirection, host: string | null, device: string | null): TransferFact['changesInLoop'] {
+    const body = this.of(loop);
+    const elsewhere = (at: number[] | undefined) => Boolean(at?.some((o) => o < copy.startIndex || o >= copy.endIndex));
+    if (direction === 'host-to-device' && host && elsewhere(body.hostWrites.get(host))) return 'host-written';
+    if (direction === 'device-to-host') {
+      if (body.launches.length || (device && (elsewhere(body.deviceWrites.get(device)) || elsewhere(body.hostWrites.get(device))))) return 'device-written';
+    }
+    return undefined;
+  }
+}
+
 /**
  * The GPU facts of one C-family file. With `cache` (the editor's, one per document), the facts of every top-level
  * function whose text and context did not change since the last call are reused instead of re-read (c-segments.ts);
@@ -306,10 +413,11 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     folder.use(index);
     hostBuffers.begin(seg.startLine);
     const functionOf = (node: SyntaxNode) => functionName(node, index);
-    const loopSyntax = C_LOOP_SYNTAX(folder);
+    const loopSyntax = C_LOOP_SYNTAX(folder, /\b(cudaEventElapsedTime|cuEventElapsedTime)\b/.test(parsed.text));
     const events: GpuEvent[] = [];
     const apiCalls: ApiCallFact[] = [];
     const checkMacroUses = new Map<string, number>();
+    const loopBodies = new CLoopBodies(launchOpens);
     let order = orderBase;
 
     const base = (node: SyntaxNode, api: string, family: GpuEvent['family']) => {
@@ -401,8 +509,11 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const hostArg = spec.hostPtrArg !== undefined ? args[spec.hostPtrArg] : undefined;
           const copiesHost = /CL_MEM_COPY_HOST_PTR/.test(flags) && hostArg && !NULL_ARG.test(hostArg.text.trim());
           const targetNode = spec.target === 'result' ? null : args[spec.target];
+          const allocLoop = loopChain(call, loopSyntax, index)[0];
           events.push({
             kind: 'allocation', ...base(call, name, spec.family), target, targetExpr: targetNode ? collapse(targetNode.text) : target,
+            ...(spec.async ? { pooled: true } : {}),
+            ...(allocLoop && target && loopBodies.of(allocLoop).kept.has(target) ? { keptPerIteration: true } : {}),
             ...(target && folder.isLocal(target, call) ? { localTarget: true } : {}),
             // Written through a parameter (`cudaMalloc(devPtr, n)` in a wrapper) or into a name this file does not
             // declare: the caller owns the memory.
@@ -431,20 +542,27 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const blockingText = spec.blockingArg !== undefined ? args[spec.blockingArg]?.text.trim() : undefined;
           const blocking = blockingText === undefined ? null : /^(CL_TRUE|1|true)$/.test(blockingText) ? true : /^(CL_FALSE|0|false)$/.test(blockingText) ? false : null;
           const stream = spec.streamArg !== undefined && args[spec.streamArg] ? collapse(args[spec.streamArg]!.text) : null;
-          events.push({
+          const fact: TransferFact = {
             kind: 'transfer', ...base(call, name, spec.family), direction, size, async: /Async$/.test(name) || blocking === false, stream,
             blocking, hostBuffer: hostSide?.name ?? null, deviceBuffer: deviceSide?.name ?? null,
             offset: Boolean(offsetNonZero || src.offset || dst.offset),
             hostOrigin: hostSide?.name ? originOf(hostSide.name) : null,
-          });
+          };
+          const loop = fact.loop ? loopChain(call, loopSyntax, index)[0] : undefined;
+          const hostArgRoot = direction === 'host-to-device' ? rootName(spec.src !== null ? args[spec.src] : null) : direction === 'device-to-host' ? rootName(spec.dst !== null ? args[spec.dst] : null) : null;
+          const deviceArgRoot = rootName(direction === 'device-to-host' ? (spec.src !== null ? args[spec.src] : null) : (spec.dst !== null ? args[spec.dst] : null));
+          const changes = loop ? loopBodies.changes(loop, call, direction, hostArgRoot, deviceArgRoot) : undefined;
+          events.push(changes ? { ...fact, changesInLoop: changes } : fact);
           break;
         }
         case 'free':
           events.push({ kind: 'free', ...base(call, name, spec.family), target: bufferName(args[spec.target]).name });
           break;
-        case 'sync':
-          events.push({ kind: 'sync', ...base(call, name, spec.family) });
+        case 'sync': {
+          const syncLoop = loopChain(call, loopSyntax, index)[0];
+          events.push({ kind: 'sync', ...base(call, name, spec.family), ...(syncLoop && loopBodies.of(syncLoop).work === 0 ? { waitsOnly: true } : {}) });
           break;
+        }
         case 'launch': {
           const kernelNode = args[spec.kernelArg ?? 0];
           events.push({ kind: 'launch', ...base(call, name, spec.family), kernel: kernelNode ? collapse(kernelNode.text) : '?', config: '' });

@@ -2,20 +2,34 @@
 // imports (`import cupy as cp`, `from numba import cuda`, `import pycuda.driver as drv`), so `cuda.to_device`
 // means Numba's or PyCUDA's depending on what the file imported.
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
-import type { GpuApi, GpuEvent, GpuFileFacts, MemorySpace, SizeValue, TransferDirection } from '../model/types';
+import type { GpuApi, GpuEvent, GpuFileFacts, MemorySpace, SizeValue, TransferDirection, TransferFact } from '../model/types';
 import { BINDING_TYPES, PyConstantFolder, SCOPE_TYPES } from './py-constants';
 import { IMPORT_TYPES, callArgs, importAliases, type CallArgs } from './py-syntax';
 import { DEFAULT_DTYPE } from './type-sizes';
-import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
+import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 
 const MAIN_TYPES = new Set(['call', 'attribute', 'for_statement']);
 const IDENTIFIER = new Set(['identifier']);
 
 const PY_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(['function_definition']);
+/** Clock reads in Python: time.*, timeit, CUDA events of PyTorch, CuPy, PyCUDA and Numba (`e.record()`, `elapsed_time`). */
+const PY_TIMER = /\b(perf_counter|perf_counter_ns|monotonic|process_time|default_timer)\s*\(|\btime\.time\s*\(|\btimeit\b|\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(|get_elapsed_time\s*\(/;
+
+const PY_EVENT_TIMER = /\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(/;
+
 const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
   loopTypes: PY_LOOP_TYPES,
   functionTypes: SCOPE_TYPES,
+  ifType: 'if_statement',
+  blockTypes: new Set(['block']),
+  breakType: 'break_statement',
+  exitTypes: new Set(['return_statement', 'raise_statement']),
+  timer: PY_TIMER,
+  // A wall clock around a walk over a data set (`for x in loader`) logs an epoch's time; a benchmark repeats a count
+  // (`for _ in range(n)`, `while`) or reads CUDA events, whatever it loops over.
+  countedLoop: (loop) => loop.type === 'while_statement' || PY_EVENT_TIMER.test(loop.text)
+    || (loop.type === 'for_statement' && field(loop, 'right')?.type === 'call' && field(field(loop, 'right')!, 'function')?.text === 'range'),
   tripCount: (loop) => {
     if (loop.type !== 'for_statement') return null;
     const right = field(loop, 'right');
@@ -36,6 +50,49 @@ const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
 const FAMILY_BY_ROOT: Record<string, GpuApi> = { cupy: 'cupy', cupyx: 'cupy', pycuda: 'pycuda', pyopencl: 'pyopencl', numba: 'numba', torch: 'torch' };
 const CREATORS = /^(zeros|ones|empty|full|arange|rand|randn|randint|random|zeros_like|ones_like|empty_like|full_like|linspace|eye|identity)$/;
 
+/** The variable an expression starts from: `a` of `a[i]`, `a.T`, `a.get()`. */
+function pyRoot(node: SyntaxNode | null | undefined): string | null {
+  let n = node;
+  while (n && (n.type === 'subscript' || n.type === 'attribute' || n.type === 'call')) n = n.type === 'call' ? field(n, 'function') : field(n, 'value') ?? field(n, 'object');
+  return n?.type === 'identifier' ? n.text : null;
+}
+
+const PY_BODY_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_assignment', 'call']);
+
+/**
+ * What one Python loop does to names, read once per loop: where each is assigned or mutated, passed to a call (a
+ * kernel, np.copyto, a fill helper) or has a method called on it. Offsets let a copy exclude itself.
+ */
+class PyLoopBodies {
+  private readonly bodies = new Map<number, { touched: Map<string, number[]>; kept: Set<string> }>();
+  of(loop: SyntaxNode): { touched: Map<string, number[]>; kept: Set<string> } {
+    let body = this.bodies.get(loop.startIndex);
+    if (body) return body;
+    const b = { touched: new Map<string, number[]>(), kept: new Set<string>() };
+    const add = (name: string | null, at: number) => {
+      if (name) (b.touched.get(name) ?? b.touched.set(name, []).get(name)!).push(at);
+    };
+    walk(loop, (n) => {
+      if (n.type === 'call') {
+        const fn = field(n, 'function');
+        const a = callArgs(n);
+        for (const arg of [...a.positional, ...a.keywords.values()]) add(pyRoot(arg), n.startIndex);
+        if (fn?.type === 'attribute') {
+          add(pyRoot(field(fn, 'object')), n.startIndex);
+          if (/^(append|insert|add|extend)$/.test(field(fn, 'attribute')?.text ?? '')) for (const arg of a.positional) if (arg.type === 'identifier') b.kept.add(arg.text);
+        }
+        return;
+      }
+      const left = field(n, 'left');
+      if (left) walk(left, (id) => add(id.text, n.startIndex), IDENTIFIER);
+      const right = field(n, 'right');
+      if (right?.type === 'identifier' && left && left.type !== 'identifier') b.kept.add(right.text);
+    }, PY_BODY_TYPES);
+    this.bodies.set(loop.startIndex, b);
+    return b;
+  }
+}
+
 export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFacts {
   const root = parsed.tree.rootNode;
   const lines = new LineMap(parsed.text);
@@ -44,6 +101,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const index = new Enclosing(nodes.of(new Set([...SCOPE_TYPES, ...PY_LOOP_TYPES])));
   const folder = new PyConstantFolder(nodes, index);
   const loopSyntax = PY_LOOP_SYNTAX(folder);
+  const loopBodies = new PyLoopBodies();
   const events: GpuEvent[] = [];
   const hostBuffers: GpuFileFacts['hostBuffers'] = {};
   const deviceNames = new Set<string>();
@@ -108,7 +166,23 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       deviceNames.add(target);
       folder.arrayBytes.set(target, size);
     }
-    events.push({ kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}) });
+    events.push({
+      kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}),
+      ...(isPooled(call, family) ? { pooled: true } : {}), ...(keptPerIteration(call, target) ? { keptPerIteration: true } : {}),
+    });
+  };
+
+  // CuPy and PyTorch allocate from their caching pools; PyCUDA does when given a pool's allocate (`allocator=`).
+  const isPooled = (call: SyntaxNode, family: GpuApi) => family === 'cupy' || family === 'torch' || (family === 'pycuda' && /\ballocator\s*=|\.allocate\b/.test(field(call, 'arguments')?.text ?? ''));
+
+  /** `bufs.append(mem_alloc(n))`, `[mem_alloc(n) for _ in ...]`, `x = ...; bufs.append(x)`: one buffer per trip, kept. */
+  const keptPerIteration = (call: SyntaxNode, target: string | null) => {
+    const p = call.parent?.type === 'argument_list' ? call.parent.parent : call.parent;
+    if (p?.type === 'call' && /\.(append|insert|add|extend)$/.test(field(p, 'function')?.text ?? '')) return true;
+    if (p && /comprehension$/.test(p.type)) return true;
+    if (call.parent?.type === 'assignment' && field(call.parent, 'left')?.type === 'subscript') return true;
+    const loop = loopChain(call, loopSyntax, index)[0];
+    return Boolean(loop && target && loopBodies.of(loop).kept.has(target));
   };
 
   /** cp.asarray(x), cuda.to_device(x), x.cuda(): a device allocation filled by one host-to-device copy. */
@@ -123,11 +197,27 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const transfer = (call: SyntaxNode, api: string, family: GpuApi, direction: TransferDirection, size: SizeValue, host: SyntaxNode | null | undefined, device: SyntaxNode | null | undefined, opts: { async?: boolean; blocking?: boolean | null; stream?: string | null } = {}) => {
     const h = nameOf(host);
     const d = nameOf(device);
-    events.push({
+    const fact: TransferFact = {
       kind: 'transfer', ...base(call, api, family), direction, size, async: opts.async ?? false, stream: opts.stream ?? null,
       blocking: opts.blocking ?? null, hostBuffer: h.name, deviceBuffer: d.name, offset: h.offset || d.offset,
       hostOrigin: h.name && hostBuffers[h.name] ? { kind: hostBuffers[h.name]!.kind, api: hostBuffers[h.name]!.api, line: hostBuffers[h.name]!.line } : null,
-    });
+    };
+    const changes = fact.loop ? changesInLoop(call, direction, host, device) : undefined;
+    events.push(changes ? { ...fact, changesInLoop: changes } : fact);
+  };
+
+  /** Why a copy in a loop moves new data each trip: the host array is built or filled there, or the device one is written. */
+  const changesInLoop = (call: SyntaxNode, direction: TransferDirection, host: SyntaxNode | null | undefined, device: SyntaxNode | null | undefined): TransferFact['changesInLoop'] => {
+    const loop = loopChain(call, loopSyntax, index)[0];
+    if (!loop) return undefined;
+    const touched = loopBodies.of(loop).touched;
+    // The copy's own statement (`a_gpu = to_gpu(a)`) does not count; the call itself is found through its arguments.
+    const stmt = call.parent?.type === 'assignment' ? call.parent : call;
+    const elsewhere = (name: string | null) => Boolean(name && touched.get(name)?.some((o) => o < stmt.startIndex || o >= stmt.endIndex));
+    // A host array made by a call in the copy (`to_gpu(np.random.rand(n))`) is new each time too.
+    if (direction === 'host-to-device' && (elsewhere(pyRoot(host)) || host?.type === 'call')) return 'host-written';
+    if (direction === 'device-to-host' && elsewhere(pyRoot(device))) return 'device-written';
+    return undefined;
   };
 
   const hostArray = (call: SyntaxNode, api: string, kind: 'pageable' | 'pinned', size: SizeValue) => {

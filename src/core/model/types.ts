@@ -80,6 +80,8 @@ export interface LoopInfo {
   line: number;
   /** Names bound by the enclosing loops (`i` of `for (int i...)`, `x` of `for x in loader`). */
   variables: string[];
+  /** A loop reads a clock or is bracketed by clock reads (a benchmark): what runs in it is what is measured. */
+  timed?: boolean;
 }
 
 export interface FactBase {
@@ -109,6 +111,10 @@ export interface AllocationFact extends FactBase {
   localTarget?: boolean;
   /** The pointer leaves the function (returned, or stored through an out-parameter or into a member). */
   escapes?: boolean;
+  /** Served by a stream-ordered or caching pool (cudaMallocAsync, CuPy's and PyTorch's allocators, a PyCUDA pool). */
+  pooled?: boolean;
+  /** In a loop: each iteration's buffer is kept (stored into an array or list), one per device/stream/item. */
+  keptPerIteration?: boolean;
 }
 
 export interface TransferFact extends FactBase {
@@ -125,6 +131,11 @@ export interface TransferFact extends FactBase {
   offset: boolean;
   /** How the host buffer was obtained, as known at this point of the file (source order). */
   hostOrigin: { kind: HostBufferKind; api: string; line: number } | null;
+  /**
+   * In a loop: why the copied data differs on every iteration, when it does (the host writes the buffer there, a
+   * kernel or another copy writes the device buffer, the host pointer moves). Absent: the same bytes each time.
+   */
+  changesInLoop?: 'host-written' | 'device-written';
 }
 
 export interface FreeFact extends FactBase {
@@ -134,6 +145,8 @@ export interface FreeFact extends FactBase {
 
 export interface SyncFact extends FactBase {
   kind: 'sync';
+  /** In a loop that queues no GPU work itself: it waits for work queued before it (one device or stream per trip). */
+  waitsOnly?: boolean;
 }
 
 export interface LaunchFact extends FactBase {

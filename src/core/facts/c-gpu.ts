@@ -367,6 +367,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const assumedTypeSizes: Record<string, number> = Object.fromEntries(preludeTypeSizes);
   const kept = new Map<string, SegmentFacts>();
   const launchOpens = new Map(parsed.mask.launches.map((l) => [l.open, l]));
+  const freeMacros = freeMacrosOf(parsed.text);
   let order = 0;
   let reused = 0;
   for (const seg of segments) {
@@ -404,6 +405,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     if (e.kind === 'allocation' && !e.escapes && e.target && escaping.has(`${e.function}:${e.target}`)) events[i] = { ...e, escapes: true };
   });
   markCheckedLaunches(events, apiCalls);
+  resolveHelperFrees(events, definitions, freeMacros);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
   return { path, language, events, apiCalls, kernels: kernels(parsed, definitions, lines), hostBuffers: hostBuffers.entries, checkMacros, assumedTypeSizes };
 
@@ -489,6 +491,20 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       }
       const name = calleeName(call);
       if (!name) return;
+      if (!C_API_TABLE[name] && (definedHere.has(name) || freeMacros.has(name))) {
+        // A helper of this file may free what it is given (`cleanup(d_a)`, `SAFE_FREE(d_b)`): candidates, kept after
+        // the whole file is read only where the helper frees that parameter (resolveHelperFrees).
+        args.forEach((a, arg) => {
+          const target = bufferName(a).name;
+          if (target && !/->|\./.test(target)) events.push({ kind: 'free', ...base(call, name, 'cuda'), target, helper: { name, arg } });
+        });
+        return;
+      }
+      if (name === 'reset' && fnNode?.type === 'field_expression' && args[0]?.type === 'identifier') {
+        // `owner.reset(p)`: a smart pointer takes p and releases it with its deleter.
+        events.push({ kind: 'free', ...base(call, 'reset', 'cuda'), target: args[0].text });
+        return;
+      }
       if (name === 'malloc' || name === 'calloc' || name === 'aligned_alloc' || name === 'realloc') {
         const size = name === 'calloc' && args.length === 2 ? productSize(folder, args[0]!, args[1]!) : folder.size(args[name === 'aligned_alloc' || name === 'realloc' ? 1 : 0] ?? null);
         recordHostBuffer(assignedName(call), 'pageable', name, call, size);
@@ -607,6 +623,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const thrust = /^thrust::(device_vector|host_vector)\s*<\s*(.+)\s*>$/.exec(typeText);
       const stdVector = /^std::vector\s*<\s*(.+?)\s*(,.*)?>$/.exec(typeText);
       const clBuffer = /^cl::Buffer$/.test(typeText);
+      // RAII: `std::unique_ptr<float, decltype(&cudaFree)> p(raw, cudaFree)`, `std::shared_ptr<T> s(raw, Deleter{})`.
+      const smartPointer = /\b(unique_ptr|shared_ptr)\s*</.test(typeText);
       for (const d of decl.childrenForFieldName('declarator')) {
         if (!d) continue;
         // `T v(n)` with a name n parses as a function declarator (the most vexing parse): read it as a constructor.
@@ -616,7 +634,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const init = d.type === 'init_declarator' ? field(d, 'value') : null;
         const ctorArgs = vexing ? children(field(d, 'parameters') ?? d)
           : init?.type === 'argument_list' || init?.type === 'initializer_list' ? children(init) : [];
-        if (thrust && thrust[1] === 'device_vector') {
+        if (smartPointer && ctorArgs[0]) {
+          const owned = ctorArgs[0].type === 'parameter_declaration' ? rootName(ctorArgs[0]) : bufferName(ctorArgs[0]).name;
+          if (owned) events.push({ kind: 'free', ...base(decl, typeText, 'cuda'), target: owned });
+        } else if (thrust && thrust[1] === 'device_vector') {
           const elemType = thrust[2]!;
           const first = ctorArgs[0];
           // Copy-constructed from host data: `= h`, `(h)` with h a known host container, or `(h.begin(), h.end())`.
@@ -731,6 +752,46 @@ function productSize(folder: CConstantFolder, a: SyntaxNode, b: SyntaxNode): Siz
   return x.bytes !== null && y.bytes !== null ? { expr, bytes: x.bytes * y.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...x.unknowns, ...y.unknowns] };
 }
 
+const FREE_API_NAMES = Object.keys(C_API_TABLE).filter((k) => C_API_TABLE[k]!.kind === 'free');
+const FREE_CALL = new RegExp(`\\b(${FREE_API_NAMES.join('|')})\\s*\\(\\s*(?:\\([^()]*\\)\\s*)?&?\\s*\\(?\\s*([A-Za-z_]\\w*)`, 'g');
+
+/** `#define SAFE_FREE(p) if (p) { cudaFree(p); p = 0; }`: macros that free a parameter, with that parameter's index. */
+function freeMacrosOf(text: string): Map<string, Set<number>> {
+  const macros = new Map<string, Set<number>>();
+  if (!text.includes('#')) return macros;
+  for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)\(([^)]*)\)((?:[^\n]*\\\r?\n)*[^\n]*)/gm)) {
+    const params = m[2]!.split(',').map((p) => p.trim());
+    for (const call of m[3]!.matchAll(FREE_CALL)) {
+      const k = params.indexOf(call[2]!);
+      if (k >= 0) (macros.get(m[1]!) ?? macros.set(m[1]!, new Set()).get(m[1]!)!).add(k);
+    }
+  }
+  return macros;
+}
+
+/**
+ * Keeps the candidate frees at calls of this file's helpers that do free that argument: a macro that frees its
+ * parameter, or a function whose body frees its parameter (one level: a helper of a helper is not followed).
+ */
+function resolveHelperFrees(events: GpuEvent[], definitions: DefinitionRecord[], macros: ReadonlyMap<string, ReadonlySet<number>>): void {
+  if (!events.some((e) => e.kind === 'free' && e.helper)) return;
+  const byFunction = new Map<string, DefinitionRecord>();
+  for (const d of definitions) if (d.declarator) byFunction.set(d.declarator.name, d);
+  const frees = new Map<string, Set<number>>();
+  for (const e of events) {
+    if (e.kind !== 'free' || e.helper || !e.target || !e.function) continue;
+    const d = byFunction.get(e.function);
+    const k = d?.declarator?.params.indexOf(e.target) ?? -1;
+    if (d && k >= 0) (frees.get(d.definedName) ?? frees.set(d.definedName, new Set()).get(d.definedName)!).add(k);
+  }
+  let w = 0;
+  for (const e of events) {
+    if (e.kind === 'free' && e.helper && !(macros.get(e.helper.name)?.has(e.helper.arg) || frees.get(e.helper.name)?.has(e.helper.arg))) continue;
+    events[w++] = e;
+  }
+  events.length = w;
+}
+
 /** A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError or checks a synchronize (the call is replaced, not changed). */
 function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void {
   const checks = events.filter((e) => (e.kind === 'hint' && e.hint === 'error-check'));
@@ -748,10 +809,14 @@ function definitionRecord(def: SyntaxNode): DefinitionRecord {
   let d = field(def, 'declarator');
   while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
   if (!d) return { start: def.startIndex, definedName, declarator: null };
-  const params = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration' && p.text.includes('*'));
+  const all = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration' || p.type === 'optional_parameter_declaration');
+  const params = all.filter((p) => p.text.includes('*'));
   return {
     start: def.startIndex, definedName,
-    declarator: { name: collapse(field(d, 'declarator')?.text ?? '?'), end: d.endIndex, bufferParams: params.map((p) => bufferName(field(p, 'declarator')).name ?? collapse(p.text)) },
+    declarator: {
+      name: collapse(field(d, 'declarator')?.text ?? '?'), end: d.endIndex, bufferParams: params.map((p) => bufferName(field(p, 'declarator')).name ?? collapse(p.text)),
+      params: all.map((p) => rootName(field(p, 'declarator')) ?? ''),
+    },
   };
 }
 

@@ -141,6 +141,8 @@ export interface TransferFact extends FactBase {
 export interface FreeFact extends FactBase {
   kind: 'free';
   target: string | null;
+  /** Freed through a helper of this file (a macro or function that frees its parameter `arg`); see c-gpu.ts. */
+  helper?: { name: string; arg: number };
 }
 
 export interface SyncFact extends FactBase {

@@ -48,7 +48,7 @@ export interface OtherSpec {
   family: GpuApi;
   /** Launches: the argument naming the kernel. */
   kernelArg?: number;
-  hint?: 'prefetch' | 'advise' | 'stream' | 'pool' | 'host-register' | 'map' | 'error-check';
+  hint?: 'prefetch' | 'advise' | 'stream' | 'pool' | 'host-register' | 'map' | 'error-check' | 'global-mem-query';
   target?: number;
 }
 
@@ -158,6 +158,10 @@ export const C_API_TABLE: Readonly<Record<string, CallSpec>> = {
   cudaHostGetDevicePointer: { kind: 'hint', family: cuda, hint: 'map', target: 1 },
   clEnqueueMapBuffer: { kind: 'hint', family: ocl, hint: 'map', target: 1 },
   cudaGetLastError: { kind: 'hint', family: cuda, hint: 'error-check' },
+  // Free/total device memory: sizes planned from it fit the device by construction.
+  cudaMemGetInfo: { kind: 'hint', family: cuda, hint: 'global-mem-query' },
+  cuMemGetInfo: { kind: 'hint', family: drv, hint: 'global-mem-query' },
+  cuMemGetInfo_v2: { kind: 'hint', family: drv, hint: 'global-mem-query' },
   cudaPeekAtLastError: { kind: 'hint', family: cuda, hint: 'error-check' },
 };
 

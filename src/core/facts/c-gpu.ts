@@ -473,7 +473,26 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       return h ? { kind: h.kind, api: h.api, line: h.line } : null;
     };
 
+    const deviceFunctions = new Map<number, boolean>();
+    /** Inside a __global__ / __device__ function (not __host__ __device__): device-side calls, not the host API. */
+    const inDeviceCode = (node: SyntaxNode): boolean => {
+      const fn = index.innermost(node, FUNCTION_DEFINITION);
+      if (!fn) return false;
+      let known = deviceFunctions.get(fn.startIndex);
+      if (known === undefined) {
+        // The qualifiers are blanked in the tree (cuda-mask): look them up between the previous declaration and the body.
+        const bodyStart = field(fn, 'body')?.startIndex ?? fn.startIndex;
+        const head = parsed.text.slice(Math.max(0, fn.startIndex - 64), bodyStart);
+        const from = bodyStart - head.length + Math.max(head.lastIndexOf(';'), head.lastIndexOf('}')) + 1;
+        const own = parsed.mask.qualifiers.filter((q) => q.offset >= from && q.offset < bodyStart).map((q) => q.text);
+        known = own.some((q) => q === '__global__' || q === '__device__') && !own.includes('__host__');
+        deviceFunctions.set(fn.startIndex, known);
+      }
+      return known;
+    };
+
     const visitCall = (call: SyntaxNode) => {
+      if (parsed.mask.qualifiers.length && inDeviceCode(call)) return;
       const fnNode = field(call, 'function');
       const argsNode = field(call, 'arguments');
       const args = argsNode ? children(argsNode).filter((c) => c.type !== 'comment') : [];
@@ -568,7 +587,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const hostArgRoot = direction === 'host-to-device' ? rootName(spec.src !== null ? args[spec.src] : null) : direction === 'device-to-host' ? rootName(spec.dst !== null ? args[spec.dst] : null) : null;
           const deviceArgRoot = rootName(direction === 'device-to-host' ? (spec.src !== null ? args[spec.src] : null) : (spec.dst !== null ? args[spec.dst] : null));
           const changes = loop ? loopBodies.changes(loop, call, direction, hostArgRoot, deviceArgRoot) : undefined;
-          events.push(changes ? { ...fact, changesInLoop: changes } : fact);
+          const sizeArg = typeof spec.size === 'number' ? args[spec.size] : undefined;
+          const cap = size.bytes === null && sizeArg?.type === 'identifier' ? int32Cap(sizeArg.text, call) : undefined;
+          const defaults = size.bytes === null && sizeArg ? bytesAtDefaults(sizeArg, call) : undefined;
+          events.push({ ...fact, ...(changes ? { changesInLoop: changes } : {}), ...(cap !== undefined ? { sizeCapBytes: cap } : {}), ...(defaults !== undefined ? { defaultBytes: defaults } : {}) });
           break;
         }
         case 'free':
@@ -593,6 +615,48 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       }
     };
 
+    const functionTextBefore = (node: SyntaxNode): string => {
+      const fn = index.innermost(node, FUNCTION_DEFINITION);
+      return fn ? parsed.text.slice(fn.startIndex, node.startIndex) : '';
+    };
+
+    /** `int bytes = ...` / `unsigned int size` (a parameter or a local declared before the call): the type caps the count. */
+    const int32Cap = (name: string, call: SyntaxNode): number | undefined => {
+      if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
+      const decl = new RegExp(`\\b(unsigned\\s+int|unsigned|int|int32_t|uint32_t|cl_int|cl_uint)\\s+(?:[*&]?\\s*\\w+\\s*(?:=[^,;(){}]*)?,\\s*)*${name}\\s*(=|;|,|\\))`).exec(functionTextBefore(call));
+      if (!decl) return undefined;
+      return /unsigned|uint32_t|cl_uint/.test(decl[1]!) ? 2 ** 32 - 1 : 2 ** 31 - 1;
+    };
+
+    /** The size with each command-line-tunable name (`n = argc > 1 ? atoi(argv[1]) : 1024`) at its literal default. */
+    const bytesAtDefaults = (sizeArg: SyntaxNode, call: SyntaxNode): number | undefined => {
+      if (!/\bargv\b/.test(parsed.text)) return undefined;
+      const before = functionTextBefore(call);
+      let text = sizeArg.text;
+      const names = new Set<string>();
+      walk(sizeArg, (id) => names.add(id.text), IDENTIFIER);
+      let tunable = false;
+      for (const name of names) {
+        const m = new RegExp(`\\b${name}\\s*=\\s*\\(?\\s*argc\\b[^?;]*\\?[^:;]*:\\s*\\(?\\s*(\\d+)`).exec(before)
+          ?? new RegExp(`\\b${name}\\s*=\\s*(\\d+)\\s*;[^;]*\\bif\\s*\\(\\s*argc\\b[^;]*\\b${name}\\s*=[^;]*argv`).exec(before);
+        if (!m) continue;
+        tunable = true;
+        text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), m[1]!);
+      }
+      if (!tunable) return undefined;
+      const folded = parseExpression(text, (expr) => (expr ? folder.evaluate(expr) : { value: null, unknowns: ['?'] }));
+      return folded.value ?? undefined;
+    };
+
+    /** `b = clCreateBuffer(...)` followed in its function by `if (!b)`, `b == NULL`, `assert(b)`. */
+    const nullTested = (call: SyntaxNode): boolean => {
+      const name = assignedName(call);
+      const fn = index.innermost(call, FUNCTION_DEFINITION);
+      if (!name || !fn || !/^[A-Za-z_]\w*$/.test(name)) return false;
+      const after = parsed.text.slice(call.endIndex, Math.min(fn.endIndex, call.endIndex + 4000));
+      return new RegExp(`!\\s*${name}\\b|\\b${name}\\s*[!=]=\\s*(NULL|nullptr|0)\\b|\\b(NULL|nullptr)\\s*[!=]=\\s*${name}\\b|assert\\s*\\(\\s*${name}\\b|if\\s*\\(\\s*${name}\\s*\\)`).test(after);
+    };
+
     const recordApiCall = (call: SyntaxNode, name: string, family: 'opencl' | 'cuda' | 'cuda-driver', args: SyntaxNode[]) => {
       if (family === 'opencl' ? OPENCL_UNCHECKED_OK.test(name) : CUDA_NON_STATUS_CALLS.has(name)) return;
       // A cudaXxx / clXxx function defined in this very file is the project's own helper, not the vendor API.
@@ -603,10 +667,13 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const via = family === 'opencl' && OPENCL_ERRCODE_RET_CALLS.has(name) ? 'errcode_ret' : isCudaLaunch ? 'launch' : 'return';
       if (via === 'errcode_ret') {
         const last = args[args.length - 1];
-        checked = Boolean(last && !NULL_ARG.test(last.text.trim()));
+        // With a NULL errcode_ret, a NULL test of the returned object (`if (!buf)`) is the check.
+        checked = Boolean(last && !NULL_ARG.test(last.text.trim())) || nullTested(call);
       } else {
         checked = resultUsed(call);
       }
+      // Cleanup on a path that already failed (`if (err != CL_SUCCESS) { clReleaseMemObject(b); return 1; }`).
+      if (!checked && inErrorPath(call)) checked = true;
       const range = lines.range(call.startIndex, call.endIndex);
       apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionOf(call), via, startOffset: call.startIndex, endOffset: call.endIndex });
       const wrapper = call.parent?.type === 'argument_list' ? call.parent.parent : null;
@@ -728,6 +795,23 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   }
 }
 
+/** A test of a failed status or a NULL result: `err != CL_SUCCESS`, `status`, `!buf`, `res == NULL`. */
+const ERROR_TEST = /(!=|==)\s*(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\b|\b(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\s*(!=|==)|\b(err|error|errNum|ciErr\w*|status|ret|rc|res|result)\b|^\(?\s*!|[!=]=\s*(NULL|nullptr)\b/;
+const FAILURE_EXIT = /\b(return|goto|exit|abort|throw|break)\b/;
+
+/** The call is cleanup on a failure path: in the body of an `if` that tests a status or a NULL and leaves the function. */
+function inErrorPath(call: SyntaxNode): boolean {
+  for (let p = call.parent; p && !FUNCTION_TYPES.has(p.type); p = p.parent) {
+    if (p.type === 'catch_clause') return true;
+    if (p.type !== 'if_statement') continue;
+    const consequence = field(p, 'consequence');
+    const cond = field(p, 'condition');
+    if (!consequence || !cond || call.startIndex < consequence.startIndex || call.endIndex > consequence.endIndex) continue;
+    if (ERROR_TEST.test(collapse(cond.text).replace(/^\(\s*|\s*\)$/g, '')) && FAILURE_EXIT.test(consequence.text)) return true;
+  }
+  return false;
+}
+
 /** `fn:name` of every pointer that is returned or stored through `*out = p` / `obj->p = p` in this part of the file. */
 function escapingPointers(nodes: NodeIndex, functionName: (n: SyntaxNode) => string | null): string[] {
   const escaping = new Set<string>();
@@ -792,14 +876,19 @@ function resolveHelperFrees(events: GpuEvent[], definitions: DefinitionRecord[],
   events.length = w;
 }
 
-/** A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError or checks a synchronize (the call is replaced, not changed). */
+/**
+ * A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError or checks a
+ * synchronize; a runtime call when it later asks cudaGetLastError (the call is replaced, not changed).
+ */
 function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void {
   const checks = events.filter((e) => (e.kind === 'hint' && e.hint === 'error-check'));
   const checkedSyncs = apiCalls.filter((c) => c.checked && /Synchronize$/.test(c.api));
   apiCalls.forEach((call, i) => {
-    if (call.via !== 'launch' || call.checked) return;
+    // cudaGetLastError reports the last error of any runtime call (CUDA Runtime API, "Error Handling"), not only launches.
+    if (call.checked || (call.via !== 'launch' && call.family !== 'cuda')) return;
+    if (call.via !== 'launch' && !checks.length) return;
     const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
-    if (checks.some((c) => after(c.line, c.function)) || checkedSyncs.some((s) => after(s.line, s.function))) apiCalls[i] = { ...call, checked: true };
+    if (checks.some((c) => after(c.line, c.function)) || (call.via === 'launch' && checkedSyncs.some((s) => after(s.line, s.function)))) apiCalls[i] = { ...call, checked: true };
   });
 }
 

@@ -136,6 +136,10 @@ export interface TransferFact extends FactBase {
    * kernel or another copy writes the device buffer, the host pointer moves). Absent: the same bytes each time.
    */
   changesInLoop?: 'host-written' | 'device-written';
+  /** A size known only at run time but held in a 32-bit integer: at most this many bytes (2 GiB for int). */
+  sizeCapBytes?: number;
+  /** A size set from the command line with a literal default (`argc > 1 ? atoi(argv[1]) : 1024`): bytes at the defaults. */
+  defaultBytes?: number;
 }
 
 export interface FreeFact extends FactBase {

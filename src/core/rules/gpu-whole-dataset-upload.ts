@@ -1,5 +1,5 @@
 // One host-to-device copy of a whole buffer whose size is unknown at compile time or large next to the GPU.
-import type { TransferFact } from '../model/types';
+import type { GpuEvent, TransferFact } from '../model/types';
 import { eventIndex, type EventIndex } from '../facts/memory';
 import { deviceBytes } from '../sizing/gpu-catalog';
 import { formatBytes, formatPercent } from '../model/units';
@@ -31,6 +31,10 @@ export const rule: GpuRule = {
       if (t.size.bytes === null && PYTHON_FAMILIES.has(t.family) && !t.hostOrigin) continue;
       const common = { api: t.api, gpu: ctx.gpu.name, threshold: formatPercent(ctx.config.chunkThreshold), chunk: formatBytes(thresholdBytes, { exact: false }), chunkBytes: thresholdBytes };
       if (t.size.bytes === null) {
+        // Bounded below the threshold by its 32-bit type, a benchmark size whose default is small, or planned
+        // against the device's free memory (cudaMemGetInfo / CL_DEVICE_GLOBAL_MEM_SIZE) in the same function.
+        if ((t.sizeCapBytes !== undefined && t.sizeCapBytes <= thresholdBytes) || (t.defaultBytes !== undefined && t.defaultBytes <= thresholdBytes)) continue;
+        if (plannedAgainstDeviceMemory(t, ctx.facts.events)) continue;
         ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
       } else if (t.size.bytes > thresholdBytes) {
         ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
@@ -38,6 +42,10 @@ export const rule: GpuRule = {
     }
   },
 };
+
+function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[]): boolean {
+  return events.some((e) => e.kind === 'hint' && (e.hint === 'global-mem-query' || e.hint === 'max-alloc-query') && e.function === t.function && e.order < t.order);
+}
 
 /** The copy fills a device buffer allocated with the same size (same expression or same bytes), or it is an upload-allocation (cp.asarray). */
 function fillsWholeBuffer(t: TransferFact, index: EventIndex): boolean {

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'OpenCL non-blocking write from malloc memory', language: 'c', code: 'void f(cl_command_queue q, cl_mem b, size_t n) {\n  float* h = (float*)malloc(n);\n  clEnqueueWriteBuffer(q, b, CL_FALSE, 0, n, h, 0, NULL, NULL);\n}\n' },
     { name: 'pinned with cudaMallocHost', language: 'cuda', code: 'void f(float* d, cudaStream_t s) {\n  float* h;\n  cudaMallocHost(&h, 4096);\n  cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n}\n' },
     { name: 'malloc then cudaHostRegister', language: 'cuda', code: 'void f(float* d, cudaStream_t s) {\n  float* h = (float*)malloc(4096);\n  cudaHostRegister(h, 4096, cudaHostRegisterDefault);\n  cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n}\n' },
     { name: 'synchronous copy from malloc memory is fine', language: 'cuda', code: 'void f(float* d) {\n  float* h = (float*)malloc(4096);\n  cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice);\n}\n' },

@@ -3,6 +3,10 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'device-side calls in a __global__ function are not host calls', language: 'cuda', code: '__global__ void parent(float* d) {\n  cudaDeviceSynchronize();\n  float* p;\n  cudaMalloc(&p, 64);\n}\n' },
+    { name: 'device-side call in a __device__ helper', language: 'cuda', code: 'static __device__ void launchChild(float* d) {\n  cudaStreamSynchronize(0);\n}\n' },
+    { name: 'runtime calls followed by cudaGetLastError', language: 'cuda', code: 'int f(float* d, float* h) {\n  cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  cudaError_t e = cudaGetLastError();\n  return e != cudaSuccess;\n}\n' },
+    { name: 'cleanup in an error path', language: 'cuda', code: 'int f(float* d, float* h) {\n  cudaError_t e = cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  if (e != cudaSuccess) {\n    cudaFree(d);\n    return 1;\n  }\n  return 0;\n}\n' },
     { name: 'assigned and tested', language: 'cuda', code: 'int f(float** d) {\n  cudaError_t e = cudaMalloc(d, 64);\n  if (e != cudaSuccess) return 1;\n  if (cudaFree(*d) != cudaSuccess) return 1;\n  return 0;\n}\n' },
     { name: 'wrapped in a macro', language: 'cuda', code: '#define CHECK(x) x\nvoid f(float* d) {\n  CHECK(cudaMemset(d, 0, 64));\n}\n' },
     { name: 'launch followed by cudaGetLastError', language: 'cuda', code: 'void f(float* d) {\n  k<<<1, 32>>>(d);\n  CHECK(cudaGetLastError());\n}\n' },

@@ -165,6 +165,20 @@ export const C_API_TABLE: Readonly<Record<string, CallSpec>> = {
   cudaPeekAtLastError: { kind: 'hint', family: cuda, hint: 'error-check' },
 };
 
+/**
+ * The OpenCL C++ wrapper (cl.hpp / opencl.hpp, Khronos OpenCL-CLHPP 2.x): cl::CommandQueue methods, read where the
+ * file uses `cl::`. enqueueWriteBuffer(buffer, blocking, offset, size, ptr, ...), enqueueReadBuffer(same),
+ * enqueueCopyBuffer(src, dst, src_offset, dst_offset, size), enqueueNDRangeKernel(kernel, offset, global, local).
+ */
+export const OPENCL_CPP_METHODS: Readonly<Record<string, CallSpec>> = {
+  enqueueWriteBuffer: { kind: 'transfer', family: ocl, dst: 0, src: 4, size: 3, direction: 'host-to-device', blockingArg: 1, offsetArg: 2, deviceArg: 0, hostArg: 4 },
+  enqueueReadBuffer: { kind: 'transfer', family: ocl, dst: 4, src: 0, size: 3, direction: 'device-to-host', blockingArg: 1, offsetArg: 2, deviceArg: 0, hostArg: 4 },
+  enqueueCopyBuffer: { kind: 'transfer', family: ocl, dst: 1, src: 0, size: 4, direction: 'device-to-device' },
+  enqueueNDRangeKernel: { kind: 'launch', family: ocl, kernelArg: 0 },
+  enqueueTask: { kind: 'launch', family: ocl, kernelArg: 0 },
+  finish: { kind: 'sync', family: ocl },
+};
+
 /** CUDA calls whose return value is not an error status, so ignoring it is fine. */
 export const CUDA_NON_STATUS_CALLS = new Set([
   'cudaGetErrorString', 'cudaGetErrorName', 'cudaGetLastError', 'cudaPeekAtLastError', 'make_cudaExtent',

@@ -5,7 +5,7 @@ import type {
   ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection, TransferFact,
 } from '../model/types';
 import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
-import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type SizeSpec } from './c-api-table';
+import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_CPP_METHODS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type CallSpec, type SizeSpec } from './c-api-table';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 import {
   HostBufferTable, placeApiCall, placeDefinition, placeEvent, splitSegments, wholeFile,
@@ -368,6 +368,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const kept = new Map<string, SegmentFacts>();
   const launchOpens = new Map(parsed.mask.launches.map((l) => [l.open, l]));
   const freeMacros = freeMacrosOf(parsed.text);
+  const usesClCpp = parsed.text.includes('cl::');
   let order = 0;
   let reused = 0;
   for (const seg of segments) {
@@ -491,6 +492,59 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       return known;
     };
 
+    /** `cl::Buffer(ctx, flags, size)` / `cl::Buffer(ctx, begin(h), end(h), ro)` as an expression, and `cl::copy(...)`. */
+    const visitClCpp = (call: SyntaxNode, fnNode: SyntaxNode, name: string, args: SyntaxNode[]): boolean => {
+      const callee = collapse(fnNode.text).replace(/\s/g, '');
+      if (callee === 'cl::Buffer') {
+        clBufferCreation(call, assignedName(call), args);
+        return true;
+      }
+      if (callee !== 'cl::copy' || args.length < 3 || name !== 'copy') return false;
+      // copy([queue,] first, last, buffer) uploads; copy([queue,] buffer, first, last) downloads.
+      const up = !/\bend\s*\(|\.end\s*\(\s*\)|\bcend\s*\(/.test(args[args.length - 1]!.text);
+      const buffer = up ? args[args.length - 1]! : args[args.length - 3]!;
+      const first = up ? args[args.length - 3]! : args[args.length - 2]!;
+      const host = iteratorHost(first);
+      const device = bufferName(buffer).name;
+      const known = host ? hostBuffers.get(host)?.size : undefined;
+      const size = known ?? { expr: `size of ${host ?? collapse(first.text)}`, bytes: null, unknowns: [host ?? collapse(first.text)] };
+      events.push({
+        kind: 'transfer', ...base(call, 'cl::copy', 'opencl'), direction: up ? 'host-to-device' : 'device-to-host', size, async: false, stream: null,
+        blocking: true, hostBuffer: host, deviceBuffer: device, offset: false, hostOrigin: host ? originOf(host) : null,
+      });
+      return true;
+    };
+
+    /** `begin(h)`, `h.begin()`, `std::begin(h)`, `h.data()`: the host container an iterator walks. */
+    const iteratorHost = (node: SyntaxNode): string | null => {
+      const m = /^(?:std::)?c?begin\s*\(\s*([A-Za-z_]\w*)\s*\)$|^([A-Za-z_]\w*)\s*\.\s*c?begin\s*\(\s*\)$/.exec(collapse(node.text));
+      return m ? (m[1] ?? m[2]!) : bufferName(node).name;
+    };
+
+    /** cl::Buffer(context, flags, size[, host_ptr]) or the iterator form cl::Buffer(context, first, last, readOnly): an upload. */
+    const clBufferCreation = (node: SyntaxNode, target: string | null, ctorArgs: SyntaxNode[]) => {
+      if (ctorArgs.length < 3) return;
+      const iterator = /\bc?begin\s*\(/.test(ctorArgs[1]!.text);
+      if (iterator) {
+        const host = iteratorHost(ctorArgs[1]!);
+        const known = host ? hostBuffers.get(host)?.size : undefined;
+        const size = known ?? { expr: `size of ${host ?? collapse(ctorArgs[1]!.text)}`, bytes: null, unknowns: [host ?? collapse(ctorArgs[1]!.text)] };
+        events.push({ kind: 'allocation', ...base(node, 'cl::Buffer', 'opencl'), target, targetExpr: target, size, space: 'device', ...(host ? { hostSource: host, uploadsFrom: host } : {}) });
+        events.push({ kind: 'transfer', ...base(node, 'cl::Buffer', 'opencl'), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: host, deviceBuffer: target, offset: false, hostOrigin: host ? originOf(host) : null });
+        return;
+      }
+      const size = folder.size(ctorArgs[2]!);
+      const flags = collapse(ctorArgs[1]!.text);
+      const hostArg = ctorArgs[3];
+      const copiesHost = /CL_MEM_COPY_HOST_PTR/.test(flags) && hostArg && !NULL_ARG.test(hostArg.text.trim());
+      const host = copiesHost ? bufferName(hostArg).name : null;
+      events.push({
+        kind: 'allocation', ...base(node, 'cl::Buffer', 'opencl'), target, targetExpr: target, size, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device',
+        flags: flags.split('|').map((f) => f.trim()), ...(copiesHost ? { hostSource: host, uploadsFrom: host } : {}),
+      });
+      if (copiesHost) events.push({ kind: 'transfer', ...base(node, 'cl::Buffer', 'opencl'), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: host, deviceBuffer: target, offset: false, hostOrigin: host ? originOf(host) : null });
+    };
+
     const visitCall = (call: SyntaxNode) => {
       if (parsed.mask.qualifiers.length && inDeviceCode(call)) return;
       const fnNode = field(call, 'function');
@@ -529,10 +583,11 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         recordHostBuffer(assignedName(call), 'pageable', name, call, size);
         return;
       }
+      if (usesClCpp && fnNode && visitClCpp(call, fnNode, name, args)) return;
       const family = name.startsWith('cl') ? 'opencl' : name.startsWith('cu') && !name.startsWith('cuda') ? 'cuda-driver' : 'cuda';
       const isGpuApi = /^(cuda|cu|cl)[A-Z]/.test(name);
       if (isGpuApi) recordApiCall(call, name, family, args);
-      const spec = C_API_TABLE[name];
+      const spec: CallSpec | undefined = C_API_TABLE[name] ?? (usesClCpp && fnNode?.type === 'field_expression' ? OPENCL_CPP_METHODS[name] : undefined);
       if (!spec) return;
       switch (spec.kind) {
         case 'alloc': {
@@ -731,9 +786,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
             events.push({ kind: 'transfer', ...base(decl, 'thrust::device_vector', 'thrust'), direction: 'host-to-device', size, async: false, stream: null, blocking: null, hostBuffer: hostName, deviceBuffer: name, offset: false, hostOrigin: hostName ? originOf(hostName) : null });
           }
         } else if (clBuffer && ctorArgs.length >= 3) {
-          const size = folder.size(ctorArgs[2]!);
-          const flags = collapse(ctorArgs[1]!.text);
-          events.push({ kind: 'allocation', ...base(decl, 'cl::Buffer', 'opencl'), target: name, targetExpr: name, size, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device', flags: flags.split('|').map((f) => f.trim()) });
+          clBufferCreation(decl, name, ctorArgs);
         } else if ((stdVector || (thrust && thrust[1] === 'host_vector')) && name) {
           const elemType = stdVector ? stdVector[1]! : thrust![2]!;
           const elem = folder.typeSize(elemType);

@@ -6,10 +6,12 @@ import type { GpuApi, GpuEvent, GpuFileFacts, MemorySpace, SizeValue, TransferDi
 import { BINDING_TYPES, PyConstantFolder, SCOPE_TYPES } from './py-constants';
 import { IMPORT_TYPES, callArgs, importAliases, type CallArgs } from './py-syntax';
 import { DEFAULT_DTYPE } from './type-sizes';
+import { transferDirectionFromKind } from './c-api-table';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 
 const MAIN_TYPES = new Set(['call', 'attribute', 'for_statement']);
 const IDENTIFIER = new Set(['identifier']);
+const ASSIGNMENT: ReadonlySet<string> = new Set(['assignment']);
 
 const PY_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(['function_definition']);
@@ -111,6 +113,17 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   let order = 0;
   const importsTorch = [...aliases.values()].some((m) => m.startsWith('torch'));
   const importsOpenCL = [...aliases.values()].some((m) => m.startsWith('pyopencl'));
+  const importsPycuda = [...aliases.values()].some((m) => m.startsWith('pycuda'));
+  // `device = "cuda"`, `self.device = "cuda:0" if torch.cuda.is_available() else "cpu"`: a device held in a plain string.
+  if (importsTorch) {
+    for (const n of nodes.of(ASSIGNMENT)) {
+      const left = field(n, 'left');
+      const right = field(n, 'right');
+      if (!left || !right || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
+      const strings = right.type === 'string' ? [right] : right.type === 'conditional_expression' ? children(right).filter((c) => c.type === 'string') : [];
+      if (strings.some((s) => /^[rbuf]*["']cuda(:\d+)?["']$/i.test(s.text))) cudaDeviceVars.add(collapse(left.text));
+    }
+  }
 
   const qualify = (text: string): string | null => {
     const parts = text.split('.');
@@ -156,7 +169,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const isCudaDevice = (node: SyntaxNode | undefined): boolean => {
     if (!node) return false;
     if (node.type === 'string') return /cuda/.test(node.text);
-    if (node.type === 'identifier') return cudaDeviceVars.has(node.text);
+    if (node.type === 'identifier' || node.type === 'attribute') return cudaDeviceVars.has(collapse(node.text));
     return /cuda/.test(node.text);
   };
 
@@ -186,10 +199,10 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   };
 
   /** cp.asarray(x), cuda.to_device(x), x.cuda(): a device allocation filled by one host-to-device copy. */
-  const upload = (call: SyntaxNode, api: string, family: GpuApi, host: SyntaxNode | null | undefined, space: MemorySpace = 'device', opts: { async?: boolean; size?: SizeValue } = {}) => {
+  const upload = (call: SyntaxNode, api: string, family: GpuApi, host: SyntaxNode | null | undefined, space: MemorySpace = 'device', opts: { async?: boolean; size?: SizeValue; stream?: string | null } = {}) => {
     const size = opts.size ?? bytesOfName(host);
     alloc(call, api, family, size, space, nameOf(host).name ?? (host ? collapse(host.text) : null));
-    transfer(call, api, family, 'host-to-device', size, host, null, { async: opts.async ?? false });
+    transfer(call, api, family, 'host-to-device', size, host, null, { async: opts.async ?? false, stream: opts.stream ?? null });
     const last = events[events.length - 1] as { deviceBuffer: string | null };
     last.deviceBuffer = assignedName(call);
   };
@@ -245,6 +258,29 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     return folder.arraySize(shape, dtype, fallback, collapse(a.positional.map((p) => p.text).join(', ')));
   };
 
+  /** cupy.cuda.runtime.memcpy(dst, src, size, kind[, stream]) and memcpy2D(dst, dpitch, src, spitch, width, height, kind[, stream]). */
+  const runtimeMemcpy = (call: SyntaxNode, q: string, a: CallArgs) => {
+    const twoD = q.includes('2D');
+    const [dst, src, kind, stream] = twoD ? [a.positional[0], a.positional[2], a.positional[6], a.positional[7]] : [a.positional[0], a.positional[1], a.positional[3], a.positional[4]];
+    const direction = kind ? transferDirectionFromKind(kind.text) : 'unknown';
+    const size = twoD ? productOf(a.positional[4], a.positional[5]) : folder.size(a.positional[2] ?? null);
+    // Pointers arrive as `h.ctypes.data` / `d.data.ptr`: the array is the attribute chain's root.
+    const root = (n: SyntaxNode | undefined): SyntaxNode | undefined => {
+      let r = n;
+      while (r?.type === 'attribute') r = field(r, 'object') ?? undefined;
+      return r?.type === 'identifier' ? r : n;
+    };
+    const [host, device] = direction === 'device-to-host' ? [root(dst), root(src)] : [root(src), root(dst)];
+    transfer(call, q, 'cupy', direction, size, direction === 'device-to-device' ? null : host, device, { async: q.endsWith('Async'), stream: stream ? collapse(stream.text) : null });
+  };
+
+  const productOf = (x: SyntaxNode | undefined, y: SyntaxNode | undefined): SizeValue => {
+    const a = folder.size(x ?? null);
+    const b = folder.size(y ?? null);
+    const expr = `${a.expr} * ${b.expr}`;
+    return a.bytes !== null && b.bytes !== null ? { expr, bytes: a.bytes * b.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...a.unknowns, ...b.unknowns] };
+  };
+
   const visitCall = (call: SyntaxNode) => {
     const fnNode = field(call, 'function');
     if (!fnNode) return;
@@ -283,6 +319,8 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         case 'cupy':
           if (/^cupyx\.(zeros|empty)_pinned$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
           else if (q === 'cupy.cuda.alloc_pinned_memory') hostArray(call, q, 'pinned', folder.size(a.positional[0] ?? null));
+          else if (q === 'cupy.cuda.alloc' || q === 'cupy.cuda.memory.alloc') alloc(call, q, 'cupy', folder.size(a.positional[0] ?? null), cupyManaged ? 'managed' : 'device');
+          else if (/^cupy\.cuda\.runtime\.memcpy(2D)?(Async)?$/.test(q)) runtimeMemcpy(call, q, a);
           else if (/^cupy\.(asarray|array|ascontiguousarray)$/.test(q)) upload(call, q, 'cupy', a.positional[0], cupyManaged ? 'managed' : 'device'); else if (q === 'cupy.asnumpy') transfer(call, q, 'cupy', 'device-to-host', bytesOfName(a.positional[0]), null, a.positional[0], { stream: a.keywords.get('stream')?.text ?? null });
           else if (CREATORS.test(fn) || q.startsWith('cupy.random.')) alloc(call, q, 'cupy', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), cupyManaged ? 'managed' : 'device');
           break;
@@ -321,7 +359,11 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
           else if (/enqueue_map_buffer$/.test(q)) events.push({ kind: 'hint', ...base(call, q, 'pyopencl'), hint: 'map', target: nameOf(a.positional[1]).name });
           break;
         case 'numba':
-          if (/cuda\.to_device$/.test(q)) upload(call, q, 'numba', a.positional[0]);
+          if (/cuda\.to_device$/.test(q)) {
+            // to_device(ary, stream=0, copy=True, to=None): a stream, by keyword or second positional, makes it async.
+            const stream = a.keywords.get('stream') ?? a.positional[1];
+            upload(call, q, 'numba', a.positional[0], 'device', { async: Boolean(stream && stream.text !== '0'), stream: stream ? collapse(stream.text) : null });
+          }
           else if (/cuda\.(device_array|device_array_like)$/.test(q)) alloc(call, q, 'numba', /_like$/.test(q) ? bytesOfName(a.positional[0]) : shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'device');
           else if (/cuda\.managed_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'managed');
           else if (/cuda\.mapped_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'mapped');
@@ -381,14 +423,35 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         return;
       }
       case 'get':
-        if (recvName && deviceNames.has(recvName)) transfer(call, `${recvName}.get`, 'cupy', 'device-to-host', bytesOfName(receiver), null, receiver);
+      case 'get_async': {
+        if (!recvName || !deviceNames.has(recvName)) return;
+        // PyCUDA: get(ary=None, pagelocked=False, async_=False, stream=None), get_async(stream=None); CuPy: get(stream=None).
+        const stream = a.keywords.get('stream') ?? (method === 'get_async' ? a.positional[0] : undefined);
+        const async = method === 'get_async' || a.keywords.get('async_')?.text === 'True' || (!importsPycuda && Boolean(stream));
+        transfer(call, `${recvName}.${method}`, importsPycuda ? 'pycuda' : 'cupy', 'device-to-host', bytesOfName(receiver), null, receiver, { async, stream: stream ? collapse(stream.text) : null });
         return;
+      }
       case 'set':
-        if (recvName && deviceNames.has(recvName)) transfer(call, `${recvName}.set`, 'cupy', 'host-to-device', bytesOfName(a.positional[0]), a.positional[0], receiver);
+      case 'set_async': {
+        if (!recvName || !deviceNames.has(recvName)) return;
+        // PyCUDA: set(ary, async_=False, stream=None), set_async(ary, stream=None); CuPy: set(arr, stream=None) on any view.
+        const stream = a.keywords.get('stream') ?? a.positional[1];
+        const async = method === 'set_async' || a.keywords.get('async_')?.text === 'True' || (!importsPycuda && Boolean(stream));
+        transfer(call, `${recvName}.${method}`, importsPycuda ? 'pycuda' : 'cupy', 'host-to-device', bytesOfName(a.positional[0]), a.positional[0], receiver, { async, stream: stream ? collapse(stream.text) : null });
         return;
-      case 'copy_to_host':
-        transfer(call, 'DeviceNDArray.copy_to_host', 'numba', 'device-to-host', bytesOfName(receiver), a.positional[0] ?? null, receiver, { stream: a.keywords.get('stream')?.text ?? null });
+      }
+      case 'item':
+        // `loss.item()` copies a scalar to the host and waits for the GPU: a synchronisation (PyTorch docs, "CUDA semantics").
+        if (importsTorch && a.positional.length === 0 && events.some((e) => e.family === 'torch' && (e.kind === 'allocation' || e.kind === 'transfer'))) {
+          events.push({ kind: 'sync', ...base(call, 'Tensor.item', 'torch') });
+        }
         return;
+      case 'copy_to_host': {
+        // copy_to_host(ary=None, stream=0): the stream by keyword or second positional.
+        const stream = a.keywords.get('stream') ?? a.positional[1];
+        transfer(call, 'DeviceNDArray.copy_to_host', 'numba', 'device-to-host', bytesOfName(receiver), a.positional[0] ?? null, receiver, { stream: stream ? collapse(stream.text) : null, async: Boolean(stream && stream.text !== '0') });
+        return;
+      }
       case 'copy_to_device':
         transfer(call, 'DeviceNDArray.copy_to_device', 'numba', 'host-to-device', bytesOfName(a.positional[0]), a.positional[0], receiver);
         return;

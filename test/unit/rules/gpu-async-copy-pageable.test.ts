@@ -13,6 +13,26 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'python: device held in a plain string, then .to(device, non_blocking=True)', language: 'python',
+      code: 'import torch\ndevice = "cuda" if torch.cuda.is_available() else "cpu"\nt = torch.randn(1024)\ng = t.to(device, non_blocking=True)\n',
+      errors: [{ messageId: 'pageable', line: 4, includes: ["'t'"] }],
+    },
+    {
+      name: 'python: numba to_device with a positional stream', language: 'python',
+      code: 'import numpy as np\nfrom numba import cuda\nh = np.zeros(1024, dtype=np.float32)\ns = cuda.stream()\nd = cuda.to_device(h, s)\n',
+      errors: [{ messageId: 'pageable', line: 5, includes: ["'h'"] }],
+    },
+    {
+      name: 'python: cupy runtime memcpy2DAsync from a NumPy array', language: 'python',
+      code: 'import numpy as np\nimport cupy as cp\nh = np.zeros((64, 64), dtype=np.float32)\nd = cp.empty((64, 64), dtype=cp.float32)\ncp.cuda.runtime.memcpy2DAsync(d.data.ptr, 256, h.ctypes.data, 256, 256, 64, cp.cuda.runtime.memcpyHostToDevice, s.ptr)\n',
+      errors: [{ messageId: 'pageable', line: 5, includes: ["'h'"] }],
+    },
+    {
+      name: 'python: pycuda set_async from pageable memory', language: 'python',
+      code: 'import numpy as np\nimport pycuda.gpuarray as gpuarray\nh = np.zeros(1024, dtype=np.float32)\na_gpu = gpuarray.empty(1024, dtype=np.float32)\na_gpu.set_async(h, stream)\n',
+      errors: [{ messageId: 'pageable', line: 5, includes: ["'h'", 'pagelocked'] }],
+    },
+    {
       name: 'malloc buffer', language: 'cuda',
       code: 'void f(float* d, cudaStream_t s) {\n  float* h = (float*)malloc(4096);\n  cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n}\n',
       errors: [{ messageId: 'pageable', line: 3, column: 3, endColumn: 57, includes: ["host buffer 'h' is pageable (malloc at line 2)", 'cudaMallocHost'] }],

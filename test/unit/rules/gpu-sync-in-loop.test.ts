@@ -16,6 +16,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'python: .item() every batch waits for the GPU', language: 'python',
+      code: 'import torch\ndevice = "cuda"\nmodel = model.to(device)\nfor x in loader:\n    loss = model(x.to(device))\n    total += loss.item()\n',
+      errors: [{ messageId: 'syncInLoop', line: 6, includes: ['Tensor.item'] }],
+    },
+    {
       name: 'a wall clock around an epoch over a loader is not a benchmark', language: 'python',
       code: 'import time\nimport torch\nt0 = time.time()\nfor x in loader:\n    y = model(x)\n    torch.cuda.synchronize()\nprint(time.time() - t0)\n',
       errors: [{ messageId: 'syncInLoop', line: 6 }],

@@ -9,6 +9,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'OpenCL C++ wrapper: queue.enqueueWriteBuffer in a loop', language: 'cpp',
+      code: 'void f(cl::CommandQueue queue, cl::Buffer d_a, std::vector<float>& h) {\n  for (int i = 0; i < 10; i++) {\n    queue.enqueueWriteBuffer(d_a, CL_TRUE, 0, 4096, h.data());\n    queue.enqueueNDRangeKernel(k, cl::NullRange, cl::NDRange(1024));\n  }\n}\n',
+      errors: [{ messageId: 'blocking', line: 3, includes: ['enqueueWriteBuffer', '4.00 KiB', '(10 iterations)'] }],
+    },
+    {
       name: 'blocking read per iteration', language: 'c',
       code: 'void f(cl_command_queue q, cl_mem b, char* h) {\n  for (int i = 0; i < 16; i++) {\n    clEnqueueReadBuffer(q, b, CL_TRUE, 0, 1024, h, 0, NULL, NULL);\n  }\n}\n',
       errors: [{ messageId: 'blocking', line: 3, column: 5, endColumn: 66, includes: ['clEnqueueReadBuffer', '1.00 KiB (1,024 bytes)', 'loop at line 2 (16 iterations)'] }],

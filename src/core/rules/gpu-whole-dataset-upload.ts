@@ -13,7 +13,7 @@ export const rule: GpuRule = {
     id: 'gpu-whole-dataset-upload',
     description: 'A device buffer sized to the whole input is filled by one host-to-device copy.',
     category: 'gpu',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     messages: {
       large: '{{api}} copies {{size}} host-to-device in one call into a buffer of the same size: {{share}} of the {{gpu}} ({{capacity}}), above the {{threshold}} chunking threshold. Stream it in {{chunks}} chunks of {{chunk}} through a reused device buffer.',
       unknownSize: '{{api}} copies the whole input ({{expr}}) host-to-device in one call, and its size is known only at run time (it depends on {{unknowns}}). Inputs above {{chunk}} ({{threshold}} of the {{gpu}}) should be streamed in chunks of {{chunk}}: ceil(({{expr}}) / {{chunkBytes}}) chunks through a reused device buffer.',

@@ -225,7 +225,7 @@ function rootName(node: SyntaxNode | null | undefined): string | null {
  */
 const NON_WORK_CALL = /^(cuda|cu)(SetDevice|GetDevice|CtxSetCurrent|CtxPushCurrent|CtxPopCurrent|CtxSynchronize|DeviceSynchronize|ThreadSynchronize|StreamSynchronize|EventSynchronize|StreamQuery|EventQuery|EventElapsedTime|EventRecord|EventDestroy|StreamDestroy|GetLastError|PeekAtLastError|GetErrorString|GetErrorName|Free\w*|DeviceReset|ProfilerStop)(_v2)?$|^cl(Finish|Flush|WaitForEvents|Release\w*|GetEventProfilingInfo)$|^(printf|fprintf|puts|exit|assert|fflush|cout|cerr|endl)$|check|safe_?call|cuda_?call/i;
 
-const LOOP_BODY_TYPES: ReadonlySet<string> = new Set(['assignment_expression', 'update_expression', 'call_expression']);
+const LOOP_BODY_TYPES: ReadonlySet<string> = new Set(['assignment_expression', 'update_expression', 'call_expression', 'init_declarator']);
 
 /** What one loop's body does to names, read once per loop: where each is written by the host, a kernel or a copy. */
 interface LoopBody {
@@ -239,6 +239,8 @@ interface LoopBody {
   work: number;
   /** Names stored into an array or container in the loop (`bufs[i] = p`, `v.push_back(p)`). */
   kept: Set<string>;
+  /** Plain names assigned in the loop (`n = sizes[i]`, `bytes *= 2`). */
+  assigned: Set<string>;
 }
 
 /** Reads loop bodies of a C-family segment on demand (a copy in a loop asks whether its data changes there). */
@@ -249,14 +251,20 @@ class CLoopBodies {
   of(loop: SyntaxNode): LoopBody {
     let body = this.bodies.get(loop.startIndex);
     if (body) return body;
-    body = { hostWrites: new Map(), deviceWrites: new Map(), launches: [], work: 0, kept: new Set() };
+    body = { hostWrites: new Map(), deviceWrites: new Map(), launches: [], work: 0, kept: new Set(), assigned: new Set() };
     const add = (map: Map<string, number[]>, name: string | null, at: number) => {
       if (name) (map.get(name) ?? map.set(name, []).get(name)!).push(at);
     };
     walk(loop, (n) => {
+      if (n.type === 'init_declarator') {
+        const name = rootName(field(n, 'declarator'));
+        if (name && field(n, 'value')) body!.assigned.add(name);
+        return;
+      }
       if (n.type === 'assignment_expression') {
         const right = field(n, 'right');
         if (right?.type === 'identifier' && /\[|->|\./.test(field(n, 'left')?.text ?? '')) body!.kept.add(right.text);
+        if (field(n, 'left')?.type === 'identifier') body!.assigned.add(field(n, 'left')!.text);
       }
       if (n.type === 'assignment_expression' || n.type === 'update_expression') {
         add(body!.hostWrites, rootName(field(n, n.type === 'assignment_expression' ? 'left' : 'argument')), n.startIndex);
@@ -474,6 +482,16 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       return h ? { kind: h.kind, api: h.api, line: h.line } : null;
     };
 
+    /** The size argument names the loop's variables or a name the loop assigns (`bytes = sizes[i]`): a sweep. */
+    const sizeFollowsLoop = (loop: SyntaxNode, sizeArg: SyntaxNode | undefined): boolean => {
+      if (!sizeArg) return false;
+      const body = loopBodies.of(loop);
+      const vars = loopSyntax.variables(loop);
+      let follows = false;
+      walk(sizeArg, (id) => { follows ||= vars.includes(id.text) || body.assigned.has(id.text); }, IDENTIFIER);
+      return follows;
+    };
+
     const deviceFunctions = new Map<number, boolean>();
     /** Inside a __global__ / __device__ function (not __host__ __device__): device-side calls, not the host API. */
     const inDeviceCode = (node: SyntaxNode): boolean => {
@@ -604,6 +622,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
             kind: 'allocation', ...base(call, name, spec.family), target, targetExpr: targetNode ? collapse(targetNode.text) : target,
             ...(spec.async ? { pooled: true } : {}),
             ...(allocLoop && target && loopBodies.of(allocLoop).kept.has(target) ? { keptPerIteration: true } : {}),
+            ...(allocLoop && sizeFollowsLoop(allocLoop, args[typeof spec.size === 'number' ? spec.size : 1]) ? { sizeVaries: true } : {}),
             ...(target && folder.isLocal(target, call) ? { localTarget: true } : {}),
             // Written through a parameter (`cudaMalloc(devPtr, n)` in a wrapper) or into a name this file does not
             // declare: the caller owns the memory.

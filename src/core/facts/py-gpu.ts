@@ -66,11 +66,11 @@ const PY_BODY_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_ass
  * kernel, np.copyto, a fill helper) or has a method called on it. Offsets let a copy exclude itself.
  */
 class PyLoopBodies {
-  private readonly bodies = new Map<number, { touched: Map<string, number[]>; kept: Set<string> }>();
-  of(loop: SyntaxNode): { touched: Map<string, number[]>; kept: Set<string> } {
+  private readonly bodies = new Map<number, { touched: Map<string, number[]>; kept: Set<string>; assigned: Set<string> }>();
+  of(loop: SyntaxNode): { touched: Map<string, number[]>; kept: Set<string>; assigned: Set<string> } {
     let body = this.bodies.get(loop.startIndex);
     if (body) return body;
-    const b = { touched: new Map<string, number[]>(), kept: new Set<string>() };
+    const b = { touched: new Map<string, number[]>(), kept: new Set<string>(), assigned: new Set<string>() };
     const add = (name: string | null, at: number) => {
       if (name) (b.touched.get(name) ?? b.touched.set(name, []).get(name)!).push(at);
     };
@@ -87,6 +87,7 @@ class PyLoopBodies {
       }
       const left = field(n, 'left');
       if (left) walk(left, (id) => add(id.text, n.startIndex), IDENTIFIER);
+      if (left?.type === 'identifier') b.assigned.add(left.text);
       const right = field(n, 'right');
       if (right?.type === 'identifier' && left && left.type !== 'identifier') b.kept.add(right.text);
     }, PY_BODY_TYPES);
@@ -182,11 +183,23 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     events.push({
       kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}),
       ...(isPooled(call, family) ? { pooled: true } : {}), ...(keptPerIteration(call, target) ? { keptPerIteration: true } : {}),
+      ...(sizeVaries(call) ? { sizeVaries: true } : {}),
     });
   };
 
   // CuPy and PyTorch allocate from their caching pools; PyCUDA does when given a pool's allocate (`allocator=`).
   const isPooled = (call: SyntaxNode, family: GpuApi) => family === 'cupy' || family === 'torch' || (family === 'pycuda' && /\ballocator\s*=|\.allocate\b/.test(field(call, 'arguments')?.text ?? ''));
+
+  /** The allocation's arguments name the loop's variables or what the loop assigns (`size = 1 << power`, `dtype`). */
+  const sizeVaries = (call: SyntaxNode) => {
+    const loop = loopChain(call, loopSyntax, index)[0];
+    const list = field(call, 'arguments');
+    if (!loop || !list) return false;
+    const names = new Set([...loopSyntax.variables(loop), ...loopBodies.of(loop).assigned]);
+    let varies = false;
+    walk(list, (id) => { varies ||= names.has(id.text); }, IDENTIFIER);
+    return varies;
+  };
 
   /** `bufs.append(mem_alloc(n))`, `[mem_alloc(n) for _ in ...]`, `x = ...; bufs.append(x)`: one buffer per trip, kept. */
   const keptPerIteration = (call: SyntaxNode, target: string | null) => {

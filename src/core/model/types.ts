@@ -115,6 +115,8 @@ export interface AllocationFact extends FactBase {
   pooled?: boolean;
   /** In a loop: each iteration's buffer is kept (stored into an array or list), one per device/stream/item. */
   keptPerIteration?: boolean;
+  /** In a loop: the size, shape or element type follows the loop (a sweep over sizes or dtypes): no one buffer fits all. */
+  sizeVaries?: boolean;
 }
 
 export interface TransferFact extends FactBase {

@@ -9,7 +9,7 @@ import { phrase } from './shared/phrases';
  * Statuses that guard nothing later code relies on, not reported: events and timing, queries, profiler markers,
  * teardown (a failed free at exit changes nothing). Allocation, copy, launch, memset, sync and set-up are.
  */
-export const UNGUARDING_CUDA_CALL = /^(cuda|cu)(Event\w*|Get\w*|DeviceGet\w*|DeviceCanAccessPeer|Pointer\w*Attribute\w*|FuncGetAttributes|MemGetInfo\w*|DriverGetVersion|RuntimeGetVersion|StreamQuery|ProfilerStart|ProfilerStop|Free\w*|MemFree\w*|StreamDestroy\w*|DeviceReset|\w+Destroy(_v2)?|CtxGet\w*|DeviceTotalMem\w*|DeviceComputeCapability)(_v2)?$/;
+export const UNGUARDING_CUDA_CALL = /^(cuda|cu)(Event\w*|Get\w*|DeviceGet\w*|DeviceCanAccessPeer|Occupancy\w*|Pointer\w*Attribute\w*|FuncGetAttributes|MemGetInfo\w*|DriverGetVersion|RuntimeGetVersion|StreamQuery|ProfilerStart|ProfilerStop|Free\w*|MemFree\w*|StreamDestroy\w*|DeviceReset|\w+Destroy(_v2)?|CtxGet\w*|DeviceTotalMem\w*|DeviceComputeCapability)(_v2)?$/;
 
 export const rule: GpuRule = {
   meta: {

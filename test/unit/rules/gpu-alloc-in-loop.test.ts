@@ -3,6 +3,8 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a sweep over sizes needs a new buffer each time', language: 'cuda', code: 'void f(const size_t* sizes) {\n  for (int i = 0; i < 8; i++) {\n    size_t bytes = sizes[i] * sizeof(float);\n    float* p;\n    cudaMalloc(&p, bytes);\n    k<<<1, 1>>>(p);\n    cudaFree(p);\n  }\n}\n' },
+    { name: 'python: a sweep over dtypes and shapes', language: 'python', code: 'import numpy as np\nimport pycuda.gpuarray as gpuarray\nfor power in range(10, 28):\n    size = 1 << power\n    a = gpuarray.empty((size,), dtype=np.float32)\nfor dtype in [np.float32, np.float64]:\n    b = gpuarray.zeros(1000, dtype=dtype)\n' },
     { name: 'python: cupy allocations come from its caching pool', language: 'python', code: 'import cupy as cp\nbufs = [cp.zeros((256, 256), dtype=cp.float32) for _ in range(8)]\n' },
     { name: 'python: one pycuda buffer per stream, kept in a list', language: 'python', code: 'import pycuda.driver as drv\nd_data = []\nfor k in range(4):\n    d_data.append(drv.mem_alloc(1024))\n' },
     { name: 'python: pycuda allocation from a pool', language: 'python', code: 'import numpy as np\nimport pycuda.gpuarray as gpuarray\nfor i in range(8):\n    a = gpuarray.zeros((256, 256), dtype=np.float32, allocator=pool.allocate)\n' },

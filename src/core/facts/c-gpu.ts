@@ -16,7 +16,7 @@ const C_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_state
 const IDENTIFIER: ReadonlySet<string> = new Set(['identifier']);
 
 /** Clock reads of C and C++ host code; CUDA events count as a clock where the file reads an elapsed time. */
-const C_TIMER = /\b(clock_gettime|gettimeofday|QueryPerformanceCounter|omp_get_wtime|MPI_Wtime|sdkStartTimer|sdkStopTimer|clock)\s*\(|\bchrono::|high_resolution_clock|steady_clock|system_clock/;
+const C_TIMER = /\b(clock_gettime|gettimeofday|QueryPerformanceCounter|omp_get_wtime|MPI_Wtime|clock|\w*wtime|\w*[tT]imer\w*|get_?[tT]ime\w*|\w*Seconds|cpuSecond|seconds)\s*\(|\bchrono::|high_resolution_clock|steady_clock|system_clock/;
 const C_TIMER_WITH_EVENTS = new RegExp(`${C_TIMER.source}|\\b(cudaEventRecord|cudaEventElapsedTime|cuEventRecord|cuEventElapsedTime)\\s*\\(`);
 
 const C_LOOP_SYNTAX = (folder: CConstantFolder, timesEvents: boolean): LoopSyntax => ({

@@ -16,7 +16,7 @@ const ASSIGNMENT: ReadonlySet<string> = new Set(['assignment']);
 const PY_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(['function_definition']);
 /** Clock reads in Python: time.*, timeit, CUDA events of PyTorch, CuPy, PyCUDA and Numba (`e.record()`, `elapsed_time`). */
-const PY_TIMER = /\b(perf_counter|perf_counter_ns|monotonic|process_time|default_timer)\s*\(|\btime\.time\s*\(|\btimeit\b|\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(|get_elapsed_time\s*\(/;
+const PY_TIMER = /\b(perf_counter|perf_counter_ns|monotonic|process_time|default_timer)\s*\(|\b(time|timer|clock)\s*\(\s*\)|\btime\.time\s*\(|\btimeit\b|\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(|get_elapsed_time\s*\(/;
 
 const PY_EVENT_TIMER = /\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(/;
 

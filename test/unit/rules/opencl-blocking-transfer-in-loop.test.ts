@@ -3,6 +3,8 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'benchmark loop timed with a helper clock (wtime)', language: 'c', code: 'void f(cl_command_queue q, cl_mem d, float* h) {\n  for (int i = 0; i < 10; i++) {\n    double t0 = wtime();\n    run(q);\n    clFinish(q);\n    double t = wtime() - t0;\n    clEnqueueReadBuffer(q, d, CL_TRUE, 0, 64, h, 0, NULL, NULL);\n  }\n}\n' },
+    { name: 'python: benchmark loop timed with time() from `from time import time`', language: 'python', code: 'from time import time\nimport pyopencl as cl\nfor i in range(10):\n    t0 = time()\n    run(queue)\n    cl.enqueue_copy(queue, h, d)\n    print(time() - t0)\n' },
     { name: 'non-blocking in a loop', language: 'c', code: 'void f(cl_command_queue q, cl_mem b, char* h, size_t n) {\n  for (size_t o = 0; o < n; o += 64)\n    clEnqueueWriteBuffer(q, b, CL_FALSE, o, 64, h + o, 0, NULL, NULL);\n}\n' },
     { name: 'blocking once after the loop', language: 'c', code: 'void f(cl_command_queue q, cl_mem b, char* h) {\n  for (int i = 0; i < 4; i++) run(q);\n  clEnqueueReadBuffer(q, b, CL_TRUE, 0, 64, h, 0, NULL, NULL);\n}\n' },
     { name: 'pyopencl non-blocking', language: 'python', code: 'import pyopencl as cl\nd = cl.Buffer(ctx, cl.mem_flags.READ_ONLY, size=64)\nfor i in range(4):\n    cl.enqueue_copy(q, d, h, is_blocking=False)\n' },

@@ -672,7 +672,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           break;
         case 'sync': {
           const syncLoop = loopChain(call, loopSyntax, index)[0];
-          events.push({ kind: 'sync', ...base(call, name, spec.family), ...(syncLoop && loopBodies.of(syncLoop).work === 0 ? { waitsOnly: true } : {}) });
+          events.push({
+            kind: 'sync', ...base(call, name, spec.family), ...(syncLoop && loopBodies.of(syncLoop).work === 0 ? { waitsOnly: true } : {}),
+            ...(syncLoop && inDebugBuild(call) ? { debugOnly: true } : {}),
+          });
           break;
         }
         case 'launch': {
@@ -870,6 +873,21 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
 /** A test of a failed status or a NULL result: `err != CL_SUCCESS`, `status`, `!buf`, `res == NULL`. */
 const ERROR_TEST = /(!=|==)\s*(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\b|\b(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\s*(!=|==)|\b(err|error|errNum|ciErr\w*|status|ret|rc|res|result)\b|^\(?\s*!|[!=]=\s*(NULL|nullptr)\b/;
 const FAILURE_EXIT = /\b(return|goto|exit|abort|throw|break)\b/;
+
+const DEBUG_CONDITION = /\bDEBUG|_DEBUG\b|\bVERBOSE|\bTRACE|^\(?\s*0\s*\)?$/i;
+
+/** Inside the first branch of `#if DEBUG…` / `#ifdef _DEBUG` / `#if 0` (not its `#else`). */
+function inDebugBuild(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type !== 'preproc_if' && p.type !== 'preproc_ifdef') continue;
+    const alt = field(p, 'alternative');
+    if (alt && node.startIndex >= alt.startIndex) continue;
+    const cond = field(p, p.type === 'preproc_if' ? 'condition' : 'name');
+    const negated = p.type === 'preproc_ifdef' && /^#\s*ifndef/.test(p.text);
+    if (cond && !negated && DEBUG_CONDITION.test(collapse(cond.text))) return true;
+  }
+  return false;
+}
 
 /** The call is cleanup on a failure path: in the body of an `if` that tests a status or a NULL and leaves the function. */
 function inErrorPath(call: SyntaxNode): boolean {

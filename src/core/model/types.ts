@@ -155,6 +155,8 @@ export interface SyncFact extends FactBase {
   kind: 'sync';
   /** In a loop that queues no GPU work itself: it waits for work queued before it (one device or stream per trip). */
   waitsOnly?: boolean;
+  /** Compiled only in debug builds (`#if DEBUG_FORWARD`, `#ifdef _DEBUG`, `#if 0`): a deliberate wait to see errors early. */
+  debugOnly?: boolean;
 }
 
 export interface LaunchFact extends FactBase {

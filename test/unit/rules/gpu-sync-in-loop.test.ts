@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a sync compiled only in debug builds', language: 'cpp', code: 'void f(Layer** layers, int n) {\n  for (int l = 0; l < n; l++) {\n    layers[l]->forward();\n#if (DEBUG_FORWARD)\n    cudaDeviceSynchronize();\n#endif\n  }\n}\n' },
     { name: 'per-device wait after all work is queued', language: 'cuda', code: 'void f(float** d, int n) {\n  for (int g = 0; g < n; g++) { cudaSetDevice(g); k<<<1, 32>>>(d[g]); }\n  for (int g = 0; g < n; g++) {\n    cudaSetDevice(g);\n    cudaDeviceSynchronize();\n  }\n}\n' },
     { name: 'benchmark: sync inside a timed loop', language: 'cuda', code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  for (int r = 0; r < 10; r++) {\n    cudaEventRecord(a);\n    k<<<1, 32>>>(d);\n    cudaEventRecord(b);\n    cudaEventSynchronize(b);\n    cudaEventElapsedTime(&ms, a, b);\n  }\n}\n' },
     { name: 'benchmark: clock_gettime around the loop', language: 'c', code: 'void f(float* d) {\n  struct timespec t0, t1;\n  clock_gettime(CLOCK_MONOTONIC, &t0);\n  for (int r = 0; r < 10; r++) { step(d); cudaDeviceSynchronize(); }\n  clock_gettime(CLOCK_MONOTONIC, &t1);\n}\n' },
@@ -15,6 +16,11 @@ ruleTester(rule, {
     { name: 'python: torch sync outside', language: 'python', code: 'import torch\nfor i in range(3):\n    y = model(x)\ntorch.cuda.synchronize()\n' },
   ],
   invalid: [
+    {
+      name: 'the #else branch of a debug #if is the release build', language: 'cpp',
+      code: 'void f(Layer** layers, int n) {\n  for (int l = 0; l < n; l++) {\n    layers[l]->forward();\n#ifdef _DEBUG\n    check();\n#else\n    cudaDeviceSynchronize();\n#endif\n  }\n}\n',
+      errors: [{ messageId: 'syncInLoop', line: 7 }],
+    },
     {
       name: 'python: .item() every batch waits for the GPU', language: 'python',
       code: 'import torch\ndevice = "cuda"\nmodel = model.to(device)\nfor x in loader:\n    loss = model(x.to(device))\n    total += loss.item()\n',

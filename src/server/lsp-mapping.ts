@@ -121,13 +121,12 @@ export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: numbe
   const at = (line: number): Range => ({ start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } });
   const seen = new Set<number>();
   for (const al of a.gpu?.allocations ?? []) {
-    if (seen.has(al.line)) continue;
+    // A lens only where it shows a number: "size known at run time" above every allocation is noise (the hover has it).
+    if (seen.has(al.line) || al.bytes === null) continue;
     seen.add(al.line);
-    const title = al.bytes === null
-      ? S.sizeAtRunTime(al.sizeExpr)
-      : !isSizeInRange(al.bytes)
-        ? S.sizeOutOfRange(al.sizeExpr)
-        : `≈ ${S.memory(formatBytes(al.bytes, { exact: false }), spaceName(S, al.space))}${al.space === 'device' || al.space === 'managed' ? ` · ${gpuFitText(al.bytes, target, safetyFactor, lang)}` : ''}`;
+    const title = !isSizeInRange(al.bytes)
+      ? S.sizeOutOfRange(al.sizeExpr)
+      : `≈ ${S.memory(formatBytes(al.bytes, { exact: false }), spaceName(S, al.space))}${al.space === 'device' || al.space === 'managed' ? ` · ${gpuFitText(al.bytes, target, safetyFactor, lang)}` : ''}`;
     lenses.push({ range: at(al.line), command: { title: plain(title), command: '' } });
   }
   for (const c of a.llm?.calls ?? []) {

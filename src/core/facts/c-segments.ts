@@ -127,7 +127,7 @@ export interface DefinitionRecord {
   /** The declared name's last part (`init` of `Buf::init`), for "defined in this file". */
   definedName: string;
   /** Null when the definition has no function declarator. */
-  declarator: { name: string; end: number; bufferParams: string[] } | null;
+  declarator: { name: string; end: number; bufferParams: string[]; params: string[] } | null;
 }
 
 /** What one segment contributed, as computed (absolute lines, offsets and event order of that analysis). */

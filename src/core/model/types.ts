@@ -80,6 +80,8 @@ export interface LoopInfo {
   line: number;
   /** Names bound by the enclosing loops (`i` of `for (int i...)`, `x` of `for x in loader`). */
   variables: string[];
+  /** A loop reads a clock or is bracketed by clock reads (a benchmark): what runs in it is what is measured. */
+  timed?: boolean;
 }
 
 export interface FactBase {
@@ -109,6 +111,12 @@ export interface AllocationFact extends FactBase {
   localTarget?: boolean;
   /** The pointer leaves the function (returned, or stored through an out-parameter or into a member). */
   escapes?: boolean;
+  /** Served by a stream-ordered or caching pool (cudaMallocAsync, CuPy's and PyTorch's allocators, a PyCUDA pool). */
+  pooled?: boolean;
+  /** In a loop: each iteration's buffer is kept (stored into an array or list), one per device/stream/item. */
+  keptPerIteration?: boolean;
+  /** In a loop: the size, shape or element type follows the loop (a sweep over sizes or dtypes): no one buffer fits all. */
+  sizeVaries?: boolean;
 }
 
 export interface TransferFact extends FactBase {
@@ -125,15 +133,30 @@ export interface TransferFact extends FactBase {
   offset: boolean;
   /** How the host buffer was obtained, as known at this point of the file (source order). */
   hostOrigin: { kind: HostBufferKind; api: string; line: number } | null;
+  /**
+   * In a loop: why the copied data differs on every iteration, when it does (the host writes the buffer there, a
+   * kernel or another copy writes the device buffer, the host pointer moves). Absent: the same bytes each time.
+   */
+  changesInLoop?: 'host-written' | 'device-written';
+  /** A size known only at run time but held in a 32-bit integer: at most this many bytes (2 GiB for int). */
+  sizeCapBytes?: number;
+  /** A size set from the command line with a literal default (`argc > 1 ? atoi(argv[1]) : 1024`): bytes at the defaults. */
+  defaultBytes?: number;
 }
 
 export interface FreeFact extends FactBase {
   kind: 'free';
   target: string | null;
+  /** Freed through a helper of this file (a macro or function that frees its parameter `arg`); see c-gpu.ts. */
+  helper?: { name: string; arg: number };
 }
 
 export interface SyncFact extends FactBase {
   kind: 'sync';
+  /** In a loop that queues no GPU work itself: it waits for work queued before it (one device or stream per trip). */
+  waitsOnly?: boolean;
+  /** Compiled only in debug builds (`#if DEBUG_FORWARD`, `#ifdef _DEBUG`, `#if 0`): a deliberate wait to see errors early. */
+  debugOnly?: boolean;
 }
 
 export interface LaunchFact extends FactBase {

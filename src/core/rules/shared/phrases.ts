@@ -55,6 +55,8 @@ export const PHRASES = {
   unknown_maxTokensNotConstant: { en: '{{param}} is not a constant', ko: '{{param}}이(가) 상수가 아님' },
   unknown_noMaximum: { en: 'no max tokens and no known model maximum', ko: '최대 토큰도, 알려진 모델 최대값도 없음' },
   // Quick-fix titles (the rule's own fix)
+  statusDiscardedHere: { en: 'the status of {{api}} is discarded here', ko: '여기서 {{api}}의 상태 값을 버립니다' },
+  fileScope: { en: 'file scope', ko: '파일 범위' },
   fix_wrapIn: { en: 'Wrap in {{macro}}(...)', ko: '{{macro}}(...)로 감싸기' },
   fix_readKeyFromEnv: { en: 'Read the key from the {{env}} environment variable', ko: '키를 환경 변수 {{env}}에서 읽기' },
   fix_add: { en: 'Add {{what}}', ko: '{{what}} 추가' },

@@ -6,8 +6,9 @@ import type { GpuRule } from './rule';
 import { phrase } from './shared/phrases';
 
 /**
- * Statuses that guard nothing later code relies on, not reported: events and timing, queries, profiler markers,
- * teardown (a failed free at exit changes nothing). Allocation, copy, launch, memset, sync and set-up are.
+ * Statuses that guard little later code relies on: events and timing, queries, profiler markers, teardown (a failed
+ * free at exit changes little). A function whose only unchecked calls are these is reported one severity level lower
+ * (info by default); next to an unchecked allocation, copy, launch, memset, sync or set-up they are listed with it.
  */
 export const UNGUARDING_CUDA_CALL = /^(cuda|cu)(Event\w*|Get\w*|DeviceGet\w*|DeviceCanAccessPeer|Occupancy\w*|Pointer\w*Attribute\w*|FuncGetAttributes|MemGetInfo\w*|DriverGetVersion|RuntimeGetVersion|StreamQuery|ProfilerStart|ProfilerStop|Free\w*|MemFree\w*|StreamDestroy\w*|DeviceReset|\w+Destroy(_v2)?|CtxGet\w*|DeviceTotalMem\w*|DeviceComputeCapability)(_v2)?$/;
 
@@ -29,7 +30,6 @@ export const rule: GpuRule = {
     const groups = new Map<string, ApiCallFact[]>();
     for (const call of ctx.facts.apiCalls) {
       if (call.checked || (call.family !== 'cuda' && call.family !== 'cuda-driver')) continue;
-      if (call.via !== 'launch' && UNGUARDING_CUDA_CALL.test(call.api)) continue;
       const key = call.function ?? '';
       (groups.get(key) ?? groups.set(key, []).get(key)!).push(call);
     }
@@ -41,6 +41,7 @@ export const rule: GpuRule = {
     };
     for (const [fn, calls] of groups) {
       const first = calls[0]!;
+      const lower = calls.every((c) => c.via !== 'launch' && UNGUARDING_CUDA_CALL.test(c.api));
       const wrappable = calls.filter((c) => c.via !== 'launch');
       const fixes: Fix[] = macro && wrappable.length ? [{
         description: phrase(lang, 'fix_wrapIn', { macro }),
@@ -51,11 +52,11 @@ export const rule: GpuRule = {
         const launch = launchAt.get(`${first.range.startLine}:${first.range.startColumn}`);
         ctx.report('launch', { kernel: launch ? launch.kernel : phrase(lang, 'theKernel') }, first.range);
       } else if (calls.length === 1) {
-        ctx.report('call', { api: first.api, macro: macroText }, first.range, fixes);
+        ctx.report('call', { api: first.api, macro: macroText }, first.range, fixes, undefined, { lower });
       } else {
         const related: RelatedLocation[] = calls.map((c) => ({ range: c.range, message: phrase(lang, 'statusDiscardedHere', { api: nameOf(c) }) }));
         const apis = [...new Set(calls.map(nameOf))].join(', ');
-        ctx.report('calls', { count: calls.length, function: fn || phrase(lang, 'fileScope'), apis, macro: macroText }, first.range, fixes, related);
+        ctx.report('calls', { count: calls.length, function: fn || phrase(lang, 'fileScope'), apis, macro: macroText }, first.range, fixes, related, { lower });
       }
     }
   },

@@ -3,7 +3,6 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'events, queries and teardown guard nothing: not reported', language: 'cuda', code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  int n;\n  cudaEventCreate(&a);\n  cudaEventRecord(a);\n  cudaEventElapsedTime(&ms, a, b);\n  cudaGetDeviceCount(&n);\n  cudaFree(d);\n  cudaEventDestroy(a);\n  cudaDeviceReset();\n}\n' },
     { name: 'device-side calls in a __global__ function are not host calls', language: 'cuda', code: '__global__ void parent(float* d) {\n  cudaDeviceSynchronize();\n  float* p;\n  cudaMalloc(&p, 64);\n}\n' },
     { name: 'device-side call in a __device__ helper', language: 'cuda', code: 'static __device__ void launchChild(float* d) {\n  cudaStreamSynchronize(0);\n}\n' },
     { name: 'runtime calls followed by cudaGetLastError', language: 'cuda', code: 'int f(float* d, float* h) {\n  cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  cudaError_t e = cudaGetLastError();\n  return e != cudaSuccess;\n}\n' },
@@ -40,10 +39,15 @@ ruleTester(rule, {
       errors: [{ messageId: 'calls', line: 2, includes: ['2 CUDA calls in f', 'scale<<<>>>, cuMemsetD8'] }],
     },
     {
+      name: 'events, queries and teardown only: one finding a severity level lower (info)', language: 'cuda',
+      code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  int n;\n  cudaEventCreate(&a);\n  cudaEventRecord(a);\n  cudaEventElapsedTime(&ms, a, b);\n  cudaGetDeviceCount(&n);\n  cudaFree(d);\n  cudaEventDestroy(a);\n  cudaDeviceReset();\n}\n',
+      errors: [{ messageId: 'calls', line: 4, severity: 'info', includes: ['7 CUDA calls in f', 'cudaEventRecord', 'cudaDeviceReset'] }],
+    },
+    {
       name: 'one finding per function, one fix wraps every call; other functions get their own', language: 'cuda',
       code: 'void f(float* d, float* h) {\n  CHECK(cudaMemset(d, 0, 64));\n  cudaMalloc(&d, 64);\n  cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  cudaEventRecord(e);\n}\nvoid g(float* d) {\n  cudaMemset(d, 0, 64);\n}\n',
-      errors: [{ messageId: 'calls', line: 3, includes: ['2 CUDA calls in f', 'cudaMalloc, cudaMemcpy', "this file's CHECK(...)"] }, { messageId: 'call', line: 8 }],
-      output: 'void f(float* d, float* h) {\n  CHECK(cudaMemset(d, 0, 64));\n  CHECK(cudaMalloc(&d, 64));\n  CHECK(cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice));\n  cudaEventRecord(e);\n}\nvoid g(float* d) {\n  CHECK(cudaMemset(d, 0, 64));\n}\n',
+      errors: [{ messageId: 'calls', line: 3, severity: 'warning', includes: ['3 CUDA calls in f', 'cudaMalloc, cudaMemcpy, cudaEventRecord', "this file's CHECK(...)"] }, { messageId: 'call', line: 8, severity: 'warning' }],
+      output: 'void f(float* d, float* h) {\n  CHECK(cudaMemset(d, 0, 64));\n  CHECK(cudaMalloc(&d, 64));\n  CHECK(cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice));\n  CHECK(cudaEventRecord(e));\n}\nvoid g(float* d) {\n  CHECK(cudaMemset(d, 0, 64));\n}\n',
     },
     {
       name: 'cudaLaunchKernel never checked', language: 'cuda',

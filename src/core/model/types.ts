@@ -65,6 +65,8 @@ export interface SizeValue {
   expr: string;
   bytes: number | null;
   unknowns: string[];
+  /** Set when the expression folds but gives no byte count: outside [0, 2^64), or past a folding bound. */
+  reason?: 'out of range' | 'too deep';
 }
 
 export type MemorySpace = 'device' | 'managed' | 'pinned-host' | 'mapped';

@@ -54,7 +54,7 @@ export interface HeaderDefinitions {
 
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda_expression']);
 export const C_CONSTANT_TYPES: ReadonlySet<string> = new Set([
-  'preproc_def', 'enumerator_list', 'struct_specifier', 'class_specifier', 'type_definition', 'declaration',
+  'preproc_def', 'enumerator_list', 'struct_specifier', 'class_specifier', 'union_specifier', 'type_definition', 'declaration',
   'assignment_expression', 'update_expression', 'pointer_expression', 'preproc_function_def', 'expression_statement',
 ]);
 /** What collect() reads besides the constant types: signatures and calls (reference out-parameters, helper arguments). */
@@ -62,7 +62,7 @@ const COLLECT_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'functi
 /** What the whole-file index holds: signatures (reference parameters) and calls (a helper's arguments). */
 const FILE_INDEX_TYPES: ReadonlySet<string> = new Set(['function_declarator', 'call_expression']);
 /** Nested evaluation frames (expression levels plus name look-ups) before a fold gives up as "too deep". */
-export const MAX_FOLD_DEPTH = 200;
+export const MAX_FOLD_DEPTH = 500;
 /** Unknown names kept per folded value: a chain of unknowns must not grow a list per level. */
 const MAX_UNKNOWNS = 8;
 /** A macro or initialiser longer than this is not parsed as an expression. */
@@ -177,6 +177,19 @@ export class CConstantFolder {
     this.collectNodes(nodes);
   }
 
+  /**
+   * What folding reads from the whole file besides the context parts: the signatures that take a parameter by
+   * reference and the calls of the file's own functions (their arguments fold the callee's parameters). A cached
+   * function's facts are valid while this text is unchanged (c-gpu.ts adds it to the context key).
+   */
+  wholeFileKey(root: SyntaxNode, definedHere: ReadonlySet<string>): string {
+    this.fileRoot = root;
+    const index = this.index();
+    const parts = [...index.refParams].map(([name, set]) => `${name}&${[...set].join(',')}`).sort();
+    for (const [name, calls] of index.calls) if (definedHere.has(name)) for (const c of calls) parts.push(c.text);
+    return parts.join('\u0001');
+  }
+
   /** Reference parameters and calls of the whole file: the same whichever parts are collected yet. */
   private index(): FileIndex {
     if (!this.fileIndex) this.fileIndex = this.fileRoot ? buildFileIndex(this.fileRoot) : { refParams: new Map(), calls: new Map() };
@@ -227,16 +240,15 @@ export class CConstantFolder {
       this.fileRoot ??= node.tree.rootNode;
       switch (node.type) {
         case 'preproc_def': {
-          const name = field(node, 'name')?.text;
-          const value = field(node, 'value')?.text;
-          if (name) this.defines.set(name, value === undefined ? '' : macroBody(value));
+          // The body is the rest of the directive: tree-sitter ends its value at a comment (`N (1 << 20 /* x */) * 4`).
+          const name = field(node, 'name');
+          if (name) this.defines.set(name.text, macroBody(node.text.slice(name.endIndex - node.startIndex)));
           break;
         }
         case 'preproc_function_def': {
           const name = field(node, 'name')?.text;
           const params = field(node, 'parameters');
-          const value = field(node, 'value')?.text;
-          if (name && params && value !== undefined) this.functionMacros.set(name, { params: children(params).map((p) => p.text), body: macroBody(value) });
+          if (name && params) this.functionMacros.set(name, { params: children(params).map((p) => p.text), body: macroBody(node.text.slice(params.endIndex - node.startIndex)) });
           break;
         }
         case 'enumerator_list': {
@@ -257,7 +269,8 @@ export class CConstantFolder {
           break;
         }
         case 'struct_specifier':
-        case 'class_specifier': {
+        case 'class_specifier':
+        case 'union_specifier': {
           const name = field(node, 'name')?.text;
           if (name && field(node, 'body')) this.structs.set(name, node);
           break;
@@ -267,7 +280,7 @@ export class CConstantFolder {
           for (const d of node.childrenForFieldName('declarator')) {
             if (!d || !type) continue;
             if (d.type === 'type_identifier') {
-              if ((type.type === 'struct_specifier' || type.type === 'class_specifier') && field(type, 'body')) this.structs.set(d.text, type);
+              if ((type.type === 'struct_specifier' || type.type === 'class_specifier' || type.type === 'union_specifier') && field(type, 'body')) this.structs.set(d.text, type);
               else this.typedefs.set(d.text, type.text);
             }
           }
@@ -690,7 +703,7 @@ export class CConstantFolder {
           d = field(d, 'declarator');
         }
         if (isFunction && !isPointer) continue;
-        const member = isPointer ? POINTER_LAYOUT : type.type === 'struct_specifier' && field(type, 'body') ? this.computeStructLayout(type, depth + 1) : this.layout(type.text, depth + 1);
+        const member = isPointer ? POINTER_LAYOUT : (type.type === 'struct_specifier' || type.type === 'union_specifier') && field(type, 'body') ? this.computeStructLayout(type, depth + 1) : this.layout(type.text, depth + 1);
         if (!member) return null;
         if (isUnion) offset = Math.max(offset, member.size * count);
         else offset = Math.ceil(offset / member.align) * member.align + member.size * count;

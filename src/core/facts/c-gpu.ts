@@ -231,7 +231,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     // a cache compares it: a scan skips the texts.
     if (cache && !seg.cacheable) for (const n of nodesOf(seg).of(CONTEXT_KEY_TYPES)) context.push(n.text);
   }
-  if (cache) context.push([...definedHere].sort().join(' '));
+  const folder = new CConstantFolder(parseExpression);
+  if (cache) context.push([...definedHere].sort().join(' '), folder.wholeFileKey(parsed.tree.rootNode, definedHere));
   const contextKey = cache ? context.join('\u0000') : '';
   if (cache && cache.context !== contextKey) {
     cache.context = contextKey;
@@ -240,7 +241,6 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     if (!wholeFileQuery && segments.length > WHOLE_FILE_QUERY_FROM) indexWholeFile(parsed, segments);
   }
   const enclosingOf = (seg: Segment) => new Enclosing(nodesOf(seg).of(ENCLOSING_TYPES));
-  const folder = new CConstantFolder(parseExpression);
   const contextEnclosing = new Map<Segment, Enclosing>();
   const contextInits: SyntaxNode[] = [];
   for (const seg of segments) {

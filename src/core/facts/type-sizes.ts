@@ -62,7 +62,7 @@ export const DEFAULT_DTYPE = { numpy: 'float64', torch: 'float32' } as const;
 /** Normalises whitespace and drops qualifiers so `const unsigned   int` looks up `unsigned int`. */
 export function normaliseTypeName(text: string): string {
   return text
-    .replace(/\b(const|volatile|struct|class|enum|typename|__restrict__|restrict)\b/g, '')
+    .replace(/\b(const|volatile|struct|class|union|enum|typename|__restrict__|restrict)\b/g, '')
     .replace(/\bstd::/g, '')
     .replace(/\s+/g, ' ')
     .replace(/ ?([<>*&,]) ?/g, '$1')

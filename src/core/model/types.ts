@@ -189,6 +189,42 @@ export interface GpuFileFacts {
   checkMacros: string[];
   /** Type sizes assumed while folding sizeof(), for the report's assumptions. */
   assumedTypeSizes: Record<string, number>;
+  /**
+   * The project headers the file includes (`#include "…"`, facts/c-includes.ts): their macros and functions by name
+   * (check macros, allocation wrappers) and what could not be read. Absent when the file includes none found.
+   */
+  headers?: IncludedHeaderFacts;
+}
+
+/** A macro a project header defines: object-like (params null) or function-like, with its body as written. */
+export interface HeaderMacro {
+  name: string;
+  params: string[] | null;
+  body: string;
+  /** Absolute path of the header and 1-based line of the #define. */
+  file: string;
+  line: number;
+}
+
+/** A function a project header defines (an inline wrapper: allocate, free, check). */
+export interface HeaderFunction {
+  name: string;
+  params: string[];
+  /** The definition's text (cut at 8,000 characters). */
+  text: string;
+  file: string;
+  line: number;
+}
+
+export interface IncludedHeaderFacts {
+  /** Macros by name across the headers (a later #define wins, as in the preprocessor). */
+  macros: ReadonlyMap<string, HeaderMacro>;
+  /** Functions defined in the headers, by name (the first definition). */
+  functions: ReadonlyMap<string, HeaderFunction>;
+  /** Absolute paths of the headers read, in include order. */
+  files: string[];
+  /** Includes that were not read, with why: not found, too large, outside the root, include bound. */
+  notRead: Array<{ include: string; from: string; reason: string }>;
 }
 
 export interface EvidenceLine {

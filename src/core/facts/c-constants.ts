@@ -60,7 +60,7 @@ export const C_CONSTANT_TYPES: ReadonlySet<string> = new Set([
 /** What collect() reads besides the constant types: signatures and calls (reference out-parameters, helper arguments). */
 const COLLECT_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'function_definition', 'call_expression']);
 /** What the whole-file index holds: signatures (reference parameters) and calls (a helper's arguments). */
-const FILE_INDEX_TYPES: ReadonlySet<string> = new Set(['function_declarator', 'call_expression']);
+const FILE_INDEX_TYPES: ReadonlySet<string> = new Set(['function_declarator', 'call_expression', 'assignment_expression', 'update_expression', 'pointer_expression']);
 /** Nested evaluation frames (expression levels plus name look-ups) before a fold gives up as "too deep". */
 export const MAX_FOLD_DEPTH = 500;
 /** Unknown names kept per folded value: a chain of unknowns must not grow a list per level. */
@@ -100,18 +100,35 @@ type Site = SyntaxNode | typeof FILE;
 interface FileIndex {
   refParams: Map<string, Set<number>>;
   calls: Map<string, SyntaxNode[]>;
+  /** Names assigned, incremented or address-taken anywhere in the file: a file-scope variable so named is no constant. */
+  written: Set<string>;
+  /** Names passed bare as arguments anywhere, with callee and position (a global handed to a `size_t&` parameter). */
+  passed: Map<string, Array<[string, number]>>;
 }
 
 function buildFileIndex(root: SyntaxNode): FileIndex {
   const refParams = new Map<string, Set<number>>();
   const calls = new Map<string, SyntaxNode[]>();
+  const written = new Set<string>();
+  const passed = new Map<string, Array<[string, number]>>();
   for (const node of nodesOfTypes(root, FILE_INDEX_TYPES)) {
+    if (node.type === 'assignment_expression' || node.type === 'update_expression' || node.type === 'pointer_expression') {
+      const target = field(node, node.type === 'assignment_expression' ? 'left' : 'argument');
+      if (target?.type === 'identifier' && (node.type !== 'pointer_expression' || node.child(0)?.type === '&')) written.add(target.text);
+      continue;
+    }
     const name = calleeName(node.type === 'call_expression' ? node : field(node, 'declarator'));
     if (!name) continue;
     if (node.type === 'call_expression') {
       let list = calls.get(name);
       if (!list) calls.set(name, (list = []));
       list.push(node);
+      children(field(node, 'arguments') ?? node).forEach((a, i) => {
+        if (a.type !== 'identifier') return;
+        let p = passed.get(a.text);
+        if (!p) passed.set(a.text, (p = []));
+        if (p.length < 64) p.push([name, i]);
+      });
       continue;
     }
     const refs = referenceParams(field(node, 'parameters'));
@@ -120,7 +137,7 @@ function buildFileIndex(root: SyntaxNode): FileIndex {
     if (!set) refParams.set(name, (set = new Set()));
     for (const i of refs) set.add(i);
   }
-  return { refParams, calls };
+  return { refParams, calls, written, passed };
 }
 
 export class CConstantFolder {
@@ -186,13 +203,14 @@ export class CConstantFolder {
     this.fileRoot = root;
     const index = this.index();
     const parts = [...index.refParams].map(([name, set]) => `${name}&${[...set].join(',')}`).sort();
+    parts.push([...index.written].sort().join(' '));
     for (const [name, calls] of index.calls) if (definedHere.has(name)) for (const c of calls) parts.push(c.text);
     return parts.join('\u0001');
   }
 
   /** Reference parameters and calls of the whole file: the same whichever parts are collected yet. */
   private index(): FileIndex {
-    if (!this.fileIndex) this.fileIndex = this.fileRoot ? buildFileIndex(this.fileRoot) : { refParams: new Map(), calls: new Map() };
+    if (!this.fileIndex) this.fileIndex = this.fileRoot ? buildFileIndex(this.fileRoot) : { refParams: new Map(), calls: new Map(), written: new Set(), passed: new Map() };
     return this.fileIndex;
   }
 
@@ -392,7 +410,13 @@ export class CConstantFolder {
     if (local) return { info: local, scope, written: this.isWritten(scope, name) };
     if (this.isWritten(scope, name)) return { info: { typeText: '', pointers: 0, arrayDims: [], init: null, isConst: false }, scope, written: true };
     const g = this.global.vars.get(name);
-    return g ? { info: g, scope: this.global, written: this.isWritten(this.global, name) } : null;
+    return g ? { info: g, scope: this.global, written: this.isWritten(this.global, name) || this.writtenAnywhere(name) } : null;
+  }
+
+  /** A file-scope variable written in any function of the file (`imWidth = w;` in a loader), or through a reference. */
+  private writtenAnywhere(name: string): boolean {
+    const index = this.index();
+    return index.written.has(name) || (index.passed.get(name)?.some(([callee, i]) => this.takesReference(callee, i)) ?? false);
   }
 
   /** Folds an expression node to a number, or names what is unknown. */

@@ -282,3 +282,15 @@ describe('constant folding: random DAGs of definitions (fast-check)', () => {
     }
   });
 });
+
+describe('constant folding: file-scope variables', () => {
+  it('a file-scope variable written in any function is unknown everywhere (not its initial 0)', async () => {
+    const [s] = await sizes('static int width = 0;\nvoid load(int w){ width = w; }\nvoid f(){ char* d; cudaMalloc(&d, width * 4); }');
+    assert.equal(s!.bytes, null);
+    assert.deepEqual(s!.unknowns, ['width']);
+    assert.deepEqual(await bytes('static int width = 0;\nvoid f(){ char* d; cudaMalloc(&d, width * 4); }\nvoid load(int* w){ (*w)++; }'), [0]);
+    assert.deepEqual(await bytes('size_t n = 64;\nvoid f(){ char* d; cudaMalloc(&d, n); }\nvoid g(){ n++; }'), [null]);
+    assert.deepEqual(await bytes('size_t n = 64;\nvoid parse(size_t& out);\nvoid g(){ parse(n); }\nvoid f(){ char* d; cudaMalloc(&d, n); }'), [null]);
+    assert.deepEqual(await bytes('size_t n = 64;\nvoid f(){ char* d; cudaMalloc(&d, n); }'), [64]);
+  });
+});

@@ -32,8 +32,9 @@ interface Scope {
   id: number;
   vars: Map<string, VarInfo>;
   written: Set<string>;
-  /** Names passed bare as arguments: written when the callee takes that parameter by non-const reference. */
-  passed: Map<string, Array<[string, number]>>;
+  /** The function's text span (the file: everything): calls in it that pass a local by reference write it. */
+  start: number;
+  end: number;
 }
 
 /** What an included header defines, for the folder of a file that includes it (see c-includes.ts). */
@@ -60,7 +61,7 @@ export const C_CONSTANT_TYPES: ReadonlySet<string> = new Set([
 /** What collect() reads besides the constant types: signatures and calls (reference out-parameters, helper arguments). */
 const COLLECT_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'function_definition', 'call_expression']);
 /** What the whole-file index holds: signatures (reference parameters) and calls (a helper's arguments). */
-const FILE_INDEX_TYPES: ReadonlySet<string> = new Set(['function_declarator', 'call_expression', 'assignment_expression', 'update_expression', 'pointer_expression']);
+const FILE_INDEX_TYPES: ReadonlySet<string> = new Set(['function_definition', 'declaration', 'call_expression', 'assignment_expression', 'update_expression', 'pointer_expression']);
 /** Nested evaluation frames (expression levels plus name look-ups) before a fold gives up as "too deep". */
 export const MAX_FOLD_DEPTH = 500;
 /** Unknown names kept per folded value: a chain of unknowns must not grow a list per level. */
@@ -102,42 +103,51 @@ interface FileIndex {
   calls: Map<string, SyntaxNode[]>;
   /** Names assigned, incremented or address-taken anywhere in the file: a file-scope variable so named is no constant. */
   written: Set<string>;
-  /** Names passed bare as arguments anywhere, with callee and position (a global handed to a `size_t&` parameter). */
-  passed: Map<string, Array<[string, number]>>;
+  /** Names passed bare to a non-const reference parameter, with the offsets of those calls (built when first needed). */
+  outArgs: Map<string, number[]> | null;
 }
 
-function buildFileIndex(root: SyntaxNode): FileIndex {
-  const refParams = new Map<string, Set<number>>();
-  const calls = new Map<string, SyntaxNode[]>();
-  const written = new Set<string>();
-  const passed = new Map<string, Array<[string, number]>>();
-  for (const node of nodesOfTypes(root, FILE_INDEX_TYPES)) {
-    if (node.type === 'assignment_expression' || node.type === 'update_expression' || node.type === 'pointer_expression') {
+const emptyIndex = (): FileIndex => ({ refParams: new Map(), calls: new Map(), written: new Set(), outArgs: null });
+
+/** Adds one node to the file index: a write, a call, or a signature (a declarator, or a declaration holding one). */
+function indexNode(index: FileIndex, node: SyntaxNode): void {
+  switch (node.type) {
+    case 'assignment_expression':
+    case 'update_expression':
+    case 'pointer_expression': {
       const target = field(node, node.type === 'assignment_expression' ? 'left' : 'argument');
-      if (target?.type === 'identifier' && (node.type !== 'pointer_expression' || node.child(0)?.type === '&')) written.add(target.text);
-      continue;
+      if (target?.type === 'identifier' && (node.type !== 'pointer_expression' || node.child(0)?.type === '&')) index.written.add(target.text);
+      return;
     }
-    const name = calleeName(node.type === 'call_expression' ? node : field(node, 'declarator'));
-    if (!name) continue;
-    if (node.type === 'call_expression') {
-      let list = calls.get(name);
-      if (!list) calls.set(name, (list = []));
+    case 'call_expression': {
+      const name = calleeName(node);
+      if (!name) return;
+      let list = index.calls.get(name);
+      if (!list) index.calls.set(name, (list = []));
       list.push(node);
-      children(field(node, 'arguments') ?? node).forEach((a, i) => {
-        if (a.type !== 'identifier') return;
-        let p = passed.get(a.text);
-        if (!p) passed.set(a.text, (p = []));
-        if (p.length < 64) p.push([name, i]);
-      });
-      continue;
+      index.outArgs = null;
+      return;
     }
-    const refs = referenceParams(field(node, 'parameters'));
-    if (refs.length === 0) continue;
-    let set = refParams.get(name);
-    if (!set) refParams.set(name, (set = new Set()));
-    for (const i of refs) set.add(i);
+    case 'function_definition':
+    case 'declaration':
+      for (const decl of node.childrenForFieldName('declarator')) {
+        if (decl?.type === 'identifier') continue;
+        const d = functionDeclarator(decl);
+        if (d) indexNode(index, d);
+      }
+      return;
+    case 'function_declarator': {
+      const name = calleeName(field(node, 'declarator'));
+      const refs = name ? referenceParams(field(node, 'parameters')) : [];
+      if (!name || refs.length === 0) return;
+      index.outArgs = null;
+      let set = index.refParams.get(name);
+      if (!set) index.refParams.set(name, (set = new Set()));
+      for (const i of refs) set.add(i);
+      return;
+    }
+    default:
   }
-  return { refParams, calls, written, passed };
 }
 
 export class CConstantFolder {
@@ -150,15 +160,17 @@ export class CConstantFolder {
   private readonly structCache = new Map<string, TypeLayout | null>();
   private readonly headerLayouts = new Map<string, TypeLayout>();
   private readonly scopes = new Map<number, Scope>();
-  private readonly global: Scope = { id: -1, vars: new Map(), written: new Set(), passed: new Map() };
+  private readonly global: Scope = { id: -1, vars: new Map(), written: new Set(), start: 0, end: Infinity };
   /** Parameters taken by non-const reference, by function name, from included headers. */
   private readonly headerRefParams = new Map<string, Set<number>>();
   /** Parameter names of the functions defined in the file (null: defined more than once, overloads). */
   private readonly definitions = new Map<string, { node: SyntaxNode; params: string[] } | null>();
-  /** The file's tree, from the first part collected. */
-  private fileRoot: SyntaxNode | null = null;
-  /** Signatures and calls of the whole file (not only the parts collected so far), found once when first needed. */
-  private fileIndex: FileIndex | null = null;
+  /**
+   * Signatures, calls and writes of the file. Built from the parts collected (a scan collects the whole file before
+   * folding), or from one query over the whole tree when the editor collects functions one by one (wholeFileKey).
+   */
+  private fileIndex: FileIndex = emptyIndex();
+  private fileIndexFromTree = false;
   /** Folded names, per definition and scope: each is folded once however often it is used. */
   private memo = new Map<unknown, Memo>();
   /** Every type size the folder relied on, for the report's assumptions. */
@@ -200,17 +212,17 @@ export class CConstantFolder {
    * function's facts are valid while this text is unchanged (c-gpu.ts adds it to the context key).
    */
   wholeFileKey(root: SyntaxNode, definedHere: ReadonlySet<string>): string {
-    this.fileRoot = root;
-    const index = this.index();
+    const index = emptyIndex();
+    for (const node of nodesOfTypes(root, FILE_INDEX_TYPES)) indexNode(index, node);
+    this.fileIndex = index;
+    this.fileIndexFromTree = true;
     const parts = [...index.refParams].map(([name, set]) => `${name}&${[...set].join(',')}`).sort();
-    parts.push([...index.written].sort().join(' '));
+    parts.push([...index.written].sort().join(' '), [...this.outArgs().keys()].sort().join(' '));
     for (const [name, calls] of index.calls) if (definedHere.has(name)) for (const c of calls) parts.push(c.text);
     return parts.join('\u0001');
   }
 
-  /** Reference parameters and calls of the whole file: the same whichever parts are collected yet. */
   private index(): FileIndex {
-    if (!this.fileIndex) this.fileIndex = this.fileRoot ? buildFileIndex(this.fileRoot) : { refParams: new Map(), calls: new Map(), written: new Set(), passed: new Map() };
     return this.fileIndex;
   }
 
@@ -239,14 +251,16 @@ export class CConstantFolder {
   private scopeFor(fn: SyntaxNode): Scope {
     let scope = this.scopes.get(fn.startIndex);
     if (!scope) {
-      scope = { id: fn.startIndex, vars: new Map(), written: new Set(), passed: new Map() };
+      scope = { id: fn.startIndex, vars: new Map(), written: new Set(), start: fn.startIndex, end: fn.endIndex };
       this.scopes.set(fn.startIndex, scope);
     }
     return scope;
   }
 
   /** Marks a name written in its function and, from a lambda, in the functions around it (`[&]{ n = 2; }`). */
-  private markWritten(node: SyntaxNode, name: string): void {
+  private markWritten(node: SyntaxNode, name: string, indexed = false): void {
+    // The file index counts exactly what indexNode counts (assignments, ++/--, &), whichever way it is built.
+    if (indexed && !this.fileIndexFromTree) this.fileIndex.written.add(name);
     const scope = this.scopeOf(node);
     scope.written.add(name);
     if (scope === this.global || scope.vars.has(name)) return;
@@ -255,7 +269,7 @@ export class CConstantFolder {
 
   private collectNodes(nodes: NodeIndex): void {
     for (const node of nodes.of(COLLECT_TYPES)) {
-      this.fileRoot ??= node.tree.rootNode;
+      if (!this.fileIndexFromTree && node.type === 'call_expression') indexNode(this.fileIndex, node);
       switch (node.type) {
         case 'preproc_def': {
           // The body is the rest of the directive: tree-sitter ends its value at a comment (`N (1 << 20 /* x */) * 4`).
@@ -312,18 +326,18 @@ export class CConstantFolder {
           break;
         case 'assignment_expression': {
           const left = field(node, 'left');
-          if (left?.type === 'identifier') this.markWritten(node, left.text);
+          if (left?.type === 'identifier') this.markWritten(node, left.text, true);
           break;
         }
         case 'update_expression': {
           const arg = field(node, 'argument');
-          if (arg?.type === 'identifier') this.markWritten(node, arg.text);
+          if (arg?.type === 'identifier') this.markWritten(node, arg.text, true);
           break;
         }
         case 'pointer_expression': {
           // `&n` handed to a function (scanf, cudaMalloc) or kept in a pointer may write n.
           const arg = field(node, 'argument');
-          if (node.child(0)?.type === '&' && arg?.type === 'identifier') this.markWritten(node, arg.text);
+          if (node.child(0)?.type === '&' && arg?.type === 'identifier') this.markWritten(node, arg.text, true);
           break;
         }
         case 'expression_statement': {
@@ -334,19 +348,6 @@ export class CConstantFolder {
             if (right?.type === 'identifier') this.markWritten(node, right.text);
             e = field(e, 'left');
           }
-          break;
-        }
-        case 'call_expression': {
-          const callee = calleeName(node);
-          if (!callee) break;
-          const args = children(field(node, 'arguments') ?? node).filter((c) => c.type !== 'comment');
-          const scope = this.scopeOf(node);
-          args.forEach((a, i) => {
-            if (a.type !== 'identifier') return;
-            let list = scope.passed.get(a.text);
-            if (!list) scope.passed.set(a.text, (list = []));
-            if (list.length < 64) list.push([callee, i]);
-          });
           break;
         }
         default:
@@ -362,7 +363,11 @@ export class CConstantFolder {
     const scope = this.scopeOf(node);
     for (const decl of node.childrenForFieldName('declarator')) {
       if (!decl) continue;
-      if (decl.type === 'function_declarator') continue;
+      const fd = decl.type === 'identifier' ? null : functionDeclarator(decl);
+      if (fd) {
+        if (!this.fileIndexFromTree) indexNode(this.fileIndex, fd);
+        continue;
+      }
       let d: SyntaxNode | null = decl;
       let init: SyntaxNode | null = null;
       if (d.type === 'init_declarator') {
@@ -390,8 +395,8 @@ export class CConstantFolder {
   }
 
   private collectDefinition(node: SyntaxNode): void {
-    let d: SyntaxNode | null = field(node, 'declarator');
-    while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
+    const d = functionDeclarator(field(node, 'declarator'));
+    if (d && !this.fileIndexFromTree) indexNode(this.fileIndex, d);
     const name = d ? calleeName(field(d, 'declarator')) : null;
     if (!d || !name) return;
     const params = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration').map((p) => declaredName(field(p, 'declarator')) ?? '');
@@ -400,8 +405,29 @@ export class CConstantFolder {
 
   private isWritten(scope: Scope, name: string): boolean {
     if (scope.written.has(name)) return true;
-    const passed = scope.passed.get(name);
-    return !!passed && passed.some(([callee, i]) => this.takesReference(callee, i));
+    const calls = this.outArgs().get(name);
+    return !!calls && calls.some((at) => at >= scope.start && at < scope.end);
+  }
+
+  /** Names handed bare to a non-const reference parameter (`parse(argc, n)` with `void parse(int, size_t&)`). */
+  private outArgs(): Map<string, number[]> {
+    const index = this.index();
+    if (index.outArgs) return index.outArgs;
+    const out = new Map<string, number[]>();
+    for (const [callee, calls] of index.calls) {
+      const refs = new Set([...(index.refParams.get(callee) ?? []), ...(this.headerRefParams.get(callee) ?? [])]);
+      if (refs.size === 0) continue;
+      for (const call of calls) {
+        children(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment').forEach((a, i) => {
+          if (a.type !== 'identifier' || !refs.has(i)) return;
+          let list = out.get(a.text);
+          if (!list) out.set(a.text, (list = []));
+          list.push(call.startIndex);
+        });
+      }
+    }
+    index.outArgs = out;
+    return out;
   }
 
   private lookupVar(name: string, at: Site): { info: VarInfo; scope: Scope; written: boolean } | null {
@@ -416,7 +442,7 @@ export class CConstantFolder {
   /** A file-scope variable written in any function of the file (`imWidth = w;` in a loader), or through a reference. */
   private writtenAnywhere(name: string): boolean {
     const index = this.index();
-    return index.written.has(name) || (index.passed.get(name)?.some(([callee, i]) => this.takesReference(callee, i)) ?? false);
+    return index.written.has(name) || this.outArgs().has(name);
   }
 
   /** Folds an expression node to a number, or names what is unknown. */
@@ -811,6 +837,13 @@ function shortenExpr(text: string): string {
 
 function dedupe(names: string[]): string[] {
   return [...new Set(names)];
+}
+
+/** The function declarator inside a declarator (`float *make(size_t& n)`), or null for a variable's. */
+function functionDeclarator(decl: SyntaxNode | null): SyntaxNode | null {
+  let d = decl;
+  while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
+  return d;
 }
 
 /** The name a call or declarator names: `f`, `ns::f` -> f, `obj.f` / `obj->f` -> f. */

@@ -242,8 +242,9 @@ export interface PeakDeviceBytes {
 export interface GpuFileSummary {
   path: string;
   language: Language;
-  allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; space: MemorySpace; inLoop: boolean }>;
-  transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; async: boolean; inLoop: boolean }>;
+  /** `sizeReason`: why a size that folds has no byte count (SizeValue.reason); absent for sizes known only at run time. */
+  allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; space: MemorySpace; inLoop: boolean }>;
+  transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; async: boolean; inLoop: boolean }>;
   strategy: MemoryStrategy;
   kernels: Array<{ name: string; line: number; bufferParams: string[] }>;
   peakDeviceBytes: number | null;

@@ -6,6 +6,8 @@ import type { Language, SizeValue } from '../../../src/core/model/types';
 import { analyzeText } from '../../../src/core/analyze';
 import { resolveConfig } from '../../../src/core/config';
 import { RULE_IDS } from '../../../src/core/rules';
+import { describeSize } from '../../../src/core/facts/memory';
+import { sizeText } from '../../../src/core/rules/shared/phrases';
 import { allocationsOf, factsOf, transfersOf } from '../../helpers/facts';
 
 const sizes = async (code: string, language: Language = 'cuda'): Promise<SizeValue[]> => allocationsOf(await factsOf(code, language)).map((a) => a.size);
@@ -292,5 +294,18 @@ describe('constant folding: file-scope variables', () => {
     assert.deepEqual(await bytes('size_t n = 64;\nvoid f(){ char* d; cudaMalloc(&d, n); }\nvoid g(){ n++; }'), [null]);
     assert.deepEqual(await bytes('size_t n = 64;\nvoid parse(size_t& out);\nvoid g(){ parse(n); }\nvoid f(){ char* d; cudaMalloc(&d, n); }'), [null]);
     assert.deepEqual(await bytes('size_t n = 64;\nvoid f(){ char* d; cudaMalloc(&d, n); }'), [64]);
+  });
+});
+
+describe('out-of-range sizes on the surfaces', () => {
+  it('the summary carries the reason; messages and evidence say "unknown: out of range", not "known at run time"', async () => {
+    const r = await analyzeText('x.cu', 'void f(float* h){ char* d; cudaMalloc(&d, -4096); cudaMemcpy(d, h, -4096, cudaMemcpyHostToDevice); }', 'cuda', resolveConfig(undefined, RULE_IDS));
+    assert.equal(r.gpu!.allocations[0]!.sizeReason, 'out of range');
+    assert.equal(r.gpu!.transfers[0]!.sizeReason, 'out of range');
+    const size = allocationsOf(r.facts!)[0]!.size;
+    assert.equal(describeSize(size), '-4096 (unknown: out of range)');
+    assert.equal(sizeText(size, 'en'), '-4096 (unknown: out of range)');
+    assert.equal(sizeText(size, 'ko'), '-4096 (알 수 없음: 범위를 벗어남)');
+    assert.ok(r.gpu!.evidence.every((e) => !/run time/.test(e.note)), JSON.stringify(r.gpu!.evidence));
   });
 });

@@ -64,6 +64,8 @@ const COLLECT_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'functi
 const FILE_INDEX_TYPES: ReadonlySet<string> = new Set(['function_definition', 'declaration', 'call_expression', 'assignment_expression', 'update_expression', 'pointer_expression']);
 /** Nested evaluation frames (expression levels plus name look-ups) before a fold gives up as "too deep". */
 export const MAX_FOLD_DEPTH = 500;
+/** Evaluation steps one folder may take over a whole file: a last bound that no input can get past. */
+export const MAX_FOLD_STEPS = 4_000_000;
 /** Unknown names kept per folded value: a chain of unknowns must not grow a list per level. */
 const MAX_UNKNOWNS = 8;
 /** A macro or initialiser longer than this is not parsed as an expression. */
@@ -171,6 +173,7 @@ export class CConstantFolder {
    */
   private fileIndex: FileIndex = emptyIndex();
   private fileIndexFromTree = false;
+  private steps = 0;
   /** Folded names, per definition and scope: each is folded once however often it is used. */
   private memo = new Map<unknown, Memo>();
   /** Every type size the folder relied on, for the report's assumptions. */
@@ -455,7 +458,7 @@ export class CConstantFolder {
    * means the n of the function that uses BYTES).
    */
   private ev(node: SyntaxNode, depth: number, site: Site | null): Folded {
-    if (depth > MAX_FOLD_DEPTH) return tooDeep(node.text.slice(0, 200));
+    if (depth > MAX_FOLD_DEPTH || ++this.steps > MAX_FOLD_STEPS) return tooDeep(node.text.slice(0, 200));
     const ev = (n: SyntaxNode | null): Folded => (n ? this.ev(n, depth + 1, site) : unknown('?'));
     switch (node.type) {
       case 'number_literal':
@@ -585,7 +588,9 @@ export class CConstantFolder {
     // One pass over the body's identifiers: linear in the body, and no argument text is scanned again.
     const text = macro.body.replace(/[A-Za-z_]\w*/g, (id) => (byName.has(id) ? `(${byName.get(id)})` : id));
     if (text.length > MAX_EXPRESSION_CHARS) return unknown(`${name}(...)`);
-    return this.parseText(text, `${name}(...)`, depth, site);
+    // The same expansion in the same scope folds once: `D(D(D(1)))` with `D(x) ((x) + (x))` stays linear.
+    const scope = site === FILE ? this.global : this.scopeOf(site);
+    return this.memoised(`macro:${scope.id}:${text}`, `${name}(...)`, () => this.parseText(text, `${name}(...)`, depth, site));
   }
 
   /**

@@ -2,7 +2,7 @@
 // (np.float32, 'float32', torch.float16), and the byte size of arrays the file creates with a literal shape.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { SizeValue } from '../model/types';
-import { MAX_FOLD_DEPTH, SIZE_LIMIT, sizeValue, type Folded } from './c-constants';
+import { MAX_FOLD_DEPTH, MAX_FOLD_STEPS, SIZE_LIMIT, sizeValue, type Folded } from './c-constants';
 import { DTYPE_BYTES } from './type-sizes';
 import { children, collapse, field, walk, type Enclosing, type NodeIndex } from './syntax';
 
@@ -64,6 +64,7 @@ export class PyConstantFolder {
   private readonly members = new Map<string, { writes: number; value: SyntaxNode | null }>();
   /** Attributes assigned on something other than `self` (obj.x = …): a member of that name may change anywhere. */
   private readonly foreignAttributes = new Set<string>();
+  private steps = 0;
   /** Folded bindings: each is folded once however often it is used (chains of names stay linear). */
   private readonly memo = new Map<number, Folded | 'in progress'>();
   /** nbytes of arrays whose shape and dtype are known, by the binding of their name (host or device). */
@@ -205,7 +206,7 @@ export class PyConstantFolder {
   }
 
   evaluate(node: SyntaxNode, depth = 0): Folded {
-    if (depth > MAX_FOLD_DEPTH) return { value: null, unknowns: [shorten(collapse(node.text.slice(0, 200)))], reason: 'too deep' };
+    if (depth > MAX_FOLD_DEPTH || ++this.steps > MAX_FOLD_STEPS) return { value: null, unknowns: [shorten(collapse(node.text.slice(0, 200)))], reason: 'too deep' };
     const ev = (n: SyntaxNode | null) => (n ? this.evaluate(n, depth + 1) : unknown('?'));
     switch (node.type) {
       case 'integer': {

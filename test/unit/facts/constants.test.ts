@@ -309,3 +309,13 @@ describe('out-of-range sizes on the surfaces', () => {
     assert.ok(r.gpu!.evidence.every((e) => !/run time/.test(e.note)), JSON.stringify(r.gpu!.evidence));
   });
 });
+
+describe('constant folding: function-like macros nested in themselves', () => {
+  it('D(D(D(...))) 40 deep with D(x) ((x) + (x)) folds once per level (2^40), not 2^40 times', async () => {
+    const arg = Array.from({ length: 40 }, () => 'D(').join('') + '1' + ')'.repeat(40);
+    const started = performance.now();
+    const [s] = await sizes(`#define D(x) ((x) + (x))\nvoid f(){ char* d; cudaMalloc(&d, ${arg}); }`);
+    assert.ok(performance.now() - started < 3000);
+    assert.equal(s!.bytes, 2 ** 40);
+  });
+});

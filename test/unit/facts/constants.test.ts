@@ -276,11 +276,19 @@ describe('constant folding: random DAGs of definitions (fast-check)', () => {
       for (let k = 0; k < 3; k++) await sizes(code, language);
       return performance.now() - started;
     };
+    // And random DAGs (fast-check's generator, fixed seed): up to three references anywhere earlier, + and *.
+    const random = (n: number): Def[] => fc.sample(fc.array(fc.record({
+      refs: fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 3 }),
+      op: fc.constantFrom<'+' | '*'>('+', '*'),
+      literal: fc.integer({ min: 0, max: 3 }),
+    }), { minLength: n, maxLength: n }), { numRuns: 1, seed: n })[0]!;
     for (const kind of ['define', 'const', 'python'] as const) {
-      await time(twice(40), kind); // warm-up
-      const small = await time(twice(40), kind);
-      const large = await time(twice(400), kind);
-      assert.ok(large < Math.max(small, 5) * 40, `${kind}: 40 definitions ${small.toFixed(1)} ms, 400 definitions ${large.toFixed(1)} ms`);
+      for (const [label, make] of [['each using the two before', twice], ['random', random]] as const) {
+        await time(make(40), kind); // warm-up
+        const small = await time(make(40), kind);
+        const large = await time(make(400), kind);
+        assert.ok(large < Math.max(small, 5) * 40, `${kind}, ${label}: 40 definitions ${small.toFixed(1)} ms, 400 definitions ${large.toFixed(1)} ms`);
+      }
     }
   });
 });

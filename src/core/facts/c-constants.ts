@@ -174,6 +174,8 @@ export class CConstantFolder {
   private fileIndex: FileIndex = emptyIndex();
   private fileIndexFromTree = false;
   private steps = 0;
+  private readonly escapeMemo = new Map<string, boolean>();
+  private fileText: string | null = null;
   /** Folded names, per definition and scope: each is folded once however often it is used. */
   private memo = new Map<unknown, Memo>();
   /** Every type size the folder relied on, for the report's assumptions. */
@@ -221,7 +223,12 @@ export class CConstantFolder {
     this.fileIndexFromTree = true;
     const parts = [...index.refParams].map(([name, set]) => `${name}&${[...set].join(',')}`).sort();
     parts.push([...index.written].sort().join(' '), [...this.outArgs().keys()].sort().join(' '));
-    for (const [name, calls] of index.calls) if (definedHere.has(name)) for (const c of calls) parts.push(c.text);
+    for (const [name, calls] of index.calls) {
+      if (!definedHere.has(name)) continue;
+      for (const c of calls) parts.push(c.text);
+      // Whether the helper is also used as a value decides whether its parameters fold (see escapes).
+      parts.push(`${name}:${this.escapes(name, root)}`);
+    }
     return parts.join('\u0001');
   }
 
@@ -609,7 +616,7 @@ export class CConstantFolder {
     if (index < 0 || this.isWritten(this.scopeFor(fn), name) || this.takesReference(fnName, index)) return unknown(name);
     return this.memoised(`param:${fn.startIndex}:${index}`, name, () => {
       const calls = this.index().calls.get(fnName) ?? [];
-      if (calls.length === 0) return unknown(name);
+      if (calls.length === 0 || this.escapes(fnName, fn)) return unknown(name);
       let value: number | null = null;
       for (const call of calls) {
         const args = children(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment');
@@ -622,6 +629,29 @@ export class CConstantFolder {
       }
       return value === null ? unknown(name) : known(value);
     });
+  }
+
+  /**
+   * A function named other than as a callee (`std::thread t(work, n)`, `qsort(…, cmp)`, `cb = &work`): it may be
+   * called where we cannot see. One scan of the file's text per name: every whole-word occurrence must be followed
+   * by `(` (a call or the definition); a mention in a comment counts too, which only keeps a size unknown.
+   */
+  private escapes(fnName: string, inFile: SyntaxNode): boolean {
+    let hit = this.escapeMemo.get(fnName);
+    if (hit === undefined) {
+      this.fileText ??= inFile.tree.rootNode.text;
+      const text = this.fileText;
+      const word = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_$]/.test(c);
+      hit = false;
+      for (let i = text.indexOf(fnName); i >= 0 && !hit; i = text.indexOf(fnName, i + fnName.length)) {
+        if (word(text[i - 1]) || word(text[i + fnName.length])) continue;
+        let j = i + fnName.length;
+        while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
+        if (text[j] !== '(') hit = true;
+      }
+      this.escapeMemo.set(fnName, hit);
+    }
+    return hit;
   }
 
   private evaluateSizeof(node: SyntaxNode, depth: number, site: Site | null): Folded {

@@ -4,6 +4,7 @@ import type { SyntaxNode } from '../parse/tree-sitter';
 import type { SizeValue } from '../model/types';
 import { MAX_FOLD_DEPTH, MAX_FOLD_STEPS, SIZE_LIMIT, sizeValue, type Folded } from './c-constants';
 import { DTYPE_BYTES } from './type-sizes';
+import { callArgs } from './py-syntax';
 import { children, collapse, field, walk, type Enclosing, type NodeIndex } from './syntax';
 
 const known = (value: number): Folded => ({ value, unknowns: [] });
@@ -37,6 +38,7 @@ interface PyScope {
 export const SCOPE_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda']);
 export const BINDING_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause']);
 const IDENTIFIER = new Set(['identifier']);
+const CALL_TYPES: ReadonlySet<string> = new Set(['call']);
 const PARAMETER_TYPES = new Set(['identifier', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);
 
 /**
@@ -66,7 +68,15 @@ export class PyConstantFolder {
   private readonly foreignAttributes = new Set<string>();
   private steps = 0;
   /** Folded bindings: each is folded once however often it is used (chains of names stay linear). */
-  private readonly memo = new Map<number, Folded | 'in progress'>();
+  private readonly memo = new Map<number | string, Folded | 'in progress'>();
+  /** Plain functions by the start of their scope: name, parameter names and defaults (helpers called by name). */
+  private readonly helpers = new Map<number, { name: string; params: string[]; defaults: Map<string, SyntaxNode> }>();
+  /** How many functions of each name the file defines, and the calls of each plain name. */
+  private readonly definedCount = new Map<string, number>();
+  private readonly callsByName = new Map<string, SyntaxNode[]>();
+  private readonly allCalls: SyntaxNode[] = [];
+  /** Helpers handed to another call as a value (`Thread(target=work)`, `map(work, xs)`): called with what we cannot see. */
+  private escaped: Set<string> | null = null;
   /** nbytes of arrays whose shape and dtype are known, by the binding of their name (host or device). */
   readonly arrayBytes: ScopedTable<SizeValue>;
 
@@ -77,11 +87,34 @@ export class PyConstantFolder {
       const params = field(fn, 'parameters');
       if (!params) continue;
       const scope = this.scopeFor(fn);
+      const names: string[] = [];
+      const defaults = new Map<string, SyntaxNode>();
+      let plain = fn.type === 'function_definition';
       for (const p of children(params)) {
-        if (!PARAMETER_TYPES.has(p.type)) continue;
+        if (!PARAMETER_TYPES.has(p.type)) {
+          plain = false; // `*`, `/` markers: positions no longer map one to one
+          continue;
+        }
         const id = p.type === 'identifier' ? p : p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' ? p.namedChild(0) : field(p, 'name') ?? p.namedChild(0);
-        if (id?.type === 'identifier') scope.writes.set(id.text, (scope.writes.get(id.text) ?? 0) + 2);
+        if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') plain = false;
+        if (id?.type === 'identifier') {
+          scope.writes.set(id.text, (scope.writes.get(id.text) ?? 0) + 2);
+          names.push(id.text);
+          const value = p.type === 'default_parameter' || p.type === 'typed_default_parameter' ? field(p, 'value') : null;
+          if (value) defaults.set(id.text, value);
+        }
       }
+      const name = fn.type === 'function_definition' ? field(fn, 'name')?.text : undefined;
+      if (name) this.definedCount.set(name, (this.definedCount.get(name) ?? 0) + 1);
+      if (name && plain) this.helpers.set(fn.startIndex, { name, params: names, defaults });
+    }
+    for (const call of nodes.of(CALL_TYPES)) {
+      this.allCalls.push(call);
+      const fn = field(call, 'function');
+      if (fn?.type !== 'identifier') continue;
+      let list = this.callsByName.get(fn.text);
+      if (!list) this.callsByName.set(fn.text, (list = []));
+      list.push(call);
     }
     for (const node of nodes.of(BINDING_TYPES)) {
       if (node.type === 'assignment') {
@@ -194,6 +227,53 @@ export class PyConstantFolder {
     return m && m.writes === 1 ? m.value : null;
   }
 
+  /**
+   * A parameter of a plain function that is never rebound, when every call of the function by name passes the same
+   * value (positionally, by keyword, or by leaving the default): `def alloc(n): cp.zeros(n)` called `alloc(1 << 20)`.
+   */
+  private parameterValue(name: string, at: SyntaxNode, depth: number): Folded {
+    const scope = this.bindingScope(name, at);
+    const fn = scope === this.module ? undefined : this.helpers.get(scope.id);
+    if (!fn || scope.writes.get(name) !== 2 || this.definedCount.get(fn.name) !== 1 || this.escapedHelpers().has(fn.name)) return unknown(name);
+    const index = fn.params.indexOf(name);
+    if (index < 0) return unknown(name);
+    const key = `param:${scope.id}:${name}`;
+    const m = this.memo.get(key);
+    if (m === 'in progress') return unknown(name);
+    if (m) return m;
+    this.memo.set(key, 'in progress');
+    const r = ((): Folded => {
+      const calls = this.callsByName.get(fn.name) ?? [];
+      if (calls.length === 0) return unknown(name);
+      let value: number | null = null;
+      for (const call of calls) {
+        const args = callArgs(call);
+        if (args.positional.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat') || args.positional.length > fn.params.length) return unknown(name);
+        const arg = args.positional[index] ?? args.keywords.get(name) ?? fn.defaults.get(name);
+        if (!arg) return unknown(name);
+        const v = this.evaluate(arg, depth + 1);
+        if (v.value === null) return v.reason ? v : unknown(name);
+        if (value !== null && v.value !== value) return unknown(name);
+        value = v.value;
+      }
+      return value === null ? unknown(name) : known(value);
+    })();
+    this.memo.set(key, r);
+    return r;
+  }
+
+  private escapedHelpers(): Set<string> {
+    if (this.escaped) return this.escaped;
+    const names = new Set([...this.helpers.values()].map((h) => h.name));
+    const escaped = new Set<string>();
+    for (const call of this.allCalls) {
+      const args = callArgs(call);
+      for (const a of [...args.positional, ...args.keywords.values()]) if (a.type === 'identifier' && names.has(a.text)) escaped.add(a.text);
+    }
+    this.escaped = escaped;
+    return escaped;
+  }
+
   /** Folds a bound value once; a binding met again while it is folded (a cycle) is unknown. */
   private memoised(value: SyntaxNode, name: string, depth: number): Folded {
     const m = this.memo.get(value.id);
@@ -226,7 +306,7 @@ export class PyConstantFolder {
         return node.namedChildCount === 1 ? ev(node.namedChild(0)) : unknown(collapse(node.text));
       case 'identifier': {
         const v = this.valueOf(node.text, node);
-        if (!v) return unknown(node.text);
+        if (!v) return this.parameterValue(node.text, node, depth);
         return this.memoised(v, node.text, depth);
       }
       case 'unary_operator': {

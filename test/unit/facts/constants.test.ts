@@ -327,3 +327,20 @@ describe('constant folding: function-like macros nested in themselves', () => {
     assert.equal(s!.bytes, 2 ** 40);
   });
 });
+
+describe('constant folding: helper parameters', () => {
+  it('C: a helper also handed to std::thread or qsort is called with what we cannot see: unknown', async () => {
+    assert.deepEqual(await bytes('void work(size_t n){ char* d; cudaMalloc(&d, n); }\nint main(){ work(64); std::thread t(work, 128); }'), [null]);
+    assert.deepEqual(await bytes('void work(size_t n){ char* d; cudaMalloc(&d, n); }\nint main(){ work(64); register_cb(&work); }'), [null]);
+  });
+  const py: Array<[string, string, number | null]> = [
+    ['every call passes the same value', 'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n, dtype=cp.float32)\nalloc(1 << 20)\nalloc(1048576)\n', 4 << 20],
+    ['by keyword, and from a module constant at the call site', 'import cupy as cp\nN = 1024\ndef alloc(rows, cols=N):\n    return cp.zeros((rows, cols), dtype=cp.float32)\ndef main():\n    alloc(rows=N)\n', 4 << 20],
+    ['different values', 'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n)\nalloc(1)\nalloc(2)\n', null],
+    ['never called', 'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n)\n', null],
+    ['rebound in the body', 'import cupy as cp\ndef alloc(n):\n    n = n * 2\n    return cp.zeros(n)\nalloc(8)\n', null],
+    ['also handed to a thread', 'import cupy as cp\nimport threading\ndef alloc(n):\n    return cp.zeros(n, dtype=cp.uint8)\nalloc(8)\nthreading.Thread(target=alloc, args=(16,))\n', null],
+    ['called with *args', 'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n, dtype=cp.uint8)\nalloc(8)\nalloc(*sizes)\n', null],
+  ];
+  for (const [name, code, want] of py) it(`Python: ${name}`, async () => assert.deepEqual(await bytes(code, 'python'), [want]));
+});

@@ -112,10 +112,11 @@ export function compileCommandDirs(root: string, file: string): string[] {
   const path = join(root, 'compile_commands.json');
   let st;
   try {
-    st = statSync(path);
+    st = statSync(path, { throwIfNoEntry: false });
   } catch {
     return [];
   }
+  if (!st) return [];
   let entry = compileCommandsCache.get(path);
   if (!entry || entry.mtimeMs !== st.mtimeMs || entry.size !== st.size) {
     const byFile = new Map<string, string[]>();
@@ -214,9 +215,9 @@ export async function readProjectIncludes(absolutePath: string, text: string, op
     for (const dir of quoted ? [fromDir, ...searchDirs] : searchDirs) {
       const candidate = join(dir, name);
       try {
-        if (statSync(candidate).isFile()) return candidate;
+        if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
       } catch {
-        // try the next dir
+        // not a folder on the way (ENOTDIR), no permission: try the next dir
       }
     }
     return null;
@@ -275,12 +276,26 @@ export async function readProjectIncludes(absolutePath: string, text: string, op
   return { definitions: merged, macros, functions, files, notRead, key: `${key}|${notRead.map((n) => `${n.include}:${n.reason}`).join(',')}` };
 }
 
+/**
+ * Real paths for a few seconds: a scan resolves the same headers for every file that includes them. A link
+ * changed since is seen once the entry is older than REALPATH_TTL_MS.
+ */
+const realpaths = new Map<string, { real: string | null; at: number }>();
+const REALPATH_TTL_MS = 5000;
+
 function safeRealpath(path: string): string | null {
+  const now = Date.now();
+  const hit = realpaths.get(path);
+  if (hit && now - hit.at < REALPATH_TTL_MS) return hit.real;
+  let real: string | null;
   try {
-    return realpathSync(path);
+    real = realpathSync(path);
   } catch {
-    return null;
+    real = null;
   }
+  if (realpaths.size > 4096) realpaths.clear();
+  realpaths.set(path, { real, at: now });
+  return real;
 }
 
 /** Parses one header and reads its definitions, folded after what was included before it. */
@@ -327,6 +342,7 @@ async function readHeader(path: string, text: string, before: HeaderDefinitions)
 
 /** For tests: forget the cached headers and compile commands. */
 export function clearIncludeCaches(): void {
+  realpaths.clear();
   headerCache.clear();
   compileCommandsCache.clear();
 }

@@ -155,7 +155,7 @@ export function startServer(connection: Connection): void {
       } else {
         await initTreeSitter();
         // The document's last tree is re-parsed incrementally: only the edited region is parsed again.
-        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri });
+        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri }, path ? { absolutePath: path, root: rootOf(path) } : undefined);
       }
       if (analysis.entry.skipped) connection.console.log(`${shown}: ${analysis.entry.skipped}`);
       const result: Analysed = { version, analysis, language, loaded, settings };

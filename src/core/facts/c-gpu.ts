@@ -5,6 +5,7 @@ import type {
   ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection, TransferFact,
 } from '../model/types';
 import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
+import type { IncludedHeaders } from './c-includes';
 import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_CPP_METHODS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type CallSpec, type SizeSpec } from './c-api-table';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 import {
@@ -325,7 +326,7 @@ class CLoopBodies {
  * the result is the same as without it.
  */
 export function extractCGpuFacts(parsed: ParsedSource, path: string, language: Language,
-  parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded, cache?: CFactsCache): GpuFileFacts {
+  parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded, cache?: CFactsCache, headers?: IncludedHeaders | null): GpuFileFacts {
   const lines = new LineMap(parsed.text);
   // Without a cache (a workspace scan) the file is one context segment: splitting only pays when facts are kept.
   const segments = cache ? splitSegments(parsed, lines) : [wholeFile(parsed)];
@@ -346,7 +347,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     // a cache compares it: a scan skips the texts.
     if (cache && !seg.cacheable) for (const n of nodesOf(seg).of(CONTEXT_KEY_TYPES)) context.push(n.text);
   }
-  if (cache) context.push([...definedHere].sort().join(' '));
+  const folder = new CConstantFolder(parseExpression, headers?.definitions);
+  if (cache) context.push([...definedHere].sort().join(' '), folder.wholeFileKey(parsed.tree.rootNode, definedHere), headers?.key ?? '');
   const contextKey = cache ? context.join('\u0000') : '';
   if (cache && cache.context !== contextKey) {
     cache.context = contextKey;
@@ -355,7 +357,6 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     if (!wholeFileQuery && segments.length > WHOLE_FILE_QUERY_FROM) indexWholeFile(parsed, segments);
   }
   const enclosingOf = (seg: Segment) => new Enclosing(nodesOf(seg).of(ENCLOSING_TYPES));
-  const folder = new CConstantFolder(parseExpression);
   const contextEnclosing = new Map<Segment, Enclosing>();
   const contextInits: SyntaxNode[] = [];
   for (const seg of segments) {
@@ -416,7 +417,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   markCheckedLaunches(events, apiCalls);
   resolveHelperFrees(events, definitions, freeMacros);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  return { path, language, events, apiCalls, kernels: kernels(parsed, definitions, lines), hostBuffers: hostBuffers.entries, checkMacros, assumedTypeSizes };
+  return { path, language, events, apiCalls, kernels: kernels(parsed, definitions, lines), hostBuffers: hostBuffers.entries, checkMacros, assumedTypeSizes, ...(headers ? { headers: { macros: headers.macros, functions: headers.functions, files: headers.files, notRead: headers.notRead } } : {}) };
 
   /** Reads one segment's facts; it logs what it read from and wrote to the host-buffer table. */
   function readSegment(seg: Segment, index: Enclosing, orderBase: number): SegmentFacts {

@@ -141,8 +141,9 @@ export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy;
   return { strategy, evidence: evidence.sort((a, b) => a.line - b.line) };
 }
 
-export function describeSize(size: Pick<SizeValue, 'bytes' | 'expr'>): string {
-  return size.bytes === null ? `${size.expr} (size known at run time)` : formatSize(size.bytes, size.expr);
+export function describeSize(size: Pick<SizeValue, 'bytes' | 'expr' | 'reason'>): string {
+  if (size.bytes !== null) return formatSize(size.bytes, size.expr);
+  return size.reason ? `${size.expr} (unknown: ${size.reason})` : `${size.expr} (size known at run time)`;
 }
 
 export function summariseGpuFile(facts: GpuFileFacts): GpuFileSummary {
@@ -151,8 +152,8 @@ export function summariseGpuFile(facts: GpuFileFacts): GpuFileSummary {
   return {
     path: facts.path,
     language: facts.language,
-    allocations: facts.events.filter((e): e is AllocationFact => e.kind === 'allocation').map((a) => ({ api: a.api, line: a.line, sizeExpr: a.size.expr, bytes: a.size.bytes, space: a.space, inLoop: a.loop !== null })),
-    transfers: facts.events.filter((e): e is TransferFact => e.kind === 'transfer').map((t) => ({ api: t.api, line: t.line, direction: t.direction, sizeExpr: t.size.expr, bytes: t.size.bytes, async: t.async, inLoop: t.loop !== null })),
+    allocations: facts.events.filter((e): e is AllocationFact => e.kind === 'allocation').map((a) => ({ api: a.api, line: a.line, sizeExpr: a.size.expr, bytes: a.size.bytes, ...(a.size.reason ? { sizeReason: a.size.reason } : {}), space: a.space, inLoop: a.loop !== null })),
+    transfers: facts.events.filter((e): e is TransferFact => e.kind === 'transfer').map((t) => ({ api: t.api, line: t.line, direction: t.direction, sizeExpr: t.size.expr, bytes: t.size.bytes, ...(t.size.reason ? { sizeReason: t.size.reason } : {}), async: t.async, inLoop: t.loop !== null })),
     strategy,
     kernels: facts.kernels.map((k) => ({ name: k.name, line: k.line, bufferParams: k.bufferParams })),
     peakDeviceBytes: peak.bytes,

@@ -65,6 +65,8 @@ export interface SizeValue {
   expr: string;
   bytes: number | null;
   unknowns: string[];
+  /** Set when the expression folds but gives no byte count: outside [0, 2^64), or past a folding bound. */
+  reason?: 'out of range' | 'too deep';
 }
 
 export type MemorySpace = 'device' | 'managed' | 'pinned-host' | 'mapped';
@@ -210,6 +212,42 @@ export interface GpuFileFacts {
   checkMacros: string[];
   /** Type sizes assumed while folding sizeof(), for the report's assumptions. */
   assumedTypeSizes: Record<string, number>;
+  /**
+   * The project headers the file includes (`#include "…"`, facts/c-includes.ts): their macros and functions by name
+   * (check macros, allocation wrappers) and what could not be read. Absent when the file includes none found.
+   */
+  headers?: IncludedHeaderFacts;
+}
+
+/** A macro a project header defines: object-like (params null) or function-like, with its body as written. */
+export interface HeaderMacro {
+  name: string;
+  params: string[] | null;
+  body: string;
+  /** Absolute path of the header and 1-based line of the #define. */
+  file: string;
+  line: number;
+}
+
+/** A function a project header defines (an inline wrapper: allocate, free, check). */
+export interface HeaderFunction {
+  name: string;
+  params: string[];
+  /** The definition's text (cut at 8,000 characters). */
+  text: string;
+  file: string;
+  line: number;
+}
+
+export interface IncludedHeaderFacts {
+  /** Macros by name across the headers (a later #define wins, as in the preprocessor). */
+  macros: ReadonlyMap<string, HeaderMacro>;
+  /** Functions defined in the headers, by name (the first definition). */
+  functions: ReadonlyMap<string, HeaderFunction>;
+  /** Absolute paths of the headers read, in include order. */
+  files: string[];
+  /** Includes that were not read, with why: not found, too large, outside the root, include bound. */
+  notRead: Array<{ include: string; from: string; reason: string }>;
 }
 
 export interface EvidenceLine {
@@ -227,8 +265,9 @@ export interface PeakDeviceBytes {
 export interface GpuFileSummary {
   path: string;
   language: Language;
-  allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; space: MemorySpace; inLoop: boolean }>;
-  transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; async: boolean; inLoop: boolean }>;
+  /** `sizeReason`: why a size that folds has no byte count (SizeValue.reason); absent for sizes known only at run time. */
+  allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; space: MemorySpace; inLoop: boolean }>;
+  transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; async: boolean; inLoop: boolean }>;
   strategy: MemoryStrategy;
   kernels: Array<{ name: string; line: number; bufferParams: string[] }>;
   peakDeviceBytes: number | null;

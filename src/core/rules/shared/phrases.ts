@@ -10,6 +10,7 @@ export const PHRASES = {
   iterations: { en: ' ({{n}} iterations)', ko: ' ({{n}}회 반복)' },
   sizeAtRunTime: { en: '{{expr}} (size known at run time)', ko: '{{expr}} (실행 시 결정되는 크기)' },
   sizeOutOfRange: { en: '{{expr}} (unknown (out of range): not a size in [0, 2^64))', ko: '{{expr}} (알 수 없음(범위 밖): [0, 2^64) 범위의 크기가 아님)' },
+  sizeTooDeep: { en: '{{expr}} (unknown: too deep to fold)', ko: '{{expr}} (알 수 없음: 계산하기에 너무 깊음)' },
   allocatedHere: { en: "'{{buffer}}' is allocated here ({{api}}, {{expr}})", ko: "'{{buffer}}'은(는) 여기서 할당됩니다 ({{api}}, {{expr}})" },
   resultStoredHere: { en: 'the {{operation}} call whose result is stored here', ko: '결과가 여기에 저장되는 {{operation}} 호출' },
   checkWithMacro: { en: " with this file's {{macro}}(...)", ko: ' (이 파일의 {{macro}}(...)로)' },
@@ -73,7 +74,8 @@ export function phrase(lang: Lang | undefined, id: PhraseId, data: Record<string
 }
 
 /** A size in a message: the bytes when known, else the expression marked as known only at run time. */
-export function sizeText(size: { bytes: number | null; expr: string }, lang: Lang | undefined): string {
-  if (size.bytes === null) return phrase(lang, 'sizeAtRunTime', { expr: size.expr });
-  return isSizeInRange(size.bytes) ? formatBytes(size.bytes) : phrase(lang, 'sizeOutOfRange', { expr: size.expr });
+export function sizeText(size: { bytes: number | null; expr: string; reason?: 'out of range' | 'too deep' }, lang: Lang | undefined): string {
+  if (size.bytes !== null) return isSizeInRange(size.bytes) ? formatBytes(size.bytes) : phrase(lang, 'sizeOutOfRange', { expr: size.expr });
+  const id = size.reason === 'out of range' ? 'sizeOutOfRange' : size.reason === 'too deep' ? 'sizeTooDeep' : 'sizeAtRunTime';
+  return phrase(lang, id, { expr: size.expr });
 }

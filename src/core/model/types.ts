@@ -201,6 +201,15 @@ export interface PeakDeviceBytes {
   unknownExprs: string[];
 }
 
+/** A point of a function where the live device memory can peak: known bytes plus the run-time sizes live there. */
+export interface PeakPoint {
+  function: string | null;
+  line: number;
+  knownBytes: number;
+  /** One entry per live allocation of unknown size (repeated when two buffers share an expression). */
+  unknownExprs: string[];
+}
+
 export interface GpuFileSummary {
   path: string;
   language: Language;
@@ -211,6 +220,8 @@ export interface GpuFileSummary {
   peakDeviceBytes: number | null;
   peakIsLowerBound: boolean;
   peakUnknownExprs: string[];
+  /** Candidate peak points, per function (functions are not added together); absent in summaries built by hand. */
+  peakPoints?: PeakPoint[];
   evidence: EvidenceLine[];
 }
 

@@ -71,16 +71,33 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
 
   // Allocations with the workload's sizes bound in.
   const allocs = summary.allocations.filter((a) => DEVICE_SPACES.has(a.space)).map((a) => ({ ...a, size: a.bytes ?? bindingOf(a.sizeExpr) }));
+  // The peak with the workload's sizes bound in: the largest candidate point, each point's own allocations only
+  // (a run-time size counts once per allocation; points of different functions are never added).
+  const points = summary.peakPoints ?? [{ function: null, line: 0, knownBytes: summary.peakDeviceBytes ?? 0, unknownExprs: summary.peakUnknownExprs }];
   const bound: GpuFileSizing['bound'] = [];
   const unknowns: string[] = [];
-  let peak = summary.peakDeviceBytes;
-  for (const expr of summary.peakUnknownExprs) {
-    const b = bindingOf(expr);
-    if (b !== null) {
-      bound.push({ expr, bytes: b });
-      peak = (peak ?? 0) + b;
-    } else unknowns.push(expr);
+  let peak: number | null = null;
+  let peakUnbound: string[] = [];
+  for (const p of points) {
+    let total = p.knownBytes;
+    const unbound: string[] = [];
+    for (const expr of p.unknownExprs) {
+      const b = bindingOf(expr);
+      if (b === null) {
+        unbound.push(expr);
+        if (!unknowns.includes(expr)) unknowns.push(expr);
+        continue;
+      }
+      total += b;
+      if (!bound.some((x) => x.expr === expr)) bound.push({ expr, bytes: b });
+    }
+    const anything = p.knownBytes > 0 || unbound.length < p.unknownExprs.length || summary.peakDeviceBytes !== null;
+    if (anything && (peak === null || total > peak || (total === peak && unbound.length > peakUnbound.length))) {
+      peak = total;
+      peakUnbound = unbound;
+    }
   }
+  const unknownSum = (peakUnbound.length ? peakUnbound : unknowns).join(' + ');
   const peakIsLowerBound = unknowns.length > 0;
   const sizes = allocs.map((a) => a.size).filter((s): s is number => s !== null);
   const largest = sizes.length ? Math.max(...sizes) : null;
@@ -93,7 +110,7 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     if (peak === null) return { v: 'unknown', why: t.peakUnknown(unknowns.join(', ')) };
     const bufferOk = maxBuffer === null || largest === null || largest <= maxBuffer;
     if (peak <= budget && bufferOk) {
-      if (peakIsLowerBound) return { v: 'unknown', why: t.lowerBound(formatBytes(peak, { exact: false }), unknowns.join(', '), formatBytes(budget - peak, { exact: false })) };
+      if (peakIsLowerBound) return { v: 'unknown', why: t.lowerBound(formatBytes(peak, { exact: false }), unknownSum, formatBytes(budget - peak, { exact: false })) };
       return { v: 'fits', why: `${formatBytes(peak, { exact: false })} ≤ ${formatBytes(budget, { exact: false })}` };
     }
     const minChunkTotal = fixed + Math.max(1, dataBuffers.length) * MIB;

@@ -37,7 +37,8 @@ export interface ReportStrings {
   gpuIntro(safetyFactor: number, target: string): string;
   boundFromWorkload: string;
   stillUnknown: string;
-  gpuTargetLine(target: string, cuda: string, opencl: string, why: string, perBuffer: string): string;
+  gpuTargetLineCuda(target: string, verdict: string, why: string): string;
+  gpuTargetLineOpencl(target: string, verdict: string, why: string, perBuffer: string): string;
   openaiIntro: string;
   noLookup: string;
   no: string;
@@ -108,10 +109,11 @@ const EN: ReportStrings = {
   },
   verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
   verdictLegend: '✓ fits · ⚠ needs chunking · ✗ does not fit · ? unknown (the code leaves a size to run time: set it in the workload file)',
-  gpuIntro: (sf, target) => `Peak device memory per program file against every GPU in the catalog, at ${sf} × memory. Each cell: CUDA view / OpenCL view (every buffer also ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE). Chunk plans are for ${target}.`,
+  gpuIntro: (sf, target) => `Peak device memory per program file against every GPU in the catalog. Budget = the memory the driver reports (ECC and reserves taken) − one CUDA context (781 MiB) − a fragmentation margin ((1 − ${sf}) of the rest, at least 1 GiB). Each cell is the verdict for the API the file uses; OpenCL also needs every buffer ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE (NVIDIA: 1/4 of reported memory, ROCm ≈ 85%, Intel 4 GiB). Chunk plans are for ${target}.`,
   boundFromWorkload: 'workload',
   stillUnknown: 'still unknown',
-  gpuTargetLine: (target, cuda, opencl, why, perBuffer) => `${target}: CUDA ${cuda}, OpenCL ${opencl} (${why}; OpenCL per-buffer limit ${perBuffer})`,
+  gpuTargetLineCuda: (target, verdict, why) => `${target}: ${verdict} (${why})`,
+  gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target}: ${verdict} (${why}; OpenCL per-buffer limit ${perBuffer})`,
   openaiIntro: 'Traffic per call site and what it costs and stores. Monthly cost = API calls/s (after cache hits) × 2,628,000 s × $/call.',
   noLookup: 'no lookup',
   no: 'no',
@@ -185,10 +187,11 @@ const KO: ReportStrings = {
   },
   verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
   verdictLegend: '✓ 적합 · ⚠ 청크 분할 필요 · ✗ 부적합 · ? 알 수 없음 (코드가 크기를 실행 시점에 정함: 워크로드 파일에 지정하세요)',
-  gpuIntro: (sf, target) => `프로그램 파일별 최대 장치 메모리를 카탈로그의 모든 GPU와 비교합니다 (메모리 × ${sf}). 각 칸: CUDA 기준 / OpenCL 기준 (OpenCL은 모든 버퍼가 CL_DEVICE_MAX_MEM_ALLOC_SIZE 이하여야 함). 청크 계획은 ${target} 기준입니다.`,
+  gpuIntro: (sf, target) => `프로그램 파일별 최대 장치 메모리를 카탈로그의 모든 GPU와 비교합니다. 예산 = 드라이버가 보고하는 메모리 (ECC와 예약분 제외) − CUDA 컨텍스트 하나 (781 MiB) − 단편화 여유 (나머지의 (1 − ${sf}), 최소 1 GiB). 각 칸은 파일이 쓰는 API 기준의 판정이며, OpenCL은 모든 버퍼가 CL_DEVICE_MAX_MEM_ALLOC_SIZE 이하여야 합니다 (NVIDIA: 보고 메모리의 1/4, ROCm ≈ 85%, Intel 4 GiB). 청크 계획은 ${target} 기준입니다.`,
   boundFromWorkload: '워크로드',
   stillUnknown: '여전히 알 수 없음',
-  gpuTargetLine: (target, cuda, opencl, why, perBuffer) => `${target}: CUDA ${cuda}, OpenCL ${opencl} (${why}; OpenCL 버퍼당 한도 ${perBuffer})`,
+  gpuTargetLineCuda: (target, verdict, why) => `${target} 기준: ${verdict} (${why})`,
+  gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target} 기준: ${verdict} (${why}; OpenCL 버퍼당 한도 ${perBuffer})`,
   openaiIntro: '호출 위치별 트래픽과 비용, 저장량입니다. 월 비용 = 초당 API 호출 (캐시 적중 후) × 2,628,000 s × $/호출.',
   noLookup: '조회 없음',
   no: '아니요',

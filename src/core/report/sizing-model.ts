@@ -5,7 +5,7 @@ import { relative } from 'node:path';
 import type { AnalysisResult } from '../analyze';
 import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
 import { ENGINE_FACTS_DATE } from '../sizing/engine-facts';
-import { deviceBytes, findGpu, openclMaxAllocBytes, type GpuSpec } from '../sizing/gpu-catalog';
+import { budgetBytes, deviceBytes, findGpu, openclMaxAllocBytes, reportedBytes, type GpuSpec } from '../sizing/gpu-catalog';
 import { sizeGpuFile, type GpuFileSizing } from '../sizing/gpu-fit';
 import { buildCallStreams, dataLoad, DAYS_PER_MONTH, openAiMonthlyUsd, type CallStream, type DataLoad } from '../sizing/llm-workload';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS } from '../sizing/profiles';
@@ -39,7 +39,7 @@ export interface SizingReport {
   assumptions: AssumptionRow[];
   prices: { source: string; sourceDate: string; engineFactsDate: string };
   gpu: {
-    target: { id: string; name: string; memoryBytes: number; openclMaxAllocBytes: number; source: string };
+    target: { id: string; name: string; memoryBytes: number; reportedBytes: number; budgetBytes: number; openclMaxAllocBytes: number; link: string | null; source: string };
     safetyFactor: number;
     files: GpuFileSizing[];
   };
@@ -113,7 +113,10 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     assumptions: ASSUMPTION_KEYS.map((key) => ({ key, ...ASSUMPTION_LABELS[key], value: a[key], source: workload.overridden.includes(key) ? 'workload' : 'profile' })),
     prices: { source: workload.prices.source, sourceDate: workload.prices.sourceDate, engineFactsDate: ENGINE_FACTS_DATE },
     gpu: {
-      target: { id: target.id, name: target.name, memoryBytes: deviceBytes(target), openclMaxAllocBytes: openclMaxAllocBytes(target), source: target.source },
+      target: {
+        id: target.id, name: target.name, memoryBytes: deviceBytes(target), reportedBytes: reportedBytes(target), budgetBytes: budgetBytes(target, safetyFactor),
+        openclMaxAllocBytes: openclMaxAllocBytes(target), link: target.hostLink?.name ?? null, source: target.reported ? `${target.source}; reported: ${target.reported.source}` : target.source,
+      },
       safetyFactor, files: gpuFiles,
     },
     llm: { streams, load, openaiMonthlyUsd: openai.onDemand, openaiMonthlyBatchUsd: openai.batch, unpriced: openai.unpriced },
@@ -185,7 +188,7 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
     'Node counts are sized for the peak rate, costs for the average; cost excludes network transfer, backups and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
     'Month m carries traffic × (1 + growth)^(m−1) and min(retention, m months) of data; the traffic table holds the retention window full.',
-    'GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload\'s data-set sizes for expressions known only at run time; the budget is memory × safety factor; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE.',
+    'GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload\'s data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU\'s own PCIe generation.',
   ],
   ko: [
     'OpenAI 호출 위치마다 프로필의 요청률(또는 워크로드의 재정의 값)로 들어오는 요청 흐름으로 봅니다. 결과를 저장하지 않는 호출도 저장하는 것처럼 산정합니다. 재사용이 저장소의 목적이기 때문입니다 (하나를 빼려면 "stored": false).',
@@ -193,6 +196,6 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     '레코드 = (프롬프트 + 응답 토큰) × 4 B/토큰 + 메타데이터, 임베딩은 차원 × 4 B + 텍스트 + 메타데이터. 보관 레코드 = 쓰기/s × 86,400 × 보존 일수 (코드의 TTL이 보존 기간을 줄임).',
     '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 비용에는 네트워크 전송, 백업, 지원 요금이 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
     'm번째 달은 트래픽 × (1 + 증가율)^(m−1)과 min(보존 기간, m개월)치 데이터를 가지며, 트래픽 표는 보존 기간이 다 찬 상태입니다.',
-    'GPU: 코드의 최대 장치 바이트(함수 단위, 소스 순서, 할당마다 따로 세어 같은 실행 시 크기의 버퍼 둘은 두 번 셈, 호출을 따라가지 않으므로 함수끼리는 더하지 않음) 더하기 실행 시에만 알 수 있는 식에 대한 워크로드의 데이터 세트 크기, 예산은 메모리 × 안전 계수이며, OpenCL은 모든 버퍼를 CL_DEVICE_MAX_MEM_ALLOC_SIZE로도 제한합니다.',
+    'GPU: 코드의 최대 장치 바이트(함수 단위, 소스 순서, 할당마다 따로 세어 같은 실행 시 크기의 버퍼 둘은 두 번 셈, 호출을 따라가지 않으므로 함수끼리는 더하지 않음) 더하기 실행 시에만 알 수 있는 식에 대한 워크로드의 데이터 세트 크기, 예산은 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유이며, OpenCL은 모든 버퍼를 공급사별로 보고 메모리의 일정 비율인 CL_DEVICE_MAX_MEM_ALLOC_SIZE로도 제한하고, 전송 시간은 GPU마다 자기 PCIe 세대로 계산합니다.',
   ],
 };

@@ -79,7 +79,8 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
       paragraphs: [S.gpuIntro(report.gpu.safetyFactor, report.gpu.target.name)],
       tables: [{ table: {
         columns: [...C.gpu, ...gpus],
-        rows: report.gpu.files.map((f) => [f.path, f.api, f.strategy, `${f.peakIsLowerBound ? '≥ ' : ''}${bytes(f.peakBytes, S.unknown)}`, ...f.fits.map((r) => `${VERDICT_MARK[r.cuda]} / ${VERDICT_MARK[r.opencl]}`)]),
+        // One verdict per cell, for the API the file uses (an OpenCL verdict says nothing about a CUDA program).
+        rows: report.gpu.files.map((f) => [f.path, f.api, f.strategy, `${f.peakIsLowerBound ? '≥ ' : ''}${bytes(f.peakBytes, S.unknown)}`, ...f.fits.map((r) => VERDICT_MARK[f.api === 'opencl' ? r.opencl : r.cuda])]),
       } }],
       bullets: [S.verdictLegend],
       charts: ['gpu-peak-vs-target'],
@@ -89,7 +90,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
       for (const b of f.bound) bullets.push(`${b.expr} = ${bytes(b.bytes)} (${S.boundFromWorkload})`);
       if (f.unknowns.length) bullets.push(`${S.stillUnknown}: ${f.unknowns.join(', ')}`);
       const targetRow = f.fits.find((r) => r.gpu === report.gpu.target.id);
-      if (targetRow) bullets.push(S.gpuTargetLine(report.gpu.target.name, S.verdict[targetRow.cuda], S.verdict[targetRow.opencl], targetRow.why, bytes(targetRow.openclMaxAllocBytes)));
+      if (targetRow) bullets.push(f.api === 'opencl' ? S.gpuTargetLineOpencl(report.gpu.target.name, S.verdict[targetRow.opencl], targetRow.why, bytes(targetRow.openclMaxAllocBytes)) : S.gpuTargetLineCuda(report.gpu.target.name, S.verdict[targetRow.cuda], targetRow.why));
       if (f.chunkPlan) bullets.push(f.chunkPlan.formula, f.chunkPlan.note);
       bullets.push(...f.notes);
       return section(`gpu-${f.path}`, f.path, { bullets });

@@ -98,7 +98,5 @@ export const REDIS = {
   sources: 'R1, R2, R4',
 } as const;
 
-/** PCIe 4.0 x16: 16 GT/s × 16 lanes × 128/130 encoding / 8 = 31.5 GB/s per direction (PCI-SIG 4.0 base spec arithmetic). */
-export const PCIE4_X16_GBPS = 31.5;
 /** A cudaMemcpy/clEnqueue call costs a fixed ~10 µs before bytes move (launch + DMA setup; our assumption, measure). */
 export const TRANSFER_SETUP_SECONDS = 10e-6;

@@ -6,8 +6,8 @@ import type { AdvisorConfig } from '../config';
 import { GPU_FIT_TEXT } from './gpu-fit-text';
 import type { GpuFileSummary } from '../model/types';
 import { formatBytes } from '../model/units';
-import { PCIE4_X16_GBPS, TRANSFER_SETUP_SECONDS } from './engine-facts';
-import { deviceBytes, GPU_CATALOG, openclMaxAllocBytes, type GpuSpec } from './gpu-catalog';
+import { TRANSFER_SETUP_SECONDS } from './engine-facts';
+import { budgetBytes, CUDA_CONTEXT_BYTES, deviceBytes, fragmentationMarginBytes, GPU_CATALOG, openclMaxAllocBytes, reportedBytes, type GpuSpec } from './gpu-catalog';
 import type { GpuDataset } from './workload';
 
 export type FitVerdict = 'fits' | 'needs-chunking' | 'does-not-fit' | 'unknown';
@@ -15,7 +15,9 @@ export type FitVerdict = 'fits' | 'needs-chunking' | 'does-not-fit' | 'unknown';
 export interface GpuFitRow {
   gpu: string;
   name: string;
+  /** Nominal memory, what the driver reports, and the budget: reported − CUDA context − fragmentation margin. */
   memoryBytes: number;
+  reportedBytes: number;
   budgetBytes: number;
   openclMaxAllocBytes: number;
   cuda: FitVerdict;
@@ -37,7 +39,9 @@ export interface ChunkPlan {
   formula: string;
   transfersWhole: number;
   transfersChunked: number;
-  transferSecondsAtPcie4: number;
+  /** The host link the transfer time assumes (the target GPU's), and the time; null when the link is not known. */
+  link: string | null;
+  transferSeconds: number | null;
   extraSetupSeconds: number;
   note: string;
 }
@@ -121,19 +125,18 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
   };
 
   const fits: GpuFitRow[] = catalog.map((g) => {
-    const memory = deviceBytes(g);
-    const budget = Math.floor(memory * safetyFactor);
+    const budget = budgetBytes(g, safetyFactor);
     const maxAlloc = openclMaxAllocBytes(g);
     const c = verdict(budget, null);
     const o = verdict(budget, maxAlloc);
-    return { gpu: g.id, name: g.name, memoryBytes: memory, budgetBytes: budget, openclMaxAllocBytes: maxAlloc, cuda: c.v, opencl: o.v, why: api === 'opencl' ? o.why : c.why };
+    return { gpu: g.id, name: g.name, memoryBytes: deviceBytes(g), reportedBytes: reportedBytes(g), budgetBytes: budget, openclMaxAllocBytes: maxAlloc, cuda: c.v, opencl: o.v, why: api === 'opencl' ? o.why : c.why };
   });
   if (summary.strategy === 'unified') notes.push(t.managed);
+  if (!target.reported) notes.push(t.reportedUnknown(target.name));
 
   let chunkPlan: ChunkPlan | null = null;
   if (peak !== null && largest !== null) {
-    const memory = deviceBytes(target);
-    const budget = Math.floor(memory * safetyFactor);
+    const budget = budgetBytes(target, safetyFactor);
     const k = Math.max(1, dataBuffers.length);
     const raw = Math.floor((budget - fixed) / k);
     const chunkBytes = Math.max(0, Math.floor(raw / MIB) * MIB);
@@ -146,15 +149,18 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     const downloads = summary.transfers.filter((t) => t.direction === 'device-to-host' && !t.inLoop).length;
     const perPass = uploads + downloads;
     const n = api === 'opencl' ? openclChunks : chunks;
+    const link = target.hostLink;
+    const seconds = link ? (datasetBytes * perPass) / (link.gbps * 1e9) : null;
+    const setupMs = (Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2);
     chunkPlan = {
       gpu: target.id, budgetBytes: budget, fixedBytes: fixed, dataBuffers: k, datasetBytes, chunkBytes, chunks, openclChunkBytes, openclChunks,
-      formula: t.formula(formatBytes(budget, { exact: false }), target.name, safetyFactor, formatBytes(fixed, { exact: false }), k, formatBytes(chunkBytes, { exact: false }), formatBytes(datasetBytes, { exact: false }), chunks,
+      formula: t.formula(formatBytes(budget, { exact: false }), t.budgetOf(formatBytes(reportedBytes(target), { exact: false }), target.reported ? t.reportedBy[target.reported.kind] : t.reportedBy.nominal, formatBytes(CUDA_CONTEXT_BYTES, { exact: false }), formatBytes(fragmentationMarginBytes(target, safetyFactor), { exact: false }), safetyFactor), formatBytes(fixed, { exact: false }), k, formatBytes(chunkBytes, { exact: false }), formatBytes(datasetBytes, { exact: false }), chunks,
         formatBytes(maxAlloc, { exact: false }), formatBytes(openclChunkBytes, { exact: false }), openclChunks),
       transfersWhole: perPass, transfersChunked: n * perPass,
-      transferSecondsAtPcie4: (datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9),
+      link: link?.name ?? null, transferSeconds: seconds,
       extraSetupSeconds: Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS,
       note: (peakIsLowerBound ? t.knownOnly(unknowns.join(', ')) : '') + (n <= 1 ? t.oneChunk
-        : t.chunked(n, n * perPass, perPass, formatBytes(datasetBytes * perPass, { exact: false }), ((datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9)).toFixed(2), PCIE4_X16_GBPS, (Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2))),
+        : t.chunked(n, n * perPass, perPass, formatBytes(datasetBytes * perPass, { exact: false }), link && seconds !== null ? t.linkTime(seconds.toFixed(2), link.name, link.gbps) : t.linkUnknown(target.name), setupMs)),
     };
   }
   if (peak === null || peakIsLowerBound) notes.push(t.setDataset(summary.path, unknowns.join(', ')));

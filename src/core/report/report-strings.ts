@@ -51,6 +51,8 @@ export interface ReportStrings {
   sharedLegend: string;
   trafficIntro(unpriced: string): string;
   monthsIntro(growth: string): string;
+  growthStep(engine: string, month: number, actBy: number, fromNodes: number, toNodes: number, fromInstance: string | null, toInstance: string | null): string;
+  noGrowthStep(months: number): string;
   redisRankNote: string;
   headline: {
     openai(n: number, monthly: string, batch: string, unpriced: string): string;
@@ -125,7 +127,15 @@ const EN: ReportStrings = {
   loadIntro: (p) => `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
   sharedLegend: '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions.',
   trafficIntro: (unpriced) => `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month.${unpriced ? ` OpenAI $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
-  monthsIntro: (growth) => `Month m: traffic × (1 + ${growth})^(m−1), data kept for min(retention, m months). Cells: nodes · $/month.`,
+  monthsIntro: (growth) => `Month m: traffic × (1 + ${growth})^(m−1); stored data = what each month wrote at its own traffic and still keeps (younger than the retention). Cells: nodes · $/month.`,
+  growthStep: (engine, month, actBy, from, to, fromI, toI) => {
+    const nodes = (n: number) => `${n.toLocaleString('en-US')} data node${n === 1 ? '' : 's'}`;
+    const what = fromI !== toI
+      ? `move the data tier to ${toI ?? 'the managed service'} (${nodes(from)}${fromI ? ` × ${fromI}` : ''} → ${nodes(to)}${toI ? ` × ${toI}` : ''})`
+      : to > from ? `add ${nodes(to - from)} (${from.toLocaleString('en-US')} → ${to.toLocaleString('en-US')}${toI ? ` × ${toI}` : ''})` : `remove ${nodes(from - to)} (${from.toLocaleString('en-US')} → ${to.toLocaleString('en-US')})`;
+    return `${engine}: ${what} in month ${month}; start by month ${actBy} (lead time one month: provisioning, then streaming or rebalancing the new nodes' share of the data)`;
+  },
+  noGrowthStep: (months) => `No engine's data tier changes over the ${months} months shown.`,
   redisRankNote: 'Redis is ranked only when every stored result expires (a TTL in the code): otherwise it is the cache tier in front of the chosen store, not the system of record.',
   headline: {
     openai: (n, monthly, batch, unpriced) => `OpenAI API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand (${batch} through the Batch API)${unpriced ? `; ${unpriced}` : ''}.`,
@@ -203,7 +213,14 @@ const KO: ReportStrings = {
   loadIntro: (p) => `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
   sharedLegend: '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다.',
   trafficIntro: (unpriced) => `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월.${unpriced ? ` OpenAI $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
-  monthsIntro: (growth) => `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 데이터 보관 기간 min(보존 기간, m개월). 각 칸: 노드 · $/월.`,
+  monthsIntro: (growth) => `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 저장 데이터 = 각 월이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것. 각 칸: 노드 · $/월.`,
+  growthStep: (engine, month, actBy, from, to, fromI, toI) => {
+    const what = fromI !== toI
+      ? `데이터 계층을 ${toI ?? '관리형 서비스'}(으)로 옮김 (데이터 노드 ${from.toLocaleString('en-US')}개${fromI ? ` × ${fromI}` : ''} → ${to.toLocaleString('en-US')}개${toI ? ` × ${toI}` : ''})`
+      : to > from ? `데이터 노드 ${(to - from).toLocaleString('en-US')}개 추가 (${from.toLocaleString('en-US')} → ${to.toLocaleString('en-US')}${toI ? ` × ${toI}` : ''})` : `데이터 노드 ${(from - to).toLocaleString('en-US')}개 축소 (${from.toLocaleString('en-US')} → ${to.toLocaleString('en-US')})`;
+    return `${engine}: ${month}번째 달에 ${what}, ${actBy}번째 달까지 시작 (준비 기간 한 달: 프로비저닝 후 새 노드 몫의 데이터 스트리밍 또는 재분배)`;
+  },
+  noGrowthStep: (months) => `표시한 ${months}개월 동안 데이터 계층이 바뀌는 엔진이 없습니다.`,
   redisRankNote: 'Redis는 저장된 모든 결과가 만료될 때(코드에 TTL이 있을 때)만 순위에 포함됩니다. 그렇지 않으면 선택한 저장소 앞의 캐시 계층이지 기록 시스템이 아닙니다.',
   headline: {
     openai: (n, monthly, batch, unpriced) => `OpenAI API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} (Batch API 사용 시 ${batch})${unpriced ? `; ${unpriced}` : ''}.`,

@@ -28,6 +28,21 @@ export interface ScalePoint {
   nodes: number;
   monthlyUsd: number;
   storedBytes: number;
+  /** The data role: node count (partitions for DynamoDB) and instance type (null when serverless). */
+  dataNodes: number;
+  dataInstance: string | null;
+}
+
+/** A change of the data tier between two months: add nodes, or move to another size, by a month. */
+export interface GrowthStep {
+  engine: EngineId;
+  month: number;
+  /** The month to start: one month ahead, the time to provision and let the new nodes take their share of the data. */
+  actBy: number;
+  fromNodes: number;
+  toNodes: number;
+  fromInstance: string | null;
+  toInstance: string | null;
 }
 
 export interface SizingReport {
@@ -53,11 +68,35 @@ export interface SizingReport {
   engines: EngineSizing[];
   traffic: Array<{ factor: number; openaiMonthlyUsd: number; writesPerSecondPeak: number; engines: ScalePoint[] }>;
   months: Array<{ month: number; trafficFactor: number; storedBytes: number; writesPerSecondAvg: number; engines: ScalePoint[] }>;
+  /** When each engine's data tier has to grow over the months shown. */
+  growthPlan: GrowthStep[];
   recommendation: { engine: EngineId; text: string; ranking: Array<{ engine: EngineId; monthlyUsd: number; nodes: number }> } | null;
   notes: string[];
 }
 
-const point = (e: EngineSizing): ScalePoint => ({ engine: e.engine, nodes: e.totalNodes, monthlyUsd: e.monthlyUsd, storedBytes: e.storedBytes });
+const point = (e: EngineSizing): ScalePoint => {
+  const data = e.roles.find((r) => r.role === 'data');
+  return { engine: e.engine, nodes: e.totalNodes, monthlyUsd: e.monthlyUsd, storedBytes: e.storedBytes, dataNodes: data?.count ?? 0, dataInstance: data?.instance ?? null };
+};
+
+/** Every month where an engine's data tier changes (more nodes or another size) against the month before, from month 1's layout. */
+export function growthSteps(engines: readonly EngineSizing[], months: SizingReport['months']): GrowthStep[] {
+  const steps: GrowthStep[] = [];
+  for (const e of engines) {
+    // Only engines with nodes to run: DynamoDB's partitions split on their own.
+    if (e.roles.every((r) => !r.dedicated)) continue;
+    let prev: ScalePoint | undefined;
+    for (const m of months) {
+      const p = m.engines.find((x) => x.engine === e.engine);
+      if (!p) continue;
+      if (prev && (p.dataNodes !== prev.dataNodes || p.dataInstance !== prev.dataInstance)) {
+        steps.push({ engine: e.engine, month: m.month, actBy: Math.max(1, m.month - 1), fromNodes: prev.dataNodes, toNodes: p.dataNodes, fromInstance: prev.dataInstance, toInstance: p.dataInstance });
+      }
+      prev = p;
+    }
+  }
+  return steps;
+}
 
 export function buildSizingReport(result: AnalysisResult, workload: Workload): SizingReport {
   const a = workload.assumptions;
@@ -98,7 +137,8 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     ? Array.from({ length: a.horizonMonths }, (_, i) => {
         const month = i + 1;
         const factor = (1 + a.monthlyGrowth) ** i;
-        const l = dataLoad(streams, a, factor, month * DAYS_PER_MONTH);
+        // Each month writes at its own traffic and keeps what is younger than the retention (accumulated, not month m's rate × m).
+        const l = dataLoad(streams, a, factor, month * DAYS_PER_MONTH, { months: month, monthlyGrowth: a.monthlyGrowth });
         return { month, trafficFactor: factor, storedBytes: l.storedBytes, writesPerSecondAvg: l.writesPerSecondAvg, engines: sizeAll(l).map(point) };
       })
     : [];
@@ -120,7 +160,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
       safetyFactor, files: gpuFiles,
     },
     llm: { streams, load, openaiMonthlyUsd: openai.onDemand, openaiMonthlyBatchUsd: openai.batch, unpriced: openai.unpriced },
-    engines, traffic, months,
+    engines, traffic, months, growthPlan: growthSteps(engines, months),
     recommendation: recommend(engines, traffic, streams, load),
     notes: [...SIZING_NOTES[result.config.lang]],
   };
@@ -187,7 +227,7 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',
     'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
     'Node counts are sized for the peak rate, costs for the average; cost excludes network transfer, backups and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
-    'Month m carries traffic × (1 + growth)^(m−1) and min(retention, m months) of data; the traffic table holds the retention window full.',
+    'Month m runs at traffic × (1 + growth)^(m−1); its stored data is what every earlier month wrote at its own traffic and still keeps (younger than the retention), so growth accumulates instead of multiplying today\'s rate by the days kept; the traffic table holds the retention window full.',
     'GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload\'s data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU\'s own PCIe generation.',
   ],
   ko: [
@@ -195,7 +235,7 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     '쓰기 = 요청 × (1 − 캐시 적중률) × 호출당 레코드 수이며, 적중률은 호출 전에 결과를 조회하는 코드에만 적용됩니다. 읽기 = 조회 + 쓰기 × 쓰기당 읽기 수.',
     '레코드 = (프롬프트 + 응답 토큰) × 4 B/토큰 + 메타데이터, 임베딩은 차원 × 4 B + 텍스트 + 메타데이터. 보관 레코드 = 쓰기/s × 86,400 × 보존 일수 (코드의 TTL이 보존 기간을 줄임).',
     '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 비용에는 네트워크 전송, 백업, 지원 요금이 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
-    'm번째 달은 트래픽 × (1 + 증가율)^(m−1)과 min(보존 기간, m개월)치 데이터를 가지며, 트래픽 표는 보존 기간이 다 찬 상태입니다.',
+    'm번째 달은 트래픽 × (1 + 증가율)^(m−1)로 돌고, 저장 데이터는 앞선 각 달이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것의 합이므로 (오늘의 요청률 × 보관 일수가 아니라) 증가가 누적됩니다. 트래픽 표는 보존 기간이 다 찬 상태입니다.',
     'GPU: 코드의 최대 장치 바이트(함수 단위, 소스 순서, 할당마다 따로 세어 같은 실행 시 크기의 버퍼 둘은 두 번 셈, 호출을 따라가지 않으므로 함수끼리는 더하지 않음) 더하기 실행 시에만 알 수 있는 식에 대한 워크로드의 데이터 세트 크기, 예산은 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유이며, OpenCL은 모든 버퍼를 공급사별로 보고 메모리의 일정 비율인 CL_DEVICE_MAX_MEM_ALLOC_SIZE로도 제한하고, 전송 시간은 GPU마다 자기 PCIe 세대로 계산합니다.',
   ],
 };

@@ -161,7 +161,10 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         columns: [...C.months, ...ids.map(engineName)],
         rows: report.months.map((m) => [`M${m.month}`, `${m.trafficFactor.toFixed(2)}×`, bytes(m.storedBytes), ...m.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}`)]),
       } }],
-      bullets: [], charts: ['storage-nodes-vs-months'],
+      bullets: report.growthPlan.length
+        ? report.growthPlan.map((g) => S.growthStep(engineName(g.engine), g.month, g.actBy, g.fromNodes, g.toNodes, g.fromInstance, g.toInstance))
+        : [S.noGrowthStep(report.months.length)],
+      charts: ['storage-nodes-vs-months'],
     }));
     if (report.recommendation) {
       out.push(section('recommendation', T.recommendation, {

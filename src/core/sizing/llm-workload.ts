@@ -204,23 +204,45 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
 }
 
 /**
+ * Days of traffic at the base rate that a store holds after `months` months of compounded growth, for a retention:
+ * month j (1-based) writes at (1 + growth)^(j−1) and what it wrote is kept while it is younger than the retention.
+ * So month m holds Σ_j (1 + g)^(j−1) × (days of month j inside the last `retention` days), not m months at month m's rate.
+ */
+export function accumulatedTrafficDays(retentionDays: number, months: number, monthlyGrowth: number): number {
+  const end = months * DAYS_PER_MONTH;
+  const start = end - retentionDays;
+  let days = 0;
+  for (let j = 1; j <= months; j++) {
+    const overlap = Math.min(j * DAYS_PER_MONTH, end) - Math.max((j - 1) * DAYS_PER_MONTH, start);
+    if (overlap > 0) days += (1 + monthlyGrowth) ** (j - 1) * overlap;
+  }
+  return days;
+}
+
+/**
  * The database load of the stored streams at a traffic factor and an age: writes = API calls × records per call,
  * reads = cache lookups (every request, where the code looks up first) + writes × reads per write, stored = writes ×
- * min(retention, age) days. `elapsedDays = Infinity` is the steady state (the retention window full).
+ * min(retention, age) days. `elapsedDays = Infinity` is the steady state (the retention window full). With `growth`,
+ * the load is month `growth.months` of a service growing `growth.monthlyGrowth` a month since month 1: rates at that
+ * month's traffic, stored data accumulated month by month (accumulatedTrafficDays); trafficFactor is then ignored.
  */
-export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, trafficFactor = 1, elapsedDays = Number.POSITIVE_INFINITY): DataLoad {
+export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, trafficFactor = 1, elapsedDays = Number.POSITIVE_INFINITY, growth?: { months: number; monthlyGrowth: number }): DataLoad {
   let wAvg = 0, wPeak = 0, rAvg = 0, rPeak = 0, bytes = 0, records = 0, weighted = 0, maxRecord = 0;
+  const factor = growth ? (1 + growth.monthlyGrowth) ** (growth.months - 1) : trafficFactor;
+  const age = growth ? growth.months * DAYS_PER_MONTH : elapsedDays;
   for (const s of streams) {
     if (!s.stored) continue;
-    const writeAvg = s.apiCallsPerSecondAvg * s.recordsPerCall * trafficFactor;
-    const writePeak = s.apiCallsPerSecondPeak * s.recordsPerCall * trafficFactor;
-    const lookupsAvg = s.cacheLookupInCode ? s.avgRequestsPerSecond * trafficFactor : 0;
-    const lookupsPeak = s.cacheLookupInCode ? s.peakRequestsPerSecond * trafficFactor : 0;
+    const writeAvg = s.apiCallsPerSecondAvg * s.recordsPerCall * factor;
+    const writePeak = s.apiCallsPerSecondPeak * s.recordsPerCall * factor;
+    const lookupsAvg = s.cacheLookupInCode ? s.avgRequestsPerSecond * factor : 0;
+    const lookupsPeak = s.cacheLookupInCode ? s.peakRequestsPerSecond * factor : 0;
     wAvg += writeAvg;
     wPeak += writePeak;
     rAvg += lookupsAvg + writeAvg * s.readWriteRatio;
     rPeak += lookupsPeak + writePeak * s.readWriteRatio;
-    const kept = writeAvg * SECONDS_PER_DAY * Math.min(s.retentionDays, elapsedDays);
+    const kept = growth
+      ? s.apiCallsPerSecondAvg * s.recordsPerCall * SECONDS_PER_DAY * accumulatedTrafficDays(s.retentionDays, growth.months, growth.monthlyGrowth)
+      : writeAvg * SECONDS_PER_DAY * Math.min(s.retentionDays, elapsedDays);
     records += kept;
     bytes += kept * s.recordBytes;
     weighted += writeAvg * s.recordBytes;
@@ -229,8 +251,8 @@ export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, tr
   return {
     writesPerSecondAvg: wAvg, writesPerSecondPeak: wPeak, readsPerSecondAvg: rAvg, readsPerSecondPeak: rPeak,
     recordBytes: wAvg > 0 ? weighted / wAvg : maxRecord, maxRecordBytes: maxRecord, storedRecords: records, storedBytes: bytes,
-    concurrentSessions: a.concurrentSessions * trafficFactor, replicationFactor: a.replicationFactor, workingSetFraction: a.workingSetFraction,
-    queryLatencyMs: a.queryLatencyMs, trafficFactor, elapsedDays: Number.isFinite(elapsedDays) ? elapsedDays : null,
+    concurrentSessions: a.concurrentSessions * factor, replicationFactor: a.replicationFactor, workingSetFraction: a.workingSetFraction,
+    queryLatencyMs: a.queryLatencyMs, trafficFactor: factor, elapsedDays: Number.isFinite(age) ? age : null,
   };
 }
 

@@ -133,13 +133,18 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
         return { factor, openaiMonthlyUsd: openAiMonthlyUsd(streams, factor).onDemand, writesPerSecondPeak: l.writesPerSecondPeak, engines: (factor === 1 ? engines : sizeAll(l)).map(point) };
       })
     : [];
+  // Month by month, each engine's data tier starts from the size it already runs: a tier that grew does not shrink back.
+  const running = new Map<EngineId, string | null>();
   const months = load
     ? Array.from({ length: a.horizonMonths }, (_, i) => {
         const month = i + 1;
         const factor = (1 + a.monthlyGrowth) ** i;
         // Each month writes at its own traffic and keeps what is younger than the retention (accumulated, not month m's rate × m).
         const l = dataLoad(streams, a, factor, month * DAYS_PER_MONTH, { months: month, monthlyGrowth: a.monthlyGrowth });
-        return { month, trafficFactor: factor, storedBytes: l.storedBytes, writesPerSecondAvg: l.writesPerSecondAvg, engines: sizeAll(l).map(point) };
+        const sized = workload.engines.map((id) => ENGINE_SIZERS[id](l, workload.prices, result.config.lang, { atLeast: running.get(id) ?? null }));
+        const points = sized.map(point);
+        for (const p of points) running.set(p.engine, p.dataInstance);
+        return { month, trafficFactor: factor, storedBytes: l.storedBytes, writesPerSecondAvg: l.writesPerSecondAvg, engines: points };
       })
     : [];
 

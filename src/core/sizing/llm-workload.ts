@@ -78,6 +78,9 @@ export interface DataLoad {
   /** Records kept and their bytes, one copy, before engine overhead. */
   storedRecords: number;
   storedBytes: number;
+  /** The part of them written by call sites whose results expire (a TTL in the code): what a cache holds whole. */
+  ttlRecords: number;
+  ttlBytes: number;
   concurrentSessions: number;
   replicationFactor: number;
   workingSetFraction: number;
@@ -227,7 +230,7 @@ export function accumulatedTrafficDays(retentionDays: number, months: number, mo
  * month's traffic, stored data accumulated month by month (accumulatedTrafficDays); trafficFactor is then ignored.
  */
 export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, trafficFactor = 1, elapsedDays = Number.POSITIVE_INFINITY, growth?: { months: number; monthlyGrowth: number }): DataLoad {
-  let wAvg = 0, wPeak = 0, rAvg = 0, rPeak = 0, bytes = 0, records = 0, weighted = 0, maxRecord = 0;
+  let wAvg = 0, wPeak = 0, rAvg = 0, rPeak = 0, bytes = 0, records = 0, weighted = 0, maxRecord = 0, ttlRecords = 0, ttlBytes = 0;
   const factor = growth ? (1 + growth.monthlyGrowth) ** (growth.months - 1) : trafficFactor;
   const age = growth ? growth.months * DAYS_PER_MONTH : elapsedDays;
   for (const s of streams) {
@@ -245,12 +248,16 @@ export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, tr
       : writeAvg * SECONDS_PER_DAY * Math.min(s.retentionDays, elapsedDays);
     records += kept;
     bytes += kept * s.recordBytes;
+    if (s.retentionFrom === 'ttl') {
+      ttlRecords += kept;
+      ttlBytes += kept * s.recordBytes;
+    }
     weighted += writeAvg * s.recordBytes;
     maxRecord = Math.max(maxRecord, s.recordBytes);
   }
   return {
     writesPerSecondAvg: wAvg, writesPerSecondPeak: wPeak, readsPerSecondAvg: rAvg, readsPerSecondPeak: rPeak,
-    recordBytes: wAvg > 0 ? weighted / wAvg : maxRecord, maxRecordBytes: maxRecord, storedRecords: records, storedBytes: bytes,
+    recordBytes: wAvg > 0 ? weighted / wAvg : maxRecord, maxRecordBytes: maxRecord, storedRecords: records, storedBytes: bytes, ttlRecords, ttlBytes,
     concurrentSessions: a.concurrentSessions * factor, replicationFactor: a.replicationFactor, workingSetFraction: a.workingSetFraction,
     queryLatencyMs: a.queryLatencyMs, trafficFactor: factor, elapsedDays: Number.isFinite(age) ? age : null,
   };

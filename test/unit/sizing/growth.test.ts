@@ -28,7 +28,7 @@ describe('growth by month', () => {
   });
 
   it('one step per change of the data tier, started a month ahead; none for a serverless engine', () => {
-    const engine = (id: 'cassandra' | 'dynamodb', dedicated: boolean): EngineSizing => ({ engine: id, title: id, roles: [{ role: 'data', name: 'nodes', count: 3, instance: 'i4i.2xlarge', dedicated, why: '', grows: '' }], totalNodes: 3, storedBytes: 0, costLines: [], monthlyUsd: 0, notes: [], warnings: [] });
+    const engine = (id: 'cassandra' | 'dynamodb', dedicated: boolean): EngineSizing => ({ engine: id, title: id, roles: [{ role: 'data', name: 'nodes', count: 3, instance: 'i4i.2xlarge', dedicated, why: '', grows: '' }], totalNodes: 3, storedBytes: 0, costLines: [], monthlyUsd: 0, notes: [], warnings: [], ladderStepUsd: 0 });
     const month = (m: number, nodes: number, instance: string) => ({ month: m, trafficFactor: 1, storedBytes: 0, writesPerSecondAvg: 0, engines: [
       { engine: 'cassandra' as const, nodes, monthlyUsd: 0, storedBytes: 0, dataNodes: nodes, dataInstance: instance },
       { engine: 'dynamodb' as const, nodes: 0, monthlyUsd: 0, storedBytes: 0, dataNodes: m, dataInstance: null },

@@ -3,6 +3,7 @@
 import { problemsIn } from '../config';
 import { relative } from 'node:path';
 import type { AnalysisResult } from '../analyze';
+import { buildBill, type Bill } from '../sizing/bill';
 import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
 import { ENGINE_FACTS_DATE } from '../sizing/engine-facts';
 import { budgetBytes, deviceBytes, findGpu, openclMaxAllocBytes, reportedBytes, type GpuSpec } from '../sizing/gpu-catalog';
@@ -62,7 +63,9 @@ export interface SizingReport {
     streams: CallStream[];
     load: DataLoad | null;
     openaiMonthlyUsd: number;
+    /** As deployed: offline call sites through the Batch API, request handlers on demand. */
     openaiMonthlyBatchUsd: number;
+    offlineSites: number;
     unpriced: string[];
   };
   engines: EngineSizing[];
@@ -71,6 +74,8 @@ export interface SizingReport {
   /** When each engine's data tier has to grow over the months shown. */
   growthPlan: GrowthStep[];
   recommendation: { engine: EngineId; text: string; ranking: Array<{ engine: EngineId; monthlyUsd: number; nodes: number }> } | null;
+  /** One monthly total: the recommended database, the Redis cache tier, OpenAI, GPU instances. */
+  bill: Bill;
   notes: string[];
 }
 
@@ -148,6 +153,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
       })
     : [];
 
+  const recommendation = recommend(engines, traffic, streams, load);
   return {
     $schema: SIZING_SCHEMA_ID,
     tool: result.tool,
@@ -164,9 +170,10 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
       },
       safetyFactor, files: gpuFiles,
     },
-    llm: { streams, load, openaiMonthlyUsd: openai.onDemand, openaiMonthlyBatchUsd: openai.batch, unpriced: openai.unpriced },
+    llm: { streams, load, openaiMonthlyUsd: openai.onDemand, openaiMonthlyBatchUsd: openai.batch, offlineSites: openai.offlineSites, unpriced: openai.unpriced },
     engines, traffic, months, growthPlan: growthSteps(engines, months),
-    recommendation: recommend(engines, traffic, streams, load),
+    recommendation,
+    bill: buildBill({ engines, recommended: recommendation?.engine ?? null, streams, load, openai, gpu: { target, files: gpuFiles.length, instances: workload.gpu.instances } }),
     notes: [...SIZING_NOTES[result.config.lang]],
   };
 }
@@ -231,7 +238,7 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     'Every OpenAI call site is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
     'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',
     'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
-    'Node counts are sized for the peak rate, costs for the average; cost excludes network transfer, backups and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
+    'Node counts are sized for the peak rate, costs for the average; each engine picks the cheapest instance size of its ladder that meets every constraint (fewer, larger nodes when they cost less than one more node). Costs include storage at each service\'s own rate and DynamoDB\'s point-in-time recovery; they exclude network transfer and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
     'Month m runs at traffic × (1 + growth)^(m−1); its stored data is what every earlier month wrote at its own traffic and still keeps (younger than the retention), so growth accumulates instead of multiplying today\'s rate by the days kept; the traffic table holds the retention window full.',
     'GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload\'s data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU\'s own PCIe generation.',
   ],
@@ -239,7 +246,7 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     'OpenAI 호출 위치마다 프로필의 요청률(또는 워크로드의 재정의 값)로 들어오는 요청 흐름으로 봅니다. 결과를 저장하지 않는 호출도 저장하는 것처럼 산정합니다. 재사용이 저장소의 목적이기 때문입니다 (하나를 빼려면 "stored": false).',
     '쓰기 = 요청 × (1 − 캐시 적중률) × 호출당 레코드 수이며, 적중률은 호출 전에 결과를 조회하는 코드에만 적용됩니다. 읽기 = 조회 + 쓰기 × 쓰기당 읽기 수.',
     '레코드 = (프롬프트 + 응답 토큰) × 4 B/토큰 + 메타데이터, 임베딩은 차원 × 4 B + 텍스트 + 메타데이터. 보관 레코드 = 쓰기/s × 86,400 × 보존 일수 (코드의 TTL이 보존 기간을 줄임).',
-    '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 비용에는 네트워크 전송, 백업, 지원 요금이 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
+    '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 엔진마다 모든 제약을 만족하는 인스턴스 크기 중 가장 저렴한 것을 고릅니다 (노드 하나 더 드는 비용보다 싸면 더 크고 적은 노드). 비용에는 서비스별 스토리지 요금과 DynamoDB 특정 시점 복구가 들어 있고, 네트워크 전송과 지원 요금은 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
     'm번째 달은 트래픽 × (1 + 증가율)^(m−1)로 돌고, 저장 데이터는 앞선 각 달이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것의 합이므로 (오늘의 요청률 × 보관 일수가 아니라) 증가가 누적됩니다. 트래픽 표는 보존 기간이 다 찬 상태입니다.',
     'GPU: 코드의 최대 장치 바이트(함수 단위, 소스 순서, 할당마다 따로 세어 같은 실행 시 크기의 버퍼 둘은 두 번 셈, 호출을 따라가지 않으므로 함수끼리는 더하지 않음) 더하기 실행 시에만 알 수 있는 식에 대한 워크로드의 데이터 세트 크기, 예산은 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유이며, OpenCL은 모든 버퍼를 공급사별로 보고 메모리의 일정 비율인 CL_DEVICE_MAX_MEM_ALLOC_SIZE로도 제한하고, 전송 시간은 GPU마다 자기 PCIe 세대로 계산합니다.',
   ],

@@ -46,7 +46,7 @@ export function headline(report: SizingReport, lang: ReportLang = 'en'): string[
   if (rec) lines.push(rec);
   if (report.llm.streams.length) {
     const unpriced = report.llm.unpriced.length ? S.headline.unpriced(report.llm.unpriced.length, report.llm.unpriced.join(', ')) : '';
-    lines.push(S.headline.openai(report.llm.streams.length, usd(report.llm.openaiMonthlyUsd), usd(report.llm.openaiMonthlyBatchUsd), unpriced));
+    lines.push(S.headline.openai(report.llm.streams.length, usd(report.llm.openaiMonthlyUsd), report.llm.offlineSites, usd(report.llm.openaiMonthlyBatchUsd), unpriced));
   }
   const gpu = report.gpu.files;
   if (gpu.length) {
@@ -54,6 +54,7 @@ export function headline(report: SizingReport, lang: ReportLang = 'en'): string[
     lines.push(S.headline.gpu(report.gpu.target.name, onTarget('fits'), gpu.length, onTarget('needs-chunking'), onTarget('does-not-fit'), onTarget('unknown')));
   }
   if (!gpu.length && !report.llm.streams.length) lines.push(S.headline.nothing);
+  else if (report.bill.lines.length) lines.push(S.headline.bill(usd(report.bill.totalOnDemandUsd), usd(report.bill.totalCommittedUsd)));
   return lines;
 }
 
@@ -107,7 +108,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         rows: report.llm.streams.map((s) => [
           s.id, s.api, s.model ?? S.unknown, `${s.avgRequestsPerSecond} (${s.peakRequestsPerSecond})`, s.cacheLookupInCode || s.cacheHitRatio > 0 ? `${Math.round(s.cacheHitRatio * 100)}%` : S.noLookup,
           `${s.inputTokens} (${S.valueSource[s.inputFrom]}) / ${s.outputTokens} (${S.valueSource[s.outputFrom]})`, bytes(s.recordBytes), S.days(Number(s.retentionDays.toFixed(2))),
-          s.cost ? formatUsd(s.cost.perCallUsd) : S.unknown, s.cost ? usd(s.cost.monthlyUsd) : S.unknown, s.cost ? usd(s.cost.monthlyBatchUsd) : S.unknown, s.stored ? s.storedWhy : S.no,
+          s.cost ? formatUsd(s.cost.perCallUsd) : S.unknown, s.cost ? usd(s.cost.monthlyUsd) : S.unknown, s.cost ? (s.offline ? usd(s.cost.monthlyBatchUsd) : S.onlineNoBatch) : S.unknown, s.stored ? s.storedWhy : S.no,
         ]),
       } }],
       bullets: [
@@ -173,6 +174,21 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         bullets: report.engines.some((e) => e.engine === 'redis') && !report.recommendation.ranking.some((r) => r.engine === 'redis') ? [S.redisRankNote] : [],
       }));
     }
+  }
+  if (report.bill.lines.length) {
+    const b = report.bill;
+    const cell = (n: number | null) => (n === null ? S.bill.notPriced : usd(n));
+    out.push(section('bill', T.bill, {
+      paragraphs: [S.bill.intro],
+      tables: [{ table: {
+        columns: [...C.bill], numeric: [2, 3],
+        rows: [
+          ...b.lines.map((l) => [S.bill.item(l.kind, l.what, l.quantity, l.kind === 'database' || l.kind === 'cache' ? engineName(l.what as Parameters<typeof engineName>[0]) : l.what, bytes(l.quantity)), l.kind === 'transfer' ? S.bill.noRate : l.source, cell(l.onDemandUsd), l.kind === 'openai' ? cell(l.committedUsd) : l.committedUsd === null ? S.bill.noCommitment(cell(l.onDemandUsd)) : cell(l.committedUsd)]),
+          [S.total, '', usd(b.totalOnDemandUsd), usd(b.totalCommittedUsd)],
+        ],
+      } }],
+      bullets: S.bill.notes,
+    }));
   }
   out.push(section('method', T.method, { bullets: report.notes }));
   return out;

@@ -26,6 +26,20 @@ export interface HostLink {
   sourceDate: string;
 }
 
+export interface GpuInstance {
+  id: string;
+  gpus: number;
+  onDemandUsdPerHour: number;
+  /** 1-year reserved (the listing's "reserved" column); null where the listing has none. */
+  reserved1yUsdPerHour: number | null;
+  source: string;
+  sourceDate: string;
+}
+
+/** us-east-1 Linux prices as listed by instances.vantage.sh (snapshot in gh tsaol/aws-gpu data/all_gpu_instances.js, 2025-11-30). */
+const VANTAGE = 'instances.vantage.sh us-east-1 Linux on-demand and reserved prices (snapshot in gh tsaol/aws-gpu, 2025-11-30)';
+const aws = (id: string, gpus: number, onDemand: number, reserved: number | null): GpuInstance => ({ id, gpus, onDemandUsdPerHour: onDemand, reserved1yUsdPerHour: reserved, source: VANTAGE, sourceDate: '2025-11-30' });
+
 export interface GpuSpec {
   id: string;
   name: string;
@@ -41,6 +55,8 @@ export interface GpuSpec {
   reported?: SourcedBytes;
   /** Host ↔ device link; null: not found, transfer times are not estimated. */
   hostLink: HostLink | null;
+  /** The smallest AWS instance with this GPU and its prices; absent: not offered on AWS (or not found). */
+  awsInstance?: GpuInstance;
   source: string;
   sourceDate: string;
 }
@@ -84,38 +100,41 @@ export const GPU_CATALOG: readonly GpuSpec[] = [
     id: 't4', name: 'NVIDIA T4 16 GB', vendor: 'nvidia', memoryGiB: 16, bandwidthGBps: 320, openclMaxAllocFraction: NV,
     // CUDA shows 14.76 GiB; nvidia-smi 15,360 MiB (ECC on takes 6.25% of the 16 GiB).
     reported: { bytes: Math.round(14.76 * GIB), kind: 'cuda', source: 'CUDA deviceQuery 14.76 GiB; nvidia-smi 15,360 MiB (gh modal-labs/modal-client#2797)', sourceDate: '2026-12-02' },
-    hostLink: PCIE3('NVIDIA T4 product brief: PCIe Gen3 x16'),
+    hostLink: PCIE3('NVIDIA T4 product brief: PCIe Gen3 x16'), awsInstance: aws('g4dn.xlarge', 1, 0.526, 0.331),
     source: 'hmc-tech.com/gpu/nvidia-l4-vs-nvidia-t4', sourceDate: FACTS,
   },
   {
     id: 'l4', name: 'NVIDIA L4 24 GB', vendor: 'nvidia', memoryGiB: 24, bandwidthGBps: 300, openclMaxAllocFraction: NV,
-    reported: mib(23_034, 'nvidia-smi', MODAL), hostLink: PCIE4('NVIDIA L4 datasheet: PCIe Gen4 x16 (SIZING-FACTS corrections)'),
+    reported: mib(23_034, 'nvidia-smi', MODAL), hostLink: PCIE4('NVIDIA L4 datasheet: PCIe Gen4 x16 (SIZING-FACTS corrections)'), awsInstance: aws('g6.xlarge', 1, 0.8048, 0.52392),
     source: 'hmc-tech.com/gpu/nvidia-l4-vs-nvidia-t4', sourceDate: FACTS,
   },
   {
     id: 'a10g', name: 'NVIDIA A10G 24 GB (AWS g5)', vendor: 'nvidia', memoryGiB: 24, openclMaxAllocFraction: NV,
-    reported: mib(23_028, 'nvidia-smi', `${MODAL}, A10`), hostLink: PCIE4('AWS g5 / NVIDIA A10: PCIe Gen4 (SIZING-FACTS corrections)'),
+    reported: mib(23_028, 'nvidia-smi', `${MODAL}, A10`), hostLink: PCIE4('AWS g5 / NVIDIA A10: PCIe Gen4 (SIZING-FACTS corrections)'), awsInstance: aws('g5.xlarge', 1, 1.006, 0.63378),
     source: 'AWS EC2 g5 instance types', sourceDate: FACTS,
   },
   {
     id: 'a100-40', name: 'NVIDIA A100 40 GB', vendor: 'nvidia', memoryGiB: 40, bandwidthGBps: 1555, openclMaxAllocFraction: NV,
     reported: mib(40_441, 'cuda', 'CUDA reports 40,441 MiB (glennklockwood.com/garden/processors/A100)', FACTS), hostLink: PCIE4('NVIDIA A100: PCIe Gen4 (SIZING-FACTS corrections)'),
+    // After AWS's 2025 price cut; older copies list 32.77 (SIZING-FACTS P1).
+    awsInstance: aws('p4d.24xlarge', 8, 21.957642, 13.921094),
     source: 'glennklockwood.com/garden/processors/A100', sourceDate: FACTS,
   },
   {
     id: 'a100-80', name: 'NVIDIA A100 80 GB', vendor: 'nvidia', memoryGiB: 80, bandwidthGBps: 2039, openclMaxAllocFraction: NV,
-    reported: mib(81_920, 'nvidia-smi', MODAL), hostLink: PCIE4('NVIDIA A100: PCIe Gen4 (SIZING-FACTS corrections)'),
+    reported: mib(81_920, 'nvidia-smi', MODAL), hostLink: PCIE4('NVIDIA A100: PCIe Gen4 (SIZING-FACTS corrections)'), awsInstance: aws('p4de.24xlarge', 8, 27.44705, 17.401365),
     source: 'glennklockwood.com/garden/processors/A100', sourceDate: FACTS,
   },
   {
     id: 'h100', name: 'NVIDIA H100 SXM 80 GB', vendor: 'nvidia', memoryGiB: 80, bandwidthGBps: 3350, openclMaxAllocFraction: NV,
     reported: mib(81_559, 'nvidia-smi', `${MODAL}; also gh NVIDIA/nccl#1264`), hostLink: PCIE5('NVIDIA H100: PCIe Gen5 host link (SIZING-FACTS corrections)'),
+    awsInstance: aws('p5.48xlarge', 8, 55.04, null),
     source: 'lzwjava.github.io/nvidia-h200-gpu-specs-en', sourceDate: FACTS,
   },
   {
     // Reported size not found in a source we read: the nominal size stands in (an upper bound).
     id: 'h200', name: 'NVIDIA H200 141 GB', vendor: 'nvidia', memoryGiB: 141, bandwidthGBps: 4800, openclMaxAllocFraction: NV,
-    hostLink: PCIE5('NVIDIA H200: PCIe Gen5 host link (SIZING-FACTS corrections)'),
+    hostLink: PCIE5('NVIDIA H200: PCIe Gen5 host link (SIZING-FACTS corrections)'), awsInstance: aws('p5en.48xlarge', 8, 63.296, null),
     source: 'lzwjava.github.io/nvidia-h200-gpu-specs-en', sourceDate: FACTS,
   },
   {

@@ -62,8 +62,19 @@ export interface CallStream {
   retentionWhy: string;
   retentionFrom: RetentionSource;
   readWriteRatio: number;
+  /** The call runs offline (in a loop or a job, not in a request handler): the Batch API's 24-hour window fits it. */
+  offline: boolean;
   cost: CallCost | null;
   unknowns: string[];
+}
+
+/** A file or function named like offline work (jobs, batches, cron, workers, ETL, backfills). */
+const OFFLINE_NAME = /(^|[^a-z])(jobs?|batch(es)?|cron|workers?|etl|backfill|offline|nightly|scripts?)([^a-z]|$)/i;
+
+/** Offline: never a request handler; a loop, or a job by its file or function name. */
+export function isOffline(path: string, call: Pick<LlmCallSummary, 'inLoop' | 'inHandler' | 'function'>): boolean {
+  if (call.inHandler) return false;
+  return call.inLoop || OFFLINE_NAME.test(path.replace(/[_.\/-]/g, ' ')) || (call.function !== null && OFFLINE_NAME.test(call.function.replace(/[_-]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')));
 }
 
 export interface DataLoad {
@@ -202,7 +213,8 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
     avgRequestsPerSecond: avg, peakRequestsPerSecond: peak, rateFrom: o.avgRequestsPerSecond !== undefined ? 'workload' : from('avgRequestsPerSecond'),
     cacheLookupInCode: call.cacheBeforeCall, cacheHitRatio: hit, apiCallsPerSecondAvg: apiAvg, apiCallsPerSecondPeak: apiPeak,
     inputTokens, inputFrom, outputTokens, outputFrom, recordsPerCall, recordBytes, recordFormula,
-    stored, storedWhy, storeInCode, retentionDays: round(retentionDays, 4), retentionWhy, retentionFrom, readWriteRatio: o.readWriteRatio ?? a.readWriteRatio, cost, unknowns,
+    stored, storedWhy, storeInCode, retentionDays: round(retentionDays, 4), retentionWhy, retentionFrom, readWriteRatio: o.readWriteRatio ?? a.readWriteRatio,
+    offline: isOffline(path, call), cost, unknowns,
   };
 }
 
@@ -263,16 +275,20 @@ export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, tr
   };
 }
 
-/** OpenAI spend per month of the streams at a traffic factor (API calls after cache hits). */
-export function openAiMonthlyUsd(streams: readonly CallStream[], trafficFactor = 1): { onDemand: number; batch: number; unpriced: string[] } {
-  let onDemand = 0, batch = 0;
+/**
+ * OpenAI spend per month of the streams at a traffic factor (API calls after cache hits): every call on demand, and as
+ * it can be deployed — offline call sites through the Batch API, request handlers on demand (a user waits for them).
+ */
+export function openAiMonthlyUsd(streams: readonly CallStream[], trafficFactor = 1): { onDemand: number; batch: number; offlineSites: number; unpriced: string[] } {
+  let onDemand = 0, batch = 0, offlineSites = 0;
   const unpriced: string[] = [];
   for (const s of streams) {
     if (!s.cost) unpriced.push(s.id);
     else {
       onDemand += s.cost.monthlyUsd * trafficFactor;
-      batch += s.cost.monthlyBatchUsd * trafficFactor;
+      batch += (s.offline ? s.cost.monthlyBatchUsd : s.cost.monthlyUsd) * trafficFactor;
+      if (s.offline) offlineSites++;
     }
   }
-  return { onDemand, batch, unpriced };
+  return { onDemand, batch, offlineSites, unpriced };
 }

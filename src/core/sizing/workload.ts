@@ -35,7 +35,7 @@ export interface Workload {
   /** Which assumption keys the file set (the report marks them as "workload"). */
   overridden: Array<keyof UsageAssumptions>;
   calls: CallOverride[];
-  gpu: { targetGpu?: string; safetyFactor?: number; datasets: GpuDataset[] };
+  gpu: { targetGpu?: string; safetyFactor?: number; instances?: number; datasets: GpuDataset[] };
   engines: EngineId[];
   prices: PriceCatalog;
   source: string | null;
@@ -46,7 +46,7 @@ interface RawWorkload {
   profile?: ProfileName;
   assumptions?: Partial<UsageAssumptions>;
   calls?: CallOverride[];
-  gpu?: { targetGpu?: string; safetyFactor?: number; datasets?: Array<{ file: string; bytes?: number | string; sizes?: Record<string, number | string> }> };
+  gpu?: { targetGpu?: string; safetyFactor?: number; instances?: number; datasets?: Array<{ file: string; bytes?: number | string; sizes?: Record<string, number | string> }> };
   engines?: EngineId[];
   prices?: Parameters<typeof withPriceOverrides>[0];
 }
@@ -140,7 +140,7 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
     assumptions,
     overridden: Object.keys(input.assumptions ?? {}) as Array<keyof UsageAssumptions>,
     calls: input.calls ?? [],
-    gpu: { targetGpu: input.gpu?.targetGpu, safetyFactor: input.gpu?.safetyFactor, datasets },
+    gpu: { targetGpu: input.gpu?.targetGpu, safetyFactor: input.gpu?.safetyFactor, instances: input.gpu?.instances, datasets },
     engines: input.engines ?? [...ENGINE_IDS],
     prices: withPriceOverrides(input.prices),
     source: options.source ?? null,

@@ -6,6 +6,7 @@ import type { AnalysisResult } from '../analyze';
 import { buildBill, type Bill } from '../sizing/bill';
 import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
 import { ENGINE_FACTS_DATE } from '../sizing/engine-facts';
+import { ENGINE_TEXT } from '../sizing/engines/engine-text';
 import { budgetBytes, deviceBytes, findGpu, openclMaxAllocBytes, reportedBytes, type GpuSpec } from '../sizing/gpu-catalog';
 import { sizeGpuFile, type GpuFileSizing } from '../sizing/gpu-fit';
 import { buildCallStreams, dataLoad, DAYS_PER_MONTH, openAiMonthlyUsd, type CallStream, type DataLoad } from '../sizing/llm-workload';
@@ -186,11 +187,12 @@ export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
 function topology(e: EngineSizing | ScalePoint, lang: ReportLang): string {
   const t = reportStrings(lang).recommendation;
   if ('roles' in e) {
-    const parts = e.roles.filter((r) => r.dedicated && r.count > 0).map((r) => `${r.count} ${r.name}${r.instance ? ` (${r.instance})` : ''}`);
+    const one = ENGINE_TEXT[lang].one;
+    const parts = e.roles.filter((r) => r.dedicated && r.count > 0).map((r) => `${r.count.toLocaleString('en-US')} ${r.count === 1 ? one(r.name) : r.name}${r.instance ? ` (${r.instance})` : ''}`);
     if (parts.length) return parts.join(' + ');
     // Serverless: no nodes to run; the data role still says what the service provisions (DynamoDB's partitions).
     const data = e.roles.find((r) => r.role === 'data');
-    return data && data.count > 0 ? `${data.count} ${data.name}` : t.noNodes;
+    return data && data.count > 0 ? `${data.count.toLocaleString('en-US')} ${data.count === 1 ? one(data.name) : data.name}` : t.noNodes;
   }
   return e.nodes ? t.nodeCount(e.nodes) : t.noNodes;
 }

@@ -29,6 +29,8 @@ export interface Section {
 export const VERDICT_MARK: Record<FitVerdict, string> = { fits: '✓', 'needs-chunking': '⚠', 'does-not-fit': '✗', unknown: '?' };
 
 const usd = (n: number): string => (n >= 100 ? `$${Math.round(n).toLocaleString('en-US')}` : formatUsd(n));
+/** A unit price at full precision, so quantity × unit price gives the line's total: $0.125, $1,471.68, $0.00013. */
+const unitPrice = (n: number): string => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: n < 1 ? 8 : 4 })}`;
 const rate = (n: number): string => `${n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US')}/s`;
 const bytes = (n: number | null, unknown = 'unknown'): string => (n === null ? unknown : formatBytes(Math.round(n), { exact: false }));
 const section = (id: string, title: string, s: Partial<Section> = {}): Section => ({ id, title, paragraphs: [], tables: [], bullets: [], charts: [], ...s });
@@ -141,7 +143,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
     engines.children = report.engines.map((e) => section(`engine-${e.engine}`, e.title, {
       tables: [
         { caption: T.nodesPerRole, table: { columns: [...C.roles], numeric: [1], rows: e.roles.map((r) => [`${r.role} (${r.name})`, `${r.count}${r.dedicated ? '' : shared}`, r.instance ?? '—', r.why, r.grows]) } },
-        { caption: T.monthlyCost, table: { columns: [...C.cost], numeric: [1, 3, 4], rows: [...e.costLines.map((c) => [c.item, c.quantity.toLocaleString('en-US'), c.unit, c.unitUsd < 0.01 ? `$${c.unitUsd.toPrecision(3)}` : `$${c.unitUsd.toFixed(2)}`, usd(c.monthlyUsd)]), [S.total, '', '', '', usd(e.monthlyUsd)]] } },
+        { caption: T.monthlyCost, table: { columns: [...C.cost], numeric: [1, 3, 4], rows: [...e.costLines.map((c) => [c.item, c.quantity.toLocaleString('en-US'), c.unit, unitPrice(c.unitUsd), usd(c.monthlyUsd)]), [S.total, '', '', '', usd(e.monthlyUsd)]] } },
       ],
       bullets: [...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],
     }));

@@ -105,36 +105,36 @@ export const GPU_CATALOG: readonly GpuSpec[] = [
   },
   {
     id: 'l4', name: 'NVIDIA L4 24 GB', vendor: 'nvidia', memoryGiB: 24, bandwidthGBps: 300, openclMaxAllocFraction: NV,
-    reported: mib(23_034, 'nvidia-smi', MODAL), hostLink: PCIE4('NVIDIA L4 datasheet: PCIe Gen4 x16 (SIZING-FACTS corrections)'), awsInstance: aws('g6.xlarge', 1, 0.8048, 0.52392),
+    reported: mib(23_034, 'nvidia-smi', MODAL), hostLink: PCIE4('NVIDIA L4 datasheet: PCIe Gen4 x16'), awsInstance: aws('g6.xlarge', 1, 0.8048, 0.52392),
     source: 'hmc-tech.com/gpu/nvidia-l4-vs-nvidia-t4', sourceDate: FACTS,
   },
   {
     id: 'a10g', name: 'NVIDIA A10G 24 GB (AWS g5)', vendor: 'nvidia', memoryGiB: 24, openclMaxAllocFraction: NV,
-    reported: mib(23_028, 'nvidia-smi', `${MODAL}, A10`), hostLink: PCIE4('AWS g5 / NVIDIA A10: PCIe Gen4 (SIZING-FACTS corrections)'), awsInstance: aws('g5.xlarge', 1, 1.006, 0.63378),
+    reported: mib(23_028, 'nvidia-smi', `${MODAL}, A10`), hostLink: PCIE4('AWS g5 / NVIDIA A10: PCIe Gen4'), awsInstance: aws('g5.xlarge', 1, 1.006, 0.63378),
     source: 'AWS EC2 g5 instance types', sourceDate: FACTS,
   },
   {
     id: 'a100-40', name: 'NVIDIA A100 40 GB', vendor: 'nvidia', memoryGiB: 40, bandwidthGBps: 1555, openclMaxAllocFraction: NV,
-    reported: mib(40_441, 'cuda', 'CUDA reports 40,441 MiB (glennklockwood.com/garden/processors/A100)', FACTS), hostLink: PCIE4('NVIDIA A100: PCIe Gen4 (SIZING-FACTS corrections)'),
+    reported: mib(40_441, 'cuda', 'CUDA reports 40,441 MiB (glennklockwood.com/garden/processors/A100)', FACTS), hostLink: PCIE4('NVIDIA A100: PCIe Gen4'),
     // After AWS's 2025 price cut; older copies list 32.77 (SIZING-FACTS P1).
     awsInstance: aws('p4d.24xlarge', 8, 21.957642, 13.921094),
     source: 'glennklockwood.com/garden/processors/A100', sourceDate: FACTS,
   },
   {
     id: 'a100-80', name: 'NVIDIA A100 80 GB', vendor: 'nvidia', memoryGiB: 80, bandwidthGBps: 2039, openclMaxAllocFraction: NV,
-    reported: mib(81_920, 'nvidia-smi', MODAL), hostLink: PCIE4('NVIDIA A100: PCIe Gen4 (SIZING-FACTS corrections)'), awsInstance: aws('p4de.24xlarge', 8, 27.44705, 17.401365),
+    reported: mib(81_920, 'nvidia-smi', MODAL), hostLink: PCIE4('NVIDIA A100: PCIe Gen4'), awsInstance: aws('p4de.24xlarge', 8, 27.44705, 17.401365),
     source: 'glennklockwood.com/garden/processors/A100', sourceDate: FACTS,
   },
   {
     id: 'h100', name: 'NVIDIA H100 SXM 80 GB', vendor: 'nvidia', memoryGiB: 80, bandwidthGBps: 3350, openclMaxAllocFraction: NV,
-    reported: mib(81_559, 'nvidia-smi', `${MODAL}; also gh NVIDIA/nccl#1264`), hostLink: PCIE5('NVIDIA H100: PCIe Gen5 host link (SIZING-FACTS corrections)'),
+    reported: mib(81_559, 'nvidia-smi', `${MODAL}; also gh NVIDIA/nccl#1264`), hostLink: PCIE5('NVIDIA H100: PCIe Gen5 host link'),
     awsInstance: aws('p5.48xlarge', 8, 55.04, null),
     source: 'lzwjava.github.io/nvidia-h200-gpu-specs-en', sourceDate: FACTS,
   },
   {
     // Reported size not found in a source we read: the nominal size stands in (an upper bound).
     id: 'h200', name: 'NVIDIA H200 141 GB', vendor: 'nvidia', memoryGiB: 141, bandwidthGBps: 4800, openclMaxAllocFraction: NV,
-    hostLink: PCIE5('NVIDIA H200: PCIe Gen5 host link (SIZING-FACTS corrections)'), awsInstance: aws('p5en.48xlarge', 8, 63.296, null),
+    hostLink: PCIE5('NVIDIA H200: PCIe Gen5 host link'), awsInstance: aws('p5en.48xlarge', 8, 63.296, null),
     source: 'lzwjava.github.io/nvidia-h200-gpu-specs-en', sourceDate: FACTS,
   },
   {

@@ -20,7 +20,7 @@ export interface InstanceType {
   sourceDate: string;
 }
 
-const P1 = 'AWS on-demand price tables citing aws.amazon.com/ec2/pricing, 2025-Q1 2026 (SIZING-FACTS P1)';
+const P1 = 'AWS on-demand list prices (aws.amazon.com/ec2/pricing), as quoted by public price tables, 2025-Q1 2026';
 const D = '2026-11-24';
 /** Price tables in public repositories that quote AWS's on-demand list (◐: consistent copies, not AWS's page itself). */
 const EC2_COPIES = 'AWS EC2 on-demand list prices, us-east-1, as quoted by public price tables (r6i/r7i/i4i/m6i families; read 2026-12-03)';
@@ -97,7 +97,7 @@ export const DEFAULT_PRICES: Readonly<PriceCatalog> = Object.freeze({
   dynamodbPitrUsdPerGbMonth: 0.2,
   dynamodb: { writeRequestUsdPerMillion: 0.625, readRequestUsdPerMillion: 0.125, wcuUsdPerHour: 0.00065, rcuUsdPerHour: 0.00013, storageUsdPerGbMonth: 0.25, freeStorageGb: 25 },
   openai: {},
-  source: 'shared/SIZING-FACTS.md P1, P2, D5, D6, D7 (USD, us-east-1, on-demand)',
+  source: 'AWS list prices, us-east-1, on-demand, USD: EC2, EBS, OpenSearch Service, ElastiCache (aws.amazon.com/*/pricing, as quoted by public price tables) and DynamoDB (aws.amazon.com/dynamodb/pricing)',
   sourceDate: '2026-11-24',
 });
 

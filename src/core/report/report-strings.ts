@@ -61,7 +61,8 @@ export interface ReportStrings {
     noRate: string;
     notes: string[];
   };
-  growthStep(engine: string, month: number, actBy: number, fromNodes: number, toNodes: number, fromInstance: string | null, toInstance: string | null): string;
+  growthStep(month: number, actBy: number, fromNodes: number, toNodes: number, fromInstance: string | null, toInstance: string | null): string;
+  growthLead: string;
   noGrowthStep(months: number): string;
   redisRankNote: string;
   headline: {
@@ -153,13 +154,14 @@ const EN: ReportStrings = {
     notes: ['Not in the total: support plans, internet egress, and cross-AZ traffic (its volume is listed; the rate is not in the catalog).'],
   },
   monthsIntro: (growth) => `Month m: traffic × (1 + ${growth})^(m−1); stored data = what each month wrote at its own traffic and still keeps (younger than the retention). Cells: nodes · $/month.`,
-  growthStep: (engine, month, actBy, from, to, fromI, toI) => {
-    const nodes = (n: number) => `${n.toLocaleString('en-US')} data node${n === 1 ? '' : 's'}`;
+  growthStep: (month, actBy, from, to, fromI, toI) => {
+    const n = (x: number) => x.toLocaleString('en-US');
     const what = fromI !== toI
-      ? `move the data tier to ${toI ?? 'the managed service'} (${nodes(from)}${fromI ? ` × ${fromI}` : ''} → ${nodes(to)}${toI ? ` × ${toI}` : ''})`
-      : to > from ? `add ${nodes(to - from)} (${from.toLocaleString('en-US')} → ${to.toLocaleString('en-US')}${toI ? ` × ${toI}` : ''})` : `remove ${nodes(from - to)} (${from.toLocaleString('en-US')} → ${to.toLocaleString('en-US')})`;
-    return `${engine}: ${what} in month ${month}; start by month ${actBy} (lead time one month: provisioning, then streaming or rebalancing the new nodes' share of the data)`;
+      ? `move to ${toI ?? 'the managed service'} (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
+      : to > from ? `add ${n(to - from)} data node${to - from === 1 ? '' : 's'} (${n(from)} → ${n(to)})` : `remove ${n(from - to)} data node${from - to === 1 ? '' : 's'} (${n(from)} → ${n(to)})`;
+    return `M${month} ${what}, start by M${actBy}`;
   },
+  growthLead: 'Lead time: one month before each step, to provision the nodes and let them stream or rebalance their share of the data.',
   noGrowthStep: (months) => `No engine's data tier changes over the ${months} months shown.`,
   redisRankNote: 'Redis is ranked only when every stored result expires (a TTL in the code): otherwise it is the cache tier in front of the chosen store, not the system of record.',
   headline: {
@@ -254,12 +256,14 @@ const KO: ReportStrings = {
     notes: ['합계에 없는 것: 지원 요금, 인터넷 송신, AZ 간 트래픽 (양은 표시, 요금은 카탈로그에 없음).'],
   },
   monthsIntro: (growth) => `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 저장 데이터 = 각 월이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것. 각 칸: 노드 · $/월.`,
-  growthStep: (engine, month, actBy, from, to, fromI, toI) => {
+  growthStep: (month, actBy, from, to, fromI, toI) => {
+    const n = (x: number) => x.toLocaleString('en-US');
     const what = fromI !== toI
-      ? `데이터 계층을 ${toI ?? '관리형 서비스'}(으)로 옮김 (데이터 노드 ${from.toLocaleString('en-US')}개${fromI ? ` × ${fromI}` : ''} → ${to.toLocaleString('en-US')}개${toI ? ` × ${toI}` : ''})`
-      : to > from ? `데이터 노드 ${(to - from).toLocaleString('en-US')}개 추가 (${from.toLocaleString('en-US')} → ${to.toLocaleString('en-US')}${toI ? ` × ${toI}` : ''})` : `데이터 노드 ${(from - to).toLocaleString('en-US')}개 축소 (${from.toLocaleString('en-US')} → ${to.toLocaleString('en-US')})`;
-    return `${engine}: ${month}번째 달에 ${what}, ${actBy}번째 달까지 시작 (준비 기간 한 달: 프로비저닝 후 새 노드 몫의 데이터 스트리밍 또는 재분배)`;
+      ? `${toI ?? '관리형 서비스'}(으)로 옮김 (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
+      : to > from ? `데이터 노드 ${n(to - from)}개 추가 (${n(from)} → ${n(to)})` : `데이터 노드 ${n(from - to)}개 축소 (${n(from)} → ${n(to)})`;
+    return `M${month} ${what}, M${actBy}까지 시작`;
   },
+  growthLead: '준비 기간: 각 단계 한 달 전, 노드를 프로비저닝하고 새 노드가 자기 몫의 데이터를 스트리밍하거나 재분배할 시간.',
   noGrowthStep: (months) => `표시한 ${months}개월 동안 데이터 계층이 바뀌는 엔진이 없습니다.`,
   redisRankNote: 'Redis는 저장된 모든 결과가 만료될 때(코드에 TTL이 있을 때)만 순위에 포함됩니다. 그렇지 않으면 선택한 저장소 앞의 캐시 계층이지 기록 시스템이 아닙니다.',
   headline: {

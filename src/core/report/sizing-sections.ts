@@ -164,8 +164,9 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         columns: [...C.months, ...ids.map(engineName)],
         rows: report.months.map((m) => [`M${m.month}`, `${m.trafficFactor.toFixed(2)}×`, bytes(m.storedBytes), ...m.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}`)]),
       } }],
+      // One line per engine: every change of its data tier, in month order, each to be started a month ahead.
       bullets: report.growthPlan.length
-        ? report.growthPlan.map((g) => S.growthStep(engineName(g.engine), g.month, g.actBy, g.fromNodes, g.toNodes, g.fromInstance, g.toInstance))
+        ? [...new Set(report.growthPlan.map((g) => g.engine))].map((id) => `${engineName(id)}: ${report.growthPlan.filter((g) => g.engine === id).map((g) => S.growthStep(g.month, g.actBy, g.fromNodes, g.toNodes, g.fromInstance, g.toInstance)).join('; ')}`).concat(S.growthLead)
         : [S.noGrowthStep(report.months.length)],
       charts: ['storage-nodes-vs-months'],
     }));

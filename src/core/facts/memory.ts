@@ -15,6 +15,8 @@ export interface LivePoint {
   liveBytes: number;
   /** Symbolic allocations live at that point, one entry per allocation (an expression repeats when two buffers share it). */
   unknownExprs: string[];
+  /** Sizes of the live allocations whose size is known, one entry per allocation. */
+  knownSizes: number[];
 }
 
 /** A folded size that can be a real byte count: finite, whole, ≥ 0 and exactly representable. */
@@ -98,11 +100,15 @@ export function liveTimeline(facts: GpuFileFacts, filter: (a: AllocationFact) =>
         live.set(e.target ?? `#${anon++}`, { bytes, expr });
         let sum = 0;
         const unknownExprs: string[] = [];
+        const knownSizes: number[] = [];
         for (const v of live.values()) {
           if (v.bytes === null) unknownExprs.push(v.expr);
-          else sum += v.bytes;
+          else {
+            sum += v.bytes;
+            knownSizes.push(v.bytes);
+          }
         }
-        points.push({ allocation: e, liveBytes: sum, unknownExprs });
+        points.push({ allocation: e, liveBytes: sum, unknownExprs, knownSizes });
       } else if (e.kind === 'free' && e.target) {
         live.delete(e.target);
       }
@@ -121,7 +127,7 @@ export function peakPoints(points: readonly LivePoint[]): PeakPoint[] {
   for (const p of [...points].sort((x, y) => y.liveBytes - x.liveBytes || y.unknownExprs.length - x.unknownExprs.length)) {
     const key = p.allocation.function ?? '<module>';
     const kept = byFunction.get(key) ?? [];
-    const candidate: PeakPoint = { function: p.allocation.function, line: p.allocation.line, knownBytes: p.liveBytes, unknownExprs: [...p.unknownExprs].sort() };
+    const candidate: PeakPoint = { function: p.allocation.function, line: p.allocation.line, knownBytes: p.liveBytes, unknownExprs: [...p.unknownExprs].sort(), knownSizes: [...p.knownSizes].sort((a, b) => b - a) };
     if (!kept.some((k) => k.knownBytes >= candidate.knownBytes && containsAll(k.unknownExprs, candidate.unknownExprs))) kept.push(candidate);
     byFunction.set(key, kept);
   }

@@ -208,6 +208,8 @@ export interface PeakPoint {
   knownBytes: number;
   /** One entry per live allocation of unknown size (repeated when two buffers share an expression). */
   unknownExprs: string[];
+  /** Sizes of the live allocations of known size, largest first. */
+  knownSizes: number[];
 }
 
 export interface GpuFileSummary {

@@ -77,11 +77,12 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
   const allocs = summary.allocations.filter((a) => DEVICE_SPACES.has(a.space)).map((a) => ({ ...a, size: a.bytes ?? bindingOf(a.sizeExpr) }));
   // The peak with the workload's sizes bound in: the largest candidate point, each point's own allocations only
   // (a run-time size counts once per allocation; points of different functions are never added).
-  const points = summary.peakPoints ?? [{ function: null, line: 0, knownBytes: summary.peakDeviceBytes ?? 0, unknownExprs: summary.peakUnknownExprs }];
+  const points = summary.peakPoints ?? [{ function: null, line: 0, knownBytes: summary.peakDeviceBytes ?? 0, unknownExprs: summary.peakUnknownExprs, knownSizes: [] }];
   const bound: GpuFileSizing['bound'] = [];
   const unknowns: string[] = [];
   let peak: number | null = null;
   let peakUnbound: string[] = [];
+  let peakPoint: (typeof points)[number] | null = null;
   for (const p of points) {
     let total = p.knownBytes;
     const unbound: string[] = [];
@@ -99,14 +100,22 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     if (anything && (peak === null || total > peak || (total === peak && unbound.length > peakUnbound.length))) {
       peak = total;
       peakUnbound = unbound;
+      peakPoint = p;
     }
   }
   const unknownSum = (peakUnbound.length ? peakUnbound : unknowns).join(' + ');
   const peakIsLowerBound = unknowns.length > 0;
-  const sizes = allocs.map((a) => a.size).filter((s): s is number => s !== null);
-  const largest = sizes.length ? Math.max(...sizes) : null;
-  // Data buffers: those at least half the largest (x, y, out of a saxpy); the rest is fixed (histograms, params).
-  const dataBuffers = largest ? sizes.filter((s) => s >= largest / 2) : [];
+  // The buffers live at the peak (one function's): the chunk plan divides the budget among them, not among every
+  // allocation of the file. Without candidate points (a summary built by hand), every allocation of the file.
+  const sizes = summary.peakPoints && peakPoint
+    ? [...peakPoint.knownSizes, ...peakPoint.unknownExprs.map(bindingOf).filter((s): s is number => s !== null)]
+    : allocs.map((a) => a.size).filter((s): s is number => s !== null);
+  const atPeak = sizes.length ? Math.max(...sizes) : null;
+  // Every buffer must pass OpenCL's per-buffer cap, wherever it is allocated.
+  const allSizes = allocs.map((a) => a.size).filter((s): s is number => s !== null);
+  const largest = allSizes.length ? Math.max(...allSizes) : atPeak;
+  // Data buffers: those at least half the largest at the peak (x, y, out of a saxpy); the rest is fixed (histograms, params).
+  const dataBuffers = atPeak ? sizes.filter((s) => s >= atPeak / 2) : [];
   const dataBytes = dataBuffers.reduce((s, b) => s + b, 0);
   const fixed = peak !== null ? Math.max(0, peak - dataBytes) : 0;
 

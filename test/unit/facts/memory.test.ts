@@ -65,6 +65,8 @@ describe('peak device bytes and strategy', () => {
     assert.equal(sized.peakBytes, 18 * GIB);
     // 18 GiB fits a 24 GB L4; 24 GiB would not have
     assert.equal(sized.fits.find((f) => f.gpu === 'l4')!.cuda, 'fits');
+    // the chunk plan divides the budget among the three buffers live at the peak, not the file's four
+    assert.equal(sizeGpuFile(s, { dataset: { file: s.path, bytes: 6 * GIB }, safetyFactor: 0.9, target: findGpu('t4')! }).chunkPlan!.dataBuffers, 3);
   });
 
   it('a run-time size beside a larger known peak elsewhere: the larger of the two functions once bound', async () => {

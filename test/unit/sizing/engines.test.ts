@@ -1,10 +1,10 @@
 // Golden tests per engine: worked examples computed by hand from the published formulas (the arithmetic is in
 // each comment), plus DynamoDB's own documentation examples for capacity units.
 import assert from 'node:assert/strict';
-import { sizeCassandra, sizeScyllaDb } from '../../../src/core/sizing/engines/cassandra';
+import { replicaOps, sizeCassandra, sizeScyllaDb } from '../../../src/core/sizing/engines/cassandra';
 import { partitions, provisionedRcu, provisionedWcu, readUnitsPerRead, sizeDynamoDb, writeUnitsPerWrite } from '../../../src/core/sizing/engines/dynamodb';
-import { searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
-import { sizeMongoDb } from '../../../src/core/sizing/engines/mongodb';
+import { maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
 import { jemallocSizeClass, sizeRedis } from '../../../src/core/sizing/engines/redis';
 import type { EngineSizing } from '../../../src/core/sizing/engines/common';
 import type { DataLoad } from '../../../src/core/sizing/llm-workload';
@@ -199,3 +199,46 @@ describe('engine sizing: golden examples', () => {
     close(e.monthlyUsd, 3 * 0.2 * 730, 'overridden $/month');
   });
 });
+
+// The vendors' own worked examples, each with where it was published: the model must reproduce them.
+describe('engine sizing: vendors\' published worked examples', () => {
+  it('MongoDB, "WiredTiger Storage Engine: memory use": 4 GB RAM → 1.5 GB cache; 1.25 GB RAM → 256 MB', () => {
+    // mongodb.com/docs/manual/core/wiredtiger/ ("0.5 * (4 GB - 1 GB) = 1.5 GB"; "0.5 * (1.25 GB - 1 GB) = 128 MB < 256 MB")
+    assert.equal(wiredTigerCacheGiB(4), 1.5);
+    assert.equal(wiredTigerCacheGiB(1.25), 0.25);
+    // the same rule as quoted for 10 GB (Alibaba Cloud's WiredTiger series): 4.5 GB
+    assert.equal(wiredTigerCacheGiB(10), 4.5);
+  });
+
+  it('Elastic, "Size your shards": 20 shards per GB of heap, so a node with a 30 GB heap holds at most 600', () => {
+    // elastic.co/guide/en/elasticsearch/reference/7.17/size-your-shards.html; the 1,000 cap is cluster.max_shards_per_node
+    assert.equal(maxShardsPerNode(30), 600);
+    assert.equal(maxShardsPerNode(64), 1000);
+  });
+
+  it('AWS DynamoDB partition guidelines: 1,000 RCU and 500 WCU → (1,000 / 3,000) + (500 / 1,000) = 0.83 → 1 partition', () => {
+    // DynamoDB developer guide, "Guidelines for working with tables" (partition count by capacity and by size, 10 GB each)
+    assert.equal(partitions(1e9, 1000, 500), 1);
+    // by size: 25 GB → ⌈25 / 10⌉ = 3
+    assert.equal(partitions(25e9, 100, 100), 3);
+  });
+
+  it('Netflix 2011 (288 × 4-vCPU nodes, RF 3, 1.1 M client writes/s): 2,900 replica writes per vCPU gives the same cluster', () => {
+    // netflixtechblog.com "Benchmarking Cassandra scalability on AWS — over a million writes per second": 3.3 M replica writes/s
+    const netflix = { ...LOAD, writesPerSecondPeak: 1_100_000, readsPerSecondPeak: 0, replicationFactor: 3 };
+    const { ops } = replicaOps(netflix);
+    assert.equal(ops, 3_300_000);
+    const perNode = 2900 * 4;
+    const nodes = Math.ceil(ops / perNode);
+    assert.ok(Math.abs(nodes - 288) / 288 < 0.02, `${nodes} nodes vs Netflix's 288`);
+    // the engine on 4-vCPU i4i.xlarge nodes (throughput-bound here) lands on the same count
+    const e = sizeCassandra({ ...netflix, storedBytes: 1e12 }, prices);
+    const data = e.roles.find((r) => r.role === 'data')!;
+    assert.equal(data.count * instanceVcpu(data.instance!) >= ops / 2900, true);
+  });
+});
+
+function instanceVcpu(id: string): number {
+  return ({ 'i4i.xlarge': 4, 'i4i.2xlarge': 8, 'i4i.4xlarge': 16, 'i4i.8xlarge': 32 } as Record<string, number>)[id]!;
+}
+

@@ -13,6 +13,11 @@ export function searchPool(vcpu: number): number {
   return Math.floor(vcpu * ELASTICSEARCH.searchPoolPerCore) + 1;
 }
 
+/** Shards a data node may hold: ≤ 20 per GB of heap (E1), never above cluster.max_shards_per_node's 1,000 (E2). */
+export function maxShardsPerNode(heapGiB: number): number {
+  return Math.min(ELASTICSEARCH.shardsPerHeapGb * heapGiB, ELASTICSEARCH.maxShardsPerNode);
+}
+
 interface EsExtra { byStorage: number; shardsPerNode: number; heapGiB: number; pool: number }
 
 export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
@@ -28,7 +33,7 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
   const options: Array<LayoutOption<EsExtra>> = ladderFrom(INSTANCE_LADDERS.elasticsearch, hints.atLeast).map((id) => {
     const data = instance(id);
     const heapGiB = data.memoryGiB * f.heapFractionOfRam;
-    const shardsPerNode = Math.min(f.shardsPerHeapGb * heapGiB, f.maxShardsPerNode);
+    const shardsPerNode = maxShardsPerNode(heapGiB);
     const pool = searchPool(data.vcpu);
     const byStorage = ceil(storage / (data.memoryGiB * GIB * f.diskToRamRatio)) + f.spareNodes;
     // A replica must live on another node than its primary.

@@ -74,23 +74,26 @@ describe('engine sizing: golden examples', () => {
   it('Cassandra vs ScyllaDB at 40,000 peak writes/s: the same math, different per-node throughput', () => {
     // replica ops = 40,000 × 3 = 120,000
     // Cassandra i4i.xlarge: 11,600/node → ⌈10.34⌉ = 11 (2,754.29); i4i.2xlarge ⌈5.17⌉ = 6 (3,004.68); i4i.4xlarge 3 (3,006.87)
-    // → 11 × i4i.xlarge (a larger size costs one node more or worse)
-    // ScyllaDB i4i.xlarge: 12,500 × 2 physical cores = 25,000 → ⌈4.8⌉ = 5 (1,251.95); i4i.2xlarge 3 (1,502.34) → 5
+    // → 3 × i4i.4xlarge: 252.58 more than the cheapest, less than one more i4i.4xlarge (1,002.29): fewer, larger nodes
+    // ScyllaDB i4i.xlarge: 12,500 × 2 physical cores = 25,000 → ⌈4.8⌉ = 5 (1,251.95); i4i.2xlarge 3 (1,502.34, 250.39
+    // more, under one i4i.2xlarge node of 500.78) → 3 × i4i.2xlarge
     const hot = { ...LOAD, writesPerSecondPeak: 40_000, readsPerSecondPeak: 0 };
-    assert.equal(role(sizeCassandra(hot, prices), 'data').count, 11);
-    assert.equal(role(sizeScyllaDb(hot, prices), 'data').count, 5);
+    assert.equal(role(sizeCassandra(hot, prices), 'data').count, 3);
+    assert.equal(role(sizeCassandra(hot, prices), 'data').instance, 'i4i.4xlarge');
+    assert.equal(role(sizeScyllaDb(hot, prices), 'data').count, 3);
   });
 
-  it('ScyllaDB and Cassandra, disk-bound: the size with the least rounding; fewer larger nodes for under one node more', () => {
+  it('ScyllaDB and Cassandra, disk-bound: fewer, larger nodes when they cost less than one more node of their size', () => {
     // 10× the data: 11,664e9 B on disk
-    // ScyllaDB (50% use): i4i.xlarge 468.5e9 → 25 nodes (6,259.75); i4i.2xlarge 937.5e9 → 13 (6,510.14) → 25 × i4i.xlarge
+    // ScyllaDB (50% use): i4i.xlarge 468.5e9 → 25 nodes (6,259.75, the cheapest); i4i.8xlarge 3,750e9 → 4 nodes
+    // (8,018.32: 1,758.57 more, under one i4i.8xlarge node of 2,004.58) → 4 × i4i.8xlarge
     const big = { ...LOAD, storedBytes: LOAD.storedBytes * 10 };
-    assert.equal(role(sizeScyllaDb(big, prices), 'data').count, 25);
-    // Cassandra (0.45): i4i.xlarge 28 (7,010.92) = i4i.2xlarge 14 (7,010.92) → tie, fewer: 14; i4i.4xlarge 1,687.5e9 → 7
-    // (7,016.03, 5.11 more: under one i4i.2xlarge node) → 7 × i4i.4xlarge; i4i.8xlarge 4 (8,018.32) is a node too many
+    assert.equal(role(sizeScyllaDb(big, prices), 'data').count, 4);
+    // Cassandra (0.45): i4i.xlarge 28 = i4i.2xlarge 14 (7,010.92); i4i.8xlarge 3,375e9 → 4 (8,018.32, 1,007.40 more,
+    // under one i4i.8xlarge node) → 4 × i4i.8xlarge
     const c = sizeCassandra(big, prices);
-    assert.equal(role(c, 'data').count, 7);
-    assert.equal(role(c, 'data').instance, 'i4i.4xlarge');
+    assert.equal(role(c, 'data').count, 4);
+    assert.equal(role(c, 'data').instance, 'i4i.8xlarge');
   });
 
   it('Elasticsearch/OpenSearch: data nodes from storage + spare, shards, search pools; 3 masters', () => {
@@ -181,10 +184,11 @@ describe('engine sizing: golden examples', () => {
   it('Redis: call sites that cache with a TTL are held whole; the default volatile-lru suffices then', () => {
     const ttl = { ...LOAD, ttlRecords: LOAD.storedRecords, ttlBytes: LOAD.storedBytes };
     const e = sizeRedis(ttl, prices);
-    // 77.76e6 × 5,205 B = 404.74e9 B = 376.95 GiB per copy; cache.r6g.large × 78 = 11,730 is cheapest, cache.r6g.4xlarge
-    // × 10 = 11,987 costs less than one more shard of the large (2 × 150.38): fewer, larger nodes
+    // 77.76e6 × 5,205 B = 404.74e9 B = 376.95 GiB per copy; cache.r6g.large × 78 = 11,730 is cheapest;
+    // cache.r6g.12xlarge × 4 = 14,381 costs 2,651 more, less than one more shard of its size (2 × 3,595.25) → 4 nodes
     assert.match(e.notes.join(' '), /= 377 GiB/);
-    assert.equal(role(e, 'data').count, 10);
+    assert.equal(role(e, 'data').count, 4);
+    assert.equal(role(e, 'data').instance, 'cache.r6g.12xlarge');
     assert.ok(e.notes.some((n) => /volatile-lru can evict/.test(n)));
   });
 

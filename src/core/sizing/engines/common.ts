@@ -117,8 +117,8 @@ export function decidingConstraint(needs: Record<string, number>): string {
 
 /**
  * The layout to run: the cheapest size that meets every constraint, or, for fewer (larger) nodes, a size whose extra
- * cost is less than one step of the cheapest layout (one more node, or shard, of that size) — fewer, larger nodes for
- * the price of a rounding. Sizes are only those of the engine's ladder, which ends at the largest size its vendor
+ * cost is less than one of its own steps (one more node, or shard, of that size) — fewer, larger nodes for the price
+ * of a rounding (11 × i4i.xlarge at $2,754 or 3 × i4i.4xlarge at $3,007: the three, as DataStax plans 16-core nodes). Sizes are only those of the engine's ladder, which ends at the largest size its vendor
  * guidance allows, so "fewer, larger" never runs past that ceiling. `stepUsd` is the cost of one step of an option.
  */
 export function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>, stepUsd: (o: LayoutOption<E>) => number = (o) => o.monthlyUsd / Math.max(1, o.nodes)): LayoutOption<E> {
@@ -126,10 +126,9 @@ export function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>, stepU
   for (const o of options) {
     if (o.monthlyUsd < cheapest.monthlyUsd - 1e-9 || (Math.abs(o.monthlyUsd - cheapest.monthlyUsd) <= 1e-9 && o.nodes < cheapest.nodes)) cheapest = o;
   }
-  const tolerance = stepUsd(cheapest);
   let best = cheapest;
   for (const o of options) {
-    if (o.nodes < best.nodes && o.monthlyUsd - cheapest.monthlyUsd < tolerance - 1e-9) best = o;
+    if (o.nodes < best.nodes && o.monthlyUsd - cheapest.monthlyUsd < stepUsd(o) - 1e-9) best = o;
   }
   return best;
 }

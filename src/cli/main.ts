@@ -35,7 +35,7 @@ report  sizes the infrastructure for it: GPU fit and chunk plans, database topol
 Options:
   --format FORMAT              scan: text|json|sarif (default text); report: html|md|json|text (default text)
   --profile low|medium|high    report: usage profile the assumptions start from (default: the workload file's, else medium)
-  --workload FILE              report: workload assumptions (default: ./ai-infra-advisor.workload.json if present)
+  --workload FILE              report: workload assumptions (default: ai-infra-advisor.workload.json in . or in a scanned folder)
   --output FILE                write the report to FILE instead of standard output
   --config FILE                configuration file (default: ./ai-infra-advisor.config.json if present)
   --target-gpu ID              GPU to check against: ${GPU_CATALOG.map((g) => g.id).join(', ')}
@@ -160,7 +160,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (missing.length && missing.length === scanPaths.length) throw new UsageError(`nothing to scan: ${missing.map((m) => m.path).join(', ')} not found`);
 
     if (command === 'report') {
-      const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined });
+      const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined, scanned: scanPaths });
       if (workload.fatal) {
         io.stderr(`${TOOL_NAME}: ${escapeTerminal(workload.fatal)}\n`);
         return 2;

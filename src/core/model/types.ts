@@ -262,6 +262,17 @@ export interface PeakDeviceBytes {
   unknownExprs: string[];
 }
 
+/** A point of a function where the live device memory can peak: known bytes plus the run-time sizes live there. */
+export interface PeakPoint {
+  function: string | null;
+  line: number;
+  knownBytes: number;
+  /** One entry per live allocation of unknown size (repeated when two buffers share an expression). */
+  unknownExprs: string[];
+  /** Sizes of the live allocations of known size, largest first. */
+  knownSizes: number[];
+}
+
 export interface GpuFileSummary {
   path: string;
   language: Language;
@@ -273,6 +284,8 @@ export interface GpuFileSummary {
   peakDeviceBytes: number | null;
   peakIsLowerBound: boolean;
   peakUnknownExprs: string[];
+  /** Candidate peak points, per function (functions are not added together); absent in summaries built by hand. */
+  peakPoints?: PeakPoint[];
   evidence: EvidenceLine[];
 }
 

@@ -94,7 +94,7 @@ export const COMMANDS: Record<string, Handler> = {
     const create = vscode.l10n.t('Create');
     const answer = await vscode.window.showInformationMessage(
       vscode.l10n.t('There is no workload file yet. Create {0} with the default assumptions?', vscode.workspace.asRelativePath(uri, folders.length > 1)),
-      { modal: true, detail: vscode.l10n.t('The sizing report reads request rates, retention and data-set sizes from it; without it the profile\'s defaults are used.') },
+      { modal: true, detail: vscode.l10n.t('The sizing report reads request rates, retention and data-set sizes from it; without it the defaults of the profile are used.') },
       create,
     );
     if (answer !== create) return void s.log.info('workload file not created: the user declined');

@@ -36,6 +36,10 @@ if (require.main === module) {
   props['aiInfraAdvisor.targetGpu'].enum = GPU_CATALOG.map((g) => g.id);
   props['aiInfraAdvisor.targetGpu'].enumDescriptions = GPU_CATALOG.map((g) => g.name);
   props['aiInfraAdvisor.rules'].properties = ruleProperties();
+  // Every rule with its default severity: the Settings editor lists them all, each with a drop-down. The client
+  // sends the server only the values a user set (src/vscode/client.ts), so these defaults never override the
+  // configuration file's.
+  props['aiInfraAdvisor.rules'].default = Object.fromEntries([...RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((r) => [r.meta.id, r.meta.defaultSeverity]));
   write('package.json', pkg);
 
   const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;

@@ -65,7 +65,7 @@ export interface SizingReportResult {
 
 /** Messages between the extension and its webviews (report panel, sizing view). */
 export type ToWebview =
-  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'diagnostics' | 'rendered' | 'skipped'>; assumptionsEditable: boolean }
+  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'diagnostics' | 'rendered' | 'skipped'>; assumptionsEditable: boolean; /** The profile's name in the display language. */ profileLabel?: string }
   | { type: 'busy'; message: string }
   | { type: 'error'; message: string };
 /** The only commands a page may ask the extension to run. */

@@ -24,9 +24,29 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     diagnosticCollectionName: 'ai-infra-advisor',
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => withBundledDocs(d, context.extensionUri))),
+      workspace: {
+        // The rules setting's default lists every rule (so Settings shows them all); the server gets only what the
+        // user set, or those defaults would override the severities of ai-infra-advisor.config.json.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value, i) => {
+            const item = params.items[i];
+            if (item?.section !== SETTINGS_SECTION || !value || typeof value !== 'object') return value;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            return { ...value, rules: explicitRules(vscode.workspace.getConfiguration(SETTINGS_SECTION, scope)) };
+          });
+        },
+      },
     },
   };
   return new LanguageClient('aiInfraAdvisor', 'AI Infra Advisor', serverOptions, clientOptions);
+}
+
+/** The rule severities a user set (user, workspace, folder settings; the later wins), without the defaults. */
+export function explicitRules(config: vscode.WorkspaceConfiguration): Record<string, unknown> {
+  const i = config.inspect<Record<string, unknown>>('rules');
+  return { ...i?.globalValue, ...i?.workspaceValue, ...i?.workspaceFolderValue };
 }
 
 /**

@@ -7,7 +7,7 @@ import { COMMANDS, type Services } from './commands';
 import { RecommendationsProvider } from './recommendations';
 import { SETTINGS_SECTION } from '../server/protocol';
 import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
-import { REPORT_VIEW_TYPE, SizingReports } from './report-panel';
+import { profileLabel, REPORT_VIEW_TYPE, SizingReports } from './report-panel';
 import { ScanDiagnostics } from './scan-diagnostics';
 
 let client: LanguageClient | undefined;
@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const id = config.get<string>('targetGpu') ?? 't4';
     const gpu = GPU_CATALOG.find((g) => g.id === id)?.name ?? id;
     status.text = `$(chip) ${gpu}`;
-    status.tooltip = vscode.l10n.t('AI Infra Advisor: code is checked against {0} (profile {1}). Click to select the target GPU.', gpu, config.get<string>('profile') ?? 'medium');
+    status.tooltip = vscode.l10n.t('AI Infra Advisor: code is checked against {0} (profile {1}). Click to select the target GPU.', gpu, profileLabel(config.get<string>('profile') ?? 'medium'));
     status.accessibilityInformation = { label: status.tooltip };
     status.show();
   };

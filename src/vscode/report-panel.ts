@@ -9,6 +9,12 @@ import { webviewOptions, webviewShell } from './webview-html';
 
 export const REPORT_VIEW_TYPE = 'aiInfraAdvisor.sizingReport';
 
+/** A usage profile's name in the display language (the setting's value is an id: low, medium, high). */
+export function profileLabel(profile: string): string {
+  const names: Record<string, string> = { low: vscode.l10n.t('low'), medium: vscode.l10n.t('medium'), high: vscode.l10n.t('high') };
+  return names[profile] ?? profile;
+}
+
 export class SizingReports implements vscode.WebviewPanelSerializer, vscode.WebviewViewProvider {
   private panel: vscode.WebviewPanel | undefined;
   private sidebar: vscode.WebviewView | undefined;
@@ -99,7 +105,7 @@ export class SizingReports implements vscode.WebviewPanelSerializer, vscode.Webv
   private message(r: SizingReportResult): ToWebview {
     // The page shows the report, not the findings: leave the per-file lists out of the message.
     const { findings: _f, diagnostics: _d, rendered: _r, skipped: _s, ...result } = r;
-    return { type: 'report', result, assumptionsEditable: true };
+    return { type: 'report', result, assumptionsEditable: true, profileLabel: profileLabel(r.report.profile) };
   }
 
   private webviews(): vscode.Webview[] {

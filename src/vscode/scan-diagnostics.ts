@@ -2,6 +2,7 @@
 // current rule settings, so turning a rule off (or changing its severity) applies to them at once, without a scan.
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../server/protocol';
+import { explicitRules } from './client';
 import { ruleOf } from './recommendations';
 import { applyRuleSetting } from './tree-model';
 
@@ -32,7 +33,7 @@ export class ScanDiagnostics implements vscode.Disposable {
     this.collection.clear();
     let hidden = 0;
     for (const { uri, diagnostics } of this.scanned.values()) {
-      const rules = vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<Record<string, unknown>>('rules') ?? {};
+      const rules = explicitRules(vscode.workspace.getConfiguration(SETTINGS_SECTION, uri));
       const shown: vscode.Diagnostic[] = [];
       for (const d of diagnostics) {
         const effect = applyRuleSetting(rules[ruleOf(d)]);

@@ -29,6 +29,8 @@ describe('VS Code extension manifest', () => {
   it('the rules setting lists every rule of the registry with its description, default and allowed values', () => {
     const rules = props['aiInfraAdvisor.rules'];
     assert.equal(rules.additionalProperties, false);
+    // the default holds every rule, so the Settings editor lists each one with its value
+    assert.deepEqual(rules.default, Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]).sort(([a], [b]) => a!.localeCompare(b!))));
     for (const r of RULES) {
       const p = rules.properties[r.meta.id];
       assert.ok(p, `${r.meta.id} is not in the rules setting (run npx tsx scripts/sync-manifest.ts)`);

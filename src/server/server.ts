@@ -22,6 +22,7 @@ import { toHtml } from '../core/report/html';
 import { reportStrings } from '../core/report/report-strings';
 import { initTreeSitter } from '../core/parse/tree-sitter';
 import { DocumentCache } from '../core/document-cache';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, wantsFixAll, wantsQuickFixes } from './fix-all';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
 import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportResult } from './protocol';
 import { redactDeep } from '../core/model/redact';
@@ -79,7 +80,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
       },
@@ -219,12 +220,15 @@ export function startServer(connection: Connection): void {
     if (!doc) return [];
     const a = await analyse(doc);
     if (!a) return [];
+    const only = params.context.only;
+    const fixAll = wantsFixAll(only) ? fixAllAction(a.analysis.findings, doc, FIX_ALL_TITLE[lang]) : null;
+    if (!wantsQuickFixes(only)) return fixAll ? [fixAll] : [];
     const byKey = new Map(a.analysis.findings.map((f) => [findingKey(f), f]));
-    return params.context.diagnostics.flatMap((d) => {
+    return [...(fixAll ? [fixAll] : []), ...params.context.diagnostics.flatMap((d) => {
       const key = (d.data as { key?: string } | undefined)?.key;
       const f = key ? byKey.get(key) : undefined;
       return f ? codeActionsFor(f, doc, a.language, d, lang) : [];
-    });
+    })];
   });
 
   connection.onHover(async (params) => {
@@ -287,7 +291,7 @@ export function startServer(connection: Connection): void {
     const rendered = params.render === 'json' ? `${JSON.stringify(report, null, 2)}\n` : params.render === 'md' ? toMarkdown(report, { lang }).markdown : params.render === 'html' ? toHtml(report, { lang }) : undefined;
     // Everything the request returns passes the credential choke point, but the diagnostics' file URIs (the client's own
     // identifiers of its files; their messages are masked by toDiagnostic).
-    return { ...redactDeep({ report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, durationMs: Date.now() - started, ...(rendered ? { rendered } : {}) }), ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}) };
+    return { ...redactDeep({ report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, durationMs: Date.now() - started, scannedFiles: result.files.length, skipped: result.skipped, ...(rendered ? { rendered } : {}) }), ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}) };
   });
 
   documents.listen(connection);

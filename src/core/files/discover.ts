@@ -3,10 +3,11 @@
 // supported language that are left out are listed with the reason.
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdir, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Language } from '../model/types';
 import { formatInteger } from '../model/units';
+import { insideRoot, outsideRootReason } from './read';
 
 const EXTENSIONS: Readonly<Record<string, Language>> = {
   '.cu': 'cuda', '.cuh': 'cuda',
@@ -36,6 +37,8 @@ export interface DiscoverOptions {
   exclude: string[];
   respectGitignore: boolean;
   maxFileBytes: number;
+  /** Read files whose links lead outside the root (config followLinksOutsideRoot); default: listed as skipped. */
+  followLinksOutsideRoot?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -44,11 +47,13 @@ export interface DiscoveredFile {
   absolutePath: string;
   language: Language;
   bytes: number;
+  /** The real path of the root when the file must stay inside it where it is read (links out are not followed). */
+  confineTo?: string;
 }
 
 export interface DiscoveryResult {
   files: DiscoveredFile[];
-  skipped: Array<{ path: string; language?: Language; reason: string }>;
+  skipped: Array<{ path: string; language?: Language; reason: string; failed?: boolean }>;
   missing: string[];
 }
 
@@ -60,6 +65,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const targets = options.paths && options.paths.length ? options.paths : ['.'];
   const seen = new Set<string>();
   const gitignores = options.respectGitignore ? new GitignoreSet(root) : null;
+  let realRoot: string | undefined;
 
   for (const target of targets) {
     const abs = isAbsolute(target) ? target : resolve(root, target);
@@ -73,12 +79,19 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     // An explicitly named file is scanned even if a glob or .gitignore would leave it out (as ESLint does).
     // Not only regular files: a symbolic link, a FIFO or a socket with a source extension is listed with the reason it
     // is skipped, and a link to a regular file is read as that file. Linked folders are never entered (no loops).
+    // A folder that cannot be listed (a path longer than the system allows, no permission) is named, not dropped:
+    // fast-glob's errors are suppressed so one bad folder does not end the scan, and recorded here.
+    const unlisted: Array<{ path: string; code: string }> = [];
     const candidates = isDir
       ? (await fg(options.include, {
           cwd: abs, ignore: [...ALWAYS_EXCLUDED, ...options.exclude], dot: true, onlyFiles: false, markDirectories: true,
-          followSymbolicLinks: false, suppressErrors: true, absolute: true,
+          followSymbolicLinks: false, suppressErrors: true, absolute: true, fs: { readdir: recordingReaddir(unlisted) },
         })).filter((f) => !f.endsWith('/')).sort()
       : [abs];
+    for (const u of unlisted) {
+      const rel = toPosix(relative(root, u.path)) || u.path;
+      result.skipped.push({ path: rel, reason: u.code === 'ENAMETOOLONG' ? 'folder not read: its path is longer than the system allows (ENAMETOOLONG)' : `folder not read: ${u.code}`, failed: true });
+    }
     for (const file of candidates) {
       if (seen.has(file)) continue;
       seen.add(file);
@@ -87,11 +100,48 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       const rel = toPosix(relative(root, file)) || file;
       if (isDir && gitignores?.ignores(file)) continue;
       const check = checkReadable(file, options.maxFileBytes);
-      if (typeof check === 'string') result.skipped.push({ path: rel, language, reason: check });
-      else result.files.push({ path: rel, absolutePath: file, language, bytes: check.bytes });
+      if (typeof check === 'string') {
+        result.skipped.push({ path: rel, language, reason: check, failed: isFailure(check) });
+        continue;
+      }
+      // A link (the file or a folder above it) that leads out of the root is not followed unless configured; a file
+      // named outside the root on the command line is read where it is.
+      const lexicallyInside = insideRoot(file, root);
+      if (lexicallyInside && !options.followLinksOutsideRoot) {
+        realRoot ??= realPathOr(root);
+        const real = realPathOr(file);
+        if (!insideRoot(real, realRoot)) {
+          result.skipped.push({ path: rel, language, reason: outsideRootReason(real) });
+          continue;
+        }
+      }
+      result.files.push({ path: rel, absolutePath: file, language, bytes: check.bytes, ...(lexicallyInside && !options.followLinksOutsideRoot ? { confineTo: realRoot! } : {}) });
     }
   }
   return result;
+}
+
+/** An unreadable file counts as not analysed, except a broken link (a dangling one, a loop): the repository's state. */
+function isFailure(reason: string): boolean {
+  return reason.startsWith('unreadable') && !reason.includes('symbolic link');
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** fs.readdir as fast-glob calls it, noting the folders it could not list. */
+function recordingReaddir(unlisted: Array<{ path: string; code: string }>): typeof readdir {
+  return ((path: string, options: unknown, callback: (err: NodeJS.ErrnoException | null, entries: unknown) => void) => {
+    readdir(path, options as { withFileTypes: true }, (err, entries) => {
+      if (err && err.code !== 'ENOENT' && err.code !== 'ENOTDIR') unlisted.push({ path, code: err.code ?? err.message });
+      callback(err, entries);
+    });
+  }) as unknown as typeof readdir;
 }
 
 function toPosix(p: string): string {
@@ -109,6 +159,10 @@ export function checkReadable(file: string, maxFileBytes: number): string | { by
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return 'unreadable: symbolic link loop (ELOOP)';
     if (code === 'ENOENT' && isLink(file)) return 'unreadable: symbolic link to a missing file (ENOENT)';
+    // The folder listing gave a name that does not exist as spelled: its bytes are not valid UTF-8, and Node decoded
+    // them with replacement characters.
+    if (code === 'ENOENT' && file.includes('\ufffd')) return 'unreadable: the file name is not valid UTF-8 (shown with \ufffd for the bad bytes)';
+    if (code === 'ENAMETOOLONG') return 'unreadable: the path is longer than the system allows (ENAMETOOLONG)';
     return `unreadable: ${code ?? (err as Error).message}`;
   }
   if (size > maxFileBytes) return `larger than the size limit (${formatInteger(size)} bytes > ${formatInteger(maxFileBytes)})`;

@@ -392,7 +392,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
   }
 
   function importOsEdit(): TextEdit | null {
-    if (/^\s*import\s+os\b|^\s*import\s+[\w., ]*\bos\b/m.test(text)) return null;
+    if (importsOs(text)) return null;
     const first = nodes.of(IMPORT_TYPES).find((n) => !/^from\s+__future__/.test(n.text));
     const at = first ? first.startIndex : 0;
     return { startOffset: at, endOffset: at, newText: 'import os\n' };
@@ -414,4 +414,19 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     }
     return { offset: last.endIndex, prefix: multiline ? `,\n${indent}` : ', ', suffix: '', syntax: 'py' };
   }
+}
+
+/**
+ * Whether a line of `text` is `import os` or an import list naming os (`import sys, os`, `import os.path`). Line by
+ * line: the multiline regex `^\s*import…` let `\s*` run across line breaks from every line start (quadratic).
+ */
+function importsOs(text: string): boolean {
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trimStart();
+    if (line.startsWith('import') && /^import\s+([\w., ]*)/.exec(line)?.[1]?.split(/[\s,]+/).some((m) => m === 'os' || m.startsWith('os.'))) return true;
+    start = end + 1;
+  }
+  return false;
 }

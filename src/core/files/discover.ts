@@ -85,7 +85,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     const candidates = isDir
       ? (await fg(options.include, {
           cwd: abs, ignore: [...ALWAYS_EXCLUDED, ...options.exclude], dot: true, onlyFiles: false, markDirectories: true,
-          followSymbolicLinks: false, suppressErrors: true, absolute: true, fs: { readdir: recordingReaddir(unlisted) },
+          followSymbolicLinks: false, suppressErrors: true, absolute: true, extglob: false, fs: { readdir: recordingReaddir(unlisted) },
         })).filter((f) => !f.endsWith('/')).sort()
       : [abs];
     for (const u of unlisted) {

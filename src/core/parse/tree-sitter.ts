@@ -175,6 +175,7 @@ export async function parseSource(text: string, language: Language, previous?: P
     (budget ?? activeBudget())?.check();
     throw new Error('tree-sitter returned no tree');
   }
+  if (bracketDepth(mask.text) > DEEP_NESTING) deepTrees.add(tree);
   return { tree, text: mask.text, mask, errorCount: countErrors(tree.rootNode) };
 }
 
@@ -313,5 +314,43 @@ export function nodesOfTypes(root: SyntaxNode, types: ReadonlySet<string>): Synt
     query = new (bindingOf.get(language) ?? ts).Query(language, [...types].map((t) => `(${t}) @n`).join('\n'));
     byKey.set(key, query);
   }
-  return query.captures(root).map((c) => c.node);
+  // The query cursor slows down with nesting depth (50,000 nested launches: 44 s, and its progress callback is not
+  // called meanwhile), so a deeply nested tree is walked instead, which is linear at any depth.
+  if (deepTrees.has(root.tree)) return walkForTypes(root, types);
+  const captures = query.captures(root);
+  checkBudget();
+  return captures.map((c) => c.node);
+}
+
+/** Trees whose text nests brackets deeper than DEEP_NESTING (parseSource marks them). */
+const deepTrees = new WeakSet<object>();
+const DEEP_NESTING = 500;
+
+/** The deepest nesting of (, [ and { in `text`, by one pass over its characters (strings are not skipped: a bound, not a parse). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** The nodes of `types` under `root` in document order, by a cursor walk (no recursion, linear in the nodes). */
+function walkForTypes(root: SyntaxNode, types: ReadonlySet<string>): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
+  const cursor = root.walk();
+  try {
+    for (let visited = 0; ; visited++) {
+      if ((visited & 4095) === 0) checkBudget();
+      if (types.has(cursor.nodeType)) found.push(cursor.currentNode);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return found;
+    }
+  } finally {
+    cursor.delete();
+  }
 }

@@ -40,7 +40,7 @@ const TAG_STOP = /[;{}()]/g;
  * `;{}()` after a keyword is shared by every keyword before it, so a comment full of `struct` is not scanned to its
  * end once per word (the regex `\bstruct\b[^;{}()]*\{` was quadratic there).
  */
-function definesFileWide(text: string): boolean {
+export function definesFileWide(text: string): boolean {
   if (FILE_WIDE_WORD.test(text)) return true;
   let stop = -1;
   for (const m of text.matchAll(TAG_KEYWORD)) {

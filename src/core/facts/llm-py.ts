@@ -373,8 +373,13 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
           if (at < 0) continue;
           const esc = (t: string) => (/^[fF]/.test(s.text) ? t : t.replace(/\{/g, '{{').replace(/\}/g, '}}'));
           const envRead = quote.includes('"') ? `{os.environ['${env}']}` : `{os.environ["${env}"]}`;
-          const prefix = s.text.slice(0, s.text.indexOf(quote)).replace(/[fF]/g, '');
-          out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(c.startIndex + raw.indexOf(key)).line, range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length), startOffset: s.startIndex, endOffset: s.endIndex, replacement: `f${prefix}${quote}${esc(inner.slice(0, at))}${envRead}${esc(inner.slice(at + key.length))}${quote}`, importEdit });
+          const prefix = s.text.slice(0, s.text.indexOf(quote)).replace(/[fFbB]/g, '');
+          // Every key in the literal is replaced (a second one must not stay behind); a bytes literal becomes an
+          // f-string encoded back to bytes (`fb"…"` is not Python); latin-1 keeps each \xNN escape one byte.
+          const body = esc(inner).split(key).join(envRead).replace(new RegExp(OPENAI_KEY.source, 'g'), envRead);
+          const bytes = /[bB]/.test(s.text.slice(0, s.text.indexOf(quote)));
+          const literal = `f${prefix}${quote}${body}${quote}`;
+          out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(c.startIndex + raw.indexOf(key)).line, range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length), startOffset: s.startIndex, endOffset: s.endIndex, replacement: bytes ? `${literal}.encode('latin-1')` : literal, importEdit });
           continue;
         }
         out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(startOffset).line, range: lines.range(startOffset, endOffset), startOffset, endOffset, replacement, importEdit });

@@ -85,12 +85,16 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     const candidates = isDir
       ? (await fg(options.include, {
           cwd: abs, ignore: [...ALWAYS_EXCLUDED, ...options.exclude], dot: true, onlyFiles: false, markDirectories: true,
-          followSymbolicLinks: false, suppressErrors: true, absolute: true, extglob: false, fs: { readdir: recordingReaddir(unlisted) },
-        })).filter((f) => !f.endsWith('/')).sort()
+          // Relative results joined here: with absolute: true fast-glob turns a backslash in a name into a slash, so
+          // a file named `a\b.cu` came back as a path that does not exist.
+          followSymbolicLinks: false, suppressErrors: true, extglob: false, fs: { readdir: recordingReaddir(unlisted) },
+        })).filter((f) => !f.endsWith('/')).map((f) => join(abs, f)).sort()
       : [abs];
+    const listed = new Set(candidates);
     for (const u of unlisted) {
+      if (listed.has(u.path)) continue; // matched after all (a line break later in the name)
       const rel = toPosix(relative(root, u.path)) || u.path;
-      result.skipped.push({ path: rel, reason: u.code === 'ENAMETOOLONG' ? 'folder not read: its path is longer than the system allows (ENAMETOOLONG)' : `folder not read: ${u.code}`, failed: true });
+      result.skipped.push({ path: rel, reason: unlistedReason(u.code), failed: true });
     }
     for (const file of candidates) {
       if (seen.has(file)) continue;
@@ -134,14 +138,30 @@ function realPathOr(path: string): string {
   }
 }
 
-/** fs.readdir as fast-glob calls it, noting the folders it could not list. */
+/**
+ * fs.readdir as fast-glob calls it, noting the folders it could not list, and the names it will not match: its
+ * patterns use `.`, which matches no line break, so a file or folder whose name starts with one is silently left out.
+ */
 function recordingReaddir(unlisted: Array<{ path: string; code: string }>): typeof readdir {
   return ((path: string, options: unknown, callback: (err: NodeJS.ErrnoException | null, entries: unknown) => void) => {
     readdir(path, options as { withFileTypes: true }, (err, entries) => {
       if (err && err.code !== 'ENOENT' && err.code !== 'ENOTDIR') unlisted.push({ path, code: err.code ?? err.message });
+      for (const e of (entries ?? []) as Array<string | { name: string; isDirectory(): boolean }>) {
+        const name = typeof e === 'string' ? e : e.name;
+        if (!/[\r\n\u2028\u2029]/.test(name)) continue;
+        const folder = typeof e !== 'string' && e.isDirectory();
+        if (folder || detectLanguage(name)) unlisted.push({ path: join(path, name), code: folder ? 'LINEBREAK_FOLDER' : 'LINEBREAK' });
+      }
       callback(err, entries);
     });
   }) as unknown as typeof readdir;
+}
+
+function unlistedReason(code: string): string {
+  if (code === 'ENAMETOOLONG') return 'folder not read: its path is longer than the system allows (ENAMETOOLONG)';
+  if (code === 'LINEBREAK') return 'not analysed: the file name contains a line break, which the glob matching cannot take';
+  if (code === 'LINEBREAK_FOLDER') return 'folder not read: its name contains a line break, which the glob matching cannot take';
+  return `folder not read: ${code}`;
 }
 
 function toPosix(p: string): string {

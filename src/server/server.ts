@@ -89,7 +89,9 @@ export function startServer(connection: Connection): void {
     if (!canConfigure) return { ...DEFAULT_SETTINGS };
     try {
       return validSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }));
-    } catch {
+    } catch (err) {
+      // Named, not silent: the defaults are used because the client's answer could not be read.
+      reportProblem('setting', { field: SETTINGS_SECTION, message: `the settings could not be read (${(err as Error).message.slice(0, 200)}); using the defaults` });
       return { ...DEFAULT_SETTINGS };
     }
   }

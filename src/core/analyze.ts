@@ -1,6 +1,5 @@
 // The one entry point: files + config -> AnalysisResult. Every surface (CLI, language server, tests) calls this
 // and renders what it returns; nothing downstream re-derives facts.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import pkg from '../../package.json';
 import type { AdvisorConfig, ConfigProblem, LoadedConfig } from './config';
@@ -8,9 +7,11 @@ import { resolveConfig } from './config';
 import type { FileEntry, Finding, GpuFileFacts, GpuFileSummary, Language, LlmFileFacts, LlmFileSummary, SkippedFile } from './model/types';
 import { SEVERITY_ORDER } from './model/types';
 import { BINARY_REASON, discoverFiles, isBinary, type DiscoveredFile } from './files/discover';
+import { readBounded } from './files/read';
 import { analyseInWorkers, workerCount, type FileOutcome } from './scan-pool';
 import { looksMinified, mayBeRelevant } from './files/prefilter';
-import { initTreeSitter, parseSource, withCExpression, grammarFor } from './parse/tree-sitter';
+import { deleteTree, discardTreeSitterRuntime, initTreeSitter, isWasmTrap, parseSource, withCExpression, grammarFor } from './parse/tree-sitter';
+import { Budget, BudgetExceeded, checkBudget, DEFAULT_ANALYSIS_TIMEOUT_SECONDS, within } from './budget';
 import type { DocumentCache } from './document-cache';
 import { parseJsTs } from './parse/typescript-estree';
 import { extractCGpuFacts } from './facts/c-gpu';
@@ -23,7 +24,7 @@ import { summariseLlmFile } from './sizing/llm-estimate';
 import { loadTokenizers } from './sizing/llm-models';
 import { RULES, RULE_IDS } from './rules';
 import { runRule, type GpuRule, type GpuRuleContext, type LlmRule, type LlmRuleContext, type RuleMeta } from './rules/rule';
-import { applySuppressions, readJsSuppressions, readSuppressions } from './suppressions';
+import { type Suppressions, applySuppressions, readJsSuppressions, readSuppressions, unknownSuppressionWarnings } from './suppressions';
 import type { GpuSpec } from './sizing/gpu-catalog';
 
 export const TOOL_NAME = 'ai-infra-advisor';
@@ -94,53 +95,77 @@ export async function analyzeText(path: string, text: string, language: Language
   if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], ...none };
   const minified = (language === 'javascript' || language === 'typescript') ? looksMinified(path, text) : null;
   if (minified) return { entry: { ...entry, skipped: minified }, findings: [], ...none };
+  const budget = new Budget(loaded.config.analysisTimeoutSeconds ?? DEFAULT_ANALYSIS_TIMEOUT_SECONDS);
   try {
     const wantsLlm = LLM_LANGUAGES.has(language) && LLM_HINT.test(text);
     if (wantsLlm) await loadTokenizers();
     if (grammarFor(language)) {
-      const parsed = await parseSource(text, language, reuse?.cache.get(reuse.key));
+      const parsed = await parseSource(text, language, reuse?.cache.get(reuse.key), budget);
       try {
-        if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
         const headers = language !== 'python' && source ? await readProjectIncludes(source.absolutePath, text, { root: source.root, includeDirs: loaded.config.includeDirs, configDir: loaded.source ? dirname(loaded.source) : null }) : null;
-        const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers);
-        const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
-        const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path) : null;
-        const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
-        if (!hasGpu && !hasLlm) return { entry, findings: [], facts, gpu: null, llmFacts: null, llm: null };
-        const gpu = hasGpu ? summariseGpuFile(facts) : null;
-        const llm = hasLlm ? summariseLlmFile(llmFacts!) : null;
-        const findings = [...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []), ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : [])];
-        return { entry, findings: applySuppressions(findings, readSuppressions(parsed.tree.rootNode, parsed.text)), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm };
+        // Synchronous from here on, under the file's time budget (budget.ts lists where it is checked).
+        return within(budget, (): FileAnalysis => {
+          if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
+          const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers);
+          const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
+          checkBudget();
+          const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path) : null;
+          const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
+          const suppressions = readSuppressions(parsed.tree.rootNode, parsed.text);
+          noteUnknownSuppressions(entry, suppressions);
+          if (!hasGpu && !hasLlm) return { entry, findings: [], facts, gpu: null, llmFacts: null, llm: null };
+          checkBudget();
+          const gpu = hasGpu ? summariseGpuFile(facts) : null;
+          const llm = hasLlm ? summariseLlmFile(llmFacts!) : null;
+          const findings = [...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []), ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : [])];
+          return { entry, findings: applySuppressions(findings, suppressions), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm };
+        });
       } finally {
         if (reuse) reuse.cache.set(reuse.key, parsed);
-        else parsed.tree.delete();
+        else deleteTree(parsed.tree);
       }
     }
-    const js = parseJsTs(text, path, language);
-    if (js.error) entry.parseErrors = 1;
-    if (!js.program || !wantsLlm) return { entry, findings: [], ...none };
-    const llmFacts = extractJsLlmFacts(js.program, text, path, language);
-    if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none };
-    const llm = summariseLlmFile(llmFacts);
-    const findings = applySuppressions(runLlmRules(llmFacts, llm, loaded, text, entry), readJsSuppressions(js.comments, text));
-    return { entry, findings, facts: null, gpu: null, llmFacts, llm };
+    return within(budget, (): FileAnalysis => {
+      const js = parseJsTs(text, path, language);
+      if (js.error) entry.parseErrors = 1;
+      if (!js.program || !wantsLlm) return { entry, findings: [], ...none };
+      checkBudget();
+      const suppressions = readJsSuppressions(js.comments, text);
+      noteUnknownSuppressions(entry, suppressions);
+      const llmFacts = extractJsLlmFacts(js.program, text, path, language);
+      if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none };
+      checkBudget();
+      const llm = summariseLlmFile(llmFacts);
+      const findings = applySuppressions(runLlmRules(llmFacts, llm, loaded, text, entry), suppressions);
+      return { entry, findings, facts: null, gpu: null, llmFacts, llm };
+    });
   } catch (err) {
     // A half-done incremental parse may have edited the kept tree: start the next one afresh.
     reuse?.cache.delete(reuse.key);
-    return { entry: { ...entry, skipped: `analysis failed: ${(err as Error).message}` }, findings: [], ...none };
+    // A trap leaves the WASM instance suspect: the next file gets a fresh one (tree-sitter.ts), so this file's
+    // failure is its own.
+    const trap = isWasmTrap(err);
+    if (trap) discardTreeSitterRuntime();
+    const reason = err instanceof BudgetExceeded ? err.message
+      : trap ? `analysis failed: the parser trapped (${(err as Error).name}: ${(err as Error).message.slice(0, 200)}); later files use a fresh parser`
+      : `analysis failed: ${(err as Error).message}`;
+    return { entry: { ...entry, skipped: reason, failed: true }, findings: [], ...none };
   }
 }
 
+function noteUnknownSuppressions(entry: FileEntry, suppressions: Suppressions): void {
+  const warnings = unknownSuppressionWarnings(suppressions);
+  if (warnings.length) entry.warnings = [...(entry.warnings ?? []), ...warnings];
+}
+
 /** Reads and analyses one file of a scan; an unreadable file is an entry with the reason (never throws). */
-export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language'>, loaded: LoadedConfig): Promise<FileOutcome> {
-  let bytes: Buffer;
-  const skip = (reason: string, bytesRead = 0): FileOutcome => ({ entry: { path: file.path, language: file.language, skipped: reason }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead });
-  try {
-    bytes = readFileSync(file.absolutePath);
-  } catch (err) {
-    return skip(`unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, bytes.length);
+export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>, loaded: LoadedConfig): Promise<FileOutcome> {
+  const skip = (reason: string, failed: boolean, bytesRead = 0): FileOutcome => ({ entry: { path: file.path, language: file.language, skipped: reason, ...(failed ? { failed } : {}) }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead });
+  // Opened once, checked on the open descriptor, read up to the size limit (files/read.ts).
+  const read = readBounded(file.absolutePath, loaded.config.maxFileBytes, file.confineTo ?? null);
+  if ('reason' in read) return skip(read.reason, read.failed);
+  const bytes = read.bytes;
+  if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, false, bytes.length);
   const text = bytes.toString('utf8');
   // The scan root: project headers are resolved inside it (and compile_commands.json is looked for there).
   const root = file.absolutePath.endsWith(file.path) ? file.absolutePath.slice(0, file.absolutePath.length - file.path.length) || '/' : dirname(file.absolutePath);
@@ -154,9 +179,11 @@ function runEnabled<C extends GpuRuleContext | LlmRuleContext>(rules: ReadonlyAr
   for (const rule of rules) {
     const setting = loaded.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
+    checkBudget();
     try {
       findings.push(...runRule(rule, base, setting));
     } catch (err) {
+      if (err instanceof BudgetExceeded) throw err;
       (entry.ruleErrors ??= []).push(`${rule.meta.id}: ${(err as Error).message}`);
     }
   }
@@ -182,9 +209,10 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const discovered = await discoverFiles({
     root, paths: input.paths, include: loaded.config.include, exclude: loaded.config.exclude,
     respectGitignore: loaded.config.respectGitignore, maxFileBytes: loaded.config.maxFileBytes,
+    followLinksOutsideRoot: loaded.config.followLinksOutsideRoot,
   });
-  const files: FileEntry[] = discovered.skipped.map((s) => ({ path: s.path, language: s.language, skipped: s.reason }));
-  const skipped: SkippedFile[] = discovered.skipped.map((s) => ({ path: s.path, reason: s.reason }));
+  const files: FileEntry[] = discovered.skipped.map((s) => ({ path: s.path, language: s.language, skipped: s.reason, ...(s.failed ? { failed: true } : {}) }));
+  const skipped: SkippedFile[] = discovered.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.failed ? { failed: true } : {}) }));
   for (const m of discovered.missing) skipped.push({ path: m, reason: 'no such file or folder' });
   const total = discovered.files.length;
   // Outcomes by file index, gathered in index order below: the result is the same whichever thread analysed a file.
@@ -212,12 +240,12 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   for (const [index, file] of discovered.files.entries()) {
     const o = outcomes[index];
     if (!o) {
-      skipped.push({ path: file.path, reason: 'scan cancelled' });
+      skipped.push({ path: file.path, reason: 'scan cancelled', failed: true });
       continue;
     }
     bytesRead += o.bytesRead;
     files.push(o.entry);
-    if (o.entry.skipped) skipped.push({ path: file.path, reason: o.entry.skipped });
+    if (o.entry.skipped) skipped.push({ path: file.path, reason: o.entry.skipped, ...(o.entry.failed ? { failed: true } : {}) });
     else if (!o.entry.prefiltered) filesParsed++;
     findings.push(...o.findings);
     if (o.gpu) gpu.push(o.gpu);
@@ -234,6 +262,11 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
     targetGpu: loaded.gpu, files, skipped, findings, gpu, llm, assumedTypeSizes: sortKeys(assumedTypeSizes),
     stats: { filesConsidered: discovered.files.length + discovered.skipped.length, filesParsed, bytesRead, durationMs: Math.round(performance.now() - started) },
   };
+}
+
+/** The files a scan meant to analyse and could not (SkippedFile.failed): what the CLI's --fail-on-skipped counts. */
+export function notAnalysed(result: Pick<AnalysisResult, 'skipped'>): SkippedFile[] {
+  return result.skipped.filter((s) => s.failed);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

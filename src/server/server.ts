@@ -3,11 +3,11 @@
 // request. Nothing here uses the VS Code API, so any LSP client (Neovim, Helix, the tests) gets the same behaviour.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeLensRefreshRequest, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, DiagnosticSeverity, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type FileAnalysis } from '../core/analyze';
 import { ScanThread } from '../core/scan-thread';
-import { loadConfigFile, problemText, type ConfigProblem, type LoadedConfig } from '../core/config';
+import { loadConfigFile, MAX_SETTINGS_DEPTH, problemText, valueDepth, type ConfigProblem, type LoadedConfig } from '../core/config';
 import { validateSettings } from './settings';
 import { detectLanguage } from '../core/files/discover';
 import type { Finding, Language } from '../core/model/types';
@@ -92,7 +92,9 @@ export function startServer(connection: Connection): void {
     if (!canConfigure) return { ...DEFAULT_SETTINGS };
     try {
       return validSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }));
-    } catch {
+    } catch (err) {
+      // Named, not silent: the defaults are used because the client's answer could not be read.
+      reportProblem('setting', { field: SETTINGS_SECTION, message: `the settings could not be read (${(err as Error).message.slice(0, 200)}); using the defaults` });
       return { ...DEFAULT_SETTINGS };
     }
   }
@@ -185,7 +187,13 @@ export function startServer(connection: Connection): void {
     const a = await analyse(doc);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // a newer version is on its way
-    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? a.analysis.findings.map((f) => toDiagnostic(f, doc.uri)) : [] });
+    const diagnostics = a ? a.analysis.findings.map((f) => toDiagnostic(f, doc.uri)) : [];
+    // Problems in the file's own directives (an unknown rule id in a suppression comment) are shown where they are.
+    for (const w of a?.analysis.entry.warnings ?? []) {
+      const line = Math.max(0, Number(/^line (\d+): /.exec(w)?.[1] ?? 1) - 1);
+      diagnostics.push({ range: { start: { line, character: 0 }, end: { line, character: 2 ** 31 - 1 } }, severity: DiagnosticSeverity.Warning, source: 'ai-infra-advisor', message: w.replace(/^line \d+: /, '') });
+    }
+    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
   function schedule(doc: TextDocument, delay: number): void {
@@ -246,6 +254,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(SIZING_REPORT_REQUEST, async (raw: unknown, token: CancellationToken): Promise<SizingReportResult> => {
+    if (valueDepth(raw) > MAX_SETTINGS_DEPTH) throw new ResponseError(ErrorCodes.InvalidParams, `the request's parameters are nested more than ${MAX_SETTINGS_DEPTH} levels deep`);
     const params = checkSizingReportParams(raw);
     if (typeof params === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${SIZING_REPORT_REQUEST}: ${params}`);
     const root = (params.rootUri ? uriToPath(params.rootUri) : null) ?? roots[0];

@@ -369,7 +369,7 @@ export class PyFlow {
     // functools.lru_cache / cache on the calling function: an in-process cache keyed by the arguments.
     const dec = fn?.parent?.type === 'decorated_definition' ? fn.parent : null;
     for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
-      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text))) return { kind: 'memory', api: collapse(d.text).slice(1).replace(/\(.*$/, ''), line: this.lines.position(d.startIndex).line };
+      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text))) return { kind: 'memory', api: collapse(d.text).slice(1).split('(', 1)[0], line: this.lines.position(d.startIndex).line };
     }
     const scope = this.scope(fn, call);
     const scopeNode = scope.node;

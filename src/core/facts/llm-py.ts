@@ -373,8 +373,13 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
           if (at < 0) continue;
           const esc = (t: string) => (/^[fF]/.test(s.text) ? t : t.replace(/\{/g, '{{').replace(/\}/g, '}}'));
           const envRead = quote.includes('"') ? `{os.environ['${env}']}` : `{os.environ["${env}"]}`;
-          const prefix = s.text.slice(0, s.text.indexOf(quote)).replace(/[fF]/g, '');
-          out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(c.startIndex + raw.indexOf(key)).line, range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length), startOffset: s.startIndex, endOffset: s.endIndex, replacement: `f${prefix}${quote}${esc(inner.slice(0, at))}${envRead}${esc(inner.slice(at + key.length))}${quote}`, importEdit });
+          const prefix = s.text.slice(0, s.text.indexOf(quote)).replace(/[fFbB]/g, '');
+          // Every key in the literal is replaced (a second one must not stay behind); a bytes literal becomes an
+          // f-string encoded back to bytes (`fb"…"` is not Python); latin-1 keeps each \xNN escape one byte.
+          const body = esc(inner).split(key).join(envRead).replace(new RegExp(OPENAI_KEY.source, 'g'), envRead);
+          const bytes = /[bB]/.test(s.text.slice(0, s.text.indexOf(quote)));
+          const literal = `f${prefix}${quote}${body}${quote}`;
+          out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(c.startIndex + raw.indexOf(key)).line, range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length), startOffset: s.startIndex, endOffset: s.endIndex, replacement: bytes ? `${literal}.encode('latin-1')` : literal, importEdit });
           continue;
         }
         out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(startOffset).line, range: lines.range(startOffset, endOffset), startOffset, endOffset, replacement, importEdit });
@@ -392,7 +397,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
   }
 
   function importOsEdit(): TextEdit | null {
-    if (/^\s*import\s+os\b|^\s*import\s+[\w., ]*\bos\b/m.test(text)) return null;
+    if (importsOs(text)) return null;
     const first = nodes.of(IMPORT_TYPES).find((n) => !/^from\s+__future__/.test(n.text));
     const at = first ? first.startIndex : 0;
     return { startOffset: at, endOffset: at, newText: 'import os\n' };
@@ -414,4 +419,19 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     }
     return { offset: last.endIndex, prefix: multiline ? `,\n${indent}` : ', ', suffix: '', syntax: 'py' };
   }
+}
+
+/**
+ * Whether a line of `text` is `import os` or an import list naming os (`import sys, os`, `import os.path`). Line by
+ * line: the multiline regex `^\s*import…` let `\s*` run across line breaks from every line start (quadratic).
+ */
+function importsOs(text: string): boolean {
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trimStart();
+    if (line.startsWith('import') && /^import\s+([\w., ]*)/.exec(line)?.[1]?.split(/[\s,]+/).some((m) => m === 'os' || m.startsWith('os.'))) return true;
+    start = end + 1;
+  }
+  return false;
 }

@@ -44,10 +44,11 @@ export function toJsonReport(result: AnalysisResult): object {
     summary: {
       errors: severities.error, warnings: severities.warning, infos: severities.info,
       filesConsidered: result.stats.filesConsidered, filesParsed: result.stats.filesParsed, filesSkipped: result.skipped.length,
+      filesNotAnalysed: result.skipped.filter((s) => s.failed).length,
     },
     files: result.files.map((f) => ({
       path: f.path, ...(f.language ? { language: f.language } : {}), ...(f.bytes !== undefined ? { bytes: f.bytes } : {}),
-      ...(f.skipped ? { skipped: f.skipped } : {}), ...(f.prefiltered ? { prefiltered: true } : {}), ...(f.parseErrors ? { parseErrors: f.parseErrors } : {}),
+      ...(f.skipped ? { skipped: f.skipped } : {}), ...(f.failed ? { notAnalysed: true } : {}), ...(f.warnings ? { warnings: f.warnings } : {}), ...(f.prefiltered ? { prefiltered: true } : {}), ...(f.parseErrors ? { parseErrors: f.parseErrors } : {}),
       ...(f.ruleErrors ? { ruleErrors: f.ruleErrors } : {}),
     })),
     findings: result.findings.map((f) => ({

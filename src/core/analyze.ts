@@ -1,7 +1,7 @@
 // The one entry point: files + config -> AnalysisResult. Every surface (CLI, language server, tests) calls this
 // and renders what it returns; nothing downstream re-derives facts.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import pkg from '../../package.json';
 import type { AdvisorConfig, ConfigProblem, LoadedConfig } from './config';
 import { resolveConfig } from './config';
@@ -24,6 +24,7 @@ import { RULES, RULE_IDS } from './rules';
 import { runRule, type GpuRule, type GpuRuleContext, type LlmRule, type LlmRuleContext, type RuleMeta } from './rules/rule';
 import { applySuppressions, readJsSuppressions, readSuppressions } from './suppressions';
 import type { GpuSpec } from './sizing/gpu-catalog';
+import { Project, projectImportsJs, projectImportsPy, type ProjectView } from './project/project';
 
 export const TOOL_NAME = 'ai-infra-advisor';
 export const TOOL_VERSION: string = pkg.version;
@@ -70,18 +71,20 @@ export interface FileAnalysis {
   gpu: GpuFileSummary | null;
   llmFacts: LlmFileFacts | null;
   llm: LlmFileSummary | null;
+  /** Absolute paths of the project files whose summaries this analysis used (the language server re-analyses on their change). */
+  dependsOn?: string[];
 }
 
 const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
 /** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
-const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key/i;
+const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
 
 /**
  * Analyses one document's text (the editor's path, and the tests'): never throws for bad input. With `reuse`, the
  * document's previous tree is re-parsed incrementally, the facts of unchanged C-family functions are reused, and both are
  * kept for the next edit.
  */
-export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }): Promise<FileAnalysis> {
+export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }, project?: Project): Promise<FileAnalysis> {
   const entry: FileEntry = { path, language, bytes: Buffer.byteLength(text) };
   const none = { facts: null, gpu: null, llmFacts: null, llm: null };
   if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], ...none };
@@ -96,13 +99,14 @@ export async function analyzeText(path: string, text: string, language: Language
         if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
         const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key));
         const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
-        const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path) : null;
+        const view = wantsLlm && project ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode)) : null;
+        const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path, view?.lookup) : null;
         const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
         if (!hasGpu && !hasLlm) return { entry, findings: [], facts, gpu: null, llmFacts: null, llm: null };
         const gpu = hasGpu ? summariseGpuFile(facts) : null;
         const llm = hasLlm ? summariseLlmFile(llmFacts!) : null;
         const findings = [...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []), ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : [])];
-        return { entry, findings: applySuppressions(findings, readSuppressions(parsed.tree.rootNode, parsed.text)), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm };
+        return { entry, findings: applySuppressions(findings, readSuppressions(parsed.tree.rootNode, parsed.text)), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm, ...deps(view) };
       } finally {
         if (reuse) reuse.cache.set(reuse.key, parsed);
         else parsed.tree.delete();
@@ -111,11 +115,12 @@ export async function analyzeText(path: string, text: string, language: Language
     const js = parseJsTs(text, path, language);
     if (js.error) entry.parseErrors = 1;
     if (!js.program || !wantsLlm) return { entry, findings: [], ...none };
-    const llmFacts = extractJsLlmFacts(js.program, text, path, language);
-    if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none };
+    const view = project ? await project.viewJs(project.absolute(path), projectImportsJs(js.program)) : null;
+    const llmFacts = extractJsLlmFacts(js.program, text, path, language, view?.lookup);
+    if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none, ...deps(view) };
     const llm = summariseLlmFile(llmFacts);
     const findings = applySuppressions(runLlmRules(llmFacts, llm, loaded, text, entry), readJsSuppressions(js.comments, text));
-    return { entry, findings, facts: null, gpu: null, llmFacts, llm };
+    return { entry, findings, facts: null, gpu: null, llmFacts, llm, ...deps(view) };
   } catch (err) {
     // A half-done incremental parse may have edited the kept tree: start the next one afresh.
     reuse?.cache.delete(reuse.key);
@@ -123,8 +128,22 @@ export async function analyzeText(path: string, text: string, language: Language
   }
 }
 
+function deps(view: ProjectView | null): { dependsOn?: string[] } {
+  return view?.dependsOn.length ? { dependsOn: view.dependsOn } : {};
+}
+
+/** A scan worker's project model (one per scan root; a worker lives for one scan, so what it read stays true). */
+const workerProjects = new Map<string, Project>();
+function projectOf(file: Pick<DiscoveredFile, 'path' | 'absolutePath'>): Project {
+  const abs = file.absolutePath;
+  const root = abs.endsWith(file.path.split('/').join(sep)) ? abs.slice(0, abs.length - file.path.length) || sep : dirname(abs);
+  let p = workerProjects.get(root);
+  if (!p) workerProjects.set(root, (p = new Project(root)));
+  return p;
+}
+
 /** Reads and analyses one file of a scan; an unreadable file is an entry with the reason (never throws). */
-export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language'>, loaded: LoadedConfig): Promise<FileOutcome> {
+export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language'>, loaded: LoadedConfig, project?: Project): Promise<FileOutcome> {
   let bytes: Buffer;
   const skip = (reason: string, bytesRead = 0): FileOutcome => ({ entry: { path: file.path, language: file.language, skipped: reason }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead });
   try {
@@ -134,7 +153,7 @@ export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absoluteP
   }
   if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, bytes.length);
   const text = bytes.toString('utf8');
-  const r = await analyzeText(file.path, text, file.language, loaded);
+  const r = await analyzeText(file.path, text, file.language, loaded, undefined, project ?? projectOf(file));
   return { entry: r.entry, findings: r.findings, gpu: r.gpu, llm: r.llm, assumedTypeSizes: r.facts?.assumedTypeSizes ?? null, bytesRead: bytes.length };
 }
 
@@ -187,11 +206,13 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   };
   const workers = workerCount(input.workers ?? 1, total);
   let rest: number[] = discovered.files.map((_, i) => i);
+  // Imported helpers' summaries are made on first use and kept for the scan (each worker keeps its own).
+  const project = new Project(root);
   if (workers > 1) rest = (await analyseInWorkers(discovered.files, loaded, workers, record, input.signal)).notDone;
   // One thread, or what the workers left: a file a dead worker held is analysed here.
   for (const index of rest) {
     if (input.signal?.aborted) break;
-    await record(index, await analyseFile(discovered.files[index]!, loaded));
+    await record(index, await analyseFile(discovered.files[index]!, loaded, project));
   }
   const findings: Finding[] = [];
   const gpu: GpuFileSummary[] = [];

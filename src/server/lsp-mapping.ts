@@ -7,6 +7,7 @@ import type { Finding, Language, LlmCallSummary, SourceRange } from '../core/mod
 import { formatBytes } from '../core/model/units';
 import { docsUrl } from '../core/rules/rule';
 import { storeName } from '../core/rules/shared/llm-text';
+import { phrase } from '../core/rules/shared/phrases';
 import { deviceBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
 import { formatUsd } from '../core/sizing/llm-estimate';
 import { DIAGNOSTIC_SOURCE, OPEN_DOCS_COMMAND } from './protocol';
@@ -148,6 +149,7 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
     if (c.estCostUsd !== null) parts.push(H.cost(formatUsd(c.estCostUsd), formatUsd(c.estBatchCostUsd!)));
     if (c.estResponseBytes !== null) parts.push(H.response(formatBytes(c.estResponseBytes)));
     parts.push(c.store ? H.stored(storeName(c.store, lang), c.store.api, c.store.line, c.ttl ? `${ttlText(c, lang)} (${c.ttl.how})` : S.noTtl) : H.resultNotStored);
+    if (c.store?.at && c.store.viaHelper) parts.push(phrase(lang, 'storedBy', { helper: c.store.viaHelper, path: c.store.at.path, line: c.store.at.line }));
     parts.push(H.cache(c.cacheBeforeCall));
     if (c.unknowns.length) parts.push(H.unknowns(c.unknowns.join('; ')));
   }

@@ -2,7 +2,7 @@
 // disk. Reads are memoised per instance (one scan, or until the server invalidates a path).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 
 export interface ProjectFs {
   /** The text of a file, or null when it is not a readable file. */
@@ -112,5 +112,35 @@ export function parseJsonc(text: string): unknown {
     return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
   } catch {
     return null;
+  }
+}
+
+/** A project held in memory (tests, and the property that summaries do not depend on the order files are read). */
+export class MemoryFs implements ProjectFs {
+  private readonly files = new Map<string, string>();
+  private readonly dirs = new Set<string>();
+
+  /** `files`: absolute path -> text. */
+  constructor(files: Record<string, string>) {
+    for (const [path, text] of Object.entries(files)) {
+      this.files.set(path, text);
+      for (let d = dirname(path); !this.dirs.has(d) && dirname(d) !== d; d = dirname(d)) this.dirs.add(d);
+    }
+  }
+
+  read(absPath: string): string | null {
+    return this.files.get(absPath) ?? null;
+  }
+
+  isFile(absPath: string): boolean {
+    return this.files.has(absPath);
+  }
+
+  isDirectory(absPath: string): boolean {
+    return this.dirs.has(absPath);
+  }
+
+  childDirs(absPath: string): string[] {
+    return [...this.dirs].filter((d) => dirname(d) === absPath && !d.endsWith(`${sep}node_modules`)).sort();
   }
 }

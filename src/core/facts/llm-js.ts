@@ -143,6 +143,11 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   };
 
   const flow = new JsFlow(index, text, lines, imports, imported);
+  /** Project model: a model name or limit held in a constant another project file exports (`model: MODEL`). */
+  const importedConst = (node: Node): string | number | null => {
+    const chain = imported ? memberChain(node) : null;
+    return chain && chain[0] !== 'this' && imports.has(chain[0]!) ? imported!.symbol(chain[0]!, chain.slice(1))?.facts.constant ?? null : null;
+  };
 
   for (const n of index.nodes) {
     if (n.type !== 'CallExpression') continue;
@@ -253,10 +258,12 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       const m = unwrap(modelProp.node);
       if (site.via === 'ai-sdk' && m.type === 'CallExpression') model = constString(m.arguments[0] as Node, index);
       else model = constString(m, index);
+      if (model === null) { const c = importedConst(m); if (typeof c === 'string') model = c; }
       if (model === null) modelExpr = shortText(text, modelProp.node);
     }
     const maxTok = get(...MAX_TOKENS_PARAMS);
-    const maxTokens = maxTok ? constNumber(maxTok.node, index) : null;
+    const maxTokensConst = maxTok ? constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node)) : null;
+    const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
     const stream = site.operation.endsWith('stream') || site.operation === 'streamText' || site.operation === 'streamObject' || constBoolean(get('stream', 'streaming')?.node) === true;
     const n = constNumber(get('n')?.node, index) ?? 1;
     const dimensions = constNumber(get('dimensions')?.node, index);

@@ -25,6 +25,8 @@ export class PyFlow {
   private readonly mongoTtl: { seconds: number | null; how: string } | null;
   private readonly functionsByName = new Map<string, SyntaxNode>();
   private readonly django: boolean;
+  /** Project model: names holding an instance of an imported class (`self.repo = ChatRepo()`), -> the class. */
+  private readonly instances = new Map<string, string>();
   // Memos by tree-sitter node id. Every question below is asked again for each OpenAI call and each call site of its
   // helper; without them a 200 KB module of calls took 32 s (the same scope walked per call, per site, per pass).
   private readonly namesMemo = new Map<number, string[]>();
@@ -78,6 +80,12 @@ export class PyFlow {
       }
     }
     for (const [key, value] of bindings) if (value.type === 'call' && callArgs(value).keywords.has('timeout')) this.sessions.set(key, value);
+    if (imported) {
+      for (const [key, value] of bindings) {
+        const callee = value.type === 'call' ? field(value, 'function') : null;
+        if (callee?.type === 'identifier' && aliases.has(callee.text) && !this.instances.has(key)) this.instances.set(key, callee.text);
+      }
+    }
     this.mongoTtl = mongoTtlIn(text, false);
   }
 
@@ -374,7 +382,11 @@ export class PyFlow {
     const f = this.imported ? field(call, 'function') : null;
     if (!f || (f.type !== 'identifier' && f.type !== 'attribute')) return null;
     const parts = collapse(f.text).split('.');
-    return parts[0] === 'self' || parts.some((p) => !/^\w+$/.test(p)) ? null : this.imported!.symbol(parts[0]!, parts.slice(1));
+    if (parts.some((p) => !/^\w+$/.test(p))) return null;
+    const self = parts[0] === 'self';
+    const cls = this.instances.get((self ? parts[1] : parts[0]) ?? '');
+    if (cls) return this.imported!.symbol(cls, parts.slice(self ? 2 : 1));
+    return self ? null : this.imported!.symbol(parts[0]!, parts.slice(1));
   }
 
   /** Project model: the result passed to an imported helper that stores that parameter. */

@@ -147,6 +147,12 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   const clientOf = (chain: string[], call: SyntaxNode): ClientInfo | null => clients.get(keyOf(chain)) ?? (chain[0] === 'self' ? null : importedClient(chain[0]!, call, false) ?? (chain.length > 2 ? importedClient(chain.slice(0, 2).join('.'), call, false) : null));
 
   const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments, imported);
+  /** Project model: a model name or limit held in a constant another project file exports (`model=MODEL`). */
+  const importedConst = (node: SyntaxNode): string | number | null => {
+    const parts = imported && (node.type === 'identifier' || node.type === 'attribute') ? collapse(node.text).split('.') : null;
+    return parts && aliases.has(parts[0]!) ? imported!.symbol(parts[0]!, parts.slice(1))?.facts.constant ?? null : null;
+  };
+  const numberOrNull = (v: string | number | null) => (typeof v === 'number' ? v : null);
 
   for (const call of calls) {
     const site = classify(call);
@@ -228,7 +234,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       return null;
     };
     const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment');
-    const model = modelProp ? str(modelProp.node) : null;
+    const modelConst = modelProp ? str(modelProp.node) ?? importedConst(modelProp.node) : null;
+    const model = typeof modelConst === 'string' ? modelConst : null;
     const maxTok = get(...MAX_TOKENS_PARAMS);
     const stream = /stream$/.test(site.operation) || bool(get('stream', 'streaming')?.node) === true;
     const fnNode = enclosingFunction(call);
@@ -243,7 +250,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call),
       function: fnNode ? field(fnNode, 'name')?.text ?? null : null,
       model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
-      maxTokens: maxTok ? num(maxTok.node) : null, maxTokensParam: maxTok?.name ?? null,
+      maxTokens: maxTok ? num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node)) : null, maxTokensParam: maxTok?.name ?? null,
       maxTokensName: site.api === 'embeddings' ? null : site.via === 'langchain' ? 'max_tokens' : site.via === 'openai-legacy' ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
       stream, n: num(get('n')?.node) ?? 1, dimensions: num(get('dimensions')?.node), batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
       client, loop: loopOf(call), handler: handlerOf(call),

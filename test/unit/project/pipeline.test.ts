@@ -19,6 +19,9 @@ interface SiteCase {
   persisted: boolean;
   store?: { kind: string; engine: string; ttl: number | null; viaHelper: string; at: string };
   cache: boolean;
+  /** A model name / output limit held in a constant of another file. */
+  model?: string;
+  maxTokens?: number;
 }
 
 const SITES: SiteCase[] = [
@@ -33,6 +36,10 @@ const SITES: SiteCase[] = [
   // `import app.clients as clients` + a client factory; `from app.store import history` (a submodule) + an instance's method
   { path: 'app/log_route.py', line: 12, persisted: true, store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'history.append', at: 'app/store/history.py:9' }, cache: false },
   { path: 'app/drop.py', line: 10, persisted: false, cache: false },
+  // an injected instance of an imported class (`constructor(private readonly repo: ChatRepo)`); the model from `@/lib`
+  { path: 'src/services/chat.service.ts', line: 11, persisted: true, store: { kind: 'rdbms', engine: 'prisma', ttl: null, viaHelper: 'ChatRepo.save', at: 'src/lib/chat-repo.ts:7' }, cache: false, model: 'gpt-4o-mini' },
+  // `self.history = History()` of an imported class; the model and the limit from `.config` (a name and a module)
+  { path: 'app/service.py', line: 14, persisted: true, store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'History.append', at: 'app/store/history.py:9' }, cache: false, model: 'gpt-4o-mini', maxTokens: 100 },
 ];
 
 interface RuleCase { rule: string; path: string; line?: number; includes?: string[] }
@@ -46,6 +53,11 @@ const INVALID: RuleCase[] = [
   { rule: 'llm-no-cache-lookup', path: 'app/log_route.py', line: 12 },
   { rule: 'llm-response-not-persisted', path: 'src/routes/drop.ts', line: 7 },
   { rule: 'llm-response-not-persisted', path: 'app/drop.py', line: 10 },
+  { rule: 'llm-results-in-rdbms', path: 'src/services/chat.service.ts', line: 12, includes: ['stored by `ChatRepo.save` in `src/lib/chat-repo.ts:7`'] },
+  { rule: 'llm-store-without-ttl', path: 'src/services/chat.service.ts', line: 12 },
+  { rule: 'llm-no-cache-lookup', path: 'src/services/chat.service.ts', line: 11 },
+  { rule: 'llm-store-without-ttl', path: 'app/service.py', line: 15 },
+  { rule: 'llm-no-cache-lookup', path: 'app/service.py', line: 14 },
 ];
 /** Files where a rule must stay silent because the other file stores, caches or sets the timeout. */
 const VALID: RuleCase[] = [
@@ -60,6 +72,7 @@ const VALID: RuleCase[] = [
   { rule: 'llm-store-without-ttl', path: 'app/routes.py' },
   { rule: 'llm-missing-timeout', path: 'src/routes/chat.ts' },
   { rule: 'llm-missing-timeout', path: 'app/routes.py' },
+  { rule: 'llm-missing-max-tokens', path: 'app/service.py' },
 ];
 const RULES_CHECKED = new Set([...INVALID, ...VALID].map((c) => c.rule));
 
@@ -70,6 +83,8 @@ function check(result: AnalysisResult, name: string): void {
     assert.ok(call, `${name}: no call site at ${s.path}:${s.line}: ${JSON.stringify(file?.calls.map((c) => c.line))}`);
     assert.equal(call.persisted, s.persisted, `${name}: ${s.path}:${s.line} persisted`);
     assert.equal(call.cacheBeforeCall, s.cache, `${name}: ${s.path}:${s.line} cache before call`);
+    if (s.model) assert.equal(call.model, s.model, `${name}: ${s.path}:${s.line} model`);
+    if (s.maxTokens) assert.equal(call.maxTokens, s.maxTokens, `${name}: ${s.path}:${s.line} max tokens`);
     if (s.store) {
       const st = call.store!;
       assert.deepEqual({ kind: st.kind, engine: st.engine, ttl: st.ttl?.seconds ?? null, viaHelper: st.viaHelper, at: st.at && `${st.at.path}:${st.at.line}` }, s.store, `${name}: ${s.path}:${s.line} store`);

@@ -162,9 +162,10 @@ export function startServer(connection: Connection): void {
       } else {
         await initTreeSitter();
         // Files on disk may have changed since the last analysis; summaries are kept by content hash all the same.
-        projectFs.forgetAll();
+        const project = path ? projectFor(path) : undefined;
+        project?.refresh();
         // The document's last tree is re-parsed incrementally: only the edited region is parsed again.
-        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri }, path ? projectFor(path) : undefined);
+        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri }, project);
       }
       dependsOn.set(doc.uri, analysis.dependsOn ?? []);
       if (analysis.entry.skipped) connection.console.log(`${shown}: ${analysis.entry.skipped}`);

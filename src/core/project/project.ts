@@ -34,8 +34,8 @@ type Lang = FileSummary['language'];
 export class Project {
   readonly root: string;
   readonly fs: ProjectFs;
-  private readonly js: JsResolver;
-  private readonly py: PyResolver;
+  private js: JsResolver;
+  private py: PyResolver;
   private readonly byHash = new Map<string, Omit<FileSummary, 'path'>>();
 
   constructor(root: string, fs: ProjectFs = new DiskFs()) {
@@ -43,6 +43,16 @@ export class Project {
     this.fs = fs;
     this.js = new JsResolver(this.root, fs);
     this.py = new PyResolver(this.root, fs);
+  }
+
+  /**
+   * Read files afresh from now on (the language server, before each analysis): what the disk says may have changed,
+   * tsconfig and package.json files included. Summaries stay cached by content hash.
+   */
+  refresh(): void {
+    if (this.fs instanceof DiskFs) this.fs.forgetAll();
+    this.js = new JsResolver(this.root, this.fs);
+    this.py = new PyResolver(this.root, this.fs);
   }
 
   /** Absolute path of a path as a scan reports it (relative to the root). */

@@ -78,6 +78,11 @@ export interface FileAnalysis {
 const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
 /** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
 const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
+/**
+ * Worth a project view (summaries of the files it imports): a file that may hold an OpenAI call site. A key or an
+ * `api_key` name alone (secrets are found without it) does not pay for parsing what the file imports.
+ */
+const PROJECT_HINT = /openai|langchain|ai-sdk|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
 
 /**
  * Analyses one document's text (the editor's path, and the tests'): never throws for bad input. With `reuse`, the
@@ -99,7 +104,7 @@ export async function analyzeText(path: string, text: string, language: Language
         if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
         const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key));
         const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
-        const view = wantsLlm && project ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode)) : null;
+        const view = wantsLlm && project && PROJECT_HINT.test(text) ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode)) : null;
         const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path, view?.lookup) : null;
         const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
         if (!hasGpu && !hasLlm) return { entry, findings: [], facts, gpu: null, llmFacts: null, llm: null };
@@ -115,7 +120,7 @@ export async function analyzeText(path: string, text: string, language: Language
     const js = parseJsTs(text, path, language);
     if (js.error) entry.parseErrors = 1;
     if (!js.program || !wantsLlm) return { entry, findings: [], ...none };
-    const view = project ? await project.viewJs(project.absolute(path), projectImportsJs(js.program)) : null;
+    const view = project && PROJECT_HINT.test(text) ? await project.viewJs(project.absolute(path), projectImportsJs(js.program)) : null;
     const llmFacts = extractJsLlmFacts(js.program, text, path, language, view?.lookup);
     if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none, ...deps(view) };
     const llm = summariseLlmFile(llmFacts);

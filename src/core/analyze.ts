@@ -1,6 +1,6 @@
 // The one entry point: files + config -> AnalysisResult. Every surface (CLI, language server, tests) calls this
 // and renders what it returns; nothing downstream re-derives facts.
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import pkg from '../../package.json';
 import type { AdvisorConfig, ConfigProblem, LoadedConfig } from './config';
 import { resolveConfig } from './config';
@@ -26,6 +26,7 @@ import { RULES, RULE_IDS } from './rules';
 import { runRule, type GpuRule, type GpuRuleContext, type LlmRule, type LlmRuleContext, type RuleMeta } from './rules/rule';
 import { type Suppressions, applySuppressions, readJsSuppressions, readSuppressions, unknownSuppressionWarnings } from './suppressions';
 import type { GpuSpec } from './sizing/gpu-catalog';
+import { Project, projectImportsJs, projectImportsPy, type ProjectView } from './project/project';
 
 export const TOOL_NAME = 'ai-infra-advisor';
 export const TOOL_VERSION: string = pkg.version;
@@ -72,6 +73,8 @@ export interface FileAnalysis {
   gpu: GpuFileSummary | null;
   llmFacts: LlmFileFacts | null;
   llm: LlmFileSummary | null;
+  /** Absolute paths of the project files whose summaries this analysis used (the language server re-analyses on their change). */
+  dependsOn?: string[];
 }
 
 /** Where a document is on disk: its `#include "…"` headers are read relative to it, inside `root`. */
@@ -82,14 +85,19 @@ export interface SourceLocation {
 
 const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
 /** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
-const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key/i;
+const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
+/**
+ * Worth a project view (summaries of the files it imports): a file that may hold an OpenAI call site. A key or an
+ * `api_key` name alone (secrets are found without it) does not pay for parsing what the file imports.
+ */
+const PROJECT_HINT = /openai|langchain|ai-sdk|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
 
 /**
  * Analyses one document's text (the editor's path, and the tests'): never throws for bad input. With `reuse`, the
  * document's previous tree is re-parsed incrementally, the facts of unchanged C-family functions are reused, and both are
  * kept for the next edit.
  */
-export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }, source?: SourceLocation): Promise<FileAnalysis> {
+export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }, source?: SourceLocation, project?: Project): Promise<FileAnalysis> {
   const entry: FileEntry = { path, language, bytes: Buffer.byteLength(text) };
   const none = { facts: null, gpu: null, llmFacts: null, llm: null };
   if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], ...none };
@@ -103,13 +111,15 @@ export async function analyzeText(path: string, text: string, language: Language
       const parsed = await parseSource(text, language, reuse?.cache.get(reuse.key), budget);
       try {
         const headers = language !== 'python' && source ? await readProjectIncludes(source.absolutePath, text, { root: source.root, includeDirs: loaded.config.includeDirs, configDir: loaded.source ? dirname(loaded.source) : null }) : null;
+        // The project view (summaries of imported files) is read before the budgeted synchronous part.
+        const view = wantsLlm && project && PROJECT_HINT.test(text) ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode)) : null;
         // Synchronous from here on, under the file's time budget (budget.ts lists where it is checked).
         return within(budget, (): FileAnalysis => {
           if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
           const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers);
           const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
           checkBudget();
-          const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path) : null;
+          const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path, view?.lookup) : null;
           const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
           const suppressions = readSuppressions(parsed.tree.rootNode, parsed.text);
           noteUnknownSuppressions(entry, suppressions);
@@ -118,26 +128,28 @@ export async function analyzeText(path: string, text: string, language: Language
           const gpu = hasGpu ? summariseGpuFile(facts) : null;
           const llm = hasLlm ? summariseLlmFile(llmFacts!) : null;
           const findings = [...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []), ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : [])];
-          return { entry, findings: applySuppressions(findings, suppressions), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm };
+          return { entry, findings: applySuppressions(findings, suppressions), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm, ...deps(view) };
         });
       } finally {
         if (reuse) reuse.cache.set(reuse.key, parsed);
         else deleteTree(parsed.tree);
       }
     }
+    const js = within(budget, () => parseJsTs(text, path, language));
+    if (js.error) entry.parseErrors = 1;
+    if (!js.program || !wantsLlm) return { entry, findings: [], ...none };
+    const program = js.program;
+    // The project view (summaries of imported files) is read before the budgeted synchronous part.
+    const view = project && PROJECT_HINT.test(text) ? await project.viewJs(project.absolute(path), projectImportsJs(program)) : null;
     return within(budget, (): FileAnalysis => {
-      const js = parseJsTs(text, path, language);
-      if (js.error) entry.parseErrors = 1;
-      if (!js.program || !wantsLlm) return { entry, findings: [], ...none };
-      checkBudget();
       const suppressions = readJsSuppressions(js.comments, text);
       noteUnknownSuppressions(entry, suppressions);
-      const llmFacts = extractJsLlmFacts(js.program, text, path, language);
-      if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none };
+      const llmFacts = extractJsLlmFacts(program, text, path, language, view?.lookup);
+      if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none, ...deps(view) };
       checkBudget();
       const llm = summariseLlmFile(llmFacts);
       const findings = applySuppressions(runLlmRules(llmFacts, llm, loaded, text, entry), suppressions);
-      return { entry, findings, facts: null, gpu: null, llmFacts, llm };
+      return { entry, findings, facts: null, gpu: null, llmFacts, llm, ...deps(view) };
     });
   } catch (err) {
     // A half-done incremental parse may have edited the kept tree: start the next one afresh.
@@ -158,8 +170,20 @@ function noteUnknownSuppressions(entry: FileEntry, suppressions: Suppressions): 
   if (warnings.length) entry.warnings = [...(entry.warnings ?? []), ...warnings];
 }
 
+function deps(view: ProjectView | null): { dependsOn?: string[] } {
+  return view?.dependsOn.length ? { dependsOn: view.dependsOn } : {};
+}
+
+/** A scan worker's project model (one per scan root; a worker lives for one scan, so what it read stays true). */
+const workerProjects = new Map<string, Project>();
+function projectOf(root: string): Project {
+  let p = workerProjects.get(root);
+  if (!p) workerProjects.set(root, (p = new Project(root)));
+  return p;
+}
+
 /** Reads and analyses one file of a scan; an unreadable file is an entry with the reason (never throws). */
-export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>, loaded: LoadedConfig): Promise<FileOutcome> {
+export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>, loaded: LoadedConfig, project?: Project): Promise<FileOutcome> {
   const skip = (reason: string, failed: boolean, bytesRead = 0): FileOutcome => ({ entry: { path: file.path, language: file.language, skipped: reason, ...(failed ? { failed } : {}) }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead });
   // Opened once, checked on the open descriptor, read up to the size limit (files/read.ts).
   const read = readBounded(file.absolutePath, loaded.config.maxFileBytes, file.confineTo ?? null);
@@ -167,9 +191,10 @@ export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absoluteP
   const bytes = read.bytes;
   if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, false, bytes.length);
   const text = bytes.toString('utf8');
-  // The scan root: project headers are resolved inside it (and compile_commands.json is looked for there).
-  const root = file.absolutePath.endsWith(file.path) ? file.absolutePath.slice(0, file.absolutePath.length - file.path.length) || '/' : dirname(file.absolutePath);
-  const r = await analyzeText(file.path, text, file.language, loaded, undefined, { absolutePath: file.absolutePath, root });
+  // The scan root: project headers and imports are resolved inside it (and compile_commands.json is looked for there).
+  const native = file.path.split('/').join(sep);
+  const root = file.absolutePath.endsWith(native) ? file.absolutePath.slice(0, file.absolutePath.length - native.length) || sep : dirname(file.absolutePath);
+  const r = await analyzeText(file.path, text, file.language, loaded, undefined, { absolutePath: file.absolutePath, root }, project ?? projectOf(root));
   return { entry: r.entry, findings: r.findings, gpu: r.gpu, llm: r.llm, assumedTypeSizes: r.facts?.assumedTypeSizes ?? null, bytesRead: bytes.length };
 }
 
@@ -225,11 +250,13 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   };
   const workers = workerCount(input.workers ?? 1, total);
   let rest: number[] = discovered.files.map((_, i) => i);
+  // Imported helpers' summaries are made on first use and kept for the scan (each worker keeps its own).
+  const project = new Project(root);
   if (workers > 1) rest = (await analyseInWorkers(discovered.files, loaded, workers, record, input.signal)).notDone;
   // One thread, or what the workers left: a file a dead worker held is analysed here.
   for (const index of rest) {
     if (input.signal?.aborted) break;
-    await record(index, await analyseFile(discovered.files[index]!, loaded));
+    await record(index, await analyseFile(discovered.files[index]!, loaded, project));
   }
   const findings: Finding[] = [];
   const gpu: GpuFileSummary[] = [];

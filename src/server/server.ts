@@ -23,6 +23,8 @@ import { reportStrings } from '../core/report/report-strings';
 import { initTreeSitter } from '../core/parse/tree-sitter';
 import { DocumentCache } from '../core/document-cache';
 import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, wantsFixAll, wantsQuickFixes } from './fix-all';
+import { Project } from '../core/project/project';
+import { DiskFs } from '../core/project/project-fs';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
 import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportResult } from './protocol';
 import { redactDeep } from '../core/model/redact';
@@ -52,6 +54,13 @@ export function startServer(connection: Connection): void {
   /** The last syntax tree of each open C-family/Python document, for incremental re-parsing. */
   const trees = new DocumentCache();
   const timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * The project model: one per workspace root, reading open documents before the disk. Each open document's analysis
+   * records the project files it used; a change to one of them re-analyses it.
+   */
+  const projectFs = new DiskFs();
+  const projects = new Map<string, Project>();
+  const dependsOn = new Map<string, string[]>();
   let roots: string[] = [];
   let canConfigure = false;
   let canRefreshLenses = false;
@@ -157,9 +166,13 @@ export function startServer(connection: Connection): void {
         analysis = { entry: { path: shown, language, skipped: `larger than ${loaded.config.maxFileBytes} bytes` }, findings: [], facts: null, gpu: null, llmFacts: null, llm: null };
       } else {
         await initTreeSitter();
+        // Files on disk may have changed since the last analysis; summaries are kept by content hash all the same.
+        const project = path ? projectFor(path) : undefined;
+        project?.refresh();
         // The document's last tree is re-parsed incrementally: only the edited region is parsed again.
-        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri }, path ? { absolutePath: path, root: rootOf(path) } : undefined);
+        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri }, path ? { absolutePath: path, root: rootOf(path) } : undefined, project);
       }
+      dependsOn.set(doc.uri, analysis.dependsOn ?? []);
       if (analysis.entry.skipped) connection.console.log(`${shown}: ${analysis.entry.skipped}`);
       const result: Analysed = { version, analysis, language, loaded, settings };
       analysed.set(doc.uri, result);
@@ -174,6 +187,29 @@ export function startServer(connection: Connection): void {
       return null;
     } finally {
       if (running.get(doc.uri) === work) running.delete(doc.uri);
+    }
+  }
+
+  function projectFor(path: string): Project {
+    const root = rootOf(path);
+    let p = projects.get(root);
+    if (!p) projects.set(root, (p = new Project(root, projectFs)));
+    return p;
+  }
+
+  /** An open document changed (or closed): the open documents whose analysis used it are analysed again. */
+  function dependantsChanged(doc: TextDocument, text: string | null): void {
+    const path = uriToPath(doc.uri);
+    if (!path) return;
+    const before = projectFs.read(path);
+    projectFs.setOverride(path, text);
+    // Opening a file, or closing it unchanged, changes nothing its dependants read.
+    if ((text ?? projectFs.read(path)) === before) return;
+    for (const [uri, deps] of dependsOn) {
+      if (uri === doc.uri || !deps.includes(path)) continue;
+      analysed.delete(uri);
+      const other = documents.get(uri);
+      if (other) schedule(other, DEBOUNCE_MS);
     }
   }
 
@@ -205,13 +241,23 @@ export function startServer(connection: Connection): void {
     }, delay));
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+  documents.onDidOpen((e) => {
+    const path = uriToPath(e.document.uri);
+    if (path) projectFs.setOverride(path, e.document.getText());
+    schedule(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    dependantsChanged(e.document, e.document.getText());
+    schedule(e.document, DEBOUNCE_MS);
+  });
   documents.onDidSave((e) => schedule(e.document, 0));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     analysed.delete(e.document.uri);
     trees.delete(e.document.uri);
+    dependsOn.delete(e.document.uri);
+    // Its dependants now read the file on disk (the editor's unsaved text is gone).
+    dependantsChanged(e.document, null);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

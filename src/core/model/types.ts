@@ -338,12 +338,16 @@ export interface StoreWriteFact {
   ttl: { seconds: number | null; how: string } | null;
   /** The write happens in a same-file helper the result is passed to (or returned through). */
   viaHelper: string | null;
+  /** The write is in another project file (an imported helper; `range` is then the call of it in this file). */
+  at?: { path: string; line: number };
 }
 
 export interface CacheLookupFact {
   kind: StoreKind;
   api: string;
   line: number;
+  /** The read is in another project file (an imported helper called at `line`). */
+  at?: { path: string; line: number };
 }
 
 export interface LlmLoop {

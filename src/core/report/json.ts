@@ -58,7 +58,7 @@ export function toJsonReport(result: AnalysisResult): object {
     gpu: result.gpu,
     llm: result.llm.map((f) => ({
       path: f.path, language: f.language, persisted: f.persisted, store: f.store, stores: f.stores, cacheBeforeCall: f.cacheBeforeCall, ttl: f.ttl, secrets: f.secrets,
-      calls: f.calls.map((c) => ({ ...c, store: c.store ? { kind: c.store.kind, engine: c.store.engine, api: c.store.api, line: c.store.line, ttl: c.store.ttl, viaHelper: c.store.viaHelper } : null })),
+      calls: f.calls.map((c) => ({ ...c, store: c.store ? { kind: c.store.kind, engine: c.store.engine, api: c.store.api, line: c.store.line, ttl: c.store.ttl, viaHelper: c.store.viaHelper, ...(c.store.at ? { at: c.store.at } : {}) } : null })),
     })),
     assumptions: { typeSizes: result.assumedTypeSizes, notes: [...ACCOUNTING_NOTES, ...(result.llm.length ? LLM_NOTES : [])] },
   });

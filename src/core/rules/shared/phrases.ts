@@ -20,6 +20,7 @@ export const PHRASES = {
   direction_host_to_device: { en: 'host-to-device', ko: '호스트→장치' },
   direction_device_to_host: { en: 'device-to-host', ko: '장치→호스트' },
   viaHelper: { en: ' through {{helper}}', ko: ' ({{helper}}를 거쳐)' },
+  storedBy: { en: 'stored by `{{helper}}` in `{{path}}:{{line}}`', ko: '`{{path}}:{{line}}`의 `{{helper}}`가 저장' },
   cudaWouldFit: { en: 'has {{capacity}} in total and the same allocation would succeed under CUDA', ko: '장치 전체는 {{capacity}}여서 CUDA에서는 같은 할당이 성공하지만,' },
   cudaWouldNotFit: { en: 'has only {{capacity}} in total (it would not fit under CUDA either)', ko: '장치 전체가 {{capacity}}뿐이라 CUDA에서도 들어가지 않으며,' },
   ttl_redis: { en: 'pass EX (or use SETEX / EXPIRE)', ko: 'EX를 넘기세요 (또는 SETEX / EXPIRE 사용)' },

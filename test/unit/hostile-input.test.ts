@@ -276,7 +276,7 @@ describe('hostile input: time budget and small traps', function () {
   });
 
   it('a misspelled rule id in a suppression comment disables nothing and is reported with the closest id', async () => {
-    const code = '#include <cuda_runtime.h>\nvoid f(float* d, float* h){\n  for (int i = 0; i < 8; i++) {\n    // ai-infra-advisor-disable-next-line gpu_sync_in_loop\n    cudaDeviceSynchronize();\n  }\n}\n';
+    const code = '#include <cuda_runtime.h>\nvoid f(float* d, float* h){\n  for (int i = 0; i < 8; i++) {\n    // ai-infra-advisor-disable-next-line gpu_sync_in_loop\n    cudaDeviceSynchronize();\n    cudaMemcpyAsync(d, h, 64, cudaMemcpyHostToDevice);\n  }\n}\n';
     const r = await analyzeText('s.cu', code, 'cuda', loaded());
     assert.ok(r.findings.some((f) => f.ruleId === 'gpu-sync-in-loop'), 'the finding is not suppressed');
     assert.deepEqual(r.entry.warnings, ["line 4: 'gpu_sync_in_loop' in a suppression comment is not a rule id, so it disables nothing; did you mean 'gpu-sync-in-loop'?"]);

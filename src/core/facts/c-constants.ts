@@ -109,6 +109,35 @@ interface FileIndex {
   outArgs: Map<string, number[]> | null;
 }
 
+/**
+ * Calls that only read through a pointer argument (`const void*` in their signatures): `&n` passed there does not
+ * write n. By callee, the argument positions (0-based). OpenCL 3.0 and CUDA runtime/driver API signatures, C library.
+ */
+const READ_ONLY_POINTER_ARGS: ReadonlyMap<string, ReadonlySet<number>> = new Map([
+  ['clSetKernelArg', new Set([3])], ['clEnqueueWriteBuffer', new Set([5])], ['clEnqueueWriteBufferRect', new Set([10])],
+  ['cudaMemcpy', new Set([1])], ['cudaMemcpyAsync', new Set([1])], ['cudaMemcpyToSymbol', new Set([0, 1])], ['cudaMemcpyToSymbolAsync', new Set([0, 1])],
+  ['cuMemcpyHtoD', new Set([1])], ['cuMemcpyHtoDAsync', new Set([1])], ['cuMemcpyHtoD_v2', new Set([1])],
+  ['memcpy', new Set([1])], ['fwrite', new Set([0])], ['MPI_Send', new Set([0])], ['MPI_Isend', new Set([0])],
+]);
+
+/** `&n` as an argument a callee only reads (`clSetKernelArg(k, 2, sizeof n, &n)`). */
+function addressOnlyRead(node: SyntaxNode): boolean {
+  const list = node.parent;
+  const call = list?.type === 'argument_list' ? list.parent : null;
+  if (call?.type !== 'call_expression') return false;
+  const callee = field(call, 'function');
+  const name = callee?.type === 'identifier' ? callee.text : callee?.type === 'qualified_identifier' ? callee.text.replace(/^std::/, '') : null;
+  const positions = name ? READ_ONLY_POINTER_ARGS.get(name) : undefined;
+  if (!positions) return false;
+  let i = 0;
+  for (const arg of children(list!)) {
+    if (!arg.isNamed || arg.type === 'comment') continue;
+    if (arg.startIndex === node.startIndex && arg.endIndex === node.endIndex) return positions.has(i);
+    i++;
+  }
+  return false;
+}
+
 const emptyIndex = (): FileIndex => ({ refParams: new Map(), calls: new Map(), written: new Set(), outArgs: null });
 
 /** Adds one node to the file index: a write, a call, or a signature (a declarator, or a declaration holding one). */
@@ -118,7 +147,7 @@ function indexNode(index: FileIndex, node: SyntaxNode): void {
     case 'update_expression':
     case 'pointer_expression': {
       const target = field(node, node.type === 'assignment_expression' ? 'left' : 'argument');
-      if (target?.type === 'identifier' && (node.type !== 'pointer_expression' || node.child(0)?.type === '&')) index.written.add(target.text);
+      if (target?.type === 'identifier' && (node.type !== 'pointer_expression' || (node.child(0)?.type === '&' && !addressOnlyRead(node)))) index.written.add(target.text);
       return;
     }
     case 'call_expression': {
@@ -347,7 +376,7 @@ export class CConstantFolder {
         case 'pointer_expression': {
           // `&n` handed to a function (scanf, cudaMalloc) or kept in a pointer may write n.
           const arg = field(node, 'argument');
-          if (node.child(0)?.type === '&' && arg?.type === 'identifier') this.markWritten(node, arg.text, true);
+          if (node.child(0)?.type === '&' && arg?.type === 'identifier' && !addressOnlyRead(node)) this.markWritten(node, arg.text, true);
           break;
         }
         case 'expression_statement': {

@@ -61,6 +61,13 @@ describe('constant folding: sizes issue 17 lists', () => {
     });
   }
 
+  it('an address handed to a call that only reads through it (clSetKernelArg, the source of a copy) stays folded', async () => {
+    assert.deepEqual(await bytes('#define DATA_SIZE (1024)\nvoid f(cl_kernel k, cl_command_queue q, cl_mem in, float* data){ unsigned int count = DATA_SIZE; clSetKernelArg(k, 2, sizeof(unsigned int), &count); cudaMemcpy(data, &count, 4, cudaMemcpyHostToDevice); char* d; cudaMalloc(&d, sizeof(float) * count); }'), [4096]);
+    // the destination of a copy is written
+    const [s] = await sizes('void f(int* dev){ size_t n = 10; cudaMemcpy(&n, dev, sizeof n, cudaMemcpyDeviceToHost); char* d; cudaMalloc(&d, n); }');
+    assert.equal(s!.bytes, null);
+  });
+
   it('a value passed by const reference or by value stays folded', async () => {
     assert.deepEqual(await bytes('void show(const size_t& n); void log(size_t n);\nvoid f(){ size_t n = 10; show(n); log(n); char* d; cudaMalloc(&d, n); }'), [10]);
   });

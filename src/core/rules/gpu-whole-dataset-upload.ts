@@ -35,6 +35,9 @@ export const rule: GpuRule = {
         // against the device's free memory (cudaMemGetInfo / CL_DEVICE_GLOBAL_MEM_SIZE) in the same function.
         if ((t.sizeCapBytes !== undefined && t.sizeCapBytes <= thresholdBytes) || (t.defaultBytes !== undefined && t.defaultBytes <= thresholdBytes)) continue;
         if (plannedAgainstDeviceMemory(t, ctx.facts.events)) continue;
+        // An iterative algorithm (kernels launched in a loop after the upload: BFS, stencils, elimination) keeps its
+        // data resident and reads it at random: streaming it in chunks is no fix, so there is nothing to report.
+        if (iteratedAfter(t, ctx.facts.events)) continue;
         ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
       } else if (t.size.bytes > thresholdBytes) {
         ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
@@ -42,6 +45,10 @@ export const rule: GpuRule = {
     }
   },
 };
+
+function iteratedAfter(t: TransferFact, events: readonly GpuEvent[]): boolean {
+  return events.some((e) => e.kind === 'launch' && e.loop !== null && e.function === t.function && e.order > t.order);
+}
 
 function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[]): boolean {
   return events.some((e) => e.kind === 'hint' && (e.hint === 'global-mem-query' || e.hint === 'max-alloc-query') && e.function === t.function && e.order < t.order);

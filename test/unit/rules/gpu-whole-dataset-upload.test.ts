@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'an iterative algorithm: kernels launched in a loop after the upload keep the data resident', language: 'cuda', code: '__global__ void step(float* g, int n) {}\nvoid bfs(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  for (int it = 0; it < 100; it++) step<<<64, 256>>>(d, n);\n}\n' },
     { name: 'byte count held in an int (under 2 GiB by its type)', language: 'cuda', code: 'void f(unsigned char* h, long w, long hgt) {\n  unsigned char* d;\n  int size = w * hgt * sizeof(unsigned char);\n  cudaMalloc(&d, size);\n  cudaMemcpy(d, h, size, cudaMemcpyHostToDevice);\n}\n' },
     { name: 'byte count as an int parameter', language: 'cuda', code: 'void up(float* d, const float* h, int bytes) {\n  cudaMalloc(&d, bytes);\n  cudaMemcpy(d, h, bytes, cudaMemcpyHostToDevice);\n}\n' },
     { name: 'benchmark size from argv with a small default', language: 'cuda', code: 'int main(int argc, char** argv) {\n  size_t n = argc > 1 ? atoi(argv[1]) : 1024;\n  float *h = (float*)malloc(n * sizeof(float)), *d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  return 0;\n}\n' },
@@ -17,6 +18,11 @@ ruleTester(rule, {
     { name: 'python: threshold raised', language: 'python', config: { chunkThreshold: 0.5 }, code: 'import numpy as np\nimport cupy as cp\na = np.zeros((20_000_000, 64), dtype=np.float32)\nd = cp.asarray(a)\n' },
   ],
   invalid: [
+    {
+      name: 'one pass: a single launch after the upload (the records could be streamed)', language: 'cuda',
+      code: '__global__ void dist(float* g, int n) {}\nvoid f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  dist<<<64, 256>>>(d, n);\n  for (int i = 0; i < 3; i++) printf("%d", i);\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 5 }],
+    },
     {
       name: 'a size_t byte count is not capped by its type', language: 'cuda',
       code: 'void f(float* h, size_t bytes) {\n  float* d;\n  cudaMalloc(&d, bytes);\n  cudaMemcpy(d, h, bytes, cudaMemcpyHostToDevice);\n}\n',

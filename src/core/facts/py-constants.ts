@@ -399,7 +399,12 @@ export class PyConstantFolder {
   }
 
   /** Item size of a dtype expression: np.float32, cp.float16, torch.half, 'float32', float, int. */
-  dtypeBytes(node: SyntaxNode | null, fallback: string): { bytes: number | null; name: string } {
+  dtypeBytes(node: SyntaxNode | null, fallback: string, depth = 0): { bytes: number | null; name: string } {
+    // A dtype held in a name (`dtype = numpy.float32`): the value bound to it in this scope (a short chain only).
+    if (node?.type === 'identifier' && depth < 8 && !/^(float|int|bool)$/.test(node.text) && !Object.prototype.hasOwnProperty.call(DTYPE_BYTES, node.text)) {
+      const bound = this.valueOf(node.text, node);
+      if (bound) return this.dtypeBytes(bound, fallback, depth + 1);
+    }
     if (!node) return { bytes: Object.prototype.hasOwnProperty.call(DTYPE_BYTES, fallback) ? DTYPE_BYTES[fallback]! : null, name: fallback };
     let text = node.text.replace(/^['"]|['"]$/g, '');
     if (node.type === 'identifier' && text === 'float') text = 'float64';

@@ -309,6 +309,19 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (q) {
       const root = q.split('.')[0]!;
       const fn = q.split('.').pop()!;
+      // `numpy.random.randn(n).astype(numpy.float32)`: the creator's shape with the cast's dtype, held by the name
+      // the cast is assigned to (the creator's own call is not what is assigned).
+      if (fn === 'astype' && fnNode.type === 'attribute') {
+        const inner = field(fnNode, 'object');
+        const innerFn = inner?.type === 'call' ? field(inner, 'function') : null;
+        const iq = innerFn && (innerFn.type === 'identifier' || innerFn.type === 'attribute') ? qualify(innerFn.text) : null;
+        const dtype = a.positional[0] ?? a.keywords.get('dtype');
+        if (inner && iq?.startsWith('numpy.') && dtype && (CREATORS.test(iq.split('.').pop()!) || iq.startsWith('numpy.random.'))) {
+          const ia = callArgs(inner);
+          hostArray(call, iq, 'pageable', shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy));
+          return;
+        }
+      }
       // NumPy host arrays (pageable): their sizes feed later uploads.
       if (root === 'numpy') {
         if (CREATORS.test(fn) || q.startsWith('numpy.random.')) hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));

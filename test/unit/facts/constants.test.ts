@@ -82,6 +82,8 @@ describe('constant folding: sizes issue 17 lists', () => {
   describe('Python', () => {
     const py: Array<[string, string, number]> = [
       ['NumPy shape from literals, uploaded', 'import numpy as np\nimport cupy as cp\nh = np.zeros((1024, 1024), dtype=np.float32)\nd = cp.asarray(h)', 4 << 20],
+      ['a NumPy creator cast with astype: the cast\'s dtype', 'import numpy as np\nimport cupy as cp\nh = np.random.randn(1024, 1024).astype(np.float32)\nd = cp.asarray(h)', 4 << 20],
+      ['astype with a dtype held in a name, a module-level count', 'import numpy\nimport cupy as cp\nn = 16 * 256 * 33\ndtype = numpy.float32\nh = numpy.random.randn(n).astype(dtype)\nd = cp.asarray(h)', 16 * 256 * 33 * 4],
       ['a shape tuple held in a name', 'import numpy as np\nimport cupy as cp\nshape = (1024, 1024)\nh = np.empty(shape, dtype=np.float32)\nd = cp.asarray(h)', 4 << 20],
       ['a shape through two names', 'import cupy as cp\nshape = (512, 512)\ns2 = shape\nd = cp.zeros(s2, dtype=cp.float64)', 2 << 20],
       ['tuple unpacking of the dimensions', 'import cupy as cp\nrows, cols = 1024, 768\nd = cp.zeros((rows, cols), dtype=cp.float32)', 1024 * 768 * 4],

@@ -46,6 +46,13 @@ export const HTTP_PATHS: ReadonlyArray<{ pattern: RegExp; api: LlmApiKind }> = [
 ];
 export const OPENAI_HOST = /\bapi\.openai\.com\b|\.openai\.azure\.com\b/;
 
+/** The API a REST path is (the path part only: a host named `…/embeddings-proxy` is not the path). */
+export function httpApiOf(url: string): LlmApiKind | null {
+  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+  return HTTP_PATHS.find((p) => p.pattern.test(path))?.api ?? null;
+}
+
+
 /** LangChain chat/embedding classes and the methods that call the API. */
 export const LANGCHAIN_CLASSES: Readonly<Record<string, LlmApiKind>> = { ChatOpenAI: 'chat', AzureChatOpenAI: 'chat', OpenAI: 'completions', OpenAIEmbeddings: 'embeddings', AzureOpenAIEmbeddings: 'embeddings' };
 export const LANGCHAIN_METHODS = new Set(['invoke', 'ainvoke', 'stream', 'astream', 'batch', 'abatch', 'generate', 'agenerate', 'call', 'predict', 'embedQuery', 'embedDocuments', 'embed_query', 'embed_documents', 'aembed_query', 'aembed_documents']);

@@ -17,6 +17,30 @@ interface StoreCall {
 }
 
 /** Calls that pass a value through unchanged for our purpose (serialisation, wrapping). */
+export interface FlowResult {
+  stores: StoreWriteFact[];
+  cacheLookup: CacheLookupFact | null;
+  /** The first lookup the result is passed to at once (a query embedding to a vector search). */
+  searchUse: { api: string; line: number } | null;
+  returnedTo: { function: string; line: number } | null;
+}
+
+/** Properties that give a size, not the value. */
+const SIZE_PROPS = new Set(['length', 'size', 'byteLength']);
+const COMPARISONS = new Set(['<', '>', '<=', '>=', '==', '===', '!=', '!==', 'instanceof', 'in']);
+
+/** Whether a returned expression hands the value on (not its length, a comparison or a negation of it). */
+function carries(expr: Node, mentions: (n: Node) => boolean): boolean {
+  const n = unwrap(expr);
+  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && SIZE_PROPS.has(n.property.name)) return false;
+  if ((n.type === 'BinaryExpression' && COMPARISONS.has(n.operator)) || n.type === 'UnaryExpression') return false;
+  return mentions(n);
+}
+
+/** Methods and functions that use a value to look things up (vector search, similarity), not to keep it. */
+const SEARCH_METHOD = /^(similarity_?search\w*|similaritySearch\w*|max_?marginal\w*|search|query|knn\w*|match\w*|rpc|nearest\w*|retrieve|findSimilar\w*|aggregate|rerank)$/i;
+const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|distance|dot_?product/i;
+
 const TRANSPARENT_CALLS = /^(JSON\.stringify|String|Buffer\.from|Object\.assign|encodeURIComponent)$/;
 
 export class JsFlow {
@@ -162,21 +186,43 @@ export class JsFlow {
   }
 
   /** Follows one API call's result. `promptNode` is what the call was asked (for the cache-key check). */
-  follow(call: TSESTree.CallExpression, promptNode: Node | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null} {
+  follow(call: TSESTree.CallExpression, promptNode: Node | null): FlowResult {
     const fn = this.index.enclosingFunction(call);
     const local = this.trace(call, fn, null);
     let stores = local.stores;
+    let search = local.search;
     let cacheLookup = this.cacheBefore(call, fn, promptNode ?? call);
+    let returnedTo: FlowResult['returnedTo'] = null;
     // The result leaves through `return`: follow it at the same-file call sites of this function (one level).
     if (local.returned && fn) {
       const name = functionName(fn, this.index);
-      for (const site of name ? this.callSitesOf(name, fn) : []) {
-        const outer = this.trace(site, this.index.enclosingFunction(site), `${name}()`);
+      const sites = name ? this.callSitesOf(name, fn) : [];
+      if (!sites.length) returnedTo = { function: name ?? 'an anonymous function', line: this.lines.position(fn.range[0]).line };
+      for (const site of sites) {
+        const outerFn = this.index.enclosingFunction(site);
+        const outer = this.trace(site, outerFn, `${name}()`);
         stores = [...stores, ...outer.stores];
-        cacheLookup ??= this.cacheBefore(site, this.index.enclosingFunction(site), site);
+        search ??= outer.search;
+        const outerName = outerFn ? functionName(outerFn, this.index) : null;
+        if (outer.returned && outerFn && !returnedTo && !(outerName && this.callSitesOf(outerName, outerFn).length)) returnedTo = { function: outerName ?? 'an anonymous function', line: this.lines.position(outerFn.range[0]).line };
+        cacheLookup ??= this.cacheBefore(site, outerFn, site);
       }
     }
-    return { stores: dedupeStores(stores), cacheLookup };
+    const searchUse = search ? { api: this.callName(search), line: this.lines.position(search.range[0]).line } : null;
+    return { stores: dedupeStores(stores), cacheLookup, searchUse, returnedTo };
+  }
+
+  /** A call that uses a value at once to look something up: a store read, a vector search, a similarity function. */
+  isSearch(call: TSESTree.CallExpression): boolean {
+    if (this.classify(call)?.op === 'read') return true;
+    const chain = memberChain(call.callee);
+    const last = chain?.[chain.length - 1] ?? '';
+    return SEARCH_METHOD.test(last) || (chain?.length === 1 && SEARCH_FUNCTION.test(last));
+  }
+
+  private callName(call: TSESTree.CallExpression): string {
+    const chain = memberChain(call.callee);
+    return chain ? chain.filter((p) => p !== 'this').slice(-2).join('.') : 'a call';
   }
 
   /** Same-file calls of a function (`name(...)` or `this.name(...)`) from outside its body. */
@@ -189,15 +235,18 @@ export class JsFlow {
   }
 
   /** Taint from one call inside `fn`: store writes reached, whether the value is returned. */
-  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
+  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean; search: TSESTree.CallExpression | null } {
     const scope: Node = fn ?? this.index.nodes[0]!;
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
     let returned = false;
+    let search: TSESTree.CallExpression | null = null;
     if (!seed) {
       // Climb from the call through projections and wrappers to where its value lands.
       let cur: Node = call;
       for (let p = this.index.parent(cur); p; cur = p, p = this.index.parent(p)) {
+        // `.length` of a result is a number, not the result: it carries nothing further.
+        if (p.type === 'MemberExpression' && p.object === cur && !p.computed && p.property.type === 'Identifier' && SIZE_PROPS.has(p.property.name)) break;
         if (p.type === 'AwaitExpression' || p.type === 'ChainExpression' || p.type === 'TSNonNullExpression' || p.type === 'TSAsExpression' || (p.type === 'MemberExpression' && p.object === cur)
           || p.type === 'TemplateLiteral' || p.type === 'ArrayExpression' || p.type === 'BinaryExpression' || p.type === 'LogicalExpression' || p.type === 'ConditionalExpression' || p.type === 'Property' || p.type === 'ObjectExpression' || p.type === 'SpreadElement') continue;
         if (p.type === 'CallExpression' && p.callee === cur) {
@@ -214,6 +263,7 @@ export class JsFlow {
           if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper)); break; }
           const helper = this.helperWrites(p, cur, viaHelper);
           if (helper.length) { stores.push(...helper); break; }
+          if (this.isSearch(p)) { search = p; break; }
           const name = memberChain(p.callee)?.join('.') ?? '';
           if (TRANSPARENT_CALLS.test(name)) continue;
           break;
@@ -226,7 +276,7 @@ export class JsFlow {
         break;
       }
     }
-    if (tainted.size === 0) return { stores, returned };
+    if (tainted.size === 0) return { stores, returned, search };
     // Propagate through assignments in the scope until nothing changes.
     const decls = this.index.within(scope, 'VariableDeclarator');
     const assigns = this.index.within(scope, 'AssignmentExpression');
@@ -249,10 +299,11 @@ export class JsFlow {
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));
       else if (!viaHelper) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper));
+      if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
-    for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && mentions(r.argument) && this.index.enclosingFunction(r) === fn) returned = true;
-    if (fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && mentions(fn.body)) returned = true;
-    return { stores, returned };
+    for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && carries(r.argument, mentions) && this.index.enclosingFunction(r) === fn) returned = true;
+    if (fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && carries(fn.body, mentions)) returned = true;
+    return { stores, returned, search };
   }
 
   /** One level of same-file helpers: `save(answer)` where `save` writes its parameter to a store. */

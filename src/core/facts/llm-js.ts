@@ -5,8 +5,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { AI_SDK_FUNCTIONS, HTTP_PATHS, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
-import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, constNumber, constString, functionName, memberChain, objectProps, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
+import { AI_SDK_FUNCTIONS, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
+import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
 
@@ -18,6 +18,9 @@ interface ClientInfo {
   /** LangChain: model and max tokens are constructor options. */
   options: Map<string, Node>;
 }
+
+/** Names a conversation history goes by. */
+const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
 
 const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
 const NEXT_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -146,7 +149,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         const client = clients.get(key) ?? null;
         const trusted = (client && client.via !== 'langchain') || importsOpenAi || /openai|gpt|llm|azure/i.test(key) || m.path.startsWith('chat.completions');
         if (!trusted) return null;
-        return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, options: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null, promptArg: null };
+        return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, options: call.arguments[0] ? objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node) : null, promptArg: null };
       }
       // LangChain: <ChatOpenAI instance>.invoke(...)
       const method = chain[chain.length - 1]!;
@@ -180,10 +183,13 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
 
   function httpSite(call: TSESTree.CallExpression, operation: string, urlArg: Node | undefined, second: Node | undefined, lib: 'fetch' | 'axios'): Site | null {
     if (!urlArg) return null;
-    const url = unwrap(urlArg);
-    const urlText = url.type === 'TemplateLiteral' ? url.quasis.map((q) => q.value.cooked ?? '').join('{}') : constString(url, index) ?? '';
-    if (!OPENAI_HOST.test(urlText)) return null;
-    const api = HTTP_PATHS.find((p) => p.pattern.test(urlText))?.api ?? 'chat';
+    // OpenAI only when every value the URL can take (through reused `endpoint`/`url` names) is an OpenAI or Azure
+    // OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
+    const candidates = stringCandidates(urlArg, index);
+    const urlText = candidates[0]!;
+    if (!candidates.every((u) => OPENAI_HOST.test(u))) return null;
+    const api = httpApiOf(urlText);
+    if (!api || candidates.some((u) => httpApiOf(u) !== api)) return null;
     const init = second ? unwrap(second) : null;
     let options: Node | null = null;
     let timeout: Site['timeout'];
@@ -206,12 +212,32 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
 
   // ---- one call ---------------------------------------------------------------------------------------------
 
+  /** An options object's properties, through spreads of objects seen here; `spread` names the first one not seen. */
+  function optionsOf(options: Node | null): { props: Map<string, Node>; spread: string | null } {
+    const props = new Map<string, Node>();
+    let spread: string | null = null;
+    const visit = (node: Node, depth: number) => {
+      const obj = objectLiteralOf(node, index);
+      if (!obj || depth > 3) { spread ??= shortText(text, node); return; }
+      for (const p of obj.properties) {
+        if (p.type === 'SpreadElement') visit(p.argument, depth + 1);
+        else {
+          const name = propertyName(p);
+          if (name) props.set(name, p.value as Node);
+        }
+      }
+    };
+    if (options) visit(options, 0);
+    return { props, spread };
+  }
+
   function buildCall(call: TSESTree.CallExpression, site: Site): LlmCallFact {
-    const props = objectProps(site.options);
+    const { props, spread } = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
     const clientProps = site.client?.options ?? new Map<string, Node>();
+    // A parameter passed as `null`/`undefined` is not passed.
     const get = (...names: string[]) => {
-      for (const nm of names) if (props.has(nm)) return { name: nm, node: props.get(nm)! };
-      for (const nm of names) if (clientProps.has(nm)) return { name: nm, node: clientProps.get(nm)! };
+      for (const nm of names) if (props.has(nm) && !isNullish(props.get(nm))) return { name: nm, node: props.get(nm)! };
+      for (const nm of names) if (clientProps.has(nm) && !isNullish(clientProps.get(nm))) return { name: nm, node: clientProps.get(nm)! };
       return null;
     };
     const modelProp = get('model', 'modelName', 'deployment', 'azureOpenAIApiDeploymentName');
@@ -236,14 +262,46 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const client = site.client?.fact ?? (site.timeout ? {
       via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call), timeoutMs: site.timeout.ms, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: site.timeout.slot,
     } : null);
-    const { stores, cacheLookup } = flow.follow(call, site.promptArg ?? site.options);
+    const { stores, cacheLookup, searchUse, returnedTo } = flow.follow(call, site.promptArg ?? site.options);
     return {
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call), function: fn ? functionName(fn, index) : null,
       model, modelExpr, maxTokens, maxTokensParam: maxTok?.name ?? null, maxTokensName: maxTokensNameFor(site), stream, n, dimensions, batchInputs,
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
-      stores, cacheLookup, optionsSlot: site.via === 'langchain' ? (site.client ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
+      stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site, props),
+      optionsSlot: site.via === 'langchain' ? (site.client ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
     };
+  }
+
+  /**
+   * Multi-turn chat: the messages are a history carried from turn to turn (`[...history, msg]`, `req.body.messages`,
+   * `previous_response_id`), not a fixed prompt, so the same request never comes twice.
+   */
+  function conversationOf(site: Site, props: Map<string, Node>): LlmCallFact['conversation'] {
+    if (site.api !== 'chat' && site.api !== 'responses') return null;
+    const prev = props.get('previous_response_id') ?? props.get('conversation');
+    if (prev && !isNullish(prev)) return { expr: shortText(text, prev), line: range(prev).startLine };
+    const m = props.get('messages') ?? props.get('input') ?? site.promptArg;
+    if (!m) return null;
+    const shown = (n: Node) => ({ expr: shortText(text, n), line: range(n).startLine });
+    const visit = (node: Node, depth: number): LlmCallFact['conversation'] => {
+      const n = unwrap(node);
+      if (n.type === 'ArrayExpression') {
+        for (const el of n.elements) if (el?.type === 'SpreadElement' && HISTORY_NAME.test(shortText(text, el.argument))) return shown(el);
+        return null;
+      }
+      if (n.type === 'Identifier' && depth < 3) {
+        const values = bindingValues(n, index);
+        if (values?.length) {
+          for (const v of values) { const c = visit(v, depth + 1); if (c) return c; }
+          // A list grown with push/concat across turns.
+          return index.nodes.some((x) => x.type === 'CallExpression' && memberChain(x.callee)?.join('.') === `${n.name}.push`) && HISTORY_NAME.test(n.name) ? shown(n) : null;
+        }
+      }
+      if (n.type === 'CallExpression' && depth < 3) for (const a of n.arguments) { const c = visit(a as Node, depth + 1); if (c) return c; }
+      return (n.type === 'Identifier' || n.type === 'MemberExpression' || n.type === 'CallExpression') && HISTORY_NAME.test(shortText(text, n)) ? shown(n) : null;
+    };
+    return visit(m, 0);
   }
 
   function maxTokensNameFor(site: Site): string | null {

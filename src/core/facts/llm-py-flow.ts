@@ -18,6 +18,17 @@ const PASS_THROUGH = new Set(['await', 'attribute', 'subscript', 'parenthesized_
 const TRANSPARENT = /^(json\.dumps|str|dict|list|repr|bytes|orjson\.dumps)$/;
 const FILE_DUMPS = /^(json\.dump|pickle\.dump|yaml\.dump|yaml\.safe_dump|numpy\.save|numpy\.savez|torch\.save|np\.save)$/;
 
+export interface FlowResult {
+  stores: StoreWriteFact[];
+  cacheLookup: CacheLookupFact | null;
+  searchUse: { api: string; line: number } | null;
+  returnedTo: { function: string; line: number } | null;
+}
+
+/** Methods and functions that use a value to look things up (vector search, similarity), not to keep it. */
+const SEARCH_METHOD = /^(similarity_search\w*|asimilarity_search\w*|max_marginal\w*|search|query|query_points|knn\w*|match\w*|rpc|nearest\w*|retrieve|aggregate|rerank)$/i;
+const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|distance|dot/i;
+
 export class PyFlow {
   private readonly stores = new Map<string, StoreModule>();
   private readonly sessions = new Map<string, SyntaxNode>();
@@ -30,7 +41,7 @@ export class PyFlow {
   private readonly classifyMemo = new Map<number, StoreCall | null>();
   private readonly scopeMemo = new Map<number, Scope>();
   private readonly originsMemo = new Map<string, Set<string>>();
-  private readonly traceMemo = new Map<string, { stores: StoreWriteFact[]; returned: boolean }>();
+  private readonly traceMemo = new Map<string, Trace>();
   private readonly cacheMemo = new Map<string, CacheLookupFact | null>();
   private readonly sitesMemo = new Map<string, SyntaxNode[]>();
   private byCallee: Map<string, SyntaxNode[]> | undefined;
@@ -184,20 +195,29 @@ export class PyFlow {
     return null;
   }
 
-  follow(call: SyntaxNode, prompt: SyntaxNode | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null} {
+  follow(call: SyntaxNode, prompt: SyntaxNode | null): FlowResult {
     const fn = this.functionOf(call);
     const local = this.trace(call, fn, null);
     let stores = local.stores;
+    let search = local.search;
     let cache = this.cacheBefore(call, fn, prompt ?? call);
+    let returnedTo: FlowResult['returnedTo'] = null;
     if (local.returned && fn) {
       const name = field(fn, 'name')?.text;
-      for (const site of name ? this.callSitesOf(name, fn) : []) {
+      const sites = name ? this.callSitesOf(name, fn) : [];
+      if (!sites.length) returnedTo = { function: name ?? 'a function', line: this.lines.position(fn.startIndex).line };
+      for (const site of sites) {
         const outerFn = this.functionOf(site);
-        stores = [...stores, ...this.trace(site, outerFn, `${name}()`).stores];
+        const outer = this.trace(site, outerFn, `${name}()`);
+        stores = [...stores, ...outer.stores];
+        search ??= outer.search;
+        const outerName = outerFn ? field(outerFn, 'name')?.text : undefined;
+        if (outer.returned && outerFn && !returnedTo && !(outerName && this.callSitesOf(outerName, outerFn).length)) returnedTo = { function: outerName ?? 'a function', line: this.lines.position(outerFn.startIndex).line };
         cache ??= this.cacheBefore(site, outerFn, site);
       }
     }
-    return { stores: dedupeStores(stores), cacheLookup: cache };
+    const searchUse = search ? { api: collapse(field(search, 'function')?.text ?? '').split('.').filter((x) => x !== 'self').slice(-2).join('.'), line: this.lines.position(search.startIndex).line } : null;
+    return { stores: dedupeStores(stores), cacheLookup: cache, searchUse, returnedTo };
   }
 
   /** The calls of `name` (or `self.name`) outside `fn`, in document order; once per function (llm-py.ts asks too). */
@@ -274,17 +294,26 @@ export class PyFlow {
     return n;
   }
 
-  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
+  /** A call that uses a value at once to look something up: a store read, a vector search, a similarity function. */
+  isSearch(call: SyntaxNode): boolean {
+    if (this.classify(call)?.op === 'read') return true;
+    const f = field(call, 'function');
+    if (f?.type === 'attribute') return SEARCH_METHOD.test(field(f, 'attribute')?.text ?? '');
+    return f?.type === 'identifier' && SEARCH_FUNCTION.test(f.text);
+  }
+
+  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): Trace {
     const key = `${call.id}|${fn?.id ?? ''}|${viaHelper ?? ''}|${seed ? [...seed].join(',') : ''}`;
     let r = this.traceMemo.get(key);
     if (!r) this.traceMemo.set(key, (r = this.traceUncached(call, fn, viaHelper, seed)));
     return r;
   }
 
-  private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
+  private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): Trace {
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
     let returned = false;
+    let search: SyntaxNode | null = null;
     if (!seed) {
       let cur = call;
       for (let p = cur.parent; p; cur = p, p = p.parent) {
@@ -295,6 +324,7 @@ export class PyFlow {
           if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper)); break; }
           const helper = this.helperWrites(outer, cur, viaHelper);
           if (helper.length) { stores.push(...helper); break; }
+          if (this.isSearch(outer)) { search = outer; break; }
           const name = this.qualify(collapse(field(outer, 'function')?.text ?? '')) ?? field(outer, 'function')?.text ?? '';
           if (TRANSPARENT.test(name)) { cur = outer; p = outer; continue; }
           break;
@@ -307,7 +337,7 @@ export class PyFlow {
         break;
       }
     }
-    if (tainted.size === 0) return { stores, returned };
+    if (tainted.size === 0) return { stores, returned, search };
     const mentions = (n: SyntaxNode | null) => !!n && this.names(n).some((x) => tainted.has(x));
     const { calls: scopeCalls, bindings, returns } = this.scope(fn, call);
     for (let changed = true, guard = 0; changed && guard < 10; guard++) {
@@ -327,9 +357,10 @@ export class PyFlow {
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));
       else if (!viaHelper) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper));
+      if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
-    for (const r of returns) if (mentions(r) && this.functionOf(r)?.startIndex === fn?.startIndex) returned = true;
-    return { stores, returned };
+    for (const r of returns) if (carriesPy(r, mentions) && this.functionOf(r)?.startIndex === fn?.startIndex) returned = true;
+    return { stores, returned, search };
   }
 
   private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null): StoreWriteFact[] {
@@ -431,6 +462,21 @@ function indexByCallee(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[]> 
     else out.set(t, [c]);
   }
   return out;
+}
+
+/** Whether a `return` hands the value on (not `len(x)`, a comparison or `not x`). */
+function carriesPy(ret: SyntaxNode, mentions: (n: SyntaxNode | null) => boolean): boolean {
+  const e = children(ret).find((c) => c.type !== 'return');
+  if (!e) return false;
+  if (e.type === 'comparison_operator' || e.type === 'not_operator') return false;
+  if (e.type === 'call' && /^(len|bool|int|float|round|sum|min|max|any|all)$/.test(field(e, 'function')?.text ?? '')) return false;
+  return mentions(e);
+}
+
+interface Trace {
+  stores: StoreWriteFact[];
+  returned: boolean;
+  search: SyntaxNode | null;
 }
 
 interface Scope {

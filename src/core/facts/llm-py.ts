@@ -5,13 +5,15 @@
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { HTTP_PATHS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
+import { httpApiOf, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
 
 const INDEX_TYPES: ReadonlySet<string> = new Set([...IMPORT_TYPES, 'call', 'assignment', 'augmented_assignment', 'function_definition', 'string', 'concatenated_string']);
 const PY_LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+/** Names a conversation history goes by. */
+const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
 const HANDLER_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|route|api_route|websocket)\s*\(/;
 
 interface ClientInfo {
@@ -82,6 +84,46 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       return op === '*' ? a * b : op === '+' ? a + b : op === '-' ? a - b : op === '/' && b !== 0 ? a / b : null;
     }
     return null;
+  };
+  /** The values a name can hold where it is read: assignments in its function, else at module level; none for a parameter. */
+  const bindingValues = (use: SyntaxNode): SyntaxNode[] | null => {
+    const fn = enclosingFunction(use);
+    const params = fn ? field(fn, 'parameters') : null;
+    if (params && children(params).some((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === use.text)) return null;
+    const of = (scope: SyntaxNode | null) => assignments.filter((x) => field(x, 'left')?.type === 'identifier' && field(x, 'left')!.text === use.text && enclosingFunction(x)?.startIndex === scope?.startIndex).map((x) => field(x, 'right')!).filter(Boolean);
+    const local = fn ? of(fn) : [];
+    if (local.length) return local;
+    const module = of(null);
+    return module.length ? module : null;
+  };
+  /** Every string an expression can evaluate to, each unresolved part as `{}` (f-string fields, names not seen). */
+  const strCandidates = (node: SyntaxNode | null | undefined, depth: number): string[] => {
+    if (!node || depth > 5) return ['{}'];
+    const cap = (xs: string[]) => [...new Set(xs)].slice(0, 16);
+    if (node.type === 'string') {
+      let acc = [''];
+      for (const c of children(node)) {
+        if (c.type === 'string_content' || c.type === 'escape_sequence') acc = acc.map((x) => x + c.text);
+        else if (c.type === 'interpolation') {
+          const inner = children(c).find((x) => x.type !== '{' && x.type !== '}');
+          const parts = strCandidates(inner, depth + 1);
+          acc = cap(acc.flatMap((x) => parts.map((y) => x + y)));
+        }
+      }
+      return acc;
+    }
+    if (node.type === 'concatenated_string' || (node.type === 'binary_operator' && field(node, 'operator')?.text === '+')) {
+      const parts = node.type === 'concatenated_string' ? children(node) : [field(node, 'left')!, field(node, 'right')!];
+      return parts.reduce<string[]>((acc, part) => { const c = strCandidates(part, depth + 1); return cap(acc.flatMap((x) => c.map((y) => x + y))); }, ['']);
+    }
+    if (node.type === 'parenthesized_expression') return strCandidates(children(node)[0], depth + 1);
+    if (node.type === 'conditional_expression') { const k = children(node); return cap([...strCandidates(k[0], depth + 1), ...strCandidates(k[2], depth + 1)]); }
+    if (node.type === 'boolean_operator') return cap([...strCandidates(field(node, 'left'), depth + 1), ...strCandidates(field(node, 'right'), depth + 1)]);
+    if (node.type === 'identifier') {
+      const values = bindingValues(node);
+      return values ? cap(values.flatMap((v) => strCandidates(v, depth + 1))) : ['{}'];
+    }
+    return ['{}'];
   };
   const bool = (node: SyntaxNode | null | undefined) => (node?.type === 'true' ? true : node?.type === 'false' ? false : null);
   const keyOf = (chain: string[]) => (chain[0] === 'self' ? chain[1] ?? 'self' : chain[0]!);
@@ -169,10 +211,14 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       }
       // Raw HTTP: requests.post(url, json=...), httpx / aiohttp session.post(...)
       if (/^(post|request|get)$/.test(method)) {
+        // OpenAI only when every value the URL can take (through a reused `url`/`endpoint` name) is an OpenAI or
+        // Azure OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
         const url = a.positional[method === 'request' ? 1 : 0] ?? a.keywords.get('url');
-        const urlText = url ? (str(url) ?? (url.type === 'string' ? url.text : '')) : '';
-        if (!OPENAI_HOST.test(urlText)) return null;
-        const api = HTTP_PATHS.find((p) => p.pattern.test(urlText))?.api ?? 'chat';
+        const candidates = url ? strCandidates(url, 0) : [];
+        const urlText = candidates[0] ?? '';
+        if (!candidates.length || !candidates.every((u) => OPENAI_HOST.test(u))) return null;
+        const api = httpApiOf(urlText);
+        if (!api || candidates.some((u) => httpApiOf(u) !== api)) return null;
         const body = a.keywords.get('json') ?? a.keywords.get('data');
         const keywords = body?.type === 'dictionary' ? dictEntries(body) : new Map<string, SyntaxNode>();
         const t = a.keywords.get('timeout');
@@ -196,9 +242,21 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
 
   function buildCall(call: SyntaxNode, site: Site): LlmCallFact {
     const clientKw = site.via === 'langchain' ? new Map<string, SyntaxNode>() : site.client?.keywords ?? new Map<string, SyntaxNode>();
+    // `**params` from a dict built here adds its keys; from anything else (`**kwargs` of a caller) they are unknown.
+    let spread: string | null = null;
+    if (site.via !== 'langchain' && site.via !== 'http') {
+      for (const splat of callArgs(call).positional.filter((x) => x.type === 'dictionary_splat')) {
+        const target = children(splat).find((x) => x.type !== '**');
+        const values = target?.type === 'identifier' ? bindingValues(target) : target?.type === 'dictionary' ? [target] : null;
+        const dict = values?.length === 1 && values[0]!.type === 'dictionary' ? values[0]! : null;
+        if (dict) for (const [k, v] of dictEntries(dict)) { if (!site.keywords.has(k)) site.keywords.set(k, v); }
+        else spread ??= collapse(splat.text).slice(0, 40);
+      }
+    }
+    // A parameter passed as None is not passed.
     const get = (...names: string[]) => {
-      for (const nm of names) if (site.keywords.has(nm)) return { name: nm, node: site.keywords.get(nm)! };
-      for (const nm of names) if (clientKw.has(nm)) return { name: nm, node: clientKw.get(nm)! };
+      for (const nm of names) if (site.keywords.has(nm) && site.keywords.get(nm)!.type !== 'none') return { name: nm, node: site.keywords.get(nm)! };
+      for (const nm of names) if (clientKw.has(nm) && clientKw.get(nm)!.type !== 'none') return { name: nm, node: clientKw.get(nm)! };
       return null;
     };
     const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment');
@@ -212,7 +270,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call),
       timeoutMs: site.timeout.seconds === null ? null : site.timeout.seconds * 1000, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: kwargSlot(call),
     } : null);
-    const { stores, cacheLookup } = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
+    const { stores, cacheLookup, searchUse, returnedTo } = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
     return {
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call),
       function: fnNode ? field(fnNode, 'name')?.text ?? null : null,
@@ -222,9 +280,36 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       stream, n: num(get('n')?.node) ?? 1, dimensions: num(get('dimensions')?.node), batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
-      stores, cacheLookup,
+      stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site),
       optionsSlot: site.via === 'langchain' ? (site.client ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
     };
+  }
+
+  /** Multi-turn chat: messages carried from turn to turn (`[*history, msg]`, `request.messages`), not a fixed prompt. */
+  function conversationOf(site: Site): LlmCallFact['conversation'] {
+    if (site.api !== 'chat' && site.api !== 'responses') return null;
+    const shown = (n: SyntaxNode) => ({ expr: collapse(n.text).slice(0, 40), line: range(n).startLine });
+    const prev = site.keywords.get('previous_response_id') ?? site.keywords.get('conversation');
+    if (prev && prev.type !== 'none') return shown(prev);
+    const m = site.keywords.get('messages') ?? site.keywords.get('input') ?? site.promptArg;
+    const visit = (n: SyntaxNode | null | undefined, depth: number): LlmCallFact['conversation'] => {
+      if (!n || depth > 3) return null;
+      if (n.type === 'list') {
+        for (const el of children(n)) if (el.type === 'list_splat' && HISTORY_NAME.test(el.text)) return shown(el);
+        return null;
+      }
+      if (n.type === 'binary_operator') return visit(field(n, 'left'), depth + 1) ?? visit(field(n, 'right'), depth + 1);
+      if (n.type === 'identifier') {
+        const values = bindingValues(n);
+        if (values) {
+          for (const v of values) { const c = visit(v, depth + 1); if (c) return c; }
+          return HISTORY_NAME.test(n.text) && calls.some((c) => /^(append|extend|insert)$/.test(field(field(c, 'function') ?? c, 'attribute')?.text ?? '') && field(field(c, 'function') ?? c, 'object')?.text === n.text) ? shown(n) : null;
+        }
+      }
+      if (n.type === 'call') for (const x of callArgs(n).positional) { const c = visit(x, depth + 1); if (c) return c; }
+      return (n.type === 'identifier' || n.type === 'attribute' || n.type === 'call' || n.type === 'subscript') && HISTORY_NAME.test(n.text) ? shown(n) : null;
+    };
+    return visit(m, 0);
   }
 
   function promptOf(site: Site, model: string | null): { tokens: number; unknowns: string[] } {

@@ -9,8 +9,8 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'Python: computed, compared, dropped', language: 'python',
-      code: 'from openai import OpenAI\nc = OpenAI()\ndef similar(a, b):\n    ea = c.embeddings.create(model="text-embedding-3-large", input=a)\n    return ea.data[0].embedding\n',
+      name: 'Python: an in-memory index of documents rebuilt every run', language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\nDOCS = ["a", "b"]\nINDEX = [c.embeddings.create(model="text-embedding-3-large", input=d).data[0].embedding for d in DOCS]\n',
       errors: [{ messageId: 'notStored', line: 4, column: 10, includes: ['text-embedding-3-large', '3,072 dimensions', '12.00 KiB'] }],
     },
     {

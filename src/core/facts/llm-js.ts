@@ -251,6 +251,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     }
     const maxTok = get(...MAX_TOKENS_PARAMS);
     const maxTokens = maxTok ? constNumber(maxTok.node, index) : null;
+    // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
+    const nullBound = MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
     const stream = site.operation.endsWith('stream') || site.operation === 'streamText' || site.operation === 'streamObject' || constBoolean(get('stream', 'streaming')?.node) === true;
     const n = constNumber(get('n')?.node, index) ?? 1;
     const dimensions = constNumber(get('dimensions')?.node, index);
@@ -269,7 +271,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
       stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site, props),
-      optionsSlot: site.via === 'langchain' ? (site.client ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
+      optionsSlot: nullBound ? null : site.via === 'langchain' ? (site.client ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
     };
   }
 

@@ -262,6 +262,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment');
     const model = modelProp ? str(modelProp.node) : null;
     const maxTok = get(...MAX_TOKENS_PARAMS);
+    // `max_tokens=None` is there but unset: a fix that adds a second parameter beside it would be rejected.
+    const nullBound = MAX_TOKENS_PARAMS.some((nm) => site.keywords.get(nm)?.type === 'none');
     const stream = /stream$/.test(site.operation) || bool(get('stream', 'streaming')?.node) === true;
     const fnNode = enclosingFunction(call);
     const prompt = promptOf(site, model);
@@ -281,7 +283,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
       stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site),
-      optionsSlot: site.via === 'langchain' ? (site.client ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
+      optionsSlot: nullBound ? null : site.via === 'langchain' ? (site.client ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
     };
   }
 

@@ -3,6 +3,12 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    // A bound passed through options from a caller not seen is unknown, not missing.
+    { name: 'limit passed through ...options from the caller', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string, options: Record<string, unknown>) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], ...options });\n" },
+    { name: 'the whole request passed in by the caller', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const complete = (params: OpenAI.ChatCompletionCreateParamsNonStreaming) => c.chat.completions.create(params);\n" },
+    { name: 'limit passed through **kwargs from the caller', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q, **kwargs):\n    return c.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **kwargs)\n' },
+    { name: 'limit in a dict unpacked with ** that is built here', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    params = {"model": "gpt-4o-mini", "max_tokens": 300, "messages": [{"role": "user", "content": q}]}\n    return c.chat.completions.create(**params)\n' },
+    { name: 'limit in an options object built here and spread', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nconst DEFAULTS = { max_tokens: 256, temperature: 0 };\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], ...DEFAULTS });\n" },
     { name: 'max_completion_tokens set (TS)', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', max_completion_tokens: 200, messages: [{ role: 'user', content: q }] });\n" },
     { name: 'max_tokens set (Python)', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n' },
     { name: 'embeddings have no output tokens', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\nv = c.embeddings.create(model="text-embedding-3-small", input=["a", "b"])\n' },
@@ -10,6 +16,22 @@ ruleTester(rule, {
     { name: 'max tokens from a variable still bounds it', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q, limit):\n    return c.responses.create(model="gpt-4.1-mini", input=q, max_output_tokens=limit)\n' },
   ],
   invalid: [
+    {
+      name: 'max_tokens: null is no bound', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: null, messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'unbounded', line: 3, includes: ['gpt-4o-mini'] }],
+    },
+    {
+      name: 'max_tokens=None is no bound', language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=None, messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
+    },
+    {
+      name: 'a request object built in scope without a bound', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport async function ask(q: string) {\n  const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: q }] };\n  return c.chat.completions.create(params);\n}\n",
+      errors: [{ messageId: 'unbounded', line: 5, includes: ['gpt-4o-mini'] }],
+      output: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport async function ask(q: string) {\n  const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: q }], max_completion_tokens: 1024 };\n  return c.chat.completions.create(params);\n}\n",
+    },
     {
       name: 'TS chat call, fix adds max_completion_tokens', language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",

@@ -200,8 +200,31 @@ export const ITERATING_METHODS = new Set(['map', 'forEach', 'flatMap', 'reduce',
 
 /** Real OpenAI keys: sk-, sk-proj-, sk-svcacct-, sk-admin- followed by a long token. */
 export const OPENAI_KEY = /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}/;
-/** Values people paste while trying an example: not a secret. */
-export const PLACEHOLDER_KEY = /x{4,}|\.\.\.|your|example|placeholder|dummy|changeme|<|\$\{|test-key|fake/i;
+/**
+ * Values people paste while trying an example, and test fixtures: not a secret. As gitleaks does, a key must match a
+ * provider format, carry enough entropy, and be none of the placeholders and stopwords below.
+ */
+export const PLACEHOLDER_KEY = /x{4,}|\*{3,}|\.\.\.|your|example|sample|placeholder|dummy|changeme|change-me|replace|redacted|<|\$\{|\{\{|test|fake|mock|stub|fixture|not-?a-?real|invalid|no-?key|123456|abcdef|0{6,}/i;
+/** Minimum Shannon entropy (bits per character) of a real key's random part (gitleaks uses 3 for OpenAI keys). */
+export const MIN_KEY_ENTROPY = 3;
+/** Paths of tests and fixtures, where a key-shaped literal is a fixture (gitleaks' path allowlists do the same). */
+export const TEST_PATH = /(^|[\\/])(tests?|__tests__|spec|specs|fixtures?|__fixtures__|mocks?|__mocks__|testdata)[\\/]|[._-](test|spec)\.[cm]?[jt]sx?$|(^|[\\/])test_[^\\/]*\.py$|_test\.py$|(^|[\\/])conftest\.py$/i;
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) h -= (c / s.length) * Math.log2(c / s.length);
+  return h;
+}
+
+/** Whether a key-shaped literal is a real secret: not a placeholder, random enough, not in a test file. */
+export function isLikelyKey(key: string, path: string): boolean {
+  if (PLACEHOLDER_KEY.test(key) || TEST_PATH.test(path)) return false;
+  const body = key.replace(/^sk-(?:proj-|svcacct-|admin-|None-)?/, '');
+  return entropy(body) >= MIN_KEY_ENTROPY;
+}
 
 /** `sk-…abcd`: enough to find the key in a secrets manager, never enough to use it. */
 export function maskKey(key: string): string {

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { AI_SDK_FUNCTIONS, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
+import { AI_SDK_FUNCTIONS, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
@@ -461,7 +461,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       else if (n.type === 'TemplateElement') raw = n.value.cooked ?? n.value.raw;
       if (!raw) continue;
       const key = raw.match(OPENAI_KEY)?.[0] ?? (isKeyProperty(n) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
-      if (!key || PLACEHOLDER_KEY.test(key) || seen.has(n.range[0])) continue;
+      if (!key || !isLikelyKey(key, path) || seen.has(n.range[0])) continue;
       seen.add(n.range[0]);
       const env = /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
       let replacement = `process.env.${env}`;

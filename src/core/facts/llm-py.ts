@@ -5,7 +5,7 @@
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { httpApiOf, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
+import { httpApiOf, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
@@ -446,7 +446,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       for (const c of contents) {
         const raw = c.text;
         const key = raw.match(OPENAI_KEY)?.[0] ?? (isKeyBinding(s) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
-        if (!key || PLACEHOLDER_KEY.test(key)) continue;
+        if (!key || !isLikelyKey(key, path)) continue;
         const env = /azure/i.test(text.slice(Math.max(0, s.startIndex - 200), s.startIndex)) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
         const whole = contents.length === 1 && raw === key && !children(s).some((x) => x.type === 'interpolation') && !/^[fFrRbBuU]+/.test(s.text);
         const startOffset = whole ? s.startIndex : c.startIndex + raw.indexOf(key);

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
 import { AI_SDK_FUNCTIONS, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
-import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
+import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, boundNames, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
 
@@ -21,6 +21,9 @@ interface ClientInfo {
 
 /** Names a conversation history goes by. */
 const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
+
+/** Calls that build a LangChain runnable from a chat model: `prompt.pipe(model)`, `RunnableSequence.from([...])`. */
+const CHAIN_BUILDERS = /(^|\.)(pipe|from|withStructuredOutput|bind|bindTools|withRetry|withConfig)$|^(LLMChain|ConversationChain|createStuffDocumentsChain|createRetrievalChain|createReactAgent|initializeAgentExecutorWithOptions)$/;
 
 const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
 const NEXT_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -102,6 +105,25 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     clients.set(key, client);
     facts.clients.push(client.fact);
   }
+  // Aliases of a client (`const ai = openai`, `this.client = client`) and LangChain chains built on a chat model
+  // (`prompt.pipe(model)`, `RunnableSequence.from([prompt, model])`): calls through them are the client's calls.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const n of index.nodes) {
+      let key: string | null = null;
+      let value: Node | null = null;
+      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) [key, value] = [n.id.name, n.init];
+      else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && n.left.property.type === 'Identifier') [key, value] = [n.left.property.name, n.right];
+      else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier' && n.value) [key, value] = [n.key.name, n.value];
+      if (!key || !value || clients.has(key)) continue;
+      const v = unwrap(value);
+      const root = v.type === 'Identifier' ? v.name : v.type === 'MemberExpression' && unwrap(v.object).type === 'ThisExpression' && v.property.type === 'Identifier' ? v.property.name : null;
+      if (root && clients.has(root)) { clients.set(key, clients.get(root)!); continue; }
+      if (v.type === 'CallExpression' && CHAIN_BUILDERS.test(memberChain(v.callee)?.slice(-2).join('.') ?? '')) {
+        const model = [...index.namesIn(v)].map((nm) => clients.get(nm.replace(/^this\./, ''))).find((c) => c?.via === 'langchain' && c.api !== 'embeddings');
+        if (model) clients.set(key, model);
+      }
+    }
+  }
   // AI SDK providers: `openai` from @ai-sdk/openai, or `const myOpenAI = createOpenAI({...})`.
   const aiProviders = new Set<string>();
   for (const [name, i] of imports) if (isAiSdkProvider(i.source) && (i.imported === 'openai' || i.imported === 'azure')) aiProviders.add(name);
@@ -137,9 +159,33 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     timeout?: { ms: number | null; set: boolean; slot: InsertSlot | null };
   }
 
+  /** `create` taken as a value: `const create = client.chat.completions.create.bind(...)`, or a parameter a same-file caller fills with it. */
+  function methodRefOf(callee: Node): string[] | null {
+    if (callee.type !== 'Identifier') return null;
+    const refChain = (v: Node): string[] | null => {
+      let x = unwrap(v);
+      if (x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'bind') x = unwrap(x.callee.object);
+      const c = x.type === 'MemberExpression' ? memberChain(x) : null;
+      return c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`)) ? c : null;
+    };
+    const values = bindingValues(callee, index);
+    if (values) return values.length === 1 ? refChain(values[0]!) : null;
+    // A parameter: the first same-file caller that passes a method reference at its position.
+    const fn = index.enclosingFunction(callee);
+    const position = fn ? fn.params.findIndex((p) => boundNames(p as Node).includes(callee.name)) : -1;
+    const name = fn ? functionName(fn, index) : null;
+    if (!fn || position < 0 || !name) return null;
+    for (const site of flow.callSitesOf(name, fn)) {
+      const arg = site.arguments[position];
+      const c = arg ? refChain(arg as Node) : null;
+      if (c) return c;
+    }
+    return null;
+  }
+
   function classify(call: TSESTree.CallExpression): Site | null {
     const callee = unwrap(call.callee);
-    const chain = memberChain(callee);
+    const chain = memberChain(callee)?.length === 1 ? methodRefOf(callee) ?? memberChain(callee) : memberChain(callee);
     if (chain && chain.length >= 2) {
       // openai SDK: <client>.chat.completions.create(...)
       const path = chain.slice(1).join('.');

@@ -14,6 +14,8 @@ const INDEX_TYPES: ReadonlySet<string> = new Set([...IMPORT_TYPES, 'call', 'assi
 const PY_LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 /** Names a conversation history goes by. */
 const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
+/** Calls that build a LangChain runnable from a chat model. */
+const PY_CHAIN_BUILDERS = /^(LLMChain|ConversationChain|RetrievalQA|ConversationalRetrievalChain|from_llm|from_chain_type|create_stuff_documents_chain|create_retrieval_chain|create_react_agent|create_tool_calling_agent|initialize_agent|with_structured_output|bind_tools|bind|with_retry|with_config|pipe|RunnableSequence)$/;
 const HANDLER_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|route|api_route|websocket)\s*\(/;
 
 interface ClientInfo {
@@ -162,6 +164,27 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     facts.clients.push(client.fact);
   }
 
+  // Aliases of a client (`self.client = client`, `llm = base_llm`) and LangChain chains on a chat model
+  // (`prompt | llm | parser`, `LLMChain(llm=llm, ...)`, `llm.with_structured_output(...)`).
+  for (let pass = 0; pass < 2; pass++) {
+    for (const a of assignments) {
+      const left = field(a, 'left');
+      const right = field(a, 'right');
+      if (!left || !right || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
+      const key = keyOf(left.text.split('.'));
+      if (clients.has(key)) continue;
+      if (right.type === 'identifier' || right.type === 'attribute') {
+        const c = clients.get(keyOf(collapse(right.text).split('.')));
+        if (c) { clients.set(key, c); continue; }
+      }
+      const builds = (right.type === 'binary_operator' && field(right, 'operator')?.text === '|') || (right.type === 'call' && PY_CHAIN_BUILDERS.test(field(right, 'function')?.text.split('.').pop() ?? ''));
+      if (!builds) continue;
+      const ids = right.descendantsOfType('identifier').filter((x): x is SyntaxNode => !!x).map((x) => x.text);
+      const model = ids.map((nm) => clients.get(nm)).find((c) => c?.via === 'langchain' && c.api !== 'embeddings');
+      if (model) clients.set(key, model);
+    }
+  }
+
   const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments);
 
   for (const call of calls) {
@@ -183,9 +206,31 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     timeout?: { seconds: number | null; set: boolean };
   }
 
+  /** `create` taken as a value: `fn = client.chat.completions.create`, or a parameter a same-file caller fills with it. */
+  function methodRefOf(callee: SyntaxNode): SyntaxNode | null {
+    if (callee.type !== 'identifier') return null;
+    const isRef = (v: SyntaxNode | undefined) => {
+      const path = v?.type === 'attribute' ? collapse(v.text).split('.').slice(1).join('.') : '';
+      return !!path && (OPENAI_METHODS.some((m) => path === m.path || path.endsWith(`.${m.path}`)) || !!OPENAI_LEGACY_METHODS[path]);
+    };
+    const values = bindingValues(callee);
+    if (values) return values.length === 1 && isRef(values[0]) ? values[0]! : null;
+    const fn = enclosingFunction(callee);
+    const params = fn ? children(field(fn, 'parameters')!).filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls') : [];
+    const position = params.findIndex((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === callee.text);
+    const name = fn ? field(fn, 'name')?.text : undefined;
+    if (!fn || position < 0 || !name) return null;
+    for (const site of flow.callSitesOf(name, fn)) {
+      const arg = callArgs(site).positional[position];
+      if (isRef(arg)) return arg!;
+    }
+    return null;
+  }
+
   function classify(call: SyntaxNode): Site | null {
-    const fn = field(call, 'function');
-    if (!fn) return null;
+    const callee = field(call, 'function');
+    if (!callee) return null;
+    const fn = methodRefOf(callee) ?? callee;
     const a = callArgs(call);
     if (fn.type === 'attribute') {
       const chain = collapse(fn.text).split('.');

@@ -16,6 +16,49 @@ ruleTester(rule, {
     { name: 'max tokens from a variable still bounds it', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q, limit):\n    return c.responses.create(model="gpt-4.1-mini", input=q, max_output_tokens=limit)\n' },
   ],
   invalid: [
+    // Calls reached through aliases, method values and LangChain chains.
+    {
+      name: 'a client reached through a module-level alias', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nexport const ai = openai;\nexport const ask = (q: string) => ai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
+      output: "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nexport const ai = openai;\nexport const ask = (q: string) => ai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 });\n",
+    },
+    {
+      name: 'create taken as a bound value', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst client = new OpenAI({ timeout: 1000 });\nconst create = client.chat.completions.create.bind(client.chat.completions);\nexport const ask = (q: string) => create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
+      output: "import OpenAI from 'openai';\nconst client = new OpenAI({ timeout: 1000 });\nconst create = client.chat.completions.create.bind(client.chat.completions);\nexport const ask = (q: string) => create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 });\n",
+    },
+    {
+      name: 'create passed as a value to a retry helper (Python)', language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef with_retry(fn, q):\n    return fn(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\ndef ask(q):\n    return with_retry(c.chat.completions.create, q)\n',
+      errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
+      output: 'from openai import OpenAI\nc = OpenAI()\ndef with_retry(fn, q):\n    return fn(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_completion_tokens=1024)\ndef ask(q):\n    return with_retry(c.chat.completions.create, q)\n',
+    },
+    {
+      name: 'create held in a local name (Python)', language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    create = c.chat.completions.create\n    return create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'unbounded', line: 5, includes: ['gpt-4o-mini'] }],
+      output: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    create = c.chat.completions.create\n    return create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_completion_tokens=1024)\n',
+    },
+    {
+      name: 'an aliased legacy class', language: 'python',
+      code: 'from openai import ChatCompletion as Chat\ndef ask(q):\n    return Chat.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'unbounded', line: 3, includes: ['gpt-4o-mini'] }],
+      output: 'from openai import ChatCompletion as Chat\ndef ask(q):\n    return Chat.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_tokens=1024)\n',
+    },
+    {
+      name: 'LangChain prompt | llm chain invoked (Python)', language: 'python',
+      code: 'from langchain_openai import ChatOpenAI\nfrom langchain_core.prompts import ChatPromptTemplate\nllm = ChatOpenAI(model="gpt-4o-mini")\nprompt = ChatPromptTemplate.from_template("Summarise {text}")\nchain = prompt | llm\ndef summarise(text):\n    return chain.invoke({"text": text})\n',
+      errors: [{ messageId: 'unbounded', line: 7, includes: ['gpt-4o-mini'] }],
+      output: 'from langchain_openai import ChatOpenAI\nfrom langchain_core.prompts import ChatPromptTemplate\nllm = ChatOpenAI(model="gpt-4o-mini", max_tokens=1024)\nprompt = ChatPromptTemplate.from_template("Summarise {text}")\nchain = prompt | llm\ndef summarise(text):\n    return chain.invoke({"text": text})\n',
+    },
+    {
+      name: 'LangChain prompt.pipe(model) chain invoked (TS)', language: 'typescript',
+      code: "import { ChatOpenAI } from '@langchain/openai';\nimport { ChatPromptTemplate } from '@langchain/core/prompts';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini' });\nconst prompt = ChatPromptTemplate.fromTemplate('Summarise {text}');\nconst chain = prompt.pipe(model);\nexport const summarise = (text: string) => chain.invoke({ text });\n",
+      errors: [{ messageId: 'unbounded', line: 6, includes: ['gpt-4o-mini'] }],
+      output: "import { ChatOpenAI } from '@langchain/openai';\nimport { ChatPromptTemplate } from '@langchain/core/prompts';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 1024 });\nconst prompt = ChatPromptTemplate.fromTemplate('Summarise {text}');\nconst chain = prompt.pipe(model);\nexport const summarise = (text: string) => chain.invoke({ text });\n",
+    },
     {
       name: 'max_tokens: null is no bound', language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: null, messages: [{ role: 'user', content: q }] });\n",

@@ -5,7 +5,7 @@
 // the prompt, whose hit skips the call, precedes it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
-import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeModule, type StoreModule } from './llm-api-table';
+import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { EstreeIndex, boundNames, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
 
@@ -24,6 +24,9 @@ export interface FlowResult {
   searchUse: { api: string; line: number } | null;
   returnedTo: { function: string; line: number } | null;
 }
+
+/** Methods that write the object they are called on. */
+const SAVE_METHODS = new Set(['save', 'insert', 'put']);
 
 /** Properties that give a size, not the value. */
 const SIZE_PROPS = new Set(['length', 'size', 'byteLength']);
@@ -50,8 +53,18 @@ export class JsFlow {
 
   constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>) {
     for (const [local, i] of imports) {
-      const m = storeModule(i.source);
+      // LangChain's store classes are typed by the class imported; other libraries by the package.
+      const m = (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' ? local : i.imported) : null) ?? storeModule(i.source);
       if (m) this.stores.set(local, m);
+    }
+    // Parameters and fields typed with a store library's type (`private repo: Repository<Chat>`, `redis: Redis`).
+    for (const n of index.nodes) {
+      const id = n.type === 'TSParameterProperty' ? n.parameter : n.type === 'Identifier' || n.type === 'PropertyDefinition' ? n : null;
+      const name = id?.type === 'Identifier' ? id.name : id?.type === 'PropertyDefinition' && id.key.type === 'Identifier' ? id.key.name : null;
+      const annotation = id && 'typeAnnotation' in id ? id.typeAnnotation?.typeAnnotation : undefined;
+      if (!name || this.stores.has(name) || annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier') continue;
+      const m = this.stores.get(annotation.typeName.name);
+      if (m) this.stores.set(name, m);
     }
     // Values derived from a store client are store handles too: client.db('x').collection('y'), mongoose.model(...).
     for (let pass = 0; pass < 3; pass++) {
@@ -64,7 +77,7 @@ export class JsFlow {
         if (!key || !value || this.stores.has(key)) continue;
         const root = rootKey(value);
         const m = root ? this.stores.get(root) : undefined;
-        if (m) this.stores.set(key, m);
+        if (m) this.stores.set(key, m.ttlOption ? { ...m, ttl: this.constructorTtl(m, value) } : m);
       }
     }
     for (const n of index.nodes) {
@@ -74,6 +87,17 @@ export class JsFlow {
       }
     }
     this.mongoTtl = mongoTtlIn(text, true);
+  }
+
+  /** The expiry a store client is made with (`new RedisChatMessageHistory({ sessionTTL: 300 })`), null when none. */
+  private constructorTtl(m: StoreModule, value: Node): { seconds: number | null; how: string } | null {
+    const v = unwrap(value);
+    if (!m.ttlOption || (v.type !== 'NewExpression' && v.type !== 'CallExpression')) return null;
+    for (const a of v.arguments) {
+      const t = objectProps(unwrap(a as Node)).get(m.ttlOption.name);
+      if (t) { const x = constNumber(t, this.index); return { seconds: x === null ? null : m.ttlOption.unit === 'ms' ? x / 1000 : x, how: m.ttlOption.name }; }
+    }
+    return null;
   }
 
   /** The store behind a receiver: an import-derived handle, else a receiver named like one (`this.redis`). */
@@ -129,9 +153,11 @@ export class JsFlow {
       return null;
     }
     const tail2 = chain.slice(-2).join('.');
-    const isWrite = WRITE_METHODS[module.kind].has(method) || WRITE_METHODS[module.kind].has(tail2);
-    const isRead = READ_METHODS[module.kind].has(method) || READ_METHODS[module.kind].has(tail2);
-    if (isWrite) return { module, op: 'write', api, ttl: this.ttlOf(module, method, args, call) };
+    const writes = module.writes ?? WRITE_METHODS[module.kind];
+    const reads = module.reads ?? READ_METHODS[module.kind];
+    const isWrite = writes.has(method) || writes.has(tail2);
+    const isRead = reads.has(method) || reads.has(tail2);
+    if (isWrite) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module, method, args, call) };
     if (isRead) return { module, op: 'read', api, ttl: null };
     return null;
   }
@@ -295,6 +321,12 @@ export class JsFlow {
     }
     for (const c of calls) {
       if (c.range[0] < call.range[0] && !seed) continue;
+      // `doc.save()` of a document built from the result (Mongoose, TypeORM entities, Django models).
+      const recv = c.callee.type === 'MemberExpression' ? unwrap(c.callee.object) : null;
+      if (recv?.type === 'Identifier' && tainted.has(recv.name) && c.callee.type === 'MemberExpression' && c.callee.property.type === 'Identifier' && SAVE_METHODS.has(c.callee.property.name)) {
+        const store = this.classify(c);
+        if (store?.op === 'write') { stores.push(this.fact(store, c, viaHelper)); continue; }
+      }
       if (!c.arguments.some((a) => mentions(a as Node))) continue;
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));

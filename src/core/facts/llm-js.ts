@@ -3,9 +3,9 @@
 // kind, model, output bound, streaming, loop and request-handler context, prompt tokens, and (llm-js-flow.ts)
 // where the result is stored and whether a cache lookup precedes the call.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
+import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { AI_SDK_FUNCTIONS, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
+import { AI_SDK_FUNCTIONS, LLM_CACHES, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, boundNames, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
@@ -258,6 +258,22 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
 
   // ---- one call ---------------------------------------------------------------------------------------------
 
+  /** A LangChain model made with `cache: new RedisCache(...)` (or `cache: true`, the in-memory default): read first, written after. */
+  function langchainCache(site: Site): { cacheLookup: CacheLookupFact; store: StoreWriteFact } | null {
+    const own = site.client?.options.get('cache');
+    if (!own) return null;
+    const v = unwrap(own);
+    const cls = v.type === 'NewExpression' ? memberChain(v.callee)?.pop() ?? '' : constBoolean(v) === true ? 'InMemoryCache' : '';
+    const row = LLM_CACHES[cls];
+    if (!row) return null;
+    const r = range(v);
+    let ttl: StoreWriteFact['ttl'] = null;
+    if (row.ttlOption && v.type === 'NewExpression') {
+      for (const a of v.arguments) { const t = objectProps(unwrap(a as Node)).get(row.ttlOption.name); if (t) ttl = { seconds: constNumber(t, index), how: `${cls} { ${row.ttlOption.name} }` }; }
+    }
+    return { cacheLookup: { kind: row.kind, api: `${cls} (LangChain LLM cache)`, line: r.startLine }, store: { kind: row.kind, engine: row.engine, api: cls, line: r.startLine, range: r, ttl, viaHelper: null } };
+  }
+
   /** An options object's properties, through spreads of objects seen here; `spread` names the first one not seen. */
   function optionsOf(options: Node | null): { props: Map<string, Node>; spread: string | null } {
     const props = new Map<string, Node>();
@@ -310,7 +326,11 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const client = site.client?.fact ?? (site.timeout ? {
       via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call), timeoutMs: site.timeout.ms, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: site.timeout.slot,
     } : null);
-    const { stores, cacheLookup, searchUse, returnedTo } = flow.follow(call, site.promptArg ?? site.options);
+    const followed = flow.follow(call, site.promptArg ?? site.options);
+    const { searchUse, returnedTo } = followed;
+    const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
+    const stores = lcCache ? [...followed.stores, lcCache.store] : followed.stores;
+    const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
     return {
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call), function: fn ? functionName(fn, index) : null,
       model, modelExpr, maxTokens, maxTokensParam: maxTok?.name ?? null, maxTokensName: maxTokensNameFor(site), stream, n, dimensions, batchInputs,

@@ -3,7 +3,7 @@
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
-import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeModule, type StoreModule } from './llm-api-table';
+import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
 
@@ -63,7 +63,8 @@ export class PyFlow {
     }
     // Imported store clients (`from pymongo import MongoClient`, `import redis`); boto3 is decided per call.
     for (const [local, path] of aliases) {
-      const m = storeModule(path);
+      // LangChain's store classes are typed by the class imported; other libraries by the module.
+      const m = (/^langchain/.test(path) ? storeClass(path) : null) ?? storeModule(path);
       if (m && !path.startsWith('boto3')) this.stores.set(local, m);
     }
     // Bindings: `x = <store expr>` and `with <store expr> as x`.
@@ -104,7 +105,14 @@ export class PyFlow {
       }
     }
     const root = rootName(n);
-    return root ? this.stores.get(root) ?? null : null;
+    const m = root ? this.stores.get(root) ?? null : null;
+    // The expiry a store client is made with (`RedisChatMessageHistory(..., ttl=600)`), null when none.
+    if (m?.ttlOption && n.type === 'call') {
+      const t = callArgs(n).keywords.get(m.ttlOption.name);
+      const x = t ? this.num(t) : null;
+      return { ...m, ttl: t ? { seconds: x === null ? null : m.ttlOption.unit === 'ms' ? x / 1000 : x, how: `${m.ttlOption.name}=` } : null };
+    }
+    return m;
   }
 
   private storeOf(recv: SyntaxNode): StoreModule | null {
@@ -134,6 +142,8 @@ export class PyFlow {
     const a = callArgs(call);
     const q = this.qualify(collapse(fn.text)) ?? collapse(fn.text);
     if (FILE_DUMPS.test(q)) return { module: { kind: 'file', engine: 'file' }, op: 'write', api: q, ttl: null };
+    const fnStore = STORE_FUNCTIONS[q];
+    if (fnStore) return { module: fnStore, op: 'write', api: q.split('.').slice(-2).join('.'), ttl: null };
     if (fn.type !== 'attribute') return null;
     const method = field(fn, 'attribute')?.text ?? '';
     const recv = field(fn, 'object')!;
@@ -156,8 +166,8 @@ export class PyFlow {
       if (SQL_READ.test(sql)) return { module: mod, op: 'read', api, ttl: null };
       return null;
     }
-    if (WRITE_METHODS[module.kind].has(method)) return { module, op: 'write', api, ttl: this.ttlOf(module.kind, method, call) };
-    if (READ_METHODS[module.kind].has(method)) return { module, op: 'read', api, ttl: null };
+    if ((module.writes ?? WRITE_METHODS[module.kind]).has(method)) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.kind, method, call) };
+    if ((module.reads ?? READ_METHODS[module.kind]).has(method)) return { module, op: 'read', api, ttl: null };
     return null;
   }
 
@@ -352,6 +362,13 @@ export class PyFlow {
     }
     for (const c of scopeCalls) {
       if (!seed && c.startIndex < call.startIndex) continue;
+      // `obj.save()` of a model built from the result (Django, MongoEngine, Beanie, Peewee).
+      const f = field(c, 'function');
+      const recv = f?.type === 'attribute' ? field(f, 'object') : null;
+      if (recv?.type === 'identifier' && tainted.has(recv.text) && /^(save|insert|asave)$/.test(field(f!, 'attribute')?.text ?? '') && this.django) {
+        stores.push(this.fact({ module: { kind: 'rdbms', engine: 'django' }, op: 'write', api: `${recv.text}.save`, ttl: null }, c, viaHelper));
+        continue;
+      }
       const args = field(c, 'arguments');
       if (!mentions(args)) continue;
       const store = this.classify(c);

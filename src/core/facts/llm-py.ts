@@ -3,9 +3,9 @@
 // facts as the JS/TS extractor: kind, model, output bound, loop/handler context, prompt tokens, and where the
 // result goes (llm-py-flow.ts).
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
-import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
+import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { httpApiOf, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
+import { httpApiOf, LLM_CACHES, type StoreModule, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
@@ -185,6 +185,28 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     }
   }
 
+  // LangChain LLM caches: process-wide (`set_llm_cache(RedisCache(...))`, `langchain.llm_cache = ...`) or per model
+  // (`ChatOpenAI(cache=SQLiteCache(...))`). A cache read precedes each call and a write follows it.
+  const llmCacheOf = (value: SyntaxNode | null | undefined): { cls: string; row: StoreModule; node: SyntaxNode } | null => {
+    if (value?.type !== 'call') return null;
+    const cls = field(value, 'function')?.text.split('.').pop() ?? '';
+    const row = LLM_CACHES[cls];
+    return row ? { cls, row, node: value } : null;
+  };
+  let fileLlmCache: ReturnType<typeof llmCacheOf> = null;
+  for (const c of calls) if (/(^|\.)set_llm_cache$/.test(field(c, 'function')?.text ?? '')) fileLlmCache ??= llmCacheOf(callArgs(c).positional[0]);
+  for (const a of assignments) if (/(^|\.)llm_cache$/.test(field(a, 'left')?.text ?? '')) fileLlmCache ??= llmCacheOf(field(a, 'right'));
+  const langchainCache = (site: Site): { cacheLookup: CacheLookupFact; store: StoreWriteFact } | null => {
+    const own = site.client?.keywords.get('cache');
+    if (own?.type === 'false') return null;
+    const cache = llmCacheOf(own) ?? fileLlmCache;
+    if (!cache) return null;
+    const r = range(cache.node);
+    const t = cache.row.ttlOption ? callArgs(cache.node).keywords.get(cache.row.ttlOption.name) : undefined;
+    const ttl = t ? { seconds: num(t), how: `${cache.cls}(${cache.row.ttlOption!.name}=)` } : null;
+    return { cacheLookup: { kind: cache.row.kind, api: `${cache.cls} (LangChain LLM cache)`, line: r.startLine }, store: { kind: cache.row.kind, engine: cache.row.engine, api: cache.cls, line: r.startLine, range: r, ttl, viaHelper: null } };
+  };
+
   const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments);
 
   for (const call of calls) {
@@ -317,7 +339,11 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call),
       timeoutMs: site.timeout.seconds === null ? null : site.timeout.seconds * 1000, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: kwargSlot(call),
     } : null);
-    const { stores, cacheLookup, searchUse, returnedTo } = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
+    const followed = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
+    const { searchUse, returnedTo } = followed;
+    const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
+    const stores = lcCache ? [...followed.stores, lcCache.store] : followed.stores;
+    const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
     return {
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call),
       function: fnNode ? field(fnNode, 'name')?.text ?? null : null,

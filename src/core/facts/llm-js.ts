@@ -451,6 +451,17 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         }
         if (a.type === 'CallExpression' && memberChain(a.callee)?.join('.').match(/^Promise\.(all|allSettled|race|any)$/)) return { kind: 'Promise.all', line: range(a).startLine, trips: null };
       }
+      // A function passed by name to an iterating method (`items.map(summarise)`) runs once per element.
+      const fn = index.enclosingFunction(node);
+      const name = fn ? functionName(fn, index) : null;
+      if (fn && name) {
+        for (const n of index.nodes) {
+          if (n.type !== 'CallExpression' || n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1]) continue;
+          const m = memberChain(n.callee);
+          const method = m?.[m.length - 1];
+          if (method && ITERATING_METHODS.has(method) && n.arguments.some((a) => a.type === 'Identifier' && a.name === name)) return { kind: method, line: range(n).startLine, trips: null };
+        }
+      }
       // One level of same-file callers: a helper called from a loop runs once per iteration.
       const caller = firstCaller(node);
       if (!caller) return null;

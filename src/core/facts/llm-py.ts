@@ -464,6 +464,15 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
         if (p.type === 'function_definition') { fn = p; break; }
         if (PY_LOOPS.has(p.type)) return { kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension', line: range(p).startLine, trips: tripsOf(p) };
       }
+      // A function passed by name to map / Executor.map / Pool.imap runs once per element.
+      const name = fn ? field(fn, 'name')?.text : undefined;
+      if (fn && name) {
+        for (const c of calls) {
+          if (c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex) continue;
+          const f = field(c, 'function')?.text ?? '';
+          if (/(^|\.)(map|imap|imap_unordered|starmap|map_async)$/.test(f) && callArgs(c).positional[0]?.text.replace(/^self\./, '') === name) return { kind: 'map', line: range(c).startLine, trips: null };
+        }
+      }
       const caller = fn ? callersOf(fn)[0] : undefined;
       if (!caller) return null;
       node = caller;

@@ -10,6 +10,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a helper passed by name to items.map', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nasync function summarise(doc: string) {\n  return c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 100, messages: [{ role: 'user', content: doc }] });\n}\nexport const run = (docs: string[]) => Promise.all(docs.map(summarise));\n",
+      errors: [{ messageId: 'batch', line: 4, includes: ['map loop at line 6'] }],
+    },
+    {
+      name: 'a helper passed by name to ThreadPoolExecutor.map', language: 'python',
+      code: 'from concurrent.futures import ThreadPoolExecutor\nfrom openai import OpenAI\nc = OpenAI()\ndef summarise(doc):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "user", "content": doc}])\ndef run(docs):\n    with ThreadPoolExecutor(8) as pool:\n        return list(pool.map(summarise, docs))\n',
+      errors: [{ messageId: 'batch', line: 5, includes: ['line 8'] }],
+    },
+    {
+      name: 'asyncio.gather over a comprehension of coroutines', language: 'python',
+      code: 'import asyncio\nfrom openai import AsyncOpenAI\nc = AsyncOpenAI()\nasync def summarise(doc):\n    return await c.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "user", "content": doc}])\nasync def run(docs):\n    return await asyncio.gather(*[summarise(d) for d in docs])\n',
+      errors: [{ messageId: 'batch', line: 5, includes: ['line 7'] }],
+    },
+    {
       name: 'Python for loop over a constant list: totals and Batch price', language: 'python',
       code: 'from openai import OpenAI\nc = OpenAI()\nfor q in ["a", "b", "c"]:\n    c.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "user", "content": q}])\n',
       errors: [{ messageId: 'batch', line: 4, column: 5, includes: ['for loop at line 3', '(3 iterations)', 'for the 3 calls', '50% off', '24 h', '50,000'] }],

@@ -250,6 +250,14 @@ export function mongoTtlIn(text: string, mongoose: boolean): { seconds: number |
   return mongoose && /\bexpires\s*:/.test(text) ? { seconds: null, how: 'Mongoose expires in this file' } : null;
 }
 
+/** Engines where an embedding written to a table is a pgvector column: a vector store, not relational data. */
+const PGVECTOR_ENGINES = new Set(['postgresql', 'supabase', 'pgvector']);
+
+/** An embeddings result written to a Postgres table is stored in a vector column (pgvector). */
+export function asVectorColumn<T extends { kind: StoreKind; engine: string }>(store: T): T {
+  return store.kind === 'rdbms' && PGVECTOR_ENGINES.has(store.engine) ? { ...store, kind: 'vector', engine: 'pgvector' } : store;
+}
+
 /** One entry per written place: a write reached both directly and through a helper is listed once. */
 export function dedupeStores<T extends { line: number; range: { startColumn: number }; kind: string }>(stores: T[]): T[] {
   const seen = new Set<string>();

@@ -230,7 +230,8 @@ export class JsFlow {
         stores = [...stores, ...outer.stores];
         search ??= outer.search;
         const outerName = outerFn ? functionName(outerFn, this.index) : null;
-        if (outer.returned && outerFn && !returnedTo && !(outerName && this.callSitesOf(outerName, outerFn).length)) returnedTo = { function: outerName ?? 'an anonymous function', line: this.lines.position(outerFn.range[0]).line };
+        // Returned again by the caller: it goes further up than this one level follows.
+        if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'an anonymous function', line: this.lines.position(outerFn.range[0]).line };
         cacheLookup ??= this.cacheBefore(site, outerFn, site);
       }
     }

@@ -222,7 +222,8 @@ export class PyFlow {
         stores = [...stores, ...outer.stores];
         search ??= outer.search;
         const outerName = outerFn ? field(outerFn, 'name')?.text : undefined;
-        if (outer.returned && outerFn && !returnedTo && !(outerName && this.callSitesOf(outerName, outerFn).length)) returnedTo = { function: outerName ?? 'a function', line: this.lines.position(outerFn.startIndex).line };
+        // Returned again by the caller: it goes further up than this one level follows.
+        if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'a function', line: this.lines.position(outerFn.startIndex).line };
         cache ??= this.cacheBefore(site, outerFn, site);
       }
     }

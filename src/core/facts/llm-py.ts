@@ -5,7 +5,7 @@
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { httpApiOf, LLM_CACHES, type StoreModule, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
+import { asVectorColumn, httpApiOf, LLM_CACHES, type StoreModule, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
@@ -342,7 +342,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     const followed = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
     const { searchUse, returnedTo } = followed;
     const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
-    const stores = lcCache ? [...followed.stores, lcCache.store] : followed.stores;
+    const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
     const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
     return {
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call),

@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'embeddings written to a Supabase table are a pgvector column, not relational data', language: 'typescript', code: "import OpenAI from 'openai';\nimport { createClient } from '@supabase/supabase-js';\nconst c = new OpenAI();\nconst supabase = createClient('u', 'k');\nexport async function ingest(chunks: string[]) {\n  const r = await c.embeddings.create({ model: 'text-embedding-3-small', input: chunks });\n  const rows = chunks.map((content, i) => ({ content, embedding: r.data[i].embedding }));\n  await supabase.from('items').upsert(rows);\n}\n" },
     { name: 'stored in MongoDB', language: 'typescript', code: "import OpenAI from 'openai';\nimport { MongoClient } from 'mongodb';\nconst c = new OpenAI();\nconst col = new MongoClient('mongodb://x').db('a').collection('chats');\nexport async function ask(q: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  await col.insertOne({ q, a: r.choices[0].message.content });\n}\n" },
     { name: 'the service reads its own table (no API result written)', language: 'python', code: 'import psycopg2\nfrom openai import OpenAI\nc = OpenAI()\nconn = psycopg2.connect("")\ndef ask(q):\n    cur = conn.cursor()\n    cur.execute("INSERT INTO audit (q) VALUES (%s)", (q,))\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=9, messages=[{"role": "user", "content": q}])\n' },
   ],

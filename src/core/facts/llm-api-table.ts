@@ -30,6 +30,12 @@ export const OPENAI_LEGACY_METHODS: Readonly<Record<string, LlmApiKind>> = {
   'Embedding.create': 'embeddings', 'Embedding.acreate': 'embeddings', 'Image.create': 'images', 'Audio.transcribe': 'audio',
 };
 
+/** openai-node < 4 and openai-edge: `new OpenAIApi(configuration).createChatCompletion({...})`. */
+export const OPENAI_V3_METHODS: Readonly<Record<string, LlmApiKind>> = {
+  createChatCompletion: 'chat', createCompletion: 'completions', createEmbedding: 'embeddings', createImage: 'images', createImageEdit: 'images',
+  createImageVariation: 'images', createTranscription: 'audio', createTranslation: 'audio',
+};
+
 /** The max-tokens parameter each API takes, as a fix adds it (snake_case for the REST/SDK body). */
 export const MAX_TOKENS_PARAMS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'max_new_tokens'];
 export const MAX_TOKENS_NAME: Partial<Record<LlmApiKind, string>> = { chat: 'max_completion_tokens', responses: 'max_output_tokens', completions: 'max_tokens' };

@@ -5,7 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { AI_SDK_FUNCTIONS, LLM_CACHES, asVectorColumn, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
+import { AI_SDK_FUNCTIONS, LLM_CACHES, OPENAI_V3_METHODS, asVectorColumn, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, boundNames, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
@@ -74,6 +74,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     let via: LlmVia | null = null;
     let api: LlmApiKind | null = null;
     if ((cls === 'OpenAI' || cls === 'AzureOpenAI') && (fromModule(head, isOpenAiModule) || (chain.length === 1 && !imports.has(head) && importsOpenAi))) via = cls === 'AzureOpenAI' ? 'azure-openai' : 'openai';
+    else if (cls === 'OpenAIApi' && fromModule(head, (s) => isOpenAiModule(s) || s === 'openai-edge')) via = 'openai-legacy';
     else if (cls in LANGCHAIN_CLASSES && fromModule(head, isLangChain)) {
       via = 'langchain';
       api = LANGCHAIN_CLASSES[cls]!;
@@ -103,7 +104,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     else if (p?.type === 'AssignmentExpression' && p.left.type === 'MemberExpression' && p.left.property.type === 'Identifier') key = p.left.property.name;
     else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') key = p.left.name;
     clients.set(key, client);
-    facts.clients.push(client.fact);
+    // openai-node v3 has neither the v4 timeout default nor its options: the timeout rule speaks of the v4 SDK.
+    if (client.via !== 'openai-legacy') facts.clients.push(client.fact);
   }
   // Aliases of a client (`const ai = openai`, `this.client = client`) and LangChain chains built on a chat model
   // (`prompt.pipe(model)`, `RunnableSequence.from([prompt, model])`): calls through them are the client's calls.
@@ -197,6 +199,10 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         if (!trusted) return null;
         return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, options: call.arguments[0] ? objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node) : null, promptArg: null };
       }
+      // openai-node v3 / openai-edge: <OpenAIApi>.createChatCompletion(...)
+      const v3 = chain.length === 2 ? OPENAI_V3_METHODS[chain[1]!] : undefined;
+      const v3Client = v3 ? clients.get(chain[0]!) : undefined;
+      if (v3 && v3Client?.via === 'openai-legacy') return { api: v3, operation: chain[1]!, via: 'openai-legacy', client: null, options: call.arguments[0] ? objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node) : null, promptArg: null };
       // LangChain: <ChatOpenAI instance>.invoke(...)
       const method = chain[chain.length - 1]!;
       if (LANGCHAIN_METHODS.has(method)) {
@@ -375,6 +381,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   function maxTokensNameFor(site: Site): string | null {
     if (site.via === 'langchain') return site.api === 'embeddings' ? null : 'maxTokens';
     if (site.via === 'ai-sdk') return site.api === 'embeddings' ? null : 'maxOutputTokens';
+    // openai-node v3 predates max_completion_tokens.
+    if (site.via === 'openai-legacy') return site.api === 'chat' || site.api === 'completions' ? 'max_tokens' : null;
     return MAX_TOKENS_NAME[site.api] ?? null;
   }
 

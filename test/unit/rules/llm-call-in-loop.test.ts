@@ -10,6 +10,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'openai-node v3 createEmbedding once per section', language: 'typescript',
+      code: "import { Configuration, OpenAIApi } from 'openai';\nimport { createClient } from '@supabase/supabase-js';\nconst supabase = createClient('u', 'k');\nexport async function ingest(sections: string[]) {\n  const openai = new OpenAIApi(new Configuration({ apiKey: 'k' }));\n  for (const input of sections) {\n    const r = await openai.createEmbedding({ model: 'text-embedding-ada-002', input });\n    await supabase.from('sections').insert({ content: input, embedding: r.data.data[0].embedding });\n  }\n}\n",
+      errors: [{ messageId: 'embeddings', line: 7, includes: ['createEmbedding', 'for-of loop at line 6'] }],
+    },
+    {
       name: 'a helper passed by name to items.map', language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nasync function summarise(doc: string) {\n  return c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 100, messages: [{ role: 'user', content: doc }] });\n}\nexport const run = (docs: string[]) => Promise.all(docs.map(summarise));\n",
       errors: [{ messageId: 'batch', line: 4, includes: ['map loop at line 6'] }],

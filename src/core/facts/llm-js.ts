@@ -444,7 +444,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     let node: Node = call;
     for (let hops = 0; hops < 2; hops++) {
       for (const a of index.ancestors(node)) {
-        if (LOOP_TYPES.has(a.type)) return { kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while', line: range(a).startLine, trips: tripsOf(a) };
+        // A retry loop (`for (let i = 0; i < 3; i++) { try { ...; break } catch {} }`) repeats only on failure.
+        if (LOOP_TYPES.has(a.type) && !isRetryLoop(a)) return { kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while', line: range(a).startLine, trips: tripsOf(a) };
         if (FUNCTION_TYPES.has(a.type)) {
           const p = index.parent(a);
           if (p?.type === 'CallExpression' && p.arguments.includes(a as TSESTree.CallExpressionArgument)) {
@@ -483,6 +484,12 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const fn = index.enclosingFunction(node);
     const name = fn ? functionName(fn, index) : null;
     return fn && name ? flow.callSitesOf(name, fn)[0] : undefined;
+  }
+
+  function isRetryLoop(loop: Node): boolean {
+    const body = 'body' in loop ? (loop as TSESTree.ForStatement).body : null;
+    const stmts = body?.type === 'BlockStatement' ? body.body : [];
+    return stmts.some((s) => s.type === 'TryStatement' && s.block.body.some((x) => x.type === 'BreakStatement' || x.type === 'ReturnStatement'));
   }
 
   function tripsOf(loop: Node): number | null {

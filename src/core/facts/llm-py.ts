@@ -462,7 +462,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       let fn: SyntaxNode | null = null;
       for (let p = node.parent; p; p = p.parent) {
         if (p.type === 'function_definition') { fn = p; break; }
-        if (PY_LOOPS.has(p.type)) return { kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension', line: range(p).startLine, trips: tripsOf(p) };
+        // A retry loop (`for attempt in range(3): try: ... break`) repeats only on failure: look further out.
+        if (PY_LOOPS.has(p.type) && !isRetryLoop(p)) return { kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension', line: range(p).startLine, trips: tripsOf(p) };
       }
       // A function passed by name to map / Executor.map / Pool.imap runs once per element.
       const name = fn ? field(fn, 'name')?.text : undefined;
@@ -478,6 +479,13 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       node = caller;
     }
     return null;
+  }
+
+  function isRetryLoop(loop: SyntaxNode): boolean {
+    if (loop.type !== 'for_statement' && loop.type !== 'while_statement') return false;
+    const body = field(loop, 'body');
+    const tries = body ? children(body).filter((c) => c.type === 'try_statement') : [];
+    return tries.some((t) => { const b = field(t, 'body'); return !!b && children(b).some((s) => s.type === 'break_statement' || s.type === 'return_statement'); });
   }
 
   function tripsOf(loop: SyntaxNode): number | null {

@@ -382,11 +382,21 @@ export class JsFlow {
       if (store?.op !== 'read' && !memory) continue;
       const keyOrigins = c.arguments.length ? origins(c.arguments[0] as Node) : new Set<string>();
       if (![...keyOrigins].some((x) => promptOrigins.has(x))) continue;
+      // A record the prompt is built from (an agent's instructions, a user's profile) is input, not a cached answer.
+      if (this.readInto(c).some((x) => promptOrigins.has(x))) continue;
       if (!this.decides(c, scope, call)) continue;
       const r = this.lines.range(c.range[0], c.range[1]);
       return store ? { kind: store.module.kind, api: store.api, line: r.startLine } : { kind: 'memory', api: chain!.slice(-2).join('.'), line: r.startLine };
     }
     return null;
+  }
+
+  /** The names a read's value is bound to (`const agent = await db.agent.findUnique(...)`). */
+  private readInto(read: TSESTree.CallExpression): string[] {
+    let cur: Node = read;
+    let p = this.index.parent(cur);
+    while (p && (p.type === 'AwaitExpression' || p.type === 'MemberExpression' || p.type === 'ChainExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) { cur = p; p = this.index.parent(p); }
+    return p?.type === 'VariableDeclarator' ? boundNames(p.id) : p?.type === 'AssignmentExpression' ? boundNames(p.left as Node) : [];
   }
 
   /** The read's value is tested (if / ?: / || / ??) before the call: a hit can skip it. */

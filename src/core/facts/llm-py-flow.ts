@@ -447,11 +447,21 @@ export class PyFlow {
       const args = callArgs(c);
       const first = args.positional[0] ?? args.keywords.get('Key') ?? args.keywords.get('key') ?? args.keywords.get('name') ?? [...args.keywords.values()][0];
       if (!first || ![...origins(first)].some((x) => promptOrigins.has(x))) continue;
+      // A record the prompt is built from (an agent's instructions, a user's profile) is input, not a cached answer.
+      if (this.readInto(c).some((x) => promptOrigins.has(x))) continue;
       if (!this.decides(c, scope, call)) continue;
       const line = this.lines.position(c.startIndex).line;
       return store ? { kind: store.module.kind, api: store.api, line } : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
     }
     return null;
+  }
+
+  /** The names a read's value is assigned to (`agent = db.agents.find_one(...)`). */
+  private readInto(read: SyntaxNode): string[] {
+    let cur = read;
+    let p = cur.parent;
+    while (p && (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call' || p.type === 'subscript')) { cur = p; p = p.parent; }
+    return p?.type === 'assignment' && field(p, 'right')?.startIndex === cur.startIndex ? targetNames(field(p, 'left')) : [];
   }
 
   private decides(read: SyntaxNode, scope: Scope, call: SyntaxNode): boolean {

@@ -21,6 +21,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an agent record the prompt is built from is not a cache lookup (TS)', language: 'typescript',
+      code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function run(agentId: string, q: string) {\n  const agent = await prisma.agent.findUnique({ where: { id: agentId } });\n  if (!agent) throw new Error('no agent');\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 100, messages: [{ role: 'system', content: agent.instructions }, { role: 'user', content: q }] });\n  await prisma.run.create({ data: { agentId, answer: r.choices[0].message.content } });\n}\n",
+      errors: [{ messageId: 'noLookup', line: 8, includes: ['line 9'] }],
+    },
+    {
+      name: 'an agent record the prompt is built from is not a cache lookup (Python)', language: 'python',
+      code: 'from openai import OpenAI\nfrom pymongo import MongoClient\nc = OpenAI()\ndb = MongoClient()["app"]\ndef run(agent_id, q):\n    agent = db.agents.find_one({"_id": agent_id})\n    if agent is None:\n        raise KeyError(agent_id)\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "system", "content": agent["name"]}, {"role": "user", "content": q}])\n    db.runs.insert_one({"agent": agent_id, "answer": r.choices[0].message.content})\n',
+      errors: [{ messageId: 'noLookup', line: 9, includes: ['line 10'] }],
+    },
+    {
       name: 'stored in Redis, read keyed by something else', language: 'typescript',
       code: `${TS_HEAD}export async function ask(q: string, user: string) {\n  const seen = await redis.get(user);\n  if (seen) return seen;\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 100, messages: [{ role: 'user', content: q }] });\n  await redis.set(q, r.choices[0].message.content, 'EX', 60);\n}\n`,
       errors: [{ messageId: 'noLookup', line: 9, includes: ['Redis (ioredis) (line 10)', 'gpt-4o-mini list price'] }],

@@ -381,6 +381,9 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   function maxTokensNameFor(site: Site): string | null {
     if (site.via === 'langchain') return site.api === 'embeddings' ? null : 'maxTokens';
     if (site.via === 'ai-sdk') return site.api === 'embeddings' ? null : 'maxOutputTokens';
+    // An OpenAI-compatible provider (`baseURL` to another host) takes the older `max_tokens`.
+    const base = site.client?.options.get('baseURL');
+    if (base && site.api === 'chat' && stringCandidates(base, index).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u))) return 'max_tokens';
     // openai-node v3 predates max_completion_tokens.
     if (site.via === 'openai-legacy') return site.api === 'chat' || site.api === 'completions' ? 'max_tokens' : null;
     return MAX_TOKENS_NAME[site.api] ?? null;

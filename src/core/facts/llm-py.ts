@@ -349,13 +349,19 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       function: fnNode ? field(fnNode, 'name')?.text ?? null : null,
       model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
       maxTokens: maxTok ? num(maxTok.node) : null, maxTokensParam: maxTok?.name ?? null,
-      maxTokensName: site.api === 'embeddings' ? null : site.via === 'langchain' ? 'max_tokens' : site.via === 'openai-legacy' ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
+      maxTokensName: site.api === 'embeddings' ? null : site.via === 'langchain' || site.via === 'openai-legacy' || otherProvider(site) ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
       stream, n: num(get('n')?.node) ?? 1, dimensions: num(get('dimensions')?.node), batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
       stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site),
       optionsSlot: nullBound ? null : site.via === 'langchain' ? (site.client ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
     };
+  }
+
+  /** An OpenAI-compatible provider (`base_url` to another host) takes the older `max_tokens`. */
+  function otherProvider(site: Site): boolean {
+    const base = site.client?.keywords.get('base_url');
+    return site.api === 'chat' && !!base && strCandidates(base, 0).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u));
   }
 
   /** Multi-turn chat: messages carried from turn to turn (`[*history, msg]`, `request.messages`), not a fixed prompt. */

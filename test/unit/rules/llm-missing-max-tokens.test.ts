@@ -16,6 +16,12 @@ ruleTester(rule, {
     { name: 'max tokens from a variable still bounds it', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q, limit):\n    return c.responses.create(model="gpt-4.1-mini", input=q, max_output_tokens=limit)\n' },
   ],
   invalid: [
+    {
+      name: 'an OpenAI-compatible provider takes max_tokens', language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', timeout: 1000 });\nexport const ask = (q: string) => groq.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'unknownModel', line: 3, includes: ['sets no max_tokens'] }],
+      output: "import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', timeout: 1000 });\nexport const ask = (q: string) => groq.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [{ role: 'user', content: q }], max_tokens: 1024 });\n",
+    },
     // Calls reached through aliases, method values and LangChain chains.
     {
       name: 'a client reached through a module-level alias', language: 'typescript',

@@ -16,6 +16,7 @@ interface ByType {
   IfStatement: TSESTree.IfStatement;
   ConditionalExpression: TSESTree.ConditionalExpression;
   LogicalExpression: TSESTree.LogicalExpression;
+  Property: TSESTree.Property;
 }
 
 export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);

@@ -264,6 +264,9 @@ export function asVectorColumn<T extends { kind: StoreKind; engine: string }>(st
   return store.kind === 'rdbms' && PGVECTOR_ENGINES.has(store.engine) ? { ...store, kind: 'vector', engine: 'pgvector' } : store;
 }
 
+/** Record fields an answer becomes part of the app's own data in (an agent's name, a conversation's title). */
+export const ENTITY_FIELD = /^(name|title|label|display_?name|slug|emoji|icon|category|categories|tags?|topic|subject|caption|headline|nickname|alias)$/i;
+
 /** One entry per written place: a write reached both directly and through a helper is listed once. */
 export function dedupeStores<T extends { line: number; range: { startColumn: number }; kind: string }>(stores: T[]): T[] {
   const seen = new Set<string>();

@@ -5,8 +5,8 @@
 // the prompt, whose hit skips the call, precedes it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
-import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
-import { EstreeIndex, boundNames, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
+import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import { EstreeIndex, boundNames, propertyName, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
 
 interface StoreCall {
@@ -270,8 +270,10 @@ export class JsFlow {
     let search: TSESTree.CallExpression | null = null;
     if (!seed) {
       // Climb from the call through projections and wrappers to where its value lands.
+      const keys: string[] = [];
       let cur: Node = call;
       for (let p = this.index.parent(cur); p; cur = p, p = this.index.parent(p)) {
+        if (p.type === 'Property' && p.value === cur) keys.push(propertyName(p) ?? '');
         // `.length` of a result is a number, not the result: it carries nothing further.
         if (p.type === 'MemberExpression' && p.object === cur && !p.computed && p.property.type === 'Identifier' && SIZE_PROPS.has(p.property.name)) break;
         if (p.type === 'AwaitExpression' || p.type === 'ChainExpression' || p.type === 'TSNonNullExpression' || p.type === 'TSAsExpression' || (p.type === 'MemberExpression' && p.object === cur)
@@ -287,7 +289,7 @@ export class JsFlow {
         }
         if (p.type === 'CallExpression') {
           const store = this.classify(p);
-          if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper)); break; }
+          if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
           const helper = this.helperWrites(p, cur, viaHelper);
           if (helper.length) { stores.push(...helper); break; }
           if (this.isSearch(p)) { search = p; break; }
@@ -330,7 +332,7 @@ export class JsFlow {
       }
       if (!c.arguments.some((a) => mentions(a as Node))) continue;
       const store = this.classify(c);
-      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));
+      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
       else if (!viaHelper) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper));
       if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
@@ -353,9 +355,21 @@ export class JsFlow {
     return this.trace(helper, helper, `${name}()`, seed).stores;
   }
 
-  private fact(store: StoreCall, call: Node, viaHelper: string | null): StoreWriteFact {
+  private fact(store: StoreCall, call: Node, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.range[0], call.range[1]);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper };
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}) };
+  }
+
+  /** The record field the value lands in when every place it is written is an entity attribute (`{ name }`). */
+  private entityFieldIn(call: TSESTree.CallExpression, mentions: (n: Node) => boolean): string | null {
+    const keys: string[] = [];
+    for (const a of call.arguments as Node[]) {
+      if (!mentions(a)) continue;
+      const leaves = this.index.within(a, 'Property').filter((p) => mentions(p.value as Node) && !['ObjectExpression', 'ArrayExpression'].includes(unwrap(p.value as Node).type));
+      if (!leaves.length) return null;
+      for (const p of leaves) keys.push(propertyName(p) ?? '');
+    }
+    return keys.length && keys.every((k) => ENTITY_FIELD.test(k)) ? keys[0]! : null;
   }
 
   /** A store read before the call, keyed by what the prompt is built from, whose result decides whether to call. */

@@ -3,7 +3,7 @@
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
-import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
 
@@ -327,12 +327,15 @@ export class PyFlow {
     let search: SyntaxNode | null = null;
     if (!seed) {
       let cur = call;
+      const keys: string[] = [];
       for (let p = cur.parent; p; cur = p, p = p.parent) {
+        if (p.type === 'keyword_argument') keys.push(field(p, 'name')?.text ?? '');
+        if (p.type === 'pair' && field(p, 'value')?.startIndex === cur.startIndex) keys.push(this.str(field(p, 'key')) ?? '');
         if (PASS_THROUGH.has(p.type)) continue;
         if (p.type === 'argument_list' && p.parent?.type === 'call') {
           const outer = p.parent;
           const store = this.classify(outer);
-          if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper)); break; }
+          if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
           const helper = this.helperWrites(outer, cur, viaHelper);
           if (helper.length) { stores.push(...helper); break; }
           if (this.isSearch(outer)) { search = outer; break; }
@@ -373,7 +376,7 @@ export class PyFlow {
       const args = field(c, 'arguments');
       if (!mentions(args)) continue;
       const store = this.classify(c);
-      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));
+      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
       else if (!viaHelper) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper));
       if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
@@ -402,9 +405,22 @@ export class PyFlow {
     return this.trace(helper, helper, `${name}()`, new Set([param])).stores;
   }
 
-  private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null): StoreWriteFact {
+  private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.startIndex, call.endIndex);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper };
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}) };
+  }
+
+  /** The record field the value lands in when every place it is written is an entity attribute (`title=...`). */
+  private entityFieldIn(call: SyntaxNode, mentions: (n: SyntaxNode | null) => boolean): string | null {
+    const keys: string[] = [];
+    for (const a of children(field(call, 'arguments') ?? call)) {
+      if (!mentions(a)) continue;
+      if (a.type === 'keyword_argument' && !['dictionary', 'call'].includes(field(a, 'value')?.type ?? '')) { keys.push(field(a, 'name')?.text ?? ''); continue; }
+      const pairs = [a, ...a.descendantsOfType(['pair', 'keyword_argument']).filter((x): x is SyntaxNode => !!x)].filter((x) => (x.type === 'pair' || x.type === 'keyword_argument') && mentions(field(x, 'value')) && !['dictionary', 'call', 'list'].includes(field(x, 'value')!.type));
+      if (!pairs.length) return null;
+      for (const x of pairs) keys.push(x.type === 'pair' ? this.str(field(x, 'key')) ?? '' : field(x, 'name')?.text ?? '');
+    }
+    return keys.length && keys.every((k) => ENTITY_FIELD.test(k)) ? keys[0]! : null;
   }
 
   private cacheBefore(call: SyntaxNode, fn: SyntaxNode | null, prompt: SyntaxNode): CacheLookupFact | null {

@@ -254,6 +254,8 @@ export interface StoreWriteFact {
   ttl: { seconds: number | null; how: string } | null;
   /** The write happens in a same-file helper the result is passed to (or returned through). */
   viaHelper: string | null;
+  /** The result is one attribute of a record (`agent.name`, a conversation's `title`): the app's own data, not a cached answer. */
+  entityField?: string;
 }
 
 export interface CacheLookupFact {

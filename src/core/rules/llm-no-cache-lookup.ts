@@ -15,7 +15,8 @@ export const rule: LlmRule = {
   },
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
-      const store = call.stores.find((s) => s.kind !== 'vector' && s.kind !== 'file');
+      // A record attribute (an agent's name) is the app's own data, not an answer to look up again.
+      const store = call.stores.find((s) => s.kind !== 'vector' && s.kind !== 'file' && !s.entityField);
       // A multi-turn reply answers a history that never repeats: a prompt-keyed cache would never hit.
       if (!store || call.cacheLookup || call.api === 'batch' || call.conversation) return;
       const s = ctx.summary.calls[i]!;

@@ -5,6 +5,9 @@ const TS_HEAD = "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nimp
 
 ruleTester(rule, {
   valid: [
+    // An answer that becomes an attribute of a record (an agent's name, a conversation's title) is the app's own data.
+    { name: 'an agent name generated once and kept on the agent record', language: 'typescript', code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nasync function agentName(goal: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 20, messages: [{ role: 'user', content: `Name an agent for: ${goal}` }] });\n  return r.choices[0].message.content ?? goal;\n}\nexport async function createAgent(goal: string, userId: string) {\n  const name = await agentName(goal);\n  return prisma.agent.create({ data: { name: name.trim(), goal, userId } });\n}\n" },
+    { name: 'a conversation title kept on the conversation document', language: 'python', code: 'from openai import OpenAI\nfrom pymongo import MongoClient\nc = OpenAI()\nconversations = MongoClient()["app"]["conversations"]\ndef start(user_id, first_message):\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=16, messages=[{"role": "user", "content": "Title: " + first_message}])\n    conversations.insert_one({"user_id": user_id, "title": r.choices[0].message.content})\n' },
     {
       name: 'Redis read keyed by the prompt hash, hit returns early (TS)', language: 'typescript',
       code: `${TS_HEAD}export async function ask(q: string) {\n  const key = 'a:' + createHash('sha256').update(q).digest('hex');\n  const hit = await redis.get(key);\n  if (hit) return hit;\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  const text = r.choices[0].message.content ?? '';\n  await redis.set(key, text, 'EX', 3600);\n  return text;\n}\n`,

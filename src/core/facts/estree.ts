@@ -87,6 +87,22 @@ export class EstreeIndex {
     return out as unknown as Array<ByType[T]>;
   }
 
+  private bindings: { decls: Map<string, TSESTree.VariableDeclarator[]>; assigns: Map<string, TSESTree.AssignmentExpression[]> } | undefined;
+
+  /** Declarations and plain assignments of a name anywhere in the file, indexed once. */
+  bindingsOf(name: string): { decls: TSESTree.VariableDeclarator[]; assigns: TSESTree.AssignmentExpression[] } {
+    if (!this.bindings) {
+      const decls = new Map<string, TSESTree.VariableDeclarator[]>();
+      const assigns = new Map<string, TSESTree.AssignmentExpression[]>();
+      for (const n of this.nodes) {
+        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') (decls.get(n.id.name) ?? decls.set(n.id.name, []).get(n.id.name)!).push(n);
+        else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier') (assigns.get(n.left.name) ?? assigns.set(n.left.name, []).get(n.left.name)!).push(n);
+      }
+      this.bindings = { decls, assigns };
+    }
+    return { decls: this.bindings.decls.get(name) ?? [], assigns: this.bindings.assigns.get(name) ?? [] };
+  }
+
   /** Identifiers read inside an expression, memoised: the data-flow fixpoints ask about the same nodes repeatedly. */
   namesIn(node: Node): Set<string> {
     let names = this.names.get(node);
@@ -257,13 +273,14 @@ export function bindingValues(use: TSESTree.Identifier, index: EstreeIndex): Nod
       scopes.push(a);
     } else if (a.type === 'Program') scopes.push(a);
   }
+  const all = index.bindingsOf(name);
+  const inside = (n: Node, scope: Node) => n.range[0] >= scope.range[0] && n.range[1] <= scope.range[1];
   for (const scope of scopes) {
-    const decls = index.within(scope, 'VariableDeclarator').filter((d) => d.id.type === 'Identifier' && d.id.name === name
-      && ownScope(d, index) === scope && blockHolds(d, use, index));
+    const decls = all.decls.filter((d) => inside(d, scope) && ownScope(d, index) === scope && blockHolds(d, use, index));
     if (!decls.length) continue;
     const decl = decls[decls.length - 1]!;
     const values: Node[] = decl.init ? [decl.init] : [];
-    for (const a of index.within(scope, 'AssignmentExpression')) if (a.left.type === 'Identifier' && a.left.name === name) values.push(a.right);
+    for (const a of all.assigns) if (inside(a, scope)) values.push(a.right);
     return values;
   }
   return null;

@@ -50,6 +50,8 @@ export class JsFlow {
   private readonly stores = new Map<string, StoreModule>();
   private readonly mongoTtl: { seconds: number | null; how: string } | null;
   private readonly functions = new Map<string, FunctionNode>();
+  private byCallee: Map<string, TSESTree.CallExpression[]> | undefined;
+  private byArgument: Map<string, TSESTree.CallExpression[]> | undefined;
 
   constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>) {
     for (const [local, i] of imports) {
@@ -252,13 +254,36 @@ export class JsFlow {
     return chain ? chain.filter((p) => p !== 'this').slice(-2).join('.') : 'a call';
   }
 
+  /** The same-file function of that name (the first one declared). */
+  functionNamed(name: string): FunctionNode | undefined {
+    return this.functions.get(name);
+  }
+
   /** Same-file calls of a function (`name(...)` or `this.name(...)`) from outside its body. */
   callSitesOf(name: string, fn: FunctionNode): TSESTree.CallExpression[] {
-    return this.index.nodes.filter((x): x is TSESTree.CallExpression => {
-      if (x.type !== 'CallExpression' || x.range[0] >= fn.range[0] && x.range[1] <= fn.range[1]) return false;
-      const c = unwrap(x.callee);
-      return (c.type === 'Identifier' && c.name === name) || (c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' && c.property.name === name);
-    });
+    // Indexed once by callee name: asked per call site, per helper and per loop/handler hop.
+    if (!this.byCallee) {
+      this.byCallee = new Map();
+      for (const x of this.index.nodes) {
+        if (x.type !== 'CallExpression') continue;
+        const c = unwrap(x.callee);
+        const nm = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' ? c.property.name : null;
+        if (nm) (this.byCallee.get(nm) ?? this.byCallee.set(nm, []).get(nm)!).push(x);
+      }
+    }
+    return (this.byCallee.get(name) ?? []).filter((x) => !(x.range[0] >= fn.range[0] && x.range[1] <= fn.range[1]));
+  }
+
+  /** Calls that pass a function by name as an argument (`items.map(summarise)`), by that name. */
+  passedAsValue(name: string): TSESTree.CallExpression[] {
+    if (!this.byArgument) {
+      this.byArgument = new Map();
+      for (const x of this.index.nodes) {
+        if (x.type !== 'CallExpression') continue;
+        for (const a of x.arguments) if (a.type === 'Identifier') (this.byArgument.get(a.name) ?? this.byArgument.set(a.name, []).get(a.name)!).push(x);
+      }
+    }
+    return this.byArgument.get(name) ?? [];
   }
 
   /** Taint from one call inside `fn`: store writes reached, whether the value is returned. */

@@ -137,6 +137,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   }
 
   const flow = new JsFlow(index, text, lines, imports);
+  let refNames: Set<string> | undefined;
 
   for (const n of index.nodes) {
     if (n.type !== 'CallExpression') continue;
@@ -163,7 +164,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
 
   /** `create` taken as a value: `const create = client.chat.completions.create.bind(...)`, or a parameter a same-file caller fills with it. */
   function methodRefOf(callee: Node): string[] | null {
-    if (callee.type !== 'Identifier') return null;
+    // Cheap gate first: only names a method reference is bound to or passed in as (found once per file).
+    if (callee.type !== 'Identifier' || !methodRefNames().has(callee.name)) return null;
     const refChain = (v: Node): string[] | null => {
       let x = unwrap(v);
       if (x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'bind') x = unwrap(x.callee.object);
@@ -183,6 +185,29 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       if (c) return c;
     }
     return null;
+  }
+
+  /** Names bound to an SDK method reference, and parameter names a same-file caller passes one to. */
+  function methodRefNames(): Set<string> {
+    if (refNames) return refNames;
+    refNames = new Set<string>();
+    const isRef = (v: Node): boolean => {
+      let x = unwrap(v);
+      if (x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'bind') x = unwrap(x.callee.object);
+      const c = x.type === 'MemberExpression' ? memberChain(x) : null;
+      return !!c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`));
+    };
+    for (const n of index.nodes) {
+      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && isRef(n.init)) refNames.add(n.id.name);
+      else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && isRef(n.right)) refNames.add(n.left.name);
+      else if (n.type === 'CallExpression' && n.arguments.some((a) => a.type === 'MemberExpression' && isRef(a as Node))) {
+        const c = unwrap(n.callee);
+        const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && c.property.type === 'Identifier' ? c.property.name : null;
+        const fn = name ? flow.functionNamed(name) : undefined;
+        n.arguments.forEach((a, i) => { const p = fn?.params[i]; if (p && isRef(a as Node)) for (const nm of boundNames(p as Node)) refNames!.add(nm); });
+      }
+    }
+    return refNames;
   }
 
   function classify(call: TSESTree.CallExpression): Site | null {
@@ -369,7 +394,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         if (values?.length) {
           for (const v of values) { const c = visit(v, depth + 1); if (c) return c; }
           // A list grown with push/concat across turns.
-          return index.nodes.some((x) => x.type === 'CallExpression' && memberChain(x.callee)?.join('.') === `${n.name}.push`) && HISTORY_NAME.test(n.name) ? shown(n) : null;
+          return HISTORY_NAME.test(n.name) && index.bindingsOf(n.name).decls.length > 0 && index.nodes.some((x) => x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'push' && x.callee.object.type === 'Identifier' && x.callee.object.name === n.name) ? shown(n) : null;
         }
       }
       if (n.type === 'CallExpression' && depth < 3) for (const a of n.arguments) { const c = visit(a as Node, depth + 1); if (c) return c; }
@@ -467,8 +492,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       const fn = index.enclosingFunction(node);
       const name = fn ? functionName(fn, index) : null;
       if (fn && name) {
-        for (const n of index.nodes) {
-          if (n.type !== 'CallExpression' || n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1]) continue;
+        for (const n of flow.passedAsValue(name)) {
+          if (n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1]) continue;
           const m = memberChain(n.callee);
           const method = m?.[m.length - 1];
           if (method && ITERATING_METHODS.has(method) && n.arguments.some((a) => a.type === 'Identifier' && a.name === name)) return { kind: method, line: range(n).startLine, trips: null };

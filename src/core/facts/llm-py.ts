@@ -87,12 +87,22 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     }
     return null;
   };
+  let byName: Map<string, SyntaxNode[]> | undefined;
+  const assignmentsByName = () => {
+    if (!byName) {
+      byName = new Map();
+      for (const x of assignments) { const l = field(x, 'left'); if (l?.type === 'identifier') (byName.get(l.text) ?? byName.set(l.text, []).get(l.text)!).push(x); }
+    }
+    return byName;
+  };
   /** The values a name can hold where it is read: assignments in its function, else at module level; none for a parameter. */
   const bindingValues = (use: SyntaxNode): SyntaxNode[] | null => {
     const fn = enclosingFunction(use);
     const params = fn ? field(fn, 'parameters') : null;
     if (params && children(params).some((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === use.text)) return null;
-    const of = (scope: SyntaxNode | null) => assignments.filter((x) => field(x, 'left')?.type === 'identifier' && field(x, 'left')!.text === use.text && enclosingFunction(x)?.startIndex === scope?.startIndex).map((x) => field(x, 'right')!).filter(Boolean);
+    const of = (scope: SyntaxNode | null) => (assignmentsByName().get(use.text) ?? [])
+      .filter((x) => (!scope || (x.startIndex >= scope.startIndex && x.endIndex <= scope.endIndex)) && enclosingFunction(x)?.startIndex === scope?.startIndex)
+      .map((x) => field(x, 'right')!).filter(Boolean);
     const local = fn ? of(fn) : [];
     if (local.length) return local;
     const module = of(null);
@@ -207,6 +217,10 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     return { cacheLookup: { kind: cache.row.kind, api: `${cache.cls} (LangChain LLM cache)`, line: r.startLine }, store: { kind: cache.row.kind, engine: cache.row.engine, api: cache.cls, line: r.startLine, range: r, ttl, viaHelper: null } };
   };
 
+  let refNames: Set<string> | undefined;
+  let mapCalls: Map<string, SyntaxNode[]> | undefined;
+  const enclosingMemo = new Map<number, SyntaxNode | null>();
+  let fnRanges: Array<readonly [number, number]> | undefined;
   const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments);
 
   for (const call of calls) {
@@ -230,7 +244,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
 
   /** `create` taken as a value: `fn = client.chat.completions.create`, or a parameter a same-file caller fills with it. */
   function methodRefOf(callee: SyntaxNode): SyntaxNode | null {
-    if (callee.type !== 'identifier') return null;
+    // Cheap gate first: only names a method reference is bound to or passed in as (found once per file).
+    if (callee.type !== 'identifier' || !methodRefNames().has(callee.text)) return null;
     const isRef = (v: SyntaxNode | undefined) => {
       const path = v?.type === 'attribute' ? collapse(v.text).split('.').slice(1).join('.') : '';
       return !!path && (OPENAI_METHODS.some((m) => path === m.path || path.endsWith(`.${m.path}`)) || !!OPENAI_LEGACY_METHODS[path]);
@@ -247,6 +262,27 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       if (isRef(arg)) return arg!;
     }
     return null;
+  }
+
+  /** Names bound to an SDK method reference, and parameter names a same-file caller passes one to. */
+  function methodRefNames(): Set<string> {
+    if (refNames) return refNames;
+    refNames = new Set<string>();
+    const isRef = (v: SyntaxNode | null | undefined) => {
+      const path = v?.type === 'attribute' ? collapse(v.text).split('.').slice(1).join('.') : '';
+      return !!path && (OPENAI_METHODS.some((m) => path === m.path || path.endsWith(`.${m.path}`)) || !!OPENAI_LEGACY_METHODS[path]);
+    };
+    for (const a of assignments) if (field(a, 'left')?.type === 'identifier' && isRef(field(a, 'right'))) refNames.add(field(a, 'left')!.text);
+    const byName = new Map<string, SyntaxNode>();
+    for (const f of functions) { const nm = field(f, 'name')?.text; if (nm && !byName.has(nm)) byName.set(nm, f); }
+    for (const c of calls) {
+      const positional = callArgs(c).positional;
+      if (!positional.some((x) => isRef(x))) continue;
+      const fn = byName.get((field(c, 'function')?.text ?? '').replace(/^self\./, ''));
+      const params = fn ? children(field(fn, 'parameters')!).filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls') : [];
+      positional.forEach((x, i) => { const p = params[i]; if (p && isRef(x)) refNames!.add(p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text ?? ''); });
+    }
+    return refNames;
   }
 
   function classify(call: SyntaxNode): Site | null {
@@ -452,9 +488,22 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
 
   // ---- context ----------------------------------------------------------------------------------------------
 
+  /** The innermost function definition around a node: the last one whose range holds it (functions are in document order). */
   function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
-    for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-    return null;
+    // A parent step costs a walk down from the root in tree-sitter: search the function list by offsets, once per node.
+    const known = enclosingMemo.get(node.id);
+    if (known !== undefined) return known;
+    fnRanges ??= functions.map((f) => [f.startIndex, f.endIndex] as const);
+    const start = node.startIndex;
+    const end = node.endIndex;
+    let found: SyntaxNode | null = null;
+    for (let i = 0; i < fnRanges.length; i++) {
+      const [s, e] = fnRanges[i]!;
+      if (s > start) break;
+      if (start >= s && end <= e && !(s === start && e === end)) found = functions[i]!;
+    }
+    enclosingMemo.set(node.id, found);
+    return found;
   }
 
   function callersOf(fn: SyntaxNode): SyntaxNode[] {
@@ -474,10 +523,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       // A function passed by name to map / Executor.map / Pool.imap runs once per element.
       const name = fn ? field(fn, 'name')?.text : undefined;
       if (fn && name) {
-        for (const c of calls) {
+        for (const c of mapCallsOf(name)) {
           if (c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex) continue;
-          const f = field(c, 'function')?.text ?? '';
-          if (/(^|\.)(map|imap|imap_unordered|starmap|map_async)$/.test(f) && callArgs(c).positional[0]?.text.replace(/^self\./, '') === name) return { kind: 'map', line: range(c).startLine, trips: null };
+          return { kind: 'map', line: range(c).startLine, trips: null };
         }
       }
       const caller = fn ? callersOf(fn)[0] : undefined;
@@ -492,6 +540,20 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     const body = field(loop, 'body');
     const tries = body ? children(body).filter((c) => c.type === 'try_statement') : [];
     return tries.some((t) => { const b = field(t, 'body'); return !!b && children(b).some((s) => s.type === 'break_statement' || s.type === 'return_statement'); });
+  }
+
+  /** `map(f, xs)`-style calls by the name of the function they map, indexed once. */
+  function mapCallsOf(name: string): SyntaxNode[] {
+    if (!mapCalls) {
+      mapCalls = new Map();
+      for (const c of calls) {
+        const f = field(c, 'function');
+        if (!f || !/(^|\.)(map|imap|imap_unordered|starmap|map_async)$/.test(f.type === 'attribute' ? `.${field(f, 'attribute')?.text ?? ''}` : f.text)) continue;
+        const first = callArgs(c).positional[0]?.text.replace(/^self\./, '');
+        if (first) (mapCalls.get(first) ?? mapCalls.set(first, []).get(first)!).push(c);
+      }
+    }
+    return mapCalls.get(name) ?? [];
   }
 
   function tripsOf(loop: SyntaxNode): number | null {

@@ -335,7 +335,7 @@ export const OPENAI_KEY = /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20
  * Values people paste while trying an example, and test fixtures: not a secret. As gitleaks does, a key must match a
  * provider format, carry enough entropy, and be none of the placeholders and stopwords below.
  */
-export const PLACEHOLDER_KEY = /x{4,}|\*{3,}|\.\.\.|your|example|sample|placeholder|dummy|changeme|change-me|replace|redacted|<|\$\{|\{\{|test|fake|mock|stub|fixture|not-?a-?real|invalid|no-?key|123456|abcdef|0{6,}/i;
+export const PLACEHOLDER_KEY = /x{4,}|\*{3,}|\.\.\.|your|example|sample|placeholder|dummy|changeme|change-me|replace|redacted|<|\$\{|\{\{|test|fake|mock|stub|fixture|not-?a-?real|invalid|no-?key|0{8,}/i;
 /** Minimum Shannon entropy (bits per character) of a real key's random part (gitleaks uses 3 for OpenAI keys). */
 export const MIN_KEY_ENTROPY = 3;
 /** Paths of tests and fixtures, where a key-shaped literal is a fixture (gitleaks' path allowlists do the same). */

@@ -13,6 +13,8 @@ import { GPU_CATALOG, findGpu } from '../core/sizing/gpu-catalog';
 import { toJsonReport } from '../core/report/json';
 import { toSarif } from '../core/report/sarif';
 import { toText } from '../core/report/text';
+// Config and workload problems quote the files' values: keys masked, control characters shown (a terminal).
+import { escapeTerminal } from '../core/report/control-chars';
 import { buildSizingReport } from '../core/report/sizing-model';
 import { toMarkdown } from '../core/report/markdown';
 import { toHtml } from '../core/report/html';
@@ -33,7 +35,7 @@ report  sizes the infrastructure for it: GPU fit and chunk plans, database topol
 Options:
   --format FORMAT              scan: text|json|sarif (default text); report: html|md|json|text (default text)
   --profile low|medium|high    report: usage profile the assumptions start from (default: the workload file's, else medium)
-  --workload FILE              report: workload assumptions (default: ./ai-infra-advisor.workload.json if present)
+  --workload FILE              report: workload assumptions (default: ai-infra-advisor.workload.json in . or in a scanned folder)
   --output FILE                write the report to FILE instead of standard output
   --config FILE                configuration file (default: ./ai-infra-advisor.config.json if present)
   --target-gpu ID              GPU to check against: ${GPU_CATALOG.map((g) => g.id).join(', ')}
@@ -126,7 +128,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const root = resolve(io.cwd, values.root ?? '.');
     const loaded = loadConfigFile(root, RULE_IDS, values.config ? resolve(io.cwd, values.config) : undefined);
     if (loaded.fatal) {
-      io.stderr(`${TOOL_NAME}: ${loaded.fatal}\n`);
+      io.stderr(`${TOOL_NAME}: ${escapeTerminal(loaded.fatal)}\n`);
       return 2;
     }
     if (values['target-gpu']) {
@@ -144,7 +146,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       if (values.lang !== 'en' && values.lang !== 'ko') throw new UsageError(`--lang must be en or ko, not '${values.lang}'`);
       loaded.config.lang = values.lang;
     }
-    for (const p of problemsIn(loaded.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: config ${p.field}: ${p.message}\n`);
+    for (const p of problemsIn(loaded.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: config ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
 
     const scanPaths = paths.map((p) => resolve(io.cwd, p));
     // One thread by default: on 2 cores the bench measured workers slower and twice the memory (bench/results.md).
@@ -158,12 +160,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (missing.length && missing.length === scanPaths.length) throw new UsageError(`nothing to scan: ${missing.map((m) => m.path).join(', ')} not found`);
 
     if (command === 'report') {
-      const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined });
+      const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined, scanned: scanPaths });
       if (workload.fatal) {
-        io.stderr(`${TOOL_NAME}: ${workload.fatal}\n`);
+        io.stderr(`${TOOL_NAME}: ${escapeTerminal(workload.fatal)}\n`);
         return 2;
       }
-      for (const p of problemsIn(workload.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: workload ${p.field}: ${p.message}\n`);
+      for (const p of problemsIn(workload.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: workload ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
       const sizing = buildSizingReport(result, workload);
       const out = values.output ? resolve(io.cwd, values.output) : null;
       let text: string;

@@ -1,7 +1,7 @@
 // The one entry point: files + config -> AnalysisResult. Every surface (CLI, language server, tests) calls this
 // and renders what it returns; nothing downstream re-derives facts.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import pkg from '../../package.json';
 import type { AdvisorConfig, ConfigProblem, LoadedConfig } from './config';
 import { resolveConfig } from './config';
@@ -14,6 +14,7 @@ import { initTreeSitter, parseSource, withCExpression, grammarFor } from './pars
 import type { DocumentCache } from './document-cache';
 import { parseJsTs } from './parse/typescript-estree';
 import { extractCGpuFacts } from './facts/c-gpu';
+import { readProjectIncludes } from './facts/c-includes';
 import { extractPyGpuFacts } from './facts/py-gpu';
 import { summariseGpuFile } from './facts/memory';
 import { extractJsLlmFacts } from './facts/llm-js';
@@ -72,6 +73,12 @@ export interface FileAnalysis {
   llm: LlmFileSummary | null;
 }
 
+/** Where a document is on disk: its `#include "…"` headers are read relative to it, inside `root`. */
+export interface SourceLocation {
+  absolutePath: string;
+  root: string;
+}
+
 const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
 /** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
 const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key/i;
@@ -81,7 +88,7 @@ const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?ke
  * document's previous tree is re-parsed incrementally, the facts of unchanged C-family functions are reused, and both are
  * kept for the next edit.
  */
-export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }): Promise<FileAnalysis> {
+export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }, source?: SourceLocation): Promise<FileAnalysis> {
   const entry: FileEntry = { path, language, bytes: Buffer.byteLength(text) };
   const none = { facts: null, gpu: null, llmFacts: null, llm: null };
   if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], ...none };
@@ -94,7 +101,8 @@ export async function analyzeText(path: string, text: string, language: Language
       const parsed = await parseSource(text, language, reuse?.cache.get(reuse.key));
       try {
         if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
-        const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key));
+        const headers = language !== 'python' && source ? await readProjectIncludes(source.absolutePath, text, { root: source.root, includeDirs: loaded.config.includeDirs, configDir: loaded.source ? dirname(loaded.source) : null }) : null;
+        const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers);
         const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
         const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path) : null;
         const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
@@ -134,7 +142,9 @@ export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absoluteP
   }
   if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, bytes.length);
   const text = bytes.toString('utf8');
-  const r = await analyzeText(file.path, text, file.language, loaded);
+  // The scan root: project headers are resolved inside it (and compile_commands.json is looked for there).
+  const root = file.absolutePath.endsWith(file.path) ? file.absolutePath.slice(0, file.absolutePath.length - file.path.length) || '/' : dirname(file.absolutePath);
+  const r = await analyzeText(file.path, text, file.language, loaded, undefined, { absolutePath: file.absolutePath, root });
   return { entry: r.entry, findings: r.findings, gpu: r.gpu, llm: r.llm, assumedTypeSizes: r.facts?.assumedTypeSizes ?? null, bytesRead: bytes.length };
 }
 

@@ -24,6 +24,8 @@ export interface AdvisorConfig {
   rules: Record<string, RuleSetting>;
   /** Language of rule messages. */
   lang: 'en' | 'ko';
+  /** Folders searched for `#include "…"` headers after the including file's own (relative to the config file). */
+  includeDirs?: string[];
 }
 
 export const CONFIG_FILE_NAME = 'ai-infra-advisor.config.json';

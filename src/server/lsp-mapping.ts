@@ -1,10 +1,15 @@
 // Pure mappings from the core's findings and summaries to LSP shapes: diagnostics, quick fixes, suppression edits,
-// hover text and CodeLens titles. No connection here, so every mapping is unit-tested directly.
+// hover text and CodeLens titles. No connection here, so every mapping is unit-tested directly. Scanned text reaches
+// the editor only through `plain` (diagnostics, titles, CodeLens: keys masked, controls shown), `escapeMarkdown` and
+// `markdownCode` (the hover), and the fix edits through the credential choke point.
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover, type CodeLens, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../core/analyze';
 import type { Finding, Language, LlmCallSummary, SourceRange } from '../core/model/types';
-import { formatBytes } from '../core/model/units';
+import { formatBytes, formatInteger, isSizeInRange } from '../core/model/units';
+import { redactSecrets } from '../core/model/redact';
+import { showControlChars } from '../core/report/control-chars';
+import { escapeMarkdown, markdownCode } from '../core/report/markdown';
 import { docsUrl } from '../core/rules/rule';
 import { storeName } from '../core/rules/shared/llm-text';
 import { deviceBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
@@ -16,6 +21,12 @@ export function toLspRange(r: SourceRange): Range {
   return { start: { line: r.startLine - 1, character: r.startColumn - 1 }, end: { line: r.endLine - 1, character: r.endColumn - 1 } };
 }
 
+/** Plain editor text (diagnostic messages, action titles, CodeLens): keys masked, invisible characters shown. */
+function plain(text: string): string {
+  // `$(name)` is an icon in a CodeLens title: a literal one stays text.
+  return showControlChars(redactSecrets(text), { lineBreaks: true }).replace(/\$\(/g, '$\u200b(');
+}
+
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
 /** A stable key for a finding, so code actions find the finding behind a diagnostic without re-analysing. */
@@ -25,10 +36,10 @@ export function findingKey(f: Finding): string {
 
 export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   const d: Diagnostic = {
-    range: toLspRange(f.range), severity: SEVERITY[f.severity], source: DIAGNOSTIC_SOURCE, message: f.message,
+    range: toLspRange(f.range), severity: SEVERITY[f.severity], source: DIAGNOSTIC_SOURCE, message: plain(f.message),
     code: f.ruleId, codeDescription: { href: docsUrl(f.ruleId) }, data: { key: findingKey(f) },
   };
-  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toLspRange(r.range) }, message: r.message }));
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toLspRange(r.range) }, message: plain(r.message) }));
   return d;
 }
 
@@ -42,8 +53,9 @@ export function codeActionsFor(f: Finding, doc: TextDocument, language: Language
   const S = LSP_STRINGS[lang];
   const actions: CodeAction[] = [];
   for (const fix of f.fixes ?? []) {
-    const edits: TextEdit[] = fix.edits.map((e) => ({ range: { start: doc.positionAt(e.startOffset), end: doc.positionAt(e.endOffset) }, newText: e.newText }));
-    actions.push({ title: fix.description, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: actions.length === 0, edit: { changes: { [doc.uri]: edits } } });
+    // A key the fix would write back (a second key in the same literal) is written masked: it must be rotated anyway.
+    const edits: TextEdit[] = fix.edits.map((e) => ({ range: { start: doc.positionAt(e.startOffset), end: doc.positionAt(e.endOffset) }, newText: redactSecrets(e.newText) }));
+    actions.push({ title: plain(fix.description), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: actions.length === 0, edit: { changes: { [doc.uri]: edits } } });
   }
   const prefix = commentPrefix(language);
   const line = f.range.startLine - 1;
@@ -66,9 +78,10 @@ export function codeActionsFor(f: Finding, doc: TextDocument, language: Language
 
 /** `1.2k`, `950`, `16k`: token counts for a one-line CodeLens. */
 export function shortCount(n: number): string {
-  if (n < 1000) return String(n);
+  if (!Number.isFinite(n) || n < 0) return '?';
+  if (n < 1000) return String(Math.round(n));
   const k = n / 1000;
-  return `${k < 10 ? k.toFixed(1).replace(/\.0$/, '') : Math.round(k)}k`;
+  return `${k < 10 ? k.toFixed(1).replace(/\.0$/, '') : formatInteger(Math.round(k))}k`;
 }
 
 /** The smallest catalog GPU that holds the bytes at the safety factor, and whether the target does. */
@@ -81,6 +94,7 @@ export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number,
 }
 
 function daysText(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '?';
   if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
   if (seconds % 3600 === 0) return `${seconds / 3600} h`;
   return `${seconds} s`;
@@ -107,17 +121,18 @@ export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: numbe
   const at = (line: number): Range => ({ start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } });
   const seen = new Set<number>();
   for (const al of a.gpu?.allocations ?? []) {
-    if (seen.has(al.line)) continue;
+    // A lens only where it shows a number: "size known at run time" above every allocation is noise (the hover has it).
+    if (seen.has(al.line) || al.bytes === null) continue;
     seen.add(al.line);
-    const title = al.bytes === null
-      ? S.sizeAtRunTime(al.sizeExpr)
-      : `≈ ${S.memory(formatBytes(al.bytes, { exact: false }), S.spaces[al.space] ?? al.space)}${al.space === 'device' || al.space === 'managed' ? ` · ${gpuFitText(al.bytes, target, safetyFactor, lang)}` : ''}`;
-    lenses.push({ range: at(al.line), command: { title, command: '' } });
+    const title = !isSizeInRange(al.bytes)
+      ? S.sizeOutOfRange(al.sizeExpr)
+      : `≈ ${S.memory(formatBytes(al.bytes, { exact: false }), spaceName(S, al.space))}${al.space === 'device' || al.space === 'managed' ? ` · ${gpuFitText(al.bytes, target, safetyFactor, lang)}` : ''}`;
+    lenses.push({ range: at(al.line), command: { title: plain(title), command: '' } });
   }
   for (const c of a.llm?.calls ?? []) {
     if (seen.has(c.line)) continue;
     seen.add(c.line);
-    lenses.push({ range: at(c.line), command: { title: llmLensTitle(c, lang), command: '' } });
+    lenses.push({ range: at(c.line), command: { title: plain(llmLensTitle(c, lang)), command: '' } });
   }
   return lenses.sort((x, y) => x.range.start.line - y.range.start.line);
 }
@@ -126,37 +141,41 @@ export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: numbe
 export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): Hover | null {
   const S = LSP_STRINGS[lang];
   const H = S.hover;
-  const space = (x: string) => S.spaces[x] ?? x;
+  const space = (x: string) => escapeMarkdown(spaceName(S, x));
+  const md = escapeMarkdown;
+  const size = (bytes: number | null, expr: string, exact = true) =>
+    bytes === null ? S.sizeAtRunTime(markdownCode(expr)) : isSizeInRange(bytes) ? formatBytes(bytes, { exact }) : S.sizeOutOfRange(markdownCode(expr));
   const parts: string[] = [];
   for (const al of a.gpu?.allocations.filter((x) => x.line === line) ?? []) {
-    parts.push(`**${al.api}** — ${al.bytes === null ? S.sizeAtRunTime(`\`${al.sizeExpr}\``) : H.ofMemory(formatBytes(al.bytes), space(al.space))}`);
-    if (al.bytes !== null) parts.push(H.size(`\`${al.sizeExpr}\``, al.bytes.toLocaleString('en-US'), al.inLoop));
-    if (al.bytes !== null && (al.space === 'device' || al.space === 'managed')) parts.push(H.gpu(gpuFitText(al.bytes, target, safetyFactor, lang), safetyFactor));
+    const known = al.bytes !== null && isSizeInRange(al.bytes);
+    parts.push(`**${md(al.api)}** — ${known ? H.ofMemory(formatBytes(al.bytes!), space(al.space)) : size(al.bytes, al.sizeExpr)}`);
+    if (known) parts.push(H.size(markdownCode(al.sizeExpr), formatInteger(al.bytes!), al.inLoop));
+    if (known && (al.space === 'device' || al.space === 'managed')) parts.push(H.gpu(md(gpuFitText(al.bytes!, target, safetyFactor, lang)), safetyFactor));
   }
   for (const t of a.gpu?.transfers.filter((x) => x.line === line) ?? []) {
-    parts.push(`**${t.api}** — ${H.transfer(t.direction, t.bytes === null ? S.sizeAtRunTime(`\`${t.sizeExpr}\``) : formatBytes(t.bytes), t.async, t.inLoop)}`);
+    parts.push(`**${md(t.api)}** — ${H.transfer(md(t.direction), size(t.bytes, t.sizeExpr), t.async, t.inLoop)}`);
   }
   if (parts.length && a.gpu) {
     const g = a.gpu;
-    const peak = `${g.peakDeviceBytes === null ? H.unknown : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map((e) => `\`${e}\``).join(' + ')}` : ''}`;
-    parts.push(H.peak(peak, g.strategy, g.peakDeviceBytes !== null ? gpuFitText(g.peakDeviceBytes, target, safetyFactor, lang) : '', g.peakIsLowerBound));
+    const known = g.peakDeviceBytes !== null && isSizeInRange(g.peakDeviceBytes);
+    const peak = `${!known ? H.unknown : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes!)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map(markdownCode).join(' + ')}` : ''}`;
+    parts.push(H.peak(peak, md(g.strategy), known ? md(gpuFitText(g.peakDeviceBytes!, target, safetyFactor, lang)) : '', g.peakIsLowerBound));
   }
   for (const c of a.llm?.calls.filter((x) => x.line === line) ?? []) {
-    parts.push(`**${c.operation}** (${c.model ?? H.modelUnknown})`);
-    const output = c.estOutputTokens === null ? null : H.output(`${c.outputBound === 'model-maximum' ? '≤ ' : ''}${c.estOutputTokens}`, c.outputBound === 'max-tokens' ? 'max-tokens' : c.outputBound === 'model-maximum' ? 'model-maximum' : 'embedding');
-    parts.push(H.tokens(`${c.estInputIsLowerBound ? '≥ ' : '≈ '}${c.estInputTokens}`, output));
-    if (c.estCostUsd !== null) parts.push(H.cost(formatUsd(c.estCostUsd), formatUsd(c.estBatchCostUsd!)));
+    parts.push(`**${md(c.operation)}** (${c.model === null ? H.modelUnknown : md(c.model)})`);
+    const output = c.estOutputTokens === null ? null : H.output(`${c.outputBound === 'model-maximum' ? '≤ ' : ''}${formatInteger(c.estOutputTokens)}`, c.outputBound === 'max-tokens' ? 'max-tokens' : c.outputBound === 'model-maximum' ? 'model-maximum' : 'embedding');
+    parts.push(H.tokens(`${c.estInputIsLowerBound ? '≥ ' : '≈ '}${formatInteger(c.estInputTokens)}`, output));
+    if (c.estCostUsd !== null) parts.push(H.cost(md(formatUsd(c.estCostUsd)), md(formatUsd(c.estBatchCostUsd!))));
     if (c.estResponseBytes !== null) parts.push(H.response(formatBytes(c.estResponseBytes)));
-    parts.push(c.store ? H.stored(storeName(c.store, lang), c.store.api, c.store.line, c.ttl ? `${ttlText(c, lang)} (${c.ttl.how})` : S.noTtl) : H.resultNotStored);
+    parts.push(c.store ? H.stored(md(storeName(c.store, lang)), md(c.store.api), c.store.line, c.ttl ? `${md(ttlText(c, lang))} (${md(c.ttl.how)})` : S.noTtl) : H.resultNotStored);
     parts.push(H.cache(c.cacheBeforeCall));
-    if (c.unknowns.length) parts.push(H.unknowns(c.unknowns.join('; ')));
+    if (c.unknowns.length) parts.push(H.unknowns(c.unknowns.map(md).join('; ')));
   }
   if (!parts.length) return null;
-  return { contents: { kind: 'markdown', value: parts.map(escapeHoverLine).join('\n\n') } };
+  return { contents: { kind: 'markdown', value: parts.join('\n\n') } };
 }
 
-/** Hover Markdown: scanned text (expressions, model names) may hold Markdown or HTML; keep it literal. */
-function escapeHoverLine(line: string): string {
-  // Inline code spans we wrote stay; everything else has HTML-significant characters neutralised.
-  return line.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A memory space's word: by own property only (a space named `constructor` is shown as written). */
+function spaceName(S: (typeof LSP_STRINGS)[LspLang], space: string): string {
+  return Object.prototype.hasOwnProperty.call(S.spaces, space) ? S.spaces[space]! : space;
 }

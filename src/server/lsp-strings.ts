@@ -11,6 +11,7 @@ export interface LspStrings {
   fitsNot(smallest: string, target: string): string;
   fitsNone(largest: string): string;
   sizeAtRunTime(expr: string): string;
+  sizeOutOfRange(expr: string): string;
   memory(bytes: string, space: string): string;
   spaces: Record<string, string>;
   tokens(n: string): string;
@@ -50,6 +51,7 @@ const EN: LspStrings = {
   fitsNot: (s, t) => `fits ${s}, not ${t}`,
   fitsNone: (l) => `fits no GPU in the catalog (largest ${l})`,
   sizeAtRunTime: (e) => `size known at run time: ${e}`,
+  sizeOutOfRange: (e) => `size unknown (out of range): ${e}`,
   memory: (b, s) => `${b} ${s} memory`,
   spaces: { device: 'device', managed: 'managed', 'pinned-host': 'pinned host', host: 'host', shared: 'shared' },
   tokens: (n) => `≈ ${n} tokens`,
@@ -89,6 +91,7 @@ const KO: LspStrings = {
   fitsNot: (s, t) => `${s}에 들어감, ${t}에는 안 들어감`,
   fitsNone: (l) => `카탈로그의 어떤 GPU에도 안 들어감 (가장 큰 것: ${l})`,
   sizeAtRunTime: (e) => `실행 시 결정되는 크기: ${e}`,
+  sizeOutOfRange: (e) => `알 수 없는 크기(범위 밖): ${e}`,
   memory: (b, s) => `${s} 메모리 ${b}`,
   spaces: { device: '장치', managed: '관리(managed)', 'pinned-host': '고정 호스트', host: '호스트', shared: '공유' },
   tokens: (n) => `≈ ${n} 토큰`,

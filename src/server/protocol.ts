@@ -6,7 +6,7 @@ import type { ChartSpec } from '../core/report/charts';
 import type { PageStrings } from '../core/report/report-strings';
 import type { SizingReport } from '../core/report/sizing-model';
 import type { Section } from '../core/report/sizing-sections';
-import type { ProfileName, UsageAssumptions } from '../core/sizing/profiles';
+import { ASSUMPTION_KEYS, PROFILE_NAMES, type ProfileName, type UsageAssumptions } from '../core/sizing/profiles';
 
 export const SERVER_NAME = 'ai-infra-advisor';
 /** The `source` every diagnostic carries, as ESLint's carry `eslint`. */
@@ -45,6 +45,66 @@ export interface SizingReportParams extends WorkDoneProgressParams {
   diagnostics?: boolean;
   /** `workDoneToken` (standard LSP): the server reports `$/progress` with "done/total files" and honours cancel. */
 }
+const RENDERS = ['md', 'html', 'json'] as const;
+
+/**
+ * Checks the sizing request's parameters (any client can send any JSON): each known field has its type, `profile`
+ * and `render` are one of their names, `assumptions` are known keys with finite numbers. Returns the checked params,
+ * or a message naming the bad field (the server answers InvalidParams with it). Unknown fields are ignored, as LSP
+ * does; nothing is looked up by a name the client chose before it is checked.
+ */
+export function checkSizingReportParams(raw: unknown): SizingReportParams | string {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) return 'the parameters must be an object';
+  const p = raw as Record<string, unknown>;
+  const own = (k: string) => Object.prototype.hasOwnProperty.call(p, k) && p[k] !== undefined && p[k] !== null;
+  const out: SizingReportParams = {};
+  if (own('rootUri')) {
+    if (typeof p.rootUri !== 'string' || !p.rootUri.startsWith('file:')) return `rootUri must be a file: URI, not ${describe(p.rootUri)}`;
+    out.rootUri = p.rootUri;
+  }
+  if (own('profile')) {
+    if (!(PROFILE_NAMES as readonly unknown[]).includes(p.profile)) return `profile must be one of ${PROFILE_NAMES.join(', ')}, not ${describe(p.profile)}`;
+    out.profile = p.profile as ProfileName;
+  }
+  if (own('render')) {
+    if (!(RENDERS as readonly unknown[]).includes(p.render)) return `render must be one of ${RENDERS.join(', ')}, not ${describe(p.render)}`;
+    out.render = p.render as (typeof RENDERS)[number];
+  }
+  if (own('diagnostics')) {
+    if (typeof p.diagnostics !== 'boolean') return `diagnostics must be true or false, not ${describe(p.diagnostics)}`;
+    out.diagnostics = p.diagnostics;
+  }
+  if (own('workDoneToken')) {
+    if (typeof p.workDoneToken !== 'string' && !(typeof p.workDoneToken === 'number' && Number.isInteger(p.workDoneToken))) return `workDoneToken must be a string or an integer, not ${describe(p.workDoneToken)}`;
+    out.workDoneToken = p.workDoneToken;
+  }
+  if (own('assumptions')) {
+    const a = p.assumptions;
+    if (typeof a !== 'object' || Array.isArray(a)) return `assumptions must be an object, not ${describe(a)}`;
+    const checked: Partial<UsageAssumptions> = {};
+    for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
+      if (!(ASSUMPTION_KEYS as readonly string[]).includes(k)) return `assumptions.${describe(k, false)} is not an assumption (known: ${ASSUMPTION_KEYS.join(', ')})`;
+      if (typeof v !== 'number' || !Number.isFinite(v)) return `assumptions.${k} must be a finite number, not ${describe(v)}`;
+      checked[k as keyof UsageAssumptions] = v;
+    }
+    out.assumptions = checked;
+  }
+  return out;
+}
+
+/** A value in an error message: short, JSON, no control characters. */
+function describe(v: unknown, quote = true): string {
+  let s: string;
+  try {
+    s = typeof v === 'string' && !quote ? v : (JSON.stringify(v) ?? String(v));
+  } catch {
+    s = String(v);
+  }
+  s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
 export interface SizingReportResult {
   report: SizingReport;
   /** The same report laid out for display (what the CLI's Markdown/HTML show), and its charts. */
@@ -57,12 +117,15 @@ export interface SizingReportResult {
   /** With `diagnostics: true`: the findings as LSP diagnostics by file URI, with the keys code actions look up. */
   diagnostics?: Record<string, Diagnostic[]>;
   durationMs: number;
+  /** How many files the scan read, and those it skipped with the reason (the client logs them). */
+  scannedFiles?: number;
+  skipped?: Array<{ path: string; reason: string }>;
   rendered?: string;
 }
 
 /** Messages between the extension and its webviews (report panel, sizing view). */
 export type ToWebview =
-  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'diagnostics' | 'rendered'>; assumptionsEditable: boolean }
+  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'diagnostics' | 'rendered' | 'skipped'>; assumptionsEditable: boolean; /** The profile's name in the display language. */ profileLabel?: string }
   | { type: 'busy'; message: string }
   | { type: 'error'; message: string };
 /** The only commands a page may ask the extension to run. */

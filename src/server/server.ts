@@ -3,7 +3,7 @@
 // request. Nothing here uses the VS Code API, so any LSP client (Neovim, Helix, the tests) gets the same behaviour.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeLensRefreshRequest, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type FileAnalysis } from '../core/analyze';
 import { ScanThread } from '../core/scan-thread';
@@ -22,14 +22,17 @@ import { toHtml } from '../core/report/html';
 import { reportStrings } from '../core/report/report-strings';
 import { initTreeSitter } from '../core/parse/tree-sitter';
 import { DocumentCache } from '../core/document-cache';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, wantsFixAll, wantsQuickFixes } from './fix-all';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportParams, type SizingReportResult } from './protocol';
+import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportResult } from './protocol';
+import { redactDeep } from '../core/model/redact';
+import { lookupTable } from '../core/model/lookup';
 
 /** VS Code language ids we analyse, for documents whose file name does not say (untitled, virtual). */
-const LANGUAGE_IDS: Record<string, Language> = {
+const LANGUAGE_IDS: Readonly<Record<string, Language>> = lookupTable({
   'cuda-cpp': 'cuda', cuda: 'cuda', cpp: 'cpp', c: 'c', opencl: 'opencl-c', python: 'python',
   javascript: 'javascript', javascriptreact: 'javascript', typescript: 'typescript', typescriptreact: 'typescript',
-};
+});
 
 const DEBOUNCE_MS = 200;
 
@@ -77,7 +80,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
       },
@@ -153,7 +156,7 @@ export function startServer(connection: Connection): void {
       } else {
         await initTreeSitter();
         // The document's last tree is re-parsed incrementally: only the edited region is parsed again.
-        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri });
+        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri }, path ? { absolutePath: path, root: rootOf(path) } : undefined);
       }
       if (analysis.entry.skipped) connection.console.log(`${shown}: ${analysis.entry.skipped}`);
       const result: Analysed = { version, analysis, language, loaded, settings };
@@ -217,12 +220,15 @@ export function startServer(connection: Connection): void {
     if (!doc) return [];
     const a = await analyse(doc);
     if (!a) return [];
+    const only = params.context.only;
+    const fixAll = wantsFixAll(only) ? fixAllAction(a.analysis.findings, doc, FIX_ALL_TITLE[lang]) : null;
+    if (!wantsQuickFixes(only)) return fixAll ? [fixAll] : [];
     const byKey = new Map(a.analysis.findings.map((f) => [findingKey(f), f]));
-    return params.context.diagnostics.flatMap((d) => {
+    return [...(fixAll ? [fixAll] : []), ...params.context.diagnostics.flatMap((d) => {
       const key = (d.data as { key?: string } | undefined)?.key;
       const f = key ? byKey.get(key) : undefined;
       return f ? codeActionsFor(f, doc, a.language, d, lang) : [];
-    });
+    })];
   });
 
   connection.onHover(async (params) => {
@@ -239,7 +245,9 @@ export function startServer(connection: Connection): void {
     return a && a.settings.codeLens ? codeLenses(a.analysis, a.loaded.gpu, a.loaded.config.safetyFactor, lang) : [];
   });
 
-  connection.onRequest(SIZING_REPORT_REQUEST, async (params: SizingReportParams, token: CancellationToken): Promise<SizingReportResult> => {
+  connection.onRequest(SIZING_REPORT_REQUEST, async (raw: unknown, token: CancellationToken): Promise<SizingReportResult> => {
+    const params = checkSizingReportParams(raw);
+    if (typeof params === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${SIZING_REPORT_REQUEST}: ${params}`);
     const root = (params.rootUri ? uriToPath(params.rootUri) : null) ?? roots[0];
     if (!root) throw new Error('no workspace folder to size');
     const { loaded, settings } = await configFor(pathToFileURL(root).href, root);
@@ -281,7 +289,9 @@ export function startServer(connection: Connection): void {
     }
     const report = buildSizingReport(result, workload);
     const rendered = params.render === 'json' ? `${JSON.stringify(report, null, 2)}\n` : params.render === 'md' ? toMarkdown(report, { lang }).markdown : params.render === 'html' ? toHtml(report, { lang }) : undefined;
-    return { report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, durationMs: Date.now() - started, ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}), ...(rendered ? { rendered } : {}) };
+    // Everything the request returns passes the credential choke point, but the diagnostics' file URIs (the client's own
+    // identifiers of its files; their messages are masked by toDiagnostic).
+    return { ...redactDeep({ report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, durationMs: Date.now() - started, scannedFiles: result.files.length, skipped: result.skipped, ...(rendered ? { rendered } : {}) }), ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}) };
   });
 
   documents.listen(connection);

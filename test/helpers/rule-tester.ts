@@ -22,6 +22,8 @@ export interface ExpectedFinding {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  /** The severity the finding must have (the rule's default when not given is not checked). */
+  severity?: Finding['severity'];
   /** Substrings the message must contain: the numbers it promises. */
   includes?: string[];
 }
@@ -82,6 +84,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
             if (e.column !== undefined) assert.equal(f.range.startColumn, e.column, 'column');
             if (e.endLine !== undefined) assert.equal(f.range.endLine, e.endLine, 'end line');
             if (e.endColumn !== undefined) assert.equal(f.range.endColumn, e.endColumn, 'end column');
+            if (e.severity !== undefined) assert.equal(f.severity, e.severity, `severity of finding ${k + 1}`);
             for (const s of e.includes ?? []) assert.ok(f.message.includes(s), `message lacks '${s}':\n${f.message}`);
           }
           if (c.output !== undefined) assert.equal(applyFixes(c.code, findings), c.output);

@@ -2,6 +2,7 @@
 // target, the copy direction, the stream, the blocking flag. Argument indexes are 0-based. Signatures from the
 // CUDA Runtime API and Driver API references (CUDA 12.x/13.0, 2025) and the OpenCL 3.0 API specification (2024).
 import type { GpuApi, MemorySpace, TransferDirection } from '../model/types';
+import { lookupTable } from '../model/lookup';
 
 export type SizeSpec = number | { product: number[] } | { extent: number };
 
@@ -48,7 +49,7 @@ export interface OtherSpec {
   family: GpuApi;
   /** Launches: the argument naming the kernel. */
   kernelArg?: number;
-  hint?: 'prefetch' | 'advise' | 'stream' | 'pool' | 'host-register' | 'map' | 'error-check';
+  hint?: 'prefetch' | 'advise' | 'stream' | 'pool' | 'host-register' | 'map' | 'error-check' | 'global-mem-query';
   target?: number;
 }
 
@@ -58,7 +59,7 @@ const cuda = 'cuda' as const;
 const drv = 'cuda-driver' as const;
 const ocl = 'opencl' as const;
 
-export const C_API_TABLE: Readonly<Record<string, CallSpec>> = {
+export const C_API_TABLE: Readonly<Record<string, CallSpec>> = lookupTable({
   // CUDA runtime: allocation
   cudaMalloc: { kind: 'alloc', family: cuda, target: 0, size: 1, space: 'device' },
   cudaMallocAsync: { kind: 'alloc', family: cuda, target: 0, size: 1, space: 'device', async: true },
@@ -73,6 +74,7 @@ export const C_API_TABLE: Readonly<Record<string, CallSpec>> = {
   cuMemAlloc: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'device' },
   cuMemAlloc_v2: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'device' },
   cuMemAllocAsync: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'device', async: true },
+  cuMemAllocFromPoolAsync: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'device', async: true },
   cuMemAllocPitch: { kind: 'alloc', family: drv, target: 0, size: { product: [2, 3] }, space: 'device' },
   cuMemAllocManaged: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'managed' },
   cuMemAllocHost: { kind: 'alloc', family: drv, target: 0, size: 1, space: 'pinned-host' },
@@ -157,7 +159,25 @@ export const C_API_TABLE: Readonly<Record<string, CallSpec>> = {
   cudaHostGetDevicePointer: { kind: 'hint', family: cuda, hint: 'map', target: 1 },
   clEnqueueMapBuffer: { kind: 'hint', family: ocl, hint: 'map', target: 1 },
   cudaGetLastError: { kind: 'hint', family: cuda, hint: 'error-check' },
+  // Free/total device memory: sizes planned from it fit the device by construction.
+  cudaMemGetInfo: { kind: 'hint', family: cuda, hint: 'global-mem-query' },
+  cuMemGetInfo: { kind: 'hint', family: drv, hint: 'global-mem-query' },
+  cuMemGetInfo_v2: { kind: 'hint', family: drv, hint: 'global-mem-query' },
   cudaPeekAtLastError: { kind: 'hint', family: cuda, hint: 'error-check' },
+});
+
+/**
+ * The OpenCL C++ wrapper (cl.hpp / opencl.hpp, Khronos OpenCL-CLHPP 2.x): cl::CommandQueue methods, read where the
+ * file uses `cl::`. enqueueWriteBuffer(buffer, blocking, offset, size, ptr, ...), enqueueReadBuffer(same),
+ * enqueueCopyBuffer(src, dst, src_offset, dst_offset, size), enqueueNDRangeKernel(kernel, offset, global, local).
+ */
+export const OPENCL_CPP_METHODS: Readonly<Record<string, CallSpec>> = {
+  enqueueWriteBuffer: { kind: 'transfer', family: ocl, dst: 0, src: 4, size: 3, direction: 'host-to-device', blockingArg: 1, offsetArg: 2, deviceArg: 0, hostArg: 4 },
+  enqueueReadBuffer: { kind: 'transfer', family: ocl, dst: 4, src: 0, size: 3, direction: 'device-to-host', blockingArg: 1, offsetArg: 2, deviceArg: 0, hostArg: 4 },
+  enqueueCopyBuffer: { kind: 'transfer', family: ocl, dst: 1, src: 0, size: 4, direction: 'device-to-device' },
+  enqueueNDRangeKernel: { kind: 'launch', family: ocl, kernelArg: 0 },
+  enqueueTask: { kind: 'launch', family: ocl, kernelArg: 0 },
+  finish: { kind: 'sync', family: ocl },
 };
 
 /** CUDA calls whose return value is not an error status, so ignoring it is fine. */

@@ -2,11 +2,12 @@
 // launches, hints, host buffer kinds and whether each API call's status is looked at.
 import { nodesOfTypes, type ParsedSource, type SyntaxNode } from '../parse/tree-sitter';
 import type {
-  ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection,
+  ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection, TransferFact,
 } from '../model/types';
 import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
-import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type SizeSpec } from './c-api-table';
-import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
+import type { IncludedHeaders } from './c-includes';
+import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_CPP_METHODS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type CallSpec, type SizeSpec } from './c-api-table';
+import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 import {
   HostBufferTable, placeApiCall, placeDefinition, placeEvent, splitSegments, wholeFile,
   type CFactsCache, type DefinitionRecord, type Segment, type SegmentFacts, type Shift,
@@ -15,9 +16,18 @@ import {
 const C_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']);
 const IDENTIFIER: ReadonlySet<string> = new Set(['identifier']);
 
-const C_LOOP_SYNTAX = (folder: CConstantFolder): LoopSyntax => ({
+/** Clock reads of C and C++ host code; CUDA events count as a clock where the file reads an elapsed time. */
+const C_TIMER = /\b(clock_gettime|gettimeofday|QueryPerformanceCounter|omp_get_wtime|MPI_Wtime|clock|\w*wtime|\w*[tT]imer\w*|get_?[tT]ime\w*|\w*Seconds|cpuSecond|seconds)\s*\(|\bchrono::|high_resolution_clock|steady_clock|system_clock/;
+const C_TIMER_WITH_EVENTS = new RegExp(`${C_TIMER.source}|\\b(cudaEventRecord|cudaEventElapsedTime|cuEventRecord|cuEventElapsedTime)\\s*\\(`);
+
+const C_LOOP_SYNTAX = (folder: CConstantFolder, timesEvents: boolean): LoopSyntax => ({
   loopTypes: C_LOOP_TYPES,
   functionTypes: FUNCTION_TYPES,
+  ifType: 'if_statement',
+  blockTypes: new Set(['compound_statement']),
+  breakType: 'break_statement',
+  exitTypes: new Set(['return_statement', 'throw_statement', 'goto_statement']),
+  timer: timesEvents ? C_TIMER_WITH_EVENTS : C_TIMER,
   tripCount: (loop) => (loop.type === 'for_statement' ? forTripCount(loop, folder) : null),
   variables: (loop) => {
     // Names bound by the loop header: `int i = 0`, `i = 0`, `auto& [k, v] : m`. Only identifiers, never text.
@@ -204,13 +214,119 @@ function indexWholeFile(parsed: ParsedSource, segments: Segment[]): void {
   }
 }
 
+/** The variable an expression starts from: `h` of `h[i]`, `*h`, `(float*)h + k`, `p.pos[i].x`, `&h[0]`, `h.data()`. */
+function rootName(node: SyntaxNode | null | undefined): string | null {
+  const m = node ? /^[\s(*&]*(?:\([^()]*\)\s*)?[\s(*&]*([A-Za-z_]\w*)/.exec(node.text) : null;
+  return m ? m[1]! : null;
+}
+
+/**
+ * Calls that queue no GPU work: choosing a device, waiting, queries, events, teardown, printing, checks. A loop of
+ * only these after the work is queued waits for it (one device or stream per trip); any other call may launch.
+ */
+const NON_WORK_CALL = /^(cuda|cu)(SetDevice|GetDevice|CtxSetCurrent|CtxPushCurrent|CtxPopCurrent|CtxSynchronize|DeviceSynchronize|ThreadSynchronize|StreamSynchronize|EventSynchronize|StreamQuery|EventQuery|EventElapsedTime|EventRecord|EventDestroy|StreamDestroy|GetLastError|PeekAtLastError|GetErrorString|GetErrorName|Free\w*|DeviceReset|ProfilerStop)(_v2)?$|^cl(Finish|Flush|WaitForEvents|Release\w*|GetEventProfilingInfo)$|^(printf|fprintf|puts|exit|assert|fflush|cout|cerr|endl)$|check|safe_?call|cuda_?call/i;
+
+const LOOP_BODY_TYPES: ReadonlySet<string> = new Set(['assignment_expression', 'update_expression', 'call_expression', 'init_declarator']);
+
+/** What one loop's body does to names, read once per loop: where each is written by the host, a kernel or a copy. */
+interface LoopBody {
+  /** Host-side writes by name: assignments, increments, calls it is passed to (fread, memcpy, a fill helper). */
+  hostWrites: Map<string, number[]>;
+  /** Device-side writes by name: kernel arguments, copies into it, library calls it is passed to. */
+  deviceWrites: Map<string, number[]>;
+  /** Start offsets of the kernel launches in the loop (any launch may write what is read back). */
+  launches: number[];
+  /** Calls that queue GPU work: launches, copies, library calls, calls of this file's own functions. */
+  work: number;
+  /** Names stored into an array or container in the loop (`bufs[i] = p`, `v.push_back(p)`). */
+  kept: Set<string>;
+  /** Plain names assigned in the loop (`n = sizes[i]`, `bytes *= 2`). */
+  assigned: Set<string>;
+}
+
+/** Reads loop bodies of a C-family segment on demand (a copy in a loop asks whether its data changes there). */
+class CLoopBodies {
+  private readonly bodies = new Map<number, LoopBody>();
+  constructor(private readonly launchOpens: ReadonlyMap<number, unknown>) {}
+
+  of(loop: SyntaxNode): LoopBody {
+    let body = this.bodies.get(loop.startIndex);
+    if (body) return body;
+    body = { hostWrites: new Map(), deviceWrites: new Map(), launches: [], work: 0, kept: new Set(), assigned: new Set() };
+    const add = (map: Map<string, number[]>, name: string | null, at: number) => {
+      if (name) (map.get(name) ?? map.set(name, []).get(name)!).push(at);
+    };
+    walk(loop, (n) => {
+      if (n.type === 'init_declarator') {
+        const name = rootName(field(n, 'declarator'));
+        if (name && field(n, 'value')) body!.assigned.add(name);
+        return;
+      }
+      if (n.type === 'assignment_expression') {
+        const right = field(n, 'right');
+        if (right?.type === 'identifier' && /\[|->|\./.test(field(n, 'left')?.text ?? '')) body!.kept.add(right.text);
+        if (field(n, 'left')?.type === 'identifier') body!.assigned.add(field(n, 'left')!.text);
+      }
+      if (n.type === 'assignment_expression' || n.type === 'update_expression') {
+        add(body!.hostWrites, rootName(field(n, n.type === 'assignment_expression' ? 'left' : 'argument')), n.startIndex);
+        return;
+      }
+      const fn = field(n, 'function');
+      const args = children(field(n, 'arguments') ?? n).filter((c) => c.type !== 'comment');
+      if (fn?.type === 'call_expression') {
+        const inner = field(fn, 'arguments');
+        if (inner && this.launchOpens.has(inner.startIndex)) {
+          body!.launches.push(n.startIndex);
+          body!.work++;
+          for (const a of args) add(body!.deviceWrites, rootName(a), n.startIndex);
+          return;
+        }
+      }
+      const name = calleeName(n);
+      if (!name) return;
+      const spec = C_API_TABLE[name];
+      if (!NON_WORK_CALL.test(name)) body!.work++;
+      if (/^(push_back|emplace_back|push|insert|append)$/.test(name)) for (const a of args) if (a.type === 'identifier') body!.kept.add(a.text);
+      if (spec?.kind === 'transfer') {
+        const direction = spec.kindArg !== undefined && args[spec.kindArg] ? transferDirectionFromKind(args[spec.kindArg]!.text) : spec.direction;
+        const dst = spec.dst !== null ? rootName(args[spec.dst]) : null;
+        add(direction === 'device-to-host' || direction === 'host-to-host' ? body!.hostWrites : body!.deviceWrites, dst, n.startIndex);
+        return;
+      }
+      if (spec?.kind === 'launch') {
+        body!.launches.push(n.startIndex);
+        return;
+      }
+      if (spec) return;
+      // Any other call may fill what it is given: fread(h, ...), memcpy(h, ...), fill(h), cublasSgemm(..., d_c, ...).
+      const gpuLibrary = /^(cublas|cusparse|cusolver|cufft|curand|cudnn|nccl|thrust|cub|cudaMemset|cuMemset|clEnqueue|cutlass)/i.test(name);
+      for (const a of args) if (!/^\s*[\w.]+\s*\[/.test(a.text)) add(gpuLibrary ? body!.deviceWrites : body!.hostWrites, rootName(a), n.startIndex);
+      if (fn?.type === 'field_expression') add(body!.hostWrites, rootName(field(fn, 'argument')), n.startIndex);
+      if (gpuLibrary) for (const a of args) add(body!.hostWrites, rootName(a), n.startIndex);
+    }, LOOP_BODY_TYPES);
+    this.bodies.set(loop.startIndex, body);
+    return body;
+  }
+
+  /** Why a copy in `loop` moves different bytes on each iteration, or undefined when nothing there changes them. */
+  changes(loop: SyntaxNode, copy: SyntaxNode, direction: TransferDirection, host: string | null, device: string | null): TransferFact['changesInLoop'] {
+    const body = this.of(loop);
+    const elsewhere = (at: number[] | undefined) => Boolean(at?.some((o) => o < copy.startIndex || o >= copy.endIndex));
+    if (direction === 'host-to-device' && host && elsewhere(body.hostWrites.get(host))) return 'host-written';
+    if (direction === 'device-to-host') {
+      if (body.launches.length || (device && (elsewhere(body.deviceWrites.get(device)) || elsewhere(body.hostWrites.get(device))))) return 'device-written';
+    }
+    return undefined;
+  }
+}
+
 /**
  * The GPU facts of one C-family file. With `cache` (the editor's, one per document), the facts of every top-level
  * function whose text and context did not change since the last call are reused instead of re-read (c-segments.ts);
  * the result is the same as without it.
  */
 export function extractCGpuFacts(parsed: ParsedSource, path: string, language: Language,
-  parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded, cache?: CFactsCache): GpuFileFacts {
+  parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded, cache?: CFactsCache, headers?: IncludedHeaders | null): GpuFileFacts {
   const lines = new LineMap(parsed.text);
   // Without a cache (a workspace scan) the file is one context segment: splitting only pays when facts are kept.
   const segments = cache ? splitSegments(parsed, lines) : [wholeFile(parsed)];
@@ -231,7 +347,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     // a cache compares it: a scan skips the texts.
     if (cache && !seg.cacheable) for (const n of nodesOf(seg).of(CONTEXT_KEY_TYPES)) context.push(n.text);
   }
-  if (cache) context.push([...definedHere].sort().join(' '));
+  const folder = new CConstantFolder(parseExpression, headers?.definitions);
+  if (cache) context.push([...definedHere].sort().join(' '), folder.wholeFileKey(parsed.tree.rootNode, definedHere), headers?.key ?? '');
   const contextKey = cache ? context.join('\u0000') : '';
   if (cache && cache.context !== contextKey) {
     cache.context = contextKey;
@@ -240,7 +357,6 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     if (!wholeFileQuery && segments.length > WHOLE_FILE_QUERY_FROM) indexWholeFile(parsed, segments);
   }
   const enclosingOf = (seg: Segment) => new Enclosing(nodesOf(seg).of(ENCLOSING_TYPES));
-  const folder = new CConstantFolder(parseExpression);
   const contextEnclosing = new Map<Segment, Enclosing>();
   const contextInits: SyntaxNode[] = [];
   for (const seg of segments) {
@@ -260,6 +376,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   const assumedTypeSizes: Record<string, number> = Object.fromEntries(preludeTypeSizes);
   const kept = new Map<string, SegmentFacts>();
   const launchOpens = new Map(parsed.mask.launches.map((l) => [l.open, l]));
+  const freeMacros = freeMacrosOf(parsed.text);
+  const usesClCpp = parsed.text.includes('cl::');
   let order = 0;
   let reused = 0;
   for (const seg of segments) {
@@ -297,8 +415,9 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     if (e.kind === 'allocation' && !e.escapes && e.target && escaping.has(`${e.function}:${e.target}`)) events[i] = { ...e, escapes: true };
   });
   markCheckedLaunches(events, apiCalls);
+  resolveHelperFrees(events, definitions, freeMacros);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  return { path, language, events, apiCalls, kernels: kernels(parsed, definitions, lines), hostBuffers: hostBuffers.entries, checkMacros, assumedTypeSizes };
+  return { path, language, events, apiCalls, kernels: kernels(parsed, definitions, lines), hostBuffers: hostBuffers.entries, checkMacros, assumedTypeSizes, ...(headers ? { headers: { macros: headers.macros, functions: headers.functions, files: headers.files, notRead: headers.notRead } } : {}) };
 
   /** Reads one segment's facts; it logs what it read from and wrote to the host-buffer table. */
   function readSegment(seg: Segment, index: Enclosing, orderBase: number): SegmentFacts {
@@ -306,10 +425,11 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     folder.use(index);
     hostBuffers.begin(seg.startLine);
     const functionOf = (node: SyntaxNode) => functionName(node, index);
-    const loopSyntax = C_LOOP_SYNTAX(folder);
+    const loopSyntax = C_LOOP_SYNTAX(folder, /\b(cudaEventElapsedTime|cuEventElapsedTime)\b/.test(parsed.text));
     const events: GpuEvent[] = [];
     const apiCalls: ApiCallFact[] = [];
     const checkMacroUses = new Map<string, number>();
+    const loopBodies = new CLoopBodies(launchOpens);
     let order = orderBase;
 
     const base = (node: SyntaxNode, api: string, family: GpuEvent['family']) => {
@@ -363,7 +483,89 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       return h ? { kind: h.kind, api: h.api, line: h.line } : null;
     };
 
+    /** The size argument names the loop's variables or a name the loop assigns (`bytes = sizes[i]`): a sweep. */
+    const sizeFollowsLoop = (loop: SyntaxNode, sizeArg: SyntaxNode | undefined): boolean => {
+      if (!sizeArg) return false;
+      const body = loopBodies.of(loop);
+      const vars = loopSyntax.variables(loop);
+      let follows = false;
+      walk(sizeArg, (id) => { follows ||= vars.includes(id.text) || body.assigned.has(id.text); }, IDENTIFIER);
+      return follows;
+    };
+
+    const deviceFunctions = new Map<number, boolean>();
+    /** Inside a __global__ / __device__ function (not __host__ __device__): device-side calls, not the host API. */
+    const inDeviceCode = (node: SyntaxNode): boolean => {
+      const fn = index.innermost(node, FUNCTION_DEFINITION);
+      if (!fn) return false;
+      let known = deviceFunctions.get(fn.startIndex);
+      if (known === undefined) {
+        // The qualifiers are blanked in the tree (cuda-mask): look them up between the previous declaration and the body.
+        const bodyStart = field(fn, 'body')?.startIndex ?? fn.startIndex;
+        const head = parsed.text.slice(Math.max(0, fn.startIndex - 64), bodyStart);
+        const from = bodyStart - head.length + Math.max(head.lastIndexOf(';'), head.lastIndexOf('}')) + 1;
+        const own = parsed.mask.qualifiers.filter((q) => q.offset >= from && q.offset < bodyStart).map((q) => q.text);
+        known = own.some((q) => q === '__global__' || q === '__device__') && !own.includes('__host__');
+        deviceFunctions.set(fn.startIndex, known);
+      }
+      return known;
+    };
+
+    /** `cl::Buffer(ctx, flags, size)` / `cl::Buffer(ctx, begin(h), end(h), ro)` as an expression, and `cl::copy(...)`. */
+    const visitClCpp = (call: SyntaxNode, fnNode: SyntaxNode, name: string, args: SyntaxNode[]): boolean => {
+      const callee = collapse(fnNode.text).replace(/\s/g, '');
+      if (callee === 'cl::Buffer') {
+        clBufferCreation(call, assignedName(call), args);
+        return true;
+      }
+      if (callee !== 'cl::copy' || args.length < 3 || name !== 'copy') return false;
+      // copy([queue,] first, last, buffer) uploads; copy([queue,] buffer, first, last) downloads.
+      const up = !/\bend\s*\(|\.end\s*\(\s*\)|\bcend\s*\(/.test(args[args.length - 1]!.text);
+      const buffer = up ? args[args.length - 1]! : args[args.length - 3]!;
+      const first = up ? args[args.length - 3]! : args[args.length - 2]!;
+      const host = iteratorHost(first);
+      const device = bufferName(buffer).name;
+      const known = host ? hostBuffers.get(host)?.size : undefined;
+      const size = known ?? { expr: `size of ${host ?? collapse(first.text)}`, bytes: null, unknowns: [host ?? collapse(first.text)] };
+      events.push({
+        kind: 'transfer', ...base(call, 'cl::copy', 'opencl'), direction: up ? 'host-to-device' : 'device-to-host', size, async: false, stream: null,
+        blocking: true, hostBuffer: host, deviceBuffer: device, offset: false, hostOrigin: host ? originOf(host) : null,
+      });
+      return true;
+    };
+
+    /** `begin(h)`, `h.begin()`, `std::begin(h)`, `h.data()`: the host container an iterator walks. */
+    const iteratorHost = (node: SyntaxNode): string | null => {
+      const m = /^(?:std::)?c?begin\s*\(\s*([A-Za-z_]\w*)\s*\)$|^([A-Za-z_]\w*)\s*\.\s*c?begin\s*\(\s*\)$/.exec(collapse(node.text));
+      return m ? (m[1] ?? m[2]!) : bufferName(node).name;
+    };
+
+    /** cl::Buffer(context, flags, size[, host_ptr]) or the iterator form cl::Buffer(context, first, last, readOnly): an upload. */
+    const clBufferCreation = (node: SyntaxNode, target: string | null, ctorArgs: SyntaxNode[]) => {
+      if (ctorArgs.length < 3) return;
+      const iterator = /\bc?begin\s*\(/.test(ctorArgs[1]!.text);
+      if (iterator) {
+        const host = iteratorHost(ctorArgs[1]!);
+        const known = host ? hostBuffers.get(host)?.size : undefined;
+        const size = known ?? { expr: `size of ${host ?? collapse(ctorArgs[1]!.text)}`, bytes: null, unknowns: [host ?? collapse(ctorArgs[1]!.text)] };
+        events.push({ kind: 'allocation', ...base(node, 'cl::Buffer', 'opencl'), target, targetExpr: target, size, space: 'device', ...(host ? { hostSource: host, uploadsFrom: host } : {}) });
+        events.push({ kind: 'transfer', ...base(node, 'cl::Buffer', 'opencl'), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: host, deviceBuffer: target, offset: false, hostOrigin: host ? originOf(host) : null });
+        return;
+      }
+      const size = folder.size(ctorArgs[2]!);
+      const flags = collapse(ctorArgs[1]!.text);
+      const hostArg = ctorArgs[3];
+      const copiesHost = /CL_MEM_COPY_HOST_PTR/.test(flags) && hostArg && !NULL_ARG.test(hostArg.text.trim());
+      const host = copiesHost ? bufferName(hostArg).name : null;
+      events.push({
+        kind: 'allocation', ...base(node, 'cl::Buffer', 'opencl'), target, targetExpr: target, size, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device',
+        flags: flags.split('|').map((f) => f.trim()), ...(copiesHost ? { hostSource: host, uploadsFrom: host } : {}),
+      });
+      if (copiesHost) events.push({ kind: 'transfer', ...base(node, 'cl::Buffer', 'opencl'), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: host, deviceBuffer: target, offset: false, hostOrigin: host ? originOf(host) : null });
+    };
+
     const visitCall = (call: SyntaxNode) => {
+      if (parsed.mask.qualifiers.length && inDeviceCode(call)) return;
       const fnNode = field(call, 'function');
       const argsNode = field(call, 'arguments');
       const args = argsNode ? children(argsNode).filter((c) => c.type !== 'comment') : [];
@@ -381,15 +583,30 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       }
       const name = calleeName(call);
       if (!name) return;
+      if (!C_API_TABLE[name] && (definedHere.has(name) || freeMacros.has(name))) {
+        // A helper of this file may free what it is given (`cleanup(d_a)`, `SAFE_FREE(d_b)`): candidates, kept after
+        // the whole file is read only where the helper frees that parameter (resolveHelperFrees).
+        args.forEach((a, arg) => {
+          const target = bufferName(a).name;
+          if (target && !/->|\./.test(target)) events.push({ kind: 'free', ...base(call, name, 'cuda'), target, helper: { name, arg } });
+        });
+        return;
+      }
+      if (name === 'reset' && fnNode?.type === 'field_expression' && args[0]?.type === 'identifier') {
+        // `owner.reset(p)`: a smart pointer takes p and releases it with its deleter.
+        events.push({ kind: 'free', ...base(call, 'reset', 'cuda'), target: args[0].text });
+        return;
+      }
       if (name === 'malloc' || name === 'calloc' || name === 'aligned_alloc' || name === 'realloc') {
         const size = name === 'calloc' && args.length === 2 ? productSize(folder, args[0]!, args[1]!) : folder.size(args[name === 'aligned_alloc' || name === 'realloc' ? 1 : 0] ?? null);
         recordHostBuffer(assignedName(call), 'pageable', name, call, size);
         return;
       }
+      if (usesClCpp && fnNode && visitClCpp(call, fnNode, name, args)) return;
       const family = name.startsWith('cl') ? 'opencl' : name.startsWith('cu') && !name.startsWith('cuda') ? 'cuda-driver' : 'cuda';
       const isGpuApi = /^(cuda|cu|cl)[A-Z]/.test(name);
       if (isGpuApi) recordApiCall(call, name, family, args);
-      const spec = C_API_TABLE[name];
+      const spec: CallSpec | undefined = C_API_TABLE[name] ?? (usesClCpp && fnNode?.type === 'field_expression' ? OPENCL_CPP_METHODS[name] : undefined);
       if (!spec) return;
       switch (spec.kind) {
         case 'alloc': {
@@ -401,8 +618,12 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const hostArg = spec.hostPtrArg !== undefined ? args[spec.hostPtrArg] : undefined;
           const copiesHost = /CL_MEM_COPY_HOST_PTR/.test(flags) && hostArg && !NULL_ARG.test(hostArg.text.trim());
           const targetNode = spec.target === 'result' ? null : args[spec.target];
+          const allocLoop = loopChain(call, loopSyntax, index)[0];
           events.push({
             kind: 'allocation', ...base(call, name, spec.family), target, targetExpr: targetNode ? collapse(targetNode.text) : target,
+            ...(spec.async ? { pooled: true } : {}),
+            ...(allocLoop && target && loopBodies.of(allocLoop).kept.has(target) ? { keptPerIteration: true } : {}),
+            ...(allocLoop && sizeFollowsLoop(allocLoop, args[typeof spec.size === 'number' ? spec.size : 1]) ? { sizeVaries: true } : {}),
             ...(target && folder.isLocal(target, call) ? { localTarget: true } : {}),
             // Written through a parameter (`cudaMalloc(devPtr, n)` in a wrapper) or into a name this file does not
             // declare: the caller owns the memory.
@@ -431,20 +652,33 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const blockingText = spec.blockingArg !== undefined ? args[spec.blockingArg]?.text.trim() : undefined;
           const blocking = blockingText === undefined ? null : /^(CL_TRUE|1|true)$/.test(blockingText) ? true : /^(CL_FALSE|0|false)$/.test(blockingText) ? false : null;
           const stream = spec.streamArg !== undefined && args[spec.streamArg] ? collapse(args[spec.streamArg]!.text) : null;
-          events.push({
+          const fact: TransferFact = {
             kind: 'transfer', ...base(call, name, spec.family), direction, size, async: /Async$/.test(name) || blocking === false, stream,
             blocking, hostBuffer: hostSide?.name ?? null, deviceBuffer: deviceSide?.name ?? null,
             offset: Boolean(offsetNonZero || src.offset || dst.offset),
             hostOrigin: hostSide?.name ? originOf(hostSide.name) : null,
-          });
+          };
+          const loop = fact.loop ? loopChain(call, loopSyntax, index)[0] : undefined;
+          const hostArgRoot = direction === 'host-to-device' ? rootName(spec.src !== null ? args[spec.src] : null) : direction === 'device-to-host' ? rootName(spec.dst !== null ? args[spec.dst] : null) : null;
+          const deviceArgRoot = rootName(direction === 'device-to-host' ? (spec.src !== null ? args[spec.src] : null) : (spec.dst !== null ? args[spec.dst] : null));
+          const changes = loop ? loopBodies.changes(loop, call, direction, hostArgRoot, deviceArgRoot) : undefined;
+          const sizeArg = typeof spec.size === 'number' ? args[spec.size] : undefined;
+          const cap = size.bytes === null && sizeArg?.type === 'identifier' ? int32Cap(sizeArg.text, call) : undefined;
+          const defaults = size.bytes === null && sizeArg ? bytesAtDefaults(sizeArg, call) : undefined;
+          events.push({ ...fact, ...(changes ? { changesInLoop: changes } : {}), ...(cap !== undefined ? { sizeCapBytes: cap } : {}), ...(defaults !== undefined ? { defaultBytes: defaults } : {}) });
           break;
         }
         case 'free':
           events.push({ kind: 'free', ...base(call, name, spec.family), target: bufferName(args[spec.target]).name });
           break;
-        case 'sync':
-          events.push({ kind: 'sync', ...base(call, name, spec.family) });
+        case 'sync': {
+          const syncLoop = loopChain(call, loopSyntax, index)[0];
+          events.push({
+            kind: 'sync', ...base(call, name, spec.family), ...(syncLoop && loopBodies.of(syncLoop).work === 0 ? { waitsOnly: true } : {}),
+            ...(syncLoop && inDebugBuild(call) ? { debugOnly: true } : {}),
+          });
           break;
+        }
         case 'launch': {
           const kernelNode = args[spec.kernelArg ?? 0];
           events.push({ kind: 'launch', ...base(call, name, spec.family), kernel: kernelNode ? collapse(kernelNode.text) : '?', config: '' });
@@ -459,6 +693,48 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       }
     };
 
+    const functionTextBefore = (node: SyntaxNode): string => {
+      const fn = index.innermost(node, FUNCTION_DEFINITION);
+      return fn ? parsed.text.slice(fn.startIndex, node.startIndex) : '';
+    };
+
+    /** `int bytes = ...` / `unsigned int size` (a parameter or a local declared before the call): the type caps the count. */
+    const int32Cap = (name: string, call: SyntaxNode): number | undefined => {
+      if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
+      const decl = new RegExp(`\\b(unsigned\\s+int|unsigned|int|int32_t|uint32_t|cl_int|cl_uint)\\s+(?:[*&]?\\s*\\w+\\s*(?:=[^,;(){}]*)?,\\s*)*${name}\\s*(=|;|,|\\))`).exec(functionTextBefore(call));
+      if (!decl) return undefined;
+      return /unsigned|uint32_t|cl_uint/.test(decl[1]!) ? 2 ** 32 - 1 : 2 ** 31 - 1;
+    };
+
+    /** The size with each command-line-tunable name (`n = argc > 1 ? atoi(argv[1]) : 1024`) at its literal default. */
+    const bytesAtDefaults = (sizeArg: SyntaxNode, call: SyntaxNode): number | undefined => {
+      if (!/\bargv\b/.test(parsed.text)) return undefined;
+      const before = functionTextBefore(call);
+      let text = sizeArg.text;
+      const names = new Set<string>();
+      walk(sizeArg, (id) => names.add(id.text), IDENTIFIER);
+      let tunable = false;
+      for (const name of names) {
+        const m = new RegExp(`\\b${name}\\s*=\\s*\\(?\\s*argc\\b[^?;]*\\?[^:;]*:\\s*\\(?\\s*(\\d+)`).exec(before)
+          ?? new RegExp(`\\b${name}\\s*=\\s*(\\d+)\\s*;[^;]*\\bif\\s*\\(\\s*argc\\b[^;]*\\b${name}\\s*=[^;]*argv`).exec(before);
+        if (!m) continue;
+        tunable = true;
+        text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), m[1]!);
+      }
+      if (!tunable) return undefined;
+      const folded = parseExpression(text, (expr) => (expr ? folder.evaluate(expr) : { value: null, unknowns: ['?'] }));
+      return folded.value ?? undefined;
+    };
+
+    /** `b = clCreateBuffer(...)` followed in its function by `if (!b)`, `b == NULL`, `assert(b)`. */
+    const nullTested = (call: SyntaxNode): boolean => {
+      const name = assignedName(call);
+      const fn = index.innermost(call, FUNCTION_DEFINITION);
+      if (!name || !fn || !/^[A-Za-z_]\w*$/.test(name)) return false;
+      const after = parsed.text.slice(call.endIndex, Math.min(fn.endIndex, call.endIndex + 4000));
+      return new RegExp(`!\\s*${name}\\b|\\b${name}\\s*[!=]=\\s*(NULL|nullptr|0)\\b|\\b(NULL|nullptr)\\s*[!=]=\\s*${name}\\b|assert\\s*\\(\\s*${name}\\b|if\\s*\\(\\s*${name}\\s*\\)`).test(after);
+    };
+
     const recordApiCall = (call: SyntaxNode, name: string, family: 'opencl' | 'cuda' | 'cuda-driver', args: SyntaxNode[]) => {
       if (family === 'opencl' ? OPENCL_UNCHECKED_OK.test(name) : CUDA_NON_STATUS_CALLS.has(name)) return;
       // A cudaXxx / clXxx function defined in this very file is the project's own helper, not the vendor API.
@@ -469,10 +745,13 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const via = family === 'opencl' && OPENCL_ERRCODE_RET_CALLS.has(name) ? 'errcode_ret' : isCudaLaunch ? 'launch' : 'return';
       if (via === 'errcode_ret') {
         const last = args[args.length - 1];
-        checked = Boolean(last && !NULL_ARG.test(last.text.trim()));
+        // With a NULL errcode_ret, a NULL test of the returned object (`if (!buf)`) is the check.
+        checked = Boolean(last && !NULL_ARG.test(last.text.trim())) || nullTested(call);
       } else {
         checked = resultUsed(call);
       }
+      // Cleanup on a path that already failed (`if (err != CL_SUCCESS) { clReleaseMemObject(b); return 1; }`).
+      if (!checked && inErrorPath(call)) checked = true;
       const range = lines.range(call.startIndex, call.endIndex);
       apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionOf(call), via, startOffset: call.startIndex, endOffset: call.endIndex });
       const wrapper = call.parent?.type === 'argument_list' ? call.parent.parent : null;
@@ -489,6 +768,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const thrust = /^thrust::(device_vector|host_vector)\s*<\s*(.+)\s*>$/.exec(typeText);
       const stdVector = /^std::vector\s*<\s*(.+?)\s*(,.*)?>$/.exec(typeText);
       const clBuffer = /^cl::Buffer$/.test(typeText);
+      // RAII: `std::unique_ptr<float, decltype(&cudaFree)> p(raw, cudaFree)`, `std::shared_ptr<T> s(raw, Deleter{})`.
+      const smartPointer = /\b(unique_ptr|shared_ptr)\s*</.test(typeText);
       for (const d of decl.childrenForFieldName('declarator')) {
         if (!d) continue;
         // `T v(n)` with a name n parses as a function declarator (the most vexing parse): read it as a constructor.
@@ -498,7 +779,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const init = d.type === 'init_declarator' ? field(d, 'value') : null;
         const ctorArgs = vexing ? children(field(d, 'parameters') ?? d)
           : init?.type === 'argument_list' || init?.type === 'initializer_list' ? children(init) : [];
-        if (thrust && thrust[1] === 'device_vector') {
+        if (smartPointer && ctorArgs[0]) {
+          const owned = ctorArgs[0].type === 'parameter_declaration' ? rootName(ctorArgs[0]) : bufferName(ctorArgs[0]).name;
+          if (owned) events.push({ kind: 'free', ...base(decl, typeText, 'cuda'), target: owned });
+        } else if (thrust && thrust[1] === 'device_vector') {
           const elemType = thrust[2]!;
           const first = ctorArgs[0];
           // Copy-constructed from host data: `= h`, `(h)` with h a known host container, or `(h.begin(), h.end())`.
@@ -525,9 +809,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
             events.push({ kind: 'transfer', ...base(decl, 'thrust::device_vector', 'thrust'), direction: 'host-to-device', size, async: false, stream: null, blocking: null, hostBuffer: hostName, deviceBuffer: name, offset: false, hostOrigin: hostName ? originOf(hostName) : null });
           }
         } else if (clBuffer && ctorArgs.length >= 3) {
-          const size = folder.size(ctorArgs[2]!);
-          const flags = collapse(ctorArgs[1]!.text);
-          events.push({ kind: 'allocation', ...base(decl, 'cl::Buffer', 'opencl'), target: name, targetExpr: name, size, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device', flags: flags.split('|').map((f) => f.trim()) });
+          clBufferCreation(decl, name, ctorArgs);
         } else if ((stdVector || (thrust && thrust[1] === 'host_vector')) && name) {
           const elemType = stdVector ? stdVector[1]! : thrust![2]!;
           const elem = folder.typeSize(elemType);
@@ -589,6 +871,38 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   }
 }
 
+/** A test of a failed status or a NULL result: `err != CL_SUCCESS`, `status`, `!buf`, `res == NULL`. */
+const ERROR_TEST = /(!=|==)\s*(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\b|\b(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\s*(!=|==)|\b(err|error|errNum|ciErr\w*|status|ret|rc|res|result)\b|^\(?\s*!|[!=]=\s*(NULL|nullptr)\b/;
+const FAILURE_EXIT = /\b(return|goto|exit|abort|throw|break)\b/;
+
+const DEBUG_CONDITION = /\bDEBUG|_DEBUG\b|\bVERBOSE|\bTRACE|^\(?\s*0\s*\)?$/i;
+
+/** Inside the first branch of `#if DEBUG…` / `#ifdef _DEBUG` / `#if 0` (not its `#else`). */
+function inDebugBuild(node: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type !== 'preproc_if' && p.type !== 'preproc_ifdef') continue;
+    const alt = field(p, 'alternative');
+    if (alt && node.startIndex >= alt.startIndex) continue;
+    const cond = field(p, p.type === 'preproc_if' ? 'condition' : 'name');
+    const negated = p.type === 'preproc_ifdef' && /^#\s*ifndef/.test(p.text);
+    if (cond && !negated && DEBUG_CONDITION.test(collapse(cond.text))) return true;
+  }
+  return false;
+}
+
+/** The call is cleanup on a failure path: in the body of an `if` that tests a status or a NULL and leaves the function. */
+function inErrorPath(call: SyntaxNode): boolean {
+  for (let p = call.parent; p && !FUNCTION_TYPES.has(p.type); p = p.parent) {
+    if (p.type === 'catch_clause') return true;
+    if (p.type !== 'if_statement') continue;
+    const consequence = field(p, 'consequence');
+    const cond = field(p, 'condition');
+    if (!consequence || !cond || call.startIndex < consequence.startIndex || call.endIndex > consequence.endIndex) continue;
+    if (ERROR_TEST.test(collapse(cond.text).replace(/^\(\s*|\s*\)$/g, '')) && FAILURE_EXIT.test(consequence.text)) return true;
+  }
+  return false;
+}
+
 /** `fn:name` of every pointer that is returned or stored through `*out = p` / `obj->p = p` in this part of the file. */
 function escapingPointers(nodes: NodeIndex, functionName: (n: SyntaxNode) => string | null): string[] {
   const escaping = new Set<string>();
@@ -613,14 +927,59 @@ function productSize(folder: CConstantFolder, a: SyntaxNode, b: SyntaxNode): Siz
   return x.bytes !== null && y.bytes !== null ? { expr, bytes: x.bytes * y.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...x.unknowns, ...y.unknowns] };
 }
 
-/** A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError or checks a synchronize (the call is replaced, not changed). */
+const FREE_API_NAMES = Object.keys(C_API_TABLE).filter((k) => C_API_TABLE[k]!.kind === 'free');
+const FREE_CALL = new RegExp(`\\b(${FREE_API_NAMES.join('|')})\\s*\\(\\s*(?:\\([^()]*\\)\\s*)?&?\\s*\\(?\\s*([A-Za-z_]\\w*)`, 'g');
+
+/** `#define SAFE_FREE(p) if (p) { cudaFree(p); p = 0; }`: macros that free a parameter, with that parameter's index. */
+function freeMacrosOf(text: string): Map<string, Set<number>> {
+  const macros = new Map<string, Set<number>>();
+  if (!text.includes('#')) return macros;
+  for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)\(([^)]*)\)((?:[^\n]*\\\r?\n)*[^\n]*)/gm)) {
+    const params = m[2]!.split(',').map((p) => p.trim());
+    for (const call of m[3]!.matchAll(FREE_CALL)) {
+      const k = params.indexOf(call[2]!);
+      if (k >= 0) (macros.get(m[1]!) ?? macros.set(m[1]!, new Set()).get(m[1]!)!).add(k);
+    }
+  }
+  return macros;
+}
+
+/**
+ * Keeps the candidate frees at calls of this file's helpers that do free that argument: a macro that frees its
+ * parameter, or a function whose body frees its parameter (one level: a helper of a helper is not followed).
+ */
+function resolveHelperFrees(events: GpuEvent[], definitions: DefinitionRecord[], macros: ReadonlyMap<string, ReadonlySet<number>>): void {
+  if (!events.some((e) => e.kind === 'free' && e.helper)) return;
+  const byFunction = new Map<string, DefinitionRecord>();
+  for (const d of definitions) if (d.declarator) byFunction.set(d.declarator.name, d);
+  const frees = new Map<string, Set<number>>();
+  for (const e of events) {
+    if (e.kind !== 'free' || e.helper || !e.target || !e.function) continue;
+    const d = byFunction.get(e.function);
+    const k = d?.declarator?.params.indexOf(e.target) ?? -1;
+    if (d && k >= 0) (frees.get(d.definedName) ?? frees.set(d.definedName, new Set()).get(d.definedName)!).add(k);
+  }
+  let w = 0;
+  for (const e of events) {
+    if (e.kind === 'free' && e.helper && !(macros.get(e.helper.name)?.has(e.helper.arg) || frees.get(e.helper.name)?.has(e.helper.arg))) continue;
+    events[w++] = e;
+  }
+  events.length = w;
+}
+
+/**
+ * A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError or checks a
+ * synchronize; a runtime call when it later asks cudaGetLastError (the call is replaced, not changed).
+ */
 function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void {
   const checks = events.filter((e) => (e.kind === 'hint' && e.hint === 'error-check'));
   const checkedSyncs = apiCalls.filter((c) => c.checked && /Synchronize$/.test(c.api));
   apiCalls.forEach((call, i) => {
-    if (call.via !== 'launch' || call.checked) return;
+    // cudaGetLastError reports the last error of any runtime call (CUDA Runtime API, "Error Handling"), not only launches.
+    if (call.checked || (call.via !== 'launch' && call.family !== 'cuda')) return;
+    if (call.via !== 'launch' && !checks.length) return;
     const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
-    if (checks.some((c) => after(c.line, c.function)) || checkedSyncs.some((s) => after(s.line, s.function))) apiCalls[i] = { ...call, checked: true };
+    if (checks.some((c) => after(c.line, c.function)) || (call.via === 'launch' && checkedSyncs.some((s) => after(s.line, s.function)))) apiCalls[i] = { ...call, checked: true };
   });
 }
 
@@ -630,10 +989,14 @@ function definitionRecord(def: SyntaxNode): DefinitionRecord {
   let d = field(def, 'declarator');
   while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
   if (!d) return { start: def.startIndex, definedName, declarator: null };
-  const params = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration' && p.text.includes('*'));
+  const all = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration' || p.type === 'optional_parameter_declaration');
+  const params = all.filter((p) => p.text.includes('*'));
   return {
     start: def.startIndex, definedName,
-    declarator: { name: collapse(field(d, 'declarator')?.text ?? '?'), end: d.endIndex, bufferParams: params.map((p) => bufferName(field(p, 'declarator')).name ?? collapse(p.text)) },
+    declarator: {
+      name: collapse(field(d, 'declarator')?.text ?? '?'), end: d.endIndex, bufferParams: params.map((p) => bufferName(field(p, 'declarator')).name ?? collapse(p.text)),
+      params: all.map((p) => rootName(field(p, 'declarator')) ?? ''),
+    },
   };
 }
 

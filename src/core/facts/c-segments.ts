@@ -7,6 +7,7 @@
 import type { ApiCallFact, GpuEvent, GpuFileFacts, HostBufferKind, SizeValue } from '../model/types';
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { LineMap, NodeIndex } from './syntax';
+import { emptyTable } from '../model/lookup';
 
 export interface Segment {
   node: SyntaxNode;
@@ -78,7 +79,7 @@ export interface HostWrite {
  * checked against the table and replayed into it.
  */
 export class HostBufferTable {
-  readonly entries: Record<string, HostBuffer> = {};
+  readonly entries: Record<string, HostBuffer> = emptyTable();
   private log: { baseLine: number; reads: Map<string, string>; written: Set<string>; writes: HostWrite[] } | null = null;
 
   begin(baseLine: number): void {
@@ -126,7 +127,7 @@ export interface DefinitionRecord {
   /** The declared name's last part (`init` of `Buf::init`), for "defined in this file". */
   definedName: string;
   /** Null when the definition has no function declarator. */
-  declarator: { name: string; end: number; bufferParams: string[] } | null;
+  declarator: { name: string; end: number; bufferParams: string[]; params: string[] } | null;
 }
 
 /** What one segment contributed, as computed (absolute lines, offsets and event order of that analysis). */

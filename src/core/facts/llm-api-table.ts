@@ -1,6 +1,8 @@
 // The OpenAI call surface and the stores API results go to, as data. Both fact extractors (JS/TS and Python)
 // read these tables; adding a store or an SDK method is a row here, not code.
 import type { LlmApiKind, StoreKind } from '../model/types';
+import { redactSecrets } from '../model/redact';
+import { lookupTable } from '../model/lookup';
 
 /** SDK resource paths after the client (`client.chat.completions.create`), longest first. */
 export const OPENAI_METHODS: ReadonlyArray<{ path: string; api: LlmApiKind }> = [
@@ -25,16 +27,16 @@ export const OPENAI_METHODS: ReadonlyArray<{ path: string; api: LlmApiKind }> = 
 ];
 
 /** openai-python < 1.0 module-level resources (`openai.ChatCompletion.create`). */
-export const OPENAI_LEGACY_METHODS: Readonly<Record<string, LlmApiKind>> = {
+export const OPENAI_LEGACY_METHODS: Readonly<Record<string, LlmApiKind>> = lookupTable({
   'ChatCompletion.create': 'chat', 'ChatCompletion.acreate': 'chat', 'Completion.create': 'completions', 'Completion.acreate': 'completions',
   'Embedding.create': 'embeddings', 'Embedding.acreate': 'embeddings', 'Image.create': 'images', 'Audio.transcribe': 'audio',
-};
+});
 
 /** openai-node < 4 and openai-edge: `new OpenAIApi(configuration).createChatCompletion({...})`. */
-export const OPENAI_V3_METHODS: Readonly<Record<string, LlmApiKind>> = {
+export const OPENAI_V3_METHODS: Readonly<Record<string, LlmApiKind>> = lookupTable({
   createChatCompletion: 'chat', createCompletion: 'completions', createEmbedding: 'embeddings', createImage: 'images', createImageEdit: 'images',
   createImageVariation: 'images', createTranscription: 'audio', createTranslation: 'audio',
-};
+});
 
 /** The max-tokens parameter each API takes, as a fix adds it (snake_case for the REST/SDK body). */
 export const MAX_TOKENS_PARAMS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'max_new_tokens'];
@@ -60,9 +62,9 @@ export function httpApiOf(url: string): LlmApiKind | null {
 
 
 /** LangChain chat/embedding classes and the methods that call the API. */
-export const LANGCHAIN_CLASSES: Readonly<Record<string, LlmApiKind>> = { ChatOpenAI: 'chat', AzureChatOpenAI: 'chat', OpenAI: 'completions', OpenAIEmbeddings: 'embeddings', AzureOpenAIEmbeddings: 'embeddings' };
+export const LANGCHAIN_CLASSES: Readonly<Record<string, LlmApiKind>> = lookupTable({ ChatOpenAI: 'chat', AzureChatOpenAI: 'chat', OpenAI: 'completions', OpenAIEmbeddings: 'embeddings', AzureOpenAIEmbeddings: 'embeddings' });
 export const LANGCHAIN_METHODS = new Set(['invoke', 'ainvoke', 'stream', 'astream', 'batch', 'abatch', 'generate', 'agenerate', 'call', 'predict', 'embedQuery', 'embedDocuments', 'embed_query', 'embed_documents', 'aembed_query', 'aembed_documents']);
-export const AI_SDK_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = { generateText: 'chat', streamText: 'chat', generateObject: 'chat', streamObject: 'chat', embed: 'embeddings', embedMany: 'embeddings' };
+export const AI_SDK_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = lookupTable({ generateText: 'chat', streamText: 'chat', generateObject: 'chat', streamObject: 'chat', embed: 'embeddings', embedMany: 'embeddings' });
 
 export interface StoreModule {
   kind: StoreKind;
@@ -92,7 +94,7 @@ const vectorStore = (engine: string): StoreModule => ({ kind: 'vector', engine, 
  * classes' constructors (langchain_community RedisChatMessageHistory `ttl` in seconds; @langchain/redis
  * RedisChatMessageHistory `sessionTTL` in seconds; UpstashRedisChatMessageHistory `sessionTTL`).
  */
-export const STORE_CLASSES: Readonly<Record<string, StoreModule>> = {
+export const STORE_CLASSES: Readonly<Record<string, StoreModule>> = lookupTable({
   RedisChatMessageHistory: history('redis', 'redis', { name: 'ttl', unit: 's' }),
   UpstashRedisChatMessageHistory: history('redis', 'upstash', { name: 'sessionTTL', unit: 's' }),
   MongoDBChatMessageHistory: history('mongodb', 'mongodb'),
@@ -127,14 +129,14 @@ export const STORE_CLASSES: Readonly<Record<string, StoreModule>> = {
   LanceDB: vectorStore('lancedb'),
   Cassandra: vectorStore('cassandra'),
   AstraDBVectorStore: vectorStore('astradb'),
-};
+});
 
 /**
  * LangChain LLM caches (`set_llm_cache(...)`, `cache=` on a chat model): a cache read before each call and a write
  * after it. TTL options per the classes' constructors (RedisCache `ttl` seconds, UpstashRedisCache `ttl` seconds,
  * CassandraCache `ttl_seconds`, MomentoCache `ttl` a timedelta; @langchain/community RedisCache `ttl` seconds).
  */
-export const LLM_CACHES: Readonly<Record<string, StoreModule>> = {
+export const LLM_CACHES: Readonly<Record<string, StoreModule>> = lookupTable({
   InMemoryCache: { kind: 'memory', engine: 'memory' },
   RedisCache: { kind: 'redis', engine: 'redis', ttlOption: { name: 'ttl', unit: 's' } },
   RedisSemanticCache: { kind: 'redis', engine: 'redis', ttlOption: { name: 'ttl', unit: 's' } },
@@ -149,13 +151,13 @@ export const LLM_CACHES: Readonly<Record<string, StoreModule>> = {
   AzureCosmosDBSemanticCache: { kind: 'mongodb', engine: 'cosmosdb' },
   MomentoCache: { kind: 'memory', engine: 'momento', ttlOption: { name: 'ttl', unit: 's' } },
   GPTCache: { kind: 'memory', engine: 'gptcache' },
-};
+});
 
 /**
  * Functions (by qualified Python name) that write their arguments to a store: Cassandra's concurrent executors,
  * the Elasticsearch/OpenSearch bulk helpers.
  */
-export const STORE_FUNCTIONS: Readonly<Record<string, StoreModule>> = {
+export const STORE_FUNCTIONS: Readonly<Record<string, StoreModule>> = lookupTable({
   'cassandra.concurrent.execute_concurrent': { kind: 'cassandra', engine: 'cassandra' },
   'cassandra.concurrent.execute_concurrent_with_args': { kind: 'cassandra', engine: 'cassandra' },
   'elasticsearch.helpers.bulk': { kind: 'elasticsearch', engine: 'elasticsearch' },
@@ -164,7 +166,7 @@ export const STORE_FUNCTIONS: Readonly<Record<string, StoreModule>> = {
   'elasticsearch.helpers.async_bulk': { kind: 'elasticsearch', engine: 'elasticsearch' },
   'opensearchpy.helpers.bulk': { kind: 'elasticsearch', engine: 'opensearch' },
   'opensearchpy.helpers.streaming_bulk': { kind: 'elasticsearch', engine: 'opensearch' },
-};
+});
 
 /** The store class a name is (the last part of an imported name). */
 export function storeClass(name: string): StoreModule | null {
@@ -172,7 +174,7 @@ export function storeClass(name: string): StoreModule | null {
 }
 
 /** Import sources (npm packages and Python modules) that give a store client, by longest prefix. */
-export const STORE_MODULES: Readonly<Record<string, StoreModule>> = {
+export const STORE_MODULES: Readonly<Record<string, StoreModule>> = lookupTable({
   // JavaScript / TypeScript
   mongodb: { kind: 'mongodb', engine: 'mongodb' },
   mongoose: { kind: 'mongodb', engine: 'mongoose' },
@@ -236,7 +238,7 @@ export const STORE_MODULES: Readonly<Record<string, StoreModule>> = {
   tortoise: { kind: 'rdbms', engine: 'tortoise' },
   sqlmodel: { kind: 'rdbms', engine: 'sqlalchemy' },
   beanie: { kind: 'mongodb', engine: 'beanie' },
-};
+});
 
 export function storeModule(source: string): StoreModule | null {
   let best: string | null = null;
@@ -363,7 +365,7 @@ export function maskKey(key: string): string {
   return `${head}…${key.slice(-4)}`;
 }
 
-/** Every key-shaped substring of `text`, masked. */
+/** Every key-shaped substring of `text`, masked (the one choke point, model/redact.ts). */
 export function maskKeysIn(text: string): string {
-  return text.replace(new RegExp(OPENAI_KEY.source, 'g'), (k) => maskKey(k));
+  return redactSecrets(text);
 }

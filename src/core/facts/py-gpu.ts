@@ -2,20 +2,37 @@
 // imports (`import cupy as cp`, `from numba import cuda`, `import pycuda.driver as drv`), so `cuda.to_device`
 // means Numba's or PyCUDA's depending on what the file imported.
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
-import type { GpuApi, GpuEvent, GpuFileFacts, MemorySpace, SizeValue, TransferDirection } from '../model/types';
+import type { GpuApi, GpuEvent, GpuFileFacts, MemorySpace, SizeValue, TransferDirection, TransferFact } from '../model/types';
 import { BINDING_TYPES, PyConstantFolder, SCOPE_TYPES } from './py-constants';
 import { IMPORT_TYPES, callArgs, importAliases, type CallArgs } from './py-syntax';
 import { DEFAULT_DTYPE } from './type-sizes';
-import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopInfo, walk, type LoopSyntax } from './syntax';
+import { transferDirectionFromKind } from './c-api-table';
+import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
+import { emptyTable, lookupTable } from '../model/lookup';
 
 const MAIN_TYPES = new Set(['call', 'attribute', 'for_statement']);
 const IDENTIFIER = new Set(['identifier']);
+const ASSIGNMENT: ReadonlySet<string> = new Set(['assignment']);
 
 const PY_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(['function_definition']);
+/** Clock reads in Python: time.*, timeit, CUDA events of PyTorch, CuPy, PyCUDA and Numba (`e.record()`, `elapsed_time`). */
+const PY_TIMER = /\b(perf_counter|perf_counter_ns|monotonic|process_time|default_timer)\s*\(|\b(time|timer|clock)\s*\(\s*\)|\btime\.time\s*\(|\btimeit\b|\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(|get_elapsed_time\s*\(/;
+
+const PY_EVENT_TIMER = /\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(/;
+
 const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
   loopTypes: PY_LOOP_TYPES,
   functionTypes: SCOPE_TYPES,
+  ifType: 'if_statement',
+  blockTypes: new Set(['block']),
+  breakType: 'break_statement',
+  exitTypes: new Set(['return_statement', 'raise_statement']),
+  timer: PY_TIMER,
+  // A wall clock around a walk over a data set (`for x in loader`) logs an epoch's time; a benchmark repeats a count
+  // (`for _ in range(n)`, `while`) or reads CUDA events, whatever it loops over.
+  countedLoop: (loop) => loop.type === 'while_statement' || PY_EVENT_TIMER.test(loop.text)
+    || (loop.type === 'for_statement' && field(loop, 'right')?.type === 'call' && field(field(loop, 'right')!, 'function')?.text === 'range'),
   tripCount: (loop) => {
     if (loop.type !== 'for_statement') return null;
     const right = field(loop, 'right');
@@ -33,8 +50,52 @@ const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
   },
 });
 
-const FAMILY_BY_ROOT: Record<string, GpuApi> = { cupy: 'cupy', cupyx: 'cupy', pycuda: 'pycuda', pyopencl: 'pyopencl', numba: 'numba', torch: 'torch' };
+const FAMILY_BY_ROOT: Readonly<Record<string, GpuApi>> = lookupTable({ cupy: 'cupy', cupyx: 'cupy', pycuda: 'pycuda', pyopencl: 'pyopencl', numba: 'numba', torch: 'torch' });
 const CREATORS = /^(zeros|ones|empty|full|arange|rand|randn|randint|random|zeros_like|ones_like|empty_like|full_like|linspace|eye|identity)$/;
+
+/** The variable an expression starts from: `a` of `a[i]`, `a.T`, `a.get()`. */
+function pyRoot(node: SyntaxNode | null | undefined): string | null {
+  let n = node;
+  while (n && (n.type === 'subscript' || n.type === 'attribute' || n.type === 'call')) n = n.type === 'call' ? field(n, 'function') : field(n, 'value') ?? field(n, 'object');
+  return n?.type === 'identifier' ? n.text : null;
+}
+
+const PY_BODY_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_assignment', 'call']);
+
+/**
+ * What one Python loop does to names, read once per loop: where each is assigned or mutated, passed to a call (a
+ * kernel, np.copyto, a fill helper) or has a method called on it. Offsets let a copy exclude itself.
+ */
+class PyLoopBodies {
+  private readonly bodies = new Map<number, { touched: Map<string, number[]>; kept: Set<string>; assigned: Set<string> }>();
+  of(loop: SyntaxNode): { touched: Map<string, number[]>; kept: Set<string>; assigned: Set<string> } {
+    let body = this.bodies.get(loop.startIndex);
+    if (body) return body;
+    const b = { touched: new Map<string, number[]>(), kept: new Set<string>(), assigned: new Set<string>() };
+    const add = (name: string | null, at: number) => {
+      if (name) (b.touched.get(name) ?? b.touched.set(name, []).get(name)!).push(at);
+    };
+    walk(loop, (n) => {
+      if (n.type === 'call') {
+        const fn = field(n, 'function');
+        const a = callArgs(n);
+        for (const arg of [...a.positional, ...a.keywords.values()]) add(pyRoot(arg), n.startIndex);
+        if (fn?.type === 'attribute') {
+          add(pyRoot(field(fn, 'object')), n.startIndex);
+          if (/^(append|insert|add|extend)$/.test(field(fn, 'attribute')?.text ?? '')) for (const arg of a.positional) if (arg.type === 'identifier') b.kept.add(arg.text);
+        }
+        return;
+      }
+      const left = field(n, 'left');
+      if (left) walk(left, (id) => add(id.text, n.startIndex), IDENTIFIER);
+      if (left?.type === 'identifier') b.assigned.add(left.text);
+      const right = field(n, 'right');
+      if (right?.type === 'identifier' && left && left.type !== 'identifier') b.kept.add(right.text);
+    }, PY_BODY_TYPES);
+    this.bodies.set(loop.startIndex, b);
+    return b;
+  }
+}
 
 export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFacts {
   const root = parsed.tree.rootNode;
@@ -44,8 +105,15 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const index = new Enclosing(nodes.of(new Set([...SCOPE_TYPES, ...PY_LOOP_TYPES])));
   const folder = new PyConstantFolder(nodes, index);
   const loopSyntax = PY_LOOP_SYNTAX(folder);
+  const loopBodies = new PyLoopBodies();
   const events: GpuEvent[] = [];
-  const hostBuffers: GpuFileFacts['hostBuffers'] = {};
+  const hostBuffers: GpuFileFacts['hostBuffers'] = emptyTable();
+  // Where a transfer's host buffer came from, by the binding its name resolves to (never another function's x).
+  const hostOf = folder.table<GpuFileFacts['hostBuffers'][string]>();
+  const setHost = (name: string, at: SyntaxNode, entry: GpuFileFacts['hostBuffers'][string]) => {
+    hostBuffers[name] = entry;
+    hostOf.set(name, at, entry);
+  };
   const deviceNames = new Set<string>();
   const pinnedLoaders = new Map<string, boolean>();
   const cudaDeviceVars = new Set<string>();
@@ -53,6 +121,17 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   let order = 0;
   const importsTorch = [...aliases.values()].some((m) => m.startsWith('torch'));
   const importsOpenCL = [...aliases.values()].some((m) => m.startsWith('pyopencl'));
+  const importsPycuda = [...aliases.values()].some((m) => m.startsWith('pycuda'));
+  // `device = "cuda"`, `self.device = "cuda:0" if torch.cuda.is_available() else "cpu"`: a device held in a plain string.
+  if (importsTorch) {
+    for (const n of nodes.of(ASSIGNMENT)) {
+      const left = field(n, 'left');
+      const right = field(n, 'right');
+      if (!left || !right || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
+      const strings = right.type === 'string' ? [right] : right.type === 'conditional_expression' ? children(right).filter((c) => c.type === 'string') : [];
+      if (strings.some((s) => /^[rbuf]*["']cuda(:\d+)?["']$/i.test(s.text))) cudaDeviceVars.add(collapse(left.text));
+    }
+  }
 
   const qualify = (text: string): string | null => {
     const parts = text.split('.');
@@ -89,7 +168,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
 
   const bytesOfName = (node: SyntaxNode | null | undefined): SizeValue => {
     const { name, offset } = nameOf(node);
-    const known = name ? folder.arrayBytes.get(name) : undefined;
+    const known = name && node ? folder.arrayBytes.get(name, node) : undefined;
     if (known && !offset) return known;
     const expr = node ? collapse(node.text) : '?';
     return { expr: `size of ${expr}`, bytes: null, unknowns: [expr] };
@@ -98,7 +177,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const isCudaDevice = (node: SyntaxNode | undefined): boolean => {
     if (!node) return false;
     if (node.type === 'string') return /cuda/.test(node.text);
-    if (node.type === 'identifier') return cudaDeviceVars.has(node.text);
+    if (node.type === 'identifier' || node.type === 'attribute') return cudaDeviceVars.has(collapse(node.text));
     return /cuda/.test(node.text);
   };
 
@@ -106,16 +185,44 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     const target = assignedName(call);
     if (target) {
       deviceNames.add(target);
-      folder.arrayBytes.set(target, size);
+      folder.arrayBytes.set(target, call, size);
     }
-    events.push({ kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}) });
+    events.push({
+      kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}),
+      ...(isPooled(call, family) ? { pooled: true } : {}), ...(keptPerIteration(call, target) ? { keptPerIteration: true } : {}),
+      ...(sizeVaries(call) ? { sizeVaries: true } : {}),
+    });
+  };
+
+  // CuPy and PyTorch allocate from their caching pools; PyCUDA does when given a pool's allocate (`allocator=`).
+  const isPooled = (call: SyntaxNode, family: GpuApi) => family === 'cupy' || family === 'torch' || (family === 'pycuda' && /\ballocator\s*=|\.allocate\b/.test(field(call, 'arguments')?.text ?? ''));
+
+  /** The allocation's arguments name the loop's variables or what the loop assigns (`size = 1 << power`, `dtype`). */
+  const sizeVaries = (call: SyntaxNode) => {
+    const loop = loopChain(call, loopSyntax, index)[0];
+    const list = field(call, 'arguments');
+    if (!loop || !list) return false;
+    const names = new Set([...loopSyntax.variables(loop), ...loopBodies.of(loop).assigned]);
+    let varies = false;
+    walk(list, (id) => { varies ||= names.has(id.text); }, IDENTIFIER);
+    return varies;
+  };
+
+  /** `bufs.append(mem_alloc(n))`, `[mem_alloc(n) for _ in ...]`, `x = ...; bufs.append(x)`: one buffer per trip, kept. */
+  const keptPerIteration = (call: SyntaxNode, target: string | null) => {
+    const p = call.parent?.type === 'argument_list' ? call.parent.parent : call.parent;
+    if (p?.type === 'call' && /\.(append|insert|add|extend)$/.test(field(p, 'function')?.text ?? '')) return true;
+    if (p && /comprehension$/.test(p.type)) return true;
+    if (call.parent?.type === 'assignment' && field(call.parent, 'left')?.type === 'subscript') return true;
+    const loop = loopChain(call, loopSyntax, index)[0];
+    return Boolean(loop && target && loopBodies.of(loop).kept.has(target));
   };
 
   /** cp.asarray(x), cuda.to_device(x), x.cuda(): a device allocation filled by one host-to-device copy. */
-  const upload = (call: SyntaxNode, api: string, family: GpuApi, host: SyntaxNode | null | undefined, space: MemorySpace = 'device', opts: { async?: boolean; size?: SizeValue } = {}) => {
+  const upload = (call: SyntaxNode, api: string, family: GpuApi, host: SyntaxNode | null | undefined, space: MemorySpace = 'device', opts: { async?: boolean; size?: SizeValue; stream?: string | null } = {}) => {
     const size = opts.size ?? bytesOfName(host);
     alloc(call, api, family, size, space, nameOf(host).name ?? (host ? collapse(host.text) : null));
-    transfer(call, api, family, 'host-to-device', size, host, null, { async: opts.async ?? false });
+    transfer(call, api, family, 'host-to-device', size, host, null, { async: opts.async ?? false, stream: opts.stream ?? null });
     const last = events[events.length - 1] as { deviceBuffer: string | null };
     last.deviceBuffer = assignedName(call);
   };
@@ -123,18 +230,34 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const transfer = (call: SyntaxNode, api: string, family: GpuApi, direction: TransferDirection, size: SizeValue, host: SyntaxNode | null | undefined, device: SyntaxNode | null | undefined, opts: { async?: boolean; blocking?: boolean | null; stream?: string | null } = {}) => {
     const h = nameOf(host);
     const d = nameOf(device);
-    events.push({
+    const fact: TransferFact = {
       kind: 'transfer', ...base(call, api, family), direction, size, async: opts.async ?? false, stream: opts.stream ?? null,
       blocking: opts.blocking ?? null, hostBuffer: h.name, deviceBuffer: d.name, offset: h.offset || d.offset,
-      hostOrigin: h.name && hostBuffers[h.name] ? { kind: hostBuffers[h.name]!.kind, api: hostBuffers[h.name]!.api, line: hostBuffers[h.name]!.line } : null,
-    });
+      hostOrigin: h.name && hostOf.get(h.name, call) ? { kind: hostOf.get(h.name, call)!.kind, api: hostOf.get(h.name, call)!.api, line: hostOf.get(h.name, call)!.line } : null,
+    };
+    const changes = fact.loop ? changesInLoop(call, direction, host, device) : undefined;
+    events.push(changes ? { ...fact, changesInLoop: changes } : fact);
+  };
+
+  /** Why a copy in a loop moves new data each trip: the host array is built or filled there, or the device one is written. */
+  const changesInLoop = (call: SyntaxNode, direction: TransferDirection, host: SyntaxNode | null | undefined, device: SyntaxNode | null | undefined): TransferFact['changesInLoop'] => {
+    const loop = loopChain(call, loopSyntax, index)[0];
+    if (!loop) return undefined;
+    const touched = loopBodies.of(loop).touched;
+    // The copy's own statement (`a_gpu = to_gpu(a)`) does not count; the call itself is found through its arguments.
+    const stmt = call.parent?.type === 'assignment' ? call.parent : call;
+    const elsewhere = (name: string | null) => Boolean(name && touched.get(name)?.some((o) => o < stmt.startIndex || o >= stmt.endIndex));
+    // A host array made by a call in the copy (`to_gpu(np.random.rand(n))`) is new each time too.
+    if (direction === 'host-to-device' && (elsewhere(pyRoot(host)) || host?.type === 'call')) return 'host-written';
+    if (direction === 'device-to-host' && elsewhere(pyRoot(device))) return 'device-written';
+    return undefined;
   };
 
   const hostArray = (call: SyntaxNode, api: string, kind: 'pageable' | 'pinned', size: SizeValue) => {
     const target = assignedName(call);
     if (!target) return;
-    folder.arrayBytes.set(target, size);
-    hostBuffers[target] = { kind, api, line: lines.position(call.startIndex).line, size };
+    folder.arrayBytes.set(target, call, size);
+    setHost(target, call, { kind, api, line: lines.position(call.startIndex).line, size });
   };
 
   const shapeAndDtype = (q: string, a: CallArgs, fallback: string, skipFirst = false) => {
@@ -143,7 +266,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (/_like$/.test(fn)) return bytesOfName(pos[0]);
     // rand(3, 4) / torch.zeros(3, 4): every positional argument is a dimension.
     const multiDim = /^(rand|randn)$/.test(fn) || (q.startsWith('torch') && pos.length > 1 && !pos.some((p) => p.type === 'tuple' || p.type === 'list'));
-    const shape = fn === 'arange' ? pos[pos.length > 1 ? 1 : 0] ?? null : fn === 'full' ? pos[0] ?? null : pos[0] ?? null;
+    const shape = fn === 'arange' ? pos[pos.length > 1 ? 1 : 0] ?? null : pos[0] ?? a.keywords.get('shape') ?? null;
     const dtype = a.keywords.get('dtype') ?? (fn === 'full' || fn === 'arange' || multiDim ? null : pos[1] ?? null);
     if (multiDim) {
       const counts = pos.map((p) => folder.evaluate(p));
@@ -153,6 +276,29 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       return { expr, bytes: counts.reduce((s, c) => s * c.value!, 1) * item.bytes, unknowns: [] };
     }
     return folder.arraySize(shape, dtype, fallback, collapse(a.positional.map((p) => p.text).join(', ')));
+  };
+
+  /** cupy.cuda.runtime.memcpy(dst, src, size, kind[, stream]) and memcpy2D(dst, dpitch, src, spitch, width, height, kind[, stream]). */
+  const runtimeMemcpy = (call: SyntaxNode, q: string, a: CallArgs) => {
+    const twoD = q.includes('2D');
+    const [dst, src, kind, stream] = twoD ? [a.positional[0], a.positional[2], a.positional[6], a.positional[7]] : [a.positional[0], a.positional[1], a.positional[3], a.positional[4]];
+    const direction = kind ? transferDirectionFromKind(kind.text) : 'unknown';
+    const size = twoD ? productOf(a.positional[4], a.positional[5]) : folder.size(a.positional[2] ?? null);
+    // Pointers arrive as `h.ctypes.data` / `d.data.ptr`: the array is the attribute chain's root.
+    const root = (n: SyntaxNode | undefined): SyntaxNode | undefined => {
+      let r = n;
+      while (r?.type === 'attribute') r = field(r, 'object') ?? undefined;
+      return r?.type === 'identifier' ? r : n;
+    };
+    const [host, device] = direction === 'device-to-host' ? [root(dst), root(src)] : [root(src), root(dst)];
+    transfer(call, q, 'cupy', direction, size, direction === 'device-to-device' ? null : host, device, { async: q.endsWith('Async'), stream: stream ? collapse(stream.text) : null });
+  };
+
+  const productOf = (x: SyntaxNode | undefined, y: SyntaxNode | undefined): SizeValue => {
+    const a = folder.size(x ?? null);
+    const b = folder.size(y ?? null);
+    const expr = `${a.expr} * ${b.expr}`;
+    return a.bytes !== null && b.bytes !== null ? { expr, bytes: a.bytes * b.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...a.unknowns, ...b.unknowns] };
   };
 
   const visitCall = (call: SyntaxNode) => {
@@ -193,6 +339,8 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         case 'cupy':
           if (/^cupyx\.(zeros|empty)_pinned$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
           else if (q === 'cupy.cuda.alloc_pinned_memory') hostArray(call, q, 'pinned', folder.size(a.positional[0] ?? null));
+          else if (q === 'cupy.cuda.alloc' || q === 'cupy.cuda.memory.alloc') alloc(call, q, 'cupy', folder.size(a.positional[0] ?? null), cupyManaged ? 'managed' : 'device');
+          else if (/^cupy\.cuda\.runtime\.memcpy(2D)?(Async)?$/.test(q)) runtimeMemcpy(call, q, a);
           else if (/^cupy\.(asarray|array|ascontiguousarray)$/.test(q)) upload(call, q, 'cupy', a.positional[0], cupyManaged ? 'managed' : 'device'); else if (q === 'cupy.asnumpy') transfer(call, q, 'cupy', 'device-to-host', bytesOfName(a.positional[0]), null, a.positional[0], { stream: a.keywords.get('stream')?.text ?? null });
           else if (CREATORS.test(fn) || q.startsWith('cupy.random.')) alloc(call, q, 'cupy', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), cupyManaged ? 'managed' : 'device');
           break;
@@ -231,7 +379,11 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
           else if (/enqueue_map_buffer$/.test(q)) events.push({ kind: 'hint', ...base(call, q, 'pyopencl'), hint: 'map', target: nameOf(a.positional[1]).name });
           break;
         case 'numba':
-          if (/cuda\.to_device$/.test(q)) upload(call, q, 'numba', a.positional[0]);
+          if (/cuda\.to_device$/.test(q)) {
+            // to_device(ary, stream=0, copy=True, to=None): a stream, by keyword or second positional, makes it async.
+            const stream = a.keywords.get('stream') ?? a.positional[1];
+            upload(call, q, 'numba', a.positional[0], 'device', { async: Boolean(stream && stream.text !== '0'), stream: stream ? collapse(stream.text) : null });
+          }
           else if (/cuda\.(device_array|device_array_like)$/.test(q)) alloc(call, q, 'numba', /_like$/.test(q) ? bytesOfName(a.positional[0]) : shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'device');
           else if (/cuda\.managed_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'managed');
           else if (/cuda\.mapped_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'mapped');
@@ -286,19 +438,40 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         return;
       case 'pin_memory': {
         const t = assignedName(call);
-        if (t && importsTorch) hostBuffers[t] = { kind: 'pinned', api: 'Tensor.pin_memory', line: lines.position(call.startIndex).line };
-        if (t && recvName && folder.arrayBytes.has(recvName)) folder.arrayBytes.set(t, folder.arrayBytes.get(recvName)!);
+        if (t && importsTorch) setHost(t, call, { kind: 'pinned', api: 'Tensor.pin_memory', line: lines.position(call.startIndex).line });
+        if (t && recvName && folder.arrayBytes.has(recvName, call)) folder.arrayBytes.set(t, call, folder.arrayBytes.get(recvName, call)!);
         return;
       }
       case 'get':
-        if (recvName && deviceNames.has(recvName)) transfer(call, `${recvName}.get`, 'cupy', 'device-to-host', bytesOfName(receiver), null, receiver);
+      case 'get_async': {
+        if (!recvName || !deviceNames.has(recvName)) return;
+        // PyCUDA: get(ary=None, pagelocked=False, async_=False, stream=None), get_async(stream=None); CuPy: get(stream=None).
+        const stream = a.keywords.get('stream') ?? (method === 'get_async' ? a.positional[0] : undefined);
+        const async = method === 'get_async' || a.keywords.get('async_')?.text === 'True' || (!importsPycuda && Boolean(stream));
+        transfer(call, `${recvName}.${method}`, importsPycuda ? 'pycuda' : 'cupy', 'device-to-host', bytesOfName(receiver), null, receiver, { async, stream: stream ? collapse(stream.text) : null });
         return;
+      }
       case 'set':
-        if (recvName && deviceNames.has(recvName)) transfer(call, `${recvName}.set`, 'cupy', 'host-to-device', bytesOfName(a.positional[0]), a.positional[0], receiver);
+      case 'set_async': {
+        if (!recvName || !deviceNames.has(recvName)) return;
+        // PyCUDA: set(ary, async_=False, stream=None), set_async(ary, stream=None); CuPy: set(arr, stream=None) on any view.
+        const stream = a.keywords.get('stream') ?? a.positional[1];
+        const async = method === 'set_async' || a.keywords.get('async_')?.text === 'True' || (!importsPycuda && Boolean(stream));
+        transfer(call, `${recvName}.${method}`, importsPycuda ? 'pycuda' : 'cupy', 'host-to-device', bytesOfName(a.positional[0]), a.positional[0], receiver, { async, stream: stream ? collapse(stream.text) : null });
         return;
-      case 'copy_to_host':
-        transfer(call, 'DeviceNDArray.copy_to_host', 'numba', 'device-to-host', bytesOfName(receiver), a.positional[0] ?? null, receiver, { stream: a.keywords.get('stream')?.text ?? null });
+      }
+      case 'item':
+        // `loss.item()` copies a scalar to the host and waits for the GPU: a synchronisation (PyTorch docs, "CUDA semantics").
+        if (importsTorch && a.positional.length === 0 && events.some((e) => e.family === 'torch' && (e.kind === 'allocation' || e.kind === 'transfer'))) {
+          events.push({ kind: 'sync', ...base(call, 'Tensor.item', 'torch') });
+        }
         return;
+      case 'copy_to_host': {
+        // copy_to_host(ary=None, stream=0): the stream by keyword or second positional.
+        const stream = a.keywords.get('stream') ?? a.positional[1];
+        transfer(call, 'DeviceNDArray.copy_to_host', 'numba', 'device-to-host', bytesOfName(receiver), a.positional[0] ?? null, receiver, { stream: stream ? collapse(stream.text) : null, async: Boolean(stream && stream.text !== '0') });
+        return;
+      }
       case 'copy_to_device':
         transfer(call, 'DeviceNDArray.copy_to_device', 'numba', 'host-to-device', bytesOfName(a.positional[0]), a.positional[0], receiver);
         return;
@@ -331,7 +504,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       if (right?.type === 'identifier' && left && pinnedLoaders.has(right.text)) {
         const kind = pinnedLoaders.get(right.text) ? 'pinned' : 'pageable';
         walk(left, (n) => {
-          hostBuffers[n.text] = { kind, api: 'DataLoader', line: lines.position(node.startIndex).line };
+          setHost(n.text, node, { kind, api: 'DataLoader', line: lines.position(node.startIndex).line });
         }, IDENTIFIER);
       }
     }

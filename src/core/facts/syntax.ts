@@ -119,24 +119,115 @@ export interface LoopSyntax {
   functionTypes: ReadonlySet<string>;
   tripCount: (loop: SyntaxNode) => number | null;
   variables: (loop: SyntaxNode) => string[];
+  /** The grammar's if / block / break / return node types, to tell code that runs once in a loop. */
+  ifType: string;
+  blockTypes: ReadonlySet<string>;
+  /** Statement types that end the innermost loop (break) or every loop of the function (return, throw). */
+  breakType: string;
+  exitTypes: ReadonlySet<string>;
+  /** Calls that read a clock (cudaEventRecord, std::chrono, time.perf_counter): a loop bracketed by them is measured. */
+  timer: RegExp;
+  /** Whether a loop may be a benchmark's repetition loop (Python: not `for x in loader`); default: every loop. */
+  countedLoop?: (loop: SyntaxNode) => boolean;
+}
+
+/** `i == 0`, `(iter == 0)`, `0 == i`, `i == first`: a test that holds on one iteration of a loop over `vars`. */
+function singleIterationTest(condition: SyntaxNode, vars: readonly string[]): boolean {
+  const text = collapse(condition.text).replace(/^\(\s*(.*?)\s*\)$/, '$1');
+  const m = /^([A-Za-z_]\w*)\s*==\s*([A-Za-z_0-9]\w*)$/.exec(text);
+  if (!m) return false;
+  return vars.includes(m[1]!) ? !vars.includes(m[2]!) : vars.includes(m[2]!);
+}
+
+/**
+ * How the node leaves loops early: 'loop' when a `break` follows it in its own block of the innermost loop (it runs
+ * once, then the loop ends), 'all' when a `return` does; null otherwise. `if (i == 0)` guards are read by loopChain.
+ */
+function exitAfter(node: SyntaxNode, syntax: LoopSyntax): 'loop' | 'all' | null {
+  let stmt: SyntaxNode | null = node;
+  while (stmt && stmt.parent && !syntax.blockTypes.has(stmt.parent.type)) {
+    if (syntax.loopTypes.has(stmt.type) || syntax.functionTypes.has(stmt.type)) return null;
+    stmt = stmt.parent;
+  }
+  if (!stmt?.parent) return null;
+  for (let s = stmt.nextNamedSibling; s; s = s.nextNamedSibling) {
+    if (s.type === syntax.breakType) return 'loop';
+    if (syntax.exitTypes.has(s.type)) return 'all';
+  }
+  return null;
+}
+
+/**
+ * The loops that repeat a node, innermost first, up to its function. A loop does not repeat what runs once in it:
+ * code under `if (i == 0)` on that loop's variable, or followed by `break` / `return` in its block.
+ */
+export function loopChain(node: SyntaxNode, syntax: LoopSyntax, index: Enclosing): SyntaxNode[] {
+  const loops: SyntaxNode[] = [];
+  for (const p of index.chain(node)) {
+    if (syntax.functionTypes.has(p.type)) break;
+    if (syntax.loopTypes.has(p.type)) loops.push(p);
+  }
+  if (!loops.length) return loops;
+  const exit = exitAfter(node, syntax);
+  if (exit === 'all') return [];
+  const once = new Set<SyntaxNode>();
+  if (exit === 'loop') once.add(loops[0]!);
+  // `if (i == 0) { ... }` between the node and the loop that binds i.
+  for (let p: SyntaxNode | null = node.parent, k = 0; p && k < loops.length; p = p.parent) {
+    if (p.startIndex === loops[k]!.startIndex && p.type === loops[k]!.type) {
+      k++;
+      continue;
+    }
+    if (p.type !== syntax.ifType) continue;
+    const cond = field(p, 'condition');
+    const consequence = field(p, 'consequence');
+    if (!cond || !consequence || node.startIndex < consequence.startIndex || node.endIndex > consequence.endIndex) continue;
+    for (const loop of loops.slice(k)) if (singleIterationTest(cond, syntax.variables(loop))) once.add(loop);
+  }
+  return loops.filter((l) => !once.has(l));
+}
+
+const timedLoops = new WeakMap<LoopSyntax, Map<number, boolean>>();
+
+/** The loop reads a clock, or clock reads bracket it in its block: a benchmark measuring what runs in it. */
+export function isTimedLoop(loop: SyntaxNode, syntax: LoopSyntax): boolean {
+  let cache = timedLoops.get(syntax);
+  if (!cache) timedLoops.set(syntax, (cache = new Map()));
+  const known = cache.get(loop.startIndex);
+  if (known !== undefined) return known;
+  let timed = false;
+  if (!syntax.countedLoop || syntax.countedLoop(loop)) {
+    if (syntax.timer.test(loop.text)) timed = true;
+    else {
+      // Up to four statements either side: `cudaEventRecord(start); for (...) {...} cudaEventRecord(stop);`.
+      let before = false;
+      let after = false;
+      let s = loop.previousNamedSibling;
+      for (let k = 0; s && k < 4 && !before; k++, s = s.previousNamedSibling) before = syntax.timer.test(s.text);
+      s = loop.nextNamedSibling;
+      for (let k = 0; s && k < 4 && !after; k++, s = s.nextNamedSibling) after = syntax.timer.test(s.text);
+      timed = before && after;
+    }
+  }
+  cache.set(loop.startIndex, timed);
+  return timed;
 }
 
 /** The loops enclosing a node up to its function, innermost first. */
 export function loopInfo(node: SyntaxNode, syntax: LoopSyntax, lines: LineMap, index: Enclosing): LoopInfo | null {
-  let innermost: SyntaxNode | null = null;
+  const loops = loopChain(node, syntax, index);
+  if (!loops.length) return null;
   let total: number | null = 1;
   const variables: string[] = [];
-  for (const p of index.chain(node)) {
-    if (syntax.functionTypes.has(p.type)) break;
-    if (!syntax.loopTypes.has(p.type)) continue;
-    // A call in the loop's header (its condition or iterable) runs once per trip too; that is the usual case.
-    innermost ??= p;
+  let timed = false;
+  for (const p of loops) {
     variables.push(...syntax.variables(p));
     const trips = syntax.tripCount(p);
     total = total !== null && trips !== null ? total * trips : null;
+    timed ||= isTimedLoop(p, syntax);
   }
-  if (!innermost) return null;
-  return { tripCount: syntax.tripCount(innermost), totalTrips: total, line: lines.position(innermost.startIndex).line, variables };
+  const innermost = loops[0]!;
+  return { tripCount: syntax.tripCount(innermost), totalTrips: total, line: lines.position(innermost.startIndex).line, variables, ...(timed ? { timed: true } : {}) };
 }
 
 /** Whether `text` mentions the identifier `name` as a whole word (names are escaped: never a pattern). */

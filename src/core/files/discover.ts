@@ -7,8 +7,9 @@ import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Language } from '../model/types';
 import { formatInteger } from '../model/units';
+import { lookupTable } from '../model/lookup';
 
-const EXTENSIONS: Readonly<Record<string, Language>> = {
+const EXTENSIONS: Readonly<Record<string, Language>> = lookupTable({
   '.cu': 'cuda', '.cuh': 'cuda',
   '.cl': 'opencl-c',
   '.c': 'c', '.h': 'c',
@@ -16,7 +17,7 @@ const EXTENSIONS: Readonly<Record<string, Language>> = {
   '.py': 'python', '.pyi': 'python',
   '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript',
   '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescript',
-};
+});
 
 /** The file extensions a scan reads (the bench gives ripgrep the same list). */
 export const SOURCE_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS);

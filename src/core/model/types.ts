@@ -65,6 +65,8 @@ export interface SizeValue {
   expr: string;
   bytes: number | null;
   unknowns: string[];
+  /** Set when the expression folds but gives no byte count: outside [0, 2^64), or past a folding bound. */
+  reason?: 'out of range' | 'too deep';
 }
 
 export type MemorySpace = 'device' | 'managed' | 'pinned-host' | 'mapped';
@@ -80,6 +82,8 @@ export interface LoopInfo {
   line: number;
   /** Names bound by the enclosing loops (`i` of `for (int i...)`, `x` of `for x in loader`). */
   variables: string[];
+  /** A loop reads a clock or is bracketed by clock reads (a benchmark): what runs in it is what is measured. */
+  timed?: boolean;
 }
 
 export interface FactBase {
@@ -109,6 +113,12 @@ export interface AllocationFact extends FactBase {
   localTarget?: boolean;
   /** The pointer leaves the function (returned, or stored through an out-parameter or into a member). */
   escapes?: boolean;
+  /** Served by a stream-ordered or caching pool (cudaMallocAsync, CuPy's and PyTorch's allocators, a PyCUDA pool). */
+  pooled?: boolean;
+  /** In a loop: each iteration's buffer is kept (stored into an array or list), one per device/stream/item. */
+  keptPerIteration?: boolean;
+  /** In a loop: the size, shape or element type follows the loop (a sweep over sizes or dtypes): no one buffer fits all. */
+  sizeVaries?: boolean;
 }
 
 export interface TransferFact extends FactBase {
@@ -125,15 +135,30 @@ export interface TransferFact extends FactBase {
   offset: boolean;
   /** How the host buffer was obtained, as known at this point of the file (source order). */
   hostOrigin: { kind: HostBufferKind; api: string; line: number } | null;
+  /**
+   * In a loop: why the copied data differs on every iteration, when it does (the host writes the buffer there, a
+   * kernel or another copy writes the device buffer, the host pointer moves). Absent: the same bytes each time.
+   */
+  changesInLoop?: 'host-written' | 'device-written';
+  /** A size known only at run time but held in a 32-bit integer: at most this many bytes (2 GiB for int). */
+  sizeCapBytes?: number;
+  /** A size set from the command line with a literal default (`argc > 1 ? atoi(argv[1]) : 1024`): bytes at the defaults. */
+  defaultBytes?: number;
 }
 
 export interface FreeFact extends FactBase {
   kind: 'free';
   target: string | null;
+  /** Freed through a helper of this file (a macro or function that frees its parameter `arg`); see c-gpu.ts. */
+  helper?: { name: string; arg: number };
 }
 
 export interface SyncFact extends FactBase {
   kind: 'sync';
+  /** In a loop that queues no GPU work itself: it waits for work queued before it (one device or stream per trip). */
+  waitsOnly?: boolean;
+  /** Compiled only in debug builds (`#if DEBUG_FORWARD`, `#ifdef _DEBUG`, `#if 0`): a deliberate wait to see errors early. */
+  debugOnly?: boolean;
 }
 
 export interface LaunchFact extends FactBase {
@@ -187,6 +212,42 @@ export interface GpuFileFacts {
   checkMacros: string[];
   /** Type sizes assumed while folding sizeof(), for the report's assumptions. */
   assumedTypeSizes: Record<string, number>;
+  /**
+   * The project headers the file includes (`#include "…"`, facts/c-includes.ts): their macros and functions by name
+   * (check macros, allocation wrappers) and what could not be read. Absent when the file includes none found.
+   */
+  headers?: IncludedHeaderFacts;
+}
+
+/** A macro a project header defines: object-like (params null) or function-like, with its body as written. */
+export interface HeaderMacro {
+  name: string;
+  params: string[] | null;
+  body: string;
+  /** Absolute path of the header and 1-based line of the #define. */
+  file: string;
+  line: number;
+}
+
+/** A function a project header defines (an inline wrapper: allocate, free, check). */
+export interface HeaderFunction {
+  name: string;
+  params: string[];
+  /** The definition's text (cut at 8,000 characters). */
+  text: string;
+  file: string;
+  line: number;
+}
+
+export interface IncludedHeaderFacts {
+  /** Macros by name across the headers (a later #define wins, as in the preprocessor). */
+  macros: ReadonlyMap<string, HeaderMacro>;
+  /** Functions defined in the headers, by name (the first definition). */
+  functions: ReadonlyMap<string, HeaderFunction>;
+  /** Absolute paths of the headers read, in include order. */
+  files: string[];
+  /** Includes that were not read, with why: not found, too large, outside the root, include bound. */
+  notRead: Array<{ include: string; from: string; reason: string }>;
 }
 
 export interface EvidenceLine {
@@ -201,16 +262,30 @@ export interface PeakDeviceBytes {
   unknownExprs: string[];
 }
 
+/** A point of a function where the live device memory can peak: known bytes plus the run-time sizes live there. */
+export interface PeakPoint {
+  function: string | null;
+  line: number;
+  knownBytes: number;
+  /** One entry per live allocation of unknown size (repeated when two buffers share an expression). */
+  unknownExprs: string[];
+  /** Sizes of the live allocations of known size, largest first. */
+  knownSizes: number[];
+}
+
 export interface GpuFileSummary {
   path: string;
   language: Language;
-  allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; space: MemorySpace; inLoop: boolean }>;
-  transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; async: boolean; inLoop: boolean }>;
+  /** `sizeReason`: why a size that folds has no byte count (SizeValue.reason); absent for sizes known only at run time. */
+  allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; space: MemorySpace; inLoop: boolean }>;
+  transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; async: boolean; inLoop: boolean }>;
   strategy: MemoryStrategy;
   kernels: Array<{ name: string; line: number; bufferParams: string[] }>;
   peakDeviceBytes: number | null;
   peakIsLowerBound: boolean;
   peakUnknownExprs: string[];
+  /** Candidate peak points, per function (functions are not added together); absent in summaries built by hand. */
+  peakPoints?: PeakPoint[];
   evidence: EvidenceLine[];
 }
 

@@ -11,11 +11,13 @@ import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
 import { BIDI_CONTROLS, showControlChars } from './control-chars';
+import { redactDeep, redactSecrets } from '../model/redact';
 
 const SCRIPT_UNSAFE = new RegExp(`[\u2028\u2029${BIDI_CONTROLS}]`, 'g');
 
+/** THE HTML escaping of scanned text: keys masked, control characters shown by code point, markup inert. */
 export function escapeHtml(text: string): string {
-  return showControlChars(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return showControlChars(redactSecrets(text)).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /**
@@ -23,7 +25,7 @@ export function escapeHtml(text: string): string {
  * bidi controls in the page source (escaped, so the data is unchanged).
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(SCRIPT_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return JSON.stringify(redactDeep(value)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(SCRIPT_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 /** The bundled chart script, next to the CLI bundle (dist/) or, from source, in the build output. */
@@ -70,7 +72,7 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
       const chart = charts.find((c) => c.id === id);
       if (!chart) continue;
       // The SVG comes from ECharts' own renderer over our numbers and escaped labels; the live chart replaces it.
-      parts.push(`<figure class="chart" data-chart="${escapeHtml(id)}" aria-label="${escapeHtml(chart.title)}">${chartToSvg(chart)}</figure>`);
+      parts.push(`<figure class="chart" data-chart="${escapeHtml(id)}" aria-label="${escapeHtml(chart.title)}">${chartToSvg(redactDeep(chart))}</figure>`);
       parts.push(`<details><summary>${escapeHtml(D.chartData(chart.title))}</summary>${table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) })}</details>`);
     }
     for (const c of s.children ?? []) render(c, depth + 1);

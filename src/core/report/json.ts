@@ -1,9 +1,11 @@
-// The JSON report: the stable, schema-checked form of an AnalysisResult (docs/report.schema.json).
+// The JSON report: the stable, schema-checked form of an AnalysisResult (docs/report.schema.json). Every string in it
+// passes the credential choke point (redactDeep), whichever field carried it from the source.
 import { problemsIn } from '../config';
 import type { AnalysisResult } from '../analyze';
 import { relative } from 'node:path';
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
 import { LLM_FACTS } from '../sizing/llm-models';
+import { redactDeep } from '../model/redact';
 
 export const REPORT_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/report.schema.json';
 
@@ -29,7 +31,7 @@ export function toJsonReport(result: AnalysisResult): object {
   const severities = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) severities[f.severity]++;
   const gpu = result.targetGpu;
-  return {
+  return redactDeep({
     $schema: REPORT_SCHEMA_ID,
     tool: result.tool,
     // Paths relative to the scanned root keep reports identical across machines.
@@ -58,5 +60,5 @@ export function toJsonReport(result: AnalysisResult): object {
       calls: f.calls.map((c) => ({ ...c, store: c.store ? { kind: c.store.kind, engine: c.store.engine, api: c.store.api, line: c.store.line, ttl: c.store.ttl, viaHelper: c.store.viaHelper } : null })),
     })),
     assumptions: { typeSizes: result.assumedTypeSizes, notes: [...ACCOUNTING_NOTES, ...(result.llm.length ? LLM_NOTES : [])] },
-  };
+  });
 }

@@ -1,11 +1,12 @@
-// Markdown rendering of the sizing report, for pull requests. Every cell is escaped (scanned paths and expressions
-// can hold | < > ` [ ]); charts are linked SVG files the caller writes next to the Markdown (GitHub renders SVG
+// Markdown rendering of the sizing report, for pull requests. Every cell is escaped by escapeMarkdown (scanned paths
+// and expressions can hold | < > ` [ ], URLs, @mentions and keys); charts are linked SVG files the caller writes next to the Markdown (GitHub renders SVG
 // images but no scripts), and their data tables are always printed.
 import { buildCharts, type ChartSpec } from './charts';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
 import { showControlChars } from './control-chars';
+import { redactDeep, redactSecrets } from '../model/redact';
 
 export interface RenderedAsset {
   /** Path relative to the Markdown file. */
@@ -13,15 +14,37 @@ export interface RenderedAsset {
   content: string;
 }
 
-/** Escapes text for a Markdown table cell or paragraph: no HTML, no links, no code spans from scanned text. */
+const ZWSP = '&#8203;';
+
+/**
+ * THE Markdown escaping of scanned text (reports and the editor hover): keys masked, control characters shown by
+ * code point, no HTML, no links or images, no code spans, no emphasis, no math, no list or heading from a cell, and
+ * nothing GitHub would make live: a bare URL (`https://`, `www.`), an `@mention` or an `#123` reference gets a
+ * zero-width space entity where the autolinker would start, so it shows the same and links nowhere.
+ */
 export function escapeMarkdown(text: string): string {
-  return showControlChars(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/[`*_[\]|#!]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
+  return showControlChars(redactSecrets(text))
+    .replace(/[\t\n]/g, ' ')
+    .replace(/^ +/, '')
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(/[\\`*_[\]|#!~$]/g, (c) => `\\${c}`)
+    .replace(/^[-+=]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/(www)\./gi, `$1${ZWSP}.`)
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/\\#(?=\d)/g, `\\#${ZWSP}`);
+}
+
+/** Scanned text as an inline code span (expressions in the hover): literal, whatever backticks it holds. */
+export function markdownCode(text: string): string {
+  const body = showControlChars(redactSecrets(text), { lineBreaks: true });
+  if (!body) return '` `';
+  let longest = 0;
+  for (const m of body.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') || body.startsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 function table(t: Table): string[] {
@@ -47,10 +70,10 @@ export function toMarkdown(report: SizingReport, options: { chartDir?: string; s
       const chart = charts.find((c) => c.id === id);
       if (!chart) continue;
       if (options.svgFor && options.chartDir !== undefined) {
-        const svg = options.svgFor(chart);
+        const svg = options.svgFor(redactDeep(chart));
         const name = `${options.chartDir}/${id}.svg`;
         assets.push({ name, content: svg });
-        lines.push(`![${escapeMarkdown(chart.title)}](${encodeURI(name)})`, '');
+        lines.push(`![${escapeMarkdown(chart.title)}](${encodeURI(name).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`, '');
       }
       lines.push(`<details><summary>${escapeMarkdown(S.document.chartData(chart.title))}</summary>`, '', ...table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) }), '', '</details>', '');
     }

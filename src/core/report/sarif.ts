@@ -1,18 +1,27 @@
 // SARIF 2.1.0 for code-scanning UIs (GitHub, Azure DevOps, VS Code's SARIF viewer). Validated in tests against
-// the official schema (sarif-2.1.0-rtm.5.json).
+// the official schema (sarif-2.1.0-rtm.5.json). Every string passes the credential choke point (redactDeep); the
+// scanned root is a real file URI (a folder `my proj#1%41?x` is percent-encoded, not read as a fragment or query).
 import { problemsIn } from '../config';
 import type { AnalysisResult } from '../analyze';
 import type { Severity } from '../model/types';
 import { RULES } from '../rules';
 import { docsUrl } from '../rules/rule';
 import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { redactDeep } from '../model/redact';
+
+/** The scanned root as the `file:` URI of a folder (trailing slash: SARIF resolves artifact URIs against it). */
+export function rootUri(root: string): string {
+  const href = pathToFileURL(root).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function toSarif(result: AnalysisResult): object {
   const ruleIndex = new Map(RULES.map((r, i) => [r.meta.id, i]));
   const uri = (path: string) => path.split('/').map(encodeURIComponent).join('/');
-  return {
+  return redactDeep({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -33,7 +42,7 @@ export function toSarif(result: AnalysisResult): object {
             })),
           },
         },
-        originalUriBaseIds: { SRCROOT: { uri: `file://${result.root.endsWith('/') ? result.root : `${result.root}/`}` } },
+        originalUriBaseIds: { SRCROOT: { uri: rootUri(result.root) } },
         invocations: [
           {
             executionSuccessful: true,
@@ -79,5 +88,5 @@ export function toSarif(result: AnalysisResult): object {
         })),
       },
     ],
-  };
+  });
 }

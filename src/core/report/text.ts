@@ -1,17 +1,20 @@
 // Human-readable report for terminals, modelled on ESLint's "stylish": findings grouped by file, then the GPU
-// memory summary per file with its evidence, then totals.
+// memory summary per file with its evidence, then totals. Every field that comes from the scanned files (paths,
+// messages, expressions, model names, reasons) goes through `escapeTerminal`: keys masked, ESC/OSC/BEL/C1/bidi and
+// line breaks shown by code point, so a file name cannot colour, retitle or forge a line ("✔ 0 problems").
 import { problemsIn } from '../config';
 import type { AnalysisResult } from '../analyze';
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
 import { formatBytes } from '../model/units';
 import { formatUsd } from '../sizing/llm-estimate';
+import { escapeTerminal as t } from './control-chars';
 
 export function toText(result: AnalysisResult, options: { color?: boolean } = {}): string {
   const c = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
   const gpu = result.targetGpu;
-  out.push(`${result.tool.name} ${result.tool.version}: target GPU ${gpu.name} (${formatBytes(deviceBytes(gpu))}; OpenCL max buffer ${formatBytes(openclMaxAllocBytes(gpu))})`);
-  for (const p of problemsIn(result.configProblems, result.config.lang)) out.push(c('33', `config: ${p.field}: ${p.message}`));
+  out.push(`${result.tool.name} ${result.tool.version}: target GPU ${t(gpu.name)} (${formatBytes(deviceBytes(gpu))}; OpenCL max buffer ${formatBytes(openclMaxAllocBytes(gpu))})`);
+  for (const p of problemsIn(result.configProblems, result.config.lang)) out.push(c('33', `config: ${t(p.field)}: ${t(p.message)}`));
   const byFile = new Map<string, typeof result.findings>();
   for (const f of result.findings) {
     let list = byFile.get(f.path);
@@ -19,39 +22,39 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
     list.push(f);
   }
   for (const [path, findings] of byFile) {
-    out.push('', c('4', path));
+    out.push('', c('4', t(path)));
     for (const f of findings) {
       const sev = f.severity === 'error' ? c('31', 'error  ') : f.severity === 'warning' ? c('33', 'warning') : c('36', 'info   ');
-      out.push(`  ${`${f.range.startLine}:${f.range.startColumn}`.padEnd(8)} ${sev}  ${f.message}  ${c('2', f.ruleId)}`);
+      out.push(`  ${`${f.range.startLine}:${f.range.startColumn}`.padEnd(8)} ${sev}  ${t(f.message)}  ${c('2', f.ruleId)}`);
     }
   }
   if (result.gpu.length) {
     out.push('', c('1', 'GPU memory by file'));
     for (const g of result.gpu) {
       const peak = g.peakDeviceBytes === null ? 'unknown' : `${formatBytes(g.peakDeviceBytes)}${g.peakIsLowerBound ? ' at least' : ''}`;
-      const rest = g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.join(' + ')}` : '';
-      out.push(`  ${g.path}: strategy ${g.strategy}; peak device memory ${peak}${rest}`);
-      for (const e of g.evidence.slice(0, 8)) out.push(c('2', `    line ${e.line}: ${e.note}`));
+      const rest = g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map(t).join(' + ')}` : '';
+      out.push(`  ${t(g.path)}: strategy ${g.strategy}; peak device memory ${peak}${rest}`);
+      for (const e of g.evidence.slice(0, 8)) out.push(c('2', `    line ${e.line}: ${t(e.note)}`));
       if (g.evidence.length > 8) out.push(c('2', `    ... ${g.evidence.length - 8} more`));
     }
   }
   if (result.llm.length) {
     out.push('', c('1', 'OpenAI calls by file'));
     for (const f of result.llm) {
-      out.push(`  ${f.path}:`);
+      out.push(`  ${t(f.path)}:`);
       for (const call of f.calls) {
         const tokens = `${call.estInputIsLowerBound ? '≥' : '≈'}${call.estInputTokens} in / ${call.estOutputTokens === null ? '?' : `${call.outputBound === 'model-maximum' ? '≤' : ''}${call.estOutputTokens}`} out tokens`;
         const cost = call.estCostUsd === null ? 'cost unknown' : `${formatUsd(call.estCostUsd)}/call (batch ${formatUsd(call.estBatchCostUsd!)})`;
-        const where = call.store ? `stored in ${call.store.kind} line ${call.store.line}${call.ttl ? `, TTL ${call.ttl.seconds === null ? 'set' : `${call.ttl.seconds} s`}` : ', no TTL'}` : 'not stored';
+        const where = call.store ? `stored in ${t(call.store.kind)} line ${call.store.line}${call.ttl ? `, TTL ${call.ttl.seconds === null ? 'set' : `${call.ttl.seconds} s`}` : ', no TTL'}` : 'not stored';
         const ctx = [call.inHandler ? 'request handler' : null, call.inLoop ? 'in a loop' : null, call.streaming ? 'streaming' : null, call.cacheBeforeCall ? 'cache checked first' : null].filter(Boolean).join(', ');
-        out.push(`    line ${call.line}: ${call.operation} ${call.model ?? '(model unknown)'}: ${tokens}, ${call.estResponseBytes === null ? '? bytes' : formatBytes(call.estResponseBytes, { exact: false })}, ${cost}; ${where}${ctx ? `; ${ctx}` : ''}`);
+        out.push(`    line ${call.line}: ${t(call.operation)} ${call.model === null ? '(model unknown)' : t(call.model)}: ${tokens}, ${call.estResponseBytes === null ? '? bytes' : formatBytes(call.estResponseBytes, { exact: false })}, ${cost}; ${where}${ctx ? `; ${ctx}` : ''}`);
       }
     }
   }
-  for (const f of result.files) for (const e of f.ruleErrors ?? []) out.push(c('31', `internal error in ${f.path}: ${e}`));
+  for (const f of result.files) for (const e of f.ruleErrors ?? []) out.push(c('31', `internal error in ${t(f.path)}: ${t(e)}`));
   if (result.skipped.length) {
     out.push('', 'Skipped files');
-    for (const s of result.skipped) out.push(`  ${s.path}: ${s.reason}`);
+    for (const s of result.skipped) out.push(`  ${t(s.path)}: ${t(s.reason)}`);
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;

@@ -18,6 +18,10 @@ export const rule: GpuRule = {
     for (const e of ctx.facts.events) {
       // Uploads that allocate (cp.asarray, x.cuda()) are reported by gpu-copy-in-loop instead.
       if (e.kind !== 'allocation' || !e.loop || e.uploadsFrom !== undefined) continue;
+      // A pool (cudaMallocAsync, CuPy's and PyTorch's allocators) is what the advice recommends; a benchmark measures
+      // the allocation; a buffer kept per iteration (`bufs[i] = p`) is set-up, not a reallocation.
+      // A sweep over sizes or dtypes (`for power...: size = 1 << power`) needs a new buffer each time.
+      if (e.pooled || e.loop.timed || e.keptPerIteration || e.sizeVaries) continue;
       // `cudaMalloc(&buf[s], ...)` in `for (s...)`: one distinct buffer per iteration (set-up), not a reallocation.
       const subscripts = e.targetExpr ? [...e.targetExpr.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!) : [];
       const perIteration = subscripts.some((index) => e.loop!.variables.some((v) => mentionsName(index, v)));

@@ -14,7 +14,8 @@ export const rule: GpuRule = {
   },
   check(ctx) {
     for (const t of ctx.facts.events) {
-      if (t.kind !== 'transfer' || !t.async || !t.hostBuffer) continue;
+      // OpenCL has no pinned/pageable split in its API: a non-blocking write from malloc'd memory is the usual form.
+      if (t.kind !== 'transfer' || !t.async || !t.hostBuffer || t.family === 'opencl' || t.family === 'pyopencl') continue;
       if (t.direction !== 'host-to-device' && t.direction !== 'device-to-host' && t.direction !== 'default') continue;
       const host = t.hostOrigin;
       if (!host || host.kind !== 'pageable') continue;

@@ -20,6 +20,8 @@ export const rule: GpuRule = {
   check(ctx) {
     for (const t of ctx.facts.events) {
       if (t.kind !== 'transfer' || !t.loop || t.offset) continue;
+      // New data each iteration (the host refills it, a kernel writes what is read back), or a benchmark measuring the copy.
+      if (t.changesInLoop || t.loop.timed) continue;
       if (t.direction !== 'host-to-device' && t.direction !== 'device-to-host') continue;
       // Blocking OpenCL copies in loops are reported by opencl-blocking-transfer-in-loop, which covers this too.
       if ((t.family === 'opencl' || t.family === 'pyopencl') && t.blocking === true) continue;

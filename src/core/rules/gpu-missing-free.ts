@@ -2,10 +2,11 @@
 import { isReleased } from '../facts/memory';
 import { sizeText } from './shared/phrases';
 import type { GpuRule } from './rule';
+import { lookupTable } from '../model/lookup';
 
-const FREE_API: Record<string, string> = {
+const FREE_API: Readonly<Record<string, string>> = lookupTable({
   device: 'cudaFree', managed: 'cudaFree', 'pinned-host': 'cudaFreeHost', mapped: 'cudaFreeHost',
-};
+});
 
 export const rule: GpuRule = {
   meta: {

@@ -15,6 +15,9 @@ export const rule: GpuRule = {
   check(ctx) {
     for (const e of ctx.facts.events) {
       if (e.kind !== 'sync' || !e.loop || e.family === 'opencl' || e.family === 'pyopencl') continue;
+      // A benchmark's loop waits to measure; a loop that only waits (one device or stream per trip) after the work
+      // is queued is the one synchronisation the advice asks for.
+      if (e.loop.timed || e.waitsOnly || e.debugOnly) continue;
       ctx.report('syncInLoop', { api: e.api, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) }, e.range);
     }
   },

@@ -1,8 +1,16 @@
-// CUDA calls whose cudaError_t / CUresult is dropped, and kernel launches never followed by an error check.
-import type { Fix } from '../model/types';
+// CUDA calls whose cudaError_t / CUresult is dropped, and kernel launches never followed by an error check: one
+// finding per function (its related locations list every call; one fix wraps them all).
+import type { ApiCallFact, Fix, RelatedLocation } from '../model/types';
 import { eventIndex } from '../facts/memory';
 import type { GpuRule } from './rule';
 import { phrase } from './shared/phrases';
+
+/**
+ * Statuses that guard little later code relies on: events and timing, queries, profiler markers, teardown (a failed
+ * free at exit changes little). A function whose only unchecked calls are these is reported one severity level lower
+ * (info by default); next to an unchecked allocation, copy, launch, memset, sync or set-up they are listed with it.
+ */
+export const UNGUARDING_CUDA_CALL = /^(cuda|cu)(Event\w*|Get\w*|DeviceGet\w*|DeviceCanAccessPeer|Occupancy\w*|Pointer\w*Attribute\w*|FuncGetAttributes|MemGetInfo\w*|DriverGetVersion|RuntimeGetVersion|StreamQuery|ProfilerStart|ProfilerStop|Free\w*|MemFree\w*|StreamDestroy\w*|DeviceReset|\w+Destroy(_v2)?|CtxGet\w*|DeviceTotalMem\w*|DeviceComputeCapability)(_v2)?$/;
 
 export const rule: GpuRule = {
   meta: {
@@ -12,26 +20,44 @@ export const rule: GpuRule = {
     defaultSeverity: 'warning',
     messages: {
       call: 'The status returned by {{api}} is discarded: if it fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check it{{macro}}.',
+      calls: '{{count}} CUDA calls in {{function}} discard their status ({{apis}}): if one fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check each{{macro}}; the related locations list them.',
       launch: 'The launch of {{kernel}} is never checked: a bad launch configuration or too many resources only shows through cudaGetLastError() (or the status of the next synchronising call), which this function never reads after the launch.',
     },
   },
   check(ctx) {
     const macro = ctx.facts.checkMacros[0] ?? null;
+    const lang = ctx.config.lang;
+    const groups = new Map<string, ApiCallFact[]>();
     for (const call of ctx.facts.apiCalls) {
       if (call.checked || (call.family !== 'cuda' && call.family !== 'cuda-driver')) continue;
-      if (call.via === 'launch') {
-        const launch = eventIndex(ctx.facts.events).launchAt.get(`${call.range.startLine}:${call.range.startColumn}`);
-        ctx.report('launch', { kernel: launch ? launch.kernel : phrase(ctx.config.lang, 'theKernel') }, call.range);
-        continue;
+      const key = call.function ?? '';
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(call);
+    }
+    const launchAt = eventIndex(ctx.facts.events).launchAt;
+    const nameOf = (call: ApiCallFact) => {
+      if (call.via !== 'launch') return call.api;
+      const launch = launchAt.get(`${call.range.startLine}:${call.range.startColumn}`);
+      return launch ? `${launch.kernel}<<<>>>` : call.api;
+    };
+    for (const [fn, calls] of groups) {
+      const first = calls[0]!;
+      const lower = calls.every((c) => c.via !== 'launch' && UNGUARDING_CUDA_CALL.test(c.api));
+      const wrappable = calls.filter((c) => c.via !== 'launch');
+      const fixes: Fix[] = macro && wrappable.length ? [{
+        description: phrase(lang, 'fix_wrapIn', { macro }),
+        edits: wrappable.flatMap((c) => [{ startOffset: c.startOffset, endOffset: c.startOffset, newText: `${macro}(` }, { startOffset: c.endOffset, endOffset: c.endOffset, newText: ')' }]),
+      }] : [];
+      const macroText = macro ? phrase(lang, 'checkWithMacro', { macro }) : phrase(lang, 'checkSuggestMacro');
+      if (calls.length === 1 && first.via === 'launch') {
+        const launch = launchAt.get(`${first.range.startLine}:${first.range.startColumn}`);
+        ctx.report('launch', { kernel: launch ? launch.kernel : phrase(lang, 'theKernel') }, first.range);
+      } else if (calls.length === 1) {
+        ctx.report('call', { api: first.api, macro: macroText }, first.range, fixes, undefined, { lower });
+      } else {
+        const related: RelatedLocation[] = calls.map((c) => ({ range: c.range, message: phrase(lang, 'statusDiscardedHere', { api: nameOf(c) }) }));
+        const apis = [...new Set(calls.map(nameOf))].join(', ');
+        ctx.report('calls', { count: calls.length, function: fn || phrase(lang, 'fileScope'), apis, macro: macroText }, first.range, fixes, related, { lower });
       }
-      const fixes: Fix[] = [];
-      if (macro) {
-        const start = call.startOffset;
-        const end = call.endOffset;
-        fixes.push({ description: phrase(ctx.config.lang, 'fix_wrapIn', { macro }), edits: [{ startOffset: start, endOffset: start, newText: `${macro}(` }, { startOffset: end, endOffset: end, newText: ')' }] });
-      }
-      ctx.report('call', { api: call.api, macro: macro ? phrase(ctx.config.lang, 'checkWithMacro', { macro }) : phrase(ctx.config.lang, 'checkSuggestMacro') }, call.range, fixes);
     }
   },
 };
-

@@ -1,5 +1,5 @@
 // One host-to-device copy of a whole buffer whose size is unknown at compile time or large next to the GPU.
-import type { TransferFact } from '../model/types';
+import type { GpuEvent, TransferFact } from '../model/types';
 import { eventIndex, type EventIndex } from '../facts/memory';
 import { deviceBytes } from '../sizing/gpu-catalog';
 import { formatBytes, formatPercent } from '../model/units';
@@ -13,7 +13,7 @@ export const rule: GpuRule = {
     id: 'gpu-whole-dataset-upload',
     description: 'A device buffer sized to the whole input is filled by one host-to-device copy.',
     category: 'gpu',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     messages: {
       large: '{{api}} copies {{size}} host-to-device in one call into a buffer of the same size: {{share}} of the {{gpu}} ({{capacity}}), above the {{threshold}} chunking threshold. Stream it in {{chunks}} chunks of {{chunk}} through a reused device buffer.',
       unknownSize: '{{api}} copies the whole input ({{expr}}) host-to-device in one call, and its size is known only at run time (it depends on {{unknowns}}). Inputs above {{chunk}} ({{threshold}} of the {{gpu}}) should be streamed in chunks of {{chunk}}: ceil(({{expr}}) / {{chunkBytes}}) chunks through a reused device buffer.',
@@ -31,6 +31,10 @@ export const rule: GpuRule = {
       if (t.size.bytes === null && PYTHON_FAMILIES.has(t.family) && !t.hostOrigin) continue;
       const common = { api: t.api, gpu: ctx.gpu.name, threshold: formatPercent(ctx.config.chunkThreshold), chunk: formatBytes(thresholdBytes, { exact: false }), chunkBytes: thresholdBytes };
       if (t.size.bytes === null) {
+        // Bounded below the threshold by its 32-bit type, a benchmark size whose default is small, or planned
+        // against the device's free memory (cudaMemGetInfo / CL_DEVICE_GLOBAL_MEM_SIZE) in the same function.
+        if ((t.sizeCapBytes !== undefined && t.sizeCapBytes <= thresholdBytes) || (t.defaultBytes !== undefined && t.defaultBytes <= thresholdBytes)) continue;
+        if (plannedAgainstDeviceMemory(t, ctx.facts.events)) continue;
         ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
       } else if (t.size.bytes > thresholdBytes) {
         ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
@@ -38,6 +42,10 @@ export const rule: GpuRule = {
     }
   },
 };
+
+function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[]): boolean {
+  return events.some((e) => e.kind === 'hint' && (e.hint === 'global-mem-query' || e.hint === 'max-alloc-query') && e.function === t.function && e.order < t.order);
+}
 
 /** The copy fills a device buffer allocated with the same size (same expression or same bytes), or it is an upload-allocation (cp.asarray). */
 function fillsWholeBuffer(t: TransferFact, index: EventIndex): boolean {

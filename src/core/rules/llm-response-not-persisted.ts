@@ -1,8 +1,9 @@
 // A request handler that asks the model and drops the answer: the same question is paid again every time.
 import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
+import { lookupTable } from '../model/lookup';
 
-const FRAMEWORKS: Record<string, string> = { express: 'Express', fastify: 'Fastify', next: 'Next.js', fastapi: 'FastAPI', flask: 'Flask', django: 'Django' };
+const FRAMEWORKS: Readonly<Record<string, string>> = lookupTable({ express: 'Express', fastify: 'Fastify', next: 'Next.js', fastapi: 'FastAPI', flask: 'Flask', django: 'Django' });
 
 export const rule: LlmRule = {
   meta: {

@@ -2,9 +2,10 @@
 import { bytesText, storeName } from './shared/llm-text';
 import type { LlmRule } from './rule';
 import { phrase, type PhraseId } from './shared/phrases';
+import { lookupTable } from '../model/lookup';
 
 /** How to expire results in each store kind (the wording lives in the phrase table, per language). */
-const HOW: Record<string, PhraseId> = {
+const HOW: Readonly<Record<string, PhraseId>> = lookupTable({
   redis: 'ttl_redis',
   mongodb: 'ttl_mongodb',
   dynamodb: 'ttl_dynamodb',
@@ -12,7 +13,7 @@ const HOW: Record<string, PhraseId> = {
   elasticsearch: 'ttl_elasticsearch',
   rdbms: 'ttl_rdbms',
   file: 'ttl_file',
-};
+});
 
 export const rule: LlmRule = {
   meta: {

@@ -8,7 +8,7 @@ export const rule: GpuRule = {
     id: 'opencl-no-max-alloc-query',
     description: 'OpenCL buffers are sized at run time but CL_DEVICE_MAX_MEM_ALLOC_SIZE is never queried.',
     category: 'opencl',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     messages: {
       noQuery: 'The size of this buffer ({{expr}}) depends on {{unknowns}}, known only at run time, and this file never queries CL_DEVICE_MAX_MEM_ALLOC_SIZE. On the {{gpu}} one buffer may hold at most {{limit}}; larger inputs fail with CL_INVALID_BUFFER_SIZE. Query the limit (clGetDeviceInfo / device.max_mem_alloc_size) and split or chunk above it.',
     },

@@ -25,7 +25,11 @@ interface BaseContext {
   gpu: GpuSpec;
   /** The file's text, for fixes. */
   text: string;
-  report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[], related?: RelatedLocation[]): void;
+  /**
+   * `lower`: this finding guards less than the rule's usual case (an unchecked event or teardown status next to an
+   * unchecked allocation): it is reported one severity level below the rule's configured one (never below info).
+   */
+  report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[], related?: RelatedLocation[], options?: { lower?: boolean }): void;
 }
 
 export interface GpuRuleContext extends BaseContext {
@@ -55,16 +59,18 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
 }
 
+const LOWER_SEVERITY: Readonly<Record<Severity, Severity>> = { error: 'warning', warning: 'info', info: 'info' };
+
 export function runRule<C extends GpuRuleContext | LlmRuleContext>(rule: { meta: RuleMeta; check(ctx: C): void }, base: Omit<C, 'report'>, severity: Severity): Finding[] {
   const findings: Finding[] = [];
   rule.check({
     ...base,
-    report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[], related?: RelatedLocation[]) {
+    report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[], related?: RelatedLocation[], options?: { lower?: boolean }) {
       // Korean when the configuration asks for it and a translation exists; English otherwise.
       const template = (base.config.lang === 'ko' ? MESSAGES_KO[rule.meta.id]?.[messageId] : undefined) ?? rule.meta.messages[messageId];
       if (!template) throw new Error(`${rule.meta.id}: unknown message id '${messageId}'`);
       findings.push({
-        ruleId: rule.meta.id, messageId, severity, message: fillTemplate(template, data), path: base.path, range,
+        ruleId: rule.meta.id, messageId, severity: options?.lower ? LOWER_SEVERITY[severity] : severity, message: fillTemplate(template, data), path: base.path, range,
         ...(fixes && fixes.length ? { fixes } : {}),
         ...(related && related.length ? { related } : {}),
       });

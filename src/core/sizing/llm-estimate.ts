@@ -80,10 +80,5 @@ export function summariseLlmFile(facts: LlmFileFacts): LlmFileSummary {
   };
 }
 
-/** `$0.0042`, `$0.000084`, `$1.20`: two significant digits below a cent, never scientific notation. */
-export function formatUsd(usd: number): string {
-  if (usd === 0) return '$0';
-  if (usd < 0.01) return `$${usd.toFixed(Math.min(12, 1 - Math.floor(Math.log10(usd))))}`;
-  if (usd < 100) return `$${usd.toFixed(2)}`;
-  return `$${Math.round(usd).toLocaleString('en-US')}`;
-}
+/** `$0.0042`, `$0.000084`, `$1.20`: dollars as every surface prints them (model/units.ts: finite, or 'unknown'). */
+export { formatUsd } from '../model/units';

@@ -3,6 +3,7 @@
 // few figures no package ships, each with its source. Nothing here touches the network.
 import { calcPrice } from '@pydantic/genai-prices';
 import type { LlmApiKind } from '../model/types';
+import { lookupTable, own } from '../model/lookup';
 
 type Encoder = { encode(text: string, options?: { allowedSpecial?: Set<string> | string; disallowedSpecial?: Set<string> | string }): number[] };
 
@@ -20,10 +21,10 @@ export const LLM_FACTS = {
   sdkDefaultTimeoutMs: 600_000,
   sdkDefaultMaxRetries: 2,
   /** Embedding widths (SIZING-FACTS O1); `dimensions` shortens text-embedding-3-*. */
-  embeddingDims: { 'text-embedding-3-small': 1536, 'text-embedding-3-large': 3072, 'text-embedding-ada-002': 1536 } as Record<string, number>,
+  embeddingDims: lookupTable({ 'text-embedding-3-small': 1536, 'text-embedding-3-large': 3072, 'text-embedding-ada-002': 1536 } as Record<string, number>),
   /** A float as the API prints it in JSON (`-0.0069292835,` ≈ 13 characters incl. the separator), for raw-HTTP float responses. */
   bytesPerEmbeddingFloatJson: 13,
-  source: 'gpt-tokenizer 4.0.0 (encodings, model limits); @pydantic/genai-prices 0.1.8 bundled data (prices); ../shared/SIZING-FACTS.md O1, O2, O5 (read 2026-11-24)',
+  source: 'gpt-tokenizer 4.0.0 (encodings, model limits); @pydantic/genai-prices 0.1.8 bundled data (prices); OpenAI pricing and Batch API guide (platform.openai.com/docs/guides/batch), OpenAI Help Center on tokens (read 2026-11-24)',
 } as const;
 
 /**
@@ -72,7 +73,7 @@ function encoder(name: EncodingName): Encoder {
 
 /** The encoding a model uses; unknown and new models use o200k_base, as the SDK's tokenizer does. */
 export function encodingFor(model: string | null): EncodingName {
-  return model && encodingOf?.[model] === 'cl100k_base' ? 'cl100k_base' : 'o200k_base';
+  return model && own(encodingOf, model) === 'cl100k_base' ? 'cl100k_base' : 'o200k_base';
 }
 
 export function countTokens(text: string, model: string | null): number {
@@ -94,7 +95,7 @@ export interface ModelLimits {
 }
 
 export function modelLimits(model: string | null): ModelLimits {
-  const spec = model ? specs[model] : undefined;
+  const spec = model ? own(specs, model) : undefined;
   return { maxOutputTokens: spec?.max_output_tokens ?? null, contextWindow: spec?.context_window ?? null };
 }
 
@@ -128,7 +129,7 @@ export function priceOf(model: string | null): ModelPrice | null {
       price = {
         model: r.model.id, inputPerMTok: input, outputPerMTok: output, cachedInputPerMTok: baseOf(mp.cache_read_mtok),
         batchInputPerMTok: input * (1 - LLM_FACTS.batchDiscount), batchOutputPerMTok: output * (1 - LLM_FACTS.batchDiscount),
-        source: '@pydantic/genai-prices 0.1.8 (OpenAI list prices); Batch -50% per SIZING-FACTS O5',
+        source: '@pydantic/genai-prices 0.1.8 (OpenAI list prices); Batch -50% per the OpenAI Batch API guide',
       };
     }
   } catch {

@@ -93,4 +93,19 @@ describe('C-family facts and constant folding', () => {
     assert.equal(allocs(f)[0]?.size.bytes, 64);
     assert.equal(transfers(f).length, 1);
   });
+  it('a copy in a loop says why its data changes there, if it does', async () => {
+    const t = transfers(await facts('void f(float* h, float* d, float* c, FILE* in) {\n  for (int i = 0; i < 4; i++) {\n    fread(h, 4, 16, in);\n    cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n    cudaMemcpy(d, c, 64, cudaMemcpyHostToDevice);\n    k<<<1, 1>>>(d);\n    cudaMemcpy(h, d, 64, cudaMemcpyDeviceToHost);\n  }\n}\n'));
+    assert.deepEqual(t.map((x) => x.changesInLoop ?? null), ['host-written', null, 'device-written']);
+  });
+
+  it('code that runs once in a loop is not in it; a benchmark loop is timed', async () => {
+    const f = await facts('void f(float* d, float* h) {\n  for (int i = 0; i < 8; i++) {\n    if (i == 0) cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n    for (int j = 0; j < 4; j++) { if (i == 0) cudaMemset(d, 0, 64); }\n    if (ok(i)) { cudaDeviceSynchronize(); break; }\n  }\n  auto t0 = std::chrono::steady_clock::now();\n  for (int r = 0; r < 3; r++) cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  auto t1 = std::chrono::steady_clock::now();\n}\n', 'cpp');
+    const loops = f.events.filter((e) => e.kind === 'transfer' || e.kind === 'sync').map((e) => e.loop ? `${e.loop.line}${e.loop.timed ? ' timed' : ''}` : null);
+    assert.deepEqual(loops, [null, null, '8 timed']);
+  });
+
+  it('frees through a macro or a cleanup function of the file, not through a helper that only reads', async () => {
+    const f = await facts('#define FREE(p) cudaFree(p)\nvoid done(float* a) { cudaFree(a); }\nvoid show(float* a) { print(a); }\nvoid f() {\n  float *x, *y, *z;\n  FREE(x);\n  done(y);\n  show(z);\n}\n');
+    assert.deepEqual(f.events.filter((e) => e.kind === 'free' && e.function === 'f').map((e) => e.kind === 'free' ? e.target : null), ['x', 'y']);
+  });
 });

@@ -13,6 +13,8 @@ describe('Python GPU facts', () => {
     ['pycuda mem_alloc of nbytes', 'import numpy as np\nimport pycuda.driver as drv\na = np.zeros(1000, dtype=np.float32)\nd = drv.mem_alloc(a.nbytes)', 4000],
     ['numba device_array', 'from numba import cuda\nimport numpy as np\nd = cuda.device_array((64, 64), dtype=np.float32)', 16384],
     ['pyopencl buffer from hostbuf', 'import numpy as np\nimport pyopencl as cl\nh = np.ones(50, dtype=np.int64)\nb = cl.Buffer(ctx, cl.mem_flags.COPY_HOST_PTR, hostbuf=h)', 400],
+    ['cp.cuda.alloc of a byte count', 'import cupy as cp\np = cp.cuda.alloc(1 << 20)', 1048576],
+    ['torch tensor on a device held in a plain string', 'import torch\ndevice = "cuda:0"\nx = torch.zeros(256, device=device)', 1024],
     ['np.load size is unknown', 'import numpy as np\nimport cupy as cp\nx = np.load("f.npy")\nd = cp.asarray(x)', null],
   ];
   for (const [name, code, bytes] of sizes) {
@@ -22,6 +24,16 @@ describe('Python GPU facts', () => {
       assert.equal(a[0]!.size.bytes, bytes);
     });
   }
+
+  it('CuPy and PyTorch allocations come from their caching pools; a PyCUDA one only with an allocator', async () => {
+    const a = allocs(await facts('import cupy as cp\nimport numpy as np\nimport pycuda.gpuarray as gpuarray\nx = cp.cuda.alloc(64)\ny = gpuarray.zeros(8, dtype=np.float32)\nz = gpuarray.zeros(8, dtype=np.float32, allocator=pool.allocate)'));
+    assert.deepEqual(a.map((e) => Boolean(e.pooled)), [true, false, true]);
+  });
+
+  it('a copy whose data changes in its loop says why', async () => {
+    const t = transfers(await facts('import numpy as np\nimport cupy as cp\nc = np.ones(4)\nfor i in range(3):\n    a = np.random.rand(4)\n    d = cp.asarray(a)\n    e = cp.asarray(c)\n    step(d)\n    h = cp.asnumpy(d)\n'));
+    assert.deepEqual(t.map((x) => x.changesInLoop ?? null), ['host-written', null, 'device-written']);
+  });
 
   it('resolves `cuda` through the imports: Numba vs PyCUDA', async () => {
     const numba = allocs(await facts('from numba import cuda\nimport numpy as np\na = np.zeros(4)\nd = cuda.to_device(a)'));

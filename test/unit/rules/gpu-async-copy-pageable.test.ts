@@ -3,6 +3,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'OpenCL non-blocking write from malloc memory', language: 'c', code: 'void f(cl_command_queue q, cl_mem b, size_t n) {\n  float* h = (float*)malloc(n);\n  clEnqueueWriteBuffer(q, b, CL_FALSE, 0, n, h, 0, NULL, NULL);\n}\n' },
     { name: 'pinned with cudaMallocHost', language: 'cuda', code: 'void f(float* d, cudaStream_t s) {\n  float* h;\n  cudaMallocHost(&h, 4096);\n  cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n}\n' },
     { name: 'malloc then cudaHostRegister', language: 'cuda', code: 'void f(float* d, cudaStream_t s) {\n  float* h = (float*)malloc(4096);\n  cudaHostRegister(h, 4096, cudaHostRegisterDefault);\n  cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n}\n' },
     { name: 'synchronous copy from malloc memory is fine', language: 'cuda', code: 'void f(float* d) {\n  float* h = (float*)malloc(4096);\n  cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice);\n}\n' },
@@ -11,6 +12,26 @@ ruleTester(rule, {
     { name: 'python: pinned DataLoader', language: 'python', code: 'import torch\nfrom torch.utils.data import DataLoader\nloader = DataLoader(ds, pin_memory=True)\nfor x in loader:\n    x = x.cuda(non_blocking=True)\n' },
   ],
   invalid: [
+    {
+      name: 'python: device held in a plain string, then .to(device, non_blocking=True)', language: 'python',
+      code: 'import torch\ndevice = "cuda" if torch.cuda.is_available() else "cpu"\nt = torch.randn(1024)\ng = t.to(device, non_blocking=True)\n',
+      errors: [{ messageId: 'pageable', line: 4, includes: ["'t'"] }],
+    },
+    {
+      name: 'python: numba to_device with a positional stream', language: 'python',
+      code: 'import numpy as np\nfrom numba import cuda\nh = np.zeros(1024, dtype=np.float32)\ns = cuda.stream()\nd = cuda.to_device(h, s)\n',
+      errors: [{ messageId: 'pageable', line: 5, includes: ["'h'"] }],
+    },
+    {
+      name: 'python: cupy runtime memcpy2DAsync from a NumPy array', language: 'python',
+      code: 'import numpy as np\nimport cupy as cp\nh = np.zeros((64, 64), dtype=np.float32)\nd = cp.empty((64, 64), dtype=cp.float32)\ncp.cuda.runtime.memcpy2DAsync(d.data.ptr, 256, h.ctypes.data, 256, 256, 64, cp.cuda.runtime.memcpyHostToDevice, s.ptr)\n',
+      errors: [{ messageId: 'pageable', line: 5, includes: ["'h'"] }],
+    },
+    {
+      name: 'python: pycuda set_async from pageable memory', language: 'python',
+      code: 'import numpy as np\nimport pycuda.gpuarray as gpuarray\nh = np.zeros(1024, dtype=np.float32)\na_gpu = gpuarray.empty(1024, dtype=np.float32)\na_gpu.set_async(h, stream)\n',
+      errors: [{ messageId: 'pageable', line: 5, includes: ["'h'", 'pagelocked'] }],
+    },
     {
       name: 'malloc buffer', language: 'cuda',
       code: 'void f(float* d, cudaStream_t s) {\n  float* h = (float*)malloc(4096);\n  cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n}\n',

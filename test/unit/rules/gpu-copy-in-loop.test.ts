@@ -3,6 +3,17 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'host refills the buffer each iteration', language: 'cuda', code: 'void f(float* h, float* d, FILE* in) {\n  for (int it = 0; it < 100; ++it) {\n    fread(h, sizeof(float), 1024, in);\n    cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice);\n  }\n}\n' },
+    { name: 'host writes elements before the upload', language: 'cuda', code: 'void f(unsigned* h, unsigned* d) {\n  for (int c = 0; c < 8; c++) {\n    for (int i = 0; i < 32; i++) h[i] = rand();\n    cudaMemcpy(d, h, 128, cudaMemcpyHostToDevice);\n  }\n}\n' },
+    { name: 'round trip: the host updates what it read back', language: 'cuda', code: 'void f(float* buf, float* d_buf, int n) {\n  for (int it = 0; it < 10; it++) {\n    cudaMemcpy(d_buf, buf, 4096, cudaMemcpyHostToDevice);\n    step<<<4, 256>>>(d_buf);\n    cudaMemcpy(buf, d_buf, 4096, cudaMemcpyDeviceToHost);\n  }\n}\n' },
+    { name: 'convergence value written by a kernel, read back and tested', language: 'cuda', code: 'void f(float* d_err, float* d_x) {\n  float err = 1;\n  while (err > 1e-6f) {\n    jacobi<<<64, 256>>>(d_x, d_err);\n    cudaMemcpy(&err, d_err, sizeof(float), cudaMemcpyDeviceToHost);\n  }\n}\n' },
+    { name: 'host pointer moves to the next chunk', language: 'cuda', code: 'void f(float* base, float* d, int n) {\n  float* p = base;\n  for (int c = 0; c < 16; c++) {\n    cudaMemcpy(d, p, 4096, cudaMemcpyHostToDevice);\n    p += 1024;\n  }\n}\n' },
+    { name: 'benchmark loop between CUDA events', language: 'cuda', code: 'void f(float* h, float* d, cudaEvent_t a, cudaEvent_t b, float* ms) {\n  cudaEventRecord(a);\n  for (int r = 0; r < 100; r++)\n    cudaMemcpy(d, h, 1 << 20, cudaMemcpyHostToDevice);\n  cudaEventRecord(b);\n  cudaEventSynchronize(b);\n  cudaEventElapsedTime(ms, a, b);\n}\n' },
+    { name: 'benchmark loop timed with std::chrono', language: 'cpp', code: 'void f(float* h, float* d) {\n  auto t0 = std::chrono::steady_clock::now();\n  for (int r = 0; r < 100; r++) cudaMemcpy(d, h, 1 << 20, cudaMemcpyHostToDevice);\n  auto t1 = std::chrono::steady_clock::now();\n}\n' },
+    { name: 'copy only on the first iteration', language: 'cuda', code: 'void f(float* h, float* d) {\n  for (int iter = 0; iter < 100; iter++) {\n    if (iter == 0) cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice);\n    step<<<1, 1>>>(d);\n  }\n}\n' },
+    { name: 'python: host array rebuilt every iteration', language: 'python', code: 'import numpy as np\nimport pycuda.gpuarray as gpuarray\nfor i in range(10):\n    a = np.random.rand(100).astype(np.float32)\n    a_gpu = gpuarray.to_gpu(a)\n' },
+    { name: 'python: result read back after a kernel writes it', language: 'python', code: 'import cupy as cp\nx = cp.zeros(100)\nfor i in range(10):\n    step(x)\n    h = cp.asnumpy(x)\n' },
+    { name: 'python: benchmark loop between perf_counter reads', language: 'python', code: 'import time\nimport numpy as np\nfrom numba import cuda\nc = np.ones(9, dtype=np.float32)\nt0 = time.perf_counter()\nfor step in range(500):\n    d = cuda.to_device(c)\nt1 = time.perf_counter()\n' },
     { name: 'copy outside the loop', language: 'cuda', code: 'void f(float* h, float* d) {\n  cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice);\n  for (int i = 0; i < 10; i++) step<<<1, 1>>>(d);\n}\n' },
     { name: 'chunk at an offset', language: 'cuda', code: 'void f(float* h, float* d, int n) {\n  for (int i = 0; i < n; i += 1024)\n    cudaMemcpy(d, h + i, 1024 * sizeof(float), cudaMemcpyHostToDevice);\n}\n' },
     { name: 'size depends on the loop variable', language: 'cuda', code: 'void f(float* h, float* d, int n) {\n  for (int i = 1; i < n; i++)\n    cudaMemcpy(d, h, i * sizeof(float), cudaMemcpyHostToDevice);\n}\n' },
@@ -11,6 +22,16 @@ ruleTester(rule, {
     { name: 'blocking OpenCL read is left to opencl-blocking-transfer-in-loop', language: 'c', code: 'void f(cl_command_queue q, cl_mem b, float* h) {\n  for (int i = 0; i < 4; i++) clEnqueueReadBuffer(q, b, CL_TRUE, 0, 64, h, 0, NULL, NULL);\n}\n' },
   ],
   invalid: [
+    {
+      name: 'D2H with no kernel in the loop reads the same bytes again', language: 'cuda',
+      code: 'void f(float* h, float* d) {\n  step<<<1, 1>>>(d);\n  for (int i = 0; i < 4; i++) {\n    cudaMemcpy(h, d, 64, cudaMemcpyDeviceToHost);\n    printf("%f", h[0]);\n  }\n}\n',
+      errors: [{ messageId: 'copyInLoop', line: 4 }],
+    },
+    {
+      name: 'a clock read after the loop alone is not a benchmark bracket', language: 'cuda',
+      code: 'void f(float* h, float* d) {\n  for (int i = 0; i < 4; i++) {\n    cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n    step<<<1, 1>>>(d);\n  }\n  clock_t t = clock();\n}\n',
+      errors: [{ messageId: 'copyInLoop', line: 3 }],
+    },
     {
       name: 'constant matrix re-uploaded every iteration', language: 'cuda',
       code: 'void f(float* h, float* d) {\n  for (int it = 0; it < 100; ++it) {\n    cudaMemcpy(d, h, 1 << 20, cudaMemcpyHostToDevice);\n  }\n}\n',

@@ -3,6 +3,14 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'freed through a macro', language: 'cuda', code: '#define SAFE_FREE(p) do { if (p) cudaFree(p); (p) = 0; } while (0)\nvoid f() {\n  float* d;\n  cudaMalloc(&d, 64);\n  SAFE_FREE(d);\n}\n' },
+    { name: 'freed through a multi-line macro wrapping a check', language: 'cuda', code: '#define CUDA_FREE(ctx, x) \\\n  CHECK(cudaFree(x))\nvoid f() {\n  float* d;\n  cudaMalloc(&d, 64);\n  CUDA_FREE(0, d);\n}\n' },
+    { name: 'freed by a cleanup function of the file', language: 'cuda', code: 'static void cleanup(float* a, float* b) {\n  cudaFree(a);\n  cudaFreeHost(b);\n}\nvoid f() {\n  float *d, *h;\n  cudaMalloc(&d, 64);\n  cudaMallocHost(&h, 64);\n  cleanup(d, h);\n}\n' },
+    { name: 'freed in a loop over an array of pointers', language: 'cuda', code: 'void f(int n) {\n  float* d[8];\n  for (int i = 0; i < 8; i++) cudaMalloc(&d[i], 64);\n  for (int i = 0; i < 8; i++) cudaFree(d[i]);\n}\n' },
+    { name: 'freed after goto cleanup', language: 'cuda', code: 'int f() {\n  float* d = 0;\n  if (cudaMalloc(&d, 64) != cudaSuccess) goto cleanup;\n  k<<<1, 1>>>(d);\ncleanup:\n  cudaFree(d);\n  return 0;\n}\n' },
+    { name: 'owned by a unique_ptr with cudaFree as deleter', language: 'cpp', code: 'void f() {\n  float* raw;\n  cudaMalloc(&raw, 64);\n  std::unique_ptr<float, decltype(&cudaFree)> p(raw, cudaFree);\n}\n' },
+    { name: 'handed to a smart pointer through reset', language: 'cpp', code: 'void f(std::unique_ptr<float, CudaDeleter>& p) {\n  float* raw;\n  cudaMalloc(&raw, 64);\n  p.reset(raw);\n}\n' },
+    { name: 'thrust vectors free themselves', language: 'cuda', code: 'void f() {\n  thrust::device_vector<float> v(1024);\n}\n' },
     { name: 'freed', language: 'cuda', code: 'void f() {\n  float* d;\n  cudaMalloc(&d, 64);\n  cudaFree(d);\n}\n' },
     { name: 'pinned freed with cudaFreeHost', language: 'cuda', code: 'void f() {\n  float* h;\n  cudaMallocHost(&h, 64);\n  cudaFreeHost(h);\n}\n' },
     { name: 'returned to the caller', language: 'cuda', code: 'float* make(size_t n) {\n  float* d;\n  cudaMalloc(&d, n);\n  return d;\n}\n' },
@@ -14,6 +22,16 @@ ruleTester(rule, {
     { name: 'driver API', language: 'cpp', code: 'void f() {\n  CUdeviceptr p;\n  cuMemAlloc(&p, 64);\n  cuMemFree(p);\n}\n' },
   ],
   invalid: [
+    {
+      name: 'a helper that does not free its parameter does not count', language: 'cuda',
+      code: 'static void show(float* a) {\n  printf("%p", a);\n}\nvoid f() {\n  float* d;\n  cudaMalloc(&d, 64);\n  show(d);\n}\n',
+      errors: [{ messageId: 'missingFree', line: 6 }],
+    },
+    {
+      name: 'a macro that frees another argument', language: 'cuda',
+      code: '#define FREE_FIRST(a, b) cudaFree(a)\nvoid f(float* x) {\n  float* d;\n  cudaMalloc(&d, 64);\n  FREE_FIRST(x, d);\n}\n',
+      errors: [{ messageId: 'missingFree', line: 4 }],
+    },
     {
       name: 'never freed', language: 'cuda',
       code: 'void f(size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n}\n',

@@ -3,6 +3,10 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'device-side calls in a __global__ function are not host calls', language: 'cuda', code: '__global__ void parent(float* d) {\n  cudaDeviceSynchronize();\n  float* p;\n  cudaMalloc(&p, 64);\n}\n' },
+    { name: 'device-side call in a __device__ helper', language: 'cuda', code: 'static __device__ void launchChild(float* d) {\n  cudaStreamSynchronize(0);\n}\n' },
+    { name: 'runtime calls followed by cudaGetLastError', language: 'cuda', code: 'int f(float* d, float* h) {\n  cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  cudaError_t e = cudaGetLastError();\n  return e != cudaSuccess;\n}\n' },
+    { name: 'cleanup in an error path', language: 'cuda', code: 'int f(float* d, float* h) {\n  cudaError_t e = cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  if (e != cudaSuccess) {\n    cudaFree(d);\n    return 1;\n  }\n  return 0;\n}\n' },
     { name: 'assigned and tested', language: 'cuda', code: 'int f(float** d) {\n  cudaError_t e = cudaMalloc(d, 64);\n  if (e != cudaSuccess) return 1;\n  if (cudaFree(*d) != cudaSuccess) return 1;\n  return 0;\n}\n' },
     { name: 'wrapped in a macro', language: 'cuda', code: '#define CHECK(x) x\nvoid f(float* d) {\n  CHECK(cudaMemset(d, 0, 64));\n}\n' },
     { name: 'launch followed by cudaGetLastError', language: 'cuda', code: 'void f(float* d) {\n  k<<<1, 32>>>(d);\n  CHECK(cudaGetLastError());\n}\n' },
@@ -20,14 +24,30 @@ ruleTester(rule, {
     },
     {
       name: 'fix wraps the call in the file\'s own macro', language: 'cuda',
-      code: 'void f(float* d) {\n  CUDA_CHECK(cudaMemset(d, 0, 64));\n  cudaFree(d);\n}\n',
+      code: 'void f(float* d) {\n  CUDA_CHECK(cudaMemset(d, 0, 64));\n  cudaDeviceSynchronize();\n}\n',
       errors: [{ messageId: 'call', line: 3, includes: ["this file's CUDA_CHECK(...)"] }],
-      output: 'void f(float* d) {\n  CUDA_CHECK(cudaMemset(d, 0, 64));\n  CUDA_CHECK(cudaFree(d));\n}\n',
+      output: 'void f(float* d) {\n  CUDA_CHECK(cudaMemset(d, 0, 64));\n  CUDA_CHECK(cudaDeviceSynchronize());\n}\n',
     },
     {
-      name: 'launch never checked; driver call discarded', language: 'cuda',
-      code: 'void f(float* d, CUdeviceptr p) {\n  scale<<<64, 256>>>(d);\n  cuMemFree(p);\n}\n',
-      errors: [{ messageId: 'launch', line: 2, column: 3, endColumn: 24, includes: ['scale'] }, { messageId: 'call', line: 3, includes: ['cuMemFree'] }],
+      name: 'launch never checked', language: 'cuda',
+      code: 'void f(float* d) {\n  scale<<<64, 256>>>(d);\n}\n',
+      errors: [{ messageId: 'launch', line: 2, column: 3, endColumn: 24, includes: ['scale'] }],
+    },
+    {
+      name: 'one finding per function: a launch and a driver call', language: 'cuda',
+      code: 'void f(float* d, CUdeviceptr p) {\n  scale<<<64, 256>>>(d);\n  cuMemsetD8(p, 0, 64);\n}\n',
+      errors: [{ messageId: 'calls', line: 2, includes: ['2 CUDA calls in f', 'scale<<<>>>, cuMemsetD8'] }],
+    },
+    {
+      name: 'events, queries and teardown only: one finding a severity level lower (info)', language: 'cuda',
+      code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  int n;\n  cudaEventCreate(&a);\n  cudaEventRecord(a);\n  cudaEventElapsedTime(&ms, a, b);\n  cudaGetDeviceCount(&n);\n  cudaFree(d);\n  cudaEventDestroy(a);\n  cudaDeviceReset();\n}\n',
+      errors: [{ messageId: 'calls', line: 4, severity: 'info', includes: ['7 CUDA calls in f', 'cudaEventRecord', 'cudaDeviceReset'] }],
+    },
+    {
+      name: 'one finding per function, one fix wraps every call; other functions get their own', language: 'cuda',
+      code: 'void f(float* d, float* h) {\n  CHECK(cudaMemset(d, 0, 64));\n  cudaMalloc(&d, 64);\n  cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  cudaEventRecord(e);\n}\nvoid g(float* d) {\n  cudaMemset(d, 0, 64);\n}\n',
+      errors: [{ messageId: 'calls', line: 3, severity: 'warning', includes: ['3 CUDA calls in f', 'cudaMalloc, cudaMemcpy, cudaEventRecord', "this file's CHECK(...)"] }, { messageId: 'call', line: 8, severity: 'warning' }],
+      output: 'void f(float* d, float* h) {\n  CHECK(cudaMemset(d, 0, 64));\n  CHECK(cudaMalloc(&d, 64));\n  CHECK(cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice));\n  CHECK(cudaEventRecord(e));\n}\nvoid g(float* d) {\n  CHECK(cudaMemset(d, 0, 64));\n}\n',
     },
     {
       name: 'cudaLaunchKernel never checked', language: 'cuda',

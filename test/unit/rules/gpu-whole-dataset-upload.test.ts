@@ -3,6 +3,11 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'byte count held in an int (under 2 GiB by its type)', language: 'cuda', code: 'void f(unsigned char* h, long w, long hgt) {\n  unsigned char* d;\n  int size = w * hgt * sizeof(unsigned char);\n  cudaMalloc(&d, size);\n  cudaMemcpy(d, h, size, cudaMemcpyHostToDevice);\n}\n' },
+    { name: 'byte count as an int parameter', language: 'cuda', code: 'void up(float* d, const float* h, int bytes) {\n  cudaMalloc(&d, bytes);\n  cudaMemcpy(d, h, bytes, cudaMemcpyHostToDevice);\n}\n' },
+    { name: 'benchmark size from argv with a small default', language: 'cuda', code: 'int main(int argc, char** argv) {\n  size_t n = argc > 1 ? atoi(argv[1]) : 1024;\n  float *h = (float*)malloc(n * sizeof(float)), *d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  return 0;\n}\n' },
+    { name: 'benchmark size set from argv after a literal default', language: 'cuda', code: 'int main(int argc, char** argv) {\n  size_t n = 4096;\n  if (argc > 1) n = atol(argv[1]);\n  float *h = (float*)malloc(n * 4), *d;\n  cudaMalloc(&d, n * 4);\n  cudaMemcpy(d, h, n * 4, cudaMemcpyHostToDevice);\n  return 0;\n}\n' },
+    { name: 'size planned from cudaMemGetInfo', language: 'cuda', code: 'void f(float* h) {\n  size_t free_b, total_b;\n  cudaMemGetInfo(&free_b, &total_b);\n  size_t n = free_b / 2;\n  float* d;\n  cudaMalloc(&d, n);\n  cudaMemcpy(d, h, n, cudaMemcpyHostToDevice);\n}\n' },
     { name: 'small constant upload', language: 'cuda', code: 'void f(float* h) {\n  float* d;\n  cudaMalloc(&d, 1024 * sizeof(float));\n  cudaMemcpy(d, h, 1024 * sizeof(float), cudaMemcpyHostToDevice);\n}\n' },
     { name: 'chunked copies in a loop', language: 'cuda', code: 'void f(float* h, size_t n, size_t chunk) {\n  float* d;\n  cudaMalloc(&d, chunk * sizeof(float));\n  for (size_t off = 0; off < n; off += chunk)\n    cudaMemcpy(d, h + off, chunk * sizeof(float), cudaMemcpyHostToDevice);\n}\n' },
     { name: 'partial upload of a bigger buffer', language: 'cuda', code: 'void f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, 16 * sizeof(float), cudaMemcpyHostToDevice);\n}\n' },
@@ -12,6 +17,16 @@ ruleTester(rule, {
     { name: 'python: threshold raised', language: 'python', config: { chunkThreshold: 0.5 }, code: 'import numpy as np\nimport cupy as cp\na = np.zeros((20_000_000, 64), dtype=np.float32)\nd = cp.asarray(a)\n' },
   ],
   invalid: [
+    {
+      name: 'a size_t byte count is not capped by its type', language: 'cuda',
+      code: 'void f(float* h, size_t bytes) {\n  float* d;\n  cudaMalloc(&d, bytes);\n  cudaMemcpy(d, h, bytes, cudaMemcpyHostToDevice);\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 4 }],
+    },
+    {
+      name: 'argv-tunable with a large default', language: 'cuda',
+      code: 'int main(int argc, char** argv) {\n  size_t n = argc > 1 ? atoll(argv[1]) : 40000000000;\n  float *h = (float*)malloc(n), *d;\n  cudaMalloc(&d, n);\n  cudaMemcpy(d, h, n, cudaMemcpyHostToDevice);\n  return 0;\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 5 }],
+    },
     {
       name: 'size from the input file', language: 'cuda',
       code: 'void f(const char* path, float* h) {\n  size_t n = file_size(path) / sizeof(float);\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n}\n',

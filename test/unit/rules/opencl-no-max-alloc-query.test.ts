@@ -10,9 +10,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'OpenCL C++ wrapper: cl::Buffer sized at run time, as an expression and from iterators', language: 'cpp',
+      code: 'void f(cl::Context context, std::vector<float>& h, size_t count) {\n  cl::Buffer d_a = cl::Buffer(context, CL_MEM_READ_ONLY, sizeof(float) * count);\n  cl::Buffer d_b(context, begin(h), end(h), true);\n}\n',
+      errors: [{ messageId: 'noQuery', line: 2, includes: ['sizeof(float) * count'] }, { messageId: 'noQuery', line: 3, includes: ['size of h'] }],
+    },
+    {
       name: 'size from a parameter', language: 'c',
       code: 'void f(cl_context c, size_t n, cl_int* e) {\n  cl_mem b = clCreateBuffer(c, CL_MEM_READ_ONLY, n * sizeof(float), NULL, e);\n}\n',
-      errors: [{ messageId: 'noQuery', line: 2, column: 14, endColumn: 77, includes: ['n * sizeof(float)', 'depends on n', '4.00 GiB'] }],
+      errors: [{ messageId: 'noQuery', line: 2, column: 14, endColumn: 77, includes: ['n * sizeof(float)', 'depends on n', '3.69 GiB'] }],
     },
     {
       name: 'C++ bindings, constructor arguments that parse as a declaration', language: 'cpp',

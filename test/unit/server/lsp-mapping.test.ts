@@ -69,7 +69,9 @@ describe('LSP mappings', () => {
     const src = 'void f(size_t n) {\n  float* d;\n  cudaMalloc(&d, (size_t)2 << 30);\n  float* e;\n  cudaMalloc(&e, n * sizeof(float));\n  cudaFree(d); cudaFree(e);\n}\n';
     const a = await analyzeText('k.cu', src, 'cuda', loaded);
     const lenses = codeLenses(a, t4, 0.9).map((l) => `${l.range.start.line}: ${l.command!.title}`);
-    assert.deepEqual(lenses, ['2: ≈ 2.00 GiB device memory · fits NVIDIA T4 16 GB', '4: size known at run time: n * sizeof(float)']);
+    // A lens only where it shows a number: the run-time size of line 5 is in its hover, not above it.
+    assert.deepEqual(lenses, ['2: ≈ 2.00 GiB device memory · fits NVIDIA T4 16 GB']);
+    assert.match((hoverAt(a, 5, t4, 0.9)!.contents as { value: string }).value, /n \* sizeof\(float\)/);
     const hover = hoverAt(a, 3, t4, 0.9)!;
     assert.match((hover.contents as { value: string }).value, /2\.00 GiB \(2,147,483,648 bytes\) of device memory/);
     assert.equal(hoverAt(a, 1, t4, 0.9), null);

@@ -1,7 +1,7 @@
 // The phrases rules insert into their messages ({{trips}}, {{size}}, {{cost}}, a remedy, a related-location text),
 // in every language we ship. A rule message in Korean must not carry an English fragment, so rules build these
 // pieces through `phrase(lang, id, data)` rather than writing English inline. Same placeholders as the messages.
-import { formatBytes } from '../../model/units';
+import { formatBytes, isSizeInRange } from '../../model/units';
 import { fillTemplate } from './template';
 
 export type Lang = 'en' | 'ko';
@@ -9,6 +9,8 @@ export type Lang = 'en' | 'ko';
 export const PHRASES = {
   iterations: { en: ' ({{n}} iterations)', ko: ' ({{n}}회 반복)' },
   sizeAtRunTime: { en: '{{expr}} (size known at run time)', ko: '{{expr}} (실행 시 결정되는 크기)' },
+  sizeOutOfRange: { en: '{{expr}} (unknown (out of range): not a size in [0, 2^64))', ko: '{{expr}} (알 수 없음(범위 밖): [0, 2^64) 범위의 크기가 아님)' },
+  sizeTooDeep: { en: '{{expr}} (unknown: too deep to fold)', ko: '{{expr}} (알 수 없음: 계산하기에 너무 깊음)' },
   allocatedHere: { en: "'{{buffer}}' is allocated here ({{api}}, {{expr}})", ko: "'{{buffer}}'은(는) 여기서 할당됩니다 ({{api}}, {{expr}})" },
   resultStoredHere: { en: 'the {{operation}} call whose result is stored here', ko: '결과가 여기에 저장되는 {{operation}} 호출' },
   checkWithMacro: { en: " with this file's {{macro}}(...)", ko: ' (이 파일의 {{macro}}(...)로)' },
@@ -54,6 +56,8 @@ export const PHRASES = {
   unknown_maxTokensNotConstant: { en: '{{param}} is not a constant', ko: '{{param}}이(가) 상수가 아님' },
   unknown_noMaximum: { en: 'no max tokens and no known model maximum', ko: '최대 토큰도, 알려진 모델 최대값도 없음' },
   // Quick-fix titles (the rule's own fix)
+  statusDiscardedHere: { en: 'the status of {{api}} is discarded here', ko: '여기서 {{api}}의 상태 값을 버립니다' },
+  fileScope: { en: 'file scope', ko: '파일 범위' },
   fix_wrapIn: { en: 'Wrap in {{macro}}(...)', ko: '{{macro}}(...)로 감싸기' },
   fix_readKeyFromEnv: { en: 'Read the key from the {{env}} environment variable', ko: '키를 환경 변수 {{env}}에서 읽기' },
   fix_add: { en: 'Add {{what}}', ko: '{{what}} 추가' },
@@ -70,6 +74,8 @@ export function phrase(lang: Lang | undefined, id: PhraseId, data: Record<string
 }
 
 /** A size in a message: the bytes when known, else the expression marked as known only at run time. */
-export function sizeText(size: { bytes: number | null; expr: string }, lang: Lang | undefined): string {
-  return size.bytes === null ? phrase(lang, 'sizeAtRunTime', { expr: size.expr }) : formatBytes(size.bytes);
+export function sizeText(size: { bytes: number | null; expr: string; reason?: 'out of range' | 'too deep' }, lang: Lang | undefined): string {
+  if (size.bytes !== null) return isSizeInRange(size.bytes) ? formatBytes(size.bytes) : phrase(lang, 'sizeOutOfRange', { expr: size.expr });
+  const id = size.reason === 'out of range' ? 'sizeOutOfRange' : size.reason === 'too deep' ? 'sizeTooDeep' : 'sizeAtRunTime';
+  return phrase(lang, id, { expr: size.expr });
 }

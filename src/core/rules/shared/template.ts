@@ -1,5 +1,7 @@
 // Message templates: `{{name}}` placeholders filled from a rule's data. A missing value is a bug in the rule, so it
-// throws (the runner records it on the file) rather than printing a hole.
+// throws (the runner records it on the file) rather than printing a hole. Data can be source text, so every value
+// passes the credential choke point (a key in a model name or a size expression never reaches a message in full).
+import { redactSecrets } from '../../model/redact';
 
 /** A template split once into its literal parts and placeholder names: the editor fills thousands per keystroke. */
 interface Compiled {
@@ -28,8 +30,8 @@ export function fillTemplate(template: string, data: Record<string, string | num
   let out = c.literals[0]!;
   for (let i = 0; i < c.keys.length; i++) {
     const key = c.keys[i]!;
-    if (!(key in data)) throw new Error(`message template needs '${key}'`);
-    out += String(data[key]) + c.literals[i + 1]!;
+    if (!Object.prototype.hasOwnProperty.call(data, key)) throw new Error(`message template needs '${key}'`);
+    out += redactSecrets(String(data[key])) + c.literals[i + 1]!;
   }
   return out;
 }

@@ -765,8 +765,9 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const type = field(decl, 'type');
       if (!type) return;
       const typeText = collapse(type.text);
-      const thrust = /^thrust::(device_vector|host_vector)\s*<\s*(.+)\s*>$/.exec(typeText);
-      const stdVector = /^std::vector\s*<\s*(.+?)\s*(,.*)?>$/.exec(typeText);
+      // Template arguments by a scan, not `<\s*(.+?)\s*(,.*)?>$` (quadratic on a long `std::vector<a,a,…`).
+      const thrust = templateOf(typeText, /^thrust::(device_vector|host_vector)\s*</);
+      const stdVector = templateOf(typeText, /^std::vector\s*</);
       const clBuffer = /^cl::Buffer$/.test(typeText);
       // RAII: `std::unique_ptr<float, decltype(&cudaFree)> p(raw, cudaFree)`, `std::shared_ptr<T> s(raw, Deleter{})`.
       const smartPointer = /\b(unique_ptr|shared_ptr)\s*</.test(typeText);
@@ -1024,4 +1025,27 @@ function kernels(parsed: ParsedSource, defs: DefinitionRecord[], lines: LineMap)
     result.push({ name: d.name, line: lines.position(def.start).line, range: lines.range(q.offset, d.end), bufferParams: d.bufferParams });
   }
   return result;
+}
+
+/**
+ * `[whole, group 1 of head, first template argument]` when `typeText` is `head … >` (the regex match's shape the
+ * callers read), found by one scan: the first top-level comma ends the element type.
+ */
+function templateOf(typeText: string, head: RegExp): [string, string, string] | null {
+  const m = head.exec(typeText);
+  if (!m || !typeText.endsWith('>')) return null;
+  const inner = typeText.slice(m[0].length, -1);
+  let depth = 0;
+  let end = inner.length;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '<' || c === '(') depth++;
+    else if (c === '>' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  const element = inner.slice(0, end).trim();
+  return element ? [typeText, m[1] ?? element, element] : null;
 }

@@ -9,12 +9,14 @@ import { AI_SDK_FUNCTIONS, LLM_CACHES, OPENAI_V3_METHODS, asVectorColumn, httpAp
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, boundNames, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
+import type { ImportedLookup } from '../project/types';
 
 interface ClientInfo {
   via: LlmVia;
   api: LlmApiKind | null;
   fact: LlmClientFact;
-  node: TSESTree.NewExpression;
+  /** The constructor call; null for a client made in another project file. */
+  node: TSESTree.NewExpression | null;
   /** LangChain: model and max tokens are constructor options. */
   options: Map<string, Node>;
 }
@@ -28,7 +30,8 @@ const CHAIN_BUILDERS = /(^|\.)(pipe|from|withStructuredOutput|bind|bindTools|wit
 const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
 const NEXT_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function extractJsLlmFacts(program: TSESTree.Program, text: string, path: string, language: Language): LlmFileFacts {
+/** `imported` (the project model) answers for names imported from other project files: clients, store helpers. */
+export function extractJsLlmFacts(program: TSESTree.Program, text: string, path: string, language: Language, imported?: ImportedLookup): LlmFileFacts {
   const index = new EstreeIndex(program);
   const lines = new LineMap(text);
   const range = (n: Node) => lines.range(n.range[0], n.range[1]);
@@ -136,8 +139,43 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     }
   }
 
-  const flow = new JsFlow(index, text, lines, imports);
+  // Clients made in another project file: an imported instance, or `const c = getClient()` of an imported factory.
+  const importedClient = (chain: string[], at: Node, factory: boolean): ClientInfo | null => {
+    if (!imported || chain[0] === 'this') return null;
+    const sym = imported.symbol(chain[0]!, chain.slice(1));
+    const c = sym?.facts.client;
+    if (!c || c.factory !== factory) return null;
+    const r = range(at);
+    return {
+      via: c.via, api: c.api ?? null, node: null, options: new Map(),
+      fact: { via: c.via, api: `${sym!.name} (${sym!.path})`, line: r.startLine, range: r, timeoutMs: c.timeoutMs, timeoutSet: c.timeoutSet, maxRetries: c.maxRetries, maxRetriesSet: c.maxRetriesSet, optionsSlot: null },
+    };
+  };
+  if (imported) {
+    for (const n of index.nodes) {
+      if (n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || !n.init || clients.has(n.id.name)) continue;
+      const init = unwrap(n.init);
+      const chain = init.type === 'CallExpression' ? memberChain(init.callee) : null;
+      const client = chain ? importedClient(chain, init, true) : null;
+      if (client) clients.set(n.id.name, client);
+    }
+  }
+  const clientByKey = (chain: string[], call: Node): ClientInfo | null => {
+    const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
+    const local = clients.get(key);
+    if (local) return local;
+    if (chain[0] === 'this') return null;
+    // `client.chat…` (an imported client) or `ai.client.chat…` (a namespace import).
+    return importedClient([chain[0]!], call, false) ?? importedClient(chain.slice(0, 2), call, false);
+  };
+
+  const flow = new JsFlow(index, text, lines, imports, imported);
   let refNames: Set<string> | undefined;
+  /** Project model: a model name or limit held in a constant another project file exports (`model: MODEL`). */
+  const importedConst = (node: Node): string | number | null => {
+    const chain = imported ? memberChain(node) : null;
+    return chain && chain[0] !== 'this' && imports.has(chain[0]!) ? imported!.symbol(chain[0]!, chain.slice(1))?.facts.constant ?? null : null;
+  };
 
   for (const n of index.nodes) {
     if (n.type !== 'CallExpression') continue;
@@ -219,7 +257,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       for (const m of OPENAI_METHODS) {
         if (path !== m.path && !path.endsWith(`.${m.path}`)) continue;
         const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
-        const client = clients.get(key) ?? null;
+        const client = clientByKey(chain, call);
         const trusted = (client && client.via !== 'langchain') || importsOpenAi || /openai|gpt|llm|azure/i.test(key) || m.path.startsWith('chat.completions');
         if (!trusted) return null;
         return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, options: call.arguments[0] ? objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node) : null, promptArg: null };
@@ -231,8 +269,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       // LangChain: <ChatOpenAI instance>.invoke(...)
       const method = chain[chain.length - 1]!;
       if (LANGCHAIN_METHODS.has(method)) {
-        const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
-        const client = chain.length <= 3 ? clients.get(key) : undefined;
+        const client = chain.length <= 3 ? clientByKey(chain, call) ?? undefined : undefined;
         if (client?.via === 'langchain') return { api: client.api ?? 'chat', operation: `${client.fact.api.replace(/^new /, '')}.${method}`, via: 'langchain', client, options: null, promptArg: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null };
       }
     }
@@ -340,10 +377,12 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       const m = unwrap(modelProp.node);
       if (site.via === 'ai-sdk' && m.type === 'CallExpression') model = constString(m.arguments[0] as Node, index);
       else model = constString(m, index);
+      if (model === null) { const c = importedConst(m); if (typeof c === 'string') model = c; }
       if (model === null) modelExpr = shortText(text, modelProp.node);
     }
     const maxTok = get(...MAX_TOKENS_PARAMS);
-    const maxTokens = maxTok ? constNumber(maxTok.node, index) : null;
+    const maxTokensConst = maxTok ? constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node)) : null;
+    const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
     // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
     const nullBound = MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
     const stream = site.operation.endsWith('stream') || site.operation === 'streamText' || site.operation === 'streamObject' || constBoolean(get('stream', 'streaming')?.node) === true;
@@ -368,7 +407,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
       stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site, props),
-      optionsSlot: nullBound ? null : site.via === 'langchain' ? (site.client ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
+      optionsSlot: nullBound ? null : site.via === 'langchain' ? (site.client?.node ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
     };
   }
 

@@ -189,7 +189,7 @@ export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy;
 
 export function describeSize(size: Pick<SizeValue, 'bytes' | 'expr' | 'reason'>): string {
   if (size.bytes !== null) return formatSize(size.bytes, size.expr);
-  return size.reason ? `${size.expr} (unknown: ${size.reason})` : `${size.expr} (size known at run time)`;
+  return size.reason ? `${size.expr} (unknown (${size.reason}))` : `${size.expr} (size known at run time)`;
 }
 
 export function summariseGpuFile(facts: GpuFileFacts): GpuFileSummary {

@@ -45,6 +45,11 @@ export interface RelatedLocation {
 export interface SkippedFile {
   path: string;
   reason: string;
+  /**
+   * The file was meant to be analysed and was not (a parser trap, the time budget, an unreadable file or name), as
+   * opposed to left out by a rule (size limit, binary, minified, not a regular file). It counts against the CLI's gate.
+   */
+  failed?: boolean;
 }
 
 export interface FileEntry {
@@ -52,10 +57,14 @@ export interface FileEntry {
   language?: Language;
   bytes?: number;
   skipped?: string;
+  /** `skipped` is a failure, not a rule's choice (SkippedFile.failed). */
+  failed?: boolean;
   /** True when the keyword prefilter found no GPU/LLM identifier, so the file was never parsed. */
   prefiltered?: boolean;
   /** The parser recovered from syntax errors: facts may be partial. */
   parseErrors?: number;
+  /** Problems in the file's own directives (an unknown rule id in a suppression comment), one sentence each. */
+  warnings?: string[];
   /** Rules that failed on this file (an analyzer bug); the other rules' findings stand. */
   ruleErrors?: string[];
 }
@@ -331,12 +340,16 @@ export interface StoreWriteFact {
   viaHelper: string | null;
   /** The result is one attribute of a record (`agent.name`, a conversation's `title`): the app's own data, not a cached answer. */
   entityField?: string;
+  /** The write is in another project file (an imported helper; `range` is then the call of it in this file). */
+  at?: { path: string; line: number };
 }
 
 export interface CacheLookupFact {
   kind: StoreKind;
   api: string;
   line: number;
+  /** The read is in another project file (an imported helper called at `line`). */
+  at?: { path: string; line: number };
 }
 
 export interface LlmLoop {

@@ -57,7 +57,8 @@ const validate = ajv.compile<RawWorkload>(schema);
 /** `24 GiB`, `8GB`, `512 MiB`, `1000`: bytes (GB and TB read as GiB/TiB, as GPU vendors use them). */
 export function parseBytes(value: number | string): number {
   if (typeof value === 'number') return value;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|bytes|KB|KiB|MB|MiB|GB|GiB|TB|TiB)?\s*$/.exec(value);
+  // Trimmed first: `\s*(unit)?\s*$` has two adjacent `\s*` when the unit is absent (quadratic on long spaces).
+  const m = /^(\d+(?:\.\d+)?)\s*(B|bytes|KB|KiB|MB|MiB|GB|GiB|TB|TiB)?$/.exec(value.trim());
   if (!m) return Number.NaN;
   const scale: Record<string, number> = { B: 1, bytes: 1, KB: 1024, KiB: 1024, MB: 1024 ** 2, MiB: 1024 ** 2, GB: GIB, GiB: GIB, TB: 1024 * GIB, TiB: 1024 * GIB };
   return Math.round(Number(m[1]) * scale[m[2] ?? 'B']!);

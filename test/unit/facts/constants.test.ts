@@ -306,14 +306,14 @@ describe('constant folding: file-scope variables', () => {
 });
 
 describe('out-of-range sizes on the surfaces', () => {
-  it('the summary carries the reason; messages and evidence say "unknown: out of range", not "known at run time"', async () => {
+  it('the summary carries the reason; messages and evidence say "unknown (out of range)", not "known at run time"', async () => {
     const r = await analyzeText('x.cu', 'void f(float* h){ char* d; cudaMalloc(&d, -4096); cudaMemcpy(d, h, -4096, cudaMemcpyHostToDevice); }', 'cuda', resolveConfig(undefined, RULE_IDS));
     assert.equal(r.gpu!.allocations[0]!.sizeReason, 'out of range');
     assert.equal(r.gpu!.transfers[0]!.sizeReason, 'out of range');
     const size = allocationsOf(r.facts!)[0]!.size;
-    assert.equal(describeSize(size), '-4096 (unknown: out of range)');
-    assert.equal(sizeText(size, 'en'), '-4096 (unknown: out of range)');
-    assert.equal(sizeText(size, 'ko'), '-4096 (알 수 없음: 범위를 벗어남)');
+    assert.equal(describeSize(size), '-4096 (unknown (out of range))');
+    assert.equal(sizeText(size, 'en'), '-4096 (unknown (out of range))');
+    assert.equal(sizeText(size, 'ko'), '-4096 (알 수 없음(범위 밖))');
     assert.ok(r.gpu!.evidence.every((e) => !/run time/.test(e.note)), JSON.stringify(r.gpu!.evidence));
   });
 });

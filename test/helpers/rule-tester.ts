@@ -12,6 +12,8 @@ export interface ValidCase {
   code: string;
   language: Language;
   config?: Partial<AdvisorConfig>;
+  /** The file's path (default `test.<ext>`), for rules that read it. */
+  path?: string;
 }
 
 export interface ExpectedFinding {
@@ -38,7 +40,7 @@ export async function findingsOf(rule: Rule, c: ValidCase): Promise<Finding[]> {
   const loaded = resolveConfig({ ...c.config, rules }, RULE_IDS);
   assert.deepEqual(loaded.problems, [], `test config is invalid: ${JSON.stringify(loaded.problems)}`);
   const ext = { cuda: 'cu', 'opencl-c': 'cl', c: 'c', cpp: 'cpp', python: 'py', javascript: 'js', typescript: 'ts' }[c.language];
-  const result = await analyzeText(`test.${ext}`, c.code, c.language, loaded);
+  const result = await analyzeText(c.path ?? `test.${ext}`, c.code, c.language, loaded);
   assert.equal(result.entry.skipped, undefined, `analysis failed: ${result.entry.skipped}`);
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
 }
@@ -52,7 +54,7 @@ export function applyFixes(code: string, findings: Finding[]): string {
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   const seen = new Set<string>();
-  const key = (c: ValidCase) => `${c.language}\u0000${c.code}\u0000${JSON.stringify(c.config ?? {})}`;
+  const key = (c: ValidCase) => `${c.language}\u0000${c.path ?? ''}\u0000${c.code}\u0000${JSON.stringify(c.config ?? {})}`;
   for (const c of [...cases.valid, ...cases.invalid]) {
     if (seen.has(key(c))) throw new Error(`${rule.meta.id}: duplicate test case${c.name ? ` '${c.name}'` : ''}`);
     seen.add(key(c));

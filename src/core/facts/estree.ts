@@ -16,6 +16,7 @@ interface ByType {
   IfStatement: TSESTree.IfStatement;
   ConditionalExpression: TSESTree.ConditionalExpression;
   LogicalExpression: TSESTree.LogicalExpression;
+  Property: TSESTree.Property;
 }
 
 export const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
@@ -84,6 +85,22 @@ export class EstreeIndex {
     const out: Node[] = [];
     for (const n of this.subtree(scope)) if (n.type === type) out.push(n);
     return out as unknown as Array<ByType[T]>;
+  }
+
+  private bindings: { decls: Map<string, TSESTree.VariableDeclarator[]>; assigns: Map<string, TSESTree.AssignmentExpression[]> } | undefined;
+
+  /** Declarations and plain assignments of a name anywhere in the file, indexed once. */
+  bindingsOf(name: string): { decls: TSESTree.VariableDeclarator[]; assigns: TSESTree.AssignmentExpression[] } {
+    if (!this.bindings) {
+      const decls = new Map<string, TSESTree.VariableDeclarator[]>();
+      const assigns = new Map<string, TSESTree.AssignmentExpression[]>();
+      for (const n of this.nodes) {
+        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') (decls.get(n.id.name) ?? decls.set(n.id.name, []).get(n.id.name)!).push(n);
+        else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier') (assigns.get(n.left.name) ?? assigns.set(n.left.name, []).get(n.left.name)!).push(n);
+      }
+      this.bindings = { decls, assigns };
+    }
+    return { decls: this.bindings.decls.get(name) ?? [], assigns: this.bindings.assigns.get(name) ?? [] };
   }
 
   /** Identifiers read inside an expression, memoised: the data-flow fixpoints ask about the same nodes repeatedly. */
@@ -240,4 +257,97 @@ export function functionName(fn: FunctionNode, index: EstreeIndex): string | nul
 export function shortText(text: string, node: Node, max = 40): string {
   const t = text.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/**
+ * The values a name can hold where it is read: the initialiser of the declaration in scope (innermost function or
+ * the module, block-scoped bindings only where their block holds the use) plus every later assignment to it in that
+ * scope. Null when the name is a parameter or is not declared in this file: its value comes from a caller not seen.
+ */
+export function bindingValues(use: TSESTree.Identifier, index: EstreeIndex): Node[] | null {
+  const name = use.name;
+  const scopes: Node[] = [];
+  for (const a of index.ancestors(use)) {
+    if (FUNCTION_TYPES.has(a.type)) {
+      if ((a as FunctionNode).params.some((p) => boundNames(p as Node).includes(name))) return null;
+      scopes.push(a);
+    } else if (a.type === 'Program') scopes.push(a);
+  }
+  const all = index.bindingsOf(name);
+  const inside = (n: Node, scope: Node) => n.range[0] >= scope.range[0] && n.range[1] <= scope.range[1];
+  for (const scope of scopes) {
+    const decls = all.decls.filter((d) => inside(d, scope) && ownScope(d, index) === scope && blockHolds(d, use, index));
+    if (!decls.length) continue;
+    const decl = decls[decls.length - 1]!;
+    const values: Node[] = decl.init ? [decl.init] : [];
+    for (const a of all.assigns) if (inside(a, scope)) values.push(a.right);
+    return values;
+  }
+  return null;
+}
+
+function ownScope(node: Node, index: EstreeIndex): Node {
+  for (const a of index.ancestors(node)) if (FUNCTION_TYPES.has(a.type) || a.type === 'Program') return a;
+  return node;
+}
+
+/** A `let`/`const` declared inside a block is visible only inside that block. */
+function blockHolds(decl: TSESTree.VariableDeclarator, use: Node, index: EstreeIndex): boolean {
+  const d = index.parent(decl);
+  if (d?.type === 'VariableDeclaration' && d.kind === 'var') return true;
+  const block = index.parent(d ?? decl);
+  if (!block || block.type === 'Program' || FUNCTION_TYPES.has(block.type) || block.type === 'ExportNamedDeclaration') return true;
+  const inner = block.type === 'BlockStatement' && FUNCTION_TYPES.has(index.parent(block)?.type ?? '') ? null : block;
+  return !inner || (use.range[0] >= inner.range[0] && use.range[1] <= inner.range[1]);
+}
+
+/**
+ * Every string an expression can evaluate to, each unresolved part as `{}`: literals, templates, `+`, `?:`, `??`/`||`
+ * and names through `bindingValues`. Capped so a long chain of alternatives stays small.
+ */
+export function stringCandidates(node: Node | null | undefined, index: EstreeIndex, depth = 0): string[] {
+  if (!node || depth > 5) return ['{}'];
+  const n = unwrap(node);
+  const cap = (xs: string[]) => [...new Set(xs)].slice(0, 16);
+  if (n.type === 'Literal') return typeof n.value === 'string' ? [n.value] : ['{}'];
+  if (n.type === 'TemplateLiteral') {
+    let acc = [n.quasis[0]?.value.cooked ?? ''];
+    n.expressions.forEach((e, i) => {
+      const parts = stringCandidates(e as Node, index, depth + 1);
+      acc = cap(acc.flatMap((a) => parts.map((p) => a + p + (n.quasis[i + 1]?.value.cooked ?? ''))));
+    });
+    return acc;
+  }
+  if (n.type === 'BinaryExpression' && n.operator === '+') {
+    const a = stringCandidates(n.left as Node, index, depth + 1);
+    const b = stringCandidates(n.right, index, depth + 1);
+    return cap(a.flatMap((x) => b.map((y) => x + y)));
+  }
+  if (n.type === 'ConditionalExpression') return cap([...stringCandidates(n.consequent, index, depth + 1), ...stringCandidates(n.alternate, index, depth + 1)]);
+  if (n.type === 'LogicalExpression' && n.operator !== '&&') return cap([...stringCandidates(n.left, index, depth + 1), ...stringCandidates(n.right, index, depth + 1)]);
+  if (n.type === 'Identifier') {
+    const values = bindingValues(n, index);
+    if (!values || !values.length) return ['{}'];
+    return cap(values.flatMap((v) => stringCandidates(v, index, depth + 1)));
+  }
+  return ['{}'];
+}
+
+/** The object literal an options argument is, through a name bound to one in scope; null when not seen. */
+export function objectLiteralOf(node: Node | null | undefined, index: EstreeIndex): TSESTree.ObjectExpression | null {
+  if (!node) return null;
+  const n = unwrap(node);
+  if (n.type === 'ObjectExpression') return n;
+  if (n.type === 'Identifier') {
+    const values = bindingValues(n, index);
+    const v = values?.length === 1 ? unwrap(values[0]!) : null;
+    return v?.type === 'ObjectExpression' ? v : null;
+  }
+  return null;
+}
+
+/** `null`, `undefined` or `void 0`: a parameter passed with no value. */
+export function isNullish(node: Node | null | undefined): boolean {
+  const n = node ? unwrap(node) : null;
+  return !!n && ((n.type === 'Literal' && n.value === null && !('regex' in n)) || (n.type === 'Identifier' && n.name === 'undefined') || (n.type === 'UnaryExpression' && n.operator === 'void'));
 }

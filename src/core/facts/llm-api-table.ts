@@ -32,6 +32,12 @@ export const OPENAI_LEGACY_METHODS: Readonly<Record<string, LlmApiKind>> = looku
   'Embedding.create': 'embeddings', 'Embedding.acreate': 'embeddings', 'Image.create': 'images', 'Audio.transcribe': 'audio',
 });
 
+/** openai-node < 4 and openai-edge: `new OpenAIApi(configuration).createChatCompletion({...})`. */
+export const OPENAI_V3_METHODS: Readonly<Record<string, LlmApiKind>> = lookupTable({
+  createChatCompletion: 'chat', createCompletion: 'completions', createEmbedding: 'embeddings', createImage: 'images', createImageEdit: 'images',
+  createImageVariation: 'images', createTranscription: 'audio', createTranslation: 'audio',
+});
+
 /** The max-tokens parameter each API takes, as a fix adds it (snake_case for the REST/SDK body). */
 export const MAX_TOKENS_PARAMS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'max_new_tokens'];
 export const MAX_TOKENS_NAME: Partial<Record<LlmApiKind, string>> = { chat: 'max_completion_tokens', responses: 'max_output_tokens', completions: 'max_tokens' };
@@ -48,6 +54,13 @@ export const HTTP_PATHS: ReadonlyArray<{ pattern: RegExp; api: LlmApiKind }> = [
 ];
 export const OPENAI_HOST = /\bapi\.openai\.com\b|\.openai\.azure\.com\b/;
 
+/** The API a REST path is (the path part only: a host named `…/embeddings-proxy` is not the path). */
+export function httpApiOf(url: string): LlmApiKind | null {
+  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
+  return HTTP_PATHS.find((p) => p.pattern.test(path))?.api ?? null;
+}
+
+
 /** LangChain chat/embedding classes and the methods that call the API. */
 export const LANGCHAIN_CLASSES: Readonly<Record<string, LlmApiKind>> = lookupTable({ ChatOpenAI: 'chat', AzureChatOpenAI: 'chat', OpenAI: 'completions', OpenAIEmbeddings: 'embeddings', AzureOpenAIEmbeddings: 'embeddings' });
 export const LANGCHAIN_METHODS = new Set(['invoke', 'ainvoke', 'stream', 'astream', 'batch', 'abatch', 'generate', 'agenerate', 'call', 'predict', 'embedQuery', 'embedDocuments', 'embed_query', 'embed_documents', 'aembed_query', 'aembed_documents']);
@@ -56,6 +69,108 @@ export const AI_SDK_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = lookupTabl
 export interface StoreModule {
   kind: StoreKind;
   engine: string;
+  /** Methods that write through this client when they differ from the kind's (`add_messages` of a chat history). */
+  writes?: ReadonlySet<string>;
+  reads?: ReadonlySet<string>;
+  /** The constructor option that sets an expiry, and its unit (`ttl=3600` of RedisChatMessageHistory). */
+  ttlOption?: { name: string; unit: 's' | 'ms' };
+  /** The expiry the client was made with. */
+  ttl?: { seconds: number | null; how: string } | null;
+}
+
+/** LangChain chat message histories: what a conversation store writes and reads. */
+const CHAT_HISTORY_WRITES = new Set(['add_message', 'add_messages', 'aadd_messages', 'add_user_message', 'add_ai_message', 'addMessage', 'addMessages', 'addUserMessage', 'addAIMessage', 'addAIChatMessage']);
+const CHAT_HISTORY_READS = new Set(['messages', 'get_messages', 'aget_messages', 'getMessages']);
+/** LangChain vector stores (Python and JS): writes of texts and documents with their embeddings, and searches. */
+const VECTOR_STORE_WRITES = new Set(['add_texts', 'aadd_texts', 'add_documents', 'aadd_documents', 'from_documents', 'afrom_documents', 'from_texts', 'afrom_texts', 'add_embeddings', 'addDocuments', 'addVectors', 'fromDocuments', 'fromTexts', 'upsert', 'add', 'insert']);
+const VECTOR_STORE_READS = new Set(['similarity_search', 'asimilarity_search', 'similarity_search_with_score', 'similarity_search_by_vector', 'max_marginal_relevance_search', 'similaritySearch', 'similaritySearchWithScore', 'similaritySearchVectorWithScore', 'maxMarginalRelevanceSearch', 'as_retriever', 'asRetriever']);
+
+const history = (kind: StoreKind, engine: string, ttl?: StoreModule['ttlOption']): StoreModule => ({ kind, engine, writes: CHAT_HISTORY_WRITES, reads: CHAT_HISTORY_READS, ...(ttl ? { ttlOption: ttl } : {}) });
+const vectorStore = (engine: string): StoreModule => ({ kind: 'vector', engine, writes: VECTOR_STORE_WRITES, reads: VECTOR_STORE_READS });
+
+/**
+ * Store classes that libraries provide, by class name as imported (LangChain chat message histories and vector
+ * stores, JS and Python): the receiver made from one writes through the listed methods. TTL options per the
+ * classes' constructors (langchain_community RedisChatMessageHistory `ttl` in seconds; @langchain/redis
+ * RedisChatMessageHistory `sessionTTL` in seconds; UpstashRedisChatMessageHistory `sessionTTL`).
+ */
+export const STORE_CLASSES: Readonly<Record<string, StoreModule>> = lookupTable({
+  RedisChatMessageHistory: history('redis', 'redis', { name: 'ttl', unit: 's' }),
+  UpstashRedisChatMessageHistory: history('redis', 'upstash', { name: 'sessionTTL', unit: 's' }),
+  MongoDBChatMessageHistory: history('mongodb', 'mongodb'),
+  DynamoDBChatMessageHistory: history('dynamodb', 'dynamodb'),
+  PostgresChatMessageHistory: history('rdbms', 'postgresql'),
+  SQLChatMessageHistory: history('rdbms', 'sqlalchemy'),
+  CassandraChatMessageHistory: history('cassandra', 'cassandra', { name: 'ttl_seconds', unit: 's' }),
+  ElasticsearchChatMessageHistory: history('elasticsearch', 'elasticsearch'),
+  FileChatMessageHistory: history('file', 'file'),
+  Chroma: vectorStore('chroma'),
+  PineconeVectorStore: vectorStore('pinecone'),
+  PineconeStore: vectorStore('pinecone'),
+  Pinecone: { kind: 'vector', engine: 'pinecone' },
+  QdrantVectorStore: vectorStore('qdrant'),
+  Qdrant: vectorStore('qdrant'),
+  Weaviate: vectorStore('weaviate'),
+  WeaviateVectorStore: vectorStore('weaviate'),
+  WeaviateStore: vectorStore('weaviate'),
+  Milvus: vectorStore('milvus'),
+  PGVector: vectorStore('pgvector'),
+  PGVectorStore: vectorStore('pgvector'),
+  SupabaseVectorStore: vectorStore('supabase'),
+  MongoDBAtlasVectorSearch: vectorStore('mongodb-atlas'),
+  RedisVectorStore: vectorStore('redis'),
+  Redis: { kind: 'redis', engine: 'redis' },
+  ElasticsearchStore: vectorStore('elasticsearch'),
+  ElasticVectorSearch: vectorStore('elasticsearch'),
+  OpenSearchVectorSearch: vectorStore('opensearch'),
+  OpenSearchVectorStore: vectorStore('opensearch'),
+  FAISS: vectorStore('faiss'),
+  FaissStore: vectorStore('faiss'),
+  LanceDB: vectorStore('lancedb'),
+  Cassandra: vectorStore('cassandra'),
+  AstraDBVectorStore: vectorStore('astradb'),
+});
+
+/**
+ * LangChain LLM caches (`set_llm_cache(...)`, `cache=` on a chat model): a cache read before each call and a write
+ * after it. TTL options per the classes' constructors (RedisCache `ttl` seconds, UpstashRedisCache `ttl` seconds,
+ * CassandraCache `ttl_seconds`, MomentoCache `ttl` a timedelta; @langchain/community RedisCache `ttl` seconds).
+ */
+export const LLM_CACHES: Readonly<Record<string, StoreModule>> = lookupTable({
+  InMemoryCache: { kind: 'memory', engine: 'memory' },
+  RedisCache: { kind: 'redis', engine: 'redis', ttlOption: { name: 'ttl', unit: 's' } },
+  RedisSemanticCache: { kind: 'redis', engine: 'redis', ttlOption: { name: 'ttl', unit: 's' } },
+  UpstashRedisCache: { kind: 'redis', engine: 'upstash', ttlOption: { name: 'ttl', unit: 's' } },
+  SQLiteCache: { kind: 'rdbms', engine: 'sqlite' },
+  SQLAlchemyCache: { kind: 'rdbms', engine: 'sqlalchemy' },
+  MongoDBCache: { kind: 'mongodb', engine: 'mongodb' },
+  MongoDBAtlasSemanticCache: { kind: 'mongodb', engine: 'mongodb' },
+  CassandraCache: { kind: 'cassandra', engine: 'cassandra', ttlOption: { name: 'ttl_seconds', unit: 's' } },
+  CassandraSemanticCache: { kind: 'cassandra', engine: 'cassandra', ttlOption: { name: 'ttl_seconds', unit: 's' } },
+  ElasticsearchCache: { kind: 'elasticsearch', engine: 'elasticsearch' },
+  AzureCosmosDBSemanticCache: { kind: 'mongodb', engine: 'cosmosdb' },
+  MomentoCache: { kind: 'memory', engine: 'momento', ttlOption: { name: 'ttl', unit: 's' } },
+  GPTCache: { kind: 'memory', engine: 'gptcache' },
+});
+
+/**
+ * Functions (by qualified Python name) that write their arguments to a store: Cassandra's concurrent executors,
+ * the Elasticsearch/OpenSearch bulk helpers.
+ */
+export const STORE_FUNCTIONS: Readonly<Record<string, StoreModule>> = lookupTable({
+  'cassandra.concurrent.execute_concurrent': { kind: 'cassandra', engine: 'cassandra' },
+  'cassandra.concurrent.execute_concurrent_with_args': { kind: 'cassandra', engine: 'cassandra' },
+  'elasticsearch.helpers.bulk': { kind: 'elasticsearch', engine: 'elasticsearch' },
+  'elasticsearch.helpers.streaming_bulk': { kind: 'elasticsearch', engine: 'elasticsearch' },
+  'elasticsearch.helpers.parallel_bulk': { kind: 'elasticsearch', engine: 'elasticsearch' },
+  'elasticsearch.helpers.async_bulk': { kind: 'elasticsearch', engine: 'elasticsearch' },
+  'opensearchpy.helpers.bulk': { kind: 'elasticsearch', engine: 'opensearch' },
+  'opensearchpy.helpers.streaming_bulk': { kind: 'elasticsearch', engine: 'opensearch' },
+});
+
+/** The store class a name is (the last part of an imported name). */
+export function storeClass(name: string): StoreModule | null {
+  return STORE_CLASSES[name.split('.').pop()!] ?? null;
 }
 
 /** Import sources (npm packages and Python modules) that give a store client, by longest prefix. */
@@ -88,6 +203,11 @@ export const STORE_MODULES: Readonly<Record<string, StoreModule>> = lookupTable(
   'weaviate-ts-client': { kind: 'vector', engine: 'weaviate' },
   '@zilliz/milvus2-sdk-node': { kind: 'vector', engine: 'milvus' },
   pgvector: { kind: 'vector', engine: 'pgvector' },
+  '@supabase/supabase-js': { kind: 'rdbms', engine: 'supabase' },
+  'drizzle-orm': { kind: 'rdbms', engine: 'drizzle' },
+  '@vercel/postgres': { kind: 'rdbms', engine: 'postgresql' },
+  '@neondatabase/serverless': { kind: 'rdbms', engine: 'postgresql' },
+  '@vercel/kv': { kind: 'redis', engine: 'upstash' },
   fs: { kind: 'file', engine: 'fs' },
   'fs/promises': { kind: 'file', engine: 'fs' },
   'node:fs': { kind: 'file', engine: 'fs' },
@@ -112,6 +232,12 @@ export const STORE_MODULES: Readonly<Record<string, StoreModule>> = lookupTable(
   qdrant_client: { kind: 'vector', engine: 'qdrant' },
   weaviate: { kind: 'vector', engine: 'weaviate' },
   pymilvus: { kind: 'vector', engine: 'milvus' },
+  supabase: { kind: 'rdbms', engine: 'supabase' },
+  lancedb: { kind: 'vector', engine: 'lancedb' },
+  peewee: { kind: 'rdbms', engine: 'peewee' },
+  tortoise: { kind: 'rdbms', engine: 'tortoise' },
+  sqlmodel: { kind: 'rdbms', engine: 'sqlalchemy' },
+  beanie: { kind: 'mongodb', engine: 'beanie' },
 });
 
 export function storeModule(source: string): StoreModule | null {
@@ -131,6 +257,17 @@ export function mongoTtlIn(text: string, mongoose: boolean): { seconds: number |
   if (m) return { seconds: m[1]!.split('*').reduce((a, b) => a * Number(b.replace(/_/g, '').trim()), 1), how: 'TTL index in this file' };
   return mongoose && /\bexpires\s*:/.test(text) ? { seconds: null, how: 'Mongoose expires in this file' } : null;
 }
+
+/** Engines where an embedding written to a table is a pgvector column: a vector store, not relational data. */
+const PGVECTOR_ENGINES = new Set(['postgresql', 'supabase', 'pgvector']);
+
+/** An embeddings result written to a Postgres table is stored in a vector column (pgvector). */
+export function asVectorColumn<T extends { kind: StoreKind; engine: string }>(store: T): T {
+  return store.kind === 'rdbms' && PGVECTOR_ENGINES.has(store.engine) ? { ...store, kind: 'vector', engine: 'pgvector' } : store;
+}
+
+/** Record fields an answer becomes part of the app's own data in (an agent's name, a conversation's title). */
+export const ENTITY_FIELD = /^(name|title|label|display_?name|slug|emoji|icon|category|categories|tags?|topic|subject|caption|headline|nickname|alias)$/i;
 
 /** One entry per written place: a write reached both directly and through a helper is listed once. */
 export function dedupeStores<T extends { line: number; range: { startColumn: number }; kind: string }>(stores: T[]): T[] {
@@ -161,9 +298,10 @@ export const WRITE_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
   dynamodb: new Set(['put_item', 'update_item', 'batch_write_item', 'put', 'update', 'batchWrite']),
   cassandra: new Set(),
   elasticsearch: new Set(['index', 'create', 'bulk', 'update']),
-  rdbms: new Set(['create', 'createMany', 'upsert', 'insert', 'save', 'add', 'add_all', 'bulk_create', 'bulkCreate']),
+  // `values` and `set` close Drizzle's insert/update builders (`db.insert(t).values(row)`).
+  rdbms: new Set(['create', 'createMany', 'upsert', 'insert', 'save', 'add', 'add_all', 'bulk_create', 'bulkCreate', 'values', 'merge', 'insert_many']),
   file: new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'write', 'writelines', 'write_text', 'write_bytes', 'dump']),
-  vector: new Set(['upsert', 'add', 'insert', 'add_texts', 'add_documents', 'addDocuments', 'addVectors', 'upsert_points']),
+  vector: new Set(['upsert', 'add', 'insert', 'add_texts', 'add_documents', 'addDocuments', 'addVectors', 'upsert_points', 'add_object', 'add_data_object', 'insert_many', 'upsertRecords']),
   memory: new Set(['set']),
 };
 
@@ -173,9 +311,9 @@ export const READ_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
   dynamodb: new Set(['get_item', 'get', 'query']),
   cassandra: new Set(),
   elasticsearch: new Set(['get', 'search']),
-  rdbms: new Set(['findUnique', 'findFirst', 'findOne', 'findByPk', 'first', 'get', 'fetchone']),
+  rdbms: new Set(['findUnique', 'findFirst', 'findOne', 'findByPk', 'first', 'get', 'fetchone', 'select', 'rpc']),
   file: new Set(['readFile', 'readFileSync', 'existsSync', 'read', 'read_text', 'load']),
-  vector: new Set(['query', 'search', 'similarity_search', 'similaritySearch']),
+  vector: new Set(['query', 'search', 'similarity_search', 'similaritySearch', 'query_points', 'near_vector']),
   memory: new Set(['get', 'has']),
 };
 
@@ -195,8 +333,31 @@ export const ITERATING_METHODS = new Set(['map', 'forEach', 'flatMap', 'reduce',
 
 /** Real OpenAI keys: sk-, sk-proj-, sk-svcacct-, sk-admin- followed by a long token. */
 export const OPENAI_KEY = /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}/;
-/** Values people paste while trying an example: not a secret. */
-export const PLACEHOLDER_KEY = /x{4,}|\.\.\.|your|example|placeholder|dummy|changeme|<|\$\{|test-key|fake/i;
+/**
+ * Values people paste while trying an example, and test fixtures: not a secret. As gitleaks does, a key must match a
+ * provider format, carry enough entropy, and be none of the placeholders and stopwords below.
+ */
+export const PLACEHOLDER_KEY = /x{4,}|\*{3,}|\.\.\.|your|example|sample|placeholder|dummy|changeme|change-me|replace|redacted|<|\$\{|\{\{|test|fake|mock|stub|fixture|not-?a-?real|invalid|no-?key|0{8,}/i;
+/** Minimum Shannon entropy (bits per character) of a real key's random part (gitleaks uses 3 for OpenAI keys). */
+export const MIN_KEY_ENTROPY = 3;
+/** Paths of tests and fixtures, where a key-shaped literal is a fixture (gitleaks' path allowlists do the same). */
+export const TEST_PATH = /(^|[\\/])(tests?|__tests__|spec|specs|fixtures?|__fixtures__|mocks?|__mocks__|testdata)[\\/]|[._-](test|spec)\.[cm]?[jt]sx?$|(^|[\\/])test_[^\\/]*\.py$|_test\.py$|(^|[\\/])conftest\.py$/i;
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) h -= (c / s.length) * Math.log2(c / s.length);
+  return h;
+}
+
+/** Whether a key-shaped literal is a real secret: not a placeholder, random enough, not in a test file. */
+export function isLikelyKey(key: string, path: string): boolean {
+  if (PLACEHOLDER_KEY.test(key) || TEST_PATH.test(path)) return false;
+  const body = key.replace(/^sk-(?:proj-|svcacct-|admin-|None-)?/, '');
+  return entropy(body) >= MIN_KEY_ENTROPY;
+}
 
 /** `sk-…abcd`: enough to find the key in a secrets manager, never enough to use it. */
 export function maskKey(key: string): string {

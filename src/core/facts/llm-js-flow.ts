@@ -5,8 +5,8 @@
 // the prompt, whose hit skips the call, precedes it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
-import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeModule, type StoreModule } from './llm-api-table';
-import { EstreeIndex, boundNames, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
+import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import { EstreeIndex, boundNames, propertyName, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
 import type { ImportedLookup, ResolvedSymbol } from '../project/types';
 
@@ -18,20 +18,58 @@ interface StoreCall {
 }
 
 /** Calls that pass a value through unchanged for our purpose (serialisation, wrapping). */
+export interface FlowResult {
+  stores: StoreWriteFact[];
+  cacheLookup: CacheLookupFact | null;
+  /** The first lookup the result is passed to at once (a query embedding to a vector search). */
+  searchUse: { api: string; line: number } | null;
+  returnedTo: { function: string; line: number } | null;
+}
+
+/** Methods that write the object they are called on. */
+const SAVE_METHODS = new Set(['save', 'insert', 'put']);
+
+/** Properties that give a size, not the value. */
+const SIZE_PROPS = new Set(['length', 'size', 'byteLength']);
+const COMPARISONS = new Set(['<', '>', '<=', '>=', '==', '===', '!=', '!==', 'instanceof', 'in']);
+
+/** Whether a returned expression hands the value on (not its length, a comparison or a negation of it). */
+function carries(expr: Node, mentions: (n: Node) => boolean): boolean {
+  const n = unwrap(expr);
+  if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && SIZE_PROPS.has(n.property.name)) return false;
+  if ((n.type === 'BinaryExpression' && COMPARISONS.has(n.operator)) || n.type === 'UnaryExpression') return false;
+  return mentions(n);
+}
+
+/** Methods and functions that use a value to look things up (vector search, similarity), not to keep it. */
+const SEARCH_METHOD = /^(similarity_?search\w*|similaritySearch\w*|max_?marginal\w*|search|query|knn\w*|match\w*|rpc|nearest\w*|retrieve|findSimilar\w*|aggregate|rerank)$/i;
+const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|distance|dot_?product/i;
+
 const TRANSPARENT_CALLS = /^(JSON\.stringify|String|Buffer\.from|Object\.assign|encodeURIComponent)$/;
 
 export class JsFlow {
   private readonly stores = new Map<string, StoreModule>();
   private readonly mongoTtl: { seconds: number | null; how: string } | null;
   private readonly functions = new Map<string, FunctionNode>();
+  private byCallee: Map<string, TSESTree.CallExpression[]> | undefined;
+  private byArgument: Map<string, TSESTree.CallExpression[]> | undefined;
   /** Project model: names holding an instance of an imported class (`this.repo = new ChatRepo()`), -> the class. */
   private readonly instances = new Map<string, string>();
 
   constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>, private readonly imported?: ImportedLookup) {
     for (const [local, i] of imports) {
-      // A store client made in another project file (`export const redis = new Redis()`) counts as imported here.
-      const m = storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
+      // LangChain's store classes are typed by the class imported; other libraries by the package.
+      const m = (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' ? local : i.imported) : null) ?? storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
       if (m) this.stores.set(local, m);
+    }
+    // Parameters and fields typed with a store library's type (`private repo: Repository<Chat>`, `redis: Redis`).
+    for (const n of index.nodes) {
+      const id = n.type === 'TSParameterProperty' ? n.parameter : n.type === 'Identifier' || n.type === 'PropertyDefinition' ? n : null;
+      const name = id?.type === 'Identifier' ? id.name : id?.type === 'PropertyDefinition' && id.key.type === 'Identifier' ? id.key.name : null;
+      const annotation = id && 'typeAnnotation' in id ? id.typeAnnotation?.typeAnnotation : undefined;
+      if (!name || this.stores.has(name) || annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier') continue;
+      const m = this.stores.get(annotation.typeName.name);
+      if (m) this.stores.set(name, m);
     }
     // Instances of imported classes, made here or injected (`constructor(private repo: ChatRepo)`): their methods
     // are the class's methods in the project model.
@@ -59,7 +97,7 @@ export class JsFlow {
         if (!key || !value || this.stores.has(key)) continue;
         const root = rootKey(value);
         const m = root ? this.stores.get(root) : undefined;
-        if (m) this.stores.set(key, m);
+        if (m) this.stores.set(key, m.ttlOption ? { ...m, ttl: this.constructorTtl(m, value) } : m);
       }
     }
     for (const n of index.nodes) {
@@ -69,6 +107,17 @@ export class JsFlow {
       }
     }
     this.mongoTtl = mongoTtlIn(text, true);
+  }
+
+  /** The expiry a store client is made with (`new RedisChatMessageHistory({ sessionTTL: 300 })`), null when none. */
+  private constructorTtl(m: StoreModule, value: Node): { seconds: number | null; how: string } | null {
+    const v = unwrap(value);
+    if (!m.ttlOption || (v.type !== 'NewExpression' && v.type !== 'CallExpression')) return null;
+    for (const a of v.arguments) {
+      const t = objectProps(unwrap(a as Node)).get(m.ttlOption.name);
+      if (t) { const x = constNumber(t, this.index); return { seconds: x === null ? null : m.ttlOption.unit === 'ms' ? x / 1000 : x, how: m.ttlOption.name }; }
+    }
+    return null;
   }
 
   /** The store behind a receiver: an import-derived handle, else a receiver named like one (`this.redis`). */
@@ -124,9 +173,11 @@ export class JsFlow {
       return null;
     }
     const tail2 = chain.slice(-2).join('.');
-    const isWrite = WRITE_METHODS[module.kind].has(method) || WRITE_METHODS[module.kind].has(tail2);
-    const isRead = READ_METHODS[module.kind].has(method) || READ_METHODS[module.kind].has(tail2);
-    if (isWrite) return { module, op: 'write', api, ttl: this.ttlOf(module, method, args, call) };
+    const writes = module.writes ?? WRITE_METHODS[module.kind];
+    const reads = module.reads ?? READ_METHODS[module.kind];
+    const isWrite = writes.has(method) || writes.has(tail2);
+    const isRead = reads.has(method) || reads.has(tail2);
+    if (isWrite) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module, method, args, call) };
     if (isRead) return { module, op: 'read', api, ttl: null };
     return null;
   }
@@ -181,42 +232,93 @@ export class JsFlow {
   }
 
   /** Follows one API call's result. `promptNode` is what the call was asked (for the cache-key check). */
-  follow(call: TSESTree.CallExpression, promptNode: Node | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null} {
+  follow(call: TSESTree.CallExpression, promptNode: Node | null): FlowResult {
     const fn = this.index.enclosingFunction(call);
     const local = this.trace(call, fn, null);
     let stores = local.stores;
+    let search = local.search;
     let cacheLookup = this.cacheBefore(call, fn, promptNode ?? call);
+    let returnedTo: FlowResult['returnedTo'] = null;
     // The result leaves through `return`: follow it at the same-file call sites of this function (one level).
     if (local.returned && fn) {
       const name = functionName(fn, this.index);
-      for (const site of name ? this.callSitesOf(name, fn) : []) {
-        const outer = this.trace(site, this.index.enclosingFunction(site), `${name}()`);
+      const sites = name ? this.callSitesOf(name, fn) : [];
+      if (!sites.length) returnedTo = { function: name ?? 'an anonymous function', line: this.lines.position(fn.range[0]).line };
+      for (const site of sites) {
+        const outerFn = this.index.enclosingFunction(site);
+        const outer = this.trace(site, outerFn, `${name}()`);
         stores = [...stores, ...outer.stores];
-        cacheLookup ??= this.cacheBefore(site, this.index.enclosingFunction(site), site);
+        search ??= outer.search;
+        const outerName = outerFn ? functionName(outerFn, this.index) : null;
+        // Returned again by the caller: it goes further up than this one level follows.
+        if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'an anonymous function', line: this.lines.position(outerFn.range[0]).line };
+        cacheLookup ??= this.cacheBefore(site, outerFn, site);
       }
     }
-    return { stores: dedupeStores(stores), cacheLookup };
+    const searchUse = search ? { api: this.callName(search), line: this.lines.position(search.range[0]).line } : null;
+    return { stores: dedupeStores(stores), cacheLookup, searchUse, returnedTo };
+  }
+
+  /** A call that uses a value at once to look something up: a store read, a vector search, a similarity function. */
+  isSearch(call: TSESTree.CallExpression): boolean {
+    if (this.classify(call)?.op === 'read') return true;
+    const chain = memberChain(call.callee);
+    const last = chain?.[chain.length - 1] ?? '';
+    return SEARCH_METHOD.test(last) || (chain?.length === 1 && SEARCH_FUNCTION.test(last));
+  }
+
+  private callName(call: TSESTree.CallExpression): string {
+    const chain = memberChain(call.callee);
+    return chain ? chain.filter((p) => p !== 'this').slice(-2).join('.') : 'a call';
+  }
+
+  /** The same-file function of that name (the first one declared). */
+  functionNamed(name: string): FunctionNode | undefined {
+    return this.functions.get(name);
   }
 
   /** Same-file calls of a function (`name(...)` or `this.name(...)`) from outside its body. */
   callSitesOf(name: string, fn: FunctionNode): TSESTree.CallExpression[] {
-    return this.index.nodes.filter((x): x is TSESTree.CallExpression => {
-      if (x.type !== 'CallExpression' || x.range[0] >= fn.range[0] && x.range[1] <= fn.range[1]) return false;
-      const c = unwrap(x.callee);
-      return (c.type === 'Identifier' && c.name === name) || (c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' && c.property.name === name);
-    });
+    // Indexed once by callee name: asked per call site, per helper and per loop/handler hop.
+    if (!this.byCallee) {
+      this.byCallee = new Map();
+      for (const x of this.index.nodes) {
+        if (x.type !== 'CallExpression') continue;
+        const c = unwrap(x.callee);
+        const nm = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' ? c.property.name : null;
+        if (nm) (this.byCallee.get(nm) ?? this.byCallee.set(nm, []).get(nm)!).push(x);
+      }
+    }
+    return (this.byCallee.get(name) ?? []).filter((x) => !(x.range[0] >= fn.range[0] && x.range[1] <= fn.range[1]));
+  }
+
+  /** Calls that pass a function by name as an argument (`items.map(summarise)`), by that name. */
+  passedAsValue(name: string): TSESTree.CallExpression[] {
+    if (!this.byArgument) {
+      this.byArgument = new Map();
+      for (const x of this.index.nodes) {
+        if (x.type !== 'CallExpression') continue;
+        for (const a of x.arguments) if (a.type === 'Identifier') (this.byArgument.get(a.name) ?? this.byArgument.set(a.name, []).get(a.name)!).push(x);
+      }
+    }
+    return this.byArgument.get(name) ?? [];
   }
 
   /** Taint from one call inside `fn`: store writes reached, whether the value is returned. */
-  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
+  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean; search: TSESTree.CallExpression | null } {
     const scope: Node = fn ?? this.index.nodes[0]!;
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
     let returned = false;
+    let search: TSESTree.CallExpression | null = null;
     if (!seed) {
       // Climb from the call through projections and wrappers to where its value lands.
+      const keys: string[] = [];
       let cur: Node = call;
       for (let p = this.index.parent(cur); p; cur = p, p = this.index.parent(p)) {
+        if (p.type === 'Property' && p.value === cur) keys.push(propertyName(p) ?? '');
+        // `.length` of a result is a number, not the result: it carries nothing further.
+        if (p.type === 'MemberExpression' && p.object === cur && !p.computed && p.property.type === 'Identifier' && SIZE_PROPS.has(p.property.name)) break;
         if (p.type === 'AwaitExpression' || p.type === 'ChainExpression' || p.type === 'TSNonNullExpression' || p.type === 'TSAsExpression' || (p.type === 'MemberExpression' && p.object === cur)
           || p.type === 'TemplateLiteral' || p.type === 'ArrayExpression' || p.type === 'BinaryExpression' || p.type === 'LogicalExpression' || p.type === 'ConditionalExpression' || p.type === 'Property' || p.type === 'ObjectExpression' || p.type === 'SpreadElement') continue;
         if (p.type === 'CallExpression' && p.callee === cur) {
@@ -230,9 +332,10 @@ export class JsFlow {
         }
         if (p.type === 'CallExpression') {
           const store = this.classify(p);
-          if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper)); break; }
+          if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
           const helper = this.helperWrites(p, cur, viaHelper);
           if (helper.length) { stores.push(...helper); break; }
+          if (this.isSearch(p)) { search = p; break; }
           const name = memberChain(p.callee)?.join('.') ?? '';
           if (TRANSPARENT_CALLS.test(name)) continue;
           break;
@@ -245,7 +348,7 @@ export class JsFlow {
         break;
       }
     }
-    if (tainted.size === 0) return { stores, returned };
+    if (tainted.size === 0) return { stores, returned, search };
     // Propagate through assignments in the scope until nothing changes.
     const decls = this.index.within(scope, 'VariableDeclarator');
     const assigns = this.index.within(scope, 'AssignmentExpression');
@@ -264,14 +367,21 @@ export class JsFlow {
     }
     for (const c of calls) {
       if (c.range[0] < call.range[0] && !seed) continue;
+      // `doc.save()` of a document built from the result (Mongoose, TypeORM entities, Django models).
+      const recv = c.callee.type === 'MemberExpression' ? unwrap(c.callee.object) : null;
+      if (recv?.type === 'Identifier' && tainted.has(recv.name) && c.callee.type === 'MemberExpression' && c.callee.property.type === 'Identifier' && SAVE_METHODS.has(c.callee.property.name)) {
+        const store = this.classify(c);
+        if (store?.op === 'write') { stores.push(this.fact(store, c, viaHelper)); continue; }
+      }
       if (!c.arguments.some((a) => mentions(a as Node))) continue;
       const store = this.classify(c);
-      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));
+      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
       else if (!viaHelper) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper));
+      if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
-    for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && mentions(r.argument) && this.index.enclosingFunction(r) === fn) returned = true;
-    if (fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && mentions(fn.body)) returned = true;
-    return { stores, returned };
+    for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && carries(r.argument, mentions) && this.index.enclosingFunction(r) === fn) returned = true;
+    if (fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && carries(fn.body, mentions)) returned = true;
+    return { stores, returned, search };
   }
 
   /** Project model: the stores parameter `position` of `fn` reaches (the same-file helper taint, for a summary). */
@@ -320,9 +430,21 @@ export class JsFlow {
     return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl, viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
   }
 
-  private fact(store: StoreCall, call: Node, viaHelper: string | null): StoreWriteFact {
+  private fact(store: StoreCall, call: Node, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.range[0], call.range[1]);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper };
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}) };
+  }
+
+  /** The record field the value lands in when every place it is written is an entity attribute (`{ name }`). */
+  private entityFieldIn(call: TSESTree.CallExpression, mentions: (n: Node) => boolean): string | null {
+    const keys: string[] = [];
+    for (const a of call.arguments as Node[]) {
+      if (!mentions(a)) continue;
+      const leaves = this.index.within(a, 'Property').filter((p) => mentions(p.value as Node) && !['ObjectExpression', 'ArrayExpression'].includes(unwrap(p.value as Node).type));
+      if (!leaves.length) return null;
+      for (const p of leaves) keys.push(propertyName(p) ?? '');
+    }
+    return keys.length && keys.every((k) => ENTITY_FIELD.test(k)) ? keys[0]! : null;
   }
 
   /** A store read before the call, keyed by what the prompt is built from, whose result decides whether to call. */
@@ -351,12 +473,22 @@ export class JsFlow {
       if (store?.op !== 'read' && !memory && !helper?.facts.cacheRead) continue;
       const keyOrigins = helper ? new Set(c.arguments.flatMap((a) => [...origins(a as Node)])) : c.arguments.length ? origins(c.arguments[0] as Node) : new Set<string>();
       if (![...keyOrigins].some((x) => promptOrigins.has(x))) continue;
+      // A record the prompt is built from (an agent's instructions, a user's profile) is input, not a cached answer.
+      if (this.readInto(c).some((x) => promptOrigins.has(x))) continue;
       if (!this.decides(c, scope, call)) continue;
       const r = this.lines.range(c.range[0], c.range[1]);
       if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line: r.startLine, at: { path: helper.path, line: helper.facts.cacheRead.line } };
       return store ? { kind: store.module.kind, api: store.api, line: r.startLine } : { kind: 'memory', api: chain!.slice(-2).join('.'), line: r.startLine };
     }
     return null;
+  }
+
+  /** The names a read's value is bound to (`const agent = await db.agent.findUnique(...)`). */
+  private readInto(read: TSESTree.CallExpression): string[] {
+    let cur: Node = read;
+    let p = this.index.parent(cur);
+    while (p && (p.type === 'AwaitExpression' || p.type === 'MemberExpression' || p.type === 'ChainExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) { cur = p; p = this.index.parent(p); }
+    return p?.type === 'VariableDeclarator' ? boundNames(p.id) : p?.type === 'AssignmentExpression' ? boundNames(p.left as Node) : [];
   }
 
   /** The read's value is tested (if / ?: / || / ??) before the call: a hit can skip it. */

@@ -3,10 +3,10 @@
 // kind, model, output bound, streaming, loop and request-handler context, prompt tokens, and (llm-js-flow.ts)
 // where the result is stored and whether a cache lookup precedes the call.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
+import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { AI_SDK_FUNCTIONS, HTTP_PATHS, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
-import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, constNumber, constString, functionName, memberChain, objectProps, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
+import { AI_SDK_FUNCTIONS, LLM_CACHES, OPENAI_V3_METHODS, asVectorColumn, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
+import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, boundNames, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
@@ -20,6 +20,12 @@ interface ClientInfo {
   /** LangChain: model and max tokens are constructor options. */
   options: Map<string, Node>;
 }
+
+/** Names a conversation history goes by. */
+const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
+
+/** Calls that build a LangChain runnable from a chat model: `prompt.pipe(model)`, `RunnableSequence.from([...])`. */
+const CHAIN_BUILDERS = /(^|\.)(pipe|from|withStructuredOutput|bind|bindTools|withRetry|withConfig)$|^(LLMChain|ConversationChain|createStuffDocumentsChain|createRetrievalChain|createReactAgent|initializeAgentExecutorWithOptions)$/;
 
 const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
 const NEXT_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -71,6 +77,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     let via: LlmVia | null = null;
     let api: LlmApiKind | null = null;
     if ((cls === 'OpenAI' || cls === 'AzureOpenAI') && (fromModule(head, isOpenAiModule) || (chain.length === 1 && !imports.has(head) && importsOpenAi))) via = cls === 'AzureOpenAI' ? 'azure-openai' : 'openai';
+    else if (cls === 'OpenAIApi' && fromModule(head, (s) => isOpenAiModule(s) || s === 'openai-edge')) via = 'openai-legacy';
     else if (cls in LANGCHAIN_CLASSES && fromModule(head, isLangChain)) {
       via = 'langchain';
       api = LANGCHAIN_CLASSES[cls]!;
@@ -100,7 +107,27 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     else if (p?.type === 'AssignmentExpression' && p.left.type === 'MemberExpression' && p.left.property.type === 'Identifier') key = p.left.property.name;
     else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') key = p.left.name;
     clients.set(key, client);
-    facts.clients.push(client.fact);
+    // openai-node v3 has neither the v4 timeout default nor its options: the timeout rule speaks of the v4 SDK.
+    if (client.via !== 'openai-legacy') facts.clients.push(client.fact);
+  }
+  // Aliases of a client (`const ai = openai`, `this.client = client`) and LangChain chains built on a chat model
+  // (`prompt.pipe(model)`, `RunnableSequence.from([prompt, model])`): calls through them are the client's calls.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const n of index.nodes) {
+      let key: string | null = null;
+      let value: Node | null = null;
+      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) [key, value] = [n.id.name, n.init];
+      else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && n.left.property.type === 'Identifier') [key, value] = [n.left.property.name, n.right];
+      else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier' && n.value) [key, value] = [n.key.name, n.value];
+      if (!key || !value || clients.has(key)) continue;
+      const v = unwrap(value);
+      const root = v.type === 'Identifier' ? v.name : v.type === 'MemberExpression' && unwrap(v.object).type === 'ThisExpression' && v.property.type === 'Identifier' ? v.property.name : null;
+      if (root && clients.has(root)) { clients.set(key, clients.get(root)!); continue; }
+      if (v.type === 'CallExpression' && CHAIN_BUILDERS.test(memberChain(v.callee)?.slice(-2).join('.') ?? '')) {
+        const model = [...index.namesIn(v)].map((nm) => clients.get(nm.replace(/^this\./, ''))).find((c) => c?.via === 'langchain' && c.api !== 'embeddings');
+        if (model) clients.set(key, model);
+      }
+    }
   }
   // AI SDK providers: `openai` from @ai-sdk/openai, or `const myOpenAI = createOpenAI({...})`.
   const aiProviders = new Set<string>();
@@ -143,6 +170,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   };
 
   const flow = new JsFlow(index, text, lines, imports, imported);
+  let refNames: Set<string> | undefined;
   /** Project model: a model name or limit held in a constant another project file exports (`model: MODEL`). */
   const importedConst = (node: Node): string | number | null => {
     const chain = imported ? memberChain(node) : null;
@@ -172,9 +200,57 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     timeout?: { ms: number | null; set: boolean; slot: InsertSlot | null };
   }
 
+  /** `create` taken as a value: `const create = client.chat.completions.create.bind(...)`, or a parameter a same-file caller fills with it. */
+  function methodRefOf(callee: Node): string[] | null {
+    // Cheap gate first: only names a method reference is bound to or passed in as (found once per file).
+    if (callee.type !== 'Identifier' || !methodRefNames().has(callee.name)) return null;
+    const refChain = (v: Node): string[] | null => {
+      let x = unwrap(v);
+      if (x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'bind') x = unwrap(x.callee.object);
+      const c = x.type === 'MemberExpression' ? memberChain(x) : null;
+      return c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`)) ? c : null;
+    };
+    const values = bindingValues(callee, index);
+    if (values) return values.length === 1 ? refChain(values[0]!) : null;
+    // A parameter: the first same-file caller that passes a method reference at its position.
+    const fn = index.enclosingFunction(callee);
+    const position = fn ? fn.params.findIndex((p) => boundNames(p as Node).includes(callee.name)) : -1;
+    const name = fn ? functionName(fn, index) : null;
+    if (!fn || position < 0 || !name) return null;
+    for (const site of flow.callSitesOf(name, fn)) {
+      const arg = site.arguments[position];
+      const c = arg ? refChain(arg as Node) : null;
+      if (c) return c;
+    }
+    return null;
+  }
+
+  /** Names bound to an SDK method reference, and parameter names a same-file caller passes one to. */
+  function methodRefNames(): Set<string> {
+    if (refNames) return refNames;
+    refNames = new Set<string>();
+    const isRef = (v: Node): boolean => {
+      let x = unwrap(v);
+      if (x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'bind') x = unwrap(x.callee.object);
+      const c = x.type === 'MemberExpression' ? memberChain(x) : null;
+      return !!c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`));
+    };
+    for (const n of index.nodes) {
+      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && isRef(n.init)) refNames.add(n.id.name);
+      else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && isRef(n.right)) refNames.add(n.left.name);
+      else if (n.type === 'CallExpression' && n.arguments.some((a) => a.type === 'MemberExpression' && isRef(a as Node))) {
+        const c = unwrap(n.callee);
+        const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && c.property.type === 'Identifier' ? c.property.name : null;
+        const fn = name ? flow.functionNamed(name) : undefined;
+        n.arguments.forEach((a, i) => { const p = fn?.params[i]; if (p && isRef(a as Node)) for (const nm of boundNames(p as Node)) refNames!.add(nm); });
+      }
+    }
+    return refNames;
+  }
+
   function classify(call: TSESTree.CallExpression): Site | null {
     const callee = unwrap(call.callee);
-    const chain = memberChain(callee);
+    const chain = memberChain(callee)?.length === 1 ? methodRefOf(callee) ?? memberChain(callee) : memberChain(callee);
     if (chain && chain.length >= 2) {
       // openai SDK: <client>.chat.completions.create(...)
       const path = chain.slice(1).join('.');
@@ -184,8 +260,12 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         const client = clientByKey(chain, call);
         const trusted = (client && client.via !== 'langchain') || importsOpenAi || /openai|gpt|llm|azure/i.test(key) || m.path.startsWith('chat.completions');
         if (!trusted) return null;
-        return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, options: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null, promptArg: null };
+        return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, options: call.arguments[0] ? objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node) : null, promptArg: null };
       }
+      // openai-node v3 / openai-edge: <OpenAIApi>.createChatCompletion(...)
+      const v3 = chain.length === 2 ? OPENAI_V3_METHODS[chain[1]!] : undefined;
+      const v3Client = v3 ? clients.get(chain[0]!) : undefined;
+      if (v3 && v3Client?.via === 'openai-legacy') return { api: v3, operation: chain[1]!, via: 'openai-legacy', client: null, options: call.arguments[0] ? objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node) : null, promptArg: null };
       // LangChain: <ChatOpenAI instance>.invoke(...)
       const method = chain[chain.length - 1]!;
       if (LANGCHAIN_METHODS.has(method)) {
@@ -217,10 +297,13 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
 
   function httpSite(call: TSESTree.CallExpression, operation: string, urlArg: Node | undefined, second: Node | undefined, lib: 'fetch' | 'axios'): Site | null {
     if (!urlArg) return null;
-    const url = unwrap(urlArg);
-    const urlText = url.type === 'TemplateLiteral' ? url.quasis.map((q) => q.value.cooked ?? '').join('{}') : constString(url, index) ?? '';
-    if (!OPENAI_HOST.test(urlText)) return null;
-    const api = HTTP_PATHS.find((p) => p.pattern.test(urlText))?.api ?? 'chat';
+    // OpenAI only when every value the URL can take (through reused `endpoint`/`url` names) is an OpenAI or Azure
+    // OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
+    const candidates = stringCandidates(urlArg, index);
+    const urlText = candidates[0]!;
+    if (!candidates.every((u) => OPENAI_HOST.test(u))) return null;
+    const api = httpApiOf(urlText);
+    if (!api || candidates.some((u) => httpApiOf(u) !== api)) return null;
     const init = second ? unwrap(second) : null;
     let options: Node | null = null;
     let timeout: Site['timeout'];
@@ -243,12 +326,48 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
 
   // ---- one call ---------------------------------------------------------------------------------------------
 
+  /** A LangChain model made with `cache: new RedisCache(...)` (or `cache: true`, the in-memory default): read first, written after. */
+  function langchainCache(site: Site): { cacheLookup: CacheLookupFact; store: StoreWriteFact } | null {
+    const own = site.client?.options.get('cache');
+    if (!own) return null;
+    const v = unwrap(own);
+    const cls = v.type === 'NewExpression' ? memberChain(v.callee)?.pop() ?? '' : constBoolean(v) === true ? 'InMemoryCache' : '';
+    const row = LLM_CACHES[cls];
+    if (!row) return null;
+    const r = range(v);
+    let ttl: StoreWriteFact['ttl'] = null;
+    if (row.ttlOption && v.type === 'NewExpression') {
+      for (const a of v.arguments) { const t = objectProps(unwrap(a as Node)).get(row.ttlOption.name); if (t) ttl = { seconds: constNumber(t, index), how: `${cls} { ${row.ttlOption.name} }` }; }
+    }
+    return { cacheLookup: { kind: row.kind, api: `${cls} (LangChain LLM cache)`, line: r.startLine }, store: { kind: row.kind, engine: row.engine, api: cls, line: r.startLine, range: r, ttl, viaHelper: null } };
+  }
+
+  /** An options object's properties, through spreads of objects seen here; `spread` names the first one not seen. */
+  function optionsOf(options: Node | null): { props: Map<string, Node>; spread: string | null } {
+    const props = new Map<string, Node>();
+    let spread: string | null = null;
+    const visit = (node: Node, depth: number) => {
+      const obj = objectLiteralOf(node, index);
+      if (!obj || depth > 3) { spread ??= shortText(text, node); return; }
+      for (const p of obj.properties) {
+        if (p.type === 'SpreadElement') visit(p.argument, depth + 1);
+        else {
+          const name = propertyName(p);
+          if (name) props.set(name, p.value as Node);
+        }
+      }
+    };
+    if (options) visit(options, 0);
+    return { props, spread };
+  }
+
   function buildCall(call: TSESTree.CallExpression, site: Site): LlmCallFact {
-    const props = objectProps(site.options);
+    const { props, spread } = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
     const clientProps = site.client?.options ?? new Map<string, Node>();
+    // A parameter passed as `null`/`undefined` is not passed.
     const get = (...names: string[]) => {
-      for (const nm of names) if (props.has(nm)) return { name: nm, node: props.get(nm)! };
-      for (const nm of names) if (clientProps.has(nm)) return { name: nm, node: clientProps.get(nm)! };
+      for (const nm of names) if (props.has(nm) && !isNullish(props.get(nm))) return { name: nm, node: props.get(nm)! };
+      for (const nm of names) if (clientProps.has(nm) && !isNullish(clientProps.get(nm))) return { name: nm, node: clientProps.get(nm)! };
       return null;
     };
     const modelProp = get('model', 'modelName', 'deployment', 'azureOpenAIApiDeploymentName');
@@ -264,6 +383,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const maxTok = get(...MAX_TOKENS_PARAMS);
     const maxTokensConst = maxTok ? constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node)) : null;
     const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
+    // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
+    const nullBound = MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
     const stream = site.operation.endsWith('stream') || site.operation === 'streamText' || site.operation === 'streamObject' || constBoolean(get('stream', 'streaming')?.node) === true;
     const n = constNumber(get('n')?.node, index) ?? 1;
     const dimensions = constNumber(get('dimensions')?.node, index);
@@ -275,19 +396,60 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const client = site.client?.fact ?? (site.timeout ? {
       via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call), timeoutMs: site.timeout.ms, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: site.timeout.slot,
     } : null);
-    const { stores, cacheLookup } = flow.follow(call, site.promptArg ?? site.options);
+    const followed = flow.follow(call, site.promptArg ?? site.options);
+    const { searchUse, returnedTo } = followed;
+    const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
+    const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
+    const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
     return {
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call), function: fn ? functionName(fn, index) : null,
       model, modelExpr, maxTokens, maxTokensParam: maxTok?.name ?? null, maxTokensName: maxTokensNameFor(site), stream, n, dimensions, batchInputs,
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
-      stores, cacheLookup, optionsSlot: site.via === 'langchain' ? (site.client?.node ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
+      stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site, props),
+      optionsSlot: nullBound ? null : site.via === 'langchain' ? (site.client?.node ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
     };
+  }
+
+  /**
+   * Multi-turn chat: the messages are a history carried from turn to turn (`[...history, msg]`, `req.body.messages`,
+   * `previous_response_id`), not a fixed prompt, so the same request never comes twice.
+   */
+  function conversationOf(site: Site, props: Map<string, Node>): LlmCallFact['conversation'] {
+    if (site.api !== 'chat' && site.api !== 'responses') return null;
+    const prev = props.get('previous_response_id') ?? props.get('conversation');
+    if (prev && !isNullish(prev)) return { expr: shortText(text, prev), line: range(prev).startLine };
+    const m = props.get('messages') ?? props.get('input') ?? site.promptArg;
+    if (!m) return null;
+    const shown = (n: Node) => ({ expr: shortText(text, n), line: range(n).startLine });
+    const visit = (node: Node, depth: number): LlmCallFact['conversation'] => {
+      const n = unwrap(node);
+      if (n.type === 'ArrayExpression') {
+        for (const el of n.elements) if (el?.type === 'SpreadElement' && HISTORY_NAME.test(shortText(text, el.argument))) return shown(el);
+        return null;
+      }
+      if (n.type === 'Identifier' && depth < 3) {
+        const values = bindingValues(n, index);
+        if (values?.length) {
+          for (const v of values) { const c = visit(v, depth + 1); if (c) return c; }
+          // A list grown with push/concat across turns.
+          return HISTORY_NAME.test(n.name) && index.bindingsOf(n.name).decls.length > 0 && index.nodes.some((x) => x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'push' && x.callee.object.type === 'Identifier' && x.callee.object.name === n.name) ? shown(n) : null;
+        }
+      }
+      if (n.type === 'CallExpression' && depth < 3) for (const a of n.arguments) { const c = visit(a as Node, depth + 1); if (c) return c; }
+      return (n.type === 'Identifier' || n.type === 'MemberExpression' || n.type === 'CallExpression') && HISTORY_NAME.test(shortText(text, n)) ? shown(n) : null;
+    };
+    return visit(m, 0);
   }
 
   function maxTokensNameFor(site: Site): string | null {
     if (site.via === 'langchain') return site.api === 'embeddings' ? null : 'maxTokens';
     if (site.via === 'ai-sdk') return site.api === 'embeddings' ? null : 'maxOutputTokens';
+    // An OpenAI-compatible provider (`baseURL` to another host) takes the older `max_tokens`.
+    const base = site.client?.options.get('baseURL');
+    if (base && site.api === 'chat' && stringCandidates(base, index).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u))) return 'max_tokens';
+    // openai-node v3 predates max_completion_tokens.
+    if (site.via === 'openai-legacy') return site.api === 'chat' || site.api === 'completions' ? 'max_tokens' : null;
     return MAX_TOKENS_NAME[site.api] ?? null;
   }
 
@@ -349,7 +511,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     let node: Node = call;
     for (let hops = 0; hops < 2; hops++) {
       for (const a of index.ancestors(node)) {
-        if (LOOP_TYPES.has(a.type)) return { kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while', line: range(a).startLine, trips: tripsOf(a) };
+        // A retry loop (`for (let i = 0; i < 3; i++) { try { ...; break } catch {} }`) repeats only on failure.
+        if (LOOP_TYPES.has(a.type) && !isRetryLoop(a)) return { kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while', line: range(a).startLine, trips: tripsOf(a) };
         if (FUNCTION_TYPES.has(a.type)) {
           const p = index.parent(a);
           if (p?.type === 'CallExpression' && p.arguments.includes(a as TSESTree.CallExpressionArgument)) {
@@ -364,6 +527,17 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         }
         if (a.type === 'CallExpression' && memberChain(a.callee)?.join('.').match(/^Promise\.(all|allSettled|race|any)$/)) return { kind: 'Promise.all', line: range(a).startLine, trips: null };
       }
+      // A function passed by name to an iterating method (`items.map(summarise)`) runs once per element.
+      const fn = index.enclosingFunction(node);
+      const name = fn ? functionName(fn, index) : null;
+      if (fn && name) {
+        for (const n of flow.passedAsValue(name)) {
+          if (n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1]) continue;
+          const m = memberChain(n.callee);
+          const method = m?.[m.length - 1];
+          if (method && ITERATING_METHODS.has(method) && n.arguments.some((a) => a.type === 'Identifier' && a.name === name)) return { kind: method, line: range(n).startLine, trips: null };
+        }
+      }
       // One level of same-file callers: a helper called from a loop runs once per iteration.
       const caller = firstCaller(node);
       if (!caller) return null;
@@ -377,6 +551,12 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const fn = index.enclosingFunction(node);
     const name = fn ? functionName(fn, index) : null;
     return fn && name ? flow.callSitesOf(name, fn)[0] : undefined;
+  }
+
+  function isRetryLoop(loop: Node): boolean {
+    const body = 'body' in loop ? (loop as TSESTree.ForStatement).body : null;
+    const stmts = body?.type === 'BlockStatement' ? body.body : [];
+    return stmts.some((s) => s.type === 'TryStatement' && s.block.body.some((x) => x.type === 'BreakStatement' || x.type === 'ReturnStatement'));
   }
 
   function tripsOf(loop: Node): number | null {
@@ -440,7 +620,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       else if (n.type === 'TemplateElement') raw = n.value.cooked ?? n.value.raw;
       if (!raw) continue;
       const key = raw.match(OPENAI_KEY)?.[0] ?? (isKeyProperty(n) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
-      if (!key || PLACEHOLDER_KEY.test(key) || seen.has(n.range[0])) continue;
+      if (!key || !isLikelyKey(key, path) || seen.has(n.range[0])) continue;
       seen.add(n.range[0]);
       const env = /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
       let replacement = `process.env.${env}`;

@@ -3,7 +3,7 @@
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
-import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeModule, type StoreModule } from './llm-api-table';
+import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
 import type { ImportedLookup, ResolvedSymbol } from '../project/types';
@@ -19,6 +19,17 @@ const PASS_THROUGH = new Set(['await', 'attribute', 'subscript', 'parenthesized_
 const TRANSPARENT = /^(json\.dumps|str|dict|list|repr|bytes|orjson\.dumps)$/;
 const FILE_DUMPS = /^(json\.dump|pickle\.dump|yaml\.dump|yaml\.safe_dump|numpy\.save|numpy\.savez|torch\.save|np\.save)$/;
 
+export interface FlowResult {
+  stores: StoreWriteFact[];
+  cacheLookup: CacheLookupFact | null;
+  searchUse: { api: string; line: number } | null;
+  returnedTo: { function: string; line: number } | null;
+}
+
+/** Methods and functions that use a value to look things up (vector search, similarity), not to keep it. */
+const SEARCH_METHOD = /^(similarity_search\w*|asimilarity_search\w*|max_marginal\w*|search|query|query_points|knn\w*|match\w*|rpc|nearest\w*|retrieve|aggregate|rerank)$/i;
+const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|distance|dot/i;
+
 export class PyFlow {
   private readonly stores = new Map<string, StoreModule>();
   private readonly sessions = new Map<string, SyntaxNode>();
@@ -33,7 +44,7 @@ export class PyFlow {
   private readonly classifyMemo = new Map<number, StoreCall | null>();
   private readonly scopeMemo = new Map<number, Scope>();
   private readonly originsMemo = new Map<string, Set<string>>();
-  private readonly traceMemo = new Map<string, { stores: StoreWriteFact[]; returned: boolean }>();
+  private readonly traceMemo = new Map<string, Trace>();
   private readonly cacheMemo = new Map<string, CacheLookupFact | null>();
   private readonly sitesMemo = new Map<string, SyntaxNode[]>();
   private byCallee: Map<string, SyntaxNode[]> | undefined;
@@ -57,7 +68,8 @@ export class PyFlow {
     }
     // Imported store clients (`from pymongo import MongoClient`, `import redis`); boto3 is decided per call.
     for (const [local, path] of aliases) {
-      const m = storeModule(path) ?? (imported?.symbol(local, [])?.facts.store ?? null);
+      // LangChain's store classes are typed by the class imported; other libraries by the module (or the project model).
+      const m = (/^langchain/.test(path) ? storeClass(path) : null) ?? storeModule(path) ?? (imported?.symbol(local, [])?.facts.store ?? null);
       if (m && !path.startsWith('boto3')) this.stores.set(local, m);
     }
     // Bindings: `x = <store expr>` and `with <store expr> as x`.
@@ -104,7 +116,14 @@ export class PyFlow {
       }
     }
     const root = rootName(n);
-    return root ? this.stores.get(root) ?? null : null;
+    const m = root ? this.stores.get(root) ?? null : null;
+    // The expiry a store client is made with (`RedisChatMessageHistory(..., ttl=600)`), null when none.
+    if (m?.ttlOption && n.type === 'call') {
+      const t = callArgs(n).keywords.get(m.ttlOption.name);
+      const x = t ? this.num(t) : null;
+      return { ...m, ttl: t ? { seconds: x === null ? null : m.ttlOption.unit === 'ms' ? x / 1000 : x, how: `${m.ttlOption.name}=` } : null };
+    }
+    return m;
   }
 
   private storeOf(recv: SyntaxNode): StoreModule | null {
@@ -134,6 +153,8 @@ export class PyFlow {
     const a = callArgs(call);
     const q = this.qualify(collapse(fn.text)) ?? collapse(fn.text);
     if (FILE_DUMPS.test(q)) return { module: { kind: 'file', engine: 'file' }, op: 'write', api: q, ttl: null };
+    const fnStore = STORE_FUNCTIONS[q];
+    if (fnStore) return { module: fnStore, op: 'write', api: q.split('.').slice(-2).join('.'), ttl: null };
     if (fn.type !== 'attribute') return null;
     const method = field(fn, 'attribute')?.text ?? '';
     const recv = field(fn, 'object')!;
@@ -156,8 +177,8 @@ export class PyFlow {
       if (SQL_READ.test(sql)) return { module: mod, op: 'read', api, ttl: null };
       return null;
     }
-    if (WRITE_METHODS[module.kind].has(method)) return { module, op: 'write', api, ttl: this.ttlOf(module.kind, method, call) };
-    if (READ_METHODS[module.kind].has(method)) return { module, op: 'read', api, ttl: null };
+    if ((module.writes ?? WRITE_METHODS[module.kind]).has(method)) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.kind, method, call) };
+    if ((module.reads ?? READ_METHODS[module.kind]).has(method)) return { module, op: 'read', api, ttl: null };
     return null;
   }
 
@@ -195,20 +216,30 @@ export class PyFlow {
     return null;
   }
 
-  follow(call: SyntaxNode, prompt: SyntaxNode | null): { stores: StoreWriteFact[]; cacheLookup: CacheLookupFact | null} {
+  follow(call: SyntaxNode, prompt: SyntaxNode | null): FlowResult {
     const fn = this.functionOf(call);
     const local = this.trace(call, fn, null);
     let stores = local.stores;
+    let search = local.search;
     let cache = this.cacheBefore(call, fn, prompt ?? call);
+    let returnedTo: FlowResult['returnedTo'] = null;
     if (local.returned && fn) {
       const name = field(fn, 'name')?.text;
-      for (const site of name ? this.callSitesOf(name, fn) : []) {
+      const sites = name ? this.callSitesOf(name, fn) : [];
+      if (!sites.length) returnedTo = { function: name ?? 'a function', line: this.lines.position(fn.startIndex).line };
+      for (const site of sites) {
         const outerFn = this.functionOf(site);
-        stores = [...stores, ...this.trace(site, outerFn, `${name}()`).stores];
+        const outer = this.trace(site, outerFn, `${name}()`);
+        stores = [...stores, ...outer.stores];
+        search ??= outer.search;
+        const outerName = outerFn ? field(outerFn, 'name')?.text : undefined;
+        // Returned again by the caller: it goes further up than this one level follows.
+        if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'a function', line: this.lines.position(outerFn.startIndex).line };
         cache ??= this.cacheBefore(site, outerFn, site);
       }
     }
-    return { stores: dedupeStores(stores), cacheLookup: cache };
+    const searchUse = search ? { api: collapse(field(search, 'function')?.text ?? '').split('.').filter((x) => x !== 'self').slice(-2).join('.'), line: this.lines.position(search.startIndex).line } : null;
+    return { stores: dedupeStores(stores), cacheLookup: cache, searchUse, returnedTo };
   }
 
   /** The calls of `name` (or `self.name`) outside `fn`, in document order; once per function (llm-py.ts asks too). */
@@ -287,27 +318,40 @@ export class PyFlow {
     return n;
   }
 
-  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
+  /** A call that uses a value at once to look something up: a store read, a vector search, a similarity function. */
+  isSearch(call: SyntaxNode): boolean {
+    if (this.classify(call)?.op === 'read') return true;
+    const f = field(call, 'function');
+    if (f?.type === 'attribute') return SEARCH_METHOD.test(field(f, 'attribute')?.text ?? '');
+    return f?.type === 'identifier' && SEARCH_FUNCTION.test(f.text);
+  }
+
+  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): Trace {
     const key = `${call.id}|${fn?.id ?? ''}|${viaHelper ?? ''}|${seed ? [...seed].join(',') : ''}`;
     let r = this.traceMemo.get(key);
     if (!r) this.traceMemo.set(key, (r = this.traceUncached(call, fn, viaHelper, seed)));
     return r;
   }
 
-  private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean } {
+  private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): Trace {
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
     let returned = false;
+    let search: SyntaxNode | null = null;
     if (!seed) {
       let cur = call;
+      const keys: string[] = [];
       for (let p = cur.parent; p; cur = p, p = p.parent) {
+        if (p.type === 'keyword_argument') keys.push(field(p, 'name')?.text ?? '');
+        if (p.type === 'pair' && field(p, 'value')?.startIndex === cur.startIndex) keys.push(this.str(field(p, 'key')) ?? '');
         if (PASS_THROUGH.has(p.type)) continue;
         if (p.type === 'argument_list' && p.parent?.type === 'call') {
           const outer = p.parent;
           const store = this.classify(outer);
-          if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper)); break; }
+          if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
           const helper = this.helperWrites(outer, cur, viaHelper);
           if (helper.length) { stores.push(...helper); break; }
+          if (this.isSearch(outer)) { search = outer; break; }
           const name = this.qualify(collapse(field(outer, 'function')?.text ?? '')) ?? field(outer, 'function')?.text ?? '';
           if (TRANSPARENT.test(name)) { cur = outer; p = outer; continue; }
           break;
@@ -320,7 +364,7 @@ export class PyFlow {
         break;
       }
     }
-    if (tainted.size === 0) return { stores, returned };
+    if (tainted.size === 0) return { stores, returned, search };
     const mentions = (n: SyntaxNode | null) => !!n && this.names(n).some((x) => tainted.has(x));
     const { calls: scopeCalls, bindings, returns } = this.scope(fn, call);
     for (let changed = true, guard = 0; changed && guard < 10; guard++) {
@@ -335,14 +379,22 @@ export class PyFlow {
     }
     for (const c of scopeCalls) {
       if (!seed && c.startIndex < call.startIndex) continue;
+      // `obj.save()` of a model built from the result (Django, MongoEngine, Beanie, Peewee).
+      const f = field(c, 'function');
+      const recv = f?.type === 'attribute' ? field(f, 'object') : null;
+      if (recv?.type === 'identifier' && tainted.has(recv.text) && /^(save|insert|asave)$/.test(field(f!, 'attribute')?.text ?? '') && this.django) {
+        stores.push(this.fact({ module: { kind: 'rdbms', engine: 'django' }, op: 'write', api: `${recv.text}.save`, ttl: null }, c, viaHelper));
+        continue;
+      }
       const args = field(c, 'arguments');
       if (!mentions(args)) continue;
       const store = this.classify(c);
-      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper));
+      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
       else if (!viaHelper) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper));
+      if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
-    for (const r of returns) if (mentions(r) && this.functionOf(r)?.startIndex === fn?.startIndex) returned = true;
-    return { stores, returned };
+    for (const r of returns) if (carriesPy(r, mentions) && this.functionOf(r)?.startIndex === fn?.startIndex) returned = true;
+    return { stores, returned, search };
   }
 
   /** Project model: the stores parameter `param` of function `fn` reaches (the same-file helper taint, for a summary). */
@@ -403,9 +455,22 @@ export class PyFlow {
     return (facts.paramStores[position] ?? []).map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl, viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
   }
 
-  private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null): StoreWriteFact {
+  private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.startIndex, call.endIndex);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper };
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}) };
+  }
+
+  /** The record field the value lands in when every place it is written is an entity attribute (`title=...`). */
+  private entityFieldIn(call: SyntaxNode, mentions: (n: SyntaxNode | null) => boolean): string | null {
+    const keys: string[] = [];
+    for (const a of children(field(call, 'arguments') ?? call)) {
+      if (!mentions(a)) continue;
+      if (a.type === 'keyword_argument' && !['dictionary', 'call'].includes(field(a, 'value')?.type ?? '')) { keys.push(field(a, 'name')?.text ?? ''); continue; }
+      const pairs = [a, ...a.descendantsOfType(['pair', 'keyword_argument']).filter((x): x is SyntaxNode => !!x)].filter((x) => (x.type === 'pair' || x.type === 'keyword_argument') && mentions(field(x, 'value')) && !['dictionary', 'call', 'list'].includes(field(x, 'value')!.type));
+      if (!pairs.length) return null;
+      for (const x of pairs) keys.push(x.type === 'pair' ? this.str(field(x, 'key')) ?? '' : field(x, 'name')?.text ?? '');
+    }
+    return keys.length && keys.every((k) => ENTITY_FIELD.test(k)) ? keys[0]! : null;
   }
 
   private cacheBefore(call: SyntaxNode, fn: SyntaxNode | null, prompt: SyntaxNode): CacheLookupFact | null {
@@ -449,12 +514,22 @@ export class PyFlow {
       const first = args.positional[0] ?? args.keywords.get('Key') ?? args.keywords.get('key') ?? args.keywords.get('name') ?? [...args.keywords.values()][0];
       const keys = helper ? [...args.positional, ...args.keywords.values()] : first ? [first] : [];
       if (!keys.some((k) => [...origins(k)].some((x) => promptOrigins.has(x)))) continue;
+      // A record the prompt is built from (an agent's instructions, a user's profile) is input, not a cached answer.
+      if (this.readInto(c).some((x) => promptOrigins.has(x))) continue;
       if (!this.decides(c, scope, call)) continue;
       const line = this.lines.position(c.startIndex).line;
       if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line, at: { path: helper.path, line: helper.facts.cacheRead.line } };
       return store ? { kind: store.module.kind, api: store.api, line } : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
     }
     return null;
+  }
+
+  /** The names a read's value is assigned to (`agent = db.agents.find_one(...)`). */
+  private readInto(read: SyntaxNode): string[] {
+    let cur = read;
+    let p = cur.parent;
+    while (p && (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call' || p.type === 'subscript')) { cur = p; p = p.parent; }
+    return p?.type === 'assignment' && field(p, 'right')?.startIndex === cur.startIndex ? targetNames(field(p, 'left')) : [];
   }
 
   private decides(read: SyntaxNode, scope: Scope, call: SyntaxNode): boolean {
@@ -483,6 +558,21 @@ function indexByCallee(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[]> 
     else out.set(t, [c]);
   }
   return out;
+}
+
+/** Whether a `return` hands the value on (not `len(x)`, a comparison or `not x`). */
+function carriesPy(ret: SyntaxNode, mentions: (n: SyntaxNode | null) => boolean): boolean {
+  const e = children(ret).find((c) => c.type !== 'return');
+  if (!e) return false;
+  if (e.type === 'comparison_operator' || e.type === 'not_operator') return false;
+  if (e.type === 'call' && /^(len|bool|int|float|round|sum|min|max|any|all)$/.test(field(e, 'function')?.text ?? '')) return false;
+  return mentions(e);
+}
+
+interface Trace {
+  stores: StoreWriteFact[];
+  returned: boolean;
+  search: SyntaxNode | null;
 }
 
 interface Scope {

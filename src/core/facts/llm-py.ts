@@ -3,9 +3,9 @@
 // facts as the JS/TS extractor: kind, model, output bound, loop/handler context, prompt tokens, and where the
 // result goes (llm-py-flow.ts).
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
-import type { InsertSlot, LlmApiKind, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
+import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
 import { promptTokens } from '../sizing/llm-models';
-import { HTTP_PATHS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, PLACEHOLDER_KEY, maskKey } from './llm-api-table';
+import { asVectorColumn, httpApiOf, LLM_CACHES, type StoreModule, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
@@ -13,6 +13,10 @@ import type { ImportedLookup } from '../project/types';
 
 const INDEX_TYPES: ReadonlySet<string> = new Set([...IMPORT_TYPES, 'call', 'assignment', 'augmented_assignment', 'function_definition', 'string', 'concatenated_string']);
 const PY_LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+/** Names a conversation history goes by. */
+const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
+/** Calls that build a LangChain runnable from a chat model. */
+const PY_CHAIN_BUILDERS = /^(LLMChain|ConversationChain|RetrievalQA|ConversationalRetrievalChain|from_llm|from_chain_type|create_stuff_documents_chain|create_retrieval_chain|create_react_agent|create_tool_calling_agent|initialize_agent|with_structured_output|bind_tools|bind|with_retry|with_config|pipe|RunnableSequence)$/;
 const HANDLER_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|route|api_route|websocket)\s*\(/;
 
 interface ClientInfo {
@@ -85,6 +89,56 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     }
     return null;
   };
+  let byName: Map<string, SyntaxNode[]> | undefined;
+  const assignmentsByName = () => {
+    if (!byName) {
+      byName = new Map();
+      for (const x of assignments) { const l = field(x, 'left'); if (l?.type === 'identifier') (byName.get(l.text) ?? byName.set(l.text, []).get(l.text)!).push(x); }
+    }
+    return byName;
+  };
+  /** The values a name can hold where it is read: assignments in its function, else at module level; none for a parameter. */
+  const bindingValues = (use: SyntaxNode): SyntaxNode[] | null => {
+    const fn = enclosingFunction(use);
+    const params = fn ? field(fn, 'parameters') : null;
+    if (params && children(params).some((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === use.text)) return null;
+    const of = (scope: SyntaxNode | null) => (assignmentsByName().get(use.text) ?? [])
+      .filter((x) => (!scope || (x.startIndex >= scope.startIndex && x.endIndex <= scope.endIndex)) && enclosingFunction(x)?.startIndex === scope?.startIndex)
+      .map((x) => field(x, 'right')!).filter(Boolean);
+    const local = fn ? of(fn) : [];
+    if (local.length) return local;
+    const module = of(null);
+    return module.length ? module : null;
+  };
+  /** Every string an expression can evaluate to, each unresolved part as `{}` (f-string fields, names not seen). */
+  const strCandidates = (node: SyntaxNode | null | undefined, depth: number): string[] => {
+    if (!node || depth > 5) return ['{}'];
+    const cap = (xs: string[]) => [...new Set(xs)].slice(0, 16);
+    if (node.type === 'string') {
+      let acc = [''];
+      for (const c of children(node)) {
+        if (c.type === 'string_content' || c.type === 'escape_sequence') acc = acc.map((x) => x + c.text);
+        else if (c.type === 'interpolation') {
+          const inner = children(c).find((x) => x.type !== '{' && x.type !== '}');
+          const parts = strCandidates(inner, depth + 1);
+          acc = cap(acc.flatMap((x) => parts.map((y) => x + y)));
+        }
+      }
+      return acc;
+    }
+    if (node.type === 'concatenated_string' || (node.type === 'binary_operator' && field(node, 'operator')?.text === '+')) {
+      const parts = node.type === 'concatenated_string' ? children(node) : [field(node, 'left')!, field(node, 'right')!];
+      return parts.reduce<string[]>((acc, part) => { const c = strCandidates(part, depth + 1); return cap(acc.flatMap((x) => c.map((y) => x + y))); }, ['']);
+    }
+    if (node.type === 'parenthesized_expression') return strCandidates(children(node)[0], depth + 1);
+    if (node.type === 'conditional_expression') { const k = children(node); return cap([...strCandidates(k[0], depth + 1), ...strCandidates(k[2], depth + 1)]); }
+    if (node.type === 'boolean_operator') return cap([...strCandidates(field(node, 'left'), depth + 1), ...strCandidates(field(node, 'right'), depth + 1)]);
+    if (node.type === 'identifier') {
+      const values = bindingValues(node);
+      return values ? cap(values.flatMap((v) => strCandidates(v, depth + 1))) : ['{}'];
+    }
+    return ['{}'];
+  };
   const bool = (node: SyntaxNode | null | undefined) => (node?.type === 'true' ? true : node?.type === 'false' ? false : null);
   const keyOf = (chain: string[]) => (chain[0] === 'self' ? chain[1] ?? 'self' : chain[0]!);
 
@@ -122,6 +176,53 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     facts.clients.push(client.fact);
   }
 
+  // Aliases of a client (`self.client = client`, `llm = base_llm`) and LangChain chains on a chat model
+  // (`prompt | llm | parser`, `LLMChain(llm=llm, ...)`, `llm.with_structured_output(...)`).
+  for (let pass = 0; pass < 2; pass++) {
+    for (const a of assignments) {
+      const left = field(a, 'left');
+      const right = field(a, 'right');
+      if (!left || !right || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
+      const key = keyOf(left.text.split('.'));
+      if (clients.has(key)) continue;
+      if (right.type === 'identifier' || right.type === 'attribute') {
+        const c = clients.get(keyOf(collapse(right.text).split('.')));
+        if (c) { clients.set(key, c); continue; }
+      }
+      const builds = (right.type === 'binary_operator' && field(right, 'operator')?.text === '|') || (right.type === 'call' && PY_CHAIN_BUILDERS.test(field(right, 'function')?.text.split('.').pop() ?? ''));
+      if (!builds) continue;
+      const ids = right.descendantsOfType('identifier').filter((x): x is SyntaxNode => !!x).map((x) => x.text);
+      const model = ids.map((nm) => clients.get(nm)).find((c) => c?.via === 'langchain' && c.api !== 'embeddings');
+      if (model) clients.set(key, model);
+    }
+  }
+
+  // LangChain LLM caches: process-wide (`set_llm_cache(RedisCache(...))`, `langchain.llm_cache = ...`) or per model
+  // (`ChatOpenAI(cache=SQLiteCache(...))`). A cache read precedes each call and a write follows it.
+  const llmCacheOf = (value: SyntaxNode | null | undefined): { cls: string; row: StoreModule; node: SyntaxNode } | null => {
+    if (value?.type !== 'call') return null;
+    const cls = field(value, 'function')?.text.split('.').pop() ?? '';
+    const row = LLM_CACHES[cls];
+    return row ? { cls, row, node: value } : null;
+  };
+  let fileLlmCache: ReturnType<typeof llmCacheOf> = null;
+  for (const c of calls) if (/(^|\.)set_llm_cache$/.test(field(c, 'function')?.text ?? '')) fileLlmCache ??= llmCacheOf(callArgs(c).positional[0]);
+  for (const a of assignments) if (/(^|\.)llm_cache$/.test(field(a, 'left')?.text ?? '')) fileLlmCache ??= llmCacheOf(field(a, 'right'));
+  const langchainCache = (site: Site): { cacheLookup: CacheLookupFact; store: StoreWriteFact } | null => {
+    const own = site.client?.keywords.get('cache');
+    if (own?.type === 'false') return null;
+    const cache = llmCacheOf(own) ?? fileLlmCache;
+    if (!cache) return null;
+    const r = range(cache.node);
+    const t = cache.row.ttlOption ? callArgs(cache.node).keywords.get(cache.row.ttlOption.name) : undefined;
+    const ttl = t ? { seconds: num(t), how: `${cache.cls}(${cache.row.ttlOption!.name}=)` } : null;
+    return { cacheLookup: { kind: cache.row.kind, api: `${cache.cls} (LangChain LLM cache)`, line: r.startLine }, store: { kind: cache.row.kind, engine: cache.row.engine, api: cache.cls, line: r.startLine, range: r, ttl, viaHelper: null } };
+  };
+
+  let refNames: Set<string> | undefined;
+  let mapCalls: Map<string, SyntaxNode[]> | undefined;
+  const enclosingMemo = new Map<number, SyntaxNode | null>();
+  let fnRanges: Array<readonly [number, number]> | undefined;
   // Clients made in another project file: an imported instance, or `client = get_client()` of an imported factory.
   const importedClient = (dotted: string, at: SyntaxNode, factory: boolean): ClientInfo | null => {
     const parts = collapse(dotted).split('.');
@@ -173,9 +274,53 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     timeout?: { seconds: number | null; set: boolean };
   }
 
+  /** `create` taken as a value: `fn = client.chat.completions.create`, or a parameter a same-file caller fills with it. */
+  function methodRefOf(callee: SyntaxNode): SyntaxNode | null {
+    // Cheap gate first: only names a method reference is bound to or passed in as (found once per file).
+    if (callee.type !== 'identifier' || !methodRefNames().has(callee.text)) return null;
+    const isRef = (v: SyntaxNode | undefined) => {
+      const path = v?.type === 'attribute' ? collapse(v.text).split('.').slice(1).join('.') : '';
+      return !!path && (OPENAI_METHODS.some((m) => path === m.path || path.endsWith(`.${m.path}`)) || !!OPENAI_LEGACY_METHODS[path]);
+    };
+    const values = bindingValues(callee);
+    if (values) return values.length === 1 && isRef(values[0]) ? values[0]! : null;
+    const fn = enclosingFunction(callee);
+    const params = fn ? children(field(fn, 'parameters')!).filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls') : [];
+    const position = params.findIndex((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === callee.text);
+    const name = fn ? field(fn, 'name')?.text : undefined;
+    if (!fn || position < 0 || !name) return null;
+    for (const site of flow.callSitesOf(name, fn)) {
+      const arg = callArgs(site).positional[position];
+      if (isRef(arg)) return arg!;
+    }
+    return null;
+  }
+
+  /** Names bound to an SDK method reference, and parameter names a same-file caller passes one to. */
+  function methodRefNames(): Set<string> {
+    if (refNames) return refNames;
+    refNames = new Set<string>();
+    const isRef = (v: SyntaxNode | null | undefined) => {
+      const path = v?.type === 'attribute' ? collapse(v.text).split('.').slice(1).join('.') : '';
+      return !!path && (OPENAI_METHODS.some((m) => path === m.path || path.endsWith(`.${m.path}`)) || !!OPENAI_LEGACY_METHODS[path]);
+    };
+    for (const a of assignments) if (field(a, 'left')?.type === 'identifier' && isRef(field(a, 'right'))) refNames.add(field(a, 'left')!.text);
+    const byName = new Map<string, SyntaxNode>();
+    for (const f of functions) { const nm = field(f, 'name')?.text; if (nm && !byName.has(nm)) byName.set(nm, f); }
+    for (const c of calls) {
+      const positional = callArgs(c).positional;
+      if (!positional.some((x) => isRef(x))) continue;
+      const fn = byName.get((field(c, 'function')?.text ?? '').replace(/^self\./, ''));
+      const params = fn ? children(field(fn, 'parameters')!).filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls') : [];
+      positional.forEach((x, i) => { const p = params[i]; if (p && isRef(x)) refNames!.add(p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text ?? ''); });
+    }
+    return refNames;
+  }
+
   function classify(call: SyntaxNode): Site | null {
-    const fn = field(call, 'function');
-    if (!fn) return null;
+    const callee = field(call, 'function');
+    if (!callee) return null;
+    const fn = methodRefOf(callee) ?? callee;
     const a = callArgs(call);
     if (fn.type === 'attribute') {
       const chain = collapse(fn.text).split('.');
@@ -201,10 +346,14 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       }
       // Raw HTTP: requests.post(url, json=...), httpx / aiohttp session.post(...)
       if (/^(post|request|get)$/.test(method)) {
+        // OpenAI only when every value the URL can take (through a reused `url`/`endpoint` name) is an OpenAI or
+        // Azure OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
         const url = a.positional[method === 'request' ? 1 : 0] ?? a.keywords.get('url');
-        const urlText = url ? (str(url) ?? (url.type === 'string' ? url.text : '')) : '';
-        if (!OPENAI_HOST.test(urlText)) return null;
-        const api = HTTP_PATHS.find((p) => p.pattern.test(urlText))?.api ?? 'chat';
+        const candidates = url ? strCandidates(url, 0) : [];
+        const urlText = candidates[0] ?? '';
+        if (!candidates.length || !candidates.every((u) => OPENAI_HOST.test(u))) return null;
+        const api = httpApiOf(urlText);
+        if (!api || candidates.some((u) => httpApiOf(u) !== api)) return null;
         const body = a.keywords.get('json') ?? a.keywords.get('data');
         const keywords = body?.type === 'dictionary' ? dictEntries(body) : new Map<string, SyntaxNode>();
         const t = a.keywords.get('timeout');
@@ -228,15 +377,29 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
 
   function buildCall(call: SyntaxNode, site: Site): LlmCallFact {
     const clientKw = site.via === 'langchain' ? new Map<string, SyntaxNode>() : site.client?.keywords ?? new Map<string, SyntaxNode>();
+    // `**params` from a dict built here adds its keys; from anything else (`**kwargs` of a caller) they are unknown.
+    let spread: string | null = null;
+    if (site.via !== 'langchain' && site.via !== 'http') {
+      for (const splat of callArgs(call).positional.filter((x) => x.type === 'dictionary_splat')) {
+        const target = children(splat).find((x) => x.type !== '**');
+        const values = target?.type === 'identifier' ? bindingValues(target) : target?.type === 'dictionary' ? [target] : null;
+        const dict = values?.length === 1 && values[0]!.type === 'dictionary' ? values[0]! : null;
+        if (dict) for (const [k, v] of dictEntries(dict)) { if (!site.keywords.has(k)) site.keywords.set(k, v); }
+        else spread ??= collapse(splat.text).slice(0, 40);
+      }
+    }
+    // A parameter passed as None is not passed.
     const get = (...names: string[]) => {
-      for (const nm of names) if (site.keywords.has(nm)) return { name: nm, node: site.keywords.get(nm)! };
-      for (const nm of names) if (clientKw.has(nm)) return { name: nm, node: clientKw.get(nm)! };
+      for (const nm of names) if (site.keywords.has(nm) && site.keywords.get(nm)!.type !== 'none') return { name: nm, node: site.keywords.get(nm)! };
+      for (const nm of names) if (clientKw.has(nm) && clientKw.get(nm)!.type !== 'none') return { name: nm, node: clientKw.get(nm)! };
       return null;
     };
     const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment');
     const modelConst = modelProp ? str(modelProp.node) ?? importedConst(modelProp.node) : null;
     const model = typeof modelConst === 'string' ? modelConst : null;
     const maxTok = get(...MAX_TOKENS_PARAMS);
+    // `max_tokens=None` is there but unset: a fix that adds a second parameter beside it would be rejected.
+    const nullBound = MAX_TOKENS_PARAMS.some((nm) => site.keywords.get(nm)?.type === 'none');
     const stream = /stream$/.test(site.operation) || bool(get('stream', 'streaming')?.node) === true;
     const fnNode = enclosingFunction(call);
     const prompt = promptOf(site, model);
@@ -245,19 +408,56 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call),
       timeoutMs: site.timeout.seconds === null ? null : site.timeout.seconds * 1000, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: kwargSlot(call),
     } : null);
-    const { stores, cacheLookup } = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
+    const followed = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
+    const { searchUse, returnedTo } = followed;
+    const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
+    const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
+    const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
     return {
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call),
       function: fnNode ? field(fnNode, 'name')?.text ?? null : null,
       model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
       maxTokens: maxTok ? num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node)) : null, maxTokensParam: maxTok?.name ?? null,
-      maxTokensName: site.api === 'embeddings' ? null : site.via === 'langchain' ? 'max_tokens' : site.via === 'openai-legacy' ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
+      maxTokensName: site.api === 'embeddings' ? null : site.via === 'langchain' || site.via === 'openai-legacy' || otherProvider(site) ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
       stream, n: num(get('n')?.node) ?? 1, dimensions: num(get('dimensions')?.node), batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
-      stores, cacheLookup,
-      optionsSlot: site.via === 'langchain' ? (site.client && site.client.fact.optionsSlot !== null ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
+      stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site),
+      optionsSlot: nullBound ? null : site.via === 'langchain' ? (site.client && site.client.fact.optionsSlot !== null ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
     };
+  }
+
+  /** An OpenAI-compatible provider (`base_url` to another host) takes the older `max_tokens`. */
+  function otherProvider(site: Site): boolean {
+    const base = site.client?.keywords.get('base_url');
+    return site.api === 'chat' && !!base && strCandidates(base, 0).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u));
+  }
+
+  /** Multi-turn chat: messages carried from turn to turn (`[*history, msg]`, `request.messages`), not a fixed prompt. */
+  function conversationOf(site: Site): LlmCallFact['conversation'] {
+    if (site.api !== 'chat' && site.api !== 'responses') return null;
+    const shown = (n: SyntaxNode) => ({ expr: collapse(n.text).slice(0, 40), line: range(n).startLine });
+    const prev = site.keywords.get('previous_response_id') ?? site.keywords.get('conversation');
+    if (prev && prev.type !== 'none') return shown(prev);
+    const m = site.keywords.get('messages') ?? site.keywords.get('input') ?? site.promptArg;
+    const visit = (n: SyntaxNode | null | undefined, depth: number): LlmCallFact['conversation'] => {
+      if (!n || depth > 3) return null;
+      if (n.type === 'list') {
+        for (const el of children(n)) if (el.type === 'list_splat' && HISTORY_NAME.test(el.text)) return shown(el);
+        return null;
+      }
+      if (n.type === 'binary_operator') return visit(field(n, 'left'), depth + 1) ?? visit(field(n, 'right'), depth + 1);
+      if (n.type === 'identifier') {
+        const values = bindingValues(n);
+        if (values) {
+          for (const v of values) { const c = visit(v, depth + 1); if (c) return c; }
+          return HISTORY_NAME.test(n.text) && calls.some((c) => /^(append|extend|insert)$/.test(field(field(c, 'function') ?? c, 'attribute')?.text ?? '') && field(field(c, 'function') ?? c, 'object')?.text === n.text) ? shown(n) : null;
+        }
+      }
+      if (n.type === 'call') for (const x of callArgs(n).positional) { const c = visit(x, depth + 1); if (c) return c; }
+      return (n.type === 'identifier' || n.type === 'attribute' || n.type === 'call' || n.type === 'subscript') && HISTORY_NAME.test(n.text) ? shown(n) : null;
+    };
+    return visit(m, 0);
   }
 
   function promptOf(site: Site, model: string | null): { tokens: number; unknowns: string[] } {
@@ -321,9 +521,22 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
 
   // ---- context ----------------------------------------------------------------------------------------------
 
+  /** The innermost function definition around a node: the last one whose range holds it (functions are in document order). */
   function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
-    for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-    return null;
+    // A parent step costs a walk down from the root in tree-sitter: search the function list by offsets, once per node.
+    const known = enclosingMemo.get(node.id);
+    if (known !== undefined) return known;
+    fnRanges ??= functions.map((f) => [f.startIndex, f.endIndex] as const);
+    const start = node.startIndex;
+    const end = node.endIndex;
+    let found: SyntaxNode | null = null;
+    for (let i = 0; i < fnRanges.length; i++) {
+      const [s, e] = fnRanges[i]!;
+      if (s > start) break;
+      if (start >= s && end <= e && !(s === start && e === end)) found = functions[i]!;
+    }
+    enclosingMemo.set(node.id, found);
+    return found;
   }
 
   function callersOf(fn: SyntaxNode): SyntaxNode[] {
@@ -337,13 +550,43 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       let fn: SyntaxNode | null = null;
       for (let p = node.parent; p; p = p.parent) {
         if (p.type === 'function_definition') { fn = p; break; }
-        if (PY_LOOPS.has(p.type)) return { kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension', line: range(p).startLine, trips: tripsOf(p) };
+        // A retry loop (`for attempt in range(3): try: ... break`) repeats only on failure: look further out.
+        if (PY_LOOPS.has(p.type) && !isRetryLoop(p)) return { kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension', line: range(p).startLine, trips: tripsOf(p) };
+      }
+      // A function passed by name to map / Executor.map / Pool.imap runs once per element.
+      const name = fn ? field(fn, 'name')?.text : undefined;
+      if (fn && name) {
+        for (const c of mapCallsOf(name)) {
+          if (c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex) continue;
+          return { kind: 'map', line: range(c).startLine, trips: null };
+        }
       }
       const caller = fn ? callersOf(fn)[0] : undefined;
       if (!caller) return null;
       node = caller;
     }
     return null;
+  }
+
+  function isRetryLoop(loop: SyntaxNode): boolean {
+    if (loop.type !== 'for_statement' && loop.type !== 'while_statement') return false;
+    const body = field(loop, 'body');
+    const tries = body ? children(body).filter((c) => c.type === 'try_statement') : [];
+    return tries.some((t) => { const b = field(t, 'body'); return !!b && children(b).some((s) => s.type === 'break_statement' || s.type === 'return_statement'); });
+  }
+
+  /** `map(f, xs)`-style calls by the name of the function they map, indexed once. */
+  function mapCallsOf(name: string): SyntaxNode[] {
+    if (!mapCalls) {
+      mapCalls = new Map();
+      for (const c of calls) {
+        const f = field(c, 'function');
+        if (!f || !/(^|\.)(map|imap|imap_unordered|starmap|map_async)$/.test(f.type === 'attribute' ? `.${field(f, 'attribute')?.text ?? ''}` : f.text)) continue;
+        const first = callArgs(c).positional[0]?.text.replace(/^self\./, '');
+        if (first) (mapCalls.get(first) ?? mapCalls.set(first, []).get(first)!).push(c);
+      }
+    }
+    return mapCalls.get(name) ?? [];
   }
 
   function tripsOf(loop: SyntaxNode): number | null {
@@ -392,7 +635,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       for (const c of contents) {
         const raw = c.text;
         const key = raw.match(OPENAI_KEY)?.[0] ?? (isKeyBinding(s) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
-        if (!key || PLACEHOLDER_KEY.test(key)) continue;
+        if (!key || !isLikelyKey(key, path)) continue;
         const env = /azure/i.test(text.slice(Math.max(0, s.startIndex - 200), s.startIndex)) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
         const whole = contents.length === 1 && raw === key && !children(s).some((x) => x.type === 'interpolation') && !/^[fFrRbBuU]+/.test(s.text);
         const startOffset = whole ? s.startIndex : c.startIndex + raw.indexOf(key);

@@ -338,6 +338,8 @@ export interface StoreWriteFact {
   ttl: { seconds: number | null; how: string } | null;
   /** The write happens in a same-file helper the result is passed to (or returned through). */
   viaHelper: string | null;
+  /** The result is one attribute of a record (`agent.name`, a conversation's `title`): the app's own data, not a cached answer. */
+  entityField?: string;
   /** The write is in another project file (an imported helper; `range` is then the call of it in this file). */
   at?: { path: string; line: number };
 }
@@ -387,6 +389,14 @@ export interface LlmCallFact {
   stores: StoreWriteFact[];
   cacheLookup: CacheLookupFact | null;
   optionsSlot: InsertSlot | null;
+  /** The options come partly from a value not seen here (`...options`, `**kwargs`): a max-tokens bound may be in it. */
+  optionsSpread: string | null;
+  /** The result is passed at once to a similarity search or store read (a query-time embedding): what, where. */
+  searchUse: { api: string; line: number } | null;
+  /** The result leaves through `return` to callers this file does not show (they may store it). */
+  returnedTo: { function: string; line: number } | null;
+  /** The messages are a conversation history (multi-turn chat): each reply is unique, a prompt-keyed cache never hits. */
+  conversation: { expr: string; line: number } | null;
 }
 
 /** A literal credential. The key itself is never kept: only its masked form and where it is. */

@@ -17,7 +17,10 @@ export const rule: LlmRule = {
   },
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
-      if (call.api !== 'embeddings' || call.stores.length || call.cacheLookup) return;
+      // A query embedding (one input, not in a loop) passed at once to a search is used, not lost; one returned to
+      // callers not seen may be stored there. Document embeddings searched in memory are recomputed every run.
+      const queryUse = call.searchUse && !call.loop && call.batchInputs === null && !/embedDocuments|embed_documents|embedMany/.test(call.operation);
+      if (call.api !== 'embeddings' || call.stores.length || call.cacheLookup || queryUse || call.returnedTo) return;
       const dims = call.dimensions ?? (call.model ? LLM_FACTS.embeddingDims[call.model] ?? null : null);
       ctx.report('notStored', {
         operation: call.operation, model: call.model ? phrase(ctx.config.lang, 'withModel', { model: call.model }) : '', dims: dims ? phrase(ctx.config.lang, 'dims', { n: dims.toLocaleString('en-US') }) : '',

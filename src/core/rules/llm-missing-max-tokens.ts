@@ -23,7 +23,8 @@ export const rule: LlmRule = {
   },
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
-      if (!['chat', 'responses', 'completions'].includes(call.api) || call.maxTokensParam || !call.maxTokensName) return;
+      // Options spread from a value not seen here (`...options`, `**kwargs`) may carry the bound: unknown, not missing.
+      if (!['chat', 'responses', 'completions'].includes(call.api) || call.maxTokensParam || !call.maxTokensName || call.optionsSpread) return;
       const summary = ctx.summary.calls[i]!;
       const param = call.maxTokensName;
       const fixes: Fix[] = call.optionsSlot ? [{

@@ -15,8 +15,10 @@ export const rule: LlmRule = {
   },
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
-      const store = call.stores.find((s) => s.kind !== 'vector' && s.kind !== 'file');
-      if (!store || call.cacheLookup || call.api === 'batch') return;
+      // A record attribute (an agent's name) is the app's own data, not an answer to look up again.
+      const store = call.stores.find((s) => s.kind !== 'vector' && s.kind !== 'file' && !s.entityField);
+      // A multi-turn reply answers a history that never repeats: a prompt-keyed cache would never hit.
+      if (!store || call.cacheLookup || call.api === 'batch' || call.conversation) return;
       const s = ctx.summary.calls[i]!;
       ctx.report('noLookup', { operation: call.operation, store: storeText(store, ctx.config.lang), storeLine: store.line, cost: costText(s, ctx.config.lang), bytes: bytesText(s, ctx.config.lang) }, call.range);
     });

@@ -17,7 +17,8 @@ export const rule: LlmRule = {
   },
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
-      if (!call.handler || call.stores.length || call.cacheLookup || !['chat', 'responses', 'completions'].includes(call.api)) return;
+      // A multi-turn reply answers a history that never repeats: the prompt-keyed cache this advises would never hit.
+      if (!call.handler || call.stores.length || call.cacheLookup || call.conversation || !['chat', 'responses', 'completions'].includes(call.api)) return;
       ctx.report('dropped', { operation: call.operation, framework: FRAMEWORKS[call.handler.framework] ?? call.handler.framework, handlerLine: call.handler.line, cost: costText(ctx.summary.calls[i]!, ctx.config.lang) }, call.range);
     });
   },

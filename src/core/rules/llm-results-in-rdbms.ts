@@ -17,7 +17,8 @@ export const rule: LlmRule = {
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
-        if (store.kind !== 'rdbms') continue;
+        // A record attribute (an agent's name, a title) is the service's own data: it belongs in its database.
+        if (store.kind !== 'rdbms' || store.entityField) continue;
         ctx.report('rdbms', { operation: call.operation, callLine: call.line, bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), store: storeText(store, ctx.config.lang), helper: store.viaHelper && !store.at ? phrase(ctx.config.lang, 'viaHelper', { helper: store.viaHelper }) : '' }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
       }
     });

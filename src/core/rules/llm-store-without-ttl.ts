@@ -28,7 +28,8 @@ export const rule: LlmRule = {
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
-        if (store.ttl || !(store.kind in HOW)) continue;
+        // A record attribute (an agent's name, a title) lives as long as its record: no expiry of its own.
+        if (store.ttl || store.entityField || !(store.kind in HOW)) continue;
         ctx.report('noTtl', { operation: call.operation, callLine: call.line, store: storeText(store, ctx.config.lang), bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), how: phrase(ctx.config.lang, HOW[store.kind]!) }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
       }
     });

@@ -44,6 +44,19 @@ const CASES: Case[] = [
   { name: 'Weaviate insert (Python)', language: 'python', code: py('import weaviate', 'wc = weaviate.connect_to_local()\ndocs = wc.collections.get("Docs")', 'docs.data.insert({"q": q, "a": text})'), kind: 'vector', engine: 'weaviate' },
   { name: 'Milvus insert', language: 'typescript', code: ts("import { MilvusClient } from '@zilliz/milvus2-sdk-node';", "const milvus = new MilvusClient({ address: 'm:19530' });", "await milvus.insert({ collection_name: 'docs', data: [{ text }] });"), kind: 'vector', engine: 'milvus' },
   { name: 'pgvector INSERT ::vector', language: 'python', code: py('import psycopg', 'conn = psycopg.connect("")', 'conn.execute("INSERT INTO items (embedding) VALUES (%s::vector)", (text,))'), kind: 'vector', engine: 'pgvector' },
+  // Stores that libraries provide, typed from their imports.
+  { name: 'Supabase from().insert', language: 'typescript', code: ts("import { createClient } from '@supabase/supabase-js';", "const supabase = createClient('u', 'k');", "await supabase.from('answers').insert({ q, text });"), kind: 'rdbms', engine: 'supabase', ttl: null },
+  { name: 'Supabase (Python) table().insert', language: 'python', code: py('from supabase import create_client', 'sb = create_client("u", "k")', 'sb.table("answers").insert({"q": q, "a": text}).execute()'), kind: 'rdbms', engine: 'supabase' },
+  { name: 'Drizzle db.insert().values()', language: 'typescript', code: ts("import { drizzle } from 'drizzle-orm/node-postgres';", 'const db = drizzle(process.env.DB!);', 'await db.insert(answers).values({ q, text });'), kind: 'rdbms', engine: 'drizzle' },
+  { name: 'TypeORM repository typed from its import', language: 'typescript', code: ts("import { Repository } from 'typeorm';", 'declare const repo: Repository<object>;', 'await repo.save({ q, text });'), kind: 'rdbms', engine: 'typeorm' },
+  { name: 'Mongoose document built from the result, then save()', language: 'typescript', code: ts("import mongoose from 'mongoose';", "const Chat = mongoose.model('Chat', new mongoose.Schema({}));", 'const doc = new Chat({ q, text });\n  await doc.save();'), kind: 'mongodb', engine: 'mongoose' },
+  { name: 'Django model built from the result, then save()', language: 'python', code: py('from django.db import models', 'Answer = None', 'a = Answer(q=q, text=text)\n    a.save()'), kind: 'rdbms', engine: 'django' },
+  { name: 'LangChain RedisChatMessageHistory with ttl', language: 'python', code: py('from langchain_community.chat_message_histories import RedisChatMessageHistory', 'history = RedisChatMessageHistory("s1", url="redis://r", ttl=600)', 'history.add_ai_message(text)'), kind: 'redis', ttl: 600 },
+  { name: 'LangChain MongoDBChatMessageHistory (TS)', language: 'typescript', code: ts("import { MongoDBChatMessageHistory } from '@langchain/mongodb';", "const history = new MongoDBChatMessageHistory({ collection: col, sessionId: 's' });", 'await history.addAIMessage(text);'), kind: 'mongodb', ttl: null },
+  { name: 'LangChain vector store add_texts', language: 'python', code: py('from langchain_community.vectorstores import Chroma', 'vs = Chroma(collection_name="docs")', 'vs.add_texts([text])'), kind: 'vector', engine: 'chroma' },
+  { name: 'LangChain PineconeStore typed from its import', language: 'typescript', code: ts("import { PineconeStore } from '@langchain/pinecone';", 'declare const store: PineconeStore;', 'await store.addDocuments([{ pageContent: text, metadata: {} }]);'), kind: 'vector', engine: 'pinecone' },
+  { name: 'Elasticsearch helpers.bulk', language: 'python', code: py('from elasticsearch import Elasticsearch, helpers', 'es = Elasticsearch()', 'helpers.bulk(es, [{"_index": "a", "text": text}])'), kind: 'elasticsearch', engine: 'elasticsearch' },
+  { name: 'Cassandra execute_concurrent_with_args', language: 'python', code: py('from cassandra.concurrent import execute_concurrent_with_args', 'session = None', 'execute_concurrent_with_args(session, "INSERT INTO a (t) VALUES (%s)", [(text,)])'), kind: 'cassandra' },
 ];
 
 describe('OpenAI result data flow: every store kind', () => {
@@ -63,6 +76,27 @@ describe('OpenAI result data flow: every store kind', () => {
       else if (typeof c.ttl === 'number') assert.equal(s.ttl?.seconds, c.ttl);
     });
   }
+});
+
+describe('OpenAI result data flow: LangChain LLM caches', () => {
+  it('set_llm_cache(RedisCache(ttl=...)) is a cache read before each call and a write with that TTL', async () => {
+    const code = 'from langchain_openai import ChatOpenAI\nfrom langchain_community.cache import RedisCache\nfrom langchain_core.globals import set_llm_cache\nfrom redis import Redis\nset_llm_cache(RedisCache(redis_=Redis(), ttl=3600))\nllm = ChatOpenAI(model="gpt-4o-mini", max_tokens=100)\ndef ask(q):\n    return llm.invoke(q)\n';
+    const call = (await llmFactsOf(code, 'python')).calls[0]!;
+    assert.deepEqual(call.cacheLookup, { kind: 'redis', api: 'RedisCache (LangChain LLM cache)', line: 5 });
+    assert.deepEqual(call.stores.map((s) => [s.kind, s.engine, s.line, s.ttl?.seconds]), [['redis', 'redis', 5, 3600]]);
+  });
+  it('cache: new RedisCache(client, { ttl }) on a chat model (TS)', async () => {
+    const code = "import { ChatOpenAI } from '@langchain/openai';\nimport { RedisCache } from '@langchain/community/caches/ioredis';\nimport { Redis } from 'ioredis';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 100, cache: new RedisCache(new Redis(), { ttl: 60 }) });\nexport const ask = (q: string) => model.invoke(q);\n";
+    const call = (await llmFactsOf(code, 'typescript')).calls[0]!;
+    assert.equal(call.cacheLookup?.kind, 'redis');
+    assert.deepEqual(call.stores.map((s) => [s.kind, s.ttl?.seconds]), [['redis', 60]]);
+  });
+  it('cache=False on the model opts out of the process-wide cache', async () => {
+    const code = 'from langchain_openai import ChatOpenAI\nfrom langchain_community.cache import SQLiteCache\nfrom langchain_core.globals import set_llm_cache\nset_llm_cache(SQLiteCache(database_path=".lc.db"))\nllm = ChatOpenAI(model="gpt-4o-mini", max_tokens=100, cache=False)\ndef ask(q):\n    return llm.invoke(q)\n';
+    const call = (await llmFactsOf(code, 'python')).calls[0]!;
+    assert.equal(call.cacheLookup, null);
+    assert.deepEqual(call.stores, []);
+  });
 });
 
 describe('OpenAI result data flow: shapes', () => {

@@ -5,6 +5,15 @@ const KEY = 'sk-proj-Zq8tWm3nLx5vR7yB2cK9dF4hJ6pS1aQ0eXwYv';
 
 ruleTester(rule, {
   valid: [
+    // Test fixtures and placeholders are not secrets (gitleaks' practice: format, entropy, allow lists).
+    { name: 'a fixture key named as one', language: 'typescript', code: "import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'sk-not-a-real-key-for-tests' });\n" },
+    { name: 'a test-api-key value in a key property', language: 'typescript', code: "import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'test-api-key-0123456789abcdef' });\n" },
+    { name: 'a key-shaped literal in a spec file', language: 'typescript', path: 'src/client.spec.ts', code: `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: '${KEY}' });\n` },
+    { name: 'a key-shaped literal in a Python test module', language: 'python', path: 'app/chat_test.py', code: `from openai import OpenAI\nclient = OpenAI(api_key="${KEY}")\n` },
+    { name: 'a key-shaped literal under tests/', language: 'python', path: 'tests/conftest_data.py', code: `from openai import OpenAI\nclient = OpenAI(api_key="${KEY}")\n` },
+    { name: 'a low-entropy key', language: 'python', code: 'from openai import OpenAI\nclient = OpenAI(api_key="sk-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")\n' },
+    { name: 'your-key-here placeholder', language: 'python', code: 'import openai\nopenai.api_key = "sk-your-key-here-0000000000000000"\n' },
+    { name: 'a redacted key', language: 'typescript', code: "const OPENAI_API_KEY = 'sk-proj-********************************';\n" },
     { name: 'key from the environment (TS)', language: 'typescript', code: "import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n" },
     { name: 'key from the environment (Python)', language: 'python', code: 'import os\nfrom openai import OpenAI\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n' },
     { name: 'placeholder in an example', language: 'typescript', code: "import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: 'sk-your-key-here-xxxxxxxxxxxxxxxxxxxx' });\n" },

@@ -3,6 +3,13 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    // A reused `endpoint` name: only the one in scope decides which host a request goes to.
+    { name: 'fetch to another provider through a reused endpoint name', language: 'typescript', code: "export async function openai(body: string) {\n  const endpoint = 'https://api.openai.com/v1/chat/completions';\n  return fetch(endpoint, { method: 'POST', body, signal: AbortSignal.timeout(30_000) });\n}\nexport async function anthropic(body: string) {\n  const endpoint = 'https://api.anthropic.com/v1/messages';\n  return fetch(endpoint, { method: 'POST', body });\n}\n" },
+    { name: 'requests to another provider through a reused url name', language: 'python', code: 'import requests\ndef ask_openai(body):\n    url = "https://api.openai.com/v1/chat/completions"\n    return requests.post(url, json=body, timeout=30)\ndef ask_mistral(body):\n    url = "https://api.mistral.ai/v1/chat/completions"\n    return requests.post(url, json=body)\n' },
+    { name: 'an endpoint that may be a local server is not provably OpenAI', language: 'typescript', code: "export async function ask(body: string, local: boolean) {\n  let url = 'https://api.openai.com/v1/chat/completions';\n  if (local) url = 'http://localhost:11434/v1/chat/completions';\n  return fetch(url, { method: 'POST', body });\n}\n" },
+    { name: 'an endpoint passed in by the caller is not provably OpenAI', language: 'python', code: 'import requests\ndef ask(url, body):\n    return requests.post(url, json=body)\n' },
+    { name: 'a /v1/models key check is not a generation call (fetch)', language: 'typescript', code: "export async function checkKey(key: string) {\n  const r = await fetch('https://api.openai.com/v1/models', { headers: { Authorization: `Bearer ${key}` } });\n  return r.ok;\n}\n" },
+    { name: 'a /v1/models key check is not a generation call (requests)', language: 'python', code: 'import requests\ndef key_ok(key):\n    return requests.get("https://api.openai.com/v1/models", headers={"Authorization": f"Bearer {key}"}).ok\n' },
     { name: 'TS client with a timeout', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 20_000, maxRetries: 1 });\n" },
     { name: 'Python client with a timeout', language: 'python', code: 'from openai import OpenAI\nc = OpenAI(timeout=20.0)\n' },
     { name: 'requests.post with a timeout', language: 'python', code: 'import requests\nr = requests.post("https://api.openai.com/v1/chat/completions", json={"model": "gpt-4o-mini", "max_tokens": 10}, timeout=30)\n' },
@@ -10,6 +17,18 @@ ruleTester(rule, {
     { name: 'requests to another host', language: 'python', code: 'import requests\nr = requests.post("https://example.com/api")\n' },
   ],
   invalid: [
+    {
+      name: 'fetch to a template built on a constant OpenAI base URL', language: 'typescript',
+      code: "const OPENAI_BASE = 'https://api.openai.com/v1';\nexport async function ask(body: string) {\n  return fetch(`${OPENAI_BASE}/chat/completions`, { method: 'POST', body });\n}\n",
+      errors: [{ messageId: 'http', line: 3, includes: ['fetch'] }],
+      output: "const OPENAI_BASE = 'https://api.openai.com/v1';\nexport async function ask(body: string) {\n  return fetch(`${OPENAI_BASE}/chat/completions`, { method: 'POST', body, signal: AbortSignal.timeout(30_000) });\n}\n",
+    },
+    {
+      name: 'requests.post through an f-string on a module-level Azure endpoint', language: 'python',
+      code: 'import requests\nENDPOINT = "https://contoso.openai.azure.com"\ndef ask(body):\n    return requests.post(f"{ENDPOINT}/openai/deployments/gpt4o/chat/completions?api-version=2024-06-01", json=body)\n',
+      errors: [{ messageId: 'http', line: 4, includes: ['requests.post'] }],
+      output: 'import requests\nENDPOINT = "https://contoso.openai.azure.com"\ndef ask(body):\n    return requests.post(f"{ENDPOINT}/openai/deployments/gpt4o/chat/completions?api-version=2024-06-01", json=body, timeout=30)\n',
+    },
     {
       name: 'new OpenAI() without options: fix inserts an options object', language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI();\n",

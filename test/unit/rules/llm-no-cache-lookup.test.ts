@@ -5,6 +5,9 @@ const TS_HEAD = "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nimp
 
 ruleTester(rule, {
   valid: [
+    // An answer that becomes an attribute of a record (an agent's name, a conversation's title) is the app's own data.
+    { name: 'an agent name generated once and kept on the agent record', language: 'typescript', code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nasync function agentName(goal: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 20, messages: [{ role: 'user', content: `Name an agent for: ${goal}` }] });\n  return r.choices[0].message.content ?? goal;\n}\nexport async function createAgent(goal: string, userId: string) {\n  const name = await agentName(goal);\n  return prisma.agent.create({ data: { name: name.trim(), goal, userId } });\n}\n" },
+    { name: 'a conversation title kept on the conversation document', language: 'python', code: 'from openai import OpenAI\nfrom pymongo import MongoClient\nc = OpenAI()\nconversations = MongoClient()["app"]["conversations"]\ndef start(user_id, first_message):\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=16, messages=[{"role": "user", "content": "Title: " + first_message}])\n    conversations.insert_one({"user_id": user_id, "title": r.choices[0].message.content})\n' },
     {
       name: 'Redis read keyed by the prompt hash, hit returns early (TS)', language: 'typescript',
       code: `${TS_HEAD}export async function ask(q: string) {\n  const key = 'a:' + createHash('sha256').update(q).digest('hex');\n  const hit = await redis.get(key);\n  if (hit) return hit;\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  const text = r.choices[0].message.content ?? '';\n  await redis.set(key, text, 'EX', 3600);\n  return text;\n}\n`,
@@ -20,6 +23,16 @@ ruleTester(rule, {
     { name: 'nothing stored', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\nprint(c.chat.completions.create(model="gpt-4o-mini", max_tokens=9, messages=[]))\n' },
   ],
   invalid: [
+    {
+      name: 'an agent record the prompt is built from is not a cache lookup (TS)', language: 'typescript',
+      code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function run(agentId: string, q: string) {\n  const agent = await prisma.agent.findUnique({ where: { id: agentId } });\n  if (!agent) throw new Error('no agent');\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 100, messages: [{ role: 'system', content: agent.instructions }, { role: 'user', content: q }] });\n  await prisma.run.create({ data: { agentId, answer: r.choices[0].message.content } });\n}\n",
+      errors: [{ messageId: 'noLookup', line: 8, includes: ['line 9'] }],
+    },
+    {
+      name: 'an agent record the prompt is built from is not a cache lookup (Python)', language: 'python',
+      code: 'from openai import OpenAI\nfrom pymongo import MongoClient\nc = OpenAI()\ndb = MongoClient()["app"]\ndef run(agent_id, q):\n    agent = db.agents.find_one({"_id": agent_id})\n    if agent is None:\n        raise KeyError(agent_id)\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "system", "content": agent["name"]}, {"role": "user", "content": q}])\n    db.runs.insert_one({"agent": agent_id, "answer": r.choices[0].message.content})\n',
+      errors: [{ messageId: 'noLookup', line: 9, includes: ['line 10'] }],
+    },
     {
       name: 'stored in Redis, read keyed by something else', language: 'typescript',
       code: `${TS_HEAD}export async function ask(q: string, user: string) {\n  const seen = await redis.get(user);\n  if (seen) return seen;\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 100, messages: [{ role: 'user', content: q }] });\n  await redis.set(q, r.choices[0].message.content, 'EX', 60);\n}\n`,

@@ -11,6 +11,8 @@ const STORE_NAMES: Readonly<Record<string, string | [PhraseId, Record<string, st
   elasticsearch: 'Elasticsearch', opensearch: 'OpenSearch', postgresql: 'PostgreSQL', mysql: 'MySQL', sqlite: 'SQLite', prisma: ['store_orm', { orm: 'Prisma' }], sequelize: ['store_orm', { orm: 'Sequelize' }],
   knex: ['store_orm', { orm: 'Knex' }], typeorm: ['store_orm', { orm: 'TypeORM' }], sqlalchemy: ['store_orm', { orm: 'SQLAlchemy' }], django: ['store_orm', { orm: 'Django ORM' }], sql: ['store_sql'],
   fs: ['store_file'], file: ['store_file'], pinecone: 'Pinecone', qdrant: 'Qdrant', chroma: 'Chroma', weaviate: 'Weaviate', milvus: 'Milvus', pgvector: 'pgvector', vector: ['store_vector'], mongoengine: 'MongoDB (MongoEngine)',
+  supabase: 'Supabase (PostgreSQL)', drizzle: ['store_orm', { orm: 'Drizzle' }], peewee: ['store_orm', { orm: 'Peewee' }], tortoise: ['store_orm', { orm: 'Tortoise ORM' }], beanie: 'MongoDB (Beanie)',
+  faiss: 'FAISS', lancedb: 'LanceDB', astradb: 'Astra DB', 'mongodb-atlas': 'MongoDB Atlas Vector Search', cosmosdb: 'Azure Cosmos DB', momento: 'Momento', gptcache: 'GPTCache', memory: 'in-process memory',
 });
 
 export function storeName(store: StoreWriteFact, lang?: Lang): string {

@@ -6,6 +6,7 @@ import type {
 } from '../model/types';
 import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
 import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_CPP_METHODS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type CallSpec, type SizeSpec } from './c-api-table';
+import { MacroReaders, statusStore, storedStatusRead } from './c-status-read';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 import {
   HostBufferTable, placeApiCall, placeDefinition, placeEvent, splitSegments, wholeFile,
@@ -734,6 +735,16 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       return new RegExp(`!\\s*${name}\\b|\\b${name}\\s*[!=]=\\s*(NULL|nullptr|0)\\b|\\b(NULL|nullptr)\\s*[!=]=\\s*${name}\\b|assert\\s*\\(\\s*${name}\\b|if\\s*\\(\\s*${name}\\s*\\)`).test(after);
     };
 
+    let readers: MacroReaders | undefined;
+    const macroReaders = () => (readers ??= new MacroReaders(parsed.text));
+    /** The errcode_ret argument of an OpenCL object creator call, else null. */
+    const errcodeArgOf = (c: SyntaxNode): SyntaxNode | null => {
+      const n = calleeName(c);
+      if (!n || !OPENCL_ERRCODE_RET_CALLS.has(n)) return null;
+      const a = children(field(c, 'arguments') ?? c);
+      return a[a.length - 1] ?? null;
+    };
+
     const recordApiCall = (call: SyntaxNode, name: string, family: 'opencl' | 'cuda' | 'cuda-driver', args: SyntaxNode[]) => {
       if (family === 'opencl' ? OPENCL_UNCHECKED_OK.test(name) : CUDA_NON_STATUS_CALLS.has(name)) return;
       // A cudaXxx / clXxx function defined in this very file is the project's own helper, not the vendor API.
@@ -746,8 +757,14 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const last = args[args.length - 1];
         // With a NULL errcode_ret, a NULL test of the returned object (`if (!buf)`) is the check.
         checked = Boolean(last && !NULL_ARG.test(last.text.trim())) || nullTested(call);
+        // `&err` given: checked only if err is read before it is overwritten (nullTested still counts).
+        const store = checked && last ? statusStore(call, last) : null;
+        if (store && !storedStatusRead(store, macroReaders(), errcodeArgOf)) checked = nullTested(call);
       } else {
         checked = resultUsed(call);
+        // `err = clFinish(q);` / `cudaError_t e = cudaMalloc(...)`: checked only if e is read before it is overwritten.
+        const store = checked ? statusStore(call, null) : null;
+        if (store && !storedStatusRead(store, macroReaders(), errcodeArgOf)) checked = false;
       }
       // Cleanup on a path that already failed (`if (err != CL_SUCCESS) { clReleaseMemObject(b); return 1; }`).
       if (!checked && inErrorPath(call)) checked = true;

@@ -750,6 +750,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       // A cudaXxx / clXxx function defined in this very file is the project's own helper, not the vendor API.
       if (definedHere.has(name) && !C_API_TABLE[name]) return;
       let checked: boolean;
+      let storedIn: string | undefined;
       // A CUDA launch API's status may be read later through cudaGetLastError, like a <<<>>> launch.
       const isCudaLaunch = C_API_TABLE[name]?.kind === 'launch' && family !== 'opencl';
       const via = family === 'opencl' && OPENCL_ERRCODE_RET_CALLS.has(name) ? 'errcode_ret' : isCudaLaunch ? 'launch' : 'return';
@@ -759,17 +760,23 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         checked = Boolean(last && !NULL_ARG.test(last.text.trim())) || nullTested(call);
         // `&err` given: checked only if err is read before it is overwritten (nullTested still counts).
         const store = checked && last ? statusStore(call, last) : null;
-        if (store && !storedStatusRead(store, macroReaders(), errcodeArgOf)) checked = nullTested(call);
+        if (store && !storedStatusRead(store, macroReaders(), errcodeArgOf)) {
+          checked = nullTested(call);
+          storedIn = store.name;
+        }
       } else {
         checked = resultUsed(call);
         // `err = clFinish(q);` / `cudaError_t e = cudaMalloc(...)`: checked only if e is read before it is overwritten.
         const store = checked ? statusStore(call, null) : null;
-        if (store && !storedStatusRead(store, macroReaders(), errcodeArgOf)) checked = false;
+        if (store && !storedStatusRead(store, macroReaders(), errcodeArgOf)) {
+          checked = false;
+          storedIn = store.name;
+        }
       }
       // Cleanup on a path that already failed (`if (err != CL_SUCCESS) { clReleaseMemObject(b); return 1; }`).
       if (!checked && inErrorPath(call)) checked = true;
       const range = lines.range(call.startIndex, call.endIndex);
-      apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionOf(call), via, startOffset: call.startIndex, endOffset: call.endIndex });
+      apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionOf(call), via, ...(storedIn && !checked ? { storedIn } : {}), startOffset: call.startIndex, endOffset: call.endIndex });
       const wrapper = call.parent?.type === 'argument_list' ? call.parent.parent : null;
       if (wrapper?.type === 'call_expression' && family !== 'opencl') {
         const w = calleeName(wrapper);

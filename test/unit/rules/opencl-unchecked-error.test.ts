@@ -26,17 +26,17 @@ ruleTester(rule, {
     {
       name: 'errcode_ret stored and never read', language: 'c',
       code: 'void f(cl_context c) {\n  cl_int err;\n  cl_mem b = clCreateBuffer(c, 0, 64, NULL, &err);\n  use(b);\n}\n',
-      errors: [{ messageId: 'errcode', line: 3, includes: ['clCreateBuffer'] }],
+      errors: [{ messageId: 'stored', line: 3, column: 14, includes: ['clCreateBuffer', 'stored in err'] }],
     },
     {
       name: 'stored status overwritten by the next call before anything reads it', language: 'c',
       code: 'int f(cl_command_queue q, cl_kernel k) {\n  cl_int err;\n  err = clEnqueueTask(q, k, 0, NULL, NULL);\n  err = clFinish(q);\n  if (err != CL_SUCCESS) return 1;\n  return 0;\n}\n',
-      errors: [{ messageId: 'status', line: 3, includes: ['clEnqueueTask'] }],
+      errors: [{ messageId: 'stored', line: 3, column: 9, includes: ['clEnqueueTask', 'stored in err'] }],
     },
     {
       name: 'errcode_ret overwritten by the next creator', language: 'c',
       code: 'int f(cl_context c) {\n  cl_int err;\n  cl_mem a = clCreateBuffer(c, 0, 64, NULL, &err);\n  cl_mem b = clCreateBuffer(c, 0, 64, NULL, &err);\n  if (err != CL_SUCCESS) return 1;\n  use(a, b);\n  return 0;\n}\n',
-      errors: [{ messageId: 'errcode', line: 3, includes: ['clCreateBuffer'] }],
+      errors: [{ messageId: 'stored', line: 3, includes: ['clCreateBuffer'] }],
     },
     {
       name: 'accumulator never tested', language: 'c',
@@ -46,7 +46,7 @@ ruleTester(rule, {
     {
       name: 'overwritten at the top of the next iteration and never read after the loop', language: 'c',
       code: 'void f(cl_command_queue q, cl_kernel k) {\n  cl_int err;\n  for (int i = 0; i < 4; i++) {\n    err = clEnqueueTask(q, k, 0, NULL, NULL);\n  }\n}\n',
-      errors: [{ messageId: 'status', line: 4, includes: ['clEnqueueTask'] }],
+      errors: [{ messageId: 'stored', line: 4, includes: ['clEnqueueTask'] }],
     },
     {
       name: 'one finding per function for several unchecked calls', language: 'c',

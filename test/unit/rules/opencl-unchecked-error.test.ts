@@ -19,10 +19,24 @@ ruleTester(rule, {
     { name: 'read only in the next iteration (the loop condition): counts as checked', language: 'c', code: 'void f(cl_command_queue q, cl_kernel k) {\n  cl_int err = CL_SUCCESS;\n  while (err == CL_SUCCESS) {\n    err = clEnqueueTask(q, k, 0, NULL, NULL);\n  }\n}\n' },
     { name: 'read after the loop', language: 'c', code: 'int f(cl_command_queue q, cl_kernel k) {\n  cl_int err = CL_SUCCESS;\n  for (int i = 0; i < 4; i++) err |= clEnqueueTask(q, k, 0, NULL, NULL);\n  return err == CL_SUCCESS ? 0 : 1;\n}\n' },
     { name: 'read at a goto label', language: 'c', code: 'int f(cl_command_queue q) {\n  cl_int err = clFinish(q);\n  goto done;\ndone:\n  printf("%d", err);\n  return 0;\n}\n' },
+    { name: 'do/while condition reads the status', language: 'c', code: 'void f(cl_command_queue q, cl_kernel k) {\n  cl_int err;\n  do {\n    err = clEnqueueTask(q, k, 0, NULL, NULL);\n  } while (err == CL_OUT_OF_RESOURCES);\n}\n' },
+    { name: 'a return on another path does not end the search', language: 'c', code: 'int f(cl_command_queue q, int x) {\n  cl_int err = clFinish(q);\n  if (x) return 2;\n  return err;\n}\n' },
+    { name: 'a check macro defined in a header, used with no argument', language: 'c', code: '#include "check.h"\nvoid f(cl_command_queue q) {\n  cl_int status = clFinish(q);\n  CHECK_OPENCL_ERROR;\n}\n' },
+    { name: 'address passed to a function that is not a creator: a read', language: 'c', code: 'void f(cl_command_queue q) {\n  cl_int err = clFinish(q);\n  report(&err);\n}\n' },
     { name: 'a file-scope status may be read elsewhere', language: 'c', code: 'cl_int err;\nvoid f(cl_command_queue q) {\n  err = clFinish(q);\n}\n' },
     { name: 'release status may be ignored', language: 'c', code: 'void f(cl_mem b) {\n  clReleaseMemObject(b);\n}\n' },
   ],
   invalid: [
+    {
+      name: 'stored status followed by a return that does not read it', language: 'c',
+      code: 'int f(cl_command_queue q) {\n  cl_int err = clFinish(q);\n  return 0;\n  printf("%d", err);\n}\n',
+      errors: [{ messageId: 'stored', line: 2, includes: ['clFinish', 'stored in err'] }],
+    },
+    {
+      name: 'overwritten unconditionally after a branch that reads nothing', language: 'c',
+      code: 'int f(cl_command_queue q, cl_kernel k, int x) {\n  cl_int err = clEnqueueTask(q, k, 0, NULL, NULL);\n  if (x) puts("x");\n  err = clFinish(q);\n  return err;\n}\n',
+      errors: [{ messageId: 'stored', line: 2, includes: ['clEnqueueTask'] }],
+    },
     {
       name: 'errcode_ret stored and never read', language: 'c',
       code: 'void f(cl_context c) {\n  cl_int err;\n  cl_mem b = clCreateBuffer(c, 0, 64, NULL, &err);\n  use(b);\n}\n',

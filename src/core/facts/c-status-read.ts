@@ -56,25 +56,49 @@ function enclosingFunction(n: SyntaxNode): SyntaxNode | null {
 
 /** `#define CHECK_ERR if (err != CL_SUCCESS) ...`: the macros of this text whose body names each variable itself. */
 export class MacroReaders {
-  private readonly macros: Array<{ name: string; params: string[]; body: string }> = [];
+  private readonly macros = new Map<string, Array<{ params: string[]; body: string }>>();
   readonly defined = new Set<string>();
   constructor(text: string) {
     if (!text.includes('#')) return;
     for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\(([^)]*)\))?((?:[^\n]*\\\r?\n)*[^\n]*)/gm)) {
       this.defined.add(m[1]!);
-      this.macros.push({ name: m[1]!, params: m[3] ? m[3].split(',').map((s) => s.trim()) : [], body: m[4]! });
+      const list = this.macros.get(m[1]!) ?? this.macros.set(m[1]!, []).get(m[1]!)!;
+      list.push({ params: m[3] ? m[3].split(',').map((s) => s.trim()) : [], body: m[4]! });
     }
+  }
+  private readonly scanned = new Map<number, FunctionNodes>();
+  /** A function's identifiers by name, and its returns, throws and possible check macros, collected once per function. */
+  nodesOf(fn: SyntaxNode): FunctionNodes {
+    let nodes = this.scanned.get(fn.startIndex);
+    if (!nodes) {
+      const collected: FunctionNodes = { byName: new Map(), others: [] };
+      walk(fn, (n) => {
+        const text = n.type === 'identifier' || n.type === 'type_identifier' ? n.text : '';
+        if (n.type === 'identifier') (collected.byName.get(text) ?? collected.byName.set(text, []).get(text)!).push(n);
+        if (!text || this.macros.has(text) || (OPAQUE_CHECK_MACRO.test(text) && CHECK_WORD.test(text))) collected.others.push(n);
+      }, SCANNED);
+      this.scanned.set(fn.startIndex, nodes = collected);
+    }
+    return nodes;
   }
   /** Does a use of `macro` read `name` without naming it (its body mentions name, not as a parameter)? */
   reads(macro: string, name: string): boolean {
+    const list = this.macros.get(macro);
+    if (!list) return false;
     const re = new RegExp(`\\b${name}\\b`);
-    return this.macros.some((m) => m.name === macro && !m.params.includes(name) && re.test(m.body));
+    return list.some((m) => !m.params.includes(name) && re.test(m.body));
   }
 }
 
 /** An undefined-here ALL_CAPS check macro used with no call inside (`CHECK_ERROR;`, `CL_CHECK_STATUS("msg")`): it may read any status. */
 const OPAQUE_CHECK_MACRO = /^[A-Z][A-Z0-9_]*$/;
 const CHECK_WORD = /CHECK|ERR|ASSERT|VERIFY|STATUS/;
+
+interface FunctionNodes {
+  byName: Map<string, SyntaxNode[]>;
+  /** Returns, throws, and identifiers or type names that may be check macros. */
+  others: SyntaxNode[];
+}
 
 type Occurrence = { at: number; kind: 'read' | 'kill' | 'exit'; node: SyntaxNode };
 
@@ -92,15 +116,17 @@ export function storedStatusRead(store: StatusStore, macros: MacroReaders, errco
   const { name } = store;
   const occurrences: Occurrence[] = [];
   let declared = false;
-  walk(fn, (n) => {
+  const nodes = macros.nodesOf(fn);
+  const scanned = [...(nodes.byName.get(name) ?? []), ...nodes.others.filter((n) => n.text !== name)];
+  for (const n of scanned) {
     // `CHECK` on its own line before a statement parses as the type of a declaration.
     if (n.type === 'type_identifier') {
       if (macros.reads(n.text, name)) occurrences.push({ at: n.startIndex, kind: 'read', node: n });
-      return;
+      continue;
     }
     if (n.type !== 'identifier') {
       occurrences.push({ at: n.endIndex, kind: 'exit', node: n });
-      return;
+      continue;
     }
     if (n.text !== name) {
       const call = n.parent?.type === 'call_expression' && field(n.parent, 'function')?.startIndex === n.startIndex ? n.parent : null;
@@ -111,30 +137,30 @@ export function storedStatusRead(store: StatusStore, macros: MacroReaders, errco
         if (call) walk(field(call, 'arguments') ?? call, (c) => { nestedCall = true; void c; }, new Set(['call_expression']));
         if (!nestedCall) occurrences.push({ at: n.startIndex, kind: 'read', node: n });
       }
-      return;
+      continue;
     }
     const p = n.parent;
-    if (!p) return;
+    if (!p) continue;
     if ((p.type === 'init_declarator' && field(p, 'declarator')?.startIndex === n.startIndex) || p.type === 'declaration' || p.type === 'parameter_declaration') {
       declared = true;
       if (p.type === 'init_declarator') occurrences.push({ at: p.endIndex, kind: 'kill', node: p });
-      return;
+      continue;
     }
     if (p.type === 'assignment_expression' && field(p, 'left')?.startIndex === n.startIndex) {
       const op = field(p, 'operator')?.text ?? p.child(1)?.text;
       if (op === '=') occurrences.push({ at: p.endIndex, kind: 'kill', node: p });
-      return; // compound: the status stays in the accumulator
+      continue; // compound: the status stays in the accumulator
     }
     if (p.type === 'pointer_expression' && p.text.trim().startsWith('&')) {
       const arg = p.parent?.type === 'argument_list' ? p.parent.parent : null;
       const writer = arg?.type === 'call_expression' ? errcodeCall(arg) : null;
       if (writer && unparen(writer).startIndex === p.startIndex) {
         occurrences.push({ at: arg!.endIndex, kind: 'kill', node: arg! });
-        return;
+        continue;
       }
     }
     occurrences.push({ at: n.startIndex, kind: 'read', node: n });
-  }, SCANNED);
+  }
   if (!declared) return true;
   occurrences.sort((a, b) => a.at - b.at);
   const storeStart = store.node.startIndex;

@@ -180,7 +180,7 @@ const NULL_ARG = /^(NULL|nullptr|0|\(\s*cl_int\s*\*\s*\)\s*(NULL|0))$/;
 /** The nodes the extraction visits; identifiers only matter as OpenCL device queries (see segmentTypes). */
 const MAIN_TYPES: ReadonlySet<string> = new Set(['call_expression', 'declaration', 'parameter_declaration', 'new_expression', 'identifier', 'type_identifier']);
 const ENCLOSING_TYPES: ReadonlySet<string> = new Set([...FUNCTION_TYPES, ...C_LOOP_TYPES]);
-const BASE_TYPES: ReadonlySet<string> = new Set([...ENCLOSING_TYPES, ...C_CONSTANT_TYPES, ...MAIN_TYPES, 'init_declarator', 'return_statement', 'assignment_expression']
+const BASE_TYPES: ReadonlySet<string> = new Set([...ENCLOSING_TYPES, ...C_CONSTANT_TYPES, ...MAIN_TYPES, 'init_declarator', 'return_statement', 'assignment_expression', 'preproc_function_def']
   .filter((t) => t !== 'identifier' && t !== 'type_identifier'));
 const WITH_IDENTIFIERS: ReadonlySet<string> = new Set([...BASE_TYPES, 'identifier', 'type_identifier']);
 
@@ -193,7 +193,8 @@ function segmentTypes(text: string): ReadonlySet<string> {
 }
 
 /** The nodes of a context segment whose text the cached functions depend on (see CConstantFolder.collect). */
-const CONTEXT_KEY_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'init_declarator']);
+// A function-like macro's body can read a status variable of a function (`#define CHECK(msg) if (err) ...`).
+const CONTEXT_KEY_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'init_declarator', 'preproc_function_def']);
 
 /** Above this many segments to read, one query over the whole file replaces a query per segment. */
 const WHOLE_FILE_QUERY_FROM = 8;

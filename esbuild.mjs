@@ -11,6 +11,8 @@ mkdirSync(join(outdir, 'wasm'), { recursive: true });
 for (const file of ['tree-sitter.wasm', 'tree-sitter-cpp.wasm', 'tree-sitter-python.wasm']) {
   copyFileSync(join(wasmDir, file), join(outdir, 'wasm', file));
 }
+// The binding's JavaScript too: after a WASM trap, tree-sitter.ts evaluates a fresh copy for a fresh instance.
+copyFileSync(join(wasmDir, 'tree-sitter.js'), join(outdir, 'wasm', 'tree-sitter.js'));
 
 const minify = process.argv.includes('--minify');
 /** Must match VENDOR_PACKAGES in src/core/vendor.ts (a test checks). */

@@ -1,10 +1,11 @@
 // The command line: argument parsing and output only; all analysis is core/analyze.
-// Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
+// Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it or a file not analysed, 2 usage or
+// configuration error.
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { analyseFile, analyze, atOrAbove, TOOL_NAME, TOOL_VERSION } from '../core/analyze';
+import { analyseFile, analyze, atOrAbove, notAnalysed, TOOL_NAME, TOOL_VERSION, type AnalysisResult } from '../core/analyze';
 import { serveScanWorker } from '../core/scan-pool';
 import { serveScanThread } from '../core/scan-thread';
 import { loadConfigFile, problemsIn } from '../core/config';
@@ -35,11 +36,14 @@ report  sizes the infrastructure for it: GPU fit and chunk plans, database topol
 Options:
   --format FORMAT              scan: text|json|sarif (default text); report: html|md|json|text (default text)
   --profile low|medium|high    report: usage profile the assumptions start from (default: the workload file's, else medium)
-  --workload FILE              report: workload assumptions (default: ./ai-infra-advisor.workload.json if present)
+  --workload FILE              report: workload assumptions (default: ai-infra-advisor.workload.json in . or in a scanned folder)
   --output FILE                write the report to FILE instead of standard output
   --config FILE                configuration file (default: ./ai-infra-advisor.config.json if present)
   --target-gpu ID              GPU to check against: ${GPU_CATALOG.map((g) => g.id).join(', ')}
   --fail-on error|warning|never  exit 1 when a finding is at or above this severity (default: error)
+  --no-fail-on-skipped         do not exit 1 for files that could not be analysed (a parser failure, the time budget,
+                               an unreadable file or name); by default they fail the run, as a finding would
+  --file-timeout SECONDS       per-file analysis time budget (default: 10; config analysisTimeoutSeconds)
   --root DIR                   folder paths and report paths are relative to (default: current folder)
   --max-file-bytes N           skip files larger than N bytes (default: 2000000)
   --jobs N                     worker threads for the files (default 1: none; 0: one per core, at most 4)
@@ -48,10 +52,17 @@ Options:
   -h, --help                   show this help
   -v, --version                print the version
 
-Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
+Exit status: 0 no finding at or above --fail-on and every file analysed, 1 findings at or above it or a file not
+analysed (unless --no-fail-on-skipped), 2 usage or configuration error.
 `;
 
 export class UsageError extends Error {}
+
+/** 1 when a finding is at or above --fail-on, or (unless --no-fail-on-skipped) a file could not be analysed. */
+function exitCode(result: AnalysisResult, failOn: string, failOnSkipped: boolean): number {
+  if (atOrAbove(result.findings, failOn as 'error' | 'warning' | 'never').length > 0) return 1;
+  return failOnSkipped && notAnalysed(result).length > 0 ? 1 : 0;
+}
 
 function startLanguageServer(): void {
   // Loaded here so `scan` and `report` never pay for the LSP libraries.
@@ -83,6 +94,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         workload: { type: 'string' },
         'target-gpu': { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
+        'fail-on-skipped': { type: 'boolean' },
+        'no-fail-on-skipped': { type: 'boolean' },
+        'file-timeout': { type: 'string' },
         root: { type: 'string' },
         'max-file-bytes': { type: 'string' },
         jobs: { type: 'string' },
@@ -142,6 +156,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-file-bytes must be a positive integer, not '${values['max-file-bytes']}'`);
       loaded.config.maxFileBytes = n;
     }
+    if (values['file-timeout'] !== undefined) {
+      const n = Number(values['file-timeout']);
+      if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new UsageError(`--file-timeout must be a number of seconds above 0 and at most 3600, not '${values['file-timeout']}'`);
+      loaded.config.analysisTimeoutSeconds = n;
+    }
+    if (values['fail-on-skipped'] && values['no-fail-on-skipped']) throw new UsageError('--fail-on-skipped and --no-fail-on-skipped contradict each other');
+    // Default on: a file that could not be analysed may hide any finding, so a gate must not pass over it silently.
+    const failOnSkipped = !values['no-fail-on-skipped'];
     if (values.lang !== undefined) {
       if (values.lang !== 'en' && values.lang !== 'ko') throw new UsageError(`--lang must be en or ko, not '${values.lang}'`);
       loaded.config.lang = values.lang;
@@ -160,7 +182,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (missing.length && missing.length === scanPaths.length) throw new UsageError(`nothing to scan: ${missing.map((m) => m.path).join(', ')} not found`);
 
     if (command === 'report') {
-      const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined });
+      const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined, scanned: scanPaths });
       if (workload.fatal) {
         io.stderr(`${TOOL_NAME}: ${escapeTerminal(workload.fatal)}\n`);
         return 2;
@@ -189,7 +211,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         }
         io.stderr(`${TOOL_NAME}: wrote ${format} sizing report to ${values.output}${assets.length ? ` (+ ${assets.length} chart SVGs)` : ''}\n`);
       } else io.stdout(text);
-      return atOrAbove(result.findings, failOn as 'error' | 'warning' | 'never').length > 0 ? 1 : 0;
+      return exitCode(result, failOn, failOnSkipped);
     }
 
     const report = format === 'json' ? `${JSON.stringify(toJsonReport(result), null, 2)}\n`
@@ -203,7 +225,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     } else {
       io.stdout(report);
     }
-    return atOrAbove(result.findings, failOn as 'error' | 'warning' | 'never').length > 0 ? 1 : 0;
+    const failed = notAnalysed(result);
+    if (failed.length && (values.output || format !== 'text')) io.stderr(`${TOOL_NAME}: ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed: ${failed.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join('; ')}${failed.length > 5 ? `; and ${failed.length - 5} more` : ''}\n`);
+    return exitCode(result, failOn, failOnSkipped);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`${TOOL_NAME}: ${err.message}\n\n${USAGE}`);

@@ -1,19 +1,21 @@
 // The one entry point: files + config -> AnalysisResult. Every surface (CLI, language server, tests) calls this
 // and renders what it returns; nothing downstream re-derives facts.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import pkg from '../../package.json';
 import type { AdvisorConfig, ConfigProblem, LoadedConfig } from './config';
 import { resolveConfig } from './config';
 import type { FileEntry, Finding, GpuFileFacts, GpuFileSummary, Language, LlmFileFacts, LlmFileSummary, SkippedFile } from './model/types';
 import { SEVERITY_ORDER } from './model/types';
 import { BINARY_REASON, discoverFiles, isBinary, type DiscoveredFile } from './files/discover';
+import { readBounded } from './files/read';
 import { analyseInWorkers, workerCount, type FileOutcome } from './scan-pool';
 import { looksMinified, mayBeRelevant } from './files/prefilter';
-import { initTreeSitter, parseSource, withCExpression, grammarFor } from './parse/tree-sitter';
+import { deleteTree, discardTreeSitterRuntime, initTreeSitter, isWasmTrap, parseSource, withCExpression, grammarFor } from './parse/tree-sitter';
+import { Budget, BudgetExceeded, checkBudget, DEFAULT_ANALYSIS_TIMEOUT_SECONDS, within } from './budget';
 import type { DocumentCache } from './document-cache';
 import { parseJsTs } from './parse/typescript-estree';
 import { extractCGpuFacts } from './facts/c-gpu';
+import { readProjectIncludes } from './facts/c-includes';
 import { extractPyGpuFacts } from './facts/py-gpu';
 import { summariseGpuFile } from './facts/memory';
 import { extractJsLlmFacts } from './facts/llm-js';
@@ -22,8 +24,9 @@ import { summariseLlmFile } from './sizing/llm-estimate';
 import { loadTokenizers } from './sizing/llm-models';
 import { RULES, RULE_IDS } from './rules';
 import { runRule, type GpuRule, type GpuRuleContext, type LlmRule, type LlmRuleContext, type RuleMeta } from './rules/rule';
-import { applySuppressions, readJsSuppressions, readSuppressions } from './suppressions';
+import { type Suppressions, applySuppressions, readJsSuppressions, readSuppressions, unknownSuppressionWarnings } from './suppressions';
 import type { GpuSpec } from './sizing/gpu-catalog';
+import { Project, projectImportsJs, projectImportsPy, type ProjectView } from './project/project';
 
 export const TOOL_NAME = 'ai-infra-advisor';
 export const TOOL_VERSION: string = pkg.version;
@@ -70,71 +73,128 @@ export interface FileAnalysis {
   gpu: GpuFileSummary | null;
   llmFacts: LlmFileFacts | null;
   llm: LlmFileSummary | null;
+  /** Absolute paths of the project files whose summaries this analysis used (the language server re-analyses on their change). */
+  dependsOn?: string[];
+}
+
+/** Where a document is on disk: its `#include "…"` headers are read relative to it, inside `root`. */
+export interface SourceLocation {
+  absolutePath: string;
+  root: string;
 }
 
 const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
 /** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
-const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key/i;
+const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
+/**
+ * Worth a project view (summaries of the files it imports): a file that may hold an OpenAI call site. A key or an
+ * `api_key` name alone (secrets are found without it) does not pay for parsing what the file imports.
+ */
+const PROJECT_HINT = /openai|langchain|ai-sdk|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
 
 /**
  * Analyses one document's text (the editor's path, and the tests'): never throws for bad input. With `reuse`, the
  * document's previous tree is re-parsed incrementally, the facts of unchanged C-family functions are reused, and both are
  * kept for the next edit.
  */
-export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }): Promise<FileAnalysis> {
+export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }, source?: SourceLocation, project?: Project): Promise<FileAnalysis> {
   const entry: FileEntry = { path, language, bytes: Buffer.byteLength(text) };
   const none = { facts: null, gpu: null, llmFacts: null, llm: null };
   if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], ...none };
   const minified = (language === 'javascript' || language === 'typescript') ? looksMinified(path, text) : null;
   if (minified) return { entry: { ...entry, skipped: minified }, findings: [], ...none };
+  const budget = new Budget(loaded.config.analysisTimeoutSeconds ?? DEFAULT_ANALYSIS_TIMEOUT_SECONDS);
   try {
     const wantsLlm = LLM_LANGUAGES.has(language) && LLM_HINT.test(text);
     if (wantsLlm) await loadTokenizers();
     if (grammarFor(language)) {
-      const parsed = await parseSource(text, language, reuse?.cache.get(reuse.key));
+      const parsed = await parseSource(text, language, reuse?.cache.get(reuse.key), budget);
       try {
-        if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
-        const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key));
-        const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
-        const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path) : null;
-        const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
-        if (!hasGpu && !hasLlm) return { entry, findings: [], facts, gpu: null, llmFacts: null, llm: null };
-        const gpu = hasGpu ? summariseGpuFile(facts) : null;
-        const llm = hasLlm ? summariseLlmFile(llmFacts!) : null;
-        const findings = [...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []), ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : [])];
-        return { entry, findings: applySuppressions(findings, readSuppressions(parsed.tree.rootNode, parsed.text)), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm };
+        const headers = language !== 'python' && source ? await readProjectIncludes(source.absolutePath, text, { root: source.root, includeDirs: loaded.config.includeDirs, configDir: loaded.source ? dirname(loaded.source) : null }) : null;
+        // The project view (summaries of imported files) is read before the budgeted synchronous part.
+        const view = wantsLlm && project && PROJECT_HINT.test(text) ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode)) : null;
+        // Synchronous from here on, under the file's time budget (budget.ts lists where it is checked).
+        return within(budget, (): FileAnalysis => {
+          if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
+          const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers);
+          const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
+          checkBudget();
+          const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path, view?.lookup) : null;
+          const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
+          const suppressions = readSuppressions(parsed.tree.rootNode, parsed.text);
+          noteUnknownSuppressions(entry, suppressions);
+          if (!hasGpu && !hasLlm) return { entry, findings: [], facts, gpu: null, llmFacts: null, llm: null };
+          checkBudget();
+          const gpu = hasGpu ? summariseGpuFile(facts) : null;
+          const llm = hasLlm ? summariseLlmFile(llmFacts!) : null;
+          const findings = [...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []), ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : [])];
+          return { entry, findings: applySuppressions(findings, suppressions), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm, ...deps(view) };
+        });
       } finally {
         if (reuse) reuse.cache.set(reuse.key, parsed);
-        else parsed.tree.delete();
+        else deleteTree(parsed.tree);
       }
     }
-    const js = parseJsTs(text, path, language);
+    const js = within(budget, () => parseJsTs(text, path, language));
     if (js.error) entry.parseErrors = 1;
     if (!js.program || !wantsLlm) return { entry, findings: [], ...none };
-    const llmFacts = extractJsLlmFacts(js.program, text, path, language);
-    if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none };
-    const llm = summariseLlmFile(llmFacts);
-    const findings = applySuppressions(runLlmRules(llmFacts, llm, loaded, text, entry), readJsSuppressions(js.comments, text));
-    return { entry, findings, facts: null, gpu: null, llmFacts, llm };
+    const program = js.program;
+    // The project view (summaries of imported files) is read before the budgeted synchronous part.
+    const view = project && PROJECT_HINT.test(text) ? await project.viewJs(project.absolute(path), projectImportsJs(program)) : null;
+    return within(budget, (): FileAnalysis => {
+      const suppressions = readJsSuppressions(js.comments, text);
+      noteUnknownSuppressions(entry, suppressions);
+      const llmFacts = extractJsLlmFacts(program, text, path, language, view?.lookup);
+      if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none, ...deps(view) };
+      checkBudget();
+      const llm = summariseLlmFile(llmFacts);
+      const findings = applySuppressions(runLlmRules(llmFacts, llm, loaded, text, entry), suppressions);
+      return { entry, findings, facts: null, gpu: null, llmFacts, llm, ...deps(view) };
+    });
   } catch (err) {
     // A half-done incremental parse may have edited the kept tree: start the next one afresh.
     reuse?.cache.delete(reuse.key);
-    return { entry: { ...entry, skipped: `analysis failed: ${(err as Error).message}` }, findings: [], ...none };
+    // A trap leaves the WASM instance suspect: the next file gets a fresh one (tree-sitter.ts), so this file's
+    // failure is its own.
+    const trap = isWasmTrap(err);
+    if (trap) discardTreeSitterRuntime();
+    const reason = err instanceof BudgetExceeded ? err.message
+      : trap ? `analysis failed: the parser trapped (${(err as Error).name}: ${(err as Error).message.slice(0, 200)}); later files use a fresh parser`
+      : `analysis failed: ${(err as Error).message}`;
+    return { entry: { ...entry, skipped: reason, failed: true }, findings: [], ...none };
   }
 }
 
+function noteUnknownSuppressions(entry: FileEntry, suppressions: Suppressions): void {
+  const warnings = unknownSuppressionWarnings(suppressions);
+  if (warnings.length) entry.warnings = [...(entry.warnings ?? []), ...warnings];
+}
+
+function deps(view: ProjectView | null): { dependsOn?: string[] } {
+  return view?.dependsOn.length ? { dependsOn: view.dependsOn } : {};
+}
+
+/** A scan worker's project model (one per scan root; a worker lives for one scan, so what it read stays true). */
+const workerProjects = new Map<string, Project>();
+function projectOf(root: string): Project {
+  let p = workerProjects.get(root);
+  if (!p) workerProjects.set(root, (p = new Project(root)));
+  return p;
+}
+
 /** Reads and analyses one file of a scan; an unreadable file is an entry with the reason (never throws). */
-export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language'>, loaded: LoadedConfig): Promise<FileOutcome> {
-  let bytes: Buffer;
-  const skip = (reason: string, bytesRead = 0): FileOutcome => ({ entry: { path: file.path, language: file.language, skipped: reason }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead });
-  try {
-    bytes = readFileSync(file.absolutePath);
-  } catch (err) {
-    return skip(`unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, bytes.length);
+export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>, loaded: LoadedConfig, project?: Project): Promise<FileOutcome> {
+  const skip = (reason: string, failed: boolean, bytesRead = 0): FileOutcome => ({ entry: { path: file.path, language: file.language, skipped: reason, ...(failed ? { failed } : {}) }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead });
+  // Opened once, checked on the open descriptor, read up to the size limit (files/read.ts).
+  const read = readBounded(file.absolutePath, loaded.config.maxFileBytes, file.confineTo ?? null);
+  if ('reason' in read) return skip(read.reason, read.failed);
+  const bytes = read.bytes;
+  if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, false, bytes.length);
   const text = bytes.toString('utf8');
-  const r = await analyzeText(file.path, text, file.language, loaded);
+  // The scan root: project headers and imports are resolved inside it (and compile_commands.json is looked for there).
+  const native = file.path.split('/').join(sep);
+  const root = file.absolutePath.endsWith(native) ? file.absolutePath.slice(0, file.absolutePath.length - native.length) || sep : dirname(file.absolutePath);
+  const r = await analyzeText(file.path, text, file.language, loaded, undefined, { absolutePath: file.absolutePath, root }, project ?? projectOf(root));
   return { entry: r.entry, findings: r.findings, gpu: r.gpu, llm: r.llm, assumedTypeSizes: r.facts?.assumedTypeSizes ?? null, bytesRead: bytes.length };
 }
 
@@ -144,9 +204,11 @@ function runEnabled<C extends GpuRuleContext | LlmRuleContext>(rules: ReadonlyAr
   for (const rule of rules) {
     const setting = loaded.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
+    checkBudget();
     try {
       findings.push(...runRule(rule, base, setting));
     } catch (err) {
+      if (err instanceof BudgetExceeded) throw err;
       (entry.ruleErrors ??= []).push(`${rule.meta.id}: ${(err as Error).message}`);
     }
   }
@@ -172,9 +234,10 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const discovered = await discoverFiles({
     root, paths: input.paths, include: loaded.config.include, exclude: loaded.config.exclude,
     respectGitignore: loaded.config.respectGitignore, maxFileBytes: loaded.config.maxFileBytes,
+    followLinksOutsideRoot: loaded.config.followLinksOutsideRoot,
   });
-  const files: FileEntry[] = discovered.skipped.map((s) => ({ path: s.path, language: s.language, skipped: s.reason }));
-  const skipped: SkippedFile[] = discovered.skipped.map((s) => ({ path: s.path, reason: s.reason }));
+  const files: FileEntry[] = discovered.skipped.map((s) => ({ path: s.path, language: s.language, skipped: s.reason, ...(s.failed ? { failed: true } : {}) }));
+  const skipped: SkippedFile[] = discovered.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.failed ? { failed: true } : {}) }));
   for (const m of discovered.missing) skipped.push({ path: m, reason: 'no such file or folder' });
   const total = discovered.files.length;
   // Outcomes by file index, gathered in index order below: the result is the same whichever thread analysed a file.
@@ -187,11 +250,13 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   };
   const workers = workerCount(input.workers ?? 1, total);
   let rest: number[] = discovered.files.map((_, i) => i);
+  // Imported helpers' summaries are made on first use and kept for the scan (each worker keeps its own).
+  const project = new Project(root);
   if (workers > 1) rest = (await analyseInWorkers(discovered.files, loaded, workers, record, input.signal)).notDone;
   // One thread, or what the workers left: a file a dead worker held is analysed here.
   for (const index of rest) {
     if (input.signal?.aborted) break;
-    await record(index, await analyseFile(discovered.files[index]!, loaded));
+    await record(index, await analyseFile(discovered.files[index]!, loaded, project));
   }
   const findings: Finding[] = [];
   const gpu: GpuFileSummary[] = [];
@@ -202,12 +267,12 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   for (const [index, file] of discovered.files.entries()) {
     const o = outcomes[index];
     if (!o) {
-      skipped.push({ path: file.path, reason: 'scan cancelled' });
+      skipped.push({ path: file.path, reason: 'scan cancelled', failed: true });
       continue;
     }
     bytesRead += o.bytesRead;
     files.push(o.entry);
-    if (o.entry.skipped) skipped.push({ path: file.path, reason: o.entry.skipped });
+    if (o.entry.skipped) skipped.push({ path: file.path, reason: o.entry.skipped, ...(o.entry.failed ? { failed: true } : {}) });
     else if (!o.entry.prefiltered) filesParsed++;
     findings.push(...o.findings);
     if (o.gpu) gpu.push(o.gpu);
@@ -224,6 +289,11 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
     targetGpu: loaded.gpu, files, skipped, findings, gpu, llm, assumedTypeSizes: sortKeys(assumedTypeSizes),
     stats: { filesConsidered: discovered.files.length + discovered.skipped.length, filesParsed, bytesRead, durationMs: Math.round(performance.now() - started) },
   };
+}
+
+/** The files a scan meant to analyse and could not (SkippedFile.failed): what the CLI's --fail-on-skipped counts. */
+export function notAnalysed(result: Pick<AnalysisResult, 'skipped'>): SkippedFile[] {
+  return result.skipped.filter((s) => s.failed);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -2,10 +2,12 @@
 // and CLI overrides. A bad field is reported by name and replaced by its default; the run goes on.
 import Ajv, { type ErrorObject } from 'ajv';
 import localizeKo from 'ajv-i18n/localize/ko';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBounded } from './files/read';
 import { join } from 'node:path';
 import schema from '../../docs/config.schema.json';
 import type { Severity } from './model/types';
+import { DEFAULT_ANALYSIS_TIMEOUT_SECONDS } from './budget';
 import { findGpu, type GpuSpec } from './sizing/gpu-catalog';
 
 export type RuleSetting = Severity | 'off';
@@ -21,12 +23,21 @@ export interface AdvisorConfig {
   include: string[];
   exclude: string[];
   respectGitignore: boolean;
+  /** Read links that lead outside the scanned root (default false: listed as skipped). */
+  followLinksOutsideRoot: boolean;
+  /** Per-file time budget in seconds (budget.ts). */
+  analysisTimeoutSeconds: number;
   rules: Record<string, RuleSetting>;
   /** Language of rule messages. */
   lang: 'en' | 'ko';
+  /** Folders searched for `#include "…"` headers after the including file's own (relative to the config file). */
+  includeDirs?: string[];
 }
 
 export const CONFIG_FILE_NAME = 'ai-infra-advisor.config.json';
+
+/** Deeper than any real configuration or workload: JSON nested further is refused before it is parsed or validated. */
+export const MAX_SETTINGS_DEPTH = 100;
 
 export const DEFAULT_CONFIG: Readonly<AdvisorConfig> = Object.freeze({
   // The T4 is the smallest GPU common in clouds (16 GB): code that fits there fits almost anywhere.
@@ -37,6 +48,8 @@ export const DEFAULT_CONFIG: Readonly<AdvisorConfig> = Object.freeze({
   include: ['**/*'],
   exclude: [],
   respectGitignore: true,
+  followLinksOutsideRoot: false,
+  analysisTimeoutSeconds: DEFAULT_ANALYSIS_TIMEOUT_SECONDS,
   rules: {},
   lang: 'en',
 });
@@ -89,6 +102,10 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     problems.push(problem('(root)', 'the configuration must be a JSON object; using defaults', '설정은 JSON 객체여야 합니다. 기본값을 사용합니다'));
     raw = {};
   }
+  if (raw !== undefined && valueDepth(raw) > MAX_SETTINGS_DEPTH) {
+    problems.push(problem('(root)', `the configuration is nested more than ${MAX_SETTINGS_DEPTH} levels deep; using defaults`, `설정이 ${MAX_SETTINGS_DEPTH}단계보다 깊게 중첩되어 있습니다. 기본값을 사용합니다`));
+    raw = {};
+  }
   const input = { ...(raw as Record<string, unknown> | undefined) };
   // One rule's bad setting drops that rule's setting only, never the others (the schema would fail all of `rules`).
   const rawRules = input.rules;
@@ -124,6 +141,16 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     }
     for (const { field, message, messageKo } of byField.values()) problems.push({ field, message, messageKo });
     for (const f of badFields) delete input[f];
+  }
+  // Globs compile to backtracking regular expressions (picomatch): the shapes that make matching exponential are refused.
+  for (const field of ['include', 'exclude'] as const) {
+    const globs = input[field];
+    if (!Array.isArray(globs)) continue;
+    input[field] = globs.filter((g: string, i: number) => {
+      const why = globProblem(g);
+      if (why) problems.push(problem(`${field}[${i}]`, `glob ${JSON.stringify(g.slice(0, 80))} ignored: ${why}`, `glob ${JSON.stringify(g.slice(0, 80))}을(를) 무시합니다: ${why}`));
+      return !why;
+    });
   }
   Object.assign(config, input);
   config.rules = { ...(input.rules as Record<string, RuleSetting> | undefined) };
@@ -163,15 +190,69 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
 /** A configuration or workload file is small: anything larger is a mistake (a data file named like it), not read. */
 export const MAX_SETTINGS_FILE_BYTES = 1_000_000;
 
-/** The file's text, or why it could not be read (a folder, no permission, too large) as a short reason in both languages. */
+/** The file's text, or why it could not be read (a folder, no permission, too large, too deep) as a short reason in both languages. */
 export function readSettingsFile(path: string): string | { error: string; errorKo: string } {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_SETTINGS_FILE_BYTES) return { error: `${size} bytes, more than the ${MAX_SETTINGS_FILE_BYTES} a settings file may have`, errorKo: `${size}바이트로, 설정 파일의 한도 ${MAX_SETTINGS_FILE_BYTES}바이트를 넘습니다` };
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EISDIR') return { error: 'it is a folder', errorKo: '폴더입니다' };
-    return { error: e.code ?? e.message, errorKo: e.code ?? e.message };
+  // Bounded by the bytes read, on the open descriptor (a FIFO or /proc file named as the config never hangs the run).
+  const read = readBounded(path, MAX_SETTINGS_FILE_BYTES, null);
+  if ('reason' in read) {
+    if (read.reason === 'a folder, not a file') return { error: 'it is a folder', errorKo: '폴더입니다' };
+    if (read.reason.startsWith('larger than')) return { error: `more than the ${MAX_SETTINGS_FILE_BYTES} bytes a settings file may have`, errorKo: `설정 파일의 한도 ${MAX_SETTINGS_FILE_BYTES}바이트를 넘습니다` };
+    const reason = read.reason.replace(/^unreadable: /, '');
+    return { error: reason, errorKo: reason };
   }
+  const text = read.bytes.toString('utf8');
+  const depth = jsonTextDepth(text);
+  if (depth > MAX_SETTINGS_DEPTH) return { error: `its JSON is nested ${depth} levels deep, more than the ${MAX_SETTINGS_DEPTH} a settings file may have`, errorKo: `JSON 중첩이 ${depth}단계로, 설정 파일의 한도 ${MAX_SETTINGS_DEPTH}단계를 넘습니다` };
+  return text;
+}
+
+/** The deepest nesting of [ and { in JSON text, counted outside strings in one pass (no recursion). */
+export function jsonTextDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+/** The nesting depth of a parsed value, counted with a work list (no recursion), stopping once past `limit`. */
+export function valueDepth(value: unknown, limit = MAX_SETTINGS_DEPTH): number {
+  let max = 0;
+  const work: Array<[unknown, number]> = [[value, 1]];
+  while (work.length) {
+    const [v, d] = work.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    max = Math.max(max, d);
+    if (max > limit) return max;
+    for (const child of Object.values(v as object)) if (child !== null && typeof child === 'object') work.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** Longest glob accepted: a real include/exclude pattern is a path with a few wildcards. */
+export const MAX_GLOB_LENGTH = 500;
+
+/**
+ * Why a user's include/exclude glob is refused, or null. picomatch turns a glob into a backtracking regular
+ * expression: a group with a quantifier (`@(a+)+b`, even plain `(a+)+`), three or more `*` in one path segment, or
+ * a brace range can make matching one path take minutes. Measured on 250-character names: two `*` in a segment
+ * ~0 ms, three ~30 ms, four ~1.9 s.
+ */
+export function globProblem(glob: string): string | null {
+  if (glob.length > MAX_GLOB_LENGTH) return `longer than ${MAX_GLOB_LENGTH} characters`;
+  if (glob.includes('(') || glob.includes(')')) return 'parentheses (extglobs such as @(…), +(…), !(…)) are not supported: they can make matching take exponential time';
+  const braces = glob.split('{').length - 1;
+  if (braces > 4) return 'more than 4 brace groups';
+  if (glob.includes('..') && braces > 0) return 'brace ranges such as {1..9} are not supported';
+  for (const segment of glob.split('/')) {
+    if (segment === '**') continue;
+    const stars = segment.split(/\*+/).length - 1;
+    if (stars > 2) return `more than two * in one path segment ('${segment.slice(0, 40)}'): such patterns can make matching take very long`;
+  }
+  return null;
 }

@@ -20,7 +20,7 @@ export interface FileOutcome {
   bytesRead: number;
 }
 
-export type AnalyseFile = (file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language'>, loaded: LoadedConfig) => Promise<FileOutcome>;
+export type AnalyseFile = (file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>, loaded: LoadedConfig) => Promise<FileOutcome>;
 
 /** Files per message: large enough that messaging costs little, small enough that both workers finish together. */
 const BATCH = 16;
@@ -63,7 +63,7 @@ export async function analyseInWorkers(
       signal?.addEventListener('abort', stop, { once: true });
       const feed = (w: Worker): boolean => {
         if (signal?.aborted || next >= files.length) return false;
-        const batch = files.slice(next, next + BATCH).map((f, i) => ({ index: next + i, path: f.path, absolutePath: f.absolutePath, language: f.language }));
+        const batch = files.slice(next, next + BATCH).map((f, i) => ({ index: next + i, path: f.path, absolutePath: f.absolutePath, language: f.language, confineTo: f.confineTo }));
         next += batch.length;
         for (const t of batch) pending.add(t.index);
         w.postMessage(batch);
@@ -108,7 +108,7 @@ export function serveScanWorker(analyse: AnalyseFile): boolean {
   if (isMainThread || (workerData as { tag?: string } | null)?.tag !== WORKER_TAG || !parentPort) return false;
   const { loaded } = workerData as { loaded: LoadedConfig };
   const port = parentPort;
-  port.on('message', async (batch: Array<{ index: number; path: string; absolutePath: string; language: DiscoveredFile['language'] }>) => {
+  port.on('message', async (batch: Array<{ index: number; path: string; absolutePath: string; language: DiscoveredFile['language']; confineTo?: string }>) => {
     const results = [];
     for (const t of batch) results.push({ index: t.index, outcome: await analyse(t, loaded) });
     port.postMessage(results);

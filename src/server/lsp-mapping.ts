@@ -12,6 +12,7 @@ import { showControlChars } from '../core/report/control-chars';
 import { escapeMarkdown, markdownCode } from '../core/report/markdown';
 import { docsUrl } from '../core/rules/rule';
 import { storeName } from '../core/rules/shared/llm-text';
+import { phrase } from '../core/rules/shared/phrases';
 import { deviceBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
 import { formatUsd } from '../core/sizing/llm-estimate';
 import { DIAGNOSTIC_SOURCE, OPEN_DOCS_COMMAND } from './protocol';
@@ -168,6 +169,9 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
     if (c.estCostUsd !== null) parts.push(H.cost(md(formatUsd(c.estCostUsd)), md(formatUsd(c.estBatchCostUsd!))));
     if (c.estResponseBytes !== null) parts.push(H.response(formatBytes(c.estResponseBytes)));
     parts.push(c.store ? H.stored(md(storeName(c.store, lang)), md(c.store.api), c.store.line, c.ttl ? `${md(ttlText(c, lang))} (${md(c.ttl.how)})` : S.noTtl) : H.resultNotStored);
+    // The phrase puts helper and path in code spans: inside one only a backtick (and what the choke point masks) matters.
+    const inCode = (t: string) => showControlChars(redactSecrets(t), { lineBreaks: true }).replace(/`/g, "'");
+    if (c.store?.at && c.store.viaHelper) parts.push(phrase(lang, 'storedBy', { helper: inCode(c.store.viaHelper), path: inCode(c.store.at.path), line: c.store.at.line }));
     parts.push(H.cache(c.cacheBeforeCall));
     if (c.unknowns.length) parts.push(H.unknowns(c.unknowns.map(md).join('; ')));
   }

@@ -117,12 +117,15 @@ export interface SizingReportResult {
   /** With `diagnostics: true`: the findings as LSP diagnostics by file URI, with the keys code actions look up. */
   diagnostics?: Record<string, Diagnostic[]>;
   durationMs: number;
+  /** How many files the scan read, and those it skipped with the reason (the client logs them). */
+  scannedFiles?: number;
+  skipped?: Array<{ path: string; reason: string }>;
   rendered?: string;
 }
 
 /** Messages between the extension and its webviews (report panel, sizing view). */
 export type ToWebview =
-  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'diagnostics' | 'rendered'>; assumptionsEditable: boolean }
+  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'diagnostics' | 'rendered' | 'skipped'>; assumptionsEditable: boolean; /** The profile's name in the display language. */ profileLabel?: string }
   | { type: 'busy'; message: string }
   | { type: 'error'; message: string };
 /** The only commands a page may ask the extension to run. */

@@ -3,11 +3,11 @@
 // request. Nothing here uses the VS Code API, so any LSP client (Neovim, Helix, the tests) gets the same behaviour.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeLensRefreshRequest, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, DiagnosticSeverity, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type FileAnalysis } from '../core/analyze';
 import { ScanThread } from '../core/scan-thread';
-import { loadConfigFile, problemText, type ConfigProblem, type LoadedConfig } from '../core/config';
+import { loadConfigFile, MAX_SETTINGS_DEPTH, problemText, valueDepth, type ConfigProblem, type LoadedConfig } from '../core/config';
 import { validateSettings } from './settings';
 import { detectLanguage } from '../core/files/discover';
 import type { Finding, Language } from '../core/model/types';
@@ -22,6 +22,9 @@ import { toHtml } from '../core/report/html';
 import { reportStrings } from '../core/report/report-strings';
 import { initTreeSitter } from '../core/parse/tree-sitter';
 import { DocumentCache } from '../core/document-cache';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, wantsFixAll, wantsQuickFixes } from './fix-all';
+import { Project } from '../core/project/project';
+import { DiskFs } from '../core/project/project-fs';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
 import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportResult } from './protocol';
 import { redactDeep } from '../core/model/redact';
@@ -51,6 +54,13 @@ export function startServer(connection: Connection): void {
   /** The last syntax tree of each open C-family/Python document, for incremental re-parsing. */
   const trees = new DocumentCache();
   const timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * The project model: one per workspace root, reading open documents before the disk. Each open document's analysis
+   * records the project files it used; a change to one of them re-analyses it.
+   */
+  const projectFs = new DiskFs();
+  const projects = new Map<string, Project>();
+  const dependsOn = new Map<string, string[]>();
   let roots: string[] = [];
   let canConfigure = false;
   let canRefreshLenses = false;
@@ -79,7 +89,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
       },
@@ -91,7 +101,9 @@ export function startServer(connection: Connection): void {
     if (!canConfigure) return { ...DEFAULT_SETTINGS };
     try {
       return validSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }));
-    } catch {
+    } catch (err) {
+      // Named, not silent: the defaults are used because the client's answer could not be read.
+      reportProblem('setting', { field: SETTINGS_SECTION, message: `the settings could not be read (${(err as Error).message.slice(0, 200)}); using the defaults` });
       return { ...DEFAULT_SETTINGS };
     }
   }
@@ -154,9 +166,13 @@ export function startServer(connection: Connection): void {
         analysis = { entry: { path: shown, language, skipped: `larger than ${loaded.config.maxFileBytes} bytes` }, findings: [], facts: null, gpu: null, llmFacts: null, llm: null };
       } else {
         await initTreeSitter();
+        // Files on disk may have changed since the last analysis; summaries are kept by content hash all the same.
+        const project = path ? projectFor(path) : undefined;
+        project?.refresh();
         // The document's last tree is re-parsed incrementally: only the edited region is parsed again.
-        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri });
+        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri }, path ? { absolutePath: path, root: rootOf(path) } : undefined, project);
       }
+      dependsOn.set(doc.uri, analysis.dependsOn ?? []);
       if (analysis.entry.skipped) connection.console.log(`${shown}: ${analysis.entry.skipped}`);
       const result: Analysed = { version, analysis, language, loaded, settings };
       analysed.set(doc.uri, result);
@@ -174,6 +190,29 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  function projectFor(path: string): Project {
+    const root = rootOf(path);
+    let p = projects.get(root);
+    if (!p) projects.set(root, (p = new Project(root, projectFs)));
+    return p;
+  }
+
+  /** An open document changed (or closed): the open documents whose analysis used it are analysed again. */
+  function dependantsChanged(doc: TextDocument, text: string | null): void {
+    const path = uriToPath(doc.uri);
+    if (!path) return;
+    const before = projectFs.read(path);
+    projectFs.setOverride(path, text);
+    // Opening a file, or closing it unchanged, changes nothing its dependants read.
+    if ((text ?? projectFs.read(path)) === before) return;
+    for (const [uri, deps] of dependsOn) {
+      if (uri === doc.uri || !deps.includes(path)) continue;
+      analysed.delete(uri);
+      const other = documents.get(uri);
+      if (other) schedule(other, DEBOUNCE_MS);
+    }
+  }
+
   function relativeForReport(path: string): string {
     const root = rootOf(path);
     const rel = relative(root, path);
@@ -184,7 +223,13 @@ export function startServer(connection: Connection): void {
     const a = await analyse(doc);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // a newer version is on its way
-    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: a ? a.analysis.findings.map((f) => toDiagnostic(f, doc.uri)) : [] });
+    const diagnostics = a ? a.analysis.findings.map((f) => toDiagnostic(f, doc.uri)) : [];
+    // Problems in the file's own directives (an unknown rule id in a suppression comment) are shown where they are.
+    for (const w of a?.analysis.entry.warnings ?? []) {
+      const line = Math.max(0, Number(/^line (\d+): /.exec(w)?.[1] ?? 1) - 1);
+      diagnostics.push({ range: { start: { line, character: 0 }, end: { line, character: 2 ** 31 - 1 } }, severity: DiagnosticSeverity.Warning, source: 'ai-infra-advisor', message: w.replace(/^line \d+: /, '') });
+    }
+    await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
   function schedule(doc: TextDocument, delay: number): void {
@@ -196,13 +241,23 @@ export function startServer(connection: Connection): void {
     }, delay));
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+  documents.onDidOpen((e) => {
+    const path = uriToPath(e.document.uri);
+    if (path) projectFs.setOverride(path, e.document.getText());
+    schedule(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    dependantsChanged(e.document, e.document.getText());
+    schedule(e.document, DEBOUNCE_MS);
+  });
   documents.onDidSave((e) => schedule(e.document, 0));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     analysed.delete(e.document.uri);
     trees.delete(e.document.uri);
+    dependsOn.delete(e.document.uri);
+    // Its dependants now read the file on disk (the editor's unsaved text is gone).
+    dependantsChanged(e.document, null);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -219,12 +274,15 @@ export function startServer(connection: Connection): void {
     if (!doc) return [];
     const a = await analyse(doc);
     if (!a) return [];
+    const only = params.context.only;
+    const fixAll = wantsFixAll(only) ? fixAllAction(a.analysis.findings, doc, FIX_ALL_TITLE[lang]) : null;
+    if (!wantsQuickFixes(only)) return fixAll ? [fixAll] : [];
     const byKey = new Map(a.analysis.findings.map((f) => [findingKey(f), f]));
-    return params.context.diagnostics.flatMap((d) => {
+    return [...(fixAll ? [fixAll] : []), ...params.context.diagnostics.flatMap((d) => {
       const key = (d.data as { key?: string } | undefined)?.key;
       const f = key ? byKey.get(key) : undefined;
       return f ? codeActionsFor(f, doc, a.language, d, lang) : [];
-    });
+    })];
   });
 
   connection.onHover(async (params) => {
@@ -242,6 +300,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(SIZING_REPORT_REQUEST, async (raw: unknown, token: CancellationToken): Promise<SizingReportResult> => {
+    if (valueDepth(raw) > MAX_SETTINGS_DEPTH) throw new ResponseError(ErrorCodes.InvalidParams, `the request's parameters are nested more than ${MAX_SETTINGS_DEPTH} levels deep`);
     const params = checkSizingReportParams(raw);
     if (typeof params === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${SIZING_REPORT_REQUEST}: ${params}`);
     const root = (params.rootUri ? uriToPath(params.rootUri) : null) ?? roots[0];
@@ -287,7 +346,7 @@ export function startServer(connection: Connection): void {
     const rendered = params.render === 'json' ? `${JSON.stringify(report, null, 2)}\n` : params.render === 'md' ? toMarkdown(report, { lang }).markdown : params.render === 'html' ? toHtml(report, { lang }) : undefined;
     // Everything the request returns passes the credential choke point, but the diagnostics' file URIs (the client's own
     // identifiers of its files; their messages are masked by toDiagnostic).
-    return { ...redactDeep({ report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, durationMs: Date.now() - started, ...(rendered ? { rendered } : {}) }), ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}) };
+    return { ...redactDeep({ report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, durationMs: Date.now() - started, scannedFiles: result.files.length, skipped: result.skipped, ...(rendered ? { rendered } : {}) }), ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}) };
   });
 
   documents.listen(connection);

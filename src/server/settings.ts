@@ -1,6 +1,6 @@
 // The editor's aiInfraAdvisor.* settings, checked field by field: a bad value is named with what was expected and
 // replaced by its default; the other settings still apply (issue 6). Pure, so every field's message is unit-tested.
-import { problem, RULE_SETTINGS, type ConfigProblem } from '../core/config';
+import { globProblem, MAX_SETTINGS_DEPTH, problem, RULE_SETTINGS, valueDepth, type ConfigProblem } from '../core/config';
 import { RULE_IDS } from '../core/rules';
 import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
 import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
@@ -23,6 +23,10 @@ export function validateSettings(raw: unknown): { settings: ServerSettings; prob
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     problems.push(problem(SETTINGS_SECTION, `the settings must be an object, not ${show(raw)}; using the defaults`, `설정은 ${show(raw)}이(가) 아니라 객체여야 합니다. 기본값을 사용합니다`));
+    return { settings, problems };
+  }
+  if (valueDepth(raw) > MAX_SETTINGS_DEPTH) {
+    problems.push(problem(SETTINGS_SECTION, `the settings are nested more than ${MAX_SETTINGS_DEPTH} levels deep; using the defaults`, `설정이 ${MAX_SETTINGS_DEPTH}단계보다 깊게 중첩되어 있습니다. 기본값을 사용합니다`));
     return { settings, problems };
   }
   const r = raw as Record<string, unknown>;
@@ -55,7 +59,9 @@ export function validateSettings(raw: unknown): { settings: ServerSettings; prob
   }
   for (const field of ['include', 'exclude'] as const) {
     if (r[field] === undefined) continue;
-    if (isStrings(r[field])) settings[field] = r[field];
+    const refused = isStrings(r[field]) ? r[field].map((g, i) => [g, i, globProblem(g)] as const).filter(([, , why]) => why) : [];
+    for (const [g, i, why] of refused) problems.push(problem(`${SETTINGS_SECTION}.${field}[${i}]`, `glob ${show(g)} ignored: ${why}`, `glob ${show(g)}을(를) 무시합니다: ${why}`));
+    if (isStrings(r[field])) settings[field] = r[field].filter((g) => !globProblem(g));
     else bad(field, r[field], ['a list of glob patterns', 'glob 패턴 목록'], field === 'include' ? ['using the configuration file\'s', '설정 파일의 값을 사용합니다'] : ['adding no exclusions', '제외 항목을 추가하지 않습니다']);
   }
   if (r.rules !== undefined) {

@@ -3,17 +3,20 @@
 import * as vscode from 'vscode';
 import { CodeActionRequest, CodeActionTriggerKind, type LanguageClient } from 'vscode-languageclient/node';
 import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
-import { OPEN_DOCS_COMMAND, SETTINGS_SECTION } from '../server/protocol';
-import { requestSizing } from './client';
+import { OPEN_DOCS_COMMAND, SETTINGS_SECTION, type SizingReportResult } from '../server/protocol';
+import { requestSizing, withBundledDocs } from './client';
 import { findingOf, ruleOf, type RecommendationsProvider } from './recommendations';
 import type { SizingReports } from './report-panel';
+import type { ScanDiagnostics } from './scan-diagnostics';
+import { SEVERITY_NAMES } from './tree-model';
+import { gpuPickItems } from './gpu-pick';
 
 export interface Services {
   context: vscode.ExtensionContext;
   client: () => LanguageClient;
   reports: SizingReports;
   tree: RecommendationsProvider;
-  workspaceDiagnostics: vscode.DiagnosticCollection;
+  workspaceDiagnostics: ScanDiagnostics;
   log: vscode.LogOutputChannel;
 }
 
@@ -46,14 +49,16 @@ export const COMMANDS: Record<string, Handler> = {
       if (!result || token.isCancellationRequested) return void s.log.info('workspace scan cancelled');
       // Findings of files that are not open go to a collection of their own; open files keep the live diagnostics.
       // The server sends them as LSP diagnostics: converted by the client, they keep the keys its code actions use.
-      s.workspaceDiagnostics.clear();
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+      const closed: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
       for (const [uri, ds] of Object.entries(result.diagnostics ?? {})) {
         const target = vscode.Uri.parse(uri);
-        if (!open.has(target.toString())) s.workspaceDiagnostics.set(target, await s.client().protocol2CodeConverter.asDiagnostics(ds));
+        if (!open.has(target.toString())) closed.push([target, (await s.client().protocol2CodeConverter.asDiagnostics(ds)).map((d) => withBundledDocs(d, s.context.extensionUri))]);
       }
+      s.workspaceDiagnostics.set(closed);
       s.tree.refresh();
       const files = new Set(result.findings.map((f) => f.path)).size;
+      logScan(s.log, result);
       void vscode.window.showInformationMessage(vscode.l10n.t('AI Infra Advisor: {0} findings in {1} files ({2} ms).', result.findings.length, files, result.durationMs));
     },
   ),
@@ -75,22 +80,48 @@ export const COMMANDS: Record<string, Handler> = {
     void vscode.window.showInformationMessage(vscode.l10n.t('Sizing report written to {0}', vscode.workspace.asRelativePath(target)));
   },
 
-  'aiInfraAdvisor.openWorkload': async () => {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!root) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the workload file lives at its root.'));
-    const uri = vscode.Uri.joinPath(root, WORKLOAD_FILE);
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${JSON.stringify(WORKLOAD_TEMPLATE, null, 2)}\n`));
+  'aiInfraAdvisor.openWorkload': async (s) => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (!folders.length) return void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the workload file lives at its root.'));
+    // An existing workload file opens as it is; none is created without the user saying so, and where.
+    for (const f of folders) {
+      const existing = vscode.Uri.joinPath(f.uri, WORKLOAD_FILE);
+      if (await exists(existing)) return void (await vscode.window.showTextDocument(existing));
     }
+    const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder for {0}', WORKLOAD_FILE) });
+    if (!folder) return;
+    const uri = vscode.Uri.joinPath(folder.uri, WORKLOAD_FILE);
+    const create = vscode.l10n.t('Create');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('There is no workload file yet. Create {0} with the default assumptions?', vscode.workspace.asRelativePath(uri, folders.length > 1)),
+      { modal: true, detail: vscode.l10n.t('The sizing report reads request rates, retention and data-set sizes from it; without it the defaults of the profile are used.') },
+      create,
+    );
+    if (answer !== create) return void s.log.info('workload file not created: the user declined');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${JSON.stringify(WORKLOAD_TEMPLATE, null, 2)}\n`));
+    s.log.info(`created ${uri.toString(true)}`);
     await vscode.window.showTextDocument(uri);
   },
 
-  'aiInfraAdvisor.selectTargetGpu': async () => {
-    const current = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('targetGpu');
-    const pick = await vscode.window.showQuickPick(GPU_CATALOG.map((g) => ({ label: g.name, description: `${g.memoryGiB} GiB · OpenCL max buffer ${Math.round(g.memoryGiB * g.openclMaxAllocFraction * 10) / 10} GiB`, detail: g.source, id: g.id, picked: g.id === current })), { title: vscode.l10n.t('Select Target GPU') });
-    if (pick) await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('targetGpu', pick.id, vscode.ConfigurationTarget.Workspace);
+  'aiInfraAdvisor.selectTargetGpu': async (s) => {
+    const scope = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+    const current = config.get<string>('targetGpu') ?? 't4';
+    const pick = await vscode.window.showQuickPick(gpuPickItems(GPU_CATALOG, current, vscode.l10n.t('current')), { title: vscode.l10n.t('Select Target GPU'), placeHolder: vscode.l10n.t('The GPU the code must fit in') });
+    if (!pick) return;
+    // Where the choice is kept: for this user everywhere, or for this workspace only (its .vscode/settings.json).
+    const targets = [
+      { label: vscode.l10n.t('User settings'), description: vscode.l10n.t('for every workspace'), target: vscode.ConfigurationTarget.Global },
+      ...(vscode.workspace.workspaceFolders?.length ? [{ label: vscode.l10n.t('Workspace settings'), description: vscode.l10n.t('this workspace only, written to its settings file'), target: vscode.ConfigurationTarget.Workspace }] : []),
+    ];
+    const where = await vscode.window.showQuickPick(targets, { title: vscode.l10n.t('Save the target GPU {0} in', pick.label) });
+    if (!where) return;
+    await config.update('targetGpu', pick.id, where.target);
+    // A workspace value wins over the user's: say so rather than seem to ignore the choice.
+    if (where.target === vscode.ConfigurationTarget.Global && config.inspect('targetGpu')?.workspaceValue !== undefined) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('This workspace sets its own target GPU, which still applies here.'));
+    }
+    s.log.info(`target GPU set to ${pick.id} (${pick.label}) in the ${where.target === vscode.ConfigurationTarget.Global ? 'user' : 'workspace'} settings`);
   },
 
   [OPEN_DOCS_COMMAND]: async (s, ruleId) => {
@@ -107,8 +138,35 @@ export const COMMANDS: Record<string, Handler> = {
     if (!item) return void s.log.warn('open docs without a finding (no node passed, nothing selected)');
     return COMMANDS[OPEN_DOCS_COMMAND]!(s, item.rule);
   },
+  'aiInfraAdvisor.filterTreeBySeverity': async (s) => {
+    const names = { error: vscode.l10n.t('Errors'), warning: vscode.l10n.t('Warnings'), info: vscode.l10n.t('Information') };
+    const items = SEVERITY_NAMES.map((n) => ({ label: names[n], severity: n, picked: s.tree.severities.has(n) }));
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Show findings of these severities') });
+    if (!picked) return;
+    // Nothing picked shows everything again, rather than an empty tree that looks like a clean workspace.
+    s.tree.setSeverities(new Set(picked.length ? picked.map((p) => p.severity) : SEVERITY_NAMES));
+  },
   'aiInfraAdvisor.openSidebar': () => vscode.commands.executeCommand('workbench.view.extension.aiInfraAdvisor'),
 };
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A scan in the log: counts and time, each skipped file with its reason, configuration problems. */
+function logScan(log: vscode.LogOutputChannel, result: SizingReportResult): void {
+  const files = new Set(result.findings.map((f) => f.path)).size;
+  log.info(`workspace scan: ${result.scannedFiles ?? '?'} files considered, ${result.skipped?.length ?? 0} skipped, ${result.findings.length} findings in ${files} files (${result.durationMs} ms)`);
+  const skipped = result.skipped ?? [];
+  for (const k of skipped.slice(0, 200)) log.info(`skipped ${k.path}: ${k.reason}`);
+  for (const k of skipped.slice(200)) log.debug(`skipped ${k.path}: ${k.reason}`);
+  for (const p of result.report.problems) log.warn(`${p.source} ${p.field}: ${p.message}`);
+}
 
 /** Whether a code action inserts a suppression directive (any, or the given one). */
 function insertsDirective(a: vscode.CodeAction, directive = 'ai-infra-advisor-disable'): boolean {

@@ -5,10 +5,15 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { COMMANDS, type Services } from './commands';
 import { RecommendationsProvider } from './recommendations';
-import { countBySeverity } from './tree-model';
-import { REPORT_VIEW_TYPE, SizingReports } from './report-panel';
+import { SETTINGS_SECTION } from '../server/protocol';
+import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
+import { profileLabel, REPORT_VIEW_TYPE, SizingReports } from './report-panel';
+import { ScanDiagnostics } from './scan-diagnostics';
 
 let client: LanguageClient | undefined;
+
+/** Settings the sizing report depends on: a change recomputes an open report. */
+const REPORT_SETTINGS = ['targetGpu', 'profile', 'engines', 'prices', 'include', 'exclude', 'maxFileBytes', 'rules'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = performance.now();
@@ -17,16 +22,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const c = client;
   const tree = new RecommendationsProvider();
   const reports = new SizingReports(context, () => c, log);
-  const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('ai-infra-advisor-workspace');
+  const workspaceDiagnostics = new ScanDiagnostics();
   const services: Services = { context, client: () => c, reports, tree, workspaceDiagnostics, log };
 
+  // The status item says what VS Code's own problem counter cannot: the GPU the code is checked against.
   const status = vscode.window.createStatusBarItem('aiInfraAdvisor.status', vscode.StatusBarAlignment.Left, 50);
   status.name = 'AI Infra Advisor';
-  status.command = 'aiInfraAdvisor.openSidebar';
+  status.command = 'aiInfraAdvisor.selectTargetGpu';
   const updateStatus = () => {
-    const n = countBySeverity(tree.items());
-    status.text = `$(server-process) ${n.errors} $(error) ${n.warnings} $(warning)`;
-    status.tooltip = vscode.l10n.t('AI Infra Advisor: {0} errors, {1} warnings, {2} notes. Click to open the recommendations.', n.errors, n.warnings, n.infos);
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, vscode.window.activeTextEditor?.document.uri);
+    const id = config.get<string>('targetGpu') ?? 't4';
+    const gpu = GPU_CATALOG.find((g) => g.id === id)?.name ?? id;
+    status.text = `$(chip) ${gpu}`;
+    status.tooltip = vscode.l10n.t('AI Infra Advisor: code is checked against {0} (profile {1}). Click to select the target GPU.', gpu, profileLabel(config.get<string>('profile') ?? 'medium'));
     status.accessibilityInformation = { label: status.tooltip };
     status.show();
   };
@@ -38,9 +46,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),
     // An opened file gets live diagnostics from the server: drop its copy from the last workspace scan.
     vscode.workspace.onDidOpenTextDocument((d) => workspaceDiagnostics.delete(d.uri)),
-    vscode.languages.onDidChangeDiagnostics(() => {
-      tree.refresh();
+    vscode.languages.onDidChangeDiagnostics(() => tree.refresh()),
+    vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SETTINGS_SECTION)) return;
       updateStatus();
+      // The scan's copy of closed files follows the rule settings at once; the report is recomputed for the new
+      // target GPU, profile, engines or prices (the language server re-analyses open files itself).
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.rules`)) {
+        const hidden = workspaceDiagnostics.show();
+        log.info(`rule settings changed: ${hidden} scanned findings of rules now off are hidden (a rule turned on again needs a new scan)`);
+      }
+      if (REPORT_SETTINGS.some((k) => e.affectsConfiguration(`${SETTINGS_SECTION}.${k}`))) void reports.settingsChanged();
     }),
     ...Object.entries(COMMANDS).map(([id, run]) => vscode.commands.registerCommand(id, (...args: unknown[]) => run(services, ...args))),
   );

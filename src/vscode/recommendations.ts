@@ -3,7 +3,7 @@
 // published, so it never re-analyses. The grouping itself is in tree-model.ts.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../server/protocol';
-import { childrenOf, idOf, labelOf, shortMessage, worstSeverity, type TreeFinding, type TreeNode } from './tree-model';
+import { childrenOf, filterBySeverity, idOf, labelOf, locationOf, SEVERITY_NAMES, worstSeverity, type SeverityName, type TreeFinding, type TreeNode } from './tree-model';
 
 /** A finding in the tree; context-menu commands get its node and act on `uri` and `diagnostic`. */
 export interface Item extends TreeFinding { uri: vscode.Uri; diagnostic: vscode.Diagnostic }
@@ -21,6 +21,20 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   /** Our findings, collected once per diagnostics change (the tree and the status bar both read them). */
   private current: Item[] | undefined;
   private signature = '';
+  /** The severities shown (Filter by Severity in the view's title bar); all by default. */
+  private shown: ReadonlySet<SeverityName> = new Set(SEVERITY_NAMES);
+
+  get severities(): ReadonlySet<SeverityName> {
+    return this.shown;
+  }
+
+  /** Shows only findings of these severities; the view's description says a filter is on. */
+  setSeverities(shown: ReadonlySet<SeverityName>): void {
+    this.shown = new Set(shown);
+    const filtered = SEVERITY_NAMES.filter((n) => !this.shown.has(n)).length > 0;
+    if (this.view) this.view.description = filtered ? [...this.shown].join(', ') : undefined;
+    this.changed.fire();
+  }
 
   /**
    * Diagnostics changed (ours or any other extension's): collect ours again, and redraw only if they differ. A
@@ -51,7 +65,7 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    return childrenOf(this.items(), node);
+    return childrenOf(node ? this.items() : filterBySeverity(this.items(), this.shown), node);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -76,8 +90,9 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
     }
     const { uri, diagnostic, message } = node.item;
     const t = new vscode.TreeItem(labelOf(node), vscode.TreeItemCollapsibleState.None);
-    t.description = shortMessage(message);
-    t.tooltip = message;
+    t.description = locationOf(node.item);
+    t.tooltip = `${message}\n${locationOf(node.item)}`;
+    t.iconPath = new vscode.ThemeIcon(diagnostic.severity === 0 ? 'error' : diagnostic.severity === 1 ? 'warning' : 'info');
     t.contextValue = 'finding';
     t.command = { title: 'Reveal', command: 'vscode.open', arguments: [uri, { selection: diagnostic.range }] };
     return t;

@@ -23,11 +23,30 @@ export const AREAS: ReadonlyArray<{ area: string; prefix: string }> = [
   { area: 'OpenCL', prefix: 'opencl-' },
   { area: 'OpenAI API', prefix: 'llm-' },
 ];
+/** Where a rule with none of the prefixes goes: listed last, never dropped. */
+export const OTHER_AREA = 'Other';
+
+export function areaOf(rule: string): string {
+  return AREAS.find((a) => rule.startsWith(a.prefix))?.area ?? OTHER_AREA;
+}
+
+/** The severities the tree can be filtered to; VS Code's hint counts as information. */
+export type SeverityName = 'error' | 'warning' | 'info';
+export const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'info'];
+
+export function severityName(severity: number): SeverityName {
+  return severity === 0 ? 'error' : severity === 1 ? 'warning' : 'info';
+}
+
+/** The findings the tree shows under a severity filter (all of them when every severity is shown). */
+export function filterBySeverity<F extends TreeFinding>(all: readonly F[], shown: ReadonlySet<SeverityName>): F[] {
+  return all.filter((f) => shown.has(severityName(f.severity)));
+}
 
 /** The tree's children: areas at the root from `all` (empty ones left out), rules in an area, locations under a rule. */
 export function childrenOf<F extends TreeFinding>(all: readonly F[], node?: TreeNode<F>): TreeNode<F>[] {
   if (!node) {
-    return AREAS.map(({ area, prefix }) => ({ kind: 'area' as const, area, items: all.filter((f) => f.rule.startsWith(prefix)) })).filter((a) => a.items.length);
+    return [...AREAS.map((a) => a.area), OTHER_AREA].map((area) => ({ kind: 'area' as const, area, items: all.filter((f) => areaOf(f.rule) === area) })).filter((a) => a.items.length);
   }
   if (node.kind === 'area') {
     const rules = [...new Set(node.items.map((f) => f.rule))].sort();
@@ -42,11 +61,16 @@ export function childrenOf<F extends TreeFinding>(all: readonly F[], node?: Tree
   return [];
 }
 
-/** The node's label: counts for groups, `path:line` (1-based) for a location. */
+/** The node's label: counts for groups; for a location its message (what to fix), cut to fit one row. */
 export function labelOf<F extends TreeFinding>(node: TreeNode<F>): string {
   if (node.kind === 'area') return `${node.area} (${node.items.length})`;
   if (node.kind === 'rule') return `${node.rule} (${node.items.length})`;
-  return `${node.item.path}:${node.item.line + 1}`;
+  return shortMessage(node.item.message);
+}
+
+/** A location's description, after its message: `path:line` (1-based). */
+export function locationOf(f: TreeFinding): string {
+  return `${f.path}:${f.line + 1}`;
 }
 
 /**
@@ -60,7 +84,7 @@ export function idOf<F extends TreeFinding>(node: TreeNode<F>): string {
   return `item:${f.rule}:${f.path}:${f.line}:${f.message}`;
 }
 
-/** A location's description: the message, cut to fit one row. */
+/** A message cut to fit one row. */
 export function shortMessage(message: string, max = 80): string {
   return message.length > max ? `${message.slice(0, max - 1)}…` : message;
 }
@@ -76,4 +100,13 @@ export function countBySeverity(items: readonly TreeFinding[]): { errors: number
     warnings: items.filter((f) => f.severity === 1).length,
     infos: items.filter((f) => f.severity >= 2).length,
   };
+}
+
+/** What a rule setting does to a scanned diagnostic: drop it, give it a severity, or leave it as scanned. */
+export function applyRuleSetting(setting: unknown): 'off' | 0 | 1 | 2 | undefined {
+  if (setting === 'off') return 'off';
+  if (setting === 'error') return 0;
+  if (setting === 'warning') return 1;
+  if (setting === 'info') return 2;
+  return undefined; // unset or invalid (the server names invalid values): as scanned
 }

@@ -57,7 +57,7 @@ const fill = (template: string, ...args: string[]): string => template.replace(/
 function assumptionsEditor(msg: Report): HTMLElement {
   const box = el('section');
   box.id = 'assumptions-editor';
-  box.append(el('h2', fill(msg.result.strings.editTitle, msg.result.report.profile)));
+  box.append(el('h2', fill(msg.result.strings.editTitle, msg.profileLabel ?? msg.result.report.profile)));
   const grid = el('div', undefined, 'assumptions');
   for (const a of msg.result.report.assumptions) {
     const label = el('label');

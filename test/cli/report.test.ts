@@ -94,4 +94,22 @@ describe('cli report', () => {
     assert.match(r.out, /nothing to size/);
     assert.ok(!existsSync(join(dir, 'ai-infra-advisor-report.html')));
   });
+
+  it('the workload file in the scanned folder is found: `report examples` loads examples/ai-infra-advisor.workload.json', async () => {
+    const r = await cli(['report', 'examples', '--format', 'json', '--fail-on', 'never']);
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out);
+    assert.equal(report.workloadSource, join('examples', 'ai-infra-advisor.workload.json'));
+    // its call override applies (embed_job.py:19 at 0.2 req/s)
+    assert.equal(report.llm.streams.find((s: { id: string }) => s.id === 'examples/openai/embed_job.py:19').avgRequestsPerSecond, 0.2);
+  });
+
+  it('the monthly bill adds the recommended database, the cache, OpenAI and the GPU instances into one total', async () => {
+    const r = await cli(['report', 'examples', ...WL, '--format', 'json', '--fail-on', 'never']);
+    const report = JSON.parse(r.out);
+    const sum = report.bill.lines.reduce((s: number, l: { onDemandUsd: number | null }) => s + (l.onDemandUsd ?? 0), 0);
+    assert.ok(Math.abs(report.bill.totalOnDemandUsd - sum) < 1e-6);
+    assert.deepEqual(report.bill.lines.map((l: { kind: string }) => l.kind).slice(0, 1), ['database']);
+    assert.ok(report.bill.lines.some((l: { kind: string; what: string }) => l.kind === 'gpu' && l.what === 'g4dn.xlarge'));
+  });
 });

@@ -40,6 +40,8 @@ describe('AI Infra Advisor in desktop VS Code', function () {
     assert.equal(over.severity, vscode.DiagnosticSeverity.Error);
     assert.match(over.message, /18\.00 GiB/);
     assert.match(String(typeof over.code === 'object' ? over.code.target : ''), /docs\/rules\/gpu-exceeds-device-memory\.md$/);
+    // the page shipped with the extension, so the link works offline
+    assert.equal(typeof over.code === 'object' ? over.code.target.scheme : '', 'file');
   });
 
   it('hover and CodeLens show the bytes of an allocation and the GPU fit', async () => {

@@ -8,10 +8,11 @@
 //   - the output is deterministic: the same input gives byte-identical JSON, and the editor's path (the previous
 //     document's tree and facts reused) gives the same JSON as a fresh analysis.
 // Shared by the quick run in the test suite (test/unit/fuzz.test.ts) and `npm run fuzz` (test/fuzz/run.ts).
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyzeText, type FileAnalysis } from '../../src/core/analyze';
+import { analyze, analyzeText, type FileAnalysis } from '../../src/core/analyze';
 import { resolveConfig } from '../../src/core/config';
 import { DocumentCache } from '../../src/core/document-cache';
 import type { Finding, Language, SourceRange } from '../../src/core/model/types';
@@ -113,6 +114,55 @@ function seedTexts(language: FuzzLanguage): string[] {
   return files.length ? files : [''];
 }
 
+/** Bracket pairs of each language, nested deep (issue 18): the parser, the mask and every walk over the tree. */
+const BRACKETS: Record<FuzzLanguage, ReadonlyArray<readonly [string, string]>> = {
+  c: [['(', ')'], ['[', ']'], ['{', '}'], ['a<', '>'], ['__attribute__((', '))'], ['/*', '*/']],
+  cpp: [['(', ')'], ['[', ']'], ['{', '}'], ['std::vector<', '>'], ['a<', '>'], ['[&]{', '}()'], ['R"x(', ')x"']],
+  cuda: [['(', ')'], ['[', ']'], ['{', '}'], ['k<<<1,1>>>(', ')'], ['<<<', '>>>'], ['a<', '>'], ['__launch_bounds__(', ')']],
+  'opencl-c': [['(', ')'], ['[', ']'], ['{', '}'], ['__attribute__((', '))']],
+  python: [['(', ')'], ['[', ']'], ['{', '}'], ['f(', ')'], ['lambda: (', ')'], ['"""', '"""']],
+  javascript: [['(', ')'], ['[', ']'], ['{', '}'], ['f(', ')'], ['`${', '}`'], ['() => (', ')']],
+  typescript: [['(', ')'], ['[', ']'], ['{', '}'], ['Array<', '>'], ['f(', ')'], ['`${', '}`']],
+};
+const NESTED_INNER: Record<FuzzLanguage, string> = {
+  c: 'cudaMalloc(&d, 4)', cpp: 'cudaMalloc(&d, 4)', cuda: 'cudaMalloc(&d, 4)', 'opencl-c': 'clCreateBuffer(c, 0, 4, 0, 0)',
+  python: 'torch.zeros(4, device="cuda")', javascript: "client.chat.completions.create({ model: 'gpt-4o' })", typescript: "client.chat.completions.create({ model: 'gpt-4o' })",
+};
+const NESTED_PRELUDE: Record<FuzzLanguage, string> = {
+  c: 'void f() {\n', cpp: 'void f() {\n', cuda: '__global__ void k(int x) {}\nvoid f() {\n', 'opencl-c': 'void f() {\n',
+  python: 'import torch\nx = ', javascript: "import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ", typescript: "import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ",
+};
+
+/** One or two bracket kinds nested 50 to 1,000 deep (deeper is linear too, but passes the 1 s a fuzz input may take on a loaded machine; test/unit/limits.test.ts and hostile-input.test.ts go to 10,000 and 60,000) around a call the analysis looks for, closed or not. */
+export function nestedArbitrary(language: FuzzLanguage): fc.Arbitrary<string> {
+  const pair = fc.constantFrom(...BRACKETS[language]);
+  // The TypeScript parser takes ~1 ms a level of `Array<` in an expression: 300 keeps JS/TS inside the 1 s bound.
+  const maxDepth = language === 'javascript' || language === 'typescript' ? 300 : 1000;
+  return fc.tuple(fc.array(pair, { minLength: 1, maxLength: 2 }), fc.integer({ min: 50, max: maxDepth }), fc.boolean(), fc.boolean()).map(([pairs, depth, closed, mixed]) => {
+    const opens: string[] = [];
+    const closes: string[] = [];
+    for (let i = 0; i < depth; i++) {
+      const [open, close] = pairs[mixed ? i % pairs.length : 0]!;
+      opens.push(open);
+      closes.push(close);
+    }
+    const tail = language === 'python' || language === 'javascript' || language === 'typescript' ? '\n' : ';\n}\n';
+    return `${NESTED_PRELUDE[language]}${opens.join('')}${NESTED_INNER[language]}${closed ? closes.reverse().join('') : ''}${tail}`;
+  });
+}
+
+/** File names a hostile repository can hold: control characters, bidi controls, URL and shell syntax, long names. */
+export const HOSTILE_NAME_PARTS = [
+  '\u0001', '\u001b[31m', '\u0007', '\u0008', '\t', '\n', '\r', '\u007f', '\u202e', '\u2066', '\u200b', '\ufeff', '%41', '%', '#', '?', '&', ' ', '..',
+  '$(x)', '`x`', '"', "'", '\\', '*', '[a]', '{a,b}', '!', '@(a)', '한글', '😀', '\ud800', 'CON', 'a'.repeat(200),
+];
+
+/** A file name (one path segment) built from hostile parts, with a source extension. */
+export function hostileNameArbitrary(): fc.Arbitrary<string> {
+  return fc.tuple(fc.array(fc.constantFrom(...HOSTILE_NAME_PARTS, 'k', 'x_1'), { minLength: 1, maxLength: 5 }), fc.constantFrom('.cu', '.py', '.ts', '.c', '.cl'))
+    .map(([parts, ext]) => `${parts.join('')}${ext}`);
+}
+
 type Edit = { at: number; cut: number; insert: string };
 
 /** An input: a token soup, a real file with edits, or raw characters (any code unit, lone surrogates included). */
@@ -131,10 +181,11 @@ export function inputArbitrary(language: FuzzLanguage): fc.Arbitrary<string> {
     return text;
   });
   const raw = fc.string({ unit: 'binary', maxLength: 400 });
+  const nested = nestedArbitrary(language);
   if (language === 'javascript' || language === 'typescript') {
-    return fc.oneof({ weight: 3, arbitrary: mutated }, { weight: 2, arbitrary: soup }, { weight: 1, arbitrary: raw }, { weight: 3, arbitrary: jsPrograms(language === 'typescript') });
+    return fc.oneof({ weight: 3, arbitrary: mutated }, { weight: 2, arbitrary: soup }, { weight: 1, arbitrary: raw }, { weight: 3, arbitrary: jsPrograms(language === 'typescript') }, { weight: 1, arbitrary: nested });
   }
-  return fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 3, arbitrary: soup }, { weight: 1, arbitrary: raw });
+  return fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 3, arbitrary: soup }, { weight: 1, arbitrary: raw }, { weight: 1, arbitrary: nested });
 }
 
 export const MAX_ANALYSIS_MS = 1000;
@@ -189,8 +240,8 @@ export async function warmUp(): Promise<void> {
  * Runs every property on one input; throws with what failed. `previous` is another text of the same document, so
  * the editor's path (its tree edited, its functions' facts reused) runs too.
  */
-export async function checkInput(language: FuzzLanguage, text: string, previous: string): Promise<void> {
-  const path = `fuzz.${EXTENSION[language]}`;
+export async function checkInput(language: FuzzLanguage, text: string, previous: string, name?: string): Promise<void> {
+  const path = name ?? `fuzz.${EXTENSION[language]}`;
   const started = performance.now();
   const first: FileAnalysis = await analyzeText(path, text, language, loaded);
   const ms = performance.now() - started;
@@ -200,6 +251,7 @@ export async function checkInput(language: FuzzLanguage, text: string, previous:
   if (first.findings.length) reached.withFindings++;
   reached.slowestMs = Math.max(reached.slowestMs, ms);
   assertSound(text, first);
+  for (const f of first.findings) if (f.path !== path) throw new Error(`a finding names ${JSON.stringify(f.path)}, not the file ${JSON.stringify(path)}`);
   const json = JSON.stringify(first);
   const again = JSON.stringify(await analyzeText(path, text, language, loaded));
   if (again !== json) throw new Error('not deterministic: a second analysis of the same text gave other JSON');
@@ -214,9 +266,42 @@ export async function checkInput(language: FuzzLanguage, text: string, previous:
 }
 
 /** The property for fast-check: an input and the document's previous text. */
-export function pipelineProperty(language: FuzzLanguage): fc.IAsyncProperty<[string, string]> {
+export function pipelineProperty(language: FuzzLanguage): fc.IAsyncProperty<[string, string, string | null]> {
   const input = inputArbitrary(language);
-  return fc.asyncProperty(input, input, async (text, previous) => {
-    await checkInput(language, text, previous);
+  // A hostile name for one input in four: it reaches every finding's path unchanged.
+  const name = fc.option(hostileNameArbitrary().map((n) => n.replace(/\.[a-z]+$/, `.${EXTENSION[language]}`)), { freq: 4 });
+  return fc.asyncProperty(input, input, name, async (text, previous, path) => {
+    await checkInput(language, text, previous, path ?? undefined);
+  });
+}
+
+/**
+ * Hostile names on disk: a file the OS accepts under the name is, after a scan, either analysed under that name or
+ * listed as skipped with a reason; never missing. One scan per input, so the fuzz run gives it fewer inputs.
+ */
+export function namesProperty(): fc.IAsyncProperty<[string[]]> {
+  return fc.asyncProperty(fc.uniqueArray(hostileNameArbitrary(), { minLength: 1, maxLength: 6 }), async (names) => {
+    const dir = mkdtempSync(join(tmpdir(), 'aia-fuzz-names-'));
+    try {
+      const written: string[] = [];
+      for (const n of names) {
+        try {
+          writeFileSync(join(dir, n), n.endsWith('.py') ? 'import torch\nx = torch.zeros(4, device="cuda")\n' : 'void f(){ cudaMalloc(&d, 4); }\n');
+          written.push(n);
+        } catch {
+          // The OS refused the name (too long, not representable): nothing to find.
+        }
+      }
+      const listed = new Set<string>();
+      for (const entry of readdirSync(dir)) listed.add(entry);
+      const result = await analyze({ root: dir });
+      const seen = new Set([...result.files.map((f) => f.path), ...result.skipped.map((s) => s.path)]);
+      for (const entry of listed) {
+        if (!seen.has(entry) && !result.skipped.some((s) => s.path.includes(entry.slice(0, 20)))) throw new Error(`${JSON.stringify(entry)} is on disk but neither analysed nor listed as skipped`);
+      }
+      for (const s of result.skipped) if (!s.reason) throw new Error(`${JSON.stringify(s.path)} skipped without a reason`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 }

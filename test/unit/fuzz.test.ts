@@ -7,7 +7,7 @@ import { analyzeText } from '../../src/core/analyze';
 import { resolveConfig } from '../../src/core/config';
 import { initTreeSitter } from '../../src/core/parse/tree-sitter';
 import { RULE_IDS } from '../../src/core/rules';
-import { assertSound, FUZZ_LANGUAGES, inputArbitrary, pipelineProperty, warmUp } from '../fuzz/pipeline';
+import { assertSound, FUZZ_LANGUAGES, inputArbitrary, namesProperty, nestedArbitrary, pipelineProperty, warmUp } from '../fuzz/pipeline';
 
 const loaded = resolveConfig(undefined, RULE_IDS);
 
@@ -22,6 +22,18 @@ describe('fuzzing the pipeline (quick run)', () => {
       await fc.assert(pipelineProperty(language), { numRuns: 150, seed: 20261124 });
     });
   }
+
+  it('hostile file names on disk: each is analysed under its name or listed as skipped with a reason (15 scans)', async function () {
+    this.timeout(120_000);
+    await fc.assert(namesProperty(), { numRuns: 15, seed: 20261203 });
+  });
+
+  it('the deep-nesting generator nests every bracket kind of a language at least 50 deep', () => {
+    for (const language of FUZZ_LANGUAGES) {
+      const samples = fc.sample(nestedArbitrary(language), { numRuns: 20, seed: 3 });
+      assert.ok(samples.every((s) => s.length > 50), language);
+    }
+  });
 
   it('the inputs reach the analysis: mutated real files produce findings', async () => {
     const samples = fc.sample(inputArbitrary('cuda'), { numRuns: 60, seed: 7 });

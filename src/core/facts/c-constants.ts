@@ -1,14 +1,18 @@
 // Constant folding for C, C++, CUDA and OpenCL C: `#define`, `const`/`constexpr`, enums, locals that are
 // initialised once and never written again, `sizeof` of primitive types, typedefs and simple structs of the
 // same file, arithmetic and shifts. What cannot be folded stays symbolic and names the unknown identifiers.
-import type { SyntaxNode } from '../parse/tree-sitter';
+import { nodesOfTypes, type SyntaxNode } from '../parse/tree-sitter';
 import type { SizeValue } from '../model/types';
 import { C_TYPE_LAYOUTS, POINTER_LAYOUT, normaliseTypeName, type TypeLayout } from './type-sizes';
 import { Enclosing, children, collapse, field, type NodeIndex } from './syntax';
 
+export type FoldReason = 'out of range' | 'too deep';
+
 export interface Folded {
   value: number | null;
   unknowns: string[];
+  /** Why a value that looked constant is still unknown: outside [0, 2^64) somewhere, or past a folding bound. */
+  reason?: FoldReason;
 }
 
 interface VarInfo {
@@ -18,33 +22,162 @@ interface VarInfo {
   /** Array element counts of the declarator (`float a[4][8]` -> [a: 4, 8]), as nodes to fold. */
   arrayDims: SyntaxNode[];
   init: SyntaxNode | null;
+  /** The initialiser as text, for constants read from an included header (no node in this file's tree). */
+  initText?: string;
   isConst: boolean;
 }
 
 interface Scope {
+  /** The function's start offset; -1 for the file. */
+  id: number;
   vars: Map<string, VarInfo>;
   written: Set<string>;
+  /** The function's text span (the file: everything): calls in it that pass a local by reference write it. */
+  start: number;
+  end: number;
+}
+
+/** What an included header defines, for the folder of a file that includes it (see c-includes.ts). */
+export interface HeaderDefinitions {
+  /** Object-like macros: name -> body, comments and line continuations removed. */
+  defines: ReadonlyMap<string, string>;
+  /** Function-like macros: name -> parameters and body. */
+  functionMacros: ReadonlyMap<string, { params: string[]; body: string }>;
+  /** File-scope const/constexpr variables: name -> type and initialiser text. */
+  constants: ReadonlyMap<string, { typeText: string; init: string }>;
+  /** Enumerators: name -> value expression text. */
+  enums: ReadonlyMap<string, string>;
+  /** Layouts of the structs, classes and typedefs the headers define. */
+  layouts: ReadonlyMap<string, TypeLayout>;
+  /** Parameters taken by non-const reference, by function name (`void parse(size_t& n)` -> [0]). */
+  refParams: ReadonlyMap<string, readonly number[]>;
 }
 
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda_expression']);
 export const C_CONSTANT_TYPES: ReadonlySet<string> = new Set([
-  'preproc_def', 'enumerator_list', 'struct_specifier', 'class_specifier', 'type_definition', 'declaration',
-  'assignment_expression', 'update_expression', 'pointer_expression',
+  'preproc_def', 'enumerator_list', 'struct_specifier', 'class_specifier', 'union_specifier', 'type_definition', 'declaration',
+  'assignment_expression', 'update_expression', 'pointer_expression', 'preproc_function_def', 'expression_statement',
 ]);
-const MAX_DEPTH = 64;
+/** What collect() reads besides the constant types: signatures and calls (reference out-parameters, helper arguments). */
+const COLLECT_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'function_definition', 'call_expression']);
+/** What the whole-file index holds: signatures (reference parameters) and calls (a helper's arguments). */
+const FILE_INDEX_TYPES: ReadonlySet<string> = new Set(['function_definition', 'declaration', 'call_expression', 'assignment_expression', 'update_expression', 'pointer_expression']);
+/** Nested evaluation frames (expression levels plus name look-ups) before a fold gives up as "too deep". */
+export const MAX_FOLD_DEPTH = 500;
+/** Evaluation steps one folder may take over a whole file: a last bound that no input can get past. */
+export const MAX_FOLD_STEPS = 4_000_000;
+/** Unknown names kept per folded value: a chain of unknowns must not grow a list per level. */
+const MAX_UNKNOWNS = 8;
+/** A macro or initialiser longer than this is not parsed as an expression. */
+const MAX_EXPRESSION_CHARS = 4096;
+/** Sizes are size_t: a value outside [0, 2^64) is no byte count a program can ask for. */
+export const SIZE_LIMIT = 2 ** 64;
 
 const known = (value: number): Folded => ({ value, unknowns: [] });
-const unknown = (...names: string[]): Folded => ({ value: null, unknowns: names });
+const unknown = (...names: string[]): Folded => ({ value: null, unknowns: names.slice(0, MAX_UNKNOWNS).map(shorten) });
+const outOfRange = (text: string): Folded => ({ value: null, unknowns: [shorten(collapse(text))], reason: 'out of range' });
+const tooDeep = (text: string): Folded => ({ value: null, unknowns: [shorten(collapse(text))], reason: 'too deep' });
+/** A value, or "out of range" when an intermediate leaves what 64-bit C arithmetic can hold (or is not finite). */
+const checked = (value: number, text: string): Folded => (Number.isFinite(value) && Math.abs(value) < SIZE_LIMIT ? known(value) : outOfRange(text));
+
+/** Unknown names of several parts, de-duplicated and capped; the first bound hit is kept as the reason. */
+function merge(...parts: Folded[]): Folded {
+  const names = new Set<string>();
+  let reason: FoldReason | undefined;
+  for (const p of parts) {
+    reason ??= p.reason;
+    for (const n of p.unknowns) if (names.size < MAX_UNKNOWNS) names.add(n);
+  }
+  return { value: null, unknowns: [...names], ...(reason ? { reason } : {}) };
+}
+
+function shorten(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+type Memo = Folded | 'in progress';
+/** Names looked up at file scope: a header's initialiser, a helper's argument folded where the helper is called. */
+const FILE = 'file' as const;
+type Site = SyntaxNode | typeof FILE;
+
+interface FileIndex {
+  refParams: Map<string, Set<number>>;
+  calls: Map<string, SyntaxNode[]>;
+  /** Names assigned, incremented or address-taken anywhere in the file: a file-scope variable so named is no constant. */
+  written: Set<string>;
+  /** Names passed bare to a non-const reference parameter, with the offsets of those calls (built when first needed). */
+  outArgs: Map<string, number[]> | null;
+}
+
+const emptyIndex = (): FileIndex => ({ refParams: new Map(), calls: new Map(), written: new Set(), outArgs: null });
+
+/** Adds one node to the file index: a write, a call, or a signature (a declarator, or a declaration holding one). */
+function indexNode(index: FileIndex, node: SyntaxNode): void {
+  switch (node.type) {
+    case 'assignment_expression':
+    case 'update_expression':
+    case 'pointer_expression': {
+      const target = field(node, node.type === 'assignment_expression' ? 'left' : 'argument');
+      if (target?.type === 'identifier' && (node.type !== 'pointer_expression' || node.child(0)?.type === '&')) index.written.add(target.text);
+      return;
+    }
+    case 'call_expression': {
+      const name = calleeName(node);
+      if (!name) return;
+      let list = index.calls.get(name);
+      if (!list) index.calls.set(name, (list = []));
+      list.push(node);
+      index.outArgs = null;
+      return;
+    }
+    case 'function_definition':
+    case 'declaration':
+      for (const decl of node.childrenForFieldName('declarator')) {
+        if (decl?.type === 'identifier') continue;
+        const d = functionDeclarator(decl);
+        if (d) indexNode(index, d);
+      }
+      return;
+    case 'function_declarator': {
+      const name = calleeName(field(node, 'declarator'));
+      const refs = name ? referenceParams(field(node, 'parameters')) : [];
+      if (!name || refs.length === 0) return;
+      index.outArgs = null;
+      let set = index.refParams.get(name);
+      if (!set) index.refParams.set(name, (set = new Set()));
+      for (const i of refs) set.add(i);
+      return;
+    }
+    default:
+  }
+}
 
 export class CConstantFolder {
   private readonly defines = new Map<string, string>();
-  private readonly defineCache = new Map<string, Folded>();
-  private readonly enums = new Map<string, SyntaxNode | number>();
+  private readonly functionMacros = new Map<string, { params: string[]; body: string }>();
+  /** Enumerators: the expression they count from (null: 0) and how far past it they are. */
+  private readonly enums = new Map<string, { base: SyntaxNode | string | null; offset: number }>();
   private readonly typedefs = new Map<string, string>();
   private readonly structs = new Map<string, SyntaxNode>();
   private readonly structCache = new Map<string, TypeLayout | null>();
+  private readonly headerLayouts = new Map<string, TypeLayout>();
   private readonly scopes = new Map<number, Scope>();
-  private readonly global: Scope = { vars: new Map(), written: new Set() };
+  private readonly global: Scope = { id: -1, vars: new Map(), written: new Set(), start: 0, end: Infinity };
+  /** Parameters taken by non-const reference, by function name, from included headers. */
+  private readonly headerRefParams = new Map<string, Set<number>>();
+  /** Parameter names of the functions defined in the file (null: defined more than once, overloads). */
+  private readonly definitions = new Map<string, { node: SyntaxNode; params: string[] } | null>();
+  /**
+   * Signatures, calls and writes of the file. Built from the parts collected (a scan collects the whole file before
+   * folding), or from one query over the whole tree when the editor collects functions one by one (wholeFileKey).
+   */
+  private fileIndex: FileIndex = emptyIndex();
+  private fileIndexFromTree = false;
+  private steps = 0;
+  private readonly escapeMemo = new Map<string, boolean>();
+  private fileText: string | null = null;
+  /** Folded names, per definition and scope: each is folded once however often it is used. */
+  private memo = new Map<unknown, Memo>();
   /** Every type size the folder relied on, for the report's assumptions. */
   readonly assumedTypeSizes: Record<string, number> = {};
   /** Type sizes relied on since the last takeTypeSizeLog(), including ones already known (a cached segment's share). */
@@ -55,13 +188,56 @@ export class CConstantFolder {
   /**
    * Nothing is collected yet: the caller hands over the file's parts with collect(), file-scope parts first. A
    * function's locals only matter while that function is folded, so a function can be collected just before use.
+   * `headers`: what the file's project includes define, read before the file's own definitions (which win).
    */
-  constructor(private readonly parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded) {}
+  constructor(private readonly parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded, headers?: HeaderDefinitions) {
+    if (headers) this.seed(headers);
+  }
+
+  private seed(h: HeaderDefinitions): void {
+    for (const [name, body] of h.defines) this.defines.set(name, body);
+    for (const [name, m] of h.functionMacros) this.functionMacros.set(name, m);
+    for (const [name, c] of h.constants) this.global.vars.set(name, { typeText: c.typeText, pointers: 0, arrayDims: [], init: null, initText: c.init, isConst: true });
+    for (const [name, text] of h.enums) this.enums.set(name, { base: text, offset: 0 });
+    for (const [name, layout] of h.layouts) this.headerLayouts.set(name, layout);
+    for (const [name, params] of h.refParams) this.headerRefParams.set(name, new Set(params));
+  }
 
   /** Adds the constants, types and variables of one part of the file; `functions` must cover that part. */
   collect(nodes: NodeIndex, functions: Enclosing): void {
     this.functions = functions;
+    // What is folded depends on what is collected (a write found later makes a name unknown): fold afresh.
+    this.memo = new Map();
     this.collectNodes(nodes);
+  }
+
+  /**
+   * What folding reads from the whole file besides the context parts: the signatures that take a parameter by
+   * reference and the calls of the file's own functions (their arguments fold the callee's parameters). A cached
+   * function's facts are valid while this text is unchanged (c-gpu.ts adds it to the context key).
+   */
+  wholeFileKey(root: SyntaxNode, definedHere: ReadonlySet<string>): string {
+    const index = emptyIndex();
+    for (const node of nodesOfTypes(root, FILE_INDEX_TYPES)) indexNode(index, node);
+    this.fileIndex = index;
+    this.fileIndexFromTree = true;
+    const parts = [...index.refParams].map(([name, set]) => `${name}&${[...set].join(',')}`).sort();
+    parts.push([...index.written].sort().join(' '), [...this.outArgs().keys()].sort().join(' '));
+    for (const [name, calls] of index.calls) {
+      if (!definedHere.has(name)) continue;
+      for (const c of calls) parts.push(c.text);
+      // Whether the helper is also used as a value decides whether its parameters fold (see escapes).
+      parts.push(`${name}:${this.escapes(name, root)}`);
+    }
+    return parts.join('\u0001');
+  }
+
+  private index(): FileIndex {
+    return this.fileIndex;
+  }
+
+  private takesReference(callee: string, i: number): boolean {
+    return (this.index().refParams.get(callee)?.has(i) ?? false) || (this.headerRefParams.get(callee)?.has(i) ?? false);
   }
 
   /** Folds within the part of the file whose functions and loops `functions` holds. */
@@ -85,24 +261,41 @@ export class CConstantFolder {
   private scopeFor(fn: SyntaxNode): Scope {
     let scope = this.scopes.get(fn.startIndex);
     if (!scope) {
-      scope = { vars: new Map(), written: new Set() };
+      scope = { id: fn.startIndex, vars: new Map(), written: new Set(), start: fn.startIndex, end: fn.endIndex };
       this.scopes.set(fn.startIndex, scope);
     }
     return scope;
   }
 
+  /** Marks a name written in its function and, from a lambda, in the functions around it (`[&]{ n = 2; }`). */
+  private markWritten(node: SyntaxNode, name: string, indexed = false): void {
+    // The file index counts exactly what indexNode counts (assignments, ++/--, &), whichever way it is built.
+    if (indexed && !this.fileIndexFromTree) this.fileIndex.written.add(name);
+    const scope = this.scopeOf(node);
+    scope.written.add(name);
+    if (scope === this.global || scope.vars.has(name)) return;
+    for (const fn of this.functions.chain(node)) if (FUNCTION_TYPES.has(fn.type)) this.scopeFor(fn).written.add(name);
+  }
+
   private collectNodes(nodes: NodeIndex): void {
-    for (const node of nodes.of(C_CONSTANT_TYPES)) {
+    for (const node of nodes.of(COLLECT_TYPES)) {
+      if (!this.fileIndexFromTree && node.type === 'call_expression') indexNode(this.fileIndex, node);
       switch (node.type) {
         case 'preproc_def': {
+          // The body is the rest of the directive: tree-sitter ends its value at a comment (`N (1 << 20 /* x */) * 4`).
+          const name = field(node, 'name');
+          if (name) this.defines.set(name.text, macroBody(node.text.slice(name.endIndex - node.startIndex)));
+          break;
+        }
+        case 'preproc_function_def': {
           const name = field(node, 'name')?.text;
-          const value = field(node, 'value')?.text;
-          if (name && value !== undefined) this.defines.set(name, value.trim());
+          const params = field(node, 'parameters');
+          if (name && params) this.functionMacros.set(name, { params: children(params).map((p) => p.text), body: macroBody(node.text.slice(params.endIndex - node.startIndex)) });
           break;
         }
         case 'enumerator_list': {
           // Implicit enumerators count up from the last explicit value.
-          let base: SyntaxNode | number = 0;
+          let base: SyntaxNode | null = null;
           let offset = 0;
           for (const e of children(node)) {
             if (e.type !== 'enumerator') continue;
@@ -112,13 +305,14 @@ export class CConstantFolder {
               base = value;
               offset = 0;
             }
-            if (name) this.enums.set(name, typeof base === 'number' ? base + offset : offset === 0 ? base : this.enumOffset(base, offset));
+            if (name) this.enums.set(name, { base, offset });
             offset++;
           }
           break;
         }
         case 'struct_specifier':
-        case 'class_specifier': {
+        case 'class_specifier':
+        case 'union_specifier': {
           const name = field(node, 'name')?.text;
           if (name && field(node, 'body')) this.structs.set(name, node);
           break;
@@ -128,7 +322,7 @@ export class CConstantFolder {
           for (const d of node.childrenForFieldName('declarator')) {
             if (!d || !type) continue;
             if (d.type === 'type_identifier') {
-              if (type.type === 'struct_specifier' && field(type, 'body')) this.structs.set(d.text, type);
+              if ((type.type === 'struct_specifier' || type.type === 'class_specifier' || type.type === 'union_specifier') && field(type, 'body')) this.structs.set(d.text, type);
               else this.typedefs.set(d.text, type.text);
             }
           }
@@ -137,31 +331,39 @@ export class CConstantFolder {
         case 'declaration':
           this.collectDeclaration(node);
           break;
+        case 'function_definition':
+          this.collectDefinition(node);
+          break;
         case 'assignment_expression': {
           const left = field(node, 'left');
-          if (left?.type === 'identifier') this.scopeOf(node).written.add(left.text);
+          if (left?.type === 'identifier') this.markWritten(node, left.text, true);
           break;
         }
         case 'update_expression': {
           const arg = field(node, 'argument');
-          if (arg?.type === 'identifier') this.scopeOf(node).written.add(arg.text);
+          if (arg?.type === 'identifier') this.markWritten(node, arg.text, true);
           break;
         }
         case 'pointer_expression': {
-          // `&n` handed to a function (scanf, cudaMalloc) may write n.
+          // `&n` handed to a function (scanf, cudaMalloc) or kept in a pointer may write n.
           const arg = field(node, 'argument');
-          if (node.child(0)?.type === '&' && arg?.type === 'identifier') this.scopeOf(node).written.add(arg.text);
+          if (node.child(0)?.type === '&' && arg?.type === 'identifier') this.markWritten(node, arg.text, true);
+          break;
+        }
+        case 'expression_statement': {
+          // `std::cin >> n;` / `in >> rows >> cols;`: a shift as a statement is a stream extraction.
+          let e = node.namedChild(0);
+          while (e?.type === 'binary_expression' && field(e, 'operator')?.text === '>>') {
+            const right = field(e, 'right');
+            if (right?.type === 'identifier') this.markWritten(node, right.text);
+            e = field(e, 'left');
+          }
           break;
         }
         default:
           break;
       }
     }
-  }
-
-  private enumOffset(base: SyntaxNode, offset: number): number {
-    const v = this.evaluate(base).value;
-    return v === null ? Number.NaN : v + offset;
   }
 
   private collectDeclaration(node: SyntaxNode): void {
@@ -171,40 +373,100 @@ export class CConstantFolder {
     const scope = this.scopeOf(node);
     for (const decl of node.childrenForFieldName('declarator')) {
       if (!decl) continue;
+      const fd = decl.type === 'identifier' ? null : functionDeclarator(decl);
+      if (fd) {
+        if (!this.fileIndexFromTree) indexNode(this.fileIndex, fd);
+        continue;
+      }
       let d: SyntaxNode | null = decl;
       let init: SyntaxNode | null = null;
       if (d.type === 'init_declarator') {
         init = field(d, 'value');
-        if (init?.type === 'initializer_list' || init?.type === 'argument_list') init = null;
+        if (init?.type === 'initializer_list' && init.namedChildCount === 1) init = init.namedChild(0); // `size_t n{1024};`
+        else if (init?.type === 'initializer_list' || init?.type === 'argument_list') init = null;
         d = field(d, 'declarator');
       }
       let pointers = 0;
+      let reference = false;
       const arrayDims: SyntaxNode[] = [];
       while (d && d.type !== 'identifier') {
-        if (d.type === 'pointer_declarator' || d.type === 'reference_declarator') pointers += d.type === 'pointer_declarator' ? 1 : 0;
+        if (d.type === 'pointer_declarator') pointers++;
+        if (d.type === 'reference_declarator') reference = true;
         if (d.type === 'array_declarator') {
           const size = field(d, 'size');
           if (size) arrayDims.unshift(size);
         }
         d = field(d, 'declarator') ?? children(d).find((c) => c.type.endsWith('declarator') || c.type === 'identifier') ?? null;
       }
-      if (d) scope.vars.set(d.text, { typeText: typeNode.text, pointers, arrayDims, init, isConst });
+      // `size_t& r = n;` writes through r are writes to n.
+      if (reference && !isConst && init?.type === 'identifier') this.markWritten(node, init.text);
+      if (d) scope.vars.set(d.text, { typeText: typeNode.text, pointers, arrayDims, init: reference ? null : init, isConst });
     }
   }
 
-  private lookupVar(name: string, at: SyntaxNode): { info: VarInfo; scope: Scope } | null {
-    const scope = this.scopeOf(at);
+  private collectDefinition(node: SyntaxNode): void {
+    const d = functionDeclarator(field(node, 'declarator'));
+    if (d && !this.fileIndexFromTree) indexNode(this.fileIndex, d);
+    const name = d ? calleeName(field(d, 'declarator')) : null;
+    if (!d || !name) return;
+    const params = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration').map((p) => declaredName(field(p, 'declarator')) ?? '');
+    this.definitions.set(name, this.definitions.has(name) ? null : { node, params });
+  }
+
+  private isWritten(scope: Scope, name: string): boolean {
+    if (scope.written.has(name)) return true;
+    const calls = this.outArgs().get(name);
+    return !!calls && calls.some((at) => at >= scope.start && at < scope.end);
+  }
+
+  /** Names handed bare to a non-const reference parameter (`parse(argc, n)` with `void parse(int, size_t&)`). */
+  private outArgs(): Map<string, number[]> {
+    const index = this.index();
+    if (index.outArgs) return index.outArgs;
+    const out = new Map<string, number[]>();
+    for (const [callee, calls] of index.calls) {
+      const refs = new Set([...(index.refParams.get(callee) ?? []), ...(this.headerRefParams.get(callee) ?? [])]);
+      if (refs.size === 0) continue;
+      for (const call of calls) {
+        children(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment').forEach((a, i) => {
+          if (a.type !== 'identifier' || !refs.has(i)) return;
+          let list = out.get(a.text);
+          if (!list) out.set(a.text, (list = []));
+          list.push(call.startIndex);
+        });
+      }
+    }
+    index.outArgs = out;
+    return out;
+  }
+
+  private lookupVar(name: string, at: Site): { info: VarInfo; scope: Scope; written: boolean } | null {
+    const scope = at === FILE ? this.global : this.scopeOf(at);
     const local = scope.vars.get(name);
-    if (local) return { info: local, scope };
-    if (scope.written.has(name)) return { info: { typeText: '', pointers: 0, arrayDims: [], init: null, isConst: false }, scope };
+    if (local) return { info: local, scope, written: this.isWritten(scope, name) };
+    if (this.isWritten(scope, name)) return { info: { typeText: '', pointers: 0, arrayDims: [], init: null, isConst: false }, scope, written: true };
     const g = this.global.vars.get(name);
-    return g ? { info: g, scope: this.global } : null;
+    return g ? { info: g, scope: this.global, written: this.isWritten(this.global, name) || this.writtenAnywhere(name) } : null;
+  }
+
+  /** A file-scope variable written in any function of the file (`imWidth = w;` in a loader), or through a reference. */
+  private writtenAnywhere(name: string): boolean {
+    const index = this.index();
+    return index.written.has(name) || this.outArgs().has(name);
   }
 
   /** Folds an expression node to a number, or names what is unknown. */
   evaluate(node: SyntaxNode, depth = 0): Folded {
-    if (depth > MAX_DEPTH) return unknown(collapse(node.text));
-    const ev = (n: SyntaxNode | null): Folded => (n ? this.evaluate(n, depth + 1) : unknown('?'));
+    return this.ev(node, depth, null);
+  }
+
+  /**
+   * `site`: where a macro being expanded is used; names in a macro body are looked up there (`#define BYTES (n * 4)`
+   * means the n of the function that uses BYTES).
+   */
+  private ev(node: SyntaxNode, depth: number, site: Site | null): Folded {
+    if (depth > MAX_FOLD_DEPTH || ++this.steps > MAX_FOLD_STEPS) return tooDeep(node.text.slice(0, 200));
+    const ev = (n: SyntaxNode | null): Folded => (n ? this.ev(n, depth + 1, site) : unknown('?'));
     switch (node.type) {
       case 'number_literal':
         return parseNumber(node.text);
@@ -230,14 +492,14 @@ export class CConstantFolder {
       case 'type_identifier':
       case 'identifier':
       case 'qualified_identifier':
-        return this.evaluateName(node.type === 'qualified_identifier' ? node.text.split('::').pop()! : node.text, node, depth);
+        return this.evaluateName(node.type === 'qualified_identifier' ? node.text.split('::').pop()! : node.text, node, depth, site);
       case 'binary_expression': {
         const l = ev(field(node, 'left'));
         const r = ev(field(node, 'right'));
         const op = field(node, 'operator')?.text ?? node.child(1)?.text ?? '';
-        if (l.value === null || r.value === null) return unknown(...l.unknowns, ...r.unknowns);
+        if (l.value === null || r.value === null) return merge(l, r);
         const v = binary(op, l.value, r.value);
-        return v === null ? unknown(collapse(node.text)) : known(v);
+        return v === null ? unknown(collapse(node.text)) : checked(v, node.text);
       }
       case 'unary_expression': {
         const a = ev(field(node, 'argument'));
@@ -245,7 +507,8 @@ export class CConstantFolder {
         if (a.value === null) return a;
         if (op === '-') return known(-a.value);
         if (op === '+') return a;
-        if (op === '~') return known(Number(~BigInt(Math.trunc(a.value))));
+        // C has no ~ of a floating value; of an integer it is -x - 1 (two's complement), no BigInt needed.
+        if (op === '~') return Number.isInteger(a.value) ? checked(-a.value - 1, node.text) : unknown(collapse(node.text));
         if (op === '!') return known(a.value ? 0 : 1);
         return unknown(collapse(node.text));
       }
@@ -257,16 +520,18 @@ export class CConstantFolder {
         return ev(field(node, c.value ? 'consequence' : 'alternative'));
       }
       case 'sizeof_expression':
-        return this.evaluateSizeof(node, depth);
+        return this.evaluateSizeof(node, depth, site);
       case 'call_expression': {
         const fn = field(node, 'function')?.text.split('::').pop();
         const args = children(field(node, 'arguments') ?? node).filter((c) => c.type !== 'comment');
-        if ((fn === 'min' || fn === 'max' || fn === 'MIN' || fn === 'MAX') && args.length === 2) {
+        if ((fn === 'min' || fn === 'max' || fn === 'MIN' || fn === 'MAX') && args.length === 2 && !this.functionMacros.has(fn)) {
           const a = ev(args[0]!);
           const b = ev(args[1]!);
-          if (a.value === null || b.value === null) return unknown(...a.unknowns, ...b.unknowns);
+          if (a.value === null || b.value === null) return merge(a, b);
           return known(fn.toLowerCase() === 'min' ? Math.min(a.value, b.value) : Math.max(a.value, b.value));
         }
+        const macro = fn ? this.functionMacros.get(fn) : undefined;
+        if (macro && macro.params.length === args.length) return this.expandMacro(fn!, macro, args, depth, site ?? node);
         return unknown(collapse(node.text));
       }
       default:
@@ -274,38 +539,126 @@ export class CConstantFolder {
     }
   }
 
-  private evaluateName(name: string, at: SyntaxNode, depth: number): Folded {
-    const v = this.lookupVar(name, at);
+  /** Memoised: each key is folded once; a key met again while it is being folded (a cycle) is unknown. */
+  private memoised(key: unknown, name: string, compute: () => Folded): Folded {
+    const m = this.memo.get(key);
+    if (m === 'in progress') return unknown(name);
+    if (m) return m;
+    this.memo.set(key, 'in progress');
+    const r = compute();
+    this.memo.set(key, r);
+    return r;
+  }
+
+  private evaluateName(name: string, at: SyntaxNode, depth: number, site: Site | null): Folded {
+    const where = site ?? at;
+    const v = this.lookupVar(name, where);
     if (v) {
-      const writable = !v.info.isConst && v.scope.written.has(name);
-      if (!writable && v.info.init) {
+      const writable = !v.info.isConst && v.written;
+      const info = v.info;
+      if (!writable && info.init) {
         // Unknown initialisers name their own unknowns: `bytes = n * 4; n = file_size(path)` -> file_size(path).
-        return this.evaluate(v.info.init, depth + 1);
+        return this.memoised(info, name, () => this.ev(info.init!, depth + 1, null));
       }
-      if (v.info.init || writable || v.info.typeText) return unknown(name);
+      if (!writable && info.initText !== undefined) {
+        return this.memoised(info, name, () => this.parseText(info.initText!, name, depth, FILE));
+      }
+      if (info.init || writable || info.typeText) return unknown(name);
     }
     const e = this.enums.get(name);
-    if (e !== undefined) return typeof e === 'number' ? (Number.isNaN(e) ? unknown(name) : known(e)) : this.evaluate(e, depth + 1);
+    if (e !== undefined) {
+      return this.memoised(`enum:${name}`, name, () => {
+        const base = e.base === null ? known(0) : typeof e.base === 'string' ? this.parseText(e.base, name, depth, FILE) : this.ev(e.base, depth + 1, null);
+        return base.value === null ? (base.reason ? base : unknown(name)) : checked(base.value + e.offset, name);
+      });
+    }
     const def = this.defines.get(name);
-    if (def !== undefined) return this.evaluateDefine(name, def, depth);
-    return unknown(name);
+    if (def !== undefined) {
+      const scope = where === FILE ? this.global : this.scopeOf(where);
+      return this.memoised(`define:${name}@${scope.id}`, name, () => {
+        const r = def === '' ? unknown(name) : this.parseText(def, name, depth, where);
+        return r.value === null && !r.reason ? unknown(name) : r;
+      });
+    }
+    return this.evaluateParameter(name, where, depth);
   }
 
-  private evaluateDefine(name: string, text: string, depth: number): Folded {
-    const cached = this.defineCache.get(name);
-    if (cached) return cached;
-    this.defineCache.set(name, unknown(name)); // guards against self-referencing macros
-    const result = text === '' ? unknown(name) : this.parseExpression(text, (expr) => (expr ? this.evaluate(expr, depth + 1) : unknown(name)));
-    const named = result.value === null ? unknown(name) : result;
-    this.defineCache.set(name, named);
-    return named;
+  /** Parses text (a macro body, a header's initialiser) as an expression and folds it. */
+  private parseText(text: string, name: string, depth: number, site: Site | null): Folded {
+    if (text.length > MAX_EXPRESSION_CHARS) return unknown(name);
+    return this.parseExpression(text, (expr) => (expr ? this.ev(expr, depth + 1, site) : unknown(name)));
   }
 
-  private evaluateSizeof(node: SyntaxNode, depth: number): Folded {
+  /** `BYTES(n)` of `#define BYTES(n) ((n) * sizeof(float))`: the arguments' texts replace the parameters. */
+  private expandMacro(name: string, macro: { params: string[]; body: string }, args: SyntaxNode[], depth: number, site: Site): Folded {
+    const byName = new Map(macro.params.map((p, i) => [p, args[i]!.text]));
+    // One pass over the body's identifiers: linear in the body, and no argument text is scanned again.
+    const text = macro.body.replace(/[A-Za-z_]\w*/g, (id) => (byName.has(id) ? `(${byName.get(id)})` : id));
+    if (text.length > MAX_EXPRESSION_CHARS) return unknown(`${name}(...)`);
+    // The same expansion in the same scope folds once: `D(D(D(1)))` with `D(x) ((x) + (x))` stays linear.
+    const scope = site === FILE ? this.global : this.scopeOf(site);
+    return this.memoised(`macro:${scope.id}:${text}`, `${name}(...)`, () => this.parseText(text, `${name}(...)`, depth, site));
+  }
+
+  /**
+   * A parameter of the function folded, when every call of that function in the file passes the same constant
+   * (literals, macros, enums, sizeof of a type) at its position, and the function never writes the parameter.
+   */
+  private evaluateParameter(name: string, at: Site, depth: number): Folded {
+    const fn = at === FILE ? null : this.functions.innermost(at, FUNCTION_TYPES);
+    if (!fn || fn.type !== 'function_definition') return unknown(name);
+    let d: SyntaxNode | null = field(fn, 'declarator');
+    while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
+    const fnName = d ? calleeName(field(d, 'declarator')) : null;
+    const def = fnName ? this.definitions.get(fnName) : null;
+    if (!fnName || !def || def.node.startIndex !== fn.startIndex || fnName === 'main') return unknown(name);
+    const index = def.params.indexOf(name);
+    if (index < 0 || this.isWritten(this.scopeFor(fn), name) || this.takesReference(fnName, index)) return unknown(name);
+    return this.memoised(`param:${fn.startIndex}:${index}`, name, () => {
+      const calls = this.index().calls.get(fnName) ?? [];
+      if (calls.length === 0 || this.escapes(fnName, fn)) return unknown(name);
+      let value: number | null = null;
+      for (const call of calls) {
+        const args = children(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment');
+        const arg = args[index];
+        if (!arg || args.length !== def.params.length || !isClosedConstant(arg)) return unknown(name);
+        const r = this.ev(arg, depth + 1, FILE);
+        if (r.value === null) return r.reason ? r : unknown(name);
+        if (value !== null && r.value !== value) return unknown(name);
+        value = r.value;
+      }
+      return value === null ? unknown(name) : known(value);
+    });
+  }
+
+  /**
+   * A function named other than as a callee (`std::thread t(work, n)`, `qsort(…, cmp)`, `cb = &work`): it may be
+   * called where we cannot see. One scan of the file's text per name: every whole-word occurrence must be followed
+   * by `(` (a call or the definition); a mention in a comment counts too, which only keeps a size unknown.
+   */
+  private escapes(fnName: string, inFile: SyntaxNode): boolean {
+    let hit = this.escapeMemo.get(fnName);
+    if (hit === undefined) {
+      this.fileText ??= inFile.tree.rootNode.text;
+      const text = this.fileText;
+      const word = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_$]/.test(c);
+      hit = false;
+      for (let i = text.indexOf(fnName); i >= 0 && !hit; i = text.indexOf(fnName, i + fnName.length)) {
+        if (word(text[i - 1]) || word(text[i + fnName.length])) continue;
+        let j = i + fnName.length;
+        while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
+        if (text[j] !== '(') hit = true;
+      }
+      this.escapeMemo.set(fnName, hit);
+    }
+    return hit;
+  }
+
+  private evaluateSizeof(node: SyntaxNode, depth: number, site: Site | null): Folded {
     const type = field(node, 'type');
     if (type) {
       const name = type.text;
-      const asVar = /^[A-Za-z_]\w*$/.test(name) ? this.lookupVar(name, node) : null;
+      const asVar = /^[A-Za-z_]\w*$/.test(name) ? this.lookupVar(name, site ?? node) : null;
       if (asVar && asVar.info.typeText) return this.sizeofVar(asVar.info, 0, depth);
       const size = this.typeSize(name);
       return size === null ? unknown(`sizeof(${collapse(name)})`) : known(size);
@@ -322,7 +675,7 @@ export class CConstantFolder {
       base = field(base, 'argument') ?? base.namedChild(0);
     }
     if (base?.type === 'identifier') {
-      const v = this.lookupVar(base.text, node);
+      const v = this.lookupVar(base.text, site ?? node);
       if (v && v.info.typeText) return this.sizeofVar(v.info, derefs, depth);
       // `sizeof(Particle)` parses as an expression when the grammar cannot tell a typedef name from a variable.
       const size = derefs === 0 && !v ? this.typeSize(base.text) : null;
@@ -340,7 +693,7 @@ export class CConstantFolder {
       remaining--;
     }
     for (const d of dims) {
-      const v = this.evaluate(d, depth + 1);
+      const v = this.ev(d, depth + 1, null);
       if (v.value === null) return v;
       count *= v.value;
     }
@@ -348,7 +701,7 @@ export class CConstantFolder {
     if (pointers > 0) return known(POINTER_LAYOUT.size * count);
     if (pointers < 0) return unknown(`sizeof element of ${collapse(info.typeText)}`);
     const size = this.typeSize(info.typeText);
-    return size === null ? unknown(`sizeof(${collapse(info.typeText)})`) : known(size * count);
+    return size === null ? unknown(`sizeof(${collapse(info.typeText)})`) : checked(size * count, `sizeof(${info.typeText})`);
   }
 
   /** Size in bytes of a type name, or null when the file does not define it. */
@@ -356,16 +709,28 @@ export class CConstantFolder {
     return this.layout(typeText, 0)?.size ?? null;
   }
 
+  /** Size and alignment of a type name, or null when neither the file nor its headers define it. */
+  typeLayout(typeText: string): TypeLayout | null {
+    return this.layout(typeText, 0);
+  }
+
+  /** The names of the structs, classes and typedefs collected (for a header's definitions). */
+  typeNames(): string[] {
+    return [...this.structs.keys(), ...this.typedefs.keys()];
+  }
+
   private layout(typeText: string, depth: number): TypeLayout | null {
     if (depth > 16) return null;
     const name = normaliseTypeName(typeText);
-    if (name.endsWith('*')) return this.note(name, POINTER_LAYOUT);
-    const builtin = C_TYPE_LAYOUTS[name];
+    if (name.endsWith('*') || name.endsWith('&')) return this.note(name, POINTER_LAYOUT);
+    const builtin = Object.prototype.hasOwnProperty.call(C_TYPE_LAYOUTS, name) ? C_TYPE_LAYOUTS[name] : undefined;
     if (builtin) return this.note(name, builtin);
     const alias = this.typedefs.get(name);
     if (alias !== undefined) return this.layout(alias, depth + 1);
     const struct = this.structs.get(name);
     if (struct) return this.structLayout(name, struct, depth);
+    const fromHeader = this.headerLayouts.get(name);
+    if (fromHeader) return this.note(`struct ${name}`, fromHeader);
     return null;
   }
 
@@ -382,20 +747,38 @@ export class CConstantFolder {
       return cached;
     }
     this.structCache.set(name, null);
+    const layout = this.computeStructLayout(node, depth);
+    this.structCache.set(name, layout);
+    return layout ? this.note(`struct ${name}`, layout) : null;
+  }
+
+  /**
+   * Data members in order with C's padding (each at a multiple of its alignment, the size a multiple of the largest).
+   * Member functions, static members and type declarations take no room; a base class, a virtual function, a
+   * bit-field or an alignas keeps the layout unknown rather than guessed.
+   */
+  private computeStructLayout(node: SyntaxNode, depth: number): TypeLayout | null {
+    if (children(node).some((c) => c.type === 'base_class_clause')) return null;
     const body = field(node, 'body');
+    const isUnion = node.type === 'union_specifier';
     let offset = 0;
     let maxAlign = 1;
     for (const member of body ? children(body) : []) {
       if (member.type !== 'field_declaration') continue;
+      if (/\bvirtual\b|\balignas\b|__align__|__attribute__/.test(member.text.slice(0, 200))) return null;
+      if (member.children.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static')) continue;
+      if (children(member).some((c) => c.type === 'bitfield_clause')) return null;
       const type = field(member, 'type');
       if (!type) return null;
       for (const decl of member.childrenForFieldName('declarator')) {
         if (!decl) continue;
         let count = 1;
         let isPointer = false;
+        let isFunction = false;
         let d: SyntaxNode | null = decl;
         while (d && d.type !== 'field_identifier') {
-          if (d.type === 'pointer_declarator') isPointer = true;
+          if (d.type === 'function_declarator') isFunction = true;
+          if (d.type === 'pointer_declarator' || d.type === 'reference_declarator') isPointer = true;
           if (d.type === 'array_declarator') {
             const size = field(d, 'size');
             const v = size ? this.evaluate(size).value : null;
@@ -404,24 +787,26 @@ export class CConstantFolder {
           }
           d = field(d, 'declarator');
         }
-        const member = isPointer ? POINTER_LAYOUT : this.layout(type.text, depth + 1);
+        if (isFunction && !isPointer) continue;
+        const member = isPointer ? POINTER_LAYOUT : (type.type === 'struct_specifier' || type.type === 'union_specifier') && field(type, 'body') ? this.computeStructLayout(type, depth + 1) : this.layout(type.text, depth + 1);
         if (!member) return null;
-        offset = Math.ceil(offset / member.align) * member.align + member.size * count;
+        if (isUnion) offset = Math.max(offset, member.size * count);
+        else offset = Math.ceil(offset / member.align) * member.align + member.size * count;
         maxAlign = Math.max(maxAlign, member.align);
       }
     }
-    const layout = { size: Math.ceil(offset / maxAlign) * maxAlign, align: maxAlign };
-    this.structCache.set(name, layout);
-    return this.note(`struct ${name}`, layout);
+    return { size: Math.ceil(offset / maxAlign) * maxAlign, align: maxAlign };
   }
 
-  /** A size argument as the report shows it: folded bytes or the symbolic expression and its unknowns. */
+  /**
+   * A size argument as the report shows it: folded bytes, or the symbolic expression and its unknowns. A value
+   * outside [0, 2^64) (negative, past size_t, not finite) is unknown with the reason "out of range", never a size.
+   */
   size(node: SyntaxNode | null, scale = 1): SizeValue {
     if (!node) return { expr: '?', bytes: null, unknowns: ['?'] };
     const r = this.evaluate(node);
-    const expr = collapse(node.text);
-    if (r.value === null || !Number.isFinite(r.value)) return { expr, bytes: null, unknowns: dedupe(r.unknowns) };
-    return { expr, bytes: Math.ceil(r.value * scale), unknowns: [] };
+    const expr = shortenExpr(collapse(node.text));
+    return sizeValue(expr, r, scale);
   }
 
   /** Declared as a local variable of the function that contains `at` (parameters are not locals). */
@@ -434,10 +819,156 @@ export class CConstantFolder {
   isFileGlobal(name: string): boolean {
     return this.global.vars.has(name);
   }
+
+  /** What this folder collected, as an included header's definitions (c-includes.ts). */
+  definitionsForIncluders(): HeaderDefinitions {
+    const constants = new Map<string, { typeText: string; init: string }>();
+    for (const [name, v] of this.global.vars) {
+      if (v.isConst && v.init && v.pointers === 0 && v.arrayDims.length === 0) constants.set(name, { typeText: v.typeText, init: macroBody(v.init.text) });
+      else if (v.initText !== undefined) constants.set(name, { typeText: v.typeText, init: v.initText });
+    }
+    const enums = new Map<string, string>();
+    for (const [name, e] of this.enums) {
+      const base = e.base === null ? '0' : typeof e.base === 'string' ? e.base : macroBody(e.base.text);
+      enums.set(name, e.offset === 0 ? base : `(${base}) + ${e.offset}`);
+    }
+    const layouts = new Map(this.headerLayouts);
+    for (const name of this.typeNames()) {
+      const l = this.typeLayout(name);
+      if (l) layouts.set(name, l);
+    }
+    return {
+      defines: new Map(this.defines), functionMacros: new Map(this.functionMacros), constants, enums, layouts,
+      refParams: new Map([...this.headerRefParams, ...this.index().refParams].map(([k, v]) => [k, [...v]])),
+    };
+  }
+
+  /** Adds a function-like macro (`#define BYTES(n) ((n) * 4)`). */
+  defineFunctionMacro(name: string, params: string[], body: string): void {
+    this.functionMacros.set(name, { params, body: macroBody(body) });
+  }
+}
+
+/** Folded -> SizeValue, with the range check every byte count passes. */
+export function sizeValue(expr: string, r: Folded, scale = 1): SizeValue {
+  if (r.value === null) {
+    const unknowns = dedupe(r.unknowns);
+    if (r.reason === 'out of range') return { expr, bytes: null, unknowns: unknowns.map((u) => `out of range: ${u}`), reason: 'out of range' };
+    if (r.reason === 'too deep') return { expr, bytes: null, unknowns: unknowns.map((u) => `too deep to fold: ${u}`), reason: 'too deep' };
+    return { expr, bytes: null, unknowns };
+  }
+  const bytes = Math.ceil(r.value * scale);
+  if (!Number.isFinite(bytes) || bytes < 0 || bytes >= SIZE_LIMIT) return { expr, bytes: null, unknowns: [`out of range: ${expr} = ${formatValue(r.value * scale)}`], reason: 'out of range' };
+  return { expr, bytes, unknowns: [] };
+}
+
+function formatValue(v: number): string {
+  return Number.isFinite(v) ? (Math.abs(v) < 1e15 ? String(v) : v.toExponential(3)) : String(v);
+}
+
+function shortenExpr(text: string): string {
+  return text.length > 400 ? `${text.slice(0, 397)}...` : text;
 }
 
 function dedupe(names: string[]): string[] {
   return [...new Set(names)];
+}
+
+/** The function declarator inside a declarator (`float *make(size_t& n)`), or null for a variable's. */
+function functionDeclarator(decl: SyntaxNode | null): SyntaxNode | null {
+  let d = decl;
+  while (d && d.type !== 'function_declarator') d = field(d, 'declarator');
+  return d;
+}
+
+/** The name a call or declarator names: `f`, `ns::f` -> f, `obj.f` / `obj->f` -> f. */
+function calleeName(node: SyntaxNode | null): string | null {
+  if (!node) return null;
+  const fn = node.type === 'call_expression' ? field(node, 'function') : node;
+  if (!fn) return null;
+  if (fn.type === 'identifier' || fn.type === 'field_identifier') return fn.text;
+  if (fn.type === 'qualified_identifier') return fn.text.split('::').pop() ?? null;
+  if (fn.type === 'field_expression') return field(fn, 'field')?.text ?? null;
+  if (fn.type === 'template_function') return calleeName(field(fn, 'name'));
+  return null;
+}
+
+function declaredName(d: SyntaxNode | null): string | null {
+  while (d && d.type !== 'identifier') d = field(d, 'declarator') ?? children(d).find((c) => c.type.endsWith('declarator') || c.type === 'identifier') ?? null;
+  return d?.text ?? null;
+}
+
+/** Positions of the parameters taken by non-const reference (`size_t& n`, `int &n`). */
+function referenceParams(params: SyntaxNode | null): number[] {
+  if (!params) return [];
+  const refs: number[] = [];
+  children(params).filter((p) => p.type === 'parameter_declaration' || p.type === 'optional_parameter_declaration').forEach((p, i) => {
+    const isConst = p.children.some((c) => c?.type === 'type_qualifier' && /const/.test(c.text));
+    let d = field(p, 'declarator');
+    let ref = false;
+    while (d) {
+      if (d.type === 'reference_declarator') ref = true;
+      if (d.type === 'pointer_declarator') break; // `size_t*&`-like forms are not a size's out-parameter
+      d = field(d, 'declarator') ?? children(d).find((c) => c.type.endsWith('declarator')) ?? null;
+    }
+    if (ref && !isConst) refs.push(i);
+  });
+  return refs;
+}
+
+/** An argument that means the same wherever the call is: no variable of the calling function in it. */
+function isClosedConstant(arg: SyntaxNode): boolean {
+  let closed = true;
+  const visit = (n: SyntaxNode, depth: number): void => {
+    if (!closed) return;
+    if (depth > 64) {
+      closed = false;
+      return;
+    }
+    if (n.type === 'identifier') {
+      // Macros and enumerators are written in capitals by convention; a lower-case name may be a local.
+      if (!/^[A-Z_][A-Z0-9_]*$/.test(n.text)) closed = false;
+      return;
+    }
+    for (const c of children(n)) visit(c, depth + 1);
+  };
+  visit(arg, 0);
+  return closed;
+}
+
+/**
+ * A macro body as an expression: comments and line continuations removed (`#define N (1ull << 36)  // 64 Gi`).
+ * One left-to-right scan that skips string and character literals, so it is linear whatever the text.
+ */
+export function macroBody(text: string): string {
+  let out = '';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+      out += ' ';
+      i += text[i + 1] === '\n' ? 2 : 3;
+    } else if (c === '/' && text[i + 1] === '/') {
+      // To the end of the line; a continued line continues the comment (C's phases: splices come first).
+      i += 2;
+      while (i < n && text[i] !== '\n') i += text[i] === '\\' && text[i + 1] === '\n' ? 2 : 1;
+      out += ' ';
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 2;
+      out += ' ';
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out.trim();
 }
 
 function parseNumber(raw: string): Folded {
@@ -449,7 +980,8 @@ function parseNumber(raw: string): Folded {
   else if (text.startsWith('0b')) value = parseInt(text.slice(2), 2);
   else if (/^0[0-7]+$/.test(text)) value = parseInt(text.slice(1), 8);
   else value = Number(text);
-  return Number.isFinite(value) ? known(value) : unknown(raw);
+  if (Number.isNaN(value)) return unknown(raw);
+  return checked(value, raw);
 }
 
 function binary(op: string, a: number, b: number): number | null {
@@ -459,7 +991,7 @@ function binary(op: string, a: number, b: number): number | null {
     case '-': return a - b;
     case '*': return a * b;
     case '/': return b === 0 ? null : bothInt ? Math.trunc(a / b) : a / b;
-    case '%': return b === 0 ? null : a % b;
+    case '%': return b === 0 || !bothInt ? null : a % b;
     // Shifts and bit operations through multiplication / BigInt: JS `<<` wraps at 32 bits, C's size_t does not.
     case '<<': return bothInt && b >= 0 && b < 64 ? a * 2 ** b : null;
     case '>>': return bothInt && b >= 0 && b < 64 ? Math.floor(a / 2 ** b) : null;

@@ -5,6 +5,7 @@ import type {
   ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection, TransferFact,
 } from '../model/types';
 import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
+import type { IncludedHeaders } from './c-includes';
 import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_CPP_METHODS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type CallSpec, type SizeSpec } from './c-api-table';
 import { MacroReaders, statusStore, storedStatusRead } from './c-status-read';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
@@ -327,7 +328,7 @@ class CLoopBodies {
  * the result is the same as without it.
  */
 export function extractCGpuFacts(parsed: ParsedSource, path: string, language: Language,
-  parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded, cache?: CFactsCache): GpuFileFacts {
+  parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded, cache?: CFactsCache, headers?: IncludedHeaders | null): GpuFileFacts {
   const lines = new LineMap(parsed.text);
   // Without a cache (a workspace scan) the file is one context segment: splitting only pays when facts are kept.
   const segments = cache ? splitSegments(parsed, lines) : [wholeFile(parsed)];
@@ -348,7 +349,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     // a cache compares it: a scan skips the texts.
     if (cache && !seg.cacheable) for (const n of nodesOf(seg).of(CONTEXT_KEY_TYPES)) context.push(n.text);
   }
-  if (cache) context.push([...definedHere].sort().join(' '));
+  const folder = new CConstantFolder(parseExpression, headers?.definitions);
+  if (cache) context.push([...definedHere].sort().join(' '), folder.wholeFileKey(parsed.tree.rootNode, definedHere), headers?.key ?? '');
   const contextKey = cache ? context.join('\u0000') : '';
   if (cache && cache.context !== contextKey) {
     cache.context = contextKey;
@@ -357,7 +359,6 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     if (!wholeFileQuery && segments.length > WHOLE_FILE_QUERY_FROM) indexWholeFile(parsed, segments);
   }
   const enclosingOf = (seg: Segment) => new Enclosing(nodesOf(seg).of(ENCLOSING_TYPES));
-  const folder = new CConstantFolder(parseExpression);
   const contextEnclosing = new Map<Segment, Enclosing>();
   const contextInits: SyntaxNode[] = [];
   for (const seg of segments) {
@@ -418,7 +419,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   markCheckedLaunches(events, apiCalls);
   resolveHelperFrees(events, definitions, freeMacros);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  return { path, language, events, apiCalls, kernels: kernels(parsed, definitions, lines), hostBuffers: hostBuffers.entries, checkMacros, assumedTypeSizes };
+  return { path, language, events, apiCalls, kernels: kernels(parsed, definitions, lines), hostBuffers: hostBuffers.entries, checkMacros, assumedTypeSizes, ...(headers ? { headers: { macros: headers.macros, functions: headers.functions, files: headers.files, notRead: headers.notRead } } : {}) };
 
   /** Reads one segment's facts; it logs what it read from and wrote to the host-buffer table. */
   function readSegment(seg: Segment, index: Enclosing, orderBase: number): SegmentFacts {
@@ -789,8 +790,9 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const type = field(decl, 'type');
       if (!type) return;
       const typeText = collapse(type.text);
-      const thrust = /^thrust::(device_vector|host_vector)\s*<\s*(.+)\s*>$/.exec(typeText);
-      const stdVector = /^std::vector\s*<\s*(.+?)\s*(,.*)?>$/.exec(typeText);
+      // Template arguments by a scan, not `<\s*(.+?)\s*(,.*)?>$` (quadratic on a long `std::vector<a,a,…`).
+      const thrust = templateOf(typeText, /^thrust::(device_vector|host_vector)\s*</);
+      const stdVector = templateOf(typeText, /^std::vector\s*</);
       const clBuffer = /^cl::Buffer$/.test(typeText);
       // RAII: `std::unique_ptr<float, decltype(&cudaFree)> p(raw, cudaFree)`, `std::shared_ptr<T> s(raw, Deleter{})`.
       const smartPointer = /\b(unique_ptr|shared_ptr)\s*</.test(typeText);
@@ -1048,4 +1050,27 @@ function kernels(parsed: ParsedSource, defs: DefinitionRecord[], lines: LineMap)
     result.push({ name: d.name, line: lines.position(def.start).line, range: lines.range(q.offset, d.end), bufferParams: d.bufferParams });
   }
   return result;
+}
+
+/**
+ * `[whole, group 1 of head, first template argument]` when `typeText` is `head … >` (the regex match's shape the
+ * callers read), found by one scan: the first top-level comma ends the element type.
+ */
+function templateOf(typeText: string, head: RegExp): [string, string, string] | null {
+  const m = head.exec(typeText);
+  if (!m || !typeText.endsWith('>')) return null;
+  const inner = typeText.slice(m[0].length, -1);
+  let depth = 0;
+  let end = inner.length;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '<' || c === '(') depth++;
+    else if (c === '>' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  const element = inner.slice(0, end).trim();
+  return element ? [typeText, m[1] ?? element, element] : null;
 }

@@ -8,6 +8,7 @@ import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeModule, type StoreModule } from './llm-api-table';
 import { EstreeIndex, boundNames, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
+import type { ImportedLookup, ResolvedSymbol } from '../project/types';
 
 interface StoreCall {
   module: StoreModule;
@@ -23,11 +24,29 @@ export class JsFlow {
   private readonly stores = new Map<string, StoreModule>();
   private readonly mongoTtl: { seconds: number | null; how: string } | null;
   private readonly functions = new Map<string, FunctionNode>();
+  /** Project model: names holding an instance of an imported class (`this.repo = new ChatRepo()`), -> the class. */
+  private readonly instances = new Map<string, string>();
 
-  constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>) {
+  constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>, private readonly imported?: ImportedLookup) {
     for (const [local, i] of imports) {
-      const m = storeModule(i.source);
+      // A store client made in another project file (`export const redis = new Redis()`) counts as imported here.
+      const m = storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
       if (m) this.stores.set(local, m);
+    }
+    // Instances of imported classes, made here or injected (`constructor(private repo: ChatRepo)`): their methods
+    // are the class's methods in the project model.
+    if (imported) {
+      const newOf = (v: Node | null | undefined) => { const x = v ? unwrap(v) : null; return x?.type === 'NewExpression' && x.callee.type === 'Identifier' ? x.callee.name : null; };
+      const typeOf = (t: TSESTree.TSTypeAnnotation | undefined) => (t?.typeAnnotation.type === 'TSTypeReference' && t.typeAnnotation.typeName.type === 'Identifier' ? t.typeAnnotation.typeName.name : null);
+      for (const n of index.nodes) {
+        let key: string | null = null;
+        let cls: string | null = null;
+        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') [key, cls] = [n.id.name, newOf(n.init) ?? typeOf(n.id.typeAnnotation)];
+        else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier') [key, cls] = [n.key.name, newOf(n.value) ?? typeOf(n.typeAnnotation)];
+        else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && unwrap(n.left.object).type === 'ThisExpression' && n.left.property.type === 'Identifier') [key, cls] = [n.left.property.name, newOf(n.right)];
+        else if (n.type === 'TSParameterProperty' && n.parameter.type === 'Identifier') [key, cls] = [n.parameter.name, typeOf(n.parameter.typeAnnotation)];
+        if (key && cls && imports.has(cls) && !this.instances.has(key)) this.instances.set(key, cls);
+      }
     }
     // Values derived from a store client are store handles too: client.db('x').collection('y'), mongoose.model(...).
     for (let pass = 0; pass < 3; pass++) {
@@ -255,18 +274,50 @@ export class JsFlow {
     return { stores, returned };
   }
 
+  /** Project model: the stores parameter `position` of `fn` reaches (the same-file helper taint, for a summary). */
+  paramStores(fn: FunctionNode, position: number): StoreWriteFact[] {
+    const param = fn.params[position];
+    return param ? this.trace(fn, fn, functionName(fn, this.index) ?? 'helper', new Set(boundNames(param as Node))).stores : [];
+  }
+
+  /** Project model: the store a name is a handle of (an import-derived client, `this.x` set from one). */
+  storeHandle(name: string): StoreModule | null {
+    return this.stores.get(name) ?? null;
+  }
+
   /** One level of same-file helpers: `save(answer)` where `save` writes its parameter to a store. */
   private helperWrites(call: TSESTree.CallExpression, arg: Node, viaHelper: string | null): StoreWriteFact[] {
     if (viaHelper) return [];
     const c = unwrap(call.callee);
     const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' ? c.property.name : null;
     const helper = name ? this.functions.get(name) : undefined;
-    if (!helper || (call.range[0] >= helper.range[0] && call.range[1] <= helper.range[1])) return [];
+    if (!helper) return this.importedWrites(call, arg);
+    if (call.range[0] >= helper.range[0] && call.range[1] <= helper.range[1]) return [];
     const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
     const param = helper.params[position];
     if (!param) return [];
     const seed = new Set(boundNames(param as Node));
     return this.trace(helper, helper, `${name}()`, seed).stores;
+  }
+
+  /** Project model: what a call calls when it is imported (`saveChat`, `store.saveChat`, `this.repo.save` of an imported class). */
+  private importedCallee(call: TSESTree.CallExpression): ResolvedSymbol | null {
+    const chain = this.imported ? memberChain(call.callee) : null;
+    if (!chain) return null;
+    const self = chain[0] === 'this';
+    const key = self ? chain[1] : chain[0];
+    const cls = key ? this.instances.get(key) : undefined;
+    if (cls) return this.imported!.symbol(cls, chain.slice(self ? 2 : 1));
+    return self ? null : this.imported!.symbol(chain[0]!, chain.slice(1));
+  }
+
+  /** Project model: `saveChat(answer)` / `store.saveChat(answer)` where the imported helper stores that parameter. */
+  private importedWrites(call: TSESTree.CallExpression, arg: Node): StoreWriteFact[] {
+    const sym = this.importedCallee(call);
+    const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
+    const effects = sym?.facts.paramStores?.[position] ?? [];
+    const r = this.lines.range(call.range[0], call.range[1]);
+    return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl, viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
   }
 
   private fact(store: StoreCall, call: Node, viaHelper: string | null): StoreWriteFact {
@@ -295,11 +346,14 @@ export class JsFlow {
       const chain = memberChain(c.callee);
       const store = this.classify(c);
       const memory = !store && chain && chain.length >= 2 && /cache|memo/i.test(chain[chain.length - 2]!) && /^(get|has)$/.test(chain[chain.length - 1]!);
-      if (store?.op !== 'read' && !memory) continue;
-      const keyOrigins = c.arguments.length ? origins(c.arguments[0] as Node) : new Set<string>();
+      // Project model: an imported helper that reads a cache keyed by its argument (`await cachedReply(prompt)`).
+      const helper = !store && !memory ? this.importedCallee(c) : null;
+      if (store?.op !== 'read' && !memory && !helper?.facts.cacheRead) continue;
+      const keyOrigins = helper ? new Set(c.arguments.flatMap((a) => [...origins(a as Node)])) : c.arguments.length ? origins(c.arguments[0] as Node) : new Set<string>();
       if (![...keyOrigins].some((x) => promptOrigins.has(x))) continue;
       if (!this.decides(c, scope, call)) continue;
       const r = this.lines.range(c.range[0], c.range[1]);
+      if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line: r.startLine, at: { path: helper.path, line: helper.facts.cacheRead.line } };
       return store ? { kind: store.module.kind, api: store.api, line: r.startLine } : { kind: 'memory', api: chain!.slice(-2).join('.'), line: r.startLine };
     }
     return null;

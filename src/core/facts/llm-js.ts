@@ -9,12 +9,14 @@ import { AI_SDK_FUNCTIONS, HTTP_PATHS, ITERATING_METHODS, LANGCHAIN_CLASSES, LAN
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, constBoolean, constNumber, constString, functionName, memberChain, objectProps, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
+import type { ImportedLookup } from '../project/types';
 
 interface ClientInfo {
   via: LlmVia;
   api: LlmApiKind | null;
   fact: LlmClientFact;
-  node: TSESTree.NewExpression;
+  /** The constructor call; null for a client made in another project file. */
+  node: TSESTree.NewExpression | null;
   /** LangChain: model and max tokens are constructor options. */
   options: Map<string, Node>;
 }
@@ -22,7 +24,8 @@ interface ClientInfo {
 const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
 const NEXT_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function extractJsLlmFacts(program: TSESTree.Program, text: string, path: string, language: Language): LlmFileFacts {
+/** `imported` (the project model) answers for names imported from other project files: clients, store helpers. */
+export function extractJsLlmFacts(program: TSESTree.Program, text: string, path: string, language: Language, imported?: ImportedLookup): LlmFileFacts {
   const index = new EstreeIndex(program);
   const lines = new LineMap(text);
   const range = (n: Node) => lines.range(n.range[0], n.range[1]);
@@ -109,7 +112,42 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     }
   }
 
-  const flow = new JsFlow(index, text, lines, imports);
+  // Clients made in another project file: an imported instance, or `const c = getClient()` of an imported factory.
+  const importedClient = (chain: string[], at: Node, factory: boolean): ClientInfo | null => {
+    if (!imported || chain[0] === 'this') return null;
+    const sym = imported.symbol(chain[0]!, chain.slice(1));
+    const c = sym?.facts.client;
+    if (!c || c.factory !== factory) return null;
+    const r = range(at);
+    return {
+      via: c.via, api: c.api ?? null, node: null, options: new Map(),
+      fact: { via: c.via, api: `${sym!.name} (${sym!.path})`, line: r.startLine, range: r, timeoutMs: c.timeoutMs, timeoutSet: c.timeoutSet, maxRetries: c.maxRetries, maxRetriesSet: c.maxRetriesSet, optionsSlot: null },
+    };
+  };
+  if (imported) {
+    for (const n of index.nodes) {
+      if (n.type !== 'VariableDeclarator' || n.id.type !== 'Identifier' || !n.init || clients.has(n.id.name)) continue;
+      const init = unwrap(n.init);
+      const chain = init.type === 'CallExpression' ? memberChain(init.callee) : null;
+      const client = chain ? importedClient(chain, init, true) : null;
+      if (client) clients.set(n.id.name, client);
+    }
+  }
+  const clientByKey = (chain: string[], call: Node): ClientInfo | null => {
+    const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
+    const local = clients.get(key);
+    if (local) return local;
+    if (chain[0] === 'this') return null;
+    // `client.chat…` (an imported client) or `ai.client.chat…` (a namespace import).
+    return importedClient([chain[0]!], call, false) ?? importedClient(chain.slice(0, 2), call, false);
+  };
+
+  const flow = new JsFlow(index, text, lines, imports, imported);
+  /** Project model: a model name or limit held in a constant another project file exports (`model: MODEL`). */
+  const importedConst = (node: Node): string | number | null => {
+    const chain = imported ? memberChain(node) : null;
+    return chain && chain[0] !== 'this' && imports.has(chain[0]!) ? imported!.symbol(chain[0]!, chain.slice(1))?.facts.constant ?? null : null;
+  };
 
   for (const n of index.nodes) {
     if (n.type !== 'CallExpression') continue;
@@ -143,7 +181,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       for (const m of OPENAI_METHODS) {
         if (path !== m.path && !path.endsWith(`.${m.path}`)) continue;
         const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
-        const client = clients.get(key) ?? null;
+        const client = clientByKey(chain, call);
         const trusted = (client && client.via !== 'langchain') || importsOpenAi || /openai|gpt|llm|azure/i.test(key) || m.path.startsWith('chat.completions');
         if (!trusted) return null;
         return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, options: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null, promptArg: null };
@@ -151,8 +189,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       // LangChain: <ChatOpenAI instance>.invoke(...)
       const method = chain[chain.length - 1]!;
       if (LANGCHAIN_METHODS.has(method)) {
-        const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
-        const client = chain.length <= 3 ? clients.get(key) : undefined;
+        const client = chain.length <= 3 ? clientByKey(chain, call) ?? undefined : undefined;
         if (client?.via === 'langchain') return { api: client.api ?? 'chat', operation: `${client.fact.api.replace(/^new /, '')}.${method}`, via: 'langchain', client, options: null, promptArg: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null };
       }
     }
@@ -221,10 +258,12 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       const m = unwrap(modelProp.node);
       if (site.via === 'ai-sdk' && m.type === 'CallExpression') model = constString(m.arguments[0] as Node, index);
       else model = constString(m, index);
+      if (model === null) { const c = importedConst(m); if (typeof c === 'string') model = c; }
       if (model === null) modelExpr = shortText(text, modelProp.node);
     }
     const maxTok = get(...MAX_TOKENS_PARAMS);
-    const maxTokens = maxTok ? constNumber(maxTok.node, index) : null;
+    const maxTokensConst = maxTok ? constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node)) : null;
+    const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
     const stream = site.operation.endsWith('stream') || site.operation === 'streamText' || site.operation === 'streamObject' || constBoolean(get('stream', 'streaming')?.node) === true;
     const n = constNumber(get('n')?.node, index) ?? 1;
     const dimensions = constNumber(get('dimensions')?.node, index);
@@ -242,7 +281,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       model, modelExpr, maxTokens, maxTokensParam: maxTok?.name ?? null, maxTokensName: maxTokensNameFor(site), stream, n, dimensions, batchInputs,
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
-      stores, cacheLookup, optionsSlot: site.via === 'langchain' ? (site.client ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
+      stores, cacheLookup, optionsSlot: site.via === 'langchain' ? (site.client?.node ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
     };
   }
 

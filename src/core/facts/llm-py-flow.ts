@@ -6,6 +6,7 @@ import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types'
 import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, dedupeStores, mongoTtlIn, storeModule, type StoreModule } from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
+import type { ImportedLookup, ResolvedSymbol } from '../project/types';
 
 interface StoreCall {
   module: StoreModule;
@@ -24,6 +25,8 @@ export class PyFlow {
   private readonly mongoTtl: { seconds: number | null; how: string } | null;
   private readonly functionsByName = new Map<string, SyntaxNode>();
   private readonly django: boolean;
+  /** Project model: names holding an instance of an imported class (`self.repo = ChatRepo()`), -> the class. */
+  private readonly instances = new Map<string, string>();
   // Memos by tree-sitter node id. Every question below is asked again for each OpenAI call and each call site of its
   // helper; without them a 200 KB module of calls took 32 s (the same scope walked per call, per site, per pass).
   private readonly namesMemo = new Map<number, string[]>();
@@ -43,6 +46,8 @@ export class PyFlow {
     private readonly str: (n: SyntaxNode | null | undefined) => string | null,
     private readonly num: (n: SyntaxNode | null | undefined) => number | null,
     functions: SyntaxNode[], private readonly calls: SyntaxNode[], assignments: SyntaxNode[],
+    /** The project model: names imported from other project files (store helpers, cache readers, store clients). */
+    private readonly imported?: ImportedLookup,
   ) {
     void root;
     this.django = [...aliases.values()].some((m) => m.startsWith('django'));
@@ -52,7 +57,7 @@ export class PyFlow {
     }
     // Imported store clients (`from pymongo import MongoClient`, `import redis`); boto3 is decided per call.
     for (const [local, path] of aliases) {
-      const m = storeModule(path);
+      const m = storeModule(path) ?? (imported?.symbol(local, [])?.facts.store ?? null);
       if (m && !path.startsWith('boto3')) this.stores.set(local, m);
     }
     // Bindings: `x = <store expr>` and `with <store expr> as x`.
@@ -75,6 +80,12 @@ export class PyFlow {
       }
     }
     for (const [key, value] of bindings) if (value.type === 'call' && callArgs(value).keywords.has('timeout')) this.sessions.set(key, value);
+    if (imported) {
+      for (const [key, value] of bindings) {
+        const callee = value.type === 'call' ? field(value, 'function') : null;
+        if (callee?.type === 'identifier' && aliases.has(callee.text) && !this.instances.has(key)) this.instances.set(key, callee.text);
+      }
+    }
     this.mongoTtl = mongoTtlIn(text, false);
   }
 
@@ -250,13 +261,15 @@ export class PyFlow {
   }
 
   /** The scope's calls that read a store or an in-memory cache (`cache.get(k)`), by index in `scope.calls`. */
-  private readsOf(scope: Scope): Array<{ index: number; call: SyntaxNode; store: StoreCall | null; f: SyntaxNode }> {
+  private readsOf(scope: Scope): NonNullable<Scope['reads']> {
     return (scope.reads ??= scope.calls.flatMap((c, index) => {
       const f = field(c, 'function');
       const store = this.classify(c);
       const method = f?.type === 'attribute' ? field(f, 'attribute')?.text : null;
       const memory = !store && method && /^(get|__contains__)$/.test(method) && /cache|memo/i.test(field(f!, 'object')?.text ?? '');
-      return store?.op === 'read' || memory ? [{ index, call: c, store, f: f! }] : [];
+      // Project model: an imported helper that reads a cache keyed by its argument.
+      const helper = !store && !memory ? this.importedCallee(c) : null;
+      return store?.op === 'read' || memory ? [{ index, call: c, store, f: f! }] : helper?.facts.cacheRead ? [{ index, call: c, store: null, f: f!, helper }] : [];
     }));
   }
 
@@ -332,11 +345,22 @@ export class PyFlow {
     return { stores, returned };
   }
 
+  /** Project model: the stores parameter `param` of function `fn` reaches (the same-file helper taint, for a summary). */
+  paramStores(fn: SyntaxNode, param: string): StoreWriteFact[] {
+    return this.trace(fn, fn, `${field(fn, 'name')?.text ?? 'helper'}()`, new Set([param])).stores;
+  }
+
+  /** Project model: the store a name is a handle of (an import-derived client, `self.x` set from one). */
+  storeHandle(name: string): StoreModule | null {
+    return this.stores.get(name) ?? null;
+  }
+
   private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null): StoreWriteFact[] {
     if (viaHelper) return [];
     const name = field(call, 'function')?.text.replace(/^self\./, '');
     const helper = name ? this.functionsByName.get(name) : undefined;
-    if (!helper || (call.startIndex >= helper.startIndex && call.endIndex <= helper.endIndex)) return [];
+    if (!helper) return this.importedWrites(call, arg);
+    if (call.startIndex >= helper.startIndex && call.endIndex <= helper.endIndex) return [];
     const args = children(field(call, 'arguments')!);
     let a: SyntaxNode | null = arg;
     while (a && a.parent && a.parent.type !== 'argument_list') a = a.parent;
@@ -351,6 +375,32 @@ export class PyFlow {
     }
     if (!param) return [];
     return this.trace(helper, helper, `${name}()`, new Set([param])).stores;
+  }
+
+  /** The imported name a call calls (`save_chat(...)`, `store.save_chat(...)`), from the project model. */
+  private importedCallee(call: SyntaxNode): ResolvedSymbol | null {
+    const f = this.imported ? field(call, 'function') : null;
+    if (!f || (f.type !== 'identifier' && f.type !== 'attribute')) return null;
+    const parts = collapse(f.text).split('.');
+    if (parts.some((p) => !/^\w+$/.test(p))) return null;
+    const self = parts[0] === 'self';
+    const cls = this.instances.get((self ? parts[1] : parts[0]) ?? '');
+    if (cls) return this.imported!.symbol(cls, parts.slice(self ? 2 : 1));
+    return self ? null : this.imported!.symbol(parts[0]!, parts.slice(1));
+  }
+
+  /** Project model: the result passed to an imported helper that stores that parameter. */
+  private importedWrites(call: SyntaxNode, arg: SyntaxNode): StoreWriteFact[] {
+    const sym = this.importedCallee(call);
+    const facts = sym?.facts;
+    if (!facts?.paramStores) return [];
+    let a: SyntaxNode | null = arg;
+    while (a && a.parent && a.parent.type !== 'argument_list') a = a.parent;
+    if (!a) return [];
+    const position = a.type === 'keyword_argument' ? (facts.params ?? []).indexOf(field(a, 'name')?.text ?? '')
+      : children(field(call, 'arguments')!).filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment').findIndex((x) => x.startIndex === a!.startIndex);
+    const r = this.lines.range(call.startIndex, call.endIndex);
+    return (facts.paramStores[position] ?? []).map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl, viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
   }
 
   private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null): StoreWriteFact {
@@ -369,7 +419,7 @@ export class PyFlow {
     // functools.lru_cache / cache on the calling function: an in-process cache keyed by the arguments.
     const dec = fn?.parent?.type === 'decorated_definition' ? fn.parent : null;
     for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
-      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text))) return { kind: 'memory', api: collapse(d.text).slice(1).replace(/\(.*$/, ''), line: this.lines.position(d.startIndex).line };
+      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text))) return { kind: 'memory', api: collapse(d.text).slice(1).split('(', 1)[0], line: this.lines.position(d.startIndex).line };
     }
     const scope = this.scope(fn, call);
     const scopeNode = scope.node;
@@ -393,13 +443,15 @@ export class PyFlow {
     // Reads among the scope's calls up to the first one that has not ended where this call starts.
     let end = 0;
     while (end < scope.callEnds.length && scope.callEnds[end]! <= call.startIndex) end++;
-    for (const { index, call: c, store, f } of this.readsOf(scope)) {
+    for (const { index, call: c, store, f, helper } of this.readsOf(scope)) {
       if (index >= end) break;
       const args = callArgs(c);
       const first = args.positional[0] ?? args.keywords.get('Key') ?? args.keywords.get('key') ?? args.keywords.get('name') ?? [...args.keywords.values()][0];
-      if (!first || ![...origins(first)].some((x) => promptOrigins.has(x))) continue;
+      const keys = helper ? [...args.positional, ...args.keywords.values()] : first ? [first] : [];
+      if (!keys.some((k) => [...origins(k)].some((x) => promptOrigins.has(x)))) continue;
       if (!this.decides(c, scope, call)) continue;
       const line = this.lines.position(c.startIndex).line;
+      if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line, at: { path: helper.path, line: helper.facts.cacheRead.line } };
       return store ? { kind: store.module.kind, api: store.api, line } : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
     }
     return null;
@@ -439,7 +491,7 @@ interface Scope {
   callEnds: number[];
   /** Each assignment's target names and the names its value reads. */
   flows?: Array<{ to: string[]; from: string[] }>;
-  reads?: Array<{ index: number; call: SyntaxNode; store: StoreCall | null; f: SyntaxNode }>;
+  reads?: Array<{ index: number; call: SyntaxNode; store: StoreCall | null; f: SyntaxNode; helper?: ResolvedSymbol }>;
   bindings: SyntaxNode[];
   assigns: SyntaxNode[];
   returns: SyntaxNode[];

@@ -9,6 +9,7 @@ import { HTTP_PATHS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
+import type { ImportedLookup } from '../project/types';
 
 const INDEX_TYPES: ReadonlySet<string> = new Set([...IMPORT_TYPES, 'call', 'assignment', 'augmented_assignment', 'function_definition', 'string', 'concatenated_string']);
 const PY_LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -22,7 +23,8 @@ interface ClientInfo {
   node: SyntaxNode;
 }
 
-export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFacts {
+/** `imported` (the project model) answers for names imported from other project files: clients, store helpers. */
+export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?: ImportedLookup): LlmFileFacts {
   const text = parsed.text;
   const root = parsed.tree.rootNode;
   const lines = new LineMap(text);
@@ -120,7 +122,37 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     facts.clients.push(client.fact);
   }
 
-  const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments);
+  // Clients made in another project file: an imported instance, or `client = get_client()` of an imported factory.
+  const importedClient = (dotted: string, at: SyntaxNode, factory: boolean): ClientInfo | null => {
+    const parts = collapse(dotted).split('.');
+    if (!imported || parts[0] === 'self' || parts.some((p) => !/^\w+$/.test(p))) return null;
+    const sym = imported.symbol(parts[0]!, parts.slice(1));
+    const c = sym?.facts.client;
+    if (!c || c.factory !== factory) return null;
+    return {
+      via: c.via, api: c.api ?? null, keywords: new Map(), node: at,
+      fact: { via: c.via, api: `${sym!.name} (${sym!.path})`, line: range(at).startLine, range: range(at), timeoutMs: c.timeoutMs, timeoutSet: c.timeoutSet, maxRetries: c.maxRetries, maxRetriesSet: c.maxRetriesSet, optionsSlot: null },
+    };
+  };
+  if (imported) {
+    for (const a of assignments) {
+      const left = field(a, 'left');
+      const right = field(a, 'right');
+      const callee = right?.type === 'call' ? field(right, 'function') : null;
+      if (!left || !callee || clients.has(keyOf(left.text.split('.')))) continue;
+      const client = importedClient(callee.text, right!, true);
+      if (client) clients.set(keyOf(left.text.split('.')), client);
+    }
+  }
+  const clientOf = (chain: string[], call: SyntaxNode): ClientInfo | null => clients.get(keyOf(chain)) ?? (chain[0] === 'self' ? null : importedClient(chain[0]!, call, false) ?? (chain.length > 2 ? importedClient(chain.slice(0, 2).join('.'), call, false) : null));
+
+  const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments, imported);
+  /** Project model: a model name or limit held in a constant another project file exports (`model=MODEL`). */
+  const importedConst = (node: SyntaxNode): string | number | null => {
+    const parts = imported && (node.type === 'identifier' || node.type === 'attribute') ? collapse(node.text).split('.') : null;
+    return parts && aliases.has(parts[0]!) ? imported!.symbol(parts[0]!, parts.slice(1))?.facts.constant ?? null : null;
+  };
+  const numberOrNull = (v: string | number | null) => (typeof v === 'number' ? v : null);
 
   for (const call of calls) {
     const site = classify(call);
@@ -157,13 +189,13 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       for (const m of OPENAI_METHODS) {
         const mpath = m.path.replace(/createVariation/, 'create_variation');
         if (path !== mpath && !path.endsWith(`.${mpath}`)) continue;
-        const client = clients.get(keyOf(chain)) ?? null;
+        const client = clientOf(chain, call);
         const direct = q !== null && /^openai\.(Async)?(Azure)?OpenAI/.test(q);
         if (!client && !importsOpenAi && !direct && !/openai|gpt|llm|azure|client/i.test(keyOf(chain))) return null;
         return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, keywords: a.keywords, promptArg: null };
       }
       const method = chain[chain.length - 1]!;
-      const client = clients.get(keyOf(chain));
+      const client = clientOf(chain, call);
       if (client?.via === 'langchain' && LANGCHAIN_METHODS.has(method) && chain.length <= 3) {
         return { api: client.api ?? 'chat', operation: `${client.fact.api}.${method}`, via: 'langchain', client, keywords: client.keywords, promptArg: a.positional[0] ?? a.keywords.get('input') ?? a.keywords.get('texts') ?? a.keywords.get('text') ?? null };
       }
@@ -202,7 +234,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       return null;
     };
     const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment');
-    const model = modelProp ? str(modelProp.node) : null;
+    const modelConst = modelProp ? str(modelProp.node) ?? importedConst(modelProp.node) : null;
+    const model = typeof modelConst === 'string' ? modelConst : null;
     const maxTok = get(...MAX_TOKENS_PARAMS);
     const stream = /stream$/.test(site.operation) || bool(get('stream', 'streaming')?.node) === true;
     const fnNode = enclosingFunction(call);
@@ -217,13 +250,13 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
       api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call),
       function: fnNode ? field(fnNode, 'name')?.text ?? null : null,
       model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
-      maxTokens: maxTok ? num(maxTok.node) : null, maxTokensParam: maxTok?.name ?? null,
+      maxTokens: maxTok ? num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node)) : null, maxTokensParam: maxTok?.name ?? null,
       maxTokensName: site.api === 'embeddings' ? null : site.via === 'langchain' ? 'max_tokens' : site.via === 'openai-legacy' ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
       stream, n: num(get('n')?.node) ?? 1, dimensions: num(get('dimensions')?.node), batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
       stores, cacheLookup,
-      optionsSlot: site.via === 'langchain' ? (site.client ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
+      optionsSlot: site.via === 'langchain' ? (site.client && site.client.fact.optionsSlot !== null ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
     };
   }
 
@@ -373,8 +406,13 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
           if (at < 0) continue;
           const esc = (t: string) => (/^[fF]/.test(s.text) ? t : t.replace(/\{/g, '{{').replace(/\}/g, '}}'));
           const envRead = quote.includes('"') ? `{os.environ['${env}']}` : `{os.environ["${env}"]}`;
-          const prefix = s.text.slice(0, s.text.indexOf(quote)).replace(/[fF]/g, '');
-          out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(c.startIndex + raw.indexOf(key)).line, range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length), startOffset: s.startIndex, endOffset: s.endIndex, replacement: `f${prefix}${quote}${esc(inner.slice(0, at))}${envRead}${esc(inner.slice(at + key.length))}${quote}`, importEdit });
+          const prefix = s.text.slice(0, s.text.indexOf(quote)).replace(/[fFbB]/g, '');
+          // Every key in the literal is replaced (a second one must not stay behind); a bytes literal becomes an
+          // f-string encoded back to bytes (`fb"…"` is not Python); latin-1 keeps each \xNN escape one byte.
+          const body = esc(inner).split(key).join(envRead).replace(new RegExp(OPENAI_KEY.source, 'g'), envRead);
+          const bytes = /[bB]/.test(s.text.slice(0, s.text.indexOf(quote)));
+          const literal = `f${prefix}${quote}${body}${quote}`;
+          out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(c.startIndex + raw.indexOf(key)).line, range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length), startOffset: s.startIndex, endOffset: s.endIndex, replacement: bytes ? `${literal}.encode('latin-1')` : literal, importEdit });
           continue;
         }
         out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(startOffset).line, range: lines.range(startOffset, endOffset), startOffset, endOffset, replacement, importEdit });
@@ -392,7 +430,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
   }
 
   function importOsEdit(): TextEdit | null {
-    if (/^\s*import\s+os\b|^\s*import\s+[\w., ]*\bos\b/m.test(text)) return null;
+    if (importsOs(text)) return null;
     const first = nodes.of(IMPORT_TYPES).find((n) => !/^from\s+__future__/.test(n.text));
     const at = first ? first.startIndex : 0;
     return { startOffset: at, endOffset: at, newText: 'import os\n' };
@@ -414,4 +452,19 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string): LlmFileFa
     }
     return { offset: last.endIndex, prefix: multiline ? `,\n${indent}` : ', ', suffix: '', syntax: 'py' };
   }
+}
+
+/**
+ * Whether a line of `text` is `import os` or an import list naming os (`import sys, os`, `import os.path`). Line by
+ * line: the multiline regex `^\s*import…` let `\s*` run across line breaks from every line start (quadratic).
+ */
+function importsOs(text: string): boolean {
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trimStart();
+    if (line.startsWith('import') && /^import\s+([\w., ]*)/.exec(line)?.[1]?.split(/[\s,]+/).some((m) => m === 'os' || m.startsWith('os.'))) return true;
+    start = end + 1;
+  }
+  return false;
 }

@@ -108,6 +108,12 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const loopBodies = new PyLoopBodies();
   const events: GpuEvent[] = [];
   const hostBuffers: GpuFileFacts['hostBuffers'] = emptyTable();
+  // Where a transfer's host buffer came from, by the binding its name resolves to (never another function's x).
+  const hostOf = folder.table<GpuFileFacts['hostBuffers'][string]>();
+  const setHost = (name: string, at: SyntaxNode, entry: GpuFileFacts['hostBuffers'][string]) => {
+    hostBuffers[name] = entry;
+    hostOf.set(name, at, entry);
+  };
   const deviceNames = new Set<string>();
   const pinnedLoaders = new Map<string, boolean>();
   const cudaDeviceVars = new Set<string>();
@@ -162,7 +168,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
 
   const bytesOfName = (node: SyntaxNode | null | undefined): SizeValue => {
     const { name, offset } = nameOf(node);
-    const known = name ? folder.arrayBytes.get(name) : undefined;
+    const known = name && node ? folder.arrayBytes.get(name, node) : undefined;
     if (known && !offset) return known;
     const expr = node ? collapse(node.text) : '?';
     return { expr: `size of ${expr}`, bytes: null, unknowns: [expr] };
@@ -179,7 +185,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     const target = assignedName(call);
     if (target) {
       deviceNames.add(target);
-      folder.arrayBytes.set(target, size);
+      folder.arrayBytes.set(target, call, size);
     }
     events.push({
       kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}),
@@ -227,7 +233,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     const fact: TransferFact = {
       kind: 'transfer', ...base(call, api, family), direction, size, async: opts.async ?? false, stream: opts.stream ?? null,
       blocking: opts.blocking ?? null, hostBuffer: h.name, deviceBuffer: d.name, offset: h.offset || d.offset,
-      hostOrigin: h.name && hostBuffers[h.name] ? { kind: hostBuffers[h.name]!.kind, api: hostBuffers[h.name]!.api, line: hostBuffers[h.name]!.line } : null,
+      hostOrigin: h.name && hostOf.get(h.name, call) ? { kind: hostOf.get(h.name, call)!.kind, api: hostOf.get(h.name, call)!.api, line: hostOf.get(h.name, call)!.line } : null,
     };
     const changes = fact.loop ? changesInLoop(call, direction, host, device) : undefined;
     events.push(changes ? { ...fact, changesInLoop: changes } : fact);
@@ -250,8 +256,8 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const hostArray = (call: SyntaxNode, api: string, kind: 'pageable' | 'pinned', size: SizeValue) => {
     const target = assignedName(call);
     if (!target) return;
-    folder.arrayBytes.set(target, size);
-    hostBuffers[target] = { kind, api, line: lines.position(call.startIndex).line, size };
+    folder.arrayBytes.set(target, call, size);
+    setHost(target, call, { kind, api, line: lines.position(call.startIndex).line, size });
   };
 
   const shapeAndDtype = (q: string, a: CallArgs, fallback: string, skipFirst = false) => {
@@ -260,7 +266,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (/_like$/.test(fn)) return bytesOfName(pos[0]);
     // rand(3, 4) / torch.zeros(3, 4): every positional argument is a dimension.
     const multiDim = /^(rand|randn)$/.test(fn) || (q.startsWith('torch') && pos.length > 1 && !pos.some((p) => p.type === 'tuple' || p.type === 'list'));
-    const shape = fn === 'arange' ? pos[pos.length > 1 ? 1 : 0] ?? null : fn === 'full' ? pos[0] ?? null : pos[0] ?? null;
+    const shape = fn === 'arange' ? pos[pos.length > 1 ? 1 : 0] ?? null : pos[0] ?? a.keywords.get('shape') ?? null;
     const dtype = a.keywords.get('dtype') ?? (fn === 'full' || fn === 'arange' || multiDim ? null : pos[1] ?? null);
     if (multiDim) {
       const counts = pos.map((p) => folder.evaluate(p));
@@ -432,8 +438,8 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         return;
       case 'pin_memory': {
         const t = assignedName(call);
-        if (t && importsTorch) hostBuffers[t] = { kind: 'pinned', api: 'Tensor.pin_memory', line: lines.position(call.startIndex).line };
-        if (t && recvName && folder.arrayBytes.has(recvName)) folder.arrayBytes.set(t, folder.arrayBytes.get(recvName)!);
+        if (t && importsTorch) setHost(t, call, { kind: 'pinned', api: 'Tensor.pin_memory', line: lines.position(call.startIndex).line });
+        if (t && recvName && folder.arrayBytes.has(recvName, call)) folder.arrayBytes.set(t, call, folder.arrayBytes.get(recvName, call)!);
         return;
       }
       case 'get':
@@ -498,7 +504,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       if (right?.type === 'identifier' && left && pinnedLoaders.has(right.text)) {
         const kind = pinnedLoaders.get(right.text) ? 'pinned' : 'pageable';
         walk(left, (n) => {
-          hostBuffers[n.text] = { kind, api: 'DataLoader', line: lines.position(node.startIndex).line };
+          setHost(n.text, node, { kind, api: 'DataLoader', line: lines.position(node.startIndex).line });
         }, IDENTIFIER);
       }
     }

@@ -3,11 +3,12 @@
 // supported language that are left out are listed with the reason.
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdir, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Language } from '../model/types';
 import { formatInteger } from '../model/units';
 import { lookupTable } from '../model/lookup';
+import { insideRoot, outsideRootReason } from './read';
 
 const EXTENSIONS: Readonly<Record<string, Language>> = lookupTable({
   '.cu': 'cuda', '.cuh': 'cuda',
@@ -37,6 +38,8 @@ export interface DiscoverOptions {
   exclude: string[];
   respectGitignore: boolean;
   maxFileBytes: number;
+  /** Read files whose links lead outside the root (config followLinksOutsideRoot); default: listed as skipped. */
+  followLinksOutsideRoot?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -45,11 +48,13 @@ export interface DiscoveredFile {
   absolutePath: string;
   language: Language;
   bytes: number;
+  /** The real path of the root when the file must stay inside it where it is read (links out are not followed). */
+  confineTo?: string;
 }
 
 export interface DiscoveryResult {
   files: DiscoveredFile[];
-  skipped: Array<{ path: string; language?: Language; reason: string }>;
+  skipped: Array<{ path: string; language?: Language; reason: string; failed?: boolean }>;
   missing: string[];
 }
 
@@ -61,6 +66,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const targets = options.paths && options.paths.length ? options.paths : ['.'];
   const seen = new Set<string>();
   const gitignores = options.respectGitignore ? new GitignoreSet(root) : null;
+  let realRoot: string | undefined;
 
   for (const target of targets) {
     const abs = isAbsolute(target) ? target : resolve(root, target);
@@ -74,12 +80,23 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     // An explicitly named file is scanned even if a glob or .gitignore would leave it out (as ESLint does).
     // Not only regular files: a symbolic link, a FIFO or a socket with a source extension is listed with the reason it
     // is skipped, and a link to a regular file is read as that file. Linked folders are never entered (no loops).
+    // A folder that cannot be listed (a path longer than the system allows, no permission) is named, not dropped:
+    // fast-glob's errors are suppressed so one bad folder does not end the scan, and recorded here.
+    const unlisted: Array<{ path: string; code: string }> = [];
     const candidates = isDir
       ? (await fg(options.include, {
           cwd: abs, ignore: [...ALWAYS_EXCLUDED, ...options.exclude], dot: true, onlyFiles: false, markDirectories: true,
-          followSymbolicLinks: false, suppressErrors: true, absolute: true,
-        })).filter((f) => !f.endsWith('/')).sort()
+          // Relative results joined here: with absolute: true fast-glob turns a backslash in a name into a slash, so
+          // a file named `a\b.cu` came back as a path that does not exist.
+          followSymbolicLinks: false, suppressErrors: true, extglob: false, fs: { readdir: recordingReaddir(unlisted) },
+        })).filter((f) => !f.endsWith('/')).map((f) => join(abs, f)).sort()
       : [abs];
+    const listed = new Set(candidates);
+    for (const u of unlisted) {
+      if (listed.has(u.path)) continue; // matched after all (a line break later in the name)
+      const rel = toPosix(relative(root, u.path)) || u.path;
+      result.skipped.push({ path: rel, reason: unlistedReason(u.code), failed: true });
+    }
     for (const file of candidates) {
       if (seen.has(file)) continue;
       seen.add(file);
@@ -88,11 +105,64 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
       const rel = toPosix(relative(root, file)) || file;
       if (isDir && gitignores?.ignores(file)) continue;
       const check = checkReadable(file, options.maxFileBytes);
-      if (typeof check === 'string') result.skipped.push({ path: rel, language, reason: check });
-      else result.files.push({ path: rel, absolutePath: file, language, bytes: check.bytes });
+      if (typeof check === 'string') {
+        result.skipped.push({ path: rel, language, reason: check, failed: isFailure(check) });
+        continue;
+      }
+      // A link (the file or a folder above it) that leads out of the root is not followed unless configured; a file
+      // named outside the root on the command line is read where it is.
+      const lexicallyInside = insideRoot(file, root);
+      if (lexicallyInside && !options.followLinksOutsideRoot) {
+        realRoot ??= realPathOr(root);
+        const real = realPathOr(file);
+        if (!insideRoot(real, realRoot)) {
+          result.skipped.push({ path: rel, language, reason: outsideRootReason(real) });
+          continue;
+        }
+      }
+      result.files.push({ path: rel, absolutePath: file, language, bytes: check.bytes, ...(lexicallyInside && !options.followLinksOutsideRoot ? { confineTo: realRoot! } : {}) });
     }
   }
   return result;
+}
+
+/** An unreadable file counts as not analysed, except a broken link (a dangling one, a loop): the repository's state. */
+function isFailure(reason: string): boolean {
+  return reason.startsWith('unreadable') && !reason.includes('symbolic link');
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * fs.readdir as fast-glob calls it, noting the folders it could not list, and the names it will not match: its
+ * patterns use `.`, which matches no line break, so a file or folder whose name starts with one is silently left out.
+ */
+function recordingReaddir(unlisted: Array<{ path: string; code: string }>): typeof readdir {
+  return ((path: string, options: unknown, callback: (err: NodeJS.ErrnoException | null, entries: unknown) => void) => {
+    readdir(path, options as { withFileTypes: true }, (err, entries) => {
+      if (err && err.code !== 'ENOENT' && err.code !== 'ENOTDIR') unlisted.push({ path, code: err.code ?? err.message });
+      for (const e of (entries ?? []) as Array<string | { name: string; isDirectory(): boolean }>) {
+        const name = typeof e === 'string' ? e : e.name;
+        if (!/[\r\n\u2028\u2029]/.test(name)) continue;
+        const folder = typeof e !== 'string' && e.isDirectory();
+        if (folder || detectLanguage(name)) unlisted.push({ path: join(path, name), code: folder ? 'LINEBREAK_FOLDER' : 'LINEBREAK' });
+      }
+      callback(err, entries);
+    });
+  }) as unknown as typeof readdir;
+}
+
+function unlistedReason(code: string): string {
+  if (code === 'ENAMETOOLONG') return 'folder not read: its path is longer than the system allows (ENAMETOOLONG)';
+  if (code === 'LINEBREAK') return 'not analysed: the file name contains a line break, which the glob matching cannot take';
+  if (code === 'LINEBREAK_FOLDER') return 'folder not read: its name contains a line break, which the glob matching cannot take';
+  return `folder not read: ${code}`;
 }
 
 function toPosix(p: string): string {
@@ -110,6 +180,10 @@ export function checkReadable(file: string, maxFileBytes: number): string | { by
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return 'unreadable: symbolic link loop (ELOOP)';
     if (code === 'ENOENT' && isLink(file)) return 'unreadable: symbolic link to a missing file (ENOENT)';
+    // The folder listing gave a name that does not exist as spelled: its bytes are not valid UTF-8, and Node decoded
+    // them with replacement characters.
+    if (code === 'ENOENT' && file.includes('\ufffd')) return 'unreadable: the file name is not valid UTF-8 (shown with \ufffd for the bad bytes)';
+    if (code === 'ENAMETOOLONG') return 'unreadable: the path is longer than the system allows (ENAMETOOLONG)';
     return `unreadable: ${code ?? (err as Error).message}`;
   }
   if (size > maxFileBytes) return `larger than the size limit (${formatInteger(size)} bytes > ${formatInteger(maxFileBytes)})`;

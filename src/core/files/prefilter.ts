@@ -1,10 +1,11 @@
 // The cheap keyword test that decides whether a file is worth parsing: one regular expression over the text.
 // Files without any GPU or LLM identifier are never parsed (most of a workspace). OpenCL C (.cl) is always
-// parsed: every .cl file is device code.
+// parsed: every .cl file is device code. A call through a client made in another file (`ai.chat.completions.create`)
+// is kept by its method path alone.
 import type { Language } from '../model/types';
 
 /** The keyword pattern; the bench hands the same source to ripgrep, so keep it in the syntax both engines share. */
-export const PREFILTER_PATTERN = String.raw`\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk)\b|<<<|\bsk-[A-Za-z0-9_-]{20,}`;
+export const PREFILTER_PATTERN = String.raw`\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk)\b|<<<|\bsk-[A-Za-z0-9_-]{20,}|\.(?:chat\.completions|embeddings|responses)\.create\b`;
 const GPU_OR_LLM = new RegExp(PREFILTER_PATTERN);
 
 export function mayBeRelevant(text: string, language: Language): boolean {

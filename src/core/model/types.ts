@@ -45,6 +45,11 @@ export interface RelatedLocation {
 export interface SkippedFile {
   path: string;
   reason: string;
+  /**
+   * The file was meant to be analysed and was not (a parser trap, the time budget, an unreadable file or name), as
+   * opposed to left out by a rule (size limit, binary, minified, not a regular file). It counts against the CLI's gate.
+   */
+  failed?: boolean;
 }
 
 export interface FileEntry {
@@ -52,10 +57,14 @@ export interface FileEntry {
   language?: Language;
   bytes?: number;
   skipped?: string;
+  /** `skipped` is a failure, not a rule's choice (SkippedFile.failed). */
+  failed?: boolean;
   /** True when the keyword prefilter found no GPU/LLM identifier, so the file was never parsed. */
   prefiltered?: boolean;
   /** The parser recovered from syntax errors: facts may be partial. */
   parseErrors?: number;
+  /** Problems in the file's own directives (an unknown rule id in a suppression comment), one sentence each. */
+  warnings?: string[];
   /** Rules that failed on this file (an analyzer bug); the other rules' findings stand. */
   ruleErrors?: string[];
 }
@@ -65,6 +74,8 @@ export interface SizeValue {
   expr: string;
   bytes: number | null;
   unknowns: string[];
+  /** Set when the expression folds but gives no byte count: outside [0, 2^64), or past a folding bound. */
+  reason?: 'out of range' | 'too deep';
 }
 
 export type MemorySpace = 'device' | 'managed' | 'pinned-host' | 'mapped';
@@ -212,6 +223,42 @@ export interface GpuFileFacts {
   checkMacros: string[];
   /** Type sizes assumed while folding sizeof(), for the report's assumptions. */
   assumedTypeSizes: Record<string, number>;
+  /**
+   * The project headers the file includes (`#include "…"`, facts/c-includes.ts): their macros and functions by name
+   * (check macros, allocation wrappers) and what could not be read. Absent when the file includes none found.
+   */
+  headers?: IncludedHeaderFacts;
+}
+
+/** A macro a project header defines: object-like (params null) or function-like, with its body as written. */
+export interface HeaderMacro {
+  name: string;
+  params: string[] | null;
+  body: string;
+  /** Absolute path of the header and 1-based line of the #define. */
+  file: string;
+  line: number;
+}
+
+/** A function a project header defines (an inline wrapper: allocate, free, check). */
+export interface HeaderFunction {
+  name: string;
+  params: string[];
+  /** The definition's text (cut at 8,000 characters). */
+  text: string;
+  file: string;
+  line: number;
+}
+
+export interface IncludedHeaderFacts {
+  /** Macros by name across the headers (a later #define wins, as in the preprocessor). */
+  macros: ReadonlyMap<string, HeaderMacro>;
+  /** Functions defined in the headers, by name (the first definition). */
+  functions: ReadonlyMap<string, HeaderFunction>;
+  /** Absolute paths of the headers read, in include order. */
+  files: string[];
+  /** Includes that were not read, with why: not found, too large, outside the root, include bound. */
+  notRead: Array<{ include: string; from: string; reason: string }>;
 }
 
 export interface EvidenceLine {
@@ -226,16 +273,30 @@ export interface PeakDeviceBytes {
   unknownExprs: string[];
 }
 
+/** A point of a function where the live device memory can peak: known bytes plus the run-time sizes live there. */
+export interface PeakPoint {
+  function: string | null;
+  line: number;
+  knownBytes: number;
+  /** One entry per live allocation of unknown size (repeated when two buffers share an expression). */
+  unknownExprs: string[];
+  /** Sizes of the live allocations of known size, largest first. */
+  knownSizes: number[];
+}
+
 export interface GpuFileSummary {
   path: string;
   language: Language;
-  allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; space: MemorySpace; inLoop: boolean }>;
-  transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; async: boolean; inLoop: boolean }>;
+  /** `sizeReason`: why a size that folds has no byte count (SizeValue.reason); absent for sizes known only at run time. */
+  allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; space: MemorySpace; inLoop: boolean }>;
+  transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; async: boolean; inLoop: boolean }>;
   strategy: MemoryStrategy;
   kernels: Array<{ name: string; line: number; bufferParams: string[] }>;
   peakDeviceBytes: number | null;
   peakIsLowerBound: boolean;
   peakUnknownExprs: string[];
+  /** Candidate peak points, per function (functions are not added together); absent in summaries built by hand. */
+  peakPoints?: PeakPoint[];
   evidence: EvidenceLine[];
 }
 
@@ -279,12 +340,16 @@ export interface StoreWriteFact {
   ttl: { seconds: number | null; how: string } | null;
   /** The write happens in a same-file helper the result is passed to (or returned through). */
   viaHelper: string | null;
+  /** The write is in another project file (an imported helper; `range` is then the call of it in this file). */
+  at?: { path: string; line: number };
 }
 
 export interface CacheLookupFact {
   kind: StoreKind;
   api: string;
   line: number;
+  /** The read is in another project file (an imported helper called at `line`). */
+  at?: { path: string; line: number };
 }
 
 export interface LlmLoop {

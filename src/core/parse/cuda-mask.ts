@@ -57,6 +57,17 @@ function skipNonCode(text: string, i: number, code: number): number {
     }
     return i;
   }
+  if (code === 34 /* " */ && isRawStringStart(text, i)) {
+    // R"delim( ... )delim": quotes and backslashes inside are text (C++11), so a `"` in it ends nothing.
+    // The delimiter is at most 16 characters (C++ [lex.string]); look no further for its `(`.
+    const head = text.slice(i + 1, i + 18);
+    const open = head.indexOf('(');
+    const delimiter = open < 0 ? null : head.slice(0, open);
+    if (delimiter !== null && !/[\s\\)"]/.test(delimiter)) {
+      const end = text.indexOf(`)${delimiter}"`, i + 2 + open);
+      return end < 0 ? text.length : end + delimiter.length + 2;
+    }
+  }
   if (code === 34 /* " */ || code === 39 /* ' */) {
     let j = i + 1;
     while (j < text.length) {
@@ -67,6 +78,15 @@ function skipNonCode(text: string, i: number, code: number): number {
     return Math.min(j + 1, text.length);
   }
   return i;
+}
+
+/** A `"` that opens a raw string literal: `R"`, `LR"`, `uR"`, `UR"` or `u8R"`, not the end of an identifier. */
+function isRawStringStart(text: string, quote: number): boolean {
+  if (text.charCodeAt(quote - 1) !== 82 /* R */) return false;
+  let k = quote - 2;
+  if (text.slice(k - 1, k + 1) === 'u8') k -= 2;
+  else if (k >= 0 && 'LuU'.includes(text[k]!)) k--;
+  return k < 0 || !isIdentChar(text.charCodeAt(k));
 }
 
 /** The text with the spans blanked (line breaks kept) and the replacements written, built from slices. */
@@ -100,6 +120,7 @@ export function maskGpuDialect(text: string, dialect: 'cuda' | 'opencl-c' | 'pla
   const events = dialect === 'opencl-c' ? OPENCL_EVENTS : CUDA_EVENTS;
   const edits: Array<{ from: number; to: number; with?: string }> = [];
   const openStack: number[] = [];
+  let closers: Int32Array | null = null;
   events.lastIndex = 0;
   for (let m = events.exec(text); m; m = events.exec(text)) {
     const i = m.index;
@@ -123,7 +144,8 @@ export function maskGpuDialect(text: string, dialect: 'cuda' | 'opencl-c' | 'pla
         edits.push({ from: i, to: j });
         qualifiers.push({ offset: i, text: token });
       } else if (QUALIFIERS_WITH_ARGS.has(token)) {
-        const end = matchParens(text, j);
+        closers ??= matchingParens(text);
+        const end = matchParens(text, j, closers);
         if (end > j) {
           edits.push({ from: i, to: end });
           qualifiers.push({ offset: i, text: token });
@@ -144,14 +166,32 @@ function isQualifierPosition(text: string, after: number): boolean {
   return isIdentChar(code) || text[k] === '*';
 }
 
-function matchParens(text: string, from: number): number {
+/**
+ * The end of the parenthesised list at `from` (after spaces), or `from` when there is none. The match of every `(`
+ * comes from one pass over the file (matchingParens): scanning to the end from each of many unclosed
+ * `__attribute__((` would be quadratic.
+ */
+function matchParens(text: string, from: number, closers: Int32Array): number {
   let k = from;
   while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
   if (text[k] !== '(') return from;
-  let depth = 0;
-  for (; k < text.length; k++) {
-    if (text[k] === '(') depth++;
-    else if (text[k] === ')' && --depth === 0) return k + 1;
+  const close = closers[k]!;
+  return close >= 0 ? close + 1 : from;
+}
+
+/** For each `(`, the index of its matching `)` (-1: none); other entries are unused. */
+function matchingParens(text: string): Int32Array {
+  const closers = new Int32Array(text.length).fill(-1);
+  const stack: number[] = [];
+  for (let k = text.indexOf('('), close = text.indexOf(')'); k >= 0 || close >= 0;) {
+    if (k >= 0 && (close < 0 || k < close)) {
+      stack.push(k);
+      k = text.indexOf('(', k + 1);
+    } else {
+      const open = stack.pop();
+      if (open !== undefined) closers[open] = close;
+      close = text.indexOf(')', close + 1);
+    }
   }
-  return from;
+  return closers;
 }

@@ -44,10 +44,11 @@ export function toJsonReport(result: AnalysisResult): object {
     summary: {
       errors: severities.error, warnings: severities.warning, infos: severities.info,
       filesConsidered: result.stats.filesConsidered, filesParsed: result.stats.filesParsed, filesSkipped: result.skipped.length,
+      filesNotAnalysed: result.skipped.filter((s) => s.failed).length,
     },
     files: result.files.map((f) => ({
       path: f.path, ...(f.language ? { language: f.language } : {}), ...(f.bytes !== undefined ? { bytes: f.bytes } : {}),
-      ...(f.skipped ? { skipped: f.skipped } : {}), ...(f.prefiltered ? { prefiltered: true } : {}), ...(f.parseErrors ? { parseErrors: f.parseErrors } : {}),
+      ...(f.skipped ? { skipped: f.skipped } : {}), ...(f.failed ? { notAnalysed: true } : {}), ...(f.warnings ? { warnings: f.warnings } : {}), ...(f.prefiltered ? { prefiltered: true } : {}), ...(f.parseErrors ? { parseErrors: f.parseErrors } : {}),
       ...(f.ruleErrors ? { ruleErrors: f.ruleErrors } : {}),
     })),
     findings: result.findings.map((f) => ({
@@ -57,7 +58,7 @@ export function toJsonReport(result: AnalysisResult): object {
     gpu: result.gpu,
     llm: result.llm.map((f) => ({
       path: f.path, language: f.language, persisted: f.persisted, store: f.store, stores: f.stores, cacheBeforeCall: f.cacheBeforeCall, ttl: f.ttl, secrets: f.secrets,
-      calls: f.calls.map((c) => ({ ...c, store: c.store ? { kind: c.store.kind, engine: c.store.engine, api: c.store.api, line: c.store.line, ttl: c.store.ttl, viaHelper: c.store.viaHelper } : null })),
+      calls: f.calls.map((c) => ({ ...c, store: c.store ? { kind: c.store.kind, engine: c.store.engine, api: c.store.api, line: c.store.line, ttl: c.store.ttl, viaHelper: c.store.viaHelper, ...(c.store.at ? { at: c.store.at } : {}) } : null })),
     })),
     assumptions: { typeSizes: result.assumedTypeSizes, notes: [...ACCOUNTING_NOTES, ...(result.llm.length ? LLM_NOTES : [])] },
   });

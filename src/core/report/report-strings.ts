@@ -9,7 +9,7 @@ import { ASSUMPTION_KEYS, ASSUMPTION_LABELS, type UsageAssumptions } from '../si
 export type ReportLang = 'en' | 'ko';
 
 export interface ReportStrings {
-  titles: { summary: string; problems: string; gpu: string; openai: string; engines: string; traffic: string; months: string; recommendation: string; method: string; nodesPerRole: string; monthlyCost: string };
+  titles: { summary: string; problems: string; gpu: string; openai: string; engines: string; traffic: string; months: string; recommendation: string; bill: string; method: string; nodesPerRole: string; monthlyCost: string };
   assumptionsTitle(profile: string, workloadFile: string | null): string;
   assumptionsIntro: string;
   assumptionSource: Record<'profile' | 'workload', string>;
@@ -30,6 +30,7 @@ export interface ReportStrings {
     traffic: [string, string];
     trafficOpenAi: string;
     months: [string, string, string];
+    bill: [string, string, string, string];
     ranking: [string, string, string, string];
   };
   verdict: Record<FitVerdict, string>;
@@ -37,7 +38,8 @@ export interface ReportStrings {
   gpuIntro(safetyFactor: number, target: string): string;
   boundFromWorkload: string;
   stillUnknown: string;
-  gpuTargetLine(target: string, cuda: string, opencl: string, why: string, perBuffer: string): string;
+  gpuTargetLineCuda(target: string, verdict: string, why: string): string;
+  gpuTargetLineOpencl(target: string, verdict: string, why: string, perBuffer: string): string;
   openaiIntro: string;
   noLookup: string;
   no: string;
@@ -50,9 +52,22 @@ export interface ReportStrings {
   sharedLegend: string;
   trafficIntro(unpriced: string): string;
   monthsIntro(growth: string): string;
+  onlineNoBatch: string;
+  bill: {
+    intro: string;
+    notPriced: string;
+    noCommitment(onDemand: string): string;
+    item(kind: string, what: string, quantity: number, name: string, bytes: string): string;
+    noRate: string;
+    notes: string[];
+  };
+  growthStep(month: number, actBy: number, fromNodes: number, toNodes: number, fromInstance: string | null, toInstance: string | null): string;
+  growthLead: string;
+  noGrowthStep(months: number): string;
   redisRankNote: string;
   headline: {
-    openai(n: number, monthly: string, batch: string, unpriced: string): string;
+    openai(n: number, monthly: string, offline: number, asDeployed: string, unpriced: string): string;
+    bill(onDemand: string, committed: string): string;
     gpu(target: string, fits: number, total: number, chunk: number, noFit: number, unknown: number): string;
     unpriced(n: number, list: string): string;
     nothing: string;
@@ -82,7 +97,7 @@ export interface PageStrings { exportButton: string; workloadButton: string; ope
 const EN: ReportStrings = {
   titles: {
     summary: 'Summary', problems: 'Configuration problems', gpu: 'GPU fit', openai: 'OpenAI call sites', engines: 'Database topology per engine',
-    traffic: 'Cost and nodes as traffic grows', months: 'Storage and nodes by month', recommendation: 'Recommendation', method: 'How the numbers are computed',
+    traffic: 'Cost and nodes as traffic grows', months: 'Storage and nodes by month', recommendation: 'Recommendation', bill: 'Monthly bill', method: 'How the numbers are computed',
     nodesPerRole: 'Nodes per role', monthlyCost: 'Monthly cost',
   },
   assumptionsTitle: (profile, file) => `Assumptions (profile: ${profile}${file ? `, workload file ${file}` : ''})`,
@@ -104,14 +119,16 @@ const EN: ReportStrings = {
     traffic: ['traffic', 'peak writes/s'],
     trafficOpenAi: 'OpenAI API $/month',
     months: ['month', 'traffic', 'stored (one copy)'],
+    bill: ['item', 'price source', 'on demand $/month', '1-year commitment $/month'],
     ranking: ['rank', 'engine', 'nodes', '$/month'],
   },
   verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
   verdictLegend: '✓ fits · ⚠ needs chunking · ✗ does not fit · ? unknown (the code leaves a size to run time: set it in the workload file)',
-  gpuIntro: (sf, target) => `Peak device memory per program file against every GPU in the catalog, at ${sf} × memory. Each cell: CUDA view / OpenCL view (every buffer also ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE). Chunk plans are for ${target}.`,
+  gpuIntro: (sf, target) => `Peak device memory per program file against every GPU in the catalog. Budget = the memory the driver reports (ECC and reserves taken) − one CUDA context (781 MiB) − a fragmentation margin ((1 − ${sf}) of the rest, at least 1 GiB). Each cell is the verdict for the API the file uses; OpenCL also needs every buffer ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE (NVIDIA: 1/4 of reported memory, ROCm ≈ 85%, Intel 4 GiB). Chunk plans are for ${target}.`,
   boundFromWorkload: 'workload',
   stillUnknown: 'still unknown',
-  gpuTargetLine: (target, cuda, opencl, why, perBuffer) => `${target}: CUDA ${cuda}, OpenCL ${opencl} (${why}; OpenCL per-buffer limit ${perBuffer})`,
+  gpuTargetLineCuda: (target, verdict, why) => `${target}: ${verdict} (${why})`,
+  gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target}: ${verdict} (${why}; OpenCL per-buffer limit ${perBuffer})`,
   openaiIntro: 'Traffic per call site and what it costs and stores. Monthly cost = API calls/s (after cache hits) × 2,628,000 s × $/call.',
   noLookup: 'no lookup',
   no: 'no',
@@ -123,10 +140,33 @@ const EN: ReportStrings = {
   loadIntro: (p) => `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
   sharedLegend: '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions.',
   trafficIntro: (unpriced) => `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month.${unpriced ? ` OpenAI $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
-  monthsIntro: (growth) => `Month m: traffic × (1 + ${growth})^(m−1), data kept for min(retention, m months). Cells: nodes · $/month.`,
+  onlineNoBatch: '— (request handler)',
+  bill: {
+    intro: 'One total for what the scanned code costs to run a month: the recommended database, the Redis cache tier where the code caches in Redis, the OpenAI API as deployed, and the target GPU\'s AWS instances.',
+    notPriced: 'not priced',
+    noCommitment: (onDemand) => `${onDemand} (no 1-year price in the catalog)`,
+    item: (kind, what, quantity, name, bytes) => kind === 'database' ? `database: ${name} (${quantity === 0 ? 'serverless' : `${quantity.toLocaleString('en-US')} node${quantity === 1 ? '' : 's'}`})`
+      : kind === 'cache' ? `cache tier: ${name} (${quantity.toLocaleString('en-US')} node${quantity === 1 ? '' : 's'})`
+      : kind === 'openai' ? `OpenAI API: ${what} call sites, ${quantity} offline through the Batch API`
+      : kind === 'gpu' ? `GPU: ${quantity.toLocaleString('en-US')} × ${what} all month (set gpu.instances in the workload file)`
+      : `cross-AZ replication traffic: ${bytes} a month`,
+    noRate: 'rate not in the catalog',
+    notes: ['Not in the total: support plans, internet egress, and cross-AZ traffic (its volume is listed; the rate is not in the catalog).'],
+  },
+  monthsIntro: (growth) => `Month m: traffic × (1 + ${growth})^(m−1); stored data = what each month wrote at its own traffic and still keeps (younger than the retention). Cells: nodes · $/month.`,
+  growthStep: (month, actBy, from, to, fromI, toI) => {
+    const n = (x: number) => x.toLocaleString('en-US');
+    const what = fromI !== toI
+      ? `move to ${toI ?? 'the managed service'} (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
+      : to > from ? `add ${n(to - from)} data node${to - from === 1 ? '' : 's'} (${n(from)} → ${n(to)})` : `remove ${n(from - to)} data node${from - to === 1 ? '' : 's'} (${n(from)} → ${n(to)})`;
+    return `M${month} ${what}, start by M${actBy}`;
+  },
+  growthLead: 'Lead time: one month before each step, to provision the nodes and let them stream or rebalance their share of the data.',
+  noGrowthStep: (months) => `No engine's data tier changes over the ${months} months shown.`,
   redisRankNote: 'Redis is ranked only when every stored result expires (a TTL in the code): otherwise it is the cache tier in front of the chosen store, not the system of record.',
   headline: {
-    openai: (n, monthly, batch, unpriced) => `OpenAI API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand (${batch} through the Batch API)${unpriced ? `; ${unpriced}` : ''}.`,
+    openai: (n, monthly, offline, asDeployed, unpriced) => `OpenAI API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand${offline ? `; ${asDeployed} with the ${offline} offline call site${offline === 1 ? '' : 's'} (loops, jobs) through the Batch API, request handlers stay on demand` : '; every call site serves requests, so none can wait for the Batch API'}${unpriced ? `; ${unpriced}` : ''}.`,
+    bill: (onDemand, committed) => `Monthly bill (database + cache + OpenAI + GPU): ${onDemand} on demand, ${committed} with 1-year commitments where a price is known.`,
     gpu: (target, fits, total, chunk, noFit, unknown) => `GPU on ${target}: ${fits} of ${total} program files fit, ${chunk} need chunking, ${noFit} do not fit, ${unknown} unknown (data-set size needed).`,
     unpriced: (n, list) => `${n} call site(s) unpriced (${list})`,
     nothing: 'No GPU allocations and no OpenAI call sites found: nothing to size.',
@@ -159,7 +199,7 @@ const EN: ReportStrings = {
 const KO: ReportStrings = {
   titles: {
     summary: '요약', problems: '구성 문제', gpu: 'GPU 적합성', openai: 'OpenAI 호출 위치', engines: '엔진별 데이터베이스 토폴로지',
-    traffic: '트래픽 증가에 따른 비용과 노드', months: '월별 저장량과 노드', recommendation: '권장 사항', method: '수치 계산 방법',
+    traffic: '트래픽 증가에 따른 비용과 노드', months: '월별 저장량과 노드', recommendation: '권장 사항', bill: '월 청구액', method: '수치 계산 방법',
     nodesPerRole: '역할별 노드', monthlyCost: '월 비용',
   },
   assumptionsTitle: (profile, file) => `가정 (프로필: ${profile}${file ? `, 워크로드 파일 ${file}` : ''})`,
@@ -181,14 +221,16 @@ const KO: ReportStrings = {
     traffic: ['트래픽', '최대 쓰기/s'],
     trafficOpenAi: 'OpenAI API $/월',
     months: ['월', '트래픽', '저장량 (사본 1개)'],
+    bill: ['항목', '가격 출처', '온디맨드 월 $', '1년 약정 월 $'],
     ranking: ['순위', '엔진', '노드', '$/월'],
   },
   verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
   verdictLegend: '✓ 적합 · ⚠ 청크 분할 필요 · ✗ 부적합 · ? 알 수 없음 (코드가 크기를 실행 시점에 정함: 워크로드 파일에 지정하세요)',
-  gpuIntro: (sf, target) => `프로그램 파일별 최대 장치 메모리를 카탈로그의 모든 GPU와 비교합니다 (메모리 × ${sf}). 각 칸: CUDA 기준 / OpenCL 기준 (OpenCL은 모든 버퍼가 CL_DEVICE_MAX_MEM_ALLOC_SIZE 이하여야 함). 청크 계획은 ${target} 기준입니다.`,
+  gpuIntro: (sf, target) => `프로그램 파일별 최대 장치 메모리를 카탈로그의 모든 GPU와 비교합니다. 예산 = 드라이버가 보고하는 메모리 (ECC와 예약분 제외) − CUDA 컨텍스트 하나 (781 MiB) − 단편화 여유 (나머지의 (1 − ${sf}), 최소 1 GiB). 각 칸은 파일이 쓰는 API 기준의 판정이며, OpenCL은 모든 버퍼가 CL_DEVICE_MAX_MEM_ALLOC_SIZE 이하여야 합니다 (NVIDIA: 보고 메모리의 1/4, ROCm ≈ 85%, Intel 4 GiB). 청크 계획은 ${target} 기준입니다.`,
   boundFromWorkload: '워크로드',
   stillUnknown: '여전히 알 수 없음',
-  gpuTargetLine: (target, cuda, opencl, why, perBuffer) => `${target}: CUDA ${cuda}, OpenCL ${opencl} (${why}; OpenCL 버퍼당 한도 ${perBuffer})`,
+  gpuTargetLineCuda: (target, verdict, why) => `${target} 기준: ${verdict} (${why})`,
+  gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target} 기준: ${verdict} (${why}; OpenCL 버퍼당 한도 ${perBuffer})`,
   openaiIntro: '호출 위치별 트래픽과 비용, 저장량입니다. 월 비용 = 초당 API 호출 (캐시 적중 후) × 2,628,000 s × $/호출.',
   noLookup: '조회 없음',
   no: '아니요',
@@ -200,10 +242,33 @@ const KO: ReportStrings = {
   loadIntro: (p) => `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
   sharedLegend: '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다.',
   trafficIntro: (unpriced) => `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월.${unpriced ? ` OpenAI $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
-  monthsIntro: (growth) => `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 데이터 보관 기간 min(보존 기간, m개월). 각 칸: 노드 · $/월.`,
+  onlineNoBatch: '— (요청 처리기)',
+  bill: {
+    intro: '스캔한 코드를 한 달 운영하는 비용의 합계입니다: 권장 데이터베이스, 코드가 Redis에 캐시하면 Redis 캐시 계층, 배포 방식대로의 OpenAI API, 대상 GPU의 AWS 인스턴스.',
+    notPriced: '가격 없음',
+    noCommitment: (onDemand) => `${onDemand} (카탈로그에 1년 가격 없음)`,
+    item: (kind, what, quantity, name, bytes) => kind === 'database' ? `데이터베이스: ${name} (${quantity === 0 ? '서버리스' : `노드 ${quantity.toLocaleString('en-US')}개`})`
+      : kind === 'cache' ? `캐시 계층: ${name} (노드 ${quantity.toLocaleString('en-US')}개)`
+      : kind === 'openai' ? `OpenAI API: 호출 위치 ${what}개, 오프라인 ${quantity}개는 Batch API`
+      : kind === 'gpu' ? `GPU: ${what} ${quantity.toLocaleString('en-US')}대 한 달 내내 (워크로드 파일의 gpu.instances로 설정)`
+      : `AZ 간 복제 트래픽: 월 ${bytes}`,
+    noRate: '카탈로그에 요금 없음',
+    notes: ['합계에 없는 것: 지원 요금, 인터넷 송신, AZ 간 트래픽 (양은 표시, 요금은 카탈로그에 없음).'],
+  },
+  monthsIntro: (growth) => `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 저장 데이터 = 각 월이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것. 각 칸: 노드 · $/월.`,
+  growthStep: (month, actBy, from, to, fromI, toI) => {
+    const n = (x: number) => x.toLocaleString('en-US');
+    const what = fromI !== toI
+      ? `${toI ?? '관리형 서비스'}(으)로 옮김 (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
+      : to > from ? `데이터 노드 ${n(to - from)}개 추가 (${n(from)} → ${n(to)})` : `데이터 노드 ${n(from - to)}개 축소 (${n(from)} → ${n(to)})`;
+    return `M${month} ${what}, M${actBy}까지 시작`;
+  },
+  growthLead: '준비 기간: 각 단계 한 달 전, 노드를 프로비저닝하고 새 노드가 자기 몫의 데이터를 스트리밍하거나 재분배할 시간.',
+  noGrowthStep: (months) => `표시한 ${months}개월 동안 데이터 계층이 바뀌는 엔진이 없습니다.`,
   redisRankNote: 'Redis는 저장된 모든 결과가 만료될 때(코드에 TTL이 있을 때)만 순위에 포함됩니다. 그렇지 않으면 선택한 저장소 앞의 캐시 계층이지 기록 시스템이 아닙니다.',
   headline: {
-    openai: (n, monthly, batch, unpriced) => `OpenAI API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} (Batch API 사용 시 ${batch})${unpriced ? `; ${unpriced}` : ''}.`,
+    openai: (n, monthly, offline, asDeployed, unpriced) => `OpenAI API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} 기준${offline ? `이며 오프라인 호출 위치 ${offline}개 (루프, 작업)를 Batch API로 돌리면 월 ${asDeployed} (요청 처리기는 온디맨드 유지)` : `이며 모든 호출 위치가 요청을 처리하므로 Batch API를 기다릴 수 없음`}${unpriced ? `; ${unpriced}` : ''}.`,
+    bill: (onDemand, committed) => `월 청구액 (데이터베이스 + 캐시 + OpenAI + GPU): 온디맨드 ${onDemand} / 가격이 알려진 곳은 1년 약정으로 ${committed} 기준.`,
     gpu: (target, fits, total, chunk, noFit, unknown) => `${target} 기준 GPU: 프로그램 파일 ${total}개 중 ${fits}개 적합, ${chunk}개 청크 분할 필요, ${noFit}개 부적합, ${unknown}개 알 수 없음 (데이터 세트 크기 필요).`,
     unpriced: (n, list) => `가격 없는 호출 위치 ${n}개 (${list})`,
     nothing: 'GPU 할당도 OpenAI 호출 위치도 없습니다: 산정할 것이 없습니다.',

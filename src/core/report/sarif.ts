@@ -47,7 +47,14 @@ export function toSarif(result: AnalysisResult): object {
           {
             executionSuccessful: true,
             toolConfigurationNotifications: problemsIn(result.configProblems, result.config.lang).map((p) => ({ level: 'warning', message: { text: `${p.field}: ${p.message}` } })),
-            toolExecutionNotifications: result.skipped.map((s) => ({ level: 'note', message: { text: `skipped ${s.path}: ${s.reason}` } })),
+            // A file that could not be analysed is an error notification (its findings are missing), one left out by
+            // a rule a note; an unknown id in a suppression comment a warning.
+            toolExecutionNotifications: [
+              ...result.skipped.map((s) => (s.failed
+                ? { level: 'error', descriptor: { id: 'file-not-analysed' }, message: { text: `not analysed ${s.path}: ${s.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(s.path), uriBaseId: 'SRCROOT' } } }] }
+                : { level: 'note', message: { text: `skipped ${s.path}: ${s.reason}` } })),
+              ...result.files.flatMap((f) => (f.warnings ?? []).map((w) => ({ level: 'warning', message: { text: `${f.path}: ${w}` } }))),
+            ],
           },
         ],
         results: result.findings.map((f) => ({

@@ -4,9 +4,11 @@ import { redactDeep } from '../model/redact';
 import { problemsIn } from '../config';
 import { relative } from 'node:path';
 import type { AnalysisResult } from '../analyze';
+import { buildBill, type Bill } from '../sizing/bill';
 import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
 import { ENGINE_FACTS_DATE } from '../sizing/engine-facts';
-import { deviceBytes, findGpu, openclMaxAllocBytes, type GpuSpec } from '../sizing/gpu-catalog';
+import { ENGINE_TEXT } from '../sizing/engines/engine-text';
+import { budgetBytes, deviceBytes, findGpu, openclMaxAllocBytes, reportedBytes, type GpuSpec } from '../sizing/gpu-catalog';
 import { sizeGpuFile, type GpuFileSizing } from '../sizing/gpu-fit';
 import { buildCallStreams, dataLoad, DAYS_PER_MONTH, openAiMonthlyUsd, type CallStream, type DataLoad } from '../sizing/llm-workload';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS } from '../sizing/profiles';
@@ -29,6 +31,21 @@ export interface ScalePoint {
   nodes: number;
   monthlyUsd: number;
   storedBytes: number;
+  /** The data role: node count (partitions for DynamoDB) and instance type (null when serverless). */
+  dataNodes: number;
+  dataInstance: string | null;
+}
+
+/** A change of the data tier between two months: add nodes, or move to another size, by a month. */
+export interface GrowthStep {
+  engine: EngineId;
+  month: number;
+  /** The month to start: one month ahead, the time to provision and let the new nodes take their share of the data. */
+  actBy: number;
+  fromNodes: number;
+  toNodes: number;
+  fromInstance: string | null;
+  toInstance: string | null;
 }
 
 export interface SizingReport {
@@ -40,7 +57,7 @@ export interface SizingReport {
   assumptions: AssumptionRow[];
   prices: { source: string; sourceDate: string; engineFactsDate: string };
   gpu: {
-    target: { id: string; name: string; memoryBytes: number; openclMaxAllocBytes: number; source: string };
+    target: { id: string; name: string; memoryBytes: number; reportedBytes: number; budgetBytes: number; openclMaxAllocBytes: number; link: string | null; source: string };
     safetyFactor: number;
     files: GpuFileSizing[];
   };
@@ -48,17 +65,45 @@ export interface SizingReport {
     streams: CallStream[];
     load: DataLoad | null;
     openaiMonthlyUsd: number;
+    /** As deployed: offline call sites through the Batch API, request handlers on demand. */
     openaiMonthlyBatchUsd: number;
+    offlineSites: number;
     unpriced: string[];
   };
   engines: EngineSizing[];
   traffic: Array<{ factor: number; openaiMonthlyUsd: number; writesPerSecondPeak: number; engines: ScalePoint[] }>;
   months: Array<{ month: number; trafficFactor: number; storedBytes: number; writesPerSecondAvg: number; engines: ScalePoint[] }>;
+  /** When each engine's data tier has to grow over the months shown. */
+  growthPlan: GrowthStep[];
   recommendation: { engine: EngineId; text: string; ranking: Array<{ engine: EngineId; monthlyUsd: number; nodes: number }> } | null;
+  /** One monthly total: the recommended database, the Redis cache tier, OpenAI, GPU instances. */
+  bill: Bill;
   notes: string[];
 }
 
-const point = (e: EngineSizing): ScalePoint => ({ engine: e.engine, nodes: e.totalNodes, monthlyUsd: e.monthlyUsd, storedBytes: e.storedBytes });
+const point = (e: EngineSizing): ScalePoint => {
+  const data = e.roles.find((r) => r.role === 'data');
+  return { engine: e.engine, nodes: e.totalNodes, monthlyUsd: e.monthlyUsd, storedBytes: e.storedBytes, dataNodes: data?.count ?? 0, dataInstance: data?.instance ?? null };
+};
+
+/** Every month where an engine's data tier changes (more nodes or another size) against the month before, from month 1's layout. */
+export function growthSteps(engines: readonly EngineSizing[], months: SizingReport['months']): GrowthStep[] {
+  const steps: GrowthStep[] = [];
+  for (const e of engines) {
+    // Only engines with nodes to run: DynamoDB's partitions split on their own.
+    if (e.roles.every((r) => !r.dedicated)) continue;
+    let prev: ScalePoint | undefined;
+    for (const m of months) {
+      const p = m.engines.find((x) => x.engine === e.engine);
+      if (!p) continue;
+      if (prev && (p.dataNodes !== prev.dataNodes || p.dataInstance !== prev.dataInstance)) {
+        steps.push({ engine: e.engine, month: m.month, actBy: Math.max(1, m.month - 1), fromNodes: prev.dataNodes, toNodes: p.dataNodes, fromInstance: prev.dataInstance, toInstance: p.dataInstance });
+      }
+      prev = p;
+    }
+  }
+  return steps;
+}
 
 export function buildSizingReport(result: AnalysisResult, workload: Workload): SizingReport {
   const a = workload.assumptions;
@@ -95,15 +140,22 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
         return { factor, openaiMonthlyUsd: openAiMonthlyUsd(streams, factor).onDemand, writesPerSecondPeak: l.writesPerSecondPeak, engines: (factor === 1 ? engines : sizeAll(l)).map(point) };
       })
     : [];
+  // Month by month, each engine's data tier starts from the size it already runs: a tier that grew does not shrink back.
+  const running = new Map<EngineId, string | null>();
   const months = load
     ? Array.from({ length: a.horizonMonths }, (_, i) => {
         const month = i + 1;
         const factor = (1 + a.monthlyGrowth) ** i;
-        const l = dataLoad(streams, a, factor, month * DAYS_PER_MONTH);
-        return { month, trafficFactor: factor, storedBytes: l.storedBytes, writesPerSecondAvg: l.writesPerSecondAvg, engines: sizeAll(l).map(point) };
+        // Each month writes at its own traffic and keeps what is younger than the retention (accumulated, not month m's rate × m).
+        const l = dataLoad(streams, a, factor, month * DAYS_PER_MONTH, { months: month, monthlyGrowth: a.monthlyGrowth });
+        const sized = workload.engines.map((id) => ENGINE_SIZERS[id](l, workload.prices, result.config.lang, { atLeast: running.get(id) ?? null }));
+        const points = sized.map(point);
+        for (const p of points) running.set(p.engine, p.dataInstance);
+        return { month, trafficFactor: factor, storedBytes: l.storedBytes, writesPerSecondAvg: l.writesPerSecondAvg, engines: points };
       })
     : [];
 
+  const recommendation = recommend(engines, traffic, streams, load);
   // Every string from the scanned files (paths, models, expressions) passes the credential choke point once, here.
   return redactDeep({
     $schema: SIZING_SCHEMA_ID,
@@ -115,12 +167,16 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     assumptions: ASSUMPTION_KEYS.map((key) => ({ key, ...ASSUMPTION_LABELS[key], value: a[key], source: workload.overridden.includes(key) ? 'workload' : 'profile' })),
     prices: { source: workload.prices.source, sourceDate: workload.prices.sourceDate, engineFactsDate: ENGINE_FACTS_DATE },
     gpu: {
-      target: { id: target.id, name: target.name, memoryBytes: deviceBytes(target), openclMaxAllocBytes: openclMaxAllocBytes(target), source: target.source },
+      target: {
+        id: target.id, name: target.name, memoryBytes: deviceBytes(target), reportedBytes: reportedBytes(target), budgetBytes: budgetBytes(target, safetyFactor),
+        openclMaxAllocBytes: openclMaxAllocBytes(target), link: target.hostLink?.name ?? null, source: target.reported ? `${target.source}; reported: ${target.reported.source}` : target.source,
+      },
       safetyFactor, files: gpuFiles,
     },
-    llm: { streams, load, openaiMonthlyUsd: openai.onDemand, openaiMonthlyBatchUsd: openai.batch, unpriced: openai.unpriced },
-    engines, traffic, months,
-    recommendation: recommend(engines, traffic, streams, load),
+    llm: { streams, load, openaiMonthlyUsd: openai.onDemand, openaiMonthlyBatchUsd: openai.batch, offlineSites: openai.offlineSites, unpriced: openai.unpriced },
+    engines, traffic, months, growthPlan: growthSteps(engines, months),
+    recommendation,
+    bill: buildBill({ engines, recommended: recommendation?.engine ?? null, streams, load, openai, gpu: { target, files: gpuFiles.length, instances: workload.gpu.instances } }),
     notes: [...SIZING_NOTES[result.config.lang]],
   });
 }
@@ -133,11 +189,12 @@ export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
 function topology(e: EngineSizing | ScalePoint, lang: ReportLang): string {
   const t = reportStrings(lang).recommendation;
   if ('roles' in e) {
-    const parts = e.roles.filter((r) => r.dedicated && r.count > 0).map((r) => `${r.count} ${r.name}${r.instance ? ` (${r.instance})` : ''}`);
+    const one = ENGINE_TEXT[lang].one;
+    const parts = e.roles.filter((r) => r.dedicated && r.count > 0).map((r) => `${r.count.toLocaleString('en-US')} ${r.count === 1 ? one(r.name) : r.name}${r.instance ? ` (${r.instance})` : ''}`);
     if (parts.length) return parts.join(' + ');
     // Serverless: no nodes to run; the data role still says what the service provisions (DynamoDB's partitions).
     const data = e.roles.find((r) => r.role === 'data');
-    return data && data.count > 0 ? `${data.count} ${data.name}` : t.noNodes;
+    return data && data.count > 0 ? `${data.count.toLocaleString('en-US')} ${data.count === 1 ? one(data.name) : data.name}` : t.noNodes;
   }
   return e.nodes ? t.nodeCount(e.nodes) : t.noNodes;
 }
@@ -185,16 +242,16 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     'Every OpenAI call site is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
     'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',
     'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
-    'Node counts are sized for the peak rate, costs for the average; cost excludes network transfer, backups and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
-    'Month m carries traffic × (1 + growth)^(m−1) and min(retention, m months) of data; the traffic table holds the retention window full.',
-    'GPU: peak device bytes from the code (function-level, in source order) plus the workload\'s data-set sizes for expressions known only at run time; the budget is memory × safety factor; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE.',
+    'Node counts are sized for the peak rate, costs for the average; each engine picks the cheapest instance size of its ladder that meets every constraint (fewer, larger nodes when they cost less than one more node). Costs include storage at each service\'s own rate and DynamoDB\'s point-in-time recovery; they exclude network transfer and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
+    'Month m runs at traffic × (1 + growth)^(m−1); its stored data is what every earlier month wrote at its own traffic and still keeps (younger than the retention), so growth accumulates instead of multiplying today\'s rate by the days kept; the traffic table holds the retention window full.',
+    'GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload\'s data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU\'s own PCIe generation.',
   ],
   ko: [
     'OpenAI 호출 위치마다 프로필의 요청률(또는 워크로드의 재정의 값)로 들어오는 요청 흐름으로 봅니다. 결과를 저장하지 않는 호출도 저장하는 것처럼 산정합니다. 재사용이 저장소의 목적이기 때문입니다 (하나를 빼려면 "stored": false).',
     '쓰기 = 요청 × (1 − 캐시 적중률) × 호출당 레코드 수이며, 적중률은 호출 전에 결과를 조회하는 코드에만 적용됩니다. 읽기 = 조회 + 쓰기 × 쓰기당 읽기 수.',
     '레코드 = (프롬프트 + 응답 토큰) × 4 B/토큰 + 메타데이터, 임베딩은 차원 × 4 B + 텍스트 + 메타데이터. 보관 레코드 = 쓰기/s × 86,400 × 보존 일수 (코드의 TTL이 보존 기간을 줄임).',
-    '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 비용에는 네트워크 전송, 백업, 지원 요금이 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
-    'm번째 달은 트래픽 × (1 + 증가율)^(m−1)과 min(보존 기간, m개월)치 데이터를 가지며, 트래픽 표는 보존 기간이 다 찬 상태입니다.',
-    'GPU: 코드의 최대 장치 바이트(함수 단위, 소스 순서) 더하기 실행 시에만 알 수 있는 식에 대한 워크로드의 데이터 세트 크기, 예산은 메모리 × 안전 계수이며, OpenCL은 모든 버퍼를 CL_DEVICE_MAX_MEM_ALLOC_SIZE로도 제한합니다.',
+    '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 엔진마다 모든 제약을 만족하는 인스턴스 크기 중 가장 저렴한 것을 고릅니다 (노드 하나 더 드는 비용보다 싸면 더 크고 적은 노드). 비용에는 서비스별 스토리지 요금과 DynamoDB 특정 시점 복구가 들어 있고, 네트워크 전송과 지원 요금은 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
+    'm번째 달은 트래픽 × (1 + 증가율)^(m−1)로 돌고, 저장 데이터는 앞선 각 달이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것의 합이므로 (오늘의 요청률 × 보관 일수가 아니라) 증가가 누적됩니다. 트래픽 표는 보존 기간이 다 찬 상태입니다.',
+    'GPU: 코드의 최대 장치 바이트(함수 단위, 소스 순서, 할당마다 따로 세어 같은 실행 시 크기의 버퍼 둘은 두 번 셈, 호출을 따라가지 않으므로 함수끼리는 더하지 않음) 더하기 실행 시에만 알 수 있는 식에 대한 워크로드의 데이터 세트 크기, 예산은 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유이며, OpenCL은 모든 버퍼를 공급사별로 보고 메모리의 일정 비율인 CL_DEVICE_MAX_MEM_ALLOC_SIZE로도 제한하고, 전송 시간은 GPU마다 자기 PCIe 세대로 계산합니다.',
   ],
 };

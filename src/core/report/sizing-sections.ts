@@ -29,6 +29,8 @@ export interface Section {
 export const VERDICT_MARK: Record<FitVerdict, string> = { fits: '✓', 'needs-chunking': '⚠', 'does-not-fit': '✗', unknown: '?' };
 
 const usd = (n: number): string => (n >= 100 ? `$${Math.round(n).toLocaleString('en-US')}` : formatUsd(n));
+/** A unit price at full precision, so quantity × unit price gives the line's total: $0.125, $1,471.68, $0.00013. */
+const unitPrice = (n: number): string => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: n < 1 ? 8 : 4 })}`;
 const rate = (n: number): string => `${n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US')}/s`;
 const bytes = (n: number | null, unknown = 'unknown'): string => (n === null ? unknown : formatBytes(Math.round(n), { exact: false }));
 const section = (id: string, title: string, s: Partial<Section> = {}): Section => ({ id, title, paragraphs: [], tables: [], bullets: [], charts: [], ...s });
@@ -46,7 +48,7 @@ export function headline(report: SizingReport, lang: ReportLang = 'en'): string[
   if (rec) lines.push(rec);
   if (report.llm.streams.length) {
     const unpriced = report.llm.unpriced.length ? S.headline.unpriced(report.llm.unpriced.length, report.llm.unpriced.join(', ')) : '';
-    lines.push(S.headline.openai(report.llm.streams.length, usd(report.llm.openaiMonthlyUsd), usd(report.llm.openaiMonthlyBatchUsd), unpriced));
+    lines.push(S.headline.openai(report.llm.streams.length, usd(report.llm.openaiMonthlyUsd), report.llm.offlineSites, usd(report.llm.openaiMonthlyBatchUsd), unpriced));
   }
   const gpu = report.gpu.files;
   if (gpu.length) {
@@ -54,6 +56,7 @@ export function headline(report: SizingReport, lang: ReportLang = 'en'): string[
     lines.push(S.headline.gpu(report.gpu.target.name, onTarget('fits'), gpu.length, onTarget('needs-chunking'), onTarget('does-not-fit'), onTarget('unknown')));
   }
   if (!gpu.length && !report.llm.streams.length) lines.push(S.headline.nothing);
+  else if (report.bill.lines.length) lines.push(S.headline.bill(usd(report.bill.totalOnDemandUsd), usd(report.bill.totalCommittedUsd)));
   return lines;
 }
 
@@ -79,7 +82,8 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
       paragraphs: [S.gpuIntro(report.gpu.safetyFactor, report.gpu.target.name)],
       tables: [{ table: {
         columns: [...C.gpu, ...gpus],
-        rows: report.gpu.files.map((f) => [f.path, f.api, f.strategy, `${f.peakIsLowerBound ? '≥ ' : ''}${bytes(f.peakBytes, S.unknown)}`, ...f.fits.map((r) => `${VERDICT_MARK[r.cuda]} / ${VERDICT_MARK[r.opencl]}`)]),
+        // One verdict per cell, for the API the file uses (an OpenCL verdict says nothing about a CUDA program).
+        rows: report.gpu.files.map((f) => [f.path, f.api, f.strategy, `${f.peakIsLowerBound ? '≥ ' : ''}${bytes(f.peakBytes, S.unknown)}`, ...f.fits.map((r) => VERDICT_MARK[f.api === 'opencl' ? r.opencl : r.cuda])]),
       } }],
       bullets: [S.verdictLegend],
       charts: ['gpu-peak-vs-target'],
@@ -89,7 +93,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
       for (const b of f.bound) bullets.push(`${b.expr} = ${bytes(b.bytes)} (${S.boundFromWorkload})`);
       if (f.unknowns.length) bullets.push(`${S.stillUnknown}: ${f.unknowns.join(', ')}`);
       const targetRow = f.fits.find((r) => r.gpu === report.gpu.target.id);
-      if (targetRow) bullets.push(S.gpuTargetLine(report.gpu.target.name, S.verdict[targetRow.cuda], S.verdict[targetRow.opencl], targetRow.why, bytes(targetRow.openclMaxAllocBytes)));
+      if (targetRow) bullets.push(f.api === 'opencl' ? S.gpuTargetLineOpencl(report.gpu.target.name, S.verdict[targetRow.opencl], targetRow.why, bytes(targetRow.openclMaxAllocBytes)) : S.gpuTargetLineCuda(report.gpu.target.name, S.verdict[targetRow.cuda], targetRow.why));
       if (f.chunkPlan) bullets.push(f.chunkPlan.formula, f.chunkPlan.note);
       bullets.push(...f.notes);
       return section(`gpu-${f.path}`, f.path, { bullets });
@@ -106,7 +110,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         rows: report.llm.streams.map((s) => [
           s.id, s.api, s.model ?? S.unknown, `${s.avgRequestsPerSecond} (${s.peakRequestsPerSecond})`, s.cacheLookupInCode || s.cacheHitRatio > 0 ? `${Math.round(s.cacheHitRatio * 100)}%` : S.noLookup,
           `${s.inputTokens} (${S.valueSource[s.inputFrom]}) / ${s.outputTokens} (${S.valueSource[s.outputFrom]})`, bytes(s.recordBytes), S.days(Number(s.retentionDays.toFixed(2))),
-          s.cost ? formatUsd(s.cost.perCallUsd) : S.unknown, s.cost ? usd(s.cost.monthlyUsd) : S.unknown, s.cost ? usd(s.cost.monthlyBatchUsd) : S.unknown, s.stored ? s.storedWhy : S.no,
+          s.cost ? formatUsd(s.cost.perCallUsd) : S.unknown, s.cost ? usd(s.cost.monthlyUsd) : S.unknown, s.cost ? (s.offline ? usd(s.cost.monthlyBatchUsd) : S.onlineNoBatch) : S.unknown, s.stored ? s.storedWhy : S.no,
         ]),
       } }],
       bullets: [
@@ -139,7 +143,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
     engines.children = report.engines.map((e) => section(`engine-${e.engine}`, e.title, {
       tables: [
         { caption: T.nodesPerRole, table: { columns: [...C.roles], numeric: [1], rows: e.roles.map((r) => [`${r.role} (${r.name})`, `${r.count}${r.dedicated ? '' : shared}`, r.instance ?? '—', r.why, r.grows]) } },
-        { caption: T.monthlyCost, table: { columns: [...C.cost], numeric: [1, 3, 4], rows: [...e.costLines.map((c) => [c.item, c.quantity.toLocaleString('en-US'), c.unit, c.unitUsd < 0.01 ? `$${c.unitUsd.toPrecision(3)}` : `$${c.unitUsd.toFixed(2)}`, usd(c.monthlyUsd)]), [S.total, '', '', '', usd(e.monthlyUsd)]] } },
+        { caption: T.monthlyCost, table: { columns: [...C.cost], numeric: [1, 3, 4], rows: [...e.costLines.map((c) => [c.item, c.quantity.toLocaleString('en-US'), c.unit, unitPrice(c.unitUsd), usd(c.monthlyUsd)]), [S.total, '', '', '', usd(e.monthlyUsd)]] } },
       ],
       bullets: [...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],
     }));
@@ -160,7 +164,11 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         columns: [...C.months, ...ids.map(engineName)],
         rows: report.months.map((m) => [`M${m.month}`, `${m.trafficFactor.toFixed(2)}×`, bytes(m.storedBytes), ...m.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}`)]),
       } }],
-      bullets: [], charts: ['storage-nodes-vs-months'],
+      // One line per engine: every change of its data tier, in month order, each to be started a month ahead.
+      bullets: report.growthPlan.length
+        ? [...new Set(report.growthPlan.map((g) => g.engine))].map((id) => `${engineName(id)}: ${report.growthPlan.filter((g) => g.engine === id).map((g) => S.growthStep(g.month, g.actBy, g.fromNodes, g.toNodes, g.fromInstance, g.toInstance)).join('; ')}`).concat(S.growthLead)
+        : [S.noGrowthStep(report.months.length)],
+      charts: ['storage-nodes-vs-months'],
     }));
     if (report.recommendation) {
       out.push(section('recommendation', T.recommendation, {
@@ -169,6 +177,21 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         bullets: report.engines.some((e) => e.engine === 'redis') && !report.recommendation.ranking.some((r) => r.engine === 'redis') ? [S.redisRankNote] : [],
       }));
     }
+  }
+  if (report.bill.lines.length) {
+    const b = report.bill;
+    const cell = (n: number | null) => (n === null ? S.bill.notPriced : usd(n));
+    out.push(section('bill', T.bill, {
+      paragraphs: [S.bill.intro],
+      tables: [{ table: {
+        columns: [...C.bill], numeric: [2, 3],
+        rows: [
+          ...b.lines.map((l) => [S.bill.item(l.kind, l.what, l.quantity, l.kind === 'database' || l.kind === 'cache' ? engineName(l.what as Parameters<typeof engineName>[0]) : l.what, bytes(l.quantity)), l.kind === 'transfer' ? S.bill.noRate : l.source, cell(l.onDemandUsd), l.kind === 'openai' ? cell(l.committedUsd) : l.committedUsd === null ? S.bill.noCommitment(cell(l.onDemandUsd)) : cell(l.committedUsd)]),
+          [S.total, '', usd(b.totalOnDemandUsd), usd(b.totalCommittedUsd)],
+        ],
+      } }],
+      bullets: S.bill.notes,
+    }));
   }
   out.push(section('method', T.method, { bullets: report.notes }));
   return out;

@@ -52,14 +52,23 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
     }
   }
   for (const f of result.files) for (const e of f.ruleErrors ?? []) out.push(c('31', `internal error in ${t(f.path)}: ${t(e)}`));
-  if (result.skipped.length) {
+  for (const f of result.files) for (const w of f.warnings ?? []) out.push(c('33', `warning in ${t(f.path)}: ${t(w)}`));
+  const left = result.skipped.filter((s) => !s.failed);
+  const failed = result.skipped.filter((s) => s.failed);
+  if (left.length) {
     out.push('', 'Skipped files');
-    for (const s of result.skipped) out.push(`  ${t(s.path)}: ${t(s.reason)}`);
+    for (const s of left) out.push(`  ${t(s.path)}: ${t(s.reason)}`);
+  }
+  if (failed.length) {
+    out.push('', c('31;1', 'Files not analysed'));
+    for (const s of failed) out.push(c('31', `  ${t(s.path)}: ${t(s.reason)}`));
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   const total = result.findings.length;
-  out.push('', (errors ? c('31;1', '\u2716') : total ? c('33;1', '\u26a0') : c('32;1', '\u2714')) +
-    ` ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${result.stats.filesParsed} analysed of ${result.stats.filesConsidered} files (${result.skipped.length} skipped)`);
+  // A scan that could not analyse a file never ends on a green tick: the line says how many and points at the reasons.
+  const notAnalysed = failed.length ? `; ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed (see "Files not analysed")` : '';
+  out.push('', (errors || failed.length ? c('31;1', '\u2716') : total ? c('33;1', '\u26a0') : c('32;1', '\u2714')) +
+    ` ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${result.stats.filesParsed} analysed of ${result.stats.filesConsidered} files (${result.skipped.length} skipped${notAnalysed})`);
   return `${out.join('\n')}\n`;
 }

@@ -23,7 +23,7 @@ export const rule: GpuRule = {
       // A sweep over sizes or dtypes (`for power...: size = 1 << power`) needs a new buffer each time.
       if (e.pooled || e.loop.timed || e.keptPerIteration || e.sizeVaries) continue;
       // `cudaMalloc(&buf[s], ...)` in `for (s...)`: one distinct buffer per iteration (set-up), not a reallocation.
-      const subscripts = e.targetExpr ? [...e.targetExpr.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!) : [];
+      const subscripts = e.targetExpr ? [...e.targetExpr.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : [];
       const perIteration = subscripts.some((index) => e.loop!.variables.some((v) => mentionsName(index, v)));
       if (perIteration) continue;
       ctx.report('allocInLoop', { api: e.api, size: sizeText(e.size, ctx.config.lang), space: e.space, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) }, e.range);

@@ -1,6 +1,6 @@
 // Results are written to a store but never read back before calling again: the store grows with duplicates and
 // every repeat is paid in full.
-import { bytesText, costText, storeName } from './shared/llm-text';
+import { bytesText, costText, storeText } from './shared/llm-text';
 import type { LlmRule } from './rule';
 
 export const rule: LlmRule = {
@@ -18,7 +18,7 @@ export const rule: LlmRule = {
       const store = call.stores.find((s) => s.kind !== 'vector' && s.kind !== 'file');
       if (!store || call.cacheLookup || call.api === 'batch') return;
       const s = ctx.summary.calls[i]!;
-      ctx.report('noLookup', { operation: call.operation, store: storeName(store, ctx.config.lang), storeLine: store.line, cost: costText(s, ctx.config.lang), bytes: bytesText(s, ctx.config.lang) }, call.range);
+      ctx.report('noLookup', { operation: call.operation, store: storeText(store, ctx.config.lang), storeLine: store.line, cost: costText(s, ctx.config.lang), bytes: bytesText(s, ctx.config.lang) }, call.range);
     });
   },
 };

@@ -1,6 +1,6 @@
 // API results written into the service's relational database: large, write-once blobs that grow without
 // bound belong in a document or key-value store with TTL; the RDBMS keeps the service's own data.
-import { bytesText, storeName } from './shared/llm-text';
+import { bytesText, storeText } from './shared/llm-text';
 import type { LlmRule } from './rule';
 import { phrase } from './shared/phrases';
 
@@ -18,7 +18,7 @@ export const rule: LlmRule = {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
         if (store.kind !== 'rdbms') continue;
-        ctx.report('rdbms', { operation: call.operation, callLine: call.line, bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), store: storeName(store, ctx.config.lang), helper: store.viaHelper ? phrase(ctx.config.lang, 'viaHelper', { helper: store.viaHelper }) : '' }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
+        ctx.report('rdbms', { operation: call.operation, callLine: call.line, bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), store: storeText(store, ctx.config.lang), helper: store.viaHelper && !store.at ? phrase(ctx.config.lang, 'viaHelper', { helper: store.viaHelper }) : '' }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
       }
     });
   },

@@ -1,5 +1,5 @@
 // Persisted API results with no expiry: storage grows with every call, forever.
-import { bytesText, storeName } from './shared/llm-text';
+import { bytesText, storeText } from './shared/llm-text';
 import type { LlmRule } from './rule';
 import { phrase, type PhraseId } from './shared/phrases';
 import { lookupTable } from '../model/lookup';
@@ -29,7 +29,7 @@ export const rule: LlmRule = {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
         if (store.ttl || !(store.kind in HOW)) continue;
-        ctx.report('noTtl', { operation: call.operation, callLine: call.line, store: storeName(store, ctx.config.lang), bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), how: phrase(ctx.config.lang, HOW[store.kind]!) }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
+        ctx.report('noTtl', { operation: call.operation, callLine: call.line, store: storeText(store, ctx.config.lang), bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), how: phrase(ctx.config.lang, HOW[store.kind]!) }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
       }
     });
   },

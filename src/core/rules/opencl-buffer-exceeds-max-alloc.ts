@@ -1,6 +1,6 @@
 // One OpenCL buffer above CL_DEVICE_MAX_MEM_ALLOC_SIZE fails with CL_INVALID_BUFFER_SIZE, even when the device
 // has the memory in total. The same size allocated with CUDA would succeed: the API decides the machine.
-import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
+import { openclMaxAllocBytes, reportedBytes } from '../sizing/gpu-catalog';
 import { phrase } from './shared/phrases';
 import { formatBytes, formatPercent } from '../model/units';
 import type { GpuRule } from './rule';
@@ -17,7 +17,8 @@ export const rule: GpuRule = {
   },
   check(ctx) {
     const limit = openclMaxAllocBytes(ctx.gpu);
-    const capacity = deviceBytes(ctx.gpu);
+    // The limit is a share of what the driver reports (CL_DEVICE_GLOBAL_MEM_SIZE), not of the nominal size.
+    const capacity = reportedBytes(ctx.gpu);
     for (const e of ctx.facts.events) {
       if (e.kind !== 'allocation' || (e.family !== 'opencl' && e.family !== 'pyopencl') || e.size.bytes === null || e.size.bytes <= limit) continue;
       const bytes = e.size.bytes;

@@ -17,6 +17,8 @@ export const DYNAMODB = {
   partitionGb: 10,
   /** Largest item DynamoDB stores (service quota, D2). */
   maxItemBytes: 400 * 1024,
+  /** Default per-table throughput quota: 40,000 read and 40,000 write request units per second (AWS service quotas; SIZING-FACTS corrections). */
+  tableUnitsQuota: 40_000,
   /** Provisioned capacity is set for the peak at the auto-scaling target utilisation; 70% is AWS's default target (our reading of the auto-scaling guide; an assumption). */
   provisionedTargetUtilisation: 0.7,
   sources: 'D1-D7',
@@ -30,7 +32,6 @@ export const CASSANDRA = {
   opsPerVcpu: 2900,
   /** DataStax: production nodes from 16 logical cores and 32 GB RAM (C2). */
   minProductionVcpu: 16,
-  instance: 'i4i.2xlarge',
   sources: 'C1-C4',
 } as const;
 
@@ -44,7 +45,6 @@ export const SCYLLADB = {
   diskToRamRatio: 30,
   /** ≥ 20 cores per node recommended for production (S1, S2): smaller nodes are flagged. */
   recommendedVcpu: 20,
-  instance: 'i4i.2xlarge',
   sources: 'S1, S2',
 } as const;
 
@@ -52,18 +52,18 @@ export const MONGODB = {
   /** WiredTiger cache = max(0.5 × (RAM − 1 GB), 256 MB) since 3.4 (M1). */
   cacheFractionOfRamMinus1: 0.5,
   cacheMinGiB: 0.25,
-  /** Connections one mongos takes: Atlas M30 limit 3,000 per mongos for sharded clusters (M3). */
-  connectionsPerMongos: 3000,
+  /**
+   * mongos runs beside each application server (MongoDB docs, sharded cluster components), so routers follow the
+   * application servers, not Atlas's per-node connection limit; one server ≈ one driver pool, maxPoolSize 100 (M5).
+   */
+  driverPoolSize: 100,
   /** Shards are replica sets: at least 3 members (the replication factor when larger); 3 config servers (M2). */
   minReplicaSetMembers: 3,
   configServers: 3,
-  minMongos: 2,
   /** EBS volume per data node: 1,000 GB (our assumption; a common ceiling that keeps initial sync and backup times reasonable). */
   diskPerNodeGb: 1000,
   /** On-disk overhead of indexes (_id + one secondary) over the documents: 10% (our assumption; measure with db.stats()). */
   indexOverhead: 0.1,
-  dataInstance: 'r6i.xlarge',
-  routerInstance: 'm6i.xlarge',
   configInstance: 'm6i.xlarge',
   sources: 'M1-M6',
 } as const;
@@ -81,7 +81,6 @@ export const ELASTICSEARCH = {
   /** Search thread pool = int(cores × 3 / 2) + 1 (E5); search nodes = ceil(peak QPS × avg ms / 1000 / pool) (E6). */
   searchPoolPerCore: 1.5,
   dedicatedMasters: 3,
-  dataInstance: 'r6g.large.search',
   coordinatingInstance: 'm6g.large.search',
   masterInstance: 'm6g.large.search',
   sources: 'E1-E8',
@@ -94,11 +93,13 @@ export const REDIS = {
   usableMemoryFraction: 0.75,
   /** ≈ 72k SET/s unpipelined in the redis-benchmark examples (R1); one shard is single-threaded for commands. */
   opsPerShard: 70_000,
-  instance: 'cache.r6g.large',
+  /** One replica per shard by default: a cache can be refilled from the store, so a second copy is for failover only (our default). */
+  defaultReplicas: 1,
+  /** ElastiCache: 90 nodes per cluster by default, 500 at most (ElastiCache quotas; SIZING-FACTS corrections 2026-12-02). */
+  defaultNodesPerCluster: 90,
+  maxNodesPerCluster: 500,
   sources: 'R1, R2, R4',
 } as const;
 
-/** PCIe 4.0 x16: 16 GT/s × 16 lanes × 128/130 encoding / 8 = 31.5 GB/s per direction (PCI-SIG 4.0 base spec arithmetic). */
-export const PCIE4_X16_GBPS = 31.5;
 /** A cudaMemcpy/clEnqueue call costs a fixed ~10 µs before bytes move (launch + DMA setup; our assumption, measure). */
 export const TRANSFER_SETUP_SECONDS = 10e-6;

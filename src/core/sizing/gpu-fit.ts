@@ -6,8 +6,8 @@ import type { AdvisorConfig } from '../config';
 import { GPU_FIT_TEXT } from './gpu-fit-text';
 import type { GpuFileSummary } from '../model/types';
 import { formatBytes } from '../model/units';
-import { PCIE4_X16_GBPS, TRANSFER_SETUP_SECONDS } from './engine-facts';
-import { deviceBytes, GPU_CATALOG, openclMaxAllocBytes, type GpuSpec } from './gpu-catalog';
+import { TRANSFER_SETUP_SECONDS } from './engine-facts';
+import { budgetBytes, CUDA_CONTEXT_BYTES, deviceBytes, fragmentationMarginBytes, GPU_CATALOG, openclMaxAllocBytes, reportedBytes, type GpuSpec } from './gpu-catalog';
 import type { GpuDataset } from './workload';
 import { own } from '../model/lookup';
 
@@ -16,7 +16,9 @@ export type FitVerdict = 'fits' | 'needs-chunking' | 'does-not-fit' | 'unknown';
 export interface GpuFitRow {
   gpu: string;
   name: string;
+  /** Nominal memory, what the driver reports, and the budget: reported − CUDA context − fragmentation margin. */
   memoryBytes: number;
+  reportedBytes: number;
   budgetBytes: number;
   openclMaxAllocBytes: number;
   cuda: FitVerdict;
@@ -38,7 +40,9 @@ export interface ChunkPlan {
   formula: string;
   transfersWhole: number;
   transfersChunked: number;
-  transferSecondsAtPcie4: number;
+  /** The host link the transfer time assumes (the target GPU's), and the time; null when the link is not known. */
+  link: string | null;
+  transferSeconds: number | null;
   extraSetupSeconds: number;
   note: string;
 }
@@ -72,21 +76,47 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
 
   // Allocations with the workload's sizes bound in.
   const allocs = summary.allocations.filter((a) => DEVICE_SPACES.has(a.space)).map((a) => ({ ...a, size: a.bytes ?? bindingOf(a.sizeExpr) }));
+  // The peak with the workload's sizes bound in: the largest candidate point, each point's own allocations only
+  // (a run-time size counts once per allocation; points of different functions are never added).
+  const points = summary.peakPoints ?? [{ function: null, line: 0, knownBytes: summary.peakDeviceBytes ?? 0, unknownExprs: summary.peakUnknownExprs, knownSizes: [] }];
   const bound: GpuFileSizing['bound'] = [];
   const unknowns: string[] = [];
-  let peak = summary.peakDeviceBytes;
-  for (const expr of summary.peakUnknownExprs) {
-    const b = bindingOf(expr);
-    if (b !== null) {
-      bound.push({ expr, bytes: b });
-      peak = (peak ?? 0) + b;
-    } else unknowns.push(expr);
+  let peak: number | null = null;
+  let peakUnbound: string[] = [];
+  let peakPoint: (typeof points)[number] | null = null;
+  for (const p of points) {
+    let total = p.knownBytes;
+    const unbound: string[] = [];
+    for (const expr of p.unknownExprs) {
+      const b = bindingOf(expr);
+      if (b === null) {
+        unbound.push(expr);
+        if (!unknowns.includes(expr)) unknowns.push(expr);
+        continue;
+      }
+      total += b;
+      if (!bound.some((x) => x.expr === expr)) bound.push({ expr, bytes: b });
+    }
+    const anything = p.knownBytes > 0 || unbound.length < p.unknownExprs.length || summary.peakDeviceBytes !== null;
+    if (anything && (peak === null || total > peak || (total === peak && unbound.length > peakUnbound.length))) {
+      peak = total;
+      peakUnbound = unbound;
+      peakPoint = p;
+    }
   }
+  const unknownSum = (peakUnbound.length ? peakUnbound : unknowns).join(' + ');
   const peakIsLowerBound = unknowns.length > 0;
-  const sizes = allocs.map((a) => a.size).filter((s): s is number => s !== null);
-  const largest = sizes.length ? Math.max(...sizes) : null;
-  // Data buffers: those at least half the largest (x, y, out of a saxpy); the rest is fixed (histograms, params).
-  const dataBuffers = largest ? sizes.filter((s) => s >= largest / 2) : [];
+  // The buffers live at the peak (one function's): the chunk plan divides the budget among them, not among every
+  // allocation of the file. Without candidate points (a summary built by hand), every allocation of the file.
+  const sizes = summary.peakPoints && peakPoint
+    ? [...peakPoint.knownSizes, ...peakPoint.unknownExprs.map(bindingOf).filter((s): s is number => s !== null)]
+    : allocs.map((a) => a.size).filter((s): s is number => s !== null);
+  const atPeak = sizes.length ? Math.max(...sizes) : null;
+  // Every buffer must pass OpenCL's per-buffer cap, wherever it is allocated.
+  const allSizes = allocs.map((a) => a.size).filter((s): s is number => s !== null);
+  const largest = allSizes.length ? Math.max(...allSizes) : atPeak;
+  // Data buffers: those at least half the largest at the peak (x, y, out of a saxpy); the rest is fixed (histograms, params).
+  const dataBuffers = atPeak ? sizes.filter((s) => s >= atPeak / 2) : [];
   const dataBytes = dataBuffers.reduce((s, b) => s + b, 0);
   const fixed = peak !== null ? Math.max(0, peak - dataBytes) : 0;
 
@@ -94,7 +124,7 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     if (peak === null) return { v: 'unknown', why: t.peakUnknown(unknowns.join(', ')) };
     const bufferOk = maxBuffer === null || largest === null || largest <= maxBuffer;
     if (peak <= budget && bufferOk) {
-      if (peakIsLowerBound) return { v: 'unknown', why: t.lowerBound(formatBytes(peak, { exact: false }), unknowns.join(', '), formatBytes(budget - peak, { exact: false })) };
+      if (peakIsLowerBound) return { v: 'unknown', why: t.lowerBound(formatBytes(peak, { exact: false }), unknownSum, formatBytes(budget - peak, { exact: false })) };
       return { v: 'fits', why: `${formatBytes(peak, { exact: false })} ≤ ${formatBytes(budget, { exact: false })}` };
     }
     const minChunkTotal = fixed + Math.max(1, dataBuffers.length) * MIB;
@@ -105,19 +135,18 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
   };
 
   const fits: GpuFitRow[] = catalog.map((g) => {
-    const memory = deviceBytes(g);
-    const budget = Math.floor(memory * safetyFactor);
+    const budget = budgetBytes(g, safetyFactor);
     const maxAlloc = openclMaxAllocBytes(g);
     const c = verdict(budget, null);
     const o = verdict(budget, maxAlloc);
-    return { gpu: g.id, name: g.name, memoryBytes: memory, budgetBytes: budget, openclMaxAllocBytes: maxAlloc, cuda: c.v, opencl: o.v, why: api === 'opencl' ? o.why : c.why };
+    return { gpu: g.id, name: g.name, memoryBytes: deviceBytes(g), reportedBytes: reportedBytes(g), budgetBytes: budget, openclMaxAllocBytes: maxAlloc, cuda: c.v, opencl: o.v, why: api === 'opencl' ? o.why : c.why };
   });
   if (summary.strategy === 'unified') notes.push(t.managed);
+  if (!target.reported) notes.push(t.reportedUnknown(target.name));
 
   let chunkPlan: ChunkPlan | null = null;
   if (peak !== null && largest !== null) {
-    const memory = deviceBytes(target);
-    const budget = Math.floor(memory * safetyFactor);
+    const budget = budgetBytes(target, safetyFactor);
     const k = Math.max(1, dataBuffers.length);
     const raw = Math.floor((budget - fixed) / k);
     const chunkBytes = Math.max(0, Math.floor(raw / MIB) * MIB);
@@ -130,15 +159,18 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     const downloads = summary.transfers.filter((t) => t.direction === 'device-to-host' && !t.inLoop).length;
     const perPass = uploads + downloads;
     const n = api === 'opencl' ? openclChunks : chunks;
+    const link = target.hostLink;
+    const seconds = link ? (datasetBytes * perPass) / (link.gbps * 1e9) : null;
+    const setupMs = (Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2);
     chunkPlan = {
       gpu: target.id, budgetBytes: budget, fixedBytes: fixed, dataBuffers: k, datasetBytes, chunkBytes, chunks, openclChunkBytes, openclChunks,
-      formula: t.formula(formatBytes(budget, { exact: false }), target.name, safetyFactor, formatBytes(fixed, { exact: false }), k, formatBytes(chunkBytes, { exact: false }), formatBytes(datasetBytes, { exact: false }), chunks,
+      formula: t.formula(formatBytes(budget, { exact: false }), t.budgetOf(formatBytes(reportedBytes(target), { exact: false }), target.reported ? t.reportedBy[target.reported.kind] : t.reportedBy.nominal, formatBytes(CUDA_CONTEXT_BYTES, { exact: false }), formatBytes(fragmentationMarginBytes(target, safetyFactor), { exact: false }), safetyFactor), formatBytes(fixed, { exact: false }), k, formatBytes(chunkBytes, { exact: false }), formatBytes(datasetBytes, { exact: false }), chunks,
         formatBytes(maxAlloc, { exact: false }), formatBytes(openclChunkBytes, { exact: false }), openclChunks),
       transfersWhole: perPass, transfersChunked: n * perPass,
-      transferSecondsAtPcie4: (datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9),
+      link: link?.name ?? null, transferSeconds: seconds,
       extraSetupSeconds: Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS,
       note: (peakIsLowerBound ? t.knownOnly(unknowns.join(', ')) : '') + (n <= 1 ? t.oneChunk
-        : t.chunked(n, n * perPass, perPass, formatBytes(datasetBytes * perPass, { exact: false }), ((datasetBytes * perPass) / (PCIE4_X16_GBPS * 1e9)).toFixed(2), PCIE4_X16_GBPS, (Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2))),
+        : t.chunked(n, n * perPass, perPass, formatBytes(datasetBytes * perPass, { exact: false }), link && seconds !== null ? t.linkTime(seconds.toFixed(2), link.name, link.gbps) : t.linkUnknown(target.name), setupMs)),
     };
   }
   if (peak === null || peakIsLowerBound) notes.push(t.setDataset(summary.path, unknowns.join(', ')));

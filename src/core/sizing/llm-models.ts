@@ -24,7 +24,7 @@ export const LLM_FACTS = {
   embeddingDims: lookupTable({ 'text-embedding-3-small': 1536, 'text-embedding-3-large': 3072, 'text-embedding-ada-002': 1536 } as Record<string, number>),
   /** A float as the API prints it in JSON (`-0.0069292835,` ≈ 13 characters incl. the separator), for raw-HTTP float responses. */
   bytesPerEmbeddingFloatJson: 13,
-  source: 'gpt-tokenizer 4.0.0 (encodings, model limits); @pydantic/genai-prices 0.1.8 bundled data (prices); ../shared/SIZING-FACTS.md O1, O2, O5 (read 2026-11-24)',
+  source: 'gpt-tokenizer 4.0.0 (encodings, model limits); @pydantic/genai-prices 0.1.8 bundled data (prices); OpenAI pricing and Batch API guide (platform.openai.com/docs/guides/batch), OpenAI Help Center on tokens (read 2026-11-24)',
 } as const;
 
 /**
@@ -129,7 +129,7 @@ export function priceOf(model: string | null): ModelPrice | null {
       price = {
         model: r.model.id, inputPerMTok: input, outputPerMTok: output, cachedInputPerMTok: baseOf(mp.cache_read_mtok),
         batchInputPerMTok: input * (1 - LLM_FACTS.batchDiscount), batchOutputPerMTok: output * (1 - LLM_FACTS.batchDiscount),
-        source: '@pydantic/genai-prices 0.1.8 (OpenAI list prices); Batch -50% per SIZING-FACTS O5',
+        source: '@pydantic/genai-prices 0.1.8 (OpenAI list prices); Batch -50% per the OpenAI Batch API guide',
       };
     }
   } catch {

@@ -63,8 +63,19 @@ export interface CallStream {
   retentionWhy: string;
   retentionFrom: RetentionSource;
   readWriteRatio: number;
+  /** The call runs offline (in a loop or a job, not in a request handler): the Batch API's 24-hour window fits it. */
+  offline: boolean;
   cost: CallCost | null;
   unknowns: string[];
+}
+
+/** A file or function named like offline work (jobs, batches, cron, workers, ETL, backfills). */
+const OFFLINE_NAME = /(^|[^a-z])(jobs?|batch(es)?|cron|workers?|etl|backfill|offline|nightly|scripts?)([^a-z]|$)/i;
+
+/** Offline: never a request handler; a loop, or a job by its file or function name. */
+export function isOffline(path: string, call: Pick<LlmCallSummary, 'inLoop' | 'inHandler' | 'function'>): boolean {
+  if (call.inHandler) return false;
+  return call.inLoop || OFFLINE_NAME.test(path.replace(/[_.\/-]/g, ' ')) || (call.function !== null && OFFLINE_NAME.test(call.function.replace(/[_-]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')));
 }
 
 export interface DataLoad {
@@ -79,6 +90,9 @@ export interface DataLoad {
   /** Records kept and their bytes, one copy, before engine overhead. */
   storedRecords: number;
   storedBytes: number;
+  /** The part of them written by call sites whose results expire (a TTL in the code): what a cache holds whole. */
+  ttlRecords: number;
+  ttlBytes: number;
   concurrentSessions: number;
   replicationFactor: number;
   workingSetFraction: number;
@@ -200,51 +214,82 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
     avgRequestsPerSecond: avg, peakRequestsPerSecond: peak, rateFrom: o.avgRequestsPerSecond !== undefined ? 'workload' : from('avgRequestsPerSecond'),
     cacheLookupInCode: call.cacheBeforeCall, cacheHitRatio: hit, apiCallsPerSecondAvg: apiAvg, apiCallsPerSecondPeak: apiPeak,
     inputTokens, inputFrom, outputTokens, outputFrom, recordsPerCall, recordBytes, recordFormula,
-    stored, storedWhy, storeInCode, retentionDays: round(retentionDays, 4), retentionWhy, retentionFrom, readWriteRatio: o.readWriteRatio ?? a.readWriteRatio, cost, unknowns,
+    stored, storedWhy, storeInCode, retentionDays: round(retentionDays, 4), retentionWhy, retentionFrom, readWriteRatio: o.readWriteRatio ?? a.readWriteRatio,
+    offline: isOffline(path, call), cost, unknowns,
   };
+}
+
+/**
+ * Days of traffic at the base rate that a store holds after `months` months of compounded growth, for a retention:
+ * month j (1-based) writes at (1 + growth)^(j−1) and what it wrote is kept while it is younger than the retention.
+ * So month m holds Σ_j (1 + g)^(j−1) × (days of month j inside the last `retention` days), not m months at month m's rate.
+ */
+export function accumulatedTrafficDays(retentionDays: number, months: number, monthlyGrowth: number): number {
+  const end = months * DAYS_PER_MONTH;
+  const start = end - retentionDays;
+  let days = 0;
+  for (let j = 1; j <= months; j++) {
+    const overlap = Math.min(j * DAYS_PER_MONTH, end) - Math.max((j - 1) * DAYS_PER_MONTH, start);
+    if (overlap > 0) days += (1 + monthlyGrowth) ** (j - 1) * overlap;
+  }
+  return days;
 }
 
 /**
  * The database load of the stored streams at a traffic factor and an age: writes = API calls × records per call,
  * reads = cache lookups (every request, where the code looks up first) + writes × reads per write, stored = writes ×
- * min(retention, age) days. `elapsedDays = Infinity` is the steady state (the retention window full).
+ * min(retention, age) days. `elapsedDays = Infinity` is the steady state (the retention window full). With `growth`,
+ * the load is month `growth.months` of a service growing `growth.monthlyGrowth` a month since month 1: rates at that
+ * month's traffic, stored data accumulated month by month (accumulatedTrafficDays); trafficFactor is then ignored.
  */
-export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, trafficFactor = 1, elapsedDays = Number.POSITIVE_INFINITY): DataLoad {
-  let wAvg = 0, wPeak = 0, rAvg = 0, rPeak = 0, bytes = 0, records = 0, weighted = 0, maxRecord = 0;
+export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, trafficFactor = 1, elapsedDays = Number.POSITIVE_INFINITY, growth?: { months: number; monthlyGrowth: number }): DataLoad {
+  let wAvg = 0, wPeak = 0, rAvg = 0, rPeak = 0, bytes = 0, records = 0, weighted = 0, maxRecord = 0, ttlRecords = 0, ttlBytes = 0;
+  const factor = growth ? (1 + growth.monthlyGrowth) ** (growth.months - 1) : trafficFactor;
+  const age = growth ? growth.months * DAYS_PER_MONTH : elapsedDays;
   for (const s of streams) {
     if (!s.stored) continue;
-    const writeAvg = s.apiCallsPerSecondAvg * s.recordsPerCall * trafficFactor;
-    const writePeak = s.apiCallsPerSecondPeak * s.recordsPerCall * trafficFactor;
-    const lookupsAvg = s.cacheLookupInCode ? s.avgRequestsPerSecond * trafficFactor : 0;
-    const lookupsPeak = s.cacheLookupInCode ? s.peakRequestsPerSecond * trafficFactor : 0;
+    const writeAvg = s.apiCallsPerSecondAvg * s.recordsPerCall * factor;
+    const writePeak = s.apiCallsPerSecondPeak * s.recordsPerCall * factor;
+    const lookupsAvg = s.cacheLookupInCode ? s.avgRequestsPerSecond * factor : 0;
+    const lookupsPeak = s.cacheLookupInCode ? s.peakRequestsPerSecond * factor : 0;
     wAvg += writeAvg;
     wPeak += writePeak;
     rAvg += lookupsAvg + writeAvg * s.readWriteRatio;
     rPeak += lookupsPeak + writePeak * s.readWriteRatio;
-    const kept = writeAvg * SECONDS_PER_DAY * Math.min(s.retentionDays, elapsedDays);
+    const kept = growth
+      ? s.apiCallsPerSecondAvg * s.recordsPerCall * SECONDS_PER_DAY * accumulatedTrafficDays(s.retentionDays, growth.months, growth.monthlyGrowth)
+      : writeAvg * SECONDS_PER_DAY * Math.min(s.retentionDays, elapsedDays);
     records += kept;
     bytes += kept * s.recordBytes;
+    if (s.retentionFrom === 'ttl') {
+      ttlRecords += kept;
+      ttlBytes += kept * s.recordBytes;
+    }
     weighted += writeAvg * s.recordBytes;
     maxRecord = Math.max(maxRecord, s.recordBytes);
   }
   return {
     writesPerSecondAvg: wAvg, writesPerSecondPeak: wPeak, readsPerSecondAvg: rAvg, readsPerSecondPeak: rPeak,
-    recordBytes: wAvg > 0 ? weighted / wAvg : maxRecord, maxRecordBytes: maxRecord, storedRecords: records, storedBytes: bytes,
-    concurrentSessions: a.concurrentSessions * trafficFactor, replicationFactor: a.replicationFactor, workingSetFraction: a.workingSetFraction,
-    queryLatencyMs: a.queryLatencyMs, trafficFactor, elapsedDays: Number.isFinite(elapsedDays) ? elapsedDays : null,
+    recordBytes: wAvg > 0 ? weighted / wAvg : maxRecord, maxRecordBytes: maxRecord, storedRecords: records, storedBytes: bytes, ttlRecords, ttlBytes,
+    concurrentSessions: a.concurrentSessions * factor, replicationFactor: a.replicationFactor, workingSetFraction: a.workingSetFraction,
+    queryLatencyMs: a.queryLatencyMs, trafficFactor: factor, elapsedDays: Number.isFinite(age) ? age : null,
   };
 }
 
-/** OpenAI spend per month of the streams at a traffic factor (API calls after cache hits). */
-export function openAiMonthlyUsd(streams: readonly CallStream[], trafficFactor = 1): { onDemand: number; batch: number; unpriced: string[] } {
-  let onDemand = 0, batch = 0;
+/**
+ * OpenAI spend per month of the streams at a traffic factor (API calls after cache hits): every call on demand, and as
+ * it can be deployed — offline call sites through the Batch API, request handlers on demand (a user waits for them).
+ */
+export function openAiMonthlyUsd(streams: readonly CallStream[], trafficFactor = 1): { onDemand: number; batch: number; offlineSites: number; unpriced: string[] } {
+  let onDemand = 0, batch = 0, offlineSites = 0;
   const unpriced: string[] = [];
   for (const s of streams) {
     if (!s.cost) unpriced.push(s.id);
     else {
       onDemand += s.cost.monthlyUsd * trafficFactor;
-      batch += s.cost.monthlyBatchUsd * trafficFactor;
+      batch += (s.offline ? s.cost.monthlyBatchUsd : s.cost.monthlyUsd) * trafficFactor;
+      if (s.offline) offlineSites++;
     }
   }
-  return { onDemand, batch, unpriced };
+  return { onDemand, batch, offlineSites, unpriced };
 }

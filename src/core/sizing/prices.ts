@@ -21,32 +21,59 @@ export interface InstanceType {
   sourceDate: string;
 }
 
-const P1 = 'AWS on-demand price tables citing aws.amazon.com/ec2/pricing, 2025-Q1 2026 (SIZING-FACTS P1)';
+const P1 = 'AWS on-demand list prices (aws.amazon.com/ec2/pricing), as quoted by public price tables, 2025-Q1 2026';
 const D = '2026-11-24';
+/** Price tables in public repositories that quote AWS's on-demand list (◐: consistent copies, not AWS's page itself). */
+const EC2_COPIES = 'AWS EC2 on-demand list prices, us-east-1, as quoted by public price tables (r6i/r7i/i4i/m6i families; read 2026-12-03)';
+const OS_COPIES = 'AWS OpenSearch Service on-demand list prices, us-east-1, as quoted by a public table citing aws.amazon.com/opensearch-service/pricing (read 2026-12-03)';
+const EC_COPIES = 'AWS ElastiCache on-demand list prices, us-east-1, from a public table of the AWS Price List API; node memory from the ElastiCache node-type table (read 2026-12-03)';
+const D2 = '2026-12-03';
 
-export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = lookupTable({
-  'm6i.xlarge': { id: 'm6i.xlarge', service: 'ec2', vcpu: 4, memoryGiB: 16, usdPerHour: 0.192, source: P1, sourceDate: D },
-  'm6i.2xlarge': { id: 'm6i.2xlarge', service: 'ec2', vcpu: 8, memoryGiB: 32, usdPerHour: 0.384, source: P1, sourceDate: D },
-  'r6i.xlarge': { id: 'r6i.xlarge', service: 'ec2', vcpu: 4, memoryGiB: 32, usdPerHour: 0.252, source: P1, sourceDate: D },
-  'r6i.2xlarge': { id: 'r6i.2xlarge', service: 'ec2', vcpu: 8, memoryGiB: 64, usdPerHour: 0.504, source: P1, sourceDate: D },
-  'i4i.xlarge': { id: 'i4i.xlarge', service: 'ec2', vcpu: 4, memoryGiB: 32, localNvmeGB: 937, usdPerHour: 0.343, source: `${P1}; other copies say 0.333/0.319 (unconfirmed)`, sourceDate: D },
-  // 8 vCPU / 64 GiB / 1,875 GB NVMe: twice the xlarge, as the i4i family doubles per size.
-  'i4i.2xlarge': { id: 'i4i.2xlarge', service: 'ec2', vcpu: 8, memoryGiB: 64, localNvmeGB: 1875, usdPerHour: 0.686, source: P1, sourceDate: D },
-  'i3en.xlarge': { id: 'i3en.xlarge', service: 'ec2', vcpu: 4, memoryGiB: 32, localNvmeGB: 2500, usdPerHour: 0.452, source: P1, sourceDate: D },
-  'i3en.2xlarge': { id: 'i3en.2xlarge', service: 'ec2', vcpu: 8, memoryGiB: 64, localNvmeGB: 5000, usdPerHour: 0.904, source: P1, sourceDate: D },
-  'r6g.large.search': { id: 'r6g.large.search', service: 'opensearch', vcpu: 2, memoryGiB: 16, usdPerHour: 0.167, source: P1, sourceDate: D },
-  'm6g.large.search': { id: 'm6g.large.search', service: 'opensearch', vcpu: 2, memoryGiB: 8, usdPerHour: 0.128, source: P1, sourceDate: D },
-  // ElastiCache node memory: cache.r6g.large ≈ 13.07 GiB, r6g.xlarge ≈ 26.32 GiB, m6g.large 6.38 GiB (AWS node-type table, via copies).
-  'cache.r6g.large': { id: 'cache.r6g.large', service: 'elasticache', vcpu: 2, memoryGiB: 13.07, usdPerHour: 0.206, source: `${P1}; memory from the ElastiCache node-type table`, sourceDate: D },
-  'cache.r6g.xlarge': { id: 'cache.r6g.xlarge', service: 'elasticache', vcpu: 4, memoryGiB: 26.32, usdPerHour: 0.411, source: `${P1}; memory from the ElastiCache node-type table`, sourceDate: D },
-  'cache.m6g.large': { id: 'cache.m6g.large', service: 'elasticache', vcpu: 2, memoryGiB: 6.38, usdPerHour: 0.149, source: `${P1}; memory from the ElastiCache node-type table`, sourceDate: D },
-});
+type Row = [id: string, vcpu: number, memoryGiB: number, usdPerHour: number, localNvmeGB?: number];
+const rows = (service: InstanceService, source: string, date: string, list: Row[]): InstanceType[] =>
+  list.map(([id, vcpu, memoryGiB, usdPerHour, localNvmeGB]) => ({ id, service, vcpu, memoryGiB, usdPerHour, ...(localNvmeGB ? { localNvmeGB } : {}), source, sourceDate: date }));
+
+export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = lookupTable(Object.fromEntries([
+  ...rows('ec2', P1, D, [['m6i.xlarge', 4, 16, 0.192], ['m6i.2xlarge', 8, 32, 0.384], ['r6i.xlarge', 4, 32, 0.252], ['r6i.2xlarge', 8, 64, 0.504],
+    ['i4i.2xlarge', 8, 64, 0.686, 1875], ['i3en.xlarge', 4, 32, 0.452, 2500], ['i3en.2xlarge', 8, 64, 0.904, 5000]]),
+  // i4i.xlarge: other copies say 0.333/0.319 (unconfirmed); 937 GB NVMe.
+  ...rows('ec2', `${P1}; other copies say 0.333/0.319 (unconfirmed)`, D, [['i4i.xlarge', 4, 32, 0.343, 937]]),
+  // r6i/r7i: 8 GiB per vCPU; i4i: 8 GiB per vCPU and 468.75 GB NVMe per vCPU (AWS instance-type specifications).
+  ...rows('ec2', EC2_COPIES, D2, [
+    ['m6i.4xlarge', 16, 64, 0.768],
+    ['r6i.large', 2, 16, 0.126], ['r6i.4xlarge', 16, 128, 1.008], ['r6i.8xlarge', 32, 256, 2.016], ['r6i.12xlarge', 48, 384, 3.024], ['r6i.16xlarge', 64, 512, 4.032],
+    ['r7i.xlarge', 4, 32, 0.2646], ['r7i.2xlarge', 8, 64, 0.5292], ['r7i.4xlarge', 16, 128, 1.0584], ['r7i.8xlarge', 32, 256, 2.1168], ['r7i.12xlarge', 48, 384, 3.1752], ['r7i.16xlarge', 64, 512, 4.2336],
+    ['i4i.large', 2, 16, 0.172, 468], ['i4i.4xlarge', 16, 128, 1.373, 3750], ['i4i.8xlarge', 32, 256, 2.746, 7500],
+  ]),
+  ...rows('opensearch', P1, D, [['r6g.large.search', 2, 16, 0.167], ['m6g.large.search', 2, 8, 0.128]]),
+  ...rows('opensearch', OS_COPIES, D2, [['r6g.2xlarge.search', 8, 64, 0.669], ['r6g.4xlarge.search', 16, 128, 1.339], ['r6g.12xlarge.search', 48, 384, 4.016]]),
+  ...rows('elasticache', `${P1}; memory from the ElastiCache node-type table`, D, [['cache.r6g.large', 2, 13.07, 0.206], ['cache.r6g.xlarge', 4, 26.32, 0.411], ['cache.m6g.large', 2, 6.38, 0.149]]),
+  ...rows('elasticache', EC_COPIES, D2, [
+    ['cache.r6g.2xlarge', 8, 52.82, 0.821], ['cache.r6g.4xlarge', 16, 105.81, 1.642], ['cache.r6g.8xlarge', 32, 209.55, 3.284], ['cache.r6g.12xlarge', 48, 317.77, 4.925], ['cache.r6g.16xlarge', 64, 423.48, 6.567],
+    ['cache.r7g.large', 2, 13.07, 0.219], ['cache.r7g.xlarge', 4, 26.32, 0.437], ['cache.r7g.2xlarge', 8, 52.82, 0.873], ['cache.r7g.4xlarge', 16, 105.81, 1.745], ['cache.r7g.8xlarge', 32, 209.55, 3.491],
+    ['cache.r7g.12xlarge', 48, 317.77, 5.235], ['cache.r7g.16xlarge', 64, 423.48, 6.981],
+  ]),
+].map((t) => [t.id, t])));
+
+/** The sizes each engine may use, smallest first: the model picks the cheapest size that meets every constraint. */
+export const INSTANCE_LADDERS = {
+  mongodb: ['r6i.large', 'r6i.xlarge', 'r6i.2xlarge', 'r6i.4xlarge', 'r6i.8xlarge', 'r6i.12xlarge', 'r6i.16xlarge', 'r7i.xlarge', 'r7i.2xlarge', 'r7i.4xlarge', 'r7i.8xlarge', 'r7i.12xlarge', 'r7i.16xlarge'],
+  cassandra: ['i4i.xlarge', 'i4i.2xlarge', 'i4i.4xlarge', 'i4i.8xlarge'],
+  scylladb: ['i4i.xlarge', 'i4i.2xlarge', 'i4i.4xlarge', 'i4i.8xlarge'],
+  elasticsearch: ['r6g.large.search', 'r6g.2xlarge.search', 'r6g.4xlarge.search', 'r6g.12xlarge.search'],
+  redis: ['cache.r6g.large', 'cache.r6g.xlarge', 'cache.r6g.2xlarge', 'cache.r6g.4xlarge', 'cache.r6g.8xlarge', 'cache.r6g.12xlarge', 'cache.r6g.16xlarge',
+    'cache.r7g.large', 'cache.r7g.xlarge', 'cache.r7g.2xlarge', 'cache.r7g.4xlarge', 'cache.r7g.8xlarge', 'cache.r7g.12xlarge', 'cache.r7g.16xlarge'],
+} as const;
 
 export interface PriceCatalog {
   /** $/hour per instance type id. */
   instanceUsdPerHour: Record<string, number>;
   /** EBS gp3, $/GB-month, 3,000 IOPS and 125 MiB/s included (SIZING-FACTS P2). */
   blockStorageUsdPerGbMonth: number;
+  /** OpenSearch Service bills its own gp3 rate, $0.122/GB-month (AWS OpenSearch Service pricing page; SIZING-FACTS corrections 2026-12-02). */
+  openSearchStorageUsdPerGbMonth: number;
+  /** DynamoDB continuous backups (point-in-time recovery), $/GB-month (AWS DynamoDB pricing; SIZING-FACTS corrections). */
+  dynamodbPitrUsdPerGbMonth: number;
   dynamodb: {
     /** On-demand, $ per million write / read request units (-50% since 2024-11-01; SIZING-FACTS D5). */
     writeRequestUsdPerMillion: number;
@@ -67,9 +94,11 @@ export interface PriceCatalog {
 export const DEFAULT_PRICES: Readonly<PriceCatalog> = Object.freeze({
   instanceUsdPerHour: Object.fromEntries(Object.values(INSTANCE_TYPES).map((t) => [t.id, t.usdPerHour])),
   blockStorageUsdPerGbMonth: 0.08,
+  openSearchStorageUsdPerGbMonth: 0.122,
+  dynamodbPitrUsdPerGbMonth: 0.2,
   dynamodb: { writeRequestUsdPerMillion: 0.625, readRequestUsdPerMillion: 0.125, wcuUsdPerHour: 0.00065, rcuUsdPerHour: 0.00013, storageUsdPerGbMonth: 0.25, freeStorageGb: 25 },
   openai: {},
-  source: 'shared/SIZING-FACTS.md P1, P2, D5, D6, D7 (USD, us-east-1, on-demand)',
+  source: 'AWS list prices, us-east-1, on-demand, USD: EC2, EBS, OpenSearch Service, ElastiCache (aws.amazon.com/*/pricing, as quoted by public price tables) and DynamoDB (aws.amazon.com/dynamodb/pricing)',
   sourceDate: '2026-11-24',
 });
 
@@ -82,6 +111,8 @@ export function withPriceOverrides(overrides: Partial<{
   return {
     instanceUsdPerHour: { ...base.instanceUsdPerHour, ...overrides.instanceUsdPerHour },
     blockStorageUsdPerGbMonth: overrides.blockStorageUsdPerGbMonth ?? base.blockStorageUsdPerGbMonth,
+    openSearchStorageUsdPerGbMonth: base.openSearchStorageUsdPerGbMonth,
+    dynamodbPitrUsdPerGbMonth: base.dynamodbPitrUsdPerGbMonth,
     dynamodb: { ...base.dynamodb, ...overrides.dynamodb },
     openai: { ...overrides.openai },
     source: `${base.source}; overridden in the workload file`,

@@ -2,9 +2,9 @@
 // A bad value is reported by its field name and replaced by the profile's value; a broken file is a message and the
 // profile alone is used. Nothing here throws for bad input.
 import Ajv from 'ajv';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { problem, readSettingsFile, schemaMessageKo, type ConfigProblem } from '../config';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import schema from '../../../docs/workload.schema.json';
 import { GIB } from '../model/units';
 import { PROFILES, type ProfileName, type UsageAssumptions } from './profiles';
@@ -35,7 +35,7 @@ export interface Workload {
   /** Which assumption keys the file set (the report marks them as "workload"). */
   overridden: Array<keyof UsageAssumptions>;
   calls: CallOverride[];
-  gpu: { targetGpu?: string; safetyFactor?: number; datasets: GpuDataset[] };
+  gpu: { targetGpu?: string; safetyFactor?: number; instances?: number; datasets: GpuDataset[] };
   engines: EngineId[];
   prices: PriceCatalog;
   source: string | null;
@@ -46,7 +46,7 @@ interface RawWorkload {
   profile?: ProfileName;
   assumptions?: Partial<UsageAssumptions>;
   calls?: CallOverride[];
-  gpu?: { targetGpu?: string; safetyFactor?: number; datasets?: Array<{ file: string; bytes?: number | string; sizes?: Record<string, number | string> }> };
+  gpu?: { targetGpu?: string; safetyFactor?: number; instances?: number; datasets?: Array<{ file: string; bytes?: number | string; sizes?: Record<string, number | string> }> };
   engines?: EngineId[];
   prices?: Parameters<typeof withPriceOverrides>[0];
 }
@@ -57,7 +57,8 @@ const validate = ajv.compile<RawWorkload>(schema);
 /** `24 GiB`, `8GB`, `512 MiB`, `1000`: bytes (GB and TB read as GiB/TiB, as GPU vendors use them). */
 export function parseBytes(value: number | string): number {
   if (typeof value === 'number') return value;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|bytes|KB|KiB|MB|MiB|GB|GiB|TB|TiB)?\s*$/.exec(value);
+  // Trimmed first: `\s*(unit)?\s*$` has two adjacent `\s*` when the unit is absent (quadratic on long spaces).
+  const m = /^(\d+(?:\.\d+)?)\s*(B|bytes|KB|KiB|MB|MiB|GB|GiB|TB|TiB)?$/.exec(value.trim());
   if (!m) return Number.NaN;
   const scale: Record<string, number> = { B: 1, bytes: 1, KB: 1024, KiB: 1024, MB: 1024 ** 2, MiB: 1024 ** 2, GB: GIB, GiB: GIB, TB: 1024 * GIB, TiB: 1024 * GIB };
   return Math.round(Number(m[1]) * scale[m[2] ?? 'B']!);
@@ -140,7 +141,7 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
     assumptions,
     overridden: Object.keys(input.assumptions ?? {}) as Array<keyof UsageAssumptions>,
     calls: input.calls ?? [],
-    gpu: { targetGpu: input.gpu?.targetGpu, safetyFactor: input.gpu?.safetyFactor, datasets },
+    gpu: { targetGpu: input.gpu?.targetGpu, safetyFactor: input.gpu?.safetyFactor, instances: input.gpu?.instances, datasets },
     engines: input.engines ?? [...ENGINE_IDS],
     prices: withPriceOverrides(input.prices),
     source: options.source ?? null,
@@ -157,9 +158,18 @@ function compactArrays(node: unknown): void {
   }
 }
 
-/** Reads the workload file (an explicit path, or the default name at the root); a missing default file is fine. */
-export function loadWorkloadFile(root: string, options: { path?: string; profile?: ProfileName } = {}): Workload & { fatal?: string } {
-  const path = options.path ?? join(root, WORKLOAD_FILE_NAME);
+/**
+ * The default workload file: at the root, else in the first scanned folder that has one (`report examples` finds
+ * examples/ai-infra-advisor.workload.json); a scanned file stands for its folder.
+ */
+export function findWorkloadFile(root: string, scanned: readonly string[] = []): string {
+  const candidates = [root, ...scanned.map((p) => (existsSync(p) && statSync(p).isDirectory() ? p : dirname(p)))];
+  return candidates.map((dir) => join(dir, WORKLOAD_FILE_NAME)).find((f) => existsSync(f)) ?? join(root, WORKLOAD_FILE_NAME);
+}
+
+/** Reads the workload file (an explicit path, or the default name at the root or in a scanned folder); a missing default file is fine. */
+export function loadWorkloadFile(root: string, options: { path?: string; profile?: ProfileName; scanned?: readonly string[] } = {}): Workload & { fatal?: string } {
+  const path = options.path ?? findWorkloadFile(root, options.scanned);
   if (!existsSync(path)) {
     const w = resolveWorkload(undefined, { profile: options.profile });
     return options.path ? { ...w, fatal: `workload file not found: ${options.path}` } : w;

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { summariseGpuFile } from '../../../src/core/facts/memory';
+import { findGpu } from '../../../src/core/sizing/gpu-catalog';
+import { sizeGpuFile } from '../../../src/core/sizing/gpu-fit';
 import type { GpuFileSummary, Language } from '../../../src/core/model/types';
 import { factsOf } from '../../helpers/facts';
 
+const GIB = 1024 ** 3;
 const summary = async (code: string, language: Language = 'cuda'): Promise<GpuFileSummary> => summariseGpuFile(await factsOf(code, language));
 
 describe('peak device bytes and strategy', () => {
@@ -43,5 +46,42 @@ describe('peak device bytes and strategy', () => {
     const s = await summary('import numpy as np\nimport cupy as cp\na = np.zeros(1000)\nd = cp.asarray(a)', 'python');
     assert.equal(s.strategy, 'whole-dataset');
     assert.equal(s.peakDeviceBytes, 8000);
+  });
+
+  it('two buffers of the same run-time size are two allocations: d_in + d_out of n bytes at 8 GiB is 16 GiB, not 8', async () => {
+    const s = await summary('void run(size_t n){ float *d_in, *d_out; cudaMalloc(&d_in, n); cudaMalloc(&d_out, n); cudaFree(d_in); cudaFree(d_out); }');
+    assert.deepEqual(s.peakUnknownExprs, ['n', 'n']);
+    const sized = sizeGpuFile(s, { dataset: { file: s.path, bytes: 8 * GIB }, safetyFactor: 0.9, target: findGpu('t4')! });
+    assert.equal(sized.peakBytes, 16 * GIB);
+    // 16 GiB is more than a T4 holds: it must not "fit"
+    assert.notEqual(sized.fits.find((f) => f.gpu === 't4')!.cuda, 'fits');
+  });
+
+  it('functions that do not run together are not added: 3 × 6 GiB in one, 6 GiB in another peaks at 18 GiB, not 24', async () => {
+    const code = 'void train(size_t nx, size_t ny, size_t nz){ float *x, *y, *z; cudaMalloc(&x, nx); cudaMalloc(&y, ny); cudaMalloc(&z, nz); cudaFree(x); cudaFree(y); cudaFree(z); }\n'
+      + 'void infer(size_t m){ float* q; cudaMalloc(&q, m); cudaFree(q); }';
+    const s = await summary(code);
+    const sized = sizeGpuFile(s, { dataset: { file: s.path, bytes: 6 * GIB }, safetyFactor: 0.9, target: findGpu('l4')! });
+    assert.equal(sized.peakBytes, 18 * GIB);
+    // 18 GiB fits a 24 GB L4; 24 GiB would not have
+    assert.equal(sized.fits.find((f) => f.gpu === 'l4')!.cuda, 'fits');
+    // the chunk plan divides the budget among the three buffers live at the peak, not the file's four
+    assert.equal(sizeGpuFile(s, { dataset: { file: s.path, bytes: 6 * GIB }, safetyFactor: 0.9, target: findGpu('t4')! }).chunkPlan!.dataBuffers, 3);
+  });
+
+  it('a run-time size beside a larger known peak elsewhere: the larger of the two functions once bound', async () => {
+    const s = await summary('void a(size_t n){ float* x; cudaMalloc(&x, n); }\nvoid b(){ float* y; cudaMalloc(&y, 1 << 20); }');
+    assert.equal(s.peakDeviceBytes, 1 << 20);
+    assert.equal(s.peakIsLowerBound, true);
+    assert.equal(sizeGpuFile(s, { dataset: { file: s.path, bytes: 4 * GIB }, safetyFactor: 0.9, target: findGpu('t4')! }).peakBytes, 4 * GIB);
+    assert.equal(sizeGpuFile(s, { dataset: { file: s.path, bytes: 1024 }, safetyFactor: 0.9, target: findGpu('t4')! }).peakBytes, 1 << 20);
+  });
+
+  it('a size that folds negative or out of range never cancels a real allocation', async () => {
+    const s = await summary('void f(){ float *a, *b, *c; cudaMalloc(&a, 1000); cudaMalloc(&b, 100 - 4096); cudaMalloc(&c, (size_t)1 << 62); }');
+    assert.equal(s.peakDeviceBytes, 1000);
+    assert.equal(s.peakIsLowerBound, true);
+    assert.equal(s.peakUnknownExprs.length, 2);
+    assert.ok(s.allocations.every((a) => a.bytes === null || a.bytes >= 0));
   });
 });

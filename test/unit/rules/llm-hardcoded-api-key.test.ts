@@ -36,6 +36,18 @@ ruleTester(rule, {
       output: 'import os\nimport openai\nopenai.api_key = os.environ["OPENAI_API_KEY"]\n',
     },
     {
+      name: 'key in a Python bytes literal: an f-string encoded to bytes, never fb"…"', language: 'python',
+      code: `import os\nimport requests\nheaders = {b"Authorization": b"Bearer ${KEY}"}\n`,
+      errors: [{ messageId: 'key', line: 3 }],
+      output: 'import os\nimport requests\nheaders = {b"Authorization": f"Bearer {os.environ[\'OPENAI_API_KEY\']}".encode(\'latin-1\')}\n',
+    },
+    {
+      name: 'two keys in one Python string: the fix leaves neither behind', language: 'python',
+      code: `import os\nimport requests\nkeys = "primary=${KEY} backup=${KEY.replace('Zq8', 'Yy7')}"\n`,
+      errors: [{ messageId: 'key', line: 3 }],
+      output: 'import os\nimport requests\nkeys = f"primary={os.environ[\'OPENAI_API_KEY\']} backup={os.environ[\'OPENAI_API_KEY\']}"\n',
+    },
+    {
       name: 'key inside a Python header string becomes an f-string', language: 'python',
       code: `import os\nimport requests\nheaders = {"Authorization": "Bearer ${KEY}"}\n`,
       errors: [{ messageId: 'key', line: 3 }],

@@ -17,7 +17,7 @@ ruleTester(rule, {
     {
       name: 'size from a parameter', language: 'c',
       code: 'void f(cl_context c, size_t n, cl_int* e) {\n  cl_mem b = clCreateBuffer(c, CL_MEM_READ_ONLY, n * sizeof(float), NULL, e);\n}\n',
-      errors: [{ messageId: 'noQuery', line: 2, column: 14, endColumn: 77, includes: ['n * sizeof(float)', 'depends on n', '4.00 GiB'] }],
+      errors: [{ messageId: 'noQuery', line: 2, column: 14, endColumn: 77, includes: ['n * sizeof(float)', 'depends on n', '3.69 GiB'] }],
     },
     {
       name: 'C++ bindings, constructor arguments that parse as a declaration', language: 'cpp',

@@ -1,11 +1,11 @@
 // Golden tests per engine: worked examples computed by hand from the published formulas (the arithmetic is in
 // each comment), plus DynamoDB's own documentation examples for capacity units.
 import assert from 'node:assert/strict';
-import { sizeCassandra, sizeScyllaDb } from '../../../src/core/sizing/engines/cassandra';
+import { replicaOps, sizeCassandra, sizeScyllaDb } from '../../../src/core/sizing/engines/cassandra';
 import { partitions, provisionedRcu, provisionedWcu, readUnitsPerRead, sizeDynamoDb, writeUnitsPerWrite } from '../../../src/core/sizing/engines/dynamodb';
-import { searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
-import { sizeMongoDb } from '../../../src/core/sizing/engines/mongodb';
-import { sizeRedis } from '../../../src/core/sizing/engines/redis';
+import { maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
+import { jemallocSizeClass, sizeRedis } from '../../../src/core/sizing/engines/redis';
 import type { EngineSizing } from '../../../src/core/sizing/engines/common';
 import type { DataLoad } from '../../../src/core/sizing/llm-workload';
 import { DEFAULT_PRICES } from '../../../src/core/sizing/prices';
@@ -16,7 +16,7 @@ import { DEFAULT_PRICES } from '../../../src/core/sizing/prices';
  */
 const LOAD: DataLoad = {
   writesPerSecondAvg: 10, writesPerSecondPeak: 40, readsPerSecondAvg: 30, readsPerSecondPeak: 120,
-  recordBytes: 5000, maxRecordBytes: 5000, storedRecords: 77_760_000, storedBytes: 388_800_000_000,
+  recordBytes: 5000, maxRecordBytes: 5000, storedRecords: 77_760_000, storedBytes: 388_800_000_000, ttlRecords: 0, ttlBytes: 0,
   concurrentSessions: 500, replicationFactor: 3, workingSetFraction: 0.2, queryLatencyMs: 20, trafficFactor: 1, elapsedDays: null,
 };
 const prices = DEFAULT_PRICES;
@@ -24,55 +24,76 @@ const role = (e: EngineSizing, r: string) => e.roles.find((x) => x.role === r)!;
 const close = (actual: number, expected: number, what: string) => assert.ok(Math.abs(actual - expected) < 0.01, `${what}: ${actual} ≠ ${expected}`);
 
 describe('engine sizing: golden examples', () => {
-  it('MongoDB: shards from the working set over the WiredTiger cache, 3-member sets, mongos and config servers', () => {
-    // data per copy = 388.8e9 × 1.1 (index overhead) = 427.68e9 B = 398.31 GiB
-    // WiredTiger cache on r6i.xlarge (32 GiB) = max(0.5 × (32 − 1), 0.25) = 15.5 GiB            (M1)
-    // working set = 427.68e9 × 0.2 = 85.536e9 B = 79.66 GiB → ⌈79.66 / 15.5⌉ = ⌈5.14⌉ = 6 shards
-    // disk: ⌈398.31 / 1,000⌉ = 1 → shards = 6; members = max(3, RF 3) = 3 → 18 data nodes
-    // mongos = max(2, ⌈500 / 3,000⌉) = 2 (M3); config servers 3
-    // cost = 18 × 0.252 × 730 (3,311.28) + 2 × 0.192 × 730 (280.32) + 3 × 0.192 × 730 (420.48)
-    //      + EBS (427.68e9 / 6 per member × 18 = 1,283.04e9 B = 1,194.93 GiB) × 0.08 (95.59) = 4,107.67
+  it('MongoDB: scale up before sharding: one replica set of the size whose cache holds the working set', () => {
+    // data per copy = 388.8e9 × 1.1 (index overhead) = 427.68e9 B = 398.31 GiB; working set × 0.2 = 79.66 GiB
+    // WiredTiger cache = max(0.5 × (RAM − 1), 0.25) (Percona, WiredTiger defaults): r6i.4xlarge 128 GiB → 63.5 GiB < 79.66
+    // → 2 shards; r6i.8xlarge 256 GiB → 127.5 GiB ≥ 79.66 → 1 shard = one 3-member replica set (no mongos, no config servers)
+    // cost = 3 × 2.016 × 730 (4,415.04) + EBS 3 × 427.68e9 B = 1,194.93 GiB × 0.08 (95.59) = 4,510.63
+    // (11 shards of r6i.large would cost 3,456 + config servers, but MongoDB's guidance is to scale up before sharding)
     const e = sizeMongoDb(LOAD, prices);
-    assert.equal(role(e, 'data').count, 18);
-    assert.equal(role(e, 'client-session').count, 2);
-    assert.equal(role(e, 'coordination').count, 3);
-    assert.equal(e.totalNodes, 23);
-    close(e.monthlyUsd, 3311.28 + 280.32 + 420.48 + (1_283_040_000_000 / 1024 ** 3) * 0.08, 'MongoDB $/month');
-    assert.match(role(e, 'data').why, /⌈working set 79\.66 GiB \/ WiredTiger cache 15\.5 GiB⌉ = 6/);
+    assert.equal(role(e, 'data').count, 3);
+    assert.equal(role(e, 'data').instance, 'r6i.8xlarge');
+    assert.equal(role(e, 'client-session').count, 0);
+    assert.equal(role(e, 'coordination').count, 0);
+    close(e.monthlyUsd, 3 * 2.016 * 730 + ((3 * 427_680_000_000) / 1024 ** 3) * 0.08, 'MongoDB $/month');
+    assert.match(role(e, 'data').why, /⌈working set 79\.66 GiB \/ WiredTiger cache 128 GiB⌉ = 1/);
   });
 
-  it('MongoDB: a working set inside one cache is a plain replica set (no mongos, no config servers)', () => {
-    // 1/10 of the data: working set 7.97 GiB < 15.5 GiB → 1 shard → 3 members, nothing else
+  it('MongoDB: beyond the largest replica set, shards; mongos beside the application servers', () => {
+    // 20× the data: working set 1,593 GiB; r6i.16xlarge cache 255.5 GiB → 7 shards; disk ⌈7,966 / 1,000⌉ = 8 shards on every size
+    // → sharded; each size needs max(⌈1,593 / cache⌉, 8) shards × 3 members (+ 3 config servers on m6i.xlarge)
+    const big = { ...LOAD, storedBytes: LOAD.storedBytes * 20, storedRecords: LOAD.storedRecords * 20 };
+    const e = sizeMongoDb(big, prices);
+    assert.ok(role(e, 'data').count >= 24);
+    assert.equal(role(e, 'data').count % 3, 0);
+    assert.equal(role(e, 'coordination').count, 3);
+    // mongos = one per application server: ⌈500 sessions / 100 per driver pool⌉ = 5, on the app servers (no cost)
+    assert.equal(role(e, 'client-session').count, 5);
+    assert.equal(role(e, 'client-session').dedicated, false);
+  });
+
+  it('MongoDB: a working set inside one cache is a plain replica set of the cheapest size that holds it', () => {
+    // 1/10 of the data: working set 7.97 GiB ≤ r6i.xlarge's 15.5 GiB cache → 3 × r6i.xlarge
     const e = sizeMongoDb({ ...LOAD, storedBytes: LOAD.storedBytes / 10, storedRecords: LOAD.storedRecords / 10 }, prices);
     assert.equal(e.totalNodes, 3);
-    assert.equal(role(e, 'client-session').count, 0);
+    assert.equal(role(e, 'data').instance, 'r6i.xlarge');
     close(e.monthlyUsd, 3 * 0.252 * 730 + ((38_880_000_000 * 1.1 * 3) / 1024 ** 3) * 0.08, 'replica set $/month');
   });
 
-  it('Cassandra: max(RF, disk, throughput) nodes on i4i.2xlarge', () => {
-    // on disk = 388.8e9 × 3 = 1,166.4e9 B; usable = 1,875e9 × 0.9 × 0.5 = 843.75e9 B (C1) → ⌈1.38⌉ = 2
-    // replica ops = 40 × 3 + 120 × QUORUM 2 = 360; per node 2,900 × 8 vCPU = 23,200 (C3) → 1
-    // nodes = max(3, 2, 1) = 3; cost = 3 × 0.686 × 730 = 1,502.34
+  it('Cassandra: max(RF, disk, throughput) nodes per i4i size, the cheapest size', () => {
+    // on disk = 388.8e9 × 3 = 1,166.4e9 B; i4i.xlarge usable = 937e9 × 0.9 × 0.5 = 421.65e9 B (C1) → ⌈2.77⌉ = 3
+    // replica ops = 40 × 3 + 120 × QUORUM 2 = 360; per node 2,900 × 4 vCPU = 11,600 (Netflix 2011) → 1
+    // nodes = max(3, 3, 1) = 3 × i4i.xlarge = 3 × 0.343 × 730 = 751.17 (i4i.2xlarge × 3 would be 1,502.34)
     const e = sizeCassandra(LOAD, prices);
     assert.equal(role(e, 'data').count, 3);
-    close(e.monthlyUsd, 1502.34, 'Cassandra $/month');
+    assert.equal(role(e, 'data').instance, 'i4i.xlarge');
+    close(e.monthlyUsd, 751.17, 'Cassandra $/month');
     assert.ok(e.warnings.some((w) => /16 cores/.test(w)), 'flags the DataStax core minimum');
   });
 
   it('Cassandra vs ScyllaDB at 40,000 peak writes/s: the same math, different per-node throughput', () => {
     // replica ops = 40,000 × 3 = 120,000
-    // Cassandra: ⌈120,000 / 23,200⌉ = ⌈5.17⌉ = 6 nodes; ScyllaDB: 12,500 × 4 physical cores = 50,000 → ⌈2.4⌉ = 3 (S1)
+    // Cassandra i4i.xlarge: 11,600/node → ⌈10.34⌉ = 11 (2,754.29); i4i.2xlarge ⌈5.17⌉ = 6 (3,004.68); i4i.4xlarge 3 (3,006.87)
+    // → 3 × i4i.4xlarge: 252.58 more than the cheapest, less than one more i4i.4xlarge (1,002.29): fewer, larger nodes
+    // ScyllaDB i4i.xlarge: 12,500 × 2 physical cores = 25,000 → ⌈4.8⌉ = 5 (1,251.95); i4i.2xlarge 3 (1,502.34, 250.39
+    // more, under one i4i.2xlarge node of 500.78) → 3 × i4i.2xlarge
     const hot = { ...LOAD, writesPerSecondPeak: 40_000, readsPerSecondPeak: 0 };
-    assert.equal(role(sizeCassandra(hot, prices), 'data').count, 6);
+    assert.equal(role(sizeCassandra(hot, prices), 'data').count, 3);
+    assert.equal(role(sizeCassandra(hot, prices), 'data').instance, 'i4i.4xlarge');
     assert.equal(role(sizeScyllaDb(hot, prices), 'data').count, 3);
   });
 
-  it('ScyllaDB: disk at 50% use', () => {
-    // usable = 1,875e9 × 0.5 = 937.5e9; 10× the data: 11,664e9 on disk → ⌈12.44⌉ = 13 nodes (S2)
+  it('ScyllaDB and Cassandra, disk-bound: fewer, larger nodes when they cost less than one more node of their size', () => {
+    // 10× the data: 11,664e9 B on disk
+    // ScyllaDB (50% use): i4i.xlarge 468.5e9 → 25 nodes (6,259.75, the cheapest); i4i.8xlarge 3,750e9 → 4 nodes
+    // (8,018.32: 1,758.57 more, under one i4i.8xlarge node of 2,004.58) → 4 × i4i.8xlarge
     const big = { ...LOAD, storedBytes: LOAD.storedBytes * 10 };
-    assert.equal(role(sizeScyllaDb(big, prices), 'data').count, 13);
-    // Cassandra's usable 843.75e9 → ⌈13.82⌉ = 14
-    assert.equal(role(sizeCassandra(big, prices), 'data').count, 14);
+    assert.equal(role(sizeScyllaDb(big, prices), 'data').count, 4);
+    // Cassandra (0.45): i4i.xlarge 28 = i4i.2xlarge 14 (7,010.92); i4i.8xlarge 3,375e9 → 4 (8,018.32, 1,007.40 more,
+    // under one i4i.8xlarge node) → 4 × i4i.8xlarge
+    const c = sizeCassandra(big, prices);
+    assert.equal(role(c, 'data').count, 4);
+    assert.equal(role(c, 'data').instance, 'i4i.8xlarge');
   });
 
   it('Elasticsearch/OpenSearch: data nodes from storage + spare, shards, search pools; 3 masters', () => {
@@ -81,14 +102,14 @@ describe('engine sizing: golden examples', () => {
     // primaries = ⌈362.10 / 30⌉ = 13, × 3 = 39 shards ≤ min(20 × 8 GiB heap, 1,000) = 160 per node → 1
     // search pool = ⌊2 × 1.5⌋ + 1 = 4 (E5); busy threads = 120 × 20 / 1000 = 2.4 → 1 node (E6)
     // coordinating-only: 1 < 2 → data nodes coordinate (0)
-    // cost = 4 × 0.167 × 730 (487.64) + 3 × 0.128 × 730 (280.32) + 1,357.85 GiB × 0.08 (108.63) = 876.59
+    // cost = 4 × 0.167 × 730 (487.64) + 3 × 0.128 × 730 (280.32) + 1,357.85 GiB × 0.122 (OpenSearch's gp3 rate, 165.66) = 933.62
     assert.equal(searchPool(2), 4);
     assert.equal(searchPool(8), 13);
     const e = sizeElasticsearch(LOAD, prices);
     assert.equal(role(e, 'data').count, 4);
     assert.equal(role(e, 'client-session').count, 0);
     assert.equal(role(e, 'coordination').count, 3);
-    close(e.monthlyUsd, 487.64 + 280.32 + (1_458_000_000_000 / 1024 ** 3) * 0.08, 'ES $/month');
+    close(e.monthlyUsd, 487.64 + 280.32 + (1_458_000_000_000 / 1024 ** 3) * 0.122, 'ES $/month');
   });
 
   it('Elasticsearch: coordinating-only nodes appear from the query rate', () => {
@@ -105,9 +126,10 @@ describe('engine sizing: golden examples', () => {
     // provisioned = ⌈120 × 1 / 0.7⌉ = 172 RCU × 0.00013 × 730 (16.32) + ⌈40 × 5 / 0.7⌉ = 286 WCU × 0.00065 × 730 (135.71) = 152.03
     // → on-demand; storage = 388.8e9 + 77.76e6 × 100 B = 396.576e9 B = 369.34 GiB; (369.34 − 25) × 0.25 = 86.08
     // partitions = max(⌈396.576 / 10⌉ = 40, ⌈172 / 3,000 + 286 / 1,000⌉ = 1) = 40 (D4)
+    // point-in-time recovery: 369.34 GiB × $0.20 = 73.87
     const e = sizeDynamoDb(LOAD, prices);
     const storageGiB = 396_576_000_000 / 1024 ** 3;
-    close(e.monthlyUsd, 91.98 + (storageGiB - 25) * 0.25, 'DynamoDB $/month');
+    close(e.monthlyUsd, 91.98 + (storageGiB - 25) * 0.25 + storageGiB * 0.2, 'DynamoDB $/month');
     assert.match(e.title, /on-demand/);
     assert.equal(role(e, 'data').count, 40);
     assert.equal(e.totalNodes, 0);
@@ -147,19 +169,80 @@ describe('engine sizing: golden examples', () => {
     assert.equal(partitions(1e9, 100, 100), 1);
   });
 
-  it('Redis: memory with per-key overhead over 75% usable node memory, shards × copies', () => {
-    // memory per copy = 77.76e6 keys × (85 + 5,000) B = 395.4096e9 B = 368.25 GiB (R2)
-    // usable per cache.r6g.large = 13.07 × 0.75 = 9.8025 GiB (R4) → ⌈37.57⌉ = 38 shards; ops 160/s → 1
-    // nodes = 38 × 3 copies = 114; cost = 114 × 0.206 × 730 = 17,143.32
+  it('Redis as a cache: the hot set, values in jemalloc size classes, one replica, the cheapest size', () => {
+    // no TTL in the code: keys = 77.76e6 × 0.2 working set = 15.552e6; value 5,000 B → jemalloc class 5,120 B
+    // memory per copy = 15.552e6 × (85 + 5,120) B = 80.95e9 B = 75.39 GiB
+    // cache.r6g.4xlarge: 105.81 × 0.75 = 79.36 GiB → 1 shard × 2 copies = 2 nodes × 1.642 × 730 = 2,397.32
+    // (cache.r6g.2xlarge: 2 shards × 2 = 4 × 0.821 × 730 = 2,397.32, the same price: fewer nodes win)
     const e = sizeRedis(LOAD, prices);
-    assert.equal(role(e, 'data').count, 114);
-    close(e.monthlyUsd, 114 * 0.206 * 730, 'Redis $/month');
+    assert.equal(role(e, 'data').count, 2);
+    assert.equal(role(e, 'data').instance, 'cache.r6g.4xlarge');
+    close(e.monthlyUsd, 2 * 1.642 * 730, 'Redis $/month');
+    assert.ok(e.notes.some((n) => /allkeys-lru/.test(n)), 'keys without a TTL need allkeys-lru');
+  });
+
+  it('Redis: call sites that cache with a TTL are held whole; the default volatile-lru suffices then', () => {
+    const ttl = { ...LOAD, ttlRecords: LOAD.storedRecords, ttlBytes: LOAD.storedBytes };
+    const e = sizeRedis(ttl, prices);
+    // 77.76e6 × 5,205 B = 404.74e9 B = 376.95 GiB per copy; cache.r6g.large × 78 = 11,730 is cheapest;
+    // cache.r6g.12xlarge × 4 = 14,381 costs 2,651 more, less than one more shard of its size (2 × 3,595.25) → 4 nodes
+    assert.match(e.notes.join(' '), /= 377 GiB/);
+    assert.equal(role(e, 'data').count, 4);
+    assert.equal(role(e, 'data').instance, 'cache.r6g.12xlarge');
+    assert.ok(e.notes.some((n) => /volatile-lru can evict/.test(n)));
+  });
+
+  it('jemalloc size classes: 8, 16-byte steps to 128, then four per doubling', () => {
+    assert.deepEqual([1, 8, 9, 100, 128, 129, 200, 4096, 4097, 5000, 6031, 8193].map(jemallocSizeClass), [8, 8, 16, 112, 128, 160, 224, 4096, 5120, 5120, 6144, 10240]);
   });
 
   it('price overrides change the cost and nothing else', () => {
-    const cheap = { ...prices, instanceUsdPerHour: { ...prices.instanceUsdPerHour, 'i4i.2xlarge': 0.5 } };
+    const cheap = { ...prices, instanceUsdPerHour: { ...prices.instanceUsdPerHour, 'i4i.xlarge': 0.2 } };
     const e = sizeCassandra(LOAD, cheap);
     assert.equal(role(e, 'data').count, 3);
-    close(e.monthlyUsd, 3 * 0.5 * 730, 'overridden $/month');
+    close(e.monthlyUsd, 3 * 0.2 * 730, 'overridden $/month');
   });
 });
+
+// The vendors' own worked examples, each with where it was published: the model must reproduce them.
+describe('engine sizing: vendors\' published worked examples', () => {
+  it('MongoDB, "WiredTiger Storage Engine: memory use": 4 GB RAM → 1.5 GB cache; 1.25 GB RAM → 256 MB', () => {
+    // mongodb.com/docs/manual/core/wiredtiger/ ("0.5 * (4 GB - 1 GB) = 1.5 GB"; "0.5 * (1.25 GB - 1 GB) = 128 MB < 256 MB")
+    assert.equal(wiredTigerCacheGiB(4), 1.5);
+    assert.equal(wiredTigerCacheGiB(1.25), 0.25);
+    // the same rule as quoted for 10 GB (Alibaba Cloud's WiredTiger series): 4.5 GB
+    assert.equal(wiredTigerCacheGiB(10), 4.5);
+  });
+
+  it('Elastic, "Size your shards": 20 shards per GB of heap, so a node with a 30 GB heap holds at most 600', () => {
+    // elastic.co/guide/en/elasticsearch/reference/7.17/size-your-shards.html; the 1,000 cap is cluster.max_shards_per_node
+    assert.equal(maxShardsPerNode(30), 600);
+    assert.equal(maxShardsPerNode(64), 1000);
+  });
+
+  it('AWS DynamoDB partition guidelines: 1,000 RCU and 500 WCU → (1,000 / 3,000) + (500 / 1,000) = 0.83 → 1 partition', () => {
+    // DynamoDB developer guide, "Guidelines for working with tables" (partition count by capacity and by size, 10 GB each)
+    assert.equal(partitions(1e9, 1000, 500), 1);
+    // by size: 25 GB → ⌈25 / 10⌉ = 3
+    assert.equal(partitions(25e9, 100, 100), 3);
+  });
+
+  it('Netflix 2011 (288 × 4-vCPU nodes, RF 3, 1.1 M client writes/s): 2,900 replica writes per vCPU gives the same cluster', () => {
+    // netflixtechblog.com "Benchmarking Cassandra scalability on AWS — over a million writes per second": 3.3 M replica writes/s
+    const netflix = { ...LOAD, writesPerSecondPeak: 1_100_000, readsPerSecondPeak: 0, replicationFactor: 3 };
+    const { ops } = replicaOps(netflix);
+    assert.equal(ops, 3_300_000);
+    const perNode = 2900 * 4;
+    const nodes = Math.ceil(ops / perNode);
+    assert.ok(Math.abs(nodes - 288) / 288 < 0.02, `${nodes} nodes vs Netflix's 288`);
+    // the engine on 4-vCPU i4i.xlarge nodes (throughput-bound here) lands on the same count
+    const e = sizeCassandra({ ...netflix, storedBytes: 1e12 }, prices);
+    const data = e.roles.find((r) => r.role === 'data')!;
+    assert.equal(data.count * instanceVcpu(data.instance!) >= ops / 2900, true);
+  });
+});
+
+function instanceVcpu(id: string): number {
+  return ({ 'i4i.xlarge': 4, 'i4i.2xlarge': 8, 'i4i.4xlarge': 16, 'i4i.8xlarge': 32 } as Record<string, number>)[id]!;
+}
+

@@ -1,7 +1,9 @@
 // The Recommendations tree's grouping (area → rule → location), its labels and the status bar counts, without VS Code.
 import assert from 'node:assert/strict';
 import { RULE_IDS } from '../../../src/core/rules';
-import { AREAS, childrenOf, idOf, countBySeverity, labelOf, shortMessage, type TreeFinding, type TreeNode } from '../../../src/vscode/tree-model';
+import { applyRuleSetting, AREAS, childrenOf, filterBySeverity, idOf, countBySeverity, labelOf, locationOf, OTHER_AREA, shortMessage, type TreeFinding, type TreeNode } from '../../../src/vscode/tree-model';
+import { gpuPickItems } from '../../../src/vscode/gpu-pick';
+import { GPU_CATALOG } from '../../../src/core/sizing/gpu-catalog';
 
 const f = (rule: string, severity: number, path: string, line: number, message = `${rule} at ${path}:${line}`): TreeFinding => ({ rule, severity, path, line, message });
 
@@ -20,10 +22,37 @@ const FINDINGS: TreeFinding[] = [
 const labels = <F extends TreeFinding>(nodes: TreeNode<F>[]) => nodes.map((n) => labelOf(n));
 
 describe('Recommendations tree model', () => {
-  it('the root lists areas in a fixed order with their counts, and leaves out empty areas and unknown rules', () => {
-    assert.deepEqual(labels(childrenOf(FINDINGS)), ['GPU (6)', 'OpenAI API (2)']);
-    assert.deepEqual(labels(childrenOf([f('opencl-unchecked-error', 1, 'k.c', 0), ...FINDINGS])), ['GPU (6)', 'OpenCL (1)', 'OpenAI API (2)']);
+  it('the root lists areas in a fixed order with their counts, leaves out empty areas and lists unknown rules last', () => {
+    assert.deepEqual(labels(childrenOf(FINDINGS)), ['GPU (6)', 'OpenAI API (2)', `${OTHER_AREA} (1)`]);
+    assert.deepEqual(labels(childrenOf([f('opencl-unchecked-error', 1, 'k.c', 0), ...FINDINGS])), ['GPU (6)', 'OpenCL (1)', 'OpenAI API (2)', `${OTHER_AREA} (1)`]);
     assert.deepEqual(childrenOf([]), []);
+    // a rule with none of the prefixes is never dropped: every finding is under some area
+    const all = childrenOf(FINDINGS).flatMap((a) => (a.kind === 'area' ? a.items : []));
+    assert.equal(all.length, FINDINGS.length);
+  });
+
+  it('a severity filter keeps only the findings of the severities shown (hints count as information)', () => {
+    assert.deepEqual(labels(childrenOf(filterBySeverity(FINDINGS, new Set(['error'])))), ['GPU (1)']);
+    assert.deepEqual(labels(childrenOf(filterBySeverity(FINDINGS, new Set(['info'])))), ['OpenAI API (1)']);
+    assert.equal(filterBySeverity([f('gpu-x', 3, 'a', 0)], new Set(['info'])).length, 1);
+    assert.equal(filterBySeverity(FINDINGS, new Set(['error', 'warning', 'info'])).length, FINDINGS.length);
+  });
+
+  it('a rule setting drops a scanned finding (off), gives it a severity, or leaves it as scanned', () => {
+    assert.equal(applyRuleSetting('off'), 'off');
+    assert.deepEqual(['error', 'warning', 'info'].map(applyRuleSetting), [0, 1, 2]);
+    assert.equal(applyRuleSetting(undefined), undefined);
+    assert.equal(applyRuleSetting('loud'), undefined);
+  });
+
+  it('the target GPU picker shows public names and memory, marks the current GPU, and hides catalog ids', () => {
+    const items = gpuPickItems(GPU_CATALOG, 'a100-80', 'current');
+    assert.deepEqual(items.map((i) => i.id), GPU_CATALOG.map((g) => g.id));
+    const marked = items.filter((i) => i.label.startsWith('$(check) '));
+    assert.deepEqual(marked.map((i) => i.id), ['a100-80']);
+    assert.match(marked[0]!.description, /80 GiB .* · current$/);
+    for (const i of items) assert.ok(!/SIZING-FACTS|\b[GP]\d\b/.test(`${i.label} ${i.description}`), i.label);
+    assert.ok(!items.some((i) => i.description.includes(i.id)), 'no catalog id in a description');
   });
 
   it('every rule of the registry belongs to an area (none can drop out of the tree)', () => {
@@ -39,12 +68,13 @@ describe('Recommendations tree model', () => {
     assert.deepEqual(labels(childrenOf(tied, area)), ['llm-a (1)', 'llm-z (1)']);
   });
 
-  it('locations under a rule: by path, then line, labelled path:line (1-based); the input is not reordered', () => {
+  it('locations under a rule: by path, then line, labelled with the message, path:line (1-based) after it; the input is not reordered', () => {
     const [gpu] = childrenOf(FINDINGS);
     const unchecked = childrenOf(FINDINGS, gpu).find((n) => n.kind === 'rule' && n.rule === 'gpu-unchecked-call')!;
     const before = unchecked.kind === 'rule' ? [...unchecked.items] : [];
     const items = childrenOf(FINDINGS, unchecked);
-    assert.deepEqual(labels(items), ['a/add.cu:10', 'b/saxpy.cu:4', 'b/saxpy.cu:41']);
+    assert.deepEqual(labels(items), ['gpu-unchecked-call at a/add.cu:9', 'gpu-unchecked-call at b/saxpy.cu:3', 'gpu-unchecked-call at b/saxpy.cu:40']);
+    assert.deepEqual(items.map((n) => (n.kind === 'item' ? locationOf(n.item) : '')), ['a/add.cu:10', 'b/saxpy.cu:4', 'b/saxpy.cu:41']);
     assert.ok(items.every((n) => n.kind === 'item'));
     assert.deepEqual(unchecked.kind === 'rule' ? unchecked.items : [], before);
     // a location has no children
@@ -70,7 +100,7 @@ describe('Recommendations tree model', () => {
       return out;
     };
     const ids = walk(FINDINGS);
-    assert.equal(ids.length, 2 /* areas */ + 5 /* rules */ + 8 /* locations: all but the unknown rule's */);
+    assert.equal(ids.length, 3 /* areas */ + 6 /* rules */ + 9 /* locations */);
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(walk([...FINDINGS].reverse()), ids);
   });

@@ -18,6 +18,11 @@ export function storeName(store: StoreWriteFact, lang?: Lang): string {
   return typeof name === 'string' ? name : phrase(lang, name[0], name[1]);
 }
 
+/** The store, and where the write is when an imported helper makes it: `Redis, stored by `saveChat` in `lib/chat.ts:14``. */
+export function storeText(store: StoreWriteFact, lang?: Lang): string {
+  return store.at && store.viaHelper ? `${storeName(store, lang)}, ${phrase(lang, 'storedBy', { helper: store.viaHelper, path: store.at.path, line: store.at.line })}` : storeName(store, lang);
+}
+
 /** `$0.0098/call (gpt-4o-mini list price)` or `an unknown cost (no price for 'x')`. */
 export function costText(call: LlmCallSummary, lang?: Lang): string {
   if (call.estCostUsd === null) {

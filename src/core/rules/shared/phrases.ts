@@ -9,7 +9,8 @@ export type Lang = 'en' | 'ko';
 export const PHRASES = {
   iterations: { en: ' ({{n}} iterations)', ko: ' ({{n}}회 반복)' },
   sizeAtRunTime: { en: '{{expr}} (size known at run time)', ko: '{{expr}} (실행 시 결정되는 크기)' },
-  sizeOutOfRange: { en: '{{expr}} (unknown (out of range): not a size in [0, 2^64))', ko: '{{expr}} (알 수 없음(범위 밖): [0, 2^64) 범위의 크기가 아님)' },
+  sizeOutOfRange: { en: '{{expr}} (unknown (out of range))', ko: '{{expr}} (알 수 없음(범위 밖))' },
+  sizeTooDeep: { en: '{{expr}} (unknown (too deep to fold))', ko: '{{expr}} (알 수 없음(계산하기에 너무 깊음))' },
   allocatedHere: { en: "'{{buffer}}' is allocated here ({{api}}, {{expr}})", ko: "'{{buffer}}'은(는) 여기서 할당됩니다 ({{api}}, {{expr}})" },
   resultStoredHere: { en: 'the {{operation}} call whose result is stored here', ko: '결과가 여기에 저장되는 {{operation}} 호출' },
   checkWithMacro: { en: " with this file's {{macro}}(...)", ko: ' (이 파일의 {{macro}}(...)로)' },
@@ -19,6 +20,7 @@ export const PHRASES = {
   direction_host_to_device: { en: 'host-to-device', ko: '호스트→장치' },
   direction_device_to_host: { en: 'device-to-host', ko: '장치→호스트' },
   viaHelper: { en: ' through {{helper}}', ko: ' ({{helper}}를 거쳐)' },
+  storedBy: { en: 'stored by `{{helper}}` in `{{path}}:{{line}}`', ko: '`{{path}}:{{line}}`의 `{{helper}}`가 저장' },
   cudaWouldFit: { en: 'has {{capacity}} in total and the same allocation would succeed under CUDA', ko: '장치 전체는 {{capacity}}여서 CUDA에서는 같은 할당이 성공하지만,' },
   cudaWouldNotFit: { en: 'has only {{capacity}} in total (it would not fit under CUDA either)', ko: '장치 전체가 {{capacity}}뿐이라 CUDA에서도 들어가지 않으며,' },
   ttl_redis: { en: 'pass EX (or use SETEX / EXPIRE)', ko: 'EX를 넘기세요 (또는 SETEX / EXPIRE 사용)' },
@@ -73,7 +75,8 @@ export function phrase(lang: Lang | undefined, id: PhraseId, data: Record<string
 }
 
 /** A size in a message: the bytes when known, else the expression marked as known only at run time. */
-export function sizeText(size: { bytes: number | null; expr: string }, lang: Lang | undefined): string {
-  if (size.bytes === null) return phrase(lang, 'sizeAtRunTime', { expr: size.expr });
-  return isSizeInRange(size.bytes) ? formatBytes(size.bytes) : phrase(lang, 'sizeOutOfRange', { expr: size.expr });
+export function sizeText(size: { bytes: number | null; expr: string; reason?: 'out of range' | 'too deep' }, lang: Lang | undefined): string {
+  if (size.bytes !== null) return isSizeInRange(size.bytes) ? formatBytes(size.bytes) : phrase(lang, 'sizeOutOfRange', { expr: size.expr });
+  const id = size.reason === 'out of range' ? 'sizeOutOfRange' : size.reason === 'too deep' ? 'sizeTooDeep' : 'sizeAtRunTime';
+  return phrase(lang, id, { expr: size.expr });
 }

@@ -1,20 +1,21 @@
 // Cassandra and ScyllaDB: every node stores data and coordinates requests (token-aware drivers), so the cluster is
-// data nodes only. Nodes = max(RF, disk needed / usable disk per node, replica operations / operations per node).
+// data nodes only. For each size of the ladder (i4i, local NVMe): nodes = max(RF, disk needed / usable disk per node,
+// replica operations / operations per node); the cheapest size wins, fewer larger nodes on a tie.
 import { CASSANDRA, SCYLLADB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
-import type { PriceCatalog } from '../prices';
-import { ceil, finish, gib, instance, nodeCost, num, type EngineSizing, type RoleSizing } from './common';
+import { INSTANCE_LADDERS, type InstanceType, type PriceCatalog } from '../prices';
+import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, type EngineSizing, type LayoutOption, type RoleSizing, type SizingHints } from './common';
 import { ENGINE_TEXT, type EngineLang, type EngineText } from './engine-text';
 
 interface WideColumnRules {
   engine: 'cassandra' | 'scylladb';
   title: string;
   t: EngineText;
-  instance: string;
+  ladder: readonly string[];
   usableFraction: number;
   usableWhy: string;
-  opsPerNode: number;
-  opsWhy: string;
+  opsPerNode: (node: InstanceType) => number;
+  opsWhy: (node: InstanceType) => string;
 }
 
 /** Replica operations per second: every write goes to RF replicas; a QUORUM read to ⌊RF/2⌋ + 1. */
@@ -23,61 +24,70 @@ export function replicaOps(load: DataLoad): { ops: number; quorum: number } {
   return { ops: load.writesPerSecondPeak * load.replicationFactor + load.readsPerSecondPeak * quorum, quorum };
 }
 
-function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules): EngineSizing {
+interface WideExtra { usablePerNode: number; opsPerNode: number }
+
+function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules, hints: SizingHints): { sizing: EngineSizing; node: InstanceType } {
   const t = r.t;
-  const node = instance(r.instance);
   const onDisk = load.storedBytes * load.replicationFactor;
-  const usablePerNode = (node.localNvmeGB ?? 0) * 1e9 * r.usableFraction;
-  const byDisk = ceil(onDisk / usablePerNode);
   const { ops, quorum } = replicaOps(load);
-  const byOps = ceil(ops / r.opsPerNode);
-  const nodes = Math.max(load.replicationFactor, byDisk, byOps);
+  const options: Array<LayoutOption<WideExtra>> = ladderFrom(r.ladder, hints.atLeast).map((id) => {
+    const node = instance(id);
+    const usablePerNode = (node.localNvmeGB ?? 0) * 1e9 * r.usableFraction;
+    const opsPerNode = r.opsPerNode(node);
+    const needs = { replicas: load.replicationFactor, disk: ceil(onDisk / usablePerNode), ops: ceil(ops / opsPerNode) };
+    const nodes = Math.max(needs.replicas, needs.disk, needs.ops);
+    return { instance: id, nodes, monthlyUsd: nodes * nodeMonthUsd(prices, id), needs, decidedBy: decidingConstraint(needs), extra: { usablePerNode, opsPerNode } };
+  });
+  const step = (o: LayoutOption<WideExtra>) => nodeMonthUsd(prices, o.instance);
+  const chosen = cheapestLayout(options, step);
+  const node = instance(chosen.instance);
+  const { usablePerNode, opsPerNode } = chosen.extra;
   const roles: RoleSizing[] = [
     { role: 'client-session', name: t.coordinators, count: 0, instance: null, dedicated: false, why: t.coordinatorsWhy, grows: t.coordinatorsGrows },
     { role: 'query', name: t.queryNodes, count: 0, instance: null, dedicated: false, why: t.replicasServeWhy, grows: t.replicasServeGrows },
     {
-      role: 'data', name: t.nodes, count: nodes, instance: r.instance, dedicated: true,
-      why: t.wideNodesWhy(load.replicationFactor, gib(onDisk), gib(usablePerNode), byDisk, num(ops), num(r.opsPerNode), byOps, nodes),
-      grows: byOps >= byDisk ? t.growsThroughputBound : t.growsDiskBound,
+      role: 'data', name: t.nodes, count: chosen.nodes, instance: chosen.instance, dedicated: true,
+      why: `${t.wideNodesWhy(load.replicationFactor, gib(onDisk), gib(usablePerNode), chosen.needs.disk!, num(ops), num(opsPerNode), chosen.needs.ops!, chosen.nodes)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
+      grows: chosen.needs.ops! >= chosen.needs.disk! ? t.growsThroughputBound : t.growsDiskBound,
     },
   ];
-  return finish({
-    engine: r.engine, title: r.title, roles, storedBytes: onDisk,
-    costLines: [nodeCost(prices, r.instance, nodes, t.nodesLocalNvme, t)],
+  const sizing = finish({
+    engine: r.engine, title: r.title, roles, storedBytes: onDisk, ladderStepUsd: largestStepUsd(options, step),
+    costLines: [nodeCost(prices, chosen.instance, chosen.nodes, t.nodesLocalNvme, t)],
     notes: [
-      t.usableDiskNote(r.instance, num(node.localNvmeGB ?? 0), r.usableWhy),
-      t.replicaOpsNote(num(load.writesPerSecondPeak), load.replicationFactor, num(load.readsPerSecondPeak), quorum, num(ops), r.opsWhy),
+      ladderSummary(options, chosen, t),
+      t.usableDiskNote(chosen.instance, num(node.localNvmeGB ?? 0), r.usableWhy),
+      t.replicaOpsNote(num(load.writesPerSecondPeak), load.replicationFactor, num(load.readsPerSecondPeak), quorum, num(ops), r.opsWhy(node)),
       t.noCompression,
     ],
     warnings: [],
   });
+  return { sizing, node };
 }
 
-export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
+export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = CASSANDRA;
   const t = ENGINE_TEXT[lang];
-  const node = instance(f.instance);
-  const sizing = sizeWideColumn(load, prices, {
-    engine: 'cassandra', title: t.cassandraTitle, t, instance: f.instance,
+  const { sizing, node } = sizeWideColumn(load, prices, {
+    engine: 'cassandra', title: t.cassandraTitle, t, ladder: INSTANCE_LADDERS.cassandra,
     usableFraction: f.fileSystemFraction * f.compactionFraction, usableWhy: t.cassandraUsable(f.fileSystemFraction, f.compactionFraction),
-    opsPerNode: f.opsPerVcpu * node.vcpu, opsWhy: t.cassandraOps(num(f.opsPerVcpu), node.vcpu, num(f.opsPerVcpu * node.vcpu)),
-  });
-  if (node.vcpu < f.minProductionVcpu) sizing.warnings.push(t.cassandraSmall(f.instance, node.vcpu, f.minProductionVcpu));
+    opsPerNode: (n) => f.opsPerVcpu * n.vcpu, opsWhy: (n) => t.cassandraOps(num(f.opsPerVcpu), n.vcpu, num(f.opsPerVcpu * n.vcpu)),
+  }, hints);
+  if (node.vcpu < f.minProductionVcpu) sizing.warnings.push(t.cassandraSmall(node.id, node.vcpu, f.minProductionVcpu));
   return sizing;
 }
 
-export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
+export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = SCYLLADB;
   const t = ENGINE_TEXT[lang];
-  const node = instance(f.instance);
-  const cores = node.vcpu / f.vcpuPerPhysicalCore;
-  const sizing = sizeWideColumn(load, prices, {
-    engine: 'scylladb', title: t.scyllaTitle, t, instance: f.instance,
+  const cores = (n: InstanceType) => n.vcpu / f.vcpuPerPhysicalCore;
+  const { sizing, node } = sizeWideColumn(load, prices, {
+    engine: 'scylladb', title: t.scyllaTitle, t, ladder: INSTANCE_LADDERS.scylladb,
     usableFraction: f.diskUseFraction, usableWhy: t.scyllaUsable(f.diskUseFraction),
-    opsPerNode: f.opsPerPhysicalCore * cores, opsWhy: t.scyllaOps(num(f.opsPerPhysicalCore), cores, num(f.opsPerPhysicalCore * cores)),
-  });
+    opsPerNode: (n) => f.opsPerPhysicalCore * cores(n), opsWhy: (n) => t.scyllaOps(num(f.opsPerPhysicalCore), cores(n), num(f.opsPerPhysicalCore * cores(n))),
+  }, hints);
   const diskPerRam = ((node.localNvmeGB ?? 0) * 1e9) / (node.memoryGiB * 1024 ** 3);
-  sizing.notes.push(t.scyllaDiskRam(f.instance, num(diskPerRam), f.diskToRamRatio));
-  if (node.vcpu < f.recommendedVcpu) sizing.warnings.push(t.scyllaSmall(f.instance, node.vcpu, f.recommendedVcpu));
+  sizing.notes.push(t.scyllaDiskRam(node.id, num(diskPerRam), f.diskToRamRatio));
+  if (node.vcpu < f.recommendedVcpu) sizing.warnings.push(t.scyllaSmall(node.id, node.vcpu, f.recommendedVcpu));
   return sizing;
 }

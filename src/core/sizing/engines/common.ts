@@ -44,6 +44,8 @@ export interface EngineSizing {
   notes: string[];
   /** Limits reached or vendor guidance not met. */
   warnings: string[];
+  /** The most one more node (or shard) of any size of the engine's ladder adds to the bill; 0 for serverless. */
+  ladderStepUsd: number;
 }
 
 export function instance(id: string): InstanceType {
@@ -62,9 +64,10 @@ export function storageCost(prices: PriceCatalog, bytes: number, what: string, t
   return { item: what, quantity: round(gib, 2), unit: t.gibMonth, unitUsd: prices.blockStorageUsdPerGbMonth, monthlyUsd: gib * prices.blockStorageUsdPerGbMonth };
 }
 
-export function finish(e: Omit<EngineSizing, 'totalNodes' | 'monthlyUsd'>): EngineSizing {
+export function finish(e: Omit<EngineSizing, 'totalNodes' | 'monthlyUsd' | 'ladderStepUsd'> & { ladderStepUsd?: number }): EngineSizing {
   return {
     ...e,
+    ladderStepUsd: e.ladderStepUsd ?? 0,
     totalNodes: e.roles.filter((r) => r.dedicated).reduce((n, r) => n + r.count, 0),
     monthlyUsd: e.costLines.reduce((s, c) => s + c.monthlyUsd, 0),
   };
@@ -90,4 +93,75 @@ export function gib(bytes: number): string {
 export function ceil(n: number): number {
   // Guard against 2.0000000000000004 from float arithmetic turning into 3.
   return Math.ceil(Math.round(n * 1e9) / 1e9);
+}
+
+/** One size of an engine's ladder evaluated against the load: the node count each constraint needs, and the cost. */
+export interface LayoutOption<Extra = unknown> {
+  instance: string;
+  nodes: number;
+  monthlyUsd: number;
+  /** Nodes each constraint alone needs, by constraint id (disk, ops, memory, shards, replicas ...). */
+  needs: Record<string, number>;
+  /** The constraint that set the count (the largest need; the replication floor when nothing else does). */
+  decidedBy: string;
+  extra: Extra;
+}
+
+/** The constraint with the largest need; ties go to the first listed (the floor is listed first, so only a real excess names another). */
+export function decidingConstraint(needs: Record<string, number>): string {
+  let best = '';
+  let n = -1;
+  for (const [k, v] of Object.entries(needs)) if (v > n) { best = k; n = v; }
+  return best;
+}
+
+/**
+ * The layout to run: the cheapest size that meets every constraint, or, for fewer (larger) nodes, a size whose extra
+ * cost is less than one of its own steps (one more node, or shard, of that size) — fewer, larger nodes for the price
+ * of a rounding (11 × i4i.xlarge at $2,754 or 3 × i4i.4xlarge at $3,007: the three, as DataStax plans 16-core nodes). Sizes are only those of the engine's ladder, which ends at the largest size its vendor
+ * guidance allows, so "fewer, larger" never runs past that ceiling. `stepUsd` is the cost of one step of an option.
+ */
+export function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>, stepUsd: (o: LayoutOption<E>) => number = (o) => o.monthlyUsd / Math.max(1, o.nodes)): LayoutOption<E> {
+  let cheapest = options[0]!;
+  for (const o of options) {
+    if (o.monthlyUsd < cheapest.monthlyUsd - 1e-9 || (Math.abs(o.monthlyUsd - cheapest.monthlyUsd) <= 1e-9 && o.nodes < cheapest.nodes)) cheapest = o;
+  }
+  let best = cheapest;
+  for (const o of options) {
+    if (o.nodes < best.nodes && o.monthlyUsd - cheapest.monthlyUsd < stepUsd(o) - 1e-9) best = o;
+  }
+  return best;
+}
+
+/** The largest single step of a ladder: the most one more node (or shard) of any size adds to the bill. */
+export function largestStepUsd<E>(options: ReadonlyArray<LayoutOption<E>>, stepUsd: (o: LayoutOption<E>) => number): number {
+  return Math.max(0, ...options.map(stepUsd));
+}
+
+/** The ladder from a size on (the same size or larger memory): a tier that has grown does not shrink back the month after. */
+export function ladderFrom(ladder: readonly string[], atLeast: string | null | undefined): string[] {
+  if (!atLeast || !ladder.includes(atLeast)) return [...ladder];
+  const floor = instance(atLeast).memoryGiB;
+  return ladder.filter((id) => instance(id).memoryGiB >= floor);
+}
+
+/** What a sizing may be told besides the load: the smallest size to consider (the size already running). */
+export interface SizingHints {
+  atLeast?: string | null;
+}
+
+/** The price of one node-month of an instance. */
+export function nodeMonthUsd(prices: PriceCatalog, id: string): number {
+  return (prices.instanceUsdPerHour[id] ?? instance(id).usdPerHour) * HOURS_PER_MONTH;
+}
+
+/** "i4i.xlarge 6 nodes $1,502 · i4i.2xlarge 3 nodes $1,502 ◀": every size compared, the chosen one marked. */
+export function ladderSummary(options: ReadonlyArray<LayoutOption>, chosen: LayoutOption, t: EngineText): string {
+  return t.ladderNote(options.map((o) => `${o.instance} × ${num(o.nodes)} = $${num(Math.round(o.monthlyUsd))}${o === chosen ? ' ◀' : ''}`).join(' · '));
+}
+
+/** Storage billed at a service's own rate ($/GB-month). */
+export function storageCostAt(bytes: number, usdPerGbMonth: number, what: string, t: EngineText): CostLine {
+  const gibs = bytes / GIB;
+  return { item: what, quantity: round(gibs, 2), unit: t.gibMonth, unitUsd: usdPerGbMonth, monthlyUsd: gibs * usdPerGbMonth };
 }

@@ -69,9 +69,15 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
         { item: t.provisionedWrites, quantity: wcu, unit: t.wcuMonth, unitUsd: p.wcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provWrite },
       ];
   costLines.push({ item: t.storageBeyondFree(p.freeStorageGb), quantity: Math.round(billedGiB * 100) / 100, unit: t.gbMonth, unitUsd: p.storageUsdPerGbMonth, monthlyUsd: billedGiB * p.storageUsdPerGbMonth });
+  // Backups: point-in-time recovery bills every GB of the table (AWS DynamoDB pricing).
+  costLines.push({ item: t.dynamoPitr, quantity: Math.round(storageGiB * 100) / 100, unit: t.gbMonth, unitUsd: prices.dynamodbPitrUsdPerGbMonth, monthlyUsd: storageGiB * prices.dynamodbPitrUsdPerGbMonth });
 
   const warnings: string[] = [];
   if (load.maxRecordBytes > f.maxItemBytes) warnings.push(t.dynamoItemTooBig(num(load.maxRecordBytes)));
+  // Per-table default quota: 40,000 read and 40,000 write request units per second (AWS service quotas).
+  const peakRru = load.readsPerSecondPeak * rru;
+  const peakWru = load.writesPerSecondPeak * wru;
+  if (peakRru > f.tableUnitsQuota || peakWru > f.tableUnitsQuota) warnings.push(t.dynamoTableQuota(num(peakRru), num(peakWru), num(f.tableUnitsQuota)));
   return finish({
     engine: 'dynamodb', title: t.dynamoTitle(mode),
     roles: [
@@ -84,6 +90,8 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
       },
     ],
     storedBytes: storageBytes, costLines,
+    // One more provisioned read and write unit: the finest step of the bill (on-demand has none).
+    ladderStepUsd: (p.rcuUsdPerHour + p.wcuUsdPerHour) * HOURS_PER_MONTH,
     notes: [
       t.dynamoItemNote(num(item), num(rru), num(wru)),
       t.dynamoOnDemandNote(num(load.readsPerSecondAvg), num(rru), p.readRequestUsdPerMillion, num(load.writesPerSecondAvg), num(wru), p.writeRequestUsdPerMillion, num(onDemand)),

@@ -3,14 +3,14 @@ import type { DataLoad } from '../llm-workload';
 import type { PriceCatalog } from '../prices';
 import type { EngineId } from '../workload';
 import { sizeCassandra, sizeScyllaDb } from './cassandra';
-import type { EngineSizing } from './common';
+import type { EngineSizing, SizingHints } from './common';
 import type { EngineLang } from './engine-text';
 import { sizeDynamoDb } from './dynamodb';
 import { sizeElasticsearch } from './elasticsearch';
 import { sizeMongoDb } from './mongodb';
 import { sizeRedis } from './redis';
 
-export const ENGINE_SIZERS: Readonly<Record<EngineId, (load: DataLoad, prices: PriceCatalog, lang?: EngineLang) => EngineSizing>> = {
+export const ENGINE_SIZERS: Readonly<Record<EngineId, (load: DataLoad, prices: PriceCatalog, lang?: EngineLang, hints?: SizingHints) => EngineSizing>> = {
   mongodb: sizeMongoDb,
   cassandra: sizeCassandra,
   scylladb: sizeScyllaDb,
@@ -19,4 +19,4 @@ export const ENGINE_SIZERS: Readonly<Record<EngineId, (load: DataLoad, prices: P
   redis: sizeRedis,
 };
 
-export type { EngineSizing, RoleSizing, CostLine, NodeRole } from './common';
+export type { EngineSizing, RoleSizing, CostLine, NodeRole, SizingHints } from './common';

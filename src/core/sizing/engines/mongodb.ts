@@ -1,32 +1,48 @@
-// MongoDB, sharded: shards as replica sets, mongos routers for client sessions, a config-server replica set.
-// Shards = max(working set / WiredTiger cache, data / disk per node); one shard is a plain replica set.
+// MongoDB, sharded when one replica set is not enough: for each size of the ladder (r6i/r7i, EBS gp3), shards =
+// max(working set / WiredTiger cache, data / disk per node), each a replica set of max(3, RF) members; the cheapest
+// size wins, so one replica set of a larger instance beats many shards of a small one. Config servers (3) only when
+// sharded; mongos runs beside each application server (MongoDB's deployment pattern), not on nodes of its own.
 import { GIB } from '../../model/units';
 import { MONGODB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
-import type { PriceCatalog } from '../prices';
-import { ceil, finish, gib, instance, nodeCost, num, storageCost, type EngineSizing } from './common';
+import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
+import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, storageCost, type EngineSizing, type LayoutOption, type SizingHints } from './common';
 import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
-export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
+export const wiredTigerCacheGiB = (ramGiB: number): number => Math.max(MONGODB.cacheFractionOfRamMinus1 * (ramGiB - 1), MONGODB.cacheMinGiB);
+
+export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = MONGODB;
   const t = ENGINE_TEXT[lang];
-  const data = instance(f.dataInstance);
   const perCopy = load.storedBytes * (1 + f.indexOverhead);
-  const cacheGiB = Math.max(f.cacheFractionOfRamMinus1 * (data.memoryGiB - 1), f.cacheMinGiB);
   const workingSet = perCopy * load.workingSetFraction;
-  const byCache = ceil(workingSet / (cacheGiB * GIB));
-  const byDisk = ceil(perCopy / (f.diskPerNodeGb * GIB));
-  const shards = Math.max(1, byCache, byDisk);
   const members = Math.max(f.minReplicaSetMembers, load.replicationFactor);
+  const configMonth = f.configServers * nodeMonthUsd(prices, f.configInstance);
+  const options: Array<LayoutOption<{ cacheGiB: number; shards: number }>> = ladderFrom(INSTANCE_LADDERS.mongodb, hints.atLeast).map((id) => {
+    const cacheGiB = wiredTigerCacheGiB(instance(id).memoryGiB);
+    const needs = { replicas: 1, cache: ceil(workingSet / (cacheGiB * GIB)), disk: ceil(perCopy / (f.diskPerNodeGb * GIB)) };
+    const shards = Math.max(needs.replicas, needs.cache, needs.disk);
+    const monthlyUsd = shards * members * nodeMonthUsd(prices, id) + (shards > 1 ? configMonth : 0);
+    return { instance: id, nodes: shards * members, monthlyUsd, needs, decidedBy: decidingConstraint(needs), extra: { cacheGiB, shards } };
+  });
+  // One step = one more shard (a replica set of `members` nodes), plus the config servers on the first split.
+  const step = (o: LayoutOption<{ cacheGiB: number; shards: number }>) => members * nodeMonthUsd(prices, o.instance) + configMonth;
+  // Scale up before sharding: a sharded cluster adds routers, config servers, a balancer and shard-key design (MongoDB,
+  // "Considerations before sharding"); while one replica set of some size holds the working set and the data, it wins.
+  const unsharded = options.filter((o) => o.extra.shards === 1);
+  const chosen = cheapestLayout(unsharded.length ? unsharded : options, step);
+  const { cacheGiB, shards } = chosen.extra;
+  const data = instance(chosen.instance);
   const sharded = shards > 1;
-  const mongos = sharded ? Math.max(f.minMongos, ceil(load.concurrentSessions / f.connectionsPerMongos)) : 0;
+  // One mongos per application server; application servers ≈ peak sessions / one driver pool (maxPoolSize 100, M5).
+  const appServers = Math.max(1, ceil(load.concurrentSessions / f.driverPoolSize));
   const config = sharded ? f.configServers : 0;
   const diskPerNode = Math.max(GIB, perCopy / shards);
 
   const roles: EngineSizing['roles'] = [
     {
-      role: 'client-session', name: t.mongos, count: mongos, instance: sharded ? f.routerInstance : null, dedicated: sharded,
-      why: sharded ? t.mongosWhy(f.minMongos, num(load.concurrentSessions), num(f.connectionsPerMongos), mongos) : t.mongosNone,
+      role: 'client-session', name: t.mongos, count: sharded ? appServers : 0, instance: null, dedicated: false,
+      why: sharded ? t.mongosWhy(num(load.concurrentSessions), f.driverPoolSize, appServers) : t.mongosNone,
       grows: t.mongosGrows,
     },
     {
@@ -35,8 +51,8 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
       grows: t.secondariesGrows,
     },
     {
-      role: 'data', name: t.shardMembers, count: shards * members, instance: f.dataInstance, dedicated: true,
-      why: t.shardsWhy(gib(workingSet), num(cacheGiB), byCache, gib(perCopy), num(f.diskPerNodeGb), byDisk, shards, members),
+      role: 'data', name: t.shardMembers, count: shards * members, instance: chosen.instance, dedicated: true,
+      why: `${t.shardsWhy(gib(workingSet), num(cacheGiB), chosen.needs.cache!, gib(perCopy), num(f.diskPerNodeGb), chosen.needs.disk!, shards, members)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
       grows: t.shardsGrows,
     },
     {
@@ -45,14 +61,15 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
       grows: t.configGrows,
     },
   ];
-  const costLines = [nodeCost(prices, f.dataInstance, shards * members, t.shardMembers, t)];
-  if (sharded) costLines.push(nodeCost(prices, f.routerInstance, mongos, t.mongos, t), nodeCost(prices, f.configInstance, config, t.configServers, t));
+  const costLines = [nodeCost(prices, chosen.instance, shards * members, t.shardMembers, t)];
+  if (sharded) costLines.push(nodeCost(prices, f.configInstance, config, t.configServers, t));
   costLines.push(storageCost(prices, diskPerNode * shards * members, t.ebsShardMembers, t));
   return finish({
-    engine: 'mongodb', title: t.mongoTitle, roles,
+    engine: 'mongodb', title: t.mongoTitle, roles, ladderStepUsd: largestStepUsd(options, step),
     storedBytes: perCopy * members, costLines,
     notes: [
-      t.mongoCacheNote(f.dataInstance, data.memoryGiB, num(cacheGiB)),
+      ladderSummary(options, chosen, t),
+      t.mongoCacheNote(chosen.instance, data.memoryGiB, num(cacheGiB)),
       t.mongoDataNote(gib(load.storedBytes), f.indexOverhead, gib(perCopy), gib(diskPerNode)),
       t.mongoNoOps,
     ],

@@ -1,41 +1,77 @@
-// Redis as a cache tier (ElastiCache): memory = keys × (per-key overhead + value) / usable fraction, shards from
-// memory and from single-threaded throughput, each shard with RF − 1 replicas.
+// Redis as a cache tier (ElastiCache): the keyspace is the hot set (working-set share of what the store keeps) plus,
+// whole, what the call sites that cache with a TTL write. Memory = keys × (per-key overhead + value rounded up to
+// jemalloc's size class) / usable fraction; shards from memory and from single-threaded throughput, each shard with
+// one replica by default; the cheapest cache.r6g/r7g size wins, within ElastiCache's nodes-per-cluster limit. The
+// eviction policy the keyspace needs is stated: keys without a TTL need allkeys-lru.
 import { GIB } from '../../model/units';
 import { REDIS } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
-import type { PriceCatalog } from '../prices';
-import { ceil, finish, gib, instance, nodeCost, num, type EngineSizing } from './common';
+import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
+import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, type EngineSizing, type LayoutOption, type SizingHints } from './common';
 import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
-export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
+/**
+ * The allocation jemalloc makes for a request of `bytes`: 8, then 16-byte steps to 128, then four size classes per
+ * doubling (e.g. 4,096, 5,120, 6,144, 7,168, 8,192) — jemalloc(3) manual, "Size classes".
+ */
+export function jemallocSizeClass(bytes: number): number {
+  const n = Math.max(1, Math.ceil(bytes));
+  if (n <= 8) return 8;
+  if (n <= 128) return Math.ceil(n / 16) * 16;
+  const group = 2 ** Math.floor(Math.log2(n - 1));
+  const spacing = group / 4;
+  return Math.ceil(n / spacing) * spacing;
+}
+
+export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = REDIS;
   const t = ENGINE_TEXT[lang];
-  const node = instance(f.instance);
-  const perCopy = load.storedRecords * (f.perKeyOverheadBytes + load.recordBytes);
-  const usable = node.memoryGiB * GIB * f.usableMemoryFraction;
-  const byMemory = ceil(perCopy / usable);
+  const untilTtlRecords = Math.max(0, load.storedRecords - load.ttlRecords);
+  const hotRecords = load.ttlRecords + untilTtlRecords * load.workingSetFraction;
+  const hotBytes = load.ttlBytes + Math.max(0, load.storedBytes - load.ttlBytes) * load.workingSetFraction;
+  const valueBytes = hotRecords > 0 ? hotBytes / hotRecords : load.recordBytes;
+  const allocated = jemallocSizeClass(valueBytes);
+  const perCopy = hotRecords * (f.perKeyOverheadBytes + allocated);
   const opsPeak = load.readsPerSecondPeak + load.writesPerSecondPeak;
-  const byOps = ceil(opsPeak / f.opsPerShard);
-  const shards = Math.max(1, byMemory, byOps);
-  const copies = load.replicationFactor;
-  const nodes = shards * copies;
+  const copies = 1 + f.defaultReplicas;
+  const options: Array<LayoutOption<{ shards: number; clusters: number }>> = ladderFrom(INSTANCE_LADDERS.redis, hints.atLeast).map((id) => {
+    const node = instance(id);
+    const needs = { replicas: 1, memory: ceil(perCopy / (node.memoryGiB * GIB * f.usableMemoryFraction)), ops: ceil(opsPeak / f.opsPerShard) };
+    const shards = Math.max(needs.replicas, needs.memory, needs.ops);
+    const nodes = shards * copies;
+    // A cluster holds at most 500 nodes (ElastiCache quota, 90 by default): beyond it, more clusters.
+    const clusters = ceil(nodes / f.maxNodesPerCluster);
+    return { instance: id, nodes, monthlyUsd: nodes * nodeMonthUsd(prices, id), needs, decidedBy: decidingConstraint(needs), extra: { shards, clusters } };
+  });
+  // One step = one more shard: a primary and its replicas.
+  const step = (o: LayoutOption<{ shards: number; clusters: number }>) => copies * nodeMonthUsd(prices, o.instance);
+  const chosen = cheapestLayout(options, step);
+  const node = instance(chosen.instance);
+  const { shards, clusters } = chosen.extra;
+  const nodes = chosen.nodes;
+  const warnings: string[] = [];
+  if (clusters > 1) warnings.push(t.redisClusters(num(nodes), f.maxNodesPerCluster, clusters));
+  else if (nodes > f.defaultNodesPerCluster) warnings.push(t.redisQuota(num(nodes), f.defaultNodesPerCluster, f.maxNodesPerCluster));
+  const noTtlKeys = untilTtlRecords > 0;
   return finish({
-    engine: 'redis', title: t.redisTitle,
+    engine: 'redis', title: t.redisTitle, ladderStepUsd: largestStepUsd(options, step),
     roles: [
       { role: 'client-session', name: t.proxies, count: 0, instance: null, dedicated: false, why: t.proxiesWhy, grows: t.proxiesGrows },
-      { role: 'query', name: t.readReplicas, count: shards * (copies - 1), instance: f.instance, dedicated: false, why: t.readReplicasWhy(copies - 1), grows: t.readRate },
+      { role: 'query', name: t.readReplicas, count: shards * (copies - 1), instance: chosen.instance, dedicated: false, why: t.readReplicasWhy(copies - 1), grows: t.readRate },
       {
-        role: 'data', name: t.shardNodes, count: nodes, instance: f.instance, dedicated: true,
-        why: t.redisShardsWhy(gib(perCopy), node.memoryGiB, f.usableMemoryFraction, byMemory, num(opsPeak), num(f.opsPerShard), byOps, shards, copies),
+        role: 'data', name: t.shardNodes, count: nodes, instance: chosen.instance, dedicated: true,
+        why: `${t.redisShardsWhy(gib(perCopy), node.memoryGiB, f.usableMemoryFraction, chosen.needs.memory!, num(opsPeak), num(f.opsPerShard), chosen.needs.ops!, shards, copies)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
         grows: t.redisShardsGrows,
       },
     ],
     storedBytes: perCopy * copies,
-    costLines: [nodeCost(prices, f.instance, nodes, t.cacheNodes, t)],
+    costLines: [nodeCost(prices, chosen.instance, nodes, t.cacheNodes, t)],
     notes: [
-      t.redisMemoryNote(num(load.storedRecords), f.perKeyOverheadBytes, num(load.recordBytes), gib(perCopy)),
-      t.redisOnlyStore,
+      ladderSummary(options, chosen, t),
+      t.redisHotSet(num(load.ttlRecords), num(untilTtlRecords), load.workingSetFraction, num(hotRecords)),
+      t.redisMemoryNote(num(hotRecords), f.perKeyOverheadBytes, num(valueBytes), num(allocated), gib(perCopy)),
+      noTtlKeys ? t.redisEvictionLru : t.redisEvictionTtl,
     ],
-    warnings: [],
+    warnings,
   });
 }

@@ -1,0 +1,256 @@
+// The project model: imports resolved to project files and, per file, a summary of what it offers its importers
+// (summaries.ts types), cached by content hash. An analysis asks for a view over one file's imports: the view loads
+// the summaries those imports reach (through re-export chains of at most MAX_REEXPORT_HOPS files) and then answers
+// synchronously, so the extractors stay synchronous. No syntax tree outlives the summary it was made for.
+import { extname, relative, resolve, sep } from 'node:path';
+import { parseSource } from '../parse/tree-sitter';
+import { parseJsTs } from '../parse/typescript-estree';
+import { contentHash, DiskFs, type ProjectFs } from './project-fs';
+import { JsResolver } from './resolve-js';
+import { PyResolver } from './resolve-py';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { SyntaxNode } from '../parse/tree-sitter';
+import { summariseJs, type JsImport } from './summarise-js';
+import { pyImports, summarisePy, type PyImport } from './summarise-py';
+import type { ExportFacts, FileSummary, ImportedLookup, ResolvedSymbol } from './types';
+
+/**
+ * Re-export hops followed from an import to the file that defines the name (`index.ts` -> `store/index.ts` ->
+ * `store/chat.ts` is two). Barrels rarely nest deeper than two or three; the bound keeps a cycle or a generated
+ * barrel tree from costing more than a few summaries.
+ */
+export const MAX_REEXPORT_HOPS = 4;
+/** Summaries kept by content hash (the language server lives long; a scan touches few helper files). */
+const MAX_CACHED_SUMMARIES = 5_000;
+
+export interface ProjectView {
+  lookup: ImportedLookup;
+  /** Absolute paths of the project files the view read: the file depends on them. */
+  dependsOn: string[];
+}
+
+type Lang = FileSummary['language'];
+
+export class Project {
+  readonly root: string;
+  readonly fs: ProjectFs;
+  private js: JsResolver;
+  private py: PyResolver;
+  private readonly byHash = new Map<string, Omit<FileSummary, 'path'>>();
+
+  constructor(root: string, fs: ProjectFs = new DiskFs()) {
+    this.root = resolve(root);
+    this.fs = fs;
+    this.js = new JsResolver(this.root, fs);
+    this.py = new PyResolver(this.root, fs);
+  }
+
+  /**
+   * Read files afresh from now on (the language server, before each analysis): what the disk says may have changed,
+   * tsconfig and package.json files included. Summaries stay cached by content hash.
+   */
+  refresh(): void {
+    if (this.fs instanceof DiskFs) this.fs.forgetAll();
+    this.js = new JsResolver(this.root, this.fs);
+    this.py = new PyResolver(this.root, this.fs);
+  }
+
+  /** Absolute path of a path as a scan reports it (relative to the root). */
+  absolute(path: string): string {
+    return resolve(this.root, path);
+  }
+
+  relative(absPath: string): string {
+    return relative(this.root, absPath).split(sep).join('/');
+  }
+
+  /** The summary of one file as it is now (null: unreadable, not JS/TS/Python, or it does not parse). */
+  async summary(absPath: string): Promise<FileSummary | null> {
+    const lang = languageOf(absPath);
+    const text = lang ? this.fs.read(absPath) : null;
+    if (!lang || text === null) return null;
+    const hash = contentHash(text);
+    const key = `${lang}:${hash}`;
+    let s = this.byHash.get(key);
+    if (!s) {
+      let made: FileSummary | null;
+      try {
+        made = await summarise(text, absPath, hash, lang);
+      } catch {
+        made = null; // a file the summariser cannot read offers nothing; the analysis of its importers goes on
+      }
+      if (!made) return null;
+      const { path: _drop, ...rest } = made;
+      void _drop;
+      s = rest;
+      if (this.byHash.size >= MAX_CACHED_SUMMARIES) this.byHash.delete(this.byHash.keys().next().value!);
+      this.byHash.set(key, s);
+    }
+    return { path: this.relative(absPath), ...s };
+  }
+
+  /** A view over a JS/TS file's imports. */
+  async viewJs(absFile: string, imports: ReadonlyMap<string, JsImport>): Promise<ProjectView> {
+    const loader = new Loader(this, 'js');
+    for (const i of imports.values()) await loader.chain(this.resolveSpec('js', i.source, absFile), 0);
+    return loader.view((local, members) => {
+      const i = imports.get(local);
+      if (!i) return null;
+      const file = this.resolveSpec('js', i.source, absFile);
+      if (!file) return null;
+      if (i.imported === '*') return members.length ? loader.exportIn(file, members[0]!, members.slice(1), 0) : null;
+      return loader.exportIn(file, i.imported, members, 0, i.imported === 'default' ? local : undefined);
+    });
+  }
+
+  /** A view over a Python file's imports. */
+  async viewPy(absFile: string, imports: { bindings: ReadonlyMap<string, PyImport & { deeper?: string[] }>; stars: readonly string[] }): Promise<ProjectView> {
+    const loader = new Loader(this, 'py');
+    for (const b of imports.bindings.values()) {
+      await loader.chain(this.resolveSpec('py', b.module, absFile), 0);
+      if (b.name) await loader.chain(this.resolveSpec('py', joinModule(b.module, b.name), absFile), 0);
+      for (const d of b.deeper ?? []) {
+        const parts = d.split('.');
+        for (let k = 2; k <= parts.length; k++) await loader.chain(this.resolveSpec('py', parts.slice(0, k).join('.'), absFile), 0);
+      }
+    }
+    for (const s of imports.stars) await loader.chain(this.resolveSpec('py', s, absFile), 0);
+    return loader.view((local, members) => {
+      const b = imports.bindings.get(local);
+      if (!b) {
+        for (const s of imports.stars) {
+          const file = this.resolveSpec('py', s, absFile);
+          const r = file ? loader.exportIn(file, local, members, 0) : null;
+          if (r) return r;
+        }
+        return null;
+      }
+      if (b.name === null) {
+        // `import a.b as c; c.save(x)` or `import a.b; a.b.save(x)`: the longest module prefix, then a name in it.
+        for (let k = members.length - 1; k >= 0; k--) {
+          const file = this.resolveSpec('py', [b.module, ...members.slice(0, k)].join('.'), absFile);
+          const r = file ? loader.exportIn(file, members[k]!, members.slice(k + 1), 0) : null;
+          if (r) return r;
+        }
+        return null;
+      }
+      const file = this.resolveSpec('py', b.module, absFile);
+      const r = file ? loader.exportIn(file, b.name, members, 0) : null;
+      if (r || !members.length) return r;
+      const sub = this.resolveSpec('py', joinModule(b.module, b.name), absFile);
+      return sub ? loader.exportIn(sub, members[0]!, members.slice(1), 0) : null;
+    });
+  }
+
+  resolveSpec(lang: 'js' | 'py', spec: string, fromFile: string): string | null {
+    return lang === 'js' ? this.js.resolve(spec, fromFile) : this.py.resolve(spec, fromFile);
+  }
+}
+
+/** Loads the summaries one view needs, then answers from them. */
+class Loader {
+  readonly loaded = new Map<string, FileSummary | null>();
+
+  constructor(private readonly project: Project, private readonly lang: 'js' | 'py') {}
+
+  async chain(file: string | null, depth: number): Promise<void> {
+    if (!file || this.loaded.has(file) || depth > MAX_REEXPORT_HOPS) return;
+    const s = await this.project.summary(file);
+    this.loaded.set(file, s);
+    for (const re of s?.reexports ?? []) {
+      await this.chain(this.project.resolveSpec(this.lang, re.from, file), depth + 1);
+      if (this.lang === 'py' && re.imported !== '*') await this.chain(this.project.resolveSpec('py', joinModule(re.from, re.imported), file), depth + 1);
+    }
+  }
+
+  view(symbol: ImportedLookup['symbol']): ProjectView {
+    return { lookup: { symbol }, dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort() };
+  }
+
+  /** Name `name` (then `members`) exported by `file`, through its re-exports. */
+  exportIn(file: string, name: string, members: readonly string[], depth: number, shownAs?: string): ResolvedSymbol | null {
+    const s = this.loaded.get(file);
+    if (!s || depth > MAX_REEXPORT_HOPS) return null;
+    const own = s.exports[name];
+    if (own) {
+      let f: ExportFacts | undefined = own;
+      for (const m of members) f = f?.methods?.[m];
+      return f ? { facts: f, name: [shownAs ?? name, ...members].join('.'), path: s.path } : null;
+    }
+    for (const re of s.reexports) {
+      if (re.exported !== name) continue;
+      const target = this.project.resolveSpec(this.lang, re.from, file);
+      if (re.imported === '*') {
+        if (target && members.length) return this.exportIn(target, members[0]!, members.slice(1), depth + 1);
+        continue;
+      }
+      const r = target ? this.exportIn(target, re.imported, members, depth + 1, re.imported === 'default' ? shownAs ?? name : undefined) : null;
+      if (r) return r;
+      if (this.lang === 'py' && members.length) {
+        const sub = this.project.resolveSpec('py', joinModule(re.from, re.imported), file);
+        const rs = sub ? this.exportIn(sub, members[0]!, members.slice(1), depth + 1) : null;
+        if (rs) return rs;
+      }
+    }
+    if (name === 'default') return null;
+    for (const re of s.reexports) {
+      if (re.exported !== '*') continue;
+      const target = this.project.resolveSpec(this.lang, re.from, file);
+      const r = target ? this.exportIn(target, name, members, depth + 1) : null;
+      if (r) return r;
+    }
+    return null;
+  }
+}
+
+/** A JS/TS file's top-level imports and requires (what a view loads summaries for). */
+export function projectImportsJs(program: TSESTree.Program): Map<string, JsImport> {
+  const out = new Map<string, JsImport>();
+  for (const st of program.body) {
+    if (st.type === 'ImportDeclaration') {
+      for (const sp of st.specifiers) {
+        const imported = sp.type === 'ImportSpecifier' ? (sp.imported.type === 'Identifier' ? sp.imported.name : String(sp.imported.value)) : sp.type === 'ImportDefaultSpecifier' ? 'default' : '*';
+        out.set(sp.local.name, { source: String(st.source.value), imported });
+      }
+    } else if (st.type === 'VariableDeclaration') {
+      for (const d of st.declarations) {
+        const init = d.init?.type === 'AwaitExpression' ? d.init.argument : d.init;
+        const call = init?.type === 'MemberExpression' ? init.object : init;
+        if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments[0]?.type !== 'Literal' || typeof call.arguments[0].value !== 'string') continue;
+        const source = call.arguments[0].value;
+        if (d.id.type === 'Identifier') out.set(d.id.name, { source, imported: init?.type === 'MemberExpression' && !init.computed && init.property.type === 'Identifier' ? init.property.name : '*' });
+        else if (d.id.type === 'ObjectPattern') for (const p of d.id.properties) if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') out.set(p.value.name, { source, imported: p.key.name });
+      }
+    }
+  }
+  return out;
+}
+
+export function projectImportsPy(root: SyntaxNode): ReturnType<typeof pyImports> {
+  return pyImports(root);
+}
+
+function joinModule(module: string, name: string): string {
+  return module.endsWith('.') ? `${module}${name}` : `${module}.${name}`;
+}
+
+function languageOf(path: string): Lang | null {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.py') return 'python';
+  if (['.ts', '.tsx', '.mts', '.cts'].includes(ext)) return path.endsWith('.d.ts') ? null : 'typescript';
+  if (['.js', '.jsx', '.mjs', '.cjs'].includes(ext)) return 'javascript';
+  return null;
+}
+
+async function summarise(text: string, absPath: string, hash: string, lang: Lang): Promise<FileSummary | null> {
+  if (lang === 'python') {
+    const parsed = await parseSource(text, 'python');
+    try {
+      return summarisePy(parsed, absPath, hash);
+    } finally {
+      parsed.tree.delete();
+    }
+  }
+  const js = parseJsTs(text, absPath, lang);
+  return js.program ? summariseJs(js.program, text, absPath, hash, lang) : null;
+}

@@ -1,0 +1,78 @@
+// The project model's plain data: what one file offers the files that import it. Summaries are JSON-safe (they are
+// cached by content hash and can cross threads) and hold no syntax tree.
+import type { LlmApiKind, LlmVia, StoreKind } from '../model/types';
+
+/** One store write a helper makes with one of its parameters (or with what it builds from it). */
+export interface StoreEffect {
+  kind: StoreKind;
+  engine: string;
+  api: string;
+  /** Line of the write in the helper's file. */
+  line: number;
+  ttl: { seconds: number | null; how: string } | null;
+}
+
+/** What one exported name is, as far as the OpenAI analysis cares. Facets combine (a function may store and read). */
+export interface ExportFacts {
+  /** Line of the definition in its file. */
+  line: number;
+  /** A function or method: per parameter position, the stores that parameter reaches (empty: none). */
+  paramStores?: StoreEffect[][];
+  /** Python: the parameter names by position (`self`/`cls` left out), for keyword arguments. */
+  params?: string[];
+  /** A function or method that reads a store or an in-memory cache keyed by one of its parameters. */
+  cacheRead?: { kind: StoreKind; api: string; line: number };
+  /** An OpenAI client instance (`export const openai = new OpenAI()`) or a function that returns one. */
+  client?: {
+    via: LlmVia; factory: boolean; className: string;
+    /** LangChain classes: the kind of API their methods call. */
+    api?: LlmApiKind;
+    timeoutMs: number | null; timeoutSet: boolean; maxRetries: number | null; maxRetriesSet: boolean;
+  };
+  /** A store client instance or handle (`export const redis = new Redis()`), or a function that returns one. */
+  store?: { kind: StoreKind; engine: string };
+  /** A function that returns (or wraps) the result of an OpenAI call. */
+  returnsResult?: { operation: string; line: number };
+  /** An exported constant: a model name, a limit. */
+  constant?: string | number;
+  /** A class (or an instance of a class, or an object literal of functions): its methods. */
+  methods?: Record<string, ExportFacts>;
+}
+
+/** A name this file exports that is defined in another file. */
+export interface ReExport {
+  /** The module specifier as written (resolved by the project). */
+  from: string;
+  /** The name in that module (`*`: the module's namespace object; with `exported` `*` too: `export * from`). */
+  imported: string;
+  /** The name this file exports it as (`*` for `export * from`). */
+  exported: string;
+}
+
+export interface FileSummary {
+  /** Project-relative path with `/`. */
+  path: string;
+  /** Content hash of the text the summary was made from. */
+  hash: string;
+  language: 'javascript' | 'typescript' | 'python';
+  exports: Record<string, ExportFacts>;
+  reexports: ReExport[];
+}
+
+/** An imported name resolved to where it is defined. */
+export interface ResolvedSymbol {
+  facts: ExportFacts;
+  /** How messages name it: `saveChat`, `ChatStore.save`. */
+  name: string;
+  /** Project-relative path of the defining file. */
+  path: string;
+}
+
+/**
+ * What an extractor asks about a name it cannot see defined in its own file: `symbol('saveChat', [])`,
+ * `symbol('store', ['saveChat'])` for `store.saveChat(...)`. Null when the name is not imported from a project file
+ * or the file says nothing about it.
+ */
+export interface ImportedLookup {
+  symbol(local: string, members: readonly string[]): ResolvedSymbol | null;
+}

@@ -1,0 +1,61 @@
+// The whole bill: one monthly total of what the scanned code costs to run — the database the report recommends, the
+// Redis cache tier where the code caches in Redis, the OpenAI API (offline call sites through the Batch API, request
+// handlers on demand), the target GPU's AWS instances — on demand and with 1-year commitments where a price is known.
+// What has no sourced price (cross-AZ replication traffic) is listed with its volume and left out of the total.
+import type { EngineSizing } from './engines';
+import type { GpuSpec } from './gpu-catalog';
+import type { CallStream, DataLoad } from './llm-workload';
+import { HOURS_PER_MONTH, SECONDS_PER_MONTH } from './prices';
+import type { EngineId } from './workload';
+
+export type BillKind = 'database' | 'cache' | 'openai' | 'gpu' | 'transfer';
+
+export interface BillLine {
+  kind: BillKind;
+  /** The engine, model count or instance the line is for. */
+  what: string;
+  quantity: number;
+  onDemandUsd: number | null;
+  /** With a 1-year commitment; null where no such price is in the catalog (the on-demand figure stands in the total). */
+  committedUsd: number | null;
+  source: string;
+}
+
+export interface Bill {
+  lines: BillLine[];
+  totalOnDemandUsd: number;
+  /** Committed where priced, on demand elsewhere. */
+  totalCommittedUsd: number;
+  /** Cross-AZ replication bytes a month (writes × record × (RF − 1)); not priced. */
+  crossAzBytes: number;
+}
+
+export function buildBill(p: {
+  engines: readonly EngineSizing[];
+  recommended: EngineId | null;
+  streams: readonly CallStream[];
+  load: DataLoad | null;
+  openai: { onDemand: number; batch: number; offlineSites: number };
+  gpu: { target: GpuSpec; files: number; instances: number | undefined };
+}): Bill {
+  const lines: BillLine[] = [];
+  const db = p.engines.find((e) => e.engine === p.recommended);
+  if (db) lines.push({ kind: 'database', what: db.engine, quantity: db.totalNodes, onDemandUsd: db.monthlyUsd, committedUsd: null, source: 'engine sizing (on-demand list prices)' });
+  const cachesInRedis = p.streams.some((s) => s.stored && s.storeInCode !== null && /redis/i.test(s.storeInCode));
+  const redis = p.engines.find((e) => e.engine === 'redis');
+  if (redis && cachesInRedis && p.recommended !== 'redis') lines.push({ kind: 'cache', what: 'redis', quantity: redis.totalNodes, onDemandUsd: redis.monthlyUsd, committedUsd: null, source: 'engine sizing (on-demand list prices)' });
+  if (p.streams.length) lines.push({ kind: 'openai', what: `${p.streams.length}`, quantity: p.openai.offlineSites, onDemandUsd: p.openai.batch, committedUsd: p.openai.batch, source: 'OpenAI list prices; Batch API only for offline call sites' });
+  if (p.gpu.files > 0) {
+    const inst = p.gpu.target.awsInstance;
+    const n = p.gpu.instances ?? 1;
+    lines.push(inst
+      ? { kind: 'gpu', what: inst.id, quantity: n, onDemandUsd: n * inst.onDemandUsdPerHour * HOURS_PER_MONTH, committedUsd: inst.reserved1yUsdPerHour === null ? null : n * inst.reserved1yUsdPerHour * HOURS_PER_MONTH, source: inst.source }
+      : { kind: 'gpu', what: p.gpu.target.id, quantity: n, onDemandUsd: null, committedUsd: null, source: 'no AWS instance with this GPU in the catalog' });
+  }
+  // Every write goes to RF − 1 other replicas, usually in other availability zones.
+  const crossAzBytes = p.load && p.recommended !== 'dynamodb' ? p.load.writesPerSecondAvg * p.load.recordBytes * Math.max(0, p.load.replicationFactor - 1) * SECONDS_PER_MONTH : 0;
+  if (crossAzBytes > 0) lines.push({ kind: 'transfer', what: 'cross-az', quantity: crossAzBytes, onDemandUsd: null, committedUsd: null, source: 'rate not in the catalog' });
+  const totalOnDemandUsd = lines.reduce((s, l) => s + (l.onDemandUsd ?? 0), 0);
+  const totalCommittedUsd = lines.reduce((s, l) => s + (l.committedUsd ?? l.onDemandUsd ?? 0), 0);
+  return { lines, totalOnDemandUsd, totalCommittedUsd, crossAzBytes };
+}

@@ -738,7 +738,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     };
 
     let readers: MacroReaders | undefined;
-    const macroReaders = () => (readers ??= new MacroReaders(parsed.text));
+    const macroReaders = () => (readers ??= new MacroReaders(parsed.text, headers?.macros));
     /** The errcode_ret argument of an OpenCL object creator call, else null. */
     const errcodeArgOf = (c: SyntaxNode): SyntaxNode | null => {
       const n = calleeName(c);

@@ -54,11 +54,16 @@ function enclosingFunction(n: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-/** `#define CHECK_ERR if (err != CL_SUCCESS) ...`: the macros of this text whose body names each variable itself. */
+/** `#define CHECK_ERR if (err != CL_SUCCESS) ...`: the macros of this text and its project headers, whose body may name a variable itself. */
 export class MacroReaders {
   private readonly macros = new Map<string, Array<{ params: string[]; body: string }>>();
   readonly defined = new Set<string>();
-  constructor(text: string) {
+  /** `headerMacros`: the macros of the project headers the file includes; the file's own #defines come after them. */
+  constructor(text: string, headerMacros?: ReadonlyMap<string, { params: string[] | null; body: string }>) {
+    for (const [name, m] of headerMacros ?? []) {
+      this.defined.add(name);
+      this.macros.set(name, [{ params: m.params ?? [], body: m.body }]);
+    }
     if (!text.includes('#')) return;
     for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\(([^)]*)\))?((?:[^\n]*\\\r?\n)*[^\n]*)/gm)) {
       this.defined.add(m[1]!);

@@ -7,6 +7,7 @@ import type {
 import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
 import type { IncludedHeaders } from './c-includes';
 import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_CPP_METHODS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type CallSpec, type SizeSpec } from './c-api-table';
+import { MacroReaders, statusStore, storedStatusRead } from './c-status-read';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 import {
   HostBufferTable, placeApiCall, placeDefinition, placeEvent, splitSegments, wholeFile,
@@ -180,7 +181,7 @@ const NULL_ARG = /^(NULL|nullptr|0|\(\s*cl_int\s*\*\s*\)\s*(NULL|0))$/;
 /** The nodes the extraction visits; identifiers only matter as OpenCL device queries (see segmentTypes). */
 const MAIN_TYPES: ReadonlySet<string> = new Set(['call_expression', 'declaration', 'parameter_declaration', 'new_expression', 'identifier', 'type_identifier']);
 const ENCLOSING_TYPES: ReadonlySet<string> = new Set([...FUNCTION_TYPES, ...C_LOOP_TYPES]);
-const BASE_TYPES: ReadonlySet<string> = new Set([...ENCLOSING_TYPES, ...C_CONSTANT_TYPES, ...MAIN_TYPES, 'init_declarator', 'return_statement', 'assignment_expression']
+const BASE_TYPES: ReadonlySet<string> = new Set([...ENCLOSING_TYPES, ...C_CONSTANT_TYPES, ...MAIN_TYPES, 'init_declarator', 'return_statement', 'assignment_expression', 'preproc_function_def']
   .filter((t) => t !== 'identifier' && t !== 'type_identifier'));
 const WITH_IDENTIFIERS: ReadonlySet<string> = new Set([...BASE_TYPES, 'identifier', 'type_identifier']);
 
@@ -193,7 +194,8 @@ function segmentTypes(text: string): ReadonlySet<string> {
 }
 
 /** The nodes of a context segment whose text the cached functions depend on (see CConstantFolder.collect). */
-const CONTEXT_KEY_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'init_declarator']);
+// A function-like macro's body can read a status variable of a function (`#define CHECK(msg) if (err) ...`).
+const CONTEXT_KEY_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'init_declarator', 'preproc_function_def']);
 
 /** Above this many segments to read, one query over the whole file replaces a query per segment. */
 const WHOLE_FILE_QUERY_FROM = 8;
@@ -735,11 +737,22 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       return new RegExp(`!\\s*${name}\\b|\\b${name}\\s*[!=]=\\s*(NULL|nullptr|0)\\b|\\b(NULL|nullptr)\\s*[!=]=\\s*${name}\\b|assert\\s*\\(\\s*${name}\\b|if\\s*\\(\\s*${name}\\s*\\)`).test(after);
     };
 
+    let readers: MacroReaders | undefined;
+    const macroReaders = () => (readers ??= new MacroReaders(parsed.text, headers?.macros));
+    /** The errcode_ret argument of an OpenCL object creator call, else null. */
+    const errcodeArgOf = (c: SyntaxNode): SyntaxNode | null => {
+      const n = calleeName(c);
+      if (!n || !OPENCL_ERRCODE_RET_CALLS.has(n)) return null;
+      const a = children(field(c, 'arguments') ?? c);
+      return a[a.length - 1] ?? null;
+    };
+
     const recordApiCall = (call: SyntaxNode, name: string, family: 'opencl' | 'cuda' | 'cuda-driver', args: SyntaxNode[]) => {
       if (family === 'opencl' ? OPENCL_UNCHECKED_OK.test(name) : CUDA_NON_STATUS_CALLS.has(name)) return;
       // A cudaXxx / clXxx function defined in this very file is the project's own helper, not the vendor API.
       if (definedHere.has(name) && !C_API_TABLE[name]) return;
       let checked: boolean;
+      let storedIn: string | undefined;
       // A CUDA launch API's status may be read later through cudaGetLastError, like a <<<>>> launch.
       const isCudaLaunch = C_API_TABLE[name]?.kind === 'launch' && family !== 'opencl';
       const via = family === 'opencl' && OPENCL_ERRCODE_RET_CALLS.has(name) ? 'errcode_ret' : isCudaLaunch ? 'launch' : 'return';
@@ -747,13 +760,25 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const last = args[args.length - 1];
         // With a NULL errcode_ret, a NULL test of the returned object (`if (!buf)`) is the check.
         checked = Boolean(last && !NULL_ARG.test(last.text.trim())) || nullTested(call);
+        // `&err` given: checked only if err is read before it is overwritten (nullTested still counts).
+        const store = checked && last ? statusStore(call, last) : null;
+        if (store && !storedStatusRead(store, macroReaders(), errcodeArgOf)) {
+          checked = nullTested(call);
+          storedIn = store.name;
+        }
       } else {
         checked = resultUsed(call);
+        // `err = clFinish(q);` / `cudaError_t e = cudaMalloc(...)`: checked only if e is read before it is overwritten.
+        const store = checked ? statusStore(call, null) : null;
+        if (store && !storedStatusRead(store, macroReaders(), errcodeArgOf)) {
+          checked = false;
+          storedIn = store.name;
+        }
       }
       // Cleanup on a path that already failed (`if (err != CL_SUCCESS) { clReleaseMemObject(b); return 1; }`).
       if (!checked && inErrorPath(call)) checked = true;
       const range = lines.range(call.startIndex, call.endIndex);
-      apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionOf(call), via, startOffset: call.startIndex, endOffset: call.endIndex });
+      apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionOf(call), via, ...(storedIn && !checked ? { storedIn } : {}), startOffset: call.startIndex, endOffset: call.endIndex });
       const wrapper = call.parent?.type === 'argument_list' ? call.parent.parent : null;
       if (wrapper?.type === 'call_expression' && family !== 'opencl') {
         const w = calleeName(wrapper);

@@ -192,6 +192,8 @@ export interface ApiCallFact {
   checked: boolean;
   /** How the API reports errors: its return value, or an errcode_ret out-parameter (OpenCL object creators). */
   via: 'return' | 'errcode_ret' | 'launch';
+  /** Unchecked although stored: the local the status went into, overwritten (or left) before anything read it. */
+  storedIn?: string;
   startOffset: number;
   endOffset: number;
   function: string | null;

@@ -20,6 +20,7 @@ export const rule: GpuRule = {
     defaultSeverity: 'warning',
     messages: {
       call: 'The status returned by {{api}} is discarded: if it fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check it{{macro}}.',
+      stored: 'The status returned by {{api}} is stored in {{name}}, which is overwritten (or left) before anything reads it: if the call fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check {{name}} right after the call{{macro}}.',
       calls: '{{count}} CUDA calls in {{function}} discard their status ({{apis}}): if one fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check each{{macro}}; the related locations list them.',
       launch: 'The launch of {{kernel}} is never checked: a bad launch configuration or too many resources only shows through cudaGetLastError() (or the status of the next synchronising call), which this function never reads after the launch.',
     },
@@ -42,7 +43,8 @@ export const rule: GpuRule = {
     for (const [fn, calls] of groups) {
       const first = calls[0]!;
       const lower = calls.every((c) => c.via !== 'launch' && UNGUARDING_CUDA_CALL.test(c.api));
-      const wrappable = calls.filter((c) => c.via !== 'launch');
+      // A stored status (`e = cudaMalloc(...)`) is not wrapped: `e = CHECK(cudaMalloc(...))` breaks a do/while macro.
+      const wrappable = calls.filter((c) => c.via !== 'launch' && !c.storedIn);
       const fixes: Fix[] = macro && wrappable.length ? [{
         description: phrase(lang, 'fix_wrapIn', { macro }),
         edits: wrappable.flatMap((c) => [{ startOffset: c.startOffset, endOffset: c.startOffset, newText: `${macro}(` }, { startOffset: c.endOffset, endOffset: c.endOffset, newText: ')' }]),
@@ -51,6 +53,8 @@ export const rule: GpuRule = {
       if (calls.length === 1 && first.via === 'launch') {
         const launch = launchAt.get(`${first.range.startLine}:${first.range.startColumn}`);
         ctx.report('launch', { kernel: launch ? launch.kernel : phrase(lang, 'theKernel') }, first.range);
+      } else if (calls.length === 1 && first.storedIn) {
+        ctx.report('stored', { api: first.api, name: first.storedIn, macro: macroText }, first.range, undefined, undefined, { lower });
       } else if (calls.length === 1) {
         ctx.report('call', { api: first.api, macro: macroText }, first.range, fixes, undefined, { lower });
       } else {

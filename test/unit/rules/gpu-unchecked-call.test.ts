@@ -3,6 +3,8 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'stored status read after the call', language: 'cuda', code: 'int f(float** d) {\n  cudaError_t e = cudaMalloc(d, 64);\n  if (e != cudaSuccess) return 1;\n  return 0;\n}\n' },
+    { name: 'stored statuses accumulated and tested', language: 'cuda', code: 'int f(float* d, float* h) {\n  cudaError_t e = cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  e |= cudaMemset(d, 0, 64);\n  return e != cudaSuccess;\n}\n' },
     { name: 'device-side calls in a __global__ function are not host calls', language: 'cuda', code: '__global__ void parent(float* d) {\n  cudaDeviceSynchronize();\n  float* p;\n  cudaMalloc(&p, 64);\n}\n' },
     { name: 'device-side call in a __device__ helper', language: 'cuda', code: 'static __device__ void launchChild(float* d) {\n  cudaStreamSynchronize(0);\n}\n' },
     { name: 'runtime calls followed by cudaGetLastError', language: 'cuda', code: 'int f(float* d, float* h) {\n  cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n  cudaError_t e = cudaGetLastError();\n  return e != cudaSuccess;\n}\n' },
@@ -17,6 +19,11 @@ ruleTester(rule, {
     { name: 'non-status helpers', language: 'cuda', code: 'void f(cudaError_t e) {\n  puts(cudaGetErrorString(e));\n  cudaExtent x = make_cudaExtent(1, 2, 3);\n}\n' },
   ],
   invalid: [
+    {
+      name: 'stored status overwritten before it is read: reported, no wrap fix on the stored call', language: 'cuda',
+      code: '#define CHECK(x) do { if ((x) != cudaSuccess) abort(); } while (0)\nint f(float** d, float* h) {\n  cudaError_t e = cudaMalloc(d, 64);\n  e = cudaMemcpy(*d, h, 64, cudaMemcpyHostToDevice);\n  CHECK(e);\n  return 0;\n}\n',
+      errors: [{ messageId: 'stored', line: 3, column: 19, includes: ['cudaMalloc', 'stored in e'], severity: 'warning' }],
+    },
     {
       name: 'discarded cudaMalloc status, no checking macro in the file', language: 'cuda',
       code: 'void f(float** d) {\n  cudaMalloc(d, 64);\n}\n',

@@ -31,6 +31,7 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
   'gpu-unchecked-call': {
     call: '{{api}}가 반환한 상태 값을 버립니다: 실패하면(메모리 부족, 잘못된 인자, 앞선 비동기 오류) 프로그램은 잘못된 포인터나 오래된 데이터로 계속 실행되다가 엉뚱한 곳에서 실패합니다. 반환 값을 확인하세요{{macro}}.',
     calls: '{{function}}의 CUDA 호출 {{count}}개가 상태 값을 버립니다({{apis}}): 하나라도 실패하면(메모리 부족, 잘못된 인자, 앞선 비동기 오류) 프로그램은 잘못된 포인터나 오래된 데이터로 계속 실행되다가 엉뚱한 곳에서 실패합니다. 각각 확인하세요{{macro}}. 관련 위치에 모두 나열되어 있습니다.',
+    stored: '{{api}}가 반환한 상태 값을 {{name}}에 저장하지만, 아무도 읽기 전에 덮어쓰거나 버립니다: 실패하면(메모리 부족, 잘못된 인자, 앞선 비동기 오류) 프로그램은 잘못된 포인터나 오래된 데이터로 계속 실행되다가 엉뚱한 곳에서 실패합니다. 호출 직후 {{name}}을 확인하세요{{macro}}.',
     launch: '{{kernel}}의 실행(launch)을 확인하지 않습니다: 잘못된 실행 구성이나 자원 부족은 cudaGetLastError()(또는 다음 동기화 호출의 상태)로만 드러나는데, 이 함수는 실행 후 그 값을 읽지 않습니다.',
   },
   'opencl-buffer-exceeds-max-alloc': {
@@ -48,6 +49,7 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
   'opencl-unchecked-error': {
     status: '{{api}}가 반환한 cl_int 상태 값을 버립니다: CL_INVALID_BUFFER_SIZE, CL_OUT_OF_RESOURCES, CL_MEM_OBJECT_ALLOCATION_FAILURE 같은 실패를 알아채지 못하고 잘못된 데이터로 계속 실행됩니다. CL_SUCCESS와 비교하세요.',
     calls: '{{function}}의 OpenCL 호출 {{count}}개가 오류 코드를 확인하지 않습니다({{apis}}): CL_INVALID_BUFFER_SIZE, CL_OUT_OF_RESOURCES, CL_MEM_OBJECT_ALLOCATION_FAILURE 같은 실패를 알아채지 못하고 잘못된 데이터로 계속 실행됩니다. 각 상태 값(또는 errcode_ret)을 CL_SUCCESS와 비교하세요. 관련 위치에 모두 나열되어 있습니다.',
+    stored: '{{api}}의 cl_int 상태 값을 {{name}}에 저장하지만, 아무도 읽기 전에 덮어쓰거나 버립니다: CL_INVALID_BUFFER_SIZE, CL_OUT_OF_RESOURCES, CL_MEM_OBJECT_ALLOCATION_FAILURE 같은 실패를 알아채지 못하고 잘못된 데이터로 계속 실행됩니다. 호출 직후 {{name}}을 CL_SUCCESS와 비교하세요.',
     errcode: '{{api}}를 errcode_ret에 NULL을 넘겨 호출하므로, 실패(CL_DEVICE_MAX_MEM_ALLOC_SIZE를 넘는 버퍼의 CL_INVALID_BUFFER_SIZE, CL_OUT_OF_HOST_MEMORY 등)가 나중에 잘못된 핸들로만 드러납니다. &err를 넘기고 확인하세요.',
   },
   'llm-hardcoded-api-key': {

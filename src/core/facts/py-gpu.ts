@@ -167,6 +167,11 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   };
 
   const bytesOfName = (node: SyntaxNode | null | undefined): SizeValue => {
+    // A NumPy array made in the argument itself (`to_gpu(np.random.rand(n))`, `.astype(...)` of one): its own size.
+    if (node?.type === 'call') {
+      const inline = inlineNumpyBytes(node);
+      if (inline) return inline;
+    }
     const { name, offset } = nameOf(node);
     const known = name && node ? folder.arrayBytes.get(name, node) : undefined;
     if (known && !offset) return known;
@@ -253,6 +258,25 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     return undefined;
   };
 
+  /** The size of a NumPy creator call (`numpy.zeros(n)`, `numpy.random.rand(n)`) or of one cast with astype. */
+  const inlineNumpyBytes = (call: SyntaxNode): SizeValue | null => {
+    const fnNode = field(call, 'function');
+    if (!fnNode || (fnNode.type !== 'identifier' && fnNode.type !== 'attribute')) return null;
+    const a = callArgs(call);
+    if (fnNode.type === 'attribute' && field(fnNode, 'attribute')?.text === 'astype') {
+      const inner = field(fnNode, 'object');
+      const dtype = a.positional[0] ?? a.keywords.get('dtype');
+      const innerFn = inner?.type === 'call' ? field(inner, 'function') : null;
+      const iq = innerFn && (innerFn.type === 'identifier' || innerFn.type === 'attribute') ? qualify(innerFn.text) : null;
+      if (!inner || !dtype || !iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || iq.startsWith('numpy.random.'))) return null;
+      const ia = callArgs(inner);
+      return shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy);
+    }
+    const q = qualify(fnNode.text);
+    if (!q?.startsWith('numpy.') || !(CREATORS.test(q.split('.').pop()!) || q.startsWith('numpy.random.'))) return null;
+    return shapeAndDtype(q, a, DEFAULT_DTYPE.numpy);
+  };
+
   const hostArray = (call: SyntaxNode, api: string, kind: 'pageable' | 'pinned', size: SizeValue) => {
     const target = assignedName(call);
     if (!target) return;
@@ -312,13 +336,9 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       // `numpy.random.randn(n).astype(numpy.float32)`: the creator's shape with the cast's dtype, held by the name
       // the cast is assigned to (the creator's own call is not what is assigned).
       if (fn === 'astype' && fnNode.type === 'attribute') {
-        const inner = field(fnNode, 'object');
-        const innerFn = inner?.type === 'call' ? field(inner, 'function') : null;
-        const iq = innerFn && (innerFn.type === 'identifier' || innerFn.type === 'attribute') ? qualify(innerFn.text) : null;
-        const dtype = a.positional[0] ?? a.keywords.get('dtype');
-        if (inner && iq?.startsWith('numpy.') && dtype && (CREATORS.test(iq.split('.').pop()!) || iq.startsWith('numpy.random.'))) {
-          const ia = callArgs(inner);
-          hostArray(call, iq, 'pageable', shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy));
+        const size = inlineNumpyBytes(call);
+        if (size) {
+          hostArray(call, 'numpy.astype', 'pageable', size);
           return;
         }
       }

@@ -96,6 +96,9 @@ describe('constant folding: sizes issue 17 lists', () => {
     for (const [name, code, want] of py) {
       it(`exact: ${name}`, async () => assert.deepEqual(await bytes(code, 'python'), [want]));
     }
+    it('exact: a NumPy array made in the upload\'s own argument (cast or not)', async () => {
+      assert.deepEqual(await bytes('import numpy as np\nimport pycuda.gpuarray as gpuarray\nN = 5\nd = gpuarray.to_gpu(np.random.rand(N).astype(np.float32))\ne = gpuarray.to_gpu(np.zeros((4, 4)))', 'python'), [20, 128]);
+    });
 
     it('a name resolves in its own function, then the module; never in another function', async () => {
       // g's n is g's; f has none of its own, so the module's n applies (not g's 100).

@@ -11,7 +11,7 @@ import { serveScanThread } from '../core/scan-thread';
 import { loadConfigFile, problemsIn } from '../core/config';
 import { RULE_IDS } from '../core/rules';
 import { GPU_CATALOG, findGpu } from '../core/sizing/gpu-catalog';
-import { toJsonReport } from '../core/report/json';
+import { jsonText, toJsonReport } from '../core/report/json';
 import { toSarif } from '../core/report/sarif';
 import { toText } from '../core/report/text';
 // Config and workload problems quote the files' values: keys masked, control characters shown (a terminal).
@@ -192,7 +192,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       const out = values.output ? resolve(io.cwd, values.output) : null;
       let text: string;
       const assets: Array<{ name: string; content: string }> = [];
-      if (format === 'json') text = `${JSON.stringify(sizing, null, 2)}\n`;
+      if (format === 'json') text = jsonText(sizing);
       else if (format === 'html') text = toHtml(sizing, { lang: loaded.config.lang });
       else if (format === 'md') {
         // Charts as SVG files next to the Markdown (pull requests render images, not scripts).
@@ -214,8 +214,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return exitCode(result, failOn, failOnSkipped);
     }
 
-    const report = format === 'json' ? `${JSON.stringify(toJsonReport(result), null, 2)}\n`
-      : format === 'sarif' ? `${JSON.stringify(toSarif(result), null, 2)}\n`
+    const report = format === 'json' ? jsonText(toJsonReport(result))
+      : format === 'sarif' ? jsonText(toSarif(result))
       : toText(result, { color: !values['no-color'] && !values.output && io.isTTY });
     if (values.output) {
       const out = resolve(io.cwd, values.output);

@@ -27,7 +27,7 @@ import { Project } from '../core/project/project';
 import { DiskFs } from '../core/project/project-fs';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
 import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportResult } from './protocol';
-import { redactDeep } from '../core/model/redact';
+import { redactDeep, redactSecrets } from '../core/model/redact';
 import { lookupTable } from '../core/model/lookup';
 
 /** VS Code language ids we analyse, for documents whose file name does not say (untitled, virtual). */
@@ -117,7 +117,7 @@ export function startServer(connection: Connection): void {
     const line = `${lang === 'ko' ? { setting: '설정', config: '설정 파일' }[where] : where} ${p.field}: ${problemText(p, lang)}`;
     if (shownProblems.has(line)) return;
     shownProblems.add(line);
-    connection.console.warn(line);
+    connection.console.warn(redactSecrets(line));
     void connection.window.showWarningMessage(`AI Infra Advisor: ${line}`);
   }
 
@@ -173,7 +173,7 @@ export function startServer(connection: Connection): void {
         analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri }, path ? { absolutePath: path, root: rootOf(path) } : undefined, project);
       }
       dependsOn.set(doc.uri, analysis.dependsOn ?? []);
-      if (analysis.entry.skipped) connection.console.log(`${shown}: ${analysis.entry.skipped}`);
+      if (analysis.entry.skipped) connection.console.log(redactSecrets(`${shown}: ${analysis.entry.skipped}`));
       const result: Analysed = { version, analysis, language, loaded, settings };
       analysed.set(doc.uri, result);
       return result;
@@ -183,7 +183,7 @@ export function startServer(connection: Connection): void {
       return await work;
     } catch (err) {
       // An analyzer bug must not take the server down: log it, show nothing for this document.
-      connection.console.error(`analysis of ${doc.uri} failed: ${(err as Error).stack ?? String(err)}`);
+      connection.console.error(redactSecrets(`analysis of ${doc.uri} failed: ${(err as Error).stack ?? String(err)}`));
       return null;
     } finally {
       if (running.get(doc.uri) === work) running.delete(doc.uri);

@@ -624,7 +624,22 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       seen.add(n.range[0]);
       const env = /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
       let replacement = `process.env.${env}`;
-      if (n.type === 'Literal' && raw !== key) replacement = `\`${escapeTemplate(raw.slice(0, raw.indexOf(key)))}\${process.env.${env}}${escapeTemplate(raw.slice(raw.indexOf(key) + key.length))}\``;
+      if (n.type === 'Literal' && raw !== key) {
+        // Every key in the literal is replaced, so a second one does not stay behind in the fixed code.
+        const literal = raw;
+        const cuts: Array<[number, number]> = [];
+        for (const m of literal.matchAll(new RegExp(OPENAI_KEY.source, 'g'))) cuts.push([m.index!, m.index! + m[0].length]);
+        if (!cuts.some(([a]) => a === literal.indexOf(key))) cuts.push([literal.indexOf(key), literal.indexOf(key) + key.length]);
+        cuts.sort((a, b) => a[0] - b[0]);
+        let body = '';
+        let from = 0;
+        for (const [a, b] of cuts) {
+          if (a < from) continue;
+          body += `${escapeTemplate(literal.slice(from, a))}\${process.env.${env}}`;
+          from = b;
+        }
+        replacement = `\`${body}${escapeTemplate(literal.slice(from))}\``;
+      }
       if (n.type === 'TemplateElement') {
         // Inside a template: splice `${process.env.X}` in place of the key only.
         const at = text.indexOf(key, n.range[0]);

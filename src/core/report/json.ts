@@ -1,5 +1,6 @@
 // The JSON report: the stable, schema-checked form of an AnalysisResult (docs/report.schema.json). Every string in it
 // passes the credential choke point (redactDeep), whichever field carried it from the source.
+import { BIDI_CONTROLS } from './control-chars';
 import { problemsIn } from '../config';
 import type { AnalysisResult } from '../analyze';
 import { relative } from 'node:path';
@@ -62,4 +63,12 @@ export function toJsonReport(result: AnalysisResult): object {
     })),
     assumptions: { typeSizes: result.assumedTypeSizes, notes: [...ACCOUNTING_NOTES, ...(result.llm.length ? LLM_NOTES : [])] },
   });
+}
+
+/** Characters JSON.stringify leaves raw that can reorder or hide text where the JSON is shown (C1, bidi, separators, invisibles). */
+const UNSAFE_IN_JSON = new RegExp(`[\\u007f-\\u009f${BIDI_CONTROLS}\\u200b-\\u200d\\u2028\\u2029\\u2060-\\u2064\\ufeff]`, 'g');
+
+/** JSON text for a report: the same data, with those characters written as \uXXXX escapes. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -14,6 +14,7 @@ import { resolveConfig } from '../../../src/core/config';
 import { initTreeSitter } from '../../../src/core/parse/tree-sitter';
 import { escapeTerminal, showControlChars } from '../../../src/core/report/control-chars';
 import { escapeHtml } from '../../../src/core/report/html';
+import { jsonText } from '../../../src/core/report/json';
 import { escapeMarkdown, markdownCode } from '../../../src/core/report/markdown';
 import { rootUri } from '../../../src/core/report/sarif';
 import { RULE_IDS } from '../../../src/core/rules';
@@ -124,5 +125,16 @@ describe('output injection', () => {
       assert.equal(fileURLToPath(uri), `${root}/`);
     }
     assert.equal(rootUri('/tmp/my proj#1%41?x'), 'file:///tmp/my%20proj%231%2541%3Fx/');
+  });
+});
+
+describe('JSON and SARIF text', () => {
+  it('writes C1, bidi, separators and invisibles as \\u escapes: the same data, nothing raw', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+      const text = jsonText({ path: `a${s}.cu`, message: s });
+      assert.doesNotMatch(text, RAW_CONTROL_BUT_TAB, JSON.stringify(text));
+      assert.deepEqual(JSON.parse(text), { path: `a${s}.cu`, message: s });
+    }), { numRuns: 500 });
+    assert.ok(jsonText({ p: '\u202e' }).includes('\\u202e'));
   });
 });

@@ -33,6 +33,12 @@ ruleTester(rule, {
       output: 'import os\nfrom openai import OpenAI\nclient = OpenAI(api_key=os.environ["OPENAI_API_KEY"])\n',
     },
     {
+      name: 'two keys in one JS literal: the fix replaces both', language: 'javascript',
+      code: `const pair = '${KEY} ${KEY.replace('sk-', 'sk-proj-')}';\n`,
+      errors: [{ messageId: 'key', line: 1 }],
+      output: 'const pair = `${process.env.OPENAI_API_KEY} ${process.env.OPENAI_API_KEY}`;\n',
+    },
+    {
       name: 'bearer header in a fetch call (JS) becomes a template', language: 'javascript',
       code: `fetch('https://api.openai.com/v1/models', { headers: { Authorization: 'Bearer ${KEY}' } });\n`,
       errors: [{ messageId: 'key', line: 1 }],

@@ -73,15 +73,15 @@ const MAX_EXPRESSION_CHARS = 4096;
 /** Sizes are size_t: a value outside [0, 2^64) is no byte count a program can ask for. */
 export const SIZE_LIMIT = 2 ** 64;
 
-const known = (value: number): Folded => ({ value, unknowns: [] });
-const unknown = (...names: string[]): Folded => ({ value: null, unknowns: names.slice(0, MAX_UNKNOWNS).map(shorten) });
-const outOfRange = (text: string): Folded => ({ value: null, unknowns: [shorten(collapse(text))], reason: 'out of range' });
+export const known = (value: number): Folded => ({ value, unknowns: [] });
+export const unknown = (...names: string[]): Folded => ({ value: null, unknowns: names.slice(0, MAX_UNKNOWNS).map(shorten) });
+export const outOfRange = (text: string): Folded => ({ value: null, unknowns: [shorten(collapse(text))], reason: 'out of range' });
 const tooDeep = (text: string): Folded => ({ value: null, unknowns: [shorten(collapse(text))], reason: 'too deep' });
 /** A value, or "out of range" when an intermediate leaves what 64-bit C arithmetic can hold (or is not finite). */
-const checked = (value: number, text: string): Folded => (Number.isFinite(value) && Math.abs(value) < SIZE_LIMIT ? known(value) : outOfRange(text));
+export const checked = (value: number, text: string): Folded => (Number.isFinite(value) && Math.abs(value) < SIZE_LIMIT ? known(value) : outOfRange(text));
 
 /** Unknown names of several parts, de-duplicated and capped; the first bound hit is kept as the reason. */
-function merge(...parts: Folded[]): Folded {
+export function merge(...parts: Folded[]): Folded {
   const names = new Set<string>();
   let reason: FoldReason | undefined;
   for (const p of parts) {
@@ -91,7 +91,7 @@ function merge(...parts: Folded[]): Folded {
   return { value: null, unknowns: [...names], ...(reason ? { reason } : {}) };
 }
 
-function shorten(text: string): string {
+export function shorten(text: string): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 

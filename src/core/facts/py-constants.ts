@@ -2,31 +2,12 @@
 // (np.float32, 'float32', torch.float16), and the byte size of arrays the file creates with a literal shape.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { SizeValue } from '../model/types';
-import { MAX_FOLD_DEPTH, MAX_FOLD_STEPS, SIZE_LIMIT, sizeValue, type Folded } from './c-constants';
+// The folding core (values, unknowns, bounds) is shared with the C-family folder; Python adds its scopes and shapes.
+import { MAX_FOLD_DEPTH, MAX_FOLD_STEPS, checked, known, merge, shorten, sizeValue, unknown, type Folded } from './c-constants';
 import { DTYPE_BYTES } from './type-sizes';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, walk, type Enclosing, type NodeIndex } from './syntax';
 
-const known = (value: number): Folded => ({ value, unknowns: [] });
-const unknown = (...names: string[]): Folded => ({ value: null, unknowns: names.slice(0, MAX_UNKNOWNS).map(shorten) });
-const outOfRange = (text: string): Folded => ({ value: null, unknowns: [shorten(collapse(text))], reason: 'out of range' });
-/** Python ints do not overflow, but a size past size_t (or a float that is not finite) is no byte count. */
-const checked = (value: number, text: string): Folded => (Number.isFinite(value) && Math.abs(value) < SIZE_LIMIT ? known(value) : outOfRange(text));
-const MAX_UNKNOWNS = 8;
-
-function merge(...parts: Folded[]): Folded {
-  const names = new Set<string>();
-  let reason: Folded['reason'];
-  for (const p of parts) {
-    reason ??= p.reason;
-    for (const n of p.unknowns) if (names.size < MAX_UNKNOWNS) names.add(n);
-  }
-  return { value: null, unknowns: [...names], ...(reason ? { reason } : {}) };
-}
-
-function shorten(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
 
 interface PyScope {
   /** The function's start offset; -1 for the module. */

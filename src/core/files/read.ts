@@ -30,7 +30,8 @@ export function readBounded(file: string, maxBytes: number, root: string | null)
   if (root !== null) {
     let real: string;
     try {
-      real = realpathSync(file);
+      // The native call is one syscall; the JS realpathSync lstat()s every component of the path.
+      real = realpathSync.native(file);
     } catch (err) {
       return unreadable(err);
     }

@@ -154,13 +154,13 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
     if (known && (al.space === 'device' || al.space === 'managed')) parts.push(H.gpu(md(gpuFitText(al.bytes!, target, safetyFactor, lang)), safetyFactor));
   }
   for (const t of a.gpu?.transfers.filter((x) => x.line === line) ?? []) {
-    parts.push(`**${md(t.api)}** — ${H.transfer(md(t.direction), size(t.bytes, t.sizeExpr), t.async, t.inLoop)}`);
+    parts.push(`**${md(t.api)}** — ${H.transfer(md(wordFor(S.directions, t.direction)), size(t.bytes, t.sizeExpr), t.async, t.inLoop)}`);
   }
   if (parts.length && a.gpu) {
     const g = a.gpu;
     const known = g.peakDeviceBytes !== null && isSizeInRange(g.peakDeviceBytes);
     const peak = `${!known ? H.unknown : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes!)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map(markdownCode).join(' + ')}` : ''}`;
-    parts.push(H.peak(peak, md(g.strategy), known ? md(gpuFitText(g.peakDeviceBytes!, target, safetyFactor, lang)) : '', g.peakIsLowerBound));
+    parts.push(H.peak(peak, md(wordFor(S.strategies, g.strategy)), known ? md(gpuFitText(g.peakDeviceBytes!, target, safetyFactor, lang)) : '', g.peakIsLowerBound));
   }
   for (const c of a.llm?.calls.filter((x) => x.line === line) ?? []) {
     parts.push(`**${md(c.operation)}** (${c.model === null ? H.modelUnknown : md(c.model)})`);
@@ -180,6 +180,11 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
 }
 
 /** A memory space's word: by own property only (a space named `constructor` is shown as written). */
+/** A word for an id from a table, by own property only; an id the table lacks is shown as it is. */
+function wordFor(table: Readonly<Record<string, string>>, id: string): string {
+  return Object.prototype.hasOwnProperty.call(table, id) ? table[id]! : id;
+}
+
 function spaceName(S: (typeof LSP_STRINGS)[LspLang], space: string): string {
   return Object.prototype.hasOwnProperty.call(S.spaces, space) ? S.spaces[space]! : space;
 }

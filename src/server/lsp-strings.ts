@@ -1,5 +1,7 @@
 // The words of the editor surfaces the language server builds itself (quick-fix titles, CodeLens, hover) in each
 // language we ship; the Korean table must have every key. Numbers, API names and expressions stay as they are.
+import type { MemoryStrategy, TransferDirection } from '../core/model/types';
+
 export type LspLang = 'en' | 'ko';
 
 export interface LspStrings {
@@ -14,6 +16,9 @@ export interface LspStrings {
   sizeOutOfRange(expr: string): string;
   memory(bytes: string, space: string): string;
   spaces: Record<string, string>;
+  /** Words for the transfer-direction and memory-strategy ids the hover shows (issue 20: no raw ids in Korean). */
+  directions: Record<TransferDirection, string>;
+  strategies: Record<MemoryStrategy, string>;
   tokens(n: string): string;
   tokensIn(n: string): string;
   perCall(usd: string): string;
@@ -54,6 +59,8 @@ const EN: LspStrings = {
   sizeOutOfRange: (e) => `size unknown (out of range): ${e}`,
   memory: (b, s) => `${b} ${s} memory`,
   spaces: { device: 'device', managed: 'managed', 'pinned-host': 'pinned host', host: 'host', shared: 'shared' },
+  directions: { 'host-to-device': 'host to device', 'device-to-host': 'device to host', 'device-to-device': 'device to device', 'host-to-host': 'host to host', default: 'direction inferred by the runtime', unknown: 'direction unknown' },
+  strategies: { 'whole-dataset': 'whole data set on the device', chunked: 'chunked', unified: 'unified memory', mapped: 'mapped host memory', mixed: 'mixed', none: 'no device data' },
   tokens: (n) => `≈ ${n} tokens`,
   tokensIn: (n) => `≥ ${n} tokens in`,
   perCall: (u) => `${u}/call`,
@@ -94,6 +101,8 @@ const KO: LspStrings = {
   sizeOutOfRange: (e) => `알 수 없는 크기(범위 밖): ${e}`,
   memory: (b, s) => `${s} 메모리 ${b}`,
   spaces: { device: '장치', managed: '관리(managed)', 'pinned-host': '고정 호스트', host: '호스트', shared: '공유' },
+  directions: { 'host-to-device': '호스트→장치', 'device-to-host': '장치→호스트', 'device-to-device': '장치→장치', 'host-to-host': '호스트→호스트', default: '런타임이 방향을 추론', unknown: '방향 알 수 없음' },
+  strategies: { 'whole-dataset': '전체 데이터 세트를 장치에', chunked: '청크 분할', unified: '통합 메모리', mapped: '매핑된 호스트 메모리', mixed: '혼합', none: '장치 데이터 없음' },
   tokens: (n) => `≈ ${n} 토큰`,
   tokensIn: (n) => `입력 ≥ ${n} 토큰`,
   perCall: (u) => `${u}/호출`,

@@ -76,4 +76,13 @@ describe('LSP mappings', () => {
     assert.match((hover.contents as { value: string }).value, /2\.00 GiB \(2,147,483,648 bytes\) of device memory/);
     assert.equal(hoverAt(a, 1, t4, 0.9), null);
   });
+
+  it('the hover names a transfer direction and a memory strategy in words of its language, never by id', async () => {
+    const src = 'void f(float* h) {\n  float* d;\n  cudaMalloc(&d, 1 << 20);\n  cudaMemcpy(d, h, 1 << 20, cudaMemcpyHostToDevice);\n  cudaFree(d);\n}\n';
+    const a = await analyzeText('k.cu', src, 'cuda', resolveConfig(undefined, RULE_IDS));
+    const text = (lang: 'en' | 'ko') => [3, 4].map((l) => (hoverAt(a, l, t4, 0.9, lang)?.contents as { value: string } | undefined)?.value ?? '').join('\n');
+    assert.match(text('ko'), /호스트→장치/);
+    assert.doesNotMatch(text('ko'), /host-to-device|전략: (whole-dataset|chunked|mixed|none|unified|mapped)\b/);
+    assert.match(text('en'), /host to device/);
+  });
 });

@@ -7,7 +7,7 @@ import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFa
 import { promptTokens } from '../sizing/llm-models';
 import { asVectorColumn, httpApiOf, LLM_CACHES, type StoreModule, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
-import { callArgs, importAliases, IMPORT_TYPES } from './py-syntax';
+import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
 
@@ -47,48 +47,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   };
   const importsOpenAi = [...aliases.values()].some((m) => m === 'openai' || m.startsWith('openai.'));
 
-  // Module- and function-level `NAME = "literal"` bindings, for prompts and models held in constants.
-  const constants = new Map<string, SyntaxNode>();
-  for (const a of assignments) {
-    const left = field(a, 'left');
-    const right = field(a, 'right');
-    if (left?.type === 'identifier' && right && !constants.has(left.text)) constants.set(left.text, right);
-  }
-  const str = (node: SyntaxNode | null | undefined, depth = 0): string | null => {
-    if (!node || depth > 4) return null;
-    if (node.type === 'string') {
-      if (children(node).some((c) => c.type === 'interpolation')) return null;
-      return children(node).filter((c) => c.type === 'string_content' || c.type === 'escape_sequence').map((c) => c.text).join('');
-    }
-    if (node.type === 'concatenated_string') {
-      const parts = children(node).map((c) => str(c, depth + 1));
-      return parts.every((p) => p !== null) ? parts.join('') : null;
-    }
-    if (node.type === 'identifier') return str(constants.get(node.text), depth + 1);
-    if (node.type === 'parenthesized_expression') return str(children(node)[0], depth + 1);
-    return null;
-  };
-  const num = (node: SyntaxNode | null | undefined, depth = 0): number | null => {
-    if (!node || depth > 4) return null;
-    if (node.type === 'integer' || node.type === 'float') {
-      const v = Number(node.text.replace(/_/g, ''));
-      return Number.isFinite(v) ? v : null;
-    }
-    if (node.type === 'identifier') return num(constants.get(node.text), depth + 1);
-    if (node.type === 'parenthesized_expression') return num(children(node)[0], depth + 1);
-    if (node.type === 'unary_operator' && node.text.startsWith('-')) {
-      const v = num(field(node, 'argument'), depth + 1);
-      return v === null ? null : -v;
-    }
-    if (node.type === 'binary_operator') {
-      const a = num(field(node, 'left'), depth + 1);
-      const b = num(field(node, 'right'), depth + 1);
-      const op = field(node, 'operator')?.text;
-      if (a === null || b === null) return null;
-      return op === '*' ? a * b : op === '+' ? a + b : op === '-' ? a - b : op === '/' && b !== 0 ? a / b : null;
-    }
-    return null;
-  };
+  // Module- and function-level `NAME = literal` bindings, for prompts, models and limits held in constants.
+  const { constants, str, num } = pyLiterals(assignments);
   let byName: Map<string, SyntaxNode[]> | undefined;
   const assignmentsByName = () => {
     if (!byName) {

@@ -4,7 +4,7 @@
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import { LANGCHAIN_CLASSES, OPENAI_METHODS } from '../facts/llm-api-table';
 import { PyFlow } from '../facts/llm-py-flow';
-import { callArgs, importAliases, IMPORT_TYPES } from '../facts/py-syntax';
+import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from '../facts/py-syntax';
 import { LineMap, NodeIndex, children, collapse, field } from '../facts/syntax';
 import type { LlmVia } from '../model/types';
 import type { ExportFacts, FileSummary, StoreEffect } from './types';
@@ -66,30 +66,8 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
     const head = aliases.get(parts[0]!);
     return head ? [head, ...parts.slice(1)].join('.') : null;
   };
-  const constants = new Map<string, SyntaxNode>();
-  for (const a of assignments) {
-    const left = field(a, 'left');
-    const right = field(a, 'right');
-    if (left?.type === 'identifier' && right && !constants.has(left.text)) constants.set(left.text, right);
-  }
-  const str = (node: SyntaxNode | null | undefined, depth = 0): string | null => {
-    if (!node || depth > 4) return null;
-    if (node.type === 'string') return children(node).some((c) => c.type === 'interpolation') ? null : children(node).filter((c) => c.type === 'string_content' || c.type === 'escape_sequence').map((c) => c.text).join('');
-    if (node.type === 'identifier') return str(constants.get(node.text), depth + 1);
-    return null;
-  };
-  const num = (node: SyntaxNode | null | undefined, depth = 0): number | null => {
-    if (!node || depth > 4) return null;
-    if (node.type === 'integer' || node.type === 'float') { const v = Number(node.text.replace(/_/g, '')); return Number.isFinite(v) ? v : null; }
-    if (node.type === 'identifier') return num(constants.get(node.text), depth + 1);
-    if (node.type === 'binary_operator') {
-      const a = num(field(node, 'left'), depth + 1);
-      const b = num(field(node, 'right'), depth + 1);
-      const op = field(node, 'operator')?.text;
-      return a === null || b === null ? null : op === '*' ? a * b : op === '+' ? a + b : op === '-' ? a - b : null;
-    }
-    return null;
-  };
+  // Module- and function-level `NAME = literal` bindings, for prompts, models and limits held in constants.
+  const { str, num } = pyLiterals(assignments);
   const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments);
   const summary: FileSummary = { path, hash, language: 'python', exports: {}, reexports: [] };
 

@@ -37,7 +37,7 @@ export function toMarkdown(r: Record<string, unknown>): string {
   }
   const peers = r.peers as PeerRow[] | undefined;
   if (peers?.length) {
-    out.push('## 3. Peers on the same files (each a fresh process, one thread)', '', 'Target: ours / theirs < 1. cppcheck gets the C/C++/CUDA files (as C++), ESLint (bench/eslint.config.mjs: recommended rules, typescript-eslint parser) the JS/TS files; at most 400 files per corpus, the first in path order.', '',
+    out.push('## 3. Peers on the same files (each a fresh process, one thread)', '', 'Target: ours / theirs < 1. cppcheck gets the C/C++/CUDA files (as C++), ESLint (bench/peer-eslint.config.mjs: recommended rules, typescript-eslint parser) the JS/TS files; at most 400 files per corpus, the first in path order.', '',
       '| corpus | peer | files | MB | ours | theirs | ours / theirs | target |', '|---|---|--:|--:|--:|--:|--:|---|');
     for (const p of peers) out.push(`| ${p.corpus} | ${p.peerVersion ?? p.peer} | ${p.files} | ${mb(p.bytes)} | ${ms(p.ours)} | ${ms(p.theirs)} | ${p.ratio ?? '–'} | ${verdict(p.ratio === null ? null : p.ratio < 1)} |`);
     out.push('');

@@ -1,6 +1,6 @@
 // Case 3: the tools users already run, on the same files, each as the command a user types (a fresh process, so
 // every tool pays its own start-up): our CLI on one thread, cppcheck on the C/C++/CUDA files, ESLint with a minimal
-// config (bench/eslint.config.mjs) on the JS/TS files. Ratio = ours / theirs: below 1 we are faster.
+// config (bench/peer-eslint.config.mjs) on the JS/TS files. Ratio = ours / theirs: below 1 we are faster.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,7 @@ export async function peersCase(corpus: string, root: string, runs: number, limi
         // C++ for every file: cppcheck has no CUDA mode, and C headers parse as C++.
         ? timeCommand('cppcheck', ['--quiet', '--language=c++', '-j', '1', `--file-list=${list}`], { cwd: root })
         // ESLint exits 1 when it reports problems.
-        : timeCommand(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--no-warn-ignored', '-c', join(ROOT, 'bench/eslint.config.mjs'), '--format', 'json', ...paths], { cwd: root, okStatus: [0, 1] });
+        : timeCommand(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--no-warn-ignored', '-c', join(ROOT, 'bench/peer-eslint.config.mjs'), '--format', 'json', ...paths], { cwd: root, okStatus: [0, 1] });
       if (t) theirs.push(t.ms);
     }
     const o = stats(ours);

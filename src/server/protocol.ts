@@ -1,6 +1,6 @@
 // The few custom requests between the language server and its clients (the VS Code extension, its webviews, tests).
 // Everything else is standard LSP. Server, client and webview import these names from here only.
-import type { Diagnostic, WorkDoneProgressParams } from 'vscode-languageserver';
+import type { Diagnostic, WorkDoneProgressParams, WorkDoneProgressReport } from 'vscode-languageserver';
 import type { Finding } from '../core/model/types';
 import type { ChartSpec } from '../core/report/charts';
 import type { PageStrings } from '../core/report/report-strings';
@@ -8,7 +8,6 @@ import type { SizingReport } from '../core/report/sizing-model';
 import type { Section } from '../core/report/sizing-sections';
 import { ASSUMPTION_KEYS, PROFILE_NAMES, type ProfileName, type UsageAssumptions } from '../core/sizing/profiles';
 
-export const SERVER_NAME = 'ai-infra-advisor';
 /** The `source` every diagnostic carries, as ESLint's carry `eslint`. */
 export const DIAGNOSTIC_SOURCE = 'ai-infra-advisor';
 
@@ -43,7 +42,15 @@ export interface SizingReportParams extends WorkDoneProgressParams {
   render?: 'md' | 'html' | 'json';
   /** Also return the findings as LSP diagnostics by file (Scan Workspace shows them for files no editor has open). */
   diagnostics?: boolean;
-  /** `workDoneToken` (standard LSP): the server reports `$/progress` with "done/total files" and honours cancel. */
+  /** `workDoneToken` (standard LSP): the server reports `$/progress` (a {@link ScanProgressReport}) and honours cancel. */
+}
+/**
+ * A workspace scan's `$/progress` report: the standard fields for any LSP client (an English `message`, a
+ * percentage) plus the counts as data, so our client words them in its own language without parsing the message.
+ */
+export interface ScanProgressReport extends WorkDoneProgressReport {
+  filesDone: number;
+  filesTotal: number;
 }
 const RENDERS = ['md', 'html', 'json'] as const;
 
@@ -101,6 +108,7 @@ function describe(v: unknown, quote = true): string {
   } catch {
     s = String(v);
   }
+  // eslint-disable-next-line no-control-regex -- control characters are what it replaces
   s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 }

@@ -26,7 +26,7 @@ import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, wantsFixAll, wantsQuickFixes
 import { Project } from '../core/project/project';
 import { DiskFs } from '../core/project/project-fs';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
-import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ServerSettings, type SizingReportResult } from './protocol';
+import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ScanProgressReport, type ServerSettings, type SizingReportResult } from './protocol';
 import { redactDeep, redactSecrets } from '../core/model/redact';
 import { lookupTable } from '../core/model/lookup';
 
@@ -319,7 +319,8 @@ export function startServer(connection: Connection): void {
         // Report at most every 100 ms.
         if (progress !== undefined && (Date.now() - reported >= 100 || done === total)) {
           reported = Date.now();
-          void connection.sendProgress(WorkDoneProgress.type, progress, { kind: 'report', message: `${done}/${total} files`, percentage: Math.floor((done / total) * 100) });
+          const report: ScanProgressReport = { kind: 'report', message: `${done}/${total} files`, percentage: Math.floor((done / total) * 100), filesDone: done, filesTotal: total };
+          void connection.sendProgress(WorkDoneProgress.type, progress, report);
         }
       },
     });

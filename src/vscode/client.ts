@@ -2,7 +2,7 @@
 // down) for the languages we analyse, and exposes the custom sizing request.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, WorkDoneProgress, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type SizingReportParams, type SizingReportResult } from '../server/protocol';
+import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ScanProgressReport, type SizingReportParams, type SizingReportResult } from '../server/protocol';
 
 export const DOCUMENT_SELECTOR = ['cuda-cpp', 'cpp', 'c', 'opencl', 'python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'].flatMap((language) => [
   { scheme: 'file', language },
@@ -68,14 +68,17 @@ export function bundledRuleDoc(extensionUri: vscode.Uri, rule: string): vscode.U
 }
 
 /**
- * The sizing request. With `onProgress`, the server reports "done/total files" through standard LSP work-done
- * progress; with a token, cancelling sends `$/cancelRequest` and the server ends the scan thread at once.
+ * The sizing request. With `onProgress`, the server reports files done of total through standard LSP work-done
+ * progress (as data: {@link ScanProgressReport}); with a token, cancelling sends `$/cancelRequest` and the server
+ * ends the scan thread at once.
  */
-export async function requestSizing(client: LanguageClient, params: SizingReportParams, token?: vscode.CancellationToken, onProgress?: (message: string, percentage: number) => void): Promise<SizingReportResult> {
+export async function requestSizing(client: LanguageClient, params: SizingReportParams, token?: vscode.CancellationToken, onProgress?: (progress: { filesDone: number; filesTotal: number; percentage: number }) => void): Promise<SizingReportResult> {
   const workDoneToken = onProgress ? `aiInfraAdvisor/scan/${++scans}` : undefined;
   const subscription = workDoneToken && onProgress
     ? client.onProgress(WorkDoneProgress.type, workDoneToken, (p) => {
-      if (p.kind === 'report') onProgress(p.message ?? '', p.percentage ?? 0);
+      if (p.kind !== 'report') return;
+      const r = p as Partial<ScanProgressReport>;
+      if (typeof r.filesDone === 'number' && typeof r.filesTotal === 'number') onProgress({ filesDone: r.filesDone, filesTotal: r.filesTotal, percentage: p.percentage ?? 0 });
     })
     : undefined;
   try {

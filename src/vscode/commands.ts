@@ -37,10 +37,9 @@ export const COMMANDS: Record<string, Handler> = {
     async (progress, token) => {
       progress.report({ message: vscode.l10n.t('reading files…') });
       let shown = 0;
-      const result = await requestSizing(s.client(), { diagnostics: true }, token, (message, percentage) => {
-        // VS Code's progress bar takes increments; the server sends "done/total files" and a percentage.
-        const [, done, total] = /^(\d+)\/(\d+)/.exec(message) ?? [];
-        progress.report({ message: done ? vscode.l10n.t('{0} of {1} files analysed', done, total!) : message, increment: Math.max(0, percentage - shown) });
+      const result = await requestSizing(s.client(), { diagnostics: true }, token, ({ filesDone, filesTotal, percentage }) => {
+        // VS Code's progress bar takes increments; the server sends the counts and a percentage.
+        progress.report({ message: vscode.l10n.t('{0} of {1} files analysed', filesDone, filesTotal), increment: Math.max(0, percentage - shown) });
         shown = Math.max(shown, percentage);
       }).catch((err: unknown) => {
         if (token.isCancellationRequested) return undefined; // the server ended the scan; nothing to show

@@ -734,7 +734,7 @@ describe('VS Code end to end: settings apply at once, offline docs, fix all, wal
 
   it('Select Target GPU marks the current GPU by name, asks where to save, and the open report shows the new GPU', async () => {
     await run('AI Infra Advisor: Show Sizing Report');
-    let frame = await findFrame(page, 'body[data-view="panel"] #headline p');
+    const frame = await findFrame(page, 'body[data-view="panel"] #headline p');
     assert.match(await frame.$eval('#headline', (e) => e.textContent ?? ''), /NVIDIA T4 16 GB/);
     await page.click('.tab[aria-label*="saxpy.cu"]');
     await run('AI Infra Advisor: Select Target GPU');
@@ -753,7 +753,6 @@ describe('VS Code end to end: settings apply at once, offline docs, fix all, wal
     await poll('the workspace setting', async () => existsSync(settingsFile()) && JSON.parse(readFileSync(settingsFile(), 'utf8'))['aiInfraAdvisor.targetGpu'] === 'h200');
     // No new scan asked for: the report shows the new target when it is looked at again
     await page.click('.tab[aria-label*="Sizing Report"]');
-    frame = await findFrame(page, 'body[data-view="panel"] #headline p');
     await poll('the report for the new GPU', async () => /NVIDIA H200 141 GB/.test(await (await findFrame(page, 'body[data-view="panel"] #headline p')).$eval('#headline', (e) => e.textContent ?? '').catch(() => '')), 90_000);
     await editor.shot('report-new-gpu');
     const status = await page.$eval('.statusbar-item [aria-label^="AI Infra Advisor:"], .statusbar-item[aria-label^="AI Infra Advisor:"]', (e) => e.getAttribute('aria-label') ?? '');

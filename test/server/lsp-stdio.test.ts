@@ -12,7 +12,7 @@ import {
   ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type CodeAction, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { SIZING_REPORT_REQUEST, type SizingReportResult } from '../../src/server/protocol';
+import { SIZING_REPORT_REQUEST, type ScanProgressReport, type SizingReportResult } from '../../src/server/protocol';
 import { largeFileOf } from '../../bench/lib';
 
 const ROOT = join(__dirname, '..', '..');
@@ -211,6 +211,9 @@ describe('language server over stdio', function () {
     assert.equal(r.report.gpu.files.length, 2000);
     assert.equal(reports.at(-1)!.message, '2000/2000 files');
     assert.equal(reports.at(-1)!.percentage, 100);
+    // The counts come as data too, so the client words them without parsing the message.
+    const last = reports.at(-1) as ScanProgressReport;
+    assert.deepEqual([last.filesDone, last.filesTotal], [2000, 2000]);
     const pct = reports.map((p) => p.percentage!);
     assert.deepEqual(pct, [...pct].sort((a, b) => a - b), 'percentages never go back');
   });
@@ -222,7 +225,7 @@ describe('language server over stdio', function () {
     await first;
     source.cancel();
     await assert.rejects(sizing, (e: { code?: number; message?: string }) => e.code === LSPErrorCodes.RequestCancelled && /scan was cancelled/.test(String(e.message)));
-    const done = Number(/^(\d+)\//.exec(reports.at(-1)!.message!)![1]);
+    const done = (reports.at(-1) as ScanProgressReport).filesDone;
     assert.ok(done < 2000, `stopped at ${done}/2000`);
   });
 

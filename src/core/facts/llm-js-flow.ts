@@ -485,9 +485,8 @@ export class JsFlow {
 
   /** The names a read's value is bound to (`const agent = await db.agent.findUnique(...)`). */
   private readInto(read: TSESTree.CallExpression): string[] {
-    let cur: Node = read;
-    let p = this.index.parent(cur);
-    while (p && (p.type === 'AwaitExpression' || p.type === 'MemberExpression' || p.type === 'ChainExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) { cur = p; p = this.index.parent(p); }
+    let p = this.index.parent(read);
+    while (p && (p.type === 'AwaitExpression' || p.type === 'MemberExpression' || p.type === 'ChainExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) p = this.index.parent(p);
     return p?.type === 'VariableDeclarator' ? boundNames(p.id) : p?.type === 'AssignmentExpression' ? boundNames(p.left as Node) : [];
   }
 

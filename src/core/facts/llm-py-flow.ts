@@ -353,7 +353,7 @@ export class PyFlow {
           if (helper.length) { stores.push(...helper); break; }
           if (this.isSearch(outer)) { search = outer; break; }
           const name = this.qualify(collapse(field(outer, 'function')?.text ?? '')) ?? field(outer, 'function')?.text ?? '';
-          if (TRANSPARENT.test(name)) { cur = outer; p = outer; continue; }
+          if (TRANSPARENT.test(name)) { p = outer; continue; } // the loop's step moves `cur` to it
           break;
         }
         if (p.type === 'assignment' || p.type === 'augmented_assignment') { for (const nm of targetNames(field(p, 'left'))) tainted.add(nm); break; }
@@ -418,7 +418,7 @@ export class PyFlow {
     while (a && a.parent && a.parent.type !== 'argument_list') a = a.parent;
     if (!a) return [];
     const params = children(field(helper, 'parameters')!).filter((p) => p.text !== 'self');
-    let param: string | null = null;
+    let param: string | null;
     if (a.type === 'keyword_argument') param = field(a, 'name')?.text ?? null;
     else {
       const i = args.filter((x) => x.type !== 'keyword_argument').findIndex((x) => x.startIndex === a!.startIndex);
@@ -533,9 +533,8 @@ export class PyFlow {
   }
 
   private decides(read: SyntaxNode, scope: Scope, call: SyntaxNode): boolean {
-    let cur = read;
-    let p = cur.parent;
-    while (p && (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call')) { cur = p; p = p.parent; }
+    let p = read.parent;
+    while (p && (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call')) p = p.parent;
     if (p?.type === 'boolean_operator' || p?.type === 'if_statement' || p?.type === 'conditional_expression' || p?.type === 'not_operator') return true;
     const names = p?.type === 'assignment' ? targetNames(field(p, 'left')) : [];
     if (!names.length) return false;

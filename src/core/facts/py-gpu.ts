@@ -69,7 +69,7 @@ const PY_BODY_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_ass
 class PyLoopBodies {
   private readonly bodies = new Map<number, { touched: Map<string, number[]>; kept: Set<string>; assigned: Set<string> }>();
   of(loop: SyntaxNode): { touched: Map<string, number[]>; kept: Set<string>; assigned: Set<string> } {
-    let body = this.bodies.get(loop.startIndex);
+    const body = this.bodies.get(loop.startIndex);
     if (body) return body;
     const b = { touched: new Map<string, number[]>(), kept: new Set<string>(), assigned: new Set<string>() };
     const add = (name: string | null, at: number) => {

@@ -213,7 +213,7 @@ class GitignoreSet {
 
   private forDir(dir: string): Ignore | null {
     if (this.cache.has(dir)) return this.cache.get(dir)!;
-    let ig: Ignore | null = null;
+    let ig: Ignore | null;
     try {
       ig = ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'));
     } catch {

@@ -75,7 +75,7 @@ const OFFLINE_NAME = /(^|[^a-z])(jobs?|batch(es)?|cron|workers?|etl|backfill|off
 /** Offline: never a request handler; a loop, or a job by its file or function name. */
 export function isOffline(path: string, call: Pick<LlmCallSummary, 'inLoop' | 'inHandler' | 'function'>): boolean {
   if (call.inHandler) return false;
-  return call.inLoop || OFFLINE_NAME.test(path.replace(/[_.\/-]/g, ' ')) || (call.function !== null && OFFLINE_NAME.test(call.function.replace(/[_-]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')));
+  return call.inLoop || OFFLINE_NAME.test(path.replace(/[_./-]/g, ' ')) || (call.function !== null && OFFLINE_NAME.test(call.function.replace(/[_-]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')));
 }
 
 export interface DataLoad {

@@ -119,9 +119,3 @@ export function withPriceOverrides(overrides: Partial<{
     sourceDate: base.sourceDate,
   };
 }
-
-export function instanceMonthlyUsd(prices: PriceCatalog, id: string): number {
-  const perHour = prices.instanceUsdPerHour[id];
-  if (perHour === undefined) throw new Error(`no price for instance type '${id}'`);
-  return perHour * HOURS_PER_MONTH;
-}

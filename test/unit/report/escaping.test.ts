@@ -21,6 +21,7 @@ import { RULE_IDS } from '../../../src/core/rules';
 import { hoverAt } from '../../../src/server/lsp-mapping';
 
 /** Raw characters a terminal acts on or a reader cannot see: C0 but LF, DEL, C1, bidi, separators, zero-width. */
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]/;
 /** The same without tab, which Markdown and HTML show as white space. */
 const RAW_CONTROL_BUT_TAB = new RegExp(RAW_CONTROL.source.replace('\\u0000-\\u0009', '\\u0000-\\u0008'));

@@ -5,6 +5,30 @@ import { eventIndex } from '../facts/memory';
 import type { GpuRule } from './rule';
 import { phrase } from './shared/phrases';
 
+/** The standard headers that declare `fprintf` and `stderr` (the fix without a check macro prints through them). */
+const STDIO_INCLUDE = /^[ \t]*#[ \t]*include[ \t]*<(cstdio|stdio\.h)>/m;
+
+/**
+ * The edit that reads `cudaGetLastError()` right after a launch statement, or null when a statement cannot go there
+ * safely: the launch must be a whole statement in a block (after `;`, `{` or `}`), not the body of an unbraced
+ * `if`/`for`/`else`, where a second statement would change what the condition controls.
+ */
+function launchCheckEdit(text: string, call: ApiCallFact, macro: string | null): Fix['edits'][number] | null {
+  let start = call.startOffset;
+  while (start > 0 && /[\w:<>]/.test(text[start - 1]!)) start--; // `ns::kernel` before the masked launch span
+  let before = start - 1;
+  while (before >= 0 && /\s/.test(text[before]!)) before--;
+  if (before >= 0 && !';{}'.includes(text[before]!)) return null;
+  const semicolon = text.indexOf(';', call.endOffset);
+  if (semicolon < 0 || text.slice(call.endOffset, semicolon).trim() !== '') return null;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const check = macro
+    ? `${macro}(cudaGetLastError());`
+    : '{ const cudaError_t launchStatus = cudaGetLastError(); if (launchStatus != cudaSuccess) fprintf(stderr, "kernel launch failed: %s\\n", cudaGetErrorString(launchStatus)); }';
+  return { startOffset: semicolon + 1, endOffset: semicolon + 1, newText: `\n${indent}${check}` };
+}
+
 /**
  * Statuses that guard little later code relies on: events and timing, queries, profiler markers, teardown (a failed
  * free at exit changes little). A function whose only unchecked calls are these is reported one severity level lower
@@ -49,10 +73,15 @@ export const rule: GpuRule = {
         description: phrase(lang, 'fix_wrapIn', { macro }),
         edits: wrappable.flatMap((c) => [{ startOffset: c.startOffset, endOffset: c.startOffset, newText: `${macro}(` }, { startOffset: c.endOffset, endOffset: c.endOffset, newText: ')' }]),
       }] : [];
+      // Launches get a cudaGetLastError() check after them: through the file's macro, else printed (when stdio is in).
+      const launchEdits = macro || STDIO_INCLUDE.test(ctx.text)
+        ? calls.filter((c) => c.via === 'launch').map((c) => launchCheckEdit(ctx.text, c, macro)).filter((e) => e !== null)
+        : [];
+      if (launchEdits.length) fixes.push({ description: phrase(lang, 'fix_checkLaunch', { check: macro ? `${macro}(cudaGetLastError())` : 'cudaGetLastError()' }), edits: launchEdits });
       const macroText = macro ? phrase(lang, 'checkWithMacro', { macro }) : phrase(lang, 'checkSuggestMacro');
       if (calls.length === 1 && first.via === 'launch') {
         const launch = launchAt.get(`${first.range.startLine}:${first.range.startColumn}`);
-        ctx.report('launch', { kernel: launch ? launch.kernel : phrase(lang, 'theKernel') }, first.range);
+        ctx.report('launch', { kernel: launch ? launch.kernel : phrase(lang, 'theKernel') }, first.range, fixes);
       } else if (calls.length === 1 && first.storedIn) {
         ctx.report('stored', { api: first.api, name: first.storedIn, macro: macroText }, first.range, undefined, undefined, { lower });
       } else if (calls.length === 1) {

@@ -41,6 +41,23 @@ ruleTester(rule, {
       errors: [{ messageId: 'launch', line: 2, column: 3, endColumn: 24, includes: ['scale'] }],
     },
     {
+      name: 'launch fix: the file\'s macro reads cudaGetLastError() on the next line', language: 'cuda',
+      code: '#define CHECK(x) x\nvoid f(float* d) {\n  CHECK(cudaMemset(d, 0, 4));\n    scale<<<64, 256>>>(d);\n}\n',
+      errors: [{ messageId: 'launch', line: 4, includes: ['scale'] }],
+      output: '#define CHECK(x) x\nvoid f(float* d) {\n  CHECK(cudaMemset(d, 0, 4));\n    scale<<<64, 256>>>(d);\n    CHECK(cudaGetLastError());\n}\n',
+    },
+    {
+      name: 'launch fix without a macro: printed through stdio when the file includes it', language: 'cuda',
+      code: '#include <cstdio>\nvoid f(float* d) {\n  ns::scale<<<64, 256>>>(d);\n}\n',
+      errors: [{ messageId: 'launch', line: 3 }],
+      output: '#include <cstdio>\nvoid f(float* d) {\n  ns::scale<<<64, 256>>>(d);\n  { const cudaError_t launchStatus = cudaGetLastError(); if (launchStatus != cudaSuccess) fprintf(stderr, "kernel launch failed: %s\\n", cudaGetErrorString(launchStatus)); }\n}\n',
+    },
+    {
+      name: 'no launch fix where a second statement would leave an unbraced if', language: 'cuda',
+      code: '#define CHECK(x) x\nvoid f(float* d, int on) {\n  CHECK(cudaMemset(d, 0, 4));\n  if (on)\n    scale<<<64, 256>>>(d);\n  else\n    return;\n}\n',
+      errors: [{ messageId: 'launch', line: 5 }],
+    },
+    {
       name: 'one finding per function: a launch and a driver call', language: 'cuda',
       code: 'void f(float* d, CUdeviceptr p) {\n  scale<<<64, 256>>>(d);\n  cuMemsetD8(p, 0, 64);\n}\n',
       errors: [{ messageId: 'calls', line: 2, includes: ['2 CUDA calls in f', 'scale<<<>>>, cuMemsetD8'] }],

@@ -60,6 +60,7 @@ export const PHRASES = {
   statusDiscardedHere: { en: 'the status of {{api}} is discarded here', ko: '여기서 {{api}}의 상태 값을 버립니다' },
   fileScope: { en: 'file scope', ko: '파일 범위' },
   fix_wrapIn: { en: 'Wrap in {{macro}}(...)', ko: '{{macro}}(...)로 감싸기' },
+  fix_checkLaunch: { en: 'Check the launch with {{check}} after it', ko: '실행 직후 {{check}}로 확인' },
   fix_readKeyFromEnv: { en: 'Read the key from the {{env}} environment variable', ko: '키를 환경 변수 {{env}}에서 읽기' },
   fix_add: { en: 'Add {{what}}', ko: '{{what}} 추가' },
   store_file: { en: 'a file', ko: '파일' },

@@ -145,6 +145,18 @@ export const COMMANDS: Record<string, Handler> = {
     // Nothing picked shows everything again, rather than an empty tree that looks like a clean workspace.
     s.tree.setSeverities(new Set(picked.length ? picked.map((p) => p.severity) : SEVERITY_NAMES));
   },
+  'aiInfraAdvisor.filterTreeByFile': async (s) => {
+    const filter = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Show findings in files matching'),
+      prompt: vscode.l10n.t('Part of a path, * for any characters, ! to exclude, commas between terms (e.g. src/*.cu, !test)'),
+      value: s.tree.fileFilter,
+    });
+    if (filter !== undefined) s.tree.setFileFilter(filter);
+  },
+  'aiInfraAdvisor.clearTreeFilters': (s) => {
+    s.tree.setSeverities(new Set(SEVERITY_NAMES));
+    s.tree.setFileFilter('');
+  },
   'aiInfraAdvisor.openSidebar': () => vscode.commands.executeCommand('workbench.view.extension.aiInfraAdvisor'),
 };
 

@@ -3,7 +3,7 @@
 // published, so it never re-analyses. The grouping itself is in tree-model.ts.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../server/protocol';
-import { childrenOf, filterBySeverity, idOf, labelOf, locationOf, SEVERITY_NAMES, worstSeverity, type SeverityName, type TreeFinding, type TreeNode } from './tree-model';
+import { childrenOf, filterByPath, filterBySeverity, idOf, labelOf, locationOf, SEVERITY_NAMES, worstSeverity, type SeverityName, type TreeFinding, type TreeNode } from './tree-model';
 
 /** A finding in the tree; context-menu commands get its node and act on `uri` and `diagnostic`. */
 export interface Item extends TreeFinding { uri: vscode.Uri; diagnostic: vscode.Diagnostic }
@@ -24,15 +24,34 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   /** The severities shown (Filter by Severity in the view's title bar); all by default. */
   private shown: ReadonlySet<SeverityName> = new Set(SEVERITY_NAMES);
 
+  /** The file filter (Filter by File in the view's title bar): see tree-model's filterByPath; empty shows all. */
+  private pathFilter = '';
+
   get severities(): ReadonlySet<SeverityName> {
     return this.shown;
+  }
+
+  get fileFilter(): string {
+    return this.pathFilter;
   }
 
   /** Shows only findings of these severities; the view's description says a filter is on. */
   setSeverities(shown: ReadonlySet<SeverityName>): void {
     this.shown = new Set(shown);
-    const filtered = SEVERITY_NAMES.filter((n) => !this.shown.has(n)).length > 0;
-    if (this.view) this.view.description = filtered ? [...this.shown].join(', ') : undefined;
+    this.filtersChanged();
+  }
+
+  /** Shows only findings in files the filter matches. */
+  setFileFilter(filter: string): void {
+    this.pathFilter = filter.trim();
+    this.filtersChanged();
+  }
+
+  private filtersChanged(): void {
+    const severities = SEVERITY_NAMES.filter((n) => !this.shown.has(n)).length > 0 ? [...this.shown].join(', ') : '';
+    const parts = [severities, this.pathFilter].filter((p) => p);
+    if (this.view) this.view.description = parts.length ? parts.join(' · ') : undefined;
+    void vscode.commands.executeCommand('setContext', 'aiInfraAdvisor.treeFiltered', parts.length > 0);
     this.changed.fire();
   }
 
@@ -65,7 +84,7 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getChildren(node?: Node): Node[] {
-    return childrenOf(node ? this.items() : filterBySeverity(this.items(), this.shown), node);
+    return childrenOf(node ? this.items() : filterByPath(filterBySeverity(this.items(), this.shown), this.pathFilter), node);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {

@@ -43,6 +43,19 @@ export function filterBySeverity<F extends TreeFinding>(all: readonly F[], shown
   return all.filter((f) => shown.has(severityName(f.severity)));
 }
 
+/**
+ * The findings whose path matches a file filter, as the Problems panel's filter box reads one: comma-separated terms,
+ * each a case-insensitive substring of the workspace-relative path where `*` matches any run of characters; a term
+ * starting with `!` excludes what it matches. An empty filter (or one of only exclusions) keeps every other finding.
+ */
+export function filterByPath<F extends TreeFinding>(all: readonly F[], filter: string): F[] {
+  const terms = filter.split(',').map((t) => t.trim()).filter((t) => t && t !== '!');
+  const toRegExp = (t: string) => new RegExp(t.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*'), 'i');
+  const include = terms.filter((t) => !t.startsWith('!')).map(toRegExp);
+  const exclude = terms.filter((t) => t.startsWith('!')).map((t) => toRegExp(t.slice(1)));
+  return all.filter((f) => (include.length === 0 || include.some((r) => r.test(f.path))) && !exclude.some((r) => r.test(f.path)));
+}
+
 /** The tree's children: areas at the root from `all` (empty ones left out), rules in an area, locations under a rule. */
 export function childrenOf<F extends TreeFinding>(all: readonly F[], node?: TreeNode<F>): TreeNode<F>[] {
   if (!node) {

@@ -1,7 +1,7 @@
 // The Recommendations tree's grouping (area → rule → location), its labels and the status bar counts, without VS Code.
 import assert from 'node:assert/strict';
 import { RULE_IDS } from '../../../src/core/rules';
-import { applyRuleSetting, AREAS, childrenOf, filterBySeverity, idOf, countBySeverity, labelOf, locationOf, OTHER_AREA, shortMessage, type TreeFinding, type TreeNode } from '../../../src/vscode/tree-model';
+import { applyRuleSetting, AREAS, childrenOf, filterByPath, filterBySeverity, idOf, countBySeverity, labelOf, locationOf, OTHER_AREA, shortMessage, type TreeFinding, type TreeNode } from '../../../src/vscode/tree-model';
 import { gpuPickItems } from '../../../src/vscode/gpu-pick';
 import { GPU_CATALOG } from '../../../src/core/sizing/gpu-catalog';
 
@@ -116,5 +116,17 @@ describe('Recommendations tree model', () => {
     assert.equal(cut.length, 80);
     assert.ok(cut.endsWith('…'));
     assert.equal(shortMessage('y'.repeat(80)), 'y'.repeat(80));
+  });
+
+  it('filters by file as the Problems filter box does: substrings, * wildcards, ! exclusions, commas', () => {
+    const all = [f('gpu-x', 1, 'src/kernels/a.cu', 0), f('gpu-x', 1, 'src/host/b.c', 0), f('llm-y', 2, 'test/app.test.ts', 0), f('llm-y', 2, 'src/app.ts', 0)];
+    const paths = (filter: string) => filterByPath(all, filter).map((x) => x.path);
+    assert.deepEqual(paths(''), all.map((x) => x.path));
+    assert.deepEqual(paths('KERNELS'), ['src/kernels/a.cu']);
+    assert.deepEqual(paths('src/*.cu'), ['src/kernels/a.cu']);
+    assert.deepEqual(paths('!test'), ['src/kernels/a.cu', 'src/host/b.c', 'src/app.ts']);
+    assert.deepEqual(paths('.c, !kernels'), ['src/host/b.c'], 'a dot is a dot, not any character');
+    assert.deepEqual(paths('app, b.c'), ['src/host/b.c', 'test/app.test.ts', 'src/app.ts']);
+    assert.deepEqual(paths('(a|b)'), [], 'regular-expression characters are literal');
   });
 });

@@ -52,13 +52,15 @@ details.file > summary, details.fitting > summary { cursor: pointer; } details.f
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 .chart { width: 100%; height: 380px; margin: 8px 0 24px; } .chart svg { max-width: 100%; height: auto; }
 .muted { color: var(--muted); } ul { padding-left: 20px; } li { margin: 2px 0; overflow-wrap: anywhere; }
-.summary p { font-size: 15px; }
+.summary p { font-size: 15px; } a { color: var(--accent); }
 `;
 
 function table(t: Table, caption?: string, links?: readonly string[]): string {
   // Header words as nowrap spans: a header breaks only at its spaces (never `mo del` or `a100-` / `40`).
   const head = `<tr>${t.columns.map((c) => `<th scope="col">${headerWords(c).map((w) => `<span class="word">${escapeHtml(w)}</span>`).join(' ')}</th>`).join('')}</tr>`;
-  const cell = (c: string, i: number, r: number) => (i === 0 && links?.[r] ? `<a href="#${escapeHtml(links[r]!)}">${escapeHtml(c)}</a>` : escapeHtml(c));
+  // A path may break after its slashes (a cell's long word otherwise widens its column to the whole path).
+  const text = (c: string) => escapeHtml(c).replace(/\//g, '/<wbr>');
+  const cell = (c: string, i: number, r: number) => (i === 0 && links?.[r] ? `<a href="#${escapeHtml(links[r]!)}">${text(c)}</a>` : text(c));
   const body = t.rows.map((row, r) => `<tr>${row.map((c, i) => `<td${t.numeric?.includes(i) ? ' class="num"' : ''}>${cell(c, i, r)}</td>`).join('')}</tr>`).join('\n');
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }

@@ -128,7 +128,7 @@ export function layoutGpu(section: Section, report: Pick<SizingReport, 'gpu'>, s
     return {
       folder, label, open: fit.length < list.length,
       needAction: group(list.filter((f) => f.open)),
-      fitting: fit.length ? { ...group(fit), label: fill(strings.fittingLabel, fit.length, strings.verdict.fits) } : null,
+      fitting: fit.length ? { ...group(fit), label: fill(strings.fittingLabel, fit.length) } : null,
     };
   });
   return { worst, folders };
@@ -141,7 +141,7 @@ const peakOf = (report: Pick<SizingReport, 'gpu'>, path: string): number => repo
  * words are `nowrap` spans, so a header breaks only at its spaces; a cell breaks inside a word only when that word
  * alone is wider than the cell can be, and a table wider than the page scrolls sideways instead of squeezing columns.
  */
-export const TABLE_TEXT_CSS = 'th { word-break: keep-all; overflow-wrap: normal; hyphens: none; } th .word { white-space: nowrap; } td { overflow-wrap: break-word; word-break: normal; hyphens: none; } td.num { white-space: nowrap; }';
+export const TABLE_TEXT_CSS = 'th { word-break: keep-all; overflow-wrap: normal; hyphens: none; } th .word { white-space: nowrap; } td { overflow-wrap: break-word; word-break: normal; hyphens: none; }';
 
 /** A header's words, to be set as `nowrap` spans with plain spaces between them. */
 export const headerWords = (text: string): string[] => text.split(' ').filter((w) => w !== '');

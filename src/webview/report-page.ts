@@ -5,7 +5,7 @@ import { echarts } from './echarts-setup';
 import { themedOption } from './chart-theme';
 import type { FromWebview, ToWebview } from '../server/protocol';
 import { showControlChars } from '../core/report/control-chars';
-import { assumptionsInUse, fill, headerWords, layoutGpu, type GpuFileGroup } from '../core/report/report-layout';
+import { assumptionsInUse, fill, headerWords, keepOnOneLine, layoutGpu, type GpuFileGroup } from '../core/report/report-layout';
 
 interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -62,7 +62,7 @@ function table(t: Table, caption?: string, links?: readonly string[]): HTMLTable
   t.rows.forEach((r, row) => {
     const tr = el('tr');
     r.forEach((c, i) => {
-      const td = el('td', undefined, t.numeric?.includes(i) ? 'num' : undefined);
+      const td = el('td', undefined, t.numeric?.includes(i) ? (keepOnOneLine(c) ? 'num keep' : 'num') : undefined);
       const link = i === 0 ? links?.[row] : undefined;
       if (link) {
         const a = el('a');

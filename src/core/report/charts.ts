@@ -23,7 +23,7 @@ const GPU_LABEL_WIDTH = 200;
 export function niceCeil(n: number): number {
   if (!(n > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(n));
-  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((v) => v >= n * (1 - 1e-12))!;
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => Number((m * p).toPrecision(12))).find((v) => v >= n * (1 - 1e-12))!;
 }
 
 /** For each path, its fewest trailing segments that no other path ends with (`a/x.cu`, `b/x.cu`; `y.cu`). */

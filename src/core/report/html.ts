@@ -10,7 +10,7 @@ import { chartToSvg } from './chart-svg';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
-import { assumptionsInUse, headerWords, layoutGpu, TABLE_TEXT_CSS, type GpuFileGroup } from './report-layout';
+import { assumptionsInUse, headerWords, keepOnOneLine, layoutGpu, TABLE_TEXT_CSS, type GpuFileGroup } from './report-layout';
 import { BIDI_CONTROLS, showControlChars } from './control-chars';
 import { redactDeep, redactSecrets } from '../model/redact';
 
@@ -61,7 +61,7 @@ function table(t: Table, caption?: string, links?: readonly string[]): string {
   // A path may break after its slashes (a cell's long word otherwise widens its column to the whole path).
   const text = (c: string) => escapeHtml(c).replace(/\//g, '/<wbr>');
   const cell = (c: string, i: number, r: number) => (i === 0 && links?.[r] ? `<a href="#${escapeHtml(links[r]!)}">${text(c)}</a>` : text(c));
-  const body = t.rows.map((row, r) => `<tr>${row.map((c, i) => `<td${t.numeric?.includes(i) ? ' class="num"' : ''}>${cell(c, i, r)}</td>`).join('')}</tr>`).join('\n');
+  const body = t.rows.map((row, r) => `<tr>${row.map((c, i) => `<td${t.numeric?.includes(i) ? ` class="num${keepOnOneLine(c) ? ' keep' : ''}"` : ''}>${cell(c, i, r)}</td>`).join('')}</tr>`).join('\n');
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 

@@ -141,7 +141,10 @@ const peakOf = (report: Pick<SizingReport, 'gpu'>, path: string): number => repo
  * words are `nowrap` spans, so a header breaks only at its spaces; a cell breaks inside a word only when that word
  * alone is wider than the cell can be, and a table wider than the page scrolls sideways instead of squeezing columns.
  */
-export const TABLE_TEXT_CSS = 'th { word-break: keep-all; overflow-wrap: normal; hyphens: none; } th .word { white-space: nowrap; } td { overflow-wrap: break-word; word-break: normal; hyphens: none; }';
+export const TABLE_TEXT_CSS = 'th { word-break: keep-all; overflow-wrap: normal; hyphens: none; } th .word { white-space: nowrap; } td { overflow-wrap: break-word; word-break: normal; hyphens: none; } td.keep { white-space: nowrap; }';
+
+/** A short number cell (`0 (shared)`, `1 (5)`, `$1,183`) stays on one line; a longer one may wrap at its spaces. */
+export const keepOnOneLine = (text: string): boolean => text.length <= 14;
 
 /** A header's words, to be set as `nowrap` spans with plain spaces between them. */
 export const headerWords = (text: string): string[] => text.split(' ').filter((w) => w !== '');

@@ -5,7 +5,7 @@ import { echarts } from './echarts-setup';
 import { themedOption } from './chart-theme';
 import type { FromWebview, ToWebview } from '../server/protocol';
 import { showControlChars } from '../core/report/control-chars';
-import { assumptionsInUse, fill, headerWords, keepOnOneLine, layoutGpu, type GpuFileGroup } from '../core/report/report-layout';
+import { assumptionsInUse, citedSources, fill, headerWords, keepOnOneLine, layoutGpu, type GpuFileGroup } from '../core/report/report-layout';
 
 interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -231,6 +231,23 @@ function render(msg: Report): void {
   for (const s of msg.result.sections) {
     if (s.id === 'summary' || s.id === 'assumptions') continue;
     root.append(s.id === 'gpu' ? renderGpu(s, msg) : renderSection(s as Section, 2, msg.result.charts));
+  }
+  const sources = citedSources(msg.result.sections);
+  if (sources.length) {
+    const sec = el('section');
+    sec.id = 'sources';
+    sec.append(el('h2', t.sourcesTitle), el('p', t.sourcesIntro));
+    const ul = el('ul');
+    for (const src of sources) {
+      // VS Code opens an https link of a webview in the browser; the address is shown too, for offline reading.
+      const a = el('a', src.name);
+      a.href = src.url;
+      const li = el('li');
+      li.append(a, ' ', el('span', src.url, 'muted'));
+      ul.append(li);
+    }
+    sec.append(ul);
+    root.append(sec);
   }
 }
 

@@ -246,7 +246,7 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
         await page.close();
       });
 
-      it('no internal source id is shown', async () => {
+      it('no internal source id is shown; the sources named are listed as links', async () => {
         for (const which of ['examples', 'gpuOnly', 'openaiOnly', 'big'] as const) {
           const { page } = await openSurface(browser, surface, reports[which], `sources-${surface}-${which}`);
           // Expand everything: ids hidden in a closed group are still in the report.
@@ -256,6 +256,14 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
           });
           const ids = text.match(/SIZING-FACTS[^\n]{0,20}|\((?:[A-Z]{1,2}\d{1,2})(?:[,;][^)]*)?\)/g) ?? [];
           assert.deepEqual(ids, [], `${which}: internal source ids in the page`);
+          // Sources go by public name, and the page ends with each named source as a link.
+          const links = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('#sources li a')].map((a) => ({ name: a.textContent ?? '', href: a.href })));
+          const body = await page.evaluate(() => [...document.querySelectorAll('section:not(#sources)')].map((s) => (s as HTMLElement).innerText).join('\n'));
+          if (which === 'examples' || which === 'openaiOnly') assert.ok(links.length >= 5, `${which}: the engines' sources are listed (${links.length})`);
+          for (const l of links) {
+            assert.match(l.href, /^https:\/\//, `${l.name} links to its address`);
+            assert.ok(body.includes(l.name), `${l.name} is named in the report`);
+          }
           await page.close();
         }
       });

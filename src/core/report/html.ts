@@ -10,7 +10,7 @@ import { chartToSvg } from './chart-svg';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
-import { assumptionsInUse, headerWords, keepOnOneLine, layoutGpu, TABLE_TEXT_CSS, type GpuFileGroup } from './report-layout';
+import { assumptionsInUse, citedSources, headerWords, keepOnOneLine, layoutGpu, TABLE_TEXT_CSS, type GpuFileGroup } from './report-layout';
 import { BIDI_CONTROLS, showControlChars } from './control-chars';
 import { redactDeep, redactSecrets } from '../model/redact';
 
@@ -133,6 +133,10 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
     parts.push('</section>');
   };
   for (const s of sections) render(s, 2);
+  const sources = citedSources(sections);
+  if (sources.length) {
+    parts.push(`<section id="sources"><h2>${escapeHtml(P.sourcesTitle)}</h2><p>${escapeHtml(P.sourcesIntro)}</p><ul>${sources.map((src) => `<li><a href="${escapeHtml(src.url)}" rel="noreferrer">${escapeHtml(src.name)}</a> <span class="muted">${escapeHtml(src.url)}</span></li>`).join('')}</ul></section>`);
+  }
 
   const data = scriptJson(charts.map((c) => ({ id: c.id, option: c.option })));
   const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;

@@ -8,6 +8,7 @@ import { formatBytes } from '../model/units';
 import type { PageStrings } from './report-strings';
 import type { AssumptionRow, SizingReport } from './sizing-model';
 import type { Section, Table } from './sizing-sections';
+import { SOURCES, type PublicSource } from '../sizing/sources';
 
 /** Fills `{0}`, `{1}` of a page string. */
 export const fill = (template: string, ...args: Array<string | number>): string => template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
@@ -148,3 +149,20 @@ export const keepOnOneLine = (text: string): boolean => text.length <= 14;
 
 /** A header's words, to be set as `nowrap` spans with plain spaces between them. */
 export const headerWords = (text: string): string[] => text.split(' ').filter((w) => w !== '');
+
+/**
+ * The public sources the report's text names (the sizers cite them by name, never by id), each once with its address,
+ * in the order they first appear: the page lists them as links at its end.
+ */
+export function citedSources(sections: readonly Section[], extra: readonly string[] = []): PublicSource[] {
+  const texts: string[] = [...extra];
+  const walk = (s: Section) => {
+    texts.push(s.title, ...s.paragraphs, ...s.bullets, ...s.tables.flatMap((t) => [t.caption ?? '', ...t.table.rows.flat()]));
+    for (const c of s.children ?? []) walk(c);
+  };
+  sections.forEach(walk);
+  const all = texts.join('\n');
+  return Object.values(SOURCES)
+    .filter((src) => src.url && all.includes(src.name))
+    .sort((a, b) => all.indexOf(a.name) - all.indexOf(b.name));
+}

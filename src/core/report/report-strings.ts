@@ -99,6 +99,7 @@ export interface PageStrings {
   verdict: Record<FitVerdict, string>;
   /** In place of the assumptions table when the code found uses none of them (a GPU-only workspace). */
   noAssumptions: string;
+  sourcesTitle: string; sourcesIntro: string;
 }
 
 const EN: ReportStrings = {
@@ -204,6 +205,7 @@ const EN: ReportStrings = {
     peakColumn: 'peak', whyColumn: 'why', folderLabel: '{0} — {1} files ({2})', fittingLabel: 'files that fit: {0}', unknownPeak: 'unknown',
     verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
     noAssumptions: 'None of the traffic assumptions applies: the code found has no OpenAI call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
+    sourcesTitle: 'Sources', sourcesIntro: 'The public sources this report names, with their addresses.',
   },
 };
 
@@ -315,6 +317,7 @@ const KO: ReportStrings = {
     peakColumn: '최대', whyColumn: '이유', folderLabel: '{0} — 파일 {1}개 ({2})', fittingLabel: '적합한 파일: {0}개', unknownPeak: '알 수 없음',
     verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
     noAssumptions: '적용되는 트래픽 가정이 없습니다: 찾은 코드에 OpenAI 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
+    sourcesTitle: '출처', sourcesIntro: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
   },
 };
 

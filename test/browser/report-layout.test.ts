@@ -58,11 +58,11 @@ function webviewShell(scheme: Scheme): string {
 </body></html>`;
 }
 
-async function openSurface(browser: Browser, surface: Surface, report: SizingReport, name: string, scheme: Scheme = 'light'): Promise<{ page: Page; errors: string[] }> {
+async function openSurface(browser: Browser, surface: Surface, report: SizingReport, name: string, scheme: Scheme = 'light', options: { width?: number; noScript?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `${name}.html`);
-  writeFileSync(file, surface === 'cli' ? toHtml(report, { chartScript: loadChartScript() }) : webviewShell(scheme));
-  const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 }, colorScheme: scheme });
+  writeFileSync(file, surface === 'cli' ? toHtml(report, { chartScript: options.noScript ? null : loadChartScript() }) : webviewShell(scheme));
+  const page = await browser.newPage({ viewport: { width: options.width ?? WIDTH, height: 900 }, colorScheme: scheme });
   // tsx keeps function names with a helper the page does not have: give it one.
   await page.addInitScript('window.__name = (f) => f');
   const errors: string[] = [];
@@ -75,7 +75,7 @@ async function openSurface(browser: Browser, surface: Surface, report: SizingRep
     await page.waitForSelector('#root section');
   }
   // Charts are drawn once the script ran (both surfaces mark the element); a report without charts has none to wait for.
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => c.dataset.rendered === 'echarts'));
+  if (!options.noScript) await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => c.dataset.rendered === 'echarts'));
   await page.waitForTimeout(200);
   return { page, errors };
 }
@@ -176,6 +176,10 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
         for (const which of ['examples', 'big'] as const) {
           const { page, errors } = await openSurface(browser, surface, reports[which], `layout-${surface}-${which}`);
           assert.deepEqual(await brokenWords(page, 'th'), [], `${which}: header words drawn on two lines`);
+          // An editor panel is often narrower than the page: headers still break only at spaces (tables scroll instead).
+          await page.setViewportSize({ width: 800, height: 900 });
+          assert.deepEqual(await brokenWords(page, 'th'), [], `${which} at 800 px: header words drawn on two lines`);
+          await page.setViewportSize({ width: WIDTH, height: 900 });
           const cells = (await brokenWords(page, 'td')).filter((w) => !/[-/]/.test(w));
           assert.deepEqual(cells, [], `${which}: cell words split inside`);
           assert.deepEqual(errors, []);
@@ -269,6 +273,14 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
       });
     });
   }
+
+  it('without the chart script, the static SVG charts follow the dark scheme too', async () => {
+    const { page } = await openSurface(browser, 'cli', reports.examples, 'report-cli-static-dark', 'dark', { noScript: true });
+    const fills = await page.evaluate(() => [...document.querySelectorAll('[data-chart] svg text')].filter((t) => (t.textContent ?? '').trim()).map((t) => getComputedStyle(t).fill.match(/\d+/g)!.slice(0, 3).map(Number)));
+    assert.ok(fills.length > 10);
+    assert.deepEqual(fills.filter((rgb) => rgb.reduce((a, b) => a + b, 0) / 3 < 150), [], 'dark chart text on the dark page');
+    await page.close();
+  });
 
   it('screenshots of the examples report in light and dark at 1280 px (test-results/report-*.png)', async () => {
     for (const surface of ['cli', 'webview'] as const) {

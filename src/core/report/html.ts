@@ -51,6 +51,8 @@ details.folder > summary { font-weight: 600; cursor: pointer; padding: 4px 0; }
 details.file > summary, details.fitting > summary { cursor: pointer; } details.file, details.fitting { margin: 4px 0 4px 4px; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 .chart { width: 100%; height: 380px; margin: 8px 0 24px; } .chart svg { max-width: 100%; height: auto; }
+/* The static SVG (scripts blocked) is drawn in ECharts' light colours: its text takes the page's. */
+.chart:not([data-rendered]) svg text { fill: var(--fg) !important; }
 .muted { color: var(--muted); } ul { padding-left: 20px; } li { margin: 2px 0; overflow-wrap: anywhere; }
 .summary p { font-size: 15px; } a { color: var(--accent); }
 `;

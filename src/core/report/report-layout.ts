@@ -101,7 +101,8 @@ export function layoutGpu(section: Section, report: Pick<SizingReport, 'gpu'>, s
       why: row?.why ?? '', row: rowByPath.get(f.path) ?? null, detail, open: verdict !== 'fits',
     };
   });
-  const needAction = files.filter((f) => f.open).sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict] || peakOf(report, b.path) - peakOf(report, a.path) || a.path.localeCompare(b.path));
+  const peak = new Map(report.gpu.files.map((f) => [f.path, f.peakBytes ?? -1]));
+  const needAction = files.filter((f) => f.open).sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict] || peak.get(b.path)! - peak.get(a.path)! || a.path.localeCompare(b.path));
   const shown = needAction.slice(0, WORST_FILES);
   const worst = shown.length
     ? {
@@ -112,7 +113,12 @@ export function layoutGpu(section: Section, report: Pick<SizingReport, 'gpu'>, s
     : null;
 
   const byFolder = new Map<string, GpuFileView[]>();
-  for (const f of files) byFolder.set(folderOf(f.path), [...(byFolder.get(folderOf(f.path)) ?? []), f]);
+  for (const f of files) {
+    const folder = folderOf(f.path);
+    const list = byFolder.get(folder);
+    if (list) list.push(f);
+    else byFolder.set(folder, [f]);
+  }
   const folders = [...byFolder.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([folder, list]): GpuFolderView => {
     const counts = VERDICTS.map((v) => [v, list.filter((f) => f.verdict === v).length] as const).filter(([, n]) => n > 0);
     const label = fill(strings.folderLabel, folder, list.length, counts.map(([v, n]) => `${strings.verdict[v]}: ${n}`).join(' · '));
@@ -134,8 +140,6 @@ export function layoutGpu(section: Section, report: Pick<SizingReport, 'gpu'>, s
   });
   return { worst, folders };
 }
-
-const peakOf = (report: Pick<SizingReport, 'gpu'>, path: string): number => report.gpu.files.find((f) => f.path === path)?.peakBytes ?? -1;
 
 /**
  * How table text wraps on both surfaces (media/report.css carries the same rules; a unit test compares them): header

@@ -55,6 +55,10 @@ describe('report layout (both HTML surfaces)', () => {
       for (const [i, row] of folder.needAction.table.rows.entries()) assert.equal(`${folder.folder}/${row[0]}`, folder.needAction.files[i]!.path);
     }
     assert.equal(layout.folders.reduce((n, f) => n + f.needAction.files.length + (f.fitting?.files.length ?? 0), 0), examples.gpu.files.length);
+    // Each file found its row of the fit table and its detail section (matched by path: a renamed title would lose them).
+    for (const f of layout.folders.flatMap((x) => [...x.needAction.files, ...(x.fitting?.files ?? [])])) {
+      assert.ok(f.row && f.detail && f.detail.bullets.length > 0, `${f.path}: row and detail`);
+    }
     // The examples: four need chunking on a T4, the largest peak first.
     assert.deepEqual(layout.worst!.table.rows.map((r) => [r[0], r[1]]), [
       ['examples/cuda/managed_oversubscribe.cu', 'needs chunking'], ['examples/cuda/whole_dataset_saxpy.cu', 'needs chunking'],

@@ -203,6 +203,18 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
           const ticks = await page.evaluate(() => [...document.querySelectorAll('[data-chart="gpu-peak-vs-target"] svg text')].map((t) => t.textContent ?? '').filter((t) => /^\d+(\.\d+)?$/.test(t)).map(Number));
           assert.ok(ticks.length >= 2, 'the GPU chart has a value axis');
           assert.ok(Math.max(...ticks) >= budgetGiB, `${which}: axis max ${Math.max(...ticks)} GiB ≥ budget ${budgetGiB.toFixed(2)} GiB`);
+          if (surface === 'cli') {
+            // A label may be short or cut; the tooltip names the whole path (the top bar: the largest peak).
+            const tip = await page.evaluate(async () => {
+              const w = window as unknown as { __charts: Array<{ getDom(): HTMLElement; getOption(): { series: Array<{ data: unknown[] }> }; dispatchAction(a: object): void }> };
+              const chart = w.__charts.find((c) => c.getDom().dataset.chart === 'gpu-peak-vs-target')!;
+              chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: chart.getOption().series[0]!.data.length - 1 });
+              await new Promise((r) => setTimeout(r, 300));
+              return chart.getDom().innerText;
+            });
+            const largest = [...report.gpu.files].filter((f) => f.peakBytes !== null).sort((a, b) => b.peakBytes! - a.peakBytes! || a.path.localeCompare(b.path))[0]!;
+            assert.ok(tip.includes(largest.path), `${which}: the tooltip names ${largest.path} (got ${JSON.stringify(tip.slice(0, 200))})`);
+          }
           await page.close();
         }
       });

@@ -4,7 +4,7 @@ import type * as Echarts from 'echarts';
 import type { ChartSpec } from './charts';
 import { loadVendor } from '../vendor';
 
-export function chartToSvg(spec: ChartSpec, width = 720, height = 360): string {
+export function chartToSvg(spec: ChartSpec, width = 720, height = spec.height ?? 360): string {
   // Loaded when a chart is drawn, not at start-up (ECharts is 4 MB of JavaScript the analysis never needs).
   const echarts = loadVendor<typeof Echarts>('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

@@ -11,6 +11,31 @@ export interface ChartSpec {
   /** ECharts option object: JSON only (no functions), so it can travel in a page or a message. */
   option: Record<string, unknown>;
   table: { columns: string[]; rows: Array<Array<string | number>> };
+  /** Pixels the chart needs (a bar chart grows with its bars); the renderers' default when absent. */
+  height?: number;
+}
+
+/** Bars in the GPU chart at most; label width in pixels (longer labels end in an ellipsis). */
+export const GPU_CHART_FILES = 20;
+const GPU_LABEL_WIDTH = 200;
+
+/** The first of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k at or above `n`: an axis end a reader can read. */
+export function niceCeil(n: number): number {
+  if (!(n > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(n));
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => Number((m * p).toPrecision(12))).find((v) => v >= n * (1 - 1e-12))!;
+}
+
+/** For each path, its fewest trailing segments that no other path ends with (`a/x.cu`, `b/x.cu`; `y.cu`). */
+export function shortestUniqueSuffixes(paths: readonly string[]): string[] {
+  const split = paths.map((p) => p.split(/[\\/]/));
+  return split.map((parts, i) => {
+    for (let n = 1; n < parts.length; n++) {
+      const tail = parts.slice(-n).join('/');
+      if (split.every((other, j) => j === i || other.slice(-n).join('/') !== tail)) return tail;
+    }
+    return parts.join('/');
+  });
 }
 
 const GIB = 1024 ** 3;
@@ -58,17 +83,27 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
   const gpuFiles = report.gpu.files.filter((f) => f.peakBytes !== null);
   if (gpuFiles.length) {
     const budget = report.gpu.files[0]!.fits.find((f) => f.gpu === report.gpu.target.id)?.budgetBytes ?? report.gpu.target.memoryBytes;
+    // The largest peaks only: a bar per file of a big workspace is unreadable; the data table keeps every file.
+    const charted = [...gpuFiles].sort((a, b) => b.peakBytes! - a.peakBytes! || a.path.localeCompare(b.path)).slice(0, GPU_CHART_FILES).reverse();
+    const labels = shortestUniqueSuffixes(charted.map((f) => f.path));
+    const title = L.gpuTitle(report.gpu.target.name);
+    const maxGiB = Math.max(budget, ...charted.map((f) => f.peakBytes!)) / GIB;
     charts.push({
-      id: 'gpu-peak-vs-target', title: L.gpuTitle(report.gpu.target.name),
+      id: 'gpu-peak-vs-target', title,
+      // One bar per 22 px plus the title, axis and legend: labels never share a line.
+      height: Math.max(240, 130 + 22 * charted.length),
       option: {
-        ...base(L.gpuTitle(report.gpu.target.name)),
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        grid: { left: 220, right: 40, top: 50, bottom: 60 },
-        xAxis: { type: 'value', name: 'GiB' },
+        ...base(title),
+        title: { text: title, left: 'center', textStyle: { fontSize: 14 }, ...(charted.length < gpuFiles.length ? { subtext: L.gpuShown(charted.length, gpuFiles.length) } : {}) },
+        // The bar's item names are the full paths: the tooltip names the file the label may abbreviate.
+        tooltip: { trigger: 'item', formatter: '{b}: {c} GiB' },
+        grid: { left: GPU_LABEL_WIDTH + 20, right: 40, top: charted.length < gpuFiles.length ? 70 : 50, bottom: 60 },
+        // The axis always reaches the budget line it is drawn against (ECharts would stop at the data's maximum).
+        xAxis: { type: 'value', name: 'GiB', max: niceCeil(maxGiB) },
         // Axis labels are drawn as text by the chart library, not escaped by a renderer: show control characters here.
-        yAxis: { type: 'category', data: gpuFiles.map((f) => showControlChars(f.path.split('/').slice(-2).join('/'))) },
+        yAxis: { type: 'category', data: labels.map((l) => showControlChars(l)), axisLabel: { width: GPU_LABEL_WIDTH, overflow: 'truncate', ellipsis: '…', interval: 0 } },
         series: [{
-          name: L.peakGiB, type: 'bar', data: gpuFiles.map((f) => r2(f.peakBytes! / GIB)),
+          name: L.peakGiB, type: 'bar', data: charted.map((f) => ({ name: showControlChars(f.path), value: r2(f.peakBytes! / GIB) })),
           markLine: { symbol: 'none', data: [{ xAxis: r2(budget / GIB), name: L.budgetName }], label: { formatter: L.budget(r2(budget / GIB)) } },
         }],
       },

@@ -10,6 +10,7 @@ import { chartToSvg } from './chart-svg';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
+import { assumptionsInUse, citedSources, headerWords, keepOnOneLine, layoutGpu, TABLE_TEXT_CSS, type GpuFileGroup } from './report-layout';
 import { BIDI_CONTROLS, showControlChars } from './control-chars';
 import { redactDeep, redactSecrets } from '../model/redact';
 
@@ -42,43 +43,102 @@ const CSS = `
 body { font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; max-width: 1200px; padding: 24px; }
 h1 { font-size: 22px; } h2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; } h3 { font-size: 15px; } h4 { font-size: 14px; }
 table { border-collapse: collapse; margin: 8px 0 16px; display: block; overflow-x: auto; max-width: 100%; }
-th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: color-mix(in srgb, var(--line) 35%, transparent); } td.num { text-align: right; white-space: nowrap; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+${TABLE_TEXT_CSS}
+th { background: color-mix(in srgb, var(--line) 35%, transparent); } td.num { text-align: right; }
+details.folder { margin: 8px 0; border: 1px solid var(--line); border-radius: 6px; padding: 4px 12px; }
+details.folder > summary { font-weight: 600; cursor: pointer; padding: 4px 0; }
+details.file > summary, details.fitting > summary { cursor: pointer; } details.file, details.fitting { margin: 4px 0 4px 4px; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 .chart { width: 100%; height: 380px; margin: 8px 0 24px; } .chart svg { max-width: 100%; height: auto; }
+/* The static SVG (scripts blocked) is drawn in ECharts' light colours: its text takes the page's. */
+.chart:not([data-rendered]) svg text { fill: var(--fg) !important; }
 .muted { color: var(--muted); } ul { padding-left: 20px; } li { margin: 2px 0; overflow-wrap: anywhere; }
-.summary p { font-size: 15px; }
+.summary p { font-size: 15px; } a { color: var(--accent); }
 `;
 
-function table(t: Table, caption?: string): string {
-  const head = `<tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr>`;
-  const body = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${t.numeric?.includes(i) ? ' class="num"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n');
+function table(t: Table, caption?: string, links?: readonly string[]): string {
+  // Header words as nowrap spans: a header breaks only at its spaces (never `mo del` or `a100-` / `40`).
+  const head = `<tr>${t.columns.map((c) => `<th scope="col">${headerWords(c).map((w) => `<span class="word">${escapeHtml(w)}</span>`).join(' ')}</th>`).join('')}</tr>`;
+  // A path may break after its slashes (a cell's long word otherwise widens its column to the whole path).
+  const text = (c: string) => escapeHtml(c).replace(/\//g, '/<wbr>');
+  const cell = (c: string, i: number, r: number) => (i === 0 && links?.[r] ? `<a href="#${escapeHtml(links[r]!)}">${text(c)}</a>` : text(c));
+  const body = t.rows.map((row, r) => `<tr>${row.map((c, i) => `<td${t.numeric?.includes(i) ? ` class="num${keepOnOneLine(c) ? ' keep' : ''}"` : ''}>${cell(c, i, r)}</td>`).join('')}</tr>`).join('\n');
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 export function toHtml(report: SizingReport, options: { chartScript?: string | null; lang?: ReportLang } = {}): string {
   const lang = options.lang ?? 'en';
-  const D = reportStrings(lang).document;
+  const strings = reportStrings(lang);
+  const D = strings.document;
+  const P = strings.page;
   const charts = buildCharts(report, lang);
   const script = options.chartScript === undefined ? loadChartScript() : options.chartScript;
+  // Only the assumptions the found code uses: a GPU-only workspace gets no OpenAI or database ones.
+  const assumptions = assumptionsInUse(report);
+  const sections = sizingSections({ ...report, assumptions }, lang);
+  const gpuSection = sections.find((s) => s.id === 'gpu');
+  const gpu = gpuSection ? layoutGpu(gpuSection, report, P) : null;
   const parts: string[] = [];
+  const chart = (id: string) => {
+    const spec = charts.find((c) => c.id === id);
+    if (!spec) return;
+    // The SVG comes from ECharts' own renderer over our numbers and escaped labels; the live chart replaces it.
+    const style = spec.height ? ` style="height: ${spec.height}px"` : '';
+    parts.push(`<figure class="chart" data-chart="${escapeHtml(id)}" aria-label="${escapeHtml(spec.title)}"${style}>${chartToSvg(redactDeep(spec))}</figure>`);
+    parts.push(`<details><summary>${escapeHtml(D.chartData(spec.title))}</summary>${table({ columns: spec.table.columns, rows: spec.table.rows.map((r) => r.map(String)) })}</details>`);
+  };
+  const bullets = (list: readonly string[]) => {
+    if (list.length) parts.push(`<ul>${list.map((b) => `<li>${escapeHtml(b)}</li>`).join('')}</ul>`);
+  };
   const render = (s: Section, depth: number) => {
     const h = Math.min(depth, 6);
     parts.push(`<section id="${escapeHtml(s.id)}"${s.id === 'summary' ? ' class="summary"' : ''}><h${h}>${escapeHtml(s.title)}</h${h}>`);
-    for (const p of s.paragraphs) parts.push(`<p>${escapeHtml(p)}</p>`);
-    for (const { caption, table: t } of s.tables) parts.push(table(t, caption));
-    if (s.bullets.length) parts.push(`<ul>${s.bullets.map((b) => `<li>${escapeHtml(b)}</li>`).join('')}</ul>`);
-    for (const id of s.charts) {
-      const chart = charts.find((c) => c.id === id);
-      if (!chart) continue;
-      // The SVG comes from ECharts' own renderer over our numbers and escaped labels; the live chart replaces it.
-      parts.push(`<figure class="chart" data-chart="${escapeHtml(id)}" aria-label="${escapeHtml(chart.title)}">${chartToSvg(redactDeep(chart))}</figure>`);
-      parts.push(`<details><summary>${escapeHtml(D.chartData(chart.title))}</summary>${table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) })}</details>`);
+    if (s.id === 'assumptions' && !assumptions.length) {
+      parts.push(`<p>${escapeHtml(P.noAssumptions)}</p></section>`);
+      return;
     }
+    for (const p of s.paragraphs) parts.push(`<p>${escapeHtml(p)}</p>`);
+    if (s.id === 'summary' && gpu?.worst) parts.push(table(gpu.worst.table, gpu.worst.caption, gpu.worst.anchors));
+    if (s.id === 'gpu' && gpu) {
+      // The fit table and the per-file details, one collapsible group per folder; only what needs action is open.
+      bullets(s.bullets);
+      s.charts.forEach(chart);
+      const files = (group: GpuFileGroup) => {
+        if (group.table.rows.length) parts.push(table(group.table));
+        for (const file of group.files) {
+          parts.push(`<details class="file" id="${escapeHtml(file.anchor)}"${file.open ? ' open' : ''}><summary><strong>${escapeHtml(file.path)}</strong> — ${escapeHtml(P.verdict[file.verdict])}</summary>`);
+          for (const p of file.detail?.paragraphs ?? []) parts.push(`<p>${escapeHtml(p)}</p>`);
+          for (const { caption, table: t } of file.detail?.tables ?? []) parts.push(table(t, caption));
+          bullets(file.detail?.bullets ?? []);
+          parts.push('</details>');
+        }
+      };
+      for (const f of gpu.folders) {
+        parts.push(`<details class="folder"${f.open ? ' open' : ''}><summary>${escapeHtml(f.label)}</summary>`);
+        if (f.needAction.files.length) files(f.needAction);
+        if (f.fitting) {
+          // The files that fit: one collapsed group, even inside an open folder.
+          parts.push(`<details class="fitting"><summary>${escapeHtml(f.fitting.label)}</summary>`);
+          files(f.fitting);
+          parts.push('</details>');
+        }
+        parts.push('</details>');
+      }
+      parts.push('</section>');
+      return;
+    }
+    for (const { caption, table: t } of s.tables) parts.push(table(t, caption));
+    bullets(s.bullets);
+    s.charts.forEach(chart);
     for (const c of s.children ?? []) render(c, depth + 1);
     parts.push('</section>');
   };
-  for (const s of sizingSections(report, lang)) render(s, 2);
+  for (const s of sections) render(s, 2);
+  const sources = citedSources(sections);
+  if (sources.length) {
+    parts.push(`<section id="sources"><h2>${escapeHtml(P.sourcesTitle)}</h2><p>${escapeHtml(P.sourcesIntro)}</p><ul>${sources.map((src) => `<li><a href="${escapeHtml(src.url)}" rel="noreferrer">${escapeHtml(src.name)}</a> <span class="muted">${escapeHtml(src.url)}</span></li>`).join('')}</ul></section>`);
+  }
 
   const data = scriptJson(charts.map((c) => ({ id: c.id, option: c.option })));
   const hash = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;

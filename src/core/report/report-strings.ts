@@ -83,7 +83,7 @@ export interface ReportStrings {
   charts: {
     costTitle: string; traffic: string; usdPerMonth: string; openAi: string;
     monthsTitle: string; month: string; gibStored: string; nodes: string; engineNodes(engine: string): string;
-    gpuTitle(target: string): string; peakGiB: string; budgetName: string; budget(gib: number): string; file: string; lowerBound: string; yes: string; no: string;
+    gpuTitle(target: string): string; gpuShown(shown: number, total: number): string; peakGiB: string; budgetName: string; budget(gib: number): string; file: string; lowerBound: string; yes: string; no: string;
   };
   assumptions: Record<keyof UsageAssumptions, string>;
   document: { title: string; profile: string; chartData(title: string): string; noScript: string; textHeader(tool: string, profile: string): string };
@@ -92,7 +92,15 @@ export interface ReportStrings {
 }
 
 /** Plain strings (they travel to the webview in a message); `{0}`, `{1}` are filled in the page. */
-export interface PageStrings { exportButton: string; workloadButton: string; openReport: string; editTitle: string; role: string; nodes: string; shared: string; perMonth: string }
+export interface PageStrings {
+  exportButton: string; workloadButton: string; openReport: string; editTitle: string; role: string; nodes: string; shared: string; perMonth: string;
+  /** The report's layout on both HTML surfaces (report-layout.ts): files needing action first, folders collapsed. */
+  needActionTitle: string; fileColumn: string; verdictColumn: string; peakColumn: string; whyColumn: string; folderLabel: string; fittingLabel: string; unknownPeak: string;
+  verdict: Record<FitVerdict, string>;
+  /** In place of the assumptions table when the code found uses none of them (a GPU-only workspace). */
+  noAssumptions: string;
+  sourcesTitle: string; sourcesIntro: string;
+}
 
 const EN: ReportStrings = {
   titles: {
@@ -182,7 +190,7 @@ const EN: ReportStrings = {
   charts: {
     costTitle: 'Monthly cost vs traffic (USD, log scale)', traffic: 'traffic', usdPerMonth: 'USD / month', openAi: 'OpenAI API',
     monthsTitle: 'Stored data (one copy) and nodes by month', month: 'month', gibStored: 'GiB stored', nodes: 'nodes', engineNodes: (e) => `${e} nodes`,
-    gpuTitle: (t) => `Peak device memory per file vs ${t}`, peakGiB: 'peak GiB', budgetName: 'budget', budget: (g) => `budget ${g} GiB`, file: 'file', lowerBound: 'lower bound', yes: 'yes', no: 'no',
+    gpuTitle: (t) => `Peak device memory per file vs ${t}`, gpuShown: (n, total) => `the ${n} largest of ${total} files with a known peak (all are in the data table)`, peakGiB: 'peak GiB', budgetName: 'budget', budget: (g) => `budget ${g} GiB`, file: 'file', lowerBound: 'lower bound', yes: 'yes', no: 'no',
   },
   // The English labels are the profile table's own (src/core/sizing/profiles.ts).
   assumptions: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ASSUMPTION_LABELS[k].label])) as Record<keyof UsageAssumptions, string>,
@@ -193,6 +201,11 @@ const EN: ReportStrings = {
   page: {
     exportButton: 'Export…', workloadButton: 'Open workload file', openReport: 'Open full report',
     editTitle: 'Assumptions (profile {0}) — edit to recompute', role: 'role', nodes: 'nodes', shared: 'shared', perMonth: '{0}: {1}/month',
+    needActionTitle: 'Files that need action on {0}: {1} of {2} (the {3} worst; every file is listed by folder below)', fileColumn: 'file', verdictColumn: 'on {0}',
+    peakColumn: 'peak', whyColumn: 'why', folderLabel: '{0} — {1} files ({2})', fittingLabel: 'files that fit: {0}', unknownPeak: 'unknown',
+    verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
+    noAssumptions: 'None of the traffic assumptions applies: the code found has no OpenAI call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
+    sourcesTitle: 'Sources', sourcesIntro: 'The public sources this report names, with their addresses.',
   },
 };
 
@@ -284,7 +297,7 @@ const KO: ReportStrings = {
   charts: {
     costTitle: '트래픽별 월 비용 (USD, 로그 눈금)', traffic: '트래픽', usdPerMonth: 'USD / 월', openAi: 'OpenAI API',
     monthsTitle: '월별 저장 데이터 (사본 1개)와 노드', month: '월', gibStored: '저장 GiB', nodes: '노드', engineNodes: (e) => `${e} 노드`,
-    gpuTitle: (t) => `파일별 최대 장치 메모리 대 ${t}`, peakGiB: '최대 GiB', budgetName: '예산', budget: (g) => `예산 ${g} GiB`, file: '파일', lowerBound: '하한', yes: '예', no: '아니요',
+    gpuTitle: (t) => `파일별 최대 장치 메모리 대 ${t}`, gpuShown: (n, total) => `최대값을 아는 파일 ${total}개 중 가장 큰 ${n}개 (전체는 데이터 표에 있음)`, peakGiB: '최대 GiB', budgetName: '예산', budget: (g) => `예산 ${g} GiB`, file: '파일', lowerBound: '하한', yes: '예', no: '아니요',
   },
   assumptions: {
     avgRequestsPerSecond: '호출 위치별 평균 요청', peakRequestsPerSecond: '호출 위치별 최대 요청',
@@ -300,6 +313,11 @@ const KO: ReportStrings = {
   page: {
     exportButton: '내보내기…', workloadButton: '워크로드 파일 열기', openReport: '전체 보고서 열기',
     editTitle: '가정 (프로필 {0}) — 수정하면 다시 계산합니다', role: '역할', nodes: '노드', shared: '공유', perMonth: '{0}: 월 {1}',
+    needActionTitle: '{0}에서 조치가 필요한 파일: {2}개 중 {1}개 (가장 나쁜 {3}개; 모든 파일은 아래 폴더별 목록에 있음)', fileColumn: '파일', verdictColumn: '{0}에서',
+    peakColumn: '최대', whyColumn: '이유', folderLabel: '{0} — 파일 {1}개 ({2})', fittingLabel: '적합한 파일: {0}개', unknownPeak: '알 수 없음',
+    verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
+    noAssumptions: '적용되는 트래픽 가정이 없습니다: 찾은 코드에 OpenAI 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
+    sourcesTitle: '출처', sourcesIntro: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
   },
 };
 

@@ -299,7 +299,8 @@ export const WRITE_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
   cassandra: new Set(),
   elasticsearch: new Set(['index', 'create', 'bulk', 'update']),
   // `values` and `set` close Drizzle's insert/update builders (`db.insert(t).values(row)`).
-  rdbms: new Set(['create', 'createMany', 'upsert', 'insert', 'save', 'add', 'add_all', 'bulk_create', 'bulkCreate', 'values', 'merge', 'insert_many']),
+  // `update`: Sequelize `Model.update`, Prisma `x.update`, Supabase `.from(t).update(row)`.
+  rdbms: new Set(['create', 'createMany', 'upsert', 'insert', 'save', 'add', 'add_all', 'bulk_create', 'bulkCreate', 'values', 'merge', 'insert_many', 'update', 'updateMany']),
   file: new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'write', 'writelines', 'write_text', 'write_bytes', 'dump']),
   vector: new Set(['upsert', 'add', 'insert', 'add_texts', 'add_documents', 'addDocuments', 'addVectors', 'upsert_points', 'add_object', 'add_data_object', 'insert_many', 'upsertRecords']),
   memory: new Set(['set']),

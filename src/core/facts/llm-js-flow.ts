@@ -8,14 +8,23 @@ import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { EstreeIndex, boundNames, propertyName, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
-import type { ImportedLookup, ResolvedSymbol } from '../project/types';
+import type { ImportedLookup, ResolvedSymbol, StoreEffect } from '../project/types';
+
+/** An expiry; `param`: the seconds are a parameter of the function the write is in (a helper's `ttl` argument). */
+type Ttl = { seconds: number | null; how: string; param?: string };
 
 interface StoreCall {
   module: StoreModule;
   op: 'write' | 'read';
   api: string;
-  ttl: { seconds: number | null; how: string } | null;
+  ttl: Ttl | null;
 }
+
+/**
+ * Same-file helpers followed from a call site (`route -> saveNewMessages -> saveOpenaiMessage` is two): a store
+ * helper often delegates once to a smaller one; the bound keeps recursion and helper chains cheap.
+ */
+export const MAX_HELPER_DEPTH = 2;
 
 /** Calls that pass a value through unchanged for our purpose (serialisation, wrapping). */
 export interface FlowResult {
@@ -46,6 +55,11 @@ const SEARCH_METHOD = /^(similarity_?search\w*|similaritySearch\w*|max_?marginal
 const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|distance|dot_?product/i;
 
 const TRANSPARENT_CALLS = /^(JSON\.stringify|String|Buffer\.from|Object\.assign|encodeURIComponent)$/;
+
+/** A write as the call site reports it: an expiry left to an unseen caller's argument is just unknown. */
+function withoutParam(s: StoreWriteFact): StoreWriteFact {
+  return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
+}
 
 export class JsFlow {
   private readonly stores = new Map<string, StoreModule>();
@@ -98,6 +112,15 @@ export class JsFlow {
         const root = rootKey(value);
         const m = root ? this.stores.get(root) : undefined;
         if (m) this.stores.set(key, m.ttlOption ? { ...m, ttl: this.constructorTtl(m, value) } : m);
+      }
+    }
+    // ORM model classes: `class Message extends Model` (Sequelize), `extends BaseEntity` (TypeORM) are store handles.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const n of index.nodes) {
+        if ((n.type !== 'ClassDeclaration' && n.type !== 'ClassExpression') || !n.id || !n.superClass || this.stores.has(n.id.name)) continue;
+        const base = rootKey(n.superClass as Node);
+        const m = base ? this.stores.get(base) : undefined;
+        if (m) this.stores.set(n.id.name, m);
       }
     }
     for (const n of index.nodes) {
@@ -182,10 +205,10 @@ export class JsFlow {
     return null;
   }
 
-  private ttlOf(module: StoreModule, method: string, args: Node[], call: TSESTree.CallExpression): { seconds: number | null; how: string } | null {
+  private ttlOf(module: StoreModule, method: string, args: Node[], call: TSESTree.CallExpression): Ttl | null {
     switch (module.kind) {
       case 'redis': {
-        if (/^(setex|setEx)$/.test(method)) return { seconds: constNumber(args[1], this.index), how: method };
+        if (/^(setex|setEx)$/.test(method)) return this.seconds(args[1], method, call);
         if (/^(psetex|pSetEx)$/.test(method)) {
           const ms = constNumber(args[1], this.index);
           return { seconds: ms === null ? null : ms / 1000, how: method };
@@ -193,16 +216,10 @@ export class JsFlow {
         if (method === 'set' && args[2]) {
           const opt = unwrap(args[2]);
           const flag = constString(opt, this.index)?.toUpperCase();
-          if (flag === 'EX' || flag === 'PX') {
-            const v = constNumber(args[3], this.index);
-            return { seconds: v === null ? null : flag === 'PX' ? v / 1000 : v, how: `SET ... ${flag}` };
-          }
+          if (flag === 'EX' || flag === 'PX') return this.seconds(args[3], `SET ... ${flag}`, call, flag === 'PX' ? 1 / 1000 : 1);
           const props = objectProps(opt);
           for (const [k, scale] of [['EX', 1], ['PX', 1 / 1000], ['EXAT', 0], ['PXAT', 0]] as const) {
-            if (props.has(k)) {
-              const v = constNumber(props.get(k), this.index);
-              return { seconds: v === null || scale === 0 ? null : v * scale, how: `SET ... { ${k} }` };
-            }
+            if (props.has(k)) return scale === 0 ? { seconds: null, how: `SET ... { ${k} }` } : this.seconds(props.get(k), `SET ... { ${k} }`, call, scale);
           }
         }
         // An expire on the same key later in the function.
@@ -210,8 +227,7 @@ export class JsFlow {
         for (const c of this.index.within(fn, 'CallExpression')) {
           const m = memberChain(c.callee)?.pop();
           if (c.range[0] > call.range[0] && m && /^(expire|pexpire|expireat|expireAt|pExpire)$/i.test(m)) {
-            const v = constNumber(c.arguments[1] as Node | undefined, this.index);
-            return { seconds: v === null ? null : /^p/i.test(m) ? v / 1000 : /at$/i.test(m) ? null : v, how: m };
+            return /at$/i.test(m) ? { seconds: null, how: m } : this.seconds(c.arguments[1] as Node | undefined, m, call, /^p/i.test(m) ? 1 / 1000 : 1);
           }
         }
         return null;
@@ -223,6 +239,16 @@ export class JsFlow {
       default:
         return null;
     }
+  }
+
+  /** Seconds from a TTL argument: a constant, or (`param`) a parameter of the function the write is in, which the caller sets. */
+  private seconds(arg: Node | undefined, how: string, call: Node, scale = 1): Ttl {
+    const v = constNumber(arg, this.index);
+    if (v !== null) return { seconds: v * scale, how };
+    const a = arg ? unwrap(arg) : null;
+    const fn = this.index.enclosingFunction(call);
+    const isParam = a?.type === 'Identifier' && scale === 1 && !!fn && fn.params.some((p) => boundNames(p as Node).includes(a.name));
+    return isParam ? { seconds: null, how, param: a.name } : { seconds: null, how };
   }
 
   private dynamoTtl(input: Node | undefined): { seconds: number | null; how: string } | null {
@@ -256,7 +282,7 @@ export class JsFlow {
       }
     }
     const searchUse = search ? { api: this.callName(search), line: this.lines.position(search.range[0]).line } : null;
-    return { stores: dedupeStores(stores), cacheLookup, searchUse, returnedTo };
+    return { stores: dedupeStores(stores).map(withoutParam), cacheLookup, searchUse, returnedTo };
   }
 
   /** A call that uses a value at once to look something up: a store read, a vector search, a similarity function. */
@@ -305,7 +331,7 @@ export class JsFlow {
   }
 
   /** Taint from one call inside `fn`: store writes reached, whether the value is returned. */
-  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean; search: TSESTree.CallExpression | null } {
+  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>, depth = 0): { stores: StoreWriteFact[]; returned: boolean; search: TSESTree.CallExpression | null } {
     const scope: Node = fn ?? this.index.nodes[0]!;
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
@@ -333,7 +359,7 @@ export class JsFlow {
         if (p.type === 'CallExpression') {
           const store = this.classify(p);
           if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
-          const helper = this.helperWrites(p, cur, viaHelper);
+          const helper = this.helperWrites(p, cur, viaHelper, depth);
           if (helper.length) { stores.push(...helper); break; }
           if (this.isSearch(p)) { search = p; break; }
           const name = memberChain(p.callee)?.join('.') ?? '';
@@ -376,7 +402,7 @@ export class JsFlow {
       if (!c.arguments.some((a) => mentions(a as Node))) continue;
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
-      else if (!viaHelper) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper));
+      else if (depth < MAX_HELPER_DEPTH) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper, depth));
       if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
     for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && carries(r.argument, mentions) && this.index.enclosingFunction(r) === fn) returned = true;
@@ -384,8 +410,8 @@ export class JsFlow {
     return { stores, returned, search };
   }
 
-  /** Project model: the stores parameter `position` of `fn` reaches (the same-file helper taint, for a summary). */
-  paramStores(fn: FunctionNode, position: number): StoreWriteFact[] {
+  /** Project model: the stores parameter `position` of `fn` reaches (the same-file helper taint, for a summary). A write's `ttl.param` names the parameter its expiry comes from. */
+  paramStores(fn: FunctionNode, position: number): Array<StoreWriteFact & { ttl: Ttl | null }> {
     const param = fn.params[position];
     return param ? this.trace(fn, fn, functionName(fn, this.index) ?? 'helper', new Set(boundNames(param as Node))).stores : [];
   }
@@ -395,9 +421,9 @@ export class JsFlow {
     return this.stores.get(name) ?? null;
   }
 
-  /** One level of same-file helpers: `save(answer)` where `save` writes its parameter to a store. */
-  private helperWrites(call: TSESTree.CallExpression, arg: Node, viaHelper: string | null): StoreWriteFact[] {
-    if (viaHelper) return [];
+  /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */
+  private helperWrites(call: TSESTree.CallExpression, arg: Node, viaHelper: string | null, depth: number): StoreWriteFact[] {
+    if (depth >= MAX_HELPER_DEPTH) return [];
     const c = unwrap(call.callee);
     const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' ? c.property.name : null;
     const helper = name ? this.functions.get(name) : undefined;
@@ -407,7 +433,13 @@ export class JsFlow {
     const param = helper.params[position];
     if (!param) return [];
     const seed = new Set(boundNames(param as Node));
-    return this.trace(helper, helper, `${name}()`, seed).stores;
+    const stores = this.trace(helper, helper, viaHelper ?? `${name}()`, seed, depth + 1).stores;
+    // An expiry the helper takes as a parameter (`cacheSet(key, value, ttl)`): the argument this call passes.
+    return stores.map((s) => {
+      const t = s.ttl as Ttl | null;
+      const i = t?.param ? helper.params.findIndex((p) => boundNames(p as Node).includes(t.param!)) : -1;
+      return i < 0 ? s : { ...s, ttl: { seconds: constNumber(call.arguments[i] as Node | undefined, this.index), how: t!.how } };
+    });
   }
 
   /** Project model: what a call calls when it is imported (`saveChat`, `store.saveChat`, `this.repo.save` of an imported class). */
@@ -427,7 +459,8 @@ export class JsFlow {
     const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
     const effects = sym?.facts.paramStores?.[position] ?? [];
     const r = this.lines.range(call.range[0], call.range[1]);
-    return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl, viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
+    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'number' ? { seconds: constNumber(call.arguments[t.param] as Node | undefined, this.index), how: t.how } : t && { seconds: t.seconds, how: t.how });
+    return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
   }
 
   private fact(store: StoreCall, call: Node, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {

@@ -6,13 +6,24 @@ import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types'
 import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
-import type { ImportedLookup, ResolvedSymbol } from '../project/types';
+import type { ImportedLookup, ResolvedSymbol, StoreEffect } from '../project/types';
+
+/** An expiry; `param`: the seconds are a parameter of the function the write is in (a helper's `ttl` argument). */
+type Ttl = { seconds: number | null; how: string; param?: string };
 
 interface StoreCall {
   module: StoreModule;
   op: 'write' | 'read';
   api: string;
-  ttl: { seconds: number | null; how: string } | null;
+  ttl: Ttl | null;
+}
+
+/** Same-file helpers followed from a call site (as llm-js-flow.ts MAX_HELPER_DEPTH). */
+const MAX_HELPER_DEPTH = 2;
+
+/** A write as the call site reports it: an expiry left to an unseen caller's argument is just unknown. */
+function withoutParam(s: StoreWriteFact): StoreWriteFact {
+  return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
 }
 
 const PASS_THROUGH = new Set(['await', 'attribute', 'subscript', 'parenthesized_expression', 'binary_operator', 'list', 'tuple', 'dictionary', 'pair', 'interpolation', 'string', 'conditional_expression', 'boolean_operator', 'keyword_argument', 'list_splat', 'dictionary_splat']);
@@ -89,6 +100,19 @@ export class PyFlow {
         if (this.stores.has(key)) continue;
         const m = this.moduleOfExpr(value);
         if (m) this.stores.set(key, m);
+      }
+    }
+    // Parameters annotated with a store type (`db: AsyncSession = Depends(get_db)`) or an imported class
+    // (`cache: Optional[CacheProvider]`): a store handle, or an instance whose methods the project model knows.
+    for (const fn of functions) {
+      for (const p of children(field(fn, 'parameters') ?? fn)) {
+        if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') continue;
+        const name = p.type === 'typed_default_parameter' ? field(p, 'name')?.text : children(p)[0]?.text;
+        const type = collapse(field(p, 'type')?.text ?? '').replace(/^(typing\.)?Optional\[(.*)\]$/, '$2').replace(/\s*\|\s*None$/, '');
+        if (!name || !/^[\w.]+$/.test(type) || this.stores.has(name)) continue;
+        const m = this.stores.get(type.split('.')[0]!);
+        if (m) this.stores.set(name, m);
+        else if (imported && aliases.has(type) && !this.instances.has(name)) this.instances.set(name, type);
       }
     }
     for (const [key, value] of bindings) if (value.type === 'call' && callArgs(value).keywords.has('timeout')) this.sessions.set(key, value);
@@ -182,13 +206,22 @@ export class PyFlow {
     return null;
   }
 
-  private ttlOf(kind: StoreKind, method: string, call: SyntaxNode): { seconds: number | null; how: string } | null {
+  /** Seconds from a TTL argument: a constant, or (`param`) a parameter of the function the write is in. */
+  private seconds(arg: SyntaxNode | undefined, how: string, call: SyntaxNode): Ttl {
+    const v = this.num(arg);
+    if (v !== null || arg?.type !== 'identifier') return { seconds: v, how };
+    const fn = this.functionOf(call);
+    const params = fn ? children(field(fn, 'parameters') ?? fn).map((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text)) : [];
+    return params.includes(arg.text) ? { seconds: null, how, param: arg.text } : { seconds: null, how };
+  }
+
+  private ttlOf(kind: StoreKind, method: string, call: SyntaxNode): Ttl | null {
     const a = callArgs(call);
     if (kind === 'redis') {
-      if (method === 'setex') return { seconds: this.num(a.positional[1]), how: 'setex' };
+      if (method === 'setex') return this.seconds(a.positional[1] ?? a.keywords.get('time'), 'setex', call);
       if (method === 'psetex') { const ms = this.num(a.positional[1]); return { seconds: ms === null ? null : ms / 1000, how: 'psetex' }; }
       if (method === 'set') {
-        if (a.keywords.has('ex')) return { seconds: this.num(a.keywords.get('ex')), how: 'set(..., ex=)' };
+        if (a.keywords.has('ex')) return this.seconds(a.keywords.get('ex'), 'set(..., ex=)', call);
         if (a.keywords.has('px')) { const ms = this.num(a.keywords.get('px')); return { seconds: ms === null ? null : ms / 1000, how: 'set(..., px=)' }; }
         if (a.keywords.has('exat') || a.keywords.has('pxat')) return { seconds: null, how: 'set(..., exat=)' };
       }
@@ -197,6 +230,7 @@ export class PyFlow {
         if (c.startIndex <= call.startIndex || (fn && (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex))) continue;
         const m = field(field(c, 'function') ?? c, 'attribute')?.text;
         if (m && /^(expire|pexpire|expireat)$/.test(m)) {
+          if (m === 'expire') return this.seconds(callArgs(c).positional[1], m, call);
           const v = this.num(callArgs(c).positional[1]);
           return { seconds: v === null ? null : m === 'pexpire' ? v / 1000 : m === 'expireat' ? null : v, how: m };
         }
@@ -239,7 +273,7 @@ export class PyFlow {
       }
     }
     const searchUse = search ? { api: collapse(field(search, 'function')?.text ?? '').split('.').filter((x) => x !== 'self').slice(-2).join('.'), line: this.lines.position(search.startIndex).line } : null;
-    return { stores: dedupeStores(stores), cacheLookup: cache, searchUse, returnedTo };
+    return { stores: dedupeStores(stores).map(withoutParam), cacheLookup: cache, searchUse, returnedTo };
   }
 
   /** The calls of `name` (or `self.name`) outside `fn`, in document order; once per function (llm-py.ts asks too). */
@@ -326,14 +360,14 @@ export class PyFlow {
     return f?.type === 'identifier' && SEARCH_FUNCTION.test(f.text);
   }
 
-  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): Trace {
-    const key = `${call.id}|${fn?.id ?? ''}|${viaHelper ?? ''}|${seed ? [...seed].join(',') : ''}`;
+  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>, depth = 0): Trace {
+    const key = `${call.id}|${fn?.id ?? ''}|${viaHelper ?? ''}|${seed ? [...seed].join(',') : ''}|${depth}`;
     let r = this.traceMemo.get(key);
-    if (!r) this.traceMemo.set(key, (r = this.traceUncached(call, fn, viaHelper, seed)));
+    if (!r) this.traceMemo.set(key, (r = this.traceUncached(call, fn, viaHelper, seed, depth)));
     return r;
   }
 
-  private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): Trace {
+  private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed: Set<string> | undefined, depth: number): Trace {
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
     let returned = false;
@@ -349,7 +383,7 @@ export class PyFlow {
           const outer = p.parent;
           const store = this.classify(outer);
           if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
-          const helper = this.helperWrites(outer, cur, viaHelper);
+          const helper = this.helperWrites(outer, cur, viaHelper, depth);
           if (helper.length) { stores.push(...helper); break; }
           if (this.isSearch(outer)) { search = outer; break; }
           const name = this.qualify(collapse(field(outer, 'function')?.text ?? '')) ?? field(outer, 'function')?.text ?? '';
@@ -390,15 +424,15 @@ export class PyFlow {
       if (!mentions(args)) continue;
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
-      else if (!viaHelper) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper));
+      else if (depth < MAX_HELPER_DEPTH) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper, depth));
       if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
     for (const r of returns) if (carriesPy(r, mentions) && this.functionOf(r)?.startIndex === fn?.startIndex) returned = true;
     return { stores, returned, search };
   }
 
-  /** Project model: the stores parameter `param` of function `fn` reaches (the same-file helper taint, for a summary). */
-  paramStores(fn: SyntaxNode, param: string): StoreWriteFact[] {
+  /** Project model: the stores parameter `param` of function `fn` reaches (the same-file helper taint, for a summary). A write's `ttl.param` names the parameter its expiry comes from. */
+  paramStores(fn: SyntaxNode, param: string): Array<StoreWriteFact & { ttl: Ttl | null }> {
     return this.trace(fn, fn, `${field(fn, 'name')?.text ?? 'helper'}()`, new Set([param])).stores;
   }
 
@@ -407,8 +441,8 @@ export class PyFlow {
     return this.stores.get(name) ?? null;
   }
 
-  private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null): StoreWriteFact[] {
-    if (viaHelper) return [];
+  private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null, depth: number): StoreWriteFact[] {
+    if (depth >= MAX_HELPER_DEPTH) return [];
     const name = field(call, 'function')?.text.replace(/^self\./, '');
     const helper = name ? this.functionsByName.get(name) : undefined;
     if (!helper) return this.importedWrites(call, arg);
@@ -426,7 +460,20 @@ export class PyFlow {
       param = p ? (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text ?? null) : null;
     }
     if (!param) return [];
-    return this.trace(helper, helper, `${name}()`, new Set([param])).stores;
+    const stores = this.trace(helper, helper, viaHelper ?? `${name}()`, new Set([param]), depth + 1).stores;
+    // An expiry the helper takes as a parameter (`cache_set(key, value, ttl)`): the argument this call passes.
+    return stores.map((s) => {
+      const t = s.ttl as Ttl | null;
+      if (!t?.param) return s;
+      const i = params.findIndex((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === t.param);
+      return { ...s, ttl: { seconds: this.num(this.argumentFor(call, t.param, i)), how: t.how } };
+    });
+  }
+
+  /** The argument a call passes for a parameter (by keyword, else by position). */
+  private argumentFor(call: SyntaxNode, name: string, position: number): SyntaxNode | undefined {
+    const a = callArgs(call);
+    return a.keywords.get(name) ?? (position >= 0 ? a.positional[position] : undefined);
   }
 
   /** The imported name a call calls (`save_chat(...)`, `store.save_chat(...)`), from the project model. */
@@ -452,7 +499,8 @@ export class PyFlow {
     const position = a.type === 'keyword_argument' ? (facts.params ?? []).indexOf(field(a, 'name')?.text ?? '')
       : children(field(call, 'arguments')!).filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment').findIndex((x) => x.startIndex === a!.startIndex);
     const r = this.lines.range(call.startIndex, call.endIndex);
-    return (facts.paramStores[position] ?? []).map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl, viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
+    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'string' ? { seconds: this.num(this.argumentFor(call, t.param, (facts.params ?? []).indexOf(t.param))), how: t.how } : t && { seconds: t.seconds, how: t.how });
+    return (facts.paramStores[position] ?? []).map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
   }
 
   private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {

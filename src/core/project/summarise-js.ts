@@ -151,12 +151,17 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
         if (f) methods[m.key.name] = f;
       }
     }
-    return Object.keys(methods).length ? { line: at, methods } : null;
+    // An ORM model class (`class Message extends Model` of Sequelize): its static `create`/`findByPk` are a store's.
+    const store = cls.id ? flow.storeHandle(cls.id.name) : null;
+    const facts: ExportFacts = { line: at, ...(Object.keys(methods).length ? { methods } : {}), ...(store ? { store: { kind: store.kind, engine: store.engine } } : {}) };
+    return Object.keys(facts).length > 1 ? facts : null;
   }
 
   function functionFacts(fn: FunctionNode, at: number): ExportFacts | null {
     const facts: ExportFacts = { line: at };
-    const paramStores: StoreEffect[][] = fn.params.map((_, i) => flow.paramStores(fn, i).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl })));
+    const paramIndex = (name: string) => fn.params.findIndex((p) => boundNames(p as Node).includes(name));
+    const ttlOf = (t: ReturnType<JsFlow['paramStores']>[number]['ttl']): StoreEffect['ttl'] => (t?.param !== undefined && paramIndex(t.param) >= 0 ? { seconds: null, how: t.how, param: paramIndex(t.param) } : t && { seconds: t.seconds, how: t.how });
+    const paramStores: StoreEffect[][] = fn.params.map((_, i) => flow.paramStores(fn, i).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl) })));
     if (paramStores.some((p) => p.length)) facts.paramStores = paramStores;
     const cache = cacheReadIn(fn);
     if (cache) facts.cacheRead = cache;

@@ -142,7 +142,7 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
   function functionFacts(fn: SyntaxNode): ExportFacts | null {
     const facts: ExportFacts = { line: line(fn) };
     const params = paramNames(fn);
-    const paramStores: StoreEffect[][] = params.map((p) => flow.paramStores(fn, p).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl })));
+    const paramStores: StoreEffect[][] = params.map((p) => flow.paramStores(fn, p).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && (w.ttl.param ? { seconds: null, how: w.ttl.how, param: w.ttl.param } : { seconds: w.ttl.seconds, how: w.ttl.how }) })));
     if (paramStores.some((p) => p.length)) { facts.paramStores = paramStores; facts.params = params; }
     const cache = cacheReadIn(fn, params);
     if (cache) { facts.cacheRead = cache; facts.params = params; }

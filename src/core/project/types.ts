@@ -9,7 +9,8 @@ export interface StoreEffect {
   api: string;
   /** Line of the write in the helper's file. */
   line: number;
-  ttl: { seconds: number | null; how: string } | null;
+  /** `param`: the seconds are the helper's parameter at that position (or, Python, of that name): the caller's argument. */
+  ttl: { seconds: number | null; how: string; param?: number | string } | null;
 }
 
 /** What one exported name is, as far as the OpenAI analysis cares. Facets combine (a function may store and read). */

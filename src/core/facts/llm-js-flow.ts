@@ -8,7 +8,7 @@ import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { EstreeIndex, boundNames, propertyName, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
-import type { ImportedLookup, ResolvedSymbol, StoreEffect } from '../project/types';
+import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
 
 /** An expiry; `param`: the seconds are a parameter of the function the write is in (a helper's `ttl` argument). */
 type Ttl = { seconds: number | null; how: string; param?: string };
@@ -69,8 +69,12 @@ export class JsFlow {
   private byArgument: Map<string, TSESTree.CallExpression[]> | undefined;
   /** Project model: names holding an instance of an imported class (`this.repo = new ChatRepo()`), -> the class. */
   private readonly instances = new Map<string, string>();
+  /** Project model, while a summary asks `resultUse`: the imported calls the traced value is passed to. */
+  private passed: ResultUse['passedTo'] | null = null;
+  private readonly importBindings: Map<string, { source: string; imported: string }>;
 
   constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>, private readonly imported?: ImportedLookup) {
+    this.importBindings = imports;
     for (const [local, i] of imports) {
       // LangChain's store classes are typed by the class imported; other libraries by the package.
       const m = (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' ? local : i.imported) : null) ?? storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
@@ -281,8 +285,32 @@ export class JsFlow {
         cacheLookup ??= this.cacheBefore(site, outerFn, site);
       }
     }
+    // Project model: callers in other files of the function that returns the result (one file hop).
+    if (local.returned && fn && this.imported?.callers) {
+      const name = functionName(fn, this.index);
+      const r = this.lines.range(call.range[0], call.range[1]);
+      for (const u of name ? this.imported.callers(name, this.lines.position(fn.range[0]).line) : []) {
+        stores = [...stores, ...u.stores.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how }, viaHelper: e.via, at: { path: e.path, line: e.line } }))];
+        if (!cacheLookup && u.cacheRead) cacheLookup = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
+      }
+    }
     const searchUse = search ? { api: this.callName(search), line: this.lines.position(search.range[0]).line } : null;
     return { stores: dedupeStores(stores).map(withoutParam), cacheLookup, searchUse, returnedTo };
+  }
+
+  /**
+   * Project model, for a summary: what this file does with the result of `call` (a call of an imported name) — the
+   * stores it reaches here, the imported helpers it is passed to, a cache read keyed by its arguments before it.
+   */
+  resultUse(call: TSESTree.CallExpression): { stores: StoreWriteFact[]; passedTo: ResultUse['passedTo']; cacheRead: CacheLookupFact | null } {
+    this.passed = [];
+    try {
+      const fn = this.index.enclosingFunction(call);
+      const t = this.trace(call, fn, null);
+      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: call.arguments.length ? this.cacheBefore(call, fn, call) : null };
+    } finally {
+      this.passed = null;
+    }
   }
 
   /** A call that uses a value at once to look something up: a store read, a vector search, a similarity function. */
@@ -455,8 +483,13 @@ export class JsFlow {
 
   /** Project model: `saveChat(answer)` / `store.saveChat(answer)` where the imported helper stores that parameter. */
   private importedWrites(call: TSESTree.CallExpression, arg: Node): StoreWriteFact[] {
-    const sym = this.importedCallee(call);
     const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
+    if (this.passed) {
+      const chain = memberChain(call.callee);
+      const binding = chain ? this.importBindings.get(chain[0]!) : undefined;
+      if (chain && binding && position >= 0) this.passed.push({ local: chain[0]!, members: chain.slice(1), binding, position, line: this.lines.position(call.range[0]).line });
+    }
+    const sym = this.importedCallee(call);
     const effects = sym?.facts.paramStores?.[position] ?? [];
     const r = this.lines.range(call.range[0], call.range[1]);
     const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'number' ? { seconds: constNumber(call.arguments[t.param] as Node | undefined, this.index), how: t.how } : t && { seconds: t.seconds, how: t.how });

@@ -12,7 +12,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SyntaxNode } from '../parse/tree-sitter';
 import { summariseJs, type JsImport } from './summarise-js';
 import { pyImports, summarisePy, type PyImport } from './summarise-py';
-import type { ExportFacts, FileSummary, ImportedLookup, ResolvedSymbol } from './types';
+import { ImporterIndex, fileModuleKey } from './importers';
+import type { CallerUse, ExportFacts, FileSummary, ImportedLookup, ResolvedSymbol, ResultUse } from './types';
 
 /**
  * Re-export hops followed from an import to the file that defines the name (`index.ts` -> `store/index.ts` ->
@@ -27,6 +28,10 @@ export interface ProjectView {
   lookup: ImportedLookup;
   /** Absolute paths of the project files the view read: the file depends on them. */
   dependsOn: string[];
+  /** Functions (`name:line`) whose callers in other files the analysis asked for and the view has not loaded yet. */
+  askedCallers: Set<string>;
+  /** Callers loaded (`name:line` -> uses); see Project.loadCallers. */
+  callerUses: Map<string, CallerUse[]>;
 }
 
 type Lang = FileSummary['language'];
@@ -37,6 +42,7 @@ export class Project {
   private js: JsResolver;
   private py: PyResolver;
   private readonly byHash = new Map<string, Omit<FileSummary, 'path'>>();
+  private importers: ImporterIndex | null = null;
 
   constructor(root: string, fs: ProjectFs = new DiskFs()) {
     this.root = resolve(root);
@@ -53,6 +59,54 @@ export class Project {
     if (this.fs instanceof DiskFs) this.fs.forgetAll();
     this.js = new JsResolver(this.root, this.fs);
     this.py = new PyResolver(this.root, this.fs);
+    this.importers = null;
+  }
+
+  /**
+   * Loads into `view` the callers in other project files of the functions its analysis asked about (a function of
+   * `absFile` that returns an OpenAI result): each caller's summary says what it does with the returned value, and
+   * a view over the caller's imports resolves the helpers it passes the value to. One file hop up, then the caller's
+   * same-file helpers (two deep) and one imported helper; not the caller's own callers. True when any was asked.
+   */
+  async loadCallers(view: ProjectView, absFile: string, lang: 'js' | 'py'): Promise<boolean> {
+    if (!view.askedCallers.size) return false;
+    const self = this.relative(absFile);
+    const deps = new Set(view.dependsOn);
+    for (const key of view.askedCallers) {
+      const sep = key.lastIndexOf(':');
+      const [name, line] = [key.slice(0, sep), Number(key.slice(sep + 1))];
+      const out: CallerUse[] = [];
+      for (const file of (this.importers ??= new ImporterIndex(this.root, this.fs)).candidates(lang, name, fileModuleKey(absFile), absFile)) {
+        const s = await this.summary(file);
+        if (!s?.uses?.length) continue;
+        const uses = s.uses.filter((u) => u.members.length ? u.members[u.members.length - 1] === name : true);
+        if (!uses.length) continue;
+        const callerView = await this.viewOfUses(file, lang, uses);
+        for (const u of uses) {
+          const sym = callerView.lookup.symbol(u.local, u.members);
+          if (!sym || sym.path !== self || (sym.facts.line !== line && sym.name.split('.').pop() !== name)) continue;
+          deps.add(file);
+          const stores: CallerUse['stores'] = u.stores.map((e) => ({ ...e, path: s.path, via: u.inFunction ?? 'the caller' }));
+          for (const p of u.passedTo) {
+            const helper = callerView.lookup.symbol(p.local, p.members);
+            for (const e of helper?.facts.paramStores?.[p.position] ?? []) stores.push({ ...e, ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: null, how: e.ttl.how } : e.ttl, path: helper!.path, via: helper!.name });
+            if (helper?.facts.paramStores?.[p.position]?.length) for (const d of callerView.dependsOn) deps.add(d);
+          }
+          out.push({ path: s.path, line: u.line, inFunction: u.inFunction, stores, cacheRead: u.cacheRead ? { ...u.cacheRead, path: s.path } : null });
+        }
+      }
+      view.callerUses.set(key, out);
+    }
+    view.askedCallers.clear();
+    view.dependsOn = [...deps].sort();
+    return true;
+  }
+
+  /** A view over the import bindings a file's result uses name. */
+  private async viewOfUses(file: string, lang: 'js' | 'py', uses: readonly ResultUse[]): Promise<ProjectView> {
+    const bindings = uses.flatMap((u) => [[u.local, u.binding] as const, ...u.passedTo.map((p) => [p.local, p.binding] as const)]);
+    if (lang === 'js') return this.viewJs(file, new Map(bindings.flatMap(([l, b]) => ('source' in b ? [[l, b] as const] : []))));
+    return this.viewPy(file, { bindings: new Map(bindings.flatMap(([l, b]) => ('module' in b ? [[l, b] as const] : []))), stars: [] });
   }
 
   /** Absolute path of a path as a scan reports it (relative to the root). */
@@ -164,7 +218,15 @@ class Loader {
   }
 
   view(symbol: ImportedLookup['symbol']): ProjectView {
-    return { lookup: { symbol }, dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort() };
+    const askedCallers = new Set<string>();
+    const callerUses = new Map<string, CallerUse[]>();
+    const callers = (name: string, line: number): CallerUse[] => {
+      const key = `${name}:${line}`;
+      const known = callerUses.get(key);
+      if (!known) askedCallers.add(key);
+      return known ?? [];
+    };
+    return { lookup: { symbol, callers }, dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort(), askedCallers, callerUses };
   }
 
   /** Name `name` (then `members`) exported by `file`, through its re-exports. */

@@ -1,12 +1,12 @@
 // A JS/TS file's summary: what its exports do with stores, caches and OpenAI clients. The store detection is the
 // OpenAI flow's own (JsFlow: the same-file helper taint from a parameter, its store tables), run once per file.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { OPENAI_METHODS, LANGCHAIN_CLASSES } from '../facts/llm-api-table';
-import { EstreeIndex, FUNCTION_TYPES, boundNames, constNumber, constString, memberChain, objectProps, unwrap, type FunctionNode, type Node } from '../facts/estree';
+import { OPENAI_METHODS, LANGCHAIN_CLASSES, storeModule } from '../facts/llm-api-table';
+import { EstreeIndex, FUNCTION_TYPES, boundNames, constNumber, constString, functionName, memberChain, objectProps, unwrap, type FunctionNode, type Node } from '../facts/estree';
 import { JsFlow } from '../facts/llm-js-flow';
 import { LineMap } from '../facts/syntax';
 import type { LlmVia } from '../model/types';
-import type { ExportFacts, FileSummary, StoreEffect } from './types';
+import type { ExportFacts, FileSummary, ResultUse, StoreEffect } from './types';
 
 export interface JsImport {
   source: string;
@@ -107,7 +107,32 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       }
     }
   }
+  const uses = resultUses();
+  if (uses.length) summary.uses = uses;
   return summary;
+
+  /** Calls of imported project names whose result this file stores, passes on, or looks up first (callers of a result). */
+  function resultUses(): ResultUse[] {
+    const out: ResultUse[] = [];
+    for (const n of index.nodes) {
+      if (n.type !== 'CallExpression') continue;
+      const chain = memberChain(n.callee);
+      const binding = chain ? imports.get(chain[0]!) : undefined;
+      if (!chain || !binding || storeModule(binding.source) || isOpenAiModule(binding.source) || isLangChain(binding.source) || flow.classify(n)) continue;
+      const parent = index.parent(n);
+      if (parent?.type === 'ExpressionStatement') continue;
+      const u = flow.resultUse(n);
+      if (!u.stores.length && !u.passedTo.length && !u.cacheRead) continue;
+      const fn = index.enclosingFunction(n);
+      out.push({
+        local: chain[0]!, members: chain.slice(1), binding: { source: binding.source, imported: binding.imported }, line: line(n), inFunction: fn ? functionName(fn, index) : null,
+        stores: u.stores.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how } })),
+        passedTo: u.passedTo,
+        ...(u.cacheRead ? { cacheRead: { kind: u.cacheRead.kind, api: u.cacheRead.api, line: u.cacheRead.line } } : {}),
+      });
+    }
+    return out;
+  }
 
   function factsOf(node: Node, depth: number): ExportFacts | null {
     if (depth > 3) return null;
@@ -170,7 +195,8 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       returned(unwrap(r.argument), facts);
     }
     if (fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement') returned(unwrap(fn.body as Node), facts);
-    return Object.keys(facts).length > 1 ? facts : null;
+    // Every function is listed, facets or not: callers of a result returned from it are found by its name.
+    return facts;
   }
 
   /** What a function returns: a new client (a factory), a store handle, an OpenAI call's result. */

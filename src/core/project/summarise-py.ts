@@ -151,7 +151,8 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
       const value = children(r)[0];
       if (value) returned(value, facts);
     }
-    return Object.keys(facts).length > 1 ? facts : null;
+    // Every function is listed, facets or not: callers of a result returned from it are found by its name.
+    return facts;
   }
 
   function returned(value0: SyntaxNode, facts: ExportFacts): void {

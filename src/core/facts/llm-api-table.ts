@@ -76,6 +76,11 @@ export interface StoreModule {
   ttlOption?: { name: string; unit: 's' | 'ms' };
   /** The expiry the client was made with. */
   ttl?: { seconds: number | null; how: string } | null;
+  /**
+   * Project model, in a summary: a name imported from another file that may be a store handle (`Message` of
+   * `../db/models`); its writes are kept with the binding and typed when a view resolves it (or dropped).
+   */
+  deferred?: { source: string; imported: string } | { module: string; name: string | null };
 }
 
 /** LangChain chat message histories: what a conversation store writes and reads. */
@@ -305,6 +310,16 @@ export const WRITE_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
   vector: new Set(['upsert', 'add', 'insert', 'add_texts', 'add_documents', 'addDocuments', 'addVectors', 'upsert_points', 'add_object', 'add_data_object', 'insert_many', 'upsertRecords']),
   memory: new Set(['set']),
 };
+
+/** Every kind's write methods: what a name imported from another file may write through before it is typed. */
+export const ANY_STORE_WRITES: ReadonlySet<string> = new Set(Object.values(WRITE_METHODS).flatMap((m) => [...m]));
+
+/** Whether an API (`Message.create`, `db.query INSERT INTO`) is a write of a store of `kind` (a deferred write, typed). */
+export function isWriteOf(kind: StoreKind, api: string): boolean {
+  if (/\s/.test(api)) return kind === 'rdbms' || kind === 'cassandra' || kind === 'vector';
+  const method = api.split('.').pop() ?? '';
+  return WRITE_METHODS[kind].has(method) || (kind === 'vector' && VECTOR_STORE_WRITES.has(method)) || CHAT_HISTORY_WRITES.has(method);
+}
 
 export const READ_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
   mongodb: new Set(['findOne', 'find_one', 'find', 'findById', 'countDocuments']),

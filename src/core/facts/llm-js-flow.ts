@@ -5,7 +5,7 @@
 // the prompt, whose hit skips the call, precedes it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
-import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import { ANY_STORE_WRITES, DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { EstreeIndex, boundNames, propertyName, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
 import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
@@ -56,6 +56,8 @@ const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|
 
 const TRANSPARENT_CALLS = /^(JSON\.stringify|String|Buffer\.from|Object\.assign|encodeURIComponent)$/;
 
+const NO_READS: ReadonlySet<string> = new Set();
+
 /** A write as the call site reports it: an expiry left to an unseen caller's argument is just unknown. */
 function withoutParam(s: StoreWriteFact): StoreWriteFact {
   return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
@@ -73,12 +75,14 @@ export class JsFlow {
   private passed: ResultUse['passedTo'] | null = null;
   private readonly importBindings: Map<string, { source: string; imported: string }>;
 
-  constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>, private readonly imported?: ImportedLookup) {
+  constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>, private readonly imported?: ImportedLookup, deferImports = false) {
     this.importBindings = imports;
     for (const [local, i] of imports) {
       // LangChain's store classes are typed by the class imported; other libraries by the package.
       const m = (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' ? local : i.imported) : null) ?? storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
       if (m) this.stores.set(local, m);
+      // A summary: a project import may be a store handle; its writes wait for a view to type them.
+      else if (deferImports && !/^(openai|@langchain\/|langchain|ai$|@ai-sdk\/)/.test(i.source)) this.stores.set(local, { kind: 'rdbms', engine: 'deferred', writes: ANY_STORE_WRITES, reads: NO_READS, deferred: { source: i.source, imported: i.imported } });
     }
     // Parameters and fields typed with a store library's type (`private repo: Repository<Chat>`, `redis: Redis`).
     for (const n of index.nodes) {
@@ -150,10 +154,12 @@ export class JsFlow {
   /** The store behind a receiver: an import-derived handle, else a receiver named like one (`this.redis`). */
   private storeOf(recv: Node): StoreModule | null {
     const root = rootKey(recv);
-    if (root && this.stores.has(root)) return this.stores.get(root)!;
+    const known = root ? this.stores.get(root) : undefined;
+    if (known && !known.deferred) return known;
     const chain = memberChain(recv);
     const names = chain ? chain.filter((p) => p !== 'this' && p !== '[]') : root ? [root] : [];
     for (const h of STORE_NAME_HINTS) if (names.some((nm) => h.pattern.test(nm))) return h.module;
+    if (known) return known;
     return null;
   }
 
@@ -196,7 +202,7 @@ export class JsFlow {
       const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
       const mod = vector && module.kind === 'rdbms' ? { kind: 'vector' as const, engine: 'pgvector' } : module;
       if (SQL_WRITE.test(sql)) return { module: mod, op: 'write', api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`, ttl: ttlMatch ? { seconds: Number(ttlMatch[1]), how: 'USING TTL' } : null };
-      if (SQL_READ.test(sql)) return { module: mod, op: 'read', api, ttl: null };
+      if (SQL_READ.test(sql) && !mod.deferred) return { module: mod, op: 'read', api, ttl: null };
       return null;
     }
     const tail2 = chain.slice(-2).join('.');
@@ -204,8 +210,9 @@ export class JsFlow {
     const reads = module.reads ?? READ_METHODS[module.kind];
     const isWrite = writes.has(method) || writes.has(tail2);
     const isRead = reads.has(method) || reads.has(tail2);
-    if (isWrite) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module, method, args, call) };
-    if (isRead) return { module, op: 'read', api, ttl: null };
+    // A deferred write keeps the Redis expiry forms (`set(k, v, 'EX', n)`, `setex`): kept if the handle is typed Redis.
+    if (isWrite) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? { kind: 'redis', engine: 'redis' } : module, method, args, call) };
+    if (isRead && !module.deferred) return { module, op: 'read', api, ttl: null };
     return null;
   }
 
@@ -290,7 +297,7 @@ export class JsFlow {
       const name = functionName(fn, this.index);
       const r = this.lines.range(call.range[0], call.range[1]);
       for (const u of name ? this.imported.callers(name, this.lines.position(fn.range[0]).line) : []) {
-        stores = [...stores, ...u.stores.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how }, viaHelper: e.via, at: { path: e.path, line: e.line } }))];
+        stores = [...stores, ...u.stores.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how }, viaHelper: e.via, at: { path: e.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }))];
         if (!cacheLookup && u.cacheRead) cacheLookup = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
       }
     }
@@ -408,11 +415,26 @@ export class JsFlow {
     const assigns = this.index.within(scope, 'AssignmentExpression');
     const calls = this.index.within(scope, 'CallExpression');
     const mentions = (n: Node) => [...this.index.namesIn(n)].some((x) => tainted.has(x));
+    // Records the value reaches only as an entity attribute (`chat.name = title; chat.save()`), by record name.
+    const entityOf = new Map<string, string>();
+    const seen = new Set<Node>();
     for (let changed = true, guard = 0; changed && guard < 10; guard++) {
       changed = false;
       const add = (names: string[]) => { for (const nm of names) if (!tainted.has(nm)) { tainted.add(nm); changed = true; } };
       for (const d of decls) if (d.init && mentions(d.init)) add(boundNames(d.id));
-      for (const a of assigns) if (mentions(a.right)) { add(boundNames(a.left as Node)); const r = rootKey(a.left as Node); if (r) add([r]); }
+      for (const a of assigns) {
+        if (!mentions(a.right)) continue;
+        const l = a.left as Node;
+        const r = rootKey(l);
+        const prop = l.type === 'MemberExpression' && !l.computed && l.property.type === 'Identifier' ? l.property.name : null;
+        if (!seen.has(a)) {
+          seen.add(a);
+          if (r && prop && ENTITY_FIELD.test(prop) && !tainted.has(r)) entityOf.set(r, prop);
+          else if (r && entityOf.has(r)) entityOf.delete(r);
+        }
+        add(boundNames(l));
+        if (r) add([r]);
+      }
       for (const c of calls) {
         const m = memberChain(c.callee);
         if (m && /^(push|unshift|set|add)$/.test(m[m.length - 1]!) && !this.classify(c) && c.arguments.some((a) => mentions(a as Node))) { const r = rootKey(c.callee); if (r) add([r]); }
@@ -425,7 +447,7 @@ export class JsFlow {
       const recv = c.callee.type === 'MemberExpression' ? unwrap(c.callee.object) : null;
       if (recv?.type === 'Identifier' && tainted.has(recv.name) && c.callee.type === 'MemberExpression' && c.callee.property.type === 'Identifier' && SAVE_METHODS.has(c.callee.property.name)) {
         const store = this.classify(c);
-        if (store?.op === 'write') { stores.push(this.fact(store, c, viaHelper)); continue; }
+        if (store?.op === 'write') { stores.push(this.fact(store, c, viaHelper, entityOf.get(recv.name) ?? null)); continue; }
       }
       if (!c.arguments.some((a) => mentions(a as Node))) continue;
       const store = this.classify(c);
@@ -446,7 +468,8 @@ export class JsFlow {
 
   /** Project model: the store a name is a handle of (an import-derived client, `this.x` set from one). */
   storeHandle(name: string): StoreModule | null {
-    return this.stores.get(name) ?? null;
+    const m = this.stores.get(name);
+    return m && !m.deferred ? m : null;
   }
 
   /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */
@@ -493,12 +516,12 @@ export class JsFlow {
     const effects = sym?.facts.paramStores?.[position] ?? [];
     const r = this.lines.range(call.range[0], call.range[1]);
     const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'number' ? { seconds: constNumber(call.arguments[t.param] as Node | undefined, this.index), how: t.how } : t && { seconds: t.seconds, how: t.how });
-    return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
+    return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }));
   }
 
   private fact(store: StoreCall, call: Node, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.range[0], call.range[1]);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}) };
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}), ...(store.module.deferred ? { deferred: store.module.deferred } : {}) };
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`{ name }`). */

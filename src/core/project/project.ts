@@ -13,7 +13,9 @@ import type { SyntaxNode } from '../parse/tree-sitter';
 import { summariseJs, type JsImport } from './summarise-js';
 import { pyImports, summarisePy, type PyImport } from './summarise-py';
 import { ImporterIndex, fileModuleKey } from './importers';
-import type { CallerUse, ExportFacts, FileSummary, ImportedLookup, ResolvedSymbol, ResultUse } from './types';
+import type { CallerUse, ExportFacts, FileSummary, ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect, UseBinding } from './types';
+import type { StoreKind } from '../model/types';
+import { isWriteOf } from '../facts/llm-api-table';
 
 /**
  * Re-export hops followed from an import to the file that defines the name (`index.ts` -> `store/index.ts` ->
@@ -32,6 +34,8 @@ export interface ProjectView {
   askedCallers: Set<string>;
   /** Callers loaded (`name:line` -> uses); see Project.loadCallers. */
   callerUses: Map<string, CallerUse[]>;
+  /** The view's file's own deferred writes, typed through the names it imports. */
+  typeEffects(effects: readonly StoreEffect[]): StoreEffect[];
 }
 
 type Lang = FileSummary['language'];
@@ -86,7 +90,7 @@ export class Project {
           const sym = callerView.lookup.symbol(u.local, u.members);
           if (!sym || sym.path !== self || (sym.facts.line !== line && sym.name.split('.').pop() !== name)) continue;
           deps.add(file);
-          const stores: CallerUse['stores'] = u.stores.map((e) => ({ ...e, path: s.path, via: u.inFunction ?? 'the caller' }));
+          const stores: CallerUse['stores'] = callerView.typeEffects(u.stores).map((e) => ({ ...e, path: s.path, via: u.inFunction ?? 'the caller' }));
           for (const p of u.passedTo) {
             const helper = callerView.lookup.symbol(p.local, p.members);
             for (const e of helper?.facts.paramStores?.[p.position] ?? []) stores.push({ ...e, ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: null, how: e.ttl.how } : e.ttl, path: helper!.path, via: helper!.name });
@@ -104,7 +108,7 @@ export class Project {
 
   /** A view over the import bindings a file's result uses name. */
   private async viewOfUses(file: string, lang: 'js' | 'py', uses: readonly ResultUse[]): Promise<ProjectView> {
-    const bindings = uses.flatMap((u) => [[u.local, u.binding] as const, ...u.passedTo.map((p) => [p.local, p.binding] as const)]);
+    const bindings = uses.flatMap((u, i) => [[u.local, u.binding] as const, ...u.passedTo.map((p) => [p.local, p.binding] as const), ...u.stores.flatMap((e, j) => (e.deferred ? [[`\0${i}.${j}`, e.deferred] as const] : []))]);
     if (lang === 'js') return this.viewJs(file, new Map(bindings.flatMap(([l, b]) => ('source' in b ? [[l, b] as const] : []))));
     return this.viewPy(file, { bindings: new Map(bindings.flatMap(([l, b]) => ('module' in b ? [[l, b] as const] : []))), stars: [] });
   }
@@ -154,7 +158,7 @@ export class Project {
       if (!file) return null;
       if (i.imported === '*') return members.length ? loader.exportIn(file, members[0]!, members.slice(1), 0) : null;
       return loader.exportIn(file, i.imported, members, 0, i.imported === 'default' ? local : undefined);
-    });
+    }, absFile);
   }
 
   /** A view over a Python file's imports. */
@@ -193,7 +197,7 @@ export class Project {
       if (r || !members.length) return r;
       const sub = this.resolveSpec('py', joinModule(b.module, b.name), absFile);
       return sub ? loader.exportIn(sub, members[0]!, members.slice(1), 0) : null;
-    });
+    }, absFile);
   }
 
   resolveSpec(lang: 'js' | 'py', spec: string, fromFile: string): string | null {
@@ -211,13 +215,21 @@ class Loader {
     if (!file || this.loaded.has(file) || depth > MAX_REEXPORT_HOPS) return;
     const s = await this.project.summary(file);
     this.loaded.set(file, s);
+    // Names the file writes through that are imported (`Message` of `../db/models`): their files type the writes.
+    for (const b of deferredBindings(s)) {
+      if ('source' in b) await this.chain(this.project.resolveSpec('js', b.source, file), depth + 1);
+      else {
+        await this.chain(this.project.resolveSpec('py', b.module, file), depth + 1);
+        if (b.name) await this.chain(this.project.resolveSpec('py', joinModule(b.module, b.name), file), depth + 1);
+      }
+    }
     for (const re of s?.reexports ?? []) {
       await this.chain(this.project.resolveSpec(this.lang, re.from, file), depth + 1);
       if (this.lang === 'py' && re.imported !== '*') await this.chain(this.project.resolveSpec('py', joinModule(re.from, re.imported), file), depth + 1);
     }
   }
 
-  view(symbol: ImportedLookup['symbol']): ProjectView {
+  view(symbol: ImportedLookup['symbol'], file: string): ProjectView {
     const askedCallers = new Set<string>();
     const callerUses = new Map<string, CallerUse[]>();
     const callers = (name: string, line: number): CallerUse[] => {
@@ -226,7 +238,36 @@ class Loader {
       if (!known) askedCallers.add(key);
       return known ?? [];
     };
-    return { lookup: { symbol, callers }, dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort(), askedCallers, callerUses };
+    return { lookup: { symbol, callers }, dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort(), askedCallers, callerUses, typeEffects: (e) => this.typedEffects(file, e, 0) };
+  }
+
+  /** Facts with their deferred writes typed (or dropped: the name is not a store handle, or the API no write of it). */
+  typed(file: string, f: ExportFacts, depth: number): ExportFacts {
+    if (!f.paramStores?.some((p) => p.some((e) => e.deferred))) return f;
+    return { ...f, paramStores: f.paramStores.map((p) => this.typedEffects(file, p, depth)) };
+  }
+
+  typedEffects(file: string, effects: readonly StoreEffect[], depth: number): StoreEffect[] {
+    return effects.flatMap((e) => {
+      if (!e.deferred) return [e];
+      const store = this.storeOfBinding(file, e.deferred, depth);
+      if (!store || !isWriteOf(store.kind, e.api)) return [];
+      const { deferred: _d, ...rest } = e;
+      void _d;
+      return [{ ...rest, kind: store.kind, engine: store.engine, ttl: store.kind === 'redis' ? e.ttl : null }];
+    });
+  }
+
+  /** The store a name imported by `file` is (its own summary's `store` facet), null when it is none. */
+  private storeOfBinding(file: string, b: UseBinding, depth: number): { kind: StoreKind; engine: string } | null {
+    if (depth >= MAX_REEXPORT_HOPS) return null;
+    if ('source' in b) {
+      const target = b.imported === '*' ? null : this.project.resolveSpec('js', b.source, file);
+      return target ? this.exportIn(target, b.imported, [], depth + 1)?.facts.store ?? null : null;
+    }
+    if (!b.name) return null;
+    const target = this.project.resolveSpec('py', b.module, file);
+    return (target ? this.exportIn(target, b.name, [], depth + 1)?.facts.store : null) ?? null;
   }
 
   /** Name `name` (then `members`) exported by `file`, through its re-exports. */
@@ -237,7 +278,7 @@ class Loader {
     if (own) {
       let f: ExportFacts | undefined = own;
       for (const m of members) f = f?.methods?.[m];
-      return f ? { facts: f, name: [shownAs ?? name, ...members].join('.'), path: s.path } : null;
+      return f ? { facts: this.typed(file, f, depth), name: [shownAs ?? name, ...members].join('.'), path: s.path } : null;
     }
     for (const re of s.reexports) {
       if (re.exported !== name) continue;
@@ -263,6 +304,18 @@ class Loader {
     }
     return null;
   }
+}
+
+/** The import bindings a summary's deferred writes go through. */
+function deferredBindings(s: FileSummary | null): UseBinding[] {
+  const out: UseBinding[] = [];
+  const walk = (f: ExportFacts) => {
+    for (const p of f.paramStores ?? []) for (const e of p) if (e.deferred) out.push(e.deferred);
+    for (const m of Object.values(f.methods ?? {})) walk(m);
+  };
+  for (const f of Object.values(s?.exports ?? {})) walk(f);
+  for (const u of s?.uses ?? []) for (const e of u.stores) if (e.deferred) out.push(e.deferred);
+  return out;
 }
 
 /** A JS/TS file's top-level imports and requires (what a view loads summaries for). */

@@ -6,7 +6,7 @@ import { EstreeIndex, FUNCTION_TYPES, boundNames, constNumber, constString, func
 import { JsFlow } from '../facts/llm-js-flow';
 import { LineMap } from '../facts/syntax';
 import type { LlmVia } from '../model/types';
-import type { ExportFacts, FileSummary, ResultUse, StoreEffect } from './types';
+import type { ExportFacts, FileSummary, ResultUse, StoreEffect, UseBinding } from './types';
 
 export interface JsImport {
   source: string;
@@ -49,7 +49,7 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
   const index = new EstreeIndex(program);
   const lines = new LineMap(text);
   const imports = jsImports(index);
-  const flow = new JsFlow(index, text, lines, new Map([...imports].map(([k, v]) => [k, { source: v.source, imported: v.imported }])));
+  const flow = new JsFlow(index, text, lines, new Map([...imports].map(([k, v]) => [k, { source: v.source, imported: v.imported }])), undefined, true);
   const line = (n: Node) => lines.position(n.range[0]).line;
   const summary: FileSummary = { path, hash, language, exports: {}, reexports: [] };
 
@@ -126,7 +126,7 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       const fn = index.enclosingFunction(n);
       out.push({
         local: chain[0]!, members: chain.slice(1), binding: { source: binding.source, imported: binding.imported }, line: line(n), inFunction: fn ? functionName(fn, index) : null,
-        stores: u.stores.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how } })),
+        stores: u.stores.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how }, ...deferredOf(w) })),
         passedTo: u.passedTo,
         ...(u.cacheRead ? { cacheRead: { kind: u.cacheRead.kind, api: u.cacheRead.api, line: u.cacheRead.line } } : {}),
       });
@@ -186,7 +186,7 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
     const facts: ExportFacts = { line: at };
     const paramIndex = (name: string) => fn.params.findIndex((p) => boundNames(p as Node).includes(name));
     const ttlOf = (t: ReturnType<JsFlow['paramStores']>[number]['ttl']): StoreEffect['ttl'] => (t?.param !== undefined && paramIndex(t.param) >= 0 ? { seconds: null, how: t.how, param: paramIndex(t.param) } : t && { seconds: t.seconds, how: t.how });
-    const paramStores: StoreEffect[][] = fn.params.map((_, i) => flow.paramStores(fn, i).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl) })));
+    const paramStores: StoreEffect[][] = fn.params.map((_, i) => uniqueEffects(flow.paramStores(fn, i).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl), ...deferredOf(w) }))));
     if (paramStores.some((p) => p.length)) facts.paramStores = paramStores;
     const cache = cacheReadIn(fn);
     if (cache) facts.cacheRead = cache;
@@ -259,6 +259,23 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       timeoutMs: timeout ? constNumber(timeout, index) : null, timeoutSet: !!timeout, maxRetries: retries ? constNumber(retries, index) : null, maxRetriesSet: !!retries,
     };
   }
+}
+
+/** One effect per written place (a write reached through several of a helper's own helpers is one write). */
+export function uniqueEffects(effects: StoreEffect[]): StoreEffect[] {
+  const seen = new Set<string>();
+  return effects.filter((e) => {
+    const k = `${e.line}:${e.api}:${e.kind}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The import binding a summary's write goes through (when it waits for a view to type it), and its entity field. */
+export function deferredOf(w: object): { deferred?: UseBinding; entityField?: string } {
+  const { deferred: d, entityField: e } = w as { deferred?: UseBinding; entityField?: string };
+  return { ...(d ? { deferred: d } : {}), ...(e ? { entityField: e } : {}) };
 }
 
 function nameOf(n: TSESTree.Identifier | TSESTree.StringLiteral): string {

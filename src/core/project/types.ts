@@ -11,6 +11,10 @@ export interface StoreEffect {
   line: number;
   /** `param`: the seconds are the helper's parameter at that position (or, Python, of that name): the caller's argument. */
   ttl: { seconds: number | null; how: string; param?: number | string } | null;
+  /** The value lands in a record attribute (`chat.name`): the app's own data (StoreWriteFact.entityField). */
+  entityField?: string;
+  /** Written through a name this file imports (`Message.create`): typed by the view from that name's own summary. */
+  deferred?: UseBinding;
 }
 
 /** What one exported name is, as far as the OpenAI analysis cares. Facets combine (a function may store and read). */

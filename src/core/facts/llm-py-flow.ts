@@ -3,10 +3,10 @@
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
-import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import { ANY_STORE_WRITES, DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
-import type { ImportedLookup, ResolvedSymbol, StoreEffect } from '../project/types';
+import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
 
 /** An expiry; `param`: the seconds are a parameter of the function the write is in (a helper's `ttl` argument). */
 type Ttl = { seconds: number | null; how: string; param?: string };
@@ -61,6 +61,8 @@ export class PyFlow {
   private byCallee: Map<string, SyntaxNode[]> | undefined;
   private callStarts: number[] | undefined;
   private readonly functionMemo = new Map<number, SyntaxNode | null>();
+  /** Project model, while a summary asks `resultUse`: the imported calls the traced value is passed to. */
+  private passed: ResultUse['passedTo'] | null = null;
 
   constructor(
     root: SyntaxNode, text: string, private readonly lines: LineMap, aliases: Map<string, string>,
@@ -70,6 +72,8 @@ export class PyFlow {
     functions: SyntaxNode[], private readonly calls: SyntaxNode[], assignments: SyntaxNode[],
     /** The project model: names imported from other project files (store helpers, cache readers, store clients). */
     private readonly imported?: ImportedLookup,
+    /** A summary: the file's import bindings; a write through one waits for a view to type it (StoreModule.deferred). */
+    private readonly importBindings?: ReadonlyMap<string, { module: string; name: string | null }>,
   ) {
     void root;
     this.django = [...aliases.values()].some((m) => m.startsWith('django'));
@@ -82,6 +86,8 @@ export class PyFlow {
       // LangChain's store classes are typed by the class imported; other libraries by the module (or the project model).
       const m = (/^langchain/.test(path) ? storeClass(path) : null) ?? storeModule(path) ?? (imported?.symbol(local, [])?.facts.store ?? null);
       if (m && !path.startsWith('boto3')) this.stores.set(local, m);
+      const b = importBindings?.get(local);
+      if (!m && b && !/^(openai|langchain|langchain_\w+|llama_index)(\.|$)/.test(path)) this.stores.set(local, { kind: 'rdbms', engine: 'deferred', writes: ANY_STORE_WRITES, reads: new Set(), deferred: { module: b.module, name: b.name } });
     }
     // Bindings: `x = <store expr>` and `with <store expr> as x`.
     const bindings: Array<[string, SyntaxNode]> = [];
@@ -152,9 +158,11 @@ export class PyFlow {
 
   private storeOf(recv: SyntaxNode): StoreModule | null {
     const root = rootName(recv);
-    if (root && this.stores.has(root)) return this.stores.get(root)!;
+    const known = root ? this.stores.get(root) : undefined;
+    if (known && !known.deferred) return known;
     const names = collapse(recv.text).split(/[.([\]]/).filter((p) => /^\w+$/.test(p) && p !== 'self');
     for (const h of STORE_NAME_HINTS) if (names.some((nm) => h.pattern.test(nm))) return h.module;
+    if (known) return known;
     return null;
   }
 
@@ -198,11 +206,12 @@ export class PyFlow {
       const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
       const mod: StoreModule = vector && module.kind === 'rdbms' ? { kind: 'vector', engine: 'pgvector' } : module;
       if (SQL_WRITE.test(sql)) return { module: mod, op: 'write', api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`, ttl: ttl ? { seconds: Number(ttl[1]), how: 'USING TTL' } : null };
-      if (SQL_READ.test(sql)) return { module: mod, op: 'read', api, ttl: null };
+      if (SQL_READ.test(sql) && !mod.deferred) return { module: mod, op: 'read', api, ttl: null };
       return null;
     }
-    if ((module.writes ?? WRITE_METHODS[module.kind]).has(method)) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.kind, method, call) };
-    if ((module.reads ?? READ_METHODS[module.kind]).has(method)) return { module, op: 'read', api, ttl: null };
+    // A deferred write keeps the Redis expiry forms (`set(k, v, ex=n)`, `setex`): kept if the handle is typed Redis.
+    if ((module.writes ?? WRITE_METHODS[module.kind]).has(method)) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? 'redis' : module.kind, method, call) };
+    if ((module.reads ?? READ_METHODS[module.kind]).has(method) && !module.deferred) return { module, op: 'read', api, ttl: null };
     return null;
   }
 
@@ -272,8 +281,32 @@ export class PyFlow {
         cache ??= this.cacheBefore(site, outerFn, site);
       }
     }
+    // Project model: callers in other files of the function that returns the result (one file hop).
+    if (local.returned && fn && this.imported?.callers) {
+      const name = field(fn, 'name')?.text;
+      const r = this.lines.range(call.startIndex, call.endIndex);
+      for (const u of name ? this.imported.callers(name, this.lines.position(fn.startIndex).line) : []) {
+        stores = [...stores, ...u.stores.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how }, viaHelper: e.via, at: { path: e.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }))];
+        if (!cache && u.cacheRead) cache = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
+      }
+    }
     const searchUse = search ? { api: collapse(field(search, 'function')?.text ?? '').split('.').filter((x) => x !== 'self').slice(-2).join('.'), line: this.lines.position(search.startIndex).line } : null;
     return { stores: dedupeStores(stores).map(withoutParam), cacheLookup: cache, searchUse, returnedTo };
+  }
+
+  /**
+   * Project model, for a summary: what this file does with the result of `call` (a call of an imported name) — the
+   * stores it reaches here, the imported helpers it is passed to, a cache read keyed by its arguments before it.
+   */
+  resultUse(call: SyntaxNode): { stores: StoreWriteFact[]; passedTo: ResultUse['passedTo']; cacheRead: CacheLookupFact | null } {
+    this.passed = [];
+    try {
+      const fn = this.functionOf(call);
+      const t = this.traceUncached(call, fn, null, undefined, 0);
+      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: this.cacheBefore(call, fn, call) };
+    } finally {
+      this.passed = null;
+    }
   }
 
   /** The calls of `name` (or `self.name`) outside `fn`, in document order; once per function (llm-py.ts asks too). */
@@ -438,7 +471,8 @@ export class PyFlow {
 
   /** Project model: the store a name is a handle of (an import-derived client, `self.x` set from one). */
   storeHandle(name: string): StoreModule | null {
-    return this.stores.get(name) ?? null;
+    const m = this.stores.get(name);
+    return m && !m.deferred ? m : null;
   }
 
   private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null, depth: number): StoreWriteFact[] {
@@ -490,22 +524,29 @@ export class PyFlow {
 
   /** Project model: the result passed to an imported helper that stores that parameter. */
   private importedWrites(call: SyntaxNode, arg: SyntaxNode): StoreWriteFact[] {
-    const sym = this.importedCallee(call);
-    const facts = sym?.facts;
-    if (!facts?.paramStores) return [];
     let a: SyntaxNode | null = arg;
     while (a && a.parent && a.parent.type !== 'argument_list') a = a.parent;
     if (!a) return [];
+    if (this.passed) {
+      const f = field(call, 'function');
+      const parts = f && (f.type === 'identifier' || f.type === 'attribute') ? collapse(f.text).split('.') : [];
+      const binding = parts.length && parts.every((p) => /^\w+$/.test(p)) ? this.importBindings?.get(parts[0]!) : undefined;
+      const at = a.type === 'keyword_argument' ? field(a, 'name')?.text ?? '' : children(field(call, 'arguments')!).filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment').findIndex((x) => x.startIndex === a!.startIndex);
+      if (binding && at !== '' && at !== -1) this.passed.push({ local: parts[0]!, members: parts.slice(1), binding: { module: binding.module, name: binding.name }, position: at, line: this.lines.position(call.startIndex).line });
+    }
+    const sym = this.importedCallee(call);
+    const facts = sym?.facts;
+    if (!facts?.paramStores) return [];
     const position = a.type === 'keyword_argument' ? (facts.params ?? []).indexOf(field(a, 'name')?.text ?? '')
       : children(field(call, 'arguments')!).filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment').findIndex((x) => x.startIndex === a!.startIndex);
     const r = this.lines.range(call.startIndex, call.endIndex);
     const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'string' ? { seconds: this.num(this.argumentFor(call, t.param, (facts.params ?? []).indexOf(t.param))), how: t.how } : t && { seconds: t.seconds, how: t.how });
-    return (facts.paramStores[position] ?? []).map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
+    return (facts.paramStores[position] ?? []).map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }));
   }
 
   private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.startIndex, call.endIndex);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}) };
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}), ...(store.module.deferred ? { deferred: store.module.deferred } : {}) };
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`title=...`). */

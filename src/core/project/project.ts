@@ -93,8 +93,10 @@ export class Project {
           const stores: CallerUse['stores'] = callerView.typeEffects(u.stores).map((e) => ({ ...e, path: s.path, via: u.inFunction ?? 'the caller' }));
           for (const p of u.passedTo) {
             const helper = callerView.lookup.symbol(p.local, p.members);
-            for (const e of helper?.facts.paramStores?.[p.position] ?? []) stores.push({ ...e, ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: null, how: e.ttl.how } : e.ttl, path: helper!.path, via: helper!.name });
-            if (helper?.facts.paramStores?.[p.position]?.length) for (const d of callerView.dependsOn) deps.add(d);
+            const position = typeof p.position === 'number' ? p.position : (helper?.facts.params ?? []).indexOf(p.position);
+            const effects = helper?.facts.paramStores?.[position] ?? [];
+            for (const e of effects) stores.push({ ...e, ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: null, how: e.ttl.how } : e.ttl, path: helper!.path, via: helper!.name });
+            if (effects.length) for (const d of callerView.dependsOn) deps.add(d);
           }
           out.push({ path: s.path, line: u.line, inFunction: u.inFunction, stores, cacheRead: u.cacheRead ? { ...u.cacheRead, path: s.path } : null });
         }

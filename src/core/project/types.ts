@@ -69,7 +69,8 @@ export interface ResultUse {
   /** Stores the result reaches in this file (same-file taint and helpers). */
   stores: StoreEffect[];
   /** The result passed on to another imported name, at an argument position (resolved when a view is made). */
-  passedTo: Array<{ local: string; members: string[]; binding: UseBinding; position: number; line: number }>;
+  /** `position`: the argument's index, or (Python) the keyword it is passed as. */
+  passedTo: Array<{ local: string; members: string[]; binding: UseBinding; position: number | string; line: number }>;
   /** A cache read keyed by the call's arguments, whose hit skips the call (the caller's own lookup). */
   cacheRead?: { kind: StoreKind; api: string; line: number };
 }

@@ -274,7 +274,7 @@ export class JsFlow {
     const local = this.trace(call, fn, null);
     let stores = local.stores;
     let search = local.search;
-    let cacheLookup = this.cacheBefore(call, fn, promptNode ?? call);
+    let cacheLookup = this.cacheBefore(call, fn, promptNode ?? call) ?? this.storedCheck(call, fn);
     let returnedTo: FlowResult['returnedTo'] = null;
     // The result leaves through `return`: follow it at the same-file call sites of this function (one level).
     if (local.returned && fn) {
@@ -289,7 +289,7 @@ export class JsFlow {
         const outerName = outerFn ? functionName(outerFn, this.index) : null;
         // Returned again by the caller: it goes further up than this one level follows.
         if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'an anonymous function', line: this.lines.position(outerFn.range[0]).line };
-        cacheLookup ??= this.cacheBefore(site, outerFn, site);
+        cacheLookup ??= this.cacheBefore(site, outerFn, site) ?? this.storedCheck(site, outerFn);
       }
     }
     // Project model: callers in other files of the function that returns the result (one file hop).
@@ -314,7 +314,7 @@ export class JsFlow {
     try {
       const fn = this.index.enclosingFunction(call);
       const t = this.trace(call, fn, null);
-      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: call.arguments.length ? this.cacheBefore(call, fn, call) : null };
+      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: (call.arguments.length ? this.cacheBefore(call, fn, call) : null) ?? this.storedCheck(call, fn) };
     } finally {
       this.passed = null;
     }
@@ -568,6 +568,42 @@ export class JsFlow {
       const r = this.lines.range(c.range[0], c.range[1]);
       if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line: r.startLine, at: { path: helper.path, line: helper.facts.cacheRead.line } };
       return store ? { kind: store.module.kind, api: store.api, line: r.startLine } : { kind: 'memory', api: chain!.slice(-2).join('.'), line: r.startLine };
+    }
+    return null;
+  }
+
+  /**
+   * A stored-result check before the call: a test that guards it (the call in its branch, or an early `continue` /
+   * `return`) reads a field `F` of a record (`!page.summary`, `page?.checksum === checksum`) that a store write after
+   * the call in the same function writes (`{ summary }`, `.update({ checksum })`): the call runs only when the stored
+   * result is missing or stale. Entity attributes (`name`, `title`) are left out: a record's own data, not a result.
+   */
+  storedCheck(call: Node, fn: FunctionNode | null): CacheLookupFact | null {
+    const scope: Node = fn ?? this.index.nodes[0]!;
+    const written = new Map<string, StoreCall['module']['kind']>();
+    let firstKind: StoreCall['module']['kind'] | null = null;
+    for (const c of this.index.within(scope, 'CallExpression')) {
+      const w = c.range[0] > call.range[1] ? this.classify(c) : null;
+      if (w?.op !== 'write') continue;
+      firstKind ??= w.module.kind;
+      for (const a of c.arguments) for (const p of this.index.within(a as Node, 'Property')) { const k = propertyName(p); if (k && !k.startsWith('$') && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind); }
+    }
+    if (!firstKind) return null;
+    for (const a of this.index.within(scope, 'AssignmentExpression')) {
+      const l = a.left;
+      if (a.range[0] > call.range[1] && l.type === 'MemberExpression' && !l.computed && l.property.type === 'Identifier' && !ENTITY_FIELD.test(l.property.name) && !written.has(l.property.name)) written.set(l.property.name, firstKind);
+    }
+    const fieldRead = (test: Node): string | null => {
+      for (const m of [test, ...this.index.subtree(test)]) if (m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && written.has(m.property.name)) return m.property.name;
+      return null;
+    };
+    const exits = (n: Node) => [n, ...this.index.subtree(n)].some((x) => x.type === 'ContinueStatement' || x.type === 'ReturnStatement' || x.type === 'BreakStatement');
+    const inside = (n: Node | null | undefined) => !!n && n.range[0] <= call.range[0] && n.range[1] >= call.range[1];
+    for (const t of [...this.index.within(scope, 'IfStatement'), ...this.index.within(scope, 'ConditionalExpression')]) {
+      if (t.range[0] > call.range[0]) continue;
+      const guards = inside(t.consequent) || inside(t.alternate) || (t.type === 'IfStatement' && t.range[1] < call.range[0] && exits(t.consequent));
+      const f = guards ? fieldRead(t.test) : null;
+      if (f) return { kind: written.get(f)!, api: `stored ${f} checked`, line: this.lines.position(t.range[0]).line };
     }
     return null;
   }

@@ -264,7 +264,7 @@ export class PyFlow {
     const local = this.trace(call, fn, null);
     let stores = local.stores;
     let search = local.search;
-    let cache = this.cacheBefore(call, fn, prompt ?? call);
+    let cache = this.cacheBefore(call, fn, prompt ?? call) ?? this.storedCheck(call, fn);
     let returnedTo: FlowResult['returnedTo'] = null;
     if (local.returned && fn) {
       const name = field(fn, 'name')?.text;
@@ -278,7 +278,7 @@ export class PyFlow {
         const outerName = outerFn ? field(outerFn, 'name')?.text : undefined;
         // Returned again by the caller: it goes further up than this one level follows.
         if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'a function', line: this.lines.position(outerFn.startIndex).line };
-        cache ??= this.cacheBefore(site, outerFn, site);
+        cache ??= this.cacheBefore(site, outerFn, site) ?? this.storedCheck(site, outerFn);
       }
     }
     // Project model: callers in other files of the function that returns the result (one file hop).
@@ -303,7 +303,7 @@ export class PyFlow {
     try {
       const fn = this.functionOf(call);
       const t = this.traceUncached(call, fn, null, undefined, 0);
-      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: this.cacheBefore(call, fn, call) };
+      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: this.cacheBefore(call, fn, call) ?? this.storedCheck(call, fn) };
     } finally {
       this.passed = null;
     }
@@ -609,6 +609,59 @@ export class PyFlow {
       const line = this.lines.position(c.startIndex).line;
       if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line, at: { path: helper.path, line: helper.facts.cacheRead.line } };
       return store ? { kind: store.module.kind, api: store.api, line } : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
+    }
+    return null;
+  }
+
+  /**
+   * A stored-result check before the call (as llm-js-flow.ts storedCheck): a test guarding it reads a field `F` of a
+   * record (`"summary" not in doc`, `not doc.get("summary")`), or a read before it selects records lacking `F`
+   * (`{"summary": {"$exists": False}}`), and a store write after the call (or `doc["summary"] = ...`) writes `F`.
+   */
+  storedCheck(call: SyntaxNode, fn: SyntaxNode | null): CacheLookupFact | null {
+    const scope = this.scope(fn, call);
+    const key = (n: SyntaxNode | null | undefined) => (n ? this.str(n) : null);
+    const written = new Map<string, StoreKind>();
+    let firstKind: StoreKind | null = null;
+    for (const c of scope.calls) {
+      const w = c.startIndex > call.endIndex ? this.classify(c) : null;
+      if (w?.op !== 'write') continue;
+      firstKind ??= w.module.kind;
+      const args = field(c, 'arguments');
+      for (const x of args ? [args, ...args.descendantsOfType(['pair', 'keyword_argument'])] : []) {
+        const k = x?.type === 'pair' ? key(field(x, 'key')) : x?.type === 'keyword_argument' ? field(x, 'name')?.text ?? null : null;
+        if (k && !k.startsWith('$') && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind);
+      }
+    }
+    if (!firstKind) return null;
+    for (const a of scope.assigns) {
+      const l = field(a, 'left');
+      const k = a.startIndex > call.endIndex && l?.type === 'subscript' ? key(field(l, 'subscript')) : a.startIndex > call.endIndex && l?.type === 'attribute' ? field(l, 'attribute')?.text ?? null : null;
+      if (k && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, firstKind);
+    }
+    const fieldRead = (test: SyntaxNode): string | null => {
+      for (const n of [test, ...test.descendantsOfType(['string', 'attribute'])]) {
+        const k = n?.type === 'string' ? key(n) : n?.type === 'attribute' ? field(n, 'attribute')?.text ?? null : null;
+        if (k && written.has(k)) return k;
+      }
+      return null;
+    };
+    const inside = (n: SyntaxNode | null | undefined) => !!n && n.startIndex <= call.startIndex && n.endIndex >= call.endIndex;
+    for (const t of scope.tests) {
+      if (t.startIndex > call.startIndex || t.type !== 'if_statement') continue;
+      const body = field(t, 'consequence');
+      const exits = !!body && body.endIndex < call.startIndex && body.descendantsOfType(['continue_statement', 'return_statement', 'break_statement']).length > 0;
+      const f = inside(body) || inside(field(t, 'alternative')) || exits ? fieldRead(field(t, 'condition') ?? t) : null;
+      if (f) return { kind: written.get(f)!, api: `stored ${f} checked`, line: this.lines.position(t.startIndex).line };
+    }
+    // A read that selects only the records still lacking the field (`find({"f": {"$exists": False}})`).
+    for (const c of scope.calls) {
+      if (c.endIndex > call.startIndex || this.classify(c)?.op !== 'read') continue;
+      for (const pair of c.descendantsOfType('pair')) {
+        const k = pair ? key(field(pair, 'key')) : null;
+        const v = pair ? field(pair, 'value') : null;
+        if (k && written.has(k) && v && /["']\$exists["']\s*:\s*False/.test(v.text)) return { kind: written.get(k)!, api: `stored ${k} checked`, line: this.lines.position(c.startIndex).line };
+      }
     }
     return null;
   }

@@ -79,7 +79,7 @@ export class JsFlow {
     this.importBindings = imports;
     for (const [local, i] of imports) {
       // LangChain's store classes are typed by the class imported; other libraries by the package.
-      const m = (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' ? local : i.imported) : null) ?? storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
+      const m = (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' || i.imported === '*' ? local : i.imported) : null) ?? storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
       if (m) this.stores.set(local, m);
       // A summary: a project import may be a store handle; its writes wait for a view to type them.
       else if (deferImports && !/^(openai|@langchain\/|langchain|ai$|@ai-sdk\/)/.test(i.source)) this.stores.set(local, { kind: 'rdbms', engine: 'deferred', writes: ANY_STORE_WRITES, reads: NO_READS, deferred: { source: i.source, imported: i.imported } });

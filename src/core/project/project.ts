@@ -10,7 +10,9 @@ import { JsResolver } from './resolve-js';
 import { PyResolver } from './resolve-py';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SyntaxNode } from '../parse/tree-sitter';
-import { summariseJs, type JsImport } from './summarise-js';
+import { summariseJs } from './summarise-js';
+import { jsImports, type JsImport } from '../facts/js-imports';
+import { EstreeIndex } from '../facts/estree';
 import { pyImports, summarisePy, type PyImport } from './summarise-py';
 import { ImporterIndex, fileModuleKey } from './importers';
 import type { CallerUse, ExportFacts, FileSummary, ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect, UseBinding } from './types';
@@ -158,7 +160,11 @@ export class Project {
       if (!i) return null;
       const file = this.resolveSpec('js', i.source, absFile);
       if (!file) return null;
-      if (i.imported === '*') return members.length ? loader.exportIn(file, members[0]!, members.slice(1), 0) : null;
+      // `const x = require(m)`: `x.y` is export `y`, else (`x()`, `x.y` of a default-exported object) the default.
+      if (i.imported === '*') {
+        const named = members.length ? loader.exportIn(file, members[0]!, members.slice(1), 0) : null;
+        return named ?? (i.cjs ? loader.exportIn(file, 'default', members, 0, local) : null);
+      }
       return loader.exportIn(file, i.imported, members, 0, i.imported === 'default' ? local : undefined);
     }, absFile);
   }
@@ -320,27 +326,9 @@ function deferredBindings(s: FileSummary | null): UseBinding[] {
   return out;
 }
 
-/** A JS/TS file's top-level imports and requires (what a view loads summaries for). */
+/** A JS/TS file's imports and requires (what a view loads summaries for): the extractor's own reading of them. */
 export function projectImportsJs(program: TSESTree.Program): Map<string, JsImport> {
-  const out = new Map<string, JsImport>();
-  for (const st of program.body) {
-    if (st.type === 'ImportDeclaration') {
-      for (const sp of st.specifiers) {
-        const imported = sp.type === 'ImportSpecifier' ? (sp.imported.type === 'Identifier' ? sp.imported.name : String(sp.imported.value)) : sp.type === 'ImportDefaultSpecifier' ? 'default' : '*';
-        out.set(sp.local.name, { source: String(st.source.value), imported });
-      }
-    } else if (st.type === 'VariableDeclaration') {
-      for (const d of st.declarations) {
-        const init = d.init?.type === 'AwaitExpression' ? d.init.argument : d.init;
-        const call = init?.type === 'MemberExpression' ? init.object : init;
-        if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments[0]?.type !== 'Literal' || typeof call.arguments[0].value !== 'string') continue;
-        const source = call.arguments[0].value;
-        if (d.id.type === 'Identifier') out.set(d.id.name, { source, imported: init?.type === 'MemberExpression' && !init.computed && init.property.type === 'Identifier' ? init.property.name : '*' });
-        else if (d.id.type === 'ObjectPattern') for (const p of d.id.properties) if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') out.set(p.value.name, { source, imported: p.key.name });
-      }
-    }
-  }
-  return out;
+  return jsImports(new EstreeIndex(program));
 }
 
 export function projectImportsPy(root: SyntaxNode): ReturnType<typeof pyImports> {

@@ -4,43 +4,12 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { OPENAI_METHODS, LANGCHAIN_CLASSES, storeModule } from '../facts/llm-api-table';
 import { EstreeIndex, FUNCTION_TYPES, boundNames, constNumber, constString, functionName, memberChain, objectProps, unwrap, type FunctionNode, type Node } from '../facts/estree';
 import { JsFlow } from '../facts/llm-js-flow';
+import { jsImports } from '../facts/js-imports';
 import { LineMap } from '../facts/syntax';
 import type { LlmVia } from '../model/types';
 import type { ExportFacts, FileSummary, ResultUse, StoreEffect, UseBinding } from './types';
 
-export interface JsImport {
-  source: string;
-  /** The imported name; `default`, or `*` for a namespace (`import * as x`, `const x = require(...)`). */
-  imported: string;
-}
-
-/** A file's import bindings: `import`, `import * as`, `require` (whole or destructured), local name -> module. */
-export function jsImports(index: EstreeIndex): Map<string, JsImport> {
-  const imports = new Map<string, JsImport>();
-  for (const n of index.nodes) {
-    if (n.type === 'ImportDeclaration') {
-      for (const s of n.specifiers) {
-        const imported = s.type === 'ImportSpecifier' ? (s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value)) : s.type === 'ImportDefaultSpecifier' ? 'default' : '*';
-        imports.set(s.local.name, { source: String(n.source.value), imported });
-      }
-    } else if (n.type === 'VariableDeclarator' && n.init) {
-      const init = unwrap(n.init);
-      const req = requireOf(init, index);
-      if (req !== null) {
-        if (n.id.type === 'Identifier') imports.set(n.id.name, { source: req, imported: '*' });
-        else if (n.id.type === 'ObjectPattern') for (const p of n.id.properties) if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') imports.set(p.value.name, { source: req, imported: p.key.name });
-      } else if (init.type === 'MemberExpression' && n.id.type === 'Identifier' && !init.computed && init.property.type === 'Identifier') {
-        const inner = requireOf(unwrap(init.object), index);
-        if (inner !== null) imports.set(n.id.name, { source: inner, imported: init.property.name });
-      }
-    }
-  }
-  return imports;
-}
-
-function requireOf(n: Node, index: EstreeIndex): string | null {
-  return n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' ? constString(n.arguments[0] as Node | undefined, index) : null;
-}
+export { jsImports, type JsImport } from '../facts/js-imports';
 
 const isOpenAiModule = (s: string) => s === 'openai' || s.startsWith('openai/');
 const isLangChain = (s: string) => s.startsWith('@langchain/') || s.startsWith('langchain');
@@ -49,7 +18,7 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
   const index = new EstreeIndex(program);
   const lines = new LineMap(text);
   const imports = jsImports(index);
-  const flow = new JsFlow(index, text, lines, new Map([...imports].map(([k, v]) => [k, { source: v.source, imported: v.imported }])), undefined, true);
+  const flow = new JsFlow(index, text, lines, imports, undefined, true);
   const line = (n: Node) => lines.position(n.range[0]).line;
   const summary: FileSummary = { path, hash, language, exports: {}, reexports: [] };
 

@@ -510,7 +510,10 @@ export class JsFlow {
     if (this.passed) {
       const chain = memberChain(call.callee);
       const binding = chain ? this.importBindings.get(chain[0]!) : undefined;
-      if (chain && binding && position >= 0) this.passed.push({ local: chain[0]!, members: chain.slice(1), binding, position, line: this.lines.position(call.range[0]).line });
+      // Constant arguments by position: a helper's expiry parameter is set by one (`cacheSet(k, v, 600)`).
+      const constArgs: Record<string, number> = {};
+      call.arguments.forEach((x, i) => { const v = constNumber(x as Node, this.index); if (v !== null) constArgs[i] = v; });
+      if (chain && binding && position >= 0) this.passed.push({ local: chain[0]!, members: chain.slice(1), binding, position, line: this.lines.position(call.range[0]).line, ...(Object.keys(constArgs).length ? { constArgs } : {}) });
     }
     const sym = this.importedCallee(call);
     const effects = sym?.facts.paramStores?.[position] ?? [];

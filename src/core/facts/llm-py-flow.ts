@@ -532,7 +532,12 @@ export class PyFlow {
       const parts = f && (f.type === 'identifier' || f.type === 'attribute') ? collapse(f.text).split('.') : [];
       const binding = parts.length && parts.every((p) => /^\w+$/.test(p)) ? this.importBindings?.get(parts[0]!) : undefined;
       const at = a.type === 'keyword_argument' ? field(a, 'name')?.text ?? '' : children(field(call, 'arguments')!).filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment').findIndex((x) => x.startIndex === a!.startIndex);
-      if (binding && at !== '' && at !== -1) this.passed.push({ local: parts[0]!, members: parts.slice(1), binding: { module: binding.module, name: binding.name }, position: at, line: this.lines.position(call.startIndex).line });
+      // Constant arguments, by position and keyword: a helper's expiry parameter is set by one (`ttl=600`).
+      const ca = callArgs(call);
+      const constArgs: Record<string, number> = {};
+      ca.positional.forEach((x, i) => { const v = this.num(x); if (v !== null) constArgs[i] = v; });
+      for (const [k, x] of ca.keywords) { const v = this.num(x); if (v !== null) constArgs[k] = v; }
+      if (binding && at !== '' && at !== -1) this.passed.push({ local: parts[0]!, members: parts.slice(1), binding: { module: binding.module, name: binding.name }, position: at, line: this.lines.position(call.startIndex).line, ...(Object.keys(constArgs).length ? { constArgs } : {}) });
     }
     const sym = this.importedCallee(call);
     const facts = sym?.facts;
@@ -656,7 +661,7 @@ export class PyFlow {
     }
     // A read that selects only the records still lacking the field (`find({"f": {"$exists": False}})`).
     for (const c of scope.calls) {
-      if (c.endIndex > call.startIndex || this.classify(c)?.op !== 'read') continue;
+      if (c.endIndex > call.startIndex) continue;
       for (const pair of c.descendantsOfType('pair')) {
         const k = pair ? key(field(pair, 'key')) : null;
         const v = pair ? field(pair, 'value') : null;

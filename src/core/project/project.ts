@@ -97,7 +97,9 @@ export class Project {
             const helper = callerView.lookup.symbol(p.local, p.members);
             const position = typeof p.position === 'number' ? p.position : (helper?.facts.params ?? []).indexOf(p.position);
             const effects = helper?.facts.paramStores?.[position] ?? [];
-            for (const e of effects) stores.push({ ...e, ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: null, how: e.ttl.how } : e.ttl, path: helper!.path, via: helper!.name });
+            // A helper's expiry parameter: the constant the caller passes for it (by position, or Python keyword).
+            const ttlArg = (param: number | string) => p.constArgs?.[String(param)] ?? (typeof param === 'string' ? p.constArgs?.[String((helper?.facts.params ?? []).indexOf(param))] : undefined) ?? null;
+            for (const e of effects) stores.push({ ...e, ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: ttlArg(e.ttl.param), how: e.ttl.how } : e.ttl, path: helper!.path, via: helper!.name });
             if (effects.length) for (const d of callerView.dependsOn) deps.add(d);
           }
           out.push({ path: s.path, line: u.line, inFunction: u.inFunction, stores, cacheRead: u.cacheRead ? { ...u.cacheRead, path: s.path } : null });

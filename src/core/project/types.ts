@@ -70,7 +70,7 @@ export interface ResultUse {
   stores: StoreEffect[];
   /** The result passed on to another imported name, at an argument position (resolved when a view is made). */
   /** `position`: the argument's index, or (Python) the keyword it is passed as. */
-  passedTo: Array<{ local: string; members: string[]; binding: UseBinding; position: number | string; line: number }>;
+  passedTo: Array<{ local: string; members: string[]; binding: UseBinding; position: number | string; line: number; constArgs?: Record<string, number> }>;
   /** A cache read keyed by the call's arguments, whose hit skips the call (the caller's own lookup). */
   cacheRead?: { kind: StoreKind; api: string; line: number };
 }

@@ -25,6 +25,8 @@ import { isWriteOf } from '../facts/llm-api-table';
  * barrel tree from costing more than a few summaries.
  */
 export const MAX_REEXPORT_HOPS = 4;
+/** How long the language server keeps one importer index (see Project.refresh). */
+const IMPORTERS_MAX_AGE_MS = 30_000;
 /** Summaries kept by content hash (the language server lives long; a scan touches few helper files). */
 const MAX_CACHED_SUMMARIES = 5_000;
 
@@ -49,6 +51,7 @@ export class Project {
   private py: PyResolver;
   private readonly byHash = new Map<string, Omit<FileSummary, 'path'>>();
   private importers: ImporterIndex | null = null;
+  private importersBuiltAt = 0;
 
   constructor(root: string, fs: ProjectFs = new DiskFs()) {
     this.root = resolve(root);
@@ -65,7 +68,9 @@ export class Project {
     if (this.fs instanceof DiskFs) this.fs.forgetAll();
     this.js = new JsResolver(this.root, this.fs);
     this.py = new PyResolver(this.root, this.fs);
-    this.importers = null;
+    // The importer index reads every file: rebuilt at most every IMPORTERS_MAX_AGE_MS in a long-lived server (a caller
+    // already known is re-read through its summary at once; a new caller is seen from the next rebuild).
+    if (this.importers && Date.now() - this.importersBuiltAt > IMPORTERS_MAX_AGE_MS) this.importers = null;
   }
 
   /**
@@ -82,7 +87,8 @@ export class Project {
       const sep = key.lastIndexOf(':');
       const [name, line] = [key.slice(0, sep), Number(key.slice(sep + 1))];
       const out: CallerUse[] = [];
-      for (const file of (this.importers ??= new ImporterIndex(this.root, this.fs)).candidates(lang, name, fileModuleKey(absFile), absFile)) {
+      if (!this.importers) [this.importers, this.importersBuiltAt] = [new ImporterIndex(this.root, this.fs), Date.now()];
+      for (const file of this.importers.candidates(lang, name, fileModuleKey(absFile), absFile)) {
         const s = await this.summary(file);
         if (!s?.uses?.length) continue;
         const uses = s.uses.filter((u) => u.members.length ? u.members[u.members.length - 1] === name : true);

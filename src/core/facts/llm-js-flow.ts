@@ -58,6 +58,11 @@ const TRANSPARENT_CALLS = /^(JSON\.stringify|String|Buffer\.from|Object\.assign|
 
 const NO_READS: ReadonlySet<string> = new Set();
 
+/** The names a destructuring pattern binds for the given keys (`{ a, b: c }` with [b] -> [c]). */
+function propNames(pattern: TSESTree.ObjectPattern, keys: readonly string[]): string[] {
+  return pattern.properties.flatMap((p) => (p.type === 'Property' && keys.includes(propertyName(p) ?? '') ? boundNames(p.value as Node) : []));
+}
+
 /** A write as the call site reports it: an expiry left to an unseen caller's argument is just unknown. */
 function withoutParam(s: StoreWriteFact): StoreWriteFact {
   return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
@@ -452,12 +457,31 @@ export class JsFlow {
       if (!c.arguments.some((a) => mentions(a as Node))) continue;
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
-      else if (depth < MAX_HELPER_DEPTH) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper, depth));
+      else if (depth < MAX_HELPER_DEPTH) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper, depth, this.taintedProps(a as Node, mentions)));
       if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
     for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && carries(r.argument, mentions) && this.index.enclosingFunction(r) === fn) returned = true;
     if (fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && carries(fn.body, mentions)) returned = true;
     return { stores, returned, search };
+  }
+
+  /** The property names of an object literal argument whose values carry the value (null: not an object literal). */
+  private taintedProps(arg: Node, mentions: (n: Node) => boolean): string[] | null {
+    const a = unwrap(arg);
+    if (a.type !== 'ObjectExpression' || a.properties.some((p) => p.type !== 'Property')) return null;
+    return a.properties.flatMap((p) => (p.type === 'Property' && mentions(p.value as Node) ? [propertyName(p) ?? ''] : []));
+  }
+
+  /** Project model: per property of a destructured parameter, the stores that property reaches. */
+  paramPropStores(fn: FunctionNode, position: number): Record<string, Array<StoreWriteFact & { ttl: Ttl | null }>> | null {
+    const param = fn.params[position];
+    if (param?.type !== 'ObjectPattern') return null;
+    const out: Record<string, Array<StoreWriteFact & { ttl: Ttl | null }>> = {};
+    for (const p of param.properties) {
+      const k = p.type === 'Property' ? propertyName(p) : null;
+      if (k) out[k] = this.trace(fn, fn, functionName(fn, this.index) ?? 'helper', new Set(boundNames(p.value as Node)), 0).stores;
+    }
+    return out;
   }
 
   /** Project model: the stores parameter `position` of `fn` reaches (the same-file helper taint, for a summary). A write's `ttl.param` names the parameter its expiry comes from. */
@@ -473,17 +497,18 @@ export class JsFlow {
   }
 
   /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */
-  private helperWrites(call: TSESTree.CallExpression, arg: Node, viaHelper: string | null, depth: number): StoreWriteFact[] {
+  private helperWrites(call: TSESTree.CallExpression, arg: Node, viaHelper: string | null, depth: number, props: string[] | null = null): StoreWriteFact[] {
     if (depth >= MAX_HELPER_DEPTH) return [];
     const c = unwrap(call.callee);
     const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' ? c.property.name : null;
     const helper = name ? this.functions.get(name) : undefined;
-    if (!helper) return this.importedWrites(call, arg);
+    if (!helper) return this.importedWrites(call, arg, props);
     if (call.range[0] >= helper.range[0] && call.range[1] <= helper.range[1]) return [];
     const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
     const param = helper.params[position];
     if (!param) return [];
-    const seed = new Set(boundNames(param as Node));
+    // An object literal into a destructured parameter: only the properties the value is in.
+    const seed = new Set(props && param.type === 'ObjectPattern' ? propNames(param, props) : boundNames(param as Node));
     const stores = this.trace(helper, helper, viaHelper ?? `${name}()`, seed, depth + 1).stores;
     // An expiry the helper takes as a parameter (`cacheSet(key, value, ttl)`): the argument this call passes.
     return stores.map((s) => {
@@ -505,7 +530,7 @@ export class JsFlow {
   }
 
   /** Project model: `saveChat(answer)` / `store.saveChat(answer)` where the imported helper stores that parameter. */
-  private importedWrites(call: TSESTree.CallExpression, arg: Node): StoreWriteFact[] {
+  private importedWrites(call: TSESTree.CallExpression, arg: Node, props: string[] | null = null): StoreWriteFact[] {
     const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
     if (this.passed) {
       const chain = memberChain(call.callee);
@@ -513,10 +538,11 @@ export class JsFlow {
       // Constant arguments by position: a helper's expiry parameter is set by one (`cacheSet(k, v, 600)`).
       const constArgs: Record<string, number> = {};
       call.arguments.forEach((x, i) => { const v = constNumber(x as Node, this.index); if (v !== null) constArgs[i] = v; });
-      if (chain && binding && position >= 0) this.passed.push({ local: chain[0]!, members: chain.slice(1), binding, position, line: this.lines.position(call.range[0]).line, ...(Object.keys(constArgs).length ? { constArgs } : {}) });
+      if (chain && binding && position >= 0) this.passed.push({ local: chain[0]!, members: chain.slice(1), binding, position, line: this.lines.position(call.range[0]).line, ...(Object.keys(constArgs).length ? { constArgs } : {}), ...(props ? { props } : {}) });
     }
     const sym = this.importedCallee(call);
-    const effects = sym?.facts.paramStores?.[position] ?? [];
+    const byProp = props ? sym?.facts.paramPropStores?.[position] : undefined;
+    const effects = byProp ? props!.flatMap((k) => byProp[k] ?? []) : sym?.facts.paramStores?.[position] ?? [];
     const r = this.lines.range(call.range[0], call.range[1]);
     const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'number' ? { seconds: constNumber(call.arguments[t.param] as Node | undefined, this.index), how: t.how } : t && { seconds: t.seconds, how: t.how });
     return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }));

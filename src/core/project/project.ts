@@ -102,7 +102,8 @@ export class Project {
           for (const p of u.passedTo) {
             const helper = callerView.lookup.symbol(p.local, p.members);
             const position = typeof p.position === 'number' ? p.position : (helper?.facts.params ?? []).indexOf(p.position);
-            const effects = helper?.facts.paramStores?.[position] ?? [];
+            const byProp = p.props ? helper?.facts.paramPropStores?.[position] : undefined;
+            const effects = byProp ? p.props!.flatMap((k) => byProp[k] ?? []) : helper?.facts.paramStores?.[position] ?? [];
             // A helper's expiry parameter: the constant the caller passes for it (by position, or Python keyword).
             const ttlArg = (param: number | string) => p.constArgs?.[String(param)] ?? (typeof param === 'string' ? p.constArgs?.[String((helper?.facts.params ?? []).indexOf(param))] : undefined) ?? null;
             for (const e of effects) stores.push({ ...e, ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: ttlArg(e.ttl.param), how: e.ttl.how } : e.ttl, path: helper!.path, via: helper!.name });
@@ -260,7 +261,8 @@ class Loader {
   /** Facts with their deferred writes typed (or dropped: the name is not a store handle, or the API no write of it). */
   typed(file: string, f: ExportFacts, depth: number): ExportFacts {
     if (!f.paramStores?.some((p) => p.some((e) => e.deferred))) return f;
-    return { ...f, paramStores: f.paramStores.map((p) => this.typedEffects(file, p, depth)) };
+    const byProp = f.paramPropStores && Object.fromEntries(Object.entries(f.paramPropStores).map(([i, m]) => [i, Object.fromEntries(Object.entries(m).map(([k, es]) => [k, this.typedEffects(file, es, depth)]))]));
+    return { ...f, paramStores: f.paramStores.map((p) => this.typedEffects(file, p, depth)), ...(byProp ? { paramPropStores: byProp } : {}) };
   }
 
   typedEffects(file: string, effects: readonly StoreEffect[], depth: number): StoreEffect[] {

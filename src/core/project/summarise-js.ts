@@ -157,6 +157,10 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
     const ttlOf = (t: ReturnType<JsFlow['paramStores']>[number]['ttl']): StoreEffect['ttl'] => (t?.param !== undefined && paramIndex(t.param) >= 0 ? { seconds: null, how: t.how, param: paramIndex(t.param) } : t && { seconds: t.seconds, how: t.how });
     const paramStores: StoreEffect[][] = fn.params.map((_, i) => uniqueEffects(flow.paramStores(fn, i).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl), ...deferredOf(w) }))));
     if (paramStores.some((p) => p.length)) facts.paramStores = paramStores;
+    fn.params.forEach((_, i) => {
+      const byProp = paramStores[i]?.length ? flow.paramPropStores(fn, i) : null;
+      if (byProp) (facts.paramPropStores ??= {})[i] = Object.fromEntries(Object.entries(byProp).map(([k, ws]) => [k, uniqueEffects(ws.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl), ...deferredOf(w) })))]));
+    });
     const cache = cacheReadIn(fn);
     if (cache) facts.cacheRead = cache;
     for (const r of index.within(fn, 'ReturnStatement')) {

@@ -23,6 +23,8 @@ export interface ExportFacts {
   line: number;
   /** A function or method: per parameter position, the stores that parameter reaches (empty: none). */
   paramStores?: StoreEffect[][];
+  /** A destructured parameter (`{ chatId, reply }`): per position, per property, the stores that property reaches. */
+  paramPropStores?: Record<number, Record<string, StoreEffect[]>>;
   /** Python: the parameter names by position (`self`/`cls` left out), for keyword arguments. */
   params?: string[];
   /** A function or method that reads a store or an in-memory cache keyed by one of its parameters. */
@@ -70,7 +72,7 @@ export interface ResultUse {
   stores: StoreEffect[];
   /** The result passed on to another imported name, at an argument position (resolved when a view is made). */
   /** `position`: the argument's index, or (Python) the keyword it is passed as. */
-  passedTo: Array<{ local: string; members: string[]; binding: UseBinding; position: number | string; line: number; constArgs?: Record<string, number> }>;
+  passedTo: Array<{ local: string; members: string[]; binding: UseBinding; position: number | string; line: number; constArgs?: Record<string, number>; props?: string[] }>;
   /** A cache read keyed by the call's arguments, whose hit skips the call (the caller's own lookup). */
   cacheRead?: { kind: StoreKind; api: string; line: number };
 }

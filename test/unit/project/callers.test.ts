@@ -91,6 +91,15 @@ describe('project: results returned to callers in other files', () => {
     assert.deepEqual(facts[0]!.stores.map((s) => [s.kind, s.ttl?.seconds, s.viaHelper, s.at && `${s.at.path}:${s.at.line}`]), [['redis', 120, 'keep', 'app/kv.py:5']]);
   });
 
+  it('an object literal into a destructured parameter: only the property the value is in is followed', async () => {
+    const { facts, findings } = await callsIn({
+      'save.ts': `import Redis from 'ioredis';\nconst redis = new Redis();\nexport async function saveAll(id: string, { user, reply }: { user: string; reply: string }) {\n  await redis.set(\`u:\${id}\`, user);\n  await redis.set(\`r:\${id}\`, reply, 'EX', 60);\n}\n`,
+      'go.ts': `${OPENAI}import { saveAll } from './save';\nexport async function go(id: string, u: string, q: string) {\n  const r = await openai.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 50, messages: [{ role: 'user', content: q }] });\n  await saveAll(id, { user: u, reply: r.choices[0]?.message.content ?? '' });\n}\n`,
+    }, 'go.ts');
+    assert.deepEqual(facts[0]!.stores.map((s) => [s.at && `${s.at.path}:${s.at.line}`, s.ttl?.seconds]), [['save.ts:5', 60]]);
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'llm-store-without-ttl'), []);
+  });
+
   it('same file: a helper that passes the value to a smaller helper (two deep) is followed', async () => {
     const { facts } = await callsIn({
       'a.ts': `${OPENAI}import Redis from 'ioredis';\nconst redis = new Redis();\nasync function write(v: string) { await redis.set('k', v, 'EX', 30); }\nasync function keep(v: string) { await write(v); }\nexport async function go(q: string) {\n  const r = await openai.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 50, messages: [{ role: 'user', content: q }] });\n  await keep(r.choices[0]?.message.content ?? '');\n}\n`,

@@ -77,7 +77,8 @@ export class Project {
    * Loads into `view` the callers in other project files of the functions its analysis asked about (a function of
    * `absFile` that returns an OpenAI result): each caller's summary says what it does with the returned value, and
    * a view over the caller's imports resolves the helpers it passes the value to. One file hop up, then the caller's
-   * same-file helpers (two deep) and one imported helper; not the caller's own callers. True when any was asked.
+   * same-file helpers (two deep) and one imported helper; not the caller's own callers. True when a caller was found
+   * (the analysis then extracts again with them; otherwise its first extraction stands).
    */
   async loadCallers(view: ProjectView, absFile: string, lang: 'js' | 'py'): Promise<boolean> {
     if (!view.askedCallers.size) return false;
@@ -116,7 +117,7 @@ export class Project {
     }
     view.askedCallers.clear();
     view.dependsOn = [...deps].sort();
-    return true;
+    return [...view.callerUses.values()].some((u) => u.length > 0);
   }
 
   /** A view over the import bindings a file's result uses name. */

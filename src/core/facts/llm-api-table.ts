@@ -274,6 +274,9 @@ export function asVectorColumn<T extends { kind: StoreKind; engine: string }>(st
 /** Record fields an answer becomes part of the app's own data in (an agent's name, a conversation's title). */
 export const ENTITY_FIELD = /^(name|title|label|display_?name|slug|emoji|icon|category|categories|tags?|topic|subject|caption|headline|nickname|alias)$/i;
 
+/** Keys that identify a record (or start an operator): a guard on them is no check of a stored result. */
+export const RECORD_KEY = /^(\$.*|_?id|pk|key|uuid|\w+_id|\w+Id|\w+_key|\w+Key)$/;
+
 /** One entry per written place: a write reached both directly and through a helper is listed once. */
 export function dedupeStores<T extends { line: number; range: { startColumn: number }; kind: string }>(stores: T[]): T[] {
   const seen = new Set<string>();

@@ -5,7 +5,7 @@
 // the prompt, whose hit skips the call, precedes it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
-import { ANY_STORE_WRITES, DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import { ANY_STORE_WRITES, RECORD_KEY, DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { EstreeIndex, boundNames, propertyName, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
 import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
@@ -615,12 +615,13 @@ export class JsFlow {
       const w = c.range[0] > call.range[1] ? this.classify(c) : null;
       if (w?.op !== 'write') continue;
       firstKind ??= w.module.kind;
-      for (const a of c.arguments) for (const p of this.index.within(a as Node, 'Property')) { const k = propertyName(p); if (k && !k.startsWith('$') && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind); }
+      // Leaf fields only (not `where`/`data`), and not keys that identify the record (`id`, `userId`).
+      for (const a of c.arguments) for (const p of this.index.within(a as Node, 'Property')) { const k = propertyName(p); if (k && unwrap(p.value as Node).type !== 'ObjectExpression' && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind); }
     }
     if (!firstKind) return null;
     for (const a of this.index.within(scope, 'AssignmentExpression')) {
       const l = a.left;
-      if (a.range[0] > call.range[1] && l.type === 'MemberExpression' && !l.computed && l.property.type === 'Identifier' && !ENTITY_FIELD.test(l.property.name) && !written.has(l.property.name)) written.set(l.property.name, firstKind);
+      if (a.range[0] > call.range[1] && l.type === 'MemberExpression' && !l.computed && l.property.type === 'Identifier' && !RECORD_KEY.test(l.property.name) && !ENTITY_FIELD.test(l.property.name) && !written.has(l.property.name)) written.set(l.property.name, firstKind);
     }
     const fieldRead = (test: Node): string | null => {
       for (const m of [test, ...this.index.subtree(test)]) if (m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && written.has(m.property.name)) return m.property.name;

@@ -3,7 +3,7 @@
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
-import { ANY_STORE_WRITES, DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import { ANY_STORE_WRITES, RECORD_KEY, DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
 import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
@@ -635,14 +635,14 @@ export class PyFlow {
       const args = field(c, 'arguments');
       for (const x of args ? [args, ...args.descendantsOfType(['pair', 'keyword_argument'])] : []) {
         const k = x?.type === 'pair' ? key(field(x, 'key')) : x?.type === 'keyword_argument' ? field(x, 'name')?.text ?? null : null;
-        if (k && !k.startsWith('$') && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind);
+        if (k && field(x!, 'value')?.type !== 'dictionary' && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind);
       }
     }
     if (!firstKind) return null;
     for (const a of scope.assigns) {
       const l = field(a, 'left');
       const k = a.startIndex > call.endIndex && l?.type === 'subscript' ? key(field(l, 'subscript')) : a.startIndex > call.endIndex && l?.type === 'attribute' ? field(l, 'attribute')?.text ?? null : null;
-      if (k && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, firstKind);
+      if (k && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, firstKind);
     }
     const fieldRead = (test: SyntaxNode): string | null => {
       for (const n of [test, ...test.descendantsOfType(['string', 'attribute'])]) {

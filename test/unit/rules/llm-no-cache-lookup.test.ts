@@ -29,6 +29,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a guard on the key that identifies the record is no stored-result check', language: 'typescript',
+      code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function run() {\n  for (const page of await prisma.page.findMany()) {\n    if (!page.id) continue;\n    const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: page.body }] });\n    await prisma.summary.create({ data: { id: page.id, text: r.choices[0].message.content } });\n  }\n}\n",
+      errors: [{ messageId: 'noLookup', line: 8 }],
+    },
+    {
       name: 'a guard on a field the write does not set is no stored-result check', language: 'typescript',
       code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function run() {\n  for (const page of await prisma.page.findMany()) {\n    if (page.draft) continue;\n    const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: page.body }] });\n    await prisma.summary.create({ data: { pageId: page.id, summary: r.choices[0].message.content } });\n  }\n}\n",
       errors: [{ messageId: 'noLookup', line: 8 }],

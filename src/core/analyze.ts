@@ -113,13 +113,16 @@ export async function analyzeText(path: string, text: string, language: Language
         const headers = language !== 'python' && source ? await readProjectIncludes(source.absolutePath, text, { root: source.root, includeDirs: loaded.config.includeDirs, configDir: loaded.source ? dirname(loaded.source) : null }) : null;
         // The project view (summaries of imported files) is read before the budgeted synchronous part.
         const view = wantsLlm && project && PROJECT_HINT.test(text) ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode)) : null;
+        // A result returned to callers in other files: the first extraction asks for them, the second uses them.
+        let firstLlm = view ? within(budget, () => extractPyLlmFacts(parsed, path, view.lookup)) : null;
+        if (view && (await project!.loadCallers(view, project!.absolute(path), 'py'))) firstLlm = null;
         // Synchronous from here on, under the file's time budget (budget.ts lists where it is checked).
         return within(budget, (): FileAnalysis => {
           if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
           const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers);
           const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
           checkBudget();
-          const llmFacts = wantsLlm ? extractPyLlmFacts(parsed, path, view?.lookup) : null;
+          const llmFacts = wantsLlm ? firstLlm ?? extractPyLlmFacts(parsed, path, view?.lookup) : null;
           const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
           const suppressions = readSuppressions(parsed.tree.rootNode, parsed.text);
           noteUnknownSuppressions(entry, suppressions);
@@ -141,10 +144,13 @@ export async function analyzeText(path: string, text: string, language: Language
     const program = js.program;
     // The project view (summaries of imported files) is read before the budgeted synchronous part.
     const view = project && PROJECT_HINT.test(text) ? await project.viewJs(project.absolute(path), projectImportsJs(program)) : null;
+    // A result returned to callers in other files: the first extraction asks for them, the second uses them.
+    let firstLlm = view ? within(budget, () => extractJsLlmFacts(program, text, path, language, view.lookup)) : null;
+    if (view && (await project!.loadCallers(view, project!.absolute(path), 'js'))) firstLlm = null;
     return within(budget, (): FileAnalysis => {
       const suppressions = readJsSuppressions(js.comments, text);
       noteUnknownSuppressions(entry, suppressions);
-      const llmFacts = extractJsLlmFacts(program, text, path, language, view?.lookup);
+      const llmFacts = firstLlm ?? extractJsLlmFacts(program, text, path, language, view?.lookup);
       if (!llmFacts.calls.length && !llmFacts.clients.length && !llmFacts.secrets.length) return { entry, findings: [], ...none, ...deps(view) };
       checkBudget();
       const llm = summariseLlmFile(llmFacts);

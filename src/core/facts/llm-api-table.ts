@@ -76,6 +76,11 @@ export interface StoreModule {
   ttlOption?: { name: string; unit: 's' | 'ms' };
   /** The expiry the client was made with. */
   ttl?: { seconds: number | null; how: string } | null;
+  /**
+   * Project model, in a summary: a name imported from another file that may be a store handle (`Message` of
+   * `../db/models`); its writes are kept with the binding and typed when a view resolves it (or dropped).
+   */
+  deferred?: { source: string; imported: string } | { module: string; name: string | null };
 }
 
 /** LangChain chat message histories: what a conversation store writes and reads. */
@@ -269,6 +274,9 @@ export function asVectorColumn<T extends { kind: StoreKind; engine: string }>(st
 /** Record fields an answer becomes part of the app's own data in (an agent's name, a conversation's title). */
 export const ENTITY_FIELD = /^(name|title|label|display_?name|slug|emoji|icon|category|categories|tags?|topic|subject|caption|headline|nickname|alias)$/i;
 
+/** Keys that identify a record (or start an operator): a guard on them is no check of a stored result. */
+export const RECORD_KEY = /^(\$.*|_?id|pk|key|uuid|\w+_id|\w+Id|\w+_key|\w+Key)$/;
+
 /** One entry per written place: a write reached both directly and through a helper is listed once. */
 export function dedupeStores<T extends { line: number; range: { startColumn: number }; kind: string }>(stores: T[]): T[] {
   const seen = new Set<string>();
@@ -299,11 +307,22 @@ export const WRITE_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
   cassandra: new Set(),
   elasticsearch: new Set(['index', 'create', 'bulk', 'update']),
   // `values` and `set` close Drizzle's insert/update builders (`db.insert(t).values(row)`).
-  rdbms: new Set(['create', 'createMany', 'upsert', 'insert', 'save', 'add', 'add_all', 'bulk_create', 'bulkCreate', 'values', 'merge', 'insert_many']),
+  // `update`: Sequelize `Model.update`, Prisma `x.update`, Supabase `.from(t).update(row)`.
+  rdbms: new Set(['create', 'createMany', 'upsert', 'insert', 'save', 'add', 'add_all', 'bulk_create', 'bulkCreate', 'values', 'merge', 'insert_many', 'update', 'updateMany']),
   file: new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'write', 'writelines', 'write_text', 'write_bytes', 'dump']),
   vector: new Set(['upsert', 'add', 'insert', 'add_texts', 'add_documents', 'addDocuments', 'addVectors', 'upsert_points', 'add_object', 'add_data_object', 'insert_many', 'upsertRecords']),
   memory: new Set(['set']),
 };
+
+/** Every kind's write methods: what a name imported from another file may write through before it is typed. */
+export const ANY_STORE_WRITES: ReadonlySet<string> = new Set(Object.values(WRITE_METHODS).flatMap((m) => [...m]));
+
+/** Whether an API (`Message.create`, `db.query INSERT INTO`) is a write of a store of `kind` (a deferred write, typed). */
+export function isWriteOf(kind: StoreKind, api: string): boolean {
+  if (/\s/.test(api)) return kind === 'rdbms' || kind === 'cassandra' || kind === 'vector';
+  const method = api.split('.').pop() ?? '';
+  return WRITE_METHODS[kind].has(method) || (kind === 'vector' && VECTOR_STORE_WRITES.has(method)) || CHAT_HISTORY_WRITES.has(method);
+}
 
 export const READ_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
   mongodb: new Set(['findOne', 'find_one', 'find', 'findById', 'countDocuments']),

@@ -5,17 +5,26 @@
 // the prompt, whose hit skips the call, precedes it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
-import { DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import { ANY_STORE_WRITES, RECORD_KEY, DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { EstreeIndex, boundNames, propertyName, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
 import type { LineMap } from './syntax';
-import type { ImportedLookup, ResolvedSymbol } from '../project/types';
+import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
+
+/** An expiry; `param`: the seconds are a parameter of the function the write is in (a helper's `ttl` argument). */
+type Ttl = { seconds: number | null; how: string; param?: string };
 
 interface StoreCall {
   module: StoreModule;
   op: 'write' | 'read';
   api: string;
-  ttl: { seconds: number | null; how: string } | null;
+  ttl: Ttl | null;
 }
+
+/**
+ * Same-file helpers followed from a call site (`route -> saveNewMessages -> saveOpenaiMessage` is two): a store
+ * helper often delegates once to a smaller one; the bound keeps recursion and helper chains cheap.
+ */
+export const MAX_HELPER_DEPTH = 2;
 
 /** Calls that pass a value through unchanged for our purpose (serialisation, wrapping). */
 export interface FlowResult {
@@ -47,6 +56,18 @@ const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|
 
 const TRANSPARENT_CALLS = /^(JSON\.stringify|String|Buffer\.from|Object\.assign|encodeURIComponent)$/;
 
+const NO_READS: ReadonlySet<string> = new Set();
+
+/** The names a destructuring pattern binds for the given keys (`{ a, b: c }` with [b] -> [c]). */
+function propNames(pattern: TSESTree.ObjectPattern, keys: readonly string[]): string[] {
+  return pattern.properties.flatMap((p) => (p.type === 'Property' && keys.includes(propertyName(p) ?? '') ? boundNames(p.value as Node) : []));
+}
+
+/** A write as the call site reports it: an expiry left to an unseen caller's argument is just unknown. */
+function withoutParam(s: StoreWriteFact): StoreWriteFact {
+  return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
+}
+
 export class JsFlow {
   private readonly stores = new Map<string, StoreModule>();
   private readonly mongoTtl: { seconds: number | null; how: string } | null;
@@ -55,12 +76,18 @@ export class JsFlow {
   private byArgument: Map<string, TSESTree.CallExpression[]> | undefined;
   /** Project model: names holding an instance of an imported class (`this.repo = new ChatRepo()`), -> the class. */
   private readonly instances = new Map<string, string>();
+  /** Project model, while a summary asks `resultUse`: the imported calls the traced value is passed to. */
+  private passed: ResultUse['passedTo'] | null = null;
+  private readonly importBindings: Map<string, { source: string; imported: string }>;
 
-  constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>, private readonly imported?: ImportedLookup) {
+  constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>, private readonly imported?: ImportedLookup, deferImports = false) {
+    this.importBindings = imports;
     for (const [local, i] of imports) {
       // LangChain's store classes are typed by the class imported; other libraries by the package.
-      const m = (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' ? local : i.imported) : null) ?? storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
+      const m = (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' || i.imported === '*' ? local : i.imported) : null) ?? storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
       if (m) this.stores.set(local, m);
+      // A summary: a project import may be a store handle; its writes wait for a view to type them.
+      else if (deferImports && !/^(openai|@langchain\/|langchain|ai$|@ai-sdk\/)/.test(i.source)) this.stores.set(local, { kind: 'rdbms', engine: 'deferred', writes: ANY_STORE_WRITES, reads: NO_READS, deferred: { source: i.source, imported: i.imported } });
     }
     // Parameters and fields typed with a store library's type (`private repo: Repository<Chat>`, `redis: Redis`).
     for (const n of index.nodes) {
@@ -100,6 +127,15 @@ export class JsFlow {
         if (m) this.stores.set(key, m.ttlOption ? { ...m, ttl: this.constructorTtl(m, value) } : m);
       }
     }
+    // ORM model classes: `class Message extends Model` (Sequelize), `extends BaseEntity` (TypeORM) are store handles.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const n of index.nodes) {
+        if ((n.type !== 'ClassDeclaration' && n.type !== 'ClassExpression') || !n.id || !n.superClass || this.stores.has(n.id.name)) continue;
+        const base = rootKey(n.superClass as Node);
+        const m = base ? this.stores.get(base) : undefined;
+        if (m) this.stores.set(n.id.name, m);
+      }
+    }
     for (const n of index.nodes) {
       if (FUNCTION_TYPES.has(n.type)) {
         const name = functionName(n as FunctionNode, index);
@@ -123,10 +159,12 @@ export class JsFlow {
   /** The store behind a receiver: an import-derived handle, else a receiver named like one (`this.redis`). */
   private storeOf(recv: Node): StoreModule | null {
     const root = rootKey(recv);
-    if (root && this.stores.has(root)) return this.stores.get(root)!;
+    const known = root ? this.stores.get(root) : undefined;
+    if (known && !known.deferred) return known;
     const chain = memberChain(recv);
     const names = chain ? chain.filter((p) => p !== 'this' && p !== '[]') : root ? [root] : [];
     for (const h of STORE_NAME_HINTS) if (names.some((nm) => h.pattern.test(nm))) return h.module;
+    if (known) return known;
     return null;
   }
 
@@ -169,7 +207,7 @@ export class JsFlow {
       const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
       const mod = vector && module.kind === 'rdbms' ? { kind: 'vector' as const, engine: 'pgvector' } : module;
       if (SQL_WRITE.test(sql)) return { module: mod, op: 'write', api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`, ttl: ttlMatch ? { seconds: Number(ttlMatch[1]), how: 'USING TTL' } : null };
-      if (SQL_READ.test(sql)) return { module: mod, op: 'read', api, ttl: null };
+      if (SQL_READ.test(sql) && !mod.deferred) return { module: mod, op: 'read', api, ttl: null };
       return null;
     }
     const tail2 = chain.slice(-2).join('.');
@@ -177,15 +215,16 @@ export class JsFlow {
     const reads = module.reads ?? READ_METHODS[module.kind];
     const isWrite = writes.has(method) || writes.has(tail2);
     const isRead = reads.has(method) || reads.has(tail2);
-    if (isWrite) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module, method, args, call) };
-    if (isRead) return { module, op: 'read', api, ttl: null };
+    // A deferred write keeps the Redis expiry forms (`set(k, v, 'EX', n)`, `setex`): kept if the handle is typed Redis.
+    if (isWrite) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? { kind: 'redis', engine: 'redis' } : module, method, args, call) };
+    if (isRead && !module.deferred) return { module, op: 'read', api, ttl: null };
     return null;
   }
 
-  private ttlOf(module: StoreModule, method: string, args: Node[], call: TSESTree.CallExpression): { seconds: number | null; how: string } | null {
+  private ttlOf(module: StoreModule, method: string, args: Node[], call: TSESTree.CallExpression): Ttl | null {
     switch (module.kind) {
       case 'redis': {
-        if (/^(setex|setEx)$/.test(method)) return { seconds: constNumber(args[1], this.index), how: method };
+        if (/^(setex|setEx)$/.test(method)) return this.seconds(args[1], method, call);
         if (/^(psetex|pSetEx)$/.test(method)) {
           const ms = constNumber(args[1], this.index);
           return { seconds: ms === null ? null : ms / 1000, how: method };
@@ -193,16 +232,10 @@ export class JsFlow {
         if (method === 'set' && args[2]) {
           const opt = unwrap(args[2]);
           const flag = constString(opt, this.index)?.toUpperCase();
-          if (flag === 'EX' || flag === 'PX') {
-            const v = constNumber(args[3], this.index);
-            return { seconds: v === null ? null : flag === 'PX' ? v / 1000 : v, how: `SET ... ${flag}` };
-          }
+          if (flag === 'EX' || flag === 'PX') return this.seconds(args[3], `SET ... ${flag}`, call, flag === 'PX' ? 1 / 1000 : 1);
           const props = objectProps(opt);
           for (const [k, scale] of [['EX', 1], ['PX', 1 / 1000], ['EXAT', 0], ['PXAT', 0]] as const) {
-            if (props.has(k)) {
-              const v = constNumber(props.get(k), this.index);
-              return { seconds: v === null || scale === 0 ? null : v * scale, how: `SET ... { ${k} }` };
-            }
+            if (props.has(k)) return scale === 0 ? { seconds: null, how: `SET ... { ${k} }` } : this.seconds(props.get(k), `SET ... { ${k} }`, call, scale);
           }
         }
         // An expire on the same key later in the function.
@@ -210,8 +243,7 @@ export class JsFlow {
         for (const c of this.index.within(fn, 'CallExpression')) {
           const m = memberChain(c.callee)?.pop();
           if (c.range[0] > call.range[0] && m && /^(expire|pexpire|expireat|expireAt|pExpire)$/i.test(m)) {
-            const v = constNumber(c.arguments[1] as Node | undefined, this.index);
-            return { seconds: v === null ? null : /^p/i.test(m) ? v / 1000 : /at$/i.test(m) ? null : v, how: m };
+            return /at$/i.test(m) ? { seconds: null, how: m } : this.seconds(c.arguments[1] as Node | undefined, m, call, /^p/i.test(m) ? 1 / 1000 : 1);
           }
         }
         return null;
@@ -223,6 +255,16 @@ export class JsFlow {
       default:
         return null;
     }
+  }
+
+  /** Seconds from a TTL argument: a constant, or (`param`) a parameter of the function the write is in, which the caller sets. */
+  private seconds(arg: Node | undefined, how: string, call: Node, scale = 1): Ttl {
+    const v = constNumber(arg, this.index);
+    if (v !== null) return { seconds: v * scale, how };
+    const a = arg ? unwrap(arg) : null;
+    const fn = this.index.enclosingFunction(call);
+    const isParam = a?.type === 'Identifier' && scale === 1 && !!fn && fn.params.some((p) => boundNames(p as Node).includes(a.name));
+    return isParam ? { seconds: null, how, param: a.name } : { seconds: null, how };
   }
 
   private dynamoTtl(input: Node | undefined): { seconds: number | null; how: string } | null {
@@ -237,7 +279,7 @@ export class JsFlow {
     const local = this.trace(call, fn, null);
     let stores = local.stores;
     let search = local.search;
-    let cacheLookup = this.cacheBefore(call, fn, promptNode ?? call);
+    let cacheLookup = this.cacheBefore(call, fn, promptNode ?? call) ?? this.storedCheck(call, fn);
     let returnedTo: FlowResult['returnedTo'] = null;
     // The result leaves through `return`: follow it at the same-file call sites of this function (one level).
     if (local.returned && fn) {
@@ -252,11 +294,35 @@ export class JsFlow {
         const outerName = outerFn ? functionName(outerFn, this.index) : null;
         // Returned again by the caller: it goes further up than this one level follows.
         if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'an anonymous function', line: this.lines.position(outerFn.range[0]).line };
-        cacheLookup ??= this.cacheBefore(site, outerFn, site);
+        cacheLookup ??= this.cacheBefore(site, outerFn, site) ?? this.storedCheck(site, outerFn);
+      }
+    }
+    // Project model: callers in other files of the function that returns the result (one file hop).
+    if (local.returned && fn && this.imported?.callers) {
+      const name = functionName(fn, this.index);
+      const r = this.lines.range(call.range[0], call.range[1]);
+      for (const u of name ? this.imported.callers(name, this.lines.position(fn.range[0]).line) : []) {
+        stores = [...stores, ...u.stores.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how }, viaHelper: e.via, at: { path: e.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }))];
+        if (!cacheLookup && u.cacheRead) cacheLookup = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
       }
     }
     const searchUse = search ? { api: this.callName(search), line: this.lines.position(search.range[0]).line } : null;
-    return { stores: dedupeStores(stores), cacheLookup, searchUse, returnedTo };
+    return { stores: dedupeStores(stores).map(withoutParam), cacheLookup, searchUse, returnedTo };
+  }
+
+  /**
+   * Project model, for a summary: what this file does with the result of `call` (a call of an imported name) — the
+   * stores it reaches here, the imported helpers it is passed to, a cache read keyed by its arguments before it.
+   */
+  resultUse(call: TSESTree.CallExpression): { stores: StoreWriteFact[]; passedTo: ResultUse['passedTo']; cacheRead: CacheLookupFact | null } {
+    this.passed = [];
+    try {
+      const fn = this.index.enclosingFunction(call);
+      const t = this.trace(call, fn, null);
+      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: (call.arguments.length ? this.cacheBefore(call, fn, call) : null) ?? this.storedCheck(call, fn) };
+    } finally {
+      this.passed = null;
+    }
   }
 
   /** A call that uses a value at once to look something up: a store read, a vector search, a similarity function. */
@@ -305,7 +371,7 @@ export class JsFlow {
   }
 
   /** Taint from one call inside `fn`: store writes reached, whether the value is returned. */
-  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>): { stores: StoreWriteFact[]; returned: boolean; search: TSESTree.CallExpression | null } {
+  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>, depth = 0): { stores: StoreWriteFact[]; returned: boolean; search: TSESTree.CallExpression | null } {
     const scope: Node = fn ?? this.index.nodes[0]!;
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
@@ -333,7 +399,7 @@ export class JsFlow {
         if (p.type === 'CallExpression') {
           const store = this.classify(p);
           if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
-          const helper = this.helperWrites(p, cur, viaHelper);
+          const helper = this.helperWrites(p, cur, viaHelper, depth);
           if (helper.length) { stores.push(...helper); break; }
           if (this.isSearch(p)) { search = p; break; }
           const name = memberChain(p.callee)?.join('.') ?? '';
@@ -354,11 +420,26 @@ export class JsFlow {
     const assigns = this.index.within(scope, 'AssignmentExpression');
     const calls = this.index.within(scope, 'CallExpression');
     const mentions = (n: Node) => [...this.index.namesIn(n)].some((x) => tainted.has(x));
+    // Records the value reaches only as an entity attribute (`chat.name = title; chat.save()`), by record name.
+    const entityOf = new Map<string, string>();
+    const seen = new Set<Node>();
     for (let changed = true, guard = 0; changed && guard < 10; guard++) {
       changed = false;
       const add = (names: string[]) => { for (const nm of names) if (!tainted.has(nm)) { tainted.add(nm); changed = true; } };
       for (const d of decls) if (d.init && mentions(d.init)) add(boundNames(d.id));
-      for (const a of assigns) if (mentions(a.right)) { add(boundNames(a.left as Node)); const r = rootKey(a.left as Node); if (r) add([r]); }
+      for (const a of assigns) {
+        if (!mentions(a.right)) continue;
+        const l = a.left as Node;
+        const r = rootKey(l);
+        const prop = l.type === 'MemberExpression' && !l.computed && l.property.type === 'Identifier' ? l.property.name : null;
+        if (!seen.has(a)) {
+          seen.add(a);
+          if (r && prop && ENTITY_FIELD.test(prop) && !tainted.has(r)) entityOf.set(r, prop);
+          else if (r && entityOf.has(r)) entityOf.delete(r);
+        }
+        add(boundNames(l));
+        if (r) add([r]);
+      }
       for (const c of calls) {
         const m = memberChain(c.callee);
         if (m && /^(push|unshift|set|add)$/.test(m[m.length - 1]!) && !this.classify(c) && c.arguments.some((a) => mentions(a as Node))) { const r = rootKey(c.callee); if (r) add([r]); }
@@ -371,12 +452,12 @@ export class JsFlow {
       const recv = c.callee.type === 'MemberExpression' ? unwrap(c.callee.object) : null;
       if (recv?.type === 'Identifier' && tainted.has(recv.name) && c.callee.type === 'MemberExpression' && c.callee.property.type === 'Identifier' && SAVE_METHODS.has(c.callee.property.name)) {
         const store = this.classify(c);
-        if (store?.op === 'write') { stores.push(this.fact(store, c, viaHelper)); continue; }
+        if (store?.op === 'write') { stores.push(this.fact(store, c, viaHelper, entityOf.get(recv.name) ?? null)); continue; }
       }
       if (!c.arguments.some((a) => mentions(a as Node))) continue;
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
-      else if (!viaHelper) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper));
+      else if (depth < MAX_HELPER_DEPTH) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper, depth, this.taintedProps(a as Node, mentions)));
       if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
     for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && carries(r.argument, mentions) && this.index.enclosingFunction(r) === fn) returned = true;
@@ -384,30 +465,57 @@ export class JsFlow {
     return { stores, returned, search };
   }
 
-  /** Project model: the stores parameter `position` of `fn` reaches (the same-file helper taint, for a summary). */
-  paramStores(fn: FunctionNode, position: number): StoreWriteFact[] {
+  /** The property names of an object literal argument whose values carry the value (null: not an object literal). */
+  private taintedProps(arg: Node, mentions: (n: Node) => boolean): string[] | null {
+    const a = unwrap(arg);
+    if (a.type !== 'ObjectExpression' || a.properties.some((p) => p.type !== 'Property')) return null;
+    return a.properties.flatMap((p) => (p.type === 'Property' && mentions(p.value as Node) ? [propertyName(p) ?? ''] : []));
+  }
+
+  /** Project model: per property of a destructured parameter, the stores that property reaches. */
+  paramPropStores(fn: FunctionNode, position: number): Record<string, Array<StoreWriteFact & { ttl: Ttl | null }>> | null {
+    const param = fn.params[position];
+    if (param?.type !== 'ObjectPattern') return null;
+    const out: Record<string, Array<StoreWriteFact & { ttl: Ttl | null }>> = {};
+    for (const p of param.properties) {
+      const k = p.type === 'Property' ? propertyName(p) : null;
+      if (k) out[k] = this.trace(fn, fn, functionName(fn, this.index) ?? 'helper', new Set(boundNames(p.value as Node)), 0).stores;
+    }
+    return out;
+  }
+
+  /** Project model: the stores parameter `position` of `fn` reaches (the same-file helper taint, for a summary). A write's `ttl.param` names the parameter its expiry comes from. */
+  paramStores(fn: FunctionNode, position: number): Array<StoreWriteFact & { ttl: Ttl | null }> {
     const param = fn.params[position];
     return param ? this.trace(fn, fn, functionName(fn, this.index) ?? 'helper', new Set(boundNames(param as Node))).stores : [];
   }
 
   /** Project model: the store a name is a handle of (an import-derived client, `this.x` set from one). */
   storeHandle(name: string): StoreModule | null {
-    return this.stores.get(name) ?? null;
+    const m = this.stores.get(name);
+    return m && !m.deferred ? m : null;
   }
 
-  /** One level of same-file helpers: `save(answer)` where `save` writes its parameter to a store. */
-  private helperWrites(call: TSESTree.CallExpression, arg: Node, viaHelper: string | null): StoreWriteFact[] {
-    if (viaHelper) return [];
+  /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */
+  private helperWrites(call: TSESTree.CallExpression, arg: Node, viaHelper: string | null, depth: number, props: string[] | null = null): StoreWriteFact[] {
+    if (depth >= MAX_HELPER_DEPTH) return [];
     const c = unwrap(call.callee);
     const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' ? c.property.name : null;
     const helper = name ? this.functions.get(name) : undefined;
-    if (!helper) return this.importedWrites(call, arg);
+    if (!helper) return this.importedWrites(call, arg, props);
     if (call.range[0] >= helper.range[0] && call.range[1] <= helper.range[1]) return [];
     const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
     const param = helper.params[position];
     if (!param) return [];
-    const seed = new Set(boundNames(param as Node));
-    return this.trace(helper, helper, `${name}()`, seed).stores;
+    // An object literal into a destructured parameter: only the properties the value is in.
+    const seed = new Set(props && param.type === 'ObjectPattern' ? propNames(param, props) : boundNames(param as Node));
+    const stores = this.trace(helper, helper, viaHelper ?? `${name}()`, seed, depth + 1).stores;
+    // An expiry the helper takes as a parameter (`cacheSet(key, value, ttl)`): the argument this call passes.
+    return stores.map((s) => {
+      const t = s.ttl as Ttl | null;
+      const i = t?.param ? helper.params.findIndex((p) => boundNames(p as Node).includes(t.param!)) : -1;
+      return i < 0 ? s : { ...s, ttl: { seconds: constNumber(call.arguments[i] as Node | undefined, this.index), how: t!.how } };
+    });
   }
 
   /** Project model: what a call calls when it is imported (`saveChat`, `store.saveChat`, `this.repo.save` of an imported class). */
@@ -422,17 +530,27 @@ export class JsFlow {
   }
 
   /** Project model: `saveChat(answer)` / `store.saveChat(answer)` where the imported helper stores that parameter. */
-  private importedWrites(call: TSESTree.CallExpression, arg: Node): StoreWriteFact[] {
-    const sym = this.importedCallee(call);
+  private importedWrites(call: TSESTree.CallExpression, arg: Node, props: string[] | null = null): StoreWriteFact[] {
     const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
-    const effects = sym?.facts.paramStores?.[position] ?? [];
+    if (this.passed) {
+      const chain = memberChain(call.callee);
+      const binding = chain ? this.importBindings.get(chain[0]!) : undefined;
+      // Constant arguments by position: a helper's expiry parameter is set by one (`cacheSet(k, v, 600)`).
+      const constArgs: Record<string, number> = {};
+      call.arguments.forEach((x, i) => { const v = constNumber(x as Node, this.index); if (v !== null) constArgs[i] = v; });
+      if (chain && binding && position >= 0) this.passed.push({ local: chain[0]!, members: chain.slice(1), binding, position, line: this.lines.position(call.range[0]).line, ...(Object.keys(constArgs).length ? { constArgs } : {}), ...(props ? { props } : {}) });
+    }
+    const sym = this.importedCallee(call);
+    const byProp = props ? sym?.facts.paramPropStores?.[position] : undefined;
+    const effects = byProp ? props!.flatMap((k) => byProp[k] ?? []) : sym?.facts.paramStores?.[position] ?? [];
     const r = this.lines.range(call.range[0], call.range[1]);
-    return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl, viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
+    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'number' ? { seconds: constNumber(call.arguments[t.param] as Node | undefined, this.index), how: t.how } : t && { seconds: t.seconds, how: t.how });
+    return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }));
   }
 
   private fact(store: StoreCall, call: Node, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.range[0], call.range[1]);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}) };
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}), ...(store.module.deferred ? { deferred: store.module.deferred } : {}) };
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`{ name }`). */
@@ -479,6 +597,43 @@ export class JsFlow {
       const r = this.lines.range(c.range[0], c.range[1]);
       if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line: r.startLine, at: { path: helper.path, line: helper.facts.cacheRead.line } };
       return store ? { kind: store.module.kind, api: store.api, line: r.startLine } : { kind: 'memory', api: chain!.slice(-2).join('.'), line: r.startLine };
+    }
+    return null;
+  }
+
+  /**
+   * A stored-result check before the call: a test that guards it (the call in its branch, or an early `continue` /
+   * `return`) reads a field `F` of a record (`!page.summary`, `page?.checksum === checksum`) that a store write after
+   * the call in the same function writes (`{ summary }`, `.update({ checksum })`): the call runs only when the stored
+   * result is missing or stale. Entity attributes (`name`, `title`) are left out: a record's own data, not a result.
+   */
+  storedCheck(call: Node, fn: FunctionNode | null): CacheLookupFact | null {
+    const scope: Node = fn ?? this.index.nodes[0]!;
+    const written = new Map<string, StoreCall['module']['kind']>();
+    let firstKind: StoreCall['module']['kind'] | null = null;
+    for (const c of this.index.within(scope, 'CallExpression')) {
+      const w = c.range[0] > call.range[1] ? this.classify(c) : null;
+      if (w?.op !== 'write') continue;
+      firstKind ??= w.module.kind;
+      // Leaf fields only (not `where`/`data`), and not keys that identify the record (`id`, `userId`).
+      for (const a of c.arguments) for (const p of this.index.within(a as Node, 'Property')) { const k = propertyName(p); if (k && unwrap(p.value as Node).type !== 'ObjectExpression' && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind); }
+    }
+    if (!firstKind) return null;
+    for (const a of this.index.within(scope, 'AssignmentExpression')) {
+      const l = a.left;
+      if (a.range[0] > call.range[1] && l.type === 'MemberExpression' && !l.computed && l.property.type === 'Identifier' && !RECORD_KEY.test(l.property.name) && !ENTITY_FIELD.test(l.property.name) && !written.has(l.property.name)) written.set(l.property.name, firstKind);
+    }
+    const fieldRead = (test: Node): string | null => {
+      for (const m of [test, ...this.index.subtree(test)]) if (m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && written.has(m.property.name)) return m.property.name;
+      return null;
+    };
+    const exits = (n: Node) => [n, ...this.index.subtree(n)].some((x) => x.type === 'ContinueStatement' || x.type === 'ReturnStatement' || x.type === 'BreakStatement');
+    const inside = (n: Node | null | undefined) => !!n && n.range[0] <= call.range[0] && n.range[1] >= call.range[1];
+    for (const t of [...this.index.within(scope, 'IfStatement'), ...this.index.within(scope, 'ConditionalExpression')]) {
+      if (t.range[0] > call.range[0]) continue;
+      const guards = inside(t.consequent) || inside(t.alternate) || (t.type === 'IfStatement' && t.range[1] < call.range[0] && exits(t.consequent));
+      const f = guards ? fieldRead(t.test) : null;
+      if (f) return { kind: written.get(f)!, api: `stored ${f} checked`, line: this.lines.position(t.range[0]).line };
     }
     return null;
   }

@@ -7,6 +7,7 @@ import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFa
 import { promptTokens } from '../sizing/llm-models';
 import { AI_SDK_FUNCTIONS, LLM_CACHES, OPENAI_V3_METHODS, asVectorColumn, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, boundNames, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
+import { jsImports } from './js-imports';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
@@ -37,25 +38,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   const range = (n: Node) => lines.range(n.range[0], n.range[1]);
   const facts: LlmFileFacts = { path, language, calls: [], clients: [], secrets: [] };
 
-  // Imports and requires: local name -> module (and the imported name).
-  const imports = new Map<string, { source: string; imported: string }>();
-  for (const n of index.nodes) {
-    if (n.type === 'ImportDeclaration') {
-      for (const s of n.specifiers) {
-        const imported = s.type === 'ImportSpecifier' ? (s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value)) : s.type === 'ImportDefaultSpecifier' ? 'default' : '*';
-        imports.set(s.local.name, { source: String(n.source.value), imported });
-      }
-    } else if (n.type === 'VariableDeclarator' && n.init) {
-      const init = unwrap(n.init);
-      const req = init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' ? constString(init.arguments[0] as Node, index)
-        : init.type === 'MemberExpression' && unwrap(init.object).type === 'CallExpression' && (unwrap(init.object) as TSESTree.CallExpression).callee.type === 'Identifier' ? constString((unwrap(init.object) as TSESTree.CallExpression).arguments[0] as Node, index) : null;
-      if (req === null) continue;
-      if (n.id.type === 'Identifier') imports.set(n.id.name, { source: req, imported: init.type === 'MemberExpression' && init.property.type === 'Identifier' ? init.property.name : 'default' });
-      else if (n.id.type === 'ObjectPattern') {
-        for (const p of n.id.properties) if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') imports.set(p.value.name, { source: req, imported: p.key.name });
-      }
-    }
-  }
+  // Imports and requires: local name -> module (and the imported name); one reader with the project model's.
+  const imports = jsImports(index);
   const fromModule = (name: string, test: (source: string) => boolean) => {
     const i = imports.get(name);
     return i ? test(i.source) : false;

@@ -3,16 +3,27 @@
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
-import { DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import { ANY_STORE_WRITES, RECORD_KEY, DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
-import type { ImportedLookup, ResolvedSymbol } from '../project/types';
+import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
+
+/** An expiry; `param`: the seconds are a parameter of the function the write is in (a helper's `ttl` argument). */
+type Ttl = { seconds: number | null; how: string; param?: string };
 
 interface StoreCall {
   module: StoreModule;
   op: 'write' | 'read';
   api: string;
-  ttl: { seconds: number | null; how: string } | null;
+  ttl: Ttl | null;
+}
+
+/** Same-file helpers followed from a call site (as llm-js-flow.ts MAX_HELPER_DEPTH). */
+const MAX_HELPER_DEPTH = 2;
+
+/** A write as the call site reports it: an expiry left to an unseen caller's argument is just unknown. */
+function withoutParam(s: StoreWriteFact): StoreWriteFact {
+  return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
 }
 
 const PASS_THROUGH = new Set(['await', 'attribute', 'subscript', 'parenthesized_expression', 'binary_operator', 'list', 'tuple', 'dictionary', 'pair', 'interpolation', 'string', 'conditional_expression', 'boolean_operator', 'keyword_argument', 'list_splat', 'dictionary_splat']);
@@ -50,6 +61,8 @@ export class PyFlow {
   private byCallee: Map<string, SyntaxNode[]> | undefined;
   private callStarts: number[] | undefined;
   private readonly functionMemo = new Map<number, SyntaxNode | null>();
+  /** Project model, while a summary asks `resultUse`: the imported calls the traced value is passed to. */
+  private passed: ResultUse['passedTo'] | null = null;
 
   constructor(
     root: SyntaxNode, text: string, private readonly lines: LineMap, aliases: Map<string, string>,
@@ -59,6 +72,8 @@ export class PyFlow {
     functions: SyntaxNode[], private readonly calls: SyntaxNode[], assignments: SyntaxNode[],
     /** The project model: names imported from other project files (store helpers, cache readers, store clients). */
     private readonly imported?: ImportedLookup,
+    /** A summary: the file's import bindings; a write through one waits for a view to type it (StoreModule.deferred). */
+    private readonly importBindings?: ReadonlyMap<string, { module: string; name: string | null }>,
   ) {
     void root;
     this.django = [...aliases.values()].some((m) => m.startsWith('django'));
@@ -71,6 +86,8 @@ export class PyFlow {
       // LangChain's store classes are typed by the class imported; other libraries by the module (or the project model).
       const m = (/^langchain/.test(path) ? storeClass(path) : null) ?? storeModule(path) ?? (imported?.symbol(local, [])?.facts.store ?? null);
       if (m && !path.startsWith('boto3')) this.stores.set(local, m);
+      const b = importBindings?.get(local);
+      if (!m && b && !/^(openai|langchain|langchain_\w+|llama_index)(\.|$)/.test(path)) this.stores.set(local, { kind: 'rdbms', engine: 'deferred', writes: ANY_STORE_WRITES, reads: new Set(), deferred: { module: b.module, name: b.name } });
     }
     // Bindings: `x = <store expr>` and `with <store expr> as x`.
     const bindings: Array<[string, SyntaxNode]> = [];
@@ -89,6 +106,19 @@ export class PyFlow {
         if (this.stores.has(key)) continue;
         const m = this.moduleOfExpr(value);
         if (m) this.stores.set(key, m);
+      }
+    }
+    // Parameters annotated with a store type (`db: AsyncSession = Depends(get_db)`) or an imported class
+    // (`cache: Optional[CacheProvider]`): a store handle, or an instance whose methods the project model knows.
+    for (const fn of functions) {
+      for (const p of children(field(fn, 'parameters') ?? fn)) {
+        if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') continue;
+        const name = p.type === 'typed_default_parameter' ? field(p, 'name')?.text : children(p)[0]?.text;
+        const type = collapse(field(p, 'type')?.text ?? '').replace(/^(typing\.)?Optional\[(.*)\]$/, '$2').replace(/\s*\|\s*None$/, '');
+        if (!name || !/^[\w.]+$/.test(type) || this.stores.has(name)) continue;
+        const m = this.stores.get(type.split('.')[0]!);
+        if (m) this.stores.set(name, m);
+        else if (imported && aliases.has(type) && !this.instances.has(name)) this.instances.set(name, type);
       }
     }
     for (const [key, value] of bindings) if (value.type === 'call' && callArgs(value).keywords.has('timeout')) this.sessions.set(key, value);
@@ -128,9 +158,11 @@ export class PyFlow {
 
   private storeOf(recv: SyntaxNode): StoreModule | null {
     const root = rootName(recv);
-    if (root && this.stores.has(root)) return this.stores.get(root)!;
+    const known = root ? this.stores.get(root) : undefined;
+    if (known && !known.deferred) return known;
     const names = collapse(recv.text).split(/[.([\]]/).filter((p) => /^\w+$/.test(p) && p !== 'self');
     for (const h of STORE_NAME_HINTS) if (names.some((nm) => h.pattern.test(nm))) return h.module;
+    if (known) return known;
     return null;
   }
 
@@ -174,21 +206,31 @@ export class PyFlow {
       const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
       const mod: StoreModule = vector && module.kind === 'rdbms' ? { kind: 'vector', engine: 'pgvector' } : module;
       if (SQL_WRITE.test(sql)) return { module: mod, op: 'write', api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`, ttl: ttl ? { seconds: Number(ttl[1]), how: 'USING TTL' } : null };
-      if (SQL_READ.test(sql)) return { module: mod, op: 'read', api, ttl: null };
+      if (SQL_READ.test(sql) && !mod.deferred) return { module: mod, op: 'read', api, ttl: null };
       return null;
     }
-    if ((module.writes ?? WRITE_METHODS[module.kind]).has(method)) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.kind, method, call) };
-    if ((module.reads ?? READ_METHODS[module.kind]).has(method)) return { module, op: 'read', api, ttl: null };
+    // A deferred write keeps the Redis expiry forms (`set(k, v, ex=n)`, `setex`): kept if the handle is typed Redis.
+    if ((module.writes ?? WRITE_METHODS[module.kind]).has(method)) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? 'redis' : module.kind, method, call) };
+    if ((module.reads ?? READ_METHODS[module.kind]).has(method) && !module.deferred) return { module, op: 'read', api, ttl: null };
     return null;
   }
 
-  private ttlOf(kind: StoreKind, method: string, call: SyntaxNode): { seconds: number | null; how: string } | null {
+  /** Seconds from a TTL argument: a constant, or (`param`) a parameter of the function the write is in. */
+  private seconds(arg: SyntaxNode | undefined, how: string, call: SyntaxNode): Ttl {
+    const v = this.num(arg);
+    if (v !== null || arg?.type !== 'identifier') return { seconds: v, how };
+    const fn = this.functionOf(call);
+    const params = fn ? children(field(fn, 'parameters') ?? fn).map((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text)) : [];
+    return params.includes(arg.text) ? { seconds: null, how, param: arg.text } : { seconds: null, how };
+  }
+
+  private ttlOf(kind: StoreKind, method: string, call: SyntaxNode): Ttl | null {
     const a = callArgs(call);
     if (kind === 'redis') {
-      if (method === 'setex') return { seconds: this.num(a.positional[1]), how: 'setex' };
+      if (method === 'setex') return this.seconds(a.positional[1] ?? a.keywords.get('time'), 'setex', call);
       if (method === 'psetex') { const ms = this.num(a.positional[1]); return { seconds: ms === null ? null : ms / 1000, how: 'psetex' }; }
       if (method === 'set') {
-        if (a.keywords.has('ex')) return { seconds: this.num(a.keywords.get('ex')), how: 'set(..., ex=)' };
+        if (a.keywords.has('ex')) return this.seconds(a.keywords.get('ex'), 'set(..., ex=)', call);
         if (a.keywords.has('px')) { const ms = this.num(a.keywords.get('px')); return { seconds: ms === null ? null : ms / 1000, how: 'set(..., px=)' }; }
         if (a.keywords.has('exat') || a.keywords.has('pxat')) return { seconds: null, how: 'set(..., exat=)' };
       }
@@ -197,6 +239,7 @@ export class PyFlow {
         if (c.startIndex <= call.startIndex || (fn && (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex))) continue;
         const m = field(field(c, 'function') ?? c, 'attribute')?.text;
         if (m && /^(expire|pexpire|expireat)$/.test(m)) {
+          if (m === 'expire') return this.seconds(callArgs(c).positional[1], m, call);
           const v = this.num(callArgs(c).positional[1]);
           return { seconds: v === null ? null : m === 'pexpire' ? v / 1000 : m === 'expireat' ? null : v, how: m };
         }
@@ -221,7 +264,7 @@ export class PyFlow {
     const local = this.trace(call, fn, null);
     let stores = local.stores;
     let search = local.search;
-    let cache = this.cacheBefore(call, fn, prompt ?? call);
+    let cache = this.cacheBefore(call, fn, prompt ?? call) ?? this.storedCheck(call, fn);
     let returnedTo: FlowResult['returnedTo'] = null;
     if (local.returned && fn) {
       const name = field(fn, 'name')?.text;
@@ -235,11 +278,35 @@ export class PyFlow {
         const outerName = outerFn ? field(outerFn, 'name')?.text : undefined;
         // Returned again by the caller: it goes further up than this one level follows.
         if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'a function', line: this.lines.position(outerFn.startIndex).line };
-        cache ??= this.cacheBefore(site, outerFn, site);
+        cache ??= this.cacheBefore(site, outerFn, site) ?? this.storedCheck(site, outerFn);
+      }
+    }
+    // Project model: callers in other files of the function that returns the result (one file hop).
+    if (local.returned && fn && this.imported?.callers) {
+      const name = field(fn, 'name')?.text;
+      const r = this.lines.range(call.startIndex, call.endIndex);
+      for (const u of name ? this.imported.callers(name, this.lines.position(fn.startIndex).line) : []) {
+        stores = [...stores, ...u.stores.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how }, viaHelper: e.via, at: { path: e.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }))];
+        if (!cache && u.cacheRead) cache = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
       }
     }
     const searchUse = search ? { api: collapse(field(search, 'function')?.text ?? '').split('.').filter((x) => x !== 'self').slice(-2).join('.'), line: this.lines.position(search.startIndex).line } : null;
-    return { stores: dedupeStores(stores), cacheLookup: cache, searchUse, returnedTo };
+    return { stores: dedupeStores(stores).map(withoutParam), cacheLookup: cache, searchUse, returnedTo };
+  }
+
+  /**
+   * Project model, for a summary: what this file does with the result of `call` (a call of an imported name) — the
+   * stores it reaches here, the imported helpers it is passed to, a cache read keyed by its arguments before it.
+   */
+  resultUse(call: SyntaxNode): { stores: StoreWriteFact[]; passedTo: ResultUse['passedTo']; cacheRead: CacheLookupFact | null } {
+    this.passed = [];
+    try {
+      const fn = this.functionOf(call);
+      const t = this.traceUncached(call, fn, null, undefined, 0);
+      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: this.cacheBefore(call, fn, call) ?? this.storedCheck(call, fn) };
+    } finally {
+      this.passed = null;
+    }
   }
 
   /** The calls of `name` (or `self.name`) outside `fn`, in document order; once per function (llm-py.ts asks too). */
@@ -326,14 +393,14 @@ export class PyFlow {
     return f?.type === 'identifier' && SEARCH_FUNCTION.test(f.text);
   }
 
-  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): Trace {
-    const key = `${call.id}|${fn?.id ?? ''}|${viaHelper ?? ''}|${seed ? [...seed].join(',') : ''}`;
+  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>, depth = 0): Trace {
+    const key = `${call.id}|${fn?.id ?? ''}|${viaHelper ?? ''}|${seed ? [...seed].join(',') : ''}|${depth}`;
     let r = this.traceMemo.get(key);
-    if (!r) this.traceMemo.set(key, (r = this.traceUncached(call, fn, viaHelper, seed)));
+    if (!r) this.traceMemo.set(key, (r = this.traceUncached(call, fn, viaHelper, seed, depth)));
     return r;
   }
 
-  private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>): Trace {
+  private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed: Set<string> | undefined, depth: number): Trace {
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
     let returned = false;
@@ -349,7 +416,7 @@ export class PyFlow {
           const outer = p.parent;
           const store = this.classify(outer);
           if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
-          const helper = this.helperWrites(outer, cur, viaHelper);
+          const helper = this.helperWrites(outer, cur, viaHelper, depth);
           if (helper.length) { stores.push(...helper); break; }
           if (this.isSearch(outer)) { search = outer; break; }
           const name = this.qualify(collapse(field(outer, 'function')?.text ?? '')) ?? field(outer, 'function')?.text ?? '';
@@ -390,25 +457,26 @@ export class PyFlow {
       if (!mentions(args)) continue;
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
-      else if (!viaHelper) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper));
+      else if (depth < MAX_HELPER_DEPTH) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper, depth));
       if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
     for (const r of returns) if (carriesPy(r, mentions) && this.functionOf(r)?.startIndex === fn?.startIndex) returned = true;
     return { stores, returned, search };
   }
 
-  /** Project model: the stores parameter `param` of function `fn` reaches (the same-file helper taint, for a summary). */
-  paramStores(fn: SyntaxNode, param: string): StoreWriteFact[] {
+  /** Project model: the stores parameter `param` of function `fn` reaches (the same-file helper taint, for a summary). A write's `ttl.param` names the parameter its expiry comes from. */
+  paramStores(fn: SyntaxNode, param: string): Array<StoreWriteFact & { ttl: Ttl | null }> {
     return this.trace(fn, fn, `${field(fn, 'name')?.text ?? 'helper'}()`, new Set([param])).stores;
   }
 
   /** Project model: the store a name is a handle of (an import-derived client, `self.x` set from one). */
   storeHandle(name: string): StoreModule | null {
-    return this.stores.get(name) ?? null;
+    const m = this.stores.get(name);
+    return m && !m.deferred ? m : null;
   }
 
-  private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null): StoreWriteFact[] {
-    if (viaHelper) return [];
+  private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null, depth: number): StoreWriteFact[] {
+    if (depth >= MAX_HELPER_DEPTH) return [];
     const name = field(call, 'function')?.text.replace(/^self\./, '');
     const helper = name ? this.functionsByName.get(name) : undefined;
     if (!helper) return this.importedWrites(call, arg);
@@ -426,7 +494,20 @@ export class PyFlow {
       param = p ? (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text ?? null) : null;
     }
     if (!param) return [];
-    return this.trace(helper, helper, `${name}()`, new Set([param])).stores;
+    const stores = this.trace(helper, helper, viaHelper ?? `${name}()`, new Set([param]), depth + 1).stores;
+    // An expiry the helper takes as a parameter (`cache_set(key, value, ttl)`): the argument this call passes.
+    return stores.map((s) => {
+      const t = s.ttl as Ttl | null;
+      if (!t?.param) return s;
+      const i = params.findIndex((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === t.param);
+      return { ...s, ttl: { seconds: this.num(this.argumentFor(call, t.param, i)), how: t.how } };
+    });
+  }
+
+  /** The argument a call passes for a parameter (by keyword, else by position). */
+  private argumentFor(call: SyntaxNode, name: string, position: number): SyntaxNode | undefined {
+    const a = callArgs(call);
+    return a.keywords.get(name) ?? (position >= 0 ? a.positional[position] : undefined);
   }
 
   /** The imported name a call calls (`save_chat(...)`, `store.save_chat(...)`), from the project model. */
@@ -443,21 +524,34 @@ export class PyFlow {
 
   /** Project model: the result passed to an imported helper that stores that parameter. */
   private importedWrites(call: SyntaxNode, arg: SyntaxNode): StoreWriteFact[] {
-    const sym = this.importedCallee(call);
-    const facts = sym?.facts;
-    if (!facts?.paramStores) return [];
     let a: SyntaxNode | null = arg;
     while (a && a.parent && a.parent.type !== 'argument_list') a = a.parent;
     if (!a) return [];
+    if (this.passed) {
+      const f = field(call, 'function');
+      const parts = f && (f.type === 'identifier' || f.type === 'attribute') ? collapse(f.text).split('.') : [];
+      const binding = parts.length && parts.every((p) => /^\w+$/.test(p)) ? this.importBindings?.get(parts[0]!) : undefined;
+      const at = a.type === 'keyword_argument' ? field(a, 'name')?.text ?? '' : children(field(call, 'arguments')!).filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment').findIndex((x) => x.startIndex === a!.startIndex);
+      // Constant arguments, by position and keyword: a helper's expiry parameter is set by one (`ttl=600`).
+      const ca = callArgs(call);
+      const constArgs: Record<string, number> = {};
+      ca.positional.forEach((x, i) => { const v = this.num(x); if (v !== null) constArgs[i] = v; });
+      for (const [k, x] of ca.keywords) { const v = this.num(x); if (v !== null) constArgs[k] = v; }
+      if (binding && at !== '' && at !== -1) this.passed.push({ local: parts[0]!, members: parts.slice(1), binding: { module: binding.module, name: binding.name }, position: at, line: this.lines.position(call.startIndex).line, ...(Object.keys(constArgs).length ? { constArgs } : {}) });
+    }
+    const sym = this.importedCallee(call);
+    const facts = sym?.facts;
+    if (!facts?.paramStores) return [];
     const position = a.type === 'keyword_argument' ? (facts.params ?? []).indexOf(field(a, 'name')?.text ?? '')
       : children(field(call, 'arguments')!).filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment').findIndex((x) => x.startIndex === a!.startIndex);
     const r = this.lines.range(call.startIndex, call.endIndex);
-    return (facts.paramStores[position] ?? []).map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl, viaHelper: sym!.name, at: { path: sym!.path, line: e.line } }));
+    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'string' ? { seconds: this.num(this.argumentFor(call, t.param, (facts.params ?? []).indexOf(t.param))), how: t.how } : t && { seconds: t.seconds, how: t.how });
+    return (facts.paramStores[position] ?? []).map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }));
   }
 
   private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.startIndex, call.endIndex);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}) };
+    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}), ...(store.module.deferred ? { deferred: store.module.deferred } : {}) };
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`title=...`). */
@@ -520,6 +614,59 @@ export class PyFlow {
       const line = this.lines.position(c.startIndex).line;
       if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line, at: { path: helper.path, line: helper.facts.cacheRead.line } };
       return store ? { kind: store.module.kind, api: store.api, line } : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
+    }
+    return null;
+  }
+
+  /**
+   * A stored-result check before the call (as llm-js-flow.ts storedCheck): a test guarding it reads a field `F` of a
+   * record (`"summary" not in doc`, `not doc.get("summary")`), or a read before it selects records lacking `F`
+   * (`{"summary": {"$exists": False}}`), and a store write after the call (or `doc["summary"] = ...`) writes `F`.
+   */
+  storedCheck(call: SyntaxNode, fn: SyntaxNode | null): CacheLookupFact | null {
+    const scope = this.scope(fn, call);
+    const key = (n: SyntaxNode | null | undefined) => (n ? this.str(n) : null);
+    const written = new Map<string, StoreKind>();
+    let firstKind: StoreKind | null = null;
+    for (const c of scope.calls) {
+      const w = c.startIndex > call.endIndex ? this.classify(c) : null;
+      if (w?.op !== 'write') continue;
+      firstKind ??= w.module.kind;
+      const args = field(c, 'arguments');
+      for (const x of args ? [args, ...args.descendantsOfType(['pair', 'keyword_argument'])] : []) {
+        const k = x?.type === 'pair' ? key(field(x, 'key')) : x?.type === 'keyword_argument' ? field(x, 'name')?.text ?? null : null;
+        if (k && field(x!, 'value')?.type !== 'dictionary' && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind);
+      }
+    }
+    if (!firstKind) return null;
+    for (const a of scope.assigns) {
+      const l = field(a, 'left');
+      const k = a.startIndex > call.endIndex && l?.type === 'subscript' ? key(field(l, 'subscript')) : a.startIndex > call.endIndex && l?.type === 'attribute' ? field(l, 'attribute')?.text ?? null : null;
+      if (k && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, firstKind);
+    }
+    const fieldRead = (test: SyntaxNode): string | null => {
+      for (const n of [test, ...test.descendantsOfType(['string', 'attribute'])]) {
+        const k = n?.type === 'string' ? key(n) : n?.type === 'attribute' ? field(n, 'attribute')?.text ?? null : null;
+        if (k && written.has(k)) return k;
+      }
+      return null;
+    };
+    const inside = (n: SyntaxNode | null | undefined) => !!n && n.startIndex <= call.startIndex && n.endIndex >= call.endIndex;
+    for (const t of scope.tests) {
+      if (t.startIndex > call.startIndex || t.type !== 'if_statement') continue;
+      const body = field(t, 'consequence');
+      const exits = !!body && body.endIndex < call.startIndex && body.descendantsOfType(['continue_statement', 'return_statement', 'break_statement']).length > 0;
+      const f = inside(body) || inside(field(t, 'alternative')) || exits ? fieldRead(field(t, 'condition') ?? t) : null;
+      if (f) return { kind: written.get(f)!, api: `stored ${f} checked`, line: this.lines.position(t.startIndex).line };
+    }
+    // A read that selects only the records still lacking the field (`find({"f": {"$exists": False}})`).
+    for (const c of scope.calls) {
+      if (c.endIndex > call.startIndex) continue;
+      for (const pair of c.descendantsOfType('pair')) {
+        const k = pair ? key(field(pair, 'key')) : null;
+        const v = pair ? field(pair, 'value') : null;
+        if (k && written.has(k) && v && /["']\$exists["']\s*:\s*False/.test(v.text)) return { kind: written.get(k)!, api: `stored ${k} checked`, line: this.lines.position(c.startIndex).line };
+      }
     }
     return null;
   }

@@ -11,6 +11,10 @@ export interface ProjectFs {
   isDirectory(absPath: string): boolean;
   /** Sub-folders of a folder, sorted, node_modules left out. */
   childDirs(absPath: string): string[];
+  /** The files directly in a directory. */
+  childFiles(absPath: string): string[];
+  /** The text of a file without keeping it (a pass over many files, the importer index). */
+  peek(absPath: string): string | null;
 }
 
 /** Files larger than this are not summarised (generated code, bundles); the scan's own limit is usually lower. */
@@ -49,6 +53,24 @@ export class DiskFs implements ProjectFs {
       return readdirSync(absPath, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'node_modules').map((e) => join(absPath, e.name)).sort();
     } catch {
       return [];
+    }
+  }
+
+  childFiles(absPath: string): string[] {
+    try {
+      return readdirSync(absPath, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(absPath, e.name)).sort();
+    } catch {
+      return [];
+    }
+  }
+
+  peek(absPath: string): string | null {
+    const o = this.overrides.get(absPath) ?? this.texts.get(absPath);
+    if (o !== undefined) return o;
+    try {
+      return statSync(absPath).size <= MAX_SUMMARY_BYTES ? readFileSync(absPath, 'utf8') : null;
+    } catch {
+      return null;
     }
   }
 
@@ -142,5 +164,13 @@ export class MemoryFs implements ProjectFs {
 
   childDirs(absPath: string): string[] {
     return [...this.dirs].filter((d) => dirname(d) === absPath && !d.endsWith(`${sep}node_modules`)).sort();
+  }
+
+  childFiles(absPath: string): string[] {
+    return [...this.files.keys()].filter((f) => dirname(f) === absPath).sort();
+  }
+
+  peek(absPath: string): string | null {
+    return this.read(absPath);
   }
 }

@@ -10,9 +10,14 @@ import { JsResolver } from './resolve-js';
 import { PyResolver } from './resolve-py';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SyntaxNode } from '../parse/tree-sitter';
-import { summariseJs, type JsImport } from './summarise-js';
+import { summariseJs } from './summarise-js';
+import { jsImports, type JsImport } from '../facts/js-imports';
+import { EstreeIndex } from '../facts/estree';
 import { pyImports, summarisePy, type PyImport } from './summarise-py';
-import type { ExportFacts, FileSummary, ImportedLookup, ResolvedSymbol } from './types';
+import { ImporterIndex, fileModuleKey } from './importers';
+import type { CallerUse, ExportFacts, FileSummary, ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect, UseBinding } from './types';
+import type { StoreKind } from '../model/types';
+import { isWriteOf } from '../facts/llm-api-table';
 
 /**
  * Re-export hops followed from an import to the file that defines the name (`index.ts` -> `store/index.ts` ->
@@ -20,6 +25,8 @@ import type { ExportFacts, FileSummary, ImportedLookup, ResolvedSymbol } from '.
  * barrel tree from costing more than a few summaries.
  */
 export const MAX_REEXPORT_HOPS = 4;
+/** How long the language server keeps one importer index (see Project.refresh). */
+const IMPORTERS_MAX_AGE_MS = 30_000;
 /** Summaries kept by content hash (the language server lives long; a scan touches few helper files). */
 const MAX_CACHED_SUMMARIES = 5_000;
 
@@ -27,6 +34,12 @@ export interface ProjectView {
   lookup: ImportedLookup;
   /** Absolute paths of the project files the view read: the file depends on them. */
   dependsOn: string[];
+  /** Functions (`name:line`) whose callers in other files the analysis asked for and the view has not loaded yet. */
+  askedCallers: Set<string>;
+  /** Callers loaded (`name:line` -> uses); see Project.loadCallers. */
+  callerUses: Map<string, CallerUse[]>;
+  /** The view's file's own deferred writes, typed through the names it imports. */
+  typeEffects(effects: readonly StoreEffect[]): StoreEffect[];
 }
 
 type Lang = FileSummary['language'];
@@ -37,6 +50,8 @@ export class Project {
   private js: JsResolver;
   private py: PyResolver;
   private readonly byHash = new Map<string, Omit<FileSummary, 'path'>>();
+  private importers: ImporterIndex | null = null;
+  private importersBuiltAt = 0;
 
   constructor(root: string, fs: ProjectFs = new DiskFs()) {
     this.root = resolve(root);
@@ -53,6 +68,63 @@ export class Project {
     if (this.fs instanceof DiskFs) this.fs.forgetAll();
     this.js = new JsResolver(this.root, this.fs);
     this.py = new PyResolver(this.root, this.fs);
+    // The importer index reads every file: rebuilt at most every IMPORTERS_MAX_AGE_MS in a long-lived server (a caller
+    // already known is re-read through its summary at once; a new caller is seen from the next rebuild).
+    if (this.importers && Date.now() - this.importersBuiltAt > IMPORTERS_MAX_AGE_MS) this.importers = null;
+  }
+
+  /**
+   * Loads into `view` the callers in other project files of the functions its analysis asked about (a function of
+   * `absFile` that returns an OpenAI result): each caller's summary says what it does with the returned value, and
+   * a view over the caller's imports resolves the helpers it passes the value to. One file hop up, then the caller's
+   * same-file helpers (two deep) and one imported helper; not the caller's own callers. True when a caller was found
+   * (the analysis then extracts again with them; otherwise its first extraction stands).
+   */
+  async loadCallers(view: ProjectView, absFile: string, lang: 'js' | 'py'): Promise<boolean> {
+    if (!view.askedCallers.size) return false;
+    const self = this.relative(absFile);
+    const deps = new Set(view.dependsOn);
+    for (const key of view.askedCallers) {
+      const sep = key.lastIndexOf(':');
+      const [name, line] = [key.slice(0, sep), Number(key.slice(sep + 1))];
+      const out: CallerUse[] = [];
+      if (!this.importers) [this.importers, this.importersBuiltAt] = [new ImporterIndex(this.root, this.fs), Date.now()];
+      for (const file of this.importers.candidates(lang, name, fileModuleKey(absFile), absFile)) {
+        const s = await this.summary(file);
+        if (!s?.uses?.length) continue;
+        const uses = s.uses.filter((u) => u.members.length ? u.members[u.members.length - 1] === name : true);
+        if (!uses.length) continue;
+        const callerView = await this.viewOfUses(file, lang, uses);
+        for (const u of uses) {
+          const sym = callerView.lookup.symbol(u.local, u.members);
+          if (!sym || sym.path !== self || (sym.facts.line !== line && sym.name.split('.').pop() !== name)) continue;
+          deps.add(file);
+          const stores: CallerUse['stores'] = callerView.typeEffects(u.stores).map((e) => ({ ...e, path: s.path, via: u.inFunction ?? 'the caller' }));
+          for (const p of u.passedTo) {
+            const helper = callerView.lookup.symbol(p.local, p.members);
+            const position = typeof p.position === 'number' ? p.position : (helper?.facts.params ?? []).indexOf(p.position);
+            const byProp = p.props ? helper?.facts.paramPropStores?.[position] : undefined;
+            const effects = byProp ? p.props!.flatMap((k) => byProp[k] ?? []) : helper?.facts.paramStores?.[position] ?? [];
+            // A helper's expiry parameter: the constant the caller passes for it (by position, or Python keyword).
+            const ttlArg = (param: number | string) => p.constArgs?.[String(param)] ?? (typeof param === 'string' ? p.constArgs?.[String((helper?.facts.params ?? []).indexOf(param))] : undefined) ?? null;
+            for (const e of effects) stores.push({ ...e, ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: ttlArg(e.ttl.param), how: e.ttl.how } : e.ttl, path: helper!.path, via: helper!.name });
+            if (effects.length) for (const d of callerView.dependsOn) deps.add(d);
+          }
+          out.push({ path: s.path, line: u.line, inFunction: u.inFunction, stores, cacheRead: u.cacheRead ? { ...u.cacheRead, path: s.path } : null });
+        }
+      }
+      view.callerUses.set(key, out);
+    }
+    view.askedCallers.clear();
+    view.dependsOn = [...deps].sort();
+    return [...view.callerUses.values()].some((u) => u.length > 0);
+  }
+
+  /** A view over the import bindings a file's result uses name. */
+  private async viewOfUses(file: string, lang: 'js' | 'py', uses: readonly ResultUse[]): Promise<ProjectView> {
+    const bindings = uses.flatMap((u, i) => [[u.local, u.binding] as const, ...u.passedTo.map((p) => [p.local, p.binding] as const), ...u.stores.flatMap((e, j) => (e.deferred ? [[`\0${i}.${j}`, e.deferred] as const] : []))]);
+    if (lang === 'js') return this.viewJs(file, new Map(bindings.flatMap(([l, b]) => ('source' in b ? [[l, b] as const] : []))));
+    return this.viewPy(file, { bindings: new Map(bindings.flatMap(([l, b]) => ('module' in b ? [[l, b] as const] : []))), stars: [] });
   }
 
   /** Absolute path of a path as a scan reports it (relative to the root). */
@@ -98,9 +170,13 @@ export class Project {
       if (!i) return null;
       const file = this.resolveSpec('js', i.source, absFile);
       if (!file) return null;
-      if (i.imported === '*') return members.length ? loader.exportIn(file, members[0]!, members.slice(1), 0) : null;
+      // `const x = require(m)`: `x.y` is export `y`, else (`x()`, `x.y` of a default-exported object) the default.
+      if (i.imported === '*') {
+        const named = members.length ? loader.exportIn(file, members[0]!, members.slice(1), 0) : null;
+        return named ?? (i.cjs ? loader.exportIn(file, 'default', members, 0, local) : null);
+      }
       return loader.exportIn(file, i.imported, members, 0, i.imported === 'default' ? local : undefined);
-    });
+    }, absFile);
   }
 
   /** A view over a Python file's imports. */
@@ -139,7 +215,7 @@ export class Project {
       if (r || !members.length) return r;
       const sub = this.resolveSpec('py', joinModule(b.module, b.name), absFile);
       return sub ? loader.exportIn(sub, members[0]!, members.slice(1), 0) : null;
-    });
+    }, absFile);
   }
 
   resolveSpec(lang: 'js' | 'py', spec: string, fromFile: string): string | null {
@@ -157,14 +233,60 @@ class Loader {
     if (!file || this.loaded.has(file) || depth > MAX_REEXPORT_HOPS) return;
     const s = await this.project.summary(file);
     this.loaded.set(file, s);
+    // Names the file writes through that are imported (`Message` of `../db/models`): their files type the writes.
+    for (const b of deferredBindings(s)) {
+      if ('source' in b) await this.chain(this.project.resolveSpec('js', b.source, file), depth + 1);
+      else {
+        await this.chain(this.project.resolveSpec('py', b.module, file), depth + 1);
+        if (b.name) await this.chain(this.project.resolveSpec('py', joinModule(b.module, b.name), file), depth + 1);
+      }
+    }
     for (const re of s?.reexports ?? []) {
       await this.chain(this.project.resolveSpec(this.lang, re.from, file), depth + 1);
       if (this.lang === 'py' && re.imported !== '*') await this.chain(this.project.resolveSpec('py', joinModule(re.from, re.imported), file), depth + 1);
     }
   }
 
-  view(symbol: ImportedLookup['symbol']): ProjectView {
-    return { lookup: { symbol }, dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort() };
+  view(symbol: ImportedLookup['symbol'], file: string): ProjectView {
+    const askedCallers = new Set<string>();
+    const callerUses = new Map<string, CallerUse[]>();
+    const callers = (name: string, line: number): CallerUse[] => {
+      const key = `${name}:${line}`;
+      const known = callerUses.get(key);
+      if (!known) askedCallers.add(key);
+      return known ?? [];
+    };
+    return { lookup: { symbol, callers }, dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort(), askedCallers, callerUses, typeEffects: (e) => this.typedEffects(file, e, 0) };
+  }
+
+  /** Facts with their deferred writes typed (or dropped: the name is not a store handle, or the API no write of it). */
+  typed(file: string, f: ExportFacts, depth: number): ExportFacts {
+    if (!f.paramStores?.some((p) => p.some((e) => e.deferred))) return f;
+    const byProp = f.paramPropStores && Object.fromEntries(Object.entries(f.paramPropStores).map(([i, m]) => [i, Object.fromEntries(Object.entries(m).map(([k, es]) => [k, this.typedEffects(file, es, depth)]))]));
+    return { ...f, paramStores: f.paramStores.map((p) => this.typedEffects(file, p, depth)), ...(byProp ? { paramPropStores: byProp } : {}) };
+  }
+
+  typedEffects(file: string, effects: readonly StoreEffect[], depth: number): StoreEffect[] {
+    return effects.flatMap((e) => {
+      if (!e.deferred) return [e];
+      const store = this.storeOfBinding(file, e.deferred, depth);
+      if (!store || !isWriteOf(store.kind, e.api)) return [];
+      const { deferred: _d, ...rest } = e;
+      void _d;
+      return [{ ...rest, kind: store.kind, engine: store.engine, ttl: store.kind === 'redis' ? e.ttl : null }];
+    });
+  }
+
+  /** The store a name imported by `file` is (its own summary's `store` facet), null when it is none. */
+  private storeOfBinding(file: string, b: UseBinding, depth: number): { kind: StoreKind; engine: string } | null {
+    if (depth >= MAX_REEXPORT_HOPS) return null;
+    if ('source' in b) {
+      const target = b.imported === '*' ? null : this.project.resolveSpec('js', b.source, file);
+      return target ? this.exportIn(target, b.imported, [], depth + 1)?.facts.store ?? null : null;
+    }
+    if (!b.name) return null;
+    const target = this.project.resolveSpec('py', b.module, file);
+    return (target ? this.exportIn(target, b.name, [], depth + 1)?.facts.store : null) ?? null;
   }
 
   /** Name `name` (then `members`) exported by `file`, through its re-exports. */
@@ -175,7 +297,7 @@ class Loader {
     if (own) {
       let f: ExportFacts | undefined = own;
       for (const m of members) f = f?.methods?.[m];
-      return f ? { facts: f, name: [shownAs ?? name, ...members].join('.'), path: s.path } : null;
+      return f ? { facts: this.typed(file, f, depth), name: [shownAs ?? name, ...members].join('.'), path: s.path } : null;
     }
     for (const re of s.reexports) {
       if (re.exported !== name) continue;
@@ -203,27 +325,21 @@ class Loader {
   }
 }
 
-/** A JS/TS file's top-level imports and requires (what a view loads summaries for). */
-export function projectImportsJs(program: TSESTree.Program): Map<string, JsImport> {
-  const out = new Map<string, JsImport>();
-  for (const st of program.body) {
-    if (st.type === 'ImportDeclaration') {
-      for (const sp of st.specifiers) {
-        const imported = sp.type === 'ImportSpecifier' ? (sp.imported.type === 'Identifier' ? sp.imported.name : String(sp.imported.value)) : sp.type === 'ImportDefaultSpecifier' ? 'default' : '*';
-        out.set(sp.local.name, { source: String(st.source.value), imported });
-      }
-    } else if (st.type === 'VariableDeclaration') {
-      for (const d of st.declarations) {
-        const init = d.init?.type === 'AwaitExpression' ? d.init.argument : d.init;
-        const call = init?.type === 'MemberExpression' ? init.object : init;
-        if (call?.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'require' || call.arguments[0]?.type !== 'Literal' || typeof call.arguments[0].value !== 'string') continue;
-        const source = call.arguments[0].value;
-        if (d.id.type === 'Identifier') out.set(d.id.name, { source, imported: init?.type === 'MemberExpression' && !init.computed && init.property.type === 'Identifier' ? init.property.name : '*' });
-        else if (d.id.type === 'ObjectPattern') for (const p of d.id.properties) if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') out.set(p.value.name, { source, imported: p.key.name });
-      }
-    }
-  }
+/** The import bindings a summary's deferred writes go through. */
+function deferredBindings(s: FileSummary | null): UseBinding[] {
+  const out: UseBinding[] = [];
+  const walk = (f: ExportFacts) => {
+    for (const p of f.paramStores ?? []) for (const e of p) if (e.deferred) out.push(e.deferred);
+    for (const m of Object.values(f.methods ?? {})) walk(m);
+  };
+  for (const f of Object.values(s?.exports ?? {})) walk(f);
+  for (const u of s?.uses ?? []) for (const e of u.stores) if (e.deferred) out.push(e.deferred);
   return out;
+}
+
+/** A JS/TS file's imports and requires (what a view loads summaries for): the extractor's own reading of them. */
+export function projectImportsJs(program: TSESTree.Program): Map<string, JsImport> {
+  return jsImports(new EstreeIndex(program));
 }
 
 export function projectImportsPy(root: SyntaxNode): ReturnType<typeof pyImports> {

@@ -1,46 +1,15 @@
 // A JS/TS file's summary: what its exports do with stores, caches and OpenAI clients. The store detection is the
 // OpenAI flow's own (JsFlow: the same-file helper taint from a parameter, its store tables), run once per file.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { OPENAI_METHODS, LANGCHAIN_CLASSES } from '../facts/llm-api-table';
-import { EstreeIndex, FUNCTION_TYPES, boundNames, constNumber, constString, memberChain, objectProps, unwrap, type FunctionNode, type Node } from '../facts/estree';
+import { OPENAI_METHODS, LANGCHAIN_CLASSES, storeModule } from '../facts/llm-api-table';
+import { EstreeIndex, FUNCTION_TYPES, boundNames, constNumber, constString, functionName, memberChain, objectProps, unwrap, type FunctionNode, type Node } from '../facts/estree';
 import { JsFlow } from '../facts/llm-js-flow';
+import { jsImports } from '../facts/js-imports';
 import { LineMap } from '../facts/syntax';
 import type { LlmVia } from '../model/types';
-import type { ExportFacts, FileSummary, StoreEffect } from './types';
+import type { ExportFacts, FileSummary, ResultUse, StoreEffect, UseBinding } from './types';
 
-export interface JsImport {
-  source: string;
-  /** The imported name; `default`, or `*` for a namespace (`import * as x`, `const x = require(...)`). */
-  imported: string;
-}
-
-/** A file's import bindings: `import`, `import * as`, `require` (whole or destructured), local name -> module. */
-export function jsImports(index: EstreeIndex): Map<string, JsImport> {
-  const imports = new Map<string, JsImport>();
-  for (const n of index.nodes) {
-    if (n.type === 'ImportDeclaration') {
-      for (const s of n.specifiers) {
-        const imported = s.type === 'ImportSpecifier' ? (s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value)) : s.type === 'ImportDefaultSpecifier' ? 'default' : '*';
-        imports.set(s.local.name, { source: String(n.source.value), imported });
-      }
-    } else if (n.type === 'VariableDeclarator' && n.init) {
-      const init = unwrap(n.init);
-      const req = requireOf(init, index);
-      if (req !== null) {
-        if (n.id.type === 'Identifier') imports.set(n.id.name, { source: req, imported: '*' });
-        else if (n.id.type === 'ObjectPattern') for (const p of n.id.properties) if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') imports.set(p.value.name, { source: req, imported: p.key.name });
-      } else if (init.type === 'MemberExpression' && n.id.type === 'Identifier' && !init.computed && init.property.type === 'Identifier') {
-        const inner = requireOf(unwrap(init.object), index);
-        if (inner !== null) imports.set(n.id.name, { source: inner, imported: init.property.name });
-      }
-    }
-  }
-  return imports;
-}
-
-function requireOf(n: Node, index: EstreeIndex): string | null {
-  return n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require' ? constString(n.arguments[0] as Node | undefined, index) : null;
-}
+export { jsImports, type JsImport } from '../facts/js-imports';
 
 const isOpenAiModule = (s: string) => s === 'openai' || s.startsWith('openai/');
 const isLangChain = (s: string) => s.startsWith('@langchain/') || s.startsWith('langchain');
@@ -49,7 +18,7 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
   const index = new EstreeIndex(program);
   const lines = new LineMap(text);
   const imports = jsImports(index);
-  const flow = new JsFlow(index, text, lines, new Map([...imports].map(([k, v]) => [k, { source: v.source, imported: v.imported }])));
+  const flow = new JsFlow(index, text, lines, imports, undefined, true);
   const line = (n: Node) => lines.position(n.range[0]).line;
   const summary: FileSummary = { path, hash, language, exports: {}, reexports: [] };
 
@@ -107,7 +76,32 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       }
     }
   }
+  const uses = resultUses();
+  if (uses.length) summary.uses = uses;
   return summary;
+
+  /** Calls of imported project names whose result this file stores, passes on, or looks up first (callers of a result). */
+  function resultUses(): ResultUse[] {
+    const out: ResultUse[] = [];
+    for (const n of index.nodes) {
+      if (n.type !== 'CallExpression') continue;
+      const chain = memberChain(n.callee);
+      const binding = chain ? imports.get(chain[0]!) : undefined;
+      if (!chain || !binding || storeModule(binding.source) || isOpenAiModule(binding.source) || isLangChain(binding.source) || flow.classify(n)) continue;
+      const parent = index.parent(n);
+      if (parent?.type === 'ExpressionStatement') continue;
+      const u = flow.resultUse(n);
+      if (!u.stores.length && !u.passedTo.length && !u.cacheRead) continue;
+      const fn = index.enclosingFunction(n);
+      out.push({
+        local: chain[0]!, members: chain.slice(1), binding: { source: binding.source, imported: binding.imported }, line: line(n), inFunction: fn ? functionName(fn, index) : null,
+        stores: u.stores.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how }, ...deferredOf(w) })),
+        passedTo: u.passedTo,
+        ...(u.cacheRead ? { cacheRead: { kind: u.cacheRead.kind, api: u.cacheRead.api, line: u.cacheRead.line } } : {}),
+      });
+    }
+    return out;
+  }
 
   function factsOf(node: Node, depth: number): ExportFacts | null {
     if (depth > 3) return null;
@@ -151,13 +145,22 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
         if (f) methods[m.key.name] = f;
       }
     }
-    return Object.keys(methods).length ? { line: at, methods } : null;
+    // An ORM model class (`class Message extends Model` of Sequelize): its static `create`/`findByPk` are a store's.
+    const store = cls.id ? flow.storeHandle(cls.id.name) : null;
+    const facts: ExportFacts = { line: at, ...(Object.keys(methods).length ? { methods } : {}), ...(store ? { store: { kind: store.kind, engine: store.engine } } : {}) };
+    return Object.keys(facts).length > 1 ? facts : null;
   }
 
   function functionFacts(fn: FunctionNode, at: number): ExportFacts | null {
     const facts: ExportFacts = { line: at };
-    const paramStores: StoreEffect[][] = fn.params.map((_, i) => flow.paramStores(fn, i).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl })));
+    const paramIndex = (name: string) => fn.params.findIndex((p) => boundNames(p as Node).includes(name));
+    const ttlOf = (t: ReturnType<JsFlow['paramStores']>[number]['ttl']): StoreEffect['ttl'] => (t?.param !== undefined && paramIndex(t.param) >= 0 ? { seconds: null, how: t.how, param: paramIndex(t.param) } : t && { seconds: t.seconds, how: t.how });
+    const paramStores: StoreEffect[][] = fn.params.map((_, i) => uniqueEffects(flow.paramStores(fn, i).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl), ...deferredOf(w) }))));
     if (paramStores.some((p) => p.length)) facts.paramStores = paramStores;
+    fn.params.forEach((_, i) => {
+      const byProp = paramStores[i]?.length ? flow.paramPropStores(fn, i) : null;
+      if (byProp) (facts.paramPropStores ??= {})[i] = Object.fromEntries(Object.entries(byProp).map(([k, ws]) => [k, uniqueEffects(ws.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl), ...deferredOf(w) })))]));
+    });
     const cache = cacheReadIn(fn);
     if (cache) facts.cacheRead = cache;
     for (const r of index.within(fn, 'ReturnStatement')) {
@@ -165,7 +168,8 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       returned(unwrap(r.argument), facts);
     }
     if (fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement') returned(unwrap(fn.body as Node), facts);
-    return Object.keys(facts).length > 1 ? facts : null;
+    // Every function is listed, facets or not: callers of a result returned from it are found by its name.
+    return facts;
   }
 
   /** What a function returns: a new client (a factory), a store handle, an OpenAI call's result. */
@@ -228,6 +232,23 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       timeoutMs: timeout ? constNumber(timeout, index) : null, timeoutSet: !!timeout, maxRetries: retries ? constNumber(retries, index) : null, maxRetriesSet: !!retries,
     };
   }
+}
+
+/** One effect per written place (a write reached through several of a helper's own helpers is one write). */
+export function uniqueEffects(effects: StoreEffect[]): StoreEffect[] {
+  const seen = new Set<string>();
+  return effects.filter((e) => {
+    const k = `${e.line}:${e.api}:${e.kind}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The import binding a summary's write goes through (when it waits for a view to type it), and its entity field. */
+export function deferredOf(w: object): { deferred?: UseBinding; entityField?: string } {
+  const { deferred: d, entityField: e } = w as { deferred?: UseBinding; entityField?: string };
+  return { ...(d ? { deferred: d } : {}), ...(e ? { entityField: e } : {}) };
 }
 
 function nameOf(n: TSESTree.Identifier | TSESTree.StringLiteral): string {

@@ -2,12 +2,13 @@
 // clients, found by the OpenAI flow's own store detection (PyFlow), and the names it imports (Python re-exports every
 // name a module binds, so `from .store import save_chat` in `__init__.py` is a re-export).
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
-import { LANGCHAIN_CLASSES, OPENAI_METHODS } from '../facts/llm-api-table';
+import { LANGCHAIN_CLASSES, OPENAI_METHODS, storeModule } from '../facts/llm-api-table';
+import { deferredOf, uniqueEffects } from './summarise-js';
 import { PyFlow } from '../facts/llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from '../facts/py-syntax';
 import { LineMap, NodeIndex, children, collapse, field } from '../facts/syntax';
 import type { LlmVia } from '../model/types';
-import type { ExportFacts, FileSummary, StoreEffect } from './types';
+import type { ExportFacts, FileSummary, ResultUse, StoreEffect } from './types';
 
 export interface PyImport {
   /** The module as written (`pkg.store`, `.store`, `..`). */
@@ -68,7 +69,8 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
   };
   // Module- and function-level `NAME = literal` bindings, for prompts, models and limits held in constants.
   const { str, num } = pyLiterals(assignments);
-  const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments);
+  const { bindings } = pyImports(root);
+  const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments, undefined, bindings);
   const summary: FileSummary = { path, hash, language: 'python', exports: {}, reexports: [] };
 
   const top = children(root).map((c) => (c.type === 'decorated_definition' ? field(c, 'definition') ?? c : c));
@@ -100,7 +102,32 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
       for (const n of d.childrenForFieldName('name')) if (n?.type === 'aliased_import') summary.reexports.push({ from: field(n, 'name')!.text, imported: '*', exported: field(n, 'alias')!.text });
     }
   }
+  const uses = resultUses();
+  if (uses.length) summary.uses = uses;
   return summary;
+
+  /** Calls of imported project names whose result this file stores, passes on, or looks up first (callers of a result). */
+  function resultUses(): ResultUse[] {
+    const out: ResultUse[] = [];
+    for (const c of calls) {
+      const f = field(c, 'function');
+      const parts = f && (f.type === 'identifier' || f.type === 'attribute') ? collapse(f.text).split('.') : [];
+      const b = parts.length && parts.every((p) => /^\w+$/.test(p)) ? bindings.get(parts[0]!) : undefined;
+      const q = qualify(parts.join('.')) ?? '';
+      if (!b || storeModule(q) || /^(openai|langchain|langchain_\w+)(\.|$)/.test(q) || flow.classify(c)) continue;
+      if (c.parent?.type === 'expression_statement') continue;
+      const u = flow.resultUse(c);
+      if (!u.stores.length && !u.passedTo.length && !u.cacheRead) continue;
+      const fn = enclosingFunction(c);
+      out.push({
+        local: parts[0]!, members: parts.slice(1), binding: { module: b.module, name: b.name }, line: line(c), inFunction: fn ? field(fn, 'name')?.text ?? null : null,
+        stores: u.stores.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how }, ...deferredOf(w) })),
+        passedTo: u.passedTo,
+        ...(u.cacheRead ? { cacheRead: { kind: u.cacheRead.kind, api: u.cacheRead.api, line: u.cacheRead.line } } : {}),
+      });
+    }
+    return out;
+  }
 
   function bindingFacts(name: string, right: SyntaxNode): ExportFacts | null {
     const facts: ExportFacts = { line: line(right) };
@@ -142,7 +169,7 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
   function functionFacts(fn: SyntaxNode): ExportFacts | null {
     const facts: ExportFacts = { line: line(fn) };
     const params = paramNames(fn);
-    const paramStores: StoreEffect[][] = params.map((p) => flow.paramStores(fn, p).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl })));
+    const paramStores: StoreEffect[][] = params.map((p) => uniqueEffects(flow.paramStores(fn, p).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && (w.ttl.param ? { seconds: null, how: w.ttl.how, param: w.ttl.param } : { seconds: w.ttl.seconds, how: w.ttl.how }), ...deferredOf(w) }))));
     if (paramStores.some((p) => p.length)) { facts.paramStores = paramStores; facts.params = params; }
     const cache = cacheReadIn(fn, params);
     if (cache) { facts.cacheRead = cache; facts.params = params; }
@@ -151,7 +178,8 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
       const value = children(r)[0];
       if (value) returned(value, facts);
     }
-    return Object.keys(facts).length > 1 ? facts : null;
+    // Every function is listed, facets or not: callers of a result returned from it are found by its name.
+    return facts;
   }
 
   function returned(value0: SyntaxNode, facts: ExportFacts): void {

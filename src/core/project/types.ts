@@ -9,7 +9,12 @@ export interface StoreEffect {
   api: string;
   /** Line of the write in the helper's file. */
   line: number;
-  ttl: { seconds: number | null; how: string } | null;
+  /** `param`: the seconds are the helper's parameter at that position (or, Python, of that name): the caller's argument. */
+  ttl: { seconds: number | null; how: string; param?: number | string } | null;
+  /** The value lands in a record attribute (`chat.name`): the app's own data (StoreWriteFact.entityField). */
+  entityField?: string;
+  /** Written through a name this file imports (`Message.create`): typed by the view from that name's own summary. */
+  deferred?: UseBinding;
 }
 
 /** What one exported name is, as far as the OpenAI analysis cares. Facets combine (a function may store and read). */
@@ -18,6 +23,8 @@ export interface ExportFacts {
   line: number;
   /** A function or method: per parameter position, the stores that parameter reaches (empty: none). */
   paramStores?: StoreEffect[][];
+  /** A destructured parameter (`{ chatId, reply }`): per position, per property, the stores that property reaches. */
+  paramPropStores?: Record<number, Record<string, StoreEffect[]>>;
   /** Python: the parameter names by position (`self`/`cls` left out), for keyword arguments. */
   params?: string[];
   /** A function or method that reads a store or an in-memory cache keyed by one of its parameters. */
@@ -49,6 +56,27 @@ export interface ReExport {
   exported: string;
 }
 
+/** An import binding as a use names it: JS `{ source, imported }`, Python `{ module, name }` (name null: the module). */
+export type UseBinding = { source: string; imported: string } | { module: string; name: string | null };
+
+/** A call in this file of a name it imports, with what this file does with the call's result (callers of a result). */
+export interface ResultUse {
+  /** The local name called and the members after it (`svc.ask(...)`: `svc`, [`ask`]), and its import binding. */
+  local: string;
+  members: string[];
+  binding: UseBinding;
+  /** Line of the call; the name of the function it is in (null: module level). */
+  line: number;
+  inFunction: string | null;
+  /** Stores the result reaches in this file (same-file taint and helpers). */
+  stores: StoreEffect[];
+  /** The result passed on to another imported name, at an argument position (resolved when a view is made). */
+  /** `position`: the argument's index, or (Python) the keyword it is passed as. */
+  passedTo: Array<{ local: string; members: string[]; binding: UseBinding; position: number | string; line: number; constArgs?: Record<string, number>; props?: string[] }>;
+  /** A cache read keyed by the call's arguments, whose hit skips the call (the caller's own lookup). */
+  cacheRead?: { kind: StoreKind; api: string; line: number };
+}
+
 export interface FileSummary {
   /** Project-relative path with `/`. */
   path: string;
@@ -57,6 +85,8 @@ export interface FileSummary {
   language: 'javascript' | 'typescript' | 'python';
   exports: Record<string, ExportFacts>;
   reexports: ReExport[];
+  /** Calls of imported names whose result this file stores or passes on (absent: none). */
+  uses?: ResultUse[];
 }
 
 /** An imported name resolved to where it is defined. */
@@ -75,4 +105,21 @@ export interface ResolvedSymbol {
  */
 export interface ImportedLookup {
   symbol(local: string, members: readonly string[]): ResolvedSymbol | null;
+  /**
+   * Callers in other project files of this file's function `name` (defined at `line`): what each does with the result
+   * it returns. Empty when none is known (or the view was made without looking for callers).
+   */
+  callers?(name: string, line: number): CallerUse[];
+}
+
+/** One caller in another file of a function that returns an OpenAI result, and what it does with the result. */
+export interface CallerUse {
+  /** Project-relative path and line of the caller's call. */
+  path: string;
+  line: number;
+  /** The function the call is in (null: module level). */
+  inFunction: string | null;
+  /** Writes, each with where it is: the caller's file, or a helper's file the caller passes the result to. */
+  stores: Array<StoreEffect & { path: string; via: string }>;
+  cacheRead: { kind: StoreKind; api: string; path: string; line: number } | null;
 }

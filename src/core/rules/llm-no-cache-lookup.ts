@@ -19,6 +19,9 @@ export const rule: LlmRule = {
       const store = call.stores.find((s) => s.kind !== 'vector' && s.kind !== 'file' && !s.entityField);
       // A multi-turn reply answers a history that never repeats: a prompt-keyed cache would never hit.
       if (!store || call.cacheLookup || call.api === 'batch' || call.conversation) return;
+      // The whole request comes from a caller not seen (`{ ...options }`, no literal prompt): whether it ever repeats
+      // (or is a conversation) is unknown here.
+      if (call.optionsSpread && call.promptLiteralTokens === 0 && !call.promptUnknowns.length) return;
       const s = ctx.summary.calls[i]!;
       ctx.report('noLookup', { operation: call.operation, store: storeText(store, ctx.config.lang), storeLine: store.line, cost: costText(s, ctx.config.lang), bytes: bytesText(s, ctx.config.lang) }, call.range);
     });

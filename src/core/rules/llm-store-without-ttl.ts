@@ -15,6 +15,13 @@ const HOW: Readonly<Record<string, PhraseId>> = lookupTable({
   file: 'ttl_file',
 });
 
+/**
+ * Writes that set fields of a record that already exists (`update_one({_id}, {$set: ...})`, `UPDATE ... SET`): the
+ * value replaces the last one, so storage grows with the records, not with the calls. (An update that appends, such
+ * as Mongo's `$push`, is missed by this.)
+ */
+const IN_PLACE_UPDATE = /(^|\.)(update_one|updateOne|update_many|updateMany|update|find_one_and_update|findOneAndUpdate|replace_one|replaceOne)$|\sUPDATE\b/;
+
 export const rule: LlmRule = {
   meta: {
     id: 'llm-store-without-ttl',
@@ -29,7 +36,7 @@ export const rule: LlmRule = {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
         // A record attribute (an agent's name, a title) lives as long as its record: no expiry of its own.
-        if (store.ttl || store.entityField || !(store.kind in HOW)) continue;
+        if (store.ttl || store.entityField || !(store.kind in HOW) || IN_PLACE_UPDATE.test(store.api)) continue;
         ctx.report('noTtl', { operation: call.operation, callLine: call.line, store: storeText(store, ctx.config.lang), bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), how: phrase(ctx.config.lang, HOW[store.kind]!) }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
       }
     });

@@ -17,7 +17,7 @@ interface SiteCase {
   path: string;
   line: number;
   persisted: boolean;
-  store?: { kind: string; engine: string; ttl: number | null; viaHelper: string; at: string };
+  store?: { kind: string; engine: string; ttl: number | null; viaHelper: string | null; at: string | undefined };
   cache: boolean;
   /** A model name / output limit held in a constant of another file. */
   model?: string;
@@ -40,6 +40,19 @@ const SITES: SiteCase[] = [
   { path: 'src/services/chat.service.ts', line: 11, persisted: true, store: { kind: 'rdbms', engine: 'prisma', ttl: null, viaHelper: 'ChatRepo.save', at: 'src/lib/chat-repo.ts:7' }, cache: false, model: 'gpt-4o-mini' },
   // `self.history = History()` of an imported class; the model and the limit from `.config` (a name and a module)
   { path: 'app/service.py', line: 14, persisted: true, store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'History.append', at: 'app/store/history.py:9' }, cache: false, model: 'gpt-4o-mini', maxTokens: 100 },
+  // Results returned to a caller in another file, which stores them through an imported helper that delegates to a
+  // same-file helper writing a Sequelize model of a third file (re-exported by src/db/index.ts)
+  { path: 'src/services/answer.ts', line: 6, persisted: true, store: { kind: 'rdbms', engine: 'sequelize', ttl: null, viaHelper: 'saveAnswer', at: 'src/lib/answer-repo.ts:4' }, cache: false },
+  // ... or through a helper whose expiry is its parameter: the caller's constant (600) is the TTL
+  { path: 'src/services/answer.ts', line: 11, persisted: true, store: { kind: 'redis', engine: 'ioredis', ttl: 600, viaHelper: 'cacheSet', at: 'src/lib/kv.ts:6' }, cache: false },
+  // a stored field checked before the call (`if (page.summary) continue`) that the write after it sets
+  { path: 'src/jobs/summaries.ts', line: 12, persisted: true, store: { kind: 'rdbms', engine: 'prisma', ttl: null, viaHelper: null, at: undefined }, cache: true },
+  // Python: returned to app/workers/jobs.py, which writes through `db` imported from app/store/mongo.py and reads only
+  // the records lacking the field (`{"description": {"$exists": False}}`)
+  { path: 'app/llm.py', line: 7, persisted: true, store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'describe_missing', at: 'app/workers/jobs.py:9' }, cache: true },
+  // a parameter typed with a SQLAlchemy session (`session: AsyncSession`); an imported class's method whose expiry
+  // parameter the call sets by keyword (`expire_seconds=900`: no store-without-ttl for it)
+  { path: 'app/prompt_route.py', line: 11, persisted: true, store: { kind: 'rdbms', engine: 'sqlalchemy', ttl: null, viaHelper: null, at: undefined }, cache: false },
 ];
 
 interface RuleCase { rule: string; path: string; line?: number; includes?: string[] }
@@ -58,6 +71,14 @@ const INVALID: RuleCase[] = [
   { rule: 'llm-no-cache-lookup', path: 'src/services/chat.service.ts', line: 11 },
   { rule: 'llm-store-without-ttl', path: 'app/service.py', line: 15 },
   { rule: 'llm-no-cache-lookup', path: 'app/service.py', line: 14 },
+  { rule: 'llm-store-without-ttl', path: 'src/services/answer.ts', line: 6, includes: ['stored by `saveAnswer` in `src/lib/answer-repo.ts:4`'] },
+  { rule: 'llm-no-cache-lookup', path: 'src/services/answer.ts', line: 6 },
+  { rule: 'llm-results-in-rdbms', path: 'src/services/answer.ts', line: 6 },
+  { rule: 'llm-no-cache-lookup', path: 'src/services/answer.ts', line: 11 },
+  { rule: 'llm-results-in-rdbms', path: 'src/jobs/summaries.ts', line: 13 },
+  { rule: 'llm-no-cache-lookup', path: 'app/prompt_route.py', line: 11 },
+  { rule: 'llm-results-in-rdbms', path: 'app/prompt_route.py', line: 13 },
+  { rule: 'llm-store-without-ttl', path: 'app/prompt_route.py', line: 13, includes: ['SQLAlchemy'] },
 ];
 /** Files where a rule must stay silent because the other file stores, caches or sets the timeout. */
 const VALID: RuleCase[] = [
@@ -73,6 +94,14 @@ const VALID: RuleCase[] = [
   { rule: 'llm-missing-timeout', path: 'src/routes/chat.ts' },
   { rule: 'llm-missing-timeout', path: 'app/routes.py' },
   { rule: 'llm-missing-max-tokens', path: 'app/service.py' },
+  // stored by callers in other files: not "not persisted"
+  { rule: 'llm-response-not-persisted', path: 'src/services/answer.ts' },
+  { rule: 'llm-response-not-persisted', path: 'app/llm.py' },
+  // the stored field is checked first; the write updates the record in place
+  { rule: 'llm-no-cache-lookup', path: 'src/jobs/summaries.ts' },
+  { rule: 'llm-store-without-ttl', path: 'src/jobs/summaries.ts' },
+  { rule: 'llm-no-cache-lookup', path: 'app/llm.py' },
+  { rule: 'llm-store-without-ttl', path: 'app/llm.py' },
 ];
 const RULES_CHECKED = new Set([...INVALID, ...VALID].map((c) => c.rule));
 

@@ -5,6 +5,11 @@ const TS_HEAD = "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nimp
 
 ruleTester(rule, {
   valid: [
+    // The whole request comes from a caller not seen: whether it repeats (or is a conversation) is unknown here.
+    { name: 'request options spread from the caller, no prompt visible', language: 'typescript', code: `${TS_HEAD}export async function complete(options: { model: string; messages: [] }) {\n  const r = await c.chat.completions.create({ ...options, max_tokens: 100 });\n  await redis.lpush('replies', r.choices[0].message.content ?? '');\n}\n` },
+    // A stored field checked before the call, which the write after it sets: the call runs only on a miss.
+    { name: 'a page skipped when its stored summary is there', language: 'typescript', code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function run() {\n  for (const page of await prisma.page.findMany()) {\n    if (page.summary) continue;\n    const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: page.body }] });\n    await prisma.page.update({ where: { id: page.id }, data: { summary: r.choices[0].message.content } });\n  }\n}\n" },
+    { name: 'documents lacking the field selected by the read ($exists: False)', language: 'python', code: 'from openai import OpenAI\nfrom pymongo import MongoClient\nc = OpenAI()\nqs = MongoClient()["app"]["questions"]\ndef fill():\n    for q in qs.find({"solution": {"$exists": False}}):\n        r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=16, messages=[{"role": "user", "content": q["text"]}])\n        qs.insert_one({"qid": q["_id"], "solution": r.choices[0].message.content})\n' },
     // An answer that becomes an attribute of a record (an agent's name, a conversation's title) is the app's own data.
     { name: 'an agent name generated once and kept on the agent record', language: 'typescript', code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nasync function agentName(goal: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 20, messages: [{ role: 'user', content: `Name an agent for: ${goal}` }] });\n  return r.choices[0].message.content ?? goal;\n}\nexport async function createAgent(goal: string, userId: string) {\n  const name = await agentName(goal);\n  return prisma.agent.create({ data: { name: name.trim(), goal, userId } });\n}\n" },
     { name: 'a conversation title kept on the conversation document', language: 'python', code: 'from openai import OpenAI\nfrom pymongo import MongoClient\nc = OpenAI()\nconversations = MongoClient()["app"]["conversations"]\ndef start(user_id, first_message):\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=16, messages=[{"role": "user", "content": "Title: " + first_message}])\n    conversations.insert_one({"user_id": user_id, "title": r.choices[0].message.content})\n' },
@@ -23,6 +28,16 @@ ruleTester(rule, {
     { name: 'nothing stored', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\nprint(c.chat.completions.create(model="gpt-4o-mini", max_tokens=9, messages=[]))\n' },
   ],
   invalid: [
+    {
+      name: 'a guard on the key that identifies the record is no stored-result check', language: 'typescript',
+      code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function run() {\n  for (const page of await prisma.page.findMany()) {\n    if (!page.id) continue;\n    const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: page.body }] });\n    await prisma.summary.create({ data: { id: page.id, text: r.choices[0].message.content } });\n  }\n}\n",
+      errors: [{ messageId: 'noLookup', line: 8 }],
+    },
+    {
+      name: 'a guard on a field the write does not set is no stored-result check', language: 'typescript',
+      code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function run() {\n  for (const page of await prisma.page.findMany()) {\n    if (page.draft) continue;\n    const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: page.body }] });\n    await prisma.summary.create({ data: { pageId: page.id, summary: r.choices[0].message.content } });\n  }\n}\n",
+      errors: [{ messageId: 'noLookup', line: 8 }],
+    },
     {
       name: 'an agent record the prompt is built from is not a cache lookup (TS)', language: 'typescript',
       code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function run(agentId: string, q: string) {\n  const agent = await prisma.agent.findUnique({ where: { id: agentId } });\n  if (!agent) throw new Error('no agent');\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 100, messages: [{ role: 'system', content: agent.instructions }, { role: 'user', content: q }] });\n  await prisma.run.create({ data: { agentId, answer: r.choices[0].message.content } });\n}\n",

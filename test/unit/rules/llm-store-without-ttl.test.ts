@@ -16,9 +16,17 @@ ruleTester(rule, {
     { name: 'MongoDB with a TTL index in the file', language: 'python', code: `from pymongo import MongoClient\n${PY}col = MongoClient().app.chats\ncol.create_index("created_at", expireAfterSeconds=7 * 24 * 3600)\ndef ask(q):\n    ${CALL}\n    col.insert_one({"q": q, "a": r.choices[0].message.content})\n` },
     { name: 'DynamoDB item with a ttl attribute', language: 'python', code: `import boto3\n${PY}table = boto3.resource("dynamodb").Table("chats")\ndef ask(q):\n    ${CALL}\n    table.put_item(Item={"q": q, "a": r.choices[0].message.content, "ttl": 1700000000})\n` },
     { name: 'Cassandra INSERT ... USING TTL', language: 'python', code: `from cassandra.cluster import Cluster\n${PY}session = Cluster().connect("app")\ndef ask(q):\n    ${CALL}\n    session.execute("INSERT INTO chats (q, a) VALUES (%s, %s) USING TTL 86400", (q, r.choices[0].message.content))\n` },
+    // An update of an existing record's field replaces the last value: storage grows with the records, not the calls.
+    { name: 'a description set on an existing document ($set)', language: 'python', code: `from pymongo import MongoClient\n${PY}questions = MongoClient().app.questions\ndef describe(doc):\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": doc["image"]}])\n    questions.update_one({"_id": doc["_id"]}, {"$set": {"description": r.choices[0].message.content}})\n` },
+    { name: 'a summary set on an existing row (Prisma update)', language: 'typescript', code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function summarise(id: string, body: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 9, messages: [{ role: 'user', content: body }] });\n  await prisma.page.update({ where: { id }, data: { summary: r.choices[0].message.content } });\n}\n" },
     { name: 'vector database upsert is an index, not a cache', language: 'python', code: `from pinecone import Pinecone\n${PY}index = Pinecone().Index("docs")\ndef embed(t):\n    e = c.embeddings.create(model="text-embedding-3-small", input=t)\n    index.upsert(vectors=[("id", e.data[0].embedding)])\n` },
   ],
   invalid: [
+    {
+      name: 'an insert of a new row per call (same store, not an update)', language: 'python',
+      code: `from pymongo import MongoClient\n${PY}answers = MongoClient().app.answers\ndef ask(q):\n    ${CALL}\n    answers.insert_one({"q": q, "a": r.choices[0].message.content})\n`,
+      errors: [{ messageId: 'noTtl', line: 7, includes: ['MongoDB'] }],
+    },
     {
       name: 'redis set without expiry', language: 'python',
       code: `import redis\n${PY}cache = redis.Redis()\ndef ask(q):\n    ${CALL}\n    cache.set(q, r.choices[0].message.content)\n`,

@@ -1,6 +1,6 @@
 // The language server and the project model: a route file open beside the store helper it imports. Editing the
 // helper (dropping its TTL) re-analyses the open route file, whose diagnostics then name the helper; closing the
-// helper unsaved brings back what the disk says.
+// helper unsaved brings back what the disk says. A caller in another file that stores a returned result is a dependency too.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,5 +86,26 @@ describe('language server: a change to an imported helper re-analyses its open d
     await client.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(HELPER) } });
     const back = await diagnostics(ROUTE, mark, () => true);
     assert.deepEqual(back.diagnostics.map((d) => d.code), []);
+  });
+
+  it('edits to a caller that stores a returned result reach the open file that returns it', async () => {
+    const SERVICE = 'src/services/answer.ts';
+    const CALLER = 'src/routes/answer.ts';
+    const callerText = readFileSync(join(dir, CALLER), 'utf8');
+    const lookupAt = (p: PublishDiagnosticsParams, line0: number) => p.diagnostics.some((d) => d.code === 'llm-no-cache-lookup' && d.range.start.line === line0);
+    let mark = published.length;
+    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(SERVICE), languageId: 'typescript', version: 1, text: readFileSync(join(dir, SERVICE), 'utf8') } });
+    // tagLine (line 11) is stored by the caller's cacheSet: stored, with no lookup first.
+    const first = await diagnostics(SERVICE, mark, (p) => lookupAt(p, 10));
+    assert.match(String(first.diagnostics.find((d) => d.code === 'llm-no-cache-lookup' && d.range.start.line === 10)?.message), /stored by `cacheSet` in `src\/lib\/kv\.ts:6`/);
+
+    // The caller stops storing it: the service file is analysed again without being touched.
+    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(CALLER), languageId: 'typescript', version: 1, text: callerText } });
+    mark = published.length;
+    const dropped = callerText.replace('  await cacheSet(`tag:${topic}`, line, 600);\n', '');
+    assert.notEqual(dropped, callerText);
+    await client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(CALLER), version: 2 }, contentChanges: [{ text: dropped }] });
+    const after = await diagnostics(SERVICE, mark, (p) => !lookupAt(p, 10));
+    assert.ok(after.diagnostics.some((d) => d.code === 'llm-no-cache-lookup' && d.range.start.line === 5), 'askModel (line 6) is still stored by its caller');
   });
 });

@@ -193,3 +193,17 @@ export const PROVIDER_KEYS: ReadonlyArray<{ provider: LlmProvider; pattern: RegE
 export function keyProvider(key: string): (typeof PROVIDER_KEYS)[number] | null {
   return PROVIDER_KEYS.find((k) => k.prefix.test(key)) ?? null;
 }
+
+/**
+ * Each provider's batch interface for offline work: -50% on input and output, results within the window. OpenAI
+ * Batch API: 24 h, ≤ 50,000 requests (platform.openai.com/docs/guides/batch); Anthropic Message Batches: 24 h,
+ * ≤ 100,000 requests or 256 MB (docs.anthropic.com/en/docs/build-with-claude/batch-processing); Gemini Batch Mode:
+ * 24 h target, no request count stated (ai.google.dev/gemini-api/docs/batch-mode); all read 2026-12-03. Bedrock's
+ * batch inference depends on the model and region (job quotas per account), so no figure is claimed for it.
+ */
+export const BATCH_APIS: Readonly<Partial<Record<LlmProvider, { name: string; hours: number; maxRequests: number | null }>>> = {
+  openai: { name: 'Batch API', hours: 24, maxRequests: 50_000 },
+  'azure-openai': { name: 'Batch API', hours: 24, maxRequests: 50_000 },
+  anthropic: { name: 'Message Batches API', hours: 24, maxRequests: 100_000 },
+  google: { name: 'Gemini Batch Mode', hours: 24, maxRequests: null },
+};

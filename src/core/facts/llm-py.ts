@@ -386,7 +386,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const path = chain.slice(chain[0] === 'self' ? 2 : 1).join('.');
     if (client.sdk) {
       const m = sdkMethod(client.sdk, path);
-      return m ? { api: m.api, operation: m.path, via: client.sdk.via, client, keywords: a.keywords, promptArg: null, provider: client.sdk.provider, bound: m.api === 'embeddings' ? undefined : client.sdk.bound } : null;
+      return m ? { api: m.api, operation: m.path, via: client.sdk.via, client, keywords: a.keywords, promptArg: null, provider: client.sdk.provider, bound: m.api === 'chat' ? client.sdk.bound : undefined } : null;
     }
     const method = chain[chain.length - 1]!;
     const api = BEDROCK.pyMethods[method];

@@ -18,7 +18,7 @@ const HOW: Readonly<Record<string, PhraseId>> = lookupTable({
 export const rule: LlmRule = {
   meta: {
     id: 'llm-store-without-ttl',
-    description: 'OpenAI results are persisted with no expiry.',
+    description: 'LLM API results are persisted with no expiry.',
     category: 'llm',
     defaultSeverity: 'warning',
     messages: {

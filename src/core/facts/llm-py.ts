@@ -442,7 +442,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       // The bound is inside an options object (`config=`, `inferenceConfig=`); one not seen here may hold it.
       const holder = site.keywords.get(site.bound.in);
       const inner = optionsIn(holder);
-      const node = inner?.get(site.bound.name);
+      // Also set later as an attribute of the options object (`config.max_output_tokens = n`).
+      const later = holder?.type === 'identifier' ? assignments.find((x) => field(x, 'left')?.text === `${holder.text}.${site.bound!.name}`) : undefined;
+      const node = inner?.get(site.bound.name) ?? (later ? field(later, 'right') ?? undefined : undefined);
       if (node && node.type !== 'none') maxTok = { name: site.bound.name, node };
       else if (holder && !inner) spread ??= collapse(holder.text).slice(0, 40);
     }

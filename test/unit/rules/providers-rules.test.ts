@@ -38,6 +38,12 @@ ruleTester(maxTokens, {
       output: `from anthropic import Anthropic\nc = Anthropic()\ndef ask(q):\n    return c.messages.create(model="${CLAUDE}", messages=[{"role": "user", "content": q}], max_tokens=1024)\n`,
     },
     {
+      name: 'Anthropic without max_tokens, in Korean', language: 'python', config: { lang: 'ko' },
+      code: `from anthropic import Anthropic\nc = Anthropic()\ndef ask(q):\n    return c.messages.create(model="${CLAUDE}", messages=[{"role": "user", "content": q}])\n`,
+      errors: [{ messageId: 'required', line: 4, includes: ['Anthropic API는 이 값을 필수로'] }],
+      output: `from anthropic import Anthropic\nc = Anthropic()\ndef ask(q):\n    return c.messages.create(model="${CLAUDE}", messages=[{"role": "user", "content": q}], max_tokens=1024)\n`,
+    },
+    {
       name: 'Google GenAI without a bound: the model\'s own limit is not in the price data (no fix: the bound goes inside config)', language: 'python',
       code: 'from google import genai\nclient = genai.Client()\nclient.models.generate_content(model="gemini-2.0-flash", contents="Hi")\n',
       errors: [{ messageId: 'noModelLimit', line: 3, includes: ['config.max_output_tokens', 'gemini-2.0-flash', 'Google Gemini price data'] }],
@@ -104,6 +110,11 @@ ruleTester(callInLoop, {
       name: 'Anthropic calls in an offline loop: the Message Batches API, with its own limit', language: 'python',
       code: `from anthropic import Anthropic\nc = Anthropic(timeout=10.0)\nfor q in ["a", "b", "c"]:\n    c.messages.create(model="${CLAUDE}", max_tokens=100, messages=[{"role": "user", "content": q}])\n`,
       errors: [{ messageId: 'batch', line: 4, includes: ['Message Batches API', '100,000 requests per batch', '(3 iterations)'] }],
+    },
+    {
+      name: 'an Anthropic call with no max_tokens in a loop, in Korean: the unknown-cost note is translated', language: 'python', config: { lang: 'ko' },
+      code: `from anthropic import Anthropic\nc = Anthropic(timeout=10.0)\nfor q in ["a", "b"]:\n    c.messages.create(model="${CLAUDE}", messages=[{"role": "user", "content": "Hi"}])\n`,
+      errors: [{ messageId: 'batch', line: 4, includes: ['max_tokens 없음: Anthropic API가 요청을 거부함', 'Message Batches API'] }],
     },
   ],
 });

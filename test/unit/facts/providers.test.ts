@@ -8,6 +8,11 @@ import { summariseLlmFile } from '../../../src/core/sizing/llm-estimate';
 import { CHARS_PER_TOKEN, costOfUsage, modelLimits, pricingUsage, priceOf, tokenCountMethod } from '../../../src/core/sizing/llm-models';
 import { providerOfModel } from '../../../src/core/facts/llm-providers';
 import type { Language, LlmCallFact, LlmCallSummary } from '../../../src/core/model/types';
+import { analyzeText } from '../../../src/core/analyze';
+import { resolveConfig } from '../../../src/core/config';
+import { RULE_IDS } from '../../../src/core/rules';
+import { mayBeRelevant } from '../../../src/core/files/prefilter';
+import { initTreeSitter } from '../../../src/core/parse/tree-sitter';
 
 /** Tokens of literal text by the provider's stated ratio (no OpenAI chat-formatting overhead). */
 const approxTokens = (provider: 'anthropic' | 'google' | 'bedrock', ...texts: string[]) => texts.reduce((n, t) => n + Math.ceil(t.length / CHARS_PER_TOKEN[provider].charsPerToken!), 0);
@@ -197,5 +202,29 @@ describe('other LLM providers: prices and cached input per provider semantics', 
     const p = priceOf(model, 'bedrock')!;
     const expected = (500 * p.inputPerMTok + 1500 * p.cachedInputPerMTok! + 50 * p.outputPerMTok) / 1e6;
     assert.ok(Math.abs(costOfUsage(model, usage)! - expected) < 1e-12);
+  });
+});
+
+describe('other LLM providers: through the whole analysis', () => {
+  const snippets: Array<[string, Language, string]> = [
+    ['anthropic.py', 'python', `from anthropic import AsyncAnthropic\nc = AsyncAnthropic(timeout=5.0)\nasync def ask(q):\n    return await c.messages.create(model="${CLAUDE}", messages=[{"role": "user", "content": q}])\n`],
+    ['gemini.py', 'python', 'from google import genai\nclient = genai.Client()\nclient.models.generate_content(model="gemini-2.0-flash", contents="Hi")\n'],
+    ['bedrock.py', 'python', 'import boto3\nbr = boto3.client("bedrock-runtime")\nbr.converse(modelId="amazon.nova-pro-v1:0", messages=[])\n'],
+    ['lite.py', 'python', 'from litellm import completion\ncompletion(model="gemini/gemini-2.0-flash", messages=[{"role": "user", "content": "Hi"}])\n'],
+    ['gemini.ts', 'typescript', "import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nexport const run = () => ai.models.generateContent({ model: 'gemini-2.0-flash', contents: 'Hi' });\n"],
+  ];
+
+  it('the prefilter keeps each provider\'s files, the analysis reports them with their provider and the rule fires', async () => {
+    await initTreeSitter();
+    const loaded = resolveConfig(undefined, RULE_IDS);
+    const providers: Array<string | null | undefined> = [];
+    for (const [path, language, code] of snippets) {
+      assert.ok(mayBeRelevant(code, language), `${path} passes the prefilter`);
+      const r = await analyzeText(path, code, language, loaded);
+      assert.equal(r.llm?.calls.length, 1, `${path}: one call site`);
+      providers.push(r.llm!.calls[0]!.provider);
+      assert.ok(r.findings.some((f) => f.ruleId === 'llm-missing-max-tokens'), `${path}: the missing bound is reported`);
+    }
+    assert.deepEqual(providers, ['anthropic', 'google', 'bedrock', 'google', 'google']);
   });
 });

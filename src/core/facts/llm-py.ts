@@ -115,7 +115,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   const clientOfCall = (call: SyntaxNode): ClientInfo | null => {
     if (call.type !== 'call') return null;
     const fn = field(call, 'function');
-    const q = fn ? qualify(fn.text) : null;
+    // `session.client("bedrock-runtime")` of a `boto3.Session()` made here: the session is no import, the service says it.
+    const viaSession = fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'client' && [...aliases.values()].some((m) => m === 'boto3' || m.startsWith('boto3.')) ? 'boto3.client' : null;
+    const q = fn ? qualify(fn.text) ?? viaSession : null;
     if (!q) return null;
     const cls = q.split('.').pop()!;
     let via: LlmVia | null = null;

@@ -102,6 +102,14 @@ describe('other LLM providers: call sites', () => {
     assertSite(got, { provider: 'bedrock', via: 'bedrock', model, bound: 400, boundName: 'maxTokens', tokens, price: packagePrice(model, 'aws', tokens, 400) });
   });
 
+  it('AWS Bedrock through a boto3 Session (converse_stream)', async () => {
+    const { fact } = await oneCall('import boto3\nsession = boto3.Session(profile_name="dev")\nbr = session.client("bedrock-runtime", region_name="us-east-1")\nbr.converse_stream(modelId="amazon.nova-pro-v1:0", messages=[], inferenceConfig={"maxTokens": 50})\n', 'python');
+    assert.deepEqual([fact.provider, fact.operation, fact.maxTokens], ['bedrock', 'converse_stream', 50]);
+    // A DynamoDB client from the same session is not a Bedrock client.
+    const facts = await llmFactsOf('import boto3\nsession = boto3.Session()\nddb = session.client("dynamodb")\nddb.converse(modelId="x", messages=[])\n', 'python');
+    assert.equal(facts.calls.length, 0);
+  });
+
   it('Bedrock invoke_model: the body is the model\'s own JSON, so its bound is unknown rather than missing', async () => {
     const { fact } = await oneCall('import boto3, json\nbr = boto3.client("bedrock-runtime")\nbr.invoke_model(modelId="anthropic.claude-3-haiku-20240307-v1:0", body=json.dumps({"max_tokens": 100}))\n', 'python');
     assert.equal(fact.provider, 'bedrock');

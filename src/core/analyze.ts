@@ -85,12 +85,12 @@ export interface SourceLocation {
 
 const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
 /** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
-const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|\bsk-[A-Za-z0-9_-]{20,}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
+const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|anthropic|genai|bedrock-runtime|litellm|\bsk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
 /**
  * Worth a project view (summaries of the files it imports): a file that may hold an OpenAI call site. A key or an
  * `api_key` name alone (secrets are found without it) does not pay for parsing what the file imports.
  */
-const PROJECT_HINT = /openai|langchain|ai-sdk|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
+const PROJECT_HINT = /openai|langchain|ai-sdk|anthropic|genai|bedrock-runtime|litellm|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
 
 /**
  * Analyses one document's text (the editor's path, and the tests'): never throws for bad input. With `reuse`, the

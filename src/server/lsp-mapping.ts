@@ -2,6 +2,7 @@
 // hover text and CodeLens titles. No connection here, so every mapping is unit-tested directly. Scanned text reaches
 // the editor only through `plain` (diagnostics, titles, CodeLens: keys masked, controls shown), `escapeMarkdown` and
 // `markdownCode` (the hover), and the fix edits through the credential choke point.
+import { PROVIDER_NAMES } from '../core/facts/llm-providers';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover, type CodeLens, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../core/analyze';
@@ -163,7 +164,8 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
     parts.push(H.peak(peak, md(wordFor(S.strategies, g.strategy)), known ? md(gpuFitText(g.peakDeviceBytes!, target, safetyFactor, lang)) : '', g.peakIsLowerBound));
   }
   for (const c of a.llm?.calls.filter((x) => x.line === line) ?? []) {
-    parts.push(`**${md(c.operation)}** (${c.model === null ? H.modelUnknown : md(c.model)})`);
+    // Another provider's call names its provider (product names stay as they are in every language).
+    parts.push(`**${md(c.operation)}** (${c.model === null ? H.modelUnknown : md(c.model)}${c.provider && c.provider !== 'openai' ? ` · ${PROVIDER_NAMES[c.provider]}` : ''})`);
     const output = c.estOutputTokens === null ? null : H.output(`${c.outputBound === 'model-maximum' ? '≤ ' : ''}${formatInteger(c.estOutputTokens)}`, c.outputBound === 'max-tokens' ? 'max-tokens' : c.outputBound === 'model-maximum' ? 'model-maximum' : 'embedding');
     parts.push(H.tokens(`${c.estInputIsLowerBound ? '≥ ' : '≈ '}${formatInteger(c.estInputTokens)}`, output));
     if (c.estCostUsd !== null) parts.push(H.cost(md(formatUsd(c.estCostUsd)), md(formatUsd(c.estBatchCostUsd!))));

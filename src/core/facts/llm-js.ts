@@ -3,8 +3,9 @@
 // kind, model, output bound, streaming, loop and request-handler context, prompt tokens, and (llm-js-flow.ts)
 // where the result is stored and whether a cache lookup precedes the call.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, Language, SecretFact } from '../model/types';
-import { promptTokens } from '../sizing/llm-models';
+import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmProvider, LlmVia, Language, SecretFact } from '../model/types';
+import { promptTokens, tokenCountMethod } from '../sizing/llm-models';
+import { AI_SDK_PROVIDERS, BEDROCK, JS_SDKS, KEY_ENV, LANGCHAIN_PROVIDER_CLASSES, PROVIDER_KEYS, fromModules, keyProvider, providerOfModel, sdkMethod, sdkOfClass, type LangChainProviderClass, type OutputBound, type ProviderSdk } from './llm-providers';
 import { AI_SDK_FUNCTIONS, LLM_CACHES, OPENAI_V3_METHODS, asVectorColumn, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, boundNames, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
 import { jsImports } from './js-imports';
@@ -20,6 +21,10 @@ interface ClientInfo {
   node: TSESTree.NewExpression | null;
   /** LangChain: model and max tokens are constructor options. */
   options: Map<string, Node>;
+  /** Another provider's SDK client, a Bedrock Runtime client, or a LangChain class of another provider (llm-providers.ts). */
+  sdk?: ProviderSdk;
+  bedrock?: boolean;
+  lc?: LangChainProviderClass;
 }
 
 /** Names a conversation history goes by. */
@@ -60,7 +65,15 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const head = chain[0]!;
     let via: LlmVia | null = null;
     let api: LlmApiKind | null = null;
-    if ((cls === 'OpenAI' || cls === 'AzureOpenAI') && (fromModule(head, isOpenAiModule) || (chain.length === 1 && !imports.has(head) && importsOpenAi))) via = cls === 'AzureOpenAI' ? 'azure-openai' : 'openai';
+    // Other providers: their SDK clients, Bedrock Runtime, LangChain classes (llm-providers.ts).
+    const source = imports.get(head)?.source ?? '';
+    const sdk = source ? sdkOfClass(JS_SDKS, cls, source) : null;
+    const bedrock = cls === BEDROCK.jsClient && source === BEDROCK.jsModule;
+    const lc = LANGCHAIN_PROVIDER_CLASSES[cls] && fromModules(source, LANGCHAIN_PROVIDER_CLASSES[cls]!.modules) ? LANGCHAIN_PROVIDER_CLASSES[cls] : undefined;
+    if (sdk) via = sdk.via;
+    else if (bedrock) { via = 'bedrock'; api = 'chat'; }
+    else if (lc) { via = 'langchain'; api = lc.api; }
+    else if ((cls === 'OpenAI' || cls === 'AzureOpenAI') && (fromModule(head, isOpenAiModule) || (chain.length === 1 && !imports.has(head) && importsOpenAi))) via = cls === 'AzureOpenAI' ? 'azure-openai' : 'openai';
     else if (cls === 'OpenAIApi' && fromModule(head, (s) => isOpenAiModule(s) || s === 'openai-edge')) via = 'openai-legacy';
     else if (cls in LANGCHAIN_CLASSES && fromModule(head, isLangChain)) {
       via = 'langchain';
@@ -76,8 +89,10 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       timeoutMs: timeout ? constNumber(timeout, index) : null, timeoutSet: !!timeout, maxRetries: retries ? constNumber(retries, index) : null, maxRetriesSet: !!retries,
       optionsSlot: slotInObject(options, n, text),
     };
-    return { via, api, fact, node: n, options: props };
+    return { via, api, fact, node: n, options: props, ...(sdk ? { sdk } : {}), ...(bedrock ? { bedrock } : {}), ...(lc ? { lc } : {}) };
   };
+  /** Whether the timeout rule's wording (OpenAI's SDK defaults, which Anthropic's SDK shares) is true of a client. */
+  const timeoutRuleSpeaksFor = (c: ClientInfo) => c.sdk ? c.sdk.openAiStyleTimeout : c.bedrock ? false : c.lc ? c.lc.provider === 'anthropic' : true;
   for (const n of index.nodes) {
     if (n.type !== 'NewExpression') continue;
     const client = clientOfNew(n);
@@ -92,7 +107,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') key = p.left.name;
     clients.set(key, client);
     // openai-node v3 has neither the v4 timeout default nor its options: the timeout rule speaks of the v4 SDK.
-    if (client.via !== 'openai-legacy') facts.clients.push(client.fact);
+    if (client.via !== 'openai-legacy' && timeoutRuleSpeaksFor(client)) facts.clients.push(client.fact);
   }
   // Aliases of a client (`const ai = openai`, `this.client = client`) and LangChain chains built on a chat model
   // (`prompt.pipe(model)`, `RunnableSequence.from([prompt, model])`): calls through them are the client's calls.
@@ -114,14 +129,18 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     }
   }
   // AI SDK providers: `openai` from @ai-sdk/openai, or `const myOpenAI = createOpenAI({...})`.
-  const aiProviders = new Set<string>();
-  for (const [name, i] of imports) if (isAiSdkProvider(i.source) && (i.imported === 'openai' || i.imported === 'azure')) aiProviders.add(name);
+  // Other providers' packages (@ai-sdk/anthropic, @ai-sdk/google, …) the same way; the name says whose model it is.
+  const aiProviders = new Map<string, LlmProvider>();
+  for (const [name, i] of imports) if (AI_SDK_PROVIDERS[i.source]?.instances.includes(i.imported) && !/^create/.test(i.imported)) aiProviders.set(name, AI_SDK_PROVIDERS[i.source]!.provider);
   for (const n of index.nodes) {
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
       const init = unwrap(n.init);
-      if (init.type === 'CallExpression' && init.callee.type === 'Identifier' && (init.callee.name === 'createOpenAI' || init.callee.name === 'createAzure') && fromModule(init.callee.name, isAiSdkProvider)) aiProviders.add(n.id.name);
+      const from = init.type === 'CallExpression' && init.callee.type === 'Identifier' ? imports.get(init.callee.name) : undefined;
+      const row = from ? AI_SDK_PROVIDERS[from.source] : undefined;
+      if (row && from && /^create/.test(from.imported) && row.instances.includes(from.imported)) aiProviders.set(n.id.name, row.provider);
     }
   }
+  void isAiSdkProvider;
 
   // Clients made in another project file: an imported instance, or `const c = getClient()` of an imported factory.
   const importedClient = (chain: string[], at: Node, factory: boolean): ClientInfo | null => {
@@ -182,6 +201,10 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     /** The prompt-bearing argument when it is not in `options` (LangChain). */
     promptArg: Node | null;
     timeout?: { ms: number | null; set: boolean; slot: InsertSlot | null };
+    /** Another provider's call: whose, where its bound goes, whether the API requires it. */
+    provider?: LlmProvider | null;
+    bound?: OutputBound;
+    opaque?: string;
   }
 
   /** `create` taken as a value: `const create = client.chat.completions.create.bind(...)`, or a parameter a same-file caller fills with it. */
@@ -235,6 +258,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   function classify(call: TSESTree.CallExpression): Site | null {
     const callee = unwrap(call.callee);
     const chain = memberChain(callee)?.length === 1 ? methodRefOf(callee) ?? memberChain(callee) : memberChain(callee);
+    const other = chain && chain.length >= 2 ? otherProviderSite(chain, call) : undefined;
+    if (other !== undefined) return other;
     if (chain && chain.length >= 2) {
       // openai SDK: <client>.chat.completions.create(...)
       const path = chain.slice(1).join('.');
@@ -269,7 +294,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         const model = objectProps(options).get('model');
         const modelRoot = model ? rootKey(model) : null;
         if (!modelRoot || !aiProviders.has(modelRoot)) return null;
-        return { api: AI_SDK_FUNCTIONS[callee.name]!, operation: callee.name, via: 'ai-sdk', client: null, options, promptArg: null };
+        const provider = aiProviders.get(modelRoot)!;
+        return { api: AI_SDK_FUNCTIONS[callee.name]!, operation: callee.name, via: 'ai-sdk', client: null, options, promptArg: null, ...(provider !== 'openai' && provider !== 'azure-openai' ? { provider } : {}) };
       }
       if (callee.name === 'fetch') return httpSite(call, 'fetch', call.arguments[0] as Node | undefined, call.arguments[1] as Node | undefined, 'fetch');
     }
@@ -277,6 +303,28 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       return httpSite(call, `axios.${chain[1]}`, call.arguments[0] as Node | undefined, call.arguments[1] as Node | undefined, 'axios');
     }
     return null;
+  }
+
+  /**
+   * A call of another provider's client (llm-providers.ts): a site, null (that client's call but not a generation),
+   * or undefined (not another provider's client: the OpenAI classification goes on).
+   */
+  function otherProviderSite(chain: string[], call: TSESTree.CallExpression): Site | null | undefined {
+    const client = clientByKey(chain, call);
+    if (!client || (!client.sdk && !client.bedrock)) return undefined;
+    const arg = call.arguments[0] ? unwrap(call.arguments[0] as Node) : null;
+    if (client.sdk) {
+      const m = sdkMethod(client.sdk, chain.slice(chain[0] === 'this' ? 2 : 1).join('.'));
+      if (!m) return null;
+      return { api: m.api, operation: m.path, via: client.sdk.via, client, options: arg ? objectLiteralOf(arg, index) ?? arg : null, promptArg: null, provider: client.sdk.provider, ...(m.api === 'chat' ? { bound: client.sdk.bound } : {}) };
+    }
+    // Bedrock Runtime: client.send(new ConverseCommand({...})).
+    if (chain[chain.length - 1] !== 'send' || arg?.type !== 'NewExpression') return null;
+    const cmd = memberChain(arg.callee)?.pop() ?? '';
+    const api = BEDROCK.jsCommands[cmd];
+    if (!api) return null;
+    const input = arg.arguments[0] ? unwrap(arg.arguments[0] as Node) : null;
+    return { api, operation: cmd, via: 'bedrock', client, options: input ? objectLiteralOf(input, index) ?? input : null, promptArg: null, provider: 'bedrock', bound: BEDROCK.bound, ...(cmd.startsWith('InvokeModel') ? { opaque: BEDROCK.opaqueBody } : {}) };
   }
 
   function httpSite(call: TSESTree.CallExpression, operation: string, urlArg: Node | undefined, second: Node | undefined, lib: 'fetch' | 'axios'): Site | null {
@@ -354,7 +402,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       for (const nm of names) if (clientProps.has(nm) && !isNullish(clientProps.get(nm))) return { name: nm, node: clientProps.get(nm)! };
       return null;
     };
-    const modelProp = get('model', 'modelName', 'deployment', 'azureOpenAIApiDeploymentName');
+    const modelProp = get('model', 'modelName', 'deployment', 'azureOpenAIApiDeploymentName', 'modelId');
     let model: string | null = null;
     let modelExpr: string | null = null;
     if (modelProp) {
@@ -364,7 +412,19 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       if (model === null) { const c = importedConst(m); if (typeof c === 'string') model = c; }
       if (model === null) modelExpr = shortText(text, modelProp.node);
     }
-    const maxTok = get(...MAX_TOKENS_PARAMS);
+    let maxTok = site.bound?.in ? null : get(...MAX_TOKENS_PARAMS);
+    let hidden: string | null = null;
+    if (site.bound?.in) {
+      // The bound is inside an options object (`config`, `inferenceConfig`); one not seen here may hold it.
+      const holder = props.get(site.bound.in);
+      const inner = holder ? objectLiteralOf(holder, index) : null;
+      const node = inner ? objectProps(inner).get(site.bound.name) : undefined;
+      if (node && !isNullish(node)) maxTok = { name: site.bound.name, node };
+      else if (holder && !inner) hidden = shortText(text, holder);
+    }
+    if (site.opaque && props.has(site.opaque)) hidden ??= `${site.opaque}: …`;
+    const provider: LlmProvider | null | undefined = site.provider !== undefined ? site.provider : site.client?.lc ? site.client.lc.provider : undefined;
+    if (model && provider) model = providerOfModel(model).model;
     const maxTokensConst = maxTok ? constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node)) : null;
     const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
     // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
@@ -373,7 +433,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const n = constNumber(get('n')?.node, index) ?? 1;
     const dimensions = constNumber(get('dimensions')?.node, index);
     const fn = index.enclosingFunction(call);
-    const prompt = promptOf(site, props, model);
+    const prompt = promptOf(site, props, model, provider);
     const inputNode = site.api === 'embeddings' ? (props.get('input') ?? props.get('values') ?? site.promptArg) : null;
     const input = inputNode ? unwrap(inputNode) : null;
     const batchInputs = input?.type === 'ArrayExpression' ? input.elements.length : null;
@@ -386,12 +446,14 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
     const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
     return {
-      api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call), function: fn ? functionName(fn, index) : null,
+      api: site.api, operation: site.operation, via: site.via, ...(provider !== undefined ? { provider } : {}), line: range(call).startLine, range: range(call), function: fn ? functionName(fn, index) : null,
       model, modelExpr, maxTokens, maxTokensParam: maxTok?.name ?? null, maxTokensName: maxTokensNameFor(site), stream, n, dimensions, batchInputs,
+      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}), ...(site.bound?.required ? { maxTokensRequired: true } : {}), ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
+      ...(provider && provider !== 'openai' && provider !== 'azure-openai' ? { tokenCount: tokenCountMethod(provider) } : {}),
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
-      stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site, props),
-      optionsSlot: nullBound ? null : site.via === 'langchain' ? (site.client?.node ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
+      stores, cacheLookup, optionsSpread: spread ?? hidden, searchUse, returnedTo, conversation: conversationOf(site, props),
+      optionsSlot: nullBound || site.bound?.in ? null : site.via === 'langchain' ? (site.client?.node ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
     };
   }
 
@@ -427,8 +489,11 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   }
 
   function maxTokensNameFor(site: Site): string | null {
-    if (site.via === 'langchain') return site.api === 'embeddings' ? null : 'maxTokens';
-    if (site.via === 'ai-sdk') return site.api === 'embeddings' ? null : 'maxOutputTokens';
+    if (site.api === 'embeddings') return null;
+    if (site.bound) return site.bound.name;
+    if (site.client?.lc) return site.client.lc.bound.js || null;
+    if (site.via === 'langchain') return 'maxTokens';
+    if (site.via === 'ai-sdk') return 'maxOutputTokens';
     // An OpenAI-compatible provider (`baseURL` to another host) takes the older `max_tokens`.
     const base = site.client?.options.get('baseURL');
     if (base && site.api === 'chat' && stringCandidates(base, index).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u))) return 'max_tokens';
@@ -437,7 +502,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     return MAX_TOKENS_NAME[site.api] ?? null;
   }
 
-  function promptOf(site: Site, props: Map<string, Node>, model: string | null): { tokens: number; unknowns: string[] } {
+  function promptOf(site: Site, props: Map<string, Node>, model: string | null, provider?: LlmProvider | null): { tokens: number; unknowns: string[] } {
     const literals: string[] = [];
     const unknowns: string[] = [];
     let messages = 0;
@@ -481,12 +546,12 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       unknowns.push(shortText(text, x));
     };
     if (site.promptArg) visit(site.promptArg, 0);
-    for (const key of ['messages', 'input', 'prompt', 'system', 'instructions', 'value', 'values']) {
+    for (const key of ['messages', 'input', 'prompt', 'system', 'instructions', 'value', 'values', 'contents']) {
       const v = props.get(key);
       if (v) visit(v, 0);
     }
     if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = props.has('system') ? 2 : 1;
-    return { tokens: promptTokens(literals, messages, site.api, model), unknowns: [...new Set(unknowns)] };
+    return { tokens: promptTokens(literals, messages, site.api, model, provider), unknowns: [...new Set(unknowns)] };
   }
 
   // ---- context: loops and request handlers -------------------------------------------------------------------
@@ -603,10 +668,13 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       if (n.type === 'Literal' && typeof n.value === 'string') raw = n.value;
       else if (n.type === 'TemplateElement') raw = n.value.cooked ?? n.value.raw;
       if (!raw) continue;
-      const key = raw.match(OPENAI_KEY)?.[0] ?? (isKeyProperty(n) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
+      const key = raw.match(OPENAI_KEY)?.[0] ?? PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ?? (isKeyProperty(n) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
       if (!key || !isLikelyKey(key, path) || seen.has(n.range[0])) continue;
       seen.add(n.range[0]);
-      const env = /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+      const owner = keyProvider(key);
+      const env = owner ? KEY_ENV[owner.provider] : /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+      const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
+      const who = owner ? { provider: owner.provider } : {};
       let replacement = `process.env.${env}`;
       if (n.type === 'Literal' && raw !== key) {
         // Every key in the literal is replaced, so a second one does not stay behind in the fixed code.
@@ -628,10 +696,10 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         // Inside a template: splice `${process.env.X}` in place of the key only.
         const at = text.indexOf(key, n.range[0]);
         if (at < 0 || at > n.range[1]) continue;
-        out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(at).line, range: lines.range(at, at + key.length), startOffset: at, endOffset: at + key.length, replacement: `\${process.env.${env}}`, importEdit: null });
+        out.push({ masked: maskKey(key), kind, ...who, line: lines.position(at).line, range: lines.range(at, at + key.length), startOffset: at, endOffset: at + key.length, replacement: `\${process.env.${env}}`, importEdit: null });
         continue;
       }
-      out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: range(n).startLine, range: range(n), startOffset: n.range[0], endOffset: n.range[1], replacement, importEdit: null });
+      out.push({ masked: maskKey(key), kind, ...who, line: range(n).startLine, range: range(n), startOffset: n.range[0], endOffset: n.range[1], replacement, importEdit: null });
     }
     return out;
   }
@@ -640,9 +708,9 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const p = index.parent(n);
     if (p?.type === 'Property' && p.value === n) {
       const name = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : '';
-      return /^(apiKey|api_key|openAIApiKey|azureOpenAIApiKey|api-key)$/i.test(name);
+      return /^(apiKey|api_key|openAIApiKey|azureOpenAIApiKey|anthropicApiKey|api-key|x-api-key|x-goog-api-key)$/i.test(name);
     }
-    if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier') return /^(OPENAI_API_KEY|AZURE_OPENAI_API_KEY|OPENAI_KEY|apiKey|openaiApiKey|openAiKey)$/i.test(p.id.name);
+    if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier') return /^(OPENAI_API_KEY|AZURE_OPENAI_API_KEY|OPENAI_KEY|ANTHROPIC_API_KEY|GEMINI_API_KEY|GOOGLE_API_KEY|apiKey|openaiApiKey|openAiKey)$/i.test(p.id.name);
     return false;
   }
 }

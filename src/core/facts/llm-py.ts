@@ -3,8 +3,9 @@
 // facts as the JS/TS extractor: kind, model, output bound, loop/handler context, prompt tokens, and where the
 // result goes (llm-py-flow.ts).
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
-import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmVia, SecretFact, TextEdit } from '../model/types';
-import { promptTokens } from '../sizing/llm-models';
+import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmProvider, LlmVia, SecretFact, TextEdit } from '../model/types';
+import { BEDROCK, INIT_CHAT_MODEL, KEY_ENV, LANGCHAIN_PROVIDER_CLASSES, LITELLM_FUNCTIONS, PY_SDKS, PROVIDER_KEYS, fromModules, keyProvider, providerOfModel, sdkMethod, sdkOfClass, type LangChainProviderClass, type OutputBound, type ProviderSdk } from './llm-providers';
+import { promptTokens, tokenCountMethod } from '../sizing/llm-models';
 import { asVectorColumn, httpApiOf, LLM_CACHES, type StoreModule, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from './py-syntax';
@@ -25,6 +26,13 @@ interface ClientInfo {
   fact: LlmClientFact;
   keywords: Map<string, SyntaxNode>;
   node: SyntaxNode;
+  /** Another provider's SDK client (llm-providers.ts), a Bedrock Runtime client, or LangChain class of another provider. */
+  sdk?: ProviderSdk;
+  bedrock?: boolean;
+  lc?: LangChainProviderClass;
+  provider?: LlmProvider | null;
+  /** init_chat_model: the model and provider as its arguments give them. */
+  initModel?: string | null;
 }
 
 /** `imported` (the project model) answers for names imported from other project files: clients, store helpers. */
@@ -107,15 +115,19 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   const clientOfCall = (call: SyntaxNode): ClientInfo | null => {
     if (call.type !== 'call') return null;
     const fn = field(call, 'function');
-    const q = fn ? qualify(fn.text) : null;
+    // `session.client("bedrock-runtime")` of a `boto3.Session()` made here: the session is no import, the service says it.
+    const viaSession = fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'client' && [...aliases.values()].some((m) => m === 'boto3' || m.startsWith('boto3.')) ? 'boto3.client' : null;
+    const q = fn ? qualify(fn.text) ?? viaSession : null;
     if (!q) return null;
     const cls = q.split('.').pop()!;
     let via: LlmVia | null = null;
     let api: LlmApiKind | null = null;
+    const a = callArgs(call);
+    const other = otherProviderClient(q, cls, a, call);
+    if (other) return other;
     if (/^openai\.(Async)?(Azure)?OpenAI$/.test(q)) via = /Azure/.test(cls) ? 'azure-openai' : 'openai';
     else if (/^(langchain_openai|langchain\.|langchain_community\.)/.test(q) && cls in LANGCHAIN_CLASSES) { via = 'langchain'; api = LANGCHAIN_CLASSES[cls]!; }
     if (!via) return null;
-    const a = callArgs(call);
     const timeout = a.keywords.get('timeout') ?? a.keywords.get('request_timeout');
     const retries = a.keywords.get('max_retries');
     const seconds = num(timeout);
@@ -125,6 +137,31 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     };
     return { via, api, fact, keywords: a.keywords, node: call };
   };
+  /** Clients of other providers (llm-providers.ts): their SDKs, Bedrock Runtime, LangChain classes, init_chat_model. */
+  function otherProviderClient(q: string, cls: string, a: ReturnType<typeof callArgs>, call: SyntaxNode): ClientInfo | null {
+    const sdk = sdkOfClass(PY_SDKS, cls, q);
+    const lc = LANGCHAIN_PROVIDER_CLASSES[cls];
+    const bedrock = /^boto3(\.session\.Session\(\))?\.client$|^boto3\..*\.client$/.test(q) && str(a.positional[0] ?? a.keywords.get('service_name')) === BEDROCK.pyService;
+    const init = INIT_CHAT_MODEL.has(cls) && /^langchain/.test(q);
+    if (!sdk && !bedrock && !init && !(lc && fromModules(q, lc.modules))) return null;
+    const fn = field(call, 'function')!;
+    const timeout = a.keywords.get('timeout') ?? a.keywords.get('request_timeout') ?? a.keywords.get('default_request_timeout');
+    const retries = a.keywords.get('max_retries');
+    const seconds = num(timeout);
+    const fact: LlmClientFact = {
+      via: sdk ? sdk.via : bedrock ? 'bedrock' : 'langchain', api: fn.text, line: range(call).startLine, range: range(call),
+      timeoutMs: seconds === null ? null : seconds * 1000, timeoutSet: !!timeout, maxRetries: num(retries), maxRetriesSet: !!retries, optionsSlot: kwargSlot(call),
+    };
+    if (init) {
+      const model = str(a.positional[0] ?? a.keywords.get('model'));
+      const explicit = str(a.keywords.get('model_provider'));
+      const p = model ? providerOfModel(model, explicit) : { provider: explicit ? providerOfModel('', explicit).provider : null, model: '' };
+      return { via: 'langchain', api: 'chat', fact, keywords: a.keywords, node: call, provider: p.provider, initModel: model ? p.model : null };
+    }
+    return { via: fact.via, api: sdk ? null : bedrock ? 'chat' : lc!.api, fact, keywords: a.keywords, node: call, ...(sdk ? { sdk } : {}), ...(bedrock ? { bedrock } : {}), ...(lc && !sdk ? { lc } : {}), provider: sdk?.provider ?? (bedrock ? 'bedrock' : lc!.provider) };
+  }
+  /** Whether a client's timeout is worded by the timeout rule (OpenAI's SDK defaults; Anthropic's are the same). */
+  const timeoutRuleSpeaksFor = (c: ClientInfo) => c.sdk ? c.sdk.openAiStyleTimeout : c.bedrock ? false : c.provider === undefined || c.provider === 'anthropic' || c.provider === 'openai';
   for (const a of assignments) {
     const left = field(a, 'left');
     const right = field(a, 'right');
@@ -133,7 +170,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     if (!client) continue;
     const chain = left.text.split('.');
     clients.set(keyOf(chain), client);
-    facts.clients.push(client.fact);
+    if (timeoutRuleSpeaksFor(client)) facts.clients.push(client.fact);
   }
 
   // Aliases of a client (`self.client = client`, `llm = base_llm`) and LangChain chains on a chat model
@@ -232,6 +269,11 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     keywords: Map<string, SyntaxNode>;
     promptArg: SyntaxNode | null;
     timeout?: { seconds: number | null; set: boolean };
+    /** Another provider's call: whose, where its bound goes, whether the API requires it. */
+    provider?: LlmProvider | null;
+    bound?: OutputBound;
+    modelOverride?: string | null;
+    opaque?: string;
   }
 
   /** `create` taken as a value: `fn = client.chat.completions.create`, or a parameter a same-file caller fills with it. */
@@ -282,6 +324,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     if (!callee) return null;
     const fn = methodRefOf(callee) ?? callee;
     const a = callArgs(call);
+    const other = otherProviderSite(fn, a, call);
+    if (other !== undefined) return other;
     if (fn.type === 'attribute') {
       const chain = collapse(fn.text).split('.');
       const path = chain.slice(1).join('.');
@@ -324,6 +368,42 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return null;
   }
 
+  /**
+   * A call of another provider (llm-providers.ts): a site, null (that client's call but not a generation), or
+   * undefined (not another provider's: the OpenAI classification goes on).
+   */
+  function otherProviderSite(fn: SyntaxNode, a: ReturnType<typeof callArgs>, call: SyntaxNode): Site | null | undefined {
+    // LiteLLM: litellm.completion(model="anthropic/claude-…", ...), `from litellm import completion`.
+    const q = fn.type === 'identifier' || fn.type === 'attribute' ? qualify(collapse(fn.text)) : null;
+    const lite = q?.startsWith('litellm.') ? LITELLM_FUNCTIONS[q.slice('litellm.'.length)] : undefined;
+    if (lite) {
+      const model = str(a.keywords.get('model') ?? a.positional[0]);
+      const p = model ? providerOfModel(model) : null;
+      return { api: lite, operation: q!, via: 'litellm', client: null, keywords: a.keywords, promptArg: null, provider: p ? p.provider : undefined, modelOverride: p?.model ?? null, bound: { name: 'max_tokens' } };
+    }
+    if (fn.type !== 'attribute') return undefined;
+    const chain = collapse(fn.text).split('.');
+    const client = clientOf(chain, call);
+    if (!client || (!client.sdk && !client.bedrock)) return undefined;
+    const path = chain.slice(chain[0] === 'self' ? 2 : 1).join('.');
+    if (client.sdk) {
+      const m = sdkMethod(client.sdk, path);
+      return m ? { api: m.api, operation: m.path, via: client.sdk.via, client, keywords: a.keywords, promptArg: null, provider: client.sdk.provider, bound: m.api === 'chat' ? client.sdk.bound : undefined } : null;
+    }
+    const method = chain[chain.length - 1]!;
+    const api = BEDROCK.pyMethods[method];
+    if (!api) return null;
+    return { api, operation: method, via: 'bedrock', client, keywords: a.keywords, promptArg: null, provider: 'bedrock', bound: BEDROCK.bound, ...(method.startsWith('invoke_model') ? { opaque: BEDROCK.opaqueBody } : {}) };
+  }
+
+  /** The keyword arguments of a call or the entries of a dict literal (`config=GenerateContentConfig(...)` / `{...}`). */
+  function optionsIn(node: SyntaxNode | undefined): Map<string, SyntaxNode> | null {
+    if (node?.type === 'call') return callArgs(node).keywords;
+    if (node?.type === 'dictionary') return dictEntries(node);
+    if (node?.type === 'identifier') { const v = bindingValues(node); return v?.length === 1 ? optionsIn(v[0]) : null; }
+    return null;
+  }
+
   function dictEntries(dict: SyntaxNode): Map<string, SyntaxNode> {
     const out = new Map<string, SyntaxNode>();
     for (const pair of children(dict)) {
@@ -354,15 +434,28 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       for (const nm of names) if (clientKw.has(nm) && clientKw.get(nm)!.type !== 'none') return { name: nm, node: clientKw.get(nm)! };
       return null;
     };
-    const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment');
+    const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment', 'modelId', 'model_id');
     const modelConst = modelProp ? str(modelProp.node) ?? importedConst(modelProp.node) : null;
-    const model = typeof modelConst === 'string' ? modelConst : null;
-    const maxTok = get(...MAX_TOKENS_PARAMS);
+    // Another provider: the provider's own model id (`anthropic/claude-…` of LiteLLM is `claude-…` at Anthropic).
+    const provider = providerOf(site, typeof modelConst === 'string' ? modelConst : null);
+    const model = site.modelOverride !== undefined && site.modelOverride !== null ? site.modelOverride : site.client?.initModel ?? (typeof modelConst === 'string' ? (site.client?.lc || site.client?.initModel !== undefined ? providerOfModel(modelConst).model : modelConst) : null);
+    let maxTok = site.bound?.in ? null : get(...MAX_TOKENS_PARAMS);
+    if (site.bound?.in) {
+      // The bound is inside an options object (`config=`, `inferenceConfig=`); one not seen here may hold it.
+      const holder = site.keywords.get(site.bound.in);
+      const inner = optionsIn(holder);
+      // Also set later as an attribute of the options object (`config.max_output_tokens = n`).
+      const later = holder?.type === 'identifier' ? assignments.find((x) => field(x, 'left')?.text === `${holder.text}.${site.bound!.name}`) : undefined;
+      const node = inner?.get(site.bound.name) ?? (later ? field(later, 'right') ?? undefined : undefined);
+      if (node && node.type !== 'none') maxTok = { name: site.bound.name, node };
+      else if (holder && !inner) spread ??= collapse(holder.text).slice(0, 40);
+    }
+    if (site.opaque && site.keywords.has(site.opaque)) spread ??= `${site.opaque}=…`;
     // `max_tokens=None` is there but unset: a fix that adds a second parameter beside it would be rejected.
     const nullBound = MAX_TOKENS_PARAMS.some((nm) => site.keywords.get(nm)?.type === 'none');
     const stream = /stream$/.test(site.operation) || bool(get('stream', 'streaming')?.node) === true;
     const fnNode = enclosingFunction(call);
-    const prompt = promptOf(site, model);
+    const prompt = promptOf(site, model, provider);
     const inputNode = site.api === 'embeddings' ? (site.keywords.get('input') ?? site.promptArg) : null;
     const client = site.client?.fact ?? (site.timeout ? {
       via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call),
@@ -374,17 +467,28 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
     const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
     return {
-      api: site.api, operation: site.operation, via: site.via, line: range(call).startLine, range: range(call),
+      api: site.api, operation: site.operation, via: site.via, ...(provider !== undefined ? { provider } : {}), line: range(call).startLine, range: range(call),
       function: fnNode ? field(fnNode, 'name')?.text ?? null : null,
       model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
       maxTokens: maxTok ? num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node)) : null, maxTokensParam: maxTok?.name ?? null,
-      maxTokensName: site.api === 'embeddings' ? null : site.via === 'langchain' || site.via === 'openai-legacy' || otherProvider(site) ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
+      maxTokensName: site.api === 'embeddings' ? null : site.bound ? site.bound.name : site.client?.lc ? site.client.lc.bound.py || null : site.via === 'langchain' || site.via === 'openai-legacy' || otherProvider(site) ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
+      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}), ...(site.bound?.required ? { maxTokensRequired: true } : {}), ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
+      ...(provider && provider !== 'openai' && provider !== 'azure-openai' ? { tokenCount: tokenCountMethod(provider) } : {}),
       stream, n: num(get('n')?.node) ?? 1, dimensions: num(get('dimensions')?.node), batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
       client, loop: loopOf(call), handler: handlerOf(call),
       promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
       stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site),
-      optionsSlot: nullBound ? null : site.via === 'langchain' ? (site.client && site.client.fact.optionsSlot !== null ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
+      optionsSlot: nullBound || site.bound?.in ? null : site.via === 'langchain' ? (site.client && site.client.fact.optionsSlot !== null ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
     };
+  }
+
+  /** Whose API a call reaches: another provider's site or client says; OpenAI's own paths say nothing (undefined). */
+  function providerOf(site: Site, model: string | null): LlmProvider | null | undefined {
+    if (site.provider !== undefined) return site.provider;
+    if (site.client?.initModel !== undefined) return site.client.provider ?? null;
+    if (site.client?.lc) return site.client.lc.provider;
+    void model;
+    return undefined;
   }
 
   /** An OpenAI-compatible provider (`base_url` to another host) takes the older `max_tokens`. */
@@ -420,7 +524,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return visit(m, 0);
   }
 
-  function promptOf(site: Site, model: string | null): { tokens: number; unknowns: string[] } {
+  function promptOf(site: Site, model: string | null, provider?: LlmProvider | null): { tokens: number; unknowns: string[] } {
     const literals: string[] = [];
     const unknowns: string[] = [];
     let messages = 0;
@@ -471,12 +575,12 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       unknowns.push(collapse(node.text).slice(0, 40));
     };
     if (site.promptArg) visit(site.promptArg, 0);
-    for (const key of ['messages', 'input', 'prompt', 'instructions']) {
+    for (const key of ['messages', 'input', 'prompt', 'instructions', 'system', 'contents']) {
       const v = site.keywords.get(key);
       if (v) visit(v, 0);
     }
     if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = 1;
-    return { tokens: promptTokens(literals, messages, site.api, model), unknowns: [...new Set(unknowns)] };
+    return { tokens: promptTokens(literals, messages, site.api, model, provider), unknowns: [...new Set(unknowns)] };
   }
 
   // ---- context ----------------------------------------------------------------------------------------------
@@ -594,9 +698,12 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       const contents = children(s).filter((c) => c.type === 'string_content');
       for (const c of contents) {
         const raw = c.text;
-        const key = raw.match(OPENAI_KEY)?.[0] ?? (isKeyBinding(s) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
+        const key = raw.match(OPENAI_KEY)?.[0] ?? PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ?? (isKeyBinding(s) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
         if (!key || !isLikelyKey(key, path)) continue;
-        const env = /azure/i.test(text.slice(Math.max(0, s.startIndex - 200), s.startIndex)) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+        const owner = keyProvider(key);
+        const env = owner ? KEY_ENV[owner.provider] : /azure/i.test(text.slice(Math.max(0, s.startIndex - 200), s.startIndex)) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+        const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
+        const who = owner ? { provider: owner.provider } : {};
         const whole = contents.length === 1 && raw === key && !children(s).some((x) => x.type === 'interpolation') && !/^[fFrRbBuU]+/.test(s.text);
         const startOffset = whole ? s.startIndex : c.startIndex + raw.indexOf(key);
         const endOffset = whole ? s.endIndex : startOffset + key.length;
@@ -615,10 +722,10 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
           const body = esc(inner).split(key).join(envRead).replace(new RegExp(OPENAI_KEY.source, 'g'), envRead);
           const bytes = /[bB]/.test(s.text.slice(0, s.text.indexOf(quote)));
           const literal = `f${prefix}${quote}${body}${quote}`;
-          out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(c.startIndex + raw.indexOf(key)).line, range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length), startOffset: s.startIndex, endOffset: s.endIndex, replacement: bytes ? `${literal}.encode('latin-1')` : literal, importEdit });
+          out.push({ masked: maskKey(key), kind, ...who, line: lines.position(c.startIndex + raw.indexOf(key)).line, range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length), startOffset: s.startIndex, endOffset: s.endIndex, replacement: bytes ? `${literal}.encode('latin-1')` : literal, importEdit });
           continue;
         }
-        out.push({ masked: maskKey(key), kind: key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal', line: lines.position(startOffset).line, range: lines.range(startOffset, endOffset), startOffset, endOffset, replacement, importEdit });
+        out.push({ masked: maskKey(key), kind, ...who, line: lines.position(startOffset).line, range: lines.range(startOffset, endOffset), startOffset, endOffset, replacement, importEdit });
       }
     }
     return out;
@@ -626,8 +733,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
 
   function isKeyBinding(s: SyntaxNode): boolean {
     const p = s.parent;
-    if (p?.type === 'keyword_argument') return /^(api_key|openai_api_key|azure_api_key)$/.test(field(p, 'name')?.text ?? '');
-    if (p?.type === 'assignment' && field(p, 'right')?.startIndex === s.startIndex) return /(^|\.)(api_key|OPENAI_API_KEY|AZURE_OPENAI_API_KEY|OPENAI_KEY)$/i.test(field(p, 'left')?.text ?? '');
+    if (p?.type === 'keyword_argument') return /^(api_key|openai_api_key|azure_api_key|anthropic_api_key|google_api_key)$/.test(field(p, 'name')?.text ?? '');
+    if (p?.type === 'assignment' && field(p, 'right')?.startIndex === s.startIndex) return /(^|\.)(api_key|OPENAI_API_KEY|AZURE_OPENAI_API_KEY|OPENAI_KEY|ANTHROPIC_API_KEY|GEMINI_API_KEY|GOOGLE_API_KEY)$/i.test(field(p, 'left')?.text ?? '');
     if (p?.type === 'pair') return /^['"](api_key|api-key|openai_api_key)['"]$/i.test(field(p, 'key')?.text ?? '');
     return false;
   }

@@ -5,7 +5,7 @@
 import type { Language } from '../model/types';
 
 /** The keyword pattern; the bench hands the same source to ripgrep, so keep it in the syntax both engines share. */
-export const PREFILTER_PATTERN = String.raw`\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk)\b|<<<|\bsk-[A-Za-z0-9_-]{20,}|\.(?:chat\.completions|embeddings|responses)\.create\b`;
+export const PREFILTER_PATTERN = String.raw`\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk|anthropic|Anthropic|genai|litellm|bedrock-runtime)\b|<<<|\bsk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|\.(?:chat\.completions|embeddings|responses)\.create\b`;
 const GPU_OR_LLM = new RegExp(PREFILTER_PATTERN);
 
 export function mayBeRelevant(text: string, language: Language): boolean {

@@ -304,7 +304,16 @@ export interface GpuFileSummary {
 
 export type LlmApiKind = 'chat' | 'responses' | 'completions' | 'embeddings' | 'images' | 'audio' | 'batch';
 /** How the call reaches OpenAI: the official SDK, LangChain, the Vercel AI SDK or raw HTTP. */
-export type LlmVia = 'openai' | 'openai-legacy' | 'azure-openai' | 'langchain' | 'ai-sdk' | 'http';
+export type LlmVia = 'openai' | 'openai-legacy' | 'azure-openai' | 'langchain' | 'ai-sdk' | 'http' | 'anthropic' | 'google-genai' | 'bedrock' | 'litellm';
+/** Whose API a call reaches (the model's vendor; LangChain, the AI SDK and LiteLLM are ways to reach one). */
+export type LlmProvider = 'openai' | 'azure-openai' | 'anthropic' | 'google' | 'bedrock';
+/** How a prompt's tokens were counted: the model's own BPE encoding, or characters per token (approximate). */
+export interface TokenCountMethod {
+  method: 'bpe' | 'chars-per-token';
+  /** Characters per token for an approximate count. */
+  charsPerToken?: number;
+  source: string;
+}
 export type StoreKind = 'mongodb' | 'redis' | 'dynamodb' | 'cassandra' | 'elasticsearch' | 'rdbms' | 'file' | 'vector' | 'memory';
 
 /** Where a fix can add an option: `prefix + text + suffix` is inserted at `offset`. */
@@ -366,6 +375,8 @@ export interface LlmCallFact {
   /** The operation as the code names it: `chat.completions.create`, `ChatOpenAI.invoke`, `POST /v1/embeddings`. */
   operation: string;
   via: LlmVia;
+  /** Whose API it is; null when it cannot be told (a LiteLLM model string of an unknown family). */
+  provider?: LlmProvider | null;
   line: number;
   range: SourceRange;
   function: string | null;
@@ -377,6 +388,14 @@ export interface LlmCallFact {
   maxTokensParam: string | null;
   /** The parameter name the fix adds for this API (`max_completion_tokens`, `max_output_tokens`, `maxTokens`). */
   maxTokensName: string | null;
+  /** The options object the bound goes in when it is nested (`config` of Google GenAI, `inferenceConfig` of Bedrock). */
+  maxTokensIn?: string | null;
+  /** The API rejects a request without the bound (Anthropic's `max_tokens`). */
+  maxTokensRequired?: boolean;
+  /** The library fills a bound itself when none is given (LangChain's ChatAnthropic). */
+  maxTokensDefaulted?: boolean;
+  /** How the prompt tokens were counted (absent: the OpenAI model's own BPE encoding). */
+  tokenCount?: TokenCountMethod;
   stream: boolean;
   n: number;
   dimensions: number | null;
@@ -404,7 +423,9 @@ export interface LlmCallFact {
 /** A literal credential. The key itself is never kept: only its masked form and where it is. */
 export interface SecretFact {
   masked: string;
-  kind: 'openai-key' | 'api-key-literal';
+  kind: 'openai-key' | 'anthropic-key' | 'google-key' | 'api-key-literal';
+  /** Whose key it is (the fix reads the provider's own environment variable). */
+  provider?: LlmProvider;
   line: number;
   range: SourceRange;
   startOffset: number;
@@ -426,6 +447,11 @@ export interface LlmCallSummary {
   api: LlmApiKind;
   operation: string;
   via: LlmVia;
+  provider?: LlmProvider | null;
+  /** How `estInputTokens` was counted (absent: the model's own BPE encoding). */
+  tokenCount?: TokenCountMethod;
+  /** The model's context window from the price data, when it has one. */
+  contextWindow?: number | null;
   model: string | null;
   line: number;
   /** The enclosing function (workload overrides match it as a label). */

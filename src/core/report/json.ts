@@ -19,12 +19,12 @@ export const ACCOUNTING_NOTES = [
   'GPU memory is the vendor figure read as GiB; the OpenCL per-buffer limit is the catalog fraction of it unless the code queries CL_DEVICE_MAX_MEM_ALLOC_SIZE.',
 ];
 
-/** How the OpenAI figures were computed, with their sources (see src/core/sizing/llm-models.ts). */
+/** How the LLM API figures were computed, with their sources (see src/core/sizing/llm-models.ts). */
 export const LLM_NOTES = [
-  `Input tokens: the literal parts of each prompt counted with the model's own encoding (gpt-tokenizer; o200k_base, cl100k_base for older models) plus ${LLM_FACTS.tokensPerMessage} tokens per chat message and ${LLM_FACTS.tokensReplyPriming} for the reply; parts known only at run time are listed in unknowns and the count is a lower bound.`,
+  `Input tokens: the literal parts of each prompt counted with the model's own encoding (gpt-tokenizer; o200k_base, cl100k_base for older models) plus ${LLM_FACTS.tokensPerMessage} tokens per chat message and ${LLM_FACTS.tokensReplyPriming} for the reply; parts known only at run time are listed in unknowns and the count is a lower bound. Other providers (Anthropic, Google, Bedrock): no offline tokenizer, so 4 characters per token (Google's stated ratio for Gemini; OpenAI's rule of thumb for the others), marked per call in tokenCount and unknowns as approximate.`,
   'Output tokens: the max-tokens parameter (x n) when it is a constant; otherwise the model\'s maximum output tokens (gpt-tokenizer model table), an upper bound.',
   `Response bytes: output tokens x ${LLM_FACTS.bytesPerOutputToken} bytes (≈ 4 characters per English token, help.openai.com 4936856) plus the JSON envelope of the documented response object; streaming adds one chunk envelope per token; embeddings: base64 float32 from the SDKs, JSON floats over raw HTTP.`,
-  `Prices: OpenAI list prices from @pydantic/genai-prices' bundled data (never fetched); Batch API at ${LLM_FACTS.batchDiscount * 100}% off input and output. A model without a published price has estCostUsd null, never a guess.`,
+  `Prices: each call's provider's list prices (OpenAI, Anthropic, Google, AWS Bedrock) from @pydantic/genai-prices' bundled data (never fetched); batch APIs at ${LLM_FACTS.batchDiscount * 100}% off input and output. A model without a published price has estCostUsd null, never a guess.`,
   'Stores: the result is followed within its function, through one level of same-file helpers; a TTL index or table setting made in another file is not seen.',
 ];
 

@@ -2,6 +2,7 @@
 // memory summary per file with its evidence, then totals. Every field that comes from the scanned files (paths,
 // messages, expressions, model names, reasons) goes through `escapeTerminal`: keys masked, ESC/OSC/BEL/C1/bidi and
 // line breaks shown by code point, so a file name cannot colour, retitle or forge a line ("✔ 0 problems").
+import { PROVIDER_NAMES } from '../facts/llm-providers';
 import { problemsIn } from '../config';
 import type { AnalysisResult } from '../analyze';
 import { deviceBytes, openclMaxAllocBytes } from '../sizing/gpu-catalog';
@@ -39,7 +40,7 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
     }
   }
   if (result.llm.length) {
-    out.push('', c('1', 'OpenAI calls by file'));
+    out.push('', c('1', 'LLM API calls by file'));
     for (const f of result.llm) {
       out.push(`  ${t(f.path)}:`);
       for (const call of f.calls) {
@@ -47,7 +48,9 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
         const cost = call.estCostUsd === null ? 'cost unknown' : `${formatUsd(call.estCostUsd)}/call (batch ${formatUsd(call.estBatchCostUsd!)})`;
         const where = call.store ? `stored in ${t(call.store.kind)} line ${call.store.line}${call.ttl ? `, TTL ${call.ttl.seconds === null ? 'set' : `${call.ttl.seconds} s`}` : ', no TTL'}` : 'not stored';
         const ctx = [call.inHandler ? 'request handler' : null, call.inLoop ? 'in a loop' : null, call.streaming ? 'streaming' : null, call.cacheBeforeCall ? 'cache checked first' : null].filter(Boolean).join(', ');
-        out.push(`    line ${call.line}: ${t(call.operation)} ${call.model === null ? '(model unknown)' : t(call.model)}: ${tokens}, ${call.estResponseBytes === null ? '? bytes' : formatBytes(call.estResponseBytes, { exact: false })}, ${cost}; ${where}${ctx ? `; ${ctx}` : ''}`);
+        // Whose API, and whether the token count is an approximation, when it is not OpenAI's own count.
+        const who = call.provider && call.provider !== 'openai' ? ` (${PROVIDER_NAMES[call.provider]}${call.tokenCount?.method === 'chars-per-token' ? ', tokens approximate' : ''})` : '';
+        out.push(`    line ${call.line}: ${t(call.operation)} ${call.model === null ? '(model unknown)' : t(call.model)}${who}: ${tokens}, ${call.estResponseBytes === null ? '? bytes' : formatBytes(call.estResponseBytes, { exact: false })}, ${cost}; ${where}${ctx ? `; ${ctx}` : ''}`);
       }
     }
   }

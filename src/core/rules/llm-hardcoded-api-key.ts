@@ -1,12 +1,13 @@
 // A literal API key in source: anyone with the repository or the bundle can spend on the account. The key is
 // only ever shown masked (sk-…abcd); the fix reads it from the environment instead.
 import type { LlmRule } from './rule';
+import { KEY_ENV } from '../facts/llm-providers';
 import { phrase } from './shared/phrases';
 
 export const rule: LlmRule = {
   meta: {
     id: 'llm-hardcoded-api-key',
-    description: 'An OpenAI API key is written in the source code.',
+    description: 'An LLM provider API key (OpenAI, Anthropic, Google) is written in the source code.',
     category: 'llm',
     defaultSeverity: 'error',
     messages: {
@@ -15,7 +16,7 @@ export const rule: LlmRule = {
   },
   check(ctx) {
     for (const s of ctx.llm.secrets) {
-      const env = /AZURE/.test(s.replacement) ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+      const env = s.provider ? KEY_ENV[s.provider] : /AZURE/.test(s.replacement) ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
       const edits = [{ startOffset: s.startOffset, endOffset: s.endOffset, newText: s.replacement }, ...(s.importEdit ? [s.importEdit] : [])];
       ctx.report('key', { masked: s.masked, env }, s.range, [{ description: phrase(ctx.config.lang, 'fix_readKeyFromEnv', { env }), edits }]);
     }

@@ -8,7 +8,7 @@ import { phrase, type Lang } from './shared/phrases';
 export const rule: LlmRule = {
   meta: {
     id: 'llm-missing-timeout',
-    description: 'An OpenAI client or HTTP request sets no timeout.',
+    description: 'An OpenAI or Anthropic client, or an HTTP request to the OpenAI API, sets no timeout.',
     category: 'llm',
     defaultSeverity: 'info',
     messages: {

@@ -6,7 +6,7 @@ import type { LlmRule } from './rule';
 export const rule: LlmRule = {
   meta: {
     id: 'llm-no-cache-lookup',
-    description: 'OpenAI results are stored, but the store is not checked before calling the API again.',
+    description: 'LLM API results are stored, but the store is not checked before calling the API again.',
     category: 'llm',
     defaultSeverity: 'warning',
     messages: {

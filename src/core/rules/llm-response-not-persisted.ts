@@ -8,7 +8,7 @@ const FRAMEWORKS: Readonly<Record<string, string>> = lookupTable({ express: 'Exp
 export const rule: LlmRule = {
   meta: {
     id: 'llm-response-not-persisted',
-    description: 'A request handler calls the OpenAI API and keeps nothing of the answer for reuse.',
+    description: 'A request handler calls an LLM API and keeps nothing of the answer for reuse.',
     category: 'llm',
     defaultSeverity: 'info',
     messages: {

@@ -7,7 +7,7 @@ import { phrase } from './shared/phrases';
 export const rule: LlmRule = {
   meta: {
     id: 'llm-results-in-rdbms',
-    description: 'OpenAI API results are written into a relational database.',
+    description: 'LLM API results are written into a relational database.',
     category: 'llm',
     defaultSeverity: 'info',
     messages: {

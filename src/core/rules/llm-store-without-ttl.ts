@@ -25,7 +25,7 @@ const IN_PLACE_UPDATE = /(^|\.)(update_one|updateOne|update_many|updateMany|upda
 export const rule: LlmRule = {
   meta: {
     id: 'llm-store-without-ttl',
-    description: 'OpenAI results are persisted with no expiry.',
+    description: 'LLM API results are persisted with no expiry.',
     category: 'llm',
     defaultSeverity: 'warning',
     messages: {

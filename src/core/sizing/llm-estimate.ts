@@ -3,13 +3,15 @@
 // named in `unknowns`: never a silent zero.
 import type { LlmCallFact, LlmCallSummary, LlmFileFacts, LlmFileSummary, StoreKind } from '../model/types';
 import { maskKeysIn } from '../facts/llm-api-table';
-import { envelopeBytes, LLM_FACTS, modelLimits, priceOf } from './llm-models';
+import { envelopeBytes, LLM_FACTS, modelLimits, priceOf, tokenCountMethod } from './llm-models';
+import { PROVIDER_NAMES } from '../facts/llm-providers';
 
 export function estimateCall(call: LlmCallFact): LlmCallSummary {
   const unknowns: string[] = [];
   if (call.promptUnknowns.length) unknowns.push(`prompt text known only at run time: ${call.promptUnknowns.slice(0, 3).join(', ')}${call.promptUnknowns.length > 3 ? ', …' : ''}`);
   if (!call.model) unknowns.push(call.modelExpr ? `model is ${call.modelExpr}` : 'model not given at the call site');
 
+  const provider = call.provider ?? (call.via === 'azure-openai' ? 'azure-openai' : 'openai');
   let estOutputTokens: number | null = null;
   let outputBound: LlmCallSummary['outputBound'] = 'unknown';
   if (call.api === 'embeddings') {
@@ -22,11 +24,11 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
     } else if (call.maxTokensParam) {
       unknowns.push(`${call.maxTokensParam} is not a constant`);
     } else {
-      const limit = modelLimits(call.model).maxOutputTokens;
+      const limit = modelLimits(call.model, provider).maxOutputTokens;
       if (limit !== null) {
         estOutputTokens = limit * call.n;
         outputBound = 'model-maximum';
-      } else unknowns.push('no max tokens and no known model maximum');
+      } else unknowns.push(call.maxTokensRequired ? `no ${call.maxTokensName ?? 'max tokens'}: the ${PROVIDER_NAMES[provider]} API rejects the request` : 'no max tokens and no known model maximum');
     }
   } else unknowns.push(`${call.api} output is not measured in tokens here`);
 
@@ -46,10 +48,12 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
     estResponseBytes = envelopeBytes(call.api) + content;
   }
 
-  const price = priceOf(call.model);
+  const price = call.provider === null ? null : priceOf(call.model, provider);
   let estCostUsd: number | null = null;
   let estBatchCostUsd: number | null = null;
-  if (call.model && !price) unknowns.push(`no published price for model '${call.model}'`);
+  if (call.model && !price) unknowns.push(call.provider === null ? `provider of model '${call.model}' not known` : `no published price for model '${call.model}'`);
+  const counted = tokenCountMethod(call.provider);
+  if (counted.method === 'chars-per-token') unknowns.push(`prompt tokens approximate: ${counted.charsPerToken} characters per token (${counted.source})`);
   // An unknown prompt and no output tokens (embeddings of run-time text) would price at $0: say unknown instead.
   const nothingKnown = call.promptLiteralTokens === 0 && call.promptUnknowns.length > 0 && estOutputTokens === 0;
   if (nothingKnown) unknowns.push('input size known only at run time (the sizing workload supplies it)');
@@ -61,7 +65,9 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
   // Source text in `unknowns` could hold a key (a prompt built around one): mask it like everywhere else.
   for (let i = 0; i < unknowns.length; i++) unknowns[i] = maskKeysIn(unknowns[i]!);
   return {
-    api: call.api, operation: call.operation, via: call.via, model: call.model, line: call.line, function: call.function,
+    api: call.api, operation: call.operation, via: call.via, provider: call.provider === undefined ? provider : call.provider, tokenCount: counted,
+    contextWindow: call.model && call.provider !== null ? modelLimits(call.model, provider).contextWindow ?? price?.contextWindow ?? null : null,
+    model: call.model, line: call.line, function: call.function,
     inLoop: call.loop !== null, inHandler: call.handler !== null, streaming: call.stream, maxTokens: call.maxTokens,
     estInputTokens: call.promptLiteralTokens, estInputIsLowerBound: call.promptUnknowns.length > 0,
     estOutputTokens, outputBound, dimensions: dims, batchInputs: call.batchInputs, estResponseBytes, estCostUsd, estBatchCostUsd, unknowns,

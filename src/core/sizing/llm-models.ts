@@ -2,7 +2,8 @@
 // (gpt-tokenizer's model specs), per-token prices (@pydantic/genai-prices' bundled data, never fetched), and the
 // few figures no package ships, each with its source. Nothing here touches the network.
 import { calcPrice } from '@pydantic/genai-prices';
-import type { LlmApiKind } from '../model/types';
+import type { LlmApiKind, LlmProvider, TokenCountMethod } from '../model/types';
+import { PRICE_PROVIDER_IDS } from '../facts/llm-providers';
 import { lookupTable, own } from '../model/lookup';
 
 type Encoder = { encode(text: string, options?: { allowedSpecial?: Set<string> | string; disallowedSpecial?: Set<string> | string }): number[] };
@@ -83,8 +84,29 @@ export function countTokens(text: string, model: string | null): number {
   return encoder(encodingFor(model)).encode(text, { allowedSpecial: new Set(), disallowedSpecial: new Set() }).length;
 }
 
+/**
+ * Characters per token for providers whose tokenizer is not available offline. Google: "For Gemini models, a token is
+ * equivalent to about 4 characters" (ai.google.dev/gemini-api/docs/tokens, read 2026-12-03). Anthropic and the
+ * models behind Bedrock publish no ratio and no offline tokenizer (Claude's count needs the count_tokens API), so
+ * the same 4 characters per English token is used (OpenAI Help Center 4936856): an approximation, marked as one.
+ */
+export const CHARS_PER_TOKEN: Readonly<Record<Exclude<LlmProvider, 'openai' | 'azure-openai'>, TokenCountMethod>> = {
+  google: { method: 'chars-per-token', charsPerToken: 4, source: 'ai.google.dev/gemini-api/docs/tokens: about 4 characters per Gemini token (read 2026-12-03)' },
+  anthropic: { method: 'chars-per-token', charsPerToken: 4, source: 'no public Claude tokenizer; 4 characters per English token (help.openai.com/en/articles/4936856) as an approximation' },
+  bedrock: { method: 'chars-per-token', charsPerToken: 4, source: 'the Bedrock model\'s tokenizer is not public; 4 characters per English token (help.openai.com/en/articles/4936856) as an approximation' },
+};
+const BPE: TokenCountMethod = { method: 'bpe', source: 'gpt-tokenizer (the OpenAI model\'s own encoding)' };
+
+/** How a provider's prompt is counted: OpenAI's own BPE, else an approximate characters-per-token ratio. */
+export function tokenCountMethod(provider: LlmProvider | null | undefined): TokenCountMethod {
+  return !provider || provider === 'openai' || provider === 'azure-openai' ? BPE : CHARS_PER_TOKEN[provider];
+}
+
 /** Prompt tokens: the literal parts through the model's encoding, plus chat formatting for message-based APIs. */
-export function promptTokens(literals: string[], messages: number, api: LlmApiKind, model: string | null): number {
+export function promptTokens(literals: string[], messages: number, api: LlmApiKind, model: string | null, provider?: LlmProvider | null): number {
+  const method = tokenCountMethod(provider);
+  // Not OpenAI: characters over the stated ratio, with no OpenAI chat-formatting overhead (that overhead is OpenAI's).
+  if (method.method === 'chars-per-token') return literals.reduce((sum, s) => sum + Math.ceil(s.length / method.charsPerToken!), 0);
   const text = literals.reduce((sum, s) => sum + countTokens(s, model), 0);
   return api === 'chat' || api === 'responses' ? text + messages * LLM_FACTS.tokensPerMessage + (messages ? LLM_FACTS.tokensReplyPriming : 0) : text;
 }
@@ -94,7 +116,9 @@ export interface ModelLimits {
   contextWindow: number | null;
 }
 
-export function modelLimits(model: string | null): ModelLimits {
+/** Output and context limits: gpt-tokenizer's model specs for OpenAI; the price data's context window for the others. */
+export function modelLimits(model: string | null, provider?: LlmProvider | null): ModelLimits {
+  if (provider && provider !== 'openai' && provider !== 'azure-openai') return { maxOutputTokens: null, contextWindow: model ? priceOf(model, provider)?.contextWindow ?? null : null };
   const spec = model ? own(specs, model) : undefined;
   return { maxOutputTokens: spec?.max_output_tokens ?? null, contextWindow: spec?.context_window ?? null };
 }
@@ -109,32 +133,88 @@ export interface ModelPrice {
   /** Batch API price: the published 50% discount on input and output. */
   batchInputPerMTok: number;
   batchOutputPerMTok: number;
+  /** Anthropic: 5-minute cache writes (1.25× input) as the price data lists them; null where the provider has none. */
+  cacheWritePerMTok: number | null;
+  provider: LlmProvider;
+  contextWindow: number | null;
   source: string;
 }
 
 const priceCache = new Map<string, ModelPrice | null>();
 const baseOf = (p: unknown): number | null => (typeof p === 'number' ? p : p && typeof p === 'object' && 'base' in p ? Number((p as { base: number }).base) : null);
 
-/** Per-million-token prices for an OpenAI model, or null when the model is unknown: never guessed. */
-export function priceOf(model: string | null): ModelPrice | null {
+/**
+ * Per-million-token prices for a model of a provider (OpenAI when none is given), or null when the price data does
+ * not know it: never guessed. Batch: -50% on input and output for OpenAI (Batch API guide), Anthropic (Message
+ * Batches API, docs.anthropic.com/en/docs/build-with-claude/batch-processing) and Bedrock batch inference (aws.amazon.com/bedrock/pricing);
+ * Google's Batch Mode is also 50% of the interactive price (ai.google.dev/gemini-api/docs/batch-mode), all read 2026-12-03.
+ */
+export function priceOf(model: string | null, provider: LlmProvider = 'openai'): ModelPrice | null {
   if (!model) return null;
-  if (priceCache.has(model)) return priceCache.get(model)!;
+  const key = `${provider}\u0000${model}`;
+  if (priceCache.has(key)) return priceCache.get(key)!;
   let price: ModelPrice | null = null;
   try {
-    const r = calcPrice({ input_tokens: 1_000_000, output_tokens: 1_000_000 }, model, { providerId: 'openai' });
+    const r = calcPrice({ input_tokens: 1_000_000, output_tokens: 1_000_000 }, model, { providerId: PRICE_PROVIDER_IDS[provider] });
     const mp = r?.model_price as Record<string, unknown> | undefined;
     const input = baseOf(mp?.input_mtok);
     if (r && mp && input !== null) {
       const output = baseOf(mp.output_mtok) ?? 0;
       price = {
-        model: r.model.id, inputPerMTok: input, outputPerMTok: output, cachedInputPerMTok: baseOf(mp.cache_read_mtok),
+        model: r.model.id, inputPerMTok: input, outputPerMTok: output, cachedInputPerMTok: baseOf(mp.cache_read_mtok), cacheWritePerMTok: baseOf(mp.cache_write_mtok),
         batchInputPerMTok: input * (1 - LLM_FACTS.batchDiscount), batchOutputPerMTok: output * (1 - LLM_FACTS.batchDiscount),
-        source: '@pydantic/genai-prices 0.1.8 (OpenAI list prices); Batch -50% per the OpenAI Batch API guide',
+        provider, contextWindow: r.model.context_window ?? null,
+        source: `@pydantic/genai-prices 0.1.8 (${r.provider.name} list prices); Batch -50% per the provider's batch API`,
       };
     }
   } catch {
     price = null;
   }
-  priceCache.set(model, price);
+  priceCache.set(key, price);
   return price;
+}
+
+/**
+ * A response's `usage` as each provider reports it. OpenAI counts cached tokens inside the prompt total
+ * (`prompt_tokens` includes `prompt_tokens_details.cached_tokens`; platform.openai.com/docs/guides/prompt-caching).
+ * Anthropic reports them beside it: `input_tokens` is only the uncached part, `cache_read_input_tokens` and
+ * `cache_creation_input_tokens` come in addition (docs.anthropic.com/en/docs/build-with-claude/prompt-caching,
+ * "Tracking cache performance"; read 2026-12-03). Google (`promptTokenCount` includes `cachedContentTokenCount`,
+ * ai.google.dev/api/generate-content#UsageMetadata) and Bedrock Converse (`inputTokens` excludes `cacheReadInputTokens`
+ * / `cacheWriteInputTokens`, docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_TokenUsage.html) follow one of the two.
+ */
+export type ReportedUsage =
+  | { provider: 'openai' | 'azure-openai'; prompt_tokens: number; completion_tokens: number; cached_tokens?: number }
+  | { provider: 'anthropic'; input_tokens: number; output_tokens: number; cache_read_input_tokens?: number; cache_creation_input_tokens?: number }
+  | { provider: 'google'; promptTokenCount: number; candidatesTokenCount: number; cachedContentTokenCount?: number }
+  | { provider: 'bedrock'; inputTokens: number; outputTokens: number; cacheReadInputTokens?: number; cacheWriteInputTokens?: number };
+
+/** The usage in @pydantic/genai-prices' terms: `input_tokens` is the whole input, cache reads and writes parts of it. */
+export function pricingUsage(u: ReportedUsage): { input_tokens: number; output_tokens: number; cache_read_tokens: number; cache_write_tokens: number } {
+  switch (u.provider) {
+    case 'openai':
+    case 'azure-openai':
+      return { input_tokens: u.prompt_tokens, output_tokens: u.completion_tokens, cache_read_tokens: u.cached_tokens ?? 0, cache_write_tokens: 0 };
+    case 'anthropic': {
+      const read = u.cache_read_input_tokens ?? 0;
+      const write = u.cache_creation_input_tokens ?? 0;
+      return { input_tokens: u.input_tokens + read + write, output_tokens: u.output_tokens, cache_read_tokens: read, cache_write_tokens: write };
+    }
+    case 'google':
+      return { input_tokens: u.promptTokenCount, output_tokens: u.candidatesTokenCount, cache_read_tokens: u.cachedContentTokenCount ?? 0, cache_write_tokens: 0 };
+    case 'bedrock': {
+      const read = u.cacheReadInputTokens ?? 0;
+      const write = u.cacheWriteInputTokens ?? 0;
+      return { input_tokens: u.inputTokens + read + write, output_tokens: u.outputTokens, cache_read_tokens: read, cache_write_tokens: write };
+    }
+  }
+}
+
+/** What a response with this usage costs, by the price data (cache reads and writes at their own prices); null: no price. */
+export function costOfUsage(model: string, usage: ReportedUsage): number | null {
+  try {
+    return calcPrice(pricingUsage(usage), model, { providerId: PRICE_PROVIDER_IDS[usage.provider] })?.total_price ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -18,7 +18,7 @@ const EN = {
   retentionFrom: (source: 'profile' | 'workload'): S => (source === 'profile' ? 'profile retention' : 'workload retention'),
   retentionTtl: (how: S, seconds: S) => `TTL in the code (${how}, ${seconds} s)`,
   dimsUnknown: 'embedding dimensions unknown: the vector is left out of the record size',
-  modelUnknown: 'model unknown: no OpenAI price',
+  modelUnknown: 'model unknown: no price',
   noPrice: (model: S) => `no published price for model '${model}'`,
 };
 
@@ -34,7 +34,7 @@ const KO: typeof EN = {
   retentionFrom: (source) => (source === 'profile' ? '프로필의 보존 기간' : '워크로드의 보존 기간'),
   retentionTtl: (how, seconds) => `코드의 TTL (${how}, ${seconds} s)`,
   dimsUnknown: '임베딩 차원 알 수 없음: 벡터는 레코드 크기에서 제외',
-  modelUnknown: '모델 알 수 없음: OpenAI 가격 없음',
+  modelUnknown: '모델 알 수 없음: 가격 없음',
   noPrice: (model) => `모델 '${model}'의 공개 가격 없음`,
 };
 

@@ -2,9 +2,9 @@
 // the load they put on a database (DataLoad) at a given traffic factor and age. Every figure carries the formula
 // that produced it, with its numbers, so the report can show the arithmetic.
 import type { AdvisorConfig } from '../config';
-import type { LlmCallSummary, LlmFileSummary } from '../model/types';
+import type { LlmCallSummary, LlmFileSummary, LlmProvider } from '../model/types';
 import { LLM_WORKLOAD_TEXT } from './llm-workload-text';
-import { LLM_FACTS, priceOf } from './llm-models';
+import { costOfUsage, LLM_FACTS, priceOf, type ReportedUsage } from './llm-models';
 import { SECONDS_PER_MONTH, type PriceCatalog } from './prices';
 import type { UsageAssumptions } from './profiles';
 import { overridesFor, type Workload } from './workload';
@@ -104,12 +104,25 @@ export interface DataLoad {
 
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function resolvePrice(model: string | null, prices: PriceCatalog): { inputPerMTok: number; outputPerMTok: number; cachedInputPerMTok: number | null; source: string; model: string } | null {
-  if (!model) return null;
+function resolvePrice(model: string | null, prices: PriceCatalog, provider: LlmProvider | null | undefined): { inputPerMTok: number; outputPerMTok: number; cachedInputPerMTok: number | null; source: string; model: string; fromData: boolean } | null {
+  if (!model || provider === null) return null;
   const override = own(prices.openai, model);
-  if (override) return { inputPerMTok: override.inputPerMTok, outputPerMTok: override.outputPerMTok, cachedInputPerMTok: override.cachedInputPerMTok ?? null, source: 'workload prices.openai', model };
-  const p = priceOf(model);
-  return p ? { inputPerMTok: p.inputPerMTok, outputPerMTok: p.outputPerMTok, cachedInputPerMTok: p.cachedInputPerMTok, source: p.source, model: p.model } : null;
+  if (override) return { inputPerMTok: override.inputPerMTok, outputPerMTok: override.outputPerMTok, cachedInputPerMTok: override.cachedInputPerMTok ?? null, source: 'workload prices.openai', model, fromData: false };
+  const p = priceOf(model, provider ?? 'openai');
+  return p ? { inputPerMTok: p.inputPerMTok, outputPerMTok: p.outputPerMTok, cachedInputPerMTok: p.cachedInputPerMTok, source: p.source, model: p.model, fromData: true } : null;
+}
+
+/**
+ * A call whose fixed prompt prefix is read from the provider's prompt cache, priced by the provider's own usage
+ * semantics (llm-models.ts ReportedUsage: OpenAI counts cached tokens inside the prompt, Anthropic and Bedrock beside it).
+ */
+function cacheHitUsage(provider: LlmProvider, inputTokens: number, cached: number, outputTokens: number): ReportedUsage {
+  switch (provider) {
+    case 'anthropic': return { provider, input_tokens: inputTokens - cached, cache_read_input_tokens: cached, output_tokens: outputTokens };
+    case 'bedrock': return { provider, inputTokens: inputTokens - cached, cacheReadInputTokens: cached, outputTokens };
+    case 'google': return { provider, promptTokenCount: inputTokens, cachedContentTokenCount: cached, candidatesTokenCount: outputTokens };
+    default: return { provider, prompt_tokens: inputTokens, cached_tokens: cached, completion_tokens: outputTokens };
+  }
 }
 
 /** One stream per OpenAI call site that returns data (chat, responses, completions, embeddings). */
@@ -194,7 +207,7 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
 
   const apiAvg = avg * (1 - hit);
   const apiPeak = peak * (1 - hit);
-  const price = resolvePrice(call.model, workload.prices);
+  const price = resolvePrice(call.model, workload.prices, call.provider);
   let cost: CallCost | null = null;
   if (!call.model) unknowns.push(t.modelUnknown);
   else if (!price) unknowns.push(t.noPrice(call.model));
@@ -203,7 +216,8 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
     const batch = perCall * (1 - LLM_FACTS.batchDiscount);
     const cachedPrefix = call.estInputTokens;
     const cachedPerCall = price.cachedInputPerMTok !== null && cachedPrefix >= PROMPT_CACHE_MIN_TOKENS
-      ? (cachedPrefix * price.cachedInputPerMTok + (inputTokens - cachedPrefix) * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6 : null;
+      ? (price.fromData && call.model ? costOfUsage(call.model, cacheHitUsage(call.provider ?? 'openai', inputTokens, cachedPrefix, outputTokens)) : null)
+        ?? (cachedPrefix * price.cachedInputPerMTok + (inputTokens - cachedPrefix) * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6 : null;
     cost = {
       model: price.model, inputPerMTok: price.inputPerMTok, outputPerMTok: price.outputPerMTok, perCallUsd: perCall, batchPerCallUsd: batch,
       cachedPerCallUsd: cachedPerCall, monthlyUsd: apiAvg * SECONDS_PER_MONTH * perCall, monthlyBatchUsd: apiAvg * SECONDS_PER_MONTH * batch, source: price.source,

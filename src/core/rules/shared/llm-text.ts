@@ -46,6 +46,7 @@ const NOTES: Array<[RegExp, PhraseId, (m: RegExpExecArray) => Record<string, str
   [/^no published price for model '(.*)'$/s, 'unknown_noPrice', (m) => ({ model: m[1]! })],
   [/^(.*) is not a constant$/s, 'unknown_maxTokensNotConstant', (m) => ({ param: m[1]! })],
   [/^no max tokens and no known model maximum$/, 'unknown_noMaximum', () => ({})],
+  [/^no (\S+): the (.*) API rejects the request$/s, 'unknown_boundRequired', (m) => ({ param: m[1]!, provider: m[2]! })],
 ];
 
 export function unknownNote(note: string, lang?: Lang): string {

@@ -58,13 +58,15 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
   'llm-missing-max-tokens': {
     unbounded: '{{operation}}에 {{param}}이 없습니다: 응답마다 {{model}}의 최대 출력 토큰 {{limit}}개(저장할 텍스트 {{bytes}})까지 갈 수 있어, 호출당 비용의 상한이 {{cost}}뿐입니다. 기능에 필요한 만큼 {{param}}을 설정하세요.',
     unknownModel: '{{operation}}에 {{param}}이 없습니다: 여기서는 모델을 알 수 없어 호출당 비용도 응답당 저장 바이트도 상한이 없습니다. 기능에 필요한 만큼 {{param}}을 설정하세요.',
+    noModelLimit: '{{operation}}에 {{param}}이 없습니다: 응답마다 {{model}} 자체의 출력 한도까지 갈 수 있는데 {{provider}} 가격 데이터에 그 한도가 없어, 호출당 비용도 응답당 저장 바이트도 알려진 상한이 없습니다. 기능에 필요한 만큼 {{param}}을 설정하세요.',
+    required: '{{operation}}에 {{param}}이 없습니다: {{provider}} API는 이 값을 필수로 요구하므로 이 요청은 출력 없이 거부됩니다(HTTP 400, TypeScript SDK에서는 타입 오류). 기능에 필요한 만큼 {{param}}을 설정하세요.',
   },
   'llm-missing-timeout': {
     sdk: '{{api}}에 타임아웃이 없습니다: SDK 기본값은 시도당 {{minutes}}분, 재시도 {{retries}}회이므로 요청 하나가 멈추면 워커를 최대 {{worst}}분 붙잡을 수 있습니다. timeout을 설정하세요{{retryHint}}.',
     http: 'OpenAI API로 가는 {{api}}에 타임아웃이 없습니다: 연결이 멈추면 무한정 기다리며 워커를 붙잡습니다. timeout을 넘기세요.',
   },
   'llm-call-in-loop': {
-    batch: '{{operation}}가 오프라인 작업의 {{loopLine}}행 {{loop}}에서 요소마다 한 번씩 실행됩니다{{trips}}: {{cost}}{{total}}. Batch API는 같은 요청을 {{discount}} 할인({{batchCost}})으로 {{hours}}시간 안에, 배치당 최대 {{max}}건까지 처리합니다.',
+    batch: '{{operation}}가 오프라인 작업의 {{loopLine}}행 {{loop}}에서 요소마다 한 번씩 실행됩니다{{trips}}: {{cost}}{{total}}. {{batchApi}}는 같은 요청을 {{discount}} 할인({{batchCost}})으로 {{hours}}시간 안에 처리합니다{{max}}.',
     embeddings: '{{operation}}가 {{loopLine}}행의 {{loop}}{{trips}} 안에서 요청마다 입력 하나씩 임베딩합니다: 텍스트를 배열 입력 하나로(요청당 최대 {{perRequest}}개) 보내 요청 수를 줄이거나{{requests}}, Batch API로 {{discount}} 할인을 받으세요.',
   },
   'llm-response-not-persisted': {

@@ -46,6 +46,8 @@ export interface GpuProgramChange {
 }
 
 export interface EngineSide {
+  /** No nodes to run (DynamoDB): `dataNodes` counts partitions. */
+  serverless: boolean;
   nodes: number;
   dataNodes: number;
   dataInstance: string | null;
@@ -147,6 +149,7 @@ function callSides(side: Side): CallSide[] {
       outputBound: c.outputBound, maxTokens: c.maxTokens, inLoop: c.inLoop, inHandler: c.inHandler,
       stored: c.persisted, store: c.store ? `${c.store.kind}${c.store.engine && c.store.engine !== c.store.kind ? ` (${c.store.engine})` : ''}` : null,
       cache: c.cacheBeforeCall,
+      inputTokens: s?.inputTokens ?? null, outputTokens: s?.outputTokens ?? null,
       perCallUsd: s?.cost?.perCallUsd ?? c.estCostUsd ?? null,
       monthlyUsd: s?.cost ? s.cost.monthlyUsd : null,
       lineText: text === null ? '' : normalisedLines(text, c.line, c.line),
@@ -185,7 +188,7 @@ function engineSide(s: SizingReport, id: string): EngineSide | null {
   const e = s.engines.find((x) => x.engine === id);
   if (!e) return null;
   const data = e.roles.find((r) => r.role === 'data');
-  return { nodes: e.totalNodes, dataNodes: data?.count ?? 0, dataInstance: data?.instance ?? null, monthlyUsd: e.monthlyUsd };
+  return { serverless: e.roles.every((r) => !r.dedicated), nodes: e.totalNodes, dataNodes: data?.count ?? 0, dataInstance: data?.instance ?? null, monthlyUsd: e.monthlyUsd };
 }
 
 function databaseChanges(before: SizingReport, after: SizingReport): DatabaseChange[] {

@@ -14,7 +14,11 @@ export interface CallSide {
   stored: boolean;
   store: string | null;
   cache: boolean;
+  /** Tokens per call the sizing uses (code, else the profile or workload). */
+  inputTokens: number | null;
+  outputTokens: number | null;
   perCallUsd: number | null;
+  /** On demand, at the profile's (or workload's) request rate. */
   monthlyUsd: number | null;
   /** The call's first line, whitespace collapsed (matching only; not in the report). */
   lineText: string;

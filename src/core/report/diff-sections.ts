@@ -25,7 +25,11 @@ export function diffSummaryLine(r: DiffReport): string {
     const a = d.after?.dataNodes ?? 0;
     // The engine the report recommends: the others are alternatives, not what this change adds.
     if (!(d.recommendedAfter || (d.recommendedBefore && !r.databases.some((x) => x.recommendedAfter)))) continue;
-    if (a !== b) parts.push(`${a > b ? '+' : '-'}${Math.abs(a - b)} data node${Math.abs(a - b) === 1 ? '' : 's'} on ${d.name}`);
+    if (d.before?.serverless || d.after?.serverless) {
+      const mb = d.before?.monthlyUsd ?? 0;
+      const ma = d.after?.monthlyUsd ?? 0;
+      if (Math.abs(ma - mb) >= 0.005) parts.push(`${signedUsd(ma - mb)}/month on ${d.name}`);
+    } else if (a !== b) parts.push(`${a > b ? '+' : '-'}${Math.abs(a - b)} data node${Math.abs(a - b) === 1 ? '' : 's'} on ${d.name}`);
     else if (d.before && d.after && d.before.dataInstance !== d.after.dataInstance) parts.push(`${d.name} data nodes ${d.before.dataInstance ?? 'serverless'} → ${d.after.dataInstance ?? 'serverless'}`);
   }
   for (const g of r.gpu) {
@@ -34,9 +38,9 @@ export function diffSummaryLine(r: DiffReport): string {
     const fitsBefore = g.verdictBefore === 'fits';
     const fitsAfter = g.verdictAfter === 'fits';
     if (g.status !== 'removed' && g.verdictAfter !== 'unknown') {
-      if (fitsBefore && !fitsAfter) text += `: no longer fits a ${r.targetGpu.name}`;
-      else if (!fitsBefore && fitsAfter && g.status === 'changed') text += `: now fits a ${r.targetGpu.name}`;
-      else if (g.status === 'added') text += fitsAfter ? `: fits a ${r.targetGpu.name}` : `: does not fit a ${r.targetGpu.name}${g.verdictAfter === 'needs-chunking' ? ' without chunking' : ''}`;
+      if (fitsBefore && !fitsAfter) text += `: no longer fits the ${r.targetGpu.name}`;
+      else if (!fitsBefore && fitsAfter && g.status === 'changed') text += `: now fits the ${r.targetGpu.name}`;
+      else if (g.status === 'added') text += fitsAfter ? `: fits the ${r.targetGpu.name}` : `: does not fit the ${r.targetGpu.name}${g.verdictAfter === 'needs-chunking' ? ' without chunking' : ''}`;
     }
     parts.push(text);
   }
@@ -81,7 +85,7 @@ export function diffTables(r: DiffReport): DiffTable[] {
   }
   const dbs = r.databases.filter((d) => JSON.stringify(d.before) !== JSON.stringify(d.after));
   if (dbs.length) {
-    const nodes = (s: (typeof dbs)[number]['before']) => (s ? `${s.nodes} (${s.dataNodes} data${s.dataInstance ? ` × ${s.dataInstance}` : ''})` : '—');
+    const nodes = (s: (typeof dbs)[number]['before']) => (!s ? '—' : s.serverless ? `serverless (${s.dataNodes} partitions)` : `${s.nodes} (${s.dataNodes} data${s.dataInstance ? ` × ${s.dataInstance}` : ''})`);
     tables.push({
       title: 'Database sizing',
       headers: ['Engine', 'Nodes before', 'Nodes after', '$/month before', '$/month after'],

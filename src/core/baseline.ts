@@ -80,3 +80,40 @@ export function splitByBaseline<F extends Finding>(findings: readonly F[], basel
   findings.forEach((f, i) => (baseline.has(fingerprints[i]!) ? baselined : fresh).push(f));
   return { fresh, baselined, fingerprints };
 }
+
+/** How the editor shows baselined findings (setting aiInfraAdvisor.baseline). */
+export type BaselineMode = 'hide' | 'info' | 'off';
+export const BASELINE_MODES: readonly BaselineMode[] = ['hide', 'info', 'off'];
+
+/** The findings as the editor shows them: baselined ones left out (hide) or downgraded to information (info). */
+export function applyBaseline<F extends Finding>(findings: readonly F[], baseline: ReadonlySet<string> | null, mode: BaselineMode, options: FingerprintOptions): F[] {
+  if (!baseline || mode === 'off' || !findings.length) return [...findings];
+  const prints = fingerprintFindings(findings, options);
+  return findings.flatMap((f, i) => (!baseline.has(prints[i]!) ? [f] : mode === 'hide' ? [] : [{ ...f, severity: 'info' as const }]));
+}
+
+/**
+ * The baseline of a folder for a long-running reader (the language server): read again only when the file's
+ * modification time or size changes; a bad file is reported once through `onError` and ignored.
+ */
+export class BaselineCache {
+  private readonly entries = new Map<string, { stamp: string; fingerprints: Set<string> | null }>();
+  constructor(private readonly onError: (message: string) => void, private readonly statOf: (path: string) => { mtimeMs: number; size: number } | null) {}
+
+  get(root: string): Set<string> | null {
+    const path = join(root, BASELINE_FILE_NAME);
+    const st = this.statOf(path);
+    if (!st) {
+      this.entries.delete(root);
+      return null;
+    }
+    const stamp = `${st.mtimeMs}:${st.size}`;
+    const cached = this.entries.get(root);
+    if (cached && cached.stamp === stamp) return cached.fingerprints;
+    const loaded = loadBaseline(root);
+    const fingerprints = loaded && 'fingerprints' in loaded ? loaded.fingerprints : null;
+    if (loaded && 'error' in loaded) this.onError(loaded.error);
+    this.entries.set(root, { stamp, fingerprints });
+    return fingerprints;
+  }
+}

@@ -55,7 +55,9 @@ describe('language server: the baseline', function () {
     server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)) as unknown as Connection;
     startServer(server);
     client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    client.onNotification(PublishDiagnosticsNotification.type, (p) => published.push(p));
+    client.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      published.push(p);
+    });
     client.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({ baseline: mode })));
     client.listen();
     await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }], capabilities: { workspace: { configuration: true } } });

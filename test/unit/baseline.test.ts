@@ -150,3 +150,14 @@ describe('SARIF fingerprints, baselineState and limits', function () {
     assert.equal((toSarif(result) as Log).runs[0]!.properties, undefined);
   });
 });
+
+describe('the aiInfraAdvisor.baseline setting', () => {
+  it('accepts hide, info and off and names anything else', async () => {
+    const { validateSettings } = await import('../../src/server/settings');
+    for (const mode of ['hide', 'info', 'off'] as const) assert.equal(validateSettings({ baseline: mode }).settings.baseline, mode);
+    const bad = validateSettings({ baseline: 'sometimes' });
+    assert.equal(bad.settings.baseline, undefined);
+    assert.deepEqual(bad.problems.map((p) => p.field), ['aiInfraAdvisor.baseline']);
+    assert.match(bad.problems[0]!.message, /one of hide, info, off; hiding baselined findings/);
+  });
+});

@@ -10,6 +10,7 @@ import { fingerprintFindings } from '../../src/core/model/fingerprint';
 import type { Finding } from '../../src/core/model/types';
 import { toSarif } from '../../src/core/report/sarif';
 import { RULE_IDS } from '../../src/core/rules';
+import { validateSettings } from '../../src/server/settings';
 import { analyze } from '../../src/core/analyze';
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
@@ -152,8 +153,7 @@ describe('SARIF fingerprints, baselineState and limits', function () {
 });
 
 describe('the aiInfraAdvisor.baseline setting', () => {
-  it('accepts hide, info and off and names anything else', async () => {
-    const { validateSettings } = await import('../../src/server/settings');
+  it('accepts hide, info and off and names anything else', () => {
     for (const mode of ['hide', 'info', 'off'] as const) assert.equal(validateSettings({ baseline: mode }).settings.baseline, mode);
     const bad = validateSettings({ baseline: 'sometimes' });
     assert.equal(bad.settings.baseline, undefined);

@@ -43,7 +43,8 @@ report  sizes the infrastructure for it: GPU fit and chunk plans, database topol
         growth with traffic and months, and a recommendation.
 
 Options:
-  --format FORMAT              scan: text|json|sarif (default text); report: html|md|json|text (default text)
+  --format FORMAT              scan: text|json|sarif (default text); report: html|md|json|text (default text);
+                               diff: text|json|md (default text; md is a pull-request comment)
   --profile low|medium|high    report: usage profile the assumptions start from (default: the workload file's, else medium)
   --workload FILE              report: workload assumptions (default: ai-infra-advisor.workload.json in . or in a scanned folder)
   --output FILE                write the report to FILE instead of standard output

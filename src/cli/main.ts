@@ -32,9 +32,12 @@ const USAGE = `Usage: ${TOOL_NAME} scan [paths...] [options]
        ${TOOL_NAME} baseline [paths...] [--output FILE]
        ${TOOL_NAME} diff [BASE[..HEAD]] [options]
        ${TOOL_NAME} lsp --stdio
+       ${TOOL_NAME} mcp [--root DIR]
 
 scan    reads CUDA, OpenCL, C/C++, Python GPU code and OpenAI API code statically and reports problems with their numbers.
 lsp     starts the language server on stdin/stdout (diagnostics, quick fixes, hover, CodeLens) for any LSP editor.
+mcp     starts a Model Context Protocol server on stdin/stdout for coding agents (tools scan, sizing_report,
+        explain_finding, diff), confined to the root (default: the current folder).
 baseline  writes the current findings (stable fingerprints, not line numbers) to ${BASELINE_FILE_NAME}; scan
         then reports only findings not in it.
 diff    what a change costs: call sites, $/month, GPU peak memory, database nodes and new findings between BASE (default:
@@ -152,6 +155,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     startLanguageServer();
     return new Promise<number>(() => undefined); // runs until the client sends exit
+  }
+  if (command === 'mcp') {
+    // The MCP server for coding agents, on stdin/stdout, confined to the root; loaded here so `scan` never pays for the SDK.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startMcpServer } = require('../mcp/server') as typeof import('../mcp/server');
+    await startMcpServer(resolve(io.cwd, values.root ?? '.'));
+    return new Promise<number>(() => undefined); // runs until stdin closes
   }
   try {
     if (command === 'diff') return await runDiffCommand(paths, values, io);

@@ -99,6 +99,12 @@ describe('mcp server (dist/cli.js mcp)', function () {
     const bad = await call('scan', { targetGpu: 'nope' });
     assert.equal(bad.isError, true);
     assert.match(bad.content[0]!.text, /unknown targetGpu 'nope'/);
+    const lineOnly = await call('explain_finding', { ruleId: 'gpu-missing-free', line: 3 });
+    assert.equal(lineOnly.isError, true);
+    assert.match(lineOnly.content[0]!.text, /line needs path/);
+    const missing = await call('scan', { paths: ['nope.cu'] });
+    assert.equal(missing.isError, true);
+    assert.match(missing.content[0]!.text, /nothing to scan/);
     const wrongType = await call('explain_finding', { ruleId: 'gpu-missing-free', path: 'kernel.cu', line: 'three' });
     assert.equal(wrongType.isError, true);
   });

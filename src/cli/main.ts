@@ -160,7 +160,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     // The MCP server for coding agents, on stdin/stdout, confined to the root; loaded here so `scan` never pays for the SDK.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startMcpServer } = require('../mcp/server') as typeof import('../mcp/server');
-    await startMcpServer(resolve(io.cwd, values.root ?? '.'));
+    const problem = await startMcpServer(resolve(io.cwd, values.root ?? '.'));
+    if (problem) {
+      io.stderr(`${TOOL_NAME}: mcp: ${escapeTerminal(problem)}\n`);
+      return 2;
+    }
     return new Promise<number>(() => undefined); // runs until stdin closes
   }
   try {

@@ -1,7 +1,7 @@
 // `ai-infra-advisor mcp`: a Model Context Protocol server on stdin/stdout for coding agents. A surface beside cli/
 // and server/: it only calls core and answers with the same JSON the CLI prints. Every path is confined to the
 // folder the server was started in (its cwd); nothing outside it is read.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -163,7 +163,9 @@ export function createMcpServer(rootGiven: string): McpServer {
   return server;
 }
 
-/** `ai-infra-advisor mcp`: serves until stdin closes. Only MCP messages go to stdout. */
-export async function startMcpServer(root: string): Promise<void> {
+/** `ai-infra-advisor mcp`: serves until stdin closes (only MCP messages go to stdout); or says why it cannot start. */
+export async function startMcpServer(root: string): Promise<string | undefined> {
+  if (!existsSync(root) || !statSync(root).isDirectory()) return `--root ${root} is not a folder`;
   await createMcpServer(root).connect(new StdioServerTransport());
+  return undefined;
 }

@@ -129,6 +129,14 @@ describe('mcp server (dist/cli.js mcp)', function () {
   });
 });
 
+describe('mcp command line', () => {
+  it('refuses a --root that is not a folder, with a clear message and exit 2', () => {
+    const r = spawnSync(process.execPath, [CLI, 'mcp', '--root', join(tmpdir(), 'aia-mcp-no-such-folder')], { encoding: 'utf8', input: '' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /mcp: --root .*aia-mcp-no-such-folder is not a folder/);
+  });
+});
+
 describe('mcp server definition provider id', () => {
   it('package.json contributes the id the extension registers', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { mcpServerDefinitionProviders?: Array<{ id: string }> } };

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { analyseFile, analyze, atOrAbove, notAnalysed, TOOL_NAME, TOOL_VERSION, type AnalysisResult } from '../core/analyze';
 import { serveScanWorker } from '../core/scan-pool';
 import { serveScanThread } from '../core/scan-thread';
@@ -23,18 +23,31 @@ import { toSizingText } from '../core/report/sizing-text';
 import { chartToSvg } from '../core/report/chart-svg';
 import { loadWorkloadFile } from '../core/sizing/workload';
 import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
+import { BASELINE_FILE_NAME, baselineText, createBaseline, loadBaseline, splitByBaseline } from '../core/baseline';
+import { diskText } from '../core/report/sarif';
+import { runDiffCommand } from './diff-command';
 
 const USAGE = `Usage: ${TOOL_NAME} scan [paths...] [options]
        ${TOOL_NAME} report [paths...] [options]
+       ${TOOL_NAME} baseline [paths...] [--output FILE]
+       ${TOOL_NAME} diff [BASE[..HEAD]] [options]
        ${TOOL_NAME} lsp --stdio
+       ${TOOL_NAME} mcp [--root DIR]
 
 scan    reads CUDA, OpenCL, C/C++, Python GPU code and OpenAI API code statically and reports problems with their numbers.
 lsp     starts the language server on stdin/stdout (diagnostics, quick fixes, hover, CodeLens) for any LSP editor.
+mcp     starts a Model Context Protocol server on stdin/stdout for coding agents (tools scan, sizing_report,
+        explain_finding, diff), confined to the root (default: the current folder).
+baseline  writes the current findings (stable fingerprints, not line numbers) to ${BASELINE_FILE_NAME}; scan
+        then reports only findings not in it.
+diff    what a change costs: call sites, $/month, GPU peak memory, database nodes and new findings between BASE (default:
+        the merge base with the default branch) and HEAD (default: the working tree), read from git.
 report  sizes the infrastructure for it: GPU fit and chunk plans, database topology per engine, monthly cost,
         growth with traffic and months, and a recommendation.
 
 Options:
-  --format FORMAT              scan: text|json|sarif (default text); report: html|md|json|text (default text)
+  --format FORMAT              scan: text|json|sarif (default text); report: html|md|json|text (default text);
+                               diff: text|json|md (default text; md is a pull-request comment)
   --profile low|medium|high    report: usage profile the assumptions start from (default: the workload file's, else medium)
   --workload FILE              report: workload assumptions (default: ai-infra-advisor.workload.json in . or in a scanned folder)
   --output FILE                write the report to FILE instead of standard output
@@ -48,6 +61,10 @@ Options:
   --max-file-bytes N           skip files larger than N bytes (default: 2000000)
   --jobs N                     worker threads for the files (default 1: none; 0: one per core, at most 4)
   --lang en|ko                 language of rule messages and of the sizing report (default: en; ko = Korean)
+  --baseline FILE              scan: the baseline to read (default: ${BASELINE_FILE_NAME} in the root when present)
+  --no-baseline                scan: report every finding, baselined or not
+  --omit-baselined             scan --format sarif: leave baselined results out (default: marked baselineState "unchanged")
+  --budget USD                 diff: exit 1 when the monthly cost increase exceeds USD
   --no-color                   plain text output
   -h, --help                   show this help
   -v, --version                print the version
@@ -57,6 +74,11 @@ analysed (unless --no-fail-on-skipped), 2 usage or configuration error.
 `;
 
 export class UsageError extends Error {}
+
+function relativeOr(root: string, path: string): string {
+  const rel = relative(root, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
 
 /** 1 when a finding is at or above --fail-on, or (unless --no-fail-on-skipped) a file could not be analysed. */
 function exitCode(result: AnalysisResult, failOn: string, failOnSkipped: boolean): number {
@@ -103,6 +125,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         'no-color': { type: 'boolean', default: false },
         stdio: { type: 'boolean', default: false },
         lang: { type: 'string' },
+        baseline: { type: 'string' },
+        'no-baseline': { type: 'boolean', default: false },
+        'omit-baselined': { type: 'boolean', default: false },
+        budget: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -130,10 +156,24 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     startLanguageServer();
     return new Promise<number>(() => undefined); // runs until the client sends exit
   }
+  if (command === 'mcp') {
+    // The MCP server for coding agents, on stdin/stdout, confined to the root; loaded here so `scan` never pays for the SDK.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startMcpServer } = require('../mcp/server') as typeof import('../mcp/server');
+    const problem = await startMcpServer(resolve(io.cwd, values.root ?? '.'));
+    if (problem) {
+      io.stderr(`${TOOL_NAME}: mcp: ${escapeTerminal(problem)}\n`);
+      return 2;
+    }
+    return new Promise<number>(() => undefined); // runs until stdin closes
+  }
   try {
-    if (command !== 'scan' && command !== 'report') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: scan or report');
-    const format = values.format ?? 'text';
-    const formats = command === 'scan' ? ['text', 'json', 'sarif'] : ['html', 'md', 'json', 'text'];
+    if (command === 'diff') return await runDiffCommand(paths, values, io);
+    if (command !== 'scan' && command !== 'report' && command !== 'baseline') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: scan, report, baseline or diff');
+    if (command !== 'scan' && (values.baseline !== undefined || values['no-baseline'] || values['omit-baselined'])) throw new UsageError('--baseline, --no-baseline and --omit-baselined apply to the scan command');
+    if (values.budget !== undefined) throw new UsageError('--budget applies to the diff command');
+    const format = values.format ?? (command === 'baseline' ? 'json' : 'text');
+    const formats = command === 'scan' ? ['text', 'json', 'sarif'] : command === 'baseline' ? ['json'] : ['html', 'md', 'json', 'text'];
     if (!formats.includes(format)) throw new UsageError(`--format for ${command} must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not '${format}'`);
     if (values.profile !== undefined && !PROFILE_NAMES.includes(values.profile as ProfileName)) throw new UsageError(`--profile must be low, medium or high, not '${values.profile}'`);
     if (command === 'scan' && (values.profile !== undefined || values.workload !== undefined)) throw new UsageError('--profile and --workload apply to the report command');
@@ -181,6 +221,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const missing = result.skipped.filter((s) => s.reason === 'no such file or folder');
     if (missing.length && missing.length === scanPaths.length) throw new UsageError(`nothing to scan: ${missing.map((m) => m.path).join(', ')} not found`);
 
+    if (command === 'baseline') {
+      const baseline = createBaseline(result.findings, { textOf: diskText(root) });
+      const out = resolve(io.cwd, values.output ?? join(root, BASELINE_FILE_NAME));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, baselineText(baseline));
+      io.stderr(`${TOOL_NAME}: wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${out}\n`);
+      const failed = notAnalysed(result);
+      // A file that was not analysed has no findings in the baseline: they would all be "new" on the next scan.
+      if (failed.length) io.stderr(`${TOOL_NAME}: ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed, so not in the baseline: ${failed.slice(0, 5).map((s) => s.path).join(', ')}\n`);
+      return failOnSkipped && failed.length ? 1 : 0;
+    }
+
     if (command === 'report') {
       const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined, scanned: scanPaths });
       if (workload.fatal) {
@@ -214,20 +266,38 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return exitCode(result, failOn, failOnSkipped);
     }
 
-    const report = format === 'json' ? jsonText(toJsonReport(result))
-      : format === 'sarif' ? jsonText(toSarif(result))
-      : toText(result, { color: !values['no-color'] && !values.output && io.isTTY });
+    // The baseline: only findings not in it are reported and gate the run; SARIF marks them instead (baselineState).
+    const baseline = values['no-baseline'] ? null : loadBaseline(root, values.baseline ? resolve(io.cwd, values.baseline) : undefined);
+    if (values['no-baseline'] && values.baseline !== undefined) throw new UsageError('--baseline and --no-baseline contradict each other');
+    if (baseline && 'error' in baseline) {
+      io.stderr(`${TOOL_NAME}: ${escapeTerminal(baseline.error)}\n`);
+      return 2;
+    }
+    let hidden = 0;
+    let fresh = result.findings;
+    if (baseline) {
+      // Fingerprints over the whole list: the occurrence index of identical findings depends on all of them.
+      const split = splitByBaseline(result.findings, baseline.fingerprints, { textOf: diskText(root) });
+      hidden = split.baselined.length;
+      fresh = split.fresh;
+    }
+    const shown = { ...result, findings: fresh };
+    const hiddenNote = baseline ? `${hidden} baselined finding${hidden === 1 ? '' : 's'} hidden (${relativeOr(root, baseline.source)})` : '';
+    const report = format === 'json' ? jsonText(toJsonReport(shown))
+      : format === 'sarif' ? jsonText(toSarif(result, baseline ? { baseline: baseline.fingerprints, omitBaselined: values['omit-baselined'] } : {}))
+      : `${toText(shown, { color: !values['no-color'] && !values.output && io.isTTY })}${hiddenNote ? `${hiddenNote}\n` : ''}`;
+    if (hiddenNote && format !== 'text') io.stderr(`${TOOL_NAME}: ${hiddenNote}\n`);
     if (values.output) {
       const out = resolve(io.cwd, values.output);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, report);
-      io.stderr(`${TOOL_NAME}: wrote ${format} report to ${values.output} (${result.findings.length} findings)\n`);
+      io.stderr(`${TOOL_NAME}: wrote ${format} report to ${values.output} (${fresh.length} findings)\n`);
     } else {
       io.stdout(report);
     }
     const failed = notAnalysed(result);
     if (failed.length && (values.output || format !== 'text')) io.stderr(`${TOOL_NAME}: ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed: ${failed.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join('; ')}${failed.length > 5 ? `; and ${failed.length - 5} more` : ''}\n`);
-    return exitCode(result, failOn, failOnSkipped);
+    return exitCode(shown, failOn, failOnSkipped);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`${TOOL_NAME}: ${err.message}\n\n${USAGE}`);

@@ -26,6 +26,8 @@ export interface ServerSettings {
   prices?: Record<string, unknown>;
   include?: string[];
   exclude?: string[];
+  /** Findings in ai-infra-advisor.baseline.json: hidden, shown as information, or shown as any other (off). */
+  baseline?: 'hide' | 'info' | 'off';
 }
 
 export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({ targetGpu: 't4', profile: 'medium', codeLens: true, maxFileBytes: 2_000_000, rules: {} });

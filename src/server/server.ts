@@ -29,6 +29,8 @@ import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from '.
 import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ScanProgressReport, type ServerSettings, type SizingReportResult } from './protocol';
 import { redactDeep, redactSecrets } from '../core/model/redact';
 import { lookupTable } from '../core/model/lookup';
+import { applyBaseline, BaselineCache } from '../core/baseline';
+import { statSync } from 'node:fs';
 
 /** VS Code language ids we analyse, for documents whose file name does not say (untitled, virtual). */
 const LANGUAGE_IDS: Readonly<Record<string, Language>> = lookupTable({
@@ -50,6 +52,15 @@ interface Analysed {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analysed = new Map<string, Analysed>();
+  // The workspace baseline, read again when the file changes on disk; a bad one is named once and ignored.
+  const baselines = new BaselineCache((message) => reportProblem('config', { field: 'ai-infra-advisor.baseline.json', message }), (p) => {
+    try {
+      const st = statSync(p);
+      return { mtimeMs: st.mtimeMs, size: st.size };
+    } catch {
+      return null;
+    }
+  });
   const running = new Map<string, Promise<Analysed | null>>();
   /** The last syntax tree of each open C-family/Python document, for incremental re-parsing. */
   const trees = new DocumentCache();
@@ -219,11 +230,21 @@ export function startServer(connection: Connection): void {
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
   }
 
+  /** The findings with the workspace baseline applied (setting aiInfraAdvisor.baseline; default: hide). */
+  function shownFindings(a: Analysed, doc: TextDocument): Finding[] {
+    const path = uriToPath(doc.uri);
+    const mode = a.settings.baseline ?? 'hide';
+    if (!path || mode === 'off') return a.analysis.findings;
+    const root = rootOf(path);
+    const text = doc.getText();
+    return applyBaseline(a.analysis.findings, baselines.get(root), mode, { textOf: (p) => (p === a.analysis.entry.path ? text : null) });
+  }
+
   async function publish(doc: TextDocument): Promise<void> {
     const a = await analyse(doc);
     const current = documents.get(doc.uri);
     if (!current || current.version !== doc.version) return; // a newer version is on its way
-    const diagnostics = a ? a.analysis.findings.map((f) => toDiagnostic(f, doc.uri)) : [];
+    const diagnostics = a ? shownFindings(a, doc).map((f) => toDiagnostic(f, doc.uri)) : [];
     // Problems in the file's own directives (an unknown rule id in a suppression comment) are shown where they are.
     for (const w of a?.analysis.entry.warnings ?? []) {
       const line = Math.max(0, Number(/^line (\d+): /.exec(w)?.[1] ?? 1) - 1);

@@ -2,6 +2,7 @@
 // replaced by its default; the other settings still apply (issue 6). Pure, so every field's message is unit-tested.
 import { globProblem, MAX_SETTINGS_DEPTH, problem, RULE_SETTINGS, valueDepth, type ConfigProblem } from '../core/config';
 import { RULE_IDS } from '../core/rules';
+import { BASELINE_MODES, type BaselineMode } from '../core/baseline';
 import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
 import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type ServerSettings } from './protocol';
@@ -47,6 +48,10 @@ export function validateSettings(raw: unknown): { settings: ServerSettings; prob
   if (r.maxFileBytes !== undefined) {
     if (typeof r.maxFileBytes === 'number' && Number.isInteger(r.maxFileBytes) && r.maxFileBytes > 0) settings.maxFileBytes = r.maxFileBytes;
     else bad('maxFileBytes', r.maxFileBytes, ['a positive whole number of bytes', '양의 정수 바이트 수'], useDefault('maxFileBytes'));
+  }
+  if (r.baseline !== undefined) {
+    if (typeof r.baseline === 'string' && (BASELINE_MODES as readonly string[]).includes(r.baseline)) settings.baseline = r.baseline as BaselineMode;
+    else bad('baseline', r.baseline, oneOf(BASELINE_MODES), ['hiding baselined findings', '기준선의 결과를 숨깁니다']);
   }
   // Engines and prices are checked by the workload schema where the report uses them (server.ts names those fields).
   if (r.engines !== undefined) {

@@ -9,6 +9,7 @@ import { SETTINGS_SECTION } from '../server/protocol';
 import { GPU_CATALOG } from '../core/sizing/gpu-catalog';
 import { profileLabel, REPORT_VIEW_TYPE, SizingReports } from './report-panel';
 import { ScanDiagnostics } from './scan-diagnostics';
+import { registerMcpProvider } from './mcp-provider';
 
 let client: LanguageClient | undefined;
 
@@ -40,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   context.subscriptions.push(
-    log, status, workspaceDiagnostics, c,
+    log, status, workspaceDiagnostics, c, ...[registerMcpProvider(context)].filter((d) => d !== undefined),
     (tree.view = vscode.window.createTreeView('aiInfraAdvisor.recommendations', { treeDataProvider: tree, showCollapseAll: true })),
     vscode.window.registerWebviewViewProvider('aiInfraAdvisor.sizing', reports),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),

@@ -1,0 +1,95 @@
+// `ai-infra-advisor diff [BASE[..HEAD]]`: argument checks and output only; the engine is core/diff.
+// Exit codes: 0 within --fail-on and --budget, 1 a new finding at or above --fail-on, a monthly increase above
+// --budget, or a file not analysed; 2 usage, git or configuration error.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { TOOL_NAME } from '../core/analyze';
+import { diffRevisions, GitError } from '../core/diff';
+import { redactDeep } from '../core/model/redact';
+import { jsonText } from '../core/report/json';
+import { toDiffMarkdown } from '../core/report/diff-markdown';
+import { toDiffText } from '../core/report/diff-text';
+import { escapeTerminal } from '../core/report/control-chars';
+import { SEVERITY_ORDER } from '../core/model/types';
+import { formatUsd } from '../core/model/units';
+
+interface DiffValues {
+  format?: string;
+  output?: string;
+  profile?: string;
+  workload?: string;
+  'target-gpu'?: string;
+  'fail-on'?: string;
+  budget?: string;
+  root?: string;
+  lang?: string;
+  baseline?: string;
+  'no-baseline'?: boolean;
+  'no-fail-on-skipped'?: boolean;
+}
+
+export interface DiffIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+export class DiffUsageError extends Error {}
+
+export function parseRange(positionals: readonly string[]): { base?: string; head?: string } {
+  if (positionals.length > 1) throw new DiffUsageError(`diff takes one BASE or BASE..HEAD, not ${positionals.length} arguments`);
+  const range = positionals[0];
+  if (range === undefined) return {};
+  if (range.includes('...')) throw new DiffUsageError(`'${range}': use BASE..HEAD (two dots); the base is compared as given`);
+  const [base, head, ...rest] = range.split('..');
+  if (rest.length || base === '') throw new DiffUsageError(`'${range}' is not BASE or BASE..HEAD`);
+  return { base, ...(head ? { head } : {}) };
+}
+
+export async function runDiffCommand(positionals: readonly string[], values: DiffValues, io: DiffIO): Promise<number> {
+  try {
+    const format = values.format ?? 'text';
+    if (!['text', 'json', 'md'].includes(format)) throw new DiffUsageError(`--format for diff must be text, json or md, not '${format}'`);
+    if (values.workload !== undefined) throw new DiffUsageError('--workload does not apply to diff: each revision uses its own ai-infra-advisor.workload.json');
+    if (values.baseline !== undefined || values['no-baseline']) throw new DiffUsageError('--baseline does not apply to diff: it reports only findings new in the change');
+    const failOn = values['fail-on'] ?? 'error';
+    if (!['error', 'warning', 'never'].includes(failOn)) throw new DiffUsageError(`--fail-on must be error, warning or never, not '${failOn}'`);
+    let budget: number | null = null;
+    if (values.budget !== undefined) {
+      budget = Number(values.budget.replace(/^\$/, ''));
+      if (!Number.isFinite(budget) || budget < 0) throw new DiffUsageError(`--budget must be a number of US dollars a month, 0 or more, not '${values.budget}'`);
+    }
+    if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ko') throw new DiffUsageError(`--lang must be en or ko, not '${values.lang}'`);
+    const range = parseRange(positionals);
+    const report = await diffRevisions({
+      root: resolve(io.cwd, values.root ?? '.'), ...range,
+      ...(values['target-gpu'] ? { targetGpu: values['target-gpu'] } : {}),
+      ...(values.profile ? { profile: values.profile } : {}),
+      ...(values.lang ? { lang: values.lang as 'en' | 'ko' } : {}),
+    });
+    const text = format === 'json' ? jsonText(redactDeep(report)) : format === 'md' ? toDiffMarkdown(report) : toDiffText(report);
+    if (values.output) {
+      const out = resolve(io.cwd, values.output);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, text);
+      io.stderr(`${TOOL_NAME}: wrote ${format} diff to ${values.output}\n`);
+    } else io.stdout(text);
+    let code = 0;
+    if (failOn !== 'never') {
+      const at = report.findings.new.filter((f) => SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[failOn as 'error' | 'warning']);
+      if (at.length) code = 1;
+    }
+    if (budget !== null && report.bill.deltaUsd > budget) {
+      io.stderr(`${TOOL_NAME}: the monthly cost goes up by ${formatUsd(report.bill.deltaUsd)}, above the budget of ${formatUsd(budget)}\n`);
+      code = 1;
+    }
+    if (!values['no-fail-on-skipped'] && report.notAnalysed.some((n) => n.side === 'head')) code = 1;
+    return code;
+  } catch (err) {
+    if (err instanceof DiffUsageError || err instanceof GitError) {
+      io.stderr(`${TOOL_NAME}: ${escapeTerminal(err.message)}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,22 @@
+// The diff as Markdown for a pull-request comment: the summary line, then the tables. A hidden marker lets the CI
+// script find and update its own comment (scripts/ci-comment.mjs).
+import type { DiffReport } from '../diff';
+import { redactDeep } from '../model/redact';
+import { diffFootnotes, diffSummaryLine, diffTables } from './diff-sections';
+import { escapeMarkdown } from './markdown';
+
+export const DIFF_COMMENT_MARKER = '<!-- ai-infra-advisor-diff -->';
+
+const cell = escapeMarkdown;
+
+export function toDiffMarkdown(report: DiffReport): string {
+  const r = redactDeep(report);
+  const out = [DIFF_COMMENT_MARKER, `**AI Infra Advisor:** ${escapeMarkdown(diffSummaryLine(r))}`, ''];
+  for (const t of diffTables(r)) {
+    out.push(`#### ${escapeMarkdown(t.title)}`, '', `| ${t.headers.map(cell).join(' | ')} |`, `| ${t.headers.map(() => '---').join(' | ')} |`);
+    for (const row of t.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
+    out.push('');
+  }
+  for (const n of diffFootnotes(r)) out.push(`<sub>${escapeMarkdown(n)}</sub><br>`);
+  return `${out.join('\n')}\n`;
+}

@@ -4,7 +4,7 @@
 // repositories are extracted from local bare mirrors into a git-ignored folder, never fetched from the network here.
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyze, type AnalysisResult } from '../src/core/analyze';
 import { resolveConfig } from '../src/core/config';
@@ -498,10 +498,6 @@ export async function runAccuracy(opts: RunOptions): Promise<RunOutcome> {
   return { scanned, evaluations, missing, rules: scoreRules(evaluations), facts: scoreFacts(evaluations), durationMs: performance.now() - started };
 }
 
-/** Every file a label folder holds, for a check that none is orphaned. */
-export function labelFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
-}
 
 /**
  * Adds a `todo` label for every finding, call site, allocation and GPU file of the scan that no label covers, so the

@@ -9,7 +9,7 @@
 // Env:   AIA_CLI  JSON array: the command that runs the CLI (default ["npx","--yes","ai-infra-advisor"])
 //        GH       the gh binary (default "gh")
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -163,7 +163,10 @@ export function createMcpServer(rootGiven: string): McpServer {
   return server;
 }
 
-/** `ai-infra-advisor mcp`: serves until stdin closes (only MCP messages go to stdout); or says why it cannot start. */
+/**
+ * `ai-infra-advisor mcp`: serves until stdin closes (only MCP messages go to stdout); or says why it cannot start.
+ * @public loaded lazily by the CLI's `mcp` command (a `require`, so `scan` never pays for the SDK)
+ */
 export async function startMcpServer(root: string): Promise<string | undefined> {
   if (!existsSync(root) || !statSync(root).isDirectory()) return `--root ${root} is not a folder`;
   await createMcpServer(root).connect(new StdioServerTransport());

@@ -18,7 +18,7 @@ import { defaultBranch, git, GitError, materialise, renames, resolveCommit } fro
 import { matchCalls, type CallSide, type CallChange } from './match';
 
 export { GitError } from './git';
-export type { CallSide, CallChange } from './match';
+export type { CallChange } from './match';
 
 export const DIFF_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/diff.schema.json';
 
@@ -126,7 +126,7 @@ async function scanSide(root: string, opts: DiffOptions): Promise<Side> {
   const texts = new Map<string, string | null>();
   const textOf = (path: string): string | null => {
     if (!texts.has(path)) {
-      let t: string | null = null;
+      let t: string | null;
       try {
         t = readFileSync(join(root, path), 'utf8');
       } catch {

@@ -9,7 +9,6 @@ import { LineMap } from '../facts/syntax';
 import type { LlmVia } from '../model/types';
 import type { ExportFacts, FileSummary, ResultUse, StoreEffect, UseBinding } from './types';
 
-export { jsImports, type JsImport } from '../facts/js-imports';
 
 const isOpenAiModule = (s: string) => s === 'openai' || s.startsWith('openai/');
 const isLangChain = (s: string) => s.startsWith('@langchain/') || s.startsWith('langchain');

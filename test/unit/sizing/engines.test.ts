@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { replicaOps, sizeCassandra, sizeScyllaDb } from '../../../src/core/sizing/engines/cassandra';
 import { partitions, provisionedRcu, provisionedWcu, readUnitsPerRead, sizeDynamoDb, writeUnitsPerWrite } from '../../../src/core/sizing/engines/dynamodb';
-import { maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import { heapGiB, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import { ELASTIC_SHARDS_PER_HEAP_GB } from '../../../src/core/sizing/engine-facts';
 import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
 import { jemallocSizeClass, sizeRedis } from '../../../src/core/sizing/engines/redis';
 import type { EngineSizing } from '../../../src/core/sizing/engines/common';
@@ -60,40 +61,42 @@ describe('engine sizing: golden examples', () => {
     close(e.monthlyUsd, 3 * 0.252 * 730 + ((38_880_000_000 * 1.1 * 3) / 1024 ** 3) * 0.08, 'replica set $/month');
   });
 
-  it('Cassandra: max(RF, disk, throughput) nodes per i4i size, the cheapest size', () => {
-    // on disk = 388.8e9 × 3 = 1,166.4e9 B; i4i.xlarge usable = 937e9 × 0.9 × 0.5 = 421.65e9 B (C1) → ⌈2.77⌉ = 3
-    // replica ops = 40 × 3 + 120 × QUORUM 2 = 360; per node 2,900 × 4 vCPU = 11,600 (Netflix 2011) → 1
-    // nodes = max(3, 3, 1) = 3 × i4i.xlarge = 3 × 0.343 × 730 = 751.17 (i4i.2xlarge × 3 would be 1,502.34)
+  it('Cassandra: max(RF, disk, throughput) nodes per i4i size from DataStax\'s 16-core floor, the cheapest size', () => {
+    // DataStax plans production nodes from 16 logical cores (C2): the ladder starts at i4i.4xlarge (16 vCPU)
+    // on disk = 388.8e9 × 3 = 1,166.4e9 B; i4i.4xlarge usable = 3,750e9 × 0.9 × 0.5 = 1,687.5e9 B (C1) → 1
+    // replica ops = 40 × 3 + 120 × QUORUM 2 = 360; per node 2,900 × 16 vCPU = 46,400 (Netflix 2011) → 1
+    // nodes = max(3, 1, 1) = 3 × i4i.4xlarge = 3 × 1.373 × 730 = 3,006.87 (3 × i4i.xlarge, 751.17, is below the floor)
     const e = sizeCassandra(LOAD, prices);
     assert.equal(role(e, 'data').count, 3);
-    assert.equal(role(e, 'data').instance, 'i4i.xlarge');
-    close(e.monthlyUsd, 751.17, 'Cassandra $/month');
-    assert.ok(e.warnings.some((w) => /16 cores/.test(w)), 'flags the DataStax core minimum');
+    assert.equal(role(e, 'data').instance, 'i4i.4xlarge');
+    close(e.monthlyUsd, 3006.87, 'Cassandra $/month');
+    assert.doesNotMatch(e.notes[0]!, /i4i\.xlarge|i4i\.2xlarge/, 'sizes below 16 vCPU are not compared');
   });
 
   it('Cassandra vs ScyllaDB at 40,000 peak writes/s: the same math, different per-node throughput', () => {
     // replica ops = 40,000 × 3 = 120,000
-    // Cassandra i4i.xlarge: 11,600/node → ⌈10.34⌉ = 11 (2,754.29); i4i.2xlarge ⌈5.17⌉ = 6 (3,004.68); i4i.4xlarge 3 (3,006.87)
-    // → 3 × i4i.4xlarge: 252.58 more than the cheapest, less than one more i4i.4xlarge (1,002.29): fewer, larger nodes
-    // ScyllaDB i4i.xlarge: 12,500 × 2 physical cores = 25,000 → ⌈4.8⌉ = 5 (1,251.95); i4i.2xlarge 3 (1,502.34, 250.39
-    // more, under one i4i.2xlarge node of 500.78) → 3 × i4i.2xlarge
+    // Cassandra from 16 vCPU: i4i.4xlarge 46,400/node → ⌈2.59⌉ = 3 (3,006.87); i4i.8xlarge 92,800 → RF 3 (6,013.74)
+    // ScyllaDB i4i.xlarge: 12,500 × 2 physical cores = 25,000 → ⌈4.8⌉ = 5 (1,251.95), the cheapest; i4i.2xlarge 3 (1,502.34)
     const hot = { ...LOAD, writesPerSecondPeak: 40_000, readsPerSecondPeak: 0 };
     assert.equal(role(sizeCassandra(hot, prices), 'data').count, 3);
     assert.equal(role(sizeCassandra(hot, prices), 'data').instance, 'i4i.4xlarge');
-    assert.equal(role(sizeScyllaDb(hot, prices), 'data').count, 3);
+    const scylla = sizeScyllaDb(hot, prices);
+    assert.equal(role(scylla, 'data').count, 5);
+    assert.equal(role(scylla, 'data').instance, 'i4i.xlarge');
+    assert.ok(scylla.warnings.some((w) => /≥ 20 cores/.test(w)), 'flags ScyllaDB\'s 20-core recommendation');
   });
 
-  it('ScyllaDB and Cassandra, disk-bound: fewer, larger nodes when they cost less than one more node of their size', () => {
+  it('ScyllaDB and Cassandra, disk-bound: the cheapest size, never a dearer one for fewer nodes', () => {
     // 10× the data: 11,664e9 B on disk
-    // ScyllaDB (50% use): i4i.xlarge 468.5e9 → 25 nodes (6,259.75, the cheapest); i4i.8xlarge 3,750e9 → 4 nodes
-    // (8,018.32: 1,758.57 more, under one i4i.8xlarge node of 2,004.58) → 4 × i4i.8xlarge
+    // ScyllaDB (50% use): i4i.xlarge 468.5e9 → 25 nodes (6,259.75, the cheapest); i4i.8xlarge 3,750e9 → 4 nodes (8,018.32)
     const big = { ...LOAD, storedBytes: LOAD.storedBytes * 10 };
-    assert.equal(role(sizeScyllaDb(big, prices), 'data').count, 4);
-    // Cassandra (0.45): i4i.xlarge 28 = i4i.2xlarge 14 (7,010.92); i4i.8xlarge 3,375e9 → 4 (8,018.32, 1,007.40 more,
-    // under one i4i.8xlarge node) → 4 × i4i.8xlarge
+    const s = sizeScyllaDb(big, prices);
+    assert.equal(role(s, 'data').count, 25);
+    assert.match(s.notes[0]!, /i4i\.8xlarge × 4 = \$8,018/, 'the larger alternative is shown');
+    // Cassandra (0.45): i4i.4xlarge 1,687.5e9 → ⌈6.91⌉ = 7 (7,016.03); i4i.8xlarge 3,375e9 → 4 (8,018.32) → 7 × i4i.4xlarge
     const c = sizeCassandra(big, prices);
-    assert.equal(role(c, 'data').count, 4);
-    assert.equal(role(c, 'data').instance, 'i4i.8xlarge');
+    assert.equal(role(c, 'data').count, 7);
+    assert.equal(role(c, 'data').instance, 'i4i.4xlarge');
   });
 
   it('Elasticsearch/OpenSearch: data nodes from storage + spare, shards, search pools; 3 masters', () => {
@@ -184,11 +187,12 @@ describe('engine sizing: golden examples', () => {
   it('Redis: call sites that cache with a TTL are held whole; the default volatile-lru suffices then', () => {
     const ttl = { ...LOAD, ttlRecords: LOAD.storedRecords, ttlBytes: LOAD.storedBytes };
     const e = sizeRedis(ttl, prices);
-    // 77.76e6 × 5,205 B = 404.74e9 B = 376.95 GiB per copy; cache.r6g.large × 78 = 11,730 is cheapest;
-    // cache.r6g.12xlarge × 4 = 14,381 costs 2,651 more, less than one more shard of its size (2 × 3,595.25) → 4 nodes
+    // 77.76e6 × 5,205 B = 404.74e9 B = 376.95 GiB per copy; cache.r6g.large (9.80 GiB usable) → 39 shards × 2 = 78 nodes
+    // = 11,730, the cheapest (and under the default 90 nodes per cluster); cache.r6g.4xlarge × 10 = 11,987; 12xlarge × 4 = 14,381
     assert.match(e.notes.join(' '), /= 377 GiB/);
-    assert.equal(role(e, 'data').count, 4);
-    assert.equal(role(e, 'data').instance, 'cache.r6g.12xlarge');
+    assert.equal(role(e, 'data').count, 78);
+    assert.equal(role(e, 'data').instance, 'cache.r6g.large');
+    close(e.monthlyUsd, 78 * 0.206 * 730, 'Redis TTL $/month');
     assert.ok(e.notes.some((n) => /volatile-lru can evict/.test(n)));
   });
 
@@ -197,10 +201,10 @@ describe('engine sizing: golden examples', () => {
   });
 
   it('price overrides change the cost and nothing else', () => {
-    const cheap = { ...prices, instanceUsdPerHour: { ...prices.instanceUsdPerHour, 'i4i.xlarge': 0.2 } };
+    const cheap = { ...prices, instanceUsdPerHour: { ...prices.instanceUsdPerHour, 'i4i.4xlarge': 0.5 } };
     const e = sizeCassandra(LOAD, cheap);
     assert.equal(role(e, 'data').count, 3);
-    close(e.monthlyUsd, 3 * 0.2 * 730, 'overridden $/month');
+    close(e.monthlyUsd, 3 * 0.5 * 730, 'overridden $/month');
   });
 });
 
@@ -216,8 +220,11 @@ describe('engine sizing: vendors\' published worked examples', () => {
 
   it('Elastic, "Size your shards": 20 shards per GB of heap, so a node with a 30 GB heap holds at most 600', () => {
     // elastic.co/guide/en/elasticsearch/reference/7.17/size-your-shards.html; the 1,000 cap is cluster.max_shards_per_node
-    assert.equal(maxShardsPerNode(30), 600);
-    assert.equal(maxShardsPerNode(64), 1000);
+    assert.equal(maxShardsPerNode(30, ELASTIC_SHARDS_PER_HEAP_GB), 600);
+    assert.equal(maxShardsPerNode(64, ELASTIC_SHARDS_PER_HEAP_GB), 1000);
+    // AWS's OpenSearch rule (Well-Architected lens): 25 per GiB of heap, ≤ 1,000 per node; the heap is capped at 32 GiB
+    assert.equal(maxShardsPerNode(heapGiB(16)), 200);
+    assert.equal(maxShardsPerNode(heapGiB(384)), 800);
   });
 
   it('AWS DynamoDB partition guidelines: 1,000 RCU and 500 WCU → (1,000 / 3,000) + (500 / 1,000) = 0.83 → 1 partition', () => {

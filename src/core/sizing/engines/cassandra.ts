@@ -16,6 +16,8 @@ interface WideColumnRules {
   usableWhy: string;
   opsPerNode: (node: InstanceType) => number;
   opsWhy: (node: InstanceType) => string;
+  /** The vendor's production floor: sizes with fewer vCPU are not considered (0: none). */
+  minVcpu: number;
 }
 
 /** Replica operations per second: every write goes to RF replicas; a QUORUM read to ⌊RF/2⌋ + 1. */
@@ -30,7 +32,7 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
   const t = r.t;
   const onDisk = load.storedBytes * load.replicationFactor;
   const { ops, quorum } = replicaOps(load);
-  const options: Array<LayoutOption<WideExtra>> = ladderFrom(r.ladder, hints.atLeast).map((id) => {
+  const options: Array<LayoutOption<WideExtra>> = ladderFrom(r.ladder, hints.atLeast).filter((id) => instance(id).vcpu >= r.minVcpu).map((id) => {
     const node = instance(id);
     const usablePerNode = (node.localNvmeGB ?? 0) * 1e9 * r.usableFraction;
     const opsPerNode = r.opsPerNode(node);
@@ -39,7 +41,7 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
     return { instance: id, nodes, monthlyUsd: nodes * nodeMonthUsd(prices, id), needs, decidedBy: decidingConstraint(needs), extra: { usablePerNode, opsPerNode } };
   });
   const step = (o: LayoutOption<WideExtra>) => nodeMonthUsd(prices, o.instance);
-  const chosen = cheapestLayout(options, step);
+  const chosen = cheapestLayout(options);
   const node = instance(chosen.instance);
   const { usablePerNode, opsPerNode } = chosen.extra;
   const roles: RoleSizing[] = [
@@ -68,12 +70,13 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
 export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = CASSANDRA;
   const t = ENGINE_TEXT[lang];
-  const { sizing, node } = sizeWideColumn(load, prices, {
+  const { sizing } = sizeWideColumn(load, prices, {
     engine: 'cassandra', title: t.cassandraTitle, t, ladder: INSTANCE_LADDERS.cassandra,
     usableFraction: f.fileSystemFraction * f.compactionFraction, usableWhy: t.cassandraUsable(f.fileSystemFraction, f.compactionFraction),
     opsPerNode: (n) => f.opsPerVcpu * n.vcpu, opsWhy: (n) => t.cassandraOps(num(f.opsPerVcpu), n.vcpu, num(f.opsPerVcpu * n.vcpu)),
+    // DataStax plans production nodes from 16 logical cores (C2): a floor, not a warning.
+    minVcpu: f.minProductionVcpu,
   }, hints);
-  if (node.vcpu < f.minProductionVcpu) sizing.warnings.push(t.cassandraSmall(node.id, node.vcpu, f.minProductionVcpu));
   return sizing;
 }
 
@@ -85,6 +88,8 @@ export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
     engine: 'scylladb', title: t.scyllaTitle, t, ladder: INSTANCE_LADDERS.scylladb,
     usableFraction: f.diskUseFraction, usableWhy: t.scyllaUsable(f.diskUseFraction),
     opsPerNode: (n) => f.opsPerPhysicalCore * cores(n), opsWhy: (n) => t.scyllaOps(num(f.opsPerPhysicalCore), cores(n), num(f.opsPerPhysicalCore * cores(n))),
+    // ScyllaDB recommends ≥ 20 cores for production (S1, S2) but the ladder has no size between 16 and 32 vCPU: smaller sizes stay, flagged.
+    minVcpu: 0,
   }, hints);
   const diskPerRam = ((node.localNvmeGB ?? 0) * 1e9) / (node.memoryGiB * 1024 ** 3);
   sizing.notes.push(t.scyllaDiskRam(node.id, num(diskPerRam), f.diskToRamRatio));

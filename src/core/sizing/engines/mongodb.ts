@@ -30,7 +30,7 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
   // Scale up before sharding: a sharded cluster adds routers, config servers, a balancer and shard-key design (MongoDB,
   // "Considerations before sharding"); while one replica set of some size holds the working set and the data, it wins.
   const unsharded = options.filter((o) => o.extra.shards === 1);
-  const chosen = cheapestLayout(unsharded.length ? unsharded : options, step);
+  const chosen = cheapestLayout(unsharded.length ? unsharded : options);
   const { cacheGiB, shards } = chosen.extra;
   const data = instance(chosen.instance);
   const sharded = shards > 1;

@@ -78,6 +78,10 @@ export interface PriceCatalog {
   openSearchStorageUsdPerGbMonth: number;
   /** DynamoDB continuous backups (point-in-time recovery), $/GB-month (AWS DynamoDB pricing; SIZING-FACTS corrections). */
   dynamodbPitrUsdPerGbMonth: number;
+  /** EBS snapshots, standard tier, $/GB-month of data held (aws.amazon.com/ebs/pricing, as quoted by public cost tools, read 2026-12-03). */
+  ebsSnapshotUsdPerGbMonth: number;
+  /** Data transfer between availability zones in a region, $/GB in each direction (aws.amazon.com/ec2/pricing/on-demand, data transfer; as quoted by public cost guides, read 2026-12-03). */
+  crossAzUsdPerGbEachWay: number;
   dynamodb: {
     /** On-demand, $ per million write / read request units (-50% since 2024-11-01; SIZING-FACTS D5). */
     writeRequestUsdPerMillion: number;
@@ -100,6 +104,8 @@ export const DEFAULT_PRICES: Readonly<PriceCatalog> = Object.freeze({
   blockStorageUsdPerGbMonth: 0.08,
   openSearchStorageUsdPerGbMonth: 0.122,
   dynamodbPitrUsdPerGbMonth: 0.2,
+  ebsSnapshotUsdPerGbMonth: 0.05,
+  crossAzUsdPerGbEachWay: 0.01,
   dynamodb: { writeRequestUsdPerMillion: 0.625, readRequestUsdPerMillion: 0.125, wcuUsdPerHour: 0.00065, rcuUsdPerHour: 0.00013, storageUsdPerGbMonth: 0.25, freeStorageGb: 25 },
   openai: {},
   source: 'AWS list prices, us-east-1, on-demand, USD: EC2, EBS, OpenSearch Service, ElastiCache (aws.amazon.com/*/pricing, as quoted by public price tables) and DynamoDB (aws.amazon.com/dynamodb/pricing)',
@@ -117,6 +123,8 @@ export function withPriceOverrides(overrides: Partial<{
     blockStorageUsdPerGbMonth: overrides.blockStorageUsdPerGbMonth ?? base.blockStorageUsdPerGbMonth,
     openSearchStorageUsdPerGbMonth: base.openSearchStorageUsdPerGbMonth,
     dynamodbPitrUsdPerGbMonth: base.dynamodbPitrUsdPerGbMonth,
+    ebsSnapshotUsdPerGbMonth: base.ebsSnapshotUsdPerGbMonth,
+    crossAzUsdPerGbEachWay: base.crossAzUsdPerGbEachWay,
     dynamodb: { ...base.dynamodb, ...overrides.dynamodb },
     openai: { ...overrides.openai },
     source: `${base.source}; overridden in the workload file`,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { replicaOps, sizeCassandra, sizeScyllaDb } from '../../../src/core/sizing/engines/cassandra';
 import { partitions, provisionedRcu, provisionedWcu, readUnitsPerRead, sizeDynamoDb, writeUnitsPerWrite } from '../../../src/core/sizing/engines/dynamodb';
-import { heapGiB, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import { heapGiB, masterLayout, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
 import { ELASTIC_SHARDS_PER_HEAP_GB } from '../../../src/core/sizing/engine-facts';
 import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
 import { jemallocSizeClass, sizeRedis } from '../../../src/core/sizing/engines/redis';
@@ -36,7 +36,10 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'data').instance, 'r6i.8xlarge');
     assert.equal(role(e, 'client-session').count, 0);
     assert.equal(role(e, 'coordination').count, 0);
-    close(e.monthlyUsd, 3 * 2.016 * 730 + ((3 * 427_680_000_000) / 1024 ** 3) * 0.08, 'MongoDB $/month');
+    // + EBS snapshots of one copy: 398.31 GiB × $0.05 = 19.92; + cross-AZ replication: 10 writes/s × 5,000 B × 2 other
+    // members × 2,628,000 s = 262.8 GB × ($0.01 out + $0.01 in) = 5.256
+    close(e.monthlyUsd, 3 * 2.016 * 730 + ((3 * 427_680_000_000) / 1024 ** 3) * 0.08 + (427_680_000_000 / 1024 ** 3) * 0.05 + 262.8 * 0.02, 'MongoDB $/month');
+    assert.deepEqual(e.costLines.map((c) => c.unitUsd).slice(-2), [0.05, 0.02]);
     assert.match(role(e, 'data').why, /⌈working set 79\.66 GiB \/ WiredTiger cache 128 GiB⌉ = 1/);
   });
 
@@ -58,7 +61,7 @@ describe('engine sizing: golden examples', () => {
     const e = sizeMongoDb({ ...LOAD, storedBytes: LOAD.storedBytes / 10, storedRecords: LOAD.storedRecords / 10 }, prices);
     assert.equal(e.totalNodes, 3);
     assert.equal(role(e, 'data').instance, 'r6i.xlarge');
-    close(e.monthlyUsd, 3 * 0.252 * 730 + ((38_880_000_000 * 1.1 * 3) / 1024 ** 3) * 0.08, 'replica set $/month');
+    close(e.monthlyUsd, 3 * 0.252 * 730 + ((38_880_000_000 * 1.1 * 3) / 1024 ** 3) * 0.08 + ((38_880_000_000 * 1.1) / 1024 ** 3) * 0.05 + 262.8 * 0.02, 'replica set $/month');
   });
 
   it('Cassandra: max(RF, disk, throughput) nodes per i4i size from DataStax\'s 16-core floor, the cheapest size', () => {
@@ -69,7 +72,9 @@ describe('engine sizing: golden examples', () => {
     const e = sizeCassandra(LOAD, prices);
     assert.equal(role(e, 'data').count, 3);
     assert.equal(role(e, 'data').instance, 'i4i.4xlarge');
-    close(e.monthlyUsd, 3006.87, 'Cassandra $/month');
+    // + cross-AZ replication: 10 writes/s × 5,000 B × (RF 3 − 1) × 2,628,000 s = 262.8 GB × $0.02 = 5.256 (EC2 data transfer)
+    close(e.monthlyUsd, 3006.87 + 5.256, 'Cassandra $/month');
+    assert.ok(e.notes.some((n) => /Backups not priced/.test(n)));
     assert.doesNotMatch(e.notes[0]!, /i4i\.xlarge|i4i\.2xlarge/, 'sizes below 16 vCPU are not compared');
   });
 
@@ -113,6 +118,33 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'client-session').count, 0);
     assert.equal(role(e, 'coordination').count, 3);
     close(e.monthlyUsd, 487.64 + 280.32 + (1_458_000_000_000 / 1024 ** 3) * 0.122, 'ES $/month');
+  });
+
+  it('OpenSearch: masters per AWS\'s tier are part of each size\'s price; past 80 instances a quota warning, past 200 more domains', () => {
+    // AWS's recommended minimum dedicated master by data nodes per domain (OpenSearch Service, dedicated master nodes)
+    assert.deepEqual([10, 11, 30, 31, 75, 76, 125, 126, 200].map((n) => masterLayout(prices, n, 100).instance),
+      ['m6g.large.search', 'c6g.2xlarge.search', 'c6g.2xlarge.search', 'c6g.4xlarge.search', 'c6g.4xlarge.search', 'r6g.2xlarge.search', 'r6g.2xlarge.search', 'r6g.4xlarge.search', 'r6g.4xlarge.search']);
+    // 201 data nodes: two domains of 101 → 2 × 3 × r6g.2xlarge.search = 6 × 0.669 × 730 = 2,930.22
+    const two = masterLayout(prices, 201, 100);
+    assert.equal(two.domains, 2);
+    close(two.monthlyUsd, 6 * 0.669 * 730, 'masters of two domains');
+    // 10 shards over the 75K a tier manages also split the domain
+    assert.equal(masterLayout(prices, 10, 150_001).domains, 3);
+    // 40× the data: storage 54,314 GiB × 3 × 1.25 = 203,677 GiB; per node min(RAM × 30, largest gp3 volume)
+    // r6g.large 480 GiB → 115 nodes + 3 × r6g.2xlarge masters ($22,111 with storage) is the cheapest, $156 under
+    // 30 × r6g.2xlarge.search + 3 × c6g.2xlarge masters; 115 > 80 instances → the quota warning
+    const big = { ...LOAD, storedBytes: LOAD.storedBytes * 40, storedRecords: LOAD.storedRecords * 40 };
+    const e = sizeElasticsearch(big, prices);
+    assert.equal(role(e, 'data').count, 115);
+    assert.equal(role(e, 'coordination').instance, 'r6g.2xlarge.search');
+    assert.match(e.notes[0]!, /r6g\.2xlarge\.search × 30 = \$22,267/);
+    assert.ok(e.warnings.some((w) => /default 80 instances per domain: request a quota increase \(up to 200\)/.test(w)));
+    // far more data: more than 200 data nodes on every size → more domains, each with its own 3 masters
+    const huge = sizeElasticsearch({ ...LOAD, storedBytes: LOAD.storedBytes * 3000, storedRecords: LOAD.storedRecords * 3000 }, prices);
+    const hm = role(huge, 'coordination');
+    assert.ok(hm.count > 3 && hm.count % 3 === 0);
+    assert.ok(role(huge, 'data').count / (hm.count / 3) <= 200);
+    assert.ok(huge.warnings.some((w) => /instances per domain: split the indexes over \d+ domains/.test(w)));
   });
 
   it('Elasticsearch: coordinating-only nodes appear from the query rate', () => {
@@ -204,7 +236,7 @@ describe('engine sizing: golden examples', () => {
     const cheap = { ...prices, instanceUsdPerHour: { ...prices.instanceUsdPerHour, 'i4i.4xlarge': 0.5 } };
     const e = sizeCassandra(LOAD, cheap);
     assert.equal(role(e, 'data').count, 3);
-    close(e.monthlyUsd, 3 * 0.5 * 730, 'overridden $/month');
+    close(e.monthlyUsd, 3 * 0.5 * 730 + 262.8 * 0.02, 'overridden $/month');
   });
 });
 

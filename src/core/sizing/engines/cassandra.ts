@@ -4,7 +4,7 @@
 import { CASSANDRA, SCYLLADB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type InstanceType, type PriceCatalog } from '../prices';
-import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, type EngineSizing, type LayoutOption, type RoleSizing, type SizingHints } from './common';
+import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, crossAzCost, type EngineSizing, type LayoutOption, type RoleSizing, type SizingHints } from './common';
 import { ENGINE_TEXT, type EngineLang, type EngineText } from './engine-text';
 
 interface WideColumnRules {
@@ -55,12 +55,13 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
   ];
   const sizing = finish({
     engine: r.engine, title: r.title, roles, storedBytes: onDisk, ladderStepUsd: largestStepUsd(options, step),
-    costLines: [nodeCost(prices, chosen.instance, chosen.nodes, t.nodesLocalNvme, t)],
+    costLines: [nodeCost(prices, chosen.instance, chosen.nodes, t.nodesLocalNvme, t), ...[crossAzCost(prices, load, load.replicationFactor, t)].filter((c) => c !== null)],
     notes: [
       ladderSummary(options, chosen, t),
       t.usableDiskNote(chosen.instance, num(node.localNvmeGB ?? 0), r.usableWhy),
       t.replicaOpsNote(num(load.writesPerSecondPeak), load.replicationFactor, num(load.readsPerSecondPeak), quorum, num(ops), r.opsWhy(node)),
       t.noCompression,
+      t.backupNotPriced,
     ],
     warnings: [],
   });

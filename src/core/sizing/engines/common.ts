@@ -1,7 +1,7 @@
 // Shared shapes of an engine sizing: nodes per role with the formula that gave the count, cost lines, and the
 // number formatting every "why" uses (so a reader can redo the arithmetic from the text).
 import { GIB } from '../../model/units';
-import { HOURS_PER_MONTH, INSTANCE_TYPES, type InstanceType, type PriceCatalog } from '../prices';
+import { HOURS_PER_MONTH, INSTANCE_TYPES, SECONDS_PER_MONTH, type InstanceType, type PriceCatalog } from '../prices';
 import type { EngineId } from '../workload';
 import type { EngineText } from './engine-text';
 
@@ -155,6 +155,17 @@ export function nodeMonthUsd(prices: PriceCatalog, id: string): number {
 /** "i4i.xlarge 6 nodes $1,502 · i4i.2xlarge 3 nodes $1,502 ◀": every size compared, the chosen one marked. */
 export function ladderSummary(options: ReadonlyArray<LayoutOption>, chosen: LayoutOption, t: EngineText): string {
   return t.ladderNote(options.map((o) => `${o.instance} × ${num(o.nodes)} = $${num(Math.round(o.monthlyUsd))}${o === chosen ? ' ◀' : ''}`).join(' · '));
+}
+
+/**
+ * Replication traffic between availability zones for a self-managed cluster on EC2: every write goes to `copies − 1`
+ * other replicas, placed in other AZs (one replica per AZ is the point of RF 3), billed out of one AZ and into the other.
+ */
+export function crossAzCost(prices: PriceCatalog, load: { writesPerSecondAvg: number; recordBytes: number }, copies: number, t: EngineText): CostLine | null {
+  if (copies <= 1) return null;
+  const gb = (load.writesPerSecondAvg * load.recordBytes * (copies - 1) * SECONDS_PER_MONTH) / 1e9;
+  const unit = 2 * prices.crossAzUsdPerGbEachWay;
+  return { item: t.crossAz(copies - 1), quantity: round(gb, 2), unit: t.gbMonth, unitUsd: unit, monthlyUsd: gb * unit };
 }
 
 /** Storage billed at a service's own rate ($/GB-month). */

@@ -135,6 +135,7 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
       t.esStoragePerNode(chosen.instance, data.memoryGiB, f.diskToRamRatio, gib(data.memoryGiB * f.diskToRamRatio * GIB), ebs === undefined ? '—' : gib(ebs * GIB), gib(perNodeGiB * GIB)),
       t.esShardsNote(gib(load.storedBytes), f.shardGb, primaries, totalShards, num(shardsPerNode), f.shardsPerHeapGb, num(heap), num(f.maxShardsPerNode)),
       t.esNoIndexRate,
+      t.esSnapshotsFree,
     ],
     warnings,
   });

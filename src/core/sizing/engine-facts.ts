@@ -43,7 +43,7 @@ export const SCYLLADB = {
   diskUseFraction: 0.5,
   /** Disk:RAM at most 100:1, 30:1 as the rule of thumb (S1, S2). */
   diskToRamRatio: 30,
-  /** ≥ 20 cores per node recommended for production (S1, S2): smaller nodes are flagged. */
+  /** "The recommended minimum number of CPU cores per node for operational workloads is 20" (S1): the ladder's floor (vCPU, as clouds call them cores). */
   recommendedVcpu: 20,
   sources: 'S1, S2',
 } as const;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { replicaOps, sizeCassandra, sizeScyllaDb } from '../../../src/core/sizing/engines/cassandra';
 import { partitions, provisionedRcu, provisionedWcu, readUnitsPerRead, sizeDynamoDb, writeUnitsPerWrite } from '../../../src/core/sizing/engines/dynamodb';
 import { heapGiB, masterLayout, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
-import { ELASTIC_SHARDS_PER_HEAP_GB } from '../../../src/core/sizing/engine-facts';
+import { ELASTIC_SHARDS_PER_HEAP_GB, SCYLLADB } from '../../../src/core/sizing/engine-facts';
 import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
 import { jemallocSizeClass, sizeRedis } from '../../../src/core/sizing/engines/redis';
 import type { EngineSizing } from '../../../src/core/sizing/engines/common';
@@ -81,23 +81,23 @@ describe('engine sizing: golden examples', () => {
   it('Cassandra vs ScyllaDB at 40,000 peak writes/s: the same math, different per-node throughput', () => {
     // replica ops = 40,000 × 3 = 120,000
     // Cassandra from 16 vCPU: i4i.4xlarge 46,400/node → ⌈2.59⌉ = 3 (3,006.87); i4i.8xlarge 92,800 → RF 3 (6,013.74)
-    // ScyllaDB i4i.xlarge: 12,500 × 2 physical cores = 25,000 → ⌈4.8⌉ = 5 (1,251.95), the cheapest; i4i.2xlarge 3 (1,502.34)
+    // ScyllaDB from its 20-core minimum: only i4i.8xlarge (32 vCPU) qualifies; 12,500 × 16 physical cores = 200,000 → RF 3
     const hot = { ...LOAD, writesPerSecondPeak: 40_000, readsPerSecondPeak: 0 };
     assert.equal(role(sizeCassandra(hot, prices), 'data').count, 3);
     assert.equal(role(sizeCassandra(hot, prices), 'data').instance, 'i4i.4xlarge');
     const scylla = sizeScyllaDb(hot, prices);
-    assert.equal(role(scylla, 'data').count, 5);
-    assert.equal(role(scylla, 'data').instance, 'i4i.xlarge');
-    assert.ok(scylla.warnings.some((w) => /≥ 20 cores/.test(w)), 'flags ScyllaDB\'s 20-core recommendation');
+    assert.equal(role(scylla, 'data').count, 3);
+    assert.equal(role(scylla, 'data').instance, 'i4i.8xlarge');
+    assert.doesNotMatch(scylla.notes[0]!, /i4i\.(x|2x|4x)large/, 'sizes under 20 vCPU are not compared');
   });
 
   it('ScyllaDB and Cassandra, disk-bound: the cheapest size, never a dearer one for fewer nodes', () => {
     // 10× the data: 11,664e9 B on disk
-    // ScyllaDB (50% use): i4i.xlarge 468.5e9 → 25 nodes (6,259.75, the cheapest); i4i.8xlarge 3,750e9 → 4 nodes (8,018.32)
+    // ScyllaDB (50% use) on i4i.8xlarge: 3,750e9 usable → ⌈3.11⌉ = 4 nodes (8,018.32)
     const big = { ...LOAD, storedBytes: LOAD.storedBytes * 10 };
     const s = sizeScyllaDb(big, prices);
-    assert.equal(role(s, 'data').count, 25);
-    assert.match(s.notes[0]!, /i4i\.8xlarge × 4 = \$8,018/, 'the larger alternative is shown');
+    assert.equal(role(s, 'data').count, 4);
+    assert.match(s.notes[0]!, /i4i\.8xlarge × 4 = \$8,018/);
     // Cassandra (0.45): i4i.4xlarge 1,687.5e9 → ⌈6.91⌉ = 7 (7,016.03); i4i.8xlarge 3,375e9 → 4 (8,018.32) → 7 × i4i.4xlarge
     const c = sizeCassandra(big, prices);
     assert.equal(role(c, 'data').count, 7);
@@ -264,6 +264,22 @@ describe('engine sizing: vendors\' published worked examples', () => {
     assert.equal(partitions(1e9, 1000, 500), 1);
     // by size: 25 GB → ⌈25 / 10⌉ = 3
     assert.equal(partitions(25e9, 100, 100), 3);
+  });
+
+  it('ScyllaDB, "Maximizing Scylla Performance" (benchmark tips): 400K queries/s on one node need 32 physical cores; 128 GB RAM holds ≤ 3.8 TB', () => {
+    // github.com/scylladb/scylladb docs/operating-scylla/procedures/tips/benchmark-tips.rst (commit 15c2e8e, read 2026-12-03):
+    // "If a single node should process 400K queries per second, at least 32 physical CPUs or 64 hyper-threaded cores are
+    // required"; "for a system with 128 GB of memory, the recommended upper bound on the storage capacity is 3.8 TB"
+    assert.equal(400_000 / SCYLLADB.opsPerPhysicalCore, 32);
+    assert.equal(128 * SCYLLADB.diskToRamRatio, 3840);
+    // the engine: 400K replica ops/s (RF 1, writes only) on i4i.8xlarge (32 vCPU = 16 physical cores, 200,000 ops/s) → 2 nodes:
+    // the 32 physical cores the guide asks for, split over two nodes of the largest size in the ladder
+    const e = sizeScyllaDb({ ...LOAD, writesPerSecondPeak: 400_000, readsPerSecondPeak: 0, replicationFactor: 1 }, prices);
+    assert.equal(role(e, 'data').count, 2);
+    assert.equal(role(e, 'data').instance, 'i4i.8xlarge');
+    assert.match(e.notes.join(' '), /12,500 ops\/s per physical core × 16 cores = 200,000 per node/);
+    // "the recommended minimum number of CPU cores per node for operational workloads is 20": the ladder's floor
+    assert.equal(SCYLLADB.recommendedVcpu, 20);
   });
 
   it('Netflix 2011 (288 × 4-vCPU nodes, RF 3, 1.1 M client writes/s): 2,900 replica writes per vCPU gives the same cluster', () => {

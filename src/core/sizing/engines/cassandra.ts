@@ -89,11 +89,10 @@ export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
     engine: 'scylladb', title: t.scyllaTitle, t, ladder: INSTANCE_LADDERS.scylladb,
     usableFraction: f.diskUseFraction, usableWhy: t.scyllaUsable(f.diskUseFraction),
     opsPerNode: (n) => f.opsPerPhysicalCore * cores(n), opsWhy: (n) => t.scyllaOps(num(f.opsPerPhysicalCore), cores(n), num(f.opsPerPhysicalCore * cores(n))),
-    // ScyllaDB recommends ≥ 20 cores for production (S1, S2) but the ladder has no size between 16 and 32 vCPU: smaller sizes stay, flagged.
-    minVcpu: 0,
+    // "The recommended minimum number of CPU cores per node for operational workloads is 20" (S1): a floor, as DataStax's.
+    minVcpu: f.recommendedVcpu,
   }, hints);
   const diskPerRam = ((node.localNvmeGB ?? 0) * 1e9) / (node.memoryGiB * 1024 ** 3);
   sizing.notes.push(t.scyllaDiskRam(node.id, num(diskPerRam), f.diskToRamRatio));
-  if (node.vcpu < f.recommendedVcpu) sizing.warnings.push(t.scyllaSmall(node.id, node.vcpu, f.recommendedVcpu));
   return sizing;
 }

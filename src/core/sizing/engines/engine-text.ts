@@ -69,7 +69,6 @@ const EN = {
   scyllaUsable: (fraction: N) => `${fraction} (size-tiered compaction: keep disks ≤ 50% full) (${cite('S2')})`,
   scyllaOps: (perCore: S, cores: N, total: S) => `${perCore} ops/s per physical core × ${cores} cores = ${total} per node (${cite('S1')})`,
   scyllaDiskRam: (inst: S, ratio: S, rule: N) => `disk:RAM on ${inst} = ${ratio}:1 (≤ 100:1 required, ${rule}:1 rule of thumb, ${cite('S1', 'S2')})`,
-  scyllaSmall: (inst: S, vcpu: N, min: N) => `${inst} has ${vcpu} vCPU; ScyllaDB recommends ≥ ${min} cores per production node (${cite('S1')}): at this size, prefer fewer larger nodes as load grows`,
   // Elasticsearch / OpenSearch
   esTitle: 'Elasticsearch / OpenSearch (AWS OpenSearch Service instance types)',
   coordinatingOnly: 'coordinating-only nodes',
@@ -192,7 +191,6 @@ const KO: EngineText = {
   scyllaUsable: (fraction) => `${fraction}(size-tiered 컴팩션: 디스크를 50% 이하로 유지) (${cite('S2')})`,
   scyllaOps: (perCore, cores, total) => `물리 코어당 ${perCore} ops/s × 코어 ${cores}개 = 노드당 ${total} (${cite('S1')})`,
   scyllaDiskRam: (inst, ratio, rule) => `${inst}의 디스크:RAM = ${ratio}:1 (100:1 이하 필수, 경험칙 ${rule}:1, ${cite('S1', 'S2')})`,
-  scyllaSmall: (inst, vcpu, min) => `${inst}은(는) vCPU ${vcpu}개, ScyllaDB는 운영 노드당 ${min}코어 이상을 권장함 (${cite('S1')}): 이 규모에서는 부하가 늘수록 더 큰 노드를 더 적게`,
   esTitle: 'Elasticsearch / OpenSearch (AWS OpenSearch Service 인스턴스 유형)',
   coordinatingOnly: '코디네이팅 전용 노드',
   coordinatingWhy: (peak, latency, pool, vcpu, n, dataCoordinates) => `⌈최대 쿼리 ${peak}/s × ${latency} ms / 1000 / 검색 풀 ${pool}(vCPU ${vcpu}개)⌉ = ${n}${dataCoordinates ? ', 2 미만이면 데이터 노드가 코디네이트' : ''} (${cite('E5', 'E6')})`,

@@ -14,7 +14,7 @@ import { escapeMarkdown, markdownCode } from '../core/report/markdown';
 import { docsUrl } from '../core/rules/rule';
 import { storeName } from '../core/rules/shared/llm-text';
 import { phrase } from '../core/rules/shared/phrases';
-import { deviceBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
+import { budgetBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
 import { formatUsd } from '../core/sizing/llm-estimate';
 import { DIAGNOSTIC_SOURCE, OPEN_DOCS_COMMAND } from './protocol';
 import { LSP_STRINGS, type LspLang } from './lsp-strings';
@@ -86,10 +86,10 @@ export function shortCount(n: number): string {
   return `${k < 10 ? k.toFixed(1).replace(/\.0$/, '') : formatInteger(Math.round(k))}k`;
 }
 
-/** The smallest catalog GPU that holds the bytes at the safety factor, and whether the target does. */
+/** The smallest catalog GPU whose budget holds the bytes, and whether the target's does: the report's budget (budgetBytes). */
 export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): string {
   const S = LSP_STRINGS[lang];
-  const fits = (g: GpuSpec) => bytes <= deviceBytes(g) * safetyFactor;
+  const fits = (g: GpuSpec) => bytes <= budgetBytes(g, safetyFactor);
   const smallest = [...GPU_CATALOG].sort((a, b) => a.memoryGiB - b.memoryGiB).find(fits);
   if (fits(target)) return S.fits(target.name);
   return smallest ? S.fitsNot(smallest.name, target.name) : S.fitsNone([...GPU_CATALOG].sort((a, b) => b.memoryGiB - a.memoryGiB)[0]!.name);
@@ -152,7 +152,7 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
     const known = al.bytes !== null && isSizeInRange(al.bytes);
     parts.push(`**${md(al.api)}** — ${known ? H.ofMemory(formatBytes(al.bytes!), space(al.space)) : size(al.bytes, al.sizeExpr)}`);
     if (known) parts.push(H.size(markdownCode(al.sizeExpr), formatInteger(al.bytes!), al.inLoop));
-    if (known && (al.space === 'device' || al.space === 'managed')) parts.push(H.gpu(md(gpuFitText(al.bytes!, target, safetyFactor, lang)), safetyFactor));
+    if (known && (al.space === 'device' || al.space === 'managed')) parts.push(H.gpu(md(gpuFitText(al.bytes!, target, safetyFactor, lang)), formatBytes(budgetBytes(target, safetyFactor), { exact: false }), md(target.name)));
   }
   for (const t of a.gpu?.transfers.filter((x) => x.line === line) ?? []) {
     parts.push(`**${md(t.api)}** — ${H.transfer(md(wordFor(S.directions, t.direction)), size(t.bytes, t.sizeExpr), t.async, t.inLoop)}`);

@@ -31,7 +31,7 @@ export interface LspStrings {
   hover: {
     ofMemory(bytes: string, space: string): string;
     size(expr: string, bytes: string, inLoop: boolean): string;
-    gpu(fit: string, safetyFactor: number): string;
+    gpu(fit: string, budget: string, gpu: string): string;
     transfer(direction: string, size: string, async: boolean, inLoop: boolean): string;
     peak(peak: string, strategy: string, fit: string, lowerBound: boolean): string;
     unknown: string;
@@ -73,7 +73,7 @@ const EN: LspStrings = {
   hover: {
     ofMemory: (b, s) => `${b} of ${s} memory`,
     size: (e, b, loop) => `size: ${e} = ${b} bytes${loop ? ' (inside a loop)' : ''}`,
-    gpu: (fit, sf) => `GPU: ${fit} (budget = memory × ${sf})`,
+    gpu: (fit, budget, gpu) => `GPU: ${fit} (budget on ${gpu} ${budget} = memory the driver reports − CUDA context − fragmentation margin, as in the sizing report)`,
     transfer: (d, s, a, l) => `${d}, ${s}${a ? ', asynchronous' : ''}${l ? ', inside a loop' : ''}`,
     peak: (p, st, fit, lb) => `File peak device memory: ${p}; strategy: ${st}${fit ? ` · ${lb ? 'the known part ' : ''}${fit}` : ''}`,
     unknown: 'unknown',
@@ -115,7 +115,7 @@ const KO: LspStrings = {
   hover: {
     ofMemory: (b, s) => `${s} 메모리 ${b}`,
     size: (e, b, loop) => `크기: ${e} = ${b}바이트${loop ? ' (루프 안)' : ''}`,
-    gpu: (fit, sf) => `GPU: ${fit} (예산 = 메모리 × ${sf})`,
+    gpu: (fit, budget, gpu) => `GPU: ${fit} (${gpu} 예산 ${budget} = 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유, 사이징 보고서와 같음)`,
     transfer: (d, s, a, l) => `${d}, ${s}${a ? ', 비동기' : ''}${l ? ', 루프 안' : ''}`,
     peak: (p, st, fit, lb) => `파일의 최대 장치 메모리: ${p}; 전략: ${st}${fit ? ` · ${lb ? '알려진 부분은 ' : ''}${fit}` : ''}`,
     unknown: '알 수 없음',

@@ -119,7 +119,7 @@ describe('language server over stdio', function () {
     assert.match(text, /cudaMalloc/);
     assert.match(text, /6\.00 GiB \(6,442,450,944 bytes\)/);
     // one 6 GiB buffer fits a T4; the file's peak (three of them live together, plus the run-time-sized one) does not
-    assert.match(text, /GPU: fits NVIDIA T4 16 GB \(budget = memory × 0\.9\)/);
+    assert.match(text, /GPU: fits NVIDIA T4 16 GB \(budget on NVIDIA T4 16 GB 12\.60 GiB = memory the driver reports − CUDA context − fragmentation margin/);
     assert.match(text, /File peak device memory: ≥ 18\.00 GiB .* the known part fits NVIDIA L4 24 GB, not NVIDIA T4 16 GB/);
     const call = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: uri('chat.ts') }, position: { line: 18, character: 30 } });
     const callText = (call!.contents as { value: string }).value;

@@ -159,7 +159,7 @@ const EN: ReportStrings = {
       : kind === 'gpu' ? `GPU: ${quantity.toLocaleString('en-US')} × ${what} all month (set gpu.instances in the workload file)`
       : `cross-AZ replication traffic: ${bytes} a month`,
     noRate: 'rate not in the catalog',
-    notes: ['Not in the total: support plans, internet egress, and cross-AZ traffic (its volume is listed; the rate is not in the catalog).'],
+    notes: ['Not in the total: support plans and internet egress. Backups and cross-AZ replication traffic ($0.01/GB each way) are in the self-managed engines\' lines (MongoDB, Cassandra, ScyllaDB); DynamoDB\'s copies across AZs are inside its price; for OpenSearch Service and ElastiCache the volume is listed, not priced.'],
   },
   monthsIntro: (growth) => `Month m: traffic × (1 + ${growth})^(m−1); stored data = what each month wrote at its own traffic and still keeps (younger than the retention). Cells: nodes · $/month.`,
   growthStep: (month, actBy, from, to, fromI, toI) => {
@@ -266,7 +266,7 @@ const KO: ReportStrings = {
       : kind === 'gpu' ? `GPU: ${what} ${quantity.toLocaleString('en-US')}대 한 달 내내 (워크로드 파일의 gpu.instances로 설정)`
       : `AZ 간 복제 트래픽: 월 ${bytes}`,
     noRate: '카탈로그에 요금 없음',
-    notes: ['합계에 없는 것: 지원 요금, 인터넷 송신, AZ 간 트래픽 (양은 표시, 요금은 카탈로그에 없음).'],
+    notes: ['합계에 없는 것: 지원 요금, 인터넷 송신. 백업과 AZ 간 복제 트래픽(방향마다 GB당 $0.01)은 자체 관리 엔진(MongoDB, Cassandra, ScyllaDB) 항목에 포함, DynamoDB의 AZ 간 사본은 요금에 포함, OpenSearch Service와 ElastiCache는 양만 표시하고 요금은 넣지 않음.'],
   },
   monthsIntro: (growth) => `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 저장 데이터 = 각 월이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것. 각 칸: 노드 · $/월.`,
   growthStep: (month, actBy, from, to, fromI, toI) => {

@@ -225,8 +225,8 @@ export function recommendationText(r: { engines: EngineSizing[]; traffic: Sizing
   const bestAtTop = top ? [...top.engines].filter((p) => ranked.has(p.engine)).sort((x, y) => x.monthlyUsd - y.monthlyUsd)[0] : undefined;
   const bestTop = top?.engines.find((p) => p.engine === best.engine);
   const first = t.first({
-    engine: engineName(best.engine), topology: topology(best, lang), monthly: usd(best.monthlyUsd), peakWrites: r.load.writesPerSecondPeak.toFixed(1),
-    storedGiB: (r.load.storedBytes / 1024 ** 3).toFixed(1), count: r.ranking.length, next: runnerUp ? { engine: engineName(runnerUp.engine), monthly: usd(runnerUp.monthlyUsd) } : null,
+    engine: engineName(best.engine), topology: topology(best, lang), monthly: usd(best.monthlyUsd), peakWrites: oneDecimal(r.load.writesPerSecondPeak),
+    storedGiB: oneDecimal(r.load.storedBytes / 1024 ** 3), count: r.ranking.length, next: runnerUp ? { engine: engineName(runnerUp.engine), monthly: usd(runnerUp.monthlyUsd) } : null,
   });
   const second = top && bestAtTop && bestTop
     ? bestAtTop.engine === best.engine
@@ -242,7 +242,7 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     'Every OpenAI call site is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
     'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',
     'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
-    'Node counts are sized for the peak rate, costs for the average; each engine picks the cheapest instance size of its ladder that meets every constraint (fewer, larger nodes when they cost less than one more node). Costs include storage at each service\'s own rate and DynamoDB\'s point-in-time recovery; they exclude network transfer and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
+    'Node counts are sized for the peak rate, costs for the average; each engine picks the cheapest instance size of its ladder that meets every constraint (fewer, larger nodes on a tie); vendor floors are constraints (DataStax 16 cores, ScyllaDB 20 cores per node) and OpenSearch\'s dedicated masters are priced per AWS\'s tier for the data-node count, so many small nodes pay for their larger masters. Costs include storage at each service\'s own rate, backups (DynamoDB point-in-time recovery, MongoDB EBS snapshots; OpenSearch\'s automated snapshots are free) and cross-AZ replication traffic for the engines on EC2 ($0.01/GB each way); they exclude internet egress and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
     'Month m runs at traffic × (1 + growth)^(m−1); its stored data is what every earlier month wrote at its own traffic and still keeps (younger than the retention), so growth accumulates instead of multiplying today\'s rate by the days kept; the traffic table holds the retention window full.',
     'GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload\'s data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU\'s own PCIe generation.',
   ],
@@ -250,8 +250,13 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     'OpenAI 호출 위치마다 프로필의 요청률(또는 워크로드의 재정의 값)로 들어오는 요청 흐름으로 봅니다. 결과를 저장하지 않는 호출도 저장하는 것처럼 산정합니다. 재사용이 저장소의 목적이기 때문입니다 (하나를 빼려면 "stored": false).',
     '쓰기 = 요청 × (1 − 캐시 적중률) × 호출당 레코드 수이며, 적중률은 호출 전에 결과를 조회하는 코드에만 적용됩니다. 읽기 = 조회 + 쓰기 × 쓰기당 읽기 수.',
     '레코드 = (프롬프트 + 응답 토큰) × 4 B/토큰 + 메타데이터, 임베딩은 차원 × 4 B + 텍스트 + 메타데이터. 보관 레코드 = 쓰기/s × 86,400 × 보존 일수 (코드의 TTL이 보존 기간을 줄임).',
-    '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 엔진마다 모든 제약을 만족하는 인스턴스 크기 중 가장 저렴한 것을 고릅니다 (노드 하나 더 드는 비용보다 싸면 더 크고 적은 노드). 비용에는 서비스별 스토리지 요금과 DynamoDB 특정 시점 복구가 들어 있고, 네트워크 전송과 지원 요금은 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
+    '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 엔진마다 모든 제약을 만족하는 인스턴스 크기 중 가장 저렴한 것을 고릅니다 (같은 값이면 더 크고 적은 노드). 공급사의 최소 노드 크기(DataStax 16코어, ScyllaDB 노드당 20코어)는 제약이고, OpenSearch의 전용 마스터는 데이터 노드 수에 따른 AWS 권장 등급으로 값을 매기므로 작은 노드를 많이 쓰면 더 큰 마스터 값을 치릅니다. 비용에는 서비스별 스토리지 요금, 백업(DynamoDB 특정 시점 복구, MongoDB EBS 스냅샷, OpenSearch 자동 스냅샷은 무료), EC2 위 엔진의 AZ 간 복제 트래픽(방향마다 GB당 $0.01)이 들어 있고, 인터넷 송신과 지원 요금은 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
     'm번째 달은 트래픽 × (1 + 증가율)^(m−1)로 돌고, 저장 데이터는 앞선 각 달이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것의 합이므로 (오늘의 요청률 × 보관 일수가 아니라) 증가가 누적됩니다. 트래픽 표는 보존 기간이 다 찬 상태입니다.',
     'GPU: 코드의 최대 장치 바이트(함수 단위, 소스 순서, 할당마다 따로 세어 같은 실행 시 크기의 버퍼 둘은 두 번 셈, 호출을 따라가지 않으므로 함수끼리는 더하지 않음) 더하기 실행 시에만 알 수 있는 식에 대한 워크로드의 데이터 세트 크기, 예산은 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유이며, OpenCL은 모든 버퍼를 공급사별로 보고 메모리의 일정 비율인 CL_DEVICE_MAX_MEM_ALLOC_SIZE로도 제한하고, 전송 시간은 GPU마다 자기 PCIe 세대로 계산합니다.',
   ],
 };
+
+/** 15,989.0 / 279.0: one decimal with thousands separators, as every other figure of the report. */
+function oneDecimal(n: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}

@@ -133,7 +133,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         rows: report.engines.map((e) => {
           const role = (r: string) => {
             const x = e.roles.find((y) => y.role === r);
-            return x ? `${x.count}${x.dedicated ? '' : shared}${x.instance && x.count ? ` × ${x.instance}` : ''}` : '—';
+            return x ? `${x.count.toLocaleString('en-US')}${x.dedicated ? '' : shared}${x.instance && x.count ? ` × ${x.instance}` : ''}` : '—';
           };
           return [engineName(e.engine), role('client-session'), role('query'), role('data'), role('coordination'), bytes(e.storedBytes), usd(e.monthlyUsd)];
         }),
@@ -142,7 +142,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
     });
     engines.children = report.engines.map((e) => section(`engine-${e.engine}`, e.title, {
       tables: [
-        { caption: T.nodesPerRole, table: { columns: [...C.roles], numeric: [1], rows: e.roles.map((r) => [`${r.role} (${r.name})`, `${r.count}${r.dedicated ? '' : shared}`, r.instance ?? '—', r.why, r.grows]) } },
+        { caption: T.nodesPerRole, table: { columns: [...C.roles], numeric: [1], rows: e.roles.map((r) => [`${r.role} (${r.name})`, `${r.count.toLocaleString('en-US')}${r.dedicated ? '' : shared}`, r.instance ?? '—', r.why, r.grows]) } },
         { caption: T.monthlyCost, table: { columns: [...C.cost], numeric: [1, 3, 4], rows: [...e.costLines.map((c) => [c.item, c.quantity.toLocaleString('en-US'), c.unit, unitPrice(c.unitUsd), usd(c.monthlyUsd)]), [S.total, '', '', '', usd(e.monthlyUsd)]] } },
       ],
       bullets: [...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],

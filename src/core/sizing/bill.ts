@@ -1,7 +1,8 @@
 // The whole bill: one monthly total of what the scanned code costs to run — the database the report recommends, the
 // Redis cache tier where the code caches in Redis, the OpenAI API (offline call sites through the Batch API, request
 // handlers on demand), the target GPU's AWS instances — on demand and with 1-year commitments where a price is known.
-// What has no sourced price (cross-AZ replication traffic) is listed with its volume and left out of the total.
+// Backups and cross-AZ replication are in the engines' own cost lines where priced; what has no sourced price (replication
+// inside OpenSearch Service and ElastiCache) is listed with its volume and left out of the total.
 import type { EngineSizing } from './engines';
 import type { GpuSpec } from './gpu-catalog';
 import type { CallStream, DataLoad } from './llm-workload';
@@ -52,8 +53,10 @@ export function buildBill(p: {
       ? { kind: 'gpu', what: inst.id, quantity: n, onDemandUsd: n * inst.onDemandUsdPerHour * HOURS_PER_MONTH, committedUsd: inst.reserved1yUsdPerHour === null ? null : n * inst.reserved1yUsdPerHour * HOURS_PER_MONTH, source: inst.source }
       : { kind: 'gpu', what: p.gpu.target.id, quantity: n, onDemandUsd: null, committedUsd: null, source: 'no AWS instance with this GPU in the catalog' });
   }
-  // Every write goes to RF − 1 other replicas, usually in other availability zones.
-  const crossAzBytes = p.load && p.recommended !== 'dynamodb' ? p.load.writesPerSecondAvg * p.load.recordBytes * Math.max(0, p.load.replicationFactor - 1) * SECONDS_PER_MONTH : 0;
+  // Every write goes to RF − 1 other replicas, usually in other availability zones. The self-managed engines (EC2) bill it
+  // in their own cost lines; DynamoDB's price includes its copies; the managed OpenSearch/ElastiCache lines list it unpriced.
+  const unpricedReplication = p.recommended === 'elasticsearch' || p.recommended === 'redis';
+  const crossAzBytes = p.load && unpricedReplication ? p.load.writesPerSecondAvg * p.load.recordBytes * Math.max(0, p.load.replicationFactor - 1) * SECONDS_PER_MONTH : 0;
   if (crossAzBytes > 0) lines.push({ kind: 'transfer', what: 'cross-az', quantity: crossAzBytes, onDemandUsd: null, committedUsd: null, source: 'rate not in the catalog' });
   const totalOnDemandUsd = lines.reduce((s, l) => s + (l.onDemandUsd ?? 0), 0);
   const totalCommittedUsd = lines.reduce((s, l) => s + (l.committedUsd ?? l.onDemandUsd ?? 0), 0);

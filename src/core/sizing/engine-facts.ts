@@ -43,7 +43,7 @@ export const SCYLLADB = {
   diskUseFraction: 0.5,
   /** Disk:RAM at most 100:1, 30:1 as the rule of thumb (S1, S2). */
   diskToRamRatio: 30,
-  /** ≥ 20 cores per node recommended for production (S1, S2): smaller nodes are flagged. */
+  /** "The recommended minimum number of CPU cores per node for operational workloads is 20" (S1): the ladder's floor (vCPU, as clouds call them cores). */
   recommendedVcpu: 20,
   sources: 'S1, S2',
 } as const;
@@ -68,23 +68,55 @@ export const MONGODB = {
   sources: 'M1-M6',
 } as const;
 
+/** AWS OpenSearch Service developer guide, as stored in gh awsdocs/amazon-opensearch-service-developer-guide (doc_source/limits.md and managedomains-dedicatedmasternodes.md, commit 1dc7818; read 2026-12-03). */
+export const OPENSEARCH_GUIDE = 'AWS OpenSearch Service developer guide (quotas; dedicated master nodes), read 2026-12-03';
+
 export const ELASTICSEARCH = {
   /** Data nodes = ceil(raw × (replicas + 1) × 1.25 / (RAM × disk:RAM)) + 1 spare (E4); hot/content tier disk:RAM 30 (E3). */
   storageOverhead: 1.25,
   diskToRamRatio: 30,
   spareNodes: 1,
-  /** Primary shards of 30 GB for search use cases (E8: 10-30 GiB search); ≤ 20 shards per GB of heap (E1), heap = 50% RAM. */
+  /** Primary shards of 30 GB for search use cases (E8: 10-30 GiB search, 30-50 GiB logs; Elastic: 10-50 GB, E1). */
   shardGb: 30,
-  shardsPerHeapGb: 20,
+  /**
+   * Shards per node: AWS's OpenSearch guidance, ≤ 25 per GiB of heap and ≤ 1,000 per data node (E8). Elastic's 7.x
+   * guide said ≤ 20 per GB of heap (E1; `ELASTIC_SHARDS_PER_HEAP_GB`); 8.x dropped the heap rule for the 1,000 cap (E2).
+   * We price OpenSearch Service, so AWS's figure applies.
+   */
+  shardsPerHeapGb: 25,
   maxShardsPerNode: 1000,
+  /** Heap = 50% of RAM, capped at 32 GiB: OpenSearch Service limits a Java process to a 32 GiB heap (OPENSEARCH_GUIDE, quotas). */
   heapFractionOfRam: 0.5,
+  heapMaxGiB: 32,
   /** Search thread pool = int(cores × 3 / 2) + 1 (E5); search nodes = ceil(peak QPS × avg ms / 1000 / pool) (E6). */
   searchPoolPerCore: 1.5,
   dedicatedMasters: 3,
   coordinatingInstance: 'm6g.large.search',
-  masterInstance: 'm6g.large.search',
-  sources: 'E1-E8',
+  /**
+   * Recommended minimum dedicated master per data-node count and shard count (OPENSEARCH_GUIDE, "Choosing instance
+   * types for dedicated master nodes"): 1-10 nodes m6g.large (10K shards), 11-30 c6g.2xlarge (30K), 31-75 c6g.4xlarge
+   * (75K), 76-125 r6g.2xlarge (75K), 126-200 r6g.4xlarge (75K).
+   */
+  masterTiers: [
+    { upToDataNodes: 10, maxShards: 10_000, instance: 'm6g.large.search' },
+    { upToDataNodes: 30, maxShards: 30_000, instance: 'c6g.2xlarge.search' },
+    { upToDataNodes: 75, maxShards: 75_000, instance: 'c6g.4xlarge.search' },
+    { upToDataNodes: 125, maxShards: 75_000, instance: 'r6g.2xlarge.search' },
+    { upToDataNodes: 200, maxShards: 75_000, instance: 'r6g.4xlarge.search' },
+  ],
+  /** Instances per domain: 80 by default, up to 200 on request (OPENSEARCH_GUIDE, quotas); beyond, more domains. */
+  defaultInstancesPerDomain: 80,
+  maxInstancesPerDomain: 200,
+  /** Largest gp3 EBS volume per data node, GiB, by instance type (OPENSEARCH_GUIDE, "EBS volume size quotas"). */
+  ebsMaxGp3GiB: {
+    'r6g.large.search': 2048, 'r6g.xlarge.search': 3072, 'r6g.2xlarge.search': 6144, 'r6g.4xlarge.search': 12288,
+    'r6g.8xlarge.search': 16384, 'r6g.12xlarge.search': 24576,
+  } as Readonly<Record<string, number>>,
+  sources: 'E1-E8, OpenSearch Service developer guide',
 } as const;
+
+/** Elastic's 7.x shard rule, ≤ 20 shards per GB of heap (E1): kept for the golden test against Elastic's own example. */
+export const ELASTIC_SHARDS_PER_HEAP_GB = 20;
 
 export const REDIS = {
   /** ≈ 85 B per small string key including its data (1 M keys ≈ 85 MB, R2): the per-key overhead. */

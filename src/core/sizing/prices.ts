@@ -28,6 +28,7 @@ const EC2_COPIES = 'AWS EC2 on-demand list prices, us-east-1, as quoted by publi
 const OS_COPIES = 'AWS OpenSearch Service on-demand list prices, us-east-1, as quoted by a public table citing aws.amazon.com/opensearch-service/pricing (read 2026-12-03)';
 const EC_COPIES = 'AWS ElastiCache on-demand list prices, us-east-1, from a public table of the AWS Price List API; node memory from the ElastiCache node-type table (read 2026-12-03)';
 const D2 = '2026-12-03';
+const OS_API = 'AWS OpenSearch Service on-demand list prices, us-east-1, from a public table of the AWS Price List API (read 2026-12-03; the same table agrees on r6g.large/2xlarge/4xlarge/12xlarge)';
 
 type Row = [id: string, vcpu: number, memoryGiB: number, usdPerHour: number, localNvmeGB?: number];
 const rows = (service: InstanceService, source: string, date: string, list: Row[]): InstanceType[] =>
@@ -47,6 +48,8 @@ export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = lookupTabl
   ]),
   ...rows('opensearch', P1, D, [['r6g.large.search', 2, 16, 0.167], ['m6g.large.search', 2, 8, 0.128]]),
   ...rows('opensearch', OS_COPIES, D2, [['r6g.2xlarge.search', 8, 64, 0.669], ['r6g.4xlarge.search', 16, 128, 1.339], ['r6g.12xlarge.search', 48, 384, 4.016]]),
+  // The rest of the r6g ladder and the c6g master sizes AWS recommends (vCPU/RAM from the OpenSearch Service pricing page's instance table).
+  ...rows('opensearch', OS_API, D2, [['r6g.xlarge.search', 4, 32, 0.335], ['r6g.8xlarge.search', 32, 256, 2.677], ['c6g.2xlarge.search', 8, 16, 0.452], ['c6g.4xlarge.search', 16, 32, 0.903]]),
   ...rows('elasticache', `${P1}; memory from the ElastiCache node-type table`, D, [['cache.r6g.large', 2, 13.07, 0.206], ['cache.r6g.xlarge', 4, 26.32, 0.411], ['cache.m6g.large', 2, 6.38, 0.149]]),
   ...rows('elasticache', EC_COPIES, D2, [
     ['cache.r6g.2xlarge', 8, 52.82, 0.821], ['cache.r6g.4xlarge', 16, 105.81, 1.642], ['cache.r6g.8xlarge', 32, 209.55, 3.284], ['cache.r6g.12xlarge', 48, 317.77, 4.925], ['cache.r6g.16xlarge', 64, 423.48, 6.567],
@@ -60,7 +63,8 @@ export const INSTANCE_LADDERS = {
   mongodb: ['r6i.large', 'r6i.xlarge', 'r6i.2xlarge', 'r6i.4xlarge', 'r6i.8xlarge', 'r6i.12xlarge', 'r6i.16xlarge', 'r7i.xlarge', 'r7i.2xlarge', 'r7i.4xlarge', 'r7i.8xlarge', 'r7i.12xlarge', 'r7i.16xlarge'],
   cassandra: ['i4i.xlarge', 'i4i.2xlarge', 'i4i.4xlarge', 'i4i.8xlarge'],
   scylladb: ['i4i.xlarge', 'i4i.2xlarge', 'i4i.4xlarge', 'i4i.8xlarge'],
-  elasticsearch: ['r6g.large.search', 'r6g.2xlarge.search', 'r6g.4xlarge.search', 'r6g.12xlarge.search'],
+  // r6g only: the EBS size quotas read (ELASTICSEARCH.ebsMaxGp3GiB) predate r7g, im4gn and or1.
+  elasticsearch: ['r6g.large.search', 'r6g.xlarge.search', 'r6g.2xlarge.search', 'r6g.4xlarge.search', 'r6g.8xlarge.search', 'r6g.12xlarge.search'],
   redis: ['cache.r6g.large', 'cache.r6g.xlarge', 'cache.r6g.2xlarge', 'cache.r6g.4xlarge', 'cache.r6g.8xlarge', 'cache.r6g.12xlarge', 'cache.r6g.16xlarge',
     'cache.r7g.large', 'cache.r7g.xlarge', 'cache.r7g.2xlarge', 'cache.r7g.4xlarge', 'cache.r7g.8xlarge', 'cache.r7g.12xlarge', 'cache.r7g.16xlarge'],
 } as const;
@@ -74,6 +78,10 @@ export interface PriceCatalog {
   openSearchStorageUsdPerGbMonth: number;
   /** DynamoDB continuous backups (point-in-time recovery), $/GB-month (AWS DynamoDB pricing; SIZING-FACTS corrections). */
   dynamodbPitrUsdPerGbMonth: number;
+  /** EBS snapshots, standard tier, $/GB-month of data held (aws.amazon.com/ebs/pricing, as quoted by public cost tools, read 2026-12-03). */
+  ebsSnapshotUsdPerGbMonth: number;
+  /** Data transfer between availability zones in a region, $/GB in each direction (aws.amazon.com/ec2/pricing/on-demand, data transfer; as quoted by public cost guides, read 2026-12-03). */
+  crossAzUsdPerGbEachWay: number;
   dynamodb: {
     /** On-demand, $ per million write / read request units (-50% since 2024-11-01; SIZING-FACTS D5). */
     writeRequestUsdPerMillion: number;
@@ -96,6 +104,8 @@ export const DEFAULT_PRICES: Readonly<PriceCatalog> = Object.freeze({
   blockStorageUsdPerGbMonth: 0.08,
   openSearchStorageUsdPerGbMonth: 0.122,
   dynamodbPitrUsdPerGbMonth: 0.2,
+  ebsSnapshotUsdPerGbMonth: 0.05,
+  crossAzUsdPerGbEachWay: 0.01,
   dynamodb: { writeRequestUsdPerMillion: 0.625, readRequestUsdPerMillion: 0.125, wcuUsdPerHour: 0.00065, rcuUsdPerHour: 0.00013, storageUsdPerGbMonth: 0.25, freeStorageGb: 25 },
   openai: {},
   source: 'AWS list prices, us-east-1, on-demand, USD: EC2, EBS, OpenSearch Service, ElastiCache (aws.amazon.com/*/pricing, as quoted by public price tables) and DynamoDB (aws.amazon.com/dynamodb/pricing)',
@@ -113,6 +123,8 @@ export function withPriceOverrides(overrides: Partial<{
     blockStorageUsdPerGbMonth: overrides.blockStorageUsdPerGbMonth ?? base.blockStorageUsdPerGbMonth,
     openSearchStorageUsdPerGbMonth: base.openSearchStorageUsdPerGbMonth,
     dynamodbPitrUsdPerGbMonth: base.dynamodbPitrUsdPerGbMonth,
+    ebsSnapshotUsdPerGbMonth: base.ebsSnapshotUsdPerGbMonth,
+    crossAzUsdPerGbEachWay: base.crossAzUsdPerGbEachWay,
     dynamodb: { ...base.dynamodb, ...overrides.dynamodb },
     openai: { ...overrides.openai },
     source: `${base.source}; overridden in the workload file`,

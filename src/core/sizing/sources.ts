@@ -30,6 +30,8 @@ export const SOURCES: Readonly<Record<string, PublicSource>> = Object.freeze({
   E6: { name: 'search nodes from query rate × latency (INFINI Labs)', url: 'https://blog.csdn.net/infinilabs/article/details/134075375' },
   E7: { name: 'AWS OpenSearch Service, sizing storage', url: 'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/bp-storage.html' },
   E8: { name: 'AWS Well-Architected OpenSearch lens', url: 'https://docs.aws.amazon.com/wellarchitected/latest/amazon-opensearch-service-lens/' },
+  OS1: { name: 'AWS OpenSearch Service quotas', url: 'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/limits.html' },
+  OS2: { name: 'AWS OpenSearch Service, dedicated master nodes', url: 'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/managedomains-dedicatedmasternodes.html' },
   R1: { name: 'Redis benchmarks', url: 'https://redis.io/docs/latest/operate/oss_and_stack/management/optimization/benchmarks/' },
   R2: { name: 'Redis FAQ, memory', url: 'https://redis.io/docs/latest/develop/get-started/faq/' },
   R4: { name: 'AWS ElastiCache, reserved memory', url: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/redis-memory-management.html' },

@@ -44,4 +44,18 @@ describe('the monthly bill', () => {
     assert.equal(bill.lines.find((l) => l.kind === 'gpu')!.onDemandUsd, null);
     assert.equal(bill.totalOnDemandUsd, 10);
   });
+
+  it('cross-AZ replication: billed inside a self-managed engine, listed unpriced for OpenSearch Service, nothing for DynamoDB', () => {
+    const load = { writesPerSecondAvg: 10, recordBytes: 5000, replicationFactor: 3 } as Parameters<typeof buildBill>[0]['load'];
+    const base = { streams: [], load, openai: { onDemand: 0, batch: 0, offlineSites: 0 }, gpu: { target: findGpu('t4')!, files: 0, instances: undefined } };
+    const cass = { ...engine('dynamodb', 3012.13, 3), engine: 'cassandra' as const };
+    assert.equal(buildBill({ ...base, engines: [cass], recommended: 'cassandra' }).lines.some((l) => l.kind === 'transfer'), false);
+    assert.equal(buildBill({ ...base, engines: [engine('dynamodb', 10, 0)], recommended: 'dynamodb' }).crossAzBytes, 0);
+    const es = { ...engine('dynamodb', 900, 7), engine: 'elasticsearch' as const };
+    const b = buildBill({ ...base, engines: [es], recommended: 'elasticsearch' });
+    // 10 writes/s × 5,000 B × 2 other replicas × 2,628,000 s = 262.8e9 B a month
+    assert.equal(b.crossAzBytes, 262.8e9);
+    assert.equal(b.lines.find((l) => l.kind === 'transfer')!.onDemandUsd, null);
+    assert.equal(b.totalOnDemandUsd, 900);
+  });
 });

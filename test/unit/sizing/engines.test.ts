@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { replicaOps, sizeCassandra, sizeScyllaDb } from '../../../src/core/sizing/engines/cassandra';
 import { partitions, provisionedRcu, provisionedWcu, readUnitsPerRead, sizeDynamoDb, writeUnitsPerWrite } from '../../../src/core/sizing/engines/dynamodb';
-import { maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import { heapGiB, masterLayout, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import { ELASTIC_SHARDS_PER_HEAP_GB, SCYLLADB } from '../../../src/core/sizing/engine-facts';
 import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
 import { jemallocSizeClass, sizeRedis } from '../../../src/core/sizing/engines/redis';
 import type { EngineSizing } from '../../../src/core/sizing/engines/common';
@@ -35,7 +36,10 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'data').instance, 'r6i.8xlarge');
     assert.equal(role(e, 'client-session').count, 0);
     assert.equal(role(e, 'coordination').count, 0);
-    close(e.monthlyUsd, 3 * 2.016 * 730 + ((3 * 427_680_000_000) / 1024 ** 3) * 0.08, 'MongoDB $/month');
+    // + EBS snapshots of one copy: 398.31 GiB × $0.05 = 19.92; + cross-AZ replication: 10 writes/s × 5,000 B × 2 other
+    // members × 2,628,000 s = 262.8 GB × ($0.01 out + $0.01 in) = 5.256
+    close(e.monthlyUsd, 3 * 2.016 * 730 + ((3 * 427_680_000_000) / 1024 ** 3) * 0.08 + (427_680_000_000 / 1024 ** 3) * 0.05 + 262.8 * 0.02, 'MongoDB $/month');
+    assert.deepEqual(e.costLines.map((c) => c.unitUsd).slice(-2), [0.05, 0.02]);
     assert.match(role(e, 'data').why, /⌈working set 79\.66 GiB \/ WiredTiger cache 128 GiB⌉ = 1/);
   });
 
@@ -57,43 +61,47 @@ describe('engine sizing: golden examples', () => {
     const e = sizeMongoDb({ ...LOAD, storedBytes: LOAD.storedBytes / 10, storedRecords: LOAD.storedRecords / 10 }, prices);
     assert.equal(e.totalNodes, 3);
     assert.equal(role(e, 'data').instance, 'r6i.xlarge');
-    close(e.monthlyUsd, 3 * 0.252 * 730 + ((38_880_000_000 * 1.1 * 3) / 1024 ** 3) * 0.08, 'replica set $/month');
+    close(e.monthlyUsd, 3 * 0.252 * 730 + ((38_880_000_000 * 1.1 * 3) / 1024 ** 3) * 0.08 + ((38_880_000_000 * 1.1) / 1024 ** 3) * 0.05 + 262.8 * 0.02, 'replica set $/month');
   });
 
-  it('Cassandra: max(RF, disk, throughput) nodes per i4i size, the cheapest size', () => {
-    // on disk = 388.8e9 × 3 = 1,166.4e9 B; i4i.xlarge usable = 937e9 × 0.9 × 0.5 = 421.65e9 B (C1) → ⌈2.77⌉ = 3
-    // replica ops = 40 × 3 + 120 × QUORUM 2 = 360; per node 2,900 × 4 vCPU = 11,600 (Netflix 2011) → 1
-    // nodes = max(3, 3, 1) = 3 × i4i.xlarge = 3 × 0.343 × 730 = 751.17 (i4i.2xlarge × 3 would be 1,502.34)
+  it('Cassandra: max(RF, disk, throughput) nodes per i4i size from DataStax\'s 16-core floor, the cheapest size', () => {
+    // DataStax plans production nodes from 16 logical cores (C2): the ladder starts at i4i.4xlarge (16 vCPU)
+    // on disk = 388.8e9 × 3 = 1,166.4e9 B; i4i.4xlarge usable = 3,750e9 × 0.9 × 0.5 = 1,687.5e9 B (C1) → 1
+    // replica ops = 40 × 3 + 120 × QUORUM 2 = 360; per node 2,900 × 16 vCPU = 46,400 (Netflix 2011) → 1
+    // nodes = max(3, 1, 1) = 3 × i4i.4xlarge = 3 × 1.373 × 730 = 3,006.87 (3 × i4i.xlarge, 751.17, is below the floor)
     const e = sizeCassandra(LOAD, prices);
     assert.equal(role(e, 'data').count, 3);
-    assert.equal(role(e, 'data').instance, 'i4i.xlarge');
-    close(e.monthlyUsd, 751.17, 'Cassandra $/month');
-    assert.ok(e.warnings.some((w) => /16 cores/.test(w)), 'flags the DataStax core minimum');
+    assert.equal(role(e, 'data').instance, 'i4i.4xlarge');
+    // + cross-AZ replication: 10 writes/s × 5,000 B × (RF 3 − 1) × 2,628,000 s = 262.8 GB × $0.02 = 5.256 (EC2 data transfer)
+    close(e.monthlyUsd, 3006.87 + 5.256, 'Cassandra $/month');
+    assert.ok(e.notes.some((n) => /Backups not priced/.test(n)));
+    assert.doesNotMatch(e.notes[0]!, /i4i\.xlarge|i4i\.2xlarge/, 'sizes below 16 vCPU are not compared');
   });
 
   it('Cassandra vs ScyllaDB at 40,000 peak writes/s: the same math, different per-node throughput', () => {
     // replica ops = 40,000 × 3 = 120,000
-    // Cassandra i4i.xlarge: 11,600/node → ⌈10.34⌉ = 11 (2,754.29); i4i.2xlarge ⌈5.17⌉ = 6 (3,004.68); i4i.4xlarge 3 (3,006.87)
-    // → 3 × i4i.4xlarge: 252.58 more than the cheapest, less than one more i4i.4xlarge (1,002.29): fewer, larger nodes
-    // ScyllaDB i4i.xlarge: 12,500 × 2 physical cores = 25,000 → ⌈4.8⌉ = 5 (1,251.95); i4i.2xlarge 3 (1,502.34, 250.39
-    // more, under one i4i.2xlarge node of 500.78) → 3 × i4i.2xlarge
+    // Cassandra from 16 vCPU: i4i.4xlarge 46,400/node → ⌈2.59⌉ = 3 (3,006.87); i4i.8xlarge 92,800 → RF 3 (6,013.74)
+    // ScyllaDB from its 20-core minimum: only i4i.8xlarge (32 vCPU) qualifies; 12,500 × 16 physical cores = 200,000 → RF 3
     const hot = { ...LOAD, writesPerSecondPeak: 40_000, readsPerSecondPeak: 0 };
     assert.equal(role(sizeCassandra(hot, prices), 'data').count, 3);
     assert.equal(role(sizeCassandra(hot, prices), 'data').instance, 'i4i.4xlarge');
-    assert.equal(role(sizeScyllaDb(hot, prices), 'data').count, 3);
+    const scylla = sizeScyllaDb(hot, prices);
+    assert.equal(role(scylla, 'data').count, 3);
+    assert.equal(role(scylla, 'data').instance, 'i4i.8xlarge');
+    assert.doesNotMatch(scylla.notes[0]!, /i4i\.(x|2x|4x)large/, 'sizes under 20 vCPU are not compared');
   });
 
-  it('ScyllaDB and Cassandra, disk-bound: fewer, larger nodes when they cost less than one more node of their size', () => {
+  it('ScyllaDB and Cassandra, disk-bound: the cheapest size, never a dearer one for fewer nodes', () => {
     // 10× the data: 11,664e9 B on disk
-    // ScyllaDB (50% use): i4i.xlarge 468.5e9 → 25 nodes (6,259.75, the cheapest); i4i.8xlarge 3,750e9 → 4 nodes
-    // (8,018.32: 1,758.57 more, under one i4i.8xlarge node of 2,004.58) → 4 × i4i.8xlarge
+    // ScyllaDB (50% use) on i4i.8xlarge: 3,750e9 usable → ⌈3.11⌉ = 4 nodes (8,018.32)
     const big = { ...LOAD, storedBytes: LOAD.storedBytes * 10 };
-    assert.equal(role(sizeScyllaDb(big, prices), 'data').count, 4);
-    // Cassandra (0.45): i4i.xlarge 28 = i4i.2xlarge 14 (7,010.92); i4i.8xlarge 3,375e9 → 4 (8,018.32, 1,007.40 more,
-    // under one i4i.8xlarge node) → 4 × i4i.8xlarge
+    const s = sizeScyllaDb(big, prices);
+    assert.equal(role(s, 'data').count, 4);
+    assert.match(s.notes[0]!, /i4i\.8xlarge × 4 = \$8,018/);
+    // Cassandra (0.45): i4i.4xlarge 1,687.5e9 → ⌈6.91⌉ = 7 (7,016.03); i4i.8xlarge 3,375e9 → 4 (8,018.32) → 7 × i4i.4xlarge
     const c = sizeCassandra(big, prices);
-    assert.equal(role(c, 'data').count, 4);
-    assert.equal(role(c, 'data').instance, 'i4i.8xlarge');
+    assert.equal(role(c, 'data').count, 7);
+    assert.equal(role(c, 'data').instance, 'i4i.4xlarge');
   });
 
   it('Elasticsearch/OpenSearch: data nodes from storage + spare, shards, search pools; 3 masters', () => {
@@ -110,6 +118,33 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'client-session').count, 0);
     assert.equal(role(e, 'coordination').count, 3);
     close(e.monthlyUsd, 487.64 + 280.32 + (1_458_000_000_000 / 1024 ** 3) * 0.122, 'ES $/month');
+  });
+
+  it('OpenSearch: masters per AWS\'s tier are part of each size\'s price; past 80 instances a quota warning, past 200 more domains', () => {
+    // AWS's recommended minimum dedicated master by data nodes per domain (OpenSearch Service, dedicated master nodes)
+    assert.deepEqual([10, 11, 30, 31, 75, 76, 125, 126, 200].map((n) => masterLayout(prices, n, 100).instance),
+      ['m6g.large.search', 'c6g.2xlarge.search', 'c6g.2xlarge.search', 'c6g.4xlarge.search', 'c6g.4xlarge.search', 'r6g.2xlarge.search', 'r6g.2xlarge.search', 'r6g.4xlarge.search', 'r6g.4xlarge.search']);
+    // 201 data nodes: two domains of 101 → 2 × 3 × r6g.2xlarge.search = 6 × 0.669 × 730 = 2,930.22
+    const two = masterLayout(prices, 201, 100);
+    assert.equal(two.domains, 2);
+    close(two.monthlyUsd, 6 * 0.669 * 730, 'masters of two domains');
+    // 10 shards over the 75K a tier manages also split the domain
+    assert.equal(masterLayout(prices, 10, 150_001).domains, 3);
+    // 40× the data: storage 54,314 GiB × 3 × 1.25 = 203,677 GiB; per node min(RAM × 30, largest gp3 volume)
+    // r6g.large 480 GiB → 115 nodes + 3 × r6g.2xlarge masters ($22,111 with storage) is the cheapest, $156 under
+    // 30 × r6g.2xlarge.search + 3 × c6g.2xlarge masters; 115 > 80 instances → the quota warning
+    const big = { ...LOAD, storedBytes: LOAD.storedBytes * 40, storedRecords: LOAD.storedRecords * 40 };
+    const e = sizeElasticsearch(big, prices);
+    assert.equal(role(e, 'data').count, 115);
+    assert.equal(role(e, 'coordination').instance, 'r6g.2xlarge.search');
+    assert.match(e.notes[0]!, /r6g\.2xlarge\.search × 30 = \$22,267/);
+    assert.ok(e.warnings.some((w) => /default 80 instances per domain: request a quota increase \(up to 200\)/.test(w)));
+    // far more data: more than 200 data nodes on every size → more domains, each with its own 3 masters
+    const huge = sizeElasticsearch({ ...LOAD, storedBytes: LOAD.storedBytes * 3000, storedRecords: LOAD.storedRecords * 3000 }, prices);
+    const hm = role(huge, 'coordination');
+    assert.ok(hm.count > 3 && hm.count % 3 === 0);
+    assert.ok(role(huge, 'data').count / (hm.count / 3) <= 200);
+    assert.ok(huge.warnings.some((w) => /instances per domain: split the indexes over \d+ domains/.test(w)));
   });
 
   it('Elasticsearch: coordinating-only nodes appear from the query rate', () => {
@@ -184,11 +219,12 @@ describe('engine sizing: golden examples', () => {
   it('Redis: call sites that cache with a TTL are held whole; the default volatile-lru suffices then', () => {
     const ttl = { ...LOAD, ttlRecords: LOAD.storedRecords, ttlBytes: LOAD.storedBytes };
     const e = sizeRedis(ttl, prices);
-    // 77.76e6 × 5,205 B = 404.74e9 B = 376.95 GiB per copy; cache.r6g.large × 78 = 11,730 is cheapest;
-    // cache.r6g.12xlarge × 4 = 14,381 costs 2,651 more, less than one more shard of its size (2 × 3,595.25) → 4 nodes
+    // 77.76e6 × 5,205 B = 404.74e9 B = 376.95 GiB per copy; cache.r6g.large (9.80 GiB usable) → 39 shards × 2 = 78 nodes
+    // = 11,730, the cheapest (and under the default 90 nodes per cluster); cache.r6g.4xlarge × 10 = 11,987; 12xlarge × 4 = 14,381
     assert.match(e.notes.join(' '), /= 377 GiB/);
-    assert.equal(role(e, 'data').count, 4);
-    assert.equal(role(e, 'data').instance, 'cache.r6g.12xlarge');
+    assert.equal(role(e, 'data').count, 78);
+    assert.equal(role(e, 'data').instance, 'cache.r6g.large');
+    close(e.monthlyUsd, 78 * 0.206 * 730, 'Redis TTL $/month');
     assert.ok(e.notes.some((n) => /volatile-lru can evict/.test(n)));
   });
 
@@ -197,10 +233,10 @@ describe('engine sizing: golden examples', () => {
   });
 
   it('price overrides change the cost and nothing else', () => {
-    const cheap = { ...prices, instanceUsdPerHour: { ...prices.instanceUsdPerHour, 'i4i.xlarge': 0.2 } };
+    const cheap = { ...prices, instanceUsdPerHour: { ...prices.instanceUsdPerHour, 'i4i.4xlarge': 0.5 } };
     const e = sizeCassandra(LOAD, cheap);
     assert.equal(role(e, 'data').count, 3);
-    close(e.monthlyUsd, 3 * 0.2 * 730, 'overridden $/month');
+    close(e.monthlyUsd, 3 * 0.5 * 730 + 262.8 * 0.02, 'overridden $/month');
   });
 });
 
@@ -216,8 +252,11 @@ describe('engine sizing: vendors\' published worked examples', () => {
 
   it('Elastic, "Size your shards": 20 shards per GB of heap, so a node with a 30 GB heap holds at most 600', () => {
     // elastic.co/guide/en/elasticsearch/reference/7.17/size-your-shards.html; the 1,000 cap is cluster.max_shards_per_node
-    assert.equal(maxShardsPerNode(30), 600);
-    assert.equal(maxShardsPerNode(64), 1000);
+    assert.equal(maxShardsPerNode(30, ELASTIC_SHARDS_PER_HEAP_GB), 600);
+    assert.equal(maxShardsPerNode(64, ELASTIC_SHARDS_PER_HEAP_GB), 1000);
+    // AWS's OpenSearch rule (Well-Architected lens): 25 per GiB of heap, ≤ 1,000 per node; the heap is capped at 32 GiB
+    assert.equal(maxShardsPerNode(heapGiB(16)), 200);
+    assert.equal(maxShardsPerNode(heapGiB(384)), 800);
   });
 
   it('AWS DynamoDB partition guidelines: 1,000 RCU and 500 WCU → (1,000 / 3,000) + (500 / 1,000) = 0.83 → 1 partition', () => {
@@ -225,6 +264,22 @@ describe('engine sizing: vendors\' published worked examples', () => {
     assert.equal(partitions(1e9, 1000, 500), 1);
     // by size: 25 GB → ⌈25 / 10⌉ = 3
     assert.equal(partitions(25e9, 100, 100), 3);
+  });
+
+  it('ScyllaDB, "Maximizing Scylla Performance" (benchmark tips): 400K queries/s on one node need 32 physical cores; 128 GB RAM holds ≤ 3.8 TB', () => {
+    // github.com/scylladb/scylladb docs/operating-scylla/procedures/tips/benchmark-tips.rst (commit 15c2e8e, read 2026-12-03):
+    // "If a single node should process 400K queries per second, at least 32 physical CPUs or 64 hyper-threaded cores are
+    // required"; "for a system with 128 GB of memory, the recommended upper bound on the storage capacity is 3.8 TB"
+    assert.equal(400_000 / SCYLLADB.opsPerPhysicalCore, 32);
+    assert.equal(128 * SCYLLADB.diskToRamRatio, 3840);
+    // the engine: 400K replica ops/s (RF 1, writes only) on i4i.8xlarge (32 vCPU = 16 physical cores, 200,000 ops/s) → 2 nodes:
+    // the 32 physical cores the guide asks for, split over two nodes of the largest size in the ladder
+    const e = sizeScyllaDb({ ...LOAD, writesPerSecondPeak: 400_000, readsPerSecondPeak: 0, replicationFactor: 1 }, prices);
+    assert.equal(role(e, 'data').count, 2);
+    assert.equal(role(e, 'data').instance, 'i4i.8xlarge');
+    assert.match(e.notes.join(' '), /12,500 ops\/s per physical core × 16 cores = 200,000 per node/);
+    // "the recommended minimum number of CPU cores per node for operational workloads is 20": the ladder's floor
+    assert.equal(SCYLLADB.recommendedVcpu, 20);
   });
 
   it('Netflix 2011 (288 × 4-vCPU nodes, RF 3, 1.1 M client writes/s): 2,900 replica writes per vCPU gives the same cluster', () => {

@@ -8,6 +8,8 @@ import { ENGINE_SIZERS, type EngineSizing } from '../../../src/core/sizing/engin
 import { instance } from '../../../src/core/sizing/engines/common';
 import { buildCallStreams, dataLoad } from '../../../src/core/sizing/llm-workload';
 import { ENGINE_IDS, resolveWorkload } from '../../../src/core/sizing/workload';
+import { ELASTICSEARCH } from '../../../src/core/sizing/engine-facts';
+import { INSTANCE_LADDERS } from '../../../src/core/sizing/prices';
 import { loadTokenizers } from '../../../src/core/sizing/llm-models';
 
 function call(over: Partial<LlmCallSummary>): LlmCallSummary {
@@ -66,9 +68,9 @@ describe('sizing properties (fast-check)', () => {
     }), { numRuns: 300 });
   });
 
-  // Each size's cost grows by at most 1% plus one step (a rounding); the chosen layout is within one step of the cheapest
-  // (fewer, larger nodes): so 1% more traffic costs at most 1% plus two steps — never a cliff like a 62% jump on sharding.
-  it('no cliff: 1% more traffic never raises the cost by more than 1% plus two steps of the ladder', () => {
+  // Each size's cost grows by at most 1% plus one of its steps (a rounding up of its node count, or the masters' next tier);
+  // the chosen layout is the cheapest, so it costs at most what the previous size now costs: 1% plus one step.
+  it('no cliff: 1% more traffic never raises the cost by more than 1% plus one step of the ladder', () => {
     fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 50, noNaN: true }), (a, f1) => {
       const w = workloadOf(a);
       const streams = buildCallStreams(FILES, w);
@@ -77,7 +79,7 @@ describe('sizing properties (fast-check)', () => {
       for (const id of ENGINE_IDS) {
         const x = ENGINE_SIZERS[id](x0, w.prices);
         const y = ENGINE_SIZERS[id](x1, w.prices);
-        assert.ok(y.monthlyUsd <= x.monthlyUsd * 1.01 + 2 * Math.max(x.ladderStepUsd, y.ladderStepUsd) + 1e-6, `${id}: ${x.monthlyUsd} → ${y.monthlyUsd} (step ${x.ladderStepUsd})`);
+        assert.ok(y.monthlyUsd <= x.monthlyUsd * 1.01 + x.ladderStepUsd + 1e-6, `${id}: ${x.monthlyUsd} → ${y.monthlyUsd} (step ${x.ladderStepUsd})`);
       }
     }), { numRuns: 300 });
   });
@@ -94,6 +96,43 @@ describe('sizing properties (fast-check)', () => {
       const shards = /⌈(\d[\d,]*) shards/.exec(es.roles.find((r) => r.role === 'data')!.why);
       const dataNodes = es.roles.find((r) => r.role === 'data')!.count;
       assert.ok(shards !== null && Number(shards[1]!.replace(/,/g, '')) / dataNodes <= 1000, 'opensearch shards per node');
+    }), { numRuns: 200 });
+  });
+
+  it('OpenSearch never exceeds 200 data nodes per domain, and its masters follow AWS\'s tier for the nodes per domain', () => {
+    fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 2000, noNaN: true }), (a, f1) => {
+      const w = workloadOf(a);
+      const es = ENGINE_SIZERS.elasticsearch(dataLoad(buildCallStreams(FILES, w), w.assumptions, f1), w.prices);
+      const data = es.roles.find((r) => r.role === 'data')!.count;
+      const masters = es.roles.find((r) => r.role === 'coordination')!;
+      const domains = masters.count / 3;
+      assert.ok(Number.isInteger(domains) && domains >= 1);
+      assert.ok(data / domains <= 200, `${data} data nodes over ${domains} domains`);
+      const tier = ELASTICSEARCH.masterTiers.find((m) => Math.ceil(data / domains) <= m.upToDataNodes)!;
+      // the shard count can only ask for a larger tier than the node count does
+      const rank = (id: string | null) => ELASTICSEARCH.masterTiers.findIndex((m) => m.instance === id);
+      assert.ok(rank(masters.instance) >= rank(tier.instance), `${masters.instance} for ${data} nodes`);
+    }), { numRuns: 200 });
+  });
+
+  // Scale up, then out: at every traffic factor 1..10 of the examples' high profile and of random loads, no engine runs
+  // more than 8× the nodes its largest size would need (the ladders double, so 8× is three sizes down) unless that layout
+  // is strictly the cheapest; the sizes compared, the largest among them, are always listed next to the choice.
+  it('no engine uses many more nodes than its largest size needs, unless strictly cheaper, and it shows the alternative', () => {
+    fc.assert(fc.property(assumptionsArb, fc.integer({ min: 1, max: 10 }), (a, factor) => {
+      const w = workloadOf(a);
+      const l = dataLoad(buildCallStreams(FILES, w), w.assumptions, factor);
+      for (const id of ENGINE_IDS) {
+        const e = ENGINE_SIZERS[id](l, w.prices);
+        const data = e.roles.find((r) => r.role === 'data')!;
+        if (!data.dedicated || !data.instance) continue;
+        const ladder = INSTANCE_LADDERS[id as keyof typeof INSTANCE_LADDERS] as readonly string[];
+        const largest = [...ladder].sort((p, q) => instance(q).memoryGiB - instance(p).memoryGiB)[0]!;
+        const onLargest = ENGINE_SIZERS[id](l, w.prices, 'en', { atLeast: largest });
+        const big = onLargest.roles.find((r) => r.role === 'data')!;
+        assert.match(e.notes[0]!, new RegExp(`${largest.replace(/\./g, '\\.')} × `), `${id}: the largest size is listed`);
+        if (data.count > 8 * big.count) assert.ok(e.monthlyUsd < onLargest.monthlyUsd, `${id}: ${data.count} × ${data.instance} not cheaper than ${big.count} × ${big.instance}`);
+      }
     }), { numRuns: 200 });
   });
 

@@ -4,7 +4,7 @@
 import { CASSANDRA, SCYLLADB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type InstanceType, type PriceCatalog } from '../prices';
-import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, type EngineSizing, type LayoutOption, type RoleSizing, type SizingHints } from './common';
+import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, crossAzCost, type EngineSizing, type LayoutOption, type RoleSizing, type SizingHints } from './common';
 import { ENGINE_TEXT, type EngineLang, type EngineText } from './engine-text';
 
 interface WideColumnRules {
@@ -16,6 +16,8 @@ interface WideColumnRules {
   usableWhy: string;
   opsPerNode: (node: InstanceType) => number;
   opsWhy: (node: InstanceType) => string;
+  /** The vendor's production floor: sizes with fewer vCPU are not considered (0: none). */
+  minVcpu: number;
 }
 
 /** Replica operations per second: every write goes to RF replicas; a QUORUM read to ⌊RF/2⌋ + 1. */
@@ -30,7 +32,7 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
   const t = r.t;
   const onDisk = load.storedBytes * load.replicationFactor;
   const { ops, quorum } = replicaOps(load);
-  const options: Array<LayoutOption<WideExtra>> = ladderFrom(r.ladder, hints.atLeast).map((id) => {
+  const options: Array<LayoutOption<WideExtra>> = ladderFrom(r.ladder, hints.atLeast).filter((id) => instance(id).vcpu >= r.minVcpu).map((id) => {
     const node = instance(id);
     const usablePerNode = (node.localNvmeGB ?? 0) * 1e9 * r.usableFraction;
     const opsPerNode = r.opsPerNode(node);
@@ -39,7 +41,7 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
     return { instance: id, nodes, monthlyUsd: nodes * nodeMonthUsd(prices, id), needs, decidedBy: decidingConstraint(needs), extra: { usablePerNode, opsPerNode } };
   });
   const step = (o: LayoutOption<WideExtra>) => nodeMonthUsd(prices, o.instance);
-  const chosen = cheapestLayout(options, step);
+  const chosen = cheapestLayout(options);
   const node = instance(chosen.instance);
   const { usablePerNode, opsPerNode } = chosen.extra;
   const roles: RoleSizing[] = [
@@ -53,12 +55,13 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
   ];
   const sizing = finish({
     engine: r.engine, title: r.title, roles, storedBytes: onDisk, ladderStepUsd: largestStepUsd(options, step),
-    costLines: [nodeCost(prices, chosen.instance, chosen.nodes, t.nodesLocalNvme, t)],
+    costLines: [nodeCost(prices, chosen.instance, chosen.nodes, t.nodesLocalNvme, t), ...[crossAzCost(prices, load, load.replicationFactor, t)].filter((c) => c !== null)],
     notes: [
       ladderSummary(options, chosen, t),
       t.usableDiskNote(chosen.instance, num(node.localNvmeGB ?? 0), r.usableWhy),
       t.replicaOpsNote(num(load.writesPerSecondPeak), load.replicationFactor, num(load.readsPerSecondPeak), quorum, num(ops), r.opsWhy(node)),
       t.noCompression,
+      t.backupNotPriced,
     ],
     warnings: [],
   });
@@ -68,12 +71,13 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
 export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = CASSANDRA;
   const t = ENGINE_TEXT[lang];
-  const { sizing, node } = sizeWideColumn(load, prices, {
+  const { sizing } = sizeWideColumn(load, prices, {
     engine: 'cassandra', title: t.cassandraTitle, t, ladder: INSTANCE_LADDERS.cassandra,
     usableFraction: f.fileSystemFraction * f.compactionFraction, usableWhy: t.cassandraUsable(f.fileSystemFraction, f.compactionFraction),
     opsPerNode: (n) => f.opsPerVcpu * n.vcpu, opsWhy: (n) => t.cassandraOps(num(f.opsPerVcpu), n.vcpu, num(f.opsPerVcpu * n.vcpu)),
+    // DataStax plans production nodes from 16 logical cores (C2): a floor, not a warning.
+    minVcpu: f.minProductionVcpu,
   }, hints);
-  if (node.vcpu < f.minProductionVcpu) sizing.warnings.push(t.cassandraSmall(node.id, node.vcpu, f.minProductionVcpu));
   return sizing;
 }
 
@@ -85,9 +89,10 @@ export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
     engine: 'scylladb', title: t.scyllaTitle, t, ladder: INSTANCE_LADDERS.scylladb,
     usableFraction: f.diskUseFraction, usableWhy: t.scyllaUsable(f.diskUseFraction),
     opsPerNode: (n) => f.opsPerPhysicalCore * cores(n), opsWhy: (n) => t.scyllaOps(num(f.opsPerPhysicalCore), cores(n), num(f.opsPerPhysicalCore * cores(n))),
+    // "The recommended minimum number of CPU cores per node for operational workloads is 20" (S1): a floor, as DataStax's.
+    minVcpu: f.recommendedVcpu,
   }, hints);
   const diskPerRam = ((node.localNvmeGB ?? 0) * 1e9) / (node.memoryGiB * 1024 ** 3);
   sizing.notes.push(t.scyllaDiskRam(node.id, num(diskPerRam), f.diskToRamRatio));
-  if (node.vcpu < f.recommendedVcpu) sizing.warnings.push(t.scyllaSmall(node.id, node.vcpu, f.recommendedVcpu));
   return sizing;
 }

@@ -1,7 +1,7 @@
 // Shared shapes of an engine sizing: nodes per role with the formula that gave the count, cost lines, and the
 // number formatting every "why" uses (so a reader can redo the arithmetic from the text).
 import { GIB } from '../../model/units';
-import { HOURS_PER_MONTH, INSTANCE_TYPES, type InstanceType, type PriceCatalog } from '../prices';
+import { HOURS_PER_MONTH, INSTANCE_TYPES, SECONDS_PER_MONTH, type InstanceType, type PriceCatalog } from '../prices';
 import type { EngineId } from '../workload';
 import type { EngineText } from './engine-text';
 
@@ -116,21 +116,18 @@ export function decidingConstraint(needs: Record<string, number>): string {
 }
 
 /**
- * The layout to run: the cheapest size that meets every constraint, or, for fewer (larger) nodes, a size whose extra
- * cost is less than one of its own steps (one more node, or shard, of that size) — fewer, larger nodes for the price
- * of a rounding (11 × i4i.xlarge at $2,754 or 3 × i4i.4xlarge at $3,007: the three, as DataStax plans 16-core nodes). Sizes are only those of the engine's ladder, which ends at the largest size its vendor
- * guidance allows, so "fewer, larger" never runs past that ceiling. `stepUsd` is the cost of one step of an option.
+ * The layout to run: the cheapest size that meets every constraint; on a tie (within a cent), the fewer, larger nodes.
+ * Vendor floors (DataStax's 16-core production node, OpenSearch's master tiers and per-domain quota) are constraints or
+ * costs of the options themselves, so "scale up, then out" is priced rather than preferred: a preference margin would let
+ * 1% more traffic move the bill by the margin plus one step, the cheapest alone moves it by at most one step of the
+ * size it was on (`largestStepUsd`).
  */
-export function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>, stepUsd: (o: LayoutOption<E>) => number = (o) => o.monthlyUsd / Math.max(1, o.nodes)): LayoutOption<E> {
+export function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>): LayoutOption<E> {
   let cheapest = options[0]!;
   for (const o of options) {
-    if (o.monthlyUsd < cheapest.monthlyUsd - 1e-9 || (Math.abs(o.monthlyUsd - cheapest.monthlyUsd) <= 1e-9 && o.nodes < cheapest.nodes)) cheapest = o;
+    if (o.monthlyUsd < cheapest.monthlyUsd - 0.01 || (Math.abs(o.monthlyUsd - cheapest.monthlyUsd) <= 0.01 && o.nodes < cheapest.nodes)) cheapest = o;
   }
-  let best = cheapest;
-  for (const o of options) {
-    if (o.nodes < best.nodes && o.monthlyUsd - cheapest.monthlyUsd < stepUsd(o) - 1e-9) best = o;
-  }
-  return best;
+  return cheapest;
 }
 
 /** The largest single step of a ladder: the most one more node (or shard) of any size adds to the bill. */
@@ -158,6 +155,17 @@ export function nodeMonthUsd(prices: PriceCatalog, id: string): number {
 /** "i4i.xlarge 6 nodes $1,502 · i4i.2xlarge 3 nodes $1,502 ◀": every size compared, the chosen one marked. */
 export function ladderSummary(options: ReadonlyArray<LayoutOption>, chosen: LayoutOption, t: EngineText): string {
   return t.ladderNote(options.map((o) => `${o.instance} × ${num(o.nodes)} = $${num(Math.round(o.monthlyUsd))}${o === chosen ? ' ◀' : ''}`).join(' · '));
+}
+
+/**
+ * Replication traffic between availability zones for a self-managed cluster on EC2: every write goes to `copies − 1`
+ * other replicas, placed in other AZs (one replica per AZ is the point of RF 3), billed out of one AZ and into the other.
+ */
+export function crossAzCost(prices: PriceCatalog, load: { writesPerSecondAvg: number; recordBytes: number }, copies: number, t: EngineText): CostLine | null {
+  if (copies <= 1) return null;
+  const gb = (load.writesPerSecondAvg * load.recordBytes * (copies - 1) * SECONDS_PER_MONTH) / 1e9;
+  const unit = 2 * prices.crossAzUsdPerGbEachWay;
+  return { item: t.crossAz(copies - 1), quantity: round(gb, 2), unit: t.gbMonth, unitUsd: unit, monthlyUsd: gb * unit };
 }
 
 /** Storage billed at a service's own rate ($/GB-month). */

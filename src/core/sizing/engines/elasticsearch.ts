@@ -1,6 +1,7 @@
-// Elasticsearch / OpenSearch (AWS OpenSearch Service instance types): for each size of the ladder, data nodes =
-// max(copies, storage (E4), shards per node (E1, E2), search threads (E5, E6)); the cheapest size wins. Coordinating-
-// only nodes from the query rate; 3 dedicated masters. Storage at OpenSearch Service's own gp3 rate.
+// Elasticsearch / OpenSearch (AWS OpenSearch Service instance types): for each size of the r6g ladder, data nodes =
+// max(copies, storage (E4; per node min(RAM × disk:RAM, the largest gp3 volume)), shards per node (E8), search threads
+// (E5, E6)); each size is priced with the dedicated masters AWS recommends for its node count (3 per domain, larger past
+// 10/30/75/125 nodes, a new domain past 200) and the cheapest wins. Coordinating-only nodes from the query rate.
 import { GIB } from '../../model/units';
 import { ELASTICSEARCH } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
@@ -13,12 +14,51 @@ export function searchPool(vcpu: number): number {
   return Math.floor(vcpu * ELASTICSEARCH.searchPoolPerCore) + 1;
 }
 
-/** Shards a data node may hold: ≤ 20 per GB of heap (E1), never above cluster.max_shards_per_node's 1,000 (E2). */
-export function maxShardsPerNode(heapGiB: number): number {
-  return Math.min(ELASTICSEARCH.shardsPerHeapGb * heapGiB, ELASTICSEARCH.maxShardsPerNode);
+/** Heap of a data node: 50% of RAM, at most 32 GiB (OpenSearch Service's Java heap quota). */
+export function heapGiB(memoryGiB: number): number {
+  return Math.min(memoryGiB * ELASTICSEARCH.heapFractionOfRam, ELASTICSEARCH.heapMaxGiB);
 }
 
-interface EsExtra { byStorage: number; shardsPerNode: number; heapGiB: number; pool: number }
+/** Shards a data node may hold: ≤ 25 per GiB of heap (AWS, E8; Elastic's 7.x guide said 20, E1), never above 1,000 (E2, E8). */
+export function maxShardsPerNode(heap: number, perHeapGb: number = ELASTICSEARCH.shardsPerHeapGb): number {
+  return Math.min(perHeapGb * heap, ELASTICSEARCH.maxShardsPerNode);
+}
+
+/** Storage a data node holds: its RAM × the hot tier's disk:RAM 30 (E3), at most its largest gp3 volume (OpenSearch quotas). */
+export function storagePerNodeGiB(id: string): number {
+  const f = ELASTICSEARCH;
+  const byRam = instance(id).memoryGiB * f.diskToRamRatio;
+  const ebs = f.ebsMaxGp3GiB[id];
+  return ebs === undefined ? byRam : Math.min(byRam, ebs);
+}
+
+export interface MasterLayout { instance: string; domains: number; monthlyUsd: number }
+
+/**
+ * Dedicated masters for a count of data nodes and shards: AWS's recommended minimum per tier, 3 per domain; a domain
+ * holds at most 200 instances (and a tier at most 75K shards), so past that the data is split over more domains.
+ */
+export function masterLayout(prices: PriceCatalog, dataNodes: number, shards: number): MasterLayout {
+  const f = ELASTICSEARCH;
+  const top = f.masterTiers[f.masterTiers.length - 1]!;
+  const domains = Math.max(1, ceil(dataNodes / f.maxInstancesPerDomain), ceil(shards / top.maxShards));
+  const perDomainNodes = ceil(dataNodes / domains);
+  const perDomainShards = ceil(shards / domains);
+  const tier = f.masterTiers.find((m) => perDomainNodes <= m.upToDataNodes && perDomainShards <= m.maxShards) ?? top;
+  return { instance: tier.instance, domains, monthlyUsd: domains * f.dedicatedMasters * nodeMonthUsd(prices, tier.instance) };
+}
+
+/** The most the masters' bill can rise when one data node (or 1% of shards) is added: the largest jump between adjacent tiers. */
+function masterTierJumpUsd(prices: PriceCatalog): number {
+  const f = ELASTICSEARCH;
+  let jump = 0;
+  for (let i = 1; i < f.masterTiers.length; i++) {
+    jump = Math.max(jump, f.dedicatedMasters * (nodeMonthUsd(prices, f.masterTiers[i]!.instance) - nodeMonthUsd(prices, f.masterTiers[i - 1]!.instance)));
+  }
+  return jump;
+}
+
+interface EsExtra { perNodeGiB: number; shardsPerNode: number; heapGiB: number; pool: number; masters: MasterLayout }
 
 export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = ELASTICSEARCH;
@@ -29,27 +69,35 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
   const primaries = Math.max(1, ceil(load.storedBytes / (f.shardGb * GIB)));
   const totalShards = primaries * (replicas + 1);
   const busyThreads = (load.readsPerSecondPeak * load.queryLatencyMs) / 1000;
-  const mastersMonth = f.dedicatedMasters * nodeMonthUsd(prices, f.masterInstance);
+  const storageMonth = (storage / GIB) * prices.openSearchStorageUsdPerGbMonth;
   const options: Array<LayoutOption<EsExtra>> = ladderFrom(INSTANCE_LADDERS.elasticsearch, hints.atLeast).map((id) => {
     const data = instance(id);
-    const heapGiB = data.memoryGiB * f.heapFractionOfRam;
-    const shardsPerNode = maxShardsPerNode(heapGiB);
+    const heap = heapGiB(data.memoryGiB);
+    const shardsPerNode = maxShardsPerNode(heap);
     const pool = searchPool(data.vcpu);
-    const byStorage = ceil(storage / (data.memoryGiB * GIB * f.diskToRamRatio)) + f.spareNodes;
+    const perNodeGiB = storagePerNodeGiB(id);
     // A replica must live on another node than its primary.
-    const needs = { replicas: replicas + 1, storage: byStorage, shards: ceil(totalShards / shardsPerNode), search: ceil(busyThreads / pool) };
+    const needs = { replicas: replicas + 1, storage: ceil(storage / (perNodeGiB * GIB)) + f.spareNodes, shards: ceil(totalShards / shardsPerNode), search: ceil(busyThreads / pool) };
     const nodes = Math.max(needs.replicas, needs.storage, needs.shards, needs.search);
-    return { instance: id, nodes, monthlyUsd: nodes * nodeMonthUsd(prices, id) + mastersMonth, needs, decidedBy: decidingConstraint(needs), extra: { byStorage, shardsPerNode, heapGiB, pool } };
+    // Many small nodes need larger masters (and past 200, more domains): the masters are part of each size's price.
+    const masters = masterLayout(prices, nodes, totalShards);
+    return { instance: id, nodes, monthlyUsd: nodes * nodeMonthUsd(prices, id) + masters.monthlyUsd + storageMonth, needs, decidedBy: decidingConstraint(needs), extra: { perNodeGiB, shardsPerNode, heapGiB: heap, pool, masters } };
   });
-  const step = (o: LayoutOption<EsExtra>) => nodeMonthUsd(prices, o.instance);
-  const chosen = cheapestLayout(options, step);
+  // One step: one more data node of the size, plus the largest jump to the next master tier it may trigger.
+  const jump = masterTierJumpUsd(prices);
+  const step = (o: LayoutOption<EsExtra>) => nodeMonthUsd(prices, o.instance) + jump;
+  const chosen = cheapestLayout(options);
   const data = instance(chosen.instance);
-  const { shardsPerNode, heapGiB, pool } = chosen.extra;
+  const { shardsPerNode, heapGiB: heap, pool, perNodeGiB, masters } = chosen.extra;
   const dataNodes = chosen.nodes;
   const bySearch = chosen.needs.search!;
   const coordPool = searchPool(coord.vcpu);
   const coordNeeded = ceil(busyThreads / coordPool);
   const coordinators = coordNeeded >= 2 ? coordNeeded : 0;
+  const masterCount = f.dedicatedMasters * masters.domains;
+  const warnings: string[] = [];
+  if (masters.domains > 1) warnings.push(t.esDomains(num(dataNodes), f.maxInstancesPerDomain, masters.domains));
+  else if (dataNodes + coordinators > f.defaultInstancesPerDomain) warnings.push(t.esQuota(num(dataNodes + coordinators), f.defaultInstancesPerDomain, f.maxInstancesPerDomain));
 
   const roles: EngineSizing['roles'] = [
     {
@@ -64,28 +112,31 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     },
     {
       role: 'data', name: t.dataNodes, count: dataNodes, instance: chosen.instance, dedicated: true,
-      why: `${t.esDataWhy(replicas + 1, gib(storage), data.memoryGiB, f.diskToRamRatio, f.spareNodes, chosen.needs.storage!, totalShards, num(shardsPerNode), chosen.needs.shards!, bySearch, dataNodes)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
+      why: `${t.esDataWhy(replicas + 1, gib(storage), gib(perNodeGiB * GIB), f.spareNodes, chosen.needs.storage!, totalShards, num(shardsPerNode), chosen.needs.shards!, bySearch, dataNodes)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
       grows: t.esDataGrows,
     },
     {
-      role: 'coordination', name: t.masters, count: f.dedicatedMasters, instance: f.masterInstance, dedicated: true,
-      why: t.mastersWhy(f.dedicatedMasters), grows: t.mastersGrows,
+      role: 'coordination', name: t.masters, count: masterCount, instance: masters.instance, dedicated: true,
+      why: t.mastersWhy(f.dedicatedMasters, masters.instance, num(ceil(dataNodes / masters.domains)), num(ceil(totalShards / masters.domains)), masters.domains), grows: t.mastersGrows,
     },
   ];
+  const ebs = f.ebsMaxGp3GiB[chosen.instance];
   return finish({
     engine: 'elasticsearch', title: t.esTitle, roles, storedBytes: storage, ladderStepUsd: largestStepUsd(options, step),
     costLines: [
       nodeCost(prices, chosen.instance, dataNodes, t.dataNodes, t),
       ...(coordinators ? [nodeCost(prices, f.coordinatingInstance, coordinators, t.coordinatingOnly, t)] : []),
-      nodeCost(prices, f.masterInstance, f.dedicatedMasters, t.mastersCost, t),
+      nodeCost(prices, masters.instance, masterCount, t.mastersCost, t),
       storageCostAt(storage, prices.openSearchStorageUsdPerGbMonth, t.esEbs, t),
     ],
     notes: [
       ladderSummary(options, chosen, t),
       t.esStorageNote(gib(load.storedBytes), replicas, f.storageOverhead, gib(storage)),
-      t.esShardsNote(gib(load.storedBytes), f.shardGb, primaries, totalShards, num(shardsPerNode), num(heapGiB)),
+      t.esStoragePerNode(chosen.instance, data.memoryGiB, f.diskToRamRatio, gib(data.memoryGiB * f.diskToRamRatio * GIB), ebs === undefined ? '—' : gib(ebs * GIB), gib(perNodeGiB * GIB)),
+      t.esShardsNote(gib(load.storedBytes), f.shardGb, primaries, totalShards, num(shardsPerNode), f.shardsPerHeapGb, num(heap), num(f.maxShardsPerNode)),
       t.esNoIndexRate,
+      t.esSnapshotsFree,
     ],
-    warnings: [],
+    warnings,
   });
 }

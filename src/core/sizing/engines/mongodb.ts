@@ -6,7 +6,7 @@ import { GIB } from '../../model/units';
 import { MONGODB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
-import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, storageCost, type EngineSizing, type LayoutOption, type SizingHints } from './common';
+import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, storageCost, storageCostAt, crossAzCost, type EngineSizing, type LayoutOption, type SizingHints } from './common';
 import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
 export const wiredTigerCacheGiB = (ramGiB: number): number => Math.max(MONGODB.cacheFractionOfRamMinus1 * (ramGiB - 1), MONGODB.cacheMinGiB);
@@ -30,7 +30,7 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
   // Scale up before sharding: a sharded cluster adds routers, config servers, a balancer and shard-key design (MongoDB,
   // "Considerations before sharding"); while one replica set of some size holds the working set and the data, it wins.
   const unsharded = options.filter((o) => o.extra.shards === 1);
-  const chosen = cheapestLayout(unsharded.length ? unsharded : options, step);
+  const chosen = cheapestLayout(unsharded.length ? unsharded : options);
   const { cacheGiB, shards } = chosen.extra;
   const data = instance(chosen.instance);
   const sharded = shards > 1;
@@ -64,6 +64,10 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
   const costLines = [nodeCost(prices, chosen.instance, shards * members, t.shardMembers, t)];
   if (sharded) costLines.push(nodeCost(prices, f.configInstance, config, t.configServers, t));
   costLines.push(storageCost(prices, diskPerNode * shards * members, t.ebsShardMembers, t));
+  // Backups: a snapshot of one member's volume per shard holds one copy of the data (incremental snapshots add the changed blocks).
+  costLines.push(storageCostAt(perCopy, prices.ebsSnapshotUsdPerGbMonth, t.ebsSnapshots, t));
+  const crossAz = crossAzCost(prices, load, members, t);
+  if (crossAz) costLines.push(crossAz);
   return finish({
     engine: 'mongodb', title: t.mongoTitle, roles, ladderStepUsd: largestStepUsd(options, step),
     storedBytes: perCopy * members, costLines,

@@ -45,7 +45,7 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang
   });
   // One step = one more shard: a primary and its replicas.
   const step = (o: LayoutOption<{ shards: number; clusters: number }>) => copies * nodeMonthUsd(prices, o.instance);
-  const chosen = cheapestLayout(options, step);
+  const chosen = cheapestLayout(options);
   const node = instance(chosen.instance);
   const { shards, clusters } = chosen.extra;
   const nodes = chosen.nodes;

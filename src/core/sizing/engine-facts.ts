@@ -68,8 +68,8 @@ export const MONGODB = {
   sources: 'M1-M6',
 } as const;
 
-/** AWS OpenSearch Service developer guide, as stored in gh awsdocs/amazon-opensearch-service-developer-guide (doc_source/limits.md and managedomains-dedicatedmasternodes.md, commit 1dc7818; read 2026-12-03). */
-export const OPENSEARCH_GUIDE = 'AWS OpenSearch Service developer guide (quotas; dedicated master nodes), read 2026-12-03';
+// OpenSearch quotas and master tiers: AWS OpenSearch Service developer guide, as stored in gh
+// awsdocs/amazon-opensearch-service-developer-guide (doc_source/limits.md, managedomains-dedicatedmasternodes.md, commit 1dc7818; read 2026-12-03).
 
 export const ELASTICSEARCH = {
   /** Data nodes = ceil(raw × (replicas + 1) × 1.25 / (RAM × disk:RAM)) + 1 spare (E4); hot/content tier disk:RAM 30 (E3). */

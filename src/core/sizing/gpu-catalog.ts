@@ -76,15 +76,11 @@ export const OPENCL_MAX_ALLOC = {
  * 667 MB eager in #86509), is taken so a plan does not count on lazy loading.
  */
 export const CUDA_CONTEXT_BYTES = 781 * MIB;
-export const CUDA_CONTEXT_SOURCE = 'PyTorch measurements: 781 MB at start (gh pytorch/pytorch#34323), 287 MB lazy / 667 MB eager (#86509)';
 /**
  * Fragmentation margin: the share of usable memory left unplanned is 1 − safety factor (0.9 = vLLM's and
  * TensorRT-LLM's default of 90% of GPU memory), never less than llama.cpp's 1,024 MiB per device (ggml-org/llama.cpp#16653).
  */
 export const MIN_FRAGMENTATION_MARGIN_BYTES = 1024 * MIB;
-export const FRAGMENTATION_SOURCE = 'vLLM / TensorRT-LLM default 90% of GPU memory; llama.cpp keeps 1,024 MiB per device (gh ggml-org/llama.cpp#16653)';
-/** ECC on GDDR (T4, L4, A10G) takes 6.25% of memory (CUDA C++ Best Practices Guide, "ECC"). */
-export const GDDR_ECC_FRACTION = 0.0625;
 
 const READ = '2026-12-03';
 const FACTS = '2026-11-24';

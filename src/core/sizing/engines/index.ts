@@ -19,4 +19,4 @@ export const ENGINE_SIZERS: Readonly<Record<EngineId, (load: DataLoad, prices: P
   redis: sizeRedis,
 };
 
-export type { EngineSizing, RoleSizing, CostLine, NodeRole, SizingHints } from './common';
+export type { EngineSizing, SizingHints } from './common';

@@ -37,7 +37,7 @@ export const rule: GpuRule = {
         if (plannedAgainstDeviceMemory(t, ctx.facts.events)) continue;
         // An iterative algorithm (kernels launched in a loop after the upload: BFS, stencils, elimination) keeps its
         // data resident and reads it at random: streaming it in chunks is no fix, so there is nothing to report.
-        if (iteratedAfter(t, ctx.facts.events)) continue;
+        if (iteratedAfter(t, ctx.facts.events, ctx.text)) continue;
         ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
       } else if (t.size.bytes > thresholdBytes) {
         ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
@@ -46,8 +46,21 @@ export const rule: GpuRule = {
   },
 };
 
-function iteratedAfter(t: TransferFact, events: readonly GpuEvent[]): boolean {
-  return events.some((e) => e.kind === 'launch' && e.loop !== null && e.function === t.function && e.order > t.order);
+/**
+ * Kernels launched in a loop after the upload, in the same function or in a function of this file that is called
+ * after the upload (`compute_tran_temp(...)` of Rodinia hotspot, `calc_path(...)` of pathfinder, which loop over
+ * the launches).
+ */
+function iteratedAfter(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
+  const iterating = new Set<string>();
+  for (const e of events) {
+    if (e.kind !== 'launch' || e.loop === null) continue;
+    if (e.function === t.function && e.order > t.order) return true;
+    if (e.function && e.function !== t.function && /^[A-Za-z_]\w*$/.test(e.function)) iterating.add(e.function);
+  }
+  if (iterating.size === 0) return false;
+  const after = text.split('\n').slice(t.range.endLine).join('\n');
+  return [...iterating].some((fn) => new RegExp(`\\b${fn}\\s*\\(`).test(after));
 }
 
 function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[]): boolean {

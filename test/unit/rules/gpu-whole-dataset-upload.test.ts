@@ -19,8 +19,14 @@ ruleTester(rule, {
     { name: 'OpenCL: a local assigned a constant after its declaration is a known, small size', language: 'c', code: 'void f(cl_context ctx, float* host, cl_int* err) {\n  size_t global_size, local_size;\n  cl_int groups;\n  global_size = 8;\n  local_size = 4;\n  groups = global_size / local_size;\n  cl_mem b = clCreateBuffer(ctx, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, groups * sizeof(float), host, err);\n  clEnqueueNDRangeKernel(0, 0, 1, NULL, &global_size, &local_size, 0, NULL, NULL);\n}\n' },
     { name: 'argv-tunable exponent through locals (nBytes = nElem * 4, nElem = 1 << ipower, ipower 10 by default)', language: 'cuda', code: 'int main(int argc, char** argv) {\n  int ipower = 10;\n  if (argc > 1) ipower = atoi(argv[1]);\n  int nElem = 1 << ipower;\n  size_t nBytes = nElem * sizeof(float);\n  float *h = (float*)malloc(nBytes), *d;\n  cudaMalloc(&d, nBytes);\n  cudaMemcpy(d, h, nBytes, cudaMemcpyHostToDevice);\n  return 0;\n}\n' },
     { name: 'argv-tunable matrix with expression defaults set several statements earlier', language: 'cuda', code: 'int main(int argc, char** argv) {\n  int nx = 1 << 11;\n  int ny = 1 << 11;\n  int k = 0;\n  if (argc > 1) k = atoi(argv[1]);\n  if (argc > 4) nx = atoi(argv[4]);\n  if (argc > 5) ny = atoi(argv[5]);\n  size_t nBytes = nx * ny * sizeof(float);\n  float *h = (float*)malloc(nBytes), *d;\n  cudaMalloc(&d, nBytes);\n  cudaMemcpy(d, h, nBytes, cudaMemcpyHostToDevice);\n  return k;\n}\n' },
+    { name: 'an iterative algorithm in a helper: the helper that loops over launches is called after the upload', language: 'cuda', code: '__global__ void step(float* g, int n) {}\nvoid run(float* d, int n, int iters) {\n  for (int it = 0; it < iters; it++) step<<<64, 256>>>(d, n);\n}\nvoid f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  run(d, n, 100);\n}\n' },
   ],
   invalid: [
+    {
+      name: 'a helper that loops over launches, not called after the upload, does not make it resident', language: 'cuda',
+      code: '__global__ void step(float* g, int n) {}\nvoid run(float* d, int n, int iters) {\n  for (int it = 0; it < iters; it++) step<<<64, 256>>>(d, n);\n}\nvoid f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  step<<<64, 256>>>(d, n);\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 8 }],
+    },
     {
       name: 'a local assigned twice (in a branch) stays unknown', language: 'c',
       code: 'void f(cl_context ctx, float* host, size_t n, cl_int* err) {\n  size_t groups;\n  groups = 2;\n  if (n > 4) groups = n;\n  cl_mem b = clCreateBuffer(ctx, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, groups * sizeof(float), host, err);\n}\n',

@@ -34,7 +34,7 @@ export const rule: GpuRule = {
         // Bounded below the threshold by its 32-bit type, a benchmark size whose default is small, or planned
         // against the device's free memory (cudaMemGetInfo / CL_DEVICE_GLOBAL_MEM_SIZE) in the same function.
         if ((t.sizeCapBytes !== undefined && t.sizeCapBytes <= thresholdBytes) || (t.defaultBytes !== undefined && t.defaultBytes <= thresholdBytes)) continue;
-        if (plannedAgainstDeviceMemory(t, ctx.facts.events)) continue;
+        if (plannedAgainstDeviceMemory(t, ctx.facts.events, ctx.text)) continue;
         // An iterative algorithm (kernels launched in a loop after the upload: BFS, stencils, elimination) keeps its
         // data resident and reads it at random: streaming it in chunks is no fix, so there is nothing to report.
         if (iteratedAfter(t, ctx.facts.events, ctx.text)) continue;
@@ -63,8 +63,22 @@ function iteratedAfter(t: TransferFact, events: readonly GpuEvent[], text: strin
   return [...iterating].some((fn) => new RegExp(`\\b${fn}\\s*\\(`).test(after));
 }
 
-function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[]): boolean {
-  return events.some((e) => e.kind === 'hint' && (e.hint === 'global-mem-query' || e.hint === 'max-alloc-query') && e.function === t.function && e.order < t.order);
+/**
+ * A memory query earlier in the function whose result the size is computed from (`n = free_b / 2` after
+ * `cudaMemGetInfo(&free_b, &total_b)`). A query that only guards the input (Rodinia nn: exit when the records do not
+ * fit) plans nothing: the whole input is still uploaded at once. A query whose out-variables cannot be read from its
+ * line counts as planning.
+ */
+function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
+  const lines = text.split('\n');
+  return events.some((e) => {
+    if (e.kind !== 'hint' || (e.hint !== 'global-mem-query' && e.hint !== 'max-alloc-query') || e.function !== t.function || e.order >= t.order) return false;
+    const queryText = lines.slice(e.range.startLine - 1, e.range.endLine).join('\n');
+    const outs = [...queryText.matchAll(/&\s*([A-Za-z_]\w*)/g)].map((m) => m[1]!);
+    if (outs.length === 0) return true;
+    const depends = [t.size.expr, ...t.size.unknowns].join(' ');
+    return outs.some((name) => new RegExp(`\\b${name}\\b`).test(depends));
+  });
 }
 
 /** The copy fills a device buffer allocated with the same size (same expression or same bytes), or it is an upload-allocation (cp.asarray). */

@@ -23,6 +23,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a memory query that only guards the input plans nothing: the size does not come from it (Rodinia nn)', language: 'cuda',
+      code: 'void f(const char* path, float* h) {\n  size_t free_b, total_b;\n  cudaMemGetInfo(&free_b, &total_b);\n  size_t n = load(path, h);\n  if (n * sizeof(float) > free_b) exit(1);\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 8, includes: ['load(path, h)'] }],
+    },
+    {
       name: 'a helper that loops over launches, not called after the upload, does not make it resident', language: 'cuda',
       code: '__global__ void step(float* g, int n) {}\nvoid run(float* d, int n, int iters) {\n  for (int it = 0; it < iters; it++) step<<<64, 256>>>(d, n);\n}\nvoid f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  step<<<64, 256>>>(d, n);\n}\n',
       errors: [{ messageId: 'unknownSize', line: 8 }],

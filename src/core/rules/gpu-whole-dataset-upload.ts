@@ -38,6 +38,9 @@ export const rule: GpuRule = {
         // An iterative algorithm (kernels launched in a loop after the upload: BFS, stencils, elimination) keeps its
         // data resident and reads it at random: streaming it in chunks is no fix, so there is nothing to report.
         if (iteratedAfter(t, ctx.facts.events, ctx.text)) continue;
+        // A multi-phase algorithm: the buffer is read by two or more launches, or it is uploaded after the device
+        // already computed and the host read results back (Rodinia backprop's weight update): it stays resident.
+        if (multiPhase(t, ctx.facts.events, ctx.text)) continue;
         ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
       } else if (t.size.bytes > thresholdBytes) {
         ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
@@ -69,6 +72,19 @@ function iteratedAfter(t: TransferFact, events: readonly GpuEvent[], text: strin
  * fit) plans nothing: the whole input is still uploaded at once. A query whose out-variables cannot be read from its
  * line counts as planning.
  */
+function multiPhase(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
+  const same = events.filter((e) => e.function === t.function);
+  const roundTrip = same.some((l) => l.kind === 'launch' && l.order < t.order
+    && same.some((d) => d.kind === 'transfer' && d.direction === 'device-to-host' && d.order > l.order && d.order < t.order));
+  if (roundTrip) return true;
+  const buffer = t.deviceBuffer;
+  if (!buffer || !/^[A-Za-z_]\w*$/.test(buffer)) return false;
+  const lines = text.split('\n');
+  const word = new RegExp(`\\b${buffer}\\b`);
+  const readers = same.filter((l) => l.kind === 'launch' && l.order > t.order && word.test(lines.slice(l.range.startLine - 1, l.range.endLine).join('\n')));
+  return readers.length >= 2;
+}
+
 function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
   const lines = text.split('\n');
   return events.some((e) => {

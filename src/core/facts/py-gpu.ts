@@ -253,9 +253,31 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     const stmt = call.parent?.type === 'assignment' ? call.parent : call;
     const elsewhere = (name: string | null) => Boolean(name && touched.get(name)?.some((o) => o < stmt.startIndex || o >= stmt.endIndex));
     // A host array made by a call in the copy (`to_gpu(np.random.rand(n))`) is new each time too.
-    if (direction === 'host-to-device' && (elsewhere(pyRoot(host)) || host?.type === 'call')) return 'host-written';
+    if (direction === 'host-to-device' && (host?.type === 'call' ? !invariantCreation(host, loop, loopBodies.of(loop).assigned) : elsewhere(pyRoot(host)))) return 'host-written';
     if (direction === 'device-to-host' && elsewhere(pyRoot(device))) return 'device-written';
     return undefined;
+  };
+
+  /**
+   * `to_gpu(numpy.array(5, dtype=dtype))` in a loop: a NumPy constructor (not a random generator) of literals and names
+   * the loop neither binds nor writes makes the same data on every trip, so the upload repeats the same bytes.
+   */
+  const invariantCreation = (host: SyntaxNode, loop: SyntaxNode, assigned: ReadonlySet<string>): boolean => {
+    const fn = field(host, 'function');
+    if (!fn || !/^(np|numpy)\.(array|asarray|zeros|ones|full|arange|float16|float32|float64|int32|int64)$/.test(collapse(fn.text))) return false;
+    const args = field(host, 'arguments');
+    if (!args) return false;
+    const loopVars = new Set(loopSyntax.variables(loop));
+    let invariant = true;
+    walk(args, (n) => {
+      if (n.type === 'call' || n.type === 'lambda') invariant = false;
+      if (n.type !== 'identifier') return;
+      const parent = n.parent;
+      if (parent?.type === 'keyword_argument' && field(parent, 'name')?.startIndex === n.startIndex) return;
+      if (parent?.type === 'attribute' && field(parent, 'attribute')?.startIndex === n.startIndex) return;
+      if (loopVars.has(n.text) || assigned.has(n.text)) invariant = false;
+    });
+    return invariant;
   };
 
   /** The size of a NumPy creator call (`numpy.zeros(n)`, `numpy.random.rand(n)`) or of one cast with astype. */

@@ -347,6 +347,20 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     return a.bytes !== null && b.bytes !== null ? { expr, bytes: a.bytes * b.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...a.unknowns, ...b.unknowns] };
   };
 
+  /**
+   * `np.array(np.random.rand(n), dtype=np.float32)` / `np.asarray(np.random.rand(n), np.float32)`: the inner
+   * creator's shape with the dtype the conversion gives (not the creator's float64).
+   */
+  const convertedCreation = (a: CallArgs): SizeValue | null => {
+    const inner = a.positional[0];
+    const dtype = a.keywords.get('dtype') ?? a.positional[1];
+    if (!dtype || inner?.type !== 'call') return null;
+    const innerFn = field(inner, 'function');
+    const iq = innerFn && (innerFn.type === 'identifier' || innerFn.type === 'attribute') ? qualify(innerFn.text) : null;
+    if (!iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || iq.startsWith('numpy.random.'))) return null;
+    const ia = callArgs(inner);
+    return shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy);
+  };
   const visitCall = (call: SyntaxNode) => {
     const fnNode = field(call, 'function');
     if (!fnNode) return;
@@ -369,7 +383,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         if (CREATORS.test(fn) || q.startsWith('numpy.random.')) hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
         else if (/^(load|fromfile|memmap|loadtxt|genfromtxt|frombuffer|array|asarray)$/.test(fn)) {
           const src = a.positional[0] ? collapse(a.positional[0].text) : '?';
-          const size = fn === 'array' || fn === 'asarray' ? bytesOfName(a.positional[0]) : { expr: `numpy.${fn}(${src})`, bytes: null, unknowns: [`numpy.${fn}(${src})`] };
+          const size = fn === 'array' || fn === 'asarray' ? convertedCreation(a) ?? bytesOfName(a.positional[0]) : { expr: `numpy.${fn}(${src})`, bytes: null, unknowns: [`numpy.${fn}(${src})`] };
           hostArray(call, q, 'pageable', size);
         }
         return;

@@ -32,6 +32,8 @@ interface Scope {
   id: number;
   vars: Map<string, VarInfo>;
   written: Set<string>;
+  /** Every write of a name in this scope (assignments, ++/--, &n, stream extraction): one `n = expr;` may be folded. */
+  writes: Map<string, SyntaxNode[]>;
   /** The function's text span (the file: everything): calls in it that pass a local by reference write it. */
   start: number;
   end: number;
@@ -98,6 +100,7 @@ export function shorten(text: string): string {
 type Memo = Folded | 'in progress';
 /** Names looked up at file scope: a header's initialiser, a helper's argument folded where the helper is called. */
 const FILE = 'file' as const;
+const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']);
 type Site = SyntaxNode | typeof FILE;
 
 interface FileIndex {
@@ -191,7 +194,7 @@ export class CConstantFolder {
   private readonly structCache = new Map<string, TypeLayout | null>();
   private readonly headerLayouts = new Map<string, TypeLayout>();
   private readonly scopes = new Map<number, Scope>();
-  private readonly global: Scope = { id: -1, vars: new Map(), written: new Set(), start: 0, end: Infinity };
+  private readonly global: Scope = { id: -1, vars: new Map(), written: new Set(), writes: new Map(), start: 0, end: Infinity };
   /** Parameters taken by non-const reference, by function name, from included headers. */
   private readonly headerRefParams = new Map<string, Set<number>>();
   /** Parameter names of the functions defined in the file (null: defined more than once, overloads). */
@@ -290,7 +293,7 @@ export class CConstantFolder {
   private scopeFor(fn: SyntaxNode): Scope {
     let scope = this.scopes.get(fn.startIndex);
     if (!scope) {
-      scope = { id: fn.startIndex, vars: new Map(), written: new Set(), start: fn.startIndex, end: fn.endIndex };
+      scope = { id: fn.startIndex, vars: new Map(), written: new Set(), writes: new Map(), start: fn.startIndex, end: fn.endIndex };
       this.scopes.set(fn.startIndex, scope);
     }
     return scope;
@@ -302,6 +305,9 @@ export class CConstantFolder {
     if (indexed && !this.fileIndexFromTree) this.fileIndex.written.add(name);
     const scope = this.scopeOf(node);
     scope.written.add(name);
+    const list = scope.writes.get(name);
+    if (list) list.push(node);
+    else scope.writes.set(name, [node]);
     if (scope === this.global || scope.vars.has(name)) return;
     for (const fn of this.functions.chain(node)) if (FUNCTION_TYPES.has(fn.type)) this.scopeFor(fn).written.add(name);
   }
@@ -478,6 +484,26 @@ export class CConstantFolder {
     return g ? { info: g, scope: this.global, written: this.isWritten(this.global, name) || this.writtenAnywhere(name) } : null;
   }
 
+  /**
+   * `int n; ... n = 8 / 4; ... use(n)`: a local declared without a value and written exactly once, by a plain
+   * assignment that is a statement of the function body itself (not in a loop or branch) before `at`: its value is
+   * the assignment's right side. Anything else (two writes, `&n`, a write in an if) stays unknown.
+   */
+  private assignedOnceBefore(scope: Scope, name: string, at: Site): SyntaxNode | null {
+    if (at === FILE || scope === this.global || !scope.vars.has(name) || this.outArgs().get(name)?.some((c) => c >= scope.start && c < scope.end)) return null;
+    const writes = [...(scope.writes.get(name) ?? [])].sort((a, b) => a.startIndex - b.startIndex);
+    const w = writes[0];
+    if (!w || w.type !== 'assignment_expression' || field(w, 'operator')?.text !== '=') return null;
+    if (w.endIndex > at.startIndex) return null;
+    // Later writes (`&n` to a call after the use) do not change the value read here, unless a loop brings it back.
+    if (writes.slice(1).some((o) => o.startIndex < at.endIndex)) return null;
+    if (writes.length > 1) for (let p = at.parent; p && p.startIndex >= scope.start; p = p.parent) if (LOOP_TYPES.has(p.type)) return null;
+    const statement = w.parent;
+    const body = statement?.parent;
+    if (statement?.type !== 'expression_statement' || body?.type !== 'compound_statement' || !body.parent || !FUNCTION_TYPES.has(body.parent.type)) return null;
+    return field(w, 'right');
+  }
+
   /** A file-scope variable written in any function of the file (`imWidth = w;` in a loader), or through a reference. */
   private writtenAnywhere(name: string): boolean {
     const index = this.index();
@@ -592,6 +618,8 @@ export class CConstantFolder {
       if (!writable && info.initText !== undefined) {
         return this.memoised(info, name, () => this.parseText(info.initText!, name, depth, FILE));
       }
+      const once = writable && !info.init && !info.isConst ? this.assignedOnceBefore(v.scope, name, where) : null;
+      if (once) return this.memoised(once, name, () => this.ev(once, depth + 1, null));
       if (info.init || writable || info.typeText) return unknown(name);
     }
     const e = this.enums.get(name);

@@ -708,21 +708,31 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       return /unsigned|uint32_t|cl_uint/.test(decl[1]!) ? 2 ** 32 - 1 : 2 ** 31 - 1;
     };
 
-    /** The size with each command-line-tunable name (`n = argc > 1 ? atoi(argv[1]) : 1024`) at its literal default. */
+    /**
+     * The size with each command-line-tunable name (`n = argc > 1 ? atoi(argv[1]) : 1024`, or `int p = 10; ...
+     * if (argc > 1) p = atoi(argv[1]);`) at its default, through the locals the size is computed from
+     * (`nBytes = nElem * sizeof(float)`, `nElem = 1 << p`).
+     */
     const bytesAtDefaults = (sizeArg: SyntaxNode, call: SyntaxNode): number | undefined => {
       if (!/\bargv\b/.test(parsed.text)) return undefined;
       const before = functionTextBefore(call);
-      let text = sizeArg.text;
-      const names = new Set<string>();
-      walk(sizeArg, (id) => names.add(id.text), IDENTIFIER);
       let tunable = false;
-      for (const name of names) {
-        const m = new RegExp(`\\b${name}\\s*=\\s*\\(?\\s*argc\\b[^?;]*\\?[^:;]*:\\s*\\(?\\s*(\\d+)`).exec(before)
-          ?? new RegExp(`\\b${name}\\s*=\\s*(\\d+)\\s*;[^;]*\\bif\\s*\\(\\s*argc\\b[^;]*\\b${name}\\s*=[^;]*argv`).exec(before);
-        if (!m) continue;
-        tunable = true;
-        text = text.replace(new RegExp(`\\b${name}\\b`, 'g'), m[1]!);
-      }
+      const expand = (text: string, depth: number): string => text.replace(/\b[A-Za-z_]\w*\b/g, (name) => {
+        if (name === 'sizeof' || depth > 4) return name;
+        const m = new RegExp(`\\b${name}\\s*=(?!=)\\s*\\(?\\s*argc\\b[^?;]*\\?[^:;]*:\\s*\\(?\\s*(\\d+)`).exec(before)
+          ?? new RegExp(`\\b${name}\\s*=(?!=)\\s*([^;=]+);[\\s\\S]*\\bif\\s*\\(\\s*argc\\b[^;]*?\\b${name}\\s*=(?!=)[^;]*argv`).exec(before);
+        if (m) {
+          if (/\bargv\b/.test(m[1]!)) return name;
+          tunable = true;
+          return `(${expand(m[1]!, depth + 1)})`;
+        }
+        // A local computed once from other names (the last plain assignment before the call), unless argv is in it.
+        const defs = [...before.matchAll(new RegExp(`(?:^|[^\\w.>])${name}\\s*=(?!=)\\s*([^;]+);`, 'g'))];
+        const def = defs[defs.length - 1]?.[1];
+        if (!def || /\bargv\b|\?/.test(def)) return name;
+        return `(${expand(def, depth + 1)})`;
+      });
+      const text = expand(sizeArg.text, 0);
       if (!tunable) return undefined;
       const folded = parseExpression(text, (expr) => (expr ? folder.evaluate(expr) : { value: null, unknowns: ['?'] }));
       return folded.value ?? undefined;

@@ -253,9 +253,31 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     const stmt = call.parent?.type === 'assignment' ? call.parent : call;
     const elsewhere = (name: string | null) => Boolean(name && touched.get(name)?.some((o) => o < stmt.startIndex || o >= stmt.endIndex));
     // A host array made by a call in the copy (`to_gpu(np.random.rand(n))`) is new each time too.
-    if (direction === 'host-to-device' && (elsewhere(pyRoot(host)) || host?.type === 'call')) return 'host-written';
+    if (direction === 'host-to-device' && (host?.type === 'call' ? !invariantCreation(host, loop, loopBodies.of(loop).assigned) : elsewhere(pyRoot(host)))) return 'host-written';
     if (direction === 'device-to-host' && elsewhere(pyRoot(device))) return 'device-written';
     return undefined;
+  };
+
+  /**
+   * `to_gpu(numpy.array(5, dtype=dtype))` in a loop: a NumPy constructor (not a random generator) of literals and names
+   * the loop neither binds nor writes makes the same data on every trip, so the upload repeats the same bytes.
+   */
+  const invariantCreation = (host: SyntaxNode, loop: SyntaxNode, assigned: ReadonlySet<string>): boolean => {
+    const fn = field(host, 'function');
+    if (!fn || !/^(np|numpy)\.(array|asarray|zeros|ones|full|arange|float16|float32|float64|int32|int64)$/.test(collapse(fn.text))) return false;
+    const args = field(host, 'arguments');
+    if (!args) return false;
+    const loopVars = new Set(loopSyntax.variables(loop));
+    let invariant = true;
+    walk(args, (n) => {
+      if (n.type === 'call' || n.type === 'lambda') invariant = false;
+      if (n.type !== 'identifier') return;
+      const parent = n.parent;
+      if (parent?.type === 'keyword_argument' && field(parent, 'name')?.startIndex === n.startIndex) return;
+      if (parent?.type === 'attribute' && field(parent, 'attribute')?.startIndex === n.startIndex) return;
+      if (loopVars.has(n.text) || assigned.has(n.text)) invariant = false;
+    });
+    return invariant;
   };
 
   /** The size of a NumPy creator call (`numpy.zeros(n)`, `numpy.random.rand(n)`) or of one cast with astype. */
@@ -325,6 +347,20 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     return a.bytes !== null && b.bytes !== null ? { expr, bytes: a.bytes * b.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...a.unknowns, ...b.unknowns] };
   };
 
+  /**
+   * `np.array(np.random.rand(n), dtype=np.float32)` / `np.asarray(np.random.rand(n), np.float32)`: the inner
+   * creator's shape with the dtype the conversion gives (not the creator's float64).
+   */
+  const convertedCreation = (a: CallArgs): SizeValue | null => {
+    const inner = a.positional[0];
+    const dtype = a.keywords.get('dtype') ?? a.positional[1];
+    if (!dtype || inner?.type !== 'call') return null;
+    const innerFn = field(inner, 'function');
+    const iq = innerFn && (innerFn.type === 'identifier' || innerFn.type === 'attribute') ? qualify(innerFn.text) : null;
+    if (!iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || iq.startsWith('numpy.random.'))) return null;
+    const ia = callArgs(inner);
+    return shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy);
+  };
   const visitCall = (call: SyntaxNode) => {
     const fnNode = field(call, 'function');
     if (!fnNode) return;
@@ -347,7 +383,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         if (CREATORS.test(fn) || q.startsWith('numpy.random.')) hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
         else if (/^(load|fromfile|memmap|loadtxt|genfromtxt|frombuffer|array|asarray)$/.test(fn)) {
           const src = a.positional[0] ? collapse(a.positional[0].text) : '?';
-          const size = fn === 'array' || fn === 'asarray' ? bytesOfName(a.positional[0]) : { expr: `numpy.${fn}(${src})`, bytes: null, unknowns: [`numpy.${fn}(${src})`] };
+          const size = fn === 'array' || fn === 'asarray' ? convertedCreation(a) ?? bytesOfName(a.positional[0]) : { expr: `numpy.${fn}(${src})`, bytes: null, unknowns: [`numpy.${fn}(${src})`] };
           hostArray(call, q, 'pageable', size);
         }
         return;

@@ -189,28 +189,37 @@ export function loopChain(node: SyntaxNode, syntax: LoopSyntax, index: Enclosing
 
 const timedLoops = new WeakMap<LoopSyntax, Map<number, boolean>>();
 
-/** The loop reads a clock, or clock reads bracket it in its block: a benchmark measuring what runs in it. */
-export function isTimedLoop(loop: SyntaxNode, syntax: LoopSyntax): boolean {
+/**
+ * A benchmark measuring `node` in `loop`: clock reads bracket the loop in its block (`cudaEventRecord(start);
+ * for (...) {...} cudaEventRecord(stop);`), or, inside the loop, a clock read comes before the node and another after
+ * it (`t0 = perf_counter(); copy; t1 = perf_counter()`). A copy made before the timer starts in the loop body is not
+ * what is measured.
+ */
+export function isTimedLoop(loop: SyntaxNode, syntax: LoopSyntax, node?: SyntaxNode): boolean {
+  if (syntax.countedLoop && !syntax.countedLoop(loop)) return false;
+  if (bracketedByTimers(loop, syntax)) return true;
+  if (!syntax.timer.test(loop.text)) return false;
+  if (!node) return true;
+  const text = loop.text;
+  const start = node.startIndex - loop.startIndex;
+  const end = node.endIndex - loop.startIndex;
+  return syntax.timer.test(text.slice(0, Math.max(0, start))) && syntax.timer.test(text.slice(Math.min(text.length, end)));
+}
+
+function bracketedByTimers(loop: SyntaxNode, syntax: LoopSyntax): boolean {
   let cache = timedLoops.get(syntax);
   if (!cache) timedLoops.set(syntax, (cache = new Map()));
   const known = cache.get(loop.startIndex);
   if (known !== undefined) return known;
-  let timed = false;
-  if (!syntax.countedLoop || syntax.countedLoop(loop)) {
-    if (syntax.timer.test(loop.text)) timed = true;
-    else {
-      // Up to four statements either side: `cudaEventRecord(start); for (...) {...} cudaEventRecord(stop);`.
-      let before = false;
-      let after = false;
-      let s = loop.previousNamedSibling;
-      for (let k = 0; s && k < 4 && !before; k++, s = s.previousNamedSibling) before = syntax.timer.test(s.text);
-      s = loop.nextNamedSibling;
-      for (let k = 0; s && k < 4 && !after; k++, s = s.nextNamedSibling) after = syntax.timer.test(s.text);
-      timed = before && after;
-    }
-  }
-  cache.set(loop.startIndex, timed);
-  return timed;
+  // Up to four statements either side.
+  let before = false;
+  let after = false;
+  let s = loop.previousNamedSibling;
+  for (let k = 0; s && k < 4 && !before; k++, s = s.previousNamedSibling) before = syntax.timer.test(s.text);
+  s = loop.nextNamedSibling;
+  for (let k = 0; s && k < 4 && !after; k++, s = s.nextNamedSibling) after = syntax.timer.test(s.text);
+  cache.set(loop.startIndex, before && after);
+  return before && after;
 }
 
 /** The loops enclosing a node up to its function, innermost first. */
@@ -220,14 +229,16 @@ export function loopInfo(node: SyntaxNode, syntax: LoopSyntax, lines: LineMap, i
   let total: number | null = 1;
   const variables: string[] = [];
   let timed = false;
+  let clocked = false;
   for (const p of loops) {
     variables.push(...syntax.variables(p));
     const trips = syntax.tripCount(p);
     total = total !== null && trips !== null ? total * trips : null;
-    timed ||= isTimedLoop(p, syntax);
+    timed ||= isTimedLoop(p, syntax, node);
+    clocked ||= isTimedLoop(p, syntax);
   }
   const innermost = loops[0]!;
-  return { tripCount: syntax.tripCount(innermost), totalTrips: total, line: lines.position(innermost.startIndex).line, variables, ...(timed ? { timed: true } : {}) };
+  return { tripCount: syntax.tripCount(innermost), totalTrips: total, line: lines.position(innermost.startIndex).line, variables, ...(timed ? { timed: true } : {}), ...(clocked ? { clocked: true } : {}) };
 }
 
 /** Whether `text` mentions the identifier `name` as a whole word (names are escaped: never a pattern). */

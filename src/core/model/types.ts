@@ -91,8 +91,13 @@ export interface LoopInfo {
   line: number;
   /** Names bound by the enclosing loops (`i` of `for (int i...)`, `x` of `for x in loader`). */
   variables: string[];
-  /** A loop reads a clock or is bracketed by clock reads (a benchmark): what runs in it is what is measured. */
+  /**
+   * What this node does is measured by a benchmark: clock reads bracket an enclosing loop, or come before and after
+   * the node inside it. A copy made before the timer starts in the loop body is not measured.
+   */
   timed?: boolean;
+  /** An enclosing loop reads a clock anywhere (a benchmark loop): a sync there may be what makes the timing valid. */
+  clocked?: boolean;
 }
 
 export interface FactBase {

@@ -17,7 +17,7 @@ export const rule: GpuRule = {
       if (e.kind !== 'sync' || !e.loop || e.family === 'opencl' || e.family === 'pyopencl') continue;
       // A benchmark's loop waits to measure; a loop that only waits (one device or stream per trip) after the work
       // is queued is the one synchronisation the advice asks for.
-      if (e.loop.timed || e.waitsOnly || e.debugOnly) continue;
+      if (e.loop.timed || e.loop.clocked || e.waitsOnly || e.debugOnly) continue;
       ctx.report('syncInLoop', { api: e.api, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) }, e.range);
     }
   },

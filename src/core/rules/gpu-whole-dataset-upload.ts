@@ -34,10 +34,13 @@ export const rule: GpuRule = {
         // Bounded below the threshold by its 32-bit type, a benchmark size whose default is small, or planned
         // against the device's free memory (cudaMemGetInfo / CL_DEVICE_GLOBAL_MEM_SIZE) in the same function.
         if ((t.sizeCapBytes !== undefined && t.sizeCapBytes <= thresholdBytes) || (t.defaultBytes !== undefined && t.defaultBytes <= thresholdBytes)) continue;
-        if (plannedAgainstDeviceMemory(t, ctx.facts.events)) continue;
+        if (plannedAgainstDeviceMemory(t, ctx.facts.events, ctx.text)) continue;
         // An iterative algorithm (kernels launched in a loop after the upload: BFS, stencils, elimination) keeps its
         // data resident and reads it at random: streaming it in chunks is no fix, so there is nothing to report.
-        if (iteratedAfter(t, ctx.facts.events)) continue;
+        if (iteratedAfter(t, ctx.facts.events, ctx.text)) continue;
+        // A multi-phase algorithm: the buffer is read by two or more launches, or it is uploaded after the device
+        // already computed and the host read results back (Rodinia backprop's weight update): it stays resident.
+        if (multiPhase(t, ctx.facts.events, ctx.text)) continue;
         ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
       } else if (t.size.bytes > thresholdBytes) {
         ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
@@ -46,12 +49,52 @@ export const rule: GpuRule = {
   },
 };
 
-function iteratedAfter(t: TransferFact, events: readonly GpuEvent[]): boolean {
-  return events.some((e) => e.kind === 'launch' && e.loop !== null && e.function === t.function && e.order > t.order);
+/**
+ * Kernels launched in a loop after the upload, in the same function or in a function of this file that is called
+ * after the upload (`compute_tran_temp(...)` of Rodinia hotspot, `calc_path(...)` of pathfinder, which loop over
+ * the launches).
+ */
+function iteratedAfter(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
+  const iterating = new Set<string>();
+  for (const e of events) {
+    if (e.kind !== 'launch' || e.loop === null) continue;
+    if (e.function === t.function && e.order > t.order) return true;
+    if (e.function && e.function !== t.function && /^[A-Za-z_]\w*$/.test(e.function)) iterating.add(e.function);
+  }
+  if (iterating.size === 0) return false;
+  const after = text.split('\n').slice(t.range.endLine).join('\n');
+  return [...iterating].some((fn) => new RegExp(`\\b${fn}\\s*\\(`).test(after));
 }
 
-function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[]): boolean {
-  return events.some((e) => e.kind === 'hint' && (e.hint === 'global-mem-query' || e.hint === 'max-alloc-query') && e.function === t.function && e.order < t.order);
+/**
+ * A memory query earlier in the function whose result the size is computed from (`n = free_b / 2` after
+ * `cudaMemGetInfo(&free_b, &total_b)`). A query that only guards the input (Rodinia nn: exit when the records do not
+ * fit) plans nothing: the whole input is still uploaded at once. A query whose out-variables cannot be read from its
+ * line counts as planning.
+ */
+function multiPhase(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
+  const same = events.filter((e) => e.function === t.function);
+  const roundTrip = same.some((l) => l.kind === 'launch' && l.order < t.order
+    && same.some((d) => d.kind === 'transfer' && d.direction === 'device-to-host' && d.order > l.order && d.order < t.order));
+  if (roundTrip) return true;
+  const buffer = t.deviceBuffer;
+  if (!buffer || !/^[A-Za-z_]\w*$/.test(buffer)) return false;
+  const lines = text.split('\n');
+  const word = new RegExp(`\\b${buffer}\\b`);
+  const readers = same.filter((l) => l.kind === 'launch' && l.order > t.order && word.test(lines.slice(l.range.startLine - 1, l.range.endLine).join('\n')));
+  return readers.length >= 2;
+}
+
+function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
+  const lines = text.split('\n');
+  return events.some((e) => {
+    if (e.kind !== 'hint' || (e.hint !== 'global-mem-query' && e.hint !== 'max-alloc-query') || e.function !== t.function || e.order >= t.order) return false;
+    const queryText = lines.slice(e.range.startLine - 1, e.range.endLine).join('\n');
+    const outs = [...queryText.matchAll(/&\s*([A-Za-z_]\w*)/g)].map((m) => m[1]!);
+    if (outs.length === 0) return true;
+    const depends = [t.size.expr, ...t.size.unknowns].join(' ');
+    return outs.some((name) => new RegExp(`\\b${name}\\b`).test(depends));
+  });
 }
 
 /** The copy fills a device buffer allocated with the same size (same expression or same bytes), or it is an upload-allocation (cp.asarray). */

@@ -15,7 +15,7 @@ export const rule: GpuRule = {
   },
   check(ctx) {
     for (const t of ctx.facts.events) {
-      if (t.kind !== 'transfer' || !t.loop || t.blocking !== true || t.loop.timed) continue;
+      if (t.kind !== 'transfer' || !t.loop || t.blocking !== true || t.loop.timed || t.loop.clocked) continue;
       if (t.family !== 'opencl' && t.family !== 'pyopencl') continue;
       ctx.report('blocking', { api: t.api, size: sizeText(t.size, ctx.config.lang), loopLine: t.loop.line, trips: tripsText(t.loop.tripCount, ctx.config.lang) }, t.range);
     }

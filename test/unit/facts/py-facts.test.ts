@@ -15,6 +15,9 @@ describe('Python GPU facts', () => {
     ['pyopencl buffer from hostbuf', 'import numpy as np\nimport pyopencl as cl\nh = np.ones(50, dtype=np.int64)\nb = cl.Buffer(ctx, cl.mem_flags.COPY_HOST_PTR, hostbuf=h)', 400],
     ['cp.cuda.alloc of a byte count', 'import cupy as cp\np = cp.cuda.alloc(1 << 20)', 1048576],
     ['torch tensor on a device held in a plain string', 'import torch\ndevice = "cuda:0"\nx = torch.zeros(256, device=device)', 1024],
+    ['np.array of a random array converted by a dtype keyword', 'import numpy as np\nfrom pycuda import gpuarray\nn = 100\na = np.array(np.random.rand(n), dtype=np.float32)\nb = gpuarray.to_gpu(a)', 400],
+    ['np.asarray of a random array converted by a positional dtype', 'import numpy as np\nfrom pycuda import gpuarray\na = np.asarray(np.random.rand(5), np.float32)\nb = gpuarray.to_gpu(a)', 20],
+    ['np.array of a random array without a dtype keeps float64', 'import numpy as np\nfrom pycuda import gpuarray\na = np.array(np.random.rand(5))\nb = gpuarray.to_gpu(a)', 40],
     ['np.load size is unknown', 'import numpy as np\nimport cupy as cp\nx = np.load("f.npy")\nd = cp.asarray(x)', null],
   ];
   for (const [name, code, bytes] of sizes) {

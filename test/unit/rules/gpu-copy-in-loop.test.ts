@@ -20,8 +20,21 @@ ruleTester(rule, {
     { name: 'python: batches from a loader', language: 'python', code: 'import torch\nfor x, y in loader:\n    x = x.cuda()\n' },
     { name: 'python: slices of a big array', language: 'python', code: 'import cupy as cp\nfor i in range(10):\n    d = cp.asarray(big[i * 100:(i + 1) * 100])\n' },
     { name: 'blocking OpenCL read is left to opencl-blocking-transfer-in-loop', language: 'c', code: 'void f(cl_command_queue q, cl_mem b, float* h) {\n  for (int i = 0; i < 4; i++) clEnqueueReadBuffer(q, b, CL_TRUE, 0, 64, h, 0, NULL, NULL);\n}\n' },
+    { name: 'a copy between clock reads inside the loop body is what is measured', language: 'cuda', code: 'void f(float* h, float* d, cudaEvent_t a, cudaEvent_t b, float* ms) {\n  for (int r = 0; r < 100; r++) {\n    cudaEventRecord(a);\n    cudaMemcpy(d, h, 1 << 20, cudaMemcpyHostToDevice);\n    cudaEventRecord(b);\n    cudaEventElapsedTime(ms, a, b);\n  }\n}\n' },
+    { name: 'python: to_gpu of a NumPy array built from the loop variable is new data each trip', language: 'python', code: 'import numpy as np\nfrom pycuda import gpuarray\nfor k in range(10):\n    a = gpuarray.to_gpu(np.array(k, dtype=np.float32))\n' },
+    { name: 'python: to_gpu of a random array is new data each trip', language: 'python', code: 'import numpy as np\nfrom pycuda import gpuarray\nfor k in range(10):\n    a = gpuarray.to_gpu(np.random.rand(16))\n' },
   ],
   invalid: [
+    {
+      name: 'a copy before the timer starts in a benchmark loop is not measured', language: 'cuda',
+      code: 'void f(float* h, float* d, cudaEvent_t a, cudaEvent_t b, float* ms) {\n  for (int r = 0; r < 100; r++) {\n    cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n    cudaEventRecord(a);\n    k<<<1, 32>>>(d);\n    cudaEventRecord(b);\n    cudaEventElapsedTime(ms, a, b);\n  }\n}\n',
+      errors: [{ messageId: 'copyInLoop', line: 3 }],
+    },
+    {
+      name: 'python: the same constant uploaded on every trip of a benchmark-size loop, before its timer starts', language: 'python',
+      code: 'import numpy\nimport pycuda.driver as drv\nfrom pycuda import gpuarray\ndef main(dtype):\n    for size_exp in range(10, 26):\n        a = gpuarray.to_gpu(numpy.array(5, dtype=dtype))\n        start = drv.Event()\n        stop = drv.Event()\n        start.record()\n        stop.record()\n        stop.synchronize()\n        print(stop.time_since(start))\n',
+      errors: [{ messageId: 'copyInLoop', line: 6 }],
+    },
     {
       name: 'D2H with no kernel in the loop reads the same bytes again', language: 'cuda',
       code: 'void f(float* h, float* d) {\n  step<<<1, 1>>>(d);\n  for (int i = 0; i < 4; i++) {\n    cudaMemcpy(h, d, 64, cudaMemcpyDeviceToHost);\n    printf("%f", h[0]);\n  }\n}\n',

@@ -14,6 +14,7 @@ ruleTester(rule, {
     { name: 'sync after the loop', language: 'cuda', code: 'void f(float* d) {\n  for (int i = 0; i < 10; i++) k<<<1, 32>>>(d);\n  cudaDeviceSynchronize();\n}\n' },
     { name: 'stream sync outside any loop', language: 'cuda', code: 'void f() {\n  cudaStreamSynchronize(0);\n}\n' },
     { name: 'python: torch sync outside', language: 'python', code: 'import torch\nfor i in range(3):\n    y = model(x)\ntorch.cuda.synchronize()\n' },
+    { name: 'python: a sync before the timer starts in a benchmark loop (so the timing starts on an idle device)', language: 'python', code: 'import pycuda.driver as cuda\nfor n in range(10):\n    start = cuda.Event()\n    stop = cuda.Event()\n    cuda.Context.synchronize()\n    start.record()\n    stop.record()\n    stop.synchronize()\n    print(stop.time_since(start))\n' },
   ],
   invalid: [
     {

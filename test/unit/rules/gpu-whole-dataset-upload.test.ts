@@ -16,8 +16,44 @@ ruleTester(rule, {
     { name: 'python: small known array', language: 'python', code: 'import numpy as np\nimport cupy as cp\na = np.zeros((1000, 1000), dtype=np.float32)\nd = cp.asarray(a)\n' },
     { name: 'python: asarray of a parameter of unknown origin (may already be on the device)', language: 'python', code: 'import cupy as cp\ndef to_gpu(x):\n    return cp.asarray(x)\n' },
     { name: 'python: threshold raised', language: 'python', config: { chunkThreshold: 0.5 }, code: 'import numpy as np\nimport cupy as cp\na = np.zeros((20_000_000, 64), dtype=np.float32)\nd = cp.asarray(a)\n' },
+    { name: 'OpenCL: a local assigned a constant after its declaration is a known, small size', language: 'c', code: 'void f(cl_context ctx, float* host, cl_int* err) {\n  size_t global_size, local_size;\n  cl_int groups;\n  global_size = 8;\n  local_size = 4;\n  groups = global_size / local_size;\n  cl_mem b = clCreateBuffer(ctx, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, groups * sizeof(float), host, err);\n  clEnqueueNDRangeKernel(0, 0, 1, NULL, &global_size, &local_size, 0, NULL, NULL);\n}\n' },
+    { name: 'argv-tunable exponent through locals (nBytes = nElem * 4, nElem = 1 << ipower, ipower 10 by default)', language: 'cuda', code: 'int main(int argc, char** argv) {\n  int ipower = 10;\n  if (argc > 1) ipower = atoi(argv[1]);\n  int nElem = 1 << ipower;\n  size_t nBytes = nElem * sizeof(float);\n  float *h = (float*)malloc(nBytes), *d;\n  cudaMalloc(&d, nBytes);\n  cudaMemcpy(d, h, nBytes, cudaMemcpyHostToDevice);\n  return 0;\n}\n' },
+    { name: 'argv-tunable matrix with expression defaults set several statements earlier', language: 'cuda', code: 'int main(int argc, char** argv) {\n  int nx = 1 << 11;\n  int ny = 1 << 11;\n  int k = 0;\n  if (argc > 1) k = atoi(argv[1]);\n  if (argc > 4) nx = atoi(argv[4]);\n  if (argc > 5) ny = atoi(argv[5]);\n  size_t nBytes = nx * ny * sizeof(float);\n  float *h = (float*)malloc(nBytes), *d;\n  cudaMalloc(&d, nBytes);\n  cudaMemcpy(d, h, nBytes, cudaMemcpyHostToDevice);\n  return k;\n}\n' },
+    { name: 'an iterative algorithm in a helper: the helper that loops over launches is called after the upload', language: 'cuda', code: '__global__ void step(float* g, int n) {}\nvoid run(float* d, int n, int iters) {\n  for (int it = 0; it < iters; it++) step<<<64, 256>>>(d, n);\n}\nvoid f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  run(d, n, 100);\n}\n' },
+    { name: 'multi-phase: the uploaded buffer is read by two launches (forward pass, then weight update)', language: 'cuda', code: '__global__ void fwd(float* a, float* o) {}\n__global__ void adj(float* a, float* w) {}\nvoid train(float* h, float* o, float* w, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  fwd<<<64, 256>>>(d,\n    o);\n  adj<<<64, 256>>>(d, w);\n}\n' },
+    { name: 'multi-phase: an upload after a launch whose results the host read back', language: 'cuda', code: '__global__ void fwd(float* o) {}\nvoid train(float* h, float* part, float* o, size_t n) {\n  float* d;\n  fwd<<<64, 256>>>(o);\n  cudaMemcpy(part, o, 1024, cudaMemcpyDeviceToHost);\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n}\n' },
   ],
   invalid: [
+    {
+      name: 'two launches, only one of which reads the uploaded buffer: still one pass over it', language: 'cuda',
+      code: '__global__ void dist(float* g, int n) {}\n__global__ void clear(float* o) {}\nvoid f(float* h, float* o, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  clear<<<1, 32>>>(o);\n  dist<<<64, 256>>>(d, n);\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 6 }],
+    },
+    {
+      name: 'a memory query that only guards the input plans nothing: the size does not come from it (Rodinia nn)', language: 'cuda',
+      code: 'void f(const char* path, float* h) {\n  size_t free_b, total_b;\n  cudaMemGetInfo(&free_b, &total_b);\n  size_t n = load(path, h);\n  if (n * sizeof(float) > free_b) exit(1);\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 8, includes: ['load(path, h)'] }],
+    },
+    {
+      name: 'a helper that loops over launches, not called after the upload, does not make it resident', language: 'cuda',
+      code: '__global__ void step(float* g, int n) {}\nvoid run(float* d, int n, int iters) {\n  for (int it = 0; it < iters; it++) step<<<64, 256>>>(d, n);\n}\nvoid f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  step<<<64, 256>>>(d, n);\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 8 }],
+    },
+    {
+      name: 'a local assigned twice (in a branch) stays unknown', language: 'c',
+      code: 'void f(cl_context ctx, float* host, size_t n, cl_int* err) {\n  size_t groups;\n  groups = 2;\n  if (n > 4) groups = n;\n  cl_mem b = clCreateBuffer(ctx, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, groups * sizeof(float), host, err);\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 5, includes: ['depends on groups'] }],
+    },
+    {
+      name: 'a local assigned once inside a branch stays unknown', language: 'c',
+      code: 'void f(cl_context ctx, float* host, size_t n, cl_int* err) {\n  size_t groups;\n  if (n > 4) groups = n * 1024;\n  cl_mem b = clCreateBuffer(ctx, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, groups * sizeof(float), host, err);\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 4 }],
+    },
+    {
+      name: 'argv-tunable exponent through locals with a large default (2^32 floats)', language: 'cuda',
+      code: 'int main(int argc, char** argv) {\n  int ipower = 32;\n  if (argc > 1) ipower = atoi(argv[1]);\n  size_t nElem = 1ULL << ipower;\n  size_t nBytes = nElem * sizeof(float);\n  float *h = (float*)malloc(nBytes), *d;\n  cudaMalloc(&d, nBytes);\n  cudaMemcpy(d, h, nBytes, cudaMemcpyHostToDevice);\n  return 0;\n}\n',
+      errors: [{ messageId: 'unknownSize', line: 8 }],
+    },
     {
       name: 'one pass: a single launch after the upload (the records could be streamed)', language: 'cuda',
       code: '__global__ void dist(float* g, int n) {}\nvoid f(float* h, size_t n) {\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  dist<<<64, 256>>>(d, n);\n  for (int i = 0; i < 3; i++) printf("%d", i);\n}\n',

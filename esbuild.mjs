@@ -21,7 +21,15 @@ const VENDOR = { 'typescript-estree': '@typescript-eslint/typescript-estree', ec
 /** A Node bundle (CommonJS, Node 20): the CLI, the language server, the extension. */
 function nodeBundle(name, entry, extra = {}) {
   return esbuild.build({
-    entryPoints: { [name]: entry }, outdir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify, logLevel: 'warning',
+    entryPoints: { [name]: entry },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    minify,
+    logLevel: 'warning',
     // tree-sitter.ts falls back to require.resolve only when run from source; the bundle finds dist/wasm first.
     // vendor.ts requires dist/vendor/<name>.js by a computed path, and the package by name only from source.
     logOverride: { 'require-resolve-not-external': 'silent', 'unsupported-require-call': 'silent' },
@@ -32,7 +40,17 @@ function nodeBundle(name, entry, extra = {}) {
 
 /** A browser bundle (one IIFE, ECharts inside, always minified): nothing is fetched at view time. */
 function browserBundle(name, entry, dir = outdir) {
-  return esbuild.build({ entryPoints: { [name]: entry }, outdir: dir, bundle: true, platform: 'browser', target: 'es2020', format: 'iife', minify: true, legalComments: 'none', logLevel: 'warning' });
+  return esbuild.build({
+    entryPoints: { [name]: entry },
+    outdir: dir,
+    bundle: true,
+    platform: 'browser',
+    target: 'es2020',
+    format: 'iife',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
 }
 
 // Loaded on first use from dist/vendor/ (src/core/vendor.ts), kept out of the CLI and server bundles.

@@ -9,8 +9,19 @@ export default tseslint.config(
   // Build output, downloaded tools, the checked-out accuracy corpus, and fixtures that are inputs to the analyser
   // (code written to be flagged, not code we run).
   {
-    ignores: ['dist/**', 'out/**', '.tools/**', '.vscode-test/**', 'test-results/**', 'accuracy/.corpus/**',
-      'test/fixtures/**', 'test/e2e/fixtures/**', 'examples/**', 'bench/corpus/**', '**/*.min.js'],
+    ignores: [
+      'dist/**',
+      'out/**',
+      '.tools/**',
+      '.vscode-test/**',
+      'test-results/**',
+      'accuracy/.corpus/**',
+      'test/fixtures/**',
+      'test/e2e/fixtures/**',
+      'examples/**',
+      'bench/corpus/**',
+      '**/*.min.js',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -18,9 +29,16 @@ export default tseslint.config(
   // TypeScript checks names itself; no-undef only misfires on type-only globals there.
   { files: ['**/*.ts'], rules: { 'no-undef': 'off' } },
   { files: ['src/webview/**'], languageOptions: { globals: { ...globals.browser } } },
-  { files: ['**/*.cjs', 'test/helpers/reporter.js'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['**/*.cjs', 'test/helpers/reporter.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // The core and the language server are editor-neutral (STYLE.md): only src/vscode may import the VS Code API.
-  { files: ['src/core/**', 'src/server/**', 'src/cli/**'], rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'only src/vscode talks to the VS Code API' }] }] } },
+  {
+    files: ['src/core/**', 'src/server/**', 'src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'only src/vscode talks to the VS Code API' }] }] },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],

@@ -35,12 +35,17 @@ export async function time(runs: number, fn: () => unknown): Promise<number[]> {
 }
 
 /** Wall time of a command (ms); null when it is not installed. */
-export function timeCommand(cmd: string, args: string[], options: { cwd?: string; okStatus?: number[] } = {}): { ms: number; stdout: string; status: number | null } | null {
+export function timeCommand(
+  cmd: string,
+  args: string[],
+  options: { cwd?: string; okStatus?: number[] } = {},
+): { ms: number; stdout: string; status: number | null } | null {
   const t = performance.now();
   const r = spawnSync(cmd, args, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - t;
   if (r.error) return null;
-  if (!(options.okStatus ?? [0]).includes(r.status ?? -1)) throw new Error(`${cmd} ${args.slice(0, 4).join(' ')} … exited ${r.status}: ${(r.stderr ?? '').slice(0, 500)}`);
+  if (!(options.okStatus ?? [0]).includes(r.status ?? -1))
+    throw new Error(`${cmd} ${args.slice(0, 4).join(' ')} … exited ${r.status}: ${(r.stderr ?? '').slice(0, 500)}`);
   return { ms, stdout: r.stdout, status: r.status };
 }
 
@@ -53,7 +58,13 @@ export function version(cmd: string, args = ['--version']): string | null {
 }
 
 export function machine() {
-  return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
 }
 
 export function pythonStdlib(): string | null {
@@ -65,7 +76,12 @@ export function pythonStdlib(): string | null {
 }
 
 export function cudaInclude(): string | null {
-  const dirs = existsSync('/usr/local') ? readdirSync('/usr/local').filter((d) => /^cuda/.test(d)).sort().map((d) => `/usr/local/${d}/include`) : [];
+  const dirs = existsSync('/usr/local')
+    ? readdirSync('/usr/local')
+        .filter((d) => /^cuda/.test(d))
+        .sort()
+        .map((d) => `/usr/local/${d}/include`)
+    : [];
   return dirs.find((d) => existsSync(d)) ?? null;
 }
 
@@ -136,8 +152,16 @@ export function cudaFileOfLines(lines: number): string {
  * limit, with findings all through.
  */
 export function largeFileOf(ext: 'cu' | 'c' | 'cl' | 'py' | 'ts' | 'js', bytes: number): string {
-  const dirs = readdirSync(join(ROOT, 'examples'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-  const body = dirs.flatMap((d) => readdirSync(join(ROOT, 'examples', d)).filter((f) => f.endsWith(`.${ext}`)).map((f) => example(`${d}/${f}`))).join('\n');
+  const dirs = readdirSync(join(ROOT, 'examples'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  const body = dirs
+    .flatMap((d) =>
+      readdirSync(join(ROOT, 'examples', d))
+        .filter((f) => f.endsWith(`.${ext}`))
+        .map((f) => example(`${d}/${f}`)),
+    )
+    .join('\n');
   if (!body) throw new Error(`no example ends in .${ext}`);
   const out: string[] = [];
   let size = 0;

@@ -21,7 +21,9 @@ const CASES = ['scan', 'peers', 'editor', 'startup', 'scaling', 'limits'] as con
 type CaseName = (typeof CASES)[number];
 
 async function main() {
-  const { values } = parseArgs({ options: { smoke: { type: 'boolean' }, only: { type: 'string' }, runs: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { smoke: { type: 'boolean' }, only: { type: 'string' }, runs: { type: 'string' }, out: { type: 'string' } },
+  });
   const smoke = !!values.smoke;
   const runs = smoke ? 1 : Number(values.runs ?? 5);
   const only = new Set((values.only?.split(',') ?? CASES) as CaseName[]);
@@ -49,38 +51,61 @@ async function main() {
         }
         // The big real trees get fewer runs: each takes seconds.
         const r = await scanCase(name, root, smoke ? 1 : Math.min(runs, 3), smoke ? 1 : 2);
-        log(`scan: ${name}: ${r.files} files, ours ${r.scan.medianMs} ms (2 workers ${r.scanWorkers?.medianMs ?? '-'} ms), rg ${r.rg?.medianMs ?? '-'} ms → ×${r.overRg ?? '-'}; analysis/parse ×${r.analysisOverParse ?? '-'}`);
+        log(
+          `scan: ${name}: ${r.files} files, ours ${r.scan.medianMs} ms (2 workers ${r.scanWorkers?.medianMs ?? '-'} ms), rg ${r.rg?.medianMs ?? '-'} ms → ×${r.overRg ?? '-'}; analysis/parse ×${r.analysisOverParse ?? '-'}`,
+        );
         rows.push(r);
       }
       result.scan = rows;
     }
     if (only.has('peers')) {
-      const corpora: Array<[string, string | null]> = smoke ? [['generated (40 files)', generated]] : [['generated (2,000 files, 5% GPU/OpenAI)', generated], ['CUDA headers', cudaInclude()], ['this project (src, test, bench)', ROOT]];
+      const corpora: Array<[string, string | null]> = smoke
+        ? [['generated (40 files)', generated]]
+        : [
+            ['generated (2,000 files, 5% GPU/OpenAI)', generated],
+            ['CUDA headers', cudaInclude()],
+            ['this project (src, test, bench)', ROOT],
+          ];
       const rows = [];
       for (const [name, root] of corpora) if (root) rows.push(...(await peersCase(name, root, smoke ? 1 : Math.min(runs, 3), smoke ? 20 : 400)));
-      for (const r of rows) log(`peers: ${r.corpus} vs ${r.peer}: ${r.files} files, ours ${r.ours.medianMs} ms, theirs ${r.theirs?.medianMs ?? '-'} ms → ×${r.ratio ?? '-'}`);
+      for (const r of rows)
+        log(
+          `peers: ${r.corpus} vs ${r.peer}: ${r.files} files, ours ${r.ours.medianMs} ms, theirs ${r.theirs?.medianMs ?? '-'} ms → ×${r.ratio ?? '-'}`,
+        );
       result.peers = rows;
     }
     if (only.has('editor')) {
       const rows = await editorCase(smoke ? [200] : [1000, 10000], smoke ? 5 : 300, smoke ? 2 : 30);
-      for (const r of rows) log(`editor: ${r.lines} lines: open ${r.openMs} ms, first edit ${r.coldEditsMs[0] ?? '-'} ms; incremental p50 ${r.incremental.medianMs} p95 ${r.incremental.p95Ms} ms (target ${r.targetP95Ms}), ${r.reusedFunctions} functions reused; fresh p95 ${r.fresh.p95Ms} ms`);
+      for (const r of rows)
+        log(
+          `editor: ${r.lines} lines: open ${r.openMs} ms, first edit ${r.coldEditsMs[0] ?? '-'} ms; incremental p50 ${r.incremental.medianMs} p95 ${r.incremental.p95Ms} ms (target ${r.targetP95Ms}), ${r.reusedFunctions} functions reused; fresh p95 ${r.fresh.p95Ms} ms`,
+        );
       result.editor = rows;
     }
     if (only.has('startup')) {
       const r = await startupCase(smoke ? 1 : runs, smoke ? 40 : 10_000);
-      log(`startup: extension.js ${r.bundles.find((b) => b.file.endsWith('extension.js'))?.bytes ?? '-'} B; initialize ${r.serverInitialize?.medianMs ?? '-'} ms; RSS ${r.scanRss.map((x) => `${x.maxRssMiB} MiB (jobs ${x.jobs})`).join(', ')}`);
+      log(
+        `startup: extension.js ${r.bundles.find((b) => b.file.endsWith('extension.js'))?.bytes ?? '-'} B; initialize ${r.serverInitialize?.medianMs ?? '-'} ms; RSS ${r.scanRss.map((x) => `${x.maxRssMiB} MiB (jobs ${x.jobs})`).join(', ')}`,
+      );
       result.startup = r;
     }
     if (only.has('scaling')) {
       const rows = await scalingCase(smoke ? [20, 40] : [1000, 10_000, 50_000], smoke ? 1 : Math.min(runs, 3), 2);
-      for (const r of rows) log(`scaling: ${r.files} files: ${r.oneWorker.medianMs} ms (${r.msPerFile} ms/file), 2 workers ${r.workers?.medianMs ?? '-'} ms (×${r.speedup ?? '-'})`);
+      for (const r of rows)
+        log(
+          `scaling: ${r.files} files: ${r.oneWorker.medianMs} ms (${r.msPerFile} ms/file), 2 workers ${r.workers?.medianMs ?? '-'} ms (×${r.speedup ?? '-'})`,
+        );
       result.scaling = rows;
     }
     if (only.has('limits')) {
       const r = await limitsCase(runs, smoke);
-      for (const x of r.largest) log(`limits: ${x.what}: ${x.bytes} B, ${x.ms} ms, ${x.maxRssMiB} MiB, ${x.findings} findings${x.skipped ? ` (skipped: ${x.skipped})` : ''}`);
+      for (const x of r.largest)
+        log(`limits: ${x.what}: ${x.bytes} B, ${x.ms} ms, ${x.maxRssMiB} MiB, ${x.findings} findings${x.skipped ? ` (skipped: ${x.skipped})` : ''}`);
       for (const x of r.scanMemory) log(`limits: scan of ${x.files} files: ${x.maxRssMiB} MiB peak, ${x.ms} ms`);
-      if (r.cancel) log(`limits: cancel answered in ${r.cancel.answer.medianMs} ms (p95 ${r.cancel.answer.p95Ms}), ${r.cancel.afterMs} ms into a file that alone takes ${r.cancel.fileAloneMs} ms`);
+      if (r.cancel)
+        log(
+          `limits: cancel answered in ${r.cancel.answer.medianMs} ms (p95 ${r.cancel.answer.p95Ms}), ${r.cancel.afterMs} ms into a file that alone takes ${r.cancel.fileAloneMs} ms`,
+        );
       result.limits = r;
     }
   } finally {

@@ -20,19 +20,34 @@ const START = '<!-- generated:start (npm run accuracy rewrites from here to the 
 const END = '<!-- generated:end -->';
 
 async function main() {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, source: { type: 'boolean' }, stub: { type: 'boolean' }, synthetic: { type: 'boolean' }, 'no-write': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      source: { type: 'boolean' },
+      stub: { type: 'boolean' },
+      synthetic: { type: 'boolean' },
+      'no-write': { type: 'boolean' },
+    },
+  });
   const dir = values.synthetic ? join(ROOT, 'accuracy', 'synthetic') : join(ROOT, 'accuracy');
   const corpusFile = join(dir, 'corpus.json');
-  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const outcome = await runAccuracy({
-    corpusFile, labelsDir: join(dir, 'labels'),
+    corpusFile,
+    labelsDir: join(dir, 'labels'),
     mirrors: process.env.ACCURACY_MIRRORS ?? '/work/.mirror',
     work: process.env.ACCURACY_WORK ?? join(ROOT, 'accuracy', '.corpus'),
-    only, log: (s) => console.error(s),
+    only,
+    log: (s) => console.error(s),
   });
   for (const m of outcome.missing) console.error(`not measured: ${m.reason}`);
   if (outcome.evaluations.length === 0) {
-    console.log(`accuracy: the corpus is not available here (${outcome.missing.length} repositories without a mirror): nothing measured. Bring the mirrors (README, "Accuracy on real code") and re-run.`);
+    console.log(
+      `accuracy: the corpus is not available here (${outcome.missing.length} repositories without a mirror): nothing measured. Bring the mirrors (README, "Accuracy on real code") and re-run.`,
+    );
     return;
   }
   console.log(['', ...rulesTable(outcome.rules), '', ...factLines(outcome), '', ...worklist(outcome)].join('\n'));
@@ -40,7 +55,11 @@ async function main() {
     console.log('\n### Unlabelled findings with their line');
     for (const s of outcome.scanned) {
       const src = new SourceLines(s.dir);
-      for (const m of s.evaluation.matched) if (m.verdict === 'unlabelled') console.log(`${s.spec.repo} ${m.finding.path}:${m.finding.range.startLine} ${m.finding.ruleId}\n    | ${src.text(m.finding.path, m.finding.range.startLine)?.trim()}\n    = ${m.finding.message.split('\n')[0]}`);
+      for (const m of s.evaluation.matched)
+        if (m.verdict === 'unlabelled')
+          console.log(
+            `${s.spec.repo} ${m.finding.path}:${m.finding.range.startLine} ${m.finding.ruleId}\n    | ${src.text(m.finding.path, m.finding.range.startLine)?.trim()}\n    = ${m.finding.message.split('\n')[0]}`,
+          );
     }
   }
   if (values.stub) {
@@ -53,23 +72,47 @@ async function main() {
   }
   if (only || values['no-write'] || values.synthetic) return;
   if (outcome.missing.length) {
-    console.error(`results not written: ${outcome.missing.length} of the corpus's repositories were not measured, and partial figures would replace the full ones`);
+    console.error(
+      `results not written: ${outcome.missing.length} of the corpus's repositories were not measured, and partial figures would replace the full ones`,
+    );
     return;
   }
-  const commit = (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim(); } catch { return 'unknown'; } })();
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
   const mdFile = join(dir, 'results.md');
   const generated = `${START}\n${generatedSection(outcome, TOOL_VERSION, commit)}\n${END}`;
   const before = existsSync(mdFile) ? readFileSync(mdFile, 'utf8') : `# Accuracy on real code\n\n${START}\n${END}\n`;
-  const at = before.indexOf(START), end = before.indexOf(END);
+  const at = before.indexOf(START),
+    end = before.indexOf(END);
   const md = at >= 0 && end > at ? before.slice(0, at) + generated + before.slice(end + END.length) : `${before.trimEnd()}\n\n${generated}\n`;
   writeFileSync(mdFile, md);
   const json = {
-    generated: new Date().toISOString(), tool: TOOL_VERSION, commit, durationMs: Math.round(outcome.durationMs),
-    rules: outcome.rules, facts: outcome.facts, missing: outcome.missing,
+    generated: new Date().toISOString(),
+    tool: TOOL_VERSION,
+    commit,
+    durationMs: Math.round(outcome.durationMs),
+    rules: outcome.rules,
+    facts: outcome.facts,
+    missing: outcome.missing,
     repos: outcome.evaluations.map((e) => ({
-      repo: e.repo, commit: e.commit, domain: e.domain, paths: e.paths, filesScanned: e.filesScanned, todo: e.todo,
-      unlabelled: e.matched.filter((m) => m.verdict === 'unlabelled').map((m) => ({ path: m.finding.path, line: m.finding.range.startLine, rule: m.finding.ruleId, message: m.finding.message.split('\n')[0] })),
-      notFound: e.notFound, callSites: e.callSites.map(({ want: _want, ...c }) => c), allocations: e.allocations, strategies: e.strategies,
+      repo: e.repo,
+      commit: e.commit,
+      domain: e.domain,
+      paths: e.paths,
+      filesScanned: e.filesScanned,
+      todo: e.todo,
+      unlabelled: e.matched
+        .filter((m) => m.verdict === 'unlabelled')
+        .map((m) => ({ path: m.finding.path, line: m.finding.range.startLine, rule: m.finding.ruleId, message: m.finding.message.split('\n')[0] })),
+      notFound: e.notFound,
+      callSites: e.callSites.map(({ want: _want, ...c }) => c),
+      allocations: e.allocations,
+      strategies: e.strategies,
     })),
   };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);

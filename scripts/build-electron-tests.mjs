@@ -5,7 +5,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 await esbuild.build({
-  entryPoints: readdirSync('test/electron').filter((f) => f.endsWith('.test.ts')).map((f) => join('test/electron', f)),
-  outdir: 'out/electron', bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-  external: ['vscode'], sourcemap: true, logLevel: 'warning',
+  entryPoints: readdirSync('test/electron')
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join('test/electron', f)),
+  outdir: 'out/electron',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  logLevel: 'warning',
 });

@@ -25,8 +25,15 @@ function fail(message) {
 
 const { values } = parseArgs({
   options: {
-    repo: { type: 'string' }, pr: { type: 'string' }, base: { type: 'string' }, budget: { type: 'string' }, 'fail-on': { type: 'string' },
-    'target-gpu': { type: 'string' }, profile: { type: 'string' }, root: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+    repo: { type: 'string' },
+    pr: { type: 'string' },
+    base: { type: 'string' },
+    budget: { type: 'string' },
+    'fail-on': { type: 'string' },
+    'target-gpu': { type: 'string' },
+    profile: { type: 'string' },
+    root: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
   },
 });
 const repo = values.repo ?? process.env.GITHUB_REPOSITORY;
@@ -54,7 +61,7 @@ let body = readFileSync(out, 'utf8');
 rmSync(dir, { recursive: true, force: true });
 if (!body.startsWith(MARKER)) body = `${MARKER}\n${body}`;
 if (body.length > MAX_COMMENT_CHARS) {
-  const note = '\n\n_Cut to fit GitHub\'s comment limit; run `ai-infra-advisor diff` for the whole report._\n';
+  const note = "\n\n_Cut to fit GitHub's comment limit; run `ai-infra-advisor diff` for the whole report._\n";
   body = body.slice(0, MAX_COMMENT_CHARS - note.length) + note;
 }
 

@@ -17,13 +17,20 @@ export function ruleDescriptionKey(id: string): string {
 
 /** The `aiInfraAdvisor.rules` properties, one per registered rule. */
 export function ruleProperties(): Record<string, unknown> {
-  return Object.fromEntries([...RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((r) => [r.meta.id, {
-    type: 'string',
-    enum: [...SEVERITIES],
-    enumDescriptions: SEVERITIES.map((s) => `%severity.${s}%`),
-    default: r.meta.defaultSeverity,
-    markdownDescription: `%${ruleDescriptionKey(r.meta.id)}%`,
-  }]));
+  return Object.fromEntries(
+    [...RULES]
+      .sort((a, b) => a.meta.id.localeCompare(b.meta.id))
+      .map((r) => [
+        r.meta.id,
+        {
+          type: 'string',
+          enum: [...SEVERITIES],
+          enumDescriptions: SEVERITIES.map((s) => `%severity.${s}%`),
+          default: r.meta.defaultSeverity,
+          markdownDescription: `%${ruleDescriptionKey(r.meta.id)}%`,
+        },
+      ]),
+  );
 }
 
 function write(file: string, value: unknown): void {
@@ -39,7 +46,9 @@ if (require.main === module) {
   // Every rule with its default severity: the Settings editor lists them all, each with a drop-down. The client
   // sends the server only the values a user set (src/vscode/client.ts), so these defaults never override the
   // configuration file's.
-  props['aiInfraAdvisor.rules'].default = Object.fromEntries([...RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((r) => [r.meta.id, r.meta.defaultSeverity]));
+  props['aiInfraAdvisor.rules'].default = Object.fromEntries(
+    [...RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((r) => [r.meta.id, r.meta.defaultSeverity]),
+  );
   write('package.json', pkg);
 
   const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;

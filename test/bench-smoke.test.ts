@@ -31,7 +31,10 @@ describe('bench harness (smoke)', function () {
     assert.equal(steps.length, 4);
     assert.ok(steps.every((x) => x.maxRssMiB > 10));
     assert.ok(steps[0]!.maxRssMiB < steps[3]!.maxRssMiB);
-    assert.deepEqual(result.scaling.map((s: { files: number }) => s.files), [20, 40]);
+    assert.deepEqual(
+      result.scaling.map((s: { files: number }) => s.files),
+      [20, 40],
+    );
     assert.match(r.stdout, /## 4\. Editor latency/);
   });
 });

@@ -78,8 +78,17 @@ export async function editorCase(sizes: number[], edits: number, warmupEdits: nu
     }
     reused.sort((a, b) => a - b);
     rows.push({
-      lines, bytes: Buffer.byteLength(base.join('\n')), edits, warmupEdits, findings: first.findings.length, openMs: Math.round(openMs * 10) / 10,
-      coldEditsMs: cold, incremental: stats(incremental), reusedFunctions: reused[Math.floor(reused.length / 2)] ?? 0, fresh: stats(fresh), targetP95Ms: lines <= 1000 ? 5 : 30,
+      lines,
+      bytes: Buffer.byteLength(base.join('\n')),
+      edits,
+      warmupEdits,
+      findings: first.findings.length,
+      openMs: Math.round(openMs * 10) / 10,
+      coldEditsMs: cold,
+      incremental: stats(incremental),
+      reusedFunctions: reused[Math.floor(reused.length / 2)] ?? 0,
+      fresh: stats(fresh),
+      targetP95Ms: lines <= 1000 ? 5 : 30,
     });
   }
   return rows;

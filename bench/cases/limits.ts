@@ -7,7 +7,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, createProtocolConnection, InitializedNotification, InitializeRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  CancellationTokenSource,
+  createProtocolConnection,
+  InitializedNotification,
+  InitializeRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
 import { SIZING_REPORT_REQUEST } from '../../src/server/protocol';
 import { generateTree, largeFileOf, removeTree, ROOT, stats, type Stats } from '../lib';
 import { cliRun } from './startup';
@@ -38,7 +45,11 @@ function largest(smoke: boolean): LimitsResult['largest'] {
     }
     const oneLine = `${'float *d; cudaMalloc(&d, 1 << 20); '.repeat(smoke ? 1000 : 150_000)}\n`;
     writeFileSync(join(dir, 'one-line.cu'), oneLine);
-    rows.push({ what: 'a 1-line .cu file (limit raised to 6 MB)', bytes: oneLine.length, ...scan(join(dir, 'one-line.cu'), ['--max-file-bytes', '6000000']) });
+    rows.push({
+      what: 'a 1-line .cu file (limit raised to 6 MB)',
+      bytes: oneLine.length,
+      ...scan(join(dir, 'one-line.cu'), ['--max-file-bytes', '6000000']),
+    });
     rows.push({ what: 'the same file at the default 2 MB limit', bytes: oneLine.length, ...scan(join(dir, 'one-line.cu')) });
     const depth = smoke ? 500 : 10_000;
     const deep = `void f(float *d) {\n  size_t n = ${'('.repeat(depth)}1${')'.repeat(depth)};\n  cudaMalloc(&d, n);\n${'  {\n'.repeat(depth)}${'  }\n'.repeat(depth)}}\n`;
@@ -73,11 +84,19 @@ async function cancelLatency(runs: number, smoke: boolean): Promise<LimitsResult
   conn.listen();
   const samples: number[] = [];
   try {
-    await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: null, capabilities: {} });
+    await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: null,
+      capabilities: {},
+    });
     await conn.sendNotification(InitializedNotification.type, {});
     for (let i = 0; i < runs; i++) {
       const source = new CancellationTokenSource();
-      const request = conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(dir).href }, source.token).then(() => 'answered', () => 'cancelled');
+      const request = conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(dir).href }, source.token).then(
+        () => 'answered',
+        () => 'cancelled',
+      );
       await new Promise((r) => setTimeout(r, afterMs));
       const t = performance.now();
       source.cancel();

@@ -26,12 +26,24 @@ const JS_TS = new Set(['javascript', 'typescript']);
 
 export async function peersCase(corpus: string, root: string, runs: number, limit = 400): Promise<PeerRow[]> {
   const loaded = resolveConfig(undefined, RULE_IDS);
-  const discovered = await discoverFiles({ root, include: loaded.config.include, exclude: loaded.config.exclude, respectGitignore: false, maxFileBytes: loaded.config.maxFileBytes });
+  const discovered = await discoverFiles({
+    root,
+    include: loaded.config.include,
+    exclude: loaded.config.exclude,
+    respectGitignore: false,
+    maxFileBytes: loaded.config.maxFileBytes,
+  });
   const cli = join(ROOT, 'dist', 'cli.js');
   const rows: PeerRow[] = [];
-  for (const [peer, languages] of [['cppcheck', C_FAMILY], ['eslint', JS_TS]] as const) {
+  for (const [peer, languages] of [
+    ['cppcheck', C_FAMILY],
+    ['eslint', JS_TS],
+  ] as const) {
     // The first `limit` files in path order, so every run and every tool sees the same list.
-    const files = discovered.files.filter((f) => languages.has(f.language)).sort((a, b) => a.path.localeCompare(b.path)).slice(0, limit);
+    const files = discovered.files
+      .filter((f) => languages.has(f.language))
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .slice(0, limit);
     if (!files.length) continue;
     const paths = files.map((f) => relative(root, f.absolutePath));
     const ours: number[] = [];
@@ -39,19 +51,43 @@ export async function peersCase(corpus: string, root: string, runs: number, limi
     const list = join(tmpdir(), `aia-bench-${peer}-files.txt`);
     writeFileSync(list, `${paths.join('\n')}\n`);
     for (let i = 0; i < runs; i++) {
-      ours.push(timeCommand(process.execPath, [cli, 'scan', ...paths, '--root', root, '--format', 'json', '--fail-on', 'never', '--jobs', '1'], { cwd: root })!.ms);
-      const t = peer === 'cppcheck'
-        // C++ for every file: cppcheck has no CUDA mode, and C headers parse as C++.
-        ? timeCommand('cppcheck', ['--quiet', '--language=c++', '-j', '1', `--file-list=${list}`], { cwd: root })
-        // ESLint exits 1 when it reports problems.
-        : timeCommand(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--no-warn-ignored', '-c', join(ROOT, 'bench/peer-eslint.config.mjs'), '--format', 'json', ...paths], { cwd: root, okStatus: [0, 1] });
+      ours.push(
+        timeCommand(process.execPath, [cli, 'scan', ...paths, '--root', root, '--format', 'json', '--fail-on', 'never', '--jobs', '1'], {
+          cwd: root,
+        })!.ms,
+      );
+      const t =
+        peer === 'cppcheck'
+          ? // C++ for every file: cppcheck has no CUDA mode, and C headers parse as C++.
+            timeCommand('cppcheck', ['--quiet', '--language=c++', '-j', '1', `--file-list=${list}`], { cwd: root })
+          : // ESLint exits 1 when it reports problems.
+            timeCommand(
+              process.execPath,
+              [
+                join(ROOT, 'node_modules/eslint/bin/eslint.js'),
+                '--no-warn-ignored',
+                '-c',
+                join(ROOT, 'bench/peer-eslint.config.mjs'),
+                '--format',
+                'json',
+                ...paths,
+              ],
+              { cwd: root, okStatus: [0, 1] },
+            );
       if (t) theirs.push(t.ms);
     }
     const o = stats(ours);
     const p = theirs.length ? stats(theirs) : null;
     rows.push({
-      corpus, peer, peerVersion: peer === 'cppcheck' ? version('cppcheck') : version(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--version']),
-      files: files.length, bytes: files.reduce((s, f) => s + f.bytes, 0), ours: o, theirs: p, ratio: p ? round(o.medianMs / p.medianMs) : null,
+      corpus,
+      peer,
+      peerVersion:
+        peer === 'cppcheck' ? version('cppcheck') : version(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--version']),
+      files: files.length,
+      bytes: files.reduce((s, f) => s + f.bytes, 0),
+      ours: o,
+      theirs: p,
+      ratio: p ? round(o.medianMs / p.medianMs) : null,
     });
   }
   return rows;

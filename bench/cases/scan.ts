@@ -15,11 +15,19 @@ const config = () => resolveConfig(undefined, RULE_IDS);
 /** ripgrep over the same files our discovery reads: our extensions, our always-excluded folders, our size limit. */
 export function rgArgs(root: string, maxFileBytes: number, threads?: number): string[] {
   return [
-    '--files-with-matches', '--no-ignore', '--hidden', '--no-messages', `--max-filesize=${maxFileBytes}`,
+    '--files-with-matches',
+    '--no-ignore',
+    '--hidden',
+    '--no-messages',
+    `--max-filesize=${maxFileBytes}`,
     ...(threads ? ['--threads', String(threads)] : []),
-    ...SOURCE_EXTENSIONS.flatMap((e) => ['-g', `*${e}`]), '-g', '!*.d.ts',
+    ...SOURCE_EXTENSIONS.flatMap((e) => ['-g', `*${e}`]),
+    '-g',
+    '!*.d.ts',
     ...['node_modules', '.git', '.hg', '.svn'].flatMap((d) => ['-g', `!${d}/`]),
-    '-e', PREFILTER_PATTERN, root,
+    '-e',
+    PREFILTER_PATTERN,
+    root,
   ];
 }
 
@@ -46,7 +54,13 @@ export interface ScanCase {
 
 export async function scanCase(name: string, root: string, runs: number, workers: number): Promise<ScanCase> {
   const loaded = config();
-  const discovered = await discoverFiles({ root, include: loaded.config.include, exclude: loaded.config.exclude, respectGitignore: false, maxFileBytes: loaded.config.maxFileBytes });
+  const discovered = await discoverFiles({
+    root,
+    include: loaded.config.include,
+    exclude: loaded.config.exclude,
+    respectGitignore: false,
+    maxFileBytes: loaded.config.maxFileBytes,
+  });
   const bytes = discovered.files.reduce((s, f) => s + f.bytes, 0);
   const scan = stats(await time(runs, () => analyze({ root, config: loaded, workers: 1 })));
   const scanWorkers = workers > 1 ? stats(await time(runs, () => analyze({ root, config: loaded, workers }))) : null;
@@ -69,23 +83,36 @@ export async function scanCase(name: string, root: string, runs: number, workers
     .map((f) => ({ f, text: readFileSync(f.absolutePath, 'utf8') }))
     .filter(({ f, text }) => mayBeRelevant(text, f.language));
   const relevantBytes = relevant.reduce((s, r) => s + r.f.bytes, 0);
-  const analysis = stats(await time(runs, async () => {
-    for (const r of relevant) await analyzeText(r.f.path, r.text, r.f.language, loaded);
-  }));
-  const parseOnly = stats(await time(runs, async () => {
-    for (const r of relevant) {
-      if (grammarFor(r.f.language)) (await parseSource(r.text, r.f.language)).tree.delete();
-      else parseJsTs(r.text, r.f.path, r.f.language);
-    }
-  }));
+  const analysis = stats(
+    await time(runs, async () => {
+      for (const r of relevant) await analyzeText(r.f.path, r.text, r.f.language, loaded);
+    }),
+  );
+  const parseOnly = stats(
+    await time(runs, async () => {
+      for (const r of relevant) {
+        if (grammarFor(r.f.language)) (await parseSource(r.text, r.f.language)).tree.delete();
+        else parseJsTs(r.text, r.f.path, r.f.language);
+      }
+    }),
+  );
   const best = scanWorkers && scanWorkers.medianMs < scan.medianMs ? scanWorkers : scan;
   return {
-    name, files: discovered.files.length, bytes, relevantFiles: relevant.length, relevantBytes,
-    scan, scanWorkers,
-    filesPerSecond: Math.round(discovered.files.length / (best.medianMs / 1000)), mbPerSecond: round(bytes / 1e6 / (best.medianMs / 1000)),
-    rg, rgSingleThread: rg1Samples.length ? stats(rg1Samples) : null, rgMatches,
+    name,
+    files: discovered.files.length,
+    bytes,
+    relevantFiles: relevant.length,
+    relevantBytes,
+    scan,
+    scanWorkers,
+    filesPerSecond: Math.round(discovered.files.length / (best.medianMs / 1000)),
+    mbPerSecond: round(bytes / 1e6 / (best.medianMs / 1000)),
+    rg,
+    rgSingleThread: rg1Samples.length ? stats(rg1Samples) : null,
+    rgMatches,
     overRg: rg ? round(best.medianMs / rg.medianMs) : null,
-    analysisRelevant: analysis, parseOnlyRelevant: parseOnly,
+    analysisRelevant: analysis,
+    parseOnlyRelevant: parseOnly,
     analysisOverParse: parseOnly.medianMs > 0 ? round(analysis.medianMs / parseOnly.medianMs) : null,
   };
 }
@@ -107,7 +134,13 @@ export async function scalingCase(sizes: number[], runs: number, workers: number
     try {
       const one = stats(await time(runs, () => analyze({ root, config: loaded, workers: 1 })));
       const many = workers > 1 ? stats(await time(runs, () => analyze({ root, config: loaded, workers }))) : null;
-      out.push({ files, oneWorker: one, workers: many, msPerFile: round(one.medianMs / files, 4), speedup: many ? round(one.medianMs / many.medianMs) : null });
+      out.push({
+        files,
+        oneWorker: one,
+        workers: many,
+        msPerFile: round(one.medianMs / files, 4),
+        speedup: many ? round(one.medianMs / many.medianMs) : null,
+      });
     } finally {
       removeTree(root);
     }

@@ -50,7 +50,10 @@ function timeInitialize(): Promise<number> {
 /** Peak RSS (MiB), time and output of one CLI run; the RSS is read from the process itself at exit (bench/max-rss.cjs). */
 export function cliRun(args: string[]): { maxRssMiB: number; ms: number; stdout: string } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', join(__dirname, '..', 'max-rss.cjs'), join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, ['--require', join(__dirname, '..', 'max-rss.cjs'), join(ROOT, 'dist', 'cli.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const ms = performance.now() - t;
   const kb = Number(/AIA_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   if (r.status !== 0 || !Number.isFinite(kb)) throw new Error(`CLI run for RSS failed (${args.join(' ')}): ${r.stderr.slice(0, 500)}`);

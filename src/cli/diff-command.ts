@@ -50,19 +50,24 @@ export async function runDiffCommand(positionals: readonly string[], values: Dif
   try {
     const format = values.format ?? 'text';
     if (!['text', 'json', 'md'].includes(format)) throw new DiffUsageError(`--format for diff must be text, json or md, not '${format}'`);
-    if (values.workload !== undefined) throw new DiffUsageError('--workload does not apply to diff: each revision uses its own ai-infra-advisor.workload.json');
-    if (values.baseline !== undefined || values['no-baseline']) throw new DiffUsageError('--baseline does not apply to diff: it reports only findings new in the change');
+    if (values.workload !== undefined)
+      throw new DiffUsageError('--workload does not apply to diff: each revision uses its own ai-infra-advisor.workload.json');
+    if (values.baseline !== undefined || values['no-baseline'])
+      throw new DiffUsageError('--baseline does not apply to diff: it reports only findings new in the change');
     const failOn = values['fail-on'] ?? 'error';
     if (!['error', 'warning', 'never'].includes(failOn)) throw new DiffUsageError(`--fail-on must be error, warning or never, not '${failOn}'`);
     let budget: number | null = null;
     if (values.budget !== undefined) {
       budget = Number(values.budget.replace(/^\$/, ''));
-      if (!Number.isFinite(budget) || budget < 0) throw new DiffUsageError(`--budget must be a number of US dollars a month, 0 or more, not '${values.budget}'`);
+      if (!Number.isFinite(budget) || budget < 0)
+        throw new DiffUsageError(`--budget must be a number of US dollars a month, 0 or more, not '${values.budget}'`);
     }
-    if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ko') throw new DiffUsageError(`--lang must be en or ko, not '${values.lang}'`);
+    if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ko')
+      throw new DiffUsageError(`--lang must be en or ko, not '${values.lang}'`);
     const range = parseRange(positionals);
     const report = await diffRevisions({
-      root: resolve(io.cwd, values.root ?? '.'), ...range,
+      root: resolve(io.cwd, values.root ?? '.'),
+      ...range,
       ...(values['target-gpu'] ? { targetGpu: values['target-gpu'] } : {}),
       ...(values.profile ? { profile: values.profile } : {}),
       ...(values.lang ? { lang: values.lang as 'en' | 'ko' } : {}),

@@ -169,14 +169,19 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   try {
     if (command === 'diff') return await runDiffCommand(paths, values, io);
-    if (command !== 'scan' && command !== 'report' && command !== 'baseline') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: scan, report, baseline or diff');
-    if (command !== 'scan' && (values.baseline !== undefined || values['no-baseline'] || values['omit-baselined'])) throw new UsageError('--baseline, --no-baseline and --omit-baselined apply to the scan command');
+    if (command !== 'scan' && command !== 'report' && command !== 'baseline')
+      throw new UsageError(command ? `unknown command '${command}'` : 'missing command: scan, report, baseline or diff');
+    if (command !== 'scan' && (values.baseline !== undefined || values['no-baseline'] || values['omit-baselined']))
+      throw new UsageError('--baseline, --no-baseline and --omit-baselined apply to the scan command');
     if (values.budget !== undefined) throw new UsageError('--budget applies to the diff command');
     const format = values.format ?? (command === 'baseline' ? 'json' : 'text');
     const formats = command === 'scan' ? ['text', 'json', 'sarif'] : command === 'baseline' ? ['json'] : ['html', 'md', 'json', 'text'];
-    if (!formats.includes(format)) throw new UsageError(`--format for ${command} must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not '${format}'`);
-    if (values.profile !== undefined && !PROFILE_NAMES.includes(values.profile as ProfileName)) throw new UsageError(`--profile must be low, medium or high, not '${values.profile}'`);
-    if (command === 'scan' && (values.profile !== undefined || values.workload !== undefined)) throw new UsageError('--profile and --workload apply to the report command');
+    if (!formats.includes(format))
+      throw new UsageError(`--format for ${command} must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not '${format}'`);
+    if (values.profile !== undefined && !PROFILE_NAMES.includes(values.profile as ProfileName))
+      throw new UsageError(`--profile must be low, medium or high, not '${values.profile}'`);
+    if (command === 'scan' && (values.profile !== undefined || values.workload !== undefined))
+      throw new UsageError('--profile and --workload apply to the report command');
     const failOn = values['fail-on']!;
     if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not '${failOn}'`);
     const root = resolve(io.cwd, values.root ?? '.');
@@ -187,7 +192,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     if (values['target-gpu']) {
       const gpu = findGpu(values['target-gpu'], loaded.config.customGpu);
-      if (!gpu) throw new UsageError(`unknown --target-gpu '${values['target-gpu']}': use one of ${GPU_CATALOG.map((g) => g.id).join(', ')}${loaded.config.customGpu ? ', custom' : ''}`);
+      if (!gpu)
+        throw new UsageError(
+          `unknown --target-gpu '${values['target-gpu']}': use one of ${GPU_CATALOG.map((g) => g.id).join(', ')}${loaded.config.customGpu ? ', custom' : ''}`,
+        );
       loaded.gpu = gpu;
       loaded.config.targetGpu = gpu.id;
     }
@@ -198,28 +206,33 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     if (values['file-timeout'] !== undefined) {
       const n = Number(values['file-timeout']);
-      if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new UsageError(`--file-timeout must be a number of seconds above 0 and at most 3600, not '${values['file-timeout']}'`);
+      if (!Number.isFinite(n) || n <= 0 || n > 3600)
+        throw new UsageError(`--file-timeout must be a number of seconds above 0 and at most 3600, not '${values['file-timeout']}'`);
       loaded.config.analysisTimeoutSeconds = n;
     }
-    if (values['fail-on-skipped'] && values['no-fail-on-skipped']) throw new UsageError('--fail-on-skipped and --no-fail-on-skipped contradict each other');
+    if (values['fail-on-skipped'] && values['no-fail-on-skipped'])
+      throw new UsageError('--fail-on-skipped and --no-fail-on-skipped contradict each other');
     // Default on: a file that could not be analysed may hide any finding, so a gate must not pass over it silently.
     const failOnSkipped = !values['no-fail-on-skipped'];
     if (values.lang !== undefined) {
       if (values.lang !== 'en' && values.lang !== 'ko') throw new UsageError(`--lang must be en or ko, not '${values.lang}'`);
       loaded.config.lang = values.lang;
     }
-    for (const p of problemsIn(loaded.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: config ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
+    for (const p of problemsIn(loaded.problems, loaded.config.lang))
+      io.stderr(`${TOOL_NAME}: config ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
 
     const scanPaths = paths.map((p) => resolve(io.cwd, p));
     // One thread by default: on 2 cores the bench measured workers slower and twice the memory (bench/results.md).
     let workers = 1;
     if (values.jobs !== undefined) {
       workers = Number(values.jobs);
-      if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--jobs must be an integer from 0 to 64, not '${values.jobs}'`);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 64)
+        throw new UsageError(`--jobs must be an integer from 0 to 64, not '${values.jobs}'`);
     }
     const result = await analyze({ root, paths: scanPaths.length ? scanPaths : undefined, config: loaded, workers });
     const missing = result.skipped.filter((s) => s.reason === 'no such file or folder');
-    if (missing.length && missing.length === scanPaths.length) throw new UsageError(`nothing to scan: ${missing.map((m) => m.path).join(', ')} not found`);
+    if (missing.length && missing.length === scanPaths.length)
+      throw new UsageError(`nothing to scan: ${missing.map((m) => m.path).join(', ')} not found`);
 
     if (command === 'baseline') {
       const baseline = createBaseline(result.findings, { textOf: diskText(root) });
@@ -229,17 +242,28 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`${TOOL_NAME}: wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${out}\n`);
       const failed = notAnalysed(result);
       // A file that was not analysed has no findings in the baseline: they would all be "new" on the next scan.
-      if (failed.length) io.stderr(`${TOOL_NAME}: ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed, so not in the baseline: ${failed.slice(0, 5).map((s) => s.path).join(', ')}\n`);
+      if (failed.length)
+        io.stderr(
+          `${TOOL_NAME}: ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed, so not in the baseline: ${failed
+            .slice(0, 5)
+            .map((s) => s.path)
+            .join(', ')}\n`,
+        );
       return failOnSkipped && failed.length ? 1 : 0;
     }
 
     if (command === 'report') {
-      const workload = loadWorkloadFile(root, { path: values.workload ? resolve(io.cwd, values.workload) : undefined, profile: values.profile as ProfileName | undefined, scanned: scanPaths });
+      const workload = loadWorkloadFile(root, {
+        path: values.workload ? resolve(io.cwd, values.workload) : undefined,
+        profile: values.profile as ProfileName | undefined,
+        scanned: scanPaths,
+      });
       if (workload.fatal) {
         io.stderr(`${TOOL_NAME}: ${escapeTerminal(workload.fatal)}\n`);
         return 2;
       }
-      for (const p of problemsIn(workload.problems, loaded.config.lang)) io.stderr(`${TOOL_NAME}: workload ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
+      for (const p of problemsIn(workload.problems, loaded.config.lang))
+        io.stderr(`${TOOL_NAME}: workload ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
       const sizing = buildSizingReport(result, workload);
       const out = values.output ? resolve(io.cwd, values.output) : null;
       let text: string;
@@ -283,9 +307,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     const shown = { ...result, findings: fresh };
     const hiddenNote = baseline ? `${hidden} baselined finding${hidden === 1 ? '' : 's'} hidden (${relativeOr(root, baseline.source)})` : '';
-    const report = format === 'json' ? jsonText(toJsonReport(shown))
-      : format === 'sarif' ? jsonText(toSarif(result, baseline ? { baseline: baseline.fingerprints, omitBaselined: values['omit-baselined'] } : {}))
-      : `${toText(shown, { color: !values['no-color'] && !values.output && io.isTTY })}${hiddenNote ? `${hiddenNote}\n` : ''}`;
+    const report =
+      format === 'json'
+        ? jsonText(toJsonReport(shown))
+        : format === 'sarif'
+          ? jsonText(toSarif(result, baseline ? { baseline: baseline.fingerprints, omitBaselined: values['omit-baselined'] } : {}))
+          : `${toText(shown, { color: !values['no-color'] && !values.output && io.isTTY })}${hiddenNote ? `${hiddenNote}\n` : ''}`;
     if (hiddenNote && format !== 'text') io.stderr(`${TOOL_NAME}: ${hiddenNote}\n`);
     if (values.output) {
       const out = resolve(io.cwd, values.output);
@@ -296,7 +323,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout(report);
     }
     const failed = notAnalysed(result);
-    if (failed.length && (values.output || format !== 'text')) io.stderr(`${TOOL_NAME}: ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed: ${failed.slice(0, 5).map((s) => `${s.path} (${s.reason})`).join('; ')}${failed.length > 5 ? `; and ${failed.length - 5} more` : ''}\n`);
+    if (failed.length && (values.output || format !== 'text'))
+      io.stderr(
+        `${TOOL_NAME}: ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed: ${failed
+          .slice(0, 5)
+          .map((s) => `${s.path} (${s.reason})`)
+          .join('; ')}${failed.length > 5 ? `; and ${failed.length - 5} more` : ''}\n`,
+      );
     return exitCode(shown, failOn, failOnSkipped);
   } catch (err) {
     if (err instanceof UsageError) {

@@ -85,7 +85,8 @@ export interface SourceLocation {
 
 const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
 /** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
-const LLM_HINT = /openai|OpenAI|langchain|ai-sdk|anthropic|genai|bedrock-runtime|litellm|\bsk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
+const LLM_HINT =
+  /openai|OpenAI|langchain|ai-sdk|anthropic|genai|bedrock-runtime|litellm|\bsk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
 /**
  * Worth a project view (summaries of the files it imports): a file that may hold an OpenAI call site. A key or an
  * `api_key` name alone (secrets are found without it) does not pay for parsing what the file imports.
@@ -97,11 +98,19 @@ const PROJECT_HINT = /openai|langchain|ai-sdk|anthropic|genai|bedrock-runtime|li
  * document's previous tree is re-parsed incrementally, the facts of unchanged C-family functions are reused, and both are
  * kept for the next edit.
  */
-export async function analyzeText(path: string, text: string, language: Language, loaded: LoadedConfig, reuse?: { cache: DocumentCache; key: string }, source?: SourceLocation, project?: Project): Promise<FileAnalysis> {
+export async function analyzeText(
+  path: string,
+  text: string,
+  language: Language,
+  loaded: LoadedConfig,
+  reuse?: { cache: DocumentCache; key: string },
+  source?: SourceLocation,
+  project?: Project,
+): Promise<FileAnalysis> {
   const entry: FileEntry = { path, language, bytes: Buffer.byteLength(text) };
   const none = { facts: null, gpu: null, llmFacts: null, llm: null };
   if (!mayBeRelevant(text, language)) return { entry: { ...entry, prefiltered: true }, findings: [], ...none };
-  const minified = (language === 'javascript' || language === 'typescript') ? looksMinified(path, text) : null;
+  const minified = language === 'javascript' || language === 'typescript' ? looksMinified(path, text) : null;
   if (minified) return { entry: { ...entry, skipped: minified }, findings: [], ...none };
   const budget = new Budget(loaded.config.analysisTimeoutSeconds ?? DEFAULT_ANALYSIS_TIMEOUT_SECONDS);
   try {
@@ -110,19 +119,32 @@ export async function analyzeText(path: string, text: string, language: Language
     if (grammarFor(language)) {
       const parsed = await parseSource(text, language, reuse?.cache.get(reuse.key), budget);
       try {
-        const headers = language !== 'python' && source ? await readProjectIncludes(source.absolutePath, text, { root: source.root, includeDirs: loaded.config.includeDirs, configDir: loaded.source ? dirname(loaded.source) : null }) : null;
+        const headers =
+          language !== 'python' && source
+            ? await readProjectIncludes(source.absolutePath, text, {
+                root: source.root,
+                includeDirs: loaded.config.includeDirs,
+                configDir: loaded.source ? dirname(loaded.source) : null,
+              })
+            : null;
         // The project view (summaries of imported files) is read before the budgeted synchronous part.
-        const view = wantsLlm && project && PROJECT_HINT.test(text) ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode)) : null;
+        const view =
+          wantsLlm && project && PROJECT_HINT.test(text)
+            ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode))
+            : null;
         // A result returned to callers in other files: the first extraction asks for them, the second uses them.
         let firstLlm = view ? within(budget, () => extractPyLlmFacts(parsed, path, view.lookup)) : null;
         if (view && (await project!.loadCallers(view, project!.absolute(path), 'py'))) firstLlm = null;
         // Synchronous from here on, under the file's time budget (budget.ts lists where it is checked).
         return within(budget, (): FileAnalysis => {
           if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
-          const facts = language === 'python' ? extractPyGpuFacts(parsed, path) : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers);
+          const facts =
+            language === 'python'
+              ? extractPyGpuFacts(parsed, path)
+              : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers);
           const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
           checkBudget();
-          const llmFacts = wantsLlm ? firstLlm ?? extractPyLlmFacts(parsed, path, view?.lookup) : null;
+          const llmFacts = wantsLlm ? (firstLlm ?? extractPyLlmFacts(parsed, path, view?.lookup)) : null;
           const hasLlm = !!llmFacts && (llmFacts.calls.length > 0 || llmFacts.clients.length > 0 || llmFacts.secrets.length > 0);
           const suppressions = readSuppressions(parsed.tree.rootNode, parsed.text);
           noteUnknownSuppressions(entry, suppressions);
@@ -130,7 +152,10 @@ export async function analyzeText(path: string, text: string, language: Language
           checkBudget();
           const gpu = hasGpu ? summariseGpuFile(facts) : null;
           const llm = hasLlm ? summariseLlmFile(llmFacts!) : null;
-          const findings = [...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []), ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : [])];
+          const findings = [
+            ...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []),
+            ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : []),
+          ];
           return { entry, findings: applySuppressions(findings, suppressions), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm, ...deps(view) };
         });
       } finally {
@@ -164,9 +189,12 @@ export async function analyzeText(path: string, text: string, language: Language
     // failure is its own.
     const trap = isWasmTrap(err);
     if (trap) discardTreeSitterRuntime();
-    const reason = err instanceof BudgetExceeded ? err.message
-      : trap ? `analysis failed: the parser trapped (${(err as Error).name}: ${(err as Error).message.slice(0, 200)}); later files use a fresh parser`
-      : `analysis failed: ${(err as Error).message}`;
+    const reason =
+      err instanceof BudgetExceeded
+        ? err.message
+        : trap
+          ? `analysis failed: the parser trapped (${(err as Error).name}: ${(err as Error).message.slice(0, 200)}); later files use a fresh parser`
+          : `analysis failed: ${(err as Error).message}`;
     return { entry: { ...entry, skipped: reason, failed: true }, findings: [], ...none };
   }
 }
@@ -189,8 +217,19 @@ function projectOf(root: string): Project {
 }
 
 /** Reads and analyses one file of a scan; an unreadable file is an entry with the reason (never throws). */
-export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>, loaded: LoadedConfig, project?: Project): Promise<FileOutcome> {
-  const skip = (reason: string, failed: boolean, bytesRead = 0): FileOutcome => ({ entry: { path: file.path, language: file.language, skipped: reason, ...(failed ? { failed } : {}) }, findings: [], gpu: null, llm: null, assumedTypeSizes: null, bytesRead });
+export async function analyseFile(
+  file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>,
+  loaded: LoadedConfig,
+  project?: Project,
+): Promise<FileOutcome> {
+  const skip = (reason: string, failed: boolean, bytesRead = 0): FileOutcome => ({
+    entry: { path: file.path, language: file.language, skipped: reason, ...(failed ? { failed } : {}) },
+    findings: [],
+    gpu: null,
+    llm: null,
+    assumedTypeSizes: null,
+    bytesRead,
+  });
   // Opened once, checked on the open descriptor, read up to the size limit (files/read.ts).
   const read = readBounded(file.absolutePath, loaded.config.maxFileBytes, file.confineTo ?? null);
   if ('reason' in read) return skip(read.reason, read.failed);
@@ -199,13 +238,35 @@ export async function analyseFile(file: Pick<DiscoveredFile, 'path' | 'absoluteP
   const text = bytes.toString('utf8');
   // The scan root: project headers and imports are resolved inside it (and compile_commands.json is looked for there).
   const native = file.path.split('/').join(sep);
-  const root = file.absolutePath.endsWith(native) ? file.absolutePath.slice(0, file.absolutePath.length - native.length) || sep : dirname(file.absolutePath);
-  const r = await analyzeText(file.path, text, file.language, loaded, undefined, { absolutePath: file.absolutePath, root }, project ?? projectOf(root));
-  return { entry: r.entry, findings: r.findings, gpu: r.gpu, llm: r.llm, assumedTypeSizes: r.facts?.assumedTypeSizes ?? null, bytesRead: bytes.length };
+  const root = file.absolutePath.endsWith(native)
+    ? file.absolutePath.slice(0, file.absolutePath.length - native.length) || sep
+    : dirname(file.absolutePath);
+  const r = await analyzeText(
+    file.path,
+    text,
+    file.language,
+    loaded,
+    undefined,
+    { absolutePath: file.absolutePath, root },
+    project ?? projectOf(root),
+  );
+  return {
+    entry: r.entry,
+    findings: r.findings,
+    gpu: r.gpu,
+    llm: r.llm,
+    assumedTypeSizes: r.facts?.assumedTypeSizes ?? null,
+    bytesRead: bytes.length,
+  };
 }
 
 /** Runs the enabled rules of one kind; a rule that throws is recorded on the file and the other rules still run. */
-function runEnabled<C extends GpuRuleContext | LlmRuleContext>(rules: ReadonlyArray<{ meta: RuleMeta; check(ctx: C): void }>, base: Omit<C, 'report'>, loaded: LoadedConfig, entry: FileEntry): Finding[] {
+function runEnabled<C extends GpuRuleContext | LlmRuleContext>(
+  rules: ReadonlyArray<{ meta: RuleMeta; check(ctx: C): void }>,
+  base: Omit<C, 'report'>,
+  loaded: LoadedConfig,
+  entry: FileEntry,
+): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = loaded.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -238,11 +299,20 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   const loaded = input.config ?? resolveConfig(undefined, RULE_IDS);
   await initTreeSitter();
   const discovered = await discoverFiles({
-    root, paths: input.paths, include: loaded.config.include, exclude: loaded.config.exclude,
-    respectGitignore: loaded.config.respectGitignore, maxFileBytes: loaded.config.maxFileBytes,
+    root,
+    paths: input.paths,
+    include: loaded.config.include,
+    exclude: loaded.config.exclude,
+    respectGitignore: loaded.config.respectGitignore,
+    maxFileBytes: loaded.config.maxFileBytes,
     followLinksOutsideRoot: loaded.config.followLinksOutsideRoot,
   });
-  const files: FileEntry[] = discovered.skipped.map((s) => ({ path: s.path, language: s.language, skipped: s.reason, ...(s.failed ? { failed: true } : {}) }));
+  const files: FileEntry[] = discovered.skipped.map((s) => ({
+    path: s.path,
+    language: s.language,
+    skipped: s.reason,
+    ...(s.failed ? { failed: true } : {}),
+  }));
   const skipped: SkippedFile[] = discovered.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.failed ? { failed: true } : {}) }));
   for (const m of discovered.missing) skipped.push({ path: m, reason: 'no such file or folder' });
   const total = discovered.files.length;
@@ -291,9 +361,24 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   gpu.sort((a, b) => a.path.localeCompare(b.path));
   llm.sort((a, b) => a.path.localeCompare(b.path));
   return {
-    tool: { name: TOOL_NAME, version: TOOL_VERSION }, root, config: loaded.config, configSource: loaded.source, configProblems: loaded.problems,
-    targetGpu: loaded.gpu, files, skipped, findings, gpu, llm, assumedTypeSizes: sortKeys(assumedTypeSizes),
-    stats: { filesConsidered: discovered.files.length + discovered.skipped.length, filesParsed, bytesRead, durationMs: Math.round(performance.now() - started) },
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    root,
+    config: loaded.config,
+    configSource: loaded.source,
+    configProblems: loaded.problems,
+    targetGpu: loaded.gpu,
+    files,
+    skipped,
+    findings,
+    gpu,
+    llm,
+    assumedTypeSizes: sortKeys(assumedTypeSizes),
+    stats: {
+      filesConsidered: discovered.files.length + discovered.skipped.length,
+      filesParsed,
+      bytesRead,
+      durationMs: Math.round(performance.now() - started),
+    },
   };
 }
 
@@ -303,7 +388,12 @@ export function notAnalysed(result: Pick<AnalysisResult, 'skipped'>): SkippedFil
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.path.localeCompare(b.path) || a.range.startLine - b.range.startLine || a.range.startColumn - b.range.startColumn || a.ruleId.localeCompare(b.ruleId);
+  return (
+    a.path.localeCompare(b.path) ||
+    a.range.startLine - b.range.startLine ||
+    a.range.startColumn - b.range.startColumn ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
 }
 
 export function atOrAbove(findings: Finding[], threshold: 'error' | 'warning' | 'never'): Finding[] {

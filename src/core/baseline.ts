@@ -46,13 +46,18 @@ export function parseBaseline(text: string, source: string): { fingerprints: Set
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { error: `${source} must be an object with "version" and "findings"` };
   const r = raw as Record<string, unknown>;
-  if (r.version !== BASELINE_VERSION) return { error: `${source} has version ${JSON.stringify(r.version)}; this version of the tool reads version ${BASELINE_VERSION}` };
-  if (r.fingerprintVersion !== FINGERPRINT_VERSION) return { error: `${source} was written with fingerprint version ${JSON.stringify(r.fingerprintVersion)}; write it again with \`ai-infra-advisor baseline\`` };
+  if (r.version !== BASELINE_VERSION)
+    return { error: `${source} has version ${JSON.stringify(r.version)}; this version of the tool reads version ${BASELINE_VERSION}` };
+  if (r.fingerprintVersion !== FINGERPRINT_VERSION)
+    return {
+      error: `${source} was written with fingerprint version ${JSON.stringify(r.fingerprintVersion)}; write it again with \`ai-infra-advisor baseline\``,
+    };
   if (!Array.isArray(r.findings)) return { error: `${source}: "findings" must be a list` };
   const fingerprints = new Set<string>();
   for (const [i, e] of r.findings.entries()) {
     const fp = (e as { fingerprint?: unknown } | null)?.fingerprint;
-    if (typeof fp !== 'string' || !/^[0-9a-f]{32}$/.test(fp)) return { error: `${source}: findings[${i}].fingerprint must be 32 hexadecimal characters` };
+    if (typeof fp !== 'string' || !/^[0-9a-f]{32}$/.test(fp))
+      return { error: `${source}: findings[${i}].fingerprint must be 32 hexadecimal characters` };
     fingerprints.add(fp);
   }
   return { fingerprints };
@@ -73,7 +78,11 @@ export function loadBaseline(root: string, file?: string): { fingerprints: Set<s
 }
 
 /** Splits findings into new ones and baselined ones (with their fingerprints, in the order given). */
-export function splitByBaseline<F extends Finding>(findings: readonly F[], baseline: ReadonlySet<string>, options: FingerprintOptions): { fresh: F[]; baselined: F[]; fingerprints: string[] } {
+export function splitByBaseline<F extends Finding>(
+  findings: readonly F[],
+  baseline: ReadonlySet<string>,
+  options: FingerprintOptions,
+): { fresh: F[]; baselined: F[]; fingerprints: string[] } {
   const fingerprints = fingerprintFindings(findings, options);
   const fresh: F[] = [];
   const baselined: F[] = [];
@@ -86,7 +95,12 @@ export type BaselineMode = 'hide' | 'info' | 'off';
 export const BASELINE_MODES: readonly BaselineMode[] = ['hide', 'info', 'off'];
 
 /** The findings as the editor shows them: baselined ones left out (hide) or downgraded to information (info). */
-export function applyBaseline<F extends Finding>(findings: readonly F[], baseline: ReadonlySet<string> | null, mode: BaselineMode, options: FingerprintOptions): F[] {
+export function applyBaseline<F extends Finding>(
+  findings: readonly F[],
+  baseline: ReadonlySet<string> | null,
+  mode: BaselineMode,
+  options: FingerprintOptions,
+): F[] {
   if (!baseline || mode === 'off' || !findings.length) return [...findings];
   const prints = fingerprintFindings(findings, options);
   return findings.flatMap((f, i) => (!baseline.has(prints[i]!) ? [f] : mode === 'hide' ? [] : [{ ...f, severity: 'info' as const }]));
@@ -98,7 +112,10 @@ export function applyBaseline<F extends Finding>(findings: readonly F[], baselin
  */
 export class BaselineCache {
   private readonly entries = new Map<string, { stamp: string; fingerprints: Set<string> | null }>();
-  constructor(private readonly onError: (message: string) => void, private readonly statOf: (path: string) => { mtimeMs: number; size: number } | null) {}
+  constructor(
+    private readonly onError: (message: string) => void,
+    private readonly statOf: (path: string) => { mtimeMs: number; size: number } | null,
+  ) {}
 
   get(root: string): Set<string> | null {
     const path = join(root, BASELINE_FILE_NAME);

@@ -15,7 +15,10 @@ export class BudgetExceeded extends Error {
 
 export class Budget {
   private readonly deadline: number;
-  constructor(readonly seconds: number, now = performance.now()) {
+  constructor(
+    readonly seconds: number,
+    now = performance.now(),
+  ) {
     this.deadline = seconds > 0 && Number.isFinite(seconds) ? now + seconds * 1000 : Infinity;
   }
   get spent(): boolean {

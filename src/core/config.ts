@@ -103,7 +103,13 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     raw = {};
   }
   if (raw !== undefined && valueDepth(raw) > MAX_SETTINGS_DEPTH) {
-    problems.push(problem('(root)', `the configuration is nested more than ${MAX_SETTINGS_DEPTH} levels deep; using defaults`, `설정이 ${MAX_SETTINGS_DEPTH}단계보다 깊게 중첩되어 있습니다. 기본값을 사용합니다`));
+    problems.push(
+      problem(
+        '(root)',
+        `the configuration is nested more than ${MAX_SETTINGS_DEPTH} levels deep; using defaults`,
+        `설정이 ${MAX_SETTINGS_DEPTH}단계보다 깊게 중첩되어 있습니다. 기본값을 사용합니다`,
+      ),
+    );
     raw = {};
   }
   const input = { ...(raw as Record<string, unknown> | undefined) };
@@ -116,7 +122,13 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
         problems.push(problem(`rules.${id}`, `unknown rule '${id}' ignored`, `알 수 없는 규칙 '${id}'은(는) 무시합니다`));
         delete rules[id];
       } else if (typeof value !== 'string' || !RULE_SETTINGS.includes(value as RuleSetting)) {
-        problems.push(problem(`rules.${id}`, `${JSON.stringify(value)} is not one of ${RULE_SETTINGS.join(', ')}; using the rule's default`, `${JSON.stringify(value)}은(는) ${RULE_SETTINGS.join(', ')} 중 하나가 아닙니다. 규칙의 기본값을 사용합니다`));
+        problems.push(
+          problem(
+            `rules.${id}`,
+            `${JSON.stringify(value)} is not one of ${RULE_SETTINGS.join(', ')}; using the rule's default`,
+            `${JSON.stringify(value)}은(는) ${RULE_SETTINGS.join(', ')} 중 하나가 아닙니다. 규칙의 기본값을 사용합니다`,
+          ),
+        );
         delete rules[id];
       }
     }
@@ -132,9 +144,13 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
       const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : top;
       const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
       const values = allowed ? `: ${allowed.join(', ')}` : '';
-      const found = err.keyword === 'additionalProperties'
-        ? { ...problem(where, `unknown setting '${top}' ignored`, `알 수 없는 설정 '${top}'은(는) 무시합니다`), allowed: false }
-        : { ...problem(where, `${err.message}${values}; using the default`, `${schemaMessageKo(err)}${values}. 기본값을 사용합니다`), allowed: Boolean(allowed) };
+      const found =
+        err.keyword === 'additionalProperties'
+          ? { ...problem(where, `unknown setting '${top}' ignored`, `알 수 없는 설정 '${top}'은(는) 무시합니다`), allowed: false }
+          : {
+              ...problem(where, `${err.message}${values}; using the default`, `${schemaMessageKo(err)}${values}. 기본값을 사용합니다`),
+              allowed: Boolean(allowed),
+            };
       const seen = byField.get(where);
       if (!seen || (found.allowed && !seen.allowed)) byField.set(where, found);
       badFields.add(top);
@@ -148,7 +164,14 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     if (!Array.isArray(globs)) continue;
     input[field] = globs.filter((g: string, i: number) => {
       const why = globProblem(g);
-      if (why) problems.push(problem(`${field}[${i}]`, `glob ${JSON.stringify(g.slice(0, 80))} ignored: ${why}`, `glob ${JSON.stringify(g.slice(0, 80))}을(를) 무시합니다: ${why}`));
+      if (why)
+        problems.push(
+          problem(
+            `${field}[${i}]`,
+            `glob ${JSON.stringify(g.slice(0, 80))} ignored: ${why}`,
+            `glob ${JSON.stringify(g.slice(0, 80))}을(를) 무시합니다: ${why}`,
+          ),
+        );
       return !why;
     });
   }
@@ -156,7 +179,13 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
   config.rules = { ...(input.rules as Record<string, RuleSetting> | undefined) };
   let gpu = findGpu(config.targetGpu, config.customGpu);
   if (!gpu) {
-    problems.push(problem('targetGpu', `'custom' needs customGpu.memoryGiB; using the default '${DEFAULT_CONFIG.targetGpu}'`, `'custom'에는 customGpu.memoryGiB가 필요합니다. 기본값 '${DEFAULT_CONFIG.targetGpu}'을(를) 사용합니다`));
+    problems.push(
+      problem(
+        'targetGpu',
+        `'custom' needs customGpu.memoryGiB; using the default '${DEFAULT_CONFIG.targetGpu}'`,
+        `'custom'에는 customGpu.memoryGiB가 필요합니다. 기본값 '${DEFAULT_CONFIG.targetGpu}'을(를) 사용합니다`,
+      ),
+    );
     config.targetGpu = DEFAULT_CONFIG.targetGpu;
     gpu = findGpu(config.targetGpu)!;
   }
@@ -173,7 +202,13 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
   const text = readSettingsFile(path);
   if (typeof text !== 'string') {
     const loaded = resolveConfig(undefined, knownRuleIds, path);
-    loaded.problems.push(problem('(file)', `${path} could not be read (${text.error}); using defaults`, `${path}을(를) 읽을 수 없습니다(${text.errorKo}). 기본값을 사용합니다`));
+    loaded.problems.push(
+      problem(
+        '(file)',
+        `${path} could not be read (${text.error}); using defaults`,
+        `${path}을(를) 읽을 수 없습니다(${text.errorKo}). 기본값을 사용합니다`,
+      ),
+    );
     return loaded;
   }
   let raw: unknown;
@@ -181,7 +216,13 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
     raw = JSON.parse(text);
   } catch (err) {
     const loaded = resolveConfig(undefined, knownRuleIds, path);
-    loaded.problems.push(problem('(file)', `${path} is not valid JSON (${(err as Error).message}); using defaults`, `${path}은(는) 올바른 JSON이 아닙니다(${(err as Error).message}). 기본값을 사용합니다`));
+    loaded.problems.push(
+      problem(
+        '(file)',
+        `${path} is not valid JSON (${(err as Error).message}); using defaults`,
+        `${path}은(는) 올바른 JSON이 아닙니다(${(err as Error).message}). 기본값을 사용합니다`,
+      ),
+    );
     return loaded;
   }
   return resolveConfig(raw, knownRuleIds, path);
@@ -196,13 +237,21 @@ export function readSettingsFile(path: string): string | { error: string; errorK
   const read = readBounded(path, MAX_SETTINGS_FILE_BYTES, null);
   if ('reason' in read) {
     if (read.reason === 'a folder, not a file') return { error: 'it is a folder', errorKo: '폴더입니다' };
-    if (read.reason.startsWith('larger than')) return { error: `more than the ${MAX_SETTINGS_FILE_BYTES} bytes a settings file may have`, errorKo: `설정 파일의 한도 ${MAX_SETTINGS_FILE_BYTES}바이트를 넘습니다` };
+    if (read.reason.startsWith('larger than'))
+      return {
+        error: `more than the ${MAX_SETTINGS_FILE_BYTES} bytes a settings file may have`,
+        errorKo: `설정 파일의 한도 ${MAX_SETTINGS_FILE_BYTES}바이트를 넘습니다`,
+      };
     const reason = read.reason.replace(/^unreadable: /, '');
     return { error: reason, errorKo: reason };
   }
   const text = read.bytes.toString('utf8');
   const depth = jsonTextDepth(text);
-  if (depth > MAX_SETTINGS_DEPTH) return { error: `its JSON is nested ${depth} levels deep, more than the ${MAX_SETTINGS_DEPTH} a settings file may have`, errorKo: `JSON 중첩이 ${depth}단계로, 설정 파일의 한도 ${MAX_SETTINGS_DEPTH}단계를 넘습니다` };
+  if (depth > MAX_SETTINGS_DEPTH)
+    return {
+      error: `its JSON is nested ${depth} levels deep, more than the ${MAX_SETTINGS_DEPTH} a settings file may have`,
+      errorKo: `JSON 중첩이 ${depth}단계로, 설정 파일의 한도 ${MAX_SETTINGS_DEPTH}단계를 넘습니다`,
+    };
   return text;
 }
 
@@ -245,7 +294,8 @@ export const MAX_GLOB_LENGTH = 500;
  */
 export function globProblem(glob: string): string | null {
   if (glob.length > MAX_GLOB_LENGTH) return `longer than ${MAX_GLOB_LENGTH} characters`;
-  if (glob.includes('(') || glob.includes(')')) return 'parentheses (extglobs such as @(…), +(…), !(…)) are not supported: they can make matching take exponential time';
+  if (glob.includes('(') || glob.includes(')'))
+    return 'parentheses (extglobs such as @(…), +(…), !(…)) are not supported: they can make matching take exponential time';
   const braces = glob.split('{').length - 1;
   if (braces > 4) return 'more than 4 brace groups';
   if (glob.includes('..') && braces > 0) return 'brace ranges such as {1..9} are not supported';

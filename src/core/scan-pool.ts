@@ -20,7 +20,10 @@ export interface FileOutcome {
   bytesRead: number;
 }
 
-export type AnalyseFile = (file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>, loaded: LoadedConfig) => Promise<FileOutcome>;
+export type AnalyseFile = (
+  file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>,
+  loaded: LoadedConfig,
+) => Promise<FileOutcome>;
 
 /** Files per message: large enough that messaging costs little, small enough that both workers finish together. */
 const BATCH = 16;
@@ -46,8 +49,11 @@ const WORKER_TAG = 'ai-infra-advisor-scan-worker';
  * stops handing out files and ends the workers, and the files not analysed are returned by index.
  */
 export async function analyseInWorkers(
-  files: readonly DiscoveredFile[], loaded: LoadedConfig, count: number,
-  onDone: (index: number, outcome: FileOutcome) => void | Promise<void>, signal?: AbortSignal,
+  files: readonly DiscoveredFile[],
+  loaded: LoadedConfig,
+  count: number,
+  onDone: (index: number, outcome: FileOutcome) => void | Promise<void>,
+  signal?: AbortSignal,
 ): Promise<{ notDone: number[] }> {
   const { file, execArgv } = workerScript();
   let next = 0;
@@ -63,7 +69,9 @@ export async function analyseInWorkers(
       signal?.addEventListener('abort', stop, { once: true });
       const feed = (w: Worker): boolean => {
         if (signal?.aborted || next >= files.length) return false;
-        const batch = files.slice(next, next + BATCH).map((f, i) => ({ index: next + i, path: f.path, absolutePath: f.absolutePath, language: f.language, confineTo: f.confineTo }));
+        const batch = files
+          .slice(next, next + BATCH)
+          .map((f, i) => ({ index: next + i, path: f.path, absolutePath: f.absolutePath, language: f.language, confineTo: f.confineTo }));
         next += batch.length;
         for (const t of batch) pending.add(t.index);
         w.postMessage(batch);
@@ -108,10 +116,13 @@ export function serveScanWorker(analyse: AnalyseFile): boolean {
   if (isMainThread || (workerData as { tag?: string } | null)?.tag !== WORKER_TAG || !parentPort) return false;
   const { loaded } = workerData as { loaded: LoadedConfig };
   const port = parentPort;
-  port.on('message', async (batch: Array<{ index: number; path: string; absolutePath: string; language: DiscoveredFile['language']; confineTo?: string }>) => {
-    const results = [];
-    for (const t of batch) results.push({ index: t.index, outcome: await analyse(t, loaded) });
-    port.postMessage(results);
-  });
+  port.on(
+    'message',
+    async (batch: Array<{ index: number; path: string; absolutePath: string; language: DiscoveredFile['language']; confineTo?: string }>) => {
+      const results = [];
+      for (const t of batch) results.push({ index: t.index, outcome: await analyse(t, loaded) });
+      port.postMessage(results);
+    },
+  );
   return true;
 }

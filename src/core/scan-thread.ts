@@ -30,7 +30,10 @@ export class ScanThread {
    * Runs `analyze` on the worker. Resolves null when `signal` aborts (the worker is terminated, not asked) and
    * rejects when the worker fails; `onProgress` sees "done of total files" as the scan goes.
    */
-  async run(input: ScanInput, options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<AnalysisResult | null> {
+  async run(
+    input: ScanInput,
+    options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<AnalysisResult | null> {
     if (this.running) throw new Error('a scan is already running on this thread');
     if (options.signal?.aborted) return null;
     this.running = true;

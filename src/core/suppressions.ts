@@ -26,13 +26,19 @@ const merge = (a: RuleSet | undefined | null, b: RuleSet): RuleSet => (a === 'al
 
 export function readSuppressions(root: SyntaxNode, text: string): Suppressions {
   if (!text.includes('ai-infra-advisor-disable')) return { file: null, lines: new Map() };
-  return fromComments(nodesOfTypes(root, COMMENT).map((c) => ({ text: c.text, start: c.startIndex, end: c.endIndex })), text);
+  return fromComments(
+    nodesOfTypes(root, COMMENT).map((c) => ({ text: c.text, start: c.startIndex, end: c.endIndex })),
+    text,
+  );
 }
 
 /** The same directives from typescript-estree's comment list (JS/TS). */
 export function readJsSuppressions(comments: Array<{ value: string; start: number; end: number }>, text: string): Suppressions {
   if (!text.includes('ai-infra-advisor-disable')) return { file: null, lines: new Map() };
-  return fromComments(comments.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })), text);
+  return fromComments(
+    comments.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })),
+    text,
+  );
 }
 
 function fromComments(comments: Array<{ text: string; start: number; end: number }>, text: string): Suppressions {
@@ -88,5 +94,8 @@ function editDistance(a: string, b: string): number {
 
 /** One warning per unknown id in a directive, naming the closest rule id: shown with the file's results. */
 export function unknownSuppressionWarnings(s: Suppressions): string[] {
-  return (s.unknown ?? []).map((u) => `line ${u.line}: '${u.id}' in a suppression comment is not a rule id, so it disables nothing${u.closest ? `; did you mean '${u.closest}'?` : ''}`);
+  return (s.unknown ?? []).map(
+    (u) =>
+      `line ${u.line}: '${u.id}' in a suppression comment is not a rule id, so it disables nothing${u.closest ? `; did you mean '${u.closest}'?` : ''}`,
+  );
 }

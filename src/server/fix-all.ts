@@ -6,7 +6,10 @@ import type { Finding } from '../core/model/types';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.aiInfraAdvisor`;
 /** The action's title (kept here rather than in lsp-strings.ts, which another change owns; move it there later). */
-export const FIX_ALL_TITLE = { en: 'Fix all AI Infra Advisor problems that have a fix', ko: '수정 방법이 있는 AI Infra Advisor 문제 모두 수정' } as const;
+export const FIX_ALL_TITLE = {
+  en: 'Fix all AI Infra Advisor problems that have a fix',
+  ko: '수정 방법이 있는 AI Infra Advisor 문제 모두 수정',
+} as const;
 
 /** Whether a code action request wants the fix-all action (asked for by kind), or only other kinds. */
 export function wantsFixAll(only: CodeActionContext['only']): boolean {
@@ -16,7 +19,9 @@ export function wantsFixAll(only: CodeActionContext['only']): boolean {
 
 /** Whether the request also wants quick fixes (no `only`, or a kind quick fixes belong to). */
 export function wantsQuickFixes(only: CodeActionContext['only']): boolean {
-  return !only?.length || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty);
+  return (
+    !only?.length || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)
+  );
 }
 
 /** The fix-all action for a document's findings, or null when none has a fix. */
@@ -24,13 +29,20 @@ export function fixAllAction(findings: readonly Finding[], doc: TextDocument, ti
   const taken: Array<{ start: number; end: number }> = [];
   const edits: TextEdit[] = [];
   const seen = new Set<string>();
-  const ordered = [...findings].filter((f) => f.fixes?.length).sort((a, b) => a.fixes![0]!.edits[0]!.startOffset - b.fixes![0]!.edits[0]!.startOffset);
+  const ordered = [...findings]
+    .filter((f) => f.fixes?.length)
+    .sort((a, b) => a.fixes![0]!.edits[0]!.startOffset - b.fixes![0]!.edits[0]!.startOffset);
   for (const f of ordered) {
     const fix = f.fixes![0]!;
     const key = JSON.stringify(fix.edits);
     if (seen.has(key)) continue; // two findings offering the same fix: apply it once
     // Insertions at one offset are fine side by side only if they are the same; any other touch is a conflict.
-    const overlaps = fix.edits.some((e) => taken.some((t) => e.startOffset < t.end && t.start < e.endOffset || (e.startOffset === e.endOffset || t.start === t.end) && e.startOffset === t.start));
+    const overlaps = fix.edits.some((e) =>
+      taken.some(
+        (t) =>
+          (e.startOffset < t.end && t.start < e.endOffset) || ((e.startOffset === e.endOffset || t.start === t.end) && e.startOffset === t.start),
+      ),
+    );
     if (overlaps) continue;
     seen.add(key);
     for (const e of fix.edits) {

@@ -3,7 +3,16 @@
 // the editor only through `plain` (diagnostics, titles, CodeLens: keys masked, controls shown), `escapeMarkdown` and
 // `markdownCode` (the hover), and the fix edits through the credential choke point.
 import { PROVIDER_NAMES } from '../core/facts/llm-providers';
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Hover, type CodeLens, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type Diagnostic,
+  type Hover,
+  type CodeLens,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../core/analyze';
 import type { Finding, Language, LlmCallSummary, SourceRange } from '../core/model/types';
@@ -38,8 +47,13 @@ export function findingKey(f: Finding): string {
 
 export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   const d: Diagnostic = {
-    range: toLspRange(f.range), severity: SEVERITY[f.severity], source: DIAGNOSTIC_SOURCE, message: plain(f.message),
-    code: f.ruleId, codeDescription: { href: docsUrl(f.ruleId) }, data: { key: findingKey(f) },
+    range: toLspRange(f.range),
+    severity: SEVERITY[f.severity],
+    source: DIAGNOSTIC_SOURCE,
+    message: plain(f.message),
+    code: f.ruleId,
+    codeDescription: { href: docsUrl(f.ruleId) },
+    data: { key: findingKey(f) },
   };
   if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toLspRange(r.range) }, message: plain(r.message) }));
   return d;
@@ -56,25 +70,61 @@ export function codeActionsFor(f: Finding, doc: TextDocument, language: Language
   const actions: CodeAction[] = [];
   for (const fix of f.fixes ?? []) {
     // A key the fix would write back (a second key in the same literal) is written masked: it must be rotated anyway.
-    const edits: TextEdit[] = fix.edits.map((e) => ({ range: { start: doc.positionAt(e.startOffset), end: doc.positionAt(e.endOffset) }, newText: redactSecrets(e.newText) }));
-    actions.push({ title: plain(fix.description), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: actions.length === 0, edit: { changes: { [doc.uri]: edits } } });
+    const edits: TextEdit[] = fix.edits.map((e) => ({
+      range: { start: doc.positionAt(e.startOffset), end: doc.positionAt(e.endOffset) },
+      newText: redactSecrets(e.newText),
+    }));
+    actions.push({
+      title: plain(fix.description),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: actions.length === 0,
+      edit: { changes: { [doc.uri]: edits } },
+    });
   }
   const prefix = commentPrefix(language);
   const line = f.range.startLine - 1;
   const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)![0];
   actions.push({
-    title: S.suppressLine(f.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
-    edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${prefix} ai-infra-advisor-disable-next-line ${f.ruleId}\n` }] } },
+    title: S.suppressLine(f.ruleId),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: {
+      changes: {
+        [doc.uri]: [
+          {
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            newText: `${indent}${prefix} ai-infra-advisor-disable-next-line ${f.ruleId}\n`,
+          },
+        ],
+      },
+    },
   });
   // After a shebang or a Python encoding line, which must stay first.
   const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
   const top = /^#!|^#.*coding[:=]/.test(first) ? 1 : 0;
   actions.push({
-    title: S.suppressFile(f.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
-    edit: { changes: { [doc.uri]: [{ range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } }, newText: language === 'python' ? `# ai-infra-advisor-disable ${f.ruleId}\n` : `/* ai-infra-advisor-disable ${f.ruleId} */\n` }] } },
+    title: S.suppressFile(f.ruleId),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: {
+      changes: {
+        [doc.uri]: [
+          {
+            range: { start: { line: top, character: 0 }, end: { line: top, character: 0 } },
+            newText: language === 'python' ? `# ai-infra-advisor-disable ${f.ruleId}\n` : `/* ai-infra-advisor-disable ${f.ruleId} */\n`,
+          },
+        ],
+      },
+    },
   });
-  actions.push({ title: S.openDocs(f.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: S.openDocsCommand, command: OPEN_DOCS_COMMAND, arguments: [f.ruleId, docsUrl(f.ruleId)] } });
+  actions.push({
+    title: S.openDocs(f.ruleId),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: S.openDocsCommand, command: OPEN_DOCS_COMMAND, arguments: [f.ruleId, docsUrl(f.ruleId)] },
+  });
   return actions;
 }
 
@@ -115,7 +165,6 @@ function ttlText(c: LlmCallSummary, lang: LspLang): string {
   return c.ttl ? S.ttl(c.ttl.seconds === null ? S.ttlSet : daysText(c.ttl.seconds)) : S.noTtl;
 }
 
-
 /** CodeLenses above allocations and OpenAI calls, one per line. */
 export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): CodeLens[] {
   const S = LSP_STRINGS[lang];
@@ -146,13 +195,24 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
   const space = (x: string) => escapeMarkdown(spaceName(S, x));
   const md = escapeMarkdown;
   const size = (bytes: number | null, expr: string, exact = true) =>
-    bytes === null ? S.sizeAtRunTime(markdownCode(expr)) : isSizeInRange(bytes) ? formatBytes(bytes, { exact }) : S.sizeOutOfRange(markdownCode(expr));
+    bytes === null
+      ? S.sizeAtRunTime(markdownCode(expr))
+      : isSizeInRange(bytes)
+        ? formatBytes(bytes, { exact })
+        : S.sizeOutOfRange(markdownCode(expr));
   const parts: string[] = [];
   for (const al of a.gpu?.allocations.filter((x) => x.line === line) ?? []) {
     const known = al.bytes !== null && isSizeInRange(al.bytes);
     parts.push(`**${md(al.api)}** — ${known ? H.ofMemory(formatBytes(al.bytes!), space(al.space)) : size(al.bytes, al.sizeExpr)}`);
     if (known) parts.push(H.size(markdownCode(al.sizeExpr), formatInteger(al.bytes!), al.inLoop));
-    if (known && (al.space === 'device' || al.space === 'managed')) parts.push(H.gpu(md(gpuFitText(al.bytes!, target, safetyFactor, lang)), formatBytes(budgetBytes(target, safetyFactor), { exact: false }), md(target.name)));
+    if (known && (al.space === 'device' || al.space === 'managed'))
+      parts.push(
+        H.gpu(
+          md(gpuFitText(al.bytes!, target, safetyFactor, lang)),
+          formatBytes(budgetBytes(target, safetyFactor), { exact: false }),
+          md(target.name),
+        ),
+      );
   }
   for (const t of a.gpu?.transfers.filter((x) => x.line === line) ?? []) {
     parts.push(`**${md(t.api)}** — ${H.transfer(md(wordFor(S.directions, t.direction)), size(t.bytes, t.sizeExpr), t.async, t.inLoop)}`);
@@ -161,19 +221,39 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
     const g = a.gpu;
     const known = g.peakDeviceBytes !== null && isSizeInRange(g.peakDeviceBytes);
     const peak = `${!known ? H.unknown : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes!)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map(markdownCode).join(' + ')}` : ''}`;
-    parts.push(H.peak(peak, md(wordFor(S.strategies, g.strategy)), known ? md(gpuFitText(g.peakDeviceBytes!, target, safetyFactor, lang)) : '', g.peakIsLowerBound));
+    parts.push(
+      H.peak(
+        peak,
+        md(wordFor(S.strategies, g.strategy)),
+        known ? md(gpuFitText(g.peakDeviceBytes!, target, safetyFactor, lang)) : '',
+        g.peakIsLowerBound,
+      ),
+    );
   }
   for (const c of a.llm?.calls.filter((x) => x.line === line) ?? []) {
     // Another provider's call names its provider (product names stay as they are in every language).
-    parts.push(`**${md(c.operation)}** (${c.model === null ? H.modelUnknown : md(c.model)}${c.provider && c.provider !== 'openai' ? ` · ${PROVIDER_NAMES[c.provider]}` : ''})`);
-    const output = c.estOutputTokens === null ? null : H.output(`${c.outputBound === 'model-maximum' ? '≤ ' : ''}${formatInteger(c.estOutputTokens)}`, c.outputBound === 'max-tokens' ? 'max-tokens' : c.outputBound === 'model-maximum' ? 'model-maximum' : 'embedding');
+    parts.push(
+      `**${md(c.operation)}** (${c.model === null ? H.modelUnknown : md(c.model)}${c.provider && c.provider !== 'openai' ? ` · ${PROVIDER_NAMES[c.provider]}` : ''})`,
+    );
+    const output =
+      c.estOutputTokens === null
+        ? null
+        : H.output(
+            `${c.outputBound === 'model-maximum' ? '≤ ' : ''}${formatInteger(c.estOutputTokens)}`,
+            c.outputBound === 'max-tokens' ? 'max-tokens' : c.outputBound === 'model-maximum' ? 'model-maximum' : 'embedding',
+          );
     parts.push(H.tokens(`${c.estInputIsLowerBound ? '≥ ' : '≈ '}${formatInteger(c.estInputTokens)}`, output));
     if (c.estCostUsd !== null) parts.push(H.cost(md(formatUsd(c.estCostUsd)), md(formatUsd(c.estBatchCostUsd!))));
     if (c.estResponseBytes !== null) parts.push(H.response(formatBytes(c.estResponseBytes)));
-    parts.push(c.store ? H.stored(md(storeName(c.store, lang)), md(c.store.api), c.store.line, c.ttl ? `${md(ttlText(c, lang))} (${md(c.ttl.how)})` : S.noTtl) : H.resultNotStored);
+    parts.push(
+      c.store
+        ? H.stored(md(storeName(c.store, lang)), md(c.store.api), c.store.line, c.ttl ? `${md(ttlText(c, lang))} (${md(c.ttl.how)})` : S.noTtl)
+        : H.resultNotStored,
+    );
     // The phrase puts helper and path in code spans: inside one only a backtick (and what the choke point masks) matters.
     const inCode = (t: string) => showControlChars(redactSecrets(t), { lineBreaks: true }).replace(/`/g, "'");
-    if (c.store?.at && c.store.viaHelper) parts.push(phrase(lang, 'storedBy', { helper: inCode(c.store.viaHelper), path: inCode(c.store.at.path), line: c.store.at.line }));
+    if (c.store?.at && c.store.viaHelper)
+      parts.push(phrase(lang, 'storedBy', { helper: inCode(c.store.viaHelper), path: inCode(c.store.at.path), line: c.store.at.line }));
     parts.push(H.cache(c.cacheBeforeCall));
     if (c.unknowns.length) parts.push(H.unknowns(c.unknowns.map(md).join('; ')));
   }

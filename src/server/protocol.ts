@@ -30,7 +30,13 @@ export interface ServerSettings {
   baseline?: 'hide' | 'info' | 'off';
 }
 
-export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({ targetGpu: 't4', profile: 'medium', codeLens: true, maxFileBytes: 2_000_000, rules: {} });
+export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
+  targetGpu: 't4',
+  profile: 'medium',
+  codeLens: true,
+  maxFileBytes: 2_000_000,
+  rules: {},
+});
 
 /** The sizing report of the workspace (or of the given folder), with the workload file and profile applied. */
 export const SIZING_REPORT_REQUEST = 'aiInfraAdvisor/sizingReport';
@@ -73,7 +79,8 @@ export function checkSizingReportParams(raw: unknown): SizingReportParams | stri
     out.rootUri = p.rootUri;
   }
   if (own('profile')) {
-    if (!(PROFILE_NAMES as readonly unknown[]).includes(p.profile)) return `profile must be one of ${PROFILE_NAMES.join(', ')}, not ${describe(p.profile)}`;
+    if (!(PROFILE_NAMES as readonly unknown[]).includes(p.profile))
+      return `profile must be one of ${PROFILE_NAMES.join(', ')}, not ${describe(p.profile)}`;
     out.profile = p.profile as ProfileName;
   }
   if (own('render')) {
@@ -85,7 +92,8 @@ export function checkSizingReportParams(raw: unknown): SizingReportParams | stri
     out.diagnostics = p.diagnostics;
   }
   if (own('workDoneToken')) {
-    if (typeof p.workDoneToken !== 'string' && !(typeof p.workDoneToken === 'number' && Number.isInteger(p.workDoneToken))) return `workDoneToken must be a string or an integer, not ${describe(p.workDoneToken)}`;
+    if (typeof p.workDoneToken !== 'string' && !(typeof p.workDoneToken === 'number' && Number.isInteger(p.workDoneToken)))
+      return `workDoneToken must be a string or an integer, not ${describe(p.workDoneToken)}`;
     out.workDoneToken = p.workDoneToken;
   }
   if (own('assumptions')) {
@@ -93,7 +101,8 @@ export function checkSizingReportParams(raw: unknown): SizingReportParams | stri
     if (typeof a !== 'object' || Array.isArray(a)) return `assumptions must be an object, not ${describe(a)}`;
     const checked: Partial<UsageAssumptions> = {};
     for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
-      if (!(ASSUMPTION_KEYS as readonly string[]).includes(k)) return `assumptions.${describe(k, false)} is not an assumption (known: ${ASSUMPTION_KEYS.join(', ')})`;
+      if (!(ASSUMPTION_KEYS as readonly string[]).includes(k))
+        return `assumptions.${describe(k, false)} is not an assumption (known: ${ASSUMPTION_KEYS.join(', ')})`;
       if (typeof v !== 'number' || !Number.isFinite(v)) return `assumptions.${k} must be a finite number, not ${describe(v)}`;
       checked[k as keyof UsageAssumptions] = v;
     }
@@ -135,15 +144,23 @@ export interface SizingReportResult {
 
 /** Messages between the extension and its webviews (report panel, sizing view). */
 export type ToWebview =
-  | { type: 'report'; result: Omit<SizingReportResult, 'findings' | 'diagnostics' | 'rendered' | 'skipped'>; assumptionsEditable: boolean; /** The profile's name in the display language. */ profileLabel?: string }
+  | {
+      type: 'report';
+      result: Omit<SizingReportResult, 'findings' | 'diagnostics' | 'rendered' | 'skipped'>;
+      assumptionsEditable: boolean;
+      /** The profile's name in the display language. */ profileLabel?: string;
+    }
   | { type: 'busy'; message: string }
   | { type: 'error'; message: string };
 /** The only commands a page may ask the extension to run. */
-export const WEBVIEW_COMMANDS = ['aiInfraAdvisor.showSizingReport', 'aiInfraAdvisor.exportSizingReport', 'aiInfraAdvisor.openWorkload', 'aiInfraAdvisor.scanWorkspace'] as const;
+export const WEBVIEW_COMMANDS = [
+  'aiInfraAdvisor.showSizingReport',
+  'aiInfraAdvisor.exportSizingReport',
+  'aiInfraAdvisor.openWorkload',
+  'aiInfraAdvisor.scanWorkspace',
+] as const;
 export type FromWebview =
-  | { type: 'ready' }
-  | { type: 'recompute'; assumptions: Partial<UsageAssumptions> }
-  | { type: 'command'; command: (typeof WEBVIEW_COMMANDS)[number] };
+  { type: 'ready' } | { type: 'recompute'; assumptions: Partial<UsageAssumptions> } | { type: 'command'; command: (typeof WEBVIEW_COMMANDS)[number] };
 
 /**
  * Checks a message from a page before the extension acts on it: a page shows text from scanned code, so treat what
@@ -153,7 +170,10 @@ export function parseFromWebview(m: unknown): FromWebview | null {
   if (!m || typeof m !== 'object') return null;
   const msg = m as Record<string, unknown>;
   if (msg.type === 'ready') return { type: 'ready' };
-  if (msg.type === 'command') return (WEBVIEW_COMMANDS as readonly unknown[]).includes(msg.command) ? { type: 'command', command: msg.command as (typeof WEBVIEW_COMMANDS)[number] } : null;
+  if (msg.type === 'command')
+    return (WEBVIEW_COMMANDS as readonly unknown[]).includes(msg.command)
+      ? { type: 'command', command: msg.command as (typeof WEBVIEW_COMMANDS)[number] }
+      : null;
   if (msg.type === 'recompute' && msg.assumptions && typeof msg.assumptions === 'object' && !Array.isArray(msg.assumptions)) {
     const entries = Object.entries(msg.assumptions as Record<string, unknown>);
     if (!entries.every(([, v]) => typeof v === 'number' && Number.isFinite(v))) return null;

@@ -3,7 +3,21 @@
 // request. Nothing here uses the VS Code API, so any LSP client (Neovim, Helix, the tests) gets the same behaviour.
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeLensRefreshRequest, DiagnosticSeverity, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, WorkDoneProgress, type CancellationToken, type Connection, type Diagnostic, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import {
+  CodeLensRefreshRequest,
+  DiagnosticSeverity,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WorkDoneProgress,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type FileAnalysis } from '../core/analyze';
 import { ScanThread } from '../core/scan-thread';
@@ -26,7 +40,15 @@ import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, wantsFixAll, wantsQuickFixes
 import { Project } from '../core/project/project';
 import { DiskFs } from '../core/project/project-fs';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
-import { checkSizingReportParams, DEFAULT_SETTINGS, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ScanProgressReport, type ServerSettings, type SizingReportResult } from './protocol';
+import {
+  checkSizingReportParams,
+  DEFAULT_SETTINGS,
+  SETTINGS_SECTION,
+  SIZING_REPORT_REQUEST,
+  type ScanProgressReport,
+  type ServerSettings,
+  type SizingReportResult,
+} from './protocol';
 import { redactDeep, redactSecrets } from '../core/model/redact';
 import { lookupTable } from '../core/model/lookup';
 import { applyBaseline, BaselineCache } from '../core/baseline';
@@ -34,8 +56,16 @@ import { statSync } from 'node:fs';
 
 /** VS Code language ids we analyse, for documents whose file name does not say (untitled, virtual). */
 const LANGUAGE_IDS: Readonly<Record<string, Language>> = lookupTable({
-  'cuda-cpp': 'cuda', cuda: 'cuda', cpp: 'cpp', c: 'c', opencl: 'opencl-c', python: 'python',
-  javascript: 'javascript', javascriptreact: 'javascript', typescript: 'typescript', typescriptreact: 'typescript',
+  'cuda-cpp': 'cuda',
+  cuda: 'cuda',
+  cpp: 'cpp',
+  c: 'c',
+  opencl: 'opencl-c',
+  python: 'python',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  typescript: 'typescript',
+  typescriptreact: 'typescript',
 });
 
 const DEBOUNCE_MS = 200;
@@ -53,14 +83,17 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analysed = new Map<string, Analysed>();
   // The workspace baseline, read again when the file changes on disk; a bad one is named once and ignored.
-  const baselines = new BaselineCache((message) => reportProblem('config', { field: 'ai-infra-advisor.baseline.json', message }), (p) => {
-    try {
-      const st = statSync(p);
-      return { mtimeMs: st.mtimeMs, size: st.size };
-    } catch {
-      return null;
-    }
-  });
+  const baselines = new BaselineCache(
+    (message) => reportProblem('config', { field: 'ai-infra-advisor.baseline.json', message }),
+    (p) => {
+      try {
+        const st = statSync(p);
+        return { mtimeMs: st.mtimeMs, size: st.size };
+      } catch {
+        return null;
+      }
+    },
+  );
   const running = new Map<string, Promise<Analysed | null>>();
   /** The last syntax tree of each open C-family/Python document, for incremental re-parsing. */
   const trees = new DocumentCache();
@@ -114,7 +147,10 @@ export function startServer(connection: Connection): void {
       return validSettings(await connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }));
     } catch (err) {
       // Named, not silent: the defaults are used because the client's answer could not be read.
-      reportProblem('setting', { field: SETTINGS_SECTION, message: `the settings could not be read (${(err as Error).message.slice(0, 200)}); using the defaults` });
+      reportProblem('setting', {
+        field: SETTINGS_SECTION,
+        message: `the settings could not be read (${(err as Error).message.slice(0, 200)}); using the defaults`,
+      });
       return { ...DEFAULT_SETTINGS };
     }
   }
@@ -144,7 +180,7 @@ export function startServer(connection: Connection): void {
 
   async function configFor(uri: string, path: string | null): Promise<{ loaded: LoadedConfig; settings: ServerSettings }> {
     const settings = await settingsFor(uri);
-    const loaded = loadConfigFile(path ? rootOf(path) : roots[0] ?? process.cwd(), RULE_IDS);
+    const loaded = loadConfigFile(path ? rootOf(path) : (roots[0] ?? process.cwd()), RULE_IDS);
     for (const p of loaded.problems) reportProblem('config', p);
     const gpu = findGpu(settings.targetGpu, loaded.config.customGpu);
     if (gpu && settings.targetGpu !== DEFAULT_SETTINGS.targetGpu) loaded.gpu = gpu;
@@ -174,14 +210,29 @@ export function startServer(connection: Connection): void {
       const shown = path ? relativeForReport(path) : doc.uri;
       let analysis: FileAnalysis;
       if (Buffer.byteLength(text) > loaded.config.maxFileBytes) {
-        analysis = { entry: { path: shown, language, skipped: `larger than ${loaded.config.maxFileBytes} bytes` }, findings: [], facts: null, gpu: null, llmFacts: null, llm: null };
+        analysis = {
+          entry: { path: shown, language, skipped: `larger than ${loaded.config.maxFileBytes} bytes` },
+          findings: [],
+          facts: null,
+          gpu: null,
+          llmFacts: null,
+          llm: null,
+        };
       } else {
         await initTreeSitter();
         // Files on disk may have changed since the last analysis; summaries are kept by content hash all the same.
         const project = path ? projectFor(path) : undefined;
         project?.refresh();
         // The document's last tree is re-parsed incrementally: only the edited region is parsed again.
-        analysis = await analyzeText(shown, text, language, loaded, { cache: trees, key: doc.uri }, path ? { absolutePath: path, root: rootOf(path) } : undefined, project);
+        analysis = await analyzeText(
+          shown,
+          text,
+          language,
+          loaded,
+          { cache: trees, key: doc.uri },
+          path ? { absolutePath: path, root: rootOf(path) } : undefined,
+          project,
+        );
       }
       dependsOn.set(doc.uri, analysis.dependsOn ?? []);
       if (analysis.entry.skipped) connection.console.log(redactSecrets(`${shown}: ${analysis.entry.skipped}`));
@@ -248,18 +299,26 @@ export function startServer(connection: Connection): void {
     // Problems in the file's own directives (an unknown rule id in a suppression comment) are shown where they are.
     for (const w of a?.analysis.entry.warnings ?? []) {
       const line = Math.max(0, Number(/^line (\d+): /.exec(w)?.[1] ?? 1) - 1);
-      diagnostics.push({ range: { start: { line, character: 0 }, end: { line, character: 2 ** 31 - 1 } }, severity: DiagnosticSeverity.Warning, source: 'ai-infra-advisor', message: w.replace(/^line \d+: /, '') });
+      diagnostics.push({
+        range: { start: { line, character: 0 }, end: { line, character: 2 ** 31 - 1 } },
+        severity: DiagnosticSeverity.Warning,
+        source: 'ai-infra-advisor',
+        message: w.replace(/^line \d+: /, ''),
+      });
     }
     await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   }
 
   function schedule(doc: TextDocument, delay: number): void {
     clearTimeout(timers.get(doc.uri));
-    timers.set(doc.uri, setTimeout(() => {
-      timers.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (current) void publish(current);
-    }, delay));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (current) void publish(current);
+      }, delay),
+    );
   }
 
   documents.onDidOpen((e) => {
@@ -299,11 +358,14 @@ export function startServer(connection: Connection): void {
     const fixAll = wantsFixAll(only) ? fixAllAction(a.analysis.findings, doc, FIX_ALL_TITLE[lang]) : null;
     if (!wantsQuickFixes(only)) return fixAll ? [fixAll] : [];
     const byKey = new Map(a.analysis.findings.map((f) => [findingKey(f), f]));
-    return [...(fixAll ? [fixAll] : []), ...params.context.diagnostics.flatMap((d) => {
-      const key = (d.data as { key?: string } | undefined)?.key;
-      const f = key ? byKey.get(key) : undefined;
-      return f ? codeActionsFor(f, doc, a.language, d, lang) : [];
-    })];
+    return [
+      ...(fixAll ? [fixAll] : []),
+      ...params.context.diagnostics.flatMap((d) => {
+        const key = (d.data as { key?: string } | undefined)?.key;
+        const f = key ? byKey.get(key) : undefined;
+        return f ? codeActionsFor(f, doc, a.language, d, lang) : [];
+      }),
+    ];
   });
 
   connection.onHover(async (params) => {
@@ -321,7 +383,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(SIZING_REPORT_REQUEST, async (raw: unknown, token: CancellationToken): Promise<SizingReportResult> => {
-    if (valueDepth(raw) > MAX_SETTINGS_DEPTH) throw new ResponseError(ErrorCodes.InvalidParams, `the request's parameters are nested more than ${MAX_SETTINGS_DEPTH} levels deep`);
+    if (valueDepth(raw) > MAX_SETTINGS_DEPTH)
+      throw new ResponseError(ErrorCodes.InvalidParams, `the request's parameters are nested more than ${MAX_SETTINGS_DEPTH} levels deep`);
     const params = checkSizingReportParams(raw);
     if (typeof params === 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${SIZING_REPORT_REQUEST}: ${params}`);
     const root = (params.rootUri ? uriToPath(params.rootUri) : null) ?? roots[0];
@@ -331,26 +394,44 @@ export function startServer(connection: Connection): void {
     const cancel = new AbortController();
     token.onCancellationRequested(() => cancel.abort());
     const progress = params.workDoneToken;
-    if (progress !== undefined) void connection.sendProgress(WorkDoneProgress.type, progress, { kind: 'begin', title: 'Scanning the workspace', cancellable: true, percentage: 0 });
+    if (progress !== undefined)
+      void connection.sendProgress(WorkDoneProgress.type, progress, {
+        kind: 'begin',
+        title: 'Scanning the workspace',
+        cancellable: true,
+        percentage: 0,
+      });
     let reported = 0;
     // The scan runs on its own thread: this one keeps serving open documents, and a cancel ends the scan at once.
-    const result = await idleScanThread().run({ root, config: loaded }, {
-      signal: cancel.signal,
-      onProgress: (done, total) => {
-        // Report at most every 100 ms.
-        if (progress !== undefined && (Date.now() - reported >= 100 || done === total)) {
-          reported = Date.now();
-          const report: ScanProgressReport = { kind: 'report', message: `${done}/${total} files`, percentage: Math.floor((done / total) * 100), filesDone: done, filesTotal: total };
-          void connection.sendProgress(WorkDoneProgress.type, progress, report);
-        }
+    const result = await idleScanThread().run(
+      { root, config: loaded },
+      {
+        signal: cancel.signal,
+        onProgress: (done, total) => {
+          // Report at most every 100 ms.
+          if (progress !== undefined && (Date.now() - reported >= 100 || done === total)) {
+            reported = Date.now();
+            const report: ScanProgressReport = {
+              kind: 'report',
+              message: `${done}/${total} files`,
+              percentage: Math.floor((done / total) * 100),
+              filesDone: done,
+              filesTotal: total,
+            };
+            void connection.sendProgress(WorkDoneProgress.type, progress, report);
+          }
+        },
       },
-    });
+    );
     if (progress !== undefined) void connection.sendProgress(WorkDoneProgress.type, progress, { kind: 'end' });
     if (!result || cancel.signal.aborted) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the workspace scan was cancelled');
     const workload = loadWorkloadFile(root, { profile: params.profile ?? settings.profile });
     if (settings.engines || settings.prices) {
       // Settings go through the workload schema too: a bad engine id or price is named in the log and ignored.
-      const fromSettings = resolveWorkload({ ...(settings.engines ? { engines: settings.engines } : {}), ...(settings.prices ? { prices: settings.prices } : {}) });
+      const fromSettings = resolveWorkload({
+        ...(settings.engines ? { engines: settings.engines } : {}),
+        ...(settings.prices ? { prices: settings.prices } : {}),
+      });
       for (const p of fromSettings.problems) reportProblem('setting', { ...p, field: `${SETTINGS_SECTION}.${p.field}` });
       if (settings.engines) workload.engines = fromSettings.engines;
       if (settings.prices) workload.prices = fromSettings.prices;
@@ -365,10 +446,31 @@ export function startServer(connection: Connection): void {
       workload.problems.push(...edited.problems);
     }
     const report = buildSizingReport(result, workload);
-    const rendered = params.render === 'json' ? `${JSON.stringify(report, null, 2)}\n` : params.render === 'md' ? toMarkdown(report, { lang }).markdown : params.render === 'html' ? toHtml(report, { lang }) : undefined;
+    const rendered =
+      params.render === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : params.render === 'md'
+          ? toMarkdown(report, { lang }).markdown
+          : params.render === 'html'
+            ? toHtml(report, { lang })
+            : undefined;
     // Everything the request returns passes the credential choke point, but the diagnostics' file URIs (the client's own
     // identifiers of its files; their messages are masked by toDiagnostic).
-    return { ...redactDeep({ report, sections: sizingSections(report, lang), charts: buildCharts(report, lang), headline: headline(report, lang), strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions }, findings: result.findings, durationMs: Date.now() - started, scannedFiles: result.files.length, skipped: result.skipped, ...(rendered ? { rendered } : {}) }), ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}) };
+    return {
+      ...redactDeep({
+        report,
+        sections: sizingSections(report, lang),
+        charts: buildCharts(report, lang),
+        headline: headline(report, lang),
+        strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions },
+        findings: result.findings,
+        durationMs: Date.now() - started,
+        scannedFiles: result.files.length,
+        skipped: result.skipped,
+        ...(rendered ? { rendered } : {}),
+      }),
+      ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}),
+    };
   });
 
   documents.listen(connection);

@@ -20,22 +20,49 @@ export function validateSettings(raw: unknown): { settings: ServerSettings; prob
   // What was expected and what is used instead, each in English and Korean.
   type Both = [en: string, ko: string];
   const bad = (field: string, value: unknown, [expected, expectedKo]: Both, [fallback, fallbackKo]: Both) =>
-    problems.push(problem(`${SETTINGS_SECTION}.${field}`, `${show(value)} is not ${expected}; ${fallback}`, `${show(value)}은(는) ${expectedKo}이(가) 아닙니다. ${fallbackKo}`));
+    problems.push(
+      problem(
+        `${SETTINGS_SECTION}.${field}`,
+        `${show(value)} is not ${expected}; ${fallback}`,
+        `${show(value)}은(는) ${expectedKo}이(가) 아닙니다. ${fallbackKo}`,
+      ),
+    );
   if (raw === null || raw === undefined) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(problem(SETTINGS_SECTION, `the settings must be an object, not ${show(raw)}; using the defaults`, `설정은 ${show(raw)}이(가) 아니라 객체여야 합니다. 기본값을 사용합니다`));
+    problems.push(
+      problem(
+        SETTINGS_SECTION,
+        `the settings must be an object, not ${show(raw)}; using the defaults`,
+        `설정은 ${show(raw)}이(가) 아니라 객체여야 합니다. 기본값을 사용합니다`,
+      ),
+    );
     return { settings, problems };
   }
   if (valueDepth(raw) > MAX_SETTINGS_DEPTH) {
-    problems.push(problem(SETTINGS_SECTION, `the settings are nested more than ${MAX_SETTINGS_DEPTH} levels deep; using the defaults`, `설정이 ${MAX_SETTINGS_DEPTH}단계보다 깊게 중첩되어 있습니다. 기본값을 사용합니다`));
+    problems.push(
+      problem(
+        SETTINGS_SECTION,
+        `the settings are nested more than ${MAX_SETTINGS_DEPTH} levels deep; using the defaults`,
+        `설정이 ${MAX_SETTINGS_DEPTH}단계보다 깊게 중첩되어 있습니다. 기본값을 사용합니다`,
+      ),
+    );
     return { settings, problems };
   }
   const r = raw as Record<string, unknown>;
-  const useDefault = (field: keyof ServerSettings): Both => [`using the default ${show(DEFAULT_SETTINGS[field])}`, `기본값 ${show(DEFAULT_SETTINGS[field])}을(를) 사용합니다`];
+  const useDefault = (field: keyof ServerSettings): Both => [
+    `using the default ${show(DEFAULT_SETTINGS[field])}`,
+    `기본값 ${show(DEFAULT_SETTINGS[field])}을(를) 사용합니다`,
+  ];
   const oneOf = (values: readonly string[]): Both => [`one of ${values.join(', ')}`, `${values.join(', ')} 중 하나`];
   if (r.targetGpu !== undefined) {
     if (typeof r.targetGpu === 'string' && GPU_CATALOG.some((g) => g.id === r.targetGpu)) settings.targetGpu = r.targetGpu;
-    else bad('targetGpu', r.targetGpu, [`a known GPU id (${GPU_CATALOG.map((g) => g.id).join(', ')})`, `알려진 GPU id(${GPU_CATALOG.map((g) => g.id).join(', ')})`], useDefault('targetGpu'));
+    else
+      bad(
+        'targetGpu',
+        r.targetGpu,
+        [`a known GPU id (${GPU_CATALOG.map((g) => g.id).join(', ')})`, `알려진 GPU id(${GPU_CATALOG.map((g) => g.id).join(', ')})`],
+        useDefault('targetGpu'),
+      );
   }
   if (r.profile !== undefined) {
     if (PROFILE_NAMES.includes(r.profile as ProfileName)) settings.profile = r.profile as ProfileName;
@@ -65,17 +92,28 @@ export function validateSettings(raw: unknown): { settings: ServerSettings; prob
   for (const field of ['include', 'exclude'] as const) {
     if (r[field] === undefined) continue;
     const refused = isStrings(r[field]) ? r[field].map((g, i) => [g, i, globProblem(g)] as const).filter(([, , why]) => why) : [];
-    for (const [g, i, why] of refused) problems.push(problem(`${SETTINGS_SECTION}.${field}[${i}]`, `glob ${show(g)} ignored: ${why}`, `glob ${show(g)}을(를) 무시합니다: ${why}`));
+    for (const [g, i, why] of refused)
+      problems.push(problem(`${SETTINGS_SECTION}.${field}[${i}]`, `glob ${show(g)} ignored: ${why}`, `glob ${show(g)}을(를) 무시합니다: ${why}`));
     if (isStrings(r[field])) settings[field] = r[field].filter((g) => !globProblem(g));
-    else bad(field, r[field], ['a list of glob patterns', 'glob 패턴 목록'], field === 'include' ? ['using the configuration file\'s', '설정 파일의 값을 사용합니다'] : ['adding no exclusions', '제외 항목을 추가하지 않습니다']);
+    else
+      bad(
+        field,
+        r[field],
+        ['a list of glob patterns', 'glob 패턴 목록'],
+        field === 'include'
+          ? ["using the configuration file's", '설정 파일의 값을 사용합니다']
+          : ['adding no exclusions', '제외 항목을 추가하지 않습니다'],
+      );
   }
   if (r.rules !== undefined) {
-    if (r.rules === null || typeof r.rules !== 'object' || Array.isArray(r.rules)) bad('rules', r.rules, ['an object of rule id → severity', '규칙 id → 심각도 객체'], ['ignoring it', '무시합니다']);
+    if (r.rules === null || typeof r.rules !== 'object' || Array.isArray(r.rules))
+      bad('rules', r.rules, ['an object of rule id → severity', '규칙 id → 심각도 객체'], ['ignoring it', '무시합니다']);
     else {
       for (const [id, sev] of Object.entries(r.rules)) {
-        if (!RULE_IDS.includes(id)) problems.push(problem(`${SETTINGS_SECTION}.rules.${id}`, `unknown rule '${id}' ignored`, `알 수 없는 규칙 '${id}'은(는) 무시합니다`));
+        if (!RULE_IDS.includes(id))
+          problems.push(problem(`${SETTINGS_SECTION}.rules.${id}`, `unknown rule '${id}' ignored`, `알 수 없는 규칙 '${id}'은(는) 무시합니다`));
         else if (typeof sev === 'string' && (RULE_SETTINGS as readonly string[]).includes(sev)) settings.rules[id] = sev;
-        else bad(`rules.${id}`, sev, oneOf(RULE_SETTINGS), ['using the rule\'s default', '규칙의 기본값을 사용합니다']);
+        else bad(`rules.${id}`, sev, oneOf(RULE_SETTINGS), ["using the rule's default", '규칙의 기본값을 사용합니다']);
       }
     }
   }

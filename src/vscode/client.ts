@@ -2,9 +2,26 @@
 // down) for the languages we analyse, and exposes the custom sizing request.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, WorkDoneProgress, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, SIZING_REPORT_REQUEST, type ScanProgressReport, type SizingReportParams, type SizingReportResult } from '../server/protocol';
+import {
+  DIAGNOSTIC_SOURCE,
+  SETTINGS_SECTION,
+  SIZING_REPORT_REQUEST,
+  type ScanProgressReport,
+  type SizingReportParams,
+  type SizingReportResult,
+} from '../server/protocol';
 
-export const DOCUMENT_SELECTOR = ['cuda-cpp', 'cpp', 'c', 'opencl', 'python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'].flatMap((language) => [
+export const DOCUMENT_SELECTOR = [
+  'cuda-cpp',
+  'cpp',
+  'c',
+  'opencl',
+  'python',
+  'javascript',
+  'typescript',
+  'javascriptreact',
+  'typescriptreact',
+].flatMap((language) => [
   { scheme: 'file', language },
   { scheme: 'untitled', language },
   // Virtual workspaces (vscode-vfs, github): the open document's text is analysed, nothing is read from disk.
@@ -23,7 +40,11 @@ export function createClient(context: vscode.ExtensionContext, log: vscode.LogOu
     outputChannel: log,
     diagnosticCollectionName: 'ai-infra-advisor',
     middleware: {
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((d) => withBundledDocs(d, context.extensionUri))),
+      handleDiagnostics: (uri, diagnostics, next) =>
+        next(
+          uri,
+          diagnostics.map((d) => withBundledDocs(d, context.extensionUri)),
+        ),
       workspace: {
         // The rules setting's default lists every rule (so Settings shows them all); the server gets only what the
         // user set, or those defaults would override the severities of ai-infra-advisor.config.json.
@@ -72,19 +93,28 @@ export function bundledRuleDoc(extensionUri: vscode.Uri, rule: string): vscode.U
  * progress (as data: {@link ScanProgressReport}); with a token, cancelling sends `$/cancelRequest` and the server
  * ends the scan thread at once.
  */
-export async function requestSizing(client: LanguageClient, params: SizingReportParams, token?: vscode.CancellationToken, onProgress?: (progress: { filesDone: number; filesTotal: number; percentage: number }) => void): Promise<SizingReportResult> {
+export async function requestSizing(
+  client: LanguageClient,
+  params: SizingReportParams,
+  token?: vscode.CancellationToken,
+  onProgress?: (progress: { filesDone: number; filesTotal: number; percentage: number }) => void,
+): Promise<SizingReportResult> {
   const workDoneToken = onProgress ? `aiInfraAdvisor/scan/${++scans}` : undefined;
-  const subscription = workDoneToken && onProgress
-    ? client.onProgress(WorkDoneProgress.type, workDoneToken, (p) => {
-      if (p.kind !== 'report') return;
-      const r = p as Partial<ScanProgressReport>;
-      if (typeof r.filesDone === 'number' && typeof r.filesTotal === 'number') onProgress({ filesDone: r.filesDone, filesTotal: r.filesTotal, percentage: p.percentage ?? 0 });
-    })
-    : undefined;
+  const subscription =
+    workDoneToken && onProgress
+      ? client.onProgress(WorkDoneProgress.type, workDoneToken, (p) => {
+          if (p.kind !== 'report') return;
+          const r = p as Partial<ScanProgressReport>;
+          if (typeof r.filesDone === 'number' && typeof r.filesTotal === 'number')
+            onProgress({ filesDone: r.filesDone, filesTotal: r.filesTotal, percentage: p.percentage ?? 0 });
+        })
+      : undefined;
   try {
     const request = { ...params, ...(workDoneToken ? { workDoneToken } : {}) };
     // Pass the token only when there is one: vscode-jsonrpc would otherwise send `undefined` as a second parameter.
-    return (await (token ? client.sendRequest(SIZING_REPORT_REQUEST, request, token) : client.sendRequest(SIZING_REPORT_REQUEST, request))) as SizingReportResult;
+    return (await (token
+      ? client.sendRequest(SIZING_REPORT_REQUEST, request, token)
+      : client.sendRequest(SIZING_REPORT_REQUEST, request))) as SizingReportResult;
   } finally {
     subscription?.dispose();
   }

@@ -32,47 +32,57 @@ const WORKLOAD_TEMPLATE = {
 type Handler = (s: Services, ...args: unknown[]) => unknown;
 
 export const COMMANDS: Record<string, Handler> = {
-  'aiInfraAdvisor.scanWorkspace': (s) => vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('AI Infra Advisor: scanning the workspace'), cancellable: true },
-    async (progress, token) => {
-      progress.report({ message: vscode.l10n.t('reading files…') });
-      let shown = 0;
-      const result = await requestSizing(s.client(), { diagnostics: true }, token, ({ filesDone, filesTotal, percentage }) => {
-        // VS Code's progress bar takes increments; the server sends the counts and a percentage.
-        progress.report({ message: vscode.l10n.t('{0} of {1} files analysed', filesDone, filesTotal), increment: Math.max(0, percentage - shown) });
-        shown = Math.max(shown, percentage);
-      }).catch((err: unknown) => {
-        if (token.isCancellationRequested) return undefined; // the server ended the scan; nothing to show
-        throw err;
-      });
-      if (!result || token.isCancellationRequested) return void s.log.info('workspace scan cancelled');
-      // Findings of files that are not open go to a collection of their own; open files keep the live diagnostics.
-      // The server sends them as LSP diagnostics: converted by the client, they keep the keys its code actions use.
-      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-      const closed: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
-      for (const [uri, ds] of Object.entries(result.diagnostics ?? {})) {
-        const target = vscode.Uri.parse(uri);
-        if (!open.has(target.toString())) closed.push([target, (await s.client().protocol2CodeConverter.asDiagnostics(ds)).map((d) => withBundledDocs(d, s.context.extensionUri))]);
-      }
-      s.workspaceDiagnostics.set(closed);
-      s.tree.refresh();
-      const files = new Set(result.findings.map((f) => f.path)).size;
-      logScan(s.log, result);
-      void vscode.window.showInformationMessage(vscode.l10n.t('AI Infra Advisor: {0} findings in {1} files ({2} ms).', result.findings.length, files, result.durationMs));
-    },
-  ),
+  'aiInfraAdvisor.scanWorkspace': (s) =>
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('AI Infra Advisor: scanning the workspace'), cancellable: true },
+      async (progress, token) => {
+        progress.report({ message: vscode.l10n.t('reading files…') });
+        let shown = 0;
+        const result = await requestSizing(s.client(), { diagnostics: true }, token, ({ filesDone, filesTotal, percentage }) => {
+          // VS Code's progress bar takes increments; the server sends the counts and a percentage.
+          progress.report({ message: vscode.l10n.t('{0} of {1} files analysed', filesDone, filesTotal), increment: Math.max(0, percentage - shown) });
+          shown = Math.max(shown, percentage);
+        }).catch((err: unknown) => {
+          if (token.isCancellationRequested) return undefined; // the server ended the scan; nothing to show
+          throw err;
+        });
+        if (!result || token.isCancellationRequested) return void s.log.info('workspace scan cancelled');
+        // Findings of files that are not open go to a collection of their own; open files keep the live diagnostics.
+        // The server sends them as LSP diagnostics: converted by the client, they keep the keys its code actions use.
+        const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+        const closed: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
+        for (const [uri, ds] of Object.entries(result.diagnostics ?? {})) {
+          const target = vscode.Uri.parse(uri);
+          if (!open.has(target.toString()))
+            closed.push([target, (await s.client().protocol2CodeConverter.asDiagnostics(ds)).map((d) => withBundledDocs(d, s.context.extensionUri))]);
+        }
+        s.workspaceDiagnostics.set(closed);
+        s.tree.refresh();
+        const files = new Set(result.findings.map((f) => f.path)).size;
+        logScan(s.log, result);
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('AI Infra Advisor: {0} findings in {1} files ({2} ms).', result.findings.length, files, result.durationMs),
+        );
+      },
+    ),
 
   'aiInfraAdvisor.showSizingReport': (s) => s.reports.show(),
 
   'aiInfraAdvisor.exportSizingReport': async (s) => {
-    const pick = await vscode.window.showQuickPick([
-      { label: 'Markdown', description: vscode.l10n.t('for a pull request'), format: 'md' as const, ext: 'md' },
-      { label: 'HTML', description: vscode.l10n.t('a self-contained page with charts'), format: 'html' as const, ext: 'html' },
-      { label: 'JSON', description: 'docs/sizing-report.schema.json', format: 'json' as const, ext: 'json' },
-    ], { title: vscode.l10n.t('Export Sizing Report') });
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: 'Markdown', description: vscode.l10n.t('for a pull request'), format: 'md' as const, ext: 'md' },
+        { label: 'HTML', description: vscode.l10n.t('a self-contained page with charts'), format: 'html' as const, ext: 'html' },
+        { label: 'JSON', description: 'docs/sizing-report.schema.json', format: 'json' as const, ext: 'json' },
+      ],
+      { title: vscode.l10n.t('Export Sizing Report') },
+    );
     if (!pick) return;
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({ defaultUri: root ? vscode.Uri.joinPath(root, `sizing-report.${pick.ext}`) : undefined, filters: { [pick.label]: [pick.ext] } });
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: root ? vscode.Uri.joinPath(root, `sizing-report.${pick.ext}`) : undefined,
+      filters: { [pick.label]: [pick.ext] },
+    });
     if (!target) return;
     const result = await requestSizing(s.client(), { render: pick.format });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.rendered ?? ''));
@@ -87,13 +97,24 @@ export const COMMANDS: Record<string, Handler> = {
       const existing = vscode.Uri.joinPath(f.uri, WORKLOAD_FILE);
       if (await exists(existing)) return void (await vscode.window.showTextDocument(existing));
     }
-    const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder for {0}', WORKLOAD_FILE) });
+    const folder =
+      folders.length === 1
+        ? folders[0]
+        : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder for {0}', WORKLOAD_FILE) });
     if (!folder) return;
     const uri = vscode.Uri.joinPath(folder.uri, WORKLOAD_FILE);
     const create = vscode.l10n.t('Create');
     const answer = await vscode.window.showInformationMessage(
-      vscode.l10n.t('There is no workload file yet. Create {0} with the default assumptions?', vscode.workspace.asRelativePath(uri, folders.length > 1)),
-      { modal: true, detail: vscode.l10n.t('The sizing report reads request rates, retention and data-set sizes from it; without it the defaults of the profile are used.') },
+      vscode.l10n.t(
+        'There is no workload file yet. Create {0} with the default assumptions?',
+        vscode.workspace.asRelativePath(uri, folders.length > 1),
+      ),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'The sizing report reads request rates, retention and data-set sizes from it; without it the defaults of the profile are used.',
+        ),
+      },
       create,
     );
     if (answer !== create) return void s.log.info('workload file not created: the user declined');
@@ -106,12 +127,23 @@ export const COMMANDS: Record<string, Handler> = {
     const scope = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
     const current = config.get<string>('targetGpu') ?? 't4';
-    const pick = await vscode.window.showQuickPick(gpuPickItems(GPU_CATALOG, current, vscode.l10n.t('current')), { title: vscode.l10n.t('Select Target GPU'), placeHolder: vscode.l10n.t('The GPU the code must fit in') });
+    const pick = await vscode.window.showQuickPick(gpuPickItems(GPU_CATALOG, current, vscode.l10n.t('current')), {
+      title: vscode.l10n.t('Select Target GPU'),
+      placeHolder: vscode.l10n.t('The GPU the code must fit in'),
+    });
     if (!pick) return;
     // Where the choice is kept: for this user everywhere, or for this workspace only (its .vscode/settings.json).
     const targets = [
       { label: vscode.l10n.t('User settings'), description: vscode.l10n.t('for every workspace'), target: vscode.ConfigurationTarget.Global },
-      ...(vscode.workspace.workspaceFolders?.length ? [{ label: vscode.l10n.t('Workspace settings'), description: vscode.l10n.t('this workspace only, written to its settings file'), target: vscode.ConfigurationTarget.Workspace }] : []),
+      ...(vscode.workspace.workspaceFolders?.length
+        ? [
+            {
+              label: vscode.l10n.t('Workspace settings'),
+              description: vscode.l10n.t('this workspace only, written to its settings file'),
+              target: vscode.ConfigurationTarget.Workspace,
+            },
+          ]
+        : []),
     ];
     const where = await vscode.window.showQuickPick(targets, { title: vscode.l10n.t('Save the target GPU {0} in', pick.label) });
     if (!where) return;
@@ -120,7 +152,9 @@ export const COMMANDS: Record<string, Handler> = {
     if (where.target === vscode.ConfigurationTarget.Global && config.inspect('targetGpu')?.workspaceValue !== undefined) {
       void vscode.window.showWarningMessage(vscode.l10n.t('This workspace sets its own target GPU, which still applies here.'));
     }
-    s.log.info(`target GPU set to ${pick.id} (${pick.label}) in the ${where.target === vscode.ConfigurationTarget.Global ? 'user' : 'workspace'} settings`);
+    s.log.info(
+      `target GPU set to ${pick.id} (${pick.label}) in the ${where.target === vscode.ConfigurationTarget.Global ? 'user' : 'workspace'} settings`,
+    );
   },
 
   [OPEN_DOCS_COMMAND]: async (s, ruleId) => {
@@ -172,7 +206,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 /** A scan in the log: counts and time, each skipped file with its reason, configuration problems. */
 function logScan(log: vscode.LogOutputChannel, result: SizingReportResult): void {
   const files = new Set(result.findings.map((f) => f.path)).size;
-  log.info(`workspace scan: ${result.scannedFiles ?? '?'} files considered, ${result.skipped?.length ?? 0} skipped, ${result.findings.length} findings in ${files} files (${result.durationMs} ms)`);
+  log.info(
+    `workspace scan: ${result.scannedFiles ?? '?'} files considered, ${result.skipped?.length ?? 0} skipped, ${result.findings.length} findings in ${files} files (${result.durationMs} ms)`,
+  );
   const skipped = result.skipped ?? [];
   for (const k of skipped.slice(0, 200)) log.info(`skipped ${k.path}: ${k.reason}`);
   for (const k of skipped.slice(200)) log.debug(`skipped ${k.path}: ${k.reason}`);
@@ -203,9 +239,13 @@ async function applyAction(s: Services, node: unknown, choose: (a: vscode.CodeAc
     range: c2p.asRange(diagnostic.range),
     context: { diagnostics: [c2p.asDiagnostic(diagnostic)], triggerKind: CodeActionTriggerKind.Invoked },
   });
-  const actions = (await client.protocol2CodeConverter.asCodeActionResult(result ?? [])).filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction);
+  const actions = (await client.protocol2CodeConverter.asCodeActionResult(result ?? [])).filter(
+    (a): a is vscode.CodeAction => a instanceof vscode.CodeAction,
+  );
   const action = actions.find(choose);
-  s.log.info(`tree action on ${item.rule} at ${item.path}:${item.line + 1}: ${actions.length} code actions, ${action ? `running "${action.title}"` : 'none of the kind asked for'}`);
+  s.log.info(
+    `tree action on ${item.rule} at ${item.path}:${item.line + 1}: ${actions.length} code actions, ${action ? `running "${action.title}"` : 'none of the kind asked for'}`,
+  );
   if (!action) return void vscode.window.showInformationMessage(vscode.l10n.t('No such action for this finding.'));
   if (action.edit) await vscode.workspace.applyEdit(action.edit);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
@@ -213,7 +253,7 @@ async function applyAction(s: Services, node: unknown, choose: (a: vscode.CodeAc
 
 /** The language server's diagnostics for a document, once it has published them (at most 10 s). */
 async function liveDiagnostics(s: Services, uri: vscode.Uri): Promise<readonly vscode.Diagnostic[]> {
-  const published = () => s.client().diagnostics?.has(uri) ? s.client().diagnostics!.get(uri) ?? [] : undefined;
+  const published = () => (s.client().diagnostics?.has(uri) ? (s.client().diagnostics!.get(uri) ?? []) : undefined);
   const now = published();
   if (now) return now;
   return new Promise((resolve) => {

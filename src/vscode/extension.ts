@@ -35,13 +35,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const id = config.get<string>('targetGpu') ?? 't4';
     const gpu = GPU_CATALOG.find((g) => g.id === id)?.name ?? id;
     status.text = `$(chip) ${gpu}`;
-    status.tooltip = vscode.l10n.t('AI Infra Advisor: code is checked against {0} (profile {1}). Click to select the target GPU.', gpu, profileLabel(config.get<string>('profile') ?? 'medium'));
+    status.tooltip = vscode.l10n.t(
+      'AI Infra Advisor: code is checked against {0} (profile {1}). Click to select the target GPU.',
+      gpu,
+      profileLabel(config.get<string>('profile') ?? 'medium'),
+    );
     status.accessibilityInformation = { label: status.tooltip };
     status.show();
   };
 
   context.subscriptions.push(
-    log, status, workspaceDiagnostics, c, ...[registerMcpProvider(context)].filter((d) => d !== undefined),
+    log,
+    status,
+    workspaceDiagnostics,
+    c,
+    ...[registerMcpProvider(context)].filter((d) => d !== undefined),
     (tree.view = vscode.window.createTreeView('aiInfraAdvisor.recommendations', { treeDataProvider: tree, showCollapseAll: true })),
     vscode.window.registerWebviewViewProvider('aiInfraAdvisor.sizing', reports),
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),
@@ -66,7 +74,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const registered = performance.now();
   await c.start();
   // The bench (issue 5) reads these two figures from the end-to-end run's log: keep the wording stable.
-  log.info(`AI Infra Advisor started (${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode: read-only analysis still runs'}): activate ${Math.round(registered - started)} ms, language server ready ${Math.round(performance.now() - registered)} ms`);
+  log.info(
+    `AI Infra Advisor started (${vscode.workspace.isTrusted ? 'trusted' : 'restricted mode: read-only analysis still runs'}): activate ${Math.round(registered - started)} ms, language server ready ${Math.round(performance.now() - registered)} ms`,
+  );
 }
 
 export async function deactivate(): Promise<void> {

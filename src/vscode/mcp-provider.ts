@@ -9,7 +9,10 @@ interface StdioDefinitionCtor {
   new (label: string, command: string, args?: string[], env?: Record<string, string | number | null>, version?: string): { cwd?: vscode.Uri };
 }
 interface McpApi {
-  registerMcpServerDefinitionProvider?(id: string, provider: { onDidChangeMcpServerDefinitions?: vscode.Event<void>; provideMcpServerDefinitions(token: vscode.CancellationToken): unknown[] }): vscode.Disposable;
+  registerMcpServerDefinitionProvider?(
+    id: string,
+    provider: { onDidChangeMcpServerDefinitions?: vscode.Event<void>; provideMcpServerDefinitions(token: vscode.CancellationToken): unknown[] },
+  ): vscode.Disposable;
 }
 
 export function registerMcpProvider(context: vscode.ExtensionContext): vscode.Disposable | undefined {
@@ -22,12 +25,15 @@ export function registerMcpProvider(context: vscode.ExtensionContext): vscode.Di
   const version = (context.extension.packageJSON as { version?: string }).version;
   const provider = lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
     onDidChangeMcpServerDefinitions: changed.event,
-    provideMcpServerDefinitions: () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((folder) => {
-      // process.execPath is the extension host's Node (Electron run as Node), so no separate Node install is needed.
-      const def = new Definition(`AI Infra Advisor (${folder.name})`, process.execPath, [cli, 'mcp'], { ELECTRON_RUN_AS_NODE: '1' }, version);
-      def.cwd = folder.uri;
-      return def;
-    }),
+    provideMcpServerDefinitions: () =>
+      (vscode.workspace.workspaceFolders ?? [])
+        .filter((f) => f.uri.scheme === 'file')
+        .map((folder) => {
+          // process.execPath is the extension host's Node (Electron run as Node), so no separate Node install is needed.
+          const def = new Definition(`AI Infra Advisor (${folder.name})`, process.execPath, [cli, 'mcp'], { ELECTRON_RUN_AS_NODE: '1' }, version);
+          def.cwd = folder.uri;
+          return def;
+        }),
   });
   return vscode.Disposable.from(provider, folders, changed);
 }

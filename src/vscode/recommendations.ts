@@ -3,10 +3,25 @@
 // published, so it never re-analyses. The grouping itself is in tree-model.ts.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../server/protocol';
-import { childrenOf, filterByPath, filterBySeverity, idOf, labelOf, locationOf, SEVERITY_NAMES, worstSeverity, type SeverityName, type TreeFinding, type TreeNode } from './tree-model';
+import {
+  childrenOf,
+  filterByPath,
+  filterBySeverity,
+  idOf,
+  labelOf,
+  locationOf,
+  SEVERITY_NAMES,
+  worstSeverity,
+  type SeverityName,
+  type TreeFinding,
+  type TreeNode,
+} from './tree-model';
 
 /** A finding in the tree; context-menu commands get its node and act on `uri` and `diagnostic`. */
-export interface Item extends TreeFinding { uri: vscode.Uri; diagnostic: vscode.Diagnostic }
+export interface Item extends TreeFinding {
+  uri: vscode.Uri;
+  diagnostic: vscode.Diagnostic;
+}
 type Node = TreeNode<Item>;
 
 export function ruleOf(d: vscode.Diagnostic): string {
@@ -73,14 +88,19 @@ export class RecommendationsProvider implements vscode.TreeDataProvider<Node> {
   }
 
   private collect(): Item[] {
-    return vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === DIAGNOSTIC_SOURCE).map((diagnostic) => ({
-      uri, diagnostic,
-      rule: ruleOf(diagnostic),
-      severity: diagnostic.severity,
-      path: vscode.workspace.asRelativePath(uri),
-      line: diagnostic.range.start.line,
-      message: diagnostic.message,
-    })));
+    return vscode.languages.getDiagnostics().flatMap(([uri, ds]) =>
+      ds
+        .filter((d) => d.source === DIAGNOSTIC_SOURCE)
+        .map((diagnostic) => ({
+          uri,
+          diagnostic,
+          rule: ruleOf(diagnostic),
+          severity: diagnostic.severity,
+          path: vscode.workspace.asRelativePath(uri),
+          line: diagnostic.range.start.line,
+          message: diagnostic.message,
+        })),
+    );
   }
 
   getChildren(node?: Node): Node[] {

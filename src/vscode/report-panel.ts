@@ -23,19 +23,26 @@ export class SizingReports implements vscode.WebviewPanelSerializer, vscode.Webv
   /** Bumped per request: a slower, older answer (the settings changed meanwhile) never replaces a newer one. */
   private generation = 0;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly client: () => LanguageClient, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: () => LanguageClient,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   async show(): Promise<void> {
     if (this.panel) {
       this.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, vscode.l10n.t('Sizing Report'), vscode.ViewColumn.Active, { ...webviewOptions(this.context.extensionUri), retainContextWhenHidden: false });
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, vscode.l10n.t('Sizing Report'), vscode.ViewColumn.Active, {
+      ...webviewOptions(this.context.extensionUri),
+      retainContextWhenHidden: false,
+    });
     await this.attachPanel(panel);
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    this.edits = ((state as { edits?: Partial<UsageAssumptions> } | undefined)?.edits) ?? {};
+    this.edits = (state as { edits?: Partial<UsageAssumptions> } | undefined)?.edits ?? {};
     await this.attachPanel(panel);
   }
 
@@ -90,14 +97,17 @@ export class SizingReports implements vscode.WebviewPanelSerializer, vscode.Webv
       const result = await requestSizing(this.client(), { assumptions: Object.keys(this.edits).length ? this.edits : undefined });
       if (generation !== this.generation) return result;
       this.last = result;
-      this.log.info(`sizing report: target GPU ${result.report.gpu.target.name}, profile ${result.report.profile}, ${result.findings.length} findings (${Math.round(performance.now() - started)} ms)`);
+      this.log.info(
+        `sizing report: target GPU ${result.report.gpu.target.name}, profile ${result.report.profile}, ${result.findings.length} findings (${Math.round(performance.now() - started)} ms)`,
+      );
       for (const p of result.report.problems) this.log.warn(`${p.source} ${p.field}: ${p.message}`);
       for (const w of this.webviews()) await this.post(w, this.message(result));
       return result;
     } catch (err) {
       if (generation !== this.generation) return undefined;
       this.log.error(`sizing report failed: ${(err as Error).message}`);
-      for (const w of this.webviews()) await this.post(w, { type: 'error', message: vscode.l10n.t('The sizing report could not be computed: {0}', (err as Error).message) });
+      for (const w of this.webviews())
+        await this.post(w, { type: 'error', message: vscode.l10n.t('The sizing report could not be computed: {0}', (err as Error).message) });
       return undefined;
     }
   }

@@ -13,9 +13,7 @@ export interface TreeFinding {
 }
 
 export type TreeNode<F extends TreeFinding> =
-  | { kind: 'area'; area: string; items: F[] }
-  | { kind: 'rule'; rule: string; items: F[] }
-  | { kind: 'item'; item: F };
+  { kind: 'area'; area: string; items: F[] } | { kind: 'rule'; rule: string; items: F[] } | { kind: 'item'; item: F };
 
 /** Areas in display order; a rule belongs to the first whose prefix it has. Product names, the same in every language. */
 export const AREAS: ReadonlyArray<{ area: string; prefix: string }> = [
@@ -49,8 +47,18 @@ export function filterBySeverity<F extends TreeFinding>(all: readonly F[], shown
  * starting with `!` excludes what it matches. An empty filter (or one of only exclusions) keeps every other finding.
  */
 export function filterByPath<F extends TreeFinding>(all: readonly F[], filter: string): F[] {
-  const terms = filter.split(',').map((t) => t.trim()).filter((t) => t && t !== '!');
-  const toRegExp = (t: string) => new RegExp(t.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*'), 'i');
+  const terms = filter
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t && t !== '!');
+  const toRegExp = (t: string) =>
+    new RegExp(
+      t
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('.*'),
+      'i',
+    );
   const include = terms.filter((t) => !t.startsWith('!')).map(toRegExp);
   const exclude = terms.filter((t) => t.startsWith('!')).map((t) => toRegExp(t.slice(1)));
   return all.filter((f) => (include.length === 0 || include.some((r) => r.test(f.path))) && !exclude.some((r) => r.test(f.path)));
@@ -59,7 +67,9 @@ export function filterByPath<F extends TreeFinding>(all: readonly F[], filter: s
 /** The tree's children: areas at the root from `all` (empty ones left out), rules in an area, locations under a rule. */
 export function childrenOf<F extends TreeFinding>(all: readonly F[], node?: TreeNode<F>): TreeNode<F>[] {
   if (!node) {
-    return [...AREAS.map((a) => a.area), OTHER_AREA].map((area) => ({ kind: 'area' as const, area, items: all.filter((f) => areaOf(f.rule) === area) })).filter((a) => a.items.length);
+    return [...AREAS.map((a) => a.area), OTHER_AREA]
+      .map((area) => ({ kind: 'area' as const, area, items: all.filter((f) => areaOf(f.rule) === area) }))
+      .filter((a) => a.items.length);
   }
   if (node.kind === 'area') {
     const rules = [...new Set(node.items.map((f) => f.rule))].sort();

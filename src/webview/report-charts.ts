@@ -3,7 +3,10 @@
 import { echarts } from './echarts-setup';
 import { themedOption } from './chart-theme';
 
-interface Spec { id: string; option: Record<string, unknown> }
+interface Spec {
+  id: string;
+  option: Record<string, unknown>;
+}
 
 function draw(): void {
   const data = document.getElementById('chart-data');

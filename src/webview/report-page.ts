@@ -7,19 +7,35 @@ import type { FromWebview, ToWebview } from '../server/protocol';
 import { showControlChars } from '../core/report/control-chars';
 import { assumptionsInUse, citedSources, fill, headerWords, keepOnOneLine, layoutGpu, type GpuFileGroup } from '../core/report/report-layout';
 
-interface VsCodeApi { postMessage(m: FromWebview): void; getState(): unknown; setState(s: unknown): void }
+interface VsCodeApi {
+  postMessage(m: FromWebview): void;
+  getState(): unknown;
+  setState(s: unknown): void;
+}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 type Report = Extract<ToWebview, { type: 'report' }>;
-interface Table { columns: string[]; rows: string[][]; numeric?: number[] }
-interface Section { id: string; title: string; paragraphs: string[]; tables: Array<{ caption?: string; table: Table }>; bullets: string[]; charts: string[]; children?: Section[] }
+interface Table {
+  columns: string[];
+  rows: string[][];
+  numeric?: number[];
+}
+interface Section {
+  id: string;
+  title: string;
+  paragraphs: string[];
+  tables: Array<{ caption?: string; table: Table }>;
+  bullets: string[];
+  charts: string[];
+  children?: Section[];
+}
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 const view = document.body.dataset.view === 'sidebar' ? 'sidebar' : 'panel';
 let charts: echarts.ECharts[] = [];
 let pending: ReturnType<typeof setTimeout> | undefined;
-const edits: Record<string, number> = ((vscode.getState() as { edits?: Record<string, number> } | undefined)?.edits) ?? {};
+const edits: Record<string, number> = (vscode.getState() as { edits?: Record<string, number> } | undefined)?.edits ?? {};
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -38,10 +54,12 @@ function button(label: string, command: Extract<FromWebview, { type: 'command' }
 /** Cell text that may break after a path's slashes: text nodes with <wbr> between them, never markup. */
 function breakablePath(text: string): DocumentFragment {
   const frag = document.createDocumentFragment();
-  showControlChars(text).split('/').forEach((part, i, all) => {
-    frag.append(document.createTextNode(i < all.length - 1 ? `${part}/` : part));
-    if (i < all.length - 1) frag.append(document.createElement('wbr'));
-  });
+  showControlChars(text)
+    .split('/')
+    .forEach((part, i, all) => {
+      frag.append(document.createTextNode(i < all.length - 1 ? `${part}/` : part));
+      if (i < all.length - 1) frag.append(document.createElement('wbr'));
+    });
   return frag;
 }
 
@@ -200,7 +218,10 @@ function renderSection(s: Section, depth: number, specs: Report['result']['chart
 /** Chart colours follow the VS Code theme (its CSS variables), not ECharts' light defaults. */
 function themed(option: Record<string, unknown>): Record<string, unknown> {
   const css = getComputedStyle(document.body);
-  return themedOption(option, { fg: css.getPropertyValue('--vscode-foreground').trim() || '#ccc', line: css.getPropertyValue('--vscode-panel-border').trim() || '#555' });
+  return themedOption(option, {
+    fg: css.getPropertyValue('--vscode-foreground').trim() || '#ccc',
+    line: css.getPropertyValue('--vscode-panel-border').trim() || '#555',
+  });
 }
 
 function render(msg: Report): void {
@@ -221,7 +242,13 @@ function render(msg: Report): void {
     // The headline numbers only: GPU fit, nodes per role of the recommended engine, monthly cost.
     const rec = msg.result.report.recommendation;
     const engine = rec ? msg.result.report.engines.find((e) => e.engine === rec.engine) : undefined;
-    if (engine) root.append(table({ columns: [t.role, t.nodes], rows: engine.roles.map((r) => [r.name, `${r.count}${r.dedicated ? '' : ` (${t.shared})`}`]) }, fill(t.perMonth, engine.title, `$${Math.round(engine.monthlyUsd).toLocaleString('en-US')}`)));
+    if (engine)
+      root.append(
+        table(
+          { columns: [t.role, t.nodes], rows: engine.roles.map((r) => [r.name, `${r.count}${r.dedicated ? '' : ` (${t.shared})`}`]) },
+          fill(t.perMonth, engine.title, `$${Math.round(engine.monthlyUsd).toLocaleString('en-US')}`),
+        ),
+      );
     return;
   }
   // The files that need action come first, as in the HTML report.

@@ -34,21 +34,55 @@ type Scheme = 'light' | 'dark';
 
 // VS Code's Light+ and Dark+ colours for the variables media/report.css reads (a webview gets them from the theme).
 const THEME: Record<Scheme, Record<string, string>> = {
-  light: { 'font-family': 'system-ui, sans-serif', 'font-size': '13px', foreground: '#3b3b3b', 'editor-background': '#ffffff', 'panel-border': '#e5e5e5', 'editorWidget-background': '#f8f8f8', 'button-background': '#005fb8', 'button-foreground': '#ffffff', 'input-background': '#ffffff', 'input-foreground': '#3b3b3b', 'textLink-foreground': '#005fb8' },
-  dark: { 'font-family': 'system-ui, sans-serif', 'font-size': '13px', foreground: '#cccccc', 'editor-background': '#1f1f1f', 'panel-border': '#2b2b2b', 'editorWidget-background': '#202020', 'button-background': '#0078d4', 'button-foreground': '#ffffff', 'input-background': '#313131', 'input-foreground': '#cccccc', 'textLink-foreground': '#4daafc' },
+  light: {
+    'font-family': 'system-ui, sans-serif',
+    'font-size': '13px',
+    foreground: '#3b3b3b',
+    'editor-background': '#ffffff',
+    'panel-border': '#e5e5e5',
+    'editorWidget-background': '#f8f8f8',
+    'button-background': '#005fb8',
+    'button-foreground': '#ffffff',
+    'input-background': '#ffffff',
+    'input-foreground': '#3b3b3b',
+    'textLink-foreground': '#005fb8',
+  },
+  dark: {
+    'font-family': 'system-ui, sans-serif',
+    'font-size': '13px',
+    foreground: '#cccccc',
+    'editor-background': '#1f1f1f',
+    'panel-border': '#2b2b2b',
+    'editorWidget-background': '#202020',
+    'button-background': '#0078d4',
+    'button-foreground': '#ffffff',
+    'input-background': '#313131',
+    'input-foreground': '#cccccc',
+    'textLink-foreground': '#4daafc',
+  },
 };
 
 /** The message the extension posts to the report page (src/server/server.ts builds the same result). */
 function pageMessage(report: SizingReport): ToWebview {
   const S = reportStrings('en');
   return {
-    type: 'report', assumptionsEditable: true,
-    result: { report, sections: sizingSections(report), charts: buildCharts(report), headline: headline(report), strings: { ...S.page, assumptions: S.assumptions }, durationMs: 0 },
+    type: 'report',
+    assumptionsEditable: true,
+    result: {
+      report,
+      sections: sizingSections(report),
+      charts: buildCharts(report),
+      headline: headline(report),
+      strings: { ...S.page, assumptions: S.assumptions },
+      durationMs: 0,
+    },
   };
 }
 
 function webviewShell(scheme: Scheme): string {
-  const vars = Object.entries(THEME[scheme]).map(([k, v]) => `--vscode-${k}: ${v};`).join(' ');
+  const vars = Object.entries(THEME[scheme])
+    .map(([k, v]) => `--vscode-${k}: ${v};`)
+    .join(' ');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <link rel="stylesheet" href="${pathToFileURL(join(ROOT, 'media', 'report.css')).href}">
 <style>body { ${vars} }</style></head>
@@ -58,7 +92,14 @@ function webviewShell(scheme: Scheme): string {
 </body></html>`;
 }
 
-async function openSurface(browser: Browser, surface: Surface, report: SizingReport, name: string, scheme: Scheme = 'light', options: { width?: number; noScript?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+async function openSurface(
+  browser: Browser,
+  surface: Surface,
+  report: SizingReport,
+  name: string,
+  scheme: Scheme = 'light',
+  options: { width?: number; noScript?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
   mkdirSync(OUT, { recursive: true });
   const file = join(OUT, `${name}.html`);
   writeFileSync(file, surface === 'cli' ? toHtml(report, { chartScript: options.noScript ? null : loadChartScript() }) : webviewShell(scheme));
@@ -66,7 +107,9 @@ async function openSurface(browser: Browser, surface: Surface, report: SizingRep
   // tsx keeps function names with a helper the page does not have: give it one.
   await page.addInitScript('window.__name = (f) => f');
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(pathToFileURL(file).href);
   if (surface === 'webview') {
@@ -75,7 +118,8 @@ async function openSurface(browser: Browser, surface: Surface, report: SizingRep
     await page.waitForSelector('#root section');
   }
   // Charts are drawn once the script ran (both surfaces mark the element); a report without charts has none to wait for.
-  if (!options.noScript) await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => c.dataset.rendered === 'echarts'));
+  if (!options.noScript)
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-chart]')].every((c) => c.dataset.rendered === 'echarts'));
   await page.waitForTimeout(200);
   return { page, errors };
 }
@@ -118,18 +162,29 @@ async function brokenWords(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
-interface ChartText { chart: string; text: string; left: number; right: number; top: number; bottom: number }
-
-async function chartTexts(page: Page): Promise<Array<{ chart: string; box: { left: number; right: number }; texts: ChartText[] }>> {
-  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-chart]')].map((c) => {
-    const svg = c.querySelector('svg')!.getBoundingClientRect();
-    const texts = [...c.querySelectorAll('svg text')].map((t) => ({ chart: c.dataset.chart!, text: t.textContent ?? '', ...JSON.parse(JSON.stringify(t.getBoundingClientRect())) as DOMRect }))
-      .filter((t) => t.text.trim() !== '' && t.right - t.left > 0);
-    return { chart: c.dataset.chart!, box: { left: svg.left, right: svg.right }, texts };
-  }));
+interface ChartText {
+  chart: string;
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
 }
 
-const overlap = (a: ChartText, b: ChartText) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+async function chartTexts(page: Page): Promise<Array<{ chart: string; box: { left: number; right: number }; texts: ChartText[] }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-chart]')].map((c) => {
+      const svg = c.querySelector('svg')!.getBoundingClientRect();
+      const texts = [...c.querySelectorAll('svg text')]
+        .map((t) => ({ chart: c.dataset.chart!, text: t.textContent ?? '', ...(JSON.parse(JSON.stringify(t.getBoundingClientRect())) as DOMRect) }))
+        .filter((t) => t.text.trim() !== '' && t.right - t.left > 0);
+      return { chart: c.dataset.chart!, box: { left: svg.left, right: svg.right }, texts };
+    }),
+  );
+}
+
+const overlap = (a: ChartText, b: ChartText) =>
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
 
 const targetVerdict = (report: SizingReport, path: string): FitVerdict => {
   const f = report.gpu.files.find((x) => x.path === path)!;
@@ -149,7 +204,10 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
     }
     assert.ok(loadChartScript(), 'dist/report-charts.js is built by npm run build');
     assert.ok(existsSync(join(ROOT, 'dist', 'webview', 'report-page.js')), 'dist/webview/report-page.js is built by npm run build');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
     const workload = loadWorkloadFile(ROOT, { path: join(ROOT, 'examples/ai-infra-advisor.workload.json'), profile: 'medium' });
     const plain = (root: string) => loadWorkloadFile(root, { profile: 'medium' });
     reports.examples = buildSizingReport(await analyze({ root: ROOT, paths: ['examples'] }), workload);
@@ -159,7 +217,10 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
     const h200 = plain(ROOT);
     h200.gpu.targetGpu = 'h200';
     reports.onH200 = buildSizingReport(gpuResult, h200);
-    assert.ok(reports.onH200.gpu.files.every((f) => (f.peakBytes ?? 0) < reports.onH200.gpu.target.budgetBytes / 2), 'every peak below half the H200 budget');
+    assert.ok(
+      reports.onH200.gpu.files.every((f) => (f.peakBytes ?? 0) < reports.onH200.gpu.target.budgetBytes / 2),
+      'every peak below half the H200 budget',
+    );
     reports.openaiOnly = buildSizingReport(await analyze({ root: ROOT, paths: ['examples/openai'] }), plain(ROOT));
     const big = join(tmpdir(), 'aia-report-big-workspace');
     writeBigGpuWorkspace(big, 180);
@@ -193,26 +254,39 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
           const { page } = await openSurface(browser, surface, report, `chart-${surface}-${which}`);
           for (const c of await chartTexts(page)) {
             const clashes: string[] = [];
-            c.texts.forEach((a, i) => c.texts.slice(i + 1).forEach((b) => { if (overlap(a, b)) clashes.push(`"${a.text}" × "${b.text}"`); }));
+            c.texts.forEach((a, i) =>
+              c.texts.slice(i + 1).forEach((b) => {
+                if (overlap(a, b)) clashes.push(`"${a.text}" × "${b.text}"`);
+              }),
+            );
             assert.deepEqual(clashes.slice(0, 5), [], `${which} ${c.chart}: ${clashes.length} overlapping texts`);
             const cut = c.texts.filter((t) => t.left < c.box.left - 0.5 || t.right > c.box.right + 0.5).map((t) => t.text);
             assert.deepEqual(cut, [], `${which} ${c.chart}: texts outside the chart`);
           }
           // The axis's last tick label is its maximum; the budget line is drawn at the target's budget.
           const budgetGiB = report.gpu.files[0]!.fits.find((f) => f.gpu === report.gpu.target.id)!.budgetBytes / 1024 ** 3;
-          const ticks = await page.evaluate(() => [...document.querySelectorAll('[data-chart="gpu-peak-vs-target"] svg text')].map((t) => t.textContent ?? '').filter((t) => /^\d+(\.\d+)?$/.test(t)).map(Number));
+          const ticks = await page.evaluate(() =>
+            [...document.querySelectorAll('[data-chart="gpu-peak-vs-target"] svg text')]
+              .map((t) => t.textContent ?? '')
+              .filter((t) => /^\d+(\.\d+)?$/.test(t))
+              .map(Number),
+          );
           assert.ok(ticks.length >= 2, 'the GPU chart has a value axis');
           assert.ok(Math.max(...ticks) >= budgetGiB, `${which}: axis max ${Math.max(...ticks)} GiB ≥ budget ${budgetGiB.toFixed(2)} GiB`);
           if (surface === 'cli') {
             // A label may be short or cut; the tooltip names the whole path (the top bar: the largest peak).
             const tip = await page.evaluate(async () => {
-              const w = window as unknown as { __charts: Array<{ getDom(): HTMLElement; getOption(): { series: Array<{ data: unknown[] }> }; dispatchAction(a: object): void }> };
+              const w = window as unknown as {
+                __charts: Array<{ getDom(): HTMLElement; getOption(): { series: Array<{ data: unknown[] }> }; dispatchAction(a: object): void }>;
+              };
               const chart = w.__charts.find((c) => c.getDom().dataset.chart === 'gpu-peak-vs-target')!;
               chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: chart.getOption().series[0]!.data.length - 1 });
               await new Promise((r) => setTimeout(r, 300));
               return chart.getDom().innerText;
             });
-            const largest = [...report.gpu.files].filter((f) => f.peakBytes !== null).sort((a, b) => b.peakBytes! - a.peakBytes! || a.path.localeCompare(b.path))[0]!;
+            const largest = [...report.gpu.files]
+              .filter((f) => f.peakBytes !== null)
+              .sort((a, b) => b.peakBytes! - a.peakBytes! || a.path.localeCompare(b.path))[0]!;
             assert.ok(tip.includes(largest.path), `${which}: the tooltip names ${largest.path} (got ${JSON.stringify(tip.slice(0, 200))})`);
           }
           await page.close();
@@ -223,7 +297,11 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
         const labels = ASSUMPTION_KEYS.map((k) => ASSUMPTION_LABELS[k].label);
         const gpu = await openSurface(browser, surface, reports.gpuOnly, `assumptions-${surface}-gpu-only`);
         const gpuText = await gpu.page.evaluate(() => document.body.innerText);
-        assert.deepEqual(labels.filter((l) => gpuText.includes(l)), [], 'assumption labels shown for GPU-only code');
+        assert.deepEqual(
+          labels.filter((l) => gpuText.includes(l)),
+          [],
+          'assumption labels shown for GPU-only code',
+        );
         assert.equal(await gpu.page.locator('#assumptions-editor input, #assumptions table').count(), 0);
         assert.equal(await gpu.page.locator('#openai').count(), 0);
         assert.ok(await gpu.page.locator('#gpu').count(), 'the GPU section is there');
@@ -241,13 +319,23 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
         const report = reports.big;
         const { page } = await openSurface(browser, surface, report, `big-${surface}`);
         const collapsed = await page.evaluate(() => document.documentElement.scrollHeight);
-        const state = await page.evaluate(() => [...document.querySelectorAll<HTMLDetailsElement>('details.file')].map((d) => ({ id: d.id, open: d.open, shown: d.getClientRects().length > 0 && !d.closest('details:not([open])') })));
-        const firstTable = await page.evaluate(() => [...document.querySelectorAll('#summary table tbody tr, #headline table tbody tr')].map((tr) => tr.querySelector('td')!.textContent ?? ''));
+        const state = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLDetailsElement>('details.file')].map((d) => ({
+            id: d.id,
+            open: d.open,
+            shown: d.getClientRects().length > 0 && !d.closest('details:not([open])'),
+          })),
+        );
+        const firstTable = await page.evaluate(() =>
+          [...document.querySelectorAll('#summary table tbody tr, #headline table tbody tr')].map((tr) => tr.querySelector('td')!.textContent ?? ''),
+        );
         const opened = await page.evaluate(() => {
           document.querySelectorAll('details').forEach((d) => (d.open = true));
           return document.documentElement.scrollHeight;
         });
-        console.log(`      ${surface}: 180-file page ${collapsed} px as laid out, ${opened} px with every group open (before this layout: CLI 33,248 px, editor page 24,712 px)`);
+        console.log(
+          `      ${surface}: 180-file page ${collapsed} px as laid out, ${opened} px with every group open (before this layout: CLI 33,248 px, editor page 24,712 px)`,
+        );
         assert.equal(state.length, 180, 'one detail per file');
         for (const s of state) {
           const verdict = targetVerdict(report, s.id.replace(/^gpu-/, ''));
@@ -257,7 +345,11 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
         const order: FitVerdict[] = ['does-not-fit', 'needs-chunking', 'unknown'];
         const verdicts = firstTable.map((p) => targetVerdict(report, p));
         assert.ok(verdicts.length >= 5 && verdicts.every((v) => v !== 'fits'), 'the summary lists files that need action');
-        assert.deepEqual(verdicts, [...verdicts].sort((a, b) => order.indexOf(a) - order.indexOf(b)), 'worst first');
+        assert.deepEqual(
+          verdicts,
+          [...verdicts].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+          'worst first',
+        );
         assert.ok(collapsed < opened * 0.4, `collapsed ${collapsed} px is well below ${opened} px`);
         await page.close();
       });
@@ -273,9 +365,14 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
           const ids = text.match(/SIZING-FACTS[^\n]{0,20}|\((?:[A-Z]{1,2}\d{1,2})(?:[,;][^)]*)?\)/g) ?? [];
           assert.deepEqual(ids, [], `${which}: internal source ids in the page`);
           // Sources go by public name, and the page ends with each named source as a link.
-          const links = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('#sources li a')].map((a) => ({ name: a.textContent ?? '', href: a.href })));
-          const body = await page.evaluate(() => [...document.querySelectorAll('section:not(#sources)')].map((s) => (s as HTMLElement).innerText).join('\n'));
-          if (which === 'examples' || which === 'openaiOnly') assert.ok(links.length >= 5, `${which}: the engines' sources are listed (${links.length})`);
+          const links = await page.evaluate(() =>
+            [...document.querySelectorAll<HTMLAnchorElement>('#sources li a')].map((a) => ({ name: a.textContent ?? '', href: a.href })),
+          );
+          const body = await page.evaluate(() =>
+            [...document.querySelectorAll('section:not(#sources)')].map((s) => (s as HTMLElement).innerText).join('\n'),
+          );
+          if (which === 'examples' || which === 'openaiOnly')
+            assert.ok(links.length >= 5, `${which}: the engines' sources are listed (${links.length})`);
           for (const l of links) {
             assert.match(l.href, /^https:\/\//, `${l.name} links to its address`);
             assert.ok(body.includes(l.name), `${l.name} is named in the report`);
@@ -288,9 +385,17 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
 
   it('without the chart script, the static SVG charts follow the dark scheme too', async () => {
     const { page } = await openSurface(browser, 'cli', reports.examples, 'report-cli-static-dark', 'dark', { noScript: true });
-    const fills = await page.evaluate(() => [...document.querySelectorAll('[data-chart] svg text')].filter((t) => (t.textContent ?? '').trim()).map((t) => getComputedStyle(t).fill.match(/\d+/g)!.slice(0, 3).map(Number)));
+    const fills = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-chart] svg text')]
+        .filter((t) => (t.textContent ?? '').trim())
+        .map((t) => getComputedStyle(t).fill.match(/\d+/g)!.slice(0, 3).map(Number)),
+    );
     assert.ok(fills.length > 10);
-    assert.deepEqual(fills.filter((rgb) => rgb.reduce((a, b) => a + b, 0) / 3 < 150), [], 'dark chart text on the dark page');
+    assert.deepEqual(
+      fills.filter((rgb) => rgb.reduce((a, b) => a + b, 0) / 3 < 150),
+      [],
+      'dark chart text on the dark page',
+    );
     await page.close();
   });
 
@@ -306,9 +411,15 @@ describe('sizing report layout in Chromium at 1280 px (CLI HTML and the editor p
         const luminance = (bg[0]! + bg[1]! + bg[2]!) / 3;
         assert.ok(scheme === 'light' ? luminance > 200 : luminance < 60, `${surface} ${scheme}: background rgb(${bg.join(', ')})`);
         // So do the charts: every chart text is dark on a light page and light on a dark one.
-        const fills = await page.evaluate(() => [...document.querySelectorAll('[data-chart] svg text')].filter((t) => (t.textContent ?? '').trim()).map((t) => ({ text: t.textContent!, rgb: getComputedStyle(t).fill.match(/\d+/g)!.slice(0, 3).map(Number) })));
+        const fills = await page.evaluate(() =>
+          [...document.querySelectorAll('[data-chart] svg text')]
+            .filter((t) => (t.textContent ?? '').trim())
+            .map((t) => ({ text: t.textContent!, rgb: getComputedStyle(t).fill.match(/\d+/g)!.slice(0, 3).map(Number) })),
+        );
         assert.ok(fills.length > 10, 'the charts have text');
-        const wrong = fills.filter((f) => (scheme === 'light' ? f.rgb.reduce((a, b) => a + b, 0) / 3 > 140 : f.rgb.reduce((a, b) => a + b, 0) / 3 < 150)).map((f) => `${f.text}: rgb(${f.rgb.join(', ')})`);
+        const wrong = fills
+          .filter((f) => (scheme === 'light' ? f.rgb.reduce((a, b) => a + b, 0) / 3 > 140 : f.rgb.reduce((a, b) => a + b, 0) / 3 < 150))
+          .map((f) => `${f.text}: rgb(${f.rgb.join(', ')})`);
         assert.deepEqual(wrong.slice(0, 5), [], `${surface} ${scheme}: ${wrong.length} chart texts hard to read`);
         await page.close();
       }

@@ -29,18 +29,28 @@ async function open(browser: Browser, html: string, name: string): Promise<PageR
   writeFileSync(file, html);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push(`network request: ${r.url()}`); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) errors.push(`network request: ${r.url()}`);
+  });
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(`file://${file}`);
   await page.waitForFunction(() => document.querySelectorAll('[data-chart]').length > 0);
   await page.waitForTimeout(300);
   const state = await page.evaluate(() => {
-    const w = window as unknown as { __csp: string[]; __pwned?: number; __charts?: Array<{ getOption(): { series: Array<{ data: unknown[] }> }; getDom(): HTMLElement }> };
+    const w = window as unknown as {
+      __csp: string[];
+      __pwned?: number;
+      __charts?: Array<{ getOption(): { series: Array<{ data: unknown[] }> }; getDom(): HTMLElement }>;
+    };
     const charts = [...document.querySelectorAll<HTMLElement>('[data-chart]')].map((el) => {
       const inst = (w.__charts ?? []).find((c) => c.getDom() === el);
       const points = inst ? inst.getOption().series.reduce((n, s) => n + s.data.length, 0) : 0;
@@ -64,7 +74,10 @@ describe('HTML sizing report in Chromium', function () {
       if (process.env.CI) throw new Error(`chromium not found at ${CHROMIUM}`);
       this.skip();
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
     const result = await analyze({ root: ROOT, paths: ['examples'] });
     report = buildSizingReport(result, loadWorkloadFile(ROOT, { path: join(ROOT, 'examples/ai-infra-advisor.workload.json'), profile: 'medium' }));
   });

@@ -70,7 +70,15 @@ describe('cli', () => {
   });
 
   it('usage errors exit 2 with a message', async () => {
-    for (const args of [['scan', '--format', 'xml'], ['scan', '--fail-on', 'sometimes'], ['lint'], [], ['scan', '--target-gpu', 'gtx480'], ['scan', '--bogus'], ['scan', 'no/such/dir']]) {
+    for (const args of [
+      ['scan', '--format', 'xml'],
+      ['scan', '--fail-on', 'sometimes'],
+      ['lint'],
+      [],
+      ['scan', '--target-gpu', 'gtx480'],
+      ['scan', '--bogus'],
+      ['scan', 'no/such/dir'],
+    ]) {
       const r = await cli(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /ai-infra-advisor: /);
@@ -128,9 +136,19 @@ describe('cli', () => {
     const bin = join(ROOT, 'dist', 'cli.js');
     if (!existsSync(bin)) this.skip();
     // The JSON of the examples is more than a pipe holds (64 KiB), so the CLI writes into a closed pipe.
-    const full = spawnSync(process.execPath, [bin, 'scan', join(ROOT, 'examples'), '--format', 'json', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const full = spawnSync(process.execPath, [bin, 'scan', join(ROOT, 'examples'), '--format', 'json', '--fail-on', 'never'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     assert.ok(full.stdout.length > 65_536, `only ${full.stdout.length} characters: the pipe never fills, so this test could not fail`);
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" scan "${join(ROOT, 'examples')}" --format json --fail-on never | head -c 20 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${bin}" scan "${join(ROOT, 'examples')}" --format json --fail-on never | head -c 20 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`,
+      ],
+      { encoding: 'utf8' },
+    );
     assert.match(r.stderr, /status=0/);
     assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at /);
   });

@@ -41,7 +41,10 @@ describe('CLI diff, baseline and the CI comment script', function () {
     const over = await cli(['diff', range, '--format', 'json', '--fail-on', 'never', '--budget', String(Math.floor(report.bill.deltaUsd) - 1)], dir);
     assert.equal(over.code, 1);
     assert.match(over.err, /above the budget/);
-    assert.equal((await cli(['diff', range, '--format', 'json', '--fail-on', 'never', '--budget', String(Math.ceil(report.bill.deltaUsd) + 1)], dir)).code, 0);
+    assert.equal(
+      (await cli(['diff', range, '--format', 'json', '--fail-on', 'never', '--budget', String(Math.ceil(report.bill.deltaUsd) + 1)], dir)).code,
+      0,
+    );
     const bad = await cli(['diff', 'nope..HEAD'], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /unknown revision 'nope'/);
@@ -61,13 +64,21 @@ describe('CLI diff, baseline and the CI comment script', function () {
     assert.match(clean.err, new RegExp(`${baselined} baselined findings hidden`));
     // A new call without an output bound, and lines above the old ones.
     const app = readFileSync(join(dir, 'app.py'), 'utf8');
-    writeFileSync(join(dir, 'app.py'), app.replace('# Labels first.', '# Labels first.\n\n\ndef extra(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n'));
+    writeFileSync(
+      join(dir, 'app.py'),
+      app.replace(
+        '# Labels first.',
+        '# Labels first.\n\n\ndef extra(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n',
+      ),
+    );
     const next = await cli(['scan', '.'], dir);
     assert.match(next.out, new RegExp(`${baselined} baselined findings hidden`));
     assert.match(next.out, /llm-/);
     const all = await cli(['scan', '.', '--no-baseline', '--format', 'json', '--fail-on', 'never'], dir);
     assert.ok((JSON.parse(all.out) as { findings: unknown[] }).findings.length > baselined);
-    const sarif = JSON.parse((await cli(['scan', '.', '--format', 'sarif', '--fail-on', 'never'], dir)).out) as { runs: Array<{ results: Array<{ baselineState: string }> }> };
+    const sarif = JSON.parse((await cli(['scan', '.', '--format', 'sarif', '--fail-on', 'never'], dir)).out) as {
+      runs: Array<{ results: Array<{ baselineState: string }> }>;
+    };
     assert.equal(sarif.runs[0]!.results.filter((r) => r.baselineState === 'unchanged').length, baselined);
     assert.ok(sarif.runs[0]!.results.some((r) => r.baselineState === 'new'));
     writeFileSync(join(dir, 'app.py'), app);
@@ -78,9 +89,11 @@ describe('CLI diff, baseline and the CI comment script', function () {
     const bin = mkdtempSync(join(tmpdir(), 'aia-fake-gh-'));
     const log = join(bin, 'calls.jsonl');
     const state = join(bin, 'comments.json');
-    writeFileSync(state, JSON.stringify([{ id: 7, body: 'someone else\'s comment' }]));
+    writeFileSync(state, JSON.stringify([{ id: 7, body: "someone else's comment" }]));
     // A fake gh: logs argv and stdin; GET lists the comments in state, POST adds one, PATCH replaces one's body.
-    writeFileSync(join(bin, 'gh'), `#!${process.execPath}
+    writeFileSync(
+      join(bin, 'gh'),
+      `#!${process.execPath}
 const fs = require('fs');
 const args = process.argv.slice(2);
 const input = args.includes('--input') ? fs.readFileSync(0, 'utf8') : '';
@@ -90,10 +103,20 @@ const method = args.includes('--method') ? args[args.indexOf('--method') + 1] : 
 if (method === 'GET') process.stdout.write(JSON.stringify([comments]));
 else if (method === 'POST') { comments.push({ id: 100 + comments.length, body: JSON.parse(input).body }); fs.writeFileSync(${JSON.stringify(state)}, JSON.stringify(comments)); process.stdout.write('{}'); }
 else if (method === 'PATCH') { const id = Number(args.find((a) => a.includes('/comments/')).split('/').pop()); comments.find((c) => c.id === id).body = JSON.parse(input).body; fs.writeFileSync(${JSON.stringify(state)}, JSON.stringify(comments)); process.stdout.write('{}'); }
-`);
+`,
+    );
     chmodSync(join(bin, 'gh'), 0o755);
-    const env = { ...process.env, GH: join(bin, 'gh'), AIA_CLI: JSON.stringify([process.execPath, '-r', require.resolve('tsx/cjs'), join(ROOT, 'src/cli/main.ts')]) };
-    const run = (base: string) => spawnSync(process.execPath, [join(ROOT, 'scripts/ci-comment.mjs'), '--repo', 'acme/app', '--pr', '12', '--base', base, '--fail-on', 'never'], { cwd: dir, env, encoding: 'utf8' });
+    const env = {
+      ...process.env,
+      GH: join(bin, 'gh'),
+      AIA_CLI: JSON.stringify([process.execPath, '-r', require.resolve('tsx/cjs'), join(ROOT, 'src/cli/main.ts')]),
+    };
+    const run = (base: string) =>
+      spawnSync(process.execPath, [join(ROOT, 'scripts/ci-comment.mjs'), '--repo', 'acme/app', '--pr', '12', '--base', base, '--fail-on', 'never'], {
+        cwd: dir,
+        env,
+        encoding: 'utf8',
+      });
     try {
       const first = run(commits[4]!);
       assert.equal(first.status, 0, first.stderr);
@@ -105,16 +128,24 @@ else if (method === 'PATCH') { const id = Number(args.find((a) => a.includes('/c
       assert.equal(second.status, 0, second.stderr);
       comments = JSON.parse(readFileSync(state, 'utf8')) as Array<{ id: number; body: string }>;
       assert.equal(comments.length, 2, 'updated, not posted again');
-      assert.equal(comments[0]!.body, 'someone else\'s comment');
+      assert.equal(comments[0]!.body, "someone else's comment");
       assert.match(comments[1]!.body, /translate\\_all/);
-      const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { args: string[] });
-      assert.deepEqual(calls.map((c) => c.args.slice(0, 3).join(' ')), [
-        'api --paginate --slurp', 'api --method POST', 'api --paginate --slurp', 'api --method PATCH',
-      ]);
+      const calls = readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { args: string[] });
+      assert.deepEqual(
+        calls.map((c) => c.args.slice(0, 3).join(' ')),
+        ['api --paginate --slurp', 'api --method POST', 'api --paginate --slurp', 'api --method PATCH'],
+      );
       assert.ok(calls[1]!.args.includes('repos/acme/app/issues/12/comments'));
       assert.ok(calls[3]!.args.includes('repos/acme/app/issues/comments/101'));
       // Bad input is refused before anything runs.
-      const bad = spawnSync(process.execPath, [join(ROOT, 'scripts/ci-comment.mjs'), '--repo', 'acme', '--pr', '12'], { cwd: dir, env, encoding: 'utf8' });
+      const bad = spawnSync(process.execPath, [join(ROOT, 'scripts/ci-comment.mjs'), '--repo', 'acme', '--pr', '12'], {
+        cwd: dir,
+        env,
+        encoding: 'utf8',
+      });
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /--repo must be OWNER\/NAME/);
     } finally {

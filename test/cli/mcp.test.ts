@@ -15,7 +15,10 @@ const LEAK = 'void f(size_t n) {\n  float* d;\n  if (cudaMalloc(&d, n) != cudaSu
 const KEY = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const LLM = `from openai import OpenAI\nclient = OpenAI(api_key="${KEY}")\nfor q in questions:\n    client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n`;
 
-interface TextAnswer { content: Array<{ type: string; text: string }>; isError?: boolean }
+interface TextAnswer {
+  content: Array<{ type: string; text: string }>;
+  isError?: boolean;
+}
 
 function git(cwd: string, ...args: string[]): void {
   const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
@@ -50,9 +53,12 @@ describe('mcp server (dist/cli.js mcp)', function () {
     client = new Client({ name: 'mcp-test', version: '0' });
     await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, 'mcp'], cwd: work, stderr: 'pipe' }));
   });
-  after(async () => { await client?.close(); });
+  after(async () => {
+    await client?.close();
+  });
 
-  const call = async (name: string, args: Record<string, unknown>): Promise<TextAnswer> => (await client.callTool({ name, arguments: args })) as TextAnswer;
+  const call = async (name: string, args: Record<string, unknown>): Promise<TextAnswer> =>
+    (await client.callTool({ name, arguments: args })) as TextAnswer;
 
   it('lists the four tools with input schemas', async () => {
     const { tools } = await client.listTools();
@@ -66,8 +72,14 @@ describe('mcp server (dist/cli.js mcp)', function () {
     assert.equal(r.isError, undefined, r.content[0]?.text);
     const got = JSON.parse(r.content[0]!.text) as { findings: Array<{ ruleId: string }> };
     assert.deepEqual(got, cliJson(join(dir, 'ws'), 'scan', 'kernel.cu', 'app.py', '--format', 'json'));
-    assert.ok(got.findings.some((f) => f.ruleId === 'gpu-missing-free'), JSON.stringify(got.findings.map((f) => f.ruleId)));
-    assert.ok(got.findings.some((f) => f.ruleId === 'llm-hardcoded-api-key'), 'the key is found, so masking is exercised');
+    assert.ok(
+      got.findings.some((f) => f.ruleId === 'gpu-missing-free'),
+      JSON.stringify(got.findings.map((f) => f.ruleId)),
+    );
+    assert.ok(
+      got.findings.some((f) => f.ruleId === 'llm-hardcoded-api-key'),
+      'the key is found, so masking is exercised',
+    );
     assert.ok(!r.content.some((c) => c.text.includes(KEY)), 'the API key is in the answer');
     const gate = JSON.parse(r.content[1]!.text) as { gate: { failOn: string; findingsAtOrAbove: number; failed: boolean } };
     assert.equal(gate.gate.failed, gate.gate.findingsAtOrAbove > 0);
@@ -88,7 +100,9 @@ describe('mcp server (dist/cli.js mcp)', function () {
     assert.equal(got.docs, readFileSync(join(ROOT, 'docs', 'rules', 'gpu-missing-free.md'), 'utf8'));
     assert.equal(got.findings.length, 1);
     assert.equal(got.findings[0]!.range.startLine, 3);
-    const elsewhere = JSON.parse((await call('explain_finding', { ruleId: 'gpu-missing-free', path: 'kernel.cu', line: 1 })).content[0]!.text) as { findings: unknown[] };
+    const elsewhere = JSON.parse((await call('explain_finding', { ruleId: 'gpu-missing-free', path: 'kernel.cu', line: 1 })).content[0]!.text) as {
+      findings: unknown[];
+    };
     assert.deepEqual(elsewhere.findings, []);
   });
 
@@ -139,8 +153,13 @@ describe('mcp command line', () => {
 
 describe('mcp server definition provider id', () => {
   it('package.json contributes the id the extension registers', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { mcpServerDefinitionProviders?: Array<{ id: string }> } };
-    assert.deepEqual(pkg.contributes.mcpServerDefinitionProviders?.map((p) => p.id), [MCP_PROVIDER_ID]);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { mcpServerDefinitionProviders?: Array<{ id: string }> };
+    };
+    assert.deepEqual(
+      pkg.contributes.mcpServerDefinitionProviders?.map((p) => p.id),
+      [MCP_PROVIDER_ID],
+    );
     const src = readFileSync(join(ROOT, 'src', 'vscode', 'mcp-provider.ts'), 'utf8');
     assert.match(src, /registerMcpServerDefinitionProvider\(MCP_PROVIDER_ID,/);
   });

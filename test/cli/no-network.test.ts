@@ -29,13 +29,20 @@ function run(args: string[], prefix: string[] = [], preload = true) {
   const argv = args.map((a) => a.replace('@OUT', out));
   const node = [...(preload ? ['--require', DENY] : []), BIN, ...argv, '--fail-on', 'never'];
   const [cmd, ...rest] = prefix.length ? [...prefix, process.execPath, ...node] : [process.execPath, ...node];
-  const r = spawnSync(cmd!, rest, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NODE_OPTIONS: preload ? `--require ${DENY}` : '' } });
+  const r = spawnSync(cmd!, rest, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, NODE_OPTIONS: preload ? `--require ${DENY}` : '' },
+  });
   return { ...r, out };
 }
 
 /** The run's output without what differs between two runs of the same input (durations, the date, temp paths). */
 function stable(text: string): string {
-  return text.replace(/"durationMs": \d+/g, '').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '').replace(/aia-net-\w+/g, '');
+  return text
+    .replace(/"durationMs": \d+/g, '')
+    .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '')
+    .replace(/aia-net-\w+/g, '');
 }
 
 describe('no network', () => {
@@ -53,7 +60,9 @@ describe('no network', () => {
   }
 
   it('the deny hook works: a fetch from a preloaded process is reported', () => {
-    const r = spawnSync(process.execPath, ['--require', DENY, '-e', "fetch('https://example.com').catch(() => process.exit(3))"], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--require', DENY, '-e', "fetch('https://example.com').catch(() => process.exit(3))"], {
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 3);
     assert.match(r.stderr, /NETWORK ATTEMPT: fetch https:\/\/example.com/);
   });
@@ -67,7 +76,11 @@ describe('no network', () => {
       assert.equal(stable(inside.stdout), stable(outside.stdout), `${args.join(' ')} differs inside the namespace`);
     }
     // And the namespace really has no network: a connection attempt from inside fails.
-    const probe = spawnSync('unshare', ['-n', process.execPath, '-e', "require('net').connect(80, '1.1.1.1').on('error', (e) => { console.log(e.code); process.exit(0); })"], { encoding: 'utf8' });
+    const probe = spawnSync(
+      'unshare',
+      ['-n', process.execPath, '-e', "require('net').connect(80, '1.1.1.1').on('error', (e) => { console.log(e.code); process.exit(0); })"],
+      { encoding: 'utf8' },
+    );
     assert.match(probe.stdout, /ENETUNREACH|EHOSTUNREACH|ENETDOWN/);
   });
 });

@@ -27,7 +27,9 @@ describe('cli report', () => {
   });
 
   it('--profile changes the traffic: high costs more than low', async () => {
-    const cost = async (profile: string) => JSON.parse((await cli(['report', 'examples', ...WL, '--profile', profile, '--format', 'json', '--fail-on', 'never'])).out).llm.openaiMonthlyUsd as number;
+    const cost = async (profile: string) =>
+      JSON.parse((await cli(['report', 'examples', ...WL, '--profile', profile, '--format', 'json', '--fail-on', 'never'])).out).llm
+        .openaiMonthlyUsd as number;
     const [low, high] = [await cost('low'), await cost('high')];
     assert.ok(high > low * 10, `${high} vs ${low}`);
   });
@@ -38,7 +40,8 @@ describe('cli report', () => {
     assert.equal(r.code, 0, r.err);
     const md = readFileSync(join(dir, 'sizing.md'), 'utf8');
     assert.match(md, /!\[Monthly cost vs traffic \(USD, log scale\)\]\(sizing\.charts\/cost-vs-traffic\.svg\)/);
-    for (const id of ['cost-vs-traffic', 'storage-nodes-vs-months', 'gpu-peak-vs-target']) assert.match(readFileSync(join(dir, 'sizing.charts', `${id}.svg`), 'utf8'), /^<svg /);
+    for (const id of ['cost-vs-traffic', 'storage-nodes-vs-months', 'gpu-peak-vs-target'])
+      assert.match(readFileSync(join(dir, 'sizing.charts', `${id}.svg`), 'utf8'), /^<svg /);
     assert.match(r.err, /\+ 3 chart SVGs/);
   });
 
@@ -51,7 +54,10 @@ describe('cli report', () => {
     // Links a reader may follow (the cited sources, shown with their address) are fine; nothing may be fetched when
     // the page opens: no external script, stylesheet, image, frame, font or CSS import.
     assert.match(html, /<a\s[^>]*href="https:\/\//, 'the sources are linked');
-    assert.ok(!/<script[^>]+src=|<link[^>]+href=|\s(?:src|srcset|data|poster)="?(?:https?:)?\/\/|url\(\s*['"]?(?:https?:)?\/\/|@import/i.test(html), 'nothing loaded from elsewhere');
+    assert.ok(
+      !/<script[^>]+src=|<link[^>]+href=|\s(?:src|srcset|data|poster)="?(?:https?:)?\/\/|url\(\s*['"]?(?:https?:)?\/\/|@import/i.test(html),
+      'nothing loaded from elsewhere',
+    );
   });
 
   it('usage errors exit 2: bad --profile, bad --format, --profile with scan, missing --workload', async () => {
@@ -65,7 +71,10 @@ describe('cli report', () => {
 
   it('a bad workload value is named on stderr, the profile value is used, and the report is still written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aia-report-'));
-    writeFileSync(join(dir, 'svc.py'), 'from openai import OpenAI\nclient = OpenAI(timeout=30)\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n');
+    writeFileSync(
+      join(dir, 'svc.py'),
+      'from openai import OpenAI\nclient = OpenAI(timeout=30)\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n',
+    );
     writeFileSync(join(dir, 'ai-infra-advisor.workload.json'), JSON.stringify({ assumptions: { cacheHitRatio: 2, retentionDays: 30 } }));
     const r = await cli(['report', '.', '--format', 'json', '--fail-on', 'never'], dir);
     assert.equal(r.code, 0, r.err);
@@ -79,7 +88,10 @@ describe('cli report', () => {
 
   it('with every call left out of storage there is no database sizing, but the OpenAI bill remains', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aia-report-'));
-    writeFileSync(join(dir, 'svc.py'), 'from openai import OpenAI\nclient = OpenAI(timeout=30)\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n');
+    writeFileSync(
+      join(dir, 'svc.py'),
+      'from openai import OpenAI\nclient = OpenAI(timeout=30)\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n',
+    );
     writeFileSync(join(dir, 'wl.json'), JSON.stringify({ calls: [{ label: 'ask', stored: false }] }));
     const r = await cli(['report', '.', '--workload', 'wl.json', '--format', 'json', '--fail-on', 'never'], dir);
     const report = JSON.parse(r.out);

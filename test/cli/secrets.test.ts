@@ -10,7 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigurationRequest, createProtocolConnection, ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver/node';
 import { runCli } from '../../src/cli/main';
 import { analyzeText } from '../../src/core/analyze';
 import { resolveConfig } from '../../src/core/config';
@@ -175,7 +184,12 @@ describe('secrets never appear in outputs', function () {
     conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({ codeLens: true, targetGpu: 't4', rules: {} })));
     conn.listen();
     try {
-      await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(ws).href, workspaceFolders: [{ uri: pathToFileURL(ws).href, name: 'ws' }], capabilities: { workspace: { configuration: true } } });
+      await conn.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: pathToFileURL(ws).href,
+        workspaceFolders: [{ uri: pathToFileURL(ws).href, name: 'ws' }],
+        capabilities: { workspace: { configuration: true } },
+      });
       await conn.sendNotification(InitializedNotification.type, {});
       for (const render of ['md', 'html', 'json'] as const) {
         const r = (await conn.sendRequest(SIZING_REPORT_REQUEST, { diagnostics: true, render })) as SizingReportResult;
@@ -185,12 +199,19 @@ describe('secrets never appear in outputs', function () {
         assert.deepEqual(leaks(json), [], `sizing request (${render}) leaks`);
       }
       // The same request with a parameter no client should send is refused by name (InvalidParams), not sized as NaN.
-      await assert.rejects(conn.sendRequest(SIZING_REPORT_REQUEST, { profile: 'constructor' }), (e: { code?: number; message?: string }) => e.code === -32602 && /profile must be one of low, medium, high/.test(e.message ?? ''));
+      await assert.rejects(
+        conn.sendRequest(SIZING_REPORT_REQUEST, { profile: 'constructor' }),
+        (e: { code?: number; message?: string }) => e.code === -32602 && /profile must be one of low, medium, high/.test(e.message ?? ''),
+      );
       await conn.sendRequest(ShutdownRequest.type);
       await conn.sendNotification(ExitNotification.type);
     } finally {
       child.kill();
     }
-    assert.deepEqual(leaks(traffic.split(pathToFileURL(join(ws, `deploy-${KEYS.awsInName}.cu`)).href).join('<uri>')), [], 'the server\'s stdout/stderr leaks');
+    assert.deepEqual(
+      leaks(traffic.split(pathToFileURL(join(ws, `deploy-${KEYS.awsInName}.cu`)).href).join('<uri>')),
+      [],
+      "the server's stdout/stderr leaks",
+    );
   });
 });

@@ -47,13 +47,19 @@ describe('AI Infra Advisor in desktop VS Code', function () {
   it('hover and CodeLens show the bytes of an allocation and the GPU fit', async () => {
     const uri = fileUri('saxpy.cu');
     const doc = await vscode.workspace.openTextDocument(uri);
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('cudaMalloc((void**)&d_x, bytes)'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('cudaMalloc((void**)&d_x, bytes)'));
     assert.ok(line >= 0);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 8));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /6\.00 GiB \(6,442,450,944 bytes\)/);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
-    assert.ok(lenses.some((l) => l.command?.title === '≈ 6.00 GiB device memory · fits NVIDIA T4 16 GB'), lenses.map((l) => l.command?.title).join(' | '));
+    assert.ok(
+      lenses.some((l) => l.command?.title === '≈ 6.00 GiB device memory · fits NVIDIA T4 16 GB'),
+      lenses.map((l) => l.command?.title).join(' | '),
+    );
   });
 
   it('the quick fix adds a client timeout, and suppressions are offered', async () => {

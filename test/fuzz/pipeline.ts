@@ -25,44 +25,235 @@ export type FuzzLanguage = (typeof FUZZ_LANGUAGES)[number];
 
 /** Text a hostile file may hold: markup, script URLs, bidi controls, NUL, lone surrogates, a key-shaped string. */
 const HOSTILE = [
-  '</script><script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u202e\u2066evil\u2069\u202c',
-  '\u0000', '\ud800', '\udfff', '\ufeff', '\r\n', '\r', '\t', '한글', '😀', 'sk-proj-0123456789abcdefghijklmnopqrstuvwxyzABCD',
-  '{{api}}', '$(rm -rf /)', '%s%n', '\\', '"', "'", '`', '${', '*/', '/*', '//', '#', '"""',
+  '</script><script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '\u202e\u2066evil\u2069\u202c',
+  '\u0000',
+  '\ud800',
+  '\udfff',
+  '\ufeff',
+  '\r\n',
+  '\r',
+  '\t',
+  '한글',
+  '😀',
+  'sk-proj-0123456789abcdefghijklmnopqrstuvwxyzABCD',
+  '{{api}}',
+  '$(rm -rf /)',
+  '%s%n',
+  '\\',
+  '"',
+  "'",
+  '`',
+  '${',
+  '*/',
+  '/*',
+  '//',
+  '#',
+  '"""',
 ];
 
 const C_TOKENS = [
-  'cudaMalloc(&d, n * sizeof(float));', 'cudaMemcpy(d, h, bytes, cudaMemcpyHostToDevice);', 'cudaFree(d);', 'cudaMallocManaged(&m, N);',
-  'cudaMemcpyAsync(d, h, n, cudaMemcpyHostToDevice, s);', 'cudaDeviceSynchronize();', 'cudaHostAlloc(&h, n, 0);', 'malloc(n)', 'new float[n]',
-  'clCreateBuffer(ctx, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, n, h, &err);', 'clEnqueueWriteBuffer(q, b, CL_TRUE, 0, n, h, 0, NULL, NULL);',
-  'clReleaseMemObject(b);', 'CL_DEVICE_MAX_MEM_ALLOC_SIZE', 'thrust::device_vector<float> v(n);', 'k<<<g, b>>>(d, n);', '<<<', '>>>',
-  '__global__', '__device__', '__kernel', '__global', 'global', 'kernel', '__launch_bounds__(256)', '__attribute__((x))',
-  '#define N (1 << 20)\n', '#define N', '#if 0\n', '#endif\n', '#include <cuda_runtime.h>\n', 'typedef struct { float x[4]; } P;', 'enum { A = 4, B };',
-  'struct S { int a; };', 'for (int i = 0; i < 8; i++) {', 'while (x) {', 'do {', '} while (0);', 'return d;', '*out = d;', 'int n = 1024;',
-  'size_t bytes = (size_t)n * sizeof(float);', 'float *d;', 'void f(float *h, int n) {', 'int main() {', 'namespace a {', 'extern "C" {',
-  'template <typename T>', 'auto l = [&](int x) { return x; };', 'CHECK(', 'sizeof(', '(', ')', '{', '}', '[', ']', ';', ',', '=', '*', '&', '->', '.',
-  '::', '<', '>', '?', ':', '0', '1', '-1', '0x7fffffffffffffff', '1e308', '9999999999999999999999', 'n', 'd', 'h', 'x', '\n', ' ', '// c\n', '/* c */',
-  '"s"', "'c'", '// aia-disable-next-line gpu-missing-free\n',
+  'cudaMalloc(&d, n * sizeof(float));',
+  'cudaMemcpy(d, h, bytes, cudaMemcpyHostToDevice);',
+  'cudaFree(d);',
+  'cudaMallocManaged(&m, N);',
+  'cudaMemcpyAsync(d, h, n, cudaMemcpyHostToDevice, s);',
+  'cudaDeviceSynchronize();',
+  'cudaHostAlloc(&h, n, 0);',
+  'malloc(n)',
+  'new float[n]',
+  'clCreateBuffer(ctx, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, n, h, &err);',
+  'clEnqueueWriteBuffer(q, b, CL_TRUE, 0, n, h, 0, NULL, NULL);',
+  'clReleaseMemObject(b);',
+  'CL_DEVICE_MAX_MEM_ALLOC_SIZE',
+  'thrust::device_vector<float> v(n);',
+  'k<<<g, b>>>(d, n);',
+  '<<<',
+  '>>>',
+  '__global__',
+  '__device__',
+  '__kernel',
+  '__global',
+  'global',
+  'kernel',
+  '__launch_bounds__(256)',
+  '__attribute__((x))',
+  '#define N (1 << 20)\n',
+  '#define N',
+  '#if 0\n',
+  '#endif\n',
+  '#include <cuda_runtime.h>\n',
+  'typedef struct { float x[4]; } P;',
+  'enum { A = 4, B };',
+  'struct S { int a; };',
+  'for (int i = 0; i < 8; i++) {',
+  'while (x) {',
+  'do {',
+  '} while (0);',
+  'return d;',
+  '*out = d;',
+  'int n = 1024;',
+  'size_t bytes = (size_t)n * sizeof(float);',
+  'float *d;',
+  'void f(float *h, int n) {',
+  'int main() {',
+  'namespace a {',
+  'extern "C" {',
+  'template <typename T>',
+  'auto l = [&](int x) { return x; };',
+  'CHECK(',
+  'sizeof(',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  ';',
+  ',',
+  '=',
+  '*',
+  '&',
+  '->',
+  '.',
+  '::',
+  '<',
+  '>',
+  '?',
+  ':',
+  '0',
+  '1',
+  '-1',
+  '0x7fffffffffffffff',
+  '1e308',
+  '9999999999999999999999',
+  'n',
+  'd',
+  'h',
+  'x',
+  '\n',
+  ' ',
+  '// c\n',
+  '/* c */',
+  '"s"',
+  "'c'",
+  '// aia-disable-next-line gpu-missing-free\n',
 ];
 
 const PY_TOKENS = [
-  'import cupy as cp\n', 'import numpy as np\n', 'import torch\n', 'import pyopencl as cl\n', 'from numba import cuda\n', 'import pycuda.driver as drv\n',
-  'from openai import OpenAI\n', 'client = OpenAI()\n', 'client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])',
-  'client.embeddings.create(model="text-embedding-3-small", input=texts)', 'r.set(k, v, ex=3600)', 'db.execute("INSERT INTO t VALUES (%s)", (x,))',
-  'cp.asarray(x)', 'cp.zeros((n, n), dtype=cp.float32)', 'torch.randn(1024, 1024, device="cuda")', 'x.cuda()', 'cuda.to_device(a)', 'np.load("x.npy")',
-  'cl.Buffer(ctx, cl.mem_flags.READ_ONLY | cl.mem_flags.COPY_HOST_PTR, hostbuf=a)', 'for i in range(10):\n', 'while True:\n', 'def f(x):\n', 'class A:\n',
-  'async def g():\n', 'with open(p) as f:\n', 'try:\n', 'except Exception:\n', 'return x\n', 'lambda x: x', 'yield x', 'await x', '    ', '\n', '(', ')', '[', ']',
-  '{', '}', ':', ',', '=', '.', '*', '**', '@', '#', 'x', 'n', '1024', '1 << 30', '"s"', "'s'", 'f"{x}"', '"""doc"""', '# aia-disable-next-line llm-missing-timeout\n',
+  'import cupy as cp\n',
+  'import numpy as np\n',
+  'import torch\n',
+  'import pyopencl as cl\n',
+  'from numba import cuda\n',
+  'import pycuda.driver as drv\n',
+  'from openai import OpenAI\n',
+  'client = OpenAI()\n',
+  'client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])',
+  'client.embeddings.create(model="text-embedding-3-small", input=texts)',
+  'r.set(k, v, ex=3600)',
+  'db.execute("INSERT INTO t VALUES (%s)", (x,))',
+  'cp.asarray(x)',
+  'cp.zeros((n, n), dtype=cp.float32)',
+  'torch.randn(1024, 1024, device="cuda")',
+  'x.cuda()',
+  'cuda.to_device(a)',
+  'np.load("x.npy")',
+  'cl.Buffer(ctx, cl.mem_flags.READ_ONLY | cl.mem_flags.COPY_HOST_PTR, hostbuf=a)',
+  'for i in range(10):\n',
+  'while True:\n',
+  'def f(x):\n',
+  'class A:\n',
+  'async def g():\n',
+  'with open(p) as f:\n',
+  'try:\n',
+  'except Exception:\n',
+  'return x\n',
+  'lambda x: x',
+  'yield x',
+  'await x',
+  '    ',
+  '\n',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+  ',',
+  '=',
+  '.',
+  '*',
+  '**',
+  '@',
+  '#',
+  'x',
+  'n',
+  '1024',
+  '1 << 30',
+  '"s"',
+  "'s'",
+  'f"{x}"',
+  '"""doc"""',
+  '# aia-disable-next-line llm-missing-timeout\n',
   'api_key="sk-proj-0123456789abcdefghijklmnopqrstuvwxyz"',
 ];
 
 const JS_TOKENS = [
-  "import OpenAI from 'openai';\n", "const OpenAI = require('openai');\n", 'const client = new OpenAI();\n', 'const openai = new OpenAI({ timeout: 5000 });\n',
-  "await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] })", "client.responses.create({ model: 'gpt-4o', input: 'x' })",
-  "client.embeddings.create({ model: 'text-embedding-3-small', input: docs })", 'await redis.set(key, JSON.stringify(r), { EX: 60 })', 'await col.insertOne(doc)',
-  "await pool.query('INSERT INTO t VALUES ($1)', [x])", 'for (const x of xs) {', 'while (x) {', 'function f(a, b) {', 'async function g() {', 'const h = async (req, res) => {',
-  'class A {', 'export default', 'interface I { a: number }', 'type T = { a: string };', 'const x: number = 1;', 'as any', '<T>', '?.', '??', '...', '=>',
-  '`t ${x}`', '/re/g', '(', ')', '{', '}', '[', ']', ';', ',', '=', '.', ':', '?', 'x', 'q', '\n', ' ', '// c\n', '/* c */', "'s'", '"s"',
-  '// aia-disable-next-line llm-missing-max-tokens\n', "apiKey: 'sk-proj-0123456789abcdefghijklmnopqrstuvwxyzABCD'", '<div>{x}</div>',
+  "import OpenAI from 'openai';\n",
+  "const OpenAI = require('openai');\n",
+  'const client = new OpenAI();\n',
+  'const openai = new OpenAI({ timeout: 5000 });\n',
+  "await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] })",
+  "client.responses.create({ model: 'gpt-4o', input: 'x' })",
+  "client.embeddings.create({ model: 'text-embedding-3-small', input: docs })",
+  'await redis.set(key, JSON.stringify(r), { EX: 60 })',
+  'await col.insertOne(doc)',
+  "await pool.query('INSERT INTO t VALUES ($1)', [x])",
+  'for (const x of xs) {',
+  'while (x) {',
+  'function f(a, b) {',
+  'async function g() {',
+  'const h = async (req, res) => {',
+  'class A {',
+  'export default',
+  'interface I { a: number }',
+  'type T = { a: string };',
+  'const x: number = 1;',
+  'as any',
+  '<T>',
+  '?.',
+  '??',
+  '...',
+  '=>',
+  '`t ${x}`',
+  '/re/g',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  ';',
+  ',',
+  '=',
+  '.',
+  ':',
+  '?',
+  'x',
+  'q',
+  '\n',
+  ' ',
+  '// c\n',
+  '/* c */',
+  "'s'",
+  '"s"',
+  '// aia-disable-next-line llm-missing-max-tokens\n',
+  "apiKey: 'sk-proj-0123456789abcdefghijklmnopqrstuvwxyzABCD'",
+  '<div>{x}</div>',
 ];
 
 /**
@@ -71,29 +262,61 @@ const JS_TOKENS = [
  * and functions) do.
  */
 const JS_STATEMENTS = [
-  "import OpenAI from 'openai';", 'const client = new OpenAI();', 'const openai = new OpenAI({ timeout: 5000, maxRetries: 2 });',
+  "import OpenAI from 'openai';",
+  'const client = new OpenAI();',
+  'const openai = new OpenAI({ timeout: 5000, maxRetries: 2 });',
   "const r = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });",
   "const r = await client.chat.completions.create({ model: 'gpt-4o', max_tokens: 300, messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: q }] });",
-  "const e = await client.embeddings.create({ model: 'text-embedding-3-small', input: docs });", "const s = await client.responses.create({ model: 'gpt-4o', input: 'x' });",
-  'await redis.set(key, JSON.stringify(r), { EX: 3600 });', 'const hit = await redis.get(key);', 'await col.insertOne({ q, a: r.choices[0].message.content });',
-  "await pool.query('INSERT INTO answers (q, a) VALUES ($1, $2)', [q, r.choices[0].message.content]);", 'await db.collection("t").updateOne({ q }, { $set: { r } }, { upsert: true });',
-  "const key = 'sk-proj-0123456789abcdefghijklmnopqrstuvwxyzABCD';", 'if (hit) return JSON.parse(hit);', 'return r;', 'let q = req.body.q;',
-  '// aia-disable-next-line llm-missing-max-tokens', '/* </script><img src=x onerror=alert(1)> */', "const t = '\u202e evil';",
+  "const e = await client.embeddings.create({ model: 'text-embedding-3-small', input: docs });",
+  "const s = await client.responses.create({ model: 'gpt-4o', input: 'x' });",
+  'await redis.set(key, JSON.stringify(r), { EX: 3600 });',
+  'const hit = await redis.get(key);',
+  'await col.insertOne({ q, a: r.choices[0].message.content });',
+  "await pool.query('INSERT INTO answers (q, a) VALUES ($1, $2)', [q, r.choices[0].message.content]);",
+  'await db.collection("t").updateOne({ q }, { $set: { r } }, { upsert: true });',
+  "const key = 'sk-proj-0123456789abcdefghijklmnopqrstuvwxyzABCD';",
+  'if (hit) return JSON.parse(hit);',
+  'return r;',
+  'let q = req.body.q;',
+  '// aia-disable-next-line llm-missing-max-tokens',
+  '/* </script><img src=x onerror=alert(1)> */',
+  "const t = '\u202e evil';",
 ];
-const JS_WRAPPERS = ['for (const q of questions) {\n@\n}', 'app.post("/ask", async (req, res) => {\n@\n});', 'async function handle(q: string) {\n@\n}', 'while (more) {\n@\n}', 'try {\n@\n} catch (e) {}'];
+const JS_WRAPPERS = [
+  'for (const q of questions) {\n@\n}',
+  'app.post("/ask", async (req, res) => {\n@\n});',
+  'async function handle(q: string) {\n@\n}',
+  'while (more) {\n@\n}',
+  'try {\n@\n} catch (e) {}',
+];
 
 function jsPrograms(typescript: boolean): fc.Arbitrary<string> {
   const statements = fc.array(fc.constantFrom(...JS_STATEMENTS), { minLength: 1, maxLength: 12 }).map((xs) => xs.join('\n'));
   const wrapped = fc.tuple(fc.constantFrom(...JS_WRAPPERS), statements).map(([w, body]) => w.replace('@', body));
-  return fc.array(fc.oneof(statements, wrapped), { minLength: 1, maxLength: 4 })
+  return fc
+    .array(fc.oneof(statements, wrapped), { minLength: 1, maxLength: 4 })
     .map((parts) => parts.join('\n').replace(/: string\)/g, typescript ? ': string)' : ')'));
 }
 
 const TOKENS: Record<FuzzLanguage, readonly string[]> = {
-  c: C_TOKENS, cpp: C_TOKENS, cuda: C_TOKENS, 'opencl-c': C_TOKENS, python: PY_TOKENS, javascript: JS_TOKENS, typescript: JS_TOKENS,
+  c: C_TOKENS,
+  cpp: C_TOKENS,
+  cuda: C_TOKENS,
+  'opencl-c': C_TOKENS,
+  python: PY_TOKENS,
+  javascript: JS_TOKENS,
+  typescript: JS_TOKENS,
 };
 
-const EXTENSION: Record<FuzzLanguage, string> = { c: 'c', cpp: 'cpp', cuda: 'cu', 'opencl-c': 'cl', python: 'py', javascript: 'js', typescript: 'ts' };
+const EXTENSION: Record<FuzzLanguage, string> = {
+  c: 'c',
+  cpp: 'cpp',
+  cuda: 'cu',
+  'opencl-c': 'cl',
+  python: 'py',
+  javascript: 'js',
+  typescript: 'ts',
+};
 
 /** Real files of each language to mutate: the examples and the code blocks of the rule docs. */
 function seedTexts(language: FuzzLanguage): string[] {
@@ -103,10 +326,21 @@ function seedTexts(language: FuzzLanguage): string[] {
     if (!dir.isDirectory()) continue;
     for (const f of readdirSync(join(ROOT, 'examples', dir.name))) {
       const e = f.split('.').pop();
-      if (e === ext || (language === 'cuda' && e === 'cu') || (language === 'cpp' && (e === 'c' || e === 'cu')) || (language === 'typescript' && e === 'js')) files.push(readFileSync(join(ROOT, 'examples', dir.name, f), 'utf8'));
+      if (
+        e === ext ||
+        (language === 'cuda' && e === 'cu') ||
+        (language === 'cpp' && (e === 'c' || e === 'cu')) ||
+        (language === 'typescript' && e === 'js')
+      )
+        files.push(readFileSync(join(ROOT, 'examples', dir.name, f), 'utf8'));
     }
   }
-  const fence = language === 'python' ? 'python' : language === 'javascript' || language === 'typescript' ? '(?:ts|js|typescript|javascript)' : '(?:c|cpp|cuda|opencl)';
+  const fence =
+    language === 'python'
+      ? 'python'
+      : language === 'javascript' || language === 'typescript'
+        ? '(?:ts|js|typescript|javascript)'
+        : '(?:c|cpp|cuda|opencl)';
   for (const f of readdirSync(join(ROOT, 'docs', 'rules'))) {
     const md = readFileSync(join(ROOT, 'docs', 'rules', f), 'utf8');
     for (const m of md.matchAll(new RegExp('```' + fence + '\\n([\\s\\S]*?)```', 'g'))) files.push(m[1]!);
@@ -116,21 +350,80 @@ function seedTexts(language: FuzzLanguage): string[] {
 
 /** Bracket pairs of each language, nested deep (issue 18): the parser, the mask and every walk over the tree. */
 const BRACKETS: Record<FuzzLanguage, ReadonlyArray<readonly [string, string]>> = {
-  c: [['(', ')'], ['[', ']'], ['{', '}'], ['a<', '>'], ['__attribute__((', '))'], ['/*', '*/']],
-  cpp: [['(', ')'], ['[', ']'], ['{', '}'], ['std::vector<', '>'], ['a<', '>'], ['[&]{', '}()'], ['R"x(', ')x"']],
-  cuda: [['(', ')'], ['[', ']'], ['{', '}'], ['k<<<1,1>>>(', ')'], ['<<<', '>>>'], ['a<', '>'], ['__launch_bounds__(', ')']],
-  'opencl-c': [['(', ')'], ['[', ']'], ['{', '}'], ['__attribute__((', '))']],
-  python: [['(', ')'], ['[', ']'], ['{', '}'], ['f(', ')'], ['lambda: (', ')'], ['"""', '"""']],
-  javascript: [['(', ')'], ['[', ']'], ['{', '}'], ['f(', ')'], ['`${', '}`'], ['() => (', ')']],
-  typescript: [['(', ')'], ['[', ']'], ['{', '}'], ['Array<', '>'], ['f(', ')'], ['`${', '}`']],
+  c: [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+    ['a<', '>'],
+    ['__attribute__((', '))'],
+    ['/*', '*/'],
+  ],
+  cpp: [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+    ['std::vector<', '>'],
+    ['a<', '>'],
+    ['[&]{', '}()'],
+    ['R"x(', ')x"'],
+  ],
+  cuda: [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+    ['k<<<1,1>>>(', ')'],
+    ['<<<', '>>>'],
+    ['a<', '>'],
+    ['__launch_bounds__(', ')'],
+  ],
+  'opencl-c': [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+    ['__attribute__((', '))'],
+  ],
+  python: [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+    ['f(', ')'],
+    ['lambda: (', ')'],
+    ['"""', '"""'],
+  ],
+  javascript: [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+    ['f(', ')'],
+    ['`${', '}`'],
+    ['() => (', ')'],
+  ],
+  typescript: [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+    ['Array<', '>'],
+    ['f(', ')'],
+    ['`${', '}`'],
+  ],
 };
 const NESTED_INNER: Record<FuzzLanguage, string> = {
-  c: 'cudaMalloc(&d, 4)', cpp: 'cudaMalloc(&d, 4)', cuda: 'cudaMalloc(&d, 4)', 'opencl-c': 'clCreateBuffer(c, 0, 4, 0, 0)',
-  python: 'torch.zeros(4, device="cuda")', javascript: "client.chat.completions.create({ model: 'gpt-4o' })", typescript: "client.chat.completions.create({ model: 'gpt-4o' })",
+  c: 'cudaMalloc(&d, 4)',
+  cpp: 'cudaMalloc(&d, 4)',
+  cuda: 'cudaMalloc(&d, 4)',
+  'opencl-c': 'clCreateBuffer(c, 0, 4, 0, 0)',
+  python: 'torch.zeros(4, device="cuda")',
+  javascript: "client.chat.completions.create({ model: 'gpt-4o' })",
+  typescript: "client.chat.completions.create({ model: 'gpt-4o' })",
 };
 const NESTED_PRELUDE: Record<FuzzLanguage, string> = {
-  c: 'void f() {\n', cpp: 'void f() {\n', cuda: '__global__ void k(int x) {}\nvoid f() {\n', 'opencl-c': 'void f() {\n',
-  python: 'import torch\nx = ', javascript: "import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ", typescript: "import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ",
+  c: 'void f() {\n',
+  cpp: 'void f() {\n',
+  cuda: '__global__ void k(int x) {}\nvoid f() {\n',
+  'opencl-c': 'void f() {\n',
+  python: 'import torch\nx = ',
+  javascript: "import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ",
+  typescript: "import OpenAI from 'openai';\nconst client = new OpenAI();\nconst x = ",
 };
 
 /** One or two bracket kinds nested 50 to 1,000 deep (deeper is linear too, but passes the 1 s a fuzz input may take on a loaded machine; test/unit/limits.test.ts and hostile-input.test.ts go to 10,000 and 60,000) around a call the analysis looks for, closed or not. */
@@ -138,28 +431,66 @@ export function nestedArbitrary(language: FuzzLanguage): fc.Arbitrary<string> {
   const pair = fc.constantFrom(...BRACKETS[language]);
   // The TypeScript parser takes ~1 ms a level of `Array<` in an expression: 300 keeps JS/TS inside the 1 s bound.
   const maxDepth = language === 'javascript' || language === 'typescript' ? 300 : 1000;
-  return fc.tuple(fc.array(pair, { minLength: 1, maxLength: 2 }), fc.integer({ min: 50, max: maxDepth }), fc.boolean(), fc.boolean()).map(([pairs, depth, closed, mixed]) => {
-    const opens: string[] = [];
-    const closes: string[] = [];
-    for (let i = 0; i < depth; i++) {
-      const [open, close] = pairs[mixed ? i % pairs.length : 0]!;
-      opens.push(open);
-      closes.push(close);
-    }
-    const tail = language === 'python' || language === 'javascript' || language === 'typescript' ? '\n' : ';\n}\n';
-    return `${NESTED_PRELUDE[language]}${opens.join('')}${NESTED_INNER[language]}${closed ? closes.reverse().join('') : ''}${tail}`;
-  });
+  return fc
+    .tuple(fc.array(pair, { minLength: 1, maxLength: 2 }), fc.integer({ min: 50, max: maxDepth }), fc.boolean(), fc.boolean())
+    .map(([pairs, depth, closed, mixed]) => {
+      const opens: string[] = [];
+      const closes: string[] = [];
+      for (let i = 0; i < depth; i++) {
+        const [open, close] = pairs[mixed ? i % pairs.length : 0]!;
+        opens.push(open);
+        closes.push(close);
+      }
+      const tail = language === 'python' || language === 'javascript' || language === 'typescript' ? '\n' : ';\n}\n';
+      return `${NESTED_PRELUDE[language]}${opens.join('')}${NESTED_INNER[language]}${closed ? closes.reverse().join('') : ''}${tail}`;
+    });
 }
 
 /** File names a hostile repository can hold: control characters, bidi controls, URL and shell syntax, long names. */
 export const HOSTILE_NAME_PARTS = [
-  '\u0001', '\u001b[31m', '\u0007', '\u0008', '\t', '\n', '\r', '\u007f', '\u202e', '\u2066', '\u200b', '\ufeff', '%41', '%', '#', '?', '&', ' ', '..',
-  '$(x)', '`x`', '"', "'", '\\', '*', '[a]', '{a,b}', '!', '@(a)', '한글', '😀', '\ud800', 'CON', 'a'.repeat(200),
+  '\u0001',
+  '\u001b[31m',
+  '\u0007',
+  '\u0008',
+  '\t',
+  '\n',
+  '\r',
+  '\u007f',
+  '\u202e',
+  '\u2066',
+  '\u200b',
+  '\ufeff',
+  '%41',
+  '%',
+  '#',
+  '?',
+  '&',
+  ' ',
+  '..',
+  '$(x)',
+  '`x`',
+  '"',
+  "'",
+  '\\',
+  '*',
+  '[a]',
+  '{a,b}',
+  '!',
+  '@(a)',
+  '한글',
+  '😀',
+  '\ud800',
+  'CON',
+  'a'.repeat(200),
 ];
 
 /** A file name (one path segment) built from hostile parts, with a source extension. */
 export function hostileNameArbitrary(): fc.Arbitrary<string> {
-  return fc.tuple(fc.array(fc.constantFrom(...HOSTILE_NAME_PARTS, 'k', 'x_1'), { minLength: 1, maxLength: 5 }), fc.constantFrom('.cu', '.py', '.ts', '.c', '.cl'))
+  return fc
+    .tuple(
+      fc.array(fc.constantFrom(...HOSTILE_NAME_PARTS, 'k', 'x_1'), { minLength: 1, maxLength: 5 }),
+      fc.constantFrom('.cu', '.py', '.ts', '.c', '.cl'),
+    )
     .map(([parts, ext]) => `${parts.join('')}${ext}`);
 }
 
@@ -183,7 +514,13 @@ export function inputArbitrary(language: FuzzLanguage): fc.Arbitrary<string> {
   const raw = fc.string({ unit: 'binary', maxLength: 400 });
   const nested = nestedArbitrary(language);
   if (language === 'javascript' || language === 'typescript') {
-    return fc.oneof({ weight: 3, arbitrary: mutated }, { weight: 2, arbitrary: soup }, { weight: 1, arbitrary: raw }, { weight: 3, arbitrary: jsPrograms(language === 'typescript') }, { weight: 1, arbitrary: nested });
+    return fc.oneof(
+      { weight: 3, arbitrary: mutated },
+      { weight: 2, arbitrary: soup },
+      { weight: 1, arbitrary: raw },
+      { weight: 3, arbitrary: jsPrograms(language === 'typescript') },
+      { weight: 1, arbitrary: nested },
+    );
   }
   return fc.oneof({ weight: 4, arbitrary: mutated }, { weight: 3, arbitrary: soup }, { weight: 1, arbitrary: raw }, { weight: 1, arbitrary: nested });
 }
@@ -202,8 +539,14 @@ function lineLengths(text: string): number[] {
 
 function checkRange(range: SourceRange, lengths: number[], what: string): void {
   const { startLine, startColumn, endLine, endColumn } = range;
-  const ok = startLine >= 1 && endLine <= lengths.length && (startLine < endLine || (startLine === endLine && startColumn <= endColumn))
-    && startColumn >= 1 && endColumn >= 1 && startColumn <= lengths[startLine - 1]! + 1 && endColumn <= lengths[endLine - 1]! + 1;
+  const ok =
+    startLine >= 1 &&
+    endLine <= lengths.length &&
+    (startLine < endLine || (startLine === endLine && startColumn <= endColumn)) &&
+    startColumn >= 1 &&
+    endColumn >= 1 &&
+    startColumn <= lengths[startLine - 1]! + 1 &&
+    endColumn <= lengths[endLine - 1]! + 1;
   if (!ok) throw new Error(`${what}: range ${JSON.stringify(range)} is outside the file (${lengths.length} lines)`);
 }
 
@@ -212,7 +555,8 @@ function checkFinding(f: Finding, text: string, lengths: number[]): void {
   for (const r of f.related ?? []) checkRange(r.range, lengths, `${f.ruleId} related location`);
   for (const fix of f.fixes ?? []) {
     for (const e of fix.edits) {
-      if (!(e.startOffset >= 0 && e.startOffset <= e.endOffset && e.endOffset <= text.length)) throw new Error(`${f.ruleId} fix edit ${e.startOffset}-${e.endOffset} is outside the file (${text.length} characters)`);
+      if (!(e.startOffset >= 0 && e.startOffset <= e.endOffset && e.endOffset <= text.length))
+        throw new Error(`${f.ruleId} fix edit ${e.startOffset}-${e.endOffset} is outside the file (${text.length} characters)`);
     }
   }
 }
@@ -230,9 +574,15 @@ export function assertSound(text: string, analysis: FileAnalysis): void {
  * grammars), so the 1 s bound measures analysis and not a module's first load.
  */
 export async function warmUp(): Promise<void> {
-  const chat = "client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });\nclient.embeddings.create({ model: 'text-embedding-ada-002', input: 'x' });";
+  const chat =
+    "client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });\nclient.embeddings.create({ model: 'text-embedding-ada-002', input: 'x' });";
   await analyzeText('w.ts', `import OpenAI from 'openai';\nconst client = new OpenAI();\n${chat}\n`, 'typescript', loaded);
-  await analyzeText('w.py', 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])\n', 'python', loaded);
+  await analyzeText(
+    'w.py',
+    'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])\n',
+    'python',
+    loaded,
+  );
   await analyzeText('w.cu', 'void f() { float *d; cudaMalloc(&d, 64); }', 'cuda', loaded);
 }
 
@@ -251,7 +601,8 @@ export async function checkInput(language: FuzzLanguage, text: string, previous:
   if (first.findings.length) reached.withFindings++;
   reached.slowestMs = Math.max(reached.slowestMs, ms);
   assertSound(text, first);
-  for (const f of first.findings) if (f.path !== path) throw new Error(`a finding names ${JSON.stringify(f.path)}, not the file ${JSON.stringify(path)}`);
+  for (const f of first.findings)
+    if (f.path !== path) throw new Error(`a finding names ${JSON.stringify(f.path)}, not the file ${JSON.stringify(path)}`);
   const json = JSON.stringify(first);
   const again = JSON.stringify(await analyzeText(path, text, language, loaded));
   if (again !== json) throw new Error('not deterministic: a second analysis of the same text gave other JSON');
@@ -269,7 +620,10 @@ export async function checkInput(language: FuzzLanguage, text: string, previous:
 export function pipelineProperty(language: FuzzLanguage): fc.IAsyncProperty<[string, string, string | null]> {
   const input = inputArbitrary(language);
   // A hostile name for one input in four: it reaches every finding's path unchanged.
-  const name = fc.option(hostileNameArbitrary().map((n) => n.replace(/\.[a-z]+$/, `.${EXTENSION[language]}`)), { freq: 4 });
+  const name = fc.option(
+    hostileNameArbitrary().map((n) => n.replace(/\.[a-z]+$/, `.${EXTENSION[language]}`)),
+    { freq: 4 },
+  );
   return fc.asyncProperty(input, input, name, async (text, previous, path) => {
     await checkInput(language, text, previous, path ?? undefined);
   });
@@ -297,7 +651,8 @@ export function namesProperty(): fc.IAsyncProperty<[string[]]> {
       const result = await analyze({ root: dir });
       const seen = new Set([...result.files.map((f) => f.path), ...result.skipped.map((s) => s.path)]);
       for (const entry of listed) {
-        if (!seen.has(entry) && !result.skipped.some((s) => s.path.includes(entry.slice(0, 20)))) throw new Error(`${JSON.stringify(entry)} is on disk but neither analysed nor listed as skipped`);
+        if (!seen.has(entry) && !result.skipped.some((s) => s.path.includes(entry.slice(0, 20))))
+          throw new Error(`${JSON.stringify(entry)} is on disk but neither analysed nor listed as skipped`);
       }
       for (const s of result.skipped) if (!s.reason) throw new Error(`${JSON.stringify(s.path)} skipped without a reason`);
     } finally {

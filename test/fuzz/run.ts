@@ -28,7 +28,16 @@ interface LanguageResult {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, lang: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' }, out: { type: 'string' }, 'name-runs': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string' },
+      lang: { type: 'string' },
+      seed: { type: 'string' },
+      path: { type: 'string' },
+      out: { type: 'string' },
+      'name-runs': { type: 'string' },
+    },
+  });
   const runs = Number(values.runs ?? 100_000);
   const languages = (values.lang?.split(',') ?? FUZZ_LANGUAGES) as FuzzLanguage[];
   for (const l of languages) if (!FUZZ_LANGUAGES.includes(l)) throw new Error(`unknown language '${l}': ${FUZZ_LANGUAGES.join(', ')}`);
@@ -43,14 +52,25 @@ async function main(): Promise<number> {
     const details = await fc.check(pipelineProperty(language), { numRuns: runs, seed, ...(values.path ? { path: values.path } : {}) });
     const ms = Math.round(performance.now() - started);
     const share = (n: number) => Math.round((100 * n) / Math.max(1, reached.inputs));
-    const r: LanguageResult = { language, runs: details.numRuns, seed, ms, failed: details.failed, parsed: reached.parsed, withFindings: reached.withFindings, slowestMs: Math.round(reached.slowestMs) };
+    const r: LanguageResult = {
+      language,
+      runs: details.numRuns,
+      seed,
+      ms,
+      failed: details.failed,
+      parsed: reached.parsed,
+      withFindings: reached.withFindings,
+      slowestMs: Math.round(reached.slowestMs),
+    };
     if (details.failed) {
       r.counterexamplePath = details.counterexamplePath ?? undefined;
       r.error = String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance);
       r.counterexample = JSON.stringify(details.counterexample).slice(0, 2000);
     }
     results.push(r);
-    console.log(`${language.padEnd(11)} ${r.runs.toLocaleString('en-US').padStart(8)} inputs in ${(ms / 1000).toFixed(1)} s (${(ms / Math.max(1, r.runs)).toFixed(2)} ms each), seed ${seed}: ${r.failed ? 'FAILED' : 'ok'}; ${share(r.parsed)}% parsed, ${share(r.withFindings)}% with findings, slowest ${r.slowestMs} ms`);
+    console.log(
+      `${language.padEnd(11)} ${r.runs.toLocaleString('en-US').padStart(8)} inputs in ${(ms / 1000).toFixed(1)} s (${(ms / Math.max(1, r.runs)).toFixed(2)} ms each), seed ${seed}: ${r.failed ? 'FAILED' : 'ok'}; ${share(r.parsed)}% parsed, ${share(r.withFindings)}% with findings, slowest ${r.slowestMs} ms`,
+    );
     if (r.failed) {
       console.log(`  ${r.error}`);
       console.log(`  replay: npm run fuzz -- --lang ${language} --seed ${seed} --path ${r.counterexamplePath} --runs 1`);
@@ -69,7 +89,9 @@ async function main(): Promise<number> {
       names.error = String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance);
       names.counterexample = JSON.stringify(details.counterexample).slice(0, 2000);
     }
-    console.log(`${'file names'.padEnd(11)} ${names.runs.toLocaleString('en-US').padStart(8)} scans in ${(names.ms / 1000).toFixed(1)} s, seed ${seed}: ${names.failed ? `FAILED: ${names.error}` : 'ok'}`);
+    console.log(
+      `${'file names'.padEnd(11)} ${names.runs.toLocaleString('en-US').padStart(8)} scans in ${(names.ms / 1000).toFixed(1)} s, seed ${seed}: ${names.failed ? `FAILED: ${names.error}` : 'ok'}`,
+    );
   }
   const out = values.out ?? join(__dirname, '..', '..', 'test-results', 'fuzz.json');
   mkdirSync(dirname(out), { recursive: true });
@@ -77,9 +99,12 @@ async function main(): Promise<number> {
   return results.some((r) => r.failed) || names?.failed ? 1 : 0;
 }
 
-main().then((code) => {
-  process.exitCode = code;
-}, (err: Error) => {
-  console.error(`fuzz: ${err.message}`);
-  process.exitCode = 2;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: Error) => {
+    console.error(`fuzz: ${err.message}`);
+    process.exitCode = 2;
+  },
+);

@@ -64,7 +64,10 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       for (const [i, c] of cases.valid.entries()) {
         it(c.name ?? `valid #${i + 1}`, async () => {
           const findings = await findingsOf(rule, c);
-          assert.deepEqual(findings.map((f) => `${f.range.startLine}:${f.range.startColumn} ${f.messageId}: ${f.message}`), []);
+          assert.deepEqual(
+            findings.map((f) => `${f.range.startLine}:${f.range.startColumn} ${f.messageId}: ${f.message}`),
+            [],
+          );
         });
       }
     });
@@ -76,7 +79,11 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         }
         it(c.name ?? `invalid #${i + 1}`, async () => {
           const findings = await findingsOf(rule, c);
-          assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} findings, got:\n${findings.map((f) => `  ${f.range.startLine}:${f.range.startColumn} ${f.message}`).join('\n')}`);
+          assert.equal(
+            findings.length,
+            c.errors.length,
+            `expected ${c.errors.length} findings, got:\n${findings.map((f) => `  ${f.range.startLine}:${f.range.startColumn} ${f.message}`).join('\n')}`,
+          );
           for (const [k, e] of c.errors.entries()) {
             const f = findings[k]!;
             assert.equal(f.messageId, e.messageId);
@@ -88,7 +95,11 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
             for (const s of e.includes ?? []) assert.ok(f.message.includes(s), `message lacks '${s}':\n${f.message}`);
           }
           if (c.output !== undefined) assert.equal(applyFixes(c.code, findings), c.output);
-          else assert.ok(findings.every((f) => !f.fixes), 'a fix was offered but the case gives no output');
+          else
+            assert.ok(
+              findings.every((f) => !f.fixes),
+              'a fix was offered but the case gives no output',
+            );
         });
       }
     });

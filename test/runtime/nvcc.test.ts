@@ -12,7 +12,15 @@ import { RULE_IDS } from '../../src/core/rules';
 const ROOT = join(__dirname, '..', '..');
 
 function findNvcc(): string | null {
-  const candidates = [process.env.NVCC, '/usr/local/cuda/bin/nvcc', ...(existsSync('/usr/local') ? readdirSync('/usr/local').filter((d) => d.startsWith('cuda')).map((d) => `/usr/local/${d}/bin/nvcc`) : [])];
+  const candidates = [
+    process.env.NVCC,
+    '/usr/local/cuda/bin/nvcc',
+    ...(existsSync('/usr/local')
+      ? readdirSync('/usr/local')
+          .filter((d) => d.startsWith('cuda'))
+          .map((d) => `/usr/local/${d}/bin/nvcc`)
+      : []),
+  ];
   for (const c of candidates) if (c && existsSync(c)) return c;
   const which = spawnSync('which', ['nvcc'], { encoding: 'utf8' });
   return which.status === 0 ? which.stdout.trim() : null;
@@ -22,7 +30,9 @@ describe('CUDA examples compile with nvcc -c', function () {
   this.timeout(300_000);
   const nvcc = findNvcc();
   const sources = [
-    ...readdirSync(join(ROOT, 'examples/cuda')).filter((f) => f.endsWith('.cu')).map((f) => join(ROOT, 'examples/cuda', f)),
+    ...readdirSync(join(ROOT, 'examples/cuda'))
+      .filter((f) => f.endsWith('.cu'))
+      .map((f) => join(ROOT, 'examples/cuda', f)),
     join(ROOT, 'test/fixtures/fix/checked.cu'),
     join(ROOT, 'test/fixtures/fix/unchecked-launch.cu'),
   ];
@@ -47,8 +57,12 @@ describe('CUDA examples compile with nvcc -c', function () {
       if (!nvcc) this.skip();
       const text = readFileSync(src, 'utf8');
       const { findings } = await analyzeText(basename(src), text, 'cuda', resolveConfig(undefined, RULE_IDS));
-      const edits = findings.flatMap((f) => f.fixes ?? []).flatMap((f) => f.edits).sort((a, b) => b.startOffset - a.startOffset || b.endOffset - a.endOffset);
-      for (let i = 1; i < edits.length; i++) assert.ok(edits[i]!.endOffset <= edits[i - 1]!.startOffset || edits[i]!.startOffset === edits[i - 1]!.startOffset, 'fixes overlap');
+      const edits = findings
+        .flatMap((f) => f.fixes ?? [])
+        .flatMap((f) => f.edits)
+        .sort((a, b) => b.startOffset - a.startOffset || b.endOffset - a.endOffset);
+      for (let i = 1; i < edits.length; i++)
+        assert.ok(edits[i]!.endOffset <= edits[i - 1]!.startOffset || edits[i]!.startOffset === edits[i - 1]!.startOffset, 'fixes overlap');
       let fixed = text;
       for (const e of edits) fixed = fixed.slice(0, e.startOffset) + e.newText + fixed.slice(e.endOffset);
       if (src.endsWith('unchecked-launch.cu')) assert.match(fixed, /cudaGetLastError\(\)/, 'the launch fix was offered');

@@ -46,14 +46,23 @@ describe('OpenCL sizes on a real runtime (PoCL)', function () {
     }
   });
 
-  it('the buffer PoCL refuses is the one the rule reports for PoCL\'s own limit', async () => {
+  it("the buffer PoCL refuses is the one the rule reports for PoCL's own limit", async () => {
     const maxAlloc = Number(/^MAXALLOC (\d+)$/m.exec(output)?.[1]);
     const refused = [...output.matchAll(/^OVERSIZE (\d+) (-?\d+)$/gm)].map((m) => ({ line: Number(m[1]), code: Number(m[2]) }));
     assert.ok(maxAlloc > 0);
-    assert.deepEqual(refused.map((r) => r.code), [CL_INVALID_BUFFER_SIZE]);
-    const loaded = resolveConfig({ targetGpu: 'custom', customGpu: { name: 'PoCL', memoryGiB: (maxAlloc * 4) / 2 ** 30, openclMaxAllocBytes: maxAlloc } }, RULE_IDS);
+    assert.deepEqual(
+      refused.map((r) => r.code),
+      [CL_INVALID_BUFFER_SIZE],
+    );
+    const loaded = resolveConfig(
+      { targetGpu: 'custom', customGpu: { name: 'PoCL', memoryGiB: (maxAlloc * 4) / 2 ** 30, openclMaxAllocBytes: maxAlloc } },
+      RULE_IDS,
+    );
     const result = await analyzeText('buffers.c', readFileSync(FIXTURE, 'utf8'), 'c', loaded);
     const reported = result.findings.filter((f) => f.ruleId === 'opencl-buffer-exceeds-max-alloc').map((f) => f.range.startLine);
-    assert.deepEqual(reported, refused.map((r) => r.line));
+    assert.deepEqual(
+      reported,
+      refused.map((r) => r.line),
+    );
   });
 });

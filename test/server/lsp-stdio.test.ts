@@ -8,9 +8,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CancellationTokenSource, CodeActionRequest, CodeLensRequest, LSPErrorCodes, WorkDoneProgress, type WorkDoneProgressReport, ConfigurationRequest, DidChangeConfigurationNotification, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-  ExitNotification, HoverRequest, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type CodeAction, type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
+  CancellationTokenSource,
+  CodeActionRequest,
+  CodeLensRequest,
+  LSPErrorCodes,
+  WorkDoneProgress,
+  type WorkDoneProgressReport,
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CodeAction,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { SIZING_REPORT_REQUEST, type ScanProgressReport, type SizingReportResult } from '../../src/server/protocol';
 import { largeFileOf } from '../../bench/lib';
@@ -37,7 +57,9 @@ describe('language server over stdio', function () {
     }
   }
   function open(name: string, languageId: string): void {
-    void conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(name), languageId, version: 1, text: readFileSync(join(dir, name), 'utf8') } });
+    void conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri(name), languageId, version: 1, text: readFileSync(join(dir, name), 'utf8') },
+    });
   }
 
   before(async () => {
@@ -55,7 +77,9 @@ describe('language server over stdio', function () {
     conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => settings));
     conn.listen();
     const init = await conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
       capabilities: { workspace: { configuration: true } },
     });
     assert.equal(init.serverInfo?.name, 'ai-infra-advisor');
@@ -88,11 +112,19 @@ describe('language server over stdio', function () {
     assert.match(noTtl.relatedInformation![0]!.message, /chat\.completions\.create call/);
   });
 
-  it('code actions: the rule\'s fix first, then suppress line / file and open docs', async () => {
+  it("code actions: the rule's fix first, then suppress line / file and open docs", async () => {
     const ts = await diagnosticsFor('chat.ts');
     const timeout = ts.find((d) => d.code === 'llm-missing-timeout')!;
-    const actions = (await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('chat.ts') }, range: timeout.range, context: { diagnostics: [timeout] } })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => a.title.replace(/ for .*$/, '')).slice(1), ['Suppress llm-missing-timeout', 'Suppress llm-missing-timeout', 'Open documentation']);
+    const actions = (await conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uri('chat.ts') },
+      range: timeout.range,
+      context: { diagnostics: [timeout] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.title.replace(/ for .*$/, '')).slice(1), [
+      'Suppress llm-missing-timeout',
+      'Suppress llm-missing-timeout',
+      'Open documentation',
+    ]);
     assert.equal(actions[0]!.isPreferred, true);
     const edit = actions[0]!.edit!.changes![uri('chat.ts')]![0]!;
     assert.match(edit.newText, /timeout: 30_000/);
@@ -105,7 +137,11 @@ describe('language server over stdio', function () {
     open('answers.py', 'python');
     const py = await diagnosticsFor('answers.py');
     const d = py.find((x) => x.code === 'llm-missing-max-tokens')!;
-    const actions = (await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('answers.py') }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const actions = (await conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uri('answers.py') },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
     const line = actions.find((a) => a.title.endsWith('for this line'))!.edit!.changes![uri('answers.py')]![0]!;
     assert.match(line.newText, /^\s*# ai-infra-advisor-disable-next-line llm-missing-max-tokens\n$/);
     const file = actions.find((a) => a.title.endsWith('for this file'))!.edit!.changes![uri('answers.py')]![0]!;
@@ -119,7 +155,10 @@ describe('language server over stdio', function () {
     assert.match(text, /cudaMalloc/);
     assert.match(text, /6\.00 GiB \(6,442,450,944 bytes\)/);
     // one 6 GiB buffer fits a T4; the file's peak (three of them live together, plus the run-time-sized one) does not
-    assert.match(text, /GPU: fits NVIDIA T4 16 GB \(budget on NVIDIA T4 16 GB 12\.60 GiB = memory the driver reports − CUDA context − fragmentation margin/);
+    assert.match(
+      text,
+      /GPU: fits NVIDIA T4 16 GB \(budget on NVIDIA T4 16 GB 12\.60 GiB = memory the driver reports − CUDA context − fragmentation margin/,
+    );
     assert.match(text, /File peak device memory: ≥ 18\.00 GiB .* the known part fits NVIDIA L4 24 GB, not NVIDIA T4 16 GB/);
     const call = await conn.sendRequest(HoverRequest.type, { textDocument: { uri: uri('chat.ts') }, position: { line: 18, character: 30 } });
     const callText = (call!.contents as { value: string }).value;
@@ -145,7 +184,10 @@ describe('language server over stdio', function () {
 
   it('a change is re-analysed once, after the debounce, for its version', async () => {
     const text = readFileSync(join(dir, 'chat.ts'), 'utf8').replace('max_completion_tokens: 800,', '');
-    await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri('chat.ts'), version: 2 }, contentChanges: [{ text }] });
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri('chat.ts'), version: 2 },
+      contentChanges: [{ text }],
+    });
     const v2 = await diagnosticsFor('chat.ts', 2);
     assert.ok(v2.some((d) => d.code === 'llm-missing-max-tokens'));
     assert.equal(diagnostics.get(uri('chat.ts'))!.filter((p) => p.version === 2).length, 1);
@@ -168,17 +210,28 @@ describe('language server over stdio', function () {
     assert.ok(all.every((d) => typeof (d.data as { key?: unknown }).key === 'string'));
     // A diagnostic from the scan (what the extension shows for files it has not opened) gets the same code actions
     const fromScan = scanned.diagnostics![uri('answers.py')]!.find((d) => d.code === 'llm-missing-max-tokens')!;
-    const actions = (await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('answers.py') }, range: fromScan.range, context: { diagnostics: [fromScan] } })) as CodeAction[];
-    assert.ok(actions.some((a) => a.isPreferred && a.edit), actions.map((a) => a.title).join(' | '));
+    const actions = (await conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: uri('answers.py') },
+      range: fromScan.range,
+      context: { diagnostics: [fromScan] },
+    })) as CodeAction[];
+    assert.ok(
+      actions.some((a) => a.isPreferred && a.edit),
+      actions.map((a) => a.title).join(' | '),
+    );
   });
 
   // A workspace scan of 2,000 files the analyzer parses (each allocates device memory): long enough to act while it runs.
   let bigFolder: string | undefined;
   function big(): string {
-  if (bigFolder) return bigFolder;
-  bigFolder = mkdtempSync(join(tmpdir(), 'aia-lsp-big-'));
-  for (let i = 0; i < 2000; i++) writeFileSync(join(bigFolder, `k${i}.cu`), `// ${i}\nvoid f(float* d, size_t n) {\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, d, n, cudaMemcpyHostToDevice);\n}\n`);
-  return bigFolder;
+    if (bigFolder) return bigFolder;
+    bigFolder = mkdtempSync(join(tmpdir(), 'aia-lsp-big-'));
+    for (let i = 0; i < 2000; i++)
+      writeFileSync(
+        join(bigFolder, `k${i}.cu`),
+        `// ${i}\nvoid f(float* d, size_t n) {\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, d, n, cudaMemcpyHostToDevice);\n}\n`,
+      );
+    return bigFolder;
   }
 
   function watch(token: string): { reports: WorkDoneProgressReport[]; first: Promise<void> } {
@@ -197,7 +250,9 @@ describe('language server over stdio', function () {
   it('a workspace scan reports done/total files and serves a document opened meanwhile before it answers', async () => {
     const { reports, first } = watch('scan-1');
     let answered = false;
-    const sizing = (conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(big()).href, workDoneToken: 'scan-1' }) as Promise<SizingReportResult>).then((r) => {
+    const sizing = (
+      conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(big()).href, workDoneToken: 'scan-1' }) as Promise<SizingReportResult>
+    ).then((r) => {
       answered = true;
       return r;
     });
@@ -215,7 +270,11 @@ describe('language server over stdio', function () {
     const last = reports.at(-1) as ScanProgressReport;
     assert.deepEqual([last.filesDone, last.filesTotal], [2000, 2000]);
     const pct = reports.map((p) => p.percentage!);
-    assert.deepEqual(pct, [...pct].sort((a, b) => a - b), 'percentages never go back');
+    assert.deepEqual(
+      pct,
+      [...pct].sort((a, b) => a - b),
+      'percentages never go back',
+    );
   });
 
   it('a workspace scan stops between files when the client cancels ($/cancelRequest)', async () => {
@@ -224,7 +283,10 @@ describe('language server over stdio', function () {
     const sizing = conn.sendRequest(SIZING_REPORT_REQUEST, { rootUri: pathToFileURL(big()).href, workDoneToken: 'scan-2' }, source.token);
     await first;
     source.cancel();
-    await assert.rejects(sizing, (e: { code?: number; message?: string }) => e.code === LSPErrorCodes.RequestCancelled && /scan was cancelled/.test(String(e.message)));
+    await assert.rejects(
+      sizing,
+      (e: { code?: number; message?: string }) => e.code === LSPErrorCodes.RequestCancelled && /scan was cancelled/.test(String(e.message)),
+    );
     const done = (reports.at(-1) as ScanProgressReport).filesDone;
     assert.ok(done < 2000, `stopped at ${done}/2000`);
   });
@@ -256,18 +318,36 @@ describe('language server over stdio', function () {
     const c = createProtocolConnection(new StreamMessageReader(ko.stdout), new StreamMessageWriter(ko.stdin));
     const got = new Promise<PublishDiagnosticsParams>((r) => c.onNotification(PublishDiagnosticsNotification.type, (p) => r(p)));
     c.listen();
-    await c.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: null, capabilities: {}, locale: 'ko' });
+    await c.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: null,
+      capabilities: {},
+      locale: 'ko',
+    });
     await c.sendNotification(InitializedNotification.type, {});
-    await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri('saxpy.cu'), languageId: 'cuda-cpp', version: 1, text: readFileSync(join(dir, 'saxpy.cu'), 'utf8') } });
+    await c.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri('saxpy.cu'), languageId: 'cuda-cpp', version: 1, text: readFileSync(join(dir, 'saxpy.cu'), 'utf8') },
+    });
     const p = await got;
     const over = p.diagnostics.find((d) => d.code === 'gpu-exceeds-device-memory')!;
     assert.match(String(over.message), /장치 메모리가 18\.00 GiB/);
     // Quick-fix titles, CodeLens and hover are Korean too.
     const textDocument = { uri: uri('saxpy.cu') };
-    const actions = (await c.sendRequest(CodeActionRequest.type, { textDocument, range: over.range, context: { diagnostics: [over] } })) as CodeAction[];
-    assert.deepEqual(actions.map((a) => a.title), ['이 줄에서 gpu-exceeds-device-memory 표시 안 함', '이 파일에서 gpu-exceeds-device-memory 표시 안 함', 'gpu-exceeds-device-memory 문서 열기']);
+    const actions = (await c.sendRequest(CodeActionRequest.type, {
+      textDocument,
+      range: over.range,
+      context: { diagnostics: [over] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['이 줄에서 gpu-exceeds-device-memory 표시 안 함', '이 파일에서 gpu-exceeds-device-memory 표시 안 함', 'gpu-exceeds-device-memory 문서 열기'],
+    );
     const lenses = (await c.sendRequest(CodeLensRequest.type, { textDocument })) ?? [];
-    assert.ok(lenses.some((l) => /장치 메모리 .* · .*에 들어감/.test(l.command!.title)), lenses.map((l) => l.command!.title).join(' | '));
+    assert.ok(
+      lenses.some((l) => /장치 메모리 .* · .*에 들어감/.test(l.command!.title)),
+      lenses.map((l) => l.command!.title).join(' | '),
+    );
     const hover = await c.sendRequest(HoverRequest.type, { textDocument, position: { line: 32, character: 6 } });
     assert.match(JSON.stringify(hover), /실행 시 결정되는 크기: .*파일의 최대 장치 메모리: ≥ 18\.00 GiB.*에 들어감/);
     await c.sendRequest(ShutdownRequest.type);
@@ -276,7 +356,11 @@ describe('language server over stdio', function () {
   });
 
   it('keys in an open document never leave the server in full: diagnostics, hover, CodeLens, code actions, report, log', async () => {
-    const keys = ['sk-proj-8fJ2kLmN4pQrS6tUvW8xYz0aBcDeFgHiJkLmNoPq', 'sk-3xAmPlEkEy0123456789abcdefghijklmnopqrstuvWX', 'sk-svcacct-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLzXcVbNm'];
+    const keys = [
+      'sk-proj-8fJ2kLmN4pQrS6tUvW8xYz0aBcDeFgHiJkLmNoPq',
+      'sk-3xAmPlEkEy0123456789abcdefghijklmnopqrstuvWX',
+      'sk-svcacct-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLzXcVbNm',
+    ];
     const ts = `import OpenAI from 'openai';\nconst a = new OpenAI({ apiKey: '${keys[0]}' });\nexport const ask = (q: string) => a.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q + '${keys[2]}' }] });\n`;
     const py = `import openai\nopenai.api_key = "${keys[1]}"\nheaders = {"Authorization": f"Bearer ${keys[2]}"}\nopenai.chat.completions.create(model="gpt-4o", messages=[])\n`;
     writeFileSync(join(dir, 'keys.ts'), ts);
@@ -284,23 +368,35 @@ describe('language server over stdio', function () {
     open('keys.ts', 'typescript');
     open('keys.py', 'python');
     const outputs: string[] = [];
-    for (const [name, text] of [['keys.ts', ts], ['keys.py', py]] as const) {
+    for (const [name, text] of [
+      ['keys.ts', ts],
+      ['keys.py', py],
+    ] as const) {
       const diags = await diagnosticsFor(name);
-      assert.ok(diags.some((d) => d.code && JSON.stringify(d.code).includes('llm-hardcoded-api-key')), `${name}: the key is reported`);
+      assert.ok(
+        diags.some((d) => d.code && JSON.stringify(d.code).includes('llm-hardcoded-api-key')),
+        `${name}: the key is reported`,
+      );
       outputs.push(JSON.stringify(diags));
       const lines = text.split('\n');
       for (const [line, content] of lines.entries()) {
         // Hover over every fifth character of the lines that hold a key.
         if (!keys.some((k) => content.includes(k))) continue;
         for (let character = 0; character < content.length; character += 5) {
-          outputs.push(JSON.stringify(await conn.sendRequest(HoverRequest.type, { textDocument: { uri: uri(name) }, position: { line, character } })));
+          outputs.push(
+            JSON.stringify(await conn.sendRequest(HoverRequest.type, { textDocument: { uri: uri(name) }, position: { line, character } })),
+          );
         }
       }
       const lenses = await conn.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(name) } });
       assert.ok(lenses && lenses.length > 0, `${name}: CodeLens shown`);
       outputs.push(JSON.stringify(lenses));
       for (const d of diags) {
-        const actions = await conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(name) }, range: d.range, context: { diagnostics: [d] } });
+        const actions = await conn.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri: uri(name) },
+          range: d.range,
+          context: { diagnostics: [d] },
+        });
         outputs.push(JSON.stringify(actions));
       }
     }

@@ -9,8 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification,
-  InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, ShowMessageNotification, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  ShowMessageNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 
 const ROOT = join(__dirname, '..', '..');
@@ -37,7 +48,10 @@ describe('language server: a parser trap is contained to its document', function
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'aia-lsp-trap-'));
-    child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'lsp', '--stdio'], { cwd: dir, env: { ...process.env, AI_INFRA_ADVISOR_TEST_TRAP: MARKER } });
+    child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'lsp', '--stdio'], {
+      cwd: dir,
+      env: { ...process.env, AI_INFRA_ADVISOR_TEST_TRAP: MARKER },
+    });
     conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
       published.push(p);
@@ -53,7 +67,12 @@ describe('language server: a parser trap is contained to its document', function
       return p.items.map(() => ({ targetGpu: 't4', codeLens: true, ...(deepSettings ? { prices: deep } : {}) }));
     });
     conn.listen();
-    await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }], capabilities: { workspace: { configuration: true } } });
+    await conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      capabilities: { workspace: { configuration: true } },
+    });
     await conn.sendNotification(InitializedNotification.type, {});
   });
 
@@ -63,26 +82,45 @@ describe('language server: a parser trap is contained to its document', function
   });
 
   it('the trapped document shows nothing and is logged; the next document is analysed; the trapped one recovers on edit', async () => {
-    const open = (name: string, text: string) => conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(name), languageId: 'cuda-cpp', version: 1, text } });
+    const open = (name: string, text: string) =>
+      conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(name), languageId: 'cuda-cpp', version: 1, text } });
     await open('trap.cu', `// ${MARKER}\n${ALLOC}`);
     assert.deepEqual(await diagnostics('trap.cu', 1), []);
     await open('good.cu', ALLOC);
     const good = await diagnostics('good.cu', 1);
-    assert.ok(good.some((d) => d.code === 'gpu-exceeds-device-memory'), JSON.stringify(good));
-    assert.ok(logs.some((l) => /trap\.cu: analysis failed: the parser trapped/.test(l)), logs.join('\n'));
-    await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri('trap.cu'), version: 2 }, contentChanges: [{ text: `// fixed\n${ALLOC}` }] });
+    assert.ok(
+      good.some((d) => d.code === 'gpu-exceeds-device-memory'),
+      JSON.stringify(good),
+    );
+    assert.ok(
+      logs.some((l) => /trap\.cu: analysis failed: the parser trapped/.test(l)),
+      logs.join('\n'),
+    );
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri('trap.cu'), version: 2 },
+      contentChanges: [{ text: `// fixed\n${ALLOC}` }],
+    });
     const fixed = await diagnostics('trap.cu', 2);
-    assert.ok(fixed.some((d) => d.code === 'gpu-exceeds-device-memory'), JSON.stringify(fixed));
+    assert.ok(
+      fixed.some((d) => d.code === 'gpu-exceeds-device-memory'),
+      JSON.stringify(fixed),
+    );
   });
 
   it('settings nested 5,000 deep are a named problem; documents are still analysed', async () => {
     deepSettings = true;
-    await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri('good.cu'), version: 2 }, contentChanges: [{ text: `${ALLOC}\n` }] });
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri('good.cu'), version: 2 },
+      contentChanges: [{ text: `${ALLOC}\n` }],
+    });
     const after = await diagnostics('good.cu', 2);
     assert.ok(after.some((d) => d.code === 'gpu-exceeds-device-memory'));
     // Named either way: too deep for the server's check, or (as vscode-jsonrpc in Node gives it) an answer that
     // could not even be sent.
-    assert.ok(logs.some((l) => /aiInfraAdvisor: the settings (are nested more than 100 levels deep|could not be read \(.*\)); using the defaults/.test(l)), logs.join('\n'));
+    assert.ok(
+      logs.some((l) => /aiInfraAdvisor: the settings (are nested more than 100 levels deep|could not be read \(.*\)); using the defaults/.test(l)),
+      logs.join('\n'),
+    );
     deepSettings = false;
   });
 });

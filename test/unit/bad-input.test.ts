@@ -35,7 +35,10 @@ describe('bad input', () => {
     const r = await analyze({ root: dir });
     assert.deepEqual(r.skipped.map((s) => s.path).sort(), ['bin.cu', 'huge.py']);
     assert.ok(r.findings.some((f) => f.path === 'good.cu'));
-    assert.ok(r.findings.some((f) => f.path === 'latin1.c'), 'non-UTF-8 bytes decode with replacement characters and the code is still read');
+    assert.ok(
+      r.findings.some((f) => f.path === 'latin1.c'),
+      'non-UTF-8 bytes decode with replacement characters and the code is still read',
+    );
   });
 });
 
@@ -49,7 +52,13 @@ describe('scan progress and cancellation', () => {
   it('reports every file done, in order, ending at the total', async () => {
     const seen: Array<[number, number]> = [];
     const r = await analyze({ root: tree(5), afterFile: (done, total) => void seen.push([done, total]) });
-    assert.deepEqual(seen, [[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
+    assert.deepEqual(seen, [
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [4, 5],
+      [5, 5],
+    ]);
     assert.equal(r.stats.filesParsed, 5);
   });
 
@@ -57,7 +66,10 @@ describe('scan progress and cancellation', () => {
     const ac = new AbortController();
     const r = await analyze({ root: tree(10), signal: ac.signal, afterFile: (done) => (done === 3 ? ac.abort() : undefined) });
     assert.equal(r.stats.filesParsed, 3);
-    assert.deepEqual(r.skipped.filter((s) => s.reason === 'scan cancelled').map((s) => s.path), ['k03.cu', 'k04.cu', 'k05.cu', 'k06.cu', 'k07.cu', 'k08.cu', 'k09.cu']);
+    assert.deepEqual(
+      r.skipped.filter((s) => s.reason === 'scan cancelled').map((s) => s.path),
+      ['k03.cu', 'k04.cu', 'k05.cu', 'k06.cu', 'k07.cu', 'k08.cu', 'k09.cu'],
+    );
     assert.deepEqual([...new Set(r.findings.map((f) => f.path))].sort(), ['k00.cu', 'k01.cu', 'k02.cu']);
   });
 });

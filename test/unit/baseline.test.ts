@@ -4,7 +4,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeText } from '../../src/core/analyze';
-import { applyBaseline, BASELINE_FILE_NAME, baselineText, createBaseline, loadBaseline, parseBaseline, splitByBaseline } from '../../src/core/baseline';
+import {
+  applyBaseline,
+  BASELINE_FILE_NAME,
+  baselineText,
+  createBaseline,
+  loadBaseline,
+  parseBaseline,
+  splitByBaseline,
+} from '../../src/core/baseline';
 import { resolveConfig } from '../../src/core/config';
 import { fingerprintFindings } from '../../src/core/model/fingerprint';
 import type { Finding } from '../../src/core/model/types';
@@ -17,13 +25,15 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const CALL = 'r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])';
-const py = (pre: string, calls: number) => `from openai import OpenAI\nclient = OpenAI(timeout=30)\n${pre}\ndef ask(q):\n${Array.from({ length: calls }, () => `    ${CALL}\n`).join('')}    return r\n`;
+const py = (pre: string, calls: number) =>
+  `from openai import OpenAI\nclient = OpenAI(timeout=30)\n${pre}\ndef ask(q):\n${Array.from({ length: calls }, () => `    ${CALL}\n`).join('')}    return r\n`;
 
 async function findingsOf(text: string, path = 'app.py'): Promise<Finding[]> {
   const r = await analyzeText(path, text, 'python', resolveConfig(undefined, RULE_IDS));
   return r.findings;
 }
-const printsOf = (findings: Finding[], text: string, path?: (p: string) => string) => fingerprintFindings(findings, { textOf: () => text, ...(path ? { pathOf: path } : {}) });
+const printsOf = (findings: Finding[], text: string, path?: (p: string) => string) =>
+  fingerprintFindings(findings, { textOf: () => text, ...(path ? { pathOf: path } : {}) });
 
 describe('finding fingerprints', () => {
   it('survive lines inserted above and re-indentation; change with the rule, the file or the line text', async () => {
@@ -32,9 +42,15 @@ describe('finding fingerprints', () => {
     const fa = await findingsOf(a);
     const fb = await findingsOf(b);
     assert.ok(fa.length >= 1, 'the call has findings (no output bound)');
-    assert.notDeepEqual(fa.map((f) => f.range.startLine), fb.map((f) => f.range.startLine));
+    assert.notDeepEqual(
+      fa.map((f) => f.range.startLine),
+      fb.map((f) => f.range.startLine),
+    );
     assert.deepEqual(printsOf(fb, b), printsOf(fa, a));
-    assert.notDeepEqual(printsOf(fa, a, () => 'other.py'), printsOf(fa, a));
+    assert.notDeepEqual(
+      printsOf(fa, a, () => 'other.py'),
+      printsOf(fa, a),
+    );
     const c = a.replace('content": q', 'content": question');
     const fc = await findingsOf(c);
     assert.notDeepEqual(printsOf(fc, c), printsOf(fa, a));
@@ -73,7 +89,10 @@ describe('baseline', () => {
     const split = splitByBaseline(fNow, parsed.fingerprints, { textOf: () => now });
     assert.equal(split.baselined.length, fOld.length);
     assert.equal(split.fresh.length, fNow.length - fOld.length);
-    assert.ok(split.fresh.every((f) => f.range.startLine === Math.max(...fNow.map((x) => x.range.startLine))), 'the new findings are the second call\'s');
+    assert.ok(
+      split.fresh.every((f) => f.range.startLine === Math.max(...fNow.map((x) => x.range.startLine))),
+      "the new findings are the second call's",
+    );
     // The editor's modes.
     assert.equal(applyBaseline(fNow, parsed.fingerprints, 'hide', { textOf: () => now }).length, split.fresh.length);
     const info = applyBaseline(fNow, parsed.fingerprints, 'info', { textOf: () => now });
@@ -84,7 +103,10 @@ describe('baseline', () => {
   it('a bad baseline file is named, not silently used', () => {
     assert.match((parseBaseline('{', 'b.json') as { error: string }).error, /b\.json is not JSON/);
     assert.match((parseBaseline('{"version":2,"fingerprintVersion":1,"findings":[]}', 'b.json') as { error: string }).error, /version 2/);
-    assert.match((parseBaseline('{"version":1,"fingerprintVersion":1,"findings":[{"fingerprint":"xyz"}]}', 'b.json') as { error: string }).error, /findings\[0\]\.fingerprint/);
+    assert.match(
+      (parseBaseline('{"version":1,"fingerprintVersion":1,"findings":[{"fingerprint":"xyz"}]}', 'b.json') as { error: string }).error,
+      /findings\[0\]\.fingerprint/,
+    );
     const dir = mkdtempSync(join(tmpdir(), 'aia-baseline-'));
     try {
       assert.equal(loadBaseline(dir), null);
@@ -105,16 +127,28 @@ describe('SARIF fingerprints, baselineState and limits', function () {
     writeFileSync(join(dir, 'app.py'), py('', 3));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
-  type Log = { runs: Array<{ results: Array<{ level: string; partialFingerprints: Record<string, string>; baselineState?: string; message: { text: string } }>; properties?: { truncated?: boolean; resultsTotal?: number; resultsKept?: number }; invocations: Array<{ toolExecutionNotifications: Array<{ descriptor?: { id: string } }> }> }> };
+  type Log = {
+    runs: Array<{
+      results: Array<{ level: string; partialFingerprints: Record<string, string>; baselineState?: string; message: { text: string } }>;
+      properties?: { truncated?: boolean; resultsTotal?: number; resultsKept?: number };
+      invocations: Array<{ toolExecutionNotifications: Array<{ descriptor?: { id: string } }> }>;
+    }>;
+  };
 
   it('partialFingerprints are the finding fingerprints, not a hash of the message', async () => {
     const result = await analyze({ root: dir });
     const log = toSarif(result) as Log;
     const prints = fingerprintFindings(result.findings, { textOf: () => readFileSync(join(dir, 'app.py'), 'utf8') });
-    assert.deepEqual(log.runs[0]!.results.map((r) => r.partialFingerprints['aiInfraAdvisor/v1']), prints);
+    assert.deepEqual(
+      log.runs[0]!.results.map((r) => r.partialFingerprints['aiInfraAdvisor/v1']),
+      prints,
+    );
     // A changed number in a message does not change the fingerprint.
     const edited = { ...result, findings: result.findings.map((f) => ({ ...f, message: `${f.message} (42)` })) };
-    assert.deepEqual((toSarif(edited) as Log).runs[0]!.results.map((r) => r.partialFingerprints['aiInfraAdvisor/v1']), prints);
+    assert.deepEqual(
+      (toSarif(edited) as Log).runs[0]!.results.map((r) => r.partialFingerprints['aiInfraAdvisor/v1']),
+      prints,
+    );
   });
 
   it('marks baselined results unchanged and new ones new, or omits the baselined', async () => {
@@ -122,7 +156,10 @@ describe('SARIF fingerprints, baselineState and limits', function () {
     const prints = fingerprintFindings(result.findings, { textOf: () => readFileSync(join(dir, 'app.py'), 'utf8') });
     const baseline = new Set(prints.slice(0, 2));
     const marked = (toSarif(result, { baseline }) as Log).runs[0]!.results;
-    assert.deepEqual(marked.map((r) => r.baselineState), prints.map((p) => (baseline.has(p) ? 'unchanged' : 'new')));
+    assert.deepEqual(
+      marked.map((r) => r.baselineState),
+      prints.map((p) => (baseline.has(p) ? 'unchanged' : 'new')),
+    );
     const omitted = (toSarif(result, { baseline, omitBaselined: true }) as Log).runs[0]!.results;
     assert.equal(omitted.length, prints.length - 2);
   });
@@ -132,7 +169,11 @@ describe('SARIF fingerprints, baselineState and limits', function () {
     assert.ok(result.findings.length >= 3, `${result.findings.length} findings`);
     const run = (toSarif(result, { maxResults: 2 }) as Log).runs[0]!;
     assert.equal(run.results.length, 2);
-    assert.deepEqual(run.properties && [run.properties.truncated, run.properties.resultsTotal, run.properties.resultsKept], [true, result.findings.length, 2]);
+    assert.deepEqual(run.properties && [run.properties.truncated, run.properties.resultsTotal, run.properties.resultsKept], [
+      true,
+      result.findings.length,
+      2,
+    ]);
     const rank = { error: 3, warning: 2, note: 1 } as Record<string, number>;
     const min = Math.min(...run.results.map((r) => rank[r.level]!));
     const maxAll = [...result.findings].map((f) => ({ error: 3, warning: 2, info: 1 })[f.severity]).sort((a, b) => b - a);
@@ -140,7 +181,10 @@ describe('SARIF fingerprints, baselineState and limits', function () {
     assert.ok(run.invocations[0]!.toolExecutionNotifications.some((n) => n.descriptor?.id === 'results-truncated'));
     // The gzip limit: a tiny one leaves fewer results, still with the note.
     // Many results (each with its own message, so gzip cannot fold them away): half the gzipped size keeps some.
-    const many = { ...result, findings: Array.from({ length: 400 }, (_, i) => result.findings.map((f) => ({ ...f, message: `${f.message} #${i * 7919 % 1000}` }))).flat() };
+    const many = {
+      ...result,
+      findings: Array.from({ length: 400 }, (_, i) => result.findings.map((f) => ({ ...f, message: `${f.message} #${(i * 7919) % 1000}` }))).flat(),
+    };
     const full = gzipSync(JSON.stringify(toSarif(many))).length;
     const cut = toSarif(many, { maxGzipBytes: Math.floor(full / 2) }) as Log;
     const kept = cut.runs[0]!.results.length;
@@ -157,7 +201,10 @@ describe('the aiInfraAdvisor.baseline setting', () => {
     for (const mode of ['hide', 'info', 'off'] as const) assert.equal(validateSettings({ baseline: mode }).settings.baseline, mode);
     const bad = validateSettings({ baseline: 'sometimes' });
     assert.equal(bad.settings.baseline, undefined);
-    assert.deepEqual(bad.problems.map((p) => p.field), ['aiInfraAdvisor.baseline']);
+    assert.deepEqual(
+      bad.problems.map((p) => p.field),
+      ['aiInfraAdvisor.baseline'],
+    );
     assert.match(bad.problems[0]!.message, /one of hide, info, off; hiding baselined findings/);
   });
 });

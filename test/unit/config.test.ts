@@ -20,7 +20,16 @@ describe('configuration', () => {
   });
 
   it('names each invalid field and keeps the default for it, valid fields still apply', () => {
-    const c = resolveConfig({ targetGpu: 'gtx-480', chunkThreshold: 3, maxFileBytes: 1000, rules: { 'gpu-sync-in-loop': 'loud', 'no-such-rule': 'off', 'gpu-missing-free': 'error' }, colour: true }, RULE_IDS);
+    const c = resolveConfig(
+      {
+        targetGpu: 'gtx-480',
+        chunkThreshold: 3,
+        maxFileBytes: 1000,
+        rules: { 'gpu-sync-in-loop': 'loud', 'no-such-rule': 'off', 'gpu-missing-free': 'error' },
+        colour: true,
+      },
+      RULE_IDS,
+    );
     const fields = c.problems.map((p) => p.field).sort();
     // One message per field, and one bad rule setting drops that rule's setting only.
     assert.deepEqual(fields, ['chunkThreshold', 'colour', 'rules.gpu-sync-in-loop', 'rules.no-such-rule', 'targetGpu']);
@@ -38,7 +47,10 @@ describe('configuration', () => {
 
   it('unknown rule ids are reported and dropped', () => {
     const c = resolveConfig({ rules: { 'no-such-rule': 'off', 'gpu-missing-free': 'error' } }, RULE_IDS);
-    assert.deepEqual(c.problems.map((p) => p.field), ['rules.no-such-rule']);
+    assert.deepEqual(
+      c.problems.map((p) => p.field),
+      ['rules.no-such-rule'],
+    );
     assert.deepEqual(c.config.rules, { 'gpu-missing-free': 'error' });
   });
 
@@ -46,7 +58,10 @@ describe('configuration', () => {
     assert.equal(resolveConfig({ targetGpu: 'custom', customGpu: { memoryGiB: 12 } }, RULE_IDS).gpu.memoryGiB, 12);
     const missing = resolveConfig({ targetGpu: 'custom' }, RULE_IDS);
     assert.equal(missing.gpu.id, 't4');
-    assert.deepEqual(missing.problems.map((p) => p.field), ['targetGpu']);
+    assert.deepEqual(
+      missing.problems.map((p) => p.field),
+      ['targetGpu'],
+    );
   });
 
   it('a broken JSON file is reported and the run continues with defaults', () => {
@@ -69,11 +84,17 @@ describe('configuration', () => {
     mkdirSync(join(dir, 'ai-infra-advisor.config.json'));
     mkdirSync(join(dir, 'ai-infra-advisor.workload.json'));
     const c = loadConfigFile(dir, RULE_IDS);
-    assert.deepEqual(c.problems.map((p) => p.field), ['(file)']);
+    assert.deepEqual(
+      c.problems.map((p) => p.field),
+      ['(file)'],
+    );
     assert.match(c.problems[0]!.message, /ai-infra-advisor\.config\.json could not be read \(it is a folder\); using defaults/);
     assert.equal(c.gpu.id, 't4');
     const w = loadWorkloadFile(dir);
-    assert.match(w.problems.map((p) => p.message).join('\n'), /ai-infra-advisor\.workload\.json could not be read \(it is a folder\); using the profile alone/);
+    assert.match(
+      w.problems.map((p) => p.message).join('\n'),
+      /ai-infra-advisor\.workload\.json could not be read \(it is a folder\); using the profile alone/,
+    );
     const big = mkdtempSync(join(tmpdir(), 'aia-config-'));
     writeFileSync(join(big, 'ai-infra-advisor.config.json'), `{"targetGpu": "h100", "pad": "${'x'.repeat(MAX_SETTINGS_FILE_BYTES)}"}`);
     const b = loadConfigFile(big, RULE_IDS);
@@ -85,7 +106,14 @@ describe('configuration', () => {
 describe('editor settings (aiInfraAdvisor.*)', () => {
   it('each bad value is named with what was expected; the other settings still apply', () => {
     const { settings, problems } = validateSettings({
-      targetGpu: 'h100', profile: 'huge', codeLens: 'yes', maxFileBytes: -1, engines: 'redis', prices: [1], include: ['**/*.cu', 3], exclude: ['gen/**'],
+      targetGpu: 'h100',
+      profile: 'huge',
+      codeLens: 'yes',
+      maxFileBytes: -1,
+      engines: 'redis',
+      prices: [1],
+      include: ['**/*.cu', 3],
+      exclude: ['gen/**'],
       rules: { 'gpu-missing-free': 'off', 'gpu-unchecked-call': 'loud', 'no-such-rule': 'error' },
     });
     assert.equal(settings.targetGpu, 'h100');
@@ -97,7 +125,12 @@ describe('editor settings (aiInfraAdvisor.*)', () => {
     assert.equal(settings.engines, undefined);
     assert.equal(settings.include, undefined);
     const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
-    assert.deepEqual(Object.keys(byField).sort(), ['codeLens', 'engines', 'include', 'maxFileBytes', 'prices', 'profile', 'rules.gpu-unchecked-call', 'rules.no-such-rule'].map((f) => `aiInfraAdvisor.${f}`).sort());
+    assert.deepEqual(
+      Object.keys(byField).sort(),
+      ['codeLens', 'engines', 'include', 'maxFileBytes', 'prices', 'profile', 'rules.gpu-unchecked-call', 'rules.no-such-rule']
+        .map((f) => `aiInfraAdvisor.${f}`)
+        .sort(),
+    );
     assert.equal(problems.length, 8, 'one message per field');
     assert.match(byField['aiInfraAdvisor.profile']!, /^"huge" is not one of low, medium, high; using the default "medium"$/);
     assert.match(byField['aiInfraAdvisor.codeLens']!, /"yes" is not true or false; using the default true/);
@@ -108,7 +141,10 @@ describe('editor settings (aiInfraAdvisor.*)', () => {
   it('an unknown GPU, a rules value that is not an object and settings that are not an object fall back to the defaults', () => {
     const a = validateSettings({ targetGpu: 5, rules: 'off' });
     assert.equal(a.settings.targetGpu, 't4');
-    assert.deepEqual(a.problems.map((p) => p.field), ['aiInfraAdvisor.targetGpu', 'aiInfraAdvisor.rules']);
+    assert.deepEqual(
+      a.problems.map((p) => p.field),
+      ['aiInfraAdvisor.targetGpu', 'aiInfraAdvisor.rules'],
+    );
     assert.match(a.problems[0]!.message, /^5 is not a known GPU id \(t4, l4, .*\); using the default "t4"$/);
     const b = validateSettings('garbage');
     assert.deepEqual(b.settings, { ...DEFAULT_SETTINGS, rules: {} });
@@ -121,8 +157,16 @@ describe('editor settings (aiInfraAdvisor.*)', () => {
 describe('configuration problems in Korean', () => {
   const HANGUL = /[\uac00-\ud7a3]/;
   it('every config, workload and settings problem has a Korean message; a Korean run shows it, JSON included', async () => {
-    const config = resolveConfig({ targetGpu: 5, bogus: 1, safetyFactor: 'x', rules: { nope: 'error', 'gpu-missing-free': 'loud' } }, RULE_IDS).problems;
-    const workload = resolveWorkload({ foo: 1, assumptions: { avgRequestsPerSecond: 'x', peakRequestsPerSecond: 1, retentionDays: -1 }, calls: [{ stored: false }], gpu: { datasets: [{ file: 'a.cu', bytes: 'lots' }] } }).problems;
+    const config = resolveConfig(
+      { targetGpu: 5, bogus: 1, safetyFactor: 'x', rules: { nope: 'error', 'gpu-missing-free': 'loud' } },
+      RULE_IDS,
+    ).problems;
+    const workload = resolveWorkload({
+      foo: 1,
+      assumptions: { avgRequestsPerSecond: 'x', peakRequestsPerSecond: 1, retentionDays: -1 },
+      calls: [{ stored: false }],
+      gpu: { datasets: [{ file: 'a.cu', bytes: 'lots' }] },
+    }).problems;
     const settings = validateSettings({ profile: 'huge', codeLens: 1, rules: { 'gpu-missing-free': 'loud', nope: 'off' } }).problems;
     const dir = mkdtempSync(join(tmpdir(), 'aia-config-'));
     mkdirSync(join(dir, 'ai-infra-advisor.config.json'));
@@ -136,8 +180,14 @@ describe('configuration problems in Korean', () => {
       assert.equal(problemText(p, 'ko'), p.messageKo);
       assert.equal(problemText(p, 'en'), p.message);
     }
-    assert.deepEqual(problemsIn(config, 'ko').map((p) => Object.keys(p)), config.map(() => ['field', 'message']), 'outputs carry field and message only');
-    const json = toJsonReport(await analyze({ root: dir, config: resolveConfig({ bogus: 1, lang: 'ko' }, RULE_IDS) })) as { configProblems: Array<{ field: string; message: string }> };
+    assert.deepEqual(
+      problemsIn(config, 'ko').map((p) => Object.keys(p)),
+      config.map(() => ['field', 'message']),
+      'outputs carry field and message only',
+    );
+    const json = toJsonReport(await analyze({ root: dir, config: resolveConfig({ bogus: 1, lang: 'ko' }, RULE_IDS) })) as {
+      configProblems: Array<{ field: string; message: string }>;
+    };
     assert.deepEqual(json.configProblems, [{ field: 'bogus', message: "알 수 없는 설정 'bogus'은(는) 무시합니다" }]);
   });
 });

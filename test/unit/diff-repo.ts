@@ -5,7 +5,19 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export function gitIn(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: dir } }).trim();
+  return execFileSync('git', args, {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: dir,
+    },
+  }).trim();
 }
 
 export function newRepo(): string {
@@ -64,7 +76,8 @@ export function buildScenario(): { dir: string; commits: string[] } {
   const c2 = commit(dir, { 'app.py': HEADER + LABELS + classify + '\n\n' + summarise('gpt-4o-mini', false) }, 'move a call');
   const c3 = commit(dir, { 'app.py': HEADER + LABELS + classify + '\n\n' + summarise('gpt-4o', false) }, 'swap a model');
   const c4 = commit(dir, { 'gpu/main.cu': kernel(true) }, 'add a 16 GiB allocation');
-  const mongo = 'from pymongo import MongoClient\nfrom openai import OpenAI\n\nclient = OpenAI(timeout=30)\nanswers = MongoClient()["app"]["answers"]\n\n';
+  const mongo =
+    'from pymongo import MongoClient\nfrom openai import OpenAI\n\nclient = OpenAI(timeout=30)\nanswers = MongoClient()["app"]["answers"]\n\n';
   const c5 = commit(dir, { 'app.py': mongo + LABELS + classify + '\n\n' + summarise('gpt-4o', true) }, 'store the summary in MongoDB');
   return { dir, commits: [c0, c1, c2, c3, c4, c5] };
 }

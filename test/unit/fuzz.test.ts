@@ -31,7 +31,10 @@ describe('fuzzing the pipeline (quick run)', () => {
   it('the deep-nesting generator nests every bracket kind of a language at least 50 deep', () => {
     for (const language of FUZZ_LANGUAGES) {
       const samples = fc.sample(nestedArbitrary(language), { numRuns: 20, seed: 3 });
-      assert.ok(samples.every((s) => s.length > 50), language);
+      assert.ok(
+        samples.every((s) => s.length > 50),
+        language,
+      );
     }
   });
 
@@ -50,7 +53,14 @@ describe('fuzzing the pipeline (quick run)', () => {
     const f = r.findings[0]!;
     assert.throws(() => assertSound(text, { ...r, findings: [{ ...f, range: { ...f.range, endLine: 6 } }] }), /outside the file/);
     assert.throws(() => assertSound(text, { ...r, findings: [{ ...f, range: { ...f.range, startColumn: 40 } }] }), /outside the file/);
-    assert.throws(() => assertSound(text, { ...r, findings: [{ ...f, fixes: [{ description: 'x', edits: [{ startOffset: 0, endOffset: text.length + 1, newText: '' }] }] }] }), /outside the file/);
+    assert.throws(
+      () =>
+        assertSound(text, {
+          ...r,
+          findings: [{ ...f, fixes: [{ description: 'x', edits: [{ startOffset: 0, endOffset: text.length + 1, newText: '' }] }] }],
+        }),
+      /outside the file/,
+    );
     assert.throws(() => assertSound(text, { ...r, entry: { ...r.entry, skipped: 'analysis failed: boom' } }), /escaped/);
     assert.throws(() => assertSound(text, { ...r, entry: { ...r.entry, ruleErrors: ['gpu-missing-free: boom'] } }), /rule threw/);
   });

@@ -26,8 +26,14 @@ import { generateTree, removeTree } from '../../bench/lib';
 const MARKER = 'AIA_TEST_TRAP_HERE';
 const loaded = () => resolveConfig(undefined, RULE_IDS);
 const GOOD: Array<[string, string]> = [
-  ['alloc.cu', '#include <cuda_runtime.h>\nint main(){ float* p; cudaMalloc(&p, 1099511627776ULL); for (int i = 0; i < 10; i++) cudaDeviceSynchronize(); return 0; }\n'],
-  ['copy.cu', '#include <cuda_runtime.h>\nvoid f(float* d, float* h, int n){ for (int i = 0; i < n; i++) cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice); }\n'],
+  [
+    'alloc.cu',
+    '#include <cuda_runtime.h>\nint main(){ float* p; cudaMalloc(&p, 1099511627776ULL); for (int i = 0; i < 10; i++) cudaDeviceSynchronize(); return 0; }\n',
+  ],
+  [
+    'copy.cu',
+    '#include <cuda_runtime.h>\nvoid f(float* d, float* h, int n){ for (int i = 0; i < n; i++) cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice); }\n',
+  ],
   ['torch.py', 'import torch\nx = torch.zeros((1024, 1024, 1024), device="cuda")\n'],
   ['cl.cl', '__kernel void k(__global float* a){ a[get_global_id(0)] = 0; }\n'],
 ];
@@ -66,22 +72,31 @@ describe('hostile input: a parser trap is contained to its file', function () {
   it('property: any file that traps never changes the analysis of any other file (the trapped runtime is replaced)', async () => {
     const config = loaded();
     const baseline = new Map<string, string>();
-    for (const [name, text] of GOOD) baseline.set(name, strip((await analyzeText(name, text, name.endsWith('.py') ? 'python' : name.endsWith('.cl') ? 'opencl-c' : 'cuda', config)).findings));
-    await withTrapSeam(() => fc.assert(fc.asyncProperty(
-      fc.array(fc.constantFrom(...GOOD, ...TRAP), { minLength: 2, maxLength: 7 }),
-      async (files) => {
-        const before = treeSitterGeneration();
-        for (const [name, text] of files) {
-          const language = name.endsWith('.py') ? 'python' : name.endsWith('.cl') ? 'opencl-c' : name.endsWith('.cpp') ? 'cpp' : 'cuda';
-          const r = await analyzeText(name, text, language, config);
-          if (text.includes(MARKER)) {
-            assert.equal(r.entry.failed, true);
-            assert.match(r.entry.skipped!, /the parser trapped \(RuntimeError: memory access out of bounds\)/);
-          } else assert.equal(strip(r.findings), baseline.get(name), `${name} after ${files.map((f) => f[0]).join(', ')}`);
-        }
-        assert.equal(treeSitterGeneration() > before, files.some(([, t]) => t.includes(MARKER)));
-      },
-    ), { numRuns: 6, seed: 18 }));
+    for (const [name, text] of GOOD)
+      baseline.set(
+        name,
+        strip((await analyzeText(name, text, name.endsWith('.py') ? 'python' : name.endsWith('.cl') ? 'opencl-c' : 'cuda', config)).findings),
+      );
+    await withTrapSeam(() =>
+      fc.assert(
+        fc.asyncProperty(fc.array(fc.constantFrom(...GOOD, ...TRAP), { minLength: 2, maxLength: 7 }), async (files) => {
+          const before = treeSitterGeneration();
+          for (const [name, text] of files) {
+            const language = name.endsWith('.py') ? 'python' : name.endsWith('.cl') ? 'opencl-c' : name.endsWith('.cpp') ? 'cpp' : 'cuda';
+            const r = await analyzeText(name, text, language, config);
+            if (text.includes(MARKER)) {
+              assert.equal(r.entry.failed, true);
+              assert.match(r.entry.skipped!, /the parser trapped \(RuntimeError: memory access out of bounds\)/);
+            } else assert.equal(strip(r.findings), baseline.get(name), `${name} after ${files.map((f) => f[0]).join(', ')}`);
+          }
+          assert.equal(
+            treeSitterGeneration() > before,
+            files.some(([, t]) => t.includes(MARKER)),
+          );
+        }),
+        { numRuns: 6, seed: 18 },
+      ),
+    );
   });
 
   it('--jobs 1 and --jobs 2 give the same result with trapping files in the tree; they are listed as not analysed', async () => {
@@ -92,7 +107,12 @@ describe('hostile input: a parser trap is contained to its file', function () {
       const [one, two] = await withTrapSeam(async () => [await analyze({ root, workers: 1 }), await analyze({ root, workers: 2 })]);
       const keep = (r: typeof one) => strip({ findings: r.findings, gpu: r.gpu, llm: r.llm, skipped: r.skipped });
       assert.equal(keep(two), keep(one));
-      assert.deepEqual(notAnalysed(one).map((s) => s.path).sort(), ['z-trap.cpp', 'z-trap.py']);
+      assert.deepEqual(
+        notAnalysed(one)
+          .map((s) => s.path)
+          .sort(),
+        ['z-trap.cpp', 'z-trap.py'],
+      );
       // Every other file's findings are what a scan without the trap gives.
       assert.equal(strip(one.findings.filter((f) => !f.path.includes('trap'))), strip(plain.findings.filter((f) => !f.path.includes('trap'))));
       assert.ok(one.findings.some((f) => f.path === 'z-alloc.cu' && f.ruleId === 'gpu-exceeds-device-memory'));
@@ -109,7 +129,12 @@ describe('hostile input: a parser trap is contained to its file', function () {
       const run = async (args: string[]) => {
         let stdout = '';
         let stderr = '';
-        const code = await runCli(['scan', ...args], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: dir, isTTY: false });
+        const code = await runCli(['scan', ...args], {
+          stdout: (s) => void (stdout += s),
+          stderr: (s) => void (stderr += s),
+          cwd: dir,
+          isTTY: false,
+        });
         return { code, stdout, stderr };
       };
       await withTrapSeam(async () => {
@@ -145,7 +170,10 @@ describe('hostile input: bounded reads', function () {
   it('a link to /proc/self/pagemap (stat size 0) is not followed out of the root; allowed, it stops at the size limit', async () => {
     symlinkSync('/proc/self/pagemap', join(dir, 'pagemap.cu'));
     const r = await analyze({ root: dir });
-    assert.deepEqual(r.skipped.map((s) => [s.path, s.failed ?? false]), [['pagemap.cu', false]]);
+    assert.deepEqual(
+      r.skipped.map((s) => [s.path, s.failed ?? false]),
+      [['pagemap.cu', false]],
+    );
     assert.match(r.skipped[0]!.reason, /a link to \/proc\/\d+\/pagemap, outside the scanned root/);
     const config = loaded();
     config.config.followLinksOutsideRoot = true;
@@ -167,7 +195,10 @@ describe('hostile input: bounded reads', function () {
       symlinkSync(join(outside, 'secret.cu'), join(dir, 'out.cu'));
       symlinkSync(join(dir, 'src', 'real.cu'), join(dir, 'in.cu'));
       const r = await analyze({ root: dir });
-      assert.deepEqual(r.skipped.map((s) => s.path), ['out.cu']);
+      assert.deepEqual(
+        r.skipped.map((s) => s.path),
+        ['out.cu'],
+      );
       assert.deepEqual(r.gpu.map((g) => g.path).sort(), ['in.cu', 'src/real.cu']);
     } finally {
       rmSync(outside, { recursive: true, force: true });
@@ -189,12 +220,21 @@ describe('hostile input: bounded reads', function () {
   it('a path longer than PATH_MAX and a name that is not UTF-8 are listed with a reason, and count as not analysed', async () => {
     // A file 25 folders of 200 characters down, made by relative steps (a shell's cd and mkdir of the whole path
     // fail): its path is over 5,000 bytes, and Linux's PATH_MAX is 4,096.
-    execFileSync(process.execPath, ['-e', `const fs = require('fs'); process.chdir(${JSON.stringify(dir)}); for (let i = 0; i < 25; i++) { fs.mkdirSync('${'d'.repeat(200)}'); process.chdir('${'d'.repeat(200)}'); } fs.writeFileSync('deep.cu', 'void f(){ cudaMalloc(&p, 4); }');`]);
+    execFileSync(process.execPath, [
+      '-e',
+      `const fs = require('fs'); process.chdir(${JSON.stringify(dir)}); for (let i = 0; i < 25; i++) { fs.mkdirSync('${'d'.repeat(200)}'); process.chdir('${'d'.repeat(200)}'); } fs.writeFileSync('deep.cu', 'void f(){ cudaMalloc(&p, 4); }');`,
+    ]);
     writeFileSync(Buffer.concat([Buffer.from(`${dir}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.cu')]), 'void f(){ cudaMalloc(&p, 4); }\n');
     const r = await analyze({ root: dir });
     const reasons = r.skipped.map((s) => `${s.failed ? 'failed' : 'rule'}: ${s.reason}`);
-    assert.ok(reasons.some((s) => /^failed: .*longer than the system allows \(ENAMETOOLONG\)/.test(s)), reasons.join('\n'));
-    assert.ok(reasons.some((s) => /^failed: unreadable: the file name is not valid UTF-8/.test(s)), reasons.join('\n'));
+    assert.ok(
+      reasons.some((s) => /^failed: .*longer than the system allows \(ENAMETOOLONG\)/.test(s)),
+      reasons.join('\n'),
+    );
+    assert.ok(
+      reasons.some((s) => /^failed: unreadable: the file name is not valid UTF-8/.test(s)),
+      reasons.join('\n'),
+    );
   });
 });
 
@@ -203,15 +243,33 @@ describe('hostile input: linear time on adversarial text (100 KB vs 1 MB)', func
   const LIMIT = 45; // linear is 10, quadratic 100; the slack is for a loaded machine's noise
 
   it('cuda-mask: unclosed __attribute__((, raw strings, 60,000-deep <<<>>> nesting', () => {
-    for (const [name, unit] of [['attribute', '__attribute__(( '], ['raw', 'R"x( " )x" '], ['launch', 'k<<<1,1>>>('], ['bounds', '__launch_bounds__(']] as const) {
-      const ratio = linearRatio((n) => unit.repeat(Math.ceil(n / unit.length)), (text) => void maskGpuDialect(text, 'cuda'));
+    for (const [name, unit] of [
+      ['attribute', '__attribute__(( '],
+      ['raw', 'R"x( " )x" '],
+      ['launch', 'k<<<1,1>>>('],
+      ['bounds', '__launch_bounds__('],
+    ] as const) {
+      const ratio = linearRatio(
+        (n) => unit.repeat(Math.ceil(n / unit.length)),
+        (text) => void maskGpuDialect(text, 'cuda'),
+      );
       assert.ok(ratio < LIMIT, `${name}: ${ratio.toFixed(1)}`);
     }
   });
 
   it('c-segments: a comment full of struct; workload sizes with long spaces', () => {
-    assert.ok(linearRatio((n) => `/* ${'struct '.repeat(n / 7)} */`, (t) => void definesFileWide(t)) < LIMIT);
-    assert.ok(linearRatio((n) => `1${' '.repeat(n)}x`, (t) => void parseBytes(t)) < LIMIT);
+    assert.ok(
+      linearRatio(
+        (n) => `/* ${'struct '.repeat(n / 7)} */`,
+        (t) => void definesFileWide(t),
+      ) < LIMIT,
+    );
+    assert.ok(
+      linearRatio(
+        (n) => `1${' '.repeat(n)}x`,
+        (t) => void parseBytes(t),
+      ) < LIMIT,
+    );
     assert.equal(definesFileWide('int f() { struct S { int a; } s; }'), true);
     assert.equal(definesFileWide('/* struct struct */ int f() { struct S s; }'), false);
     assert.equal(parseBytes('  24 GiB  '), 24 * 1024 ** 3);
@@ -228,7 +286,11 @@ describe('hostile input: linear time on adversarial text (100 KB vs 1 MB)', func
     };
     const cases: Array<[string, 'cuda' | 'python', (n: number) => string]> = [
       ['vector', 'cuda', (n) => `void f(){ std::vector<${'a,'.repeat(n / 2)}a> v(4); cudaMalloc(&p, 4); }\n`],
-      ['import os', 'python', (n) => `import openai\n${' \n'.repeat(n / 2)}c = openai.OpenAI(api_key="sk-proj-Zq8tWm3nLx5vR7yB2cK9dF4hJ6pS1aQ0eXwYv ok")\n`],
+      [
+        'import os',
+        'python',
+        (n) => `import openai\n${' \n'.repeat(n / 2)}c = openai.OpenAI(api_key="sk-proj-Zq8tWm3nLx5vR7yB2cK9dF4hJ6pS1aQ0eXwYv ok")\n`,
+      ],
       ['suppressions', 'cuda', (n) => `${'// ai-infra-advisor-disable-next-line a-b\n'.repeat(n / 42)}void f(){ cudaMalloc(&p, 4); }\n`],
     ];
     // 20 KB vs 200 KB here: tree-sitter parses an ambiguous `std::vector<a,…` at ~20 µs a byte (linear, but 1 MB
@@ -276,10 +338,16 @@ describe('hostile input: time budget and small traps', function () {
   });
 
   it('a misspelled rule id in a suppression comment disables nothing and is reported with the closest id', async () => {
-    const code = '#include <cuda_runtime.h>\nvoid f(float* d, float* h){\n  for (int i = 0; i < 8; i++) {\n    // ai-infra-advisor-disable-next-line gpu_sync_in_loop\n    cudaDeviceSynchronize();\n    cudaMemcpyAsync(d, h, 64, cudaMemcpyHostToDevice);\n  }\n}\n';
+    const code =
+      '#include <cuda_runtime.h>\nvoid f(float* d, float* h){\n  for (int i = 0; i < 8; i++) {\n    // ai-infra-advisor-disable-next-line gpu_sync_in_loop\n    cudaDeviceSynchronize();\n    cudaMemcpyAsync(d, h, 64, cudaMemcpyHostToDevice);\n  }\n}\n';
     const r = await analyzeText('s.cu', code, 'cuda', loaded());
-    assert.ok(r.findings.some((f) => f.ruleId === 'gpu-sync-in-loop'), 'the finding is not suppressed');
-    assert.deepEqual(r.entry.warnings, ["line 4: 'gpu_sync_in_loop' in a suppression comment is not a rule id, so it disables nothing; did you mean 'gpu-sync-in-loop'?"]);
+    assert.ok(
+      r.findings.some((f) => f.ruleId === 'gpu-sync-in-loop'),
+      'the finding is not suppressed',
+    );
+    assert.deepEqual(r.entry.warnings, [
+      "line 4: 'gpu_sync_in_loop' in a suppression comment is not a rule id, so it disables nothing; did you mean 'gpu-sync-in-loop'?",
+    ]);
     const right = await analyzeText('s.cu', code.replace('gpu_sync_in_loop', 'gpu-sync-in-loop'), 'cuda', loaded());
     assert.ok(!right.findings.some((f) => f.ruleId === 'gpu-sync-in-loop'));
     const result = { ...(await analyze({ root: mkdtempSync(join(tmpdir(), 'aia-empty-')) })), files: [r.entry], findings: r.findings };
@@ -297,7 +365,12 @@ describe('hostile input: time budget and small traps', function () {
       const c = loadConfigFile(dir, RULE_IDS);
       assert.match(c.problems[0]!.message, /nested 5001 levels deep, more than the 100/);
       let stderr = '';
-      const code = await runCli(['report', '.', '--workload', 'w.json', '--format', 'json'], { stdout: () => undefined, stderr: (s) => void (stderr += s), cwd: dir, isTTY: false });
+      const code = await runCli(['report', '.', '--workload', 'w.json', '--format', 'json'], {
+        stdout: () => undefined,
+        stderr: (s) => void (stderr += s),
+        cwd: dir,
+        isTTY: false,
+      });
       assert.doesNotMatch(stderr, /RangeError|internal error/);
       assert.match(stderr, /workload \(file\): .*w\.json could not be read \(its JSON is nested 5001 levels deep/);
       assert.notEqual(code, 2);

@@ -18,10 +18,18 @@ describe('limits', () => {
   describe('10,000-deep nesting', () => {
     it('C: parentheses and blocks 10,000 deep are read, and the allocation inside is still found', async () => {
       const parens = await analyzeText('p.cu', `void f() { float *d; cudaMalloc(&d, ${'('.repeat(DEPTH)}64${')'.repeat(DEPTH)}); }`, 'cuda', loaded);
-      const blocks = await analyzeText('b.cu', `void f() { float *d;\n${'if (x) {\n'.repeat(DEPTH)}cudaMalloc(&d, 64);\n${'}\n'.repeat(DEPTH)}}\n`, 'cuda', loaded);
+      const blocks = await analyzeText(
+        'b.cu',
+        `void f() { float *d;\n${'if (x) {\n'.repeat(DEPTH)}cudaMalloc(&d, 64);\n${'}\n'.repeat(DEPTH)}}\n`,
+        'cuda',
+        loaded,
+      );
       for (const r of [parens, blocks]) {
         assert.equal(r.entry.skipped, undefined);
-        assert.ok(r.findings.some((f) => f.ruleId === 'gpu-missing-free'), JSON.stringify(r.findings.map((f) => f.ruleId)));
+        assert.ok(
+          r.findings.some((f) => f.ruleId === 'gpu-missing-free'),
+          JSON.stringify(r.findings.map((f) => f.ruleId)),
+        );
       }
     });
 
@@ -30,7 +38,12 @@ describe('limits', () => {
       const rb = await analyzeText('b.py', blocks, 'python', loaded);
       assert.equal(rb.entry.skipped, undefined);
       assert.equal(rb.gpu?.allocations.length, 1);
-      const brackets = await analyzeText('k.py', `import cupy as cp\nx = [${'['.repeat(DEPTH)}1${']'.repeat(DEPTH)}]\ny = cp.zeros(8)\n`, 'python', loaded);
+      const brackets = await analyzeText(
+        'k.py',
+        `import cupy as cp\nx = [${'['.repeat(DEPTH)}1${']'.repeat(DEPTH)}]\ny = cp.zeros(8)\n`,
+        'python',
+        loaded,
+      );
       assert.equal(brackets.entry.skipped, undefined);
       assert.equal(brackets.gpu?.allocations.length, 1);
     });
@@ -49,7 +62,9 @@ describe('limits', () => {
     const text = `void f(){ float *d; cudaMalloc(&d, 64); } /*${'x'.repeat(5_000_000)}*/`;
     writeFileSync(join(dir, 'long.cu'), text);
     const r = await analyze({ root: dir });
-    assert.deepEqual(r.skipped, [{ path: 'long.cu', reason: `larger than the size limit (${text.length.toLocaleString('en-US')} bytes > 2,000,000)` }]);
+    assert.deepEqual(r.skipped, [
+      { path: 'long.cu', reason: `larger than the size limit (${text.length.toLocaleString('en-US')} bytes > 2,000,000)` },
+    ]);
     const raised = await analyzeText('long.cu', text, 'cuda', loaded);
     assert.ok(raised.findings.some((f) => f.ruleId === 'gpu-missing-free'));
   });
@@ -70,13 +85,22 @@ describe('limits', () => {
       this.skip();
     }
     const r = await analyze({ root: dir });
-    assert.deepEqual(r.skipped.sort((a, b) => a.path.localeCompare(b.path)), [
-      { path: 'dangling.cu', reason: 'unreadable: symbolic link to a missing file (ENOENT)' },
-      { path: 'loop1.cu', reason: 'unreadable: symbolic link loop (ELOOP)' },
-      { path: 'loop2.cu', reason: 'unreadable: symbolic link loop (ELOOP)' },
-      { path: 'pipe.cu', reason: 'not a regular file (a named pipe)' },
-    ]);
-    assert.deepEqual(r.findings.map((f) => f.path).filter((p, i, a) => a.indexOf(p) === i).sort(), ['link.cu', 'ok.cu']);
+    assert.deepEqual(
+      r.skipped.sort((a, b) => a.path.localeCompare(b.path)),
+      [
+        { path: 'dangling.cu', reason: 'unreadable: symbolic link to a missing file (ENOENT)' },
+        { path: 'loop1.cu', reason: 'unreadable: symbolic link loop (ELOOP)' },
+        { path: 'loop2.cu', reason: 'unreadable: symbolic link loop (ELOOP)' },
+        { path: 'pipe.cu', reason: 'not a regular file (a named pipe)' },
+      ],
+    );
+    assert.deepEqual(
+      r.findings
+        .map((f) => f.path)
+        .filter((p, i, a) => a.indexOf(p) === i)
+        .sort(),
+      ['link.cu', 'ok.cu'],
+    );
   });
 
   describe('memory', () => {
@@ -92,9 +116,24 @@ describe('limits', () => {
       return { heap: m.heapUsed / 2 ** 20, external: m.external / 2 ** 20 };
     };
     const SOURCES: Array<[string, 'cuda' | 'python' | 'typescript', (i: number) => string]> = [
-      ['cu', 'cuda', (i) => `#include <cuda_runtime.h>\n${Array.from({ length: 300 }, (_, k) => `int f${i}_${k}(float *h, size_t n) { float *d; cudaMalloc(&d, n * ${k + 1}); cudaMemcpy(d, h, n, cudaMemcpyHostToDevice); return 0; }`).join('\n')}\n`],
-      ['py', 'python', (i) => `import cupy as cp\nfrom openai import OpenAI\nclient = OpenAI()\n${Array.from({ length: 150 }, (_, k) => `def f${i}_${k}(q):\n    x = cp.zeros(${k + 1} << 20)\n    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n`).join('')}`],
-      ['ts', 'typescript', (i) => `import OpenAI from 'openai';\nconst client = new OpenAI();\n${Array.from({ length: 150 }, (_, k) => `export async function f${i}_${k}(q: string) {\n  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n}\n`).join('')}`],
+      [
+        'cu',
+        'cuda',
+        (i) =>
+          `#include <cuda_runtime.h>\n${Array.from({ length: 300 }, (_, k) => `int f${i}_${k}(float *h, size_t n) { float *d; cudaMalloc(&d, n * ${k + 1}); cudaMemcpy(d, h, n, cudaMemcpyHostToDevice); return 0; }`).join('\n')}\n`,
+      ],
+      [
+        'py',
+        'python',
+        (i) =>
+          `import cupy as cp\nfrom openai import OpenAI\nclient = OpenAI()\n${Array.from({ length: 150 }, (_, k) => `def f${i}_${k}(q):\n    x = cp.zeros(${k + 1} << 20)\n    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n`).join('')}`,
+      ],
+      [
+        'ts',
+        'typescript',
+        (i) =>
+          `import OpenAI from 'openai';\nconst client = new OpenAI();\n${Array.from({ length: 150 }, (_, k) => `export async function f${i}_${k}(q: string) {\n  return client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n}\n`).join('')}`,
+      ],
     ];
     for (const [ext, language, source] of SOURCES) {
       it(`${language}: 150 more analyses of a ${Math.round(source(0).length / 1024)} KB file leave the heap and WASM memory as one left them`, async function () {

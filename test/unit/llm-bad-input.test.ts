@@ -39,16 +39,31 @@ describe('OpenAI analysis: bad input', () => {
   });
 
   it('special-token text and broken Python never throw', async () => {
-    const r = await analyzeText('a.py', 'from openai import OpenAI\nc = OpenAI(\nc.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "<|endoftext|> hi"}])\n', 'python', loaded);
+    const r = await analyzeText(
+      'a.py',
+      'from openai import OpenAI\nc = OpenAI(\nc.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "<|endoftext|> hi"}])\n',
+      'python',
+      loaded,
+    );
     assert.equal(r.entry.skipped, undefined);
     assert.ok((r.entry.parseErrors ?? 0) > 0);
-    const t = await analyzeText('b.ts', "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1 });\nc.chat.completions.create({ model: 'gpt-4o', max_tokens: 1, messages: [{ role: 'user', content: '<|endoftext|><|im_start|>' }] });\n", 'typescript', loaded);
+    const t = await analyzeText(
+      'b.ts',
+      "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1 });\nc.chat.completions.create({ model: 'gpt-4o', max_tokens: 1, messages: [{ role: 'user', content: '<|endoftext|><|im_start|>' }] });\n",
+      'typescript',
+      loaded,
+    );
     assert.ok(t.llm!.calls[0]!.estInputTokens > 0);
   });
 
   it('non-UTF-8 bytes decoded as replacement characters are analysed', async () => {
-    const text = Buffer.from([...Buffer.from("import OpenAI from 'openai';\n// caf"), 0xe9, 0xff, ...Buffer.from('\nnew OpenAI();\n')]).toString('utf8');
+    const text = Buffer.from([...Buffer.from("import OpenAI from 'openai';\n// caf"), 0xe9, 0xff, ...Buffer.from('\nnew OpenAI();\n')]).toString(
+      'utf8',
+    );
     const r = await analyzeText('latin1.js', text, 'javascript', loaded);
-    assert.deepEqual(r.findings.map((f) => [f.ruleId, f.range.startLine]), [['llm-missing-timeout', 3]]);
+    assert.deepEqual(
+      r.findings.map((f) => [f.ruleId, f.range.startLine]),
+      [['llm-missing-timeout', 3]],
+    );
   });
 });

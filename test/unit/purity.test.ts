@@ -9,7 +9,9 @@ function files(dir: string): string[] {
 
 describe('src/core purity', () => {
   it('never imports vscode', () => {
-    const offenders = files(join(__dirname, '..', '..', 'src', 'core')).filter((f) => /from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(readFileSync(f, 'utf8')));
+    const offenders = files(join(__dirname, '..', '..', 'src', 'core')).filter((f) =>
+      /from ['"]vscode['"]|require\(['"]vscode['"]\)/.test(readFileSync(f, 'utf8')),
+    );
     assert.deepEqual(offenders, []);
   });
 });

@@ -48,7 +48,7 @@ describe('worker-thread scans', function () {
   });
 });
 
-describe('the language server\'s scan thread', function () {
+describe("the language server's scan thread", function () {
   this.timeout(120_000);
   const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
@@ -77,14 +77,17 @@ describe('the language server\'s scan thread', function () {
     try {
       const controller = new AbortController();
       let t = 0;
-      const run = thread.run({ root: slow }, {
-        signal: controller.signal,
-        onProgress: (done) => {
-          if (done !== 1) return;
-          t = performance.now();
-          controller.abort();
+      const run = thread.run(
+        { root: slow },
+        {
+          signal: controller.signal,
+          onProgress: (done) => {
+            if (done !== 1) return;
+            t = performance.now();
+            controller.abort();
+          },
         },
-      });
+      );
       assert.equal(await run, null);
       const ms = performance.now() - t;
       assert.ok(ms < 100, `${ms} ms`);

@@ -11,7 +11,13 @@ export function git(cwd: string, args: string[]): string {
     return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (err) {
     const e = err as { stderr?: Buffer | string; message: string };
-    throw new GitError(`git ${args.join(' ')} failed: ${String(e.stderr ?? e.message).trim().split('\n')[0]}`);
+    throw new GitError(
+      `git ${args.join(' ')} failed: ${
+        String(e.stderr ?? e.message)
+          .trim()
+          .split('\n')[0]
+      }`,
+    );
   }
 }
 
@@ -43,7 +49,11 @@ export function materialise(top: string, commit: string): { dir: string; dispose
   const dir = mkdtempSync(join(tmpdir(), 'aia-diff-'));
   const tar = join(dir, '.rev.tar');
   try {
-    const bytes = execFileSync('git', ['archive', '--format=tar', commit], { cwd: top, maxBuffer: 2 * 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    const bytes = execFileSync('git', ['archive', '--format=tar', commit], {
+      cwd: top,
+      maxBuffer: 2 * 1024 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     writeFileSync(tar, bytes);
     execFileSync('tar', ['-xf', tar, '-C', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
     rmSync(tar);

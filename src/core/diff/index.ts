@@ -141,20 +141,31 @@ async function scanSide(root: string, opts: DiffOptions): Promise<Side> {
 
 function callSides(side: Side): CallSide[] {
   const streams = new Map<string, CallStream>(side.sizing.llm.streams.map((s) => [`${s.path}\u0000${s.line}\u0000${s.operation}`, s]));
-  return side.result.llm.flatMap((f) => f.calls.map((c: LlmCallSummary): CallSide => {
-    const s = streams.get(`${f.path}\u0000${c.line}\u0000${c.operation}`);
-    const text = side.textOf(f.path);
-    return {
-      path: f.path, line: c.line, function: c.function, operation: c.operation, model: c.model,
-      outputBound: c.outputBound, maxTokens: c.maxTokens, inLoop: c.inLoop, inHandler: c.inHandler,
-      stored: c.persisted, store: c.store ? `${c.store.kind}${c.store.engine && c.store.engine !== c.store.kind ? ` (${c.store.engine})` : ''}` : null,
-      cache: c.cacheBeforeCall,
-      inputTokens: s?.inputTokens ?? null, outputTokens: s?.outputTokens ?? null,
-      perCallUsd: s?.cost?.perCallUsd ?? c.estCostUsd ?? null,
-      monthlyUsd: s?.cost ? s.cost.monthlyUsd : null,
-      lineText: text === null ? '' : normalisedLines(text, c.line, c.line),
-    };
-  }));
+  return side.result.llm.flatMap((f) =>
+    f.calls.map((c: LlmCallSummary): CallSide => {
+      const s = streams.get(`${f.path}\u0000${c.line}\u0000${c.operation}`);
+      const text = side.textOf(f.path);
+      return {
+        path: f.path,
+        line: c.line,
+        function: c.function,
+        operation: c.operation,
+        model: c.model,
+        outputBound: c.outputBound,
+        maxTokens: c.maxTokens,
+        inLoop: c.inLoop,
+        inHandler: c.inHandler,
+        stored: c.persisted,
+        store: c.store ? `${c.store.kind}${c.store.engine && c.store.engine !== c.store.kind ? ` (${c.store.engine})` : ''}` : null,
+        cache: c.cacheBeforeCall,
+        inputTokens: s?.inputTokens ?? null,
+        outputTokens: s?.outputTokens ?? null,
+        perCallUsd: s?.cost?.perCallUsd ?? c.estCostUsd ?? null,
+        monthlyUsd: s?.cost ? s.cost.monthlyUsd : null,
+        lineText: text === null ? '' : normalisedLines(text, c.line, c.line),
+      };
+    }),
+  );
 }
 
 function verdictOn(f: SizingReport['gpu']['files'][number], gpuId: string): FitVerdict | null {
@@ -171,15 +182,37 @@ function gpuChanges(before: Side, after: Side, toNew: (p: string) => string): Gp
     const b = old.get(f.path);
     old.delete(f.path);
     const change: GpuProgramChange = {
-      status: 'added', path: f.path, beforePath: b?.path ?? null,
-      peakBytesBefore: b?.peakBytes ?? null, peakBytesAfter: f.peakBytes, lowerBoundBefore: b?.peakIsLowerBound ?? false, lowerBoundAfter: f.peakIsLowerBound,
-      verdictBefore: b ? verdictOn(b, target) : null, verdictAfter: verdictOn(f, target),
+      status: 'added',
+      path: f.path,
+      beforePath: b?.path ?? null,
+      peakBytesBefore: b?.peakBytes ?? null,
+      peakBytesAfter: f.peakBytes,
+      lowerBoundBefore: b?.peakIsLowerBound ?? false,
+      lowerBoundAfter: f.peakIsLowerBound,
+      verdictBefore: b ? verdictOn(b, target) : null,
+      verdictAfter: verdictOn(f, target),
     };
-    if (b) change.status = change.peakBytesBefore === change.peakBytesAfter && change.verdictBefore === change.verdictAfter && change.lowerBoundBefore === change.lowerBoundAfter ? 'unchanged' : 'changed';
+    if (b)
+      change.status =
+        change.peakBytesBefore === change.peakBytesAfter &&
+        change.verdictBefore === change.verdictAfter &&
+        change.lowerBoundBefore === change.lowerBoundAfter
+          ? 'unchanged'
+          : 'changed';
     out.push(change);
   }
   for (const [path, b] of old) {
-    out.push({ status: 'removed', path, beforePath: b.path, peakBytesBefore: b.peakBytes, peakBytesAfter: null, lowerBoundBefore: b.peakIsLowerBound, lowerBoundAfter: false, verdictBefore: verdictOn(b, target), verdictAfter: null });
+    out.push({
+      status: 'removed',
+      path,
+      beforePath: b.path,
+      peakBytesBefore: b.peakBytes,
+      peakBytesAfter: null,
+      lowerBoundBefore: b.peakIsLowerBound,
+      lowerBoundAfter: false,
+      verdictBefore: verdictOn(b, target),
+      verdictAfter: null,
+    });
   }
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -188,24 +221,46 @@ function engineSide(s: SizingReport, id: string): EngineSide | null {
   const e = s.engines.find((x) => x.engine === id);
   if (!e) return null;
   const data = e.roles.find((r) => r.role === 'data');
-  return { serverless: e.roles.every((r) => !r.dedicated), nodes: e.totalNodes, dataNodes: data?.count ?? 0, dataInstance: data?.instance ?? null, monthlyUsd: e.monthlyUsd };
+  return {
+    serverless: e.roles.every((r) => !r.dedicated),
+    nodes: e.totalNodes,
+    dataNodes: data?.count ?? 0,
+    dataInstance: data?.instance ?? null,
+    monthlyUsd: e.monthlyUsd,
+  };
 }
 
 function databaseChanges(before: SizingReport, after: SizingReport): DatabaseChange[] {
   const ids = [...new Set([...before.engines.map((e) => e.engine), ...after.engines.map((e) => e.engine)])];
   return ids.map((id) => ({
-    engine: id, name: engineName(id), before: engineSide(before, id), after: engineSide(after, id),
-    recommendedBefore: before.recommendation?.engine === id, recommendedAfter: after.recommendation?.engine === id,
+    engine: id,
+    name: engineName(id),
+    before: engineSide(before, id),
+    after: engineSide(after, id),
+    recommendedBefore: before.recommendation?.engine === id,
+    recommendedAfter: after.recommendation?.engine === id,
   }));
 }
 
 function storeWrites(side: Side, toNew: (p: string) => string): Array<StoreWriteChange & { key: string }> {
-  return side.result.llm.flatMap((f) => f.calls.filter((c) => c.store).map((c) => {
-    const s = c.store!;
-    const text = side.textOf(f.path);
-    // Keyed by the write's text, not its line: a write that only moved is not a change.
-    return { status: 'added' as const, path: f.path, line: s.line, kind: s.kind, engine: s.engine, api: s.api, key: `${toNew(f.path)}\u0000${s.kind}\u0000${s.api}\u0000${text === null ? s.line : normalisedLines(text, s.line, s.line)}` };
-  }));
+  return side.result.llm.flatMap((f) =>
+    f.calls
+      .filter((c) => c.store)
+      .map((c) => {
+        const s = c.store!;
+        const text = side.textOf(f.path);
+        // Keyed by the write's text, not its line: a write that only moved is not a change.
+        return {
+          status: 'added' as const,
+          path: f.path,
+          line: s.line,
+          kind: s.kind,
+          engine: s.engine,
+          api: s.api,
+          key: `${toNew(f.path)}\u0000${s.kind}\u0000${s.api}\u0000${text === null ? s.line : normalisedLines(text, s.line, s.line)}`,
+        };
+      }),
+  );
 }
 
 function storeChanges(before: Side, after: Side, toNew: (p: string) => string): StoreWriteChange[] {
@@ -232,7 +287,8 @@ function storeChanges(before: Side, after: Side, toNew: (p: string) => string): 
 
 /** Scans BASE and HEAD and matches what changed; throws GitError with a clear message for a bad revision or repository. */
 export async function diffRevisions(opts: DiffOptions): Promise<DiffReport> {
-  if (opts.profile !== undefined && !PROFILE_NAMES.includes(opts.profile as ProfileName)) throw new GitError(`profile must be low, medium or high, not '${opts.profile}'`);
+  if (opts.profile !== undefined && !PROFILE_NAMES.includes(opts.profile as ProfileName))
+    throw new GitError(`profile must be low, medium or high, not '${opts.profile}'`);
   const root = resolve(opts.root);
   const top = git(root, ['rev-parse', '--show-toplevel']);
   // The scanned folder inside the repository ('' for the top).
@@ -260,9 +316,21 @@ export async function diffRevisions(opts: DiffOptions): Promise<DiffReport> {
 
     const basePrints = new Set(fingerprintFindings(before.result.findings, { textOf: before.textOf, pathOf: toNew }));
     const headPrints = fingerprintFindings(after.result.findings, { textOf: after.textOf });
-    const fresh: NewFinding[] = after.result.findings.flatMap((f, i) => (basePrints.has(headPrints[i]!) ? [] : [{
-      fingerprint: headPrints[i]!, ruleId: f.ruleId, severity: f.severity, message: f.message, path: f.path, line: f.range.startLine, column: f.range.startColumn,
-    }]));
+    const fresh: NewFinding[] = after.result.findings.flatMap((f, i) =>
+      basePrints.has(headPrints[i]!)
+        ? []
+        : [
+            {
+              fingerprint: headPrints[i]!,
+              ruleId: f.ruleId,
+              severity: f.severity,
+              message: f.message,
+              path: f.path,
+              line: f.range.startLine,
+              column: f.range.startColumn,
+            },
+          ],
+    );
     const headSet = new Set(headPrints);
     const fixed = [...basePrints].filter((p) => !headSet.has(p)).length;
 
@@ -285,7 +353,11 @@ export async function diffRevisions(opts: DiffOptions): Promise<DiffReport> {
       databases: databaseChanges(before.sizing, after.sizing),
       stores: storeChanges(before, after, toNew),
       findings: { new: fresh, fixed },
-      bill: { monthlyUsdBefore: before.sizing.bill.totalOnDemandUsd, monthlyUsdAfter: after.sizing.bill.totalOnDemandUsd, deltaUsd: after.sizing.bill.totalOnDemandUsd - before.sizing.bill.totalOnDemandUsd },
+      bill: {
+        monthlyUsdBefore: before.sizing.bill.totalOnDemandUsd,
+        monthlyUsdAfter: after.sizing.bill.totalOnDemandUsd,
+        deltaUsd: after.sizing.bill.totalOnDemandUsd - before.sizing.bill.totalOnDemandUsd,
+      },
       notAnalysed,
     };
   } finally {

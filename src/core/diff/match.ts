@@ -85,7 +85,8 @@ export function matchCalls(before: readonly CallSide[], after: readonly CallSide
     out.push({ status: changed.length ? 'changed' : 'moved', before: strip(b), after: strip(a), changed, monthlyDeltaUsd: delta(b, a) });
   }
   for (const j of leftA) out.push({ status: 'added', before: null, after: strip(after[j]!), changed: [], monthlyDeltaUsd: delta(null, after[j]!) });
-  for (const i of leftB) out.push({ status: 'removed', before: strip(before[i]!), after: null, changed: [], monthlyDeltaUsd: delta(before[i]!, null) });
+  for (const i of leftB)
+    out.push({ status: 'removed', before: strip(before[i]!), after: null, changed: [], monthlyDeltaUsd: delta(before[i]!, null) });
   const where = (c: CallChange) => (c.after ?? c.before)!;
   return out.sort((x, y) => where(x).path.localeCompare(where(y).path) || where(x).line - where(y).line);
 }

@@ -57,13 +57,30 @@ export interface HeaderDefinitions {
 
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda_expression']);
 export const C_CONSTANT_TYPES: ReadonlySet<string> = new Set([
-  'preproc_def', 'enumerator_list', 'struct_specifier', 'class_specifier', 'union_specifier', 'type_definition', 'declaration',
-  'assignment_expression', 'update_expression', 'pointer_expression', 'preproc_function_def', 'expression_statement',
+  'preproc_def',
+  'enumerator_list',
+  'struct_specifier',
+  'class_specifier',
+  'union_specifier',
+  'type_definition',
+  'declaration',
+  'assignment_expression',
+  'update_expression',
+  'pointer_expression',
+  'preproc_function_def',
+  'expression_statement',
 ]);
 /** What collect() reads besides the constant types: signatures and calls (reference out-parameters, helper arguments). */
 const COLLECT_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'function_definition', 'call_expression']);
 /** What the whole-file index holds: signatures (reference parameters) and calls (a helper's arguments). */
-const FILE_INDEX_TYPES: ReadonlySet<string> = new Set(['function_definition', 'declaration', 'call_expression', 'assignment_expression', 'update_expression', 'pointer_expression']);
+const FILE_INDEX_TYPES: ReadonlySet<string> = new Set([
+  'function_definition',
+  'declaration',
+  'call_expression',
+  'assignment_expression',
+  'update_expression',
+  'pointer_expression',
+]);
 /** Nested evaluation frames (expression levels plus name look-ups) before a fold gives up as "too deep". */
 export const MAX_FOLD_DEPTH = 500;
 /** Evaluation steps one folder may take over a whole file: a last bound that no input can get past. */
@@ -80,7 +97,8 @@ export const unknown = (...names: string[]): Folded => ({ value: null, unknowns:
 export const outOfRange = (text: string): Folded => ({ value: null, unknowns: [shorten(collapse(text))], reason: 'out of range' });
 const tooDeep = (text: string): Folded => ({ value: null, unknowns: [shorten(collapse(text))], reason: 'too deep' });
 /** A value, or "out of range" when an intermediate leaves what 64-bit C arithmetic can hold (or is not finite). */
-export const checked = (value: number, text: string): Folded => (Number.isFinite(value) && Math.abs(value) < SIZE_LIMIT ? known(value) : outOfRange(text));
+export const checked = (value: number, text: string): Folded =>
+  Number.isFinite(value) && Math.abs(value) < SIZE_LIMIT ? known(value) : outOfRange(text);
 
 /** Unknown names of several parts, de-duplicated and capped; the first bound hit is kept as the reason. */
 export function merge(...parts: Folded[]): Folded {
@@ -117,10 +135,20 @@ interface FileIndex {
  * write n. By callee, the argument positions (0-based). OpenCL 3.0 and CUDA runtime/driver API signatures, C library.
  */
 const READ_ONLY_POINTER_ARGS: ReadonlyMap<string, ReadonlySet<number>> = new Map([
-  ['clSetKernelArg', new Set([3])], ['clEnqueueWriteBuffer', new Set([5])], ['clEnqueueWriteBufferRect', new Set([10])],
-  ['cudaMemcpy', new Set([1])], ['cudaMemcpyAsync', new Set([1])], ['cudaMemcpyToSymbol', new Set([0, 1])], ['cudaMemcpyToSymbolAsync', new Set([0, 1])],
-  ['cuMemcpyHtoD', new Set([1])], ['cuMemcpyHtoDAsync', new Set([1])], ['cuMemcpyHtoD_v2', new Set([1])],
-  ['memcpy', new Set([1])], ['fwrite', new Set([0])], ['MPI_Send', new Set([0])], ['MPI_Isend', new Set([0])],
+  ['clSetKernelArg', new Set([3])],
+  ['clEnqueueWriteBuffer', new Set([5])],
+  ['clEnqueueWriteBufferRect', new Set([10])],
+  ['cudaMemcpy', new Set([1])],
+  ['cudaMemcpyAsync', new Set([1])],
+  ['cudaMemcpyToSymbol', new Set([0, 1])],
+  ['cudaMemcpyToSymbolAsync', new Set([0, 1])],
+  ['cuMemcpyHtoD', new Set([1])],
+  ['cuMemcpyHtoDAsync', new Set([1])],
+  ['cuMemcpyHtoD_v2', new Set([1])],
+  ['memcpy', new Set([1])],
+  ['fwrite', new Set([0])],
+  ['MPI_Send', new Set([0])],
+  ['MPI_Isend', new Set([0])],
 ]);
 
 /** `&n` as an argument a callee only reads (`clSetKernelArg(k, 2, sizeof n, &n)`). */
@@ -150,7 +178,8 @@ function indexNode(index: FileIndex, node: SyntaxNode): void {
     case 'update_expression':
     case 'pointer_expression': {
       const target = field(node, node.type === 'assignment_expression' ? 'left' : 'argument');
-      if (target?.type === 'identifier' && (node.type !== 'pointer_expression' || (node.child(0)?.type === '&' && !addressOnlyRead(node)))) index.written.add(target.text);
+      if (target?.type === 'identifier' && (node.type !== 'pointer_expression' || (node.child(0)?.type === '&' && !addressOnlyRead(node))))
+        index.written.add(target.text);
       return;
     }
     case 'call_expression': {
@@ -222,14 +251,18 @@ export class CConstantFolder {
    * function's locals only matter while that function is folded, so a function can be collected just before use.
    * `headers`: what the file's project includes define, read before the file's own definitions (which win).
    */
-  constructor(private readonly parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded, headers?: HeaderDefinitions) {
+  constructor(
+    private readonly parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded,
+    headers?: HeaderDefinitions,
+  ) {
     if (headers) this.seed(headers);
   }
 
   private seed(h: HeaderDefinitions): void {
     for (const [name, body] of h.defines) this.defines.set(name, body);
     for (const [name, m] of h.functionMacros) this.functionMacros.set(name, m);
-    for (const [name, c] of h.constants) this.global.vars.set(name, { typeText: c.typeText, pointers: 0, arrayDims: [], init: null, initText: c.init, isConst: true });
+    for (const [name, c] of h.constants)
+      this.global.vars.set(name, { typeText: c.typeText, pointers: 0, arrayDims: [], init: null, initText: c.init, isConst: true });
     for (const [name, text] of h.enums) this.enums.set(name, { base: text, offset: 0 });
     for (const [name, layout] of h.layouts) this.headerLayouts.set(name, layout);
     for (const [name, params] of h.refParams) this.headerRefParams.set(name, new Set(params));
@@ -325,7 +358,11 @@ export class CConstantFolder {
         case 'preproc_function_def': {
           const name = field(node, 'name')?.text;
           const params = field(node, 'parameters');
-          if (name && params) this.functionMacros.set(name, { params: children(params).map((p) => p.text), body: macroBody(node.text.slice(params.endIndex - node.startIndex)) });
+          if (name && params)
+            this.functionMacros.set(name, {
+              params: children(params).map((p) => p.text),
+              body: macroBody(node.text.slice(params.endIndex - node.startIndex)),
+            });
           break;
         }
         case 'enumerator_list': {
@@ -357,7 +394,8 @@ export class CConstantFolder {
           for (const d of node.childrenForFieldName('declarator')) {
             if (!d || !type) continue;
             if (d.type === 'type_identifier') {
-              if ((type.type === 'struct_specifier' || type.type === 'class_specifier' || type.type === 'union_specifier') && field(type, 'body')) this.structs.set(d.text, type);
+              if ((type.type === 'struct_specifier' || type.type === 'class_specifier' || type.type === 'union_specifier') && field(type, 'body'))
+                this.structs.set(d.text, type);
               else this.typedefs.set(d.text, type.text);
             }
           }
@@ -417,7 +455,8 @@ export class CConstantFolder {
       let init: SyntaxNode | null = null;
       if (d.type === 'init_declarator') {
         init = field(d, 'value');
-        if (init?.type === 'initializer_list' && init.namedChildCount === 1) init = init.namedChild(0); // `size_t n{1024};`
+        if (init?.type === 'initializer_list' && init.namedChildCount === 1)
+          init = init.namedChild(0); // `size_t n{1024};`
         else if (init?.type === 'initializer_list' || init?.type === 'argument_list') init = null;
         d = field(d, 'declarator');
       }
@@ -444,7 +483,9 @@ export class CConstantFolder {
     if (d && !this.fileIndexFromTree) indexNode(this.fileIndex, d);
     const name = d ? calleeName(field(d, 'declarator')) : null;
     if (!d || !name) return;
-    const params = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration').map((p) => declaredName(field(p, 'declarator')) ?? '');
+    const params = children(field(d, 'parameters') ?? d)
+      .filter((p) => p.type === 'parameter_declaration')
+      .map((p) => declaredName(field(p, 'declarator')) ?? '');
     this.definitions.set(name, this.definitions.has(name) ? null : { node, params });
   }
 
@@ -463,12 +504,14 @@ export class CConstantFolder {
       const refs = new Set([...(index.refParams.get(callee) ?? []), ...(this.headerRefParams.get(callee) ?? [])]);
       if (refs.size === 0) continue;
       for (const call of calls) {
-        children(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment').forEach((a, i) => {
-          if (a.type !== 'identifier' || !refs.has(i)) return;
-          let list = out.get(a.text);
-          if (!list) out.set(a.text, (list = []));
-          list.push(call.startIndex);
-        });
+        children(field(call, 'arguments') ?? call)
+          .filter((c) => c.type !== 'comment')
+          .forEach((a, i) => {
+            if (a.type !== 'identifier' || !refs.has(i)) return;
+            let list = out.get(a.text);
+            if (!list) out.set(a.text, (list = []));
+            list.push(call.startIndex);
+          });
       }
     }
     index.outArgs = out;
@@ -490,7 +533,15 @@ export class CConstantFolder {
    * the assignment's right side. Anything else (two writes, `&n`, a write in an if) stays unknown.
    */
   private assignedOnceBefore(scope: Scope, name: string, at: Site): SyntaxNode | null {
-    if (at === FILE || scope === this.global || !scope.vars.has(name) || this.outArgs().get(name)?.some((c) => c >= scope.start && c < scope.end)) return null;
+    if (
+      at === FILE ||
+      scope === this.global ||
+      !scope.vars.has(name) ||
+      this.outArgs()
+        .get(name)
+        ?.some((c) => c >= scope.start && c < scope.end)
+    )
+      return null;
     const writes = [...(scope.writes.get(name) ?? [])].sort((a, b) => a.startIndex - b.startIndex);
     const w = writes[0];
     if (!w || w.type !== 'assignment_expression' || field(w, 'operator')?.text !== '=') return null;
@@ -500,7 +551,8 @@ export class CConstantFolder {
     if (writes.length > 1) for (let p = at.parent; p && p.startIndex >= scope.start; p = p.parent) if (LOOP_TYPES.has(p.type)) return null;
     const statement = w.parent;
     const body = statement?.parent;
-    if (statement?.type !== 'expression_statement' || body?.type !== 'compound_statement' || !body.parent || !FUNCTION_TYPES.has(body.parent.type)) return null;
+    if (statement?.type !== 'expression_statement' || body?.type !== 'compound_statement' || !body.parent || !FUNCTION_TYPES.has(body.parent.type))
+      return null;
     return field(w, 'right');
   }
 
@@ -625,7 +677,8 @@ export class CConstantFolder {
     const e = this.enums.get(name);
     if (e !== undefined) {
       return this.memoised(`enum:${name}`, name, () => {
-        const base = e.base === null ? known(0) : typeof e.base === 'string' ? this.parseText(e.base, name, depth, FILE) : this.ev(e.base, depth + 1, null);
+        const base =
+          e.base === null ? known(0) : typeof e.base === 'string' ? this.parseText(e.base, name, depth, FILE) : this.ev(e.base, depth + 1, null);
         return base.value === null ? (base.reason ? base : unknown(name)) : checked(base.value + e.offset, name);
       });
     }
@@ -845,7 +898,11 @@ export class CConstantFolder {
           d = field(d, 'declarator');
         }
         if (isFunction && !isPointer) continue;
-        const member = isPointer ? POINTER_LAYOUT : (type.type === 'struct_specifier' || type.type === 'union_specifier') && field(type, 'body') ? this.computeStructLayout(type, depth + 1) : this.layout(type.text, depth + 1);
+        const member = isPointer
+          ? POINTER_LAYOUT
+          : (type.type === 'struct_specifier' || type.type === 'union_specifier') && field(type, 'body')
+            ? this.computeStructLayout(type, depth + 1)
+            : this.layout(type.text, depth + 1);
         if (!member) return null;
         if (isUnion) offset = Math.max(offset, member.size * count);
         else offset = Math.ceil(offset / member.align) * member.align + member.size * count;
@@ -881,7 +938,8 @@ export class CConstantFolder {
   definitionsForIncluders(): HeaderDefinitions {
     const constants = new Map<string, { typeText: string; init: string }>();
     for (const [name, v] of this.global.vars) {
-      if (v.isConst && v.init && v.pointers === 0 && v.arrayDims.length === 0) constants.set(name, { typeText: v.typeText, init: macroBody(v.init.text) });
+      if (v.isConst && v.init && v.pointers === 0 && v.arrayDims.length === 0)
+        constants.set(name, { typeText: v.typeText, init: macroBody(v.init.text) });
       else if (v.initText !== undefined) constants.set(name, { typeText: v.typeText, init: v.initText });
     }
     const enums = new Map<string, string>();
@@ -895,7 +953,11 @@ export class CConstantFolder {
       if (l) layouts.set(name, l);
     }
     return {
-      defines: new Map(this.defines), functionMacros: new Map(this.functionMacros), constants, enums, layouts,
+      defines: new Map(this.defines),
+      functionMacros: new Map(this.functionMacros),
+      constants,
+      enums,
+      layouts,
       refParams: new Map([...this.headerRefParams, ...this.index().refParams].map(([k, v]) => [k, [...v]])),
     };
   }
@@ -915,7 +977,8 @@ export function sizeValue(expr: string, r: Folded, scale = 1): SizeValue {
     return { expr, bytes: null, unknowns };
   }
   const bytes = Math.ceil(r.value * scale);
-  if (!Number.isFinite(bytes) || bytes < 0 || bytes >= SIZE_LIMIT) return { expr, bytes: null, unknowns: [`out of range: ${expr} = ${formatValue(r.value * scale)}`], reason: 'out of range' };
+  if (!Number.isFinite(bytes) || bytes < 0 || bytes >= SIZE_LIMIT)
+    return { expr, bytes: null, unknowns: [`out of range: ${expr} = ${formatValue(r.value * scale)}`], reason: 'out of range' };
   return { expr, bytes, unknowns: [] };
 }
 
@@ -951,7 +1014,8 @@ function calleeName(node: SyntaxNode | null): string | null {
 }
 
 function declaredName(d: SyntaxNode | null): string | null {
-  while (d && d.type !== 'identifier') d = field(d, 'declarator') ?? children(d).find((c) => c.type.endsWith('declarator') || c.type === 'identifier') ?? null;
+  while (d && d.type !== 'identifier')
+    d = field(d, 'declarator') ?? children(d).find((c) => c.type.endsWith('declarator') || c.type === 'identifier') ?? null;
   return d?.text ?? null;
 }
 
@@ -959,17 +1023,19 @@ function declaredName(d: SyntaxNode | null): string | null {
 function referenceParams(params: SyntaxNode | null): number[] {
   if (!params) return [];
   const refs: number[] = [];
-  children(params).filter((p) => p.type === 'parameter_declaration' || p.type === 'optional_parameter_declaration').forEach((p, i) => {
-    const isConst = p.children.some((c) => c?.type === 'type_qualifier' && /const/.test(c.text));
-    let d = field(p, 'declarator');
-    let ref = false;
-    while (d) {
-      if (d.type === 'reference_declarator') ref = true;
-      if (d.type === 'pointer_declarator') break; // `size_t*&`-like forms are not a size's out-parameter
-      d = field(d, 'declarator') ?? children(d).find((c) => c.type.endsWith('declarator')) ?? null;
-    }
-    if (ref && !isConst) refs.push(i);
-  });
+  children(params)
+    .filter((p) => p.type === 'parameter_declaration' || p.type === 'optional_parameter_declaration')
+    .forEach((p, i) => {
+      const isConst = p.children.some((c) => c?.type === 'type_qualifier' && /const/.test(c.text));
+      let d = field(p, 'declarator');
+      let ref = false;
+      while (d) {
+        if (d.type === 'reference_declarator') ref = true;
+        if (d.type === 'pointer_declarator') break; // `size_t*&`-like forms are not a size's out-parameter
+        d = field(d, 'declarator') ?? children(d).find((c) => c.type.endsWith('declarator')) ?? null;
+      }
+      if (ref && !isConst) refs.push(i);
+    });
   return refs;
 }
 
@@ -1044,25 +1110,44 @@ function parseNumber(raw: string): Folded {
 function binary(op: string, a: number, b: number): number | null {
   const bothInt = Number.isInteger(a) && Number.isInteger(b);
   switch (op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '/': return b === 0 ? null : bothInt ? Math.trunc(a / b) : a / b;
-    case '%': return b === 0 || !bothInt ? null : a % b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return b === 0 ? null : bothInt ? Math.trunc(a / b) : a / b;
+    case '%':
+      return b === 0 || !bothInt ? null : a % b;
     // Shifts and bit operations through multiplication / BigInt: JS `<<` wraps at 32 bits, C's size_t does not.
-    case '<<': return bothInt && b >= 0 && b < 64 ? a * 2 ** b : null;
-    case '>>': return bothInt && b >= 0 && b < 64 ? Math.floor(a / 2 ** b) : null;
-    case '&': return bothInt ? Number(BigInt(a) & BigInt(b)) : null;
-    case '|': return bothInt ? Number(BigInt(a) | BigInt(b)) : null;
-    case '^': return bothInt ? Number(BigInt(a) ^ BigInt(b)) : null;
-    case '<': return a < b ? 1 : 0;
-    case '<=': return a <= b ? 1 : 0;
-    case '>': return a > b ? 1 : 0;
-    case '>=': return a >= b ? 1 : 0;
-    case '==': return a === b ? 1 : 0;
-    case '!=': return a !== b ? 1 : 0;
-    case '&&': return a && b ? 1 : 0;
-    case '||': return a || b ? 1 : 0;
-    default: return null;
+    case '<<':
+      return bothInt && b >= 0 && b < 64 ? a * 2 ** b : null;
+    case '>>':
+      return bothInt && b >= 0 && b < 64 ? Math.floor(a / 2 ** b) : null;
+    case '&':
+      return bothInt ? Number(BigInt(a) & BigInt(b)) : null;
+    case '|':
+      return bothInt ? Number(BigInt(a) | BigInt(b)) : null;
+    case '^':
+      return bothInt ? Number(BigInt(a) ^ BigInt(b)) : null;
+    case '<':
+      return a < b ? 1 : 0;
+    case '<=':
+      return a <= b ? 1 : 0;
+    case '>':
+      return a > b ? 1 : 0;
+    case '>=':
+      return a >= b ? 1 : 0;
+    case '==':
+      return a === b ? 1 : 0;
+    case '!=':
+      return a !== b ? 1 : 0;
+    case '&&':
+      return a && b ? 1 : 0;
+    case '||':
+      return a || b ? 1 : 0;
+    default:
+      return null;
   }
 }

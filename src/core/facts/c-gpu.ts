@@ -2,23 +2,51 @@
 // launches, hints, host buffer kinds and whether each API call's status is looked at.
 import { nodesOfTypes, type ParsedSource, type SyntaxNode } from '../parse/tree-sitter';
 import type {
-  ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language, LoopInfo, MemorySpace, SizeValue, TransferDirection, TransferFact,
+  ApiCallFact,
+  GpuEvent,
+  GpuFileFacts,
+  KernelFact,
+  Language,
+  LoopInfo,
+  MemorySpace,
+  SizeValue,
+  TransferDirection,
+  TransferFact,
 } from '../model/types';
 import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
 import type { IncludedHeaders } from './c-includes';
-import { C_API_TABLE, CUDA_NON_STATUS_CALLS, OPENCL_CPP_METHODS, OPENCL_ERRCODE_RET_CALLS, OPENCL_UNCHECKED_OK, transferDirectionFromKind, type CallSpec, type SizeSpec } from './c-api-table';
+import {
+  C_API_TABLE,
+  CUDA_NON_STATUS_CALLS,
+  OPENCL_CPP_METHODS,
+  OPENCL_ERRCODE_RET_CALLS,
+  OPENCL_UNCHECKED_OK,
+  transferDirectionFromKind,
+  type CallSpec,
+  type SizeSpec,
+} from './c-api-table';
 import { MacroReaders, statusStore, storedStatusRead } from './c-status-read';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 import {
-  HostBufferTable, placeApiCall, placeDefinition, placeEvent, splitSegments, wholeFile,
-  type CFactsCache, type DefinitionRecord, type Segment, type SegmentFacts, type Shift,
+  HostBufferTable,
+  placeApiCall,
+  placeDefinition,
+  placeEvent,
+  splitSegments,
+  wholeFile,
+  type CFactsCache,
+  type DefinitionRecord,
+  type Segment,
+  type SegmentFacts,
+  type Shift,
 } from './c-segments';
 
 const C_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']);
 const IDENTIFIER: ReadonlySet<string> = new Set(['identifier']);
 
 /** Clock reads of C and C++ host code; CUDA events count as a clock where the file reads an elapsed time. */
-const C_TIMER = /\b(clock_gettime|gettimeofday|QueryPerformanceCounter|omp_get_wtime|MPI_Wtime|clock|\w*wtime|\w*[tT]imer\w*|get_?[tT]ime\w*|\w*Seconds|cpuSecond|seconds)\s*\(|\bchrono::|high_resolution_clock|steady_clock|system_clock/;
+const C_TIMER =
+  /\b(clock_gettime|gettimeofday|QueryPerformanceCounter|omp_get_wtime|MPI_Wtime|clock|\w*wtime|\w*[tT]imer\w*|get_?[tT]ime\w*|\w*Seconds|cpuSecond|seconds)\s*\(|\bchrono::|high_resolution_clock|steady_clock|system_clock/;
 const C_TIMER_WITH_EVENTS = new RegExp(`${C_TIMER.source}|\\b(cudaEventRecord|cudaEventElapsedTime|cuEventRecord|cuEventElapsedTime)\\s*\\(`);
 
 const C_LOOP_SYNTAX = (folder: CConstantFolder, timesEvents: boolean): LoopSyntax => ({
@@ -179,10 +207,26 @@ const ESCAPE_TYPES = new Set(['return_statement', 'assignment_expression']);
 
 const NULL_ARG = /^(NULL|nullptr|0|\(\s*cl_int\s*\*\s*\)\s*(NULL|0))$/;
 /** The nodes the extraction visits; identifiers only matter as OpenCL device queries (see segmentTypes). */
-const MAIN_TYPES: ReadonlySet<string> = new Set(['call_expression', 'declaration', 'parameter_declaration', 'new_expression', 'identifier', 'type_identifier']);
+const MAIN_TYPES: ReadonlySet<string> = new Set([
+  'call_expression',
+  'declaration',
+  'parameter_declaration',
+  'new_expression',
+  'identifier',
+  'type_identifier',
+]);
 const ENCLOSING_TYPES: ReadonlySet<string> = new Set([...FUNCTION_TYPES, ...C_LOOP_TYPES]);
-const BASE_TYPES: ReadonlySet<string> = new Set([...ENCLOSING_TYPES, ...C_CONSTANT_TYPES, ...MAIN_TYPES, 'init_declarator', 'return_statement', 'assignment_expression', 'preproc_function_def']
-  .filter((t) => t !== 'identifier' && t !== 'type_identifier'));
+const BASE_TYPES: ReadonlySet<string> = new Set(
+  [
+    ...ENCLOSING_TYPES,
+    ...C_CONSTANT_TYPES,
+    ...MAIN_TYPES,
+    'init_declarator',
+    'return_statement',
+    'assignment_expression',
+    'preproc_function_def',
+  ].filter((t) => t !== 'identifier' && t !== 'type_identifier'),
+);
 const WITH_IDENTIFIERS: ReadonlySet<string> = new Set([...BASE_TYPES, 'identifier', 'type_identifier']);
 
 /**
@@ -226,7 +270,8 @@ function rootName(node: SyntaxNode | null | undefined): string | null {
  * Calls that queue no GPU work: choosing a device, waiting, queries, events, teardown, printing, checks. A loop of
  * only these after the work is queued waits for it (one device or stream per trip); any other call may launch.
  */
-const NON_WORK_CALL = /^(cuda|cu)(SetDevice|GetDevice|CtxSetCurrent|CtxPushCurrent|CtxPopCurrent|CtxSynchronize|DeviceSynchronize|ThreadSynchronize|StreamSynchronize|EventSynchronize|StreamQuery|EventQuery|EventElapsedTime|EventRecord|EventDestroy|StreamDestroy|GetLastError|PeekAtLastError|GetErrorString|GetErrorName|Free\w*|DeviceReset|ProfilerStop)(_v2)?$|^cl(Finish|Flush|WaitForEvents|Release\w*|GetEventProfilingInfo)$|^(printf|fprintf|puts|exit|assert|fflush|cout|cerr|endl)$|check|safe_?call|cuda_?call/i;
+const NON_WORK_CALL =
+  /^(cuda|cu)(SetDevice|GetDevice|CtxSetCurrent|CtxPushCurrent|CtxPopCurrent|CtxSynchronize|DeviceSynchronize|ThreadSynchronize|StreamSynchronize|EventSynchronize|StreamQuery|EventQuery|EventElapsedTime|EventRecord|EventDestroy|StreamDestroy|GetLastError|PeekAtLastError|GetErrorString|GetErrorName|Free\w*|DeviceReset|ProfilerStop)(_v2)?$|^cl(Finish|Flush|WaitForEvents|Release\w*|GetEventProfilingInfo)$|^(printf|fprintf|puts|exit|assert|fflush|cout|cerr|endl)$|check|safe_?call|cuda_?call/i;
 
 const LOOP_BODY_TYPES: ReadonlySet<string> = new Set(['assignment_expression', 'update_expression', 'call_expression', 'init_declarator']);
 
@@ -258,65 +303,76 @@ class CLoopBodies {
     const add = (map: Map<string, number[]>, name: string | null, at: number) => {
       if (name) (map.get(name) ?? map.set(name, []).get(name)!).push(at);
     };
-    walk(loop, (n) => {
-      if (n.type === 'init_declarator') {
-        const name = rootName(field(n, 'declarator'));
-        if (name && field(n, 'value')) body!.assigned.add(name);
-        return;
-      }
-      if (n.type === 'assignment_expression') {
-        const right = field(n, 'right');
-        if (right?.type === 'identifier' && /\[|->|\./.test(field(n, 'left')?.text ?? '')) body!.kept.add(right.text);
-        if (field(n, 'left')?.type === 'identifier') body!.assigned.add(field(n, 'left')!.text);
-      }
-      if (n.type === 'assignment_expression' || n.type === 'update_expression') {
-        add(body!.hostWrites, rootName(field(n, n.type === 'assignment_expression' ? 'left' : 'argument')), n.startIndex);
-        return;
-      }
-      const fn = field(n, 'function');
-      const args = children(field(n, 'arguments') ?? n).filter((c) => c.type !== 'comment');
-      if (fn?.type === 'call_expression') {
-        const inner = field(fn, 'arguments');
-        if (inner && this.launchOpens.has(inner.startIndex)) {
-          body!.launches.push(n.startIndex);
-          body!.work++;
-          for (const a of args) add(body!.deviceWrites, rootName(a), n.startIndex);
+    walk(
+      loop,
+      (n) => {
+        if (n.type === 'init_declarator') {
+          const name = rootName(field(n, 'declarator'));
+          if (name && field(n, 'value')) body!.assigned.add(name);
           return;
         }
-      }
-      const name = calleeName(n);
-      if (!name) return;
-      const spec = C_API_TABLE[name];
-      if (!NON_WORK_CALL.test(name)) body!.work++;
-      if (/^(push_back|emplace_back|push|insert|append)$/.test(name)) for (const a of args) if (a.type === 'identifier') body!.kept.add(a.text);
-      if (spec?.kind === 'transfer') {
-        const direction = spec.kindArg !== undefined && args[spec.kindArg] ? transferDirectionFromKind(args[spec.kindArg]!.text) : spec.direction;
-        const dst = spec.dst !== null ? rootName(args[spec.dst]) : null;
-        add(direction === 'device-to-host' || direction === 'host-to-host' ? body!.hostWrites : body!.deviceWrites, dst, n.startIndex);
-        return;
-      }
-      if (spec?.kind === 'launch') {
-        body!.launches.push(n.startIndex);
-        return;
-      }
-      if (spec) return;
-      // Any other call may fill what it is given: fread(h, ...), memcpy(h, ...), fill(h), cublasSgemm(..., d_c, ...).
-      const gpuLibrary = /^(cublas|cusparse|cusolver|cufft|curand|cudnn|nccl|thrust|cub|cudaMemset|cuMemset|clEnqueue|cutlass)/i.test(name);
-      for (const a of args) if (!/^\s*[\w.]+\s*\[/.test(a.text)) add(gpuLibrary ? body!.deviceWrites : body!.hostWrites, rootName(a), n.startIndex);
-      if (fn?.type === 'field_expression') add(body!.hostWrites, rootName(field(fn, 'argument')), n.startIndex);
-      if (gpuLibrary) for (const a of args) add(body!.hostWrites, rootName(a), n.startIndex);
-    }, LOOP_BODY_TYPES);
+        if (n.type === 'assignment_expression') {
+          const right = field(n, 'right');
+          if (right?.type === 'identifier' && /\[|->|\./.test(field(n, 'left')?.text ?? '')) body!.kept.add(right.text);
+          if (field(n, 'left')?.type === 'identifier') body!.assigned.add(field(n, 'left')!.text);
+        }
+        if (n.type === 'assignment_expression' || n.type === 'update_expression') {
+          add(body!.hostWrites, rootName(field(n, n.type === 'assignment_expression' ? 'left' : 'argument')), n.startIndex);
+          return;
+        }
+        const fn = field(n, 'function');
+        const args = children(field(n, 'arguments') ?? n).filter((c) => c.type !== 'comment');
+        if (fn?.type === 'call_expression') {
+          const inner = field(fn, 'arguments');
+          if (inner && this.launchOpens.has(inner.startIndex)) {
+            body!.launches.push(n.startIndex);
+            body!.work++;
+            for (const a of args) add(body!.deviceWrites, rootName(a), n.startIndex);
+            return;
+          }
+        }
+        const name = calleeName(n);
+        if (!name) return;
+        const spec = C_API_TABLE[name];
+        if (!NON_WORK_CALL.test(name)) body!.work++;
+        if (/^(push_back|emplace_back|push|insert|append)$/.test(name)) for (const a of args) if (a.type === 'identifier') body!.kept.add(a.text);
+        if (spec?.kind === 'transfer') {
+          const direction = spec.kindArg !== undefined && args[spec.kindArg] ? transferDirectionFromKind(args[spec.kindArg]!.text) : spec.direction;
+          const dst = spec.dst !== null ? rootName(args[spec.dst]) : null;
+          add(direction === 'device-to-host' || direction === 'host-to-host' ? body!.hostWrites : body!.deviceWrites, dst, n.startIndex);
+          return;
+        }
+        if (spec?.kind === 'launch') {
+          body!.launches.push(n.startIndex);
+          return;
+        }
+        if (spec) return;
+        // Any other call may fill what it is given: fread(h, ...), memcpy(h, ...), fill(h), cublasSgemm(..., d_c, ...).
+        const gpuLibrary = /^(cublas|cusparse|cusolver|cufft|curand|cudnn|nccl|thrust|cub|cudaMemset|cuMemset|clEnqueue|cutlass)/i.test(name);
+        for (const a of args) if (!/^\s*[\w.]+\s*\[/.test(a.text)) add(gpuLibrary ? body!.deviceWrites : body!.hostWrites, rootName(a), n.startIndex);
+        if (fn?.type === 'field_expression') add(body!.hostWrites, rootName(field(fn, 'argument')), n.startIndex);
+        if (gpuLibrary) for (const a of args) add(body!.hostWrites, rootName(a), n.startIndex);
+      },
+      LOOP_BODY_TYPES,
+    );
     this.bodies.set(loop.startIndex, body);
     return body;
   }
 
   /** Why a copy in `loop` moves different bytes on each iteration, or undefined when nothing there changes them. */
-  changes(loop: SyntaxNode, copy: SyntaxNode, direction: TransferDirection, host: string | null, device: string | null): TransferFact['changesInLoop'] {
+  changes(
+    loop: SyntaxNode,
+    copy: SyntaxNode,
+    direction: TransferDirection,
+    host: string | null,
+    device: string | null,
+  ): TransferFact['changesInLoop'] {
     const body = this.of(loop);
     const elsewhere = (at: number[] | undefined) => Boolean(at?.some((o) => o < copy.startIndex || o >= copy.endIndex));
     if (direction === 'host-to-device' && host && elsewhere(body.hostWrites.get(host))) return 'host-written';
     if (direction === 'device-to-host') {
-      if (body.launches.length || (device && (elsewhere(body.deviceWrites.get(device)) || elsewhere(body.hostWrites.get(device))))) return 'device-written';
+      if (body.launches.length || (device && (elsewhere(body.deviceWrites.get(device)) || elsewhere(body.hostWrites.get(device)))))
+        return 'device-written';
     }
     return undefined;
   }
@@ -327,8 +383,14 @@ class CLoopBodies {
  * function whose text and context did not change since the last call are reused instead of re-read (c-segments.ts);
  * the result is the same as without it.
  */
-export function extractCGpuFacts(parsed: ParsedSource, path: string, language: Language,
-  parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded, cache?: CFactsCache, headers?: IncludedHeaders | null): GpuFileFacts {
+export function extractCGpuFacts(
+  parsed: ParsedSource,
+  path: string,
+  language: Language,
+  parseExpression: (text: string, use: (expr: SyntaxNode | null) => Folded) => Folded,
+  cache?: CFactsCache,
+  headers?: IncludedHeaders | null,
+): GpuFileFacts {
   const lines = new LineMap(parsed.text);
   // Without a cache (a workspace scan) the file is one context segment: splitting only pays when facts are kept.
   const segments = cache ? splitSegments(parsed, lines) : [wholeFile(parsed)];
@@ -419,7 +481,17 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
   markCheckedLaunches(events, apiCalls);
   resolveHelperFrees(events, definitions, freeMacros);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  return { path, language, events, apiCalls, kernels: kernels(parsed, definitions, lines), hostBuffers: hostBuffers.entries, checkMacros, assumedTypeSizes, ...(headers ? { headers: { macros: headers.macros, functions: headers.functions, files: headers.files, notRead: headers.notRead } } : {}) };
+  return {
+    path,
+    language,
+    events,
+    apiCalls,
+    kernels: kernels(parsed, definitions, lines),
+    hostBuffers: hostBuffers.entries,
+    checkMacros,
+    assumedTypeSizes,
+    ...(headers ? { headers: { macros: headers.macros, functions: headers.functions, files: headers.files, notRead: headers.notRead } } : {}),
+  };
 
   /** Reads one segment's facts; it logs what it read from and wrote to the host-buffer table. */
   function readSegment(seg: Segment, index: Enclosing, orderBase: number): SegmentFacts {
@@ -436,7 +508,15 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
 
     const base = (node: SyntaxNode, api: string, family: GpuEvent['family']) => {
       const range = lines.range(node.startIndex, node.endIndex);
-      return { api, family, line: range.startLine, range, function: functionOf(node), loop: loopInfo(node, loopSyntax, lines, index) as LoopInfo | null, order: order++ };
+      return {
+        api,
+        family,
+        line: range.startLine,
+        range,
+        function: functionOf(node),
+        loop: loopInfo(node, loopSyntax, lines, index) as LoopInfo | null,
+        order: order++,
+      };
     };
 
     const sizeOf = (spec: SizeSpec | null, args: SyntaxNode[]): SizeValue => {
@@ -491,7 +571,13 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const body = loopBodies.of(loop);
       const vars = loopSyntax.variables(loop);
       let follows = false;
-      walk(sizeArg, (id) => { follows ||= vars.includes(id.text) || body.assigned.has(id.text); }, IDENTIFIER);
+      walk(
+        sizeArg,
+        (id) => {
+          follows ||= vars.includes(id.text) || body.assigned.has(id.text);
+        },
+        IDENTIFIER,
+      );
       return follows;
     };
 
@@ -530,8 +616,17 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const known = host ? hostBuffers.get(host)?.size : undefined;
       const size = known ?? { expr: `size of ${host ?? collapse(first.text)}`, bytes: null, unknowns: [host ?? collapse(first.text)] };
       events.push({
-        kind: 'transfer', ...base(call, 'cl::copy', 'opencl'), direction: up ? 'host-to-device' : 'device-to-host', size, async: false, stream: null,
-        blocking: true, hostBuffer: host, deviceBuffer: device, offset: false, hostOrigin: host ? originOf(host) : null,
+        kind: 'transfer',
+        ...base(call, 'cl::copy', 'opencl'),
+        direction: up ? 'host-to-device' : 'device-to-host',
+        size,
+        async: false,
+        stream: null,
+        blocking: true,
+        hostBuffer: host,
+        deviceBuffer: device,
+        offset: false,
+        hostOrigin: host ? originOf(host) : null,
       });
       return true;
     };
@@ -549,9 +644,33 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       if (iterator) {
         const host = iteratorHost(ctorArgs[1]!);
         const known = host ? hostBuffers.get(host)?.size : undefined;
-        const size = known ?? { expr: `size of ${host ?? collapse(ctorArgs[1]!.text)}`, bytes: null, unknowns: [host ?? collapse(ctorArgs[1]!.text)] };
-        events.push({ kind: 'allocation', ...base(node, 'cl::Buffer', 'opencl'), target, targetExpr: target, size, space: 'device', ...(host ? { hostSource: host, uploadsFrom: host } : {}) });
-        events.push({ kind: 'transfer', ...base(node, 'cl::Buffer', 'opencl'), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: host, deviceBuffer: target, offset: false, hostOrigin: host ? originOf(host) : null });
+        const size = known ?? {
+          expr: `size of ${host ?? collapse(ctorArgs[1]!.text)}`,
+          bytes: null,
+          unknowns: [host ?? collapse(ctorArgs[1]!.text)],
+        };
+        events.push({
+          kind: 'allocation',
+          ...base(node, 'cl::Buffer', 'opencl'),
+          target,
+          targetExpr: target,
+          size,
+          space: 'device',
+          ...(host ? { hostSource: host, uploadsFrom: host } : {}),
+        });
+        events.push({
+          kind: 'transfer',
+          ...base(node, 'cl::Buffer', 'opencl'),
+          direction: 'host-to-device',
+          size,
+          async: false,
+          stream: null,
+          blocking: true,
+          hostBuffer: host,
+          deviceBuffer: target,
+          offset: false,
+          hostOrigin: host ? originOf(host) : null,
+        });
         return;
       }
       const size = folder.size(ctorArgs[2]!);
@@ -560,10 +679,29 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const copiesHost = /CL_MEM_COPY_HOST_PTR/.test(flags) && hostArg && !NULL_ARG.test(hostArg.text.trim());
       const host = copiesHost ? bufferName(hostArg).name : null;
       events.push({
-        kind: 'allocation', ...base(node, 'cl::Buffer', 'opencl'), target, targetExpr: target, size, space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device',
-        flags: flags.split('|').map((f) => f.trim()), ...(copiesHost ? { hostSource: host, uploadsFrom: host } : {}),
+        kind: 'allocation',
+        ...base(node, 'cl::Buffer', 'opencl'),
+        target,
+        targetExpr: target,
+        size,
+        space: /CL_MEM_(ALLOC|USE)_HOST_PTR/.test(flags) ? 'mapped' : 'device',
+        flags: flags.split('|').map((f) => f.trim()),
+        ...(copiesHost ? { hostSource: host, uploadsFrom: host } : {}),
       });
-      if (copiesHost) events.push({ kind: 'transfer', ...base(node, 'cl::Buffer', 'opencl'), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: host, deviceBuffer: target, offset: false, hostOrigin: host ? originOf(host) : null });
+      if (copiesHost)
+        events.push({
+          kind: 'transfer',
+          ...base(node, 'cl::Buffer', 'opencl'),
+          direction: 'host-to-device',
+          size,
+          async: false,
+          stream: null,
+          blocking: true,
+          hostBuffer: host,
+          deviceBuffer: target,
+          offset: false,
+          hostOrigin: host ? originOf(host) : null,
+        });
     };
 
     const visitCall = (call: SyntaxNode) => {
@@ -577,9 +715,26 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const launch = innerArgs ? launchOpens.get(innerArgs.startIndex) : undefined;
         if (launch) {
           const kernel = calleeName(fnNode) ?? collapse(field(fnNode, 'function')?.text ?? '?');
-          events.push({ kind: 'launch', ...base(call, `${kernel}<<<>>>`, 'cuda'), kernel, config: collapse(parsed.text.slice(launch.open, launch.close)).replace(/^\(\s*/, '<<<').replace(/\s*\)$/, '>>>') });
+          events.push({
+            kind: 'launch',
+            ...base(call, `${kernel}<<<>>>`, 'cuda'),
+            kernel,
+            config: collapse(parsed.text.slice(launch.open, launch.close))
+              .replace(/^\(\s*/, '<<<')
+              .replace(/\s*\)$/, '>>>'),
+          });
           const range = lines.range(call.startIndex, call.endIndex);
-          apiCalls.push({ api: 'kernel launch', family: 'cuda', range, line: range.startLine, checked: false, function: functionOf(call), via: 'launch', startOffset: call.startIndex, endOffset: call.endIndex });
+          apiCalls.push({
+            api: 'kernel launch',
+            family: 'cuda',
+            range,
+            line: range.startLine,
+            checked: false,
+            function: functionOf(call),
+            via: 'launch',
+            startOffset: call.startIndex,
+            endOffset: call.endIndex,
+          });
           return;
         }
       }
@@ -600,7 +755,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         return;
       }
       if (name === 'malloc' || name === 'calloc' || name === 'aligned_alloc' || name === 'realloc') {
-        const size = name === 'calloc' && args.length === 2 ? productSize(folder, args[0]!, args[1]!) : folder.size(args[name === 'aligned_alloc' || name === 'realloc' ? 1 : 0] ?? null);
+        const size =
+          name === 'calloc' && args.length === 2
+            ? productSize(folder, args[0]!, args[1]!)
+            : folder.size(args[name === 'aligned_alloc' || name === 'realloc' ? 1 : 0] ?? null);
         recordHostBuffer(assignedName(call), 'pageable', name, call, size);
         return;
       }
@@ -608,7 +766,8 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const family = name.startsWith('cl') ? 'opencl' : name.startsWith('cu') && !name.startsWith('cuda') ? 'cuda-driver' : 'cuda';
       const isGpuApi = /^(cuda|cu|cl)[A-Z]/.test(name);
       if (isGpuApi) recordApiCall(call, name, family, args);
-      const spec: CallSpec | undefined = C_API_TABLE[name] ?? (usesClCpp && fnNode?.type === 'field_expression' ? OPENCL_CPP_METHODS[name] : undefined);
+      const spec: CallSpec | undefined =
+        C_API_TABLE[name] ?? (usesClCpp && fnNode?.type === 'field_expression' ? OPENCL_CPP_METHODS[name] : undefined);
       if (!spec) return;
       switch (spec.kind) {
         case 'alloc': {
@@ -622,21 +781,45 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const targetNode = spec.target === 'result' ? null : args[spec.target];
           const allocLoop = loopChain(call, loopSyntax, index)[0];
           events.push({
-            kind: 'allocation', ...base(call, name, spec.family), target, targetExpr: targetNode ? collapse(targetNode.text) : target,
+            kind: 'allocation',
+            ...base(call, name, spec.family),
+            target,
+            targetExpr: targetNode ? collapse(targetNode.text) : target,
             ...(spec.async ? { pooled: true } : {}),
             ...(allocLoop && target && loopBodies.of(allocLoop).kept.has(target) ? { keptPerIteration: true } : {}),
             ...(allocLoop && sizeFollowsLoop(allocLoop, args[typeof spec.size === 'number' ? spec.size : 1]) ? { sizeVaries: true } : {}),
             ...(target && folder.isLocal(target, call) ? { localTarget: true } : {}),
             // Written through a parameter (`cudaMalloc(devPtr, n)` in a wrapper) or into a name this file does not
             // declare: the caller owns the memory.
-            ...(target && !folder.isLocal(target, call) && !folder.isFileGlobal(target) ? { escapes: true } : {}), size, space,
-            ...(flags ? { flags: flags.split('|').map((f) => f.trim()).filter(Boolean) } : {}),
+            ...(target && !folder.isLocal(target, call) && !folder.isFileGlobal(target) ? { escapes: true } : {}),
+            size,
+            space,
+            ...(flags
+              ? {
+                  flags: flags
+                    .split('|')
+                    .map((f) => f.trim())
+                    .filter(Boolean),
+                }
+              : {}),
             ...(copiesHost ? { hostSource: bufferName(hostArg).name, uploadsFrom: bufferName(hostArg).name } : {}),
           });
           if (copiesHost) {
             // CL_MEM_COPY_HOST_PTR fills the whole buffer from the host at creation: an upload of the buffer's size.
             const host = bufferName(hostArg).name;
-            events.push({ kind: 'transfer', ...base(call, name, spec.family), direction: 'host-to-device', size, async: false, stream: null, blocking: true, hostBuffer: host, deviceBuffer: target, offset: false, hostOrigin: host ? hostBuffers.get(host) ?? null : null });
+            events.push({
+              kind: 'transfer',
+              ...base(call, name, spec.family),
+              direction: 'host-to-device',
+              size,
+              async: false,
+              stream: null,
+              blocking: true,
+              hostBuffer: host,
+              deviceBuffer: target,
+              offset: false,
+              hostOrigin: host ? (hostBuffers.get(host) ?? null) : null,
+            });
           }
           if (space === 'pinned-host' || (space === 'mapped' && spec.family !== 'opencl')) recordHostBuffer(target, 'pinned', name, call, size);
           break;
@@ -652,22 +835,48 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const offsetArg = spec.offsetArg !== undefined ? args[spec.offsetArg] : undefined;
           const offsetNonZero = offsetArg ? folder.evaluate(offsetArg).value !== 0 : false;
           const blockingText = spec.blockingArg !== undefined ? args[spec.blockingArg]?.text.trim() : undefined;
-          const blocking = blockingText === undefined ? null : /^(CL_TRUE|1|true)$/.test(blockingText) ? true : /^(CL_FALSE|0|false)$/.test(blockingText) ? false : null;
+          const blocking =
+            blockingText === undefined
+              ? null
+              : /^(CL_TRUE|1|true)$/.test(blockingText)
+                ? true
+                : /^(CL_FALSE|0|false)$/.test(blockingText)
+                  ? false
+                  : null;
           const stream = spec.streamArg !== undefined && args[spec.streamArg] ? collapse(args[spec.streamArg]!.text) : null;
           const fact: TransferFact = {
-            kind: 'transfer', ...base(call, name, spec.family), direction, size, async: /Async$/.test(name) || blocking === false, stream,
-            blocking, hostBuffer: hostSide?.name ?? null, deviceBuffer: deviceSide?.name ?? null,
+            kind: 'transfer',
+            ...base(call, name, spec.family),
+            direction,
+            size,
+            async: /Async$/.test(name) || blocking === false,
+            stream,
+            blocking,
+            hostBuffer: hostSide?.name ?? null,
+            deviceBuffer: deviceSide?.name ?? null,
             offset: Boolean(offsetNonZero || src.offset || dst.offset),
             hostOrigin: hostSide?.name ? originOf(hostSide.name) : null,
           };
           const loop = fact.loop ? loopChain(call, loopSyntax, index)[0] : undefined;
-          const hostArgRoot = direction === 'host-to-device' ? rootName(spec.src !== null ? args[spec.src] : null) : direction === 'device-to-host' ? rootName(spec.dst !== null ? args[spec.dst] : null) : null;
-          const deviceArgRoot = rootName(direction === 'device-to-host' ? (spec.src !== null ? args[spec.src] : null) : (spec.dst !== null ? args[spec.dst] : null));
+          const hostArgRoot =
+            direction === 'host-to-device'
+              ? rootName(spec.src !== null ? args[spec.src] : null)
+              : direction === 'device-to-host'
+                ? rootName(spec.dst !== null ? args[spec.dst] : null)
+                : null;
+          const deviceArgRoot = rootName(
+            direction === 'device-to-host' ? (spec.src !== null ? args[spec.src] : null) : spec.dst !== null ? args[spec.dst] : null,
+          );
           const changes = loop ? loopBodies.changes(loop, call, direction, hostArgRoot, deviceArgRoot) : undefined;
           const sizeArg = typeof spec.size === 'number' ? args[spec.size] : undefined;
           const cap = size.bytes === null && sizeArg?.type === 'identifier' ? int32Cap(sizeArg.text, call) : undefined;
           const defaults = size.bytes === null && sizeArg ? bytesAtDefaults(sizeArg, call) : undefined;
-          events.push({ ...fact, ...(changes ? { changesInLoop: changes } : {}), ...(cap !== undefined ? { sizeCapBytes: cap } : {}), ...(defaults !== undefined ? { defaultBytes: defaults } : {}) });
+          events.push({
+            ...fact,
+            ...(changes ? { changesInLoop: changes } : {}),
+            ...(cap !== undefined ? { sizeCapBytes: cap } : {}),
+            ...(defaults !== undefined ? { defaultBytes: defaults } : {}),
+          });
           break;
         }
         case 'free':
@@ -676,7 +885,9 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         case 'sync': {
           const syncLoop = loopChain(call, loopSyntax, index)[0];
           events.push({
-            kind: 'sync', ...base(call, name, spec.family), ...(syncLoop && loopBodies.of(syncLoop).work === 0 ? { waitsOnly: true } : {}),
+            kind: 'sync',
+            ...base(call, name, spec.family),
+            ...(syncLoop && loopBodies.of(syncLoop).work === 0 ? { waitsOnly: true } : {}),
             ...(syncLoop && inDebugBuild(call) ? { debugOnly: true } : {}),
           });
           break;
@@ -703,7 +914,9 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     /** `int bytes = ...` / `unsigned int size` (a parameter or a local declared before the call): the type caps the count. */
     const int32Cap = (name: string, call: SyntaxNode): number | undefined => {
       if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
-      const decl = new RegExp(`\\b(unsigned\\s+int|unsigned|int|int32_t|uint32_t|cl_int|cl_uint)\\s+(?:[*&]?\\s*\\w+\\s*(?:=[^,;(){}]*)?,\\s*)*${name}\\s*(=|;|,|\\))`).exec(functionTextBefore(call));
+      const decl = new RegExp(
+        `\\b(unsigned\\s+int|unsigned|int|int32_t|uint32_t|cl_int|cl_uint)\\s+(?:[*&]?\\s*\\w+\\s*(?:=[^,;(){}]*)?,\\s*)*${name}\\s*(=|;|,|\\))`,
+      ).exec(functionTextBefore(call));
       if (!decl) return undefined;
       return /unsigned|uint32_t|cl_uint/.test(decl[1]!) ? 2 ** 32 - 1 : 2 ** 31 - 1;
     };
@@ -717,21 +930,23 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       if (!/\bargv\b/.test(parsed.text)) return undefined;
       const before = functionTextBefore(call);
       let tunable = false;
-      const expand = (text: string, depth: number): string => text.replace(/\b[A-Za-z_]\w*\b/g, (name) => {
-        if (name === 'sizeof' || depth > 4) return name;
-        const m = new RegExp(`\\b${name}\\s*=(?!=)\\s*\\(?\\s*argc\\b[^?;]*\\?[^:;]*:\\s*\\(?\\s*(\\d+)`).exec(before)
-          ?? new RegExp(`\\b${name}\\s*=(?!=)\\s*([^;=]+);[\\s\\S]*\\bif\\s*\\(\\s*argc\\b[^;]*?\\b${name}\\s*=(?!=)[^;]*argv`).exec(before);
-        if (m) {
-          if (/\bargv\b/.test(m[1]!)) return name;
-          tunable = true;
-          return `(${expand(m[1]!, depth + 1)})`;
-        }
-        // A local computed once from other names (the last plain assignment before the call), unless argv is in it.
-        const defs = [...before.matchAll(new RegExp(`(?:^|[^\\w.>])${name}\\s*=(?!=)\\s*([^;]+);`, 'g'))];
-        const def = defs[defs.length - 1]?.[1];
-        if (!def || /\bargv\b|\?/.test(def)) return name;
-        return `(${expand(def, depth + 1)})`;
-      });
+      const expand = (text: string, depth: number): string =>
+        text.replace(/\b[A-Za-z_]\w*\b/g, (name) => {
+          if (name === 'sizeof' || depth > 4) return name;
+          const m =
+            new RegExp(`\\b${name}\\s*=(?!=)\\s*\\(?\\s*argc\\b[^?;]*\\?[^:;]*:\\s*\\(?\\s*(\\d+)`).exec(before) ??
+            new RegExp(`\\b${name}\\s*=(?!=)\\s*([^;=]+);[\\s\\S]*\\bif\\s*\\(\\s*argc\\b[^;]*?\\b${name}\\s*=(?!=)[^;]*argv`).exec(before);
+          if (m) {
+            if (/\bargv\b/.test(m[1]!)) return name;
+            tunable = true;
+            return `(${expand(m[1]!, depth + 1)})`;
+          }
+          // A local computed once from other names (the last plain assignment before the call), unless argv is in it.
+          const defs = [...before.matchAll(new RegExp(`(?:^|[^\\w.>])${name}\\s*=(?!=)\\s*([^;]+);`, 'g'))];
+          const def = defs[defs.length - 1]?.[1];
+          if (!def || /\bargv\b|\?/.test(def)) return name;
+          return `(${expand(def, depth + 1)})`;
+        });
       const text = expand(sizeArg.text, 0);
       if (!tunable) return undefined;
       const folded = parseExpression(text, (expr) => (expr ? folder.evaluate(expr) : { value: null, unknowns: ['?'] }));
@@ -744,7 +959,9 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       const fn = index.innermost(call, FUNCTION_DEFINITION);
       if (!name || !fn || !/^[A-Za-z_]\w*$/.test(name)) return false;
       const after = parsed.text.slice(call.endIndex, Math.min(fn.endIndex, call.endIndex + 4000));
-      return new RegExp(`!\\s*${name}\\b|\\b${name}\\s*[!=]=\\s*(NULL|nullptr|0)\\b|\\b(NULL|nullptr)\\s*[!=]=\\s*${name}\\b|assert\\s*\\(\\s*${name}\\b|if\\s*\\(\\s*${name}\\s*\\)`).test(after);
+      return new RegExp(
+        `!\\s*${name}\\b|\\b${name}\\s*[!=]=\\s*(NULL|nullptr|0)\\b|\\b(NULL|nullptr)\\s*[!=]=\\s*${name}\\b|assert\\s*\\(\\s*${name}\\b|if\\s*\\(\\s*${name}\\s*\\)`,
+      ).test(after);
     };
 
     let readers: MacroReaders | undefined;
@@ -788,7 +1005,18 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       // Cleanup on a path that already failed (`if (err != CL_SUCCESS) { clReleaseMemObject(b); return 1; }`).
       if (!checked && inErrorPath(call)) checked = true;
       const range = lines.range(call.startIndex, call.endIndex);
-      apiCalls.push({ api: name, family, range, line: range.startLine, checked, function: functionOf(call), via, ...(storedIn && !checked ? { storedIn } : {}), startOffset: call.startIndex, endOffset: call.endIndex });
+      apiCalls.push({
+        api: name,
+        family,
+        range,
+        line: range.startLine,
+        checked,
+        function: functionOf(call),
+        via,
+        ...(storedIn && !checked ? { storedIn } : {}),
+        startOffset: call.startIndex,
+        endOffset: call.endIndex,
+      });
       const wrapper = call.parent?.type === 'argument_list' ? call.parent.parent : null;
       if (wrapper?.type === 'call_expression' && family !== 'opencl') {
         const w = calleeName(wrapper);
@@ -813,8 +1041,11 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         const nameNode = d.type === 'init_declarator' || vexing ? field(d, 'declarator') : d;
         const name = bufferName(nameNode).name;
         const init = d.type === 'init_declarator' ? field(d, 'value') : null;
-        const ctorArgs = vexing ? children(field(d, 'parameters') ?? d)
-          : init?.type === 'argument_list' || init?.type === 'initializer_list' ? children(init) : [];
+        const ctorArgs = vexing
+          ? children(field(d, 'parameters') ?? d)
+          : init?.type === 'argument_list' || init?.type === 'initializer_list'
+            ? children(init)
+            : [];
         if (smartPointer && ctorArgs[0]) {
           const owned = ctorArgs[0].type === 'parameter_declaration' ? rootName(ctorArgs[0]) : bufferName(ctorArgs[0]).name;
           if (owned) events.push({ kind: 'free', ...base(decl, typeText, 'cuda'), target: owned });
@@ -822,11 +1053,18 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const elemType = thrust[2]!;
           const first = ctorArgs[0];
           // Copy-constructed from host data: `= h`, `(h)` with h a known host container, or `(h.begin(), h.end())`.
-          const source = init && init.type !== 'argument_list' && init.type !== 'initializer_list' ? init
-            : (first?.type === 'identifier' || first?.type === 'parameter_declaration') && hostBuffers.get(first.text) ? first
-            : first && ctorArgs.length === 2 && /\.begin\(\)$/.test(first.text) ? first : null;
+          const source =
+            init && init.type !== 'argument_list' && init.type !== 'initializer_list'
+              ? init
+              : (first?.type === 'identifier' || first?.type === 'parameter_declaration') && hostBuffers.get(first.text)
+                ? first
+                : first && ctorArgs.length === 2 && /\.begin\(\)$/.test(first.text)
+                  ? first
+                  : null;
           // `h.begin()` names h: the callee is the field expression `h.begin`, whose argument is h.
-          const hostName = source ? bufferName(source.type === 'call_expression' ? field(field(source, 'function') ?? source, 'argument') : source).name : null;
+          const hostName = source
+            ? bufferName(source.type === 'call_expression' ? field(field(source, 'function') ?? source, 'argument') : source).name
+            : null;
           let size: SizeValue;
           if (source) {
             const known = hostName ? hostBuffers.get(hostName)?.size : undefined;
@@ -835,14 +1073,36 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
             const count = folder.size(first);
             const elem = folder.typeSize(elemType);
             const expr = `${count.expr} * sizeof(${elemType})`;
-            size = count.bytes !== null && elem !== null ? { expr, bytes: count.bytes * elem, unknowns: [] }
-              : { expr, bytes: null, unknowns: [...count.unknowns, ...(elem === null ? [`sizeof(${elemType})`] : [])] };
+            size =
+              count.bytes !== null && elem !== null
+                ? { expr, bytes: count.bytes * elem, unknowns: [] }
+                : { expr, bytes: null, unknowns: [...count.unknowns, ...(elem === null ? [`sizeof(${elemType})`] : [])] };
           } else {
             size = { expr: '0', bytes: 0, unknowns: [] };
           }
-          events.push({ kind: 'allocation', ...base(decl, 'thrust::device_vector', 'thrust'), target: name, targetExpr: name, size, space: 'device', ...(source ? { uploadsFrom: hostName ?? collapse(source.text) } : {}) });
+          events.push({
+            kind: 'allocation',
+            ...base(decl, 'thrust::device_vector', 'thrust'),
+            target: name,
+            targetExpr: name,
+            size,
+            space: 'device',
+            ...(source ? { uploadsFrom: hostName ?? collapse(source.text) } : {}),
+          });
           if (source) {
-            events.push({ kind: 'transfer', ...base(decl, 'thrust::device_vector', 'thrust'), direction: 'host-to-device', size, async: false, stream: null, blocking: null, hostBuffer: hostName, deviceBuffer: name, offset: false, hostOrigin: hostName ? originOf(hostName) : null });
+            events.push({
+              kind: 'transfer',
+              ...base(decl, 'thrust::device_vector', 'thrust'),
+              direction: 'host-to-device',
+              size,
+              async: false,
+              stream: null,
+              blocking: null,
+              hostBuffer: hostName,
+              deviceBuffer: name,
+              offset: false,
+              hostOrigin: hostName ? originOf(hostName) : null,
+            });
           }
         } else if (clBuffer && ctorArgs.length >= 3) {
           clBufferCreation(decl, name, ctorArgs);
@@ -850,7 +1110,10 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
           const elemType = stdVector ? stdVector[1]! : thrust![2]!;
           const elem = folder.typeSize(elemType);
           const count = ctorArgs[0] ? folder.size(ctorArgs[0]) : null;
-          const size = count && count.bytes !== null && elem !== null ? { expr: `${count.expr} * sizeof(${elemType})`, bytes: count.bytes * elem, unknowns: [] } : undefined;
+          const size =
+            count && count.bytes !== null && elem !== null
+              ? { expr: `${count.expr} * sizeof(${elemType})`, bytes: count.bytes * elem, unknowns: [] }
+              : undefined;
           recordHostBuffer(name, 'pageable', stdVector ? 'std::vector' : 'thrust::host_vector', decl, size);
         }
       }
@@ -859,7 +1122,12 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     const visitNew = (node: SyntaxNode) => {
       let p = node.parent;
       while (p && (p.type === 'parenthesized_expression' || p.type === 'cast_expression')) p = p.parent;
-      const target = p?.type === 'init_declarator' ? bufferName(field(p, 'declarator')).name : p?.type === 'assignment_expression' ? bufferName(field(p, 'left')).name : null;
+      const target =
+        p?.type === 'init_declarator'
+          ? bufferName(field(p, 'declarator')).name
+          : p?.type === 'assignment_expression'
+            ? bufferName(field(p, 'left')).name
+            : null;
       const declarator = field(node, 'declarator');
       const type = field(node, 'type');
       let size: SizeValue | undefined;
@@ -874,7 +1142,7 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
       recordHostBuffer(target, 'pageable', 'new', node, size);
     };
 
-    const definitions = seg.definitions ??= nodes.of(FUNCTION_DEFINITION).map(definitionRecord);
+    const definitions = (seg.definitions ??= nodes.of(FUNCTION_DEFINITION).map(definitionRecord));
     for (const node of nodes.of(MAIN_TYPES)) {
       switch (node.type) {
         case 'call_expression':
@@ -890,7 +1158,12 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
         case 'identifier':
         case 'type_identifier':
           if (node.text === 'CL_DEVICE_MAX_MEM_ALLOC_SIZE' || node.text === 'CL_DEVICE_GLOBAL_MEM_SIZE') {
-            events.push({ kind: 'hint', ...base(node, node.text, 'opencl'), hint: node.text.endsWith('ALLOC_SIZE') ? 'max-alloc-query' : 'global-mem-query', target: null });
+            events.push({
+              kind: 'hint',
+              ...base(node, node.text, 'opencl'),
+              hint: node.text.endsWith('ALLOC_SIZE') ? 'max-alloc-query' : 'global-mem-query',
+              target: null,
+            });
           }
           break;
         default:
@@ -901,14 +1174,26 @@ export function extractCGpuFacts(parsed: ParsedSource, path: string, language: L
     const escaping = escapingPointers(nodes, functionOf);
     const host = hostBuffers.end();
     return {
-      shape: seg.shape, startLine: seg.startLine, start: seg.start, orderBase, orderCount: order - orderBase, events, apiCalls, definitions,
-      hostReads: host.reads, hostWrites: host.writes, checkMacroUses: [...checkMacroUses], escaping, typeSizes: folder.takeTypeSizeLog(),
+      shape: seg.shape,
+      startLine: seg.startLine,
+      start: seg.start,
+      orderBase,
+      orderCount: order - orderBase,
+      events,
+      apiCalls,
+      definitions,
+      hostReads: host.reads,
+      hostWrites: host.writes,
+      checkMacroUses: [...checkMacroUses],
+      escaping,
+      typeSizes: folder.takeTypeSizeLog(),
     };
   }
 }
 
 /** A test of a failed status or a NULL result: `err != CL_SUCCESS`, `status`, `!buf`, `res == NULL`. */
-const ERROR_TEST = /(!=|==)\s*(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\b|\b(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\s*(!=|==)|\b(err|error|errNum|ciErr\w*|status|ret|rc|res|result)\b|^\(?\s*!|[!=]=\s*(NULL|nullptr)\b/;
+const ERROR_TEST =
+  /(!=|==)\s*(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\b|\b(CL_SUCCESS|cudaSuccess|CUDA_SUCCESS)\s*(!=|==)|\b(err|error|errNum|ciErr\w*|status|ret|rc|res|result)\b|^\(?\s*!|[!=]=\s*(NULL|nullptr)\b/;
 const FAILURE_EXIT = /\b(return|goto|exit|abort|throw|break)\b/;
 
 const DEBUG_CONDITION = /\bDEBUG|_DEBUG\b|\bVERBOSE|\bTRACE|^\(?\s*0\s*\)?$/i;
@@ -960,7 +1245,9 @@ function productSize(folder: CConstantFolder, a: SyntaxNode, b: SyntaxNode): Siz
   const x = folder.size(a);
   const y = folder.size(b);
   const expr = `${x.expr} * ${y.expr}`;
-  return x.bytes !== null && y.bytes !== null ? { expr, bytes: x.bytes * y.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...x.unknowns, ...y.unknowns] };
+  return x.bytes !== null && y.bytes !== null
+    ? { expr, bytes: x.bytes * y.bytes, unknowns: [] }
+    : { expr, bytes: null, unknowns: [...x.unknowns, ...y.unknowns] };
 }
 
 const FREE_API_NAMES = Object.keys(C_API_TABLE).filter((k) => C_API_TABLE[k]!.kind === 'free');
@@ -1008,14 +1295,15 @@ function resolveHelperFrees(events: GpuEvent[], definitions: DefinitionRecord[],
  * synchronize; a runtime call when it later asks cudaGetLastError (the call is replaced, not changed).
  */
 function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void {
-  const checks = events.filter((e) => (e.kind === 'hint' && e.hint === 'error-check'));
+  const checks = events.filter((e) => e.kind === 'hint' && e.hint === 'error-check');
   const checkedSyncs = apiCalls.filter((c) => c.checked && /Synchronize$/.test(c.api));
   apiCalls.forEach((call, i) => {
     // cudaGetLastError reports the last error of any runtime call (CUDA Runtime API, "Error Handling"), not only launches.
     if (call.checked || (call.via !== 'launch' && call.family !== 'cuda')) return;
     if (call.via !== 'launch' && !checks.length) return;
     const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
-    if (checks.some((c) => after(c.line, c.function)) || (call.via === 'launch' && checkedSyncs.some((s) => after(s.line, s.function)))) apiCalls[i] = { ...call, checked: true };
+    if (checks.some((c) => after(c.line, c.function)) || (call.via === 'launch' && checkedSyncs.some((s) => after(s.line, s.function))))
+      apiCalls[i] = { ...call, checked: true };
   });
 }
 
@@ -1028,9 +1316,12 @@ function definitionRecord(def: SyntaxNode): DefinitionRecord {
   const all = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration' || p.type === 'optional_parameter_declaration');
   const params = all.filter((p) => p.text.includes('*'));
   return {
-    start: def.startIndex, definedName,
+    start: def.startIndex,
+    definedName,
     declarator: {
-      name: collapse(field(d, 'declarator')?.text ?? '?'), end: d.endIndex, bufferParams: params.map((p) => bufferName(field(p, 'declarator')).name ?? collapse(p.text)),
+      name: collapse(field(d, 'declarator')?.text ?? '?'),
+      end: d.endIndex,
+      bufferParams: params.map((p) => bufferName(field(p, 'declarator')).name ?? collapse(p.text)),
       params: all.map((p) => rootName(field(p, 'declarator')) ?? ''),
     },
   };

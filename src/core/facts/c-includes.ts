@@ -39,9 +39,21 @@ export const MAX_INCLUDE_DEPTH = 16;
 const MAX_FUNCTION_CHARS = 8_000;
 const MAX_COMPILE_COMMANDS_BYTES = 32_000_000;
 const HEADER_TYPES: ReadonlySet<string> = new Set([
-  'preproc_def', 'preproc_function_def', 'enumerator_list', 'struct_specifier', 'class_specifier', 'union_specifier',
-  'type_definition', 'declaration', 'function_definition', 'lambda_expression', 'call_expression', 'assignment_expression',
-  'update_expression', 'pointer_expression', 'expression_statement',
+  'preproc_def',
+  'preproc_function_def',
+  'enumerator_list',
+  'struct_specifier',
+  'class_specifier',
+  'union_specifier',
+  'type_definition',
+  'declaration',
+  'function_definition',
+  'lambda_expression',
+  'call_expression',
+  'assignment_expression',
+  'update_expression',
+  'pointer_expression',
+  'expression_statement',
 ]);
 
 /** The quoted and angle includes of a text, in order: one pass over its lines, no regular expression. */
@@ -134,7 +146,11 @@ export function compileCommandDirs(root: string, file: string): string[] {
       if (!e || typeof e !== 'object') continue;
       const { directory, file: f, arguments: args, command } = e as Record<string, unknown>;
       const dir = typeof directory === 'string' ? directory : root;
-      const words = Array.isArray(args) ? args.filter((a): a is string => typeof a === 'string') : typeof command === 'string' ? splitCommand(command) : [];
+      const words = Array.isArray(args)
+        ? args.filter((a): a is string => typeof a === 'string')
+        : typeof command === 'string'
+          ? splitCommand(command)
+          : [];
       const dirs: string[] = [];
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!;
@@ -192,7 +208,14 @@ interface HeaderRead {
 const headerCache = new Map<string, HeaderRead>();
 const MAX_CACHED_HEADERS = 512;
 
-const EMPTY: HeaderDefinitions = { defines: new Map(), functionMacros: new Map(), constants: new Map(), enums: new Map(), layouts: new Map(), refParams: new Map() };
+const EMPTY: HeaderDefinitions = {
+  defines: new Map(),
+  functionMacros: new Map(),
+  constants: new Map(),
+  enums: new Map(),
+  layouts: new Map(),
+  refParams: new Map(),
+};
 
 /**
  * The project headers `text` (the file at `absolutePath`) includes, transitively, and what they define. Null when
@@ -321,7 +344,13 @@ async function readHeader(path: string, text: string, before: HeaderDefinitions)
       if (!name) continue;
       const params = node.type === 'preproc_function_def' ? field(node, 'parameters') : null;
       const after = params ?? name;
-      macros.push({ name: name.text, params: params ? children(params).map((p) => p.text) : null, body: node.text.slice(after.endIndex - node.startIndex).trim(), file: path, line: lineOf(node.startIndex) });
+      macros.push({
+        name: name.text,
+        params: params ? children(params).map((p) => p.text) : null,
+        body: node.text.slice(after.endIndex - node.startIndex).trim(),
+        file: path,
+        line: lineOf(node.startIndex),
+      });
     }
     for (const node of nodes.of(new Set(['function_definition']))) {
       let d = field(node, 'declarator');
@@ -329,7 +358,9 @@ async function readHeader(path: string, text: string, before: HeaderDefinitions)
       const id = d ? field(d, 'declarator') : null;
       const name = id?.type === 'qualified_identifier' ? id.text.split('::').pop()! : id?.text;
       if (!d || !name || !/^[A-Za-z_]\w*$/.test(name)) continue;
-      const params = children(field(d, 'parameters') ?? d).filter((p) => p.type === 'parameter_declaration').map((p) => p.text);
+      const params = children(field(d, 'parameters') ?? d)
+        .filter((p) => p.type === 'parameter_declaration')
+        .map((p) => p.text);
       functions.push({ name, params, text: node.text.slice(0, MAX_FUNCTION_CHARS), file: path, line: lineOf(node.startIndex) });
     }
     return { definitions, macros, functions };

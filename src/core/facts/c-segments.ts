@@ -71,8 +71,10 @@ export function splitSegments(parsed: ParsedSource, lines: LineMap): Segment[] {
     const cacheable = node.type === 'function_definition' && !definesFileWide(text);
     // Masked launches and qualifiers leave blanks in the text: they join the key by position.
     let masks = '';
-    for (; l < launches.length && launches[l]!.open < end; l++) if (launches[l]!.open >= start) masks += `L${launches[l]!.open - start},${launches[l]!.close - start};`;
-    for (; q < qualifiers.length && qualifiers[q]!.offset < end; q++) if (qualifiers[q]!.offset >= start) masks += `Q${qualifiers[q]!.offset - start}${qualifiers[q]!.text};`;
+    for (; l < launches.length && launches[l]!.open < end; l++)
+      if (launches[l]!.open >= start) masks += `L${launches[l]!.open - start},${launches[l]!.close - start};`;
+    for (; q < qualifiers.length && qualifiers[q]!.offset < end; q++)
+      if (qualifiers[q]!.offset >= start) masks += `Q${qualifiers[q]!.offset - start}${qualifiers[q]!.text};`;
     const at = lines.position(start);
     segments.push({ node, start, end, startLine: at.line, cacheable, shape: `${at.column}:${masks}`, text });
     start = end;
@@ -200,14 +202,26 @@ const unmoved = (d: Shift) => d.lines === 0 && d.offset === 0 && d.order === 0;
 
 export function placeEvent(e: GpuEvent, d: Shift): GpuEvent {
   if (unmoved(d)) return e;
-  const copy = { ...e, line: e.line + d.lines, range: shiftRange(e.range, d.lines), loop: e.loop ? { ...e.loop, line: e.loop.line + d.lines } : null, order: e.order + d.order };
+  const copy = {
+    ...e,
+    line: e.line + d.lines,
+    range: shiftRange(e.range, d.lines),
+    loop: e.loop ? { ...e.loop, line: e.loop.line + d.lines } : null,
+    order: e.order + d.order,
+  };
   if (copy.kind === 'transfer' && copy.hostOrigin) copy.hostOrigin = { ...copy.hostOrigin, line: copy.hostOrigin.line + d.lines };
   return copy;
 }
 
 export function placeApiCall(c: ApiCallFact, d: Shift): ApiCallFact {
   if (unmoved(d)) return c;
-  return { ...c, range: shiftRange(c.range, d.lines), line: c.line + d.lines, startOffset: c.startOffset + d.offset, endOffset: c.endOffset + d.offset };
+  return {
+    ...c,
+    range: shiftRange(c.range, d.lines),
+    line: c.line + d.lines,
+    startOffset: c.startOffset + d.offset,
+    endOffset: c.endOffset + d.offset,
+  };
 }
 
 export function placeDefinition(r: DefinitionRecord, d: Shift): DefinitionRecord {

@@ -77,12 +77,16 @@ export class MacroReaders {
     let nodes = this.scanned.get(fn.startIndex);
     if (!nodes) {
       const collected: FunctionNodes = { byName: new Map(), others: [] };
-      walk(fn, (n) => {
-        const text = n.type === 'identifier' || n.type === 'type_identifier' ? n.text : '';
-        if (n.type === 'identifier') (collected.byName.get(text) ?? collected.byName.set(text, []).get(text)!).push(n);
-        if (!text || this.macros.has(text) || (OPAQUE_CHECK_MACRO.test(text) && CHECK_WORD.test(text))) collected.others.push(n);
-      }, SCANNED);
-      this.scanned.set(fn.startIndex, nodes = collected);
+      walk(
+        fn,
+        (n) => {
+          const text = n.type === 'identifier' || n.type === 'type_identifier' ? n.text : '';
+          if (n.type === 'identifier') (collected.byName.get(text) ?? collected.byName.set(text, []).get(text)!).push(n);
+          if (!text || this.macros.has(text) || (OPAQUE_CHECK_MACRO.test(text) && CHECK_WORD.test(text))) collected.others.push(n);
+        },
+        SCANNED,
+      );
+      this.scanned.set(fn.startIndex, (nodes = collected));
     }
     return nodes;
   }
@@ -139,14 +143,26 @@ export function storedStatusRead(store: StatusStore, macros: MacroReaders, errco
       if (macros.reads(n.text, name)) occurrences.push({ at: n.startIndex, kind: 'read', node: n });
       else if ((call || statement) && !macros.defined.has(n.text) && OPAQUE_CHECK_MACRO.test(n.text) && CHECK_WORD.test(n.text)) {
         let nestedCall = false;
-        if (call) walk(field(call, 'arguments') ?? call, (c) => { nestedCall = true; void c; }, new Set(['call_expression']));
+        if (call)
+          walk(
+            field(call, 'arguments') ?? call,
+            (c) => {
+              nestedCall = true;
+              void c;
+            },
+            new Set(['call_expression']),
+          );
         if (!nestedCall) occurrences.push({ at: n.startIndex, kind: 'read', node: n });
       }
       continue;
     }
     const p = n.parent;
     if (!p) continue;
-    if ((p.type === 'init_declarator' && field(p, 'declarator')?.startIndex === n.startIndex) || p.type === 'declaration' || p.type === 'parameter_declaration') {
+    if (
+      (p.type === 'init_declarator' && field(p, 'declarator')?.startIndex === n.startIndex) ||
+      p.type === 'declaration' ||
+      p.type === 'parameter_declaration'
+    ) {
       declared = true;
       if (p.type === 'init_declarator') occurrences.push({ at: p.endIndex, kind: 'kill', node: p });
       continue;
@@ -202,7 +218,10 @@ function conditionalFrom(node: SyntaxNode, store: SyntaxNode): boolean {
       case 'if_statement':
         if (field(p, 'condition')?.startIndex !== n.startIndex) return true;
         break;
-      case 'for_statement': case 'while_statement': case 'do_statement': case 'for_range_loop':
+      case 'for_statement':
+      case 'while_statement':
+      case 'do_statement':
+      case 'for_range_loop':
         if (field(p, 'initializer')?.startIndex !== n.startIndex) return true;
         break;
       case 'conditional_expression':
@@ -211,8 +230,14 @@ function conditionalFrom(node: SyntaxNode, store: SyntaxNode): boolean {
       case 'binary_expression':
         if (/^(&&|\|\|)$/.test(collapse(field(p, 'operator')?.text ?? '')) && field(p, 'right')?.startIndex === n.startIndex) return true;
         break;
-      case 'case_statement': case 'else_clause': case 'catch_clause': case 'lambda_expression':
-      case 'preproc_if': case 'preproc_ifdef': case 'preproc_else': case 'preproc_elif':
+      case 'case_statement':
+      case 'else_clause':
+      case 'catch_clause':
+      case 'lambda_expression':
+      case 'preproc_if':
+      case 'preproc_ifdef':
+      case 'preproc_else':
+      case 'preproc_elif':
         return true;
       default:
         break;

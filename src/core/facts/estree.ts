@@ -42,11 +42,20 @@ export class EstreeIndex {
       const kids: Node[] = [];
       for (const key of keys) {
         const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) for (const v of value) { if (v && typeof v === 'object' && 'type' in v) kids.push(v as Node); }
+        if (Array.isArray(value))
+          for (const v of value) {
+            if (v && typeof v === 'object' && 'type' in v) kids.push(v as Node);
+          }
         else if (value && typeof value === 'object' && 'type' in value) kids.push(value as Node);
       }
       for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, node]);
-      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init && parent?.type === 'VariableDeclaration' && parent.kind === 'const') {
+      if (
+        node.type === 'VariableDeclarator' &&
+        node.id.type === 'Identifier' &&
+        node.init &&
+        parent?.type === 'VariableDeclaration' &&
+        parent.kind === 'const'
+      ) {
         if (!this.constInits.has(node.id.name)) this.constInits.set(node.id.name, node.init);
       }
     }
@@ -96,7 +105,8 @@ export class EstreeIndex {
       const assigns = new Map<string, TSESTree.AssignmentExpression[]>();
       for (const n of this.nodes) {
         if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') (decls.get(n.id.name) ?? decls.set(n.id.name, []).get(n.id.name)!).push(n);
-        else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier') (assigns.get(n.left.name) ?? assigns.set(n.left.name, []).get(n.left.name)!).push(n);
+        else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier')
+          (assigns.get(n.left.name) ?? assigns.set(n.left.name, []).get(n.left.name)!).push(n);
       }
       this.bindings = { decls, assigns };
     }
@@ -116,7 +126,14 @@ export function unwrap(node: Node): Node {
   let n = node;
   for (;;) {
     if (n.type === 'AwaitExpression') n = n.argument;
-    else if (n.type === 'TSNonNullExpression' || n.type === 'TSAsExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSTypeAssertion' || n.type === 'ChainExpression') n = n.expression;
+    else if (
+      n.type === 'TSNonNullExpression' ||
+      n.type === 'TSAsExpression' ||
+      n.type === 'TSSatisfiesExpression' ||
+      n.type === 'TSTypeAssertion' ||
+      n.type === 'ChainExpression'
+    )
+      n = n.expression;
     else return n;
   }
 }
@@ -126,7 +143,13 @@ export function memberChain(node: Node): string[] | null {
   const parts: string[] = [];
   let n = unwrap(node);
   while (n.type === 'MemberExpression') {
-    parts.unshift(!n.computed && n.property.type === 'Identifier' ? n.property.name : n.property.type === 'Literal' && typeof n.property.value === 'string' ? n.property.value : '[]');
+    parts.unshift(
+      !n.computed && n.property.type === 'Identifier'
+        ? n.property.name
+        : n.property.type === 'Literal' && typeof n.property.value === 'string'
+          ? n.property.value
+          : '[]',
+    );
     n = unwrap(n.object);
   }
   if (n.type === 'Identifier') parts.unshift(n.name);
@@ -202,11 +225,16 @@ export function constNumber(node: Node | null | undefined, index: EstreeIndex, d
     const b = constNumber(n.right, index, depth + 1);
     if (a === null || b === null) return null;
     switch (n.operator) {
-      case '*': return a * b;
-      case '+': return a + b;
-      case '-': return a - b;
-      case '/': return b === 0 ? null : a / b;
-      default: return null;
+      case '*':
+        return a * b;
+      case '+':
+        return a + b;
+      case '-':
+        return a - b;
+      case '/':
+        return b === 0 ? null : a / b;
+      default:
+        return null;
     }
   }
   return null;
@@ -236,13 +264,20 @@ function readNames(node: Node, index: EstreeIndex): Set<string> {
 /** Names a binding pattern introduces: `x`, `{ a, b: c }`, `[d, ...e]`. */
 export function boundNames(pattern: Node): string[] {
   switch (pattern.type) {
-    case 'Identifier': return [pattern.name];
-    case 'ObjectPattern': return pattern.properties.flatMap((p) => (p.type === 'RestElement' ? boundNames(p.argument) : boundNames(p.value as Node)));
-    case 'ArrayPattern': return pattern.elements.flatMap((el) => (el ? boundNames(el) : []));
-    case 'AssignmentPattern': return boundNames(pattern.left);
-    case 'RestElement': return boundNames(pattern.argument);
-    case 'MemberExpression': return unwrap(pattern.object).type === 'ThisExpression' && pattern.property.type === 'Identifier' ? [`this.${pattern.property.name}`] : [];
-    default: return [];
+    case 'Identifier':
+      return [pattern.name];
+    case 'ObjectPattern':
+      return pattern.properties.flatMap((p) => (p.type === 'RestElement' ? boundNames(p.argument) : boundNames(p.value as Node)));
+    case 'ArrayPattern':
+      return pattern.elements.flatMap((el) => (el ? boundNames(el) : []));
+    case 'AssignmentPattern':
+      return boundNames(pattern.left);
+    case 'RestElement':
+      return boundNames(pattern.argument);
+    case 'MemberExpression':
+      return unwrap(pattern.object).type === 'ThisExpression' && pattern.property.type === 'Identifier' ? [`this.${pattern.property.name}`] : [];
+    default:
+      return [];
   }
 }
 
@@ -250,7 +285,8 @@ export function functionName(fn: FunctionNode, index: EstreeIndex): string | nul
   if (fn.id) return fn.id.name;
   const p = index.parent(fn);
   if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return p.id.name;
-  if (p?.type === 'Property' || p?.type === 'MethodDefinition' || p?.type === 'PropertyDefinition') return p.key.type === 'Identifier' ? p.key.name : null;
+  if (p?.type === 'Property' || p?.type === 'MethodDefinition' || p?.type === 'PropertyDefinition')
+    return p.key.type === 'Identifier' ? p.key.name : null;
   return null;
 }
 
@@ -323,8 +359,10 @@ export function stringCandidates(node: Node | null | undefined, index: EstreeInd
     const b = stringCandidates(n.right, index, depth + 1);
     return cap(a.flatMap((x) => b.map((y) => x + y)));
   }
-  if (n.type === 'ConditionalExpression') return cap([...stringCandidates(n.consequent, index, depth + 1), ...stringCandidates(n.alternate, index, depth + 1)]);
-  if (n.type === 'LogicalExpression' && n.operator !== '&&') return cap([...stringCandidates(n.left, index, depth + 1), ...stringCandidates(n.right, index, depth + 1)]);
+  if (n.type === 'ConditionalExpression')
+    return cap([...stringCandidates(n.consequent, index, depth + 1), ...stringCandidates(n.alternate, index, depth + 1)]);
+  if (n.type === 'LogicalExpression' && n.operator !== '&&')
+    return cap([...stringCandidates(n.left, index, depth + 1), ...stringCandidates(n.right, index, depth + 1)]);
   if (n.type === 'Identifier') {
     const values = bindingValues(n, index);
     if (!values || !values.length) return ['{}'];
@@ -349,5 +387,10 @@ export function objectLiteralOf(node: Node | null | undefined, index: EstreeInde
 /** `null`, `undefined` or `void 0`: a parameter passed with no value. */
 export function isNullish(node: Node | null | undefined): boolean {
   const n = node ? unwrap(node) : null;
-  return !!n && ((n.type === 'Literal' && n.value === null && !('regex' in n)) || (n.type === 'Identifier' && n.name === 'undefined') || (n.type === 'UnaryExpression' && n.operator === 'void'));
+  return (
+    !!n &&
+    ((n.type === 'Literal' && n.value === null && !('regex' in n)) ||
+      (n.type === 'Identifier' && n.name === 'undefined') ||
+      (n.type === 'UnaryExpression' && n.operator === 'void'))
+  );
 }

@@ -26,7 +26,10 @@ export function jsImports(index: EstreeIndex): Map<string, JsImport> {
       const req = requireOf(init, index);
       if (req !== null) {
         if (n.id.type === 'Identifier') imports.set(n.id.name, { source: req, imported: '*', cjs: true });
-        else if (n.id.type === 'ObjectPattern') for (const p of n.id.properties) if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') imports.set(p.value.name, { source: req, imported: p.key.name });
+        else if (n.id.type === 'ObjectPattern')
+          for (const p of n.id.properties)
+            if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier')
+              imports.set(p.value.name, { source: req, imported: p.key.name });
       } else if (init.type === 'MemberExpression' && n.id.type === 'Identifier' && !init.computed && init.property.type === 'Identifier') {
         const inner = requireOf(unwrap(init.object), index);
         if (inner !== null) imports.set(n.id.name, { source: inner, imported: init.property.name });
@@ -43,7 +46,8 @@ function specifierName(s: TSESTree.ImportClause): string {
 
 /** `require('m')` (or `await import('m')`): the module; null for any other expression. */
 function requireOf(n: Node, index: EstreeIndex): string | null {
-  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require') return constString(n.arguments[0] as Node | undefined, index);
+  if (n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'require')
+    return constString(n.arguments[0] as Node | undefined, index);
   if (n.type === 'ImportExpression') return constString(n.source as Node, index);
   return null;
 }

@@ -28,19 +28,43 @@ export const OPENAI_METHODS: ReadonlyArray<{ path: string; api: LlmApiKind }> = 
 
 /** openai-python < 1.0 module-level resources (`openai.ChatCompletion.create`). */
 export const OPENAI_LEGACY_METHODS: Readonly<Record<string, LlmApiKind>> = lookupTable({
-  'ChatCompletion.create': 'chat', 'ChatCompletion.acreate': 'chat', 'Completion.create': 'completions', 'Completion.acreate': 'completions',
-  'Embedding.create': 'embeddings', 'Embedding.acreate': 'embeddings', 'Image.create': 'images', 'Audio.transcribe': 'audio',
+  'ChatCompletion.create': 'chat',
+  'ChatCompletion.acreate': 'chat',
+  'Completion.create': 'completions',
+  'Completion.acreate': 'completions',
+  'Embedding.create': 'embeddings',
+  'Embedding.acreate': 'embeddings',
+  'Image.create': 'images',
+  'Audio.transcribe': 'audio',
 });
 
 /** openai-node < 4 and openai-edge: `new OpenAIApi(configuration).createChatCompletion({...})`. */
 export const OPENAI_V3_METHODS: Readonly<Record<string, LlmApiKind>> = lookupTable({
-  createChatCompletion: 'chat', createCompletion: 'completions', createEmbedding: 'embeddings', createImage: 'images', createImageEdit: 'images',
-  createImageVariation: 'images', createTranscription: 'audio', createTranslation: 'audio',
+  createChatCompletion: 'chat',
+  createCompletion: 'completions',
+  createEmbedding: 'embeddings',
+  createImage: 'images',
+  createImageEdit: 'images',
+  createImageVariation: 'images',
+  createTranscription: 'audio',
+  createTranslation: 'audio',
 });
 
 /** The max-tokens parameter each API takes, as a fix adds it (snake_case for the REST/SDK body). */
-export const MAX_TOKENS_PARAMS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'maxTokens', 'maxOutputTokens', 'maxCompletionTokens', 'max_new_tokens'];
-export const MAX_TOKENS_NAME: Partial<Record<LlmApiKind, string>> = { chat: 'max_completion_tokens', responses: 'max_output_tokens', completions: 'max_tokens' };
+export const MAX_TOKENS_PARAMS = [
+  'max_tokens',
+  'max_completion_tokens',
+  'max_output_tokens',
+  'maxTokens',
+  'maxOutputTokens',
+  'maxCompletionTokens',
+  'max_new_tokens',
+];
+export const MAX_TOKENS_NAME: Partial<Record<LlmApiKind, string>> = {
+  chat: 'max_completion_tokens',
+  responses: 'max_output_tokens',
+  completions: 'max_tokens',
+};
 
 /** REST paths (also under Azure's /openai/deployments/<name>/). */
 export const HTTP_PATHS: ReadonlyArray<{ pattern: RegExp; api: LlmApiKind }> = [
@@ -60,11 +84,40 @@ export function httpApiOf(url: string): LlmApiKind | null {
   return HTTP_PATHS.find((p) => p.pattern.test(path))?.api ?? null;
 }
 
-
 /** LangChain chat/embedding classes and the methods that call the API. */
-export const LANGCHAIN_CLASSES: Readonly<Record<string, LlmApiKind>> = lookupTable({ ChatOpenAI: 'chat', AzureChatOpenAI: 'chat', OpenAI: 'completions', OpenAIEmbeddings: 'embeddings', AzureOpenAIEmbeddings: 'embeddings' });
-export const LANGCHAIN_METHODS = new Set(['invoke', 'ainvoke', 'stream', 'astream', 'batch', 'abatch', 'generate', 'agenerate', 'call', 'predict', 'embedQuery', 'embedDocuments', 'embed_query', 'embed_documents', 'aembed_query', 'aembed_documents']);
-export const AI_SDK_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = lookupTable({ generateText: 'chat', streamText: 'chat', generateObject: 'chat', streamObject: 'chat', embed: 'embeddings', embedMany: 'embeddings' });
+export const LANGCHAIN_CLASSES: Readonly<Record<string, LlmApiKind>> = lookupTable({
+  ChatOpenAI: 'chat',
+  AzureChatOpenAI: 'chat',
+  OpenAI: 'completions',
+  OpenAIEmbeddings: 'embeddings',
+  AzureOpenAIEmbeddings: 'embeddings',
+});
+export const LANGCHAIN_METHODS = new Set([
+  'invoke',
+  'ainvoke',
+  'stream',
+  'astream',
+  'batch',
+  'abatch',
+  'generate',
+  'agenerate',
+  'call',
+  'predict',
+  'embedQuery',
+  'embedDocuments',
+  'embed_query',
+  'embed_documents',
+  'aembed_query',
+  'aembed_documents',
+]);
+export const AI_SDK_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = lookupTable({
+  generateText: 'chat',
+  streamText: 'chat',
+  generateObject: 'chat',
+  streamObject: 'chat',
+  embed: 'embeddings',
+  embedMany: 'embeddings',
+});
 
 export interface StoreModule {
   kind: StoreKind;
@@ -84,13 +137,59 @@ export interface StoreModule {
 }
 
 /** LangChain chat message histories: what a conversation store writes and reads. */
-const CHAT_HISTORY_WRITES = new Set(['add_message', 'add_messages', 'aadd_messages', 'add_user_message', 'add_ai_message', 'addMessage', 'addMessages', 'addUserMessage', 'addAIMessage', 'addAIChatMessage']);
+const CHAT_HISTORY_WRITES = new Set([
+  'add_message',
+  'add_messages',
+  'aadd_messages',
+  'add_user_message',
+  'add_ai_message',
+  'addMessage',
+  'addMessages',
+  'addUserMessage',
+  'addAIMessage',
+  'addAIChatMessage',
+]);
 const CHAT_HISTORY_READS = new Set(['messages', 'get_messages', 'aget_messages', 'getMessages']);
 /** LangChain vector stores (Python and JS): writes of texts and documents with their embeddings, and searches. */
-const VECTOR_STORE_WRITES = new Set(['add_texts', 'aadd_texts', 'add_documents', 'aadd_documents', 'from_documents', 'afrom_documents', 'from_texts', 'afrom_texts', 'add_embeddings', 'addDocuments', 'addVectors', 'fromDocuments', 'fromTexts', 'upsert', 'add', 'insert']);
-const VECTOR_STORE_READS = new Set(['similarity_search', 'asimilarity_search', 'similarity_search_with_score', 'similarity_search_by_vector', 'max_marginal_relevance_search', 'similaritySearch', 'similaritySearchWithScore', 'similaritySearchVectorWithScore', 'maxMarginalRelevanceSearch', 'as_retriever', 'asRetriever']);
+const VECTOR_STORE_WRITES = new Set([
+  'add_texts',
+  'aadd_texts',
+  'add_documents',
+  'aadd_documents',
+  'from_documents',
+  'afrom_documents',
+  'from_texts',
+  'afrom_texts',
+  'add_embeddings',
+  'addDocuments',
+  'addVectors',
+  'fromDocuments',
+  'fromTexts',
+  'upsert',
+  'add',
+  'insert',
+]);
+const VECTOR_STORE_READS = new Set([
+  'similarity_search',
+  'asimilarity_search',
+  'similarity_search_with_score',
+  'similarity_search_by_vector',
+  'max_marginal_relevance_search',
+  'similaritySearch',
+  'similaritySearchWithScore',
+  'similaritySearchVectorWithScore',
+  'maxMarginalRelevanceSearch',
+  'as_retriever',
+  'asRetriever',
+]);
 
-const history = (kind: StoreKind, engine: string, ttl?: StoreModule['ttlOption']): StoreModule => ({ kind, engine, writes: CHAT_HISTORY_WRITES, reads: CHAT_HISTORY_READS, ...(ttl ? { ttlOption: ttl } : {}) });
+const history = (kind: StoreKind, engine: string, ttl?: StoreModule['ttlOption']): StoreModule => ({
+  kind,
+  engine,
+  writes: CHAT_HISTORY_WRITES,
+  reads: CHAT_HISTORY_READS,
+  ...(ttl ? { ttlOption: ttl } : {}),
+});
 const vectorStore = (engine: string): StoreModule => ({ kind: 'vector', engine, writes: VECTOR_STORE_WRITES, reads: VECTOR_STORE_READS });
 
 /**
@@ -272,7 +371,8 @@ export function asVectorColumn<T extends { kind: StoreKind; engine: string }>(st
 }
 
 /** Record fields an answer becomes part of the app's own data in (an agent's name, a conversation's title). */
-export const ENTITY_FIELD = /^(name|title|label|display_?name|slug|emoji|icon|category|categories|tags?|topic|subject|caption|headline|nickname|alias)$/i;
+export const ENTITY_FIELD =
+  /^(name|title|label|display_?name|slug|emoji|icon|category|categories|tags?|topic|subject|caption|headline|nickname|alias)$/i;
 
 /** Keys that identify a record (or start an operator): a guard on them is no check of a stored result. */
 export const RECORD_KEY = /^(\$.*|_?id|pk|key|uuid|\w+_id|\w+Id|\w+_key|\w+Key)$/;
@@ -301,16 +401,83 @@ export const STORE_NAME_HINTS: ReadonlyArray<{ pattern: RegExp; module: StoreMod
 
 /** Methods that write, per kind. SQL kinds write through query/execute of an INSERT/UPSERT/UPDATE statement. */
 export const WRITE_METHODS: Readonly<Record<StoreKind, ReadonlySet<string>>> = {
-  mongodb: new Set(['insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'bulkWrite', 'create', 'save', 'insert_one', 'insert_many', 'update_one', 'update_many', 'replace_one', 'find_one_and_update', 'bulk_write']),
-  redis: new Set(['set', 'setex', 'setEx', 'psetex', 'pSetEx', 'hset', 'hSet', 'hmset', 'hMSet', 'lpush', 'lPush', 'rpush', 'rPush', 'xadd', 'xAdd', 'mset', 'mSet', 'setnx', 'setNX', 'json.set']),
+  mongodb: new Set([
+    'insertOne',
+    'insertMany',
+    'updateOne',
+    'updateMany',
+    'replaceOne',
+    'findOneAndUpdate',
+    'findOneAndReplace',
+    'bulkWrite',
+    'create',
+    'save',
+    'insert_one',
+    'insert_many',
+    'update_one',
+    'update_many',
+    'replace_one',
+    'find_one_and_update',
+    'bulk_write',
+  ]),
+  redis: new Set([
+    'set',
+    'setex',
+    'setEx',
+    'psetex',
+    'pSetEx',
+    'hset',
+    'hSet',
+    'hmset',
+    'hMSet',
+    'lpush',
+    'lPush',
+    'rpush',
+    'rPush',
+    'xadd',
+    'xAdd',
+    'mset',
+    'mSet',
+    'setnx',
+    'setNX',
+    'json.set',
+  ]),
   dynamodb: new Set(['put_item', 'update_item', 'batch_write_item', 'put', 'update', 'batchWrite']),
   cassandra: new Set(),
   elasticsearch: new Set(['index', 'create', 'bulk', 'update']),
   // `values` and `set` close Drizzle's insert/update builders (`db.insert(t).values(row)`).
   // `update`: Sequelize `Model.update`, Prisma `x.update`, Supabase `.from(t).update(row)`.
-  rdbms: new Set(['create', 'createMany', 'upsert', 'insert', 'save', 'add', 'add_all', 'bulk_create', 'bulkCreate', 'values', 'merge', 'insert_many', 'update', 'updateMany']),
+  rdbms: new Set([
+    'create',
+    'createMany',
+    'upsert',
+    'insert',
+    'save',
+    'add',
+    'add_all',
+    'bulk_create',
+    'bulkCreate',
+    'values',
+    'merge',
+    'insert_many',
+    'update',
+    'updateMany',
+  ]),
   file: new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'write', 'writelines', 'write_text', 'write_bytes', 'dump']),
-  vector: new Set(['upsert', 'add', 'insert', 'add_texts', 'add_documents', 'addDocuments', 'addVectors', 'upsert_points', 'add_object', 'add_data_object', 'insert_many', 'upsertRecords']),
+  vector: new Set([
+    'upsert',
+    'add',
+    'insert',
+    'add_texts',
+    'add_documents',
+    'addDocuments',
+    'addVectors',
+    'upsert_points',
+    'add_object',
+    'add_data_object',
+    'insert_many',
+    'upsertRecords',
+  ]),
   memory: new Set(['set']),
 };
 
@@ -342,7 +509,15 @@ export const SQL_WRITE = /^\s*(?:WITH\b[\s\S]*?\b)?(INSERT|UPSERT|UPDATE|REPLACE
 export const SQL_READ = /^\s*SELECT\b/i;
 
 /** DynamoDB commands for `client.send(new PutCommand({...}))`. */
-export const DYNAMO_WRITE_COMMANDS = new Set(['PutCommand', 'PutItemCommand', 'UpdateCommand', 'UpdateItemCommand', 'BatchWriteCommand', 'BatchWriteItemCommand', 'TransactWriteCommand']);
+export const DYNAMO_WRITE_COMMANDS = new Set([
+  'PutCommand',
+  'PutItemCommand',
+  'UpdateCommand',
+  'UpdateItemCommand',
+  'BatchWriteCommand',
+  'BatchWriteItemCommand',
+  'TransactWriteCommand',
+]);
 export const DYNAMO_READ_COMMANDS = new Set(['GetCommand', 'GetItemCommand', 'QueryCommand']);
 /** Attribute names that usually hold a DynamoDB TTL epoch (the TTL attribute itself is a table setting). */
 export const DYNAMO_TTL_ATTRIBUTES = /^(ttl|expires?_?at|expire_?at|expiration|expiry|expires|ttl_?epoch)$/i;
@@ -356,11 +531,13 @@ export const OPENAI_KEY = /\bsk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20
  * Values people paste while trying an example, and test fixtures: not a secret. As gitleaks does, a key must match a
  * provider format, carry enough entropy, and be none of the placeholders and stopwords below.
  */
-export const PLACEHOLDER_KEY = /x{4,}|\*{3,}|\.\.\.|your|example|sample|placeholder|dummy|changeme|change-me|replace|redacted|<|\$\{|\{\{|test|fake|mock|stub|fixture|not-?a-?real|invalid|no-?key|0{8,}/i;
+export const PLACEHOLDER_KEY =
+  /x{4,}|\*{3,}|\.\.\.|your|example|sample|placeholder|dummy|changeme|change-me|replace|redacted|<|\$\{|\{\{|test|fake|mock|stub|fixture|not-?a-?real|invalid|no-?key|0{8,}/i;
 /** Minimum Shannon entropy (bits per character) of a real key's random part (gitleaks uses 3 for OpenAI keys). */
 export const MIN_KEY_ENTROPY = 3;
 /** Paths of tests and fixtures, where a key-shaped literal is a fixture (gitleaks' path allowlists do the same). */
-export const TEST_PATH = /(^|[\\/])(tests?|__tests__|spec|specs|fixtures?|__fixtures__|mocks?|__mocks__|testdata)[\\/]|[._-](test|spec)\.[cm]?[jt]sx?$|(^|[\\/])test_[^\\/]*\.py$|_test\.py$|(^|[\\/])conftest\.py$/i;
+export const TEST_PATH =
+  /(^|[\\/])(tests?|__tests__|spec|specs|fixtures?|__fixtures__|mocks?|__mocks__|testdata)[\\/]|[._-](test|spec)\.[cm]?[jt]sx?$|(^|[\\/])test_[^\\/]*\.py$|_test\.py$|(^|[\\/])conftest\.py$/i;
 
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {

@@ -5,8 +5,40 @@
 // the prompt, whose hit skips the call, precedes it.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
-import { ANY_STORE_WRITES, RECORD_KEY, DYNAMO_READ_COMMANDS, DYNAMO_TTL_ATTRIBUTES, DYNAMO_WRITE_COMMANDS, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
-import { EstreeIndex, boundNames, propertyName, constNumber, constString, functionName, memberChain, objectProps, rootKey, unwrap, FUNCTION_TYPES, type FunctionNode, type Node } from './estree';
+import {
+  ANY_STORE_WRITES,
+  RECORD_KEY,
+  DYNAMO_READ_COMMANDS,
+  DYNAMO_TTL_ATTRIBUTES,
+  DYNAMO_WRITE_COMMANDS,
+  READ_METHODS,
+  SQL_METHODS,
+  SQL_READ,
+  SQL_WRITE,
+  STORE_NAME_HINTS,
+  WRITE_METHODS,
+  ENTITY_FIELD,
+  dedupeStores,
+  mongoTtlIn,
+  storeClass,
+  storeModule,
+  type StoreModule,
+} from './llm-api-table';
+import {
+  EstreeIndex,
+  boundNames,
+  propertyName,
+  constNumber,
+  constString,
+  functionName,
+  memberChain,
+  objectProps,
+  rootKey,
+  unwrap,
+  FUNCTION_TYPES,
+  type FunctionNode,
+  type Node,
+} from './estree';
 import type { LineMap } from './syntax';
 import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
 
@@ -51,7 +83,8 @@ function carries(expr: Node, mentions: (n: Node) => boolean): boolean {
 }
 
 /** Methods and functions that use a value to look things up (vector search, similarity), not to keep it. */
-const SEARCH_METHOD = /^(similarity_?search\w*|similaritySearch\w*|max_?marginal\w*|search|query|knn\w*|match\w*|rpc|nearest\w*|retrieve|findSimilar\w*|aggregate|rerank)$/i;
+const SEARCH_METHOD =
+  /^(similarity_?search\w*|similaritySearch\w*|max_?marginal\w*|search|query|knn\w*|match\w*|rpc|nearest\w*|retrieve|findSimilar\w*|aggregate|rerank)$/i;
 const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|distance|dot_?product/i;
 
 const TRANSPARENT_CALLS = /^(JSON\.stringify|String|Buffer\.from|Object\.assign|encodeURIComponent)$/;
@@ -80,14 +113,32 @@ export class JsFlow {
   private passed: ResultUse['passedTo'] | null = null;
   private readonly importBindings: Map<string, { source: string; imported: string }>;
 
-  constructor(private readonly index: EstreeIndex, text: string, private readonly lines: LineMap, imports: Map<string, { source: string; imported: string }>, private readonly imported?: ImportedLookup, deferImports = false) {
+  constructor(
+    private readonly index: EstreeIndex,
+    text: string,
+    private readonly lines: LineMap,
+    imports: Map<string, { source: string; imported: string }>,
+    private readonly imported?: ImportedLookup,
+    deferImports = false,
+  ) {
     this.importBindings = imports;
     for (const [local, i] of imports) {
       // LangChain's store classes are typed by the class imported; other libraries by the package.
-      const m = (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' || i.imported === '*' ? local : i.imported) : null) ?? storeModule(i.source) ?? imported?.symbol(local, [])?.facts.store ?? null;
+      const m =
+        (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' || i.imported === '*' ? local : i.imported) : null) ??
+        storeModule(i.source) ??
+        imported?.symbol(local, [])?.facts.store ??
+        null;
       if (m) this.stores.set(local, m);
       // A summary: a project import may be a store handle; its writes wait for a view to type them.
-      else if (deferImports && !/^(openai|@langchain\/|langchain|ai$|@ai-sdk\/)/.test(i.source)) this.stores.set(local, { kind: 'rdbms', engine: 'deferred', writes: ANY_STORE_WRITES, reads: NO_READS, deferred: { source: i.source, imported: i.imported } });
+      else if (deferImports && !/^(openai|@langchain\/|langchain|ai$|@ai-sdk\/)/.test(i.source))
+        this.stores.set(local, {
+          kind: 'rdbms',
+          engine: 'deferred',
+          writes: ANY_STORE_WRITES,
+          reads: NO_READS,
+          deferred: { source: i.source, imported: i.imported },
+        });
     }
     // Parameters and fields typed with a store library's type (`private repo: Repository<Chat>`, `redis: Redis`).
     for (const n of index.nodes) {
@@ -101,15 +152,27 @@ export class JsFlow {
     // Instances of imported classes, made here or injected (`constructor(private repo: ChatRepo)`): their methods
     // are the class's methods in the project model.
     if (imported) {
-      const newOf = (v: Node | null | undefined) => { const x = v ? unwrap(v) : null; return x?.type === 'NewExpression' && x.callee.type === 'Identifier' ? x.callee.name : null; };
-      const typeOf = (t: TSESTree.TSTypeAnnotation | undefined) => (t?.typeAnnotation.type === 'TSTypeReference' && t.typeAnnotation.typeName.type === 'Identifier' ? t.typeAnnotation.typeName.name : null);
+      const newOf = (v: Node | null | undefined) => {
+        const x = v ? unwrap(v) : null;
+        return x?.type === 'NewExpression' && x.callee.type === 'Identifier' ? x.callee.name : null;
+      };
+      const typeOf = (t: TSESTree.TSTypeAnnotation | undefined) =>
+        t?.typeAnnotation.type === 'TSTypeReference' && t.typeAnnotation.typeName.type === 'Identifier' ? t.typeAnnotation.typeName.name : null;
       for (const n of index.nodes) {
         let key: string | null = null;
         let cls: string | null = null;
         if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') [key, cls] = [n.id.name, newOf(n.init) ?? typeOf(n.id.typeAnnotation)];
-        else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier') [key, cls] = [n.key.name, newOf(n.value) ?? typeOf(n.typeAnnotation)];
-        else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && unwrap(n.left.object).type === 'ThisExpression' && n.left.property.type === 'Identifier') [key, cls] = [n.left.property.name, newOf(n.right)];
-        else if (n.type === 'TSParameterProperty' && n.parameter.type === 'Identifier') [key, cls] = [n.parameter.name, typeOf(n.parameter.typeAnnotation)];
+        else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier')
+          [key, cls] = [n.key.name, newOf(n.value) ?? typeOf(n.typeAnnotation)];
+        else if (
+          n.type === 'AssignmentExpression' &&
+          n.left.type === 'MemberExpression' &&
+          unwrap(n.left.object).type === 'ThisExpression' &&
+          n.left.property.type === 'Identifier'
+        )
+          [key, cls] = [n.left.property.name, newOf(n.right)];
+        else if (n.type === 'TSParameterProperty' && n.parameter.type === 'Identifier')
+          [key, cls] = [n.parameter.name, typeOf(n.parameter.typeAnnotation)];
         if (key && cls && imports.has(cls) && !this.instances.has(key)) this.instances.set(key, cls);
       }
     }
@@ -120,7 +183,13 @@ export class JsFlow {
         let value: Node | null = null;
         if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) [key, value] = [n.id.name, n.init];
         else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier' && n.value) [key, value] = [n.key.name, n.value];
-        else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && unwrap(n.left.object).type === 'ThisExpression' && n.left.property.type === 'Identifier') [key, value] = [n.left.property.name, n.right];
+        else if (
+          n.type === 'AssignmentExpression' &&
+          n.left.type === 'MemberExpression' &&
+          unwrap(n.left.object).type === 'ThisExpression' &&
+          n.left.property.type === 'Identifier'
+        )
+          [key, value] = [n.left.property.name, n.right];
         if (!key || !value || this.stores.has(key)) continue;
         const root = rootKey(value);
         const m = root ? this.stores.get(root) : undefined;
@@ -151,7 +220,10 @@ export class JsFlow {
     if (!m.ttlOption || (v.type !== 'NewExpression' && v.type !== 'CallExpression')) return null;
     for (const a of v.arguments) {
       const t = objectProps(unwrap(a as Node)).get(m.ttlOption.name);
-      if (t) { const x = constNumber(t, this.index); return { seconds: x === null ? null : m.ttlOption.unit === 'ms' ? x / 1000 : x, how: m.ttlOption.name }; }
+      if (t) {
+        const x = constNumber(t, this.index);
+        return { seconds: x === null ? null : m.ttlOption.unit === 'ms' ? x / 1000 : x, how: m.ttlOption.name };
+      }
     }
     return null;
   }
@@ -192,21 +264,35 @@ export class JsFlow {
     if (method === 'send' && args[0] && unwrap(args[0]).type === 'NewExpression') {
       const cmd = memberChain((unwrap(args[0]) as TSESTree.NewExpression).callee)?.pop() ?? '';
       const input = (unwrap(args[0]) as TSESTree.NewExpression).arguments[0] as Node | undefined;
-      if (DYNAMO_WRITE_COMMANDS.has(cmd)) return { module: { kind: 'dynamodb', engine: 'dynamodb' }, op: 'write', api: `send(new ${cmd})`, ttl: this.dynamoTtl(input) };
+      if (DYNAMO_WRITE_COMMANDS.has(cmd))
+        return { module: { kind: 'dynamodb', engine: 'dynamodb' }, op: 'write', api: `send(new ${cmd})`, ttl: this.dynamoTtl(input) };
       if (DYNAMO_READ_COMMANDS.has(cmd)) return { module: { kind: 'dynamodb', engine: 'dynamodb' }, op: 'read', api: `send(new ${cmd})`, ttl: null };
     }
     const module = this.storeOf(recv);
     if (!module) return null;
-    const api = `${chain.filter((p) => p !== 'this').slice(-2).join('.') || method}`;
+    const api = `${
+      chain
+        .filter((p) => p !== 'this')
+        .slice(-2)
+        .join('.') || method
+    }`;
     if ((module.kind === 'rdbms' || module.kind === 'cassandra') && SQL_METHODS.has(method)) {
       // better-sqlite3: db.prepare('INSERT ...').run(x)
       const r = unwrap(recv);
-      const sql = this.sqlOf(args[0]) ?? (r.type === 'CallExpression' && memberChain(r.callee)?.pop() === 'prepare' ? this.sqlOf(r.arguments[0] as Node) : null);
+      const sql =
+        this.sqlOf(args[0]) ??
+        (r.type === 'CallExpression' && memberChain(r.callee)?.pop() === 'prepare' ? this.sqlOf(r.arguments[0] as Node) : null);
       if (!sql) return null;
       const ttlMatch = /\bUSING\s+TTL\s+(\d+)/i.exec(sql);
       const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
       const mod = vector && module.kind === 'rdbms' ? { kind: 'vector' as const, engine: 'pgvector' } : module;
-      if (SQL_WRITE.test(sql)) return { module: mod, op: 'write', api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`, ttl: ttlMatch ? { seconds: Number(ttlMatch[1]), how: 'USING TTL' } : null };
+      if (SQL_WRITE.test(sql))
+        return {
+          module: mod,
+          op: 'write',
+          api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`,
+          ttl: ttlMatch ? { seconds: Number(ttlMatch[1]), how: 'USING TTL' } : null,
+        };
       if (SQL_READ.test(sql) && !mod.deferred) return { module: mod, op: 'read', api, ttl: null };
       return null;
     }
@@ -216,7 +302,16 @@ export class JsFlow {
     const isWrite = writes.has(method) || writes.has(tail2);
     const isRead = reads.has(method) || reads.has(tail2);
     // A deferred write keeps the Redis expiry forms (`set(k, v, 'EX', n)`, `setex`): kept if the handle is typed Redis.
-    if (isWrite) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? { kind: 'redis', engine: 'redis' } : module, method, args, call) };
+    if (isWrite)
+      return {
+        module,
+        op: 'write',
+        api,
+        ttl:
+          module.ttl !== undefined
+            ? module.ttl
+            : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? { kind: 'redis', engine: 'redis' } : module, method, args, call),
+      };
     if (isRead && !module.deferred) return { module, op: 'read', api, ttl: null };
     return null;
   }
@@ -234,8 +329,14 @@ export class JsFlow {
           const flag = constString(opt, this.index)?.toUpperCase();
           if (flag === 'EX' || flag === 'PX') return this.seconds(args[3], `SET ... ${flag}`, call, flag === 'PX' ? 1 / 1000 : 1);
           const props = objectProps(opt);
-          for (const [k, scale] of [['EX', 1], ['PX', 1 / 1000], ['EXAT', 0], ['PXAT', 0]] as const) {
-            if (props.has(k)) return scale === 0 ? { seconds: null, how: `SET ... { ${k} }` } : this.seconds(props.get(k), `SET ... { ${k} }`, call, scale);
+          for (const [k, scale] of [
+            ['EX', 1],
+            ['PX', 1 / 1000],
+            ['EXAT', 0],
+            ['PXAT', 0],
+          ] as const) {
+            if (props.has(k))
+              return scale === 0 ? { seconds: null, how: `SET ... { ${k} }` } : this.seconds(props.get(k), `SET ... { ${k} }`, call, scale);
           }
         }
         // An expire on the same key later in the function.
@@ -243,7 +344,9 @@ export class JsFlow {
         for (const c of this.index.within(fn, 'CallExpression')) {
           const m = memberChain(c.callee)?.pop();
           if (c.range[0] > call.range[0] && m && /^(expire|pexpire|expireat|expireAt|pExpire)$/i.test(m)) {
-            return /at$/i.test(m) ? { seconds: null, how: m } : this.seconds(c.arguments[1] as Node | undefined, m, call, /^p/i.test(m) ? 1 / 1000 : 1);
+            return /at$/i.test(m)
+              ? { seconds: null, how: m }
+              : this.seconds(c.arguments[1] as Node | undefined, m, call, /^p/i.test(m) ? 1 / 1000 : 1);
           }
         }
         return null;
@@ -269,7 +372,8 @@ export class JsFlow {
 
   private dynamoTtl(input: Node | undefined): { seconds: number | null; how: string } | null {
     const item = objectProps(input ? unwrap(input) : null).get('Item');
-    for (const k of objectProps(item ? unwrap(item) : null).keys()) if (DYNAMO_TTL_ATTRIBUTES.test(k)) return { seconds: null, how: `TTL attribute '${k}'` };
+    for (const k of objectProps(item ? unwrap(item) : null).keys())
+      if (DYNAMO_TTL_ATTRIBUTES.test(k)) return { seconds: null, how: `TTL attribute '${k}'` };
     return null;
   }
 
@@ -293,7 +397,8 @@ export class JsFlow {
         search ??= outer.search;
         const outerName = outerFn ? functionName(outerFn, this.index) : null;
         // Returned again by the caller: it goes further up than this one level follows.
-        if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'an anonymous function', line: this.lines.position(outerFn.range[0]).line };
+        if (outer.returned && outerFn && !returnedTo)
+          returnedTo = { function: outerName ?? 'an anonymous function', line: this.lines.position(outerFn.range[0]).line };
         cacheLookup ??= this.cacheBefore(site, outerFn, site) ?? this.storedCheck(site, outerFn);
       }
     }
@@ -302,8 +407,22 @@ export class JsFlow {
       const name = functionName(fn, this.index);
       const r = this.lines.range(call.range[0], call.range[1]);
       for (const u of name ? this.imported.callers(name, this.lines.position(fn.range[0]).line) : []) {
-        stores = [...stores, ...u.stores.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how }, viaHelper: e.via, at: { path: e.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }))];
-        if (!cacheLookup && u.cacheRead) cacheLookup = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
+        stores = [
+          ...stores,
+          ...u.stores.map((e) => ({
+            kind: e.kind,
+            engine: e.engine,
+            api: e.api,
+            line: r.startLine,
+            range: r,
+            ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how },
+            viaHelper: e.via,
+            at: { path: e.path, line: e.line },
+            ...(e.entityField ? { entityField: e.entityField } : {}),
+          })),
+        ];
+        if (!cacheLookup && u.cacheRead)
+          cacheLookup = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
       }
     }
     const searchUse = search ? { api: this.callName(search), line: this.lines.position(search.range[0]).line } : null;
@@ -319,7 +438,11 @@ export class JsFlow {
     try {
       const fn = this.index.enclosingFunction(call);
       const t = this.trace(call, fn, null);
-      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: (call.arguments.length ? this.cacheBefore(call, fn, call) : null) ?? this.storedCheck(call, fn) };
+      return {
+        stores: t.stores.filter((x) => !x.at),
+        passedTo: this.passed,
+        cacheRead: (call.arguments.length ? this.cacheBefore(call, fn, call) : null) ?? this.storedCheck(call, fn),
+      };
     } finally {
       this.passed = null;
     }
@@ -335,7 +458,12 @@ export class JsFlow {
 
   private callName(call: TSESTree.CallExpression): string {
     const chain = memberChain(call.callee);
-    return chain ? chain.filter((p) => p !== 'this').slice(-2).join('.') : 'a call';
+    return chain
+      ? chain
+          .filter((p) => p !== 'this')
+          .slice(-2)
+          .join('.')
+      : 'a call';
   }
 
   /** The same-file function of that name (the first one declared). */
@@ -351,7 +479,12 @@ export class JsFlow {
       for (const x of this.index.nodes) {
         if (x.type !== 'CallExpression') continue;
         const c = unwrap(x.callee);
-        const nm = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' ? c.property.name : null;
+        const nm =
+          c.type === 'Identifier'
+            ? c.name
+            : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier'
+              ? c.property.name
+              : null;
         if (nm) (this.byCallee.get(nm) ?? this.byCallee.set(nm, []).get(nm)!).push(x);
       }
     }
@@ -364,14 +497,21 @@ export class JsFlow {
       this.byArgument = new Map();
       for (const x of this.index.nodes) {
         if (x.type !== 'CallExpression') continue;
-        for (const a of x.arguments) if (a.type === 'Identifier') (this.byArgument.get(a.name) ?? this.byArgument.set(a.name, []).get(a.name)!).push(x);
+        for (const a of x.arguments)
+          if (a.type === 'Identifier') (this.byArgument.get(a.name) ?? this.byArgument.set(a.name, []).get(a.name)!).push(x);
       }
     }
     return this.byArgument.get(name) ?? [];
   }
 
   /** Taint from one call inside `fn`: store writes reached, whether the value is returned. */
-  private trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>, depth = 0): { stores: StoreWriteFact[]; returned: boolean; search: TSESTree.CallExpression | null } {
+  private trace(
+    call: Node,
+    fn: FunctionNode | null,
+    viaHelper: string | null,
+    seed?: Set<string>,
+    depth = 0,
+  ): { stores: StoreWriteFact[]; returned: boolean; search: TSESTree.CallExpression | null } {
     const scope: Node = fn ?? this.index.nodes[0]!;
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
@@ -384,9 +524,24 @@ export class JsFlow {
       for (let p = this.index.parent(cur); p; cur = p, p = this.index.parent(p)) {
         if (p.type === 'Property' && p.value === cur) keys.push(propertyName(p) ?? '');
         // `.length` of a result is a number, not the result: it carries nothing further.
-        if (p.type === 'MemberExpression' && p.object === cur && !p.computed && p.property.type === 'Identifier' && SIZE_PROPS.has(p.property.name)) break;
-        if (p.type === 'AwaitExpression' || p.type === 'ChainExpression' || p.type === 'TSNonNullExpression' || p.type === 'TSAsExpression' || (p.type === 'MemberExpression' && p.object === cur)
-          || p.type === 'TemplateLiteral' || p.type === 'ArrayExpression' || p.type === 'BinaryExpression' || p.type === 'LogicalExpression' || p.type === 'ConditionalExpression' || p.type === 'Property' || p.type === 'ObjectExpression' || p.type === 'SpreadElement') continue;
+        if (p.type === 'MemberExpression' && p.object === cur && !p.computed && p.property.type === 'Identifier' && SIZE_PROPS.has(p.property.name))
+          break;
+        if (
+          p.type === 'AwaitExpression' ||
+          p.type === 'ChainExpression' ||
+          p.type === 'TSNonNullExpression' ||
+          p.type === 'TSAsExpression' ||
+          (p.type === 'MemberExpression' && p.object === cur) ||
+          p.type === 'TemplateLiteral' ||
+          p.type === 'ArrayExpression' ||
+          p.type === 'BinaryExpression' ||
+          p.type === 'LogicalExpression' ||
+          p.type === 'ConditionalExpression' ||
+          p.type === 'Property' ||
+          p.type === 'ObjectExpression' ||
+          p.type === 'SpreadElement'
+        )
+          continue;
         if (p.type === 'CallExpression' && p.callee === cur) {
           // r.then(x => ...): the callback's parameter carries the result; other methods on it pass it along.
           const cb = p.arguments[0] as Node | undefined;
@@ -398,18 +553,42 @@ export class JsFlow {
         }
         if (p.type === 'CallExpression') {
           const store = this.classify(p);
-          if (store?.op === 'write') { stores.push(this.fact(store, p, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
+          if (store?.op === 'write') {
+            stores.push(this.fact(store, p, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null));
+            break;
+          }
           const helper = this.helperWrites(p, cur, viaHelper, depth);
-          if (helper.length) { stores.push(...helper); break; }
-          if (this.isSearch(p)) { search = p; break; }
+          if (helper.length) {
+            stores.push(...helper);
+            break;
+          }
+          if (this.isSearch(p)) {
+            search = p;
+            break;
+          }
           const name = memberChain(p.callee)?.join('.') ?? '';
           if (TRANSPARENT_CALLS.test(name)) continue;
           break;
         }
-        if (p.type === 'VariableDeclarator') { for (const nm of boundNames(p.id)) tainted.add(nm); break; }
-        if (p.type === 'AssignmentExpression') { for (const nm of boundNames(p.left as Node)) tainted.add(nm); const r = rootKey(p.left as Node); if (r) tainted.add(r); break; }
-        if (p.type === 'ForOfStatement') { for (const nm of p.left.type === 'VariableDeclaration' ? p.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(p.left as Node)) tainted.add(nm); break; }
-        if (p.type === 'ReturnStatement' || (p.type === 'ArrowFunctionExpression' && p.body === cur)) { returned = true; break; }
+        if (p.type === 'VariableDeclarator') {
+          for (const nm of boundNames(p.id)) tainted.add(nm);
+          break;
+        }
+        if (p.type === 'AssignmentExpression') {
+          for (const nm of boundNames(p.left as Node)) tainted.add(nm);
+          const r = rootKey(p.left as Node);
+          if (r) tainted.add(r);
+          break;
+        }
+        if (p.type === 'ForOfStatement') {
+          for (const nm of p.left.type === 'VariableDeclaration' ? p.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(p.left as Node))
+            tainted.add(nm);
+          break;
+        }
+        if (p.type === 'ReturnStatement' || (p.type === 'ArrowFunctionExpression' && p.body === cur)) {
+          returned = true;
+          break;
+        }
         // An expression statement (fire-and-forget) or anything else: the value goes nowhere we follow.
         break;
       }
@@ -425,7 +604,13 @@ export class JsFlow {
     const seen = new Set<Node>();
     for (let changed = true, guard = 0; changed && guard < 10; guard++) {
       changed = false;
-      const add = (names: string[]) => { for (const nm of names) if (!tainted.has(nm)) { tainted.add(nm); changed = true; } };
+      const add = (names: string[]) => {
+        for (const nm of names)
+          if (!tainted.has(nm)) {
+            tainted.add(nm);
+            changed = true;
+          }
+      };
       for (const d of decls) if (d.init && mentions(d.init)) add(boundNames(d.id));
       for (const a of assigns) {
         if (!mentions(a.right)) continue;
@@ -442,25 +627,42 @@ export class JsFlow {
       }
       for (const c of calls) {
         const m = memberChain(c.callee);
-        if (m && /^(push|unshift|set|add)$/.test(m[m.length - 1]!) && !this.classify(c) && c.arguments.some((a) => mentions(a as Node))) { const r = rootKey(c.callee); if (r) add([r]); }
+        if (m && /^(push|unshift|set|add)$/.test(m[m.length - 1]!) && !this.classify(c) && c.arguments.some((a) => mentions(a as Node))) {
+          const r = rootKey(c.callee);
+          if (r) add([r]);
+        }
       }
-      for (const f of this.index.within(scope, 'ForOfStatement')) if (mentions(f.right)) add(f.left.type === 'VariableDeclaration' ? f.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(f.left as Node));
+      for (const f of this.index.within(scope, 'ForOfStatement'))
+        if (mentions(f.right))
+          add(f.left.type === 'VariableDeclaration' ? f.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(f.left as Node));
     }
     for (const c of calls) {
       if (c.range[0] < call.range[0] && !seed) continue;
       // `doc.save()` of a document built from the result (Mongoose, TypeORM entities, Django models).
       const recv = c.callee.type === 'MemberExpression' ? unwrap(c.callee.object) : null;
-      if (recv?.type === 'Identifier' && tainted.has(recv.name) && c.callee.type === 'MemberExpression' && c.callee.property.type === 'Identifier' && SAVE_METHODS.has(c.callee.property.name)) {
+      if (
+        recv?.type === 'Identifier' &&
+        tainted.has(recv.name) &&
+        c.callee.type === 'MemberExpression' &&
+        c.callee.property.type === 'Identifier' &&
+        SAVE_METHODS.has(c.callee.property.name)
+      ) {
         const store = this.classify(c);
-        if (store?.op === 'write') { stores.push(this.fact(store, c, viaHelper, entityOf.get(recv.name) ?? null)); continue; }
+        if (store?.op === 'write') {
+          stores.push(this.fact(store, c, viaHelper, entityOf.get(recv.name) ?? null));
+          continue;
+        }
       }
       if (!c.arguments.some((a) => mentions(a as Node))) continue;
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
-      else if (depth < MAX_HELPER_DEPTH) for (const a of c.arguments) if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper, depth, this.taintedProps(a as Node, mentions)));
+      else if (depth < MAX_HELPER_DEPTH)
+        for (const a of c.arguments)
+          if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper, depth, this.taintedProps(a as Node, mentions)));
       if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
-    for (const r of this.index.within(scope, 'ReturnStatement')) if (r.argument && carries(r.argument, mentions) && this.index.enclosingFunction(r) === fn) returned = true;
+    for (const r of this.index.within(scope, 'ReturnStatement'))
+      if (r.argument && carries(r.argument, mentions) && this.index.enclosingFunction(r) === fn) returned = true;
     if (fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && carries(fn.body, mentions)) returned = true;
     return { stores, returned, search };
   }
@@ -497,10 +699,21 @@ export class JsFlow {
   }
 
   /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */
-  private helperWrites(call: TSESTree.CallExpression, arg: Node, viaHelper: string | null, depth: number, props: string[] | null = null): StoreWriteFact[] {
+  private helperWrites(
+    call: TSESTree.CallExpression,
+    arg: Node,
+    viaHelper: string | null,
+    depth: number,
+    props: string[] | null = null,
+  ): StoreWriteFact[] {
     if (depth >= MAX_HELPER_DEPTH) return [];
     const c = unwrap(call.callee);
-    const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier' ? c.property.name : null;
+    const name =
+      c.type === 'Identifier'
+        ? c.name
+        : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier'
+          ? c.property.name
+          : null;
     const helper = name ? this.functions.get(name) : undefined;
     if (!helper) return this.importedWrites(call, arg, props);
     if (call.range[0] >= helper.range[0] && call.range[1] <= helper.range[1]) return [];
@@ -537,20 +750,55 @@ export class JsFlow {
       const binding = chain ? this.importBindings.get(chain[0]!) : undefined;
       // Constant arguments by position: a helper's expiry parameter is set by one (`cacheSet(k, v, 600)`).
       const constArgs: Record<string, number> = {};
-      call.arguments.forEach((x, i) => { const v = constNumber(x as Node, this.index); if (v !== null) constArgs[i] = v; });
-      if (chain && binding && position >= 0) this.passed.push({ local: chain[0]!, members: chain.slice(1), binding, position, line: this.lines.position(call.range[0]).line, ...(Object.keys(constArgs).length ? { constArgs } : {}), ...(props ? { props } : {}) });
+      call.arguments.forEach((x, i) => {
+        const v = constNumber(x as Node, this.index);
+        if (v !== null) constArgs[i] = v;
+      });
+      if (chain && binding && position >= 0)
+        this.passed.push({
+          local: chain[0]!,
+          members: chain.slice(1),
+          binding,
+          position,
+          line: this.lines.position(call.range[0]).line,
+          ...(Object.keys(constArgs).length ? { constArgs } : {}),
+          ...(props ? { props } : {}),
+        });
     }
     const sym = this.importedCallee(call);
     const byProp = props ? sym?.facts.paramPropStores?.[position] : undefined;
-    const effects = byProp ? props!.flatMap((k) => byProp[k] ?? []) : sym?.facts.paramStores?.[position] ?? [];
+    const effects = byProp ? props!.flatMap((k) => byProp[k] ?? []) : (sym?.facts.paramStores?.[position] ?? []);
     const r = this.lines.range(call.range[0], call.range[1]);
-    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'number' ? { seconds: constNumber(call.arguments[t.param] as Node | undefined, this.index), how: t.how } : t && { seconds: t.seconds, how: t.how });
-    return effects.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }));
+    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] =>
+      t && typeof t.param === 'number'
+        ? { seconds: constNumber(call.arguments[t.param] as Node | undefined, this.index), how: t.how }
+        : t && { seconds: t.seconds, how: t.how };
+    return effects.map((e) => ({
+      kind: e.kind,
+      engine: e.engine,
+      api: e.api,
+      line: r.startLine,
+      range: r,
+      ttl: ttlOf(e.ttl),
+      viaHelper: sym!.name,
+      at: { path: sym!.path, line: e.line },
+      ...(e.entityField ? { entityField: e.entityField } : {}),
+    }));
   }
 
   private fact(store: StoreCall, call: Node, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.range[0], call.range[1]);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}), ...(store.module.deferred ? { deferred: store.module.deferred } : {}) };
+    return {
+      kind: store.module.kind,
+      engine: store.module.engine,
+      api: store.api,
+      line: r.startLine,
+      range: r,
+      ttl: store.ttl,
+      viaHelper,
+      ...(entityField ? { entityField } : {}),
+      ...(store.module.deferred ? { deferred: store.module.deferred } : {}),
+    };
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`{ name }`). */
@@ -558,7 +806,9 @@ export class JsFlow {
     const keys: string[] = [];
     for (const a of call.arguments as Node[]) {
       if (!mentions(a)) continue;
-      const leaves = this.index.within(a, 'Property').filter((p) => mentions(p.value as Node) && !['ObjectExpression', 'ArrayExpression'].includes(unwrap(p.value as Node).type));
+      const leaves = this.index
+        .within(a, 'Property')
+        .filter((p) => mentions(p.value as Node) && !['ObjectExpression', 'ArrayExpression'].includes(unwrap(p.value as Node).type));
       if (!leaves.length) return null;
       for (const p of leaves) keys.push(propertyName(p) ?? '');
     }
@@ -575,7 +825,11 @@ export class JsFlow {
         changed = false;
         for (const d of decls) {
           if (!d.init || !boundNames(d.id).some((x) => out.has(x))) continue;
-          for (const x of this.index.namesIn(d.init)) if (!out.has(x)) { out.add(x); changed = true; }
+          for (const x of this.index.namesIn(d.init))
+            if (!out.has(x)) {
+              out.add(x);
+              changed = true;
+            }
         }
       }
       return out;
@@ -585,18 +839,31 @@ export class JsFlow {
       if (c.range[1] > call.range[0]) break;
       const chain = memberChain(c.callee);
       const store = this.classify(c);
-      const memory = !store && chain && chain.length >= 2 && /cache|memo/i.test(chain[chain.length - 2]!) && /^(get|has)$/.test(chain[chain.length - 1]!);
+      const memory =
+        !store && chain && chain.length >= 2 && /cache|memo/i.test(chain[chain.length - 2]!) && /^(get|has)$/.test(chain[chain.length - 1]!);
       // Project model: an imported helper that reads a cache keyed by its argument (`await cachedReply(prompt)`).
       const helper = !store && !memory ? this.importedCallee(c) : null;
       if (store?.op !== 'read' && !memory && !helper?.facts.cacheRead) continue;
-      const keyOrigins = helper ? new Set(c.arguments.flatMap((a) => [...origins(a as Node)])) : c.arguments.length ? origins(c.arguments[0] as Node) : new Set<string>();
+      const keyOrigins = helper
+        ? new Set(c.arguments.flatMap((a) => [...origins(a as Node)]))
+        : c.arguments.length
+          ? origins(c.arguments[0] as Node)
+          : new Set<string>();
       if (![...keyOrigins].some((x) => promptOrigins.has(x))) continue;
       // A record the prompt is built from (an agent's instructions, a user's profile) is input, not a cached answer.
       if (this.readInto(c).some((x) => promptOrigins.has(x))) continue;
       if (!this.decides(c, scope, call)) continue;
       const r = this.lines.range(c.range[0], c.range[1]);
-      if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line: r.startLine, at: { path: helper.path, line: helper.facts.cacheRead.line } };
-      return store ? { kind: store.module.kind, api: store.api, line: r.startLine } : { kind: 'memory', api: chain!.slice(-2).join('.'), line: r.startLine };
+      if (helper?.facts.cacheRead)
+        return {
+          kind: helper.facts.cacheRead.kind,
+          api: helper.name,
+          line: r.startLine,
+          at: { path: helper.path, line: helper.facts.cacheRead.line },
+        };
+      return store
+        ? { kind: store.module.kind, api: store.api, line: r.startLine }
+        : { kind: 'memory', api: chain!.slice(-2).join('.'), line: r.startLine };
     }
     return null;
   }
@@ -616,18 +883,34 @@ export class JsFlow {
       if (w?.op !== 'write') continue;
       firstKind ??= w.module.kind;
       // Leaf fields only (not `where`/`data`), and not keys that identify the record (`id`, `userId`).
-      for (const a of c.arguments) for (const p of this.index.within(a as Node, 'Property')) { const k = propertyName(p); if (k && unwrap(p.value as Node).type !== 'ObjectExpression' && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind); }
+      for (const a of c.arguments)
+        for (const p of this.index.within(a as Node, 'Property')) {
+          const k = propertyName(p);
+          if (k && unwrap(p.value as Node).type !== 'ObjectExpression' && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k))
+            written.set(k, w.module.kind);
+        }
     }
     if (!firstKind) return null;
     for (const a of this.index.within(scope, 'AssignmentExpression')) {
       const l = a.left;
-      if (a.range[0] > call.range[1] && l.type === 'MemberExpression' && !l.computed && l.property.type === 'Identifier' && !RECORD_KEY.test(l.property.name) && !ENTITY_FIELD.test(l.property.name) && !written.has(l.property.name)) written.set(l.property.name, firstKind);
+      if (
+        a.range[0] > call.range[1] &&
+        l.type === 'MemberExpression' &&
+        !l.computed &&
+        l.property.type === 'Identifier' &&
+        !RECORD_KEY.test(l.property.name) &&
+        !ENTITY_FIELD.test(l.property.name) &&
+        !written.has(l.property.name)
+      )
+        written.set(l.property.name, firstKind);
     }
     const fieldRead = (test: Node): string | null => {
-      for (const m of [test, ...this.index.subtree(test)]) if (m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && written.has(m.property.name)) return m.property.name;
+      for (const m of [test, ...this.index.subtree(test)])
+        if (m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && written.has(m.property.name)) return m.property.name;
       return null;
     };
-    const exits = (n: Node) => [n, ...this.index.subtree(n)].some((x) => x.type === 'ContinueStatement' || x.type === 'ReturnStatement' || x.type === 'BreakStatement');
+    const exits = (n: Node) =>
+      [n, ...this.index.subtree(n)].some((x) => x.type === 'ContinueStatement' || x.type === 'ReturnStatement' || x.type === 'BreakStatement');
     const inside = (n: Node | null | undefined) => !!n && n.range[0] <= call.range[0] && n.range[1] >= call.range[1];
     for (const t of [...this.index.within(scope, 'IfStatement'), ...this.index.within(scope, 'ConditionalExpression')]) {
       if (t.range[0] > call.range[0]) continue;
@@ -641,7 +924,15 @@ export class JsFlow {
   /** The names a read's value is bound to (`const agent = await db.agent.findUnique(...)`). */
   private readInto(read: TSESTree.CallExpression): string[] {
     let p = this.index.parent(read);
-    while (p && (p.type === 'AwaitExpression' || p.type === 'MemberExpression' || p.type === 'ChainExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) p = this.index.parent(p);
+    while (
+      p &&
+      (p.type === 'AwaitExpression' ||
+        p.type === 'MemberExpression' ||
+        p.type === 'ChainExpression' ||
+        p.type === 'TSAsExpression' ||
+        p.type === 'TSNonNullExpression')
+    )
+      p = this.index.parent(p);
     return p?.type === 'VariableDeclarator' ? boundNames(p.id) : p?.type === 'AssignmentExpression' ? boundNames(p.left as Node) : [];
   }
 
@@ -649,12 +940,26 @@ export class JsFlow {
   private decides(read: TSESTree.CallExpression, scope: Node, call: Node): boolean {
     let cur: Node = read;
     let p = this.index.parent(cur);
-    while (p && (p.type === 'AwaitExpression' || p.type === 'MemberExpression' || p.type === 'ChainExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) { cur = p; p = this.index.parent(p); }
+    while (
+      p &&
+      (p.type === 'AwaitExpression' ||
+        p.type === 'MemberExpression' ||
+        p.type === 'ChainExpression' ||
+        p.type === 'TSAsExpression' ||
+        p.type === 'TSNonNullExpression')
+    ) {
+      cur = p;
+      p = this.index.parent(p);
+    }
     if (p?.type === 'LogicalExpression' && p.left === cur) return true;
     if ((p?.type === 'IfStatement' || p?.type === 'ConditionalExpression') && p.test === cur) return true;
     const names = p?.type === 'VariableDeclarator' ? boundNames(p.id) : [];
     if (!names.length) return false;
-    for (const t of [...this.index.within(scope, 'IfStatement'), ...this.index.within(scope, 'ConditionalExpression'), ...this.index.within(scope, 'LogicalExpression')]) {
+    for (const t of [
+      ...this.index.within(scope, 'IfStatement'),
+      ...this.index.within(scope, 'ConditionalExpression'),
+      ...this.index.within(scope, 'LogicalExpression'),
+    ]) {
       const test = t.type === 'LogicalExpression' ? t.left : t.test;
       if (t.range[0] > call.range[0] || t.range[0] < read.range[0]) continue;
       if ([...this.index.namesIn(test as Node)].some((x) => names.includes(x))) return true;

@@ -3,11 +3,76 @@
 // kind, model, output bound, streaming, loop and request-handler context, prompt tokens, and (llm-js-flow.ts)
 // where the result is stored and whether a cache lookup precedes the call.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmProvider, LlmVia, Language, SecretFact } from '../model/types';
+import type {
+  CacheLookupFact,
+  InsertSlot,
+  LlmApiKind,
+  StoreWriteFact,
+  LlmCallFact,
+  LlmClientFact,
+  LlmFileFacts,
+  LlmLoop,
+  LlmProvider,
+  LlmVia,
+  Language,
+  SecretFact,
+} from '../model/types';
 import { promptTokens, tokenCountMethod } from '../sizing/llm-models';
-import { AI_SDK_PROVIDERS, BEDROCK, JS_SDKS, KEY_ENV, LANGCHAIN_PROVIDER_CLASSES, PROVIDER_KEYS, fromModules, keyProvider, providerOfModel, sdkMethod, sdkOfClass, type LangChainProviderClass, type OutputBound, type ProviderSdk } from './llm-providers';
-import { AI_SDK_FUNCTIONS, LLM_CACHES, OPENAI_V3_METHODS, asVectorColumn, httpApiOf, ITERATING_METHODS, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
-import { EstreeIndex, FUNCTION_TYPES, LOOP_TYPES, boundNames, constBoolean, bindingValues, isNullish, objectLiteralOf, stringCandidates, constNumber, constString, functionName, memberChain, objectProps, propertyName, rootKey, shortText, unwrap, type FunctionNode, type Node } from './estree';
+import {
+  AI_SDK_PROVIDERS,
+  BEDROCK,
+  JS_SDKS,
+  KEY_ENV,
+  LANGCHAIN_PROVIDER_CLASSES,
+  PROVIDER_KEYS,
+  fromModules,
+  keyProvider,
+  providerOfModel,
+  sdkMethod,
+  sdkOfClass,
+  type LangChainProviderClass,
+  type OutputBound,
+  type ProviderSdk,
+} from './llm-providers';
+import {
+  AI_SDK_FUNCTIONS,
+  LLM_CACHES,
+  OPENAI_V3_METHODS,
+  asVectorColumn,
+  httpApiOf,
+  ITERATING_METHODS,
+  LANGCHAIN_CLASSES,
+  LANGCHAIN_METHODS,
+  MAX_TOKENS_NAME,
+  MAX_TOKENS_PARAMS,
+  OPENAI_HOST,
+  OPENAI_KEY,
+  OPENAI_METHODS,
+  isLikelyKey,
+  maskKey,
+} from './llm-api-table';
+import {
+  EstreeIndex,
+  FUNCTION_TYPES,
+  LOOP_TYPES,
+  boundNames,
+  constBoolean,
+  bindingValues,
+  isNullish,
+  objectLiteralOf,
+  stringCandidates,
+  constNumber,
+  constString,
+  functionName,
+  memberChain,
+  objectProps,
+  propertyName,
+  rootKey,
+  shortText,
+  unwrap,
+  type FunctionNode,
+  type Node,
+} from './estree';
 import { jsImports } from './js-imports';
 import { JsFlow } from './llm-js-flow';
 import { LineMap, indentBefore } from './syntax';
@@ -31,13 +96,20 @@ interface ClientInfo {
 const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
 
 /** Calls that build a LangChain runnable from a chat model: `prompt.pipe(model)`, `RunnableSequence.from([...])`. */
-const CHAIN_BUILDERS = /(^|\.)(pipe|from|withStructuredOutput|bind|bindTools|withRetry|withConfig)$|^(LLMChain|ConversationChain|createStuffDocumentsChain|createRetrievalChain|createReactAgent|initializeAgentExecutorWithOptions)$/;
+const CHAIN_BUILDERS =
+  /(^|\.)(pipe|from|withStructuredOutput|bind|bindTools|withRetry|withConfig)$|^(LLMChain|ConversationChain|createStuffDocumentsChain|createRetrievalChain|createReactAgent|initializeAgentExecutorWithOptions)$/;
 
 const HANDLER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'route']);
 const NEXT_HANDLERS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** `imported` (the project model) answers for names imported from other project files: clients, store helpers. */
-export function extractJsLlmFacts(program: TSESTree.Program, text: string, path: string, language: Language, imported?: ImportedLookup): LlmFileFacts {
+export function extractJsLlmFacts(
+  program: TSESTree.Program,
+  text: string,
+  path: string,
+  language: Language,
+  imported?: ImportedLookup,
+): LlmFileFacts {
   const index = new EstreeIndex(program);
   const lines = new LineMap(text);
   const range = (n: Node) => lines.range(n.range[0], n.range[1]);
@@ -69,11 +141,20 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const source = imports.get(head)?.source ?? '';
     const sdk = source ? sdkOfClass(JS_SDKS, cls, source) : null;
     const bedrock = cls === BEDROCK.jsClient && source === BEDROCK.jsModule;
-    const lc = LANGCHAIN_PROVIDER_CLASSES[cls] && fromModules(source, LANGCHAIN_PROVIDER_CLASSES[cls]!.modules) ? LANGCHAIN_PROVIDER_CLASSES[cls] : undefined;
+    const lc =
+      LANGCHAIN_PROVIDER_CLASSES[cls] && fromModules(source, LANGCHAIN_PROVIDER_CLASSES[cls]!.modules) ? LANGCHAIN_PROVIDER_CLASSES[cls] : undefined;
     if (sdk) via = sdk.via;
-    else if (bedrock) { via = 'bedrock'; api = 'chat'; }
-    else if (lc) { via = 'langchain'; api = lc.api; }
-    else if ((cls === 'OpenAI' || cls === 'AzureOpenAI') && (fromModule(head, isOpenAiModule) || (chain.length === 1 && !imports.has(head) && importsOpenAi))) via = cls === 'AzureOpenAI' ? 'azure-openai' : 'openai';
+    else if (bedrock) {
+      via = 'bedrock';
+      api = 'chat';
+    } else if (lc) {
+      via = 'langchain';
+      api = lc.api;
+    } else if (
+      (cls === 'OpenAI' || cls === 'AzureOpenAI') &&
+      (fromModule(head, isOpenAiModule) || (chain.length === 1 && !imports.has(head) && importsOpenAi))
+    )
+      via = cls === 'AzureOpenAI' ? 'azure-openai' : 'openai';
     else if (cls === 'OpenAIApi' && fromModule(head, (s) => isOpenAiModule(s) || s === 'openai-edge')) via = 'openai-legacy';
     else if (cls in LANGCHAIN_CLASSES && fromModule(head, isLangChain)) {
       via = 'langchain';
@@ -85,14 +166,21 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const timeout = props.get('timeout');
     const retries = props.get('maxRetries');
     const fact: LlmClientFact = {
-      via, api: `new ${chain.join('.')}`, line: range(n).startLine, range: range(n),
-      timeoutMs: timeout ? constNumber(timeout, index) : null, timeoutSet: !!timeout, maxRetries: retries ? constNumber(retries, index) : null, maxRetriesSet: !!retries,
+      via,
+      api: `new ${chain.join('.')}`,
+      line: range(n).startLine,
+      range: range(n),
+      timeoutMs: timeout ? constNumber(timeout, index) : null,
+      timeoutSet: !!timeout,
+      maxRetries: retries ? constNumber(retries, index) : null,
+      maxRetriesSet: !!retries,
       optionsSlot: slotInObject(options, n, text),
     };
     return { via, api, fact, node: n, options: props, ...(sdk ? { sdk } : {}), ...(bedrock ? { bedrock } : {}), ...(lc ? { lc } : {}) };
   };
   /** Whether the timeout rule's wording (OpenAI's SDK defaults, which Anthropic's SDK shares) is true of a client. */
-  const timeoutRuleSpeaksFor = (c: ClientInfo) => c.sdk ? c.sdk.openAiStyleTimeout : c.bedrock ? false : c.lc ? c.lc.provider === 'anthropic' : true;
+  const timeoutRuleSpeaksFor = (c: ClientInfo) =>
+    c.sdk ? c.sdk.openAiStyleTimeout : c.bedrock ? false : c.lc ? c.lc.provider === 'anthropic' : true;
   for (const n of index.nodes) {
     if (n.type !== 'NewExpression') continue;
     const client = clientOfNew(n);
@@ -103,7 +191,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     let key = `@${n.range[0]}`;
     if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') key = p.id.name;
     else if (p?.type === 'PropertyDefinition' && p.key.type === 'Identifier') key = p.key.name;
-    else if (p?.type === 'AssignmentExpression' && p.left.type === 'MemberExpression' && p.left.property.type === 'Identifier') key = p.left.property.name;
+    else if (p?.type === 'AssignmentExpression' && p.left.type === 'MemberExpression' && p.left.property.type === 'Identifier')
+      key = p.left.property.name;
     else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') key = p.left.name;
     clients.set(key, client);
     // openai-node v3 has neither the v4 timeout default nor its options: the timeout rule speaks of the v4 SDK.
@@ -116,14 +205,25 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       let key: string | null = null;
       let value: Node | null = null;
       if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) [key, value] = [n.id.name, n.init];
-      else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && n.left.property.type === 'Identifier') [key, value] = [n.left.property.name, n.right];
+      else if (n.type === 'AssignmentExpression' && n.left.type === 'MemberExpression' && n.left.property.type === 'Identifier')
+        [key, value] = [n.left.property.name, n.right];
       else if (n.type === 'PropertyDefinition' && n.key.type === 'Identifier' && n.value) [key, value] = [n.key.name, n.value];
       if (!key || !value || clients.has(key)) continue;
       const v = unwrap(value);
-      const root = v.type === 'Identifier' ? v.name : v.type === 'MemberExpression' && unwrap(v.object).type === 'ThisExpression' && v.property.type === 'Identifier' ? v.property.name : null;
-      if (root && clients.has(root)) { clients.set(key, clients.get(root)!); continue; }
+      const root =
+        v.type === 'Identifier'
+          ? v.name
+          : v.type === 'MemberExpression' && unwrap(v.object).type === 'ThisExpression' && v.property.type === 'Identifier'
+            ? v.property.name
+            : null;
+      if (root && clients.has(root)) {
+        clients.set(key, clients.get(root)!);
+        continue;
+      }
       if (v.type === 'CallExpression' && CHAIN_BUILDERS.test(memberChain(v.callee)?.slice(-2).join('.') ?? '')) {
-        const model = [...index.namesIn(v)].map((nm) => clients.get(nm.replace(/^this\./, ''))).find((c) => c?.via === 'langchain' && c.api !== 'embeddings');
+        const model = [...index.namesIn(v)]
+          .map((nm) => clients.get(nm.replace(/^this\./, '')))
+          .find((c) => c?.via === 'langchain' && c.api !== 'embeddings');
         if (model) clients.set(key, model);
       }
     }
@@ -131,7 +231,9 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   // AI SDK providers: `openai` from @ai-sdk/openai, or `const myOpenAI = createOpenAI({...})`.
   // Other providers' packages (@ai-sdk/anthropic, @ai-sdk/google, …) the same way; the name says whose model it is.
   const aiProviders = new Map<string, LlmProvider>();
-  for (const [name, i] of imports) if (AI_SDK_PROVIDERS[i.source]?.instances.includes(i.imported) && !/^create/.test(i.imported)) aiProviders.set(name, AI_SDK_PROVIDERS[i.source]!.provider);
+  for (const [name, i] of imports)
+    if (AI_SDK_PROVIDERS[i.source]?.instances.includes(i.imported) && !/^create/.test(i.imported))
+      aiProviders.set(name, AI_SDK_PROVIDERS[i.source]!.provider);
   for (const n of index.nodes) {
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
       const init = unwrap(n.init);
@@ -150,8 +252,21 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     if (!c || c.factory !== factory) return null;
     const r = range(at);
     return {
-      via: c.via, api: c.api ?? null, node: null, options: new Map(),
-      fact: { via: c.via, api: `${sym!.name} (${sym!.path})`, line: r.startLine, range: r, timeoutMs: c.timeoutMs, timeoutSet: c.timeoutSet, maxRetries: c.maxRetries, maxRetriesSet: c.maxRetriesSet, optionsSlot: null },
+      via: c.via,
+      api: c.api ?? null,
+      node: null,
+      options: new Map(),
+      fact: {
+        via: c.via,
+        api: `${sym!.name} (${sym!.path})`,
+        line: r.startLine,
+        range: r,
+        timeoutMs: c.timeoutMs,
+        timeoutSet: c.timeoutSet,
+        maxRetries: c.maxRetries,
+        maxRetriesSet: c.maxRetriesSet,
+        optionsSlot: null,
+      },
     };
   };
   if (imported) {
@@ -177,7 +292,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
   /** Project model: a model name or limit held in a constant another project file exports (`model: MODEL`). */
   const importedConst = (node: Node): string | number | null => {
     const chain = imported ? memberChain(node) : null;
-    return chain && chain[0] !== 'this' && imports.has(chain[0]!) ? imported!.symbol(chain[0]!, chain.slice(1))?.facts.constant ?? null : null;
+    return chain && chain[0] !== 'this' && imports.has(chain[0]!) ? (imported!.symbol(chain[0]!, chain.slice(1))?.facts.constant ?? null) : null;
   };
 
   for (const n of index.nodes) {
@@ -213,7 +328,13 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     if (callee.type !== 'Identifier' || !methodRefNames().has(callee.name)) return null;
     const refChain = (v: Node): string[] | null => {
       let x = unwrap(v);
-      if (x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'bind') x = unwrap(x.callee.object);
+      if (
+        x.type === 'CallExpression' &&
+        x.callee.type === 'MemberExpression' &&
+        x.callee.property.type === 'Identifier' &&
+        x.callee.property.name === 'bind'
+      )
+        x = unwrap(x.callee.object);
       const c = x.type === 'MemberExpression' ? memberChain(x) : null;
       return c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`)) ? c : null;
     };
@@ -238,7 +359,13 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     refNames = new Set<string>();
     const isRef = (v: Node): boolean => {
       let x = unwrap(v);
-      if (x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'bind') x = unwrap(x.callee.object);
+      if (
+        x.type === 'CallExpression' &&
+        x.callee.type === 'MemberExpression' &&
+        x.callee.property.type === 'Identifier' &&
+        x.callee.property.name === 'bind'
+      )
+        x = unwrap(x.callee.object);
       const c = x.type === 'MemberExpression' ? memberChain(x) : null;
       return !!c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`));
     };
@@ -249,7 +376,10 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         const c = unwrap(n.callee);
         const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && c.property.type === 'Identifier' ? c.property.name : null;
         const fn = name ? flow.functionNamed(name) : undefined;
-        n.arguments.forEach((a, i) => { const p = fn?.params[i]; if (p && isRef(a as Node)) for (const nm of boundNames(p as Node)) refNames!.add(nm); });
+        n.arguments.forEach((a, i) => {
+          const p = fn?.params[i];
+          if (p && isRef(a as Node)) for (const nm of boundNames(p as Node)) refNames!.add(nm);
+        });
       }
     }
     return refNames;
@@ -257,7 +387,7 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
 
   function classify(call: TSESTree.CallExpression): Site | null {
     const callee = unwrap(call.callee);
-    const chain = memberChain(callee)?.length === 1 ? methodRefOf(callee) ?? memberChain(callee) : memberChain(callee);
+    const chain = memberChain(callee)?.length === 1 ? (methodRefOf(callee) ?? memberChain(callee)) : memberChain(callee);
     const other = chain && chain.length >= 2 ? otherProviderSite(chain, call) : undefined;
     if (other !== undefined) return other;
     if (chain && chain.length >= 2) {
@@ -267,25 +397,57 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         if (path !== m.path && !path.endsWith(`.${m.path}`)) continue;
         const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
         const client = clientByKey(chain, call);
-        const trusted = (client && client.via !== 'langchain') || importsOpenAi || /openai|gpt|llm|azure/i.test(key) || m.path.startsWith('chat.completions');
+        const trusted =
+          (client && client.via !== 'langchain') || importsOpenAi || /openai|gpt|llm|azure/i.test(key) || m.path.startsWith('chat.completions');
         if (!trusted) return null;
-        return { api: m.api, operation: m.path, via: client?.via ?? 'openai', client, options: call.arguments[0] ? objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node) : null, promptArg: null };
+        return {
+          api: m.api,
+          operation: m.path,
+          via: client?.via ?? 'openai',
+          client,
+          options: call.arguments[0] ? (objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node)) : null,
+          promptArg: null,
+        };
       }
       // openai-node v3 / openai-edge: <OpenAIApi>.createChatCompletion(...)
       const v3 = chain.length === 2 ? OPENAI_V3_METHODS[chain[1]!] : undefined;
       const v3Client = v3 ? clients.get(chain[0]!) : undefined;
-      if (v3 && v3Client?.via === 'openai-legacy') return { api: v3, operation: chain[1]!, via: 'openai-legacy', client: null, options: call.arguments[0] ? objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node) : null, promptArg: null };
+      if (v3 && v3Client?.via === 'openai-legacy')
+        return {
+          api: v3,
+          operation: chain[1]!,
+          via: 'openai-legacy',
+          client: null,
+          options: call.arguments[0] ? (objectLiteralOf(call.arguments[0] as Node, index) ?? unwrap(call.arguments[0] as Node)) : null,
+          promptArg: null,
+        };
       // LangChain: <ChatOpenAI instance>.invoke(...)
       const method = chain[chain.length - 1]!;
       if (LANGCHAIN_METHODS.has(method)) {
-        const client = chain.length <= 3 ? clientByKey(chain, call) ?? undefined : undefined;
-        if (client?.via === 'langchain') return { api: client.api ?? 'chat', operation: `${client.fact.api.replace(/^new /, '')}.${method}`, via: 'langchain', client, options: null, promptArg: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null };
+        const client = chain.length <= 3 ? (clientByKey(chain, call) ?? undefined) : undefined;
+        if (client?.via === 'langchain')
+          return {
+            api: client.api ?? 'chat',
+            operation: `${client.fact.api.replace(/^new /, '')}.${method}`,
+            via: 'langchain',
+            client,
+            options: null,
+            promptArg: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null,
+          };
       }
     }
     if (callee.type === 'MemberExpression' && unwrap(callee.object).type === 'NewExpression') {
       const client = clientOfNew(callee.object as Node);
       const prop = callee.property.type === 'Identifier' ? callee.property.name : '';
-      if (client?.via === 'langchain' && LANGCHAIN_METHODS.has(prop)) return { api: client.api ?? 'chat', operation: `${client.fact.api.replace(/^new /, '')}.${prop}`, via: 'langchain', client, options: null, promptArg: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null };
+      if (client?.via === 'langchain' && LANGCHAIN_METHODS.has(prop))
+        return {
+          api: client.api ?? 'chat',
+          operation: `${client.fact.api.replace(/^new /, '')}.${prop}`,
+          via: 'langchain',
+          client,
+          options: null,
+          promptArg: call.arguments[0] ? unwrap(call.arguments[0] as Node) : null,
+        };
     }
     if (callee.type === 'Identifier') {
       // Vercel AI SDK: generateText({ model: openai('gpt-4o'), ... })
@@ -295,11 +457,25 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         const modelRoot = model ? rootKey(model) : null;
         if (!modelRoot || !aiProviders.has(modelRoot)) return null;
         const provider = aiProviders.get(modelRoot)!;
-        return { api: AI_SDK_FUNCTIONS[callee.name]!, operation: callee.name, via: 'ai-sdk', client: null, options, promptArg: null, ...(provider !== 'openai' && provider !== 'azure-openai' ? { provider } : {}) };
+        return {
+          api: AI_SDK_FUNCTIONS[callee.name]!,
+          operation: callee.name,
+          via: 'ai-sdk',
+          client: null,
+          options,
+          promptArg: null,
+          ...(provider !== 'openai' && provider !== 'azure-openai' ? { provider } : {}),
+        };
       }
-      if (callee.name === 'fetch') return httpSite(call, 'fetch', call.arguments[0] as Node | undefined, call.arguments[1] as Node | undefined, 'fetch');
+      if (callee.name === 'fetch')
+        return httpSite(call, 'fetch', call.arguments[0] as Node | undefined, call.arguments[1] as Node | undefined, 'fetch');
     }
-    if (chain && chain.length === 2 && (chain[0] === 'axios' || fromModule(chain[0]!, (s) => s === 'axios')) && ['post', 'get', 'request'].includes(chain[1]!)) {
+    if (
+      chain &&
+      chain.length === 2 &&
+      (chain[0] === 'axios' || fromModule(chain[0]!, (s) => s === 'axios')) &&
+      ['post', 'get', 'request'].includes(chain[1]!)
+    ) {
       return httpSite(call, `axios.${chain[1]}`, call.arguments[0] as Node | undefined, call.arguments[1] as Node | undefined, 'axios');
     }
     return null;
@@ -316,7 +492,16 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     if (client.sdk) {
       const m = sdkMethod(client.sdk, chain.slice(chain[0] === 'this' ? 2 : 1).join('.'));
       if (!m) return null;
-      return { api: m.api, operation: m.path, via: client.sdk.via, client, options: arg ? objectLiteralOf(arg, index) ?? arg : null, promptArg: null, provider: client.sdk.provider, ...(m.api === 'chat' ? { bound: client.sdk.bound } : {}) };
+      return {
+        api: m.api,
+        operation: m.path,
+        via: client.sdk.via,
+        client,
+        options: arg ? (objectLiteralOf(arg, index) ?? arg) : null,
+        promptArg: null,
+        provider: client.sdk.provider,
+        ...(m.api === 'chat' ? { bound: client.sdk.bound } : {}),
+      };
     }
     // Bedrock Runtime: client.send(new ConverseCommand({...})).
     if (chain[chain.length - 1] !== 'send' || arg?.type !== 'NewExpression') return null;
@@ -324,10 +509,26 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const api = BEDROCK.jsCommands[cmd];
     if (!api) return null;
     const input = arg.arguments[0] ? unwrap(arg.arguments[0] as Node) : null;
-    return { api, operation: cmd, via: 'bedrock', client, options: input ? objectLiteralOf(input, index) ?? input : null, promptArg: null, provider: 'bedrock', bound: BEDROCK.bound, ...(cmd.startsWith('InvokeModel') ? { opaque: BEDROCK.opaqueBody } : {}) };
+    return {
+      api,
+      operation: cmd,
+      via: 'bedrock',
+      client,
+      options: input ? (objectLiteralOf(input, index) ?? input) : null,
+      promptArg: null,
+      provider: 'bedrock',
+      bound: BEDROCK.bound,
+      ...(cmd.startsWith('InvokeModel') ? { opaque: BEDROCK.opaqueBody } : {}),
+    };
   }
 
-  function httpSite(call: TSESTree.CallExpression, operation: string, urlArg: Node | undefined, second: Node | undefined, lib: 'fetch' | 'axios'): Site | null {
+  function httpSite(
+    call: TSESTree.CallExpression,
+    operation: string,
+    urlArg: Node | undefined,
+    second: Node | undefined,
+    lib: 'fetch' | 'axios',
+  ): Site | null {
     if (!urlArg) return null;
     // OpenAI only when every value the URL can take (through reused `endpoint`/`url` names) is an OpenAI or Azure
     // OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
@@ -343,17 +544,40 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       const props = objectProps(init);
       const body = props.get('body');
       const b = body ? unwrap(body) : null;
-      if (b?.type === 'CallExpression' && memberChain(b.callee)?.join('.') === 'JSON.stringify') options = b.arguments[0] ? unwrap(b.arguments[0] as Node) : null;
+      if (b?.type === 'CallExpression' && memberChain(b.callee)?.join('.') === 'JSON.stringify')
+        options = b.arguments[0] ? unwrap(b.arguments[0] as Node) : null;
       const signal = props.get('signal');
-      const ms = signal && unwrap(signal).type === 'CallExpression' && memberChain((unwrap(signal) as TSESTree.CallExpression).callee)?.join('.') === 'AbortSignal.timeout' ? constNumber((unwrap(signal) as TSESTree.CallExpression).arguments[0] as Node, index) : null;
+      const ms =
+        signal &&
+        unwrap(signal).type === 'CallExpression' &&
+        memberChain((unwrap(signal) as TSESTree.CallExpression).callee)?.join('.') === 'AbortSignal.timeout'
+          ? constNumber((unwrap(signal) as TSESTree.CallExpression).arguments[0] as Node, index)
+          : null;
       timeout = { ms, set: !!signal, slot: init?.type === 'ObjectExpression' ? slotInObject(init, call, text) : null };
     } else {
       options = init;
       const config = call.arguments[2] ? unwrap(call.arguments[2] as Node) : null;
       const t = objectProps(config).get('timeout');
-      timeout = { ms: t ? constNumber(t, index) : null, set: !!t, slot: config?.type === 'ObjectExpression' ? slotInObject(config, call, text) : call.arguments.length === 2 ? { offset: call.arguments[1]!.range[1], prefix: ', { ', suffix: ' }', syntax: 'js' } : null };
+      timeout = {
+        ms: t ? constNumber(t, index) : null,
+        set: !!t,
+        slot:
+          config?.type === 'ObjectExpression'
+            ? slotInObject(config, call, text)
+            : call.arguments.length === 2
+              ? { offset: call.arguments[1]!.range[1], prefix: ', { ', suffix: ' }', syntax: 'js' }
+              : null,
+      };
     }
-    return { api, operation: `${operation} ${urlText.replace(/^https?:\/\/[^/]+/, '').replace(/\{\}/g, '…') || '/'}`, via: 'http', client: null, options, promptArg: null, timeout };
+    return {
+      api,
+      operation: `${operation} ${urlText.replace(/^https?:\/\/[^/]+/, '').replace(/\{\}/g, '…') || '/'}`,
+      via: 'http',
+      client: null,
+      options,
+      promptArg: null,
+      timeout,
+    };
   }
 
   // ---- one call ---------------------------------------------------------------------------------------------
@@ -363,15 +587,21 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const own = site.client?.options.get('cache');
     if (!own) return null;
     const v = unwrap(own);
-    const cls = v.type === 'NewExpression' ? memberChain(v.callee)?.pop() ?? '' : constBoolean(v) === true ? 'InMemoryCache' : '';
+    const cls = v.type === 'NewExpression' ? (memberChain(v.callee)?.pop() ?? '') : constBoolean(v) === true ? 'InMemoryCache' : '';
     const row = LLM_CACHES[cls];
     if (!row) return null;
     const r = range(v);
     let ttl: StoreWriteFact['ttl'] = null;
     if (row.ttlOption && v.type === 'NewExpression') {
-      for (const a of v.arguments) { const t = objectProps(unwrap(a as Node)).get(row.ttlOption.name); if (t) ttl = { seconds: constNumber(t, index), how: `${cls} { ${row.ttlOption.name} }` }; }
+      for (const a of v.arguments) {
+        const t = objectProps(unwrap(a as Node)).get(row.ttlOption.name);
+        if (t) ttl = { seconds: constNumber(t, index), how: `${cls} { ${row.ttlOption.name} }` };
+      }
     }
-    return { cacheLookup: { kind: row.kind, api: `${cls} (LangChain LLM cache)`, line: r.startLine }, store: { kind: row.kind, engine: row.engine, api: cls, line: r.startLine, range: r, ttl, viaHelper: null } };
+    return {
+      cacheLookup: { kind: row.kind, api: `${cls} (LangChain LLM cache)`, line: r.startLine },
+      store: { kind: row.kind, engine: row.engine, api: cls, line: r.startLine, range: r, ttl, viaHelper: null },
+    };
   }
 
   /** An options object's properties, through spreads of objects seen here; `spread` names the first one not seen. */
@@ -380,7 +610,10 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     let spread: string | null = null;
     const visit = (node: Node, depth: number) => {
       const obj = objectLiteralOf(node, index);
-      if (!obj || depth > 3) { spread ??= shortText(text, node); return; }
+      if (!obj || depth > 3) {
+        spread ??= shortText(text, node);
+        return;
+      }
       for (const p of obj.properties) {
         if (p.type === 'SpreadElement') visit(p.argument, depth + 1);
         else {
@@ -409,7 +642,10 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       const m = unwrap(modelProp.node);
       if (site.via === 'ai-sdk' && m.type === 'CallExpression') model = constString(m.arguments[0] as Node, index);
       else model = constString(m, index);
-      if (model === null) { const c = importedConst(m); if (typeof c === 'string') model = c; }
+      if (model === null) {
+        const c = importedConst(m);
+        if (typeof c === 'string') model = c;
+      }
       if (model === null) modelExpr = shortText(text, modelProp.node);
     }
     let maxTok = site.bound?.in ? null : get(...MAX_TOKENS_PARAMS);
@@ -423,13 +659,18 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       else if (holder && !inner) hidden = shortText(text, holder);
     }
     if (site.opaque && props.has(site.opaque)) hidden ??= `${site.opaque}: …`;
-    const provider: LlmProvider | null | undefined = site.provider !== undefined ? site.provider : site.client?.lc ? site.client.lc.provider : undefined;
+    const provider: LlmProvider | null | undefined =
+      site.provider !== undefined ? site.provider : site.client?.lc ? site.client.lc.provider : undefined;
     if (model && provider) model = providerOfModel(model).model;
-    const maxTokensConst = maxTok ? constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node)) : null;
+    const maxTokensConst = maxTok ? (constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node))) : null;
     const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
     // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
     const nullBound = MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
-    const stream = site.operation.endsWith('stream') || site.operation === 'streamText' || site.operation === 'streamObject' || constBoolean(get('stream', 'streaming')?.node) === true;
+    const stream =
+      site.operation.endsWith('stream') ||
+      site.operation === 'streamText' ||
+      site.operation === 'streamObject' ||
+      constBoolean(get('stream', 'streaming')?.node) === true;
     const n = constNumber(get('n')?.node, index) ?? 1;
     const dimensions = constNumber(get('dimensions')?.node, index);
     const fn = index.enclosingFunction(call);
@@ -437,23 +678,66 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     const inputNode = site.api === 'embeddings' ? (props.get('input') ?? props.get('values') ?? site.promptArg) : null;
     const input = inputNode ? unwrap(inputNode) : null;
     const batchInputs = input?.type === 'ArrayExpression' ? input.elements.length : null;
-    const client = site.client?.fact ?? (site.timeout ? {
-      via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call), timeoutMs: site.timeout.ms, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: site.timeout.slot,
-    } : null);
+    const client =
+      site.client?.fact ??
+      (site.timeout
+        ? {
+            via: 'http' as const,
+            api: site.operation.split(' ')[0]!,
+            line: range(call).startLine,
+            range: range(call),
+            timeoutMs: site.timeout.ms,
+            timeoutSet: site.timeout.set,
+            maxRetries: null,
+            maxRetriesSet: false,
+            optionsSlot: site.timeout.slot,
+          }
+        : null);
     const followed = flow.follow(call, site.promptArg ?? site.options);
     const { searchUse, returnedTo } = followed;
     const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
     const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
     const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
     return {
-      api: site.api, operation: site.operation, via: site.via, ...(provider !== undefined ? { provider } : {}), line: range(call).startLine, range: range(call), function: fn ? functionName(fn, index) : null,
-      model, modelExpr, maxTokens, maxTokensParam: maxTok?.name ?? null, maxTokensName: maxTokensNameFor(site), stream, n, dimensions, batchInputs,
-      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}), ...(site.bound?.required ? { maxTokensRequired: true } : {}), ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
+      api: site.api,
+      operation: site.operation,
+      via: site.via,
+      ...(provider !== undefined ? { provider } : {}),
+      line: range(call).startLine,
+      range: range(call),
+      function: fn ? functionName(fn, index) : null,
+      model,
+      modelExpr,
+      maxTokens,
+      maxTokensParam: maxTok?.name ?? null,
+      maxTokensName: maxTokensNameFor(site),
+      stream,
+      n,
+      dimensions,
+      batchInputs,
+      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}),
+      ...(site.bound?.required ? { maxTokensRequired: true } : {}),
+      ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
       ...(provider && provider !== 'openai' && provider !== 'azure-openai' ? { tokenCount: tokenCountMethod(provider) } : {}),
-      client, loop: loopOf(call), handler: handlerOf(call),
-      promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
-      stores, cacheLookup, optionsSpread: spread ?? hidden, searchUse, returnedTo, conversation: conversationOf(site, props),
-      optionsSlot: nullBound || site.bound?.in ? null : site.via === 'langchain' ? (site.client?.node ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text) : null) : slotInObject(site.options, call, text),
+      client,
+      loop: loopOf(call),
+      handler: handlerOf(call),
+      promptLiteralTokens: prompt.tokens,
+      promptUnknowns: prompt.unknowns,
+      stores,
+      cacheLookup,
+      optionsSpread: spread ?? hidden,
+      searchUse,
+      returnedTo,
+      conversation: conversationOf(site, props),
+      optionsSlot:
+        nullBound || site.bound?.in
+          ? null
+          : site.via === 'langchain'
+            ? site.client?.node
+              ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text)
+              : null
+            : slotInObject(site.options, call, text),
     };
   }
 
@@ -477,13 +761,34 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       if (n.type === 'Identifier' && depth < 3) {
         const values = bindingValues(n, index);
         if (values?.length) {
-          for (const v of values) { const c = visit(v, depth + 1); if (c) return c; }
+          for (const v of values) {
+            const c = visit(v, depth + 1);
+            if (c) return c;
+          }
           // A list grown with push/concat across turns.
-          return HISTORY_NAME.test(n.name) && index.bindingsOf(n.name).decls.length > 0 && index.nodes.some((x) => x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'push' && x.callee.object.type === 'Identifier' && x.callee.object.name === n.name) ? shown(n) : null;
+          return HISTORY_NAME.test(n.name) &&
+            index.bindingsOf(n.name).decls.length > 0 &&
+            index.nodes.some(
+              (x) =>
+                x.type === 'CallExpression' &&
+                x.callee.type === 'MemberExpression' &&
+                x.callee.property.type === 'Identifier' &&
+                x.callee.property.name === 'push' &&
+                x.callee.object.type === 'Identifier' &&
+                x.callee.object.name === n.name,
+            )
+            ? shown(n)
+            : null;
         }
       }
-      if (n.type === 'CallExpression' && depth < 3) for (const a of n.arguments) { const c = visit(a as Node, depth + 1); if (c) return c; }
-      return (n.type === 'Identifier' || n.type === 'MemberExpression' || n.type === 'CallExpression') && HISTORY_NAME.test(shortText(text, n)) ? shown(n) : null;
+      if (n.type === 'CallExpression' && depth < 3)
+        for (const a of n.arguments) {
+          const c = visit(a as Node, depth + 1);
+          if (c) return c;
+        }
+      return (n.type === 'Identifier' || n.type === 'MemberExpression' || n.type === 'CallExpression') && HISTORY_NAME.test(shortText(text, n))
+        ? shown(n)
+        : null;
     };
     return visit(m, 0);
   }
@@ -496,31 +801,49 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     if (site.via === 'ai-sdk') return 'maxOutputTokens';
     // An OpenAI-compatible provider (`baseURL` to another host) takes the older `max_tokens`.
     const base = site.client?.options.get('baseURL');
-    if (base && site.api === 'chat' && stringCandidates(base, index).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u))) return 'max_tokens';
+    if (base && site.api === 'chat' && stringCandidates(base, index).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u)))
+      return 'max_tokens';
     // openai-node v3 predates max_completion_tokens.
     if (site.via === 'openai-legacy') return site.api === 'chat' || site.api === 'completions' ? 'max_tokens' : null;
     return MAX_TOKENS_NAME[site.api] ?? null;
   }
 
-  function promptOf(site: Site, props: Map<string, Node>, model: string | null, provider?: LlmProvider | null): { tokens: number; unknowns: string[] } {
+  function promptOf(
+    site: Site,
+    props: Map<string, Node>,
+    model: string | null,
+    provider?: LlmProvider | null,
+  ): { tokens: number; unknowns: string[] } {
     const literals: string[] = [];
     const unknowns: string[] = [];
     let messages = 0;
     const visit = (node: Node, depth: number): void => {
       const x = unwrap(node);
-      if (depth > 6) { unknowns.push(shortText(text, x)); return; }
+      if (depth > 6) {
+        unknowns.push(shortText(text, x));
+        return;
+      }
       const s = constString(x, index);
-      if (s !== null) { literals.push(s); return; }
+      if (s !== null) {
+        literals.push(s);
+        return;
+      }
       switch (x.type) {
         case 'TemplateLiteral':
           literals.push(x.quasis.map((q) => q.value.cooked ?? '').join(''));
           for (const e of x.expressions) visit(e, depth + 1);
           return;
         case 'BinaryExpression':
-          if (x.operator === '+') { visit(x.left as Node, depth + 1); visit(x.right, depth + 1); return; }
+          if (x.operator === '+') {
+            visit(x.left as Node, depth + 1);
+            visit(x.right, depth + 1);
+            return;
+          }
           break;
         case 'ArrayExpression':
-          for (const el of x.elements) if (el && el.type !== 'SpreadElement') visit(el, depth + 1); else if (el) unknowns.push(shortText(text, el));
+          for (const el of x.elements)
+            if (el && el.type !== 'SpreadElement') visit(el, depth + 1);
+            else if (el) unknowns.push(shortText(text, el));
           return;
         case 'ObjectExpression': {
           const p = objectProps(x);
@@ -533,11 +856,17 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         case 'CallExpression':
           // new HumanMessage('...'), new SystemMessage('...')
           if (x.type === 'NewExpression' && /Message$/.test(memberChain(x.callee)?.pop() ?? '')) messages++;
-          if (x.arguments.length && x.arguments.every((a) => a.type !== 'SpreadElement')) { for (const a of x.arguments) visit(a as Node, depth + 1); return; }
+          if (x.arguments.length && x.arguments.every((a) => a.type !== 'SpreadElement')) {
+            for (const a of x.arguments) visit(a as Node, depth + 1);
+            return;
+          }
           break;
         case 'Identifier': {
           const init = index.constInits.get(x.name);
-          if (init && depth < 3) { visit(init, depth + 1); return; }
+          if (init && depth < 3) {
+            visit(init, depth + 1);
+            return;
+          }
           break;
         }
         default:
@@ -561,7 +890,12 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     for (let hops = 0; hops < 2; hops++) {
       for (const a of index.ancestors(node)) {
         // A retry loop (`for (let i = 0; i < 3; i++) { try { ...; break } catch {} }`) repeats only on failure.
-        if (LOOP_TYPES.has(a.type) && !isRetryLoop(a)) return { kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while', line: range(a).startLine, trips: tripsOf(a) };
+        if (LOOP_TYPES.has(a.type) && !isRetryLoop(a))
+          return {
+            kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while',
+            line: range(a).startLine,
+            trips: tripsOf(a),
+          };
         if (FUNCTION_TYPES.has(a.type)) {
           const p = index.parent(a);
           if (p?.type === 'CallExpression' && p.arguments.includes(a as TSESTree.CallExpressionArgument)) {
@@ -574,7 +908,13 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
           }
           break;
         }
-        if (a.type === 'CallExpression' && memberChain(a.callee)?.join('.').match(/^Promise\.(all|allSettled|race|any)$/)) return { kind: 'Promise.all', line: range(a).startLine, trips: null };
+        if (
+          a.type === 'CallExpression' &&
+          memberChain(a.callee)
+            ?.join('.')
+            .match(/^Promise\.(all|allSettled|race|any)$/)
+        )
+          return { kind: 'Promise.all', line: range(a).startLine, trips: null };
       }
       // A function passed by name to an iterating method (`items.map(summarise)`) runs once per element.
       const fn = index.enclosingFunction(node);
@@ -584,7 +924,8 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
           if (n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1]) continue;
           const m = memberChain(n.callee);
           const method = m?.[m.length - 1];
-          if (method && ITERATING_METHODS.has(method) && n.arguments.some((a) => a.type === 'Identifier' && a.name === name)) return { kind: method, line: range(n).startLine, trips: null };
+          if (method && ITERATING_METHODS.has(method) && n.arguments.some((a) => a.type === 'Identifier' && a.name === name))
+            return { kind: method, line: range(n).startLine, trips: null };
         }
       }
       // One level of same-file callers: a helper called from a loop runs once per iteration.
@@ -646,13 +987,23 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
     if (p?.type === 'CallExpression' && p.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
       const chain = memberChain(p.callee);
       const method = chain?.[chain.length - 1];
-      if (chain && chain.length >= 2 && method && HANDLER_METHODS.has(method) && p.arguments[0] && constString(p.arguments[0] as Node, index)?.startsWith('/')) {
+      if (
+        chain &&
+        chain.length >= 2 &&
+        method &&
+        HANDLER_METHODS.has(method) &&
+        p.arguments[0] &&
+        constString(p.arguments[0] as Node, index)?.startsWith('/')
+      ) {
         return { framework: /fastify/i.test(chain[0]!) ? 'fastify' : 'express', line };
       }
     }
     // Next.js: app router `export async function POST(req)`, pages router `export default function handler(req, res)`.
     const name = functionName(fn, index);
-    const exported = p?.type === 'ExportNamedDeclaration' || p?.type === 'ExportDefaultDeclaration' || (p?.type === 'VariableDeclarator' && index.parent(index.parent(p)!)?.type === 'ExportNamedDeclaration');
+    const exported =
+      p?.type === 'ExportNamedDeclaration' ||
+      p?.type === 'ExportDefaultDeclaration' ||
+      (p?.type === 'VariableDeclarator' && index.parent(index.parent(p)!)?.type === 'ExportNamedDeclaration');
     if (exported && name && NEXT_HANDLERS.has(name)) return { framework: 'next', line };
     if (p?.type === 'ExportDefaultDeclaration' && fn.params.length === 2) return { framework: 'next', line };
     return null;
@@ -668,11 +1019,18 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       if (n.type === 'Literal' && typeof n.value === 'string') raw = n.value;
       else if (n.type === 'TemplateElement') raw = n.value.cooked ?? n.value.raw;
       if (!raw) continue;
-      const key = raw.match(OPENAI_KEY)?.[0] ?? PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ?? (isKeyProperty(n) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
+      const key =
+        raw.match(OPENAI_KEY)?.[0] ??
+        PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ??
+        (isKeyProperty(n) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
       if (!key || !isLikelyKey(key, path) || seen.has(n.range[0])) continue;
       seen.add(n.range[0]);
       const owner = keyProvider(key);
-      const env = owner ? KEY_ENV[owner.provider] : /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+      const env = owner
+        ? KEY_ENV[owner.provider]
+        : /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-')
+          ? 'AZURE_OPENAI_API_KEY'
+          : 'OPENAI_API_KEY';
       const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
       const who = owner ? { provider: owner.provider } : {};
       let replacement = `process.env.${env}`;
@@ -696,10 +1054,30 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
         // Inside a template: splice `${process.env.X}` in place of the key only.
         const at = text.indexOf(key, n.range[0]);
         if (at < 0 || at > n.range[1]) continue;
-        out.push({ masked: maskKey(key), kind, ...who, line: lines.position(at).line, range: lines.range(at, at + key.length), startOffset: at, endOffset: at + key.length, replacement: `\${process.env.${env}}`, importEdit: null });
+        out.push({
+          masked: maskKey(key),
+          kind,
+          ...who,
+          line: lines.position(at).line,
+          range: lines.range(at, at + key.length),
+          startOffset: at,
+          endOffset: at + key.length,
+          replacement: `\${process.env.${env}}`,
+          importEdit: null,
+        });
         continue;
       }
-      out.push({ masked: maskKey(key), kind, ...who, line: range(n).startLine, range: range(n), startOffset: n.range[0], endOffset: n.range[1], replacement, importEdit: null });
+      out.push({
+        masked: maskKey(key),
+        kind,
+        ...who,
+        line: range(n).startLine,
+        range: range(n),
+        startOffset: n.range[0],
+        endOffset: n.range[1],
+        replacement,
+        importEdit: null,
+      });
     }
     return out;
   }
@@ -710,7 +1088,10 @@ export function extractJsLlmFacts(program: TSESTree.Program, text: string, path:
       const name = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : '';
       return /^(apiKey|api_key|openAIApiKey|azureOpenAIApiKey|anthropicApiKey|api-key|x-api-key|x-goog-api-key)$/i.test(name);
     }
-    if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier') return /^(OPENAI_API_KEY|AZURE_OPENAI_API_KEY|OPENAI_KEY|ANTHROPIC_API_KEY|GEMINI_API_KEY|GOOGLE_API_KEY|apiKey|openaiApiKey|openAiKey)$/i.test(p.id.name);
+    if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier')
+      return /^(OPENAI_API_KEY|AZURE_OPENAI_API_KEY|OPENAI_KEY|ANTHROPIC_API_KEY|GEMINI_API_KEY|GOOGLE_API_KEY|apiKey|openaiApiKey|openAiKey)$/i.test(
+        p.id.name,
+      );
     return false;
   }
 }
@@ -725,7 +1106,7 @@ export function slotInObject(obj: Node | null | undefined, call: Node | null, te
     const last = obj.properties[obj.properties.length - 1];
     if (last) {
       const multiline = text.slice(obj.range[0], obj.range[1]).includes('\n');
-      const indent = multiline ? indentBefore(text, last.range[0]) ?? '  ' : '';
+      const indent = multiline ? (indentBefore(text, last.range[0]) ?? '  ') : '';
       const trailingComma = /^\s*,/.test(text.slice(last.range[1], obj.range[1] - 1));
       if (trailingComma) {
         const comma = text.indexOf(',', last.range[1]);

@@ -11,17 +11,29 @@ import { lookupTable } from '../model/lookup';
 
 /** How each provider is named in messages and reports. */
 export const PROVIDER_NAMES: Readonly<Record<LlmProvider, string>> = {
-  openai: 'OpenAI', 'azure-openai': 'Azure OpenAI', anthropic: 'Anthropic', google: 'Google Gemini', bedrock: 'AWS Bedrock',
+  openai: 'OpenAI',
+  'azure-openai': 'Azure OpenAI',
+  anthropic: 'Anthropic',
+  google: 'Google Gemini',
+  bedrock: 'AWS Bedrock',
 };
 
 /** The provider id @pydantic/genai-prices files each provider's prices under (Azure OpenAI is priced as OpenAI). */
 export const PRICE_PROVIDER_IDS: Readonly<Record<LlmProvider, string>> = {
-  openai: 'openai', 'azure-openai': 'openai', anthropic: 'anthropic', google: 'google', bedrock: 'aws',
+  openai: 'openai',
+  'azure-openai': 'openai',
+  anthropic: 'anthropic',
+  google: 'google',
+  bedrock: 'aws',
 };
 
 /** The environment variable each provider's SDK reads its key from (the key fix writes this). */
 export const KEY_ENV: Readonly<Record<LlmProvider, string>> = {
-  openai: 'OPENAI_API_KEY', 'azure-openai': 'AZURE_OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY', google: 'GEMINI_API_KEY', bedrock: 'AWS_BEARER_TOKEN_BEDROCK',
+  openai: 'OPENAI_API_KEY',
+  'azure-openai': 'AZURE_OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+  google: 'GEMINI_API_KEY',
+  bedrock: 'AWS_BEARER_TOKEN_BEDROCK',
 };
 
 /**
@@ -61,33 +73,73 @@ export interface ProviderSdk {
  */
 export const JS_SDKS: readonly ProviderSdk[] = [
   {
-    provider: 'anthropic', via: 'anthropic', modules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'], classes: ['Anthropic', 'AnthropicBedrock', 'AnthropicVertex'],
+    provider: 'anthropic',
+    via: 'anthropic',
+    modules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'],
+    classes: ['Anthropic', 'AnthropicBedrock', 'AnthropicVertex'],
     methods: [
-      { path: 'beta.messages.batches.create', api: 'batch' }, { path: 'messages.batches.create', api: 'batch' },
-      { path: 'beta.messages.create', api: 'chat' }, { path: 'beta.messages.stream', api: 'chat' }, { path: 'messages.create', api: 'chat' }, { path: 'messages.stream', api: 'chat' },
+      { path: 'beta.messages.batches.create', api: 'batch' },
+      { path: 'messages.batches.create', api: 'batch' },
+      { path: 'beta.messages.create', api: 'chat' },
+      { path: 'beta.messages.stream', api: 'chat' },
+      { path: 'messages.create', api: 'chat' },
+      { path: 'messages.stream', api: 'chat' },
     ],
-    model: ['model'], bound: { name: 'max_tokens', required: true }, prompt: ['messages', 'system'], openAiStyleTimeout: true,
+    model: ['model'],
+    bound: { name: 'max_tokens', required: true },
+    prompt: ['messages', 'system'],
+    openAiStyleTimeout: true,
   },
   {
-    provider: 'google', via: 'google-genai', modules: ['@google/genai'], classes: ['GoogleGenAI'],
-    methods: [{ path: 'models.generateContentStream', api: 'chat' }, { path: 'models.generateContent', api: 'chat' }, { path: 'models.embedContent', api: 'embeddings' }],
-    model: ['model'], bound: { name: 'maxOutputTokens', in: 'config' }, prompt: ['contents'], openAiStyleTimeout: false,
+    provider: 'google',
+    via: 'google-genai',
+    modules: ['@google/genai'],
+    classes: ['GoogleGenAI'],
+    methods: [
+      { path: 'models.generateContentStream', api: 'chat' },
+      { path: 'models.generateContent', api: 'chat' },
+      { path: 'models.embedContent', api: 'embeddings' },
+    ],
+    model: ['model'],
+    bound: { name: 'maxOutputTokens', in: 'config' },
+    prompt: ['contents'],
+    openAiStyleTimeout: false,
   },
 ];
 
 export const PY_SDKS: readonly ProviderSdk[] = [
   {
-    provider: 'anthropic', via: 'anthropic', modules: ['anthropic'], classes: ['Anthropic', 'AsyncAnthropic', 'AnthropicBedrock', 'AsyncAnthropicBedrock', 'AnthropicVertex', 'AsyncAnthropicVertex'],
+    provider: 'anthropic',
+    via: 'anthropic',
+    modules: ['anthropic'],
+    classes: ['Anthropic', 'AsyncAnthropic', 'AnthropicBedrock', 'AsyncAnthropicBedrock', 'AnthropicVertex', 'AsyncAnthropicVertex'],
     methods: [
-      { path: 'beta.messages.batches.create', api: 'batch' }, { path: 'messages.batches.create', api: 'batch' },
-      { path: 'beta.messages.create', api: 'chat' }, { path: 'beta.messages.stream', api: 'chat' }, { path: 'messages.create', api: 'chat' }, { path: 'messages.stream', api: 'chat' },
+      { path: 'beta.messages.batches.create', api: 'batch' },
+      { path: 'messages.batches.create', api: 'batch' },
+      { path: 'beta.messages.create', api: 'chat' },
+      { path: 'beta.messages.stream', api: 'chat' },
+      { path: 'messages.create', api: 'chat' },
+      { path: 'messages.stream', api: 'chat' },
     ],
-    model: ['model'], bound: { name: 'max_tokens', required: true }, prompt: ['messages', 'system'], openAiStyleTimeout: true,
+    model: ['model'],
+    bound: { name: 'max_tokens', required: true },
+    prompt: ['messages', 'system'],
+    openAiStyleTimeout: true,
   },
   {
-    provider: 'google', via: 'google-genai', modules: ['google.genai'], classes: ['Client'],
-    methods: [{ path: 'models.generate_content_stream', api: 'chat' }, { path: 'models.generate_content', api: 'chat' }, { path: 'models.embed_content', api: 'embeddings' }],
-    model: ['model'], bound: { name: 'max_output_tokens', in: 'config' }, prompt: ['contents'], openAiStyleTimeout: false,
+    provider: 'google',
+    via: 'google-genai',
+    modules: ['google.genai'],
+    classes: ['Client'],
+    methods: [
+      { path: 'models.generate_content_stream', api: 'chat' },
+      { path: 'models.generate_content', api: 'chat' },
+      { path: 'models.embed_content', api: 'embeddings' },
+    ],
+    model: ['model'],
+    bound: { name: 'max_output_tokens', in: 'config' },
+    prompt: ['contents'],
+    openAiStyleTimeout: false,
   },
 ];
 
@@ -95,9 +147,17 @@ export const PY_SDKS: readonly ProviderSdk[] = [
 export const BEDROCK = {
   jsModule: '@aws-sdk/client-bedrock-runtime',
   jsClient: 'BedrockRuntimeClient',
-  jsCommands: lookupTable({ ConverseCommand: 'chat', ConverseStreamCommand: 'chat', InvokeModelCommand: 'chat', InvokeModelWithResponseStreamCommand: 'chat' } as Record<string, LlmApiKind>),
+  jsCommands: lookupTable({
+    ConverseCommand: 'chat',
+    ConverseStreamCommand: 'chat',
+    InvokeModelCommand: 'chat',
+    InvokeModelWithResponseStreamCommand: 'chat',
+  } as Record<string, LlmApiKind>),
   pyService: 'bedrock-runtime',
-  pyMethods: lookupTable({ converse: 'chat', converse_stream: 'chat', invoke_model: 'chat', invoke_model_with_response_stream: 'chat' } as Record<string, LlmApiKind>),
+  pyMethods: lookupTable({ converse: 'chat', converse_stream: 'chat', invoke_model: 'chat', invoke_model_with_response_stream: 'chat' } as Record<
+    string,
+    LlmApiKind
+  >),
   model: ['modelId'],
   bound: { name: 'maxTokens', in: 'inferenceConfig' } as OutputBound,
   /** InvokeModel's body is the model's own JSON (each family names its bound differently): opaque here. */
@@ -106,7 +166,14 @@ export const BEDROCK = {
 } as const;
 
 /** LiteLLM's module-level calls (docs.litellm.ai/docs/completion/input): OpenAI-shaped parameters for every provider. */
-export const LITELLM_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = lookupTable({ completion: 'chat', acompletion: 'chat', embedding: 'embeddings', aembedding: 'embeddings', text_completion: 'completions', atext_completion: 'completions' });
+export const LITELLM_FUNCTIONS: Readonly<Record<string, LlmApiKind>> = lookupTable({
+  completion: 'chat',
+  acompletion: 'chat',
+  embedding: 'embeddings',
+  aembedding: 'embeddings',
+  text_completion: 'completions',
+  atext_completion: 'completions',
+});
 
 /** LangChain chat/embedding classes of other providers: the package they come from, what they call, their bound. */
 export interface LangChainProviderClass {
@@ -122,13 +189,49 @@ export interface LangChainProviderClass {
   modules: readonly string[];
 }
 export const LANGCHAIN_PROVIDER_CLASSES: Readonly<Record<string, LangChainProviderClass>> = lookupTable({
-  ChatAnthropic: { provider: 'anthropic', api: 'chat', bound: { py: 'max_tokens', js: 'maxTokens' }, defaultBound: true, modules: ['langchain_anthropic', '@langchain/anthropic'] },
-  ChatGoogleGenerativeAI: { provider: 'google', api: 'chat', bound: { py: 'max_output_tokens', js: 'maxOutputTokens' }, modules: ['langchain_google_genai', '@langchain/google-genai'] },
-  ChatVertexAI: { provider: 'google', api: 'chat', bound: { py: 'max_output_tokens', js: 'maxOutputTokens' }, modules: ['langchain_google_vertexai', '@langchain/google-vertexai'] },
-  GoogleGenerativeAIEmbeddings: { provider: 'google', api: 'embeddings', bound: { py: '', js: '' }, modules: ['langchain_google_genai', '@langchain/google-genai'] },
-  ChatBedrockConverse: { provider: 'bedrock', api: 'chat', bound: { py: 'max_tokens', js: 'maxTokens' }, modules: ['langchain_aws', '@langchain/aws'] },
-  ChatBedrock: { provider: 'bedrock', api: 'chat', bound: { py: 'max_tokens', js: 'maxTokens' }, modules: ['langchain_aws', '@langchain/aws', 'langchain_community'] },
-  BedrockEmbeddings: { provider: 'bedrock', api: 'embeddings', bound: { py: '', js: '' }, modules: ['langchain_aws', '@langchain/aws', 'langchain_community'] },
+  ChatAnthropic: {
+    provider: 'anthropic',
+    api: 'chat',
+    bound: { py: 'max_tokens', js: 'maxTokens' },
+    defaultBound: true,
+    modules: ['langchain_anthropic', '@langchain/anthropic'],
+  },
+  ChatGoogleGenerativeAI: {
+    provider: 'google',
+    api: 'chat',
+    bound: { py: 'max_output_tokens', js: 'maxOutputTokens' },
+    modules: ['langchain_google_genai', '@langchain/google-genai'],
+  },
+  ChatVertexAI: {
+    provider: 'google',
+    api: 'chat',
+    bound: { py: 'max_output_tokens', js: 'maxOutputTokens' },
+    modules: ['langchain_google_vertexai', '@langchain/google-vertexai'],
+  },
+  GoogleGenerativeAIEmbeddings: {
+    provider: 'google',
+    api: 'embeddings',
+    bound: { py: '', js: '' },
+    modules: ['langchain_google_genai', '@langchain/google-genai'],
+  },
+  ChatBedrockConverse: {
+    provider: 'bedrock',
+    api: 'chat',
+    bound: { py: 'max_tokens', js: 'maxTokens' },
+    modules: ['langchain_aws', '@langchain/aws'],
+  },
+  ChatBedrock: {
+    provider: 'bedrock',
+    api: 'chat',
+    bound: { py: 'max_tokens', js: 'maxTokens' },
+    modules: ['langchain_aws', '@langchain/aws', 'langchain_community'],
+  },
+  BedrockEmbeddings: {
+    provider: 'bedrock',
+    api: 'embeddings',
+    bound: { py: '', js: '' },
+    modules: ['langchain_aws', '@langchain/aws', 'langchain_community'],
+  },
 });
 /** `init_chat_model("claude-…", model_provider="anthropic")` / `initChatModel(...)` (langchain.chat_models, langchain/chat_models/universal). */
 export const INIT_CHAT_MODEL = new Set(['init_chat_model', 'initChatModel']);
@@ -160,8 +263,18 @@ export function sdkMethod(sdk: ProviderSdk, path: string): { path: string; api: 
 
 /** LangChain / LiteLLM / init_chat_model provider names (`model_provider=`, the `provider/` or `provider:` prefix). */
 const PROVIDER_ALIASES: Readonly<Record<string, LlmProvider>> = lookupTable({
-  openai: 'openai', azure: 'azure-openai', azure_openai: 'azure-openai', anthropic: 'anthropic', google_genai: 'google', google_vertexai: 'google', gemini: 'google',
-  vertex_ai: 'google', 'vertex_ai-language-models': 'google', bedrock: 'bedrock', bedrock_converse: 'bedrock', aws: 'bedrock',
+  openai: 'openai',
+  azure: 'azure-openai',
+  azure_openai: 'azure-openai',
+  anthropic: 'anthropic',
+  google_genai: 'google',
+  google_vertexai: 'google',
+  gemini: 'google',
+  vertex_ai: 'google',
+  'vertex_ai-language-models': 'google',
+  bedrock: 'bedrock',
+  bedrock_converse: 'bedrock',
+  aws: 'bedrock',
 });
 
 /**

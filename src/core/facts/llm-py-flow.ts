@@ -3,7 +3,24 @@
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
-import { ANY_STORE_WRITES, RECORD_KEY, DYNAMO_TTL_ATTRIBUTES, READ_METHODS, SQL_METHODS, SQL_READ, SQL_WRITE, STORE_NAME_HINTS, WRITE_METHODS, ENTITY_FIELD, STORE_FUNCTIONS, dedupeStores, mongoTtlIn, storeClass, storeModule, type StoreModule } from './llm-api-table';
+import {
+  ANY_STORE_WRITES,
+  RECORD_KEY,
+  DYNAMO_TTL_ATTRIBUTES,
+  READ_METHODS,
+  SQL_METHODS,
+  SQL_READ,
+  SQL_WRITE,
+  STORE_NAME_HINTS,
+  WRITE_METHODS,
+  ENTITY_FIELD,
+  STORE_FUNCTIONS,
+  dedupeStores,
+  mongoTtlIn,
+  storeClass,
+  storeModule,
+  type StoreModule,
+} from './llm-api-table';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
 import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
@@ -26,7 +43,24 @@ function withoutParam(s: StoreWriteFact): StoreWriteFact {
   return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
 }
 
-const PASS_THROUGH = new Set(['await', 'attribute', 'subscript', 'parenthesized_expression', 'binary_operator', 'list', 'tuple', 'dictionary', 'pair', 'interpolation', 'string', 'conditional_expression', 'boolean_operator', 'keyword_argument', 'list_splat', 'dictionary_splat']);
+const PASS_THROUGH = new Set([
+  'await',
+  'attribute',
+  'subscript',
+  'parenthesized_expression',
+  'binary_operator',
+  'list',
+  'tuple',
+  'dictionary',
+  'pair',
+  'interpolation',
+  'string',
+  'conditional_expression',
+  'boolean_operator',
+  'keyword_argument',
+  'list_splat',
+  'dictionary_splat',
+]);
 const TRANSPARENT = /^(json\.dumps|str|dict|list|repr|bytes|orjson\.dumps)$/;
 const FILE_DUMPS = /^(json\.dump|pickle\.dump|yaml\.dump|yaml\.safe_dump|numpy\.save|numpy\.savez|torch\.save|np\.save)$/;
 
@@ -38,7 +72,8 @@ export interface FlowResult {
 }
 
 /** Methods and functions that use a value to look things up (vector search, similarity), not to keep it. */
-const SEARCH_METHOD = /^(similarity_search\w*|asimilarity_search\w*|max_marginal\w*|search|query|query_points|knn\w*|match\w*|rpc|nearest\w*|retrieve|aggregate|rerank)$/i;
+const SEARCH_METHOD =
+  /^(similarity_search\w*|asimilarity_search\w*|max_marginal\w*|search|query|query_points|knn\w*|match\w*|rpc|nearest\w*|retrieve|aggregate|rerank)$/i;
 const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|distance|dot/i;
 
 export class PyFlow {
@@ -65,11 +100,16 @@ export class PyFlow {
   private passed: ResultUse['passedTo'] | null = null;
 
   constructor(
-    root: SyntaxNode, text: string, private readonly lines: LineMap, aliases: Map<string, string>,
+    root: SyntaxNode,
+    text: string,
+    private readonly lines: LineMap,
+    aliases: Map<string, string>,
     private readonly qualify: (dotted: string) => string | null,
     private readonly str: (n: SyntaxNode | null | undefined) => string | null,
     private readonly num: (n: SyntaxNode | null | undefined) => number | null,
-    functions: SyntaxNode[], private readonly calls: SyntaxNode[], assignments: SyntaxNode[],
+    functions: SyntaxNode[],
+    private readonly calls: SyntaxNode[],
+    assignments: SyntaxNode[],
     /** The project model: names imported from other project files (store helpers, cache readers, store clients). */
     private readonly imported?: ImportedLookup,
     /** A summary: the file's import bindings; a write through one waits for a view to type it (StoreModule.deferred). */
@@ -84,10 +124,17 @@ export class PyFlow {
     // Imported store clients (`from pymongo import MongoClient`, `import redis`); boto3 is decided per call.
     for (const [local, path] of aliases) {
       // LangChain's store classes are typed by the class imported; other libraries by the module (or the project model).
-      const m = (/^langchain/.test(path) ? storeClass(path) : null) ?? storeModule(path) ?? (imported?.symbol(local, [])?.facts.store ?? null);
+      const m = (/^langchain/.test(path) ? storeClass(path) : null) ?? storeModule(path) ?? imported?.symbol(local, [])?.facts.store ?? null;
       if (m && !path.startsWith('boto3')) this.stores.set(local, m);
       const b = importBindings?.get(local);
-      if (!m && b && !/^(openai|langchain|langchain_\w+|llama_index)(\.|$)/.test(path)) this.stores.set(local, { kind: 'rdbms', engine: 'deferred', writes: ANY_STORE_WRITES, reads: new Set(), deferred: { module: b.module, name: b.name } });
+      if (!m && b && !/^(openai|langchain|langchain_\w+|llama_index)(\.|$)/.test(path))
+        this.stores.set(local, {
+          kind: 'rdbms',
+          engine: 'deferred',
+          writes: ANY_STORE_WRITES,
+          reads: new Set(),
+          deferred: { module: b.module, name: b.name },
+        });
     }
     // Bindings: `x = <store expr>` and `with <store expr> as x`.
     const bindings: Array<[string, SyntaxNode]> = [];
@@ -114,7 +161,9 @@ export class PyFlow {
       for (const p of children(field(fn, 'parameters') ?? fn)) {
         if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') continue;
         const name = p.type === 'typed_default_parameter' ? field(p, 'name')?.text : children(p)[0]?.text;
-        const type = collapse(field(p, 'type')?.text ?? '').replace(/^(typing\.)?Optional\[(.*)\]$/, '$2').replace(/\s*\|\s*None$/, '');
+        const type = collapse(field(p, 'type')?.text ?? '')
+          .replace(/^(typing\.)?Optional\[(.*)\]$/, '$2')
+          .replace(/\s*\|\s*None$/, '');
         if (!name || !/^[\w.]+$/.test(type) || this.stores.has(name)) continue;
         const m = this.stores.get(type.split('.')[0]!);
         if (m) this.stores.set(name, m);
@@ -146,7 +195,7 @@ export class PyFlow {
       }
     }
     const root = rootName(n);
-    const m = root ? this.stores.get(root) ?? null : null;
+    const m = root ? (this.stores.get(root) ?? null) : null;
     // The expiry a store client is made with (`RedisChatMessageHistory(..., ttl=600)`), null when none.
     if (m?.ttlOption && n.type === 'call') {
       const t = callArgs(n).keywords.get(m.ttlOption.name);
@@ -160,7 +209,9 @@ export class PyFlow {
     const root = rootName(recv);
     const known = root ? this.stores.get(root) : undefined;
     if (known && !known.deferred) return known;
-    const names = collapse(recv.text).split(/[.([\]]/).filter((p) => /^\w+$/.test(p) && p !== 'self');
+    const names = collapse(recv.text)
+      .split(/[.([\]]/)
+      .filter((p) => /^\w+$/.test(p) && p !== 'self');
     for (const h of STORE_NAME_HINTS) if (names.some((nm) => h.pattern.test(nm))) return h.module;
     if (known) return known;
     return null;
@@ -190,27 +241,50 @@ export class PyFlow {
     if (fn.type !== 'attribute') return null;
     const method = field(fn, 'attribute')?.text ?? '';
     const recv = field(fn, 'object')!;
-    const api = collapse(fn.text).split('.').filter((p) => p !== 'self').slice(-2).join('.');
+    const api = collapse(fn.text)
+      .split('.')
+      .filter((p) => p !== 'self')
+      .slice(-2)
+      .join('.');
     if (method === 'write_text' || method === 'write_bytes') return { module: { kind: 'file', engine: 'file' }, op: 'write', api, ttl: null };
     if (this.django && /\.objects$/.test(collapse(recv.text))) {
-      if (/^(create|update_or_create|get_or_create|bulk_create)$/.test(method)) return { module: { kind: 'rdbms', engine: 'django' }, op: 'write', api, ttl: null };
+      if (/^(create|update_or_create|get_or_create|bulk_create)$/.test(method))
+        return { module: { kind: 'rdbms', engine: 'django' }, op: 'write', api, ttl: null };
       if (/^(get|filter|first)$/.test(method)) return { module: { kind: 'rdbms', engine: 'django' }, op: 'read', api, ttl: null };
     }
     const module = this.storeOf(recv);
     if (!module) return null;
     if ((module.kind === 'rdbms' || module.kind === 'cassandra') && SQL_METHODS.has(method)) {
       const first = a.positional[0];
-      const sql = this.str(first) ?? (first?.type === 'call' ? this.str(callArgs(first).positional[0]) : null) ?? (first?.type === 'string' ? first.text.replace(/^[a-zA-Z]*['"]+|['"]+$/g, '') : null);
+      const sql =
+        this.str(first) ??
+        (first?.type === 'call' ? this.str(callArgs(first).positional[0]) : null) ??
+        (first?.type === 'string' ? first.text.replace(/^[a-zA-Z]*['"]+|['"]+$/g, '') : null);
       if (!sql) return null;
       const ttl = /\bUSING\s+TTL\s+(\d+)/i.exec(sql);
       const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
       const mod: StoreModule = vector && module.kind === 'rdbms' ? { kind: 'vector', engine: 'pgvector' } : module;
-      if (SQL_WRITE.test(sql)) return { module: mod, op: 'write', api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`, ttl: ttl ? { seconds: Number(ttl[1]), how: 'USING TTL' } : null };
+      if (SQL_WRITE.test(sql))
+        return {
+          module: mod,
+          op: 'write',
+          api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`,
+          ttl: ttl ? { seconds: Number(ttl[1]), how: 'USING TTL' } : null,
+        };
       if (SQL_READ.test(sql) && !mod.deferred) return { module: mod, op: 'read', api, ttl: null };
       return null;
     }
     // A deferred write keeps the Redis expiry forms (`set(k, v, ex=n)`, `setex`): kept if the handle is typed Redis.
-    if ((module.writes ?? WRITE_METHODS[module.kind]).has(method)) return { module, op: 'write', api, ttl: module.ttl !== undefined ? module.ttl : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? 'redis' : module.kind, method, call) };
+    if ((module.writes ?? WRITE_METHODS[module.kind]).has(method))
+      return {
+        module,
+        op: 'write',
+        api,
+        ttl:
+          module.ttl !== undefined
+            ? module.ttl
+            : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? 'redis' : module.kind, method, call),
+      };
     if ((module.reads ?? READ_METHODS[module.kind]).has(method) && !module.deferred) return { module, op: 'read', api, ttl: null };
     return null;
   }
@@ -220,7 +294,9 @@ export class PyFlow {
     const v = this.num(arg);
     if (v !== null || arg?.type !== 'identifier') return { seconds: v, how };
     const fn = this.functionOf(call);
-    const params = fn ? children(field(fn, 'parameters') ?? fn).map((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text)) : [];
+    const params = fn
+      ? children(field(fn, 'parameters') ?? fn).map((p) => (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text)))
+      : [];
     return params.includes(arg.text) ? { seconds: null, how, param: arg.text } : { seconds: null, how };
   }
 
@@ -228,10 +304,16 @@ export class PyFlow {
     const a = callArgs(call);
     if (kind === 'redis') {
       if (method === 'setex') return this.seconds(a.positional[1] ?? a.keywords.get('time'), 'setex', call);
-      if (method === 'psetex') { const ms = this.num(a.positional[1]); return { seconds: ms === null ? null : ms / 1000, how: 'psetex' }; }
+      if (method === 'psetex') {
+        const ms = this.num(a.positional[1]);
+        return { seconds: ms === null ? null : ms / 1000, how: 'psetex' };
+      }
       if (method === 'set') {
         if (a.keywords.has('ex')) return this.seconds(a.keywords.get('ex'), 'set(..., ex=)', call);
-        if (a.keywords.has('px')) { const ms = this.num(a.keywords.get('px')); return { seconds: ms === null ? null : ms / 1000, how: 'set(..., px=)' }; }
+        if (a.keywords.has('px')) {
+          const ms = this.num(a.keywords.get('px'));
+          return { seconds: ms === null ? null : ms / 1000, how: 'set(..., px=)' };
+        }
         if (a.keywords.has('exat') || a.keywords.has('pxat')) return { seconds: null, how: 'set(..., exat=)' };
       }
       const fn = enclosing(call, 'function_definition');
@@ -277,7 +359,8 @@ export class PyFlow {
         search ??= outer.search;
         const outerName = outerFn ? field(outerFn, 'name')?.text : undefined;
         // Returned again by the caller: it goes further up than this one level follows.
-        if (outer.returned && outerFn && !returnedTo) returnedTo = { function: outerName ?? 'a function', line: this.lines.position(outerFn.startIndex).line };
+        if (outer.returned && outerFn && !returnedTo)
+          returnedTo = { function: outerName ?? 'a function', line: this.lines.position(outerFn.startIndex).line };
         cache ??= this.cacheBefore(site, outerFn, site) ?? this.storedCheck(site, outerFn);
       }
     }
@@ -286,11 +369,34 @@ export class PyFlow {
       const name = field(fn, 'name')?.text;
       const r = this.lines.range(call.startIndex, call.endIndex);
       for (const u of name ? this.imported.callers(name, this.lines.position(fn.startIndex).line) : []) {
-        stores = [...stores, ...u.stores.map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how }, viaHelper: e.via, at: { path: e.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }))];
-        if (!cache && u.cacheRead) cache = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
+        stores = [
+          ...stores,
+          ...u.stores.map((e) => ({
+            kind: e.kind,
+            engine: e.engine,
+            api: e.api,
+            line: r.startLine,
+            range: r,
+            ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how },
+            viaHelper: e.via,
+            at: { path: e.path, line: e.line },
+            ...(e.entityField ? { entityField: e.entityField } : {}),
+          })),
+        ];
+        if (!cache && u.cacheRead)
+          cache = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
       }
     }
-    const searchUse = search ? { api: collapse(field(search, 'function')?.text ?? '').split('.').filter((x) => x !== 'self').slice(-2).join('.'), line: this.lines.position(search.startIndex).line } : null;
+    const searchUse = search
+      ? {
+          api: collapse(field(search, 'function')?.text ?? '')
+            .split('.')
+            .filter((x) => x !== 'self')
+            .slice(-2)
+            .join('.'),
+          line: this.lines.position(search.startIndex).line,
+        }
+      : null;
     return { stores: dedupeStores(stores).map(withoutParam), cacheLookup: cache, searchUse, returnedTo };
   }
 
@@ -303,7 +409,11 @@ export class PyFlow {
     try {
       const fn = this.functionOf(call);
       const t = this.traceUncached(call, fn, null, undefined, 0);
-      return { stores: t.stores.filter((x) => !x.at), passedTo: this.passed, cacheRead: this.cacheBefore(call, fn, call) ?? this.storedCheck(call, fn) };
+      return {
+        stores: t.stores.filter((x) => !x.at),
+        passedTo: this.passed,
+        cacheRead: this.cacheBefore(call, fn, call) ?? this.storedCheck(call, fn),
+      };
     } finally {
       this.passed = null;
     }
@@ -367,7 +477,11 @@ export class PyFlow {
       const memory = !store && method && /^(get|__contains__)$/.test(method) && /cache|memo/i.test(field(f!, 'object')?.text ?? '');
       // Project model: an imported helper that reads a cache keyed by its argument.
       const helper = !store && !memory ? this.importedCallee(c) : null;
-      return store?.op === 'read' || memory ? [{ index, call: c, store, f: f! }] : helper?.facts.cacheRead ? [{ index, call: c, store: null, f: f!, helper }] : [];
+      return store?.op === 'read' || memory
+        ? [{ index, call: c, store, f: f! }]
+        : helper?.facts.cacheRead
+          ? [{ index, call: c, store: null, f: f!, helper }]
+          : [];
     }));
   }
 
@@ -415,18 +529,43 @@ export class PyFlow {
         if (p.type === 'argument_list' && p.parent?.type === 'call') {
           const outer = p.parent;
           const store = this.classify(outer);
-          if (store?.op === 'write') { stores.push(this.fact(store, outer, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null)); break; }
+          if (store?.op === 'write') {
+            stores.push(this.fact(store, outer, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null));
+            break;
+          }
           const helper = this.helperWrites(outer, cur, viaHelper, depth);
-          if (helper.length) { stores.push(...helper); break; }
-          if (this.isSearch(outer)) { search = outer; break; }
+          if (helper.length) {
+            stores.push(...helper);
+            break;
+          }
+          if (this.isSearch(outer)) {
+            search = outer;
+            break;
+          }
           const name = this.qualify(collapse(field(outer, 'function')?.text ?? '')) ?? field(outer, 'function')?.text ?? '';
-          if (TRANSPARENT.test(name)) { p = outer; continue; } // the loop's step moves `cur` to it
+          if (TRANSPARENT.test(name)) {
+            p = outer;
+            continue;
+          } // the loop's step moves `cur` to it
           break;
         }
-        if (p.type === 'assignment' || p.type === 'augmented_assignment') { for (const nm of targetNames(field(p, 'left'))) tainted.add(nm); break; }
-        if (p.type === 'for_statement' || p.type === 'for_in_clause') { for (const nm of targetNames(field(p, 'left'))) tainted.add(nm); break; }
-        if (p.type === 'as_pattern') { const t = children(p).find((x) => x.type === 'as_pattern_target'); for (const nm of targetNames(t ?? null)) tainted.add(nm); break; }
-        if (p.type === 'return_statement') { returned = true; break; }
+        if (p.type === 'assignment' || p.type === 'augmented_assignment') {
+          for (const nm of targetNames(field(p, 'left'))) tainted.add(nm);
+          break;
+        }
+        if (p.type === 'for_statement' || p.type === 'for_in_clause') {
+          for (const nm of targetNames(field(p, 'left'))) tainted.add(nm);
+          break;
+        }
+        if (p.type === 'as_pattern') {
+          const t = children(p).find((x) => x.type === 'as_pattern_target');
+          for (const nm of targetNames(t ?? null)) tainted.add(nm);
+          break;
+        }
+        if (p.type === 'return_statement') {
+          returned = true;
+          break;
+        }
         // An expression statement (fire-and-forget) or anything else: the value goes nowhere we follow.
         break;
       }
@@ -436,12 +575,19 @@ export class PyFlow {
     const { calls: scopeCalls, bindings, returns } = this.scope(fn, call);
     for (let changed = true, guard = 0; changed && guard < 10; guard++) {
       changed = false;
-      const add = (names: string[]) => { for (const nm of names) if (!tainted.has(nm)) { tainted.add(nm); changed = true; } };
+      const add = (names: string[]) => {
+        for (const nm of names)
+          if (!tainted.has(nm)) {
+            tainted.add(nm);
+            changed = true;
+          }
+      };
       for (const b of bindings) if (mentions(field(b, b.type === 'for_statement' ? 'right' : 'right'))) add(targetNames(field(b, 'left')));
       for (const c of scopeCalls) {
         const f = field(c, 'function');
         const m = f?.type === 'attribute' ? field(f, 'attribute')?.text : null;
-        if (m && /^(append|extend|add|update|insert)$/.test(m) && !this.classify(c) && mentions(field(c, 'arguments'))) add([rootName(field(f!, 'object')!) ?? '']);
+        if (m && /^(append|extend|add|update|insert)$/.test(m) && !this.classify(c) && mentions(field(c, 'arguments')))
+          add([rootName(field(f!, 'object')!) ?? '']);
       }
     }
     for (const c of scopeCalls) {
@@ -457,7 +603,8 @@ export class PyFlow {
       if (!mentions(args)) continue;
       const store = this.classify(c);
       if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
-      else if (depth < MAX_HELPER_DEPTH) for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper, depth));
+      else if (depth < MAX_HELPER_DEPTH)
+        for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper, depth));
       if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
     }
     for (const r of returns) if (carriesPy(r, mentions) && this.functionOf(r)?.startIndex === fn?.startIndex) returned = true;
@@ -491,7 +638,7 @@ export class PyFlow {
     else {
       const i = args.filter((x) => x.type !== 'keyword_argument').findIndex((x) => x.startIndex === a!.startIndex);
       const p = params[i];
-      param = p ? (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text ?? null) : null;
+      param = p ? (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text ?? null)) : null;
     }
     if (!param) return [];
     const stores = this.trace(helper, helper, viaHelper ?? `${name}()`, new Set([param]), depth + 1).stores;
@@ -499,7 +646,7 @@ export class PyFlow {
     return stores.map((s) => {
       const t = s.ttl as Ttl | null;
       if (!t?.param) return s;
-      const i = params.findIndex((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === t.param);
+      const i = params.findIndex((p) => (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text)) === t.param);
       return { ...s, ttl: { seconds: this.num(this.argumentFor(call, t.param, i)), how: t.how } };
     });
   }
@@ -531,27 +678,73 @@ export class PyFlow {
       const f = field(call, 'function');
       const parts = f && (f.type === 'identifier' || f.type === 'attribute') ? collapse(f.text).split('.') : [];
       const binding = parts.length && parts.every((p) => /^\w+$/.test(p)) ? this.importBindings?.get(parts[0]!) : undefined;
-      const at = a.type === 'keyword_argument' ? field(a, 'name')?.text ?? '' : children(field(call, 'arguments')!).filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment').findIndex((x) => x.startIndex === a!.startIndex);
+      const at =
+        a.type === 'keyword_argument'
+          ? (field(a, 'name')?.text ?? '')
+          : children(field(call, 'arguments')!)
+              .filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment')
+              .findIndex((x) => x.startIndex === a!.startIndex);
       // Constant arguments, by position and keyword: a helper's expiry parameter is set by one (`ttl=600`).
       const ca = callArgs(call);
       const constArgs: Record<string, number> = {};
-      ca.positional.forEach((x, i) => { const v = this.num(x); if (v !== null) constArgs[i] = v; });
-      for (const [k, x] of ca.keywords) { const v = this.num(x); if (v !== null) constArgs[k] = v; }
-      if (binding && at !== '' && at !== -1) this.passed.push({ local: parts[0]!, members: parts.slice(1), binding: { module: binding.module, name: binding.name }, position: at, line: this.lines.position(call.startIndex).line, ...(Object.keys(constArgs).length ? { constArgs } : {}) });
+      ca.positional.forEach((x, i) => {
+        const v = this.num(x);
+        if (v !== null) constArgs[i] = v;
+      });
+      for (const [k, x] of ca.keywords) {
+        const v = this.num(x);
+        if (v !== null) constArgs[k] = v;
+      }
+      if (binding && at !== '' && at !== -1)
+        this.passed.push({
+          local: parts[0]!,
+          members: parts.slice(1),
+          binding: { module: binding.module, name: binding.name },
+          position: at,
+          line: this.lines.position(call.startIndex).line,
+          ...(Object.keys(constArgs).length ? { constArgs } : {}),
+        });
     }
     const sym = this.importedCallee(call);
     const facts = sym?.facts;
     if (!facts?.paramStores) return [];
-    const position = a.type === 'keyword_argument' ? (facts.params ?? []).indexOf(field(a, 'name')?.text ?? '')
-      : children(field(call, 'arguments')!).filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment').findIndex((x) => x.startIndex === a!.startIndex);
+    const position =
+      a.type === 'keyword_argument'
+        ? (facts.params ?? []).indexOf(field(a, 'name')?.text ?? '')
+        : children(field(call, 'arguments')!)
+            .filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment')
+            .findIndex((x) => x.startIndex === a!.startIndex);
     const r = this.lines.range(call.startIndex, call.endIndex);
-    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] => (t && typeof t.param === 'string' ? { seconds: this.num(this.argumentFor(call, t.param, (facts.params ?? []).indexOf(t.param))), how: t.how } : t && { seconds: t.seconds, how: t.how });
-    return (facts.paramStores[position] ?? []).map((e) => ({ kind: e.kind, engine: e.engine, api: e.api, line: r.startLine, range: r, ttl: ttlOf(e.ttl), viaHelper: sym!.name, at: { path: sym!.path, line: e.line }, ...(e.entityField ? { entityField: e.entityField } : {}) }));
+    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] =>
+      t && typeof t.param === 'string'
+        ? { seconds: this.num(this.argumentFor(call, t.param, (facts.params ?? []).indexOf(t.param))), how: t.how }
+        : t && { seconds: t.seconds, how: t.how };
+    return (facts.paramStores[position] ?? []).map((e) => ({
+      kind: e.kind,
+      engine: e.engine,
+      api: e.api,
+      line: r.startLine,
+      range: r,
+      ttl: ttlOf(e.ttl),
+      viaHelper: sym!.name,
+      at: { path: sym!.path, line: e.line },
+      ...(e.entityField ? { entityField: e.entityField } : {}),
+    }));
   }
 
   private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
     const r = this.lines.range(call.startIndex, call.endIndex);
-    return { kind: store.module.kind, engine: store.module.engine, api: store.api, line: r.startLine, range: r, ttl: store.ttl, viaHelper, ...(entityField ? { entityField } : {}), ...(store.module.deferred ? { deferred: store.module.deferred } : {}) };
+    return {
+      kind: store.module.kind,
+      engine: store.module.engine,
+      api: store.api,
+      line: r.startLine,
+      range: r,
+      ttl: store.ttl,
+      viaHelper,
+      ...(entityField ? { entityField } : {}),
+      ...(store.module.deferred ? { deferred: store.module.deferred } : {}),
+    };
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`title=...`). */
@@ -559,10 +752,18 @@ export class PyFlow {
     const keys: string[] = [];
     for (const a of children(field(call, 'arguments') ?? call)) {
       if (!mentions(a)) continue;
-      if (a.type === 'keyword_argument' && !['dictionary', 'call'].includes(field(a, 'value')?.type ?? '')) { keys.push(field(a, 'name')?.text ?? ''); continue; }
-      const pairs = [a, ...a.descendantsOfType(['pair', 'keyword_argument']).filter((x): x is SyntaxNode => !!x)].filter((x) => (x.type === 'pair' || x.type === 'keyword_argument') && mentions(field(x, 'value')) && !['dictionary', 'call', 'list'].includes(field(x, 'value')!.type));
+      if (a.type === 'keyword_argument' && !['dictionary', 'call'].includes(field(a, 'value')?.type ?? '')) {
+        keys.push(field(a, 'name')?.text ?? '');
+        continue;
+      }
+      const pairs = [a, ...a.descendantsOfType(['pair', 'keyword_argument']).filter((x): x is SyntaxNode => !!x)].filter(
+        (x) =>
+          (x.type === 'pair' || x.type === 'keyword_argument') &&
+          mentions(field(x, 'value')) &&
+          !['dictionary', 'call', 'list'].includes(field(x, 'value')!.type),
+      );
       if (!pairs.length) return null;
-      for (const x of pairs) keys.push(x.type === 'pair' ? this.str(field(x, 'key')) ?? '' : field(x, 'name')?.text ?? '');
+      for (const x of pairs) keys.push(x.type === 'pair' ? (this.str(field(x, 'key')) ?? '') : (field(x, 'name')?.text ?? ''));
     }
     return keys.length && keys.every((k) => ENTITY_FIELD.test(k)) ? keys[0]! : null;
   }
@@ -578,7 +779,8 @@ export class PyFlow {
     // functools.lru_cache / cache on the calling function: an in-process cache keyed by the arguments.
     const dec = fn?.parent?.type === 'decorated_definition' ? fn.parent : null;
     for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
-      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text))) return { kind: 'memory', api: collapse(d.text).slice(1).split('(', 1)[0], line: this.lines.position(d.startIndex).line };
+      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text)))
+        return { kind: 'memory', api: collapse(d.text).slice(1).split('(', 1)[0], line: this.lines.position(d.startIndex).line };
     }
     const scope = this.scope(fn, call);
     const scopeNode = scope.node;
@@ -592,7 +794,11 @@ export class PyFlow {
         changed = false;
         for (const a of flows) {
           if (!a.to.some((x) => out.has(x))) continue;
-          for (const x of a.from) if (!out.has(x)) { out.add(x); changed = true; }
+          for (const x of a.from)
+            if (!out.has(x)) {
+              out.add(x);
+              changed = true;
+            }
         }
       }
       this.originsMemo.set(key, out);
@@ -605,15 +811,19 @@ export class PyFlow {
     for (const { index, call: c, store, f, helper } of this.readsOf(scope)) {
       if (index >= end) break;
       const args = callArgs(c);
-      const first = args.positional[0] ?? args.keywords.get('Key') ?? args.keywords.get('key') ?? args.keywords.get('name') ?? [...args.keywords.values()][0];
+      const first =
+        args.positional[0] ?? args.keywords.get('Key') ?? args.keywords.get('key') ?? args.keywords.get('name') ?? [...args.keywords.values()][0];
       const keys = helper ? [...args.positional, ...args.keywords.values()] : first ? [first] : [];
       if (!keys.some((k) => [...origins(k)].some((x) => promptOrigins.has(x)))) continue;
       // A record the prompt is built from (an agent's instructions, a user's profile) is input, not a cached answer.
       if (this.readInto(c).some((x) => promptOrigins.has(x))) continue;
       if (!this.decides(c, scope, call)) continue;
       const line = this.lines.position(c.startIndex).line;
-      if (helper?.facts.cacheRead) return { kind: helper.facts.cacheRead.kind, api: helper.name, line, at: { path: helper.path, line: helper.facts.cacheRead.line } };
-      return store ? { kind: store.module.kind, api: store.api, line } : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
+      if (helper?.facts.cacheRead)
+        return { kind: helper.facts.cacheRead.kind, api: helper.name, line, at: { path: helper.path, line: helper.facts.cacheRead.line } };
+      return store
+        ? { kind: store.module.kind, api: store.api, line }
+        : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
     }
     return null;
   }
@@ -634,19 +844,25 @@ export class PyFlow {
       firstKind ??= w.module.kind;
       const args = field(c, 'arguments');
       for (const x of args ? [args, ...args.descendantsOfType(['pair', 'keyword_argument'])] : []) {
-        const k = x?.type === 'pair' ? key(field(x, 'key')) : x?.type === 'keyword_argument' ? field(x, 'name')?.text ?? null : null;
-        if (k && field(x!, 'value')?.type !== 'dictionary' && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, w.module.kind);
+        const k = x?.type === 'pair' ? key(field(x, 'key')) : x?.type === 'keyword_argument' ? (field(x, 'name')?.text ?? null) : null;
+        if (k && field(x!, 'value')?.type !== 'dictionary' && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k))
+          written.set(k, w.module.kind);
       }
     }
     if (!firstKind) return null;
     for (const a of scope.assigns) {
       const l = field(a, 'left');
-      const k = a.startIndex > call.endIndex && l?.type === 'subscript' ? key(field(l, 'subscript')) : a.startIndex > call.endIndex && l?.type === 'attribute' ? field(l, 'attribute')?.text ?? null : null;
+      const k =
+        a.startIndex > call.endIndex && l?.type === 'subscript'
+          ? key(field(l, 'subscript'))
+          : a.startIndex > call.endIndex && l?.type === 'attribute'
+            ? (field(l, 'attribute')?.text ?? null)
+            : null;
       if (k && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, firstKind);
     }
     const fieldRead = (test: SyntaxNode): string | null => {
       for (const n of [test, ...test.descendantsOfType(['string', 'attribute'])]) {
-        const k = n?.type === 'string' ? key(n) : n?.type === 'attribute' ? field(n, 'attribute')?.text ?? null : null;
+        const k = n?.type === 'string' ? key(n) : n?.type === 'attribute' ? (field(n, 'attribute')?.text ?? null) : null;
         if (k && written.has(k)) return k;
       }
       return null;
@@ -655,7 +871,8 @@ export class PyFlow {
     for (const t of scope.tests) {
       if (t.startIndex > call.startIndex || t.type !== 'if_statement') continue;
       const body = field(t, 'consequence');
-      const exits = !!body && body.endIndex < call.startIndex && body.descendantsOfType(['continue_statement', 'return_statement', 'break_statement']).length > 0;
+      const exits =
+        !!body && body.endIndex < call.startIndex && body.descendantsOfType(['continue_statement', 'return_statement', 'break_statement']).length > 0;
       const f = inside(body) || inside(field(t, 'alternative')) || exits ? fieldRead(field(t, 'condition') ?? t) : null;
       if (f) return { kind: written.get(f)!, api: `stored ${f} checked`, line: this.lines.position(t.startIndex).line };
     }
@@ -665,7 +882,8 @@ export class PyFlow {
       for (const pair of c.descendantsOfType('pair')) {
         const k = pair ? key(field(pair, 'key')) : null;
         const v = pair ? field(pair, 'value') : null;
-        if (k && written.has(k) && v && /["']\$exists["']\s*:\s*False/.test(v.text)) return { kind: written.get(k)!, api: `stored ${k} checked`, line: this.lines.position(c.startIndex).line };
+        if (k && written.has(k) && v && /["']\$exists["']\s*:\s*False/.test(v.text))
+          return { kind: written.get(k)!, api: `stored ${k} checked`, line: this.lines.position(c.startIndex).line };
       }
     }
     return null;
@@ -675,14 +893,21 @@ export class PyFlow {
   private readInto(read: SyntaxNode): string[] {
     let cur = read;
     let p = cur.parent;
-    while (p && (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call' || p.type === 'subscript')) { cur = p; p = p.parent; }
+    while (
+      p &&
+      (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call' || p.type === 'subscript')
+    ) {
+      cur = p;
+      p = p.parent;
+    }
     return p?.type === 'assignment' && field(p, 'right')?.startIndex === cur.startIndex ? targetNames(field(p, 'left')) : [];
   }
 
   private decides(read: SyntaxNode, scope: Scope, call: SyntaxNode): boolean {
     let p = read.parent;
     while (p && (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call')) p = p.parent;
-    if (p?.type === 'boolean_operator' || p?.type === 'if_statement' || p?.type === 'conditional_expression' || p?.type === 'not_operator') return true;
+    if (p?.type === 'boolean_operator' || p?.type === 'if_statement' || p?.type === 'conditional_expression' || p?.type === 'not_operator')
+      return true;
     const names = p?.type === 'assignment' ? targetNames(field(p, 'left')) : [];
     if (!names.length) return false;
     for (const t of scope.tests) {

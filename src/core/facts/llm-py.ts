@@ -3,21 +3,81 @@
 // facts as the JS/TS extractor: kind, model, output bound, loop/handler context, prompt tokens, and where the
 // result goes (llm-py-flow.ts).
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
-import type { CacheLookupFact, InsertSlot, LlmApiKind, StoreWriteFact, LlmCallFact, LlmClientFact, LlmFileFacts, LlmLoop, LlmProvider, LlmVia, SecretFact, TextEdit } from '../model/types';
-import { BEDROCK, INIT_CHAT_MODEL, KEY_ENV, LANGCHAIN_PROVIDER_CLASSES, LITELLM_FUNCTIONS, PY_SDKS, PROVIDER_KEYS, fromModules, keyProvider, providerOfModel, sdkMethod, sdkOfClass, type LangChainProviderClass, type OutputBound, type ProviderSdk } from './llm-providers';
+import type {
+  CacheLookupFact,
+  InsertSlot,
+  LlmApiKind,
+  StoreWriteFact,
+  LlmCallFact,
+  LlmClientFact,
+  LlmFileFacts,
+  LlmLoop,
+  LlmProvider,
+  LlmVia,
+  SecretFact,
+  TextEdit,
+} from '../model/types';
+import {
+  BEDROCK,
+  INIT_CHAT_MODEL,
+  KEY_ENV,
+  LANGCHAIN_PROVIDER_CLASSES,
+  LITELLM_FUNCTIONS,
+  PY_SDKS,
+  PROVIDER_KEYS,
+  fromModules,
+  keyProvider,
+  providerOfModel,
+  sdkMethod,
+  sdkOfClass,
+  type LangChainProviderClass,
+  type OutputBound,
+  type ProviderSdk,
+} from './llm-providers';
 import { promptTokens, tokenCountMethod } from '../sizing/llm-models';
-import { asVectorColumn, httpApiOf, LLM_CACHES, type StoreModule, LANGCHAIN_CLASSES, LANGCHAIN_METHODS, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY, OPENAI_LEGACY_METHODS, OPENAI_METHODS, isLikelyKey, maskKey } from './llm-api-table';
+import {
+  asVectorColumn,
+  httpApiOf,
+  LLM_CACHES,
+  type StoreModule,
+  LANGCHAIN_CLASSES,
+  LANGCHAIN_METHODS,
+  MAX_TOKENS_NAME,
+  MAX_TOKENS_PARAMS,
+  OPENAI_HOST,
+  OPENAI_KEY,
+  OPENAI_LEGACY_METHODS,
+  OPENAI_METHODS,
+  isLikelyKey,
+  maskKey,
+} from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
 import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
 
-const INDEX_TYPES: ReadonlySet<string> = new Set([...IMPORT_TYPES, 'call', 'assignment', 'augmented_assignment', 'function_definition', 'string', 'concatenated_string']);
-const PY_LOOPS: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const INDEX_TYPES: ReadonlySet<string> = new Set([
+  ...IMPORT_TYPES,
+  'call',
+  'assignment',
+  'augmented_assignment',
+  'function_definition',
+  'string',
+  'concatenated_string',
+]);
+const PY_LOOPS: ReadonlySet<string> = new Set([
+  'for_statement',
+  'while_statement',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
 /** Names a conversation history goes by. */
 const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
 /** Calls that build a LangChain runnable from a chat model. */
-const PY_CHAIN_BUILDERS = /^(LLMChain|ConversationChain|RetrievalQA|ConversationalRetrievalChain|from_llm|from_chain_type|create_stuff_documents_chain|create_retrieval_chain|create_react_agent|create_tool_calling_agent|initialize_agent|with_structured_output|bind_tools|bind|with_retry|with_config|pipe|RunnableSequence)$/;
+const PY_CHAIN_BUILDERS =
+  /^(LLMChain|ConversationChain|RetrievalQA|ConversationalRetrievalChain|from_llm|from_chain_type|create_stuff_documents_chain|create_retrieval_chain|create_react_agent|create_tool_calling_agent|initialize_agent|with_structured_output|bind_tools|bind|with_retry|with_config|pipe|RunnableSequence)$/;
 const HANDLER_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|route|api_route|websocket)\s*\(/;
 
 interface ClientInfo {
@@ -61,7 +121,10 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   const assignmentsByName = () => {
     if (!byName) {
       byName = new Map();
-      for (const x of assignments) { const l = field(x, 'left'); if (l?.type === 'identifier') (byName.get(l.text) ?? byName.set(l.text, []).get(l.text)!).push(x); }
+      for (const x of assignments) {
+        const l = field(x, 'left');
+        if (l?.type === 'identifier') (byName.get(l.text) ?? byName.set(l.text, []).get(l.text)!).push(x);
+      }
     }
     return byName;
   };
@@ -69,10 +132,16 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   const bindingValues = (use: SyntaxNode): SyntaxNode[] | null => {
     const fn = enclosingFunction(use);
     const params = fn ? field(fn, 'parameters') : null;
-    if (params && children(params).some((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === use.text)) return null;
-    const of = (scope: SyntaxNode | null) => (assignmentsByName().get(use.text) ?? [])
-      .filter((x) => (!scope || (x.startIndex >= scope.startIndex && x.endIndex <= scope.endIndex)) && enclosingFunction(x)?.startIndex === scope?.startIndex)
-      .map((x) => field(x, 'right')!).filter(Boolean);
+    if (params && children(params).some((p) => (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text)) === use.text))
+      return null;
+    const of = (scope: SyntaxNode | null) =>
+      (assignmentsByName().get(use.text) ?? [])
+        .filter(
+          (x) =>
+            (!scope || (x.startIndex >= scope.startIndex && x.endIndex <= scope.endIndex)) && enclosingFunction(x)?.startIndex === scope?.startIndex,
+        )
+        .map((x) => field(x, 'right')!)
+        .filter(Boolean);
     const local = fn ? of(fn) : [];
     if (local.length) return local;
     const module = of(null);
@@ -96,11 +165,21 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     }
     if (node.type === 'concatenated_string' || (node.type === 'binary_operator' && field(node, 'operator')?.text === '+')) {
       const parts = node.type === 'concatenated_string' ? children(node) : [field(node, 'left')!, field(node, 'right')!];
-      return parts.reduce<string[]>((acc, part) => { const c = strCandidates(part, depth + 1); return cap(acc.flatMap((x) => c.map((y) => x + y))); }, ['']);
+      return parts.reduce<string[]>(
+        (acc, part) => {
+          const c = strCandidates(part, depth + 1);
+          return cap(acc.flatMap((x) => c.map((y) => x + y)));
+        },
+        [''],
+      );
     }
     if (node.type === 'parenthesized_expression') return strCandidates(children(node)[0], depth + 1);
-    if (node.type === 'conditional_expression') { const k = children(node); return cap([...strCandidates(k[0], depth + 1), ...strCandidates(k[2], depth + 1)]); }
-    if (node.type === 'boolean_operator') return cap([...strCandidates(field(node, 'left'), depth + 1), ...strCandidates(field(node, 'right'), depth + 1)]);
+    if (node.type === 'conditional_expression') {
+      const k = children(node);
+      return cap([...strCandidates(k[0], depth + 1), ...strCandidates(k[2], depth + 1)]);
+    }
+    if (node.type === 'boolean_operator')
+      return cap([...strCandidates(field(node, 'left'), depth + 1), ...strCandidates(field(node, 'right'), depth + 1)]);
     if (node.type === 'identifier') {
       const values = bindingValues(node);
       return values ? cap(values.flatMap((v) => strCandidates(v, depth + 1))) : ['{}'];
@@ -108,7 +187,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return ['{}'];
   };
   const bool = (node: SyntaxNode | null | undefined) => (node?.type === 'true' ? true : node?.type === 'false' ? false : null);
-  const keyOf = (chain: string[]) => (chain[0] === 'self' ? chain[1] ?? 'self' : chain[0]!);
+  const keyOf = (chain: string[]) => (chain[0] === 'self' ? (chain[1] ?? 'self') : chain[0]!);
 
   // Clients: `client = OpenAI(...)`, `self.llm = ChatOpenAI(...)`.
   const clients = new Map<string, ClientInfo>();
@@ -116,8 +195,13 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     if (call.type !== 'call') return null;
     const fn = field(call, 'function');
     // `session.client("bedrock-runtime")` of a `boto3.Session()` made here: the session is no import, the service says it.
-    const viaSession = fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'client' && [...aliases.values()].some((m) => m === 'boto3' || m.startsWith('boto3.')) ? 'boto3.client' : null;
-    const q = fn ? qualify(fn.text) ?? viaSession : null;
+    const viaSession =
+      fn?.type === 'attribute' &&
+      field(fn, 'attribute')?.text === 'client' &&
+      [...aliases.values()].some((m) => m === 'boto3' || m.startsWith('boto3.'))
+        ? 'boto3.client'
+        : null;
+    const q = fn ? (qualify(fn.text) ?? viaSession) : null;
     if (!q) return null;
     const cls = q.split('.').pop()!;
     let via: LlmVia | null = null;
@@ -126,14 +210,24 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const other = otherProviderClient(q, cls, a, call);
     if (other) return other;
     if (/^openai\.(Async)?(Azure)?OpenAI$/.test(q)) via = /Azure/.test(cls) ? 'azure-openai' : 'openai';
-    else if (/^(langchain_openai|langchain\.|langchain_community\.)/.test(q) && cls in LANGCHAIN_CLASSES) { via = 'langchain'; api = LANGCHAIN_CLASSES[cls]!; }
+    else if (/^(langchain_openai|langchain\.|langchain_community\.)/.test(q) && cls in LANGCHAIN_CLASSES) {
+      via = 'langchain';
+      api = LANGCHAIN_CLASSES[cls]!;
+    }
     if (!via) return null;
     const timeout = a.keywords.get('timeout') ?? a.keywords.get('request_timeout');
     const retries = a.keywords.get('max_retries');
     const seconds = num(timeout);
     const fact: LlmClientFact = {
-      via, api: fn!.text, line: range(call).startLine, range: range(call),
-      timeoutMs: seconds === null ? null : seconds * 1000, timeoutSet: !!timeout, maxRetries: num(retries), maxRetriesSet: !!retries, optionsSlot: kwargSlot(call),
+      via,
+      api: fn!.text,
+      line: range(call).startLine,
+      range: range(call),
+      timeoutMs: seconds === null ? null : seconds * 1000,
+      timeoutSet: !!timeout,
+      maxRetries: num(retries),
+      maxRetriesSet: !!retries,
+      optionsSlot: kwargSlot(call),
     };
     return { via, api, fact, keywords: a.keywords, node: call };
   };
@@ -141,7 +235,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   function otherProviderClient(q: string, cls: string, a: ReturnType<typeof callArgs>, call: SyntaxNode): ClientInfo | null {
     const sdk = sdkOfClass(PY_SDKS, cls, q);
     const lc = LANGCHAIN_PROVIDER_CLASSES[cls];
-    const bedrock = /^boto3(\.session\.Session\(\))?\.client$|^boto3\..*\.client$/.test(q) && str(a.positional[0] ?? a.keywords.get('service_name')) === BEDROCK.pyService;
+    const bedrock =
+      /^boto3(\.session\.Session\(\))?\.client$|^boto3\..*\.client$/.test(q) &&
+      str(a.positional[0] ?? a.keywords.get('service_name')) === BEDROCK.pyService;
     const init = INIT_CHAT_MODEL.has(cls) && /^langchain/.test(q);
     if (!sdk && !bedrock && !init && !(lc && fromModules(q, lc.modules))) return null;
     const fn = field(call, 'function')!;
@@ -149,8 +245,15 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const retries = a.keywords.get('max_retries');
     const seconds = num(timeout);
     const fact: LlmClientFact = {
-      via: sdk ? sdk.via : bedrock ? 'bedrock' : 'langchain', api: fn.text, line: range(call).startLine, range: range(call),
-      timeoutMs: seconds === null ? null : seconds * 1000, timeoutSet: !!timeout, maxRetries: num(retries), maxRetriesSet: !!retries, optionsSlot: kwargSlot(call),
+      via: sdk ? sdk.via : bedrock ? 'bedrock' : 'langchain',
+      api: fn.text,
+      line: range(call).startLine,
+      range: range(call),
+      timeoutMs: seconds === null ? null : seconds * 1000,
+      timeoutSet: !!timeout,
+      maxRetries: num(retries),
+      maxRetriesSet: !!retries,
+      optionsSlot: kwargSlot(call),
     };
     if (init) {
       const model = str(a.positional[0] ?? a.keywords.get('model'));
@@ -158,10 +261,21 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       const p = model ? providerOfModel(model, explicit) : { provider: explicit ? providerOfModel('', explicit).provider : null, model: '' };
       return { via: 'langchain', api: 'chat', fact, keywords: a.keywords, node: call, provider: p.provider, initModel: model ? p.model : null };
     }
-    return { via: fact.via, api: sdk ? null : bedrock ? 'chat' : lc!.api, fact, keywords: a.keywords, node: call, ...(sdk ? { sdk } : {}), ...(bedrock ? { bedrock } : {}), ...(lc && !sdk ? { lc } : {}), provider: sdk?.provider ?? (bedrock ? 'bedrock' : lc!.provider) };
+    return {
+      via: fact.via,
+      api: sdk ? null : bedrock ? 'chat' : lc!.api,
+      fact,
+      keywords: a.keywords,
+      node: call,
+      ...(sdk ? { sdk } : {}),
+      ...(bedrock ? { bedrock } : {}),
+      ...(lc && !sdk ? { lc } : {}),
+      provider: sdk?.provider ?? (bedrock ? 'bedrock' : lc!.provider),
+    };
   }
   /** Whether a client's timeout is worded by the timeout rule (OpenAI's SDK defaults; Anthropic's are the same). */
-  const timeoutRuleSpeaksFor = (c: ClientInfo) => c.sdk ? c.sdk.openAiStyleTimeout : c.bedrock ? false : c.provider === undefined || c.provider === 'anthropic' || c.provider === 'openai';
+  const timeoutRuleSpeaksFor = (c: ClientInfo) =>
+    c.sdk ? c.sdk.openAiStyleTimeout : c.bedrock ? false : c.provider === undefined || c.provider === 'anthropic' || c.provider === 'openai';
   for (const a of assignments) {
     const left = field(a, 'left');
     const right = field(a, 'right');
@@ -184,11 +298,19 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       if (clients.has(key)) continue;
       if (right.type === 'identifier' || right.type === 'attribute') {
         const c = clients.get(keyOf(collapse(right.text).split('.')));
-        if (c) { clients.set(key, c); continue; }
+        if (c) {
+          clients.set(key, c);
+          continue;
+        }
       }
-      const builds = (right.type === 'binary_operator' && field(right, 'operator')?.text === '|') || (right.type === 'call' && PY_CHAIN_BUILDERS.test(field(right, 'function')?.text.split('.').pop() ?? ''));
+      const builds =
+        (right.type === 'binary_operator' && field(right, 'operator')?.text === '|') ||
+        (right.type === 'call' && PY_CHAIN_BUILDERS.test(field(right, 'function')?.text.split('.').pop() ?? ''));
       if (!builds) continue;
-      const ids = right.descendantsOfType('identifier').filter((x): x is SyntaxNode => !!x).map((x) => x.text);
+      const ids = right
+        .descendantsOfType('identifier')
+        .filter((x): x is SyntaxNode => !!x)
+        .map((x) => x.text);
       const model = ids.map((nm) => clients.get(nm)).find((c) => c?.via === 'langchain' && c.api !== 'embeddings');
       if (model) clients.set(key, model);
     }
@@ -213,7 +335,10 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const r = range(cache.node);
     const t = cache.row.ttlOption ? callArgs(cache.node).keywords.get(cache.row.ttlOption.name) : undefined;
     const ttl = t ? { seconds: num(t), how: `${cache.cls}(${cache.row.ttlOption!.name}=)` } : null;
-    return { cacheLookup: { kind: cache.row.kind, api: `${cache.cls} (LangChain LLM cache)`, line: r.startLine }, store: { kind: cache.row.kind, engine: cache.row.engine, api: cache.cls, line: r.startLine, range: r, ttl, viaHelper: null } };
+    return {
+      cacheLookup: { kind: cache.row.kind, api: `${cache.cls} (LangChain LLM cache)`, line: r.startLine },
+      store: { kind: cache.row.kind, engine: cache.row.engine, api: cache.cls, line: r.startLine, range: r, ttl, viaHelper: null },
+    };
   };
 
   let refNames: Set<string> | undefined;
@@ -228,8 +353,21 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const c = sym?.facts.client;
     if (!c || c.factory !== factory) return null;
     return {
-      via: c.via, api: c.api ?? null, keywords: new Map(), node: at,
-      fact: { via: c.via, api: `${sym!.name} (${sym!.path})`, line: range(at).startLine, range: range(at), timeoutMs: c.timeoutMs, timeoutSet: c.timeoutSet, maxRetries: c.maxRetries, maxRetriesSet: c.maxRetriesSet, optionsSlot: null },
+      via: c.via,
+      api: c.api ?? null,
+      keywords: new Map(),
+      node: at,
+      fact: {
+        via: c.via,
+        api: `${sym!.name} (${sym!.path})`,
+        line: range(at).startLine,
+        range: range(at),
+        timeoutMs: c.timeoutMs,
+        timeoutSet: c.timeoutSet,
+        maxRetries: c.maxRetries,
+        maxRetriesSet: c.maxRetriesSet,
+        optionsSlot: null,
+      },
     };
   };
   if (imported) {
@@ -242,13 +380,17 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       if (client) clients.set(keyOf(left.text.split('.')), client);
     }
   }
-  const clientOf = (chain: string[], call: SyntaxNode): ClientInfo | null => clients.get(keyOf(chain)) ?? (chain[0] === 'self' ? null : importedClient(chain[0]!, call, false) ?? (chain.length > 2 ? importedClient(chain.slice(0, 2).join('.'), call, false) : null));
+  const clientOf = (chain: string[], call: SyntaxNode): ClientInfo | null =>
+    clients.get(keyOf(chain)) ??
+    (chain[0] === 'self'
+      ? null
+      : (importedClient(chain[0]!, call, false) ?? (chain.length > 2 ? importedClient(chain.slice(0, 2).join('.'), call, false) : null)));
 
   const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments, imported);
   /** Project model: a model name or limit held in a constant another project file exports (`model=MODEL`). */
   const importedConst = (node: SyntaxNode): string | number | null => {
     const parts = imported && (node.type === 'identifier' || node.type === 'attribute') ? collapse(node.text).split('.') : null;
-    return parts && aliases.has(parts[0]!) ? imported!.symbol(parts[0]!, parts.slice(1))?.facts.constant ?? null : null;
+    return parts && aliases.has(parts[0]!) ? (imported!.symbol(parts[0]!, parts.slice(1))?.facts.constant ?? null) : null;
   };
   const numberOrNull = (v: string | number | null) => (typeof v === 'number' ? v : null);
 
@@ -287,8 +429,10 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const values = bindingValues(callee);
     if (values) return values.length === 1 && isRef(values[0]) ? values[0]! : null;
     const fn = enclosingFunction(callee);
-    const params = fn ? children(field(fn, 'parameters')!).filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls') : [];
-    const position = params.findIndex((p) => (p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text) === callee.text);
+    const params = fn
+      ? children(field(fn, 'parameters')!).filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls')
+      : [];
+    const position = params.findIndex((p) => (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text)) === callee.text);
     const name = fn ? field(fn, 'name')?.text : undefined;
     if (!fn || position < 0 || !name) return null;
     for (const site of flow.callSitesOf(name, fn)) {
@@ -308,13 +452,23 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     };
     for (const a of assignments) if (field(a, 'left')?.type === 'identifier' && isRef(field(a, 'right'))) refNames.add(field(a, 'left')!.text);
     const byName = new Map<string, SyntaxNode>();
-    for (const f of functions) { const nm = field(f, 'name')?.text; if (nm && !byName.has(nm)) byName.set(nm, f); }
+    for (const f of functions) {
+      const nm = field(f, 'name')?.text;
+      if (nm && !byName.has(nm)) byName.set(nm, f);
+    }
     for (const c of calls) {
       const positional = callArgs(c).positional;
       if (!positional.some((x) => isRef(x))) continue;
       const fn = byName.get((field(c, 'function')?.text ?? '').replace(/^self\./, ''));
-      const params = fn ? children(field(fn, 'parameters')!).filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls') : [];
-      positional.forEach((x, i) => { const p = params[i]; if (p && isRef(x)) refNames!.add(p.type === 'identifier' ? p.text : field(p, 'name')?.text ?? children(p)[0]?.text ?? ''); });
+      const params = fn
+        ? children(field(fn, 'parameters')!).filter(
+            (p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls',
+          )
+        : [];
+      positional.forEach((x, i) => {
+        const p = params[i];
+        if (p && isRef(x)) refNames!.add(p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text ?? ''));
+      });
     }
     return refNames;
   }
@@ -333,7 +487,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       // Legacy: openai.ChatCompletion.create(...)
       if (q?.startsWith('openai.')) {
         const legacy = OPENAI_LEGACY_METHODS[q.slice('openai.'.length)];
-        if (legacy) return { api: legacy, operation: q.slice('openai.'.length), via: 'openai-legacy', client: null, keywords: a.keywords, promptArg: null };
+        if (legacy)
+          return { api: legacy, operation: q.slice('openai.'.length), via: 'openai-legacy', client: null, keywords: a.keywords, promptArg: null };
       }
       for (const m of OPENAI_METHODS) {
         const mpath = m.path.replace(/createVariation/, 'create_variation');
@@ -346,7 +501,14 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       const method = chain[chain.length - 1]!;
       const client = clientOf(chain, call);
       if (client?.via === 'langchain' && LANGCHAIN_METHODS.has(method) && chain.length <= 3) {
-        return { api: client.api ?? 'chat', operation: `${client.fact.api}.${method}`, via: 'langchain', client, keywords: client.keywords, promptArg: a.positional[0] ?? a.keywords.get('input') ?? a.keywords.get('texts') ?? a.keywords.get('text') ?? null };
+        return {
+          api: client.api ?? 'chat',
+          operation: `${client.fact.api}.${method}`,
+          via: 'langchain',
+          client,
+          keywords: client.keywords,
+          promptArg: a.positional[0] ?? a.keywords.get('input') ?? a.keywords.get('texts') ?? a.keywords.get('text') ?? null,
+        };
       }
       // Raw HTTP: requests.post(url, json=...), httpx / aiohttp session.post(...)
       if (/^(post|request|get)$/.test(method)) {
@@ -361,7 +523,15 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
         const body = a.keywords.get('json') ?? a.keywords.get('data');
         const keywords = body?.type === 'dictionary' ? dictEntries(body) : new Map<string, SyntaxNode>();
         const t = a.keywords.get('timeout');
-        return { api, operation: `${chain.join('.')} ${urlText.replace(/^[fFrRbB]*['"]|['"]$/g, '').replace(/^https?:\/\/[^/]+/, '') || '/'}`, via: 'http', client: null, keywords, promptArg: null, timeout: { seconds: num(t), set: !!t || flow.sessionHasTimeout(field(fn, 'object')) } };
+        return {
+          api,
+          operation: `${chain.join('.')} ${urlText.replace(/^[fFrRbB]*['"]|['"]$/g, '').replace(/^https?:\/\/[^/]+/, '') || '/'}`,
+          via: 'http',
+          client: null,
+          keywords,
+          promptArg: null,
+          timeout: { seconds: num(t), set: !!t || flow.sessionHasTimeout(field(fn, 'object')) },
+        };
       }
       return null;
     }
@@ -379,7 +549,17 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     if (lite) {
       const model = str(a.keywords.get('model') ?? a.positional[0]);
       const p = model ? providerOfModel(model) : null;
-      return { api: lite, operation: q!, via: 'litellm', client: null, keywords: a.keywords, promptArg: null, provider: p ? p.provider : undefined, modelOverride: p?.model ?? null, bound: { name: 'max_tokens' } };
+      return {
+        api: lite,
+        operation: q!,
+        via: 'litellm',
+        client: null,
+        keywords: a.keywords,
+        promptArg: null,
+        provider: p ? p.provider : undefined,
+        modelOverride: p?.model ?? null,
+        bound: { name: 'max_tokens' },
+      };
     }
     if (fn.type !== 'attribute') return undefined;
     const chain = collapse(fn.text).split('.');
@@ -388,19 +568,43 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const path = chain.slice(chain[0] === 'self' ? 2 : 1).join('.');
     if (client.sdk) {
       const m = sdkMethod(client.sdk, path);
-      return m ? { api: m.api, operation: m.path, via: client.sdk.via, client, keywords: a.keywords, promptArg: null, provider: client.sdk.provider, bound: m.api === 'chat' ? client.sdk.bound : undefined } : null;
+      return m
+        ? {
+            api: m.api,
+            operation: m.path,
+            via: client.sdk.via,
+            client,
+            keywords: a.keywords,
+            promptArg: null,
+            provider: client.sdk.provider,
+            bound: m.api === 'chat' ? client.sdk.bound : undefined,
+          }
+        : null;
     }
     const method = chain[chain.length - 1]!;
     const api = BEDROCK.pyMethods[method];
     if (!api) return null;
-    return { api, operation: method, via: 'bedrock', client, keywords: a.keywords, promptArg: null, provider: 'bedrock', bound: BEDROCK.bound, ...(method.startsWith('invoke_model') ? { opaque: BEDROCK.opaqueBody } : {}) };
+    return {
+      api,
+      operation: method,
+      via: 'bedrock',
+      client,
+      keywords: a.keywords,
+      promptArg: null,
+      provider: 'bedrock',
+      bound: BEDROCK.bound,
+      ...(method.startsWith('invoke_model') ? { opaque: BEDROCK.opaqueBody } : {}),
+    };
   }
 
   /** The keyword arguments of a call or the entries of a dict literal (`config=GenerateContentConfig(...)` / `{...}`). */
   function optionsIn(node: SyntaxNode | undefined): Map<string, SyntaxNode> | null {
     if (node?.type === 'call') return callArgs(node).keywords;
     if (node?.type === 'dictionary') return dictEntries(node);
-    if (node?.type === 'identifier') { const v = bindingValues(node); return v?.length === 1 ? optionsIn(v[0]) : null; }
+    if (node?.type === 'identifier') {
+      const v = bindingValues(node);
+      return v?.length === 1 ? optionsIn(v[0]) : null;
+    }
     return null;
   }
 
@@ -416,7 +620,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   }
 
   function buildCall(call: SyntaxNode, site: Site): LlmCallFact {
-    const clientKw = site.via === 'langchain' ? new Map<string, SyntaxNode>() : site.client?.keywords ?? new Map<string, SyntaxNode>();
+    const clientKw = site.via === 'langchain' ? new Map<string, SyntaxNode>() : (site.client?.keywords ?? new Map<string, SyntaxNode>());
     // `**params` from a dict built here adds its keys; from anything else (`**kwargs` of a caller) they are unknown.
     let spread: string | null = null;
     if (site.via !== 'langchain' && site.via !== 'http') {
@@ -424,7 +628,10 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
         const target = children(splat).find((x) => x.type !== '**');
         const values = target?.type === 'identifier' ? bindingValues(target) : target?.type === 'dictionary' ? [target] : null;
         const dict = values?.length === 1 && values[0]!.type === 'dictionary' ? values[0]! : null;
-        if (dict) for (const [k, v] of dictEntries(dict)) { if (!site.keywords.has(k)) site.keywords.set(k, v); }
+        if (dict)
+          for (const [k, v] of dictEntries(dict)) {
+            if (!site.keywords.has(k)) site.keywords.set(k, v);
+          }
         else spread ??= collapse(splat.text).slice(0, 40);
       }
     }
@@ -435,18 +642,27 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       return null;
     };
     const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment', 'modelId', 'model_id');
-    const modelConst = modelProp ? str(modelProp.node) ?? importedConst(modelProp.node) : null;
+    const modelConst = modelProp ? (str(modelProp.node) ?? importedConst(modelProp.node)) : null;
     // Another provider: the provider's own model id (`anthropic/claude-…` of LiteLLM is `claude-…` at Anthropic).
     const provider = providerOf(site, typeof modelConst === 'string' ? modelConst : null);
-    const model = site.modelOverride !== undefined && site.modelOverride !== null ? site.modelOverride : site.client?.initModel ?? (typeof modelConst === 'string' ? (site.client?.lc || site.client?.initModel !== undefined ? providerOfModel(modelConst).model : modelConst) : null);
+    const model =
+      site.modelOverride !== undefined && site.modelOverride !== null
+        ? site.modelOverride
+        : (site.client?.initModel ??
+          (typeof modelConst === 'string'
+            ? site.client?.lc || site.client?.initModel !== undefined
+              ? providerOfModel(modelConst).model
+              : modelConst
+            : null));
     let maxTok = site.bound?.in ? null : get(...MAX_TOKENS_PARAMS);
     if (site.bound?.in) {
       // The bound is inside an options object (`config=`, `inferenceConfig=`); one not seen here may hold it.
       const holder = site.keywords.get(site.bound.in);
       const inner = optionsIn(holder);
       // Also set later as an attribute of the options object (`config.max_output_tokens = n`).
-      const later = holder?.type === 'identifier' ? assignments.find((x) => field(x, 'left')?.text === `${holder.text}.${site.bound!.name}`) : undefined;
-      const node = inner?.get(site.bound.name) ?? (later ? field(later, 'right') ?? undefined : undefined);
+      const later =
+        holder?.type === 'identifier' ? assignments.find((x) => field(x, 'left')?.text === `${holder.text}.${site.bound!.name}`) : undefined;
+      const node = inner?.get(site.bound.name) ?? (later ? (field(later, 'right') ?? undefined) : undefined);
       if (node && node.type !== 'none') maxTok = { name: site.bound.name, node };
       else if (holder && !inner) spread ??= collapse(holder.text).slice(0, 40);
     }
@@ -457,28 +673,77 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const fnNode = enclosingFunction(call);
     const prompt = promptOf(site, model, provider);
     const inputNode = site.api === 'embeddings' ? (site.keywords.get('input') ?? site.promptArg) : null;
-    const client = site.client?.fact ?? (site.timeout ? {
-      via: 'http' as const, api: site.operation.split(' ')[0]!, line: range(call).startLine, range: range(call),
-      timeoutMs: site.timeout.seconds === null ? null : site.timeout.seconds * 1000, timeoutSet: site.timeout.set, maxRetries: null, maxRetriesSet: false, optionsSlot: kwargSlot(call),
-    } : null);
+    const client =
+      site.client?.fact ??
+      (site.timeout
+        ? {
+            via: 'http' as const,
+            api: site.operation.split(' ')[0]!,
+            line: range(call).startLine,
+            range: range(call),
+            timeoutMs: site.timeout.seconds === null ? null : site.timeout.seconds * 1000,
+            timeoutSet: site.timeout.set,
+            maxRetries: null,
+            maxRetriesSet: false,
+            optionsSlot: kwargSlot(call),
+          }
+        : null);
     const followed = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
     const { searchUse, returnedTo } = followed;
     const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
     const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
     const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
     return {
-      api: site.api, operation: site.operation, via: site.via, ...(provider !== undefined ? { provider } : {}), line: range(call).startLine, range: range(call),
-      function: fnNode ? field(fnNode, 'name')?.text ?? null : null,
-      model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
-      maxTokens: maxTok ? num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node)) : null, maxTokensParam: maxTok?.name ?? null,
-      maxTokensName: site.api === 'embeddings' ? null : site.bound ? site.bound.name : site.client?.lc ? site.client.lc.bound.py || null : site.via === 'langchain' || site.via === 'openai-legacy' || otherProvider(site) ? 'max_tokens' : MAX_TOKENS_NAME[site.api] ?? null,
-      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}), ...(site.bound?.required ? { maxTokensRequired: true } : {}), ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
+      api: site.api,
+      operation: site.operation,
+      via: site.via,
+      ...(provider !== undefined ? { provider } : {}),
+      line: range(call).startLine,
+      range: range(call),
+      function: fnNode ? (field(fnNode, 'name')?.text ?? null) : null,
+      model,
+      modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
+      maxTokens: maxTok ? (num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node))) : null,
+      maxTokensParam: maxTok?.name ?? null,
+      maxTokensName:
+        site.api === 'embeddings'
+          ? null
+          : site.bound
+            ? site.bound.name
+            : site.client?.lc
+              ? site.client.lc.bound.py || null
+              : site.via === 'langchain' || site.via === 'openai-legacy' || otherProvider(site)
+                ? 'max_tokens'
+                : (MAX_TOKENS_NAME[site.api] ?? null),
+      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}),
+      ...(site.bound?.required ? { maxTokensRequired: true } : {}),
+      ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
       ...(provider && provider !== 'openai' && provider !== 'azure-openai' ? { tokenCount: tokenCountMethod(provider) } : {}),
-      stream, n: num(get('n')?.node) ?? 1, dimensions: num(get('dimensions')?.node), batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
-      client, loop: loopOf(call), handler: handlerOf(call),
-      promptLiteralTokens: prompt.tokens, promptUnknowns: prompt.unknowns,
-      stores, cacheLookup, optionsSpread: spread, searchUse, returnedTo, conversation: conversationOf(site),
-      optionsSlot: nullBound || site.bound?.in ? null : site.via === 'langchain' ? (site.client && site.client.fact.optionsSlot !== null ? kwargSlot(site.client.node) : null) : site.via === 'http' ? null : kwargSlot(call),
+      stream,
+      n: num(get('n')?.node) ?? 1,
+      dimensions: num(get('dimensions')?.node),
+      batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
+      client,
+      loop: loopOf(call),
+      handler: handlerOf(call),
+      promptLiteralTokens: prompt.tokens,
+      promptUnknowns: prompt.unknowns,
+      stores,
+      cacheLookup,
+      optionsSpread: spread,
+      searchUse,
+      returnedTo,
+      conversation: conversationOf(site),
+      optionsSlot:
+        nullBound || site.bound?.in
+          ? null
+          : site.via === 'langchain'
+            ? site.client && site.client.fact.optionsSlot !== null
+              ? kwargSlot(site.client.node)
+              : null
+            : site.via === 'http'
+              ? null
+              : kwargSlot(call),
     };
   }
 
@@ -514,12 +779,28 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       if (n.type === 'identifier') {
         const values = bindingValues(n);
         if (values) {
-          for (const v of values) { const c = visit(v, depth + 1); if (c) return c; }
-          return HISTORY_NAME.test(n.text) && calls.some((c) => /^(append|extend|insert)$/.test(field(field(c, 'function') ?? c, 'attribute')?.text ?? '') && field(field(c, 'function') ?? c, 'object')?.text === n.text) ? shown(n) : null;
+          for (const v of values) {
+            const c = visit(v, depth + 1);
+            if (c) return c;
+          }
+          return HISTORY_NAME.test(n.text) &&
+            calls.some(
+              (c) =>
+                /^(append|extend|insert)$/.test(field(field(c, 'function') ?? c, 'attribute')?.text ?? '') &&
+                field(field(c, 'function') ?? c, 'object')?.text === n.text,
+            )
+            ? shown(n)
+            : null;
         }
       }
-      if (n.type === 'call') for (const x of callArgs(n).positional) { const c = visit(x, depth + 1); if (c) return c; }
-      return (n.type === 'identifier' || n.type === 'attribute' || n.type === 'call' || n.type === 'subscript') && HISTORY_NAME.test(n.text) ? shown(n) : null;
+      if (n.type === 'call')
+        for (const x of callArgs(n).positional) {
+          const c = visit(x, depth + 1);
+          if (c) return c;
+        }
+      return (n.type === 'identifier' || n.type === 'attribute' || n.type === 'call' || n.type === 'subscript') && HISTORY_NAME.test(n.text)
+        ? shown(n)
+        : null;
     };
     return visit(m, 0);
   }
@@ -529,9 +810,15 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const unknowns: string[] = [];
     let messages = 0;
     const visit = (node: SyntaxNode, depth: number): void => {
-      if (depth > 6) { unknowns.push(collapse(node.text).slice(0, 40)); return; }
+      if (depth > 6) {
+        unknowns.push(collapse(node.text).slice(0, 40));
+        return;
+      }
       const s = str(node);
-      if (s !== null) { literals.push(s); return; }
+      if (s !== null) {
+        literals.push(s);
+        return;
+      }
       switch (node.type) {
         case 'string':
           for (const c of children(node)) {
@@ -561,12 +848,18 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
           if (/Message$/.test(name)) messages++;
           const a = callArgs(node);
           const parts = [...a.positional, ...(a.keywords.has('content') ? [a.keywords.get('content')!] : [])];
-          if (parts.length) { for (const p of parts) visit(p, depth + 1); return; }
+          if (parts.length) {
+            for (const p of parts) visit(p, depth + 1);
+            return;
+          }
           break;
         }
         case 'identifier': {
           const v = constants.get(node.text);
-          if (v && depth < 3) { visit(v, depth + 1); return; }
+          if (v && depth < 3) {
+            visit(v, depth + 1);
+            return;
+          }
           break;
         }
         default:
@@ -613,9 +906,17 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     for (let hops = 0; hops < 2; hops++) {
       let fn: SyntaxNode | null = null;
       for (let p = node.parent; p; p = p.parent) {
-        if (p.type === 'function_definition') { fn = p; break; }
+        if (p.type === 'function_definition') {
+          fn = p;
+          break;
+        }
         // A retry loop (`for attempt in range(3): try: ... break`) repeats only on failure: look further out.
-        if (PY_LOOPS.has(p.type) && !isRetryLoop(p)) return { kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension', line: range(p).startLine, trips: tripsOf(p) };
+        if (PY_LOOPS.has(p.type) && !isRetryLoop(p))
+          return {
+            kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension',
+            line: range(p).startLine,
+            trips: tripsOf(p),
+          };
       }
       // A function passed by name to map / Executor.map / Pool.imap runs once per element.
       const name = fn ? field(fn, 'name')?.text : undefined;
@@ -636,7 +937,10 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     if (loop.type !== 'for_statement' && loop.type !== 'while_statement') return false;
     const body = field(loop, 'body');
     const tries = body ? children(body).filter((c) => c.type === 'try_statement') : [];
-    return tries.some((t) => { const b = field(t, 'body'); return !!b && children(b).some((s) => s.type === 'break_statement' || s.type === 'return_statement'); });
+    return tries.some((t) => {
+      const b = field(t, 'body');
+      return !!b && children(b).some((s) => s.type === 'break_statement' || s.type === 'return_statement');
+    });
   }
 
   /** `map(f, xs)`-style calls by the name of the function they map, indexed once. */
@@ -645,7 +949,11 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       mapCalls = new Map();
       for (const c of calls) {
         const f = field(c, 'function');
-        if (!f || !/(^|\.)(map|imap|imap_unordered|starmap|map_async)$/.test(f.type === 'attribute' ? `.${field(f, 'attribute')?.text ?? ''}` : f.text)) continue;
+        if (
+          !f ||
+          !/(^|\.)(map|imap|imap_unordered|starmap|map_async)$/.test(f.type === 'attribute' ? `.${field(f, 'attribute')?.text ?? ''}` : f.text)
+        )
+          continue;
         const first = callArgs(c).positional[0]?.text.replace(/^self\./, '');
         if (first) (mapCalls.get(first) ?? mapCalls.set(first, []).get(first)!).push(c);
       }
@@ -654,7 +962,15 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   }
 
   function tripsOf(loop: SyntaxNode): number | null {
-    const right = loop.type === 'for_statement' ? field(loop, 'right') : children(loop).find((c) => c.type === 'for_in_clause') ? field(children(loop).find((c) => c.type === 'for_in_clause')!, 'right') : null;
+    const right =
+      loop.type === 'for_statement'
+        ? field(loop, 'right')
+        : children(loop).find((c) => c.type === 'for_in_clause')
+          ? field(
+              children(loop).find((c) => c.type === 'for_in_clause')!,
+              'right',
+            )
+          : null;
     if (!right) return null;
     if (right.type === 'list' || right.type === 'tuple') return children(right).length;
     if (right.type === 'call' && field(right, 'function')?.text === 'range') {
@@ -675,13 +991,17 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
         const t = collapse(d.text);
         if (HANDLER_DECORATOR.test(t)) {
           const flask = /\.route\s*\(/.test(t) && [...aliases.values()].some((m) => m.startsWith('flask'));
-          return { framework: flask ? 'flask' : [...aliases.values()].some((m) => m.startsWith('flask')) ? 'flask' : 'fastapi', line: range(fn).startLine };
+          return {
+            framework: flask ? 'flask' : [...aliases.values()].some((m) => m.startsWith('flask')) ? 'flask' : 'fastapi',
+            line: range(fn).startLine,
+          };
         }
         if (/^@\s*(api_view|require_(GET|POST|http_methods)|csrf_exempt)\b/.test(t)) return { framework: 'django', line: range(fn).startLine };
       }
       const params = field(fn, 'parameters');
       const first = params ? children(params)[0] : null;
-      if (first?.text === 'request' && [...aliases.values()].some((m) => m.startsWith('django'))) return { framework: 'django', line: range(fn).startLine };
+      if (first?.text === 'request' && [...aliases.values()].some((m) => m.startsWith('django')))
+        return { framework: 'django', line: range(fn).startLine };
       const caller = callersOf(fn)[0];
       if (!caller) return null;
       node = caller;
@@ -698,10 +1018,17 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       const contents = children(s).filter((c) => c.type === 'string_content');
       for (const c of contents) {
         const raw = c.text;
-        const key = raw.match(OPENAI_KEY)?.[0] ?? PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ?? (isKeyBinding(s) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
+        const key =
+          raw.match(OPENAI_KEY)?.[0] ??
+          PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ??
+          (isKeyBinding(s) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
         if (!key || !isLikelyKey(key, path)) continue;
         const owner = keyProvider(key);
-        const env = owner ? KEY_ENV[owner.provider] : /azure/i.test(text.slice(Math.max(0, s.startIndex - 200), s.startIndex)) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+        const env = owner
+          ? KEY_ENV[owner.provider]
+          : /azure/i.test(text.slice(Math.max(0, s.startIndex - 200), s.startIndex)) && !key.startsWith('sk-')
+            ? 'AZURE_OPENAI_API_KEY'
+            : 'OPENAI_API_KEY';
         const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
         const who = owner ? { provider: owner.provider } : {};
         const whole = contents.length === 1 && raw === key && !children(s).some((x) => x.type === 'interpolation') && !/^[fFrRbBuU]+/.test(s.text);
@@ -722,10 +1049,30 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
           const body = esc(inner).split(key).join(envRead).replace(new RegExp(OPENAI_KEY.source, 'g'), envRead);
           const bytes = /[bB]/.test(s.text.slice(0, s.text.indexOf(quote)));
           const literal = `f${prefix}${quote}${body}${quote}`;
-          out.push({ masked: maskKey(key), kind, ...who, line: lines.position(c.startIndex + raw.indexOf(key)).line, range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length), startOffset: s.startIndex, endOffset: s.endIndex, replacement: bytes ? `${literal}.encode('latin-1')` : literal, importEdit });
+          out.push({
+            masked: maskKey(key),
+            kind,
+            ...who,
+            line: lines.position(c.startIndex + raw.indexOf(key)).line,
+            range: lines.range(c.startIndex + raw.indexOf(key), c.startIndex + raw.indexOf(key) + key.length),
+            startOffset: s.startIndex,
+            endOffset: s.endIndex,
+            replacement: bytes ? `${literal}.encode('latin-1')` : literal,
+            importEdit,
+          });
           continue;
         }
-        out.push({ masked: maskKey(key), kind, ...who, line: lines.position(startOffset).line, range: lines.range(startOffset, endOffset), startOffset, endOffset, replacement, importEdit });
+        out.push({
+          masked: maskKey(key),
+          kind,
+          ...who,
+          line: lines.position(startOffset).line,
+          range: lines.range(startOffset, endOffset),
+          startOffset,
+          endOffset,
+          replacement,
+          importEdit,
+        });
       }
     }
     return out;
@@ -733,8 +1080,12 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
 
   function isKeyBinding(s: SyntaxNode): boolean {
     const p = s.parent;
-    if (p?.type === 'keyword_argument') return /^(api_key|openai_api_key|azure_api_key|anthropic_api_key|google_api_key)$/.test(field(p, 'name')?.text ?? '');
-    if (p?.type === 'assignment' && field(p, 'right')?.startIndex === s.startIndex) return /(^|\.)(api_key|OPENAI_API_KEY|AZURE_OPENAI_API_KEY|OPENAI_KEY|ANTHROPIC_API_KEY|GEMINI_API_KEY|GOOGLE_API_KEY)$/i.test(field(p, 'left')?.text ?? '');
+    if (p?.type === 'keyword_argument')
+      return /^(api_key|openai_api_key|azure_api_key|anthropic_api_key|google_api_key)$/.test(field(p, 'name')?.text ?? '');
+    if (p?.type === 'assignment' && field(p, 'right')?.startIndex === s.startIndex)
+      return /(^|\.)(api_key|OPENAI_API_KEY|AZURE_OPENAI_API_KEY|OPENAI_KEY|ANTHROPIC_API_KEY|GEMINI_API_KEY|GOOGLE_API_KEY)$/i.test(
+        field(p, 'left')?.text ?? '',
+      );
     if (p?.type === 'pair') return /^['"](api_key|api-key|openai_api_key)['"]$/i.test(field(p, 'key')?.text ?? '');
     return false;
   }
@@ -755,7 +1106,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     if (!last) return { offset: list.startIndex + 1, prefix: '', suffix: '', syntax: 'py' };
     const multiline = list.text.includes('\n');
     const after = text.slice(last.endIndex, list.endIndex - 1);
-    const indent = multiline ? indentBefore(text, last.startIndex) ?? '    ' : '';
+    const indent = multiline ? (indentBefore(text, last.startIndex) ?? '    ') : '';
     if (/^\s*,/.test(after)) {
       const comma = text.indexOf(',', last.endIndex);
       return { offset: comma + 1, prefix: multiline ? `\n${indent}` : ' ', suffix: ',', syntax: 'py' };
@@ -773,7 +1124,14 @@ function importsOs(text: string): boolean {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end).trimStart();
-    if (line.startsWith('import') && /^import\s+([\w., ]*)/.exec(line)?.[1]?.split(/[\s,]+/).some((m) => m === 'os' || m.startsWith('os.'))) return true;
+    if (
+      line.startsWith('import') &&
+      /^import\s+([\w., ]*)/
+        .exec(line)?.[1]
+        ?.split(/[\s,]+/)
+        .some((m) => m === 'os' || m.startsWith('os.'))
+    )
+      return true;
     start = end + 1;
   }
   return false;

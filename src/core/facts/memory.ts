@@ -6,7 +6,20 @@
 // The file's peak is the largest peak of any one function: the facts hold no call graph, so functions are taken to
 // run one at a time (never added together). A size that folds to a negative, non-finite or > 2^53 value is a
 // mis-read, not a size: it is kept as an unknown and never cancels other allocations.
-import type { AllocationFact, EvidenceLine, FreeFact, GpuEvent, LaunchFact, SizeValue, GpuFileFacts, GpuFileSummary, MemoryStrategy, PeakDeviceBytes, PeakPoint, TransferFact } from '../model/types';
+import type {
+  AllocationFact,
+  EvidenceLine,
+  FreeFact,
+  GpuEvent,
+  LaunchFact,
+  SizeValue,
+  GpuFileFacts,
+  GpuFileSummary,
+  MemoryStrategy,
+  PeakDeviceBytes,
+  PeakPoint,
+  TransferFact,
+} from '../model/types';
 import { formatSize } from '../model/units';
 
 export interface LivePoint {
@@ -127,11 +140,19 @@ export function peakPoints(points: readonly LivePoint[]): PeakPoint[] {
   for (const p of [...points].sort((x, y) => y.liveBytes - x.liveBytes || y.unknownExprs.length - x.unknownExprs.length)) {
     const key = p.allocation.function ?? '<module>';
     const kept = byFunction.get(key) ?? [];
-    const candidate: PeakPoint = { function: p.allocation.function, line: p.allocation.line, knownBytes: p.liveBytes, unknownExprs: [...p.unknownExprs].sort(), knownSizes: [...p.knownSizes].sort((a, b) => b - a) };
+    const candidate: PeakPoint = {
+      function: p.allocation.function,
+      line: p.allocation.line,
+      knownBytes: p.liveBytes,
+      unknownExprs: [...p.unknownExprs].sort(),
+      knownSizes: [...p.knownSizes].sort((a, b) => b - a),
+    };
     if (!kept.some((k) => k.knownBytes >= candidate.knownBytes && containsAll(k.unknownExprs, candidate.unknownExprs))) kept.push(candidate);
     byFunction.set(key, kept);
   }
-  return [...byFunction.values()].flat().sort((x, y) => y.knownBytes - x.knownBytes || y.unknownExprs.length - x.unknownExprs.length || x.line - y.line);
+  return [...byFunction.values()]
+    .flat()
+    .sort((x, y) => y.knownBytes - x.knownBytes || y.unknownExprs.length - x.unknownExprs.length || x.line - y.line);
 }
 
 /** Whether the multiset `outer` holds every entry of `inner`, counting repeats (both sorted). */
@@ -153,7 +174,7 @@ export function peakDeviceBytes(facts: GpuFileFacts): PeakDeviceBytes & { points
   return {
     bytes: anyKnown ? best.knownBytes : null,
     lowerBound: withUnknowns !== undefined,
-    unknownExprs: best.unknownExprs.length ? best.unknownExprs : withUnknowns?.unknownExprs ?? [],
+    unknownExprs: best.unknownExprs.length ? best.unknownExprs : (withUnknowns?.unknownExprs ?? []),
     points: candidates,
   };
 }
@@ -176,7 +197,10 @@ export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy;
     } else if (e.kind === 'transfer' && isUpload(e)) {
       if (e.loop || e.offset) {
         found.add('chunked');
-        evidence.push({ line: e.line, note: `${e.api}: host-to-device copy of ${describeSize(e.size)} ${e.loop ? `inside the loop at line ${e.loop.line}` : 'at an offset'}` });
+        evidence.push({
+          line: e.line,
+          note: `${e.api}: host-to-device copy of ${describeSize(e.size)} ${e.loop ? `inside the loop at line ${e.loop.line}` : 'at an offset'}`,
+        });
       } else {
         found.add('whole-dataset');
         evidence.push({ line: e.line, note: `${e.api}: host-to-device copy of ${describeSize(e.size)} in one call, outside any loop` });
@@ -198,8 +222,29 @@ export function summariseGpuFile(facts: GpuFileFacts): GpuFileSummary {
   return {
     path: facts.path,
     language: facts.language,
-    allocations: facts.events.filter((e): e is AllocationFact => e.kind === 'allocation').map((a) => ({ api: a.api, line: a.line, sizeExpr: a.size.expr, bytes: plausibleBytes(a.size.bytes), ...(a.size.reason ? { sizeReason: a.size.reason } : {}), space: a.space, inLoop: a.loop !== null })),
-    transfers: facts.events.filter((e): e is TransferFact => e.kind === 'transfer').map((t) => ({ api: t.api, line: t.line, direction: t.direction, sizeExpr: t.size.expr, bytes: plausibleBytes(t.size.bytes), ...(t.size.reason ? { sizeReason: t.size.reason } : {}), async: t.async, inLoop: t.loop !== null })),
+    allocations: facts.events
+      .filter((e): e is AllocationFact => e.kind === 'allocation')
+      .map((a) => ({
+        api: a.api,
+        line: a.line,
+        sizeExpr: a.size.expr,
+        bytes: plausibleBytes(a.size.bytes),
+        ...(a.size.reason ? { sizeReason: a.size.reason } : {}),
+        space: a.space,
+        inLoop: a.loop !== null,
+      })),
+    transfers: facts.events
+      .filter((e): e is TransferFact => e.kind === 'transfer')
+      .map((t) => ({
+        api: t.api,
+        line: t.line,
+        direction: t.direction,
+        sizeExpr: t.size.expr,
+        bytes: plausibleBytes(t.size.bytes),
+        ...(t.size.reason ? { sizeReason: t.size.reason } : {}),
+        async: t.async,
+        inLoop: t.loop !== null,
+      })),
     strategy,
     kernels: facts.kernels.map((k) => ({ name: k.name, line: k.line, bufferParams: k.bufferParams })),
     peakDeviceBytes: peak.bytes,

@@ -8,7 +8,6 @@ import { DTYPE_BYTES } from './type-sizes';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, walk, type Enclosing, type NodeIndex } from './syntax';
 
-
 interface PyScope {
   /** The function's start offset; -1 for the module. */
   id: number;
@@ -20,7 +19,14 @@ export const SCOPE_TYPES: ReadonlySet<string> = new Set(['function_definition', 
 export const BINDING_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause']);
 const IDENTIFIER = new Set(['identifier']);
 const CALL_TYPES: ReadonlySet<string> = new Set(['call']);
-const PARAMETER_TYPES = new Set(['identifier', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);
+const PARAMETER_TYPES = new Set([
+  'identifier',
+  'default_parameter',
+  'typed_parameter',
+  'typed_default_parameter',
+  'list_splat_pattern',
+  'dictionary_splat_pattern',
+]);
 
 /**
  * Values by the binding a name resolves to (its own function, the functions around it, then the module; never a
@@ -61,7 +67,10 @@ export class PyConstantFolder {
   /** nbytes of arrays whose shape and dtype are known, by the binding of their name (host or device). */
   readonly arrayBytes: ScopedTable<SizeValue>;
 
-  constructor(nodes: NodeIndex, private readonly functions: Enclosing) {
+  constructor(
+    nodes: NodeIndex,
+    private readonly functions: Enclosing,
+  ) {
     this.arrayBytes = this.table<SizeValue>();
     for (const fn of nodes.of(SCOPE_TYPES)) {
       // Parameters are bound by every call: never one known value.
@@ -76,7 +85,12 @@ export class PyConstantFolder {
           plain = false; // `*`, `/` markers: positions no longer map one to one
           continue;
         }
-        const id = p.type === 'identifier' ? p : p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern' ? p.namedChild(0) : field(p, 'name') ?? p.namedChild(0);
+        const id =
+          p.type === 'identifier'
+            ? p
+            : p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern'
+              ? p.namedChild(0)
+              : (field(p, 'name') ?? p.namedChild(0));
         if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') plain = false;
         if (id?.type === 'identifier') {
           scope.writes.set(id.text, (scope.writes.get(id.text) ?? 0) + 2);
@@ -109,11 +123,12 @@ export class PyConstantFolder {
           this.member(node, left, right);
         } else if (left) {
           // `rows, cols = 1024, 768`: element by element when both sides are flat lists of the same length.
-          const names = (left.type === 'pattern_list' || left.type === 'tuple_pattern') ? children(left) : [];
+          const names = left.type === 'pattern_list' || left.type === 'tuple_pattern' ? children(left) : [];
           const values = right && (right.type === 'expression_list' || right.type === 'tuple') ? children(right) : [];
           const scope = this.scopeOf(node);
           for (const id of identifiersIn(left)) this.bump(node, id);
-          if (names.length > 0 && names.length === values.length && names.every((n) => n.type === 'identifier')) names.forEach((n, i) => scope.values.set(n.text, values[i]!));
+          if (names.length > 0 && names.length === values.length && names.every((n) => n.type === 'identifier'))
+            names.forEach((n, i) => scope.values.set(n.text, values[i]!));
         }
       } else if (node.type === 'augmented_assignment') {
         const left = field(node, 'left');
@@ -196,7 +211,7 @@ export class PyConstantFolder {
   /** The single expression a name was bound to, when it is bound exactly once in the scope it resolves to. */
   valueOf(name: string, at: SyntaxNode): SyntaxNode | null {
     const scope = this.bindingScope(name, at);
-    return scope.writes.get(name) === 1 ? scope.values.get(name) ?? null : null;
+    return scope.writes.get(name) === 1 ? (scope.values.get(name) ?? null) : null;
   }
 
   /** `self.n` in a method: the one value the class's methods ever give it (`self.n = 1 << 20` in __init__). */
@@ -229,7 +244,8 @@ export class PyConstantFolder {
       let value: number | null = null;
       for (const call of calls) {
         const args = callArgs(call);
-        if (args.positional.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat') || args.positional.length > fn.params.length) return unknown(name);
+        if (args.positional.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat') || args.positional.length > fn.params.length)
+          return unknown(name);
         const arg = args.positional[index] ?? args.keywords.get(name) ?? fn.defaults.get(name);
         if (!arg) return unknown(name);
         const v = this.evaluate(arg, depth + 1);
@@ -267,12 +283,19 @@ export class PyConstantFolder {
   }
 
   evaluate(node: SyntaxNode, depth = 0): Folded {
-    if (depth > MAX_FOLD_DEPTH || ++this.steps > MAX_FOLD_STEPS) return { value: null, unknowns: [shorten(collapse(node.text.slice(0, 200)))], reason: 'too deep' };
+    if (depth > MAX_FOLD_DEPTH || ++this.steps > MAX_FOLD_STEPS)
+      return { value: null, unknowns: [shorten(collapse(node.text.slice(0, 200)))], reason: 'too deep' };
     const ev = (n: SyntaxNode | null) => (n ? this.evaluate(n, depth + 1) : unknown('?'));
     switch (node.type) {
       case 'integer': {
         const t = node.text.replace(/_/g, '').toLowerCase().replace(/[lj]$/, '');
-        const v = t.startsWith('0x') ? parseInt(t.slice(2), 16) : t.startsWith('0b') ? parseInt(t.slice(2), 2) : t.startsWith('0o') ? parseInt(t.slice(2), 8) : Number(t);
+        const v = t.startsWith('0x')
+          ? parseInt(t.slice(2), 16)
+          : t.startsWith('0b')
+            ? parseInt(t.slice(2), 2)
+            : t.startsWith('0o')
+              ? parseInt(t.slice(2), 8)
+              : Number(t);
         return Number.isNaN(v) ? unknown(node.text) : checked(v, node.text);
       }
       case 'float': {
@@ -309,16 +332,35 @@ export class PyConstantFolder {
         const bothInt = Number.isInteger(a) && Number.isInteger(b);
         let v: number | null;
         switch (op) {
-          case '+': v = a + b; break;
-          case '-': v = a - b; break;
-          case '*': v = a * b; break;
-          case '/': v = b === 0 ? null : a / b; break;
-          case '//': v = b === 0 ? null : Math.floor(a / b); break;
-          case '%': v = b === 0 ? null : ((a % b) + b) % b; break;
-          case '**': v = b < 0 && a === 0 ? null : a ** b; break;
-          case '<<': v = bothInt && b >= 0 ? (b < 1100 ? a * 2 ** b : Infinity) : null; break;
-          case '>>': v = bothInt && b >= 0 ? Math.floor(a / 2 ** b) : null; break;
-          default: v = null;
+          case '+':
+            v = a + b;
+            break;
+          case '-':
+            v = a - b;
+            break;
+          case '*':
+            v = a * b;
+            break;
+          case '/':
+            v = b === 0 ? null : a / b;
+            break;
+          case '//':
+            v = b === 0 ? null : Math.floor(a / b);
+            break;
+          case '%':
+            v = b === 0 ? null : ((a % b) + b) % b;
+            break;
+          case '**':
+            v = b < 0 && a === 0 ? null : a ** b;
+            break;
+          case '<<':
+            v = bothInt && b >= 0 ? (b < 1100 ? a * 2 ** b : Infinity) : null;
+            break;
+          case '>>':
+            v = bothInt && b >= 0 ? Math.floor(a / 2 ** b) : null;
+            break;
+          default:
+            v = null;
         }
         return v === null ? unknown(collapse(node.text)) : checked(v, node.text);
       }
@@ -361,8 +403,17 @@ export class PyConstantFolder {
     let node = shape;
     for (let hops = 0; hops < 8; hops++) {
       // A shape held in a name (`shape = (1024, 1024)`) or a member (`self.shape`), possibly through another name.
-      const v = node.type === 'identifier' ? this.valueOf(node.text, node) : node.type === 'attribute' && field(node, 'object')?.text === 'self' ? this.memberValue(node) : null;
-      if (!v || !(v.type === 'tuple' || v.type === 'list' || v.type === 'identifier' || v.type === 'attribute' || v.type === 'parenthesized_expression')) break;
+      const v =
+        node.type === 'identifier'
+          ? this.valueOf(node.text, node)
+          : node.type === 'attribute' && field(node, 'object')?.text === 'self'
+            ? this.memberValue(node)
+            : null;
+      if (
+        !v ||
+        !(v.type === 'tuple' || v.type === 'list' || v.type === 'identifier' || v.type === 'attribute' || v.type === 'parenthesized_expression')
+      )
+        break;
       node = v;
     }
     if (node.type === 'tuple' || node.type === 'list' || (node.type === 'parenthesized_expression' && node.namedChild(0)?.type === 'tuple')) {
@@ -382,7 +433,12 @@ export class PyConstantFolder {
   /** Item size of a dtype expression: np.float32, cp.float16, torch.half, 'float32', float, int. */
   dtypeBytes(node: SyntaxNode | null, fallback: string, depth = 0): { bytes: number | null; name: string } {
     // A dtype held in a name (`dtype = numpy.float32`): the value bound to it in this scope (a short chain only).
-    if (node?.type === 'identifier' && depth < 8 && !/^(float|int|bool)$/.test(node.text) && !Object.prototype.hasOwnProperty.call(DTYPE_BYTES, node.text)) {
+    if (
+      node?.type === 'identifier' &&
+      depth < 8 &&
+      !/^(float|int|bool)$/.test(node.text) &&
+      !Object.prototype.hasOwnProperty.call(DTYPE_BYTES, node.text)
+    ) {
       const bound = this.valueOf(node.text, node);
       if (bound) return this.dtypeBytes(bound, fallback, depth + 1);
     }
@@ -418,8 +474,12 @@ export class PyConstantFolder {
 
 function identifiersIn(node: SyntaxNode): string[] {
   const names: string[] = [];
-  walk(node, (n) => {
-    if (n.parent?.type !== 'attribute') names.push(n.text);
-  }, IDENTIFIER);
+  walk(
+    node,
+    (n) => {
+      if (n.parent?.type !== 'attribute') names.push(n.text);
+    },
+    IDENTIFIER,
+  );
   return names;
 }

@@ -14,10 +14,18 @@ const MAIN_TYPES = new Set(['call', 'attribute', 'for_statement']);
 const IDENTIFIER = new Set(['identifier']);
 const ASSIGNMENT: ReadonlySet<string> = new Set(['assignment']);
 
-const PY_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const PY_LOOP_TYPES: ReadonlySet<string> = new Set([
+  'for_statement',
+  'while_statement',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
 const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(['function_definition']);
 /** Clock reads in Python: time.*, timeit, CUDA events of PyTorch, CuPy, PyCUDA and Numba (`e.record()`, `elapsed_time`). */
-const PY_TIMER = /\b(perf_counter|perf_counter_ns|monotonic|process_time|default_timer)\s*\(|\b(time|timer|clock)\s*\(\s*\)|\btime\.time\s*\(|\btimeit\b|\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(|get_elapsed_time\s*\(/;
+const PY_TIMER =
+  /\b(perf_counter|perf_counter_ns|monotonic|process_time|default_timer)\s*\(|\b(time|timer|clock)\s*\(\s*\)|\btime\.time\s*\(|\btimeit\b|\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(|get_elapsed_time\s*\(/;
 
 const PY_EVENT_TIMER = /\.record\s*\(|\belapsed_time\s*\(|\.time_till\s*\(|\.time_since\s*\(/;
 
@@ -31,8 +39,10 @@ const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
   timer: PY_TIMER,
   // A wall clock around a walk over a data set (`for x in loader`) logs an epoch's time; a benchmark repeats a count
   // (`for _ in range(n)`, `while`) or reads CUDA events, whatever it loops over.
-  countedLoop: (loop) => loop.type === 'while_statement' || PY_EVENT_TIMER.test(loop.text)
-    || (loop.type === 'for_statement' && field(loop, 'right')?.type === 'call' && field(field(loop, 'right')!, 'function')?.text === 'range'),
+  countedLoop: (loop) =>
+    loop.type === 'while_statement' ||
+    PY_EVENT_TIMER.test(loop.text) ||
+    (loop.type === 'for_statement' && field(loop, 'right')?.type === 'call' && field(field(loop, 'right')!, 'function')?.text === 'range'),
   tripCount: (loop) => {
     if (loop.type !== 'for_statement') return null;
     const right = field(loop, 'right');
@@ -44,19 +54,32 @@ const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
   },
   variables: (loop) => {
     const names: string[] = [];
-    const targets = loop.type === 'for_statement' ? [field(loop, 'left')] : children(loop).filter((c) => c.type === 'for_in_clause').map((c) => field(c, 'left'));
+    const targets =
+      loop.type === 'for_statement'
+        ? [field(loop, 'left')]
+        : children(loop)
+            .filter((c) => c.type === 'for_in_clause')
+            .map((c) => field(c, 'left'));
     for (const t of targets) if (t) walk(t, (n) => names.push(n.text), IDENTIFIER);
     return names;
   },
 });
 
-const FAMILY_BY_ROOT: Readonly<Record<string, GpuApi>> = lookupTable({ cupy: 'cupy', cupyx: 'cupy', pycuda: 'pycuda', pyopencl: 'pyopencl', numba: 'numba', torch: 'torch' });
+const FAMILY_BY_ROOT: Readonly<Record<string, GpuApi>> = lookupTable({
+  cupy: 'cupy',
+  cupyx: 'cupy',
+  pycuda: 'pycuda',
+  pyopencl: 'pyopencl',
+  numba: 'numba',
+  torch: 'torch',
+});
 const CREATORS = /^(zeros|ones|empty|full|arange|rand|randn|randint|random|zeros_like|ones_like|empty_like|full_like|linspace|eye|identity)$/;
 
 /** The variable an expression starts from: `a` of `a[i]`, `a.T`, `a.get()`. */
 function pyRoot(node: SyntaxNode | null | undefined): string | null {
   let n = node;
-  while (n && (n.type === 'subscript' || n.type === 'attribute' || n.type === 'call')) n = n.type === 'call' ? field(n, 'function') : field(n, 'value') ?? field(n, 'object');
+  while (n && (n.type === 'subscript' || n.type === 'attribute' || n.type === 'call'))
+    n = n.type === 'call' ? field(n, 'function') : (field(n, 'value') ?? field(n, 'object'));
   return n?.type === 'identifier' ? n.text : null;
 }
 
@@ -75,23 +98,28 @@ class PyLoopBodies {
     const add = (name: string | null, at: number) => {
       if (name) (b.touched.get(name) ?? b.touched.set(name, []).get(name)!).push(at);
     };
-    walk(loop, (n) => {
-      if (n.type === 'call') {
-        const fn = field(n, 'function');
-        const a = callArgs(n);
-        for (const arg of [...a.positional, ...a.keywords.values()]) add(pyRoot(arg), n.startIndex);
-        if (fn?.type === 'attribute') {
-          add(pyRoot(field(fn, 'object')), n.startIndex);
-          if (/^(append|insert|add|extend)$/.test(field(fn, 'attribute')?.text ?? '')) for (const arg of a.positional) if (arg.type === 'identifier') b.kept.add(arg.text);
+    walk(
+      loop,
+      (n) => {
+        if (n.type === 'call') {
+          const fn = field(n, 'function');
+          const a = callArgs(n);
+          for (const arg of [...a.positional, ...a.keywords.values()]) add(pyRoot(arg), n.startIndex);
+          if (fn?.type === 'attribute') {
+            add(pyRoot(field(fn, 'object')), n.startIndex);
+            if (/^(append|insert|add|extend)$/.test(field(fn, 'attribute')?.text ?? ''))
+              for (const arg of a.positional) if (arg.type === 'identifier') b.kept.add(arg.text);
+          }
+          return;
         }
-        return;
-      }
-      const left = field(n, 'left');
-      if (left) walk(left, (id) => add(id.text, n.startIndex), IDENTIFIER);
-      if (left?.type === 'identifier') b.assigned.add(left.text);
-      const right = field(n, 'right');
-      if (right?.type === 'identifier' && left && left.type !== 'identifier') b.kept.add(right.text);
-    }, PY_BODY_TYPES);
+        const left = field(n, 'left');
+        if (left) walk(left, (id) => add(id.text, n.startIndex), IDENTIFIER);
+        if (left?.type === 'identifier') b.assigned.add(left.text);
+        const right = field(n, 'right');
+        if (right?.type === 'identifier' && left && left.type !== 'identifier') b.kept.add(right.text);
+      },
+      PY_BODY_TYPES,
+    );
     this.bodies.set(loop.startIndex, b);
     return b;
   }
@@ -128,7 +156,8 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       const left = field(n, 'left');
       const right = field(n, 'right');
       if (!left || !right || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
-      const strings = right.type === 'string' ? [right] : right.type === 'conditional_expression' ? children(right).filter((c) => c.type === 'string') : [];
+      const strings =
+        right.type === 'string' ? [right] : right.type === 'conditional_expression' ? children(right).filter((c) => c.type === 'string') : [];
       if (strings.some((s) => /^[rbuf]*["']cuda(:\d+)?["']$/i.test(s.text))) cudaDeviceVars.add(collapse(left.text));
     }
   }
@@ -141,7 +170,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
 
   const functionOf = (node: SyntaxNode): string | null => {
     const fn = index.innermost(node, FUNCTION_DEFINITION);
-    return fn ? field(fn, 'name')?.text ?? null : null;
+    return fn ? (field(fn, 'name')?.text ?? null) : null;
   };
 
   const base = (node: SyntaxNode, api: string, family: GpuApi) => {
@@ -193,14 +222,22 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       folder.arrayBytes.set(target, call, size);
     }
     events.push({
-      kind: 'allocation', ...base(call, api, family), target, targetExpr: target, size, space, ...(uploadsFrom !== undefined ? { uploadsFrom } : {}),
-      ...(isPooled(call, family) ? { pooled: true } : {}), ...(keptPerIteration(call, target) ? { keptPerIteration: true } : {}),
+      kind: 'allocation',
+      ...base(call, api, family),
+      target,
+      targetExpr: target,
+      size,
+      space,
+      ...(uploadsFrom !== undefined ? { uploadsFrom } : {}),
+      ...(isPooled(call, family) ? { pooled: true } : {}),
+      ...(keptPerIteration(call, target) ? { keptPerIteration: true } : {}),
       ...(sizeVaries(call) ? { sizeVaries: true } : {}),
     });
   };
 
   // CuPy and PyTorch allocate from their caching pools; PyCUDA does when given a pool's allocate (`allocator=`).
-  const isPooled = (call: SyntaxNode, family: GpuApi) => family === 'cupy' || family === 'torch' || (family === 'pycuda' && /\ballocator\s*=|\.allocate\b/.test(field(call, 'arguments')?.text ?? ''));
+  const isPooled = (call: SyntaxNode, family: GpuApi) =>
+    family === 'cupy' || family === 'torch' || (family === 'pycuda' && /\ballocator\s*=|\.allocate\b/.test(field(call, 'arguments')?.text ?? ''));
 
   /** The allocation's arguments name the loop's variables or what the loop assigns (`size = 1 << power`, `dtype`). */
   const sizeVaries = (call: SyntaxNode) => {
@@ -209,7 +246,13 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (!loop || !list) return false;
     const names = new Set([...loopSyntax.variables(loop), ...loopBodies.of(loop).assigned]);
     let varies = false;
-    walk(list, (id) => { varies ||= names.has(id.text); }, IDENTIFIER);
+    walk(
+      list,
+      (id) => {
+        varies ||= names.has(id.text);
+      },
+      IDENTIFIER,
+    );
     return varies;
   };
 
@@ -224,7 +267,14 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   };
 
   /** cp.asarray(x), cuda.to_device(x), x.cuda(): a device allocation filled by one host-to-device copy. */
-  const upload = (call: SyntaxNode, api: string, family: GpuApi, host: SyntaxNode | null | undefined, space: MemorySpace = 'device', opts: { async?: boolean; size?: SizeValue; stream?: string | null } = {}) => {
+  const upload = (
+    call: SyntaxNode,
+    api: string,
+    family: GpuApi,
+    host: SyntaxNode | null | undefined,
+    space: MemorySpace = 'device',
+    opts: { async?: boolean; size?: SizeValue; stream?: string | null } = {},
+  ) => {
     const size = opts.size ?? bytesOfName(host);
     alloc(call, api, family, size, space, nameOf(host).name ?? (host ? collapse(host.text) : null));
     transfer(call, api, family, 'host-to-device', size, host, null, { async: opts.async ?? false, stream: opts.stream ?? null });
@@ -232,20 +282,45 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     last.deviceBuffer = assignedName(call);
   };
 
-  const transfer = (call: SyntaxNode, api: string, family: GpuApi, direction: TransferDirection, size: SizeValue, host: SyntaxNode | null | undefined, device: SyntaxNode | null | undefined, opts: { async?: boolean; blocking?: boolean | null; stream?: string | null } = {}) => {
+  const transfer = (
+    call: SyntaxNode,
+    api: string,
+    family: GpuApi,
+    direction: TransferDirection,
+    size: SizeValue,
+    host: SyntaxNode | null | undefined,
+    device: SyntaxNode | null | undefined,
+    opts: { async?: boolean; blocking?: boolean | null; stream?: string | null } = {},
+  ) => {
     const h = nameOf(host);
     const d = nameOf(device);
     const fact: TransferFact = {
-      kind: 'transfer', ...base(call, api, family), direction, size, async: opts.async ?? false, stream: opts.stream ?? null,
-      blocking: opts.blocking ?? null, hostBuffer: h.name, deviceBuffer: d.name, offset: h.offset || d.offset,
-      hostOrigin: h.name && hostOf.get(h.name, call) ? { kind: hostOf.get(h.name, call)!.kind, api: hostOf.get(h.name, call)!.api, line: hostOf.get(h.name, call)!.line } : null,
+      kind: 'transfer',
+      ...base(call, api, family),
+      direction,
+      size,
+      async: opts.async ?? false,
+      stream: opts.stream ?? null,
+      blocking: opts.blocking ?? null,
+      hostBuffer: h.name,
+      deviceBuffer: d.name,
+      offset: h.offset || d.offset,
+      hostOrigin:
+        h.name && hostOf.get(h.name, call)
+          ? { kind: hostOf.get(h.name, call)!.kind, api: hostOf.get(h.name, call)!.api, line: hostOf.get(h.name, call)!.line }
+          : null,
     };
     const changes = fact.loop ? changesInLoop(call, direction, host, device) : undefined;
     events.push(changes ? { ...fact, changesInLoop: changes } : fact);
   };
 
   /** Why a copy in a loop moves new data each trip: the host array is built or filled there, or the device one is written. */
-  const changesInLoop = (call: SyntaxNode, direction: TransferDirection, host: SyntaxNode | null | undefined, device: SyntaxNode | null | undefined): TransferFact['changesInLoop'] => {
+  const changesInLoop = (
+    call: SyntaxNode,
+    direction: TransferDirection,
+    host: SyntaxNode | null | undefined,
+    device: SyntaxNode | null | undefined,
+  ): TransferFact['changesInLoop'] => {
     const loop = loopChain(call, loopSyntax, index)[0];
     if (!loop) return undefined;
     const touched = loopBodies.of(loop).touched;
@@ -253,7 +328,11 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     const stmt = call.parent?.type === 'assignment' ? call.parent : call;
     const elsewhere = (name: string | null) => Boolean(name && touched.get(name)?.some((o) => o < stmt.startIndex || o >= stmt.endIndex));
     // A host array made by a call in the copy (`to_gpu(np.random.rand(n))`) is new each time too.
-    if (direction === 'host-to-device' && (host?.type === 'call' ? !invariantCreation(host, loop, loopBodies.of(loop).assigned) : elsewhere(pyRoot(host)))) return 'host-written';
+    if (
+      direction === 'host-to-device' &&
+      (host?.type === 'call' ? !invariantCreation(host, loop, loopBodies.of(loop).assigned) : elsewhere(pyRoot(host)))
+    )
+      return 'host-written';
     if (direction === 'device-to-host' && elsewhere(pyRoot(device))) return 'device-written';
     return undefined;
   };
@@ -311,9 +390,10 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     const fn = q.split('.').pop()!;
     if (/_like$/.test(fn)) return bytesOfName(pos[0]);
     // rand(3, 4) / torch.zeros(3, 4): every positional argument is a dimension.
-    const multiDim = /^(rand|randn)$/.test(fn) || (q.startsWith('torch') && pos.length > 1 && !pos.some((p) => p.type === 'tuple' || p.type === 'list'));
-    const shape = fn === 'arange' ? pos[pos.length > 1 ? 1 : 0] ?? null : pos[0] ?? a.keywords.get('shape') ?? null;
-    const dtype = a.keywords.get('dtype') ?? (fn === 'full' || fn === 'arange' || multiDim ? null : pos[1] ?? null);
+    const multiDim =
+      /^(rand|randn)$/.test(fn) || (q.startsWith('torch') && pos.length > 1 && !pos.some((p) => p.type === 'tuple' || p.type === 'list'));
+    const shape = fn === 'arange' ? (pos[pos.length > 1 ? 1 : 0] ?? null) : (pos[0] ?? a.keywords.get('shape') ?? null);
+    const dtype = a.keywords.get('dtype') ?? (fn === 'full' || fn === 'arange' || multiDim ? null : (pos[1] ?? null));
     if (multiDim) {
       const counts = pos.map((p) => folder.evaluate(p));
       const item = folder.dtypeBytes(dtype, fallback);
@@ -327,7 +407,9 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   /** cupy.cuda.runtime.memcpy(dst, src, size, kind[, stream]) and memcpy2D(dst, dpitch, src, spitch, width, height, kind[, stream]). */
   const runtimeMemcpy = (call: SyntaxNode, q: string, a: CallArgs) => {
     const twoD = q.includes('2D');
-    const [dst, src, kind, stream] = twoD ? [a.positional[0], a.positional[2], a.positional[6], a.positional[7]] : [a.positional[0], a.positional[1], a.positional[3], a.positional[4]];
+    const [dst, src, kind, stream] = twoD
+      ? [a.positional[0], a.positional[2], a.positional[6], a.positional[7]]
+      : [a.positional[0], a.positional[1], a.positional[3], a.positional[4]];
     const direction = kind ? transferDirectionFromKind(kind.text) : 'unknown';
     const size = twoD ? productOf(a.positional[4], a.positional[5]) : folder.size(a.positional[2] ?? null);
     // Pointers arrive as `h.ctypes.data` / `d.data.ptr`: the array is the attribute chain's root.
@@ -337,14 +419,19 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       return r?.type === 'identifier' ? r : n;
     };
     const [host, device] = direction === 'device-to-host' ? [root(dst), root(src)] : [root(src), root(dst)];
-    transfer(call, q, 'cupy', direction, size, direction === 'device-to-device' ? null : host, device, { async: q.endsWith('Async'), stream: stream ? collapse(stream.text) : null });
+    transfer(call, q, 'cupy', direction, size, direction === 'device-to-device' ? null : host, device, {
+      async: q.endsWith('Async'),
+      stream: stream ? collapse(stream.text) : null,
+    });
   };
 
   const productOf = (x: SyntaxNode | undefined, y: SyntaxNode | undefined): SizeValue => {
     const a = folder.size(x ?? null);
     const b = folder.size(y ?? null);
     const expr = `${a.expr} * ${b.expr}`;
-    return a.bytes !== null && b.bytes !== null ? { expr, bytes: a.bytes * b.bytes, unknowns: [] } : { expr, bytes: null, unknowns: [...a.unknowns, ...b.unknowns] };
+    return a.bytes !== null && b.bytes !== null
+      ? { expr, bytes: a.bytes * b.bytes, unknowns: [] }
+      : { expr, bytes: null, unknowns: [...a.unknowns, ...b.unknowns] };
   };
 
   /**
@@ -383,7 +470,10 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         if (CREATORS.test(fn) || q.startsWith('numpy.random.')) hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
         else if (/^(load|fromfile|memmap|loadtxt|genfromtxt|frombuffer|array|asarray)$/.test(fn)) {
           const src = a.positional[0] ? collapse(a.positional[0].text) : '?';
-          const size = fn === 'array' || fn === 'asarray' ? convertedCreation(a) ?? bytesOfName(a.positional[0]) : { expr: `numpy.${fn}(${src})`, bytes: null, unknowns: [`numpy.${fn}(${src})`] };
+          const size =
+            fn === 'array' || fn === 'asarray'
+              ? (convertedCreation(a) ?? bytesOfName(a.positional[0]))
+              : { expr: `numpy.${fn}(${src})`, bytes: null, unknowns: [`numpy.${fn}(${src})`] };
           hostArray(call, q, 'pageable', size);
         }
         return;
@@ -408,19 +498,36 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         case 'cupy':
           if (/^cupyx\.(zeros|empty)_pinned$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
           else if (q === 'cupy.cuda.alloc_pinned_memory') hostArray(call, q, 'pinned', folder.size(a.positional[0] ?? null));
-          else if (q === 'cupy.cuda.alloc' || q === 'cupy.cuda.memory.alloc') alloc(call, q, 'cupy', folder.size(a.positional[0] ?? null), cupyManaged ? 'managed' : 'device');
+          else if (q === 'cupy.cuda.alloc' || q === 'cupy.cuda.memory.alloc')
+            alloc(call, q, 'cupy', folder.size(a.positional[0] ?? null), cupyManaged ? 'managed' : 'device');
           else if (/^cupy\.cuda\.runtime\.memcpy(2D)?(Async)?$/.test(q)) runtimeMemcpy(call, q, a);
-          else if (/^cupy\.(asarray|array|ascontiguousarray)$/.test(q)) upload(call, q, 'cupy', a.positional[0], cupyManaged ? 'managed' : 'device'); else if (q === 'cupy.asnumpy') transfer(call, q, 'cupy', 'device-to-host', bytesOfName(a.positional[0]), null, a.positional[0], { stream: a.keywords.get('stream')?.text ?? null });
-          else if (CREATORS.test(fn) || q.startsWith('cupy.random.')) alloc(call, q, 'cupy', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), cupyManaged ? 'managed' : 'device');
+          else if (/^cupy\.(asarray|array|ascontiguousarray)$/.test(q)) upload(call, q, 'cupy', a.positional[0], cupyManaged ? 'managed' : 'device');
+          else if (q === 'cupy.asnumpy')
+            transfer(call, q, 'cupy', 'device-to-host', bytesOfName(a.positional[0]), null, a.positional[0], {
+              stream: a.keywords.get('stream')?.text ?? null,
+            });
+          else if (CREATORS.test(fn) || q.startsWith('cupy.random.'))
+            alloc(call, q, 'cupy', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), cupyManaged ? 'managed' : 'device');
           break;
         case 'pycuda':
           if (/\.mem_alloc$/.test(q)) alloc(call, q, 'pycuda', folder.size(a.positional[0] ?? null), 'device');
-          else if (/\.(to_device|to_gpu|to_gpu_async)$/.test(q)) upload(call, q, 'pycuda', a.positional[0], 'device', { async: q.endsWith('_async') });
-          else if (/\.(pagelocked_empty|pagelocked_zeros|aligned_empty)$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
+          else if (/\.(to_device|to_gpu|to_gpu_async)$/.test(q))
+            upload(call, q, 'pycuda', a.positional[0], 'device', { async: q.endsWith('_async') });
+          else if (/\.(pagelocked_empty|pagelocked_zeros|aligned_empty)$/.test(q))
+            hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
           else if (/\.(managed_empty|managed_zeros)$/.test(q)) alloc(call, q, 'pycuda', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'managed');
-          else if (/\.memcpy_htod(_async)?$/.test(q)) transfer(call, q, 'pycuda', 'host-to-device', bytesOfName(a.positional[1]), a.positional[1], a.positional[0], { async: q.endsWith('_async'), stream: a.positional[2]?.text ?? null });
-          else if (/\.memcpy_dtoh(_async)?$/.test(q)) transfer(call, q, 'pycuda', 'device-to-host', bytesOfName(a.positional[0]), a.positional[0], a.positional[1], { async: q.endsWith('_async'), stream: a.positional[2]?.text ?? null });
-          else if (/\.memcpy_dtod(_async)?$/.test(q)) transfer(call, q, 'pycuda', 'device-to-device', folder.size(a.positional[2] ?? null), null, a.positional[0]);
+          else if (/\.memcpy_htod(_async)?$/.test(q))
+            transfer(call, q, 'pycuda', 'host-to-device', bytesOfName(a.positional[1]), a.positional[1], a.positional[0], {
+              async: q.endsWith('_async'),
+              stream: a.positional[2]?.text ?? null,
+            });
+          else if (/\.memcpy_dtoh(_async)?$/.test(q))
+            transfer(call, q, 'pycuda', 'device-to-host', bytesOfName(a.positional[0]), a.positional[0], a.positional[1], {
+              async: q.endsWith('_async'),
+              stream: a.positional[2]?.text ?? null,
+            });
+          else if (/\.memcpy_dtod(_async)?$/.test(q))
+            transfer(call, q, 'pycuda', 'device-to-device', folder.size(a.positional[2] ?? null), null, a.positional[0]);
           else if (/gpuarray\.(zeros|empty|ones)$/.test(q)) alloc(call, q, 'pycuda', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'device');
           break;
         case 'pyopencl':
@@ -436,24 +543,32 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
             const [, dst, src] = a.positional;
             const dstDevice = Boolean(dst && nameOf(dst).name && deviceNames.has(nameOf(dst).name!));
             const srcDevice = Boolean(src && nameOf(src).name && deviceNames.has(nameOf(src).name!));
-            const direction: TransferDirection = dstDevice && srcDevice ? 'device-to-device' : dstDevice ? 'host-to-device' : srcDevice ? 'device-to-host' : 'unknown';
+            const direction: TransferDirection =
+              dstDevice && srcDevice ? 'device-to-device' : dstDevice ? 'host-to-device' : srcDevice ? 'device-to-host' : 'unknown';
             const blockingNode = a.keywords.get('is_blocking');
-            const blocking = blockingNode ? blockingNode.text === 'True' ? true : blockingNode.text === 'False' ? false : null : true; // PyOpenCL defaults to blocking
+            const blocking = blockingNode ? (blockingNode.text === 'True' ? true : blockingNode.text === 'False' ? false : null) : true; // PyOpenCL defaults to blocking
             const host = direction === 'host-to-device' ? src : dst;
             const offset = a.keywords.has('device_offset') || a.keywords.has('dst_offset') || a.keywords.has('src_offset');
-            transfer(call, q, 'pyopencl', direction, bytesOfName(host), host, direction === 'host-to-device' ? dst : src, { blocking, async: blocking === false });
+            transfer(call, q, 'pyopencl', direction, bytesOfName(host), host, direction === 'host-to-device' ? dst : src, {
+              blocking,
+              async: blocking === false,
+            });
             if (offset) (events[events.length - 1] as { offset: boolean }).offset = true;
           } else if (/pyopencl\.array\.to_device$/.test(q)) upload(call, q, 'pyopencl', a.positional[1]);
           else if (/pyopencl\.array\.(zeros|empty)$/.test(q)) alloc(call, q, 'pyopencl', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy, true), 'device');
-          else if (/enqueue_map_buffer$/.test(q)) events.push({ kind: 'hint', ...base(call, q, 'pyopencl'), hint: 'map', target: nameOf(a.positional[1]).name });
+          else if (/enqueue_map_buffer$/.test(q))
+            events.push({ kind: 'hint', ...base(call, q, 'pyopencl'), hint: 'map', target: nameOf(a.positional[1]).name });
           break;
         case 'numba':
           if (/cuda\.to_device$/.test(q)) {
             // to_device(ary, stream=0, copy=True, to=None): a stream, by keyword or second positional, makes it async.
             const stream = a.keywords.get('stream') ?? a.positional[1];
-            upload(call, q, 'numba', a.positional[0], 'device', { async: Boolean(stream && stream.text !== '0'), stream: stream ? collapse(stream.text) : null });
-          }
-          else if (/cuda\.(device_array|device_array_like)$/.test(q)) alloc(call, q, 'numba', /_like$/.test(q) ? bytesOfName(a.positional[0]) : shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'device');
+            upload(call, q, 'numba', a.positional[0], 'device', {
+              async: Boolean(stream && stream.text !== '0'),
+              stream: stream ? collapse(stream.text) : null,
+            });
+          } else if (/cuda\.(device_array|device_array_like)$/.test(q))
+            alloc(call, q, 'numba', /_like$/.test(q) ? bytesOfName(a.positional[0]) : shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'device');
           else if (/cuda\.managed_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'managed');
           else if (/cuda\.mapped_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'mapped');
           else if (/cuda\.pinned_array$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
@@ -469,7 +584,8 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
             return;
           }
           if (CREATORS.test(fn) || fn === 'tensor') {
-            const size = fn === 'tensor' ? { expr: collapse(call.text), bytes: null, unknowns: ['tensor literal'] } : shapeAndDtype(q, a, DEFAULT_DTYPE.torch);
+            const size =
+              fn === 'tensor' ? { expr: collapse(call.text), bytes: null, unknowns: ['tensor literal'] } : shapeAndDtype(q, a, DEFAULT_DTYPE.torch);
             if (isCudaDevice(a.keywords.get('device'))) alloc(call, q, 'torch', size, 'device');
             else hostArray(call, q, a.keywords.get('pin_memory')?.text === 'True' ? 'pinned' : 'pageable', size);
           }
@@ -499,7 +615,8 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         const dev = a.positional[0] ?? a.keywords.get('device');
         if (isCudaDevice(dev)) {
           upload(call, 'Tensor.to', 'torch', receiver, 'device', { async: nonBlocking });
-        } else if (dev?.text.includes('cpu')) transfer(call, 'Tensor.to', 'torch', 'device-to-host', bytesOfName(receiver), null, receiver, { async: nonBlocking });
+        } else if (dev?.text.includes('cpu'))
+          transfer(call, 'Tensor.to', 'torch', 'device-to-host', bytesOfName(receiver), null, receiver, { async: nonBlocking });
         return;
       }
       case 'cpu':
@@ -517,7 +634,10 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         // PyCUDA: get(ary=None, pagelocked=False, async_=False, stream=None), get_async(stream=None); CuPy: get(stream=None).
         const stream = a.keywords.get('stream') ?? (method === 'get_async' ? a.positional[0] : undefined);
         const async = method === 'get_async' || a.keywords.get('async_')?.text === 'True' || (!importsPycuda && Boolean(stream));
-        transfer(call, `${recvName}.${method}`, importsPycuda ? 'pycuda' : 'cupy', 'device-to-host', bytesOfName(receiver), null, receiver, { async, stream: stream ? collapse(stream.text) : null });
+        transfer(call, `${recvName}.${method}`, importsPycuda ? 'pycuda' : 'cupy', 'device-to-host', bytesOfName(receiver), null, receiver, {
+          async,
+          stream: stream ? collapse(stream.text) : null,
+        });
         return;
       }
       case 'set':
@@ -526,19 +646,35 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         // PyCUDA: set(ary, async_=False, stream=None), set_async(ary, stream=None); CuPy: set(arr, stream=None) on any view.
         const stream = a.keywords.get('stream') ?? a.positional[1];
         const async = method === 'set_async' || a.keywords.get('async_')?.text === 'True' || (!importsPycuda && Boolean(stream));
-        transfer(call, `${recvName}.${method}`, importsPycuda ? 'pycuda' : 'cupy', 'host-to-device', bytesOfName(a.positional[0]), a.positional[0], receiver, { async, stream: stream ? collapse(stream.text) : null });
+        transfer(
+          call,
+          `${recvName}.${method}`,
+          importsPycuda ? 'pycuda' : 'cupy',
+          'host-to-device',
+          bytesOfName(a.positional[0]),
+          a.positional[0],
+          receiver,
+          { async, stream: stream ? collapse(stream.text) : null },
+        );
         return;
       }
       case 'item':
         // `loss.item()` copies a scalar to the host and waits for the GPU: a synchronisation (PyTorch docs, "CUDA semantics").
-        if (importsTorch && a.positional.length === 0 && events.some((e) => e.family === 'torch' && (e.kind === 'allocation' || e.kind === 'transfer'))) {
+        if (
+          importsTorch &&
+          a.positional.length === 0 &&
+          events.some((e) => e.family === 'torch' && (e.kind === 'allocation' || e.kind === 'transfer'))
+        ) {
           events.push({ kind: 'sync', ...base(call, 'Tensor.item', 'torch') });
         }
         return;
       case 'copy_to_host': {
         // copy_to_host(ary=None, stream=0): the stream by keyword or second positional.
         const stream = a.keywords.get('stream') ?? a.positional[1];
-        transfer(call, 'DeviceNDArray.copy_to_host', 'numba', 'device-to-host', bytesOfName(receiver), a.positional[0] ?? null, receiver, { stream: stream ? collapse(stream.text) : null, async: Boolean(stream && stream.text !== '0') });
+        transfer(call, 'DeviceNDArray.copy_to_host', 'numba', 'device-to-host', bytesOfName(receiver), a.positional[0] ?? null, receiver, {
+          stream: stream ? collapse(stream.text) : null,
+          async: Boolean(stream && stream.text !== '0'),
+        });
         return;
       }
       case 'copy_to_device':
@@ -564,7 +700,12 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     else if (node.type === 'attribute') {
       const attr = field(node, 'attribute')?.text;
       if (attr === 'max_mem_alloc_size' || attr === 'global_mem_size') {
-        events.push({ kind: 'hint', ...base(node, attr, 'pyopencl'), hint: attr === 'max_mem_alloc_size' ? 'max-alloc-query' : 'global-mem-query', target: null });
+        events.push({
+          kind: 'hint',
+          ...base(node, attr, 'pyopencl'),
+          hint: attr === 'max_mem_alloc_size' ? 'max-alloc-query' : 'global-mem-query',
+          target: null,
+        });
       }
     } else if (node.type === 'for_statement') {
       // Batches from a DataLoader are pinned exactly when the loader was built with pin_memory=True.
@@ -572,9 +713,13 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       const left = field(node, 'left');
       if (right?.type === 'identifier' && left && pinnedLoaders.has(right.text)) {
         const kind = pinnedLoaders.get(right.text) ? 'pinned' : 'pageable';
-        walk(left, (n) => {
-          setHost(n.text, node, { kind, api: 'DataLoader', line: lines.position(node.startIndex).line });
-        }, IDENTIFIER);
+        walk(
+          left,
+          (n) => {
+            setHost(n.text, node, { kind, api: 'DataLoader', line: lines.position(node.startIndex).line });
+          },
+          IDENTIFIER,
+        );
       }
     }
   }

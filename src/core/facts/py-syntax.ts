@@ -50,7 +50,11 @@ export function importAliases(nodes: NodeIndex): Map<string, string> {
  * Literal strings and numbers of a Python file, through `NAME = literal` bindings (the first binding of a name, a short
  * chain), concatenation, parentheses and + - * /. Shared by the OpenAI facts and the project summaries.
  */
-export function pyLiterals(assignments: readonly SyntaxNode[]): { constants: ReadonlyMap<string, SyntaxNode>; str(node: SyntaxNode | null | undefined): string | null; num(node: SyntaxNode | null | undefined): number | null } {
+export function pyLiterals(assignments: readonly SyntaxNode[]): {
+  constants: ReadonlyMap<string, SyntaxNode>;
+  str(node: SyntaxNode | null | undefined): string | null;
+  num(node: SyntaxNode | null | undefined): number | null;
+} {
   const constants = new Map<string, SyntaxNode>();
   for (const a of assignments) {
     const left = field(a, 'left');
@@ -61,7 +65,10 @@ export function pyLiterals(assignments: readonly SyntaxNode[]): { constants: Rea
     if (!node || depth > 4) return null;
     if (node.type === 'string') {
       if (children(node).some((c) => c.type === 'interpolation')) return null;
-      return children(node).filter((c) => c.type === 'string_content' || c.type === 'escape_sequence').map((c) => c.text).join('');
+      return children(node)
+        .filter((c) => c.type === 'string_content' || c.type === 'escape_sequence')
+        .map((c) => c.text)
+        .join('');
     }
     if (node.type === 'concatenated_string') {
       const parts = children(node).map((c) => str(c, depth + 1));

@@ -238,7 +238,14 @@ export function loopInfo(node: SyntaxNode, syntax: LoopSyntax, lines: LineMap, i
     clocked ||= isTimedLoop(p, syntax);
   }
   const innermost = loops[0]!;
-  return { tripCount: syntax.tripCount(innermost), totalTrips: total, line: lines.position(innermost.startIndex).line, variables, ...(timed ? { timed: true } : {}), ...(clocked ? { clocked: true } : {}) };
+  return {
+    tripCount: syntax.tripCount(innermost),
+    totalTrips: total,
+    line: lines.position(innermost.startIndex).line,
+    variables,
+    ...(timed ? { timed: true } : {}),
+    ...(clocked ? { clocked: true } : {}),
+  };
 }
 
 /** Whether `text` mentions the identifier `name` as a whole word (names are escaped: never a pattern). */

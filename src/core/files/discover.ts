@@ -11,13 +11,27 @@ import { lookupTable } from '../model/lookup';
 import { insideRoot, outsideRootReason } from './read';
 
 const EXTENSIONS: Readonly<Record<string, Language>> = lookupTable({
-  '.cu': 'cuda', '.cuh': 'cuda',
+  '.cu': 'cuda',
+  '.cuh': 'cuda',
   '.cl': 'opencl-c',
-  '.c': 'c', '.h': 'c',
-  '.cpp': 'cpp', '.cc': 'cpp', '.cxx': 'cpp', '.hpp': 'cpp', '.hh': 'cpp', '.hxx': 'cpp',
-  '.py': 'python', '.pyi': 'python',
-  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript',
-  '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescript',
+  '.c': 'c',
+  '.h': 'c',
+  '.cpp': 'cpp',
+  '.cc': 'cpp',
+  '.cxx': 'cpp',
+  '.hpp': 'cpp',
+  '.hh': 'cpp',
+  '.hxx': 'cpp',
+  '.py': 'python',
+  '.pyi': 'python',
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.jsx': 'javascript',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+  '.tsx': 'typescript',
 });
 
 /** The file extensions a scan reads (the bench gives ripgrep the same list). */
@@ -84,12 +98,24 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     // fast-glob's errors are suppressed so one bad folder does not end the scan, and recorded here.
     const unlisted: Array<{ path: string; code: string }> = [];
     const candidates = isDir
-      ? (await fg(options.include, {
-          cwd: abs, ignore: [...ALWAYS_EXCLUDED, ...options.exclude], dot: true, onlyFiles: false, markDirectories: true,
-          // Relative results joined here: with absolute: true fast-glob turns a backslash in a name into a slash, so
-          // a file named `a\b.cu` came back as a path that does not exist.
-          followSymbolicLinks: false, suppressErrors: true, extglob: false, fs: { readdir: recordingReaddir(unlisted) },
-        })).filter((f) => !f.endsWith('/')).map((f) => join(abs, f)).sort()
+      ? (
+          await fg(options.include, {
+            cwd: abs,
+            ignore: [...ALWAYS_EXCLUDED, ...options.exclude],
+            dot: true,
+            onlyFiles: false,
+            markDirectories: true,
+            // Relative results joined here: with absolute: true fast-glob turns a backslash in a name into a slash, so
+            // a file named `a\b.cu` came back as a path that does not exist.
+            followSymbolicLinks: false,
+            suppressErrors: true,
+            extglob: false,
+            fs: { readdir: recordingReaddir(unlisted) },
+          })
+        )
+          .filter((f) => !f.endsWith('/'))
+          .map((f) => join(abs, f))
+          .sort()
       : [abs];
     const listed = new Set(candidates);
     for (const u of unlisted) {
@@ -120,7 +146,13 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
           continue;
         }
       }
-      result.files.push({ path: rel, absolutePath: file, language, bytes: check.bytes, ...(lexicallyInside && !options.followLinksOutsideRoot ? { confineTo: realRoot! } : {}) });
+      result.files.push({
+        path: rel,
+        absolutePath: file,
+        language,
+        bytes: check.bytes,
+        ...(lexicallyInside && !options.followLinksOutsideRoot ? { confineTo: realRoot! } : {}),
+      });
     }
   }
   return result;

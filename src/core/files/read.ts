@@ -46,7 +46,11 @@ export function readBounded(file: string, maxBytes: number, root: string | null)
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { reason: st.isDirectory() ? 'a folder, not a file' : st.isFIFO() ? 'not a regular file (a named pipe)' : 'not a regular file', failed: false };
+    if (!st.isFile())
+      return {
+        reason: st.isDirectory() ? 'a folder, not a file' : st.isFIFO() ? 'not a regular file (a named pipe)' : 'not a regular file',
+        failed: false,
+      };
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {

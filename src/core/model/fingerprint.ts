@@ -43,7 +43,10 @@ export function fingerprintFindings(findings: readonly Finding[], options: Finge
     return { index, f, base: `v${FINGERPRINT_VERSION}\u0000${f.ruleId}\u0000${f.messageId}\u0000${path}\u0000${lines}` };
   });
   // File order within identical keys: line, then column.
-  keyed.sort((a, b) => a.base.localeCompare(b.base) || a.f.range.startLine - b.f.range.startLine || a.f.range.startColumn - b.f.range.startColumn || a.index - b.index);
+  keyed.sort(
+    (a, b) =>
+      a.base.localeCompare(b.base) || a.f.range.startLine - b.f.range.startLine || a.f.range.startColumn - b.f.range.startColumn || a.index - b.index,
+  );
   const out = new Array<string>(findings.length);
   let prev = '';
   let occurrence = 0;

@@ -32,7 +32,12 @@ const SHAPES: readonly KeyShape[] = [
   // `Authorization: Bearer <token>` and `Basic <base64>`: the token after the scheme.
   { id: 'bearer', pattern: /(?<=\b(?:Bearer|Basic)\s{1,4})[A-Za-z0-9._~+/=-]{16,}/g, keep: 0 },
   // A URL query or form value named like a credential: `?api_key=…`, `&access_token=…`, `key=…`.
-  { id: 'query', pattern: /(?<=[?&;](?:api[_-]?key|apikey|key|access[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|sig|signature|code)=)[^&#\s"'`<>]{12,}/gi, keep: 0 },
+  {
+    id: 'query',
+    pattern:
+      /(?<=[?&;](?:api[_-]?key|apikey|key|access[_-]?token|auth[_-]?token|token|secret|client[_-]?secret|password|sig|signature|code)=)[^&#\s"'`<>]{12,}/gi,
+    keep: 0,
+  },
 ];
 
 /** Words that make a bare 32-hex string (Azure OpenAI, Azure AI keys) a key: within this many characters before it. */

@@ -293,8 +293,25 @@ export interface GpuFileSummary {
   path: string;
   language: Language;
   /** `sizeReason`: why a size that folds has no byte count (SizeValue.reason); absent for sizes known only at run time. */
-  allocations: Array<{ api: string; line: number; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; space: MemorySpace; inLoop: boolean }>;
-  transfers: Array<{ api: string; line: number; direction: TransferDirection; sizeExpr: string; bytes: number | null; sizeReason?: SizeValue['reason']; async: boolean; inLoop: boolean }>;
+  allocations: Array<{
+    api: string;
+    line: number;
+    sizeExpr: string;
+    bytes: number | null;
+    sizeReason?: SizeValue['reason'];
+    space: MemorySpace;
+    inLoop: boolean;
+  }>;
+  transfers: Array<{
+    api: string;
+    line: number;
+    direction: TransferDirection;
+    sizeExpr: string;
+    bytes: number | null;
+    sizeReason?: SizeValue['reason'];
+    async: boolean;
+    inLoop: boolean;
+  }>;
   strategy: MemoryStrategy;
   kernels: Array<{ name: string; line: number; bufferParams: string[] }>;
   peakDeviceBytes: number | null;
@@ -309,7 +326,8 @@ export interface GpuFileSummary {
 
 export type LlmApiKind = 'chat' | 'responses' | 'completions' | 'embeddings' | 'images' | 'audio' | 'batch';
 /** How the call reaches OpenAI: the official SDK, LangChain, the Vercel AI SDK or raw HTTP. */
-export type LlmVia = 'openai' | 'openai-legacy' | 'azure-openai' | 'langchain' | 'ai-sdk' | 'http' | 'anthropic' | 'google-genai' | 'bedrock' | 'litellm';
+export type LlmVia =
+  'openai' | 'openai-legacy' | 'azure-openai' | 'langchain' | 'ai-sdk' | 'http' | 'anthropic' | 'google-genai' | 'bedrock' | 'litellm';
 /** Whose API a call reaches (the model's vendor; LangChain, the AI SDK and LiteLLM are ways to reach one). */
 export type LlmProvider = 'openai' | 'azure-openai' | 'anthropic' | 'google' | 'bedrock';
 /** How a prompt's tokens were counted: the model's own BPE encoding, or characters per token (approximate). */

@@ -24,13 +24,35 @@ export interface MaskResult {
 }
 
 const CUDA_QUALIFIERS = new Set([
-  '__global__', '__device__', '__host__', '__shared__', '__constant__', '__managed__', '__restrict__',
-  '__forceinline__', '__noinline__', '__grid_constant__',
+  '__global__',
+  '__device__',
+  '__host__',
+  '__shared__',
+  '__constant__',
+  '__managed__',
+  '__restrict__',
+  '__forceinline__',
+  '__noinline__',
+  '__grid_constant__',
 ]);
 
 const OPENCL_QUALIFIERS = new Set([
-  '__kernel', 'kernel', '__global', 'global', '__local', 'local', '__constant', 'constant', '__private', 'private',
-  '__read_only', 'read_only', '__write_only', 'write_only', '__read_write', 'read_write',
+  '__kernel',
+  'kernel',
+  '__global',
+  'global',
+  '__local',
+  'local',
+  '__constant',
+  'constant',
+  '__private',
+  'private',
+  '__read_only',
+  'read_only',
+  '__write_only',
+  'write_only',
+  '__read_write',
+  'read_write',
 ]);
 
 /** Qualifiers that take a parenthesised argument list, blanked with it. */

@@ -106,7 +106,11 @@ export function treeSitterGeneration(): number {
 
 /** An error that means the WASM instance itself failed, not the input: a trap, or a stack overflow inside it. */
 export function isWasmTrap(err: unknown): boolean {
-  return err instanceof WebAssembly.RuntimeError || err instanceof RangeError || (err instanceof Error && /memory access out of bounds|unreachable|table index is out of bounds|null function/.test(err.message.slice(0, 200)));
+  return (
+    err instanceof WebAssembly.RuntimeError ||
+    err instanceof RangeError ||
+    (err instanceof Error && /memory access out of bounds|unreachable|table index is out of bounds|null function/.test(err.message.slice(0, 200)))
+  );
 }
 
 async function parserFor(grammar: 'cpp' | 'python'): Promise<{ parser: TreeSitter.Parser; rt: Runtime }> {
@@ -222,14 +226,22 @@ export function editBetween(before: string, after: string): TreeSitter.Edit {
   while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail + BLOCK <= max - start && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
+  while (
+    tail + BLOCK <= max - start &&
+    before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)
+  )
+    tail += BLOCK;
   while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   const oldEnd = before.length - tail;
   const newEnd = after.length - tail;
   const startPosition = pointAt(before, start);
   return {
-    startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd,
-    startPosition, oldEndPosition: pointAt(before, oldEnd, start, startPosition), newEndPosition: pointAt(after, newEnd, start, startPosition),
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition,
+    oldEndPosition: pointAt(before, oldEnd, start, startPosition),
+    newEndPosition: pointAt(after, newEnd, start, startPosition),
   };
 }
 

@@ -21,8 +21,12 @@ export interface EstreeParse {
 export function parseJsTs(text: string, path: string, language: Language): EstreeParse {
   try {
     const program = loadEstree().parse(text, {
-      loc: true, range: true, comment: true, jsx: /\.(jsx|tsx)$/i.test(path) || language === 'javascript',
-      filePath: path, errorOnTypeScriptSyntacticAndSemanticIssues: false,
+      loc: true,
+      range: true,
+      comment: true,
+      jsx: /\.(jsx|tsx)$/i.test(path) || language === 'javascript',
+      filePath: path,
+      errorOnTypeScriptSyntacticAndSemanticIssues: false,
     });
     const comments = (program.comments ?? []).map((c) => ({ value: c.value, start: c.range[0], end: c.range[1] }));
     return { program, comments, error: null };

@@ -25,7 +25,10 @@ export function familyOf(path: string): Family | null {
  * is indexed under: the module's last path segment (`svc`; a directory's name for its index/__init__ file).
  */
 export function moduleKey(spec: string): string {
-  const parts = spec.replace(/\\/g, '/').split(/[/.]/).filter((p) => p && p !== '..');
+  const parts = spec
+    .replace(/\\/g, '/')
+    .split(/[/.]/)
+    .filter((p) => p && p !== '..');
   return `@${parts[parts.length - 1] ?? ''}`;
 }
 
@@ -41,16 +44,24 @@ export function importedNames(text: string, family: Family): Set<string> {
   if (family === 'js') {
     for (const m of text.matchAll(/\bimport\s+(?:type\s+)?([\w$*{}\s,]+?)\s+from\s+['"]([^'"]+)['"]/g)) addJsClause(m[1]!, m[2]!, out);
     for (const m of text.matchAll(/\b(?:export)\s+(?:type\s+)?(\*|\{[^}]*\})\s+from\s+['"]([^'"]+)['"]/g)) addJsClause(m[1]!, m[2]!, out);
-    for (const m of text.matchAll(/\b(?:const|let|var)\s+(\{[^}]*\}|[\w$]+)\s*=\s*(?:await\s+)?(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g)) addJsClause(m[1]!.startsWith('{') ? m[1]!.replace(/:\s*[\w$]+/g, '') : `* as ${m[1]}`, m[2]!, out);
+    for (const m of text.matchAll(/\b(?:const|let|var)\s+(\{[^}]*\}|[\w$]+)\s*=\s*(?:await\s+)?(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g))
+      addJsClause(m[1]!.startsWith('{') ? m[1]!.replace(/:\s*[\w$]+/g, '') : `* as ${m[1]}`, m[2]!, out);
   } else {
     for (const m of text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
       out.add(moduleKey(m[1]!));
       for (const part of m[2]!.replace(/[()\\]/g, ' ').split(',')) {
         const name = part.trim().split(/\s+/)[0];
-        if (name && name !== '*') { out.add(name); out.add(`@${name}`); }
+        if (name && name !== '*') {
+          out.add(name);
+          out.add(`@${name}`);
+        }
       }
     }
-    for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)/gm)) for (const part of m[1]!.split(',')) { const mod = part.trim().split(/\s+/)[0]; if (mod) out.add(moduleKey(mod)); }
+    for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w., \t]+)/gm))
+      for (const part of m[1]!.split(',')) {
+        const mod = part.trim().split(/\s+/)[0];
+        if (mod) out.add(moduleKey(mod));
+      }
   }
   return out;
 }
@@ -58,7 +69,11 @@ export function importedNames(text: string, family: Family): Set<string> {
 function addJsClause(clause: string, spec: string, out: Set<string>): void {
   const braces = /\{([^}]*)\}/.exec(clause);
   for (const part of braces?.[1]?.split(',') ?? []) {
-    const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]?.trim();
+    const name = part
+      .trim()
+      .replace(/^type\s+/, '')
+      .split(/\s+as\s+/)[0]
+      ?.trim();
     if (name) out.add(name);
   }
   // A default or namespace import: the caller may call it by any local name.
@@ -70,13 +85,19 @@ export class ImporterIndex {
   private byName: Map<string, number[]> | null = null;
   private files: string[] = [];
 
-  constructor(private readonly root: string, private readonly fs: ProjectFs) {}
+  constructor(
+    private readonly root: string,
+    private readonly fs: ProjectFs,
+  ) {}
 
   /** Files of `family` (other than `except`) that import `name` or the whole module `moduleKeyOf`. */
   candidates(family: Family, name: string, module: string, except: string): string[] {
     const index = (this.byName ??= this.build());
     const hits = new Set<number>([...(index.get(`${family}:${name}`) ?? []), ...(index.get(`${family}:${module}`) ?? [])]);
-    return [...hits].map((i) => this.files[i]!).filter((f) => f !== except).sort();
+    return [...hits]
+      .map((i) => this.files[i]!)
+      .filter((f) => f !== except)
+      .sort();
   }
 
   private build(): Map<string, number[]> {

@@ -50,7 +50,10 @@ export class DiskFs implements ProjectFs {
 
   childDirs(absPath: string): string[] {
     try {
-      return readdirSync(absPath, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'node_modules').map((e) => join(absPath, e.name)).sort();
+      return readdirSync(absPath, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && e.name !== 'node_modules')
+        .map((e) => join(absPath, e.name))
+        .sort();
     } catch {
       return [];
     }
@@ -58,7 +61,10 @@ export class DiskFs implements ProjectFs {
 
   childFiles(absPath: string): string[] {
     try {
-      return readdirSync(absPath, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(absPath, e.name)).sort();
+      return readdirSync(absPath, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(absPath, e.name))
+        .sort();
     } catch {
       return [];
     }

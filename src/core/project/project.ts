@@ -92,25 +92,42 @@ export class Project {
       for (const file of this.importers.candidates(lang, name, fileModuleKey(absFile), absFile)) {
         const s = await this.summary(file);
         if (!s?.uses?.length) continue;
-        const uses = s.uses.filter((u) => u.members.length ? u.members[u.members.length - 1] === name : true);
+        const uses = s.uses.filter((u) => (u.members.length ? u.members[u.members.length - 1] === name : true));
         if (!uses.length) continue;
         const callerView = await this.viewOfUses(file, lang, uses);
         for (const u of uses) {
           const sym = callerView.lookup.symbol(u.local, u.members);
           if (!sym || sym.path !== self || (sym.facts.line !== line && sym.name.split('.').pop() !== name)) continue;
           deps.add(file);
-          const stores: CallerUse['stores'] = callerView.typeEffects(u.stores).map((e) => ({ ...e, path: s.path, via: u.inFunction ?? 'the caller' }));
+          const stores: CallerUse['stores'] = callerView
+            .typeEffects(u.stores)
+            .map((e) => ({ ...e, path: s.path, via: u.inFunction ?? 'the caller' }));
           for (const p of u.passedTo) {
             const helper = callerView.lookup.symbol(p.local, p.members);
             const position = typeof p.position === 'number' ? p.position : (helper?.facts.params ?? []).indexOf(p.position);
             const byProp = p.props ? helper?.facts.paramPropStores?.[position] : undefined;
-            const effects = byProp ? p.props!.flatMap((k) => byProp[k] ?? []) : helper?.facts.paramStores?.[position] ?? [];
+            const effects = byProp ? p.props!.flatMap((k) => byProp[k] ?? []) : (helper?.facts.paramStores?.[position] ?? []);
             // A helper's expiry parameter: the constant the caller passes for it (by position, or Python keyword).
-            const ttlArg = (param: number | string) => p.constArgs?.[String(param)] ?? (typeof param === 'string' ? p.constArgs?.[String((helper?.facts.params ?? []).indexOf(param))] : undefined) ?? null;
-            for (const e of effects) stores.push({ ...e, ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: ttlArg(e.ttl.param), how: e.ttl.how } : e.ttl, path: helper!.path, via: helper!.name });
+            const ttlArg = (param: number | string) =>
+              p.constArgs?.[String(param)] ??
+              (typeof param === 'string' ? p.constArgs?.[String((helper?.facts.params ?? []).indexOf(param))] : undefined) ??
+              null;
+            for (const e of effects)
+              stores.push({
+                ...e,
+                ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: ttlArg(e.ttl.param), how: e.ttl.how } : e.ttl,
+                path: helper!.path,
+                via: helper!.name,
+              });
             if (effects.length) for (const d of callerView.dependsOn) deps.add(d);
           }
-          out.push({ path: s.path, line: u.line, inFunction: u.inFunction, stores, cacheRead: u.cacheRead ? { ...u.cacheRead, path: s.path } : null });
+          out.push({
+            path: s.path,
+            line: u.line,
+            inFunction: u.inFunction,
+            stores,
+            cacheRead: u.cacheRead ? { ...u.cacheRead, path: s.path } : null,
+          });
         }
       }
       view.callerUses.set(key, out);
@@ -122,7 +139,11 @@ export class Project {
 
   /** A view over the import bindings a file's result uses name. */
   private async viewOfUses(file: string, lang: 'js' | 'py', uses: readonly ResultUse[]): Promise<ProjectView> {
-    const bindings = uses.flatMap((u, i) => [[u.local, u.binding] as const, ...u.passedTo.map((p) => [p.local, p.binding] as const), ...u.stores.flatMap((e, j) => (e.deferred ? [[`\0${i}.${j}`, e.deferred] as const] : []))]);
+    const bindings = uses.flatMap((u, i) => [
+      [u.local, u.binding] as const,
+      ...u.passedTo.map((p) => [p.local, p.binding] as const),
+      ...u.stores.flatMap((e, j) => (e.deferred ? [[`\0${i}.${j}`, e.deferred] as const] : [])),
+    ]);
     if (lang === 'js') return this.viewJs(file, new Map(bindings.flatMap(([l, b]) => ('source' in b ? [[l, b] as const] : []))));
     return this.viewPy(file, { bindings: new Map(bindings.flatMap(([l, b]) => ('module' in b ? [[l, b] as const] : []))), stars: [] });
   }
@@ -180,7 +201,10 @@ export class Project {
   }
 
   /** A view over a Python file's imports. */
-  async viewPy(absFile: string, imports: { bindings: ReadonlyMap<string, PyImport & { deeper?: string[] }>; stars: readonly string[] }): Promise<ProjectView> {
+  async viewPy(
+    absFile: string,
+    imports: { bindings: ReadonlyMap<string, PyImport & { deeper?: string[] }>; stars: readonly string[] },
+  ): Promise<ProjectView> {
     const loader = new Loader(this, 'py');
     for (const b of imports.bindings.values()) {
       await loader.chain(this.resolveSpec('py', b.module, absFile), 0);
@@ -227,7 +251,10 @@ export class Project {
 class Loader {
   readonly loaded = new Map<string, FileSummary | null>();
 
-  constructor(private readonly project: Project, private readonly lang: 'js' | 'py') {}
+  constructor(
+    private readonly project: Project,
+    private readonly lang: 'js' | 'py',
+  ) {}
 
   async chain(file: string | null, depth: number): Promise<void> {
     if (!file || this.loaded.has(file) || depth > MAX_REEXPORT_HOPS) return;
@@ -243,7 +270,8 @@ class Loader {
     }
     for (const re of s?.reexports ?? []) {
       await this.chain(this.project.resolveSpec(this.lang, re.from, file), depth + 1);
-      if (this.lang === 'py' && re.imported !== '*') await this.chain(this.project.resolveSpec('py', joinModule(re.from, re.imported), file), depth + 1);
+      if (this.lang === 'py' && re.imported !== '*')
+        await this.chain(this.project.resolveSpec('py', joinModule(re.from, re.imported), file), depth + 1);
     }
   }
 
@@ -256,13 +284,26 @@ class Loader {
       if (!known) askedCallers.add(key);
       return known ?? [];
     };
-    return { lookup: { symbol, callers }, dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort(), askedCallers, callerUses, typeEffects: (e) => this.typedEffects(file, e, 0) };
+    return {
+      lookup: { symbol, callers },
+      dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort(),
+      askedCallers,
+      callerUses,
+      typeEffects: (e) => this.typedEffects(file, e, 0),
+    };
   }
 
   /** Facts with their deferred writes typed (or dropped: the name is not a store handle, or the API no write of it). */
   typed(file: string, f: ExportFacts, depth: number): ExportFacts {
     if (!f.paramStores?.some((p) => p.some((e) => e.deferred))) return f;
-    const byProp = f.paramPropStores && Object.fromEntries(Object.entries(f.paramPropStores).map(([i, m]) => [i, Object.fromEntries(Object.entries(m).map(([k, es]) => [k, this.typedEffects(file, es, depth)]))]));
+    const byProp =
+      f.paramPropStores &&
+      Object.fromEntries(
+        Object.entries(f.paramPropStores).map(([i, m]) => [
+          i,
+          Object.fromEntries(Object.entries(m).map(([k, es]) => [k, this.typedEffects(file, es, depth)])),
+        ]),
+      );
     return { ...f, paramStores: f.paramStores.map((p) => this.typedEffects(file, p, depth)), ...(byProp ? { paramPropStores: byProp } : {}) };
   }
 
@@ -282,7 +323,7 @@ class Loader {
     if (depth >= MAX_REEXPORT_HOPS) return null;
     if ('source' in b) {
       const target = b.imported === '*' ? null : this.project.resolveSpec('js', b.source, file);
-      return target ? this.exportIn(target, b.imported, [], depth + 1)?.facts.store ?? null : null;
+      return target ? (this.exportIn(target, b.imported, [], depth + 1)?.facts.store ?? null) : null;
     }
     if (!b.name) return null;
     const target = this.project.resolveSpec('py', b.module, file);
@@ -306,7 +347,7 @@ class Loader {
         if (target && members.length) return this.exportIn(target, members[0]!, members.slice(1), depth + 1);
         continue;
       }
-      const r = target ? this.exportIn(target, re.imported, members, depth + 1, re.imported === 'default' ? shownAs ?? name : undefined) : null;
+      const r = target ? this.exportIn(target, re.imported, members, depth + 1, re.imported === 'default' ? (shownAs ?? name) : undefined) : null;
       if (r) return r;
       if (this.lang === 'py' && members.length) {
         const sub = this.project.resolveSpec('py', joinModule(re.from, re.imported), file);

@@ -25,7 +25,10 @@ export class JsResolver {
   private readonly configs = new Map<string, PathsConfig | null>();
   private workspaces: Map<string, string> | undefined;
 
-  constructor(private readonly root: string, private readonly fs: ProjectFs) {}
+  constructor(
+    private readonly root: string,
+    private readonly fs: ProjectFs,
+  ) {}
 
   /** The project file `specifier` means in `fromFile`, or null (a package, a missing file, outside the project). */
   resolve(specifier: string, fromFile: string): string | null {
@@ -84,7 +87,7 @@ export class JsResolver {
   private packageJson(dir: string): Record<string, unknown> | null {
     const text = this.fs.read(join(dir, 'package.json'));
     const json = text === null ? null : parseJsonc(text);
-    return json && typeof json === 'object' && !Array.isArray(json) ? json as Record<string, unknown> : null;
+    return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
   }
 
   /** The nearest tsconfig.json / jsconfig.json at or above `dir` (inside the root), with its `extends` merged. */
@@ -93,7 +96,10 @@ export class JsResolver {
     let found: PathsConfig | null = null;
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const path = join(dir, name);
-      if (this.fs.isFile(path)) { found = this.readConfig(path, 0) ?? null; break; }
+      if (this.fs.isFile(path)) {
+        found = this.readConfig(path, 0) ?? null;
+        break;
+      }
     }
     if (!found) {
       const up = dirname(dir);
@@ -105,24 +111,37 @@ export class JsResolver {
 
   private readConfig(path: string, depth: number): PathsConfig | null {
     const text = this.fs.read(path);
-    const json = text === null ? null : parseJsonc(text) as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | null;
+    const json = text === null ? null : (parseJsonc(text) as { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | null);
     if (!json || typeof json !== 'object') return null;
     const dir = dirname(path);
     let inherited = null as PathsConfig | null;
-    const parents = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((x): x is string => typeof x === 'string') : [];
+    const parents =
+      typeof json.extends === 'string'
+        ? [json.extends]
+        : Array.isArray(json.extends)
+          ? json.extends.filter((x): x is string => typeof x === 'string')
+          : [];
     for (const ext of parents) {
       if (depth >= MAX_EXTENDS || !ext.startsWith('.')) continue; // a shared config from a package sets no project paths
       const p = resolve(dir, ext);
       const parent = this.readConfig(this.fs.isFile(p) ? p : `${p}.json`, depth + 1);
       const before = inherited;
-      if (parent) inherited = { ...parent, paths: parent.paths.length ? parent.paths : before?.paths ?? [], baseUrl: parent.baseUrl ?? before?.baseUrl ?? null };
+      if (parent)
+        inherited = {
+          ...parent,
+          paths: parent.paths.length ? parent.paths : (before?.paths ?? []),
+          baseUrl: parent.baseUrl ?? before?.baseUrl ?? null,
+        };
     }
     const opts = json.compilerOptions ?? {};
-    const baseUrl = typeof opts.baseUrl === 'string' ? resolve(dir, opts.baseUrl) : inherited?.baseUrl ?? null;
+    const baseUrl = typeof opts.baseUrl === 'string' ? resolve(dir, opts.baseUrl) : (inherited?.baseUrl ?? null);
     let paths = inherited?.paths ?? [];
     let base = inherited?.base ?? dir;
     if (opts.paths && typeof opts.paths === 'object') {
-      paths = Object.entries(opts.paths as Record<string, unknown>).map(([pattern, t]) => ({ pattern, targets: Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [] }));
+      paths = Object.entries(opts.paths as Record<string, unknown>).map(([pattern, t]) => ({
+        pattern,
+        targets: Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : [],
+      }));
       base = baseUrl ?? dir;
     } else if (typeof opts.baseUrl === 'string') base = baseUrl!;
     return { base, baseUrl, paths };
@@ -147,8 +166,11 @@ export class JsResolver {
     const out = new Map<string, string>();
     const pkg = this.packageJson(this.root);
     const ws = pkg?.workspaces;
-    const globs: string[] = Array.isArray(ws) ? ws.filter((x): x is string => typeof x === 'string')
-      : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages) ? ((ws as { packages: unknown[] }).packages).filter((x): x is string => typeof x === 'string') : [];
+    const globs: string[] = Array.isArray(ws)
+      ? ws.filter((x): x is string => typeof x === 'string')
+      : ws && typeof ws === 'object' && Array.isArray((ws as { packages?: unknown }).packages)
+        ? (ws as { packages: unknown[] }).packages.filter((x): x is string => typeof x === 'string')
+        : [];
     const pnpm = this.fs.read(join(this.root, 'pnpm-workspace.yaml'));
     if (pnpm) for (const m of pnpm.matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)) globs.push(m[1]!);
     for (const g of globs) {
@@ -205,12 +227,19 @@ function pickCondition(target: unknown, depth = 0): string | null {
   if (depth > 6) return null;
   if (typeof target === 'string') return target;
   if (Array.isArray(target)) {
-    for (const t of target) { const r = pickCondition(t, depth + 1); if (r) return r; }
+    for (const t of target) {
+      const r = pickCondition(t, depth + 1);
+      if (r) return r;
+    }
     return null;
   }
   if (target && typeof target === 'object') {
     const map = target as Record<string, unknown>;
-    for (const c of CONDITIONS) if (c in map) { const r = pickCondition(map[c], depth + 1); if (r) return r; }
+    for (const c of CONDITIONS)
+      if (c in map) {
+        const r = pickCondition(map[c], depth + 1);
+        if (r) return r;
+      }
   }
   return null;
 }

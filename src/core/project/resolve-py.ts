@@ -6,7 +6,10 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { ProjectFs } from './project-fs';
 
 export class PyResolver {
-  constructor(private readonly root: string, private readonly fs: ProjectFs) {}
+  constructor(
+    private readonly root: string,
+    private readonly fs: ProjectFs,
+  ) {}
 
   /**
    * The file of module `dotted` (leading dots: relative to `fromFile`'s package), or null. `from . import x` asks

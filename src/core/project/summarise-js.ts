@@ -2,13 +2,24 @@
 // OpenAI flow's own (JsFlow: the same-file helper taint from a parameter, its store tables), run once per file.
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { OPENAI_METHODS, LANGCHAIN_CLASSES, storeModule } from '../facts/llm-api-table';
-import { EstreeIndex, FUNCTION_TYPES, boundNames, constNumber, constString, functionName, memberChain, objectProps, unwrap, type FunctionNode, type Node } from '../facts/estree';
+import {
+  EstreeIndex,
+  FUNCTION_TYPES,
+  boundNames,
+  constNumber,
+  constString,
+  functionName,
+  memberChain,
+  objectProps,
+  unwrap,
+  type FunctionNode,
+  type Node,
+} from '../facts/estree';
 import { JsFlow } from '../facts/llm-js-flow';
 import { jsImports } from '../facts/js-imports';
 import { LineMap } from '../facts/syntax';
 import type { LlmVia } from '../model/types';
 import type { ExportFacts, FileSummary, ResultUse, StoreEffect, UseBinding } from './types';
-
 
 const isOpenAiModule = (s: string) => s === 'openai' || s.startsWith('openai/');
 const isLangChain = (s: string) => s.startsWith('@langchain/') || s.startsWith('langchain');
@@ -34,7 +45,11 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
 
   const exportLocal = (exported: string, local: string) => {
     const d = defs.get(local);
-    if (d) { const f = factsOf(d, 0); if (f) summary.exports[exported] = f; return; }
+    if (d) {
+      const f = factsOf(d, 0);
+      if (f) summary.exports[exported] = f;
+      return;
+    }
     const i = imports.get(local);
     if (i) summary.reexports.push({ from: i.source, imported: i.imported, exported });
   };
@@ -42,7 +57,8 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
   for (const st of program.body) {
     if (st.type === 'ExportNamedDeclaration') {
       if (st.source) {
-        for (const s of st.specifiers) summary.reexports.push({ from: String(st.source.value), imported: nameOf(s.local), exported: nameOf(s.exported) });
+        for (const s of st.specifiers)
+          summary.reexports.push({ from: String(st.source.value), imported: nameOf(s.local), exported: nameOf(s.exported) });
       } else if (st.declaration) {
         const d = st.declaration;
         if ((d.type === 'FunctionDeclaration' || d.type === 'ClassDeclaration') && d.id) exportLocal(d.id.name, d.id.name);
@@ -53,7 +69,10 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
     } else if (st.type === 'ExportDefaultDeclaration') {
       const d = st.declaration as Node;
       if (d.type === 'Identifier') exportLocal('default', d.name);
-      else { const f = factsOf(d, 0); if (f) summary.exports.default = f; }
+      else {
+        const f = factsOf(d, 0);
+        if (f) summary.exports.default = f;
+      }
     } else if (st.type === 'ExpressionStatement' && st.expression.type === 'AssignmentExpression') {
       // CommonJS: module.exports = { a, b: c }, module.exports = fn, exports.a = ..., module.exports.a = ...
       const chain = memberChain(st.expression.left as Node)?.join('.');
@@ -64,14 +83,23 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
             if (p.type !== 'Property' || p.key.type !== 'Identifier') continue;
             const v = unwrap(p.value as Node);
             if (v.type === 'Identifier') exportLocal(p.key.name, v.name);
-            else { const f = factsOf(v, 0); if (f) summary.exports[p.key.name] = f; }
+            else {
+              const f = factsOf(v, 0);
+              if (f) summary.exports[p.key.name] = f;
+            }
           }
         } else if (right.type === 'Identifier') exportLocal('default', right.name);
-        else { const f = factsOf(right, 0); if (f) summary.exports.default = f; }
+        else {
+          const f = factsOf(right, 0);
+          if (f) summary.exports.default = f;
+        }
       } else if (chain && /^(module\.)?exports\.\w+$/.test(chain)) {
         const name = chain.split('.').pop()!;
         if (right.type === 'Identifier') exportLocal(name, right.name);
-        else { const f = factsOf(right, 0); if (f) summary.exports[name] = f; }
+        else {
+          const f = factsOf(right, 0);
+          if (f) summary.exports[name] = f;
+        }
       }
     }
   }
@@ -86,15 +114,27 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       if (n.type !== 'CallExpression') continue;
       const chain = memberChain(n.callee);
       const binding = chain ? imports.get(chain[0]!) : undefined;
-      if (!chain || !binding || storeModule(binding.source) || isOpenAiModule(binding.source) || isLangChain(binding.source) || flow.classify(n)) continue;
+      if (!chain || !binding || storeModule(binding.source) || isOpenAiModule(binding.source) || isLangChain(binding.source) || flow.classify(n))
+        continue;
       const parent = index.parent(n);
       if (parent?.type === 'ExpressionStatement') continue;
       const u = flow.resultUse(n);
       if (!u.stores.length && !u.passedTo.length && !u.cacheRead) continue;
       const fn = index.enclosingFunction(n);
       out.push({
-        local: chain[0]!, members: chain.slice(1), binding: { source: binding.source, imported: binding.imported }, line: line(n), inFunction: fn ? functionName(fn, index) : null,
-        stores: u.stores.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how }, ...deferredOf(w) })),
+        local: chain[0]!,
+        members: chain.slice(1),
+        binding: { source: binding.source, imported: binding.imported },
+        line: line(n),
+        inFunction: fn ? functionName(fn, index) : null,
+        stores: u.stores.map((w) => ({
+          kind: w.kind,
+          engine: w.engine,
+          api: w.api,
+          line: w.line,
+          ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how },
+          ...deferredOf(w),
+        })),
         passedTo: u.passedTo,
         ...(u.cacheRead ? { cacheRead: { kind: u.cacheRead.kind, api: u.cacheRead.api, line: u.cacheRead.line } } : {}),
       });
@@ -114,7 +154,11 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       for (const p of n.properties) {
         if (p.type !== 'Property' || p.key.type !== 'Identifier') continue;
         const v = unwrap(p.value as Node);
-        const f = FUNCTION_TYPES.has(v.type) ? functionFacts(v as FunctionNode, line(p)) : v.type === 'Identifier' && defs.has(v.name) ? factsOf(defs.get(v.name)!, depth + 1) : null;
+        const f = FUNCTION_TYPES.has(v.type)
+          ? functionFacts(v as FunctionNode, line(p))
+          : v.type === 'Identifier' && defs.has(v.name)
+            ? factsOf(defs.get(v.name)!, depth + 1)
+            : null;
         if (f) methods[p.key.name] = f;
       }
       return Object.keys(methods).length ? { line: at, methods } : null;
@@ -139,26 +183,49 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
   function classFacts(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, at: number): ExportFacts | null {
     const methods: Record<string, ExportFacts> = {};
     for (const m of cls.body.body) {
-      if ((m.type === 'MethodDefinition' || m.type === 'PropertyDefinition') && m.key.type === 'Identifier' && m.value && FUNCTION_TYPES.has(m.value.type) && !('kind' in m && m.kind === 'constructor')) {
+      if (
+        (m.type === 'MethodDefinition' || m.type === 'PropertyDefinition') &&
+        m.key.type === 'Identifier' &&
+        m.value &&
+        FUNCTION_TYPES.has(m.value.type) &&
+        !('kind' in m && m.kind === 'constructor')
+      ) {
         const f = functionFacts(m.value as FunctionNode, line(m));
         if (f) methods[m.key.name] = f;
       }
     }
     // An ORM model class (`class Message extends Model` of Sequelize): its static `create`/`findByPk` are a store's.
     const store = cls.id ? flow.storeHandle(cls.id.name) : null;
-    const facts: ExportFacts = { line: at, ...(Object.keys(methods).length ? { methods } : {}), ...(store ? { store: { kind: store.kind, engine: store.engine } } : {}) };
+    const facts: ExportFacts = {
+      line: at,
+      ...(Object.keys(methods).length ? { methods } : {}),
+      ...(store ? { store: { kind: store.kind, engine: store.engine } } : {}),
+    };
     return Object.keys(facts).length > 1 ? facts : null;
   }
 
   function functionFacts(fn: FunctionNode, at: number): ExportFacts | null {
     const facts: ExportFacts = { line: at };
     const paramIndex = (name: string) => fn.params.findIndex((p) => boundNames(p as Node).includes(name));
-    const ttlOf = (t: ReturnType<JsFlow['paramStores']>[number]['ttl']): StoreEffect['ttl'] => (t?.param !== undefined && paramIndex(t.param) >= 0 ? { seconds: null, how: t.how, param: paramIndex(t.param) } : t && { seconds: t.seconds, how: t.how });
-    const paramStores: StoreEffect[][] = fn.params.map((_, i) => uniqueEffects(flow.paramStores(fn, i).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl), ...deferredOf(w) }))));
+    const ttlOf = (t: ReturnType<JsFlow['paramStores']>[number]['ttl']): StoreEffect['ttl'] =>
+      t?.param !== undefined && paramIndex(t.param) >= 0
+        ? { seconds: null, how: t.how, param: paramIndex(t.param) }
+        : t && { seconds: t.seconds, how: t.how };
+    const paramStores: StoreEffect[][] = fn.params.map((_, i) =>
+      uniqueEffects(
+        flow.paramStores(fn, i).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl), ...deferredOf(w) })),
+      ),
+    );
     if (paramStores.some((p) => p.length)) facts.paramStores = paramStores;
     fn.params.forEach((_, i) => {
       const byProp = paramStores[i]?.length ? flow.paramPropStores(fn, i) : null;
-      if (byProp) (facts.paramPropStores ??= {})[i] = Object.fromEntries(Object.entries(byProp).map(([k, ws]) => [k, uniqueEffects(ws.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl), ...deferredOf(w) })))]));
+      if (byProp)
+        (facts.paramPropStores ??= {})[i] = Object.fromEntries(
+          Object.entries(byProp).map(([k, ws]) => [
+            k,
+            uniqueEffects(ws.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: ttlOf(w.ttl), ...deferredOf(w) }))),
+          ]),
+        );
     });
     const cache = cacheReadIn(fn);
     if (cache) facts.cacheRead = cache;
@@ -190,7 +257,10 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       const chain = memberChain(c.callee);
       const path = chain?.slice(1).join('.') ?? '';
       const m = OPENAI_METHODS.find((x) => path === x.path || path.endsWith(`.${x.path}`));
-      if (m) { facts.returnsResult = { operation: m.path, line: line(c) }; break; }
+      if (m) {
+        facts.returnsResult = { operation: m.path, line: line(c) };
+        break;
+      }
     }
   }
 
@@ -201,7 +271,13 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
     const decls = index.within(fn, 'VariableDeclarator');
     for (let changed = true, g = 0; changed && g < 6; g++) {
       changed = false;
-      for (const d of decls) if (d.init && [...index.namesIn(d.init)].some((x) => derived.has(x))) for (const nm of boundNames(d.id)) if (!derived.has(nm)) { derived.add(nm); changed = true; }
+      for (const d of decls)
+        if (d.init && [...index.namesIn(d.init)].some((x) => derived.has(x)))
+          for (const nm of boundNames(d.id))
+            if (!derived.has(nm)) {
+              derived.add(nm);
+              changed = true;
+            }
     }
     for (const c of index.within(fn, 'CallExpression')) {
       const key = c.arguments[0] as Node | undefined;
@@ -209,12 +285,13 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       const store = flow.classify(c);
       const chain = memberChain(c.callee);
       if (store?.op === 'read') return { kind: store.module.kind, api: store.api, line: line(c) };
-      if (!store && chain && chain.length >= 2 && /cache|memo/i.test(chain[chain.length - 2]!) && /^(get|has)$/.test(chain[chain.length - 1]!)) return { kind: 'memory', api: chain.slice(-2).join('.'), line: line(c) };
+      if (!store && chain && chain.length >= 2 && /cache|memo/i.test(chain[chain.length - 2]!) && /^(get|has)$/.test(chain[chain.length - 1]!))
+        return { kind: 'memory', api: chain.slice(-2).join('.'), line: line(c) };
     }
     return null;
   }
 
-  function clientOfNew(n: TSESTree.NewExpression): Omit<NonNullable<ExportFacts['client']>, 'factory'> & { factory: false } | null {
+  function clientOfNew(n: TSESTree.NewExpression): (Omit<NonNullable<ExportFacts['client']>, 'factory'> & { factory: false }) | null {
     const chain = memberChain(n.callee);
     if (!chain) return null;
     const cls = chain[chain.length - 1]!;
@@ -227,8 +304,13 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
     const timeout = props.get('timeout');
     const retries = props.get('maxRetries');
     return {
-      via, factory: false, ...(via === 'langchain' ? { api: LANGCHAIN_CLASSES[cls]!, className: cls } : { className: cls }),
-      timeoutMs: timeout ? constNumber(timeout, index) : null, timeoutSet: !!timeout, maxRetries: retries ? constNumber(retries, index) : null, maxRetriesSet: !!retries,
+      via,
+      factory: false,
+      ...(via === 'langchain' ? { api: LANGCHAIN_CLASSES[cls]!, className: cls } : { className: cls }),
+      timeoutMs: timeout ? constNumber(timeout, index) : null,
+      timeoutSet: !!timeout,
+      maxRetries: retries ? constNumber(retries, index) : null,
+      maxRetriesSet: !!retries,
     };
   }
 }
@@ -253,4 +335,3 @@ export function deferredOf(w: object): { deferred?: UseBinding; entityField?: st
 function nameOf(n: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return n.type === 'Identifier' ? n.name : String(n.value);
 }
-

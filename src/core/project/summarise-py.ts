@@ -73,16 +73,24 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
   const flow = new PyFlow(root, text, lines, aliases, qualify, str, num, functions, calls, assignments, undefined, bindings);
   const summary: FileSummary = { path, hash, language: 'python', exports: {}, reexports: [] };
 
-  const top = children(root).map((c) => (c.type === 'decorated_definition' ? field(c, 'definition') ?? c : c));
+  const top = children(root).map((c) => (c.type === 'decorated_definition' ? (field(c, 'definition') ?? c) : c));
   const classes = new Map<string, SyntaxNode>();
-  for (const d of top) if (d.type === 'class_definition') { const n = field(d, 'name')?.text; if (n) classes.set(n, d); }
+  for (const d of top)
+    if (d.type === 'class_definition') {
+      const n = field(d, 'name')?.text;
+      if (n) classes.set(n, d);
+    }
   const moduleClients = new Map<string, SyntaxNode>();
 
   for (const d of top) {
     const name = field(d, 'name')?.text;
-    if (d.type === 'function_definition' && name) { const f = functionFacts(d); if (f) summary.exports[name] = f; }
-    else if (d.type === 'class_definition' && name) { const f = classFacts(d); if (f) summary.exports[name] = f; }
-    else if (d.type === 'expression_statement') {
+    if (d.type === 'function_definition' && name) {
+      const f = functionFacts(d);
+      if (f) summary.exports[name] = f;
+    } else if (d.type === 'class_definition' && name) {
+      const f = classFacts(d);
+      if (f) summary.exports[name] = f;
+    } else if (d.type === 'expression_statement') {
       const a = children(d)[0];
       const left = a?.type === 'assignment' ? field(a, 'left') : null;
       const right = a?.type === 'assignment' ? field(a, 'right') : null;
@@ -99,7 +107,8 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
         else summary.reexports.push({ from: mod, imported: n.text, exported: n.text });
       }
     } else if (d.type === 'import_statement') {
-      for (const n of d.childrenForFieldName('name')) if (n?.type === 'aliased_import') summary.reexports.push({ from: field(n, 'name')!.text, imported: '*', exported: field(n, 'alias')!.text });
+      for (const n of d.childrenForFieldName('name'))
+        if (n?.type === 'aliased_import') summary.reexports.push({ from: field(n, 'name')!.text, imported: '*', exported: field(n, 'alias')!.text });
     }
   }
   const uses = resultUses();
@@ -120,8 +129,19 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
       if (!u.stores.length && !u.passedTo.length && !u.cacheRead) continue;
       const fn = enclosingFunction(c);
       out.push({
-        local: parts[0]!, members: parts.slice(1), binding: { module: b.module, name: b.name }, line: line(c), inFunction: fn ? field(fn, 'name')?.text ?? null : null,
-        stores: u.stores.map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how }, ...deferredOf(w) })),
+        local: parts[0]!,
+        members: parts.slice(1),
+        binding: { module: b.module, name: b.name },
+        line: line(c),
+        inFunction: fn ? (field(fn, 'name')?.text ?? null) : null,
+        stores: u.stores.map((w) => ({
+          kind: w.kind,
+          engine: w.engine,
+          api: w.api,
+          line: w.line,
+          ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how },
+          ...deferredOf(w),
+        })),
         passedTo: u.passedTo,
         ...(u.cacheRead ? { cacheRead: { kind: u.cacheRead.kind, api: u.cacheRead.api, line: u.cacheRead.line } } : {}),
       });
@@ -132,7 +152,10 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
   function bindingFacts(name: string, right: SyntaxNode): ExportFacts | null {
     const facts: ExportFacts = { line: line(right) };
     const client = right.type === 'call' ? clientOfCall(right) : null;
-    if (client) { facts.client = client; moduleClients.set(name, right); }
+    if (client) {
+      facts.client = client;
+      moduleClients.set(name, right);
+    }
     const store = flow.storeHandle(name);
     if (store) facts.store = { kind: store.kind, engine: store.engine };
     const cls = right.type === 'call' ? classes.get(field(right, 'function')?.text ?? '') : undefined;
@@ -160,7 +183,12 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
   function paramNames(fn: SyntaxNode): string[] {
     const out: string[] = [];
     for (const p of children(field(fn, 'parameters') ?? fn)) {
-      const nm = p.type === 'identifier' ? p.text : /^(typed_parameter|default_parameter|typed_default_parameter)$/.test(p.type) ? (field(p, 'name')?.text ?? children(p)[0]?.text ?? null) : null;
+      const nm =
+        p.type === 'identifier'
+          ? p.text
+          : /^(typed_parameter|default_parameter|typed_default_parameter)$/.test(p.type)
+            ? (field(p, 'name')?.text ?? children(p)[0]?.text ?? null)
+            : null;
       if (nm && nm !== 'self' && nm !== 'cls') out.push(nm);
     }
     return out;
@@ -169,10 +197,27 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
   function functionFacts(fn: SyntaxNode): ExportFacts | null {
     const facts: ExportFacts = { line: line(fn) };
     const params = paramNames(fn);
-    const paramStores: StoreEffect[][] = params.map((p) => uniqueEffects(flow.paramStores(fn, p).map((w) => ({ kind: w.kind, engine: w.engine, api: w.api, line: w.line, ttl: w.ttl && (w.ttl.param ? { seconds: null, how: w.ttl.how, param: w.ttl.param } : { seconds: w.ttl.seconds, how: w.ttl.how }), ...deferredOf(w) }))));
-    if (paramStores.some((p) => p.length)) { facts.paramStores = paramStores; facts.params = params; }
+    const paramStores: StoreEffect[][] = params.map((p) =>
+      uniqueEffects(
+        flow.paramStores(fn, p).map((w) => ({
+          kind: w.kind,
+          engine: w.engine,
+          api: w.api,
+          line: w.line,
+          ttl: w.ttl && (w.ttl.param ? { seconds: null, how: w.ttl.how, param: w.ttl.param } : { seconds: w.ttl.seconds, how: w.ttl.how }),
+          ...deferredOf(w),
+        })),
+      ),
+    );
+    if (paramStores.some((p) => p.length)) {
+      facts.paramStores = paramStores;
+      facts.params = params;
+    }
     const cache = cacheReadIn(fn, params);
-    if (cache) { facts.cacheRead = cache; facts.params = params; }
+    if (cache) {
+      facts.cacheRead = cache;
+      facts.params = params;
+    }
     for (const r of fn.descendantsOfType('return_statement')) {
       if (!r || enclosingFunction(r)?.startIndex !== fn.startIndex) continue;
       const value = children(r)[0];
@@ -183,8 +228,13 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
   }
 
   function returned(value0: SyntaxNode, facts: ExportFacts): void {
-    const value = value0.type === 'await' ? children(value0)[0] ?? value0 : value0;
-    const client = value.type === 'call' ? clientOfCall(value) : value.type === 'identifier' && moduleClients.has(value.text) ? clientOfCall(moduleClients.get(value.text)!) : null;
+    const value = value0.type === 'await' ? (children(value0)[0] ?? value0) : value0;
+    const client =
+      value.type === 'call'
+        ? clientOfCall(value)
+        : value.type === 'identifier' && moduleClients.has(value.text)
+          ? clientOfCall(moduleClients.get(value.text)!)
+          : null;
     if (client) facts.client = { ...client, factory: true };
     if (value.type === 'identifier') {
       const store = flow.storeHandle(value.text);
@@ -192,9 +242,15 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
     }
     for (const c of [value, ...value.descendantsOfType('call')]) {
       if (c?.type !== 'call') continue;
-      const path = collapse(field(c, 'function')?.text ?? '').split('.').slice(1).join('.');
+      const path = collapse(field(c, 'function')?.text ?? '')
+        .split('.')
+        .slice(1)
+        .join('.');
       const m = OPENAI_METHODS.find((x) => path === x.path || path.endsWith(`.${x.path}`));
-      if (m) { facts.returnsResult = { operation: m.path, line: line(c) }; break; }
+      if (m) {
+        facts.returnsResult = { operation: m.path, line: line(c) };
+        break;
+      }
     }
   }
 
@@ -208,7 +264,10 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
       for (const a of assigns) {
         const l = field(a, 'left');
         const r = field(a, 'right');
-        if (l?.type === 'identifier' && r && !derived.has(l.text) && names(r).some((x) => derived.has(x))) { derived.add(l.text); changed = true; }
+        if (l?.type === 'identifier' && r && !derived.has(l.text) && names(r).some((x) => derived.has(x))) {
+          derived.add(l.text);
+          changed = true;
+        }
       }
     }
     for (const c of fn.descendantsOfType('call')) {
@@ -219,7 +278,13 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
       const store = flow.classify(c);
       const f = field(c, 'function');
       if (store?.op === 'read') return { kind: store.module.kind, api: store.api, line: line(c) };
-      if (!store && f?.type === 'attribute' && /^(get|__contains__)$/.test(field(f, 'attribute')?.text ?? '') && /cache|memo/i.test(field(f, 'object')?.text ?? '')) return { kind: 'memory', api: collapse(f.text).split('.').slice(-2).join('.'), line: line(c) };
+      if (
+        !store &&
+        f?.type === 'attribute' &&
+        /^(get|__contains__)$/.test(field(f, 'attribute')?.text ?? '') &&
+        /cache|memo/i.test(field(f, 'object')?.text ?? '')
+      )
+        return { kind: 'memory', api: collapse(f.text).split('.').slice(-2).join('.'), line: line(c) };
     }
     return null;
   }
@@ -238,8 +303,14 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
     const retries = a.keywords.get('max_retries');
     const seconds = num(timeout);
     return {
-      via, factory: false, className: cls, ...(via === 'langchain' ? { api: LANGCHAIN_CLASSES[cls]! } : {}),
-      timeoutMs: seconds === null ? null : seconds * 1000, timeoutSet: !!timeout, maxRetries: num(retries), maxRetriesSet: !!retries,
+      via,
+      factory: false,
+      className: cls,
+      ...(via === 'langchain' ? { api: LANGCHAIN_CLASSES[cls]! } : {}),
+      timeoutMs: seconds === null ? null : seconds * 1000,
+      timeoutSet: !!timeout,
+      maxRetries: num(retries),
+      maxRetriesSet: !!retries,
     };
   }
 }

@@ -31,10 +31,15 @@ export interface ExportFacts {
   cacheRead?: { kind: StoreKind; api: string; line: number };
   /** An OpenAI client instance (`export const openai = new OpenAI()`) or a function that returns one. */
   client?: {
-    via: LlmVia; factory: boolean; className: string;
+    via: LlmVia;
+    factory: boolean;
+    className: string;
     /** LangChain classes: the kind of API their methods call. */
     api?: LlmApiKind;
-    timeoutMs: number | null; timeoutSet: boolean; maxRetries: number | null; maxRetriesSet: boolean;
+    timeoutMs: number | null;
+    timeoutSet: boolean;
+    maxRetries: number | null;
+    maxRetriesSet: boolean;
   };
   /** A store client instance or handle (`export const redis = new Redis()`), or a function that returns one. */
   store?: { kind: StoreKind; engine: string };
@@ -72,7 +77,15 @@ export interface ResultUse {
   stores: StoreEffect[];
   /** The result passed on to another imported name, at an argument position (resolved when a view is made). */
   /** `position`: the argument's index, or (Python) the keyword it is passed as. */
-  passedTo: Array<{ local: string; members: string[]; binding: UseBinding; position: number | string; line: number; constArgs?: Record<string, number>; props?: string[] }>;
+  passedTo: Array<{
+    local: string;
+    members: string[];
+    binding: UseBinding;
+    position: number | string;
+    line: number;
+    constArgs?: Record<string, number>;
+    props?: string[];
+  }>;
   /** A cache read keyed by the call's arguments, whose hit skips the call (the caller's own lookup). */
   cacheRead?: { kind: StoreKind; api: string; line: number };
 }

@@ -55,59 +55,109 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
     const x = report.traffic.map((t) => `${t.factor}×`);
     const engines = report.traffic[0]!.engines.map((e) => e.engine);
     // Costs span orders of magnitude (a serverless table vs an in-memory cluster): a log axis keeps all readable.
-    const series = engines.map((id) => ({ name: engineName(id), type: 'line', symbolSize: 6, data: report.traffic.map((t) => r2(Math.max(0.01, t.engines.find((e) => e.engine === id)!.monthlyUsd))) }));
-    series.push({ name: L.openAi, type: 'line', symbolSize: 6, data: report.traffic.map((t) => r2(Math.max(0.01, t.openaiMonthlyUsd))), lineStyle: { type: 'dashed' } } as never);
+    const series = engines.map((id) => ({
+      name: engineName(id),
+      type: 'line',
+      symbolSize: 6,
+      data: report.traffic.map((t) => r2(Math.max(0.01, t.engines.find((e) => e.engine === id)!.monthlyUsd))),
+    }));
+    series.push({
+      name: L.openAi,
+      type: 'line',
+      symbolSize: 6,
+      data: report.traffic.map((t) => r2(Math.max(0.01, t.openaiMonthlyUsd))),
+      lineStyle: { type: 'dashed' },
+    } as never);
     charts.push({
-      id: 'cost-vs-traffic', title: L.costTitle,
+      id: 'cost-vs-traffic',
+      title: L.costTitle,
       option: { ...base(L.costTitle), xAxis: { type: 'category', name: L.traffic, data: x }, yAxis: { type: 'log', name: L.usdPerMonth }, series },
-      table: { columns: [L.traffic, ...engines.map(engineName), L.openAi], rows: report.traffic.map((t) => [`${t.factor}×`, ...t.engines.map((e) => r2(e.monthlyUsd)), r2(t.openaiMonthlyUsd)]) },
+      table: {
+        columns: [L.traffic, ...engines.map(engineName), L.openAi],
+        rows: report.traffic.map((t) => [`${t.factor}×`, ...t.engines.map((e) => r2(e.monthlyUsd)), r2(t.openaiMonthlyUsd)]),
+      },
     });
   }
   if (report.months.length) {
     const x = report.months.map((m) => `M${m.month}`);
-    const engines = report.months[0]!.engines.map((e) => e.engine).filter((id) => report.months.some((m) => m.engines.find((e) => e.engine === id)!.nodes > 0));
+    const engines = report.months[0]!.engines.map((e) => e.engine).filter((id) =>
+      report.months.some((m) => m.engines.find((e) => e.engine === id)!.nodes > 0),
+    );
     charts.push({
-      id: 'storage-nodes-vs-months', title: L.monthsTitle,
+      id: 'storage-nodes-vs-months',
+      title: L.monthsTitle,
       option: {
         ...base(L.monthsTitle),
         xAxis: { type: 'category', name: L.month, data: x },
-        yAxis: [{ type: 'value', name: L.gibStored }, { type: 'value', name: L.nodes, minInterval: 1 }],
+        yAxis: [
+          { type: 'value', name: L.gibStored },
+          { type: 'value', name: L.nodes, minInterval: 1 },
+        ],
         series: [
           { name: L.gibStored, type: 'bar', yAxisIndex: 0, data: report.months.map((m) => r2(m.storedBytes / GIB)), itemStyle: { opacity: 0.5 } },
-          ...engines.map((id) => ({ name: L.engineNodes(engineName(id)), type: 'line', yAxisIndex: 1, symbolSize: 5, data: report.months.map((m) => m.engines.find((e) => e.engine === id)!.nodes) })),
+          ...engines.map((id) => ({
+            name: L.engineNodes(engineName(id)),
+            type: 'line',
+            yAxisIndex: 1,
+            symbolSize: 5,
+            data: report.months.map((m) => m.engines.find((e) => e.engine === id)!.nodes),
+          })),
         ],
       },
-      table: { columns: [L.month, L.gibStored, ...engines.map((id) => L.engineNodes(engineName(id)))], rows: report.months.map((m) => [m.month, r2(m.storedBytes / GIB), ...engines.map((id) => m.engines.find((e) => e.engine === id)!.nodes)]) },
+      table: {
+        columns: [L.month, L.gibStored, ...engines.map((id) => L.engineNodes(engineName(id)))],
+        rows: report.months.map((m) => [m.month, r2(m.storedBytes / GIB), ...engines.map((id) => m.engines.find((e) => e.engine === id)!.nodes)]),
+      },
     });
   }
   const gpuFiles = report.gpu.files.filter((f) => f.peakBytes !== null);
   if (gpuFiles.length) {
     const budget = report.gpu.files[0]!.fits.find((f) => f.gpu === report.gpu.target.id)?.budgetBytes ?? report.gpu.target.memoryBytes;
     // The largest peaks only: a bar per file of a big workspace is unreadable; the data table keeps every file.
-    const charted = [...gpuFiles].sort((a, b) => b.peakBytes! - a.peakBytes! || a.path.localeCompare(b.path)).slice(0, GPU_CHART_FILES).reverse();
+    const charted = [...gpuFiles]
+      .sort((a, b) => b.peakBytes! - a.peakBytes! || a.path.localeCompare(b.path))
+      .slice(0, GPU_CHART_FILES)
+      .reverse();
     const labels = shortestUniqueSuffixes(charted.map((f) => f.path));
     const title = L.gpuTitle(report.gpu.target.name);
     const maxGiB = Math.max(budget, ...charted.map((f) => f.peakBytes!)) / GIB;
     charts.push({
-      id: 'gpu-peak-vs-target', title,
+      id: 'gpu-peak-vs-target',
+      title,
       // One bar per 22 px plus the title, axis and legend: labels never share a line.
       height: Math.max(240, 130 + 22 * charted.length),
       option: {
         ...base(title),
-        title: { text: title, left: 'center', textStyle: { fontSize: 14 }, ...(charted.length < gpuFiles.length ? { subtext: L.gpuShown(charted.length, gpuFiles.length) } : {}) },
+        title: {
+          text: title,
+          left: 'center',
+          textStyle: { fontSize: 14 },
+          ...(charted.length < gpuFiles.length ? { subtext: L.gpuShown(charted.length, gpuFiles.length) } : {}),
+        },
         // The bar's item names are the full paths: the tooltip names the file the label may abbreviate.
         tooltip: { trigger: 'item', formatter: '{b}: {c} GiB' },
         grid: { left: GPU_LABEL_WIDTH + 20, right: 40, top: charted.length < gpuFiles.length ? 70 : 50, bottom: 60 },
         // The axis always reaches the budget line it is drawn against (ECharts would stop at the data's maximum).
         xAxis: { type: 'value', name: 'GiB', max: niceCeil(maxGiB) },
         // Axis labels are drawn as text by the chart library, not escaped by a renderer: show control characters here.
-        yAxis: { type: 'category', data: labels.map((l) => showControlChars(l)), axisLabel: { width: GPU_LABEL_WIDTH, overflow: 'truncate', ellipsis: '…', interval: 0 } },
-        series: [{
-          name: L.peakGiB, type: 'bar', data: charted.map((f) => ({ name: showControlChars(f.path), value: r2(f.peakBytes! / GIB) })),
-          markLine: { symbol: 'none', data: [{ xAxis: r2(budget / GIB), name: L.budgetName }], label: { formatter: L.budget(r2(budget / GIB)) } },
-        }],
+        yAxis: {
+          type: 'category',
+          data: labels.map((l) => showControlChars(l)),
+          axisLabel: { width: GPU_LABEL_WIDTH, overflow: 'truncate', ellipsis: '…', interval: 0 },
+        },
+        series: [
+          {
+            name: L.peakGiB,
+            type: 'bar',
+            data: charted.map((f) => ({ name: showControlChars(f.path), value: r2(f.peakBytes! / GIB) })),
+            markLine: { symbol: 'none', data: [{ xAxis: r2(budget / GIB), name: L.budgetName }], label: { formatter: L.budget(r2(budget / GIB)) } },
+          },
+        ],
       },
-      table: { columns: [L.file, L.peakGiB, L.lowerBound], rows: gpuFiles.map((f) => [f.path, r2(f.peakBytes! / GIB), f.peakIsLowerBound ? L.yes : L.no]) },
+      table: {
+        columns: [L.file, L.peakGiB, L.lowerBound],
+        rows: gpuFiles.map((f) => [f.path, r2(f.peakBytes! / GIB), f.peakIsLowerBound ? L.yes : L.no]),
+      },
     });
   }
   return charts;

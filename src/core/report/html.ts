@@ -18,7 +18,10 @@ const SCRIPT_UNSAFE = new RegExp(`[\u2028\u2029${BIDI_CONTROLS}]`, 'g');
 
 /** THE HTML escaping of scanned text: keys masked, control characters shown by code point, markup inert. */
 export function escapeHtml(text: string): string {
-  return showControlChars(redactSecrets(text)).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return showControlChars(redactSecrets(text)).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /**
@@ -26,7 +29,11 @@ export function escapeHtml(text: string): string {
  * bidi controls in the page source (escaped, so the data is unchanged).
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(redactDeep(value)).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(SCRIPT_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return JSON.stringify(redactDeep(value))
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(SCRIPT_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 /** The bundled chart script, next to the CLI bundle (dist/) or, from source, in the build output. */
@@ -59,11 +66,23 @@ caption { text-align: left; font-weight: 600; padding: 4px 0; }
 
 function table(t: Table, caption?: string, links?: readonly string[]): string {
   // Header words as nowrap spans: a header breaks only at its spaces (never `mo del` or `a100-` / `40`).
-  const head = `<tr>${t.columns.map((c) => `<th scope="col">${headerWords(c).map((w) => `<span class="word">${escapeHtml(w)}</span>`).join(' ')}</th>`).join('')}</tr>`;
+  const head = `<tr>${t.columns
+    .map(
+      (c) =>
+        `<th scope="col">${headerWords(c)
+          .map((w) => `<span class="word">${escapeHtml(w)}</span>`)
+          .join(' ')}</th>`,
+    )
+    .join('')}</tr>`;
   // A path may break after its slashes (a cell's long word otherwise widens its column to the whole path).
   const text = (c: string) => escapeHtml(c).replace(/\//g, '/<wbr>');
   const cell = (c: string, i: number, r: number) => (i === 0 && links?.[r] ? `<a href="#${escapeHtml(links[r]!)}">${text(c)}</a>` : text(c));
-  const body = t.rows.map((row, r) => `<tr>${row.map((c, i) => `<td${t.numeric?.includes(i) ? ` class="num${keepOnOneLine(c) ? ' keep' : ''}"` : ''}>${cell(c, i, r)}</td>`).join('')}</tr>`).join('\n');
+  const body = t.rows
+    .map(
+      (row, r) =>
+        `<tr>${row.map((c, i) => `<td${t.numeric?.includes(i) ? ` class="num${keepOnOneLine(c) ? ' keep' : ''}"` : ''}>${cell(c, i, r)}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
@@ -85,8 +104,12 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
     if (!spec) return;
     // The SVG comes from ECharts' own renderer over our numbers and escaped labels; the live chart replaces it.
     const style = spec.height ? ` style="height: ${spec.height}px"` : '';
-    parts.push(`<figure class="chart" data-chart="${escapeHtml(id)}" aria-label="${escapeHtml(spec.title)}"${style}>${chartToSvg(redactDeep(spec))}</figure>`);
-    parts.push(`<details><summary>${escapeHtml(D.chartData(spec.title))}</summary>${table({ columns: spec.table.columns, rows: spec.table.rows.map((r) => r.map(String)) })}</details>`);
+    parts.push(
+      `<figure class="chart" data-chart="${escapeHtml(id)}" aria-label="${escapeHtml(spec.title)}"${style}>${chartToSvg(redactDeep(spec))}</figure>`,
+    );
+    parts.push(
+      `<details><summary>${escapeHtml(D.chartData(spec.title))}</summary>${table({ columns: spec.table.columns, rows: spec.table.rows.map((r) => r.map(String)) })}</details>`,
+    );
   };
   const bullets = (list: readonly string[]) => {
     if (list.length) parts.push(`<ul>${list.map((b) => `<li>${escapeHtml(b)}</li>`).join('')}</ul>`);
@@ -107,7 +130,9 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
       const files = (group: GpuFileGroup) => {
         if (group.table.rows.length) parts.push(table(group.table));
         for (const file of group.files) {
-          parts.push(`<details class="file" id="${escapeHtml(file.anchor)}"${file.open ? ' open' : ''}><summary><strong>${escapeHtml(file.path)}</strong> — ${escapeHtml(P.verdict[file.verdict])}</summary>`);
+          parts.push(
+            `<details class="file" id="${escapeHtml(file.anchor)}"${file.open ? ' open' : ''}><summary><strong>${escapeHtml(file.path)}</strong> — ${escapeHtml(P.verdict[file.verdict])}</summary>`,
+          );
           for (const p of file.detail?.paragraphs ?? []) parts.push(`<p>${escapeHtml(p)}</p>`);
           for (const { caption, table: t } of file.detail?.tables ?? []) parts.push(table(t, caption));
           bullets(file.detail?.bullets ?? []);
@@ -137,7 +162,9 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
   for (const s of sections) render(s, 2);
   const sources = citedSources(sections);
   if (sources.length) {
-    parts.push(`<section id="sources"><h2>${escapeHtml(P.sourcesTitle)}</h2><p>${escapeHtml(P.sourcesIntro)}</p><ul>${sources.map((src) => `<li><a href="${escapeHtml(src.url)}" rel="noreferrer">${escapeHtml(src.name)}</a> <span class="muted">${escapeHtml(src.url)}</span></li>`).join('')}</ul></section>`);
+    parts.push(
+      `<section id="sources"><h2>${escapeHtml(P.sourcesTitle)}</h2><p>${escapeHtml(P.sourcesIntro)}</p><ul>${sources.map((src) => `<li><a href="${escapeHtml(src.url)}" rel="noreferrer">${escapeHtml(src.name)}</a> <span class="muted">${escapeHtml(src.url)}</span></li>`).join('')}</ul></section>`,
+    );
   }
 
   const data = scriptJson(charts.map((c) => ({ id: c.id, option: c.option })));

@@ -49,11 +49,18 @@ export function markdownCode(text: string): string {
 
 function table(t: Table): string[] {
   const align = t.columns.map((_, i) => (t.numeric?.includes(i) ? '---:' : '---'));
-  return [`| ${t.columns.map(escapeMarkdown).join(' | ')} |`, `| ${align.join(' | ')} |`, ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`)];
+  return [
+    `| ${t.columns.map(escapeMarkdown).join(' | ')} |`,
+    `| ${align.join(' | ')} |`,
+    ...t.rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`),
+  ];
 }
 
 /** `svgFor` draws a chart (chart-svg.ts); with `chartDir` the SVGs become assets linked from the Markdown. */
-export function toMarkdown(report: SizingReport, options: { chartDir?: string; svgFor?: (chart: ChartSpec) => string; lang?: ReportLang } = {}): { markdown: string; assets: RenderedAsset[] } {
+export function toMarkdown(
+  report: SizingReport,
+  options: { chartDir?: string; svgFor?: (chart: ChartSpec) => string; lang?: ReportLang } = {},
+): { markdown: string; assets: RenderedAsset[] } {
   const S = reportStrings(options.lang);
   const charts = buildCharts(report, options.lang);
   const assets: RenderedAsset[] = [];
@@ -75,10 +82,23 @@ export function toMarkdown(report: SizingReport, options: { chartDir?: string; s
         assets.push({ name, content: svg });
         lines.push(`![${escapeMarkdown(chart.title)}](${encodeURI(name).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`, '');
       }
-      lines.push(`<details><summary>${escapeMarkdown(S.document.chartData(chart.title))}</summary>`, '', ...table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) }), '', '</details>', '');
+      lines.push(
+        `<details><summary>${escapeMarkdown(S.document.chartData(chart.title))}</summary>`,
+        '',
+        ...table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) }),
+        '',
+        '</details>',
+        '',
+      );
     }
     for (const c of s.children ?? []) render(c, depth + 1);
   };
   for (const s of sizingSections(report, options.lang)) render(s, 2);
-  return { markdown: `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, assets };
+  return {
+    markdown: `${lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd()}\n`,
+    assets,
+  };
 }

@@ -11,16 +11,28 @@ import type { Section, Table } from './sizing-sections';
 import { SOURCES, type PublicSource } from '../sizing/sources';
 
 /** Fills `{0}`, `{1}` of a page string. */
-export const fill = (template: string, ...args: Array<string | number>): string => template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+export const fill = (template: string, ...args: Array<string | number>): string =>
+  template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 
 /**
  * What each assumption sizes: OpenAI call traffic, or the stores its results go to. Exhaustive over the keys (a new
  * assumption does not compile until it is placed), so the page never hides or shows one by accident.
  */
 const ASSUMPTION_USE: Readonly<Record<keyof UsageAssumptions, 'calls' | 'stores'>> = {
-  avgRequestsPerSecond: 'calls', peakRequestsPerSecond: 'calls', inputTokens: 'calls', outputTokens: 'calls', cacheHitRatio: 'calls',
-  retentionDays: 'stores', readWriteRatio: 'stores', concurrentSessions: 'stores', replicationFactor: 'stores', monthlyGrowth: 'stores',
-  recordMetadataBytes: 'stores', workingSetFraction: 'stores', queryLatencyMs: 'stores', horizonMonths: 'stores',
+  avgRequestsPerSecond: 'calls',
+  peakRequestsPerSecond: 'calls',
+  inputTokens: 'calls',
+  outputTokens: 'calls',
+  cacheHitRatio: 'calls',
+  retentionDays: 'stores',
+  readWriteRatio: 'stores',
+  concurrentSessions: 'stores',
+  replicationFactor: 'stores',
+  monthlyGrowth: 'stores',
+  recordMetadataBytes: 'stores',
+  workingSetFraction: 'stores',
+  queryLatencyMs: 'stores',
+  horizonMonths: 'stores',
 };
 
 /** The assumptions some number of this report depends on: call traffic only with call sites, store ones only with a store load. */
@@ -96,18 +108,28 @@ export function layoutGpu(section: Section, report: Pick<SizingReport, 'gpu'>, s
     const verdict: FitVerdict = row ? (f.api === 'opencl' ? row.opencl : row.cuda) : 'unknown';
     const detail = detailByPath.get(f.path) ?? null;
     return {
-      path: f.path, anchor: detail?.id ?? `gpu-${f.path}`, verdict,
+      path: f.path,
+      anchor: detail?.id ?? `gpu-${f.path}`,
+      verdict,
       peak: f.peakBytes === null ? strings.unknownPeak : `${f.peakIsLowerBound ? '≥ ' : ''}${formatBytes(Math.round(f.peakBytes), { exact: false })}`,
-      why: row?.why ?? '', row: rowByPath.get(f.path) ?? null, detail, open: verdict !== 'fits',
+      why: row?.why ?? '',
+      row: rowByPath.get(f.path) ?? null,
+      detail,
+      open: verdict !== 'fits',
     };
   });
   const peak = new Map(report.gpu.files.map((f) => [f.path, f.peakBytes ?? -1]));
-  const needAction = files.filter((f) => f.open).sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict] || peak.get(b.path)! - peak.get(a.path)! || a.path.localeCompare(b.path));
+  const needAction = files
+    .filter((f) => f.open)
+    .sort((a, b) => SEVERITY[a.verdict] - SEVERITY[b.verdict] || peak.get(b.path)! - peak.get(a.path)! || a.path.localeCompare(b.path));
   const shown = needAction.slice(0, WORST_FILES);
   const worst = shown.length
     ? {
         caption: fill(strings.needActionTitle, target.name, needAction.length, files.length, shown.length),
-        table: { columns: [strings.fileColumn, fill(strings.verdictColumn, target.name), strings.peakColumn, strings.whyColumn], rows: shown.map((f) => [f.path, strings.verdict[f.verdict], f.peak, f.why]) },
+        table: {
+          columns: [strings.fileColumn, fill(strings.verdictColumn, target.name), strings.peakColumn, strings.whyColumn],
+          rows: shown.map((f) => [f.path, strings.verdict[f.verdict], f.peak, f.why]),
+        },
         anchors: shown.map((f) => f.anchor),
       }
     : null;
@@ -119,25 +141,29 @@ export function layoutGpu(section: Section, report: Pick<SizingReport, 'gpu'>, s
     if (list) list.push(f);
     else byFolder.set(folder, [f]);
   }
-  const folders = [...byFolder.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([folder, list]): GpuFolderView => {
-    const counts = VERDICTS.map((v) => [v, list.filter((f) => f.verdict === v).length] as const).filter(([, n]) => n > 0);
-    const label = fill(strings.folderLabel, folder, list.length, counts.map(([v, n]) => `${strings.verdict[v]}: ${n}`).join(' · '));
-    const group = (of: GpuFileView[]): GpuFileGroup => ({
-      files: of,
-      table: {
-        columns: fitTable?.columns ?? [],
-        // Inside a folder's group a file is named relative to the folder (the group's label names the folder).
-        rows: of.flatMap((f) => (f.row ? [[folder === '.' ? f.path : f.path.slice(folder.length + 1), ...f.row.slice(1)]] : [])),
-        ...(fitTable?.numeric ? { numeric: fitTable.numeric } : {}),
-      },
+  const folders = [...byFolder.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([folder, list]): GpuFolderView => {
+      const counts = VERDICTS.map((v) => [v, list.filter((f) => f.verdict === v).length] as const).filter(([, n]) => n > 0);
+      const label = fill(strings.folderLabel, folder, list.length, counts.map(([v, n]) => `${strings.verdict[v]}: ${n}`).join(' · '));
+      const group = (of: GpuFileView[]): GpuFileGroup => ({
+        files: of,
+        table: {
+          columns: fitTable?.columns ?? [],
+          // Inside a folder's group a file is named relative to the folder (the group's label names the folder).
+          rows: of.flatMap((f) => (f.row ? [[folder === '.' ? f.path : f.path.slice(folder.length + 1), ...f.row.slice(1)]] : [])),
+          ...(fitTable?.numeric ? { numeric: fitTable.numeric } : {}),
+        },
+      });
+      const fit = list.filter((f) => !f.open);
+      return {
+        folder,
+        label,
+        open: fit.length < list.length,
+        needAction: group(list.filter((f) => f.open)),
+        fitting: fit.length ? { ...group(fit), label: fill(strings.fittingLabel, fit.length) } : null,
+      };
     });
-    const fit = list.filter((f) => !f.open);
-    return {
-      folder, label, open: fit.length < list.length,
-      needAction: group(list.filter((f) => f.open)),
-      fitting: fit.length ? { ...group(fit), label: fill(strings.fittingLabel, fit.length) } : null,
-    };
-  });
   return { worst, folders };
 }
 
@@ -146,7 +172,8 @@ export function layoutGpu(section: Section, report: Pick<SizingReport, 'gpu'>, s
  * words are `nowrap` spans, so a header breaks only at its spaces; a cell breaks inside a word only when that word
  * alone is wider than the cell can be, and a table wider than the page scrolls sideways instead of squeezing columns.
  */
-export const TABLE_TEXT_CSS = 'th { word-break: keep-all; overflow-wrap: normal; hyphens: none; } th .word { white-space: nowrap; } td { overflow-wrap: break-word; word-break: normal; hyphens: none; } td.keep { white-space: nowrap; }';
+export const TABLE_TEXT_CSS =
+  'th { word-break: keep-all; overflow-wrap: normal; hyphens: none; } th .word { white-space: nowrap; } td { overflow-wrap: break-word; word-break: normal; hyphens: none; } td.keep { white-space: nowrap; }';
 
 /** A short number cell (`0 (shared)`, `1 (5)`, `$1,183`) stays on one line; a longer one may wrap at its spaces. */
 export const keepOnOneLine = (text: string): boolean => text.length <= 14;

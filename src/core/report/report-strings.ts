@@ -9,7 +9,20 @@ import { ASSUMPTION_KEYS, ASSUMPTION_LABELS, type UsageAssumptions } from '../si
 export type ReportLang = 'en' | 'ko';
 
 export interface ReportStrings {
-  titles: { summary: string; problems: string; gpu: string; openai: string; engines: string; traffic: string; months: string; recommendation: string; bill: string; method: string; nodesPerRole: string; monthlyCost: string };
+  titles: {
+    summary: string;
+    problems: string;
+    gpu: string;
+    openai: string;
+    engines: string;
+    traffic: string;
+    months: string;
+    recommendation: string;
+    bill: string;
+    method: string;
+    nodesPerRole: string;
+    monthlyCost: string;
+  };
   assumptionsTitle(profile: string, workloadFile: string | null): string;
   assumptionsIntro: string;
   assumptionSource: Record<'profile' | 'workload', string>;
@@ -48,7 +61,16 @@ export interface ReportStrings {
   shared: string;
   recordBullet(id: string, formula: string, bytes: string, retentionWhy: string, unknowns: string): string;
   cachedBullet(id: string, perCall: string): string;
-  loadIntro(p: { writes: string; writesPeak: string; reads: string; readsPeak: string; record: string; records: string; stored: string; rf: number }): string;
+  loadIntro(p: {
+    writes: string;
+    writesPeak: string;
+    reads: string;
+    readsPeak: string;
+    record: string;
+    records: string;
+    stored: string;
+    rf: number;
+  }): string;
   sharedLegend: string;
   trafficIntro(unpriced: string): string;
   monthsIntro(growth: string): string;
@@ -73,7 +95,15 @@ export interface ReportStrings {
     nothing: string;
   };
   recommendation: {
-    first(p: { engine: string; topology: string; monthly: string; peakWrites: string; storedGiB: string; count: number; next: { engine: string; monthly: string } | null }): string;
+    first(p: {
+      engine: string;
+      topology: string;
+      monthly: string;
+      peakWrites: string;
+      storedGiB: string;
+      count: number;
+      next: { engine: string; monthly: string } | null;
+    }): string;
     holds(factor: number, topology: string, monthly: string): string;
     overtaken(factor: number, engine: string, theirs: string, ours: string): string;
     notComputed: string;
@@ -81,9 +111,24 @@ export interface ReportStrings {
     nodeCount(n: number): string;
   };
   charts: {
-    costTitle: string; traffic: string; usdPerMonth: string; openAi: string;
-    monthsTitle: string; month: string; gibStored: string; nodes: string; engineNodes(engine: string): string;
-    gpuTitle(target: string): string; gpuShown(shown: number, total: number): string; peakGiB: string; budgetName: string; budget(gib: number): string; file: string; lowerBound: string; yes: string; no: string;
+    costTitle: string;
+    traffic: string;
+    usdPerMonth: string;
+    openAi: string;
+    monthsTitle: string;
+    month: string;
+    gibStored: string;
+    nodes: string;
+    engineNodes(engine: string): string;
+    gpuTitle(target: string): string;
+    gpuShown(shown: number, total: number): string;
+    peakGiB: string;
+    budgetName: string;
+    budget(gib: number): string;
+    file: string;
+    lowerBound: string;
+    yes: string;
+    no: string;
   };
   assumptions: Record<keyof UsageAssumptions, string>;
   document: { title: string; profile: string; chartData(title: string): string; noScript: string; textHeader(tool: string, profile: string): string };
@@ -93,34 +138,73 @@ export interface ReportStrings {
 
 /** Plain strings (they travel to the webview in a message); `{0}`, `{1}` are filled in the page. */
 export interface PageStrings {
-  exportButton: string; workloadButton: string; openReport: string; editTitle: string; role: string; nodes: string; shared: string; perMonth: string;
+  exportButton: string;
+  workloadButton: string;
+  openReport: string;
+  editTitle: string;
+  role: string;
+  nodes: string;
+  shared: string;
+  perMonth: string;
   /** The report's layout on both HTML surfaces (report-layout.ts): files needing action first, folders collapsed. */
-  needActionTitle: string; fileColumn: string; verdictColumn: string; peakColumn: string; whyColumn: string; folderLabel: string; fittingLabel: string; unknownPeak: string;
+  needActionTitle: string;
+  fileColumn: string;
+  verdictColumn: string;
+  peakColumn: string;
+  whyColumn: string;
+  folderLabel: string;
+  fittingLabel: string;
+  unknownPeak: string;
   verdict: Record<FitVerdict, string>;
   /** In place of the assumptions table when the code found uses none of them (a GPU-only workspace). */
   noAssumptions: string;
-  sourcesTitle: string; sourcesIntro: string;
+  sourcesTitle: string;
+  sourcesIntro: string;
 }
 
 const EN: ReportStrings = {
   titles: {
-    summary: 'Summary', problems: 'Configuration problems', gpu: 'GPU fit', openai: 'OpenAI call sites', engines: 'Database topology per engine',
-    traffic: 'Cost and nodes as traffic grows', months: 'Storage and nodes by month', recommendation: 'Recommendation', bill: 'Monthly bill', method: 'How the numbers are computed',
-    nodesPerRole: 'Nodes per role', monthlyCost: 'Monthly cost',
+    summary: 'Summary',
+    problems: 'Configuration problems',
+    gpu: 'GPU fit',
+    openai: 'OpenAI call sites',
+    engines: 'Database topology per engine',
+    traffic: 'Cost and nodes as traffic grows',
+    months: 'Storage and nodes by month',
+    recommendation: 'Recommendation',
+    bill: 'Monthly bill',
+    method: 'How the numbers are computed',
+    nodesPerRole: 'Nodes per role',
+    monthlyCost: 'Monthly cost',
   },
   assumptionsTitle: (profile, file) => `Assumptions (profile: ${profile}${file ? `, workload file ${file}` : ''})`,
   assumptionSource: { profile: 'profile', workload: 'workload' },
   valueSource: { code: 'code', profile: 'profile', workload: 'workload' },
   days: (n) => `${n} d`,
-  assumptionsIntro: 'Values code cannot know. Edit them in ai-infra-advisor.workload.json (schema: docs/workload.schema.json); per-call-site overrides go under "calls".',
-  pricesBullet: (source, date, engineDate) => `Prices: ${source}, compiled ${date}; engine rules compiled ${engineDate} (src/core/sizing/engine-facts.ts).`,
+  assumptionsIntro:
+    'Values code cannot know. Edit them in ai-infra-advisor.workload.json (schema: docs/workload.schema.json); per-call-site overrides go under "calls".',
+  pricesBullet: (source, date, engineDate) =>
+    `Prices: ${source}, compiled ${date}; engine rules compiled ${engineDate} (src/core/sizing/engine-facts.ts).`,
   problemsIntro: 'These values were invalid and replaced by their defaults:',
   unknownTargetGpu: (id, using) => `unknown GPU '${id}'; using ${using}`,
   unusedDataset: (file) => `no GPU allocations found in '${file}'; its data-set size is unused`,
   columns: {
     assumptions: ['assumption', 'value', 'unit', 'from'],
     gpu: ['file', 'API', 'strategy', 'peak'],
-    openai: ['call site', 'API', 'model', 'req/s avg (peak)', 'cache hits', 'tokens in/out', 'record', 'retention', '$/call', '$/month', 'batch $/month', 'stored'],
+    openai: [
+      'call site',
+      'API',
+      'model',
+      'req/s avg (peak)',
+      'cache hits',
+      'tokens in/out',
+      'record',
+      'retention',
+      '$/call',
+      '$/month',
+      'batch $/month',
+      'stored',
+    ],
     engines: ['engine', 'client-session nodes', 'query nodes', 'data nodes', 'other', 'on disk', '$/month'],
     roles: ['role', 'nodes', 'instance', 'why', 'grows with'],
     cost: ['item', 'quantity', 'unit', 'unit price', '$/month'],
@@ -132,7 +216,8 @@ const EN: ReportStrings = {
   },
   verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
   verdictLegend: '✓ fits · ⚠ needs chunking · ✗ does not fit · ? unknown (the code leaves a size to run time: set it in the workload file)',
-  gpuIntro: (sf, target) => `Peak device memory per program file against every GPU in the catalog. Budget = the memory the driver reports (ECC and reserves taken) − one CUDA context (781 MiB) − a fragmentation margin ((1 − ${sf}) of the rest, at least 1 GiB). Each cell is the verdict for the API the file uses; OpenCL also needs every buffer ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE (NVIDIA: 1/4 of reported memory, ROCm ≈ 85%, Intel 4 GiB). Chunk plans are for ${target}.`,
+  gpuIntro: (sf, target) =>
+    `Peak device memory per program file against every GPU in the catalog. Budget = the memory the driver reports (ECC and reserves taken) − one CUDA context (781 MiB) − a fragmentation margin ((1 − ${sf}) of the rest, at least 1 GiB). Each cell is the verdict for the API the file uses; OpenCL also needs every buffer ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE (NVIDIA: 1/4 of reported memory, ROCm ≈ 85%, Intel 4 GiB). Chunk plans are for ${target}.`,
   boundFromWorkload: 'workload',
   stillUnknown: 'still unknown',
   gpuTargetLineCuda: (target, verdict, why) => `${target}: ${verdict} (${why})`,
@@ -143,83 +228,147 @@ const EN: ReportStrings = {
   unknown: 'unknown',
   total: 'total',
   shared: 'shared',
-  recordBullet: (id, formula, bytes, why, unknowns) => `${id}: record = ${formula} = ${bytes}; retention from ${why}${unknowns ? `; unknown: ${unknowns}` : ''}`,
+  recordBullet: (id, formula, bytes, why, unknowns) =>
+    `${id}: record = ${formula} = ${bytes}; retention from ${why}${unknowns ? `; unknown: ${unknowns}` : ''}`,
   cachedBullet: (id, perCall) => `${id}: with prompt caching of the static prefix ${perCall}/call`,
-  loadIntro: (p) => `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
+  loadIntro: (p) =>
+    `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
   sharedLegend: '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions.',
-  trafficIntro: (unpriced) => `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month.${unpriced ? ` OpenAI $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
+  trafficIntro: (unpriced) =>
+    `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month.${unpriced ? ` OpenAI $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
   onlineNoBatch: '— (request handler)',
   bill: {
-    intro: 'One total for what the scanned code costs to run a month: the recommended database, the Redis cache tier where the code caches in Redis, the OpenAI API as deployed, and the target GPU\'s AWS instances.',
+    intro:
+      "One total for what the scanned code costs to run a month: the recommended database, the Redis cache tier where the code caches in Redis, the OpenAI API as deployed, and the target GPU's AWS instances.",
     notPriced: 'not priced',
     noCommitment: (onDemand) => `${onDemand} (no 1-year price in the catalog)`,
-    item: (kind, what, quantity, name, bytes) => kind === 'database' ? `database: ${name} (${quantity === 0 ? 'serverless' : `${quantity.toLocaleString('en-US')} node${quantity === 1 ? '' : 's'}`})`
-      : kind === 'cache' ? `cache tier: ${name} (${quantity.toLocaleString('en-US')} node${quantity === 1 ? '' : 's'})`
-      : kind === 'openai' ? `OpenAI API: ${what} call sites, ${quantity} offline through the Batch API`
-      : kind === 'gpu' ? `GPU: ${quantity.toLocaleString('en-US')} × ${what} all month (set gpu.instances in the workload file)`
-      : `cross-AZ replication traffic: ${bytes} a month`,
+    item: (kind, what, quantity, name, bytes) =>
+      kind === 'database'
+        ? `database: ${name} (${quantity === 0 ? 'serverless' : `${quantity.toLocaleString('en-US')} node${quantity === 1 ? '' : 's'}`})`
+        : kind === 'cache'
+          ? `cache tier: ${name} (${quantity.toLocaleString('en-US')} node${quantity === 1 ? '' : 's'})`
+          : kind === 'openai'
+            ? `OpenAI API: ${what} call sites, ${quantity} offline through the Batch API`
+            : kind === 'gpu'
+              ? `GPU: ${quantity.toLocaleString('en-US')} × ${what} all month (set gpu.instances in the workload file)`
+              : `cross-AZ replication traffic: ${bytes} a month`,
     noRate: 'rate not in the catalog',
-    notes: ['Not in the total: support plans and internet egress. Backups and cross-AZ replication traffic ($0.01/GB each way) are in the self-managed engines\' lines (MongoDB, Cassandra, ScyllaDB); DynamoDB\'s copies across AZs are inside its price; for OpenSearch Service and ElastiCache the volume is listed, not priced.'],
+    notes: [
+      "Not in the total: support plans and internet egress. Backups and cross-AZ replication traffic ($0.01/GB each way) are in the self-managed engines' lines (MongoDB, Cassandra, ScyllaDB); DynamoDB's copies across AZs are inside its price; for OpenSearch Service and ElastiCache the volume is listed, not priced.",
+    ],
   },
-  monthsIntro: (growth) => `Month m: traffic × (1 + ${growth})^(m−1); stored data = what each month wrote at its own traffic and still keeps (younger than the retention). Cells: nodes · $/month.`,
+  monthsIntro: (growth) =>
+    `Month m: traffic × (1 + ${growth})^(m−1); stored data = what each month wrote at its own traffic and still keeps (younger than the retention). Cells: nodes · $/month.`,
   growthStep: (month, actBy, from, to, fromI, toI) => {
     const n = (x: number) => x.toLocaleString('en-US');
-    const what = fromI !== toI
-      ? `move to ${toI ?? 'the managed service'} (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
-      : to > from ? `add ${n(to - from)} data node${to - from === 1 ? '' : 's'} (${n(from)} → ${n(to)})` : `remove ${n(from - to)} data node${from - to === 1 ? '' : 's'} (${n(from)} → ${n(to)})`;
+    const what =
+      fromI !== toI
+        ? `move to ${toI ?? 'the managed service'} (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
+        : to > from
+          ? `add ${n(to - from)} data node${to - from === 1 ? '' : 's'} (${n(from)} → ${n(to)})`
+          : `remove ${n(from - to)} data node${from - to === 1 ? '' : 's'} (${n(from)} → ${n(to)})`;
     return `M${month} ${what}, start by M${actBy}`;
   },
   growthLead: 'Lead time: one month before each step, to provision the nodes and let them stream or rebalance their share of the data.',
   noGrowthStep: (months) => `No engine's data tier changes over the ${months} months shown.`,
-  redisRankNote: 'Redis is ranked only when every stored result expires (a TTL in the code): otherwise it is the cache tier in front of the chosen store, not the system of record.',
+  redisRankNote:
+    'Redis is ranked only when every stored result expires (a TTL in the code): otherwise it is the cache tier in front of the chosen store, not the system of record.',
   headline: {
-    openai: (n, monthly, offline, asDeployed, unpriced) => `OpenAI API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand${offline ? `; ${asDeployed} with the ${offline} offline call site${offline === 1 ? '' : 's'} (loops, jobs) through the Batch API, request handlers stay on demand` : '; every call site serves requests, so none can wait for the Batch API'}${unpriced ? `; ${unpriced}` : ''}.`,
-    bill: (onDemand, committed) => `Monthly bill (database + cache + OpenAI + GPU): ${onDemand} on demand, ${committed} with 1-year commitments where a price is known.`,
-    gpu: (target, fits, total, chunk, noFit, unknown) => `GPU on ${target}: ${fits} of ${total} program files fit, ${chunk} need chunking, ${noFit} do not fit, ${unknown} unknown (data-set size needed).`,
+    openai: (n, monthly, offline, asDeployed, unpriced) =>
+      `OpenAI API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand${offline ? `; ${asDeployed} with the ${offline} offline call site${offline === 1 ? '' : 's'} (loops, jobs) through the Batch API, request handlers stay on demand` : '; every call site serves requests, so none can wait for the Batch API'}${unpriced ? `; ${unpriced}` : ''}.`,
+    bill: (onDemand, committed) =>
+      `Monthly bill (database + cache + OpenAI + GPU): ${onDemand} on demand, ${committed} with 1-year commitments where a price is known.`,
+    gpu: (target, fits, total, chunk, noFit, unknown) =>
+      `GPU on ${target}: ${fits} of ${total} program files fit, ${chunk} need chunking, ${noFit} do not fit, ${unknown} unknown (data-set size needed).`,
     unpriced: (n, list) => `${n} call site(s) unpriced (${list})`,
     nothing: 'No GPU allocations and no OpenAI call sites found: nothing to size.',
   },
   recommendation: {
-    first: (p) => `${p.engine} fits this workload best: ${p.topology} for ${p.monthly}/month at ${p.peakWrites} peak writes/s and ${p.storedGiB} GiB kept (one copy), the lowest of the ${p.count} engines compared${p.next ? ` (next: ${p.next.engine} at ${p.next.monthly})` : ''}.`,
-    holds: (factor, topology, monthly) => `It stays the cheapest at ${factor}× traffic (${topology}, ${monthly}/month), so the choice holds as the service grows.`,
-    overtaken: (factor, engine, theirs, ours) => `At ${factor}× traffic ${engine} becomes cheaper (${theirs} vs ${ours}/month), so revisit the choice as traffic grows.`,
+    first: (p) =>
+      `${p.engine} fits this workload best: ${p.topology} for ${p.monthly}/month at ${p.peakWrites} peak writes/s and ${p.storedGiB} GiB kept (one copy), the lowest of the ${p.count} engines compared${p.next ? ` (next: ${p.next.engine} at ${p.next.monthly})` : ''}.`,
+    holds: (factor, topology, monthly) =>
+      `It stays the cheapest at ${factor}× traffic (${topology}, ${monthly}/month), so the choice holds as the service grows.`,
+    overtaken: (factor, engine, theirs, ours) =>
+      `At ${factor}× traffic ${engine} becomes cheaper (${theirs} vs ${ours}/month), so revisit the choice as traffic grows.`,
     notComputed: 'Traffic scaling was not computed.',
     noNodes: 'no nodes to run',
     nodeCount: (n) => `${n} nodes`,
   },
   charts: {
-    costTitle: 'Monthly cost vs traffic (USD, log scale)', traffic: 'traffic', usdPerMonth: 'USD / month', openAi: 'OpenAI API',
-    monthsTitle: 'Stored data (one copy) and nodes by month', month: 'month', gibStored: 'GiB stored', nodes: 'nodes', engineNodes: (e) => `${e} nodes`,
-    gpuTitle: (t) => `Peak device memory per file vs ${t}`, gpuShown: (n, total) => `the ${n} largest of ${total} files with a known peak (all are in the data table)`, peakGiB: 'peak GiB', budgetName: 'budget', budget: (g) => `budget ${g} GiB`, file: 'file', lowerBound: 'lower bound', yes: 'yes', no: 'no',
+    costTitle: 'Monthly cost vs traffic (USD, log scale)',
+    traffic: 'traffic',
+    usdPerMonth: 'USD / month',
+    openAi: 'OpenAI API',
+    monthsTitle: 'Stored data (one copy) and nodes by month',
+    month: 'month',
+    gibStored: 'GiB stored',
+    nodes: 'nodes',
+    engineNodes: (e) => `${e} nodes`,
+    gpuTitle: (t) => `Peak device memory per file vs ${t}`,
+    gpuShown: (n, total) => `the ${n} largest of ${total} files with a known peak (all are in the data table)`,
+    peakGiB: 'peak GiB',
+    budgetName: 'budget',
+    budget: (g) => `budget ${g} GiB`,
+    file: 'file',
+    lowerBound: 'lower bound',
+    yes: 'yes',
+    no: 'no',
   },
   // The English labels are the profile table's own (src/core/sizing/profiles.ts).
   assumptions: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ASSUMPTION_LABELS[k].label])) as Record<keyof UsageAssumptions, string>,
   document: {
-    title: 'Sizing report', profile: 'profile', chartData: (t) => `${t}: data`, textHeader: (tool, profile) => `${tool} sizing report (profile ${profile})`,
+    title: 'Sizing report',
+    profile: 'profile',
+    chartData: (t) => `${t}: data`,
+    textHeader: (tool, profile) => `${tool} sizing report (profile ${profile})`,
     noScript: 'Interactive charts unavailable (dist/report-charts.js not built): showing the static SVG charts.',
   },
   page: {
-    exportButton: 'Export…', workloadButton: 'Open workload file', openReport: 'Open full report',
-    editTitle: 'Assumptions (profile {0}) — edit to recompute', role: 'role', nodes: 'nodes', shared: 'shared', perMonth: '{0}: {1}/month',
-    needActionTitle: 'Files that need action on {0}: {1} of {2} (the {3} worst; every file is listed by folder below)', fileColumn: 'file', verdictColumn: 'on {0}',
-    peakColumn: 'peak', whyColumn: 'why', folderLabel: '{0} — {1} files ({2})', fittingLabel: 'files that fit: {0}', unknownPeak: 'unknown',
+    exportButton: 'Export…',
+    workloadButton: 'Open workload file',
+    openReport: 'Open full report',
+    editTitle: 'Assumptions (profile {0}) — edit to recompute',
+    role: 'role',
+    nodes: 'nodes',
+    shared: 'shared',
+    perMonth: '{0}: {1}/month',
+    needActionTitle: 'Files that need action on {0}: {1} of {2} (the {3} worst; every file is listed by folder below)',
+    fileColumn: 'file',
+    verdictColumn: 'on {0}',
+    peakColumn: 'peak',
+    whyColumn: 'why',
+    folderLabel: '{0} — {1} files ({2})',
+    fittingLabel: 'files that fit: {0}',
+    unknownPeak: 'unknown',
     verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
-    noAssumptions: 'None of the traffic assumptions applies: the code found has no OpenAI call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
-    sourcesTitle: 'Sources', sourcesIntro: 'The public sources this report names, with their addresses.',
+    noAssumptions:
+      'None of the traffic assumptions applies: the code found has no OpenAI call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
+    sourcesTitle: 'Sources',
+    sourcesIntro: 'The public sources this report names, with their addresses.',
   },
 };
 
 const KO: ReportStrings = {
   titles: {
-    summary: '요약', problems: '구성 문제', gpu: 'GPU 적합성', openai: 'OpenAI 호출 위치', engines: '엔진별 데이터베이스 토폴로지',
-    traffic: '트래픽 증가에 따른 비용과 노드', months: '월별 저장량과 노드', recommendation: '권장 사항', bill: '월 청구액', method: '수치 계산 방법',
-    nodesPerRole: '역할별 노드', monthlyCost: '월 비용',
+    summary: '요약',
+    problems: '구성 문제',
+    gpu: 'GPU 적합성',
+    openai: 'OpenAI 호출 위치',
+    engines: '엔진별 데이터베이스 토폴로지',
+    traffic: '트래픽 증가에 따른 비용과 노드',
+    months: '월별 저장량과 노드',
+    recommendation: '권장 사항',
+    bill: '월 청구액',
+    method: '수치 계산 방법',
+    nodesPerRole: '역할별 노드',
+    monthlyCost: '월 비용',
   },
   assumptionsTitle: (profile, file) => `가정 (프로필: ${profile}${file ? `, 워크로드 파일 ${file}` : ''})`,
   assumptionSource: { profile: '프로필', workload: '워크로드 파일' },
   valueSource: { code: '코드', profile: '프로필', workload: '워크로드' },
   days: (n) => `${n}일`,
-  assumptionsIntro: '코드로는 알 수 없는 값입니다. ai-infra-advisor.workload.json에서 수정하세요 (스키마: docs/workload.schema.json). 호출 위치별 재정의는 "calls" 아래에 둡니다.',
+  assumptionsIntro:
+    '코드로는 알 수 없는 값입니다. ai-infra-advisor.workload.json에서 수정하세요 (스키마: docs/workload.schema.json). 호출 위치별 재정의는 "calls" 아래에 둡니다.',
   pricesBullet: (source, date, engineDate) => `가격: ${source}, ${date} 기준; 엔진 규칙 ${engineDate} 기준 (src/core/sizing/engine-facts.ts).`,
   problemsIntro: '다음 값은 잘못되어 기본값으로 대체되었습니다:',
   unknownTargetGpu: (id, using) => `알 수 없는 GPU '${id}': ${using} 사용`,
@@ -227,7 +376,20 @@ const KO: ReportStrings = {
   columns: {
     assumptions: ['가정', '값', '단위', '출처'],
     gpu: ['파일', 'API', '전략', '최대'],
-    openai: ['호출 위치', 'API', '모델', '요청/s 평균 (최대)', '캐시 적중', '토큰 입력/출력', '레코드', '보존', '$/호출', '$/월', '배치 $/월', '저장'],
+    openai: [
+      '호출 위치',
+      'API',
+      '모델',
+      '요청/s 평균 (최대)',
+      '캐시 적중',
+      '토큰 입력/출력',
+      '레코드',
+      '보존',
+      '$/호출',
+      '$/월',
+      '배치 $/월',
+      '저장',
+    ],
     engines: ['엔진', '클라이언트 세션 노드', '쿼리 노드', '데이터 노드', '기타', '디스크', '$/월'],
     roles: ['역할', '노드', '인스턴스', '근거', '증가 요인'],
     cost: ['항목', '수량', '단위', '단가', '$/월'],
@@ -239,7 +401,8 @@ const KO: ReportStrings = {
   },
   verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
   verdictLegend: '✓ 적합 · ⚠ 청크 분할 필요 · ✗ 부적합 · ? 알 수 없음 (코드가 크기를 실행 시점에 정함: 워크로드 파일에 지정하세요)',
-  gpuIntro: (sf, target) => `프로그램 파일별 최대 장치 메모리를 카탈로그의 모든 GPU와 비교합니다. 예산 = 드라이버가 보고하는 메모리 (ECC와 예약분 제외) − CUDA 컨텍스트 하나 (781 MiB) − 단편화 여유 (나머지의 (1 − ${sf}), 최소 1 GiB). 각 칸은 파일이 쓰는 API 기준의 판정이며, OpenCL은 모든 버퍼가 CL_DEVICE_MAX_MEM_ALLOC_SIZE 이하여야 합니다 (NVIDIA: 보고 메모리의 1/4, ROCm ≈ 85%, Intel 4 GiB). 청크 계획은 ${target} 기준입니다.`,
+  gpuIntro: (sf, target) =>
+    `프로그램 파일별 최대 장치 메모리를 카탈로그의 모든 GPU와 비교합니다. 예산 = 드라이버가 보고하는 메모리 (ECC와 예약분 제외) − CUDA 컨텍스트 하나 (781 MiB) − 단편화 여유 (나머지의 (1 − ${sf}), 최소 1 GiB). 각 칸은 파일이 쓰는 API 기준의 판정이며, OpenCL은 모든 버퍼가 CL_DEVICE_MAX_MEM_ALLOC_SIZE 이하여야 합니다 (NVIDIA: 보고 메모리의 1/4, ROCm ≈ 85%, Intel 4 GiB). 청크 계획은 ${target} 기준입니다.`,
   boundFromWorkload: '워크로드',
   stillUnknown: '여전히 알 수 없음',
   gpuTargetLineCuda: (target, verdict, why) => `${target} 기준: ${verdict} (${why})`,
@@ -250,74 +413,136 @@ const KO: ReportStrings = {
   unknown: '알 수 없음',
   total: '합계',
   shared: '공유',
-  recordBullet: (id, formula, bytes, why, unknowns) => `${id}: 레코드 = ${formula} = ${bytes}; 보존 기간 근거 ${why}${unknowns ? `; 알 수 없음: ${unknowns}` : ''}`,
+  recordBullet: (id, formula, bytes, why, unknowns) =>
+    `${id}: 레코드 = ${formula} = ${bytes}; 보존 기간 근거 ${why}${unknowns ? `; 알 수 없음: ${unknowns}` : ''}`,
   cachedBullet: (id, perCall) => `${id}: 정적 접두부에 프롬프트 캐싱 적용 시 ${perCall}/호출`,
-  loadIntro: (p) => `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
+  loadIntro: (p) =>
+    `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
   sharedLegend: '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다.',
-  trafficIntro: (unpriced) => `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월.${unpriced ? ` OpenAI $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
+  trafficIntro: (unpriced) =>
+    `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월.${unpriced ? ` OpenAI $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
   onlineNoBatch: '— (요청 처리기)',
   bill: {
-    intro: '스캔한 코드를 한 달 운영하는 비용의 합계입니다: 권장 데이터베이스, 코드가 Redis에 캐시하면 Redis 캐시 계층, 배포 방식대로의 OpenAI API, 대상 GPU의 AWS 인스턴스.',
+    intro:
+      '스캔한 코드를 한 달 운영하는 비용의 합계입니다: 권장 데이터베이스, 코드가 Redis에 캐시하면 Redis 캐시 계층, 배포 방식대로의 OpenAI API, 대상 GPU의 AWS 인스턴스.',
     notPriced: '가격 없음',
     noCommitment: (onDemand) => `${onDemand} (카탈로그에 1년 가격 없음)`,
-    item: (kind, what, quantity, name, bytes) => kind === 'database' ? `데이터베이스: ${name} (${quantity === 0 ? '서버리스' : `노드 ${quantity.toLocaleString('en-US')}개`})`
-      : kind === 'cache' ? `캐시 계층: ${name} (노드 ${quantity.toLocaleString('en-US')}개)`
-      : kind === 'openai' ? `OpenAI API: 호출 위치 ${what}개, 오프라인 ${quantity}개는 Batch API`
-      : kind === 'gpu' ? `GPU: ${what} ${quantity.toLocaleString('en-US')}대 한 달 내내 (워크로드 파일의 gpu.instances로 설정)`
-      : `AZ 간 복제 트래픽: 월 ${bytes}`,
+    item: (kind, what, quantity, name, bytes) =>
+      kind === 'database'
+        ? `데이터베이스: ${name} (${quantity === 0 ? '서버리스' : `노드 ${quantity.toLocaleString('en-US')}개`})`
+        : kind === 'cache'
+          ? `캐시 계층: ${name} (노드 ${quantity.toLocaleString('en-US')}개)`
+          : kind === 'openai'
+            ? `OpenAI API: 호출 위치 ${what}개, 오프라인 ${quantity}개는 Batch API`
+            : kind === 'gpu'
+              ? `GPU: ${what} ${quantity.toLocaleString('en-US')}대 한 달 내내 (워크로드 파일의 gpu.instances로 설정)`
+              : `AZ 간 복제 트래픽: 월 ${bytes}`,
     noRate: '카탈로그에 요금 없음',
-    notes: ['합계에 없는 것: 지원 요금, 인터넷 송신. 백업과 AZ 간 복제 트래픽(방향마다 GB당 $0.01)은 자체 관리 엔진(MongoDB, Cassandra, ScyllaDB) 항목에 포함, DynamoDB의 AZ 간 사본은 요금에 포함, OpenSearch Service와 ElastiCache는 양만 표시하고 요금은 넣지 않음.'],
+    notes: [
+      '합계에 없는 것: 지원 요금, 인터넷 송신. 백업과 AZ 간 복제 트래픽(방향마다 GB당 $0.01)은 자체 관리 엔진(MongoDB, Cassandra, ScyllaDB) 항목에 포함, DynamoDB의 AZ 간 사본은 요금에 포함, OpenSearch Service와 ElastiCache는 양만 표시하고 요금은 넣지 않음.',
+    ],
   },
-  monthsIntro: (growth) => `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 저장 데이터 = 각 월이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것. 각 칸: 노드 · $/월.`,
+  monthsIntro: (growth) =>
+    `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 저장 데이터 = 각 월이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것. 각 칸: 노드 · $/월.`,
   growthStep: (month, actBy, from, to, fromI, toI) => {
     const n = (x: number) => x.toLocaleString('en-US');
-    const what = fromI !== toI
-      ? `${toI ?? '관리형 서비스'}(으)로 옮김 (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
-      : to > from ? `데이터 노드 ${n(to - from)}개 추가 (${n(from)} → ${n(to)})` : `데이터 노드 ${n(from - to)}개 축소 (${n(from)} → ${n(to)})`;
+    const what =
+      fromI !== toI
+        ? `${toI ?? '관리형 서비스'}(으)로 옮김 (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
+        : to > from
+          ? `데이터 노드 ${n(to - from)}개 추가 (${n(from)} → ${n(to)})`
+          : `데이터 노드 ${n(from - to)}개 축소 (${n(from)} → ${n(to)})`;
     return `M${month} ${what}, M${actBy}까지 시작`;
   },
   growthLead: '준비 기간: 각 단계 한 달 전, 노드를 프로비저닝하고 새 노드가 자기 몫의 데이터를 스트리밍하거나 재분배할 시간.',
   noGrowthStep: (months) => `표시한 ${months}개월 동안 데이터 계층이 바뀌는 엔진이 없습니다.`,
-  redisRankNote: 'Redis는 저장된 모든 결과가 만료될 때(코드에 TTL이 있을 때)만 순위에 포함됩니다. 그렇지 않으면 선택한 저장소 앞의 캐시 계층이지 기록 시스템이 아닙니다.',
+  redisRankNote:
+    'Redis는 저장된 모든 결과가 만료될 때(코드에 TTL이 있을 때)만 순위에 포함됩니다. 그렇지 않으면 선택한 저장소 앞의 캐시 계층이지 기록 시스템이 아닙니다.',
   headline: {
-    openai: (n, monthly, offline, asDeployed, unpriced) => `OpenAI API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} 기준${offline ? `이며 오프라인 호출 위치 ${offline}개 (루프, 작업)를 Batch API로 돌리면 월 ${asDeployed} (요청 처리기는 온디맨드 유지)` : `이며 모든 호출 위치가 요청을 처리하므로 Batch API를 기다릴 수 없음`}${unpriced ? `; ${unpriced}` : ''}.`,
-    bill: (onDemand, committed) => `월 청구액 (데이터베이스 + 캐시 + OpenAI + GPU): 온디맨드 ${onDemand} / 가격이 알려진 곳은 1년 약정으로 ${committed} 기준.`,
-    gpu: (target, fits, total, chunk, noFit, unknown) => `${target} 기준 GPU: 프로그램 파일 ${total}개 중 ${fits}개 적합, ${chunk}개 청크 분할 필요, ${noFit}개 부적합, ${unknown}개 알 수 없음 (데이터 세트 크기 필요).`,
+    openai: (n, monthly, offline, asDeployed, unpriced) =>
+      `OpenAI API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} 기준${offline ? `이며 오프라인 호출 위치 ${offline}개 (루프, 작업)를 Batch API로 돌리면 월 ${asDeployed} (요청 처리기는 온디맨드 유지)` : `이며 모든 호출 위치가 요청을 처리하므로 Batch API를 기다릴 수 없음`}${unpriced ? `; ${unpriced}` : ''}.`,
+    bill: (onDemand, committed) =>
+      `월 청구액 (데이터베이스 + 캐시 + OpenAI + GPU): 온디맨드 ${onDemand} / 가격이 알려진 곳은 1년 약정으로 ${committed} 기준.`,
+    gpu: (target, fits, total, chunk, noFit, unknown) =>
+      `${target} 기준 GPU: 프로그램 파일 ${total}개 중 ${fits}개 적합, ${chunk}개 청크 분할 필요, ${noFit}개 부적합, ${unknown}개 알 수 없음 (데이터 세트 크기 필요).`,
     unpriced: (n, list) => `가격 없는 호출 위치 ${n}개 (${list})`,
     nothing: 'GPU 할당도 OpenAI 호출 위치도 없습니다: 산정할 것이 없습니다.',
   },
   recommendation: {
-    first: (p) => `이 워크로드에는 ${p.engine}이(가) 가장 적합합니다: ${p.topology}, 월 ${p.monthly} (최대 쓰기 ${p.peakWrites}/s, 보관 ${p.storedGiB} GiB, 사본 1개 기준), 비교한 엔진 ${p.count}개 중 가장 저렴합니다${p.next ? ` (다음: ${p.next.engine} ${p.next.monthly})` : ''}.`,
+    first: (p) =>
+      `이 워크로드에는 ${p.engine}이(가) 가장 적합합니다: ${p.topology}, 월 ${p.monthly} (최대 쓰기 ${p.peakWrites}/s, 보관 ${p.storedGiB} GiB, 사본 1개 기준), 비교한 엔진 ${p.count}개 중 가장 저렴합니다${p.next ? ` (다음: ${p.next.engine} ${p.next.monthly})` : ''}.`,
     holds: (factor, topology, monthly) => `트래픽 ${factor}×에서도 가장 저렴하므로 (${topology}, 월 ${monthly}) 서비스가 성장해도 선택이 유지됩니다.`,
-    overtaken: (factor, engine, theirs, ours) => `트래픽 ${factor}×에서는 ${engine}이(가) 더 저렴해지므로 (월 ${theirs} 대 ${ours}) 트래픽이 늘면 선택을 다시 검토하세요.`,
+    overtaken: (factor, engine, theirs, ours) =>
+      `트래픽 ${factor}×에서는 ${engine}이(가) 더 저렴해지므로 (월 ${theirs} 대 ${ours}) 트래픽이 늘면 선택을 다시 검토하세요.`,
     notComputed: '트래픽 증가는 계산되지 않았습니다.',
     noNodes: '운영할 노드 없음',
     nodeCount: (n) => `노드 ${n}개`,
   },
   charts: {
-    costTitle: '트래픽별 월 비용 (USD, 로그 눈금)', traffic: '트래픽', usdPerMonth: 'USD / 월', openAi: 'OpenAI API',
-    monthsTitle: '월별 저장 데이터 (사본 1개)와 노드', month: '월', gibStored: '저장 GiB', nodes: '노드', engineNodes: (e) => `${e} 노드`,
-    gpuTitle: (t) => `파일별 최대 장치 메모리 대 ${t}`, gpuShown: (n, total) => `최대값을 아는 파일 ${total}개 중 가장 큰 ${n}개 (전체는 데이터 표에 있음)`, peakGiB: '최대 GiB', budgetName: '예산', budget: (g) => `예산 ${g} GiB`, file: '파일', lowerBound: '하한', yes: '예', no: '아니요',
+    costTitle: '트래픽별 월 비용 (USD, 로그 눈금)',
+    traffic: '트래픽',
+    usdPerMonth: 'USD / 월',
+    openAi: 'OpenAI API',
+    monthsTitle: '월별 저장 데이터 (사본 1개)와 노드',
+    month: '월',
+    gibStored: '저장 GiB',
+    nodes: '노드',
+    engineNodes: (e) => `${e} 노드`,
+    gpuTitle: (t) => `파일별 최대 장치 메모리 대 ${t}`,
+    gpuShown: (n, total) => `최대값을 아는 파일 ${total}개 중 가장 큰 ${n}개 (전체는 데이터 표에 있음)`,
+    peakGiB: '최대 GiB',
+    budgetName: '예산',
+    budget: (g) => `예산 ${g} GiB`,
+    file: '파일',
+    lowerBound: '하한',
+    yes: '예',
+    no: '아니요',
   },
   assumptions: {
-    avgRequestsPerSecond: '호출 위치별 평균 요청', peakRequestsPerSecond: '호출 위치별 최대 요청',
-    inputTokens: '프롬프트 토큰 (실행 시점에 만들어질 때)', outputTokens: '완성 토큰 (코드에 상한이 없을 때)',
-    retentionDays: '보존 기간', readWriteRatio: '쓰기당 읽기', cacheHitRatio: '캐시 적중률 (먼저 조회하는 호출 위치)',
-    concurrentSessions: '동시 클라이언트 세션', replicationFactor: '복제 계수', monthlyGrowth: '월간 트래픽 증가율',
-    recordMetadataBytes: '레코드당 메타데이터', workingSetFraction: '작업 세트 (저장 데이터 중 자주 쓰는 비율)', queryLatencyMs: '검색 쿼리 지연 시간', horizonMonths: '표시할 개월 수',
+    avgRequestsPerSecond: '호출 위치별 평균 요청',
+    peakRequestsPerSecond: '호출 위치별 최대 요청',
+    inputTokens: '프롬프트 토큰 (실행 시점에 만들어질 때)',
+    outputTokens: '완성 토큰 (코드에 상한이 없을 때)',
+    retentionDays: '보존 기간',
+    readWriteRatio: '쓰기당 읽기',
+    cacheHitRatio: '캐시 적중률 (먼저 조회하는 호출 위치)',
+    concurrentSessions: '동시 클라이언트 세션',
+    replicationFactor: '복제 계수',
+    monthlyGrowth: '월간 트래픽 증가율',
+    recordMetadataBytes: '레코드당 메타데이터',
+    workingSetFraction: '작업 세트 (저장 데이터 중 자주 쓰는 비율)',
+    queryLatencyMs: '검색 쿼리 지연 시간',
+    horizonMonths: '표시할 개월 수',
   },
   document: {
-    title: '규모 산정 보고서', profile: '프로필', chartData: (t) => `${t}: 데이터`, textHeader: (tool, profile) => `${tool} 규모 산정 보고서 (프로필 ${profile})`,
+    title: '규모 산정 보고서',
+    profile: '프로필',
+    chartData: (t) => `${t}: 데이터`,
+    textHeader: (tool, profile) => `${tool} 규모 산정 보고서 (프로필 ${profile})`,
     noScript: '대화형 차트를 사용할 수 없습니다 (dist/report-charts.js가 빌드되지 않음): 정적 SVG 차트를 표시합니다.',
   },
   page: {
-    exportButton: '내보내기…', workloadButton: '워크로드 파일 열기', openReport: '전체 보고서 열기',
-    editTitle: '가정 (프로필 {0}) — 수정하면 다시 계산합니다', role: '역할', nodes: '노드', shared: '공유', perMonth: '{0}: 월 {1}',
-    needActionTitle: '{0}에서 조치가 필요한 파일: {2}개 중 {1}개 (가장 나쁜 {3}개; 모든 파일은 아래 폴더별 목록에 있음)', fileColumn: '파일', verdictColumn: '{0}에서',
-    peakColumn: '최대', whyColumn: '이유', folderLabel: '{0} — 파일 {1}개 ({2})', fittingLabel: '적합한 파일: {0}개', unknownPeak: '알 수 없음',
+    exportButton: '내보내기…',
+    workloadButton: '워크로드 파일 열기',
+    openReport: '전체 보고서 열기',
+    editTitle: '가정 (프로필 {0}) — 수정하면 다시 계산합니다',
+    role: '역할',
+    nodes: '노드',
+    shared: '공유',
+    perMonth: '{0}: 월 {1}',
+    needActionTitle: '{0}에서 조치가 필요한 파일: {2}개 중 {1}개 (가장 나쁜 {3}개; 모든 파일은 아래 폴더별 목록에 있음)',
+    fileColumn: '파일',
+    verdictColumn: '{0}에서',
+    peakColumn: '최대',
+    whyColumn: '이유',
+    folderLabel: '{0} — 파일 {1}개 ({2})',
+    fittingLabel: '적합한 파일: {0}개',
+    unknownPeak: '알 수 없음',
     verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
-    noAssumptions: '적용되는 트래픽 가정이 없습니다: 찾은 코드에 OpenAI 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
-    sourcesTitle: '출처', sourcesIntro: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
+    noAssumptions:
+      '적용되는 트래픽 가정이 없습니다: 찾은 코드에 OpenAI 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
+    sourcesTitle: '출처',
+    sourcesIntro: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
   },
 };
 

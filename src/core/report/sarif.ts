@@ -80,55 +80,80 @@ export function toSarif(result: AnalysisResult, options: SarifOptions = {}): obj
         invocations: [
           {
             executionSuccessful: true,
-            toolConfigurationNotifications: problemsIn(result.configProblems, result.config.lang).map((p) => ({ level: 'warning', message: { text: `${p.field}: ${p.message}` } })),
+            toolConfigurationNotifications: problemsIn(result.configProblems, result.config.lang).map((p) => ({
+              level: 'warning',
+              message: { text: `${p.field}: ${p.message}` },
+            })),
             // A file that could not be analysed is an error notification (its findings are missing), one left out by
             // a rule a note; an unknown id in a suppression comment a warning.
             toolExecutionNotifications: [
-              ...result.skipped.map((s) => (s.failed
-                ? { level: 'error', descriptor: { id: 'file-not-analysed' }, message: { text: `not analysed ${s.path}: ${s.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: uri(s.path), uriBaseId: 'SRCROOT' } } }] }
-                : { level: 'note', message: { text: `skipped ${s.path}: ${s.reason}` } })),
+              ...result.skipped.map((s) =>
+                s.failed
+                  ? {
+                      level: 'error',
+                      descriptor: { id: 'file-not-analysed' },
+                      message: { text: `not analysed ${s.path}: ${s.reason}` },
+                      locations: [{ physicalLocation: { artifactLocation: { uri: uri(s.path), uriBaseId: 'SRCROOT' } } }],
+                    }
+                  : { level: 'note', message: { text: `skipped ${s.path}: ${s.reason}` } },
+              ),
               ...result.files.flatMap((f) => (f.warnings ?? []).map((w) => ({ level: 'warning', message: { text: `${f.path}: ${w}` } }))),
             ],
           },
         ],
-        results: result.findings.map((f, i) => ({ f, fingerprint: fingerprints[i]! })).filter(({ fingerprint }) => !(options.omitBaselined && options.baseline?.has(fingerprint))).map(({ f, fingerprint }) => ({
-          ruleId: f.ruleId,
-          ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
-          level: LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: uri(f.path), uriBaseId: 'SRCROOT' },
-                region: { startLine: f.range.startLine, startColumn: f.range.startColumn, endLine: f.range.endLine, endColumn: f.range.endColumn },
+        results: result.findings
+          .map((f, i) => ({ f, fingerprint: fingerprints[i]! }))
+          .filter(({ fingerprint }) => !(options.omitBaselined && options.baseline?.has(fingerprint)))
+          .map(({ f, fingerprint }) => ({
+            ruleId: f.ruleId,
+            ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: uri(f.path), uriBaseId: 'SRCROOT' },
+                  region: { startLine: f.range.startLine, startColumn: f.range.startColumn, endLine: f.range.endLine, endColumn: f.range.endColumn },
+                },
               },
-            },
-          ],
-          ...(f.related
-            ? {
-                relatedLocations: f.related.map((r, i) => ({
-                  id: i + 1, message: { text: r.message },
-                  physicalLocation: { artifactLocation: { uri: uri(f.path), uriBaseId: 'SRCROOT' }, region: { startLine: r.range.startLine, startColumn: r.range.startColumn, endLine: r.range.endLine, endColumn: r.range.endColumn } },
-                })),
-              }
-            : {}),
-          // Our own key (rule, file, normalised line text, occurrence): GitHub de-duplicates across runs with it.
-          partialFingerprints: { 'aiInfraAdvisor/v1': fingerprint },
-          ...(options.baseline ? { baselineState: options.baseline.has(fingerprint) ? 'unchanged' : 'new' } : {}),
-          ...(f.fixes
-            ? {
-                fixes: f.fixes.map((fix) => ({
-                  description: { text: fix.description },
-                  artifactChanges: [
-                    {
+            ],
+            ...(f.related
+              ? {
+                  relatedLocations: f.related.map((r, i) => ({
+                    id: i + 1,
+                    message: { text: r.message },
+                    physicalLocation: {
                       artifactLocation: { uri: uri(f.path), uriBaseId: 'SRCROOT' },
-                      replacements: fix.edits.map((e) => ({ deletedRegion: { charOffset: e.startOffset, charLength: e.endOffset - e.startOffset }, insertedContent: { text: e.newText } })),
+                      region: {
+                        startLine: r.range.startLine,
+                        startColumn: r.range.startColumn,
+                        endLine: r.range.endLine,
+                        endColumn: r.range.endColumn,
+                      },
                     },
-                  ],
-                })),
-              }
-            : {}),
-        })),
+                  })),
+                }
+              : {}),
+            // Our own key (rule, file, normalised line text, occurrence): GitHub de-duplicates across runs with it.
+            partialFingerprints: { 'aiInfraAdvisor/v1': fingerprint },
+            ...(options.baseline ? { baselineState: options.baseline.has(fingerprint) ? 'unchanged' : 'new' } : {}),
+            ...(f.fixes
+              ? {
+                  fixes: f.fixes.map((fix) => ({
+                    description: { text: fix.description },
+                    artifactChanges: [
+                      {
+                        artifactLocation: { uri: uri(f.path), uriBaseId: 'SRCROOT' },
+                        replacements: fix.edits.map((e) => ({
+                          deletedRegion: { charOffset: e.startOffset, charLength: e.endOffset - e.startOffset },
+                          insertedContent: { text: e.newText },
+                        })),
+                      },
+                    ],
+                  })),
+                }
+              : {}),
+          })),
       },
     ],
   });
@@ -136,7 +161,11 @@ export function toSarif(result: AnalysisResult, options: SarifOptions = {}): obj
 }
 
 interface SarifLog {
-  runs: Array<{ results: Array<{ level: string }>; invocations: Array<{ toolExecutionNotifications: object[] }>; properties?: Record<string, unknown> }>;
+  runs: Array<{
+    results: Array<{ level: string }>;
+    invocations: Array<{ toolExecutionNotifications: object[] }>;
+    properties?: Record<string, unknown>;
+  }>;
 }
 
 /**
@@ -147,17 +176,26 @@ function capResults(log: SarifLog, maxResults: number, maxGzipBytes: number): Sa
   const run = log.runs[0]!;
   const total = run.results.length;
   const rank: Record<string, number> = { error: SEVERITY_ORDER.error, warning: SEVERITY_ORDER.warning, note: SEVERITY_ORDER.info };
-  const ordered = total > maxResults || gzipSync(JSON.stringify(log)).length > maxGzipBytes
-    ? run.results.map((r, i) => ({ r, i })).sort((a, b) => (rank[b.r.level] ?? 0) - (rank[a.r.level] ?? 0) || a.i - b.i)
-    : null;
+  const ordered =
+    total > maxResults || gzipSync(JSON.stringify(log)).length > maxGzipBytes
+      ? run.results.map((r, i) => ({ r, i })).sort((a, b) => (rank[b.r.level] ?? 0) - (rank[a.r.level] ?? 0) || a.i - b.i)
+      : null;
   if (!ordered) return log;
   let keep = Math.min(total, maxResults);
   for (;;) {
-    run.results = ordered.slice(0, keep).sort((a, b) => a.i - b.i).map((x) => x.r);
+    run.results = ordered
+      .slice(0, keep)
+      .sort((a, b) => a.i - b.i)
+      .map((x) => x.r);
     const why = `${total - keep} of ${total} results left out (GitHub code scanning accepts at most ${maxResults.toLocaleString('en-US')} results and ${(maxGzipBytes / 1024 / 1024).toFixed(0)} MB gzipped per upload); the most severe are kept`;
     run.properties = { ...run.properties, truncated: true, resultsTotal: total, resultsKept: keep, note: why };
-    const notes = run.invocations[0]!.toolExecutionNotifications.filter((n) => (n as { descriptor?: { id?: string } }).descriptor?.id !== 'results-truncated');
-    run.invocations[0]!.toolExecutionNotifications = [...notes, { level: 'warning', descriptor: { id: 'results-truncated' }, message: { text: why } }];
+    const notes = run.invocations[0]!.toolExecutionNotifications.filter(
+      (n) => (n as { descriptor?: { id?: string } }).descriptor?.id !== 'results-truncated',
+    );
+    run.invocations[0]!.toolExecutionNotifications = [
+      ...notes,
+      { level: 'warning', descriptor: { id: 'results-truncated' }, message: { text: why } },
+    ];
     if (keep === 0 || gzipSync(JSON.stringify(log)).length <= maxGzipBytes) return log;
     keep = Math.floor(keep * 0.8);
   }

@@ -57,7 +57,16 @@ export interface SizingReport {
   assumptions: AssumptionRow[];
   prices: { source: string; sourceDate: string; engineFactsDate: string };
   gpu: {
-    target: { id: string; name: string; memoryBytes: number; reportedBytes: number; budgetBytes: number; openclMaxAllocBytes: number; link: string | null; source: string };
+    target: {
+      id: string;
+      name: string;
+      memoryBytes: number;
+      reportedBytes: number;
+      budgetBytes: number;
+      openclMaxAllocBytes: number;
+      link: string | null;
+      source: string;
+    };
     safetyFactor: number;
     files: GpuFileSizing[];
   };
@@ -83,7 +92,14 @@ export interface SizingReport {
 
 const point = (e: EngineSizing): ScalePoint => {
   const data = e.roles.find((r) => r.role === 'data');
-  return { engine: e.engine, nodes: e.totalNodes, monthlyUsd: e.monthlyUsd, storedBytes: e.storedBytes, dataNodes: data?.count ?? 0, dataInstance: data?.instance ?? null };
+  return {
+    engine: e.engine,
+    nodes: e.totalNodes,
+    monthlyUsd: e.monthlyUsd,
+    storedBytes: e.storedBytes,
+    dataNodes: data?.count ?? 0,
+    dataInstance: data?.instance ?? null,
+  };
 };
 
 /** Every month where an engine's data tier changes (more nodes or another size) against the month before, from month 1's layout. */
@@ -97,7 +113,15 @@ export function growthSteps(engines: readonly EngineSizing[], months: SizingRepo
       const p = m.engines.find((x) => x.engine === e.engine);
       if (!p) continue;
       if (prev && (p.dataNodes !== prev.dataNodes || p.dataInstance !== prev.dataInstance)) {
-        steps.push({ engine: e.engine, month: m.month, actBy: Math.max(1, m.month - 1), fromNodes: prev.dataNodes, toNodes: p.dataNodes, fromInstance: prev.dataInstance, toInstance: p.dataInstance });
+        steps.push({
+          engine: e.engine,
+          month: m.month,
+          actBy: Math.max(1, m.month - 1),
+          fromNodes: prev.dataNodes,
+          toNodes: p.dataNodes,
+          fromInstance: prev.dataInstance,
+          toInstance: p.dataInstance,
+        });
       }
       prev = p;
     }
@@ -116,14 +140,20 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
   if (workload.gpu.targetGpu) {
     const g = findGpu(workload.gpu.targetGpu, result.config.customGpu);
     if (g) target = g;
-    else problems.push({ field: 'gpu.targetGpu', message: reportStrings(result.config.lang).unknownTargetGpu(workload.gpu.targetGpu, target.id), source: 'workload' });
+    else
+      problems.push({
+        field: 'gpu.targetGpu',
+        message: reportStrings(result.config.lang).unknownTargetGpu(workload.gpu.targetGpu, target.id),
+        source: 'workload',
+      });
   }
 
   const gpuFiles = result.gpu
     .filter((g) => g.allocations.length > 0)
     .map((g) => sizeGpuFile(g, { dataset: workload.gpu.datasets.find((d) => d.file === g.path), safetyFactor, target, lang: result.config.lang }));
   for (const d of workload.gpu.datasets) {
-    if (!result.gpu.some((g) => g.path === d.file)) problems.push({ field: 'gpu.datasets', message: reportStrings(result.config.lang).unusedDataset(d.file), source: 'workload' });
+    if (!result.gpu.some((g) => g.path === d.file))
+      problems.push({ field: 'gpu.datasets', message: reportStrings(result.config.lang).unusedDataset(d.file), source: 'workload' });
   }
 
   const streams = buildCallStreams(result.llm, workload, result.config.lang);
@@ -137,7 +167,12 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     ? TRAFFIC_FACTORS.map((factor) => {
         // 1× is the load and engines sized above: reuse them rather than size every engine again.
         const l = factor === 1 ? load : dataLoad(streams, a, factor);
-        return { factor, openaiMonthlyUsd: openAiMonthlyUsd(streams, factor).onDemand, writesPerSecondPeak: l.writesPerSecondPeak, engines: (factor === 1 ? engines : sizeAll(l)).map(point) };
+        return {
+          factor,
+          openaiMonthlyUsd: openAiMonthlyUsd(streams, factor).onDemand,
+          writesPerSecondPeak: l.writesPerSecondPeak,
+          engines: (factor === 1 ? engines : sizeAll(l)).map(point),
+        };
       })
     : [];
   // Month by month, each engine's data tier starts from the size it already runs: a tier that grew does not shrink back.
@@ -164,25 +199,59 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     // Relative to the scanned root, so reports are identical across machines.
     workloadSource: workload.source ? relative(result.root, workload.source) || workload.source : null,
     problems,
-    assumptions: ASSUMPTION_KEYS.map((key) => ({ key, ...ASSUMPTION_LABELS[key], value: a[key], source: workload.overridden.includes(key) ? 'workload' : 'profile' })),
+    assumptions: ASSUMPTION_KEYS.map((key) => ({
+      key,
+      ...ASSUMPTION_LABELS[key],
+      value: a[key],
+      source: workload.overridden.includes(key) ? 'workload' : 'profile',
+    })),
     prices: { source: workload.prices.source, sourceDate: workload.prices.sourceDate, engineFactsDate: ENGINE_FACTS_DATE },
     gpu: {
       target: {
-        id: target.id, name: target.name, memoryBytes: deviceBytes(target), reportedBytes: reportedBytes(target), budgetBytes: budgetBytes(target, safetyFactor),
-        openclMaxAllocBytes: openclMaxAllocBytes(target), link: target.hostLink?.name ?? null, source: target.reported ? `${target.source}; reported: ${target.reported.source}` : target.source,
+        id: target.id,
+        name: target.name,
+        memoryBytes: deviceBytes(target),
+        reportedBytes: reportedBytes(target),
+        budgetBytes: budgetBytes(target, safetyFactor),
+        openclMaxAllocBytes: openclMaxAllocBytes(target),
+        link: target.hostLink?.name ?? null,
+        source: target.reported ? `${target.source}; reported: ${target.reported.source}` : target.source,
       },
-      safetyFactor, files: gpuFiles,
+      safetyFactor,
+      files: gpuFiles,
     },
-    llm: { streams, load, openaiMonthlyUsd: openai.onDemand, openaiMonthlyBatchUsd: openai.batch, offlineSites: openai.offlineSites, unpriced: openai.unpriced },
-    engines, traffic, months, growthPlan: growthSteps(engines, months),
+    llm: {
+      streams,
+      load,
+      openaiMonthlyUsd: openai.onDemand,
+      openaiMonthlyBatchUsd: openai.batch,
+      offlineSites: openai.offlineSites,
+      unpriced: openai.unpriced,
+    },
+    engines,
+    traffic,
+    months,
+    growthPlan: growthSteps(engines, months),
     recommendation,
-    bill: buildBill({ engines, recommended: recommendation?.engine ?? null, streams, load, openai, gpu: { target, files: gpuFiles.length, instances: workload.gpu.instances } }),
+    bill: buildBill({
+      engines,
+      recommended: recommendation?.engine ?? null,
+      streams,
+      load,
+      openai,
+      gpu: { target, files: gpuFiles.length, instances: workload.gpu.instances },
+    }),
     notes: [...SIZING_NOTES[result.config.lang]],
   });
 }
 
 const ENGINE_NAMES: Record<EngineId, string> = {
-  mongodb: 'MongoDB', cassandra: 'Cassandra', scylladb: 'ScyllaDB', elasticsearch: 'Elasticsearch/OpenSearch', dynamodb: 'DynamoDB', redis: 'Redis',
+  mongodb: 'MongoDB',
+  cassandra: 'Cassandra',
+  scylladb: 'ScyllaDB',
+  elasticsearch: 'Elasticsearch/OpenSearch',
+  dynamodb: 'DynamoDB',
+  redis: 'Redis',
 };
 export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
 
@@ -190,7 +259,9 @@ function topology(e: EngineSizing | ScalePoint, lang: ReportLang): string {
   const t = reportStrings(lang).recommendation;
   if ('roles' in e) {
     const one = ENGINE_TEXT[lang].one;
-    const parts = e.roles.filter((r) => r.dedicated && r.count > 0).map((r) => `${r.count.toLocaleString('en-US')} ${r.count === 1 ? one(r.name) : r.name}${r.instance ? ` (${r.instance})` : ''}`);
+    const parts = e.roles
+      .filter((r) => r.dedicated && r.count > 0)
+      .map((r) => `${r.count.toLocaleString('en-US')} ${r.count === 1 ? one(r.name) : r.name}${r.instance ? ` (${r.instance})` : ''}`);
     if (parts.length) return parts.join(' + ');
     // Serverless: no nodes to run; the data role still says what the service provisions (DynamoDB's partitions).
     const data = e.roles.find((r) => r.role === 'data');
@@ -202,13 +273,20 @@ function topology(e: EngineSizing | ScalePoint, lang: ReportLang): string {
 const usd = (n: number): string => `$${n < 100 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US')}`;
 
 /** Ranks the engines that may be the system of record by monthly cost at 1× (ties: fewer nodes). */
-function recommend(engines: EngineSizing[], traffic: SizingReport['traffic'], streams: CallStream[], load: DataLoad | null): SizingReport['recommendation'] {
+function recommend(
+  engines: EngineSizing[],
+  traffic: SizingReport['traffic'],
+  streams: CallStream[],
+  load: DataLoad | null,
+): SizingReport['recommendation'] {
   if (!load || !engines.length) return null;
   // Redis is a cache tier, the system of record only when every stored result expires (a TTL in the code).
   const allExpire = streams.filter((s) => s.stored).every((s) => s.retentionFrom === 'ttl');
   const candidates = engines.filter((e) => e.engine !== 'redis' || allExpire);
   if (!candidates.length) return null;
-  const ranking = [...candidates].sort((x, y) => x.monthlyUsd - y.monthlyUsd || x.totalNodes - y.totalNodes).map((e) => ({ engine: e.engine, monthlyUsd: e.monthlyUsd, nodes: e.totalNodes }));
+  const ranking = [...candidates]
+    .sort((x, y) => x.monthlyUsd - y.monthlyUsd || x.totalNodes - y.totalNodes)
+    .map((e) => ({ engine: e.engine, monthlyUsd: e.monthlyUsd, nodes: e.totalNodes }));
   return { engine: ranking[0]!.engine, text: recommendationText({ engines, traffic, load, ranking }, 'en'), ranking };
 }
 
@@ -216,7 +294,10 @@ function recommend(engines: EngineSizing[], traffic: SizingReport['traffic'], st
  * Two sentences: which engine and topology fits best and why, and whether that still holds at the highest traffic
  * factor. Built from the report's own numbers, so the editor can show it in the user's language.
  */
-export function recommendationText(r: { engines: EngineSizing[]; traffic: SizingReport['traffic']; load: DataLoad; ranking: NonNullable<SizingReport['recommendation']>['ranking'] }, lang: ReportLang): string {
+export function recommendationText(
+  r: { engines: EngineSizing[]; traffic: SizingReport['traffic']; load: DataLoad; ranking: NonNullable<SizingReport['recommendation']>['ranking'] },
+  lang: ReportLang,
+): string {
   const t = reportStrings(lang).recommendation;
   const best = r.engines.find((e) => e.engine === r.ranking[0]!.engine)!;
   const runnerUp = r.ranking[1];
@@ -225,14 +306,20 @@ export function recommendationText(r: { engines: EngineSizing[]; traffic: Sizing
   const bestAtTop = top ? [...top.engines].filter((p) => ranked.has(p.engine)).sort((x, y) => x.monthlyUsd - y.monthlyUsd)[0] : undefined;
   const bestTop = top?.engines.find((p) => p.engine === best.engine);
   const first = t.first({
-    engine: engineName(best.engine), topology: topology(best, lang), monthly: usd(best.monthlyUsd), peakWrites: oneDecimal(r.load.writesPerSecondPeak),
-    storedGiB: oneDecimal(r.load.storedBytes / 1024 ** 3), count: r.ranking.length, next: runnerUp ? { engine: engineName(runnerUp.engine), monthly: usd(runnerUp.monthlyUsd) } : null,
+    engine: engineName(best.engine),
+    topology: topology(best, lang),
+    monthly: usd(best.monthlyUsd),
+    peakWrites: oneDecimal(r.load.writesPerSecondPeak),
+    storedGiB: oneDecimal(r.load.storedBytes / 1024 ** 3),
+    count: r.ranking.length,
+    next: runnerUp ? { engine: engineName(runnerUp.engine), monthly: usd(runnerUp.monthlyUsd) } : null,
   });
-  const second = top && bestAtTop && bestTop
-    ? bestAtTop.engine === best.engine
-      ? t.holds(top.factor, topology(bestTop, lang), usd(bestTop.monthlyUsd))
-      : t.overtaken(top.factor, engineName(bestAtTop.engine), usd(bestAtTop.monthlyUsd), usd(bestTop.monthlyUsd))
-    : t.notComputed;
+  const second =
+    top && bestAtTop && bestTop
+      ? bestAtTop.engine === best.engine
+        ? t.holds(top.factor, topology(bestTop, lang), usd(bestTop.monthlyUsd))
+        : t.overtaken(top.factor, engineName(bestAtTop.engine), usd(bestAtTop.monthlyUsd), usd(bestTop.monthlyUsd))
+      : t.notComputed;
   return `${first} ${second}`;
 }
 
@@ -242,9 +329,9 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     'Every OpenAI call site is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
     'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',
     'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
-    'Node counts are sized for the peak rate, costs for the average; each engine picks the cheapest instance size of its ladder that meets every constraint (fewer, larger nodes on a tie); vendor floors are constraints (DataStax 16 cores, ScyllaDB 20 cores per node) and OpenSearch\'s dedicated masters are priced per AWS\'s tier for the data-node count, so many small nodes pay for their larger masters. Costs include storage at each service\'s own rate, backups (DynamoDB point-in-time recovery, MongoDB EBS snapshots; OpenSearch\'s automated snapshots are free) and cross-AZ replication traffic for the engines on EC2 ($0.01/GB each way); they exclude internet egress and support plans. Instance prices are AWS us-east-1 on-demand list prices.',
-    'Month m runs at traffic × (1 + growth)^(m−1); its stored data is what every earlier month wrote at its own traffic and still keeps (younger than the retention), so growth accumulates instead of multiplying today\'s rate by the days kept; the traffic table holds the retention window full.',
-    'GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload\'s data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU\'s own PCIe generation.',
+    "Node counts are sized for the peak rate, costs for the average; each engine picks the cheapest instance size of its ladder that meets every constraint (fewer, larger nodes on a tie); vendor floors are constraints (DataStax 16 cores, ScyllaDB 20 cores per node) and OpenSearch's dedicated masters are priced per AWS's tier for the data-node count, so many small nodes pay for their larger masters. Costs include storage at each service's own rate, backups (DynamoDB point-in-time recovery, MongoDB EBS snapshots; OpenSearch's automated snapshots are free) and cross-AZ replication traffic for the engines on EC2 ($0.01/GB each way); they exclude internet egress and support plans. Instance prices are AWS us-east-1 on-demand list prices.",
+    "Month m runs at traffic × (1 + growth)^(m−1); its stored data is what every earlier month wrote at its own traffic and still keeps (younger than the retention), so growth accumulates instead of multiplying today's rate by the days kept; the traffic table holds the retention window full.",
+    "GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload's data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU's own PCIe generation.",
   ],
   ko: [
     'OpenAI 호출 위치마다 프로필의 요청률(또는 워크로드의 재정의 값)로 들어오는 요청 흐름으로 봅니다. 결과를 저장하지 않는 호출도 저장하는 것처럼 산정합니다. 재사용이 저장소의 목적이기 때문입니다 (하나를 빼려면 "stored": false).',

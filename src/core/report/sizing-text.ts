@@ -10,14 +10,20 @@ import { showControlChars } from './control-chars';
 const clean = showControlChars;
 
 function table(t: Table, maxCell = 60): string[] {
-  const rows = [t.columns, ...t.rows].map((r) => r.map((c) => {
-    const s = clean(c);
-    return s.length > maxCell ? `${s.slice(0, maxCell - 1)}…` : s;
-  }));
+  const rows = [t.columns, ...t.rows].map((r) =>
+    r.map((c) => {
+      const s = clean(c);
+      return s.length > maxCell ? `${s.slice(0, maxCell - 1)}…` : s;
+    }),
+  );
   // Terminal columns, not code points: Hangul and other wide characters take two (string-width).
   const widths = t.columns.map((_, i) => Math.max(...rows.map((r) => stringWidth(r[i] ?? ''))));
   const pad = (c: string, w: number) => ' '.repeat(Math.max(0, w - stringWidth(c)));
-  const line = (r: string[]) => r.map((c, i) => (t.numeric?.includes(i) ? pad(c, widths[i]!) + c : c + pad(c, widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (t.numeric?.includes(i) ? pad(c, widths[i]!) + c : c + pad(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
 }
 

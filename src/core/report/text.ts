@@ -14,7 +14,9 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
   const c = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const out: string[] = [];
   const gpu = result.targetGpu;
-  out.push(`${result.tool.name} ${result.tool.version}: target GPU ${t(gpu.name)} (${formatBytes(deviceBytes(gpu))}; OpenCL max buffer ${formatBytes(openclMaxAllocBytes(gpu))})`);
+  out.push(
+    `${result.tool.name} ${result.tool.version}: target GPU ${t(gpu.name)} (${formatBytes(deviceBytes(gpu))}; OpenCL max buffer ${formatBytes(openclMaxAllocBytes(gpu))})`,
+  );
   for (const p of problemsIn(result.configProblems, result.config.lang)) out.push(c('33', `config: ${t(p.field)}: ${t(p.message)}`));
   const byFile = new Map<string, typeof result.findings>();
   for (const f of result.findings) {
@@ -46,11 +48,25 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
       for (const call of f.calls) {
         const tokens = `${call.estInputIsLowerBound ? '≥' : '≈'}${call.estInputTokens} in / ${call.estOutputTokens === null ? '?' : `${call.outputBound === 'model-maximum' ? '≤' : ''}${call.estOutputTokens}`} out tokens`;
         const cost = call.estCostUsd === null ? 'cost unknown' : `${formatUsd(call.estCostUsd)}/call (batch ${formatUsd(call.estBatchCostUsd!)})`;
-        const where = call.store ? `stored in ${t(call.store.kind)} line ${call.store.line}${call.ttl ? `, TTL ${call.ttl.seconds === null ? 'set' : `${call.ttl.seconds} s`}` : ', no TTL'}` : 'not stored';
-        const ctx = [call.inHandler ? 'request handler' : null, call.inLoop ? 'in a loop' : null, call.streaming ? 'streaming' : null, call.cacheBeforeCall ? 'cache checked first' : null].filter(Boolean).join(', ');
+        const where = call.store
+          ? `stored in ${t(call.store.kind)} line ${call.store.line}${call.ttl ? `, TTL ${call.ttl.seconds === null ? 'set' : `${call.ttl.seconds} s`}` : ', no TTL'}`
+          : 'not stored';
+        const ctx = [
+          call.inHandler ? 'request handler' : null,
+          call.inLoop ? 'in a loop' : null,
+          call.streaming ? 'streaming' : null,
+          call.cacheBeforeCall ? 'cache checked first' : null,
+        ]
+          .filter(Boolean)
+          .join(', ');
         // Whose API, and whether the token count is an approximation, when it is not OpenAI's own count.
-        const who = call.provider && call.provider !== 'openai' ? ` (${PROVIDER_NAMES[call.provider]}${call.tokenCount?.method === 'chars-per-token' ? ', tokens approximate' : ''})` : '';
-        out.push(`    line ${call.line}: ${t(call.operation)} ${call.model === null ? '(model unknown)' : t(call.model)}${who}: ${tokens}, ${call.estResponseBytes === null ? '? bytes' : formatBytes(call.estResponseBytes, { exact: false })}, ${cost}; ${where}${ctx ? `; ${ctx}` : ''}`);
+        const who =
+          call.provider && call.provider !== 'openai'
+            ? ` (${PROVIDER_NAMES[call.provider]}${call.tokenCount?.method === 'chars-per-token' ? ', tokens approximate' : ''})`
+            : '';
+        out.push(
+          `    line ${call.line}: ${t(call.operation)} ${call.model === null ? '(model unknown)' : t(call.model)}${who}: ${tokens}, ${call.estResponseBytes === null ? '? bytes' : formatBytes(call.estResponseBytes, { exact: false })}, ${cost}; ${where}${ctx ? `; ${ctx}` : ''}`,
+        );
       }
     }
   }
@@ -71,7 +87,10 @@ export function toText(result: AnalysisResult, options: { color?: boolean } = {}
   const total = result.findings.length;
   // A scan that could not analyse a file never ends on a green tick: the line says how many and points at the reasons.
   const notAnalysed = failed.length ? `; ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed (see "Files not analysed")` : '';
-  out.push('', (errors || failed.length ? c('31;1', '\u2716') : total ? c('33;1', '\u26a0') : c('32;1', '\u2714')) +
-    ` ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${result.stats.filesParsed} analysed of ${result.stats.filesConsidered} files (${result.skipped.length} skipped${notAnalysed})`);
+  out.push(
+    '',
+    (errors || failed.length ? c('31;1', '\u2716') : total ? c('33;1', '\u26a0') : c('32;1', '\u2714')) +
+      ` ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${result.stats.filesParsed} analysed of ${result.stats.filesConsidered} files (${result.skipped.length} skipped${notAnalysed})`,
+  );
   return `${out.join('\n')}\n`;
 }

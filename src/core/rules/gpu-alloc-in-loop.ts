@@ -11,7 +11,8 @@ export const rule: GpuRule = {
     category: 'gpu',
     defaultSeverity: 'warning',
     messages: {
-      allocInLoop: '{{api}} allocates {{size}} of {{space}} memory on every iteration of the loop at line {{loopLine}}{{trips}}. Allocation is slow, can synchronise the device and fragments memory: allocate once before the loop and reuse the buffer (or use a stream-ordered pool: cudaMallocAsync, CuPy/PyTorch caching allocators).',
+      allocInLoop:
+        '{{api}} allocates {{size}} of {{space}} memory on every iteration of the loop at line {{loopLine}}{{trips}}. Allocation is slow, can synchronise the device and fragments memory: allocate once before the loop and reuse the buffer (or use a stream-ordered pool: cudaMallocAsync, CuPy/PyTorch caching allocators).',
     },
   },
   check(ctx) {
@@ -26,7 +27,17 @@ export const rule: GpuRule = {
       const subscripts = e.targetExpr ? [...e.targetExpr.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!) : [];
       const perIteration = subscripts.some((index) => e.loop!.variables.some((v) => mentionsName(index, v)));
       if (perIteration) continue;
-      ctx.report('allocInLoop', { api: e.api, size: sizeText(e.size, ctx.config.lang), space: e.space, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) }, e.range);
+      ctx.report(
+        'allocInLoop',
+        {
+          api: e.api,
+          size: sizeText(e.size, ctx.config.lang),
+          space: e.space,
+          loopLine: e.loop.line,
+          trips: tripsText(e.loop.tripCount, ctx.config.lang),
+        },
+        e.range,
+      );
     }
   },
 };

@@ -9,7 +9,8 @@ export const rule: GpuRule = {
     category: 'gpu',
     defaultSeverity: 'warning',
     messages: {
-      pageable: '{{api}} is asynchronous, but its host buffer \'{{buffer}}\' is pageable ({{origin}} at line {{originLine}}): the driver stages it through a pinned bounce buffer and the copy cannot overlap kernels. {{remedy}}',
+      pageable:
+        "{{api}} is asynchronous, but its host buffer '{{buffer}}' is pageable ({{origin}} at line {{originLine}}): the driver stages it through a pinned bounce buffer and the copy cannot overlap kernels. {{remedy}}",
     },
   },
   check(ctx) {
@@ -19,7 +20,9 @@ export const rule: GpuRule = {
       if (t.direction !== 'host-to-device' && t.direction !== 'device-to-host' && t.direction !== 'default') continue;
       const host = t.hostOrigin;
       if (!host || host.kind !== 'pageable') continue;
-      const remedy = phrase(ctx.config.lang, t.family === 'torch' ? 'pinTorch' : t.family === 'pycuda' ? 'pinPycuda' : 'pinCuda', { buffer: t.hostBuffer });
+      const remedy = phrase(ctx.config.lang, t.family === 'torch' ? 'pinTorch' : t.family === 'pycuda' ? 'pinPycuda' : 'pinCuda', {
+        buffer: t.hostBuffer,
+      });
       ctx.report('pageable', { api: t.api, buffer: t.hostBuffer, origin: host.api, originLine: host.line, remedy }, t.range);
     }
   },

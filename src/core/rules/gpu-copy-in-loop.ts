@@ -14,7 +14,8 @@ export const rule: GpuRule = {
     category: 'gpu',
     defaultSeverity: 'warning',
     messages: {
-      copyInLoop: '{{api}} copies {{size}} {{direction}} on every iteration of the loop at line {{loopLine}}{{trips}}, always the same buffer from its start{{total}}. Copy once outside the loop, or if the data changes per iteration, copy only the changed part (an offset/chunk) and overlap copies with kernels on streams.',
+      copyInLoop:
+        '{{api}} copies {{size}} {{direction}} on every iteration of the loop at line {{loopLine}}{{trips}}, always the same buffer from its start{{total}}. Copy once outside the loop, or if the data changes per iteration, copy only the changed part (an offset/chunk) and overlap copies with kernels on streams.',
     },
   },
   check(ctx) {
@@ -30,10 +31,27 @@ export const rule: GpuRule = {
       const names = [t.hostBuffer, t.deviceBuffer, ...t.size.unknowns];
       if (names.some((n) => n && loopVars.some((v) => mentionsName(n, v)))) continue;
       if (loopVars.some((v) => mentionsName(t.size.expr, v))) continue;
-      const total = t.size.bytes !== null && t.loop.totalTrips !== null ? phrase(ctx.config.lang, 'copyTotal', { bytes: formatBytes(t.size.bytes * t.loop.totalTrips) }) : '';
-      ctx.report('copyInLoop', {
-        api: t.api, size: sizeText(t.size, ctx.config.lang), direction: t.direction === 'host-to-device' ? phrase(ctx.config.lang, 'direction_host_to_device') : phrase(ctx.config.lang, 'direction_device_to_host'), loopLine: t.loop.line, trips: tripsText(t.loop.tripCount, ctx.config.lang), total,
-      }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
+      const total =
+        t.size.bytes !== null && t.loop.totalTrips !== null
+          ? phrase(ctx.config.lang, 'copyTotal', { bytes: formatBytes(t.size.bytes * t.loop.totalTrips) })
+          : '';
+      ctx.report(
+        'copyInLoop',
+        {
+          api: t.api,
+          size: sizeText(t.size, ctx.config.lang),
+          direction:
+            t.direction === 'host-to-device'
+              ? phrase(ctx.config.lang, 'direction_host_to_device')
+              : phrase(ctx.config.lang, 'direction_device_to_host'),
+          loopLine: t.loop.line,
+          trips: tripsText(t.loop.tripCount, ctx.config.lang),
+          total,
+        },
+        t.range,
+        undefined,
+        allocationOf(t, ctx.facts.events, ctx.config.lang),
+      );
     }
   },
 };

@@ -11,7 +11,8 @@ export const rule: GpuRule = {
     category: 'gpu',
     defaultSeverity: 'warning',
     messages: {
-      oversubscribed: 'Managed allocations reach {{total}} here, more than the {{gpu}}\'s {{capacity}}, and this file never calls cudaMemPrefetchAsync or cudaMemAdvise: pages fault and migrate on demand and kernels stall on page faults. Prefetch the slice each kernel uses (cudaMemPrefetchAsync) or set cudaMemAdviseSetPreferredLocation / SetReadMostly; better, process the data in chunks of at most {{budget}}.',
+      oversubscribed:
+        "Managed allocations reach {{total}} here, more than the {{gpu}}'s {{capacity}}, and this file never calls cudaMemPrefetchAsync or cudaMemAdvise: pages fault and migrate on demand and kernels stall on page faults. Prefetch the slice each kernel uses (cudaMemPrefetchAsync) or set cudaMemAdviseSetPreferredLocation / SetReadMostly; better, process the data in chunks of at most {{budget}}.",
     },
   },
   check(ctx) {
@@ -20,6 +21,15 @@ export const rule: GpuRule = {
     const capacity = deviceBytes(ctx.gpu);
     const crossing = liveTimeline(ctx.facts, (a) => a.space === 'managed').find((p) => p.liveBytes > capacity);
     if (!crossing) return;
-    ctx.report('oversubscribed', { total: formatBytes(crossing.liveBytes), gpu: ctx.gpu.name, capacity: formatBytes(capacity, { exact: false }), budget: formatBytes(Math.floor(capacity * ctx.config.safetyFactor), { exact: false }) }, crossing.allocation.range);
+    ctx.report(
+      'oversubscribed',
+      {
+        total: formatBytes(crossing.liveBytes),
+        gpu: ctx.gpu.name,
+        capacity: formatBytes(capacity, { exact: false }),
+        budget: formatBytes(Math.floor(capacity * ctx.config.safetyFactor), { exact: false }),
+      },
+      crossing.allocation.range,
+    );
   },
 };

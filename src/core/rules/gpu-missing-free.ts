@@ -5,7 +5,10 @@ import type { GpuRule } from './rule';
 import { lookupTable } from '../model/lookup';
 
 const FREE_API: Readonly<Record<string, string>> = lookupTable({
-  device: 'cudaFree', managed: 'cudaFree', 'pinned-host': 'cudaFreeHost', mapped: 'cudaFreeHost',
+  device: 'cudaFree',
+  managed: 'cudaFree',
+  'pinned-host': 'cudaFreeHost',
+  mapped: 'cudaFreeHost',
 });
 
 export const rule: GpuRule = {
@@ -15,7 +18,8 @@ export const rule: GpuRule = {
     category: 'gpu',
     defaultSeverity: 'warning',
     messages: {
-      missingFree: '{{api}} allocates {{size}} into \'{{target}}\', but this file never frees it ({{freeApi}}): the memory stays reserved until the process exits, and if this code runs more than once it leaks every time.',
+      missingFree:
+        "{{api}} allocates {{size}} into '{{target}}', but this file never frees it ({{freeApi}}): the memory stays reserved until the process exits, and if this code runs more than once it leaks every time.",
     },
   },
   check(ctx) {
@@ -23,9 +27,9 @@ export const rule: GpuRule = {
       if (e.kind !== 'allocation' || (e.family !== 'cuda' && e.family !== 'cuda-driver') || !e.target) continue;
       // Members and pointers handed back to the caller are released elsewhere: no guess.
       if (isReleased(ctx.facts, e) || e.escapes || /->|\./.test(e.target)) continue;
-      const freeApi = e.family === 'cuda-driver' ? (e.space === 'device' || e.space === 'managed' ? 'cuMemFree' : 'cuMemFreeHost') : FREE_API[e.space]!;
+      const freeApi =
+        e.family === 'cuda-driver' ? (e.space === 'device' || e.space === 'managed' ? 'cuMemFree' : 'cuMemFreeHost') : FREE_API[e.space]!;
       ctx.report('missingFree', { api: e.api, size: sizeText(e.size, ctx.config.lang), target: e.target, freeApi }, e.range);
     }
   },
 };
-

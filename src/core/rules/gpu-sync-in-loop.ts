@@ -9,7 +9,8 @@ export const rule: GpuRule = {
     category: 'gpu',
     defaultSeverity: 'warning',
     messages: {
-      syncInLoop: '{{api}} inside the loop at line {{loopLine}}{{trips}} blocks the host until the GPU is idle on every iteration, so the next launch or copy is never queued ahead. Synchronise once after the loop, or wait on an event for just the result you need.',
+      syncInLoop:
+        '{{api}} inside the loop at line {{loopLine}}{{trips}} blocks the host until the GPU is idle on every iteration, so the next launch or copy is never queued ahead. Synchronise once after the loop, or wait on an event for just the result you need.',
     },
   },
   check(ctx) {

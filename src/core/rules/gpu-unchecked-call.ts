@@ -34,7 +34,8 @@ function launchCheckEdit(text: string, call: ApiCallFact, macro: string | null):
  * free at exit changes little). A function whose only unchecked calls are these is reported one severity level lower
  * (info by default); next to an unchecked allocation, copy, launch, memset, sync or set-up they are listed with it.
  */
-export const UNGUARDING_CUDA_CALL = /^(cuda|cu)(Event\w*|Get\w*|DeviceGet\w*|DeviceCanAccessPeer|Occupancy\w*|Pointer\w*Attribute\w*|FuncGetAttributes|MemGetInfo\w*|DriverGetVersion|RuntimeGetVersion|StreamQuery|ProfilerStart|ProfilerStop|Free\w*|MemFree\w*|StreamDestroy\w*|DeviceReset|\w+Destroy(_v2)?|CtxGet\w*|DeviceTotalMem\w*|DeviceComputeCapability)(_v2)?$/;
+export const UNGUARDING_CUDA_CALL =
+  /^(cuda|cu)(Event\w*|Get\w*|DeviceGet\w*|DeviceCanAccessPeer|Occupancy\w*|Pointer\w*Attribute\w*|FuncGetAttributes|MemGetInfo\w*|DriverGetVersion|RuntimeGetVersion|StreamQuery|ProfilerStart|ProfilerStop|Free\w*|MemFree\w*|StreamDestroy\w*|DeviceReset|\w+Destroy(_v2)?|CtxGet\w*|DeviceTotalMem\w*|DeviceComputeCapability)(_v2)?$/;
 
 export const rule: GpuRule = {
   meta: {
@@ -44,9 +45,12 @@ export const rule: GpuRule = {
     defaultSeverity: 'warning',
     messages: {
       call: 'The status returned by {{api}} is discarded: if it fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check it{{macro}}.',
-      stored: 'The status returned by {{api}} is stored in {{name}}, which is overwritten (or left) before anything reads it: if the call fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check {{name}} right after the call{{macro}}.',
-      calls: '{{count}} CUDA calls in {{function}} discard their status ({{apis}}): if one fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check each{{macro}}; the related locations list them.',
-      launch: 'The launch of {{kernel}} is never checked: a bad launch configuration or too many resources only shows through cudaGetLastError() (or the status of the next synchronising call), which this function never reads after the launch.',
+      stored:
+        'The status returned by {{api}} is stored in {{name}}, which is overwritten (or left) before anything reads it: if the call fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check {{name}} right after the call{{macro}}.',
+      calls:
+        '{{count}} CUDA calls in {{function}} discard their status ({{apis}}): if one fails (out of memory, invalid argument, an earlier asynchronous error) the program continues with a bad pointer or stale data and fails later somewhere unrelated. Check each{{macro}}; the related locations list them.',
+      launch:
+        'The launch of {{kernel}} is never checked: a bad launch configuration or too many resources only shows through cudaGetLastError() (or the status of the next synchronising call), which this function never reads after the launch.',
     },
   },
   check(ctx) {
@@ -69,15 +73,31 @@ export const rule: GpuRule = {
       const lower = calls.every((c) => c.via !== 'launch' && UNGUARDING_CUDA_CALL.test(c.api));
       // A stored status (`e = cudaMalloc(...)`) is not wrapped: `e = CHECK(cudaMalloc(...))` breaks a do/while macro.
       const wrappable = calls.filter((c) => c.via !== 'launch' && !c.storedIn);
-      const fixes: Fix[] = macro && wrappable.length ? [{
-        description: phrase(lang, 'fix_wrapIn', { macro }),
-        edits: wrappable.flatMap((c) => [{ startOffset: c.startOffset, endOffset: c.startOffset, newText: `${macro}(` }, { startOffset: c.endOffset, endOffset: c.endOffset, newText: ')' }]),
-      }] : [];
+      const fixes: Fix[] =
+        macro && wrappable.length
+          ? [
+              {
+                description: phrase(lang, 'fix_wrapIn', { macro }),
+                edits: wrappable.flatMap((c) => [
+                  { startOffset: c.startOffset, endOffset: c.startOffset, newText: `${macro}(` },
+                  { startOffset: c.endOffset, endOffset: c.endOffset, newText: ')' },
+                ]),
+              },
+            ]
+          : [];
       // Launches get a cudaGetLastError() check after them: through the file's macro, else printed (when stdio is in).
-      const launchEdits = macro || STDIO_INCLUDE.test(ctx.text)
-        ? calls.filter((c) => c.via === 'launch').map((c) => launchCheckEdit(ctx.text, c, macro)).filter((e) => e !== null)
-        : [];
-      if (launchEdits.length) fixes.push({ description: phrase(lang, 'fix_checkLaunch', { check: macro ? `${macro}(cudaGetLastError())` : 'cudaGetLastError()' }), edits: launchEdits });
+      const launchEdits =
+        macro || STDIO_INCLUDE.test(ctx.text)
+          ? calls
+              .filter((c) => c.via === 'launch')
+              .map((c) => launchCheckEdit(ctx.text, c, macro))
+              .filter((e) => e !== null)
+          : [];
+      if (launchEdits.length)
+        fixes.push({
+          description: phrase(lang, 'fix_checkLaunch', { check: macro ? `${macro}(cudaGetLastError())` : 'cudaGetLastError()' }),
+          edits: launchEdits,
+        });
       const macroText = macro ? phrase(lang, 'checkWithMacro', { macro }) : phrase(lang, 'checkSuggestMacro');
       if (calls.length === 1 && first.via === 'launch') {
         const launch = launchAt.get(`${first.range.startLine}:${first.range.startColumn}`);
@@ -89,7 +109,9 @@ export const rule: GpuRule = {
       } else {
         const related: RelatedLocation[] = calls.map((c) => ({ range: c.range, message: phrase(lang, 'statusDiscardedHere', { api: nameOf(c) }) }));
         const apis = [...new Set(calls.map(nameOf))].join(', ');
-        ctx.report('calls', { count: calls.length, function: fn || phrase(lang, 'fileScope'), apis, macro: macroText }, first.range, fixes, related, { lower });
+        ctx.report('calls', { count: calls.length, function: fn || phrase(lang, 'fileScope'), apis, macro: macroText }, first.range, fixes, related, {
+          lower,
+        });
       }
     }
   },

@@ -15,8 +15,10 @@ export const rule: GpuRule = {
     category: 'gpu',
     defaultSeverity: 'info',
     messages: {
-      large: '{{api}} copies {{size}} host-to-device in one call into a buffer of the same size: {{share}} of the {{gpu}} ({{capacity}}), above the {{threshold}} chunking threshold. Stream it in {{chunks}} chunks of {{chunk}} through a reused device buffer.',
-      unknownSize: '{{api}} copies the whole input ({{expr}}) host-to-device in one call, and its size is known only at run time (it depends on {{unknowns}}). Inputs above {{chunk}} ({{threshold}} of the {{gpu}}) should be streamed in chunks of {{chunk}}: ceil(({{expr}}) / {{chunkBytes}}) chunks through a reused device buffer.',
+      large:
+        '{{api}} copies {{size}} host-to-device in one call into a buffer of the same size: {{share}} of the {{gpu}} ({{capacity}}), above the {{threshold}} chunking threshold. Stream it in {{chunks}} chunks of {{chunk}} through a reused device buffer.',
+      unknownSize:
+        '{{api}} copies the whole input ({{expr}}) host-to-device in one call, and its size is known only at run time (it depends on {{unknowns}}). Inputs above {{chunk}} ({{threshold}} of the {{gpu}}) should be streamed in chunks of {{chunk}}: ceil(({{expr}}) / {{chunkBytes}}) chunks through a reused device buffer.',
     },
   },
   check(ctx) {
@@ -29,11 +31,18 @@ export const rule: GpuRule = {
       // Python: `cp.asarray(x)` of a parameter may be a no-op on data already on the device. With an unknown
       // size, report only host data this file created or loaded (np.load, np.fromfile, torch.randn, ...).
       if (t.size.bytes === null && PYTHON_FAMILIES.has(t.family) && !t.hostOrigin) continue;
-      const common = { api: t.api, gpu: ctx.gpu.name, threshold: formatPercent(ctx.config.chunkThreshold), chunk: formatBytes(thresholdBytes, { exact: false }), chunkBytes: thresholdBytes };
+      const common = {
+        api: t.api,
+        gpu: ctx.gpu.name,
+        threshold: formatPercent(ctx.config.chunkThreshold),
+        chunk: formatBytes(thresholdBytes, { exact: false }),
+        chunkBytes: thresholdBytes,
+      };
       if (t.size.bytes === null) {
         // Bounded below the threshold by its 32-bit type, a benchmark size whose default is small, or planned
         // against the device's free memory (cudaMemGetInfo / CL_DEVICE_GLOBAL_MEM_SIZE) in the same function.
-        if ((t.sizeCapBytes !== undefined && t.sizeCapBytes <= thresholdBytes) || (t.defaultBytes !== undefined && t.defaultBytes <= thresholdBytes)) continue;
+        if ((t.sizeCapBytes !== undefined && t.sizeCapBytes <= thresholdBytes) || (t.defaultBytes !== undefined && t.defaultBytes <= thresholdBytes))
+          continue;
         if (plannedAgainstDeviceMemory(t, ctx.facts.events, ctx.text)) continue;
         // An iterative algorithm (kernels launched in a loop after the upload: BFS, stencils, elimination) keeps its
         // data resident and reads it at random: streaming it in chunks is no fix, so there is nothing to report.
@@ -41,9 +50,27 @@ export const rule: GpuRule = {
         // A multi-phase algorithm: the buffer is read by two or more launches, or it is uploaded after the device
         // already computed and the host read results back (Rodinia backprop's weight update): it stays resident.
         if (multiPhase(t, ctx.facts.events, ctx.text)) continue;
-        ctx.report('unknownSize', { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
+        ctx.report(
+          'unknownSize',
+          { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr },
+          t.range,
+          undefined,
+          allocationOf(t, ctx.facts.events, ctx.config.lang),
+        );
       } else if (t.size.bytes > thresholdBytes) {
-        ctx.report('large', { ...common, size: formatBytes(t.size.bytes), share: formatPercent(t.size.bytes / capacity), capacity: formatBytes(capacity, { exact: false }), chunks: Math.ceil(t.size.bytes / thresholdBytes) }, t.range, undefined, allocationOf(t, ctx.facts.events, ctx.config.lang));
+        ctx.report(
+          'large',
+          {
+            ...common,
+            size: formatBytes(t.size.bytes),
+            share: formatPercent(t.size.bytes / capacity),
+            capacity: formatBytes(capacity, { exact: false }),
+            chunks: Math.ceil(t.size.bytes / thresholdBytes),
+          },
+          t.range,
+          undefined,
+          allocationOf(t, ctx.facts.events, ctx.config.lang),
+        );
       }
     }
   },
@@ -74,21 +101,28 @@ function iteratedAfter(t: TransferFact, events: readonly GpuEvent[], text: strin
  */
 function multiPhase(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
   const same = events.filter((e) => e.function === t.function);
-  const roundTrip = same.some((l) => l.kind === 'launch' && l.order < t.order
-    && same.some((d) => d.kind === 'transfer' && d.direction === 'device-to-host' && d.order > l.order && d.order < t.order));
+  const roundTrip = same.some(
+    (l) =>
+      l.kind === 'launch' &&
+      l.order < t.order &&
+      same.some((d) => d.kind === 'transfer' && d.direction === 'device-to-host' && d.order > l.order && d.order < t.order),
+  );
   if (roundTrip) return true;
   const buffer = t.deviceBuffer;
   if (!buffer || !/^[A-Za-z_]\w*$/.test(buffer)) return false;
   const lines = text.split('\n');
   const word = new RegExp(`\\b${buffer}\\b`);
-  const readers = same.filter((l) => l.kind === 'launch' && l.order > t.order && word.test(lines.slice(l.range.startLine - 1, l.range.endLine).join('\n')));
+  const readers = same.filter(
+    (l) => l.kind === 'launch' && l.order > t.order && word.test(lines.slice(l.range.startLine - 1, l.range.endLine).join('\n')),
+  );
   return readers.length >= 2;
 }
 
 function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
   const lines = text.split('\n');
   return events.some((e) => {
-    if (e.kind !== 'hint' || (e.hint !== 'global-mem-query' && e.hint !== 'max-alloc-query') || e.function !== t.function || e.order >= t.order) return false;
+    if (e.kind !== 'hint' || (e.hint !== 'global-mem-query' && e.hint !== 'max-alloc-query') || e.function !== t.function || e.order >= t.order)
+      return false;
     const queryText = lines.slice(e.range.startLine - 1, e.range.endLine).join('\n');
     const outs = [...queryText.matchAll(/&\s*([A-Za-z_]\w*)/g)].map((m) => m[1]!);
     if (outs.length === 0) return true;

@@ -12,7 +12,8 @@ export const rule: LlmRule = {
     category: 'llm',
     defaultSeverity: 'warning',
     messages: {
-      notStored: '{{operation}} computes embeddings{{model}}{{dims}} that are never stored: every run re-computes and re-pays ({{cost}}) for the same text. Store each vector keyed by a hash of its text (a vector database, or {{vectorBytes}} per vector as float32 next to the text).',
+      notStored:
+        '{{operation}} computes embeddings{{model}}{{dims}} that are never stored: every run re-computes and re-pays ({{cost}}) for the same text. Store each vector keyed by a hash of its text (a vector database, or {{vectorBytes}} per vector as float32 next to the text).',
     },
   },
   check(ctx) {
@@ -21,11 +22,18 @@ export const rule: LlmRule = {
       // callers not seen may be stored there. Document embeddings searched in memory are recomputed every run.
       const queryUse = call.searchUse && !call.loop && call.batchInputs === null && !/embedDocuments|embed_documents|embedMany/.test(call.operation);
       if (call.api !== 'embeddings' || call.stores.length || call.cacheLookup || queryUse || call.returnedTo) return;
-      const dims = call.dimensions ?? (call.model ? LLM_FACTS.embeddingDims[call.model] ?? null : null);
-      ctx.report('notStored', {
-        operation: call.operation, model: call.model ? phrase(ctx.config.lang, 'withModel', { model: call.model }) : '', dims: dims ? phrase(ctx.config.lang, 'dims', { n: dims.toLocaleString('en-US') }) : '',
-        cost: costText(ctx.summary.calls[i]!, ctx.config.lang), vectorBytes: dims ? formatBytes(dims * 4, { exact: false }) : phrase(ctx.config.lang, 'dimsTimesFour'),
-      }, call.range);
+      const dims = call.dimensions ?? (call.model ? (LLM_FACTS.embeddingDims[call.model] ?? null) : null);
+      ctx.report(
+        'notStored',
+        {
+          operation: call.operation,
+          model: call.model ? phrase(ctx.config.lang, 'withModel', { model: call.model }) : '',
+          dims: dims ? phrase(ctx.config.lang, 'dims', { n: dims.toLocaleString('en-US') }) : '',
+          cost: costText(ctx.summary.calls[i]!, ctx.config.lang),
+          vectorBytes: dims ? formatBytes(dims * 4, { exact: false }) : phrase(ctx.config.lang, 'dimsTimesFour'),
+        },
+        call.range,
+      );
     });
   },
 };

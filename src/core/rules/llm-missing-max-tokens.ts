@@ -18,39 +18,75 @@ export const rule: LlmRule = {
     category: 'llm',
     defaultSeverity: 'warning',
     messages: {
-      unbounded: '{{operation}} sets no {{param}}: each response may run to {{model}}\'s maximum of {{limit}} output tokens ({{bytes}} of text to store), so the cost per call is bounded only at {{cost}}. Set {{param}} to what the feature needs.',
-      unknownModel: '{{operation}} sets no {{param}}: with the model not known here, neither the cost per call nor the bytes stored per response has an upper bound. Set {{param}} to what the feature needs.',
-      noModelLimit: '{{operation}} sets no {{param}}: each response runs to {{model}}\'s own output limit, which the {{provider}} price data does not state, so neither the cost per call nor the bytes stored per response has a known upper bound. Set {{param}} to what the feature needs.',
-      required: '{{operation}} sets no {{param}}: the {{provider}} API requires it, so this request is rejected (HTTP 400; a type error in the TypeScript SDK) before any output is produced. Set {{param}} to what the feature needs.',
+      unbounded:
+        "{{operation}} sets no {{param}}: each response may run to {{model}}'s maximum of {{limit}} output tokens ({{bytes}} of text to store), so the cost per call is bounded only at {{cost}}. Set {{param}} to what the feature needs.",
+      unknownModel:
+        '{{operation}} sets no {{param}}: with the model not known here, neither the cost per call nor the bytes stored per response has an upper bound. Set {{param}} to what the feature needs.',
+      noModelLimit:
+        "{{operation}} sets no {{param}}: each response runs to {{model}}'s own output limit, which the {{provider}} price data does not state, so neither the cost per call nor the bytes stored per response has a known upper bound. Set {{param}} to what the feature needs.",
+      required:
+        '{{operation}} sets no {{param}}: the {{provider}} API requires it, so this request is rejected (HTTP 400; a type error in the TypeScript SDK) before any output is produced. Set {{param}} to what the feature needs.',
     },
   },
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
       // Options spread from a value not seen here (`...options`, `**kwargs`) may carry the bound: unknown, not missing.
       // A library that fills the bound itself (LangChain's ChatAnthropic) leaves no call unbounded.
-      if (!['chat', 'responses', 'completions'].includes(call.api) || call.maxTokensParam || !call.maxTokensName || call.optionsSpread || call.maxTokensDefaulted) return;
+      if (
+        !['chat', 'responses', 'completions'].includes(call.api) ||
+        call.maxTokensParam ||
+        !call.maxTokensName ||
+        call.optionsSpread ||
+        call.maxTokensDefaulted
+      )
+        return;
       const summary = ctx.summary.calls[i]!;
       const param = call.maxTokensName;
       const shown = call.maxTokensIn ? `${call.maxTokensIn}.${param}` : param;
       const provider = call.provider ?? null;
-      const fixes: Fix[] = call.optionsSlot ? [{
-        description: phrase(ctx.config.lang, 'fix_add', { what: `${param}: ${FIX_MAX_TOKENS}` }),
-        edits: [{ startOffset: call.optionsSlot.offset, endOffset: call.optionsSlot.offset, newText: `${call.optionsSlot.prefix}${param}${call.optionsSlot.syntax === 'py' ? '=' : ': '}${FIX_MAX_TOKENS}${call.optionsSlot.suffix}` }],
-      }] : [];
+      const fixes: Fix[] = call.optionsSlot
+        ? [
+            {
+              description: phrase(ctx.config.lang, 'fix_add', { what: `${param}: ${FIX_MAX_TOKENS}` }),
+              edits: [
+                {
+                  startOffset: call.optionsSlot.offset,
+                  endOffset: call.optionsSlot.offset,
+                  newText: `${call.optionsSlot.prefix}${param}${call.optionsSlot.syntax === 'py' ? '=' : ': '}${FIX_MAX_TOKENS}${call.optionsSlot.suffix}`,
+                },
+              ],
+            },
+          ]
+        : [];
       if (call.maxTokensRequired) {
         ctx.report('required', { operation: call.operation, param: shown, provider: PROVIDER_NAMES[provider ?? 'openai'] }, call.range, fixes);
         return;
       }
       const limit = modelLimits(call.model, provider).maxOutputTokens;
       if (limit === null) {
-        if (call.model && provider && provider !== 'openai' && provider !== 'azure-openai') ctx.report('noModelLimit', { operation: call.operation, param: shown, model: call.model, provider: PROVIDER_NAMES[provider] }, call.range, fixes);
+        if (call.model && provider && provider !== 'openai' && provider !== 'azure-openai')
+          ctx.report(
+            'noModelLimit',
+            { operation: call.operation, param: shown, model: call.model, provider: PROVIDER_NAMES[provider] },
+            call.range,
+            fixes,
+          );
         else ctx.report('unknownModel', { operation: call.operation, param: shown }, call.range, fixes);
         return;
       }
-      ctx.report('unbounded', {
-        operation: call.operation, param: shown, model: call.model!, limit: limit.toLocaleString('en-US'),
-        bytes: formatBytes(limit * 4, { exact: false }), cost: costText(summary, ctx.config.lang),
-      }, call.range, fixes);
+      ctx.report(
+        'unbounded',
+        {
+          operation: call.operation,
+          param: shown,
+          model: call.model!,
+          limit: limit.toLocaleString('en-US'),
+          bytes: formatBytes(limit * 4, { exact: false }),
+          cost: costText(summary, ctx.config.lang),
+        },
+        call.range,
+        fixes,
+      );
     });
   },
 };

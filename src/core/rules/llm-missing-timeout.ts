@@ -30,10 +30,20 @@ export const rule: LlmRule = {
       }
       const retries = client.maxRetries ?? LLM_FACTS.sdkDefaultMaxRetries;
       const minutes = LLM_FACTS.sdkDefaultTimeoutMs / 60_000;
-      ctx.report('sdk', {
-        api: client.api, minutes, retries: client.maxRetriesSet ? `${client.maxRetries ?? phrase(ctx.config.lang, 'retriesConfigured')}` : phrase(ctx.config.lang, 'retriesDefault', { n: LLM_FACTS.sdkDefaultMaxRetries }),
-        worst: minutes * (retries + 1), retryHint: client.maxRetriesSet ? '' : phrase(ctx.config.lang, 'retryHint', { n: LLM_FACTS.sdkDefaultMaxRetries }),
-      }, client.range, fixes);
+      ctx.report(
+        'sdk',
+        {
+          api: client.api,
+          minutes,
+          retries: client.maxRetriesSet
+            ? `${client.maxRetries ?? phrase(ctx.config.lang, 'retriesConfigured')}`
+            : phrase(ctx.config.lang, 'retriesDefault', { n: LLM_FACTS.sdkDefaultMaxRetries }),
+          worst: minutes * (retries + 1),
+          retryHint: client.maxRetriesSet ? '' : phrase(ctx.config.lang, 'retryHint', { n: LLM_FACTS.sdkDefaultMaxRetries }),
+        },
+        client.range,
+        fixes,
+      );
     }
   },
 };
@@ -45,5 +55,10 @@ function fixFor(client: LlmClientFact, python: boolean, lang: Lang | undefined):
   if (python) option = client.via === 'http' ? 'timeout=30' : 'timeout=30.0';
   else if (client.api === 'fetch') option = 'signal: AbortSignal.timeout(30_000)';
   else option = 'timeout: 30_000';
-  return [{ description: phrase(lang, 'fix_add', { what: option }), edits: [{ startOffset: slot.offset, endOffset: slot.offset, newText: `${slot.prefix}${option}${slot.suffix}` }] }];
+  return [
+    {
+      description: phrase(lang, 'fix_add', { what: option }),
+      edits: [{ startOffset: slot.offset, endOffset: slot.offset, newText: `${slot.prefix}${option}${slot.suffix}` }],
+    },
+  ];
 }

@@ -10,7 +10,8 @@ export const rule: LlmRule = {
     category: 'llm',
     defaultSeverity: 'warning',
     messages: {
-      noLookup: 'The result of {{operation}} is written to {{store}} (line {{storeLine}}) but no read keyed by the prompt happens before the call: every repeat pays {{cost}} again and stores another {{bytes}}. Look the prompt (or its hash) up first and call only on a miss.',
+      noLookup:
+        'The result of {{operation}} is written to {{store}} (line {{storeLine}}) but no read keyed by the prompt happens before the call: every repeat pays {{cost}} again and stores another {{bytes}}. Look the prompt (or its hash) up first and call only on a miss.',
     },
   },
   check(ctx) {
@@ -23,7 +24,17 @@ export const rule: LlmRule = {
       // (or is a conversation) is unknown here.
       if (call.optionsSpread && call.promptLiteralTokens === 0 && !call.promptUnknowns.length) return;
       const s = ctx.summary.calls[i]!;
-      ctx.report('noLookup', { operation: call.operation, store: storeText(store, ctx.config.lang), storeLine: store.line, cost: costText(s, ctx.config.lang), bytes: bytesText(s, ctx.config.lang) }, call.range);
+      ctx.report(
+        'noLookup',
+        {
+          operation: call.operation,
+          store: storeText(store, ctx.config.lang),
+          storeLine: store.line,
+          cost: costText(s, ctx.config.lang),
+          bytes: bytesText(s, ctx.config.lang),
+        },
+        call.range,
+      );
     });
   },
 };

@@ -11,7 +11,8 @@ export const rule: LlmRule = {
     category: 'llm',
     defaultSeverity: 'info',
     messages: {
-      rdbms: 'The result of {{operation}} (line {{callLine}}, {{bytes}} per response) is written to {{store}}{{helper}}. Keep the relational database for the service\'s own data and put API results in a document or key-value store (MongoDB, DynamoDB, Redis) with a TTL, so they scale and expire on their own.',
+      rdbms:
+        "The result of {{operation}} (line {{callLine}}, {{bytes}} per response) is written to {{store}}{{helper}}. Keep the relational database for the service's own data and put API results in a document or key-value store (MongoDB, DynamoDB, Redis) with a TTL, so they scale and expire on their own.",
     },
   },
   check(ctx) {
@@ -19,7 +20,19 @@ export const rule: LlmRule = {
       for (const store of call.stores) {
         // A record attribute (an agent's name, a title) is the service's own data: it belongs in its database.
         if (store.kind !== 'rdbms' || store.entityField) continue;
-        ctx.report('rdbms', { operation: call.operation, callLine: call.line, bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), store: storeText(store, ctx.config.lang), helper: store.viaHelper && !store.at ? phrase(ctx.config.lang, 'viaHelper', { helper: store.viaHelper }) : '' }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
+        ctx.report(
+          'rdbms',
+          {
+            operation: call.operation,
+            callLine: call.line,
+            bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang),
+            store: storeText(store, ctx.config.lang),
+            helper: store.viaHelper && !store.at ? phrase(ctx.config.lang, 'viaHelper', { helper: store.viaHelper }) : '',
+          },
+          store.range,
+          undefined,
+          [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }],
+        );
       }
     });
   },

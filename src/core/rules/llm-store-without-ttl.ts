@@ -20,7 +20,8 @@ const HOW: Readonly<Record<string, PhraseId>> = lookupTable({
  * value replaces the last one, so storage grows with the records, not with the calls. (An update that appends, such
  * as Mongo's `$push`, is missed by this.)
  */
-const IN_PLACE_UPDATE = /(^|\.)(update_one|updateOne|update_many|updateMany|update|find_one_and_update|findOneAndUpdate|replace_one|replaceOne)$|\sUPDATE\b/;
+const IN_PLACE_UPDATE =
+  /(^|\.)(update_one|updateOne|update_many|updateMany|update|find_one_and_update|findOneAndUpdate|replace_one|replaceOne)$|\sUPDATE\b/;
 
 export const rule: LlmRule = {
   meta: {
@@ -29,7 +30,8 @@ export const rule: LlmRule = {
     category: 'llm',
     defaultSeverity: 'warning',
     messages: {
-      noTtl: 'The result of {{operation}} (line {{callLine}}) is written to {{store}} with no expiry: each call adds {{bytes}} and nothing removes it, so storage grows without bound. To expire it, {{how}}.',
+      noTtl:
+        'The result of {{operation}} (line {{callLine}}) is written to {{store}} with no expiry: each call adds {{bytes}} and nothing removes it, so storage grows without bound. To expire it, {{how}}.',
     },
   },
   check(ctx) {
@@ -37,10 +39,20 @@ export const rule: LlmRule = {
       for (const store of call.stores) {
         // A record attribute (an agent's name, a title) lives as long as its record: no expiry of its own.
         if (store.ttl || store.entityField || !(store.kind in HOW) || IN_PLACE_UPDATE.test(store.api)) continue;
-        ctx.report('noTtl', { operation: call.operation, callLine: call.line, store: storeText(store, ctx.config.lang), bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang), how: phrase(ctx.config.lang, HOW[store.kind]!) }, store.range, undefined, [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }]);
+        ctx.report(
+          'noTtl',
+          {
+            operation: call.operation,
+            callLine: call.line,
+            store: storeText(store, ctx.config.lang),
+            bytes: bytesText(ctx.summary.calls[i]!, ctx.config.lang),
+            how: phrase(ctx.config.lang, HOW[store.kind]!),
+          },
+          store.range,
+          undefined,
+          [{ range: call.range, message: phrase(ctx.config.lang, 'resultStoredHere', { operation: call.operation }) }],
+        );
       }
     });
   },
 };
-
-

@@ -14,10 +14,14 @@ export const rule: GpuRule = {
     category: 'opencl',
     defaultSeverity: 'warning',
     messages: {
-      status: 'The cl_int status returned by {{api}} is discarded: failures such as CL_INVALID_BUFFER_SIZE, CL_OUT_OF_RESOURCES or CL_MEM_OBJECT_ALLOCATION_FAILURE go unnoticed and the program continues on bad data. Compare it with CL_SUCCESS.',
-      errcode: '{{api}} is called with a NULL errcode_ret, so a failure (CL_INVALID_BUFFER_SIZE when a buffer is above CL_DEVICE_MAX_MEM_ALLOC_SIZE, CL_OUT_OF_HOST_MEMORY, ...) only shows later as an invalid handle. Pass &err and check it.',
-      stored: 'The cl_int status of {{api}} is stored in {{name}}, which is overwritten (or left) before anything reads it: failures such as CL_INVALID_BUFFER_SIZE, CL_OUT_OF_RESOURCES or CL_MEM_OBJECT_ALLOCATION_FAILURE go unnoticed and the program continues on bad data. Compare {{name}} with CL_SUCCESS right after the call.',
-      calls: '{{count}} OpenCL calls in {{function}} never have their error code checked ({{apis}}): failures such as CL_INVALID_BUFFER_SIZE, CL_OUT_OF_RESOURCES or CL_MEM_OBJECT_ALLOCATION_FAILURE go unnoticed and the program continues on bad data. Compare each status (or errcode_ret) with CL_SUCCESS; the related locations list them.',
+      status:
+        'The cl_int status returned by {{api}} is discarded: failures such as CL_INVALID_BUFFER_SIZE, CL_OUT_OF_RESOURCES or CL_MEM_OBJECT_ALLOCATION_FAILURE go unnoticed and the program continues on bad data. Compare it with CL_SUCCESS.',
+      errcode:
+        '{{api}} is called with a NULL errcode_ret, so a failure (CL_INVALID_BUFFER_SIZE when a buffer is above CL_DEVICE_MAX_MEM_ALLOC_SIZE, CL_OUT_OF_HOST_MEMORY, ...) only shows later as an invalid handle. Pass &err and check it.',
+      stored:
+        'The cl_int status of {{api}} is stored in {{name}}, which is overwritten (or left) before anything reads it: failures such as CL_INVALID_BUFFER_SIZE, CL_OUT_OF_RESOURCES or CL_MEM_OBJECT_ALLOCATION_FAILURE go unnoticed and the program continues on bad data. Compare {{name}} with CL_SUCCESS right after the call.',
+      calls:
+        '{{count}} OpenCL calls in {{function}} never have their error code checked ({{apis}}): failures such as CL_INVALID_BUFFER_SIZE, CL_OUT_OF_RESOURCES or CL_MEM_OBJECT_ALLOCATION_FAILURE go unnoticed and the program continues on bad data. Compare each status (or errcode_ret) with CL_SUCCESS; the related locations list them.',
     },
   },
   check(ctx) {
@@ -34,8 +38,17 @@ export const rule: GpuRule = {
         else ctx.report(first.via === 'errcode_ret' ? 'errcode' : 'status', { api: first.api }, first.range);
         continue;
       }
-      const related: RelatedLocation[] = calls.map((c) => ({ range: c.range, message: phrase(ctx.config.lang, 'statusDiscardedHere', { api: c.api }) }));
-      ctx.report('calls', { count: calls.length, function: fn || phrase(ctx.config.lang, 'fileScope'), apis: [...new Set(calls.map((c) => c.api))].join(', ') }, first.range, undefined, related);
+      const related: RelatedLocation[] = calls.map((c) => ({
+        range: c.range,
+        message: phrase(ctx.config.lang, 'statusDiscardedHere', { api: c.api }),
+      }));
+      ctx.report(
+        'calls',
+        { count: calls.length, function: fn || phrase(ctx.config.lang, 'fileScope'), apis: [...new Set(calls.map((c) => c.api))].join(', ') },
+        first.range,
+        undefined,
+        related,
+      );
     }
   },
 };

@@ -10,7 +10,8 @@ export const rule: GpuRule = {
     category: 'opencl',
     defaultSeverity: 'warning',
     messages: {
-      unreleased: '{{api}} creates \'{{target}}\' ({{size}}) but this file never calls clReleaseMemObject({{target}}): the buffer holds device memory until the context is released, and repeated calls exhaust it.',
+      unreleased:
+        "{{api}} creates '{{target}}' ({{size}}) but this file never calls clReleaseMemObject({{target}}): the buffer holds device memory until the context is released, and repeated calls exhaust it.",
     },
   },
   check(ctx) {

@@ -1,7 +1,17 @@
 // What a rule is: metadata (id, description, default severity, message templates by id) and a check over one
 // file's facts. Messages are templates filled with data, so every number in a message is computed, never typed.
 import type { AdvisorConfig } from '../config';
-import type { Finding, Fix, GpuFileFacts, GpuFileSummary, LlmFileFacts, LlmFileSummary, RelatedLocation, Severity, SourceRange } from '../model/types';
+import type {
+  Finding,
+  Fix,
+  GpuFileFacts,
+  GpuFileSummary,
+  LlmFileFacts,
+  LlmFileSummary,
+  RelatedLocation,
+  Severity,
+  SourceRange,
+} from '../model/types';
 import type { GpuSpec } from '../sizing/gpu-catalog';
 import { MESSAGES_KO } from './shared/messages.ko';
 import { phrase, type Lang } from './shared/phrases';
@@ -29,7 +39,14 @@ interface BaseContext {
    * `lower`: this finding guards less than the rule's usual case (an unchecked event or teardown status next to an
    * unchecked allocation): it is reported one severity level below the rule's configured one (never below info).
    */
-  report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[], related?: RelatedLocation[], options?: { lower?: boolean }): void;
+  report(
+    messageId: string,
+    data: Record<string, string | number>,
+    range: SourceRange,
+    fixes?: Fix[],
+    related?: RelatedLocation[],
+    options?: { lower?: boolean },
+  ): void;
 }
 
 export interface GpuRuleContext extends BaseContext {
@@ -61,16 +78,32 @@ export function docsUrl(ruleId: string): string {
 
 const LOWER_SEVERITY: Readonly<Record<Severity, Severity>> = { error: 'warning', warning: 'info', info: 'info' };
 
-export function runRule<C extends GpuRuleContext | LlmRuleContext>(rule: { meta: RuleMeta; check(ctx: C): void }, base: Omit<C, 'report'>, severity: Severity): Finding[] {
+export function runRule<C extends GpuRuleContext | LlmRuleContext>(
+  rule: { meta: RuleMeta; check(ctx: C): void },
+  base: Omit<C, 'report'>,
+  severity: Severity,
+): Finding[] {
   const findings: Finding[] = [];
   rule.check({
     ...base,
-    report(messageId: string, data: Record<string, string | number>, range: SourceRange, fixes?: Fix[], related?: RelatedLocation[], options?: { lower?: boolean }) {
+    report(
+      messageId: string,
+      data: Record<string, string | number>,
+      range: SourceRange,
+      fixes?: Fix[],
+      related?: RelatedLocation[],
+      options?: { lower?: boolean },
+    ) {
       // Korean when the configuration asks for it and a translation exists; English otherwise.
       const template = (base.config.lang === 'ko' ? MESSAGES_KO[rule.meta.id]?.[messageId] : undefined) ?? rule.meta.messages[messageId];
       if (!template) throw new Error(`${rule.meta.id}: unknown message id '${messageId}'`);
       findings.push({
-        ruleId: rule.meta.id, messageId, severity: options?.lower ? LOWER_SEVERITY[severity] : severity, message: fillTemplate(template, data), path: base.path, range,
+        ruleId: rule.meta.id,
+        messageId,
+        severity: options?.lower ? LOWER_SEVERITY[severity] : severity,
+        message: fillTemplate(template, data),
+        path: base.path,
+        range,
         ...(fixes && fixes.length ? { fixes } : {}),
         ...(related && related.length ? { related } : {}),
       });

@@ -41,23 +41,74 @@ export function buildBill(p: {
 }): Bill {
   const lines: BillLine[] = [];
   const db = p.engines.find((e) => e.engine === p.recommended);
-  if (db) lines.push({ kind: 'database', what: db.engine, quantity: db.totalNodes, onDemandUsd: db.monthlyUsd, committedUsd: null, source: 'engine sizing (on-demand list prices)' });
+  if (db)
+    lines.push({
+      kind: 'database',
+      what: db.engine,
+      quantity: db.totalNodes,
+      onDemandUsd: db.monthlyUsd,
+      committedUsd: null,
+      source: 'engine sizing (on-demand list prices)',
+    });
   const cachesInRedis = p.streams.some((s) => s.stored && s.storeInCode !== null && /redis/i.test(s.storeInCode));
   const redis = p.engines.find((e) => e.engine === 'redis');
-  if (redis && cachesInRedis && p.recommended !== 'redis') lines.push({ kind: 'cache', what: 'redis', quantity: redis.totalNodes, onDemandUsd: redis.monthlyUsd, committedUsd: null, source: 'engine sizing (on-demand list prices)' });
-  if (p.streams.length) lines.push({ kind: 'openai', what: `${p.streams.length}`, quantity: p.openai.offlineSites, onDemandUsd: p.openai.batch, committedUsd: p.openai.batch, source: 'OpenAI list prices; Batch API only for offline call sites' });
+  if (redis && cachesInRedis && p.recommended !== 'redis')
+    lines.push({
+      kind: 'cache',
+      what: 'redis',
+      quantity: redis.totalNodes,
+      onDemandUsd: redis.monthlyUsd,
+      committedUsd: null,
+      source: 'engine sizing (on-demand list prices)',
+    });
+  if (p.streams.length)
+    lines.push({
+      kind: 'openai',
+      what: `${p.streams.length}`,
+      quantity: p.openai.offlineSites,
+      onDemandUsd: p.openai.batch,
+      committedUsd: p.openai.batch,
+      source: 'OpenAI list prices; Batch API only for offline call sites',
+    });
   if (p.gpu.files > 0) {
     const inst = p.gpu.target.awsInstance;
     const n = p.gpu.instances ?? 1;
-    lines.push(inst
-      ? { kind: 'gpu', what: inst.id, quantity: n, onDemandUsd: n * inst.onDemandUsdPerHour * HOURS_PER_MONTH, committedUsd: inst.reserved1yUsdPerHour === null ? null : n * inst.reserved1yUsdPerHour * HOURS_PER_MONTH, source: inst.source }
-      : { kind: 'gpu', what: p.gpu.target.id, quantity: n, onDemandUsd: null, committedUsd: null, source: 'no AWS instance with this GPU in the catalog' });
+    lines.push(
+      inst
+        ? {
+            kind: 'gpu',
+            what: inst.id,
+            quantity: n,
+            onDemandUsd: n * inst.onDemandUsdPerHour * HOURS_PER_MONTH,
+            committedUsd: inst.reserved1yUsdPerHour === null ? null : n * inst.reserved1yUsdPerHour * HOURS_PER_MONTH,
+            source: inst.source,
+          }
+        : {
+            kind: 'gpu',
+            what: p.gpu.target.id,
+            quantity: n,
+            onDemandUsd: null,
+            committedUsd: null,
+            source: 'no AWS instance with this GPU in the catalog',
+          },
+    );
   }
   // Every write goes to RF − 1 other replicas, usually in other availability zones. The self-managed engines (EC2) bill it
   // in their own cost lines; DynamoDB's price includes its copies; the managed OpenSearch/ElastiCache lines list it unpriced.
   const unpricedReplication = p.recommended === 'elasticsearch' || p.recommended === 'redis';
-  const crossAzBytes = p.load && unpricedReplication ? p.load.writesPerSecondAvg * p.load.recordBytes * Math.max(0, p.load.replicationFactor - 1) * SECONDS_PER_MONTH : 0;
-  if (crossAzBytes > 0) lines.push({ kind: 'transfer', what: 'cross-az', quantity: crossAzBytes, onDemandUsd: null, committedUsd: null, source: 'rate not in the catalog' });
+  const crossAzBytes =
+    p.load && unpricedReplication
+      ? p.load.writesPerSecondAvg * p.load.recordBytes * Math.max(0, p.load.replicationFactor - 1) * SECONDS_PER_MONTH
+      : 0;
+  if (crossAzBytes > 0)
+    lines.push({
+      kind: 'transfer',
+      what: 'cross-az',
+      quantity: crossAzBytes,
+      onDemandUsd: null,
+      committedUsd: null,
+      source: 'rate not in the catalog',
+    });
   const totalOnDemandUsd = lines.reduce((s, l) => s + (l.onDemandUsd ?? 0), 0);
   const totalCommittedUsd = lines.reduce((s, l) => s + (l.committedUsd ?? l.onDemandUsd ?? 0), 0);
   return { lines, totalOnDemandUsd, totalCommittedUsd, crossAzBytes };

@@ -109,8 +109,12 @@ export const ELASTICSEARCH = {
   maxInstancesPerDomain: 200,
   /** Largest gp3 EBS volume per data node, GiB, by instance type (OPENSEARCH_GUIDE, "EBS volume size quotas"). */
   ebsMaxGp3GiB: {
-    'r6g.large.search': 2048, 'r6g.xlarge.search': 3072, 'r6g.2xlarge.search': 6144, 'r6g.4xlarge.search': 12288,
-    'r6g.8xlarge.search': 16384, 'r6g.12xlarge.search': 24576,
+    'r6g.large.search': 2048,
+    'r6g.xlarge.search': 3072,
+    'r6g.2xlarge.search': 6144,
+    'r6g.4xlarge.search': 12288,
+    'r6g.8xlarge.search': 16384,
+    'r6g.12xlarge.search': 24576,
   } as Readonly<Record<string, number>>,
   sources: 'E1-E8, OpenSearch Service developer guide',
 } as const;

@@ -7,7 +7,16 @@ import { GPU_FIT_TEXT } from './gpu-fit-text';
 import type { GpuFileSummary } from '../model/types';
 import { formatBytes } from '../model/units';
 import { TRANSFER_SETUP_SECONDS } from './engine-facts';
-import { budgetBytes, CUDA_CONTEXT_BYTES, deviceBytes, fragmentationMarginBytes, GPU_CATALOG, openclMaxAllocBytes, reportedBytes, type GpuSpec } from './gpu-catalog';
+import {
+  budgetBytes,
+  CUDA_CONTEXT_BYTES,
+  deviceBytes,
+  fragmentationMarginBytes,
+  GPU_CATALOG,
+  openclMaxAllocBytes,
+  reportedBytes,
+  type GpuSpec,
+} from './gpu-catalog';
 import type { GpuDataset } from './workload';
 import { own } from '../model/lookup';
 
@@ -66,7 +75,10 @@ export interface GpuFileSizing {
 const MIB = 1024 * 1024;
 const DEVICE_SPACES = new Set(['device', 'managed']);
 
-export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDataset; safetyFactor: number; target: GpuSpec; catalog?: readonly GpuSpec[]; lang?: AdvisorConfig['lang'] }): GpuFileSizing {
+export function sizeGpuFile(
+  summary: GpuFileSummary,
+  options: { dataset?: GpuDataset; safetyFactor: number; target: GpuSpec; catalog?: readonly GpuSpec[]; lang?: AdvisorConfig['lang'] },
+): GpuFileSizing {
   const { dataset, safetyFactor, target } = options;
   const t = GPU_FIT_TEXT[options.lang ?? 'en'];
   const catalog = options.catalog ?? GPU_CATALOG;
@@ -78,7 +90,9 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
   const allocs = summary.allocations.filter((a) => DEVICE_SPACES.has(a.space)).map((a) => ({ ...a, size: a.bytes ?? bindingOf(a.sizeExpr) }));
   // The peak with the workload's sizes bound in: the largest candidate point, each point's own allocations only
   // (a run-time size counts once per allocation; points of different functions are never added).
-  const points = summary.peakPoints ?? [{ function: null, line: 0, knownBytes: summary.peakDeviceBytes ?? 0, unknownExprs: summary.peakUnknownExprs, knownSizes: [] }];
+  const points = summary.peakPoints ?? [
+    { function: null, line: 0, knownBytes: summary.peakDeviceBytes ?? 0, unknownExprs: summary.peakUnknownExprs, knownSizes: [] },
+  ];
   const bound: GpuFileSizing['bound'] = [];
   const unknowns: string[] = [];
   let peak: number | null = null;
@@ -108,9 +122,10 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
   const peakIsLowerBound = unknowns.length > 0;
   // The buffers live at the peak (one function's): the chunk plan divides the budget among them, not among every
   // allocation of the file. Without candidate points (a summary built by hand), every allocation of the file.
-  const sizes = summary.peakPoints && peakPoint
-    ? [...peakPoint.knownSizes, ...peakPoint.unknownExprs.map(bindingOf).filter((s): s is number => s !== null)]
-    : allocs.map((a) => a.size).filter((s): s is number => s !== null);
+  const sizes =
+    summary.peakPoints && peakPoint
+      ? [...peakPoint.knownSizes, ...peakPoint.unknownExprs.map(bindingOf).filter((s): s is number => s !== null)]
+      : allocs.map((a) => a.size).filter((s): s is number => s !== null);
   const atPeak = sizes.length ? Math.max(...sizes) : null;
   // Every buffer must pass OpenCL's per-buffer cap, wherever it is allocated.
   const allSizes = allocs.map((a) => a.size).filter((s): s is number => s !== null);
@@ -124,12 +139,19 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     if (peak === null) return { v: 'unknown', why: t.peakUnknown(unknowns.join(', ')) };
     const bufferOk = maxBuffer === null || largest === null || largest <= maxBuffer;
     if (peak <= budget && bufferOk) {
-      if (peakIsLowerBound) return { v: 'unknown', why: t.lowerBound(formatBytes(peak, { exact: false }), unknownSum, formatBytes(budget - peak, { exact: false })) };
+      if (peakIsLowerBound)
+        return { v: 'unknown', why: t.lowerBound(formatBytes(peak, { exact: false }), unknownSum, formatBytes(budget - peak, { exact: false })) };
       return { v: 'fits', why: `${formatBytes(peak, { exact: false })} ≤ ${formatBytes(budget, { exact: false })}` };
     }
     const minChunkTotal = fixed + Math.max(1, dataBuffers.length) * MIB;
     if (minChunkTotal <= budget) {
-      return { v: 'needs-chunking', why: peak > budget ? `${formatBytes(peak, { exact: false })} > ${formatBytes(budget, { exact: false })}` : t.overBuffer(formatBytes(largest!, { exact: false }), formatBytes(maxBuffer!, { exact: false })) };
+      return {
+        v: 'needs-chunking',
+        why:
+          peak > budget
+            ? `${formatBytes(peak, { exact: false })} > ${formatBytes(budget, { exact: false })}`
+            : t.overBuffer(formatBytes(largest!, { exact: false }), formatBytes(maxBuffer!, { exact: false })),
+      };
     }
     return { v: 'does-not-fit', why: t.fixedExceed(formatBytes(fixed, { exact: false }), formatBytes(budget, { exact: false })) };
   };
@@ -139,7 +161,17 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     const maxAlloc = openclMaxAllocBytes(g);
     const c = verdict(budget, null);
     const o = verdict(budget, maxAlloc);
-    return { gpu: g.id, name: g.name, memoryBytes: deviceBytes(g), reportedBytes: reportedBytes(g), budgetBytes: budget, openclMaxAllocBytes: maxAlloc, cuda: c.v, opencl: o.v, why: api === 'opencl' ? o.why : c.why };
+    return {
+      gpu: g.id,
+      name: g.name,
+      memoryBytes: deviceBytes(g),
+      reportedBytes: reportedBytes(g),
+      budgetBytes: budget,
+      openclMaxAllocBytes: maxAlloc,
+      cuda: c.v,
+      opencl: o.v,
+      why: api === 'opencl' ? o.why : c.why,
+    };
   });
   if (summary.strategy === 'unified') notes.push(t.managed);
   if (!target.reported) notes.push(t.reportedUnknown(target.name));
@@ -163,17 +195,64 @@ export function sizeGpuFile(summary: GpuFileSummary, options: { dataset?: GpuDat
     const seconds = link ? (datasetBytes * perPass) / (link.gbps * 1e9) : null;
     const setupMs = (Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS * 1000).toFixed(2);
     chunkPlan = {
-      gpu: target.id, budgetBytes: budget, fixedBytes: fixed, dataBuffers: k, datasetBytes, chunkBytes, chunks, openclChunkBytes, openclChunks,
-      formula: t.formula(formatBytes(budget, { exact: false }), t.budgetOf(formatBytes(reportedBytes(target), { exact: false }), target.reported ? t.reportedBy[target.reported.kind] : t.reportedBy.nominal, formatBytes(CUDA_CONTEXT_BYTES, { exact: false }), formatBytes(fragmentationMarginBytes(target, safetyFactor), { exact: false }), safetyFactor), formatBytes(fixed, { exact: false }), k, formatBytes(chunkBytes, { exact: false }), formatBytes(datasetBytes, { exact: false }), chunks,
-        formatBytes(maxAlloc, { exact: false }), formatBytes(openclChunkBytes, { exact: false }), openclChunks),
-      transfersWhole: perPass, transfersChunked: n * perPass,
-      link: link?.name ?? null, transferSeconds: seconds,
+      gpu: target.id,
+      budgetBytes: budget,
+      fixedBytes: fixed,
+      dataBuffers: k,
+      datasetBytes,
+      chunkBytes,
+      chunks,
+      openclChunkBytes,
+      openclChunks,
+      formula: t.formula(
+        formatBytes(budget, { exact: false }),
+        t.budgetOf(
+          formatBytes(reportedBytes(target), { exact: false }),
+          target.reported ? t.reportedBy[target.reported.kind] : t.reportedBy.nominal,
+          formatBytes(CUDA_CONTEXT_BYTES, { exact: false }),
+          formatBytes(fragmentationMarginBytes(target, safetyFactor), { exact: false }),
+          safetyFactor,
+        ),
+        formatBytes(fixed, { exact: false }),
+        k,
+        formatBytes(chunkBytes, { exact: false }),
+        formatBytes(datasetBytes, { exact: false }),
+        chunks,
+        formatBytes(maxAlloc, { exact: false }),
+        formatBytes(openclChunkBytes, { exact: false }),
+        openclChunks,
+      ),
+      transfersWhole: perPass,
+      transfersChunked: n * perPass,
+      link: link?.name ?? null,
+      transferSeconds: seconds,
       extraSetupSeconds: Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS,
-      note: (peakIsLowerBound ? t.knownOnly(unknowns.join(', ')) : '') + (n <= 1 ? t.oneChunk
-        : t.chunked(n, n * perPass, perPass, formatBytes(datasetBytes * perPass, { exact: false }), link && seconds !== null ? t.linkTime(seconds.toFixed(2), link.name, link.gbps) : t.linkUnknown(target.name), setupMs)),
+      note:
+        (peakIsLowerBound ? t.knownOnly(unknowns.join(', ')) : '') +
+        (n <= 1
+          ? t.oneChunk
+          : t.chunked(
+              n,
+              n * perPass,
+              perPass,
+              formatBytes(datasetBytes * perPass, { exact: false }),
+              link && seconds !== null ? t.linkTime(seconds.toFixed(2), link.name, link.gbps) : t.linkUnknown(target.name),
+              setupMs,
+            )),
     };
   }
   if (peak === null || peakIsLowerBound) notes.push(t.setDataset(summary.path, unknowns.join(', ')));
-  return { path: summary.path, api, strategy: summary.strategy, peakBytes: peak, peakIsLowerBound, bound, unknowns, largestBufferBytes: largest, fits, chunkPlan, notes };
+  return {
+    path: summary.path,
+    api,
+    strategy: summary.strategy,
+    peakBytes: peak,
+    peakIsLowerBound,
+    bound,
+    unknowns,
+    largestBufferBytes: largest,
+    fits,
+    chunkPlan,
+    notes,
+  };
 }
-

@@ -8,7 +8,8 @@ import { PROVIDER_NAMES } from '../facts/llm-providers';
 
 export function estimateCall(call: LlmCallFact): LlmCallSummary {
   const unknowns: string[] = [];
-  if (call.promptUnknowns.length) unknowns.push(`prompt text known only at run time: ${call.promptUnknowns.slice(0, 3).join(', ')}${call.promptUnknowns.length > 3 ? ', …' : ''}`);
+  if (call.promptUnknowns.length)
+    unknowns.push(`prompt text known only at run time: ${call.promptUnknowns.slice(0, 3).join(', ')}${call.promptUnknowns.length > 3 ? ', …' : ''}`);
   if (!call.model) unknowns.push(call.modelExpr ? `model is ${call.modelExpr}` : 'model not given at the call site');
 
   const provider = call.provider ?? (call.via === 'azure-openai' ? 'azure-openai' : 'openai');
@@ -28,12 +29,17 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
       if (limit !== null) {
         estOutputTokens = limit * call.n;
         outputBound = 'model-maximum';
-      } else unknowns.push(call.maxTokensRequired ? `no ${call.maxTokensName ?? 'max tokens'}: the ${PROVIDER_NAMES[provider]} API rejects the request` : 'no max tokens and no known model maximum');
+      } else
+        unknowns.push(
+          call.maxTokensRequired
+            ? `no ${call.maxTokensName ?? 'max tokens'}: the ${PROVIDER_NAMES[provider]} API rejects the request`
+            : 'no max tokens and no known model maximum',
+        );
     }
   } else unknowns.push(`${call.api} output is not measured in tokens here`);
 
   let estResponseBytes: number | null = null;
-  const dims = call.api === 'embeddings' ? call.dimensions ?? (call.model ? LLM_FACTS.embeddingDims[call.model] ?? null : null) : null;
+  const dims = call.api === 'embeddings' ? (call.dimensions ?? (call.model ? (LLM_FACTS.embeddingDims[call.model] ?? null) : null)) : null;
   if (call.api === 'embeddings') {
     if (dims === null) unknowns.push('embedding dimensions unknown');
     else {
@@ -51,9 +57,11 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
   const price = call.provider === null ? null : priceOf(call.model, provider);
   let estCostUsd: number | null = null;
   let estBatchCostUsd: number | null = null;
-  if (call.model && !price) unknowns.push(call.provider === null ? `provider of model '${call.model}' not known` : `no published price for model '${call.model}'`);
+  if (call.model && !price)
+    unknowns.push(call.provider === null ? `provider of model '${call.model}' not known` : `no published price for model '${call.model}'`);
   const counted = tokenCountMethod(call.provider);
-  if (counted.method === 'chars-per-token') unknowns.push(`prompt tokens approximate: ${counted.charsPerToken} characters per token (${counted.source})`);
+  if (counted.method === 'chars-per-token')
+    unknowns.push(`prompt tokens approximate: ${counted.charsPerToken} characters per token (${counted.source})`);
   // An unknown prompt and no output tokens (embeddings of run-time text) would price at $0: say unknown instead.
   const nothingKnown = call.promptLiteralTokens === 0 && call.promptUnknowns.length > 0 && estOutputTokens === 0;
   if (nothingKnown) unknowns.push('input size known only at run time (the sizing workload supplies it)');
@@ -65,13 +73,33 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
   // Source text in `unknowns` could hold a key (a prompt built around one): mask it like everywhere else.
   for (let i = 0; i < unknowns.length; i++) unknowns[i] = maskKeysIn(unknowns[i]!);
   return {
-    api: call.api, operation: call.operation, via: call.via, provider: call.provider === undefined ? provider : call.provider, tokenCount: counted,
-    contextWindow: call.model && call.provider !== null ? modelLimits(call.model, provider).contextWindow ?? price?.contextWindow ?? null : null,
-    model: call.model, line: call.line, function: call.function,
-    inLoop: call.loop !== null, inHandler: call.handler !== null, streaming: call.stream, maxTokens: call.maxTokens,
-    estInputTokens: call.promptLiteralTokens, estInputIsLowerBound: call.promptUnknowns.length > 0,
-    estOutputTokens, outputBound, dimensions: dims, batchInputs: call.batchInputs, estResponseBytes, estCostUsd, estBatchCostUsd, unknowns,
-    persisted: call.stores.length > 0, store, cacheBeforeCall: call.cacheLookup !== null, ttl: store?.ttl ?? null,
+    api: call.api,
+    operation: call.operation,
+    via: call.via,
+    provider: call.provider === undefined ? provider : call.provider,
+    tokenCount: counted,
+    contextWindow: call.model && call.provider !== null ? (modelLimits(call.model, provider).contextWindow ?? price?.contextWindow ?? null) : null,
+    model: call.model,
+    line: call.line,
+    function: call.function,
+    inLoop: call.loop !== null,
+    inHandler: call.handler !== null,
+    streaming: call.stream,
+    maxTokens: call.maxTokens,
+    estInputTokens: call.promptLiteralTokens,
+    estInputIsLowerBound: call.promptUnknowns.length > 0,
+    estOutputTokens,
+    outputBound,
+    dimensions: dims,
+    batchInputs: call.batchInputs,
+    estResponseBytes,
+    estCostUsd,
+    estBatchCostUsd,
+    unknowns,
+    persisted: call.stores.length > 0,
+    store,
+    cacheBeforeCall: call.cacheLookup !== null,
+    ttl: store?.ttl ?? null,
   };
 }
 
@@ -80,8 +108,14 @@ export function summariseLlmFile(facts: LlmFileFacts): LlmFileSummary {
   const stores = [...new Set(facts.calls.flatMap((c) => c.stores.map((s) => s.kind)))].sort() as StoreKind[];
   const persisted = calls.filter((c) => c.persisted);
   return {
-    path: facts.path, language: facts.language, calls, persisted: persisted.length > 0, store: persisted[0]?.store?.kind ?? null, stores,
-    cacheBeforeCall: persisted.length > 0 && persisted.every((c) => c.cacheBeforeCall), ttl: persisted.length > 0 && persisted.every((c) => c.ttl !== null),
+    path: facts.path,
+    language: facts.language,
+    calls,
+    persisted: persisted.length > 0,
+    store: persisted[0]?.store?.kind ?? null,
+    stores,
+    cacheBeforeCall: persisted.length > 0 && persisted.every((c) => c.cacheBeforeCall),
+    ttl: persisted.length > 0 && persisted.every((c) => c.ttl !== null),
     secrets: facts.secrets.map((s) => ({ line: s.line, masked: s.masked })),
   };
 }

@@ -22,10 +22,14 @@ export const LLM_FACTS = {
   sdkDefaultTimeoutMs: 600_000,
   sdkDefaultMaxRetries: 2,
   /** Embedding widths (SIZING-FACTS O1); `dimensions` shortens text-embedding-3-*. */
-  embeddingDims: lookupTable({ 'text-embedding-3-small': 1536, 'text-embedding-3-large': 3072, 'text-embedding-ada-002': 1536 } as Record<string, number>),
+  embeddingDims: lookupTable({ 'text-embedding-3-small': 1536, 'text-embedding-3-large': 3072, 'text-embedding-ada-002': 1536 } as Record<
+    string,
+    number
+  >),
   /** A float as the API prints it in JSON (`-0.0069292835,` ≈ 13 characters incl. the separator), for raw-HTTP float responses. */
   bytesPerEmbeddingFloatJson: 13,
-  source: 'gpt-tokenizer 4.0.0 (encodings, model limits); @pydantic/genai-prices 0.1.8 bundled data (prices); OpenAI pricing and Batch API guide (platform.openai.com/docs/guides/batch), OpenAI Help Center on tokens (read 2026-11-24)',
+  source:
+    'gpt-tokenizer 4.0.0 (encodings, model limits); @pydantic/genai-prices 0.1.8 bundled data (prices); OpenAI pricing and Batch API guide (platform.openai.com/docs/guides/batch), OpenAI Help Center on tokens (read 2026-11-24)',
 } as const;
 
 /**
@@ -33,13 +37,107 @@ export const LLM_FACTS = {
  * Their serialised length is the per-response envelope added to the content bytes.
  */
 const ENVELOPES: Record<LlmApiKind, unknown> = {
-  chat: { id: 'chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT', object: 'chat.completion', created: 1741569952, model: 'gpt-4o-2024-08-06', choices: [{ index: 0, message: { role: 'assistant', content: '', refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }], usage: { prompt_tokens: 19, completion_tokens: 10, total_tokens: 29, prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 } }, service_tier: 'default', system_fingerprint: 'fp_50cad350e4' },
-  responses: { id: 'resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b', object: 'response', created_at: 1741476542, status: 'completed', error: null, incomplete_details: null, instructions: null, max_output_tokens: null, model: 'gpt-4.1-2025-04-14', output: [{ type: 'message', id: 'msg_67ccd2bf17f0819081ff3bb2cf6508e60bb6a6b452d3795b', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: '', annotations: [] }] }], parallel_tool_calls: true, previous_response_id: null, reasoning: { effort: null, summary: null }, store: true, temperature: 1, text: { format: { type: 'text' } }, tool_choice: 'auto', tools: [], top_p: 1, truncation: 'disabled', usage: { input_tokens: 36, input_tokens_details: { cached_tokens: 0 }, output_tokens: 87, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 123 }, user: null, metadata: {} },
-  completions: { id: 'cmpl-uqkvlQyYK7bGYrRHQ0eXlWi7', object: 'text_completion', created: 1589478378, model: 'gpt-3.5-turbo-instruct', system_fingerprint: 'fp_44709d6fcb', choices: [{ text: '', index: 0, logprobs: null, finish_reason: 'length' }], usage: { prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 } },
-  embeddings: { object: 'list', data: [{ object: 'embedding', embedding: [], index: 0 }], model: 'text-embedding-3-small', usage: { prompt_tokens: 8, total_tokens: 8 } },
-  images: { created: 1713833628, data: [{ b64_json: '' }], usage: { total_tokens: 100, input_tokens: 50, output_tokens: 50, input_tokens_details: { text_tokens: 10, image_tokens: 40 } } },
-  audio: { text: '', usage: { type: 'tokens', input_tokens: 14, input_token_details: { text_tokens: 0, audio_tokens: 14 }, output_tokens: 45, total_tokens: 59 } },
-  batch: { id: 'batch_abc123', object: 'batch', endpoint: '/v1/chat/completions', errors: null, input_file_id: 'file-abc123', completion_window: '24h', status: 'validating', output_file_id: null, error_file_id: null, created_at: 1711471533, in_progress_at: null, expires_at: null, finalizing_at: null, completed_at: null, failed_at: null, expired_at: null, cancelling_at: null, cancelled_at: null, request_counts: { total: 0, completed: 0, failed: 0 }, metadata: {} },
+  chat: {
+    id: 'chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT',
+    object: 'chat.completion',
+    created: 1741569952,
+    model: 'gpt-4o-2024-08-06',
+    choices: [{ index: 0, message: { role: 'assistant', content: '', refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+    usage: {
+      prompt_tokens: 19,
+      completion_tokens: 10,
+      total_tokens: 29,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    },
+    service_tier: 'default',
+    system_fingerprint: 'fp_50cad350e4',
+  },
+  responses: {
+    id: 'resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b',
+    object: 'response',
+    created_at: 1741476542,
+    status: 'completed',
+    error: null,
+    incomplete_details: null,
+    instructions: null,
+    max_output_tokens: null,
+    model: 'gpt-4.1-2025-04-14',
+    output: [
+      {
+        type: 'message',
+        id: 'msg_67ccd2bf17f0819081ff3bb2cf6508e60bb6a6b452d3795b',
+        status: 'completed',
+        role: 'assistant',
+        content: [{ type: 'output_text', text: '', annotations: [] }],
+      },
+    ],
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    reasoning: { effort: null, summary: null },
+    store: true,
+    temperature: 1,
+    text: { format: { type: 'text' } },
+    tool_choice: 'auto',
+    tools: [],
+    top_p: 1,
+    truncation: 'disabled',
+    usage: {
+      input_tokens: 36,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: 87,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 123,
+    },
+    user: null,
+    metadata: {},
+  },
+  completions: {
+    id: 'cmpl-uqkvlQyYK7bGYrRHQ0eXlWi7',
+    object: 'text_completion',
+    created: 1589478378,
+    model: 'gpt-3.5-turbo-instruct',
+    system_fingerprint: 'fp_44709d6fcb',
+    choices: [{ text: '', index: 0, logprobs: null, finish_reason: 'length' }],
+    usage: { prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 },
+  },
+  embeddings: {
+    object: 'list',
+    data: [{ object: 'embedding', embedding: [], index: 0 }],
+    model: 'text-embedding-3-small',
+    usage: { prompt_tokens: 8, total_tokens: 8 },
+  },
+  images: {
+    created: 1713833628,
+    data: [{ b64_json: '' }],
+    usage: { total_tokens: 100, input_tokens: 50, output_tokens: 50, input_tokens_details: { text_tokens: 10, image_tokens: 40 } },
+  },
+  audio: {
+    text: '',
+    usage: { type: 'tokens', input_tokens: 14, input_token_details: { text_tokens: 0, audio_tokens: 14 }, output_tokens: 45, total_tokens: 59 },
+  },
+  batch: {
+    id: 'batch_abc123',
+    object: 'batch',
+    endpoint: '/v1/chat/completions',
+    errors: null,
+    input_file_id: 'file-abc123',
+    completion_window: '24h',
+    status: 'validating',
+    output_file_id: null,
+    error_file_id: null,
+    created_at: 1711471533,
+    in_progress_at: null,
+    expires_at: null,
+    finalizing_at: null,
+    completed_at: null,
+    failed_at: null,
+    expired_at: null,
+    cancelling_at: null,
+    cancelled_at: null,
+    request_counts: { total: 0, completed: 0, failed: 0 },
+    metadata: {},
+  },
 };
 export function envelopeBytes(api: LlmApiKind): number {
   return Buffer.byteLength(JSON.stringify(ENVELOPES[api]));
@@ -67,7 +165,9 @@ export async function loadTokenizers(): Promise<void> {
 function encoder(name: EncodingName): Encoder {
   // Plain requires, one per table, so the bundler keeps each table as a module evaluated on first use.
   /* eslint-disable @typescript-eslint/no-require-imports */
-  encoders[name] ??= (name === 'cl100k_base' ? require('gpt-tokenizer/encoding/cl100k_base') : require('gpt-tokenizer/encoding/o200k_base')) as Encoder;
+  encoders[name] ??= (
+    name === 'cl100k_base' ? require('gpt-tokenizer/encoding/cl100k_base') : require('gpt-tokenizer/encoding/o200k_base')
+  ) as Encoder;
   /* eslint-enable @typescript-eslint/no-require-imports */
   return encoders[name]!;
 }
@@ -91,11 +191,23 @@ export function countTokens(text: string, model: string | null): number {
  * the same 4 characters per English token is used (OpenAI Help Center 4936856): an approximation, marked as one.
  */
 export const CHARS_PER_TOKEN: Readonly<Record<Exclude<LlmProvider, 'openai' | 'azure-openai'>, TokenCountMethod>> = {
-  google: { method: 'chars-per-token', charsPerToken: 4, source: 'ai.google.dev/gemini-api/docs/tokens: about 4 characters per Gemini token (read 2026-12-03)' },
-  anthropic: { method: 'chars-per-token', charsPerToken: 4, source: 'no public Claude tokenizer; 4 characters per English token (help.openai.com/en/articles/4936856) as an approximation' },
-  bedrock: { method: 'chars-per-token', charsPerToken: 4, source: 'the Bedrock model\'s tokenizer is not public; 4 characters per English token (help.openai.com/en/articles/4936856) as an approximation' },
+  google: {
+    method: 'chars-per-token',
+    charsPerToken: 4,
+    source: 'ai.google.dev/gemini-api/docs/tokens: about 4 characters per Gemini token (read 2026-12-03)',
+  },
+  anthropic: {
+    method: 'chars-per-token',
+    charsPerToken: 4,
+    source: 'no public Claude tokenizer; 4 characters per English token (help.openai.com/en/articles/4936856) as an approximation',
+  },
+  bedrock: {
+    method: 'chars-per-token',
+    charsPerToken: 4,
+    source: "the Bedrock model's tokenizer is not public; 4 characters per English token (help.openai.com/en/articles/4936856) as an approximation",
+  },
 };
-const BPE: TokenCountMethod = { method: 'bpe', source: 'gpt-tokenizer (the OpenAI model\'s own encoding)' };
+const BPE: TokenCountMethod = { method: 'bpe', source: "gpt-tokenizer (the OpenAI model's own encoding)" };
 
 /** How a provider's prompt is counted: OpenAI's own BPE, else an approximate characters-per-token ratio. */
 export function tokenCountMethod(provider: LlmProvider | null | undefined): TokenCountMethod {
@@ -118,7 +230,8 @@ export interface ModelLimits {
 
 /** Output and context limits: gpt-tokenizer's model specs for OpenAI; the price data's context window for the others. */
 export function modelLimits(model: string | null, provider?: LlmProvider | null): ModelLimits {
-  if (provider && provider !== 'openai' && provider !== 'azure-openai') return { maxOutputTokens: null, contextWindow: model ? priceOf(model, provider)?.contextWindow ?? null : null };
+  if (provider && provider !== 'openai' && provider !== 'azure-openai')
+    return { maxOutputTokens: null, contextWindow: model ? (priceOf(model, provider)?.contextWindow ?? null) : null };
   const spec = model ? own(specs, model) : undefined;
   return { maxOutputTokens: spec?.max_output_tokens ?? null, contextWindow: spec?.context_window ?? null };
 }
@@ -141,7 +254,8 @@ export interface ModelPrice {
 }
 
 const priceCache = new Map<string, ModelPrice | null>();
-const baseOf = (p: unknown): number | null => (typeof p === 'number' ? p : p && typeof p === 'object' && 'base' in p ? Number((p as { base: number }).base) : null);
+const baseOf = (p: unknown): number | null =>
+  typeof p === 'number' ? p : p && typeof p === 'object' && 'base' in p ? Number((p as { base: number }).base) : null;
 
 /**
  * Per-million-token prices for a model of a provider (OpenAI when none is given), or null when the price data does
@@ -161,9 +275,15 @@ export function priceOf(model: string | null, provider: LlmProvider = 'openai'):
     if (r && mp && input !== null) {
       const output = baseOf(mp.output_mtok) ?? 0;
       price = {
-        model: r.model.id, inputPerMTok: input, outputPerMTok: output, cachedInputPerMTok: baseOf(mp.cache_read_mtok), cacheWritePerMTok: baseOf(mp.cache_write_mtok),
-        batchInputPerMTok: input * (1 - LLM_FACTS.batchDiscount), batchOutputPerMTok: output * (1 - LLM_FACTS.batchDiscount),
-        provider, contextWindow: r.model.context_window ?? null,
+        model: r.model.id,
+        inputPerMTok: input,
+        outputPerMTok: output,
+        cachedInputPerMTok: baseOf(mp.cache_read_mtok),
+        cacheWritePerMTok: baseOf(mp.cache_write_mtok),
+        batchInputPerMTok: input * (1 - LLM_FACTS.batchDiscount),
+        batchOutputPerMTok: output * (1 - LLM_FACTS.batchDiscount),
+        provider,
+        contextWindow: r.model.context_window ?? null,
         source: `@pydantic/genai-prices 0.1.8 (${r.provider.name} list prices); Batch -50% per the provider's batch API`,
       };
     }
@@ -190,7 +310,12 @@ export type ReportedUsage =
   | { provider: 'bedrock'; inputTokens: number; outputTokens: number; cacheReadInputTokens?: number; cacheWriteInputTokens?: number };
 
 /** The usage in @pydantic/genai-prices' terms: `input_tokens` is the whole input, cache reads and writes parts of it. */
-export function pricingUsage(u: ReportedUsage): { input_tokens: number; output_tokens: number; cache_read_tokens: number; cache_write_tokens: number } {
+export function pricingUsage(u: ReportedUsage): {
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+} {
   switch (u.provider) {
     case 'openai':
     case 'azure-openai':
@@ -201,7 +326,12 @@ export function pricingUsage(u: ReportedUsage): { input_tokens: number; output_t
       return { input_tokens: u.input_tokens + read + write, output_tokens: u.output_tokens, cache_read_tokens: read, cache_write_tokens: write };
     }
     case 'google':
-      return { input_tokens: u.promptTokenCount, output_tokens: u.candidatesTokenCount, cache_read_tokens: u.cachedContentTokenCount ?? 0, cache_write_tokens: 0 };
+      return {
+        input_tokens: u.promptTokenCount,
+        output_tokens: u.candidatesTokenCount,
+        cache_read_tokens: u.cachedContentTokenCount ?? 0,
+        cache_write_tokens: 0,
+      };
     case 'bedrock': {
       const read = u.cacheReadInputTokens ?? 0;
       const write = u.cacheWriteInputTokens ?? 0;

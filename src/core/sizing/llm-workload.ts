@@ -75,7 +75,11 @@ const OFFLINE_NAME = /(^|[^a-z])(jobs?|batch(es)?|cron|workers?|etl|backfill|off
 /** Offline: never a request handler; a loop, or a job by its file or function name. */
 export function isOffline(path: string, call: Pick<LlmCallSummary, 'inLoop' | 'inHandler' | 'function'>): boolean {
   if (call.inHandler) return false;
-  return call.inLoop || OFFLINE_NAME.test(path.replace(/[_./-]/g, ' ')) || (call.function !== null && OFFLINE_NAME.test(call.function.replace(/[_-]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')));
+  return (
+    call.inLoop ||
+    OFFLINE_NAME.test(path.replace(/[_./-]/g, ' ')) ||
+    (call.function !== null && OFFLINE_NAME.test(call.function.replace(/[_-]/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2')))
+  );
 }
 
 export interface DataLoad {
@@ -104,12 +108,33 @@ export interface DataLoad {
 
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function resolvePrice(model: string | null, prices: PriceCatalog, provider: LlmProvider | null | undefined): { inputPerMTok: number; outputPerMTok: number; cachedInputPerMTok: number | null; source: string; model: string; fromData: boolean } | null {
+function resolvePrice(
+  model: string | null,
+  prices: PriceCatalog,
+  provider: LlmProvider | null | undefined,
+): { inputPerMTok: number; outputPerMTok: number; cachedInputPerMTok: number | null; source: string; model: string; fromData: boolean } | null {
   if (!model || provider === null) return null;
   const override = own(prices.openai, model);
-  if (override) return { inputPerMTok: override.inputPerMTok, outputPerMTok: override.outputPerMTok, cachedInputPerMTok: override.cachedInputPerMTok ?? null, source: 'workload prices.openai', model, fromData: false };
+  if (override)
+    return {
+      inputPerMTok: override.inputPerMTok,
+      outputPerMTok: override.outputPerMTok,
+      cachedInputPerMTok: override.cachedInputPerMTok ?? null,
+      source: 'workload prices.openai',
+      model,
+      fromData: false,
+    };
   const p = priceOf(model, provider ?? 'openai');
-  return p ? { inputPerMTok: p.inputPerMTok, outputPerMTok: p.outputPerMTok, cachedInputPerMTok: p.cachedInputPerMTok, source: p.source, model: p.model, fromData: true } : null;
+  return p
+    ? {
+        inputPerMTok: p.inputPerMTok,
+        outputPerMTok: p.outputPerMTok,
+        cachedInputPerMTok: p.cachedInputPerMTok,
+        source: p.source,
+        model: p.model,
+        fromData: true,
+      }
+    : null;
 }
 
 /**
@@ -118,10 +143,14 @@ function resolvePrice(model: string | null, prices: PriceCatalog, provider: LlmP
  */
 function cacheHitUsage(provider: LlmProvider, inputTokens: number, cached: number, outputTokens: number): ReportedUsage {
   switch (provider) {
-    case 'anthropic': return { provider, input_tokens: inputTokens - cached, cache_read_input_tokens: cached, output_tokens: outputTokens };
-    case 'bedrock': return { provider, inputTokens: inputTokens - cached, cacheReadInputTokens: cached, outputTokens };
-    case 'google': return { provider, promptTokenCount: inputTokens, cachedContentTokenCount: cached, candidatesTokenCount: outputTokens };
-    default: return { provider, prompt_tokens: inputTokens, cached_tokens: cached, completion_tokens: outputTokens };
+    case 'anthropic':
+      return { provider, input_tokens: inputTokens - cached, cache_read_input_tokens: cached, output_tokens: outputTokens };
+    case 'bedrock':
+      return { provider, inputTokens: inputTokens - cached, cacheReadInputTokens: cached, outputTokens };
+    case 'google':
+      return { provider, promptTokenCount: inputTokens, cachedContentTokenCount: cached, candidatesTokenCount: outputTokens };
+    default:
+      return { provider, prompt_tokens: inputTokens, cached_tokens: cached, completion_tokens: outputTokens };
   }
 }
 
@@ -142,7 +171,8 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
   const t = LLM_WORKLOAD_TEXT[lang];
   const o = overridesFor(workload, path, call.line, call.function);
   const unknowns: string[] = [];
-  const from = (key: keyof typeof o): 'profile' | 'workload' => (o[key] !== undefined ? 'workload' : workload.overridden.includes(key as keyof UsageAssumptions) ? 'workload' : 'profile');
+  const from = (key: keyof typeof o): 'profile' | 'workload' =>
+    o[key] !== undefined ? 'workload' : workload.overridden.includes(key as keyof UsageAssumptions) ? 'workload' : 'profile';
   const avg = o.avgRequestsPerSecond ?? a.avgRequestsPerSecond;
   const peak = Math.max(avg, o.peakRequestsPerSecond ?? a.peakRequestsPerSecond);
 
@@ -191,7 +221,9 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
     recordFormula = t.recordChat(inputTokens, outputTokens, bpt, meta);
   }
 
-  const storeInCode = call.store ? t.storeAt(`${call.store.kind}${call.store.engine && call.store.engine !== call.store.kind ? ` (${call.store.engine})` : ''}`, call.store.line) : null;
+  const storeInCode = call.store
+    ? t.storeAt(`${call.store.kind}${call.store.engine && call.store.engine !== call.store.kind ? ` (${call.store.engine})` : ''}`, call.store.line)
+    : null;
   const stored = o.stored ?? true;
   const storedWhy = o.stored === false ? t.storedOff : call.persisted && storeInCode ? t.storedIn(storeInCode) : t.notStored;
 
@@ -215,21 +247,57 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
     const perCall = (inputTokens * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6;
     const batch = perCall * (1 - LLM_FACTS.batchDiscount);
     const cachedPrefix = call.estInputTokens;
-    const cachedPerCall = price.cachedInputPerMTok !== null && cachedPrefix >= PROMPT_CACHE_MIN_TOKENS
-      ? (price.fromData && call.model ? costOfUsage(call.model, cacheHitUsage(call.provider ?? 'openai', inputTokens, cachedPrefix, outputTokens)) : null)
-        ?? (cachedPrefix * price.cachedInputPerMTok + (inputTokens - cachedPrefix) * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6 : null;
+    const cachedPerCall =
+      price.cachedInputPerMTok !== null && cachedPrefix >= PROMPT_CACHE_MIN_TOKENS
+        ? ((price.fromData && call.model
+            ? costOfUsage(call.model, cacheHitUsage(call.provider ?? 'openai', inputTokens, cachedPrefix, outputTokens))
+            : null) ??
+          (cachedPrefix * price.cachedInputPerMTok + (inputTokens - cachedPrefix) * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6)
+        : null;
     cost = {
-      model: price.model, inputPerMTok: price.inputPerMTok, outputPerMTok: price.outputPerMTok, perCallUsd: perCall, batchPerCallUsd: batch,
-      cachedPerCallUsd: cachedPerCall, monthlyUsd: apiAvg * SECONDS_PER_MONTH * perCall, monthlyBatchUsd: apiAvg * SECONDS_PER_MONTH * batch, source: price.source,
+      model: price.model,
+      inputPerMTok: price.inputPerMTok,
+      outputPerMTok: price.outputPerMTok,
+      perCallUsd: perCall,
+      batchPerCallUsd: batch,
+      cachedPerCallUsd: cachedPerCall,
+      monthlyUsd: apiAvg * SECONDS_PER_MONTH * perCall,
+      monthlyBatchUsd: apiAvg * SECONDS_PER_MONTH * batch,
+      source: price.source,
     };
   }
   return {
-    id: `${path}:${call.line}`, path, line: call.line, function: call.function, api: call.api, operation: call.operation, model: call.model,
-    avgRequestsPerSecond: avg, peakRequestsPerSecond: peak, rateFrom: o.avgRequestsPerSecond !== undefined ? 'workload' : from('avgRequestsPerSecond'),
-    cacheLookupInCode: call.cacheBeforeCall, cacheHitRatio: hit, apiCallsPerSecondAvg: apiAvg, apiCallsPerSecondPeak: apiPeak,
-    inputTokens, inputFrom, outputTokens, outputFrom, recordsPerCall, recordBytes, recordFormula,
-    stored, storedWhy, storeInCode, retentionDays: round(retentionDays, 4), retentionWhy, retentionFrom, readWriteRatio: o.readWriteRatio ?? a.readWriteRatio,
-    offline: isOffline(path, call), cost, unknowns,
+    id: `${path}:${call.line}`,
+    path,
+    line: call.line,
+    function: call.function,
+    api: call.api,
+    operation: call.operation,
+    model: call.model,
+    avgRequestsPerSecond: avg,
+    peakRequestsPerSecond: peak,
+    rateFrom: o.avgRequestsPerSecond !== undefined ? 'workload' : from('avgRequestsPerSecond'),
+    cacheLookupInCode: call.cacheBeforeCall,
+    cacheHitRatio: hit,
+    apiCallsPerSecondAvg: apiAvg,
+    apiCallsPerSecondPeak: apiPeak,
+    inputTokens,
+    inputFrom,
+    outputTokens,
+    outputFrom,
+    recordsPerCall,
+    recordBytes,
+    recordFormula,
+    stored,
+    storedWhy,
+    storeInCode,
+    retentionDays: round(retentionDays, 4),
+    retentionWhy,
+    retentionFrom,
+    readWriteRatio: o.readWriteRatio ?? a.readWriteRatio,
+    offline: isOffline(path, call),
+    cost,
+    unknowns,
   };
 }
 
@@ -256,8 +324,23 @@ export function accumulatedTrafficDays(retentionDays: number, months: number, mo
  * the load is month `growth.months` of a service growing `growth.monthlyGrowth` a month since month 1: rates at that
  * month's traffic, stored data accumulated month by month (accumulatedTrafficDays); trafficFactor is then ignored.
  */
-export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, trafficFactor = 1, elapsedDays = Number.POSITIVE_INFINITY, growth?: { months: number; monthlyGrowth: number }): DataLoad {
-  let wAvg = 0, wPeak = 0, rAvg = 0, rPeak = 0, bytes = 0, records = 0, weighted = 0, maxRecord = 0, ttlRecords = 0, ttlBytes = 0;
+export function dataLoad(
+  streams: readonly CallStream[],
+  a: UsageAssumptions,
+  trafficFactor = 1,
+  elapsedDays = Number.POSITIVE_INFINITY,
+  growth?: { months: number; monthlyGrowth: number },
+): DataLoad {
+  let wAvg = 0,
+    wPeak = 0,
+    rAvg = 0,
+    rPeak = 0,
+    bytes = 0,
+    records = 0,
+    weighted = 0,
+    maxRecord = 0,
+    ttlRecords = 0,
+    ttlBytes = 0;
   const factor = growth ? (1 + growth.monthlyGrowth) ** (growth.months - 1) : trafficFactor;
   const age = growth ? growth.months * DAYS_PER_MONTH : elapsedDays;
   for (const s of streams) {
@@ -283,10 +366,22 @@ export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, tr
     maxRecord = Math.max(maxRecord, s.recordBytes);
   }
   return {
-    writesPerSecondAvg: wAvg, writesPerSecondPeak: wPeak, readsPerSecondAvg: rAvg, readsPerSecondPeak: rPeak,
-    recordBytes: wAvg > 0 ? weighted / wAvg : maxRecord, maxRecordBytes: maxRecord, storedRecords: records, storedBytes: bytes, ttlRecords, ttlBytes,
-    concurrentSessions: a.concurrentSessions * factor, replicationFactor: a.replicationFactor, workingSetFraction: a.workingSetFraction,
-    queryLatencyMs: a.queryLatencyMs, trafficFactor: factor, elapsedDays: Number.isFinite(age) ? age : null,
+    writesPerSecondAvg: wAvg,
+    writesPerSecondPeak: wPeak,
+    readsPerSecondAvg: rAvg,
+    readsPerSecondPeak: rPeak,
+    recordBytes: wAvg > 0 ? weighted / wAvg : maxRecord,
+    maxRecordBytes: maxRecord,
+    storedRecords: records,
+    storedBytes: bytes,
+    ttlRecords,
+    ttlBytes,
+    concurrentSessions: a.concurrentSessions * factor,
+    replicationFactor: a.replicationFactor,
+    workingSetFraction: a.workingSetFraction,
+    queryLatencyMs: a.queryLatencyMs,
+    trafficFactor: factor,
+    elapsedDays: Number.isFinite(age) ? age : null,
   };
 }
 
@@ -294,8 +389,13 @@ export function dataLoad(streams: readonly CallStream[], a: UsageAssumptions, tr
  * OpenAI spend per month of the streams at a traffic factor (API calls after cache hits): every call on demand, and as
  * it can be deployed — offline call sites through the Batch API, request handlers on demand (a user waits for them).
  */
-export function openAiMonthlyUsd(streams: readonly CallStream[], trafficFactor = 1): { onDemand: number; batch: number; offlineSites: number; unpriced: string[] } {
-  let onDemand = 0, batch = 0, offlineSites = 0;
+export function openAiMonthlyUsd(
+  streams: readonly CallStream[],
+  trafficFactor = 1,
+): { onDemand: number; batch: number; offlineSites: number; unpriced: string[] } {
+  let onDemand = 0,
+    batch = 0,
+    offlineSites = 0;
   const unpriced: string[] = [];
   for (const s of streams) {
     if (!s.cost) unpriced.push(s.id);

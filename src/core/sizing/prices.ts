@@ -25,48 +25,135 @@ const P1 = 'AWS on-demand list prices (aws.amazon.com/ec2/pricing), as quoted by
 const D = '2026-11-24';
 /** Price tables in public repositories that quote AWS's on-demand list (◐: consistent copies, not AWS's page itself). */
 const EC2_COPIES = 'AWS EC2 on-demand list prices, us-east-1, as quoted by public price tables (r6i/r7i/i4i/m6i families; read 2026-12-03)';
-const OS_COPIES = 'AWS OpenSearch Service on-demand list prices, us-east-1, as quoted by a public table citing aws.amazon.com/opensearch-service/pricing (read 2026-12-03)';
-const EC_COPIES = 'AWS ElastiCache on-demand list prices, us-east-1, from a public table of the AWS Price List API; node memory from the ElastiCache node-type table (read 2026-12-03)';
+const OS_COPIES =
+  'AWS OpenSearch Service on-demand list prices, us-east-1, as quoted by a public table citing aws.amazon.com/opensearch-service/pricing (read 2026-12-03)';
+const EC_COPIES =
+  'AWS ElastiCache on-demand list prices, us-east-1, from a public table of the AWS Price List API; node memory from the ElastiCache node-type table (read 2026-12-03)';
 const D2 = '2026-12-03';
-const OS_API = 'AWS OpenSearch Service on-demand list prices, us-east-1, from a public table of the AWS Price List API (read 2026-12-03; the same table agrees on r6g.large/2xlarge/4xlarge/12xlarge)';
+const OS_API =
+  'AWS OpenSearch Service on-demand list prices, us-east-1, from a public table of the AWS Price List API (read 2026-12-03; the same table agrees on r6g.large/2xlarge/4xlarge/12xlarge)';
 
 type Row = [id: string, vcpu: number, memoryGiB: number, usdPerHour: number, localNvmeGB?: number];
 const rows = (service: InstanceService, source: string, date: string, list: Row[]): InstanceType[] =>
-  list.map(([id, vcpu, memoryGiB, usdPerHour, localNvmeGB]) => ({ id, service, vcpu, memoryGiB, usdPerHour, ...(localNvmeGB ? { localNvmeGB } : {}), source, sourceDate: date }));
+  list.map(([id, vcpu, memoryGiB, usdPerHour, localNvmeGB]) => ({
+    id,
+    service,
+    vcpu,
+    memoryGiB,
+    usdPerHour,
+    ...(localNvmeGB ? { localNvmeGB } : {}),
+    source,
+    sourceDate: date,
+  }));
 
-export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = lookupTable(Object.fromEntries([
-  ...rows('ec2', P1, D, [['m6i.xlarge', 4, 16, 0.192], ['m6i.2xlarge', 8, 32, 0.384], ['r6i.xlarge', 4, 32, 0.252], ['r6i.2xlarge', 8, 64, 0.504],
-    ['i4i.2xlarge', 8, 64, 0.686, 1875], ['i3en.xlarge', 4, 32, 0.452, 2500], ['i3en.2xlarge', 8, 64, 0.904, 5000]]),
-  // i4i.xlarge: other copies say 0.333/0.319 (unconfirmed); 937 GB NVMe.
-  ...rows('ec2', `${P1}; other copies say 0.333/0.319 (unconfirmed)`, D, [['i4i.xlarge', 4, 32, 0.343, 937]]),
-  // r6i/r7i: 8 GiB per vCPU; i4i: 8 GiB per vCPU and 468.75 GB NVMe per vCPU (AWS instance-type specifications).
-  ...rows('ec2', EC2_COPIES, D2, [
-    ['m6i.4xlarge', 16, 64, 0.768],
-    ['r6i.large', 2, 16, 0.126], ['r6i.4xlarge', 16, 128, 1.008], ['r6i.8xlarge', 32, 256, 2.016], ['r6i.12xlarge', 48, 384, 3.024], ['r6i.16xlarge', 64, 512, 4.032],
-    ['r7i.xlarge', 4, 32, 0.2646], ['r7i.2xlarge', 8, 64, 0.5292], ['r7i.4xlarge', 16, 128, 1.0584], ['r7i.8xlarge', 32, 256, 2.1168], ['r7i.12xlarge', 48, 384, 3.1752], ['r7i.16xlarge', 64, 512, 4.2336],
-    ['i4i.large', 2, 16, 0.172, 468], ['i4i.4xlarge', 16, 128, 1.373, 3750], ['i4i.8xlarge', 32, 256, 2.746, 7500],
-  ]),
-  ...rows('opensearch', P1, D, [['r6g.large.search', 2, 16, 0.167], ['m6g.large.search', 2, 8, 0.128]]),
-  ...rows('opensearch', OS_COPIES, D2, [['r6g.2xlarge.search', 8, 64, 0.669], ['r6g.4xlarge.search', 16, 128, 1.339], ['r6g.12xlarge.search', 48, 384, 4.016]]),
-  // The rest of the r6g ladder and the c6g master sizes AWS recommends (vCPU/RAM from the OpenSearch Service pricing page's instance table).
-  ...rows('opensearch', OS_API, D2, [['r6g.xlarge.search', 4, 32, 0.335], ['r6g.8xlarge.search', 32, 256, 2.677], ['c6g.2xlarge.search', 8, 16, 0.452], ['c6g.4xlarge.search', 16, 32, 0.903]]),
-  ...rows('elasticache', `${P1}; memory from the ElastiCache node-type table`, D, [['cache.r6g.large', 2, 13.07, 0.206], ['cache.r6g.xlarge', 4, 26.32, 0.411], ['cache.m6g.large', 2, 6.38, 0.149]]),
-  ...rows('elasticache', EC_COPIES, D2, [
-    ['cache.r6g.2xlarge', 8, 52.82, 0.821], ['cache.r6g.4xlarge', 16, 105.81, 1.642], ['cache.r6g.8xlarge', 32, 209.55, 3.284], ['cache.r6g.12xlarge', 48, 317.77, 4.925], ['cache.r6g.16xlarge', 64, 423.48, 6.567],
-    ['cache.r7g.large', 2, 13.07, 0.219], ['cache.r7g.xlarge', 4, 26.32, 0.437], ['cache.r7g.2xlarge', 8, 52.82, 0.873], ['cache.r7g.4xlarge', 16, 105.81, 1.745], ['cache.r7g.8xlarge', 32, 209.55, 3.491],
-    ['cache.r7g.12xlarge', 48, 317.77, 5.235], ['cache.r7g.16xlarge', 64, 423.48, 6.981],
-  ]),
-].map((t) => [t.id, t])));
+export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = lookupTable(
+  Object.fromEntries(
+    [
+      ...rows('ec2', P1, D, [
+        ['m6i.xlarge', 4, 16, 0.192],
+        ['m6i.2xlarge', 8, 32, 0.384],
+        ['r6i.xlarge', 4, 32, 0.252],
+        ['r6i.2xlarge', 8, 64, 0.504],
+        ['i4i.2xlarge', 8, 64, 0.686, 1875],
+        ['i3en.xlarge', 4, 32, 0.452, 2500],
+        ['i3en.2xlarge', 8, 64, 0.904, 5000],
+      ]),
+      // i4i.xlarge: other copies say 0.333/0.319 (unconfirmed); 937 GB NVMe.
+      ...rows('ec2', `${P1}; other copies say 0.333/0.319 (unconfirmed)`, D, [['i4i.xlarge', 4, 32, 0.343, 937]]),
+      // r6i/r7i: 8 GiB per vCPU; i4i: 8 GiB per vCPU and 468.75 GB NVMe per vCPU (AWS instance-type specifications).
+      ...rows('ec2', EC2_COPIES, D2, [
+        ['m6i.4xlarge', 16, 64, 0.768],
+        ['r6i.large', 2, 16, 0.126],
+        ['r6i.4xlarge', 16, 128, 1.008],
+        ['r6i.8xlarge', 32, 256, 2.016],
+        ['r6i.12xlarge', 48, 384, 3.024],
+        ['r6i.16xlarge', 64, 512, 4.032],
+        ['r7i.xlarge', 4, 32, 0.2646],
+        ['r7i.2xlarge', 8, 64, 0.5292],
+        ['r7i.4xlarge', 16, 128, 1.0584],
+        ['r7i.8xlarge', 32, 256, 2.1168],
+        ['r7i.12xlarge', 48, 384, 3.1752],
+        ['r7i.16xlarge', 64, 512, 4.2336],
+        ['i4i.large', 2, 16, 0.172, 468],
+        ['i4i.4xlarge', 16, 128, 1.373, 3750],
+        ['i4i.8xlarge', 32, 256, 2.746, 7500],
+      ]),
+      ...rows('opensearch', P1, D, [
+        ['r6g.large.search', 2, 16, 0.167],
+        ['m6g.large.search', 2, 8, 0.128],
+      ]),
+      ...rows('opensearch', OS_COPIES, D2, [
+        ['r6g.2xlarge.search', 8, 64, 0.669],
+        ['r6g.4xlarge.search', 16, 128, 1.339],
+        ['r6g.12xlarge.search', 48, 384, 4.016],
+      ]),
+      // The rest of the r6g ladder and the c6g master sizes AWS recommends (vCPU/RAM from the OpenSearch Service pricing page's instance table).
+      ...rows('opensearch', OS_API, D2, [
+        ['r6g.xlarge.search', 4, 32, 0.335],
+        ['r6g.8xlarge.search', 32, 256, 2.677],
+        ['c6g.2xlarge.search', 8, 16, 0.452],
+        ['c6g.4xlarge.search', 16, 32, 0.903],
+      ]),
+      ...rows('elasticache', `${P1}; memory from the ElastiCache node-type table`, D, [
+        ['cache.r6g.large', 2, 13.07, 0.206],
+        ['cache.r6g.xlarge', 4, 26.32, 0.411],
+        ['cache.m6g.large', 2, 6.38, 0.149],
+      ]),
+      ...rows('elasticache', EC_COPIES, D2, [
+        ['cache.r6g.2xlarge', 8, 52.82, 0.821],
+        ['cache.r6g.4xlarge', 16, 105.81, 1.642],
+        ['cache.r6g.8xlarge', 32, 209.55, 3.284],
+        ['cache.r6g.12xlarge', 48, 317.77, 4.925],
+        ['cache.r6g.16xlarge', 64, 423.48, 6.567],
+        ['cache.r7g.large', 2, 13.07, 0.219],
+        ['cache.r7g.xlarge', 4, 26.32, 0.437],
+        ['cache.r7g.2xlarge', 8, 52.82, 0.873],
+        ['cache.r7g.4xlarge', 16, 105.81, 1.745],
+        ['cache.r7g.8xlarge', 32, 209.55, 3.491],
+        ['cache.r7g.12xlarge', 48, 317.77, 5.235],
+        ['cache.r7g.16xlarge', 64, 423.48, 6.981],
+      ]),
+    ].map((t) => [t.id, t]),
+  ),
+);
 
 /** The sizes each engine may use, smallest first: the model picks the cheapest size that meets every constraint. */
 export const INSTANCE_LADDERS = {
-  mongodb: ['r6i.large', 'r6i.xlarge', 'r6i.2xlarge', 'r6i.4xlarge', 'r6i.8xlarge', 'r6i.12xlarge', 'r6i.16xlarge', 'r7i.xlarge', 'r7i.2xlarge', 'r7i.4xlarge', 'r7i.8xlarge', 'r7i.12xlarge', 'r7i.16xlarge'],
+  mongodb: [
+    'r6i.large',
+    'r6i.xlarge',
+    'r6i.2xlarge',
+    'r6i.4xlarge',
+    'r6i.8xlarge',
+    'r6i.12xlarge',
+    'r6i.16xlarge',
+    'r7i.xlarge',
+    'r7i.2xlarge',
+    'r7i.4xlarge',
+    'r7i.8xlarge',
+    'r7i.12xlarge',
+    'r7i.16xlarge',
+  ],
   cassandra: ['i4i.xlarge', 'i4i.2xlarge', 'i4i.4xlarge', 'i4i.8xlarge'],
   scylladb: ['i4i.xlarge', 'i4i.2xlarge', 'i4i.4xlarge', 'i4i.8xlarge'],
   // r6g only: the EBS size quotas read (ELASTICSEARCH.ebsMaxGp3GiB) predate r7g, im4gn and or1.
   elasticsearch: ['r6g.large.search', 'r6g.xlarge.search', 'r6g.2xlarge.search', 'r6g.4xlarge.search', 'r6g.8xlarge.search', 'r6g.12xlarge.search'],
-  redis: ['cache.r6g.large', 'cache.r6g.xlarge', 'cache.r6g.2xlarge', 'cache.r6g.4xlarge', 'cache.r6g.8xlarge', 'cache.r6g.12xlarge', 'cache.r6g.16xlarge',
-    'cache.r7g.large', 'cache.r7g.xlarge', 'cache.r7g.2xlarge', 'cache.r7g.4xlarge', 'cache.r7g.8xlarge', 'cache.r7g.12xlarge', 'cache.r7g.16xlarge'],
+  redis: [
+    'cache.r6g.large',
+    'cache.r6g.xlarge',
+    'cache.r6g.2xlarge',
+    'cache.r6g.4xlarge',
+    'cache.r6g.8xlarge',
+    'cache.r6g.12xlarge',
+    'cache.r6g.16xlarge',
+    'cache.r7g.large',
+    'cache.r7g.xlarge',
+    'cache.r7g.2xlarge',
+    'cache.r7g.4xlarge',
+    'cache.r7g.8xlarge',
+    'cache.r7g.12xlarge',
+    'cache.r7g.16xlarge',
+  ],
 } as const;
 
 export interface PriceCatalog {
@@ -106,16 +193,31 @@ export const DEFAULT_PRICES: Readonly<PriceCatalog> = Object.freeze({
   dynamodbPitrUsdPerGbMonth: 0.2,
   ebsSnapshotUsdPerGbMonth: 0.05,
   crossAzUsdPerGbEachWay: 0.01,
-  dynamodb: { writeRequestUsdPerMillion: 0.625, readRequestUsdPerMillion: 0.125, wcuUsdPerHour: 0.00065, rcuUsdPerHour: 0.00013, storageUsdPerGbMonth: 0.25, freeStorageGb: 25 },
+  dynamodb: {
+    writeRequestUsdPerMillion: 0.625,
+    readRequestUsdPerMillion: 0.125,
+    wcuUsdPerHour: 0.00065,
+    rcuUsdPerHour: 0.00013,
+    storageUsdPerGbMonth: 0.25,
+    freeStorageGb: 25,
+  },
   openai: {},
-  source: 'AWS list prices, us-east-1, on-demand, USD: EC2, EBS, OpenSearch Service, ElastiCache (aws.amazon.com/*/pricing, as quoted by public price tables) and DynamoDB (aws.amazon.com/dynamodb/pricing)',
+  source:
+    'AWS list prices, us-east-1, on-demand, USD: EC2, EBS, OpenSearch Service, ElastiCache (aws.amazon.com/*/pricing, as quoted by public price tables) and DynamoDB (aws.amazon.com/dynamodb/pricing)',
   sourceDate: '2026-11-24',
 });
 
 /** The catalog with the workload's overrides applied (validated by the workload schema before this). */
-export function withPriceOverrides(overrides: Partial<{
-  instanceUsdPerHour: Record<string, number>; blockStorageUsdPerGbMonth: number; dynamodb: Partial<PriceCatalog['dynamodb']>; openai: PriceCatalog['openai'];
-}> | undefined): PriceCatalog {
+export function withPriceOverrides(
+  overrides:
+    | Partial<{
+        instanceUsdPerHour: Record<string, number>;
+        blockStorageUsdPerGbMonth: number;
+        dynamodb: Partial<PriceCatalog['dynamodb']>;
+        openai: PriceCatalog['openai'];
+      }>
+    | undefined,
+): PriceCatalog {
   const base = DEFAULT_PRICES;
   if (!overrides) return { ...base, instanceUsdPerHour: { ...base.instanceUsdPerHour }, dynamodb: { ...base.dynamodb }, openai: {} };
   return {

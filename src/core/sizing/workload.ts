@@ -14,7 +14,12 @@ export const WORKLOAD_FILE_NAME = 'ai-infra-advisor.workload.json';
 export const ENGINE_IDS = ['mongodb', 'cassandra', 'scylladb', 'elasticsearch', 'dynamodb', 'redis'] as const;
 export type EngineId = (typeof ENGINE_IDS)[number];
 
-export type CallOverride = Partial<Pick<UsageAssumptions, 'avgRequestsPerSecond' | 'peakRequestsPerSecond' | 'inputTokens' | 'outputTokens' | 'cacheHitRatio' | 'retentionDays' | 'readWriteRatio'>> & {
+export type CallOverride = Partial<
+  Pick<
+    UsageAssumptions,
+    'avgRequestsPerSecond' | 'peakRequestsPerSecond' | 'inputTokens' | 'outputTokens' | 'cacheHitRatio' | 'retentionDays' | 'readWriteRatio'
+  >
+> & {
   site?: string;
   label?: string;
   stored?: boolean;
@@ -46,7 +51,12 @@ interface RawWorkload {
   profile?: ProfileName;
   assumptions?: Partial<UsageAssumptions>;
   calls?: CallOverride[];
-  gpu?: { targetGpu?: string; safetyFactor?: number; instances?: number; datasets?: Array<{ file: string; bytes?: number | string; sizes?: Record<string, number | string> }> };
+  gpu?: {
+    targetGpu?: string;
+    safetyFactor?: number;
+    instances?: number;
+    datasets?: Array<{ file: string; bytes?: number | string; sizes?: Record<string, number | string> }>;
+  };
   engines?: EngineId[];
   prices?: Parameters<typeof withPriceOverrides>[0];
 }
@@ -60,13 +70,27 @@ export function parseBytes(value: number | string): number {
   // Trimmed first: `\s*(unit)?\s*$` has two adjacent `\s*` when the unit is absent (quadratic on long spaces).
   const m = /^(\d+(?:\.\d+)?)\s*(B|bytes|KB|KiB|MB|MiB|GB|GiB|TB|TiB)?$/.exec(value.trim());
   if (!m) return Number.NaN;
-  const scale: Record<string, number> = { B: 1, bytes: 1, KB: 1024, KiB: 1024, MB: 1024 ** 2, MiB: 1024 ** 2, GB: GIB, GiB: GIB, TB: 1024 * GIB, TiB: 1024 * GIB };
+  const scale: Record<string, number> = {
+    B: 1,
+    bytes: 1,
+    KB: 1024,
+    KiB: 1024,
+    MB: 1024 ** 2,
+    MiB: 1024 ** 2,
+    GB: GIB,
+    GiB: GIB,
+    TB: 1024 * GIB,
+    TiB: 1024 * GIB,
+  };
   return Math.round(Number(m[1]) * scale[m[2] ?? 'B']!);
 }
 
 /** Removes the value at a JSON pointer (and returns whether it removed anything). */
 function removeAt(root: unknown, pointer: string): boolean {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (!parts.length) return false;
   let node = root as Record<string, unknown> | unknown[];
   for (const p of parts.slice(0, -1)) {
@@ -85,14 +109,21 @@ function removeAt(root: unknown, pointer: string): boolean {
   return true;
 }
 
-const fieldName = (pointer: string): string => pointer.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.') || '(root)';
+const fieldName = (pointer: string): string =>
+  pointer
+    .slice(1)
+    .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+    .replace(/\//g, '.') || '(root)';
 
 /** Validates a parsed workload and resolves it against its profile. */
 export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; source?: string | null } = {}): Workload {
   const problems: WorkloadProblem[] = [];
   let input: RawWorkload = {};
   if (raw !== undefined) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) problems.push(problem('(root)', 'the workload must be a JSON object; using the profile alone', '워크로드는 JSON 객체여야 합니다. 프로필 값만 사용합니다'));
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+      problems.push(
+        problem('(root)', 'the workload must be a JSON object; using the profile alone', '워크로드는 JSON 객체여야 합니다. 프로필 값만 사용합니다'),
+      );
     else input = structuredClone(raw) as RawWorkload;
   }
   for (let pass = 0; pass < 4 && !validate(input); pass++) {
@@ -105,10 +136,18 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
       const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
       const values = allowed ? `: ${allowed.join(', ')}` : '';
       const ko = schemaMessageKo(err);
-      const found = extra !== undefined ? problem(name, `unknown field '${name}' ignored`, `알 수 없는 필드 '${name}'은(는) 무시합니다`)
-        : err.keyword === 'anyOf' || err.schemaPath.includes('/anyOf/') ? problem(name, 'a call override needs "site" (path:line) or "label"; override ignored', '호출 재정의에는 "site"(경로:줄) 또는 "label"이 필요합니다. 이 재정의는 무시합니다')
-        : err.keyword === 'required' ? problem(name, `${err.message}; entry ignored`, `${ko}. 이 항목은 무시합니다`)
-        : problem(name, `${err.message}${values}; using the profile's value`, `${ko}${values}. 프로필 값을 사용합니다`);
+      const found =
+        extra !== undefined
+          ? problem(name, `unknown field '${name}' ignored`, `알 수 없는 필드 '${name}'은(는) 무시합니다`)
+          : err.keyword === 'anyOf' || err.schemaPath.includes('/anyOf/')
+            ? problem(
+                name,
+                'a call override needs "site" (path:line) or "label"; override ignored',
+                '호출 재정의에는 "site"(경로:줄) 또는 "label"이 필요합니다. 이 재정의는 무시합니다',
+              )
+            : err.keyword === 'required'
+              ? problem(name, `${err.message}; entry ignored`, `${ko}. 이 항목은 무시합니다`)
+              : problem(name, `${err.message}${values}; using the profile's value`, `${ko}${values}. 프로필 값을 사용합니다`);
       if (!pointer) {
         problems.push(problem(name, `${err.message}; using the profile alone`, `${ko}. 프로필 값만 사용합니다`));
         input = {};
@@ -122,7 +161,13 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
   const profile = options.profile ?? input.profile ?? 'medium';
   const assumptions: UsageAssumptions = { ...PROFILES[profile], ...input.assumptions };
   if (assumptions.peakRequestsPerSecond < assumptions.avgRequestsPerSecond) {
-    problems.push(problem('assumptions.peakRequestsPerSecond', `peak (${assumptions.peakRequestsPerSecond}) is below the average (${assumptions.avgRequestsPerSecond}); using the average as the peak`, `최대값(${assumptions.peakRequestsPerSecond})이 평균(${assumptions.avgRequestsPerSecond})보다 작습니다. 평균을 최대값으로 사용합니다`));
+    problems.push(
+      problem(
+        'assumptions.peakRequestsPerSecond',
+        `peak (${assumptions.peakRequestsPerSecond}) is below the average (${assumptions.avgRequestsPerSecond}); using the average as the peak`,
+        `최대값(${assumptions.peakRequestsPerSecond})이 평균(${assumptions.avgRequestsPerSecond})보다 작습니다. 평균을 최대값으로 사용합니다`,
+      ),
+    );
     assumptions.peakRequestsPerSecond = assumptions.avgRequestsPerSecond;
   }
   const datasets: GpuDataset[] = [];
@@ -168,7 +213,10 @@ export function findWorkloadFile(root: string, scanned: readonly string[] = []):
 }
 
 /** Reads the workload file (an explicit path, or the default name at the root or in a scanned folder); a missing default file is fine. */
-export function loadWorkloadFile(root: string, options: { path?: string; profile?: ProfileName; scanned?: readonly string[] } = {}): Workload & { fatal?: string } {
+export function loadWorkloadFile(
+  root: string,
+  options: { path?: string; profile?: ProfileName; scanned?: readonly string[] } = {},
+): Workload & { fatal?: string } {
   const path = options.path ?? findWorkloadFile(root, options.scanned);
   if (!existsSync(path)) {
     const w = resolveWorkload(undefined, { profile: options.profile });
@@ -177,7 +225,13 @@ export function loadWorkloadFile(root: string, options: { path?: string; profile
   const text = readSettingsFile(path);
   if (typeof text !== 'string') {
     const w = resolveWorkload(undefined, { profile: options.profile, source: path });
-    w.problems.push(problem('(file)', `${path} could not be read (${text.error}); using the profile alone`, `${path}을(를) 읽을 수 없습니다(${text.errorKo}). 프로필 값만 사용합니다`));
+    w.problems.push(
+      problem(
+        '(file)',
+        `${path} could not be read (${text.error}); using the profile alone`,
+        `${path}을(를) 읽을 수 없습니다(${text.errorKo}). 프로필 값만 사용합니다`,
+      ),
+    );
     return w;
   }
   let raw: unknown;
@@ -185,7 +239,13 @@ export function loadWorkloadFile(root: string, options: { path?: string; profile
     raw = JSON.parse(text);
   } catch (err) {
     const w = resolveWorkload(undefined, { profile: options.profile, source: path });
-    w.problems.push(problem('(file)', `${path} is not valid JSON (${(err as Error).message}); using the profile alone`, `${path}은(는) 올바른 JSON이 아닙니다(${(err as Error).message}). 프로필 값만 사용합니다`));
+    w.problems.push(
+      problem(
+        '(file)',
+        `${path} is not valid JSON (${(err as Error).message}); using the profile alone`,
+        `${path}은(는) 올바른 JSON이 아닙니다(${(err as Error).message}). 프로필 값만 사용합니다`,
+      ),
+    );
     return w;
   }
   return resolveWorkload(raw, { profile: options.profile, source: path });

@@ -10,41 +10,87 @@ import { describeSize } from '../../../src/core/facts/memory';
 import { sizeText } from '../../../src/core/rules/shared/phrases';
 import { allocationsOf, factsOf, transfersOf } from '../../helpers/facts';
 
-const sizes = async (code: string, language: Language = 'cuda'): Promise<SizeValue[]> => allocationsOf(await factsOf(code, language)).map((a) => a.size);
+const sizes = async (code: string, language: Language = 'cuda'): Promise<SizeValue[]> =>
+  allocationsOf(await factsOf(code, language)).map((a) => a.size);
 const bytes = async (code: string, language: Language = 'cuda') => (await sizes(code, language)).map((s) => s.bytes);
 
 describe('constant folding: sizes issue 17 lists', () => {
   const exact: Array<[string, string, number]> = [
     ['#define with a trailing // comment', '#define N (1ull << 36)  // 64 Gi\nvoid f(){ char* d; cudaMalloc(&d, N); }', 2 ** 36],
     ['#define with a trailing /* */ comment', '#define N (1ull << 36) /* 64 Gi */\nvoid f(){ char* d; cudaMalloc(&d, N); }', 2 ** 36],
-    ['#define continued over lines, then a comment', '#define N (1024 * \\\n  1024) // 1 Mi\nvoid f(){ char* d; cudaMalloc(&d, N * sizeof(float)); }', 4 << 20],
+    [
+      '#define continued over lines, then a comment',
+      '#define N (1024 * \\\n  1024) // 1 Mi\nvoid f(){ char* d; cudaMalloc(&d, N * sizeof(float)); }',
+      4 << 20,
+    ],
     ['const global', 'const size_t N = 1 << 20;\nvoid f(){ float* d; cudaMalloc(&d, N * sizeof(float)); }', 4 << 20],
     ['static const global', 'static const size_t N = 3000;\nvoid f(){ float* d; cudaMalloc(&d, N * sizeof(float)); }', 12000],
-    ['constexpr in a namespace, used qualified', 'namespace cfg { constexpr int N = 512; }\nvoid f(){ float* d; cudaMalloc(&d, cfg::N * sizeof(float)); }', 2048],
+    [
+      'constexpr in a namespace, used qualified',
+      'namespace cfg { constexpr int N = 512; }\nvoid f(){ float* d; cudaMalloc(&d, cfg::N * sizeof(float)); }',
+      2048,
+    ],
     ['brace-initialised local', 'void f(){ size_t n{4096}; char* d; cudaMalloc(&d, n); }', 4096],
     ['sizeof(struct S)', 'struct S { int a; double b; };\nvoid f(){ char* d; cudaMalloc(&d, 10 * sizeof(struct S)); }', 160],
     ['sizeof(cuDoubleComplex)', 'void f(){ cuDoubleComplex* d; cudaMalloc(&d, 1000 * sizeof(cuDoubleComplex)); }', 16000],
-    ['sizeof(cuComplex), cufftComplex', 'void f(){ cuComplex* a; cudaMalloc(&a, 10 * sizeof(cuComplex)); cufftComplex* b; cudaMalloc(&b, 10 * sizeof(cufftComplex)); }', 80],
-    ['double2 / float4 / half sizes', 'void f(){ char* d; cudaMalloc(&d, sizeof(double2) + sizeof(float4) + sizeof(half) + sizeof(float3)); }', 16 + 16 + 2 + 12],
-    ['struct padded to a vector type\'s alignment', 'struct P { char tag; float4 v; };\nvoid f(){ P* d; cudaMalloc(&d, 2 * sizeof(P)); }', 64],
-    ['struct padded to double2 inside cuDoubleComplex', 'typedef struct { float w; cuDoubleComplex z; } Z;\nvoid f(){ Z* d; cudaMalloc(&d, sizeof(Z)); }', 32],
-    ['member functions and static members take no room', 'struct S { float a; void scale(float k); static int count; double b; };\nvoid f(){ char* d; cudaMalloc(&d, sizeof(S)); }', 16],
+    [
+      'sizeof(cuComplex), cufftComplex',
+      'void f(){ cuComplex* a; cudaMalloc(&a, 10 * sizeof(cuComplex)); cufftComplex* b; cudaMalloc(&b, 10 * sizeof(cufftComplex)); }',
+      80,
+    ],
+    [
+      'double2 / float4 / half sizes',
+      'void f(){ char* d; cudaMalloc(&d, sizeof(double2) + sizeof(float4) + sizeof(half) + sizeof(float3)); }',
+      16 + 16 + 2 + 12,
+    ],
+    ["struct padded to a vector type's alignment", 'struct P { char tag; float4 v; };\nvoid f(){ P* d; cudaMalloc(&d, 2 * sizeof(P)); }', 64],
+    [
+      'struct padded to double2 inside cuDoubleComplex',
+      'typedef struct { float w; cuDoubleComplex z; } Z;\nvoid f(){ Z* d; cudaMalloc(&d, sizeof(Z)); }',
+      32,
+    ],
+    [
+      'member functions and static members take no room',
+      'struct S { float a; void scale(float k); static int count; double b; };\nvoid f(){ char* d; cudaMalloc(&d, sizeof(S)); }',
+      16,
+    ],
     ['union: the largest member', 'union U { double d; char c[12]; };\nvoid f(){ char* x; cudaMalloc(&x, sizeof(union U)); }', 16],
     ['function-like macro', '#define BYTES(n) ((n) * sizeof(float))\nvoid f(){ char* d; cudaMalloc(&d, BYTES(1 << 20)); }', 4 << 20],
-    ['helper: every call passes the same literal', 'void alloc(size_t n){ float* d; cudaMalloc(&d, n * sizeof(float)); }\nint main(){ alloc(1024); alloc(1024); }', 4096],
-    ['helper: the same value as a macro and a literal', '#define N 1024\nvoid alloc(size_t n){ float* d; cudaMalloc(&d, n * sizeof(float)); }\nint main(){ alloc(N); alloc(1 << 10); }', 4096],
+    [
+      'helper: every call passes the same literal',
+      'void alloc(size_t n){ float* d; cudaMalloc(&d, n * sizeof(float)); }\nint main(){ alloc(1024); alloc(1024); }',
+      4096,
+    ],
+    [
+      'helper: the same value as a macro and a literal',
+      '#define N 1024\nvoid alloc(size_t n){ float* d; cudaMalloc(&d, n * sizeof(float)); }\nint main(){ alloc(N); alloc(1 << 10); }',
+      4096,
+    ],
   ];
   for (const [name, code, want] of exact) {
     it(`exact: ${name}`, async () => assert.deepEqual(await bytes(code), code.includes('cufftComplex') ? [80, 80] : [want]));
   }
 
   it('a macro body names what the function using it holds: the n of each function', async () => {
-    assert.deepEqual(await bytes('#define BYTES (n * sizeof(float))\nvoid f(){ size_t n = 100; char* d; cudaMalloc(&d, BYTES); }\nvoid g(){ size_t n = 200; char* d; cudaMalloc(&d, BYTES); }'), [400, 800]);
+    assert.deepEqual(
+      await bytes(
+        '#define BYTES (n * sizeof(float))\nvoid f(){ size_t n = 100; char* d; cudaMalloc(&d, BYTES); }\nvoid g(){ size_t n = 200; char* d; cudaMalloc(&d, BYTES); }',
+      ),
+      [400, 800],
+    );
   });
 
   const unknownCases: Array<[string, string, string]> = [
-    ['a local set through a size_t& out-parameter (prototype)', 'void parse(int argc, size_t& n);\nvoid f(int argc){ size_t n = 10; parse(argc, n); char* d; cudaMalloc(&d, n); }', 'n'],
-    ['a local set through a reference out-parameter (definition after the use)', 'void f(){ size_t n = 10; read(n); char* d; cudaMalloc(&d, n); }\nvoid read(size_t &n){ n = 99; }', 'n'],
+    [
+      'a local set through a size_t& out-parameter (prototype)',
+      'void parse(int argc, size_t& n);\nvoid f(int argc){ size_t n = 10; parse(argc, n); char* d; cudaMalloc(&d, n); }',
+      'n',
+    ],
+    [
+      'a local set through a reference out-parameter (definition after the use)',
+      'void f(){ size_t n = 10; read(n); char* d; cudaMalloc(&d, n); }\nvoid read(size_t &n){ n = 99; }',
+      'n',
+    ],
     ['a local whose address is taken', 'void f(){ size_t n = 10; scanf("%zu", &n); char* d; cudaMalloc(&d, n); }', 'n'],
     ['a local written in a [&] lambda', 'void f(){ size_t n = 10; auto grow = [&]{ n = 20; }; grow(); char* d; cudaMalloc(&d, n); }', 'n'],
     ['a local read by cin >>', 'void f(){ size_t n = 10; std::cin >> n; char* d; cudaMalloc(&d, n); }', 'n'],
@@ -62,14 +108,22 @@ describe('constant folding: sizes issue 17 lists', () => {
   }
 
   it('an address handed to a call that only reads through it (clSetKernelArg, the source of a copy) stays folded', async () => {
-    assert.deepEqual(await bytes('#define DATA_SIZE (1024)\nvoid f(cl_kernel k, cl_command_queue q, cl_mem in, float* data){ unsigned int count = DATA_SIZE; clSetKernelArg(k, 2, sizeof(unsigned int), &count); cudaMemcpy(data, &count, 4, cudaMemcpyHostToDevice); char* d; cudaMalloc(&d, sizeof(float) * count); }'), [4096]);
+    assert.deepEqual(
+      await bytes(
+        '#define DATA_SIZE (1024)\nvoid f(cl_kernel k, cl_command_queue q, cl_mem in, float* data){ unsigned int count = DATA_SIZE; clSetKernelArg(k, 2, sizeof(unsigned int), &count); cudaMemcpy(data, &count, 4, cudaMemcpyHostToDevice); char* d; cudaMalloc(&d, sizeof(float) * count); }',
+      ),
+      [4096],
+    );
     // the destination of a copy is written
     const [s] = await sizes('void f(int* dev){ size_t n = 10; cudaMemcpy(&n, dev, sizeof n, cudaMemcpyDeviceToHost); char* d; cudaMalloc(&d, n); }');
     assert.equal(s!.bytes, null);
   });
 
   it('a value passed by const reference or by value stays folded', async () => {
-    assert.deepEqual(await bytes('void show(const size_t& n); void log(size_t n);\nvoid f(){ size_t n = 10; show(n); log(n); char* d; cudaMalloc(&d, n); }'), [10]);
+    assert.deepEqual(
+      await bytes('void show(const size_t& n); void log(size_t n);\nvoid f(){ size_t n = 10; show(n); log(n); char* d; cudaMalloc(&d, n); }'),
+      [10],
+    );
   });
 
   it('a struct with a base class, a virtual function or a bit-field stays unknown rather than guessed', async () => {
@@ -81,28 +135,76 @@ describe('constant folding: sizes issue 17 lists', () => {
 
   describe('Python', () => {
     const py: Array<[string, string, number]> = [
-      ['NumPy shape from literals, uploaded', 'import numpy as np\nimport cupy as cp\nh = np.zeros((1024, 1024), dtype=np.float32)\nd = cp.asarray(h)', 4 << 20],
-      ['a NumPy creator cast with astype: the cast\'s dtype', 'import numpy as np\nimport cupy as cp\nh = np.random.randn(1024, 1024).astype(np.float32)\nd = cp.asarray(h)', 4 << 20],
-      ['astype with a dtype held in a name, a module-level count', 'import numpy\nimport cupy as cp\nn = 16 * 256 * 33\ndtype = numpy.float32\nh = numpy.random.randn(n).astype(dtype)\nd = cp.asarray(h)', 16 * 256 * 33 * 4],
-      ['a shape tuple held in a name', 'import numpy as np\nimport cupy as cp\nshape = (1024, 1024)\nh = np.empty(shape, dtype=np.float32)\nd = cp.asarray(h)', 4 << 20],
+      [
+        'NumPy shape from literals, uploaded',
+        'import numpy as np\nimport cupy as cp\nh = np.zeros((1024, 1024), dtype=np.float32)\nd = cp.asarray(h)',
+        4 << 20,
+      ],
+      [
+        "a NumPy creator cast with astype: the cast's dtype",
+        'import numpy as np\nimport cupy as cp\nh = np.random.randn(1024, 1024).astype(np.float32)\nd = cp.asarray(h)',
+        4 << 20,
+      ],
+      [
+        'astype with a dtype held in a name, a module-level count',
+        'import numpy\nimport cupy as cp\nn = 16 * 256 * 33\ndtype = numpy.float32\nh = numpy.random.randn(n).astype(dtype)\nd = cp.asarray(h)',
+        16 * 256 * 33 * 4,
+      ],
+      [
+        'a shape tuple held in a name',
+        'import numpy as np\nimport cupy as cp\nshape = (1024, 1024)\nh = np.empty(shape, dtype=np.float32)\nd = cp.asarray(h)',
+        4 << 20,
+      ],
       ['a shape through two names', 'import cupy as cp\nshape = (512, 512)\ns2 = shape\nd = cp.zeros(s2, dtype=cp.float64)', 2 << 20],
-      ['tuple unpacking of the dimensions', 'import cupy as cp\nrows, cols = 1024, 768\nd = cp.zeros((rows, cols), dtype=cp.float32)', 1024 * 768 * 4],
-      ['PyCUDA gpuarray from a literal shape', 'import pycuda.gpuarray as gpuarray\nimport numpy as np\nd = gpuarray.zeros((1024, 1024), np.float32)', 4 << 20],
+      [
+        'tuple unpacking of the dimensions',
+        'import cupy as cp\nrows, cols = 1024, 768\nd = cp.zeros((rows, cols), dtype=cp.float32)',
+        1024 * 768 * 4,
+      ],
+      [
+        'PyCUDA gpuarray from a literal shape',
+        'import pycuda.gpuarray as gpuarray\nimport numpy as np\nd = gpuarray.zeros((1024, 1024), np.float32)',
+        4 << 20,
+      ],
       ['Numba device_array with shape=', 'from numba import cuda\nimport numpy as np\nd = cuda.device_array(shape=(1024,), dtype=np.float64)', 8192],
-      ['a size set in the constructor, used in a method', 'import cupy as cp\nclass Model:\n    def __init__(self):\n        self.n = 1 << 20\n    def run(self):\n        d = cp.zeros(self.n, dtype=cp.float32)', 4 << 20],
-      ['a shape set in the constructor', 'import cupy as cp\nclass Model:\n    def __init__(self):\n        self.shape = (256, 256)\n    def run(self):\n        d = cp.empty(self.shape, dtype=cp.float16)', 256 * 256 * 2],
-      ['a name of the enclosing function, before the module', 'import cupy as cp\nn = 1\ndef outer():\n    n = 4096\n    def inner():\n        return cp.zeros(n, dtype=cp.uint8)\n    return inner', 4096],
+      [
+        'a size set in the constructor, used in a method',
+        'import cupy as cp\nclass Model:\n    def __init__(self):\n        self.n = 1 << 20\n    def run(self):\n        d = cp.zeros(self.n, dtype=cp.float32)',
+        4 << 20,
+      ],
+      [
+        'a shape set in the constructor',
+        'import cupy as cp\nclass Model:\n    def __init__(self):\n        self.shape = (256, 256)\n    def run(self):\n        d = cp.empty(self.shape, dtype=cp.float16)',
+        256 * 256 * 2,
+      ],
+      [
+        'a name of the enclosing function, before the module',
+        'import cupy as cp\nn = 1\ndef outer():\n    n = 4096\n    def inner():\n        return cp.zeros(n, dtype=cp.uint8)\n    return inner',
+        4096,
+      ],
     ];
     for (const [name, code, want] of py) {
       it(`exact: ${name}`, async () => assert.deepEqual(await bytes(code, 'python'), [want]));
     }
-    it('exact: a NumPy array made in the upload\'s own argument (cast or not)', async () => {
-      assert.deepEqual(await bytes('import numpy as np\nimport pycuda.gpuarray as gpuarray\nN = 5\nd = gpuarray.to_gpu(np.random.rand(N).astype(np.float32))\ne = gpuarray.to_gpu(np.zeros((4, 4)))', 'python'), [20, 128]);
+    it("exact: a NumPy array made in the upload's own argument (cast or not)", async () => {
+      assert.deepEqual(
+        await bytes(
+          'import numpy as np\nimport pycuda.gpuarray as gpuarray\nN = 5\nd = gpuarray.to_gpu(np.random.rand(N).astype(np.float32))\ne = gpuarray.to_gpu(np.zeros((4, 4)))',
+          'python',
+        ),
+        [20, 128],
+      );
     });
 
     it('a name resolves in its own function, then the module; never in another function', async () => {
       // g's n is g's; f has none of its own, so the module's n applies (not g's 100).
-      assert.deepEqual(await bytes('import cupy as cp\nn = 10\ndef g():\n    n = 100\n    return cp.zeros(n, dtype=cp.uint8)\ndef f():\n    return cp.zeros(n, dtype=cp.uint8)', 'python'), [100, 10]);
+      assert.deepEqual(
+        await bytes(
+          'import cupy as cp\nn = 10\ndef g():\n    n = 100\n    return cp.zeros(n, dtype=cp.uint8)\ndef f():\n    return cp.zeros(n, dtype=cp.uint8)',
+          'python',
+        ),
+        [100, 10],
+      );
       const [s] = await sizes('import cupy as cp\ndef g():\n    n = 100\ndef f():\n    d = cp.zeros(n, dtype=cp.float32)', 'python');
       assert.equal(s!.bytes, null);
     });
@@ -116,14 +218,27 @@ describe('constant folding: sizes issue 17 lists', () => {
     it('a member written twice, or from outside the class, is unknown', async () => {
       for (const extra of ['    def grow(self):\n        self.n *= 2\n', '']) {
         const outside = extra ? '' : 'm = Model()\nm.n = 5\n';
-        const [s] = await sizes(`import cupy as cp\nclass Model:\n    def __init__(self):\n        self.n = 1 << 20\n${extra}    def run(self):\n        d = cp.zeros(self.n, dtype=cp.float32)\n${outside}`, 'python');
+        const [s] = await sizes(
+          `import cupy as cp\nclass Model:\n    def __init__(self):\n        self.n = 1 << 20\n${extra}    def run(self):\n        d = cp.zeros(self.n, dtype=cp.float32)\n${outside}`,
+          'python',
+        );
         assert.equal(s!.bytes, null);
       }
     });
 
     it('nbytes and the host buffer origin come from the same function, not a same-named array elsewhere', async () => {
-      const f = await factsOf('import torch\nimport cupy as cp\nimport numpy as np\ndef a():\n    x = torch.empty(1024, pin_memory=True)\n    y = x.to("cuda", non_blocking=True)\ndef b(x):\n    y = x.to("cuda", non_blocking=True)\ndef c():\n    h = np.zeros(256, dtype=np.float32)\ndef d(h):\n    g = cp.asarray(h)\n', 'python');
-      assert.deepEqual(transfersOf(f).map((t) => [t.hostBuffer, t.hostOrigin?.kind ?? null, t.size.bytes]), [['x', 'pinned', 4096], ['x', null, null], ['h', null, null]]);
+      const f = await factsOf(
+        'import torch\nimport cupy as cp\nimport numpy as np\ndef a():\n    x = torch.empty(1024, pin_memory=True)\n    y = x.to("cuda", non_blocking=True)\ndef b(x):\n    y = x.to("cuda", non_blocking=True)\ndef c():\n    h = np.zeros(256, dtype=np.float32)\ndef d(h):\n    g = cp.asarray(h)\n',
+        'python',
+      );
+      assert.deepEqual(
+        transfersOf(f).map((t) => [t.hostBuffer, t.hostOrigin?.kind ?? null, t.size.bytes]),
+        [
+          ['x', 'pinned', 4096],
+          ['x', null, null],
+          ['h', null, null],
+        ],
+      );
     });
   });
 });
@@ -156,7 +271,7 @@ describe('constant folding: numbers that cannot be sizes', () => {
     });
   }
 
-  it('~ of an integer is two\'s complement without BigInt; of a fraction it is unknown, not a throw', async () => {
+  it("~ of an integer is two's complement without BigInt; of a fraction it is unknown, not a throw", async () => {
     assert.deepEqual(await bytes('void f(){ char* d; cudaMalloc(&d, -(~1023)); }'), [1024]);
     const [s] = await sizes('void f(){ char* d; cudaMalloc(&d, ~(1.5)); }');
     assert.equal(s!.bytes, null);
@@ -188,7 +303,10 @@ function chain(kind: 'define' | 'const' | 'constexpr-local' | 'enum' | 'python',
     for (let i = 1; i <= depth; i++) lines.push(`  A${i} = A${i - 1} + A${i - 1},`);
     lines.push('};');
   }
-  const body = kind === 'constexpr-local' ? ['  constexpr size_t A0 = 1;', ...Array.from({ length: depth }, (_, i) => `  constexpr size_t A${i + 1} = A${i} + A${i};`)] : [];
+  const body =
+    kind === 'constexpr-local'
+      ? ['  constexpr size_t A0 = 1;', ...Array.from({ length: depth }, (_, i) => `  constexpr size_t A${i + 1} = A${i} + A${i};`)]
+      : [];
   lines.push('void f() {', ...body, `  char* d; cudaMalloc(&d, A${depth});`, '}');
   return { code: lines.join('\n'), language: 'cuda' };
 }
@@ -238,15 +356,23 @@ describe('constant folding stays linear and bounded (issue 18 class 4)', () => {
 type Def = { refs: number[]; op: '+' | '*'; literal: number };
 
 /** Random DAG of definitions: each is a literal or an expression over up to three earlier ones. */
-const dagOf = (max: number) => fc.array(fc.record({
-  refs: fc.array(fc.nat({ max: 1000 }), { minLength: 0, maxLength: 3 }),
-  op: fc.constantFrom<'+' | '*'>('+', '*'),
-  literal: fc.integer({ min: 0, max: 9 }),
-}), { minLength: 1, maxLength: max });
+const dagOf = (max: number) =>
+  fc.array(
+    fc.record({
+      refs: fc.array(fc.nat({ max: 1000 }), { minLength: 0, maxLength: 3 }),
+      op: fc.constantFrom<'+' | '*'>('+', '*'),
+      literal: fc.integer({ min: 0, max: 9 }),
+    }),
+    { minLength: 1, maxLength: max },
+  );
 
 /** The text of each definition's expression: refs point back to earlier definitions only. */
 function expressions(defs: Def[]): string[] {
-  return defs.map((d, i) => (i === 0 || d.refs.length === 0 ? String(d.literal) : d.refs.map((r) => `A${r % i}`).join(` ${d.op} `) + ` ${d.op === '+' ? '+' : '*'} ${d.literal}`));
+  return defs.map((d, i) =>
+    i === 0 || d.refs.length === 0
+      ? String(d.literal)
+      : d.refs.map((r) => `A${r % i}`).join(` ${d.op} `) + ` ${d.op === '+' ? '+' : '*'} ${d.literal}`,
+  );
 }
 
 /** Exact evaluation with BigInt, no memo (the inputs are small): what the folder must agree with. */
@@ -261,7 +387,11 @@ function naive(defs: Def[], i: number): bigint {
 function program(defs: Def[], kind: 'define' | 'const' | 'python'): { code: string; language: Language } {
   const exprs = expressions(defs);
   const last = defs.length - 1;
-  if (kind === 'python') return { code: ['import pycuda.driver as drv', ...exprs.map((e, i) => `A${i} = ${e}`), `d = drv.mem_alloc(A${last})`].join('\n'), language: 'python' };
+  if (kind === 'python')
+    return {
+      code: ['import pycuda.driver as drv', ...exprs.map((e, i) => `A${i} = ${e}`), `d = drv.mem_alloc(A${last})`].join('\n'),
+      language: 'python',
+    };
   const decls = exprs.map((e, i) => (kind === 'define' ? `#define A${i} (${e})` : `const unsigned long long A${i} = ${e};`));
   return { code: [...decls, `void f(){ char* d; cudaMalloc(&d, A${last}); }`].join('\n'), language: 'cuda' };
 }
@@ -269,13 +399,16 @@ function program(defs: Def[], kind: 'define' | 'const' | 'python'): { code: stri
 describe('constant folding: random DAGs of definitions (fast-check)', () => {
   for (const kind of ['define', 'const', 'python'] as const) {
     it(`${kind}: the same value as a naive evaluator on small DAGs (or out of range past 2^53)`, async () => {
-      await fc.assert(fc.asyncProperty(dagOf(12), async (defs) => {
-        const { code, language } = program(defs, kind);
-        const [s] = await sizes(code, language);
-        const want = naive(defs, defs.length - 1);
-        if (want < 2n ** 53n) assert.equal(s!.bytes, Number(want), code);
-        else if (want >= 2n ** 64n) assert.equal(s!.reason, 'out of range', code);
-      }), { numRuns: 60, seed: 17 });
+      await fc.assert(
+        fc.asyncProperty(dagOf(12), async (defs) => {
+          const { code, language } = program(defs, kind);
+          const [s] = await sizes(code, language);
+          const want = naive(defs, defs.length - 1);
+          if (want < 2n ** 53n) assert.equal(s!.bytes, Number(want), code);
+          else if (want >= 2n ** 64n) assert.equal(s!.reason, 'out of range', code);
+        }),
+        { numRuns: 60, seed: 17 },
+      );
     });
   }
 
@@ -289,17 +422,30 @@ describe('constant folding: random DAGs of definitions (fast-check)', () => {
       return performance.now() - started;
     };
     // And random DAGs (fast-check's generator, fixed seed): up to three references anywhere earlier, + and *.
-    const random = (n: number): Def[] => fc.sample(fc.array(fc.record({
-      refs: fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 3 }),
-      op: fc.constantFrom<'+' | '*'>('+', '*'),
-      literal: fc.integer({ min: 0, max: 3 }),
-    }), { minLength: n, maxLength: n }), { numRuns: 1, seed: n })[0]!;
+    const random = (n: number): Def[] =>
+      fc.sample(
+        fc.array(
+          fc.record({
+            refs: fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 3 }),
+            op: fc.constantFrom<'+' | '*'>('+', '*'),
+            literal: fc.integer({ min: 0, max: 3 }),
+          }),
+          { minLength: n, maxLength: n },
+        ),
+        { numRuns: 1, seed: n },
+      )[0]!;
     for (const kind of ['define', 'const', 'python'] as const) {
-      for (const [label, make] of [['each using the two before', twice], ['random', random]] as const) {
+      for (const [label, make] of [
+        ['each using the two before', twice],
+        ['random', random],
+      ] as const) {
         await time(make(40), kind); // warm-up
         const small = await time(make(40), kind);
         const large = await time(make(400), kind);
-        assert.ok(large < Math.max(small, 5) * 40, `${kind}, ${label}: 40 definitions ${small.toFixed(1)} ms, 400 definitions ${large.toFixed(1)} ms`);
+        assert.ok(
+          large < Math.max(small, 5) * 40,
+          `${kind}, ${label}: 40 definitions ${small.toFixed(1)} ms, 400 definitions ${large.toFixed(1)} ms`,
+        );
       }
     }
   });
@@ -319,14 +465,22 @@ describe('constant folding: file-scope variables', () => {
 
 describe('out-of-range sizes on the surfaces', () => {
   it('the summary carries the reason; messages and evidence say "unknown (out of range)", not "known at run time"', async () => {
-    const r = await analyzeText('x.cu', 'void f(float* h){ char* d; cudaMalloc(&d, -4096); cudaMemcpy(d, h, -4096, cudaMemcpyHostToDevice); }', 'cuda', resolveConfig(undefined, RULE_IDS));
+    const r = await analyzeText(
+      'x.cu',
+      'void f(float* h){ char* d; cudaMalloc(&d, -4096); cudaMemcpy(d, h, -4096, cudaMemcpyHostToDevice); }',
+      'cuda',
+      resolveConfig(undefined, RULE_IDS),
+    );
     assert.equal(r.gpu!.allocations[0]!.sizeReason, 'out of range');
     assert.equal(r.gpu!.transfers[0]!.sizeReason, 'out of range');
     const size = allocationsOf(r.facts!)[0]!.size;
     assert.equal(describeSize(size), '-4096 (unknown (out of range))');
     assert.equal(sizeText(size, 'en'), '-4096 (unknown (out of range))');
     assert.equal(sizeText(size, 'ko'), '-4096 (알 수 없음(범위 밖))');
-    assert.ok(r.gpu!.evidence.every((e) => !/run time/.test(e.note)), JSON.stringify(r.gpu!.evidence));
+    assert.ok(
+      r.gpu!.evidence.every((e) => !/run time/.test(e.note)),
+      JSON.stringify(r.gpu!.evidence),
+    );
   });
 });
 
@@ -346,12 +500,24 @@ describe('constant folding: helper parameters', () => {
     assert.deepEqual(await bytes('void work(size_t n){ char* d; cudaMalloc(&d, n); }\nint main(){ work(64); register_cb(&work); }'), [null]);
   });
   const py: Array<[string, string, number | null]> = [
-    ['every call passes the same value', 'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n, dtype=cp.float32)\nalloc(1 << 20)\nalloc(1048576)\n', 4 << 20],
-    ['by keyword, and from a module constant at the call site', 'import cupy as cp\nN = 1024\ndef alloc(rows, cols=N):\n    return cp.zeros((rows, cols), dtype=cp.float32)\ndef main():\n    alloc(rows=N)\n', 4 << 20],
+    [
+      'every call passes the same value',
+      'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n, dtype=cp.float32)\nalloc(1 << 20)\nalloc(1048576)\n',
+      4 << 20,
+    ],
+    [
+      'by keyword, and from a module constant at the call site',
+      'import cupy as cp\nN = 1024\ndef alloc(rows, cols=N):\n    return cp.zeros((rows, cols), dtype=cp.float32)\ndef main():\n    alloc(rows=N)\n',
+      4 << 20,
+    ],
     ['different values', 'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n)\nalloc(1)\nalloc(2)\n', null],
     ['never called', 'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n)\n', null],
     ['rebound in the body', 'import cupy as cp\ndef alloc(n):\n    n = n * 2\n    return cp.zeros(n)\nalloc(8)\n', null],
-    ['also handed to a thread', 'import cupy as cp\nimport threading\ndef alloc(n):\n    return cp.zeros(n, dtype=cp.uint8)\nalloc(8)\nthreading.Thread(target=alloc, args=(16,))\n', null],
+    [
+      'also handed to a thread',
+      'import cupy as cp\nimport threading\ndef alloc(n):\n    return cp.zeros(n, dtype=cp.uint8)\nalloc(8)\nthreading.Thread(target=alloc, args=(16,))\n',
+      null,
+    ],
     ['called with *args', 'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n, dtype=cp.uint8)\nalloc(8)\nalloc(*sizes)\n', null],
   ];
   for (const [name, code, want] of py) it(`Python: ${name}`, async () => assert.deepEqual(await bytes(code, 'python'), [want]));

@@ -37,7 +37,9 @@ describe('project headers (#include "…")', () => {
 
   it('lists quoted and angle includes in order, with no regular expression over the text', () => {
     assert.deepEqual(includesOf('#include "a.h"\n  #  include <b/c.h>\n// #include "no.h"\n#include"d.h"\n#includex\n#include "open'), [
-      { name: 'a.h', quoted: true }, { name: 'b/c.h', quoted: false }, { name: 'd.h', quoted: true },
+      { name: 'a.h', quoted: true },
+      { name: 'b/c.h', quoted: false },
+      { name: 'd.h', quoted: true },
     ]);
     const long = `#include "${'x'.repeat(1_000_000)}`;
     const started = performance.now();
@@ -47,7 +49,8 @@ describe('project headers (#include "…")', () => {
 
   it('a macro with a trailing comment, a const, an enum and a struct from a header fold the size', async () => {
     const root = project({
-      'config.h': '#pragma once\n#define GIB (1ull << 30)  // one GiB\nconst size_t ROWS = 1024;\nenum { COLS = 256 };\nstruct Cell { double v; float w; };\n#define BYTES (ROWS * COLS * sizeof(struct Cell) + GIB)\n',
+      'config.h':
+        '#pragma once\n#define GIB (1ull << 30)  // one GiB\nconst size_t ROWS = 1024;\nenum { COLS = 256 };\nstruct Cell { double v; float w; };\n#define BYTES (ROWS * COLS * sizeof(struct Cell) + GIB)\n',
       'main.cu': MAIN,
     });
     assert.deepEqual(await bytesOf(root, 'main.cu', MAIN), [1024 * 256 * 16 + 2 ** 30]);
@@ -59,10 +62,13 @@ describe('project headers (#include "…")', () => {
     const a = r.facts!.events.find((e) => e.kind === 'allocation') as { size: { bytes: number | null; unknowns: string[] } };
     assert.equal(a.size.bytes, null);
     assert.deepEqual(a.size.unknowns, ['BYTES']);
-    assert.deepEqual(r.facts!.headers?.notRead.map((n) => [n.include, n.reason]), [['config.h', 'not found']]);
+    assert.deepEqual(
+      r.facts!.headers?.notRead.map((n) => [n.include, n.reason]),
+      [['config.h', 'not found']],
+    );
   });
 
-  it('a header\'s own includes resolve next to it; the file\'s definitions win over a header\'s', async () => {
+  it("a header's own includes resolve next to it; the file's definitions win over a header's", async () => {
     const root = project({
       'inc/config.h': '#include "sub/base.h"\n#define BYTES (BASE * 4)\n',
       'inc/sub/base.h': '#define BASE 1000\n',
@@ -70,11 +76,18 @@ describe('project headers (#include "…")', () => {
       'other.cu': '#include "inc/config.h"\n#define BASE 10\nvoid f(){ char* d; cudaMalloc(&d, BYTES); }\n',
     });
     assert.deepEqual(await bytesOf(root, 'main.cu', '#include "inc/config.h"\nvoid f(){ char* d; cudaMalloc(&d, BYTES); }\n'), [4000]);
-    assert.deepEqual(await bytesOf(root, 'other.cu', '#include "inc/config.h"\n#define BASE 10\nvoid f(){ char* d; cudaMalloc(&d, BYTES); }\n'), [40]);
+    assert.deepEqual(
+      await bytesOf(root, 'other.cu', '#include "inc/config.h"\n#define BASE 10\nvoid f(){ char* d; cudaMalloc(&d, BYTES); }\n'),
+      [40],
+    );
   });
 
   it('include cycles end; each header is read once', async () => {
-    const root = project({ 'a.h': '#include "b.h"\n#define A 2\n', 'b.h': '#include "a.h"\n#define B 3\n', 'main.cu': '#include "a.h"\nvoid f(){ char* d; cudaMalloc(&d, A * B); }\n' });
+    const root = project({
+      'a.h': '#include "b.h"\n#define A 2\n',
+      'b.h': '#include "a.h"\n#define B 3\n',
+      'main.cu': '#include "a.h"\nvoid f(){ char* d; cudaMalloc(&d, A * B); }\n',
+    });
     const r = await readProjectIncludes(join(root, 'main.cu'), '#include "a.h"\n', { root });
     assert.equal(r!.files.length, 2);
     assert.deepEqual(await bytesOf(root, 'main.cu', '#include "a.h"\nvoid f(){ char* d; cudaMalloc(&d, A * B); }\n'), [6]);
@@ -100,7 +113,10 @@ describe('project headers (#include "…")', () => {
     assert.deepEqual(withDirs.problems, []);
     assert.deepEqual(await bytesOf(root, 'src/main.cu', MAIN.replace('config.h', 'sizes.h'), withDirs), [4096]);
     assert.deepEqual(await bytesOf(root, 'src/b.cu', '#include "more.h"\nvoid f(){ char* d; cudaMalloc(&d, MORE); }\n'), [null]);
-    writeFileSync(join(root, 'compile_commands.json'), JSON.stringify([{ directory: join(root, 'build'), file: '../src/b.cu', command: 'nvcc -c -I gen -DX=1 ../src/b.cu' }]));
+    writeFileSync(
+      join(root, 'compile_commands.json'),
+      JSON.stringify([{ directory: join(root, 'build'), file: '../src/b.cu', command: 'nvcc -c -I gen -DX=1 ../src/b.cu' }]),
+    );
     assert.deepEqual(await bytesOf(root, 'src/b.cu', '#include "more.h"\nvoid f(){ char* d; cudaMalloc(&d, MORE); }\n'), [7]);
   });
 
@@ -113,7 +129,10 @@ describe('project headers (#include "…")', () => {
 
   it('a link out of the root, a FIFO and an oversized header are not read, each with its reason, and nothing hangs', async () => {
     const outside = project({ 'secret.h': '#define BYTES 1\n' });
-    const root = project({ 'big.h': `#define BIG 1\n${'// pad\n'.repeat(200_000)}`, 'main.cu': '#include "out.h"\n#include "pipe.h"\n#include "big.h"\nvoid f(){ char* d; cudaMalloc(&d, 8); }\n' });
+    const root = project({
+      'big.h': `#define BIG 1\n${'// pad\n'.repeat(200_000)}`,
+      'main.cu': '#include "out.h"\n#include "pipe.h"\n#include "big.h"\nvoid f(){ char* d; cudaMalloc(&d, 8); }\n',
+    });
     symlinkSync(join(outside, 'secret.h'), join(root, 'out.h'));
     execFileSync('mkfifo', [join(root, 'pipe.h')]);
     const r = await readProjectIncludes(join(root, 'main.cu'), '#include "out.h"\n#include "pipe.h"\n#include "big.h"\n', { root });
@@ -129,10 +148,14 @@ describe('project headers (#include "…")', () => {
 
   it('macro bodies and functions of the headers are exposed by name (check macros, wrappers)', async () => {
     const root = project({
-      'util.h': '#define CUDA_CHECK(call) do { cudaError_t e = (call); if (e != cudaSuccess) abort(); } while (0)\n#define N 64\ninline void* devAlloc(size_t n) { void* p; CUDA_CHECK(cudaMalloc(&p, n)); return p; }\n',
+      'util.h':
+        '#define CUDA_CHECK(call) do { cudaError_t e = (call); if (e != cudaSuccess) abort(); } while (0)\n#define N 64\ninline void* devAlloc(size_t n) { void* p; CUDA_CHECK(cudaMalloc(&p, n)); return p; }\n',
       'main.cu': '#include "util.h"\nvoid f(){ char* d; CUDA_CHECK(cudaMalloc(&d, N)); }\n',
     });
-    const r = await analyzeText('main.cu', '#include "util.h"\nvoid f(){ char* d; CUDA_CHECK(cudaMalloc(&d, N)); }\n', 'cuda', loaded, undefined, { absolutePath: join(root, 'main.cu'), root });
+    const r = await analyzeText('main.cu', '#include "util.h"\nvoid f(){ char* d; CUDA_CHECK(cudaMalloc(&d, N)); }\n', 'cuda', loaded, undefined, {
+      absolutePath: join(root, 'main.cu'),
+      root,
+    });
     const h = r.facts!.headers!;
     assert.deepEqual(h.macros.get('CUDA_CHECK')?.params, ['call']);
     assert.match(h.macros.get('CUDA_CHECK')!.body, /^do \{/);
@@ -145,7 +168,10 @@ describe('project headers (#include "…")', () => {
   it('a workspace scan folds through headers, and so does an open document with the editor cache; a header edit is seen', async () => {
     const root = project({ 'config.h': '#define BYTES (1 << 20)\n', 'main.cu': MAIN });
     const scan = await analyze({ root });
-    assert.deepEqual(scan.gpu.map((g) => g.allocations.map((a) => a.bytes)), [[1 << 20]]);
+    assert.deepEqual(
+      scan.gpu.map((g) => g.allocations.map((a) => a.bytes)),
+      [[1 << 20]],
+    );
     const cache = new DocumentCache();
     const open = () => analyzeText('main.cu', MAIN, 'cuda', loaded, { cache, key: 'main' }, { absolutePath: join(root, 'main.cu'), root });
     assert.equal((await open()).gpu!.allocations[0]!.bytes, 1 << 20);

@@ -9,54 +9,381 @@ import { llmFactsOf } from '../../helpers/llm';
 
 const TS_CALL = "const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 50, messages: [{ role: 'user', content: q }] });";
 const PY_CALL = 'r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": q}])';
-const ts = (imports: string, setup: string, store: string) => `import OpenAI from 'openai';\n${imports}\nconst c = new OpenAI();\n${setup}\nexport async function ask(q: string) {\n  ${TS_CALL}\n  const text = r.choices[0].message.content;\n  ${store}\n}\n`;
-const py = (imports: string, setup: string, store: string) => `from openai import OpenAI\n${imports}\nc = OpenAI()\n${setup}\ndef ask(q):\n    ${PY_CALL}\n    text = r.choices[0].message.content\n    ${store}\n`;
+const ts = (imports: string, setup: string, store: string) =>
+  `import OpenAI from 'openai';\n${imports}\nconst c = new OpenAI();\n${setup}\nexport async function ask(q: string) {\n  ${TS_CALL}\n  const text = r.choices[0].message.content;\n  ${store}\n}\n`;
+const py = (imports: string, setup: string, store: string) =>
+  `from openai import OpenAI\n${imports}\nc = OpenAI()\n${setup}\ndef ask(q):\n    ${PY_CALL}\n    text = r.choices[0].message.content\n    ${store}\n`;
 
-interface Case { name: string; language: Language; code: string; kind: string; engine?: string; ttl?: number | 'set' | null }
+interface Case {
+  name: string;
+  language: Language;
+  code: string;
+  kind: string;
+  engine?: string;
+  ttl?: number | 'set' | null;
+}
 
 const CASES: Case[] = [
-  { name: 'MongoDB driver insertOne', language: 'typescript', code: ts("import { MongoClient } from 'mongodb';", "const col = new MongoClient('x').db('a').collection('t');", 'await col.insertOne({ q, text });'), kind: 'mongodb', engine: 'mongodb', ttl: null },
-  { name: 'Mongoose Model.create with a TTL index in the file', language: 'typescript', code: ts("import mongoose from 'mongoose';", "const schema = new mongoose.Schema({ at: Date });\nschema.index({ at: 1 }, { expireAfterSeconds: 3600 });\nconst Chat = mongoose.model('Chat', schema);", 'await Chat.create({ q, text });'), kind: 'mongodb', engine: 'mongoose', ttl: 3600 },
-  { name: 'pymongo insert_one', language: 'python', code: py('from pymongo import MongoClient', 'col = MongoClient()["app"]["chats"]', 'col.insert_one({"q": q, "a": text})'), kind: 'mongodb', ttl: null },
-  { name: 'ioredis set EX', language: 'typescript', code: ts("import Redis from 'ioredis';", 'const redis = new Redis();', "await redis.set(q, text, 'EX', 60 * 60);"), kind: 'redis', engine: 'ioredis', ttl: 3600 },
-  { name: 'node-redis setEx', language: 'typescript', code: ts("import { createClient } from 'redis';", 'const redis = createClient();', 'await redis.setEx(q, 120, text);'), kind: 'redis', engine: 'redis', ttl: 120 },
-  { name: 'redis-py hset without expiry', language: 'python', code: py('import redis', 'r2 = redis.Redis()', 'r2.hset("chats", q, text)'), kind: 'redis', ttl: null },
-  { name: 'DynamoDB PutItemCommand with expiresAt', language: 'typescript', code: ts("import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';", 'const ddb = new DynamoDBClient({});', "await ddb.send(new PutItemCommand({ TableName: 't', Item: { q: { S: q }, a: { S: text }, expiresAt: { N: '1' } } }));"), kind: 'dynamodb', ttl: 'set' },
-  { name: 'boto3 put_item', language: 'python', code: py('import boto3', 'table = boto3.resource("dynamodb").Table("chats")', 'table.put_item(Item={"q": q, "a": text})'), kind: 'dynamodb', ttl: null },
-  { name: 'cassandra-driver execute INSERT USING TTL', language: 'typescript', code: ts("import { Client } from 'cassandra-driver';", "const cass = new Client({ contactPoints: ['h'], localDataCenter: 'dc1' });", "await cass.execute('INSERT INTO chats (q, a) VALUES (?, ?) USING TTL 86400', [q, text]);"), kind: 'cassandra', ttl: 86400 },
-  { name: 'Cassandra (Python) session.execute INSERT', language: 'python', code: py('from cassandra.cluster import Cluster', 'session = Cluster().connect("app")', 'session.execute("INSERT INTO chats (q, a) VALUES (%s, %s)", (q, text))'), kind: 'cassandra', ttl: null },
-  { name: 'Elasticsearch index', language: 'typescript', code: ts("import { Client } from '@elastic/elasticsearch';", "const es = new Client({ node: 'http://es:9200' });", "await es.index({ index: 'answers', document: { q, text } });"), kind: 'elasticsearch', ttl: null },
-  { name: 'OpenSearch (Python) index', language: 'python', code: py('from opensearchpy import OpenSearch', 'os_client = OpenSearch()', 'os_client.index(index="answers", body={"q": q, "a": text})'), kind: 'elasticsearch', engine: 'opensearch', ttl: null },
-  { name: 'pg pool.query INSERT', language: 'typescript', code: ts("import { Pool } from 'pg';", 'const pool = new Pool();', "await pool.query('INSERT INTO a (q, t) VALUES ($1, $2)', [q, text]);"), kind: 'rdbms', engine: 'postgresql' },
-  { name: 'mysql2 execute INSERT', language: 'typescript', code: ts("import mysql from 'mysql2/promise';", 'const db = await mysql.createConnection({});', "await db.execute('INSERT INTO a (q, t) VALUES (?, ?)', [q, text]);"), kind: 'rdbms', engine: 'mysql' },
-  { name: 'better-sqlite3 prepare(INSERT).run', language: 'typescript', code: ts("import Database from 'better-sqlite3';", "const db = new Database('a.db');", "db.prepare('INSERT INTO a (q, t) VALUES (?, ?)').run(q, text);"), kind: 'rdbms', engine: 'sqlite' },
-  { name: 'Sequelize Model.create', language: 'typescript', code: ts("import { Sequelize, DataTypes } from 'sequelize';", "const sequelize = new Sequelize('sqlite::memory:');\nconst Answer = sequelize.define('Answer', { q: DataTypes.STRING });", 'await Answer.create({ q, text });'), kind: 'rdbms', engine: 'sequelize' },
-  { name: 'Knex insert', language: 'typescript', code: ts("import knex from 'knex';", "const db = knex({ client: 'pg' });", "await db('answers').insert({ q, text });"), kind: 'rdbms', engine: 'knex' },
-  { name: 'TypeORM repository save', language: 'typescript', code: ts("import { DataSource } from 'typeorm';", 'const ds = new DataSource({ type: "postgres" });', "await ds.getRepository('Answer').save({ q, text });"), kind: 'rdbms', engine: 'typeorm' },
-  { name: 'SQLAlchemy session.add', language: 'python', code: py('from sqlalchemy.orm import Session', 'session = Session()', 'session.add(Answer(q=q, a=text))'), kind: 'rdbms', engine: 'sqlalchemy' },
-  { name: 'DB-API cursor.execute INSERT', language: 'python', code: py('import psycopg2', 'conn = psycopg2.connect("")\ncur = conn.cursor()', 'cur.execute("INSERT INTO a VALUES (%s, %s)", (q, text))'), kind: 'rdbms', engine: 'postgresql' },
-  { name: 'fs.writeFile', language: 'typescript', code: ts("import { writeFile } from 'node:fs/promises';", '', "await writeFile('out.txt', text);"), kind: 'file' },
+  {
+    name: 'MongoDB driver insertOne',
+    language: 'typescript',
+    code: ts(
+      "import { MongoClient } from 'mongodb';",
+      "const col = new MongoClient('x').db('a').collection('t');",
+      'await col.insertOne({ q, text });',
+    ),
+    kind: 'mongodb',
+    engine: 'mongodb',
+    ttl: null,
+  },
+  {
+    name: 'Mongoose Model.create with a TTL index in the file',
+    language: 'typescript',
+    code: ts(
+      "import mongoose from 'mongoose';",
+      "const schema = new mongoose.Schema({ at: Date });\nschema.index({ at: 1 }, { expireAfterSeconds: 3600 });\nconst Chat = mongoose.model('Chat', schema);",
+      'await Chat.create({ q, text });',
+    ),
+    kind: 'mongodb',
+    engine: 'mongoose',
+    ttl: 3600,
+  },
+  {
+    name: 'pymongo insert_one',
+    language: 'python',
+    code: py('from pymongo import MongoClient', 'col = MongoClient()["app"]["chats"]', 'col.insert_one({"q": q, "a": text})'),
+    kind: 'mongodb',
+    ttl: null,
+  },
+  {
+    name: 'ioredis set EX',
+    language: 'typescript',
+    code: ts("import Redis from 'ioredis';", 'const redis = new Redis();', "await redis.set(q, text, 'EX', 60 * 60);"),
+    kind: 'redis',
+    engine: 'ioredis',
+    ttl: 3600,
+  },
+  {
+    name: 'node-redis setEx',
+    language: 'typescript',
+    code: ts("import { createClient } from 'redis';", 'const redis = createClient();', 'await redis.setEx(q, 120, text);'),
+    kind: 'redis',
+    engine: 'redis',
+    ttl: 120,
+  },
+  {
+    name: 'redis-py hset without expiry',
+    language: 'python',
+    code: py('import redis', 'r2 = redis.Redis()', 'r2.hset("chats", q, text)'),
+    kind: 'redis',
+    ttl: null,
+  },
+  {
+    name: 'DynamoDB PutItemCommand with expiresAt',
+    language: 'typescript',
+    code: ts(
+      "import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';",
+      'const ddb = new DynamoDBClient({});',
+      "await ddb.send(new PutItemCommand({ TableName: 't', Item: { q: { S: q }, a: { S: text }, expiresAt: { N: '1' } } }));",
+    ),
+    kind: 'dynamodb',
+    ttl: 'set',
+  },
+  {
+    name: 'boto3 put_item',
+    language: 'python',
+    code: py('import boto3', 'table = boto3.resource("dynamodb").Table("chats")', 'table.put_item(Item={"q": q, "a": text})'),
+    kind: 'dynamodb',
+    ttl: null,
+  },
+  {
+    name: 'cassandra-driver execute INSERT USING TTL',
+    language: 'typescript',
+    code: ts(
+      "import { Client } from 'cassandra-driver';",
+      "const cass = new Client({ contactPoints: ['h'], localDataCenter: 'dc1' });",
+      "await cass.execute('INSERT INTO chats (q, a) VALUES (?, ?) USING TTL 86400', [q, text]);",
+    ),
+    kind: 'cassandra',
+    ttl: 86400,
+  },
+  {
+    name: 'Cassandra (Python) session.execute INSERT',
+    language: 'python',
+    code: py(
+      'from cassandra.cluster import Cluster',
+      'session = Cluster().connect("app")',
+      'session.execute("INSERT INTO chats (q, a) VALUES (%s, %s)", (q, text))',
+    ),
+    kind: 'cassandra',
+    ttl: null,
+  },
+  {
+    name: 'Elasticsearch index',
+    language: 'typescript',
+    code: ts(
+      "import { Client } from '@elastic/elasticsearch';",
+      "const es = new Client({ node: 'http://es:9200' });",
+      "await es.index({ index: 'answers', document: { q, text } });",
+    ),
+    kind: 'elasticsearch',
+    ttl: null,
+  },
+  {
+    name: 'OpenSearch (Python) index',
+    language: 'python',
+    code: py('from opensearchpy import OpenSearch', 'os_client = OpenSearch()', 'os_client.index(index="answers", body={"q": q, "a": text})'),
+    kind: 'elasticsearch',
+    engine: 'opensearch',
+    ttl: null,
+  },
+  {
+    name: 'pg pool.query INSERT',
+    language: 'typescript',
+    code: ts("import { Pool } from 'pg';", 'const pool = new Pool();', "await pool.query('INSERT INTO a (q, t) VALUES ($1, $2)', [q, text]);"),
+    kind: 'rdbms',
+    engine: 'postgresql',
+  },
+  {
+    name: 'mysql2 execute INSERT',
+    language: 'typescript',
+    code: ts(
+      "import mysql from 'mysql2/promise';",
+      'const db = await mysql.createConnection({});',
+      "await db.execute('INSERT INTO a (q, t) VALUES (?, ?)', [q, text]);",
+    ),
+    kind: 'rdbms',
+    engine: 'mysql',
+  },
+  {
+    name: 'better-sqlite3 prepare(INSERT).run',
+    language: 'typescript',
+    code: ts(
+      "import Database from 'better-sqlite3';",
+      "const db = new Database('a.db');",
+      "db.prepare('INSERT INTO a (q, t) VALUES (?, ?)').run(q, text);",
+    ),
+    kind: 'rdbms',
+    engine: 'sqlite',
+  },
+  {
+    name: 'Sequelize Model.create',
+    language: 'typescript',
+    code: ts(
+      "import { Sequelize, DataTypes } from 'sequelize';",
+      "const sequelize = new Sequelize('sqlite::memory:');\nconst Answer = sequelize.define('Answer', { q: DataTypes.STRING });",
+      'await Answer.create({ q, text });',
+    ),
+    kind: 'rdbms',
+    engine: 'sequelize',
+  },
+  {
+    name: 'Knex insert',
+    language: 'typescript',
+    code: ts("import knex from 'knex';", "const db = knex({ client: 'pg' });", "await db('answers').insert({ q, text });"),
+    kind: 'rdbms',
+    engine: 'knex',
+  },
+  {
+    name: 'TypeORM repository save',
+    language: 'typescript',
+    code: ts(
+      "import { DataSource } from 'typeorm';",
+      'const ds = new DataSource({ type: "postgres" });',
+      "await ds.getRepository('Answer').save({ q, text });",
+    ),
+    kind: 'rdbms',
+    engine: 'typeorm',
+  },
+  {
+    name: 'SQLAlchemy session.add',
+    language: 'python',
+    code: py('from sqlalchemy.orm import Session', 'session = Session()', 'session.add(Answer(q=q, a=text))'),
+    kind: 'rdbms',
+    engine: 'sqlalchemy',
+  },
+  {
+    name: 'DB-API cursor.execute INSERT',
+    language: 'python',
+    code: py('import psycopg2', 'conn = psycopg2.connect("")\ncur = conn.cursor()', 'cur.execute("INSERT INTO a VALUES (%s, %s)", (q, text))'),
+    kind: 'rdbms',
+    engine: 'postgresql',
+  },
+  {
+    name: 'fs.writeFile',
+    language: 'typescript',
+    code: ts("import { writeFile } from 'node:fs/promises';", '', "await writeFile('out.txt', text);"),
+    kind: 'file',
+  },
   { name: 'open().write', language: 'python', code: py('', '', 'with open("out.txt", "w") as f:\n        f.write(text)'), kind: 'file' },
   { name: 'json.dump', language: 'python', code: py('import json', '', 'json.dump({"a": text}, open("o.json", "w"))'), kind: 'file' },
-  { name: 'Pinecone upsert', language: 'typescript', code: ts("import { Pinecone } from '@pinecone-database/pinecone';", "const index = new Pinecone().index('docs');", "await index.upsert([{ id: q, values: [], metadata: { text } }]);"), kind: 'vector', engine: 'pinecone' },
-  { name: 'Qdrant upsert (Python)', language: 'python', code: py('from qdrant_client import QdrantClient', 'qd = QdrantClient()', 'qd.upsert(collection_name="docs", points=[text])'), kind: 'vector', engine: 'qdrant' },
-  { name: 'Chroma add', language: 'typescript', code: ts("import { ChromaClient } from 'chromadb';", "const col = await new ChromaClient().getOrCreateCollection({ name: 'docs' });", 'await col.add({ ids: [q], documents: [text] });'), kind: 'vector', engine: 'chroma' },
-  { name: 'Weaviate insert (Python)', language: 'python', code: py('import weaviate', 'wc = weaviate.connect_to_local()\ndocs = wc.collections.get("Docs")', 'docs.data.insert({"q": q, "a": text})'), kind: 'vector', engine: 'weaviate' },
-  { name: 'Milvus insert', language: 'typescript', code: ts("import { MilvusClient } from '@zilliz/milvus2-sdk-node';", "const milvus = new MilvusClient({ address: 'm:19530' });", "await milvus.insert({ collection_name: 'docs', data: [{ text }] });"), kind: 'vector', engine: 'milvus' },
-  { name: 'pgvector INSERT ::vector', language: 'python', code: py('import psycopg', 'conn = psycopg.connect("")', 'conn.execute("INSERT INTO items (embedding) VALUES (%s::vector)", (text,))'), kind: 'vector', engine: 'pgvector' },
+  {
+    name: 'Pinecone upsert',
+    language: 'typescript',
+    code: ts(
+      "import { Pinecone } from '@pinecone-database/pinecone';",
+      "const index = new Pinecone().index('docs');",
+      'await index.upsert([{ id: q, values: [], metadata: { text } }]);',
+    ),
+    kind: 'vector',
+    engine: 'pinecone',
+  },
+  {
+    name: 'Qdrant upsert (Python)',
+    language: 'python',
+    code: py('from qdrant_client import QdrantClient', 'qd = QdrantClient()', 'qd.upsert(collection_name="docs", points=[text])'),
+    kind: 'vector',
+    engine: 'qdrant',
+  },
+  {
+    name: 'Chroma add',
+    language: 'typescript',
+    code: ts(
+      "import { ChromaClient } from 'chromadb';",
+      "const col = await new ChromaClient().getOrCreateCollection({ name: 'docs' });",
+      'await col.add({ ids: [q], documents: [text] });',
+    ),
+    kind: 'vector',
+    engine: 'chroma',
+  },
+  {
+    name: 'Weaviate insert (Python)',
+    language: 'python',
+    code: py('import weaviate', 'wc = weaviate.connect_to_local()\ndocs = wc.collections.get("Docs")', 'docs.data.insert({"q": q, "a": text})'),
+    kind: 'vector',
+    engine: 'weaviate',
+  },
+  {
+    name: 'Milvus insert',
+    language: 'typescript',
+    code: ts(
+      "import { MilvusClient } from '@zilliz/milvus2-sdk-node';",
+      "const milvus = new MilvusClient({ address: 'm:19530' });",
+      "await milvus.insert({ collection_name: 'docs', data: [{ text }] });",
+    ),
+    kind: 'vector',
+    engine: 'milvus',
+  },
+  {
+    name: 'pgvector INSERT ::vector',
+    language: 'python',
+    code: py('import psycopg', 'conn = psycopg.connect("")', 'conn.execute("INSERT INTO items (embedding) VALUES (%s::vector)", (text,))'),
+    kind: 'vector',
+    engine: 'pgvector',
+  },
   // Stores that libraries provide, typed from their imports.
-  { name: 'Supabase from().insert', language: 'typescript', code: ts("import { createClient } from '@supabase/supabase-js';", "const supabase = createClient('u', 'k');", "await supabase.from('answers').insert({ q, text });"), kind: 'rdbms', engine: 'supabase', ttl: null },
-  { name: 'Supabase (Python) table().insert', language: 'python', code: py('from supabase import create_client', 'sb = create_client("u", "k")', 'sb.table("answers").insert({"q": q, "a": text}).execute()'), kind: 'rdbms', engine: 'supabase' },
-  { name: 'Drizzle db.insert().values()', language: 'typescript', code: ts("import { drizzle } from 'drizzle-orm/node-postgres';", 'const db = drizzle(process.env.DB!);', 'await db.insert(answers).values({ q, text });'), kind: 'rdbms', engine: 'drizzle' },
-  { name: 'TypeORM repository typed from its import', language: 'typescript', code: ts("import { Repository } from 'typeorm';", 'declare const repo: Repository<object>;', 'await repo.save({ q, text });'), kind: 'rdbms', engine: 'typeorm' },
-  { name: 'Mongoose document built from the result, then save()', language: 'typescript', code: ts("import mongoose from 'mongoose';", "const Chat = mongoose.model('Chat', new mongoose.Schema({}));", 'const doc = new Chat({ q, text });\n  await doc.save();'), kind: 'mongodb', engine: 'mongoose' },
-  { name: 'Django model built from the result, then save()', language: 'python', code: py('from django.db import models', 'Answer = None', 'a = Answer(q=q, text=text)\n    a.save()'), kind: 'rdbms', engine: 'django' },
-  { name: 'LangChain RedisChatMessageHistory with ttl', language: 'python', code: py('from langchain_community.chat_message_histories import RedisChatMessageHistory', 'history = RedisChatMessageHistory("s1", url="redis://r", ttl=600)', 'history.add_ai_message(text)'), kind: 'redis', ttl: 600 },
-  { name: 'LangChain MongoDBChatMessageHistory (TS)', language: 'typescript', code: ts("import { MongoDBChatMessageHistory } from '@langchain/mongodb';", "const history = new MongoDBChatMessageHistory({ collection: col, sessionId: 's' });", 'await history.addAIMessage(text);'), kind: 'mongodb', ttl: null },
-  { name: 'LangChain vector store add_texts', language: 'python', code: py('from langchain_community.vectorstores import Chroma', 'vs = Chroma(collection_name="docs")', 'vs.add_texts([text])'), kind: 'vector', engine: 'chroma' },
-  { name: 'LangChain PineconeStore typed from its import', language: 'typescript', code: ts("import { PineconeStore } from '@langchain/pinecone';", 'declare const store: PineconeStore;', 'await store.addDocuments([{ pageContent: text, metadata: {} }]);'), kind: 'vector', engine: 'pinecone' },
-  { name: 'Elasticsearch helpers.bulk', language: 'python', code: py('from elasticsearch import Elasticsearch, helpers', 'es = Elasticsearch()', 'helpers.bulk(es, [{"_index": "a", "text": text}])'), kind: 'elasticsearch', engine: 'elasticsearch' },
-  { name: 'Cassandra execute_concurrent_with_args', language: 'python', code: py('from cassandra.concurrent import execute_concurrent_with_args', 'session = None', 'execute_concurrent_with_args(session, "INSERT INTO a (t) VALUES (%s)", [(text,)])'), kind: 'cassandra' },
+  {
+    name: 'Supabase from().insert',
+    language: 'typescript',
+    code: ts(
+      "import { createClient } from '@supabase/supabase-js';",
+      "const supabase = createClient('u', 'k');",
+      "await supabase.from('answers').insert({ q, text });",
+    ),
+    kind: 'rdbms',
+    engine: 'supabase',
+    ttl: null,
+  },
+  {
+    name: 'Supabase (Python) table().insert',
+    language: 'python',
+    code: py('from supabase import create_client', 'sb = create_client("u", "k")', 'sb.table("answers").insert({"q": q, "a": text}).execute()'),
+    kind: 'rdbms',
+    engine: 'supabase',
+  },
+  {
+    name: 'Drizzle db.insert().values()',
+    language: 'typescript',
+    code: ts(
+      "import { drizzle } from 'drizzle-orm/node-postgres';",
+      'const db = drizzle(process.env.DB!);',
+      'await db.insert(answers).values({ q, text });',
+    ),
+    kind: 'rdbms',
+    engine: 'drizzle',
+  },
+  {
+    name: 'TypeORM repository typed from its import',
+    language: 'typescript',
+    code: ts("import { Repository } from 'typeorm';", 'declare const repo: Repository<object>;', 'await repo.save({ q, text });'),
+    kind: 'rdbms',
+    engine: 'typeorm',
+  },
+  {
+    name: 'Mongoose document built from the result, then save()',
+    language: 'typescript',
+    code: ts(
+      "import mongoose from 'mongoose';",
+      "const Chat = mongoose.model('Chat', new mongoose.Schema({}));",
+      'const doc = new Chat({ q, text });\n  await doc.save();',
+    ),
+    kind: 'mongodb',
+    engine: 'mongoose',
+  },
+  {
+    name: 'Django model built from the result, then save()',
+    language: 'python',
+    code: py('from django.db import models', 'Answer = None', 'a = Answer(q=q, text=text)\n    a.save()'),
+    kind: 'rdbms',
+    engine: 'django',
+  },
+  {
+    name: 'LangChain RedisChatMessageHistory with ttl',
+    language: 'python',
+    code: py(
+      'from langchain_community.chat_message_histories import RedisChatMessageHistory',
+      'history = RedisChatMessageHistory("s1", url="redis://r", ttl=600)',
+      'history.add_ai_message(text)',
+    ),
+    kind: 'redis',
+    ttl: 600,
+  },
+  {
+    name: 'LangChain MongoDBChatMessageHistory (TS)',
+    language: 'typescript',
+    code: ts(
+      "import { MongoDBChatMessageHistory } from '@langchain/mongodb';",
+      "const history = new MongoDBChatMessageHistory({ collection: col, sessionId: 's' });",
+      'await history.addAIMessage(text);',
+    ),
+    kind: 'mongodb',
+    ttl: null,
+  },
+  {
+    name: 'LangChain vector store add_texts',
+    language: 'python',
+    code: py('from langchain_community.vectorstores import Chroma', 'vs = Chroma(collection_name="docs")', 'vs.add_texts([text])'),
+    kind: 'vector',
+    engine: 'chroma',
+  },
+  {
+    name: 'LangChain PineconeStore typed from its import',
+    language: 'typescript',
+    code: ts(
+      "import { PineconeStore } from '@langchain/pinecone';",
+      'declare const store: PineconeStore;',
+      'await store.addDocuments([{ pageContent: text, metadata: {} }]);',
+    ),
+    kind: 'vector',
+    engine: 'pinecone',
+  },
+  {
+    name: 'Elasticsearch helpers.bulk',
+    language: 'python',
+    code: py('from elasticsearch import Elasticsearch, helpers', 'es = Elasticsearch()', 'helpers.bulk(es, [{"_index": "a", "text": text}])'),
+    kind: 'elasticsearch',
+    engine: 'elasticsearch',
+  },
+  {
+    name: 'Cassandra execute_concurrent_with_args',
+    language: 'python',
+    code: py(
+      'from cassandra.concurrent import execute_concurrent_with_args',
+      'session = None',
+      'execute_concurrent_with_args(session, "INSERT INTO a (t) VALUES (%s)", [(text,)])',
+    ),
+    kind: 'cassandra',
+  },
 ];
 
 describe('OpenAI result data flow: every store kind', () => {
@@ -69,7 +396,13 @@ describe('OpenAI result data flow: every store kind', () => {
       const s = stores[0]!;
       assert.equal(s.kind, c.kind);
       if (c.engine) assert.equal(s.engine, c.engine);
-      const storeLine = c.code.split('\n').findIndex((l, i) => i > 5 && /insert|set|put|send|execute|query|index|run|create|save|add|write|dump|upsert|hset|setEx/i.test(l) && !/completions/.test(l)) + 1;
+      const storeLine =
+        c.code
+          .split('\n')
+          .findIndex(
+            (l, i) =>
+              i > 5 && /insert|set|put|send|execute|query|index|run|create|save|add|write|dump|upsert|hset|setEx/i.test(l) && !/completions/.test(l),
+          ) + 1;
       assert.equal(s.line, storeLine, 'store line');
       if (c.ttl === null) assert.equal(s.ttl, null);
       else if (c.ttl === 'set') assert.ok(s.ttl, 'a TTL');
@@ -80,19 +413,28 @@ describe('OpenAI result data flow: every store kind', () => {
 
 describe('OpenAI result data flow: LangChain LLM caches', () => {
   it('set_llm_cache(RedisCache(ttl=...)) is a cache read before each call and a write with that TTL', async () => {
-    const code = 'from langchain_openai import ChatOpenAI\nfrom langchain_community.cache import RedisCache\nfrom langchain_core.globals import set_llm_cache\nfrom redis import Redis\nset_llm_cache(RedisCache(redis_=Redis(), ttl=3600))\nllm = ChatOpenAI(model="gpt-4o-mini", max_tokens=100)\ndef ask(q):\n    return llm.invoke(q)\n';
+    const code =
+      'from langchain_openai import ChatOpenAI\nfrom langchain_community.cache import RedisCache\nfrom langchain_core.globals import set_llm_cache\nfrom redis import Redis\nset_llm_cache(RedisCache(redis_=Redis(), ttl=3600))\nllm = ChatOpenAI(model="gpt-4o-mini", max_tokens=100)\ndef ask(q):\n    return llm.invoke(q)\n';
     const call = (await llmFactsOf(code, 'python')).calls[0]!;
     assert.deepEqual(call.cacheLookup, { kind: 'redis', api: 'RedisCache (LangChain LLM cache)', line: 5 });
-    assert.deepEqual(call.stores.map((s) => [s.kind, s.engine, s.line, s.ttl?.seconds]), [['redis', 'redis', 5, 3600]]);
+    assert.deepEqual(
+      call.stores.map((s) => [s.kind, s.engine, s.line, s.ttl?.seconds]),
+      [['redis', 'redis', 5, 3600]],
+    );
   });
   it('cache: new RedisCache(client, { ttl }) on a chat model (TS)', async () => {
-    const code = "import { ChatOpenAI } from '@langchain/openai';\nimport { RedisCache } from '@langchain/community/caches/ioredis';\nimport { Redis } from 'ioredis';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 100, cache: new RedisCache(new Redis(), { ttl: 60 }) });\nexport const ask = (q: string) => model.invoke(q);\n";
+    const code =
+      "import { ChatOpenAI } from '@langchain/openai';\nimport { RedisCache } from '@langchain/community/caches/ioredis';\nimport { Redis } from 'ioredis';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 100, cache: new RedisCache(new Redis(), { ttl: 60 }) });\nexport const ask = (q: string) => model.invoke(q);\n";
     const call = (await llmFactsOf(code, 'typescript')).calls[0]!;
     assert.equal(call.cacheLookup?.kind, 'redis');
-    assert.deepEqual(call.stores.map((s) => [s.kind, s.ttl?.seconds]), [['redis', 60]]);
+    assert.deepEqual(
+      call.stores.map((s) => [s.kind, s.ttl?.seconds]),
+      [['redis', 60]],
+    );
   });
   it('cache=False on the model opts out of the process-wide cache', async () => {
-    const code = 'from langchain_openai import ChatOpenAI\nfrom langchain_community.cache import SQLiteCache\nfrom langchain_core.globals import set_llm_cache\nset_llm_cache(SQLiteCache(database_path=".lc.db"))\nllm = ChatOpenAI(model="gpt-4o-mini", max_tokens=100, cache=False)\ndef ask(q):\n    return llm.invoke(q)\n';
+    const code =
+      'from langchain_openai import ChatOpenAI\nfrom langchain_community.cache import SQLiteCache\nfrom langchain_core.globals import set_llm_cache\nset_llm_cache(SQLiteCache(database_path=".lc.db"))\nllm = ChatOpenAI(model="gpt-4o-mini", max_tokens=100, cache=False)\ndef ask(q):\n    return llm.invoke(q)\n';
     const call = (await llmFactsOf(code, 'python')).calls[0]!;
     assert.equal(call.cacheLookup, null);
     assert.deepEqual(call.stores, []);
@@ -101,22 +443,34 @@ describe('OpenAI result data flow: LangChain LLM caches', () => {
 
 describe('OpenAI result data flow: shapes', () => {
   it('follows a stream: for await chunks accumulated with += then stored', async () => {
-    const code = "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nconst c = new OpenAI();\nconst redis = new Redis();\nexport async function ask(q: string) {\n  const stream = await c.chat.completions.create({ model: 'gpt-4o', stream: true, max_tokens: 5, messages: [] });\n  let text = '';\n  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';\n  await redis.setex(q, 30, text);\n}\n";
+    const code =
+      "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nconst c = new OpenAI();\nconst redis = new Redis();\nexport async function ask(q: string) {\n  const stream = await c.chat.completions.create({ model: 'gpt-4o', stream: true, max_tokens: 5, messages: [] });\n  let text = '';\n  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';\n  await redis.setex(q, 30, text);\n}\n";
     const f = await llmFactsOf(code, 'typescript');
     assert.equal(f.calls[0]!.stream, true);
-    assert.deepEqual(f.calls[0]!.stores.map((s) => [s.kind, s.line, s.ttl?.seconds]), [['redis', 9, 30]]);
+    assert.deepEqual(
+      f.calls[0]!.stores.map((s) => [s.kind, s.line, s.ttl?.seconds]),
+      [['redis', 9, 30]],
+    );
   });
 
   it('follows the result returned by a helper into the caller that stores it', async () => {
-    const code = 'import redis\nfrom openai import OpenAI\nc = OpenAI()\nr2 = redis.Redis()\ndef complete(q):\n    out = c.chat.completions.create(model="gpt-4o-mini", max_tokens=5, messages=[{"role": "user", "content": q}])\n    return out.choices[0].message.content\ndef handler(q):\n    answer = complete(q)\n    r2.set(q, answer, ex=10)\n';
+    const code =
+      'import redis\nfrom openai import OpenAI\nc = OpenAI()\nr2 = redis.Redis()\ndef complete(q):\n    out = c.chat.completions.create(model="gpt-4o-mini", max_tokens=5, messages=[{"role": "user", "content": q}])\n    return out.choices[0].message.content\ndef handler(q):\n    answer = complete(q)\n    r2.set(q, answer, ex=10)\n';
     const f = await llmFactsOf(code, 'python');
-    assert.deepEqual(f.calls[0]!.stores.map((s) => [s.kind, s.line, s.viaHelper]), [['redis', 10, 'complete()']]);
+    assert.deepEqual(
+      f.calls[0]!.stores.map((s) => [s.kind, s.line, s.viaHelper]),
+      [['redis', 10, 'complete()']],
+    );
   });
 
   it('follows a .then callback parameter to the store', async () => {
-    const code = "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nconst c = new OpenAI();\nconst redis = new Redis();\nexport function ask(q: string) {\n  return c.chat.completions.create({ model: 'gpt-4o', max_tokens: 5, messages: [] })\n    .then((r) => redis.set(q, r.choices[0].message.content, 'EX', 5));\n}\n";
+    const code =
+      "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nconst c = new OpenAI();\nconst redis = new Redis();\nexport function ask(q: string) {\n  return c.chat.completions.create({ model: 'gpt-4o', max_tokens: 5, messages: [] })\n    .then((r) => redis.set(q, r.choices[0].message.content, 'EX', 5));\n}\n";
     const f = await llmFactsOf(code, 'typescript');
-    assert.deepEqual(f.calls[0]!.stores.map((s) => [s.kind, s.line, s.ttl?.seconds]), [['redis', 7, 5]]);
+    assert.deepEqual(
+      f.calls[0]!.stores.map((s) => [s.kind, s.line, s.ttl?.seconds]),
+      [['redis', 7, 5]],
+    );
   });
 
   it('does not count a store write of unrelated data', async () => {
@@ -134,11 +488,36 @@ describe('OpenAI result data flow: shapes', () => {
 
 describe('cache before the call', () => {
   const cases: Array<{ name: string; language: Language; code: string; expected: string | null }> = [
-    { name: 'if (cached) return (TS, hashed key)', language: 'typescript', expected: 'redis', code: "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nimport { createHash } from 'node:crypto';\nconst c = new OpenAI();\nconst redis = new Redis();\nexport async function ask(q: string) {\n  const key = createHash('sha1').update(q).digest('hex');\n  const cached = await redis.get(key);\n  if (cached) return cached;\n  return c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 5, messages: [{ role: 'user', content: q }] });\n}\n" },
-    { name: 'in-memory cache.get || call (TS)', language: 'typescript', expected: 'memory', code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nconst cache = new Map();\nexport async function ask(q: string) {\n  return cache.get(q) || c.embeddings.create({ model: 'text-embedding-3-small', input: q });\n}\n" },
-    { name: '@lru_cache on the function (Python)', language: 'python', expected: 'memory', code: 'from functools import lru_cache\nfrom openai import OpenAI\nc = OpenAI()\n@lru_cache(maxsize=256)\ndef ask(q):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=5, messages=[{"role": "user", "content": q}])\n' },
-    { name: 'DynamoDB get_item then if (Python)', language: 'python', expected: 'dynamodb', code: 'import boto3\nfrom openai import OpenAI\nc = OpenAI()\ntable = boto3.resource("dynamodb").Table("t")\ndef ask(q):\n    hit = table.get_item(Key={"q": q})\n    if "Item" in hit:\n        return hit["Item"]\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=5, messages=[{"role": "user", "content": q}])\n' },
-    { name: 'read after the call does not count', language: 'typescript', expected: null, code: "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nconst c = new OpenAI();\nconst redis = new Redis();\nexport async function ask(q: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 5, messages: [{ role: 'user', content: q }] });\n  if (await redis.get(q)) return r;\n}\n" },
+    {
+      name: 'if (cached) return (TS, hashed key)',
+      language: 'typescript',
+      expected: 'redis',
+      code: "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nimport { createHash } from 'node:crypto';\nconst c = new OpenAI();\nconst redis = new Redis();\nexport async function ask(q: string) {\n  const key = createHash('sha1').update(q).digest('hex');\n  const cached = await redis.get(key);\n  if (cached) return cached;\n  return c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 5, messages: [{ role: 'user', content: q }] });\n}\n",
+    },
+    {
+      name: 'in-memory cache.get || call (TS)',
+      language: 'typescript',
+      expected: 'memory',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nconst cache = new Map();\nexport async function ask(q: string) {\n  return cache.get(q) || c.embeddings.create({ model: 'text-embedding-3-small', input: q });\n}\n",
+    },
+    {
+      name: '@lru_cache on the function (Python)',
+      language: 'python',
+      expected: 'memory',
+      code: 'from functools import lru_cache\nfrom openai import OpenAI\nc = OpenAI()\n@lru_cache(maxsize=256)\ndef ask(q):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=5, messages=[{"role": "user", "content": q}])\n',
+    },
+    {
+      name: 'DynamoDB get_item then if (Python)',
+      language: 'python',
+      expected: 'dynamodb',
+      code: 'import boto3\nfrom openai import OpenAI\nc = OpenAI()\ntable = boto3.resource("dynamodb").Table("t")\ndef ask(q):\n    hit = table.get_item(Key={"q": q})\n    if "Item" in hit:\n        return hit["Item"]\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=5, messages=[{"role": "user", "content": q}])\n',
+    },
+    {
+      name: 'read after the call does not count',
+      language: 'typescript',
+      expected: null,
+      code: "import OpenAI from 'openai';\nimport Redis from 'ioredis';\nconst c = new OpenAI();\nconst redis = new Redis();\nexport async function ask(q: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 5, messages: [{ role: 'user', content: q }] });\n  if (await redis.get(q)) return r;\n}\n",
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -150,7 +529,8 @@ describe('cache before the call', () => {
 
 describe('call-site facts', () => {
   it('reads model, bounds, n, dimensions and client options; counts prompt tokens with the model tokenizer', async () => {
-    const code = "import { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ timeout: 5000, maxRetries: 4 });\nconst SYSTEM = 'You are terse.';\nexport const go = (q: string) => c.chat.completions.create({ model: 'gpt-4o', n: 2, max_completion_tokens: 64, messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: `Answer: ${q}` }] });\n";
+    const code =
+      "import { AzureOpenAI } from 'openai';\nconst c = new AzureOpenAI({ timeout: 5000, maxRetries: 4 });\nconst SYSTEM = 'You are terse.';\nexport const go = (q: string) => c.chat.completions.create({ model: 'gpt-4o', n: 2, max_completion_tokens: 64, messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: `Answer: ${q}` }] });\n";
     const call = (await llmFactsOf(code, 'typescript')).calls[0]!;
     assert.equal(call.via, 'azure-openai');
     assert.deepEqual([call.model, call.maxTokens, call.n, call.client?.timeoutMs, call.client?.maxRetries], ['gpt-4o', 64, 2, 5000, 4]);
@@ -161,13 +541,15 @@ describe('call-site facts', () => {
   });
 
   it('recognises the raw HTTP API kind from the path (axios, Azure deployment URL)', async () => {
-    const code = "import axios from 'axios';\nexport const e = (t: string) => axios.post('https://my.openai.azure.com/openai/deployments/emb/embeddings?api-version=2024-02-01', { input: [t, t] }, { timeout: 1000 });\n";
+    const code =
+      "import axios from 'axios';\nexport const e = (t: string) => axios.post('https://my.openai.azure.com/openai/deployments/emb/embeddings?api-version=2024-02-01', { input: [t, t] }, { timeout: 1000 });\n";
     const call = (await llmFactsOf(code, 'typescript')).calls[0]!;
     assert.deepEqual([call.api, call.via, call.batchInputs, call.client?.timeoutMs], ['embeddings', 'http', 2, 1000]);
   });
 
   it('an unknown model keeps its call site and gets no price', async () => {
-    const code = 'from openai import OpenAI\nc = OpenAI()\nr = c.chat.completions.create(model="acme-llm-9", max_tokens=10, messages=[{"role": "user", "content": "hi"}])\n';
+    const code =
+      'from openai import OpenAI\nc = OpenAI()\nr = c.chat.completions.create(model="acme-llm-9", max_tokens=10, messages=[{"role": "user", "content": "hi"}])\n';
     const f = await llmFactsOf(code, 'python');
     const s = estimateCall(f.calls[0]!);
     assert.equal(s.model, 'acme-llm-9');

@@ -10,11 +10,16 @@ const summary = async (code: string, language: Language = 'cuda'): Promise<GpuFi
 
 describe('peak device bytes and strategy', () => {
   it('allocations minus frees in program order', async () => {
-    const s = await summary('void f(float* h){\n float *a, *b, *c;\n cudaMalloc(&a, 100);\n cudaMalloc(&b, 200);\n cudaFree(a);\n cudaMalloc(&c, 50);\n cudaMemcpy(b, h, 200, cudaMemcpyHostToDevice);\n}');
+    const s = await summary(
+      'void f(float* h){\n float *a, *b, *c;\n cudaMalloc(&a, 100);\n cudaMalloc(&b, 200);\n cudaFree(a);\n cudaMalloc(&c, 50);\n cudaMemcpy(b, h, 200, cudaMemcpyHostToDevice);\n}',
+    );
     assert.equal(s.peakDeviceBytes, 300);
     assert.equal(s.peakIsLowerBound, false);
     assert.equal(s.strategy, 'whole-dataset');
-    assert.deepEqual(s.evidence.map((e) => e.line), [7]);
+    assert.deepEqual(
+      s.evidence.map((e) => e.line),
+      [7],
+    );
   });
 
   it('a lower bound plus the symbolic rest', async () => {
@@ -35,10 +40,17 @@ describe('peak device bytes and strategy', () => {
   });
 
   it('chunked, unified, mapped and mixed', async () => {
-    assert.equal((await summary('void f(float* h, float* d, int n){ for (int i = 0; i < n; i += 8) cudaMemcpy(d, h + i, 32, cudaMemcpyHostToDevice); }')).strategy, 'chunked');
+    assert.equal(
+      (await summary('void f(float* h, float* d, int n){ for (int i = 0; i < n; i += 8) cudaMemcpy(d, h + i, 32, cudaMemcpyHostToDevice); }'))
+        .strategy,
+      'chunked',
+    );
     assert.equal((await summary('void f(){ float* m; cudaMallocManaged(&m, 64); }')).strategy, 'unified');
     assert.equal((await summary('void f(){ float* h; cudaHostAlloc(&h, 64, cudaHostAllocMapped); }')).strategy, 'mapped');
-    assert.equal((await summary('void f(float* h, float* d){ float* m; cudaMallocManaged(&m, 64); cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice); }')).strategy, 'mixed');
+    assert.equal(
+      (await summary('void f(float* h, float* d){ float* m; cudaMallocManaged(&m, 64); cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice); }')).strategy,
+      'mixed',
+    );
     assert.equal((await summary('void f(){ float* d; cudaMalloc(&d, 64); }')).strategy, 'none');
   });
 
@@ -49,7 +61,9 @@ describe('peak device bytes and strategy', () => {
   });
 
   it('two buffers of the same run-time size are two allocations: d_in + d_out of n bytes at 8 GiB is 16 GiB, not 8', async () => {
-    const s = await summary('void run(size_t n){ float *d_in, *d_out; cudaMalloc(&d_in, n); cudaMalloc(&d_out, n); cudaFree(d_in); cudaFree(d_out); }');
+    const s = await summary(
+      'void run(size_t n){ float *d_in, *d_out; cudaMalloc(&d_in, n); cudaMalloc(&d_out, n); cudaFree(d_in); cudaFree(d_out); }',
+    );
     assert.deepEqual(s.peakUnknownExprs, ['n', 'n']);
     const sized = sizeGpuFile(s, { dataset: { file: s.path, bytes: 8 * GIB }, safetyFactor: 0.9, target: findGpu('t4')! });
     assert.equal(sized.peakBytes, 16 * GIB);
@@ -58,8 +72,9 @@ describe('peak device bytes and strategy', () => {
   });
 
   it('functions that do not run together are not added: 3 × 6 GiB in one, 6 GiB in another peaks at 18 GiB, not 24', async () => {
-    const code = 'void train(size_t nx, size_t ny, size_t nz){ float *x, *y, *z; cudaMalloc(&x, nx); cudaMalloc(&y, ny); cudaMalloc(&z, nz); cudaFree(x); cudaFree(y); cudaFree(z); }\n'
-      + 'void infer(size_t m){ float* q; cudaMalloc(&q, m); cudaFree(q); }';
+    const code =
+      'void train(size_t nx, size_t ny, size_t nz){ float *x, *y, *z; cudaMalloc(&x, nx); cudaMalloc(&y, ny); cudaMalloc(&z, nz); cudaFree(x); cudaFree(y); cudaFree(z); }\n' +
+      'void infer(size_t m){ float* q; cudaMalloc(&q, m); cudaFree(q); }';
     const s = await summary(code);
     const sized = sizeGpuFile(s, { dataset: { file: s.path, bytes: 6 * GIB }, safetyFactor: 0.9, target: findGpu('l4')! });
     assert.equal(sized.peakBytes, 18 * GIB);

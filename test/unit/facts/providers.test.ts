@@ -15,9 +15,11 @@ import { mayBeRelevant } from '../../../src/core/files/prefilter';
 import { initTreeSitter } from '../../../src/core/parse/tree-sitter';
 
 /** Tokens of literal text by the provider's stated ratio (no OpenAI chat-formatting overhead). */
-const approxTokens = (provider: 'anthropic' | 'google' | 'bedrock', ...texts: string[]) => texts.reduce((n, t) => n + Math.ceil(t.length / CHARS_PER_TOKEN[provider].charsPerToken!), 0);
+const approxTokens = (provider: 'anthropic' | 'google' | 'bedrock', ...texts: string[]) =>
+  texts.reduce((n, t) => n + Math.ceil(t.length / CHARS_PER_TOKEN[provider].charsPerToken!), 0);
 /** $/call for `input` prompt tokens and `output` completion tokens, by the price package. */
-const packagePrice = (model: string, providerId: string, input: number, output: number) => calcPrice({ input_tokens: input, output_tokens: output }, model, { providerId })!.total_price;
+const packagePrice = (model: string, providerId: string, input: number, output: number) =>
+  calcPrice({ input_tokens: input, output_tokens: output }, model, { providerId })!.total_price;
 
 async function oneCall(code: string, language: Language, index = 0): Promise<{ fact: LlmCallFact; summary: LlmCallSummary }> {
   const facts = await llmFactsOf(code, language);
@@ -25,7 +27,19 @@ async function oneCall(code: string, language: Language, index = 0): Promise<{ f
   return { fact: facts.calls[index]!, summary: summariseLlmFile(facts).calls[index]! };
 }
 
-function assertSite(got: { fact: LlmCallFact; summary: LlmCallSummary }, want: { provider: string; via: string; model: string; bound: number; boundName: string; tokens: number; price: number; contextWindow?: number | null }) {
+function assertSite(
+  got: { fact: LlmCallFact; summary: LlmCallSummary },
+  want: {
+    provider: string;
+    via: string;
+    model: string;
+    bound: number;
+    boundName: string;
+    tokens: number;
+    price: number;
+    contextWindow?: number | null;
+  },
+) {
   assert.equal(got.fact.provider, want.provider);
   assert.equal(got.fact.via, want.via);
   assert.equal(got.fact.model, want.model);
@@ -36,7 +50,10 @@ function assertSite(got: { fact: LlmCallFact; summary: LlmCallSummary }, want: {
   assert.ok(got.summary.estCostUsd !== null, `no price: ${got.summary.unknowns.join('; ')}`);
   assert.ok(Math.abs(got.summary.estCostUsd! - want.price) < 1e-12, `price ${got.summary.estCostUsd} != ${want.price}`);
   assert.equal(got.summary.tokenCount?.method, 'chars-per-token');
-  assert.ok(got.summary.unknowns.some((u) => u.startsWith('prompt tokens approximate: 4 characters per token')), 'the estimate says it is approximate');
+  assert.ok(
+    got.summary.unknowns.some((u) => u.startsWith('prompt tokens approximate: 4 characters per token')),
+    'the estimate says it is approximate',
+  );
   if (want.contextWindow !== undefined) assert.equal(got.summary.contextWindow, want.contextWindow);
 }
 
@@ -46,8 +63,20 @@ const CLAUDE_CONTEXT = calcPrice({ input_tokens: 1, output_tokens: 1 }, CLAUDE, 
 describe('other LLM providers: call sites', () => {
   it('Anthropic messages.create (TS, @anthropic-ai/sdk)', async () => {
     const prompt = 'Summarise the attached quarterly report in three bullet points.';
-    const got = await oneCall(`import Anthropic from '@anthropic-ai/sdk';\nconst client = new Anthropic({ timeout: 20_000 });\nexport const ask = () => client.messages.create({ model: '${CLAUDE}', max_tokens: 512, messages: [{ role: 'user', content: '${prompt}' }] });\n`, 'typescript');
-    assertSite(got, { provider: 'anthropic', via: 'anthropic', model: CLAUDE, bound: 512, boundName: 'max_tokens', tokens: approxTokens('anthropic', prompt), price: packagePrice(CLAUDE, 'anthropic', approxTokens('anthropic', prompt), 512), contextWindow: CLAUDE_CONTEXT });
+    const got = await oneCall(
+      `import Anthropic from '@anthropic-ai/sdk';\nconst client = new Anthropic({ timeout: 20_000 });\nexport const ask = () => client.messages.create({ model: '${CLAUDE}', max_tokens: 512, messages: [{ role: 'user', content: '${prompt}' }] });\n`,
+      'typescript',
+    );
+    assertSite(got, {
+      provider: 'anthropic',
+      via: 'anthropic',
+      model: CLAUDE,
+      bound: 512,
+      boundName: 'max_tokens',
+      tokens: approxTokens('anthropic', prompt),
+      price: packagePrice(CLAUDE, 'anthropic', approxTokens('anthropic', prompt), 512),
+      contextWindow: CLAUDE_CONTEXT,
+    });
     assert.equal(got.fact.maxTokensRequired, true);
   });
 
@@ -56,7 +85,15 @@ describe('other LLM providers: call sites', () => {
     const prompt = 'Name three prime numbers.';
     const code = `import anthropic\nclient = anthropic.AsyncAnthropic()\nasync def ask():\n    return await client.messages.create(model="${CLAUDE}", max_tokens=300, system="${system}", messages=[{"role": "user", "content": "${prompt}"}])\nasync def stream():\n    async with client.messages.stream(model="${CLAUDE}", max_tokens=100, messages=[{"role": "user", "content": "${prompt}"}]) as s:\n        pass\n`;
     const tokens = approxTokens('anthropic', prompt, system);
-    assertSite(await oneCall(code, 'python'), { provider: 'anthropic', via: 'anthropic', model: CLAUDE, bound: 300, boundName: 'max_tokens', tokens, price: packagePrice(CLAUDE, 'anthropic', tokens, 300) });
+    assertSite(await oneCall(code, 'python'), {
+      provider: 'anthropic',
+      via: 'anthropic',
+      model: CLAUDE,
+      bound: 300,
+      boundName: 'max_tokens',
+      tokens,
+      price: packagePrice(CLAUDE, 'anthropic', tokens, 300),
+    });
     const stream = await oneCall(code, 'python', 1);
     assert.equal(stream.fact.operation, 'messages.stream');
     assert.equal(stream.fact.stream, true);
@@ -70,9 +107,20 @@ describe('other LLM providers: call sites', () => {
   it('Google GenAI models.generate_content (Python) with max_output_tokens inside config', async () => {
     const model = 'gemini-2.0-flash';
     const prompt = 'Explain photosynthesis to a ten year old.';
-    const got = await oneCall(`from google import genai\nfrom google.genai import types\nclient = genai.Client()\nr = client.models.generate_content(model="${model}", contents="${prompt}", config=types.GenerateContentConfig(max_output_tokens=256))\n`, 'python');
+    const got = await oneCall(
+      `from google import genai\nfrom google.genai import types\nclient = genai.Client()\nr = client.models.generate_content(model="${model}", contents="${prompt}", config=types.GenerateContentConfig(max_output_tokens=256))\n`,
+      'python',
+    );
     const tokens = approxTokens('google', prompt);
-    assertSite(got, { provider: 'google', via: 'google-genai', model, bound: 256, boundName: 'max_output_tokens', tokens, price: packagePrice(model, 'google', tokens, 256) });
+    assertSite(got, {
+      provider: 'google',
+      via: 'google-genai',
+      model,
+      bound: 256,
+      boundName: 'max_output_tokens',
+      tokens,
+      price: packagePrice(model, 'google', tokens, 256),
+    });
     assert.equal(got.fact.maxTokensIn, 'config');
     assert.equal(got.summary.tokenCount?.source, CHARS_PER_TOKEN.google.source);
   });
@@ -80,78 +128,176 @@ describe('other LLM providers: call sites', () => {
   it('Google GenAI ai.models.generateContent (TS, @google/genai) with config.maxOutputTokens', async () => {
     const model = 'gemini-2.5-pro';
     const prompt = 'Write a haiku about autumn.';
-    const got = await oneCall(`import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nexport const run = () => ai.models.generateContent({ model: '${model}', contents: '${prompt}', config: { maxOutputTokens: 128 } });\n`, 'typescript');
+    const got = await oneCall(
+      `import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nexport const run = () => ai.models.generateContent({ model: '${model}', contents: '${prompt}', config: { maxOutputTokens: 128 } });\n`,
+      'typescript',
+    );
     const tokens = approxTokens('google', prompt);
-    assertSite(got, { provider: 'google', via: 'google-genai', model, bound: 128, boundName: 'maxOutputTokens', tokens, price: packagePrice(model, 'google', tokens, 128) });
+    assertSite(got, {
+      provider: 'google',
+      via: 'google-genai',
+      model,
+      bound: 128,
+      boundName: 'maxOutputTokens',
+      tokens,
+      price: packagePrice(model, 'google', tokens, 128),
+    });
   });
 
   it('AWS Bedrock converse (boto3) with inferenceConfig.maxTokens', async () => {
     const model = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
     const prompt = 'Translate good morning into French.';
-    const got = await oneCall(`import boto3\nbr = boto3.client("bedrock-runtime")\nbr.converse(modelId="${model}", messages=[{"role": "user", "content": [{"text": "${prompt}"}]}], inferenceConfig={"maxTokens": 300})\n`, 'python');
+    const got = await oneCall(
+      `import boto3\nbr = boto3.client("bedrock-runtime")\nbr.converse(modelId="${model}", messages=[{"role": "user", "content": [{"text": "${prompt}"}]}], inferenceConfig={"maxTokens": 300})\n`,
+      'python',
+    );
     const tokens = approxTokens('bedrock', prompt);
-    assertSite(got, { provider: 'bedrock', via: 'bedrock', model, bound: 300, boundName: 'maxTokens', tokens, price: packagePrice(model, 'aws', tokens, 300) });
+    assertSite(got, {
+      provider: 'bedrock',
+      via: 'bedrock',
+      model,
+      bound: 300,
+      boundName: 'maxTokens',
+      tokens,
+      price: packagePrice(model, 'aws', tokens, 300),
+    });
     assert.equal(got.fact.maxTokensIn, 'inferenceConfig');
   });
 
   it('AWS Bedrock client.send(new ConverseCommand(...)) (TS, @aws-sdk/client-bedrock-runtime)', async () => {
     const model = 'amazon.nova-pro-v1:0';
     const prompt = 'List the planets of the solar system.';
-    const got = await oneCall(`import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nconst client = new BedrockRuntimeClient({ region: 'us-east-1' });\nexport const run = () => client.send(new ConverseCommand({ modelId: '${model}', messages: [{ role: 'user', content: [{ text: '${prompt}' }] }], inferenceConfig: { maxTokens: 400 } }));\n`, 'typescript');
+    const got = await oneCall(
+      `import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';\nconst client = new BedrockRuntimeClient({ region: 'us-east-1' });\nexport const run = () => client.send(new ConverseCommand({ modelId: '${model}', messages: [{ role: 'user', content: [{ text: '${prompt}' }] }], inferenceConfig: { maxTokens: 400 } }));\n`,
+      'typescript',
+    );
     const tokens = approxTokens('bedrock', prompt);
-    assertSite(got, { provider: 'bedrock', via: 'bedrock', model, bound: 400, boundName: 'maxTokens', tokens, price: packagePrice(model, 'aws', tokens, 400) });
+    assertSite(got, {
+      provider: 'bedrock',
+      via: 'bedrock',
+      model,
+      bound: 400,
+      boundName: 'maxTokens',
+      tokens,
+      price: packagePrice(model, 'aws', tokens, 400),
+    });
   });
 
   it('AWS Bedrock through a boto3 Session (converse_stream)', async () => {
-    const { fact } = await oneCall('import boto3\nsession = boto3.Session(profile_name="dev")\nbr = session.client("bedrock-runtime", region_name="us-east-1")\nbr.converse_stream(modelId="amazon.nova-pro-v1:0", messages=[], inferenceConfig={"maxTokens": 50})\n', 'python');
+    const { fact } = await oneCall(
+      'import boto3\nsession = boto3.Session(profile_name="dev")\nbr = session.client("bedrock-runtime", region_name="us-east-1")\nbr.converse_stream(modelId="amazon.nova-pro-v1:0", messages=[], inferenceConfig={"maxTokens": 50})\n',
+      'python',
+    );
     assert.deepEqual([fact.provider, fact.operation, fact.maxTokens], ['bedrock', 'converse_stream', 50]);
     // A DynamoDB client from the same session is not a Bedrock client.
-    const facts = await llmFactsOf('import boto3\nsession = boto3.Session()\nddb = session.client("dynamodb")\nddb.converse(modelId="x", messages=[])\n', 'python');
+    const facts = await llmFactsOf(
+      'import boto3\nsession = boto3.Session()\nddb = session.client("dynamodb")\nddb.converse(modelId="x", messages=[])\n',
+      'python',
+    );
     assert.equal(facts.calls.length, 0);
   });
 
-  it('Bedrock invoke_model: the body is the model\'s own JSON, so its bound is unknown rather than missing', async () => {
-    const { fact } = await oneCall('import boto3, json\nbr = boto3.client("bedrock-runtime")\nbr.invoke_model(modelId="anthropic.claude-3-haiku-20240307-v1:0", body=json.dumps({"max_tokens": 100}))\n', 'python');
+  it("Bedrock invoke_model: the body is the model's own JSON, so its bound is unknown rather than missing", async () => {
+    const { fact } = await oneCall(
+      'import boto3, json\nbr = boto3.client("bedrock-runtime")\nbr.invoke_model(modelId="anthropic.claude-3-haiku-20240307-v1:0", body=json.dumps({"max_tokens": 100}))\n',
+      'python',
+    );
     assert.equal(fact.provider, 'bedrock');
     assert.equal(fact.optionsSpread, 'body=…');
   });
 
-  it('LiteLLM completion: the provider comes from the model string, priced as the provider\'s own model', async () => {
+  it("LiteLLM completion: the provider comes from the model string, priced as the provider's own model", async () => {
     const prompt = 'What is the capital of Peru?';
-    const got = await oneCall(`import litellm\ndef ask():\n    return litellm.completion(model="anthropic/${CLAUDE}", messages=[{"role": "user", "content": "${prompt}"}], max_tokens=100)\n`, 'python');
+    const got = await oneCall(
+      `import litellm\ndef ask():\n    return litellm.completion(model="anthropic/${CLAUDE}", messages=[{"role": "user", "content": "${prompt}"}], max_tokens=100)\n`,
+      'python',
+    );
     const tokens = approxTokens('anthropic', prompt);
-    assertSite(got, { provider: 'anthropic', via: 'litellm', model: CLAUDE, bound: 100, boundName: 'max_tokens', tokens, price: packagePrice(CLAUDE, 'anthropic', tokens, 100) });
+    assertSite(got, {
+      provider: 'anthropic',
+      via: 'litellm',
+      model: CLAUDE,
+      bound: 100,
+      boundName: 'max_tokens',
+      tokens,
+      price: packagePrice(CLAUDE, 'anthropic', tokens, 100),
+    });
     // An OpenAI model through LiteLLM keeps OpenAI's own tokenizer and price.
-    const openai = await oneCall('from litellm import acompletion\nasync def ask():\n    return await acompletion(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}], max_tokens=50)\n', 'python');
+    const openai = await oneCall(
+      'from litellm import acompletion\nasync def ask():\n    return await acompletion(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hi"}], max_tokens=50)\n',
+      'python',
+    );
     assert.equal(openai.fact.provider, 'openai');
     assert.equal(openai.summary.tokenCount?.method, 'bpe');
     // A family this analysis cannot tell gets no price rather than a guessed one.
-    const unknown = await oneCall('import litellm\nlitellm.completion(model="my-finetune", messages=[{"role": "user", "content": "Hi"}], max_tokens=50)\n', 'python');
+    const unknown = await oneCall(
+      'import litellm\nlitellm.completion(model="my-finetune", messages=[{"role": "user", "content": "Hi"}], max_tokens=50)\n',
+      'python',
+    );
     assert.equal(unknown.fact.provider, null);
     assert.equal(unknown.summary.estCostUsd, null);
   });
 
   it('LangChain ChatAnthropic (Python and TS) and init_chat_model with model_provider', async () => {
-    const py = await oneCall(`from langchain_anthropic import ChatAnthropic\nllm = ChatAnthropic(model="${CLAUDE}", max_tokens=200)\nllm.invoke("Tell me a joke")\n`, 'python');
-    assertSite(py, { provider: 'anthropic', via: 'langchain', model: CLAUDE, bound: 200, boundName: 'max_tokens', tokens: approxTokens('anthropic', 'Tell me a joke'), price: packagePrice(CLAUDE, 'anthropic', approxTokens('anthropic', 'Tell me a joke'), 200) });
-    const ts = await oneCall(`import { ChatAnthropic } from '@langchain/anthropic';\nconst llm = new ChatAnthropic({ model: '${CLAUDE}', maxTokens: 150 });\nexport const run = () => llm.invoke('Tell me a joke');\n`, 'typescript');
+    const py = await oneCall(
+      `from langchain_anthropic import ChatAnthropic\nllm = ChatAnthropic(model="${CLAUDE}", max_tokens=200)\nllm.invoke("Tell me a joke")\n`,
+      'python',
+    );
+    assertSite(py, {
+      provider: 'anthropic',
+      via: 'langchain',
+      model: CLAUDE,
+      bound: 200,
+      boundName: 'max_tokens',
+      tokens: approxTokens('anthropic', 'Tell me a joke'),
+      price: packagePrice(CLAUDE, 'anthropic', approxTokens('anthropic', 'Tell me a joke'), 200),
+    });
+    const ts = await oneCall(
+      `import { ChatAnthropic } from '@langchain/anthropic';\nconst llm = new ChatAnthropic({ model: '${CLAUDE}', maxTokens: 150 });\nexport const run = () => llm.invoke('Tell me a joke');\n`,
+      'typescript',
+    );
     assert.deepEqual([ts.fact.provider, ts.fact.maxTokens, ts.fact.maxTokensParam], ['anthropic', 150, 'maxTokens']);
-    const init = await oneCall(`from langchain.chat_models import init_chat_model\nm = init_chat_model("${CLAUDE}", model_provider="anthropic", max_tokens=99)\nm.invoke("Hi")\n`, 'python');
+    const init = await oneCall(
+      `from langchain.chat_models import init_chat_model\nm = init_chat_model("${CLAUDE}", model_provider="anthropic", max_tokens=99)\nm.invoke("Hi")\n`,
+      'python',
+    );
     assert.deepEqual([init.fact.provider, init.fact.model, init.fact.maxTokens], ['anthropic', CLAUDE, 99]);
-    const gem = await oneCall('from langchain_google_genai import ChatGoogleGenerativeAI\nllm = ChatGoogleGenerativeAI(model="gemini-2.0-flash", max_output_tokens=64)\nllm.invoke("Hi")\n', 'python');
+    const gem = await oneCall(
+      'from langchain_google_genai import ChatGoogleGenerativeAI\nllm = ChatGoogleGenerativeAI(model="gemini-2.0-flash", max_output_tokens=64)\nllm.invoke("Hi")\n',
+      'python',
+    );
     assert.deepEqual([gem.fact.provider, gem.fact.maxTokens, gem.fact.maxTokensParam], ['google', 64, 'max_output_tokens']);
   });
 
   it('Vercel AI SDK with @ai-sdk/anthropic and @ai-sdk/google models', async () => {
     const code = `import { generateText } from 'ai';\nimport { anthropic } from '@ai-sdk/anthropic';\nimport { google } from '@ai-sdk/google';\nexport const a = () => generateText({ model: anthropic('${CLAUDE}'), prompt: 'Hello there', maxOutputTokens: 100 });\nexport const g = () => generateText({ model: google('gemini-2.0-flash'), prompt: 'Hello there', maxOutputTokens: 80 });\n`;
     const a = await oneCall(code, 'typescript', 0);
-    assertSite(a, { provider: 'anthropic', via: 'ai-sdk', model: CLAUDE, bound: 100, boundName: 'maxOutputTokens', tokens: approxTokens('anthropic', 'Hello there'), price: packagePrice(CLAUDE, 'anthropic', approxTokens('anthropic', 'Hello there'), 100) });
+    assertSite(a, {
+      provider: 'anthropic',
+      via: 'ai-sdk',
+      model: CLAUDE,
+      bound: 100,
+      boundName: 'maxOutputTokens',
+      tokens: approxTokens('anthropic', 'Hello there'),
+      price: packagePrice(CLAUDE, 'anthropic', approxTokens('anthropic', 'Hello there'), 100),
+    });
     const g = await oneCall(code, 'typescript', 1);
-    assertSite(g, { provider: 'google', via: 'ai-sdk', model: 'gemini-2.0-flash', bound: 80, boundName: 'maxOutputTokens', tokens: approxTokens('google', 'Hello there'), price: packagePrice('gemini-2.0-flash', 'google', approxTokens('google', 'Hello there'), 80) });
+    assertSite(g, {
+      provider: 'google',
+      via: 'ai-sdk',
+      model: 'gemini-2.0-flash',
+      bound: 80,
+      boundName: 'maxOutputTokens',
+      tokens: approxTokens('google', 'Hello there'),
+      price: packagePrice('gemini-2.0-flash', 'google', approxTokens('google', 'Hello there'), 80),
+    });
   });
 
   it('an OpenAI call keeps its own BPE count and OpenAI price (no provider change)', async () => {
-    const { fact, summary } = await oneCall('from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model="gpt-4o-mini", max_tokens=10, messages=[{"role": "user", "content": "Hi"}])\n', 'python');
+    const { fact, summary } = await oneCall(
+      'from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model="gpt-4o-mini", max_tokens=10, messages=[{"role": "user", "content": "Hi"}])\n',
+      'python',
+    );
     assert.equal(fact.provider, undefined);
     assert.equal(summary.provider, 'openai');
     assert.equal(summary.tokenCount?.method, 'bpe');
@@ -184,7 +330,13 @@ describe('other LLM providers: prices and cached input per provider semantics', 
   });
 
   it('Anthropic: cache reads and writes are reported beside input_tokens; writes cost the 5-minute write price (1.25x input)', () => {
-    const usage = { provider: 'anthropic' as const, input_tokens: 1000, cache_read_input_tokens: 5000, cache_creation_input_tokens: 2000, output_tokens: 300 };
+    const usage = {
+      provider: 'anthropic' as const,
+      input_tokens: 1000,
+      cache_read_input_tokens: 5000,
+      cache_creation_input_tokens: 2000,
+      output_tokens: 300,
+    };
     assert.deepEqual(pricingUsage(usage), { input_tokens: 8000, output_tokens: 300, cache_read_tokens: 5000, cache_write_tokens: 2000 });
     const p = priceOf(CLAUDE, 'anthropic')!;
     assert.ok(Math.abs(p.cacheWritePerMTok! - 1.25 * p.inputPerMTok) < 1e-9, 'the price data lists 5-minute writes at 1.25x input');
@@ -215,14 +367,30 @@ describe('other LLM providers: prices and cached input per provider semantics', 
 
 describe('other LLM providers: through the whole analysis', () => {
   const snippets: Array<[string, Language, string]> = [
-    ['anthropic.py', 'python', `from anthropic import AsyncAnthropic\nc = AsyncAnthropic(timeout=5.0)\nasync def ask(q):\n    return await c.messages.create(model="${CLAUDE}", messages=[{"role": "user", "content": q}])\n`],
-    ['gemini.py', 'python', 'from google import genai\nclient = genai.Client()\nclient.models.generate_content(model="gemini-2.0-flash", contents="Hi")\n'],
+    [
+      'anthropic.py',
+      'python',
+      `from anthropic import AsyncAnthropic\nc = AsyncAnthropic(timeout=5.0)\nasync def ask(q):\n    return await c.messages.create(model="${CLAUDE}", messages=[{"role": "user", "content": q}])\n`,
+    ],
+    [
+      'gemini.py',
+      'python',
+      'from google import genai\nclient = genai.Client()\nclient.models.generate_content(model="gemini-2.0-flash", contents="Hi")\n',
+    ],
     ['bedrock.py', 'python', 'import boto3\nbr = boto3.client("bedrock-runtime")\nbr.converse(modelId="amazon.nova-pro-v1:0", messages=[])\n'],
-    ['lite.py', 'python', 'from litellm import completion\ncompletion(model="gemini/gemini-2.0-flash", messages=[{"role": "user", "content": "Hi"}])\n'],
-    ['gemini.ts', 'typescript', "import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nexport const run = () => ai.models.generateContent({ model: 'gemini-2.0-flash', contents: 'Hi' });\n"],
+    [
+      'lite.py',
+      'python',
+      'from litellm import completion\ncompletion(model="gemini/gemini-2.0-flash", messages=[{"role": "user", "content": "Hi"}])\n',
+    ],
+    [
+      'gemini.ts',
+      'typescript',
+      "import { GoogleGenAI } from '@google/genai';\nconst ai = new GoogleGenAI({});\nexport const run = () => ai.models.generateContent({ model: 'gemini-2.0-flash', contents: 'Hi' });\n",
+    ],
   ];
 
-  it('the prefilter keeps each provider\'s files, the analysis reports them with their provider and the rule fires', async () => {
+  it("the prefilter keeps each provider's files, the analysis reports them with their provider and the rule fires", async () => {
     await initTreeSitter();
     const loaded = resolveConfig(undefined, RULE_IDS);
     const providers: Array<string | null | undefined> = [];
@@ -231,7 +399,10 @@ describe('other LLM providers: through the whole analysis', () => {
       const r = await analyzeText(path, code, language, loaded);
       assert.equal(r.llm?.calls.length, 1, `${path}: one call site`);
       providers.push(r.llm!.calls[0]!.provider);
-      assert.ok(r.findings.some((f) => f.ruleId === 'llm-missing-max-tokens'), `${path}: the missing bound is reported`);
+      assert.ok(
+        r.findings.some((f) => f.ruleId === 'llm-missing-max-tokens'),
+        `${path}: the missing bound is reported`,
+      );
     }
     assert.deepEqual(providers, ['anthropic', 'google', 'bedrock', 'google', 'google']);
   });

@@ -10,14 +10,34 @@ describe('Python GPU facts', () => {
     ['module constants in shapes', 'import cupy as cp\nN = 1_000\nM = N * 2\nx = cp.ones((N, M), cp.int32)', 8_000_000],
     ['torch default float32 with positional dims', 'import torch\nx = torch.zeros(256, 256, device="cuda")', 262144],
     ['torch device object', 'import torch\ndev = torch.device("cuda:0")\nx = torch.empty((10,), dtype=torch.float64, device=dev)', 80],
-    ['pycuda mem_alloc of nbytes', 'import numpy as np\nimport pycuda.driver as drv\na = np.zeros(1000, dtype=np.float32)\nd = drv.mem_alloc(a.nbytes)', 4000],
+    [
+      'pycuda mem_alloc of nbytes',
+      'import numpy as np\nimport pycuda.driver as drv\na = np.zeros(1000, dtype=np.float32)\nd = drv.mem_alloc(a.nbytes)',
+      4000,
+    ],
     ['numba device_array', 'from numba import cuda\nimport numpy as np\nd = cuda.device_array((64, 64), dtype=np.float32)', 16384],
-    ['pyopencl buffer from hostbuf', 'import numpy as np\nimport pyopencl as cl\nh = np.ones(50, dtype=np.int64)\nb = cl.Buffer(ctx, cl.mem_flags.COPY_HOST_PTR, hostbuf=h)', 400],
+    [
+      'pyopencl buffer from hostbuf',
+      'import numpy as np\nimport pyopencl as cl\nh = np.ones(50, dtype=np.int64)\nb = cl.Buffer(ctx, cl.mem_flags.COPY_HOST_PTR, hostbuf=h)',
+      400,
+    ],
     ['cp.cuda.alloc of a byte count', 'import cupy as cp\np = cp.cuda.alloc(1 << 20)', 1048576],
     ['torch tensor on a device held in a plain string', 'import torch\ndevice = "cuda:0"\nx = torch.zeros(256, device=device)', 1024],
-    ['np.array of a random array converted by a dtype keyword', 'import numpy as np\nfrom pycuda import gpuarray\nn = 100\na = np.array(np.random.rand(n), dtype=np.float32)\nb = gpuarray.to_gpu(a)', 400],
-    ['np.asarray of a random array converted by a positional dtype', 'import numpy as np\nfrom pycuda import gpuarray\na = np.asarray(np.random.rand(5), np.float32)\nb = gpuarray.to_gpu(a)', 20],
-    ['np.array of a random array without a dtype keeps float64', 'import numpy as np\nfrom pycuda import gpuarray\na = np.array(np.random.rand(5))\nb = gpuarray.to_gpu(a)', 40],
+    [
+      'np.array of a random array converted by a dtype keyword',
+      'import numpy as np\nfrom pycuda import gpuarray\nn = 100\na = np.array(np.random.rand(n), dtype=np.float32)\nb = gpuarray.to_gpu(a)',
+      400,
+    ],
+    [
+      'np.asarray of a random array converted by a positional dtype',
+      'import numpy as np\nfrom pycuda import gpuarray\na = np.asarray(np.random.rand(5), np.float32)\nb = gpuarray.to_gpu(a)',
+      20,
+    ],
+    [
+      'np.array of a random array without a dtype keeps float64',
+      'import numpy as np\nfrom pycuda import gpuarray\na = np.array(np.random.rand(5))\nb = gpuarray.to_gpu(a)',
+      40,
+    ],
     ['np.load size is unknown', 'import numpy as np\nimport cupy as cp\nx = np.load("f.npy")\nd = cp.asarray(x)', null],
   ];
   for (const [name, code, bytes] of sizes) {
@@ -29,13 +49,27 @@ describe('Python GPU facts', () => {
   }
 
   it('CuPy and PyTorch allocations come from their caching pools; a PyCUDA one only with an allocator', async () => {
-    const a = allocs(await facts('import cupy as cp\nimport numpy as np\nimport pycuda.gpuarray as gpuarray\nx = cp.cuda.alloc(64)\ny = gpuarray.zeros(8, dtype=np.float32)\nz = gpuarray.zeros(8, dtype=np.float32, allocator=pool.allocate)'));
-    assert.deepEqual(a.map((e) => Boolean(e.pooled)), [true, false, true]);
+    const a = allocs(
+      await facts(
+        'import cupy as cp\nimport numpy as np\nimport pycuda.gpuarray as gpuarray\nx = cp.cuda.alloc(64)\ny = gpuarray.zeros(8, dtype=np.float32)\nz = gpuarray.zeros(8, dtype=np.float32, allocator=pool.allocate)',
+      ),
+    );
+    assert.deepEqual(
+      a.map((e) => Boolean(e.pooled)),
+      [true, false, true],
+    );
   });
 
   it('a copy whose data changes in its loop says why', async () => {
-    const t = transfers(await facts('import numpy as np\nimport cupy as cp\nc = np.ones(4)\nfor i in range(3):\n    a = np.random.rand(4)\n    d = cp.asarray(a)\n    e = cp.asarray(c)\n    step(d)\n    h = cp.asnumpy(d)\n'));
-    assert.deepEqual(t.map((x) => x.changesInLoop ?? null), ['host-written', null, 'device-written']);
+    const t = transfers(
+      await facts(
+        'import numpy as np\nimport cupy as cp\nc = np.ones(4)\nfor i in range(3):\n    a = np.random.rand(4)\n    d = cp.asarray(a)\n    e = cp.asarray(c)\n    step(d)\n    h = cp.asnumpy(d)\n',
+      ),
+    );
+    assert.deepEqual(
+      t.map((x) => x.changesInLoop ?? null),
+      ['host-written', null, 'device-written'],
+    );
   });
 
   it('resolves `cuda` through the imports: Numba vs PyCUDA', async () => {
@@ -65,7 +99,9 @@ describe('Python GPU facts', () => {
   });
 
   it('pyopencl copy direction from known device buffers and blocking default', async () => {
-    const f = await facts('import numpy as np\nimport pyopencl as cl\nh = np.zeros(10, dtype=np.float32)\nd = cl.Buffer(ctx, cl.mem_flags.READ_WRITE, h.nbytes)\ncl.enqueue_copy(q, d, h)\ncl.enqueue_copy(q, h, d, is_blocking=False)');
+    const f = await facts(
+      'import numpy as np\nimport pyopencl as cl\nh = np.zeros(10, dtype=np.float32)\nd = cl.Buffer(ctx, cl.mem_flags.READ_WRITE, h.nbytes)\ncl.enqueue_copy(q, d, h)\ncl.enqueue_copy(q, h, d, is_blocking=False)',
+    );
     const [up, down] = transfers(f);
     assert.equal(up!.direction, 'host-to-device');
     assert.equal(up!.blocking, true);

@@ -15,7 +15,12 @@ function tree(files: Record<string, string | Buffer>): string {
   return root;
 }
 const opts = (root: string, extra: Partial<Parameters<typeof discoverFiles>[0]> = {}) => ({
-  root, include: ['**/*'], exclude: [], respectGitignore: true, maxFileBytes: 2_000_000, ...extra,
+  root,
+  include: ['**/*'],
+  exclude: [],
+  respectGitignore: true,
+  maxFileBytes: 2_000_000,
+  ...extra,
 });
 
 describe('file discovery', () => {
@@ -34,16 +39,25 @@ describe('file discovery', () => {
   it('honours nested .gitignore files, include and exclude globs, and skips node_modules', async () => {
     const root = tree({
       '.gitignore': 'build/\n*.gen.cu\n',
-      'src/a.cu': 'x', 'src/b.gen.cu': 'x', 'build/c.cu': 'x',
-      'sub/.gitignore': 'local.py\n', 'sub/local.py': 'x', 'sub/kept.py': 'x',
-      'node_modules/pkg/k.cu': 'x', 'tests/t.cu': 'x', 'notes.txt': 'x',
+      'src/a.cu': 'x',
+      'src/b.gen.cu': 'x',
+      'build/c.cu': 'x',
+      'sub/.gitignore': 'local.py\n',
+      'sub/local.py': 'x',
+      'sub/kept.py': 'x',
+      'node_modules/pkg/k.cu': 'x',
+      'tests/t.cu': 'x',
+      'notes.txt': 'x',
     });
     const all = await discoverFiles(opts(root));
     assert.deepEqual(all.files.map((f) => f.path).sort(), ['src/a.cu', 'sub/kept.py', 'tests/t.cu']);
     const excluded = await discoverFiles(opts(root, { exclude: ['tests/**'] }));
     assert.deepEqual(excluded.files.map((f) => f.path).sort(), ['src/a.cu', 'sub/kept.py']);
     const onlyPy = await discoverFiles(opts(root, { include: ['**/*.py'] }));
-    assert.deepEqual(onlyPy.files.map((f) => f.path), ['sub/kept.py']);
+    assert.deepEqual(
+      onlyPy.files.map((f) => f.path),
+      ['sub/kept.py'],
+    );
     const noGitignore = await discoverFiles(opts(root, { respectGitignore: false }));
     assert.ok(noGitignore.files.some((f) => f.path === 'build/c.cu'));
   });
@@ -52,8 +66,14 @@ describe('file discovery', () => {
     const root = tree({ 'big.cu': 'a'.repeat(5000), 'blob.cu': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]), 'ok.cu': 'cudaMalloc' });
     const r = await discoverFiles(opts(root, { maxFileBytes: 4096 }));
     // Size at discovery (a stat); the binary test where the file is read, so a scan opens each file once.
-    assert.deepEqual(r.files.map((f) => f.path), ['blob.cu', 'ok.cu']);
-    assert.deepEqual(r.skipped.map((s) => s.path), ['big.cu']);
+    assert.deepEqual(
+      r.files.map((f) => f.path),
+      ['blob.cu', 'ok.cu'],
+    );
+    assert.deepEqual(
+      r.skipped.map((s) => s.path),
+      ['big.cu'],
+    );
     assert.match(r.skipped[0]!.reason, /larger than the size limit \(5,000 bytes > 4,096\)/);
     const scan = await analyze({ root });
     assert.deepEqual(scan.skipped, [{ path: 'blob.cu', reason: 'binary file (NUL bytes in the first 8 KB)' }]);
@@ -64,7 +84,10 @@ describe('file discovery', () => {
     const root = tree({ 'a/k.cu': 'x' });
     symlinkSync(join(root, 'a'), join(root, 'a', 'loop'));
     const r = await discoverFiles(opts(root, { paths: ['a', 'missing'] }));
-    assert.deepEqual(r.files.map((f) => f.path), ['a/k.cu']);
+    assert.deepEqual(
+      r.files.map((f) => f.path),
+      ['a/k.cu'],
+    );
     assert.deepEqual(r.missing, ['missing']);
   });
 

@@ -23,12 +23,18 @@ describe('cuda-mask', () => {
     const m = maskGpuDialect(src, 'cuda');
     assert.equal(m.text.length, src.length);
     assert.ok(!m.text.includes('__global__') && !m.text.includes('__launch_bounds__'));
-    assert.deepEqual(m.qualifiers.map((q) => q.text), ['__global__', '__restrict__', '__launch_bounds__', '__global__']);
+    assert.deepEqual(
+      m.qualifiers.map((q) => q.text),
+      ['__global__', '__restrict__', '__launch_bounds__', '__global__'],
+    );
   });
 
   it('blanks OpenCL C address spaces only before a type', () => {
     const m = maskGpuDialect('__kernel void k(__global float* a, global int* b) { int global = 1; }', 'opencl-c');
-    assert.deepEqual(m.qualifiers.map((q) => q.text), ['__kernel', '__global', 'global']);
+    assert.deepEqual(
+      m.qualifiers.map((q) => q.text),
+      ['__kernel', '__global', 'global'],
+    );
     assert.ok(m.text.includes('int global = 1'));
   });
 

@@ -46,11 +46,25 @@ describe('incremental re-parsing', () => {
 
   it('editBetween finds the one changed region, with rows and columns', () => {
     const e = editBetween('ab\ncd\nef', 'ab\ncXYd\nef');
-    assert.deepEqual(e, { startIndex: 4, oldEndIndex: 4, newEndIndex: 6, startPosition: { row: 1, column: 1 }, oldEndPosition: { row: 1, column: 1 }, newEndPosition: { row: 1, column: 3 } });
+    assert.deepEqual(e, {
+      startIndex: 4,
+      oldEndIndex: 4,
+      newEndIndex: 6,
+      startPosition: { row: 1, column: 1 },
+      oldEndPosition: { row: 1, column: 1 },
+      newEndPosition: { row: 1, column: 3 },
+    });
     const d = editBetween('one\ntwo\nthree', 'one\nthree');
     // 'two' and 'three' share the 't' and the end 'hree': the change is 'wo\nt' → ''.
     assert.deepEqual([d.startIndex, d.oldEndIndex, d.newEndIndex, d.oldEndPosition.row, d.newEndPosition.row], [5, 9, 5, 2, 1]);
-    assert.deepEqual(editBetween('same', 'same'), { startIndex: 4, oldEndIndex: 4, newEndIndex: 4, startPosition: { row: 0, column: 4 }, oldEndPosition: { row: 0, column: 4 }, newEndPosition: { row: 0, column: 4 } });
+    assert.deepEqual(editBetween('same', 'same'), {
+      startIndex: 4,
+      oldEndIndex: 4,
+      newEndIndex: 4,
+      startPosition: { row: 0, column: 4 },
+      oldEndPosition: { row: 0, column: 4 },
+      newEndPosition: { row: 0, column: 4 },
+    });
   });
 
   it('editBetween takes the longest common prefix and suffix, across its 512-character blocks', () => {
@@ -66,8 +80,10 @@ describe('incremental re-parsing', () => {
       assert.equal(base.slice(0, e.startIndex), after.slice(0, e.startIndex), `step ${k}: prefix`);
       assert.equal(base.slice(e.oldEndIndex), after.slice(e.newEndIndex), `step ${k}: suffix`);
       // Longest: the next character in, on either side, differs (or a text ran out).
-      if (e.startIndex < Math.min(base.length, after.length) && e.startIndex < e.oldEndIndex && e.startIndex < e.newEndIndex) assert.notEqual(base[e.startIndex], after[e.startIndex], `step ${k}: prefix too short`);
-      if (e.oldEndIndex > e.startIndex && e.newEndIndex > e.startIndex) assert.notEqual(base[e.oldEndIndex - 1], after[e.newEndIndex - 1], `step ${k}: suffix too short`);
+      if (e.startIndex < Math.min(base.length, after.length) && e.startIndex < e.oldEndIndex && e.startIndex < e.newEndIndex)
+        assert.notEqual(base[e.startIndex], after[e.startIndex], `step ${k}: prefix too short`);
+      if (e.oldEndIndex > e.startIndex && e.newEndIndex > e.startIndex)
+        assert.notEqual(base[e.oldEndIndex - 1], after[e.newEndIndex - 1], `step ${k}: suffix too short`);
       assert.equal(e.startPosition.row, base.slice(0, e.startIndex).split('\n').length - 1);
       assert.equal(e.newEndPosition.row, after.slice(0, e.newEndIndex).split('\n').length - 1);
     }
@@ -115,10 +131,21 @@ describe('incremental re-parsing', () => {
       for (let i = 0; i < functions; i++) {
         out.push(
           `__global__ void k${i}(float *x, int n) { int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) x[i] *= 2.0f; }`,
-          `float *make${i}(void) {`, `  float *h${i} = (float *)malloc(N * sizeof(float));`, i % 3 === 0 ? `  cudaHostRegister(h${i}, N * sizeof(float), 0);` : '', `  return h${i};`, '}',
-          `int run${i}(float *h${i === 0 ? 0 : i - 1}) {`, '  float *d;', '  cudaMalloc(&d, N * sizeof(float));',
+          `float *make${i}(void) {`,
+          `  float *h${i} = (float *)malloc(N * sizeof(float));`,
+          i % 3 === 0 ? `  cudaHostRegister(h${i}, N * sizeof(float), 0);` : '',
+          `  return h${i};`,
+          '}',
+          `int run${i}(float *h${i === 0 ? 0 : i - 1}) {`,
+          '  float *d;',
+          '  cudaMalloc(&d, N * sizeof(float));',
           `  for (int c = 0; c < 4; c++) cudaMemcpy(d, h${i === 0 ? 0 : i - 1}, N * sizeof(float), cudaMemcpyHostToDevice);`,
-          `  k${i}<<<N / 256, 256>>>(d, N);`, i % 2 ? '  cudaFree(d);' : '', '  return 0;', '}', '');
+          `  k${i}<<<N / 256, 256>>>(d, N);`,
+          i % 2 ? '  cudaFree(d);' : '',
+          '  return 0;',
+          '}',
+          '',
+        );
       }
       return out.join('\n');
     }
@@ -129,7 +156,10 @@ describe('incremental re-parsing', () => {
       const functions = 3 * 12; // k, make, run per block
       let text = file(12);
       await analyzeText('f.cu', text, 'cuda', loaded, { cache, key: 'f' });
-      text = text.replace('cudaMalloc(&d, N * sizeof(float));\n  for (int c = 0; c < 4', 'cudaMalloc(&d, 2 * N * sizeof(float));\n  for (int c = 0; c < 4');
+      text = text.replace(
+        'cudaMalloc(&d, N * sizeof(float));\n  for (int c = 0; c < 4',
+        'cudaMalloc(&d, 2 * N * sizeof(float));\n  for (int c = 0; c < 4',
+      );
       const edited = await analyzeText('f.cu', text, 'cuda', loaded, { cache, key: 'f' });
       assert.equal(cache.factsFor('f').reused, functions - 1);
       assert.equal(JSON.stringify(edited), JSON.stringify(await analyzeText('f.cu', text, 'cuda', loaded)));

@@ -26,47 +26,137 @@ interface SiteCase {
 
 const SITES: SiteCase[] = [
   // tsconfig `paths` (@/lib) -> index.ts renaming re-export -> store/index.ts `export *` -> chat-store.ts (`.js` specifier)
-  { path: 'src/routes/chat.ts', line: 10, persisted: true, store: { kind: 'redis', engine: 'ioredis', ttl: 3600, viaHelper: 'saveChat', at: 'src/lib/store/chat-store.ts:8' }, cache: true },
-  { path: 'src/routes/log.ts', line: 7, persisted: true, store: { kind: 'redis', engine: 'ioredis', ttl: null, viaHelper: 'logReply', at: 'src/lib/store/chat-store.ts:16' }, cache: false },
+  {
+    path: 'src/routes/chat.ts',
+    line: 10,
+    persisted: true,
+    store: { kind: 'redis', engine: 'ioredis', ttl: 3600, viaHelper: 'saveChat', at: 'src/lib/store/chat-store.ts:8' },
+    cache: true,
+  },
+  {
+    path: 'src/routes/log.ts',
+    line: 7,
+    persisted: true,
+    store: { kind: 'redis', engine: 'ioredis', ttl: null, viaHelper: 'logReply', at: 'src/lib/store/chat-store.ts:16' },
+    cache: false,
+  },
   // a workspace package whose `exports` name an unbuilt dist/ entry
-  { path: 'src/routes/ask.ts', line: 8, persisted: true, store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'saveAnswer', at: 'packages/db/src/index.ts:7' }, cache: false },
+  {
+    path: 'src/routes/ask.ts',
+    line: 8,
+    persisted: true,
+    store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'saveAnswer', at: 'packages/db/src/index.ts:7' },
+    cache: false,
+  },
   { path: 'src/routes/drop.ts', line: 7, persisted: false, cache: false },
   // relative import of a package whose __init__ re-exports under another name; a keyword argument
-  { path: 'app/routes.py', line: 14, persisted: true, store: { kind: 'redis', engine: 'redis', ttl: 3600, viaHelper: 'save_chat', at: 'app/store/chat_store.py:13' }, cache: true },
+  {
+    path: 'app/routes.py',
+    line: 14,
+    persisted: true,
+    store: { kind: 'redis', engine: 'redis', ttl: 3600, viaHelper: 'save_chat', at: 'app/store/chat_store.py:13' },
+    cache: true,
+  },
   // `import app.clients as clients` + a client factory; `from app.store import history` (a submodule) + an instance's method
-  { path: 'app/log_route.py', line: 12, persisted: true, store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'history.append', at: 'app/store/history.py:9' }, cache: false },
+  {
+    path: 'app/log_route.py',
+    line: 12,
+    persisted: true,
+    store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'history.append', at: 'app/store/history.py:9' },
+    cache: false,
+  },
   { path: 'app/drop.py', line: 10, persisted: false, cache: false },
   // an injected instance of an imported class (`constructor(private readonly repo: ChatRepo)`); the model from `@/lib`
-  { path: 'src/services/chat.service.ts', line: 11, persisted: true, store: { kind: 'rdbms', engine: 'prisma', ttl: null, viaHelper: 'ChatRepo.save', at: 'src/lib/chat-repo.ts:7' }, cache: false, model: 'gpt-4o-mini' },
+  {
+    path: 'src/services/chat.service.ts',
+    line: 11,
+    persisted: true,
+    store: { kind: 'rdbms', engine: 'prisma', ttl: null, viaHelper: 'ChatRepo.save', at: 'src/lib/chat-repo.ts:7' },
+    cache: false,
+    model: 'gpt-4o-mini',
+  },
   // `self.history = History()` of an imported class; the model and the limit from `.config` (a name and a module)
-  { path: 'app/service.py', line: 14, persisted: true, store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'History.append', at: 'app/store/history.py:9' }, cache: false, model: 'gpt-4o-mini', maxTokens: 100 },
+  {
+    path: 'app/service.py',
+    line: 14,
+    persisted: true,
+    store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'History.append', at: 'app/store/history.py:9' },
+    cache: false,
+    model: 'gpt-4o-mini',
+    maxTokens: 100,
+  },
   // Results returned to a caller in another file, which stores them through an imported helper that delegates to a
   // same-file helper writing a Sequelize model of a third file (re-exported by src/db/index.ts)
-  { path: 'src/services/answer.ts', line: 6, persisted: true, store: { kind: 'rdbms', engine: 'sequelize', ttl: null, viaHelper: 'saveAnswer', at: 'src/lib/answer-repo.ts:4' }, cache: false },
+  {
+    path: 'src/services/answer.ts',
+    line: 6,
+    persisted: true,
+    store: { kind: 'rdbms', engine: 'sequelize', ttl: null, viaHelper: 'saveAnswer', at: 'src/lib/answer-repo.ts:4' },
+    cache: false,
+  },
   // ... or through a helper whose expiry is its parameter: the caller's constant (600) is the TTL
-  { path: 'src/services/answer.ts', line: 11, persisted: true, store: { kind: 'redis', engine: 'ioredis', ttl: 600, viaHelper: 'cacheSet', at: 'src/lib/kv.ts:6' }, cache: false },
+  {
+    path: 'src/services/answer.ts',
+    line: 11,
+    persisted: true,
+    store: { kind: 'redis', engine: 'ioredis', ttl: 600, viaHelper: 'cacheSet', at: 'src/lib/kv.ts:6' },
+    cache: false,
+  },
   // a stored field checked before the call (`if (page.summary) continue`) that the write after it sets
-  { path: 'src/jobs/summaries.ts', line: 12, persisted: true, store: { kind: 'rdbms', engine: 'prisma', ttl: null, viaHelper: null, at: undefined }, cache: true },
+  {
+    path: 'src/jobs/summaries.ts',
+    line: 12,
+    persisted: true,
+    store: { kind: 'rdbms', engine: 'prisma', ttl: null, viaHelper: null, at: undefined },
+    cache: true,
+  },
   // Python: returned to app/workers/jobs.py, which writes through `db` imported from app/store/mongo.py and reads only
   // the records lacking the field (`{"description": {"$exists": False}}`)
-  { path: 'app/llm.py', line: 7, persisted: true, store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'describe_missing', at: 'app/workers/jobs.py:9' }, cache: true },
+  {
+    path: 'app/llm.py',
+    line: 7,
+    persisted: true,
+    store: { kind: 'mongodb', engine: 'mongodb', ttl: null, viaHelper: 'describe_missing', at: 'app/workers/jobs.py:9' },
+    cache: true,
+  },
   // a parameter typed with a SQLAlchemy session (`session: AsyncSession`); an imported class's method whose expiry
   // parameter the call sets by keyword (`expire_seconds=900`: no store-without-ttl for it)
-  { path: 'app/prompt_route.py', line: 11, persisted: true, store: { kind: 'rdbms', engine: 'sqlalchemy', ttl: null, viaHelper: null, at: undefined }, cache: false },
+  {
+    path: 'app/prompt_route.py',
+    line: 11,
+    persisted: true,
+    store: { kind: 'rdbms', engine: 'sqlalchemy', ttl: null, viaHelper: null, at: undefined },
+    cache: false,
+  },
 ];
 
-interface RuleCase { rule: string; path: string; line?: number; includes?: string[] }
+interface RuleCase {
+  rule: string;
+  path: string;
+  line?: number;
+  includes?: string[];
+}
 /** Findings that must be reported (and nothing else of these rules in these files). */
 const INVALID: RuleCase[] = [
   { rule: 'llm-store-without-ttl', path: 'src/routes/log.ts', line: 8, includes: ['stored by `logReply` in `src/lib/store/chat-store.ts:16`'] },
-  { rule: 'llm-store-without-ttl', path: 'src/routes/ask.ts', line: 10, includes: ['MongoDB, stored by `saveAnswer` in `packages/db/src/index.ts:7`'] },
+  {
+    rule: 'llm-store-without-ttl',
+    path: 'src/routes/ask.ts',
+    line: 10,
+    includes: ['MongoDB, stored by `saveAnswer` in `packages/db/src/index.ts:7`'],
+  },
   { rule: 'llm-store-without-ttl', path: 'app/log_route.py', line: 13, includes: ['stored by `history.append` in `app/store/history.py:9`'] },
   { rule: 'llm-no-cache-lookup', path: 'src/routes/log.ts', line: 7 },
   { rule: 'llm-no-cache-lookup', path: 'src/routes/ask.ts', line: 8 },
   { rule: 'llm-no-cache-lookup', path: 'app/log_route.py', line: 12 },
   { rule: 'llm-response-not-persisted', path: 'src/routes/drop.ts', line: 7 },
   { rule: 'llm-response-not-persisted', path: 'app/drop.py', line: 10 },
-  { rule: 'llm-results-in-rdbms', path: 'src/services/chat.service.ts', line: 12, includes: ['stored by `ChatRepo.save` in `src/lib/chat-repo.ts:7`'] },
+  {
+    rule: 'llm-results-in-rdbms',
+    path: 'src/services/chat.service.ts',
+    line: 12,
+    includes: ['stored by `ChatRepo.save` in `src/lib/chat-repo.ts:7`'],
+  },
   { rule: 'llm-store-without-ttl', path: 'src/services/chat.service.ts', line: 12 },
   { rule: 'llm-no-cache-lookup', path: 'src/services/chat.service.ts', line: 11 },
   { rule: 'llm-store-without-ttl', path: 'app/service.py', line: 15 },
@@ -116,22 +206,37 @@ function check(result: AnalysisResult, name: string): void {
     if (s.maxTokens) assert.equal(call.maxTokens, s.maxTokens, `${name}: ${s.path}:${s.line} max tokens`);
     if (s.store) {
       const st = call.store!;
-      assert.deepEqual({ kind: st.kind, engine: st.engine, ttl: st.ttl?.seconds ?? null, viaHelper: st.viaHelper, at: st.at && `${st.at.path}:${st.at.line}` }, s.store, `${name}: ${s.path}:${s.line} store`);
+      assert.deepEqual(
+        { kind: st.kind, engine: st.engine, ttl: st.ttl?.seconds ?? null, viaHelper: st.viaHelper, at: st.at && `${st.at.path}:${st.at.line}` },
+        s.store,
+        `${name}: ${s.path}:${s.line} store`,
+      );
     }
   }
   const inFixture = result.findings.filter((f) => RULES_CHECKED.has(f.ruleId) && SITES.some((s) => s.path === f.path));
   for (const c of INVALID) {
     const hit = inFixture.find((f) => f.ruleId === c.rule && f.path === c.path && f.range.startLine === c.line);
-    assert.ok(hit, `${name}: expected ${c.rule} at ${c.path}:${c.line}; got ${JSON.stringify(inFixture.map((f) => `${f.ruleId} ${f.path}:${f.range.startLine}`))}`);
+    assert.ok(
+      hit,
+      `${name}: expected ${c.rule} at ${c.path}:${c.line}; got ${JSON.stringify(inFixture.map((f) => `${f.ruleId} ${f.path}:${f.range.startLine}`))}`,
+    );
     for (const s of c.includes ?? []) assert.ok(hit.message.includes(s), `${name}: ${c.rule} message lacks ${s}: ${hit.message}`);
   }
   for (const c of VALID) {
     const wrong = inFixture.filter((f) => f.ruleId === c.rule && f.path === c.path);
-    assert.deepEqual(wrong.map((f) => `${f.path}:${f.range.startLine} ${f.message}`), [], `${name}: ${c.rule} must not report in ${c.path}`);
+    assert.deepEqual(
+      wrong.map((f) => `${f.path}:${f.range.startLine} ${f.message}`),
+      [],
+      `${name}: ${c.rule} must not report in ${c.path}`,
+    );
   }
   const expected = new Set(INVALID.map((c) => `${c.rule} ${c.path}:${c.line}`));
   const extra = inFixture.filter((f) => !expected.has(`${f.ruleId} ${f.path}:${f.range.startLine}`));
-  assert.deepEqual(extra.map((f) => `${f.ruleId} ${f.path}:${f.range.startLine}`), [], `${name}: unexpected findings`);
+  assert.deepEqual(
+    extra.map((f) => `${f.ruleId} ${f.path}:${f.range.startLine}`),
+    [],
+    `${name}: unexpected findings`,
+  );
 }
 
 describe('project model through analyze()', function () {

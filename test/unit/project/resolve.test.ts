@@ -12,7 +12,8 @@ const fsOf = (files: Record<string, string>) => new MemoryFs(Object.fromEntries(
 
 describe('project: JS/TS import resolution', () => {
   const fs = fsOf({
-    'tsconfig.base.json': '{\n  // comments and trailing commas, as tsc allows\n  "compilerOptions": { "paths": { "@/*": ["./src/*"], "~lib": ["./src/lib/index.ts"], }, },\n}',
+    'tsconfig.base.json':
+      '{\n  // comments and trailing commas, as tsc allows\n  "compilerOptions": { "paths": { "@/*": ["./src/*"], "~lib": ["./src/lib/index.ts"], }, },\n}',
     'tsconfig.json': '{ "extends": "./tsconfig.base.json" }',
     'src/lib/index.ts': '',
     'src/lib/store.ts': '',
@@ -23,7 +24,8 @@ describe('project: JS/TS import resolution', () => {
     'legacy/code/helpers/db.js': '',
     'legacy/main.js': '',
     'package.json': '{ "name": "root", "workspaces": ["packages/*", "tools/cli"] }',
-    'packages/db/package.json': '{ "name": "@acme/db", "exports": { ".": { "types": "./dist/index.d.ts", "import": "./dist/index.js" }, "./models/*": "./src/models/*.ts" } }',
+    'packages/db/package.json':
+      '{ "name": "@acme/db", "exports": { ".": { "types": "./dist/index.d.ts", "import": "./dist/index.js" }, "./models/*": "./src/models/*.ts" } }',
     'packages/db/src/index.ts': '',
     'packages/db/src/models/chat.ts': '',
     'packages/kv/package.json': '{ "name": "kv", "main": "lib/kv.js" }',

@@ -24,7 +24,10 @@ describe('project: JS/TS summaries', () => {
   const REDIS = "import Redis from 'ioredis';\nconst redis = new Redis();\n";
 
   it('a function that stores its second parameter, with the TTL', async () => {
-    const s = await summaryOf('store.ts', `${REDIS}export async function saveChat(id: string, reply: string) {\n  await redis.set(\`c:\${id}\`, reply, 'EX', 60);\n}\n`);
+    const s = await summaryOf(
+      'store.ts',
+      `${REDIS}export async function saveChat(id: string, reply: string) {\n  await redis.set(\`c:\${id}\`, reply, 'EX', 60);\n}\n`,
+    );
     const f = s.exports.saveChat!;
     assert.equal(f.line, 3);
     // The key parameter reaches the write too (it is part of what is written), and so does the value.
@@ -32,12 +35,15 @@ describe('project: JS/TS summaries', () => {
   });
 
   it('arrow functions, object literals of methods, classes and their instances, default exports', async () => {
-    const s = await summaryOf('repo.ts', `${REDIS}export const save = async (v: string) => { await redis.lpush('l', v); };
+    const s = await summaryOf(
+      'repo.ts',
+      `${REDIS}export const save = async (v: string) => { await redis.lpush('l', v); };
 export const store = { put(v: string) { return redis.rpush('l', v); }, keep: save };
 export class ChatRepo { async add(v: string) { await redis.hset('h', 'k', v); } }
 export const repo = new ChatRepo();
 export default function (v: string) { return redis.mset('k', v); }
-`);
+`,
+    );
     assert.equal(s.exports.save?.paramStores?.[0]?.[0]?.api, 'redis.lpush');
     assert.equal(s.exports.store?.methods?.put?.paramStores?.[0]?.[0]?.api, 'redis.rpush');
     assert.equal(s.exports.store?.methods?.keep?.paramStores?.[0]?.[0]?.api, 'redis.lpush');
@@ -47,14 +53,19 @@ export default function (v: string) { return redis.mset('k', v); }
   });
 
   it('CommonJS exports', async () => {
-    const s = await summaryOf('cjs.js', "const Redis = require('ioredis');\nconst redis = new Redis();\nfunction save(v) { return redis.rpush('l', v); }\nmodule.exports = { save, other: (v) => redis.lpush('m', v) };\nexports.third = function (v) { return redis.hset('h', 'k', v); };\n");
+    const s = await summaryOf(
+      'cjs.js',
+      "const Redis = require('ioredis');\nconst redis = new Redis();\nfunction save(v) { return redis.rpush('l', v); }\nmodule.exports = { save, other: (v) => redis.lpush('m', v) };\nexports.third = function (v) { return redis.hset('h', 'k', v); };\n",
+    );
     assert.equal(s.exports.save?.paramStores?.[0]?.[0]?.api, 'redis.rpush');
     assert.equal(s.exports.other?.paramStores?.[0]?.[0]?.api, 'redis.lpush');
     assert.equal(s.exports.third?.paramStores?.[0]?.[0]?.api, 'redis.hset');
   });
 
   it('clients, client factories, store handles, constants, cache readers, OpenAI results', async () => {
-    const s = await summaryOf('ai.ts', `import OpenAI from 'openai';
+    const s = await summaryOf(
+      'ai.ts',
+      `import OpenAI from 'openai';
 import { MongoClient } from 'mongodb';
 export const openai = new OpenAI({ timeout: 15_000, maxRetries: 1 });
 export function makeClient() { return new OpenAI(); }
@@ -65,8 +76,17 @@ const memo = new Map<string, string>();
 export function cached(prompt: string) { const k = prompt.trim(); return memo.get(k); }
 export async function lookup(prompt: string) { return answers.findOne({ prompt }); }
 export async function ask(q: string) { return openai.chat.completions.create({ model: MODEL, messages: [] }); }
-`);
-    assert.deepEqual(s.exports.openai?.client, { via: 'openai', factory: false, className: 'OpenAI', timeoutMs: 15000, timeoutSet: true, maxRetries: 1, maxRetriesSet: true });
+`,
+    );
+    assert.deepEqual(s.exports.openai?.client, {
+      via: 'openai',
+      factory: false,
+      className: 'OpenAI',
+      timeoutMs: 15000,
+      timeoutSet: true,
+      maxRetries: 1,
+      maxRetriesSet: true,
+    });
     assert.equal(s.exports.makeClient?.client?.factory, true);
     assert.deepEqual(s.exports.answers?.store, { kind: 'mongodb', engine: 'mongodb' });
     assert.equal(s.exports.MODEL?.constant, 'gpt-4o-mini');
@@ -77,15 +97,25 @@ export async function ask(q: string) { return openai.chat.completions.create({ m
   });
 
   it('re-exports: named, renamed, star, namespace, and a local name that was imported', async () => {
-    const s = await summaryOf('index.ts', "export { a, b as c } from './x';\nexport * from './y';\nexport * as ns from './z';\nimport { d } from './w';\nexport { d as e };\nimport f from './v';\nexport default f;\n");
+    const s = await summaryOf(
+      'index.ts',
+      "export { a, b as c } from './x';\nexport * from './y';\nexport * as ns from './z';\nimport { d } from './w';\nexport { d as e };\nimport f from './v';\nexport default f;\n",
+    );
     assert.deepEqual(s.reexports, [
-      { from: './x', imported: 'a', exported: 'a' }, { from: './x', imported: 'b', exported: 'c' }, { from: './y', imported: '*', exported: '*' },
-      { from: './z', imported: '*', exported: 'ns' }, { from: './w', imported: 'd', exported: 'e' }, { from: './v', imported: 'default', exported: 'default' },
+      { from: './x', imported: 'a', exported: 'a' },
+      { from: './x', imported: 'b', exported: 'c' },
+      { from: './y', imported: '*', exported: '*' },
+      { from: './z', imported: '*', exported: 'ns' },
+      { from: './w', imported: 'd', exported: 'e' },
+      { from: './v', imported: 'default', exported: 'default' },
     ]);
   });
 
   it('a function that stores nothing is not exported as a helper', async () => {
-    const s = await summaryOf('pure.ts', `${REDIS}export function format(v: string) { return v.trim(); }\nexport async function read(k: string) { await redis.ping(); return k; }\n`);
+    const s = await summaryOf(
+      'pure.ts',
+      `${REDIS}export function format(v: string) { return v.trim(); }\nexport async function read(k: string) { await redis.ping(); return k; }\n`,
+    );
     // Listed by name and line (callers of a returned result are found by it), with no store facet.
     assert.deepEqual(s.exports, { format: { line: 3 }, read: { line: 4 } });
   });
@@ -95,7 +125,9 @@ describe('project: Python summaries', () => {
   before(() => initTreeSitter());
 
   it('functions, methods (self left out, parameter names kept), instances, clients, factories, constants, cache readers', async () => {
-    const s = await summaryOf('store.py', `import redis
+    const s = await summaryOf(
+      'store.py',
+      `import redis
 from openai import OpenAI
 
 r = redis.Redis()
@@ -121,8 +153,11 @@ class Repo:
 
 
 repo = Repo()
-`);
-    assert.deepEqual(s.exports.save?.paramStores?.[1], [{ kind: 'redis', engine: 'redis', api: 'r.setex', line: 10, ttl: { seconds: 600, how: 'setex' } }]);
+`,
+    );
+    assert.deepEqual(s.exports.save?.paramStores?.[1], [
+      { kind: 'redis', engine: 'redis', api: 'r.setex', line: 10, ttl: { seconds: 600, how: 'setex' } },
+    ]);
     assert.deepEqual(s.exports.save?.params, ['prompt', 'reply']);
     assert.equal(s.exports.cached?.cacheRead?.api, 'r.get');
     assert.equal(s.exports.make?.client?.factory, true);
@@ -134,10 +169,16 @@ repo = Repo()
   });
 
   it('__init__ re-exports every import', async () => {
-    const s = await summaryOf('pkg/__init__.py', 'from .store import save, cached as lookup\nfrom . import history\nfrom .all import *\nimport pkg.db as db\n');
+    const s = await summaryOf(
+      'pkg/__init__.py',
+      'from .store import save, cached as lookup\nfrom . import history\nfrom .all import *\nimport pkg.db as db\n',
+    );
     assert.deepEqual(s.reexports, [
-      { from: '.store', imported: 'save', exported: 'save' }, { from: '.store', imported: 'cached', exported: 'lookup' }, { from: '.', imported: 'history', exported: 'history' },
-      { from: '.all', imported: '*', exported: '*' }, { from: 'pkg.db', imported: '*', exported: 'db' },
+      { from: '.store', imported: 'save', exported: 'save' },
+      { from: '.store', imported: 'cached', exported: 'lookup' },
+      { from: '.', imported: 'history', exported: 'history' },
+      { from: '.all', imported: '*', exported: '*' },
+      { from: 'pkg.db', imported: '*', exported: 'db' },
     ]);
   });
 });
@@ -190,9 +231,12 @@ describe('project: summaries do not depend on the order files are read', () => {
       // The fixture's imports really resolve (the property is not about empty state).
       assert.ok(JSON.stringify(reference).includes('"paramStores"'));
       const shared = new Project(ROOT, new MemoryFs(files));
-      await fc.assert(fc.asyncProperty(fc.shuffledSubarray(paths, { minLength: paths.length, maxLength: paths.length }), fc.boolean(), async (order, useShared) => {
-        assert.deepEqual(await projectState(files, order, useShared ? shared : undefined), reference);
-      }), { numRuns: 25 });
+      await fc.assert(
+        fc.asyncProperty(fc.shuffledSubarray(paths, { minLength: paths.length, maxLength: paths.length }), fc.boolean(), async (order, useShared) => {
+          assert.deepEqual(await projectState(files, order, useShared ? shared : undefined), reference);
+        }),
+        { numRuns: 25 },
+      );
     });
   }
 });

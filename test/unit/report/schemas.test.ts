@@ -47,7 +47,9 @@ describe('report formats', () => {
     const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
-    const sarif = JSON.parse(JSON.stringify(toSarif(result))) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }> };
+    const sarif = JSON.parse(JSON.stringify(toSarif(result))) as {
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region: { startLine: number } } }> }> }>;
+    };
     assert.ok(validate(sarif), ajv.errorsText(validate.errors));
     assert.equal(sarif.runs[0]!.results.length, result.findings.length);
     assert.equal(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.region.startLine, result.findings[0]!.range.startLine);

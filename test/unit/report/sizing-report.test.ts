@@ -57,7 +57,10 @@ describe('sizing report (examples, medium profile)', () => {
     const hist = report.gpu.files.find((f) => f.path === 'examples/opencl/histogram_host.c')!.fits.find((r) => r.gpu === 't4')!;
     assert.deepEqual([hist.cuda, hist.opencl], ['fits', 'needs-chunking']);
     // every file is sized: no "unknown" verdict is left once the workload gives the sizes
-    assert.ok(report.gpu.files.every((f) => f.unknowns.length === 0), JSON.stringify(report.gpu.files.map((f) => f.unknowns)));
+    assert.ok(
+      report.gpu.files.every((f) => f.unknowns.length === 0),
+      JSON.stringify(report.gpu.files.map((f) => f.unknowns)),
+    );
   });
 
   it('every OpenAI call site becomes a priced stream; nothing unknown is shown as 0', () => {
@@ -70,19 +73,32 @@ describe('sizing report (examples, medium profile)', () => {
     assert.equal(cached.cacheHitRatio, 0.3);
     // the workload's per-call override by path:line and by path#function label
     assert.equal(report.llm.streams.find((s) => s.id === 'examples/openai/embed_job.py:19')!.avgRequestsPerSecond, 0.2);
-    assert.equal(report.llm.streams.find((s) => s.path === 'examples/openai/embed_job.py' && s.function === 'summarise_reviews')!.peakRequestsPerSecond, 2);
+    assert.equal(
+      report.llm.streams.find((s) => s.path === 'examples/openai/embed_job.py' && s.function === 'summarise_reviews')!.peakRequestsPerSecond,
+      2,
+    );
     const sum = report.llm.streams.reduce((t, s) => t + s.cost!.monthlyUsd, 0);
     assert.ok(Math.abs(sum - report.llm.openaiMonthlyUsd) < 1e-6);
   });
 
   it('six engines with the three roles each, 4 traffic points, 12 months, and a two-sentence recommendation', () => {
-    assert.deepEqual(report.engines.map((e) => e.engine), ['mongodb', 'cassandra', 'scylladb', 'elasticsearch', 'dynamodb', 'redis']);
+    assert.deepEqual(
+      report.engines.map((e) => e.engine),
+      ['mongodb', 'cassandra', 'scylladb', 'elasticsearch', 'dynamodb', 'redis'],
+    );
     for (const e of report.engines) {
-      for (const role of ['client-session', 'query', 'data']) assert.ok(e.roles.some((r) => r.role === role), `${e.engine} lacks ${role}`);
+      for (const role of ['client-session', 'query', 'data'])
+        assert.ok(
+          e.roles.some((r) => r.role === role),
+          `${e.engine} lacks ${role}`,
+        );
       assert.ok(e.monthlyUsd > 0);
       assert.ok(e.roles.every((r) => r.why.length > 10 && r.grows.length > 3));
     }
-    assert.deepEqual(report.traffic.map((t) => t.factor), [1, 2, 5, 10]);
+    assert.deepEqual(
+      report.traffic.map((t) => t.factor),
+      [1, 2, 5, 10],
+    );
     assert.equal(report.months.length, 12);
     const rec = report.recommendation!;
     assert.equal(rec.text.split(/(?<=\.) (?=[A-Z])/).length, 2, rec.text);
@@ -92,7 +108,16 @@ describe('sizing report (examples, medium profile)', () => {
 
   it('Markdown and text carry the tables; HTML holds the charts as SVG until the script replaces them', () => {
     const md = toMarkdown(report).markdown;
-    for (const heading of ['## Assumptions', '## GPU fit', '## OpenAI call sites', '## Database topology per engine', '## Cost and nodes as traffic grows', '## Storage and nodes by month', '## Recommendation']) assert.ok(md.includes(heading), heading);
+    for (const heading of [
+      '## Assumptions',
+      '## GPU fit',
+      '## OpenAI call sites',
+      '## Database topology per engine',
+      '## Cost and nodes as traffic grows',
+      '## Storage and nodes by month',
+      '## Recommendation',
+    ])
+      assert.ok(md.includes(heading), heading);
     assert.match(md, /\| Reads per write \| 3 \| ratio \| profile \|/);
     const text = toSizingText(report, { detail: true });
     assert.match(text, /Recommendation/);
@@ -104,10 +129,16 @@ describe('sizing report (examples, medium profile)', () => {
 
   it('charts are built from the report numbers and render to SVG server-side', () => {
     const charts = buildCharts(report);
-    assert.deepEqual(charts.map((c) => c.id), ['cost-vs-traffic', 'storage-nodes-vs-months', 'gpu-peak-vs-target']);
+    assert.deepEqual(
+      charts.map((c) => c.id),
+      ['cost-vs-traffic', 'storage-nodes-vs-months', 'gpu-peak-vs-target'],
+    );
     const cost = charts[0]!;
     const dynamo = (cost.option.series as Array<{ name: string; data: number[] }>).find((s) => s.name === 'DynamoDB')!;
-    assert.deepEqual(dynamo.data, report.traffic.map((t) => Math.round(t.engines.find((e) => e.engine === 'dynamodb')!.monthlyUsd * 100) / 100));
+    assert.deepEqual(
+      dynamo.data,
+      report.traffic.map((t) => Math.round(t.engines.find((e) => e.engine === 'dynamodb')!.monthlyUsd * 100) / 100),
+    );
     const svg = chartToSvg(cost);
     assert.match(svg, /^<svg [^>]*viewBox="0 0 720 360"/);
     assert.match(svg, /DynamoDB/);
@@ -140,25 +171,46 @@ describe('sizing report (examples, medium profile)', () => {
     const flat = (ss: Section[]): Section[] => ss.flatMap((x) => [x, ...flat(x.children ?? [])]);
 
     it('a Korean analysis sizes with Korean engine formulas, roles, cost items, GPU plans and method notes; same numbers', () => {
-      const ko = buildSizingReport({ ...result, config: { ...result.config, lang: 'ko' } }, loadWorkloadFile(ROOT, { path: join(ROOT, 'examples/ai-infra-advisor.workload.json'), profile: 'medium' }));
+      const ko = buildSizingReport(
+        { ...result, config: { ...result.config, lang: 'ko' } },
+        loadWorkloadFile(ROOT, { path: join(ROOT, 'examples/ai-infra-advisor.workload.json'), profile: 'medium' }),
+      );
       const texts: string[] = [...ko.notes];
       for (const [i, e] of ko.engines.entries()) {
         const en = report.engines[i]!;
         assert.equal(e.engine, en.engine);
         assert.equal(e.monthlyUsd, en.monthlyUsd);
-        assert.deepEqual(e.roles.map((r) => [r.role, r.count, r.instance]), en.roles.map((r) => [r.role, r.count, r.instance]));
-        assert.deepEqual(e.costLines.map((c) => c.monthlyUsd), en.costLines.map((c) => c.monthlyUsd));
-        texts.push(e.title, ...e.roles.flatMap((r) => [r.name, r.why, r.grows]), ...e.costLines.flatMap((c) => [c.item, c.unit]), ...e.notes, ...e.warnings);
+        assert.deepEqual(
+          e.roles.map((r) => [r.role, r.count, r.instance]),
+          en.roles.map((r) => [r.role, r.count, r.instance]),
+        );
+        assert.deepEqual(
+          e.costLines.map((c) => c.monthlyUsd),
+          en.costLines.map((c) => c.monthlyUsd),
+        );
+        texts.push(
+          e.title,
+          ...e.roles.flatMap((r) => [r.name, r.why, r.grows]),
+          ...e.costLines.flatMap((c) => [c.item, c.unit]),
+          ...e.notes,
+          ...e.warnings,
+        );
       }
       for (const [i, f] of ko.gpu.files.entries()) {
-        assert.deepEqual(f.fits.map((x) => [x.cuda, x.opencl]), report.gpu.files[i]!.fits.map((x) => [x.cuda, x.opencl]));
+        assert.deepEqual(
+          f.fits.map((x) => [x.cuda, x.opencl]),
+          report.gpu.files[i]!.fits.map((x) => [x.cuda, x.opencl]),
+        );
         texts.push(...f.notes, ...f.fits.map((x) => x.why).filter((w) => /[a-z]{3}/.test(w)));
         if (f.chunkPlan) texts.push(f.chunkPlan.formula, f.chunkPlan.note);
       }
       assert.ok(ko.llm.streams.length >= 3);
       for (const [i, s] of ko.llm.streams.entries()) {
         const en = report.llm.streams[i]!;
-        assert.deepEqual([s.id, s.recordBytes, s.retentionDays, s.retentionFrom, s.stored, s.cost?.perCallUsd], [en.id, en.recordBytes, en.retentionDays, en.retentionFrom, en.stored, en.cost?.perCallUsd]);
+        assert.deepEqual(
+          [s.id, s.recordBytes, s.retentionDays, s.retentionFrom, s.stored, s.cost?.perCallUsd],
+          [en.id, en.recordBytes, en.retentionDays, en.retentionFrom, en.stored, en.cost?.perCallUsd],
+        );
         texts.push(s.recordFormula, s.storedWhy, s.retentionWhy, ...s.unknowns);
       }
       // The call-site table's cells: token sources and the retention unit are Korean too.
@@ -168,20 +220,34 @@ describe('sizing report (examples, medium profile)', () => {
         assert.match(row[7]!, /^[\d.]+일$/);
       }
       assert.ok(texts.length > 80, `${texts.length} texts`);
-      assert.deepEqual(texts.filter((t) => !HANGUL.test(t)), []);
+      assert.deepEqual(
+        texts.filter((t) => !HANGUL.test(t)),
+        [],
+      );
     });
 
     it('has the same sections, tables and numbers as the English report, with Korean titles and headers', () => {
       const en = flat(sizingSections(report, 'en'));
       const ko = flat(sizingSections(report, 'ko'));
-      assert.deepEqual(ko.map((x) => x.id), en.map((x) => x.id));
+      assert.deepEqual(
+        ko.map((x) => x.id),
+        en.map((x) => x.id),
+      );
       for (const [i, k] of ko.entries()) {
         const e = en[i]!;
-        assert.deepEqual(k.tables.map((t) => [t.table.columns.length, t.table.rows.length]), e.tables.map((t) => [t.table.columns.length, t.table.rows.length]), k.id);
+        assert.deepEqual(
+          k.tables.map((t) => [t.table.columns.length, t.table.rows.length]),
+          e.tables.map((t) => [t.table.columns.length, t.table.rows.length]),
+          k.id,
+        );
         assert.deepEqual(k.charts, e.charts);
         // A file or engine section is titled by its path or engine name; every other title is Korean.
         if (!k.id.startsWith('gpu-') && !k.id.startsWith('engine-')) assert.match(k.title, HANGUL, k.id);
-        for (const t of k.tables) assert.ok(t.table.columns.some((c) => HANGUL.test(c)), `${k.id}: ${t.table.columns.join(', ')}`);
+        for (const t of k.tables)
+          assert.ok(
+            t.table.columns.some((c) => HANGUL.test(c)),
+            `${k.id}: ${t.table.columns.join(', ')}`,
+          );
       }
       // The dollar figures of the headline (recommendation, OpenAI cost) are the same numbers in both languages.
       const dollars = (lines: string[]) => lines.join(' ').match(/\$[\d,.]+/g);

@@ -3,54 +3,108 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'a sync compiled only in debug builds', language: 'cpp', code: 'void f(Layer** layers, int n) {\n  for (int l = 0; l < n; l++) {\n    layers[l]->forward();\n#if (DEBUG_FORWARD)\n    cudaDeviceSynchronize();\n#endif\n  }\n}\n' },
-    { name: 'per-device wait after all work is queued', language: 'cuda', code: 'void f(float** d, int n) {\n  for (int g = 0; g < n; g++) { cudaSetDevice(g); k<<<1, 32>>>(d[g]); }\n  for (int g = 0; g < n; g++) {\n    cudaSetDevice(g);\n    cudaDeviceSynchronize();\n  }\n}\n' },
-    { name: 'benchmark: sync inside a timed loop', language: 'cuda', code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  for (int r = 0; r < 10; r++) {\n    cudaEventRecord(a);\n    k<<<1, 32>>>(d);\n    cudaEventRecord(b);\n    cudaEventSynchronize(b);\n    cudaEventElapsedTime(&ms, a, b);\n  }\n}\n' },
-    { name: 'benchmark: clock_gettime around the loop', language: 'c', code: 'void f(float* d) {\n  struct timespec t0, t1;\n  clock_gettime(CLOCK_MONOTONIC, &t0);\n  for (int r = 0; r < 10; r++) { step(d); cudaDeviceSynchronize(); }\n  clock_gettime(CLOCK_MONOTONIC, &t1);\n}\n' },
-    { name: 'sync once on the first iteration', language: 'cuda', code: 'void f(float* d) {\n  for (int i = 0; i < 10; i++) {\n    k<<<1, 32>>>(d);\n    if (i == 0) cudaDeviceSynchronize();\n  }\n}\n' },
-    { name: 'sync then break', language: 'cuda', code: 'void f(float* d) {\n  for (int i = 0; i < 10; i++) {\n    k<<<1, 32>>>(d);\n    if (done(i)) {\n      cudaDeviceSynchronize();\n      break;\n    }\n  }\n}\n' },
-    { name: 'python: torch.cuda.Event timing loop', language: 'python', code: 'import torch\nstart = torch.cuda.Event(enable_timing=True)\nend = torch.cuda.Event(enable_timing=True)\nfor i in range(10):\n    start.record()\n    y = model(x)\n    end.record()\n    torch.cuda.synchronize()\n    ms = start.elapsed_time(end)\n' },
-    { name: 'python: time.time around a counted loop', language: 'python', code: 'import time\nimport torch\nt0 = time.time()\nfor i in range(10):\n    y = model(x)\n    torch.cuda.synchronize()\nprint(time.time() - t0)\n' },
-    { name: 'sync after the loop', language: 'cuda', code: 'void f(float* d) {\n  for (int i = 0; i < 10; i++) k<<<1, 32>>>(d);\n  cudaDeviceSynchronize();\n}\n' },
+    {
+      name: 'a sync compiled only in debug builds',
+      language: 'cpp',
+      code: 'void f(Layer** layers, int n) {\n  for (int l = 0; l < n; l++) {\n    layers[l]->forward();\n#if (DEBUG_FORWARD)\n    cudaDeviceSynchronize();\n#endif\n  }\n}\n',
+    },
+    {
+      name: 'per-device wait after all work is queued',
+      language: 'cuda',
+      code: 'void f(float** d, int n) {\n  for (int g = 0; g < n; g++) { cudaSetDevice(g); k<<<1, 32>>>(d[g]); }\n  for (int g = 0; g < n; g++) {\n    cudaSetDevice(g);\n    cudaDeviceSynchronize();\n  }\n}\n',
+    },
+    {
+      name: 'benchmark: sync inside a timed loop',
+      language: 'cuda',
+      code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  for (int r = 0; r < 10; r++) {\n    cudaEventRecord(a);\n    k<<<1, 32>>>(d);\n    cudaEventRecord(b);\n    cudaEventSynchronize(b);\n    cudaEventElapsedTime(&ms, a, b);\n  }\n}\n',
+    },
+    {
+      name: 'benchmark: clock_gettime around the loop',
+      language: 'c',
+      code: 'void f(float* d) {\n  struct timespec t0, t1;\n  clock_gettime(CLOCK_MONOTONIC, &t0);\n  for (int r = 0; r < 10; r++) { step(d); cudaDeviceSynchronize(); }\n  clock_gettime(CLOCK_MONOTONIC, &t1);\n}\n',
+    },
+    {
+      name: 'sync once on the first iteration',
+      language: 'cuda',
+      code: 'void f(float* d) {\n  for (int i = 0; i < 10; i++) {\n    k<<<1, 32>>>(d);\n    if (i == 0) cudaDeviceSynchronize();\n  }\n}\n',
+    },
+    {
+      name: 'sync then break',
+      language: 'cuda',
+      code: 'void f(float* d) {\n  for (int i = 0; i < 10; i++) {\n    k<<<1, 32>>>(d);\n    if (done(i)) {\n      cudaDeviceSynchronize();\n      break;\n    }\n  }\n}\n',
+    },
+    {
+      name: 'python: torch.cuda.Event timing loop',
+      language: 'python',
+      code: 'import torch\nstart = torch.cuda.Event(enable_timing=True)\nend = torch.cuda.Event(enable_timing=True)\nfor i in range(10):\n    start.record()\n    y = model(x)\n    end.record()\n    torch.cuda.synchronize()\n    ms = start.elapsed_time(end)\n',
+    },
+    {
+      name: 'python: time.time around a counted loop',
+      language: 'python',
+      code: 'import time\nimport torch\nt0 = time.time()\nfor i in range(10):\n    y = model(x)\n    torch.cuda.synchronize()\nprint(time.time() - t0)\n',
+    },
+    {
+      name: 'sync after the loop',
+      language: 'cuda',
+      code: 'void f(float* d) {\n  for (int i = 0; i < 10; i++) k<<<1, 32>>>(d);\n  cudaDeviceSynchronize();\n}\n',
+    },
     { name: 'stream sync outside any loop', language: 'cuda', code: 'void f() {\n  cudaStreamSynchronize(0);\n}\n' },
-    { name: 'python: torch sync outside', language: 'python', code: 'import torch\nfor i in range(3):\n    y = model(x)\ntorch.cuda.synchronize()\n' },
-    { name: 'python: a sync before the timer starts in a benchmark loop (so the timing starts on an idle device)', language: 'python', code: 'import pycuda.driver as cuda\nfor n in range(10):\n    start = cuda.Event()\n    stop = cuda.Event()\n    cuda.Context.synchronize()\n    start.record()\n    stop.record()\n    stop.synchronize()\n    print(stop.time_since(start))\n' },
+    {
+      name: 'python: torch sync outside',
+      language: 'python',
+      code: 'import torch\nfor i in range(3):\n    y = model(x)\ntorch.cuda.synchronize()\n',
+    },
+    {
+      name: 'python: a sync before the timer starts in a benchmark loop (so the timing starts on an idle device)',
+      language: 'python',
+      code: 'import pycuda.driver as cuda\nfor n in range(10):\n    start = cuda.Event()\n    stop = cuda.Event()\n    cuda.Context.synchronize()\n    start.record()\n    stop.record()\n    stop.synchronize()\n    print(stop.time_since(start))\n',
+    },
   ],
   invalid: [
     {
-      name: 'the #else branch of a debug #if is the release build', language: 'cpp',
+      name: 'the #else branch of a debug #if is the release build',
+      language: 'cpp',
       code: 'void f(Layer** layers, int n) {\n  for (int l = 0; l < n; l++) {\n    layers[l]->forward();\n#ifdef _DEBUG\n    check();\n#else\n    cudaDeviceSynchronize();\n#endif\n  }\n}\n',
       errors: [{ messageId: 'syncInLoop', line: 7 }],
     },
     {
-      name: 'python: .item() every batch waits for the GPU', language: 'python',
+      name: 'python: .item() every batch waits for the GPU',
+      language: 'python',
       code: 'import torch\ndevice = "cuda"\nmodel = model.to(device)\nfor x in loader:\n    loss = model(x.to(device))\n    total += loss.item()\n',
       errors: [{ messageId: 'syncInLoop', line: 6, includes: ['Tensor.item'] }],
     },
     {
-      name: 'a wall clock around an epoch over a loader is not a benchmark', language: 'python',
+      name: 'a wall clock around an epoch over a loader is not a benchmark',
+      language: 'python',
       code: 'import time\nimport torch\nt0 = time.time()\nfor x in loader:\n    y = model(x)\n    torch.cuda.synchronize()\nprint(time.time() - t0)\n',
       errors: [{ messageId: 'syncInLoop', line: 6 }],
     },
     {
-      name: 'a loop that calls work of its own and waits per trip', language: 'cuda',
+      name: 'a loop that calls work of its own and waits per trip',
+      language: 'cuda',
       code: 'void f(Layer** layers, int n) {\n  for (int l = 0; l < n; l++) {\n    layers[l]->forward();\n    cudaDeviceSynchronize();\n  }\n}\n',
       errors: [{ messageId: 'syncInLoop', line: 4 }],
     },
     {
-      name: 'device sync per iteration', language: 'cuda',
+      name: 'device sync per iteration',
+      language: 'cuda',
       code: 'void f(float* d) {\n  for (int i = 0; i < 10; i++) {\n    k<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n  }\n}\n',
       errors: [{ messageId: 'syncInLoop', line: 4, column: 5, endColumn: 28, includes: ['loop at line 2 (10 iterations)'] }],
     },
     {
-      name: 'driver API stream sync in a do-while', language: 'cpp',
+      name: 'driver API stream sync in a do-while',
+      language: 'cpp',
       code: 'void f(CUstream s) {\n  do {\n    cuStreamSynchronize(s);\n  } while (more());\n}\n',
       errors: [{ messageId: 'syncInLoop', line: 3, includes: ['cuStreamSynchronize', 'loop at line 2'] }],
     },
     {
-      name: 'python: cupy and torch', language: 'python',
+      name: 'python: cupy and torch',
+      language: 'python',
       code: 'import cupy as cp\nimport torch\nfor i in range(5):\n    cp.cuda.Device(0).synchronize()\n    torch.cuda.synchronize()\n',
-      errors: [{ messageId: 'syncInLoop', line: 4, includes: ['(5 iterations)'] }, { messageId: 'syncInLoop', line: 5 }],
+      errors: [
+        { messageId: 'syncInLoop', line: 4, includes: ['(5 iterations)'] },
+        { messageId: 'syncInLoop', line: 5 },
+      ],
     },
   ],
 });

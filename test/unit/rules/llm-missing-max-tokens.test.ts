@@ -4,106 +4,174 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     // A bound passed through options from a caller not seen is unknown, not missing.
-    { name: 'limit passed through ...options from the caller', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string, options: Record<string, unknown>) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], ...options });\n" },
-    { name: 'the whole request passed in by the caller', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const complete = (params: OpenAI.ChatCompletionCreateParamsNonStreaming) => c.chat.completions.create(params);\n" },
-    { name: 'limit passed through **kwargs from the caller', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q, **kwargs):\n    return c.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **kwargs)\n' },
-    { name: 'limit in a dict unpacked with ** that is built here', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    params = {"model": "gpt-4o-mini", "max_tokens": 300, "messages": [{"role": "user", "content": q}]}\n    return c.chat.completions.create(**params)\n' },
-    { name: 'limit in an options object built here and spread', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nconst DEFAULTS = { max_tokens: 256, temperature: 0 };\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], ...DEFAULTS });\n" },
-    { name: 'max_completion_tokens set (TS)', language: 'typescript', code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', max_completion_tokens: 200, messages: [{ role: 'user', content: q }] });\n" },
-    { name: 'max_tokens set (Python)', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n' },
-    { name: 'embeddings have no output tokens', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\nv = c.embeddings.create(model="text-embedding-3-small", input=["a", "b"])\n' },
-    { name: 'LangChain model with maxTokens on the constructor', language: 'typescript', code: "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 256 });\nexport const run = (q: string) => llm.invoke(q);\n" },
-    { name: 'max tokens from a variable still bounds it', language: 'python', code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q, limit):\n    return c.responses.create(model="gpt-4.1-mini", input=q, max_output_tokens=limit)\n' },
+    {
+      name: 'limit passed through ...options from the caller',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string, options: Record<string, unknown>) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], ...options });\n",
+    },
+    {
+      name: 'the whole request passed in by the caller',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const complete = (params: OpenAI.ChatCompletionCreateParamsNonStreaming) => c.chat.completions.create(params);\n",
+    },
+    {
+      name: 'limit passed through **kwargs from the caller',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q, **kwargs):\n    return c.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **kwargs)\n',
+    },
+    {
+      name: 'limit in a dict unpacked with ** that is built here',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    params = {"model": "gpt-4o-mini", "max_tokens": 300, "messages": [{"role": "user", "content": q}]}\n    return c.chat.completions.create(**params)\n',
+    },
+    {
+      name: 'limit in an options object built here and spread',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nconst DEFAULTS = { max_tokens: 256, temperature: 0 };\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], ...DEFAULTS });\n",
+    },
+    {
+      name: 'max_completion_tokens set (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', max_completion_tokens: 200, messages: [{ role: 'user', content: q }] });\n",
+    },
+    {
+      name: 'max_tokens set (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n',
+    },
+    {
+      name: 'embeddings have no output tokens',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\nv = c.embeddings.create(model="text-embedding-3-small", input=["a", "b"])\n',
+    },
+    {
+      name: 'LangChain model with maxTokens on the constructor',
+      language: 'typescript',
+      code: "import { ChatOpenAI } from '@langchain/openai';\nconst llm = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 256 });\nexport const run = (q: string) => llm.invoke(q);\n",
+    },
+    {
+      name: 'max tokens from a variable still bounds it',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q, limit):\n    return c.responses.create(model="gpt-4.1-mini", input=q, max_output_tokens=limit)\n',
+    },
   ],
   invalid: [
     {
-      name: 'an OpenAI-compatible provider takes max_tokens', language: 'typescript',
+      name: 'an OpenAI-compatible provider takes max_tokens',
+      language: 'typescript',
       code: "import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', timeout: 1000 });\nexport const ask = (q: string) => groq.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [{ role: 'user', content: q }] });\n",
       errors: [{ messageId: 'unknownModel', line: 3, includes: ['sets no max_tokens'] }],
-      output: "import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', timeout: 1000 });\nexport const ask = (q: string) => groq.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [{ role: 'user', content: q }], max_tokens: 1024 });\n",
+      output:
+        "import OpenAI from 'openai';\nconst groq = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1', timeout: 1000 });\nexport const ask = (q: string) => groq.chat.completions.create({ model: 'llama-3.1-8b-instant', messages: [{ role: 'user', content: q }], max_tokens: 1024 });\n",
     },
     // Calls reached through aliases, method values and LangChain chains.
     {
-      name: 'a client reached through a module-level alias', language: 'typescript',
+      name: 'a client reached through a module-level alias',
+      language: 'typescript',
       code: "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nexport const ai = openai;\nexport const ask = (q: string) => ai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
       errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
-      output: "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nexport const ai = openai;\nexport const ask = (q: string) => ai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 });\n",
+      output:
+        "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nexport const ai = openai;\nexport const ask = (q: string) => ai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 });\n",
     },
     {
-      name: 'create taken as a bound value', language: 'typescript',
+      name: 'create taken as a bound value',
+      language: 'typescript',
       code: "import OpenAI from 'openai';\nconst client = new OpenAI({ timeout: 1000 });\nconst create = client.chat.completions.create.bind(client.chat.completions);\nexport const ask = (q: string) => create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
       errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
-      output: "import OpenAI from 'openai';\nconst client = new OpenAI({ timeout: 1000 });\nconst create = client.chat.completions.create.bind(client.chat.completions);\nexport const ask = (q: string) => create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 });\n",
+      output:
+        "import OpenAI from 'openai';\nconst client = new OpenAI({ timeout: 1000 });\nconst create = client.chat.completions.create.bind(client.chat.completions);\nexport const ask = (q: string) => create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 });\n",
     },
     {
-      name: 'create passed as a value to a retry helper (Python)', language: 'python',
+      name: 'create passed as a value to a retry helper (Python)',
+      language: 'python',
       code: 'from openai import OpenAI\nc = OpenAI()\ndef with_retry(fn, q):\n    return fn(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\ndef ask(q):\n    return with_retry(c.chat.completions.create, q)\n',
       errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
-      output: 'from openai import OpenAI\nc = OpenAI()\ndef with_retry(fn, q):\n    return fn(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_completion_tokens=1024)\ndef ask(q):\n    return with_retry(c.chat.completions.create, q)\n',
+      output:
+        'from openai import OpenAI\nc = OpenAI()\ndef with_retry(fn, q):\n    return fn(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_completion_tokens=1024)\ndef ask(q):\n    return with_retry(c.chat.completions.create, q)\n',
     },
     {
-      name: 'create held in a local name (Python)', language: 'python',
+      name: 'create held in a local name (Python)',
+      language: 'python',
       code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    create = c.chat.completions.create\n    return create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n',
       errors: [{ messageId: 'unbounded', line: 5, includes: ['gpt-4o-mini'] }],
-      output: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    create = c.chat.completions.create\n    return create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_completion_tokens=1024)\n',
+      output:
+        'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    create = c.chat.completions.create\n    return create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_completion_tokens=1024)\n',
     },
     {
-      name: 'an aliased legacy class', language: 'python',
+      name: 'an aliased legacy class',
+      language: 'python',
       code: 'from openai import ChatCompletion as Chat\ndef ask(q):\n    return Chat.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n',
       errors: [{ messageId: 'unbounded', line: 3, includes: ['gpt-4o-mini'] }],
-      output: 'from openai import ChatCompletion as Chat\ndef ask(q):\n    return Chat.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_tokens=1024)\n',
+      output:
+        'from openai import ChatCompletion as Chat\ndef ask(q):\n    return Chat.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_tokens=1024)\n',
     },
     {
-      name: 'LangChain prompt | llm chain invoked (Python)', language: 'python',
+      name: 'LangChain prompt | llm chain invoked (Python)',
+      language: 'python',
       code: 'from langchain_openai import ChatOpenAI\nfrom langchain_core.prompts import ChatPromptTemplate\nllm = ChatOpenAI(model="gpt-4o-mini")\nprompt = ChatPromptTemplate.from_template("Summarise {text}")\nchain = prompt | llm\ndef summarise(text):\n    return chain.invoke({"text": text})\n',
       errors: [{ messageId: 'unbounded', line: 7, includes: ['gpt-4o-mini'] }],
-      output: 'from langchain_openai import ChatOpenAI\nfrom langchain_core.prompts import ChatPromptTemplate\nllm = ChatOpenAI(model="gpt-4o-mini", max_tokens=1024)\nprompt = ChatPromptTemplate.from_template("Summarise {text}")\nchain = prompt | llm\ndef summarise(text):\n    return chain.invoke({"text": text})\n',
+      output:
+        'from langchain_openai import ChatOpenAI\nfrom langchain_core.prompts import ChatPromptTemplate\nllm = ChatOpenAI(model="gpt-4o-mini", max_tokens=1024)\nprompt = ChatPromptTemplate.from_template("Summarise {text}")\nchain = prompt | llm\ndef summarise(text):\n    return chain.invoke({"text": text})\n',
     },
     {
-      name: 'LangChain prompt.pipe(model) chain invoked (TS)', language: 'typescript',
+      name: 'LangChain prompt.pipe(model) chain invoked (TS)',
+      language: 'typescript',
       code: "import { ChatOpenAI } from '@langchain/openai';\nimport { ChatPromptTemplate } from '@langchain/core/prompts';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini' });\nconst prompt = ChatPromptTemplate.fromTemplate('Summarise {text}');\nconst chain = prompt.pipe(model);\nexport const summarise = (text: string) => chain.invoke({ text });\n",
       errors: [{ messageId: 'unbounded', line: 6, includes: ['gpt-4o-mini'] }],
-      output: "import { ChatOpenAI } from '@langchain/openai';\nimport { ChatPromptTemplate } from '@langchain/core/prompts';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 1024 });\nconst prompt = ChatPromptTemplate.fromTemplate('Summarise {text}');\nconst chain = prompt.pipe(model);\nexport const summarise = (text: string) => chain.invoke({ text });\n",
+      output:
+        "import { ChatOpenAI } from '@langchain/openai';\nimport { ChatPromptTemplate } from '@langchain/core/prompts';\nconst model = new ChatOpenAI({ model: 'gpt-4o-mini', maxTokens: 1024 });\nconst prompt = ChatPromptTemplate.fromTemplate('Summarise {text}');\nconst chain = prompt.pipe(model);\nexport const summarise = (text: string) => chain.invoke({ text });\n",
     },
     {
-      name: 'max_tokens: null is no bound', language: 'typescript',
+      name: 'max_tokens: null is no bound',
+      language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: null, messages: [{ role: 'user', content: q }] });\n",
       errors: [{ messageId: 'unbounded', line: 3, includes: ['gpt-4o-mini'] }],
     },
     {
-      name: 'max_tokens=None is no bound', language: 'python',
+      name: 'max_tokens=None is no bound',
+      language: 'python',
       code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=None, messages=[{"role": "user", "content": q}])\n',
       errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
     },
     {
-      name: 'a request object built in scope without a bound', language: 'typescript',
+      name: 'a request object built in scope without a bound',
+      language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport async function ask(q: string) {\n  const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: q }] };\n  return c.chat.completions.create(params);\n}\n",
       errors: [{ messageId: 'unbounded', line: 5, includes: ['gpt-4o-mini'] }],
-      output: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport async function ask(q: string) {\n  const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: q }], max_completion_tokens: 1024 };\n  return c.chat.completions.create(params);\n}\n",
+      output:
+        "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport async function ask(q: string) {\n  const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: q }], max_completion_tokens: 1024 };\n  return c.chat.completions.create(params);\n}\n",
     },
     {
-      name: 'TS chat call, fix adds max_completion_tokens', language: 'typescript',
+      name: 'TS chat call, fix adds max_completion_tokens',
+      language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
       errors: [{ messageId: 'unbounded', line: 3, column: 35, includes: ['max_completion_tokens', '16,384 output tokens', 'gpt-4o-mini', '/call'] }],
-      output: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 });\n",
+      output:
+        "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (q: string) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], max_completion_tokens: 1024 });\n",
     },
     {
-      name: 'Python multi-line call with trailing comma', language: 'python',
+      name: 'Python multi-line call with trailing comma',
+      language: 'python',
       code: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": q}],\n    )\n',
       errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o', '16,384'] }],
-      output: 'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": q}],\n        max_completion_tokens=1024,\n    )\n',
+      output:
+        'from openai import OpenAI\nc = OpenAI()\ndef ask(q):\n    return c.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": q}],\n        max_completion_tokens=1024,\n    )\n',
     },
     {
-      name: 'responses API with an unknown model', language: 'typescript',
+      name: 'responses API with an unknown model',
+      language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (model: string, q: string) => c.responses.create({ model, input: q });\n",
       errors: [{ messageId: 'unknownModel', line: 3, includes: ['max_output_tokens'] }],
-      output: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (model: string, q: string) => c.responses.create({ model, input: q, max_output_tokens: 1024 });\n",
+      output:
+        "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport const ask = (model: string, q: string) => c.responses.create({ model, input: q, max_output_tokens: 1024 });\n",
     },
     {
-      name: 'legacy openai.ChatCompletion.create', language: 'python',
+      name: 'legacy openai.ChatCompletion.create',
+      language: 'python',
       code: 'import openai\nr = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}])\n',
       errors: [{ messageId: 'unbounded', line: 2, includes: ['max_tokens', 'gpt-3.5-turbo'] }],
-      output: 'import openai\nr = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}], max_tokens=1024)\n',
+      output:
+        'import openai\nr = openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": "hi"}], max_tokens=1024)\n',
     },
   ],
 });

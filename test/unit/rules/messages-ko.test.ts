@@ -47,16 +47,30 @@ describe('Korean rule messages', () => {
 
   it('Korean messages, related locations and fix titles over every example and fixture carry no English phrase', async () => {
     let out = '';
-    await runCli(['scan', 'examples', 'test/fixtures', 'test/e2e/workspace', '--lang', 'ko', '--format', 'json', '--fail-on', 'never'], { stdout: (s) => (out += s), stderr: () => undefined, cwd: ROOT, isTTY: false });
-    const findings = (JSON.parse(out) as { findings: Array<{ ruleId: string; message: string; related?: Array<{ message: string }>; fixes?: Array<{ description: string }> }> }).findings;
+    await runCli(['scan', 'examples', 'test/fixtures', 'test/e2e/workspace', '--lang', 'ko', '--format', 'json', '--fail-on', 'never'], {
+      stdout: (s) => (out += s),
+      stderr: () => undefined,
+      cwd: ROOT,
+      isTTY: false,
+    });
+    const findings = (
+      JSON.parse(out) as {
+        findings: Array<{ ruleId: string; message: string; related?: Array<{ message: string }>; fixes?: Array<{ description: string }> }>;
+      }
+    ).findings;
     assert.ok(findings.length > 40, `${findings.length} findings`);
     // Three or more lowercase English words in a row, outside quotes and code (identifiers, expressions, calls).
     const english = (text: string) => text.replace(/'[^']*'|"[^"]*"|`[^`]*`|\S*[(.=_]\S*/g, ' ').match(/\b[a-z]{2,}(?: [a-z]{2,}){2,}\b/g);
-    const offenders = findings.flatMap((f) => [f.message, ...(f.related ?? []).map((r) => r.message)].filter((m) => english(m)).map((m) => `${f.ruleId}: ${english(m)!.join(' | ')} — ${m}`));
+    const offenders = findings.flatMap((f) =>
+      [f.message, ...(f.related ?? []).map((r) => r.message)].filter((m) => english(m)).map((m) => `${f.ruleId}: ${english(m)!.join(' | ')} — ${m}`),
+    );
     assert.deepEqual(offenders, []);
     // Quick-fix titles are short ("Add timeout"): in Korean each must carry Hangul, i.e. be translated at all.
     const fixes = findings.flatMap((f) => (f.fixes ?? []).map((x) => `${f.ruleId}: ${x.description}`));
     assert.ok(fixes.length >= 4, fixes.join(' | '));
-    assert.deepEqual(fixes.filter((t) => !/[\uac00-\ud7a3]/.test(t)), []);
+    assert.deepEqual(
+      fixes.filter((t) => !/[\uac00-\ud7a3]/.test(t)),
+      [],
+    );
   });
 });

@@ -9,11 +9,21 @@ import type { Language } from '../../../src/core/model/types';
 import { findingsOf } from '../../helpers/rule-tester';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const FENCE_LANGUAGES: Record<string, Language> = { cuda: 'cuda', c: 'c', cpp: 'cpp', python: 'python', typescript: 'typescript', javascript: 'javascript' };
+const FENCE_LANGUAGES: Record<string, Language> = {
+  cuda: 'cuda',
+  c: 'c',
+  cpp: 'cpp',
+  python: 'python',
+  typescript: 'typescript',
+  javascript: 'javascript',
+};
 
 describe('rule registry', () => {
   it('lists exactly the rule files', () => {
-    const files = readdirSync(join(ROOT, 'src/core/rules')).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'rule.ts').map((f) => f.slice(0, -3)).sort();
+    const files = readdirSync(join(ROOT, 'src/core/rules'))
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'rule.ts')
+      .map((f) => f.slice(0, -3))
+      .sort();
     assert.deepEqual([...RULE_IDS].sort(), files);
   });
 
@@ -41,8 +51,14 @@ describe('rule registry', () => {
         assert.ok(doc.startsWith(`# ${rule.meta.id}\n`), 'title');
         assert.match(doc, /## Why/);
         assert.match(doc, /## How to fix/);
-        assert.ok(blocks.some((b) => b.kind === 'bad'), 'a bad example');
-        assert.ok(blocks.some((b) => b.kind === 'good'), 'a good example');
+        assert.ok(
+          blocks.some((b) => b.kind === 'bad'),
+          'a bad example',
+        );
+        assert.ok(
+          blocks.some((b) => b.kind === 'good'),
+          'a good example',
+        );
       });
 
       it('bad example reports, good example does not', async () => {
@@ -51,7 +67,12 @@ describe('rule registry', () => {
           assert.ok(language, `unknown fence language ${b.fence}`);
           const findings = await findingsOf(rule, { code: b.code, language });
           if (b.kind === 'bad') assert.ok(findings.length > 0, `bad example of ${rule.meta.id} reports nothing`);
-          else assert.deepEqual(findings.map((f) => f.message), [], `good example of ${rule.meta.id} reports`);
+          else
+            assert.deepEqual(
+              findings.map((f) => f.message),
+              [],
+              `good example of ${rule.meta.id} reports`,
+            );
         }
       });
     });

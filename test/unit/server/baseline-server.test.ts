@@ -7,8 +7,19 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
-  ConfigurationRequest, createConnection, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification,
-  InitializeRequest, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter, type Connection, type ProtocolConnection, type PublishDiagnosticsParams,
+  ConfigurationRequest,
+  createConnection,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { startServer } from '../../../src/server/server';
 import { analyzeText } from '../../../src/core/analyze';
@@ -60,7 +71,12 @@ describe('language server: the baseline', function () {
     });
     client.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({ baseline: mode })));
     client.listen();
-    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }], capabilities: { workspace: { configuration: true } } });
+    await client.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      capabilities: { workspace: { configuration: true } },
+    });
     await client.sendNotification(InitializedNotification.type, {});
   });
 
@@ -77,7 +93,9 @@ describe('language server: the baseline', function () {
     assert.ok(newCount > 0, 'the second call has findings of its own');
 
     let mark = published.length;
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(), languageId: 'python', version: 1, text: NOW } });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri(), languageId: 'python', version: 1, text: NOW },
+    });
     const hidden = await next(mark);
     assert.equal(hidden.diagnostics.length, newCount);
     // Only the second call's findings: all on its line (0-based 7).
@@ -85,17 +103,32 @@ describe('language server: the baseline', function () {
 
     mode = 'info';
     mark = published.length;
-    await client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(), version: 2 }, contentChanges: [{ text: `${NOW}\n` }] });
+    await client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri(), version: 2 },
+      contentChanges: [{ text: `${NOW}\n` }],
+    });
     const info = await next(mark);
     assert.equal(info.diagnostics.length, all.findings.length);
     const onOld = info.diagnostics.filter((d) => d.range.start.line === 6);
     assert.equal(onOld.length, oldCodes.length);
-    assert.ok(onOld.every((d) => d.severity === 3), 'baselined: Information');
+    assert.ok(
+      onOld.every((d) => d.severity === 3),
+      'baselined: Information',
+    );
 
     mode = 'off';
     mark = published.length;
-    await client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(), version: 3 }, contentChanges: [{ text: `${NOW}\n\n` }] });
+    await client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri(), version: 3 },
+      contentChanges: [{ text: `${NOW}\n\n` }],
+    });
     const off = await next(mark);
-    assert.deepEqual(off.diagnostics.filter((d) => d.range.start.line === 6).map((d) => d.severity), info.diagnostics.filter((d) => d.range.start.line === 7).map((d) => d.severity).slice(0, oldCodes.length));
+    assert.deepEqual(
+      off.diagnostics.filter((d) => d.range.start.line === 6).map((d) => d.severity),
+      info.diagnostics
+        .filter((d) => d.range.start.line === 7)
+        .map((d) => d.severity)
+        .slice(0, oldCodes.length),
+    );
   });
 });

@@ -10,8 +10,13 @@ import { RULE_IDS } from '../../../src/core/rules';
 import { FIX_ALL_KIND, fixAllAction, wantsFixAll, wantsQuickFixes } from '../../../src/server/fix-all';
 
 const finding = (startOffset: number, endOffset: number, newText: string): Finding => ({
-  ruleId: 'gpu-unchecked-call', messageId: 'call', severity: 'warning', message: 'm', path: 'a.cu',
-  range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }, fixes: [{ description: 'fix', edits: [{ startOffset, endOffset, newText }] }],
+  ruleId: 'gpu-unchecked-call',
+  messageId: 'call',
+  severity: 'warning',
+  message: 'm',
+  path: 'a.cu',
+  range: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
+  fixes: [{ description: 'fix', edits: [{ startOffset, endOffset, newText }] }],
 });
 
 function apply(doc: TextDocument, findings: Finding[]): string {
@@ -24,8 +29,10 @@ describe('fix all', () => {
 
   it('is asked for by source.fixAll, source.fixAll.aiInfraAdvisor or source; not by quickfix or no kind', () => {
     assert.equal(FIX_ALL_KIND, 'source.fixAll.aiInfraAdvisor');
-    for (const only of [['source.fixAll'], ['source.fixAll.aiInfraAdvisor'], ['source'], ['quickfix', 'source.fixAll']]) assert.ok(wantsFixAll(only), only.join());
-    for (const only of [undefined, [], ['quickfix'], ['source.fixAll.eslint'], ['source.organizeImports']]) assert.ok(!wantsFixAll(only), String(only));
+    for (const only of [['source.fixAll'], ['source.fixAll.aiInfraAdvisor'], ['source'], ['quickfix', 'source.fixAll']])
+      assert.ok(wantsFixAll(only), only.join());
+    for (const only of [undefined, [], ['quickfix'], ['source.fixAll.eslint'], ['source.organizeImports']])
+      assert.ok(!wantsFixAll(only), String(only));
     assert.ok(wantsQuickFixes(undefined) && wantsQuickFixes(['quickfix']));
     assert.ok(!wantsQuickFixes(['source.fixAll']));
   });
@@ -39,7 +46,8 @@ describe('fix all', () => {
   });
 
   it('wraps every unchecked CUDA call of a file in its check macro at once', async () => {
-    const text = '#define CHECK(x) do { if ((x) != cudaSuccess) abort(); } while (0)\nvoid f(float* d, size_t n) {\n  cudaMalloc(&d, n);\n  cudaMemset(d, 0, n);\n  CHECK(cudaFree(d));\n}\n';
+    const text =
+      '#define CHECK(x) do { if ((x) != cudaSuccess) abort(); } while (0)\nvoid f(float* d, size_t n) {\n  cudaMalloc(&d, n);\n  cudaMemset(d, 0, n);\n  CHECK(cudaFree(d));\n}\n';
     const a = await analyzeText('a.cu', text, 'cuda', resolveConfig({}, RULE_IDS));
     const doc = TextDocument.create('file:///a.cu', 'cuda-cpp', 1, text);
     // One finding per function; its one fix wraps both calls.

@@ -8,8 +8,20 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
-  createConnection, createProtocolConnection, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, HoverRequest, InitializedNotification,
-  InitializeRequest, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter, type Connection, type ProtocolConnection, type PublishDiagnosticsParams,
+  createConnection,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { startServer } from '../../../src/server/server';
 
@@ -32,7 +44,10 @@ describe('language server: a change to an imported helper re-analyses its open d
       const hit = published.slice(since).find((p) => p.uri === uri(path) && ok(p));
       if (hit) return hit;
       if (Date.now() > deadline) throw new Error(`no new diagnostics for ${path} within 20 s`);
-      await new Promise<void>((r) => { waiters.push(r); setTimeout(r, 1000); });
+      await new Promise<void>((r) => {
+        waiters.push(r);
+        setTimeout(r, 1000);
+      });
     }
   }
 
@@ -50,7 +65,12 @@ describe('language server: a change to an imported helper re-analyses its open d
       waiters.splice(0).forEach((w) => w());
     });
     client.listen();
-    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }], capabilities: {} });
+    await client.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      capabilities: {},
+    });
     await client.sendNotification(InitializedNotification.type, {});
   });
 
@@ -64,18 +84,29 @@ describe('language server: a change to an imported helper re-analyses its open d
   it('edits to the helper file reach the open route file', async () => {
     const helperText = readFileSync(join(dir, HELPER), 'utf8');
     let mark = published.length;
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(ROUTE), languageId: 'typescript', version: 1, text: readFileSync(join(dir, ROUTE), 'utf8') } });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri(ROUTE), languageId: 'typescript', version: 1, text: readFileSync(join(dir, ROUTE), 'utf8') },
+    });
     const first = await diagnostics(ROUTE, mark, () => true);
-    assert.deepEqual(first.diagnostics.map((d) => d.code), [], 'the helper stores with a TTL and is read first: nothing to say');
+    assert.deepEqual(
+      first.diagnostics.map((d) => d.code),
+      [],
+      'the helper stores with a TTL and is read first: nothing to say',
+    );
     const hover = await client.sendRequest(HoverRequest.type, { textDocument: { uri: uri(ROUTE) }, position: { line: 9, character: 20 } });
     assert.match(JSON.stringify(hover), /stored by `saveChat` in `src\/lib\/store\/chat-store\.ts:8`/);
 
     // Open the helper and drop the TTL: the route file is analysed again without being touched.
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(HELPER), languageId: 'typescript', version: 1, text: helperText } });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri(HELPER), languageId: 'typescript', version: 1, text: helperText },
+    });
     mark = published.length;
     const noTtl = helperText.replace("reply, 'EX', 3600)", 'reply)');
     assert.notEqual(noTtl, helperText);
-    await client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(HELPER), version: 2 }, contentChanges: [{ text: noTtl }] });
+    await client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri(HELPER), version: 2 },
+      contentChanges: [{ text: noTtl }],
+    });
     const after = await diagnostics(ROUTE, mark, (p) => p.diagnostics.length > 0);
     const ttl = after.diagnostics.find((d) => d.code === 'llm-store-without-ttl');
     assert.ok(ttl, JSON.stringify(after.diagnostics.map((d) => d.code)));
@@ -85,27 +116,44 @@ describe('language server: a change to an imported helper re-analyses its open d
     mark = published.length;
     await client.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(HELPER) } });
     const back = await diagnostics(ROUTE, mark, () => true);
-    assert.deepEqual(back.diagnostics.map((d) => d.code), []);
+    assert.deepEqual(
+      back.diagnostics.map((d) => d.code),
+      [],
+    );
   });
 
   it('edits to a caller that stores a returned result reach the open file that returns it', async () => {
     const SERVICE = 'src/services/answer.ts';
     const CALLER = 'src/routes/answer.ts';
     const callerText = readFileSync(join(dir, CALLER), 'utf8');
-    const lookupAt = (p: PublishDiagnosticsParams, line0: number) => p.diagnostics.some((d) => d.code === 'llm-no-cache-lookup' && d.range.start.line === line0);
+    const lookupAt = (p: PublishDiagnosticsParams, line0: number) =>
+      p.diagnostics.some((d) => d.code === 'llm-no-cache-lookup' && d.range.start.line === line0);
     let mark = published.length;
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(SERVICE), languageId: 'typescript', version: 1, text: readFileSync(join(dir, SERVICE), 'utf8') } });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri(SERVICE), languageId: 'typescript', version: 1, text: readFileSync(join(dir, SERVICE), 'utf8') },
+    });
     // tagLine (line 11) is stored by the caller's cacheSet: stored, with no lookup first.
     const first = await diagnostics(SERVICE, mark, (p) => lookupAt(p, 10));
-    assert.match(String(first.diagnostics.find((d) => d.code === 'llm-no-cache-lookup' && d.range.start.line === 10)?.message), /stored by `cacheSet` in `src\/lib\/kv\.ts:6`/);
+    assert.match(
+      String(first.diagnostics.find((d) => d.code === 'llm-no-cache-lookup' && d.range.start.line === 10)?.message),
+      /stored by `cacheSet` in `src\/lib\/kv\.ts:6`/,
+    );
 
     // The caller stops storing it: the service file is analysed again without being touched.
-    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(CALLER), languageId: 'typescript', version: 1, text: callerText } });
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: uri(CALLER), languageId: 'typescript', version: 1, text: callerText },
+    });
     mark = published.length;
     const dropped = callerText.replace('  await cacheSet(`tag:${topic}`, line, 600);\n', '');
     assert.notEqual(dropped, callerText);
-    await client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(CALLER), version: 2 }, contentChanges: [{ text: dropped }] });
+    await client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri(CALLER), version: 2 },
+      contentChanges: [{ text: dropped }],
+    });
     const after = await diagnostics(SERVICE, mark, (p) => !lookupAt(p, 10));
-    assert.ok(after.diagnostics.some((d) => d.code === 'llm-no-cache-lookup' && d.range.start.line === 5), 'askModel (line 6) is still stored by its caller');
+    assert.ok(
+      after.diagnostics.some((d) => d.code === 'llm-no-cache-lookup' && d.range.start.line === 5),
+      'askModel (line 6) is still stored by its caller',
+    );
   });
 });

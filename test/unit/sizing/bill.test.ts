@@ -6,7 +6,18 @@ import type { EngineSizing } from '../../../src/core/sizing/engines';
 import { findGpu } from '../../../src/core/sizing/gpu-catalog';
 import { isOffline, type CallStream } from '../../../src/core/sizing/llm-workload';
 
-const engine = (id: 'dynamodb' | 'redis', monthlyUsd: number, nodes: number): EngineSizing => ({ engine: id, title: id, roles: [], totalNodes: nodes, storedBytes: 0, costLines: [], monthlyUsd, notes: [], warnings: [], ladderStepUsd: 0 });
+const engine = (id: 'dynamodb' | 'redis', monthlyUsd: number, nodes: number): EngineSizing => ({
+  engine: id,
+  title: id,
+  roles: [],
+  totalNodes: nodes,
+  storedBytes: 0,
+  costLines: [],
+  monthlyUsd,
+  notes: [],
+  warnings: [],
+  ladderStepUsd: 0,
+});
 
 describe('the monthly bill', () => {
   it('Batch API prices only for offline call sites: never a request handler, even one in a loop', () => {
@@ -23,10 +34,17 @@ describe('the monthly bill', () => {
     const t4 = findGpu('t4')!;
     const stream = { stored: true, storeInCode: 'redis (ioredis) at line 31' } as CallStream;
     const bill = buildBill({
-      engines: [engine('dynamodb', 170, 0), engine('redis', 2397.32, 2)], recommended: 'dynamodb', streams: [stream], load: null,
-      openai: { onDemand: 1000, batch: 800, offlineSites: 1 }, gpu: { target: t4, files: 3, instances: 2 },
+      engines: [engine('dynamodb', 170, 0), engine('redis', 2397.32, 2)],
+      recommended: 'dynamodb',
+      streams: [stream],
+      load: null,
+      openai: { onDemand: 1000, batch: 800, offlineSites: 1 },
+      gpu: { target: t4, files: 3, instances: 2 },
     });
-    assert.deepEqual(bill.lines.map((l) => l.kind), ['database', 'cache', 'openai', 'gpu']);
+    assert.deepEqual(
+      bill.lines.map((l) => l.kind),
+      ['database', 'cache', 'openai', 'gpu'],
+    );
     // g4dn.xlarge: 2 × 0.526 × 730 = 767.96 on demand; 2 × 0.331 × 730 = 483.26 reserved
     const gpu = bill.lines.find((l) => l.kind === 'gpu')!;
     assert.ok(Math.abs(gpu.onDemandUsd! - 767.96) < 1e-6);
@@ -37,19 +55,34 @@ describe('the monthly bill', () => {
 
   it('a GPU without an AWS instance is listed, not priced; no Redis line when the code does not cache in Redis', () => {
     const bill = buildBill({
-      engines: [engine('dynamodb', 10, 0), engine('redis', 300, 2)], recommended: 'dynamodb', streams: [{ stored: true, storeInCode: 'mongodb at line 3' } as CallStream], load: null,
-      openai: { onDemand: 0, batch: 0, offlineSites: 0 }, gpu: { target: findGpu('rtx4090')!, files: 1, instances: undefined },
+      engines: [engine('dynamodb', 10, 0), engine('redis', 300, 2)],
+      recommended: 'dynamodb',
+      streams: [{ stored: true, storeInCode: 'mongodb at line 3' } as CallStream],
+      load: null,
+      openai: { onDemand: 0, batch: 0, offlineSites: 0 },
+      gpu: { target: findGpu('rtx4090')!, files: 1, instances: undefined },
     });
-    assert.equal(bill.lines.some((l) => l.kind === 'cache'), false);
+    assert.equal(
+      bill.lines.some((l) => l.kind === 'cache'),
+      false,
+    );
     assert.equal(bill.lines.find((l) => l.kind === 'gpu')!.onDemandUsd, null);
     assert.equal(bill.totalOnDemandUsd, 10);
   });
 
   it('cross-AZ replication: billed inside a self-managed engine, listed unpriced for OpenSearch Service, nothing for DynamoDB', () => {
     const load = { writesPerSecondAvg: 10, recordBytes: 5000, replicationFactor: 3 } as Parameters<typeof buildBill>[0]['load'];
-    const base = { streams: [], load, openai: { onDemand: 0, batch: 0, offlineSites: 0 }, gpu: { target: findGpu('t4')!, files: 0, instances: undefined } };
+    const base = {
+      streams: [],
+      load,
+      openai: { onDemand: 0, batch: 0, offlineSites: 0 },
+      gpu: { target: findGpu('t4')!, files: 0, instances: undefined },
+    };
     const cass = { ...engine('dynamodb', 3012.13, 3), engine: 'cassandra' as const };
-    assert.equal(buildBill({ ...base, engines: [cass], recommended: 'cassandra' }).lines.some((l) => l.kind === 'transfer'), false);
+    assert.equal(
+      buildBill({ ...base, engines: [cass], recommended: 'cassandra' }).lines.some((l) => l.kind === 'transfer'),
+      false,
+    );
     assert.equal(buildBill({ ...base, engines: [engine('dynamodb', 10, 0)], recommended: 'dynamodb' }).crossAzBytes, 0);
     const es = { ...engine('dynamodb', 900, 7), engine: 'elasticsearch' as const };
     const b = buildBill({ ...base, engines: [es], recommended: 'elasticsearch' });

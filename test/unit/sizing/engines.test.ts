@@ -2,7 +2,14 @@
 // each comment), plus DynamoDB's own documentation examples for capacity units.
 import assert from 'node:assert/strict';
 import { replicaOps, sizeCassandra, sizeScyllaDb } from '../../../src/core/sizing/engines/cassandra';
-import { partitions, provisionedRcu, provisionedWcu, readUnitsPerRead, sizeDynamoDb, writeUnitsPerWrite } from '../../../src/core/sizing/engines/dynamodb';
+import {
+  partitions,
+  provisionedRcu,
+  provisionedWcu,
+  readUnitsPerRead,
+  sizeDynamoDb,
+  writeUnitsPerWrite,
+} from '../../../src/core/sizing/engines/dynamodb';
 import { heapGiB, masterLayout, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
 import { ELASTIC_SHARDS_PER_HEAP_GB, SCYLLADB } from '../../../src/core/sizing/engine-facts';
 import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
@@ -16,9 +23,22 @@ import { DEFAULT_PRICES } from '../../../src/core/sizing/prices';
  * 10 × 86,400 × 90 = 77,760,000 records × 5,000 B = 388,800,000,000 B (362.10 GiB) per copy; RF 3; 500 sessions.
  */
 const LOAD: DataLoad = {
-  writesPerSecondAvg: 10, writesPerSecondPeak: 40, readsPerSecondAvg: 30, readsPerSecondPeak: 120,
-  recordBytes: 5000, maxRecordBytes: 5000, storedRecords: 77_760_000, storedBytes: 388_800_000_000, ttlRecords: 0, ttlBytes: 0,
-  concurrentSessions: 500, replicationFactor: 3, workingSetFraction: 0.2, queryLatencyMs: 20, trafficFactor: 1, elapsedDays: null,
+  writesPerSecondAvg: 10,
+  writesPerSecondPeak: 40,
+  readsPerSecondAvg: 30,
+  readsPerSecondPeak: 120,
+  recordBytes: 5000,
+  maxRecordBytes: 5000,
+  storedRecords: 77_760_000,
+  storedBytes: 388_800_000_000,
+  ttlRecords: 0,
+  ttlBytes: 0,
+  concurrentSessions: 500,
+  replicationFactor: 3,
+  workingSetFraction: 0.2,
+  queryLatencyMs: 20,
+  trafficFactor: 1,
+  elapsedDays: null,
 };
 const prices = DEFAULT_PRICES;
 const role = (e: EngineSizing, r: string) => e.roles.find((x) => x.role === r)!;
@@ -38,7 +58,11 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'coordination').count, 0);
     // + EBS snapshots of one copy: 398.31 GiB × $0.05 = 19.92; + cross-AZ replication: 10 writes/s × 5,000 B × 2 other
     // members × 2,628,000 s = 262.8 GB × ($0.01 out + $0.01 in) = 5.256
-    close(e.monthlyUsd, 3 * 2.016 * 730 + ((3 * 427_680_000_000) / 1024 ** 3) * 0.08 + (427_680_000_000 / 1024 ** 3) * 0.05 + 262.8 * 0.02, 'MongoDB $/month');
+    close(
+      e.monthlyUsd,
+      3 * 2.016 * 730 + ((3 * 427_680_000_000) / 1024 ** 3) * 0.08 + (427_680_000_000 / 1024 ** 3) * 0.05 + 262.8 * 0.02,
+      'MongoDB $/month',
+    );
     assert.deepEqual(e.costLines.map((c) => c.unitUsd).slice(-2), [0.05, 0.02]);
     assert.match(role(e, 'data').why, /⌈working set 79\.66 GiB \/ WiredTiger cache 128 GiB⌉ = 1/);
   });
@@ -61,10 +85,14 @@ describe('engine sizing: golden examples', () => {
     const e = sizeMongoDb({ ...LOAD, storedBytes: LOAD.storedBytes / 10, storedRecords: LOAD.storedRecords / 10 }, prices);
     assert.equal(e.totalNodes, 3);
     assert.equal(role(e, 'data').instance, 'r6i.xlarge');
-    close(e.monthlyUsd, 3 * 0.252 * 730 + ((38_880_000_000 * 1.1 * 3) / 1024 ** 3) * 0.08 + ((38_880_000_000 * 1.1) / 1024 ** 3) * 0.05 + 262.8 * 0.02, 'replica set $/month');
+    close(
+      e.monthlyUsd,
+      3 * 0.252 * 730 + ((38_880_000_000 * 1.1 * 3) / 1024 ** 3) * 0.08 + ((38_880_000_000 * 1.1) / 1024 ** 3) * 0.05 + 262.8 * 0.02,
+      'replica set $/month',
+    );
   });
 
-  it('Cassandra: max(RF, disk, throughput) nodes per i4i size from DataStax\'s 16-core floor, the cheapest size', () => {
+  it("Cassandra: max(RF, disk, throughput) nodes per i4i size from DataStax's 16-core floor, the cheapest size", () => {
     // DataStax plans production nodes from 16 logical cores (C2): the ladder starts at i4i.4xlarge (16 vCPU)
     // on disk = 388.8e9 × 3 = 1,166.4e9 B; i4i.4xlarge usable = 3,750e9 × 0.9 × 0.5 = 1,687.5e9 B (C1) → 1
     // replica ops = 40 × 3 + 120 × QUORUM 2 = 360; per node 2,900 × 16 vCPU = 46,400 (Netflix 2011) → 1
@@ -120,10 +148,22 @@ describe('engine sizing: golden examples', () => {
     close(e.monthlyUsd, 487.64 + 280.32 + (1_458_000_000_000 / 1024 ** 3) * 0.122, 'ES $/month');
   });
 
-  it('OpenSearch: masters per AWS\'s tier are part of each size\'s price; past 80 instances a quota warning, past 200 more domains', () => {
+  it("OpenSearch: masters per AWS's tier are part of each size's price; past 80 instances a quota warning, past 200 more domains", () => {
     // AWS's recommended minimum dedicated master by data nodes per domain (OpenSearch Service, dedicated master nodes)
-    assert.deepEqual([10, 11, 30, 31, 75, 76, 125, 126, 200].map((n) => masterLayout(prices, n, 100).instance),
-      ['m6g.large.search', 'c6g.2xlarge.search', 'c6g.2xlarge.search', 'c6g.4xlarge.search', 'c6g.4xlarge.search', 'r6g.2xlarge.search', 'r6g.2xlarge.search', 'r6g.4xlarge.search', 'r6g.4xlarge.search']);
+    assert.deepEqual(
+      [10, 11, 30, 31, 75, 76, 125, 126, 200].map((n) => masterLayout(prices, n, 100).instance),
+      [
+        'm6g.large.search',
+        'c6g.2xlarge.search',
+        'c6g.2xlarge.search',
+        'c6g.4xlarge.search',
+        'c6g.4xlarge.search',
+        'r6g.2xlarge.search',
+        'r6g.2xlarge.search',
+        'r6g.4xlarge.search',
+        'r6g.4xlarge.search',
+      ],
+    );
     // 201 data nodes: two domains of 101 → 2 × 3 × r6g.2xlarge.search = 6 × 0.669 × 730 = 2,930.22
     const two = masterLayout(prices, 201, 100);
     assert.equal(two.domains, 2);
@@ -213,7 +253,10 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'data').count, 2);
     assert.equal(role(e, 'data').instance, 'cache.r6g.4xlarge');
     close(e.monthlyUsd, 2 * 1.642 * 730, 'Redis $/month');
-    assert.ok(e.notes.some((n) => /allkeys-lru/.test(n)), 'keys without a TTL need allkeys-lru');
+    assert.ok(
+      e.notes.some((n) => /allkeys-lru/.test(n)),
+      'keys without a TTL need allkeys-lru',
+    );
   });
 
   it('Redis: call sites that cache with a TTL are held whole; the default volatile-lru suffices then', () => {
@@ -229,7 +272,10 @@ describe('engine sizing: golden examples', () => {
   });
 
   it('jemalloc size classes: 8, 16-byte steps to 128, then four per doubling', () => {
-    assert.deepEqual([1, 8, 9, 100, 128, 129, 200, 4096, 4097, 5000, 6031, 8193].map(jemallocSizeClass), [8, 8, 16, 112, 128, 160, 224, 4096, 5120, 5120, 6144, 10240]);
+    assert.deepEqual(
+      [1, 8, 9, 100, 128, 129, 200, 4096, 4097, 5000, 6031, 8193].map(jemallocSizeClass),
+      [8, 8, 16, 112, 128, 160, 224, 4096, 5120, 5120, 6144, 10240],
+    );
   });
 
   it('price overrides change the cost and nothing else', () => {
@@ -241,7 +287,7 @@ describe('engine sizing: golden examples', () => {
 });
 
 // The vendors' own worked examples, each with where it was published: the model must reproduce them.
-describe('engine sizing: vendors\' published worked examples', () => {
+describe("engine sizing: vendors' published worked examples", () => {
   it('MongoDB, "WiredTiger Storage Engine: memory use": 4 GB RAM → 1.5 GB cache; 1.25 GB RAM → 256 MB', () => {
     // mongodb.com/docs/manual/core/wiredtiger/ ("0.5 * (4 GB - 1 GB) = 1.5 GB"; "0.5 * (1.25 GB - 1 GB) = 128 MB < 256 MB")
     assert.equal(wiredTigerCacheGiB(4), 1.5);
@@ -300,4 +346,3 @@ describe('engine sizing: vendors\' published worked examples', () => {
 function instanceVcpu(id: string): number {
   return ({ 'i4i.xlarge': 4, 'i4i.2xlarge': 8, 'i4i.4xlarge': 16, 'i4i.8xlarge': 32 } as Record<string, number>)[id]!;
 }
-

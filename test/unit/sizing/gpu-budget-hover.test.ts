@@ -19,14 +19,18 @@ async function oneAllocation(bytes: number) {
 }
 
 describe('GPU budget: hover and CodeLens agree with the report', () => {
-  before(async () => { await initTreeSitter(); });
+  before(async () => {
+    await initTreeSitter();
+  });
 
   it('on a T4, 13 GiB fits 16 GB × 0.9 but not the 12.60 GiB budget: the editor says what the report says', async () => {
     const t4 = findGpu('t4')!;
     const a = await oneAllocation(13 * 1024 * MIB);
     const row = sizeGpuFile(a.gpu!, { safetyFactor: SAFETY, target: t4 }).fits.find((f) => f.gpu === 't4')!;
     assert.equal(row.cuda, 'needs-chunking');
-    const lens = codeLenses(a, t4, SAFETY).map((l) => l.command!.title).join(' ');
+    const lens = codeLenses(a, t4, SAFETY)
+      .map((l) => l.command!.title)
+      .join(' ');
     assert.match(lens, /not NVIDIA T4 16 GB/);
     const hover = (hoverAt(a, 3, t4, SAFETY)!.contents as { value: string }).value;
     assert.match(hover, /not NVIDIA T4 16 GB/);
@@ -36,7 +40,10 @@ describe('GPU budget: hover and CodeLens agree with the report', () => {
   it('for every GPU in the catalog, 64 MiB under its budget fits in both, 64 MiB over fits in neither', async () => {
     for (const g of GPU_CATALOG) {
       const budget = budgetBytes(g, SAFETY);
-      for (const [bytes, fits] of [[budget - 64 * MIB, true], [budget + 64 * MIB, false]] as const) {
+      for (const [bytes, fits] of [
+        [budget - 64 * MIB, true],
+        [budget + 64 * MIB, false],
+      ] as const) {
         const a = await oneAllocation(Math.floor(bytes));
         const row = sizeGpuFile(a.gpu!, { safetyFactor: SAFETY, target: g }).fits.find((f) => f.gpu === g.id)!;
         const hover = (hoverAt(a, 3, g, SAFETY)!.contents as { value: string }).value;

@@ -12,14 +12,21 @@ function summary(allocs: Array<[string, number | null, string]>, over: Partial<G
   const known = allocs.reduce((s, [, b]) => s + (b ?? 0), 0);
   const unknown = allocs.filter(([, b]) => b === null).map(([, , e]) => e);
   return {
-    path: 'saxpy.cu', language: 'cuda', strategy: 'whole-dataset', kernels: [], evidence: [],
+    path: 'saxpy.cu',
+    language: 'cuda',
+    strategy: 'whole-dataset',
+    kernels: [],
+    evidence: [],
     allocations: allocs.map(([api, bytes, sizeExpr], i) => ({ api, line: 10 + i, sizeExpr, bytes, space: 'device', inLoop: false })),
     transfers: [
       { api: 'cudaMemcpy', line: 20, direction: 'host-to-device', sizeExpr: 'n', bytes: null, async: false, inLoop: false },
       { api: 'cudaMemcpy', line: 21, direction: 'host-to-device', sizeExpr: 'n', bytes: null, async: false, inLoop: false },
       { api: 'cudaMemcpy', line: 22, direction: 'device-to-host', sizeExpr: 'n', bytes: null, async: false, inLoop: false },
     ],
-    peakDeviceBytes: known || null, peakIsLowerBound: unknown.length > 0, peakUnknownExprs: unknown, ...over,
+    peakDeviceBytes: known || null,
+    peakIsLowerBound: unknown.length > 0,
+    peakUnknownExprs: unknown,
+    ...over,
   };
 }
 
@@ -27,7 +34,17 @@ const t4 = findGpu('t4')!;
 
 describe('GPU fit', () => {
   it('an unknown data-set size is named, and every verdict is unknown, never "fits"', () => {
-    const s = sizeGpuFile(summary([['cudaMalloc', null, 'bytes'], ['cudaMalloc', null, 'bytes'], ['cudaMalloc', null, 'bytes']], { peakDeviceBytes: null }), { safetyFactor: 0.9, target: t4 });
+    const s = sizeGpuFile(
+      summary(
+        [
+          ['cudaMalloc', null, 'bytes'],
+          ['cudaMalloc', null, 'bytes'],
+          ['cudaMalloc', null, 'bytes'],
+        ],
+        { peakDeviceBytes: null },
+      ),
+      { safetyFactor: 0.9, target: t4 },
+    );
     assert.equal(s.peakBytes, null);
     assert.ok(s.fits.every((f) => f.cuda === 'unknown' && f.opencl === 'unknown'));
     assert.equal(s.chunkPlan, null);
@@ -38,9 +55,19 @@ describe('GPU fit', () => {
     // peak = 3 × 8 GiB (bound) + 1 MiB fixed = 24 GiB + 1 MiB > budget → needs chunking
     // budget = 14.76 GiB reported by CUDA − 781 MiB context − 10% fragmentation margin (≥ 1 GiB) ≈ 12.60 GiB
     // chunk = ⌊(budget − 1 MiB) / 3⌋ rounded down to a MiB multiple = 4,299 MiB; chunks = ⌈8 GiB / 4,299 MiB⌉ = 2
-    const s = sizeGpuFile(summary([['cudaMalloc', null, 'n * sizeof(float)'], ['cudaMalloc', null, 'n * sizeof(float)'], ['cudaMalloc', null, 'n * sizeof(float)'], ['cudaMalloc', MIB, 'PARAMS']]), {
-      dataset: { file: 'saxpy.cu', bytes: 8 * GIB }, safetyFactor: 0.9, target: t4,
-    });
+    const s = sizeGpuFile(
+      summary([
+        ['cudaMalloc', null, 'n * sizeof(float)'],
+        ['cudaMalloc', null, 'n * sizeof(float)'],
+        ['cudaMalloc', null, 'n * sizeof(float)'],
+        ['cudaMalloc', MIB, 'PARAMS'],
+      ]),
+      {
+        dataset: { file: 'saxpy.cu', bytes: 8 * GIB },
+        safetyFactor: 0.9,
+        target: t4,
+      },
+    );
     // each unknown expression the peak lists (three buffers here) takes the data-set size
     assert.equal(s.peakBytes, MIB + 3 * 8 * GIB);
     assert.equal(s.peakIsLowerBound, false);
@@ -68,7 +95,13 @@ describe('GPU fit', () => {
   });
 
   it('the same math fits under CUDA and fails under OpenCL: one 6 GiB buffer on a 16 GB GPU', () => {
-    const s = sizeGpuFile(summary([['clCreateBuffer', 6 * GIB, '6 * GIB'], ['clCreateBuffer', 1024, 'BINS * 4']]), { safetyFactor: 0.9, target: t4 });
+    const s = sizeGpuFile(
+      summary([
+        ['clCreateBuffer', 6 * GIB, '6 * GIB'],
+        ['clCreateBuffer', 1024, 'BINS * 4'],
+      ]),
+      { safetyFactor: 0.9, target: t4 },
+    );
     const row = s.fits.find((f) => f.gpu === 't4')!;
     assert.equal(s.api, 'opencl');
     assert.equal(row.cuda, 'fits');
@@ -79,10 +112,22 @@ describe('GPU fit', () => {
   });
 
   it('a known lower bound above the budget is already "needs chunking"; below it stays unknown', () => {
-    const over = sizeGpuFile(summary([['cudaMalloc', 20 * GIB, 'A'], ['cudaMalloc', null, 'n']]), { safetyFactor: 0.9, target: t4 });
+    const over = sizeGpuFile(
+      summary([
+        ['cudaMalloc', 20 * GIB, 'A'],
+        ['cudaMalloc', null, 'n'],
+      ]),
+      { safetyFactor: 0.9, target: t4 },
+    );
     assert.equal(over.fits.find((f) => f.gpu === 't4')!.cuda, 'needs-chunking');
     assert.match(over.chunkPlan!.note, /from the known sizes only \(n left out/);
-    const under = sizeGpuFile(summary([['cudaMalloc', GIB, 'A'], ['cudaMalloc', null, 'n']]), { safetyFactor: 0.9, target: t4 });
+    const under = sizeGpuFile(
+      summary([
+        ['cudaMalloc', GIB, 'A'],
+        ['cudaMalloc', null, 'n'],
+      ]),
+      { safetyFactor: 0.9, target: t4 },
+    );
     const row = under.fits.find((f) => f.gpu === 't4')!;
     assert.equal(row.cuda, 'unknown');
     assert.match(row.why, /fits only if n </);
@@ -90,7 +135,14 @@ describe('GPU fit', () => {
 
   it('fixed buffers alone above the budget do not fit at all', () => {
     // two fixed 10 GiB tables next to a 40 GiB data buffer: fixed 20 GiB > 14.4 GiB
-    const s = sizeGpuFile(summary([['cudaMalloc', 40 * GIB, 'DATA'], ['cudaMalloc', 10 * GIB, 'T1'], ['cudaMalloc', 10 * GIB, 'T2']]), { safetyFactor: 0.9, target: t4 });
+    const s = sizeGpuFile(
+      summary([
+        ['cudaMalloc', 40 * GIB, 'DATA'],
+        ['cudaMalloc', 10 * GIB, 'T1'],
+        ['cudaMalloc', 10 * GIB, 'T2'],
+      ]),
+      { safetyFactor: 0.9, target: t4 },
+    );
     assert.equal(s.fits.find((f) => f.gpu === 't4')!.cuda, 'does-not-fit');
     assert.equal(s.fits.find((f) => f.gpu === 'h200')!.cuda, 'fits');
   });
@@ -108,13 +160,28 @@ describe('GPU fit', () => {
     for (const g of GPU_CATALOG) assert.ok(budgetBytes(g, 1) <= reportedBytes(g) - 781 * MIB - 1024 * MIB, g.id);
     // ROCm: ≈ 85% of reported; Intel's runtime: 4 GiB per allocation whatever the size
     assert.equal(openclMaxAllocBytes(findGpu('mi300x')!), Math.floor(192 * GIB * 0.85));
-    const intel: GpuSpec = { id: 'max1550', name: 'Intel GPU', vendor: 'intel', memoryGiB: 128, openclMaxAllocFraction: 1, hostLink: null, source: 'test', sourceDate: 'n/a' };
+    const intel: GpuSpec = {
+      id: 'max1550',
+      name: 'Intel GPU',
+      vendor: 'intel',
+      memoryGiB: 128,
+      openclMaxAllocFraction: 1,
+      hostLink: null,
+      source: 'test',
+      sourceDate: 'n/a',
+    };
     assert.equal(openclMaxAllocBytes(intel), 4 * GIB);
   });
 
   it('a GPU whose reported size was not found says its budget is an upper bound; no link, no transfer time', () => {
     const mi300x = findGpu('mi300x')!;
-    const s = sizeGpuFile(summary([['cudaMalloc', 300 * GIB, 'BIG'], ['cudaMalloc', MIB, 'P']]), { safetyFactor: 0.9, target: mi300x });
+    const s = sizeGpuFile(
+      summary([
+        ['cudaMalloc', 300 * GIB, 'BIG'],
+        ['cudaMalloc', MIB, 'P'],
+      ]),
+      { safetyFactor: 0.9, target: mi300x },
+    );
     assert.match(s.notes.join(' '), /nominal size stands in/);
     assert.equal(s.chunkPlan!.transferSeconds, null);
     assert.match(s.chunkPlan!.note, /transfer time unknown/);

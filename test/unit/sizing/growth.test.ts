@@ -15,26 +15,54 @@ describe('growth by month', () => {
     assert.equal((old / days).toFixed(2), '2.25');
   });
 
-  it('retention shorter than a month keeps only the last days, at the last month\'s traffic', () => {
+  it("retention shorter than a month keeps only the last days, at the last month's traffic", () => {
     assert.ok(Math.abs(accumulatedTrafficDays(30, 12, 0.2) - 30 * 1.2 ** 11) < 1e-9);
     // a retention spanning part of two months weighs each month by its own traffic
     const d = accumulatedTrafficDays(DAYS_PER_MONTH * 1.5, 3, 0.1);
     assert.ok(Math.abs(d - (0.5 * DAYS_PER_MONTH * 1.1 + DAYS_PER_MONTH * 1.21)) < 1e-9);
   });
 
-  it('without growth, month m holds min(retention, m months) of today\'s traffic', () => {
+  it("without growth, month m holds min(retention, m months) of today's traffic", () => {
     assert.ok(Math.abs(accumulatedTrafficDays(90, 2, 0) - 2 * DAYS_PER_MONTH) < 1e-9);
     assert.ok(Math.abs(accumulatedTrafficDays(90, 12, 0) - 90) < 1e-9);
   });
 
   it('one step per change of the data tier, started a month ahead; none for a serverless engine', () => {
-    const engine = (id: 'cassandra' | 'dynamodb', dedicated: boolean): EngineSizing => ({ engine: id, title: id, roles: [{ role: 'data', name: 'nodes', count: 3, instance: 'i4i.2xlarge', dedicated, why: '', grows: '' }], totalNodes: 3, storedBytes: 0, costLines: [], monthlyUsd: 0, notes: [], warnings: [], ladderStepUsd: 0 });
-    const month = (m: number, nodes: number, instance: string) => ({ month: m, trafficFactor: 1, storedBytes: 0, writesPerSecondAvg: 0, engines: [
-      { engine: 'cassandra' as const, nodes, monthlyUsd: 0, storedBytes: 0, dataNodes: nodes, dataInstance: instance },
-      { engine: 'dynamodb' as const, nodes: 0, monthlyUsd: 0, storedBytes: 0, dataNodes: m, dataInstance: null },
-    ] });
-    const months: SizingReport['months'] = [month(1, 3, 'i4i.2xlarge'), month(2, 3, 'i4i.2xlarge'), month(3, 3, 'i4i.4xlarge'), month(4, 6, 'i4i.4xlarge')];
+    const engine = (id: 'cassandra' | 'dynamodb', dedicated: boolean): EngineSizing => ({
+      engine: id,
+      title: id,
+      roles: [{ role: 'data', name: 'nodes', count: 3, instance: 'i4i.2xlarge', dedicated, why: '', grows: '' }],
+      totalNodes: 3,
+      storedBytes: 0,
+      costLines: [],
+      monthlyUsd: 0,
+      notes: [],
+      warnings: [],
+      ladderStepUsd: 0,
+    });
+    const month = (m: number, nodes: number, instance: string) => ({
+      month: m,
+      trafficFactor: 1,
+      storedBytes: 0,
+      writesPerSecondAvg: 0,
+      engines: [
+        { engine: 'cassandra' as const, nodes, monthlyUsd: 0, storedBytes: 0, dataNodes: nodes, dataInstance: instance },
+        { engine: 'dynamodb' as const, nodes: 0, monthlyUsd: 0, storedBytes: 0, dataNodes: m, dataInstance: null },
+      ],
+    });
+    const months: SizingReport['months'] = [
+      month(1, 3, 'i4i.2xlarge'),
+      month(2, 3, 'i4i.2xlarge'),
+      month(3, 3, 'i4i.4xlarge'),
+      month(4, 6, 'i4i.4xlarge'),
+    ];
     const steps = growthSteps([engine('cassandra', true), engine('dynamodb', false)], months);
-    assert.deepEqual(steps.map((s) => [s.engine, s.month, s.actBy, s.fromNodes, s.toNodes, s.toInstance]), [['cassandra', 3, 2, 3, 3, 'i4i.4xlarge'], ['cassandra', 4, 3, 3, 6, 'i4i.4xlarge']]);
+    assert.deepEqual(
+      steps.map((s) => [s.engine, s.month, s.actBy, s.fromNodes, s.toNodes, s.toInstance]),
+      [
+        ['cassandra', 3, 2, 3, 3, 'i4i.4xlarge'],
+        ['cassandra', 4, 3, 3, 6, 'i4i.4xlarge'],
+      ],
+    );
   });
 });

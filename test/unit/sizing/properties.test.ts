@@ -14,15 +14,53 @@ import { loadTokenizers } from '../../../src/core/sizing/llm-models';
 
 function call(over: Partial<LlmCallSummary>): LlmCallSummary {
   return {
-    api: 'chat', operation: 'chat.completions.create', via: 'openai', model: 'gpt-4o-mini', line: 1, function: 'answer', inLoop: false, inHandler: true, streaming: false,
-    maxTokens: 300, estInputTokens: 40, estInputIsLowerBound: true, estOutputTokens: 300, outputBound: 'max-tokens', dimensions: null, batchInputs: null,
-    estResponseBytes: 1500, estCostUsd: 0.0002, estBatchCostUsd: 0.0001, unknowns: [], persisted: true,
-    store: { kind: 'mongodb', engine: 'mongodb', api: 'insertOne', line: 3, range: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 2 }, ttl: null, viaHelper: null },
-    cacheBeforeCall: true, ttl: null, ...over,
+    api: 'chat',
+    operation: 'chat.completions.create',
+    via: 'openai',
+    model: 'gpt-4o-mini',
+    line: 1,
+    function: 'answer',
+    inLoop: false,
+    inHandler: true,
+    streaming: false,
+    maxTokens: 300,
+    estInputTokens: 40,
+    estInputIsLowerBound: true,
+    estOutputTokens: 300,
+    outputBound: 'max-tokens',
+    dimensions: null,
+    batchInputs: null,
+    estResponseBytes: 1500,
+    estCostUsd: 0.0002,
+    estBatchCostUsd: 0.0001,
+    unknowns: [],
+    persisted: true,
+    store: {
+      kind: 'mongodb',
+      engine: 'mongodb',
+      api: 'insertOne',
+      line: 3,
+      range: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 2 },
+      ttl: null,
+      viaHelper: null,
+    },
+    cacheBeforeCall: true,
+    ttl: null,
+    ...over,
   };
 }
 
-const file = (calls: LlmCallSummary[]): LlmFileSummary => ({ path: 'svc.ts', language: 'typescript', calls, persisted: true, store: 'mongodb', stores: ['mongodb'], cacheBeforeCall: true, ttl: false, secrets: [] });
+const file = (calls: LlmCallSummary[]): LlmFileSummary => ({
+  path: 'svc.ts',
+  language: 'typescript',
+  calls,
+  persisted: true,
+  store: 'mongodb',
+  stores: ['mongodb'],
+  cacheBeforeCall: true,
+  ttl: false,
+  secrets: [],
+});
 
 const assumptionsArb = fc.record({
   avgRequestsPerSecond: fc.double({ min: 0.01, max: 500, noNaN: true }),
@@ -41,155 +79,204 @@ function workloadOf(a: { peakFactor: number; avgRequestsPerSecond: number; [key:
   return resolveWorkload({ assumptions: { ...rest, peakRequestsPerSecond: rest.avgRequestsPerSecond * peakFactor } });
 }
 
-const FILES = [file([call({}), call({ line: 9, api: 'embeddings', operation: 'embeddings.create', model: 'text-embedding-3-small', outputBound: 'embedding', estOutputTokens: 0, dimensions: 1536, batchInputs: 16, cacheBeforeCall: false })])];
+const FILES = [
+  file([
+    call({}),
+    call({
+      line: 9,
+      api: 'embeddings',
+      operation: 'embeddings.create',
+      model: 'text-embedding-3-small',
+      outputBound: 'embedding',
+      estOutputTokens: 0,
+      dimensions: 1536,
+      batchInputs: 16,
+      cacheBeforeCall: false,
+    }),
+  ]),
+];
 
 describe('sizing properties (fast-check)', () => {
   before(loadTokenizers);
 
   it('more traffic never means a layout too small for less traffic, nor a lower cost by more than one ladder step, for every engine', () => {
-    fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 50, noNaN: true }), fc.double({ min: 1, max: 10, noNaN: true }), (a, f1, grow) => {
-      const w = workloadOf(a);
-      const streams = buildCallStreams(FILES, w);
-      const low = dataLoad(streams, w.assumptions, f1);
-      const high = dataLoad(streams, w.assumptions, f1 * grow);
-      for (const id of ENGINE_IDS) {
-        const x = ENGINE_SIZERS[id](low, w.prices);
-        const y = ENGINE_SIZERS[id](high, w.prices);
-        // The layout for more traffic also carries the lower load: its size, with its node count, meets every constraint of it.
-        const yData = y.roles.find((r) => r.role === 'data')!;
-        if (yData.instance && yData.dedicated) {
-          const xOnY = ENGINE_SIZERS[id](low, w.prices, 'en', { atLeast: yData.instance });
-          const same = xOnY.roles.find((r) => r.role === 'data')!;
-          if (same.instance === yData.instance) assert.ok(same.count <= yData.count, `${id}: ${same.count} > ${yData.count} × ${yData.instance}`);
+    fc.assert(
+      fc.property(assumptionsArb, fc.double({ min: 1, max: 50, noNaN: true }), fc.double({ min: 1, max: 10, noNaN: true }), (a, f1, grow) => {
+        const w = workloadOf(a);
+        const streams = buildCallStreams(FILES, w);
+        const low = dataLoad(streams, w.assumptions, f1);
+        const high = dataLoad(streams, w.assumptions, f1 * grow);
+        for (const id of ENGINE_IDS) {
+          const x = ENGINE_SIZERS[id](low, w.prices);
+          const y = ENGINE_SIZERS[id](high, w.prices);
+          // The layout for more traffic also carries the lower load: its size, with its node count, meets every constraint of it.
+          const yData = y.roles.find((r) => r.role === 'data')!;
+          if (yData.instance && yData.dedicated) {
+            const xOnY = ENGINE_SIZERS[id](low, w.prices, 'en', { atLeast: yData.instance });
+            const same = xOnY.roles.find((r) => r.role === 'data')!;
+            if (same.instance === yData.instance) assert.ok(same.count <= yData.count, `${id}: ${same.count} > ${yData.count} × ${yData.instance}`);
+          }
+          // The cheapest layout is monotone; preferring fewer larger nodes may cost up to one step more at the lower load.
+          assert.ok(y.monthlyUsd >= x.monthlyUsd - x.ladderStepUsd - 1e-9, `${id}: cost ${y.monthlyUsd} < ${x.monthlyUsd} − ${x.ladderStepUsd}`);
         }
-        // The cheapest layout is monotone; preferring fewer larger nodes may cost up to one step more at the lower load.
-        assert.ok(y.monthlyUsd >= x.monthlyUsd - x.ladderStepUsd - 1e-9, `${id}: cost ${y.monthlyUsd} < ${x.monthlyUsd} − ${x.ladderStepUsd}`);
-      }
-    }), { numRuns: 300 });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   // Each size's cost grows by at most 1% plus one of its steps (a rounding up of its node count, or the masters' next tier);
   // the chosen layout is the cheapest, so it costs at most what the previous size now costs: 1% plus one step.
   it('no cliff: 1% more traffic never raises the cost by more than 1% plus one step of the ladder', () => {
-    fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 50, noNaN: true }), (a, f1) => {
-      const w = workloadOf(a);
-      const streams = buildCallStreams(FILES, w);
-      const x0 = dataLoad(streams, w.assumptions, f1);
-      const x1 = dataLoad(streams, w.assumptions, f1 * 1.01);
-      for (const id of ENGINE_IDS) {
-        const x = ENGINE_SIZERS[id](x0, w.prices);
-        const y = ENGINE_SIZERS[id](x1, w.prices);
-        assert.ok(y.monthlyUsd <= x.monthlyUsd * 1.01 + x.ladderStepUsd + 1e-6, `${id}: ${x.monthlyUsd} → ${y.monthlyUsd} (step ${x.ladderStepUsd})`);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(assumptionsArb, fc.double({ min: 1, max: 50, noNaN: true }), (a, f1) => {
+        const w = workloadOf(a);
+        const streams = buildCallStreams(FILES, w);
+        const x0 = dataLoad(streams, w.assumptions, f1);
+        const x1 = dataLoad(streams, w.assumptions, f1 * 1.01);
+        for (const id of ENGINE_IDS) {
+          const x = ENGINE_SIZERS[id](x0, w.prices);
+          const y = ENGINE_SIZERS[id](x1, w.prices);
+          assert.ok(
+            y.monthlyUsd <= x.monthlyUsd * 1.01 + x.ladderStepUsd + 1e-6,
+            `${id}: ${x.monthlyUsd} → ${y.monthlyUsd} (step ${x.ladderStepUsd})`,
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('service limits are never exceeded: ElastiCache clusters ≤ 500 nodes, OpenSearch ≤ 1,000 shards per node', () => {
-    fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 2000, noNaN: true }), (a, f1) => {
-      const w = workloadOf(a);
-      const l = dataLoad(buildCallStreams(FILES, w), w.assumptions, f1);
-      const redis = ENGINE_SIZERS.redis(l, w.prices);
-      const nodes = redis.roles.find((r) => r.role === 'data')!.count;
-      const clustersSaid = /split the keyspace over (\d+) clusters/.exec(redis.warnings.join(' '));
-      assert.ok(nodes <= 500 || (clustersSaid !== null && nodes / Number(clustersSaid[1]) <= 500), `redis: ${nodes} nodes in one cluster`);
-      const es = ENGINE_SIZERS.elasticsearch(l, w.prices);
-      const shards = /⌈(\d[\d,]*) shards/.exec(es.roles.find((r) => r.role === 'data')!.why);
-      const dataNodes = es.roles.find((r) => r.role === 'data')!.count;
-      assert.ok(shards !== null && Number(shards[1]!.replace(/,/g, '')) / dataNodes <= 1000, 'opensearch shards per node');
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(assumptionsArb, fc.double({ min: 1, max: 2000, noNaN: true }), (a, f1) => {
+        const w = workloadOf(a);
+        const l = dataLoad(buildCallStreams(FILES, w), w.assumptions, f1);
+        const redis = ENGINE_SIZERS.redis(l, w.prices);
+        const nodes = redis.roles.find((r) => r.role === 'data')!.count;
+        const clustersSaid = /split the keyspace over (\d+) clusters/.exec(redis.warnings.join(' '));
+        assert.ok(nodes <= 500 || (clustersSaid !== null && nodes / Number(clustersSaid[1]) <= 500), `redis: ${nodes} nodes in one cluster`);
+        const es = ENGINE_SIZERS.elasticsearch(l, w.prices);
+        const shards = /⌈(\d[\d,]*) shards/.exec(es.roles.find((r) => r.role === 'data')!.why);
+        const dataNodes = es.roles.find((r) => r.role === 'data')!.count;
+        assert.ok(shards !== null && Number(shards[1]!.replace(/,/g, '')) / dataNodes <= 1000, 'opensearch shards per node');
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  it('OpenSearch never exceeds 200 data nodes per domain, and its masters follow AWS\'s tier for the nodes per domain', () => {
-    fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 2000, noNaN: true }), (a, f1) => {
-      const w = workloadOf(a);
-      const es = ENGINE_SIZERS.elasticsearch(dataLoad(buildCallStreams(FILES, w), w.assumptions, f1), w.prices);
-      const data = es.roles.find((r) => r.role === 'data')!.count;
-      const masters = es.roles.find((r) => r.role === 'coordination')!;
-      const domains = masters.count / 3;
-      assert.ok(Number.isInteger(domains) && domains >= 1);
-      assert.ok(data / domains <= 200, `${data} data nodes over ${domains} domains`);
-      const tier = ELASTICSEARCH.masterTiers.find((m) => Math.ceil(data / domains) <= m.upToDataNodes)!;
-      // the shard count can only ask for a larger tier than the node count does
-      const rank = (id: string | null) => ELASTICSEARCH.masterTiers.findIndex((m) => m.instance === id);
-      assert.ok(rank(masters.instance) >= rank(tier.instance), `${masters.instance} for ${data} nodes`);
-    }), { numRuns: 200 });
+  it("OpenSearch never exceeds 200 data nodes per domain, and its masters follow AWS's tier for the nodes per domain", () => {
+    fc.assert(
+      fc.property(assumptionsArb, fc.double({ min: 1, max: 2000, noNaN: true }), (a, f1) => {
+        const w = workloadOf(a);
+        const es = ENGINE_SIZERS.elasticsearch(dataLoad(buildCallStreams(FILES, w), w.assumptions, f1), w.prices);
+        const data = es.roles.find((r) => r.role === 'data')!.count;
+        const masters = es.roles.find((r) => r.role === 'coordination')!;
+        const domains = masters.count / 3;
+        assert.ok(Number.isInteger(domains) && domains >= 1);
+        assert.ok(data / domains <= 200, `${data} data nodes over ${domains} domains`);
+        const tier = ELASTICSEARCH.masterTiers.find((m) => Math.ceil(data / domains) <= m.upToDataNodes)!;
+        // the shard count can only ask for a larger tier than the node count does
+        const rank = (id: string | null) => ELASTICSEARCH.masterTiers.findIndex((m) => m.instance === id);
+        assert.ok(rank(masters.instance) >= rank(tier.instance), `${masters.instance} for ${data} nodes`);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   // Scale up, then out: at every traffic factor 1..10 of the examples' high profile and of random loads, no engine runs
   // more than 8× the nodes its largest size would need (the ladders double, so 8× is three sizes down) unless that layout
   // is strictly the cheapest; the sizes compared, the largest among them, are always listed next to the choice.
   it('no engine uses many more nodes than its largest size needs, unless strictly cheaper, and it shows the alternative', () => {
-    fc.assert(fc.property(assumptionsArb, fc.integer({ min: 1, max: 10 }), (a, factor) => {
-      const w = workloadOf(a);
-      const l = dataLoad(buildCallStreams(FILES, w), w.assumptions, factor);
-      for (const id of ENGINE_IDS) {
-        const e = ENGINE_SIZERS[id](l, w.prices);
-        const data = e.roles.find((r) => r.role === 'data')!;
-        if (!data.dedicated || !data.instance) continue;
-        const ladder = INSTANCE_LADDERS[id as keyof typeof INSTANCE_LADDERS] as readonly string[];
-        const largest = [...ladder].sort((p, q) => instance(q).memoryGiB - instance(p).memoryGiB)[0]!;
-        const onLargest = ENGINE_SIZERS[id](l, w.prices, 'en', { atLeast: largest });
-        const big = onLargest.roles.find((r) => r.role === 'data')!;
-        assert.match(e.notes[0]!, new RegExp(`${largest.replace(/\./g, '\\.')} × `), `${id}: the largest size is listed`);
-        if (data.count > 8 * big.count) assert.ok(e.monthlyUsd < onLargest.monthlyUsd, `${id}: ${data.count} × ${data.instance} not cheaper than ${big.count} × ${big.instance}`);
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(assumptionsArb, fc.integer({ min: 1, max: 10 }), (a, factor) => {
+        const w = workloadOf(a);
+        const l = dataLoad(buildCallStreams(FILES, w), w.assumptions, factor);
+        for (const id of ENGINE_IDS) {
+          const e = ENGINE_SIZERS[id](l, w.prices);
+          const data = e.roles.find((r) => r.role === 'data')!;
+          if (!data.dedicated || !data.instance) continue;
+          const ladder = INSTANCE_LADDERS[id as keyof typeof INSTANCE_LADDERS] as readonly string[];
+          const largest = [...ladder].sort((p, q) => instance(q).memoryGiB - instance(p).memoryGiB)[0]!;
+          const onLargest = ENGINE_SIZERS[id](l, w.prices, 'en', { atLeast: largest });
+          const big = onLargest.roles.find((r) => r.role === 'data')!;
+          assert.match(e.notes[0]!, new RegExp(`${largest.replace(/\./g, '\\.')} × `), `${id}: the largest size is listed`);
+          if (data.count > 8 * big.count)
+            assert.ok(e.monthlyUsd < onLargest.monthlyUsd, `${id}: ${data.count} × ${data.instance} not cheaper than ${big.count} × ${big.instance}`);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  it('longer retention never means less storage (bytes kept, and each engine\'s bytes on disk)', () => {
-    fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 20, noNaN: true }), (a, longer) => {
-      const short = workloadOf(a);
-      const long = workloadOf({ ...a, retentionDays: Math.min(3650, a.retentionDays * longer) });
-      const ls = dataLoad(buildCallStreams(FILES, short), short.assumptions);
-      const ll = dataLoad(buildCallStreams(FILES, long), long.assumptions);
-      assert.ok(ll.storedBytes >= ls.storedBytes);
-      for (const id of ENGINE_IDS) assert.ok(ENGINE_SIZERS[id](ll, long.prices).storedBytes >= ENGINE_SIZERS[id](ls, short.prices).storedBytes, id);
-    }), { numRuns: 300 });
+  it("longer retention never means less storage (bytes kept, and each engine's bytes on disk)", () => {
+    fc.assert(
+      fc.property(assumptionsArb, fc.double({ min: 1, max: 20, noNaN: true }), (a, longer) => {
+        const short = workloadOf(a);
+        const long = workloadOf({ ...a, retentionDays: Math.min(3650, a.retentionDays * longer) });
+        const ls = dataLoad(buildCallStreams(FILES, short), short.assumptions);
+        const ll = dataLoad(buildCallStreams(FILES, long), long.assumptions);
+        assert.ok(ll.storedBytes >= ls.storedBytes);
+        for (const id of ENGINE_IDS) assert.ok(ENGINE_SIZERS[id](ll, long.prices).storedBytes >= ENGINE_SIZERS[id](ls, short.prices).storedBytes, id);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a higher cache hit ratio never means more writes or more API calls', () => {
-    fc.assert(fc.property(assumptionsArb, fc.double({ min: 0, max: 1, noNaN: true }), (a, more) => {
-      const lo = workloadOf(a);
-      const hi = workloadOf({ ...a, cacheHitRatio: a.cacheHitRatio + (1 - a.cacheHitRatio) * more });
-      const sl = buildCallStreams(FILES, lo);
-      const sh = buildCallStreams(FILES, hi);
-      const l = dataLoad(sl, lo.assumptions);
-      const h = dataLoad(sh, hi.assumptions);
-      assert.ok(h.writesPerSecondAvg <= l.writesPerSecondAvg + 1e-9);
-      assert.ok(h.writesPerSecondPeak <= l.writesPerSecondPeak + 1e-9);
-      sl.forEach((s, i) => assert.ok(sh[i]!.apiCallsPerSecondAvg <= s.apiCallsPerSecondAvg + 1e-12));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(assumptionsArb, fc.double({ min: 0, max: 1, noNaN: true }), (a, more) => {
+        const lo = workloadOf(a);
+        const hi = workloadOf({ ...a, cacheHitRatio: a.cacheHitRatio + (1 - a.cacheHitRatio) * more });
+        const sl = buildCallStreams(FILES, lo);
+        const sh = buildCallStreams(FILES, hi);
+        const l = dataLoad(sl, lo.assumptions);
+        const h = dataLoad(sh, hi.assumptions);
+        assert.ok(h.writesPerSecondAvg <= l.writesPerSecondAvg + 1e-9);
+        assert.ok(h.writesPerSecondPeak <= l.writesPerSecondPeak + 1e-9);
+        sl.forEach((s, i) => assert.ok(sh[i]!.apiCallsPerSecondAvg <= s.apiCallsPerSecondAvg + 1e-12));
+      }),
+      { numRuns: 300 },
+    );
   });
 
-  it('as months pass at non-negative growth, storage never shrinks and neither does the data tier\'s memory', () => {
-    fc.assert(fc.property(assumptionsArb, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.integer({ min: 1, max: 36 }), (a, g, m) => {
-      const w = workloadOf(a);
-      const streams = buildCallStreams(FILES, w);
-      const at = (month: number) => dataLoad(streams, w.assumptions, 1, Number.POSITIVE_INFINITY, { months: month, monthlyGrowth: g });
-      const x = at(m);
-      const y = at(m + 1);
-      assert.ok(y.storedBytes >= x.storedBytes * (1 - 1e-9), `stored ${y.storedBytes} < ${x.storedBytes}`);
-      for (const id of ENGINE_IDS) {
-        const ex = ENGINE_SIZERS[id](x, w.prices);
-        // the month after starts from the size already running
-        const ey = ENGINE_SIZERS[id](y, w.prices, 'en', { atLeast: ex.roles.find((r) => r.role === 'data')!.instance });
-        assert.ok(dataMemory(ey) >= dataMemory(ex) - 1e-9, id);
-      }
-    }), { numRuns: 200 });
+  it("as months pass at non-negative growth, storage never shrinks and neither does the data tier's memory", () => {
+    fc.assert(
+      fc.property(assumptionsArb, fc.double({ min: 0, max: 0.5, noNaN: true }), fc.integer({ min: 1, max: 36 }), (a, g, m) => {
+        const w = workloadOf(a);
+        const streams = buildCallStreams(FILES, w);
+        const at = (month: number) => dataLoad(streams, w.assumptions, 1, Number.POSITIVE_INFINITY, { months: month, monthlyGrowth: g });
+        const x = at(m);
+        const y = at(m + 1);
+        assert.ok(y.storedBytes >= x.storedBytes * (1 - 1e-9), `stored ${y.storedBytes} < ${x.storedBytes}`);
+        for (const id of ENGINE_IDS) {
+          const ex = ENGINE_SIZERS[id](x, w.prices);
+          // the month after starts from the size already running
+          const ey = ENGINE_SIZERS[id](y, w.prices, 'en', { atLeast: ex.roles.find((r) => r.role === 'data')!.instance });
+          assert.ok(dataMemory(ey) >= dataMemory(ex) - 1e-9, id);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  it('longer retention never lowers an engine\'s cost by more than one ladder step', () => {
-    fc.assert(fc.property(assumptionsArb, fc.double({ min: 1, max: 20, noNaN: true }), (a, longer) => {
-      const short = workloadOf(a);
-      const long = workloadOf({ ...a, retentionDays: Math.min(3650, a.retentionDays * longer) });
-      const ls = dataLoad(buildCallStreams(FILES, short), short.assumptions);
-      const ll = dataLoad(buildCallStreams(FILES, long), long.assumptions);
-      for (const id of ENGINE_IDS) {
-        const x = ENGINE_SIZERS[id](ls, short.prices);
-        const y = ENGINE_SIZERS[id](ll, long.prices);
-        assert.ok(y.monthlyUsd >= x.monthlyUsd - x.ladderStepUsd - 1e-9, `${id}: ${x.monthlyUsd} → ${y.monthlyUsd} (step ${x.ladderStepUsd}) ${x.notes[0]} / ${y.notes[0]}`);
-      }
-    }), { numRuns: 200 });
+  it("longer retention never lowers an engine's cost by more than one ladder step", () => {
+    fc.assert(
+      fc.property(assumptionsArb, fc.double({ min: 1, max: 20, noNaN: true }), (a, longer) => {
+        const short = workloadOf(a);
+        const long = workloadOf({ ...a, retentionDays: Math.min(3650, a.retentionDays * longer) });
+        const ls = dataLoad(buildCallStreams(FILES, short), short.assumptions);
+        const ll = dataLoad(buildCallStreams(FILES, long), long.assumptions);
+        for (const id of ENGINE_IDS) {
+          const x = ENGINE_SIZERS[id](ls, short.prices);
+          const y = ENGINE_SIZERS[id](ll, long.prices);
+          assert.ok(
+            y.monthlyUsd >= x.monthlyUsd - x.ladderStepUsd - 1e-9,
+            `${id}: ${x.monthlyUsd} → ${y.monthlyUsd} (step ${x.ladderStepUsd}) ${x.notes[0]} / ${y.notes[0]}`,
+          );
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

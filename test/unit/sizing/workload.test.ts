@@ -12,12 +12,44 @@ import { loadWorkloadFile, overridesFor, parseBytes, resolveWorkload } from '../
 
 function call(over: Partial<LlmCallSummary> = {}): LlmCallSummary {
   return {
-    api: 'chat', operation: 'chat.completions.create', via: 'openai', model: 'gpt-4o-mini', line: 10, function: 'answer', inLoop: false, inHandler: true, streaming: false,
-    maxTokens: 300, estInputTokens: 40, estInputIsLowerBound: false, estOutputTokens: 300, outputBound: 'max-tokens', dimensions: null, batchInputs: null,
-    estResponseBytes: 1500, estCostUsd: 0.0002, estBatchCostUsd: 0.0001, unknowns: [], persisted: false, store: null, cacheBeforeCall: false, ttl: null, ...over,
+    api: 'chat',
+    operation: 'chat.completions.create',
+    via: 'openai',
+    model: 'gpt-4o-mini',
+    line: 10,
+    function: 'answer',
+    inLoop: false,
+    inHandler: true,
+    streaming: false,
+    maxTokens: 300,
+    estInputTokens: 40,
+    estInputIsLowerBound: false,
+    estOutputTokens: 300,
+    outputBound: 'max-tokens',
+    dimensions: null,
+    batchInputs: null,
+    estResponseBytes: 1500,
+    estCostUsd: 0.0002,
+    estBatchCostUsd: 0.0001,
+    unknowns: [],
+    persisted: false,
+    store: null,
+    cacheBeforeCall: false,
+    ttl: null,
+    ...over,
   };
 }
-const file = (calls: LlmCallSummary[], path = 'src/chat.ts'): LlmFileSummary => ({ path, language: 'typescript', calls, persisted: false, store: null, stores: [], cacheBeforeCall: false, ttl: false, secrets: [] });
+const file = (calls: LlmCallSummary[], path = 'src/chat.ts'): LlmFileSummary => ({
+  path,
+  language: 'typescript',
+  calls,
+  persisted: false,
+  store: null,
+  stores: [],
+  cacheBeforeCall: false,
+  ttl: false,
+  secrets: [],
+});
 
 describe('workload file', () => {
   before(loadTokenizers);
@@ -38,7 +70,16 @@ describe('workload file', () => {
       gpu: { datasets: [{ file: 'a.cu', bytes: 'lots' }, { bytes: 5 }] },
     });
     const fields = w.problems.map((p) => p.field).sort();
-    assert.deepEqual(fields, ['assumptions.cacheHitRatio', 'assumptions.colour', 'assumptions.retentionDays', 'calls[0]', 'calls[1].inputTokens', 'engines[1]', 'gpu.datasets[0].bytes', 'gpu.datasets[1]']);
+    assert.deepEqual(fields, [
+      'assumptions.cacheHitRatio',
+      'assumptions.colour',
+      'assumptions.retentionDays',
+      'calls[0]',
+      'calls[1].inputTokens',
+      'engines[1]',
+      'gpu.datasets[0].bytes',
+      'gpu.datasets[1]',
+    ]);
     assert.equal(w.assumptions.cacheHitRatio, PROFILES.low.cacheHitRatio);
     assert.equal(w.assumptions.retentionDays, PROFILES.low.retentionDays);
     assert.equal(w.assumptions.readWriteRatio, 7);
@@ -57,7 +98,7 @@ describe('workload file', () => {
     assert.equal(w.problems[0]!.field, 'assumptions.peakRequestsPerSecond');
   });
 
-  it('a --profile given on the command line wins over the file\'s profile', () => {
+  it("a --profile given on the command line wins over the file's profile", () => {
     assert.equal(resolveWorkload({ profile: 'low' }, { profile: 'high' }).assumptions.avgRequestsPerSecond, PROFILES.high.avgRequestsPerSecond);
     assert.equal(resolveWorkload({ profile: 'low' }).profile, 'low');
   });
@@ -81,8 +122,19 @@ describe('workload file', () => {
   });
 
   it('call overrides match by path:line and by function label (bare or path#function); later entries win', () => {
-    const w = resolveWorkload({ calls: [{ site: 'src/chat.ts:10', avgRequestsPerSecond: 2 }, { label: 'src/chat.ts#answer', avgRequestsPerSecond: 3, inputTokens: 50 }, { label: 'other', avgRequestsPerSecond: 9 }] });
-    assert.deepEqual(overridesFor(w, 'src/chat.ts', 10, 'answer'), { site: 'src/chat.ts:10', label: 'src/chat.ts#answer', avgRequestsPerSecond: 3, inputTokens: 50 });
+    const w = resolveWorkload({
+      calls: [
+        { site: 'src/chat.ts:10', avgRequestsPerSecond: 2 },
+        { label: 'src/chat.ts#answer', avgRequestsPerSecond: 3, inputTokens: 50 },
+        { label: 'other', avgRequestsPerSecond: 9 },
+      ],
+    });
+    assert.deepEqual(overridesFor(w, 'src/chat.ts', 10, 'answer'), {
+      site: 'src/chat.ts:10',
+      label: 'src/chat.ts#answer',
+      avgRequestsPerSecond: 3,
+      inputTokens: 50,
+    });
     assert.deepEqual(overridesFor(w, 'src/chat.ts', 11, 'other'), { label: 'other', avgRequestsPerSecond: 9 });
     assert.deepEqual(overridesFor(w, 'src/x.ts', 10, null), {});
   });
@@ -93,7 +145,10 @@ describe('call streams', () => {
 
   it('tokens: code when known, the profile for run-time prompts and unbounded output', () => {
     const w = resolveWorkload(undefined, { profile: 'medium' });
-    const [known, open] = buildCallStreams([file([call(), call({ line: 20, estInputIsLowerBound: true, outputBound: 'model-maximum', estOutputTokens: 16384, maxTokens: null })])], w);
+    const [known, open] = buildCallStreams(
+      [file([call(), call({ line: 20, estInputIsLowerBound: true, outputBound: 'model-maximum', estOutputTokens: 16384, maxTokens: null })])],
+      w,
+    );
     assert.deepEqual([known!.inputTokens, known!.inputFrom, known!.outputTokens, known!.outputFrom], [40, 'code', 300, 'code']);
     assert.deepEqual([open!.inputTokens, open!.inputFrom, open!.outputTokens, open!.outputFrom], [1000, 'profile', 500, 'profile']);
     // record = (1000 + 500) × 4 + 256 = 6,256 B
@@ -129,7 +184,23 @@ describe('call streams', () => {
 
   it('embeddings: records per input, dims × 4 bytes + text + metadata', () => {
     const w = resolveWorkload({ calls: [{ site: 'src/chat.ts:50', inputTokens: 1600 }] });
-    const s = buildCallStreams([file([call({ line: 50, api: 'embeddings', model: 'text-embedding-3-small', outputBound: 'embedding', estOutputTokens: 0, dimensions: 1536, batchInputs: 16, maxTokens: null })])], w)[0]!;
+    const s = buildCallStreams(
+      [
+        file([
+          call({
+            line: 50,
+            api: 'embeddings',
+            model: 'text-embedding-3-small',
+            outputBound: 'embedding',
+            estOutputTokens: 0,
+            dimensions: 1536,
+            batchInputs: 16,
+            maxTokens: null,
+          }),
+        ]),
+      ],
+      w,
+    )[0]!;
     // 16 records per call; each 1536 × 4 + (1600 / 16 = 100 tokens) × 4 + 256 = 6,144 + 400 + 256 = 6,800 B
     assert.equal(s.recordsPerCall, 16);
     assert.equal(s.recordBytes, 6800);

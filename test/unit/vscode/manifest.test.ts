@@ -15,13 +15,21 @@ const nlsKo = JSON.parse(readFileSync(join(ROOT, 'package.nls.ko.json'), 'utf8')
 const props = pkg.contributes.configuration.properties;
 
 function vscodeSources(): string {
-  return readdirSync(join(ROOT, 'src/vscode')).map((f) => readFileSync(join(ROOT, 'src/vscode', f), 'utf8')).join('\n');
+  return readdirSync(join(ROOT, 'src/vscode'))
+    .map((f) => readFileSync(join(ROOT, 'src/vscode', f), 'utf8'))
+    .join('\n');
 }
 
 describe('VS Code extension manifest', () => {
   it('settings enums follow the GPU catalog, the rule registry and the engines', () => {
-    assert.deepEqual(props['aiInfraAdvisor.targetGpu'].enum, GPU_CATALOG.map((g) => g.id));
-    assert.deepEqual(props['aiInfraAdvisor.targetGpu'].enumDescriptions, GPU_CATALOG.map((g) => g.name));
+    assert.deepEqual(
+      props['aiInfraAdvisor.targetGpu'].enum,
+      GPU_CATALOG.map((g) => g.id),
+    );
+    assert.deepEqual(
+      props['aiInfraAdvisor.targetGpu'].enumDescriptions,
+      GPU_CATALOG.map((g) => g.name),
+    );
     assert.deepEqual(Object.keys(props['aiInfraAdvisor.rules'].properties).sort(), [...RULE_IDS].sort());
     assert.deepEqual(props['aiInfraAdvisor.engines'].items.enum, [...ENGINE_IDS]);
   });
@@ -30,7 +38,10 @@ describe('VS Code extension manifest', () => {
     const rules = props['aiInfraAdvisor.rules'];
     assert.equal(rules.additionalProperties, false);
     // the default holds every rule, so the Settings editor lists each one with its value
-    assert.deepEqual(rules.default, Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]).sort(([a], [b]) => a!.localeCompare(b!))));
+    assert.deepEqual(
+      rules.default,
+      Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.defaultSeverity]).sort(([a], [b]) => a!.localeCompare(b!))),
+    );
     for (const r of RULES) {
       const p = rules.properties[r.meta.id];
       assert.ok(p, `${r.meta.id} is not in the rules setting (run npx tsx scripts/sync-manifest.ts)`);
@@ -49,10 +60,15 @@ describe('VS Code extension manifest', () => {
     for (const id of ids) assert.ok(schema.properties.targetGpu.description.includes(id), id);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const gpuLine = /^- `--target-gpu`: (.*)$/m.exec(readme)?.[1] ?? '';
-    assert.deepEqual([...gpuLine.matchAll(/`([\w-]+)`/g)].map((m) => m[1]), [...ids, 'custom'], 'README.md --target-gpu list');
+    assert.deepEqual(
+      [...gpuLine.matchAll(/`([\w-]+)`/g)].map((m) => m[1]),
+      [...ids, 'custom'],
+      'README.md --target-gpu list',
+    );
     const table = [...readme.matchAll(/^\| \[([a-z0-9-]+)\]\(docs\/rules\/\1\.md\) \| (\w+) \|/gm)].map((m) => [m[1], m[2]]);
     assert.deepEqual(table.map(([id]) => id).sort(), [...RULE_IDS].sort(), 'README.md rule table');
-    for (const [id, severity] of table) assert.equal(severity, RULES.find((r) => r.meta.id === id)!.meta.defaultSeverity, `README.md default severity of ${id}`);
+    for (const [id, severity] of table)
+      assert.equal(severity, RULES.find((r) => r.meta.id === id)!.meta.defaultSeverity, `README.md default severity of ${id}`);
   });
 
   it('the getting-started walkthrough: every step has its page and runs a contributed command', () => {
@@ -99,9 +115,13 @@ describe('VS Code extension manifest', () => {
   });
 
   it('activates on the analysed languages and on the config/workload files; works untrusted', () => {
-    for (const l of ['cuda-cpp', 'cpp', 'c', 'opencl', 'python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact']) assert.ok(pkg.activationEvents.includes(`onLanguage:${l}`), l);
+    for (const l of ['cuda-cpp', 'cpp', 'c', 'opencl', 'python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'])
+      assert.ok(pkg.activationEvents.includes(`onLanguage:${l}`), l);
     assert.ok(pkg.activationEvents.includes('workspaceContains:ai-infra-advisor.workload.json'));
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
-    assert.deepEqual(pkg.contributes.jsonValidation.map((j: { url: string }) => j.url), ['./docs/workload.schema.json', './docs/config.schema.json']);
+    assert.deepEqual(
+      pkg.contributes.jsonValidation.map((j: { url: string }) => j.url),
+      ['./docs/workload.schema.json', './docs/config.schema.json'],
+    );
   });
 });

@@ -1,11 +1,31 @@
 // The Recommendations tree's grouping (area → rule → location), its labels and the status bar counts, without VS Code.
 import assert from 'node:assert/strict';
 import { RULE_IDS } from '../../../src/core/rules';
-import { applyRuleSetting, AREAS, childrenOf, filterByPath, filterBySeverity, idOf, countBySeverity, labelOf, locationOf, OTHER_AREA, shortMessage, type TreeFinding, type TreeNode } from '../../../src/vscode/tree-model';
+import {
+  applyRuleSetting,
+  AREAS,
+  childrenOf,
+  filterByPath,
+  filterBySeverity,
+  idOf,
+  countBySeverity,
+  labelOf,
+  locationOf,
+  OTHER_AREA,
+  shortMessage,
+  type TreeFinding,
+  type TreeNode,
+} from '../../../src/vscode/tree-model';
 import { gpuPickItems } from '../../../src/vscode/gpu-pick';
 import { GPU_CATALOG } from '../../../src/core/sizing/gpu-catalog';
 
-const f = (rule: string, severity: number, path: string, line: number, message = `${rule} at ${path}:${line}`): TreeFinding => ({ rule, severity, path, line, message });
+const f = (rule: string, severity: number, path: string, line: number, message = `${rule} at ${path}:${line}`): TreeFinding => ({
+  rule,
+  severity,
+  path,
+  line,
+  message,
+});
 
 const FINDINGS: TreeFinding[] = [
   f('llm-missing-timeout', 1, 'chat.ts', 6),
@@ -24,7 +44,12 @@ const labels = <F extends TreeFinding>(nodes: TreeNode<F>[]) => nodes.map((n) =>
 describe('Recommendations tree model', () => {
   it('the root lists areas in a fixed order with their counts, leaves out empty areas and lists unknown rules last', () => {
     assert.deepEqual(labels(childrenOf(FINDINGS)), ['GPU (6)', 'OpenAI API (2)', `${OTHER_AREA} (1)`]);
-    assert.deepEqual(labels(childrenOf([f('opencl-unchecked-error', 1, 'k.c', 0), ...FINDINGS])), ['GPU (6)', 'OpenCL (1)', 'OpenAI API (2)', `${OTHER_AREA} (1)`]);
+    assert.deepEqual(labels(childrenOf([f('opencl-unchecked-error', 1, 'k.c', 0), ...FINDINGS])), [
+      'GPU (6)',
+      'OpenCL (1)',
+      'OpenAI API (2)',
+      `${OTHER_AREA} (1)`,
+    ]);
     assert.deepEqual(childrenOf([]), []);
     // a rule with none of the prefixes is never dropped: every finding is under some area
     const all = childrenOf(FINDINGS).flatMap((a) => (a.kind === 'area' ? a.items : []));
@@ -47,16 +72,26 @@ describe('Recommendations tree model', () => {
 
   it('the target GPU picker shows public names and memory, marks the current GPU, and hides catalog ids', () => {
     const items = gpuPickItems(GPU_CATALOG, 'a100-80', 'current');
-    assert.deepEqual(items.map((i) => i.id), GPU_CATALOG.map((g) => g.id));
+    assert.deepEqual(
+      items.map((i) => i.id),
+      GPU_CATALOG.map((g) => g.id),
+    );
     const marked = items.filter((i) => i.label.startsWith('$(check) '));
-    assert.deepEqual(marked.map((i) => i.id), ['a100-80']);
+    assert.deepEqual(
+      marked.map((i) => i.id),
+      ['a100-80'],
+    );
     assert.match(marked[0]!.description, /80 GiB .* · current$/);
     for (const i of items) assert.ok(!/SIZING-FACTS|\b[GP]\d\b/.test(`${i.label} ${i.description}`), i.label);
     assert.ok(!items.some((i) => i.description.includes(i.id)), 'no catalog id in a description');
   });
 
   it('every rule of the registry belongs to an area (none can drop out of the tree)', () => {
-    for (const id of RULE_IDS) assert.ok(AREAS.some((a) => id.startsWith(a.prefix)), id);
+    for (const id of RULE_IDS)
+      assert.ok(
+        AREAS.some((a) => id.startsWith(a.prefix)),
+        id,
+      );
   });
 
   it('rules in an area: worst severity first, then the most findings, then by id', () => {
@@ -73,8 +108,15 @@ describe('Recommendations tree model', () => {
     const unchecked = childrenOf(FINDINGS, gpu).find((n) => n.kind === 'rule' && n.rule === 'gpu-unchecked-call')!;
     const before = unchecked.kind === 'rule' ? [...unchecked.items] : [];
     const items = childrenOf(FINDINGS, unchecked);
-    assert.deepEqual(labels(items), ['gpu-unchecked-call at a/add.cu:9', 'gpu-unchecked-call at b/saxpy.cu:3', 'gpu-unchecked-call at b/saxpy.cu:40']);
-    assert.deepEqual(items.map((n) => (n.kind === 'item' ? locationOf(n.item) : '')), ['a/add.cu:10', 'b/saxpy.cu:4', 'b/saxpy.cu:41']);
+    assert.deepEqual(labels(items), [
+      'gpu-unchecked-call at a/add.cu:9',
+      'gpu-unchecked-call at b/saxpy.cu:3',
+      'gpu-unchecked-call at b/saxpy.cu:40',
+    ]);
+    assert.deepEqual(
+      items.map((n) => (n.kind === 'item' ? locationOf(n.item) : '')),
+      ['a/add.cu:10', 'b/saxpy.cu:4', 'b/saxpy.cu:41'],
+    );
     assert.ok(items.every((n) => n.kind === 'item'));
     assert.deepEqual(unchecked.kind === 'rule' ? unchecked.items : [], before);
     // a location has no children
@@ -119,9 +161,17 @@ describe('Recommendations tree model', () => {
   });
 
   it('filters by file as the Problems filter box does: substrings, * wildcards, ! exclusions, commas', () => {
-    const all = [f('gpu-x', 1, 'src/kernels/a.cu', 0), f('gpu-x', 1, 'src/host/b.c', 0), f('llm-y', 2, 'test/app.test.ts', 0), f('llm-y', 2, 'src/app.ts', 0)];
+    const all = [
+      f('gpu-x', 1, 'src/kernels/a.cu', 0),
+      f('gpu-x', 1, 'src/host/b.c', 0),
+      f('llm-y', 2, 'test/app.test.ts', 0),
+      f('llm-y', 2, 'src/app.ts', 0),
+    ];
     const paths = (filter: string) => filterByPath(all, filter).map((x) => x.path);
-    assert.deepEqual(paths(''), all.map((x) => x.path));
+    assert.deepEqual(
+      paths(''),
+      all.map((x) => x.path),
+    );
     assert.deepEqual(paths('KERNELS'), ['src/kernels/a.cu']);
     assert.deepEqual(paths('src/*.cu'), ['src/kernels/a.cu']);
     assert.deepEqual(paths('!test'), ['src/kernels/a.cu', 'src/host/b.c', 'src/app.ts']);

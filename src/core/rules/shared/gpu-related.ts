@@ -9,5 +9,7 @@ export function allocationOf(t: TransferFact, events: readonly GpuEvent[], lang?
   if (!t.deviceBuffer) return [];
   let alloc: AllocationFact | undefined;
   for (const a of eventIndex(events).allocationsOf.get(t.deviceBuffer) ?? []) if (a.order < t.order && (!alloc || a.order > alloc.order)) alloc = a;
-  return alloc ? [{ range: alloc.range, message: phrase(lang, 'allocatedHere', { buffer: t.deviceBuffer, api: alloc.api, expr: alloc.size.expr }) }] : [];
+  return alloc
+    ? [{ range: alloc.range, message: phrase(lang, 'allocatedHere', { buffer: t.deviceBuffer, api: alloc.api, expr: alloc.size.expr }) }]
+    : [];
 }

@@ -4,7 +4,25 @@
 import { CASSANDRA, SCYLLADB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type InstanceType, type PriceCatalog } from '../prices';
-import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, crossAzCost, type EngineSizing, type LayoutOption, type RoleSizing, type SizingHints } from './common';
+import {
+  ceil,
+  cheapestLayout,
+  largestStepUsd,
+  decidingConstraint,
+  finish,
+  gib,
+  instance,
+  ladderFrom,
+  ladderSummary,
+  nodeCost,
+  nodeMonthUsd,
+  num,
+  crossAzCost,
+  type EngineSizing,
+  type LayoutOption,
+  type RoleSizing,
+  type SizingHints,
+} from './common';
 import { ENGINE_TEXT, type EngineLang, type EngineText } from './engine-text';
 
 interface WideColumnRules {
@@ -26,20 +44,32 @@ export function replicaOps(load: DataLoad): { ops: number; quorum: number } {
   return { ops: load.writesPerSecondPeak * load.replicationFactor + load.readsPerSecondPeak * quorum, quorum };
 }
 
-interface WideExtra { usablePerNode: number; opsPerNode: number }
+interface WideExtra {
+  usablePerNode: number;
+  opsPerNode: number;
+}
 
 function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules, hints: SizingHints): { sizing: EngineSizing; node: InstanceType } {
   const t = r.t;
   const onDisk = load.storedBytes * load.replicationFactor;
   const { ops, quorum } = replicaOps(load);
-  const options: Array<LayoutOption<WideExtra>> = ladderFrom(r.ladder, hints.atLeast).filter((id) => instance(id).vcpu >= r.minVcpu).map((id) => {
-    const node = instance(id);
-    const usablePerNode = (node.localNvmeGB ?? 0) * 1e9 * r.usableFraction;
-    const opsPerNode = r.opsPerNode(node);
-    const needs = { replicas: load.replicationFactor, disk: ceil(onDisk / usablePerNode), ops: ceil(ops / opsPerNode) };
-    const nodes = Math.max(needs.replicas, needs.disk, needs.ops);
-    return { instance: id, nodes, monthlyUsd: nodes * nodeMonthUsd(prices, id), needs, decidedBy: decidingConstraint(needs), extra: { usablePerNode, opsPerNode } };
-  });
+  const options: Array<LayoutOption<WideExtra>> = ladderFrom(r.ladder, hints.atLeast)
+    .filter((id) => instance(id).vcpu >= r.minVcpu)
+    .map((id) => {
+      const node = instance(id);
+      const usablePerNode = (node.localNvmeGB ?? 0) * 1e9 * r.usableFraction;
+      const opsPerNode = r.opsPerNode(node);
+      const needs = { replicas: load.replicationFactor, disk: ceil(onDisk / usablePerNode), ops: ceil(ops / opsPerNode) };
+      const nodes = Math.max(needs.replicas, needs.disk, needs.ops);
+      return {
+        instance: id,
+        nodes,
+        monthlyUsd: nodes * nodeMonthUsd(prices, id),
+        needs,
+        decidedBy: decidingConstraint(needs),
+        extra: { usablePerNode, opsPerNode },
+      };
+    });
   const step = (o: LayoutOption<WideExtra>) => nodeMonthUsd(prices, o.instance);
   const chosen = cheapestLayout(options);
   const node = instance(chosen.instance);
@@ -48,14 +78,25 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
     { role: 'client-session', name: t.coordinators, count: 0, instance: null, dedicated: false, why: t.coordinatorsWhy, grows: t.coordinatorsGrows },
     { role: 'query', name: t.queryNodes, count: 0, instance: null, dedicated: false, why: t.replicasServeWhy, grows: t.replicasServeGrows },
     {
-      role: 'data', name: t.nodes, count: chosen.nodes, instance: chosen.instance, dedicated: true,
+      role: 'data',
+      name: t.nodes,
+      count: chosen.nodes,
+      instance: chosen.instance,
+      dedicated: true,
       why: `${t.wideNodesWhy(load.replicationFactor, gib(onDisk), gib(usablePerNode), chosen.needs.disk!, num(ops), num(opsPerNode), chosen.needs.ops!, chosen.nodes)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
       grows: chosen.needs.ops! >= chosen.needs.disk! ? t.growsThroughputBound : t.growsDiskBound,
     },
   ];
   const sizing = finish({
-    engine: r.engine, title: r.title, roles, storedBytes: onDisk, ladderStepUsd: largestStepUsd(options, step),
-    costLines: [nodeCost(prices, chosen.instance, chosen.nodes, t.nodesLocalNvme, t), ...[crossAzCost(prices, load, load.replicationFactor, t)].filter((c) => c !== null)],
+    engine: r.engine,
+    title: r.title,
+    roles,
+    storedBytes: onDisk,
+    ladderStepUsd: largestStepUsd(options, step),
+    costLines: [
+      nodeCost(prices, chosen.instance, chosen.nodes, t.nodesLocalNvme, t),
+      ...[crossAzCost(prices, load, load.replicationFactor, t)].filter((c) => c !== null),
+    ],
     notes: [
       ladderSummary(options, chosen, t),
       t.usableDiskNote(chosen.instance, num(node.localNvmeGB ?? 0), r.usableWhy),
@@ -71,13 +112,23 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
 export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = CASSANDRA;
   const t = ENGINE_TEXT[lang];
-  const { sizing } = sizeWideColumn(load, prices, {
-    engine: 'cassandra', title: t.cassandraTitle, t, ladder: INSTANCE_LADDERS.cassandra,
-    usableFraction: f.fileSystemFraction * f.compactionFraction, usableWhy: t.cassandraUsable(f.fileSystemFraction, f.compactionFraction),
-    opsPerNode: (n) => f.opsPerVcpu * n.vcpu, opsWhy: (n) => t.cassandraOps(num(f.opsPerVcpu), n.vcpu, num(f.opsPerVcpu * n.vcpu)),
-    // DataStax plans production nodes from 16 logical cores (C2): a floor, not a warning.
-    minVcpu: f.minProductionVcpu,
-  }, hints);
+  const { sizing } = sizeWideColumn(
+    load,
+    prices,
+    {
+      engine: 'cassandra',
+      title: t.cassandraTitle,
+      t,
+      ladder: INSTANCE_LADDERS.cassandra,
+      usableFraction: f.fileSystemFraction * f.compactionFraction,
+      usableWhy: t.cassandraUsable(f.fileSystemFraction, f.compactionFraction),
+      opsPerNode: (n) => f.opsPerVcpu * n.vcpu,
+      opsWhy: (n) => t.cassandraOps(num(f.opsPerVcpu), n.vcpu, num(f.opsPerVcpu * n.vcpu)),
+      // DataStax plans production nodes from 16 logical cores (C2): a floor, not a warning.
+      minVcpu: f.minProductionVcpu,
+    },
+    hints,
+  );
   return sizing;
 }
 
@@ -85,13 +136,23 @@ export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
   const f = SCYLLADB;
   const t = ENGINE_TEXT[lang];
   const cores = (n: InstanceType) => n.vcpu / f.vcpuPerPhysicalCore;
-  const { sizing, node } = sizeWideColumn(load, prices, {
-    engine: 'scylladb', title: t.scyllaTitle, t, ladder: INSTANCE_LADDERS.scylladb,
-    usableFraction: f.diskUseFraction, usableWhy: t.scyllaUsable(f.diskUseFraction),
-    opsPerNode: (n) => f.opsPerPhysicalCore * cores(n), opsWhy: (n) => t.scyllaOps(num(f.opsPerPhysicalCore), cores(n), num(f.opsPerPhysicalCore * cores(n))),
-    // "The recommended minimum number of CPU cores per node for operational workloads is 20" (S1): a floor, as DataStax's.
-    minVcpu: f.recommendedVcpu,
-  }, hints);
+  const { sizing, node } = sizeWideColumn(
+    load,
+    prices,
+    {
+      engine: 'scylladb',
+      title: t.scyllaTitle,
+      t,
+      ladder: INSTANCE_LADDERS.scylladb,
+      usableFraction: f.diskUseFraction,
+      usableWhy: t.scyllaUsable(f.diskUseFraction),
+      opsPerNode: (n) => f.opsPerPhysicalCore * cores(n),
+      opsWhy: (n) => t.scyllaOps(num(f.opsPerPhysicalCore), cores(n), num(f.opsPerPhysicalCore * cores(n))),
+      // "The recommended minimum number of CPU cores per node for operational workloads is 20" (S1): a floor, as DataStax's.
+      minVcpu: f.recommendedVcpu,
+    },
+    hints,
+  );
   const diskPerRam = ((node.localNvmeGB ?? 0) * 1e9) / (node.memoryGiB * 1024 ** 3);
   sizing.notes.push(t.scyllaDiskRam(node.id, num(diskPerRam), f.diskToRamRatio));
   return sizing;

@@ -56,12 +56,24 @@ export function instance(id: string): InstanceType {
 
 export function nodeCost(prices: PriceCatalog, id: string, count: number, what: string, t: EngineText): CostLine {
   const perHour = prices.instanceUsdPerHour[id] ?? instance(id).usdPerHour;
-  return { item: t.nodeCost(what, id), quantity: count, unit: t.nodeMonth, unitUsd: perHour * HOURS_PER_MONTH, monthlyUsd: count * perHour * HOURS_PER_MONTH };
+  return {
+    item: t.nodeCost(what, id),
+    quantity: count,
+    unit: t.nodeMonth,
+    unitUsd: perHour * HOURS_PER_MONTH,
+    monthlyUsd: count * perHour * HOURS_PER_MONTH,
+  };
 }
 
 export function storageCost(prices: PriceCatalog, bytes: number, what: string, t: EngineText): CostLine {
   const gib = bytes / GIB;
-  return { item: what, quantity: round(gib, 2), unit: t.gibMonth, unitUsd: prices.blockStorageUsdPerGbMonth, monthlyUsd: gib * prices.blockStorageUsdPerGbMonth };
+  return {
+    item: what,
+    quantity: round(gib, 2),
+    unit: t.gibMonth,
+    unitUsd: prices.blockStorageUsdPerGbMonth,
+    monthlyUsd: gib * prices.blockStorageUsdPerGbMonth,
+  };
 }
 
 export function finish(e: Omit<EngineSizing, 'totalNodes' | 'monthlyUsd' | 'ladderStepUsd'> & { ladderStepUsd?: number }): EngineSizing {
@@ -111,7 +123,11 @@ export interface LayoutOption<Extra = unknown> {
 export function decidingConstraint(needs: Record<string, number>): string {
   let best = '';
   let n = -1;
-  for (const [k, v] of Object.entries(needs)) if (v > n) { best = k; n = v; }
+  for (const [k, v] of Object.entries(needs))
+    if (v > n) {
+      best = k;
+      n = v;
+    }
   return best;
 }
 
@@ -154,14 +170,21 @@ export function nodeMonthUsd(prices: PriceCatalog, id: string): number {
 
 /** "i4i.xlarge 6 nodes $1,502 · i4i.2xlarge 3 nodes $1,502 ◀": every size compared, the chosen one marked. */
 export function ladderSummary(options: ReadonlyArray<LayoutOption>, chosen: LayoutOption, t: EngineText): string {
-  return t.ladderNote(options.map((o) => `${o.instance} × ${num(o.nodes)} = $${num(Math.round(o.monthlyUsd))}${o === chosen ? ' ◀' : ''}`).join(' · '));
+  return t.ladderNote(
+    options.map((o) => `${o.instance} × ${num(o.nodes)} = $${num(Math.round(o.monthlyUsd))}${o === chosen ? ' ◀' : ''}`).join(' · '),
+  );
 }
 
 /**
  * Replication traffic between availability zones for a self-managed cluster on EC2: every write goes to `copies − 1`
  * other replicas, placed in other AZs (one replica per AZ is the point of RF 3), billed out of one AZ and into the other.
  */
-export function crossAzCost(prices: PriceCatalog, load: { writesPerSecondAvg: number; recordBytes: number }, copies: number, t: EngineText): CostLine | null {
+export function crossAzCost(
+  prices: PriceCatalog,
+  load: { writesPerSecondAvg: number; recordBytes: number },
+  copies: number,
+  t: EngineText,
+): CostLine | null {
   if (copies <= 1) return null;
   const gb = (load.writesPerSecondAvg * load.recordBytes * (copies - 1) * SECONDS_PER_MONTH) / 1e9;
   const unit = 2 * prices.crossAzUsdPerGbEachWay;

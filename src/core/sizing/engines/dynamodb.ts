@@ -59,42 +59,82 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
   const mode = provisioned < onDemand ? 'provisioned' : 'on-demand';
   const parts = partitions(storageBytes, rcu, wcu);
 
-  const costLines: CostLine[] = mode === 'on-demand'
-    ? [
-        { item: t.onDemandReads, quantity: millions(load.readsPerSecondAvg * rru * SECONDS_PER_MONTH), unit: t.millionReadUnits, unitUsd: p.readRequestUsdPerMillion, monthlyUsd: onDemandRead },
-        { item: t.onDemandWrites, quantity: millions(load.writesPerSecondAvg * wru * SECONDS_PER_MONTH), unit: t.millionWriteUnits, unitUsd: p.writeRequestUsdPerMillion, monthlyUsd: onDemandWrite },
-      ]
-    : [
-        { item: t.provisionedReads, quantity: rcu, unit: t.rcuMonth, unitUsd: p.rcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provRead },
-        { item: t.provisionedWrites, quantity: wcu, unit: t.wcuMonth, unitUsd: p.wcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provWrite },
-      ];
-  costLines.push({ item: t.storageBeyondFree(p.freeStorageGb), quantity: Math.round(billedGiB * 100) / 100, unit: t.gbMonth, unitUsd: p.storageUsdPerGbMonth, monthlyUsd: billedGiB * p.storageUsdPerGbMonth });
+  const costLines: CostLine[] =
+    mode === 'on-demand'
+      ? [
+          {
+            item: t.onDemandReads,
+            quantity: millions(load.readsPerSecondAvg * rru * SECONDS_PER_MONTH),
+            unit: t.millionReadUnits,
+            unitUsd: p.readRequestUsdPerMillion,
+            monthlyUsd: onDemandRead,
+          },
+          {
+            item: t.onDemandWrites,
+            quantity: millions(load.writesPerSecondAvg * wru * SECONDS_PER_MONTH),
+            unit: t.millionWriteUnits,
+            unitUsd: p.writeRequestUsdPerMillion,
+            monthlyUsd: onDemandWrite,
+          },
+        ]
+      : [
+          { item: t.provisionedReads, quantity: rcu, unit: t.rcuMonth, unitUsd: p.rcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provRead },
+          { item: t.provisionedWrites, quantity: wcu, unit: t.wcuMonth, unitUsd: p.wcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provWrite },
+        ];
+  costLines.push({
+    item: t.storageBeyondFree(p.freeStorageGb),
+    quantity: Math.round(billedGiB * 100) / 100,
+    unit: t.gbMonth,
+    unitUsd: p.storageUsdPerGbMonth,
+    monthlyUsd: billedGiB * p.storageUsdPerGbMonth,
+  });
   // Backups: point-in-time recovery bills every GB of the table (AWS DynamoDB pricing).
-  costLines.push({ item: t.dynamoPitr, quantity: Math.round(storageGiB * 100) / 100, unit: t.gbMonth, unitUsd: prices.dynamodbPitrUsdPerGbMonth, monthlyUsd: storageGiB * prices.dynamodbPitrUsdPerGbMonth });
+  costLines.push({
+    item: t.dynamoPitr,
+    quantity: Math.round(storageGiB * 100) / 100,
+    unit: t.gbMonth,
+    unitUsd: prices.dynamodbPitrUsdPerGbMonth,
+    monthlyUsd: storageGiB * prices.dynamodbPitrUsdPerGbMonth,
+  });
 
   const warnings: string[] = [];
   if (load.maxRecordBytes > f.maxItemBytes) warnings.push(t.dynamoItemTooBig(num(load.maxRecordBytes)));
   // Per-table default quota: 40,000 read and 40,000 write request units per second (AWS service quotas).
   const peakRru = load.readsPerSecondPeak * rru;
   const peakWru = load.writesPerSecondPeak * wru;
-  if (peakRru > f.tableUnitsQuota || peakWru > f.tableUnitsQuota) warnings.push(t.dynamoTableQuota(num(peakRru), num(peakWru), num(f.tableUnitsQuota)));
+  if (peakRru > f.tableUnitsQuota || peakWru > f.tableUnitsQuota)
+    warnings.push(t.dynamoTableQuota(num(peakRru), num(peakWru), num(f.tableUnitsQuota)));
   return finish({
-    engine: 'dynamodb', title: t.dynamoTitle(mode),
+    engine: 'dynamodb',
+    title: t.dynamoTitle(mode),
     roles: [
       { role: 'client-session', name: t.requestRouters, count: 0, instance: null, dedicated: false, why: t.awsEndpoint, grows: t.nothingToRun },
       { role: 'query', name: t.queryNodes, count: 0, instance: null, dedicated: false, why: t.awsReads, grows: t.awsReadsGrows },
       {
-        role: 'data', name: t.partitions, count: parts, instance: null, dedicated: false,
+        role: 'data',
+        name: t.partitions,
+        count: parts,
+        instance: null,
+        dedicated: false,
         why: t.partitionsWhy(gib(storageBytes), num(rcu), num(wcu), parts),
         grows: t.partitionsGrows,
       },
     ],
-    storedBytes: storageBytes, costLines,
+    storedBytes: storageBytes,
+    costLines,
     // One more provisioned read and write unit: the finest step of the bill (on-demand has none).
     ladderStepUsd: (p.rcuUsdPerHour + p.wcuUsdPerHour) * HOURS_PER_MONTH,
     notes: [
       t.dynamoItemNote(num(item), num(rru), num(wru)),
-      t.dynamoOnDemandNote(num(load.readsPerSecondAvg), num(rru), p.readRequestUsdPerMillion, num(load.writesPerSecondAvg), num(wru), p.writeRequestUsdPerMillion, num(onDemand)),
+      t.dynamoOnDemandNote(
+        num(load.readsPerSecondAvg),
+        num(rru),
+        p.readRequestUsdPerMillion,
+        num(load.writesPerSecondAvg),
+        num(wru),
+        p.writeRequestUsdPerMillion,
+        num(onDemand),
+      ),
       t.dynamoProvisionedNote(f.provisionedTargetUtilisation * 100, num(rcu), p.rcuUsdPerHour, num(wcu), p.wcuUsdPerHour, num(provisioned)),
       t.dynamoStorageNote(gib(load.storedBytes), num(load.storedRecords), ITEM_OVERHEAD_BYTES, gib(storageBytes)),
     ],

@@ -6,7 +6,24 @@ import { GIB } from '../../model/units';
 import { ELASTICSEARCH } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
-import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, storageCostAt, type EngineSizing, type LayoutOption, type SizingHints } from './common';
+import {
+  ceil,
+  cheapestLayout,
+  largestStepUsd,
+  decidingConstraint,
+  finish,
+  gib,
+  instance,
+  ladderFrom,
+  ladderSummary,
+  nodeCost,
+  nodeMonthUsd,
+  num,
+  storageCostAt,
+  type EngineSizing,
+  type LayoutOption,
+  type SizingHints,
+} from './common';
 import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
 /** Search thread pool size of a node: int(cores × 3 / 2) + 1 (E5). */
@@ -32,7 +49,11 @@ export function storagePerNodeGiB(id: string): number {
   return ebs === undefined ? byRam : Math.min(byRam, ebs);
 }
 
-export interface MasterLayout { instance: string; domains: number; monthlyUsd: number }
+export interface MasterLayout {
+  instance: string;
+  domains: number;
+  monthlyUsd: number;
+}
 
 /**
  * Dedicated masters for a count of data nodes and shards: AWS's recommended minimum per tier, 3 per domain; a domain
@@ -53,12 +74,21 @@ function masterTierJumpUsd(prices: PriceCatalog): number {
   const f = ELASTICSEARCH;
   let jump = 0;
   for (let i = 1; i < f.masterTiers.length; i++) {
-    jump = Math.max(jump, f.dedicatedMasters * (nodeMonthUsd(prices, f.masterTiers[i]!.instance) - nodeMonthUsd(prices, f.masterTiers[i - 1]!.instance)));
+    jump = Math.max(
+      jump,
+      f.dedicatedMasters * (nodeMonthUsd(prices, f.masterTiers[i]!.instance) - nodeMonthUsd(prices, f.masterTiers[i - 1]!.instance)),
+    );
   }
   return jump;
 }
 
-interface EsExtra { perNodeGiB: number; shardsPerNode: number; heapGiB: number; pool: number; masters: MasterLayout }
+interface EsExtra {
+  perNodeGiB: number;
+  shardsPerNode: number;
+  heapGiB: number;
+  pool: number;
+  masters: MasterLayout;
+}
 
 export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = ELASTICSEARCH;
@@ -77,11 +107,23 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     const pool = searchPool(data.vcpu);
     const perNodeGiB = storagePerNodeGiB(id);
     // A replica must live on another node than its primary.
-    const needs = { replicas: replicas + 1, storage: ceil(storage / (perNodeGiB * GIB)) + f.spareNodes, shards: ceil(totalShards / shardsPerNode), search: ceil(busyThreads / pool) };
+    const needs = {
+      replicas: replicas + 1,
+      storage: ceil(storage / (perNodeGiB * GIB)) + f.spareNodes,
+      shards: ceil(totalShards / shardsPerNode),
+      search: ceil(busyThreads / pool),
+    };
     const nodes = Math.max(needs.replicas, needs.storage, needs.shards, needs.search);
     // Many small nodes need larger masters (and past 200, more domains): the masters are part of each size's price.
     const masters = masterLayout(prices, nodes, totalShards);
-    return { instance: id, nodes, monthlyUsd: nodes * nodeMonthUsd(prices, id) + masters.monthlyUsd + storageMonth, needs, decidedBy: decidingConstraint(needs), extra: { perNodeGiB, shardsPerNode, heapGiB: heap, pool, masters } };
+    return {
+      instance: id,
+      nodes,
+      monthlyUsd: nodes * nodeMonthUsd(prices, id) + masters.monthlyUsd + storageMonth,
+      needs,
+      decidedBy: decidingConstraint(needs),
+      extra: { perNodeGiB, shardsPerNode, heapGiB: heap, pool, masters },
+    };
   });
   // One step: one more data node of the size, plus the largest jump to the next master tier it may trigger.
   const jump = masterTierJumpUsd(prices);
@@ -97,32 +139,60 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
   const masterCount = f.dedicatedMasters * masters.domains;
   const warnings: string[] = [];
   if (masters.domains > 1) warnings.push(t.esDomains(num(dataNodes), f.maxInstancesPerDomain, masters.domains));
-  else if (dataNodes + coordinators > f.defaultInstancesPerDomain) warnings.push(t.esQuota(num(dataNodes + coordinators), f.defaultInstancesPerDomain, f.maxInstancesPerDomain));
+  else if (dataNodes + coordinators > f.defaultInstancesPerDomain)
+    warnings.push(t.esQuota(num(dataNodes + coordinators), f.defaultInstancesPerDomain, f.maxInstancesPerDomain));
 
   const roles: EngineSizing['roles'] = [
     {
-      role: 'client-session', name: t.coordinatingOnly, count: coordinators, instance: coordinators ? f.coordinatingInstance : null, dedicated: coordinators > 0,
+      role: 'client-session',
+      name: t.coordinatingOnly,
+      count: coordinators,
+      instance: coordinators ? f.coordinatingInstance : null,
+      dedicated: coordinators > 0,
       why: t.coordinatingWhy(num(load.readsPerSecondPeak), num(load.queryLatencyMs), coordPool, coord.vcpu, coordNeeded, !coordinators),
       grows: t.queryRateGrows,
     },
     {
-      role: 'query', name: t.searchCapacity, count: bySearch, instance: chosen.instance, dedicated: false,
+      role: 'query',
+      name: t.searchCapacity,
+      count: bySearch,
+      instance: chosen.instance,
+      dedicated: false,
       why: t.searchWhy(num(busyThreads), pool, chosen.instance, bySearch),
       grows: t.queryRateGrows,
     },
     {
-      role: 'data', name: t.dataNodes, count: dataNodes, instance: chosen.instance, dedicated: true,
+      role: 'data',
+      name: t.dataNodes,
+      count: dataNodes,
+      instance: chosen.instance,
+      dedicated: true,
       why: `${t.esDataWhy(replicas + 1, gib(storage), gib(perNodeGiB * GIB), f.spareNodes, chosen.needs.storage!, totalShards, num(shardsPerNode), chosen.needs.shards!, bySearch, dataNodes)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
       grows: t.esDataGrows,
     },
     {
-      role: 'coordination', name: t.masters, count: masterCount, instance: masters.instance, dedicated: true,
-      why: t.mastersWhy(f.dedicatedMasters, masters.instance, num(ceil(dataNodes / masters.domains)), num(ceil(totalShards / masters.domains)), masters.domains), grows: t.mastersGrows,
+      role: 'coordination',
+      name: t.masters,
+      count: masterCount,
+      instance: masters.instance,
+      dedicated: true,
+      why: t.mastersWhy(
+        f.dedicatedMasters,
+        masters.instance,
+        num(ceil(dataNodes / masters.domains)),
+        num(ceil(totalShards / masters.domains)),
+        masters.domains,
+      ),
+      grows: t.mastersGrows,
     },
   ];
   const ebs = f.ebsMaxGp3GiB[chosen.instance];
   return finish({
-    engine: 'elasticsearch', title: t.esTitle, roles, storedBytes: storage, ladderStepUsd: largestStepUsd(options, step),
+    engine: 'elasticsearch',
+    title: t.esTitle,
+    roles,
+    storedBytes: storage,
+    ladderStepUsd: largestStepUsd(options, step),
     costLines: [
       nodeCost(prices, chosen.instance, dataNodes, t.dataNodes, t),
       ...(coordinators ? [nodeCost(prices, f.coordinatingInstance, coordinators, t.coordinatingOnly, t)] : []),
@@ -132,8 +202,24 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     notes: [
       ladderSummary(options, chosen, t),
       t.esStorageNote(gib(load.storedBytes), replicas, f.storageOverhead, gib(storage)),
-      t.esStoragePerNode(chosen.instance, data.memoryGiB, f.diskToRamRatio, gib(data.memoryGiB * f.diskToRamRatio * GIB), ebs === undefined ? '—' : gib(ebs * GIB), gib(perNodeGiB * GIB)),
-      t.esShardsNote(gib(load.storedBytes), f.shardGb, primaries, totalShards, num(shardsPerNode), f.shardsPerHeapGb, num(heap), num(f.maxShardsPerNode)),
+      t.esStoragePerNode(
+        chosen.instance,
+        data.memoryGiB,
+        f.diskToRamRatio,
+        gib(data.memoryGiB * f.diskToRamRatio * GIB),
+        ebs === undefined ? '—' : gib(ebs * GIB),
+        gib(perNodeGiB * GIB),
+      ),
+      t.esShardsNote(
+        gib(load.storedBytes),
+        f.shardGb,
+        primaries,
+        totalShards,
+        num(shardsPerNode),
+        f.shardsPerHeapGb,
+        num(heap),
+        num(f.maxShardsPerNode),
+      ),
       t.esNoIndexRate,
       t.esSnapshotsFree,
     ],

@@ -18,35 +18,65 @@ const EN = {
   nodeCost: (what: S, id: S) => `${what}: ${id}`,
   crossAz: (others: N) => `cross-AZ replication traffic (writes × ${others} other replica${others === 1 ? '' : 's'}, $0.01/GB each way)`,
   ebsSnapshots: 'EBS snapshots (one copy of the data, standard tier)',
-  backupNotPriced: 'Backups not priced: nodetool snapshots sit on the local NVMe; copies to S3 (e.g. Medusa) are billed at S3\'s rate, not in the catalog.',
-  esSnapshotsFree: 'Backups: OpenSearch Service keeps hourly automated snapshots for 14 days in its own S3 bucket at no additional charge (AWS OpenSearch Service, index snapshots); in-domain replication between AZs is not priced here.',
+  backupNotPriced:
+    "Backups not priced: nodetool snapshots sit on the local NVMe; copies to S3 (e.g. Medusa) are billed at S3's rate, not in the catalog.",
+  esSnapshotsFree:
+    'Backups: OpenSearch Service keeps hourly automated snapshots for 14 days in its own S3 bucket at no additional charge (AWS OpenSearch Service, index snapshots); in-domain replication between AZs is not priced here.',
   queryNodes: 'query nodes',
   /** A role's name for a count of one (English plurals; Korean has none). */
-  one: (name: S): S => ({ 'partitions (managed)': 'partition (managed)', nodes: 'node', 'data nodes': 'data node', 'shard members': 'shard member', 'config servers': 'config server',
-    'mongos routers': 'mongos router', 'dedicated master nodes': 'dedicated master node', 'coordinating-only nodes': 'coordinating-only node', 'shard nodes (primary + replicas)': 'shard node (primary + replica)',
-    'read replicas': 'read replica', 'cache nodes': 'cache node', 'query nodes': 'query node' } as Record<string, string>)[name] ?? name,
+  one: (name: S): S =>
+    (
+      ({
+        'partitions (managed)': 'partition (managed)',
+        nodes: 'node',
+        'data nodes': 'data node',
+        'shard members': 'shard member',
+        'config servers': 'config server',
+        'mongos routers': 'mongos router',
+        'dedicated master nodes': 'dedicated master node',
+        'coordinating-only nodes': 'coordinating-only node',
+        'shard nodes (primary + replicas)': 'shard node (primary + replica)',
+        'read replicas': 'read replica',
+        'cache nodes': 'cache node',
+        'query nodes': 'query node',
+      }) as Record<string, string>
+    )[name] ?? name,
   ladderNote: (list: S) => `sizes compared (nodes × size = $/month): ${list}`,
   decided: (by: S) => `decided by: ${by}`,
-  constraintNames: { replicas: 'the replication floor', disk: 'disk', ops: 'throughput', memory: 'memory', cache: 'working set in the WiredTiger cache', shards: 'shards per node', search: 'search threads', storage: 'storage per node' } as Record<string, S>,
+  constraintNames: {
+    replicas: 'the replication floor',
+    disk: 'disk',
+    ops: 'throughput',
+    memory: 'memory',
+    cache: 'working set in the WiredTiger cache',
+    shards: 'shards per node',
+    search: 'search threads',
+    storage: 'storage per node',
+  } as Record<string, S>,
   // MongoDB
   mongoTitle: 'MongoDB (sharded replica sets, self-managed on EC2)',
   mongos: 'mongos routers',
-  mongosWhy: (sessions: S, pool: N, n: N) => `one mongos beside each application server (MongoDB's deployment pattern): ⌈${sessions} peak sessions / ${pool} per driver pool⌉ = ${n} servers, no nodes of their own`,
+  mongosWhy: (sessions: S, pool: N, n: N) =>
+    `one mongos beside each application server (MongoDB's deployment pattern): ⌈${sessions} peak sessions / ${pool} per driver pool⌉ = ${n} servers, no nodes of their own`,
   mongosNone: 'one shard: clients connect to the replica set directly, no mongos',
   mongosGrows: 'application servers; appears when a second shard is needed',
   secondaries: 'secondaries serving reads',
-  secondariesWhy: (n: N) => `reads run on the shard members (readPreference secondaryPreferred spreads them over ${n} secondar${n === 1 ? 'y' : 'ies'} per shard); no separate query tier`,
+  secondariesWhy: (n: N) =>
+    `reads run on the shard members (readPreference secondaryPreferred spreads them over ${n} secondar${n === 1 ? 'y' : 'ies'} per shard); no separate query tier`,
   secondariesGrows: 'read rate beyond what the shard members serve: add members or shards',
   shardMembers: 'shard members',
-  shardsWhy: (ws: S, cache: S, byCache: N, data: S, disk: S, byDisk: N, shards: N, members: N) => `shards = max(1, ⌈working set ${ws} / WiredTiger cache ${cache} GiB⌉ = ${byCache}, ⌈data ${data} / ${disk} GiB per node⌉ = ${byDisk}) = ${shards}; × ${members} replica-set members`,
+  shardsWhy: (ws: S, cache: S, byCache: N, data: S, disk: S, byDisk: N, shards: N, members: N) =>
+    `shards = max(1, ⌈working set ${ws} / WiredTiger cache ${cache} GiB⌉ = ${byCache}, ⌈data ${data} / ${disk} GiB per node⌉ = ${byDisk}) = ${shards}; × ${members} replica-set members`,
   shardsGrows: 'stored data (retention × write rate) and the working set',
   configServers: 'config servers',
   configWhy: (n: N) => `a ${n}-member config-server replica set holds the shard metadata`,
   configNone: 'not needed without sharding',
   configGrows: 'fixed at 3 once sharded',
   ebsShardMembers: 'EBS gp3 for shard members',
-  mongoCacheNote: (inst: S, ram: N, cache: S) => `WiredTiger cache on ${inst} (${ram} GiB RAM) = max(0.5 × (${ram} − 1), 0.25) = ${cache} GiB (${cite('M1')})`,
-  mongoDataNote: (stored: S, overhead: N, perCopy: S, perMember: S) => `data per copy = ${stored} × (1 + ${overhead} index overhead, assumed) = ${perCopy}; disk per member ${perMember}`,
+  mongoCacheNote: (inst: S, ram: N, cache: S) =>
+    `WiredTiger cache on ${inst} (${ram} GiB RAM) = max(0.5 × (${ram} − 1), 0.25) = ${cache} GiB (${cite('M1')})`,
+  mongoDataNote: (stored: S, overhead: N, perCopy: S, perMember: S) =>
+    `data per copy = ${stored} × (1 + ${overhead} index overhead, assumed) = ${perCopy}; disk per member ${perMember}`,
   mongoNoOps: 'No vendor publishes an ops/s-per-node figure for MongoDB: the shard count is set by memory and disk; benchmark the write rate.',
   // Cassandra / ScyllaDB
   cassandraTitle: 'Apache Cassandra (self-managed on EC2)',
@@ -57,12 +87,14 @@ const EN = {
   replicasServeWhy: 'reads are served by the replicas that own the partition; no separate query tier',
   replicasServeGrows: 'read rate, through the data-node count',
   nodes: 'nodes',
-  wideNodesWhy: (rf: N, onDisk: S, usable: S, byDisk: N, ops: S, perNode: S, byOps: N, nodes: N) => `max(RF ${rf}, ⌈${onDisk} on disk / ${usable} usable per node⌉ = ${byDisk}, ⌈${ops} replica ops/s / ${perNode} per node⌉ = ${byOps}) = ${nodes}`,
+  wideNodesWhy: (rf: N, onDisk: S, usable: S, byDisk: N, ops: S, perNode: S, byOps: N, nodes: N) =>
+    `max(RF ${rf}, ⌈${onDisk} on disk / ${usable} usable per node⌉ = ${byDisk}, ⌈${ops} replica ops/s / ${perNode} per node⌉ = ${byOps}) = ${nodes}`,
   growsThroughputBound: 'peak request rate (throughput-bound now), then stored data',
   growsDiskBound: 'stored data (disk-bound now), then peak request rate',
   nodesLocalNvme: 'nodes (local NVMe, no EBS)',
   usableDiskNote: (inst: S, gb: S, why: S) => `usable disk per ${inst} = ${gb} GB NVMe × ${why}`,
-  replicaOpsNote: (writes: S, rf: N, reads: S, quorum: N, ops: S, why: S) => `replica ops/s = peak writes ${writes} × RF ${rf} + peak reads ${reads} × QUORUM ${quorum} = ${ops}; ${why}`,
+  replicaOpsNote: (writes: S, rf: N, reads: S, quorum: N, ops: S, why: S) =>
+    `replica ops/s = peak writes ${writes} × RF ${rf} + peak reads ${reads} × QUORUM ${quorum} = ${ops}; ${why}`,
   noCompression: 'No compression assumed: LZ4 table compression usually shrinks text 2-4×, so disk-bound counts are an upper bound.',
   cassandraUsable: (fs: N, compaction: N) => `${fs} (file system) × ${compaction} (size-tiered compaction headroom) (${cite('C1')})`,
   cassandraOps: (perVcpu: S, vcpu: N, total: S) => `${perVcpu} replica ops/s per vCPU × ${vcpu} vCPU = ${total} per node (${cite('C3')})`,
@@ -72,23 +104,32 @@ const EN = {
   // Elasticsearch / OpenSearch
   esTitle: 'Elasticsearch / OpenSearch (AWS OpenSearch Service instance types)',
   coordinatingOnly: 'coordinating-only nodes',
-  coordinatingWhy: (peak: S, latency: S, pool: N, vcpu: N, n: N, dataCoordinates: boolean) => `⌈peak ${peak} queries/s × ${latency} ms / 1000 / search pool ${pool} (${vcpu} vCPU)⌉ = ${n}${dataCoordinates ? '; below 2 the data nodes coordinate' : ''} (${cite('E5', 'E6')})`,
+  coordinatingWhy: (peak: S, latency: S, pool: N, vcpu: N, n: N, dataCoordinates: boolean) =>
+    `⌈peak ${peak} queries/s × ${latency} ms / 1000 / search pool ${pool} (${vcpu} vCPU)⌉ = ${n}${dataCoordinates ? '; below 2 the data nodes coordinate' : ''} (${cite('E5', 'E6')})`,
   queryRateGrows: 'peak query rate × query latency',
   searchCapacity: 'search capacity on data nodes',
-  searchWhy: (busy: S, pool: N, inst: S, n: N) => `⌈${busy} busy search threads / pool ${pool} per ${inst}⌉ = ${n} nodes' worth, served by the data nodes (${cite('E6')})`,
+  searchWhy: (busy: S, pool: N, inst: S, n: N) =>
+    `⌈${busy} busy search threads / pool ${pool} per ${inst}⌉ = ${n} nodes' worth, served by the data nodes (${cite('E6')})`,
   dataNodes: 'data nodes',
-  esDataWhy: (copies: N, storage: S, perNode: S, spare: N, byStorage: N, shards: N, shardsPerNode: S, byShards: N, bySearch: N, n: N) => `max(${copies} copies, ⌈${storage} / ${perNode} per node⌉ + ${spare} spare = ${byStorage}, ⌈${shards} shards / ${shardsPerNode} per node⌉ = ${byShards}, search ${bySearch}) = ${n}`,
-  esStoragePerNode: (inst: S, ram: N, ratio: N, byRam: S, ebs: S, perNode: S) => `storage per ${inst} = min(${ram} GiB RAM × ${ratio} disk:RAM = ${byRam}, largest gp3 volume ${ebs}) = ${perNode} (${cite('E3', 'OS1')})`,
+  esDataWhy: (copies: N, storage: S, perNode: S, spare: N, byStorage: N, shards: N, shardsPerNode: S, byShards: N, bySearch: N, n: N) =>
+    `max(${copies} copies, ⌈${storage} / ${perNode} per node⌉ + ${spare} spare = ${byStorage}, ⌈${shards} shards / ${shardsPerNode} per node⌉ = ${byShards}, search ${bySearch}) = ${n}`,
+  esStoragePerNode: (inst: S, ram: N, ratio: N, byRam: S, ebs: S, perNode: S) =>
+    `storage per ${inst} = min(${ram} GiB RAM × ${ratio} disk:RAM = ${byRam}, largest gp3 volume ${ebs}) = ${perNode} (${cite('E3', 'OS1')})`,
   esDataGrows: 'stored data × (replicas + 1), then query rate',
   masters: 'dedicated master nodes',
-  mastersWhy: (n: N, inst: S, dataNodes: S, shards: S, domains: N) => `${n} dedicated masters per domain keep cluster state stable (quorum of 2); ${inst} is AWS's recommended minimum for ${dataNodes} data nodes and ${shards} shards${domains > 1 ? ` per domain, × ${domains} domains` : ''} (${cite('OS2')})`,
+  mastersWhy: (n: N, inst: S, dataNodes: S, shards: S, domains: N) =>
+    `${n} dedicated masters per domain keep cluster state stable (quorum of 2); ${inst} is AWS's recommended minimum for ${dataNodes} data nodes and ${shards} shards${domains > 1 ? ` per domain, × ${domains} domains` : ''} (${cite('OS2')})`,
   mastersGrows: 'fixed at 3; a larger instance past 10, 30, 75 and 125 data nodes',
   mastersCost: 'dedicated masters',
-  esEbs: 'gp3 storage for data nodes, at OpenSearch Service\'s own rate',
-  esStorageNote: (source: S, replicas: N, overhead: N, storage: S) => `storage = ${source} source × (${replicas} replica${replicas === 1 ? '' : 's'} + 1) × ${overhead} overhead = ${storage} (${cite('E4')}; AWS's own factor is ≈ 1.45, ${cite('E7')})`,
-  esShardsNote: (source: S, shardGb: N, primaries: N, total: N, perNode: S, perHeap: N, heap: S, cap: S) => `primary shards = ⌈${source} / ${shardGb} GiB⌉ = ${primaries} (${cite('E8')}), ${total} with replicas; ≤ ${perNode} per node = min(${perHeap} × ${heap} GiB heap (50% of RAM, at most 32 GiB), ${cap}) (AWS's rule, ${cite('E8', 'OS1')}; Elastic's 7.x guide said 20 per GB of heap, ${cite('E1')})`,
-  esDomains: (nodes: S, max: N, domains: N) => `${nodes} data nodes exceed OpenSearch Service's ${max} instances per domain: split the indexes over ${domains} domains (each with its own masters) (${cite('OS1')})`,
-  esQuota: (nodes: S, def: N, max: N) => `${nodes} data nodes are above OpenSearch Service's default ${def} instances per domain: request a quota increase (up to ${max}) (${cite('OS1')})`,
+  esEbs: "gp3 storage for data nodes, at OpenSearch Service's own rate",
+  esStorageNote: (source: S, replicas: N, overhead: N, storage: S) =>
+    `storage = ${source} source × (${replicas} replica${replicas === 1 ? '' : 's'} + 1) × ${overhead} overhead = ${storage} (${cite('E4')}; AWS's own factor is ≈ 1.45, ${cite('E7')})`,
+  esShardsNote: (source: S, shardGb: N, primaries: N, total: N, perNode: S, perHeap: N, heap: S, cap: S) =>
+    `primary shards = ⌈${source} / ${shardGb} GiB⌉ = ${primaries} (${cite('E8')}), ${total} with replicas; ≤ ${perNode} per node = min(${perHeap} × ${heap} GiB heap (50% of RAM, at most 32 GiB), ${cap}) (AWS's rule, ${cite('E8', 'OS1')}; Elastic's 7.x guide said 20 per GB of heap, ${cite('E1')})`,
+  esDomains: (nodes: S, max: N, domains: N) =>
+    `${nodes} data nodes exceed OpenSearch Service's ${max} instances per domain: split the indexes over ${domains} domains (each with its own masters) (${cite('OS1')})`,
+  esQuota: (nodes: S, def: N, max: N) =>
+    `${nodes} data nodes are above OpenSearch Service's default ${def} instances per domain: request a quota increase (up to ${max}) (${cite('OS1')})`,
   esNoIndexRate: 'No vendor publishes a docs/s-per-node figure for indexing: benchmark the write rate.',
   // DynamoDB
   dynamoTitle: (mode: 'provisioned' | 'on-demand') => `Amazon DynamoDB (${mode}, chosen as the cheaper mode)`,
@@ -99,21 +140,28 @@ const EN = {
   provisionedReads: 'provisioned read capacity',
   provisionedWrites: 'provisioned write capacity',
   storageBeyondFree: (gb: N) => `storage beyond the free ${gb} GB`,
-  dynamoItemTooBig: (bytes: S) => `the largest record (${bytes} B) is above DynamoDB's 400 KB item limit: store the body in S3 and the key in DynamoDB`,
+  dynamoItemTooBig: (bytes: S) =>
+    `the largest record (${bytes} B) is above DynamoDB's 400 KB item limit: store the body in S3 and the key in DynamoDB`,
   dynamoPitr: 'point-in-time recovery (continuous backups)',
-  dynamoTableQuota: (rru: S, wru: S, quota: S) => `peak ${rru} read / ${wru} write units/s is above the default ${quota} per table: request a quota increase before launch`,
+  dynamoTableQuota: (rru: S, wru: S, quota: S) =>
+    `peak ${rru} read / ${wru} write units/s is above the default ${quota} per table: request a quota increase before launch`,
   requestRouters: 'request routers',
   awsEndpoint: 'managed by AWS: clients call the HTTPS endpoint',
   nothingToRun: 'nothing to run',
   awsReads: 'managed by AWS: reads are billed per request unit',
   awsReadsGrows: 'nothing to run; cost grows with reads',
   partitions: 'partitions (managed)',
-  partitionsWhy: (storage: S, rcu: S, wcu: S, n: N) => `max(⌈${storage} / 10 GB⌉, ⌈${rcu} RCU / 3,000 + ${wcu} WCU / 1,000⌉) = ${n} (${cite('D3', 'D4')}); partitions never merge`,
+  partitionsWhy: (storage: S, rcu: S, wcu: S, n: N) =>
+    `max(⌈${storage} / 10 GB⌉, ⌈${rcu} RCU / 3,000 + ${wcu} WCU / 1,000⌉) = ${n} (${cite('D3', 'D4')}); partitions never merge`,
   partitionsGrows: 'stored data and provisioned throughput',
-  dynamoItemNote: (item: S, rru: S, wru: S) => `item ≈ ${item} B: ⌈${item} / 4,096⌉ × 0.5 = ${rru} RRU per eventually consistent read, ⌈${item} / 1,024⌉ = ${wru} WRU per write (${cite('D1')})`,
-  dynamoOnDemandNote: (reads: S, rru: S, readPrice: N, writes: S, wru: S, writePrice: N, total: S) => `on-demand = 2,628,000 s × (${reads} reads/s × ${rru} × $${readPrice}/M + ${writes} writes/s × ${wru} × $${writePrice}/M) = $${total}/month (${cite('D5')})`,
-  dynamoProvisionedNote: (target: N, rcu: S, rcuPrice: N, wcu: S, wcuPrice: N, total: S) => `provisioned for the peak at ${target}% target use: ${rcu} RCU × $${rcuPrice}/h + ${wcu} WCU × $${wcuPrice}/h × 730 h = $${total}/month (${cite('D6')})`,
-  dynamoStorageNote: (stored: S, items: S, overhead: N, total: S) => `storage = ${stored} + ${items} items × ${overhead} B overhead = ${total}; DynamoDB keeps 3 copies across AZs inside that price`,
+  dynamoItemNote: (item: S, rru: S, wru: S) =>
+    `item ≈ ${item} B: ⌈${item} / 4,096⌉ × 0.5 = ${rru} RRU per eventually consistent read, ⌈${item} / 1,024⌉ = ${wru} WRU per write (${cite('D1')})`,
+  dynamoOnDemandNote: (reads: S, rru: S, readPrice: N, writes: S, wru: S, writePrice: N, total: S) =>
+    `on-demand = 2,628,000 s × (${reads} reads/s × ${rru} × $${readPrice}/M + ${writes} writes/s × ${wru} × $${writePrice}/M) = $${total}/month (${cite('D5')})`,
+  dynamoProvisionedNote: (target: N, rcu: S, rcuPrice: N, wcu: S, wcuPrice: N, total: S) =>
+    `provisioned for the peak at ${target}% target use: ${rcu} RCU × $${rcuPrice}/h + ${wcu} WCU × $${wcuPrice}/h × 730 h = $${total}/month (${cite('D6')})`,
+  dynamoStorageNote: (stored: S, items: S, overhead: N, total: S) =>
+    `storage = ${stored} + ${items} items × ${overhead} B overhead = ${total}; DynamoDB keeps 3 copies across AZs inside that price`,
   // Redis
   redisTitle: 'Redis as a cache tier (Amazon ElastiCache)',
   proxies: 'proxies',
@@ -123,15 +171,21 @@ const EN = {
   readReplicasWhy: (n: N) => `${n} replica${n === 1 ? '' : 's'} per shard also serve${n === 1 ? 's' : ''} reads (counted with the data nodes)`,
   readRate: 'read rate',
   shardNodes: 'shard nodes (primary + replicas)',
-  redisShardsWhy: (perCopy: S, ram: N, usable: N, byMemory: N, ops: S, perShard: S, byOps: N, shards: N, copies: N) => `shards = max(1, ⌈${perCopy} / (${ram} GiB × ${usable})⌉ = ${byMemory}, ⌈${ops} ops/s / ${perShard} per shard⌉ = ${byOps}) = ${shards}; × ${copies} copies`,
+  redisShardsWhy: (perCopy: S, ram: N, usable: N, byMemory: N, ops: S, perShard: S, byOps: N, shards: N, copies: N) =>
+    `shards = max(1, ⌈${perCopy} / (${ram} GiB × ${usable})⌉ = ${byMemory}, ⌈${ops} ops/s / ${perShard} per shard⌉ = ${byOps}) = ${shards}; × ${copies} copies`,
   redisShardsGrows: 'keys held (write rate × TTL or retention) and peak operations',
   cacheNodes: 'cache nodes',
-  redisMemoryNote: (keys: S, overhead: N, value: S, allocated: S, perCopy: S) => `memory per copy = ${keys} keys × (${overhead} B per key (Redis FAQ) + ${value} B value allocated as ${allocated} B, jemalloc's size class) = ${perCopy}; ElastiCache keeps 25% reserved`,
-  redisHotSet: (ttl: S, noTtl: S, ws: N, hot: S) => `keys = ${ttl} written with a TTL (held whole) + ${noTtl} without × ${ws} working set = ${hot}: the cache holds the hot set, the store keeps the rest`,
-  redisEvictionLru: 'maxmemory-policy allkeys-lru: some keys carry no TTL, and ElastiCache\'s default volatile-lru evicts only keys with a TTL, so a full cache would fail writes',
-  redisEvictionTtl: 'every key carries a TTL: ElastiCache\'s default volatile-lru can evict any of them; the TTLs bound the keyspace',
-  redisClusters: (nodes: S, max: N, clusters: N) => `${nodes} nodes exceed ElastiCache's ${max} nodes per cluster: split the keyspace over ${clusters} clusters`,
-  redisQuota: (nodes: S, def: N, max: N) => `${nodes} nodes are above ElastiCache's default ${def} nodes per cluster: request a quota increase (up to ${max})`,
+  redisMemoryNote: (keys: S, overhead: N, value: S, allocated: S, perCopy: S) =>
+    `memory per copy = ${keys} keys × (${overhead} B per key (Redis FAQ) + ${value} B value allocated as ${allocated} B, jemalloc's size class) = ${perCopy}; ElastiCache keeps 25% reserved`,
+  redisHotSet: (ttl: S, noTtl: S, ws: N, hot: S) =>
+    `keys = ${ttl} written with a TTL (held whole) + ${noTtl} without × ${ws} working set = ${hot}: the cache holds the hot set, the store keeps the rest`,
+  redisEvictionLru:
+    "maxmemory-policy allkeys-lru: some keys carry no TTL, and ElastiCache's default volatile-lru evicts only keys with a TTL, so a full cache would fail writes",
+  redisEvictionTtl: "every key carries a TTL: ElastiCache's default volatile-lru can evict any of them; the TTLs bound the keyspace",
+  redisClusters: (nodes: S, max: N, clusters: N) =>
+    `${nodes} nodes exceed ElastiCache's ${max} nodes per cluster: split the keyspace over ${clusters} clusters`,
+  redisQuota: (nodes: S, def: N, max: N) =>
+    `${nodes} nodes are above ElastiCache's default ${def} nodes per cluster: request a quota increase (up to ${max})`,
 };
 
 export type EngineText = typeof EN;
@@ -146,22 +200,34 @@ const KO: EngineText = {
   crossAz: (others) => `AZ 간 복제 트래픽 (쓰기 × 다른 복제본 ${others}개, 방향마다 GB당 $0.01)`,
   ebsSnapshots: 'EBS 스냅샷 (데이터 사본 1개, 표준 계층)',
   backupNotPriced: '백업은 가격에 넣지 않음: nodetool 스냅샷은 로컬 NVMe에 남고, S3로의 복사(예: Medusa)는 카탈로그에 없는 S3 요금으로 청구됩니다.',
-  esSnapshotsFree: '백업: OpenSearch Service는 매시간 자동 스냅샷을 14일간 자체 S3 버킷에 추가 요금 없이 보관합니다 (AWS OpenSearch Service, 인덱스 스냅샷). 도메인 내부의 AZ 간 복제는 여기서 가격에 넣지 않음.',
+  esSnapshotsFree:
+    '백업: OpenSearch Service는 매시간 자동 스냅샷을 14일간 자체 S3 버킷에 추가 요금 없이 보관합니다 (AWS OpenSearch Service, 인덱스 스냅샷). 도메인 내부의 AZ 간 복제는 여기서 가격에 넣지 않음.',
   queryNodes: '쿼리 노드',
   one: (name) => `${name}`,
   ladderNote: (list) => `비교한 크기 (노드 × 크기 = 월 $): ${list}`,
   decided: (by) => `결정 요인: ${by}`,
-  constraintNames: { replicas: '복제 최소 수', disk: '디스크', ops: '처리량', memory: '메모리', cache: 'WiredTiger 캐시 안의 작업 세트', shards: '노드당 샤드', search: '검색 스레드', storage: '노드당 스토리지' },
+  constraintNames: {
+    replicas: '복제 최소 수',
+    disk: '디스크',
+    ops: '처리량',
+    memory: '메모리',
+    cache: 'WiredTiger 캐시 안의 작업 세트',
+    shards: '노드당 샤드',
+    search: '검색 스레드',
+    storage: '노드당 스토리지',
+  },
   mongoTitle: 'MongoDB (샤딩된 복제본 세트, EC2에서 자체 운영)',
   mongos: 'mongos 라우터',
-  mongosWhy: (sessions, pool, n) => `애플리케이션 서버마다 mongos 하나 (MongoDB의 배치 방식): ⌈최대 세션 ${sessions}개 / 드라이버 풀당 ${pool}⌉ = 서버 ${n}대, 전용 노드 없음`,
+  mongosWhy: (sessions, pool, n) =>
+    `애플리케이션 서버마다 mongos 하나 (MongoDB의 배치 방식): ⌈최대 세션 ${sessions}개 / 드라이버 풀당 ${pool}⌉ = 서버 ${n}대, 전용 노드 없음`,
   mongosNone: '샤드 하나: 클라이언트가 복제본 세트에 직접 연결하며 mongos는 없음',
   mongosGrows: '애플리케이션 서버 수, 두 번째 샤드가 필요해지면 생김',
   secondaries: '읽기를 처리하는 세컨더리',
   secondariesWhy: (n) => `읽기는 샤드 멤버에서 실행됨(readPreference secondaryPreferred가 샤드당 세컨더리 ${n}개에 분산), 별도 쿼리 계층 없음`,
   secondariesGrows: '샤드 멤버가 감당하는 수준을 넘는 읽기율: 멤버나 샤드를 추가',
   shardMembers: '샤드 멤버',
-  shardsWhy: (ws, cache, byCache, data, disk, byDisk, shards, members) => `샤드 = max(1, ⌈작업 세트 ${ws} / WiredTiger 캐시 ${cache} GiB⌉ = ${byCache}, ⌈데이터 ${data} / 노드당 ${disk} GiB⌉ = ${byDisk}) = ${shards}, × 복제본 세트 멤버 ${members}개`,
+  shardsWhy: (ws, cache, byCache, data, disk, byDisk, shards, members) =>
+    `샤드 = max(1, ⌈작업 세트 ${ws} / WiredTiger 캐시 ${cache} GiB⌉ = ${byCache}, ⌈데이터 ${data} / 노드당 ${disk} GiB⌉ = ${byDisk}) = ${shards}, × 복제본 세트 멤버 ${members}개`,
   shardsGrows: '저장 데이터(보존 기간 × 쓰기율)와 작업 세트',
   configServers: '구성 서버',
   configWhy: (n) => `멤버 ${n}개의 구성 서버 복제본 세트가 샤드 메타데이터를 보관`,
@@ -169,7 +235,8 @@ const KO: EngineText = {
   configGrows: '샤딩 후 3대로 고정',
   ebsShardMembers: '샤드 멤버용 EBS gp3',
   mongoCacheNote: (inst, ram, cache) => `${inst}(RAM ${ram} GiB)의 WiredTiger 캐시 = max(0.5 × (${ram} − 1), 0.25) = ${cache} GiB (${cite('M1')})`,
-  mongoDataNote: (stored, overhead, perCopy, perMember) => `사본당 데이터 = ${stored} × (1 + 인덱스 오버헤드 ${overhead}, 가정) = ${perCopy}, 멤버당 디스크 ${perMember}`,
+  mongoDataNote: (stored, overhead, perCopy, perMember) =>
+    `사본당 데이터 = ${stored} × (1 + 인덱스 오버헤드 ${overhead}, 가정) = ${perCopy}, 멤버당 디스크 ${perMember}`,
   mongoNoOps: 'MongoDB에는 공급사가 밝힌 노드당 ops/s 수치가 없음: 샤드 수는 메모리와 디스크로 정해지며, 쓰기율은 벤치마크하세요.',
   cassandraTitle: 'Apache Cassandra (EC2에서 자체 운영)',
   scyllaTitle: 'ScyllaDB (EC2에서 자체 운영)',
@@ -179,12 +246,14 @@ const KO: EngineText = {
   replicasServeWhy: '읽기는 파티션을 가진 복제본이 처리하며, 별도 쿼리 계층 없음',
   replicasServeGrows: '읽기율(데이터 노드 수를 통해)',
   nodes: '노드',
-  wideNodesWhy: (rf, onDisk, usable, byDisk, ops, perNode, byOps, nodes) => `max(RF ${rf}, ⌈디스크상 ${onDisk} / 노드당 사용 가능 ${usable}⌉ = ${byDisk}, ⌈복제본 연산 ${ops}/s / 노드당 ${perNode}⌉ = ${byOps}) = ${nodes}`,
+  wideNodesWhy: (rf, onDisk, usable, byDisk, ops, perNode, byOps, nodes) =>
+    `max(RF ${rf}, ⌈디스크상 ${onDisk} / 노드당 사용 가능 ${usable}⌉ = ${byDisk}, ⌈복제본 연산 ${ops}/s / 노드당 ${perNode}⌉ = ${byOps}) = ${nodes}`,
   growsThroughputBound: '최대 요청률(지금은 처리량이 결정), 그다음 저장 데이터',
   growsDiskBound: '저장 데이터(지금은 디스크가 결정), 그다음 최대 요청률',
   nodesLocalNvme: '노드(로컬 NVMe, EBS 없음)',
   usableDiskNote: (inst, gb, why) => `${inst}의 노드당 사용 가능 디스크 = NVMe ${gb} GB × ${why}`,
-  replicaOpsNote: (writes, rf, reads, quorum, ops, why) => `복제본 연산/s = 최대 쓰기 ${writes} × RF ${rf} + 최대 읽기 ${reads} × QUORUM ${quorum} = ${ops}, ${why}`,
+  replicaOpsNote: (writes, rf, reads, quorum, ops, why) =>
+    `복제본 연산/s = 최대 쓰기 ${writes} × RF ${rf} + 최대 읽기 ${reads} × QUORUM ${quorum} = ${ops}, ${why}`,
   noCompression: '압축은 가정하지 않음: LZ4 테이블 압축은 보통 텍스트를 2-4배 줄이므로, 디스크로 정해진 노드 수는 상한입니다.',
   cassandraUsable: (fs, compaction) => `${fs}(파일 시스템) × ${compaction}(size-tiered 컴팩션 여유) (${cite('C1')})`,
   cassandraOps: (perVcpu, vcpu, total) => `vCPU당 복제본 연산 ${perVcpu}/s × vCPU ${vcpu}개 = 노드당 ${total} (${cite('C3')})`,
@@ -193,23 +262,31 @@ const KO: EngineText = {
   scyllaDiskRam: (inst, ratio, rule) => `${inst}의 디스크:RAM = ${ratio}:1 (100:1 이하 필수, 경험칙 ${rule}:1, ${cite('S1', 'S2')})`,
   esTitle: 'Elasticsearch / OpenSearch (AWS OpenSearch Service 인스턴스 유형)',
   coordinatingOnly: '코디네이팅 전용 노드',
-  coordinatingWhy: (peak, latency, pool, vcpu, n, dataCoordinates) => `⌈최대 쿼리 ${peak}/s × ${latency} ms / 1000 / 검색 풀 ${pool}(vCPU ${vcpu}개)⌉ = ${n}${dataCoordinates ? ', 2 미만이면 데이터 노드가 코디네이트' : ''} (${cite('E5', 'E6')})`,
+  coordinatingWhy: (peak, latency, pool, vcpu, n, dataCoordinates) =>
+    `⌈최대 쿼리 ${peak}/s × ${latency} ms / 1000 / 검색 풀 ${pool}(vCPU ${vcpu}개)⌉ = ${n}${dataCoordinates ? ', 2 미만이면 데이터 노드가 코디네이트' : ''} (${cite('E5', 'E6')})`,
   queryRateGrows: '최대 쿼리율 × 쿼리 지연 시간',
   searchCapacity: '데이터 노드의 검색 용량',
   searchWhy: (busy, pool, inst, n) => `⌈바쁜 검색 스레드 ${busy}개 / ${inst}당 풀 ${pool}⌉ = 노드 ${n}대 분량, 데이터 노드가 처리 (${cite('E6')})`,
   dataNodes: '데이터 노드',
-  esDataWhy: (copies, storage, perNode, spare, byStorage, shards, shardsPerNode, byShards, bySearch, n) => `max(사본 ${copies}개, ⌈${storage} / 노드당 ${perNode}⌉ + 예비 ${spare} = ${byStorage}, ⌈샤드 ${shards}개 / 노드당 ${shardsPerNode}⌉ = ${byShards}, 검색 ${bySearch}) = ${n}`,
-  esStoragePerNode: (inst, ram, ratio, byRam, ebs, perNode) => `${inst}당 스토리지 = min(RAM ${ram} GiB × 디스크:RAM ${ratio} = ${byRam}, 최대 gp3 볼륨 ${ebs}) = ${perNode} (${cite('E3', 'OS1')})`,
+  esDataWhy: (copies, storage, perNode, spare, byStorage, shards, shardsPerNode, byShards, bySearch, n) =>
+    `max(사본 ${copies}개, ⌈${storage} / 노드당 ${perNode}⌉ + 예비 ${spare} = ${byStorage}, ⌈샤드 ${shards}개 / 노드당 ${shardsPerNode}⌉ = ${byShards}, 검색 ${bySearch}) = ${n}`,
+  esStoragePerNode: (inst, ram, ratio, byRam, ebs, perNode) =>
+    `${inst}당 스토리지 = min(RAM ${ram} GiB × 디스크:RAM ${ratio} = ${byRam}, 최대 gp3 볼륨 ${ebs}) = ${perNode} (${cite('E3', 'OS1')})`,
   esDataGrows: '저장 데이터 × (복제본 + 1), 그다음 쿼리율',
   masters: '전용 마스터 노드',
-  mastersWhy: (n, inst, dataNodes, shards, domains) => `도메인당 전용 마스터 ${n}대가 클러스터 상태를 안정적으로 유지 (정족수 2), ${inst}은(는) 데이터 노드 ${dataNodes}대·샤드 ${shards}개에 대한 AWS 권장 최소 크기${domains > 1 ? ` (도메인당, 도메인 ${domains}개)` : ''} (${cite('OS2')})`,
+  mastersWhy: (n, inst, dataNodes, shards, domains) =>
+    `도메인당 전용 마스터 ${n}대가 클러스터 상태를 안정적으로 유지 (정족수 2), ${inst}은(는) 데이터 노드 ${dataNodes}대·샤드 ${shards}개에 대한 AWS 권장 최소 크기${domains > 1 ? ` (도메인당, 도메인 ${domains}개)` : ''} (${cite('OS2')})`,
   mastersGrows: '3대 고정, 데이터 노드가 10, 30, 75, 125대를 넘을 때마다 더 큰 인스턴스',
   mastersCost: '전용 마스터',
   esEbs: '데이터 노드용 gp3 스토리지 (OpenSearch Service 자체 요금)',
-  esStorageNote: (source, replicas, overhead, storage) => `스토리지 = 원본 ${source} × (복제본 ${replicas} + 1) × 오버헤드 ${overhead} = ${storage} (${cite('E4')}, AWS 자체 계수는 ≈ 1.45, ${cite('E7')})`,
-  esShardsNote: (source, shardGb, primaries, total, perNode, perHeap, heap, cap) => `프라이머리 샤드 = ⌈${source} / ${shardGb} GiB⌉ = ${primaries} (${cite('E8')}), 복제본 포함 ${total}, 노드당 ≤ ${perNode} = min(${perHeap} × 힙 ${heap} GiB (RAM의 50%, 최대 32 GiB), ${cap}) (AWS 기준, ${cite('E8', 'OS1')}, Elastic 7.x 가이드는 힙 GB당 20, ${cite('E1')})`,
-  esDomains: (nodes, max, domains) => `데이터 노드 ${nodes}대는 OpenSearch Service의 도메인당 인스턴스 ${max}대 한도를 넘음: 인덱스를 도메인 ${domains}개로 나누세요 (도메인마다 마스터) (${cite('OS1')})`,
-  esQuota: (nodes, def, max) => `데이터 노드 ${nodes}대는 OpenSearch Service의 기본 도메인당 인스턴스 ${def}대를 넘음: 할당량 증가를 요청하세요 (최대 ${max}) (${cite('OS1')})`,
+  esStorageNote: (source, replicas, overhead, storage) =>
+    `스토리지 = 원본 ${source} × (복제본 ${replicas} + 1) × 오버헤드 ${overhead} = ${storage} (${cite('E4')}, AWS 자체 계수는 ≈ 1.45, ${cite('E7')})`,
+  esShardsNote: (source, shardGb, primaries, total, perNode, perHeap, heap, cap) =>
+    `프라이머리 샤드 = ⌈${source} / ${shardGb} GiB⌉ = ${primaries} (${cite('E8')}), 복제본 포함 ${total}, 노드당 ≤ ${perNode} = min(${perHeap} × 힙 ${heap} GiB (RAM의 50%, 최대 32 GiB), ${cap}) (AWS 기준, ${cite('E8', 'OS1')}, Elastic 7.x 가이드는 힙 GB당 20, ${cite('E1')})`,
+  esDomains: (nodes, max, domains) =>
+    `데이터 노드 ${nodes}대는 OpenSearch Service의 도메인당 인스턴스 ${max}대 한도를 넘음: 인덱스를 도메인 ${domains}개로 나누세요 (도메인마다 마스터) (${cite('OS1')})`,
+  esQuota: (nodes, def, max) =>
+    `데이터 노드 ${nodes}대는 OpenSearch Service의 기본 도메인당 인스턴스 ${def}대를 넘음: 할당량 증가를 요청하세요 (최대 ${max}) (${cite('OS1')})`,
   esNoIndexRate: '인덱싱에 대한 공급사의 노드당 docs/s 수치 없음: 쓰기율은 벤치마크하세요.',
   dynamoTitle: (mode) => `Amazon DynamoDB (${mode === 'provisioned' ? '프로비저닝' : '온디맨드'}, 더 저렴한 모드로 선택)`,
   onDemandReads: '온디맨드 읽기(최종 일관성)',
@@ -228,12 +305,17 @@ const KO: EngineText = {
   awsReads: 'AWS가 관리: 읽기는 요청 단위로 과금',
   awsReadsGrows: '운영할 것 없음, 비용은 읽기에 따라 증가',
   partitions: '파티션(관리형)',
-  partitionsWhy: (storage, rcu, wcu, n) => `max(⌈${storage} / 10 GB⌉, ⌈${rcu} RCU / 3,000 + ${wcu} WCU / 1,000⌉) = ${n} (${cite('D3', 'D4')}), 파티션은 병합되지 않음`,
+  partitionsWhy: (storage, rcu, wcu, n) =>
+    `max(⌈${storage} / 10 GB⌉, ⌈${rcu} RCU / 3,000 + ${wcu} WCU / 1,000⌉) = ${n} (${cite('D3', 'D4')}), 파티션은 병합되지 않음`,
   partitionsGrows: '저장 데이터와 프로비저닝된 처리량',
-  dynamoItemNote: (item, rru, wru) => `항목 ≈ ${item} B: ⌈${item} / 4,096⌉ × 0.5 = 최종 일관성 읽기당 ${rru} RRU, ⌈${item} / 1,024⌉ = 쓰기당 ${wru} WRU (${cite('D1')})`,
-  dynamoOnDemandNote: (reads, rru, readPrice, writes, wru, writePrice, total) => `온디맨드 = 2,628,000 s × (읽기 ${reads}/s × ${rru} × $${readPrice}/M + 쓰기 ${writes}/s × ${wru} × $${writePrice}/M) = 월 $${total} (${cite('D5')})`,
-  dynamoProvisionedNote: (target, rcu, rcuPrice, wcu, wcuPrice, total) => `최대 부하를 목표 사용률 ${target}%로 프로비저닝: ${rcu} RCU × $${rcuPrice}/h + ${wcu} WCU × $${wcuPrice}/h × 730 h = 월 $${total} (${cite('D6')})`,
-  dynamoStorageNote: (stored, items, overhead, total) => `스토리지 = ${stored} + 항목 ${items}개 × 오버헤드 ${overhead} B = ${total}, DynamoDB는 이 가격 안에서 AZ에 걸쳐 사본 3개를 보관`,
+  dynamoItemNote: (item, rru, wru) =>
+    `항목 ≈ ${item} B: ⌈${item} / 4,096⌉ × 0.5 = 최종 일관성 읽기당 ${rru} RRU, ⌈${item} / 1,024⌉ = 쓰기당 ${wru} WRU (${cite('D1')})`,
+  dynamoOnDemandNote: (reads, rru, readPrice, writes, wru, writePrice, total) =>
+    `온디맨드 = 2,628,000 s × (읽기 ${reads}/s × ${rru} × $${readPrice}/M + 쓰기 ${writes}/s × ${wru} × $${writePrice}/M) = 월 $${total} (${cite('D5')})`,
+  dynamoProvisionedNote: (target, rcu, rcuPrice, wcu, wcuPrice, total) =>
+    `최대 부하를 목표 사용률 ${target}%로 프로비저닝: ${rcu} RCU × $${rcuPrice}/h + ${wcu} WCU × $${wcuPrice}/h × 730 h = 월 $${total} (${cite('D6')})`,
+  dynamoStorageNote: (stored, items, overhead, total) =>
+    `스토리지 = ${stored} + 항목 ${items}개 × 오버헤드 ${overhead} B = ${total}, DynamoDB는 이 가격 안에서 AZ에 걸쳐 사본 3개를 보관`,
   redisTitle: '캐시 계층으로서의 Redis (Amazon ElastiCache)',
   proxies: '프록시',
   proxiesWhy: '클러스터 인식 클라이언트가 해시 슬롯으로 라우팅하며, 프록시 계층 없음',
@@ -242,14 +324,19 @@ const KO: EngineText = {
   readReplicasWhy: (n) => `샤드당 복제본 ${n}개가 읽기도 처리 (데이터 노드에 포함해 셈)`,
   readRate: '읽기율',
   shardNodes: '샤드 노드(프라이머리 + 복제본)',
-  redisShardsWhy: (perCopy, ram, usable, byMemory, ops, perShard, byOps, shards, copies) => `샤드 = max(1, ⌈${perCopy} / (${ram} GiB × ${usable})⌉ = ${byMemory}, ⌈${ops} ops/s / 샤드당 ${perShard}⌉ = ${byOps}) = ${shards}, × 사본 ${copies}개`,
+  redisShardsWhy: (perCopy, ram, usable, byMemory, ops, perShard, byOps, shards, copies) =>
+    `샤드 = max(1, ⌈${perCopy} / (${ram} GiB × ${usable})⌉ = ${byMemory}, ⌈${ops} ops/s / 샤드당 ${perShard}⌉ = ${byOps}) = ${shards}, × 사본 ${copies}개`,
   redisShardsGrows: '보관 키 수(쓰기율 × TTL 또는 보존 기간)와 최대 연산',
   cacheNodes: '캐시 노드',
-  redisMemoryNote: (keys, overhead, value, allocated, perCopy) => `사본당 메모리 = 키 ${keys}개 × (키당 ${overhead} B (Redis FAQ) + 값 ${value} B를 jemalloc 크기 등급 ${allocated} B로 할당) = ${perCopy}, ElastiCache는 25%를 예약`,
-  redisHotSet: (ttl, noTtl, ws, hot) => `키 = TTL로 쓴 ${ttl}개 (전부 보관) + TTL 없는 ${noTtl}개 × 작업 세트 ${ws} = ${hot}: 캐시는 자주 쓰는 부분만, 나머지는 저장소가 보관`,
-  redisEvictionLru: 'maxmemory-policy allkeys-lru: TTL 없는 키가 있는데 ElastiCache 기본값 volatile-lru는 TTL 있는 키만 내보내므로, 캐시가 차면 쓰기가 실패함',
+  redisMemoryNote: (keys, overhead, value, allocated, perCopy) =>
+    `사본당 메모리 = 키 ${keys}개 × (키당 ${overhead} B (Redis FAQ) + 값 ${value} B를 jemalloc 크기 등급 ${allocated} B로 할당) = ${perCopy}, ElastiCache는 25%를 예약`,
+  redisHotSet: (ttl, noTtl, ws, hot) =>
+    `키 = TTL로 쓴 ${ttl}개 (전부 보관) + TTL 없는 ${noTtl}개 × 작업 세트 ${ws} = ${hot}: 캐시는 자주 쓰는 부분만, 나머지는 저장소가 보관`,
+  redisEvictionLru:
+    'maxmemory-policy allkeys-lru: TTL 없는 키가 있는데 ElastiCache 기본값 volatile-lru는 TTL 있는 키만 내보내므로, 캐시가 차면 쓰기가 실패함',
   redisEvictionTtl: '모든 키에 TTL이 있음: ElastiCache 기본값 volatile-lru로 어느 키든 내보낼 수 있고, TTL이 키 공간을 제한함',
-  redisClusters: (nodes, max, clusters) => `노드 ${nodes}개는 ElastiCache의 클러스터당 ${max}개 한도를 넘음: 키 공간을 클러스터 ${clusters}개로 나누세요`,
+  redisClusters: (nodes, max, clusters) =>
+    `노드 ${nodes}개는 ElastiCache의 클러스터당 ${max}개 한도를 넘음: 키 공간을 클러스터 ${clusters}개로 나누세요`,
   redisQuota: (nodes, def, max) => `노드 ${nodes}개는 ElastiCache의 기본 클러스터당 ${def}개를 넘음: 할당량 증가를 요청하세요 (최대 ${max})`,
 };
 

@@ -10,7 +10,9 @@ import { sizeElasticsearch } from './elasticsearch';
 import { sizeMongoDb } from './mongodb';
 import { sizeRedis } from './redis';
 
-export const ENGINE_SIZERS: Readonly<Record<EngineId, (load: DataLoad, prices: PriceCatalog, lang?: EngineLang, hints?: SizingHints) => EngineSizing>> = {
+export const ENGINE_SIZERS: Readonly<
+  Record<EngineId, (load: DataLoad, prices: PriceCatalog, lang?: EngineLang, hints?: SizingHints) => EngineSizing>
+> = {
   mongodb: sizeMongoDb,
   cassandra: sizeCassandra,
   scylladb: sizeScyllaDb,

@@ -6,7 +6,26 @@ import { GIB } from '../../model/units';
 import { MONGODB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
-import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, storageCost, storageCostAt, crossAzCost, type EngineSizing, type LayoutOption, type SizingHints } from './common';
+import {
+  ceil,
+  cheapestLayout,
+  largestStepUsd,
+  decidingConstraint,
+  finish,
+  gib,
+  instance,
+  ladderFrom,
+  ladderSummary,
+  nodeCost,
+  nodeMonthUsd,
+  num,
+  storageCost,
+  storageCostAt,
+  crossAzCost,
+  type EngineSizing,
+  type LayoutOption,
+  type SizingHints,
+} from './common';
 import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
 export const wiredTigerCacheGiB = (ramGiB: number): number => Math.max(MONGODB.cacheFractionOfRamMinus1 * (ramGiB - 1), MONGODB.cacheMinGiB);
@@ -41,22 +60,38 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
 
   const roles: EngineSizing['roles'] = [
     {
-      role: 'client-session', name: t.mongos, count: sharded ? appServers : 0, instance: null, dedicated: false,
+      role: 'client-session',
+      name: t.mongos,
+      count: sharded ? appServers : 0,
+      instance: null,
+      dedicated: false,
       why: sharded ? t.mongosWhy(num(load.concurrentSessions), f.driverPoolSize, appServers) : t.mongosNone,
       grows: t.mongosGrows,
     },
     {
-      role: 'query', name: t.secondaries, count: 0, instance: null, dedicated: false,
+      role: 'query',
+      name: t.secondaries,
+      count: 0,
+      instance: null,
+      dedicated: false,
       why: t.secondariesWhy(members - 1),
       grows: t.secondariesGrows,
     },
     {
-      role: 'data', name: t.shardMembers, count: shards * members, instance: chosen.instance, dedicated: true,
+      role: 'data',
+      name: t.shardMembers,
+      count: shards * members,
+      instance: chosen.instance,
+      dedicated: true,
       why: `${t.shardsWhy(gib(workingSet), num(cacheGiB), chosen.needs.cache!, gib(perCopy), num(f.diskPerNodeGb), chosen.needs.disk!, shards, members)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
       grows: t.shardsGrows,
     },
     {
-      role: 'coordination', name: t.configServers, count: config, instance: sharded ? f.configInstance : null, dedicated: sharded,
+      role: 'coordination',
+      name: t.configServers,
+      count: config,
+      instance: sharded ? f.configInstance : null,
+      dedicated: sharded,
       why: sharded ? t.configWhy(f.configServers) : t.configNone,
       grows: t.configGrows,
     },
@@ -69,8 +104,12 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
   const crossAz = crossAzCost(prices, load, members, t);
   if (crossAz) costLines.push(crossAz);
   return finish({
-    engine: 'mongodb', title: t.mongoTitle, roles, ladderStepUsd: largestStepUsd(options, step),
-    storedBytes: perCopy * members, costLines,
+    engine: 'mongodb',
+    title: t.mongoTitle,
+    roles,
+    ladderStepUsd: largestStepUsd(options, step),
+    storedBytes: perCopy * members,
+    costLines,
     notes: [
       ladderSummary(options, chosen, t),
       t.mongoCacheNote(chosen.instance, data.memoryGiB, num(cacheGiB)),

@@ -7,7 +7,23 @@ import { GIB } from '../../model/units';
 import { REDIS } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
-import { ceil, cheapestLayout, largestStepUsd, decidingConstraint, finish, gib, instance, ladderFrom, ladderSummary, nodeCost, nodeMonthUsd, num, type EngineSizing, type LayoutOption, type SizingHints } from './common';
+import {
+  ceil,
+  cheapestLayout,
+  largestStepUsd,
+  decidingConstraint,
+  finish,
+  gib,
+  instance,
+  ladderFrom,
+  ladderSummary,
+  nodeCost,
+  nodeMonthUsd,
+  num,
+  type EngineSizing,
+  type LayoutOption,
+  type SizingHints,
+} from './common';
 import { ENGINE_TEXT, type EngineLang } from './engine-text';
 
 /**
@@ -41,7 +57,14 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang
     const nodes = shards * copies;
     // A cluster holds at most 500 nodes (ElastiCache quota, 90 by default): beyond it, more clusters.
     const clusters = ceil(nodes / f.maxNodesPerCluster);
-    return { instance: id, nodes, monthlyUsd: nodes * nodeMonthUsd(prices, id), needs, decidedBy: decidingConstraint(needs), extra: { shards, clusters } };
+    return {
+      instance: id,
+      nodes,
+      monthlyUsd: nodes * nodeMonthUsd(prices, id),
+      needs,
+      decidedBy: decidingConstraint(needs),
+      extra: { shards, clusters },
+    };
   });
   // One step = one more shard: a primary and its replicas.
   const step = (o: LayoutOption<{ shards: number; clusters: number }>) => copies * nodeMonthUsd(prices, o.instance);
@@ -54,12 +77,26 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang
   else if (nodes > f.defaultNodesPerCluster) warnings.push(t.redisQuota(num(nodes), f.defaultNodesPerCluster, f.maxNodesPerCluster));
   const noTtlKeys = untilTtlRecords > 0;
   return finish({
-    engine: 'redis', title: t.redisTitle, ladderStepUsd: largestStepUsd(options, step),
+    engine: 'redis',
+    title: t.redisTitle,
+    ladderStepUsd: largestStepUsd(options, step),
     roles: [
       { role: 'client-session', name: t.proxies, count: 0, instance: null, dedicated: false, why: t.proxiesWhy, grows: t.proxiesGrows },
-      { role: 'query', name: t.readReplicas, count: shards * (copies - 1), instance: chosen.instance, dedicated: false, why: t.readReplicasWhy(copies - 1), grows: t.readRate },
       {
-        role: 'data', name: t.shardNodes, count: nodes, instance: chosen.instance, dedicated: true,
+        role: 'query',
+        name: t.readReplicas,
+        count: shards * (copies - 1),
+        instance: chosen.instance,
+        dedicated: false,
+        why: t.readReplicasWhy(copies - 1),
+        grows: t.readRate,
+      },
+      {
+        role: 'data',
+        name: t.shardNodes,
+        count: nodes,
+        instance: chosen.instance,
+        dedicated: true,
         why: `${t.redisShardsWhy(gib(perCopy), node.memoryGiB, f.usableMemoryFraction, chosen.needs.memory!, num(opsPeak), num(f.opsPerShard), chosen.needs.ops!, shards, copies)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
         grows: t.redisShardsGrows,
       },

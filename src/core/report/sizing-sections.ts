@@ -5,6 +5,7 @@ import { formatUsd } from '../sizing/llm-estimate';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { engineName, recommendationText, type SizingReport } from './sizing-model';
 import { reportStrings, type ReportLang } from './report-strings';
+import { assumptionsInUse } from './report-layout';
 
 export interface Table {
   columns: string[];
@@ -92,23 +93,28 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
       section('problems', T.problems, { paragraphs: [S.problemsIntro], bullets: report.problems.map((p) => `${p.source} ${p.field}: ${p.message}`) }),
     );
   }
+  // Only the assumptions the found code uses (a GPU-only workspace gets no OpenAI or database ones), in every format.
+  const inUse = assumptionsInUse(report);
   out.push(
     section('assumptions', S.assumptionsTitle(report.profile, report.workloadSource), {
-      paragraphs: [S.assumptionsIntro],
-      tables: [
-        {
-          table: {
-            columns: [...C.assumptions],
-            numeric: [1],
-            rows: report.assumptions.map((a) => [
-              S.assumptions[a.key as keyof typeof S.assumptions] ?? a.label,
-              String(a.value),
-              a.unit,
-              S.assumptionSource[a.source],
-            ]),
-          },
-        },
-      ],
+      paragraphs: [inUse.length ? S.assumptionsIntro : S.page.noAssumptions],
+      tables:
+        inUse.length === 0
+          ? []
+          : [
+              {
+                table: {
+                  columns: [...C.assumptions],
+                  numeric: [1],
+                  rows: inUse.map((a) => [
+                    S.assumptions[a.key as keyof typeof S.assumptions] ?? a.label,
+                    String(a.value),
+                    a.unit,
+                    S.assumptionSource[a.source],
+                  ]),
+                },
+              },
+            ],
       bullets: [S.pricesBullet(report.prices.source, report.prices.sourceDate, report.prices.engineFactsDate)],
     }),
   );

@@ -10,6 +10,8 @@ import { assumptionsInUse, layoutGpu, TABLE_TEXT_CSS } from '../../../src/core/r
 import { reportStrings } from '../../../src/core/report/report-strings';
 import { buildSizingReport, type SizingReport } from '../../../src/core/report/sizing-model';
 import { sizingSections } from '../../../src/core/report/sizing-sections';
+import { toMarkdown } from '../../../src/core/report/markdown';
+import { toSizingText } from '../../../src/core/report/sizing-text';
 import { ASSUMPTION_KEYS } from '../../../src/core/sizing/profiles';
 import { loadWorkloadFile } from '../../../src/core/sizing/workload';
 
@@ -41,6 +43,13 @@ describe('report layout (both HTML surfaces)', () => {
       ASSUMPTION_KEYS,
     );
     assert.deepEqual(assumptionsInUse(gpuOnly), []);
+    // Markdown and text say the same as the HTML surfaces: no OpenAI or database assumption for GPU-only code.
+    const labels = examples.assumptions.map((a) => reportStrings('en').assumptions[a.key as keyof ReturnType<typeof reportStrings>['assumptions']]);
+    for (const out of [toMarkdown(gpuOnly, {}).markdown, toSizingText(gpuOnly)]) {
+      assert.ok(out.includes(reportStrings('en').page.noAssumptions));
+      for (const label of labels) assert.ok(!out.includes(label), `GPU-only output lists '${label}'`);
+    }
+    assert.ok(toMarkdown(examples, {}).markdown.includes(labels[0]!), 'the examples list their assumptions');
     const noStore: SizingReport = { ...examples, llm: { ...examples.llm, load: null } };
     assert.deepEqual(
       assumptionsInUse(noStore).map((a) => a.key),

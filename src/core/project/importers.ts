@@ -10,6 +10,16 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '
 /** Files looked at for importers; past this (a monorepo, a generated tree) the callers in files not reached are not seen. */
 export const MAX_INDEXED_FILES = 20_000;
 
+/** Candidate importers summarised per name at most (a name many files import is a library's, not the app's helper). */
+export const MAX_CANDIDATES = 200;
+
+/** The word an import of this file must contain: its name without extension, or its folder's for an index/__init__. */
+function moduleStem(absFile: string): string | null {
+  const stem = basename(absFile, extname(absFile));
+  const word = stem === '__init__' || stem === 'index' ? basename(dirname(absFile)) : stem;
+  return word.length ? word : null;
+}
+
 const JS_EXT = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 
 type Family = 'js' | 'py';
@@ -94,10 +104,14 @@ export class ImporterIndex {
   candidates(family: Family, name: string, module: string, except: string): string[] {
     const index = (this.byName ??= this.build());
     const hits = new Set<number>([...(index.get(`${family}:${name}`) ?? []), ...(index.get(`${family}:${module}`) ?? [])]);
+    // An importer names the module it imports from (`from .chat import ask`, `from './chat'`): a file that binds a
+    // common name (`get`, `create`) from elsewhere is dropped here for the price of a read, not of a summary (a parse).
+    const stem = moduleStem(except);
     return [...hits]
       .map((i) => this.files[i]!)
-      .filter((f) => f !== except)
-      .sort();
+      .filter((f) => f !== except && (stem === null || (this.fs.peek(f) ?? '').includes(stem)))
+      .sort()
+      .slice(0, MAX_CANDIDATES);
   }
 
   private build(): Map<string, number[]> {

@@ -29,6 +29,8 @@ const EN = {
   linkUnknown: (gpu: S) => `transfer time unknown: ${gpu}'s host link is not in the catalog`,
   knownOnly: (unknowns: S) => `from the known sizes only (${unknowns} left out: set them in the workload for a full plan); `,
   oneChunk: 'the data set fits in one chunk: no chunking needed on this GPU',
+  noRoom: (fixed: S) =>
+    `no chunk size works on this GPU: the fixed buffers (${fixed}) leave no room for data; shrink or free them first, or pick a larger GPU`,
   chunked: (n: N, copies: N, whole: N, moved: S, time: S, setupMs: S) =>
     `${n} chunks → ${copies} copies instead of ${whole}; the bytes moved stay ${moved} (${time}), plus ≈ ${setupMs} ms of per-copy setup; with two streams (double buffering) copies overlap kernels, at half the chunk size`,
   setDataset: (path: S, unknowns: S) =>
@@ -53,6 +55,8 @@ const KO: typeof EN = {
   linkUnknown: (gpu) => `전송 시간 알 수 없음: ${gpu}의 호스트 링크가 카탈로그에 없음`,
   knownOnly: (unknowns) => `알려진 크기만으로 계산 (${unknowns} 제외: 전체 계획을 보려면 워크로드에 설정하세요), `,
   oneChunk: '데이터 세트가 청크 하나에 들어감: 이 GPU에서는 분할할 필요 없음',
+  noRoom: (fixed: S) =>
+    `이 GPU에서는 어떤 청크 크기도 불가능: 고정 버퍼(${fixed})가 데이터 공간을 남기지 않음. 먼저 줄이거나 해제하거나 더 큰 GPU를 선택`,
   chunked: (n, copies, whole, moved, time, setupMs) =>
     `청크 ${n}개 → 복사 ${whole}번 대신 ${copies}번, 옮기는 바이트는 ${moved} 그대로 (${time}), 복사마다 준비 시간 ≈ ${setupMs} ms 추가, 스트림 두 개(이중 버퍼링)로 복사와 커널을 겹치려면 청크 크기를 절반으로`,
   setDataset: (path, unknowns) =>

@@ -229,16 +229,18 @@ export function sizeGpuFile(
       extraSetupSeconds: Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS,
       note:
         (peakIsLowerBound ? t.knownOnly(unknowns.join(', ')) : '') +
-        (n <= 1
-          ? t.oneChunk
-          : t.chunked(
-              n,
-              n * perPass,
-              perPass,
-              formatBytes(datasetBytes * perPass, { exact: false }),
-              link && seconds !== null ? t.linkTime(seconds.toFixed(2), link.name, link.gbps) : t.linkUnknown(target.name),
-              setupMs,
-            )),
+        (n === 0
+          ? t.noRoom(formatBytes(fixed, { exact: false }))
+          : n === 1
+            ? t.oneChunk
+            : t.chunked(
+                n,
+                n * perPass,
+                perPass,
+                formatBytes(datasetBytes * perPass, { exact: false }),
+                link && seconds !== null ? t.linkTime(seconds.toFixed(2), link.name, link.gbps) : t.linkUnknown(target.name),
+                setupMs,
+              )),
     };
   }
   if (peak === null || peakIsLowerBound) notes.push(t.setDataset(summary.path, unknowns.join(', ')));

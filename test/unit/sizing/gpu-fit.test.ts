@@ -145,6 +145,10 @@ describe('GPU fit', () => {
     );
     assert.equal(s.fits.find((f) => f.gpu === 't4')!.cuda, 'does-not-fit');
     assert.equal(s.fits.find((f) => f.gpu === 'h200')!.cuda, 'fits');
+    // The plan for the T4 says no chunk works, never that the data set fits in one chunk.
+    assert.equal(s.chunkPlan!.chunks, 0);
+    assert.match(s.chunkPlan!.note, /no chunk size works on this GPU: the fixed buffers \(20\.00 GiB\)/);
+    assert.doesNotMatch(s.chunkPlan!.note, /fits in one chunk/);
   });
 
   it('budgets start from what the driver reports, less a CUDA context and a fragmentation margin', () => {

@@ -3,6 +3,7 @@
 // says so), so a new English string cannot ship untranslated. Numbers, file paths, model and instance names stay as
 // they are. The sizers' own sentences (engine arithmetic, GPU plans, call-site streams) come from their text tables
 // (engine-text.ts, gpu-fit-text.ts, llm-workload-text.ts) in the analysis language.
+import type { BillKind } from '../sizing/bill';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS, type UsageAssumptions } from '../sizing/profiles';
 
@@ -89,7 +90,9 @@ export interface ReportStrings {
   redisRankNote: string;
   headline: {
     openai(n: number, monthly: string, offline: number, asDeployed: string, unpriced: string): string;
-    bill(onDemand: string, committed: string): string;
+    /** `parts`: what the bill adds up, only the kinds it has lines for (a GPU-only workspace: GPU). */
+    bill(parts: string, onDemand: string, committed: string): string;
+    billParts: Record<BillKind, string>;
     gpu(target: string, fits: number, total: number, chunk: number, noFit: number, unknown: number): string;
     unpriced(n: number, list: string): string;
     nothing: string;
@@ -276,8 +279,9 @@ const EN: ReportStrings = {
   headline: {
     openai: (n, monthly, offline, asDeployed, unpriced) =>
       `OpenAI API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand${offline ? `; ${asDeployed} with the ${offline} offline call site${offline === 1 ? '' : 's'} (loops, jobs) through the Batch API, request handlers stay on demand` : '; every call site serves requests, so none can wait for the Batch API'}${unpriced ? `; ${unpriced}` : ''}.`,
-    bill: (onDemand, committed) =>
-      `Monthly bill (database + cache + OpenAI + GPU): ${onDemand} on demand, ${committed} with 1-year commitments where a price is known.`,
+    bill: (parts, onDemand, committed) =>
+      `Monthly bill (${parts}): ${onDemand} on demand, ${committed} with 1-year commitments where a price is known.`,
+    billParts: { database: 'database', cache: 'cache', openai: 'LLM API', gpu: 'GPU', transfer: 'data transfer' },
     gpu: (target, fits, total, chunk, noFit, unknown) =>
       `GPU on ${target}: ${fits} of ${total} program files fit, ${chunk} need chunking, ${noFit} do not fit, ${unknown} unknown (data-set size needed).`,
     unpriced: (n, list) => `${n} call site(s) unpriced (${list})`,
@@ -461,8 +465,8 @@ const KO: ReportStrings = {
   headline: {
     openai: (n, monthly, offline, asDeployed, unpriced) =>
       `OpenAI API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} 기준${offline ? `이며 오프라인 호출 위치 ${offline}개 (루프, 작업)를 Batch API로 돌리면 월 ${asDeployed} (요청 처리기는 온디맨드 유지)` : `이며 모든 호출 위치가 요청을 처리하므로 Batch API를 기다릴 수 없음`}${unpriced ? `; ${unpriced}` : ''}.`,
-    bill: (onDemand, committed) =>
-      `월 청구액 (데이터베이스 + 캐시 + OpenAI + GPU): 온디맨드 ${onDemand} / 가격이 알려진 곳은 1년 약정으로 ${committed} 기준.`,
+    bill: (parts, onDemand, committed) => `월 청구액 (${parts}): 온디맨드 ${onDemand} / 가격이 알려진 곳은 1년 약정으로 ${committed} 기준.`,
+    billParts: { database: '데이터베이스', cache: '캐시', openai: 'LLM API 호출', gpu: 'GPU', transfer: '데이터 전송' },
     gpu: (target, fits, total, chunk, noFit, unknown) =>
       `${target} 기준 GPU: 프로그램 파일 ${total}개 중 ${fits}개 적합, ${chunk}개 청크 분할 필요, ${noFit}개 부적합, ${unknown}개 알 수 없음 (데이터 세트 크기 필요).`,
     unpriced: (n, list) => `가격 없는 호출 위치 ${n}개 (${list})`,

@@ -77,7 +77,12 @@ export function headline(report: SizingReport, lang: ReportLang = 'en'): string[
     );
   }
   if (!gpu.length && !report.llm.streams.length) lines.push(S.headline.nothing);
-  else if (report.bill.lines.length) lines.push(S.headline.bill(usd(report.bill.totalOnDemandUsd), usd(report.bill.totalCommittedUsd)));
+  else if (report.bill.lines.length) {
+    const kinds = (['database', 'cache', 'openai', 'gpu', 'transfer'] as const).filter((k) => report.bill.lines.some((l) => l.kind === k));
+    lines.push(
+      S.headline.bill(kinds.map((k) => S.headline.billParts[k]).join(' + '), usd(report.bill.totalOnDemandUsd), usd(report.bill.totalCommittedUsd)),
+    );
+  }
   return lines;
 }
 

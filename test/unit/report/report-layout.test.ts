@@ -50,6 +50,9 @@ describe('report layout (both HTML surfaces)', () => {
       for (const label of labels) assert.ok(!out.includes(label), `GPU-only output lists '${label}'`);
     }
     assert.ok(toMarkdown(examples, {}).markdown.includes(labels[0]!), 'the examples list their assumptions');
+    // The headline's bill names only what it adds up.
+    assert.match(toSizingText(gpuOnly), /Monthly bill \(GPU\):/);
+    assert.match(toSizingText(examples), /Monthly bill \(database \+ cache \+ LLM API \+ GPU\):/);
     const noStore: SizingReport = { ...examples, llm: { ...examples.llm, load: null } };
     assert.deepEqual(
       assumptionsInUse(noStore).map((a) => a.key),

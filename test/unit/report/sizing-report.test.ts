@@ -289,7 +289,7 @@ describe('sizing report (examples, medium profile)', () => {
         }
       };
       walk(REPORT_STRINGS.en, REPORT_STRINGS.ko, '');
-      assert.deepEqual(same.sort(), ['.charts.openAi', '.columns.gpu.1', '.columns.openai.1'].sort());
+      assert.deepEqual(same.sort(), ['.charts.openAi', '.columns.gpu.1', '.columns.openai.1', '.headline.billParts.gpu'].sort());
     });
   });
 });

@@ -93,9 +93,9 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
   const P = strings.page;
   const charts = buildCharts(report, lang);
   const script = options.chartScript === undefined ? loadChartScript() : options.chartScript;
-  // Only the assumptions the found code uses: a GPU-only workspace gets no OpenAI or database ones.
+  // sizingSections lists only the assumptions the found code uses; an empty list is shown as a note below.
   const assumptions = assumptionsInUse(report);
-  const sections = sizingSections({ ...report, assumptions }, lang);
+  const sections = sizingSections(report, lang);
   const gpuSection = sections.find((s) => s.id === 'gpu');
   const gpu = gpuSection ? layoutGpu(gpuSection, report, P) : null;
   const parts: string[] = [];

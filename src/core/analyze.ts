@@ -132,9 +132,9 @@ export async function analyzeText(
           wantsLlm && project && PROJECT_HINT.test(text)
             ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode))
             : null;
-        // A result returned to callers in other files: the first extraction asks for them, the second uses them.
-        let firstLlm = view ? within(budget, () => extractPyLlmFacts(parsed, path, view.lookup)) : null;
-        if (view && (await project!.loadCallers(view, project!.absolute(path), 'py'))) firstLlm = null;
+        const firstLlm = view
+          ? await extractWithView(view, project!, path, 'py', () => within(budget, () => extractPyLlmFacts(parsed, path, view.lookup)))
+          : null;
         // Synchronous from here on, under the file's time budget (budget.ts lists where it is checked).
         return within(budget, (): FileAnalysis => {
           if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
@@ -169,9 +169,9 @@ export async function analyzeText(
     const program = js.program;
     // The project view (summaries of imported files) is read before the budgeted synchronous part.
     const view = project && PROJECT_HINT.test(text) ? await project.viewJs(project.absolute(path), projectImportsJs(program)) : null;
-    // A result returned to callers in other files: the first extraction asks for them, the second uses them.
-    let firstLlm = view ? within(budget, () => extractJsLlmFacts(program, text, path, language, view.lookup)) : null;
-    if (view && (await project!.loadCallers(view, project!.absolute(path), 'js'))) firstLlm = null;
+    const firstLlm = view
+      ? await extractWithView(view, project!, path, 'js', () => within(budget, () => extractJsLlmFacts(program, text, path, language, view.lookup)))
+      : null;
     return within(budget, (): FileAnalysis => {
       const suppressions = readJsSuppressions(js.comments, text);
       noteUnknownSuppressions(entry, suppressions);
@@ -202,6 +202,26 @@ export async function analyzeText(
 function noteUnknownSuppressions(entry: FileEntry, suppressions: Suppressions): void {
   const warnings = unknownSuppressionWarnings(suppressions);
   if (warnings.length) entry.warnings = [...(entry.warnings ?? []), ...warnings];
+}
+
+/** Extractions over a project view, at most this many: each may ask for summaries (or callers) the last did not have. */
+const MAX_VIEW_EXTRACTIONS = 3;
+
+/**
+ * Extracts over a view that loads summaries on demand: an extraction notes the imported names and the callers of its
+ * functions it asked for and did not find loaded; they are loaded and the file extracted again, until nothing new is
+ * asked. Most files settle in one or two extractions (the language server preloads what the last view of the file
+ * loaded, so an edit re-extracts once).
+ */
+async function extractWithView<T>(view: ProjectView, project: Project, path: string, lang: 'js' | 'py', extract: () => T): Promise<T> {
+  let facts = extract();
+  for (let n = 1; n < MAX_VIEW_EXTRACTIONS; n++) {
+    const summaries = await view.loadAsked();
+    const callers = await project.loadCallers(view, project.absolute(path), lang);
+    if (!summaries && !callers) break;
+    facts = extract();
+  }
+  return facts;
 }
 
 function deps(view: ProjectView | null): { dependsOn?: string[] } {

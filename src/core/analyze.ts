@@ -238,7 +238,7 @@ function projectOf(root: string): Project {
 
 /** Reads and analyses one file of a scan; an unreadable file is an entry with the reason (never throws). */
 export async function analyseFile(
-  file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>,
+  file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo' | 'projectRoot'>,
   loaded: LoadedConfig,
   project?: Project,
 ): Promise<FileOutcome> {
@@ -256,11 +256,14 @@ export async function analyseFile(
   const bytes = read.bytes;
   if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, false, bytes.length);
   const text = bytes.toString('utf8');
-  // The scan root: project headers and imports are resolved inside it (and compile_commands.json is looked for there).
+  // The scan root: project headers and imports are resolved inside it (and compile_commands.json is looked for there);
+  // for a file outside it, the folder the command line named.
   const native = file.path.split('/').join(sep);
-  const root = file.absolutePath.endsWith(native)
-    ? file.absolutePath.slice(0, file.absolutePath.length - native.length) || sep
-    : dirname(file.absolutePath);
+  const root = file.projectRoot
+    ? file.projectRoot
+    : file.absolutePath.endsWith(native)
+      ? file.absolutePath.slice(0, file.absolutePath.length - native.length) || sep
+      : dirname(file.absolutePath);
   const r = await analyzeText(
     file.path,
     text,
@@ -352,7 +355,8 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   // One thread, or what the workers left: a file a dead worker held is analysed here.
   for (const index of rest) {
     if (input.signal?.aborted) break;
-    await record(index, await analyseFile(discovered.files[index]!, loaded, project));
+    const file = discovered.files[index]!;
+    await record(index, await analyseFile(file, loaded, file.projectRoot ? undefined : project));
   }
   const findings: Finding[] = [];
   const gpu: GpuFileSummary[] = [];

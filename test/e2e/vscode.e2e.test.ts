@@ -736,7 +736,7 @@ describe('VS Code end to end with hostile input', function () {
     await poll(
       'the scan summary',
       async () =>
-        /findings in \d+ files/.test(
+        /findings in \d+ files.*\d+ baselined findings hidden/.test(
           await page.$$eval('.notifications-toasts .notification-toast', (els) => els.map((e) => e.textContent ?? '').join(' | ')),
         ),
       120_000,
@@ -975,7 +975,7 @@ describe('VS Code end to end: settings apply at once, offline docs, fix all, wal
     await poll(
       'the scan summary',
       async () =>
-        /findings in \d+ files/.test(
+        /findings in \d+ files.*\d+ baselined findings hidden/.test(
           await page.$$eval('.notifications-toasts .notification-toast', (els) => els.map((e) => e.textContent ?? '').join(' | ')),
         ),
       120_000,
@@ -1185,12 +1185,8 @@ describe('VS Code end to end: a baseline hides the old findings and shows a new 
     await problemsBecome('only the new findings again', 'saxpy.cu', [...fresh].sort());
   });
 
-  // Skipped: the workspace scan does not apply the baseline yet. server.ts's sizing request returns
-  // diagnosticsByFile(result.findings, root) with every finding, so a closed file's baselined ones are listed (seen in
-  // this test: 'gpu-unchecked-call 2:3 warning' beside the new 7:3 ones). Passing applyBaseline(result.findings,
-  // baselines.get(root), settings.baseline ?? 'hide', { textOf: diskText(root) }) there makes it pass (tried
-  // 2026-12-04, not committed: server.ts is outside this branch's files). Un-skip with that change.
-  it.skip('Scan Workspace lists the new finding of a closed file and not its baselined one', async () => {
+  // The workspace scan applies the baseline as open files do (server.ts), and its summary says how many it hid.
+  it('Scan Workspace lists the new finding of a closed file and not its baselined one', async () => {
     // A new function in a file no editor has open, written on disk as a pull or a branch switch would.
     writeFileSync(
       join(ws, 'closed.cu'),
@@ -1202,7 +1198,7 @@ describe('VS Code end to end: a baseline hides the old findings and shows a new 
     await poll(
       'the scan summary',
       async () =>
-        /findings in \d+ files/.test(
+        /findings in \d+ files.*\d+ baselined findings hidden/.test(
           await page.$$eval('.notifications-toasts .notification-toast', (els) => els.map((e) => e.textContent ?? '').join(' | ')),
         ),
       120_000,

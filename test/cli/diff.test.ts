@@ -32,9 +32,9 @@ describe('CLI diff, baseline and the CI comment script', function () {
     assert.equal(report.calls.length, 3);
     assert.ok(report.bill.deltaUsd > 0);
     const md = await cli(['diff', range, '--format', 'md', '--fail-on', 'never'], dir);
-    assert.match(md.out, /^<!-- ai-infra-advisor-diff -->\n\*\*AI Infra Advisor:\*\* .*\/month OpenAI/);
+    assert.match(md.out, /^<!-- ai-infra-advisor-diff -->\n\*\*AI Infra Advisor:\*\* .*\/month LLM API/);
     const text = await cli(['diff', range, '--fail-on', 'never'], dir);
-    assert.match(text.out, /LLM call sites/);
+    assert.match(text.out, /LLM API call sites/);
     // The change adds an error (17 GiB on a T4): the default --fail-on error fails.
     assert.equal((await cli(['diff', range, '--format', 'json'], dir)).code, 1);
     // --budget: just above the increase passes, just below fails.

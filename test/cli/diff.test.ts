@@ -51,6 +51,31 @@ describe('CLI diff, baseline and the CI comment script', function () {
     assert.equal((await cli(['diff', range, '--budget', 'lots'], dir)).code, 2);
   });
 
+  it('diff --lang ko: text and Markdown in Korean; without --lang, the language of the root configuration', async () => {
+    const range = `${commits[0]}..${commits[5]}`;
+    const md = await cli(['diff', range, '--format', 'md', '--fail-on', 'never', '--lang', 'ko'], dir);
+    assert.equal(md.code, 0, md.err);
+    assert.match(md.out, /^\*\*AI Infra Advisor:\*\* LLM API 월 \+\\\$\d/m);
+    assert.match(md.out, /^#### LLM API 호출 위치$/m);
+    assert.doesNotMatch(md.out, /LLM API call sites|New findings|Monthly total/);
+    const en = await cli(['diff', range, '--fail-on', 'never'], dir);
+    assert.match(en.out, /^LLM API call sites$/m);
+    const config = join(dir, 'ai-infra-advisor.config.json');
+    writeFileSync(config, JSON.stringify({ lang: 'ko' }));
+    try {
+      const text = await cli(['diff', range, '--fail-on', 'never'], dir);
+      assert.match(text.out, /^LLM API 호출 위치$/m);
+      assert.match(text.out, /^새 발견 사항$/m);
+      // --lang wins over the configuration.
+      assert.match((await cli(['diff', range, '--fail-on', 'never', '--lang', 'en'], dir)).out, /^New findings$/m);
+    } finally {
+      rmSync(config);
+    }
+    const bad = await cli(['diff', range, '--lang', 'fr'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--lang must be en or ko, not 'fr'/);
+  });
+
   it('baseline then scan: old findings hidden and counted, a new one shown and gating', async () => {
     const out = join(dir, 'ai-infra-advisor.baseline.json');
     const b = await cli(['baseline', '.'], dir);

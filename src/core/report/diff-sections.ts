@@ -98,7 +98,7 @@ export function diffTables(r: DiffReport, lang: ReportLang = 'en'): DiffTable[] 
       title: D.calls.title,
       headers: [...D.calls.headers],
       rows: r.calls.map((c) => [
-        c.status === 'moved' && c.before ? D.movedFrom(callWhere(c.before)) : D.status[c.status],
+        c.status === 'moved' ? D.movedFrom(callWhere((c.before ?? c.after)!)) : D.status[c.status],
         callWhere((c.after ?? c.before)!),
         (c.after ?? c.before)!.operation,
         side(c, (s) => s.model ?? D.unknown, String),

@@ -14,7 +14,7 @@ export interface ReportStrings {
     summary: string;
     problems: string;
     gpu: string;
-    openai: string;
+    llm: string;
     engines: string;
     traffic: string;
     months: string;
@@ -37,12 +37,12 @@ export interface ReportStrings {
   columns: {
     assumptions: [string, string, string, string];
     gpu: [string, string, string, string];
-    openai: [string, string, string, string, string, string, string, string, string, string, string, string, string];
+    llm: [string, string, string, string, string, string, string, string, string, string, string, string, string];
     engines: [string, string, string, string, string, string, string];
     roles: [string, string, string, string, string];
     cost: [string, string, string, string, string];
     traffic: [string, string];
-    trafficOpenAi: string;
+    trafficLlm: string;
     months: [string, string, string];
     bill: [string, string, string, string];
     ranking: [string, string, string, string];
@@ -54,7 +54,7 @@ export interface ReportStrings {
   stillUnknown: string;
   gpuTargetLineCuda(target: string, verdict: string, why: string): string;
   gpuTargetLineOpencl(target: string, verdict: string, why: string, perBuffer: string): string;
-  openaiIntro: string;
+  llmIntro: string;
   noLookup: string;
   no: string;
   unknown: string;
@@ -125,7 +125,7 @@ export interface ReportStrings {
     costTitle: string;
     traffic: string;
     usdPerMonth: string;
-    openAi: string;
+    llm: string;
     monthsTitle: string;
     month: string;
     gibStored: string;
@@ -171,7 +171,8 @@ export interface DiffStrings {
   unknown: string;
   /** The head side when it is the working tree (not a commit). */
   workingTree: string;
-  status: Record<'added' | 'removed' | 'changed' | 'moved', string>;
+  /** A moved call says where from instead (movedFrom). */
+  status: Record<'added' | 'removed' | 'changed', string>;
   movedFrom(where: string): string;
   context: { loop: string; handler: string; stored: string; storedIn(store: string): string; cache: string };
   maxTokens(n: number): string;
@@ -228,7 +229,7 @@ const EN: ReportStrings = {
     summary: 'Summary',
     problems: 'Configuration problems',
     gpu: 'GPU fit',
-    openai: 'LLM API call sites',
+    llm: 'LLM API call sites',
     engines: 'Database topology per engine',
     traffic: 'Cost and nodes as traffic grows',
     months: 'Storage and nodes by month',
@@ -252,7 +253,7 @@ const EN: ReportStrings = {
   columns: {
     assumptions: ['assumption', 'value', 'unit', 'from'],
     gpu: ['file', 'API', 'strategy', 'peak'],
-    openai: [
+    llm: [
       'call site',
       'provider',
       'API',
@@ -271,7 +272,7 @@ const EN: ReportStrings = {
     roles: ['role', 'nodes', 'instance', 'why', 'grows with'],
     cost: ['item', 'quantity', 'unit', 'unit price', '$/month'],
     traffic: ['traffic', 'peak writes/s'],
-    trafficOpenAi: 'LLM API $/month',
+    trafficLlm: 'LLM API $/month',
     months: ['month', 'traffic', 'stored (one copy)'],
     bill: ['item', 'price source', 'on demand $/month', '1-year commitment $/month'],
     ranking: ['rank', 'engine', 'nodes', '$/month'],
@@ -284,7 +285,7 @@ const EN: ReportStrings = {
   stillUnknown: 'still unknown',
   gpuTargetLineCuda: (target, verdict, why) => `${target}: ${verdict} (${why})`,
   gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target}: ${verdict} (${why}; OpenCL per-buffer limit ${perBuffer})`,
-  openaiIntro: 'Traffic per call site and what it costs and stores. Monthly cost = API calls/s (after cache hits) × 2,628,000 s × $/call.',
+  llmIntro: 'Traffic per call site and what it costs and stores. Monthly cost = API calls/s (after cache hits) × 2,628,000 s × $/call.',
   noLookup: 'no lookup',
   no: 'no',
   unknown: 'unknown',
@@ -332,7 +333,12 @@ const EN: ReportStrings = {
           : `remove ${n(from - to)} data node${from - to === 1 ? '' : 's'} (${n(from)} → ${n(to)})`;
     return `M${month} ${what}, start by M${actBy}`;
   },
-  batchApi: { named: (name) => `the ${name}`, unnamed: "the provider's batch API", each: "each provider's batch API" },
+  // "the Batch API", "the Message Batches API", but "Gemini Batch Mode" (a product name, no article).
+  batchApi: {
+    named: (name) => (name.endsWith('API') ? `the ${name}` : name),
+    unnamed: "the provider's batch API",
+    each: "each provider's batch API",
+  },
   growthLead: 'Lead time: one month before each step, to provision the nodes and let them stream or rebalance their share of the data.',
   noGrowthStep: (months) => `No engine's data tier changes over the ${months} months shown.`,
   redisRankNote:
@@ -363,7 +369,7 @@ const EN: ReportStrings = {
     costTitle: 'Monthly cost vs traffic (USD, log scale)',
     traffic: 'traffic',
     usdPerMonth: 'USD / month',
-    openAi: 'LLM API',
+    llm: 'LLM API',
     monthsTitle: 'Stored data (one copy) and nodes by month',
     month: 'month',
     gibStored: 'GiB stored',
@@ -430,7 +436,7 @@ const EN: ReportStrings = {
     },
     unknown: 'unknown',
     workingTree: 'working tree',
-    status: { added: 'added', removed: 'removed', changed: 'changed', moved: 'moved' },
+    status: { added: 'added', removed: 'removed', changed: 'changed' },
     movedFrom: (w) => `moved from ${w}`,
     context: { loop: 'loop', handler: 'handler', stored: 'stored', storedIn: (s) => `stored in ${s}`, cache: 'cache' },
     maxTokens: (n) => `max ${n}`,
@@ -465,7 +471,7 @@ const KO: ReportStrings = {
     summary: '요약',
     problems: '구성 문제',
     gpu: 'GPU 적합성',
-    openai: 'LLM API 호출 위치',
+    llm: 'LLM API 호출 위치',
     engines: '엔진별 데이터베이스 토폴로지',
     traffic: '트래픽 증가에 따른 비용과 노드',
     months: '월별 저장량과 노드',
@@ -488,7 +494,7 @@ const KO: ReportStrings = {
   columns: {
     assumptions: ['가정', '값', '단위', '출처'],
     gpu: ['파일', 'API', '전략', '최대'],
-    openai: [
+    llm: [
       '호출 위치',
       '제공자',
       'API',
@@ -507,7 +513,7 @@ const KO: ReportStrings = {
     roles: ['역할', '노드', '인스턴스', '근거', '증가 요인'],
     cost: ['항목', '수량', '단위', '단가', '$/월'],
     traffic: ['트래픽', '최대 쓰기/s'],
-    trafficOpenAi: 'LLM API $/월',
+    trafficLlm: 'LLM API $/월',
     months: ['월', '트래픽', '저장량 (사본 1개)'],
     bill: ['항목', '가격 출처', '온디맨드 월 $', '1년 약정 월 $'],
     ranking: ['순위', '엔진', '노드', '$/월'],
@@ -520,7 +526,7 @@ const KO: ReportStrings = {
   stillUnknown: '여전히 알 수 없음',
   gpuTargetLineCuda: (target, verdict, why) => `${target} 기준: ${verdict} (${why})`,
   gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target} 기준: ${verdict} (${why}; OpenCL 버퍼당 한도 ${perBuffer})`,
-  openaiIntro: '호출 위치별 트래픽과 비용, 저장량입니다. 월 비용 = 초당 API 호출 (캐시 적중 후) × 2,628,000 s × $/호출.',
+  llmIntro: '호출 위치별 트래픽과 비용, 저장량입니다. 월 비용 = 초당 API 호출 (캐시 적중 후) × 2,628,000 s × $/호출.',
   noLookup: '조회 없음',
   no: '아니요',
   unknown: '알 수 없음',
@@ -597,7 +603,7 @@ const KO: ReportStrings = {
     costTitle: '트래픽별 월 비용 (USD, 로그 눈금)',
     traffic: '트래픽',
     usdPerMonth: 'USD / 월',
-    openAi: 'LLM API',
+    llm: 'LLM API',
     monthsTitle: '월별 저장 데이터 (사본 1개)와 노드',
     month: '월',
     gibStored: '저장 GiB',
@@ -678,7 +684,7 @@ const KO: ReportStrings = {
     },
     unknown: '알 수 없음',
     workingTree: '작업 트리',
-    status: { added: '추가', removed: '삭제', changed: '변경', moved: '이동' },
+    status: { added: '추가', removed: '삭제', changed: '변경' },
     movedFrom: (w) => `${w}에서 이동`,
     context: { loop: '루프', handler: '요청 처리기', stored: '저장', storedIn: (s) => `${s}에 저장`, cache: '캐시' },
     maxTokens: (n) => `최대 ${n}`,

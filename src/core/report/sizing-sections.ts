@@ -179,12 +179,12 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
 
   if (report.llm.streams.length) {
     out.push(
-      section('openai', T.openai, {
-        paragraphs: [S.openaiIntro],
+      section('llm', T.llm, {
+        paragraphs: [S.llmIntro],
         tables: [
           {
             table: {
-              columns: [...C.openai],
+              columns: [...C.llm],
               numeric: [4, 5, 8, 9, 10, 11],
               rows: report.llm.streams.map((s) => [
                 s.id,
@@ -295,7 +295,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         tables: [
           {
             table: {
-              columns: [...C.traffic, ...ids.map(engineName), C.trafficOpenAi],
+              columns: [...C.traffic, ...ids.map(engineName), C.trafficLlm],
               rows: report.traffic.map((t) => [
                 `${t.factor}×`,
                 rate(t.writesPerSecondPeak),

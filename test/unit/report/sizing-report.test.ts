@@ -214,7 +214,7 @@ describe('sizing report (examples, medium profile)', () => {
         texts.push(s.recordFormula, s.storedWhy, s.retentionWhy, ...s.unknowns);
       }
       // The call-site table's cells: token sources and the retention unit are Korean too.
-      const openai = sizingSections(ko, 'ko').find((x) => x.id === 'openai')!;
+      const openai = sizingSections(ko, 'ko').find((x) => x.id === 'llm')!;
       for (const row of openai.tables[0]!.table.rows) {
         assert.match(row[6]!, /^\d+ \((코드|프로필|워크로드)\) \/ \d+ \((코드|프로필|워크로드)\)$/);
         assert.match(row[8]!, /^[\d.]+일$/);
@@ -289,9 +289,10 @@ describe('sizing report (examples, medium profile)', () => {
         }
       };
       walk(REPORT_STRINGS.en, REPORT_STRINGS.ko, '');
+      // batchApi.named passes a product name through ("Gemini Batch Mode"); only "… API" names get an English article.
       assert.deepEqual(
         same.sort(),
-        ['.charts.openAi', '.columns.gpu.1', '.columns.openai.2', '.diff.stores.headers.3', '.headline.billParts.gpu'].sort(),
+        ['.batchApi.named', '.charts.llm', '.columns.gpu.1', '.columns.llm.2', '.diff.stores.headers.3', '.headline.billParts.gpu'].sort(),
       );
     });
   });

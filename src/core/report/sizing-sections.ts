@@ -45,14 +45,18 @@ const section = (id: string, title: string, s: Partial<Section> = {}): Section =
   ...s,
 });
 
-/** The providers of these call sites, in first-seen order (null: a provider that cannot be told, skipped). */
-const providersOf = (streams: readonly LlmStream[]) => [...new Set(streams.map((s) => s.provider))].filter((p) => p !== null);
+/** The display names of these call sites' providers, sorted (null: a provider that cannot be told, skipped). */
+const providerNames = (streams: readonly LlmStream[]): string[] =>
+  [...new Set(streams.map((s) => s.provider))]
+    .filter((p) => p !== null)
+    .map((p) => PROVIDER_NAMES[p])
+    .sort((a, b) => a.localeCompare(b, 'en'));
 
 /** The batch interface these call sites go through: one provider's own by its name, or each provider's. */
 function batchPhrase(streams: readonly LlmStream[], S: ReportStrings): string {
   const providers = [...new Set(streams.map((s) => s.provider))];
-  if (providers.length !== 1 || providers[0] === null) return S.batchApi.each;
-  const api = BATCH_APIS[providers[0]!];
+  if (providers.length !== 1) return S.batchApi.each;
+  const api = providers[0] ? BATCH_APIS[providers[0]] : undefined;
   return api ? S.batchApi.named(api.name) : S.batchApi.unnamed;
 }
 
@@ -366,9 +370,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
     const cell = (n: number | null) => (n === null ? S.bill.notPriced : usd(n));
     // The LLM line names the providers it adds up and their batch interface (the model's source is one English string).
     const offlinePriced = report.llm.streams.filter((s) => s.offline && s.cost);
-    const llmProviders = providersOf(report.llm.streams.filter((s) => s.cost))
-      .map((p) => PROVIDER_NAMES[p])
-      .join(', ');
+    const llmProviders = providerNames(report.llm.streams.filter((s) => s.cost)).join(', ');
     out.push(
       section('bill', T.bill, {
         paragraphs: [S.bill.intro],

@@ -77,10 +77,21 @@ def nightly_batch(texts):
         client.chat.completions.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": t}])
 `;
 
-const WORKSPACES: Record<'claude' | 'mixed' | 'openai', Record<string, string>> = {
+const BEDROCK_JOB = `import boto3
+
+client = boto3.client("bedrock-runtime")
+
+
+def nightly_batch(items):
+    for q in items:
+        client.converse(modelId="anthropic.claude-3-haiku-20240307-v1:0", messages=[{"role": "user", "content": [{"text": q}]}], inferenceConfig={"maxTokens": 100})
+`;
+
+const WORKSPACES: Record<'claude' | 'mixed' | 'openai' | 'bedrock', Record<string, string>> = {
   claude: { 'claude_app.py': CLAUDE_HANDLER, 'jobs/claude-batch.ts': CLAUDE_JOB },
   mixed: { 'claude_app.py': CLAUDE_HANDLER, 'gemini_job.py': GEMINI_JOB, 'bedrock_app.py': BEDROCK_HANDLER, 'openai_app.py': OPENAI_HANDLER },
   openai: { 'openai_app.py': OPENAI_HANDLER, 'openai_job.py': OPENAI_JOB },
+  bedrock: { 'bedrock_job.py': BEDROCK_JOB },
 };
 
 interface Scanned {
@@ -204,7 +215,7 @@ describe('provider-neutral wording in every format (issue 21)', function () {
       assert.equal((md.match(/OpenAI/g) ?? []).length, 2, md);
       assert.match(
         md,
-        /Anthropic, AWS Bedrock, Google Gemini, OpenAI (list prices|정가)|AWS Bedrock, Anthropic, Google Gemini, OpenAI (list prices|정가)/,
+        /\| Anthropic, AWS Bedrock, Google Gemini, OpenAI (list prices; batch API only for offline call sites|정가; 오프라인 호출 위치만 배치 API) \|/,
       );
     });
 
@@ -222,6 +233,19 @@ describe('provider-neutral wording in every format (issue 21)', function () {
       assert.match(toMarkdown(s.report, { lang }).markdown, lang === 'en' ? /^## LLM API call sites$/m : /^## LLM API 호출 위치$/m);
     });
   }
+
+  it('a provider with no batch interface in the provider table (Bedrock) gets no borrowed name: "the provider\'s batch API"', () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const s = scans.bedrock![lang];
+      assert.deepEqual(
+        llmRows(s.report, lang).rows.map((r) => r[1]),
+        ['AWS Bedrock'],
+      );
+      const head = headline(s.report, lang).join('\n');
+      assert.match(head, lang === 'en' ? /through the provider's batch API/ : /제공자의 배치 API\(으\)로/);
+      assert.doesNotMatch(head, /OpenAI|Batch API|Message Batches/);
+    }
+  });
 
   it('the tree groups every provider\'s llm- findings under "LLM API", in both languages (a product name)', () => {
     for (const [name, lang] of [

@@ -32,6 +32,19 @@ def ask():
     msg = client.messages.create(model="claude-3-5-haiku-20241022", max_tokens=512, messages=[{"role": "user", "content": request.json["q"]}])
     return msg.content[0].text
 `;
+// Stored in MongoDB (so the database, traffic and month sections appear) with a model known only at run time (unpriced).
+const CLAUDE_STORED = `import os
+import anthropic
+from pymongo import MongoClient
+
+client = anthropic.Anthropic(timeout=20)
+answers = MongoClient()["app"]["answers"]
+
+
+def summarise(doc):
+    msg = client.messages.create(model=os.environ["CLAUDE_MODEL"], max_tokens=300, messages=[{"role": "user", "content": doc}])
+    answers.insert_one({"doc": doc, "summary": msg.content[0].text})
+`;
 const CLAUDE_JOB = `import Anthropic from '@anthropic-ai/sdk';
 
 const client = new Anthropic({ timeout: 20_000 });
@@ -88,7 +101,7 @@ def nightly_batch(items):
 `;
 
 const WORKSPACES: Record<'claude' | 'mixed' | 'openai' | 'bedrock', Record<string, string>> = {
-  claude: { 'claude_app.py': CLAUDE_HANDLER, 'jobs/claude-batch.ts': CLAUDE_JOB },
+  claude: { 'claude_app.py': CLAUDE_HANDLER, 'jobs/claude-batch.ts': CLAUDE_JOB, 'summarise.py': CLAUDE_STORED },
   mixed: { 'claude_app.py': CLAUDE_HANDLER, 'gemini_job.py': GEMINI_JOB, 'bedrock_app.py': BEDROCK_HANDLER, 'openai_app.py': OPENAI_HANDLER },
   openai: { 'openai_app.py': OPENAI_HANDLER, 'openai_job.py': OPENAI_JOB },
   bedrock: { 'bedrock_job.py': BEDROCK_JOB },
@@ -160,7 +173,11 @@ describe('provider-neutral wording in every format (issue 21)', function () {
 
   it('finds the call sites each workspace has, with their providers (or the wording checks below prove nothing)', () => {
     const providers = (name: string) => scans[name]!.en.report.llm.streams.map((s) => s.provider).sort();
-    assert.deepEqual(providers('claude'), ['anthropic', 'anthropic']);
+    assert.deepEqual(providers('claude'), ['anthropic', 'anthropic', 'anthropic']);
+    // Every section that can name the LLM API is there: the database sizing, traffic and months, an unpriced call site.
+    const ids = sizingSections(scans.claude!.en.report, 'en').map((x) => x.id);
+    for (const id of ['llm', 'engines', 'traffic', 'months', 'recommendation', 'bill']) assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
+    assert.equal(scans.claude!.en.report.llm.unpriced.length, 1);
     assert.deepEqual(providers('mixed'), ['anthropic', 'bedrock', 'google', 'openai']);
     assert.deepEqual(providers('openai'), ['openai', 'openai']);
   });
@@ -177,7 +194,7 @@ describe('provider-neutral wording in every format (issue 21)', function () {
       const table = llmRows(s.report, lang);
       assert.deepEqual(
         table.rows.map((r) => r[1]),
-        ['Anthropic', 'Anthropic'],
+        ['Anthropic', 'Anthropic', 'Anthropic'],
       );
       const md = toMarkdown(s.report, { lang }).markdown;
       assert.match(md, /Anthropic (list prices|정가)/);

@@ -4,6 +4,7 @@ import { redactDeep } from '../model/redact';
 import { problemsIn } from '../config';
 import { relative } from 'node:path';
 import type { AnalysisResult } from '../analyze';
+import type { LlmFileSummary, LlmProvider } from '../model/types';
 import { buildBill, type Bill } from '../sizing/bill';
 import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
 import { ENGINE_FACTS_DATE } from '../sizing/engine-facts';
@@ -71,7 +72,7 @@ export interface SizingReport {
     files: GpuFileSizing[];
   };
   llm: {
-    streams: CallStream[];
+    streams: LlmStream[];
     load: DataLoad | null;
     openaiMonthlyUsd: number;
     /** As deployed: offline call sites through the Batch API, request handlers on demand. */
@@ -85,9 +86,21 @@ export interface SizingReport {
   /** When each engine's data tier has to grow over the months shown. */
   growthPlan: GrowthStep[];
   recommendation: { engine: EngineId; text: string; ranking: Array<{ engine: EngineId; monthlyUsd: number; nodes: number }> } | null;
-  /** One monthly total: the recommended database, the Redis cache tier, OpenAI, GPU instances. */
+  /** One monthly total: the recommended database, the Redis cache tier, the LLM APIs, GPU instances. */
   bill: Bill;
   notes: string[];
+}
+
+/** A call site's stream with whose API it reaches (null: a LiteLLM model of an unknown family), so a row can name it. */
+export type LlmStream = CallStream & { provider: LlmProvider | null };
+
+/** The provider of each stream's call site (a summary without one predates the other providers: OpenAI's SDKs). */
+function withProviders(streams: readonly CallStream[], files: readonly LlmFileSummary[]): LlmStream[] {
+  return streams.map((s) => {
+    const call = files.find((f) => f.path === s.path)?.calls.find((c) => c.line === s.line && c.operation === s.operation);
+    const provider = call?.provider === undefined ? (call?.via === 'azure-openai' ? 'azure-openai' : 'openai') : call.provider;
+    return { ...s, provider };
+  });
 }
 
 const point = (e: EngineSizing): ScalePoint => {
@@ -156,7 +169,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
       problems.push({ field: 'gpu.datasets', message: reportStrings(result.config.lang).unusedDataset(d.file), source: 'workload' });
   }
 
-  const streams = buildCallStreams(result.llm, workload, result.config.lang);
+  const streams = withProviders(buildCallStreams(result.llm, workload, result.config.lang), result.llm);
   const stored = streams.filter((s) => s.stored);
   const load = stored.length ? dataLoad(streams, a) : null;
   const sizeAll = (l: DataLoad) => workload.engines.map((id) => ENGINE_SIZERS[id](l, workload.prices, result.config.lang));
@@ -326,7 +339,7 @@ export function recommendationText(
 /** How the numbers are computed: the method behind every table, in each language we ship. */
 export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], readonly string[]>> = {
   en: [
-    'Every OpenAI call site is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
+    'Every LLM API call site (any provider) is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
     'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',
     'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
     "Node counts are sized for the peak rate, costs for the average; each engine picks the cheapest instance size of its ladder that meets every constraint (fewer, larger nodes on a tie); vendor floors are constraints (DataStax 16 cores, ScyllaDB 20 cores per node) and OpenSearch's dedicated masters are priced per AWS's tier for the data-node count, so many small nodes pay for their larger masters. Costs include storage at each service's own rate, backups (DynamoDB point-in-time recovery, MongoDB EBS snapshots; OpenSearch's automated snapshots are free) and cross-AZ replication traffic for the engines on EC2 ($0.01/GB each way); they exclude internet egress and support plans. Instance prices are AWS us-east-1 on-demand list prices.",
@@ -334,7 +347,7 @@ export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], rea
     "GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload's data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU's own PCIe generation.",
   ],
   ko: [
-    'OpenAI 호출 위치마다 프로필의 요청률(또는 워크로드의 재정의 값)로 들어오는 요청 흐름으로 봅니다. 결과를 저장하지 않는 호출도 저장하는 것처럼 산정합니다. 재사용이 저장소의 목적이기 때문입니다 (하나를 빼려면 "stored": false).',
+    'LLM API 호출 위치(제공자 무관)마다 프로필의 요청률(또는 워크로드의 재정의 값)로 들어오는 요청 흐름으로 봅니다. 결과를 저장하지 않는 호출도 저장하는 것처럼 산정합니다. 재사용이 저장소의 목적이기 때문입니다 (하나를 빼려면 "stored": false).',
     '쓰기 = 요청 × (1 − 캐시 적중률) × 호출당 레코드 수이며, 적중률은 호출 전에 결과를 조회하는 코드에만 적용됩니다. 읽기 = 조회 + 쓰기 × 쓰기당 읽기 수.',
     '레코드 = (프롬프트 + 응답 토큰) × 4 B/토큰 + 메타데이터, 임베딩은 차원 × 4 B + 텍스트 + 메타데이터. 보관 레코드 = 쓰기/s × 86,400 × 보존 일수 (코드의 TTL이 보존 기간을 줄임).',
     '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 엔진마다 모든 제약을 만족하는 인스턴스 크기 중 가장 저렴한 것을 고릅니다 (같은 값이면 더 크고 적은 노드). 공급사의 최소 노드 크기(DataStax 16코어, ScyllaDB 노드당 20코어)는 제약이고, OpenSearch의 전용 마스터는 데이터 노드 수에 따른 AWS 권장 등급으로 값을 매기므로 작은 노드를 많이 쓰면 더 큰 마스터 값을 치릅니다. 비용에는 서비스별 스토리지 요금, 백업(DynamoDB 특정 시점 복구, MongoDB EBS 스냅샷, OpenSearch 자동 스냅샷은 무료), EC2 위 엔진의 AZ 간 복제 트래픽(방향마다 GB당 $0.01)이 들어 있고, 인터넷 송신과 지원 요금은 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',

@@ -392,7 +392,7 @@ describe('VS Code end to end (code-server + Chromium)', function () {
       );
       // areas first, then their rule nodes render: wait for both
       return r.some((t) => /^GPU \(\d+\)/.test(t)) &&
-        r.some((t) => /^OpenAI API \(\d+\)/.test(t)) &&
+        r.some((t) => /^LLM API \(\d+\)/.test(t)) &&
         r.some((t) => /^gpu-unchecked-call \(\d+\)/.test(t))
         ? r
         : null;
@@ -420,9 +420,9 @@ describe('VS Code end to end (code-server + Chromium)', function () {
     const headline = await frame.$eval('#headline', (e) => e.textContent ?? '');
     await shot('report');
     assert.match(headline, /fits this workload best/);
-    assert.match(headline, /OpenAI API: 2 call sites/);
+    assert.match(headline, /LLM API: 2 call sites/);
     assert.match(await frame.$eval('body', (e) => e.textContent ?? ''), /Database topology per engine/);
-    // 10× the traffic through the page's assumption editor: the OpenAI bill in the headline changes
+    // 10× the traffic through the page's assumption editor: the LLM API bill in the headline changes
     const before = headline.match(/\$([\d,]+)\/month on demand/)![1];
     await frame.fill('input[data-key="avgRequestsPerSecond"]', '10');
     await frame.dispatchEvent('input[data-key="avgRequestsPerSecond"]', 'change');

@@ -2,6 +2,7 @@
 // does for the sizing report). Strings from the scanned code are plain here; each renderer escapes for its medium.
 // The words come from report-strings.ts (the `diff` table) in the report's language.
 import type { CallChange, DiffReport } from '../diff';
+import { PROVIDER_NAMES } from '../facts/llm-providers';
 import { formatUsd, GIB } from '../model/units';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { reportStrings, type ReportLang, type ReportStrings } from './report-strings';
@@ -67,6 +68,8 @@ export function diffSummaryLine(r: DiffReport, lang: ReportLang = 'en'): string 
 }
 
 const callWhere = (c: CallSide): string => `${c.path}:${c.line}${c.function ? ` (${c.function})` : ''}`;
+/** The operation with its provider's public name (the same call name exists on several providers: `messages.create`). */
+const operationOf = (c: CallSide): string => (c.provider ? `${c.operation} (${PROVIDER_NAMES[c.provider]})` : c.operation);
 const context = (S: ReportStrings, c: CallSide): string => {
   const X = S.diff.context;
   return (
@@ -100,7 +103,7 @@ export function diffTables(r: DiffReport, lang: ReportLang = 'en'): DiffTable[] 
       rows: r.calls.map((c) => [
         c.status === 'moved' ? D.movedFrom(callWhere((c.before ?? c.after)!)) : D.status[c.status],
         callWhere((c.after ?? c.before)!),
-        (c.after ?? c.before)!.operation,
+        operationOf((c.after ?? c.before)!),
         side(c, (s) => s.model ?? D.unknown, String),
         side(c, (s) => bound(S, s), String),
         side(c, (s) => context(S, s), String),

@@ -3,6 +3,7 @@
 // misses) or if an English word is left in the Korean output once the names from the code are taken out.
 import assert from 'node:assert/strict';
 import type { CallChange, DiffReport } from '../../../src/core/diff';
+import { PROVIDER_NAMES } from '../../../src/core/facts/llm-providers';
 import { toDiffMarkdown } from '../../../src/core/report/diff-markdown';
 import { diffSummaryLine } from '../../../src/core/report/diff-sections';
 import { toDiffText } from '../../../src/core/report/diff-text';
@@ -15,6 +16,7 @@ const call = (over: Partial<Side>): Side => ({
   line: 10,
   function: 'answer',
   operation: 'messages.create',
+  provider: 'anthropic',
   model: 'claude-3-5-haiku-20241022',
   outputBound: 'max-tokens',
   maxTokens: 256,
@@ -267,7 +269,8 @@ function namesIn(r: DiffReport): string[] {
   ].filter(Boolean);
 }
 // Product and unit names the same in both languages.
-const SAME_IN_BOTH = ['AI Infra Advisor', 'LLM API', 'LLM', 'GPU', 'GiB', 'API', 'ai-infra-advisor-diff'];
+// Names that stay as they are in Korean: the product's, acronyms, and the providers' public names (brands).
+const SAME_IN_BOTH = ['AI Infra Advisor', 'LLM API', 'LLM', 'GPU', 'GiB', 'API', 'ai-infra-advisor-diff', ...Object.values(PROVIDER_NAMES)];
 
 describe('diff renderers in English and Korean (issue 21)', () => {
   for (const lang of ['en', 'ko'] as const) {

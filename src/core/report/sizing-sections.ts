@@ -287,7 +287,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
             },
           },
         ],
-        bullets: [...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],
+        bullets: [...e.errors.map((w) => `✖ ${w}`), ...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],
       }),
     );
     out.push(engines);

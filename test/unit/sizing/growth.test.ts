@@ -38,6 +38,7 @@ describe('growth by month', () => {
       monthlyUsd: 0,
       notes: [],
       warnings: [],
+      errors: [],
       ladderStepUsd: 0,
     });
     const month = (m: number, nodes: number, instance: string) => ({

@@ -1,14 +1,17 @@
 // Elasticsearch / OpenSearch (AWS OpenSearch Service instance types): for each size of the r6g ladder, data nodes =
 // max(copies, storage (E4; per node min(RAM × disk:RAM, the largest gp3 volume)), shards per node (E8), search threads
 // (E5, E6)); each size is priced with the dedicated masters AWS recommends for its node count (3 per domain, larger past
-// 10/30/75/125 nodes, a new domain past 200) and the cheapest wins. Coordinating-only nodes from the query rate.
+// 10/30/75/125 nodes). A size that needs more than one domain (over 200 instances or 75,000 shards) is out; of the rest the
+// fewest nodes within the preference margin of the cheapest wins. When even the largest size needs more than one domain,
+// the sizing says so (an error). Coordinating-only nodes from the query rate.
 import { GIB } from '../../model/units';
 import { ELASTICSEARCH } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
 import {
   ceil,
-  cheapestLayout,
+  chooseLayout,
+  preferenceNote,
   largestStepUsd,
   decidingConstraint,
   finish,
@@ -116,19 +119,24 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     const nodes = Math.max(needs.replicas, needs.storage, needs.shards, needs.search);
     // Many small nodes need larger masters (and past 200, more domains): the masters are part of each size's price.
     const masters = masterLayout(prices, nodes, totalShards);
+    // One domain holds at most 200 instances and its masters 75,000 shards (OpenSearch quotas, master tiers): hard limits.
+    const breaks = masters.domains === 1 ? undefined : ceil(nodes / f.maxInstancesPerDomain) > 1 ? 'instancesPerDomain' : 'shardsPerDomain';
     return {
       instance: id,
       nodes,
       monthlyUsd: nodes * nodeMonthUsd(prices, id) + masters.monthlyUsd + storageMonth,
       needs,
       decidedBy: decidingConstraint(needs),
+      ...(breaks ? { breaks } : {}),
       extra: { perNodeGiB, shardsPerNode, heapGiB: heap, pool, masters },
     };
   });
   // One step: one more data node of the size, plus the largest jump to the next master tier it may trigger.
   const jump = masterTierJumpUsd(prices);
   const step = (o: LayoutOption<EsExtra>) => nodeMonthUsd(prices, o.instance) + jump;
-  const chosen = cheapestLayout(options);
+  const choice = chooseLayout(options);
+  const chosen = choice.chosen;
+  const preferred = preferenceNote(choice, t);
   const data = instance(chosen.instance);
   const { shardsPerNode, heapGiB: heap, pool, perNodeGiB, masters } = chosen.extra;
   const dataNodes = chosen.nodes;
@@ -138,7 +146,9 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
   const coordinators = coordNeeded >= 2 ? coordNeeded : 0;
   const masterCount = f.dedicatedMasters * masters.domains;
   const warnings: string[] = [];
-  if (masters.domains > 1) warnings.push(t.esDomains(num(dataNodes), f.maxInstancesPerDomain, masters.domains));
+  const errors: string[] = [];
+  const topShards = f.masterTiers[f.masterTiers.length - 1]!.maxShards;
+  if (!choice.fits) errors.push(t.esDoesNotFit(num(dataNodes), chosen.instance, num(totalShards), f.maxInstancesPerDomain, num(topShards)));
   else if (dataNodes + coordinators > f.defaultInstancesPerDomain)
     warnings.push(t.esQuota(num(dataNodes + coordinators), f.defaultInstancesPerDomain, f.maxInstancesPerDomain));
 
@@ -201,6 +211,7 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     ],
     notes: [
       ladderSummary(options, chosen, t),
+      ...(preferred ? [preferred] : []),
       t.esStorageNote(gib(load.storedBytes), replicas, f.storageOverhead, gib(storage)),
       t.esStoragePerNode(
         chosen.instance,
@@ -224,5 +235,6 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
       t.esSnapshotsFree,
     ],
     warnings,
+    errors,
   });
 }

@@ -103,6 +103,10 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
   const totalShards = primaries * (replicas + 1);
   const busyThreads = (load.readsPerSecondPeak * load.queryLatencyMs) / 1000;
   const storageMonth = (storage / GIB) * prices.openSearchStorageUsdPerGbMonth;
+  const coordPool = searchPool(coord.vcpu);
+  const coordNeeded = ceil(busyThreads / coordPool);
+  const coordinators = coordNeeded >= 2 ? coordNeeded : 0;
+  const topShards = f.masterTiers[f.masterTiers.length - 1]!.maxShards;
   const options: Array<LayoutOption<EsExtra>> = ladderFrom(INSTANCE_LADDERS.elasticsearch, hints.atLeast).map((id) => {
     const data = instance(id);
     const heap = heapGiB(data.memoryGiB);
@@ -120,7 +124,9 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     // Many small nodes need larger masters (and past 200, more domains): the masters are part of each size's price.
     const masters = masterLayout(prices, nodes, totalShards);
     // One domain holds at most 200 instances and its masters 75,000 shards (OpenSearch quotas, master tiers): hard limits.
-    const breaks = masters.domains === 1 ? undefined : ceil(nodes / f.maxInstancesPerDomain) > 1 ? 'instancesPerDomain' : 'shardsPerDomain';
+    // Coordinating-only nodes are instances of the domain too.
+    const breaks =
+      nodes + coordinators > f.maxInstancesPerDomain ? 'instancesPerDomain' : totalShards > topShards ? 'shardsPerDomain' : undefined;
     return {
       instance: id,
       nodes,
@@ -141,14 +147,10 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
   const { shardsPerNode, heapGiB: heap, pool, perNodeGiB, masters } = chosen.extra;
   const dataNodes = chosen.nodes;
   const bySearch = chosen.needs.search!;
-  const coordPool = searchPool(coord.vcpu);
-  const coordNeeded = ceil(busyThreads / coordPool);
-  const coordinators = coordNeeded >= 2 ? coordNeeded : 0;
   const masterCount = f.dedicatedMasters * masters.domains;
   const warnings: string[] = [];
   const errors: string[] = [];
-  const topShards = f.masterTiers[f.masterTiers.length - 1]!.maxShards;
-  if (!choice.fits) errors.push(t.esDoesNotFit(num(dataNodes), chosen.instance, num(totalShards), f.maxInstancesPerDomain, num(topShards)));
+  if (!choice.fits) errors.push(t.esDoesNotFit(num(dataNodes + coordinators), chosen.instance, num(totalShards), f.maxInstancesPerDomain, num(topShards)));
   else if (dataNodes + coordinators > f.defaultInstancesPerDomain)
     warnings.push(t.esQuota(num(dataNodes + coordinators), f.defaultInstancesPerDomain, f.maxInstancesPerDomain));
 

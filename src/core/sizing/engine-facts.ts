@@ -110,6 +110,12 @@ export const ELASTICSEARCH = {
   dedicatedMasters: 3,
   coordinatingInstance: 'm6g.large.search',
   /**
+   * Coordinating-only node sizes, smallest first (our choice among the priced OpenSearch Service types: general purpose,
+   * then compute optimised, as coordinating is CPU work); a larger size is taken when many small ones would not fit the
+   * domain's instance limit, or at a near-tie (the fewer-nodes margin).
+   */
+  coordinatingLadder: ['m6g.large.search', 'c6g.2xlarge.search', 'c6g.4xlarge.search'],
+  /**
    * Recommended minimum dedicated master per data-node count and shard count (OPENSEARCH_GUIDE, "Choosing instance
    * types for dedicated master nodes"): 1-10 nodes m6g.large (10K shards), 11-30 c6g.2xlarge (30K), 31-75 c6g.4xlarge
    * (75K), 76-125 r6g.2xlarge (75K), 126-200 r6g.4xlarge (75K).

@@ -10,7 +10,7 @@ import {
   sizeDynamoDb,
   writeUnitsPerWrite,
 } from '../../../src/core/sizing/engines/dynamodb';
-import { heapGiB, masterLayout, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import { coordinatorLayout, heapGiB, masterLayout, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
 import { ELASTIC_SHARDS_PER_HEAP_GB, SCYLLADB } from '../../../src/core/sizing/engine-facts';
 import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
 import { jemallocSizeClass, sizeRedis } from '../../../src/core/sizing/engines/redis';
@@ -212,6 +212,26 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'client-session').count, 5);
     assert.equal(role(e, 'client-session').dedicated, true);
     assert.equal(role(e, 'data').count, 5);
+  });
+
+  it('OpenSearch coordinating-only nodes scale up when the small ones leave no room in the domain', () => {
+    // 800 busy search threads: m6g.large.search (pool 4) → 200 nodes ($18,688), c6g.2xlarge.search (pool 13) → 62
+    // ($20,458), c6g.4xlarge.search (pool 25) → 32 ($21,094). With room for 250: m6g.large is the cheapest; 62 × c6g.2xlarge
+    // is +9.5%, outside the 5% margin
+    assert.deepEqual(
+      [coordinatorLayout(prices, 800, 250).instance, coordinatorLayout(prices, 800, 250).count],
+      ['m6g.large.search', 200],
+    );
+    // room for 150 (50 data nodes in a 200-instance domain): m6g.large is out; 32 × c6g.4xlarge is +3.1% over 62 ×
+    // c6g.2xlarge, within the margin, so the fewer nodes
+    const c = coordinatorLayout(prices, 800, 150);
+    assert.deepEqual([c.instance, c.count, c.fits], ['c6g.4xlarge.search', 32, true]);
+    close(c.monthlyUsd, 32 * 0.903 * 730, 'coordinators $/month');
+    // room for 20: none fits
+    assert.equal(coordinatorLayout(prices, 800, 20).fits, false);
+    // 4 busy threads fill one m6g.large.search (pool 4): below 2 nodes' worth the data nodes coordinate; 5 need 2 of any size
+    assert.equal(coordinatorLayout(prices, 4, 200).count, 0);
+    assert.deepEqual([coordinatorLayout(prices, 5, 200).instance, coordinatorLayout(prices, 5, 200).count], ['m6g.large.search', 2]);
   });
 
   it('DynamoDB: request units, on-demand vs provisioned, storage beyond 25 GB, partitions', () => {

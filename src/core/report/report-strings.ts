@@ -487,7 +487,8 @@ const KO: ReportStrings = {
   days: (n) => `${n}일`,
   assumptionsIntro:
     '코드로는 알 수 없는 값입니다. ai-infra-advisor.workload.json에서 수정하세요 (스키마: docs/workload.schema.json). 호출 위치별 재정의는 "calls" 아래에 둡니다.',
-  pricesBullet: (source, date, engineDate) => `가격: ${source}, ${date} 기준; 엔진 규칙(각 공식 옆에 출처를 단 공급사 사이징 가이드) ${engineDate} 기준.`,
+  pricesBullet: (source, date, engineDate) =>
+    `가격: ${source}, ${date} 기준; 엔진 규칙(각 공식 옆에 출처를 단 공급사 사이징 가이드) ${engineDate} 기준.`,
   problemsIntro: '다음 값은 잘못되어 기본값으로 대체되었습니다:',
   unknownTargetGpu: (id, using) => `알 수 없는 GPU '${id}': ${using} 사용`,
   unusedDataset: (file) => `'${file}'에서 GPU 할당을 찾지 못함: 이 데이터 세트 크기는 쓰이지 않음`,

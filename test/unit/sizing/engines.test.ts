@@ -10,7 +10,14 @@ import {
   sizeDynamoDb,
   writeUnitsPerWrite,
 } from '../../../src/core/sizing/engines/dynamodb';
-import { coordinatorLayout, heapGiB, masterLayout, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import {
+  coordinatorLayout,
+  heapGiB,
+  masterLayout,
+  maxShardsPerNode,
+  searchPool,
+  sizeElasticsearch,
+} from '../../../src/core/sizing/engines/elasticsearch';
 import { ELASTIC_SHARDS_PER_HEAP_GB, SCYLLADB } from '../../../src/core/sizing/engine-facts';
 import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
 import { jemallocSizeClass, sizeRedis } from '../../../src/core/sizing/engines/redis';
@@ -120,7 +127,11 @@ describe('engine sizing: golden examples', () => {
     close(scylla.costLines[0]!.monthlyUsd, 5 * 0.343 * 730, 'ScyllaDB nodes $/month');
     assert.match(scylla.notes[0]!, /i4i\.xlarge × 5 = \$1,252 ◀/);
     // a node under ScyllaDB's recommended 20-60 cores is named as such, with the source
-    assert.ok(scylla.notes.some((n) => /i4i\.xlarge has 4 vCPU, below the 20-60 logical cores ScyllaDB recommends per node \(ScyllaDB system requirements/.test(n)));
+    assert.ok(
+      scylla.notes.some((n) =>
+        /i4i\.xlarge has 4 vCPU, below the 20-60 logical cores ScyllaDB recommends per node \(ScyllaDB system requirements/.test(n),
+      ),
+    );
   });
 
   it('ScyllaDB and Cassandra, disk-bound: fewer, larger nodes only within 5% of the cheapest', () => {
@@ -132,7 +143,11 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(s, 'data').count, 13);
     assert.equal(role(s, 'data').instance, 'i4i.2xlarge');
     assert.match(s.notes[0]!, /i4i\.xlarge × 25 = \$6,260 · i4i\.2xlarge × 13 = \$6,510 ◀ · i4i\.4xlarge × 7 = \$7,016 · i4i\.8xlarge × 4 = \$8,018/);
-    assert.ok(s.notes.includes('13 × i4i.2xlarge chosen over the cheapest 25 × i4i.xlarge (+4.0%): fewer, larger nodes are preferred within 5% of the cheapest'));
+    assert.ok(
+      s.notes.includes(
+        '13 × i4i.2xlarge chosen over the cheapest 25 × i4i.xlarge (+4.0%): fewer, larger nodes are preferred within 5% of the cheapest',
+      ),
+    );
     // Cassandra (0.45): i4i.4xlarge 1,687.5e9 → ⌈6.91⌉ = 7 (7,016.03); i4i.8xlarge 3,375e9 → 4 (8,018.32, +14%) → 7 × i4i.4xlarge
     const c = sizeCassandra(big, prices);
     assert.equal(role(c, 'data').count, 7);
@@ -187,7 +202,11 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'data').instance, 'r6g.2xlarge.search');
     assert.equal(role(e, 'coordination').instance, 'c6g.2xlarge.search');
     assert.match(e.notes[0]!, /r6g\.large\.search × 115 = \$22,111 · .*r6g\.2xlarge\.search × 30 = \$22,267 ◀/);
-    assert.ok(e.notes.includes('30 × r6g.2xlarge.search chosen over the cheapest 115 × r6g.large.search (+0.7%): fewer, larger nodes are preferred within 5% of the cheapest'));
+    assert.ok(
+      e.notes.includes(
+        '30 × r6g.2xlarge.search chosen over the cheapest 115 × r6g.large.search (+0.7%): fewer, larger nodes are preferred within 5% of the cheapest',
+      ),
+    );
     assert.deepEqual(e.warnings, []);
     assert.deepEqual(e.errors, []);
     // 16,000 peak queries/s × 20 ms = 320 busy threads / pool 4 = 80 coordinating-only nodes: with the data nodes, above the
@@ -202,7 +221,10 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(huge, 'data').instance, 'r6g.12xlarge.search');
     assert.equal(role(huge, 'data').count, 355);
     assert.equal(huge.errors.length, 1);
-    assert.match(huge.errors[0]!, /^does not fit one OpenSearch Service domain: even on the largest size \(r6g\.12xlarge\.search\) it needs 355 data and coordinating nodes/);
+    assert.match(
+      huge.errors[0]!,
+      /^does not fit one OpenSearch Service domain: even on the largest size \(r6g\.12xlarge\.search\) it needs 355 data and coordinating nodes/,
+    );
     assert.match(huge.notes[0]!, /r6g\.large\.search × [\d,]+ = \$[\d,]+ \(over OpenSearch Service's 200 instances per domain\)/);
   });
 
@@ -218,10 +240,7 @@ describe('engine sizing: golden examples', () => {
     // 800 busy search threads: m6g.large.search (pool 4) → 200 nodes ($18,688), c6g.2xlarge.search (pool 13) → 62
     // ($20,458), c6g.4xlarge.search (pool 25) → 32 ($21,094). With room for 250: m6g.large is the cheapest; 62 × c6g.2xlarge
     // is +9.5%, outside the 5% margin
-    assert.deepEqual(
-      [coordinatorLayout(prices, 800, 250).instance, coordinatorLayout(prices, 800, 250).count],
-      ['m6g.large.search', 200],
-    );
+    assert.deepEqual([coordinatorLayout(prices, 800, 250).instance, coordinatorLayout(prices, 800, 250).count], ['m6g.large.search', 200]);
     // room for 150 (50 data nodes in a 200-instance domain): m6g.large is out; 32 × c6g.4xlarge is +3.1% over 62 ×
     // c6g.2xlarge, within the margin, so the fewer nodes
     const c = coordinatorLayout(prices, 800, 150);
@@ -308,7 +327,11 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'data').count, 10);
     assert.equal(role(e, 'data').instance, 'cache.r6g.4xlarge');
     close(e.monthlyUsd, 10 * 1.642 * 730, 'Redis TTL $/month');
-    assert.ok(e.notes.includes('10 × cache.r6g.4xlarge chosen over the cheapest 78 × cache.r6g.large (+2.2%): fewer, larger nodes are preferred within 5% of the cheapest'));
+    assert.ok(
+      e.notes.includes(
+        '10 × cache.r6g.4xlarge chosen over the cheapest 78 × cache.r6g.large (+2.2%): fewer, larger nodes are preferred within 5% of the cheapest',
+      ),
+    );
     assert.ok(e.notes.some((n) => /volatile-lru can evict/.test(n)));
   });
 
@@ -336,7 +359,10 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(over, 'data').instance, 'cache.r6g.16xlarge');
     assert.equal(role(over, 'data').count, 950);
     assert.equal(over.errors.length, 1);
-    assert.match(over.errors[0]!, /^does not fit one ElastiCache cluster: even on the largest node \(cache\.r6g\.16xlarge\) the cache needs 950 nodes, above ElastiCache's 500 nodes per cluster \(AWS ElastiCache quotas\)/);
+    assert.match(
+      over.errors[0]!,
+      /^does not fit one ElastiCache cluster: even on the largest node \(cache\.r6g\.16xlarge\) the cache needs 950 nodes, above ElastiCache's 500 nodes per cluster \(AWS ElastiCache quotas\)/,
+    );
     assert.deepEqual(over.warnings, [], 'no quota-increase advice for a layout no quota allows');
   });
 

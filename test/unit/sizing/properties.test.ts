@@ -115,8 +115,13 @@ function assertWithinLimits(id: (typeof ENGINE_IDS)[number], e: EngineSizing, l:
   if (id === 'redis') {
     const nodes = count('data');
     if (nodes > REDIS.maxNodesPerCluster) assert.ok(says(/does not fit one ElastiCache cluster/), `redis: ${nodes} nodes, no error`);
-    else if (nodes > REDIS.defaultNodesPerCluster) assert.ok(e.warnings.some((x) => /request a quota increase/.test(x)), `redis: ${nodes} nodes, no quota warning`);
-    if (e.errors.length) assert.ok(nodes > REDIS.maxNodesPerCluster || l.maxRecordBytes > REDIS.maxValueBytes, 'redis: an error for a layout that fits');
+    else if (nodes > REDIS.defaultNodesPerCluster)
+      assert.ok(
+        e.warnings.some((x) => /request a quota increase/.test(x)),
+        `redis: ${nodes} nodes, no quota warning`,
+      );
+    if (e.errors.length)
+      assert.ok(nodes > REDIS.maxNodesPerCluster || l.maxRecordBytes > REDIS.maxValueBytes, 'redis: an error for a layout that fits');
   }
   if (id === 'elasticsearch') {
     const instances = count('data') + count('client-session');
@@ -126,7 +131,11 @@ function assertWithinLimits(id: (typeof ENGINE_IDS)[number], e: EngineSizing, l:
     assert.equal(says(/does not fit one OpenSearch Service domain/), over, `opensearch: ${instances} instances, ${shards} shards`);
     if (!over) {
       assert.ok(shards / count('data') <= ELASTICSEARCH.maxShardsPerNode, 'opensearch shards per node');
-      if (instances > ELASTICSEARCH.defaultInstancesPerDomain) assert.ok(e.warnings.some((x) => /request a quota increase/.test(x)), 'opensearch quota warning');
+      if (instances > ELASTICSEARCH.defaultInstancesPerDomain)
+        assert.ok(
+          e.warnings.some((x) => /request a quota increase/.test(x)),
+          'opensearch quota warning',
+        );
     }
   }
   if (id === 'dynamodb') assert.equal(says(/400 KB item limit/), l.maxRecordBytes > DYNAMODB.maxItemBytes, 'dynamodb item size');
@@ -332,7 +341,10 @@ describe('the bundled examples at every profile, 1× to 20×: service limits', (
     it(`${profile}: every engine within its limits (or a "does not fit" error), none on 100× the nodes its largest size needs`, () => {
       const w = loadWorkloadFile(ROOT, { path: join(ROOT, 'examples/ai-infra-advisor.workload.json'), profile });
       const streams = buildCallStreams(llm, w);
-      assert.ok(streams.some((s) => s.stored), 'the examples store results');
+      assert.ok(
+        streams.some((s) => s.stored),
+        'the examples store results',
+      );
       for (const factor of [1, 2, 5, 10, 20]) {
         const l = dataLoad(streams, w.assumptions, factor);
         for (const id of ENGINE_IDS) {

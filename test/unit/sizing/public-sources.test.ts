@@ -68,8 +68,7 @@ describe('report sources are public names, never internal ids or paths', () => {
   it('every id the sizing code cites has a public name and an address', () => {
     const cited = new Set<string>();
     for (const file of tsFiles(join(ROOT, 'src', 'core')))
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bcite\(([^)]*)\)/g))
-        for (const id of m[1]!.matchAll(/'([A-Z]+\d*)'/g)) cited.add(id[1]!);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bcite\(([^)]*)\)/g)) for (const id of m[1]!.matchAll(/'([A-Z]+\d*)'/g)) cited.add(id[1]!);
     assert.ok(cited.size > 10, `found ${cited.size} cited ids`);
     for (const id of cited) {
       assert.ok(SOURCES[id], `cite('${id}') has no public source`);

@@ -161,7 +161,8 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     // Coordinating-only nodes are instances of the domain too: they take a larger size when the small ones leave no room.
     const coordinators = coordinatorLayout(prices, busyThreads, Math.max(0, f.maxInstancesPerDomain - nodes));
     // One domain holds at most 200 instances and its masters 75,000 shards (OpenSearch quotas, master tiers): hard limits.
-    const breaks = !coordinators.fits || nodes > f.maxInstancesPerDomain ? 'instancesPerDomain' : totalShards > topShards ? 'shardsPerDomain' : undefined;
+    const breaks =
+      !coordinators.fits || nodes > f.maxInstancesPerDomain ? 'instancesPerDomain' : totalShards > topShards ? 'shardsPerDomain' : undefined;
     return {
       instance: id,
       nodes,
@@ -189,7 +190,8 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
   const masterCount = f.dedicatedMasters * masters.domains;
   const warnings: string[] = [];
   const errors: string[] = [];
-  if (!choice.fits) errors.push(t.esDoesNotFit(num(dataNodes + coordinators), chosen.instance, num(totalShards), f.maxInstancesPerDomain, num(topShards)));
+  if (!choice.fits)
+    errors.push(t.esDoesNotFit(num(dataNodes + coordinators), chosen.instance, num(totalShards), f.maxInstancesPerDomain, num(topShards)));
   else if (dataNodes + coordinators > f.defaultInstancesPerDomain)
     warnings.push(t.esQuota(num(dataNodes + coordinators), f.defaultInstancesPerDomain, f.maxInstancesPerDomain));
 

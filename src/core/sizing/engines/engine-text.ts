@@ -48,7 +48,7 @@ const EN = {
   limitNames: {
     nodesPerCluster: "over ElastiCache's 500 nodes per cluster",
     instancesPerDomain: "over OpenSearch Service's 200 instances per domain",
-    shardsPerDomain: "over 75,000 shards per OpenSearch Service domain",
+    shardsPerDomain: 'over 75,000 shards per OpenSearch Service domain',
   } as Record<string, S>,
   constraintNames: {
     replicas: 'the replication floor',
@@ -320,7 +320,8 @@ const KO: EngineText = {
   storageBeyondFree: (gb) => `무료 ${gb} GB를 넘는 스토리지`,
   dynamoItemTooBig: (bytes) => `가장 큰 레코드(${bytes} B)가 DynamoDB의 400 KB 항목 한도를 넘음: 본문은 S3에, 키는 DynamoDB에 저장하세요`,
   dynamoPitr: '특정 시점 복구 (연속 백업)',
-  mongoDocTooBig: (bytes) => `가장 큰 레코드(${bytes} B)가 MongoDB의 16 MiB BSON 문서 한도를 넘음 (${cite('M8')}): 본문은 GridFS나 객체 스토리지에 저장하세요`,
+  mongoDocTooBig: (bytes) =>
+    `가장 큰 레코드(${bytes} B)가 MongoDB의 16 MiB BSON 문서 한도를 넘음 (${cite('M8')}): 본문은 GridFS나 객체 스토리지에 저장하세요`,
   mongoTooManyMembers: (n) => `사본 ${n}개에는 복제 세트 멤버 ${n}개가 필요해 MongoDB의 복제 세트당 50개 한도를 넘음 (${cite('M8')})`,
   dynamoTableQuota: (rru, wru, quota) => `최대 읽기 ${rru} / 쓰기 ${wru} 단위/s가 테이블당 기본 ${quota}를 넘음: 출시 전에 할당량 증가를 요청하세요`,
   requestRouters: '요청 라우터',

@@ -35,6 +35,8 @@ export interface ScalePoint {
   /** The data role: node count (partitions for DynamoDB) and instance type (null when serverless). */
   dataNodes: number;
   dataInstance: string | null;
+  /** False when the engine does not fit its service at this load (a hard limit no size meets; see the engine's errors). */
+  fits: boolean;
 }
 
 /** A change of the data tier between two months: add nodes, or move to another size, by a month. */
@@ -112,6 +114,7 @@ const point = (e: EngineSizing): ScalePoint => {
     storedBytes: e.storedBytes,
     dataNodes: data?.count ?? 0,
     dataInstance: data?.instance ?? null,
+    fits: e.errors.length === 0,
   };
 };
 
@@ -317,7 +320,7 @@ export function recommendationText(
   const runnerUp = r.ranking[1];
   const ranked = new Set(r.ranking.map((x) => x.engine));
   const top = r.traffic[r.traffic.length - 1];
-  const bestAtTop = top ? [...top.engines].filter((p) => ranked.has(p.engine)).sort((x, y) => x.monthlyUsd - y.monthlyUsd)[0] : undefined;
+  const bestAtTop = top ? [...top.engines].filter((p) => ranked.has(p.engine) && p.fits).sort((x, y) => x.monthlyUsd - y.monthlyUsd)[0] : undefined;
   const bestTop = top?.engines.find((p) => p.engine === best.engine);
   const first = t.first({
     engine: engineName(best.engine),
@@ -329,11 +332,17 @@ export function recommendationText(
     next: runnerUp ? { engine: engineName(runnerUp.engine), monthly: usd(runnerUp.monthlyUsd) } : null,
   });
   const second =
-    top && bestAtTop && bestTop
-      ? bestAtTop.engine === best.engine
-        ? t.holds(top.factor, topology(bestTop, lang), usd(bestTop.monthlyUsd))
-        : t.overtaken(top.factor, engineName(bestAtTop.engine), usd(bestAtTop.monthlyUsd), usd(bestTop.monthlyUsd))
-      : t.notComputed;
+    top && bestTop && !bestTop.fits
+      ? t.outgrows(
+          top.factor,
+          engineName(best.engine),
+          bestAtTop ? { engine: engineName(bestAtTop.engine), monthly: usd(bestAtTop.monthlyUsd) } : null,
+        )
+      : top && bestAtTop && bestTop
+        ? bestAtTop.engine === best.engine
+          ? t.holds(top.factor, topology(bestTop, lang), usd(bestTop.monthlyUsd))
+          : t.overtaken(top.factor, engineName(bestAtTop.engine), usd(bestAtTop.monthlyUsd), usd(bestTop.monthlyUsd))
+        : t.notComputed;
   return `${first} ${second}`;
 }
 

@@ -130,6 +130,8 @@ export const ELASTICSEARCH = {
   /** Instances per domain: 80 by default, up to 200 on request (OPENSEARCH_GUIDE, quotas); beyond, more domains. */
   defaultInstancesPerDomain: 80,
   maxInstancesPerDomain: 200,
+  /** Total storage per domain, 3 PiB, not adjustable (OPENSEARCH_GUIDE, quotas: "the sum of all data nodes and warm nodes"). */
+  maxStoragePerDomainGiB: 3 * 1024 * 1024,
   /** Largest gp3 EBS volume per data node, GiB, by instance type (OPENSEARCH_GUIDE, "EBS volume size quotas"). */
   ebsMaxGp3GiB: {
     'r6g.large.search': 2048,

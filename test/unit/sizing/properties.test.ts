@@ -105,7 +105,7 @@ const TOLERANCE = LAYOUT_PREFERENCE.fewerNodesWithin;
 
 /**
  * Every hard service limit holds for the layout shown, or the engine has an error that says which one it breaks:
- * ElastiCache 500 nodes per cluster; OpenSearch Service 200 instances (data + coordinating) and 75,000 shards per domain,
+ * ElastiCache 500 nodes per cluster; OpenSearch Service 200 instances (data + coordinating), 75,000 shards and 3 PiB per domain,
  * 1,000 shards per node; DynamoDB 400 KB per item; MongoDB 16 MiB per document. The adjustable defaults (ElastiCache 90
  * nodes, OpenSearch 80 instances, DynamoDB 40,000 units/s per table) need a warning that names the quota.
  */
@@ -127,7 +127,8 @@ function assertWithinLimits(id: (typeof ENGINE_IDS)[number], e: EngineSizing, l:
     const instances = count('data') + count('client-session');
     const shards = Math.max(1, Math.ceil(Math.round((l.storedBytes / (ELASTICSEARCH.shardGb * 1024 ** 3)) * 1e9) / 1e9)) * l.replicationFactor;
     const top = ELASTICSEARCH.masterTiers[ELASTICSEARCH.masterTiers.length - 1]!.maxShards;
-    const over = instances > ELASTICSEARCH.maxInstancesPerDomain || shards > top;
+    const storageGiB = (l.storedBytes * l.replicationFactor * ELASTICSEARCH.storageOverhead) / 1024 ** 3;
+    const over = instances > ELASTICSEARCH.maxInstancesPerDomain || shards > top || storageGiB > ELASTICSEARCH.maxStoragePerDomainGiB;
     assert.equal(says(/does not fit one OpenSearch Service domain/), over, `opensearch: ${instances} instances, ${shards} shards`);
     if (!over) {
       assert.ok(shards / count('data') <= ELASTICSEARCH.maxShardsPerNode, 'opensearch shards per node');

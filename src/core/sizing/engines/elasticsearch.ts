@@ -162,7 +162,13 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     const coordinators = coordinatorLayout(prices, busyThreads, Math.max(0, f.maxInstancesPerDomain - nodes));
     // One domain holds at most 200 instances and its masters 75,000 shards (OpenSearch quotas, master tiers): hard limits.
     const breaks =
-      !coordinators.fits || nodes > f.maxInstancesPerDomain ? 'instancesPerDomain' : totalShards > topShards ? 'shardsPerDomain' : undefined;
+      !coordinators.fits || nodes > f.maxInstancesPerDomain
+        ? 'instancesPerDomain'
+        : totalShards > topShards
+          ? 'shardsPerDomain'
+          : storage > f.maxStoragePerDomainGiB * GIB
+            ? 'storagePerDomain'
+            : undefined;
     return {
       instance: id,
       nodes,

@@ -49,6 +49,7 @@ const EN = {
     nodesPerCluster: "over ElastiCache's 500 nodes per cluster",
     instancesPerDomain: "over OpenSearch Service's 200 instances per domain",
     shardsPerDomain: 'over 75,000 shards per OpenSearch Service domain',
+    storagePerDomain: 'over 3 PiB of storage per OpenSearch Service domain',
   } as Record<string, S>,
   constraintNames: {
     replicas: 'the replication floor',
@@ -136,7 +137,7 @@ const EN = {
   esShardsNote: (source: S, shardGb: N, primaries: N, total: N, perNode: S, perHeap: N, heap: S, cap: S) =>
     `primary shards = ⌈${source} / ${shardGb} GiB⌉ = ${primaries} (${cite('E8')}), ${total} with replicas; ≤ ${perNode} per node = min(${perHeap} × ${heap} GiB heap (50% of RAM, at most 32 GiB), ${cap}) (AWS's rule, ${cite('E8', 'OS1')}; Elastic's 7.x guide said 20 per GB of heap, ${cite('E1')})`,
   esDoesNotFit: (nodes: S, inst: S, shards: S, max: N, maxShards: S) =>
-    `does not fit one OpenSearch Service domain: even on the largest size (${inst}) it needs ${nodes} data and coordinating nodes and ${shards} shards, above ${max} instances or ${maxShards} shards per domain (${cite('OS1', 'OS2')}); split the indexes over several domains (each with its own masters, queried by cross-cluster search) or keep less (shorter retention, fewer replicas)`,
+    `does not fit one OpenSearch Service domain: even on the largest size (${inst}) it needs ${nodes} data and coordinating nodes and ${shards} shards, above ${max} instances, ${maxShards} shards or 3 PiB of storage per domain (${cite('OS1', 'OS2')}); split the indexes over several domains (each with its own masters, queried by cross-cluster search) or keep less (shorter retention, fewer replicas)`,
   esQuota: (nodes: S, def: N, max: N) =>
     `${nodes} data nodes are above OpenSearch Service's default ${def} instances per domain: request a quota increase (up to ${max}) (${cite('OS1')})`,
   esNoIndexRate: 'No vendor publishes a docs/s-per-node figure for indexing: benchmark the write rate.',
@@ -225,6 +226,7 @@ const KO: EngineText = {
     nodesPerCluster: 'ElastiCache 클러스터당 노드 500개 초과',
     instancesPerDomain: 'OpenSearch Service 도메인당 인스턴스 200대 초과',
     shardsPerDomain: 'OpenSearch Service 도메인당 샤드 75,000개 초과',
+    storagePerDomain: 'OpenSearch Service 도메인당 스토리지 3 PiB 초과',
   },
   constraintNames: {
     replicas: '복제 최소 수',
@@ -306,7 +308,7 @@ const KO: EngineText = {
   esShardsNote: (source, shardGb, primaries, total, perNode, perHeap, heap, cap) =>
     `프라이머리 샤드 = ⌈${source} / ${shardGb} GiB⌉ = ${primaries} (${cite('E8')}), 복제본 포함 ${total}, 노드당 ≤ ${perNode} = min(${perHeap} × 힙 ${heap} GiB (RAM의 50%, 최대 32 GiB), ${cap}) (AWS 기준, ${cite('E8', 'OS1')}, Elastic 7.x 가이드는 힙 GB당 20, ${cite('E1')})`,
   esDoesNotFit: (nodes, inst, shards, max, maxShards) =>
-    `OpenSearch Service 도메인 하나에 맞지 않음: 가장 큰 크기(${inst})로도 데이터·코디네이팅 노드 ${nodes}대와 샤드 ${shards}개가 필요해 도메인당 인스턴스 ${max}대 또는 샤드 ${maxShards}개를 넘음 (${cite('OS1', 'OS2')}). 인덱스를 여러 도메인으로 나누거나(도메인마다 마스터, 교차 클러스터 검색) 보관량을 줄이세요 (보존 기간, 복제본 수)`,
+    `OpenSearch Service 도메인 하나에 맞지 않음: 가장 큰 크기(${inst})로도 데이터·코디네이팅 노드 ${nodes}대와 샤드 ${shards}개가 필요해 도메인당 인스턴스 ${max}대, 샤드 ${maxShards}개 또는 스토리지 3 PiB를 넘음 (${cite('OS1', 'OS2')}). 인덱스를 여러 도메인으로 나누거나(도메인마다 마스터, 교차 클러스터 검색) 보관량을 줄이세요 (보존 기간, 복제본 수)`,
   esQuota: (nodes, def, max) =>
     `데이터 노드 ${nodes}대는 OpenSearch Service의 기본 도메인당 인스턴스 ${def}대를 넘음: 할당량 증가를 요청하세요 (최대 ${max}) (${cite('OS1')})`,
   esNoIndexRate: '인덱싱에 대한 공급사의 노드당 docs/s 수치 없음: 쓰기율은 벤치마크하세요.',

@@ -298,7 +298,8 @@ const EN: ReportStrings = {
   cachedBullet: (id, perCall) => `${id}: with prompt caching of the static prefix ${perCall}/call`,
   loadIntro: (p) =>
     `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
-  sharedLegend: '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions.',
+  sharedLegend:
+    '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions; ✗: the engine does not fit its service at this load (see its section), so it is not recommended.',
   trafficIntro: (unpriced) =>
     `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month (✗: does not fit the service at that traffic, see the engine).${unpriced ? ` LLM API $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
   onlineNoBatch: '— (request handler)',
@@ -542,7 +543,8 @@ const KO: ReportStrings = {
   cachedBullet: (id, perCall) => `${id}: 정적 접두부에 프롬프트 캐싱 적용 시 ${perCall}/호출`,
   loadIntro: (p) =>
     `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
-  sharedLegend: '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다.',
+  sharedLegend:
+    '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다. ✗: 이 부하에서 서비스에 맞지 않아(해당 항목 참고) 추천하지 않습니다.',
   trafficIntro: (unpriced) =>
     `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월 (✗: 그 트래픽에서 서비스에 맞지 않음, 엔진 항목 참고).${unpriced ? ` LLM API $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
   onlineNoBatch: '— (요청 처리기)',

@@ -250,7 +250,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
                 role('data'),
                 role('coordination'),
                 bytes(e.storedBytes),
-                usd(e.monthlyUsd),
+                `${usd(e.monthlyUsd)}${e.errors.length ? ' ✗' : ''}`,
               ];
             }),
           },

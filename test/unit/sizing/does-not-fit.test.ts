@@ -2,6 +2,11 @@
 // ✗ in the traffic table's cell, never the recommendation, and the recommendation's 10× sentence says when the chosen
 // engine outgrows its service rather than calling the next one "cheaper".
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyze } from '../../../src/core/analyze';
+import { buildSizingReport } from '../../../src/core/report/sizing-model';
+import { toSizingText } from '../../../src/core/report/sizing-text';
+import { loadWorkloadFile } from '../../../src/core/sizing/workload';
 import { recommendationText, type SizingReport } from '../../../src/core/report/sizing-model';
 import { sizeDynamoDb } from '../../../src/core/sizing/engines/dynamodb';
 import { sizeRedis } from '../../../src/core/sizing/engines/redis';
@@ -64,5 +69,31 @@ describe('an engine that does not fit its service', () => {
       recommendationText({ engines: [dynamo, redis], traffic: traffic(false), load: LOAD, ranking }, 'ko'),
       /서비스 한도를 넘어 맞지 않습니다/,
     );
+  });
+
+  it('the examples at 100 requests/s per call site kept 10 years: OpenSearch and Redis do not fit, are marked ✗ and not ranked', async function () {
+    this.timeout(120_000);
+    const ROOT = join(__dirname, '..', '..', '..');
+    const result = await analyze({ root: ROOT, paths: ['examples'] });
+    const w = loadWorkloadFile(ROOT, { path: join(ROOT, 'examples/ai-infra-advisor.workload.json'), profile: 'high' });
+    const big = { ...w, assumptions: { ...w.assumptions, avgRequestsPerSecond: 100, peakRequestsPerSecond: 500, retentionDays: 3650 } };
+    const report = buildSizingReport(result, big);
+    const errors = Object.fromEntries(report.engines.map((e) => [e.engine, e.errors.length]));
+    // ≈ 1.5 PiB kept: OpenSearch needs > 200 instances and > 3 PiB per domain on every size; the Redis hot set > 500 nodes
+    assert.deepEqual(errors, { mongodb: 0, cassandra: 0, scylladb: 0, elasticsearch: 1, dynamodb: 0, redis: 1 });
+    assert.ok(!report.recommendation!.ranking.some((r) => r.engine === 'elasticsearch'));
+    const text = toSizingText(report, { detail: true });
+    assert.match(text, /^ {2}Elasticsearch\/OpenSearch .* ✗$/m);
+    assert.match(text, /^ {2}Redis .* ✗$/m);
+    assert.doesNotMatch(text, /^ {2}DynamoDB .* ✗$/m);
+    // every traffic row marks the two engines, and only them
+    const rows = text.split('\n').filter((l) => /^ {2}\d+× /.test(l));
+    assert.equal(rows.length, 4);
+    for (const r of rows) assert.equal((r.match(/✗/g) ?? []).length, 2, r);
+    assert.match(text, /✗ does not fit one OpenSearch Service domain/);
+    assert.match(text, /✗ does not fit one ElastiCache cluster/);
+    // the cache stays in the bill as an estimate, marked
+    const cache = report.bill.lines.find((l) => l.kind === 'cache')!;
+    assert.match(cache.source, /✗ does not fit one ElastiCache cluster: the closest layout/);
   });
 });

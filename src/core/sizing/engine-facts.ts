@@ -108,7 +108,6 @@ export const ELASTICSEARCH = {
   /** Search thread pool = int(cores × 3 / 2) + 1 (E5); search nodes = ceil(peak QPS × avg ms / 1000 / pool) (E6). */
   searchPoolPerCore: 1.5,
   dedicatedMasters: 3,
-  coordinatingInstance: 'm6g.large.search',
   /**
    * Coordinating-only node sizes, smallest first (our choice among the priced OpenSearch Service types: general purpose,
    * then compute optimised, as coordinating is CPU work); a larger size is taken when many small ones would not fit the

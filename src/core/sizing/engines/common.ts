@@ -183,13 +183,11 @@ export function decidingConstraint(needs: Record<string, number>): string {
 }
 
 /**
- * The layout to run: the cheapest size that meets every constraint; on a tie (within a cent), the fewer, larger nodes.
- * Vendor floors (DataStax's 16-core production node, OpenSearch's master tiers and per-domain quota) are constraints or
- * costs of the options themselves, so "scale up, then out" is priced rather than preferred: a preference margin would let
- * 1% more traffic move the bill by the margin plus one step, the cheapest alone moves it by at most one step of the
- * size it was on (`largestStepUsd`).
+ * The cheapest of the options; on a tie (within a cent), the fewer, larger nodes. Vendor floors (DataStax's 16-core
+ * production node, OpenSearch's master tiers) are constraints or costs of the options themselves; `chooseLayout` starts
+ * from this one and adds the limits and the fewer-nodes margin.
  */
-export function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>): LayoutOption<E> {
+function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>): LayoutOption<E> {
   let cheapest = options[0]!;
   for (const o of options) {
     if (o.monthlyUsd < cheapest.monthlyUsd - 0.01 || (Math.abs(o.monthlyUsd - cheapest.monthlyUsd) <= 0.01 && o.nodes < cheapest.nodes)) cheapest = o;

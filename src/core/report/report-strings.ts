@@ -117,6 +117,8 @@ export interface ReportStrings {
     }): string;
     holds(factor: number, topology: string, monthly: string): string;
     overtaken(factor: number, engine: string, theirs: string, ours: string): string;
+    /** The recommended engine no longer fits its service at the top traffic factor (a hard limit). */
+    outgrows(factor: number, engine: string, next: { engine: string; monthly: string } | null): string;
     notComputed: string;
     noNodes: string;
     nodeCount(n: number): string;
@@ -246,7 +248,7 @@ const EN: ReportStrings = {
   assumptionsIntro:
     'Values code cannot know. Edit them in ai-infra-advisor.workload.json (schema: docs/workload.schema.json); per-call-site overrides go under "calls".',
   pricesBullet: (source, date, engineDate) =>
-    `Prices: ${source}, compiled ${date}; engine rules compiled ${engineDate} (src/core/sizing/engine-facts.ts).`,
+    `Prices: ${source}, compiled ${date}; engine rules (vendor sizing guides, cited next to each formula) compiled ${engineDate}.`,
   problemsIntro: 'These values were invalid and replaced by their defaults:',
   unknownTargetGpu: (id, using) => `unknown GPU '${id}'; using ${using}`,
   unusedDataset: (file) => `no GPU allocations found in '${file}'; its data-set size is unused`,
@@ -296,9 +298,10 @@ const EN: ReportStrings = {
   cachedBullet: (id, perCall) => `${id}: with prompt caching of the static prefix ${perCall}/call`,
   loadIntro: (p) =>
     `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
-  sharedLegend: '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions.',
+  sharedLegend:
+    '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions; ✗: the engine does not fit its service at this load (see its section), so it is not recommended.',
   trafficIntro: (unpriced) =>
-    `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month.${unpriced ? ` LLM API $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
+    `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month (✗: does not fit the service at that traffic, see the engine).${unpriced ? ` LLM API $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
   onlineNoBatch: '— (request handler)',
   bill: {
     intro:
@@ -361,6 +364,8 @@ const EN: ReportStrings = {
       `It stays the cheapest at ${factor}× traffic (${topology}, ${monthly}/month), so the choice holds as the service grows.`,
     overtaken: (factor, engine, theirs, ours) =>
       `At ${factor}× traffic ${engine} becomes cheaper (${theirs} vs ${ours}/month), so revisit the choice as traffic grows.`,
+    outgrows: (factor, engine, next) =>
+      `At ${factor}× traffic ${engine} no longer fits its service (a hard limit, see its section)${next ? `; ${next.engine} does (${next.monthly}/month)` : ''}: plan the move before traffic gets there.`,
     notComputed: 'Traffic scaling was not computed.',
     noNodes: 'no nodes to run',
     nodeCount: (n) => `${n} nodes`,
@@ -487,7 +492,8 @@ const KO: ReportStrings = {
   days: (n) => `${n}일`,
   assumptionsIntro:
     '코드로는 알 수 없는 값입니다. ai-infra-advisor.workload.json에서 수정하세요 (스키마: docs/workload.schema.json). 호출 위치별 재정의는 "calls" 아래에 둡니다.',
-  pricesBullet: (source, date, engineDate) => `가격: ${source}, ${date} 기준; 엔진 규칙 ${engineDate} 기준 (src/core/sizing/engine-facts.ts).`,
+  pricesBullet: (source, date, engineDate) =>
+    `가격: ${source}, ${date} 기준; 엔진 규칙(각 공식 옆에 출처를 단 공급사 사이징 가이드) ${engineDate} 기준.`,
   problemsIntro: '다음 값은 잘못되어 기본값으로 대체되었습니다:',
   unknownTargetGpu: (id, using) => `알 수 없는 GPU '${id}': ${using} 사용`,
   unusedDataset: (file) => `'${file}'에서 GPU 할당을 찾지 못함: 이 데이터 세트 크기는 쓰이지 않음`,
@@ -537,9 +543,10 @@ const KO: ReportStrings = {
   cachedBullet: (id, perCall) => `${id}: 정적 접두부에 프롬프트 캐싱 적용 시 ${perCall}/호출`,
   loadIntro: (p) =>
     `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
-  sharedLegend: '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다.',
+  sharedLegend:
+    '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다. ✗: 이 부하에서 서비스에 맞지 않아(해당 항목 참고) 추천하지 않습니다.',
   trafficIntro: (unpriced) =>
-    `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월.${unpriced ? ` LLM API $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
+    `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월 (✗: 그 트래픽에서 서비스에 맞지 않음, 엔진 항목 참고).${unpriced ? ` LLM API $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
   onlineNoBatch: '— (요청 처리기)',
   bill: {
     intro:
@@ -595,6 +602,8 @@ const KO: ReportStrings = {
     holds: (factor, topology, monthly) => `트래픽 ${factor}×에서도 가장 저렴하므로 (${topology}, 월 ${monthly}) 서비스가 성장해도 선택이 유지됩니다.`,
     overtaken: (factor, engine, theirs, ours) =>
       `트래픽 ${factor}×에서는 ${engine}이(가) 더 저렴해지므로 (월 ${theirs} 대 ${ours}) 트래픽이 늘면 선택을 다시 검토하세요.`,
+    outgrows: (factor, engine, next) =>
+      `트래픽 ${factor}×에서는 ${engine}이(가) 서비스 한도를 넘어 맞지 않습니다 (해당 항목 참고)${next ? `. ${next.engine}은(는) 맞습니다 (월 ${next.monthly})` : ''}: 그 트래픽 전에 옮길 계획을 세우세요.`,
     notComputed: '트래픽 증가는 계산되지 않았습니다.',
     noNodes: '운영할 노드 없음',
     nodeCount: (n) => `노드 ${n}개`,

@@ -250,7 +250,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
                 role('data'),
                 role('coordination'),
                 bytes(e.storedBytes),
-                usd(e.monthlyUsd),
+                `${usd(e.monthlyUsd)}${e.errors.length ? ' ✗' : ''}`,
               ];
             }),
           },
@@ -287,7 +287,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
             },
           },
         ],
-        bullets: [...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],
+        bullets: [...e.errors.map((w) => `✗ ${w}`), ...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],
       }),
     );
     out.push(engines);
@@ -303,7 +303,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
               rows: report.traffic.map((t) => [
                 `${t.factor}×`,
                 rate(t.writesPerSecondPeak),
-                ...t.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}`),
+                ...t.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}${e.fits ? '' : ' ✗'}`),
                 usd(t.openaiMonthlyUsd),
               ]),
             },
@@ -324,7 +324,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
                 `M${m.month}`,
                 `${m.trafficFactor.toFixed(2)}×`,
                 bytes(m.storedBytes),
-                ...m.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}`),
+                ...m.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}${e.fits ? '' : ' ✗'}`),
               ]),
             },
           },

@@ -59,7 +59,10 @@ export function buildBill(p: {
       quantity: redis.totalNodes,
       onDemandUsd: redis.monthlyUsd,
       committedUsd: null,
-      source: 'engine sizing (on-demand list prices)',
+      // A cache that fits no ElastiCache cluster stays in the total as an estimate, marked as the engine's section is.
+      source: redis.errors.length
+        ? 'engine sizing (on-demand list prices); ✗ does not fit one ElastiCache cluster: the closest layout, see the Redis section'
+        : 'engine sizing (on-demand list prices)',
     });
   if (p.streams.length)
     lines.push({

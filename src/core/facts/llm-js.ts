@@ -320,74 +320,98 @@ export function extractJsLlmFacts(
     provider?: LlmProvider | null;
     bound?: OutputBound;
     opaque?: string;
+    /** `create` passed as a value: options not seen here, and whether through a same-file helper. */
+    passedSpread?: string | null;
+    passedToHelper?: boolean;
   }
 
-  /** `create` taken as a value: `const create = client.chat.completions.create.bind(...)`, or a parameter a same-file caller fills with it. */
+  /** The member chain of an SDK method taken as a value (`client.chat.completions.create`, its `.bind(...)`), else null. */
+  function methodRefChain(v: Node): string[] | null {
+    let x = unwrap(v);
+    if (x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'bind')
+      x = unwrap(x.callee.object);
+    const c = x.type === 'MemberExpression' ? memberChain(x) : null;
+    return c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`)) ? c : null;
+  }
+
+  /** `create` held in a name: `const create = client.chat.completions.create.bind(...)`. */
   function methodRefOf(callee: Node): string[] | null {
-    // Cheap gate first: only names a method reference is bound to or passed in as (found once per file).
+    // Cheap gate first: only names a method reference is bound to (found once per file).
     if (callee.type !== 'Identifier' || !methodRefNames().has(callee.name)) return null;
-    const refChain = (v: Node): string[] | null => {
-      let x = unwrap(v);
-      if (
-        x.type === 'CallExpression' &&
-        x.callee.type === 'MemberExpression' &&
-        x.callee.property.type === 'Identifier' &&
-        x.callee.property.name === 'bind'
-      )
-        x = unwrap(x.callee.object);
-      const c = x.type === 'MemberExpression' ? memberChain(x) : null;
-      return c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`)) ? c : null;
-    };
     const values = bindingValues(callee, index);
-    if (values) return values.length === 1 ? refChain(values[0]!) : null;
-    // A parameter: the first same-file caller that passes a method reference at its position.
-    const fn = index.enclosingFunction(callee);
-    const position = fn ? fn.params.findIndex((p) => boundNames(p as Node).includes(callee.name)) : -1;
-    const name = fn ? functionName(fn, index) : null;
-    if (!fn || position < 0 || !name) return null;
-    for (const site of flow.callSitesOf(name, fn)) {
-      const arg = site.arguments[position];
-      const c = arg ? refChain(arg as Node) : null;
-      if (c) return c;
-    }
-    return null;
+    return values?.length === 1 ? methodRefChain(values[0]!) : null;
   }
 
-  /** Names bound to an SDK method reference, and parameter names a same-file caller passes one to. */
+  /** Names bound to an SDK method reference. */
   function methodRefNames(): Set<string> {
     if (refNames) return refNames;
     refNames = new Set<string>();
-    const isRef = (v: Node): boolean => {
-      let x = unwrap(v);
-      if (
-        x.type === 'CallExpression' &&
-        x.callee.type === 'MemberExpression' &&
-        x.callee.property.type === 'Identifier' &&
-        x.callee.property.name === 'bind'
-      )
-        x = unwrap(x.callee.object);
-      const c = x.type === 'MemberExpression' ? memberChain(x) : null;
-      return !!c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`));
-    };
     for (const n of index.nodes) {
-      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && isRef(n.init)) refNames.add(n.id.name);
-      else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && isRef(n.right)) refNames.add(n.left.name);
-      else if (n.type === 'CallExpression' && n.arguments.some((a) => a.type === 'MemberExpression' && isRef(a as Node))) {
-        const c = unwrap(n.callee);
-        const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && c.property.type === 'Identifier' ? c.property.name : null;
-        const fn = name ? flow.functionNamed(name) : undefined;
-        n.arguments.forEach((a, i) => {
-          const p = fn?.params[i];
-          if (p && isRef(a as Node)) for (const nm of boundNames(p as Node)) refNames!.add(nm);
-        });
-      }
+      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && methodRefChain(n.init)) refNames.add(n.id.name);
+      else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && methodRefChain(n.right)) refNames.add(n.left.name);
     }
     return refNames;
   }
 
-  function classify(call: TSESTree.CallExpression): Site | null {
+  /**
+   * An SDK method passed as a value: `withRetry(client.chat.completions.create, opts)`, or a same-file helper that
+   * calls its parameter (`send(openai.chat.completions.create.bind(openai.chat.completions), body)`). The call it is
+   * passed to is the call site. For a same-file helper the request is the helper's call of the parameter, its options
+   * read through the helper's parameters at this call; a library callee's arguments are its own (options unknown).
+   */
+  function passedRef(call: TSESTree.CallExpression): { chain: string[]; options: Node | null; spread: string | null; helper: boolean } | null {
+    let position = -1;
+    let chain: string[] | null = null;
+    for (let i = 0; i < call.arguments.length && !chain; i++) {
+      const arg = call.arguments[i] as Node;
+      if (arg.type !== 'MemberExpression' && arg.type !== 'CallExpression') continue;
+      chain = methodRefChain(arg);
+      if (chain) position = i;
+    }
+    if (!chain) return null;
     const callee = unwrap(call.callee);
-    const chain = memberChain(callee)?.length === 1 ? (methodRefOf(callee) ?? memberChain(callee)) : memberChain(callee);
+    const name =
+      callee.type === 'Identifier'
+        ? callee.name
+        : callee.type === 'MemberExpression' && unwrap(callee.object).type === 'ThisExpression' && callee.property.type === 'Identifier'
+          ? callee.property.name
+          : null;
+    const fn = name ? flow.functionNamed(name) : undefined;
+    if (!fn) return { chain, options: null, spread: `${shortText(text, callee)}(…)`, helper: false };
+    const param = fn.params[position] as Node | undefined;
+    const refParam = param?.type === 'Identifier' ? param.name : null;
+    if (!refParam) return null;
+    const inner = index.nodes.find(
+      (x): x is TSESTree.CallExpression =>
+        x.type === 'CallExpression' &&
+        x.range[0] >= fn.range[0] &&
+        x.range[1] <= fn.range[1] &&
+        unwrap(x.callee).type === 'Identifier' &&
+        (unwrap(x.callee) as TSESTree.Identifier).name === refParam,
+    );
+    if (!inner) return null;
+    // The helper's options argument: a parameter is the caller's argument in its place.
+    const arg = inner.arguments[0] ? unwrap(inner.arguments[0] as Node) : null;
+    const at = arg?.type === 'Identifier' ? fn.params.findIndex((p) => boundNames(p as Node).includes(arg.name)) : -1;
+    const options = at >= 0 ? (call.arguments[at] ? unwrap(call.arguments[at] as Node) : null) : arg;
+    const resolved = options ? (objectLiteralOf(options, index) ?? options) : null;
+    return { chain, options: resolved, spread: resolved ? null : 'options not seen', helper: true };
+  }
+
+  function classify(call: TSESTree.CallExpression): Site | null {
+    const passed = passedRef(call);
+    if (!passed) return classifyAs(call, null);
+    const site = classifyAs(call, passed.chain);
+    // The request's options are written elsewhere (the helper, the caller's object): no fix is offered at this call.
+    return site && (site.via === 'openai' || site.via === 'azure-openai')
+      ? { ...site, options: passed.options, passedSpread: passed.spread, passedToHelper: passed.helper }
+      : null;
+  }
+
+  function classifyAs(call: TSESTree.CallExpression, passedChain: string[] | null): Site | null {
+    const callee = unwrap(call.callee);
+    const chain =
+      passedChain ?? (memberChain(callee)?.length === 1 ? (methodRefOf(callee) ?? memberChain(callee)) : memberChain(callee));
     const other = chain && chain.length >= 2 ? otherProviderSite(chain, call) : undefined;
     if (other !== undefined) return other;
     if (chain && chain.length >= 2) {
@@ -627,7 +651,9 @@ export function extractJsLlmFacts(
   }
 
   function buildCall(call: TSESTree.CallExpression, site: Site): LlmCallFact {
-    const { props, spread } = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
+    const seen = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
+    const props = seen.props;
+    const spread = site.passedSpread ?? seen.spread;
     const clientProps = site.client?.options ?? new Map<string, Node>();
     // A parameter passed as `null`/`undefined` is not passed.
     const get = (...names: string[]) => {
@@ -731,7 +757,7 @@ export function extractJsLlmFacts(
       returnedTo,
       conversation: conversationOf(site, props),
       optionsSlot:
-        nullBound || site.bound?.in
+        nullBound || site.bound?.in || site.passedToHelper !== undefined
           ? null
           : site.via === 'langchain'
             ? site.client?.node

@@ -98,6 +98,7 @@ export class PyFlow {
   private readonly functionMemo = new Map<number, SyntaxNode | null>();
   /** Project model, while a summary asks `resultUse`: the imported calls the traced value is passed to. */
   private passed: ResultUse['passedTo'] | null = null;
+  private readonly returnedMemo = new Map<string, StoreModule | null>();
 
   constructor(
     root: SyntaxNode,
@@ -205,9 +206,30 @@ export class PyFlow {
     return m;
   }
 
+  /** A same-file function or method that returns a store handle (`def cursor(self): return self.conn.cursor()`). */
+  private returnedStore(name: string): StoreModule | null {
+    const memo = this.returnedMemo.get(name);
+    if (memo !== undefined) return memo;
+    this.returnedMemo.set(name, null); // a function that returns its own call stops here
+    const fn = this.functionsByName.get(name);
+    const body = fn ? field(fn, 'body') : null;
+    let found: StoreModule | null = null;
+    for (const r of body ? body.descendantsOfType('return_statement') : []) {
+      const value = r ? children(r).find((x) => x.type !== 'return') : undefined;
+      const m = value ? this.moduleOfExpr(value) : null;
+      if (!m) {
+        found = null;
+        break;
+      }
+      found ??= m;
+    }
+    this.returnedMemo.set(name, found);
+    return found;
+  }
+
   private storeOf(recv: SyntaxNode): StoreModule | null {
     const root = rootName(recv);
-    const known = root ? this.stores.get(root) : undefined;
+    const known = root ? (this.stores.get(root) ?? (isCallOf(recv, root) ? (this.returnedStore(root) ?? undefined) : undefined)) : undefined;
     if (known && !known.deferred) return known;
     const names = collapse(recv.text)
       .split(/[.([\]]/)
@@ -957,6 +979,14 @@ interface Scope {
   assigns: SyntaxNode[];
   returns: SyntaxNode[];
   tests: SyntaxNode[];
+}
+
+/** Whether an expression's leftmost name is a call's (`self.cursor().execute`, `cursor().execute`). */
+function isCallOf(node: SyntaxNode, root: string): boolean {
+  let n: SyntaxNode | null = node;
+  while (n && (n.type === 'attribute' || n.type === 'subscript')) n = field(n, n.type === 'attribute' ? 'object' : 'value');
+  const f = n?.type === 'call' ? field(n, 'function') : null;
+  return !!f && (f.text === root || f.text === `self.${root}`);
 }
 
 function keyName(text: string): string {

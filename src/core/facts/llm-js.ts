@@ -328,7 +328,12 @@ export function extractJsLlmFacts(
   /** The member chain of an SDK method taken as a value (`client.chat.completions.create`, its `.bind(...)`), else null. */
   function methodRefChain(v: Node): string[] | null {
     let x = unwrap(v);
-    if (x.type === 'CallExpression' && x.callee.type === 'MemberExpression' && x.callee.property.type === 'Identifier' && x.callee.property.name === 'bind')
+    if (
+      x.type === 'CallExpression' &&
+      x.callee.type === 'MemberExpression' &&
+      x.callee.property.type === 'Identifier' &&
+      x.callee.property.name === 'bind'
+    )
       x = unwrap(x.callee.object);
     const c = x.type === 'MemberExpression' ? memberChain(x) : null;
     return c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`)) ? c : null;
@@ -410,8 +415,7 @@ export function extractJsLlmFacts(
 
   function classifyAs(call: TSESTree.CallExpression, passedChain: string[] | null): Site | null {
     const callee = unwrap(call.callee);
-    const chain =
-      passedChain ?? (memberChain(callee)?.length === 1 ? (methodRefOf(callee) ?? memberChain(callee)) : memberChain(callee));
+    const chain = passedChain ?? (memberChain(callee)?.length === 1 ? (methodRefOf(callee) ?? memberChain(callee)) : memberChain(callee));
     const other = chain && chain.length >= 2 ? otherProviderSite(chain, call) : undefined;
     if (other !== undefined) return other;
     if (chain && chain.length >= 2) {

@@ -15,6 +15,8 @@ import {
   WRITE_METHODS,
   ENTITY_FIELD,
   STORE_FUNCTIONS,
+  conversationKeyOf,
+  insertColumns,
   dedupeStores,
   mongoTtlIn,
   storeClass,
@@ -403,6 +405,7 @@ export class PyFlow {
             viaHelper: e.via,
             at: { path: e.path, line: e.line },
             ...(e.entityField ? { entityField: e.entityField } : {}),
+            ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
           })),
         ];
         if (!cache && u.cacheRead)
@@ -751,6 +754,7 @@ export class PyFlow {
       viaHelper: sym!.name,
       at: { path: sym!.path, line: e.line },
       ...(e.entityField ? { entityField: e.entityField } : {}),
+      ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
     }));
   }
 
@@ -765,8 +769,32 @@ export class PyFlow {
       ttl: store.ttl,
       viaHelper,
       ...(entityField ? { entityField } : {}),
+      ...(store.module.kind === 'rdbms' ? this.conversationKeyIn(call) : {}),
       ...(store.module.deferred ? { deferred: store.module.deferred } : {}),
     };
+  }
+
+  /** A relational write of a conversation turn: the row's columns (keywords, dict keys, a model built here, an INSERT's column list). */
+  private conversationKeyIn(call: SyntaxNode): { conversationKey?: string } {
+    const keys: string[] = [];
+    const { bindings } = this.scope(this.functionOf(call), call);
+    const rowOf = (n: SyntaxNode | null | undefined, depth: number): void => {
+      if (!n || depth > 2) return;
+      if (n.type === 'keyword_argument') keys.push(field(n, 'name')?.text ?? '');
+      else if (n.type === 'dictionary') {
+        for (const p of children(n)) if (p.type === 'pair') keys.push(this.str(field(p, 'key')) ?? '');
+      } else if (n.type === 'call') for (const a of children(field(n, 'arguments') ?? n)) rowOf(a, depth + 1);
+      else if (n.type === 'list' || n.type === 'tuple') for (const x of children(n)) rowOf(x, depth + 1);
+      else if (n.type === 'string' || n.type === 'concatenated_string') keys.push(...insertColumns(this.str(n) ?? n.text));
+      else if (n.type === 'identifier') {
+        // `row = Model(chat_id=..., ...)` then `session.add(row)`: the last binding of the name before the write.
+        const b = bindings.filter((x) => x.startIndex < call.startIndex && field(x, 'left')?.text === n.text).pop();
+        if (b) rowOf(field(b, 'right'), depth + 1);
+      }
+    };
+    for (const a of children(field(call, 'arguments') ?? call)) rowOf(a, 0);
+    const key = conversationKeyOf(keys);
+    return key ? { conversationKey: key } : {};
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`title=...`). */

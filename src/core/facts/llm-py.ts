@@ -568,11 +568,21 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       if (!q?.startsWith('openai.')) continue;
       const legacy = OPENAI_LEGACY_METHODS[`${q.slice('openai.'.length)}.${method}`];
       if (legacy)
-        return { api: legacy, operation: `${q.split('.').pop()}.${method}`, via: 'openai-legacy', client: null, keywords: a.keywords, promptArg: null };
+        return {
+          api: legacy,
+          operation: `${q.split('.').pop()}.${method}`,
+          via: 'openai-legacy',
+          client: null,
+          keywords: a.keywords,
+          promptArg: null,
+        };
       // openai.resources.chat.completions.Completions -> chat.completions.create
       const parts = q.replace(/^openai\.resources\./, '').split('.');
       if (parts.length === q.split('.').length) continue;
-      const className = parts.pop()!.replace(/^Async/, '').toLowerCase();
+      const className = parts
+        .pop()!
+        .replace(/^Async/, '')
+        .toLowerCase();
       const path = [...parts, ...(parts[parts.length - 1] === className ? [] : [className]), method].join('.');
       const m = OPENAI_METHODS.find((x) => x.path === path);
       if (m) return { api: m.api, operation: m.path, via: 'openai', client: null, keywords: a.keywords, promptArg: null };

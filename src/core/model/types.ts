@@ -374,6 +374,8 @@ export interface StoreWriteFact {
   viaHelper: string | null;
   /** The result is one attribute of a record (`agent.name`, a conversation's `title`): the app's own data, not a cached answer. */
   entityField?: string;
+  /** The row is a turn of a conversation the app keeps (its `chat_id`, `session_id` or `role` column): relational data. */
+  conversationKey?: string;
   /** The write is in another project file (an imported helper; `range` is then the call of it in this file). */
   at?: { path: string; line: number };
 }

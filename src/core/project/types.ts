@@ -13,6 +13,8 @@ export interface StoreEffect {
   ttl: { seconds: number | null; how: string; param?: number | string } | null;
   /** The value lands in a record attribute (`chat.name`): the app's own data (StoreWriteFact.entityField). */
   entityField?: string;
+  /** The row is a conversation turn (StoreWriteFact.conversationKey). */
+  conversationKey?: string;
   /** Written through a name this file imports (`Message.create`): typed by the view from that name's own summary. */
   deferred?: UseBinding;
 }

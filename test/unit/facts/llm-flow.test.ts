@@ -581,7 +581,7 @@ describe('an SDK method passed as a value', () => {
     '',
   ].join('\n');
 
-  it('a same-file helper that calls its parameter: the sites are the passing calls, with the caller\'s request (Python)', async () => {
+  it("a same-file helper that calls its parameter: the sites are the passing calls, with the caller's request (Python)", async () => {
     const f = await llmFactsOf(PY_HELPER, 'python');
     assert.deepEqual(
       f.calls.map((c) => [c.line, c.operation, c.model, c.maxTokens]),
@@ -592,12 +592,16 @@ describe('an SDK method passed as a value', () => {
     );
     // The helper's own calls of its parameter are not sites; the passing call's result reaches the caller's store.
     const chat = f.calls[0]!;
-    assert.deepEqual(chat.stores.map((s) => [s.kind, s.line, s.ttl?.seconds]), [['redis', 15, 60]]);
+    assert.deepEqual(
+      chat.stores.map((s) => [s.kind, s.line, s.ttl?.seconds]),
+      [['redis', 15, 60]],
+    );
     assert.equal(chat.optionsSlot, null);
   });
 
   it('a helper that never calls the parameter makes no call site (Python)', async () => {
-    const code = 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef name_of(fn):\n    return fn.__name__\ndef describe():\n    return name_of(c.chat.completions.create)\n';
+    const code =
+      'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef name_of(fn):\n    return fn.__name__\ndef describe():\n    return name_of(c.chat.completions.create)\n';
     assert.deepEqual((await llmFactsOf(code, 'python')).calls, []);
   });
 
@@ -618,7 +622,7 @@ describe('an SDK method passed as a value', () => {
     assert.deepEqual([call?.line, call?.api, call?.optionsSpread, rest.length], [4, 'embeddings', 'withBackoff(…)', 0]);
   });
 
-  it('a same-file helper reads the caller\'s options argument (TS)', async () => {
+  it("a same-file helper reads the caller's options argument (TS)", async () => {
     const code =
       "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nasync function send(create: (b: object) => Promise<unknown>, body: object) {\n  return create(body);\n}\nexport const ask = (q: string) => send(openai.chat.completions.create.bind(openai.chat.completions), { model: 'gpt-4o-mini', max_tokens: 30, messages: [{ role: 'user', content: q }] });\n";
     const f = await llmFactsOf(code, 'typescript');
@@ -656,15 +660,19 @@ describe('a subclass of an SDK class calling super()', () => {
     );
   });
 
-  it('super(X, cls).create of a v1 resource subclass is the resource\'s method (Python)', async () => {
+  it("super(X, cls).create of a v1 resource subclass is the resource's method (Python)", async () => {
     const code =
       'from openai.resources.chat.completions import Completions\nclass Logged(Completions):\n    def create(self, **kw):\n        return super(Logged, self).create(**kw)\n';
     const f = await llmFactsOf(code, 'python');
-    assert.deepEqual(f.calls.map((c) => [c.line, c.operation]), [[4, 'chat.completions.create']]);
+    assert.deepEqual(
+      f.calls.map((c) => [c.line, c.operation]),
+      [[4, 'chat.completions.create']],
+    );
   });
 
   it('super() in a class of no SDK base is not a call (Python)', async () => {
-    const code = 'import openai\nclass Base:\n    def create(self, **kw):\n        return kw\nclass Child(Base):\n    def create(self, **kw):\n        return super().create(**kw)\n';
+    const code =
+      'import openai\nclass Base:\n    def create(self, **kw):\n        return kw\nclass Child(Base):\n    def create(self, **kw):\n        return super().create(**kw)\n';
     assert.deepEqual((await llmFactsOf(code, 'python')).calls, []);
   });
 
@@ -684,6 +692,9 @@ describe('a subclass of an SDK class calling super()', () => {
       '',
     ].join('\n');
     const [call] = (await llmFactsOf(code, 'python')).calls;
-    assert.deepEqual(call?.stores.map((s) => [s.kind, s.line]), [['rdbms', 11]]);
+    assert.deepEqual(
+      call?.stores.map((s) => [s.kind, s.line]),
+      [['rdbms', 11]],
+    );
   });
 });

@@ -5,12 +5,12 @@ ruleTester(rule, {
   valid: [
     // `create` passed as a value: the bound is read where the request is written, through the helper's parameters.
     {
-      name: 'create passed to a same-file helper; the caller\'s dict sets the bound (Python)',
+      name: "create passed to a same-file helper; the caller's dict sets the bound (Python)",
       language: 'python',
       code: 'from openai import OpenAI\nclass Llm:\n    def __init__(self):\n        self.client = OpenAI(timeout=10)\n    def _send(self, create, params):\n        return create(**params)\n    def ask(self, q):\n        req = {"model": "gpt-4o-mini", "max_tokens": 100, "messages": [{"role": "user", "content": q}]}\n        return self._send(self.client.chat.completions.create, req)\n',
     },
     {
-      name: 'a request dict that unpacks the caller\'s **kwargs may hold the bound (Python)',
+      name: "a request dict that unpacks the caller's **kwargs may hold the bound (Python)",
       language: 'python',
       code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef _send(create, params):\n    return create(**params)\ndef ask(q, **kwargs):\n    req = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": q}], **kwargs}\n    return _send(c.chat.completions.create, req)\n',
     },

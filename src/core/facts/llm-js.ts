@@ -128,6 +128,19 @@ export function extractJsLlmFacts(
 
   // Clients: `x = new OpenAI(...)`, class fields, `this.x = new ChatOpenAI(...)`.
   const clients = new Map<string, ClientInfo>();
+  const legacyClients: Array<{ key: string; fact: LlmClientFact }> = [];
+  /** The options of a v3 `Configuration` an `OpenAIApi` is built with (inline or through a name), else null. */
+  const configurationOf = (arg: Node | null): Map<string, Node> | 'unknown' | null => {
+    let n = arg ? unwrap(arg) : null;
+    if (n?.type === 'Identifier') {
+      const values = bindingValues(n, index);
+      if (!values) return 'unknown';
+      n = values.length === 1 ? unwrap(values[0]!) : null;
+    }
+    if (n?.type !== 'NewExpression') return n ? 'unknown' : null;
+    const chain = memberChain(n.callee);
+    return chain?.[chain.length - 1] === 'Configuration' ? objectProps(n.arguments[0] ? unwrap(n.arguments[0] as Node) : null) : null;
+  };
   const clientOfNew = (expr: Node): ClientInfo | null => {
     const n = unwrap(expr);
     if (n.type !== 'NewExpression') return null;
@@ -163,7 +176,13 @@ export function extractJsLlmFacts(
     if (!via) return null;
     const options = n.arguments[0] ? unwrap(n.arguments[0] as Node) : null;
     const props = objectProps(options);
-    const timeout = props.get('timeout');
+    // openai-node v3 / openai-edge: `new OpenAIApi(new Configuration({ baseOptions: { timeout } }))`, the
+    // Configuration possibly held in a name; its `baseOptions` go to every request (axios options / fetch init).
+    const configuration = via === 'openai-legacy' ? configurationOf(options) : null;
+    const baseOptions = configuration instanceof Map ? objectProps(configuration.get('baseOptions') ?? null) : null;
+    // A Configuration made elsewhere (imported, a parameter) may set it: unknown, not missing.
+    const timeout =
+      configuration === 'unknown' ? options! : baseOptions ? (baseOptions.get('timeout') ?? baseOptions.get('signal')) : props.get('timeout');
     const retries = props.get('maxRetries');
     const fact: LlmClientFact = {
       via,
@@ -174,7 +193,7 @@ export function extractJsLlmFacts(
       timeoutSet: !!timeout,
       maxRetries: retries ? constNumber(retries, index) : null,
       maxRetriesSet: !!retries,
-      optionsSlot: slotInObject(options, n, text),
+      optionsSlot: via === 'openai-legacy' ? null : slotInObject(options, n, text),
     };
     return { via, api, fact, node: n, options: props, ...(sdk ? { sdk } : {}), ...(bedrock ? { bedrock } : {}), ...(lc ? { lc } : {}) };
   };
@@ -195,8 +214,24 @@ export function extractJsLlmFacts(
       key = p.left.property.name;
     else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') key = p.left.name;
     clients.set(key, client);
-    // openai-node v3 has neither the v4 timeout default nor its options: the timeout rule speaks of the v4 SDK.
-    if (client.via !== 'openai-legacy' && timeoutRuleSpeaksFor(client)) facts.clients.push(client.fact);
+    if (client.via === 'openai-legacy') legacyClients.push({ key, fact: client.fact });
+    else if (timeoutRuleSpeaksFor(client)) facts.clients.push(client.fact);
+  }
+  // openai-node v3 and openai-edge have no default timeout; a client whose every request passes its own
+  // (`createChatCompletion(req, { timeout })`, `{ signal }`) is bounded all the same.
+  for (const { key, fact } of legacyClients) {
+    if (fact.timeoutSet) continue;
+    const requests = index.nodes.filter((x): x is TSESTree.CallExpression => {
+      const c = x.type === 'CallExpression' ? memberChain(x.callee) : null;
+      return !!c && c.length === 2 && c[0] === key && !!OPENAI_V3_METHODS[c[1]!];
+    });
+    const bounded =
+      requests.length > 0 &&
+      requests.every((r) => {
+        const o = objectProps(r.arguments[1] ? unwrap(r.arguments[1] as Node) : null);
+        return o.has('timeout') || o.has('signal');
+      });
+    if (!bounded) facts.clients.push(fact);
   }
   // Aliases of a client (`const ai = openai`, `this.client = client`) and LangChain chains built on a chat model
   // (`prompt.pipe(model)`, `RunnableSequence.from([prompt, model])`): calls through them are the client's calls.

@@ -729,8 +729,14 @@ export function extractJsLlmFacts(
     if (model && provider) model = providerOfModel(model).model;
     const maxTokensConst = maxTok ? (constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node))) : null;
     const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
+    // `max_tokens: cond ? 4096 : null`: bounded on one path only (the condition shown as `!cond` for the null branch first).
+    const bound = maxTok ? unwrap(maxTok.node) : null;
+    const onlyWhen =
+      bound?.type === 'ConditionalExpression' && isNullish(bound.consequent as Node) !== isNullish(bound.alternate as Node)
+        ? `${isNullish(bound.consequent as Node) ? '!' : ''}${shortText(text, bound.test as Node)}`
+        : null;
     // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
-    const nullBound = MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
+    const nullBound = !!onlyWhen || MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
     const stream =
       site.operation.endsWith('stream') ||
       site.operation === 'streamText' ||
@@ -775,6 +781,7 @@ export function extractJsLlmFacts(
       modelExpr,
       maxTokens,
       maxTokensParam: maxTok?.name ?? null,
+      ...(onlyWhen ? { maxTokensOnlyWhen: onlyWhen } : {}),
       maxTokensName: maxTokensNameFor(site),
       stream,
       n,

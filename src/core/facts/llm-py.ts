@@ -785,8 +785,14 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       else if (holder && !inner) spread ??= collapse(holder.text).slice(0, 40);
     }
     if (site.opaque && site.keywords.has(site.opaque)) spread ??= `${site.opaque}=…`;
+    // `max_tokens=500 if cond else None`: bounded on one path only (the condition, negated for a None consequence).
+    const cond = maxTok?.node.type === 'conditional_expression' ? children(maxTok.node).filter((x) => x.type !== 'if' && x.type !== 'else') : null;
+    const onlyWhen =
+      cond?.length === 3 && (cond[0]!.type === 'none') !== (cond[2]!.type === 'none')
+        ? `${cond[0]!.type === 'none' ? 'not ' : ''}${collapse(cond[1]!.text).slice(0, 40)}`
+        : null;
     // `max_tokens=None` is there but unset: a fix that adds a second parameter beside it would be rejected.
-    const nullBound = MAX_TOKENS_PARAMS.some((nm) => site.keywords.get(nm)?.type === 'none');
+    const nullBound = !!onlyWhen || MAX_TOKENS_PARAMS.some((nm) => site.keywords.get(nm)?.type === 'none');
     const stream = /stream$/.test(site.operation) || bool(get('stream', 'streaming')?.node) === true;
     const fnNode = enclosingFunction(call);
     const prompt = promptOf(site, model, provider);
@@ -823,6 +829,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
       maxTokens: maxTok ? (num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node))) : null,
       maxTokensParam: maxTok?.name ?? null,
+      ...(onlyWhen ? { maxTokensOnlyWhen: onlyWhen } : {}),
       maxTokensName:
         site.api === 'embeddings'
           ? null

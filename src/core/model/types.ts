@@ -419,6 +419,8 @@ export interface LlmCallFact {
   maxTokensRequired?: boolean;
   /** The library fills a bound itself when none is given (LangChain's ChatAnthropic). */
   maxTokensDefaulted?: boolean;
+  /** The bound is set on one path only (`cond ? 4096 : null`): the condition as written; the other path sends none. */
+  maxTokensOnlyWhen?: string;
   /** How the prompt tokens were counted (absent: the OpenAI model's own BPE encoding). */
   tokenCount?: TokenCountMethod;
   stream: boolean;

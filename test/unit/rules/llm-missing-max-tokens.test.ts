@@ -3,6 +3,12 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    // A bound chosen between two numbers is a bound on every path.
+    {
+      name: 'max_tokens chosen between two numbers (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string, long: boolean) => c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: long ? 2048 : 256, messages: [{ role: 'user', content: q }] });\n",
+    },
     // `create` passed as a value: the bound is read where the request is written, through the helper's parameters.
     {
       name: "create passed to a same-file helper; the caller's dict sets the bound (Python)",
@@ -77,6 +83,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    // A bound on one path only: the other path sends null.
+    {
+      name: 'max_tokens set only for some models, null otherwise (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string, model: string) =>\n  c.chat.completions.create({ model, max_tokens: model === 'gpt-4o' ? 4096 : null, messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'partial', line: 4, includes: ["model === 'gpt-4o'", 'max_tokens'] }],
+    },
+    {
+      name: 'max_tokens None unless a flag is set (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q, short):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=200 if short else None, messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'partial', line: 4, includes: ['only when short:'] }],
+    },
     {
       name: 'an OpenAI-compatible provider takes max_tokens',
       language: 'typescript',

@@ -787,6 +787,7 @@ export function extractJsLlmFacts(
       n,
       dimensions,
       batchInputs,
+      ...(input?.type === 'ArrayExpression' && input.elements.some((e) => e?.type === 'SpreadElement') ? { inputSpread: true } : {}),
       ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}),
       ...(site.bound?.required ? { maxTokensRequired: true } : {}),
       ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),

@@ -848,6 +848,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       n: num(get('n')?.node) ?? 1,
       dimensions: num(get('dimensions')?.node),
       batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
+      ...(inputNode?.type === 'list' && children(inputNode).some((x) => x.type === 'list_splat') ? { inputSpread: true } : {}),
       client,
       loop: loopOf(call),
       handler: handlerOf(call),

@@ -428,6 +428,8 @@ export interface LlmCallFact {
   dimensions: number | null;
   /** Number of inputs of an embeddings call when it is an array literal; null when unknown or not an array. */
   batchInputs: number | null;
+  /** The array literal spreads another array (`[...texts]`, `[*texts]`): it holds more inputs than it lists. */
+  inputSpread?: boolean;
   client: LlmClientFact | null;
   loop: LlmLoop | null;
   handler: { framework: string; line: number } | null;

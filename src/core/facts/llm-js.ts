@@ -417,7 +417,16 @@ export function extractJsLlmFacts(
           ? callee.property.name
           : null;
     const fn = name ? flow.functionNamed(name) : undefined;
-    if (!fn) return { chain, options: null, spread: `${shortText(text, callee)}(…)`, helper: false };
+    if (!fn) {
+      // Callees that look at a function without calling it (test assertions and mocks, logging, reflection).
+      if (
+        /^(expect|console\.\w+|(jest|vi|sinon)\.\w+|Object\.\w+|Reflect\.\w+|String|Boolean|JSON\.stringify|(this\.)?(logger|log)\.\w+)$/.test(
+          shortText(text, callee),
+        )
+      )
+        return null;
+      return { chain, options: null, spread: `${shortText(text, callee)}(…)`, helper: false };
+    }
     const param = fn.params[position] as Node | undefined;
     const refParam = param?.type === 'Identifier' ? param.name : null;
     if (!refParam) return null;

@@ -82,6 +82,9 @@ const PY_CHAIN_BUILDERS =
 const PARTIAL = /^(functools\.)?partial$/;
 /** Library callees that call the function they are given with the keywords given to them. */
 const FORWARDS_KEYWORDS = /^((functools\.)?partial|(asyncio\.)?to_thread|(anyio\.)?to_thread\.run_sync)$/;
+/** Callees that look at a function without calling it (introspection, wrapping, logging, mocks in tests). */
+const NOT_CALLING =
+  /^(inspect\.\w+|(functools\.)?(wraps|update_wrapper)|getattr|hasattr|setattr|delattr|isinstance|callable|id|print|repr|str|type|len|vars|dir|(typing\.)?cast|(self\.)?(logging|logger|log)\.\w+|(unittest\.)?(mock\.)?patch(\.object)?|(unittest\.)?mock\.\w+|monkeypatch\.setattr|[\w.]+\.assert_\w+)$/;
 const HANDLER_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|route|api_route|websocket)\s*\(/;
 
 interface ClientInfo {
@@ -501,6 +504,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const calleeName = calleeText.replace(/^(self|cls)\./, '');
     const helper = /^\w+$/.test(calleeName) ? functions.find((f) => field(f, 'name')?.text === calleeName) : undefined;
     if (!helper) {
+      if (NOT_CALLING.test(qualify(calleeText) ?? calleeText)) return null;
       // A library callee: `partial` and `to_thread` pass their keywords to the method; another's keywords are its own.
       const forwards = FORWARDS_KEYWORDS.test(qualify(calleeText) ?? calleeText);
       const keywords = forwards ? new Map([...a.keywords].filter(([, v]) => v !== ref)) : new Map<string, SyntaxNode>();

@@ -599,6 +599,15 @@ describe('an SDK method passed as a value', () => {
     assert.equal(chat.optionsSlot, null);
   });
 
+  it('a function looked at, logged or asserted on is no call site (Python, TS)', async () => {
+    const py =
+      'import inspect, logging\nfrom unittest import mock\nfrom openai import OpenAI\nc = OpenAI(timeout=10)\nsig = inspect.signature(c.chat.completions.create)\nlogging.info("using %s", c.chat.completions.create)\nwith mock.patch.object(c.chat.completions, "create") as m:\n    m.assert_called_with(c.chat.completions.create)\n';
+    assert.deepEqual((await llmFactsOf(py, 'python')).calls, []);
+    const ts =
+      "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nexpect(openai.chat.completions.create).toHaveBeenCalledTimes(1);\nconsole.log(openai.chat.completions.create);\nvi.mocked(openai.chat.completions.create);\n";
+    assert.deepEqual((await llmFactsOf(ts, 'typescript')).calls, []);
+  });
+
   it('a helper that never calls the parameter makes no call site (Python)', async () => {
     const code =
       'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef name_of(fn):\n    return fn.__name__\ndef describe():\n    return name_of(c.chat.completions.create)\n';

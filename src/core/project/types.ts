@@ -45,6 +45,11 @@ export interface ExportFacts {
   };
   /** A store client instance or handle (`export const redis = new Redis()`), or a function that returns one. */
   store?: { kind: StoreKind; engine: string };
+  /**
+   * A decorator whose wrapper reads a cache before calling the function it wraps and writes what it returns
+   * (`@cached`): its stores (a TTL from its own parameter keeps `param` and the default as seconds) and cache read.
+   */
+  decorator?: { stores: StoreEffect[]; cacheRead?: { kind: StoreKind; api: string; line: number }; params: string[] };
   /** A function that returns (or wraps) the result of an OpenAI call. */
   returnsResult?: { operation: string; line: number };
   /** An exported constant: a model name, a limit. */

@@ -404,8 +404,9 @@ export function extractJsLlmFacts(
     let chain: string[] | null = null;
     for (let i = 0; i < call.arguments.length && !chain; i++) {
       const arg = call.arguments[i] as Node;
-      if (arg.type !== 'MemberExpression' && arg.type !== 'CallExpression') continue;
-      chain = methodRefChain(arg);
+      // The method itself (or its `.bind(...)`), or a name bound to it (`const create = ...; withRetry(create, opts)`).
+      if (arg.type === 'Identifier') chain = methodRefOf(arg);
+      else if (arg.type === 'MemberExpression' || arg.type === 'CallExpression') chain = methodRefChain(arg);
       if (chain) position = i;
     }
     if (!chain) return null;

@@ -495,9 +495,16 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
    */
   function passedRef(call: SyntaxNode): { ref: SyntaxNode; keywords: Map<string, SyntaxNode>; spread: string | null; helper: boolean } | null {
     const a = callArgs(call);
-    const position = a.positional.findIndex((x) => isMethodRef(x));
-    const ref = position >= 0 ? a.positional[position]! : [...a.keywords.values()].find((x) => isMethodRef(x));
-    if (!ref) return null;
+    // The method itself, or a name bound to it or to a partial of it (`fn = client.chat.completions.create; retry(fn)`).
+    const held = (x: SyntaxNode) => (isMethodRef(x) ? { ref: x, preset: new Map<string, SyntaxNode>() } : methodRefOf(x));
+    const position = a.positional.findIndex((x) => !!held(x));
+    const arg = position >= 0 ? a.positional[position]! : [...a.keywords.values()].find((x) => !!held(x));
+    if (!arg) return null;
+    const { ref, preset } = held(arg)!;
+    const withPreset = (keywords: Map<string, SyntaxNode>) => {
+      for (const [k, v] of preset) if (!keywords.has(k)) keywords.set(k, v);
+      return keywords;
+    };
     const calleeText = field(call, 'function')?.text ?? '';
     // `fn = partial(<method>, ...)`: the calls of `fn` are the call sites (methodRefOf), not the partial.
     if (partialOf(call) && call.parent?.type === 'assignment' && field(call.parent, 'left')?.type === 'identifier') return null;
@@ -507,11 +514,11 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       if (NOT_CALLING.test(qualify(calleeText) ?? calleeText)) return null;
       // A library callee: `partial` and `to_thread` pass their keywords to the method; another's keywords are its own.
       const forwards = FORWARDS_KEYWORDS.test(qualify(calleeText) ?? calleeText);
-      const keywords = forwards ? new Map([...a.keywords].filter(([, v]) => v !== ref)) : new Map<string, SyntaxNode>();
-      return { ref, keywords, spread: forwards ? null : `${collapse(calleeText).slice(0, 40)}(…)`, helper: false };
+      const keywords = forwards ? new Map([...a.keywords].filter(([, v]) => v !== arg)) : new Map<string, SyntaxNode>();
+      return { ref, keywords: withPreset(keywords), spread: forwards ? null : `${collapse(calleeText).slice(0, 40)}(…)`, helper: false };
     }
     const params = paramNames(helper);
-    const refParam = position >= 0 ? params[position] : [...a.keywords].find(([, v]) => v === ref)?.[0];
+    const refParam = position >= 0 ? params[position] : [...a.keywords].find(([, v]) => v === arg)?.[0];
     if (!refParam || /^\*/.test(refParam)) return null;
     const inHelper = calls.filter((c) => c.startIndex >= helper.startIndex && c.endIndex <= helper.endIndex);
     const inner = inHelper.find((c) => field(c, 'function')?.text === refParam);
@@ -531,11 +538,18 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     }
     for (const splat of ia.positional.filter((x) => x.type === 'dictionary_splat')) {
       const target = children(splat).find((x) => x.type !== '**');
+      // `**kw` the helper collects: the caller's keywords that no named parameter takes.
+      if (target && params.includes(`**${target.text}`)) {
+        for (const [k, v] of a.keywords) if (v !== arg && !params.includes(k) && !keywords.has(k)) keywords.set(k, v);
+        const callerSplat = a.positional.find((x) => x.type === 'dictionary_splat');
+        if (callerSplat) spread ??= collapse(callerSplat.text).slice(0, 40);
+        continue;
+      }
       const got = splatEntries(isParam(target) ? argFor(target!.text) : target);
       for (const [k, v] of got.entries) if (!keywords.has(k)) keywords.set(k, v);
       spread ??= got.unknown;
     }
-    return { ref, keywords, spread, helper: true };
+    return { ref, keywords: withPreset(keywords), spread, helper: true };
   }
 
   function classify(call: SyntaxNode): Site | null {

@@ -21,6 +21,11 @@ ruleTester(rule, {
       code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef _send(create, params):\n    return create(**params)\ndef ask(q, **kwargs):\n    req = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": q}], **kwargs}\n    return _send(c.chat.completions.create, req)\n',
     },
     {
+      name: "a retry helper collecting **kw, called with the caller's **opts (Python)",
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef retry(f, **kw):\n    return f(**kw)\ndef ask(q, **opts):\n    return retry(c.chat.completions.create, model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **opts)\n',
+    },
+    {
       name: 'create passed to a library retry helper: its keywords are not the request (Python)',
       language: 'python',
       code: 'from tenacity import retry_call\nfrom openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(kw):\n    return retry_call(c.chat.completions.create, fkwargs=kw)\n',
@@ -141,6 +146,18 @@ ruleTester(rule, {
       errors: [{ messageId: 'unbounded', line: 6, includes: ['gpt-4o-mini'] }],
       output:
         'import functools\nfrom openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q):\n    chat = functools.partial(c.chat.completions.create, model="gpt-4o-mini")\n    return chat(messages=[{"role": "user", "content": q}], max_completion_tokens=1024)\n',
+    },
+    {
+      name: 'create held in a name and passed to a same-file retry helper that collects **kw (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef retry(f, **kw):\n    return f(**kw)\ndef ask(q):\n    fn = c.chat.completions.create\n    return retry(fn, model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'unbounded', line: 7, includes: ['gpt-4o-mini'] }],
+    },
+    {
+      name: 'create held in a bound name and passed to a same-file helper (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nconst create = openai.chat.completions.create.bind(openai.chat.completions);\nasync function send(f: (b: object) => Promise<unknown>, body: object) {\n  return f(body);\n}\nexport const ask = (q: string) => send(create, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'unbounded', line: 7, includes: ['gpt-4o-mini'] }],
     },
     {
       name: 'create run on a thread with its keywords (Python)',

@@ -258,6 +258,25 @@ export const LLM_CACHES: Readonly<Record<string, StoreModule>> = lookupTable({
 });
 
 /**
+ * In-process memoizing decorators (by qualified Python name): a hit skips the decorated function, as
+ * `functools.lru_cache` does. cachetools: `cachetools/func.py` (`ttl_cache(maxsize=128, ttl=600, ...)` and the
+ * other policies) and `cachetools.cached(cache)` / `cachedmethod`; async-lru's `alru_cache` (read 2026-12-04).
+ */
+export const MEMO_DECORATORS: ReadonlySet<string> = new Set([
+  'functools.lru_cache',
+  'functools.cache',
+  'cachetools.cached',
+  'cachetools.cachedmethod',
+  'cachetools.func.ttl_cache',
+  'cachetools.func.lru_cache',
+  'cachetools.func.lfu_cache',
+  'cachetools.func.fifo_cache',
+  'cachetools.func.mru_cache',
+  'cachetools.func.rr_cache',
+  'async_lru.alru_cache',
+]);
+
+/**
  * Functions (by qualified Python name) that write their arguments to a store: Cassandra's concurrent executors,
  * the Elasticsearch/OpenSearch bulk helpers.
  */

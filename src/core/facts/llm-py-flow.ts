@@ -14,6 +14,7 @@ import {
   STORE_NAME_HINTS,
   WRITE_METHODS,
   ENTITY_FIELD,
+  MEMO_DECORATORS,
   STORE_FUNCTIONS,
   conversationKeyOf,
   insertColumns,
@@ -941,7 +942,9 @@ export class PyFlow {
     // functools.lru_cache / cache on the calling function: an in-process cache keyed by the arguments.
     const dec = fn?.parent?.type === 'decorated_definition' ? fn.parent : null;
     for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
-      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text)))
+      const expr = children(d).find((x) => x.type !== '@');
+      const name = collapse((expr?.type === 'call' ? field(expr, 'function') : expr)?.text ?? '');
+      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text)) || MEMO_DECORATORS.has(this.qualify(name) ?? ''))
         return { kind: 'memory', api: collapse(d.text).slice(1).split('(', 1)[0], line: this.lines.position(d.startIndex).line };
     }
     const scope = this.scope(fn, call);

@@ -91,3 +91,23 @@ describe('caching decorators on the function that returns the result', () => {
     );
   });
 });
+
+describe('memoizing decorators libraries provide', () => {
+  const memo = (imports: string, decorator: string) =>
+    `${imports}\nfrom openai import OpenAI\nclient = OpenAI(timeout=10)\n\n${decorator}\ndef ask(prompt):\n    resp = client.chat.completions.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": prompt}])\n    return resp.choices[0].message.content\n`;
+  for (const [imports, decorator, api] of [
+    ['from cachetools.func import ttl_cache', '@ttl_cache(maxsize=64, ttl=120)', 'ttl_cache'],
+    ['import cachetools', '@cachetools.cached(cachetools.TTLCache(maxsize=64, ttl=120))', 'cachetools.cached'],
+    ['from async_lru import alru_cache', '@alru_cache(maxsize=32)', 'alru_cache'],
+  ] as const) {
+    it(`${decorator} is an in-process cache read before the call`, async () => {
+      const f = await llmFactsOf(memo(imports, decorator), 'python');
+      assert.deepEqual([f.calls[0]!.cacheLookup?.kind, f.calls[0]!.cacheLookup?.api], ['memory', api]);
+    });
+  }
+
+  it('a project decorator that happens to be named like a library one is not taken for it', async () => {
+    const f = await llmFactsOf(memo('from app.util import ttl_cache', '@ttl_cache(ttl=5)'), 'python');
+    assert.equal(f.calls[0]!.cacheLookup, null);
+  });
+});

@@ -134,8 +134,8 @@ export function extractJsLlmFacts(
     let n = arg ? unwrap(arg) : null;
     if (n?.type === 'Identifier') {
       const values = bindingValues(n, index);
-      if (!values) return 'unknown';
-      n = values.length === 1 ? unwrap(values[0]!) : null;
+      if (values?.length !== 1) return 'unknown';
+      n = unwrap(values[0]!);
     }
     if (n?.type !== 'NewExpression') return n ? 'unknown' : null;
     const chain = memberChain(n.callee);

@@ -398,7 +398,7 @@ export const ENTITY_FIELD =
  * rows), not a cache of API results: a conversation or session key (`chat_id`, `sessionId`, `chat_session_id`,
  * `thread_id`), or a message's role beside its content.
  */
-export const CONVERSATION_KEY = /^(chat|session|conversation|convo|thread|dialog(ue)?)([_-]?(session|thread))?[_-]?id$/i;
+const CONVERSATION_KEY = /^(chat|session|conversation|convo|thread|dialog(ue)?)([_-]?(session|thread))?[_-]?id$/i;
 const MESSAGE_BODY = /^(content|message|text|body)$/i;
 
 /** The key that marks a row as conversation history (CONVERSATION_KEY, or `role` beside a message body), else null. */

@@ -258,6 +258,25 @@ export const LLM_CACHES: Readonly<Record<string, StoreModule>> = lookupTable({
 });
 
 /**
+ * In-process memoizing decorators (by qualified Python name): a hit skips the decorated function, as
+ * `functools.lru_cache` does. cachetools: `cachetools/func.py` (`ttl_cache(maxsize=128, ttl=600, ...)` and the
+ * other policies) and `cachetools.cached(cache)` / `cachedmethod`; async-lru's `alru_cache` (read 2026-12-04).
+ */
+export const MEMO_DECORATORS: ReadonlySet<string> = new Set([
+  'functools.lru_cache',
+  'functools.cache',
+  'cachetools.cached',
+  'cachetools.cachedmethod',
+  'cachetools.func.ttl_cache',
+  'cachetools.func.lru_cache',
+  'cachetools.func.lfu_cache',
+  'cachetools.func.fifo_cache',
+  'cachetools.func.mru_cache',
+  'cachetools.func.rr_cache',
+  'async_lru.alru_cache',
+]);
+
+/**
  * Functions (by qualified Python name) that write their arguments to a store: Cassandra's concurrent executors,
  * the Elasticsearch/OpenSearch bulk helpers.
  */
@@ -373,6 +392,27 @@ export function asVectorColumn<T extends { kind: StoreKind; engine: string }>(st
 /** Record fields an answer becomes part of the app's own data in (an agent's name, a conversation's title). */
 export const ENTITY_FIELD =
   /^(name|title|label|display_?name|slug|emoji|icon|category|categories|tags?|topic|subject|caption|headline|nickname|alias)$/i;
+
+/**
+ * Columns that make a written row a turn of a conversation the app keeps (chat history joined to its session or chat
+ * rows), not a cache of API results: a conversation or session key (`chat_id`, `sessionId`, `chat_session_id`,
+ * `thread_id`), or a message's role beside its content.
+ */
+const CONVERSATION_KEY = /^(chat|session|conversation|convo|thread|dialog(ue)?)([_-]?(session|thread))?[_-]?id$/i;
+const MESSAGE_BODY = /^(content|message|text|body)$/i;
+
+/** The key that marks a row as conversation history (CONVERSATION_KEY, or `role` beside a message body), else null. */
+export function conversationKeyOf(keys: readonly string[]): string | null {
+  const key = keys.find((k) => CONVERSATION_KEY.test(k));
+  if (key) return key;
+  return keys.some((k) => /^role$/i.test(k)) && keys.some((k) => MESSAGE_BODY.test(k)) ? 'role' : null;
+}
+
+/** The column list of an `INSERT INTO t (a, b) VALUES ...` statement, else none. */
+export function insertColumns(sql: string): string[] {
+  const m = /\binsert\s+(?:or\s+\w+\s+)?into\s+[\w."`[\]]+\s*\(([^)]*)\)/i.exec(sql);
+  return m ? m[1]!.split(',').map((c) => c.trim().replace(/^["`[]|["`\]]$/g, '')) : [];
+}
 
 /** Keys that identify a record (or start an operator): a guard on them is no check of a stored result. */
 export const RECORD_KEY = /^(\$.*|_?id|pk|key|uuid|\w+_id|\w+Id|\w+_key|\w+Key)$/;

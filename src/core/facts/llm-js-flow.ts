@@ -19,6 +19,8 @@ import {
   STORE_NAME_HINTS,
   WRITE_METHODS,
   ENTITY_FIELD,
+  conversationKeyOf,
+  insertColumns,
   dedupeStores,
   mongoTtlIn,
   storeClass,
@@ -27,6 +29,7 @@ import {
 } from './llm-api-table';
 import {
   EstreeIndex,
+  bindingValues,
   boundNames,
   propertyName,
   constNumber,
@@ -418,6 +421,7 @@ export class JsFlow {
             viaHelper: e.via,
             at: { path: e.path, line: e.line },
             ...(e.entityField ? { entityField: e.entityField } : {}),
+            ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
           })),
         ];
         if (!cacheLookup && u.cacheRead)
@@ -782,6 +786,7 @@ export class JsFlow {
       viaHelper: sym!.name,
       at: { path: sym!.path, line: e.line },
       ...(e.entityField ? { entityField: e.entityField } : {}),
+      ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
     }));
   }
 
@@ -796,8 +801,41 @@ export class JsFlow {
       ttl: store.ttl,
       viaHelper,
       ...(entityField ? { entityField } : {}),
+      ...(store.module.kind === 'rdbms' ? this.conversationKeyIn(call) : {}),
       ...(store.module.deferred ? { deferred: store.module.deferred } : {}),
     };
+  }
+
+  /** A relational write of a conversation turn: the row's columns (object keys, a model built here, an INSERT's column list). */
+  private conversationKeyIn(call: Node): { conversationKey?: string } {
+    const keys: string[] = [];
+    const rowOf = (node: Node | null | undefined, depth: number): void => {
+      const n = node ? unwrap(node) : null;
+      if (!n || depth > 2) return;
+      if (n.type === 'ObjectExpression') {
+        for (const p of n.properties) {
+          if (p.type !== 'Property') continue;
+          keys.push(propertyName(p) ?? '');
+          // Prisma's `{ data: { chatId, role, content } }`, Knex/Drizzle `values({...})` rows held one level down.
+          const v = unwrap(p.value as Node);
+          if (v.type === 'ObjectExpression' || v.type === 'ArrayExpression') rowOf(v, depth + 1);
+        }
+      } else if (n.type === 'Identifier') {
+        const values = bindingValues(n, this.index);
+        if (values?.length === 1) rowOf(values[0], depth + 1);
+      } else if (n.type === 'NewExpression' || n.type === 'CallExpression') for (const a of n.arguments) rowOf(a as Node, depth + 1);
+      else if (n.type === 'ArrayExpression') for (const x of n.elements) rowOf(x as Node | null, depth + 1);
+      else if (n.type === 'Literal' && typeof n.value === 'string') keys.push(...insertColumns(n.value));
+      else if (n.type === 'TemplateLiteral') keys.push(...insertColumns(n.quasis.map((q) => q.value.cooked ?? '').join('?')));
+    };
+    if (call.type === 'CallExpression') {
+      for (const a of call.arguments) rowOf(a as Node, 0);
+      // `row.save()` of a record built from the result: the record's own fields.
+      const callee = unwrap(call.callee);
+      if (callee.type === 'MemberExpression') rowOf(callee.object as Node, 0);
+    }
+    const key = conversationKeyOf(keys);
+    return key ? { conversationKey: key } : {};
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`{ name }`). */

@@ -128,6 +128,19 @@ export function extractJsLlmFacts(
 
   // Clients: `x = new OpenAI(...)`, class fields, `this.x = new ChatOpenAI(...)`.
   const clients = new Map<string, ClientInfo>();
+  const legacyClients: Array<{ key: string; fact: LlmClientFact }> = [];
+  /** The options of a v3 `Configuration` an `OpenAIApi` is built with (inline or through a name), else null. */
+  const configurationOf = (arg: Node | null): Map<string, Node> | 'unknown' | null => {
+    let n = arg ? unwrap(arg) : null;
+    if (n?.type === 'Identifier') {
+      const values = bindingValues(n, index);
+      if (values?.length !== 1) return 'unknown';
+      n = unwrap(values[0]!);
+    }
+    if (n?.type !== 'NewExpression') return n ? 'unknown' : null;
+    const chain = memberChain(n.callee);
+    return chain?.[chain.length - 1] === 'Configuration' ? objectProps(n.arguments[0] ? unwrap(n.arguments[0] as Node) : null) : null;
+  };
   const clientOfNew = (expr: Node): ClientInfo | null => {
     const n = unwrap(expr);
     if (n.type !== 'NewExpression') return null;
@@ -163,7 +176,13 @@ export function extractJsLlmFacts(
     if (!via) return null;
     const options = n.arguments[0] ? unwrap(n.arguments[0] as Node) : null;
     const props = objectProps(options);
-    const timeout = props.get('timeout');
+    // openai-node v3 / openai-edge: `new OpenAIApi(new Configuration({ baseOptions: { timeout } }))`, the
+    // Configuration possibly held in a name; its `baseOptions` go to every request (axios options / fetch init).
+    const configuration = via === 'openai-legacy' ? configurationOf(options) : null;
+    const baseOptions = configuration instanceof Map ? objectProps(configuration.get('baseOptions') ?? null) : null;
+    // A Configuration made elsewhere (imported, a parameter) may set it: unknown, not missing.
+    const timeout =
+      configuration === 'unknown' ? options! : baseOptions ? (baseOptions.get('timeout') ?? baseOptions.get('signal')) : props.get('timeout');
     const retries = props.get('maxRetries');
     const fact: LlmClientFact = {
       via,
@@ -174,7 +193,7 @@ export function extractJsLlmFacts(
       timeoutSet: !!timeout,
       maxRetries: retries ? constNumber(retries, index) : null,
       maxRetriesSet: !!retries,
-      optionsSlot: slotInObject(options, n, text),
+      optionsSlot: via === 'openai-legacy' ? null : slotInObject(options, n, text),
     };
     return { via, api, fact, node: n, options: props, ...(sdk ? { sdk } : {}), ...(bedrock ? { bedrock } : {}), ...(lc ? { lc } : {}) };
   };
@@ -195,8 +214,24 @@ export function extractJsLlmFacts(
       key = p.left.property.name;
     else if (p?.type === 'AssignmentExpression' && p.left.type === 'Identifier') key = p.left.name;
     clients.set(key, client);
-    // openai-node v3 has neither the v4 timeout default nor its options: the timeout rule speaks of the v4 SDK.
-    if (client.via !== 'openai-legacy' && timeoutRuleSpeaksFor(client)) facts.clients.push(client.fact);
+    if (client.via === 'openai-legacy') legacyClients.push({ key, fact: client.fact });
+    else if (timeoutRuleSpeaksFor(client)) facts.clients.push(client.fact);
+  }
+  // openai-node v3 and openai-edge have no default timeout; a client whose every request passes its own
+  // (`createChatCompletion(req, { timeout })`, `{ signal }`) is bounded all the same.
+  for (const { key, fact } of legacyClients) {
+    if (fact.timeoutSet) continue;
+    const requests = index.nodes.filter((x): x is TSESTree.CallExpression => {
+      const c = x.type === 'CallExpression' ? memberChain(x.callee) : null;
+      return !!c && c.length === 2 && c[0] === key && !!OPENAI_V3_METHODS[c[1]!];
+    });
+    const bounded =
+      requests.length > 0 &&
+      requests.every((r) => {
+        const o = objectProps(r.arguments[1] ? unwrap(r.arguments[1] as Node) : null);
+        return o.has('timeout') || o.has('signal');
+      });
+    if (!bounded) facts.clients.push(fact);
   }
   // Aliases of a client (`const ai = openai`, `this.client = client`) and LangChain chains built on a chat model
   // (`prompt.pipe(model)`, `RunnableSequence.from([prompt, model])`): calls through them are the client's calls.
@@ -320,74 +355,112 @@ export function extractJsLlmFacts(
     provider?: LlmProvider | null;
     bound?: OutputBound;
     opaque?: string;
+    /** `create` passed as a value: options not seen here, and whether through a same-file helper. */
+    passedSpread?: string | null;
+    passedToHelper?: boolean;
   }
 
-  /** `create` taken as a value: `const create = client.chat.completions.create.bind(...)`, or a parameter a same-file caller fills with it. */
+  /** The member chain of an SDK method taken as a value (`client.chat.completions.create`, its `.bind(...)`), else null. */
+  function methodRefChain(v: Node): string[] | null {
+    let x = unwrap(v);
+    if (
+      x.type === 'CallExpression' &&
+      x.callee.type === 'MemberExpression' &&
+      x.callee.property.type === 'Identifier' &&
+      x.callee.property.name === 'bind'
+    )
+      x = unwrap(x.callee.object);
+    const c = x.type === 'MemberExpression' ? memberChain(x) : null;
+    return c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`)) ? c : null;
+  }
+
+  /** `create` held in a name: `const create = client.chat.completions.create.bind(...)`. */
   function methodRefOf(callee: Node): string[] | null {
-    // Cheap gate first: only names a method reference is bound to or passed in as (found once per file).
+    // Cheap gate first: only names a method reference is bound to (found once per file).
     if (callee.type !== 'Identifier' || !methodRefNames().has(callee.name)) return null;
-    const refChain = (v: Node): string[] | null => {
-      let x = unwrap(v);
-      if (
-        x.type === 'CallExpression' &&
-        x.callee.type === 'MemberExpression' &&
-        x.callee.property.type === 'Identifier' &&
-        x.callee.property.name === 'bind'
-      )
-        x = unwrap(x.callee.object);
-      const c = x.type === 'MemberExpression' ? memberChain(x) : null;
-      return c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`)) ? c : null;
-    };
     const values = bindingValues(callee, index);
-    if (values) return values.length === 1 ? refChain(values[0]!) : null;
-    // A parameter: the first same-file caller that passes a method reference at its position.
-    const fn = index.enclosingFunction(callee);
-    const position = fn ? fn.params.findIndex((p) => boundNames(p as Node).includes(callee.name)) : -1;
-    const name = fn ? functionName(fn, index) : null;
-    if (!fn || position < 0 || !name) return null;
-    for (const site of flow.callSitesOf(name, fn)) {
-      const arg = site.arguments[position];
-      const c = arg ? refChain(arg as Node) : null;
-      if (c) return c;
-    }
-    return null;
+    return values?.length === 1 ? methodRefChain(values[0]!) : null;
   }
 
-  /** Names bound to an SDK method reference, and parameter names a same-file caller passes one to. */
+  /** Names bound to an SDK method reference. */
   function methodRefNames(): Set<string> {
     if (refNames) return refNames;
     refNames = new Set<string>();
-    const isRef = (v: Node): boolean => {
-      let x = unwrap(v);
-      if (
-        x.type === 'CallExpression' &&
-        x.callee.type === 'MemberExpression' &&
-        x.callee.property.type === 'Identifier' &&
-        x.callee.property.name === 'bind'
-      )
-        x = unwrap(x.callee.object);
-      const c = x.type === 'MemberExpression' ? memberChain(x) : null;
-      return !!c && OPENAI_METHODS.some((m) => c.slice(1).join('.') === m.path || c.slice(1).join('.').endsWith(`.${m.path}`));
-    };
     for (const n of index.nodes) {
-      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && isRef(n.init)) refNames.add(n.id.name);
-      else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && isRef(n.right)) refNames.add(n.left.name);
-      else if (n.type === 'CallExpression' && n.arguments.some((a) => a.type === 'MemberExpression' && isRef(a as Node))) {
-        const c = unwrap(n.callee);
-        const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && c.property.type === 'Identifier' ? c.property.name : null;
-        const fn = name ? flow.functionNamed(name) : undefined;
-        n.arguments.forEach((a, i) => {
-          const p = fn?.params[i];
-          if (p && isRef(a as Node)) for (const nm of boundNames(p as Node)) refNames!.add(nm);
-        });
-      }
+      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && methodRefChain(n.init)) refNames.add(n.id.name);
+      else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && methodRefChain(n.right)) refNames.add(n.left.name);
     }
     return refNames;
   }
 
-  function classify(call: TSESTree.CallExpression): Site | null {
+  /**
+   * An SDK method passed as a value: `withRetry(client.chat.completions.create, opts)`, or a same-file helper that
+   * calls its parameter (`send(openai.chat.completions.create.bind(openai.chat.completions), body)`). The call it is
+   * passed to is the call site. For a same-file helper the request is the helper's call of the parameter, its options
+   * read through the helper's parameters at this call; a library callee's arguments are its own (options unknown).
+   */
+  function passedRef(call: TSESTree.CallExpression): { chain: string[]; options: Node | null; spread: string | null; helper: boolean } | null {
+    let position = -1;
+    let chain: string[] | null = null;
+    for (let i = 0; i < call.arguments.length && !chain; i++) {
+      const arg = call.arguments[i] as Node;
+      // The method itself (or its `.bind(...)`), or a name bound to it (`const create = ...; withRetry(create, opts)`).
+      if (arg.type === 'Identifier') chain = methodRefOf(arg);
+      else if (arg.type === 'MemberExpression' || arg.type === 'CallExpression') chain = methodRefChain(arg);
+      if (chain) position = i;
+    }
+    if (!chain) return null;
     const callee = unwrap(call.callee);
-    const chain = memberChain(callee)?.length === 1 ? (methodRefOf(callee) ?? memberChain(callee)) : memberChain(callee);
+    const name =
+      callee.type === 'Identifier'
+        ? callee.name
+        : callee.type === 'MemberExpression' && unwrap(callee.object).type === 'ThisExpression' && callee.property.type === 'Identifier'
+          ? callee.property.name
+          : null;
+    const fn = name ? flow.functionNamed(name) : undefined;
+    if (!fn) {
+      // Callees that look at a function without calling it (test assertions and mocks, logging, reflection).
+      if (
+        /^(expect|console\.\w+|(jest|vi|sinon)\.\w+|Object\.\w+|Reflect\.\w+|String|Boolean|JSON\.stringify|(this\.)?(logger|log)\.\w+)$/.test(
+          shortText(text, callee),
+        )
+      )
+        return null;
+      return { chain, options: null, spread: `${shortText(text, callee)}(…)`, helper: false };
+    }
+    const param = fn.params[position] as Node | undefined;
+    const refParam = param?.type === 'Identifier' ? param.name : null;
+    if (!refParam) return null;
+    const inner = index.nodes.find(
+      (x): x is TSESTree.CallExpression =>
+        x.type === 'CallExpression' &&
+        x.range[0] >= fn.range[0] &&
+        x.range[1] <= fn.range[1] &&
+        unwrap(x.callee).type === 'Identifier' &&
+        (unwrap(x.callee) as TSESTree.Identifier).name === refParam,
+    );
+    if (!inner) return null;
+    // The helper's options argument: a parameter is the caller's argument in its place.
+    const arg = inner.arguments[0] ? unwrap(inner.arguments[0] as Node) : null;
+    const at = arg?.type === 'Identifier' ? fn.params.findIndex((p) => boundNames(p as Node).includes(arg.name)) : -1;
+    const options = at >= 0 ? (call.arguments[at] ? unwrap(call.arguments[at] as Node) : null) : arg;
+    const resolved = options ? (objectLiteralOf(options, index) ?? options) : null;
+    return { chain, options: resolved, spread: resolved ? null : 'options not seen', helper: true };
+  }
+
+  function classify(call: TSESTree.CallExpression): Site | null {
+    const passed = passedRef(call);
+    if (!passed) return classifyAs(call, null);
+    const site = classifyAs(call, passed.chain);
+    // The request's options are written elsewhere (the helper, the caller's object): no fix is offered at this call.
+    return site && (site.via === 'openai' || site.via === 'azure-openai')
+      ? { ...site, options: passed.options, passedSpread: passed.spread, passedToHelper: passed.helper }
+      : null;
+  }
+
+  function classifyAs(call: TSESTree.CallExpression, passedChain: string[] | null): Site | null {
+    const callee = unwrap(call.callee);
+    const chain = passedChain ?? (memberChain(callee)?.length === 1 ? (methodRefOf(callee) ?? memberChain(callee)) : memberChain(callee));
     const other = chain && chain.length >= 2 ? otherProviderSite(chain, call) : undefined;
     if (other !== undefined) return other;
     if (chain && chain.length >= 2) {
@@ -627,7 +700,9 @@ export function extractJsLlmFacts(
   }
 
   function buildCall(call: TSESTree.CallExpression, site: Site): LlmCallFact {
-    const { props, spread } = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
+    const seen = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
+    const props = seen.props;
+    const spread = site.passedSpread ?? seen.spread;
     const clientProps = site.client?.options ?? new Map<string, Node>();
     // A parameter passed as `null`/`undefined` is not passed.
     const get = (...names: string[]) => {
@@ -664,8 +739,14 @@ export function extractJsLlmFacts(
     if (model && provider) model = providerOfModel(model).model;
     const maxTokensConst = maxTok ? (constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node))) : null;
     const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
+    // `max_tokens: cond ? 4096 : null`: bounded on one path only (the condition shown as `!cond` for the null branch first).
+    const bound = maxTok ? unwrap(maxTok.node) : null;
+    const onlyWhen =
+      bound?.type === 'ConditionalExpression' && isNullish(bound.consequent as Node) !== isNullish(bound.alternate as Node)
+        ? `${isNullish(bound.consequent as Node) ? '!' : ''}${shortText(text, bound.test as Node)}`
+        : null;
     // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
-    const nullBound = MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
+    const nullBound = !!onlyWhen || MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
     const stream =
       site.operation.endsWith('stream') ||
       site.operation === 'streamText' ||
@@ -710,11 +791,13 @@ export function extractJsLlmFacts(
       modelExpr,
       maxTokens,
       maxTokensParam: maxTok?.name ?? null,
+      ...(onlyWhen ? { maxTokensOnlyWhen: onlyWhen } : {}),
       maxTokensName: maxTokensNameFor(site),
       stream,
       n,
       dimensions,
       batchInputs,
+      ...(input?.type === 'ArrayExpression' && input.elements.some((e) => e?.type === 'SpreadElement') ? { inputSpread: true } : {}),
       ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}),
       ...(site.bound?.required ? { maxTokensRequired: true } : {}),
       ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
@@ -731,7 +814,7 @@ export function extractJsLlmFacts(
       returnedTo,
       conversation: conversationOf(site, props),
       optionsSlot:
-        nullBound || site.bound?.in
+        nullBound || site.bound?.in || site.passedToHelper !== undefined
           ? null
           : site.via === 'langchain'
             ? site.client?.node

@@ -15,7 +15,10 @@ import {
   STORE_NAME_HINTS,
   WRITE_METHODS,
   ENTITY_FIELD,
+  MEMO_DECORATORS,
   STORE_FUNCTIONS,
+  conversationKeyOf,
+  insertColumns,
   dedupeStores,
   mongoTtlIn,
   storeClass,
@@ -99,6 +102,8 @@ export class PyFlow {
   private readonly functionMemo = new Map<number, SyntaxNode | null>();
   /** Project model, while a summary asks `resultUse`: the imported calls the traced value is passed to. */
   private passed: ResultUse['passedTo'] | null = null;
+  private readonly returnedMemo = new Map<string, StoreModule | null>();
+  private readonly wrapperMemo = new Map<number, ReturnType<PyFlow['wrapperEffects']>>();
 
   constructor(
     root: SyntaxNode,
@@ -214,9 +219,30 @@ export class PyFlow {
     return m;
   }
 
+  /** A same-file function or method that returns a store handle (`def cursor(self): return self.conn.cursor()`). */
+  private returnedStore(name: string): StoreModule | null {
+    const memo = this.returnedMemo.get(name);
+    if (memo !== undefined) return memo;
+    this.returnedMemo.set(name, null); // a function that returns its own call stops here
+    const fn = this.functionsByName.get(name);
+    const body = fn ? field(fn, 'body') : null;
+    let found: StoreModule | null = null;
+    for (const r of body ? body.descendantsOfType('return_statement') : []) {
+      const value = r ? children(r).find((x) => x.type !== 'return') : undefined;
+      const m = value ? this.moduleOfExpr(value) : null;
+      if (!m) {
+        found = null;
+        break;
+      }
+      found ??= m;
+    }
+    this.returnedMemo.set(name, found);
+    return found;
+  }
+
   private storeOf(recv: SyntaxNode): StoreModule | null {
     const root = rootName(recv);
-    const known = root ? this.stores.get(root) : undefined;
+    const known = root ? (this.stores.get(root) ?? (isCallOf(recv, root) ? (this.returnedStore(root) ?? undefined) : undefined)) : undefined;
     if (known && !known.deferred) return known;
     const names = collapse(recv.text)
       .split(/[.([\]]/)
@@ -302,11 +328,14 @@ export class PyFlow {
   private seconds(arg: SyntaxNode | undefined, how: string, call: SyntaxNode): Ttl {
     const v = this.num(arg);
     if (v !== null || arg?.type !== 'identifier') return { seconds: v, how };
-    const fn = this.functionOf(call);
-    const params = fn
-      ? children(field(fn, 'parameters') ?? fn).map((p) => (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text)))
-      : [];
-    return params.includes(arg.text) ? { seconds: null, how, param: arg.text } : { seconds: null, how };
+    // A parameter of the function the write is in, or of one around it (a decorator factory's `ttl`).
+    for (let fn = this.functionOf(call); fn; fn = this.functionOf(fn)) {
+      const params = children(field(fn, 'parameters') ?? fn).map((p) =>
+        p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text),
+      );
+      if (params.includes(arg.text)) return { seconds: null, how, param: arg.text };
+    }
+    return { seconds: null, how };
   }
 
   private ttlOf(kind: StoreKind, method: string, call: SyntaxNode): Ttl | null {
@@ -357,6 +386,14 @@ export class PyFlow {
     let search = local.search;
     let cache = this.cacheBefore(call, fn, prompt ?? call) ?? this.storedCheck(call, fn);
     let returnedTo: FlowResult['returnedTo'] = null;
+    // `@cached` / `@cached(ttl=60)` of this file on the function that returns the result: the decorator's wrapper
+    // reads a cache before calling it and writes what it returns.
+    if (local.returned && fn) {
+      for (const w of this.decoratorEffects(fn)) {
+        stores = [...stores, ...w.stores];
+        cache ??= w.cache;
+      }
+    }
     if (local.returned && fn) {
       const name = field(fn, 'name')?.text;
       const sites = name ? this.callSitesOf(name, fn) : [];
@@ -390,6 +427,7 @@ export class PyFlow {
             viaHelper: e.via,
             at: { path: e.path, line: e.line },
             ...(e.entityField ? { entityField: e.entityField } : {}),
+            ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
           })),
         ];
         if (!cache && u.cacheRead)
@@ -495,6 +533,106 @@ export class PyFlow {
   }
 
   /** The function around a node, once per node (a parent step costs a walk down from the root in tree-sitter). */
+  /**
+   * What the decorators of `fn` do with what it returns (`@cached`, `@cached(ttl=60)`, defined in this file or, through
+   * the project model, in another): the wrapper's cache read before it calls `fn` and the writes of its result. A TTL
+   * that is the factory's parameter comes from the decorator's arguments here, else the parameter's default.
+   */
+  private decoratorEffects(fn: SyntaxNode): Array<{ stores: StoreWriteFact[]; cache: CacheLookupFact | null }> {
+    const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
+    const out: Array<{ stores: StoreWriteFact[]; cache: CacheLookupFact | null }> = [];
+    for (const d of holder ? children(holder).filter((x) => x.type === 'decorator') : []) {
+      const expr = children(d).find((x) => x.type !== '@');
+      const factoryCall = expr?.type === 'call' ? expr : null;
+      const name = collapse((factoryCall ? field(factoryCall, 'function') : expr)?.text ?? '');
+      const local = /^\w+$/.test(name) ? this.functionsByName.get(name) : undefined;
+      const seconds = (t: Ttl | null, params: string[]): StoreWriteFact['ttl'] => {
+        if (!t) return null;
+        const arg = t.param && factoryCall ? this.argumentFor(factoryCall, t.param, params.indexOf(t.param)) : undefined;
+        return { seconds: arg ? this.num(arg) : t.seconds, how: t.how };
+      };
+      if (local && local !== fn) {
+        const w = this.wrapperEffects(local);
+        if (w) out.push({ stores: w.stores.map((s) => ({ ...s, ttl: seconds(s.ttl, w.params) })), cache: w.cache });
+        continue;
+      }
+      const parts = name.split('.');
+      const sym = this.imported && parts.every((p) => /^\w+$/.test(p)) ? this.imported.symbol(parts[0]!, parts.slice(1)) : null;
+      const w = sym?.facts.decorator;
+      if (!w) continue;
+      const r = this.lines.range(d.startIndex, d.endIndex);
+      out.push({
+        stores: w.stores.map((e) => ({
+          kind: e.kind,
+          engine: e.engine,
+          api: e.api,
+          line: r.startLine,
+          range: r,
+          ttl: seconds(
+            e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how, ...(typeof e.ttl.param === 'string' ? { param: e.ttl.param } : {}) },
+            w.params,
+          ),
+          viaHelper: `@${sym!.name}`,
+          at: { path: sym!.path, line: e.line },
+          ...(e.entityField ? { entityField: e.entityField } : {}),
+        })),
+        cache: w.cacheRead
+          ? { kind: w.cacheRead.kind, api: w.cacheRead.api, line: r.startLine, at: { path: sym!.path, line: w.cacheRead.line } }
+          : null,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * A decorator's wrapper (`def cached(func): def wrapper(*a): ... out = func(*a) ...`, or one level further down
+   * for a factory `def cached(ttl=300)`): the stores of the wrapped function's result and the cache read before the
+   * call. A TTL that is a parameter of the decorator keeps its name (`param`) and the parameter's default as seconds.
+   * Null when the decorator never calls a function parameter or does nothing with the result.
+   */
+  wrapperEffects(deco: SyntaxNode): { stores: Array<StoreWriteFact & { ttl: Ttl | null }>; cache: CacheLookupFact | null; params: string[] } | null {
+    const memo = this.wrapperMemo.get(deco.id);
+    if (memo !== undefined) return memo;
+    // Cheap gate first: a wrapper is a function defined inside this one.
+    if (!/\bdef\s/.test(field(deco, 'body')?.text ?? '')) {
+      this.wrapperMemo.set(deco.id, null);
+      return null;
+    }
+    const paramsOf = (f: SyntaxNode) =>
+      children(field(f, 'parameters') ?? f).map((p) => (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text ?? '')));
+    const params = paramsOf(deco);
+    const defaults = new Map<string, number | null>();
+    for (const p of children(field(deco, 'parameters') ?? deco)) {
+      const nm = field(p, 'name')?.text;
+      if (nm && field(p, 'value')) defaults.set(nm, this.num(field(p, 'value')));
+    }
+    let stores: Array<StoreWriteFact & { ttl: Ttl | null }> = [];
+    let cache: CacheLookupFact | null = null;
+    // The calls inside the decorator (calls are in document order): a summary asks this of every function.
+    for (const c of this.calls.slice(this.firstCallFrom(deco.startIndex), this.firstCallFrom(deco.endIndex))) {
+      const callee = field(c, 'function');
+      if (callee?.type !== 'identifier') continue;
+      const wrapper = this.functionOf(c);
+      if (!wrapper || wrapper === deco) continue;
+      // The wrapped function: a parameter of a function around the wrapper inside the decorator, not the wrapper's own.
+      let owner: SyntaxNode | null = this.functionOf(wrapper);
+      while (owner && owner !== deco && !paramsOf(owner).includes(callee.text)) owner = this.functionOf(owner);
+      if (!owner || !paramsOf(owner).includes(callee.text)) continue;
+      const t = this.trace(c, wrapper, null);
+      stores = [
+        ...stores,
+        ...t.stores.map((s) => {
+          const ttl = s.ttl as Ttl | null;
+          return ttl?.param && defaults.has(ttl.param) ? { ...s, ttl: { ...ttl, seconds: defaults.get(ttl.param) ?? null } } : { ...s, ttl };
+        }),
+      ];
+      cache ??= this.cacheBefore(c, wrapper, c);
+    }
+    const r = stores.length || cache ? { stores, cache, params } : null;
+    this.wrapperMemo.set(deco.id, r);
+    return r;
+  }
+
   private functionOf(node: SyntaxNode): SyntaxNode | null {
     let fn = this.functionMemo.get(node.id);
     if (fn === undefined) this.functionMemo.set(node.id, (fn = enclosing(node, 'function_definition')));
@@ -738,6 +876,7 @@ export class PyFlow {
       viaHelper: sym!.name,
       at: { path: sym!.path, line: e.line },
       ...(e.entityField ? { entityField: e.entityField } : {}),
+      ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
     }));
   }
 
@@ -752,8 +891,32 @@ export class PyFlow {
       ttl: store.ttl,
       viaHelper,
       ...(entityField ? { entityField } : {}),
+      ...(store.module.kind === 'rdbms' ? this.conversationKeyIn(call) : {}),
       ...(store.module.deferred ? { deferred: store.module.deferred } : {}),
     };
+  }
+
+  /** A relational write of a conversation turn: the row's columns (keywords, dict keys, a model built here, an INSERT's column list). */
+  private conversationKeyIn(call: SyntaxNode): { conversationKey?: string } {
+    const keys: string[] = [];
+    const { bindings } = this.scope(this.functionOf(call), call);
+    const rowOf = (n: SyntaxNode | null | undefined, depth: number): void => {
+      if (!n || depth > 2) return;
+      if (n.type === 'keyword_argument') keys.push(field(n, 'name')?.text ?? '');
+      else if (n.type === 'dictionary') {
+        for (const p of children(n)) if (p.type === 'pair') keys.push(this.str(field(p, 'key')) ?? '');
+      } else if (n.type === 'call') for (const a of children(field(n, 'arguments') ?? n)) rowOf(a, depth + 1);
+      else if (n.type === 'list' || n.type === 'tuple') for (const x of children(n)) rowOf(x, depth + 1);
+      else if (n.type === 'string' || n.type === 'concatenated_string') keys.push(...insertColumns(this.str(n) ?? n.text));
+      else if (n.type === 'identifier') {
+        // `row = Model(chat_id=..., ...)` then `session.add(row)`: the last binding of the name before the write.
+        const b = bindings.filter((x) => x.startIndex < call.startIndex && field(x, 'left')?.text === n.text).pop();
+        if (b) rowOf(field(b, 'right'), depth + 1);
+      }
+    };
+    for (const a of children(field(call, 'arguments') ?? call)) rowOf(a, 0);
+    const key = conversationKeyOf(keys);
+    return key ? { conversationKey: key } : {};
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`title=...`). */
@@ -788,7 +951,9 @@ export class PyFlow {
     // functools.lru_cache / cache on the calling function: an in-process cache keyed by the arguments.
     const dec = fn?.parent?.type === 'decorated_definition' ? fn.parent : null;
     for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
-      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text)))
+      const expr = children(d).find((x) => x.type !== '@');
+      const name = collapse((expr?.type === 'call' ? field(expr, 'function') : expr)?.text ?? '');
+      if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text)) || MEMO_DECORATORS.has(this.qualify(name) ?? ''))
         return { kind: 'memory', api: collapse(d.text).slice(1).split('(', 1)[0], line: this.lines.position(d.startIndex).line };
     }
     const scope = this.scope(fn, call);
@@ -966,6 +1131,14 @@ interface Scope {
   assigns: SyntaxNode[];
   returns: SyntaxNode[];
   tests: SyntaxNode[];
+}
+
+/** Whether an expression's leftmost name is a call's (`self.cursor().execute`, `cursor().execute`). */
+function isCallOf(node: SyntaxNode, root: string): boolean {
+  let n: SyntaxNode | null = node;
+  while (n && (n.type === 'attribute' || n.type === 'subscript')) n = field(n, n.type === 'attribute' ? 'object' : 'value');
+  const f = n?.type === 'call' ? field(n, 'function') : null;
+  return !!f && (f.text === root || f.text === `self.${root}`);
 }
 
 function keyName(text: string): string {

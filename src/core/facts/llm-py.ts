@@ -78,6 +78,13 @@ const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dia
 /** Calls that build a LangChain runnable from a chat model. */
 const PY_CHAIN_BUILDERS =
   /^(LLMChain|ConversationChain|RetrievalQA|ConversationalRetrievalChain|from_llm|from_chain_type|create_stuff_documents_chain|create_retrieval_chain|create_react_agent|create_tool_calling_agent|initialize_agent|with_structured_output|bind_tools|bind|with_retry|with_config|pipe|RunnableSequence)$/;
+/** `functools.partial` by any import of it. */
+const PARTIAL = /^(functools\.)?partial$/;
+/** Library callees that call the function they are given with the keywords given to them. */
+const FORWARDS_KEYWORDS = /^((functools\.)?partial|(asyncio\.)?to_thread|(anyio\.)?to_thread\.run_sync)$/;
+/** Callees that look at a function without calling it (introspection, wrapping, logging, mocks in tests). */
+const NOT_CALLING =
+  /^(inspect\.\w+|(functools\.)?(wraps|update_wrapper)|getattr|hasattr|setattr|delattr|isinstance|callable|id|print|repr|str|type|len|vars|dir|(typing\.)?cast|(self\.)?(logging|logger|log)\.\w+|(unittest\.)?(mock\.)?patch(\.object)?|(unittest\.)?mock\.\w+|monkeypatch\.setattr|[\w.]+\.assert_\w+)$/;
 const HANDLER_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|route|api_route|websocket)\s*\(/;
 
 interface ClientInfo {
@@ -416,68 +423,194 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     bound?: OutputBound;
     modelOverride?: string | null;
     opaque?: string;
+    /** `create` passed as a value: options the request takes from a value not seen here, and whether through a same-file helper. */
+    passedSpread?: string | null;
+    passedToHelper?: boolean;
   }
 
-  /** `create` taken as a value: `fn = client.chat.completions.create`, or a parameter a same-file caller fills with it. */
-  function methodRefOf(callee: SyntaxNode): SyntaxNode | null {
-    // Cheap gate first: only names a method reference is bound to or passed in as (found once per file).
+  /** An SDK method reference (`client.chat.completions.create`, `openai.ChatCompletion.create`) taken as a value. */
+  function isMethodRef(v: SyntaxNode | null | undefined): boolean {
+    const path = v?.type === 'attribute' ? collapse(v.text).split('.').slice(1).join('.') : '';
+    return !!path && (OPENAI_METHODS.some((m) => path === m.path || path.endsWith(`.${m.path}`)) || !!OPENAI_LEGACY_METHODS[path]);
+  }
+
+  /** `functools.partial(<method>, **preset)`: the method and the keywords it fixes. */
+  function partialOf(v: SyntaxNode | null | undefined): { ref: SyntaxNode; preset: Map<string, SyntaxNode> } | null {
+    if (v?.type !== 'call' || !PARTIAL.test(qualify(field(v, 'function')?.text ?? '') ?? '')) return null;
+    const a = callArgs(v);
+    return isMethodRef(a.positional[0]) ? { ref: a.positional[0]!, preset: a.keywords } : null;
+  }
+
+  /** `create` held in a local name: `fn = client.chat.completions.create; fn(**kw)`, or `fn = partial(<method>, ...)`. */
+  function methodRefOf(callee: SyntaxNode): { ref: SyntaxNode; preset: Map<string, SyntaxNode> } | null {
+    // Cheap gate first: only names a method reference is bound to (found once per file).
     if (callee.type !== 'identifier' || !methodRefNames().has(callee.text)) return null;
-    const isRef = (v: SyntaxNode | undefined) => {
-      const path = v?.type === 'attribute' ? collapse(v.text).split('.').slice(1).join('.') : '';
-      return !!path && (OPENAI_METHODS.some((m) => path === m.path || path.endsWith(`.${m.path}`)) || !!OPENAI_LEGACY_METHODS[path]);
-    };
     const values = bindingValues(callee);
-    if (values) return values.length === 1 && isRef(values[0]) ? values[0]! : null;
-    const fn = enclosingFunction(callee);
-    const params = fn
-      ? children(field(fn, 'parameters')!).filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls')
-      : [];
-    const position = params.findIndex((p) => (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text)) === callee.text);
-    const name = fn ? field(fn, 'name')?.text : undefined;
-    if (!fn || position < 0 || !name) return null;
-    for (const site of flow.callSitesOf(name, fn)) {
-      const arg = callArgs(site).positional[position];
-      if (isRef(arg)) return arg!;
-    }
-    return null;
+    if (values?.length !== 1) return null;
+    return isMethodRef(values[0]) ? { ref: values[0]!, preset: new Map() } : partialOf(values[0]);
   }
 
-  /** Names bound to an SDK method reference, and parameter names a same-file caller passes one to. */
+  /** Names bound to an SDK method reference or a partial of one. */
   function methodRefNames(): Set<string> {
     if (refNames) return refNames;
     refNames = new Set<string>();
-    const isRef = (v: SyntaxNode | null | undefined) => {
-      const path = v?.type === 'attribute' ? collapse(v.text).split('.').slice(1).join('.') : '';
-      return !!path && (OPENAI_METHODS.some((m) => path === m.path || path.endsWith(`.${m.path}`)) || !!OPENAI_LEGACY_METHODS[path]);
-    };
-    for (const a of assignments) if (field(a, 'left')?.type === 'identifier' && isRef(field(a, 'right'))) refNames.add(field(a, 'left')!.text);
-    const byName = new Map<string, SyntaxNode>();
-    for (const f of functions) {
-      const nm = field(f, 'name')?.text;
-      if (nm && !byName.has(nm)) byName.set(nm, f);
-    }
-    for (const c of calls) {
-      const positional = callArgs(c).positional;
-      if (!positional.some((x) => isRef(x))) continue;
-      const fn = byName.get((field(c, 'function')?.text ?? '').replace(/^self\./, ''));
-      const params = fn
-        ? children(field(fn, 'parameters')!).filter(
-            (p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.text !== 'self' && p.text !== 'cls',
-          )
-        : [];
-      positional.forEach((x, i) => {
-        const p = params[i];
-        if (p && isRef(x)) refNames!.add(p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text ?? ''));
-      });
+    for (const a of assignments) {
+      const right = field(a, 'right');
+      if (field(a, 'left')?.type === 'identifier' && (isMethodRef(right) || partialOf(right))) refNames.add(field(a, 'left')!.text);
     }
     return refNames;
+  }
+
+  /** A function's parameter names in order, without `self`/`cls` (splats keep their `*`/`**`). */
+  function paramNames(fn: SyntaxNode): string[] {
+    const ps = field(fn, 'parameters');
+    return (ps ? children(ps) : [])
+      .filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')' && p.type !== 'comment')
+      .map((p) =>
+        p.type === 'identifier'
+          ? p.text
+          : p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern'
+            ? p.text
+            : (field(p, 'name')?.text ?? children(p)[0]?.text ?? ''),
+      )
+      .filter((nm) => nm !== 'self' && nm !== 'cls');
+  }
+
+  /** The keyword entries a `**x` splat or dict brings, and whether some keys stay unknown (`{**kwargs}`, a call's value). */
+  function splatEntries(value: SyntaxNode | null | undefined): { entries: Map<string, SyntaxNode>; unknown: string | null } {
+    const values = value?.type === 'identifier' ? bindingValues(value) : value?.type === 'dictionary' ? [value] : null;
+    const dict = values?.length === 1 && values[0]!.type === 'dictionary' ? values[0]! : null;
+    if (!dict) return { entries: new Map(), unknown: value ? collapse(value.text).slice(0, 40) : '…' };
+    const inner = children(dict).find((x) => x.type === 'dictionary_splat');
+    return { entries: dictEntries(dict), unknown: inner ? collapse(inner.text).slice(0, 40) : null };
+  }
+
+  /**
+   * An SDK method passed as a value: `retry(client.chat.completions.create, **kw)`, `functools.partial(openai.
+   * ChatCompletion.create, ...)`, `asyncio.to_thread(...)`, or a same-file helper that calls its parameter
+   * (`self._send(self.client.chat.completions.create, params)`). The call it is passed to is the call site: its result
+   * is the API's. For a library callee the request is the call's own keywords; for a same-file helper it is the
+   * helper's call of the parameter, its arguments read through the helper's parameters at this call. `null` when no
+   * argument is a method reference or the helper never calls (or forwards) that parameter.
+   */
+  function passedRef(call: SyntaxNode): { ref: SyntaxNode; keywords: Map<string, SyntaxNode>; spread: string | null; helper: boolean } | null {
+    const a = callArgs(call);
+    // The method itself, or a name bound to it or to a partial of it (`fn = client.chat.completions.create; retry(fn)`).
+    const held = (x: SyntaxNode) => (isMethodRef(x) ? { ref: x, preset: new Map<string, SyntaxNode>() } : methodRefOf(x));
+    const position = a.positional.findIndex((x) => !!held(x));
+    const arg = position >= 0 ? a.positional[position]! : [...a.keywords.values()].find((x) => !!held(x));
+    if (!arg) return null;
+    const { ref, preset } = held(arg)!;
+    const withPreset = (keywords: Map<string, SyntaxNode>) => {
+      for (const [k, v] of preset) if (!keywords.has(k)) keywords.set(k, v);
+      return keywords;
+    };
+    const calleeText = field(call, 'function')?.text ?? '';
+    // `fn = partial(<method>, ...)`: the calls of `fn` are the call sites (methodRefOf), not the partial.
+    if (partialOf(call) && call.parent?.type === 'assignment' && field(call.parent, 'left')?.type === 'identifier') return null;
+    const calleeName = calleeText.replace(/^(self|cls)\./, '');
+    const helper = /^\w+$/.test(calleeName) ? functions.find((f) => field(f, 'name')?.text === calleeName) : undefined;
+    if (!helper) {
+      if (NOT_CALLING.test(qualify(calleeText) ?? calleeText)) return null;
+      // A library callee: `partial` and `to_thread` pass their keywords to the method; another's keywords are its own.
+      const forwards = FORWARDS_KEYWORDS.test(qualify(calleeText) ?? calleeText);
+      const keywords = forwards ? new Map([...a.keywords].filter(([, v]) => v !== arg)) : new Map<string, SyntaxNode>();
+      return { ref, keywords: withPreset(keywords), spread: forwards ? null : `${collapse(calleeText).slice(0, 40)}(…)`, helper: false };
+    }
+    const params = paramNames(helper);
+    const refParam = position >= 0 ? params[position] : [...a.keywords].find(([, v]) => v === arg)?.[0];
+    if (!refParam || /^\*/.test(refParam)) return null;
+    const inHelper = calls.filter((c) => c.startIndex >= helper.startIndex && c.endIndex <= helper.endIndex);
+    const inner = inHelper.find((c) => field(c, 'function')?.text === refParam);
+    if (!inner) return null;
+    // What a helper parameter is at this call: the argument in its place, by position or keyword.
+    const argFor = (name: string): SyntaxNode | null => {
+      const i = params.indexOf(name);
+      return a.keywords.get(name) ?? (i >= 0 ? (a.positional[i] ?? null) : null);
+    };
+    const isParam = (n: SyntaxNode | null | undefined) => n?.type === 'identifier' && params.includes(n.text);
+    const ia = callArgs(inner);
+    const keywords = new Map<string, SyntaxNode>();
+    let spread: string | null = null;
+    for (const [k, v] of ia.keywords) {
+      const at = isParam(v) ? argFor(v.text) : v;
+      if (at) keywords.set(k, at);
+    }
+    for (const splat of ia.positional.filter((x) => x.type === 'dictionary_splat')) {
+      const target = children(splat).find((x) => x.type !== '**');
+      // `**kw` the helper collects: the caller's keywords that no named parameter takes.
+      if (target && params.includes(`**${target.text}`)) {
+        for (const [k, v] of a.keywords) if (v !== arg && !params.includes(k) && !keywords.has(k)) keywords.set(k, v);
+        const callerSplat = a.positional.find((x) => x.type === 'dictionary_splat');
+        if (callerSplat) spread ??= collapse(callerSplat.text).slice(0, 40);
+        continue;
+      }
+      const got = splatEntries(isParam(target) ? argFor(target!.text) : target);
+      for (const [k, v] of got.entries) if (!keywords.has(k)) keywords.set(k, v);
+      spread ??= got.unknown;
+    }
+    return { ref, keywords: withPreset(keywords), spread, helper: true };
   }
 
   function classify(call: SyntaxNode): Site | null {
     const callee = field(call, 'function');
     if (!callee) return null;
-    const fn = methodRefOf(callee) ?? callee;
-    const a = callArgs(call);
+    const passed = passedRef(call);
+    if (!passed) {
+      const held = methodRefOf(callee);
+      if (!held) return classifyAs(callee, callArgs(call), call);
+      const a = callArgs(call);
+      for (const [k, v] of held.preset) if (!a.keywords.has(k)) a.keywords.set(k, v);
+      return classifyAs(held.ref, a, call);
+    }
+    const site = classifyAs(passed.ref, { positional: [], keywords: passed.keywords }, call);
+    // The request options are written elsewhere (the helper, the caller's dict): no fix is offered at this call.
+    return site ? { ...site, passedSpread: passed.spread, passedToHelper: passed.helper } : null;
+  }
+
+  /**
+   * `super().create(...)` / `super(Chat, cls).create(...)` in a class that subclasses an SDK class: the legacy
+   * `openai.ChatCompletion` (an override that adds a cache around the API) or a v1 resource class
+   * (`openai.resources.chat.completions.Completions`). The base class's method is the API call.
+   */
+  function superSite(fn: SyntaxNode, a: ReturnType<typeof callArgs>): Site | null {
+    const object = fn.type === 'attribute' ? field(fn, 'object') : null;
+    if (object?.type !== 'call' || field(object, 'function')?.text !== 'super') return null;
+    const method = field(fn, 'attribute')?.text ?? '';
+    let cls: SyntaxNode | null = fn.parent;
+    while (cls && cls.type !== 'class_definition') cls = cls.parent;
+    const bases = cls ? field(cls, 'superclasses') : null;
+    for (const base of bases ? children(bases) : []) {
+      if (base.type !== 'identifier' && base.type !== 'attribute') continue;
+      const q = qualify(collapse(base.text));
+      if (!q?.startsWith('openai.')) continue;
+      const legacy = OPENAI_LEGACY_METHODS[`${q.slice('openai.'.length)}.${method}`];
+      if (legacy)
+        return {
+          api: legacy,
+          operation: `${q.split('.').pop()}.${method}`,
+          via: 'openai-legacy',
+          client: null,
+          keywords: a.keywords,
+          promptArg: null,
+        };
+      // openai.resources.chat.completions.Completions -> chat.completions.create
+      const parts = q.replace(/^openai\.resources\./, '').split('.');
+      if (parts.length === q.split('.').length) continue;
+      const className = parts
+        .pop()!
+        .replace(/^Async/, '')
+        .toLowerCase();
+      const path = [...parts, ...(parts[parts.length - 1] === className ? [] : [className]), method].join('.');
+      const m = OPENAI_METHODS.find((x) => x.path === path);
+      if (m) return { api: m.api, operation: m.path, via: 'openai', client: null, keywords: a.keywords, promptArg: null };
+    }
+    return null;
+  }
+
+  function classifyAs(fn: SyntaxNode, a: ReturnType<typeof callArgs>, call: SyntaxNode): Site | null {
+    const sup = superSite(fn, a);
+    if (sup) return sup;
     const other = otherProviderSite(fn, a, call);
     if (other !== undefined) return other;
     if (fn.type === 'attribute') {
@@ -622,17 +755,20 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
   function buildCall(call: SyntaxNode, site: Site): LlmCallFact {
     const clientKw = site.via === 'langchain' ? new Map<string, SyntaxNode>() : (site.client?.keywords ?? new Map<string, SyntaxNode>());
     // `**params` from a dict built here adds its keys; from anything else (`**kwargs` of a caller) they are unknown.
-    let spread: string | null = null;
-    if (site.via !== 'langchain' && site.via !== 'http') {
+    let spread: string | null = site.passedSpread ?? null;
+    if (site.via !== 'langchain' && site.via !== 'http' && !site.passedToHelper) {
       for (const splat of callArgs(call).positional.filter((x) => x.type === 'dictionary_splat')) {
         const target = children(splat).find((x) => x.type !== '**');
         const values = target?.type === 'identifier' ? bindingValues(target) : target?.type === 'dictionary' ? [target] : null;
         const dict = values?.length === 1 && values[0]!.type === 'dictionary' ? values[0]! : null;
-        if (dict)
+        if (dict) {
           for (const [k, v] of dictEntries(dict)) {
             if (!site.keywords.has(k)) site.keywords.set(k, v);
           }
-        else spread ??= collapse(splat.text).slice(0, 40);
+          // `{"model": m, **kwargs}`: the keys the inner splat brings are not seen here.
+          const inner = children(dict).find((x) => x.type === 'dictionary_splat');
+          if (inner) spread ??= collapse(inner.text).slice(0, 40);
+        } else spread ??= collapse(splat.text).slice(0, 40);
       }
     }
     // A parameter passed as None is not passed.
@@ -667,8 +803,14 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       else if (holder && !inner) spread ??= collapse(holder.text).slice(0, 40);
     }
     if (site.opaque && site.keywords.has(site.opaque)) spread ??= `${site.opaque}=…`;
+    // `max_tokens=500 if cond else None`: bounded on one path only (the condition, negated for a None consequence).
+    const cond = maxTok?.node.type === 'conditional_expression' ? children(maxTok.node).filter((x) => x.type !== 'if' && x.type !== 'else') : null;
+    const onlyWhen =
+      cond?.length === 3 && (cond[0]!.type === 'none') !== (cond[2]!.type === 'none')
+        ? `${cond[0]!.type === 'none' ? 'not ' : ''}${collapse(cond[1]!.text).slice(0, 40)}`
+        : null;
     // `max_tokens=None` is there but unset: a fix that adds a second parameter beside it would be rejected.
-    const nullBound = MAX_TOKENS_PARAMS.some((nm) => site.keywords.get(nm)?.type === 'none');
+    const nullBound = !!onlyWhen || MAX_TOKENS_PARAMS.some((nm) => site.keywords.get(nm)?.type === 'none');
     const stream = /stream$/.test(site.operation) || bool(get('stream', 'streaming')?.node) === true;
     const fnNode = enclosingFunction(call);
     const prompt = promptOf(site, model, provider);
@@ -705,6 +847,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
       maxTokens: maxTok ? (num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node))) : null,
       maxTokensParam: maxTok?.name ?? null,
+      ...(onlyWhen ? { maxTokensOnlyWhen: onlyWhen } : {}),
       maxTokensName:
         site.api === 'embeddings'
           ? null
@@ -723,6 +866,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       n: num(get('n')?.node) ?? 1,
       dimensions: num(get('dimensions')?.node),
       batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
+      ...(inputNode?.type === 'list' && children(inputNode).some((x) => x.type === 'list_splat') ? { inputSpread: true } : {}),
       client,
       loop: loopOf(call),
       handler: handlerOf(call),
@@ -735,7 +879,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       returnedTo,
       conversation: conversationOf(site),
       optionsSlot:
-        nullBound || site.bound?.in
+        nullBound || site.bound?.in || site.passedToHelper !== undefined
           ? null
           : site.via === 'langchain'
             ? site.client && site.client.fact.optionsSlot !== null

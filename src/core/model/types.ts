@@ -376,6 +376,8 @@ export interface StoreWriteFact {
   viaHelper: string | null;
   /** The result is one attribute of a record (`agent.name`, a conversation's `title`): the app's own data, not a cached answer. */
   entityField?: string;
+  /** The row is a turn of a conversation the app keeps (its `chat_id`, `session_id` or `role` column): relational data. */
+  conversationKey?: string;
   /** The write is in another project file (an imported helper; `range` is then the call of it in this file). */
   at?: { path: string; line: number };
 }
@@ -419,6 +421,8 @@ export interface LlmCallFact {
   maxTokensRequired?: boolean;
   /** The library fills a bound itself when none is given (LangChain's ChatAnthropic). */
   maxTokensDefaulted?: boolean;
+  /** The bound is set on one path only (`cond ? 4096 : null`): the condition as written; the other path sends none. */
+  maxTokensOnlyWhen?: string;
   /** How the prompt tokens were counted (absent: the OpenAI model's own BPE encoding). */
   tokenCount?: TokenCountMethod;
   stream: boolean;
@@ -426,6 +430,8 @@ export interface LlmCallFact {
   dimensions: number | null;
   /** Number of inputs of an embeddings call when it is an array literal; null when unknown or not an array. */
   batchInputs: number | null;
+  /** The array literal spreads another array (`[...texts]`, `[*texts]`): it holds more inputs than it lists. */
+  inputSpread?: boolean;
   client: LlmClientFact | null;
   loop: LlmLoop | null;
   handler: { framework: string; line: number } | null;

@@ -326,10 +326,10 @@ export function uniqueEffects(effects: StoreEffect[]): StoreEffect[] {
   });
 }
 
-/** The import binding a summary's write goes through (when it waits for a view to type it), and its entity field. */
-export function deferredOf(w: object): { deferred?: UseBinding; entityField?: string } {
-  const { deferred: d, entityField: e } = w as { deferred?: UseBinding; entityField?: string };
-  return { ...(d ? { deferred: d } : {}), ...(e ? { entityField: e } : {}) };
+/** The import binding a summary's write goes through (when it waits for a view to type it), its entity field and conversation key. */
+export function deferredOf(w: object): { deferred?: UseBinding; entityField?: string; conversationKey?: string } {
+  const { deferred: d, entityField: e, conversationKey: k } = w as { deferred?: UseBinding; entityField?: string; conversationKey?: string };
+  return { ...(d ? { deferred: d } : {}), ...(e ? { entityField: e } : {}), ...(k ? { conversationKey: k } : {}) };
 }
 
 function nameOf(n: TSESTree.Identifier | TSESTree.StringLiteral): string {

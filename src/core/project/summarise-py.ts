@@ -213,6 +213,22 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
       facts.paramStores = paramStores;
       facts.params = params;
     }
+    const wrapper = flow.wrapperEffects(fn);
+    if (wrapper)
+      facts.decorator = {
+        stores: uniqueEffects(
+          wrapper.stores.map((w) => ({
+            kind: w.kind,
+            engine: w.engine,
+            api: w.api,
+            line: w.line,
+            ttl: w.ttl && { seconds: w.ttl.seconds, how: w.ttl.how, ...(w.ttl.param ? { param: w.ttl.param } : {}) },
+            ...deferredOf(w),
+          })),
+        ),
+        ...(wrapper.cache ? { cacheRead: { kind: wrapper.cache.kind, api: wrapper.cache.api, line: wrapper.cache.line } } : {}),
+        params: wrapper.params,
+      };
     const cache = cacheReadIn(fn, params);
     if (cache) {
       facts.cacheRead = cache;

@@ -13,6 +13,8 @@ export interface StoreEffect {
   ttl: { seconds: number | null; how: string; param?: number | string } | null;
   /** The value lands in a record attribute (`chat.name`): the app's own data (StoreWriteFact.entityField). */
   entityField?: string;
+  /** The row is a conversation turn (StoreWriteFact.conversationKey). */
+  conversationKey?: string;
   /** Written through a name this file imports (`Message.create`): typed by the view from that name's own summary. */
   deferred?: UseBinding;
 }
@@ -43,6 +45,11 @@ export interface ExportFacts {
   };
   /** A store client instance or handle (`export const redis = new Redis()`), or a function that returns one. */
   store?: { kind: StoreKind; engine: string };
+  /**
+   * A decorator whose wrapper reads a cache before calling the function it wraps and writes what it returns
+   * (`@cached`): its stores (a TTL from its own parameter keeps `param` and the default as seconds) and cache read.
+   */
+  decorator?: { stores: StoreEffect[]; cacheRead?: { kind: StoreKind; api: string; line: number }; params: string[] };
   /** A function that returns (or wraps) the result of an OpenAI call. */
   returnsResult?: { operation: string; line: number };
   /** An exported constant: a model name, a limit. */

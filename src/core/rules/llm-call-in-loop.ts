@@ -7,6 +7,7 @@ import { LLM_FACTS } from '../sizing/llm-models';
 import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
 import { BATCH_APIS } from '../facts/llm-providers';
+import { oneInputPerRequest } from './shared/llm-inputs';
 
 /** One embeddings request takes up to 2,048 inputs (OpenAI API reference, embeddings `input`). */
 export const EMBEDDING_INPUTS_PER_REQUEST = 2048;
@@ -43,7 +44,7 @@ export const rule: LlmRule = {
       const provider = call.provider ?? 'openai';
       const batchApi = BATCH_APIS[provider];
       if (call.api === 'embeddings') {
-        if (call.batchInputs !== null || (provider !== 'openai' && provider !== 'azure-openai')) return;
+        if (!oneInputPerRequest(call) || (provider !== 'openai' && provider !== 'azure-openai')) return;
         ctx.report(
           'embeddings',
           {

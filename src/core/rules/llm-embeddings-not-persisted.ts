@@ -4,6 +4,7 @@ import { phrase } from './shared/phrases';
 import { LLM_FACTS } from '../sizing/llm-models';
 import { costText } from './shared/llm-text';
 import type { LlmRule } from './rule';
+import { oneInputPerRequest } from './shared/llm-inputs';
 
 export const rule: LlmRule = {
   meta: {
@@ -20,7 +21,7 @@ export const rule: LlmRule = {
     ctx.llm.calls.forEach((call, i) => {
       // A query embedding (one input, not in a loop) passed at once to a search is used, not lost; one returned to
       // callers not seen may be stored there. Document embeddings searched in memory are recomputed every run.
-      const queryUse = call.searchUse && !call.loop && call.batchInputs === null && !/embedDocuments|embed_documents|embedMany/.test(call.operation);
+      const queryUse = call.searchUse && !call.loop && oneInputPerRequest(call) && !/embedDocuments|embed_documents|embedMany/.test(call.operation);
       if (call.api !== 'embeddings' || call.stores.length || call.cacheLookup || queryUse || call.returnedTo) return;
       const dims = call.dimensions ?? (call.model ? (LLM_FACTS.embeddingDims[call.model] ?? null) : null);
       ctx.report(

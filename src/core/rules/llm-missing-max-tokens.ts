@@ -24,12 +24,18 @@ export const rule: LlmRule = {
         '{{operation}} sets no {{param}}: with the model not known here, neither the cost per call nor the bytes stored per response has an upper bound. Set {{param}} to what the feature needs.',
       noModelLimit:
         "{{operation}} sets no {{param}}: each response runs to {{model}}'s own output limit, which the {{provider}} price data does not state, so neither the cost per call nor the bytes stored per response has a known upper bound. Set {{param}} to what the feature needs.",
+      partial:
+        '{{operation}} sets {{param}} only when {{condition}}: on the other path it sends null, so those responses have no upper bound on cost per call or bytes stored. Set {{param}} on every path.',
       required:
         '{{operation}} sets no {{param}}: the {{provider}} API requires it, so this request is rejected (HTTP 400; a type error in the TypeScript SDK) before any output is produced. Set {{param}} to what the feature needs.',
     },
   },
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
+      if (call.maxTokensOnlyWhen && call.maxTokensParam && ['chat', 'responses', 'completions'].includes(call.api)) {
+        ctx.report('partial', { operation: call.operation, param: call.maxTokensParam, condition: call.maxTokensOnlyWhen }, call.range);
+        return;
+      }
       // Options spread from a value not seen here (`...options`, `**kwargs`) may carry the bound: unknown, not missing.
       // A library that fills the bound itself (LangChain's ChatAnthropic) leaves no call unbounded.
       if (

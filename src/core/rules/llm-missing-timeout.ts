@@ -14,6 +14,8 @@ export const rule: LlmRule = {
     messages: {
       sdk: '{{api}} sets no timeout: the SDK default is {{minutes}} minutes per attempt with {{retries}} retries, so one stalled request can hold a worker for up to {{worst}} minutes. Set timeout{{retryHint}}.',
       http: '{{api}} to the OpenAI API has no timeout: a stalled connection waits indefinitely and holds the worker. Pass a timeout.',
+      legacy:
+        '{{api}} sets no timeout: openai v3 (on axios) and openai-edge (on fetch) have no default one, so a stalled request waits indefinitely and holds the worker. Set baseOptions: { timeout } in its Configuration, or pass { timeout } / { signal } with each request.',
     },
   },
   check(ctx) {
@@ -26,6 +28,11 @@ export const rule: LlmRule = {
       const fixes = fixFor(client, ctx.llm.language === 'python', ctx.config.lang);
       if (client.via === 'http') {
         ctx.report('http', { api: client.api }, client.range, fixes);
+        continue;
+      }
+      // axios' default `timeout` is 0, none (axios docs, request config, read 2026-12-04); fetch has none.
+      if (client.via === 'openai-legacy') {
+        ctx.report('legacy', { api: client.api }, client.range, fixes);
         continue;
       }
       const retries = client.maxRetries ?? LLM_FACTS.sdkDefaultMaxRetries;

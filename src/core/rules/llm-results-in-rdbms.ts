@@ -18,8 +18,9 @@ export const rule: LlmRule = {
   check(ctx) {
     ctx.llm.calls.forEach((call, i) => {
       for (const store of call.stores) {
-        // A record attribute (an agent's name, a title) is the service's own data: it belongs in its database.
-        if (store.kind !== 'rdbms' || store.entityField) continue;
+        // A record attribute (an agent's name, a title) or a turn of a conversation kept with its chat or session rows
+        // is the service's own data: it belongs in its database.
+        if (store.kind !== 'rdbms' || store.entityField || store.conversationKey) continue;
         ctx.report(
           'rdbms',
           {

@@ -557,3 +557,153 @@ describe('call-site facts', () => {
     assert.ok(s.unknowns.some((u) => u.includes("no published price for model 'acme-llm-9'")));
   });
 });
+
+describe('an SDK method passed as a value', () => {
+  // One helper, two callers passing different methods: each passing call is a call site of its own method.
+  const PY_HELPER = [
+    'import redis',
+    'from openai import OpenAI',
+    'r = redis.Redis()',
+    'class Llm:',
+    '    def __init__(self):',
+    '        self.client = OpenAI(timeout=10)',
+    '    def _send(self, create, params):',
+    '        try:',
+    '            return create(**params)',
+    '        except ValueError:',
+    '            return create(**params)',
+    '    def chat(self, q):',
+    '        req = {"model": "gpt-4o-mini", "max_tokens": 40, "messages": [{"role": "user", "content": q}]}',
+    '        out = self._send(self.client.chat.completions.create, req)',
+    '        r.set(q, out.choices[0].message.content, ex=60)',
+    '    def answer(self, q):',
+    '        return self._send(self.client.responses.create, {"model": "gpt-4o", "input": q})',
+    '',
+  ].join('\n');
+
+  it("a same-file helper that calls its parameter: the sites are the passing calls, with the caller's request (Python)", async () => {
+    const f = await llmFactsOf(PY_HELPER, 'python');
+    assert.deepEqual(
+      f.calls.map((c) => [c.line, c.operation, c.model, c.maxTokens]),
+      [
+        [14, 'chat.completions.create', 'gpt-4o-mini', 40],
+        [17, 'responses.create', 'gpt-4o', null],
+      ],
+    );
+    // The helper's own calls of its parameter are not sites; the passing call's result reaches the caller's store.
+    const chat = f.calls[0]!;
+    assert.deepEqual(
+      chat.stores.map((s) => [s.kind, s.line, s.ttl?.seconds]),
+      [['redis', 15, 60]],
+    );
+    assert.equal(chat.optionsSlot, null);
+  });
+
+  it('a function looked at, logged or asserted on is no call site (Python, TS)', async () => {
+    const py =
+      'import inspect, logging\nfrom unittest import mock\nfrom openai import OpenAI\nc = OpenAI(timeout=10)\nsig = inspect.signature(c.chat.completions.create)\nlogging.info("using %s", c.chat.completions.create)\nwith mock.patch.object(c.chat.completions, "create") as m:\n    m.assert_called_with(c.chat.completions.create)\n';
+    assert.deepEqual((await llmFactsOf(py, 'python')).calls, []);
+    const ts =
+      "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nexpect(openai.chat.completions.create).toHaveBeenCalledTimes(1);\nconsole.log(openai.chat.completions.create);\nvi.mocked(openai.chat.completions.create);\n";
+    assert.deepEqual((await llmFactsOf(ts, 'typescript')).calls, []);
+  });
+
+  it('a helper that never calls the parameter makes no call site (Python)', async () => {
+    const code =
+      'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef name_of(fn):\n    return fn.__name__\ndef describe():\n    return name_of(c.chat.completions.create)\n';
+    assert.deepEqual((await llmFactsOf(code, 'python')).calls, []);
+  });
+
+  it('functools.partial fixes keywords for the later call; the partial itself is no site (Python)', async () => {
+    const code =
+      'from functools import partial\nimport openai\ndef ask(q):\n    chat = partial(openai.ChatCompletion.create, model="gpt-3.5-turbo", max_tokens=20)\n    return chat(messages=[{"role": "user", "content": q}])\n';
+    const f = await llmFactsOf(code, 'python');
+    assert.deepEqual(
+      f.calls.map((c) => [c.line, c.via, c.model, c.maxTokens]),
+      [[5, 'openai-legacy', 'gpt-3.5-turbo', 20]],
+    );
+  });
+
+  it('a library callee (a retry helper of another module) is the site, its options unknown (TS)', async () => {
+    const code =
+      "import OpenAI from 'openai';\nimport { withBackoff } from './retry';\nconst openai = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string) => withBackoff(openai.embeddings.create, { model: 'text-embedding-3-small', input: q });\n";
+    const [call, ...rest] = (await llmFactsOf(code, 'typescript')).calls;
+    assert.deepEqual([call?.line, call?.api, call?.optionsSpread, rest.length], [4, 'embeddings', 'withBackoff(…)', 0]);
+  });
+
+  it("a same-file helper reads the caller's options argument (TS)", async () => {
+    const code =
+      "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nasync function send(create: (b: object) => Promise<unknown>, body: object) {\n  return create(body);\n}\nexport const ask = (q: string) => send(openai.chat.completions.create.bind(openai.chat.completions), { model: 'gpt-4o-mini', max_tokens: 30, messages: [{ role: 'user', content: q }] });\n";
+    const f = await llmFactsOf(code, 'typescript');
+    assert.deepEqual(
+      f.calls.map((c) => [c.line, c.operation, c.model, c.maxTokens]),
+      [[6, 'chat.completions.create', 'gpt-4o-mini', 30]],
+    );
+  });
+});
+
+describe('a subclass of an SDK class calling super()', () => {
+  it('super().create of a subclassed legacy ChatCompletion is the call; a cursor from a method of the store class is its store (Python)', async () => {
+    const code = [
+      'import hashlib, json, sqlite3',
+      'from openai import ChatCompletion',
+      'class Cache:',
+      '    def __init__(self):',
+      '        self.db = sqlite3.connect("c.db")',
+      '    def cursor(self):',
+      '        return self.db.cursor()',
+      '    def put(self, key, value):',
+      '        self.cursor().execute("INSERT INTO results VALUES (?, ?)", (key, json.dumps(value)))',
+      'class CachedChat(ChatCompletion):',
+      '    @classmethod',
+      '    def create(cls, *args, **kwargs):',
+      '        response = super().create(*args, **kwargs)',
+      '        Cache().cursor().execute("INSERT INTO results VALUES (?, ?)", ("k", json.dumps(response)))',
+      '        return response',
+      '',
+    ].join('\n');
+    const f = await llmFactsOf(code, 'python');
+    assert.deepEqual(
+      f.calls.map((c) => [c.line, c.via, c.api, c.optionsSpread]),
+      [[13, 'openai-legacy', 'chat', '**kwargs']],
+    );
+  });
+
+  it("super(X, cls).create of a v1 resource subclass is the resource's method (Python)", async () => {
+    const code =
+      'from openai.resources.chat.completions import Completions\nclass Logged(Completions):\n    def create(self, **kw):\n        return super(Logged, self).create(**kw)\n';
+    const f = await llmFactsOf(code, 'python');
+    assert.deepEqual(
+      f.calls.map((c) => [c.line, c.operation]),
+      [[4, 'chat.completions.create']],
+    );
+  });
+
+  it('super() in a class of no SDK base is not a call (Python)', async () => {
+    const code =
+      'import openai\nclass Base:\n    def create(self, **kw):\n        return kw\nclass Child(Base):\n    def create(self, **kw):\n        return super().create(**kw)\n';
+    assert.deepEqual((await llmFactsOf(code, 'python')).calls, []);
+  });
+
+  it('a write through a same-file method that returns a cursor is a store write (Python)', async () => {
+    const code = [
+      'import sqlite3',
+      'from openai import OpenAI',
+      'c = OpenAI(timeout=5)',
+      'class Store:',
+      '    def __init__(self):',
+      '        self.db = sqlite3.connect("a.db")',
+      '    def handle(self):',
+      '        return self.db.cursor()',
+      '    def ask(self, q):',
+      '        r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=9, messages=[{"role": "user", "content": q}])',
+      '        self.handle().execute("INSERT INTO answers VALUES (?, ?)", (q, r.choices[0].message.content))',
+      '',
+    ].join('\n');
+    const [call] = (await llmFactsOf(code, 'python')).calls;
+    assert.deepEqual(
+      call?.stores.map((s) => [s.kind, s.line]),
+      [['rdbms', 11]],
+    );
+  });
+});

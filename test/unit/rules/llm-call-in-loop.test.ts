@@ -24,6 +24,16 @@ ruleTester(rule, {
       code: 'from openai import OpenAI\nc = OpenAI()\nfor batch in batches:\n    c.embeddings.create(model="text-embedding-3-small", input=["a", "b"])\n',
     },
     {
+      name: 'embeddings with an array literal that spreads a batch (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport async function all(batches: string[][]) {\n  for (const b of batches) await c.embeddings.create({ model: 'text-embedding-3-small', input: [...b] });\n}\n",
+    },
+    {
+      name: 'embeddings with a list that unpacks a batch (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\nfor batch in batches:\n    c.embeddings.create(model="text-embedding-3-small", input=[*batch])\n',
+    },
+    {
       name: 'loop inside an express handler is online work',
       language: 'typescript',
       code: "import OpenAI from 'openai';\nimport express from 'express';\nconst c = new OpenAI();\nconst app = express();\napp.post('/ask', async (req, res) => {\n  for (const q of req.body.qs) await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 5, messages: [{ role: 'user', content: q }] });\n});\n",
@@ -89,6 +99,18 @@ ruleTester(rule, {
       language: 'python',
       code: 'from openai import OpenAI\nc = OpenAI()\nvecs = [c.embeddings.create(model="text-embedding-3-small", input=t) for t in range(0, 4096)]\n',
       errors: [{ messageId: 'embeddings', line: 3, includes: ['comprehension', '2,048', 'from 4096 to 2'] }],
+    },
+    {
+      name: 'a one-element list is one input per request: a helper called from a loop (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef embed(text):\n    return c.embeddings.create(input=[text], model="text-embedding-3-small").data[0].embedding\ndef fill(rows):\n    for row in rows:\n        row["v"] = embed(row["text"])\n',
+      errors: [{ messageId: 'embeddings', line: 4, includes: ['for loop at line 6'] }],
+    },
+    {
+      name: 'a one-element array in a loop (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport async function all(ts: string[]) {\n  for (const t of ts) await c.embeddings.create({ model: 'text-embedding-3-small', input: [t] });\n}\n",
+      errors: [{ messageId: 'embeddings', line: 4 }],
     },
     {
       name: 'helper called from a loop (one level of callers)',

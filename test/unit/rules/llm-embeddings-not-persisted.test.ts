@@ -19,6 +19,11 @@ ruleTester(rule, {
       code: "import OpenAI from 'openai';\nimport { createClient } from '@supabase/supabase-js';\nconst c = new OpenAI();\nconst supabase = createClient('u', 'k');\nexport async function retrieve(question: string) {\n  const r = await c.embeddings.create({ model: 'text-embedding-3-small', input: question });\n  const embedding = r.data[0].embedding;\n  const { data } = await supabase.rpc('match_documents', { query_embedding: embedding, match_count: 5 });\n  return data;\n}\n",
     },
     {
+      name: 'a query embedding of a one-element list passed at once to a Pinecone query',
+      language: 'python',
+      code: 'from openai import OpenAI\nfrom pinecone import Pinecone\nc = OpenAI()\nindex = Pinecone().Index("docs")\ndef search(question):\n    q = c.embeddings.create(model="text-embedding-3-small", input=[question]).data[0].embedding\n    return index.query(vector=q, top_k=5)\n',
+    },
+    {
       name: 'a query embedding passed at once to a Pinecone query',
       language: 'python',
       code: 'from openai import OpenAI\nfrom pinecone import Pinecone\nc = OpenAI()\nindex = Pinecone().Index("docs")\ndef search(question):\n    q = c.embeddings.create(model="text-embedding-3-small", input=question).data[0].embedding\n    return index.query(vector=q, top_k=5)\n',

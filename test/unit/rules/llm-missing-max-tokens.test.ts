@@ -3,6 +3,38 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    // A bound chosen between two numbers is a bound on every path.
+    {
+      name: 'max_tokens chosen between two numbers (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string, long: boolean) => c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: long ? 2048 : 256, messages: [{ role: 'user', content: q }] });\n",
+    },
+    // `create` passed as a value: the bound is read where the request is written, through the helper's parameters.
+    {
+      name: "create passed to a same-file helper; the caller's dict sets the bound (Python)",
+      language: 'python',
+      code: 'from openai import OpenAI\nclass Llm:\n    def __init__(self):\n        self.client = OpenAI(timeout=10)\n    def _send(self, create, params):\n        return create(**params)\n    def ask(self, q):\n        req = {"model": "gpt-4o-mini", "max_tokens": 100, "messages": [{"role": "user", "content": q}]}\n        return self._send(self.client.chat.completions.create, req)\n',
+    },
+    {
+      name: "a request dict that unpacks the caller's **kwargs may hold the bound (Python)",
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef _send(create, params):\n    return create(**params)\ndef ask(q, **kwargs):\n    req = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": q}], **kwargs}\n    return _send(c.chat.completions.create, req)\n',
+    },
+    {
+      name: "a retry helper collecting **kw, called with the caller's **opts (Python)",
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef retry(f, **kw):\n    return f(**kw)\ndef ask(q, **opts):\n    return retry(c.chat.completions.create, model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **opts)\n',
+    },
+    {
+      name: 'create passed to a library retry helper: its keywords are not the request (Python)',
+      language: 'python',
+      code: 'from tenacity import retry_call\nfrom openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(kw):\n    return retry_call(c.chat.completions.create, fkwargs=kw)\n',
+    },
+    {
+      name: 'create passed to a helper of another module: the options are not seen (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nimport { withBackoff } from './retry';\nconst openai = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string) => withBackoff(openai.chat.completions.create, { model: 'gpt-4o', messages: [{ role: 'user', content: q }] });\n",
+    },
     // A bound passed through options from a caller not seen is unknown, not missing.
     {
       name: 'limit passed through ...options from the caller',
@@ -56,6 +88,19 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    // A bound on one path only: the other path sends null.
+    {
+      name: 'max_tokens set only for some models, null otherwise (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string, model: string) =>\n  c.chat.completions.create({ model, max_tokens: model === 'gpt-4o' ? 4096 : null, messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'partial', line: 4, includes: ["model === 'gpt-4o'", 'max_tokens'] }],
+    },
+    {
+      name: 'max_tokens None unless a flag is set (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q, short):\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=200 if short else None, messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'partial', line: 4, includes: ['only when short:'] }],
+    },
     {
       name: 'an OpenAI-compatible provider takes max_tokens',
       language: 'typescript',
@@ -84,10 +129,47 @@ ruleTester(rule, {
     {
       name: 'create passed as a value to a retry helper (Python)',
       language: 'python',
+      // The call site is where the method is passed (its result is the API's); the request is the helper's call of it.
       code: 'from openai import OpenAI\nc = OpenAI()\ndef with_retry(fn, q):\n    return fn(model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\ndef ask(q):\n    return with_retry(c.chat.completions.create, q)\n',
-      errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
+      errors: [{ messageId: 'unbounded', line: 6, includes: ['gpt-4o-mini'] }],
+    },
+    {
+      name: 'create passed to a same-file helper with the request dict of the caller (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nclass Llm:\n    def __init__(self):\n        self.client = OpenAI(timeout=10)\n    def _send(self, create, params):\n        return create(**params)\n    def ask(self, q):\n        req = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": q}]}\n        return self._send(self.client.chat.completions.create, req)\n',
+      errors: [{ messageId: 'unbounded', line: 9, includes: ['gpt-4o-mini'] }],
+    },
+    {
+      name: 'create bound with functools.partial, called later (Python)',
+      language: 'python',
+      code: 'import functools\nfrom openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q):\n    chat = functools.partial(c.chat.completions.create, model="gpt-4o-mini")\n    return chat(messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'unbounded', line: 6, includes: ['gpt-4o-mini'] }],
       output:
-        'from openai import OpenAI\nc = OpenAI()\ndef with_retry(fn, q):\n    return fn(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], max_completion_tokens=1024)\ndef ask(q):\n    return with_retry(c.chat.completions.create, q)\n',
+        'import functools\nfrom openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q):\n    chat = functools.partial(c.chat.completions.create, model="gpt-4o-mini")\n    return chat(messages=[{"role": "user", "content": q}], max_completion_tokens=1024)\n',
+    },
+    {
+      name: 'create held in a name and passed to a same-file retry helper that collects **kw (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef retry(f, **kw):\n    return f(**kw)\ndef ask(q):\n    fn = c.chat.completions.create\n    return retry(fn, model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'unbounded', line: 7, includes: ['gpt-4o-mini'] }],
+    },
+    {
+      name: 'create held in a bound name and passed to a same-file helper (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nconst create = openai.chat.completions.create.bind(openai.chat.completions);\nasync function send(f: (b: object) => Promise<unknown>, body: object) {\n  return f(body);\n}\nexport const ask = (q: string) => send(create, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'unbounded', line: 7, includes: ['gpt-4o-mini'] }],
+    },
+    {
+      name: 'create run on a thread with its keywords (Python)',
+      language: 'python',
+      code: 'import asyncio\nfrom openai import OpenAI\nc = OpenAI(timeout=10)\nasync def ask(q):\n    return await asyncio.to_thread(c.chat.completions.create, model="gpt-4o-mini", messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'unbounded', line: 5, includes: ['gpt-4o-mini'] }],
+    },
+    {
+      name: 'create passed to a same-file helper with its options (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst openai = new OpenAI({ timeout: 1000 });\nasync function send(create: (b: object) => Promise<unknown>, body: object) {\n  return create(body);\n}\nexport const ask = (q: string) => send(openai.chat.completions.create.bind(openai.chat.completions), { model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'unbounded', line: 6, includes: ['gpt-4o-mini'] }],
     },
     {
       name: 'create held in a local name (Python)',

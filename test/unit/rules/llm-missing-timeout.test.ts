@@ -51,8 +51,36 @@ ruleTester(rule, {
       code: "const r = await fetch('https://api.openai.com/v1/embeddings', { method: 'POST', signal: AbortSignal.timeout(10000), body: JSON.stringify({ model: 'text-embedding-3-small', input: 'x' }) });\n",
     },
     { name: 'requests to another host', language: 'python', code: 'import requests\nr = requests.post("https://example.com/api")\n' },
+    // openai-node v3 / openai-edge: no default timeout, so one set in the Configuration or on every request counts.
+    {
+      name: 'v3 OpenAIApi with baseOptions.timeout in a Configuration held in a name',
+      language: 'typescript',
+      code: "import { Configuration, OpenAIApi } from 'openai';\nconst configuration = new Configuration({ apiKey: 'x', baseOptions: { timeout: 20_000 } });\nconst openai = new OpenAIApi(configuration);\nexport const ask = (q: string) => openai.createChatCompletion({ model: 'gpt-3.5-turbo', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n",
+    },
+    {
+      name: 'openai-edge OpenAIApi whose every request passes a signal',
+      language: 'typescript',
+      code: "import { Configuration, OpenAIApi } from 'openai-edge';\nconst openai = new OpenAIApi(new Configuration({ apiKey: 'x' }));\nexport const ask = (q: string) => openai.createChatCompletion({ model: 'gpt-3.5-turbo', max_tokens: 9, messages: [{ role: 'user', content: q }] }, { signal: AbortSignal.timeout(20_000) });\n",
+    },
+    {
+      name: 'v3 OpenAIApi built with a Configuration from another module (unknown, not missing)',
+      language: 'typescript',
+      code: "import { OpenAIApi } from 'openai';\nimport { configuration } from './config';\nconst openai = new OpenAIApi(configuration);\nexport const ask = (q: string) => openai.createChatCompletion({ model: 'gpt-3.5-turbo', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n",
+    },
   ],
   invalid: [
+    {
+      name: 'v3 OpenAIApi with a Configuration that sets no timeout',
+      language: 'typescript',
+      code: "import { Configuration, OpenAIApi } from 'openai';\nconst configuration = new Configuration({ apiKey: 'x' });\nconst openai = new OpenAIApi(configuration);\nexport const ask = (q: string) => openai.createChatCompletion({ model: 'gpt-3.5-turbo', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'legacy', line: 3, includes: ['new OpenAIApi', 'baseOptions'] }],
+    },
+    {
+      name: 'openai-edge OpenAIApi where only one of two requests passes a signal',
+      language: 'typescript',
+      code: "import { Configuration, OpenAIApi } from 'openai-edge';\nconst openai = new OpenAIApi(new Configuration({ apiKey: 'x' }));\nexport const ask = (q: string) => openai.createChatCompletion({ model: 'gpt-3.5-turbo', max_tokens: 9, messages: [{ role: 'user', content: q }] }, { signal: AbortSignal.timeout(20_000) });\nexport const embed = (q: string) => openai.createEmbedding({ model: 'text-embedding-ada-002', input: q });\n",
+      errors: [{ messageId: 'legacy', line: 2 }],
+    },
     {
       name: 'fetch to a template built on a constant OpenAI base URL',
       language: 'typescript',

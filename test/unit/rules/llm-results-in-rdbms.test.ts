@@ -24,8 +24,42 @@ ruleTester(rule, {
       language: 'python',
       code: 'import psycopg2\nfrom openai import OpenAI\nc = OpenAI()\nconn = psycopg2.connect("")\ndef ask(q):\n    cur = conn.cursor()\n    cur.execute("INSERT INTO audit (q) VALUES (%s)", (q,))\n    return c.chat.completions.create(model="gpt-4o-mini", max_tokens=9, messages=[{"role": "user", "content": q}])\n',
     },
+    // A reply written as a turn of the conversation the app keeps (its chat/session key, a role beside the content).
+    {
+      name: 'a chat message row keyed by its session, built as a SQLAlchemy model and added (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nfrom sqlalchemy.orm import Session\nfrom app.models import ChatTurn\nc = OpenAI()\ndef reply(db: Session, sid: int, q: str):\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n    turn = ChatTurn(chat_session_id=sid, question=q, answer=r.choices[0].message.content)\n    db.add(turn)\n    db.commit()\n',
+    },
+    {
+      name: 'a message with its role and content in a Prisma create (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function reply(userId: string, q: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 200, messages: [{ role: 'user', content: q }] });\n  await prisma.message.create({ data: { userId, role: 'assistant', content: r.choices[0].message.content ?? '' } });\n}\n",
+    },
+    {
+      name: 'an INSERT whose column list carries the conversation id (TS, pg)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nimport { Pool } from 'pg';\nconst c = new OpenAI();\nconst pool = new Pool();\nexport async function reply(conversationId: string, q: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 200, messages: [{ role: 'user', content: q }] });\n  await pool.query('INSERT INTO turns (conversation_id, reply) VALUES ($1, $2)', [conversationId, r.choices[0].message.content]);\n}\n",
+    },
+    {
+      name: "a sqlite3 INSERT of a thread's reply (Python)",
+      language: 'python',
+      code: 'import sqlite3\nfrom openai import OpenAI\nc = OpenAI()\ndb = sqlite3.connect("a.db")\ndef reply(thread_id, q):\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n    db.execute("INSERT INTO history (thread_id, reply) VALUES (?, ?)", (thread_id, r.choices[0].message.content))\n',
+    },
   ],
   invalid: [
+    // A table of results keyed by the prompt is the rule's case, whatever the model is named.
+    {
+      name: 'a prompt-keyed results table as a SQLAlchemy model (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nfrom sqlalchemy.orm import Session\nfrom app.models import Answer\nc = OpenAI()\ndef ask(db: Session, h: str, q: str):\n    r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=[{"role": "user", "content": q}])\n    row = Answer(prompt_hash=h, user_id=1, answer=r.choices[0].message.content)\n    db.add(row)\n',
+      errors: [{ messageId: 'rdbms', line: 8 }],
+    },
+    {
+      name: 'a Prisma row of the answer keyed by the prompt, no conversation columns (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nimport { PrismaClient } from '@prisma/client';\nconst c = new OpenAI();\nconst prisma = new PrismaClient();\nexport async function ask(q: string) {\n  const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 200, messages: [{ role: 'user', content: q }] });\n  await prisma.cachedAnswer.create({ data: { prompt: q, content: r.choices[0].message.content ?? '' } });\n}\n",
+      errors: [{ messageId: 'rdbms', line: 7 }],
+    },
     {
       name: 'pg INSERT of the answer',
       language: 'typescript',

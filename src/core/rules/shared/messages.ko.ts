@@ -82,12 +82,16 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
       '{{operation}}에 {{param}}이 없습니다: 여기서는 모델을 알 수 없어 호출당 비용도 응답당 저장 바이트도 상한이 없습니다. 기능에 필요한 만큼 {{param}}을 설정하세요.',
     noModelLimit:
       '{{operation}}에 {{param}}이 없습니다: 응답마다 {{model}} 자체의 출력 한도까지 갈 수 있는데 {{provider}} 가격 데이터에 그 한도가 없어, 호출당 비용도 응답당 저장 바이트도 알려진 상한이 없습니다. 기능에 필요한 만큼 {{param}}을 설정하세요.',
+    partial:
+      '{{operation}}은 {{condition}}일 때만 {{param}}을 설정합니다: 다른 경로에서는 null을 보내므로 그 응답들은 호출당 비용도 저장 바이트도 상한이 없습니다. 모든 경로에서 {{param}}을 설정하세요.',
     required:
       '{{operation}}에 {{param}}이 없습니다: {{provider}} API는 이 값을 필수로 요구하므로 이 요청은 출력 없이 거부됩니다(HTTP 400, TypeScript SDK에서는 타입 오류). 기능에 필요한 만큼 {{param}}을 설정하세요.',
   },
   'llm-missing-timeout': {
     sdk: '{{api}}에 타임아웃이 없습니다: SDK 기본값은 시도당 {{minutes}}분, 재시도 {{retries}}회이므로 요청 하나가 멈추면 워커를 최대 {{worst}}분 붙잡을 수 있습니다. timeout을 설정하세요{{retryHint}}.',
     http: 'OpenAI API로 가는 {{api}}에 타임아웃이 없습니다: 연결이 멈추면 무한정 기다리며 워커를 붙잡습니다. timeout을 넘기세요.',
+    legacy:
+      '{{api}}에 타임아웃이 없습니다: openai v3(axios 기반)와 openai-edge(fetch 기반)에는 기본 타임아웃이 없어 요청 하나가 멈추면 무한정 기다리며 워커를 붙잡습니다. Configuration의 baseOptions: { timeout }을 설정하거나 요청마다 { timeout } / { signal }을 넘기세요.',
   },
   'llm-call-in-loop': {
     batch:

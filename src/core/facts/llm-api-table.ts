@@ -26,6 +26,17 @@ export const OPENAI_METHODS: ReadonlyArray<{ path: string; api: LlmApiKind }> = 
   { path: 'batches.create', api: 'batch' },
 ];
 
+/**
+ * Accessors the Python SDKs (openai, anthropic) put between a resource and its method to return the raw HTTP response
+ * or a streamed one: `client.chat.completions.with_raw_response.create(...)` is the same request as without them.
+ */
+const RESPONSE_WRAPPERS: ReadonlySet<string> = new Set(['with_raw_response', 'with_streaming_response']);
+
+/** A call's dotted callee as SDK path parts, the response accessors left out. */
+export function sdkPathParts(dotted: string): string[] {
+  return dotted.split('.').filter((p) => !RESPONSE_WRAPPERS.has(p));
+}
+
 /** openai-python < 1.0 module-level resources (`openai.ChatCompletion.create`). */
 export const OPENAI_LEGACY_METHODS: Readonly<Record<string, LlmApiKind>> = lookupTable({
   'ChatCompletion.create': 'chat',

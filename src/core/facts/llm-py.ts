@@ -48,6 +48,7 @@ import {
   OPENAI_KEY,
   OPENAI_LEGACY_METHODS,
   OPENAI_METHODS,
+  sdkPathParts,
   isLikelyKey,
   maskKey,
 } from './llm-api-table';
@@ -430,7 +431,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
 
   /** An SDK method reference (`client.chat.completions.create`, `openai.ChatCompletion.create`) taken as a value. */
   function isMethodRef(v: SyntaxNode | null | undefined): boolean {
-    const path = v?.type === 'attribute' ? collapse(v.text).split('.').slice(1).join('.') : '';
+    const path = v?.type === 'attribute' ? sdkPathParts(collapse(v.text)).slice(1).join('.') : '';
     return !!path && (OPENAI_METHODS.some((m) => path === m.path || path.endsWith(`.${m.path}`)) || !!OPENAI_LEGACY_METHODS[path]);
   }
 
@@ -614,7 +615,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const other = otherProviderSite(fn, a, call);
     if (other !== undefined) return other;
     if (fn.type === 'attribute') {
-      const chain = collapse(fn.text).split('.');
+      const chain = sdkPathParts(collapse(fn.text));
       const path = chain.slice(1).join('.');
       const q = qualify(chain.join('.'));
       // Legacy: openai.ChatCompletion.create(...)
@@ -695,7 +696,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       };
     }
     if (fn.type !== 'attribute') return undefined;
-    const chain = collapse(fn.text).split('.');
+    const chain = sdkPathParts(collapse(fn.text));
     const client = clientOf(chain, call);
     if (!client || (!client.sdk && !client.bedrock)) return undefined;
     const path = chain.slice(chain[0] === 'self' ? 2 : 1).join('.');

@@ -99,6 +99,32 @@ describe('other LLM providers: call sites', () => {
     assert.equal(stream.fact.stream, true);
   });
 
+  it('the raw-response and streaming-response accessors of the Python SDKs are the same request (OpenAI, Anthropic)', async () => {
+    const code = [
+      'from anthropic import Anthropic',
+      'from openai import OpenAI',
+      'claude = Anthropic(timeout=30)',
+      'oa = OpenAI(timeout=30)',
+      'def a(q):',
+      '    return claude.beta.messages.with_raw_response.create(model="claude-3-5-haiku-20241022", max_tokens=100, messages=[{"role": "user", "content": q}])',
+      'def b(q):',
+      '    return oa.chat.completions.with_raw_response.create(model="gpt-4o-mini", max_tokens=50, messages=[{"role": "user", "content": q}])',
+      'def c(q):',
+      '    with claude.messages.with_streaming_response.create(model="claude-3-5-haiku-20241022", max_tokens=80, messages=[{"role": "user", "content": q}]) as r:',
+      '        return r.text',
+      '',
+    ].join('\n');
+    const facts = await llmFactsOf(code, 'python');
+    assert.deepEqual(
+      facts.calls.map((c) => [c.line, c.provider ?? 'openai', c.operation, c.model, c.maxTokens]),
+      [
+        [6, 'anthropic', 'beta.messages.create', 'claude-3-5-haiku-20241022', 100],
+        [8, 'openai', 'chat.completions.create', 'gpt-4o-mini', 50],
+        [10, 'anthropic', 'messages.create', 'claude-3-5-haiku-20241022', 80],
+      ],
+    );
+  });
+
   it('Anthropic Message Batches (messages.batches.create) is a batch call, not OpenAI batches.create', async () => {
     const { fact } = await oneCall('from anthropic import Anthropic\nclient = Anthropic()\nclient.messages.batches.create(requests=[])\n', 'python');
     assert.deepEqual([fact.api, fact.via, fact.provider, fact.operation], ['batch', 'anthropic', 'anthropic', 'messages.batches.create']);

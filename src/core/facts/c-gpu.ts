@@ -203,6 +203,7 @@ function resultUsed(call: SyntaxNode): boolean {
 }
 
 const INIT_DECLARATOR = new Set(['init_declarator']);
+const CALL_EXPRESSION: ReadonlySet<string> = new Set(['call_expression']);
 const ESCAPE_TYPES = new Set(['return_statement', 'assignment_expression']);
 
 const NULL_ARG = /^(NULL|nullptr|0|\(\s*cl_int\s*\*\s*\)\s*(NULL|0))$/;
@@ -266,6 +267,12 @@ function rootName(node: SyntaxNode | null | undefined): string | null {
   return m ? m[1]! : null;
 }
 
+/** A file's length: `ftell(f)`, `lseek(fd, 0, SEEK_END)`, `st.st_size`, `in.tellg()`, `std::filesystem::file_size(p)`. */
+const FILE_LENGTH = /\b(?:ftell|ftello|_ftelli64|lseek|filelength|file_size|filesize)\s*\(|\bst_size\b|\.tellg\s*\(/;
+/** The GPU APIs and libraries (and host calls that cannot launch): handing a buffer to them is not handing it to the program. */
+const GPU_LIBRARY_CALL = /^(?:cl|cuda|cu|nvrtc|cublas|cufft|curand|cusparse|cusolver|cudnn|nccl)[A-Z_]|^(?:printf|fprintf|free|memset|memcpy|assert|sizeof)$/;
+/** Calls whose result is a count of something other than input data (a library's own query, a conversion of a value). */
+const NOT_INPUT_CALL = /^(atoi|atol|atoll|atof|strtol|strtoul|strtoll|strtoull|stoi|stol|stoul|stoll|stoull|min|max|fmin|fmax|ceil|floor|sqrt|pow|abs|labs|rand|sizeof|fread|fwrite|fgets|printf|malloc|calloc|clGet\w*|cl\w+|cuda\w+|cu[A-Z]\w*)$/;
 /**
  * Calls that queue no GPU work: choosing a device, waiting, queries, events, teardown, printing, checks. A loop of
  * only these after the work is queued waits for it (one device or stream per trip); any other call may launch.
@@ -807,19 +814,24 @@ export function extractCGpuFacts(
           if (copiesHost) {
             // CL_MEM_COPY_HOST_PTR fills the whole buffer from the host at creation: an upload of the buffer's size.
             const host = bufferName(hostArg).name;
-            events.push({
-              kind: 'transfer',
-              ...base(call, name, spec.family),
-              direction: 'host-to-device',
-              size,
-              async: false,
-              stream: null,
-              blocking: true,
-              hostBuffer: host,
-              deviceBuffer: target,
-              offset: false,
-              hostOrigin: host ? (hostBuffers.get(host) ?? null) : null,
-            });
+            events.push(
+              withUploadUses(
+                {
+                  kind: 'transfer',
+                  ...base(call, name, spec.family),
+                  direction: 'host-to-device',
+                  size,
+                  async: false,
+                  stream: null,
+                  blocking: true,
+                  hostBuffer: host,
+                  deviceBuffer: target,
+                  offset: false,
+                  hostOrigin: host ? (hostBuffers.get(host) ?? null) : null,
+                },
+                call,
+              ),
+            );
           }
           if (space === 'pinned-host' || (space === 'mapped' && spec.family !== 'opencl')) recordHostBuffer(target, 'pinned', name, call, size);
           break;
@@ -871,12 +883,17 @@ export function extractCGpuFacts(
           const sizeArg = typeof spec.size === 'number' ? args[spec.size] : undefined;
           const cap = size.bytes === null && sizeArg?.type === 'identifier' ? int32Cap(sizeArg.text, call) : undefined;
           const defaults = size.bytes === null && sizeArg ? bytesAtDefaults(sizeArg, call) : undefined;
-          events.push({
-            ...fact,
-            ...(changes ? { changesInLoop: changes } : {}),
-            ...(cap !== undefined ? { sizeCapBytes: cap } : {}),
-            ...(defaults !== undefined ? { defaultBytes: defaults } : {}),
-          });
+          events.push(
+            withUploadUses(
+              {
+                ...fact,
+                ...(changes ? { changesInLoop: changes } : {}),
+                ...(cap !== undefined ? { sizeCapBytes: cap } : {}),
+                ...(defaults !== undefined ? { defaultBytes: defaults } : {}),
+              },
+              call,
+            ),
+          );
           break;
         }
         case 'free':
@@ -951,6 +968,67 @@ export function extractCGpuFacts(
       if (!tunable) return undefined;
       const folded = parseExpression(text, (expr) => (expr ? folder.evaluate(expr) : { value: null, unknowns: ['?'] }));
       return folded.value ?? undefined;
+    };
+
+    /**
+     * Where a run-time size comes from, when every name it depends on is read from input: a file's length (`ftell`,
+     * `st_size`, `tellg`), a count read from a file into a local (`fscanf(f, "%d", &n)`, `fread(&n, ...)`, `in >> n`),
+     * or the result of a call to a function of the project (`n = loadData(path, ...)`; whether that function reads
+     * a file is the rule's question). Undefined when any name is a parameter, a struct field, a command-line value or
+     * an out-argument of an unknown call: the size is someone else's choice, not the input's.
+     */
+    const sizeProvenance = (size: SizeValue, call: SyntaxNode): TransferFact['sizeReadFrom'] => {
+      const fn = index.innermost(call, FUNCTION_DEFINITION);
+      if (!fn || size.unknowns.length === 0) return undefined;
+      const params = new Set(definitionRecord(fn).declarator?.params ?? []);
+      const before = parsed.text.slice(fn.startIndex, call.startIndex);
+      let direct = false;
+      const calls: string[] = [];
+      for (const term of size.unknowns) {
+        if (/\b(argv|optarg|getenv)\b/.test(term)) return undefined;
+        if (FILE_LENGTH.test(term)) {
+          direct = true;
+          continue;
+        }
+        const callee = /^([A-Za-z_]\w*)\s*\(/.exec(term)?.[1];
+        if (callee) {
+          if (C_API_TABLE[callee] || NOT_INPUT_CALL.test(callee)) return undefined;
+          calls.push(callee);
+          continue;
+        }
+        if (!/^[A-Za-z_]\w*$/.test(term) || params.has(term)) return undefined;
+        const readInto = new RegExp(
+          `\\b(?:fscanf|scanf|sscanf|fread)\\s*\\([^;]*&\\s*${term}\\b|>>\\s*${term}\\b|\\b${term}\\s*=\\s*(?:${FILE_LENGTH.source})`,
+        );
+        const m = readInto.exec(before);
+        // `sscanf(argv[1], "%d", &n)` is a command-line value, not input data.
+        if (!m || /\bargv\b/.test(m[0])) return undefined;
+        direct = true;
+      }
+      return direct || calls.length > 0 ? { direct, calls } : undefined;
+    };
+
+    /** A one-shot upload (outside loops) with where its run-time size came from and what its buffer is handed to. */
+    const withUploadUses = (t: TransferFact, node: SyntaxNode): TransferFact => {
+      if (t.direction !== 'host-to-device' || t.loop) return t;
+      const readFrom = t.size.bytes === null ? sizeProvenance(t.size, node) : undefined;
+      const handedTo = t.deviceBuffer ? callsTaking(t.deviceBuffer, node) : [];
+      return { ...t, ...(readFrom ? { sizeReadFrom: readFrom } : {}), ...(handedTo.length > 0 ? { handedTo } : {}) };
+    };
+
+    /** Functions (not the GPU API) that get `buffer` as an argument after `call`, in its function. */
+    const callsTaking = (buffer: string, call: SyntaxNode): Array<{ name: string; definedHere: boolean }> => {
+      const fn = index.innermost(call, FUNCTION_DEFINITION);
+      if (!fn) return [];
+      const out: Array<{ name: string; definedHere: boolean }> = [];
+      for (const c of nodes.of(CALL_EXPRESSION)) {
+        if (c.startIndex < call.endIndex || c.endIndex > fn.endIndex) continue;
+        const name = calleeName(c);
+        if (!name || C_API_TABLE[name] || GPU_LIBRARY_CALL.test(name) || out.some((o) => o.name === name)) continue;
+        const args = field(c, 'arguments');
+        if (args && children(args).some((a) => rootName(a) === buffer)) out.push({ name, definedHere: definedHere.has(name) });
+      }
+      return out;
     };
 
     /** `b = clCreateBuffer(...)` followed in its function by `if (!b)`, `b == NULL`, `assert(b)`. */

@@ -485,6 +485,7 @@ export function extractCGpuFacts(
   events.forEach((e, i) => {
     if (e.kind === 'allocation' && !e.escapes && e.target && escaping.has(`${e.function}:${e.target}`)) events[i] = { ...e, escapes: true };
   });
+  markTimedSyncs(events, parsed, definedHere);
   markCheckedLaunches(events, apiCalls);
   resolveHelperFrees(events, definitions, freeMacros);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
@@ -1383,6 +1384,63 @@ function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void 
     if (checks.some((c) => after(c.line, c.function)) || (call.via === 'launch' && checkedSyncs.some((s) => after(s.line, s.function))))
       apiCalls[i] = { ...call, checked: true };
   });
+}
+
+/**
+ * Benchmark loops seen from the whole file. A function whose every call site in this file is bracketed by clock reads
+ * (`gettimeofday(&t0); calc_path(...); gettimeofday(&t1);`) is what the benchmark measures: its loops are timed. In a
+ * timed loop a sync that more GPU work follows in the same iteration, with no clock read between (`k1<<<>>>; sync;
+ * k2<<<>>>; sync;`), is not what the timing needs: it is marked `beforeMoreWork`.
+ */
+function markTimedSyncs(events: GpuEvent[], parsed: ParsedSource, definedHere: ReadonlySet<string>): void {
+  const loopSyncs = events.filter((e) => e.kind === 'sync' && e.loop && e.family !== 'opencl');
+  if (loopSyncs.length === 0) return;
+  const timer = /\b(cudaEventElapsedTime|cuEventElapsedTime)\b/.test(parsed.text) ? C_TIMER_WITH_EVENTS : C_TIMER;
+  const timedByCallers = new Map<string, boolean>();
+  for (const s of loopSyncs) {
+    const fn = s.function;
+    if (!fn || s.loop!.timed || s.loop!.clocked || timedByCallers.has(fn) || !definedHere.has(fn) || !/^[A-Za-z_]\w*$/.test(fn)) continue;
+    timedByCallers.set(fn, callSitesTimed(parsed, fn, timer));
+  }
+  const lines = parsed.text.split('\n');
+  events.forEach((e, i) => {
+    if (!e.loop) return;
+    let loop = e.loop;
+    if (!loop.timed && e.function && timedByCallers.get(e.function)) loop = { ...loop, timed: true };
+    let beforeMoreWork = false;
+    if (e.kind === 'sync' && (loop.timed || loop.clocked))
+      beforeMoreWork = events.some(
+        (w) =>
+          (w.kind === 'launch' || w.kind === 'transfer') &&
+          w.function === e.function &&
+          w.order > e.order &&
+          w.loop?.line === e.loop!.line &&
+          !timer.test(lines.slice(e.range.endLine, w.range.startLine - 1).join('\n')),
+      );
+    if (loop !== e.loop || beforeMoreWork) events[i] = { ...e, loop, ...(beforeMoreWork ? { beforeMoreWork: true } : {}) } as GpuEvent;
+  });
+}
+
+/** Every call of `fn` in the file (at least one) is a statement with a clock read among the four before and after it. */
+function callSitesTimed(parsed: ParsedSource, fn: string, timer: RegExp): boolean {
+  let sites = 0;
+  for (const m of parsed.text.matchAll(new RegExp(`\\b${fn}\\s*\\(`, 'g'))) {
+    let node: SyntaxNode | null = parsed.tree.rootNode.descendantForIndex(m.index);
+    while (node && node.type !== 'call_expression' && node.type !== 'function_declarator') node = node.parent;
+    if (!node || node.type === 'function_declarator') continue;
+    let stmt: SyntaxNode = node;
+    while (stmt.parent && stmt.parent.type !== 'compound_statement' && stmt.parent.type !== 'translation_unit') stmt = stmt.parent;
+    if (stmt.parent?.type !== 'compound_statement') return false;
+    let before = false;
+    let after = false;
+    let p = stmt.previousNamedSibling;
+    for (let k = 0; p && k < 4 && !before; k++, p = p.previousNamedSibling) before = timer.test(p.text);
+    p = stmt.nextNamedSibling;
+    for (let k = 0; p && k < 4 && !after; k++, p = p.nextNamedSibling) after = timer.test(p.text);
+    if (!before || !after) return false;
+    sites++;
+  }
+  return sites > 0;
 }
 
 /** What the kernel list needs of a function definition, read while its tree is alive. */

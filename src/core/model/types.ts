@@ -181,6 +181,8 @@ export interface SyncFact extends FactBase {
   waitsOnly?: boolean;
   /** Compiled only in debug builds (`#if DEBUG_FORWARD`, `#ifdef _DEBUG`, `#if 0`): a deliberate wait to see errors early. */
   debugOnly?: boolean;
+  /** In a benchmark loop: more GPU work follows in the same iteration before any clock read, so the timing does not need it. */
+  beforeMoreWork?: boolean;
 }
 
 export interface LaunchFact extends FactBase {

@@ -270,9 +270,11 @@ function rootName(node: SyntaxNode | null | undefined): string | null {
 /** A file's length: `ftell(f)`, `lseek(fd, 0, SEEK_END)`, `st.st_size`, `in.tellg()`, `std::filesystem::file_size(p)`. */
 const FILE_LENGTH = /\b(?:ftell|ftello|_ftelli64|lseek|filelength|file_size|filesize)\s*\(|\bst_size\b|\.tellg\s*\(/;
 /** The GPU APIs and libraries (and host calls that cannot launch): handing a buffer to them is not handing it to the program. */
-const GPU_LIBRARY_CALL = /^(?:cl|cuda|cu|nvrtc|cublas|cufft|curand|cusparse|cusolver|cudnn|nccl)[A-Z_]|^(?:printf|fprintf|free|memset|memcpy|assert|sizeof)$/;
+const GPU_LIBRARY_CALL =
+  /^(?:cl|cuda|cu|nvrtc|cublas|cufft|curand|cusparse|cusolver|cudnn|nccl)[A-Z_]|^(?:printf|fprintf|free|memset|memcpy|assert|sizeof)$/;
 /** Calls whose result is a count of something other than input data (a library's own query, a conversion of a value). */
-const NOT_INPUT_CALL = /^(atoi|atol|atoll|atof|strtol|strtoul|strtoll|strtoull|stoi|stol|stoul|stoll|stoull|min|max|fmin|fmax|ceil|floor|sqrt|pow|abs|labs|rand|sizeof|fread|fwrite|fgets|printf|malloc|calloc|clGet\w*|cl\w+|cuda\w+|cu[A-Z]\w*)$/;
+const NOT_INPUT_CALL =
+  /^(atoi|atol|atoll|atof|strtol|strtoul|strtoll|strtoull|stoi|stol|stoul|stoll|stoull|min|max|fmin|fmax|ceil|floor|sqrt|pow|abs|labs|rand|sizeof|fread|fwrite|fgets|printf|malloc|calloc|clGet\w*|cl\w+|cuda\w+|cu[A-Z]\w*)$/;
 /**
  * Calls that queue no GPU work: choosing a device, waiting, queries, events, teardown, printing, checks. A loop of
  * only these after the work is queued waits for it (one device or stream per trip); any other call may launch.

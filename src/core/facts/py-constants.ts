@@ -66,12 +66,15 @@ export class PyConstantFolder {
   private escaped: Set<string> | null = null;
   /** nbytes of arrays whose shape and dtype are known, by the binding of their name (host or device). */
   readonly arrayBytes: ScopedTable<SizeValue>;
+  /** Bytes per element of those arrays whose dtype is known (facts/py-gpu.ts fills both). */
+  readonly arrayItems: ScopedTable<number>;
 
   constructor(
     nodes: NodeIndex,
     private readonly functions: Enclosing,
   ) {
     this.arrayBytes = this.table<SizeValue>();
+    this.arrayItems = this.table<number>();
     for (const fn of nodes.of(SCOPE_TYPES)) {
       // Parameters are bound by every call: never one known value.
       const params = field(fn, 'parameters');
@@ -386,6 +389,14 @@ export class PyConstantFolder {
         if (attr === 'nbytes' && obj?.type === 'identifier') {
           const size = this.arrayBytes.get(obj.text, node);
           if (size?.bytes != null) return known(size.bytes);
+        }
+        // a.size (elements) and a.itemsize / a.dtype.itemsize, for arrays of known size and dtype
+        const array = attr === 'itemsize' && obj?.type === 'attribute' && field(obj, 'attribute')?.text === 'dtype' ? field(obj, 'object') : obj;
+        if ((attr === 'size' || attr === 'itemsize') && array?.type === 'identifier') {
+          const size = this.arrayBytes.get(array.text, node);
+          const item = this.arrayItems.get(array.text, node);
+          if (item && attr === 'itemsize') return known(item);
+          if (item && size?.bytes != null && size.bytes % item === 0) return known(size.bytes / item);
         }
         if (obj?.type === 'identifier' && obj.text === 'self') {
           const v = this.memberValue(node);

@@ -10,7 +10,8 @@ const PYTHON_FAMILIES: ReadonlySet<string> = new Set(['cupy', 'pycuda', 'pyopenc
 /** NumPy readers of a file (facts/py-gpu.ts records the host array with the reader as its api). */
 const PYTHON_LOADER = /^numpy\.(load|fromfile|memmap|loadtxt|genfromtxt)$/;
 /** A function body that reads a file or stream. */
-const READS_INPUT = /\b(?:fopen|fopen_s|_wfopen|freopen|fread|fgets|fscanf|getline|mmap|pread|read|open)\s*\(|\b(?:ifstream|fstream|istream)\b|\.read\s*\(/;
+const READS_INPUT =
+  /\b(?:fopen|fopen_s|_wfopen|freopen|fread|fgets|fscanf|getline|mmap|pread|read|open)\s*\(|\b(?:ifstream|fstream|istream)\b|\.read\s*\(/;
 
 export const rule: GpuRule = {
   meta: {
@@ -184,7 +185,9 @@ function onePass(t: TransferFact, events: readonly GpuEvent[], text: string): bo
   return events.some(
     (l) =>
       l.kind === 'launch' &&
-      ((l.function === t.function && l.order > t.order && (bound.has(l.kernel) || word.test(lines.slice(l.range.startLine - 1, l.range.endLine).join('\n')))) ||
+      ((l.function === t.function &&
+        l.order > t.order &&
+        (bound.has(l.kernel) || word.test(lines.slice(l.range.startLine - 1, l.range.endLine).join('\n')))) ||
         (l.function !== null && helpers.has(l.function))),
   );
 }

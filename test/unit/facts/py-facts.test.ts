@@ -38,6 +38,36 @@ describe('Python GPU facts', () => {
       'import numpy as np\nfrom pycuda import gpuarray\na = np.array(np.random.rand(5))\nb = gpuarray.to_gpu(a)',
       40,
     ],
+    [
+      'astype of a host array by name keeps its elements at the new dtype',
+      'import numpy as np\nfrom pycuda import gpuarray\na = np.random.rand(1000)\na = a.astype(np.float32)\nd = gpuarray.to_gpu(a)',
+      4000,
+    ],
+    [
+      'zeros_like of a cast array, cast again',
+      'import numpy as np\nfrom pycuda import gpuarray\na = np.random.rand(10).astype(np.float32)\ns = np.zeros_like(a)\ns = s.astype(np.int16)\nd = gpuarray.to_gpu(s)',
+      20,
+    ],
+    [
+      'np.asarray of a named float64 array with a positional dtype',
+      'import numpy as np\nfrom pycuda import gpuarray\nv = np.random.randn(7)\nx = np.asarray(v, np.float32)\nd = gpuarray.to_gpu(x)',
+      28,
+    ],
+    [
+      'a.size * a.dtype.itemsize',
+      'import numpy as np\nimport pycuda.driver as cuda\na = np.random.randn(4, 4).astype(np.float32)\nd = cuda.mem_alloc(a.size * a.dtype.itemsize)',
+      64,
+    ],
+    [
+      'astype of an element-wise expression of creators and scalars',
+      'import numpy as np\nfrom pycuda import gpuarray\na = (np.random.randn(400) + 1j * np.random.randn(400)).astype(np.complex64)\nd = gpuarray.to_gpu(a)',
+      3200,
+    ],
+    [
+      'element-wise expression of two different sizes (broadcast) stays unknown',
+      'import numpy as np\nfrom pycuda import gpuarray\na = (np.random.randn(400) + np.random.randn(400, 1)).astype(np.float32)\nd = gpuarray.to_gpu(a)',
+      null,
+    ],
     ['np.load size is unknown', 'import numpy as np\nimport cupy as cp\nx = np.load("f.npy")\nd = cp.asarray(x)', null],
   ];
   for (const [name, code, bytes] of sizes) {

@@ -99,7 +99,7 @@ ruleTester(rule, {
       language: 'cuda',
       code: '__global__ void fwd(float* o) {}\nvoid train(float* h, float* part, float* o, size_t n) {\n  float* d;\n  fwd<<<64, 256>>>(o);\n  cudaMemcpy(part, o, 1024, cudaMemcpyDeviceToHost);\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n}\n',
     },
-      {
+    {
       name: 'size from a parameter: the caller chooses it (and may already read the input in chunks)',
       language: 'cuda',
       code: '__global__ void k(float* g) {}\nvoid up(const float* h, size_t bytes) {\n  float* d;\n  cudaMalloc(&d, bytes);\n  cudaMemcpy(d, h, bytes, cudaMemcpyHostToDevice);\n  k<<<1, 1>>>(d);\n}\nvoid feed(FILE* f, float* h) {\n  size_t got;\n  while ((got = fread(h, 1, 1 << 20, f)) > 0) up(h, got);\n}\n',
@@ -155,7 +155,7 @@ ruleTester(rule, {
       code: 'cl_mem f(cl_context ctx, void* host, size_t n, cl_int* err) {\n  return clCreateBuffer(ctx, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, n, host, err);\n}\n',
     },
     {
-      name: 'a local assigned from a parameter in a branch stays the caller\'s choice',
+      name: "a local assigned from a parameter in a branch stays the caller's choice",
       language: 'c',
       code: 'void f(cl_context ctx, float* host, size_t n, cl_int* err) {\n  size_t groups;\n  groups = 2;\n  if (n > 4) groups = n;\n  cl_mem b = clCreateBuffer(ctx, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, groups * sizeof(float), host, err);\n}\n',
     },
@@ -198,7 +198,7 @@ ruleTester(rule, {
       errors: [{ messageId: 'unknownSize', line: 5 }],
     },
     {
-      name: 'size from the input file\'s length',
+      name: "size from the input file's length",
       language: 'cuda',
       code: '__global__ void scan(float* g) {}\nvoid f(const char* path, float* h) {\n  size_t n = file_size(path) / sizeof(float);\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  scan<<<64, 256>>>(d);\n}\n',
       errors: [

@@ -73,6 +73,19 @@ const FAMILY_BY_ROOT: Readonly<Record<string, GpuApi>> = lookupTable({
   numba: 'numba',
   torch: 'torch',
 });
+/**
+ * A sampler of `numpy.random` / `cupy.random` that returns an array (`rand`, `normal`, `choice`), not a generator,
+ * bit generator or state call (`Generator`, `XORWOW(seed)`, `default_rng(seed)`, `seed(0)`): their argument is no shape.
+ */
+function randomArray(q: string, lib: string): boolean {
+  if (!q.startsWith(`${lib}.random.`)) return false;
+  const fn = q.slice(lib.length + '.random.'.length);
+  return (
+    /^[a-z]/.test(fn) &&
+    !fn.includes('.') &&
+    !/^(seed|default_rng|get_random_state|set_random_state|reset_states|get_state|set_state|bit_generator)$/.test(fn)
+  );
+}
 const CREATORS = /^(zeros|ones|empty|full|arange|rand|randn|randint|random|zeros_like|ones_like|empty_like|full_like|linspace|eye|identity)$/;
 
 /** The variable an expression starts from: `a` of `a[i]`, `a.T`, `a.get()`. */
@@ -380,12 +393,12 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
         return { expr: `${count} x ${to.name}`, bytes: count * to.bytes, unknowns: [] };
       }
       const lib = iq?.startsWith('numpy.') ? 'numpy' : iq?.startsWith('cupy.') ? 'cupy' : null;
-      if (!inner || !dtype || !iq || !lib || !(CREATORS.test(iq.split('.').pop()!) || iq.startsWith(`${lib}.random.`))) return null;
+      if (!inner || !dtype || !iq || !lib || !(CREATORS.test(iq.split('.').pop()!) || randomArray(iq, lib))) return null;
       const ia = callArgs(inner);
       return shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy);
     }
     const q = qualify(fnNode.text);
-    if (!q?.startsWith('numpy.') || !(CREATORS.test(q.split('.').pop()!) || q.startsWith('numpy.random.'))) return null;
+    if (!q?.startsWith('numpy.') || !(CREATORS.test(q.split('.').pop()!) || randomArray(q, 'numpy'))) return null;
     return shapeAndDtype(q, a, DEFAULT_DTYPE.numpy);
   };
 
@@ -417,7 +430,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (node.type === 'call') {
       const fnNode = field(node, 'function');
       const q = fnNode && (fnNode.type === 'identifier' || fnNode.type === 'attribute') ? qualify(fnNode.text) : null;
-      if (!q?.startsWith('numpy.') || !(CREATORS.test(q.split('.').pop()!) || q.startsWith('numpy.random.'))) return null;
+      if (!q?.startsWith('numpy.') || !(CREATORS.test(q.split('.').pop()!) || randomArray(q, 'numpy'))) return null;
       const a = callArgs(node);
       // One-dimensional creators only: equal counts are then equal shapes ((400,) + (400, 1) broadcasts to 400 x 400).
       const shape = a.keywords.get('shape') ?? a.positional[0];
@@ -522,7 +535,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (!dtype || inner?.type !== 'call') return null;
     const innerFn = field(inner, 'function');
     const iq = innerFn && (innerFn.type === 'identifier' || innerFn.type === 'attribute') ? qualify(innerFn.text) : null;
-    if (!iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || iq.startsWith('numpy.random.'))) return null;
+    if (!iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || irandomArray(q, 'numpy'))) return null;
     const ia = callArgs(inner);
     return shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy);
   };
@@ -550,8 +563,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       const fn = q.split('.').pop()!;
       // NumPy host arrays (pageable): their sizes feed later uploads.
       if (root === 'numpy') {
-        if (CREATORS.test(fn) || q.startsWith('numpy.random.'))
-          hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), creatorItem(q, a));
+        if (CREATORS.test(fn) || randomArray(q, 'numpy')) hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), creatorItem(q, a));
         else if (/^(load|fromfile|memmap|loadtxt|genfromtxt|frombuffer|array|asarray)$/.test(fn)) {
           const src = a.positional[0] ? collapse(a.positional[0].text) : '?';
           const dtype = a.keywords.get('dtype') ?? a.positional[1];
@@ -596,7 +608,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
             // `cp.random.randn(4, 4).astype(cp.float32)`: a second device array, the creator's shape at the new dtype.
             const inline = inlineNumpyBytes(call);
             if (inline) alloc(call, 'cupy.ndarray.astype', 'cupy', inline, cupyManaged ? 'managed' : 'device');
-          } else if (CREATORS.test(fn) || q.startsWith('cupy.random.'))
+          } else if (CREATORS.test(fn) || randomArray(q, 'cupy'))
             alloc(call, q, 'cupy', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), cupyManaged ? 'managed' : 'device');
           break;
         case 'pycuda':

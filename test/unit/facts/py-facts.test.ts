@@ -78,6 +78,14 @@ describe('Python GPU facts', () => {
     });
   }
 
+  it('a random generator or bit generator is no array: its seed is not a shape', async () => {
+    const a = allocs(await facts('import cupy as cp\ngen = cp.random.Generator(cp.random.XORWOW(1234))\ncp.random.seed(7)\nx = cp.random.rand(10)'));
+    assert.deepEqual(
+      a.map((x) => [x.api, x.size.bytes]),
+      [['cupy.random.rand', 80]],
+    );
+  });
+
   it('CuPy and PyTorch allocations come from their caching pools; a PyCUDA one only with an allocator', async () => {
     const a = allocs(
       await facts(

@@ -535,7 +535,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (!dtype || inner?.type !== 'call') return null;
     const innerFn = field(inner, 'function');
     const iq = innerFn && (innerFn.type === 'identifier' || innerFn.type === 'attribute') ? qualify(innerFn.text) : null;
-    if (!iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || irandomArray(q, 'numpy'))) return null;
+    if (!iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || randomArray(iq, 'numpy'))) return null;
     const ia = callArgs(inner);
     return shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy);
   };

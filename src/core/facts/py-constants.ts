@@ -459,6 +459,8 @@ export class PyConstantFolder {
     else if (node.type === 'identifier' && text === 'int') text = 'int64';
     else if (node.type === 'identifier' && text === 'bool') text = 'bool';
     const name = text.split('.').pop()!;
+    const vector = /(?:^|\.)vec\.([a-z]+?)([1-4])$/.exec(text);
+    if (vector) return { bytes: pycudaVectorBytes(vector[1]!, Number(vector[2])), name };
     const bytes = Object.prototype.hasOwnProperty.call(DTYPE_BYTES, name) ? DTYPE_BYTES[name]! : null;
     return { bytes, name };
   }
@@ -493,4 +495,27 @@ function identifiersIn(node: SyntaxNode): string[] {
     IDENTIFIER,
   );
   return names;
+}
+
+/**
+ * PyCUDA's vector dtypes (`gpuarray.vec.float3`): NumPy structured dtypes of `count` fields of the base type, with no
+ * padding (pycuda/gpuarray.py, _create_vector_types, read 2026-12-04 in the inducer/pycuda mirror). `long` is the
+ * 64-bit platform's int64 (LP64, as the rest of the folding assumes).
+ */
+function pycudaVectorBytes(base: string, count: number): number | null {
+  const size: Record<string, number> = {
+    char: 1,
+    uchar: 1,
+    short: 2,
+    ushort: 2,
+    int: 4,
+    uint: 4,
+    long: 8,
+    ulong: 8,
+    longlong: 8,
+    ulonglong: 8,
+    float: 4,
+    double: 8,
+  };
+  return Object.prototype.hasOwnProperty.call(size, base) ? size[base]! * count : null;
 }

@@ -68,6 +68,11 @@ describe('Python GPU facts', () => {
       'import numpy as np\nfrom pycuda import gpuarray\na = (np.random.randn(400) + np.random.randn(400, 1)).astype(np.float32)\nd = gpuarray.to_gpu(a)',
       null,
     ],
+    [
+      'PyCUDA vector dtype (vec.float3: three float32 fields)',
+      'import numpy\nfrom pycuda import gpuarray\nn = gpuarray.zeros(shape=(50, 50, 2), dtype=gpuarray.vec.float3)',
+      60000,
+    ],
     ['np.load size is unknown', 'import numpy as np\nimport cupy as cp\nx = np.load("f.npy")\nd = cp.asarray(x)', null],
   ];
   for (const [name, code, bytes] of sizes) {

@@ -48,20 +48,22 @@ export const rule: GpuRule = {
       // An iterative algorithm (kernels launched in a loop after the upload: BFS, stencils, elimination) keeps its
       // data resident and reads it at random; a multi-phase one (two launches read the buffer, or an upload after
       // results came back: Rodinia backprop's weight update) reuses it. Streaming in chunks is no fix for either.
-      const resident = !python && (iteratedAfter(t, ctx.facts.events, ctx.text) || multiPhase(t, ctx.facts.events, ctx.text));
+      const resident = () => !python && (iteratedAfter(t, ctx.facts.events, ctx.text) || multiPhase(t, ctx.facts.events, ctx.text));
       if (t.size.bytes === null) {
         // Bounded below the threshold by its 32-bit type, a benchmark size whose default is small, or planned
         // against the device's free memory (cudaMemGetInfo / CL_DEVICE_GLOBAL_MEM_SIZE) in the same function.
         if ((t.sizeCapBytes !== undefined && t.sizeCapBytes <= thresholdBytes) || (t.defaultBytes !== undefined && t.defaultBytes <= thresholdBytes))
           continue;
+        const largeDefault = t.defaultBytes !== undefined && t.defaultBytes > thresholdBytes;
+        // (The fact check first: it is cheap and rules most uploads out.)
+        if (!python && !largeDefault && !t.sizeReadFrom) continue;
         if (plannedAgainstDeviceMemory(t, ctx.facts.events, ctx.text)) continue;
-        if (resident) continue;
+        if (resident()) continue;
         // True or silent: a run-time size is reported only when the code shows one pass over input that could be
         // streamed: the size is read from a file (its length, a count in it, a loader of this project) and one
         // launch of this function reads the buffer. A size from a parameter, a struct field or the command line is
         // the caller's choice (who may already read in chunks); a buffer handed to a function of another file may
         // be iterated there. A command-line default above the threshold is evidence of its own.
-        const largeDefault = t.defaultBytes !== undefined && t.defaultBytes > thresholdBytes;
         if (!python && !largeDefault && !(readsInput(t, ctx.text, ctx.facts.headers) && onePass(t, ctx.facts.events, ctx.text))) continue;
         ctx.report(
           'unknownSize',
@@ -70,7 +72,7 @@ export const rule: GpuRule = {
           undefined,
           allocationOf(t, ctx.facts.events, ctx.config.lang),
         );
-      } else if (t.size.bytes > thresholdBytes && !resident) {
+      } else if (t.size.bytes > thresholdBytes && !resident()) {
         ctx.report(
           'large',
           {

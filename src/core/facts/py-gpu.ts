@@ -674,6 +674,17 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
           else if (/cuda\.managed_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'managed');
           else if (/cuda\.mapped_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'mapped');
           else if (/cuda\.pinned_array$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
+          else if (/cuda\.random\.create_xoroshiro128p_states$/.test(q)) {
+            // A device array of n states, initialised on the host and copied to the device in one call; a state is two
+            // uint64 (numba/cuda/random.py: xoroshiro128p_dtype, create_xoroshiro128p_states, read 2026-12-04).
+            const n = a.positional[0] ?? a.keywords.get('n');
+            const count = n ? folder.evaluate(n) : null;
+            const expr = `${n ? collapse(n.text) : '?'} x xoroshiro128p state (16 bytes)`;
+            const size: SizeValue =
+              count?.value != null ? { expr, bytes: count.value * 16, unknowns: [] } : { expr, bytes: null, unknowns: count?.unknowns ?? ['n'] };
+            const stream = a.keywords.get('stream') ?? a.positional[3];
+            upload(call, q, 'numba', null, 'device', { size, stream: stream && stream.text !== '0' ? collapse(stream.text) : null });
+          }
           break;
         case 'torch': {
           if (q === 'torch.device') {

@@ -83,6 +83,18 @@ describe('Python GPU facts', () => {
     });
   }
 
+  it('numba create_xoroshiro128p_states: a device array of 16-byte states filled by one upload from the host', async () => {
+    const f = await facts('from numba.cuda.random import create_xoroshiro128p_states\nrng = create_xoroshiro128p_states(256 * 4, seed=1)');
+    assert.deepEqual(
+      allocs(f).map((a) => a.size.bytes),
+      [16384],
+    );
+    assert.deepEqual(
+      transfers(f).map((t) => [t.direction, t.size.bytes]),
+      [['host-to-device', 16384]],
+    );
+  });
+
   it('a random generator or bit generator is no array: its seed is not a shape', async () => {
     const a = allocs(await facts('import cupy as cp\ngen = cp.random.Generator(cp.random.XORWOW(1234))\ncp.random.seed(7)\nx = cp.random.rand(10)'));
     assert.deepEqual(

@@ -145,6 +145,11 @@ ruleTester(rule, {
       code: '__global__ void relax(float* g) {}\nvoid f(FILE* fp, float* h) {\n  size_t n;\n  fscanf(fp, "%zu", &n);\n  float* d;\n  cudaMalloc(&d, n * sizeof(float));\n  cudaMemcpy(d, h, n * sizeof(float), cudaMemcpyHostToDevice);\n  for (int it = 0; it < 50; it++) relax<<<64, 256>>>(d);\n}\n',
     },
     {
+      name: 'a known 8 GiB upload an iterative algorithm keeps resident (launches in a loop after it): streaming is no fix',
+      language: 'cuda',
+      code: '#define BYTES (8ULL << 30)\n__global__ void relax(char* g) {}\nvoid f(char* h) {\n  char* d;\n  cudaMalloc(&d, BYTES);\n  cudaMemcpy(d, h, BYTES, cudaMemcpyHostToDevice);\n  for (int it = 0; it < 50; it++) relax<<<64, 256>>>(d);\n}\n',
+    },
+    {
       name: 'python: an array built from a command-line shape is a problem size, not a loaded data set',
       language: 'python',
       code: 'import sys\nimport numpy as np\nimport cupy as cp\nn = int(sys.argv[1])\na = np.random.rand(n, n)\nd = cp.asarray(a)\n',

@@ -265,11 +265,13 @@ function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void 
   });
 }
 
+const DEVICE_WIDE_SYNC = /^(cudaDeviceSynchronize|cudaThreadSynchronize|cuCtxSynchronize)$/;
+
 /**
  * Benchmark loops seen from the whole file. A function whose every call site in this file is bracketed by clock reads
  * (`gettimeofday(&t0); calc_path(...); gettimeofday(&t1);`) is what the benchmark measures: its loops are timed. In a
- * timed loop a sync that more GPU work follows in the same iteration, with no clock read between (`k1<<<>>>; sync;
- * k2<<<>>>; sync;`), is not what the timing needs: it is marked `beforeMoreWork`.
+ * timed loop a device-wide sync that more GPU work follows in the same iteration, with no clock read between
+ * (`k1<<<>>>; sync; k2<<<>>>; sync;`), is not what the timing needs: it is marked `beforeMoreWork`.
  */
 function markTimedSyncs(events: GpuEvent[], parsed: ParsedSource, definedHere: ReadonlySet<string>): void {
   const loopSyncs = events.filter((e) => e.kind === 'sync' && e.loop && e.family !== 'opencl');
@@ -287,7 +289,8 @@ function markTimedSyncs(events: GpuEvent[], parsed: ParsedSource, definedHere: R
     let loop = e.loop;
     if (!loop.timed && e.function && timedByCallers.get(e.function)) loop = { ...loop, timed: true };
     let beforeMoreWork = false;
-    if (e.kind === 'sync' && (loop.timed || loop.clocked))
+    // Device-wide waits only: an event or stream wait in a pipelined loop waits for one earlier result, as advised.
+    if (e.kind === 'sync' && (loop.timed || loop.clocked) && DEVICE_WIDE_SYNC.test(e.api))
       beforeMoreWork = events.some(
         (w) =>
           (w.kind === 'launch' || w.kind === 'transfer') &&

@@ -65,6 +65,11 @@ ruleTester(rule, {
       code: '__global__ void k(float* d) {}\nint steps(float* d, int n) {\n  for (int t = 0; t < n; t++) {\n    k<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n  }\n  return 0;\n}\nint main() {\n  struct timeval t0, t1;\n  float* d = 0;\n  gettimeofday(&t0, NULL);\n  int r = steps(d, 10);\n  gettimeofday(&t1, NULL);\n  return r;\n}\n',
     },
     {
+      name: 'benchmark: an event wait for an earlier cycle of a pipelined multi-stream loop is the targeted wait advised',
+      language: 'cuda',
+      code: '__global__ void k(float* d) {}\nvoid f(float** d, cudaStream_t* s, cudaEvent_t* done, cudaEvent_t t0, int n) {\n  cudaEventRecord(t0, 0);\n  for (int i = 0; i < n; ++i) {\n    int next = (i + 1) % 2;\n    cudaEventSynchronize(done[next]);\n    k<<<1, 32, 0, s[i % 2]>>>(d[i % 2]);\n    cudaEventRecord(done[i % 2], s[i % 2]);\n  }\n  cudaEventRecord(t0, 0);\n  float ms;\n  cudaEventElapsedTime(&ms, t0, t0);\n}\n',
+    },
+    {
       name: 'benchmark: each kernel timed on its own (a clock read between the sync and the next launch)',
       language: 'cuda',
       code: '__global__ void a(float* d) {}\n__global__ void b(float* d) {}\nvoid f(float* d, double* ta, double* tb) {\n  for (int r = 0; r < 10; r++) {\n    double t0 = seconds();\n    a<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n    double t1 = seconds();\n    b<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n    *ta += t1 - t0;\n    *tb += seconds() - t1;\n  }\n}\n',

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { TOOL_NAME } from '../core/analyze';
+import { loadConfigFile } from '../core/config';
 import { diffRevisions, GitError } from '../core/diff';
 import { redactDeep } from '../core/model/redact';
 import { jsonText } from '../core/report/json';
@@ -11,6 +12,7 @@ import { toDiffMarkdown } from '../core/report/diff-markdown';
 import { toDiffText } from '../core/report/diff-text';
 import { escapeTerminal } from '../core/report/control-chars';
 import { SEVERITY_ORDER } from '../core/model/types';
+import { RULE_IDS } from '../core/rules';
 import { formatUsd } from '../core/model/units';
 
 interface DiffValues {
@@ -65,14 +67,17 @@ export async function runDiffCommand(positionals: readonly string[], values: Dif
     if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ko')
       throw new DiffUsageError(`--lang must be en or ko, not '${values.lang}'`);
     const range = parseRange(positionals);
+    const root = resolve(io.cwd, values.root ?? '.');
+    // The tables follow the findings' language: --lang, else the root's configuration (as scan and report do).
+    const lang = (values.lang as 'en' | 'ko' | undefined) ?? loadConfigFile(root, RULE_IDS).config.lang;
     const report = await diffRevisions({
-      root: resolve(io.cwd, values.root ?? '.'),
+      root,
       ...range,
       ...(values['target-gpu'] ? { targetGpu: values['target-gpu'] } : {}),
       ...(values.profile ? { profile: values.profile } : {}),
       ...(values.lang ? { lang: values.lang as 'en' | 'ko' } : {}),
     });
-    const text = format === 'json' ? jsonText(redactDeep(report)) : format === 'md' ? toDiffMarkdown(report) : toDiffText(report);
+    const text = format === 'json' ? jsonText(redactDeep(report)) : format === 'md' ? toDiffMarkdown(report, { lang }) : toDiffText(report, { lang });
     if (values.output) {
       const out = resolve(io.cwd, values.output);
       mkdirSync(dirname(out), { recursive: true });

@@ -34,7 +34,8 @@ const USAGE = `Usage: ${TOOL_NAME} scan [paths...] [options]
        ${TOOL_NAME} lsp --stdio
        ${TOOL_NAME} mcp [--root DIR]
 
-scan    reads CUDA, OpenCL, C/C++, Python GPU code and OpenAI API code statically and reports problems with their numbers.
+scan    reads CUDA, OpenCL, C/C++, Python GPU code and LLM API code (OpenAI, Anthropic, Google GenAI, AWS Bedrock,
+        LiteLLM, LangChain, the AI SDK) statically and reports problems with their numbers.
 lsp     starts the language server on stdin/stdout (diagnostics, quick fixes, hover, CodeLens) for any LSP editor.
 mcp     starts a Model Context Protocol server on stdin/stdout for coding agents (tools scan, sizing_report,
         explain_finding, diff), confined to the root (default: the current folder).
@@ -60,7 +61,7 @@ Options:
   --root DIR                   folder paths and report paths are relative to (default: current folder)
   --max-file-bytes N           skip files larger than N bytes (default: 2000000)
   --jobs N                     worker threads for the files (default 1: none; 0: one per core, at most 4)
-  --lang en|ko                 language of rule messages and of the sizing report (default: en; ko = Korean)
+  --lang en|ko                 language of rule messages, the sizing report and the diff (default: en; ko = Korean)
   --baseline FILE              scan: the baseline to read (default: ${BASELINE_FILE_NAME} in the root when present)
   --no-baseline                scan: report every finding, baselined or not
   --omit-baselined             scan --format sarif: leave baselined results out (default: marked baselineState "unchanged")

@@ -132,9 +132,9 @@ export async function analyzeText(
           wantsLlm && project && PROJECT_HINT.test(text)
             ? await project.viewPy(project.absolute(path), projectImportsPy(parsed.tree.rootNode))
             : null;
-        // A result returned to callers in other files: the first extraction asks for them, the second uses them.
-        let firstLlm = view ? within(budget, () => extractPyLlmFacts(parsed, path, view.lookup)) : null;
-        if (view && (await project!.loadCallers(view, project!.absolute(path), 'py'))) firstLlm = null;
+        const firstLlm = view
+          ? await extractWithView(view, project!, path, 'py', () => within(budget, () => extractPyLlmFacts(parsed, path, view.lookup)))
+          : null;
         // Synchronous from here on, under the file's time budget (budget.ts lists where it is checked).
         return within(budget, (): FileAnalysis => {
           if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
@@ -169,9 +169,9 @@ export async function analyzeText(
     const program = js.program;
     // The project view (summaries of imported files) is read before the budgeted synchronous part.
     const view = project && PROJECT_HINT.test(text) ? await project.viewJs(project.absolute(path), projectImportsJs(program)) : null;
-    // A result returned to callers in other files: the first extraction asks for them, the second uses them.
-    let firstLlm = view ? within(budget, () => extractJsLlmFacts(program, text, path, language, view.lookup)) : null;
-    if (view && (await project!.loadCallers(view, project!.absolute(path), 'js'))) firstLlm = null;
+    const firstLlm = view
+      ? await extractWithView(view, project!, path, 'js', () => within(budget, () => extractJsLlmFacts(program, text, path, language, view.lookup)))
+      : null;
     return within(budget, (): FileAnalysis => {
       const suppressions = readJsSuppressions(js.comments, text);
       noteUnknownSuppressions(entry, suppressions);
@@ -204,6 +204,26 @@ function noteUnknownSuppressions(entry: FileEntry, suppressions: Suppressions): 
   if (warnings.length) entry.warnings = [...(entry.warnings ?? []), ...warnings];
 }
 
+/** Extractions over a project view, at most this many: each may ask for summaries (or callers) the last did not have. */
+const MAX_VIEW_EXTRACTIONS = 3;
+
+/**
+ * Extracts over a view that loads summaries on demand: an extraction notes the imported names and the callers of its
+ * functions it asked for and did not find loaded; they are loaded and the file extracted again, until nothing new is
+ * asked. Most files settle in one or two extractions (the language server preloads what the last view of the file
+ * loaded, so an edit re-extracts once).
+ */
+async function extractWithView<T>(view: ProjectView, project: Project, path: string, lang: 'js' | 'py', extract: () => T): Promise<T> {
+  let facts = extract();
+  for (let n = 1; n < MAX_VIEW_EXTRACTIONS; n++) {
+    const summaries = await view.loadAsked();
+    const callers = await project.loadCallers(view, project.absolute(path), lang);
+    if (!summaries && !callers) break;
+    facts = extract();
+  }
+  return facts;
+}
+
 function deps(view: ProjectView | null): { dependsOn?: string[] } {
   return view?.dependsOn.length ? { dependsOn: view.dependsOn } : {};
 }
@@ -218,7 +238,7 @@ function projectOf(root: string): Project {
 
 /** Reads and analyses one file of a scan; an unreadable file is an entry with the reason (never throws). */
 export async function analyseFile(
-  file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>,
+  file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo' | 'projectRoot'>,
   loaded: LoadedConfig,
   project?: Project,
 ): Promise<FileOutcome> {
@@ -236,11 +256,14 @@ export async function analyseFile(
   const bytes = read.bytes;
   if (isBinary(bytes.subarray(0, 8192))) return skip(BINARY_REASON, false, bytes.length);
   const text = bytes.toString('utf8');
-  // The scan root: project headers and imports are resolved inside it (and compile_commands.json is looked for there).
+  // The scan root: project headers and imports are resolved inside it (and compile_commands.json is looked for there);
+  // for a file outside it, the folder the command line named.
   const native = file.path.split('/').join(sep);
-  const root = file.absolutePath.endsWith(native)
-    ? file.absolutePath.slice(0, file.absolutePath.length - native.length) || sep
-    : dirname(file.absolutePath);
+  const root = file.projectRoot
+    ? file.projectRoot
+    : file.absolutePath.endsWith(native)
+      ? file.absolutePath.slice(0, file.absolutePath.length - native.length) || sep
+      : dirname(file.absolutePath);
   const r = await analyzeText(
     file.path,
     text,
@@ -332,7 +355,8 @@ export async function analyze(input: AnalyzeInput): Promise<AnalysisResult> {
   // One thread, or what the workers left: a file a dead worker held is analysed here.
   for (const index of rest) {
     if (input.signal?.aborted) break;
-    await record(index, await analyseFile(discovered.files[index]!, loaded, project));
+    const file = discovered.files[index]!;
+    await record(index, await analyseFile(file, loaded, file.projectRoot ? undefined : project));
   }
   const findings: Finding[] = [];
   const gpu: GpuFileSummary[] = [];

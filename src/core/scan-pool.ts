@@ -21,7 +21,7 @@ export interface FileOutcome {
 }
 
 export type AnalyseFile = (
-  file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo'>,
+  file: Pick<DiscoveredFile, 'path' | 'absolutePath' | 'language' | 'confineTo' | 'projectRoot'>,
   loaded: LoadedConfig,
 ) => Promise<FileOutcome>;
 
@@ -69,9 +69,14 @@ export async function analyseInWorkers(
       signal?.addEventListener('abort', stop, { once: true });
       const feed = (w: Worker): boolean => {
         if (signal?.aborted || next >= files.length) return false;
-        const batch = files
-          .slice(next, next + BATCH)
-          .map((f, i) => ({ index: next + i, path: f.path, absolutePath: f.absolutePath, language: f.language, confineTo: f.confineTo }));
+        const batch = files.slice(next, next + BATCH).map((f, i) => ({
+          index: next + i,
+          path: f.path,
+          absolutePath: f.absolutePath,
+          language: f.language,
+          confineTo: f.confineTo,
+          projectRoot: f.projectRoot,
+        }));
         next += batch.length;
         for (const t of batch) pending.add(t.index);
         w.postMessage(batch);
@@ -118,7 +123,16 @@ export function serveScanWorker(analyse: AnalyseFile): boolean {
   const port = parentPort;
   port.on(
     'message',
-    async (batch: Array<{ index: number; path: string; absolutePath: string; language: DiscoveredFile['language']; confineTo?: string }>) => {
+    async (
+      batch: Array<{
+        index: number;
+        path: string;
+        absolutePath: string;
+        language: DiscoveredFile['language'];
+        confineTo?: string;
+        projectRoot?: string;
+      }>,
+    ) => {
       const results = [];
       for (const t of batch) results.push({ index: t.index, outcome: await analyse(t, loaded) });
       port.postMessage(results);

@@ -112,7 +112,7 @@ export function createMcpServer(rootGiven: string): McpServer {
     'scan',
     {
       description:
-        'Static analysis of GPU code (CUDA, OpenCL, Python GPU libraries) and OpenAI/LLM API code: the JSON of `ai-infra-advisor scan --format json` (findings with fixes, GPU memory and LLM call facts).',
+        'Static analysis of GPU code (CUDA, OpenCL, Python GPU libraries) and LLM API code (OpenAI, Anthropic, Google GenAI, Bedrock, LiteLLM, LangChain, AI SDK): the JSON of `ai-infra-advisor scan --format json` (findings with fixes, GPU memory and LLM call facts).',
       inputSchema: {
         paths: pathsSchema,
         targetGpu: gpuSchema,

@@ -16,6 +16,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../core/analyze';
 import type { Finding, Language, LlmCallSummary, SourceRange } from '../core/model/types';
+import { noteText } from '../core/model/estimate-notes';
 import { formatBytes, formatInteger, isSizeInRange } from '../core/model/units';
 import { redactSecrets } from '../core/model/redact';
 import { showControlChars } from '../core/report/control-chars';
@@ -255,7 +256,7 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
     if (c.store?.at && c.store.viaHelper)
       parts.push(phrase(lang, 'storedBy', { helper: inCode(c.store.viaHelper), path: inCode(c.store.at.path), line: c.store.at.line }));
     parts.push(H.cache(c.cacheBeforeCall));
-    if (c.unknowns.length) parts.push(H.unknowns(c.unknowns.map(md).join('; ')));
+    if (c.notes.length) parts.push(H.unknowns(c.notes.map((n) => md(noteText(n, lang))).join('; ')));
   }
   if (!parts.length) return null;
   return { contents: { kind: 'markdown', value: parts.join('\n\n') } };

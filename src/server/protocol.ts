@@ -132,7 +132,10 @@ export interface SizingReportResult {
   headline: string[];
   /** The page's own labels, buttons and assumption labels (by key) in the server's language (webviews have no l10n API). */
   strings: PageStrings & { assumptions: Record<string, string> };
+  /** The findings as the editor shows them: the workspace baseline applied (setting aiInfraAdvisor.baseline). */
   findings: Finding[];
+  /** How many of the scan's findings the baseline matched (hidden, or shown as information); absent without one. */
+  baselined?: number;
   /** With `diagnostics: true`: the findings as LSP diagnostics by file URI, with the keys code actions look up. */
   diagnostics?: Record<string, Diagnostic[]>;
   durationMs: number;

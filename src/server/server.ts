@@ -51,7 +51,8 @@ import {
 } from './protocol';
 import { redactDeep, redactSecrets } from '../core/model/redact';
 import { lookupTable } from '../core/model/lookup';
-import { applyBaseline, BaselineCache } from '../core/baseline';
+import { applyBaseline, BaselineCache, splitByBaseline } from '../core/baseline';
+import { diskText } from '../core/report/sarif';
 import { statSync } from 'node:fs';
 
 /** VS Code language ids we analyse, for documents whose file name does not say (untitled, virtual). */
@@ -446,6 +447,16 @@ export function startServer(connection: Connection): void {
       workload.problems.push(...edited.problems);
     }
     const report = buildSizingReport(result, workload);
+    // The scan's findings as the editor shows them: the workspace baseline applied as for open files (hidden, or
+    // downgraded to information), so Problems and the tree list the same findings whichever way a file was analysed.
+    const mode = settings.baseline ?? 'hide';
+    const baseline = mode === 'off' ? null : baselines.get(root);
+    const split = baseline ? splitByBaseline(result.findings, baseline, { textOf: diskText(root) }) : null;
+    const shown = !split
+      ? result.findings
+      : mode === 'hide'
+        ? split.fresh
+        : applyBaseline(result.findings, baseline, mode, { textOf: diskText(root) });
     const rendered =
       params.render === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`
@@ -463,13 +474,14 @@ export function startServer(connection: Connection): void {
         charts: buildCharts(report, lang),
         headline: headline(report, lang),
         strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions },
-        findings: result.findings,
+        findings: shown,
+        ...(split ? { baselined: split.baselined.length } : {}),
         durationMs: Date.now() - started,
         scannedFiles: result.files.length,
         skipped: result.skipped,
         ...(rendered ? { rendered } : {}),
       }),
-      ...(params.diagnostics ? { diagnostics: diagnosticsByFile(result.findings, root) } : {}),
+      ...(params.diagnostics ? { diagnostics: diagnosticsByFile(shown, root) } : {}),
     };
   });
 

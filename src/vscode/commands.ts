@@ -60,9 +60,8 @@ export const COMMANDS: Record<string, Handler> = {
         s.tree.refresh();
         const files = new Set(result.findings.map((f) => f.path)).size;
         logScan(s.log, result);
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t('AI Infra Advisor: {0} findings in {1} files ({2} ms).', result.findings.length, files, result.durationMs),
-        );
+        const found = vscode.l10n.t('AI Infra Advisor: {0} findings in {1} files ({2} ms).', result.findings.length, files, result.durationMs);
+        void vscode.window.showInformationMessage(result.baselined ? `${found} ${baselinedNote(result.baselined)}` : found);
       },
     ),
 
@@ -203,11 +202,18 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/** What the baseline did to a scan's findings (aiInfraAdvisor.baseline: hide or info). */
+function baselinedNote(n: number): string {
+  return vscode.workspace.getConfiguration('aiInfraAdvisor').get<string>('baseline', 'hide') === 'info'
+    ? vscode.l10n.t('{0} baselined findings shown as information.', n)
+    : vscode.l10n.t('{0} baselined findings hidden.', n);
+}
+
 /** A scan in the log: counts and time, each skipped file with its reason, configuration problems. */
 function logScan(log: vscode.LogOutputChannel, result: SizingReportResult): void {
   const files = new Set(result.findings.map((f) => f.path)).size;
   log.info(
-    `workspace scan: ${result.scannedFiles ?? '?'} files considered, ${result.skipped?.length ?? 0} skipped, ${result.findings.length} findings in ${files} files (${result.durationMs} ms)`,
+    `workspace scan: ${result.scannedFiles ?? '?'} files considered, ${result.skipped?.length ?? 0} skipped, ${result.findings.length} findings in ${files} files (${result.durationMs} ms)${result.baselined ? `, ${result.baselined} baselined` : ''}`,
   );
   const skipped = result.skipped ?? [];
   for (const k of skipped.slice(0, 200)) log.info(`skipped ${k.path}: ${k.reason}`);

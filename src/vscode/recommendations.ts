@@ -1,4 +1,4 @@
-// The Recommendations tree: our diagnostics across the workspace, grouped by area (GPU, OpenCL, OpenAI) → rule →
+// The Recommendations tree: our diagnostics across the workspace, grouped by area (GPU, OpenCL, LLM API) → rule →
 // location, counts in the labels; a click reveals the range. Built from the diagnostics the language server
 // published, so it never re-analyses. The grouping itself is in tree-model.ts.
 import * as vscode from 'vscode';

@@ -1,4 +1,4 @@
-// The Recommendations tree's grouping, free of the VS Code API so it is unit-tested: area (GPU, OpenCL, OpenAI API)
+// The Recommendations tree's grouping, free of the VS Code API so it is unit-tested: area (GPU, OpenCL, LLM API)
 // → rule → location. recommendations.ts turns these nodes into TreeItems.
 
 /** What the tree needs of a finding. Severity uses VS Code's order: 0 error, 1 warning, 2 information, 3 hint. */
@@ -19,7 +19,8 @@ export type TreeNode<F extends TreeFinding> =
 export const AREAS: ReadonlyArray<{ area: string; prefix: string }> = [
   { area: 'GPU', prefix: 'gpu-' },
   { area: 'OpenCL', prefix: 'opencl-' },
-  { area: 'OpenAI API', prefix: 'llm-' },
+  // llm- rules cover every provider's call sites (OpenAI, Anthropic, Google, Bedrock, LiteLLM, LangChain, AI SDK).
+  { area: 'LLM API', prefix: 'llm-' },
 ];
 /** Where a rule with none of the prefixes goes: listed last, never dropped. */
 export const OTHER_AREA = 'Other';

@@ -1,7 +1,9 @@
 // `ai-infra-advisor diff` and `baseline` through the CLI (in process), and the Action's script (scripts/ci-comment.mjs)
 // against a local git repository with a fake `gh` that records what it was asked.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,9 +34,9 @@ describe('CLI diff, baseline and the CI comment script', function () {
     assert.equal(report.calls.length, 3);
     assert.ok(report.bill.deltaUsd > 0);
     const md = await cli(['diff', range, '--format', 'md', '--fail-on', 'never'], dir);
-    assert.match(md.out, /^<!-- ai-infra-advisor-diff -->\n\*\*AI Infra Advisor:\*\* .*\/month OpenAI/);
+    assert.match(md.out, /^<!-- ai-infra-advisor-diff -->\n\*\*AI Infra Advisor:\*\* .*\/month LLM API/);
     const text = await cli(['diff', range, '--fail-on', 'never'], dir);
-    assert.match(text.out, /LLM call sites/);
+    assert.match(text.out, /LLM API call sites/);
     // The change adds an error (17 GiB on a T4): the default --fail-on error fails.
     assert.equal((await cli(['diff', range, '--format', 'json'], dir)).code, 1);
     // --budget: just above the increase passes, just below fails.
@@ -49,6 +51,31 @@ describe('CLI diff, baseline and the CI comment script', function () {
     assert.equal(bad.code, 2);
     assert.match(bad.err, /unknown revision 'nope'/);
     assert.equal((await cli(['diff', range, '--budget', 'lots'], dir)).code, 2);
+  });
+
+  it('diff --lang ko: text and Markdown in Korean; without --lang, the language of the root configuration', async () => {
+    const range = `${commits[0]}..${commits[5]}`;
+    const md = await cli(['diff', range, '--format', 'md', '--fail-on', 'never', '--lang', 'ko'], dir);
+    assert.equal(md.code, 0, md.err);
+    assert.match(md.out, /^\*\*AI Infra Advisor:\*\* LLM API 월 \+\\\$\d/m);
+    assert.match(md.out, /^#### LLM API 호출 위치$/m);
+    assert.doesNotMatch(md.out, /LLM API call sites|New findings|Monthly total/);
+    const en = await cli(['diff', range, '--fail-on', 'never'], dir);
+    assert.match(en.out, /^LLM API call sites$/m);
+    const config = join(dir, 'ai-infra-advisor.config.json');
+    writeFileSync(config, JSON.stringify({ lang: 'ko' }));
+    try {
+      const text = await cli(['diff', range, '--fail-on', 'never'], dir);
+      assert.match(text.out, /^LLM API 호출 위치$/m);
+      assert.match(text.out, /^새 발견 사항$/m);
+      // --lang wins over the configuration.
+      assert.match((await cli(['diff', range, '--fail-on', 'never', '--lang', 'en'], dir)).out, /^New findings$/m);
+    } finally {
+      rmSync(config);
+    }
+    const bad = await cli(['diff', range, '--lang', 'fr'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--lang must be en or ko, not 'fr'/);
   });
 
   it('baseline then scan: old findings hidden and counted, a new one shown and gating', async () => {
@@ -150,6 +177,137 @@ else if (method === 'PATCH') { const id = Number(args.find((a) => a.includes('/c
       assert.match(bad.stderr, /--repo must be OWNER\/NAME/);
     } finally {
       rmSync(bin, { recursive: true, force: true });
+    }
+  });
+  it('ci-comment.mjs --gitlab: lists the notes (every page), POSTs once, then PUTs its own note; others untouched', async () => {
+    interface Note {
+      id: number;
+      body: string;
+      system: boolean;
+    }
+    const notes: Note[] = [
+      { id: 7, body: "someone else's note", system: false },
+      { id: 8, body: `${'<!-- ai-infra-advisor-diff -->'} quoted in a system note`, system: true },
+    ];
+    const requests: Array<{ method: string; url: string; token: string | null; job: string | null; body: unknown }> = [];
+    const read = (req: IncomingMessage) =>
+      new Promise<string>((done) => {
+        let data = '';
+        req.on('data', (c: Buffer) => (data += c.toString('utf8')));
+        req.on('end', () => done(data));
+      });
+    const PATH = '/api/v4/projects/group%2Fapp/merge_requests/12/notes';
+    // A fake GitLab: one note per page (so paging is exercised), PRIVATE-TOKEN "secret" only.
+    const server = createServer((req, res) => {
+      void read(req).then((text) => {
+        const url = new URL(req.url!, 'http://x');
+        const body = text ? (JSON.parse(text) as { body: string }) : null;
+        requests.push({
+          method: req.method!,
+          url: req.url!,
+          token: req.headers['private-token'] as string | null,
+          job: (req.headers['job-token'] as string) ?? null,
+          body,
+        });
+        const send = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
+          res.end(JSON.stringify(value));
+        };
+        if (req.headers['private-token'] !== 'secret') return send(403, { message: '403 Forbidden' });
+        if (req.method === 'GET' && url.pathname === PATH) {
+          const page = Number(url.searchParams.get('page'));
+          return send(200, notes.slice(page - 1, page), { 'x-next-page': page < notes.length ? String(page + 1) : '' });
+        }
+        if (req.method === 'POST' && url.pathname === PATH) {
+          const note = { id: 100 + notes.length, body: body!.body, system: false };
+          notes.push(note);
+          return send(201, note);
+        }
+        const put =
+          req.method === 'PUT' && url.pathname.startsWith(`${PATH}/`) ? notes.find((n) => n.id === Number(url.pathname.split('/').pop())) : null;
+        if (put) {
+          put.body = body!.body;
+          return send(200, put);
+        }
+        send(404, { message: '404 Not found' });
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v4`;
+    const env = (token: Record<string, string>) => {
+      const e: Record<string, string | undefined> = {
+        ...process.env,
+        GITLAB_TOKEN: undefined,
+        CI_JOB_TOKEN: undefined,
+        CI_PROJECT_ID: 'group/app',
+        CI_MERGE_REQUEST_IID: '12',
+        CI_API_V4_URL: api,
+        AIA_CLI: JSON.stringify([process.execPath, '-r', require.resolve('tsx/cjs'), join(ROOT, 'src/cli/main.ts')]),
+        ...token,
+      };
+      return Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+    };
+    // Asynchronous: the fake server answers on this process's event loop.
+    const run = (args: string[], token: Record<string, string>) =>
+      new Promise<{ status: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [join(ROOT, 'scripts/ci-comment.mjs'), '--gitlab', '--fail-on', 'never', ...args], {
+          cwd: dir,
+          env: env(token),
+        });
+        let stderr = '';
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+        child.on('close', (status) => done({ status, stderr }));
+      });
+    try {
+      const first = await run(['--base', commits[4]!], { GITLAB_TOKEN: 'secret' });
+      assert.equal(first.status, 0, first.stderr);
+      assert.deepEqual(
+        requests.map((r) => [r.method, new URL(r.url, 'http://x').pathname, new URL(r.url, 'http://x').searchParams.get('page')]),
+        [
+          ['GET', PATH, '1'],
+          ['GET', PATH, '2'],
+          ['POST', PATH, null],
+        ],
+      );
+      assert.ok(requests.every((r) => r.token === 'secret'));
+      assert.equal(notes.length, 3);
+      assert.match(notes[2]!.body, /^<!-- ai-infra-advisor-diff -->\n\*\*AI Infra Advisor:\*\*/);
+      assert.match(notes[2]!.body, /insert\\_one/);
+      requests.length = 0;
+      const second = await run(['--base', commits[0]!, '--lang', 'ko'], { GITLAB_TOKEN: 'secret' });
+      assert.equal(second.status, 0, second.stderr);
+      assert.deepEqual(
+        requests.map((r) => [r.method, new URL(r.url, 'http://x').pathname]),
+        [
+          ['GET', PATH],
+          ['GET', PATH],
+          ['GET', PATH],
+          ['PUT', `${PATH}/102`],
+        ],
+      );
+      assert.equal(notes.length, 3, 'updated, not posted again');
+      assert.equal(notes[0]!.body, "someone else's note");
+      assert.match(notes[1]!.body, /quoted in a system note$/);
+      assert.match(notes[2]!.body, /translate\\_all/);
+      assert.match(notes[2]!.body, /LLM API 호출 위치/);
+      // The job token is sent as JOB-TOKEN; GitLab refuses it for notes, and the message says what to set instead.
+      requests.length = 0;
+      const job = await run(['--base', commits[0]!], { CI_JOB_TOKEN: 'jt-4f9a' });
+      assert.equal(job.status, 2);
+      assert.equal(requests[0]!.job, 'jt-4f9a');
+      assert.match(job.stderr, /GitLab API GET \/api\/v4\/projects\/group%2Fapp\/merge_requests\/12\/notes failed: 403 .*set GITLAB_TOKEN/);
+      assert.doesNotMatch(job.stderr, /jt-4f9a/, 'the token is never printed');
+      // Bad input is named before anything runs.
+      requests.length = 0;
+      const bad = await run(['--mr', 'abc'], { GITLAB_TOKEN: 'secret' });
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /--mr must be a merge-request IID/);
+      const noToken = await run([], {});
+      assert.equal(noToken.status, 2);
+      assert.match(noToken.stderr, /set GITLAB_TOKEN/);
+      assert.equal(requests.length, 0);
+    } finally {
+      server.close();
     }
   });
 });

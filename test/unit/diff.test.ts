@@ -137,7 +137,7 @@ describe('diff (issue 21 done-when)', function () {
     ]);
     const md = toDiffMarkdown(r);
     assert.ok(md.startsWith(DIFF_COMMENT_MARKER));
-    assert.match(md.split('\n')[1]!, /OpenAI, .*peak GPU memory 1\.0 GiB → 17\.0 GiB: no longer fits the NVIDIA T4/);
+    assert.match(md.split('\n')[1]!, /LLM API, .*peak GPU memory 1\.0 GiB → 17\.0 GiB: no longer fits the NVIDIA T4/);
   });
 
   it('the JSON matches docs/diff.schema.json', () => {

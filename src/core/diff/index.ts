@@ -150,6 +150,7 @@ function callSides(side: Side): CallSide[] {
         line: c.line,
         function: c.function,
         operation: c.operation,
+        provider: c.provider ?? null,
         model: c.model,
         outputBound: c.outputBound,
         maxTokens: c.maxTokens,

@@ -1,11 +1,15 @@
 // Matching call sites across a change. Passes from the strictest key to the loosest, each in file order, so a call that
 // only moved (lines added above, another function, a renamed file) pairs with itself and a swapped model is a change,
 // not a removal plus an addition.
+import type { LlmProvider } from '../model/types';
+
 export interface CallSide {
   path: string;
   line: number;
   function: string | null;
   operation: string;
+  /** Whose API it is (null: cannot be told, a LiteLLM model string of an unknown family). */
+  provider: LlmProvider | null;
   model: string | null;
   outputBound: string;
   maxTokens: number | null;

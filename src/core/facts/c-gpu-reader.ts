@@ -608,6 +608,11 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
     ).test(after);
   };
 
+  let macroSet: Set<string> | undefined;
+  const macroNames = () =>
+    (macroSet ??= new Set(
+      [...parsed.text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm)].map((m) => m[1]!).concat([...(headers?.macros.keys() ?? [])]),
+    ));
   let readers: MacroReaders | undefined;
   const macroReaders = () => (readers ??= new MacroReaders(parsed.text, headers?.macros));
   /** The errcode_ret argument of an OpenCL object creator call, else null. */
@@ -620,8 +625,9 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
 
   const recordApiCall = (call: SyntaxNode, name: string, family: 'opencl' | 'cuda' | 'cuda-driver', args: SyntaxNode[]) => {
     if (family === 'opencl' ? OPENCL_UNCHECKED_OK.test(name) : CUDA_NON_STATUS_CALLS.has(name)) return;
-    // A cudaXxx / clXxx function defined in this very file is the project's own helper, not the vendor API.
-    if (definedHere.has(name) && !C_API_TABLE[name]) return;
+    // A cudaXxx / clXxx function or macro defined in this file or a project header is the project's own helper (a
+    // check macro such as `#define cudaCheck(err) (cuda_check(err, __FILE__, __LINE__))`), not the vendor API.
+    if ((definedHere.has(name) || macroNames().has(name)) && !C_API_TABLE[name]) return;
     let checked: boolean;
     let storedIn: string | undefined;
     // A CUDA launch API's status may be read later through cudaGetLastError, like a <<<>>> launch.

@@ -3,6 +3,7 @@
 // store writes, plus one level of same-file helpers in both directions (the result passed into a helper that
 // stores it; a helper that returns the result to a caller that stores it). Also: whether a store read keyed by
 // the prompt, whose hit skips the call, precedes it.
+import { LazyMap } from './lazy-map';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import {
@@ -102,7 +103,7 @@ function withoutParam(s: StoreWriteFact): StoreWriteFact {
 }
 
 export class JsFlow {
-  private readonly stores = new Map<string, StoreModule>();
+  private readonly stores = new LazyMap<string, StoreModule>();
   private readonly mongoTtl: { seconds: number | null; how: string } | null;
   private readonly functions = new Map<string, FunctionNode>();
   private byCallee: Map<string, TSESTree.CallExpression[]> | undefined;
@@ -124,28 +125,26 @@ export class JsFlow {
     this.importBindings = imports;
     for (const [local, i] of imports) {
       // LangChain's store classes are typed by the class imported; other libraries by the package.
-      const m =
+      const known =
         (/^(@langchain\/|langchain)/.test(i.source) ? storeClass(i.imported === 'default' || i.imported === '*' ? local : i.imported) : null) ??
-        storeModule(i.source) ??
-        imported?.symbol(local, [])?.facts.store ??
-        null;
-      if (m) this.stores.set(local, m);
+        storeModule(i.source);
       // A summary: a project import may be a store handle; its writes wait for a view to type them.
-      else if (deferImports && !/^(openai|@langchain\/|langchain|ai$|@ai-sdk\/)/.test(i.source))
-        this.stores.set(local, {
-          kind: 'rdbms',
-          engine: 'deferred',
-          writes: ANY_STORE_WRITES,
-          reads: NO_READS,
-          deferred: { source: i.source, imported: i.imported },
-        });
+      const deferred: StoreModule | null =
+        deferImports && !/^(openai|@langchain\/|langchain|ai$|@ai-sdk\/)/.test(i.source)
+          ? { kind: 'rdbms', engine: 'deferred', writes: ANY_STORE_WRITES, reads: NO_READS, deferred: { source: i.source, imported: i.imported } }
+          : null;
+      const project = imported;
+      if (known) this.stores.set(local, known);
+      // The project model is asked only when the code reads the name (see LazyMap).
+      else if (project) this.stores.defer(local, () => project.symbol(local, [])?.facts.store ?? deferred);
+      else if (deferred) this.stores.set(local, deferred);
     }
     // Parameters and fields typed with a store library's type (`private repo: Repository<Chat>`, `redis: Redis`).
     for (const n of index.nodes) {
       const id = n.type === 'TSParameterProperty' ? n.parameter : n.type === 'Identifier' || n.type === 'PropertyDefinition' ? n : null;
       const name = id?.type === 'Identifier' ? id.name : id?.type === 'PropertyDefinition' && id.key.type === 'Identifier' ? id.key.name : null;
       const annotation = id && 'typeAnnotation' in id ? id.typeAnnotation?.typeAnnotation : undefined;
-      if (!name || this.stores.has(name) || annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier') continue;
+      if (!name || annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier' || this.stores.has(name)) continue;
       const m = this.stores.get(annotation.typeName.name);
       if (m) this.stores.set(name, m);
     }

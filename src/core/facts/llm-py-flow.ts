@@ -1,6 +1,7 @@
 // Where an OpenAI result goes in Python: the same taint as llm-js-flow.ts over the tree-sitter tree — through
 // attribute/subscript projections, f-strings, `+=` of streamed chunks and `.append` — to store writes, with one
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
+import { LazyMap } from './lazy-map';
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
 import {
@@ -77,7 +78,7 @@ const SEARCH_METHOD =
 const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|distance|dot/i;
 
 export class PyFlow {
-  private readonly stores = new Map<string, StoreModule>();
+  private readonly stores = new LazyMap<string, StoreModule>();
   private readonly sessions = new Map<string, SyntaxNode>();
   private readonly mongoTtl: { seconds: number | null; how: string } | null;
   private readonly functionsByName = new Map<string, SyntaxNode>();
@@ -124,17 +125,25 @@ export class PyFlow {
     // Imported store clients (`from pymongo import MongoClient`, `import redis`); boto3 is decided per call.
     for (const [local, path] of aliases) {
       // LangChain's store classes are typed by the class imported; other libraries by the module (or the project model).
-      const m = (/^langchain/.test(path) ? storeClass(path) : null) ?? storeModule(path) ?? imported?.symbol(local, [])?.facts.store ?? null;
-      if (m && !path.startsWith('boto3')) this.stores.set(local, m);
+      const known = (/^langchain/.test(path) ? storeClass(path) : null) ?? storeModule(path);
+      const boto3 = path.startsWith('boto3');
+      if (known) {
+        if (!boto3) this.stores.set(local, known);
+        continue;
+      }
       const b = importBindings?.get(local);
-      if (!m && b && !/^(openai|langchain|langchain_\w+|llama_index)(\.|$)/.test(path))
-        this.stores.set(local, {
-          kind: 'rdbms',
-          engine: 'deferred',
-          writes: ANY_STORE_WRITES,
-          reads: new Set(),
-          deferred: { module: b.module, name: b.name },
+      const deferred: StoreModule | null =
+        b && !/^(openai|langchain|langchain_\w+|llama_index)(\.|$)/.test(path)
+          ? { kind: 'rdbms', engine: 'deferred', writes: ANY_STORE_WRITES, reads: new Set(), deferred: { module: b.module, name: b.name } }
+          : null;
+      // The project model is asked only when the code reads the name (see LazyMap).
+      const project = imported;
+      if (project)
+        this.stores.defer(local, () => {
+          const m = project.symbol(local, [])?.facts.store ?? null;
+          return m ? (boto3 ? null : m) : deferred;
         });
+      else if (deferred) this.stores.set(local, deferred);
     }
     // Bindings: `x = <store expr>` and `with <store expr> as x`.
     const bindings: Array<[string, SyntaxNode]> = [];

@@ -64,6 +64,11 @@ export interface DiscoveredFile {
   bytes: number;
   /** The real path of the root when the file must stay inside it where it is read (links out are not followed). */
   confineTo?: string;
+  /**
+   * For a file outside the root (`scan /other/repo` run elsewhere): the folder named on the command line that it was
+   * found in (its own folder for a named file). Its project headers and imports are resolved inside that folder.
+   */
+  projectRoot?: string;
 }
 
 export interface DiscoveryResult {
@@ -152,6 +157,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
         language,
         bytes: check.bytes,
         ...(lexicallyInside && !options.followLinksOutsideRoot ? { confineTo: realRoot! } : {}),
+        ...(lexicallyInside ? {} : { projectRoot: isDir ? abs : dirname(abs) }),
       });
     }
   }

@@ -4,6 +4,8 @@
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITY_ORDER: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
+import type { EstimateNote } from './estimate-notes';
+
 export type Language = 'cuda' | 'opencl-c' | 'c' | 'cpp' | 'python' | 'javascript' | 'typescript';
 
 export interface SourceRange {
@@ -504,8 +506,10 @@ export interface LlmCallSummary {
   estResponseBytes: number | null;
   estCostUsd: number | null;
   estBatchCostUsd: number | null;
-  /** Why a figure is missing or a lower bound: named, never silently zero. */
+  /** Why a figure is missing or a lower bound: named, never silently zero (English; `notes` has them as ids with data). */
   unknowns: string[];
+  /** The same notes as message ids with data: what every surface renders in its language (model/estimate-notes.ts). */
+  notes: EstimateNote[];
   persisted: boolean;
   store: StoreWriteFact | null;
   cacheBeforeCall: boolean;

@@ -1,7 +1,10 @@
 // The project model: imports resolved to project files and, per file, a summary of what it offers its importers
-// (summaries.ts types), cached by content hash. An analysis asks for a view over one file's imports: the view loads
-// the summaries those imports reach (through re-export chains of at most MAX_REEXPORT_HOPS files) and then answers
-// synchronously, so the extractors stay synchronous. No syntax tree outlives the summary it was made for.
+// (summaries.ts types), cached by content hash. An analysis asks for a view over one file's imports; the view answers
+// synchronously (the extractors stay synchronous) from the summaries loaded so far and notes the lookups that reached
+// a file not loaded yet; `loadAsked` then loads just those (one re-export hop or deferred binding per pass, at most
+// MAX_REEXPORT_HOPS) and the analysis extracts again. Summaries are made only for the files a lookup reaches, not for
+// every import: a module that imports hundreds of project files (a registry of backends) costs what it uses.
+// No syntax tree outlives the summary it was made for.
 import { extname, relative, resolve, sep } from 'node:path';
 import { parseSource } from '../parse/tree-sitter';
 import { parseJsTs } from '../parse/typescript-estree';
@@ -29,6 +32,8 @@ export const MAX_REEXPORT_HOPS = 4;
 const IMPORTERS_MAX_AGE_MS = 30_000;
 /** Summaries kept by content hash (the language server lives long; a scan touches few helper files). */
 const MAX_CACHED_SUMMARIES = 5_000;
+/** Files whose last view's loaded files are remembered (the language server re-analyses them after each edit). */
+const MAX_REMEMBERED_VIEWS = 1_000;
 
 export interface ProjectView {
   lookup: ImportedLookup;
@@ -40,6 +45,13 @@ export interface ProjectView {
   callerUses: Map<string, CallerUse[]>;
   /** The view's file's own deferred writes, typed through the names it imports. */
   typeEffects(effects: readonly StoreEffect[]): StoreEffect[];
+  /**
+   * Loads the summaries that the lookups made since the last call reached and did not find loaded, following each
+   * lookup to its end. True when something was loaded (the analysis then extracts again).
+   */
+  loadAsked(): Promise<boolean>;
+  /** Runs a synchronous lookup again until every summary it reaches is loaded; returns its last result. */
+  settle<T>(lookup: () => T): Promise<T>;
 }
 
 type Lang = FileSummary['language'];
@@ -52,6 +64,8 @@ export class Project {
   private readonly byHash = new Map<string, Omit<FileSummary, 'path'>>();
   private importers: ImporterIndex | null = null;
   private importersBuiltAt = 0;
+  /** Per analysed file, the files its last view loaded: preloaded by its next view, so an edit re-extracts once. */
+  private readonly lastLoaded = new Map<string, string[]>();
 
   constructor(root: string, fs: ProjectFs = new DiskFs()) {
     this.root = resolve(root);
@@ -96,36 +110,44 @@ export class Project {
         if (!uses.length) continue;
         const callerView = await this.viewOfUses(file, lang, uses);
         for (const u of uses) {
-          const sym = callerView.lookup.symbol(u.local, u.members);
-          if (!sym || sym.path !== self || (sym.facts.line !== line && sym.name.split('.').pop() !== name)) continue;
+          // Pure over the loaded summaries: `settle` runs it again after loading what it reached.
+          const use = (): { stores: CallerUse['stores']; helpers: boolean } | null => {
+            const sym = callerView.lookup.symbol(u.local, u.members);
+            if (!sym || sym.path !== self || (sym.facts.line !== line && sym.name.split('.').pop() !== name)) return null;
+            const stores: CallerUse['stores'] = callerView
+              .typeEffects(u.stores)
+              .map((e) => ({ ...e, path: s.path, via: u.inFunction ?? 'the caller' }));
+            let helpers = false;
+            for (const p of u.passedTo) {
+              const helper = callerView.lookup.symbol(p.local, p.members);
+              const position = typeof p.position === 'number' ? p.position : (helper?.facts.params ?? []).indexOf(p.position);
+              const byProp = p.props ? helper?.facts.paramPropStores?.[position] : undefined;
+              const effects = byProp ? p.props!.flatMap((k) => byProp[k] ?? []) : (helper?.facts.paramStores?.[position] ?? []);
+              // A helper's expiry parameter: the constant the caller passes for it (by position, or Python keyword).
+              const ttlArg = (param: number | string) =>
+                p.constArgs?.[String(param)] ??
+                (typeof param === 'string' ? p.constArgs?.[String((helper?.facts.params ?? []).indexOf(param))] : undefined) ??
+                null;
+              for (const e of effects)
+                stores.push({
+                  ...e,
+                  ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: ttlArg(e.ttl.param), how: e.ttl.how } : e.ttl,
+                  path: helper!.path,
+                  via: helper!.name,
+                });
+              helpers ||= effects.length > 0;
+            }
+            return { stores, helpers };
+          };
+          const found = await callerView.settle(use);
+          if (!found) continue;
           deps.add(file);
-          const stores: CallerUse['stores'] = callerView
-            .typeEffects(u.stores)
-            .map((e) => ({ ...e, path: s.path, via: u.inFunction ?? 'the caller' }));
-          for (const p of u.passedTo) {
-            const helper = callerView.lookup.symbol(p.local, p.members);
-            const position = typeof p.position === 'number' ? p.position : (helper?.facts.params ?? []).indexOf(p.position);
-            const byProp = p.props ? helper?.facts.paramPropStores?.[position] : undefined;
-            const effects = byProp ? p.props!.flatMap((k) => byProp[k] ?? []) : (helper?.facts.paramStores?.[position] ?? []);
-            // A helper's expiry parameter: the constant the caller passes for it (by position, or Python keyword).
-            const ttlArg = (param: number | string) =>
-              p.constArgs?.[String(param)] ??
-              (typeof param === 'string' ? p.constArgs?.[String((helper?.facts.params ?? []).indexOf(param))] : undefined) ??
-              null;
-            for (const e of effects)
-              stores.push({
-                ...e,
-                ttl: e.ttl && typeof e.ttl.param !== 'undefined' ? { seconds: ttlArg(e.ttl.param), how: e.ttl.how } : e.ttl,
-                path: helper!.path,
-                via: helper!.name,
-              });
-            if (effects.length) for (const d of callerView.dependsOn) deps.add(d);
-          }
+          if (found.helpers) for (const d of callerView.dependsOn) deps.add(d);
           out.push({
             path: s.path,
             line: u.line,
             inFunction: u.inFunction,
-            stores,
+            stores: found.stores,
             cacheRead: u.cacheRead ? { ...u.cacheRead, path: s.path } : null,
           });
         }
@@ -133,7 +155,7 @@ export class Project {
       view.callerUses.set(key, out);
     }
     view.askedCallers.clear();
-    view.dependsOn = [...deps].sort();
+    view.dependsOn = [...new Set([...view.dependsOn, ...deps])].sort();
     return [...view.callerUses.values()].some((u) => u.length > 0);
   }
 
@@ -184,8 +206,7 @@ export class Project {
 
   /** A view over a JS/TS file's imports. */
   async viewJs(absFile: string, imports: ReadonlyMap<string, JsImport>): Promise<ProjectView> {
-    const loader = new Loader(this, 'js');
-    for (const i of imports.values()) await loader.chain(this.resolveSpec('js', i.source, absFile), 0);
+    const loader = await this.loaderFor(absFile, 'js');
     return loader.view((local, members) => {
       const i = imports.get(local);
       if (!i) return null;
@@ -205,16 +226,7 @@ export class Project {
     absFile: string,
     imports: { bindings: ReadonlyMap<string, PyImport & { deeper?: string[] }>; stars: readonly string[] },
   ): Promise<ProjectView> {
-    const loader = new Loader(this, 'py');
-    for (const b of imports.bindings.values()) {
-      await loader.chain(this.resolveSpec('py', b.module, absFile), 0);
-      if (b.name) await loader.chain(this.resolveSpec('py', joinModule(b.module, b.name), absFile), 0);
-      for (const d of b.deeper ?? []) {
-        const parts = d.split('.');
-        for (let k = 2; k <= parts.length; k++) await loader.chain(this.resolveSpec('py', parts.slice(0, k).join('.'), absFile), 0);
-      }
-    }
-    for (const s of imports.stars) await loader.chain(this.resolveSpec('py', s, absFile), 0);
+    const loader = await this.loaderFor(absFile, 'py');
     return loader.view((local, members) => {
       const b = imports.bindings.get(local);
       if (!b) {
@@ -242,36 +254,65 @@ export class Project {
     }, absFile);
   }
 
+  /** A loader for a view of `absFile`, with the files its previous view loaded already in (they are likely asked again). */
+  private async loaderFor(absFile: string, lang: 'js' | 'py'): Promise<Loader> {
+    const loader = new Loader(this, lang, (files) => {
+      this.lastLoaded.delete(absFile);
+      if (this.lastLoaded.size >= MAX_REMEMBERED_VIEWS) this.lastLoaded.delete(this.lastLoaded.keys().next().value!);
+      this.lastLoaded.set(absFile, files);
+    });
+    for (const f of this.lastLoaded.get(absFile) ?? []) await loader.load(f);
+    return loader;
+  }
+
   resolveSpec(lang: 'js' | 'py', spec: string, fromFile: string): string | null {
     return lang === 'js' ? this.js.resolve(spec, fromFile) : this.py.resolve(spec, fromFile);
   }
 }
 
-/** Loads the summaries one view needs, then answers from them. */
+/**
+ * The summaries one view has loaded, and the lookups over them. A lookup that reaches a file not loaded counts a miss
+ * (and, inside `settle`, names the file); the view keeps such lookups so `loadAsked` can finish them.
+ */
 class Loader {
   readonly loaded = new Map<string, FileSummary | null>();
+  /** Lookups that missed since the last count: every miss, and the files missed while `settle` runs. */
+  private misses = 0;
+  private missedFiles: Set<string> | null = null;
 
   constructor(
     private readonly project: Project,
     private readonly lang: 'js' | 'py',
+    private readonly remember: (files: string[]) => void,
   ) {}
 
-  async chain(file: string | null, depth: number): Promise<void> {
-    if (!file || this.loaded.has(file) || depth > MAX_REEXPORT_HOPS) return;
-    const s = await this.project.summary(file);
-    this.loaded.set(file, s);
-    // Names the file writes through that are imported (`Message` of `../db/models`): their files type the writes.
-    for (const b of deferredBindings(s)) {
-      if ('source' in b) await this.chain(this.project.resolveSpec('js', b.source, file), depth + 1);
-      else {
-        await this.chain(this.project.resolveSpec('py', b.module, file), depth + 1);
-        if (b.name) await this.chain(this.project.resolveSpec('py', joinModule(b.module, b.name), file), depth + 1);
+  /** Loads one file's summary (null: none); true when it was not loaded before. */
+  async load(file: string): Promise<boolean> {
+    if (this.loaded.has(file)) return false;
+    this.loaded.set(file, await this.project.summary(file));
+    return true;
+  }
+
+  private miss(file: string): void {
+    this.misses++;
+    this.missedFiles?.add(file);
+  }
+
+  /** Runs `lookup` until it reaches no file not loaded (each run may reach one hop further); its last result. */
+  async settle<T>(lookup: () => T): Promise<{ result: T; loadedAny: boolean }> {
+    let loadedAny = false;
+    for (let pass = 0; ; pass++) {
+      const files = (this.missedFiles = new Set());
+      let result: T;
+      try {
+        result = lookup();
+      } finally {
+        this.missedFiles = null;
       }
-    }
-    for (const re of s?.reexports ?? []) {
-      await this.chain(this.project.resolveSpec(this.lang, re.from, file), depth + 1);
-      if (this.lang === 'py' && re.imported !== '*')
-        await this.chain(this.project.resolveSpec('py', joinModule(re.from, re.imported), file), depth + 1);
+      // Each pass loads every file the last one missed, so a chain of hops ends within MAX_REEXPORT_HOPS + 1 passes
+      // (exportIn stops at that depth); the bound only guards a lookup that misses for another reason.
+      if (!files.size || pass > MAX_REEXPORT_HOPS + 1) return { result, loadedAny };
+      for (const f of files) loadedAny = (await this.load(f)) || loadedAny;
     }
   }
 
@@ -284,13 +325,35 @@ class Loader {
       if (!known) askedCallers.add(key);
       return known ?? [];
     };
-    return {
-      lookup: { symbol, callers },
-      dependsOn: [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort(),
+    // Lookups the extraction made that missed a file: `loadAsked` finishes them.
+    const asked = new Map<string, () => unknown>();
+    const noting =
+      <A extends unknown[], R>(key: (...a: A) => string, fn: (...a: A) => R) =>
+      (...a: A): R => {
+        const before = this.misses;
+        const r = fn(...a);
+        if (this.misses !== before) asked.set(key(...a), () => fn(...a));
+        return r;
+      };
+    const loaded = () => [...this.loaded.keys()].filter((k) => this.loaded.get(k)).sort();
+    const view: ProjectView = {
+      lookup: { symbol: noting((local, members) => `s\0${local}\0${members.join('.')}`, symbol), callers },
+      dependsOn: loaded(),
       askedCallers,
       callerUses,
       typeEffects: (e) => this.typedEffects(file, e, 0),
+      loadAsked: async () => {
+        const lookups = [...asked.values()];
+        asked.clear();
+        const { loadedAny } = await this.settle(() => lookups.forEach((l) => l()));
+        view.dependsOn = [...new Set([...view.dependsOn, ...loaded()])].sort();
+        this.remember([...this.loaded.keys()]);
+        return loadedAny;
+      },
+      settle: async (lookup) => (await this.settle(lookup)).result,
     };
+    this.remember([...this.loaded.keys()]);
+    return view;
   }
 
   /** Facts with their deferred writes typed (or dropped: the name is not a store handle, or the API no write of it). */
@@ -332,8 +395,13 @@ class Loader {
 
   /** Name `name` (then `members`) exported by `file`, through its re-exports. */
   exportIn(file: string, name: string, members: readonly string[], depth: number, shownAs?: string): ResolvedSymbol | null {
+    if (depth > MAX_REEXPORT_HOPS) return null;
+    if (!this.loaded.has(file)) {
+      this.miss(file);
+      return null;
+    }
     const s = this.loaded.get(file);
-    if (!s || depth > MAX_REEXPORT_HOPS) return null;
+    if (!s) return null;
     const own = s.exports[name];
     if (own) {
       let f: ExportFacts | undefined = own;
@@ -364,18 +432,6 @@ class Loader {
     }
     return null;
   }
-}
-
-/** The import bindings a summary's deferred writes go through. */
-function deferredBindings(s: FileSummary | null): UseBinding[] {
-  const out: UseBinding[] = [];
-  const walk = (f: ExportFacts) => {
-    for (const p of f.paramStores ?? []) for (const e of p) if (e.deferred) out.push(e.deferred);
-    for (const m of Object.values(f.methods ?? {})) walk(m);
-  };
-  for (const f of Object.values(s?.exports ?? {})) walk(f);
-  for (const u of s?.uses ?? []) for (const e of u.stores) if (e.deferred) out.push(e.deferred);
-  return out;
 }
 
 /** A JS/TS file's imports and requires (what a view loads summaries for): the extractor's own reading of them. */

@@ -1,9 +1,13 @@
 // Python module names to project files: relative imports (`.x`, `..`, counted from the importing file's package) and
 // absolute ones inside the project's roots — the scanned root, its `src/` (the src layout), and the folder above the
 // importing file's top package (the folders with `__init__.py` around it). A module is `a/b.py` or `a/b/__init__.py`;
-// a namespace package (a folder without `__init__.py`) resolves to no file. Installed packages are not project files.
+// a namespace package (a folder without `__init__.py`) resolves to no file. Installed packages are not project files,
+// nor is anything under a site-packages / dist-packages folder inside the root.
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { ProjectFs } from './project-fs';
+
+/** Folders pip and the system's Python install packages into. */
+const INSTALLED_DIRS: ReadonlySet<string> = new Set(['site-packages', 'dist-packages']);
 
 export class PyResolver {
   constructor(
@@ -47,6 +51,8 @@ export class PyResolver {
   private inside(path: string | null): string | null {
     if (!path) return null;
     const rel = relative(this.root, path);
-    return rel.startsWith('..') || isAbsolute(rel) ? null : path;
+    if (rel.startsWith('..') || isAbsolute(rel)) return null;
+    // A virtualenv or a system tree inside the scanned folder: installed code, as node_modules is for JS.
+    return rel.split(/[\\/]/).some((part) => INSTALLED_DIRS.has(part)) ? null : path;
   }
 }

@@ -62,7 +62,7 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
       data: report.traffic.map((t) => r2(Math.max(0.01, t.engines.find((e) => e.engine === id)!.monthlyUsd))),
     }));
     series.push({
-      name: L.openAi,
+      name: L.llm,
       type: 'line',
       symbolSize: 6,
       data: report.traffic.map((t) => r2(Math.max(0.01, t.openaiMonthlyUsd))),
@@ -73,7 +73,7 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
       title: L.costTitle,
       option: { ...base(L.costTitle), xAxis: { type: 'category', name: L.traffic, data: x }, yAxis: { type: 'log', name: L.usdPerMonth }, series },
       table: {
-        columns: [L.traffic, ...engines.map(engineName), L.openAi],
+        columns: [L.traffic, ...engines.map(engineName), L.llm],
         rows: report.traffic.map((t) => [`${t.factor}×`, ...t.engines.map((e) => r2(e.monthlyUsd)), r2(t.openaiMonthlyUsd)]),
       },
     });

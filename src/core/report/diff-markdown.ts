@@ -4,19 +4,21 @@ import type { DiffReport } from '../diff';
 import { redactDeep } from '../model/redact';
 import { diffFootnotes, diffSummaryLine, diffTables } from './diff-sections';
 import { escapeMarkdown } from './markdown';
+import type { ReportLang } from './report-strings';
 
 export const DIFF_COMMENT_MARKER = '<!-- ai-infra-advisor-diff -->';
 
 const cell = escapeMarkdown;
 
-export function toDiffMarkdown(report: DiffReport): string {
+export function toDiffMarkdown(report: DiffReport, opts: { lang?: ReportLang } = {}): string {
+  const lang = opts.lang ?? 'en';
   const r = redactDeep(report);
-  const out = [DIFF_COMMENT_MARKER, `**AI Infra Advisor:** ${escapeMarkdown(diffSummaryLine(r))}`, ''];
-  for (const t of diffTables(r)) {
+  const out = [DIFF_COMMENT_MARKER, `**AI Infra Advisor:** ${escapeMarkdown(diffSummaryLine(r, lang))}`, ''];
+  for (const t of diffTables(r, lang)) {
     out.push(`#### ${escapeMarkdown(t.title)}`, '', `| ${t.headers.map(cell).join(' | ')} |`, `| ${t.headers.map(() => '---').join(' | ')} |`);
     for (const row of t.rows) out.push(`| ${row.map(cell).join(' | ')} |`);
     out.push('');
   }
-  for (const n of diffFootnotes(r)) out.push(`<sub>${escapeMarkdown(n)}</sub><br>`);
+  for (const n of diffFootnotes(r, lang)) out.push(`<sub>${escapeMarkdown(n)}</sub><br>`);
   return `${out.join('\n')}\n`;
 }

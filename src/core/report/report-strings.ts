@@ -14,7 +14,7 @@ export interface ReportStrings {
     summary: string;
     problems: string;
     gpu: string;
-    openai: string;
+    llm: string;
     engines: string;
     traffic: string;
     months: string;
@@ -37,12 +37,12 @@ export interface ReportStrings {
   columns: {
     assumptions: [string, string, string, string];
     gpu: [string, string, string, string];
-    openai: [string, string, string, string, string, string, string, string, string, string, string, string];
+    llm: [string, string, string, string, string, string, string, string, string, string, string, string, string];
     engines: [string, string, string, string, string, string, string];
     roles: [string, string, string, string, string];
     cost: [string, string, string, string, string];
     traffic: [string, string];
-    trafficOpenAi: string;
+    trafficLlm: string;
     months: [string, string, string];
     bill: [string, string, string, string];
     ranking: [string, string, string, string];
@@ -54,7 +54,7 @@ export interface ReportStrings {
   stillUnknown: string;
   gpuTargetLineCuda(target: string, verdict: string, why: string): string;
   gpuTargetLineOpencl(target: string, verdict: string, why: string, perBuffer: string): string;
-  openaiIntro: string;
+  llmIntro: string;
   noLookup: string;
   no: string;
   unknown: string;
@@ -82,14 +82,22 @@ export interface ReportStrings {
     noCommitment(onDemand: string): string;
     item(kind: string, what: string, quantity: number, name: string, bytes: string): string;
     noRate: string;
+    /** The LLM line's price source: the providers whose list prices it adds up. */
+    llmSource(providers: string): string;
     notes: string[];
   };
+  /**
+   * The batch interface offline call sites go through, as a noun phrase: one provider's own (its name from the
+   * provider table), or each provider's when the call sites reach several.
+   */
+  batchApi: { named(name: string): string; unnamed: string; each: string };
   growthStep(month: number, actBy: number, fromNodes: number, toNodes: number, fromInstance: string | null, toInstance: string | null): string;
   growthLead: string;
   noGrowthStep(months: number): string;
   redisRankNote: string;
   headline: {
-    openai(n: number, monthly: string, offline: number, asDeployed: string, unpriced: string): string;
+    /** Every call site of every provider: `batch` is the batch interface phrase (batchApi). */
+    llm(n: number, monthly: string, offline: number, asDeployed: string, unpriced: string, batch: string): string;
     /** `parts`: what the bill adds up, only the kinds it has lines for (a GPU-only workspace: GPU). */
     bill(parts: string, onDemand: string, committed: string): string;
     billParts: Record<BillKind, string>;
@@ -109,6 +117,8 @@ export interface ReportStrings {
     }): string;
     holds(factor: number, topology: string, monthly: string): string;
     overtaken(factor: number, engine: string, theirs: string, ours: string): string;
+    /** The recommended engine no longer fits its service at the top traffic factor (a hard limit). */
+    outgrows(factor: number, engine: string, next: { engine: string; monthly: string } | null): string;
     notComputed: string;
     noNodes: string;
     nodeCount(n: number): string;
@@ -117,7 +127,7 @@ export interface ReportStrings {
     costTitle: string;
     traffic: string;
     usdPerMonth: string;
-    openAi: string;
+    llm: string;
     monthsTitle: string;
     month: string;
     gibStored: string;
@@ -137,6 +147,57 @@ export interface ReportStrings {
   document: { title: string; profile: string; chartData(title: string): string; noScript: string; textHeader(tool: string, profile: string): string };
   /** Strings of the editor's report page and sidebar (the webview has no l10n API of its own). */
   page: PageStrings;
+  /** The `diff` command's text and Markdown (diff-sections.ts). */
+  diff: DiffStrings;
+}
+
+/** The diff report's words; numbers, paths, model, engine and instance names stay as they are. */
+export interface DiffStrings {
+  summary: {
+    /** The LLM API spend change of every provider's call sites. */
+    llm(delta: string): string;
+    serverless(delta: string, engine: string): string;
+    dataNodes(signed: string, n: number, engine: string): string;
+    dataInstance(engine: string, from: string, to: string): string;
+    serverlessWord: string;
+    peakAdded(peak: string, path: string): string;
+    programRemoved(path: string): string;
+    peakChanged(before: string, after: string, path: string | null): string;
+    noLongerFits(gpu: string): string;
+    nowFits(gpu: string): string;
+    fits(gpu: string): string;
+    doesNotFit(gpu: string, withoutChunking: boolean): string;
+    newFindings(n: number): string;
+    nothing: string;
+  };
+  unknown: string;
+  /** The head side when it is the working tree (not a commit). */
+  workingTree: string;
+  /** A moved call says where from instead (movedFrom). */
+  status: Record<'added' | 'removed' | 'changed', string>;
+  movedFrom(where: string): string;
+  context: { loop: string; handler: string; stored: string; storedIn(store: string): string; cache: string };
+  maxTokens(n: number): string;
+  outputBound: Record<'max-tokens' | 'model-maximum' | 'embedding' | 'unknown', string>;
+  severity: Record<'error' | 'warning' | 'info', string>;
+  calls: { title: string; headers: [string, string, string, string, string, string, string, string, string] };
+  gpu: { title(target: string): string; headers: [string, string, string, string, string] };
+  stores: { title: string; headers: [string, string, string, string] };
+  databases: {
+    title: string;
+    headers: [string, string, string, string, string];
+    recommended: string;
+    serverless(partitions: number): string;
+    nodes(nodes: number, data: number, instance: string | null): string;
+  };
+  findings: { title: string; headers: [string, string, string, string] };
+  footnotes: {
+    total(before: string, after: string, delta: string): string;
+    fixed(n: number): string;
+    renamed(from: string, to: string): string;
+    notAnalysed(side: 'base' | 'head', path: string, reason: string): string;
+    revisions(base: string, head: string, profile: string | null): string;
+  };
 }
 
 /** Plain strings (they travel to the webview in a message); `{0}`, `{1}` are filled in the page. */
@@ -170,7 +231,7 @@ const EN: ReportStrings = {
     summary: 'Summary',
     problems: 'Configuration problems',
     gpu: 'GPU fit',
-    openai: 'OpenAI call sites',
+    llm: 'LLM API call sites',
     engines: 'Database topology per engine',
     traffic: 'Cost and nodes as traffic grows',
     months: 'Storage and nodes by month',
@@ -187,15 +248,16 @@ const EN: ReportStrings = {
   assumptionsIntro:
     'Values code cannot know. Edit them in ai-infra-advisor.workload.json (schema: docs/workload.schema.json); per-call-site overrides go under "calls".',
   pricesBullet: (source, date, engineDate) =>
-    `Prices: ${source}, compiled ${date}; engine rules compiled ${engineDate} (src/core/sizing/engine-facts.ts).`,
+    `Prices: ${source}, compiled ${date}; engine rules (vendor sizing guides, cited next to each formula) compiled ${engineDate}.`,
   problemsIntro: 'These values were invalid and replaced by their defaults:',
   unknownTargetGpu: (id, using) => `unknown GPU '${id}'; using ${using}`,
   unusedDataset: (file) => `no GPU allocations found in '${file}'; its data-set size is unused`,
   columns: {
     assumptions: ['assumption', 'value', 'unit', 'from'],
     gpu: ['file', 'API', 'strategy', 'peak'],
-    openai: [
+    llm: [
       'call site',
+      'provider',
       'API',
       'model',
       'req/s avg (peak)',
@@ -212,7 +274,7 @@ const EN: ReportStrings = {
     roles: ['role', 'nodes', 'instance', 'why', 'grows with'],
     cost: ['item', 'quantity', 'unit', 'unit price', '$/month'],
     traffic: ['traffic', 'peak writes/s'],
-    trafficOpenAi: 'OpenAI API $/month',
+    trafficLlm: 'LLM API $/month',
     months: ['month', 'traffic', 'stored (one copy)'],
     bill: ['item', 'price source', 'on demand $/month', '1-year commitment $/month'],
     ranking: ['rank', 'engine', 'nodes', '$/month'],
@@ -225,7 +287,7 @@ const EN: ReportStrings = {
   stillUnknown: 'still unknown',
   gpuTargetLineCuda: (target, verdict, why) => `${target}: ${verdict} (${why})`,
   gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target}: ${verdict} (${why}; OpenCL per-buffer limit ${perBuffer})`,
-  openaiIntro: 'Traffic per call site and what it costs and stores. Monthly cost = API calls/s (after cache hits) × 2,628,000 s × $/call.',
+  llmIntro: 'Traffic per call site and what it costs and stores. Monthly cost = API calls/s (after cache hits) × 2,628,000 s × $/call.',
   noLookup: 'no lookup',
   no: 'no',
   unknown: 'unknown',
@@ -236,13 +298,14 @@ const EN: ReportStrings = {
   cachedBullet: (id, perCall) => `${id}: with prompt caching of the static prefix ${perCall}/call`,
   loadIntro: (p) =>
     `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
-  sharedLegend: '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions.',
+  sharedLegend:
+    '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions; ✗: the engine does not fit its service at this load (see its section), so it is not recommended.',
   trafficIntro: (unpriced) =>
-    `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month.${unpriced ? ` OpenAI $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
+    `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month (✗: does not fit the service at that traffic, see the engine).${unpriced ? ` LLM API $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
   onlineNoBatch: '— (request handler)',
   bill: {
     intro:
-      "One total for what the scanned code costs to run a month: the recommended database, the Redis cache tier where the code caches in Redis, the OpenAI API as deployed, and the target GPU's AWS instances.",
+      "One total for what the scanned code costs to run a month: the recommended database, the Redis cache tier where the code caches in Redis, the LLM APIs as deployed, and the target GPU's AWS instances.",
     notPriced: 'not priced',
     noCommitment: (onDemand) => `${onDemand} (no 1-year price in the catalog)`,
     item: (kind, what, quantity, name, bytes) =>
@@ -251,11 +314,12 @@ const EN: ReportStrings = {
         : kind === 'cache'
           ? `cache tier: ${name} (${quantity.toLocaleString('en-US')} node${quantity === 1 ? '' : 's'})`
           : kind === 'openai'
-            ? `OpenAI API: ${what} call sites, ${quantity} offline through the Batch API`
+            ? `LLM API: ${what} call sites, ${quantity} offline through ${name}`
             : kind === 'gpu'
               ? `GPU: ${quantity.toLocaleString('en-US')} × ${what} all month (set gpu.instances in the workload file)`
               : `cross-AZ replication traffic: ${bytes} a month`,
     noRate: 'rate not in the catalog',
+    llmSource: (providers) => `${providers} list prices; batch API only for offline call sites`,
     notes: [
       "Not in the total: support plans and internet egress. Backups and cross-AZ replication traffic ($0.01/GB each way) are in the self-managed engines' lines (MongoDB, Cassandra, ScyllaDB); DynamoDB's copies across AZs are inside its price; for OpenSearch Service and ElastiCache the volume is listed, not priced.",
     ],
@@ -272,20 +336,26 @@ const EN: ReportStrings = {
           : `remove ${n(from - to)} data node${from - to === 1 ? '' : 's'} (${n(from)} → ${n(to)})`;
     return `M${month} ${what}, start by M${actBy}`;
   },
+  // "the Batch API", "the Message Batches API", but "Gemini Batch Mode" (a product name, no article).
+  batchApi: {
+    named: (name) => (name.endsWith('API') ? `the ${name}` : name),
+    unnamed: "the provider's batch API",
+    each: "each provider's batch API",
+  },
   growthLead: 'Lead time: one month before each step, to provision the nodes and let them stream or rebalance their share of the data.',
   noGrowthStep: (months) => `No engine's data tier changes over the ${months} months shown.`,
   redisRankNote:
     'Redis is ranked only when every stored result expires (a TTL in the code): otherwise it is the cache tier in front of the chosen store, not the system of record.',
   headline: {
-    openai: (n, monthly, offline, asDeployed, unpriced) =>
-      `OpenAI API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand${offline ? `; ${asDeployed} with the ${offline} offline call site${offline === 1 ? '' : 's'} (loops, jobs) through the Batch API, request handlers stay on demand` : '; every call site serves requests, so none can wait for the Batch API'}${unpriced ? `; ${unpriced}` : ''}.`,
+    llm: (n, monthly, offline, asDeployed, unpriced, batch) =>
+      `LLM API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand${offline ? `; ${asDeployed} with the ${offline} offline call site${offline === 1 ? '' : 's'} (loops, jobs) through ${batch}, request handlers stay on demand` : `; every call site serves requests, so none can wait for ${batch}`}${unpriced ? `; ${unpriced}` : ''}.`,
     bill: (parts, onDemand, committed) =>
       `Monthly bill (${parts}): ${onDemand} on demand, ${committed} with 1-year commitments where a price is known.`,
     billParts: { database: 'database', cache: 'cache', openai: 'LLM API', gpu: 'GPU', transfer: 'data transfer' },
     gpu: (target, fits, total, chunk, noFit, unknown) =>
       `GPU on ${target}: ${fits} of ${total} program files fit, ${chunk} need chunking, ${noFit} do not fit, ${unknown} unknown (data-set size needed).`,
     unpriced: (n, list) => `${n} call site(s) unpriced (${list})`,
-    nothing: 'No GPU allocations and no OpenAI call sites found: nothing to size.',
+    nothing: 'No GPU allocations and no LLM API call sites found: nothing to size.',
   },
   recommendation: {
     first: (p) =>
@@ -294,6 +364,8 @@ const EN: ReportStrings = {
       `It stays the cheapest at ${factor}× traffic (${topology}, ${monthly}/month), so the choice holds as the service grows.`,
     overtaken: (factor, engine, theirs, ours) =>
       `At ${factor}× traffic ${engine} becomes cheaper (${theirs} vs ${ours}/month), so revisit the choice as traffic grows.`,
+    outgrows: (factor, engine, next) =>
+      `At ${factor}× traffic ${engine} no longer fits its service (a hard limit, see its section)${next ? `; ${next.engine} does (${next.monthly}/month)` : ''}: plan the move before traffic gets there.`,
     notComputed: 'Traffic scaling was not computed.',
     noNodes: 'no nodes to run',
     nodeCount: (n) => `${n} nodes`,
@@ -302,7 +374,7 @@ const EN: ReportStrings = {
     costTitle: 'Monthly cost vs traffic (USD, log scale)',
     traffic: 'traffic',
     usdPerMonth: 'USD / month',
-    openAi: 'OpenAI API',
+    llm: 'LLM API',
     monthsTitle: 'Stored data (one copy) and nodes by month',
     month: 'month',
     gibStored: 'GiB stored',
@@ -346,9 +418,56 @@ const EN: ReportStrings = {
     unknownPeak: 'unknown',
     verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
     noAssumptions:
-      'None of the traffic assumptions applies: the code found has no OpenAI call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
+      'None of the traffic assumptions applies: the code found has no LLM API call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
     sourcesTitle: 'Sources',
     sourcesIntro: 'The public sources this report names, with their addresses.',
+  },
+  diff: {
+    summary: {
+      llm: (d) => `${d}/month LLM API`,
+      serverless: (d, e) => `${d}/month on ${e}`,
+      dataNodes: (signed, n, e) => `${signed}${n} data node${n === 1 ? '' : 's'} on ${e}`,
+      dataInstance: (e, from, to) => `${e} data nodes ${from} → ${to}`,
+      serverlessWord: 'serverless',
+      peakAdded: (peak, path) => `peak GPU memory ${peak} in ${path}`,
+      programRemoved: (path) => `GPU program ${path} removed`,
+      peakChanged: (b, a, path) => `peak GPU memory ${b} → ${a}${path ? ` in ${path}` : ''}`,
+      noLongerFits: (g) => `: no longer fits the ${g}`,
+      nowFits: (g) => `: now fits the ${g}`,
+      fits: (g) => `: fits the ${g}`,
+      doesNotFit: (g, chunk) => `: does not fit the ${g}${chunk ? ' without chunking' : ''}`,
+      newFindings: (n) => `${n} new finding${n === 1 ? '' : 's'}`,
+      nothing: 'No change in cost, GPU memory or databases, and no new findings',
+    },
+    unknown: 'unknown',
+    workingTree: 'working tree',
+    status: { added: 'added', removed: 'removed', changed: 'changed' },
+    movedFrom: (w) => `moved from ${w}`,
+    context: { loop: 'loop', handler: 'handler', stored: 'stored', storedIn: (s) => `stored in ${s}`, cache: 'cache' },
+    maxTokens: (n) => `max ${n}`,
+    outputBound: { 'max-tokens': 'max tokens (set at run time)', 'model-maximum': "model's maximum", embedding: 'embedding', unknown: 'unknown' },
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    calls: {
+      title: 'LLM API call sites',
+      headers: ['Change', 'Where', 'Operation', 'Model', 'Output bound', 'Context', '$/call', '$/month', 'Δ $/month'],
+    },
+    gpu: { title: (t) => `GPU memory (target ${t})`, headers: ['Program', 'Peak before', 'Peak after', 'Verdict before', 'Verdict after'] },
+    stores: { title: 'Store writes of LLM results', headers: ['Change', 'Where', 'Store', 'API'] },
+    databases: {
+      title: 'Database sizing',
+      headers: ['Engine', 'Nodes before', 'Nodes after', '$/month before', '$/month after'],
+      recommended: ' (recommended)',
+      serverless: (n) => `serverless (${n} partitions)`,
+      nodes: (n, data, inst) => `${n} (${data} data${inst ? ` × ${inst}` : ''})`,
+    },
+    findings: { title: 'New findings', headers: ['Severity', 'Where', 'Rule', 'Message'] },
+    footnotes: {
+      total: (b, a, d) => `Monthly total (the sizing report's bill, on demand): ${b} → ${a} (${d}).`,
+      fixed: (n) => `${n} finding${n === 1 ? '' : 's'} of the base no longer reported.`,
+      renamed: (f, t) => `Renamed: ${f} → ${t}.`,
+      notAnalysed: (side, path, reason) => `Not analysed (${side}): ${path}: ${reason}; its changes are missing.`,
+      revisions: (base, head, profile) => `Base ${base}, head ${head}${profile ? `, profile ${profile}` : ''}.`,
+    },
   },
 };
 
@@ -357,7 +476,7 @@ const KO: ReportStrings = {
     summary: '요약',
     problems: '구성 문제',
     gpu: 'GPU 적합성',
-    openai: 'OpenAI 호출 위치',
+    llm: 'LLM API 호출 위치',
     engines: '엔진별 데이터베이스 토폴로지',
     traffic: '트래픽 증가에 따른 비용과 노드',
     months: '월별 저장량과 노드',
@@ -373,15 +492,17 @@ const KO: ReportStrings = {
   days: (n) => `${n}일`,
   assumptionsIntro:
     '코드로는 알 수 없는 값입니다. ai-infra-advisor.workload.json에서 수정하세요 (스키마: docs/workload.schema.json). 호출 위치별 재정의는 "calls" 아래에 둡니다.',
-  pricesBullet: (source, date, engineDate) => `가격: ${source}, ${date} 기준; 엔진 규칙 ${engineDate} 기준 (src/core/sizing/engine-facts.ts).`,
+  pricesBullet: (source, date, engineDate) =>
+    `가격: ${source}, ${date} 기준; 엔진 규칙(각 공식 옆에 출처를 단 공급사 사이징 가이드) ${engineDate} 기준.`,
   problemsIntro: '다음 값은 잘못되어 기본값으로 대체되었습니다:',
   unknownTargetGpu: (id, using) => `알 수 없는 GPU '${id}': ${using} 사용`,
   unusedDataset: (file) => `'${file}'에서 GPU 할당을 찾지 못함: 이 데이터 세트 크기는 쓰이지 않음`,
   columns: {
     assumptions: ['가정', '값', '단위', '출처'],
     gpu: ['파일', 'API', '전략', '최대'],
-    openai: [
+    llm: [
       '호출 위치',
+      '제공자',
       'API',
       '모델',
       '요청/s 평균 (최대)',
@@ -398,7 +519,7 @@ const KO: ReportStrings = {
     roles: ['역할', '노드', '인스턴스', '근거', '증가 요인'],
     cost: ['항목', '수량', '단위', '단가', '$/월'],
     traffic: ['트래픽', '최대 쓰기/s'],
-    trafficOpenAi: 'OpenAI API $/월',
+    trafficLlm: 'LLM API $/월',
     months: ['월', '트래픽', '저장량 (사본 1개)'],
     bill: ['항목', '가격 출처', '온디맨드 월 $', '1년 약정 월 $'],
     ranking: ['순위', '엔진', '노드', '$/월'],
@@ -411,7 +532,7 @@ const KO: ReportStrings = {
   stillUnknown: '여전히 알 수 없음',
   gpuTargetLineCuda: (target, verdict, why) => `${target} 기준: ${verdict} (${why})`,
   gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target} 기준: ${verdict} (${why}; OpenCL 버퍼당 한도 ${perBuffer})`,
-  openaiIntro: '호출 위치별 트래픽과 비용, 저장량입니다. 월 비용 = 초당 API 호출 (캐시 적중 후) × 2,628,000 s × $/호출.',
+  llmIntro: '호출 위치별 트래픽과 비용, 저장량입니다. 월 비용 = 초당 API 호출 (캐시 적중 후) × 2,628,000 s × $/호출.',
   noLookup: '조회 없음',
   no: '아니요',
   unknown: '알 수 없음',
@@ -422,13 +543,14 @@ const KO: ReportStrings = {
   cachedBullet: (id, perCall) => `${id}: 정적 접두부에 프롬프트 캐싱 적용 시 ${perCall}/호출`,
   loadIntro: (p) =>
     `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
-  sharedLegend: '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다.',
+  sharedLegend:
+    '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다. ✗: 이 부하에서 서비스에 맞지 않아(해당 항목 참고) 추천하지 않습니다.',
   trafficIntro: (unpriced) =>
-    `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월.${unpriced ? ` OpenAI $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
+    `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월 (✗: 그 트래픽에서 서비스에 맞지 않음, 엔진 항목 참고).${unpriced ? ` LLM API $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
   onlineNoBatch: '— (요청 처리기)',
   bill: {
     intro:
-      '스캔한 코드를 한 달 운영하는 비용의 합계입니다: 권장 데이터베이스, 코드가 Redis에 캐시하면 Redis 캐시 계층, 배포 방식대로의 OpenAI API, 대상 GPU의 AWS 인스턴스.',
+      '스캔한 코드를 한 달 운영하는 비용의 합계입니다: 권장 데이터베이스, 코드가 Redis에 캐시하면 Redis 캐시 계층, 배포 방식대로의 LLM API, 대상 GPU의 AWS 인스턴스.',
     notPriced: '가격 없음',
     noCommitment: (onDemand) => `${onDemand} (카탈로그에 1년 가격 없음)`,
     item: (kind, what, quantity, name, bytes) =>
@@ -437,11 +559,12 @@ const KO: ReportStrings = {
         : kind === 'cache'
           ? `캐시 계층: ${name} (노드 ${quantity.toLocaleString('en-US')}개)`
           : kind === 'openai'
-            ? `OpenAI API: 호출 위치 ${what}개, 오프라인 ${quantity}개는 Batch API`
+            ? `LLM API: 호출 위치 ${what}개, 오프라인 ${quantity}개는 ${name}`
             : kind === 'gpu'
               ? `GPU: ${what} ${quantity.toLocaleString('en-US')}대 한 달 내내 (워크로드 파일의 gpu.instances로 설정)`
               : `AZ 간 복제 트래픽: 월 ${bytes}`,
     noRate: '카탈로그에 요금 없음',
+    llmSource: (providers) => `${providers} 정가; 오프라인 호출 위치만 배치 API`,
     notes: [
       '합계에 없는 것: 지원 요금, 인터넷 송신. 백업과 AZ 간 복제 트래픽(방향마다 GB당 $0.01)은 자체 관리 엔진(MongoDB, Cassandra, ScyllaDB) 항목에 포함, DynamoDB의 AZ 간 사본은 요금에 포함, OpenSearch Service와 ElastiCache는 양만 표시하고 요금은 넣지 않음.',
     ],
@@ -458,19 +581,20 @@ const KO: ReportStrings = {
           : `데이터 노드 ${n(from - to)}개 축소 (${n(from)} → ${n(to)})`;
     return `M${month} ${what}, M${actBy}까지 시작`;
   },
+  batchApi: { named: (name) => name, unnamed: '제공자의 배치 API', each: '각 제공자의 배치 API' },
   growthLead: '준비 기간: 각 단계 한 달 전, 노드를 프로비저닝하고 새 노드가 자기 몫의 데이터를 스트리밍하거나 재분배할 시간.',
   noGrowthStep: (months) => `표시한 ${months}개월 동안 데이터 계층이 바뀌는 엔진이 없습니다.`,
   redisRankNote:
     'Redis는 저장된 모든 결과가 만료될 때(코드에 TTL이 있을 때)만 순위에 포함됩니다. 그렇지 않으면 선택한 저장소 앞의 캐시 계층이지 기록 시스템이 아닙니다.',
   headline: {
-    openai: (n, monthly, offline, asDeployed, unpriced) =>
-      `OpenAI API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} 기준${offline ? `이며 오프라인 호출 위치 ${offline}개 (루프, 작업)를 Batch API로 돌리면 월 ${asDeployed} (요청 처리기는 온디맨드 유지)` : `이며 모든 호출 위치가 요청을 처리하므로 Batch API를 기다릴 수 없음`}${unpriced ? `; ${unpriced}` : ''}.`,
+    llm: (n, monthly, offline, asDeployed, unpriced, batch) =>
+      `LLM API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} 기준${offline ? `이며 오프라인 호출 위치 ${offline}개 (루프, 작업)를 ${batch}(으)로 돌리면 월 ${asDeployed} (요청 처리기는 온디맨드 유지)` : `이며 모든 호출 위치가 요청을 처리하므로 ${batch}을(를) 기다릴 수 없음`}${unpriced ? `; ${unpriced}` : ''}.`,
     bill: (parts, onDemand, committed) => `월 청구액 (${parts}): 온디맨드 ${onDemand} / 가격이 알려진 곳은 1년 약정으로 ${committed} 기준.`,
     billParts: { database: '데이터베이스', cache: '캐시', openai: 'LLM API 호출', gpu: 'GPU', transfer: '데이터 전송' },
     gpu: (target, fits, total, chunk, noFit, unknown) =>
       `${target} 기준 GPU: 프로그램 파일 ${total}개 중 ${fits}개 적합, ${chunk}개 청크 분할 필요, ${noFit}개 부적합, ${unknown}개 알 수 없음 (데이터 세트 크기 필요).`,
     unpriced: (n, list) => `가격 없는 호출 위치 ${n}개 (${list})`,
-    nothing: 'GPU 할당도 OpenAI 호출 위치도 없습니다: 산정할 것이 없습니다.',
+    nothing: 'GPU 할당도 LLM API 호출 위치도 없습니다: 산정할 것이 없습니다.',
   },
   recommendation: {
     first: (p) =>
@@ -478,6 +602,8 @@ const KO: ReportStrings = {
     holds: (factor, topology, monthly) => `트래픽 ${factor}×에서도 가장 저렴하므로 (${topology}, 월 ${monthly}) 서비스가 성장해도 선택이 유지됩니다.`,
     overtaken: (factor, engine, theirs, ours) =>
       `트래픽 ${factor}×에서는 ${engine}이(가) 더 저렴해지므로 (월 ${theirs} 대 ${ours}) 트래픽이 늘면 선택을 다시 검토하세요.`,
+    outgrows: (factor, engine, next) =>
+      `트래픽 ${factor}×에서는 ${engine}이(가) 서비스 한도를 넘어 맞지 않습니다 (해당 항목 참고)${next ? `. ${next.engine}은(는) 맞습니다 (월 ${next.monthly})` : ''}: 그 트래픽 전에 옮길 계획을 세우세요.`,
     notComputed: '트래픽 증가는 계산되지 않았습니다.',
     noNodes: '운영할 노드 없음',
     nodeCount: (n) => `노드 ${n}개`,
@@ -486,7 +612,7 @@ const KO: ReportStrings = {
     costTitle: '트래픽별 월 비용 (USD, 로그 눈금)',
     traffic: '트래픽',
     usdPerMonth: 'USD / 월',
-    openAi: 'OpenAI API',
+    llm: 'LLM API',
     monthsTitle: '월별 저장 데이터 (사본 1개)와 노드',
     month: '월',
     gibStored: '저장 GiB',
@@ -544,9 +670,54 @@ const KO: ReportStrings = {
     unknownPeak: '알 수 없음',
     verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
     noAssumptions:
-      '적용되는 트래픽 가정이 없습니다: 찾은 코드에 OpenAI 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
+      '적용되는 트래픽 가정이 없습니다: 찾은 코드에 LLM API 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
     sourcesTitle: '출처',
     sourcesIntro: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
+  },
+  diff: {
+    summary: {
+      llm: (d) => `LLM API 월 ${d}`,
+      serverless: (d, e) => `${e} 월 ${d}`,
+      dataNodes: (signed, n, e) => `${e} 데이터 노드 ${signed}${n}개`,
+      dataInstance: (e, from, to) => `${e} 데이터 노드 ${from} → ${to}`,
+      serverlessWord: '서버리스',
+      peakAdded: (peak, path) => `${path}의 최대 GPU 메모리 ${peak}`,
+      programRemoved: (path) => `GPU 프로그램 ${path} 삭제`,
+      peakChanged: (b, a, path) => `${path ? `${path}의 ` : ''}최대 GPU 메모리 ${b} → ${a}`,
+      noLongerFits: (g) => `: 이제 ${g}에 들어가지 않음`,
+      nowFits: (g) => `: 이제 ${g}에 들어감`,
+      fits: (g) => `: ${g}에 들어감`,
+      doesNotFit: (g, chunk) => `: ${chunk ? '청크 분할 없이는 ' : ''}${g}에 들어가지 않음`,
+      newFindings: (n) => `새 발견 사항 ${n}건`,
+      nothing: '비용, GPU 메모리, 데이터베이스 변화와 새 발견 사항이 없습니다',
+    },
+    unknown: '알 수 없음',
+    workingTree: '작업 트리',
+    status: { added: '추가', removed: '삭제', changed: '변경' },
+    movedFrom: (w) => `${w}에서 이동`,
+    context: { loop: '루프', handler: '요청 처리기', stored: '저장', storedIn: (s) => `${s}에 저장`, cache: '캐시' },
+    maxTokens: (n) => `최대 ${n}`,
+    outputBound: { 'max-tokens': '최대 토큰 (실행 시 결정)', 'model-maximum': '모델 최대치', embedding: '임베딩', unknown: '알 수 없음' },
+    severity: { error: '오류', warning: '경고', info: '정보' },
+    calls: { title: 'LLM API 호출 위치', headers: ['변경', '위치', '작업', '모델', '출력 상한', '맥락', '$/호출', '$/월', 'Δ $/월'] },
+    gpu: { title: (t) => `GPU 메모리 (대상 ${t})`, headers: ['프로그램', '이전 최대', '이후 최대', '이전 판정', '이후 판정'] },
+    stores: { title: 'LLM 결과의 저장소 쓰기', headers: ['변경', '위치', '저장소', 'API'] },
+    databases: {
+      title: '데이터베이스 규모',
+      headers: ['엔진', '이전 노드', '이후 노드', '이전 $/월', '이후 $/월'],
+      recommended: ' (권장)',
+      serverless: (n) => `서버리스 (파티션 ${n}개)`,
+      nodes: (n, data, inst) => `${n} (데이터 ${data}${inst ? ` × ${inst}` : ''})`,
+    },
+    findings: { title: '새 발견 사항', headers: ['심각도', '위치', '규칙', '메시지'] },
+    footnotes: {
+      total: (b, a, d) => `월 합계 (규모 산정 보고서의 청구액, 온디맨드): ${b} → ${a} (${d}).`,
+      fixed: (n) => `기준 리비전의 발견 사항 ${n}건이 더 이상 보고되지 않습니다.`,
+      renamed: (f, t) => `이름 변경: ${f} → ${t}.`,
+      notAnalysed: (side, path, reason) =>
+        `분석하지 못함 (${side === 'base' ? '기준' : '대상'}): ${path}: ${reason}; 이 파일의 변경은 빠져 있습니다.`,
+      revisions: (base, head, profile) => `기준 ${base}, 대상 ${head}${profile ? `, 프로필 ${profile}` : ''}.`,
+    },
   },
 };
 

@@ -3,8 +3,9 @@
 import { formatBytes } from '../model/units';
 import { formatUsd } from '../sizing/llm-estimate';
 import type { FitVerdict } from '../sizing/gpu-fit';
-import { engineName, recommendationText, type SizingReport } from './sizing-model';
-import { reportStrings, type ReportLang } from './report-strings';
+import { BATCH_APIS, PROVIDER_NAMES } from '../facts/llm-providers';
+import { engineName, recommendationText, type LlmStream, type SizingReport } from './sizing-model';
+import { reportStrings, type ReportLang, type ReportStrings } from './report-strings';
 import { assumptionsInUse } from './report-layout';
 
 export interface Table {
@@ -44,6 +45,21 @@ const section = (id: string, title: string, s: Partial<Section> = {}): Section =
   ...s,
 });
 
+/** The display names of these call sites' providers, sorted (null: a provider that cannot be told, skipped). */
+const providerNames = (streams: readonly LlmStream[]): string[] =>
+  [...new Set(streams.map((s) => s.provider))]
+    .filter((p) => p !== null)
+    .map((p) => PROVIDER_NAMES[p])
+    .sort((a, b) => a.localeCompare(b, 'en'));
+
+/** The batch interface these call sites go through: one provider's own by its name, or each provider's. */
+function batchPhrase(streams: readonly LlmStream[], S: ReportStrings): string {
+  const providers = [...new Set(streams.map((s) => s.provider))];
+  if (providers.length !== 1) return S.batchApi.each;
+  const api = providers[0] ? BATCH_APIS[providers[0]] : undefined;
+  return api ? S.batchApi.named(api.name) : S.batchApi.unnamed;
+}
+
 /** The recommendation's two sentences in the report's language (the model's `text` is the English one). */
 function recommendationLine(report: SizingReport, lang: ReportLang): string | null {
   const rec = report.recommendation;
@@ -60,12 +76,13 @@ export function headline(report: SizingReport, lang: ReportLang = 'en'): string[
   if (report.llm.streams.length) {
     const unpriced = report.llm.unpriced.length ? S.headline.unpriced(report.llm.unpriced.length, report.llm.unpriced.join(', ')) : '';
     lines.push(
-      S.headline.openai(
+      S.headline.llm(
         report.llm.streams.length,
         usd(report.llm.openaiMonthlyUsd),
         report.llm.offlineSites,
         usd(report.llm.openaiMonthlyBatchUsd),
         unpriced,
+        batchPhrase(report.llm.offlineSites ? report.llm.streams.filter((s) => s.offline && s.cost) : report.llm.streams, S),
       ),
     );
   }
@@ -98,7 +115,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
       section('problems', T.problems, { paragraphs: [S.problemsIntro], bullets: report.problems.map((p) => `${p.source} ${p.field}: ${p.message}`) }),
     );
   }
-  // Only the assumptions the found code uses (a GPU-only workspace gets no OpenAI or database ones), in every format.
+  // Only the assumptions the found code uses (a GPU-only workspace gets no LLM API or database ones), in every format.
   const inUse = assumptionsInUse(report);
   out.push(
     section('assumptions', S.assumptionsTitle(report.profile, report.workloadSource), {
@@ -166,15 +183,16 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
 
   if (report.llm.streams.length) {
     out.push(
-      section('openai', T.openai, {
-        paragraphs: [S.openaiIntro],
+      section('llm', T.llm, {
+        paragraphs: [S.llmIntro],
         tables: [
           {
             table: {
-              columns: [...C.openai],
-              numeric: [3, 4, 7, 8, 9, 10],
+              columns: [...C.llm],
+              numeric: [4, 5, 8, 9, 10, 11],
               rows: report.llm.streams.map((s) => [
                 s.id,
+                s.provider === null ? S.unknown : PROVIDER_NAMES[s.provider],
                 s.api,
                 s.model ?? S.unknown,
                 `${s.avgRequestsPerSecond} (${s.peakRequestsPerSecond})`,
@@ -232,7 +250,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
                 role('data'),
                 role('coordination'),
                 bytes(e.storedBytes),
-                usd(e.monthlyUsd),
+                `${usd(e.monthlyUsd)}${e.errors.length ? ' ✗' : ''}`,
               ];
             }),
           },
@@ -269,7 +287,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
             },
           },
         ],
-        bullets: [...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],
+        bullets: [...e.errors.map((w) => `✗ ${w}`), ...e.notes, ...e.warnings.map((w) => `⚠ ${w}`)],
       }),
     );
     out.push(engines);
@@ -281,11 +299,11 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
         tables: [
           {
             table: {
-              columns: [...C.traffic, ...ids.map(engineName), C.trafficOpenAi],
+              columns: [...C.traffic, ...ids.map(engineName), C.trafficLlm],
               rows: report.traffic.map((t) => [
                 `${t.factor}×`,
                 rate(t.writesPerSecondPeak),
-                ...t.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}`),
+                ...t.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}${e.fits ? '' : ' ✗'}`),
                 usd(t.openaiMonthlyUsd),
               ]),
             },
@@ -306,7 +324,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
                 `M${m.month}`,
                 `${m.trafficFactor.toFixed(2)}×`,
                 bytes(m.storedBytes),
-                ...m.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}`),
+                ...m.engines.map((e) => `${e.nodes} · ${usd(e.monthlyUsd)}${e.fits ? '' : ' ✗'}`),
               ]),
             },
           },
@@ -350,6 +368,9 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
   if (report.bill.lines.length) {
     const b = report.bill;
     const cell = (n: number | null) => (n === null ? S.bill.notPriced : usd(n));
+    // The LLM line names the providers it adds up and their batch interface (the model's source is one English string).
+    const offlinePriced = report.llm.streams.filter((s) => s.offline && s.cost);
+    const llmProviders = providerNames(report.llm.streams.filter((s) => s.cost)).join(', ');
     out.push(
       section('bill', T.bill, {
         paragraphs: [S.bill.intro],
@@ -364,10 +385,14 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
                     l.kind,
                     l.what,
                     l.quantity,
-                    l.kind === 'database' || l.kind === 'cache' ? engineName(l.what as Parameters<typeof engineName>[0]) : l.what,
+                    l.kind === 'database' || l.kind === 'cache'
+                      ? engineName(l.what as Parameters<typeof engineName>[0])
+                      : l.kind === 'openai'
+                        ? batchPhrase(offlinePriced, S)
+                        : l.what,
                     bytes(l.quantity),
                   ),
-                  l.kind === 'transfer' ? S.bill.noRate : l.source,
+                  l.kind === 'transfer' ? S.bill.noRate : l.kind === 'openai' && llmProviders.length ? S.bill.llmSource(llmProviders) : l.source,
                   cell(l.onDemandUsd),
                   l.kind === 'openai'
                     ? cell(l.committedUsd)

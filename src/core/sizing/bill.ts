@@ -1,5 +1,5 @@
 // The whole bill: one monthly total of what the scanned code costs to run — the database the report recommends, the
-// Redis cache tier where the code caches in Redis, the OpenAI API (offline call sites through the Batch API, request
+// Redis cache tier where the code caches in Redis, the LLM APIs (offline call sites through the provider's batch API, request
 // handlers on demand), the target GPU's AWS instances — on demand and with 1-year commitments where a price is known.
 // Backups and cross-AZ replication are in the engines' own cost lines where priced; what has no sourced price (replication
 // inside OpenSearch Service and ElastiCache) is listed with its volume and left out of the total.
@@ -7,7 +7,9 @@ import type { EngineSizing } from './engines';
 import type { GpuSpec } from './gpu-catalog';
 import type { CallStream, DataLoad } from './llm-workload';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH } from './prices';
+import { PROVIDER_NAMES } from '../facts/llm-providers';
 import type { EngineId } from './workload';
+import type { LlmProvider } from '../model/types';
 
 export type BillKind = 'database' | 'cache' | 'openai' | 'gpu' | 'transfer';
 
@@ -34,7 +36,8 @@ export interface Bill {
 export function buildBill(p: {
   engines: readonly EngineSizing[];
   recommended: EngineId | null;
-  streams: readonly CallStream[];
+  /** The call sites' streams, with their provider where the report has told it. */
+  streams: ReadonlyArray<CallStream & { provider?: LlmProvider | null }>;
   load: DataLoad | null;
   openai: { onDemand: number; batch: number; offlineSites: number };
   gpu: { target: GpuSpec; files: number; instances: number | undefined };
@@ -59,7 +62,10 @@ export function buildBill(p: {
       quantity: redis.totalNodes,
       onDemandUsd: redis.monthlyUsd,
       committedUsd: null,
-      source: 'engine sizing (on-demand list prices)',
+      // A cache that fits no ElastiCache cluster stays in the total as an estimate, marked as the engine's section is.
+      source: redis.errors.length
+        ? 'engine sizing (on-demand list prices); ✗ does not fit one ElastiCache cluster: the closest layout, see the Redis section'
+        : 'engine sizing (on-demand list prices)',
     });
   if (p.streams.length)
     lines.push({
@@ -68,7 +74,7 @@ export function buildBill(p: {
       quantity: p.openai.offlineSites,
       onDemandUsd: p.openai.batch,
       committedUsd: p.openai.batch,
-      source: 'OpenAI list prices; Batch API only for offline call sites',
+      source: `${llmPriceSource(p.streams)} list prices; batch API only for offline call sites`,
     });
   if (p.gpu.files > 0) {
     const inst = p.gpu.target.awsInstance;
@@ -112,4 +118,10 @@ export function buildBill(p: {
   const totalOnDemandUsd = lines.reduce((s, l) => s + (l.onDemandUsd ?? 0), 0);
   const totalCommittedUsd = lines.reduce((s, l) => s + (l.committedUsd ?? l.onDemandUsd ?? 0), 0);
   return { lines, totalOnDemandUsd, totalCommittedUsd, crossAzBytes };
+}
+
+/** The priced providers of these call sites by public name (the bill's JSON source; the report formats say the same). */
+function llmPriceSource(streams: ReadonlyArray<CallStream & { provider?: LlmProvider | null }>): string {
+  const names = [...new Set(streams.flatMap((s) => (s.provider ? [PROVIDER_NAMES[s.provider]] : [])))].sort((a, b) => a.localeCompare(b, 'en'));
+  return names.length ? names.join(', ') : 'provider';
 }

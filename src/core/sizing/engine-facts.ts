@@ -4,6 +4,14 @@
 
 export const ENGINE_FACTS_DATE = '2026-11-24';
 
+/**
+ * Scale up, then out: among the layouts that meet every constraint and every service limit, the one with the fewest nodes
+ * whose cost is within 5% of the cheapest (our policy, not a vendor figure: each node is one more to patch, replace and
+ * rebalance, and a vendor's calculator offers the larger size at a near-tie). The price of it: 1% more traffic may move the
+ * bill by one ladder step plus this margin, and the properties test that bound.
+ */
+export const LAYOUT_PREFERENCE = { fewerNodesWithin: 0.05 } as const;
+
 export const DYNAMODB = {
   /** A read unit covers 4 KB (rounded up): strong 1, eventual 0.5, transactional 2 (D1). */
   readUnitBytes: 4 * 1024,
@@ -17,7 +25,7 @@ export const DYNAMODB = {
   partitionGb: 10,
   /** Largest item DynamoDB stores (service quota, D2). */
   maxItemBytes: 400 * 1024,
-  /** Default per-table throughput quota: 40,000 read and 40,000 write request units per second (AWS service quotas; SIZING-FACTS corrections). */
+  /** Default per-table throughput quota (adjustable, so a warning): 40,000 read and 40,000 write request units per second (AWS service quotas; SIZING-FACTS corrections). */
   tableUnitsQuota: 40_000,
   /** Provisioned capacity is set for the peak at the auto-scaling target utilisation; 70% is AWS's default target (our reading of the auto-scaling guide; an assumption). */
   provisionedTargetUtilisation: 0.7,
@@ -43,7 +51,13 @@ export const SCYLLADB = {
   diskUseFraction: 0.5,
   /** Disk:RAM at most 100:1, 30:1 as the rule of thumb (S1, S2). */
   diskToRamRatio: 30,
-  /** "The recommended minimum number of CPU cores per node for operational workloads is 20" (S1): the ladder's floor (vCPU, as clouds call them cores). */
+  /**
+   * Cores per node: "any number will work since ScyllaDB scales up with the number of cores ... Between 20-60 logical
+   * cores ... is a recommended number. However, any number will fit" (S2), and ScyllaDB's AWS recommendations list i4i
+   * from i4i.large (2 vCPU) up (ScyllaDB cloud instance recommendations, gh scylladb/scylladb docs, read 2026-12-04). The
+   * performance guide's "recommended minimum ... for operational workloads is 20" (S1) is a performance target, so it is
+   * a note on smaller nodes, not a floor that prices a small workload at three 32-vCPU nodes.
+   */
   recommendedVcpu: 20,
   sources: 'S1, S2',
 } as const;
@@ -65,6 +79,9 @@ export const MONGODB = {
   /** On-disk overhead of indexes (_id + one secondary) over the documents: 10% (our assumption; measure with db.stats()). */
   indexOverhead: 0.1,
   configInstance: 'm6i.xlarge',
+  /** Hard limits (MongoDB manual, "MongoDB Limits and Thresholds"): a BSON document ≤ 16 MiB; a replica set ≤ 50 members. */
+  maxDocumentBytes: 16 * 1024 * 1024,
+  maxReplicaSetMembers: 50,
   sources: 'M1-M6',
 } as const;
 
@@ -91,7 +108,12 @@ export const ELASTICSEARCH = {
   /** Search thread pool = int(cores × 3 / 2) + 1 (E5); search nodes = ceil(peak QPS × avg ms / 1000 / pool) (E6). */
   searchPoolPerCore: 1.5,
   dedicatedMasters: 3,
-  coordinatingInstance: 'm6g.large.search',
+  /**
+   * Coordinating-only node sizes, smallest first (our choice among the priced OpenSearch Service types: general purpose,
+   * then compute optimised, as coordinating is CPU work); a larger size is taken when many small ones would not fit the
+   * domain's instance limit, or at a near-tie (the fewer-nodes margin).
+   */
+  coordinatingLadder: ['m6g.large.search', 'c6g.2xlarge.search', 'c6g.4xlarge.search'],
   /**
    * Recommended minimum dedicated master per data-node count and shard count (OPENSEARCH_GUIDE, "Choosing instance
    * types for dedicated master nodes"): 1-10 nodes m6g.large (10K shards), 11-30 c6g.2xlarge (30K), 31-75 c6g.4xlarge
@@ -107,6 +129,8 @@ export const ELASTICSEARCH = {
   /** Instances per domain: 80 by default, up to 200 on request (OPENSEARCH_GUIDE, quotas); beyond, more domains. */
   defaultInstancesPerDomain: 80,
   maxInstancesPerDomain: 200,
+  /** Total storage per domain, 3 PiB, not adjustable (OPENSEARCH_GUIDE, quotas: "the sum of all data nodes and warm nodes"). */
+  maxStoragePerDomainGiB: 3 * 1024 * 1024,
   /** Largest gp3 EBS volume per data node, GiB, by instance type (OPENSEARCH_GUIDE, "EBS volume size quotas"). */
   ebsMaxGp3GiB: {
     'r6g.large.search': 2048,
@@ -134,6 +158,8 @@ export const REDIS = {
   /** ElastiCache: 90 nodes per cluster by default, 500 at most (ElastiCache quotas; SIZING-FACTS corrections 2026-12-02). */
   defaultNodesPerCluster: 90,
   maxNodesPerCluster: 500,
+  /** Redis's largest string value, 512 MB (Redis data types, strings): a hard limit per key. */
+  maxValueBytes: 512 * 1024 * 1024,
   sources: 'R1, R2, R4',
 } as const;
 

@@ -5,12 +5,14 @@ import type { LlmCallFact, LlmCallSummary, LlmFileFacts, LlmFileSummary, StoreKi
 import { maskKeysIn } from '../facts/llm-api-table';
 import { envelopeBytes, LLM_FACTS, modelLimits, priceOf, tokenCountMethod } from './llm-models';
 import { PROVIDER_NAMES } from '../facts/llm-providers';
+import { noteText, type EstimateNote } from '../model/estimate-notes';
 
 export function estimateCall(call: LlmCallFact): LlmCallSummary {
-  const unknowns: string[] = [];
+  const notes: EstimateNote[] = [];
+  const unknowns = { push: (n: EstimateNote) => notes.push(n) };
   if (call.promptUnknowns.length)
-    unknowns.push(`prompt text known only at run time: ${call.promptUnknowns.slice(0, 3).join(', ')}${call.promptUnknowns.length > 3 ? ', …' : ''}`);
-  if (!call.model) unknowns.push(call.modelExpr ? `model is ${call.modelExpr}` : 'model not given at the call site');
+    unknowns.push({ id: 'promptAtRunTime', what: `${call.promptUnknowns.slice(0, 3).join(', ')}${call.promptUnknowns.length > 3 ? ', …' : ''}` });
+  if (!call.model) unknowns.push(call.modelExpr ? { id: 'modelExpr', expr: call.modelExpr } : { id: 'modelMissing' });
 
   const provider = call.provider ?? (call.via === 'azure-openai' ? 'azure-openai' : 'openai');
   let estOutputTokens: number | null = null;
@@ -23,7 +25,7 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
       estOutputTokens = call.maxTokens * call.n;
       outputBound = 'max-tokens';
     } else if (call.maxTokensParam) {
-      unknowns.push(`${call.maxTokensParam} is not a constant`);
+      unknowns.push({ id: 'maxTokensNotConstant', param: call.maxTokensParam });
     } else {
       const limit = modelLimits(call.model, provider).maxOutputTokens;
       if (limit !== null) {
@@ -32,16 +34,16 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
       } else
         unknowns.push(
           call.maxTokensRequired
-            ? `no ${call.maxTokensName ?? 'max tokens'}: the ${PROVIDER_NAMES[provider]} API rejects the request`
-            : 'no max tokens and no known model maximum',
+            ? { id: 'boundRequired', param: call.maxTokensName ?? 'max tokens', provider: PROVIDER_NAMES[provider] }
+            : { id: 'noMaximum' },
         );
     }
-  } else unknowns.push(`${call.api} output is not measured in tokens here`);
+  } else unknowns.push({ id: 'outputNotTokens', api: call.api });
 
   let estResponseBytes: number | null = null;
   const dims = call.api === 'embeddings' ? (call.dimensions ?? (call.model ? (LLM_FACTS.embeddingDims[call.model] ?? null) : null)) : null;
   if (call.api === 'embeddings') {
-    if (dims === null) unknowns.push('embedding dimensions unknown');
+    if (dims === null) unknowns.push({ id: 'dimensionsUnknown' });
     else {
       // The SDKs ask for base64 (4 bytes per float, 4/3 expansion); raw HTTP gets JSON floats by default.
       const perVector = call.via === 'http' ? dims * LLM_FACTS.bytesPerEmbeddingFloatJson : Math.ceil((dims * 4) / 3) * 4;
@@ -58,20 +60,22 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
   let estCostUsd: number | null = null;
   let estBatchCostUsd: number | null = null;
   if (call.model && !price)
-    unknowns.push(call.provider === null ? `provider of model '${call.model}' not known` : `no published price for model '${call.model}'`);
+    unknowns.push(call.provider === null ? { id: 'providerUnknown', model: call.model } : { id: 'noPrice', model: call.model });
   const counted = tokenCountMethod(call.provider);
   if (counted.method === 'chars-per-token')
-    unknowns.push(`prompt tokens approximate: ${counted.charsPerToken} characters per token (${counted.source})`);
+    unknowns.push({ id: 'approximateTokens', charsPerToken: counted.charsPerToken ?? 0, source: counted.source });
   // An unknown prompt and no output tokens (embeddings of run-time text) would price at $0: say unknown instead.
   const nothingKnown = call.promptLiteralTokens === 0 && call.promptUnknowns.length > 0 && estOutputTokens === 0;
-  if (nothingKnown) unknowns.push('input size known only at run time (the sizing workload supplies it)');
+  if (nothingKnown) unknowns.push({ id: 'inputAtRunTime' });
   if (price && estOutputTokens !== null && !nothingKnown) {
     estCostUsd = (call.promptLiteralTokens * price.inputPerMTok + estOutputTokens * price.outputPerMTok) / 1e6;
     estBatchCostUsd = (call.promptLiteralTokens * price.batchInputPerMTok + estOutputTokens * price.batchOutputPerMTok) / 1e6;
   }
   const store = call.stores[0] ?? null;
-  // Source text in `unknowns` could hold a key (a prompt built around one): mask it like everywhere else.
-  for (let i = 0; i < unknowns.length; i++) unknowns[i] = maskKeysIn(unknowns[i]!);
+  // Source text in a note could hold a key (a prompt built around one): mask it like everywhere else.
+  const masked = notes.map(
+    (n) => Object.fromEntries(Object.entries(n).map(([k, v]) => [k, typeof v === 'string' ? maskKeysIn(v) : v])) as EstimateNote,
+  );
   return {
     api: call.api,
     operation: call.operation,
@@ -95,7 +99,8 @@ export function estimateCall(call: LlmCallFact): LlmCallSummary {
     estResponseBytes,
     estCostUsd,
     estBatchCostUsd,
-    unknowns,
+    unknowns: masked.map((n) => noteText(n)),
+    notes: masked,
     persisted: call.stores.length > 0,
     store,
     cacheBeforeCall: call.cacheLookup !== null,

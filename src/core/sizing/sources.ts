@@ -56,6 +56,12 @@ export const SOURCES: Readonly<Record<string, PublicSource>> = Object.freeze({
     name: 'AWS OpenSearch Service, dedicated master nodes',
     url: 'https://docs.aws.amazon.com/opensearch-service/latest/developerguide/managedomains-dedicatedmasternodes.html',
   },
+  S3: {
+    name: 'ScyllaDB cloud instance recommendations',
+    url: 'https://github.com/scylladb/scylladb/blob/master/docs/getting-started/cloud-instance-recommendations.rst',
+  },
+  M8: { name: 'MongoDB limits and thresholds', url: 'https://www.mongodb.com/docs/manual/reference/limits/' },
+  EC1: { name: 'AWS ElastiCache quotas', url: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/quota-limits.html' },
   R1: { name: 'Redis benchmarks', url: 'https://redis.io/docs/latest/operate/oss_and_stack/management/optimization/benchmarks/' },
   R2: { name: 'Redis FAQ, memory', url: 'https://redis.io/docs/latest/develop/get-started/faq/' },
   R4: { name: 'AWS ElastiCache, reserved memory', url: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/redis-memory-management.html' },

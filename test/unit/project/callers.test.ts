@@ -55,9 +55,10 @@ describe('project: one JS import reader', () => {
     const project = projectOf(files);
     const program = parseJsTs(`const store = require('./store');\nconst keep = require('./one');\n`, 'm.js', 'javascript').program!;
     const view = await project.viewJs(at('m.js'), projectImportsJs(program));
-    assert.equal(view.lookup.symbol('store', ['save'])?.facts.paramStores?.[0]?.[0]?.api, 'redis.lpush');
-    assert.equal(view.lookup.symbol('keep', [])?.facts.paramStores?.[0]?.[0]?.api, 'redis.rpush');
-    assert.equal(view.lookup.symbol('store', ['missing']), null);
+    // The view loads summaries as lookups reach them: `settle` runs a lookup until it has what it needs.
+    assert.equal((await view.settle(() => view.lookup.symbol('store', ['save'])))?.facts.paramStores?.[0]?.[0]?.api, 'redis.lpush');
+    assert.equal((await view.settle(() => view.lookup.symbol('keep', [])))?.facts.paramStores?.[0]?.[0]?.api, 'redis.rpush');
+    assert.equal(await view.settle(() => view.lookup.symbol('store', ['missing'])), null);
   });
 });
 

@@ -85,8 +85,12 @@ describe('project: Python import resolution', () => {
     'scripts/tool.py': '',
     'scripts/helpers.py': '',
     'ns/mod.py': '',
+    '.venv/lib/python3.11/site-packages/vendorlib/__init__.py': '',
+    '.venv/lib/python3.11/site-packages/vendorlib/core.py': '',
+    'debian/usr/lib/python3/dist-packages/distlib/core.py': '',
   });
   const r = new PyResolver(ROOT, fs);
+  const vendored = at('.venv/lib/python3.11/site-packages/vendorlib/__init__.py');
   const from = at('app/routes/chat.py');
   const cases: Array<[string, string, string, string | null]> = [
     ['from . import x: the package', '.', from, 'app/routes/__init__.py'],
@@ -101,6 +105,12 @@ describe('project: Python import resolution', () => {
     ['a module under a namespace folder', 'ns.mod', from, 'ns/mod.py'],
     ['an installed package', 'openai', from, null],
     ['relative above the root', '....x', from, null],
+    // Installed packages inside the scanned folder (a virtualenv, a system tree) are not the project's code, from
+    // anywhere: their imports would summarise library modules that no project file's fact can depend on.
+    ['an installed package inside the root (site-packages)', 'vendorlib.core', from, null],
+    ['a relative import inside site-packages', '.core', vendored, null],
+    ['an absolute import inside site-packages, from a file there', 'vendorlib.core', vendored, null],
+    ['a dist-packages module, from a sibling there', 'distlib.core', at('debian/usr/lib/python3/dist-packages/other.py'), null],
   ];
   for (const [name, dotted, file, want] of cases) {
     it(`${name}: ${dotted}`, () => assert.equal(r.resolve(dotted, file), want === null ? null : at(want)));

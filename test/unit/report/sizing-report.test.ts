@@ -111,7 +111,7 @@ describe('sizing report (examples, medium profile)', () => {
     for (const heading of [
       '## Assumptions',
       '## GPU fit',
-      '## OpenAI call sites',
+      '## LLM API call sites',
       '## Database topology per engine',
       '## Cost and nodes as traffic grows',
       '## Storage and nodes by month',
@@ -214,10 +214,10 @@ describe('sizing report (examples, medium profile)', () => {
         texts.push(s.recordFormula, s.storedWhy, s.retentionWhy, ...s.unknowns);
       }
       // The call-site table's cells: token sources and the retention unit are Korean too.
-      const openai = sizingSections(ko, 'ko').find((x) => x.id === 'openai')!;
+      const openai = sizingSections(ko, 'ko').find((x) => x.id === 'llm')!;
       for (const row of openai.tables[0]!.table.rows) {
-        assert.match(row[5]!, /^\d+ \((코드|프로필|워크로드)\) \/ \d+ \((코드|프로필|워크로드)\)$/);
-        assert.match(row[7]!, /^[\d.]+일$/);
+        assert.match(row[6]!, /^\d+ \((코드|프로필|워크로드)\) \/ \d+ \((코드|프로필|워크로드)\)$/);
+        assert.match(row[8]!, /^[\d.]+일$/);
       }
       assert.ok(texts.length > 80, `${texts.length} texts`);
       assert.deepEqual(
@@ -289,7 +289,11 @@ describe('sizing report (examples, medium profile)', () => {
         }
       };
       walk(REPORT_STRINGS.en, REPORT_STRINGS.ko, '');
-      assert.deepEqual(same.sort(), ['.charts.openAi', '.columns.gpu.1', '.columns.openai.1', '.headline.billParts.gpu'].sort());
+      // batchApi.named passes a product name through ("Gemini Batch Mode"); only "… API" names get an English article.
+      assert.deepEqual(
+        same.sort(),
+        ['.batchApi.named', '.charts.llm', '.columns.gpu.1', '.columns.llm.2', '.diff.stores.headers.3', '.headline.billParts.gpu'].sort(),
+      );
     });
   });
 });

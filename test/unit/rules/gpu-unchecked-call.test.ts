@@ -40,6 +40,17 @@ ruleTester(rule, {
     },
     { name: 'wrapped in a macro', language: 'cuda', code: '#define CHECK(x) x\nvoid f(float* d) {\n  CHECK(cudaMemset(d, 0, 64));\n}\n' },
     {
+      // A project check macro named like a runtime call (llm.c style): the macro is no API call, the wrapped calls are checked.
+      name: 'a check macro named like a CUDA call, its body parenthesised',
+      language: 'cuda',
+      code: 'void cuda_check(cudaError_t e, const char* f, int l) { if (e != cudaSuccess) exit(1); }\n#define cudaCheck(err) (cuda_check(err, __FILE__, __LINE__))\nint main() {\n  float* d;\n  cudaCheck(cudaMalloc(&d, 64));\n  cudaCheck(cudaMemset(d, 0, 64));\n  cudaCheck(cudaFree(d));\n  return 0;\n}\n',
+    },
+    {
+      name: 'a block macro named like a CUDA call',
+      language: 'cuda',
+      code: '#define cudaErrCheck(stat) { cudaErrCheck_((stat), __FILE__, __LINE__); }\nvoid cudaErrCheck_(cudaError_t s, const char* f, int l) { if (s) exit(1); }\nvoid g(float* d) {\n  cudaErrCheck(cudaMemset(d, 0, 64));\n}\n',
+    },
+    {
       name: 'launch followed by cudaGetLastError',
       language: 'cuda',
       code: 'void f(float* d) {\n  k<<<1, 32>>>(d);\n  CHECK(cudaGetLastError());\n}\n',

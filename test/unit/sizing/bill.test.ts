@@ -16,6 +16,7 @@ const engine = (id: 'dynamodb' | 'redis', monthlyUsd: number, nodes: number): En
   monthlyUsd,
   notes: [],
   warnings: [],
+  errors: [],
   ladderStepUsd: 0,
 });
 

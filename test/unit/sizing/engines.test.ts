@@ -10,7 +10,14 @@ import {
   sizeDynamoDb,
   writeUnitsPerWrite,
 } from '../../../src/core/sizing/engines/dynamodb';
-import { heapGiB, masterLayout, maxShardsPerNode, searchPool, sizeElasticsearch } from '../../../src/core/sizing/engines/elasticsearch';
+import {
+  coordinatorLayout,
+  heapGiB,
+  masterLayout,
+  maxShardsPerNode,
+  searchPool,
+  sizeElasticsearch,
+} from '../../../src/core/sizing/engines/elasticsearch';
 import { ELASTIC_SHARDS_PER_HEAP_GB, SCYLLADB } from '../../../src/core/sizing/engine-facts';
 import { sizeMongoDb, wiredTigerCacheGiB } from '../../../src/core/sizing/engines/mongodb';
 import { jemallocSizeClass, sizeRedis } from '../../../src/core/sizing/engines/redis';
@@ -109,27 +116,43 @@ describe('engine sizing: golden examples', () => {
   it('Cassandra vs ScyllaDB at 40,000 peak writes/s: the same math, different per-node throughput', () => {
     // replica ops = 40,000 × 3 = 120,000
     // Cassandra from 16 vCPU: i4i.4xlarge 46,400/node → ⌈2.59⌉ = 3 (3,006.87); i4i.8xlarge 92,800 → RF 3 (6,013.74)
-    // ScyllaDB from its 20-core minimum: only i4i.8xlarge (32 vCPU) qualifies; 12,500 × 16 physical cores = 200,000 → RF 3
+    // ScyllaDB has no core floor ("any number will fit", system requirements): i4i.xlarge 2 physical cores × 12,500 =
+    // 25,000/node → ⌈4.8⌉ = 5 × 0.343 × 730 = 1,251.95; i4i.2xlarge 50,000 → 3 (1,502.34, +20%, outside the 5% margin)
     const hot = { ...LOAD, writesPerSecondPeak: 40_000, readsPerSecondPeak: 0 };
     assert.equal(role(sizeCassandra(hot, prices), 'data').count, 3);
     assert.equal(role(sizeCassandra(hot, prices), 'data').instance, 'i4i.4xlarge');
     const scylla = sizeScyllaDb(hot, prices);
-    assert.equal(role(scylla, 'data').count, 3);
-    assert.equal(role(scylla, 'data').instance, 'i4i.8xlarge');
-    assert.doesNotMatch(scylla.notes[0]!, /i4i\.(x|2x|4x)large/, 'sizes under 20 vCPU are not compared');
+    assert.equal(role(scylla, 'data').count, 5);
+    assert.equal(role(scylla, 'data').instance, 'i4i.xlarge');
+    close(scylla.costLines[0]!.monthlyUsd, 5 * 0.343 * 730, 'ScyllaDB nodes $/month');
+    assert.match(scylla.notes[0]!, /i4i\.xlarge × 5 = \$1,252 ◀/);
+    // a node under ScyllaDB's recommended 20-60 cores is named as such, with the source
+    assert.ok(
+      scylla.notes.some((n) =>
+        /i4i\.xlarge has 4 vCPU, below the 20-60 logical cores ScyllaDB recommends per node \(ScyllaDB system requirements/.test(n),
+      ),
+    );
   });
 
-  it('ScyllaDB and Cassandra, disk-bound: the cheapest size, never a dearer one for fewer nodes', () => {
+  it('ScyllaDB and Cassandra, disk-bound: fewer, larger nodes only within 5% of the cheapest', () => {
     // 10× the data: 11,664e9 B on disk
-    // ScyllaDB (50% use) on i4i.8xlarge: 3,750e9 usable → ⌈3.11⌉ = 4 nodes (8,018.32)
+    // ScyllaDB (50% use): i4i.xlarge 468.5e9 usable → 25 nodes (6,259.75, the cheapest); i4i.2xlarge 937.5e9 → 13
+    // (6,510.14, +4.0%: within 5%, fewer nodes); i4i.4xlarge → 7 (7,016.03, +12%); i4i.8xlarge → 4 (8,018.32)
     const big = { ...LOAD, storedBytes: LOAD.storedBytes * 10 };
     const s = sizeScyllaDb(big, prices);
-    assert.equal(role(s, 'data').count, 4);
-    assert.match(s.notes[0]!, /i4i\.8xlarge × 4 = \$8,018/);
-    // Cassandra (0.45): i4i.4xlarge 1,687.5e9 → ⌈6.91⌉ = 7 (7,016.03); i4i.8xlarge 3,375e9 → 4 (8,018.32) → 7 × i4i.4xlarge
+    assert.equal(role(s, 'data').count, 13);
+    assert.equal(role(s, 'data').instance, 'i4i.2xlarge');
+    assert.match(s.notes[0]!, /i4i\.xlarge × 25 = \$6,260 · i4i\.2xlarge × 13 = \$6,510 ◀ · i4i\.4xlarge × 7 = \$7,016 · i4i\.8xlarge × 4 = \$8,018/);
+    assert.ok(
+      s.notes.includes(
+        '13 × i4i.2xlarge chosen over the cheapest 25 × i4i.xlarge (+4.0%): fewer, larger nodes are preferred within 5% of the cheapest',
+      ),
+    );
+    // Cassandra (0.45): i4i.4xlarge 1,687.5e9 → ⌈6.91⌉ = 7 (7,016.03); i4i.8xlarge 3,375e9 → 4 (8,018.32, +14%) → 7 × i4i.4xlarge
     const c = sizeCassandra(big, prices);
     assert.equal(role(c, 'data').count, 7);
     assert.equal(role(c, 'data').instance, 'i4i.4xlarge');
+    assert.ok(!c.notes.some((n) => /chosen over the cheapest/.test(n)), 'the cheapest is chosen: no preference note');
   });
 
   it('Elasticsearch/OpenSearch: data nodes from storage + spare, shards, search pools; 3 masters', () => {
@@ -170,21 +193,39 @@ describe('engine sizing: golden examples', () => {
     close(two.monthlyUsd, 6 * 0.669 * 730, 'masters of two domains');
     // 10 shards over the 75K a tier manages also split the domain
     assert.equal(masterLayout(prices, 10, 150_001).domains, 3);
-    // 40× the data: storage 54,314 GiB × 3 × 1.25 = 203,677 GiB; per node min(RAM × 30, largest gp3 volume)
-    // r6g.large 480 GiB → 115 nodes + 3 × r6g.2xlarge masters ($22,111 with storage) is the cheapest, $156 under
-    // 30 × r6g.2xlarge.search + 3 × c6g.2xlarge masters; 115 > 80 instances → the quota warning
+    // 40× the data: storage = 14,484 GiB × 3 × 1.25 = 54,314 GiB; per node min(RAM × 30, largest gp3 volume)
+    // r6g.large 480 GiB → 114 + 1 spare = 115 nodes + 3 × r6g.2xlarge masters ($22,111 with storage) is the cheapest;
+    // r6g.2xlarge 1,920 GiB → 29 + 1 = 30 nodes + 3 × c6g.2xlarge masters = $22,267 (+0.7%): within 5%, 85 fewer nodes
     const big = { ...LOAD, storedBytes: LOAD.storedBytes * 40, storedRecords: LOAD.storedRecords * 40 };
     const e = sizeElasticsearch(big, prices);
-    assert.equal(role(e, 'data').count, 115);
-    assert.equal(role(e, 'coordination').instance, 'r6g.2xlarge.search');
-    assert.match(e.notes[0]!, /r6g\.2xlarge\.search × 30 = \$22,267/);
-    assert.ok(e.warnings.some((w) => /default 80 instances per domain: request a quota increase \(up to 200\)/.test(w)));
-    // far more data: more than 200 data nodes on every size → more domains, each with its own 3 masters
+    assert.equal(role(e, 'data').count, 30);
+    assert.equal(role(e, 'data').instance, 'r6g.2xlarge.search');
+    assert.equal(role(e, 'coordination').instance, 'c6g.2xlarge.search');
+    assert.match(e.notes[0]!, /r6g\.large\.search × 115 = \$22,111 · .*r6g\.2xlarge\.search × 30 = \$22,267 ◀/);
+    assert.ok(
+      e.notes.includes(
+        '30 × r6g.2xlarge.search chosen over the cheapest 115 × r6g.large.search (+0.7%): fewer, larger nodes are preferred within 5% of the cheapest',
+      ),
+    );
+    assert.deepEqual(e.warnings, []);
+    assert.deepEqual(e.errors, []);
+    // 16,000 peak queries/s × 20 ms = 320 busy threads / pool 4 = 80 coordinating-only nodes: with the data nodes, above the
+    // default 80 instances per domain → the quota warning (adjustable to 200, so a warning, not an error)
+    const busy = sizeElasticsearch({ ...LOAD, readsPerSecondPeak: 16_000 }, prices);
+    assert.equal(role(busy, 'client-session').count, 80);
+    assert.ok(busy.warnings.some((w) => /default 80 instances per domain: request a quota increase \(up to 200\)/.test(w)));
+    assert.deepEqual(busy.errors, []);
+    // far more data: r6g.12xlarge holds 11,520 GiB → 4,073,550 GiB needs 354 + 1 = 355 data nodes, over 200 instances per
+    // domain on every size: the sizing says it does not fit one domain (an error), shown on the largest size
     const huge = sizeElasticsearch({ ...LOAD, storedBytes: LOAD.storedBytes * 3000, storedRecords: LOAD.storedRecords * 3000 }, prices);
-    const hm = role(huge, 'coordination');
-    assert.ok(hm.count > 3 && hm.count % 3 === 0);
-    assert.ok(role(huge, 'data').count / (hm.count / 3) <= 200);
-    assert.ok(huge.warnings.some((w) => /instances per domain: split the indexes over \d+ domains/.test(w)));
+    assert.equal(role(huge, 'data').instance, 'r6g.12xlarge.search');
+    assert.equal(role(huge, 'data').count, 355);
+    assert.equal(huge.errors.length, 1);
+    assert.match(
+      huge.errors[0]!,
+      /^does not fit one OpenSearch Service domain: even on the largest size \(r6g\.12xlarge\.search\) it needs 355 data and coordinating nodes/,
+    );
+    assert.match(huge.notes[0]!, /r6g\.large\.search × [\d,]+ = \$[\d,]+ \(over OpenSearch Service's 200 instances per domain\)/);
   });
 
   it('Elasticsearch: coordinating-only nodes appear from the query rate', () => {
@@ -193,6 +234,23 @@ describe('engine sizing: golden examples', () => {
     assert.equal(role(e, 'client-session').count, 5);
     assert.equal(role(e, 'client-session').dedicated, true);
     assert.equal(role(e, 'data').count, 5);
+  });
+
+  it('OpenSearch coordinating-only nodes scale up when the small ones leave no room in the domain', () => {
+    // 800 busy search threads: m6g.large.search (pool 4) → 200 nodes ($18,688), c6g.2xlarge.search (pool 13) → 62
+    // ($20,458), c6g.4xlarge.search (pool 25) → 32 ($21,094). With room for 250: m6g.large is the cheapest; 62 × c6g.2xlarge
+    // is +9.5%, outside the 5% margin
+    assert.deepEqual([coordinatorLayout(prices, 800, 250).instance, coordinatorLayout(prices, 800, 250).count], ['m6g.large.search', 200]);
+    // room for 150 (50 data nodes in a 200-instance domain): m6g.large is out; 32 × c6g.4xlarge is +3.1% over 62 ×
+    // c6g.2xlarge, within the margin, so the fewer nodes
+    const c = coordinatorLayout(prices, 800, 150);
+    assert.deepEqual([c.instance, c.count, c.fits], ['c6g.4xlarge.search', 32, true]);
+    close(c.monthlyUsd, 32 * 0.903 * 730, 'coordinators $/month');
+    // room for 20: none fits
+    assert.equal(coordinatorLayout(prices, 800, 20).fits, false);
+    // 4 busy threads fill one m6g.large.search (pool 4): below 2 nodes' worth the data nodes coordinate; 5 need 2 of any size
+    assert.equal(coordinatorLayout(prices, 4, 200).count, 0);
+    assert.deepEqual([coordinatorLayout(prices, 5, 200).instance, coordinatorLayout(prices, 5, 200).count], ['m6g.large.search', 2]);
   });
 
   it('DynamoDB: request units, on-demand vs provisioned, storage beyond 25 GB, partitions', () => {
@@ -263,12 +321,49 @@ describe('engine sizing: golden examples', () => {
     const ttl = { ...LOAD, ttlRecords: LOAD.storedRecords, ttlBytes: LOAD.storedBytes };
     const e = sizeRedis(ttl, prices);
     // 77.76e6 × 5,205 B = 404.74e9 B = 376.95 GiB per copy; cache.r6g.large (9.80 GiB usable) → 39 shards × 2 = 78 nodes
-    // = 11,730, the cheapest (and under the default 90 nodes per cluster); cache.r6g.4xlarge × 10 = 11,987; 12xlarge × 4 = 14,381
+    // = 11,730, the cheapest; cache.r6g.2xlarge × 20 and cache.r6g.4xlarge (79.36 GiB usable) → 5 shards × 2 = 10 nodes
+    // = 11,987 (+2.2%, within 5%): the fewest nodes in the margin; cache.r6g.12xlarge × 4 = 14,381 (+23%) is outside it
     assert.match(e.notes.join(' '), /= 377 GiB/);
-    assert.equal(role(e, 'data').count, 78);
-    assert.equal(role(e, 'data').instance, 'cache.r6g.large');
-    close(e.monthlyUsd, 78 * 0.206 * 730, 'Redis TTL $/month');
+    assert.equal(role(e, 'data').count, 10);
+    assert.equal(role(e, 'data').instance, 'cache.r6g.4xlarge');
+    close(e.monthlyUsd, 10 * 1.642 * 730, 'Redis TTL $/month');
+    assert.ok(
+      e.notes.includes(
+        '10 × cache.r6g.4xlarge chosen over the cheapest 78 × cache.r6g.large (+2.2%): fewer, larger nodes are preferred within 5% of the cheapest',
+      ),
+    );
     assert.ok(e.notes.some((n) => /volatile-lru can evict/.test(n)));
+  });
+
+  it('Redis: a size over 500 nodes per cluster is out (scale up instead); when every size is, the cache does not fit (an error)', () => {
+    const held = (k: number) => ({
+      ...LOAD,
+      storedRecords: LOAD.storedRecords * k,
+      storedBytes: LOAD.storedBytes * k,
+      ttlRecords: LOAD.storedRecords * k,
+      ttlBytes: LOAD.storedBytes * k,
+    });
+    // 100×: 7.776e9 keys × (85 + 5,120) B = 37,694 GiB per copy. cache.r6g.4xlarge (79.36 GiB usable) → 475 shards = 950
+    // nodes ($1,138,727, the cheapest price, but over ElastiCache's 500 nodes per cluster); of the sizes within the limit,
+    // cache.r6g.16xlarge (317.61 GiB usable) → ⌈118.7⌉ = 119 shards = 238 nodes × 6.567 × 730 = $1,140,951 is the cheapest
+    const e = sizeRedis(held(100), prices);
+    assert.equal(role(e, 'data').instance, 'cache.r6g.16xlarge');
+    assert.equal(role(e, 'data').count, 238);
+    close(e.monthlyUsd, 238 * 6.567 * 730, 'Redis 100× $/month');
+    assert.match(e.notes[0]!, /cache\.r6g\.4xlarge × 950 = \$1,138,727 \(over ElastiCache's 500 nodes per cluster\)/);
+    assert.deepEqual(e.errors, []);
+    // 238 > the default 90: an adjustable quota, so a warning with the action
+    assert.deepEqual(e.warnings, ["238 nodes are above ElastiCache's default 90 nodes per cluster: request a quota increase (up to 500)"]);
+    // 400×: 150,778 GiB per copy; even cache.r6g.16xlarge needs ⌈474.7⌉ = 475 shards = 950 nodes > 500 on every size
+    const over = sizeRedis(held(400), prices);
+    assert.equal(role(over, 'data').instance, 'cache.r6g.16xlarge');
+    assert.equal(role(over, 'data').count, 950);
+    assert.equal(over.errors.length, 1);
+    assert.match(
+      over.errors[0]!,
+      /^does not fit one ElastiCache cluster: even on the largest node \(cache\.r6g\.16xlarge\) the cache needs 950 nodes, above ElastiCache's 500 nodes per cluster \(AWS ElastiCache quotas\)/,
+    );
+    assert.deepEqual(over.warnings, [], 'no quota-increase advice for a layout no quota allows');
   });
 
   it('jemalloc size classes: 8, 16-byte steps to 128, then four per doubling', () => {

@@ -38,6 +38,7 @@ describe('growth by month', () => {
       monthlyUsd: 0,
       notes: [],
       warnings: [],
+      errors: [],
       ladderStepUsd: 0,
     });
     const month = (m: number, nodes: number, instance: string) => ({
@@ -46,8 +47,8 @@ describe('growth by month', () => {
       storedBytes: 0,
       writesPerSecondAvg: 0,
       engines: [
-        { engine: 'cassandra' as const, nodes, monthlyUsd: 0, storedBytes: 0, dataNodes: nodes, dataInstance: instance },
-        { engine: 'dynamodb' as const, nodes: 0, monthlyUsd: 0, storedBytes: 0, dataNodes: m, dataInstance: null },
+        { engine: 'cassandra' as const, nodes, monthlyUsd: 0, storedBytes: 0, dataNodes: nodes, dataInstance: instance, fits: true },
+        { engine: 'dynamodb' as const, nodes: 0, monthlyUsd: 0, storedBytes: 0, dataNodes: m, dataInstance: null, fits: true },
       ],
     });
     const months: SizingReport['months'] = [

@@ -32,6 +32,7 @@ function call(over: Partial<LlmCallSummary> = {}): LlmCallSummary {
     estCostUsd: 0.0002,
     estBatchCostUsd: 0.0001,
     unknowns: [],
+    notes: [],
     persisted: false,
     store: null,
     cacheBeforeCall: false,

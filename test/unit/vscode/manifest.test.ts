@@ -2,6 +2,7 @@
 // every %key% has an English and a Korean string, every runtime string has a Korean translation, every command
 // the code registers is contributed and vice versa, and activation covers the analysed languages.
 import assert from 'node:assert/strict';
+import { PROVIDER_NAMES } from '../../../src/core/facts/llm-providers';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULE_IDS, RULES } from '../../../src/core/rules';
@@ -69,6 +70,24 @@ describe('VS Code extension manifest', () => {
     assert.deepEqual(table.map(([id]) => id).sort(), [...RULE_IDS].sort(), 'README.md rule table');
     for (const [id, severity] of table)
       assert.equal(severity, RULES.find((r) => r.meta.id === id)!.meta.defaultSeverity, `README.md default severity of ${id}`);
+  });
+
+  it('every provider enum of the public schemas is the provider registry (PROVIDER_NAMES) and null', () => {
+    const ids = [...Object.keys(PROVIDER_NAMES), null];
+    let seen = 0;
+    const walk = (node: unknown, where: string): void => {
+      if (!node || typeof node !== 'object') return;
+      for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+        if (k === 'provider' && v && typeof v === 'object' && 'enum' in v) {
+          seen++;
+          assert.deepEqual((v as { enum: unknown[] }).enum, ids, `${where}: provider enum`);
+        }
+        walk(v, where);
+      }
+    };
+    for (const f of ['docs/report.schema.json', 'docs/sizing-report.schema.json', 'docs/diff.schema.json'])
+      walk(JSON.parse(readFileSync(join(ROOT, f), 'utf8')), f);
+    assert.ok(seen >= 4, `provider enums found: ${seen}`);
   });
 
   it('the getting-started walkthrough: every step has its page and runs a contributed command', () => {

@@ -43,11 +43,11 @@ const labels = <F extends TreeFinding>(nodes: TreeNode<F>[]) => nodes.map((n) =>
 
 describe('Recommendations tree model', () => {
   it('the root lists areas in a fixed order with their counts, leaves out empty areas and lists unknown rules last', () => {
-    assert.deepEqual(labels(childrenOf(FINDINGS)), ['GPU (6)', 'OpenAI API (2)', `${OTHER_AREA} (1)`]);
+    assert.deepEqual(labels(childrenOf(FINDINGS)), ['GPU (6)', 'LLM API (2)', `${OTHER_AREA} (1)`]);
     assert.deepEqual(labels(childrenOf([f('opencl-unchecked-error', 1, 'k.c', 0), ...FINDINGS])), [
       'GPU (6)',
       'OpenCL (1)',
-      'OpenAI API (2)',
+      'LLM API (2)',
       `${OTHER_AREA} (1)`,
     ]);
     assert.deepEqual(childrenOf([]), []);
@@ -58,7 +58,7 @@ describe('Recommendations tree model', () => {
 
   it('a severity filter keeps only the findings of the severities shown (hints count as information)', () => {
     assert.deepEqual(labels(childrenOf(filterBySeverity(FINDINGS, new Set(['error'])))), ['GPU (1)']);
-    assert.deepEqual(labels(childrenOf(filterBySeverity(FINDINGS, new Set(['info'])))), ['OpenAI API (1)']);
+    assert.deepEqual(labels(childrenOf(filterBySeverity(FINDINGS, new Set(['info'])))), ['LLM API (1)']);
     assert.equal(filterBySeverity([f('gpu-x', 3, 'a', 0)], new Set(['info'])).length, 1);
     assert.equal(filterBySeverity(FINDINGS, new Set(['error', 'warning', 'info'])).length, FINDINGS.length);
   });

@@ -3,6 +3,7 @@ import { formatBytes } from '../../model/units';
 import type { LlmCallSummary, StoreWriteFact } from '../../model/types';
 import { formatUsd } from '../../sizing/llm-estimate';
 import { phrase, type Lang, type PhraseId } from './phrases';
+import { COST_NOTE_IDS, noteText } from '../../model/estimate-notes';
 import { lookupTable } from '../../model/lookup';
 
 /** Product names stay as they are in every language; generic stores are phrases. */
@@ -67,30 +68,13 @@ export function storeText(store: StoreWriteFact, lang?: Lang): string {
 export function costText(call: LlmCallSummary, lang?: Lang): string {
   if (call.estCostUsd === null) {
     if (!call.model) return phrase(lang, 'costModelNotConstant');
-    // The reason is the estimator's own note (an expression or model name inside stays as written).
-    const why = call.unknowns.find((u) => /price|run time|max/.test(u));
-    return phrase(lang, 'costUnknown', { why: why ? unknownNote(why, lang) : phrase(lang, 'costNotEstimable') });
+    // The reason is the estimator's own note, by its id (an expression or model name inside stays as written).
+    const why = call.notes.find((n) => COST_NOTE_IDS.has(n.id));
+    return phrase(lang, 'costUnknown', { why: why ? noteText(why, lang) : phrase(lang, 'costNotEstimable') });
   }
   return `${call.estInputIsLowerBound ? '≥ ' : '≈ '}${phrase(lang, 'costPerCall', { usd: formatUsd(call.estCostUsd), model: call.model ?? '' })}`;
 }
 
 export function bytesText(call: LlmCallSummary, lang?: Lang): string {
   return call.estResponseBytes === null ? phrase(lang, 'unknownSize') : `≈ ${formatBytes(call.estResponseBytes, { exact: false })}`;
-}
-
-/** The estimator writes its notes in English (they are JSON data too); in a message they follow the language. */
-const NOTES: Array<[RegExp, PhraseId, (m: RegExpExecArray) => Record<string, string>]> = [
-  [/^prompt text known only at run time: (.*)$/s, 'unknown_promptAtRunTime', (m) => ({ what: m[1]! })],
-  [/^no published price for model '(.*)'$/s, 'unknown_noPrice', (m) => ({ model: m[1]! })],
-  [/^(.*) is not a constant$/s, 'unknown_maxTokensNotConstant', (m) => ({ param: m[1]! })],
-  [/^no max tokens and no known model maximum$/, 'unknown_noMaximum', () => ({})],
-  [/^no (\S+): the (.*) API rejects the request$/s, 'unknown_boundRequired', (m) => ({ param: m[1]!, provider: m[2]! })],
-];
-
-export function unknownNote(note: string, lang?: Lang): string {
-  for (const [re, id, data] of NOTES) {
-    const m = re.exec(note);
-    if (m) return phrase(lang, id, data(m));
-  }
-  return note;
 }

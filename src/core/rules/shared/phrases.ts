@@ -76,12 +76,6 @@ export const PHRASES = {
   batchPriceUnknown: { en: 'price unknown for this model', ko: '이 모델의 가격을 알 수 없음' },
   perCall: { en: '{{usd}}/call', ko: '{{usd}}/호출' },
   batchMaxRequests: { en: ', up to {{max}} requests per batch', ko: ' (배치당 최대 {{max}}건)' },
-  // The estimator's notes on what it could not know (llm-estimate.ts), as they appear inside a message.
-  unknown_promptAtRunTime: { en: 'prompt text known only at run time: {{what}}', ko: '실행 시에만 알 수 있는 프롬프트 텍스트: {{what}}' },
-  unknown_noPrice: { en: "no published price for model '{{model}}'", ko: "모델 '{{model}}'의 공개 가격 없음" },
-  unknown_maxTokensNotConstant: { en: '{{param}} is not a constant', ko: '{{param}}이(가) 상수가 아님' },
-  unknown_noMaximum: { en: 'no max tokens and no known model maximum', ko: '최대 토큰도, 알려진 모델 최대값도 없음' },
-  unknown_boundRequired: { en: 'no {{param}}: the {{provider}} API rejects the request', ko: '{{param}} 없음: {{provider}} API가 요청을 거부함' },
   // Quick-fix titles (the rule's own fix)
   statusDiscardedHere: { en: 'the status of {{api}} is discarded here', ko: '여기서 {{api}}의 상태 값을 버립니다' },
   fileScope: { en: 'file scope', ko: '파일 범위' },

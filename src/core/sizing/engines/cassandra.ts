@@ -1,12 +1,14 @@
 // Cassandra and ScyllaDB: every node stores data and coordinates requests (token-aware drivers), so the cluster is
 // data nodes only. For each size of the ladder (i4i, local NVMe): nodes = max(RF, disk needed / usable disk per node,
-// replica operations / operations per node); the cheapest size wins, fewer larger nodes on a tie.
+// replica operations / operations per node); of the sizes, the fewest nodes within the preference margin of the cheapest
+// wins (scale up, then out). Self-managed on EC2: no per-cluster service quota applies.
 import { CASSANDRA, SCYLLADB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type InstanceType, type PriceCatalog } from '../prices';
 import {
   ceil,
-  cheapestLayout,
+  chooseLayout,
+  preferenceNote,
   largestStepUsd,
   decidingConstraint,
   finish,
@@ -71,7 +73,9 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
       };
     });
   const step = (o: LayoutOption<WideExtra>) => nodeMonthUsd(prices, o.instance);
-  const chosen = cheapestLayout(options);
+  const choice = chooseLayout(options);
+  const chosen = choice.chosen;
+  const preferred = preferenceNote(choice, t);
   const node = instance(chosen.instance);
   const { usablePerNode, opsPerNode } = chosen.extra;
   const roles: RoleSizing[] = [
@@ -99,6 +103,7 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
     ],
     notes: [
       ladderSummary(options, chosen, t),
+      ...(preferred ? [preferred] : []),
       t.usableDiskNote(chosen.instance, num(node.localNvmeGB ?? 0), r.usableWhy),
       t.replicaOpsNote(num(load.writesPerSecondPeak), load.replicationFactor, num(load.readsPerSecondPeak), quorum, num(ops), r.opsWhy(node)),
       t.noCompression,
@@ -148,12 +153,13 @@ export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
       usableWhy: t.scyllaUsable(f.diskUseFraction),
       opsPerNode: (n) => f.opsPerPhysicalCore * cores(n),
       opsWhy: (n) => t.scyllaOps(num(f.opsPerPhysicalCore), cores(n), num(f.opsPerPhysicalCore * cores(n))),
-      // "The recommended minimum number of CPU cores per node for operational workloads is 20" (S1): a floor, as DataStax's.
-      minVcpu: f.recommendedVcpu,
+      // ScyllaDB: "any number [of cores] will fit" (S2) and i4i from i4i.large is recommended on AWS: no floor; a note below 20.
+      minVcpu: 0,
     },
     hints,
   );
   const diskPerRam = ((node.localNvmeGB ?? 0) * 1e9) / (node.memoryGiB * 1024 ** 3);
   sizing.notes.push(t.scyllaDiskRam(node.id, num(diskPerRam), f.diskToRamRatio));
+  if (node.vcpu < f.recommendedVcpu) sizing.notes.push(t.scyllaSmallNode(node.id, node.vcpu, f.recommendedVcpu));
   return sizing;
 }

@@ -1,6 +1,7 @@
 // Shared shapes of an engine sizing: nodes per role with the formula that gave the count, cost lines, and the
 // number formatting every "why" uses (so a reader can redo the arithmetic from the text).
 import { GIB } from '../../model/units';
+import { LAYOUT_PREFERENCE } from '../engine-facts';
 import { HOURS_PER_MONTH, INSTANCE_TYPES, SECONDS_PER_MONTH, type InstanceType, type PriceCatalog } from '../prices';
 import type { EngineId } from '../workload';
 import type { EngineText } from './engine-text';
@@ -42,8 +43,13 @@ export interface EngineSizing {
   monthlyUsd: number;
   /** Formulas and figures behind the numbers that are not a role (capacity units, shards, disk per node). */
   notes: string[];
-  /** Limits reached or vendor guidance not met. */
+  /** Limits reached or vendor guidance not met, that an action fixes (a quota increase, a note to benchmark). */
   warnings: string[];
+  /**
+   * The workload does not fit the service: a hard limit (nodes per cluster, instances per domain, item or document size)
+   * that no size of the ladder meets. The layout shown is the closest one; it is not one to deploy.
+   */
+  errors: string[];
   /** The most one more node (or shard) of any size of the engine's ladder adds to the bill; 0 for serverless. */
   ladderStepUsd: number;
 }
@@ -76,9 +82,12 @@ export function storageCost(prices: PriceCatalog, bytes: number, what: string, t
   };
 }
 
-export function finish(e: Omit<EngineSizing, 'totalNodes' | 'monthlyUsd' | 'ladderStepUsd'> & { ladderStepUsd?: number }): EngineSizing {
+export function finish(
+  e: Omit<EngineSizing, 'totalNodes' | 'monthlyUsd' | 'ladderStepUsd' | 'errors'> & { ladderStepUsd?: number; errors?: string[] },
+): EngineSizing {
   return {
     ...e,
+    errors: e.errors ?? [],
     ladderStepUsd: e.ladderStepUsd ?? 0,
     totalNodes: e.roles.filter((r) => r.dedicated).reduce((n, r) => n + r.count, 0),
     monthlyUsd: e.costLines.reduce((s, c) => s + c.monthlyUsd, 0),
@@ -116,7 +125,49 @@ export interface LayoutOption<Extra = unknown> {
   needs: Record<string, number>;
   /** The constraint that set the count (the largest need; the replication floor when nothing else does). */
   decidedBy: string;
+  /** The service limit this layout breaks (a key of the text's `limitNames`), absent when it is within every limit. */
+  breaks?: string;
   extra: Extra;
+}
+
+/** The layout picked, the cheapest one within the service's limits, and whether any size fits the service at all. */
+export interface LayoutChoice<E> {
+  chosen: LayoutOption<E>;
+  cheapest: LayoutOption<E>;
+  /** False when every size breaks a service limit: `chosen` is then the closest (fewest nodes), shown with an error. */
+  fits: boolean;
+}
+
+/**
+ * Scale up, then out, within the service's limits: drop the layouts that break a limit; of the rest, the fewest nodes
+ * among those within LAYOUT_PREFERENCE.fewerNodesWithin of the cheapest (equal nodes: the cheaper). When no size fits,
+ * the one with the fewest nodes, flagged, so the report says the workload does not fit rather than show a broken layout.
+ */
+export function chooseLayout<E>(options: ReadonlyArray<LayoutOption<E>>): LayoutChoice<E> {
+  const within = options.filter((o) => !o.breaks);
+  if (!within.length) {
+    let fewest = options[0]!;
+    for (const o of options) if (o.nodes < fewest.nodes || (o.nodes === fewest.nodes && o.monthlyUsd < fewest.monthlyUsd)) fewest = o;
+    return { chosen: fewest, cheapest: fewest, fits: false };
+  }
+  const cheapest = cheapestLayout(within);
+  const ceiling = cheapest.monthlyUsd * (1 + LAYOUT_PREFERENCE.fewerNodesWithin) + 0.01;
+  let chosen = cheapest;
+  for (const o of within)
+    if (o.monthlyUsd <= ceiling && (o.nodes < chosen.nodes || (o.nodes === chosen.nodes && o.monthlyUsd < chosen.monthlyUsd))) chosen = o;
+  return { chosen, cheapest, fits: true };
+}
+
+/** The note that says why a dearer layout than the cheapest was picked (fewer nodes within the margin); null when it is the cheapest. */
+export function preferenceNote<E>(c: LayoutChoice<E>, t: EngineText): string | null {
+  if (c.chosen === c.cheapest) return null;
+  const pct = ((c.chosen.monthlyUsd / c.cheapest.monthlyUsd - 1) * 100).toFixed(1);
+  return t.fewerNodesNote(
+    `${num(c.chosen.nodes)} × ${c.chosen.instance}`,
+    `${num(c.cheapest.nodes)} × ${c.cheapest.instance}`,
+    pct,
+    LAYOUT_PREFERENCE.fewerNodesWithin * 100,
+  );
 }
 
 /** The constraint with the largest need; ties go to the first listed (the floor is listed first, so only a real excess names another). */
@@ -132,13 +183,11 @@ export function decidingConstraint(needs: Record<string, number>): string {
 }
 
 /**
- * The layout to run: the cheapest size that meets every constraint; on a tie (within a cent), the fewer, larger nodes.
- * Vendor floors (DataStax's 16-core production node, OpenSearch's master tiers and per-domain quota) are constraints or
- * costs of the options themselves, so "scale up, then out" is priced rather than preferred: a preference margin would let
- * 1% more traffic move the bill by the margin plus one step, the cheapest alone moves it by at most one step of the
- * size it was on (`largestStepUsd`).
+ * The cheapest of the options; on a tie (within a cent), the fewer, larger nodes. Vendor floors (DataStax's 16-core
+ * production node, OpenSearch's master tiers) are constraints or costs of the options themselves; `chooseLayout` starts
+ * from this one and adds the limits and the fewer-nodes margin.
  */
-export function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>): LayoutOption<E> {
+function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>): LayoutOption<E> {
   let cheapest = options[0]!;
   for (const o of options) {
     if (o.monthlyUsd < cheapest.monthlyUsd - 0.01 || (Math.abs(o.monthlyUsd - cheapest.monthlyUsd) <= 0.01 && o.nodes < cheapest.nodes)) cheapest = o;
@@ -171,7 +220,12 @@ export function nodeMonthUsd(prices: PriceCatalog, id: string): number {
 /** "i4i.xlarge 6 nodes $1,502 · i4i.2xlarge 3 nodes $1,502 ◀": every size compared, the chosen one marked. */
 export function ladderSummary(options: ReadonlyArray<LayoutOption>, chosen: LayoutOption, t: EngineText): string {
   return t.ladderNote(
-    options.map((o) => `${o.instance} × ${num(o.nodes)} = $${num(Math.round(o.monthlyUsd))}${o === chosen ? ' ◀' : ''}`).join(' · '),
+    options
+      .map(
+        (o) =>
+          `${o.instance} × ${num(o.nodes)} = $${num(Math.round(o.monthlyUsd))}${o.breaks ? ` (${t.limitNames[o.breaks] ?? o.breaks})` : ''}${o === chosen ? ' ◀' : ''}`,
+      )
+      .join(' · '),
   );
 }
 

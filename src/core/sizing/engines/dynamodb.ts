@@ -98,8 +98,10 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
   });
 
   const warnings: string[] = [];
-  if (load.maxRecordBytes > f.maxItemBytes) warnings.push(t.dynamoItemTooBig(num(load.maxRecordBytes)));
-  // Per-table default quota: 40,000 read and 40,000 write request units per second (AWS service quotas).
+  // 400 KB per item is a hard limit (D2): a record above it does not fit DynamoDB as modelled.
+  const errors: string[] = [];
+  if (load.maxRecordBytes > f.maxItemBytes) errors.push(t.dynamoItemTooBig(num(load.maxRecordBytes)));
+  // Per-table default quota: 40,000 read and 40,000 write request units per second (AWS service quotas); adjustable, so a warning.
   const peakRru = load.readsPerSecondPeak * rru;
   const peakWru = load.writesPerSecondPeak * wru;
   if (peakRru > f.tableUnitsQuota || peakWru > f.tableUnitsQuota)
@@ -139,5 +141,6 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
       t.dynamoStorageNote(gib(load.storedBytes), num(load.storedRecords), ITEM_OVERHEAD_BYTES, gib(storageBytes)),
     ],
     warnings,
+    errors,
   });
 }

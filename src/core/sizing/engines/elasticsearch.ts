@@ -1,14 +1,17 @@
 // Elasticsearch / OpenSearch (AWS OpenSearch Service instance types): for each size of the r6g ladder, data nodes =
 // max(copies, storage (E4; per node min(RAM × disk:RAM, the largest gp3 volume)), shards per node (E8), search threads
 // (E5, E6)); each size is priced with the dedicated masters AWS recommends for its node count (3 per domain, larger past
-// 10/30/75/125 nodes, a new domain past 200) and the cheapest wins. Coordinating-only nodes from the query rate.
+// 10/30/75/125 nodes). A size that needs more than one domain (over 200 instances or 75,000 shards) is out; of the rest the
+// fewest nodes within the preference margin of the cheapest wins. When even the largest size needs more than one domain,
+// the sizing says so (an error). Coordinating-only nodes from the query rate.
 import { GIB } from '../../model/units';
 import { ELASTICSEARCH } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
 import {
   ceil,
-  cheapestLayout,
+  chooseLayout,
+  preferenceNote,
   largestStepUsd,
   decidingConstraint,
   finish,
@@ -82,24 +85,63 @@ function masterTierJumpUsd(prices: PriceCatalog): number {
   return jump;
 }
 
+export interface CoordinatorLayout {
+  instance: string;
+  count: number;
+  /** The search threads one node of the size runs, and the nodes the busy threads need (dedicated from 2). */
+  pool: number;
+  needed: number;
+  monthlyUsd: number;
+  /** False when no size fits in the instances left in the domain. */
+  fits: boolean;
+}
+
+/**
+ * Coordinating-only nodes for the busy search threads, with `room` instances left in the domain: each size of the
+ * coordinating ladder needs max(2, ⌈busy / pool⌉) once the smallest would need 2 (below, the data nodes coordinate); sizes over the room are
+ * out; of the rest the fewest nodes within the fewer-nodes margin of the cheapest.
+ */
+export function coordinatorLayout(prices: PriceCatalog, busyThreads: number, room: number): CoordinatorLayout {
+  // Dedicated when the smallest size would need 2 or more; then at least 2 of any size (one can fail).
+  const dedicated = ceil(busyThreads / searchPool(instance(ELASTICSEARCH.coordinatingLadder[0]!).vcpu)) >= 2;
+  const options: Array<LayoutOption<{ pool: number; needed: number }>> = ELASTICSEARCH.coordinatingLadder.map((id) => {
+    const pool = searchPool(instance(id).vcpu);
+    const needed = ceil(busyThreads / pool);
+    const count = dedicated ? Math.max(2, needed) : 0;
+    return {
+      instance: id,
+      nodes: count,
+      monthlyUsd: count * nodeMonthUsd(prices, id),
+      needs: { search: count },
+      decidedBy: 'search',
+      ...(count > room ? { breaks: 'instancesPerDomain' } : {}),
+      extra: { pool, needed },
+    };
+  });
+  const choice = chooseLayout(options);
+  const c = choice.chosen;
+  return { instance: c.instance, count: c.nodes, pool: c.extra.pool, needed: c.extra.needed, monthlyUsd: c.monthlyUsd, fits: choice.fits };
+}
+
 interface EsExtra {
   perNodeGiB: number;
   shardsPerNode: number;
   heapGiB: number;
   pool: number;
   masters: MasterLayout;
+  coordinators: CoordinatorLayout;
 }
 
 export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = ELASTICSEARCH;
   const t = ENGINE_TEXT[lang];
-  const coord = instance(f.coordinatingInstance);
   const replicas = load.replicationFactor - 1;
   const storage = load.storedBytes * (replicas + 1) * f.storageOverhead;
   const primaries = Math.max(1, ceil(load.storedBytes / (f.shardGb * GIB)));
   const totalShards = primaries * (replicas + 1);
   const busyThreads = (load.readsPerSecondPeak * load.queryLatencyMs) / 1000;
   const storageMonth = (storage / GIB) * prices.openSearchStorageUsdPerGbMonth;
+  const topShards = f.masterTiers[f.masterTiers.length - 1]!.maxShards;
   const options: Array<LayoutOption<EsExtra>> = ladderFrom(INSTANCE_LADDERS.elasticsearch, hints.atLeast).map((id) => {
     const data = instance(id);
     const heap = heapGiB(data.memoryGiB);
@@ -116,29 +158,46 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     const nodes = Math.max(needs.replicas, needs.storage, needs.shards, needs.search);
     // Many small nodes need larger masters (and past 200, more domains): the masters are part of each size's price.
     const masters = masterLayout(prices, nodes, totalShards);
+    // Coordinating-only nodes are instances of the domain too: they take a larger size when the small ones leave no room.
+    const coordinators = coordinatorLayout(prices, busyThreads, Math.max(0, f.maxInstancesPerDomain - nodes));
+    // One domain holds at most 200 instances and its masters 75,000 shards (OpenSearch quotas, master tiers): hard limits.
+    const breaks =
+      !coordinators.fits || nodes > f.maxInstancesPerDomain
+        ? 'instancesPerDomain'
+        : totalShards > topShards
+          ? 'shardsPerDomain'
+          : storage > f.maxStoragePerDomainGiB * GIB
+            ? 'storagePerDomain'
+            : undefined;
     return {
       instance: id,
       nodes,
-      monthlyUsd: nodes * nodeMonthUsd(prices, id) + masters.monthlyUsd + storageMonth,
+      monthlyUsd: nodes * nodeMonthUsd(prices, id) + masters.monthlyUsd + coordinators.monthlyUsd + storageMonth,
       needs,
       decidedBy: decidingConstraint(needs),
-      extra: { perNodeGiB, shardsPerNode, heapGiB: heap, pool, masters },
+      ...(breaks ? { breaks } : {}),
+      extra: { perNodeGiB, shardsPerNode, heapGiB: heap, pool, masters, coordinators },
     };
   });
   // One step: one more data node of the size, plus the largest jump to the next master tier it may trigger.
   const jump = masterTierJumpUsd(prices);
-  const step = (o: LayoutOption<EsExtra>) => nodeMonthUsd(prices, o.instance) + jump;
-  const chosen = cheapestLayout(options);
+  // ... and the coordinators' own step: two nodes of the largest coordinating size (0 → 2 when they first appear).
+  const coordStep = 2 * Math.max(...f.coordinatingLadder.map((id) => nodeMonthUsd(prices, id)));
+  const step = (o: LayoutOption<EsExtra>) => nodeMonthUsd(prices, o.instance) + jump + coordStep;
+  const choice = chooseLayout(options);
+  const chosen = choice.chosen;
+  const preferred = preferenceNote(choice, t);
   const data = instance(chosen.instance);
-  const { shardsPerNode, heapGiB: heap, pool, perNodeGiB, masters } = chosen.extra;
+  const { shardsPerNode, heapGiB: heap, pool, perNodeGiB, masters, coordinators: coordLayout } = chosen.extra;
+  const coordinators = coordLayout.count;
+  const coord = instance(coordLayout.instance);
   const dataNodes = chosen.nodes;
   const bySearch = chosen.needs.search!;
-  const coordPool = searchPool(coord.vcpu);
-  const coordNeeded = ceil(busyThreads / coordPool);
-  const coordinators = coordNeeded >= 2 ? coordNeeded : 0;
   const masterCount = f.dedicatedMasters * masters.domains;
   const warnings: string[] = [];
-  if (masters.domains > 1) warnings.push(t.esDomains(num(dataNodes), f.maxInstancesPerDomain, masters.domains));
+  const errors: string[] = [];
+  if (!choice.fits)
+    errors.push(t.esDoesNotFit(num(dataNodes + coordinators), chosen.instance, num(totalShards), f.maxInstancesPerDomain, num(topShards)));
   else if (dataNodes + coordinators > f.defaultInstancesPerDomain)
     warnings.push(t.esQuota(num(dataNodes + coordinators), f.defaultInstancesPerDomain, f.maxInstancesPerDomain));
 
@@ -147,9 +206,9 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
       role: 'client-session',
       name: t.coordinatingOnly,
       count: coordinators,
-      instance: coordinators ? f.coordinatingInstance : null,
+      instance: coordinators ? coordLayout.instance : null,
       dedicated: coordinators > 0,
-      why: t.coordinatingWhy(num(load.readsPerSecondPeak), num(load.queryLatencyMs), coordPool, coord.vcpu, coordNeeded, !coordinators),
+      why: t.coordinatingWhy(num(load.readsPerSecondPeak), num(load.queryLatencyMs), coordLayout.pool, coord.vcpu, coordLayout.needed, !coordinators),
       grows: t.queryRateGrows,
     },
     {
@@ -195,12 +254,13 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
     ladderStepUsd: largestStepUsd(options, step),
     costLines: [
       nodeCost(prices, chosen.instance, dataNodes, t.dataNodes, t),
-      ...(coordinators ? [nodeCost(prices, f.coordinatingInstance, coordinators, t.coordinatingOnly, t)] : []),
+      ...(coordinators ? [nodeCost(prices, coordLayout.instance, coordinators, t.coordinatingOnly, t)] : []),
       nodeCost(prices, masters.instance, masterCount, t.mastersCost, t),
       storageCostAt(storage, prices.openSearchStorageUsdPerGbMonth, t.esEbs, t),
     ],
     notes: [
       ladderSummary(options, chosen, t),
+      ...(preferred ? [preferred] : []),
       t.esStorageNote(gib(load.storedBytes), replicas, f.storageOverhead, gib(storage)),
       t.esStoragePerNode(
         chosen.instance,
@@ -224,5 +284,6 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
       t.esSnapshotsFree,
     ],
     warnings,
+    errors,
   });
 }

@@ -43,6 +43,14 @@ const EN = {
     )[name] ?? name,
   ladderNote: (list: S) => `sizes compared (nodes × size = $/month): ${list}`,
   decided: (by: S) => `decided by: ${by}`,
+  fewerNodesNote: (chosen: S, cheapest: S, pct: S, within: N) =>
+    `${chosen} chosen over the cheapest ${cheapest} (+${pct}%): fewer, larger nodes are preferred within ${within}% of the cheapest`,
+  limitNames: {
+    nodesPerCluster: "over ElastiCache's 500 nodes per cluster",
+    instancesPerDomain: "over OpenSearch Service's 200 instances per domain",
+    shardsPerDomain: 'over 75,000 shards per OpenSearch Service domain',
+    storagePerDomain: 'over 3 PiB of storage per OpenSearch Service domain',
+  } as Record<string, S>,
   constraintNames: {
     replicas: 'the replication floor',
     disk: 'disk',
@@ -101,6 +109,8 @@ const EN = {
   scyllaUsable: (fraction: N) => `${fraction} (size-tiered compaction: keep disks ≤ 50% full) (${cite('S2')})`,
   scyllaOps: (perCore: S, cores: N, total: S) => `${perCore} ops/s per physical core × ${cores} cores = ${total} per node (${cite('S1')})`,
   scyllaDiskRam: (inst: S, ratio: S, rule: N) => `disk:RAM on ${inst} = ${ratio}:1 (≤ 100:1 required, ${rule}:1 rule of thumb, ${cite('S1', 'S2')})`,
+  scyllaSmallNode: (inst: S, vcpu: N, rec: N) =>
+    `${inst} has ${vcpu} vCPU, below the ${rec}-60 logical cores ScyllaDB recommends per node (${cite('S2')}: "any number will fit"; ${cite('S3')} lists i4i from 2 vCPU): enough for this load; as it grows, move to larger nodes (i4i.8xlarge) before adding many small ones`,
   // Elasticsearch / OpenSearch
   esTitle: 'Elasticsearch / OpenSearch (AWS OpenSearch Service instance types)',
   coordinatingOnly: 'coordinating-only nodes',
@@ -126,8 +136,8 @@ const EN = {
     `storage = ${source} source × (${replicas} replica${replicas === 1 ? '' : 's'} + 1) × ${overhead} overhead = ${storage} (${cite('E4')}; AWS's own factor is ≈ 1.45, ${cite('E7')})`,
   esShardsNote: (source: S, shardGb: N, primaries: N, total: N, perNode: S, perHeap: N, heap: S, cap: S) =>
     `primary shards = ⌈${source} / ${shardGb} GiB⌉ = ${primaries} (${cite('E8')}), ${total} with replicas; ≤ ${perNode} per node = min(${perHeap} × ${heap} GiB heap (50% of RAM, at most 32 GiB), ${cap}) (AWS's rule, ${cite('E8', 'OS1')}; Elastic's 7.x guide said 20 per GB of heap, ${cite('E1')})`,
-  esDomains: (nodes: S, max: N, domains: N) =>
-    `${nodes} data nodes exceed OpenSearch Service's ${max} instances per domain: split the indexes over ${domains} domains (each with its own masters) (${cite('OS1')})`,
+  esDoesNotFit: (nodes: S, inst: S, shards: S, max: N, maxShards: S) =>
+    `does not fit one OpenSearch Service domain: even on the largest size (${inst}) it needs ${nodes} data and coordinating nodes and ${shards} shards, above ${max} instances, ${maxShards} shards or 3 PiB of storage per domain (${cite('OS1', 'OS2')}); split the indexes over several domains (each with its own masters, queried by cross-cluster search) or keep less (shorter retention, fewer replicas)`,
   esQuota: (nodes: S, def: N, max: N) =>
     `${nodes} data nodes are above OpenSearch Service's default ${def} instances per domain: request a quota increase (up to ${max}) (${cite('OS1')})`,
   esNoIndexRate: 'No vendor publishes a docs/s-per-node figure for indexing: benchmark the write rate.',
@@ -143,6 +153,9 @@ const EN = {
   dynamoItemTooBig: (bytes: S) =>
     `the largest record (${bytes} B) is above DynamoDB's 400 KB item limit: store the body in S3 and the key in DynamoDB`,
   dynamoPitr: 'point-in-time recovery (continuous backups)',
+  mongoDocTooBig: (bytes: S) =>
+    `the largest record (${bytes} B) is above MongoDB's 16 MiB BSON document limit (${cite('M8')}): store the body in GridFS or object storage`,
+  mongoTooManyMembers: (n: N) => `${n} copies need ${n} replica-set members, above MongoDB's 50 members per replica set (${cite('M8')})`,
   dynamoTableQuota: (rru: S, wru: S, quota: S) =>
     `peak ${rru} read / ${wru} write units/s is above the default ${quota} per table: request a quota increase before launch`,
   requestRouters: 'request routers',
@@ -182,8 +195,9 @@ const EN = {
   redisEvictionLru:
     "maxmemory-policy allkeys-lru: some keys carry no TTL, and ElastiCache's default volatile-lru evicts only keys with a TTL, so a full cache would fail writes",
   redisEvictionTtl: "every key carries a TTL: ElastiCache's default volatile-lru can evict any of them; the TTLs bound the keyspace",
-  redisClusters: (nodes: S, max: N, clusters: N) =>
-    `${nodes} nodes exceed ElastiCache's ${max} nodes per cluster: split the keyspace over ${clusters} clusters`,
+  redisDoesNotFit: (nodes: S, inst: S, max: N) =>
+    `does not fit one ElastiCache cluster: even on the largest node (${inst}) the cache needs ${nodes} nodes, above ElastiCache's ${max} nodes per cluster (${cite('EC1')}); cache less (a shorter TTL, a smaller working set) or split the keyspace over clusters in the application`,
+  redisValueTooBig: (bytes: S) => `a value of ${bytes} B is above Redis's 512 MB string limit: store it elsewhere and cache a reference`,
   redisQuota: (nodes: S, def: N, max: N) =>
     `${nodes} nodes are above ElastiCache's default ${def} nodes per cluster: request a quota increase (up to ${max})`,
 };
@@ -206,6 +220,14 @@ const KO: EngineText = {
   one: (name) => `${name}`,
   ladderNote: (list) => `비교한 크기 (노드 × 크기 = 월 $): ${list}`,
   decided: (by) => `결정 요인: ${by}`,
+  fewerNodesNote: (chosen, cheapest, pct, within) =>
+    `가장 저렴한 ${cheapest} 대신 ${chosen} 선택 (+${pct}%): 가장 저렴한 안의 ${within}% 이내에서는 더 적고 큰 노드를 우선`,
+  limitNames: {
+    nodesPerCluster: 'ElastiCache 클러스터당 노드 500개 초과',
+    instancesPerDomain: 'OpenSearch Service 도메인당 인스턴스 200대 초과',
+    shardsPerDomain: 'OpenSearch Service 도메인당 샤드 75,000개 초과',
+    storagePerDomain: 'OpenSearch Service 도메인당 스토리지 3 PiB 초과',
+  },
   constraintNames: {
     replicas: '복제 최소 수',
     disk: '디스크',
@@ -260,6 +282,8 @@ const KO: EngineText = {
   scyllaUsable: (fraction) => `${fraction}(size-tiered 컴팩션: 디스크를 50% 이하로 유지) (${cite('S2')})`,
   scyllaOps: (perCore, cores, total) => `물리 코어당 ${perCore} ops/s × 코어 ${cores}개 = 노드당 ${total} (${cite('S1')})`,
   scyllaDiskRam: (inst, ratio, rule) => `${inst}의 디스크:RAM = ${ratio}:1 (100:1 이하 필수, 경험칙 ${rule}:1, ${cite('S1', 'S2')})`,
+  scyllaSmallNode: (inst, vcpu, rec) =>
+    `${inst}은 vCPU ${vcpu}개로 ScyllaDB가 노드당 권장하는 논리 코어 ${rec}-60개보다 적음 (${cite('S2')}: "어떤 수든 맞음", ${cite('S3')}는 vCPU 2개부터 i4i를 권장): 이 부하에는 충분하며, 부하가 커지면 작은 노드를 많이 더하기 전에 더 큰 노드(i4i.8xlarge)로 옮기세요`,
   esTitle: 'Elasticsearch / OpenSearch (AWS OpenSearch Service 인스턴스 유형)',
   coordinatingOnly: '코디네이팅 전용 노드',
   coordinatingWhy: (peak, latency, pool, vcpu, n, dataCoordinates) =>
@@ -283,8 +307,8 @@ const KO: EngineText = {
     `스토리지 = 원본 ${source} × (복제본 ${replicas} + 1) × 오버헤드 ${overhead} = ${storage} (${cite('E4')}, AWS 자체 계수는 ≈ 1.45, ${cite('E7')})`,
   esShardsNote: (source, shardGb, primaries, total, perNode, perHeap, heap, cap) =>
     `프라이머리 샤드 = ⌈${source} / ${shardGb} GiB⌉ = ${primaries} (${cite('E8')}), 복제본 포함 ${total}, 노드당 ≤ ${perNode} = min(${perHeap} × 힙 ${heap} GiB (RAM의 50%, 최대 32 GiB), ${cap}) (AWS 기준, ${cite('E8', 'OS1')}, Elastic 7.x 가이드는 힙 GB당 20, ${cite('E1')})`,
-  esDomains: (nodes, max, domains) =>
-    `데이터 노드 ${nodes}대는 OpenSearch Service의 도메인당 인스턴스 ${max}대 한도를 넘음: 인덱스를 도메인 ${domains}개로 나누세요 (도메인마다 마스터) (${cite('OS1')})`,
+  esDoesNotFit: (nodes, inst, shards, max, maxShards) =>
+    `OpenSearch Service 도메인 하나에 맞지 않음: 가장 큰 크기(${inst})로도 데이터·코디네이팅 노드 ${nodes}대와 샤드 ${shards}개가 필요해 도메인당 인스턴스 ${max}대, 샤드 ${maxShards}개 또는 스토리지 3 PiB를 넘음 (${cite('OS1', 'OS2')}). 인덱스를 여러 도메인으로 나누거나(도메인마다 마스터, 교차 클러스터 검색) 보관량을 줄이세요 (보존 기간, 복제본 수)`,
   esQuota: (nodes, def, max) =>
     `데이터 노드 ${nodes}대는 OpenSearch Service의 기본 도메인당 인스턴스 ${def}대를 넘음: 할당량 증가를 요청하세요 (최대 ${max}) (${cite('OS1')})`,
   esNoIndexRate: '인덱싱에 대한 공급사의 노드당 docs/s 수치 없음: 쓰기율은 벤치마크하세요.',
@@ -298,6 +322,9 @@ const KO: EngineText = {
   storageBeyondFree: (gb) => `무료 ${gb} GB를 넘는 스토리지`,
   dynamoItemTooBig: (bytes) => `가장 큰 레코드(${bytes} B)가 DynamoDB의 400 KB 항목 한도를 넘음: 본문은 S3에, 키는 DynamoDB에 저장하세요`,
   dynamoPitr: '특정 시점 복구 (연속 백업)',
+  mongoDocTooBig: (bytes) =>
+    `가장 큰 레코드(${bytes} B)가 MongoDB의 16 MiB BSON 문서 한도를 넘음 (${cite('M8')}): 본문은 GridFS나 객체 스토리지에 저장하세요`,
+  mongoTooManyMembers: (n) => `사본 ${n}개에는 복제 세트 멤버 ${n}개가 필요해 MongoDB의 복제 세트당 50개 한도를 넘음 (${cite('M8')})`,
   dynamoTableQuota: (rru, wru, quota) => `최대 읽기 ${rru} / 쓰기 ${wru} 단위/s가 테이블당 기본 ${quota}를 넘음: 출시 전에 할당량 증가를 요청하세요`,
   requestRouters: '요청 라우터',
   awsEndpoint: 'AWS가 관리: 클라이언트는 HTTPS 엔드포인트를 호출',
@@ -335,8 +362,9 @@ const KO: EngineText = {
   redisEvictionLru:
     'maxmemory-policy allkeys-lru: TTL 없는 키가 있는데 ElastiCache 기본값 volatile-lru는 TTL 있는 키만 내보내므로, 캐시가 차면 쓰기가 실패함',
   redisEvictionTtl: '모든 키에 TTL이 있음: ElastiCache 기본값 volatile-lru로 어느 키든 내보낼 수 있고, TTL이 키 공간을 제한함',
-  redisClusters: (nodes, max, clusters) =>
-    `노드 ${nodes}개는 ElastiCache의 클러스터당 ${max}개 한도를 넘음: 키 공간을 클러스터 ${clusters}개로 나누세요`,
+  redisDoesNotFit: (nodes, inst, max) =>
+    `ElastiCache 클러스터 하나에 맞지 않음: 가장 큰 노드(${inst})로도 노드 ${nodes}개가 필요해 클러스터당 ${max}개 한도를 넘음 (${cite('EC1')}). 캐시할 양을 줄이거나(더 짧은 TTL, 더 작은 작업 세트) 애플리케이션에서 키 공간을 여러 클러스터로 나누세요`,
+  redisValueTooBig: (bytes) => `${bytes} B 값은 Redis 문자열 한도 512 MB를 넘음: 다른 곳에 저장하고 참조만 캐시하세요`,
   redisQuota: (nodes, def, max) => `노드 ${nodes}개는 ElastiCache의 기본 클러스터당 ${def}개를 넘음: 할당량 증가를 요청하세요 (최대 ${max})`,
 };
 

@@ -8,7 +8,8 @@ import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
 import {
   ceil,
-  cheapestLayout,
+  chooseLayout,
+  preferenceNote,
   largestStepUsd,
   decidingConstraint,
   finish,
@@ -49,7 +50,13 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
   // Scale up before sharding: a sharded cluster adds routers, config servers, a balancer and shard-key design (MongoDB,
   // "Considerations before sharding"); while one replica set of some size holds the working set and the data, it wins.
   const unsharded = options.filter((o) => o.extra.shards === 1);
-  const chosen = cheapestLayout(unsharded.length ? unsharded : options);
+  const choice = chooseLayout(unsharded.length ? unsharded : options);
+  const chosen = choice.chosen;
+  const preferred = preferenceNote(choice, t);
+  // Hard limits (M8): a document ≤ 16 MiB, a replica set ≤ 50 members; no limit on the number of shards.
+  const errors: string[] = [];
+  if (load.maxRecordBytes > f.maxDocumentBytes) errors.push(t.mongoDocTooBig(num(load.maxRecordBytes)));
+  if (members > f.maxReplicaSetMembers) errors.push(t.mongoTooManyMembers(members));
   const { cacheGiB, shards } = chosen.extra;
   const data = instance(chosen.instance);
   const sharded = shards > 1;
@@ -112,10 +119,12 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
     costLines,
     notes: [
       ladderSummary(options, chosen, t),
+      ...(preferred ? [preferred] : []),
       t.mongoCacheNote(chosen.instance, data.memoryGiB, num(cacheGiB)),
       t.mongoDataNote(gib(load.storedBytes), f.indexOverhead, gib(perCopy), gib(diskPerNode)),
       t.mongoNoOps,
     ],
     warnings: [],
+    errors,
   });
 }

@@ -1,15 +1,17 @@
 // Redis as a cache tier (ElastiCache): the keyspace is the hot set (working-set share of what the store keeps) plus,
 // whole, what the call sites that cache with a TTL write. Memory = keys × (per-key overhead + value rounded up to
 // jemalloc's size class) / usable fraction; shards from memory and from single-threaded throughput, each shard with
-// one replica by default; the cheapest cache.r6g/r7g size wins, within ElastiCache's nodes-per-cluster limit. The
-// eviction policy the keyspace needs is stated: keys without a TTL need allkeys-lru.
+// one replica by default; a size whose layout passes ElastiCache's 500 nodes per cluster is out, and of the rest the
+// fewest nodes within the preference margin of the cheapest wins (scale up, then out). When even the largest node needs
+// more than 500, the sizing says the cache does not fit one cluster (an error), not how to spread it. The eviction policy the keyspace needs is stated: keys without a TTL need allkeys-lru.
 import { GIB } from '../../model/units';
 import { REDIS } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
 import {
   ceil,
-  cheapestLayout,
+  chooseLayout,
+  preferenceNote,
   largestStepUsd,
   decidingConstraint,
   finish,
@@ -50,31 +52,35 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang
   const perCopy = hotRecords * (f.perKeyOverheadBytes + allocated);
   const opsPeak = load.readsPerSecondPeak + load.writesPerSecondPeak;
   const copies = 1 + f.defaultReplicas;
-  const options: Array<LayoutOption<{ shards: number; clusters: number }>> = ladderFrom(INSTANCE_LADDERS.redis, hints.atLeast).map((id) => {
+  const options: Array<LayoutOption<{ shards: number }>> = ladderFrom(INSTANCE_LADDERS.redis, hints.atLeast).map((id) => {
     const node = instance(id);
     const needs = { replicas: 1, memory: ceil(perCopy / (node.memoryGiB * GIB * f.usableMemoryFraction)), ops: ceil(opsPeak / f.opsPerShard) };
     const shards = Math.max(needs.replicas, needs.memory, needs.ops);
     const nodes = shards * copies;
-    // A cluster holds at most 500 nodes (ElastiCache quota, 90 by default): beyond it, more clusters.
-    const clusters = ceil(nodes / f.maxNodesPerCluster);
     return {
       instance: id,
       nodes,
       monthlyUsd: nodes * nodeMonthUsd(prices, id),
       needs,
       decidedBy: decidingConstraint(needs),
-      extra: { shards, clusters },
+      // A cluster holds at most 500 nodes (ElastiCache quotas, 90 by default): a hard limit, so such a size is out.
+      ...(nodes > f.maxNodesPerCluster ? { breaks: 'nodesPerCluster' } : {}),
+      extra: { shards },
     };
   });
   // One step = one more shard: a primary and its replicas.
-  const step = (o: LayoutOption<{ shards: number; clusters: number }>) => copies * nodeMonthUsd(prices, o.instance);
-  const chosen = cheapestLayout(options);
+  const step = (o: LayoutOption<{ shards: number }>) => copies * nodeMonthUsd(prices, o.instance);
+  const choice = chooseLayout(options);
+  const chosen = choice.chosen;
   const node = instance(chosen.instance);
-  const { shards, clusters } = chosen.extra;
+  const { shards } = chosen.extra;
   const nodes = chosen.nodes;
   const warnings: string[] = [];
-  if (clusters > 1) warnings.push(t.redisClusters(num(nodes), f.maxNodesPerCluster, clusters));
+  const errors: string[] = [];
+  if (!choice.fits) errors.push(t.redisDoesNotFit(num(nodes), chosen.instance, f.maxNodesPerCluster));
   else if (nodes > f.defaultNodesPerCluster) warnings.push(t.redisQuota(num(nodes), f.defaultNodesPerCluster, f.maxNodesPerCluster));
+  if (load.maxRecordBytes > f.maxValueBytes) errors.push(t.redisValueTooBig(num(load.maxRecordBytes)));
+  const preferred = preferenceNote(choice, t);
   const noTtlKeys = untilTtlRecords > 0;
   return finish({
     engine: 'redis',
@@ -105,10 +111,12 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang
     costLines: [nodeCost(prices, chosen.instance, nodes, t.cacheNodes, t)],
     notes: [
       ladderSummary(options, chosen, t),
+      ...(preferred ? [preferred] : []),
       t.redisHotSet(num(load.ttlRecords), num(untilTtlRecords), load.workingSetFraction, num(hotRecords)),
       t.redisMemoryNote(num(hotRecords), f.perKeyOverheadBytes, num(valueBytes), num(allocated), gib(perCopy)),
       noTtlKeys ? t.redisEvictionLru : t.redisEvictionTtl,
     ],
     warnings,
+    errors,
   });
 }

@@ -64,7 +64,7 @@ export const rule: GpuRule = {
         // launch of this function reads the buffer. A size from a parameter, a struct field or the command line is
         // the caller's choice (who may already read in chunks); a buffer handed to a function of another file may
         // be iterated there. A command-line default above the threshold is evidence of its own.
-        if (!python && !largeDefault && !(readsInput(t, ctx.text, ctx.facts.headers) && onePass(t, ctx.facts.events, ctx.text))) continue;
+        if (!python && !largeDefault && !(readsInput(t, ctx.text, ctx.facts.headers) && onePass(t, ctx.facts.events, ctx.text, index))) continue;
         ctx.report(
           'unknownSize',
           { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr },
@@ -170,14 +170,17 @@ function readsInput(t: TransferFact, text: string, headers: IncludedHeaderFacts 
 }
 
 /**
- * One pass over the buffer: a launch of this function after the upload reads it (its arguments name the buffer; in
- * OpenCL a kernel the buffer is bound to with clSetKernelArg), and every function it is handed to is defined in
- * this file (a function of another file may loop over it).
+ * One pass over the buffer: it is a local of this function that does not escape, a launch of this function after
+ * the upload reads it (its arguments name the buffer; in OpenCL a kernel the buffer is bound to with clSetKernelArg),
+ * and every function it is handed to is defined in this file (a function of another file may loop over it).
  */
-function onePass(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
+function onePass(t: TransferFact, events: readonly GpuEvent[], text: string, index: EventIndex): boolean {
   const buffer = t.deviceBuffer;
   if (!buffer || !/^[A-Za-z_]\w*$/.test(buffer)) return false;
   if ((t.handedTo ?? []).some((h) => !h.definedHere)) return false;
+  // A buffer held in a global or a member, or handed back to the caller, may be read again by code launched elsewhere.
+  const allocation = (index.allocationsOf.get(buffer) ?? []).filter((a) => a.order < t.order).pop();
+  if (!allocation || !allocation.localTarget || allocation.escapes) return false;
   const lines = text.split('\n');
   const word = new RegExp(`\\b${buffer}\\b`);
   const bound = new Set(

@@ -130,6 +130,11 @@ ruleTester(rule, {
       code: 'float* f(FILE* fp, float* h) {\n  fseek(fp, 0, SEEK_END);\n  size_t bytes = ftell(fp);\n  float* d;\n  cudaMalloc(&d, bytes);\n  cudaMemcpy(d, h, bytes, cudaMemcpyHostToDevice);\n  return d;\n}\n',
     },
     {
+      name: 'input-sized, but the buffer is a global that a step launched in a loop elsewhere reads again',
+      language: 'cuda',
+      code: '__global__ void k(float* g) {}\nfloat* d_grid;\nvoid load(FILE* fp, float* h) {\n  fseek(fp, 0, SEEK_END);\n  size_t bytes = ftell(fp);\n  cudaMalloc(&d_grid, bytes);\n  cudaMemcpy(d_grid, h, bytes, cudaMemcpyHostToDevice);\n  k<<<1, 1>>>(d_grid);\n}\nvoid step(void) { k<<<64, 256>>>(d_grid); }\nint main(void) {\n  load(stdin, 0);\n  for (int i = 0; i < 100; i++) step();\n  return 0;\n}\n',
+    },
+    {
       name: 'a chunk read with fread: its count bounds the size',
       language: 'cuda',
       code: '__global__ void k(float* g) {}\nvoid f(FILE* fp, float* h, float* d) {\n  size_t got = fread(h, 1, 1 << 20, fp);\n  cudaMalloc(&d, got);\n  cudaMemcpy(d, h, got, cudaMemcpyHostToDevice);\n  k<<<1, 1>>>(d);\n}\n',

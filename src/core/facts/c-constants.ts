@@ -619,8 +619,10 @@ export class CConstantFolder {
         if (op === '!') return known(a.value ? 0 : 1);
         return unknown(collapse(node.text));
       }
-      case 'cast_expression':
-        return ev(field(node, 'value'));
+      case 'cast_expression': {
+        const type = field(node, 'type')?.text ?? '';
+        return type.includes('*') ? ev(field(node, 'value')) : convertTo(type, ev(field(node, 'value')));
+      }
       case 'conditional_expression': {
         const c = ev(field(node, 'condition'));
         if (c.value === null) return c;
@@ -663,15 +665,17 @@ export class CConstantFolder {
     if (v) {
       const writable = !v.info.isConst && v.written;
       const info = v.info;
+      // The value as the variable holds it: an int truncates, a float rounds to float32.
+      const stored = (f: Folded) => (info.pointers === 0 ? convertTo(info.typeText, f) : f);
       if (!writable && info.init) {
         // Unknown initialisers name their own unknowns: `bytes = n * 4; n = file_size(path)` -> file_size(path).
-        return this.memoised(info, name, () => this.ev(info.init!, depth + 1, null));
+        return stored(this.memoised(info, name, () => this.ev(info.init!, depth + 1, null)));
       }
       if (!writable && info.initText !== undefined) {
-        return this.memoised(info, name, () => this.parseText(info.initText!, name, depth, FILE));
+        return stored(this.memoised(info, name, () => this.parseText(info.initText!, name, depth, FILE)));
       }
       const once = writable && !info.init && !info.isConst ? this.assignedOnceBefore(v.scope, name, where) : null;
-      if (once) return this.memoised(once, name, () => this.ev(once, depth + 1, null));
+      if (once) return stored(this.memoised(once, name, () => this.ev(once, depth + 1, null)));
       if (info.init || writable || info.typeText) return unknown(name);
     }
     const e = this.enums.get(name);
@@ -1097,6 +1101,8 @@ export function macroBody(text: string): string {
 function parseNumber(raw: string): Folded {
   let text = raw.replace(/'/g, '').toLowerCase();
   const isHex = text.startsWith('0x');
+  // A float literal (`.002f`) is the nearest float32, as C computes it (`4 / .002f` is 1999.9999, not 2000).
+  const isFloat = !isHex && /f$/.test(text) && /[.e]/.test(text);
   text = isHex ? text.replace(/[ul]+$/, '') : text.replace(/[ulf]+$/, '');
   let value: number;
   if (isHex) value = parseInt(text.slice(2), 16);
@@ -1104,7 +1110,21 @@ function parseNumber(raw: string): Folded {
   else if (/^0[0-7]+$/.test(text)) value = parseInt(text.slice(1), 8);
   else value = Number(text);
   if (Number.isNaN(value)) return unknown(raw);
-  return checked(value, raw);
+  return checked(isFloat ? Math.fround(value) : value, raw);
+}
+
+const INTEGER_TYPE = /\b(int|long|short|char|unsigned|signed|size_t|ssize_t|ptrdiff_t|bool|u?int(8|16|32|64)_t|cl_u?(int|long|short|char)|uint)\b/;
+
+/**
+ * A value stored in (or cast to) a C type: an integer type truncates toward zero (`int n = 4 / .002f` is 1999), a
+ * float rounds to float32; other types (double, unknown) keep it. Pointers are never folded here.
+ */
+function convertTo(typeText: string, f: Folded): Folded {
+  if (f.value === null || !Number.isFinite(f.value)) return f;
+  if (/\b(float|cl_float)\b/.test(typeText) && !/\bdouble\b/.test(typeText))
+    return Math.fround(f.value) === f.value ? f : { ...f, value: Math.fround(f.value) };
+  if (INTEGER_TYPE.test(typeText) && !/\b(float|double)\b/.test(typeText) && !Number.isInteger(f.value)) return { ...f, value: Math.trunc(f.value) };
+  return f;
 }
 
 function binary(op: string, a: number, b: number): number | null {

@@ -179,6 +179,9 @@ export function peakDeviceBytes(facts: GpuFileFacts): PeakDeviceBytes & { points
   };
 }
 
+/** At most this many bytes per copy is a flag or a few scalars (eight doubles). */
+const CONTROL_VALUE_BYTES = 64;
+
 const isUpload = (t: TransferFact) => t.direction === 'host-to-device' || (t.direction === 'default' && t.hostBuffer !== null);
 
 export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy; evidence: EvidenceLine[] } {
@@ -195,11 +198,14 @@ export function memoryStrategy(facts: GpuFileFacts): { strategy: MemoryStrategy;
       found.add('mapped');
       evidence.push({ line: e.line, note: `${e.api}: maps a buffer for host access` });
     } else if (e.kind === 'transfer' && isUpload(e)) {
-      if (e.loop || e.offset) {
+      // A few bytes copied to the same place each iteration (a stop flag, a counter) are control values, not data.
+      if (e.loop && !e.offset && e.size.bytes !== null && e.size.bytes <= CONTROL_VALUE_BYTES) continue;
+      // Streaming needs a loop: an offset copy outside one is part of a whole upload (row 0, then the rest).
+      if (e.loop) {
         found.add('chunked');
         evidence.push({
           line: e.line,
-          note: `${e.api}: host-to-device copy of ${describeSize(e.size)} ${e.loop ? `inside the loop at line ${e.loop.line}` : 'at an offset'}`,
+          note: `${e.api}: host-to-device copy of ${describeSize(e.size)} inside the loop at line ${e.loop.line}`,
         });
       } else {
         found.add('whole-dataset');

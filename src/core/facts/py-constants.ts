@@ -66,12 +66,15 @@ export class PyConstantFolder {
   private escaped: Set<string> | null = null;
   /** nbytes of arrays whose shape and dtype are known, by the binding of their name (host or device). */
   readonly arrayBytes: ScopedTable<SizeValue>;
+  /** Bytes per element of those arrays whose dtype is known (facts/py-gpu.ts fills both). */
+  readonly arrayItems: ScopedTable<number>;
 
   constructor(
     nodes: NodeIndex,
     private readonly functions: Enclosing,
   ) {
     this.arrayBytes = this.table<SizeValue>();
+    this.arrayItems = this.table<number>();
     for (const fn of nodes.of(SCOPE_TYPES)) {
       // Parameters are bound by every call: never one known value.
       const params = field(fn, 'parameters');
@@ -387,6 +390,14 @@ export class PyConstantFolder {
           const size = this.arrayBytes.get(obj.text, node);
           if (size?.bytes != null) return known(size.bytes);
         }
+        // a.size (elements) and a.itemsize / a.dtype.itemsize, for arrays of known size and dtype
+        const array = attr === 'itemsize' && obj?.type === 'attribute' && field(obj, 'attribute')?.text === 'dtype' ? field(obj, 'object') : obj;
+        if ((attr === 'size' || attr === 'itemsize') && array?.type === 'identifier') {
+          const size = this.arrayBytes.get(array.text, node);
+          const item = this.arrayItems.get(array.text, node);
+          if (item && attr === 'itemsize') return known(item);
+          if (item && size?.bytes != null && size.bytes % item === 0) return known(size.bytes / item);
+        }
         if (obj?.type === 'identifier' && obj.text === 'self') {
           const v = this.memberValue(node);
           if (v) return this.memoised(v, collapse(node.text), depth);
@@ -448,6 +459,8 @@ export class PyConstantFolder {
     else if (node.type === 'identifier' && text === 'int') text = 'int64';
     else if (node.type === 'identifier' && text === 'bool') text = 'bool';
     const name = text.split('.').pop()!;
+    const vector = /(?:^|\.)vec\.([a-z]+?)([1-4])$/.exec(text);
+    if (vector) return { bytes: pycudaVectorBytes(vector[1]!, Number(vector[2])), name };
     const bytes = Object.prototype.hasOwnProperty.call(DTYPE_BYTES, name) ? DTYPE_BYTES[name]! : null;
     return { bytes, name };
   }
@@ -482,4 +495,27 @@ function identifiersIn(node: SyntaxNode): string[] {
     IDENTIFIER,
   );
   return names;
+}
+
+/**
+ * PyCUDA's vector dtypes (`gpuarray.vec.float3`): NumPy structured dtypes of `count` fields of the base type, with no
+ * padding (pycuda/gpuarray.py, _create_vector_types, read 2026-12-04 in the inducer/pycuda mirror). `long` is the
+ * 64-bit platform's int64 (LP64, as the rest of the folding assumes).
+ */
+function pycudaVectorBytes(base: string, count: number): number | null {
+  const size: Record<string, number> = {
+    char: 1,
+    uchar: 1,
+    short: 2,
+    ushort: 2,
+    int: 4,
+    uint: 4,
+    long: 8,
+    ulong: 8,
+    longlong: 8,
+    ulonglong: 8,
+    float: 4,
+    double: 8,
+  };
+  return Object.prototype.hasOwnProperty.call(size, base) ? size[base]! * count : null;
 }

@@ -73,6 +73,19 @@ const FAMILY_BY_ROOT: Readonly<Record<string, GpuApi>> = lookupTable({
   numba: 'numba',
   torch: 'torch',
 });
+/**
+ * A sampler of `numpy.random` / `cupy.random` that returns an array (`rand`, `normal`, `choice`), not a generator,
+ * bit generator or state call (`Generator`, `XORWOW(seed)`, `default_rng(seed)`, `seed(0)`): their argument is no shape.
+ */
+function randomArray(q: string, lib: string): boolean {
+  if (!q.startsWith(`${lib}.random.`)) return false;
+  const fn = q.slice(lib.length + '.random.'.length);
+  return (
+    /^[a-z]/.test(fn) &&
+    !fn.includes('.') &&
+    !/^(seed|default_rng|get_random_state|set_random_state|reset_states|get_state|set_state|bit_generator)$/.test(fn)
+  );
+}
 const CREATORS = /^(zeros|ones|empty|full|arange|rand|randn|randint|random|zeros_like|ones_like|empty_like|full_like|linspace|eye|identity)$/;
 
 /** The variable an expression starts from: `a` of `a[i]`, `a.T`, `a.get()`. */
@@ -144,6 +157,9 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   };
   const deviceNames = new Set<string>();
   const pinnedLoaders = new Map<string, boolean>();
+  // Bytes per element of the NumPy host arrays whose dtype is known, so a cast of one (`a.astype(np.float32)`,
+  // `np.asarray(a, np.float32)`) keeps its element count and takes the new dtype's size (and `a.size` folds).
+  const itemOf = folder.arrayItems;
   const cudaDeviceVars = new Set<string>();
   let cupyManaged = false;
   let order = 0;
@@ -369,20 +385,95 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       const dtype = a.positional[0] ?? a.keywords.get('dtype');
       const innerFn = inner?.type === 'call' ? field(inner, 'function') : null;
       const iq = innerFn && (innerFn.type === 'identifier' || innerFn.type === 'attribute') ? qualify(innerFn.text) : null;
-      if (!inner || !dtype || !iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || iq.startsWith('numpy.random.'))) return null;
+      // `(np.random.randn(400) + 1j * np.random.randn(400)).astype(np.complex64)`: an element-wise expression.
+      if (inner && dtype && inner.type !== 'call') {
+        const count = elementCount(inner, 0);
+        const to = folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy);
+        if (typeof count !== 'number' || to.bytes === null) return null;
+        return { expr: `${count} x ${to.name}`, bytes: count * to.bytes, unknowns: [] };
+      }
+      const lib = iq?.startsWith('numpy.') ? 'numpy' : iq?.startsWith('cupy.') ? 'cupy' : null;
+      if (!inner || !dtype || !iq || !lib || !(CREATORS.test(iq.split('.').pop()!) || randomArray(iq, lib))) return null;
       const ia = callArgs(inner);
       return shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy);
     }
     const q = qualify(fnNode.text);
-    if (!q?.startsWith('numpy.') || !(CREATORS.test(q.split('.').pop()!) || q.startsWith('numpy.random.'))) return null;
+    if (!q?.startsWith('numpy.') || !(CREATORS.test(q.split('.').pop()!) || randomArray(q, 'numpy'))) return null;
     return shapeAndDtype(q, a, DEFAULT_DTYPE.numpy);
   };
 
-  const hostArray = (call: SyntaxNode, api: string, kind: 'pageable' | 'pinned', size: SizeValue) => {
+  /**
+   * Elements of an element-wise NumPy expression: creator calls of one known size combined with each other or with
+   * scalars (`a + 1j * b`); 'scalar' for a number; null when a part is unknown or the sizes differ (broadcasting).
+   */
+  const elementCount = (node: SyntaxNode, depth: number): number | 'scalar' | null => {
+    if (depth > 8) return null;
+    if (node.type === 'integer' || node.type === 'float') return 'scalar';
+    if (node.type === 'parenthesized_expression') {
+      const inner = children(node).filter((c) => c.type !== 'comment');
+      return inner.length === 1 ? elementCount(inner[0]!, depth + 1) : null;
+    }
+    if (node.type === 'unary_operator') {
+      const arg = field(node, 'argument');
+      return arg ? elementCount(arg, depth + 1) : null;
+    }
+    if (node.type === 'binary_operator') {
+      const l = field(node, 'left');
+      const r = field(node, 'right');
+      const a = l ? elementCount(l, depth + 1) : null;
+      const b = r ? elementCount(r, depth + 1) : null;
+      if (a === null || b === null) return null;
+      if (a === 'scalar') return b;
+      if (b === 'scalar' || a === b) return a;
+      return null;
+    }
+    if (node.type === 'call') {
+      const fnNode = field(node, 'function');
+      const q = fnNode && (fnNode.type === 'identifier' || fnNode.type === 'attribute') ? qualify(fnNode.text) : null;
+      if (!q?.startsWith('numpy.') || !(CREATORS.test(q.split('.').pop()!) || randomArray(q, 'numpy'))) return null;
+      const a = callArgs(node);
+      // One-dimensional creators only: equal counts are then equal shapes ((400,) + (400, 1) broadcasts to 400 x 400).
+      const shape = a.keywords.get('shape') ?? a.positional[0];
+      const multi = /^(rand|randn)$/.test(q.split('.').pop()!) ? a.positional.length !== 1 : shape?.type === 'tuple' || shape?.type === 'list';
+      if (!shape || multi || /_like$/.test(q)) return null;
+      const size = shapeAndDtype(q, a, DEFAULT_DTYPE.numpy);
+      const item = creatorItem(q, a);
+      return size.bytes !== null && item && size.bytes % item === 0 ? size.bytes / item : null;
+    }
+    return null;
+  };
+
+  const hostArray = (call: SyntaxNode, api: string, kind: 'pageable' | 'pinned', size: SizeValue, item?: number | null) => {
     const target = assignedName(call);
     if (!target) return;
     folder.arrayBytes.set(target, call, size);
+    if (item) itemOf.set(target, call, item);
     setHost(target, call, { kind, api, line: lines.position(call.startIndex).line, size });
+  };
+
+  /** Bytes per element of a NumPy creator's result (`_like` keeps its source's unless a dtype is given). */
+  const creatorItem = (q: string, a: CallArgs): number | null => {
+    const fn = q.split('.').pop()!;
+    const dtype = a.keywords.get('dtype') ?? null;
+    if (/_like$/.test(fn)) {
+      const src = a.positional[0];
+      if (dtype) return folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy).bytes;
+      return src?.type === 'identifier' ? (itemOf.get(src.text, src) ?? null) : null;
+    }
+    // rand/randn take dimensions only (float64); randint, arange and full take their dtype from their values.
+    if (/^(rand|randn|random|random_sample)$/.test(fn)) return folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy).bytes;
+    if (/^(randint|arange|full)$/.test(fn)) return dtype ? folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy).bytes : null;
+    return folder.dtypeBytes(dtype ?? a.positional[1] ?? null, DEFAULT_DTYPE.numpy).bytes;
+  };
+
+  /** `a.astype(dt)` / `np.asarray(a, dt)` of a host array `a` of known size and dtype: its elements at dt's size. */
+  const retyped = (source: SyntaxNode | null | undefined, dtype: SyntaxNode | null | undefined): { size: SizeValue; item: number } | null => {
+    if (source?.type !== 'identifier' || !dtype) return null;
+    const bytes = folder.arrayBytes.get(source.text, source);
+    const item = itemOf.get(source.text, source);
+    const to = folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy);
+    if (!bytes || bytes.bytes === null || !item || to.bytes === null || bytes.bytes % item !== 0) return null;
+    return { size: { expr: `${bytes.expr} as ${to.name}`, bytes: (bytes.bytes / item) * to.bytes, unknowns: [] }, item: to.bytes };
   };
 
   const shapeAndDtype = (q: string, a: CallArgs, fallback: string, skipFirst = false) => {
@@ -444,7 +535,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (!dtype || inner?.type !== 'call') return null;
     const innerFn = field(inner, 'function');
     const iq = innerFn && (innerFn.type === 'identifier' || innerFn.type === 'attribute') ? qualify(innerFn.text) : null;
-    if (!iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || iq.startsWith('numpy.random.'))) return null;
+    if (!iq?.startsWith('numpy.') || !(CREATORS.test(iq.split('.').pop()!) || randomArray(iq, 'numpy'))) return null;
     const ia = callArgs(inner);
     return shapeAndDtype(iq, { positional: ia.positional, keywords: new Map([...ia.keywords, ['dtype', dtype]]) }, DEFAULT_DTYPE.numpy);
   };
@@ -453,28 +544,35 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (!fnNode) return;
     const a = callArgs(call);
     const q = fnNode.type === 'identifier' || fnNode.type === 'attribute' ? qualify(fnNode.text) : null;
+    // `numpy.random.randn(n).astype(numpy.float32)`: the creator's shape with the cast's dtype, held by the name the
+    // cast is assigned to (the creator's own call is not what is assigned); `a.astype(np.float32)` of a host array
+    // of this file: its elements at the new dtype.
+    if (fnNode.type === 'attribute' && field(fnNode, 'attribute')?.text === 'astype' && !q?.startsWith('cupy')) {
+      const dtype = a.positional[0] ?? a.keywords.get('dtype');
+      const inline = inlineNumpyBytes(call);
+      const cast = inline
+        ? { size: inline, item: dtype ? folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy).bytes : null }
+        : retyped(field(fnNode, 'object'), dtype);
+      if (cast) {
+        hostArray(call, 'numpy.astype', 'pageable', cast.size, cast.item);
+        return;
+      }
+    }
     if (q) {
       const root = q.split('.')[0]!;
       const fn = q.split('.').pop()!;
-      // `numpy.random.randn(n).astype(numpy.float32)`: the creator's shape with the cast's dtype, held by the name
-      // the cast is assigned to (the creator's own call is not what is assigned).
-      if (fn === 'astype' && fnNode.type === 'attribute') {
-        const size = inlineNumpyBytes(call);
-        if (size) {
-          hostArray(call, 'numpy.astype', 'pageable', size);
-          return;
-        }
-      }
       // NumPy host arrays (pageable): their sizes feed later uploads.
       if (root === 'numpy') {
-        if (CREATORS.test(fn) || q.startsWith('numpy.random.')) hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
+        if (CREATORS.test(fn) || randomArray(q, 'numpy')) hostArray(call, q, 'pageable', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), creatorItem(q, a));
         else if (/^(load|fromfile|memmap|loadtxt|genfromtxt|frombuffer|array|asarray)$/.test(fn)) {
           const src = a.positional[0] ? collapse(a.positional[0].text) : '?';
+          const dtype = a.keywords.get('dtype') ?? a.positional[1];
+          const cast = fn === 'array' || fn === 'asarray' ? retyped(a.positional[0], dtype) : null;
           const size =
             fn === 'array' || fn === 'asarray'
-              ? (convertedCreation(a) ?? bytesOfName(a.positional[0]))
+              ? (convertedCreation(a) ?? cast?.size ?? bytesOfName(a.positional[0]))
               : { expr: `numpy.${fn}(${src})`, bytes: null, unknowns: [`numpy.${fn}(${src})`] };
-          hostArray(call, q, 'pageable', size);
+          hostArray(call, q, 'pageable', size, dtype ? folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy).bytes : (cast?.item ?? null));
         }
         return;
       }
@@ -506,7 +604,11 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
             transfer(call, q, 'cupy', 'device-to-host', bytesOfName(a.positional[0]), null, a.positional[0], {
               stream: a.keywords.get('stream')?.text ?? null,
             });
-          else if (CREATORS.test(fn) || q.startsWith('cupy.random.'))
+          else if (fn === 'astype' && fnNode.type === 'attribute') {
+            // `cp.random.randn(4, 4).astype(cp.float32)`: a second device array, the creator's shape at the new dtype.
+            const inline = inlineNumpyBytes(call);
+            if (inline) alloc(call, 'cupy.ndarray.astype', 'cupy', inline, cupyManaged ? 'managed' : 'device');
+          } else if (CREATORS.test(fn) || randomArray(q, 'cupy'))
             alloc(call, q, 'cupy', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), cupyManaged ? 'managed' : 'device');
           break;
         case 'pycuda':
@@ -572,6 +674,17 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
           else if (/cuda\.managed_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'managed');
           else if (/cuda\.mapped_array$/.test(q)) alloc(call, q, 'numba', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy), 'mapped');
           else if (/cuda\.pinned_array$/.test(q)) hostArray(call, q, 'pinned', shapeAndDtype(q, a, DEFAULT_DTYPE.numpy));
+          else if (/cuda\.random\.create_xoroshiro128p_states$/.test(q)) {
+            // A device array of n states, initialised on the host and copied to the device in one call; a state is two
+            // uint64 (numba/cuda/random.py: xoroshiro128p_dtype, create_xoroshiro128p_states, read 2026-12-04).
+            const n = a.positional[0] ?? a.keywords.get('n');
+            const count = n ? folder.evaluate(n) : null;
+            const expr = `${n ? collapse(n.text) : '?'} x xoroshiro128p state (16 bytes)`;
+            const size: SizeValue =
+              count?.value != null ? { expr, bytes: count.value * 16, unknowns: [] } : { expr, bytes: null, unknowns: count?.unknowns ?? ['n'] };
+            const stream = a.keywords.get('stream') ?? a.positional[3];
+            upload(call, q, 'numba', null, 'device', { size, stream: stream && stream.text !== '0' ? collapse(stream.text) : null });
+          }
           break;
         case 'torch': {
           if (q === 'torch.device') {

@@ -160,6 +160,14 @@ export interface TransferFact extends FactBase {
   sizeCapBytes?: number;
   /** A size set from the command line with a literal default (`argc > 1 ? atoi(argv[1]) : 1024`): bytes at the defaults. */
   defaultBytes?: number;
+  /**
+   * A run-time size read from input (facts/c-gpu.ts): `direct`, a file's length or a count read from a file;
+   * `calls`, functions of the project the value was returned by (`n = loadData(path)`). Absent when the size depends
+   * on a parameter, a struct field, the command line or an unknown out-argument.
+   */
+  sizeReadFrom?: { direct: boolean; calls: string[] };
+  /** After a one-pass upload: functions of the program (not the GPU API) the device buffer is passed to, in its function. */
+  handedTo?: Array<{ name: string; definedHere: boolean }>;
 }
 
 export interface FreeFact extends FactBase {
@@ -175,6 +183,8 @@ export interface SyncFact extends FactBase {
   waitsOnly?: boolean;
   /** Compiled only in debug builds (`#if DEBUG_FORWARD`, `#ifdef _DEBUG`, `#if 0`): a deliberate wait to see errors early. */
   debugOnly?: boolean;
+  /** In a benchmark loop: more GPU work follows in the same iteration before any clock read, so the timing does not need it. */
+  beforeMoreWork?: boolean;
 }
 
 export interface LaunchFact extends FactBase {

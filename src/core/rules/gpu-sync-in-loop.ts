@@ -16,9 +16,10 @@ export const rule: GpuRule = {
   check(ctx) {
     for (const e of ctx.facts.events) {
       if (e.kind !== 'sync' || !e.loop || e.family === 'opencl' || e.family === 'pyopencl') continue;
-      // A benchmark's loop waits to measure; a loop that only waits (one device or stream per trip) after the work
-      // is queued is the one synchronisation the advice asks for.
-      if (e.loop.timed || e.loop.clocked || e.waitsOnly || e.debugOnly) continue;
+      // A benchmark's loop waits to measure (unless more work follows the wait in the same iteration: then the wait
+      // only stalls the queue); a loop that only waits (one device or stream per trip) after the work is queued is
+      // the one synchronisation the advice asks for.
+      if (((e.loop.timed || e.loop.clocked) && !e.beforeMoreWork) || e.waitsOnly || e.debugOnly) continue;
       ctx.report('syncInLoop', { api: e.api, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) }, e.range);
     }
   },

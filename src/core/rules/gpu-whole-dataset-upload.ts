@@ -1,5 +1,5 @@
 // One host-to-device copy of a whole buffer whose size is unknown at compile time or large next to the GPU.
-import type { GpuEvent, TransferFact } from '../model/types';
+import type { GpuEvent, IncludedHeaderFacts, TransferFact } from '../model/types';
 import { eventIndex, type EventIndex } from '../facts/memory';
 import { deviceBytes } from '../sizing/gpu-catalog';
 import { formatBytes, formatPercent } from '../model/units';
@@ -7,6 +7,11 @@ import type { GpuRule } from './rule';
 import { allocationOf } from './shared/gpu-related';
 
 const PYTHON_FAMILIES: ReadonlySet<string> = new Set(['cupy', 'pycuda', 'pyopencl', 'numba', 'torch']);
+/** NumPy readers of a file (facts/py-gpu.ts records the host array with the reader as its api). */
+const PYTHON_LOADER = /^numpy\.(load|fromfile|memmap|loadtxt|genfromtxt)$/;
+/** A function body that reads a file or stream. */
+const READS_INPUT =
+  /\b(?:fopen|fopen_s|_wfopen|freopen|fread|fgets|fscanf|getline|mmap|pread|read|open)\s*\(|\b(?:ifstream|fstream|istream)\b|\.read\s*\(/;
 
 export const rule: GpuRule = {
   meta: {
@@ -28,9 +33,11 @@ export const rule: GpuRule = {
     for (const t of ctx.facts.events) {
       if (t.kind !== 'transfer' || t.direction !== 'host-to-device' || t.loop || t.offset) continue;
       if (!fillsWholeBuffer(t, index)) continue;
-      // Python: `cp.asarray(x)` of a parameter may be a no-op on data already on the device. With an unknown
-      // size, report only host data this file created or loaded (np.load, np.fromfile, torch.randn, ...).
-      if (t.size.bytes === null && PYTHON_FAMILIES.has(t.family) && !t.hostOrigin) continue;
+      const python = PYTHON_FAMILIES.has(t.family);
+      // Python: `cp.asarray(x)` of a parameter may be a no-op on data already on the device, and an array built from
+      // a command-line shape is a problem size, not a data set: an unknown size is reported only for data this file
+      // loaded from a file (np.load, np.fromfile, np.loadtxt, ...).
+      if (t.size.bytes === null && python && !(t.hostOrigin && PYTHON_LOADER.test(t.hostOrigin.api))) continue;
       const common = {
         api: t.api,
         gpu: ctx.gpu.name,
@@ -38,18 +45,26 @@ export const rule: GpuRule = {
         chunk: formatBytes(thresholdBytes, { exact: false }),
         chunkBytes: thresholdBytes,
       };
+      // An iterative algorithm (kernels launched in a loop after the upload: BFS, stencils, elimination) keeps its
+      // data resident and reads it at random; a multi-phase one (two launches read the buffer, or an upload after
+      // results came back: Rodinia backprop's weight update) reuses it. Streaming in chunks is no fix for either.
+      const resident = () => !python && (iteratedAfter(t, ctx.facts.events, ctx.text) || multiPhase(t, ctx.facts.events, ctx.text));
       if (t.size.bytes === null) {
         // Bounded below the threshold by its 32-bit type, a benchmark size whose default is small, or planned
         // against the device's free memory (cudaMemGetInfo / CL_DEVICE_GLOBAL_MEM_SIZE) in the same function.
         if ((t.sizeCapBytes !== undefined && t.sizeCapBytes <= thresholdBytes) || (t.defaultBytes !== undefined && t.defaultBytes <= thresholdBytes))
           continue;
+        const largeDefault = t.defaultBytes !== undefined && t.defaultBytes > thresholdBytes;
+        // (The fact check first: it is cheap and rules most uploads out.)
+        if (!python && !largeDefault && !t.sizeReadFrom) continue;
         if (plannedAgainstDeviceMemory(t, ctx.facts.events, ctx.text)) continue;
-        // An iterative algorithm (kernels launched in a loop after the upload: BFS, stencils, elimination) keeps its
-        // data resident and reads it at random: streaming it in chunks is no fix, so there is nothing to report.
-        if (iteratedAfter(t, ctx.facts.events, ctx.text)) continue;
-        // A multi-phase algorithm: the buffer is read by two or more launches, or it is uploaded after the device
-        // already computed and the host read results back (Rodinia backprop's weight update): it stays resident.
-        if (multiPhase(t, ctx.facts.events, ctx.text)) continue;
+        if (resident()) continue;
+        // True or silent: a run-time size is reported only when the code shows one pass over input that could be
+        // streamed: the size is read from a file (its length, a count in it, a loader of this project) and one
+        // launch of this function reads the buffer. A size from a parameter, a struct field or the command line is
+        // the caller's choice (who may already read in chunks); a buffer handed to a function of another file may
+        // be iterated there. A command-line default above the threshold is evidence of its own.
+        if (!python && !largeDefault && !(readsInput(t, ctx.text, ctx.facts.headers) && onePass(t, ctx.facts.events, ctx.text, index))) continue;
         ctx.report(
           'unknownSize',
           { ...common, expr: t.size.expr, unknowns: t.size.unknowns.join(', ') || t.size.expr },
@@ -57,7 +72,7 @@ export const rule: GpuRule = {
           undefined,
           allocationOf(t, ctx.facts.events, ctx.config.lang),
         );
-      } else if (t.size.bytes > thresholdBytes) {
+      } else if (t.size.bytes > thresholdBytes && !resident()) {
         ctx.report(
           'large',
           {
@@ -141,4 +156,57 @@ function fillsWholeBuffer(t: TransferFact, index: EventIndex): boolean {
     if (a.size.bytes !== null && t.size.bytes !== null) return a.size.bytes === t.size.bytes;
     return a.size.expr.replace(/\s/g, '') === t.size.expr.replace(/\s/g, '');
   });
+}
+
+/** The size was read from input: a file's length or a count in a file, or returned by a function of the project that reads one. */
+function readsInput(t: TransferFact, text: string, headers: IncludedHeaderFacts | undefined): boolean {
+  const from = t.sizeReadFrom;
+  if (!from) return false;
+  if (from.direct) return true;
+  return from.calls.some((name) => {
+    const body = headers?.functions.get(name)?.text ?? definitionText(text, name);
+    return body !== null && READS_INPUT.test(body);
+  });
+}
+
+/**
+ * One pass over the buffer: it is a local of this function that does not escape, a launch of this function after
+ * the upload reads it (its arguments name the buffer; in OpenCL a kernel the buffer is bound to with clSetKernelArg),
+ * and every function it is handed to is defined in this file (a function of another file may loop over it).
+ */
+function onePass(t: TransferFact, events: readonly GpuEvent[], text: string, index: EventIndex): boolean {
+  const buffer = t.deviceBuffer;
+  if (!buffer || !/^[A-Za-z_]\w*$/.test(buffer)) return false;
+  if ((t.handedTo ?? []).some((h) => !h.definedHere)) return false;
+  // A buffer held in a global or a member, or handed back to the caller, may be read again by code launched elsewhere.
+  const allocation = (index.allocationsOf.get(buffer) ?? []).filter((a) => a.order < t.order).pop();
+  if (!allocation || !allocation.localTarget || allocation.escapes) return false;
+  const lines = text.split('\n');
+  const word = new RegExp(`\\b${buffer}\\b`);
+  const bound = new Set(
+    [...text.matchAll(new RegExp(`\\bclSetKernelArg\\s*\\(\\s*([A-Za-z_]\\w*)\\s*,[^;]*&\\s*${buffer}\\b`, 'g'))].map((m) => m[1]!),
+  );
+  const helpers = new Set((t.handedTo ?? []).map((h) => h.name));
+  return events.some(
+    (l) =>
+      l.kind === 'launch' &&
+      ((l.function === t.function &&
+        l.order > t.order &&
+        (bound.has(l.kernel) || word.test(lines.slice(l.range.startLine - 1, l.range.endLine).join('\n')))) ||
+        (l.function !== null && helpers.has(l.function))),
+  );
+}
+
+/** The text of a function defined in this file, from its name to its closing brace; null when it is not defined here. */
+function definitionText(text: string, name: string): string | null {
+  const head = new RegExp(`(?:^|[\\s*&:])${name}\\s*\\([^;{}()]*(?:\\([^()]*\\)[^;{}()]*)*\\)\\s*(?:const\\s*)?\\{`, 'g');
+  for (const m of text.matchAll(head)) {
+    let depth = 0;
+    const start = m.index + m[0].length - 1;
+    for (let i = start; i < text.length; i++) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}' && --depth === 0) return text.slice(m.index, i + 1);
+    }
+  }
+  return null;
 }

@@ -66,6 +66,17 @@ describe('constant folding: sizes issue 17 lists', () => {
       '#define N 1024\nvoid alloc(size_t n){ float* d; cudaMalloc(&d, n * sizeof(float)); }\nint main(){ alloc(N); alloc(1 << 10); }',
       4096,
     ],
+    [
+      'an int assigned a float quotient truncates, with float literals in float32 (1999, not 2000)',
+      'void f(){ float lo = -2, hi = 2, step = .002f; int n; n = (hi - lo) / step; float* d; cudaMalloc(&d, sizeof(float) * n); }',
+      7996,
+    ],
+    ['an integer cast truncates', 'void f(){ char* d; cudaMalloc(&d, (size_t)(1000 * 1.5f + 0.7)); }', 1500],
+    [
+      'a double quotient kept in a double is not truncated before the int cast',
+      'void f(){ double r = 4 / .5; char* d; cudaMalloc(&d, (int)r * 3); }',
+      24,
+    ],
   ];
   for (const [name, code, want] of exact) {
     it(`exact: ${name}`, async () => assert.deepEqual(await bytes(code), code.includes('cufftComplex') ? [80, 80] : [want]));

@@ -54,6 +54,20 @@ describe('peak device bytes and strategy', () => {
     assert.equal((await summary('void f(){ float* d; cudaMalloc(&d, 64); }')).strategy, 'none');
   });
 
+  it('a flag copied each iteration is a control value, and an offset copy outside a loop is part of a whole upload', async () => {
+    // BFS: the graph uploaded once, a 1-byte stop flag copied to the device on every level.
+    const bfs =
+      'void f(char* h_g, char* d_g, bool* d_over, size_t n){ bool stop; cudaMemcpy(d_g, h_g, n, cudaMemcpyHostToDevice);\n  do { stop = false; cudaMemcpy(d_over, &stop, sizeof(bool), cudaMemcpyHostToDevice); } while (stop); }';
+    assert.equal((await summary(bfs)).strategy, 'whole-dataset');
+    // Row 0 and the rest of a matrix in two calls, outside any loop.
+    const rows =
+      'void f(int* h, int* d, int* w, size_t cols, size_t n){ cudaMemcpy(d, h, cols * 4, cudaMemcpyHostToDevice); cudaMemcpy(w, h + cols, n * 4, cudaMemcpyHostToDevice); }';
+    assert.equal((await summary(rows)).strategy, 'whole-dataset');
+    // 64 bytes at a moving offset in a loop are chunks, however small.
+    const chunks = 'void f(float* h, float* d, int n){ for (int i = 0; i < n; i += 16) cudaMemcpy(d, h + i, 64, cudaMemcpyHostToDevice); }';
+    assert.equal((await summary(chunks)).strategy, 'chunked');
+  });
+
   it('python: whole-dataset upload via cp.asarray', async () => {
     const s = await summary('import numpy as np\nimport cupy as cp\na = np.zeros(1000)\nd = cp.asarray(a)', 'python');
     assert.equal(s.strategy, 'whole-dataset');

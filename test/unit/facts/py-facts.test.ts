@@ -38,6 +38,41 @@ describe('Python GPU facts', () => {
       'import numpy as np\nfrom pycuda import gpuarray\na = np.array(np.random.rand(5))\nb = gpuarray.to_gpu(a)',
       40,
     ],
+    [
+      'astype of a host array by name keeps its elements at the new dtype',
+      'import numpy as np\nfrom pycuda import gpuarray\na = np.random.rand(1000)\na = a.astype(np.float32)\nd = gpuarray.to_gpu(a)',
+      4000,
+    ],
+    [
+      'zeros_like of a cast array, cast again',
+      'import numpy as np\nfrom pycuda import gpuarray\na = np.random.rand(10).astype(np.float32)\ns = np.zeros_like(a)\ns = s.astype(np.int16)\nd = gpuarray.to_gpu(s)',
+      20,
+    ],
+    [
+      'np.asarray of a named float64 array with a positional dtype',
+      'import numpy as np\nfrom pycuda import gpuarray\nv = np.random.randn(7)\nx = np.asarray(v, np.float32)\nd = gpuarray.to_gpu(x)',
+      28,
+    ],
+    [
+      'a.size * a.dtype.itemsize',
+      'import numpy as np\nimport pycuda.driver as cuda\na = np.random.randn(4, 4).astype(np.float32)\nd = cuda.mem_alloc(a.size * a.dtype.itemsize)',
+      64,
+    ],
+    [
+      'astype of an element-wise expression of creators and scalars',
+      'import numpy as np\nfrom pycuda import gpuarray\na = (np.random.randn(400) + 1j * np.random.randn(400)).astype(np.complex64)\nd = gpuarray.to_gpu(a)',
+      3200,
+    ],
+    [
+      'element-wise expression of two different sizes (broadcast) stays unknown',
+      'import numpy as np\nfrom pycuda import gpuarray\na = (np.random.randn(400) + np.random.randn(400, 1)).astype(np.float32)\nd = gpuarray.to_gpu(a)',
+      null,
+    ],
+    [
+      'PyCUDA vector dtype (vec.float3: three float32 fields)',
+      'import numpy\nfrom pycuda import gpuarray\nn = gpuarray.zeros(shape=(50, 50, 2), dtype=gpuarray.vec.float3)',
+      60000,
+    ],
     ['np.load size is unknown', 'import numpy as np\nimport cupy as cp\nx = np.load("f.npy")\nd = cp.asarray(x)', null],
   ];
   for (const [name, code, bytes] of sizes) {
@@ -47,6 +82,26 @@ describe('Python GPU facts', () => {
       assert.equal(a[0]!.size.bytes, bytes);
     });
   }
+
+  it('numba create_xoroshiro128p_states: a device array of 16-byte states filled by one upload from the host', async () => {
+    const f = await facts('from numba.cuda.random import create_xoroshiro128p_states\nrng = create_xoroshiro128p_states(256 * 4, seed=1)');
+    assert.deepEqual(
+      allocs(f).map((a) => a.size.bytes),
+      [16384],
+    );
+    assert.deepEqual(
+      transfers(f).map((t) => [t.direction, t.size.bytes]),
+      [['host-to-device', 16384]],
+    );
+  });
+
+  it('a random generator or bit generator is no array: its seed is not a shape', async () => {
+    const a = allocs(await facts('import cupy as cp\ngen = cp.random.Generator(cp.random.XORWOW(1234))\ncp.random.seed(7)\nx = cp.random.rand(10)'));
+    assert.deepEqual(
+      a.map((x) => [x.api, x.size.bytes]),
+      [['cupy.random.rand', 80]],
+    );
+  });
 
   it('CuPy and PyTorch allocations come from their caching pools; a PyCUDA one only with an allocator', async () => {
     const a = allocs(

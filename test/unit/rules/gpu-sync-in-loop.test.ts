@@ -59,8 +59,35 @@ ruleTester(rule, {
       language: 'python',
       code: 'import pycuda.driver as cuda\nfor n in range(10):\n    start = cuda.Event()\n    stop = cuda.Event()\n    cuda.Context.synchronize()\n    start.record()\n    stop.record()\n    stop.synchronize()\n    print(stop.time_since(start))\n',
     },
+    {
+      name: 'benchmark: the loop is in a helper whose only call is bracketed by clock reads',
+      language: 'cuda',
+      code: '__global__ void k(float* d) {}\nint steps(float* d, int n) {\n  for (int t = 0; t < n; t++) {\n    k<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n  }\n  return 0;\n}\nint main() {\n  struct timeval t0, t1;\n  float* d = 0;\n  gettimeofday(&t0, NULL);\n  int r = steps(d, 10);\n  gettimeofday(&t1, NULL);\n  return r;\n}\n',
+    },
+    {
+      name: 'benchmark: an event wait for an earlier cycle of a pipelined multi-stream loop is the targeted wait advised',
+      language: 'cuda',
+      code: '__global__ void k(float* d) {}\nvoid f(float** d, cudaStream_t* s, cudaEvent_t* done, cudaEvent_t t0, int n) {\n  cudaEventRecord(t0, 0);\n  for (int i = 0; i < n; ++i) {\n    int next = (i + 1) % 2;\n    cudaEventSynchronize(done[next]);\n    k<<<1, 32, 0, s[i % 2]>>>(d[i % 2]);\n    cudaEventRecord(done[i % 2], s[i % 2]);\n  }\n  cudaEventRecord(t0, 0);\n  float ms;\n  cudaEventElapsedTime(&ms, t0, t0);\n}\n',
+    },
+    {
+      name: 'benchmark: each kernel timed on its own (a clock read between the sync and the next launch)',
+      language: 'cuda',
+      code: '__global__ void a(float* d) {}\n__global__ void b(float* d) {}\nvoid f(float* d, double* ta, double* tb) {\n  for (int r = 0; r < 10; r++) {\n    double t0 = seconds();\n    a<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n    double t1 = seconds();\n    b<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n    *ta += t1 - t0;\n    *tb += seconds() - t1;\n  }\n}\n',
+    },
   ],
   invalid: [
+    {
+      name: 'benchmark loop: a sync between two launches of the same iteration is not what the timing needs',
+      language: 'cuda',
+      code: '__global__ void a(float* d) {}\n__global__ void b(float* d) {}\nvoid f(float* d, int n) {\n  struct timeval t0, t1;\n  gettimeofday(&t0, NULL);\n  for (int t = 0; t < n; t++) {\n    a<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n    b<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n  }\n  gettimeofday(&t1, NULL);\n}\n',
+      errors: [{ messageId: 'syncInLoop', line: 8 }],
+    },
+    {
+      name: 'a helper called once under a timer and once without is not only a benchmark',
+      language: 'cuda',
+      code: '__global__ void k(float* d) {}\nvoid steps(float* d, int n) {\n  for (int t = 0; t < n; t++) {\n    k<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n  }\n}\nvoid run(float* d) {\n  steps(d, 4);\n  double t0 = seconds();\n  steps(d, 10);\n  double t1 = seconds();\n}\n',
+      errors: [{ messageId: 'syncInLoop', line: 5 }],
+    },
     {
       name: 'the #else branch of a debug #if is the release build',
       language: 'cpp',

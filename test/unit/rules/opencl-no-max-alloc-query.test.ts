@@ -5,6 +5,16 @@ ruleTester(rule, {
   valid: [
     { name: 'constant size', language: 'c', code: 'void f(cl_context c, cl_int* e) {\n  cl_mem b = clCreateBuffer(c, 0, 4096, NULL, e);\n}\n' },
     {
+      name: 'a known 128 MiB buffer: what every device allows',
+      language: 'c',
+      code: 'void f(cl_context c, cl_int* e) {\n  cl_mem b = clCreateBuffer(c, 0, 128 << 20, NULL, e);\n}\n',
+    },
+    {
+      name: "a known size above the target limit is opencl-buffer-exceeds-max-alloc's error, not this advice",
+      language: 'c',
+      code: 'void f(cl_context c, cl_int* e) {\n  cl_mem b = clCreateBuffer(c, 0, 8ULL << 30, NULL, e);\n}\n',
+    },
+    {
       name: 'run-time size with a query',
       language: 'c',
       code: 'void f(cl_device_id d, cl_context c, size_t n, cl_int* e) {\n  cl_ulong max;\n  clGetDeviceInfo(d, CL_DEVICE_MAX_MEM_ALLOC_SIZE, sizeof(max), &max, NULL);\n  cl_mem b = clCreateBuffer(c, 0, n < max ? n : max, NULL, e);\n}\n',
@@ -21,6 +31,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a known 400 MB buffer: above the 128 MiB every device allows, within the T4 limit',
+      language: 'c',
+      code: 'void f(cl_context c, cl_int* e) {\n  long long n = 100000000;\n  size_t bytes = n * sizeof(float);\n  cl_mem b = clCreateBuffer(c, CL_MEM_READ_ONLY, bytes, NULL, e);\n}\n',
+      errors: [{ messageId: 'aboveMinimum', line: 4, includes: ['400,000,000 bytes', 'more than the 128.00 MiB'] }],
+    },
     {
       name: 'OpenCL C++ wrapper: cl::Buffer sized at run time, as an expression and from iterators',
       language: 'cpp',

@@ -51,6 +51,8 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
       '{{api}}가 {{size}}를 요청하는데, 이는 {{gpu}}의 CL_DEVICE_MAX_MEM_ALLOC_SIZE({{limit}}, {{capacity}}의 {{fraction}})를 넘습니다: {{cudaVerdict}} 생성은 CL_INVALID_BUFFER_SIZE로 실패합니다. 최대 {{limit}}짜리 버퍼 {{parts}}개로 나누거나 데이터를 청크로 처리하세요.',
   },
   'opencl-no-max-alloc-query': {
+    aboveMinimum:
+      '이 버퍼는 {{size}}로, 모든 OpenCL 장치가 버퍼 하나에 허용해야 하는 {{minimum}}보다 크지만 이 파일은 CL_DEVICE_MAX_MEM_ALLOC_SIZE를 조회하지 않습니다. {{gpu}}는 {{limit}}까지 허용하지만, 메모리가 더 작은 장치는 더 작은 한계를 보고하며 CL_INVALID_BUFFER_SIZE로 실패합니다. 한계를 조회하고(clGetDeviceInfo / device.max_mem_alloc_size) 넘으면 나누거나 청크로 처리하세요.',
     noQuery:
       '이 버퍼의 크기({{expr}})는 실행 시에만 알 수 있는 {{unknowns}}에 따라 달라지는데, 이 파일은 CL_DEVICE_MAX_MEM_ALLOC_SIZE를 조회하지 않습니다. {{gpu}}에서 버퍼 하나는 최대 {{limit}}까지만 가능하며, 더 큰 입력은 CL_INVALID_BUFFER_SIZE로 실패합니다. 한계를 조회하고(clGetDeviceInfo / device.max_mem_alloc_size) 넘으면 나누거나 청크로 처리하세요.',
   },

@@ -50,6 +50,12 @@ ruleTester(rule, {
       code: 'import torch\nstart = torch.cuda.Event(enable_timing=True)\nend = torch.cuda.Event(enable_timing=True)\nfor i in range(10):\n    start.record()\n    y = model(x)\n    end.record()\n    torch.cuda.synchronize()\n    ms = start.elapsed_time(end)\n',
     },
     {
+      // A warm-up stage then a measured one: the stages are written out, each timed with its closing sync.
+      name: 'python: stages over a written-out list, each timed (t0 … sync; t1)',
+      language: 'python',
+      code: 'import time\nimport torch\nfor stage, steps in enumerate([10, 20]):\n    t0 = time.time()\n    for k in range(steps):\n        y = model(x)\n    torch.cuda.synchronize()\n    t1 = time.time()\n',
+    },
+    {
       name: 'python: time.time around a counted loop',
       language: 'python',
       code: 'import time\nimport torch\nt0 = time.time()\nfor i in range(10):\n    y = model(x)\n    torch.cuda.synchronize()\nprint(time.time() - t0)\n',

@@ -9,7 +9,7 @@ import { SEVERITY_ORDER } from './model/types';
 import { BINARY_REASON, discoverFiles, isBinary, type DiscoveredFile } from './files/discover';
 import { readBounded } from './files/read';
 import { analyseInWorkers, workerCount, type FileOutcome } from './scan-pool';
-import { looksMinified, mayBeRelevant } from './files/prefilter';
+import { AI_SDK_IMPORT, looksMinified, mayBeRelevant } from './files/prefilter';
 import { deleteTree, discardTreeSitterRuntime, initTreeSitter, isWasmTrap, parseSource, withCExpression, grammarFor } from './parse/tree-sitter';
 import { Budget, BudgetExceeded, checkBudget, DEFAULT_ANALYSIS_TIMEOUT_SECONDS, within } from './budget';
 import type { DocumentCache } from './document-cache';
@@ -85,13 +85,18 @@ export interface SourceLocation {
 
 const LLM_LANGUAGES: ReadonlySet<Language> = new Set(['python', 'javascript', 'typescript']);
 /** Worth loading the tokenizers for: an OpenAI client, LangChain, the AI SDK, the API host, or a key. */
-const LLM_HINT =
-  /openai|OpenAI|langchain|ai-sdk|anthropic|genai|bedrock-runtime|litellm|\bsk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
+const LLM_HINT = new RegExp(
+  String.raw`openai|OpenAI|langchain|ai-sdk|anthropic|genai|bedrock-runtime|litellm|\bsk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|api_?key|\.(?:chat\.completions|embeddings|responses)\.create\b|${AI_SDK_IMPORT}`,
+  'i',
+);
 /**
  * Worth a project view (summaries of the files it imports): a file that may hold an OpenAI call site. A key or an
  * `api_key` name alone (secrets are found without it) does not pay for parsing what the file imports.
  */
-const PROJECT_HINT = /openai|langchain|ai-sdk|anthropic|genai|bedrock-runtime|litellm|\.(?:chat\.completions|embeddings|responses)\.create\b/i;
+const PROJECT_HINT = new RegExp(
+  String.raw`openai|langchain|ai-sdk|anthropic|genai|bedrock-runtime|litellm|\.(?:chat\.completions|embeddings|responses)\.create\b|${AI_SDK_IMPORT}`,
+  'i',
+);
 
 /**
  * Analyses one document's text (the editor's path, and the tests'): never throws for bad input. With `reuse`, the

@@ -449,6 +449,7 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
           ...base(call, name, spec.family),
           ...(syncLoop && loopBodies.of(syncLoop).work === 0 ? { waitsOnly: true } : {}),
           ...(syncLoop && inDebugBuild(call) ? { debugOnly: true } : {}),
+          ...(syncLoop ? guardedHostBuffer(call, syncLoop) : {}),
         });
         break;
       }
@@ -961,6 +962,43 @@ export const MAIN_TYPES: ReadonlySet<string> = new Set([
   'type_identifier',
 ]);
 /** The variable an expression starts from: `h` of `h[i]`, `*h`, `(float*)h + k`, `p.pos[i].x`, `&h[0]`, `h.data()`. */
+/**
+ * The host buffer of an asynchronous copy in the loop that host code of the same loop also touches (fills, reads,
+ * writes to a file, swaps for double buffering): the wait is what makes that safe, so it cannot move after the loop.
+ */
+function guardedHostBuffer(sync: SyntaxNode, loop: SyntaxNode): { guardsHostBuffer: string } | Record<string, never> {
+  const hosts: Array<{ name: string; copy: SyntaxNode }> = [];
+  walk(
+    loop,
+    (n) => {
+      const name = calleeName(n);
+      const spec = name ? C_API_TABLE[name] : undefined;
+      if (!name || spec?.kind !== 'transfer' || !/Async$/.test(name)) return;
+      const args = children(field(n, 'arguments') ?? n).filter((c) => c.type !== 'comment');
+      const kind = spec.kindArg !== undefined ? (args[spec.kindArg]?.text ?? '') : '';
+      const side =
+        /DeviceToHost|DtoH/.test(kind) || /DtoH/.test(name) ? spec.dst : /HostToDevice|HtoD/.test(kind) || /HtoD/.test(name) ? spec.src : null;
+      const host = side !== null && side !== undefined ? rootName(args[side]) : null;
+      if (host) hosts.push({ name: host, copy: n });
+    },
+    new Set(['call_expression']),
+  );
+  if (!hosts.length) return {};
+  const body = loop.text;
+  const base = loop.startIndex;
+  for (const h of hosts) {
+    // Every other mention of the buffer in the loop (outside the copy's own text) is host code using it.
+    const re = new RegExp(`\\b${h.name}\\b`, 'g');
+    for (const m of body.matchAll(re)) {
+      const at = base + m.index!;
+      if (at >= h.copy.startIndex && at < h.copy.endIndex) continue;
+      if (at >= sync.startIndex && at < sync.endIndex) continue;
+      return { guardsHostBuffer: h.name };
+    }
+  }
+  return {};
+}
+
 function rootName(node: SyntaxNode | null | undefined): string | null {
   const m = node ? /^[\s(*&]*(?:\([^()]*\)\s*)?[\s(*&]*([A-Za-z_]\w*)/.exec(node.text) : null;
   return m ? m[1]! : null;
@@ -1057,6 +1095,9 @@ class CLoopBodies {
       if (body.launches.length || (device && (elsewhere(body.deviceWrites.get(device)) || elsewhere(body.hostWrites.get(device)))))
         return 'device-written';
     }
+    // A pointer declared or set inside the loop (`float* row = out + t * n;`): each trip copies another place.
+    const side = direction === 'host-to-device' ? host : direction === 'device-to-host' ? device : null;
+    if (side && body.assigned.has(side)) return 'moved';
     return undefined;
   }
 }

@@ -313,6 +313,15 @@ export function extractJsLlmFacts(
       if (client) clients.set(n.id.name, client);
     }
   }
+  /** A model given by its id: a string (a Vercel AI Gateway id `'openai/gpt-4o'`, or a bare name), or `gateway(id)` / `gateway.languageModel(id)`. */
+  const gatewayModelId = (model: Node): string | null => {
+    const m = unwrap(model);
+    const literal = constString(m, index);
+    if (literal !== null) return literal;
+    if (m.type !== 'CallExpression') return null;
+    const root = rootKey(m.callee as Node);
+    return root && fromModule(root, (src) => src === '@ai-sdk/gateway') ? constString(m.arguments[0] as Node, index) : null;
+  };
   const clientByKey = (chain: string[], call: Node): ClientInfo | null => {
     const key = chain[0] === 'this' ? chain[1]! : chain[0]!;
     const local = clients.get(key);
@@ -528,8 +537,13 @@ export function extractJsLlmFacts(
         const options = call.arguments[0] ? unwrap(call.arguments[0] as Node) : null;
         const model = objectProps(options).get('model');
         const modelRoot = model ? rootKey(model) : null;
-        if (!modelRoot || !aiProviders.has(modelRoot)) return null;
-        const provider = aiProviders.get(modelRoot)!;
+        // The function is the AI SDK's own, so this is a call whatever the model: a provider instance imported here
+        // (`openai('gpt-4o')`), a gateway model id (`'openai/gpt-4o'`, `gateway('anthropic/claude-…')`,
+        // `gateway.languageModel(…)`: the provider is the id's prefix), or a model made elsewhere (a project function,
+        // a provider registry): its provider is not known here.
+        const gatewayId = model ? gatewayModelId(model) : null;
+        const provider: LlmProvider | null =
+          modelRoot && aiProviders.has(modelRoot) ? aiProviders.get(modelRoot)! : gatewayId ? providerOfModel(gatewayId).provider : null;
         return {
           api: AI_SDK_FUNCTIONS[callee.name]!,
           operation: callee.name,
@@ -736,7 +750,8 @@ export function extractJsLlmFacts(
     if (site.opaque && props.has(site.opaque)) hidden ??= `${site.opaque}: …`;
     const provider: LlmProvider | null | undefined =
       site.provider !== undefined ? site.provider : site.client?.lc ? site.client.lc.provider : undefined;
-    if (model && provider) model = providerOfModel(model).model;
+    // A provider-prefixed id (`anthropic/claude-…`, the AI SDK's gateway ids too) names the provider's own model.
+    if (model && (provider || site.via === 'ai-sdk')) model = providerOfModel(model).model;
     const maxTokensConst = maxTok ? (constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node))) : null;
     const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
     // `max_tokens: cond ? 4096 : null`: bounded on one path only (the condition shown as `!cond` for the null branch first).

@@ -267,6 +267,8 @@ const PROVIDER_ALIASES: Readonly<Record<string, LlmProvider>> = lookupTable({
   azure: 'azure-openai',
   azure_openai: 'azure-openai',
   anthropic: 'anthropic',
+  // The Vercel AI Gateway's model ids (`google/gemini-2.5-flash`, `amazon-bedrock`'s are `bedrock/…`).
+  google: 'google',
   google_genai: 'google',
   google_vertexai: 'google',
   gemini: 'google',

@@ -40,9 +40,7 @@ const PY_LOOP_SYNTAX = (folder: PyConstantFolder): LoopSyntax => ({
   // A wall clock around a walk over a data set (`for x in loader`) logs an epoch's time; a benchmark repeats a count
   // (`for _ in range(n)`, `while`) or reads CUDA events, whatever it loops over.
   countedLoop: (loop) =>
-    loop.type === 'while_statement' ||
-    PY_EVENT_TIMER.test(loop.text) ||
-    (loop.type === 'for_statement' && field(loop, 'right')?.type === 'call' && field(field(loop, 'right')!, 'function')?.text === 'range'),
+    loop.type === 'while_statement' || PY_EVENT_TIMER.test(loop.text) || (loop.type === 'for_statement' && countedIterable(field(loop, 'right'))),
   tripCount: (loop) => {
     if (loop.type !== 'for_statement') return null;
     const right = field(loop, 'right');
@@ -838,4 +836,18 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   }
 
   return { path, language: 'python', events, apiCalls: [], kernels: [], hostBuffers, checkMacros: [], assumedTypeSizes: {} };
+}
+
+/**
+ * What a counted `for` iterates: `range(...)`, a list or tuple written out (`for n in [10, 20]`, a warm-up then a
+ * measured stage), or `enumerate` of one: a fixed number of repetitions, not a pass over data.
+ */
+function countedIterable(right: SyntaxNode | null): boolean {
+  if (!right) return false;
+  if (right.type === 'list' || right.type === 'tuple') return true;
+  if (right.type !== 'call') return false;
+  const fn = field(right, 'function')?.text;
+  if (fn === 'range') return true;
+  const first = callArgs(right).positional[0];
+  return fn === 'enumerate' && !!first && (first.type === 'list' || first.type === 'tuple' || countedIterable(first));
 }

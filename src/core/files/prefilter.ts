@@ -4,8 +4,14 @@
 // is kept by its method path alone.
 import type { Language } from '../model/types';
 
+/**
+ * An import of the Vercel AI SDK's core package (`import { streamText } from "ai"`): its calls name no provider when the
+ * model comes from another file or a gateway id, so the package name is the only word that gives them away.
+ */
+export const AI_SDK_IMPORT = String.raw`\bfrom\s*['"]ai['"]|\brequire\(\s*['"]ai['"]\s*\)`;
+
 /** The keyword pattern; the bench hands the same source to ripgrep, so keep it in the syntax both engines share. */
-export const PREFILTER_PATTERN = String.raw`\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk|anthropic|Anthropic|genai|litellm|bedrock-runtime)\b|<<<|\bsk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|\.(?:chat\.completions|embeddings|responses)\.create\b`;
+export const PREFILTER_PATTERN = String.raw`\b(?:cuda\w*|cu[A-Z]\w*|cl[A-Z]\w*|CL_[A-Z_]+|cupy|cupyx|pycuda|pyopencl|numba|torch|thrust|__global__|openai|OpenAI|AzureOpenAI|langchain\w*|ai-sdk|anthropic|Anthropic|genai|litellm|bedrock-runtime)\b|<<<|\bsk-[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|\.(?:chat\.completions|embeddings|responses)\.create\b|${AI_SDK_IMPORT}`;
 const GPU_OR_LLM = new RegExp(PREFILTER_PATTERN);
 
 export function mayBeRelevant(text: string, language: Language): boolean {

@@ -155,7 +155,7 @@ export interface TransferFact extends FactBase {
    * In a loop: why the copied data differs on every iteration, when it does (the host writes the buffer there, a
    * kernel or another copy writes the device buffer, the host pointer moves). Absent: the same bytes each time.
    */
-  changesInLoop?: 'host-written' | 'device-written';
+  changesInLoop?: 'host-written' | 'device-written' | 'moved';
   /** A size known only at run time but held in a 32-bit integer: at most this many bytes (2 GiB for int). */
   sizeCapBytes?: number;
   /** A size set from the command line with a literal default (`argc > 1 ? atoi(argv[1]) : 1024`): bytes at the defaults. */
@@ -185,6 +185,8 @@ export interface SyncFact extends FactBase {
   debugOnly?: boolean;
   /** In a benchmark loop: more GPU work follows in the same iteration before any clock read, so the timing does not need it. */
   beforeMoreWork?: boolean;
+  /** The host buffer of an async copy in the loop that host code in the loop also uses: the wait makes reuse safe. */
+  guardsHostBuffer?: string;
 }
 
 export interface LaunchFact extends FactBase {

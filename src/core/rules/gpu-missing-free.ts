@@ -11,6 +11,9 @@ const FREE_API: Readonly<Record<string, string>> = lookupTable({
   mapped: 'cudaFreeHost',
 });
 
+/** C/C++/CUDA header files. */
+const HEADER = /\.(h|hh|hpp|hxx|cuh)$/i;
+
 export const rule: GpuRule = {
   meta: {
     id: 'gpu-missing-free',
@@ -27,6 +30,8 @@ export const rule: GpuRule = {
       if (e.kind !== 'allocation' || (e.family !== 'cuda' && e.family !== 'cuda-driver') || !e.target) continue;
       // Members and pointers handed back to the caller are released elsewhere: no guess.
       if (isReleased(ctx.facts, e) || e.escapes || /->|\./.test(e.target)) continue;
+      // A header's file-scope buffer is shared state of every file that includes it: they free it, not the header.
+      if (!e.localTarget && HEADER.test(ctx.path)) continue;
       const freeApi =
         e.family === 'cuda-driver' ? (e.space === 'device' || e.space === 'managed' ? 'cuMemFree' : 'cuMemFreeHost') : FREE_API[e.space]!;
       ctx.report('missingFree', { api: e.api, size: sizeText(e.size, ctx.config.lang), target: e.target, freeApi }, e.range);

@@ -20,6 +20,8 @@ export const rule: GpuRule = {
       // only stalls the queue); a loop that only waits (one device or stream per trip) after the work is queued is
       // the one synchronisation the advice asks for.
       if (((e.loop.timed || e.loop.clocked) && !e.beforeMoreWork) || e.waitsOnly || e.debugOnly) continue;
+      // Double buffering, or a host buffer refilled or read each trip: the wait guards the buffer's reuse.
+      if (e.guardsHostBuffer) continue;
       ctx.report('syncInLoop', { api: e.api, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) }, e.range);
     }
   },

@@ -319,6 +319,38 @@ describe('other LLM providers: call sites', () => {
     });
   });
 
+  it('Vercel AI SDK: a model by gateway id (string, gateway(), gateway.languageModel()) or made in another file is still a call site', async () => {
+    const code = [
+      "import { generateText, streamObject, streamText } from 'ai';",
+      "import { gateway } from '@ai-sdk/gateway';",
+      "import { titleModel } from './providers';",
+      `export const a = () => generateText({ model: 'anthropic/${CLAUDE}', prompt: 'Hello there', maxOutputTokens: 100 });`,
+      "export const b = () => streamText({ model: gateway('openai/gpt-4o-mini'), prompt: 'Hello there', maxOutputTokens: 50 });",
+      "export const c = () => streamText({ model: gateway.languageModel('google/gemini-2.0-flash'), prompt: 'Hello there', maxOutputTokens: 80 });",
+      "export const d = () => streamObject({ model: titleModel(), prompt: 'Hello there' });",
+      '',
+    ].join('\n');
+    // The file names no provider SDK: the prefilter keeps it for its import of the AI SDK's core package.
+    assert.ok(mayBeRelevant(code, 'typescript'));
+    const facts = await llmFactsOf(code, 'typescript');
+    assert.deepEqual(
+      facts.calls.map((c) => [c.operation, c.provider === undefined ? 'openai' : c.provider, c.model, c.maxTokens]),
+      [
+        ['generateText', 'anthropic', CLAUDE, 100],
+        ['streamText', 'openai', 'gpt-4o-mini', 50],
+        ['streamText', 'google', 'gemini-2.0-flash', 80],
+        ['streamObject', null, null, null],
+      ],
+    );
+    const summary = summariseLlmFile(facts).calls;
+    // Priced by the id's provider, the unknown one left unpriced (not priced as OpenAI).
+    assert.equal(summary[0]!.estCostUsd, packagePrice(CLAUDE, 'anthropic', approxTokens('anthropic', 'Hello there'), 100));
+    assert.equal(summary[3]!.estCostUsd, null);
+    assert.equal(facts.calls[3]!.modelExpr, 'titleModel()');
+    // Without the AI SDK's import, the same call names are no call sites.
+    assert.equal((await llmFactsOf(code.replace("from 'ai'", "from './local'"), 'typescript')).calls.length, 0);
+  });
+
   it('an OpenAI call keeps its own BPE count and OpenAI price (no provider change)', async () => {
     const { fact, summary } = await oneCall(
       'from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model="gpt-4o-mini", max_tokens=10, messages=[{"role": "user", "content": "Hi"}])\n',

@@ -4,6 +4,12 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      // Sampling loop: each step reads another row of the output (the row pointer is set from the step).
+      name: 'a device pointer set inside the loop from the step: another row each trip',
+      language: 'cuda',
+      code: 'void sample(float* out, float* probs, int steps, int v) {\n  for (int t = 1; t < steps; t++) {\n    forward(out, t);\n    float* row = out + (t - 1) * v;\n    cudaMemcpy(probs, row, v * sizeof(float), cudaMemcpyDeviceToHost);\n    pick(probs, v);\n  }\n}\n',
+    },
+    {
       name: 'host refills the buffer each iteration',
       language: 'cuda',
       code: 'void f(float* h, float* d, FILE* in) {\n  for (int it = 0; it < 100; ++it) {\n    fread(h, sizeof(float), 1024, in);\n    cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice);\n  }\n}\n',

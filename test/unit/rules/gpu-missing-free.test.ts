@@ -4,6 +4,13 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      // A workspace set up by a header's helper and freed by the programs that include it.
+      name: "a header's file-scope buffer: the including files free it",
+      language: 'cuda',
+      path: 'common.cuh',
+      code: 'void* workspace;\nvoid setup() {\n  cudaMalloc(&workspace, 1 << 20);\n}\n',
+    },
+    {
       name: 'freed through a macro',
       language: 'cuda',
       code: '#define SAFE_FREE(p) do { if (p) cudaFree(p); (p) = 0; } while (0)\nvoid f() {\n  float* d;\n  cudaMalloc(&d, 64);\n  SAFE_FREE(d);\n}\n',
@@ -66,6 +73,13 @@ ruleTester(rule, {
     { name: 'driver API', language: 'cpp', code: 'void f() {\n  CUdeviceptr p;\n  cuMemAlloc(&p, 64);\n  cuMemFree(p);\n}\n' },
   ],
   invalid: [
+    {
+      name: "a header function's own local, never freed",
+      language: 'cuda',
+      path: 'common.cuh',
+      code: 'void leak() {\n  float* d;\n  cudaMalloc(&d, 1 << 20);\n  k<<<1, 32>>>(d);\n}\n',
+      errors: [{ messageId: 'missingFree', line: 3 }],
+    },
     {
       name: 'a helper that does not free its parameter does not count',
       language: 'cuda',

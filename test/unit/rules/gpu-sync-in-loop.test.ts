@@ -4,6 +4,17 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      // Double buffering (host I/O on one pinned buffer while the copy fills the other): the wait guards the swap.
+      name: 'double-buffered device-to-file copy: the wait guards the host buffer the next trip reuses',
+      language: 'cuda',
+      code: 'void dump(char* rd, char* wr, const char* src, size_t n, size_t b, FILE* f, cudaStream_t s) {\n  while (n > 0) {\n    cudaMemcpyAsync(rd, src, b, cudaMemcpyDeviceToHost, s);\n    fwrite(wr, 1, b, f);\n    cudaStreamSynchronize(s);\n    char* t = rd; rd = wr; wr = t;\n    src += b; n -= b;\n  }\n}\n',
+    },
+    {
+      name: 'a host buffer refilled every trip before its async upload',
+      language: 'cuda',
+      code: 'void feed(float* h, float* d, int n, cudaStream_t s) {\n  for (int i = 0; i < n; i++) {\n    fill(h, i);\n    cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n    k<<<1, 32, 0, s>>>(d);\n    cudaStreamSynchronize(s);\n  }\n}\n',
+    },
+    {
       name: 'a sync compiled only in debug builds',
       language: 'cpp',
       code: 'void f(Layer** layers, int n) {\n  for (int l = 0; l < n; l++) {\n    layers[l]->forward();\n#if (DEBUG_FORWARD)\n    cudaDeviceSynchronize();\n#endif\n  }\n}\n',
@@ -37,6 +48,12 @@ ruleTester(rule, {
       name: 'python: torch.cuda.Event timing loop',
       language: 'python',
       code: 'import torch\nstart = torch.cuda.Event(enable_timing=True)\nend = torch.cuda.Event(enable_timing=True)\nfor i in range(10):\n    start.record()\n    y = model(x)\n    end.record()\n    torch.cuda.synchronize()\n    ms = start.elapsed_time(end)\n',
+    },
+    {
+      // A warm-up stage then a measured one: the stages are written out, each timed with its closing sync.
+      name: 'python: stages over a written-out list, each timed (t0 … sync; t1)',
+      language: 'python',
+      code: 'import time\nimport torch\nfor stage, steps in enumerate([10, 20]):\n    t0 = time.time()\n    for k in range(steps):\n        y = model(x)\n    torch.cuda.synchronize()\n    t1 = time.time()\n',
     },
     {
       name: 'python: time.time around a counted loop',
@@ -76,6 +93,13 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Each trip copies into its own slice of the host buffer and nothing on the host reads it in the loop.
+      name: 'async copies into distinct slices, nothing on the host uses them in the loop: the wait can move after it',
+      language: 'cuda',
+      code: 'void get(float* h, float* d, int n, cudaStream_t s) {\n  for (int i = 0; i < n; i++) {\n    k<<<1, 32, 0, s>>>(d + i * 1024);\n    cudaMemcpyAsync(h + i * 1024, d + i * 1024, 4096, cudaMemcpyDeviceToHost, s);\n    cudaStreamSynchronize(s);\n  }\n}\n',
+      errors: [{ messageId: 'syncInLoop', line: 5 }],
+    },
     {
       name: 'benchmark loop: a sync between two launches of the same iteration is not what the timing needs',
       language: 'cuda',

@@ -235,8 +235,8 @@ export class CConstantFolder {
   private fileIndex: FileIndex = emptyIndex();
   private fileIndexFromTree = false;
   private steps = 0;
-  private readonly escapeMemo = new Map<string, boolean>();
-  private fileText: string | null = null;
+  /** Identifiers of the file used other than as a callee (see escapes), read once per file. */
+  private namedAsValue: Set<string> | null = null;
   /** Folded names, per definition and scope: each is folded once however often it is used. */
   private memo = new Map<unknown, Memo>();
   /** Every type size the folder relied on, for the report's assumptions. */
@@ -747,25 +747,22 @@ export class CConstantFolder {
 
   /**
    * A function named other than as a callee (`std::thread t(work, n)`, `qsort(…, cmp)`, `cb = &work`): it may be
-   * called where we cannot see. One scan of the file's text per name: every whole-word occurrence must be followed
-   * by `(` (a call or the definition); a mention in a comment counts too, which only keeps a size unknown.
+   * called where we cannot see. Every whole-word occurrence must be followed by `(` (a call or the definition); a
+   * mention in a comment counts too, which only keeps a size unknown. One pass over the file's text finds every name
+   * used otherwise (a scan per name was quadratic on files with many similar names: `scale1`, `scale10`, …).
    */
   private escapes(fnName: string, inFile: SyntaxNode): boolean {
-    let hit = this.escapeMemo.get(fnName);
-    if (hit === undefined) {
-      this.fileText ??= inFile.tree.rootNode.text;
-      const text = this.fileText;
-      const word = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_$]/.test(c);
-      hit = false;
-      for (let i = text.indexOf(fnName); i >= 0 && !hit; i = text.indexOf(fnName, i + fnName.length)) {
-        if (word(text[i - 1]) || word(text[i + fnName.length])) continue;
-        let j = i + fnName.length;
+    if (!this.namedAsValue) {
+      const text = inFile.tree.rootNode.text;
+      const out = new Set<string>();
+      for (const m of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
+        let j = m.index! + m[0].length;
         while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
-        if (text[j] !== '(') hit = true;
+        if (text[j] !== '(') out.add(m[0]);
       }
-      this.escapeMemo.set(fnName, hit);
+      this.namedAsValue = out;
     }
-    return hit;
+    return this.namedAsValue.has(fnName);
   }
 
   private evaluateSizeof(node: SyntaxNode, depth: number, site: Site | null): Folded {

@@ -1009,58 +1009,90 @@ export class PyFlow {
    */
   storedCheck(call: SyntaxNode, fn: SyntaxNode | null): CacheLookupFact | null {
     const scope = this.scope(fn, call);
-    const key = (n: SyntaxNode | null | undefined) => (n ? this.str(n) : null);
+    const facts = this.storedFieldFacts(scope);
+    // Fields written after the call (first write of each name wins), as the rows the result goes into name them.
     const written = new Map<string, StoreKind>();
     let firstKind: StoreKind | null = null;
-    for (const c of scope.calls) {
-      const w = c.startIndex > call.endIndex ? this.classify(c) : null;
-      if (w?.op !== 'write') continue;
-      firstKind ??= w.module.kind;
-      const args = field(c, 'arguments');
-      for (const x of args ? [args, ...args.descendantsOfType(['pair', 'keyword_argument'])] : []) {
-        const k = x?.type === 'pair' ? key(field(x, 'key')) : x?.type === 'keyword_argument' ? (field(x, 'name')?.text ?? null) : null;
-        if (k && field(x!, 'value')?.type !== 'dictionary' && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k))
-          written.set(k, w.module.kind);
-      }
+    for (const w of facts.writes) {
+      if (w.at <= call.endIndex) continue;
+      firstKind ??= w.kind;
+      for (const k of w.keys) if (!written.has(k)) written.set(k, w.kind);
     }
     if (!firstKind) return null;
-    for (const a of scope.assigns) {
-      const l = field(a, 'left');
-      const k =
-        a.startIndex > call.endIndex && l?.type === 'subscript'
-          ? key(field(l, 'subscript'))
-          : a.startIndex > call.endIndex && l?.type === 'attribute'
-            ? (field(l, 'attribute')?.text ?? null)
-            : null;
-      if (k && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k) && !written.has(k)) written.set(k, firstKind);
-    }
-    const fieldRead = (test: SyntaxNode): string | null => {
-      for (const n of [test, ...test.descendantsOfType(['string', 'attribute'])]) {
-        const k = n?.type === 'string' ? key(n) : n?.type === 'attribute' ? (field(n, 'attribute')?.text ?? null) : null;
-        if (k && written.has(k)) return k;
-      }
-      return null;
-    };
+    for (const a of facts.assigns) if (a.at > call.endIndex && !written.has(a.key)) written.set(a.key, firstKind);
     const inside = (n: SyntaxNode | null | undefined) => !!n && n.startIndex <= call.startIndex && n.endIndex >= call.endIndex;
-    for (const t of scope.tests) {
-      if (t.startIndex > call.startIndex || t.type !== 'if_statement') continue;
-      const body = field(t, 'consequence');
-      const exits =
-        !!body && body.endIndex < call.startIndex && body.descendantsOfType(['continue_statement', 'return_statement', 'break_statement']).length > 0;
-      const f = inside(body) || inside(field(t, 'alternative')) || exits ? fieldRead(field(t, 'condition') ?? t) : null;
-      if (f) return { kind: written.get(f)!, api: `stored ${f} checked`, line: this.lines.position(t.startIndex).line };
+    for (const t of facts.tests) {
+      if (t.node.startIndex > call.startIndex) continue;
+      const exits = t.exits && !!t.body && t.body.endIndex < call.startIndex;
+      if (!(inside(t.body) || inside(t.alternative) || exits)) continue;
+      const f = t.reads.find((k) => written.has(k));
+      if (f) return { kind: written.get(f)!, api: `stored ${f} checked`, line: this.lines.position(t.node.startIndex).line };
     }
     // A read that selects only the records still lacking the field (`find({"f": {"$exists": False}})`).
-    for (const c of scope.calls) {
+    for (const c of facts.missingSelects) {
       if (c.endIndex > call.startIndex) continue;
-      for (const pair of c.descendantsOfType('pair')) {
-        const k = pair ? key(field(pair, 'key')) : null;
-        const v = pair ? field(pair, 'value') : null;
-        if (k && written.has(k) && v && /["']\$exists["']\s*:\s*False/.test(v.text))
-          return { kind: written.get(k)!, api: `stored ${k} checked`, line: this.lines.position(c.startIndex).line };
+      if (c.keys.some((k) => written.has(k))) {
+        const k = c.keys.find((x) => written.has(x))!;
+        return { kind: written.get(k)!, api: `stored ${k} checked`, line: this.lines.position(c.startIndex).line };
       }
     }
     return null;
+  }
+
+  /**
+   * What storedCheck reads of a scope, read once per scope (a module-level scope of a big file holds every call: per
+   * call site, re-reading every later write and test was quadratic): write calls with the field names their arguments
+   * give, field assignments, `if` tests with the fields they read, and `$exists: False` selections.
+   */
+  private storedFieldFacts(scope: Scope): StoredFieldFacts {
+    if (scope.stored) return scope.stored;
+    const key = (n: SyntaxNode | null | undefined) => (n ? this.str(n) : null);
+    const usable = (k: string | null): k is string => !!k && !RECORD_KEY.test(k) && !ENTITY_FIELD.test(k);
+    const writes: StoredFieldFacts['writes'] = [];
+    for (const c of scope.calls) {
+      const w = this.classify(c);
+      if (w?.op !== 'write') continue;
+      const args = field(c, 'arguments');
+      const keys: string[] = [];
+      for (const x of args ? [args, ...args.descendantsOfType(['pair', 'keyword_argument'])] : []) {
+        const k = x?.type === 'pair' ? key(field(x, 'key')) : x?.type === 'keyword_argument' ? (field(x, 'name')?.text ?? null) : null;
+        if (usable(k) && field(x!, 'value')?.type !== 'dictionary') keys.push(k);
+      }
+      writes.push({ at: c.startIndex, kind: w.module.kind, keys });
+    }
+    const assigns: StoredFieldFacts['assigns'] = [];
+    for (const a of scope.assigns) {
+      const l = field(a, 'left');
+      const k = l?.type === 'subscript' ? key(field(l, 'subscript')) : l?.type === 'attribute' ? (field(l, 'attribute')?.text ?? null) : null;
+      if (usable(k)) assigns.push({ at: a.startIndex, key: k });
+    }
+    const tests: StoredFieldFacts['tests'] = [];
+    for (const t of scope.tests) {
+      if (t.type !== 'if_statement') continue;
+      const body = field(t, 'consequence');
+      const test = field(t, 'condition') ?? t;
+      const reads: string[] = [];
+      for (const n of [test, ...test.descendantsOfType(['string', 'attribute'])]) {
+        const k = n?.type === 'string' ? key(n) : n?.type === 'attribute' ? (field(n, 'attribute')?.text ?? null) : null;
+        if (k) reads.push(k);
+      }
+      if (!reads.length) continue;
+      const exits = !!body && body.descendantsOfType(['continue_statement', 'return_statement', 'break_statement']).length > 0;
+      tests.push({ node: t, body, alternative: field(t, 'alternative'), exits, reads });
+    }
+    const missingSelects: StoredFieldFacts['missingSelects'] = [];
+    for (const c of scope.calls) {
+      if (!/\$exists/.test(c.text)) continue;
+      const keys: string[] = [];
+      for (const pair of c.descendantsOfType('pair')) {
+        const k = pair ? key(field(pair, 'key')) : null;
+        const v = pair ? field(pair, 'value') : null;
+        if (k && v && /["']\$exists["']\s*:\s*False/.test(v.text)) keys.push(k);
+      }
+      if (keys.length) missingSelects.push({ startIndex: c.startIndex, endIndex: c.endIndex, keys });
+    }
+    scope.stored = { writes, assigns, tests, missingSelects };
+    return scope.stored;
   }
 
   /** The names a read's value is assigned to (`agent = db.agents.find_one(...)`). */
@@ -1120,7 +1152,17 @@ interface Trace {
   search: SyntaxNode | null;
 }
 
+/** What storedCheck reads of a scope (PyFlow.storedFieldFacts). */
+interface StoredFieldFacts {
+  writes: Array<{ at: number; kind: StoreKind; keys: string[] }>;
+  assigns: Array<{ at: number; key: string }>;
+  tests: Array<{ node: SyntaxNode; body: SyntaxNode | null; alternative: SyntaxNode | null; exits: boolean; reads: string[] }>;
+  missingSelects: Array<{ startIndex: number; endIndex: number; keys: string[] }>;
+}
+
 interface Scope {
+  /** storedCheck's reading of the scope, made on first use. */
+  stored?: StoredFieldFacts;
   node: SyntaxNode;
   calls: SyntaxNode[];
   callEnds: number[];

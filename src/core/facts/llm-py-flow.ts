@@ -1008,32 +1008,31 @@ export class PyFlow {
    * (`{"summary": {"$exists": False}}`), and a store write after the call (or `doc["summary"] = ...`) writes `F`.
    */
   storedCheck(call: SyntaxNode, fn: SyntaxNode | null): CacheLookupFact | null {
-    const scope = this.scope(fn, call);
-    const facts = this.storedFieldFacts(scope);
-    // Fields written after the call (first write of each name wins), as the rows the result goes into name them.
-    const written = new Map<string, StoreKind>();
-    let firstKind: StoreKind | null = null;
-    for (const w of facts.writes) {
-      if (w.at <= call.endIndex) continue;
-      firstKind ??= w.kind;
-      for (const k of w.keys) if (!written.has(k)) written.set(k, w.kind);
-    }
-    if (!firstKind) return null;
-    for (const a of facts.assigns) if (a.at > call.endIndex && !written.has(a.key)) written.set(a.key, firstKind);
+    const facts = this.storedFieldFacts(this.scope(fn, call));
+    // The first write after the call: without one nothing is stored, so no field of it can be checked.
+    const first = firstAfter(facts.writes, call.endIndex);
+    if (!first) return null;
+    // A field's kind: the first write after the call that names it, else the first write's when a later assignment
+    // sets it (the rows the result goes into name it).
+    const kindOf = (k: string): StoreKind | null =>
+      firstAfter(facts.writesByKey.get(k) ?? [], call.endIndex)?.kind ??
+      (firstAfter(facts.assignsByKey.get(k) ?? [], call.endIndex) ? first.kind : null);
     const inside = (n: SyntaxNode | null | undefined) => !!n && n.startIndex <= call.startIndex && n.endIndex >= call.endIndex;
     for (const t of facts.tests) {
-      if (t.node.startIndex > call.startIndex) continue;
+      if (t.node.startIndex > call.startIndex) break;
       const exits = t.exits && !!t.body && t.body.endIndex < call.startIndex;
       if (!(inside(t.body) || inside(t.alternative) || exits)) continue;
-      const f = t.reads.find((k) => written.has(k));
-      if (f) return { kind: written.get(f)!, api: `stored ${f} checked`, line: this.lines.position(t.node.startIndex).line };
+      for (const k of t.reads) {
+        const kind = kindOf(k);
+        if (kind) return { kind, api: `stored ${k} checked`, line: this.lines.position(t.node.startIndex).line };
+      }
     }
     // A read that selects only the records still lacking the field (`find({"f": {"$exists": False}})`).
     for (const c of facts.missingSelects) {
       if (c.endIndex > call.startIndex) continue;
-      if (c.keys.some((k) => written.has(k))) {
-        const k = c.keys.find((x) => written.has(x))!;
-        return { kind: written.get(k)!, api: `stored ${k} checked`, line: this.lines.position(c.startIndex).line };
+      for (const k of c.keys) {
+        const kind = kindOf(k);
+        if (kind) return { kind, api: `stored ${k} checked`, line: this.lines.position(c.startIndex).line };
       }
     }
     return null;
@@ -1060,7 +1059,7 @@ export class PyFlow {
       }
       writes.push({ at: c.startIndex, kind: w.module.kind, keys });
     }
-    const assigns: StoredFieldFacts['assigns'] = [];
+    const assigns: Array<{ at: number; key: string }> = [];
     for (const a of scope.assigns) {
       const l = field(a, 'left');
       const k = l?.type === 'subscript' ? key(field(l, 'subscript')) : l?.type === 'attribute' ? (field(l, 'attribute')?.text ?? null) : null;
@@ -1091,7 +1090,19 @@ export class PyFlow {
       }
       if (keys.length) missingSelects.push({ startIndex: c.startIndex, endIndex: c.endIndex, keys });
     }
-    scope.stored = { writes, assigns, tests, missingSelects };
+    const byKey = <T extends { at: number }>(rows: Array<{ row: T; keys: string[] }>) => {
+      const out = new Map<string, T[]>();
+      for (const { row, keys } of rows) for (const k of keys) (out.get(k) ?? out.set(k, []).get(k)!).push(row);
+      return out;
+    };
+    tests.sort((x, y) => x.node.startIndex - y.node.startIndex);
+    scope.stored = {
+      writes,
+      writesByKey: byKey(writes.map((w) => ({ row: w, keys: w.keys }))),
+      assignsByKey: byKey(assigns.map((a) => ({ row: a, keys: [a.key] }))),
+      tests,
+      missingSelects,
+    };
     return scope.stored;
   }
 
@@ -1152,10 +1163,24 @@ interface Trace {
   search: SyntaxNode | null;
 }
 
+/** The first row of a list in document order that starts after `offset` (binary search). */
+function firstAfter<T extends { at: number }>(rows: readonly T[], offset: number): T | null {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.at > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return rows[lo] ?? null;
+}
+
 /** What storedCheck reads of a scope (PyFlow.storedFieldFacts). */
 interface StoredFieldFacts {
+  /** In document order (scope.calls is), as are the lists by key. */
   writes: Array<{ at: number; kind: StoreKind; keys: string[] }>;
-  assigns: Array<{ at: number; key: string }>;
+  writesByKey: Map<string, Array<{ at: number; kind: StoreKind; keys: string[] }>>;
+  assignsByKey: Map<string, Array<{ at: number; key: string }>>;
   tests: Array<{ node: SyntaxNode; body: SyntaxNode | null; alternative: SyntaxNode | null; exits: boolean; reads: string[] }>;
   missingSelects: Array<{ startIndex: number; endIndex: number; keys: string[] }>;
 }

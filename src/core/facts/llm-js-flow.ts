@@ -4,6 +4,7 @@
 // stores it; a helper that returns the result to a caller that stores it). Also: whether a store read keyed by
 // the prompt, whose hit skips the call, precedes it.
 import { LazyMap } from './lazy-map';
+import { callerFacts, writeFromEffect } from './store-effects';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import {
@@ -408,25 +409,9 @@ export class JsFlow {
     if (local.returned && fn && this.imported?.callers) {
       const name = functionName(fn, this.index);
       const r = this.lines.range(call.range[0], call.range[1]);
-      for (const u of name ? this.imported.callers(name, this.lines.position(fn.range[0]).line) : []) {
-        stores = [
-          ...stores,
-          ...u.stores.map((e) => ({
-            kind: e.kind,
-            engine: e.engine,
-            api: e.api,
-            line: r.startLine,
-            range: r,
-            ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how },
-            viaHelper: e.via,
-            at: { path: e.path, line: e.line },
-            ...(e.entityField ? { entityField: e.entityField } : {}),
-            ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
-          })),
-        ];
-        if (!cacheLookup && u.cacheRead)
-          cacheLookup = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
-      }
+      const callers = callerFacts(name ? this.imported.callers(name, this.lines.position(fn.range[0]).line) : [], r);
+      stores = [...stores, ...callers.stores];
+      cacheLookup ??= callers.cacheLookup;
     }
     const searchUse = search ? { api: this.callName(search), line: this.lines.position(search.range[0]).line } : null;
     return { stores: dedupeStores(stores).map(withoutParam), cacheLookup, searchUse, returnedTo };
@@ -776,18 +761,7 @@ export class JsFlow {
       t && typeof t.param === 'number'
         ? { seconds: constNumber(call.arguments[t.param] as Node | undefined, this.index), how: t.how }
         : t && { seconds: t.seconds, how: t.how };
-    return effects.map((e) => ({
-      kind: e.kind,
-      engine: e.engine,
-      api: e.api,
-      line: r.startLine,
-      range: r,
-      ttl: ttlOf(e.ttl),
-      viaHelper: sym!.name,
-      at: { path: sym!.path, line: e.line },
-      ...(e.entityField ? { entityField: e.entityField } : {}),
-      ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
-    }));
+    return effects.map((e) => writeFromEffect(e, r, sym!.name, sym!.path, ttlOf(e.ttl)));
   }
 
   private fact(store: StoreCall, call: Node, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {

@@ -2,6 +2,7 @@
 // attribute/subscript projections, f-strings, `+=` of streamed chunks and `.append` — to store writes, with one
 // level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
 import { LazyMap } from './lazy-map';
+import { callerFacts, writeFromEffect } from './store-effects';
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
 import {
@@ -414,25 +415,9 @@ export class PyFlow {
     if (local.returned && fn && this.imported?.callers) {
       const name = field(fn, 'name')?.text;
       const r = this.lines.range(call.startIndex, call.endIndex);
-      for (const u of name ? this.imported.callers(name, this.lines.position(fn.startIndex).line) : []) {
-        stores = [
-          ...stores,
-          ...u.stores.map((e) => ({
-            kind: e.kind,
-            engine: e.engine,
-            api: e.api,
-            line: r.startLine,
-            range: r,
-            ttl: e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how },
-            viaHelper: e.via,
-            at: { path: e.path, line: e.line },
-            ...(e.entityField ? { entityField: e.entityField } : {}),
-            ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
-          })),
-        ];
-        if (!cache && u.cacheRead)
-          cache = { kind: u.cacheRead.kind, api: u.cacheRead.api, line: r.startLine, at: { path: u.cacheRead.path, line: u.cacheRead.line } };
-      }
+      const callers = callerFacts(name ? this.imported.callers(name, this.lines.position(fn.startIndex).line) : [], r);
+      stores = [...stores, ...callers.stores];
+      cache ??= callers.cacheLookup;
     }
     const searchUse = search
       ? {
@@ -562,20 +547,18 @@ export class PyFlow {
       if (!w) continue;
       const r = this.lines.range(d.startIndex, d.endIndex);
       out.push({
-        stores: w.stores.map((e) => ({
-          kind: e.kind,
-          engine: e.engine,
-          api: e.api,
-          line: r.startLine,
-          range: r,
-          ttl: seconds(
-            e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how, ...(typeof e.ttl.param === 'string' ? { param: e.ttl.param } : {}) },
-            w.params,
+        stores: w.stores.map((e) =>
+          writeFromEffect(
+            e,
+            r,
+            `@${sym!.name}`,
+            sym!.path,
+            seconds(
+              e.ttl && { seconds: e.ttl.seconds, how: e.ttl.how, ...(typeof e.ttl.param === 'string' ? { param: e.ttl.param } : {}) },
+              w.params,
+            ),
           ),
-          viaHelper: `@${sym!.name}`,
-          at: { path: sym!.path, line: e.line },
-          ...(e.entityField ? { entityField: e.entityField } : {}),
-        })),
+        ),
         cache: w.cacheRead
           ? { kind: w.cacheRead.kind, api: w.cacheRead.api, line: r.startLine, at: { path: sym!.path, line: w.cacheRead.line } }
           : null,
@@ -866,18 +849,7 @@ export class PyFlow {
       t && typeof t.param === 'string'
         ? { seconds: this.num(this.argumentFor(call, t.param, (facts.params ?? []).indexOf(t.param))), how: t.how }
         : t && { seconds: t.seconds, how: t.how };
-    return (facts.paramStores[position] ?? []).map((e) => ({
-      kind: e.kind,
-      engine: e.engine,
-      api: e.api,
-      line: r.startLine,
-      range: r,
-      ttl: ttlOf(e.ttl),
-      viaHelper: sym!.name,
-      at: { path: sym!.path, line: e.line },
-      ...(e.entityField ? { entityField: e.entityField } : {}),
-      ...(e.conversationKey ? { conversationKey: e.conversationKey } : {}),
-    }));
+    return (facts.paramStores[position] ?? []).map((e) => writeFromEffect(e, r, sym!.name, sym!.path, ttlOf(e.ttl)));
   }
 
   private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {

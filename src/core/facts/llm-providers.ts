@@ -71,24 +71,32 @@ export interface ProviderSdk {
  * "Timeouts", "Retries"). Google GenAI and Bedrock have other defaults (no client timeout / botocore's 60 s read
  * timeout), so the timeout rule, whose message states the OpenAI defaults, does not speak for them.
  */
+/**
+ * The Messages API is the same in Anthropic's TypeScript and Python SDKs (and their Bedrock/Vertex clients): one row of
+ * methods, model and bound, with each SDK's modules and classes beside it.
+ */
+const ANTHROPIC_API: Omit<ProviderSdk, 'modules' | 'classes'> = {
+  provider: 'anthropic',
+  via: 'anthropic',
+  methods: [
+    { path: 'beta.messages.batches.create', api: 'batch' },
+    { path: 'messages.batches.create', api: 'batch' },
+    { path: 'beta.messages.create', api: 'chat' },
+    { path: 'beta.messages.stream', api: 'chat' },
+    { path: 'messages.create', api: 'chat' },
+    { path: 'messages.stream', api: 'chat' },
+  ],
+  model: ['model'],
+  bound: { name: 'max_tokens', required: true },
+  prompt: ['messages', 'system'],
+  openAiStyleTimeout: true,
+};
+
 export const JS_SDKS: readonly ProviderSdk[] = [
   {
-    provider: 'anthropic',
-    via: 'anthropic',
+    ...ANTHROPIC_API,
     modules: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'],
     classes: ['Anthropic', 'AnthropicBedrock', 'AnthropicVertex'],
-    methods: [
-      { path: 'beta.messages.batches.create', api: 'batch' },
-      { path: 'messages.batches.create', api: 'batch' },
-      { path: 'beta.messages.create', api: 'chat' },
-      { path: 'beta.messages.stream', api: 'chat' },
-      { path: 'messages.create', api: 'chat' },
-      { path: 'messages.stream', api: 'chat' },
-    ],
-    model: ['model'],
-    bound: { name: 'max_tokens', required: true },
-    prompt: ['messages', 'system'],
-    openAiStyleTimeout: true,
   },
   {
     provider: 'google',
@@ -109,22 +117,9 @@ export const JS_SDKS: readonly ProviderSdk[] = [
 
 export const PY_SDKS: readonly ProviderSdk[] = [
   {
-    provider: 'anthropic',
-    via: 'anthropic',
+    ...ANTHROPIC_API,
     modules: ['anthropic'],
     classes: ['Anthropic', 'AsyncAnthropic', 'AnthropicBedrock', 'AsyncAnthropicBedrock', 'AnthropicVertex', 'AsyncAnthropicVertex'],
-    methods: [
-      { path: 'beta.messages.batches.create', api: 'batch' },
-      { path: 'messages.batches.create', api: 'batch' },
-      { path: 'beta.messages.create', api: 'chat' },
-      { path: 'beta.messages.stream', api: 'chat' },
-      { path: 'messages.create', api: 'chat' },
-      { path: 'messages.stream', api: 'chat' },
-    ],
-    model: ['model'],
-    bound: { name: 'max_tokens', required: true },
-    prompt: ['messages', 'system'],
-    openAiStyleTimeout: true,
   },
   {
     provider: 'google',

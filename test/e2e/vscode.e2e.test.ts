@@ -226,8 +226,20 @@ async function poll<T>(what: string, fn: () => Promise<T | null | undefined | fa
  */
 async function quickInput(page: Page, key: string, text: string): Promise<void> {
   await page.waitForSelector('.quick-input-widget', { state: 'hidden' }).catch(() => undefined);
-  await page.keyboard.press(key);
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  // A key press can be lost: a webview (a rule's documentation tab) that holds the focus keeps the keystroke inside
+  // its frame, or the workbench is still settling after a tab opened. Take the focus back and press again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(key);
+    const shown = await page
+      .waitForSelector('.quick-input-widget input', { state: 'visible', timeout: attempt < 3 ? 5_000 : 30_000 })
+      .then(() => true)
+      .catch((e: unknown) => {
+        if (attempt >= 3) throw e;
+        return false;
+      });
+    if (shown) break;
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  }
   await page.keyboard.type(text);
   await page.waitForTimeout(700);
   await page.keyboard.press('Enter');

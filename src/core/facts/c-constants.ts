@@ -73,7 +73,7 @@ export const C_CONSTANT_TYPES: ReadonlySet<string> = new Set([
 /** What collect() reads besides the constant types: signatures and calls (reference out-parameters, helper arguments). */
 const COLLECT_TYPES: ReadonlySet<string> = new Set([...C_CONSTANT_TYPES, 'function_definition', 'call_expression']);
 /** What the whole-file index holds: signatures (reference parameters) and calls (a helper's arguments). */
-const FILE_INDEX_TYPES: ReadonlySet<string> = new Set([
+export const FILE_INDEX_TYPES: ReadonlySet<string> = new Set([
   'function_definition',
   'declaration',
   'call_expression',
@@ -128,6 +128,76 @@ interface FileIndex {
   written: Set<string>;
   /** Names passed bare to a non-const reference parameter, with the offsets of those calls (built when first needed). */
   outArgs: Map<string, number[]> | null;
+  /**
+   * Built from the editor's per-segment indexes: the calls by callee as text and offsets, resolved to nodes of the
+   * current tree (into `calls`) only when a helper's parameter is folded.
+   */
+  segments: ReadonlyArray<{ start: number; index: SegmentIndex }> | null;
+  root: SyntaxNode | null;
+}
+
+/** A call as a segment's index keeps it: text and positions only, so it outlives the tree it was read from. */
+export interface IndexedCall {
+  /** Offset of the call in its segment (in the file, once placed). */
+  at: number;
+  text: string;
+  /** Each argument's name when it is a bare identifier, else null (a bare name may be a reference out-argument). */
+  args: Array<string | null>;
+}
+
+/**
+ * What one top-level part of a file adds to the file index, as text (see CConstantFolder.wholeFileKey): the editor
+ * keeps it per segment text, so an edit re-indexes the function edited, not the file.
+ */
+export interface SegmentIndex {
+  refParams: Array<[string, number[]]>;
+  written: string[];
+  calls: Map<string, IndexedCall[]>;
+  /** Its identifiers used other than as a callee (see CConstantFolder.escapes), and how its text starts and ends. */
+  names: SegmentNames;
+}
+
+/**
+ * The identifiers of a text not followed by `(` (whitespace between allowed). `tail`: the last identifier when only
+ * whitespace follows it, decided by the next text; `startsWord`/`endsWord`: the text begins or ends with an
+ * identifier's character, where two texts joined could make one identifier.
+ */
+export interface SegmentNames {
+  values: string[];
+  tail: string | null;
+  startsWord: boolean;
+  endsWord: boolean;
+  /** The first character after leading whitespace is `(`: a previous text's last word is then a callee. */
+  opensCall: boolean;
+  /** Only whitespace (or nothing): the next text decides a previous text's last word. */
+  blank: boolean;
+}
+
+const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
+const WORD_CHAR = /[\w$]/;
+
+export function namesUsedAsValues(text: string): SegmentNames {
+  const values = new Set<string>();
+  let tail: string | null = null;
+  for (const m of text.matchAll(IDENTIFIER)) {
+    let j = m.index + m[0].length;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
+    if (j === text.length) tail = m[0];
+    else if (text[j] !== '(') values.add(m[0]);
+  }
+  return {
+    values: [...values],
+    tail,
+    startsWord: WORD_CHAR.test(text[0] ?? ''),
+    endsWord: WORD_CHAR.test(text[text.length - 1] ?? ''),
+    opensCall: text.trimStart().startsWith('('),
+    blank: text.trim() === '',
+  };
+}
+
+/** Names used as values in a file, from its parts' SegmentNames (what escapes() reads instead of scanning the text). */
+export interface NameLookup {
+  has(name: string): boolean;
 }
 
 /**
@@ -169,7 +239,31 @@ function addressOnlyRead(node: SyntaxNode): boolean {
   return false;
 }
 
-const emptyIndex = (): FileIndex => ({ refParams: new Map(), calls: new Map(), written: new Set(), outArgs: null });
+const emptyIndex = (): FileIndex => ({ refParams: new Map(), calls: new Map(), written: new Set(), outArgs: null, segments: null, root: null });
+
+const argumentNodes = (call: SyntaxNode): SyntaxNode[] => children(field(call, 'arguments') ?? call).filter((c) => c.type !== 'comment');
+
+/** The file-index entries of one segment's nodes (`nodes`: its FILE_INDEX_TYPES nodes in document order). */
+export function indexSegment(nodes: readonly SyntaxNode[], segmentStart: number, text: string): SegmentIndex {
+  const index = emptyIndex();
+  for (const node of nodes) if (FILE_INDEX_TYPES.has(node.type)) indexNode(index, node);
+  const calls = new Map<string, IndexedCall[]>();
+  for (const [name, list] of index.calls)
+    calls.set(
+      name,
+      list.map((c) => ({
+        at: c.startIndex - segmentStart,
+        text: c.text,
+        args: argumentNodes(c).map((a) => (a.type === 'identifier' ? a.text : null)),
+      })),
+    );
+  return {
+    refParams: [...index.refParams].map(([name, set]) => [name, [...set]]),
+    written: [...index.written],
+    calls,
+    names: namesUsedAsValues(text),
+  };
+}
 
 /** Adds one node to the file index: a write, a call, or a signature (a declarator, or a declaration holding one). */
 function indexNode(index: FileIndex, node: SyntaxNode): void {
@@ -236,7 +330,7 @@ export class CConstantFolder {
   private fileIndexFromTree = false;
   private steps = 0;
   /** Identifiers of the file used other than as a callee (see escapes), read once per file. */
-  private namedAsValue: Set<string> | null = null;
+  private namedAsValue: NameLookup | null = null;
   /** Folded names, per definition and scope: each is folded once however often it is used. */
   private memo = new Map<unknown, Memo>();
   /** Every type size the folder relied on, for the report's assumptions. */
@@ -281,20 +375,58 @@ export class CConstantFolder {
    * reference and the calls of the file's own functions (their arguments fold the callee's parameters). A cached
    * function's facts are valid while this text is unchanged (c-gpu.ts adds it to the context key).
    */
-  wholeFileKey(root: SyntaxNode, definedHere: ReadonlySet<string>): string {
+  wholeFileKey(
+    root: SyntaxNode,
+    definedHere: ReadonlySet<string>,
+    segments?: ReadonlyArray<{ start: number; index: SegmentIndex }>,
+    names?: NameLookup | null,
+  ): string {
     const index = emptyIndex();
-    for (const node of nodesOfTypes(root, FILE_INDEX_TYPES)) indexNode(index, node);
+    // Per segment (the editor: each cached by its text) or, without them, from one query over the tree.
+    const parts0 = segments ?? [{ start: 0, index: indexSegment(nodesOfTypes(root, FILE_INDEX_TYPES), 0, root.text) }];
+    for (const { index: part } of parts0) {
+      for (const [name, refs] of part.refParams) {
+        let set = index.refParams.get(name);
+        if (!set) index.refParams.set(name, (set = new Set()));
+        for (const i of refs) set.add(i);
+      }
+      for (const name of part.written) index.written.add(name);
+    }
+    index.segments = parts0;
+    index.root = root;
     this.fileIndex = index;
     this.fileIndexFromTree = true;
+    if (names) this.namedAsValue = names;
     const parts = [...index.refParams].map(([name, set]) => `${name}&${[...set].join(',')}`).sort();
     parts.push([...index.written].sort().join(' '), [...this.outArgs().keys()].sort().join(' '));
-    for (const [name, calls] of index.calls) {
-      if (!definedHere.has(name)) continue;
-      for (const c of calls) parts.push(c.text);
-      // Whether the helper is also used as a value decides whether its parameters fold (see escapes).
-      parts.push(`${name}:${this.escapes(name, root)}`);
-    }
+    const helpers = new Set<string>();
+    for (const { index: part } of parts0)
+      for (const [name, calls] of part.calls) {
+        if (!definedHere.has(name)) continue;
+        helpers.add(name);
+        parts.push(name);
+        for (const c of calls) parts.push(c.text);
+      }
+    // Whether the helper is also used as a value decides whether its parameters fold (see escapes).
+    for (const name of helpers) parts.push(`${name}:${this.escapes(name, root)}`);
     return parts.join('\u0001');
+  }
+
+  /** The calls of a function in the file, as nodes of the current tree. */
+  private callsOf(name: string): SyntaxNode[] {
+    const index = this.index();
+    const cached = index.calls.get(name);
+    if (cached || !index.segments || !index.root) return cached ?? [];
+    const nodes: SyntaxNode[] = [];
+    for (const { start, index: part } of index.segments)
+      for (const site of part.calls.get(name) ?? []) {
+        const at = start + site.at;
+        let n: SyntaxNode | null = index.root.descendantForIndex(at);
+        while (n && !(n.type === 'call_expression' && n.startIndex === at)) n = n.parent;
+        if (n) nodes.push(n);
+      }
+    index.calls.set(name, nodes);
+    return nodes;
   }
 
   private index(): FileIndex {
@@ -500,19 +632,25 @@ export class CConstantFolder {
     const index = this.index();
     if (index.outArgs) return index.outArgs;
     const out = new Map<string, number[]>();
-    for (const [callee, calls] of index.calls) {
+    const add = (name: string, at: number) => {
+      let list = out.get(name);
+      if (!list) out.set(name, (list = []));
+      list.push(at);
+    };
+    const segments = index.segments;
+    const callees = segments ? new Set([...index.refParams.keys(), ...this.headerRefParams.keys()]) : index.calls.keys();
+    for (const callee of callees) {
       const refs = new Set([...(index.refParams.get(callee) ?? []), ...(this.headerRefParams.get(callee) ?? [])]);
       if (refs.size === 0) continue;
-      for (const call of calls) {
-        children(field(call, 'arguments') ?? call)
-          .filter((c) => c.type !== 'comment')
-          .forEach((a, i) => {
-            if (a.type !== 'identifier' || !refs.has(i)) return;
-            let list = out.get(a.text);
-            if (!list) out.set(a.text, (list = []));
-            list.push(call.startIndex);
-          });
+      if (segments) {
+        for (const { start, index: part } of segments)
+          for (const call of part.calls.get(callee) ?? []) call.args.forEach((a, i) => a !== null && refs.has(i) && add(a, start + call.at));
+        continue;
       }
+      for (const call of index.calls.get(callee)!)
+        argumentNodes(call).forEach((a, i) => {
+          if (a.type === 'identifier' && refs.has(i)) add(a.text, call.startIndex);
+        });
     }
     index.outArgs = out;
     return out;
@@ -729,7 +867,7 @@ export class CConstantFolder {
     const index = def.params.indexOf(name);
     if (index < 0 || this.isWritten(this.scopeFor(fn), name) || this.takesReference(fnName, index)) return unknown(name);
     return this.memoised(`param:${fn.startIndex}:${index}`, name, () => {
-      const calls = this.index().calls.get(fnName) ?? [];
+      const calls = this.callsOf(fnName);
       if (calls.length === 0 || this.escapes(fnName, fn)) return unknown(name);
       let value: number | null = null;
       for (const call of calls) {
@@ -753,14 +891,10 @@ export class CConstantFolder {
    */
   private escapes(fnName: string, inFile: SyntaxNode): boolean {
     if (!this.namedAsValue) {
-      const text = inFile.tree.rootNode.text;
-      const out = new Set<string>();
-      for (const m of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
-        let j = m.index! + m[0].length;
-        while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
-        if (text[j] !== '(') out.add(m[0]);
-      }
-      this.namedAsValue = out;
+      const names = namesUsedAsValues(inFile.tree.rootNode.text);
+      const set = new Set(names.values);
+      if (names.tail) set.add(names.tail); // the file's last word: nothing follows it
+      this.namedAsValue = set;
     }
     return this.namedAsValue.has(fnName);
   }

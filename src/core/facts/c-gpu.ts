@@ -3,7 +3,16 @@
 // over the whole file's events (escapes, checked launches, helper frees, benchmark loops, kernels).
 import { nodesOfTypes, type ParsedSource, type SyntaxNode } from '../parse/tree-sitter';
 import type { ApiCallFact, GpuEvent, GpuFileFacts, KernelFact, Language } from '../model/types';
-import { CConstantFolder, C_CONSTANT_TYPES, FUNCTION_TYPES, type Folded } from './c-constants';
+import {
+  CConstantFolder,
+  C_CONSTANT_TYPES,
+  FILE_INDEX_TYPES,
+  FUNCTION_TYPES,
+  indexSegment,
+  namesUsedAsValues,
+  type Folded,
+  type SegmentIndex,
+} from './c-constants';
 import type { IncludedHeaders } from './c-includes';
 import { C_API_TABLE } from './c-api-table';
 import {
@@ -111,7 +120,19 @@ export function extractCGpuFacts(
     if (cache && !seg.cacheable) for (const n of nodesOf(seg).of(CONTEXT_KEY_TYPES)) context.push(n.text);
   }
   const folder = new CConstantFolder(parseExpression, headers?.definitions);
-  if (cache) context.push([...definedHere].sort().join(' '), folder.wholeFileKey(parsed.tree.rootNode, definedHere), headers?.key ?? '');
+  if (cache) {
+    // The file index per segment: an edit re-indexes the segments whose text changed, not the whole tree.
+    const indexes = new Map<string, SegmentIndex>();
+    const parts = segments.map((seg) => {
+      const index = cache.indexes.get(seg.text) ?? indexSegment(nodesOf(seg).of(FILE_INDEX_TYPES), seg.start, seg.text);
+      indexes.set(seg.text, index);
+      return { start: seg.start, text: seg.text, index, names: index.names };
+    });
+    cache.indexes = indexes;
+    const lastEnd = segments.length ? segments[segments.length - 1]!.end : 0;
+    const names = cache.namesUsedAsValues(parts, namesUsedAsValues(parsed.text.slice(lastEnd)));
+    context.push([...definedHere].sort().join(' '), folder.wholeFileKey(parsed.tree.rootNode, definedHere, parts, names), headers?.key ?? '');
+  }
   const contextKey = cache ? context.join('\u0000') : '';
   if (cache && cache.context !== contextKey) {
     cache.context = contextKey;

@@ -8,6 +8,7 @@ import type { ApiCallFact, GpuEvent, GpuFileFacts, HostBufferKind, SizeValue } f
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { LineMap, NodeIndex } from './syntax';
 import { emptyTable } from '../model/lookup';
+import type { NameLookup, SegmentIndex, SegmentNames } from './c-constants';
 
 export interface Segment {
   node: SyntaxNode;
@@ -176,6 +177,52 @@ export interface SegmentFacts {
 export class CFactsCache {
   context = '';
   segments = new Map<string, SegmentFacts>();
+  /** Each segment's part of the folder's file index, by text (see CConstantFolder.wholeFileKey). */
+  indexes = new Map<string, SegmentIndex>();
+  /** How many of the last analysis's segments name each identifier as a value, and which texts were counted. */
+  private valueCounts = new Map<string, number>();
+  private counted = new Map<string, { names: SegmentNames; times: number }>();
+
+  /**
+   * The identifiers the file uses other than as a callee, from its segments (`trailing`: the text after the last
+   * one), kept up to date by counting only what changed since the last analysis. Null when two segments meet inside
+   * a word (the caller then scans the whole text): joined, their words could differ from either part's.
+   */
+  namesUsedAsValues(parts: ReadonlyArray<{ text: string; names: SegmentNames }>, trailing: SegmentNames): NameLookup | null {
+    const now = new Map<string, { names: SegmentNames; times: number }>();
+    for (const p of parts) {
+      const e = now.get(p.text);
+      if (e) e.times++;
+      else now.set(p.text, { names: p.names, times: 1 });
+    }
+    const add = (names: SegmentNames, times: number) => {
+      for (const v of names.values) {
+        const c = (this.valueCounts.get(v) ?? 0) + times;
+        if (c === 0) this.valueCounts.delete(v);
+        else this.valueCounts.set(v, c);
+      }
+    };
+    for (const [text, e] of this.counted) if (now.get(text)?.times !== e.times) add(e.names, -e.times);
+    for (const [text, e] of now) if (this.counted.get(text)?.times !== e.times) add(e.names, e.times);
+    this.counted = now;
+    // A segment's last word is a value unless the next text (after whitespace) opens a parenthesis.
+    const tails = new Set<string>();
+    const all = [...parts.map((p) => p.names), trailing];
+    for (let i = 0; i < all.length - 1; i++) {
+      const here = all[i]!;
+      const next = all[i + 1]!;
+      if (here.endsWord && next.startsWord) return null;
+      if (!here.tail) continue;
+      let k = i + 1;
+      while (k < all.length - 1 && all[k]!.blank) k++;
+      if (!all[k]!.opensCall) tails.add(here.tail);
+    }
+    const last = all[all.length - 1]!;
+    if (last.tail) tails.add(last.tail);
+    for (const v of trailing.values) tails.add(v);
+    const counts = this.valueCounts;
+    return { has: (name) => (counts.get(name) ?? 0) > 0 || tails.has(name) };
+  }
 
   /** The facts cached for this segment's text and shape (one look-up: the text is the key, and it is long). */
   find(seg: Segment): SegmentFacts | undefined {

@@ -197,5 +197,83 @@ describe('incremental re-parsing', () => {
       assert.ok(reused > 200 * 3, `reused ${reused} segments over 200 edits`);
       cache.delete('f');
     });
+
+    // The folder's file index (calls of the file's helpers, reference out-parameters, writes at file scope) is kept
+    // per function too: a helper's parameter folds through its callers' arguments in other functions, and a local
+    // passed to a `size_t&` parameter is written there. Edits of those arguments and signatures must reach the facts.
+    function helpers(blocks: number): string {
+      const out = ['#include <cuda_runtime.h>', 'size_t g_n = 256;', 'void grow(size_t& n) { n *= 2; }', 'void keep(size_t n) { (void)n; }'];
+      out.push('float *alloc_n(size_t n) {', '  float *d;', '  cudaMalloc(&d, n * sizeof(float));', '  return d;', '}');
+      for (let i = 0; i < blocks; i++)
+        out.push(
+          `float *run${i}(void) {`,
+          '  float *d = alloc_n(1024);',
+          '  size_t m = 64;',
+          i % 2 ? '  keep(m);' : '  grow(m);',
+          '  float *e;',
+          '  cudaMalloc(&e, m + g_n);',
+          '  return d;',
+          '}',
+        );
+      return out.join('\n');
+    }
+    const sizesOf = (r: Awaited<ReturnType<typeof analyzeText>>) => (r.gpu?.allocations ?? []).map((a) => a.bytes);
+
+    it("a helper's parameter and a reference out-argument stay right as callers and signatures are edited", async () => {
+      const loaded = resolveConfig(undefined, RULE_IDS);
+      const cache = new DocumentCache();
+      let text = helpers(6);
+      const first = await analyzeText('h.cu', text, 'cuda', loaded, { cache, key: 'h' });
+      assert.equal(sizesOf(first)[0], 4096, 'every caller passes 1024: the helper allocates 1024 floats');
+      // One caller passes another size: the helper's size is no longer one number.
+      text = text.replace('float *d = alloc_n(1024);', 'float *d = alloc_n(2048);');
+      const changed = await analyzeText('h.cu', text, 'cuda', loaded, { cache, key: 'h' });
+      assert.equal(sizesOf(changed)[0], null);
+      assert.equal(JSON.stringify(changed), JSON.stringify(await analyzeText('h.cu', text, 'cuda', loaded)));
+      // `keep` takes its parameter by reference now: run1's `m` may be written there.
+      const before = sizesOf(changed);
+      text = text.replace('void keep(size_t n)', 'void keep(size_t& n)');
+      const byRef = await analyzeText('h.cu', text, 'cuda', loaded, { cache, key: 'h' });
+      assert.notDeepEqual(sizesOf(byRef), before);
+      assert.equal(JSON.stringify(byRef), JSON.stringify(await analyzeText('h.cu', text, 'cuda', loaded)));
+      // A write of the file-scope size in one function makes it unknown in every other.
+      text = text.replace('  return d;\n}\nfloat *run3', '  g_n = 1;\n  return d;\n}\nfloat *run3');
+      const written = await analyzeText('h.cu', text, 'cuda', loaded, { cache, key: 'h' });
+      assert.equal(JSON.stringify(written), JSON.stringify(await analyzeText('h.cu', text, 'cuda', loaded)));
+      // The helper named as a value elsewhere (a function pointer) may be called where we cannot see: no fold.
+      const kept = text;
+      text = text.replace('float *run2(void) {', 'float *run2(void) {\n  void *fp = (void *)alloc_n;');
+      const asValue = await analyzeText('h.cu', text, 'cuda', loaded, { cache, key: 'h' });
+      assert.equal(JSON.stringify(asValue), JSON.stringify(await analyzeText('h.cu', text, 'cuda', loaded)));
+      text = kept.replace(/alloc_n\(2048\)/, 'alloc_n(1024)');
+      assert.equal(sizesOf(await analyzeText('h.cu', text, 'cuda', loaded, { cache, key: 'h' }))[0], 4096);
+      text = text.replace('float *run2(void) {', 'float *run2(void) {\n  void *fp = (void *)alloc_n;');
+      assert.equal(sizesOf(await analyzeText('h.cu', text, 'cuda', loaded, { cache, key: 'h' }))[0], null, 'named as a value: unknown');
+      text = text.replace('  void *fp = (void *)alloc_n;', '  alloc_n(1024);');
+      assert.equal(sizesOf(await analyzeText('h.cu', text, 'cuda', loaded, { cache, key: 'h' }))[0], 4096, 'a call again: folded');
+      const next = rng(7);
+      const snippets = [
+        '1024',
+        '2048',
+        '&',
+        'size_t& ',
+        'grow(m);',
+        'keep(m);',
+        'alloc_n(512);',
+        'p = alloc_n;',
+        ' alloc_n ',
+        'g_n = 3;',
+        '\n',
+        ';',
+        '',
+      ];
+      for (let step = 0; step < 120; step++) {
+        const at = Math.floor(next() * text.length);
+        text = text.slice(0, at) + snippets[Math.floor(next() * snippets.length)] + text.slice(Math.min(text.length, at + Math.floor(next() * 5)));
+        const incremental = deepFreeze(await analyzeText('h.cu', text, 'cuda', loaded, { cache, key: 'h' }));
+        assert.equal(JSON.stringify(incremental), JSON.stringify(await analyzeText('h.cu', text, 'cuda', loaded)), `seed 7, step ${step}`);
+      }
+      cache.delete('h');
+    });
   });
 });

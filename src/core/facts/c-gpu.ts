@@ -192,11 +192,14 @@ export function extractCGpuFacts(
       }
       facts = readSegment(env, seg, enclosing, order);
     }
-    if (seg.cacheable && cache) kept.set(seg.text, facts);
     const shift: Shift = { lines: seg.startLine - facts.startLine, offset: seg.start - facts.start, order: order - facts.orderBase };
-    for (const e of facts.events) events.push(placeEvent(e, shift));
-    for (const c of facts.apiCalls) apiCalls.push(placeApiCall(c, shift));
-    for (const d of facts.definitions) definitions.push(placeDefinition(d, shift));
+    const moved = shift.lines !== 0 || shift.offset !== 0 || shift.order !== 0;
+    const placed = moved ? rebase(facts, seg, order, shift) : facts;
+    // Kept at its new place: the next edit finds it unmoved unless something above it moves again.
+    if (seg.cacheable && cache) kept.set(seg.text, placed);
+    for (const e of placed.events) events.push(e);
+    for (const c of placed.apiCalls) apiCalls.push(c);
+    for (const d of placed.definitions) definitions.push(d);
     for (const [name, uses] of facts.checkMacroUses) checkMacroUses.set(name, (checkMacroUses.get(name) ?? 0) + uses);
     for (const key of facts.escaping) escaping.add(key);
     for (const [name, size] of facts.typeSizes) assumedTypeSizes[name] = size;
@@ -226,6 +229,20 @@ export function extractCGpuFacts(
     checkMacros,
     assumedTypeSizes,
     ...(headers ? { headers: { macros: headers.macros, functions: headers.functions, files: headers.files, notRead: headers.notRead } } : {}),
+  };
+}
+
+/** A segment's facts at the place it now has in the file (a new object: cached facts are never changed). */
+function rebase(facts: SegmentFacts, seg: Segment, order: number, shift: Shift): SegmentFacts {
+  return {
+    ...facts,
+    startLine: seg.startLine,
+    start: seg.start,
+    orderBase: order,
+    events: facts.events.map((e) => placeEvent(e, shift)),
+    apiCalls: facts.apiCalls.map((c) => placeApiCall(c, shift)),
+    definitions: facts.definitions.map((d) => placeDefinition(d, shift)),
+    hostWrites: shift.lines === 0 ? facts.hostWrites : facts.hostWrites.map((w) => ({ ...w, line: w.line + shift.lines })),
   };
 }
 

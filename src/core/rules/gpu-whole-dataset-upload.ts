@@ -134,10 +134,12 @@ function multiPhase(t: TransferFact, events: readonly GpuEvent[], text: string):
 }
 
 function plannedAgainstDeviceMemory(t: TransferFact, events: readonly GpuEvent[], text: string): boolean {
-  const lines = text.split('\n');
+  // Split only when a query is there to read: this runs per upload, and the text can be megabytes.
+  let lines: string[] | null = null;
   return events.some((e) => {
     if (e.kind !== 'hint' || (e.hint !== 'global-mem-query' && e.hint !== 'max-alloc-query') || e.function !== t.function || e.order >= t.order)
       return false;
+    lines ??= text.split('\n');
     const queryText = lines.slice(e.range.startLine - 1, e.range.endLine).join('\n');
     const outs = [...queryText.matchAll(/&\s*([A-Za-z_]\w*)/g)].map((m) => m[1]!);
     if (outs.length === 0) return true;

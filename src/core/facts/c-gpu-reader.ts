@@ -17,6 +17,7 @@ import {
   type CallSpec,
   type SizeSpec,
 } from './c-api-table';
+import { CUDA_DRIVER_CALLS, CUDA_RUNTIME_STATUS_CALLS } from './cuda-api-names';
 import { MacroReaders, statusStore, storedStatusRead } from './c-status-read';
 import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 import { HostBufferTable, type DefinitionRecord, type Segment, type SegmentFacts } from './c-segments';
@@ -36,6 +37,8 @@ export interface SegmentReaderEnv {
   launchOpens: ReadonlyMap<number, ParsedSource['mask']['launches'][number]>;
   /** Macros that free one of their parameters, by name, with the parameter positions. */
   freeMacros: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Functions and macros of the file or its headers that read the last CUDA error (c-error-checks.ts). */
+  lastErrorReaders: ReadonlySet<string>;
   /** `init_declarator` nodes of the file's context segments. */
   contextInits: readonly SyntaxNode[];
   usesClCpp: boolean;
@@ -44,8 +47,21 @@ export interface SegmentReaderEnv {
 
 /** Reads one segment's facts; it logs what it read from and wrote to the host-buffer table. */
 export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosing, orderBase: number): SegmentFacts {
-  const { parsed, lines, folder, parseExpression, hostBuffers, definedHere, headers, launchOpens, freeMacros, contextInits, usesClCpp, nodesOf } =
-    env;
+  const {
+    parsed,
+    lines,
+    folder,
+    parseExpression,
+    hostBuffers,
+    definedHere,
+    headers,
+    launchOpens,
+    freeMacros,
+    lastErrorReaders,
+    contextInits,
+    usesClCpp,
+    nodesOf,
+  } = env;
   const nodes = nodesOf(seg);
   folder.use(index);
   hostBuffers.begin(seg.startLine);
@@ -291,6 +307,9 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
     }
     const name = calleeName(call);
     if (!name) return;
+    // `getLastCudaError("k failed")`: a helper that asks cudaGetLastError checks what came before it, as the call would.
+    if (!C_API_TABLE[name] && lastErrorReaders.has(name))
+      events.push({ kind: 'hint', ...base(call, name, 'cuda'), hint: 'error-check', target: null });
     if (!C_API_TABLE[name] && (definedHere.has(name) || freeMacros.has(name))) {
       // A helper of this file may free what it is given (`cleanup(d_a)`, `SAFE_FREE(d_b)`): candidates, kept after
       // the whole file is read only where the helper frees that parameter (resolveHelperFrees).
@@ -315,7 +334,11 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
     }
     if (usesClCpp && fnNode && visitClCpp(call, fnNode, name, args)) return;
     const family = name.startsWith('cl') ? 'opencl' : name.startsWith('cu') && !name.startsWith('cuda') ? 'cuda-driver' : 'cuda';
-    const isGpuApi = /^(cuda|cu|cl)[A-Z]/.test(name);
+    // CUDA: the toolkit's own functions only; `cudaGenerateSpectrumKernel` of another project file is a helper.
+    const isGpuApi =
+      family === 'opencl'
+        ? /^cl[A-Z]/.test(name)
+        : Boolean(C_API_TABLE[name]) || (family === 'cuda' ? CUDA_RUNTIME_STATUS_CALLS : CUDA_DRIVER_CALLS).has(name);
     if (isGpuApi) recordApiCall(call, name, family, args);
     const spec: CallSpec | undefined = C_API_TABLE[name] ?? (usesClCpp && fnNode?.type === 'field_expression' ? OPENCL_CPP_METHODS[name] : undefined);
     if (!spec) return;

@@ -14,6 +14,7 @@ import {
   type SegmentIndex,
 } from './c-constants';
 import type { IncludedHeaders } from './c-includes';
+import { callSitesOf, lastErrorHelpers } from './c-error-checks';
 import { C_API_TABLE } from './c-api-table';
 import {
   C_LOOP_TYPES,
@@ -120,6 +121,7 @@ export function extractCGpuFacts(
     if (cache && !seg.cacheable) for (const n of nodesOf(seg).of(CONTEXT_KEY_TYPES)) context.push(n.text);
   }
   const folder = new CConstantFolder(parseExpression, headers?.definitions);
+  const lastErrorReaders = lastErrorHelpers(parsed, headers);
   if (cache) {
     // The file index per segment: an edit re-indexes the segments whose text changed, not the whole tree.
     const indexes = new Map<string, SegmentIndex>();
@@ -131,7 +133,12 @@ export function extractCGpuFacts(
     cache.indexes = indexes;
     const lastEnd = segments.length ? segments[segments.length - 1]!.end : 0;
     const names = cache.namesUsedAsValues(parts, namesUsedAsValues(parsed.text.slice(lastEnd)));
-    context.push([...definedHere].sort().join(' '), folder.wholeFileKey(parsed.tree.rootNode, definedHere, parts, names), headers?.key ?? '');
+    context.push(
+      [...definedHere].sort().join(' '),
+      folder.wholeFileKey(parsed.tree.rootNode, definedHere, parts, names),
+      headers?.key ?? '',
+      lastErrorReaders.join(' '),
+    );
   }
   const contextKey = cache ? context.join('\u0000') : '';
   if (cache && cache.context !== contextKey) {
@@ -172,6 +179,7 @@ export function extractCGpuFacts(
     headers,
     launchOpens,
     freeMacros,
+    lastErrorReaders: new Set(lastErrorReaders),
     contextInits,
     usesClCpp,
     nodesOf,
@@ -216,7 +224,7 @@ export function extractCGpuFacts(
     if (e.kind === 'allocation' && !e.escapes && e.target && escaping.has(`${e.function}:${e.target}`)) events[i] = { ...e, escapes: true };
   });
   markTimedSyncs(events, parsed, definedHere);
-  markCheckedLaunches(events, apiCalls);
+  markCheckedLaunches(events, apiCalls, parsed, lines);
   resolveHelperFrees(events, definitions, freeMacros);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
   return {
@@ -287,19 +295,41 @@ function resolveHelperFrees(events: GpuEvent[], definitions: DefinitionRecord[],
 }
 
 /**
- * A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError or checks a
- * synchronize; a runtime call when it later asks cudaGetLastError (the call is replaced, not changed).
+ * A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError (or calls a
+ * helper that does, c-error-checks.ts) or checks a synchronize: the launch's error stays until it is read. A runtime
+ * call counts as checked when that check comes next, before any other CUDA call of the function: one read after
+ * more work has run on a failed allocation reports it somewhere unrelated.
  */
-function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[]): void {
+function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[], parsed: ParsedSource, lines: LineMap): void {
   const checks = events.filter((e) => e.kind === 'hint' && e.hint === 'error-check');
   const checkedSyncs = apiCalls.filter((c) => c.checked && /Synchronize$/.test(c.api));
+  const checkedFrom = (line: number, fn: string | null) =>
+    checks.some((c) => c.line >= line && c.function === fn) || checkedSyncs.some((s) => s.line >= line && s.function === fn);
+  // A launcher (`void launch_k(...) { k<<<g, b>>>(...); }`) is checked by its callers: every call of it in this file
+  // followed by a check in the caller. Callers in other files are not seen: there the launch stays reported.
+  const callersCheck = new Map<string, boolean>();
+  const checkedByCallers = (fn: string) => {
+    let known = callersCheck.get(fn);
+    if (known === undefined) {
+      const sites = callSitesOf(parsed, fn.split('::').pop()!.trim(), (at) => lines.position(at).line).filter((s) => s.function !== fn);
+      known = sites.length > 0 && sites.every((s) => checkedFrom(s.line, s.function));
+      callersCheck.set(fn, known);
+    }
+    return known;
+  };
   apiCalls.forEach((call, i) => {
     // cudaGetLastError reports the last error of any runtime call (CUDA Runtime API, "Error Handling"), not only launches.
     if (call.checked || (call.via !== 'launch' && call.family !== 'cuda')) return;
     if (call.via !== 'launch' && !checks.length) return;
     const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
-    if (checks.some((c) => after(c.line, c.function)) || (call.via === 'launch' && checkedSyncs.some((s) => after(s.line, s.function))))
-      apiCalls[i] = { ...call, checked: true };
+    const checked =
+      call.via === 'launch'
+        ? checkedFrom(call.line, call.function) || (call.function !== null && checkedByCallers(call.function))
+        : checks.some(
+            (c) =>
+              after(c.line, c.function) && !apiCalls.some((o) => o !== call && o.function === call.function && o.line > call.line && o.line < c.line),
+          );
+    if (checked) apiCalls[i] = { ...call, checked: true };
   });
 }
 

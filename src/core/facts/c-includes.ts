@@ -1,8 +1,9 @@
 // `#include "…"` of project headers: which files a C-family file includes, and what they define for folding
 // (macros, constants, enums, struct layouts, reference out-parameters) and for rules (macro bodies and functions by
 // name, such as check macros and allocation wrappers). A quoted include is looked for next to the including file,
-// then in the configured include dirs, then in the -I/-iquote folders of compile_commands.json at the root; an
-// angle include only in those dirs (never the system's). Reads are bounded, links out of the root are not followed
+// then in the configured include dirs, then in the -I/-iquote folders of compile_commands.json at the root (without
+// one, the include folders of the project's CMakeLists.txt / Makefiles, build-include-dirs.ts); an angle include
+// only in those dirs (never the system's). Reads are bounded, links out of the root are not followed
 // unless they land in a configured dir, cycles and depth are bounded, and a header's definitions are cached by its
 // path, content hash and the definitions it was read after.
 import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, constants as fsConstants } from 'node:fs';
@@ -12,6 +13,7 @@ import { parseSource, withCExpression } from '../parse/tree-sitter';
 import { CConstantFolder, FUNCTION_TYPES, type HeaderDefinitions } from './c-constants';
 import type { HeaderFunction, HeaderMacro, IncludedHeaderFacts } from '../model/types';
 import { Enclosing, LineMap, NodeIndex, children, field } from './syntax';
+import { buildSystemIncludeDirs, clearBuildFileCache } from './build-include-dirs';
 
 export interface IncludedHeaders extends IncludedHeaderFacts {
   /** What the headers define, merged in include order, for CConstantFolder. */
@@ -226,7 +228,9 @@ export async function readProjectIncludes(absolutePath: string, text: string, op
   const configDir = options.configDir ? resolve(options.configDir) : root;
   const configured = (options.includeDirs ?? []).map((d) => resolve(configDir, d));
   const allowed = [root, ...configured.map((d) => safeRealpath(d) ?? d)];
-  const searchDirs = [...configured, ...compileCommandDirs(root, absolutePath)];
+  // compile_commands.json says what the build passes; without it, the project's CMakeLists.txt / Makefile do.
+  const fromCompileCommands = compileCommandDirs(root, absolutePath);
+  const searchDirs = [...configured, ...(fromCompileCommands.length > 0 ? fromCompileCommands : buildSystemIncludeDirs(root, absolutePath))];
   const files: string[] = [];
   const notRead: IncludedHeaders['notRead'] = [];
   const seen = new Set<string>([safeRealpath(absolutePath) ?? resolve(absolutePath)]);
@@ -376,4 +380,5 @@ export function clearIncludeCaches(): void {
   realpaths.clear();
   headerCache.clear();
   compileCommandsCache.clear();
+  clearBuildFileCache();
 }

@@ -11,6 +11,7 @@ import { DocumentCache } from '../../../src/core/document-cache';
 import { RULE_IDS } from '../../../src/core/rules';
 import { clearIncludeCaches, includesOf, readProjectIncludes } from '../../../src/core/facts/c-includes';
 import { initTreeSitter } from '../../../src/core/parse/tree-sitter';
+import { parseCMakeIncludeDirs, parseMakefileIncludeDirs } from '../../../src/core/facts/build-include-dirs';
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'aia-inc-'));
@@ -118,6 +119,60 @@ describe('project headers (#include "…")', () => {
       JSON.stringify([{ directory: join(root, 'build'), file: '../src/b.cu', command: 'nvcc -c -I gen -DX=1 ../src/b.cu' }]),
     );
     assert.deepEqual(await bytesOf(root, 'src/b.cu', '#include "more.h"\nvoid f(){ char* d; cudaMalloc(&d, MORE); }\n'), [7]);
+  });
+
+  it('without compile_commands.json, the include folders of CMakeLists.txt (up to the root) and Makefile -I flags are searched', async () => {
+    const text = '#include <helper.h>\nvoid f(){ char* d; cudaMalloc(&d, BYTES); }\n';
+    const root = project({
+      'Common/helper.h': '#define BYTES 8192\n',
+      'inc2/helper.h': '#define BYTES 99\n',
+      'CMakeLists.txt': 'cmake_minimum_required(VERSION 3.20)\nproject(samples LANGUAGES CUDA)\nadd_subdirectory(Samples)\n',
+      'Samples/a/CMakeLists.txt':
+        '# include_directories(../../nowhere)\ninclude_directories(${CUDAToolkit_INCLUDE_DIRS} "${CMAKE_SOURCE_DIR}/Common")\n',
+      'Samples/a/main.cu': text,
+      'Samples/b/Makefile': 'NVCCFLAGS := -O2 -I../../inc2 -I$(CUDA_HOME)/include\n',
+      'Samples/b/main.cu': text,
+      'Samples/c/main.cu': text,
+    });
+    assert.deepEqual(await bytesOf(root, 'Samples/a/main.cu', text), [8192]);
+    assert.deepEqual(await bytesOf(root, 'Samples/b/main.cu', text), [99]);
+    assert.deepEqual(await bytesOf(root, 'Samples/c/main.cu', text), [null]);
+  });
+
+  it('CMake include lists: target keywords, quoted paths and current-folder variables resolve; other variables and generator expressions are skipped', () => {
+    const dir = '/p/s';
+    const got = parseCMakeIncludeDirs(
+      'target_include_directories(app PRIVATE inc "with space" ${CMAKE_CURRENT_SOURCE_DIR}/gen $<BUILD_INTERFACE:x> ${OTHER}/y)\n# include_directories(commented)\ninclude_directories(SYSTEM ${PROJECT_SOURCE_DIR}/common)\n',
+      dir,
+    );
+    assert.deepEqual(got.dirs, [
+      { path: '/p/s/inc' },
+      { path: '/p/s/with space' },
+      { path: '/p/s/gen' },
+      { sourceDirVar: 'PROJECT_SOURCE_DIR', rest: 'common' },
+    ]);
+    assert.equal(got.declaresProject, false);
+    assert.deepEqual(parseMakefileIncludeDirs('CFLAGS = -I inc \\\n  -iquote "q dir" -I$(X)/y\n# -Ino\n', dir).dirs, [
+      { path: '/p/s/inc' },
+      { path: '/p/s/q dir' },
+    ]);
+  });
+
+  it('a launch followed by a check macro of an included header (over its inline function) is checked', async () => {
+    const header =
+      'inline void __lastError(const char* m, const char* f, int l) {\n  cudaError_t e = cudaGetLastError();\n  if (e != cudaSuccess) exit(1);\n}\n#define getLastError(msg) __lastError(msg, __FILE__, __LINE__)\n';
+    const text = (after: string) => `#include <helper.h>\n__global__ void k(float* d) {}\nvoid f(float* d) {\n  k<<<1, 32>>>(d);\n  ${after}\n}\n`;
+    const root = project({
+      'Common/helper.h': header,
+      'src/CMakeLists.txt': 'include_directories(../Common)\n',
+      'src/main.cu': text('getLastError("k");'),
+    });
+    const unchecked = async (t: string) =>
+      (await analyzeText('src/main.cu', t, 'cuda', loaded, undefined, { absolutePath: join(root, 'src/main.cu'), root })).findings
+        .filter((f) => f.ruleId === 'gpu-unchecked-call')
+        .map((f) => f.range.startLine);
+    assert.deepEqual(await unchecked(text('getLastError("k");')), []);
+    assert.deepEqual(await unchecked(text('puts("k");')), [4]);
   });
 
   it('a bad includeDirs value is named and the default used', () => {

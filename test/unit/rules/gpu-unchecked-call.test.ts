@@ -72,12 +72,50 @@ ruleTester(rule, {
       code: 'void cudaLaunchWorkaround(void* f) {}\nvoid g(void* f) {\n  cudaLaunchWorkaround(f);\n}\n',
     },
     {
+      name: 'launch followed by a helper of this file that asks cudaGetLastError',
+      language: 'cuda',
+      code: 'void checkLast(const char* m) {\n  cudaError_t e = cudaGetLastError();\n  if (e != cudaSuccess) exit(1);\n}\nvoid f(float* d) {\n  k<<<1, 32>>>(d);\n  checkLast("k");\n}\n',
+    },
+    {
+      name: 'launch followed by a macro over a function that asks cudaPeekAtLastError',
+      language: 'cuda',
+      code: 'inline void last_(const char* m, int l) {\n  if (cudaPeekAtLastError() != cudaSuccess) exit(1);\n}\n#define LAST_ERROR(m) last_(m, __LINE__)\nvoid f(float* d) {\n  k<<<1, 32>>>(d);\n  LAST_ERROR("k");\n}\n',
+    },
+    {
+      name: 'a launcher whose every caller in the file checks after calling it',
+      language: 'cuda',
+      code: 'void launch_k(float* d) {\n  k<<<1, 32>>>(d);\n}\nvoid f(float* d) {\n  launch_k(d);\n  CHECK(cudaGetLastError());\n}\nvoid g(float* d) {\n  launch_k(d);\n  CHECK(cudaDeviceSynchronize());\n}\n',
+    },
+    {
+      name: 'a project function named like a CUDA call that the toolkit does not have',
+      language: 'cuda',
+      code: 'extern "C" void cudaGenerateSpectrumKernel(float* d, int n);\nvoid f(float* d) {\n  cudaGenerateSpectrumKernel(d, 64);\n}\n',
+    },
+    {
       name: 'non-status helpers',
       language: 'cuda',
       code: 'void f(cudaError_t e) {\n  puts(cudaGetErrorString(e));\n  cudaExtent x = make_cudaExtent(1, 2, 3);\n}\n',
     },
   ],
   invalid: [
+    {
+      name: 'a launcher with one caller in the file that never checks',
+      language: 'cuda',
+      code: 'void launch_k(float* d) {\n  k<<<1, 32>>>(d);\n}\nvoid f(float* d) {\n  launch_k(d);\n  CHECK(cudaGetLastError());\n}\nvoid g(float* d) {\n  launch_k(d);\n}\n',
+      errors: [{ messageId: 'launch', line: 2, includes: ['k'] }],
+    },
+    {
+      name: 'an allocation followed by more work before the one cudaGetLastError',
+      language: 'cuda',
+      code: 'void f(float** d, float* h) {\n  cudaMalloc(d, 64);\n  cudaMemcpy(*d, h, 64, cudaMemcpyHostToDevice);\n  CHECK(cudaGetLastError());\n}\n',
+      errors: [{ messageId: 'call', line: 2, includes: ['cudaMalloc'] }],
+    },
+    {
+      name: 'an API call of an earlier CUDA release the toolkit no longer declares',
+      language: 'cuda',
+      code: 'void f() {\n  cudaThreadSynchronize();\n}\n',
+      errors: [{ messageId: 'call', line: 2, includes: ['cudaThreadSynchronize'] }],
+    },
     {
       name: 'stored status overwritten before it is read: reported, no wrap fix on the stored call',
       language: 'cuda',

@@ -1,0 +1,97 @@
+// Helpers that read the CUDA runtime's last error: a function or function-like macro of this file or of a project
+// header whose body calls cudaGetLastError / cudaPeekAtLastError, directly or through another such helper
+// (`#define getLastCudaError(msg) __getLastCudaError(msg, __FILE__, __LINE__)` over an inline function that asks
+// cudaGetLastError). A call of one after a launch reads the launch's error as the API call itself would: the last
+// error is kept until it is read (CUDA Runtime API, "Error Handling").
+import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
+import type { IncludedHeaderFacts } from '../model/types';
+import { collapse } from './syntax';
+
+const LAST_ERROR_READERS = ['cudaGetLastError', 'cudaPeekAtLastError'];
+/** Helpers of helpers followed: enough for a macro over a function over a macro; bounded for hostile inputs. */
+const MAX_ROUNDS = 4;
+const FUNCTION_MACRO = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)\(([^)]*)\)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+
+function callOf(names: Iterable<string>): RegExp | null {
+  const list = [...names];
+  return list.length ? new RegExp(`\\b(?:${list.join('|')})\\s*\\(`, 'g') : null;
+}
+
+/** Header helpers by the headers' own definitions; the same headers give the same set (cached per facts object). */
+const byHeaders = new WeakMap<IncludedHeaderFacts, ReadonlySet<string>>();
+
+function headerHelpers(headers: IncludedHeaderFacts): ReadonlySet<string> {
+  const known = byHeaders.get(headers);
+  if (known) return known;
+  const found = new Set<string>();
+  let seeds: string[] = LAST_ERROR_READERS;
+  for (let round = 0; round < MAX_ROUNDS && seeds.length; round++) {
+    const call = callOf(seeds)!;
+    const next: string[] = [];
+    const test = (name: string, body: string) => {
+      call.lastIndex = 0;
+      if (!found.has(name) && call.test(body)) next.push(name);
+    };
+    for (const m of headers.macros.values()) if (m.params) test(m.name, m.body);
+    for (const f of headers.functions.values()) test(f.name, f.text);
+    for (const n of next) found.add(n);
+    seeds = next;
+  }
+  byHeaders.set(headers, found);
+  return found;
+}
+
+/** The function definition around an offset of the file: its name as the facts write it, and that name's last part. */
+function enclosingFunction(parsed: ParsedSource, at: number): { name: string; last: string } | null {
+  let node: SyntaxNode | null = parsed.tree.rootNode.descendantForIndex(at);
+  while (node && node.type !== 'function_definition') node = node.parent;
+  if (!node) return null;
+  let d = node.childForFieldName('declarator');
+  while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
+  if (!d) return null;
+  const name = collapse(d.childForFieldName('declarator')?.text ?? d.text);
+  const last = name.split('::').pop()!.trim();
+  return /^[A-Za-z_]\w*$/.test(last) ? { name, last } : null;
+}
+
+/** The calls of `fn` in the file (not its declarations): the 1-based line and the function that makes each. */
+export function callSitesOf(parsed: ParsedSource, fn: string, lineOf: (offset: number) => number): Array<{ line: number; function: string | null }> {
+  const sites: Array<{ line: number; function: string | null }> = [];
+  if (!/^[A-Za-z_]\w*$/.test(fn)) return sites;
+  for (const m of parsed.text.matchAll(new RegExp(`\\b${fn}\\s*\\(`, 'g'))) {
+    let node: SyntaxNode | null = parsed.tree.rootNode.descendantForIndex(m.index);
+    while (node && node.type !== 'call_expression' && node.type !== 'function_declarator') node = node.parent;
+    if (!node || node.type === 'function_declarator') continue;
+    sites.push({ line: lineOf(m.index), function: enclosingFunction(parsed, m.index)?.name ?? null });
+  }
+  return sites;
+}
+
+/**
+ * The names whose call reads the last CUDA error: this file's functions and function-like macros and the project
+ * headers' that ask cudaGetLastError / cudaPeekAtLastError, directly or through one another. Sorted, so the set can
+ * be part of the editor cache's context key.
+ */
+export function lastErrorHelpers(parsed: ParsedSource, headers: IncludedHeaderFacts | null | undefined): string[] {
+  const fromHeaders = headers ? headerHelpers(headers) : new Set<string>();
+  const text = parsed.text;
+  if (!fromHeaders.size && !text.includes('LastError')) return [];
+  const found = new Set<string>(fromHeaders);
+  const macros = text.includes('#define') ? [...text.matchAll(FUNCTION_MACRO)].map((m) => ({ name: m[1]!, body: m[3]! })) : [];
+  let seeds = [...LAST_ERROR_READERS, ...fromHeaders];
+  for (let round = 0; round < MAX_ROUNDS && seeds.length; round++) {
+    const call = callOf(seeds)!;
+    const next = new Set<string>();
+    for (const m of macros) {
+      call.lastIndex = 0;
+      if (!found.has(m.name) && call.test(m.body)) next.add(m.name);
+    }
+    for (const m of text.matchAll(call)) {
+      const fn = enclosingFunction(parsed, m.index)?.last;
+      if (fn && !found.has(fn)) next.add(fn);
+    }
+    for (const n of next) found.add(n);
+    seeds = [...next];
+  }
+  return [...found].sort();
+}

@@ -21,7 +21,7 @@ import { summariseGpuFile } from './facts/memory';
 import { extractJsLlmFacts } from './facts/llm-js';
 import { extractPyLlmFacts } from './facts/llm-py';
 import { summariseLlmFile } from './sizing/llm-estimate';
-import { loadTokenizers } from './sizing/llm-models';
+import { loadTokenizers } from './facts/llm-tokens';
 import { RULES, RULE_IDS } from './rules';
 import { runRule, type GpuRule, type GpuRuleContext, type LlmRule, type LlmRuleContext, type RuleMeta } from './rules/rule';
 import { type Suppressions, applySuppressions, readJsSuppressions, readSuppressions, unknownSuppressionWarnings } from './suppressions';

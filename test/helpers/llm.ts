@@ -4,7 +4,7 @@ import { extractPyLlmFacts } from '../../src/core/facts/llm-py';
 import type { Language, LlmFileFacts } from '../../src/core/model/types';
 import { parseSource } from '../../src/core/parse/tree-sitter';
 import { parseJsTs } from '../../src/core/parse/typescript-estree';
-import { loadTokenizers } from '../../src/core/sizing/llm-models';
+import { loadTokenizers } from '../../src/core/facts/llm-tokens';
 
 export async function llmFactsOf(code: string, language: Language): Promise<LlmFileFacts> {
   await loadTokenizers();

@@ -14,4 +14,10 @@ describe('src/core purity', () => {
     );
     assert.deepEqual(offenders, []);
   });
+
+  it('facts never import sizing, report or rules: data flows one way (source -> facts -> rules and sizing)', () => {
+    const core = join(__dirname, '..', '..', 'src', 'core');
+    const offenders = files(join(core, 'facts')).filter((f) => /from ['"]\.\.\/(sizing|report|rules)\//.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(offenders, []);
+  });
 });

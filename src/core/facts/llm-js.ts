@@ -17,7 +17,7 @@ import type {
   Language,
   SecretFact,
 } from '../model/types';
-import { promptTokens, tokenCountMethod } from '../sizing/llm-models';
+import { promptTokens, tokenCountMethod } from './llm-tokens';
 import {
   AI_SDK_PROVIDERS,
   BEDROCK,

@@ -34,7 +34,7 @@ import {
   type OutputBound,
   type ProviderSdk,
 } from './llm-providers';
-import { promptTokens, tokenCountMethod } from '../sizing/llm-models';
+import { promptTokens, tokenCountMethod } from './llm-tokens';
 import {
   asVectorColumn,
   httpApiOf,

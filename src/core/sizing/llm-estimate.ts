@@ -3,7 +3,8 @@
 // named in `unknowns`: never a silent zero.
 import type { LlmCallFact, LlmCallSummary, LlmFileFacts, LlmFileSummary, StoreKind } from '../model/types';
 import { maskKeysIn } from '../facts/llm-api-table';
-import { envelopeBytes, LLM_FACTS, modelLimits, priceOf, tokenCountMethod } from './llm-models';
+import { envelopeBytes, LLM_FACTS, modelLimits, priceOf } from './llm-models';
+import { tokenCountMethod } from '../facts/llm-tokens';
 import { PROVIDER_NAMES } from '../facts/llm-providers';
 import { noteText, type EstimateNote } from '../model/estimate-notes';
 

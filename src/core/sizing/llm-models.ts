@@ -1,12 +1,11 @@
-// OpenAI model facts for estimates: token counting (gpt-tokenizer, the model's own BPE encoding), model limits
-// (gpt-tokenizer's model specs), per-token prices (@pydantic/genai-prices' bundled data, never fetched), and the
+// OpenAI model facts for estimates: model limits (gpt-tokenizer's model specs, loaded with the tokenizers in
+// facts/llm-tokens.ts), per-token prices (@pydantic/genai-prices' bundled data, never fetched), and the
 // few figures no package ships, each with its source. Nothing here touches the network.
 import { calcPrice } from '@pydantic/genai-prices';
-import type { LlmApiKind, LlmProvider, TokenCountMethod } from '../model/types';
+import type { LlmApiKind, LlmProvider } from '../model/types';
 import { PRICE_PROVIDER_IDS } from '../facts/llm-providers';
-import { lookupTable, own } from '../model/lookup';
-
-type Encoder = { encode(text: string, options?: { allowedSpecial?: Set<string> | string; disallowedSpecial?: Set<string> | string }): number[] };
+import { lookupTable } from '../model/lookup';
+import { CHAT_FORMAT_TOKENS, specOf } from '../facts/llm-tokens';
 
 export const LLM_FACTS = {
   /** Batch API: -50% on input and output, 24 h completion window, ≤ 50,000 requests per batch (SIZING-FACTS O5). */
@@ -15,9 +14,9 @@ export const LLM_FACTS = {
   batchMaxRequests: 50_000,
   /** English text: about 4 characters per token (help.openai.com/en/articles/4936856, SIZING-FACTS O2). */
   bytesPerOutputToken: 4,
-  /** Chat formatting: 3 tokens per message plus 3 priming the reply (openai-cookbook How_to_count_tokens_with_tiktoken). */
-  tokensPerMessage: 3,
-  tokensReplyPriming: 3,
+  /** Chat formatting per message and priming the reply (facts/llm-tokens.ts, where prompts are counted). */
+  tokensPerMessage: CHAT_FORMAT_TOKENS.perMessage,
+  tokensReplyPriming: CHAT_FORMAT_TOKENS.replyPriming,
   /** SDK defaults when the client sets none: 10-minute timeout, 2 retries (openai-node and openai-python READMEs). */
   sdkDefaultTimeoutMs: 600_000,
   sdkDefaultMaxRetries: 2,
@@ -143,86 +142,6 @@ export function envelopeBytes(api: LlmApiKind): number {
   return Buffer.byteLength(JSON.stringify(ENVELOPES[api]));
 }
 
-// ---- tokenizers -------------------------------------------------------------------------------------------
-
-type EncodingName = 'o200k_base' | 'cl100k_base';
-const encoders: Partial<Record<EncodingName, Encoder>> = {};
-let encodingOf: Record<string, string> | null = null;
-let specs: Record<string, { max_output_tokens?: number; context_window?: number } | undefined> = {};
-
-/**
- * Loads the model tables once (which encoding and limits each model has). The BPE tables themselves load on the
- * first count that needs them (o200k_base ≈ 33 MB of heap and 160 ms, cl100k_base ≈ 15 MB): a project whose calls
- * carry no literal prompt text, or use one family of models, never pays for the other.
- */
-export async function loadTokenizers(): Promise<void> {
-  if (encodingOf) return;
-  const [mapping, models] = await Promise.all([import('gpt-tokenizer/mapping'), import('gpt-tokenizer/models.gen')]);
-  encodingOf = (mapping as unknown as { modelToEncodingMap: Record<string, string> }).modelToEncodingMap;
-  specs = models as unknown as typeof specs;
-}
-
-function encoder(name: EncodingName): Encoder {
-  // Plain requires, one per table, so the bundler keeps each table as a module evaluated on first use.
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  encoders[name] ??= (
-    name === 'cl100k_base' ? require('gpt-tokenizer/encoding/cl100k_base') : require('gpt-tokenizer/encoding/o200k_base')
-  ) as Encoder;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  return encoders[name]!;
-}
-
-/** The encoding a model uses; unknown and new models use o200k_base, as the SDK's tokenizer does. */
-export function encodingFor(model: string | null): EncodingName {
-  return model && own(encodingOf, model) === 'cl100k_base' ? 'cl100k_base' : 'o200k_base';
-}
-
-export function countTokens(text: string, model: string | null): number {
-  if (!text) return 0;
-  if (!encodingOf) throw new Error('loadTokenizers() must run before countTokens()');
-  // Special-token text in a prompt (`<|endoftext|>`) is ordinary text to the API; never throw on it.
-  return encoder(encodingFor(model)).encode(text, { allowedSpecial: new Set(), disallowedSpecial: new Set() }).length;
-}
-
-/**
- * Characters per token for providers whose tokenizer is not available offline. Google: "For Gemini models, a token is
- * equivalent to about 4 characters" (ai.google.dev/gemini-api/docs/tokens, read 2026-12-03). Anthropic and the
- * models behind Bedrock publish no ratio and no offline tokenizer (Claude's count needs the count_tokens API), so
- * the same 4 characters per English token is used (OpenAI Help Center 4936856): an approximation, marked as one.
- */
-export const CHARS_PER_TOKEN: Readonly<Record<Exclude<LlmProvider, 'openai' | 'azure-openai'>, TokenCountMethod>> = {
-  google: {
-    method: 'chars-per-token',
-    charsPerToken: 4,
-    source: 'ai.google.dev/gemini-api/docs/tokens: about 4 characters per Gemini token (read 2026-12-03)',
-  },
-  anthropic: {
-    method: 'chars-per-token',
-    charsPerToken: 4,
-    source: 'no public Claude tokenizer; 4 characters per English token (help.openai.com/en/articles/4936856) as an approximation',
-  },
-  bedrock: {
-    method: 'chars-per-token',
-    charsPerToken: 4,
-    source: "the Bedrock model's tokenizer is not public; 4 characters per English token (help.openai.com/en/articles/4936856) as an approximation",
-  },
-};
-const BPE: TokenCountMethod = { method: 'bpe', source: "gpt-tokenizer (the OpenAI model's own encoding)" };
-
-/** How a provider's prompt is counted: OpenAI's own BPE, else an approximate characters-per-token ratio. */
-export function tokenCountMethod(provider: LlmProvider | null | undefined): TokenCountMethod {
-  return !provider || provider === 'openai' || provider === 'azure-openai' ? BPE : CHARS_PER_TOKEN[provider];
-}
-
-/** Prompt tokens: the literal parts through the model's encoding, plus chat formatting for message-based APIs. */
-export function promptTokens(literals: string[], messages: number, api: LlmApiKind, model: string | null, provider?: LlmProvider | null): number {
-  const method = tokenCountMethod(provider);
-  // Not OpenAI: characters over the stated ratio, with no OpenAI chat-formatting overhead (that overhead is OpenAI's).
-  if (method.method === 'chars-per-token') return literals.reduce((sum, s) => sum + Math.ceil(s.length / method.charsPerToken!), 0);
-  const text = literals.reduce((sum, s) => sum + countTokens(s, model), 0);
-  return api === 'chat' || api === 'responses' ? text + messages * LLM_FACTS.tokensPerMessage + (messages ? LLM_FACTS.tokensReplyPriming : 0) : text;
-}
-
 export interface ModelLimits {
   maxOutputTokens: number | null;
   contextWindow: number | null;
@@ -232,7 +151,7 @@ export interface ModelLimits {
 export function modelLimits(model: string | null, provider?: LlmProvider | null): ModelLimits {
   if (provider && provider !== 'openai' && provider !== 'azure-openai')
     return { maxOutputTokens: null, contextWindow: model ? (priceOf(model, provider)?.contextWindow ?? null) : null };
-  const spec = model ? own(specs, model) : undefined;
+  const spec = model ? specOf(model) : undefined;
   return { maxOutputTokens: spec?.max_output_tokens ?? null, contextWindow: spec?.context_window ?? null };
 }
 

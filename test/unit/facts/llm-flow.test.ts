@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Language } from '../../../src/core/model/types';
 import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
 import { estimateCall } from '../../../src/core/sizing/llm-estimate';
-import { encodingFor } from '../../../src/core/sizing/llm-models';
+import { encodingFor } from '../../../src/core/facts/llm-tokens';
 import { llmFactsOf } from '../../helpers/llm';
 
 const TS_CALL = "const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 50, messages: [{ role: 'user', content: q }] });";

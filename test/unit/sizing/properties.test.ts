@@ -15,7 +15,7 @@ import { loadWorkloadFile } from '../../../src/core/sizing/workload';
 import { analyze } from '../../../src/core/analyze';
 import { join } from 'node:path';
 import { INSTANCE_LADDERS } from '../../../src/core/sizing/prices';
-import { loadTokenizers } from '../../../src/core/sizing/llm-models';
+import { loadTokenizers } from '../../../src/core/facts/llm-tokens';
 
 function call(over: Partial<LlmCallSummary>): LlmCallSummary {
   return {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LlmCallSummary, LlmFileSummary } from '../../../src/core/model/types';
 import { buildCallStreams, dataLoad } from '../../../src/core/sizing/llm-workload';
-import { loadTokenizers } from '../../../src/core/sizing/llm-models';
+import { loadTokenizers } from '../../../src/core/facts/llm-tokens';
 import { PROFILES } from '../../../src/core/sizing/profiles';
 import { loadWorkloadFile, overridesFor, parseBytes, resolveWorkload } from '../../../src/core/sizing/workload';
 

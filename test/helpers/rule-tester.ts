@@ -26,6 +26,8 @@ export interface ExpectedFinding {
   severity?: Finding['severity'];
   /** Substrings the message must contain: the numbers it promises. */
   includes?: string[];
+  /** Texts the message must not contain. */
+  excludes?: string[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -93,6 +95,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
             if (e.endColumn !== undefined) assert.equal(f.range.endColumn, e.endColumn, 'end column');
             if (e.severity !== undefined) assert.equal(f.severity, e.severity, `severity of finding ${k + 1}`);
             for (const s of e.includes ?? []) assert.ok(f.message.includes(s), `message lacks '${s}':\n${f.message}`);
+            for (const s of e.excludes ?? []) assert.ok(!f.message.includes(s), `message has '${s}':\n${f.message}`);
           }
           if (c.output !== undefined) assert.equal(applyFixes(c.code, findings), c.output);
           else

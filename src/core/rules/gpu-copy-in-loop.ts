@@ -15,7 +15,7 @@ export const rule: GpuRule = {
     defaultSeverity: 'warning',
     messages: {
       copyInLoop:
-        '{{api}} copies {{size}} {{direction}} on every iteration of the loop at line {{loopLine}}{{trips}}, always the same buffer from its start{{total}}. Copy once outside the loop, or if the data changes per iteration, copy only the changed part (an offset/chunk) and overlap copies with kernels on streams.',
+        '{{api}} copies {{size}} {{direction}} on every iteration of the loop at line {{loopLine}}{{trips}}, always the same buffer from its start{{total}}{{allocates}}. Copy once outside the loop, or if the data changes per iteration, copy only the changed part (an offset/chunk) and overlap copies with kernels on streams.',
     },
   },
   check(ctx) {
@@ -35,6 +35,16 @@ export const rule: GpuRule = {
         t.size.bytes !== null && t.loop.totalTrips !== null
           ? phrase(ctx.config.lang, 'copyTotal', { bytes: formatBytes(t.size.bytes * t.loop.totalTrips) })
           : '';
+      // An upload that makes its own device array (Numba's create_xoroshiro128p_states, cuda.to_device): one finding
+      // for both costs, as gpu-alloc-in-loop leaves these calls to this rule. A caching pool makes the allocation cheap.
+      const allocates = ctx.facts.events.some(
+        (a) =>
+          a.kind === 'allocation' &&
+          a.uploadsFrom !== undefined &&
+          !a.pooled &&
+          a.range.startLine === t.range.startLine &&
+          a.range.startColumn === t.range.startColumn,
+      );
       ctx.report(
         'copyInLoop',
         {
@@ -47,6 +57,7 @@ export const rule: GpuRule = {
           loopLine: t.loop.line,
           trips: tripsText(t.loop.tripCount, ctx.config.lang),
           total,
+          allocates: allocates ? phrase(ctx.config.lang, 'uploadAllocates') : '',
         },
         t.range,
         undefined,

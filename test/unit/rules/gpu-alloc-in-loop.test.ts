@@ -81,6 +81,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an allocation inside a timed loop that also launches the kernel it times: overhead in the timing',
+      language: 'cuda',
+      code: 'void f(int n) {\n  cudaEvent_t a, b;\n  cudaEventRecord(a);\n  for (int r = 0; r < 10; r++) {\n    float* p;\n    cudaMalloc(&p, 4096);\n    k<<<1, 1>>>(p);\n  }\n  cudaEventRecord(b);\n  cudaEventSynchronize(b);\n  float ms;\n  cudaEventElapsedTime(&ms, a, b);\n}\n',
+      errors: [{ messageId: 'allocInTimedLoop', line: 6, includes: ['cudaMalloc', 'timed region', '10 iterations'] }],
+    },
+    {
       name: 'scratch buffer per iteration',
       language: 'cuda',
       code: 'void f(int n) {\n  for (int it = 0; it < 100; ++it) {\n    float* scratch;\n    cudaMalloc(&scratch, 4096 * sizeof(float));\n    cudaFree(scratch);\n  }\n}\n',

@@ -155,7 +155,19 @@ ruleTester(rule, {
       name: 'python: numba re-upload of constants',
       language: 'python',
       code: 'import numpy as np\nfrom numba import cuda\nc = np.ones(9, dtype=np.float32)\nfor step in range(500):\n    d = cuda.to_device(c)\n',
-      errors: [{ messageId: 'copyInLoop', line: 5, includes: ['36 bytes', '500 iterations', '17.58 KiB (18,000 bytes) in all'] }],
+      errors: [
+        {
+          messageId: 'copyInLoop',
+          line: 5,
+          includes: ['36 bytes', '500 iterations', '17.58 KiB (18,000 bytes) in all, into a new device array it allocates each time'],
+        },
+      ],
+    },
+    {
+      name: 'a copy into a buffer allocated once: no allocation said',
+      language: 'cuda',
+      code: 'void f(float* h, int n) {\n  float* d;\n  cudaMalloc(&d, 64);\n  for (int i = 0; i < n; i++) cudaMemcpy(d, h, 64, cudaMemcpyHostToDevice);\n}\n',
+      errors: [{ messageId: 'copyInLoop', line: 4, excludes: ['allocates'] }],
     },
   ],
 });

@@ -15,7 +15,7 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
   },
   'gpu-copy-in-loop': {
     copyInLoop:
-      '{{api}}가 {{loopLine}}행의 루프{{trips}}에서 반복마다 {{size}}를 {{direction}} 방향으로 복사하며, 매번 같은 버퍼를 처음부터 복사합니다{{total}}. 루프 밖에서 한 번만 복사하거나, 반복마다 데이터가 바뀐다면 바뀐 부분(오프셋/청크)만 복사하고 스트림으로 복사와 커널을 겹치세요.',
+      '{{api}}가 {{loopLine}}행의 루프{{trips}}에서 반복마다 {{size}}를 {{direction}} 방향으로 복사하며, 매번 같은 버퍼를 처음부터 복사합니다{{total}}{{allocates}}. 루프 밖에서 한 번만 복사하거나, 반복마다 데이터가 바뀐다면 바뀐 부분(오프셋/청크)만 복사하고 스트림으로 복사와 커널을 겹치세요.',
   },
   'gpu-sync-in-loop': {
     syncInLoop:
@@ -24,6 +24,8 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
   'gpu-alloc-in-loop': {
     allocInLoop:
       '{{api}}가 {{loopLine}}행의 루프{{trips}}에서 반복마다 {{space}} 메모리 {{size}}를 할당합니다. 할당은 느리고 장치를 동기화할 수 있으며 메모리를 단편화합니다: 루프 전에 한 번 할당해 버퍼를 재사용하세요(또는 스트림 순서 풀: cudaMallocAsync, CuPy/PyTorch 캐싱 할당자).',
+    allocInTimedLoop:
+      '{{api}}가 {{loopLine}}행의 벤치마크 루프{{trips}}의 측정 구간 안에서 반복마다 {{space}} 메모리 {{size}}를 할당합니다: 측정 시간에 커널뿐 아니라 할당도 들어갑니다. 루프 전에 한 번 할당해 버퍼를 재사용하세요(값을 지우려면 memset/fill).',
   },
   'gpu-async-copy-pageable': {
     pageable:

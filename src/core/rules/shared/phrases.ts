@@ -20,6 +20,7 @@ export const PHRASES = {
   },
   theKernel: { en: 'the kernel', ko: '커널' },
   copyTotal: { en: ': {{bytes}} in all', ko: ': 모두 {{bytes}}' },
+  uploadAllocates: { en: ', into a new device array it allocates each time', ko: ', 매번 새로 할당하는 장치 배열로' },
   direction_host_to_device: { en: 'host-to-device', ko: '호스트→장치' },
   direction_device_to_host: { en: 'device-to-host', ko: '장치→호스트' },
   viaHelper: { en: ' through {{helper}}', ko: ' ({{helper}}를 거쳐)' },

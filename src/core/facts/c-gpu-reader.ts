@@ -70,7 +70,7 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
   const events: GpuEvent[] = [];
   const apiCalls: ApiCallFact[] = [];
   const checkMacroUses = new Map<string, number>();
-  const loopBodies = new CLoopBodies(launchOpens);
+  const loopBodies = new CLoopBodies(launchOpens, lastErrorReaders);
   let order = orderBase;
 
   const base = (node: SyntaxNode, api: string, family: GpuEvent['family']) => {
@@ -1038,7 +1038,11 @@ const NOT_INPUT_CALL =
 /** Reads loop bodies of a C-family segment on demand (a copy in a loop asks whether its data changes there). */
 class CLoopBodies {
   private readonly bodies = new Map<number, LoopBody>();
-  constructor(private readonly launchOpens: ReadonlyMap<number, unknown>) {}
+  constructor(
+    private readonly launchOpens: ReadonlyMap<number, unknown>,
+    /** Helpers that read the last CUDA error (`getLastCudaError("…")`): error handling, not GPU work. */
+    private readonly lastErrorReaders: ReadonlySet<string>,
+  ) {}
 
   of(loop: SyntaxNode): LoopBody {
     let body = this.bodies.get(loop.startIndex);
@@ -1078,7 +1082,7 @@ class CLoopBodies {
         const name = calleeName(n);
         if (!name) return;
         const spec = C_API_TABLE[name];
-        if (!NON_WORK_CALL.test(name)) body!.work++;
+        if (!NON_WORK_CALL.test(name) && !this.lastErrorReaders.has(name)) body!.work++;
         if (/^(push_back|emplace_back|push|insert|append)$/.test(name)) for (const a of args) if (a.type === 'identifier') body!.kept.add(a.text);
         if (spec?.kind === 'transfer') {
           const direction = spec.kindArg !== undefined && args[spec.kindArg] ? transferDirectionFromKind(args[spec.kindArg]!.text) : spec.direction;
@@ -1276,11 +1280,12 @@ function definitionName(fn: SyntaxNode): string | null {
 const ESCAPE_TYPES = new Set(['return_statement', 'assignment_expression']);
 
 /**
- * Calls that queue no GPU work: choosing a device, waiting, queries, events, teardown, printing, checks. A loop of
- * only these after the work is queued waits for it (one device or stream per trip); any other call may launch.
+ * Calls that queue no GPU work: choosing a device, waiting, queries, events, teardown (frees, `*Destroy`), printing,
+ * checks, a container's iterator and size (`it != devices.end()`). A loop of only these after the work is queued
+ * waits for it (one device or stream per trip, then tears down); any other call may launch.
  */
 const NON_WORK_CALL =
-  /^(cuda|cu)(SetDevice|GetDevice|CtxSetCurrent|CtxPushCurrent|CtxPopCurrent|CtxSynchronize|DeviceSynchronize|ThreadSynchronize|StreamSynchronize|EventSynchronize|StreamQuery|EventQuery|EventElapsedTime|EventRecord|EventDestroy|StreamDestroy|GetLastError|PeekAtLastError|GetErrorString|GetErrorName|Free\w*|DeviceReset|ProfilerStop)(_v2)?$|^cl(Finish|Flush|WaitForEvents|Release\w*|GetEventProfilingInfo)$|^(printf|fprintf|puts|exit|assert|fflush|cout|cerr|endl)$|check|safe_?call|cuda_?call/i;
+  /^(cuda|cu)(SetDevice|GetDevice|CtxSetCurrent|CtxPushCurrent|CtxPopCurrent|CtxSynchronize|DeviceSynchronize|ThreadSynchronize|StreamSynchronize|EventSynchronize|StreamQuery|EventQuery|EventElapsedTime|EventRecord|EventDestroy|StreamDestroy|GetLastError|PeekAtLastError|GetErrorString|GetErrorName|Free\w*|DeviceReset|ProfilerStop)(_v2)?$|^cl(Finish|Flush|WaitForEvents|Release\w*|GetEventProfilingInfo)$|^(cuda|cu)\w*Destroy\w*$|^(printf|fprintf|puts|exit|assert|fflush|cout|cerr|endl|begin|end|cbegin|cend|size|empty|front|back)$|check|safe_?call|cuda_?call/i;
 
 const LOOP_BODY_TYPES: ReadonlySet<string> = new Set(['assignment_expression', 'update_expression', 'call_expression', 'init_declarator']);
 

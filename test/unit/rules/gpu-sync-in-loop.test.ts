@@ -25,6 +25,21 @@ ruleTester(rule, {
       code: 'void f(float** d, int n) {\n  for (int g = 0; g < n; g++) { cudaSetDevice(g); k<<<1, 32>>>(d[g]); }\n  for (int g = 0; g < n; g++) {\n    cudaSetDevice(g);\n    cudaDeviceSynchronize();\n  }\n}\n',
     },
     {
+      name: 'per-device wait that reads the last error through a helper of the file',
+      language: 'cuda',
+      code: 'void lastError(const char* m) {\n  if (cudaGetLastError() != cudaSuccess) exit(1);\n}\nvoid f(float** d, int n) {\n  for (int g = 0; g < n; g++) { cudaSetDevice(g); k<<<1, 32>>>(d[g]); }\n  for (int g = 0; g < n; g++) {\n    cudaSetDevice(g);\n    cudaDeviceSynchronize();\n    lastError("k");\n  }\n}\n',
+    },
+    {
+      name: 'per-device wait over a container of devices (its iterator is no work)',
+      language: 'cuda',
+      code: 'void f(std::vector<int>& ids, cudaStream_t* s) {\n  auto it = ids.begin();\n  int c = 0;\n  while (it != ids.end()) {\n    cudaSetDevice(*it);\n    cudaStreamSynchronize(s[c++]);\n    it++;\n  }\n}\n',
+    },
+    {
+      name: 'teardown per stream: wait, then destroy what the stream used',
+      language: 'cuda',
+      code: 'void f(cudaStream_t* s, cudaGraphExec_t* g, cudaMemPool_t* p, int n) {\n  for (int i = 0; i < n; i++) {\n    cudaStreamSynchronize(s[i]);\n    cudaGraphExecDestroy(g[i]);\n    cudaMemPoolDestroy(p[i]);\n    cudaStreamDestroy(s[i]);\n  }\n}\n',
+    },
+    {
       name: 'benchmark: sync inside a timed loop',
       language: 'cuda',
       code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  for (int r = 0; r < 10; r++) {\n    cudaEventRecord(a);\n    k<<<1, 32>>>(d);\n    cudaEventRecord(b);\n    cudaEventSynchronize(b);\n    cudaEventElapsedTime(&ms, a, b);\n  }\n}\n',

@@ -37,6 +37,8 @@ export interface SegmentReaderEnv {
   launchOpens: ReadonlyMap<number, ParsedSource['mask']['launches'][number]>;
   /** Macros that free one of their parameters, by name, with the parameter positions. */
   freeMacros: ReadonlyMap<string, ReadonlySet<number>>;
+  /** Macros that free names of their own (`#define CLEANUP() … cudaFree(d_a) …`), with those names. */
+  namedFreeMacros: ReadonlyMap<string, readonly string[]>;
   /** Functions and macros of the file or its headers that read the last CUDA error (c-error-checks.ts). */
   lastErrorReaders: ReadonlySet<string>;
   /** `init_declarator` nodes of the file's context segments. */
@@ -57,6 +59,7 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
     headers,
     launchOpens,
     freeMacros,
+    namedFreeMacros,
     lastErrorReaders,
     contextInits,
     usesClCpp,
@@ -310,6 +313,8 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
     // `getLastCudaError("k failed")`: a helper that asks cudaGetLastError checks what came before it, as the call would.
     if (!C_API_TABLE[name] && lastErrorReaders.has(name))
       events.push({ kind: 'hint', ...base(call, name, 'cuda'), hint: 'error-check', target: null });
+    // `CLEANUP();` frees the names its body frees, where it is called.
+    for (const target of namedFreeMacros.get(name) ?? []) events.push({ kind: 'free', ...base(call, name, 'cuda'), target });
     if (!C_API_TABLE[name] && (definedHere.has(name) || freeMacros.has(name))) {
       // A helper of this file may free what it is given (`cleanup(d_a)`, `SAFE_FREE(d_b)`): candidates, kept after
       // the whole file is read only where the helper frees that parameter (resolveHelperFrees).
@@ -359,7 +364,9 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
           target,
           targetExpr: targetNode ? collapse(targetNode.text) : target,
           ...(spec.async ? { pooled: true } : {}),
-          ...(allocLoop && target && loopBodies.of(allocLoop).kept.has(target) ? { keptPerIteration: true } : {}),
+          ...(allocLoop && target && loopBodies.of(allocLoop).kept.has(target)
+            ? { keptPerIteration: true, keptIn: [...loopBodies.of(allocLoop).kept.get(target)!] }
+            : {}),
           ...(allocLoop && sizeFollowsLoop(allocLoop, args[typeof spec.size === 'number' ? spec.size : 1]) ? { sizeVaries: true } : {}),
           ...(target && folder.isLocal(target, call) ? { localTarget: true } : {}),
           // Written through a parameter (`cudaMalloc(devPtr, n)` in a wrapper) or into a name this file does not
@@ -1047,7 +1054,12 @@ class CLoopBodies {
   of(loop: SyntaxNode): LoopBody {
     let body = this.bodies.get(loop.startIndex);
     if (body) return body;
-    body = { hostWrites: new Map(), deviceWrites: new Map(), launches: [], work: 0, kept: new Set(), assigned: new Set() };
+    body = { hostWrites: new Map(), deviceWrites: new Map(), launches: [], work: 0, kept: new Map(), assigned: new Set() };
+    const kept = body.kept;
+    const keep = (item: string, container: string | null) => {
+      const into = kept.get(item) ?? kept.set(item, new Set()).get(item)!;
+      if (container) into.add(container);
+    };
     const add = (map: Map<string, number[]>, name: string | null, at: number) => {
       if (name) (map.get(name) ?? map.set(name, []).get(name)!).push(at);
     };
@@ -1061,8 +1073,9 @@ class CLoopBodies {
         }
         if (n.type === 'assignment_expression') {
           const right = field(n, 'right');
-          if (right?.type === 'identifier' && /\[|->|\./.test(field(n, 'left')?.text ?? '')) body!.kept.add(right.text);
-          if (field(n, 'left')?.type === 'identifier') body!.assigned.add(field(n, 'left')!.text);
+          const left = field(n, 'left');
+          if (right?.type === 'identifier' && /\[|->|\./.test(left?.text ?? '')) keep(right.text, rootName(left));
+          if (left?.type === 'identifier') body!.assigned.add(left.text);
         }
         if (n.type === 'assignment_expression' || n.type === 'update_expression') {
           add(body!.hostWrites, rootName(field(n, n.type === 'assignment_expression' ? 'left' : 'argument')), n.startIndex);
@@ -1083,7 +1096,8 @@ class CLoopBodies {
         if (!name) return;
         const spec = C_API_TABLE[name];
         if (!NON_WORK_CALL.test(name) && !this.lastErrorReaders.has(name)) body!.work++;
-        if (/^(push_back|emplace_back|push|insert|append)$/.test(name)) for (const a of args) if (a.type === 'identifier') body!.kept.add(a.text);
+        if (/^(push_back|emplace_back|push|insert|append)$/.test(name))
+          for (const a of args) if (a.type === 'identifier') keep(a.text, fn?.type === 'field_expression' ? rootName(field(fn, 'argument')) : null);
         if (spec?.kind === 'transfer') {
           const direction = spec.kindArg !== undefined && args[spec.kindArg] ? transferDirectionFromKind(args[spec.kindArg]!.text) : spec.direction;
           const dst = spec.dst !== null ? rootName(args[spec.dst]) : null;
@@ -1299,8 +1313,8 @@ interface LoopBody {
   launches: number[];
   /** Calls that queue GPU work: launches, copies, library calls, calls of this file's own functions. */
   work: number;
-  /** Names stored into an array or container in the loop (`bufs[i] = p`, `v.push_back(p)`). */
-  kept: Set<string>;
+  /** Names stored into an array or container in the loop (`bufs[i] = p`, `v.push_back(p)`), with the containers. */
+  kept: Map<string, Set<string>>;
   /** Plain names assigned in the loop (`n = sizes[i]`, `bytes *= 2`). */
   assigned: Set<string>;
 }

@@ -167,7 +167,7 @@ export function extractCGpuFacts(
   const assumedTypeSizes: Record<string, number> = Object.fromEntries(preludeTypeSizes);
   const kept = new Map<string, SegmentFacts>();
   const launchOpens = new Map(parsed.mask.launches.map((l) => [l.open, l]));
-  const freeMacros = freeMacrosOf(parsed.text);
+  const { byParam: freeMacros, byName: namedFreeMacros } = freeMacrosOf(parsed.text);
   const usesClCpp = parsed.text.includes('cl::');
   const env: SegmentReaderEnv = {
     parsed,
@@ -179,6 +179,7 @@ export function extractCGpuFacts(
     headers,
     launchOpens,
     freeMacros,
+    namedFreeMacros,
     lastErrorReaders: new Set(lastErrorReaders),
     contextInits,
     usesClCpp,
@@ -257,18 +258,23 @@ function rebase(facts: SegmentFacts, seg: Segment, order: number, shift: Shift):
 const FREE_API_NAMES = Object.keys(C_API_TABLE).filter((k) => C_API_TABLE[k]!.kind === 'free');
 const FREE_CALL = new RegExp(`\\b(${FREE_API_NAMES.join('|')})\\s*\\(\\s*(?:\\([^()]*\\)\\s*)?&?\\s*\\(?\\s*([A-Za-z_]\\w*)`, 'g');
 
-/** `#define SAFE_FREE(p) if (p) { cudaFree(p); p = 0; }`: macros that free a parameter, with that parameter's index. */
-function freeMacrosOf(text: string): Map<string, Set<number>> {
-  const macros = new Map<string, Set<number>>();
-  if (!text.includes('#')) return macros;
+/**
+ * `#define SAFE_FREE(p) if (p) { cudaFree(p); p = 0; }`: macros that free a parameter, with that parameter's index;
+ * and `#define CLEANUP() do { cudaFree(d_a); … } while (0)`: macros that free names of their own, with the names.
+ */
+function freeMacrosOf(text: string): { byParam: Map<string, Set<number>>; byName: Map<string, string[]> } {
+  const byParam = new Map<string, Set<number>>();
+  const byName = new Map<string, string[]>();
+  if (!text.includes('#')) return { byParam, byName };
   for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)\(([^)]*)\)((?:[^\n]*\\\r?\n)*[^\n]*)/gm)) {
     const params = m[2]!.split(',').map((p) => p.trim());
     for (const call of m[3]!.matchAll(FREE_CALL)) {
       const k = params.indexOf(call[2]!);
-      if (k >= 0) (macros.get(m[1]!) ?? macros.set(m[1]!, new Set()).get(m[1]!)!).add(k);
+      if (k >= 0) (byParam.get(m[1]!) ?? byParam.set(m[1]!, new Set()).get(m[1]!)!).add(k);
+      else (byName.get(m[1]!) ?? byName.set(m[1]!, []).get(m[1]!)!).push(call[2]!);
     }
   }
-  return macros;
+  return { byParam, byName };
 }
 
 /**

@@ -43,7 +43,10 @@ export function plausibleBytes(bytes: number | null): number | null {
  */
 export function isReleased(facts: GpuFileFacts, a: AllocationFact): boolean {
   if (a.target === null) return false;
-  return (eventIndex(facts.events).freesOf.get(a.target) ?? []).some((f) => !a.localTarget || f.function === a.function);
+  const frees = eventIndex(facts.events).freesOf;
+  if ((frees.get(a.target) ?? []).some((f) => !a.localTarget || f.function === a.function)) return true;
+  // Kept in a container whose elements are freed (`for (…) cudaFree(ptrs[i])`): released through it.
+  return (a.keptIn ?? []).some((c) => (frees.get(c) ?? []).length > 0);
 }
 
 export interface EventIndex {

@@ -133,6 +133,8 @@ export interface AllocationFact extends FactBase {
   pooled?: boolean;
   /** In a loop: each iteration's buffer is kept (stored into an array or list), one per device/stream/item. */
   keptPerIteration?: boolean;
+  /** The containers it is kept in (`ptrs.push_back(p)`, `bufs[i] = p`): a free of their elements releases it. */
+  keptIn?: string[];
   /** In a loop: the size, shape or element type follows the loop (a sweep over sizes or dtypes): no one buffer fits all. */
   sizeVaries?: boolean;
 }

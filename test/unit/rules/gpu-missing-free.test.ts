@@ -45,6 +45,16 @@ ruleTester(rule, {
       language: 'cpp',
       code: 'void f(std::unique_ptr<float, CudaDeleter>& p) {\n  float* raw;\n  cudaMalloc(&raw, 64);\n  p.reset(raw);\n}\n',
     },
+    {
+      name: 'kept in a container whose elements a later loop frees',
+      language: 'cuda',
+      code: 'void f(int n) {\n  std::vector<void*> ptrs;\n  for (int i = 0; i < n; i++) {\n    void* p = NULL;\n    cudaMalloc(&p, 64);\n    ptrs.push_back(p);\n  }\n  for (int i = 0; i < n; i++) cudaFree(ptrs[i]);\n}\n',
+    },
+    {
+      name: 'freed by a cleanup macro of its own names (no parameters)',
+      language: 'cuda',
+      code: '#define CLEANUP() \\\n  do { \\\n    if (d_a) cudaFree(d_a); \\\n  } while (0)\nint f() {\n  float* d_a = 0;\n  if (cudaMalloc(&d_a, 64) != cudaSuccess) return 1;\n  CLEANUP();\n  return 0;\n}\n',
+    },
     { name: 'thrust vectors free themselves', language: 'cuda', code: 'void f() {\n  thrust::device_vector<float> v(1024);\n}\n' },
     { name: 'freed', language: 'cuda', code: 'void f() {\n  float* d;\n  cudaMalloc(&d, 64);\n  cudaFree(d);\n}\n' },
     { name: 'pinned freed with cudaFreeHost', language: 'cuda', code: 'void f() {\n  float* h;\n  cudaMallocHost(&h, 64);\n  cudaFreeHost(h);\n}\n' },
@@ -73,6 +83,12 @@ ruleTester(rule, {
     { name: 'driver API', language: 'cpp', code: 'void f() {\n  CUdeviceptr p;\n  cuMemAlloc(&p, 64);\n  cuMemFree(p);\n}\n' },
   ],
   invalid: [
+    {
+      name: 'kept in a container that nothing frees',
+      language: 'cuda',
+      code: 'void f(int n) {\n  std::vector<void*> ptrs;\n  for (int i = 0; i < n; i++) {\n    void* p = NULL;\n    cudaMalloc(&p, 64);\n    ptrs.push_back(p);\n  }\n}\n',
+      errors: [{ messageId: 'missingFree', line: 5 }],
+    },
     {
       name: "a header function's own local, never freed",
       language: 'cuda',

@@ -292,7 +292,7 @@ export async function readProjectIncludes(absolutePath: string, text: string, op
     key = createHash('sha1').update(`${key}\u0000${h.path}\u0000${h.hash}`).digest('hex');
     let read = headerCache.get(key);
     if (!read) {
-      read = await readHeader(h.path, h.text, merged);
+      read = await readHeader(h.path, h.hash, h.text, merged);
       headerCache.set(key, read);
       if (headerCache.size > MAX_CACHED_HEADERS) headerCache.delete(headerCache.keys().next().value!);
     }
@@ -326,19 +326,37 @@ function safeRealpath(path: string): string | null {
 }
 
 /** Parses one header and reads its definitions, folded after what was included before it. */
-async function readHeader(path: string, text: string, before: HeaderDefinitions): Promise<HeaderRead> {
+/** A header parsed once per content: its tree, nodes, macros and functions (what does not depend on earlier headers). */
+interface ParsedHeader {
+  parsed: Awaited<ReturnType<typeof parseSource>>;
+  nodes: NodeIndex;
+  macros: HeaderMacro[];
+  functions: HeaderFunction[];
+}
+
+/**
+ * Parsed headers by path and content hash (bounded, oldest dropped and its tree freed): a header read after different
+ * definitions (another include order) is folded again, not parsed again. Parsing was most of a header's cost.
+ */
+const parsedHeaders = new Map<string, ParsedHeader>();
+const MAX_PARSED_HEADERS = 64;
+
+async function parseHeader(path: string, hash: string, text: string): Promise<ParsedHeader | null> {
+  const key = `${path}\u0000${hash}`;
+  const hit = parsedHeaders.get(key);
+  if (hit) {
+    parsedHeaders.delete(key);
+    parsedHeaders.set(key, hit); // most recently used last
+    return hit;
+  }
   let parsed;
   try {
     parsed = await parseSource(text, path.endsWith('.cuh') ? 'cuda' : 'cpp');
   } catch {
-    return { definitions: before, macros: [], functions: [] };
+    return null;
   }
   try {
     const nodes = new NodeIndex(parsed.tree.rootNode, HEADER_TYPES);
-    const folder = new CConstantFolder(withCExpression, before);
-    folder.collect(nodes, new Enclosing(nodes.of(FUNCTION_TYPES)));
-    // What came before plus what this header adds or changes (seeded first, so a redefinition wins).
-    const definitions = folder.definitionsForIncluders();
     const lines = new LineMap(text);
     const lineOf = (offset: number) => lines.position(offset).line;
     const macros: HeaderMacro[] = [];
@@ -367,11 +385,30 @@ async function readHeader(path: string, text: string, before: HeaderDefinitions)
         .map((p) => p.text);
       functions.push({ name, params, text: node.text.slice(0, MAX_FUNCTION_CHARS), file: path, line: lineOf(node.startIndex) });
     }
-    return { definitions, macros, functions };
+    const entry: ParsedHeader = { parsed, nodes, macros, functions };
+    parsedHeaders.set(key, entry);
+    if (parsedHeaders.size > MAX_PARSED_HEADERS) {
+      const [oldKey, old] = parsedHeaders.entries().next().value!;
+      parsedHeaders.delete(oldKey);
+      old.parsed.tree.delete();
+    }
+    return entry;
+  } catch {
+    parsed.tree.delete();
+    return null;
+  }
+}
+
+async function readHeader(path: string, hash: string, text: string, before: HeaderDefinitions): Promise<HeaderRead> {
+  const header = await parseHeader(path, hash, text);
+  if (!header) return { definitions: before, macros: [], functions: [] };
+  try {
+    const folder = new CConstantFolder(withCExpression, before);
+    folder.collect(header.nodes, new Enclosing(header.nodes.of(FUNCTION_TYPES)));
+    // What came before plus what this header adds or changes (seeded first, so a redefinition wins).
+    return { definitions: folder.definitionsForIncluders(), macros: header.macros, functions: header.functions };
   } catch {
     return { definitions: before, macros: [], functions: [] };
-  } finally {
-    parsed.tree.delete();
   }
 }
 
@@ -379,6 +416,8 @@ async function readHeader(path: string, text: string, before: HeaderDefinitions)
 export function clearIncludeCaches(): void {
   realpaths.clear();
   headerCache.clear();
+  for (const h of parsedHeaders.values()) h.parsed.tree.delete();
+  parsedHeaders.clear();
   compileCommandsCache.clear();
   clearBuildFileCache();
 }

@@ -18,6 +18,7 @@ import { extractCGpuFacts } from './facts/c-gpu';
 import { readProjectIncludes } from './facts/c-includes';
 import { extractPyGpuFacts } from './facts/py-gpu';
 import { summariseGpuFile } from './facts/memory';
+import { checkedBySiblingCallers, withCheckedLaunchers } from './facts/c-callers';
 import { extractJsLlmFacts } from './facts/llm-js';
 import { extractPyLlmFacts } from './facts/llm-py';
 import { summariseLlmFile } from './sizing/llm-estimate';
@@ -141,12 +142,25 @@ export async function analyzeText(
           ? await extractWithView(view, project!, path, 'py', () => within(budget, () => extractPyLlmFacts(parsed, path, view.lookup)))
           : null;
         // Synchronous from here on, under the file's time budget (budget.ts lists where it is checked).
+        let facts = within(budget, () =>
+          language === 'python'
+            ? extractPyGpuFacts(parsed, path)
+            : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers),
+        );
+        // Launchers this file never calls: their callers in the files beside it decide whether the launch is checked.
+        const launchers = [...new Set(facts.apiCalls.flatMap((c) => (c.launcher && !c.checked ? [c.launcher] : [])))];
+        const siblings =
+          launchers.length && source
+            ? await checkedBySiblingCallers(source.absolutePath, launchers, {
+                root: source.root,
+                includeDirs: loaded.config.includeDirs,
+                configDir: loaded.source ? dirname(loaded.source) : null,
+              })
+            : null;
+        if (siblings) facts = withCheckedLaunchers(facts, siblings.checked);
+        const siblingDeps = siblings?.files.length ? siblings.files : [];
         return within(budget, (): FileAnalysis => {
           if (parsed.errorCount) entry.parseErrors = parsed.errorCount;
-          const facts =
-            language === 'python'
-              ? extractPyGpuFacts(parsed, path)
-              : extractCGpuFacts(parsed, path, language, withCExpression, reuse?.cache.factsFor(reuse.key), headers);
           const hasGpu = facts.events.length > 0 || facts.apiCalls.length > 0 || facts.kernels.length > 0;
           checkBudget();
           const llmFacts = wantsLlm ? (firstLlm ?? extractPyLlmFacts(parsed, path, view?.lookup)) : null;
@@ -161,7 +175,15 @@ export async function analyzeText(
             ...(gpu ? runGpuRules(facts, gpu, loaded, text, entry) : []),
             ...(llm ? runLlmRules(llmFacts!, llm, loaded, text, entry) : []),
           ];
-          return { entry, findings: applySuppressions(findings, suppressions), facts, gpu, llmFacts: hasLlm ? llmFacts : null, llm, ...deps(view) };
+          return {
+            entry,
+            findings: applySuppressions(findings, suppressions),
+            facts,
+            gpu,
+            llmFacts: hasLlm ? llmFacts : null,
+            llm,
+            ...deps(view, siblingDeps),
+          };
         });
       } finally {
         if (reuse) reuse.cache.set(reuse.key, parsed);
@@ -229,8 +251,9 @@ async function extractWithView<T>(view: ProjectView, project: Project, path: str
   return facts;
 }
 
-function deps(view: ProjectView | null): { dependsOn?: string[] } {
-  return view?.dependsOn.length ? { dependsOn: view.dependsOn } : {};
+function deps(view: ProjectView | null, files: readonly string[] = []): { dependsOn?: string[] } {
+  const all = [...(view?.dependsOn ?? []), ...files];
+  return all.length ? { dependsOn: all } : {};
 }
 
 /** A scan worker's project model (one per scan root; a worker lives for one scan, so what it read stays true). */

@@ -306,19 +306,27 @@ function resolveHelperFrees(events: GpuEvent[], definitions: DefinitionRecord[],
  * call counts as checked when that check comes next, before any other CUDA call of the function: one read after
  * more work has run on a failed allocation reports it somewhere unrelated.
  */
-function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[], parsed: ParsedSource, lines: LineMap): void {
+/**
+ * Whether a file's function reads the last error (or checks a synchronize) at or after a line: what makes a launch
+ * before that line checked.
+ */
+export function launchCheckedFrom(events: readonly GpuEvent[], apiCalls: readonly ApiCallFact[]): (line: number, fn: string | null) => boolean {
   const checks = events.filter((e) => e.kind === 'hint' && e.hint === 'error-check');
   const checkedSyncs = apiCalls.filter((c) => c.checked && /Synchronize$/.test(c.api));
-  const checkedFrom = (line: number, fn: string | null) =>
-    checks.some((c) => c.line >= line && c.function === fn) || checkedSyncs.some((s) => s.line >= line && s.function === fn);
+  return (line, fn) => checks.some((c) => c.line >= line && c.function === fn) || checkedSyncs.some((s) => s.line >= line && s.function === fn);
+}
+
+function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[], parsed: ParsedSource, lines: LineMap): void {
+  const checks = events.filter((e) => e.kind === 'hint' && e.hint === 'error-check');
+  const checkedFrom = launchCheckedFrom(events, apiCalls);
   // A launcher (`void launch_k(...) { k<<<g, b>>>(...); }`) is checked by its callers: every call of it in this file
   // followed by a check in the caller. Callers in other files are not seen: there the launch stays reported.
-  const callersCheck = new Map<string, boolean>();
+  const callersCheck = new Map<string, boolean | 'elsewhere'>();
   const checkedByCallers = (fn: string) => {
     let known = callersCheck.get(fn);
     if (known === undefined) {
       const sites = callSitesOf(parsed, fn.split('::').pop()!.trim(), (at) => lines.position(at).line).filter((s) => s.function !== fn);
-      known = sites.length > 0 && sites.every((s) => checkedFrom(s.line, s.function));
+      known = sites.length === 0 ? 'elsewhere' : sites.every((s) => checkedFrom(s.line, s.function));
       callersCheck.set(fn, known);
     }
     return known;
@@ -328,9 +336,16 @@ function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[], parsed
     if (call.checked || (call.via !== 'launch' && call.family !== 'cuda')) return;
     if (call.via !== 'launch' && !checks.length) return;
     const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
+    const byCallers =
+      call.via === 'launch' && call.function !== null && !checkedFrom(call.line, call.function) ? checkedByCallers(call.function) : false;
+    if (byCallers === 'elsewhere') {
+      const name = call.function!.split('::').pop()!.trim();
+      if (/^[A-Za-z_]\w*$/.test(name) && name !== 'main') apiCalls[i] = { ...call, launcher: name };
+      return;
+    }
     const checked =
       call.via === 'launch'
-        ? checkedFrom(call.line, call.function) || (call.function !== null && checkedByCallers(call.function))
+        ? checkedFrom(call.line, call.function) || byCallers
         : checks.some(
             (c) =>
               after(c.line, c.function) && !apiCalls.some((o) => o !== call && o.function === call.function && o.line > call.line && o.line < c.line),

@@ -218,6 +218,11 @@ export interface ApiCallFact {
   startOffset: number;
   endOffset: number;
   function: string | null;
+  /**
+   * An unchecked launch in a launcher function (`void launch_k(…) { k<<<…>>>(…); }`) that nothing in this file calls:
+   * the launcher's name, for a look at its callers in the files beside it (facts/c-callers.ts).
+   */
+  launcher?: string;
 }
 
 export type GpuEvent = AllocationFact | TransferFact | FreeFact | SyncFact | LaunchFact | HintFact;

@@ -175,6 +175,24 @@ describe('project headers (#include "…")', () => {
     assert.deepEqual(await unchecked(text('puts("k");')), [4]);
   });
 
+  it('a launcher nothing in its file calls is checked when every call in the files beside it is checked after it', async () => {
+    const kernel = '__global__ void k(float* d) {}\nextern "C" void launch_k(float* d) {\n  k<<<1, 32>>>(d);\n}\n';
+    const checkedMain =
+      'extern "C" void launch_k(float* d);\nvoid run(float* d) {\n  launch_k(d);\n  cudaError_t e = cudaGetLastError();\n  if (e != cudaSuccess) exit(1);\n}\n';
+    const uncheckedMain = 'extern "C" void launch_k(float* d);\nvoid run(float* d) {\n  launch_k(d);\n}\n';
+    const launchLines = async (files: Record<string, string>) => {
+      const root = project(files);
+      const r = await analyzeText('kernel.cu', kernel, 'cuda', loaded, undefined, { absolutePath: join(root, 'kernel.cu'), root });
+      return {
+        lines: r.findings.filter((f) => f.ruleId === 'gpu-unchecked-call').map((f) => f.range.startLine),
+        deps: (r.dependsOn ?? []).map((d) => d.slice(root.length + 1)),
+      };
+    };
+    assert.deepEqual(await launchLines({ 'kernel.cu': kernel, 'main.cpp': checkedMain }), { lines: [], deps: ['main.cpp'] });
+    assert.deepEqual((await launchLines({ 'kernel.cu': kernel, 'main.cpp': checkedMain, 'other.cu': uncheckedMain })).lines, [3]);
+    assert.deepEqual((await launchLines({ 'kernel.cu': kernel })).lines, [3]);
+  });
+
   it('a bad includeDirs value is named and the default used', () => {
     const bad = resolveConfig({ includeDirs: 'inc' }, RULE_IDS);
     assert.equal(bad.problems.length, 1);

@@ -1,0 +1,82 @@
+// Callers of a launcher in the files beside it. A kernel file often holds only launchers
+// (`extern "C" void render_kernel(...) { d_render<<<grid, block>>>(...); }`) and the program that calls them is in the
+// same folder (`render_kernel(...); getLastCudaError("render_kernel failed");`). Whether the launch is checked is
+// decided there: checked when every call of the launcher in those files is followed, in its caller, by a read of the
+// last error or a checked synchronize, the same test as for a caller in the launcher's own file. Only the folder's
+// own C-family files are read (bounded in number and size, confined to the root), each parsed with its project headers;
+// launchers no sibling calls stay unchecked.
+import { readdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { ApiCallFact, GpuFileFacts } from '../model/types';
+import { detectLanguage } from '../files/discover';
+import { readBounded } from '../files/read';
+import { deleteTree, parseSource, withCExpression } from '../parse/tree-sitter';
+import { extractCGpuFacts, launchCheckedFrom } from './c-gpu';
+import { callSitesOf } from './c-error-checks';
+import { readProjectIncludes, type IncludeOptions } from './c-includes';
+import { LineMap } from './syntax';
+
+/** Files of the folder looked at, and the size of each: a sample's folder, not a whole source tree. */
+const MAX_SIBLINGS = 48;
+const MAX_SIBLING_BYTES = 1_000_000;
+
+export interface SiblingCallers {
+  /** Launchers whose every call in the sibling files is checked after it (at least one call). */
+  checked: Set<string>;
+  /** Absolute paths of the sibling files read (the language server re-analyses when one changes). */
+  files: string[];
+}
+
+/** The launchers among `names` that the files beside `absolutePath` call and check after every call. */
+export async function checkedBySiblingCallers(absolutePath: string, names: readonly string[], options: IncludeOptions): Promise<SiblingCallers> {
+  const out: SiblingCallers = { checked: new Set(), files: [] };
+  if (!names.length) return out;
+  let realRoot: string;
+  let entries: string[];
+  try {
+    realRoot = realpathSync.native(options.root);
+    entries = readdirSync(dirname(absolutePath));
+  } catch {
+    return out;
+  }
+  const self = basename(absolutePath);
+  const call = new RegExp(`\\b(?:${names.join('|')})\\s*\\(`);
+  const sites = new Map<string, { calls: number; checked: number }>(names.map((n) => [n, { calls: 0, checked: 0 }]));
+  let looked = 0;
+  for (const name of entries.sort()) {
+    const language = detectLanguage(name);
+    if (name === self || !language || language === 'python' || language === 'javascript' || language === 'typescript') continue;
+    if (++looked > MAX_SIBLINGS) break;
+    const path = join(dirname(absolutePath), name);
+    const read = readBounded(path, MAX_SIBLING_BYTES, realRoot);
+    if (!('bytes' in read)) continue;
+    const text = read.bytes.toString('utf8');
+    if (!call.test(text)) continue;
+    out.files.push(path);
+    const headers = await readProjectIncludes(path, text, options);
+    const parsed = await parseSource(text, language);
+    try {
+      const facts: GpuFileFacts = extractCGpuFacts(parsed, path, language, withCExpression, undefined, headers);
+      const checkedFrom = launchCheckedFrom(facts.events, facts.apiCalls);
+      const lines = new LineMap(parsed.text);
+      for (const n of names) {
+        const count = sites.get(n)!;
+        for (const s of callSitesOf(parsed, n, (at) => lines.position(at).line)) {
+          count.calls++;
+          if (checkedFrom(s.line, s.function)) count.checked++;
+        }
+      }
+    } finally {
+      deleteTree(parsed.tree);
+    }
+  }
+  for (const [n, c] of sites) if (c.calls > 0 && c.checked === c.calls) out.checked.add(n);
+  return out;
+}
+
+/** The facts with the launches of those launchers checked (new objects: facts may be shared with a cache). */
+export function withCheckedLaunchers(facts: GpuFileFacts, checked: ReadonlySet<string>): GpuFileFacts {
+  if (!checked.size) return facts;
+  const apiCalls: ApiCallFact[] = facts.apiCalls.map((c) => (c.launcher && checked.has(c.launcher) ? { ...c, checked: true } : c));
+  return { ...facts, apiCalls };
+}

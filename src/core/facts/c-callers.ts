@@ -53,8 +53,15 @@ export async function checkedBySiblingCallers(absolutePath: string, names: reado
     const text = read.bytes.toString('utf8');
     if (!call.test(text)) continue;
     out.files.push(path);
-    const headers = await readProjectIncludes(path, text, options);
-    const parsed = await parseSource(text, language);
+    // A sibling that cannot be read here is reported where it is analysed itself; here it only calls nothing.
+    let parsed;
+    let headers;
+    try {
+      headers = await readProjectIncludes(path, text, options);
+      parsed = await parseSource(text, language);
+    } catch {
+      continue;
+    }
     try {
       const facts: GpuFileFacts = extractCGpuFacts(parsed, path, language, withCExpression, undefined, headers);
       const checkedFrom = launchCheckedFrom(facts.events, facts.apiCalls);
@@ -66,6 +73,9 @@ export async function checkedBySiblingCallers(absolutePath: string, names: reado
           if (checkedFrom(s.line, s.function)) count.checked++;
         }
       }
+    } catch {
+      // Facts that cannot be read: this sibling's calls count as unchecked (nothing is hidden by a failure).
+      sites.forEach((c) => c.calls++);
     } finally {
       deleteTree(parsed.tree);
     }

@@ -480,6 +480,7 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
           ...(syncLoop && loopBodies.of(syncLoop).work === 0 ? { waitsOnly: true } : {}),
           ...(syncLoop && inDebugBuild(call) ? { debugOnly: true } : {}),
           ...(syncLoop ? guardedHostBuffer(call, syncLoop) : {}),
+          ...(syncLoop && handsOffAfter(call) ? { handsOff: true } : {}),
         });
         break;
       }
@@ -1027,6 +1028,28 @@ function guardedHostBuffer(sync: SyntaxNode, loop: SyntaxNode): { guardsHostBuff
     }
   }
   return {};
+}
+
+/** A hand-off to another process, thread or device: a barrier, a semaphore or event signal, an MPI call. */
+const HAND_OFF = /\b(\w*[Bb]arrier\w*|sem_post|MPI_\w+|pthread_cond_(signal|broadcast)|\w*[Ss]ignal\w*Semaphore\w*|\w*[Nn]otify\w*)\s*\(/;
+
+/**
+ * The statement after the wait (or the one after that) hands the results to someone else (`barrierWait(...)`,
+ * `MPI_Send`, `signalExternalSemaphore()`): the wait makes them complete first, so it cannot move after the loop.
+ */
+function handsOffAfter(sync: SyntaxNode): boolean {
+  let stmt: SyntaxNode = sync;
+  while (stmt.parent && stmt.parent.type !== 'compound_statement') stmt = stmt.parent;
+  if (stmt.parent?.type !== 'compound_statement') return false;
+  let next = stmt.nextNamedSibling;
+  for (let k = 0; next && k < 2; k++, next = next.nextNamedSibling) {
+    if (next.type === 'comment') {
+      k--;
+      continue;
+    }
+    if (HAND_OFF.test(next.text.slice(0, 400))) return true;
+  }
+  return false;
 }
 
 function rootName(node: SyntaxNode | null | undefined): string | null {

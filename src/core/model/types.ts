@@ -189,6 +189,8 @@ export interface SyncFact extends FactBase {
   beforeMoreWork?: boolean;
   /** The host buffer of an async copy in the loop that host code in the loop also uses: the wait makes reuse safe. */
   guardsHostBuffer?: string;
+  /** The next statement hands the results to another process, thread or device (a barrier, a semaphore signal, MPI). */
+  handsOff?: boolean;
 }
 
 export interface LaunchFact extends FactBase {

@@ -1,6 +1,20 @@
 // cudaMemcpyAsync / non_blocking=True from pageable memory runs synchronously: the async API buys nothing.
+import type { GpuEvent, TransferFact } from '../model/types';
 import type { GpuRule } from './rule';
 import { phrase } from './shared/phrases';
+
+/**
+ * Outside a loop, the function waits after the copy with no kernel launched in between (other copies may come first):
+ * no kernel could overlap the copy, so pinning the buffer buys nothing (a one-shot readback synchronised at once).
+ */
+function waitedAtOnce(t: TransferFact, events: readonly GpuEvent[]): boolean {
+  let next: GpuEvent | null = null;
+  for (const e of events) {
+    if (e.order <= t.order || e.function !== t.function || (e.kind !== 'launch' && e.kind !== 'sync')) continue;
+    if (!next || e.order < next.order) next = e;
+  }
+  return next?.kind === 'sync';
+}
 
 export const rule: GpuRule = {
   meta: {
@@ -20,6 +34,7 @@ export const rule: GpuRule = {
       if (t.direction !== 'host-to-device' && t.direction !== 'device-to-host' && t.direction !== 'default') continue;
       const host = t.hostOrigin;
       if (!host || host.kind !== 'pageable') continue;
+      if (!t.loop && waitedAtOnce(t, ctx.facts.events)) continue;
       const remedy = phrase(ctx.config.lang, t.family === 'torch' ? 'pinTorch' : t.family === 'pycuda' ? 'pinPycuda' : 'pinCuda', {
         buffer: t.hostBuffer,
       });

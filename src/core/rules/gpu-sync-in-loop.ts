@@ -20,8 +20,21 @@ export const rule: GpuRule = {
       // only stalls the queue); a loop that only waits (one device or stream per trip) after the work is queued is
       // the one synchronisation the advice asks for.
       if (((e.loop.timed || e.loop.clocked) && !e.beforeMoreWork) || e.waitsOnly || e.debugOnly) continue;
-      // Double buffering, or a host buffer refilled or read each trip: the wait guards the buffer's reuse.
-      if (e.guardsHostBuffer) continue;
+      // Double buffering, or a host buffer refilled or read each trip: the wait guards the buffer's reuse. A hand-off
+      // to another process or device (a barrier, a semaphore signal) needs the work complete first.
+      if (e.guardsHostBuffer || e.handsOff) continue;
+      // A blocking device-to-host copy in the same trip waits for the device anyway ("returns only once the copy has
+      // completed", CUDA Runtime API, API synchronization behavior): this wait costs nothing more.
+      const blockingCopy = ctx.facts.events.some(
+        (t) =>
+          t.kind === 'transfer' &&
+          t.direction === 'device-to-host' &&
+          !t.async &&
+          t.blocking !== false &&
+          t.function === e.function &&
+          t.loop?.line === e.loop!.line,
+      );
+      if (blockingCopy) continue;
       ctx.report('syncInLoop', { api: e.api, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) }, e.range);
     }
   },

@@ -38,6 +38,11 @@ ruleTester(rule, {
       language: 'python',
       code: 'import torch\nfrom torch.utils.data import DataLoader\nloader = DataLoader(ds, pin_memory=True)\nfor x in loader:\n    x = x.cuda(non_blocking=True)\n',
     },
+    {
+      name: 'a one-shot readback waited for at once: no kernel could overlap it',
+      language: 'cuda',
+      code: 'void f(float* d, cudaStream_t s) {\n  float* h = (float*)malloc(4096);\n  float* r = (float*)malloc(64);\n  cudaMemcpyAsync(h, d, 4096, cudaMemcpyDeviceToHost, s);\n  cudaMemcpyAsync(r, d, 64, cudaMemcpyDeviceToHost, s);\n  cudaStreamSynchronize(s);\n}\n',
+    },
   ],
   invalid: [
     {
@@ -80,6 +85,18 @@ ruleTester(rule, {
         { messageId: 'pageable', line: 5, includes: ["'a'", 'new at line 3'] },
         { messageId: 'pageable', line: 6, includes: ["'v'", 'std::vector at line 4'] },
       ],
+    },
+    {
+      name: 'an upload a kernel follows before the wait: it could have overlapped',
+      language: 'cuda',
+      code: 'void f(float* d, cudaStream_t s) {\n  float* h = (float*)malloc(4096);\n  cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n  k<<<1, 32, 0, s>>>(d);\n  cudaStreamSynchronize(s);\n}\n',
+      errors: [{ messageId: 'pageable', line: 3 }],
+    },
+    {
+      name: 'in a loop the copies pipeline with the work of other trips: reported even when waited for',
+      language: 'cuda',
+      code: 'void f(float* d, cudaStream_t s, int n) {\n  float* h = (float*)malloc(4096);\n  for (int i = 0; i < n; i++) {\n    cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n    cudaStreamSynchronize(s);\n  }\n}\n',
+      errors: [{ messageId: 'pageable', line: 4 }],
     },
     {
       name: 'registered only after the copy',

@@ -40,6 +40,16 @@ ruleTester(rule, {
       code: 'void f(cudaStream_t* s, cudaGraphExec_t* g, cudaMemPool_t* p, int n) {\n  for (int i = 0; i < n; i++) {\n    cudaStreamSynchronize(s[i]);\n    cudaGraphExecDestroy(g[i]);\n    cudaMemPoolDestroy(p[i]);\n    cudaStreamDestroy(s[i]);\n  }\n}\n',
     },
     {
+      name: 'a wait before a barrier with sibling processes: the hand-off needs the work complete',
+      language: 'cuda',
+      code: 'void f(float* d, cudaStream_t s, int n) {\n  for (int i = 0; i < n; i++) {\n    k<<<1, 32, 0, s>>>(d);\n    cudaStreamSynchronize(s);\n    // wait for the others\n    barrierWait(&shm->barrier, n);\n  }\n}\n',
+    },
+    {
+      name: 'a blocking copy in the same trip already waits for the device',
+      language: 'cuda',
+      code: 'void f(float* d, float* h, int n) {\n  for (int i = 0; i < n; i++) {\n    k<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n    cudaMemcpy(h, d, 64, cudaMemcpyDeviceToHost);\n    use(h);\n  }\n}\n',
+    },
+    {
       name: 'benchmark: sync inside a timed loop',
       language: 'cuda',
       code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  for (int r = 0; r < 10; r++) {\n    cudaEventRecord(a);\n    k<<<1, 32>>>(d);\n    cudaEventRecord(b);\n    cudaEventSynchronize(b);\n    cudaEventElapsedTime(&ms, a, b);\n  }\n}\n',

@@ -1159,9 +1159,9 @@ class CLoopBodies {
       if (body.launches.length || (device && (elsewhere(body.deviceWrites.get(device)) || elsewhere(body.hostWrites.get(device)))))
         return 'device-written';
     }
-    // A pointer declared or set inside the loop (`float* row = out + t * n;`): each trip copies another place.
-    const side = direction === 'host-to-device' ? host : direction === 'device-to-host' ? device : null;
-    if (side && body.assigned.has(side)) return 'moved';
+    // A pointer declared or set inside the loop (`float* row = out + t * n;`, `d += pitch * rows;`), on either side:
+    // each trip copies from or into another place (one frame replicated into a batch of device slots).
+    if ((host && body.assigned.has(host)) || (device && body.assigned.has(device))) return 'moved';
     return undefined;
   }
 }

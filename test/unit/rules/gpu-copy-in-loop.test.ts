@@ -10,6 +10,11 @@ ruleTester(rule, {
       code: 'void sample(float* out, float* probs, int steps, int v) {\n  for (int t = 1; t < steps; t++) {\n    forward(out, t);\n    float* row = out + (t - 1) * v;\n    cudaMemcpy(probs, row, v * sizeof(float), cudaMemcpyDeviceToHost);\n    pick(probs, v);\n  }\n}\n',
     },
     {
+      name: 'one host frame replicated into a batch of device slots: the device pointer advances each trip',
+      language: 'cuda',
+      code: 'void f(char* d, const char* h, int batch, size_t bytes) {\n  char* slot = d;\n  for (int i = 0; i < batch; i++) {\n    cudaMemcpy(slot, h, bytes, cudaMemcpyHostToDevice);\n    slot += bytes;\n  }\n}\n',
+    },
+    {
       name: 'host refills the buffer each iteration',
       language: 'cuda',
       code: 'void f(float* h, float* d, FILE* in) {\n  for (int it = 0; it < 100; ++it) {\n    fread(h, sizeof(float), 1024, in);\n    cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice);\n  }\n}\n',

@@ -54,17 +54,64 @@ function enclosingFunction(parsed: ParsedSource, at: number): { name: string; la
   return /^[A-Za-z_]\w*$/.test(last) ? { name, last } : null;
 }
 
-/** The calls of `fn` in the file (not its declarations): the 1-based line and the function that makes each. */
+/** Functions passed as a value, followed into the callee that calls its parameter: at most this many callees. */
+const MAX_VALUE_USES = 16;
+
+/**
+ * The calls of `fn` in the file (not its declarations): the 1-based line and the function that makes each. A use of
+ * `fn` as an argument of a function of this file (`run(…, launch_k, …)`) counts as the calls that function makes of
+ * that parameter (`void run(…, Launcher launch) { launch(…); check(); }`), one level deep.
+ */
 export function callSitesOf(parsed: ParsedSource, fn: string, lineOf: (offset: number) => number): Array<{ line: number; function: string | null }> {
   const sites: Array<{ line: number; function: string | null }> = [];
   if (!/^[A-Za-z_]\w*$/.test(fn)) return sites;
-  for (const m of parsed.text.matchAll(new RegExp(`\\b${fn}\\s*\\(`, 'g'))) {
+  let valueUses = 0;
+  for (const m of parsed.text.matchAll(new RegExp(`\\b${fn}\\b(\\s*\\()?`, 'g'))) {
     let node: SyntaxNode | null = parsed.tree.rootNode.descendantForIndex(m.index);
+    if (!m[1]) {
+      // A value: an identifier argument of a call.
+      if (node?.type !== 'identifier' || node.parent?.type !== 'argument_list' || ++valueUses > MAX_VALUE_USES) continue;
+      const args = node.parent;
+      const callee = args.parent?.type === 'call_expression' ? args.parent.childForFieldName('function') : null;
+      const position = args.namedChildren.filter((c) => c !== null && c.type !== 'comment').findIndex((c) => c!.startIndex === node!.startIndex);
+      if (callee?.type === 'identifier') sites.push(...parameterCalls(parsed, callee.text, position, lineOf));
+      continue;
+    }
     while (node && node.type !== 'call_expression' && node.type !== 'function_declarator') node = node.parent;
     if (!node || node.type === 'function_declarator') continue;
     sites.push({ line: lineOf(m.index), function: enclosingFunction(parsed, m.index)?.name ?? null });
   }
   return sites;
+}
+
+/** The calls that the function `name` of this file makes of its parameter at `position`. */
+function parameterCalls(
+  parsed: ParsedSource,
+  name: string,
+  position: number,
+  lineOf: (offset: number) => number,
+): Array<{ line: number; function: string | null }> {
+  const out: Array<{ line: number; function: string | null }> = [];
+  for (const top of parsed.tree.rootNode.namedChildren) {
+    // `template <class Launch> void run(…, Launch launch)`: the definition inside the template.
+    const def = top?.type === 'template_declaration' ? top.namedChildren.find((c) => c?.type === 'function_definition') : top;
+    if (def?.type !== 'function_definition') continue;
+    let d = def.childForFieldName('declarator');
+    while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
+    if (!d || d.childForFieldName('declarator')?.text !== name) continue;
+    const param = (d.childForFieldName('parameters')?.namedChildren ?? []).filter((p) => p !== null && p.type !== 'comment')[position];
+    const paramName = param
+      ? /([A-Za-z_]\w*)\s*(\[[^\]]*\])?\s*\)?\s*(\([^()]*\))?\s*$/.exec(param.childForFieldName('declarator')?.text ?? '')?.[1]
+      : undefined;
+    const body = def.childForFieldName('body');
+    if (!paramName || !body) return out;
+    for (const m of body.text.matchAll(new RegExp(`\\b${paramName}\\s*\\(`, 'g'))) {
+      const at = body.startIndex + m.index;
+      out.push({ line: lineOf(at), function: enclosingFunction(parsed, at)?.name ?? null });
+    }
+    return out;
+  }
+  return out;
 }
 
 /**

@@ -87,6 +87,16 @@ ruleTester(rule, {
       code: 'void launch_k(float* d) {\n  k<<<1, 32>>>(d);\n}\nvoid f(float* d) {\n  launch_k(d);\n  CHECK(cudaGetLastError());\n}\nvoid g(float* d) {\n  launch_k(d);\n  CHECK(cudaDeviceSynchronize());\n}\n',
     },
     {
+      name: 'a launcher passed as a value to a function that calls it and then checks',
+      language: 'cuda',
+      code: 'typedef void (*Launch)(float*);\nvoid launch_k(float* d) {\n  k<<<1, 32>>>(d);\n}\nvoid run(float* d, Launch launch) {\n  launch(d);\n  CHECK(cudaGetLastError());\n}\nint main() {\n  run(0, launch_k);\n  return 0;\n}\n',
+    },
+    {
+      name: 'a launcher passed to a function template that calls it and then checks',
+      language: 'cuda',
+      code: 'void launch_k(float* d) {\n  k<<<1, 32>>>(d);\n}\ntemplate <class Launch>\nvoid run(float* d, Launch launch) {\n  launch(d);\n  CHECK(cudaGetLastError());\n}\nint main() {\n  run(0, launch_k);\n  return 0;\n}\n',
+    },
+    {
       name: 'a project function named like a CUDA call that the toolkit does not have',
       language: 'cuda',
       code: 'extern "C" void cudaGenerateSpectrumKernel(float* d, int n);\nvoid f(float* d) {\n  cudaGenerateSpectrumKernel(d, 64);\n}\n',
@@ -103,6 +113,12 @@ ruleTester(rule, {
       language: 'cuda',
       code: 'void launch_k(float* d) {\n  k<<<1, 32>>>(d);\n}\nvoid f(float* d) {\n  launch_k(d);\n  CHECK(cudaGetLastError());\n}\nvoid g(float* d) {\n  launch_k(d);\n}\n',
       errors: [{ messageId: 'launch', line: 2, includes: ['k'] }],
+    },
+    {
+      name: 'a launcher passed as a value to a function that calls it and never checks',
+      language: 'cuda',
+      code: 'typedef void (*Launch)(float*);\nvoid launch_k(float* d) {\n  k<<<1, 32>>>(d);\n}\nvoid run(float* d, Launch launch) {\n  launch(d);\n}\nint main() {\n  run(0, launch_k);\n  return 0;\n}\n',
+      errors: [{ messageId: 'launch', line: 3 }],
     },
     {
       name: 'an allocation followed by more work before the one cudaGetLastError',

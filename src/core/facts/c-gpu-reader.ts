@@ -1052,8 +1052,26 @@ function handsOffAfter(sync: SyntaxNode): boolean {
   return false;
 }
 
+/** `(void *)d`, `(float **)&d`, `((char*)p + off)`, `*q`: the name a pointer expression starts from, past casts. */
+const LEADING_CAST = /^\s*\(\s*(?:const\s+|volatile\s+|struct\s+|unsigned\s+)*[A-Za-z_][\w:]*(?:\s*<[^<>()]*>)?[\s*&]*\)/;
+
 function rootName(node: SyntaxNode | null | undefined): string | null {
-  const m = node ? /^[\s(*&]*(?:\([^()]*\)\s*)?[\s(*&]*([A-Za-z_]\w*)/.exec(node.text) : null;
+  if (!node) return null;
+  let text = node.text.slice(0, 400);
+  for (let steps = 0; steps < 64 && text; steps++) {
+    const cast = LEADING_CAST.exec(text);
+    // A cast has an operand after it: `(n)` alone, or `(n) * 4`, is a parenthesised name, not a cast.
+    const rest = cast ? text.slice(cast[0].length) : '';
+    // `(n) * 4` / `(n) & mask`: a bare name in parentheses before `*` or `&` is an operand, not a type.
+    const bare = cast && /^\s*\(\s*[A-Za-z_]\w*\s*\)$/.test(cast[0]);
+    if (cast && (bare ? /^\s*[A-Za-z_(]/ : /^\s*[A-Za-z_(*&]/).test(rest)) {
+      text = rest;
+      continue;
+    }
+    if (!/^[\s(*&]/.test(text)) break;
+    text = text.slice(1);
+  }
+  const m = /^([A-Za-z_]\w*)/.exec(text);
   return m ? m[1]! : null;
 }
 

@@ -93,6 +93,12 @@ ruleTester(rule, {
       errors: [{ messageId: 'pageable', line: 3 }],
     },
     {
+      name: 'an upload meant to overlap host work before the wait (a CPU solve in between)',
+      language: 'cuda',
+      code: 'void f(float* d, cudaStream_t s) {\n  float* h = (float*)malloc(4096);\n  cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n  solve_on_cpu(h);\n  cudaStreamSynchronize(s);\n}\n',
+      errors: [{ messageId: 'pageable', line: 3 }],
+    },
+    {
       name: 'in a loop the copies pipeline with the work of other trips: reported even when waited for',
       language: 'cuda',
       code: 'void f(float* d, cudaStream_t s, int n) {\n  float* h = (float*)malloc(4096);\n  for (int i = 0; i < n; i++) {\n    cudaMemcpyAsync(d, h, 4096, cudaMemcpyHostToDevice, s);\n    cudaStreamSynchronize(s);\n  }\n}\n',

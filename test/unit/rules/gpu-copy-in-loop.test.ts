@@ -15,6 +15,11 @@ ruleTester(rule, {
       code: 'void f(char* d, const char* h, int batch, size_t bytes) {\n  char* slot = d;\n  for (int i = 0; i < batch; i++) {\n    cudaMemcpy(slot, h, bytes, cudaMemcpyHostToDevice);\n    slot += bytes;\n  }\n}\n',
     },
     {
+      name: 'the advancing device pointer passed through a cast',
+      language: 'cuda',
+      code: 'void f(unsigned char* d, const char* h, int batch, size_t pitch, size_t rows) {\n  unsigned char* slot = d;\n  for (int i = 0; i < batch; i++) {\n    cudaMemcpy2D((void *)slot, pitch, h, pitch, pitch, rows, cudaMemcpyHostToDevice);\n    slot += pitch * rows;\n  }\n}\n',
+    },
+    {
       name: 'host refills the buffer each iteration',
       language: 'cuda',
       code: 'void f(float* h, float* d, FILE* in) {\n  for (int it = 0; it < 100; ++it) {\n    fread(h, sizeof(float), 1024, in);\n    cudaMemcpy(d, h, 4096, cudaMemcpyHostToDevice);\n  }\n}\n',

@@ -12,7 +12,7 @@ import { detectLanguage } from '../files/discover';
 import { readBounded } from '../files/read';
 import { deleteTree, parseSource, withCExpression } from '../parse/tree-sitter';
 import { extractCGpuFacts, launchCheckedFrom } from './c-gpu';
-import { callSitesOf } from './c-error-checks';
+import { callSitesOfAll } from './c-error-checks';
 import { readProjectIncludes, type IncludeOptions } from './c-includes';
 import { LineMap } from './syntax';
 
@@ -66,9 +66,9 @@ export async function checkedBySiblingCallers(absolutePath: string, names: reado
       const facts: GpuFileFacts = extractCGpuFacts(parsed, path, language, withCExpression, undefined, headers);
       const checkedFrom = launchCheckedFrom(facts.events, facts.apiCalls);
       const lines = new LineMap(parsed.text);
-      for (const n of names) {
+      for (const [n, found] of callSitesOfAll(parsed, names, (at) => lines.position(at).line)) {
         const count = sites.get(n)!;
-        for (const s of callSitesOf(parsed, n, (at) => lines.position(at).line)) {
+        for (const s of found) {
           count.calls++;
           if (checkedFrom(s.line, s.function)) count.checked++;
         }

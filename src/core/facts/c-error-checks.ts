@@ -57,18 +57,24 @@ function enclosingFunction(parsed: ParsedSource, at: number): { name: string; la
 /** Functions passed as a value, followed into the callee that calls its parameter: at most this many callees. */
 const MAX_VALUE_USES = 16;
 
+type CallSite = { line: number; function: string | null };
+
 /**
- * The calls of `fn` in the file (not its declarations): the 1-based line and the function that makes each. A use of
- * `fn` as an argument of a function of this file (`run(…, launch_k, …)`) counts as the calls that function makes of
- * that parameter (`void run(…, Launcher launch) { launch(…); check(); }`), one level deep.
+ * The calls of each of `names` in the file (not their declarations): the 1-based line and the function that makes
+ * each, from one pass over the text. A use of a name as an argument of a function of this file
+ * (`run(…, launch_k, …)`) counts as the calls that function makes of that parameter
+ * (`void run(…, Launcher launch) { launch(…); check(); }`), one level deep.
  */
-export function callSitesOf(parsed: ParsedSource, fn: string, lineOf: (offset: number) => number): Array<{ line: number; function: string | null }> {
-  const sites: Array<{ line: number; function: string | null }> = [];
-  if (!/^[A-Za-z_]\w*$/.test(fn)) return sites;
+export function callSitesOfAll(parsed: ParsedSource, names: readonly string[], lineOf: (offset: number) => number): Map<string, CallSite[]> {
+  const out = new Map<string, CallSite[]>();
+  const valid = names.filter((n) => /^[A-Za-z_]\w*$/.test(n));
+  for (const n of valid) out.set(n, []);
+  if (!valid.length) return out;
   let valueUses = 0;
-  for (const m of parsed.text.matchAll(new RegExp(`\\b${fn}\\b(\\s*\\()?`, 'g'))) {
+  for (const m of parsed.text.matchAll(new RegExp(`\\b(${valid.join('|')})\\b(\\s*\\()?`, 'g'))) {
+    const sites = out.get(m[1]!)!;
     let node: SyntaxNode | null = parsed.tree.rootNode.descendantForIndex(m.index);
-    if (!m[1]) {
+    if (!m[2]) {
       // A value: an identifier argument of a call.
       if (node?.type !== 'identifier' || node.parent?.type !== 'argument_list' || ++valueUses > MAX_VALUE_USES) continue;
       const args = node.parent;
@@ -81,17 +87,12 @@ export function callSitesOf(parsed: ParsedSource, fn: string, lineOf: (offset: n
     if (!node || node.type === 'function_declarator') continue;
     sites.push({ line: lineOf(m.index), function: enclosingFunction(parsed, m.index)?.name ?? null });
   }
-  return sites;
+  return out;
 }
 
 /** The calls that the function `name` of this file makes of its parameter at `position`. */
-function parameterCalls(
-  parsed: ParsedSource,
-  name: string,
-  position: number,
-  lineOf: (offset: number) => number,
-): Array<{ line: number; function: string | null }> {
-  const out: Array<{ line: number; function: string | null }> = [];
+function parameterCalls(parsed: ParsedSource, name: string, position: number, lineOf: (offset: number) => number): CallSite[] {
+  const out: CallSite[] = [];
   for (const top of parsed.tree.rootNode.namedChildren) {
     // `template <class Launch> void run(…, Launch launch)`: the definition inside the template.
     const def = top?.type === 'template_declaration' ? top.namedChildren.find((c) => c?.type === 'function_definition') : top;

@@ -14,7 +14,7 @@ import {
   type SegmentIndex,
 } from './c-constants';
 import type { IncludedHeaders } from './c-includes';
-import { callSitesOf, lastErrorHelpers } from './c-error-checks';
+import { callSitesOfAll, lastErrorHelpers } from './c-error-checks';
 import { C_API_TABLE } from './c-api-table';
 import {
   C_LOOP_TYPES,
@@ -321,11 +321,19 @@ function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[], parsed
   const checkedFrom = launchCheckedFrom(events, apiCalls);
   // A launcher (`void launch_k(...) { k<<<g, b>>>(...); }`) is checked by its callers: every call of it in this file
   // followed by a check in the caller. Callers in other files are not seen: there the launch stays reported.
+  // The launchers' call sites, from one pass over the file for all of them (an edit of a big file reruns this).
+  const lastPart = (fn: string) => fn.split('::').pop()!.trim();
+  const launchers = [
+    ...new Set(
+      apiCalls.filter((c) => c.via === 'launch' && !c.checked && c.function !== null && !checkedFrom(c.line, c.function)).map((c) => c.function!),
+    ),
+  ];
+  const sitesByName = launchers.length ? callSitesOfAll(parsed, [...new Set(launchers.map(lastPart))], (at) => lines.position(at).line) : new Map();
   const callersCheck = new Map<string, boolean | 'elsewhere'>();
   const checkedByCallers = (fn: string) => {
     let known = callersCheck.get(fn);
     if (known === undefined) {
-      const sites = callSitesOf(parsed, fn.split('::').pop()!.trim(), (at) => lines.position(at).line).filter((s) => s.function !== fn);
+      const sites = ((sitesByName.get(lastPart(fn)) ?? []) as Array<{ line: number; function: string | null }>).filter((s) => s.function !== fn);
       known = sites.length === 0 ? 'elsewhere' : sites.every((s) => checkedFrom(s.line, s.function));
       callersCheck.set(fn, known);
     }

@@ -412,6 +412,23 @@ export class CConstantFolder {
     return parts.join('\u0001');
   }
 
+  /**
+   * Whether the file calls `name` or uses it other than as a callee (passes it, takes its address), from the file
+   * index the editor keeps per segment: where neither holds, no text search for its callers is needed.
+   */
+  calledOrNamed(name: string, root: SyntaxNode): boolean {
+    if (!this.calleeNames) {
+      const index = this.index();
+      const names = new Set(index.calls.keys());
+      for (const { index: part } of index.segments ?? []) for (const callee of part.calls.keys()) names.add(callee);
+      this.calleeNames = names;
+    }
+    return this.calleeNames.has(name) || this.escapes(name, root);
+  }
+
+  /** Every callee name of the file (see calledOrNamed), gathered once. */
+  private calleeNames: Set<string> | null = null;
+
   /** The calls of a function in the file, as nodes of the current tree. */
   private callsOf(name: string): SyntaxNode[] {
     const index = this.index();

@@ -225,7 +225,7 @@ export function extractCGpuFacts(
     if (e.kind === 'allocation' && !e.escapes && e.target && escaping.has(`${e.function}:${e.target}`)) events[i] = { ...e, escapes: true };
   });
   markTimedSyncs(events, parsed, definedHere);
-  markCheckedLaunches(events, apiCalls, parsed, lines);
+  markCheckedLaunches(events, apiCalls, parsed, lines, (name) => folder.calledOrNamed(name, parsed.tree.rootNode));
   resolveHelperFrees(events, definitions, freeMacros);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
   return {
@@ -316,7 +316,13 @@ export function launchCheckedFrom(events: readonly GpuEvent[], apiCalls: readonl
   return (line, fn) => checks.some((c) => c.line >= line && c.function === fn) || checkedSyncs.some((s) => s.line >= line && s.function === fn);
 }
 
-function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[], parsed: ParsedSource, lines: LineMap): void {
+function markCheckedLaunches(
+  events: GpuEvent[],
+  apiCalls: ApiCallFact[],
+  parsed: ParsedSource,
+  lines: LineMap,
+  calledOrNamed: (name: string) => boolean,
+): void {
   const checks = events.filter((e) => e.kind === 'hint' && e.hint === 'error-check');
   const checkedFrom = launchCheckedFrom(events, apiCalls);
   // A launcher (`void launch_k(...) { k<<<g, b>>>(...); }`) is checked by its callers: every call of it in this file
@@ -328,7 +334,9 @@ function markCheckedLaunches(events: GpuEvent[], apiCalls: ApiCallFact[], parsed
       apiCalls.filter((c) => c.via === 'launch' && !c.checked && c.function !== null && !checkedFrom(c.line, c.function)).map((c) => c.function!),
     ),
   ];
-  const sitesByName = launchers.length ? callSitesOfAll(parsed, [...new Set(launchers.map(lastPart))], (at) => lines.position(at).line) : new Map();
+  // Only names the file calls or passes somewhere are searched for: a launcher nothing here names is called elsewhere.
+  const named = [...new Set(launchers.map(lastPart))].filter((n) => calledOrNamed(n));
+  const sitesByName = named.length ? callSitesOfAll(parsed, named, (at) => lines.position(at).line) : new Map();
   const callersCheck = new Map<string, boolean | 'elsewhere'>();
   const checkedByCallers = (fn: string) => {
     let known = callersCheck.get(fn);

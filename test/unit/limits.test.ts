@@ -33,6 +33,21 @@ describe('limits', () => {
       }
     });
 
+    it('C: a launch and its cudaGetLastError 10,000 blocks deep: read within the budget, the launch counted as checked', async () => {
+      const r = await analyzeText(
+        'c.cu',
+        `void check(const char* m) { if (cudaGetLastError() != cudaSuccess) exit(1); }\nvoid f(float* d) {\n${'if (x) {\n'.repeat(DEPTH)}k<<<1, 32>>>(d);\ncheck("k");\n${'}\n'.repeat(DEPTH)}}\n`,
+        'cuda',
+        loaded,
+      );
+      assert.equal(r.entry.skipped, undefined);
+      assert.deepEqual(
+        r.findings.filter((f) => f.ruleId === 'gpu-unchecked-call'),
+        [],
+      );
+      assert.equal(r.facts?.apiCalls.filter((c) => c.via === 'launch').length, 1);
+    });
+
     it('Python: 1,500 nested blocks (the indentation makes it 1.1 MB) and 10,000 nested brackets', async () => {
       const blocks = `import cupy as cp\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}if x:\n`).join('')}${' '.repeat(1500)}y = cp.zeros(1 << 20)\n`;
       const rb = await analyzeText('b.py', blocks, 'python', loaded);

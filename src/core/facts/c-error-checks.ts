@@ -43,8 +43,15 @@ function headerHelpers(headers: IncludedHeaderFacts): ReadonlySet<string> {
 
 /** The function definition around an offset of the file: its name as the facts write it, and that name's last part. */
 function enclosingFunction(parsed: ParsedSource, at: number): { name: string; last: string } | null {
-  let node: SyntaxNode | null = parsed.tree.rootNode.descendantForIndex(at);
-  while (node && node.type !== 'function_definition') node = node.parent;
+  // Down from the root through what contains the offset (namespaces, classes, templates, `extern "C"`) to the first
+  // definition, not up from the node: each `.parent` of the WASM tree walks from the root, quadratic in deep nesting.
+  let node: SyntaxNode | null = null;
+  let scope: SyntaxNode | null = parsed.tree.rootNode;
+  for (let depth = 0; scope && depth < 12 && !node; depth++) {
+    const inside: SyntaxNode | null = scope.namedChildren.find((c) => c !== null && c.startIndex <= at && at < c.endIndex) ?? null;
+    if (inside?.type === 'function_definition') node = inside;
+    scope = inside;
+  }
   if (!node) return null;
   let d = node.childForFieldName('declarator');
   while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');

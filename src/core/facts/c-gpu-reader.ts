@@ -1197,9 +1197,14 @@ function inDebugBuild(node: SyntaxNode): boolean {
   return false;
 }
 
+const MAX_ERROR_PATH_LEVELS = 64;
+
 /** The call is cleanup on a failure path: in the body of an `if` that tests a status or a NULL and leaves the function. */
 function inErrorPath(call: SyntaxNode): boolean {
-  for (let p = call.parent; p && !FUNCTION_TYPES.has(p.type); p = p.parent) {
+  // Each `.parent` of the WASM tree walks down from the root, so a walk up is quadratic in the depth: past this many
+  // levels (10,000 nested blocks of a hostile file) the call is simply not taken as cleanup, and stays reported.
+  let levels = 0;
+  for (let p = call.parent; p && !FUNCTION_TYPES.has(p.type) && levels++ < MAX_ERROR_PATH_LEVELS; p = p.parent) {
     if (p.type === 'catch_clause') return true;
     if (p.type !== 'if_statement') continue;
     const consequence = field(p, 'consequence');

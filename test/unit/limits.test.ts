@@ -48,6 +48,25 @@ describe('limits', () => {
       assert.equal(r.facts?.apiCalls.filter((c) => c.via === 'launch').length, 1);
     });
 
+    it('C: a sync 10,000 blocks deep in a loop, and a file with CUDA qualifiers, are read within the budget', async () => {
+      const sync = await analyzeText(
+        's.cu',
+        `void f(float* d) {\nfor (int i = 0; i < 4; i++) {\n${'if (x) {\n'.repeat(DEPTH)}k<<<1, 1>>>(d);\ncudaDeviceSynchronize();\n${'}\n'.repeat(DEPTH)}}\n}\n`,
+        'cuda',
+        loaded,
+      );
+      const qualified = await analyzeText(
+        'q.cu',
+        `__device__ int g;\nvoid f() { float *d;\n${'if (x) {\n'.repeat(DEPTH)}cudaMalloc(&d, 64);\n${'}\n'.repeat(DEPTH)}}\n`,
+        'cuda',
+        loaded,
+      );
+      assert.equal(sync.entry.skipped, undefined);
+      assert.ok(sync.findings.some((f) => f.ruleId === 'gpu-sync-in-loop'));
+      assert.equal(qualified.entry.skipped, undefined);
+      assert.ok(qualified.findings.some((f) => f.ruleId === 'gpu-missing-free'));
+    });
+
     it('Python: 1,500 nested blocks (the indentation makes it 1.1 MB) and 10,000 nested brackets', async () => {
       const blocks = `import cupy as cp\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}if x:\n`).join('')}${' '.repeat(1500)}y = cp.zeros(1 << 20)\n`;
       const rb = await analyzeText('b.py', blocks, 'python', loaded);

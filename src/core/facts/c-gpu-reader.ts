@@ -19,7 +19,7 @@ import {
 } from './c-api-table';
 import { CUDA_DRIVER_CALLS, CUDA_RUNTIME_STATUS_CALLS } from './cuda-api-names';
 import { MacroReaders, statusStore, storedStatusRead } from './c-status-read';
-import { Enclosing, LineMap, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
+import { Enclosing, LineMap, MAX_GUARD_LEVELS, NodeIndex, children, collapse, field, loopChain, loopInfo, walk, type LoopSyntax } from './syntax';
 import { HostBufferTable, type DefinitionRecord, type Segment, type SegmentFacts } from './c-segments';
 
 /** What a segment's reader sees of its file: the tree, the folder over the file's context, what other segments wrote. */
@@ -1186,7 +1186,8 @@ class CLoopBodies {
 
 /** Inside the first branch of `#if DEBUG…` / `#ifdef _DEBUG` / `#if 0` (not its `#else`). */
 function inDebugBuild(node: SyntaxNode): boolean {
-  for (let p = node.parent; p; p = p.parent) {
+  let levels = 0;
+  for (let p = node.parent; p && levels++ < MAX_GUARD_LEVELS; p = p.parent) {
     if (p.type !== 'preproc_if' && p.type !== 'preproc_ifdef') continue;
     const alt = field(p, 'alternative');
     if (alt && node.startIndex >= alt.startIndex) continue;

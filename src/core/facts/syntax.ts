@@ -161,6 +161,9 @@ function exitAfter(node: SyntaxNode, syntax: LoopSyntax): 'loop' | 'all' | null 
  * The loops that repeat a node, innermost first, up to its function. A loop does not repeat what runs once in it:
  * code under `if (i == 0)` on that loop's variable, or followed by `break` / `return` in its block.
  */
+/** Ancestors looked at for a guard (`if (i == 0)`, `#if DEBUG`) around a node: deeper ones are a hostile file's. */
+export const MAX_GUARD_LEVELS = 64;
+
 export function loopChain(node: SyntaxNode, syntax: LoopSyntax, index: Enclosing): SyntaxNode[] {
   const loops: SyntaxNode[] = [];
   for (const p of index.chain(node)) {
@@ -172,8 +175,10 @@ export function loopChain(node: SyntaxNode, syntax: LoopSyntax, index: Enclosing
   if (exit === 'all') return [];
   const once = new Set<SyntaxNode>();
   if (exit === 'loop') once.add(loops[0]!);
-  // `if (i == 0) { ... }` between the node and the loop that binds i.
-  for (let p: SyntaxNode | null = node.parent, k = 0; p && k < loops.length; p = p.parent) {
+  // `if (i == 0) { ... }` between the node and the loop that binds i. Each `.parent` of the WASM tree is found from
+  // the root: the walk stops after MAX_GUARD_LEVELS (a loop further up keeps repeating the node, the safe answer).
+  let levels = 0;
+  for (let p: SyntaxNode | null = node.parent, k = 0; p && k < loops.length && levels++ < MAX_GUARD_LEVELS; p = p.parent) {
     if (p.startIndex === loops[k]!.startIndex && p.type === loops[k]!.type) {
       k++;
       continue;

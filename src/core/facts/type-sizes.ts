@@ -153,6 +153,27 @@ export const C_TYPE_LAYOUTS: Readonly<Record<string, TypeLayout>> = lookupTable(
   'complex<double>': { size: 16, align: 8 },
   'thrust::complex<float>': scalar(8),
   'thrust::complex<double>': scalar(16),
+  // cuRAND device generator states (curand_kernel.h, curand_mtgp32.h; curandState is curandStateXORWOW): sizeof and
+  // alignof measured 2026-12-04 by an x86-64 host program built with nvcc 13.0.88 against cuRAND 10.4.0.35, the
+  // headers CUDA Toolkit 13.0 ships (the nvidia-curand 10.4.0.35 wheel's nvidia/cu13/include).
+  curandState: { size: 48, align: 8 },
+  curandState_t: { size: 48, align: 8 },
+  curandStateXORWOW: { size: 48, align: 8 },
+  curandStateXORWOW_t: { size: 48, align: 8 },
+  curandStateMRG32k3a: { size: 48, align: 8 },
+  curandStateMRG32k3a_t: { size: 48, align: 8 },
+  curandStatePhilox4_32_10: { size: 64, align: 16 },
+  curandStatePhilox4_32_10_t: { size: 64, align: 16 },
+  curandStateSobol32: { size: 140, align: 4 },
+  curandStateSobol32_t: { size: 140, align: 4 },
+  curandStateScrambledSobol32: { size: 140, align: 4 },
+  curandStateScrambledSobol32_t: { size: 140, align: 4 },
+  curandStateSobol64: { size: 536, align: 8 },
+  curandStateSobol64_t: { size: 536, align: 8 },
+  curandStateScrambledSobol64: { size: 536, align: 8 },
+  curandStateScrambledSobol64_t: { size: 536, align: 8 },
+  curandStateMtgp32: { size: 4112, align: 8 },
+  curandStateMtgp32_t: { size: 4112, align: 8 },
   // OpenCL C host-side vector types (cl_platform.h): cl_float4 is 16 bytes, cl_float3 is padded to 16.
   cl_float2: scalar(8),
   cl_float4: scalar(16),

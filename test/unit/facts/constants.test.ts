@@ -43,6 +43,11 @@ describe('constant folding: sizes issue 17 lists', () => {
       'void f(){ char* d; cudaMalloc(&d, sizeof(double2) + sizeof(float4) + sizeof(half) + sizeof(float3)); }',
       16 + 16 + 2 + 12,
     ],
+    [
+      'sizeof(curandStatePhilox4_32_10_t) in a struct',
+      'struct G { char tag; curandStatePhilox4_32_10_t s; };\nvoid f(){ G* d; cudaMalloc(&d, sizeof(G)); }',
+      80,
+    ],
     ["struct padded to a vector type's alignment", 'struct P { char tag; float4 v; };\nvoid f(){ P* d; cudaMalloc(&d, 2 * sizeof(P)); }', 64],
     [
       'struct padded to double2 inside cuDoubleComplex',
@@ -81,6 +86,15 @@ describe('constant folding: sizes issue 17 lists', () => {
   for (const [name, code, want] of exact) {
     it(`exact: ${name}`, async () => assert.deepEqual(await bytes(code), code.includes('cufftComplex') ? [80, 80] : [want]));
   }
+
+  it('exact: sizeof(curandState) and sizeof(curandStateXORWOW) are 48 bytes (cuRAND 10.4 of CUDA 13.0)', async () => {
+    assert.deepEqual(
+      await bytes(
+        '#include <curand_kernel.h>\n#define N 216\n#define T 256\nvoid f(){ curandState* s; cudaMalloc((void**)&s, N * T * sizeof(curandState));\n curandStateXORWOW* x; cudaMalloc(&x, N * T * sizeof(curandStateXORWOW)); }',
+      ),
+      [216 * 256 * 48, 216 * 256 * 48],
+    );
+  });
 
   it('a macro body names what the function using it holds: the n of each function', async () => {
     assert.deepEqual(

@@ -212,6 +212,7 @@ export const DTYPE_BYTES: Readonly<Record<string, number>> = lookupTable({
   long: 8,
   int_: 8,
   intp: 8,
+  uintp: 8,
   float64: 8,
   double: 8,
   float_: 8,

@@ -547,3 +547,78 @@ describe('constant folding: helper parameters', () => {
   ];
   for (const [name, code, want] of py) it(`Python: ${name}`, async () => assert.deepEqual(await bytes(code, 'python'), [want]));
 });
+
+describe('constant folding: Python arrays through bindings, parameters, members and lists (issue 17)', () => {
+  const head = 'import sys\nimport numpy as np\nimport pycuda.driver as cuda\nfrom pycuda import gpuarray\n';
+  const cases: Array<[string, string, Array<number | null>]> = [
+    [
+      'a module array read in a function written above its binding',
+      'def run():\n    d = cuda.mem_alloc(a.nbytes)\na = np.ones((1, 512), dtype=np.float32)\n',
+      [2048],
+    ],
+    [
+      'an array parameter every call passes the same array: its shape unpacked, padded with np.ceil, and `p[:h, :w] = m` rebinds neither h nor w',
+      'def mul(m, block=16):\n    h, w = m.shape\n    hp = int(np.ceil(h / block)) * block\n    p = np.zeros((hp, w), np.float32)\n    p[:h, :w] = m\n    return gpuarray.to_gpu(p)\na = np.random.randn(1000, 1024).astype(np.float32)\nmul(a)\nmul(a)\n',
+      [1008 * 1024 * 4],
+    ],
+    [
+      'an array parameter given arrays of two shapes is unknown',
+      'def mul(m):\n    h, w = m.shape\n    return gpuarray.zeros((h, w), np.float32)\nmul(np.zeros((4, 4)))\nmul(np.zeros((8, 8)))\n',
+      [null],
+    ],
+    [
+      'a constructor argument kept as a member: one row of a 2-D array (`rows[i, :]`), uploaded and sized in a method',
+      'class Worker:\n    def __init__(self, number, data):\n        self.data = data\n    def run(self):\n        a = gpuarray.empty((self.data.size,), dtype=np.complex64)\n        b = gpuarray.to_gpu(self.data)\nrows = np.zeros([4, 1024], dtype=np.complex64)\nfor i in range(4):\n    Worker(i, rows[i, :])\n',
+      [8192, 8192],
+    ],
+    [
+      'a constructor whose class is subclassed, or whose __init__ is called directly, is unknown',
+      'class Worker:\n    def __init__(self, data):\n        self.data = data\n    def run(self):\n        b = gpuarray.to_gpu(self.data)\nclass Big(Worker):\n    pass\nWorker(np.zeros(8))\n',
+      [null],
+    ],
+    [
+      'a method called through self: the literal its one caller passes',
+      'class M:\n    def draw(self, n):\n        d = cuda.mem_alloc(n * 4)\n    def show(self):\n        self.draw(1000)\n',
+      [4000],
+    ],
+    [
+      'a method also called from outside the class is unknown',
+      'class M:\n    def draw(self, n):\n        d = cuda.mem_alloc(n * 4)\n    def show(self):\n        self.draw(1000)\nM().draw(5)\n',
+      [null],
+    ],
+    [
+      'functions called through a dispatch dict bound once: the calls of the looked-up name',
+      'def f(n):\n    d = cuda.mem_alloc(n)\ndef g(n):\n    e = cuda.mem_alloc(2 * n)\nroutine = {"f": f, "g": g}\nrun = routine[sys.argv[1]]\nrun(64)\n',
+      [64, 128],
+    ],
+    [
+      'a dispatch dict written to later is unknown',
+      'def f(n):\n    d = cuda.mem_alloc(n)\nroutine = {"f": f}\nroutine["h"] = print\nrun = routine[sys.argv[1]]\nrun(64)\n',
+      [null],
+    ],
+    [
+      'a class attribute bound once in the class body, with a NumPy scalar nbytes (uintp: 8 bytes)',
+      'class S:\n    size = 8 + np.uintp(0).nbytes\n    def __init__(self):\n        pass\nd = cuda.mem_alloc(2 * S.size)\n',
+      [32],
+    ],
+    ['a class attribute set from outside the class is unknown', 'class S:\n    size = 16\nS.size = 4\nd = cuda.mem_alloc(S.size)\n', [null]],
+    [
+      'one element of a list that is only appended the same array: its nbytes',
+      'data = []\nfor k in range(2):\n    data.append(np.random.randn(400).astype(np.float32))\n    d = cuda.mem_alloc(data[k].nbytes)\n',
+      [1600],
+    ],
+    [
+      'a list appended arrays of two sizes, or handed to a call, is unknown',
+      'data = []\ndata.append(np.zeros(4))\ndata.append(np.zeros(8))\nd = cuda.mem_alloc(data[0].nbytes)\nxs = [np.zeros(4)]\nfill(xs)\ne = cuda.mem_alloc(xs[0].nbytes)\n',
+      [null, null],
+    ],
+    [
+      'NumPy array literals: `[2.0] * n` float64 cast, `[0 + 0j] * n` complex128, `[False] * n` bool, resize of a 0-d int to a shape',
+      'n = 1000\na = gpuarray.to_gpu(np.array([2.0] * n).astype(np.float32))\nb = gpuarray.to_gpu(np.array([0 + 0j] * n))\nc = gpuarray.to_gpu(np.array([False] * n))\nz = gpuarray.to_gpu(np.resize(np.array(0,), (10, 10)))\n',
+      [4000, 16000, 1000, 800],
+    ],
+  ];
+  for (const [name, code, want] of cases) {
+    it(name, async () => assert.deepEqual(await bytes(head + code, 'python'), want));
+  }
+});

@@ -94,6 +94,8 @@ export class PyConstantFolder {
   /** Where each helper is called, with how many leading parameters the call does not pass (the instance); null: unknown. */
   private readonly sites = new Map<number, Array<{ call: SyntaxNode; shift: number }> | null>();
   private readonly referenceMemo = new Map<string, SyntaxNode[]>();
+  private wordOffsets: Map<string, number[]> | null = null;
+  private readonly scopeChains = new Map<string, SyntaxNode[]>();
   /** The file's imports and arrays, when facts/py-gpu.ts gives them. */
   hooks: PyFoldHooks | null = null;
   /** nbytes of arrays whose shape and dtype are known, by the binding of their name (host or device). */
@@ -205,15 +207,25 @@ export class PyConstantFolder {
 
   /** The scope whose binding of `name` is seen at `at`: its function, the functions around it, else the module. */
   bindingScope(name: string, at: SyntaxNode): PyScope {
-    const own = this.functions.innermost(at, SCOPE_TYPES);
-    if (!own) return this.module;
-    for (const fn of this.functions.chain(at)) {
-      if (!SCOPE_TYPES.has(fn.type)) continue;
+    const chain = this.scopeChain(at);
+    if (chain.length === 0) return this.module;
+    for (const fn of chain) {
       const scope = this.scopes.get(fn.startIndex);
       if (scope?.writes.has(name)) return scope;
     }
     // Not bound in any function around it: the module's, or (bound nowhere yet) its own function's name.
-    return this.module.writes.has(name) ? this.module : this.scopeFor(own);
+    return this.module.writes.has(name) ? this.module : this.scopeFor(chain[0]!);
+  }
+
+  /** The functions around a node, innermost first; kept per node, as one node is looked up for several names. */
+  private scopeChain(at: SyntaxNode): SyntaxNode[] {
+    const key = `${at.startIndex}:${at.endIndex}:${at.type}`;
+    let chain = this.scopeChains.get(key);
+    if (!chain) {
+      chain = this.functions.chain(at).filter((n) => SCOPE_TYPES.has(n.type));
+      this.scopeChains.set(key, chain);
+    }
+    return chain;
   }
 
   private member(node: SyntaxNode, left: SyntaxNode, right: SyntaxNode | null): void {
@@ -255,13 +267,19 @@ export class PyConstantFolder {
   references(name: string): SyntaxNode[] {
     const m = this.referenceMemo.get(name);
     if (m) return m;
-    const refs: SyntaxNode[] = [];
-    if (this.source && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      const re = new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`, 'g');
-      for (const match of this.source.text.matchAll(re)) {
-        const node = this.source.root.descendantForIndex(match.index, match.index + name.length);
-        if (node?.type === 'identifier' && node.startIndex === match.index && node.text === name) refs.push(node);
+    if (!this.wordOffsets && this.source) {
+      // One pass over the text gives every word's offsets; a name's nodes are then looked up only when asked for.
+      this.wordOffsets = new Map();
+      for (const match of this.source.text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+        const list = this.wordOffsets.get(match[0]);
+        if (list) list.push(match.index);
+        else this.wordOffsets.set(match[0], [match.index]);
       }
+    }
+    const refs: SyntaxNode[] = [];
+    for (const at of this.wordOffsets?.get(name) ?? []) {
+      const node = this.source!.root.descendantForIndex(at, at + name.length);
+      if (node?.type === 'identifier' && node.startIndex === at && node.text === name) refs.push(node);
     }
     this.referenceMemo.set(name, refs);
     return refs;
@@ -378,7 +396,7 @@ export class PyConstantFolder {
   }
 
   scopeOf(node: SyntaxNode): PyScope {
-    const fn = this.functions.innermost(node, SCOPE_TYPES);
+    const fn = this.scopeChain(node)[0];
     return fn ? this.scopeFor(fn) : this.module;
   }
 

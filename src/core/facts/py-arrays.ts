@@ -346,6 +346,7 @@ export class PyArrayReader {
     if (ls && rs) return null; // two scalars: no array
     const a = ls ? null : this.describe(l);
     const b = rs ? null : this.describe(r);
+    if ((!ls && !a) || (!rs && !b)) return null; // an operand of unknown shape: the result's is unknown too
     const dims = a && b ? broadcast(a.dims, b.dims) : (a ?? b)?.dims;
     if (!dims) return null;
     if (COMPARISON.has(op)) return ofDims(dims, 1, 'bool');

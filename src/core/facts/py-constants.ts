@@ -15,6 +15,10 @@ interface PyScope {
   writes: Map<string, number>;
   /** `rows, cols = a.shape`: a name bound to one element of a value that is no tuple written out. */
   unpacked: Map<string, { source: SyntaxNode; index: number }>;
+  /** Every binding of each name: where (the statement, or the function for a parameter) and the value, if one. */
+  sites: Map<string, Array<{ at: SyntaxNode; value: SyntaxNode | null }>>;
+  /** The function (null: the module). */
+  node: SyntaxNode | null;
 }
 
 /** What is known of an array expression (facts/py-arrays.ts): its shape, or at least its element count, and dtype. */
@@ -33,6 +37,13 @@ export interface PyArrayInfo {
 export interface PyFoldHooks {
   describe(node: SyntaxNode): PyArrayInfo | null;
   qualify(text: string): string | null;
+}
+
+/** A name's bindings in one scope, by the index of the body statement each lies in (facts of reachingValue). */
+interface BindingStatements {
+  statements: Array<{ start: number; end: number }>;
+  sites: Array<{ k: number; at: SyntaxNode; value: SyntaxNode | null }>;
+  firstPartial: number;
 }
 
 /** A function called by name, or a method called through `self` or (`__init__`) through its class's name. */
@@ -76,7 +87,7 @@ export class ScopedTable<T> {
 
 export class PyConstantFolder {
   private readonly scopes = new Map<number, PyScope>();
-  private readonly module: PyScope = { id: -1, values: new Map(), writes: new Map(), unpacked: new Map() };
+  private readonly module: PyScope = { id: -1, values: new Map(), writes: new Map(), unpacked: new Map(), sites: new Map(), node: null };
   /** `self.x = …` in a class's methods: writes and the value, by class and attribute. */
   private readonly members = new Map<string, { writes: number; value: SyntaxNode | null }>();
   /** Attributes assigned on something other than `self` (obj.x = …): a member of that name may change anywhere. */
@@ -96,6 +107,8 @@ export class PyConstantFolder {
   private readonly referenceMemo = new Map<string, SyntaxNode[]>();
   private wordOffsets: Map<string, number[]> | null = null;
   private readonly scopeChains = new Map<string, SyntaxNode[]>();
+  private readonly bodies = new Map<number, Array<{ start: number; end: number }>>();
+  private readonly reaching = new Map<string, BindingStatements | null>();
   /** The file's imports and arrays, when facts/py-gpu.ts gives them. */
   hooks: PyFoldHooks | null = null;
   /** nbytes of arrays whose shape and dtype are known, by the binding of their name (host or device). */
@@ -132,7 +145,7 @@ export class PyConstantFolder {
               : (field(p, 'name') ?? p.namedChild(0));
         if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') plain = false;
         if (id?.type === 'identifier') {
-          scope.writes.set(id.text, (scope.writes.get(id.text) ?? 0) + 2);
+          this.bindIn(scope, fn, id.text, 2, null);
           names.push(id.text);
           const value = p.type === 'default_parameter' || p.type === 'typed_default_parameter' ? field(p, 'value') : null;
           if (value) defaults.set(id.text, value);
@@ -169,7 +182,7 @@ export class PyConstantFolder {
         const right = field(node, 'right');
         if (left?.type === 'identifier') {
           const scope = this.scopeOf(node);
-          scope.writes.set(left.text, (scope.writes.get(left.text) ?? 0) + 1);
+          this.bindIn(scope, node, left.text, 1, right);
           if (right) scope.values.set(left.text, right);
         } else if (left?.type === 'attribute') {
           this.member(node, left, right);
@@ -180,9 +193,10 @@ export class PyConstantFolder {
           const values = right && (right.type === 'expression_list' || right.type === 'tuple') ? children(right) : [];
           const scope = this.scopeOf(node);
           // `a[i, :] = …` rebinds no name: it writes into what `a` holds.
-          for (const id of boundNames(left)) this.bump(node, id);
-          if (names.length > 0 && names.length === values.length && names.every((n) => n.type === 'identifier'))
-            names.forEach((n, i) => scope.values.set(n.text, values[i]!));
+          const flat = names.length > 0 && names.length === values.length && names.every((n) => n.type === 'identifier');
+          if (flat) names.forEach((n, i) => this.bindIn(scope, node, n.text, 1, values[i]!));
+          else for (const id of boundNames(left)) this.bump(node, id);
+          if (flat) names.forEach((n, i) => scope.values.set(n.text, values[i]!));
           else if (right && values.length === 0 && names.length > 0 && names.every((n) => n.type === 'identifier'))
             names.forEach((n, i) => scope.unpacked.set(n.text, { source: right, index: i }));
         }
@@ -382,14 +396,20 @@ export class PyConstantFolder {
   }
 
   private bump(node: SyntaxNode, name: string, by = 1): void {
-    const scope = this.scopeOf(node);
-    scope.writes.set(name, (scope.writes.get(name) ?? 0) + by);
+    this.bindIn(this.scopeOf(node), node, name, by, null);
+  }
+
+  private bindIn(scope: PyScope, at: SyntaxNode, name: string, writes: number, value: SyntaxNode | null): void {
+    scope.writes.set(name, (scope.writes.get(name) ?? 0) + writes);
+    const list = scope.sites.get(name);
+    if (list) list.push({ at, value });
+    else scope.sites.set(name, [{ at, value }]);
   }
 
   private scopeFor(fn: SyntaxNode): PyScope {
     let s = this.scopes.get(fn.startIndex);
     if (!s) {
-      s = { id: fn.startIndex, values: new Map(), writes: new Map(), unpacked: new Map() };
+      s = { id: fn.startIndex, values: new Map(), writes: new Map(), unpacked: new Map(), sites: new Map(), node: fn };
       this.scopes.set(fn.startIndex, s);
     }
     return s;
@@ -400,10 +420,78 @@ export class PyConstantFolder {
     return fn ? this.scopeFor(fn) : this.module;
   }
 
-  /** The single expression a name was bound to, when it is bound exactly once in the scope it resolves to. */
+  /**
+   * The expression a name holds at `at`: its one binding in the scope it resolves to, or, in straight-line code, the
+   * last of several bindings that are each a statement of the function's (or module's) own body before the one
+   * holding `at` (`y = arange(n); y = y.astype(f)`). A binding in a loop, a branch or a nested function before it,
+   * or a use from a nested function (which runs later), gives null.
+   */
   valueOf(name: string, at: SyntaxNode): SyntaxNode | null {
     const scope = this.bindingScope(name, at);
-    return scope.writes.get(name) === 1 ? (scope.values.get(name) ?? null) : null;
+    const writes = scope.writes.get(name);
+    if (writes === 1) return scope.values.get(name) ?? null;
+    return writes ? this.reachingValue(scope, name, at) : null;
+  }
+
+  private reachingValue(scope: PyScope, name: string, at: SyntaxNode): SyntaxNode | null {
+    if ((this.scopeChain(at)[0]?.startIndex ?? -1) !== scope.id) return null;
+    const r = this.bindingStatements(scope, name);
+    if (!r) return null;
+    const use = statementAt(r.statements, at.startIndex);
+    if (use < 0 || r.firstPartial <= use) return null;
+    // The bindings are in document order: the last one before the use's statement, past any in that statement.
+    let lo = 0;
+    let hi = r.sites.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r.sites[mid]!.k < use) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < r.sites.length && r.sites[i]!.k === use; i++) {
+      // `y = y.astype(f)`: its right side reads the binding before it.
+      const right = field(r.sites[i]!.at, 'right');
+      if (!right || at.startIndex < right.startIndex || at.endIndex > right.endIndex) return null;
+    }
+    return lo > 0 ? r.sites[lo - 1]!.value : null;
+  }
+
+  /**
+   * A name's bindings in a scope by the body statement each is (k), and the first statement holding one that is not
+   * a whole `name = value` statement of the body (a loop, a branch, a parameter: -1); kept per scope and name.
+   */
+  private bindingStatements(scope: PyScope, name: string): BindingStatements | null {
+    const key = `${scope.id}:${name}`;
+    if (this.reaching.has(key)) return this.reaching.get(key)!;
+    const sites = scope.sites.get(name);
+    const body = scope.node ? field(scope.node, 'body') : (this.source?.root ?? null);
+    let r = null;
+    if (sites && body) {
+      const statements = this.statementsOf(body);
+      let firstPartial = Infinity;
+      const out: BindingStatements['sites'] = [];
+      for (const site of sites) {
+        const k = statementAt(statements, site.at.startIndex);
+        const s = statements[k];
+        const whole = !!s && site.value !== null && site.at.type === 'assignment' && s.start === site.at.startIndex && s.end === site.at.endIndex;
+        if (!whole) firstPartial = Math.min(firstPartial, k);
+        out.push({ k, at: site.at, value: site.value });
+      }
+      r = { statements, sites: out, firstPartial };
+    }
+    this.reaching.set(key, r);
+    return r;
+  }
+
+  /** The statements of a body, as offset ranges in order (kept per body). */
+  private statementsOf(body: SyntaxNode): Array<{ start: number; end: number }> {
+    let list = this.bodies.get(body.startIndex);
+    if (!list) {
+      list = children(body)
+        .filter((c) => c.type !== 'comment')
+        .map((c) => ({ start: c.startIndex, end: c.endIndex }));
+      this.bodies.set(body.startIndex, list);
+    }
+    return list;
   }
 
   /** `self.n` in a method: the one value the class's methods ever give it (`self.n = 1 << 20` in __init__). */
@@ -728,6 +816,20 @@ export class PyConstantFolder {
     if (!node) return { expr: '?', bytes: null, unknowns: ['?'] };
     return sizeValue(collapse(node.text), this.evaluate(node));
   }
+}
+
+/** The index of the statement holding an offset (statements in order), or -1. */
+function statementAt(statements: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
+  let lo = 0;
+  let hi = statements.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = statements[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Two handles of one node (tree-sitter hands out a new object on every access). */

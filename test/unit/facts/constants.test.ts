@@ -617,6 +617,27 @@ describe('constant folding: Python arrays through bindings, parameters, members 
       'n = 1000\na = gpuarray.to_gpu(np.array([2.0] * n).astype(np.float32))\nb = gpuarray.to_gpu(np.array([0 + 0j] * n))\nc = gpuarray.to_gpu(np.array([False] * n))\nz = gpuarray.to_gpu(np.resize(np.array(0,), (10, 10)))\n',
       [4000, 16000, 1000, 800],
     ],
+    [
+      'an element-wise expression with an operand of unknown shape is unknown (not the known operand alone)',
+      'x = load()\nd = gpuarray.to_gpu((np.zeros(400) + x[:, None]).astype(np.float32))\n',
+      [null],
+    ],
+    [
+      'straight-line rebinding: each use reads the binding before its statement',
+      'n = 1024\nd = cuda.mem_alloc(n)\nn = 2 * n\ne = cuda.mem_alloc(n)\n',
+      [1024, 2048],
+    ],
+    [
+      'a rebinding in a branch or a loop before the use, or a use from a function, is unknown',
+      'n = 1024\nif flag:\n    n = 2048\nd = cuda.mem_alloc(n)\nm = 8\nfor i in range(3):\n    m = m * 2\ne = cuda.mem_alloc(m)\nk = 1\ndef f():\n    return cuda.mem_alloc(k)\nk = 2\n',
+      [null, null, null],
+    ],
+    [
+      // NumPy 2.4 gives xs and ys 501 elements each (ceil of the float quotient), the grid 501 x 501 complex64.
+      'float aranges from a method’s arguments, rebound in straight-line code, broadcast with newaxis, raveled, passed through a dispatch dict',
+      'w = 1000\nclass View:\n    def render(self, lo, hi):\n        xs = np.arange(lo, hi, (hi - lo) / w * 2)\n        ys = np.arange(hi, lo, (lo - hi) / w * 2) * 1j\n        ys = ys.astype(np.complex64)\n        grid = np.ravel(xs + ys[:, np.newaxis]).astype(np.complex64)\n        run(grid)\n    def show(self):\n        self.render(-1.3, 1.3)\ndef upload(g):\n    d = gpuarray.to_gpu(g)\nkinds = {"gpu": upload}\nrun = kinds[sys.argv[1]]\nView().show()\n',
+      [2008008],
+    ],
   ];
   for (const [name, code, want] of cases) {
     it(name, async () => assert.deepEqual(await bytes(head + code, 'python'), want));

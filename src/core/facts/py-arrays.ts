@@ -184,9 +184,11 @@ export class PyArrayReader {
     }
     if (fn === 'arange') return this.arange(a);
     if (CREATORS.test(fn) || randomArray(q, lib)) return this.creator(q, fn, a);
-    // `numpy.uintp(0)`, `numpy.float32(x)`: a 0-d value of that dtype.
+    // `numpy.uintp(0)`, `numpy.float32(x)`: a 0-d value of that dtype (not the removed aliases of Python's int, float).
     const scalar = this.folder.dtypeBytes(fnNode, DEFAULT_DTYPE.numpy);
-    return lib === 'numpy' && scalar.bytes !== null && a.positional.length <= 1 ? info([], 1, scalar.bytes, scalar.name) : null;
+    return lib === 'numpy' && !/^(int|float)$/.test(fn) && scalar.bytes !== null && a.positional.length <= 1
+      ? info([], 1, scalar.bytes, scalar.name)
+      : null;
   }
 
   /** zeros/ones/empty/full(shape, …), the `_like` forms, rand/randn(d0, d1, …), random samplers (size=). */

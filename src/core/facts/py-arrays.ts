@@ -119,8 +119,9 @@ export class PyArrayReader {
     if (v) return this.describe(v);
     const args = this.folder.parameterArguments(node.text, node);
     if (args) return this.same(args.map((a) => this.describe(a)));
-    const size = this.folder.arrayBytes.get(node.text, node);
-    const item = this.folder.arrayItems.get(node.text, node) ?? null;
+    const recorded = this.folder.recordedArray(node.text, node);
+    const size = recorded?.size;
+    const item = recorded?.item ?? null;
     if (size?.bytes == null) return null;
     return { dims: null, count: item && size.bytes % item === 0 ? size.bytes / item : null, item, itemName: null, bytes: size.bytes };
   }

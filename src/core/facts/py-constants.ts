@@ -73,7 +73,12 @@ const PARAMETER_TYPES = new Set([
  */
 export class ScopedTable<T> {
   private readonly entries = new Map<string, T>();
+  private readonly counts = new Map<string, number>();
   constructor(private readonly key: (name: string, at: SyntaxNode) => string) {}
+  /** How many times the binding's entry was set (once per binding statement that recorded it). */
+  sets(name: string, at: SyntaxNode): number {
+    return this.counts.get(this.key(name, at)) ?? 0;
+  }
   get(name: string, at: SyntaxNode): T | undefined {
     return this.entries.get(this.key(name, at));
   }
@@ -81,7 +86,9 @@ export class ScopedTable<T> {
     return this.entries.has(this.key(name, at));
   }
   set(name: string, at: SyntaxNode, value: T): void {
-    this.entries.set(this.key(name, at), value);
+    const key = this.key(name, at);
+    this.entries.set(key, value);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 }
 
@@ -212,6 +219,17 @@ export class PyConstantFolder {
         if (left) for (const id of boundNames(left)) this.bump(node, id, 2);
       }
     }
+  }
+
+  /**
+   * The size facts/py-gpu.ts recorded for an array name, when every binding of the name recorded one (the last one
+   * so far is then the one that reaches a use in the same order); a name also bound to what records nothing
+   * (`ys = ys[mask]`, a loop variable, a parameter) gives undefined, as the entry may be another binding's.
+   */
+  recordedArray(name: string, at: SyntaxNode): { size: SizeValue; item: number | undefined } | undefined {
+    const size = this.arrayBytes.get(name, at);
+    if (!size || this.arrayBytes.sets(name, at) < (this.bindingScope(name, at).writes.get(name) ?? 0)) return undefined;
+    return { size, item: this.arrayItems.get(name, at) };
   }
 
   /** A table whose entries follow this folder's scopes (see ScopedTable). */
@@ -710,14 +728,15 @@ export class PyConstantFolder {
         const obj = field(node, 'object');
         const attr = field(node, 'attribute')?.text;
         if (attr === 'nbytes' && obj?.type === 'identifier') {
-          const size = this.arrayBytes.get(obj.text, node);
+          const size = this.recordedArray(obj.text, node)?.size;
           if (size?.bytes != null) return known(size.bytes);
         }
         // a.size (elements) and a.itemsize / a.dtype.itemsize, for arrays of known size and dtype
         const array = attr === 'itemsize' && obj?.type === 'attribute' && field(obj, 'attribute')?.text === 'dtype' ? field(obj, 'object') : obj;
         if ((attr === 'size' || attr === 'itemsize') && array?.type === 'identifier') {
-          const size = this.arrayBytes.get(array.text, node);
-          const item = this.arrayItems.get(array.text, node);
+          const recorded = this.recordedArray(array.text, node);
+          const size = recorded?.size;
+          const item = recorded?.item;
           if (item && attr === 'itemsize') return known(item);
           if (item && size?.bytes != null && size.bytes % item === 0) return known(size.bytes / item);
         }

@@ -205,7 +205,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       if (inline) return inline;
     }
     const { name, offset } = nameOf(node);
-    const known = name && node ? folder.arrayBytes.get(name, node) : undefined;
+    const known = name && node ? folder.recordedArray(name, node)?.size : undefined;
     if (known && !offset && known.bytes !== null) return known;
     const described = node ? arrays.describe(node) : null;
     if (node && described?.bytes != null) return { expr: describedExpr(node, described), bytes: described.bytes, unknowns: [] };
@@ -448,7 +448,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (/_like$/.test(fn)) {
       const src = a.positional[0];
       if (dtype) return folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy).bytes;
-      return src?.type === 'identifier' ? (itemOf.get(src.text, src) ?? null) : null;
+      return src?.type === 'identifier' ? (folder.recordedArray(src.text, src)?.item ?? null) : null;
     }
     // rand/randn take dimensions only (float64); randint, arange and full take their dtype from their values.
     if (/^(rand|randn|random|random_sample)$/.test(fn)) return folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy).bytes;
@@ -459,8 +459,9 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   /** `a.astype(dt)` / `np.asarray(a, dt)` of a host array `a` of known size and dtype: its elements at dt's size. */
   const retyped = (source: SyntaxNode | null | undefined, dtype: SyntaxNode | null | undefined): { size: SizeValue; item: number } | null => {
     if (source?.type !== 'identifier' || !dtype) return null;
-    const bytes = folder.arrayBytes.get(source.text, source);
-    const item = itemOf.get(source.text, source);
+    const recorded = folder.recordedArray(source.text, source);
+    const bytes = recorded?.size;
+    const item = recorded?.item;
     const to = folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy);
     if (!bytes || bytes.bytes === null || !item || to.bytes === null || bytes.bytes % item !== 0) return null;
     return { size: { expr: `${bytes.expr} as ${to.name}`, bytes: (bytes.bytes / item) * to.bytes, unknowns: [] }, item: to.bytes };

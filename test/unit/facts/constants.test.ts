@@ -623,6 +623,11 @@ describe('constant folding: Python arrays through bindings, parameters, members 
       [null],
     ],
     [
+      'a name rebound to a masked selection is unknown, not the size of the array it held before',
+      'ys = np.arange(0, 10)\nys = ys[ys > 5]\nu = gpuarray.to_gpu(ys)\nv = cuda.mem_alloc(ys.nbytes)\n',
+      [null, null],
+    ],
+    [
       'straight-line rebinding: each use reads the binding before its statement',
       'n = 1024\nd = cuda.mem_alloc(n)\nn = 2 * n\ne = cuda.mem_alloc(n)\n',
       [1024, 2048],

@@ -185,11 +185,14 @@ export class PyArrayReader {
     }
     if (fn === 'arange') return this.arange(a);
     if (CREATORS.test(fn) || randomArray(q, lib)) return this.creator(q, fn, a);
-    // `numpy.uintp(0)`, `numpy.float32(x)`: a 0-d value of that dtype (not the removed aliases of Python's int, float).
+    // `numpy.uintp(0)`: a 0-d value of that dtype; `numpy.float32(a)` of an array: the array cast (not the removed
+    // aliases of Python's int and float).
     const scalar = this.folder.dtypeBytes(fnNode, DEFAULT_DTYPE.numpy);
-    return lib === 'numpy' && !/^(int|float)$/.test(fn) && scalar.bytes !== null && a.positional.length <= 1
-      ? info([], 1, scalar.bytes, scalar.name)
-      : null;
+    if (lib !== 'numpy' || /^(int|float)$/.test(fn) || scalar.bytes === null || a.positional.length > 1 || a.keywords.size > 0) return null;
+    const arg = a.positional[0];
+    if (!arg || this.scalarKind(arg) || this.numericName(arg)) return info([], 1, scalar.bytes, scalar.name);
+    const base = this.describe(arg);
+    return base ? info(base.dims, base.count, scalar.bytes, scalar.name) : null;
   }
 
   /** zeros/ones/empty/full(shape, …), the `_like` forms, rand/randn(d0, d1, …), random samplers (size=). */

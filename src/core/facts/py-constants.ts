@@ -223,13 +223,30 @@ export class PyConstantFolder {
 
   /**
    * The size facts/py-gpu.ts recorded for an array name, when every binding of the name recorded one (the last one
-   * so far is then the one that reaches a use in the same order); a name also bound to what records nothing
-   * (`ys = ys[mask]`, a loop variable, a parameter) gives undefined, as the entry may be another binding's.
+   * so far is then the one that reaches a use in the same order) or binds another such name of the same size (the
+   * swap of double buffers, `a, b = b, a`); a name also bound to what records nothing (`ys = ys[mask]`, a loop
+   * variable, a parameter) gives undefined, as the entry may be another binding's.
    */
   recordedArray(name: string, at: SyntaxNode): { size: SizeValue; item: number | undefined } | undefined {
     const size = this.arrayBytes.get(name, at);
-    if (!size || this.arrayBytes.sets(name, at) < (this.bindingScope(name, at).writes.get(name) ?? 0)) return undefined;
+    if (!size || !this.recordedEverywhere(name, at, size.bytes, new Set())) return undefined;
     return { size, item: this.arrayItems.get(name, at) };
+  }
+
+  private recordedEverywhere(name: string, at: SyntaxNode, bytes: number | null, seen: Set<string>): boolean {
+    const scope = this.bindingScope(name, at);
+    const key = `${scope.id}:${name}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+    const writes = scope.writes.get(name) ?? 0;
+    const sets = this.arrayBytes.sets(name, at);
+    if (sets >= writes) return true;
+    const aliases = (scope.sites.get(name) ?? []).filter((s) => s.value?.type === 'identifier');
+    if (sets + aliases.length < writes) return false;
+    return aliases.every(({ value }) => {
+      const other = this.arrayBytes.get(value!.text, value!);
+      return other !== undefined && other.bytes === bytes && this.recordedEverywhere(value!.text, value!, bytes, seen);
+    });
   }
 
   /** A table whose entries follow this folder's scopes (see ScopedTable). */

@@ -628,6 +628,11 @@ describe('constant folding: Python arrays through bindings, parameters, members 
       [null, null],
     ],
     [
+      'a NumPy scalar type called on an array casts the array (not a 0-d value); double buffers swapped keep their size',
+      'o = np.random.rand(768, 1024) * 255\no = np.float32(o)\nd = gpuarray.to_gpu(o)\na = gpuarray.to_gpu(o)\nb = gpuarray.to_gpu(o)\nfor s in range(3):\n    a, b = b, a\nc = cuda.mem_alloc(a.nbytes)\n',
+      [768 * 1024 * 4, 768 * 1024 * 4, 768 * 1024 * 4, 768 * 1024 * 4],
+    ],
+    [
       'straight-line rebinding: each use reads the binding before its statement',
       'n = 1024\nd = cuda.mem_alloc(n)\nn = 2 * n\ne = cuda.mem_alloc(n)\n',
       [1024, 2048],

@@ -6,19 +6,58 @@ import type { SizeValue } from '../model/types';
 import { MAX_FOLD_DEPTH, MAX_FOLD_STEPS, checked, known, merge, shorten, sizeValue, unknown, type Folded } from './c-constants';
 import { DTYPE_BYTES } from './type-sizes';
 import { callArgs } from './py-syntax';
-import { children, collapse, field, walk, type Enclosing, type NodeIndex } from './syntax';
+import { children, collapse, field, type Enclosing, type NodeIndex } from './syntax';
 
 interface PyScope {
   /** The function's start offset; -1 for the module. */
   id: number;
   values: Map<string, SyntaxNode>;
   writes: Map<string, number>;
+  /** `rows, cols = a.shape`: a name bound to one element of a value that is no tuple written out. */
+  unpacked: Map<string, { source: SyntaxNode; index: number }>;
+  /** Every binding of each name: where (the statement, or the function for a parameter) and the value, if one. */
+  sites: Map<string, Array<{ at: SyntaxNode; value: SyntaxNode | null }>>;
+  /** The function (null: the module). */
+  node: SyntaxNode | null;
+}
+
+/** What is known of an array expression (facts/py-arrays.ts): its shape, or at least its element count, and dtype. */
+export interface PyArrayInfo {
+  /** Each dimension (none for a 0-d scalar); null when only the element count is known. */
+  dims: number[] | null;
+  count: number | null;
+  /** Bytes per element and the dtype's name, when the dtype is known. */
+  item: number | null;
+  itemName: string | null;
+  /** nbytes: count x item, or a size known without either. */
+  bytes: number | null;
+}
+
+/** What the folder asks of the file's imports and arrays (facts/py-arrays.ts answers). */
+export interface PyFoldHooks {
+  describe(node: SyntaxNode): PyArrayInfo | null;
+  qualify(text: string): string | null;
+}
+
+/** A name's bindings in one scope, by the index of the body statement each lies in (facts of reachingValue). */
+interface BindingStatements {
+  statements: Array<{ start: number; end: number }>;
+  sites: Array<{ k: number; at: SyntaxNode; value: SyntaxNode | null }>;
+  firstPartial: number;
+}
+
+/** A function called by name, or a method called through `self` or (`__init__`) through its class's name. */
+interface PyHelper {
+  name: string;
+  params: string[];
+  defaults: Map<string, SyntaxNode>;
+  node: SyntaxNode;
+  /** The class of a method (its first parameter is the instance); null for a plain function. */
+  cls: SyntaxNode | null;
 }
 
 export const SCOPE_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda']);
 export const BINDING_TYPES: ReadonlySet<string> = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause']);
-const IDENTIFIER = new Set(['identifier']);
-const CALL_TYPES: ReadonlySet<string> = new Set(['call']);
 const PARAMETER_TYPES = new Set([
   'identifier',
   'default_parameter',
@@ -34,7 +73,12 @@ const PARAMETER_TYPES = new Set([
  */
 export class ScopedTable<T> {
   private readonly entries = new Map<string, T>();
+  private readonly counts = new Map<string, number>();
   constructor(private readonly key: (name: string, at: SyntaxNode) => string) {}
+  /** How many times the binding's entry was set (once per binding statement that recorded it). */
+  sets(name: string, at: SyntaxNode): number {
+    return this.counts.get(this.key(name, at)) ?? 0;
+  }
   get(name: string, at: SyntaxNode): T | undefined {
     return this.entries.get(this.key(name, at));
   }
@@ -42,13 +86,15 @@ export class ScopedTable<T> {
     return this.entries.has(this.key(name, at));
   }
   set(name: string, at: SyntaxNode, value: T): void {
-    this.entries.set(this.key(name, at), value);
+    const key = this.key(name, at);
+    this.entries.set(key, value);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 }
 
 export class PyConstantFolder {
   private readonly scopes = new Map<number, PyScope>();
-  private readonly module: PyScope = { id: -1, values: new Map(), writes: new Map() };
+  private readonly module: PyScope = { id: -1, values: new Map(), writes: new Map(), unpacked: new Map(), sites: new Map(), node: null };
   /** `self.x = …` in a class's methods: writes and the value, by class and attribute. */
   private readonly members = new Map<string, { writes: number; value: SyntaxNode | null }>();
   /** Attributes assigned on something other than `self` (obj.x = …): a member of that name may change anywhere. */
@@ -56,14 +102,22 @@ export class PyConstantFolder {
   private steps = 0;
   /** Folded bindings: each is folded once however often it is used (chains of names stay linear). */
   private readonly memo = new Map<number | string, Folded | 'in progress'>();
-  /** Plain functions by the start of their scope: name, parameter names and defaults (helpers called by name). */
-  private readonly helpers = new Map<number, { name: string; params: string[]; defaults: Map<string, SyntaxNode> }>();
-  /** How many functions of each name the file defines, and the calls of each plain name. */
+  /** Functions and methods by the start of their scope: name, parameter names and defaults. */
+  private readonly helpers = new Map<number, PyHelper>();
+  /** How many functions of each name the file defines (methods per class), and classes of each name. */
   private readonly definedCount = new Map<string, number>();
-  private readonly callsByName = new Map<string, SyntaxNode[]>();
-  private readonly allCalls: SyntaxNode[] = [];
-  /** Helpers handed to another call as a value (`Thread(target=work)`, `map(work, xs)`): called with what we cannot see. */
-  private escaped: Set<string> | null = null;
+  private readonly classes = new Map<string, SyntaxNode[]>();
+  /** `x = …` in a class body: writes and the value, by class and name (`Cls.x`). */
+  private readonly classAttributes = new Map<string, { writes: number; value: SyntaxNode | null }>();
+  /** Where each helper is called, with how many leading parameters the call does not pass (the instance); null: unknown. */
+  private readonly sites = new Map<number, Array<{ call: SyntaxNode; shift: number }> | null>();
+  private readonly referenceMemo = new Map<string, SyntaxNode[]>();
+  private wordOffsets: Map<string, number[]> | null = null;
+  private readonly scopeChains = new Map<string, SyntaxNode[]>();
+  private readonly bodies = new Map<number, Array<{ start: number; end: number }>>();
+  private readonly reaching = new Map<string, BindingStatements | null>();
+  /** The file's imports and arrays, when facts/py-gpu.ts gives them. */
+  hooks: PyFoldHooks | null = null;
   /** nbytes of arrays whose shape and dtype are known, by the binding of their name (host or device). */
   readonly arrayBytes: ScopedTable<SizeValue>;
   /** Bytes per element of those arrays whose dtype is known (facts/py-gpu.ts fills both). */
@@ -72,6 +126,8 @@ export class PyConstantFolder {
   constructor(
     nodes: NodeIndex,
     private readonly functions: Enclosing,
+    /** The file's tree and text, to find every use of a helper's name (none: helpers are never folded). */
+    private readonly source: { root: SyntaxNode; text: string } | null = null,
   ) {
     this.arrayBytes = this.table<SizeValue>();
     this.arrayItems = this.table<number>();
@@ -96,42 +152,60 @@ export class PyConstantFolder {
               : (field(p, 'name') ?? p.namedChild(0));
         if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') plain = false;
         if (id?.type === 'identifier') {
-          scope.writes.set(id.text, (scope.writes.get(id.text) ?? 0) + 2);
+          this.bindIn(scope, fn, id.text, 2, null);
           names.push(id.text);
           const value = p.type === 'default_parameter' || p.type === 'typed_default_parameter' ? field(p, 'value') : null;
           if (value) defaults.set(id.text, value);
         }
       }
       const name = fn.type === 'function_definition' ? field(fn, 'name')?.text : undefined;
-      if (name) this.definedCount.set(name, (this.definedCount.get(name) ?? 0) + 1);
-      if (name && plain) this.helpers.set(fn.startIndex, { name, params: names, defaults });
-    }
-    for (const call of nodes.of(CALL_TYPES)) {
-      this.allCalls.push(call);
-      const fn = field(call, 'function');
-      if (fn?.type !== 'identifier') continue;
-      let list = this.callsByName.get(fn.text);
-      if (!list) this.callsByName.set(fn.text, (list = []));
-      list.push(call);
+      // A method's class: the function sits in the class's block (a decorated one may be a static or class method).
+      const decorated = fn.parent?.type === 'decorated_definition';
+      const holder = decorated ? fn.parent!.parent : fn.parent;
+      const cls = holder?.type === 'block' && holder.parent?.type === 'class_definition' ? holder.parent : null;
+      if (cls) this.addClass(cls);
+      const key = cls ? `${cls.startIndex}:${name}` : name;
+      if (key) this.definedCount.set(key, (this.definedCount.get(key) ?? 0) + 1);
+      if (name && plain && !(cls && decorated)) this.helpers.set(fn.startIndex, { name, params: names, defaults, node: fn, cls });
     }
     for (const node of nodes.of(BINDING_TYPES)) {
+      const body = node.parent?.type === 'expression_statement' ? node.parent.parent : null;
+      const cls = body?.type === 'block' && body.parent?.type === 'class_definition' ? body.parent : null;
+      if (cls) {
+        // A class body binds class attributes (`Cls.x`), not names of the module or of its methods.
+        this.addClass(cls);
+        const left = field(node, 'left');
+        if (left?.type !== 'identifier') continue;
+        const key = `${cls.startIndex}:${left.text}`;
+        const a = this.classAttributes.get(key);
+        if (a) {
+          a.writes++;
+          a.value = null;
+        } else this.classAttributes.set(key, { writes: node.type === 'assignment' ? 1 : 2, value: field(node, 'right') });
+        continue;
+      }
       if (node.type === 'assignment') {
         const left = field(node, 'left');
         const right = field(node, 'right');
         if (left?.type === 'identifier') {
           const scope = this.scopeOf(node);
-          scope.writes.set(left.text, (scope.writes.get(left.text) ?? 0) + 1);
+          this.bindIn(scope, node, left.text, 1, right);
           if (right) scope.values.set(left.text, right);
         } else if (left?.type === 'attribute') {
           this.member(node, left, right);
         } else if (left) {
-          // `rows, cols = 1024, 768`: element by element when both sides are flat lists of the same length.
+          // `rows, cols = 1024, 768`: element by element when both sides are flat lists of the same length;
+          // `rows, cols = a.shape`: each name is one element of the right side.
           const names = left.type === 'pattern_list' || left.type === 'tuple_pattern' ? children(left) : [];
           const values = right && (right.type === 'expression_list' || right.type === 'tuple') ? children(right) : [];
           const scope = this.scopeOf(node);
-          for (const id of identifiersIn(left)) this.bump(node, id);
-          if (names.length > 0 && names.length === values.length && names.every((n) => n.type === 'identifier'))
-            names.forEach((n, i) => scope.values.set(n.text, values[i]!));
+          // `a[i, :] = …` rebinds no name: it writes into what `a` holds.
+          const flat = names.length > 0 && names.length === values.length && names.every((n) => n.type === 'identifier');
+          if (flat) names.forEach((n, i) => this.bindIn(scope, node, n.text, 1, values[i]!));
+          else for (const id of boundNames(left)) this.bump(node, id);
+          if (flat) names.forEach((n, i) => scope.values.set(n.text, values[i]!));
+          else if (right && values.length === 0 && names.length > 0 && names.every((n) => n.type === 'identifier'))
+            names.forEach((n, i) => scope.unpacked.set(n.text, { source: right, index: i }));
         }
       } else if (node.type === 'augmented_assignment') {
         const left = field(node, 'left');
@@ -142,9 +216,37 @@ export class PyConstantFolder {
         }
       } else if (node.type === 'for_statement' || node.type === 'for_in_clause') {
         const left = field(node, 'left');
-        if (left) for (const id of identifiersIn(left)) this.bump(node, id, 2);
+        if (left) for (const id of boundNames(left)) this.bump(node, id, 2);
       }
     }
+  }
+
+  /**
+   * The size facts/py-gpu.ts recorded for an array name, when every binding of the name recorded one (the last one
+   * so far is then the one that reaches a use in the same order) or binds another such name of the same size (the
+   * swap of double buffers, `a, b = b, a`); a name also bound to what records nothing (`ys = ys[mask]`, a loop
+   * variable, a parameter) gives undefined, as the entry may be another binding's.
+   */
+  recordedArray(name: string, at: SyntaxNode): { size: SizeValue; item: number | undefined } | undefined {
+    const size = this.arrayBytes.get(name, at);
+    if (!size || !this.recordedEverywhere(name, at, size.bytes, new Set())) return undefined;
+    return { size, item: this.arrayItems.get(name, at) };
+  }
+
+  private recordedEverywhere(name: string, at: SyntaxNode, bytes: number | null, seen: Set<string>): boolean {
+    const scope = this.bindingScope(name, at);
+    const key = `${scope.id}:${name}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+    const writes = scope.writes.get(name) ?? 0;
+    const sets = this.arrayBytes.sets(name, at);
+    if (sets >= writes) return true;
+    const aliases = (scope.sites.get(name) ?? []).filter((s) => s.value?.type === 'identifier');
+    if (sets + aliases.length < writes) return false;
+    return aliases.every(({ value }) => {
+      const other = this.arrayBytes.get(value!.text, value!);
+      return other !== undefined && other.bytes === bytes && this.recordedEverywhere(value!.text, value!, bytes, seen);
+    });
   }
 
   /** A table whose entries follow this folder's scopes (see ScopedTable). */
@@ -154,15 +256,25 @@ export class PyConstantFolder {
 
   /** The scope whose binding of `name` is seen at `at`: its function, the functions around it, else the module. */
   bindingScope(name: string, at: SyntaxNode): PyScope {
-    const own = this.functions.innermost(at, SCOPE_TYPES);
-    if (!own) return this.module;
-    for (const fn of this.functions.chain(at)) {
-      if (!SCOPE_TYPES.has(fn.type)) continue;
+    const chain = this.scopeChain(at);
+    if (chain.length === 0) return this.module;
+    for (const fn of chain) {
       const scope = this.scopes.get(fn.startIndex);
       if (scope?.writes.has(name)) return scope;
     }
     // Not bound in any function around it: the module's, or (bound nowhere yet) its own function's name.
-    return this.module.writes.has(name) ? this.module : this.scopeFor(own);
+    return this.module.writes.has(name) ? this.module : this.scopeFor(chain[0]!);
+  }
+
+  /** The functions around a node, innermost first; kept per node, as one node is looked up for several names. */
+  private scopeChain(at: SyntaxNode): SyntaxNode[] {
+    const key = `${at.startIndex}:${at.endIndex}:${at.type}`;
+    let chain = this.scopeChains.get(key);
+    if (!chain) {
+      chain = this.functions.chain(at).filter((n) => SCOPE_TYPES.has(n.type));
+      this.scopeChains.set(key, chain);
+    }
+    return chain;
   }
 
   private member(node: SyntaxNode, left: SyntaxNode, right: SyntaxNode | null): void {
@@ -192,33 +304,233 @@ export class PyConstantFolder {
     return p?.type === 'class_definition' ? p : null;
   }
 
+  private addClass(cls: SyntaxNode): void {
+    const name = field(cls, 'name')?.text;
+    if (!name) return;
+    const list = this.classes.get(name) ?? [];
+    if (!list.some((c) => c.startIndex === cls.startIndex)) list.push(cls);
+    this.classes.set(name, list);
+  }
+
+  /** Every identifier of the file spelled `name` (any scope), found by its text; memoised. */
+  references(name: string): SyntaxNode[] {
+    const m = this.referenceMemo.get(name);
+    if (m) return m;
+    if (!this.wordOffsets && this.source) {
+      // One pass over the text gives every word's offsets; a name's nodes are then looked up only when asked for.
+      this.wordOffsets = new Map();
+      for (const match of this.source.text.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
+        const list = this.wordOffsets.get(match[0]);
+        if (list) list.push(match.index);
+        else this.wordOffsets.set(match[0], [match.index]);
+      }
+    }
+    const refs: SyntaxNode[] = [];
+    for (const at of this.wordOffsets?.get(name) ?? []) {
+      const node = this.source!.root.descendantForIndex(at, at + name.length);
+      if (node?.type === 'identifier' && node.startIndex === at && node.text === name) refs.push(node);
+    }
+    this.referenceMemo.set(name, refs);
+    return refs;
+  }
+
+  /**
+   * Every call of a helper, or null when it may be called in a way we cannot see: a function by its name, or
+   * through a dispatch dict (`table = {"a": f}; g = table[key]; g(…)`); `__init__` through its class's name; a method
+   * through `self` in its own class. Any other use of the name (handed to a call, stored, a subclass) gives null.
+   */
+  private callSites(h: PyHelper): Array<{ call: SyntaxNode; shift: number }> | null {
+    if (this.sites.has(h.node.startIndex)) return this.sites.get(h.node.startIndex)!;
+    this.sites.set(h.node.startIndex, null); // a helper met again while its calls are gathered: unknown
+    const r = this.gatherCallSites(h);
+    this.sites.set(h.node.startIndex, r);
+    return r;
+  }
+
+  private gatherCallSites(h: PyHelper): Array<{ call: SyntaxNode; shift: number }> | null {
+    const sites: Array<{ call: SyntaxNode; shift: number }> = [];
+    const isDefinition = (ref: SyntaxNode) =>
+      (ref.parent?.type === 'function_definition' || ref.parent?.type === 'class_definition') &&
+      field(ref.parent, 'name')?.startIndex === ref.startIndex;
+    const calledAs = (ref: SyntaxNode) => {
+      const p = ref.parent;
+      return p?.type === 'call' && field(p, 'function')?.startIndex === ref.startIndex ? p : null;
+    };
+    if (!h.cls) {
+      if (this.definedCount.get(h.name) !== 1) return null;
+      for (const ref of this.references(h.name)) {
+        const p = ref.parent;
+        if (isDefinition(ref)) continue;
+        if (p?.type === 'attribute' && field(p, 'attribute')?.startIndex === ref.startIndex) continue; // x.name: another thing
+        if (p?.type === 'keyword_argument' && field(p, 'name')?.startIndex === ref.startIndex) continue;
+        const call = calledAs(ref);
+        if (call) {
+          sites.push({ call, shift: 0 });
+          continue;
+        }
+        const dispatched = this.dispatchCalls(ref);
+        if (!dispatched) return null;
+        sites.push(...dispatched.map((call) => ({ call, shift: 0 })));
+      }
+      return sites;
+    }
+    const className = field(h.cls, 'name')?.text;
+    if (!className || this.classes.get(className)?.length !== 1 || this.definedCount.get(`${h.cls.startIndex}:${h.name}`) !== 1) return null;
+    // A subclass (or any use of the class other than a call) may call the method with other values.
+    for (const ref of this.references(className)) if (!isDefinition(ref) && !calledAs(ref)) return null;
+    if (h.name === '__init__') {
+      for (const ref of this.references(className)) {
+        const call = calledAs(ref);
+        if (call) sites.push({ call, shift: 1 });
+      }
+      // `Cls.__init__(obj, …)` or `self.__init__(…)` call it with other values (a base's `Base.__init__(self)` does not).
+      for (const ref of this.references('__init__')) {
+        const obj = ref.parent?.type === 'attribute' ? field(ref.parent, 'object')?.text : undefined;
+        if (obj === className || obj === 'self') return null;
+      }
+      return sites;
+    }
+    for (const ref of this.references(h.name)) {
+      const p = ref.parent;
+      if (p?.type !== 'attribute' || field(p, 'attribute')?.startIndex !== ref.startIndex) continue; // a plain name is another binding
+      const call = p.parent?.type === 'call' && field(p.parent, 'function')?.startIndex === p.startIndex ? p.parent : null;
+      if (!call || field(p, 'object')?.text !== 'self' || !sameNode(this.classOf(call), h.cls)) return null;
+      sites.push({ call, shift: 1 });
+    }
+    return sites;
+  }
+
+  /** `table = {"a": f, …}` bound once, used only as `table[k](…)` or `g = table[k]; g(…)`: those calls; else null. */
+  private dispatchCalls(ref: SyntaxNode): SyntaxNode[] | null {
+    const pair = ref.parent;
+    const dict = pair?.type === 'pair' && field(pair, 'value')?.startIndex === ref.startIndex ? pair.parent : null;
+    const bind = dict?.type === 'dictionary' ? dict.parent : null;
+    const table = bind?.type === 'assignment' && field(bind, 'right')?.startIndex === dict!.startIndex ? field(bind, 'left') : null;
+    if (table?.type !== 'identifier' || !sameNode(this.valueOf(table.text, table), dict)) return null;
+    const calls: SyntaxNode[] = [];
+    for (const use of this.references(table.text)) {
+      if (use.startIndex === table.startIndex) continue;
+      const sub = use.parent;
+      if (sub?.type !== 'subscript' || field(sub, 'value')?.startIndex !== use.startIndex || !sameNode(this.valueOf(table.text, use), dict))
+        return null;
+      const p = sub.parent;
+      if (p?.type === 'call' && field(p, 'function')?.startIndex === sub.startIndex) {
+        calls.push(p);
+        continue;
+      }
+      const alias = p?.type === 'assignment' && field(p, 'right')?.startIndex === sub.startIndex ? field(p, 'left') : null;
+      if (alias?.type !== 'identifier' || !sameNode(this.valueOf(alias.text, alias), sub)) return null;
+      for (const a of this.references(alias.text)) {
+        if (a.startIndex === alias.startIndex) continue;
+        const call = a.parent?.type === 'call' && field(a.parent, 'function')?.startIndex === a.startIndex ? a.parent : null;
+        if (!call || !sameNode(this.valueOf(alias.text, a), sub)) return null;
+        calls.push(call);
+      }
+    }
+    return calls;
+  }
+
   private bump(node: SyntaxNode, name: string, by = 1): void {
-    const scope = this.scopeOf(node);
-    scope.writes.set(name, (scope.writes.get(name) ?? 0) + by);
+    this.bindIn(this.scopeOf(node), node, name, by, null);
+  }
+
+  private bindIn(scope: PyScope, at: SyntaxNode, name: string, writes: number, value: SyntaxNode | null): void {
+    scope.writes.set(name, (scope.writes.get(name) ?? 0) + writes);
+    const list = scope.sites.get(name);
+    if (list) list.push({ at, value });
+    else scope.sites.set(name, [{ at, value }]);
   }
 
   private scopeFor(fn: SyntaxNode): PyScope {
     let s = this.scopes.get(fn.startIndex);
     if (!s) {
-      s = { id: fn.startIndex, values: new Map(), writes: new Map() };
+      s = { id: fn.startIndex, values: new Map(), writes: new Map(), unpacked: new Map(), sites: new Map(), node: fn };
       this.scopes.set(fn.startIndex, s);
     }
     return s;
   }
 
   scopeOf(node: SyntaxNode): PyScope {
-    const fn = this.functions.innermost(node, SCOPE_TYPES);
+    const fn = this.scopeChain(node)[0];
     return fn ? this.scopeFor(fn) : this.module;
   }
 
-  /** The single expression a name was bound to, when it is bound exactly once in the scope it resolves to. */
+  /**
+   * The expression a name holds at `at`: its one binding in the scope it resolves to, or, in straight-line code, the
+   * last of several bindings that are each a statement of the function's (or module's) own body before the one
+   * holding `at` (`y = arange(n); y = y.astype(f)`). A binding in a loop, a branch or a nested function before it,
+   * or a use from a nested function (which runs later), gives null.
+   */
   valueOf(name: string, at: SyntaxNode): SyntaxNode | null {
     const scope = this.bindingScope(name, at);
-    return scope.writes.get(name) === 1 ? (scope.values.get(name) ?? null) : null;
+    const writes = scope.writes.get(name);
+    if (writes === 1) return scope.values.get(name) ?? null;
+    return writes ? this.reachingValue(scope, name, at) : null;
+  }
+
+  private reachingValue(scope: PyScope, name: string, at: SyntaxNode): SyntaxNode | null {
+    if ((this.scopeChain(at)[0]?.startIndex ?? -1) !== scope.id) return null;
+    const r = this.bindingStatements(scope, name);
+    if (!r) return null;
+    const use = statementAt(r.statements, at.startIndex);
+    if (use < 0 || r.firstPartial <= use) return null;
+    // The bindings are in document order: the last one before the use's statement, past any in that statement.
+    let lo = 0;
+    let hi = r.sites.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r.sites[mid]!.k < use) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < r.sites.length && r.sites[i]!.k === use; i++) {
+      // `y = y.astype(f)`: its right side reads the binding before it.
+      const right = field(r.sites[i]!.at, 'right');
+      if (!right || at.startIndex < right.startIndex || at.endIndex > right.endIndex) return null;
+    }
+    return lo > 0 ? r.sites[lo - 1]!.value : null;
+  }
+
+  /**
+   * A name's bindings in a scope by the body statement each is (k), and the first statement holding one that is not
+   * a whole `name = value` statement of the body (a loop, a branch, a parameter: -1); kept per scope and name.
+   */
+  private bindingStatements(scope: PyScope, name: string): BindingStatements | null {
+    const key = `${scope.id}:${name}`;
+    if (this.reaching.has(key)) return this.reaching.get(key)!;
+    const sites = scope.sites.get(name);
+    const body = scope.node ? field(scope.node, 'body') : (this.source?.root ?? null);
+    let r = null;
+    if (sites && body) {
+      const statements = this.statementsOf(body);
+      let firstPartial = Infinity;
+      const out: BindingStatements['sites'] = [];
+      for (const site of sites) {
+        const k = statementAt(statements, site.at.startIndex);
+        const s = statements[k];
+        const whole = !!s && site.value !== null && site.at.type === 'assignment' && s.start === site.at.startIndex && s.end === site.at.endIndex;
+        if (!whole) firstPartial = Math.min(firstPartial, k);
+        out.push({ k, at: site.at, value: site.value });
+      }
+      r = { statements, sites: out, firstPartial };
+    }
+    this.reaching.set(key, r);
+    return r;
+  }
+
+  /** The statements of a body, as offset ranges in order (kept per body). */
+  private statementsOf(body: SyntaxNode): Array<{ start: number; end: number }> {
+    let list = this.bodies.get(body.startIndex);
+    if (!list) {
+      list = children(body)
+        .filter((c) => c.type !== 'comment')
+        .map((c) => ({ start: c.startIndex, end: c.endIndex }));
+      this.bodies.set(body.startIndex, list);
+    }
+    return list;
   }
 
   /** `self.n` in a method: the one value the class's methods ever give it (`self.n = 1 << 20` in __init__). */
-  private memberValue(node: SyntaxNode): SyntaxNode | null {
+  memberValue(node: SyntaxNode): SyntaxNode | null {
     const attr = field(node, 'attribute')?.text;
     if (!attr || this.foreignAttributes.has(attr)) return null;
     const cls = this.classOf(node);
@@ -227,30 +539,41 @@ export class PyConstantFolder {
   }
 
   /**
-   * A parameter of a plain function that is never rebound, when every call of the function by name passes the same
-   * value (positionally, by keyword, or by leaving the default): `def alloc(n): cp.zeros(n)` called `alloc(1 << 20)`.
+   * The expressions a parameter that is never rebound receives, one per call (positionally, by keyword, or the
+   * default), when every call of its function or method is known (callSites); null otherwise.
    */
-  private parameterValue(name: string, at: SyntaxNode, depth: number): Folded {
+  parameterArguments(name: string, at: SyntaxNode): SyntaxNode[] | null {
     const scope = this.bindingScope(name, at);
     const fn = scope === this.module ? undefined : this.helpers.get(scope.id);
-    if (!fn || scope.writes.get(name) !== 2 || this.definedCount.get(fn.name) !== 1 || this.escapedHelpers().has(fn.name)) return unknown(name);
+    if (!fn || scope.writes.get(name) !== 2) return null;
     const index = fn.params.indexOf(name);
-    if (index < 0) return unknown(name);
-    const key = `param:${scope.id}:${name}`;
+    if (index < 0 || (fn.cls && index === 0)) return null;
+    const sites = this.callSites(fn);
+    if (!sites || sites.length === 0) return null;
+    const args: SyntaxNode[] = [];
+    for (const { call, shift } of sites) {
+      const a = callArgs(call);
+      if (a.positional.some((x) => x.type === 'list_splat' || x.type === 'dictionary_splat') || a.positional.length + shift > fn.params.length)
+        return null;
+      const arg = a.positional[index - shift] ?? a.keywords.get(name) ?? fn.defaults.get(name);
+      if (!arg) return null;
+      args.push(arg);
+    }
+    return args;
+  }
+
+  /** A parameter's value when every call passes the same one: `def alloc(n): cp.zeros(n)` called `alloc(1 << 20)`. */
+  private parameterValue(name: string, at: SyntaxNode, depth: number): Folded {
+    const key = `param:${this.bindingScope(name, at).id}:${name}`;
     const m = this.memo.get(key);
     if (m === 'in progress') return unknown(name);
     if (m) return m;
     this.memo.set(key, 'in progress');
     const r = ((): Folded => {
-      const calls = this.callsByName.get(fn.name) ?? [];
-      if (calls.length === 0) return unknown(name);
+      const args = this.parameterArguments(name, at);
+      if (!args) return unknown(name);
       let value: number | null = null;
-      for (const call of calls) {
-        const args = callArgs(call);
-        if (args.positional.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat') || args.positional.length > fn.params.length)
-          return unknown(name);
-        const arg = args.positional[index] ?? args.keywords.get(name) ?? fn.defaults.get(name);
-        if (!arg) return unknown(name);
+      for (const arg of args) {
         const v = this.evaluate(arg, depth + 1);
         if (v.value === null) return v.reason ? v : unknown(name);
         if (value !== null && v.value !== value) return unknown(name);
@@ -262,16 +585,31 @@ export class PyConstantFolder {
     return r;
   }
 
-  private escapedHelpers(): Set<string> {
-    if (this.escaped) return this.escaped;
-    const names = new Set([...this.helpers.values()].map((h) => h.name));
-    const escaped = new Set<string>();
-    for (const call of this.allCalls) {
-      const args = callArgs(call);
-      for (const a of [...args.positional, ...args.keywords.values()]) if (a.type === 'identifier' && names.has(a.text)) escaped.add(a.text);
-    }
-    this.escaped = escaped;
-    return escaped;
+  /** `rows, cols = a.shape` bound once: the element's value (a dimension of an array of known shape). */
+  private unpackedValue(name: string, at: SyntaxNode): Folded | null {
+    const scope = this.bindingScope(name, at);
+    const u = scope.writes.get(name) === 1 ? scope.unpacked.get(name) : undefined;
+    if (!u) return null;
+    const dims = this.shapeOf(u.source);
+    const v = dims?.[u.index];
+    return v === undefined ? unknown(name) : known(v);
+  }
+
+  /** The dimensions of `a.shape` for an array of known shape. */
+  private shapeOf(node: SyntaxNode): number[] | null {
+    if (node.type !== 'attribute' || field(node, 'attribute')?.text !== 'shape') return null;
+    const obj = field(node, 'object');
+    return obj ? (this.hooks?.describe(obj)?.dims ?? null) : null;
+  }
+
+  /** `Cls.x` for a class of the file whose body binds x once and whose instances never set it. */
+  private classAttribute(node: SyntaxNode): SyntaxNode | null {
+    const obj = field(node, 'object');
+    const attr = field(node, 'attribute')?.text;
+    const cls = obj?.type === 'identifier' ? this.classes.get(obj.text) : undefined;
+    if (!attr || !cls || cls.length !== 1 || this.foreignAttributes.has(attr) || this.members.has(`${cls[0]!.startIndex}:${attr}`)) return null;
+    const a = this.classAttributes.get(`${cls[0]!.startIndex}:${attr}`);
+    return a && a.writes === 1 ? a.value : null;
   }
 
   /** Folds a bound value once; a binding met again while it is folded (a cycle) is unknown. */
@@ -313,8 +651,19 @@ export class PyConstantFolder {
         return node.namedChildCount === 1 ? ev(node.namedChild(0)) : unknown(collapse(node.text));
       case 'identifier': {
         const v = this.valueOf(node.text, node);
-        if (!v) return this.parameterValue(node.text, node, depth);
+        if (!v) return this.unpackedValue(node.text, node) ?? this.parameterValue(node.text, node, depth);
         return this.memoised(v, node.text, depth);
+      }
+      case 'subscript': {
+        // `a.shape[0]`, `a.shape[-1]`: a dimension of an array of known shape.
+        const dims = this.shapeOf(field(node, 'value') ?? node);
+        const index = children(node).slice(1);
+        if (dims && index.length === 1) {
+          const i = ev(index[0]!).value;
+          const d = i !== null && Number.isInteger(i) ? dims[i < 0 ? dims.length + i : i] : undefined;
+          if (d !== undefined) return known(d);
+        }
+        return unknown(collapse(node.text));
       }
       case 'unary_operator': {
         const a = ev(field(node, 'argument'));
@@ -374,6 +723,15 @@ export class PyConstantFolder {
           const v = ev(args[0]!);
           return v.value === null ? v : known(fn === 'round' ? Math.round(v.value) : Math.trunc(v.value));
         }
+        const q = fn && this.hooks ? this.hooks.qualify(fn) : null;
+        if ((q === 'math.ceil' || q === 'math.floor' || q === 'numpy.ceil' || q === 'numpy.floor') && args.length === 1) {
+          const v = ev(args[0]!);
+          return v.value === null ? v : known(q.endsWith('ceil') ? Math.ceil(v.value) : Math.floor(v.value));
+        }
+        if (fn === 'len' && args.length === 1) {
+          const d = this.hooks?.describe(args[0]!)?.dims?.[0];
+          return d === undefined ? unknown(collapse(node.text)) : known(d);
+        }
         if ((fn === 'min' || fn === 'max') && args.length >= 2) {
           const vs = args.map(ev);
           if (vs.some((v) => v.value === null)) return merge(...vs);
@@ -387,14 +745,15 @@ export class PyConstantFolder {
         const obj = field(node, 'object');
         const attr = field(node, 'attribute')?.text;
         if (attr === 'nbytes' && obj?.type === 'identifier') {
-          const size = this.arrayBytes.get(obj.text, node);
+          const size = this.recordedArray(obj.text, node)?.size;
           if (size?.bytes != null) return known(size.bytes);
         }
         // a.size (elements) and a.itemsize / a.dtype.itemsize, for arrays of known size and dtype
         const array = attr === 'itemsize' && obj?.type === 'attribute' && field(obj, 'attribute')?.text === 'dtype' ? field(obj, 'object') : obj;
         if ((attr === 'size' || attr === 'itemsize') && array?.type === 'identifier') {
-          const size = this.arrayBytes.get(array.text, node);
-          const item = this.arrayItems.get(array.text, node);
+          const recorded = this.recordedArray(array.text, node);
+          const size = recorded?.size;
+          const item = recorded?.item;
           if (item && attr === 'itemsize') return known(item);
           if (item && size?.bytes != null && size.bytes % item === 0) return known(size.bytes / item);
         }
@@ -402,6 +761,14 @@ export class PyConstantFolder {
           const v = this.memberValue(node);
           if (v) return this.memoised(v, collapse(node.text), depth);
         }
+        // The same of any array expression whose shape or dtype facts/py-arrays.ts knows (a parameter, `x[k]`, a call).
+        if ((attr === 'nbytes' || attr === 'size' || attr === 'itemsize') && array && this.hooks) {
+          const info = this.hooks.describe(array);
+          const v = attr === 'nbytes' ? info?.bytes : attr === 'size' ? info?.count : info?.item;
+          if (v != null) return known(v);
+        }
+        const classValue = this.classAttribute(node);
+        if (classValue) return this.memoised(classValue, collapse(node.text), depth);
         return unknown(collapse(node.text));
       }
       default:
@@ -411,6 +778,8 @@ export class PyConstantFolder {
 
   /** Number of elements of a shape argument: an int, or a tuple/list of ints. */
   elementCount(shape: SyntaxNode): Folded {
+    const dims = this.shapeOf(shape);
+    if (dims) return known(dims.reduce((p, d) => p * d, 1));
     let node = shape;
     for (let hops = 0; hops < 8; hops++) {
       // A shape held in a name (`shape = (1024, 1024)`) or a member (`self.shape`), possibly through another name.
@@ -485,16 +854,30 @@ export class PyConstantFolder {
   }
 }
 
-function identifiersIn(node: SyntaxNode): string[] {
-  const names: string[] = [];
-  walk(
-    node,
-    (n) => {
-      if (n.parent?.type !== 'attribute') names.push(n.text);
-    },
-    IDENTIFIER,
-  );
-  return names;
+/** The index of the statement holding an offset (statements in order), or -1. */
+function statementAt(statements: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
+  let lo = 0;
+  let hi = statements.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = statements[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Two handles of one node (tree-sitter hands out a new object on every access). */
+export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
+  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+}
+
+/** The names a binding target rebinds: `a`, `a, (b, *c)`; not those of `a[i]` or `obj.x` (those write into a value). */
+function boundNames(node: SyntaxNode): string[] {
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'subscript' || node.type === 'attribute') return [];
+  return children(node).flatMap(boundNames);
 }
 
 /**

@@ -4,6 +4,7 @@
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
 import type { GpuApi, GpuEvent, GpuFileFacts, MemorySpace, SizeValue, TransferDirection, TransferFact } from '../model/types';
 import { BINDING_TYPES, PyConstantFolder, SCOPE_TYPES } from './py-constants';
+import { CREATORS, PyArrayReader, describedExpr, randomArray } from './py-arrays';
 import { IMPORT_TYPES, callArgs, importAliases, type CallArgs } from './py-syntax';
 import { DEFAULT_DTYPE } from './type-sizes';
 import { transferDirectionFromKind } from './c-api-table';
@@ -71,21 +72,6 @@ const FAMILY_BY_ROOT: Readonly<Record<string, GpuApi>> = lookupTable({
   numba: 'numba',
   torch: 'torch',
 });
-/**
- * A sampler of `numpy.random` / `cupy.random` that returns an array (`rand`, `normal`, `choice`), not a generator,
- * bit generator or state call (`Generator`, `XORWOW(seed)`, `default_rng(seed)`, `seed(0)`): their argument is no shape.
- */
-function randomArray(q: string, lib: string): boolean {
-  if (!q.startsWith(`${lib}.random.`)) return false;
-  const fn = q.slice(lib.length + '.random.'.length);
-  return (
-    /^[a-z]/.test(fn) &&
-    !fn.includes('.') &&
-    !/^(seed|default_rng|get_random_state|set_random_state|reset_states|get_state|set_state|bit_generator)$/.test(fn)
-  );
-}
-const CREATORS = /^(zeros|ones|empty|full|arange|rand|randn|randint|random|zeros_like|ones_like|empty_like|full_like|linspace|eye|identity)$/;
-
 /** The variable an expression starts from: `a` of `a[i]`, `a.T`, `a.get()`. */
 function pyRoot(node: SyntaxNode | null | undefined): string | null {
   let n = node;
@@ -142,7 +128,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   const nodes = new NodeIndex(root, new Set([...IMPORT_TYPES, ...SCOPE_TYPES, ...PY_LOOP_TYPES, ...BINDING_TYPES, ...MAIN_TYPES]));
   const aliases = importAliases(nodes);
   const index = new Enclosing(nodes.of(new Set([...SCOPE_TYPES, ...PY_LOOP_TYPES])));
-  const folder = new PyConstantFolder(nodes, index);
+  const folder = new PyConstantFolder(nodes, index, { root, text: parsed.text });
   const loopSyntax = PY_LOOP_SYNTAX(folder);
   const loopBodies = new PyLoopBodies();
   const events: GpuEvent[] = [];
@@ -181,6 +167,9 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     const head = aliases.get(parts[0]!);
     return head ? [head, ...parts.slice(1)].join('.') : null;
   };
+  // Shapes and dtypes of array expressions, read on demand through bindings, members, parameters and lists.
+  const arrays = new PyArrayReader(folder, qualify);
+  folder.hooks = { describe: (node) => arrays.describe(node), qualify };
 
   const functionOf = (node: SyntaxNode): string | null => {
     const fn = index.innermost(node, FUNCTION_DEFINITION);
@@ -216,7 +205,10 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
       if (inline) return inline;
     }
     const { name, offset } = nameOf(node);
-    const known = name && node ? folder.arrayBytes.get(name, node) : undefined;
+    const known = name && node ? folder.recordedArray(name, node)?.size : undefined;
+    if (known && !offset && known.bytes !== null) return known;
+    const described = node ? arrays.describe(node) : null;
+    if (node && described?.bytes != null) return { expr: describedExpr(node, described), bytes: described.bytes, unknowns: [] };
     if (known && !offset) return known;
     const expr = node ? collapse(node.text) : '?';
     return { expr: `size of ${expr}`, bytes: null, unknowns: [expr] };
@@ -456,7 +448,7 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     if (/_like$/.test(fn)) {
       const src = a.positional[0];
       if (dtype) return folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy).bytes;
-      return src?.type === 'identifier' ? (itemOf.get(src.text, src) ?? null) : null;
+      return src?.type === 'identifier' ? (folder.recordedArray(src.text, src)?.item ?? null) : null;
     }
     // rand/randn take dimensions only (float64); randint, arange and full take their dtype from their values.
     if (/^(rand|randn|random|random_sample)$/.test(fn)) return folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy).bytes;
@@ -467,8 +459,9 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   /** `a.astype(dt)` / `np.asarray(a, dt)` of a host array `a` of known size and dtype: its elements at dt's size. */
   const retyped = (source: SyntaxNode | null | undefined, dtype: SyntaxNode | null | undefined): { size: SizeValue; item: number } | null => {
     if (source?.type !== 'identifier' || !dtype) return null;
-    const bytes = folder.arrayBytes.get(source.text, source);
-    const item = itemOf.get(source.text, source);
+    const recorded = folder.recordedArray(source.text, source);
+    const bytes = recorded?.size;
+    const item = recorded?.item;
     const to = folder.dtypeBytes(dtype, DEFAULT_DTYPE.numpy);
     if (!bytes || bytes.bytes === null || !item || to.bytes === null || bytes.bytes % item !== 0) return null;
     return { size: { expr: `${bytes.expr} as ${to.name}`, bytes: (bytes.bytes / item) * to.bytes, unknowns: [] }, item: to.bytes };

@@ -43,6 +43,11 @@ describe('constant folding: sizes issue 17 lists', () => {
       'void f(){ char* d; cudaMalloc(&d, sizeof(double2) + sizeof(float4) + sizeof(half) + sizeof(float3)); }',
       16 + 16 + 2 + 12,
     ],
+    [
+      'sizeof(curandStatePhilox4_32_10_t) in a struct',
+      'struct G { char tag; curandStatePhilox4_32_10_t s; };\nvoid f(){ G* d; cudaMalloc(&d, sizeof(G)); }',
+      80,
+    ],
     ["struct padded to a vector type's alignment", 'struct P { char tag; float4 v; };\nvoid f(){ P* d; cudaMalloc(&d, 2 * sizeof(P)); }', 64],
     [
       'struct padded to double2 inside cuDoubleComplex',
@@ -81,6 +86,15 @@ describe('constant folding: sizes issue 17 lists', () => {
   for (const [name, code, want] of exact) {
     it(`exact: ${name}`, async () => assert.deepEqual(await bytes(code), code.includes('cufftComplex') ? [80, 80] : [want]));
   }
+
+  it('exact: sizeof(curandState) and sizeof(curandStateXORWOW) are 48 bytes (cuRAND 10.4 of CUDA 13.0)', async () => {
+    assert.deepEqual(
+      await bytes(
+        '#include <curand_kernel.h>\n#define N 216\n#define T 256\nvoid f(){ curandState* s; cudaMalloc((void**)&s, N * T * sizeof(curandState));\n curandStateXORWOW* x; cudaMalloc(&x, N * T * sizeof(curandStateXORWOW)); }',
+      ),
+      [216 * 256 * 48, 216 * 256 * 48],
+    );
+  });
 
   it('a macro body names what the function using it holds: the n of each function', async () => {
     assert.deepEqual(
@@ -532,4 +546,110 @@ describe('constant folding: helper parameters', () => {
     ['called with *args', 'import cupy as cp\ndef alloc(n):\n    return cp.zeros(n, dtype=cp.uint8)\nalloc(8)\nalloc(*sizes)\n', null],
   ];
   for (const [name, code, want] of py) it(`Python: ${name}`, async () => assert.deepEqual(await bytes(code, 'python'), [want]));
+});
+
+describe('constant folding: Python arrays through bindings, parameters, members and lists (issue 17)', () => {
+  const head = 'import sys\nimport numpy as np\nimport pycuda.driver as cuda\nfrom pycuda import gpuarray\n';
+  const cases: Array<[string, string, Array<number | null>]> = [
+    [
+      'a module array read in a function written above its binding',
+      'def run():\n    d = cuda.mem_alloc(a.nbytes)\na = np.ones((1, 512), dtype=np.float32)\n',
+      [2048],
+    ],
+    [
+      'an array parameter every call passes the same array: its shape unpacked, padded with np.ceil, and `p[:h, :w] = m` rebinds neither h nor w',
+      'def mul(m, block=16):\n    h, w = m.shape\n    hp = int(np.ceil(h / block)) * block\n    p = np.zeros((hp, w), np.float32)\n    p[:h, :w] = m\n    return gpuarray.to_gpu(p)\na = np.random.randn(1000, 1024).astype(np.float32)\nmul(a)\nmul(a)\n',
+      [1008 * 1024 * 4],
+    ],
+    [
+      'an array parameter given arrays of two shapes is unknown',
+      'def mul(m):\n    h, w = m.shape\n    return gpuarray.zeros((h, w), np.float32)\nmul(np.zeros((4, 4)))\nmul(np.zeros((8, 8)))\n',
+      [null],
+    ],
+    [
+      'a constructor argument kept as a member: one row of a 2-D array (`rows[i, :]`), uploaded and sized in a method',
+      'class Worker:\n    def __init__(self, number, data):\n        self.data = data\n    def run(self):\n        a = gpuarray.empty((self.data.size,), dtype=np.complex64)\n        b = gpuarray.to_gpu(self.data)\nrows = np.zeros([4, 1024], dtype=np.complex64)\nfor i in range(4):\n    Worker(i, rows[i, :])\n',
+      [8192, 8192],
+    ],
+    [
+      'a constructor whose class is subclassed, or whose __init__ is called directly, is unknown',
+      'class Worker:\n    def __init__(self, data):\n        self.data = data\n    def run(self):\n        b = gpuarray.to_gpu(self.data)\nclass Big(Worker):\n    pass\nWorker(np.zeros(8))\n',
+      [null],
+    ],
+    [
+      'a method called through self: the literal its one caller passes',
+      'class M:\n    def draw(self, n):\n        d = cuda.mem_alloc(n * 4)\n    def show(self):\n        self.draw(1000)\n',
+      [4000],
+    ],
+    [
+      'a method also called from outside the class is unknown',
+      'class M:\n    def draw(self, n):\n        d = cuda.mem_alloc(n * 4)\n    def show(self):\n        self.draw(1000)\nM().draw(5)\n',
+      [null],
+    ],
+    [
+      'functions called through a dispatch dict bound once: the calls of the looked-up name',
+      'def f(n):\n    d = cuda.mem_alloc(n)\ndef g(n):\n    e = cuda.mem_alloc(2 * n)\nroutine = {"f": f, "g": g}\nrun = routine[sys.argv[1]]\nrun(64)\n',
+      [64, 128],
+    ],
+    [
+      'a dispatch dict written to later is unknown',
+      'def f(n):\n    d = cuda.mem_alloc(n)\nroutine = {"f": f}\nroutine["h"] = print\nrun = routine[sys.argv[1]]\nrun(64)\n',
+      [null],
+    ],
+    [
+      'a class attribute bound once in the class body, with a NumPy scalar nbytes (uintp: 8 bytes)',
+      'class S:\n    size = 8 + np.uintp(0).nbytes\n    def __init__(self):\n        pass\nd = cuda.mem_alloc(2 * S.size)\n',
+      [32],
+    ],
+    ['a class attribute set from outside the class is unknown', 'class S:\n    size = 16\nS.size = 4\nd = cuda.mem_alloc(S.size)\n', [null]],
+    [
+      'one element of a list that is only appended the same array: its nbytes',
+      'data = []\nfor k in range(2):\n    data.append(np.random.randn(400).astype(np.float32))\n    d = cuda.mem_alloc(data[k].nbytes)\n',
+      [1600],
+    ],
+    [
+      'a list appended arrays of two sizes, or handed to a call, is unknown',
+      'data = []\ndata.append(np.zeros(4))\ndata.append(np.zeros(8))\nd = cuda.mem_alloc(data[0].nbytes)\nxs = [np.zeros(4)]\nfill(xs)\ne = cuda.mem_alloc(xs[0].nbytes)\n',
+      [null, null],
+    ],
+    [
+      'NumPy array literals: `[2.0] * n` float64 cast, `[0 + 0j] * n` complex128, `[False] * n` bool, resize of a 0-d int to a shape',
+      'n = 1000\na = gpuarray.to_gpu(np.array([2.0] * n).astype(np.float32))\nb = gpuarray.to_gpu(np.array([0 + 0j] * n))\nc = gpuarray.to_gpu(np.array([False] * n))\nz = gpuarray.to_gpu(np.resize(np.array(0,), (10, 10)))\n',
+      [4000, 16000, 1000, 800],
+    ],
+    [
+      'an element-wise expression with an operand of unknown shape is unknown (not the known operand alone)',
+      'x = load()\nd = gpuarray.to_gpu((np.zeros(400) + x[:, None]).astype(np.float32))\n',
+      [null],
+    ],
+    [
+      'a name rebound to a masked selection is unknown, not the size of the array it held before',
+      'ys = np.arange(0, 10)\nys = ys[ys > 5]\nu = gpuarray.to_gpu(ys)\nv = cuda.mem_alloc(ys.nbytes)\n',
+      [null, null],
+    ],
+    [
+      'a NumPy scalar type called on an array casts the array (not a 0-d value); double buffers swapped keep their size',
+      'o = np.random.rand(768, 1024) * 255\no = np.float32(o)\nd = gpuarray.to_gpu(o)\na = gpuarray.to_gpu(o)\nb = gpuarray.to_gpu(o)\nfor s in range(3):\n    a, b = b, a\nc = cuda.mem_alloc(a.nbytes)\n',
+      [768 * 1024 * 4, 768 * 1024 * 4, 768 * 1024 * 4, 768 * 1024 * 4],
+    ],
+    [
+      'straight-line rebinding: each use reads the binding before its statement',
+      'n = 1024\nd = cuda.mem_alloc(n)\nn = 2 * n\ne = cuda.mem_alloc(n)\n',
+      [1024, 2048],
+    ],
+    [
+      'a rebinding in a branch or a loop before the use, or a use from a function, is unknown',
+      'n = 1024\nif flag:\n    n = 2048\nd = cuda.mem_alloc(n)\nm = 8\nfor i in range(3):\n    m = m * 2\ne = cuda.mem_alloc(m)\nk = 1\ndef f():\n    return cuda.mem_alloc(k)\nk = 2\n',
+      [null, null, null],
+    ],
+    [
+      // NumPy 2.4 gives xs and ys 501 elements each (ceil of the float quotient), the grid 501 x 501 complex64.
+      'float aranges from a method’s arguments, rebound in straight-line code, broadcast with newaxis, raveled, passed through a dispatch dict',
+      'w = 1000\nclass View:\n    def render(self, lo, hi):\n        xs = np.arange(lo, hi, (hi - lo) / w * 2)\n        ys = np.arange(hi, lo, (lo - hi) / w * 2) * 1j\n        ys = ys.astype(np.complex64)\n        grid = np.ravel(xs + ys[:, np.newaxis]).astype(np.complex64)\n        run(grid)\n    def show(self):\n        self.render(-1.3, 1.3)\ndef upload(g):\n    d = gpuarray.to_gpu(g)\nkinds = {"gpu": upload}\nrun = kinds[sys.argv[1]]\nView().show()\n',
+      [2008008],
+    ],
+  ];
+  for (const [name, code, want] of cases) {
+    it(name, async () => assert.deepEqual(await bytes(head + code, 'python'), want));
+  }
 });

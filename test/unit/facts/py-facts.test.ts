@@ -64,8 +64,13 @@ describe('Python GPU facts', () => {
       3200,
     ],
     [
-      'element-wise expression of two different sizes (broadcast) stays unknown',
+      'element-wise expression of two shapes that broadcast: (400,) + (400, 1) is 400 x 400',
       'import numpy as np\nfrom pycuda import gpuarray\na = (np.random.randn(400) + np.random.randn(400, 1)).astype(np.float32)\nd = gpuarray.to_gpu(a)',
+      400 * 400 * 4,
+    ],
+    [
+      'element-wise expression of shapes that do not broadcast stays unknown',
+      'import numpy as np\nfrom pycuda import gpuarray\na = (np.random.randn(400) + np.random.randn(300)).astype(np.float32)\nd = gpuarray.to_gpu(a)',
       null,
     ],
     [

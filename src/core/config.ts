@@ -9,6 +9,7 @@ import schema from '../../docs/config.schema.json';
 import type { Severity } from './model/types';
 import { DEFAULT_ANALYSIS_TIMEOUT_SECONDS } from './budget';
 import { findGpu, type GpuSpec } from './sizing/gpu-catalog';
+import type { Lang } from './l10n';
 
 export type RuleSetting = Severity | 'off';
 /** The values a rule can be set to, as docs/config.schema.json lists them. */
@@ -29,7 +30,7 @@ export interface AdvisorConfig {
   analysisTimeoutSeconds: number;
   rules: Record<string, RuleSetting>;
   /** Language of rule messages. */
-  lang: 'en' | 'ko';
+  lang: Lang;
   /** Folders searched for `#include "…"` headers after the including file's own (relative to the config file). */
   includeDirs?: string[];
 }
@@ -68,12 +69,12 @@ export function problem(field: string, message: string, messageKo: string): Conf
 }
 
 /** The problem's message in the UI language. */
-export function problemText(p: ConfigProblem, lang: 'en' | 'ko'): string {
+export function problemText(p: ConfigProblem, lang: Lang): string {
   return lang === 'ko' && p.messageKo ? p.messageKo : p.message;
 }
 
 /** Problems as the outputs carry them: field and message, in the run's language. */
-export function problemsIn(problems: readonly ConfigProblem[], lang: 'en' | 'ko'): Array<{ field: string; message: string }> {
+export function problemsIn(problems: readonly ConfigProblem[], lang: Lang): Array<{ field: string; message: string }> {
   return problems.map((p) => ({ field: p.field, message: problemText(p, lang) }));
 }
 

@@ -27,7 +27,8 @@ import { phrase } from '../core/rules/shared/phrases';
 import { budgetBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
 import { formatUsd } from '../core/sizing/llm-estimate';
 import { DIAGNOSTIC_SOURCE, OPEN_DOCS_COMMAND } from './protocol';
-import { LSP_STRINGS, type LspLang } from './lsp-strings';
+import { LSP_STRINGS } from './lsp-strings';
+import type { Lang } from '../core/l10n';
 
 export function toLspRange(r: SourceRange): Range {
   return { start: { line: r.startLine - 1, character: r.startColumn - 1 }, end: { line: r.endLine - 1, character: r.endColumn - 1 } };
@@ -66,7 +67,7 @@ export function commentPrefix(language: Language): string {
 }
 
 /** Quick fixes for one finding: its own fix (preferred), suppress for the line, suppress for the file, open docs. */
-export function codeActionsFor(f: Finding, doc: TextDocument, language: Language, diagnostic: Diagnostic, lang: LspLang = 'en'): CodeAction[] {
+export function codeActionsFor(f: Finding, doc: TextDocument, language: Language, diagnostic: Diagnostic, lang: Lang = 'en'): CodeAction[] {
   const S = LSP_STRINGS[lang];
   const actions: CodeAction[] = [];
   for (const fix of f.fixes ?? []) {
@@ -138,7 +139,7 @@ export function shortCount(n: number): string {
 }
 
 /** The smallest catalog GPU whose budget holds the bytes, and whether the target's does: the report's budget (budgetBytes). */
-export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): string {
+export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number, lang: Lang = 'en'): string {
   const S = LSP_STRINGS[lang];
   const fits = (g: GpuSpec) => bytes <= budgetBytes(g, safetyFactor);
   const smallest = [...GPU_CATALOG].sort((a, b) => a.memoryGiB - b.memoryGiB).find(fits);
@@ -153,7 +154,7 @@ function daysText(seconds: number): string {
   return `${seconds} s`;
 }
 
-export function llmLensTitle(c: LlmCallSummary, lang: LspLang = 'en'): string {
+export function llmLensTitle(c: LlmCallSummary, lang: Lang = 'en'): string {
   const S = LSP_STRINGS[lang];
   const tokens = c.estOutputTokens === null ? S.tokensIn(shortCount(c.estInputTokens)) : S.tokens(shortCount(c.estInputTokens + c.estOutputTokens));
   const cost = c.estCostUsd === null ? S.priceUnknown : S.perCall(formatUsd(c.estCostUsd));
@@ -161,13 +162,13 @@ export function llmLensTitle(c: LlmCallSummary, lang: LspLang = 'en'): string {
   return `${tokens} · ${cost} · ${store}`;
 }
 
-function ttlText(c: LlmCallSummary, lang: LspLang): string {
+function ttlText(c: LlmCallSummary, lang: Lang): string {
   const S = LSP_STRINGS[lang];
   return c.ttl ? S.ttl(c.ttl.seconds === null ? S.ttlSet : daysText(c.ttl.seconds)) : S.noTtl;
 }
 
 /** CodeLenses above allocations and OpenAI calls, one per line. */
-export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): CodeLens[] {
+export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: number, lang: Lang = 'en'): CodeLens[] {
   const S = LSP_STRINGS[lang];
   const lenses: CodeLens[] = [];
   const at = (line: number): Range => ({ start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } });
@@ -190,7 +191,7 @@ export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: numbe
 }
 
 /** Hover on a line with an allocation, a copy or an OpenAI call: the numbers and how they were computed. */
-export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): Hover | null {
+export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFactor: number, lang: Lang = 'en'): Hover | null {
   const S = LSP_STRINGS[lang];
   const H = S.hover;
   const space = (x: string) => escapeMarkdown(spaceName(S, x));
@@ -268,6 +269,6 @@ function wordFor(table: Readonly<Record<string, string>>, id: string): string {
   return Object.prototype.hasOwnProperty.call(table, id) ? table[id]! : id;
 }
 
-function spaceName(S: (typeof LSP_STRINGS)[LspLang], space: string): string {
+function spaceName(S: (typeof LSP_STRINGS)[Lang], space: string): string {
   return Object.prototype.hasOwnProperty.call(S.spaces, space) ? S.spaces[space]! : space;
 }

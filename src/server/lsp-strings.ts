@@ -1,8 +1,7 @@
 // The words of the editor surfaces the language server builds itself (quick-fix titles, CodeLens, hover) in each
 // language we ship; the Korean table must have every key. Numbers, API names and expressions stay as they are.
 import type { MemoryStrategy, TransferDirection } from '../core/model/types';
-
-export type LspLang = 'en' | 'ko';
+import type { Lang } from '../core/l10n';
 
 export interface LspStrings {
   suppressLine(rule: string): string;
@@ -160,4 +159,4 @@ const KO: LspStrings = {
   },
 };
 
-export const LSP_STRINGS: Readonly<Record<LspLang, LspStrings>> = { en: EN, ko: KO };
+export const LSP_STRINGS: Readonly<Record<Lang, LspStrings>> = { en: EN, ko: KO };

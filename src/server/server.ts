@@ -54,6 +54,7 @@ import { lookupTable } from '../core/model/lookup';
 import { applyBaseline, BaselineCache, splitByBaseline } from '../core/baseline';
 import { diskText } from '../core/report/sarif';
 import { statSync } from 'node:fs';
+import { langOf, type Lang } from '../core/l10n';
 
 /** VS Code language ids we analyse, for documents whose file name does not say (untitled, virtual). */
 const LANGUAGE_IDS: Readonly<Record<string, Language>> = lookupTable({
@@ -109,7 +110,7 @@ export function startServer(connection: Connection): void {
   let roots: string[] = [];
   let canConfigure = false;
   let canRefreshLenses = false;
-  let lang: 'en' | 'ko' = 'en';
+  let lang: Lang = 'en';
   /** Workspace scans run on these threads; two requests at once (the report panel and the sidebar) get one each. */
   const scanThreads: ScanThread[] = [];
   const idleScanThread = (): ScanThread => {
@@ -130,7 +131,7 @@ export function startServer(connection: Connection): void {
     canConfigure = !!params.capabilities.workspace?.configuration;
     canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     // Rule messages follow the editor's display language (VS Code sends its locale).
-    if (params.locale?.toLowerCase().startsWith('ko')) lang = 'ko';
+    lang = langOf(params.locale);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -3,6 +3,7 @@
 // from its id here, so rewording a note can never change another language's output (before, the messages mapped the
 // English sentence back to a phrase by regular expression). One template per id and language; the Korean table has
 // every id of the English one (the type says so).
+import type { Lang } from '../l10n';
 
 export type EstimateNote =
   | { id: 'promptAtRunTime'; what: string }
@@ -19,7 +20,6 @@ export type EstimateNote =
   | { id: 'inputAtRunTime' };
 
 export type EstimateNoteId = EstimateNote['id'];
-type Lang = 'en' | 'ko';
 type Templates = { [K in EstimateNoteId]: (n: Extract<EstimateNote, { id: K }>) => string };
 
 const EN: Templates = {

@@ -3,7 +3,8 @@
 import { showControlChars } from './control-chars';
 import type { SizingReport } from './sizing-model';
 import { engineName } from './sizing-model';
-import { reportStrings, type ReportLang } from './report-strings';
+import { reportStrings } from './report-strings';
+import type { Lang } from '../l10n';
 
 export interface ChartSpec {
   id: string;
@@ -48,7 +49,7 @@ const base = (title: string) => ({
   grid: { left: 70, right: 70, top: 50, bottom: 60 },
 });
 
-export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): ChartSpec[] {
+export function buildCharts(report: SizingReport, lang: Lang = 'en'): ChartSpec[] {
   const L = reportStrings(lang).charts;
   const charts: ChartSpec[] = [];
   if (report.traffic.length) {

@@ -5,7 +5,8 @@ import type { CallChange, DiffReport } from '../diff';
 import { PROVIDER_NAMES } from '../facts/llm-providers';
 import { formatUsd, GIB } from '../model/units';
 import type { FitVerdict } from '../sizing/gpu-fit';
-import { reportStrings, type ReportLang, type ReportStrings } from './report-strings';
+import { reportStrings, type ReportStrings } from './report-strings';
+import type { Lang } from '../l10n';
 
 export interface DiffTable {
   title: string;
@@ -22,7 +23,7 @@ const arrow = (a: string, b: string): string => (a === b ? a : `${a} → ${b}`);
 const verdict = (S: ReportStrings, v: FitVerdict | null): string => (v === null ? '—' : S.verdict[v]);
 
 /** "+$1,240/month LLM API, +1 data node on MongoDB, peak GPU memory 9.1 → 17.3 GiB: no longer fits a T4". */
-export function diffSummaryLine(r: DiffReport, lang: ReportLang = 'en'): string {
+export function diffSummaryLine(r: DiffReport, lang: Lang = 'en'): string {
   const S = reportStrings(lang);
   const W = S.diff.summary;
   const parts: string[] = [];
@@ -92,7 +93,7 @@ const side = <T>(c: CallChange, f: (s: CallSide) => T, show: (v: T) => string): 
   return c.before && c.after ? arrow(b, a) : c.after ? a : b;
 };
 
-export function diffTables(r: DiffReport, lang: ReportLang = 'en'): DiffTable[] {
+export function diffTables(r: DiffReport, lang: Lang = 'en'): DiffTable[] {
   const S = reportStrings(lang);
   const D = S.diff;
   const tables: DiffTable[] = [];
@@ -165,7 +166,7 @@ export function diffTables(r: DiffReport, lang: ReportLang = 'en'): DiffTable[] 
 }
 
 /** The lines under the tables: the bill, renames, fixed findings and what could not be analysed. */
-export function diffFootnotes(r: DiffReport, lang: ReportLang = 'en'): string[] {
+export function diffFootnotes(r: DiffReport, lang: Lang = 'en'): string[] {
   const F = reportStrings(lang).diff.footnotes;
   const notes = [F.total(formatUsd(r.bill.monthlyUsdBefore), formatUsd(r.bill.monthlyUsdAfter), signedUsd(r.bill.deltaUsd))];
   if (r.findings.fixed) notes.push(F.fixed(r.findings.fixed));

@@ -9,10 +9,11 @@ import { buildCharts } from './charts';
 import { chartToSvg } from './chart-svg';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
-import { reportStrings, type ReportLang } from './report-strings';
+import { reportStrings } from './report-strings';
 import { assumptionsInUse, citedSources, headerWords, keepOnOneLine, layoutGpu, TABLE_TEXT_CSS, type GpuFileGroup } from './report-layout';
 import { BIDI_CONTROLS, showControlChars } from './control-chars';
 import { redactDeep, redactSecrets } from '../model/redact';
+import type { Lang } from '../l10n';
 
 const SCRIPT_UNSAFE = new RegExp(`[\u2028\u2029${BIDI_CONTROLS}]`, 'g');
 
@@ -86,7 +87,7 @@ function table(t: Table, caption?: string, links?: readonly string[]): string {
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-export function toHtml(report: SizingReport, options: { chartScript?: string | null; lang?: ReportLang } = {}): string {
+export function toHtml(report: SizingReport, options: { chartScript?: string | null; lang?: Lang } = {}): string {
   const lang = options.lang ?? 'en';
   const strings = reportStrings(lang);
   const D = strings.document;

@@ -4,9 +4,10 @@
 import { buildCharts, type ChartSpec } from './charts';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
-import { reportStrings, type ReportLang } from './report-strings';
+import { reportStrings } from './report-strings';
 import { showControlChars } from './control-chars';
 import { redactDeep, redactSecrets } from '../model/redact';
+import type { Lang } from '../l10n';
 
 export interface RenderedAsset {
   /** Path relative to the Markdown file. */
@@ -59,7 +60,7 @@ function table(t: Table): string[] {
 /** `svgFor` draws a chart (chart-svg.ts); with `chartDir` the SVGs become assets linked from the Markdown. */
 export function toMarkdown(
   report: SizingReport,
-  options: { chartDir?: string; svgFor?: (chart: ChartSpec) => string; lang?: ReportLang } = {},
+  options: { chartDir?: string; svgFor?: (chart: ChartSpec) => string; lang?: Lang } = {},
 ): { markdown: string; assets: RenderedAsset[] } {
   const S = reportStrings(options.lang);
   const charts = buildCharts(report, options.lang);

@@ -6,8 +6,7 @@
 import type { BillKind } from '../sizing/bill';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS, type UsageAssumptions } from '../sizing/profiles';
-
-export type ReportLang = 'en' | 'ko';
+import type { Lang } from '../l10n';
 
 export interface ReportStrings {
   titles: {
@@ -721,6 +720,6 @@ const KO: ReportStrings = {
   },
 };
 
-export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en: EN, ko: KO };
+export const REPORT_STRINGS: Readonly<Record<Lang, ReportStrings>> = { en: EN, ko: KO };
 
-export const reportStrings = (lang: ReportLang | undefined): ReportStrings => REPORT_STRINGS[lang ?? 'en'];
+export const reportStrings = (lang: Lang | undefined): ReportStrings => REPORT_STRINGS[lang ?? 'en'];

@@ -14,7 +14,8 @@ import { sizeGpuFile, type GpuFileSizing } from '../sizing/gpu-fit';
 import { buildCallStreams, dataLoad, DAYS_PER_MONTH, openAiMonthlyUsd, type CallStream, type DataLoad } from '../sizing/llm-workload';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS } from '../sizing/profiles';
 import type { EngineId, Workload } from '../sizing/workload';
-import { reportStrings, type ReportLang } from './report-strings';
+import { reportStrings } from './report-strings';
+import type { Lang } from '../l10n';
 
 export const SIZING_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/sizing-report.schema.json';
 export const TRAFFIC_FACTORS = [1, 2, 5, 10] as const;
@@ -271,7 +272,7 @@ const ENGINE_NAMES: Record<EngineId, string> = {
 };
 export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
 
-function topology(e: EngineSizing | ScalePoint, lang: ReportLang): string {
+function topology(e: EngineSizing | ScalePoint, lang: Lang): string {
   const t = reportStrings(lang).recommendation;
   if ('roles' in e) {
     const one = ENGINE_TEXT[lang].one;
@@ -313,7 +314,7 @@ function recommend(
  */
 export function recommendationText(
   r: { engines: EngineSizing[]; traffic: SizingReport['traffic']; load: DataLoad; ranking: NonNullable<SizingReport['recommendation']>['ranking'] },
-  lang: ReportLang,
+  lang: Lang,
 ): string {
   const t = reportStrings(lang).recommendation;
   const best = r.engines.find((e) => e.engine === r.ranking[0]!.engine)!;

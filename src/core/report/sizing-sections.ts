@@ -5,8 +5,9 @@ import { formatUsd } from '../sizing/llm-estimate';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { BATCH_APIS, PROVIDER_NAMES } from '../facts/llm-providers';
 import { engineName, recommendationText, type LlmStream, type SizingReport } from './sizing-model';
-import { reportStrings, type ReportLang, type ReportStrings } from './report-strings';
+import { reportStrings, type ReportStrings } from './report-strings';
 import { assumptionsInUse } from './report-layout';
+import type { Lang } from '../l10n';
 
 export interface Table {
   columns: string[];
@@ -61,14 +62,14 @@ function batchPhrase(streams: readonly LlmStream[], S: ReportStrings): string {
 }
 
 /** The recommendation's two sentences in the report's language (the model's `text` is the English one). */
-function recommendationLine(report: SizingReport, lang: ReportLang): string | null {
+function recommendationLine(report: SizingReport, lang: Lang): string | null {
   const rec = report.recommendation;
   return rec && report.llm.load
     ? recommendationText({ engines: report.engines, traffic: report.traffic, load: report.llm.load, ranking: rec.ranking }, lang)
     : null;
 }
 
-export function headline(report: SizingReport, lang: ReportLang = 'en'): string[] {
+export function headline(report: SizingReport, lang: Lang = 'en'): string[] {
   const S = reportStrings(lang);
   const lines: string[] = [];
   const rec = recommendationLine(report, lang);
@@ -103,7 +104,7 @@ export function headline(report: SizingReport, lang: ReportLang = 'en'): string[
   return lines;
 }
 
-export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): Section[] {
+export function sizingSections(report: SizingReport, lang: Lang = 'en'): Section[] {
   const S = reportStrings(lang);
   const T = S.titles;
   const C = S.columns;

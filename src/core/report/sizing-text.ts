@@ -3,8 +3,9 @@
 import stringWidth from 'string-width';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
-import { reportStrings, type ReportLang } from './report-strings';
+import { reportStrings } from './report-strings';
 import { showControlChars } from './control-chars';
+import type { Lang } from '../l10n';
 
 // Bidi and other control characters from scanned text must not reorder or hide a terminal line.
 const clean = showControlChars;
@@ -27,7 +28,7 @@ function table(t: Table, maxCell = 60): string[] {
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
 }
 
-export function toSizingText(report: SizingReport, options: { detail?: boolean; lang?: ReportLang } = {}): string {
+export function toSizingText(report: SizingReport, options: { detail?: boolean; lang?: Lang } = {}): string {
   const D = reportStrings(options.lang).document;
   const out: string[] = [D.textHeader(`${report.tool.name} ${report.tool.version}`, report.profile)];
   const render = (s: Section, depth: number) => {

@@ -15,9 +15,7 @@ import type {
 import type { GpuSpec } from '../sizing/gpu-catalog';
 import { MESSAGES_KO } from './shared/messages.ko';
 import { phrase, type Lang } from './shared/phrases';
-import { fillTemplate } from './shared/template';
-
-export { fillTemplate };
+import { renderTemplate } from '../l10n';
 
 export const DOCS_BASE = 'https://github.com/ai-infra-advisor/ai-infra-advisor/blob/main/docs/rules/';
 
@@ -101,7 +99,7 @@ export function runRule<C extends GpuRuleContext | LlmRuleContext>(
         ruleId: rule.meta.id,
         messageId,
         severity: options?.lower ? LOWER_SEVERITY[severity] : severity,
-        message: fillTemplate(template, data),
+        message: renderTemplate(template, data),
         path: base.path,
         range,
         ...(fixes && fixes.length ? { fixes } : {}),

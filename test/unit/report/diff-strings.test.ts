@@ -7,7 +7,8 @@ import { PROVIDER_NAMES } from '../../../src/core/facts/llm-providers';
 import { toDiffMarkdown } from '../../../src/core/report/diff-markdown';
 import { diffSummaryLine } from '../../../src/core/report/diff-sections';
 import { toDiffText } from '../../../src/core/report/diff-text';
-import { REPORT_STRINGS, type DiffStrings, type ReportLang } from '../../../src/core/report/report-strings';
+import { REPORT_STRINGS, type DiffStrings } from '../../../src/core/report/report-strings';
+import type { Lang } from '../../../src/core/l10n';
 
 const GIB = 1024 ** 3;
 type Side = NonNullable<CallChange['after']>;
@@ -229,7 +230,7 @@ const EMPTY: DiffReport = {
 };
 
 /** The renderers' output for both reports in both formats. */
-const render = (lang: ReportLang): string => [FULL, EMPTY].flatMap((r) => [toDiffText(r, { lang }), toDiffMarkdown(r, { lang })]).join('\n');
+const render = (lang: Lang): string => [FULL, EMPTY].flatMap((r) => [toDiffText(r, { lang }), toDiffMarkdown(r, { lang })]).join('\n');
 
 /** Every leaf path of the diff string table. */
 function leaves(o: object, path = ''): string[] {

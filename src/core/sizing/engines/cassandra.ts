@@ -25,7 +25,8 @@ import {
   type RoleSizing,
   type SizingHints,
 } from './common';
-import { ENGINE_TEXT, type EngineLang, type EngineText } from './engine-text';
+import { ENGINE_TEXT, type EngineText } from './engine-text';
+import type { Lang } from '../../l10n';
 
 interface WideColumnRules {
   engine: 'cassandra' | 'scylladb';
@@ -114,7 +115,7 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
   return { sizing, node };
 }
 
-export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = CASSANDRA;
   const t = ENGINE_TEXT[lang];
   const { sizing } = sizeWideColumn(
@@ -137,7 +138,7 @@ export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: Engine
   return sizing;
 }
 
-export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = SCYLLADB;
   const t = ENGINE_TEXT[lang];
   const cores = (n: InstanceType) => n.vcpu / f.vcpuPerPhysicalCore;

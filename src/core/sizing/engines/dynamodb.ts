@@ -5,7 +5,8 @@ import { DYNAMODB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type PriceCatalog } from '../prices';
 import { ceil, finish, gib, num, type CostLine, type EngineSizing } from './common';
-import { ENGINE_TEXT, type EngineLang } from './engine-text';
+import { ENGINE_TEXT } from './engine-text';
+import type { Lang } from '../../l10n';
 
 /** Storage accounting adds 100 bytes of per-item overhead (DynamoDB pricing page, "data storage"). */
 export const ITEM_OVERHEAD_BYTES = 100;
@@ -38,7 +39,7 @@ export function partitions(storageBytes: number, rcu: number, wcu: number): numb
   return Math.max(1, ceil(storageBytes / (DYNAMODB.partitionGb * 1e9)), ceil(rcu / DYNAMODB.partitionReadUnits + wcu / DYNAMODB.partitionWriteUnits));
 }
 
-export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
+export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en'): EngineSizing {
   const f = DYNAMODB;
   const t = ENGINE_TEXT[lang];
   const p = prices.dynamodb;

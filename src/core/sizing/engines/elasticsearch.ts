@@ -27,7 +27,8 @@ import {
   type LayoutOption,
   type SizingHints,
 } from './common';
-import { ENGINE_TEXT, type EngineLang } from './engine-text';
+import { ENGINE_TEXT } from './engine-text';
+import type { Lang } from '../../l10n';
 
 /** Search thread pool size of a node: int(cores × 3 / 2) + 1 (E5). */
 export function searchPool(vcpu: number): number {
@@ -132,7 +133,7 @@ interface EsExtra {
   coordinators: CoordinatorLayout;
 }
 
-export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = ELASTICSEARCH;
   const t = ENGINE_TEXT[lang];
   const replicas = load.replicationFactor - 1;

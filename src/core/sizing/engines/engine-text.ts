@@ -1,10 +1,9 @@
 // Every sentence an engine sizing writes (titles, role names, the formula behind each count, what makes it grow, cost
 // items, notes and warnings), in each language we ship. The numbers are formatted by the engines and passed in; the
 // Korean table is typed to have every entry of the English one, with the same parameters.
-import type { AdvisorConfig } from '../../config';
 import { cite } from '../sources';
+import type { Lang } from '../../l10n';
 
-export type EngineLang = AdvisorConfig['lang'];
 type S = string;
 type N = number;
 
@@ -368,4 +367,4 @@ const KO: EngineText = {
   redisQuota: (nodes, def, max) => `노드 ${nodes}개는 ElastiCache의 기본 클러스터당 ${def}개를 넘음: 할당량 증가를 요청하세요 (최대 ${max})`,
 };
 
-export const ENGINE_TEXT: Readonly<Record<EngineLang, EngineText>> = { en: EN, ko: KO };
+export const ENGINE_TEXT: Readonly<Record<Lang, EngineText>> = { en: EN, ko: KO };

@@ -27,11 +27,12 @@ import {
   type LayoutOption,
   type SizingHints,
 } from './common';
-import { ENGINE_TEXT, type EngineLang } from './engine-text';
+import { ENGINE_TEXT } from './engine-text';
+import type { Lang } from '../../l10n';
 
 export const wiredTigerCacheGiB = (ramGiB: number): number => Math.max(MONGODB.cacheFractionOfRamMinus1 * (ramGiB - 1), MONGODB.cacheMinGiB);
 
-export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = MONGODB;
   const t = ENGINE_TEXT[lang];
   const perCopy = load.storedBytes * (1 + f.indexOverhead);

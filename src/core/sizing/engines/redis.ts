@@ -26,7 +26,8 @@ import {
   type LayoutOption,
   type SizingHints,
 } from './common';
-import { ENGINE_TEXT, type EngineLang } from './engine-text';
+import { ENGINE_TEXT } from './engine-text';
+import type { Lang } from '../../l10n';
 
 /**
  * The allocation jemalloc makes for a request of `bytes`: 8, then 16-byte steps to 128, then four size classes per
@@ -41,7 +42,7 @@ export function jemallocSizeClass(bytes: number): number {
   return Math.ceil(n / spacing) * spacing;
 }
 
-export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = REDIS;
   const t = ENGINE_TEXT[lang];
   const untilTtlRecords = Math.max(0, load.storedRecords - load.ttlRecords);

@@ -36,10 +36,11 @@ import { toHtml } from '../core/report/html';
 import { reportStrings } from '../core/report/report-strings';
 import { initTreeSitter } from '../core/parse/tree-sitter';
 import { DocumentCache } from '../core/document-cache';
-import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, wantsFixAll, wantsQuickFixes } from './fix-all';
+import { FIX_ALL_KIND, fixAllAction, wantsFixAll, wantsQuickFixes } from './fix-all';
 import { Project } from '../core/project/project';
 import { DiskFs } from '../core/project/project-fs';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
+import { lspText } from './lsp-strings';
 import {
   checkSizingReportParams,
   DEFAULT_SETTINGS,
@@ -163,7 +164,7 @@ export function startServer(connection: Connection): void {
    */
   const shownProblems = new Set<string>();
   function reportProblem(where: 'setting' | 'config', p: ConfigProblem): void {
-    const line = `${lang === 'ko' ? { setting: '설정', config: '설정 파일' }[where] : where} ${p.field}: ${problemText(p, lang)}`;
+    const line = lspText(lang, where === 'setting' ? 'problem.setting' : 'problem.config', { field: p.field, problem: problemText(p, lang) });
     if (shownProblems.has(line)) return;
     shownProblems.add(line);
     connection.console.warn(redactSecrets(line));
@@ -357,7 +358,7 @@ export function startServer(connection: Connection): void {
     const a = await analyse(doc);
     if (!a) return [];
     const only = params.context.only;
-    const fixAll = wantsFixAll(only) ? fixAllAction(a.analysis.findings, doc, FIX_ALL_TITLE[lang]) : null;
+    const fixAll = wantsFixAll(only) ? fixAllAction(a.analysis.findings, doc, lspText(lang, 'fixAll')) : null;
     if (!wantsQuickFixes(only)) return fixAll ? [fixAll] : [];
     const byKey = new Map(a.analysis.findings.map((f) => [findingKey(f), f]));
     return [

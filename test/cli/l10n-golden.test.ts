@@ -13,7 +13,7 @@ import { detectLanguage } from '../../src/core/files/discover';
 import { initTreeSitter } from '../../src/core/parse/tree-sitter';
 import { RULE_IDS } from '../../src/core/rules';
 import { findGpu } from '../../src/core/sizing/gpu-catalog';
-import { FIX_ALL_TITLE } from '../../src/server/fix-all';
+import { lspText } from '../../src/server/lsp-strings';
 import { codeActionsFor, codeLenses, hoverAt, toDiagnostic } from '../../src/server/lsp-mapping';
 import { validateSettings } from '../../src/server/settings';
 import { buildScenario } from '../unit/diff-repo';
@@ -122,7 +122,7 @@ describe('l10n golden: every user-visible text in English and Korean', function 
           for (const action of codeActionsFor(f, doc, language, toDiagnostic(f, doc.uri), lang))
             out.push(`action ${f.range.startLine} ${f.ruleId}: ${action.title}`);
       }
-      out.push(`fix all: ${FIX_ALL_TITLE[lang]}`);
+      out.push(`fix all: ${lspText(lang, 'fixAll')}`);
       const bad = {
         targetGpu: 'x100',
         profile: 'huge',

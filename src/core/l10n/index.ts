@@ -2,6 +2,7 @@
 // uses vscode.l10n). A catalogue maps a message id to its template in every language we ship; the type says the
 // Korean entry is there for every id, with the same {{placeholders}} as the English. A surface never writes a sentence
 // inline: it renders a message id with its data, so rewording a message changes every surface and no other language.
+import { redactSecrets } from '../model/redact';
 import { fillTemplate } from './template';
 
 export type Lang = 'en' | 'ko';
@@ -63,7 +64,10 @@ export function render<C extends Catalogue, K extends keyof C & string>(catalogu
   if (!message) throw new Error(`unknown message id '${id}'`);
   const template = message[lang ?? 'en'];
   const values = (data[0] ?? {}) as MessageData;
-  return typeof template === 'function' ? template(values as never) : fillTemplate(template, values);
+  if (typeof template === 'string') return fillTemplate(template, values);
+  // A function template's text values pass the same credential choke point as placeholders do.
+  const redacted = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? redactSecrets(v) : v]));
+  return template(redacted as never);
 }
 
 /** `render` with the catalogue bound: `const t = translator(CATALOGUE); t(lang, 'id', data)`. */

@@ -8,7 +8,7 @@ import type { LlmFileSummary, LlmProvider } from '../model/types';
 import { buildBill, type Bill } from '../sizing/bill';
 import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
 import { ENGINE_FACTS_DATE } from '../sizing/engine-facts';
-import { ENGINE_TEXT } from '../sizing/engines/engine-text';
+import { engineText } from '../sizing/engines/engine-text';
 import { budgetBytes, deviceBytes, findGpu, openclMaxAllocBytes, reportedBytes, type GpuSpec } from '../sizing/gpu-catalog';
 import { sizeGpuFile, type GpuFileSizing } from '../sizing/gpu-fit';
 import { buildCallStreams, dataLoad, DAYS_PER_MONTH, openAiMonthlyUsd, type CallStream, type DataLoad } from '../sizing/llm-workload';
@@ -275,7 +275,7 @@ export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
 function topology(e: EngineSizing | ScalePoint, lang: Lang): string {
   const t = reportStrings(lang).recommendation;
   if ('roles' in e) {
-    const one = ENGINE_TEXT[lang].one;
+    const one = (name: string) => engineText(lang, 'one', { name });
     const parts = e.roles
       .filter((r) => r.dedicated && r.count > 0)
       .map((r) => `${r.count.toLocaleString('en-US')} ${r.count === 1 ? one(r.name) : r.name}${r.instance ? ` (${r.instance})` : ''}`);

@@ -31,8 +31,10 @@ export type Placeholders<S extends string> = S extends `${string}{{${infer K}}}$
 export type DataOf<M> = M extends { en: (data: infer D) => string }
   ? D
   : M extends { en: infer E extends string }
-    ? { readonly [K in Placeholders<E>]: string | number }
-    : never;
+    ? string extends E
+      ? MessageData // a template known only at run time (a rule's message from its meta)
+      : { readonly [K in Placeholders<E>]: string | number }
+    : MessageData;
 
 /** Data is optional for a message without placeholders. */
 type DataArgs<M> = [keyof DataOf<M>] extends [never] ? [data?: DataOf<M>] : [data: DataOf<M>];
@@ -73,11 +75,6 @@ export function render<C extends Catalogue, K extends keyof C & string>(catalogu
 /** `render` with the catalogue bound: `const t = translator(CATALOGUE); t(lang, 'id', data)`. */
 export function translator<C extends Catalogue>(catalogue: C) {
   return <K extends keyof C & string>(lang: Lang | undefined, id: K, ...data: DataArgs<C[K]>): string => render(catalogue, lang, id, ...data);
-}
-
-/** A template given as text at run time (a rule's message from its meta), filled the same way. */
-export function renderTemplate(template: string, data: MessageData): string {
-  return fillTemplate(template, data);
 }
 
 /** A language tag ('ko-KR', 'en-US') or a setting's value as one of ours, else English. */

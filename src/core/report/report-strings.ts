@@ -146,58 +146,8 @@ export interface ReportStrings {
   document: { title: string; profile: string; chartData(title: string): string; noScript: string; textHeader(tool: string, profile: string): string };
   /** Strings of the editor's report page and sidebar (the webview has no l10n API of its own). */
   page: PageStrings;
-  /** The `diff` command's text and Markdown (diff-sections.ts). */
-  diff: DiffStrings;
 }
 
-/** The diff report's words; numbers, paths, model, engine and instance names stay as they are. */
-export interface DiffStrings {
-  summary: {
-    /** The LLM API spend change of every provider's call sites. */
-    llm(delta: string): string;
-    serverless(delta: string, engine: string): string;
-    dataNodes(signed: string, n: number, engine: string): string;
-    dataInstance(engine: string, from: string, to: string): string;
-    serverlessWord: string;
-    peakAdded(peak: string, path: string): string;
-    programRemoved(path: string): string;
-    peakChanged(before: string, after: string, path: string | null): string;
-    noLongerFits(gpu: string): string;
-    nowFits(gpu: string): string;
-    fits(gpu: string): string;
-    doesNotFit(gpu: string, withoutChunking: boolean): string;
-    newFindings(n: number): string;
-    nothing: string;
-  };
-  unknown: string;
-  /** The head side when it is the working tree (not a commit). */
-  workingTree: string;
-  /** A moved call says where from instead (movedFrom). */
-  status: Record<'added' | 'removed' | 'changed', string>;
-  movedFrom(where: string): string;
-  context: { loop: string; handler: string; stored: string; storedIn(store: string): string; cache: string };
-  maxTokens(n: number): string;
-  outputBound: Record<'max-tokens' | 'model-maximum' | 'embedding' | 'unknown', string>;
-  severity: Record<'error' | 'warning' | 'info', string>;
-  calls: { title: string; headers: [string, string, string, string, string, string, string, string, string] };
-  gpu: { title(target: string): string; headers: [string, string, string, string, string] };
-  stores: { title: string; headers: [string, string, string, string] };
-  databases: {
-    title: string;
-    headers: [string, string, string, string, string];
-    recommended: string;
-    serverless(partitions: number): string;
-    nodes(nodes: number, data: number, instance: string | null): string;
-  };
-  findings: { title: string; headers: [string, string, string, string] };
-  footnotes: {
-    total(before: string, after: string, delta: string): string;
-    fixed(n: number): string;
-    renamed(from: string, to: string): string;
-    notAnalysed(side: 'base' | 'head', path: string, reason: string): string;
-    revisions(base: string, head: string, profile: string | null): string;
-  };
-}
 
 /** Plain strings (they travel to the webview in a message); `{0}`, `{1}` are filled in the page. */
 export interface PageStrings {
@@ -421,53 +371,6 @@ const EN: ReportStrings = {
     sourcesTitle: 'Sources',
     sourcesIntro: 'The public sources this report names, with their addresses.',
   },
-  diff: {
-    summary: {
-      llm: (d) => `${d}/month LLM API`,
-      serverless: (d, e) => `${d}/month on ${e}`,
-      dataNodes: (signed, n, e) => `${signed}${n} data node${n === 1 ? '' : 's'} on ${e}`,
-      dataInstance: (e, from, to) => `${e} data nodes ${from} → ${to}`,
-      serverlessWord: 'serverless',
-      peakAdded: (peak, path) => `peak GPU memory ${peak} in ${path}`,
-      programRemoved: (path) => `GPU program ${path} removed`,
-      peakChanged: (b, a, path) => `peak GPU memory ${b} → ${a}${path ? ` in ${path}` : ''}`,
-      noLongerFits: (g) => `: no longer fits the ${g}`,
-      nowFits: (g) => `: now fits the ${g}`,
-      fits: (g) => `: fits the ${g}`,
-      doesNotFit: (g, chunk) => `: does not fit the ${g}${chunk ? ' without chunking' : ''}`,
-      newFindings: (n) => `${n} new finding${n === 1 ? '' : 's'}`,
-      nothing: 'No change in cost, GPU memory or databases, and no new findings',
-    },
-    unknown: 'unknown',
-    workingTree: 'working tree',
-    status: { added: 'added', removed: 'removed', changed: 'changed' },
-    movedFrom: (w) => `moved from ${w}`,
-    context: { loop: 'loop', handler: 'handler', stored: 'stored', storedIn: (s) => `stored in ${s}`, cache: 'cache' },
-    maxTokens: (n) => `max ${n}`,
-    outputBound: { 'max-tokens': 'max tokens (set at run time)', 'model-maximum': "model's maximum", embedding: 'embedding', unknown: 'unknown' },
-    severity: { error: 'error', warning: 'warning', info: 'info' },
-    calls: {
-      title: 'LLM API call sites',
-      headers: ['Change', 'Where', 'Operation', 'Model', 'Output bound', 'Context', '$/call', '$/month', 'Δ $/month'],
-    },
-    gpu: { title: (t) => `GPU memory (target ${t})`, headers: ['Program', 'Peak before', 'Peak after', 'Verdict before', 'Verdict after'] },
-    stores: { title: 'Store writes of LLM results', headers: ['Change', 'Where', 'Store', 'API'] },
-    databases: {
-      title: 'Database sizing',
-      headers: ['Engine', 'Nodes before', 'Nodes after', '$/month before', '$/month after'],
-      recommended: ' (recommended)',
-      serverless: (n) => `serverless (${n} partitions)`,
-      nodes: (n, data, inst) => `${n} (${data} data${inst ? ` × ${inst}` : ''})`,
-    },
-    findings: { title: 'New findings', headers: ['Severity', 'Where', 'Rule', 'Message'] },
-    footnotes: {
-      total: (b, a, d) => `Monthly total (the sizing report's bill, on demand): ${b} → ${a} (${d}).`,
-      fixed: (n) => `${n} finding${n === 1 ? '' : 's'} of the base no longer reported.`,
-      renamed: (f, t) => `Renamed: ${f} → ${t}.`,
-      notAnalysed: (side, path, reason) => `Not analysed (${side}): ${path}: ${reason}; its changes are missing.`,
-      revisions: (base, head, profile) => `Base ${base}, head ${head}${profile ? `, profile ${profile}` : ''}.`,
-    },
-  },
 };
 
 const KO: ReportStrings = {
@@ -672,51 +575,6 @@ const KO: ReportStrings = {
       '적용되는 트래픽 가정이 없습니다: 찾은 코드에 LLM API 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
     sourcesTitle: '출처',
     sourcesIntro: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
-  },
-  diff: {
-    summary: {
-      llm: (d) => `LLM API 월 ${d}`,
-      serverless: (d, e) => `${e} 월 ${d}`,
-      dataNodes: (signed, n, e) => `${e} 데이터 노드 ${signed}${n}개`,
-      dataInstance: (e, from, to) => `${e} 데이터 노드 ${from} → ${to}`,
-      serverlessWord: '서버리스',
-      peakAdded: (peak, path) => `${path}의 최대 GPU 메모리 ${peak}`,
-      programRemoved: (path) => `GPU 프로그램 ${path} 삭제`,
-      peakChanged: (b, a, path) => `${path ? `${path}의 ` : ''}최대 GPU 메모리 ${b} → ${a}`,
-      noLongerFits: (g) => `: 이제 ${g}에 들어가지 않음`,
-      nowFits: (g) => `: 이제 ${g}에 들어감`,
-      fits: (g) => `: ${g}에 들어감`,
-      doesNotFit: (g, chunk) => `: ${chunk ? '청크 분할 없이는 ' : ''}${g}에 들어가지 않음`,
-      newFindings: (n) => `새 발견 사항 ${n}건`,
-      nothing: '비용, GPU 메모리, 데이터베이스 변화와 새 발견 사항이 없습니다',
-    },
-    unknown: '알 수 없음',
-    workingTree: '작업 트리',
-    status: { added: '추가', removed: '삭제', changed: '변경' },
-    movedFrom: (w) => `${w}에서 이동`,
-    context: { loop: '루프', handler: '요청 처리기', stored: '저장', storedIn: (s) => `${s}에 저장`, cache: '캐시' },
-    maxTokens: (n) => `최대 ${n}`,
-    outputBound: { 'max-tokens': '최대 토큰 (실행 시 결정)', 'model-maximum': '모델 최대치', embedding: '임베딩', unknown: '알 수 없음' },
-    severity: { error: '오류', warning: '경고', info: '정보' },
-    calls: { title: 'LLM API 호출 위치', headers: ['변경', '위치', '작업', '모델', '출력 상한', '맥락', '$/호출', '$/월', 'Δ $/월'] },
-    gpu: { title: (t) => `GPU 메모리 (대상 ${t})`, headers: ['프로그램', '이전 최대', '이후 최대', '이전 판정', '이후 판정'] },
-    stores: { title: 'LLM 결과의 저장소 쓰기', headers: ['변경', '위치', '저장소', 'API'] },
-    databases: {
-      title: '데이터베이스 규모',
-      headers: ['엔진', '이전 노드', '이후 노드', '이전 $/월', '이후 $/월'],
-      recommended: ' (권장)',
-      serverless: (n) => `서버리스 (파티션 ${n}개)`,
-      nodes: (n, data, inst) => `${n} (데이터 ${data}${inst ? ` × ${inst}` : ''})`,
-    },
-    findings: { title: '새 발견 사항', headers: ['심각도', '위치', '규칙', '메시지'] },
-    footnotes: {
-      total: (b, a, d) => `월 합계 (규모 산정 보고서의 청구액, 온디맨드): ${b} → ${a} (${d}).`,
-      fixed: (n) => `기준 리비전의 발견 사항 ${n}건이 더 이상 보고되지 않습니다.`,
-      renamed: (f, t) => `이름 변경: ${f} → ${t}.`,
-      notAnalysed: (side, path, reason) =>
-        `분석하지 못함 (${side === 'base' ? '기준' : '대상'}): ${path}: ${reason}; 이 파일의 변경은 빠져 있습니다.`,
-      revisions: (base, head, profile) => `기준 ${base}, 대상 ${head}${profile ? `, 프로필 ${profile}` : ''}.`,
-    },
   },
 };
 

@@ -6,7 +6,7 @@
 import type { BillKind } from '../sizing/bill';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS, type UsageAssumptions } from '../sizing/profiles';
-import type { Lang } from '../l10n';
+import { defineMessages, translator, type Lang } from '../l10n';
 
 export interface ReportStrings {
   titles: {
@@ -122,32 +122,11 @@ export interface ReportStrings {
     noNodes: string;
     nodeCount(n: number): string;
   };
-  charts: {
-    costTitle: string;
-    traffic: string;
-    usdPerMonth: string;
-    llm: string;
-    monthsTitle: string;
-    month: string;
-    gibStored: string;
-    nodes: string;
-    engineNodes(engine: string): string;
-    gpuTitle(target: string): string;
-    gpuShown(shown: number, total: number): string;
-    peakGiB: string;
-    budgetName: string;
-    budget(gib: number): string;
-    file: string;
-    lowerBound: string;
-    yes: string;
-    no: string;
-  };
   assumptions: Record<keyof UsageAssumptions, string>;
   document: { title: string; profile: string; chartData(title: string): string; noScript: string; textHeader(tool: string, profile: string): string };
   /** Strings of the editor's report page and sidebar (the webview has no l10n API of its own). */
   page: PageStrings;
 }
-
 
 /** Plain strings (they travel to the webview in a message); `{0}`, `{1}` are filled in the page. */
 export interface PageStrings {
@@ -318,26 +297,6 @@ const EN: ReportStrings = {
     notComputed: 'Traffic scaling was not computed.',
     noNodes: 'no nodes to run',
     nodeCount: (n) => `${n} nodes`,
-  },
-  charts: {
-    costTitle: 'Monthly cost vs traffic (USD, log scale)',
-    traffic: 'traffic',
-    usdPerMonth: 'USD / month',
-    llm: 'LLM API',
-    monthsTitle: 'Stored data (one copy) and nodes by month',
-    month: 'month',
-    gibStored: 'GiB stored',
-    nodes: 'nodes',
-    engineNodes: (e) => `${e} nodes`,
-    gpuTitle: (t) => `Peak device memory per file vs ${t}`,
-    gpuShown: (n, total) => `the ${n} largest of ${total} files with a known peak (all are in the data table)`,
-    peakGiB: 'peak GiB',
-    budgetName: 'budget',
-    budget: (g) => `budget ${g} GiB`,
-    file: 'file',
-    lowerBound: 'lower bound',
-    yes: 'yes',
-    no: 'no',
   },
   // The English labels are the profile table's own (src/core/sizing/profiles.ts).
   assumptions: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ASSUMPTION_LABELS[k].label])) as Record<keyof UsageAssumptions, string>,
@@ -510,26 +469,6 @@ const KO: ReportStrings = {
     noNodes: '운영할 노드 없음',
     nodeCount: (n) => `노드 ${n}개`,
   },
-  charts: {
-    costTitle: '트래픽별 월 비용 (USD, 로그 눈금)',
-    traffic: '트래픽',
-    usdPerMonth: 'USD / 월',
-    llm: 'LLM API',
-    monthsTitle: '월별 저장 데이터 (사본 1개)와 노드',
-    month: '월',
-    gibStored: '저장 GiB',
-    nodes: '노드',
-    engineNodes: (e) => `${e} 노드`,
-    gpuTitle: (t) => `파일별 최대 장치 메모리 대 ${t}`,
-    gpuShown: (n, total) => `최대값을 아는 파일 ${total}개 중 가장 큰 ${n}개 (전체는 데이터 표에 있음)`,
-    peakGiB: '최대 GiB',
-    budgetName: '예산',
-    budget: (g) => `예산 ${g} GiB`,
-    file: '파일',
-    lowerBound: '하한',
-    yes: '예',
-    no: '아니요',
-  },
   assumptions: {
     avgRequestsPerSecond: '호출 위치별 평균 요청',
     peakRequestsPerSecond: '호출 위치별 최대 요청',
@@ -581,3 +520,42 @@ const KO: ReportStrings = {
 export const REPORT_STRINGS: Readonly<Record<Lang, ReportStrings>> = { en: EN, ko: KO };
 
 export const reportStrings = (lang: Lang | undefined): ReportStrings => REPORT_STRINGS[lang ?? 'en'];
+
+/** The sizing report's words as a src/core/l10n catalogue (the parts moved from the tables above so far). */
+export const REPORT_MESSAGES = defineMessages({
+  'charts.costTitle': { en: 'Monthly cost vs traffic (USD, log scale)', ko: '트래픽별 월 비용 (USD, 로그 눈금)' },
+  'charts.traffic': { en: 'traffic', ko: '트래픽' },
+  'charts.usdPerMonth': { en: 'USD / month', ko: 'USD / 월' },
+  'charts.llm': { en: 'LLM API', ko: 'LLM API' },
+  'charts.monthsTitle': { en: 'Stored data (one copy) and nodes by month', ko: '월별 저장 데이터 (사본 1개)와 노드' },
+  'charts.month': { en: 'month', ko: '월' },
+  'charts.gibStored': { en: 'GiB stored', ko: '저장 GiB' },
+  'charts.nodes': { en: 'nodes', ko: '노드' },
+  'charts.engineNodes': { en: '{{engine}} nodes', ko: '{{engine}} 노드' },
+  'charts.gpuTitle': { en: 'Peak device memory per file vs {{target}}', ko: '파일별 최대 장치 메모리 대 {{target}}' },
+  'charts.gpuShown': {
+    en: 'the {{shown}} largest of {{total}} files with a known peak (all are in the data table)',
+    ko: '최대값을 아는 파일 {{total}}개 중 가장 큰 {{shown}}개 (전체는 데이터 표에 있음)',
+  },
+  'charts.peakGiB': { en: 'peak GiB', ko: '최대 GiB' },
+  'charts.budgetName': { en: 'budget', ko: '예산' },
+  'charts.budget': { en: 'budget {{gib}} GiB', ko: '예산 {{gib}} GiB' },
+  'charts.file': { en: 'file', ko: '파일' },
+  'charts.lowerBound': { en: 'lower bound', ko: '하한' },
+  'charts.yes': { en: 'yes', ko: '예' },
+  'charts.no': { en: 'no', ko: '아니요' },
+  // (end of REPORT_MESSAGES)
+});
+
+export const reportText = translator(REPORT_MESSAGES);
+
+type ListId = { [K in keyof typeof REPORT_MESSAGES]: K extends `${infer L}.${number}` ? L : never }[keyof typeof REPORT_MESSAGES];
+
+/** A list of words in order (a table's column headers, the bill's notes): the ids `<list>.0`, `<list>.1`, … */
+export function textList(lang: Lang, list: ListId): string[] {
+  // List items are plain words, without data.
+  const word = reportText as (lang: Lang, id: string) => string;
+  const out: string[] = [];
+  for (let i = 0; Object.prototype.hasOwnProperty.call(REPORT_MESSAGES, `${list}.${i}`); i++) out.push(word(lang, `${list}.${i}`));
+  return out;
+}

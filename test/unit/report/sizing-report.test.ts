@@ -11,7 +11,7 @@ import { chartToSvg } from '../../../src/core/report/chart-svg';
 import { toHtml } from '../../../src/core/report/html';
 import { toMarkdown } from '../../../src/core/report/markdown';
 import { buildSizingReport, type SizingReport } from '../../../src/core/report/sizing-model';
-import { REPORT_STRINGS } from '../../../src/core/report/report-strings';
+import { REPORT_MESSAGES, REPORT_STRINGS } from '../../../src/core/report/report-strings';
 import { DIFF_MESSAGES } from '../../../src/core/report/diff-strings';
 import type { Message } from '../../../src/core/l10n';
 import { headline, sizingSections, type Section } from '../../../src/core/report/sizing-sections';
@@ -291,14 +291,18 @@ describe('sizing report (examples, medium profile)', () => {
         }
       };
       walk(REPORT_STRINGS.en, REPORT_STRINGS.ko, '');
-      // batchApi.named passes a product name through ("Gemini Batch Mode"); only "… API" names get an English article.
-      assert.deepEqual(same.sort(), ['.batchApi.named', '.charts.llm', '.columns.gpu.1', '.columns.llm.2', '.headline.billParts.gpu'].sort());
-      // The diff's catalogue: string templates compared as they are, function templates on sample data.
+      // The catalogues: string templates compared as they are, function templates on sample data.
       const sample = new Proxy({}, { get: (_, k) => (typeof k === 'string' ? `<${k}>` : undefined) });
-      const sameInDiff = Object.entries(DIFF_MESSAGES as unknown as Record<string, Message>)
-        .filter(([, m]) => (typeof m.en === 'string' ? m.en === m.ko : m.en(sample) === (m.ko as (d: unknown) => string)(sample)))
-        .map(([id]) => id);
-      assert.deepEqual(sameInDiff, ['stores.headers.3']);
+      const sameIn = (catalogue: Record<string, Message>) =>
+        Object.entries(catalogue)
+          .filter(([, m]) => (typeof m.en === 'string' ? m.en === m.ko : m.en(sample) === (m.ko as (d: unknown) => string)(sample)))
+          .map(([id]) => id);
+      // batchApi.named passes a product name through ("Gemini Batch Mode"); only "… API" names get an English article.
+      assert.deepEqual(
+        [...same.map((p) => p.slice(1)), ...sameIn(REPORT_MESSAGES as unknown as Record<string, Message>)].sort(),
+        ['batchApi.named', 'charts.llm', 'columns.gpu.1', 'columns.llm.2', 'headline.billParts.gpu'].sort(),
+      );
+      assert.deepEqual(sameIn(DIFF_MESSAGES as unknown as Record<string, Message>), ['stores.headers.3']);
     });
   });
 });

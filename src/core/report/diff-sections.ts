@@ -6,7 +6,7 @@ import { PROVIDER_NAMES } from '../facts/llm-providers';
 import { formatUsd, GIB } from '../model/units';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { diffHeaders, diffText as t, DIFF_MESSAGES } from './diff-strings';
-import { reportStrings } from './report-strings';
+import { reportText } from './report-strings';
 import type { Lang } from '../l10n';
 
 export interface DiffTable {
@@ -21,7 +21,7 @@ const signedUsd = (usd: number): string => (usd > 0 ? `+${formatUsd(usd)}` : usd
 const gib = (lang: Lang, bytes: number | null, lowerBound = false): string =>
   bytes === null ? t(lang, 'unknown') : `${lowerBound ? '≥' : ''}${(bytes / GIB).toFixed(1)} GiB`;
 const arrow = (a: string, b: string): string => (a === b ? a : `${a} → ${b}`);
-const verdict = (lang: Lang, v: FitVerdict | null): string => (v === null ? '—' : reportStrings(lang).verdict[v]);
+const verdict = (lang: Lang, v: FitVerdict | null): string => (v === null ? '—' : reportText(lang, `verdict.${v}`));
 
 /** "+$1,240/month LLM API, +1 data node on MongoDB, peak GPU memory 9.1 → 17.3 GiB: no longer fits a T4". */
 export function diffSummaryLine(r: DiffReport, lang: Lang = 'en'): string {

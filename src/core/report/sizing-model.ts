@@ -14,7 +14,7 @@ import { sizeGpuFile, type GpuFileSizing } from '../sizing/gpu-fit';
 import { buildCallStreams, dataLoad, DAYS_PER_MONTH, openAiMonthlyUsd, type CallStream, type DataLoad } from '../sizing/llm-workload';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS } from '../sizing/profiles';
 import type { EngineId, Workload } from '../sizing/workload';
-import { reportStrings } from './report-strings';
+import { reportText } from './report-strings';
 import { defineMessages, render, type Lang } from '../l10n';
 
 export const SIZING_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/sizing-report.schema.json';
@@ -160,7 +160,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     else
       problems.push({
         field: 'gpu.targetGpu',
-        message: reportStrings(result.config.lang).unknownTargetGpu(workload.gpu.targetGpu, target.id),
+        message: reportText(result.config.lang, 'unknownTargetGpu', { id: workload.gpu.targetGpu, using: target.id }),
         source: 'workload',
       });
   }
@@ -170,7 +170,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     .map((g) => sizeGpuFile(g, { dataset: workload.gpu.datasets.find((d) => d.file === g.path), safetyFactor, target, lang: result.config.lang }));
   for (const d of workload.gpu.datasets) {
     if (!result.gpu.some((g) => g.path === d.file))
-      problems.push({ field: 'gpu.datasets', message: reportStrings(result.config.lang).unusedDataset(d.file), source: 'workload' });
+      problems.push({ field: 'gpu.datasets', message: reportText(result.config.lang, 'unusedDataset', { file: d.file }), source: 'workload' });
   }
 
   const streams = withProviders(buildCallStreams(result.llm, workload, result.config.lang), result.llm);
@@ -273,7 +273,6 @@ const ENGINE_NAMES: Record<EngineId, string> = {
 export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
 
 function topology(e: EngineSizing | ScalePoint, lang: Lang): string {
-  const t = reportStrings(lang).recommendation;
   if ('roles' in e) {
     const one = (name: string) => engineText(lang, 'one', { name });
     const parts = e.roles
@@ -282,9 +281,11 @@ function topology(e: EngineSizing | ScalePoint, lang: Lang): string {
     if (parts.length) return parts.join(' + ');
     // Serverless: no nodes to run; the data role still says what the service provisions (DynamoDB's partitions).
     const data = e.roles.find((r) => r.role === 'data');
-    return data && data.count > 0 ? `${data.count.toLocaleString('en-US')} ${data.count === 1 ? one(data.name) : data.name}` : t.noNodes;
+    return data && data.count > 0
+      ? `${data.count.toLocaleString('en-US')} ${data.count === 1 ? one(data.name) : data.name}`
+      : reportText(lang, 'recommendation.noNodes');
   }
-  return e.nodes ? t.nodeCount(e.nodes) : t.noNodes;
+  return e.nodes ? reportText(lang, 'recommendation.nodeCount', { n: e.nodes }) : reportText(lang, 'recommendation.noNodes');
 }
 
 const usd = (n: number): string => `$${n < 100 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US')}`;
@@ -316,14 +317,13 @@ export function recommendationText(
   r: { engines: EngineSizing[]; traffic: SizingReport['traffic']; load: DataLoad; ranking: NonNullable<SizingReport['recommendation']>['ranking'] },
   lang: Lang,
 ): string {
-  const t = reportStrings(lang).recommendation;
   const best = r.engines.find((e) => e.engine === r.ranking[0]!.engine)!;
   const runnerUp = r.ranking[1];
   const ranked = new Set(r.ranking.map((x) => x.engine));
   const top = r.traffic[r.traffic.length - 1];
   const bestAtTop = top ? [...top.engines].filter((p) => ranked.has(p.engine) && p.fits).sort((x, y) => x.monthlyUsd - y.monthlyUsd)[0] : undefined;
   const bestTop = top?.engines.find((p) => p.engine === best.engine);
-  const first = t.first({
+  const first = reportText(lang, 'recommendation.first', {
     engine: engineName(best.engine),
     topology: topology(best, lang),
     monthly: usd(best.monthlyUsd),
@@ -334,16 +334,21 @@ export function recommendationText(
   });
   const second =
     top && bestTop && !bestTop.fits
-      ? t.outgrows(
-          top.factor,
-          engineName(best.engine),
-          bestAtTop ? { engine: engineName(bestAtTop.engine), monthly: usd(bestAtTop.monthlyUsd) } : null,
-        )
+      ? reportText(lang, 'recommendation.outgrows', {
+          factor: top.factor,
+          engine: engineName(best.engine),
+          next: bestAtTop ? { engine: engineName(bestAtTop.engine), monthly: usd(bestAtTop.monthlyUsd) } : null,
+        })
       : top && bestAtTop && bestTop
         ? bestAtTop.engine === best.engine
-          ? t.holds(top.factor, topology(bestTop, lang), usd(bestTop.monthlyUsd))
-          : t.overtaken(top.factor, engineName(bestAtTop.engine), usd(bestAtTop.monthlyUsd), usd(bestTop.monthlyUsd))
-        : t.notComputed;
+          ? reportText(lang, 'recommendation.holds', { factor: top.factor, topology: topology(bestTop, lang), monthly: usd(bestTop.monthlyUsd) })
+          : reportText(lang, 'recommendation.overtaken', {
+              factor: top.factor,
+              engine: engineName(bestAtTop.engine),
+              theirs: usd(bestAtTop.monthlyUsd),
+              ours: usd(bestTop.monthlyUsd),
+            })
+        : reportText(lang, 'recommendation.notComputed');
   return `${first} ${second}`;
 }
 

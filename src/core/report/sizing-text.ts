@@ -3,7 +3,7 @@
 import stringWidth from 'string-width';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
-import { reportStrings } from './report-strings';
+import { reportText } from './report-strings';
 import { showControlChars } from './control-chars';
 import type { Lang } from '../l10n';
 
@@ -29,8 +29,9 @@ function table(t: Table, maxCell = 60): string[] {
 }
 
 export function toSizingText(report: SizingReport, options: { detail?: boolean; lang?: Lang } = {}): string {
-  const D = reportStrings(options.lang).document;
-  const out: string[] = [D.textHeader(`${report.tool.name} ${report.tool.version}`, report.profile)];
+  const out: string[] = [
+    reportText(options.lang, 'document.textHeader', { tool: `${report.tool.name} ${report.tool.version}`, profile: report.profile }),
+  ];
   const render = (s: Section, depth: number) => {
     out.push('', `${'='.repeat(Math.max(1, 3 - depth))} ${clean(s.title)}`);
     for (const p of s.paragraphs) out.push(clean(p));

@@ -33,7 +33,7 @@ import { buildCharts } from '../core/report/charts';
 import { headline, sizingSections } from '../core/report/sizing-sections';
 import { toMarkdown } from '../core/report/markdown';
 import { toHtml } from '../core/report/html';
-import { reportStrings } from '../core/report/report-strings';
+import { assumptionLabels, pageStrings } from '../core/report/report-strings';
 import { initTreeSitter } from '../core/parse/tree-sitter';
 import { DocumentCache } from '../core/document-cache';
 import { FIX_ALL_KIND, fixAllAction, wantsFixAll, wantsQuickFixes } from './fix-all';
@@ -475,7 +475,7 @@ export function startServer(connection: Connection): void {
         sections: sizingSections(report, lang),
         charts: buildCharts(report, lang),
         headline: headline(report, lang),
-        strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions },
+        strings: { ...pageStrings(lang), assumptions: assumptionLabels(lang) },
         findings: shown,
         ...(split ? { baselined: split.baselined.length } : {}),
         durationMs: Date.now() - started,

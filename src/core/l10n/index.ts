@@ -36,8 +36,8 @@ export type DataOf<M> = M extends { en: (data: infer D) => string }
       : { readonly [K in Placeholders<E>]: string | number }
     : MessageData;
 
-/** Data is optional for a message without placeholders. */
-type DataArgs<M> = [keyof DataOf<M>] extends [never] ? [data?: DataOf<M>] : [data: DataOf<M>];
+/** Data is optional for a message without placeholders (and for a template known only at run time). */
+type DataArgs<M> = [keyof DataOf<M>] extends [never] ? [data?: DataOf<M>] : string extends keyof DataOf<M> ? [data?: MessageData] : [data: DataOf<M>];
 
 type SamePlaceholders<M> = M extends { en: infer E extends string; ko: infer K extends string }
   ? [Placeholders<E>] extends [Placeholders<K>]

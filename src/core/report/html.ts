@@ -9,7 +9,7 @@ import { buildCharts } from './charts';
 import { chartToSvg } from './chart-svg';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
-import { reportStrings, reportText } from './report-strings';
+import { pageStrings, reportText } from './report-strings';
 import { assumptionsInUse, citedSources, headerWords, keepOnOneLine, layoutGpu, TABLE_TEXT_CSS, type GpuFileGroup } from './report-layout';
 import { BIDI_CONTROLS, showControlChars } from './control-chars';
 import { redactDeep, redactSecrets } from '../model/redact';
@@ -89,7 +89,7 @@ function table(t: Table, caption?: string, links?: readonly string[]): string {
 
 export function toHtml(report: SizingReport, options: { chartScript?: string | null; lang?: Lang } = {}): string {
   const lang = options.lang ?? 'en';
-  const P = reportStrings(lang).page;
+  const P = pageStrings(lang);
   const charts = buildCharts(report, lang);
   const script = options.chartScript === undefined ? loadChartScript() : options.chartScript;
   // sizingSections lists only the assumptions the found code uses; an empty list is shown as a note below.

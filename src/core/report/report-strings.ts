@@ -5,13 +5,7 @@
 // (engine-text.ts, gpu-fit-text.ts, llm-workload-text.ts) in the analysis language.
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS, type UsageAssumptions } from '../sizing/profiles';
-import { defineMessages, messageOf, translator, type Lang } from '../l10n';
-
-export interface ReportStrings {
-  assumptions: Record<keyof UsageAssumptions, string>;
-  /** Strings of the editor's report page and sidebar (the webview has no l10n API of its own). */
-  page: PageStrings;
-}
+import { defineMessages, messageOf, render, translator, type Lang } from '../l10n';
 
 /** Plain strings (they travel to the webview in a message); `{0}`, `{1}` are filled in the page. */
 export interface PageStrings {
@@ -38,80 +32,6 @@ export interface PageStrings {
   sourcesTitle: string;
   sourcesIntro: string;
 }
-
-const EN: ReportStrings = {
-  // The English labels are the profile table's own (src/core/sizing/profiles.ts).
-  assumptions: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ASSUMPTION_LABELS[k].label])) as Record<keyof UsageAssumptions, string>,
-  page: {
-    exportButton: 'Export…',
-    workloadButton: 'Open workload file',
-    openReport: 'Open full report',
-    editTitle: 'Assumptions (profile {0}) — edit to recompute',
-    role: 'role',
-    nodes: 'nodes',
-    shared: 'shared',
-    perMonth: '{0}: {1}/month',
-    needActionTitle: 'Files that need action on {0}: {1} of {2} (the {3} worst; every file is listed by folder below)',
-    fileColumn: 'file',
-    verdictColumn: 'on {0}',
-    peakColumn: 'peak',
-    whyColumn: 'why',
-    folderLabel: '{0} — {1} files ({2})',
-    fittingLabel: 'files that fit: {0}',
-    unknownPeak: 'unknown',
-    verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
-    noAssumptions:
-      'None of the traffic assumptions applies: the code found has no LLM API call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
-    sourcesTitle: 'Sources',
-    sourcesIntro: 'The public sources this report names, with their addresses.',
-  },
-};
-
-const KO: ReportStrings = {
-  assumptions: {
-    avgRequestsPerSecond: '호출 위치별 평균 요청',
-    peakRequestsPerSecond: '호출 위치별 최대 요청',
-    inputTokens: '프롬프트 토큰 (실행 시점에 만들어질 때)',
-    outputTokens: '완성 토큰 (코드에 상한이 없을 때)',
-    retentionDays: '보존 기간',
-    readWriteRatio: '쓰기당 읽기',
-    cacheHitRatio: '캐시 적중률 (먼저 조회하는 호출 위치)',
-    concurrentSessions: '동시 클라이언트 세션',
-    replicationFactor: '복제 계수',
-    monthlyGrowth: '월간 트래픽 증가율',
-    recordMetadataBytes: '레코드당 메타데이터',
-    workingSetFraction: '작업 세트 (저장 데이터 중 자주 쓰는 비율)',
-    queryLatencyMs: '검색 쿼리 지연 시간',
-    horizonMonths: '표시할 개월 수',
-  },
-  page: {
-    exportButton: '내보내기…',
-    workloadButton: '워크로드 파일 열기',
-    openReport: '전체 보고서 열기',
-    editTitle: '가정 (프로필 {0}) — 수정하면 다시 계산합니다',
-    role: '역할',
-    nodes: '노드',
-    shared: '공유',
-    perMonth: '{0}: 월 {1}',
-    needActionTitle: '{0}에서 조치가 필요한 파일: {2}개 중 {1}개 (가장 나쁜 {3}개; 모든 파일은 아래 폴더별 목록에 있음)',
-    fileColumn: '파일',
-    verdictColumn: '{0}에서',
-    peakColumn: '최대',
-    whyColumn: '이유',
-    folderLabel: '{0} — 파일 {1}개 ({2})',
-    fittingLabel: '적합한 파일: {0}개',
-    unknownPeak: '알 수 없음',
-    verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
-    noAssumptions:
-      '적용되는 트래픽 가정이 없습니다: 찾은 코드에 LLM API 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
-    sourcesTitle: '출처',
-    sourcesIntro: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
-  },
-};
-
-export const REPORT_STRINGS: Readonly<Record<Lang, ReportStrings>> = { en: EN, ko: KO };
-
-export const reportStrings = (lang: Lang | undefined): ReportStrings => REPORT_STRINGS[lang ?? 'en'];
 
 /** The sizing report's words as a src/core/l10n catalogue (the parts moved from the tables above so far). */
 export const REPORT_MESSAGES = defineMessages({
@@ -435,7 +355,39 @@ export const REPORT_MESSAGES = defineMessages({
     en: 'Interactive charts unavailable (dist/report-charts.js not built): showing the static SVG charts.',
     ko: '대화형 차트를 사용할 수 없습니다 (dist/report-charts.js가 빌드되지 않음): 정적 SVG 차트를 표시합니다.',
   },
-  // (end of REPORT_MESSAGES)
+  // The report page's words (PageStrings: the page fills {0}, {1} itself).
+  'page.exportButton': { en: 'Export…', ko: '내보내기…' },
+  'page.workloadButton': { en: 'Open workload file', ko: '워크로드 파일 열기' },
+  'page.openReport': { en: 'Open full report', ko: '전체 보고서 열기' },
+  'page.editTitle': { en: 'Assumptions (profile {0}) — edit to recompute', ko: '가정 (프로필 {0}) — 수정하면 다시 계산합니다' },
+  'page.role': { en: 'role', ko: '역할' },
+  'page.nodes': { en: 'nodes', ko: '노드' },
+  'page.shared': { en: 'shared', ko: '공유' },
+  'page.perMonth': { en: '{0}: {1}/month', ko: '{0}: 월 {1}' },
+  'page.needActionTitle': {
+    en: 'Files that need action on {0}: {1} of {2} (the {3} worst; every file is listed by folder below)',
+    ko: '{0}에서 조치가 필요한 파일: {2}개 중 {1}개 (가장 나쁜 {3}개; 모든 파일은 아래 폴더별 목록에 있음)',
+  },
+  'page.fileColumn': { en: 'file', ko: '파일' },
+  'page.verdictColumn': { en: 'on {0}', ko: '{0}에서' },
+  'page.peakColumn': { en: 'peak', ko: '최대' },
+  'page.whyColumn': { en: 'why', ko: '이유' },
+  'page.folderLabel': { en: '{0} — {1} files ({2})', ko: '{0} — 파일 {1}개 ({2})' },
+  'page.fittingLabel': { en: 'files that fit: {0}', ko: '적합한 파일: {0}개' },
+  'page.unknownPeak': { en: 'unknown', ko: '알 수 없음' },
+  'page.verdict.fits': { en: 'fits', ko: '적합' },
+  'page.verdict.needs-chunking': { en: 'needs chunking', ko: '청크 분할 필요' },
+  'page.verdict.does-not-fit': { en: 'does not fit', ko: '부적합' },
+  'page.verdict.unknown': { en: 'unknown', ko: '알 수 없음' },
+  'page.noAssumptions': {
+    en: 'None of the traffic assumptions applies: the code found has no LLM API call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
+    ko: '적용되는 트래픽 가정이 없습니다: 찾은 코드에 LLM API 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
+  },
+  'page.sourcesTitle': { en: 'Sources', ko: '출처' },
+  'page.sourcesIntro': {
+    en: 'The public sources this report names, with their addresses.',
+    ko: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
+  },
 });
 
 export const reportText = translator(REPORT_MESSAGES);
@@ -451,4 +403,63 @@ export function textList(lang: Lang, list: ListId): string[] {
   const out: string[] = [];
   for (let i = 0; Object.prototype.hasOwnProperty.call(REPORT_MESSAGES, `${list}.${i}`); i++) out.push(word(lang, `${list}.${i}`));
   return out;
+}
+
+/** The report page's words, for the webview (it has no l10n of its own): plain strings from the catalogue. */
+export function pageStrings(lang: Lang): PageStrings {
+  const t = (id: keyof typeof REPORT_MESSAGES & `page.${string}`) => reportText(lang, id as 'page.role');
+  return {
+    exportButton: t('page.exportButton'),
+    workloadButton: t('page.workloadButton'),
+    openReport: t('page.openReport'),
+    editTitle: t('page.editTitle'),
+    role: t('page.role'),
+    nodes: t('page.nodes'),
+    shared: t('page.shared'),
+    perMonth: t('page.perMonth'),
+    needActionTitle: t('page.needActionTitle'),
+    fileColumn: t('page.fileColumn'),
+    verdictColumn: t('page.verdictColumn'),
+    peakColumn: t('page.peakColumn'),
+    whyColumn: t('page.whyColumn'),
+    folderLabel: t('page.folderLabel'),
+    fittingLabel: t('page.fittingLabel'),
+    unknownPeak: t('page.unknownPeak'),
+    verdict: {
+      fits: t('page.verdict.fits'),
+      'needs-chunking': t('page.verdict.needs-chunking'),
+      'does-not-fit': t('page.verdict.does-not-fit'),
+      unknown: t('page.verdict.unknown'),
+    },
+    noAssumptions: t('page.noAssumptions'),
+    sourcesTitle: t('page.sourcesTitle'),
+    sourcesIntro: t('page.sourcesIntro'),
+  };
+}
+
+const ASSUMPTION_LABELS_KO: Readonly<Record<keyof UsageAssumptions, string>> = {
+  avgRequestsPerSecond: '호출 위치별 평균 요청',
+  peakRequestsPerSecond: '호출 위치별 최대 요청',
+  inputTokens: '프롬프트 토큰 (실행 시점에 만들어질 때)',
+  outputTokens: '완성 토큰 (코드에 상한이 없을 때)',
+  retentionDays: '보존 기간',
+  readWriteRatio: '쓰기당 읽기',
+  cacheHitRatio: '캐시 적중률 (먼저 조회하는 호출 위치)',
+  concurrentSessions: '동시 클라이언트 세션',
+  replicationFactor: '복제 계수',
+  monthlyGrowth: '월간 트래픽 증가율',
+  recordMetadataBytes: '레코드당 메타데이터',
+  workingSetFraction: '작업 세트 (저장 데이터 중 자주 쓰는 비율)',
+  queryLatencyMs: '검색 쿼리 지연 시간',
+  horizonMonths: '표시할 개월 수',
+};
+
+/** The assumption labels by key: the English is the profile table's own (src/core/sizing/profiles.ts). */
+export const ASSUMPTION_MESSAGES = Object.fromEntries(
+  ASSUMPTION_KEYS.map((k) => [k, { en: ASSUMPTION_LABELS[k].label, ko: ASSUMPTION_LABELS_KO[k] }]),
+) as Readonly<Record<keyof UsageAssumptions, { en: string; ko: string }>>;
+
+/** Every assumption's label in a language, by key (the report page gets them with its words). */
+export function assumptionLabels(lang: Lang): Record<keyof UsageAssumptions, string> {
+  return Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, render(ASSUMPTION_MESSAGES, lang, k)])) as Record<keyof UsageAssumptions, string>;
 }

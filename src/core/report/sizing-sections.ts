@@ -5,7 +5,7 @@ import { formatUsd } from '../sizing/llm-estimate';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { BATCH_APIS, PROVIDER_NAMES } from '../facts/llm-providers';
 import { engineName, recommendationText, type LlmStream, type SizingReport } from './sizing-model';
-import { reportStrings, reportText, textList } from './report-strings';
+import { assumptionLabels, reportText, textList } from './report-strings';
 import { assumptionsInUse } from './report-layout';
 import type { Lang } from '../l10n';
 
@@ -117,7 +117,7 @@ export function headline(report: SizingReport, lang: Lang = 'en'): string[] {
 }
 
 export function sizingSections(report: SizingReport, lang: Lang = 'en'): Section[] {
-  const S = reportStrings(lang);
+  const labels = assumptionLabels(lang);
   const out: Section[] = [];
   const shared = ` (${reportText(lang, 'shared')})`;
   out.push(section('summary', reportText(lang, 'titles.summary'), { paragraphs: headline(report, lang) }));
@@ -133,7 +133,7 @@ export function sizingSections(report: SizingReport, lang: Lang = 'en'): Section
   const inUse = assumptionsInUse(report);
   out.push(
     section('assumptions', reportText(lang, 'assumptionsTitle', { profile: report.profile, workloadFile: report.workloadSource }), {
-      paragraphs: [inUse.length ? reportText(lang, 'assumptionsIntro') : S.page.noAssumptions],
+      paragraphs: [inUse.length ? reportText(lang, 'assumptionsIntro') : reportText(lang, 'page.noAssumptions')],
       tables:
         inUse.length === 0
           ? []
@@ -143,7 +143,7 @@ export function sizingSections(report: SizingReport, lang: Lang = 'en'): Section
                   columns: [...textList(lang, 'columns.assumptions')],
                   numeric: [1],
                   rows: inUse.map((a) => [
-                    S.assumptions[a.key as keyof typeof S.assumptions] ?? a.label,
+                    labels[a.key as keyof typeof labels] ?? a.label,
                     String(a.value),
                     a.unit,
                     reportText(lang, `assumptionSource.${a.source}`),

@@ -77,6 +77,28 @@ export function translator<C extends Catalogue>(catalogue: C) {
   return <K extends keyof C & string>(lang: Lang | undefined, id: K, ...data: DataArgs<C[K]>): string => render(catalogue, lang, id, ...data);
 }
 
+/** A text in every language (what a problem carries across threads and into each output's language). */
+export type Localized = Readonly<Record<Lang, string>>;
+
+/** Data where a value may differ by language: a sub-phrase rendered in each (renderEach), a translated library message. */
+export type LocalizedData<M> = { readonly [P in keyof DataOf<M>]: DataOf<M>[P] | Localized };
+
+function isLocalized(v: unknown): v is Localized {
+  return typeof v === 'object' && v !== null && LANGS.every((l) => typeof (v as Record<string, unknown>)[l] === 'string');
+}
+
+/** A message in every language at once; a value given per language is taken in each. */
+export function renderEach<C extends Catalogue, K extends keyof C & string>(
+  catalogue: C,
+  id: K,
+  ...data: [keyof DataOf<C[K]>] extends [never] ? [] : [data: LocalizedData<C[K]>]
+): Localized {
+  const inLang = (lang: Lang) =>
+    Object.fromEntries(Object.entries((data[0] ?? {}) as Record<string, unknown>).map(([k, v]) => [k, isLocalized(v) ? v[lang] : v]));
+  const text = (lang: Lang) => (render as (c: Catalogue, l: Lang, i: string, d: unknown) => string)(catalogue, lang, id, inLang(lang));
+  return { en: text('en'), ko: text('ko') };
+}
+
 /** A language tag ('ko-KR', 'en-US') or a setting's value as one of ours, else English. */
 export function langOf(tag: string | undefined | null): Lang {
   return tag?.toLowerCase().startsWith('ko') ? 'ko' : 'en';

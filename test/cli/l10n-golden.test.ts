@@ -135,7 +135,8 @@ describe('l10n golden: every user-visible text in English and Korean', function 
         exclude: 'x',
         rules: { 'no-such-rule': 'warn', 'gpu-sync-in-loop': 'loud' },
       };
-      for (const raw of [bad, 'settings', [1]])
+      const globs = { include: ['**/@(a+)+b', 'g'.repeat(501)], exclude: ['src/{1..9}/*.cu', '*a*a*a*b'] };
+      for (const raw of [bad, 'settings', [1], globs])
         for (const p of validateSettings(raw).problems) out.push(`setting ${p.field}: ${problemText(p, lang)}`);
       expectGolden(`editor.${lang}.txt`, out.join('\n') + '\n');
     }

@@ -30,6 +30,18 @@ export const CONFIG_MESSAGES = defineMessages({
     ko: '{{value}}은(는) {{allowed}} 중 하나가 아닙니다. 규칙의 기본값을 사용합니다',
   },
   'glob.ignored': { en: 'glob {{glob}} ignored: {{why}}', ko: 'glob {{glob}}을(를) 무시합니다: {{why}}' },
+  // Why an include/exclude glob is refused (config.ts, globProblem)
+  'glob.tooLong': { en: 'longer than {{max}} characters', ko: '{{max}}자보다 깁니다' },
+  'glob.parentheses': {
+    en: 'parentheses (extglobs such as @(…), +(…), !(…)) are not supported: they can make matching take exponential time',
+    ko: '괄호(@(…), +(…), !(…) 같은 extglob)는 지원하지 않습니다: 일치 검사에 지수 시간이 걸릴 수 있습니다',
+  },
+  'glob.braces': { en: 'more than {{max}} brace groups', ko: '중괄호 그룹이 {{max}}개보다 많습니다' },
+  'glob.braceRange': { en: 'brace ranges such as {1..9} are not supported', ko: '{1..9} 같은 중괄호 범위는 지원하지 않습니다' },
+  'glob.stars': {
+    en: "more than two * in one path segment ('{{segment}}'): such patterns can make matching take very long",
+    ko: "경로 한 부분('{{segment}}')에 *가 세 개 이상입니다: 이런 패턴은 일치 검사가 매우 오래 걸릴 수 있습니다",
+  },
   // Why a settings file could not be read
   'file.folder': { en: 'it is a folder', ko: '폴더입니다' },
   'file.tooLarge': { en: 'more than the {{max}} bytes a settings file may have', ko: '설정 파일의 한도 {{max}}바이트를 넘습니다' },

@@ -247,17 +247,16 @@ export const MAX_GLOB_LENGTH = 500;
  * a brace range can make matching one path take minutes. Measured on 250-character names: two `*` in a segment
  * ~0 ms, three ~30 ms, four ~1.9 s.
  */
-export function globProblem(glob: string): string | null {
-  if (glob.length > MAX_GLOB_LENGTH) return `longer than ${MAX_GLOB_LENGTH} characters`;
-  if (glob.includes('(') || glob.includes(')'))
-    return 'parentheses (extglobs such as @(…), +(…), !(…)) are not supported: they can make matching take exponential time';
+export function globProblem(glob: string): Localized | null {
+  if (glob.length > MAX_GLOB_LENGTH) return configText('glob.tooLong', { max: MAX_GLOB_LENGTH });
+  if (glob.includes('(') || glob.includes(')')) return configText('glob.parentheses');
   const braces = glob.split('{').length - 1;
-  if (braces > 4) return 'more than 4 brace groups';
-  if (glob.includes('..') && braces > 0) return 'brace ranges such as {1..9} are not supported';
+  if (braces > 4) return configText('glob.braces', { max: 4 });
+  if (glob.includes('..') && braces > 0) return configText('glob.braceRange');
   for (const segment of glob.split('/')) {
     if (segment === '**') continue;
     const stars = segment.split(/\*+/).length - 1;
-    if (stars > 2) return `more than two * in one path segment ('${segment.slice(0, 40)}'): such patterns can make matching take very long`;
+    if (stars > 2) return configText('glob.stars', { segment: segment.slice(0, 40) });
   }
   return null;
 }

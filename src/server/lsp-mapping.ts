@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../core/analyze';
-import type { Finding, Language, LlmCallSummary, SourceRange } from '../core/model/types';
+import type { Finding, Language, LlmCallSummary, MemoryStrategy, SourceRange, TransferDirection } from '../core/model/types';
 import { noteText } from '../core/model/estimate-notes';
 import { formatBytes, formatInteger, isSizeInRange } from '../core/model/units';
 import { redactSecrets } from '../core/model/redact';
@@ -217,7 +217,7 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
   }
   for (const x of a.gpu?.transfers.filter((tr) => tr.line === line) ?? []) {
     parts.push(
-      `**${md(x.api)}** — ${t(lang, 'hover.transfer', { direction: md(word(lang, 'direction', x.direction)), size: size(x.bytes, x.sizeExpr), async: x.async, inLoop: x.inLoop })}`,
+      `**${md(x.api)}** — ${t(lang, 'hover.transfer', { direction: md(idWord(lang, `direction.${x.direction}`)), size: size(x.bytes, x.sizeExpr), async: x.async, inLoop: x.inLoop })}`,
     );
   }
   if (parts.length && a.gpu) {
@@ -227,7 +227,7 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
     parts.push(
       t(lang, 'hover.peak', {
         peak,
-        strategy: md(word(lang, 'strategy', g.strategy)),
+        strategy: md(idWord(lang, `strategy.${g.strategy}`)),
         fit: known ? md(gpuFitText(g.peakDeviceBytes!, target, safetyFactor, lang)) : '',
         lowerBound: g.peakIsLowerBound,
       }),
@@ -269,12 +269,16 @@ export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFa
   return { contents: { kind: 'markdown', value: parts.join('\n\n') } };
 }
 
-/** The word for a memory space, direction or strategy id, by own property only; an id without one is shown as it is. */
-function word(lang: Lang, kind: 'space' | 'direction' | 'strategy', id: string): string {
-  const key = `${kind}.${id}`;
-  return Object.prototype.hasOwnProperty.call(LSP_MESSAGES, key) ? t(lang, key as keyof typeof LSP_MESSAGES & `${typeof kind}.${string}`) : id;
+/**
+ * The word for a transfer direction or memory strategy id. Typed by the ids' unions, so the catalogue must have a word
+ * for each (issue 20: no raw ids in Korean); a value outside them at run time is shown as it is.
+ */
+function idWord(lang: Lang, key: `direction.${TransferDirection}` | `strategy.${MemoryStrategy}`): string {
+  return Object.prototype.hasOwnProperty.call(LSP_MESSAGES, key) ? t(lang, key) : key.slice(key.indexOf('.') + 1);
 }
 
+/** A memory space's word, by own property only (a space named `constructor` is shown as written). */
 function spaceName(lang: Lang, space: string): string {
-  return word(lang, 'space', space);
+  const key = `space.${space}`;
+  return Object.prototype.hasOwnProperty.call(LSP_MESSAGES, key) ? t(lang, key as 'space.device') : space;
 }

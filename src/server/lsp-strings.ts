@@ -1,7 +1,6 @@
 // The words of the editor surfaces the language server builds itself (quick-fix titles, CodeLens, hover, the
 // warnings about bad settings) as a src/core/l10n catalogue: message id -> template per language. Numbers, API names
 // and expressions are data, inserted as they are.
-import type { MemoryStrategy, TransferDirection } from '../core/model/types';
 import { defineMessages, messageOf, translator } from '../core/l10n';
 
 type OutputHow = 'max-tokens' | 'model-maximum' | 'embedding';
@@ -88,8 +87,3 @@ export const LSP_MESSAGES = defineMessages({
 });
 
 export const lspText = translator(LSP_MESSAGES);
-
-/** The message ids of the words for memory spaces, transfer directions and strategies (own ids, not raw ones). */
-export type SpaceWordId = Extract<keyof typeof LSP_MESSAGES, `space.${string}`>;
-export type DirectionWordId = `direction.${TransferDirection}`;
-export type StrategyWordId = `strategy.${MemoryStrategy}`;

@@ -14,6 +14,7 @@ import { escapeTerminal } from '../core/report/control-chars';
 import { SEVERITY_ORDER } from '../core/model/types';
 import { RULE_IDS } from '../core/rules';
 import { formatUsd } from '../core/model/units';
+import { isLang, type Lang } from '../core/l10n';
 
 interface DiffValues {
   format?: string;
@@ -64,18 +65,17 @@ export async function runDiffCommand(positionals: readonly string[], values: Dif
       if (!Number.isFinite(budget) || budget < 0)
         throw new DiffUsageError(`--budget must be a number of US dollars a month, 0 or more, not '${values.budget}'`);
     }
-    if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'ko')
-      throw new DiffUsageError(`--lang must be en or ko, not '${values.lang}'`);
+    if (values.lang !== undefined && !isLang(values.lang)) throw new DiffUsageError(`--lang must be en or ko, not '${values.lang}'`);
     const range = parseRange(positionals);
     const root = resolve(io.cwd, values.root ?? '.');
     // The tables follow the findings' language: --lang, else the root's configuration (as scan and report do).
-    const lang = (values.lang as 'en' | 'ko' | undefined) ?? loadConfigFile(root, RULE_IDS).config.lang;
+    const lang: Lang = values.lang !== undefined && isLang(values.lang) ? values.lang : loadConfigFile(root, RULE_IDS).config.lang;
     const report = await diffRevisions({
       root,
       ...range,
       ...(values['target-gpu'] ? { targetGpu: values['target-gpu'] } : {}),
       ...(values.profile ? { profile: values.profile } : {}),
-      ...(values.lang ? { lang: values.lang as 'en' | 'ko' } : {}),
+      ...(values.lang !== undefined && isLang(values.lang) ? { lang: values.lang } : {}),
     });
     const text = format === 'json' ? jsonText(redactDeep(report)) : format === 'md' ? toDiffMarkdown(report, { lang }) : toDiffText(report, { lang });
     if (values.output) {

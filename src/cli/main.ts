@@ -26,6 +26,7 @@ import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
 import { BASELINE_FILE_NAME, baselineText, createBaseline, loadBaseline, splitByBaseline } from '../core/baseline';
 import { diskText } from '../core/report/sarif';
 import { runDiffCommand } from './diff-command';
+import { isLang } from '../core/l10n';
 
 const USAGE = `Usage: ${TOOL_NAME} scan [paths...] [options]
        ${TOOL_NAME} report [paths...] [options]
@@ -216,7 +217,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     // Default on: a file that could not be analysed may hide any finding, so a gate must not pass over it silently.
     const failOnSkipped = !values['no-fail-on-skipped'];
     if (values.lang !== undefined) {
-      if (values.lang !== 'en' && values.lang !== 'ko') throw new UsageError(`--lang must be en or ko, not '${values.lang}'`);
+      if (!isLang(values.lang)) throw new UsageError(`--lang must be en or ko, not '${values.lang}'`);
       loaded.config.lang = values.lang;
     }
     for (const p of problemsIn(loaded.problems, loaded.config.lang))

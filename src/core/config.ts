@@ -9,6 +9,8 @@ import schema from '../../docs/config.schema.json';
 import type { Severity } from './model/types';
 import { DEFAULT_ANALYSIS_TIMEOUT_SECONDS } from './budget';
 import { findGpu, type GpuSpec } from './sizing/gpu-catalog';
+import type { Lang, Localized } from './l10n';
+import { configText } from './config-messages';
 
 export type RuleSetting = Severity | 'off';
 /** The values a rule can be set to, as docs/config.schema.json lists them. */
@@ -29,7 +31,7 @@ export interface AdvisorConfig {
   analysisTimeoutSeconds: number;
   rules: Record<string, RuleSetting>;
   /** Language of rule messages. */
-  lang: 'en' | 'ko';
+  lang: Lang;
   /** Folders searched for `#include "…"` headers after the including file's own (relative to the config file). */
   includeDirs?: string[];
 }
@@ -63,25 +65,26 @@ export interface ConfigProblem {
   messageKo?: string;
 }
 
-export function problem(field: string, message: string, messageKo: string): ConfigProblem {
-  return { field, message, messageKo };
+/** A problem with its text in every language (from the CONFIG_MESSAGES catalogue, config-messages.ts). */
+export function problem(field: string, text: Localized): ConfigProblem {
+  return { field, message: text.en, messageKo: text.ko };
 }
 
 /** The problem's message in the UI language. */
-export function problemText(p: ConfigProblem, lang: 'en' | 'ko'): string {
+export function problemText(p: ConfigProblem, lang: Lang): string {
   return lang === 'ko' && p.messageKo ? p.messageKo : p.message;
 }
 
 /** Problems as the outputs carry them: field and message, in the run's language. */
-export function problemsIn(problems: readonly ConfigProblem[], lang: 'en' | 'ko'): Array<{ field: string; message: string }> {
+export function problemsIn(problems: readonly ConfigProblem[], lang: Lang): Array<{ field: string; message: string }> {
   return problems.map((p) => ({ field: p.field, message: problemText(p, lang) }));
 }
 
-/** Ajv's message for one schema error, in Korean (ajv-i18n). */
-export function schemaMessageKo(err: ErrorObject): string {
+/** Ajv's message for one schema error in every language (Korean from ajv-i18n). */
+export function schemaText(err: ErrorObject): Localized {
   const copy = [{ ...err }];
   localizeKo(copy);
-  return (copy[0]!.message ?? err.message ?? '').trim();
+  return { en: String(err.message), ko: (copy[0]!.message ?? err.message ?? '').trim() };
 }
 
 export interface LoadedConfig {
@@ -99,17 +102,11 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
   const problems: ConfigProblem[] = [];
   const config: AdvisorConfig = { ...DEFAULT_CONFIG, include: [...DEFAULT_CONFIG.include], exclude: [], rules: {} };
   if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
-    problems.push(problem('(root)', 'the configuration must be a JSON object; using defaults', '설정은 JSON 객체여야 합니다. 기본값을 사용합니다'));
+    problems.push(problem('(root)', configText('config.notObject')));
     raw = {};
   }
   if (raw !== undefined && valueDepth(raw) > MAX_SETTINGS_DEPTH) {
-    problems.push(
-      problem(
-        '(root)',
-        `the configuration is nested more than ${MAX_SETTINGS_DEPTH} levels deep; using defaults`,
-        `설정이 ${MAX_SETTINGS_DEPTH}단계보다 깊게 중첩되어 있습니다. 기본값을 사용합니다`,
-      ),
-    );
+    problems.push(problem('(root)', configText('config.tooDeep', { max: MAX_SETTINGS_DEPTH })));
     raw = {};
   }
   const input = { ...(raw as Record<string, unknown> | undefined) };
@@ -119,16 +116,10 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     const rules: Record<string, unknown> = { ...(rawRules as Record<string, unknown>) };
     for (const [id, value] of Object.entries(rules)) {
       if (!knownRuleIds.includes(id)) {
-        problems.push(problem(`rules.${id}`, `unknown rule '${id}' ignored`, `알 수 없는 규칙 '${id}'은(는) 무시합니다`));
+        problems.push(problem(`rules.${id}`, configText('rule.unknown', { id })));
         delete rules[id];
       } else if (typeof value !== 'string' || !RULE_SETTINGS.includes(value as RuleSetting)) {
-        problems.push(
-          problem(
-            `rules.${id}`,
-            `${JSON.stringify(value)} is not one of ${RULE_SETTINGS.join(', ')}; using the rule's default`,
-            `${JSON.stringify(value)}은(는) ${RULE_SETTINGS.join(', ')} 중 하나가 아닙니다. 규칙의 기본값을 사용합니다`,
-          ),
-        );
+        problems.push(problem(`rules.${id}`, configText('rule.badSetting', { value: JSON.stringify(value), allowed: RULE_SETTINGS.join(', ') })));
         delete rules[id];
       }
     }
@@ -146,11 +137,8 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
       const values = allowed ? `: ${allowed.join(', ')}` : '';
       const found =
         err.keyword === 'additionalProperties'
-          ? { ...problem(where, `unknown setting '${top}' ignored`, `알 수 없는 설정 '${top}'은(는) 무시합니다`), allowed: false }
-          : {
-              ...problem(where, `${err.message}${values}; using the default`, `${schemaMessageKo(err)}${values}. 기본값을 사용합니다`),
-              allowed: Boolean(allowed),
-            };
+          ? { ...problem(where, configText('config.unknownSetting', { name: top })), allowed: false }
+          : { ...problem(where, configText('config.schema', { schema: schemaText(err), values })), allowed: Boolean(allowed) };
       const seen = byField.get(where);
       if (!seen || (found.allowed && !seen.allowed)) byField.set(where, found);
       badFields.add(top);
@@ -164,14 +152,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
     if (!Array.isArray(globs)) continue;
     input[field] = globs.filter((g: string, i: number) => {
       const why = globProblem(g);
-      if (why)
-        problems.push(
-          problem(
-            `${field}[${i}]`,
-            `glob ${JSON.stringify(g.slice(0, 80))} ignored: ${why}`,
-            `glob ${JSON.stringify(g.slice(0, 80))}을(를) 무시합니다: ${why}`,
-          ),
-        );
+      if (why) problems.push(problem(`${field}[${i}]`, configText('glob.ignored', { glob: JSON.stringify(g.slice(0, 80)), why })));
       return !why;
     });
   }
@@ -179,13 +160,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[], sou
   config.rules = { ...(input.rules as Record<string, RuleSetting> | undefined) };
   let gpu = findGpu(config.targetGpu, config.customGpu);
   if (!gpu) {
-    problems.push(
-      problem(
-        'targetGpu',
-        `'custom' needs customGpu.memoryGiB; using the default '${DEFAULT_CONFIG.targetGpu}'`,
-        `'custom'에는 customGpu.memoryGiB가 필요합니다. 기본값 '${DEFAULT_CONFIG.targetGpu}'을(를) 사용합니다`,
-      ),
-    );
+    problems.push(problem('targetGpu', configText('config.customGpu', { default: DEFAULT_CONFIG.targetGpu })));
     config.targetGpu = DEFAULT_CONFIG.targetGpu;
     gpu = findGpu(config.targetGpu)!;
   }
@@ -202,13 +177,7 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
   const text = readSettingsFile(path);
   if (typeof text !== 'string') {
     const loaded = resolveConfig(undefined, knownRuleIds, path);
-    loaded.problems.push(
-      problem(
-        '(file)',
-        `${path} could not be read (${text.error}); using defaults`,
-        `${path}을(를) 읽을 수 없습니다(${text.errorKo}). 기본값을 사용합니다`,
-      ),
-    );
+    loaded.problems.push(problem('(file)', configText('config.unreadable', { path, why: text.why })));
     return loaded;
   }
   let raw: unknown;
@@ -216,13 +185,7 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
     raw = JSON.parse(text);
   } catch (err) {
     const loaded = resolveConfig(undefined, knownRuleIds, path);
-    loaded.problems.push(
-      problem(
-        '(file)',
-        `${path} is not valid JSON (${(err as Error).message}); using defaults`,
-        `${path}은(는) 올바른 JSON이 아닙니다(${(err as Error).message}). 기본값을 사용합니다`,
-      ),
-    );
+    loaded.problems.push(problem('(file)', configText('config.badJson', { path, error: (err as Error).message })));
     return loaded;
   }
   return resolveConfig(raw, knownRuleIds, path);
@@ -231,27 +194,19 @@ export function loadConfigFile(root: string, knownRuleIds: readonly string[], ex
 /** A configuration or workload file is small: anything larger is a mistake (a data file named like it), not read. */
 export const MAX_SETTINGS_FILE_BYTES = 1_000_000;
 
-/** The file's text, or why it could not be read (a folder, no permission, too large, too deep) as a short reason in both languages. */
-export function readSettingsFile(path: string): string | { error: string; errorKo: string } {
+/** The file's text, or why it could not be read (a folder, no permission, too large, too deep) as a short reason in every language. */
+export function readSettingsFile(path: string): string | { why: Localized } {
   // Bounded by the bytes read, on the open descriptor (a FIFO or /proc file named as the config never hangs the run).
   const read = readBounded(path, MAX_SETTINGS_FILE_BYTES, null);
   if ('reason' in read) {
-    if (read.reason === 'a folder, not a file') return { error: 'it is a folder', errorKo: '폴더입니다' };
-    if (read.reason.startsWith('larger than'))
-      return {
-        error: `more than the ${MAX_SETTINGS_FILE_BYTES} bytes a settings file may have`,
-        errorKo: `설정 파일의 한도 ${MAX_SETTINGS_FILE_BYTES}바이트를 넘습니다`,
-      };
+    if (read.reason === 'a folder, not a file') return { why: configText('file.folder') };
+    if (read.reason.startsWith('larger than')) return { why: configText('file.tooLarge', { max: MAX_SETTINGS_FILE_BYTES }) };
     const reason = read.reason.replace(/^unreadable: /, '');
-    return { error: reason, errorKo: reason };
+    return { why: { en: reason, ko: reason } };
   }
   const text = read.bytes.toString('utf8');
   const depth = jsonTextDepth(text);
-  if (depth > MAX_SETTINGS_DEPTH)
-    return {
-      error: `its JSON is nested ${depth} levels deep, more than the ${MAX_SETTINGS_DEPTH} a settings file may have`,
-      errorKo: `JSON 중첩이 ${depth}단계로, 설정 파일의 한도 ${MAX_SETTINGS_DEPTH}단계를 넘습니다`,
-    };
+  if (depth > MAX_SETTINGS_DEPTH) return { why: configText('file.tooDeep', { depth, max: MAX_SETTINGS_DEPTH }) };
   return text;
 }
 
@@ -292,17 +247,16 @@ export const MAX_GLOB_LENGTH = 500;
  * a brace range can make matching one path take minutes. Measured on 250-character names: two `*` in a segment
  * ~0 ms, three ~30 ms, four ~1.9 s.
  */
-export function globProblem(glob: string): string | null {
-  if (glob.length > MAX_GLOB_LENGTH) return `longer than ${MAX_GLOB_LENGTH} characters`;
-  if (glob.includes('(') || glob.includes(')'))
-    return 'parentheses (extglobs such as @(…), +(…), !(…)) are not supported: they can make matching take exponential time';
+export function globProblem(glob: string): Localized | null {
+  if (glob.length > MAX_GLOB_LENGTH) return configText('glob.tooLong', { max: MAX_GLOB_LENGTH });
+  if (glob.includes('(') || glob.includes(')')) return configText('glob.parentheses');
   const braces = glob.split('{').length - 1;
-  if (braces > 4) return 'more than 4 brace groups';
-  if (glob.includes('..') && braces > 0) return 'brace ranges such as {1..9} are not supported';
+  if (braces > 4) return configText('glob.braces', { max: 4 });
+  if (glob.includes('..') && braces > 0) return configText('glob.braceRange');
   for (const segment of glob.split('/')) {
     if (segment === '**') continue;
     const stars = segment.split(/\*+/).length - 1;
-    if (stars > 2) return `more than two * in one path segment ('${segment.slice(0, 40)}'): such patterns can make matching take very long`;
+    if (stars > 2) return configText('glob.stars', { segment: segment.slice(0, 40) });
   }
   return null;
 }

@@ -5,11 +5,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/model/types';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.aiInfraAdvisor`;
-/** The action's title (kept here rather than in lsp-strings.ts, which another change owns; move it there later). */
-export const FIX_ALL_TITLE = {
-  en: 'Fix all AI Infra Advisor problems that have a fix',
-  ko: '수정 방법이 있는 AI Infra Advisor 문제 모두 수정',
-} as const;
 
 /** Whether a code action request wants the fix-all action (asked for by kind), or only other kinds. */
 export function wantsFixAll(only: CodeActionContext['only']): boolean {

@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../core/analyze';
-import type { Finding, Language, LlmCallSummary, SourceRange } from '../core/model/types';
+import type { Finding, Language, LlmCallSummary, MemoryStrategy, SourceRange, TransferDirection } from '../core/model/types';
 import { noteText } from '../core/model/estimate-notes';
 import { formatBytes, formatInteger, isSizeInRange } from '../core/model/units';
 import { redactSecrets } from '../core/model/redact';
@@ -27,7 +27,8 @@ import { phrase } from '../core/rules/shared/phrases';
 import { budgetBytes, GPU_CATALOG, type GpuSpec } from '../core/sizing/gpu-catalog';
 import { formatUsd } from '../core/sizing/llm-estimate';
 import { DIAGNOSTIC_SOURCE, OPEN_DOCS_COMMAND } from './protocol';
-import { LSP_STRINGS, type LspLang } from './lsp-strings';
+import { LSP_MESSAGES, lspText as t } from './lsp-strings';
+import type { Lang } from '../core/l10n';
 
 export function toLspRange(r: SourceRange): Range {
   return { start: { line: r.startLine - 1, character: r.startColumn - 1 }, end: { line: r.endLine - 1, character: r.endColumn - 1 } };
@@ -66,8 +67,7 @@ export function commentPrefix(language: Language): string {
 }
 
 /** Quick fixes for one finding: its own fix (preferred), suppress for the line, suppress for the file, open docs. */
-export function codeActionsFor(f: Finding, doc: TextDocument, language: Language, diagnostic: Diagnostic, lang: LspLang = 'en'): CodeAction[] {
-  const S = LSP_STRINGS[lang];
+export function codeActionsFor(f: Finding, doc: TextDocument, language: Language, diagnostic: Diagnostic, lang: Lang = 'en'): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const fix of f.fixes ?? []) {
     // A key the fix would write back (a second key in the same literal) is written masked: it must be rotated anyway.
@@ -88,7 +88,7 @@ export function codeActionsFor(f: Finding, doc: TextDocument, language: Language
   const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)![0];
   actions.push({
-    title: S.suppressLine(f.ruleId),
+    title: t(lang, 'suppressLine', { rule: f.ruleId }),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: {
@@ -106,7 +106,7 @@ export function codeActionsFor(f: Finding, doc: TextDocument, language: Language
   const first = doc.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
   const top = /^#!|^#.*coding[:=]/.test(first) ? 1 : 0;
   actions.push({
-    title: S.suppressFile(f.ruleId),
+    title: t(lang, 'suppressFile', { rule: f.ruleId }),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     edit: {
@@ -121,10 +121,10 @@ export function codeActionsFor(f: Finding, doc: TextDocument, language: Language
     },
   });
   actions.push({
-    title: S.openDocs(f.ruleId),
+    title: t(lang, 'openDocs', { rule: f.ruleId }),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title: S.openDocsCommand, command: OPEN_DOCS_COMMAND, arguments: [f.ruleId, docsUrl(f.ruleId)] },
+    command: { title: t(lang, 'openDocsCommand'), command: OPEN_DOCS_COMMAND, arguments: [f.ruleId, docsUrl(f.ruleId)] },
   });
   return actions;
 }
@@ -138,12 +138,12 @@ export function shortCount(n: number): string {
 }
 
 /** The smallest catalog GPU whose budget holds the bytes, and whether the target's does: the report's budget (budgetBytes). */
-export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): string {
-  const S = LSP_STRINGS[lang];
+export function gpuFitText(bytes: number, target: GpuSpec, safetyFactor: number, lang: Lang = 'en'): string {
   const fits = (g: GpuSpec) => bytes <= budgetBytes(g, safetyFactor);
   const smallest = [...GPU_CATALOG].sort((a, b) => a.memoryGiB - b.memoryGiB).find(fits);
-  if (fits(target)) return S.fits(target.name);
-  return smallest ? S.fitsNot(smallest.name, target.name) : S.fitsNone([...GPU_CATALOG].sort((a, b) => b.memoryGiB - a.memoryGiB)[0]!.name);
+  if (fits(target)) return t(lang, 'fits', { gpu: target.name });
+  if (smallest) return t(lang, 'fitsNot', { smallest: smallest.name, target: target.name });
+  return t(lang, 'fitsNone', { largest: [...GPU_CATALOG].sort((a, b) => b.memoryGiB - a.memoryGiB)[0]!.name });
 }
 
 function daysText(seconds: number): string {
@@ -153,22 +153,22 @@ function daysText(seconds: number): string {
   return `${seconds} s`;
 }
 
-export function llmLensTitle(c: LlmCallSummary, lang: LspLang = 'en'): string {
-  const S = LSP_STRINGS[lang];
-  const tokens = c.estOutputTokens === null ? S.tokensIn(shortCount(c.estInputTokens)) : S.tokens(shortCount(c.estInputTokens + c.estOutputTokens));
-  const cost = c.estCostUsd === null ? S.priceUnknown : S.perCall(formatUsd(c.estCostUsd));
-  const store = c.store ? `${S.storedIn(storeName(c.store, lang))}${ttlText(c, lang)}` : S.notStored;
+export function llmLensTitle(c: LlmCallSummary, lang: Lang = 'en'): string {
+  const tokens =
+    c.estOutputTokens === null
+      ? t(lang, 'tokensIn', { n: shortCount(c.estInputTokens) })
+      : t(lang, 'tokens', { n: shortCount(c.estInputTokens + c.estOutputTokens) });
+  const cost = c.estCostUsd === null ? t(lang, 'priceUnknown') : t(lang, 'perCall', { usd: formatUsd(c.estCostUsd) });
+  const store = c.store ? `${t(lang, 'storedIn', { store: storeName(c.store, lang) })}${ttlText(c, lang)}` : t(lang, 'notStored');
   return `${tokens} · ${cost} · ${store}`;
 }
 
-function ttlText(c: LlmCallSummary, lang: LspLang): string {
-  const S = LSP_STRINGS[lang];
-  return c.ttl ? S.ttl(c.ttl.seconds === null ? S.ttlSet : daysText(c.ttl.seconds)) : S.noTtl;
+function ttlText(c: LlmCallSummary, lang: Lang): string {
+  return c.ttl ? t(lang, 'ttl', { value: c.ttl.seconds === null ? t(lang, 'ttlSet') : daysText(c.ttl.seconds) }) : t(lang, 'noTtl');
 }
 
 /** CodeLenses above allocations and OpenAI calls, one per line. */
-export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): CodeLens[] {
-  const S = LSP_STRINGS[lang];
+export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: number, lang: Lang = 'en'): CodeLens[] {
   const lenses: CodeLens[] = [];
   const at = (line: number): Range => ({ start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } });
   const seen = new Set<number>();
@@ -177,8 +177,8 @@ export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: numbe
     if (seen.has(al.line) || al.bytes === null) continue;
     seen.add(al.line);
     const title = !isSizeInRange(al.bytes)
-      ? S.sizeOutOfRange(al.sizeExpr)
-      : `≈ ${S.memory(formatBytes(al.bytes, { exact: false }), spaceName(S, al.space))}${al.space === 'device' || al.space === 'managed' ? ` · ${gpuFitText(al.bytes, target, safetyFactor, lang)}` : ''}`;
+      ? t(lang, 'sizeOutOfRange', { expr: al.sizeExpr })
+      : `≈ ${t(lang, 'memory', { bytes: formatBytes(al.bytes, { exact: false }), space: spaceName(lang, al.space) })}${al.space === 'device' || al.space === 'managed' ? ` · ${gpuFitText(al.bytes, target, safetyFactor, lang)}` : ''}`;
     lenses.push({ range: at(al.line), command: { title: plain(title), command: '' } });
   }
   for (const c of a.llm?.calls ?? []) {
@@ -190,84 +190,95 @@ export function codeLenses(a: FileAnalysis, target: GpuSpec, safetyFactor: numbe
 }
 
 /** Hover on a line with an allocation, a copy or an OpenAI call: the numbers and how they were computed. */
-export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFactor: number, lang: LspLang = 'en'): Hover | null {
-  const S = LSP_STRINGS[lang];
-  const H = S.hover;
-  const space = (x: string) => escapeMarkdown(spaceName(S, x));
+export function hoverAt(a: FileAnalysis, line: number, target: GpuSpec, safetyFactor: number, lang: Lang = 'en'): Hover | null {
+  const space = (x: string) => escapeMarkdown(spaceName(lang, x));
   const md = escapeMarkdown;
   const size = (bytes: number | null, expr: string, exact = true) =>
     bytes === null
-      ? S.sizeAtRunTime(markdownCode(expr))
+      ? t(lang, 'sizeAtRunTime', { expr: markdownCode(expr) })
       : isSizeInRange(bytes)
         ? formatBytes(bytes, { exact })
-        : S.sizeOutOfRange(markdownCode(expr));
+        : t(lang, 'sizeOutOfRange', { expr: markdownCode(expr) });
   const parts: string[] = [];
   for (const al of a.gpu?.allocations.filter((x) => x.line === line) ?? []) {
     const known = al.bytes !== null && isSizeInRange(al.bytes);
-    parts.push(`**${md(al.api)}** — ${known ? H.ofMemory(formatBytes(al.bytes!), space(al.space)) : size(al.bytes, al.sizeExpr)}`);
-    if (known) parts.push(H.size(markdownCode(al.sizeExpr), formatInteger(al.bytes!), al.inLoop));
+    parts.push(
+      `**${md(al.api)}** — ${known ? t(lang, 'hover.ofMemory', { bytes: formatBytes(al.bytes!), space: space(al.space) }) : size(al.bytes, al.sizeExpr)}`,
+    );
+    if (known) parts.push(t(lang, 'hover.size', { expr: markdownCode(al.sizeExpr), bytes: formatInteger(al.bytes!), inLoop: al.inLoop }));
     if (known && (al.space === 'device' || al.space === 'managed'))
       parts.push(
-        H.gpu(
-          md(gpuFitText(al.bytes!, target, safetyFactor, lang)),
-          formatBytes(budgetBytes(target, safetyFactor), { exact: false }),
-          md(target.name),
-        ),
+        t(lang, 'hover.gpu', {
+          fit: md(gpuFitText(al.bytes!, target, safetyFactor, lang)),
+          budget: formatBytes(budgetBytes(target, safetyFactor), { exact: false }),
+          gpu: md(target.name),
+        }),
       );
   }
-  for (const t of a.gpu?.transfers.filter((x) => x.line === line) ?? []) {
-    parts.push(`**${md(t.api)}** — ${H.transfer(md(wordFor(S.directions, t.direction)), size(t.bytes, t.sizeExpr), t.async, t.inLoop)}`);
+  for (const x of a.gpu?.transfers.filter((tr) => tr.line === line) ?? []) {
+    parts.push(
+      `**${md(x.api)}** — ${t(lang, 'hover.transfer', { direction: md(idWord(lang, `direction.${x.direction}`)), size: size(x.bytes, x.sizeExpr), async: x.async, inLoop: x.inLoop })}`,
+    );
   }
   if (parts.length && a.gpu) {
     const g = a.gpu;
     const known = g.peakDeviceBytes !== null && isSizeInRange(g.peakDeviceBytes);
-    const peak = `${!known ? H.unknown : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes!)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map(markdownCode).join(' + ')}` : ''}`;
+    const peak = `${!known ? t(lang, 'hover.unknown') : `${g.peakIsLowerBound ? '≥ ' : ''}${formatBytes(g.peakDeviceBytes!)}`}${g.peakUnknownExprs.length ? ` + ${g.peakUnknownExprs.map(markdownCode).join(' + ')}` : ''}`;
     parts.push(
-      H.peak(
+      t(lang, 'hover.peak', {
         peak,
-        md(wordFor(S.strategies, g.strategy)),
-        known ? md(gpuFitText(g.peakDeviceBytes!, target, safetyFactor, lang)) : '',
-        g.peakIsLowerBound,
-      ),
+        strategy: md(idWord(lang, `strategy.${g.strategy}`)),
+        fit: known ? md(gpuFitText(g.peakDeviceBytes!, target, safetyFactor, lang)) : '',
+        lowerBound: g.peakIsLowerBound,
+      }),
     );
   }
   for (const c of a.llm?.calls.filter((x) => x.line === line) ?? []) {
     // Another provider's call names its provider (product names stay as they are in every language).
     parts.push(
-      `**${md(c.operation)}** (${c.model === null ? H.modelUnknown : md(c.model)}${c.provider && c.provider !== 'openai' ? ` · ${PROVIDER_NAMES[c.provider]}` : ''})`,
+      `**${md(c.operation)}** (${c.model === null ? t(lang, 'hover.modelUnknown') : md(c.model)}${c.provider && c.provider !== 'openai' ? ` · ${PROVIDER_NAMES[c.provider]}` : ''})`,
     );
     const output =
       c.estOutputTokens === null
         ? null
-        : H.output(
-            `${c.outputBound === 'model-maximum' ? '≤ ' : ''}${formatInteger(c.estOutputTokens)}`,
-            c.outputBound === 'max-tokens' ? 'max-tokens' : c.outputBound === 'model-maximum' ? 'model-maximum' : 'embedding',
-          );
-    parts.push(H.tokens(`${c.estInputIsLowerBound ? '≥ ' : '≈ '}${formatInteger(c.estInputTokens)}`, output));
-    if (c.estCostUsd !== null) parts.push(H.cost(md(formatUsd(c.estCostUsd)), md(formatUsd(c.estBatchCostUsd!))));
-    if (c.estResponseBytes !== null) parts.push(H.response(formatBytes(c.estResponseBytes)));
+        : t(lang, 'hover.output', {
+            n: `${c.outputBound === 'model-maximum' ? '≤ ' : ''}${formatInteger(c.estOutputTokens)}`,
+            how: c.outputBound === 'max-tokens' ? 'max-tokens' : c.outputBound === 'model-maximum' ? 'model-maximum' : 'embedding',
+          });
+    parts.push(t(lang, 'hover.tokens', { input: `${c.estInputIsLowerBound ? '≥ ' : '≈ '}${formatInteger(c.estInputTokens)}`, output }));
+    if (c.estCostUsd !== null) parts.push(t(lang, 'hover.cost', { onDemand: md(formatUsd(c.estCostUsd)), batch: md(formatUsd(c.estBatchCostUsd!)) }));
+    if (c.estResponseBytes !== null) parts.push(t(lang, 'hover.response', { bytes: formatBytes(c.estResponseBytes) }));
     parts.push(
       c.store
-        ? H.stored(md(storeName(c.store, lang)), md(c.store.api), c.store.line, c.ttl ? `${md(ttlText(c, lang))} (${md(c.ttl.how)})` : S.noTtl)
-        : H.resultNotStored,
+        ? t(lang, 'hover.stored', {
+            store: md(storeName(c.store, lang)),
+            api: md(c.store.api),
+            line: c.store.line,
+            ttl: c.ttl ? `${md(ttlText(c, lang))} (${md(c.ttl.how)})` : t(lang, 'noTtl'),
+          })
+        : t(lang, 'hover.resultNotStored'),
     );
     // The phrase puts helper and path in code spans: inside one only a backtick (and what the choke point masks) matters.
     const inCode = (t: string) => showControlChars(redactSecrets(t), { lineBreaks: true }).replace(/`/g, "'");
     if (c.store?.at && c.store.viaHelper)
       parts.push(phrase(lang, 'storedBy', { helper: inCode(c.store.viaHelper), path: inCode(c.store.at.path), line: c.store.at.line }));
-    parts.push(H.cache(c.cacheBeforeCall));
-    if (c.notes.length) parts.push(H.unknowns(c.notes.map((n) => md(noteText(n, lang))).join('; ')));
+    parts.push(t(lang, c.cacheBeforeCall ? 'hover.cacheBefore' : 'hover.noCacheBefore'));
+    if (c.notes.length) parts.push(t(lang, 'hover.unknowns', { list: c.notes.map((n) => md(noteText(n, lang))).join('; ') }));
   }
   if (!parts.length) return null;
   return { contents: { kind: 'markdown', value: parts.join('\n\n') } };
 }
 
-/** A memory space's word: by own property only (a space named `constructor` is shown as written). */
-/** A word for an id from a table, by own property only; an id the table lacks is shown as it is. */
-function wordFor(table: Readonly<Record<string, string>>, id: string): string {
-  return Object.prototype.hasOwnProperty.call(table, id) ? table[id]! : id;
+/**
+ * The word for a transfer direction or memory strategy id. Typed by the ids' unions, so the catalogue must have a word
+ * for each (issue 20: no raw ids in Korean); a value outside them at run time is shown as it is.
+ */
+function idWord(lang: Lang, key: `direction.${TransferDirection}` | `strategy.${MemoryStrategy}`): string {
+  return Object.prototype.hasOwnProperty.call(LSP_MESSAGES, key) ? t(lang, key) : key.slice(key.indexOf('.') + 1);
 }
 
-function spaceName(S: (typeof LSP_STRINGS)[LspLang], space: string): string {
-  return Object.prototype.hasOwnProperty.call(S.spaces, space) ? S.spaces[space]! : space;
+/** A memory space's word, by own property only (a space named `constructor` is shown as written). */
+function spaceName(lang: Lang, space: string): string {
+  const key = `space.${space}`;
+  return Object.prototype.hasOwnProperty.call(LSP_MESSAGES, key) ? t(lang, key as 'space.device') : space;
 }

@@ -1,163 +1,89 @@
-// The words of the editor surfaces the language server builds itself (quick-fix titles, CodeLens, hover) in each
-// language we ship; the Korean table must have every key. Numbers, API names and expressions stay as they are.
-import type { MemoryStrategy, TransferDirection } from '../core/model/types';
+// The words of the editor surfaces the language server builds itself (quick-fix titles, CodeLens, hover, the
+// warnings about bad settings) as a src/core/l10n catalogue: message id -> template per language. Numbers, API names
+// and expressions are data, inserted as they are.
+import { defineMessages, messageOf, translator } from '../core/l10n';
 
-export type LspLang = 'en' | 'ko';
+type OutputHow = 'max-tokens' | 'model-maximum' | 'embedding';
 
-export interface LspStrings {
-  suppressLine(rule: string): string;
-  suppressFile(rule: string): string;
-  openDocs(rule: string): string;
-  openDocsCommand: string;
-  fits(gpu: string): string;
-  fitsNot(smallest: string, target: string): string;
-  fitsNone(largest: string): string;
-  sizeAtRunTime(expr: string): string;
-  sizeOutOfRange(expr: string): string;
-  memory(bytes: string, space: string): string;
-  spaces: Record<string, string>;
-  /** Words for the transfer-direction and memory-strategy ids the hover shows (issue 20: no raw ids in Korean). */
-  directions: Record<TransferDirection, string>;
-  strategies: Record<MemoryStrategy, string>;
-  tokens(n: string): string;
-  tokensIn(n: string): string;
-  perCall(usd: string): string;
-  priceUnknown: string;
-  storedIn(store: string): string;
-  ttl(value: string): string;
-  ttlSet: string;
-  noTtl: string;
-  notStored: string;
-  hover: {
-    ofMemory(bytes: string, space: string): string;
-    size(expr: string, bytes: string, inLoop: boolean): string;
-    gpu(fit: string, budget: string, gpu: string): string;
-    transfer(direction: string, size: string, async: boolean, inLoop: boolean): string;
-    peak(peak: string, strategy: string, fit: string, lowerBound: boolean): string;
-    unknown: string;
-    modelUnknown: string;
-    tokens(input: string, output: string | null): string;
-    output(n: string, how: 'max-tokens' | 'model-maximum' | 'embedding'): string;
-    cost(onDemand: string, batch: string): string;
-    response(bytes: string): string;
-    stored(store: string, api: string, line: number, ttl: string): string;
-    resultNotStored: string;
-    cache(before: boolean): string;
-    unknowns(list: string): string;
-  };
-}
+export const LSP_MESSAGES = defineMessages({
+  suppressLine: { en: 'Suppress {{rule}} for this line', ko: '이 줄에서 {{rule}} 표시 안 함' },
+  suppressFile: { en: 'Suppress {{rule}} for this file', ko: '이 파일에서 {{rule}} 표시 안 함' },
+  openDocs: { en: 'Open documentation for {{rule}}', ko: '{{rule}} 문서 열기' },
+  openDocsCommand: { en: 'Open rule documentation', ko: '규칙 문서 열기' },
+  fixAll: { en: 'Fix all AI Infra Advisor problems that have a fix', ko: '수정 방법이 있는 AI Infra Advisor 문제 모두 수정' },
+  fits: { en: 'fits {{gpu}}', ko: '{{gpu}}에 들어감' },
+  fitsNot: { en: 'fits {{smallest}}, not {{target}}', ko: '{{smallest}}에 들어감, {{target}}에는 안 들어감' },
+  fitsNone: { en: 'fits no GPU in the catalog (largest {{largest}})', ko: '카탈로그의 어떤 GPU에도 안 들어감 (가장 큰 것: {{largest}})' },
+  sizeAtRunTime: { en: 'size known at run time: {{expr}}', ko: '실행 시 결정되는 크기: {{expr}}' },
+  sizeOutOfRange: { en: 'size unknown (out of range): {{expr}}', ko: '알 수 없는 크기(범위 밖): {{expr}}' },
+  memory: { en: '{{bytes}} {{space}} memory', ko: '{{space}} 메모리 {{bytes}}' },
+  // Memory spaces, transfer directions and memory strategies by id (issue 20: no raw ids in Korean).
+  'space.device': { en: 'device', ko: '장치' },
+  'space.managed': { en: 'managed', ko: '관리(managed)' },
+  'space.pinned-host': { en: 'pinned host', ko: '고정 호스트' },
+  'space.host': { en: 'host', ko: '호스트' },
+  'space.shared': { en: 'shared', ko: '공유' },
+  'direction.host-to-device': { en: 'host to device', ko: '호스트→장치' },
+  'direction.device-to-host': { en: 'device to host', ko: '장치→호스트' },
+  'direction.device-to-device': { en: 'device to device', ko: '장치→장치' },
+  'direction.host-to-host': { en: 'host to host', ko: '호스트→호스트' },
+  'direction.default': { en: 'direction inferred by the runtime', ko: '런타임이 방향을 추론' },
+  'direction.unknown': { en: 'direction unknown', ko: '방향 알 수 없음' },
+  'strategy.whole-dataset': { en: 'whole data set on the device', ko: '전체 데이터 세트를 장치에' },
+  'strategy.chunked': { en: 'chunked', ko: '청크 분할' },
+  'strategy.unified': { en: 'unified memory', ko: '통합 메모리' },
+  'strategy.mapped': { en: 'mapped host memory', ko: '매핑된 호스트 메모리' },
+  'strategy.mixed': { en: 'mixed', ko: '혼합' },
+  'strategy.none': { en: 'no device data', ko: '장치 데이터 없음' },
+  tokens: { en: '≈ {{n}} tokens', ko: '≈ {{n}} 토큰' },
+  tokensIn: { en: '≥ {{n}} tokens in', ko: '입력 ≥ {{n}} 토큰' },
+  perCall: { en: '{{usd}}/call', ko: '{{usd}}/호출' },
+  priceUnknown: { en: 'price unknown', ko: '가격 알 수 없음' },
+  storedIn: { en: 'stored in {{store}}', ko: '{{store}}에 저장' },
+  ttl: { en: ', TTL {{value}}', ko: ', TTL {{value}}' },
+  ttlSet: { en: 'set', ko: '설정됨' },
+  noTtl: { en: ', no TTL', ko: ', TTL 없음' },
+  notStored: { en: 'not stored', ko: '저장 안 함' },
+  'hover.ofMemory': { en: '{{bytes}} of {{space}} memory', ko: '{{space}} 메모리 {{bytes}}' },
+  'hover.size': messageOf<{ expr: string; bytes: string; inLoop: boolean }>({
+    en: (d) => `size: ${d.expr} = ${d.bytes} bytes${d.inLoop ? ' (inside a loop)' : ''}`,
+    ko: (d) => `크기: ${d.expr} = ${d.bytes}바이트${d.inLoop ? ' (루프 안)' : ''}`,
+  }),
+  'hover.gpu': {
+    en: 'GPU: {{fit}} (budget on {{gpu}} {{budget}} = memory the driver reports − CUDA context − fragmentation margin, as in the sizing report)',
+    ko: 'GPU: {{fit}} ({{gpu}} 예산 {{budget}} = 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유, 사이징 보고서와 같음)',
+  },
+  'hover.transfer': messageOf<{ direction: string; size: string; async: boolean; inLoop: boolean }>({
+    en: (d) => `${d.direction}, ${d.size}${d.async ? ', asynchronous' : ''}${d.inLoop ? ', inside a loop' : ''}`,
+    ko: (d) => `${d.direction}, ${d.size}${d.async ? ', 비동기' : ''}${d.inLoop ? ', 루프 안' : ''}`,
+  }),
+  'hover.peak': messageOf<{ peak: string; strategy: string; fit: string; lowerBound: boolean }>({
+    en: (d) => `File peak device memory: ${d.peak}; strategy: ${d.strategy}${d.fit ? ` · ${d.lowerBound ? 'the known part ' : ''}${d.fit}` : ''}`,
+    ko: (d) => `파일의 최대 장치 메모리: ${d.peak}; 전략: ${d.strategy}${d.fit ? ` · ${d.lowerBound ? '알려진 부분은 ' : ''}${d.fit}` : ''}`,
+  }),
+  'hover.unknown': { en: 'unknown', ko: '알 수 없음' },
+  'hover.modelUnknown': { en: 'model unknown', ko: '모델 알 수 없음' },
+  'hover.tokens': messageOf<{ input: string; output: string | null }>({
+    en: (d) => `tokens: ${d.input} in (model's tokenizer on the literal prompt + chat formatting)${d.output ? ` · ${d.output}` : ''}`,
+    ko: (d) => `토큰: 입력 ${d.input} (리터럴 프롬프트에 모델의 토크나이저 적용 + 채팅 형식)${d.output ? ` · ${d.output}` : ''}`,
+  }),
+  'hover.output': messageOf<{ n: string; how: OutputHow }>({
+    en: (d) => `${d.n} out (${d.how === 'max-tokens' ? 'max tokens' : d.how === 'model-maximum' ? "the model's maximum" : 'embedding'})`,
+    ko: (d) => `출력 ${d.n} (${d.how === 'max-tokens' ? '최대 토큰' : d.how === 'model-maximum' ? '모델 최대값' : '임베딩'})`,
+  }),
+  'hover.cost': {
+    en: 'cost: {{onDemand}}/call on demand, {{batch}} through the Batch API (list prices)',
+    ko: '비용: 온디맨드 {{onDemand}}/호출, Batch API {{batch}} (정가)',
+  },
+  'hover.response': { en: 'response: ≈ {{bytes}}', ko: '응답: ≈ {{bytes}}' },
+  'hover.stored': { en: 'stored in {{store}} ({{api}}, line {{line}}){{ttl}}', ko: '{{store}}에 저장 ({{api}}, {{line}}행){{ttl}}' },
+  'hover.resultNotStored': { en: 'result not stored', ko: '결과를 저장하지 않음' },
+  'hover.cacheBefore': { en: 'a cache lookup precedes the call', ko: '호출 전에 캐시를 조회함' },
+  'hover.noCacheBefore': { en: 'no cache lookup before the call', ko: '호출 전에 캐시 조회 없음' },
+  'hover.unknowns': { en: 'unknown: {{list}}', ko: '알 수 없음: {{list}}' },
+  // A warning about a bad value: where it came from, the field, the problem.
+  'problem.setting': { en: 'setting {{field}}: {{problem}}', ko: '설정 {{field}}: {{problem}}' },
+  'problem.config': { en: 'config {{field}}: {{problem}}', ko: '설정 파일 {{field}}: {{problem}}' },
+});
 
-const EN: LspStrings = {
-  suppressLine: (r) => `Suppress ${r} for this line`,
-  suppressFile: (r) => `Suppress ${r} for this file`,
-  openDocs: (r) => `Open documentation for ${r}`,
-  openDocsCommand: 'Open rule documentation',
-  fits: (g) => `fits ${g}`,
-  fitsNot: (s, t) => `fits ${s}, not ${t}`,
-  fitsNone: (l) => `fits no GPU in the catalog (largest ${l})`,
-  sizeAtRunTime: (e) => `size known at run time: ${e}`,
-  sizeOutOfRange: (e) => `size unknown (out of range): ${e}`,
-  memory: (b, s) => `${b} ${s} memory`,
-  spaces: { device: 'device', managed: 'managed', 'pinned-host': 'pinned host', host: 'host', shared: 'shared' },
-  directions: {
-    'host-to-device': 'host to device',
-    'device-to-host': 'device to host',
-    'device-to-device': 'device to device',
-    'host-to-host': 'host to host',
-    default: 'direction inferred by the runtime',
-    unknown: 'direction unknown',
-  },
-  strategies: {
-    'whole-dataset': 'whole data set on the device',
-    chunked: 'chunked',
-    unified: 'unified memory',
-    mapped: 'mapped host memory',
-    mixed: 'mixed',
-    none: 'no device data',
-  },
-  tokens: (n) => `≈ ${n} tokens`,
-  tokensIn: (n) => `≥ ${n} tokens in`,
-  perCall: (u) => `${u}/call`,
-  priceUnknown: 'price unknown',
-  storedIn: (s) => `stored in ${s}`,
-  ttl: (v) => `, TTL ${v}`,
-  ttlSet: 'set',
-  noTtl: ', no TTL',
-  notStored: 'not stored',
-  hover: {
-    ofMemory: (b, s) => `${b} of ${s} memory`,
-    size: (e, b, loop) => `size: ${e} = ${b} bytes${loop ? ' (inside a loop)' : ''}`,
-    gpu: (fit, budget, gpu) =>
-      `GPU: ${fit} (budget on ${gpu} ${budget} = memory the driver reports − CUDA context − fragmentation margin, as in the sizing report)`,
-    transfer: (d, s, a, l) => `${d}, ${s}${a ? ', asynchronous' : ''}${l ? ', inside a loop' : ''}`,
-    peak: (p, st, fit, lb) => `File peak device memory: ${p}; strategy: ${st}${fit ? ` · ${lb ? 'the known part ' : ''}${fit}` : ''}`,
-    unknown: 'unknown',
-    modelUnknown: 'model unknown',
-    tokens: (i, o) => `tokens: ${i} in (model's tokenizer on the literal prompt + chat formatting)${o ? ` · ${o}` : ''}`,
-    output: (n, how) => `${n} out (${how === 'max-tokens' ? 'max tokens' : how === 'model-maximum' ? "the model's maximum" : 'embedding'})`,
-    cost: (o, b) => `cost: ${o}/call on demand, ${b} through the Batch API (list prices)`,
-    response: (b) => `response: ≈ ${b}`,
-    stored: (s, api, line, ttl) => `stored in ${s} (${api}, line ${line})${ttl}`,
-    resultNotStored: 'result not stored',
-    cache: (before) => (before ? 'a cache lookup precedes the call' : 'no cache lookup before the call'),
-    unknowns: (l) => `unknown: ${l}`,
-  },
-};
-
-const KO: LspStrings = {
-  suppressLine: (r) => `이 줄에서 ${r} 표시 안 함`,
-  suppressFile: (r) => `이 파일에서 ${r} 표시 안 함`,
-  openDocs: (r) => `${r} 문서 열기`,
-  openDocsCommand: '규칙 문서 열기',
-  fits: (g) => `${g}에 들어감`,
-  fitsNot: (s, t) => `${s}에 들어감, ${t}에는 안 들어감`,
-  fitsNone: (l) => `카탈로그의 어떤 GPU에도 안 들어감 (가장 큰 것: ${l})`,
-  sizeAtRunTime: (e) => `실행 시 결정되는 크기: ${e}`,
-  sizeOutOfRange: (e) => `알 수 없는 크기(범위 밖): ${e}`,
-  memory: (b, s) => `${s} 메모리 ${b}`,
-  spaces: { device: '장치', managed: '관리(managed)', 'pinned-host': '고정 호스트', host: '호스트', shared: '공유' },
-  directions: {
-    'host-to-device': '호스트→장치',
-    'device-to-host': '장치→호스트',
-    'device-to-device': '장치→장치',
-    'host-to-host': '호스트→호스트',
-    default: '런타임이 방향을 추론',
-    unknown: '방향 알 수 없음',
-  },
-  strategies: {
-    'whole-dataset': '전체 데이터 세트를 장치에',
-    chunked: '청크 분할',
-    unified: '통합 메모리',
-    mapped: '매핑된 호스트 메모리',
-    mixed: '혼합',
-    none: '장치 데이터 없음',
-  },
-  tokens: (n) => `≈ ${n} 토큰`,
-  tokensIn: (n) => `입력 ≥ ${n} 토큰`,
-  perCall: (u) => `${u}/호출`,
-  priceUnknown: '가격 알 수 없음',
-  storedIn: (s) => `${s}에 저장`,
-  ttl: (v) => `, TTL ${v}`,
-  ttlSet: '설정됨',
-  noTtl: ', TTL 없음',
-  notStored: '저장 안 함',
-  hover: {
-    ofMemory: (b, s) => `${s} 메모리 ${b}`,
-    size: (e, b, loop) => `크기: ${e} = ${b}바이트${loop ? ' (루프 안)' : ''}`,
-    gpu: (fit, budget, gpu) => `GPU: ${fit} (${gpu} 예산 ${budget} = 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유, 사이징 보고서와 같음)`,
-    transfer: (d, s, a, l) => `${d}, ${s}${a ? ', 비동기' : ''}${l ? ', 루프 안' : ''}`,
-    peak: (p, st, fit, lb) => `파일의 최대 장치 메모리: ${p}; 전략: ${st}${fit ? ` · ${lb ? '알려진 부분은 ' : ''}${fit}` : ''}`,
-    unknown: '알 수 없음',
-    modelUnknown: '모델 알 수 없음',
-    tokens: (i, o) => `토큰: 입력 ${i} (리터럴 프롬프트에 모델의 토크나이저 적용 + 채팅 형식)${o ? ` · ${o}` : ''}`,
-    output: (n, how) => `출력 ${n} (${how === 'max-tokens' ? '최대 토큰' : how === 'model-maximum' ? '모델 최대값' : '임베딩'})`,
-    cost: (o, b) => `비용: 온디맨드 ${o}/호출, Batch API ${b} (정가)`,
-    response: (b) => `응답: ≈ ${b}`,
-    stored: (s, api, line, ttl) => `${s}에 저장 (${api}, ${line}행)${ttl}`,
-    resultNotStored: '결과를 저장하지 않음',
-    cache: (before) => (before ? '호출 전에 캐시를 조회함' : '호출 전에 캐시 조회 없음'),
-    unknowns: (l) => `알 수 없음: ${l}`,
-  },
-};
-
-export const LSP_STRINGS: Readonly<Record<LspLang, LspStrings>> = { en: EN, ko: KO };
+export const lspText = translator(LSP_MESSAGES);

@@ -33,13 +33,14 @@ import { buildCharts } from '../core/report/charts';
 import { headline, sizingSections } from '../core/report/sizing-sections';
 import { toMarkdown } from '../core/report/markdown';
 import { toHtml } from '../core/report/html';
-import { reportStrings } from '../core/report/report-strings';
+import { assumptionLabels, pageStrings } from '../core/report/report-strings';
 import { initTreeSitter } from '../core/parse/tree-sitter';
 import { DocumentCache } from '../core/document-cache';
-import { FIX_ALL_KIND, FIX_ALL_TITLE, fixAllAction, wantsFixAll, wantsQuickFixes } from './fix-all';
+import { FIX_ALL_KIND, fixAllAction, wantsFixAll, wantsQuickFixes } from './fix-all';
 import { Project } from '../core/project/project';
 import { DiskFs } from '../core/project/project-fs';
 import { codeActionsFor, codeLenses, findingKey, hoverAt, toDiagnostic } from './lsp-mapping';
+import { lspText } from './lsp-strings';
 import {
   checkSizingReportParams,
   DEFAULT_SETTINGS,
@@ -54,6 +55,7 @@ import { lookupTable } from '../core/model/lookup';
 import { applyBaseline, BaselineCache, splitByBaseline } from '../core/baseline';
 import { diskText } from '../core/report/sarif';
 import { statSync } from 'node:fs';
+import { langOf, type Lang } from '../core/l10n';
 
 /** VS Code language ids we analyse, for documents whose file name does not say (untitled, virtual). */
 const LANGUAGE_IDS: Readonly<Record<string, Language>> = lookupTable({
@@ -109,7 +111,7 @@ export function startServer(connection: Connection): void {
   let roots: string[] = [];
   let canConfigure = false;
   let canRefreshLenses = false;
-  let lang: 'en' | 'ko' = 'en';
+  let lang: Lang = 'en';
   /** Workspace scans run on these threads; two requests at once (the report panel and the sidebar) get one each. */
   const scanThreads: ScanThread[] = [];
   const idleScanThread = (): ScanThread => {
@@ -130,7 +132,7 @@ export function startServer(connection: Connection): void {
     canConfigure = !!params.capabilities.workspace?.configuration;
     canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     // Rule messages follow the editor's display language (VS Code sends its locale).
-    if (params.locale?.toLowerCase().startsWith('ko')) lang = 'ko';
+    lang = langOf(params.locale);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -162,7 +164,7 @@ export function startServer(connection: Connection): void {
    */
   const shownProblems = new Set<string>();
   function reportProblem(where: 'setting' | 'config', p: ConfigProblem): void {
-    const line = `${lang === 'ko' ? { setting: '설정', config: '설정 파일' }[where] : where} ${p.field}: ${problemText(p, lang)}`;
+    const line = lspText(lang, where === 'setting' ? 'problem.setting' : 'problem.config', { field: p.field, problem: problemText(p, lang) });
     if (shownProblems.has(line)) return;
     shownProblems.add(line);
     connection.console.warn(redactSecrets(line));
@@ -356,7 +358,7 @@ export function startServer(connection: Connection): void {
     const a = await analyse(doc);
     if (!a) return [];
     const only = params.context.only;
-    const fixAll = wantsFixAll(only) ? fixAllAction(a.analysis.findings, doc, FIX_ALL_TITLE[lang]) : null;
+    const fixAll = wantsFixAll(only) ? fixAllAction(a.analysis.findings, doc, lspText(lang, 'fixAll')) : null;
     if (!wantsQuickFixes(only)) return fixAll ? [fixAll] : [];
     const byKey = new Map(a.analysis.findings.map((f) => [findingKey(f), f]));
     return [
@@ -473,7 +475,7 @@ export function startServer(connection: Connection): void {
         sections: sizingSections(report, lang),
         charts: buildCharts(report, lang),
         headline: headline(report, lang),
-        strings: { ...reportStrings(lang).page, assumptions: reportStrings(lang).assumptions },
+        strings: { ...pageStrings(lang), assumptions: assumptionLabels(lang) },
         findings: shown,
         ...(split ? { baselined: split.baselined.length } : {}),
         durationMs: Date.now() - started,

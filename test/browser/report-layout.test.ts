@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
 import { buildCharts } from '../../src/core/report/charts';
 import { loadChartScript, toHtml } from '../../src/core/report/html';
-import { reportStrings } from '../../src/core/report/report-strings';
+import { assumptionLabels, pageStrings } from '../../src/core/report/report-strings';
 import { buildSizingReport, type SizingReport } from '../../src/core/report/sizing-model';
 import { headline, sizingSections } from '../../src/core/report/sizing-sections';
 import type { FitVerdict } from '../../src/core/sizing/gpu-fit';
@@ -64,7 +64,6 @@ const THEME: Record<Scheme, Record<string, string>> = {
 
 /** The message the extension posts to the report page (src/server/server.ts builds the same result). */
 function pageMessage(report: SizingReport): ToWebview {
-  const S = reportStrings('en');
   return {
     type: 'report',
     assumptionsEditable: true,
@@ -73,7 +72,7 @@ function pageMessage(report: SizingReport): ToWebview {
       sections: sizingSections(report),
       charts: buildCharts(report),
       headline: headline(report),
-      strings: { ...S.page, assumptions: S.assumptions },
+      strings: { ...pageStrings('en'), assumptions: assumptionLabels('en') },
       durationMs: 0,
     },
   };

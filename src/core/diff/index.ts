@@ -16,6 +16,7 @@ import { PROFILE_NAMES, type ProfileName } from '../sizing/profiles';
 import { loadWorkloadFile } from '../sizing/workload';
 import { defaultBranch, git, GitError, materialise, renames, resolveCommit } from './git';
 import { matchCalls, type CallSide, type CallChange } from './match';
+import type { Lang } from '../l10n';
 
 export { GitError } from './git';
 export type { CallChange } from './match';
@@ -30,7 +31,7 @@ export interface DiffOptions {
   head?: string;
   targetGpu?: string;
   profile?: string;
-  lang?: 'en' | 'ko';
+  lang?: Lang;
 }
 
 export interface GpuProgramChange {

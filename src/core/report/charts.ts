@@ -3,7 +3,8 @@
 import { showControlChars } from './control-chars';
 import type { SizingReport } from './sizing-model';
 import { engineName } from './sizing-model';
-import { reportStrings, type ReportLang } from './report-strings';
+import { reportText } from './report-strings';
+import type { Lang } from '../l10n';
 
 export interface ChartSpec {
   id: string;
@@ -48,8 +49,7 @@ const base = (title: string) => ({
   grid: { left: 70, right: 70, top: 50, bottom: 60 },
 });
 
-export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): ChartSpec[] {
-  const L = reportStrings(lang).charts;
+export function buildCharts(report: SizingReport, lang: Lang = 'en'): ChartSpec[] {
   const charts: ChartSpec[] = [];
   if (report.traffic.length) {
     const x = report.traffic.map((t) => `${t.factor}×`);
@@ -62,7 +62,7 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
       data: report.traffic.map((t) => r2(Math.max(0.01, t.engines.find((e) => e.engine === id)!.monthlyUsd))),
     }));
     series.push({
-      name: L.llm,
+      name: reportText(lang, 'charts.llm'),
       type: 'line',
       symbolSize: 6,
       data: report.traffic.map((t) => r2(Math.max(0.01, t.openaiMonthlyUsd))),
@@ -70,10 +70,15 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
     } as never);
     charts.push({
       id: 'cost-vs-traffic',
-      title: L.costTitle,
-      option: { ...base(L.costTitle), xAxis: { type: 'category', name: L.traffic, data: x }, yAxis: { type: 'log', name: L.usdPerMonth }, series },
+      title: reportText(lang, 'charts.costTitle'),
+      option: {
+        ...base(reportText(lang, 'charts.costTitle')),
+        xAxis: { type: 'category', name: reportText(lang, 'charts.traffic'), data: x },
+        yAxis: { type: 'log', name: reportText(lang, 'charts.usdPerMonth') },
+        series,
+      },
       table: {
-        columns: [L.traffic, ...engines.map(engineName), L.llm],
+        columns: [reportText(lang, 'charts.traffic'), ...engines.map(engineName), reportText(lang, 'charts.llm')],
         rows: report.traffic.map((t) => [`${t.factor}×`, ...t.engines.map((e) => r2(e.monthlyUsd)), r2(t.openaiMonthlyUsd)]),
       },
     });
@@ -85,18 +90,24 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
     );
     charts.push({
       id: 'storage-nodes-vs-months',
-      title: L.monthsTitle,
+      title: reportText(lang, 'charts.monthsTitle'),
       option: {
-        ...base(L.monthsTitle),
-        xAxis: { type: 'category', name: L.month, data: x },
+        ...base(reportText(lang, 'charts.monthsTitle')),
+        xAxis: { type: 'category', name: reportText(lang, 'charts.month'), data: x },
         yAxis: [
-          { type: 'value', name: L.gibStored },
-          { type: 'value', name: L.nodes, minInterval: 1 },
+          { type: 'value', name: reportText(lang, 'charts.gibStored') },
+          { type: 'value', name: reportText(lang, 'charts.nodes'), minInterval: 1 },
         ],
         series: [
-          { name: L.gibStored, type: 'bar', yAxisIndex: 0, data: report.months.map((m) => r2(m.storedBytes / GIB)), itemStyle: { opacity: 0.5 } },
+          {
+            name: reportText(lang, 'charts.gibStored'),
+            type: 'bar',
+            yAxisIndex: 0,
+            data: report.months.map((m) => r2(m.storedBytes / GIB)),
+            itemStyle: { opacity: 0.5 },
+          },
           ...engines.map((id) => ({
-            name: L.engineNodes(engineName(id)),
+            name: reportText(lang, 'charts.engineNodes', { engine: engineName(id) }),
             type: 'line',
             yAxisIndex: 1,
             symbolSize: 5,
@@ -105,7 +116,11 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
         ],
       },
       table: {
-        columns: [L.month, L.gibStored, ...engines.map((id) => L.engineNodes(engineName(id)))],
+        columns: [
+          reportText(lang, 'charts.month'),
+          reportText(lang, 'charts.gibStored'),
+          ...engines.map((id) => reportText(lang, 'charts.engineNodes', { engine: engineName(id) })),
+        ],
         rows: report.months.map((m) => [m.month, r2(m.storedBytes / GIB), ...engines.map((id) => m.engines.find((e) => e.engine === id)!.nodes)]),
       },
     });
@@ -119,7 +134,7 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
       .slice(0, GPU_CHART_FILES)
       .reverse();
     const labels = shortestUniqueSuffixes(charted.map((f) => f.path));
-    const title = L.gpuTitle(report.gpu.target.name);
+    const title = reportText(lang, 'charts.gpuTitle', { target: report.gpu.target.name });
     const maxGiB = Math.max(budget, ...charted.map((f) => f.peakBytes!)) / GIB;
     charts.push({
       id: 'gpu-peak-vs-target',
@@ -132,7 +147,9 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
           text: title,
           left: 'center',
           textStyle: { fontSize: 14 },
-          ...(charted.length < gpuFiles.length ? { subtext: L.gpuShown(charted.length, gpuFiles.length) } : {}),
+          ...(charted.length < gpuFiles.length
+            ? { subtext: reportText(lang, 'charts.gpuShown', { shown: charted.length, total: gpuFiles.length }) }
+            : {}),
         },
         // The bar's item names are the full paths: the tooltip names the file the label may abbreviate.
         tooltip: { trigger: 'item', formatter: '{b}: {c} GiB' },
@@ -147,16 +164,24 @@ export function buildCharts(report: SizingReport, lang: ReportLang = 'en'): Char
         },
         series: [
           {
-            name: L.peakGiB,
+            name: reportText(lang, 'charts.peakGiB'),
             type: 'bar',
             data: charted.map((f) => ({ name: showControlChars(f.path), value: r2(f.peakBytes! / GIB) })),
-            markLine: { symbol: 'none', data: [{ xAxis: r2(budget / GIB), name: L.budgetName }], label: { formatter: L.budget(r2(budget / GIB)) } },
+            markLine: {
+              symbol: 'none',
+              data: [{ xAxis: r2(budget / GIB), name: reportText(lang, 'charts.budgetName') }],
+              label: { formatter: reportText(lang, 'charts.budget', { gib: r2(budget / GIB) }) },
+            },
           },
         ],
       },
       table: {
-        columns: [L.file, L.peakGiB, L.lowerBound],
-        rows: gpuFiles.map((f) => [f.path, r2(f.peakBytes! / GIB), f.peakIsLowerBound ? L.yes : L.no]),
+        columns: [reportText(lang, 'charts.file'), reportText(lang, 'charts.peakGiB'), reportText(lang, 'charts.lowerBound')],
+        rows: gpuFiles.map((f) => [
+          f.path,
+          r2(f.peakBytes! / GIB),
+          f.peakIsLowerBound ? reportText(lang, 'charts.yes') : reportText(lang, 'charts.no'),
+        ]),
       },
     });
   }

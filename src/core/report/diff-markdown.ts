@@ -4,13 +4,13 @@ import type { DiffReport } from '../diff';
 import { redactDeep } from '../model/redact';
 import { diffFootnotes, diffSummaryLine, diffTables } from './diff-sections';
 import { escapeMarkdown } from './markdown';
-import type { ReportLang } from './report-strings';
+import type { Lang } from '../l10n';
 
 export const DIFF_COMMENT_MARKER = '<!-- ai-infra-advisor-diff -->';
 
 const cell = escapeMarkdown;
 
-export function toDiffMarkdown(report: DiffReport, opts: { lang?: ReportLang } = {}): string {
+export function toDiffMarkdown(report: DiffReport, opts: { lang?: Lang } = {}): string {
   const lang = opts.lang ?? 'en';
   const r = redactDeep(report);
   const out = [DIFF_COMMENT_MARKER, `**AI Infra Advisor:** ${escapeMarkdown(diffSummaryLine(r, lang))}`, ''];

@@ -1,11 +1,13 @@
 // The diff report as a summary line and plain-text tables: text and Markdown only format them (as sizing-sections.ts
 // does for the sizing report). Strings from the scanned code are plain here; each renderer escapes for its medium.
-// The words come from report-strings.ts (the `diff` table) in the report's language.
+// The words come from the diff-strings.ts catalogue in the report's language.
 import type { CallChange, DiffReport } from '../diff';
 import { PROVIDER_NAMES } from '../facts/llm-providers';
 import { formatUsd, GIB } from '../model/units';
 import type { FitVerdict } from '../sizing/gpu-fit';
-import { reportStrings, type ReportLang, type ReportStrings } from './report-strings';
+import { diffHeaders, diffText as t, DIFF_MESSAGES } from './diff-strings';
+import { reportText } from './report-strings';
+import type { Lang } from '../l10n';
 
 export interface DiffTable {
   title: string;
@@ -16,18 +18,16 @@ export interface DiffTable {
 type CallSide = NonNullable<CallChange['after']>;
 
 const signedUsd = (usd: number): string => (usd > 0 ? `+${formatUsd(usd)}` : usd < 0 ? `-${formatUsd(-usd)}` : '$0');
-const gib = (S: ReportStrings, bytes: number | null, lowerBound = false): string =>
-  bytes === null ? S.diff.unknown : `${lowerBound ? '≥' : ''}${(bytes / GIB).toFixed(1)} GiB`;
+const gib = (lang: Lang, bytes: number | null, lowerBound = false): string =>
+  bytes === null ? t(lang, 'unknown') : `${lowerBound ? '≥' : ''}${(bytes / GIB).toFixed(1)} GiB`;
 const arrow = (a: string, b: string): string => (a === b ? a : `${a} → ${b}`);
-const verdict = (S: ReportStrings, v: FitVerdict | null): string => (v === null ? '—' : S.verdict[v]);
+const verdict = (lang: Lang, v: FitVerdict | null): string => (v === null ? '—' : reportText(lang, `verdict.${v}`));
 
 /** "+$1,240/month LLM API, +1 data node on MongoDB, peak GPU memory 9.1 → 17.3 GiB: no longer fits a T4". */
-export function diffSummaryLine(r: DiffReport, lang: ReportLang = 'en'): string {
-  const S = reportStrings(lang);
-  const W = S.diff.summary;
+export function diffSummaryLine(r: DiffReport, lang: Lang = 'en'): string {
   const parts: string[] = [];
   // The JSON field keeps its name (docs/diff.schema.json); it is the spend of every provider's call sites.
-  if (Math.abs(r.openai.deltaUsd) >= 0.005) parts.push(W.llm(signedUsd(r.openai.deltaUsd)));
+  if (Math.abs(r.openai.deltaUsd) >= 0.005) parts.push(t(lang, 'summary.llm', { delta: signedUsd(r.openai.deltaUsd) }));
   for (const d of r.databases) {
     const b = d.before?.dataNodes ?? 0;
     const a = d.after?.dataNodes ?? 0;
@@ -36,54 +36,67 @@ export function diffSummaryLine(r: DiffReport, lang: ReportLang = 'en'): string 
     if (d.before?.serverless || d.after?.serverless) {
       const mb = d.before?.monthlyUsd ?? 0;
       const ma = d.after?.monthlyUsd ?? 0;
-      if (Math.abs(ma - mb) >= 0.005) parts.push(W.serverless(signedUsd(ma - mb), d.name));
-    } else if (a !== b) parts.push(W.dataNodes(a > b ? '+' : '-', Math.abs(a - b), d.name));
+      if (Math.abs(ma - mb) >= 0.005) parts.push(t(lang, 'summary.serverless', { delta: signedUsd(ma - mb), engine: d.name }));
+    } else if (a !== b) parts.push(t(lang, 'summary.dataNodes', { signed: a > b ? '+' : '-', n: Math.abs(a - b), engine: d.name }));
     else if (d.before && d.after && d.before.dataInstance !== d.after.dataInstance)
-      parts.push(W.dataInstance(d.name, d.before.dataInstance ?? W.serverlessWord, d.after.dataInstance ?? W.serverlessWord));
+      parts.push(
+        t(lang, 'summary.dataInstance', {
+          engine: d.name,
+          from: d.before.dataInstance ?? t(lang, 'summary.serverlessWord'),
+          to: d.after.dataInstance ?? t(lang, 'summary.serverlessWord'),
+        }),
+      );
   }
   for (const g of r.gpu) {
     if (g.peakBytesBefore === g.peakBytesAfter && g.verdictBefore === g.verdictAfter) continue;
     let text =
       g.status === 'added'
-        ? W.peakAdded(gib(S, g.peakBytesAfter, g.lowerBoundAfter), g.path)
+        ? t(lang, 'summary.peakAdded', { peak: gib(lang, g.peakBytesAfter, g.lowerBoundAfter), path: g.path })
         : g.status === 'removed'
-          ? W.programRemoved(g.path)
-          : W.peakChanged(
-              gib(S, g.peakBytesBefore, g.lowerBoundBefore),
-              gib(S, g.peakBytesAfter, g.lowerBoundAfter),
-              r.gpu.length > 1 ? g.path : null,
-            );
+          ? t(lang, 'summary.programRemoved', { path: g.path })
+          : t(lang, 'summary.peakChanged', {
+              before: gib(lang, g.peakBytesBefore, g.lowerBoundBefore),
+              after: gib(lang, g.peakBytesAfter, g.lowerBoundAfter),
+              path: r.gpu.length > 1 ? g.path : null,
+            });
     const fitsBefore = g.verdictBefore === 'fits';
     const fitsAfter = g.verdictAfter === 'fits';
     const target = r.targetGpu.name;
     if (g.status !== 'removed' && g.verdictAfter !== 'unknown') {
-      if (fitsBefore && !fitsAfter) text += W.noLongerFits(target);
-      else if (!fitsBefore && fitsAfter && g.status === 'changed') text += W.nowFits(target);
-      else if (g.status === 'added') text += fitsAfter ? W.fits(target) : W.doesNotFit(target, g.verdictAfter === 'needs-chunking');
+      if (fitsBefore && !fitsAfter) text += t(lang, 'summary.noLongerFits', { gpu: target });
+      else if (!fitsBefore && fitsAfter && g.status === 'changed') text += t(lang, 'summary.nowFits', { gpu: target });
+      else if (g.status === 'added')
+        text += fitsAfter
+          ? t(lang, 'summary.fits', { gpu: target })
+          : t(lang, 'summary.doesNotFit', { gpu: target, withoutChunking: g.verdictAfter === 'needs-chunking' });
     }
     parts.push(text);
   }
-  if (r.findings.new.length) parts.push(W.newFindings(r.findings.new.length));
-  return parts.length ? parts.join(', ') : W.nothing;
+  if (r.findings.new.length) parts.push(t(lang, 'summary.newFindings', { n: r.findings.new.length }));
+  return parts.length ? parts.join(', ') : t(lang, 'summary.nothing');
 }
 
 const callWhere = (c: CallSide): string => `${c.path}:${c.line}${c.function ? ` (${c.function})` : ''}`;
 /** The operation with its provider's public name (the same call name exists on several providers: `messages.create`). */
 const operationOf = (c: CallSide): string => (c.provider ? `${c.operation} (${PROVIDER_NAMES[c.provider]})` : c.operation);
-const context = (S: ReportStrings, c: CallSide): string => {
-  const X = S.diff.context;
+const context = (lang: Lang, c: CallSide): string => {
   return (
-    [c.inLoop ? X.loop : null, c.inHandler ? X.handler : null, c.stored ? (c.store ? X.storedIn(c.store) : X.stored) : null, c.cache ? X.cache : null]
+    [
+      c.inLoop ? t(lang, 'context.loop') : null,
+      c.inHandler ? t(lang, 'context.handler') : null,
+      c.stored ? (c.store ? t(lang, 'context.storedIn', { store: c.store }) : t(lang, 'context.stored')) : null,
+      c.cache ? t(lang, 'context.cache') : null,
+    ]
       .filter(Boolean)
       .join(', ') || '—'
   );
 };
 // CallSide.outputBound is typed string (diff/match.ts); the words are for LlmCallSummary's outputBound values.
-const bound = (S: ReportStrings, c: CallSide): string =>
+const bound = (lang: Lang, c: CallSide): string =>
   c.maxTokens !== null
-    ? S.diff.maxTokens(c.maxTokens)
-    : Object.hasOwn(S.diff.outputBound, c.outputBound)
-      ? S.diff.outputBound[c.outputBound as keyof ReportStrings['diff']['outputBound']]
+    ? t(lang, 'maxTokens', { n: c.maxTokens })
+    : Object.hasOwn(DIFF_MESSAGES, `outputBound.${c.outputBound}`)
+      ? t(lang, `outputBound.${c.outputBound}` as 'outputBound.unknown')
       : c.outputBound;
 const usd = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : formatUsd(v));
 const side = <T>(c: CallChange, f: (s: CallSide) => T, show: (v: T) => string): string => {
@@ -92,46 +105,44 @@ const side = <T>(c: CallChange, f: (s: CallSide) => T, show: (v: T) => string): 
   return c.before && c.after ? arrow(b, a) : c.after ? a : b;
 };
 
-export function diffTables(r: DiffReport, lang: ReportLang = 'en'): DiffTable[] {
-  const S = reportStrings(lang);
-  const D = S.diff;
+export function diffTables(r: DiffReport, lang: Lang = 'en'): DiffTable[] {
   const tables: DiffTable[] = [];
   if (r.calls.length) {
     tables.push({
-      title: D.calls.title,
-      headers: [...D.calls.headers],
+      title: t(lang, 'calls.title'),
+      headers: diffHeaders(lang, 'calls'),
       rows: r.calls.map((c) => [
-        c.status === 'moved' ? D.movedFrom(callWhere((c.before ?? c.after)!)) : D.status[c.status],
+        c.status === 'moved' ? t(lang, 'movedFrom', { where: callWhere((c.before ?? c.after)!) }) : t(lang, `status.${c.status}`),
         callWhere((c.after ?? c.before)!),
         operationOf((c.after ?? c.before)!),
-        side(c, (s) => s.model ?? D.unknown, String),
-        side(c, (s) => bound(S, s), String),
-        side(c, (s) => context(S, s), String),
+        side(c, (s) => s.model ?? t(lang, 'unknown'), String),
+        side(c, (s) => bound(lang, s), String),
+        side(c, (s) => context(lang, s), String),
         side(c, (s) => s.perCallUsd, usd),
         side(c, (s) => s.monthlyUsd, usd),
-        c.monthlyDeltaUsd === null ? D.unknown : signedUsd(c.monthlyDeltaUsd),
+        c.monthlyDeltaUsd === null ? t(lang, 'unknown') : signedUsd(c.monthlyDeltaUsd),
       ]),
     });
   }
   if (r.gpu.length) {
     tables.push({
-      title: D.gpu.title(r.targetGpu.name),
-      headers: [...D.gpu.headers],
+      title: t(lang, 'gpu.title', { target: r.targetGpu.name }),
+      headers: diffHeaders(lang, 'gpu'),
       rows: r.gpu.map((g) => [
         g.beforePath && g.beforePath !== g.path ? `${g.beforePath} → ${g.path}` : g.path,
-        g.status === 'added' ? '—' : gib(S, g.peakBytesBefore, g.lowerBoundBefore),
-        g.status === 'removed' ? '—' : gib(S, g.peakBytesAfter, g.lowerBoundAfter),
-        verdict(S, g.verdictBefore),
-        verdict(S, g.verdictAfter),
+        g.status === 'added' ? '—' : gib(lang, g.peakBytesBefore, g.lowerBoundBefore),
+        g.status === 'removed' ? '—' : gib(lang, g.peakBytesAfter, g.lowerBoundAfter),
+        verdict(lang, g.verdictBefore),
+        verdict(lang, g.verdictAfter),
       ]),
     });
   }
   if (r.stores.length) {
     tables.push({
-      title: D.stores.title,
-      headers: [...D.stores.headers],
+      title: t(lang, 'stores.title'),
+      headers: diffHeaders(lang, 'stores'),
       rows: r.stores.map((s) => [
-        D.status[s.status],
+        t(lang, `status.${s.status}`),
         `${s.path}:${s.line}`,
         s.engine && s.engine !== s.kind ? `${s.kind} (${s.engine})` : s.kind,
         s.api,
@@ -141,12 +152,16 @@ export function diffTables(r: DiffReport, lang: ReportLang = 'en'): DiffTable[] 
   const dbs = r.databases.filter((d) => JSON.stringify(d.before) !== JSON.stringify(d.after));
   if (dbs.length) {
     const nodes = (s: (typeof dbs)[number]['before']) =>
-      !s ? '—' : s.serverless ? D.databases.serverless(s.dataNodes) : D.databases.nodes(s.nodes, s.dataNodes, s.dataInstance);
+      !s
+        ? '—'
+        : s.serverless
+          ? t(lang, 'databases.serverless', { partitions: s.dataNodes })
+          : t(lang, 'databases.nodes', { nodes: s.nodes, data: s.dataNodes, instance: s.dataInstance });
     tables.push({
-      title: D.databases.title,
-      headers: [...D.databases.headers],
+      title: t(lang, 'databases.title'),
+      headers: diffHeaders(lang, 'databases'),
       rows: dbs.map((d) => [
-        `${d.name}${d.recommendedAfter ? D.databases.recommended : ''}`,
+        `${d.name}${d.recommendedAfter ? t(lang, 'databases.recommended') : ''}`,
         nodes(d.before),
         nodes(d.after),
         usd(d.before?.monthlyUsd),
@@ -156,22 +171,27 @@ export function diffTables(r: DiffReport, lang: ReportLang = 'en'): DiffTable[] 
   }
   if (r.findings.new.length) {
     tables.push({
-      title: D.findings.title,
-      headers: [...D.findings.headers],
-      rows: r.findings.new.map((f) => [D.severity[f.severity], `${f.path}:${f.line}:${f.column}`, f.ruleId, f.message]),
+      title: t(lang, 'findings.title'),
+      headers: diffHeaders(lang, 'findings'),
+      rows: r.findings.new.map((f) => [t(lang, `severity.${f.severity}`), `${f.path}:${f.line}:${f.column}`, f.ruleId, f.message]),
     });
   }
   return tables;
 }
 
 /** The lines under the tables: the bill, renames, fixed findings and what could not be analysed. */
-export function diffFootnotes(r: DiffReport, lang: ReportLang = 'en'): string[] {
-  const F = reportStrings(lang).diff.footnotes;
-  const notes = [F.total(formatUsd(r.bill.monthlyUsdBefore), formatUsd(r.bill.monthlyUsdAfter), signedUsd(r.bill.deltaUsd))];
-  if (r.findings.fixed) notes.push(F.fixed(r.findings.fixed));
-  for (const m of r.renames) notes.push(F.renamed(m.from, m.to));
-  for (const n of r.notAnalysed) notes.push(F.notAnalysed(n.side, n.path, n.reason));
-  const head = r.head.commit ? `${r.head.ref} (${r.head.commit.slice(0, 12)})` : reportStrings(lang).diff.workingTree;
-  notes.push(F.revisions(`${r.base.ref} (${r.base.commit.slice(0, 12)})`, head, r.profile));
+export function diffFootnotes(r: DiffReport, lang: Lang = 'en'): string[] {
+  const notes = [
+    t(lang, 'footnotes.total', {
+      before: formatUsd(r.bill.monthlyUsdBefore),
+      after: formatUsd(r.bill.monthlyUsdAfter),
+      delta: signedUsd(r.bill.deltaUsd),
+    }),
+  ];
+  if (r.findings.fixed) notes.push(t(lang, 'footnotes.fixed', { n: r.findings.fixed }));
+  for (const m of r.renames) notes.push(t(lang, 'footnotes.renamed', { from: m.from, to: m.to }));
+  for (const n of r.notAnalysed) notes.push(t(lang, 'footnotes.notAnalysed', { side: n.side, path: n.path, reason: n.reason }));
+  const head = r.head.commit ? `${r.head.ref} (${r.head.commit.slice(0, 12)})` : t(lang, 'workingTree');
+  notes.push(t(lang, 'footnotes.revisions', { base: `${r.base.ref} (${r.base.commit.slice(0, 12)})`, head, profile: r.profile }));
   return notes;
 }

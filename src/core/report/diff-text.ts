@@ -4,9 +4,9 @@ import stringWidth from 'string-width';
 import type { DiffReport } from '../diff';
 import { escapeTerminal } from './control-chars';
 import { diffFootnotes, diffSummaryLine, diffTables } from './diff-sections';
-import type { ReportLang } from './report-strings';
+import type { Lang } from '../l10n';
 
-export function toDiffText(report: DiffReport, opts: { lang?: ReportLang } = {}): string {
+export function toDiffText(report: DiffReport, opts: { lang?: Lang } = {}): string {
   const lang = opts.lang ?? 'en';
   const out = [escapeTerminal(diffSummaryLine(report, lang))];
   for (const t of diffTables(report, lang)) {

@@ -9,10 +9,11 @@ import { buildCharts } from './charts';
 import { chartToSvg } from './chart-svg';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
-import { reportStrings, type ReportLang } from './report-strings';
+import { pageStrings, reportText } from './report-strings';
 import { assumptionsInUse, citedSources, headerWords, keepOnOneLine, layoutGpu, TABLE_TEXT_CSS, type GpuFileGroup } from './report-layout';
 import { BIDI_CONTROLS, showControlChars } from './control-chars';
 import { redactDeep, redactSecrets } from '../model/redact';
+import type { Lang } from '../l10n';
 
 const SCRIPT_UNSAFE = new RegExp(`[\u2028\u2029${BIDI_CONTROLS}]`, 'g');
 
@@ -86,11 +87,9 @@ function table(t: Table, caption?: string, links?: readonly string[]): string {
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-export function toHtml(report: SizingReport, options: { chartScript?: string | null; lang?: ReportLang } = {}): string {
+export function toHtml(report: SizingReport, options: { chartScript?: string | null; lang?: Lang } = {}): string {
   const lang = options.lang ?? 'en';
-  const strings = reportStrings(lang);
-  const D = strings.document;
-  const P = strings.page;
+  const P = pageStrings(lang);
   const charts = buildCharts(report, lang);
   const script = options.chartScript === undefined ? loadChartScript() : options.chartScript;
   // sizingSections lists only the assumptions the found code uses; an empty list is shown as a note below.
@@ -108,7 +107,7 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
       `<figure class="chart" data-chart="${escapeHtml(id)}" aria-label="${escapeHtml(spec.title)}"${style}>${chartToSvg(redactDeep(spec))}</figure>`,
     );
     parts.push(
-      `<details><summary>${escapeHtml(D.chartData(spec.title))}</summary>${table({ columns: spec.table.columns, rows: spec.table.rows.map((r) => r.map(String)) })}</details>`,
+      `<details><summary>${escapeHtml(reportText(lang, 'document.chartData', { title: spec.title }))}</summary>${table({ columns: spec.table.columns, rows: spec.table.rows.map((r) => r.map(String)) })}</details>`,
     );
   };
   const bullets = (list: readonly string[]) => {
@@ -176,13 +175,13 @@ export function toHtml(report: SizingReport, options: { chartScript?: string | n
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(D.title)} — ${escapeHtml(report.tool.name)}</title>
+<title>${escapeHtml(reportText(lang, 'document.title'))} — ${escapeHtml(report.tool.name)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-<h1>${escapeHtml(D.title)} <span class="muted">${escapeHtml(`${report.tool.name} ${report.tool.version} · ${D.profile} ${report.profile}`)}</span></h1>
+<h1>${escapeHtml(reportText(lang, 'document.title'))} <span class="muted">${escapeHtml(`${report.tool.name} ${report.tool.version} · ${reportText(lang, 'document.profile')} ${report.profile}`)}</span></h1>
 ${parts.join('\n')}
-${script ? '' : `<p class="muted">${escapeHtml(D.noScript)}</p>`}
+${script ? '' : `<p class="muted">${escapeHtml(reportText(lang, 'document.noScript'))}</p>`}
 <script type="application/json" id="chart-data">${data}</script>
 ${script ? `<script>${script}</script>` : ''}
 </body>

@@ -4,9 +4,10 @@
 import { buildCharts, type ChartSpec } from './charts';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
-import { reportStrings, type ReportLang } from './report-strings';
+import { reportText } from './report-strings';
 import { showControlChars } from './control-chars';
 import { redactDeep, redactSecrets } from '../model/redact';
+import type { Lang } from '../l10n';
 
 export interface RenderedAsset {
   /** Path relative to the Markdown file. */
@@ -59,12 +60,14 @@ function table(t: Table): string[] {
 /** `svgFor` draws a chart (chart-svg.ts); with `chartDir` the SVGs become assets linked from the Markdown. */
 export function toMarkdown(
   report: SizingReport,
-  options: { chartDir?: string; svgFor?: (chart: ChartSpec) => string; lang?: ReportLang } = {},
+  options: { chartDir?: string; svgFor?: (chart: ChartSpec) => string; lang?: Lang } = {},
 ): { markdown: string; assets: RenderedAsset[] } {
-  const S = reportStrings(options.lang);
   const charts = buildCharts(report, options.lang);
   const assets: RenderedAsset[] = [];
-  const lines: string[] = [`# ${escapeMarkdown(S.document.title)} — ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}`, ''];
+  const lines: string[] = [
+    `# ${escapeMarkdown(reportText(options.lang, 'document.title'))} — ${escapeMarkdown(report.tool.name)} ${escapeMarkdown(report.tool.version)}`,
+    '',
+  ];
   const render = (s: Section, depth: number) => {
     lines.push(`${'#'.repeat(depth)} ${escapeMarkdown(s.title)}`, '');
     for (const p of s.paragraphs) lines.push(escapeMarkdown(p), '');
@@ -83,7 +86,7 @@ export function toMarkdown(
         lines.push(`![${escapeMarkdown(chart.title)}](${encodeURI(name).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`, '');
       }
       lines.push(
-        `<details><summary>${escapeMarkdown(S.document.chartData(chart.title))}</summary>`,
+        `<details><summary>${escapeMarkdown(reportText(options.lang, 'document.chartData', { title: chart.title }))}</summary>`,
         '',
         ...table({ columns: chart.table.columns, rows: chart.table.rows.map((r) => r.map(String)) }),
         '',

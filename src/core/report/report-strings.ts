@@ -1,204 +1,11 @@
-// The words of the sizing report in each language we ship: section titles, column headers, the fixed sentences and
-// the sentence templates of the headline, recommendation and charts. The Korean table must have every key (the type
-// says so), so a new English string cannot ship untranslated. Numbers, file paths, model and instance names stay as
-// they are. The sizers' own sentences (engine arithmetic, GPU plans, call-site streams) come from their text tables
+// The words of the sizing report: REPORT_MESSAGES, a src/core/l10n catalogue (section titles, column headers, the
+// fixed sentences and the sentence templates of the headline, recommendation and charts; numbers, file paths, model
+// and instance names are data), and the report page's words for the webview (PageStrings, plain strings it fills
+// itself). The sizers' own sentences (engine arithmetic, GPU plans, call-site streams) come from their catalogues
 // (engine-text.ts, gpu-fit-text.ts, llm-workload-text.ts) in the analysis language.
-import type { BillKind } from '../sizing/bill';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS, type UsageAssumptions } from '../sizing/profiles';
-
-export type ReportLang = 'en' | 'ko';
-
-export interface ReportStrings {
-  titles: {
-    summary: string;
-    problems: string;
-    gpu: string;
-    llm: string;
-    engines: string;
-    traffic: string;
-    months: string;
-    recommendation: string;
-    bill: string;
-    method: string;
-    nodesPerRole: string;
-    monthlyCost: string;
-  };
-  assumptionsTitle(profile: string, workloadFile: string | null): string;
-  assumptionsIntro: string;
-  assumptionSource: Record<'profile' | 'workload', string>;
-  /** Where a call site's token count comes from, shown after the number. */
-  valueSource: Record<'code' | 'profile' | 'workload', string>;
-  days(n: number): string;
-  pricesBullet(source: string, date: string, engineDate: string): string;
-  problemsIntro: string;
-  unknownTargetGpu(id: string, using: string): string;
-  unusedDataset(file: string): string;
-  columns: {
-    assumptions: [string, string, string, string];
-    gpu: [string, string, string, string];
-    llm: [string, string, string, string, string, string, string, string, string, string, string, string, string];
-    engines: [string, string, string, string, string, string, string];
-    roles: [string, string, string, string, string];
-    cost: [string, string, string, string, string];
-    traffic: [string, string];
-    trafficLlm: string;
-    months: [string, string, string];
-    bill: [string, string, string, string];
-    ranking: [string, string, string, string];
-  };
-  verdict: Record<FitVerdict, string>;
-  verdictLegend: string;
-  gpuIntro(safetyFactor: number, target: string): string;
-  boundFromWorkload: string;
-  stillUnknown: string;
-  gpuTargetLineCuda(target: string, verdict: string, why: string): string;
-  gpuTargetLineOpencl(target: string, verdict: string, why: string, perBuffer: string): string;
-  llmIntro: string;
-  noLookup: string;
-  no: string;
-  unknown: string;
-  total: string;
-  shared: string;
-  recordBullet(id: string, formula: string, bytes: string, retentionWhy: string, unknowns: string): string;
-  cachedBullet(id: string, perCall: string): string;
-  loadIntro(p: {
-    writes: string;
-    writesPeak: string;
-    reads: string;
-    readsPeak: string;
-    record: string;
-    records: string;
-    stored: string;
-    rf: number;
-  }): string;
-  sharedLegend: string;
-  trafficIntro(unpriced: string): string;
-  monthsIntro(growth: string): string;
-  onlineNoBatch: string;
-  bill: {
-    intro: string;
-    notPriced: string;
-    noCommitment(onDemand: string): string;
-    item(kind: string, what: string, quantity: number, name: string, bytes: string): string;
-    noRate: string;
-    /** The LLM line's price source: the providers whose list prices it adds up. */
-    llmSource(providers: string): string;
-    notes: string[];
-  };
-  /**
-   * The batch interface offline call sites go through, as a noun phrase: one provider's own (its name from the
-   * provider table), or each provider's when the call sites reach several.
-   */
-  batchApi: { named(name: string): string; unnamed: string; each: string };
-  growthStep(month: number, actBy: number, fromNodes: number, toNodes: number, fromInstance: string | null, toInstance: string | null): string;
-  growthLead: string;
-  noGrowthStep(months: number): string;
-  redisRankNote: string;
-  headline: {
-    /** Every call site of every provider: `batch` is the batch interface phrase (batchApi). */
-    llm(n: number, monthly: string, offline: number, asDeployed: string, unpriced: string, batch: string): string;
-    /** `parts`: what the bill adds up, only the kinds it has lines for (a GPU-only workspace: GPU). */
-    bill(parts: string, onDemand: string, committed: string): string;
-    billParts: Record<BillKind, string>;
-    gpu(target: string, fits: number, total: number, chunk: number, noFit: number, unknown: number): string;
-    unpriced(n: number, list: string): string;
-    nothing: string;
-  };
-  recommendation: {
-    first(p: {
-      engine: string;
-      topology: string;
-      monthly: string;
-      peakWrites: string;
-      storedGiB: string;
-      count: number;
-      next: { engine: string; monthly: string } | null;
-    }): string;
-    holds(factor: number, topology: string, monthly: string): string;
-    overtaken(factor: number, engine: string, theirs: string, ours: string): string;
-    /** The recommended engine no longer fits its service at the top traffic factor (a hard limit). */
-    outgrows(factor: number, engine: string, next: { engine: string; monthly: string } | null): string;
-    notComputed: string;
-    noNodes: string;
-    nodeCount(n: number): string;
-  };
-  charts: {
-    costTitle: string;
-    traffic: string;
-    usdPerMonth: string;
-    llm: string;
-    monthsTitle: string;
-    month: string;
-    gibStored: string;
-    nodes: string;
-    engineNodes(engine: string): string;
-    gpuTitle(target: string): string;
-    gpuShown(shown: number, total: number): string;
-    peakGiB: string;
-    budgetName: string;
-    budget(gib: number): string;
-    file: string;
-    lowerBound: string;
-    yes: string;
-    no: string;
-  };
-  assumptions: Record<keyof UsageAssumptions, string>;
-  document: { title: string; profile: string; chartData(title: string): string; noScript: string; textHeader(tool: string, profile: string): string };
-  /** Strings of the editor's report page and sidebar (the webview has no l10n API of its own). */
-  page: PageStrings;
-  /** The `diff` command's text and Markdown (diff-sections.ts). */
-  diff: DiffStrings;
-}
-
-/** The diff report's words; numbers, paths, model, engine and instance names stay as they are. */
-export interface DiffStrings {
-  summary: {
-    /** The LLM API spend change of every provider's call sites. */
-    llm(delta: string): string;
-    serverless(delta: string, engine: string): string;
-    dataNodes(signed: string, n: number, engine: string): string;
-    dataInstance(engine: string, from: string, to: string): string;
-    serverlessWord: string;
-    peakAdded(peak: string, path: string): string;
-    programRemoved(path: string): string;
-    peakChanged(before: string, after: string, path: string | null): string;
-    noLongerFits(gpu: string): string;
-    nowFits(gpu: string): string;
-    fits(gpu: string): string;
-    doesNotFit(gpu: string, withoutChunking: boolean): string;
-    newFindings(n: number): string;
-    nothing: string;
-  };
-  unknown: string;
-  /** The head side when it is the working tree (not a commit). */
-  workingTree: string;
-  /** A moved call says where from instead (movedFrom). */
-  status: Record<'added' | 'removed' | 'changed', string>;
-  movedFrom(where: string): string;
-  context: { loop: string; handler: string; stored: string; storedIn(store: string): string; cache: string };
-  maxTokens(n: number): string;
-  outputBound: Record<'max-tokens' | 'model-maximum' | 'embedding' | 'unknown', string>;
-  severity: Record<'error' | 'warning' | 'info', string>;
-  calls: { title: string; headers: [string, string, string, string, string, string, string, string, string] };
-  gpu: { title(target: string): string; headers: [string, string, string, string, string] };
-  stores: { title: string; headers: [string, string, string, string] };
-  databases: {
-    title: string;
-    headers: [string, string, string, string, string];
-    recommended: string;
-    serverless(partitions: number): string;
-    nodes(nodes: number, data: number, instance: string | null): string;
-  };
-  findings: { title: string; headers: [string, string, string, string] };
-  footnotes: {
-    total(before: string, after: string, delta: string): string;
-    fixed(n: number): string;
-    renamed(from: string, to: string): string;
-    notAnalysed(side: 'base' | 'head', path: string, reason: string): string;
-    revisions(base: string, head: string, profile: string | null): string;
-  };
-}
+import { defineMessages, messageOf, render, translator, type Lang } from '../l10n';
 
 /** Plain strings (they travel to the webview in a message); `{0}`, `{1}` are filled in the page. */
 export interface PageStrings {
@@ -226,89 +33,189 @@ export interface PageStrings {
   sourcesIntro: string;
 }
 
-const EN: ReportStrings = {
-  titles: {
-    summary: 'Summary',
-    problems: 'Configuration problems',
-    gpu: 'GPU fit',
-    llm: 'LLM API call sites',
-    engines: 'Database topology per engine',
-    traffic: 'Cost and nodes as traffic grows',
-    months: 'Storage and nodes by month',
-    recommendation: 'Recommendation',
-    bill: 'Monthly bill',
-    method: 'How the numbers are computed',
-    nodesPerRole: 'Nodes per role',
-    monthlyCost: 'Monthly cost',
+/** The sizing report's words as a src/core/l10n catalogue (the parts moved from the tables above so far). */
+export const REPORT_MESSAGES = defineMessages({
+  'charts.costTitle': { en: 'Monthly cost vs traffic (USD, log scale)', ko: '트래픽별 월 비용 (USD, 로그 눈금)' },
+  'charts.traffic': { en: 'traffic', ko: '트래픽' },
+  'charts.usdPerMonth': { en: 'USD / month', ko: 'USD / 월' },
+  'charts.llm': { en: 'LLM API', ko: 'LLM API' },
+  'charts.monthsTitle': { en: 'Stored data (one copy) and nodes by month', ko: '월별 저장 데이터 (사본 1개)와 노드' },
+  'charts.month': { en: 'month', ko: '월' },
+  'charts.gibStored': { en: 'GiB stored', ko: '저장 GiB' },
+  'charts.nodes': { en: 'nodes', ko: '노드' },
+  'charts.engineNodes': { en: '{{engine}} nodes', ko: '{{engine}} 노드' },
+  'charts.gpuTitle': { en: 'Peak device memory per file vs {{target}}', ko: '파일별 최대 장치 메모리 대 {{target}}' },
+  'charts.gpuShown': {
+    en: 'the {{shown}} largest of {{total}} files with a known peak (all are in the data table)',
+    ko: '최대값을 아는 파일 {{total}}개 중 가장 큰 {{shown}}개 (전체는 데이터 표에 있음)',
   },
-  assumptionsTitle: (profile, file) => `Assumptions (profile: ${profile}${file ? `, workload file ${file}` : ''})`,
-  assumptionSource: { profile: 'profile', workload: 'workload' },
-  valueSource: { code: 'code', profile: 'profile', workload: 'workload' },
-  days: (n) => `${n} d`,
-  assumptionsIntro:
-    'Values code cannot know. Edit them in ai-infra-advisor.workload.json (schema: docs/workload.schema.json); per-call-site overrides go under "calls".',
-  pricesBullet: (source, date, engineDate) =>
-    `Prices: ${source}, compiled ${date}; engine rules (vendor sizing guides, cited next to each formula) compiled ${engineDate}.`,
-  problemsIntro: 'These values were invalid and replaced by their defaults:',
-  unknownTargetGpu: (id, using) => `unknown GPU '${id}'; using ${using}`,
-  unusedDataset: (file) => `no GPU allocations found in '${file}'; its data-set size is unused`,
-  columns: {
-    assumptions: ['assumption', 'value', 'unit', 'from'],
-    gpu: ['file', 'API', 'strategy', 'peak'],
-    llm: [
-      'call site',
-      'provider',
-      'API',
-      'model',
-      'req/s avg (peak)',
-      'cache hits',
-      'tokens in/out',
-      'record',
-      'retention',
-      '$/call',
-      '$/month',
-      'batch $/month',
-      'stored',
-    ],
-    engines: ['engine', 'client-session nodes', 'query nodes', 'data nodes', 'other', 'on disk', '$/month'],
-    roles: ['role', 'nodes', 'instance', 'why', 'grows with'],
-    cost: ['item', 'quantity', 'unit', 'unit price', '$/month'],
-    traffic: ['traffic', 'peak writes/s'],
-    trafficLlm: 'LLM API $/month',
-    months: ['month', 'traffic', 'stored (one copy)'],
-    bill: ['item', 'price source', 'on demand $/month', '1-year commitment $/month'],
-    ranking: ['rank', 'engine', 'nodes', '$/month'],
+  'charts.peakGiB': { en: 'peak GiB', ko: '최대 GiB' },
+  'charts.budgetName': { en: 'budget', ko: '예산' },
+  'charts.budget': { en: 'budget {{gib}} GiB', ko: '예산 {{gib}} GiB' },
+  'charts.file': { en: 'file', ko: '파일' },
+  'charts.lowerBound': { en: 'lower bound', ko: '하한' },
+  'charts.yes': { en: 'yes', ko: '예' },
+  'charts.no': { en: 'no', ko: '아니요' },
+  'titles.summary': { en: 'Summary', ko: '요약' },
+  'titles.problems': { en: 'Configuration problems', ko: '구성 문제' },
+  'titles.gpu': { en: 'GPU fit', ko: 'GPU 적합성' },
+  'titles.llm': { en: 'LLM API call sites', ko: 'LLM API 호출 위치' },
+  'titles.engines': { en: 'Database topology per engine', ko: '엔진별 데이터베이스 토폴로지' },
+  'titles.traffic': { en: 'Cost and nodes as traffic grows', ko: '트래픽 증가에 따른 비용과 노드' },
+  'titles.months': { en: 'Storage and nodes by month', ko: '월별 저장량과 노드' },
+  'titles.recommendation': { en: 'Recommendation', ko: '권장 사항' },
+  'titles.bill': { en: 'Monthly bill', ko: '월 청구액' },
+  'titles.method': { en: 'How the numbers are computed', ko: '수치 계산 방법' },
+  'titles.nodesPerRole': { en: 'Nodes per role', ko: '역할별 노드' },
+  'titles.monthlyCost': { en: 'Monthly cost', ko: '월 비용' },
+  assumptionsTitle: messageOf<{ profile: string; workloadFile: string | null }>({
+    en: ({ profile, workloadFile: file }) => `Assumptions (profile: ${profile}${file ? `, workload file ${file}` : ''})`,
+    ko: ({ profile, workloadFile: file }) => `가정 (프로필: ${profile}${file ? `, 워크로드 파일 ${file}` : ''})`,
+  }),
+  'assumptionSource.profile': { en: 'profile', ko: '프로필' },
+  'assumptionSource.workload': { en: 'workload', ko: '워크로드 파일' },
+  'valueSource.code': { en: 'code', ko: '코드' },
+  'valueSource.profile': { en: 'profile', ko: '프로필' },
+  'valueSource.workload': { en: 'workload', ko: '워크로드' },
+  days: { en: '{{n}} d', ko: '{{n}}일' },
+  assumptionsIntro: {
+    en: 'Values code cannot know. Edit them in ai-infra-advisor.workload.json (schema: docs/workload.schema.json); per-call-site overrides go under "calls".',
+    ko: '코드로는 알 수 없는 값입니다. ai-infra-advisor.workload.json에서 수정하세요 (스키마: docs/workload.schema.json). 호출 위치별 재정의는 "calls" 아래에 둡니다.',
   },
-  verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
-  verdictLegend: '✓ fits · ⚠ needs chunking · ✗ does not fit · ? unknown (the code leaves a size to run time: set it in the workload file)',
-  gpuIntro: (sf, target) =>
-    `Peak device memory per program file against every GPU in the catalog. Budget = the memory the driver reports (ECC and reserves taken) − one CUDA context (781 MiB) − a fragmentation margin ((1 − ${sf}) of the rest, at least 1 GiB). Each cell is the verdict for the API the file uses; OpenCL also needs every buffer ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE (NVIDIA: 1/4 of reported memory, ROCm ≈ 85%, Intel 4 GiB). Chunk plans are for ${target}.`,
-  boundFromWorkload: 'workload',
-  stillUnknown: 'still unknown',
-  gpuTargetLineCuda: (target, verdict, why) => `${target}: ${verdict} (${why})`,
-  gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target}: ${verdict} (${why}; OpenCL per-buffer limit ${perBuffer})`,
-  llmIntro: 'Traffic per call site and what it costs and stores. Monthly cost = API calls/s (after cache hits) × 2,628,000 s × $/call.',
-  noLookup: 'no lookup',
-  no: 'no',
-  unknown: 'unknown',
-  total: 'total',
-  shared: 'shared',
-  recordBullet: (id, formula, bytes, why, unknowns) =>
-    `${id}: record = ${formula} = ${bytes}; retention from ${why}${unknowns ? `; unknown: ${unknowns}` : ''}`,
-  cachedBullet: (id, perCall) => `${id}: with prompt caching of the static prefix ${perCall}/call`,
-  loadIntro: (p) =>
-    `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
-  sharedLegend:
-    '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions; ✗: the engine does not fit its service at this load (see its section), so it is not recommended.',
-  trafficIntro: (unpriced) =>
-    `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month (✗: does not fit the service at that traffic, see the engine).${unpriced ? ` LLM API $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
-  onlineNoBatch: '— (request handler)',
-  bill: {
-    intro:
-      "One total for what the scanned code costs to run a month: the recommended database, the Redis cache tier where the code caches in Redis, the LLM APIs as deployed, and the target GPU's AWS instances.",
-    notPriced: 'not priced',
-    noCommitment: (onDemand) => `${onDemand} (no 1-year price in the catalog)`,
-    item: (kind, what, quantity, name, bytes) =>
+  pricesBullet: {
+    en: 'Prices: {{source}}, compiled {{date}}; engine rules (vendor sizing guides, cited next to each formula) compiled {{engineDate}}.',
+    ko: '가격: {{source}}, {{date}} 기준; 엔진 규칙(각 공식 옆에 출처를 단 공급사 사이징 가이드) {{engineDate}} 기준.',
+  },
+  problemsIntro: { en: 'These values were invalid and replaced by their defaults:', ko: '다음 값은 잘못되어 기본값으로 대체되었습니다:' },
+  unknownTargetGpu: { en: "unknown GPU '{{id}}'; using {{using}}", ko: "알 수 없는 GPU '{{id}}': {{using}} 사용" },
+  unusedDataset: {
+    en: "no GPU allocations found in '{{file}}'; its data-set size is unused",
+    ko: "'{{file}}'에서 GPU 할당을 찾지 못함: 이 데이터 세트 크기는 쓰이지 않음",
+  },
+  'columns.assumptions.0': { en: 'assumption', ko: '가정' },
+  'columns.assumptions.1': { en: 'value', ko: '값' },
+  'columns.assumptions.2': { en: 'unit', ko: '단위' },
+  'columns.assumptions.3': { en: 'from', ko: '출처' },
+  'columns.gpu.0': { en: 'file', ko: '파일' },
+  'columns.gpu.1': { en: 'API', ko: 'API' },
+  'columns.gpu.2': { en: 'strategy', ko: '전략' },
+  'columns.gpu.3': { en: 'peak', ko: '최대' },
+  'columns.llm.0': { en: 'call site', ko: '호출 위치' },
+  'columns.llm.1': { en: 'provider', ko: '제공자' },
+  'columns.llm.2': { en: 'API', ko: 'API' },
+  'columns.llm.3': { en: 'model', ko: '모델' },
+  'columns.llm.4': { en: 'req/s avg (peak)', ko: '요청/s 평균 (최대)' },
+  'columns.llm.5': { en: 'cache hits', ko: '캐시 적중' },
+  'columns.llm.6': { en: 'tokens in/out', ko: '토큰 입력/출력' },
+  'columns.llm.7': { en: 'record', ko: '레코드' },
+  'columns.llm.8': { en: 'retention', ko: '보존' },
+  'columns.llm.9': { en: '$/call', ko: '$/호출' },
+  'columns.llm.10': { en: '$/month', ko: '$/월' },
+  'columns.llm.11': { en: 'batch $/month', ko: '배치 $/월' },
+  'columns.llm.12': { en: 'stored', ko: '저장' },
+  'columns.engines.0': { en: 'engine', ko: '엔진' },
+  'columns.engines.1': { en: 'client-session nodes', ko: '클라이언트 세션 노드' },
+  'columns.engines.2': { en: 'query nodes', ko: '쿼리 노드' },
+  'columns.engines.3': { en: 'data nodes', ko: '데이터 노드' },
+  'columns.engines.4': { en: 'other', ko: '기타' },
+  'columns.engines.5': { en: 'on disk', ko: '디스크' },
+  'columns.engines.6': { en: '$/month', ko: '$/월' },
+  'columns.roles.0': { en: 'role', ko: '역할' },
+  'columns.roles.1': { en: 'nodes', ko: '노드' },
+  'columns.roles.2': { en: 'instance', ko: '인스턴스' },
+  'columns.roles.3': { en: 'why', ko: '근거' },
+  'columns.roles.4': { en: 'grows with', ko: '증가 요인' },
+  'columns.cost.0': { en: 'item', ko: '항목' },
+  'columns.cost.1': { en: 'quantity', ko: '수량' },
+  'columns.cost.2': { en: 'unit', ko: '단위' },
+  'columns.cost.3': { en: 'unit price', ko: '단가' },
+  'columns.cost.4': { en: '$/month', ko: '$/월' },
+  'columns.traffic.0': { en: 'traffic', ko: '트래픽' },
+  'columns.traffic.1': { en: 'peak writes/s', ko: '최대 쓰기/s' },
+  'columns.trafficLlm': { en: 'LLM API $/month', ko: 'LLM API $/월' },
+  'columns.months.0': { en: 'month', ko: '월' },
+  'columns.months.1': { en: 'traffic', ko: '트래픽' },
+  'columns.months.2': { en: 'stored (one copy)', ko: '저장량 (사본 1개)' },
+  'columns.bill.0': { en: 'item', ko: '항목' },
+  'columns.bill.1': { en: 'price source', ko: '가격 출처' },
+  'columns.bill.2': { en: 'on demand $/month', ko: '온디맨드 월 $' },
+  'columns.bill.3': { en: '1-year commitment $/month', ko: '1년 약정 월 $' },
+  'columns.ranking.0': { en: 'rank', ko: '순위' },
+  'columns.ranking.1': { en: 'engine', ko: '엔진' },
+  'columns.ranking.2': { en: 'nodes', ko: '노드' },
+  'columns.ranking.3': { en: '$/month', ko: '$/월' },
+  'verdict.fits': { en: 'fits', ko: '적합' },
+  'verdict.needs-chunking': { en: 'needs chunking', ko: '청크 분할 필요' },
+  'verdict.does-not-fit': { en: 'does not fit', ko: '부적합' },
+  'verdict.unknown': { en: 'unknown', ko: '알 수 없음' },
+  verdictLegend: {
+    en: '✓ fits · ⚠ needs chunking · ✗ does not fit · ? unknown (the code leaves a size to run time: set it in the workload file)',
+    ko: '✓ 적합 · ⚠ 청크 분할 필요 · ✗ 부적합 · ? 알 수 없음 (코드가 크기를 실행 시점에 정함: 워크로드 파일에 지정하세요)',
+  },
+  gpuIntro: {
+    en: 'Peak device memory per program file against every GPU in the catalog. Budget = the memory the driver reports (ECC and reserves taken) − one CUDA context (781 MiB) − a fragmentation margin ((1 − {{safetyFactor}}) of the rest, at least 1 GiB). Each cell is the verdict for the API the file uses; OpenCL also needs every buffer ≤ CL_DEVICE_MAX_MEM_ALLOC_SIZE (NVIDIA: 1/4 of reported memory, ROCm ≈ 85%, Intel 4 GiB). Chunk plans are for {{target}}.',
+    ko: '프로그램 파일별 최대 장치 메모리를 카탈로그의 모든 GPU와 비교합니다. 예산 = 드라이버가 보고하는 메모리 (ECC와 예약분 제외) − CUDA 컨텍스트 하나 (781 MiB) − 단편화 여유 (나머지의 (1 − {{safetyFactor}}), 최소 1 GiB). 각 칸은 파일이 쓰는 API 기준의 판정이며, OpenCL은 모든 버퍼가 CL_DEVICE_MAX_MEM_ALLOC_SIZE 이하여야 합니다 (NVIDIA: 보고 메모리의 1/4, ROCm ≈ 85%, Intel 4 GiB). 청크 계획은 {{target}} 기준입니다.',
+  },
+  boundFromWorkload: { en: 'workload', ko: '워크로드' },
+  stillUnknown: { en: 'still unknown', ko: '여전히 알 수 없음' },
+  gpuTargetLineCuda: { en: '{{target}}: {{verdict}} ({{why}})', ko: '{{target}} 기준: {{verdict}} ({{why}})' },
+  gpuTargetLineOpencl: {
+    en: '{{target}}: {{verdict}} ({{why}}; OpenCL per-buffer limit {{perBuffer}})',
+    ko: '{{target}} 기준: {{verdict}} ({{why}}; OpenCL 버퍼당 한도 {{perBuffer}})',
+  },
+  llmIntro: {
+    en: 'Traffic per call site and what it costs and stores. Monthly cost = API calls/s (after cache hits) × 2,628,000 s × $/call.',
+    ko: '호출 위치별 트래픽과 비용, 저장량입니다. 월 비용 = 초당 API 호출 (캐시 적중 후) × 2,628,000 s × $/호출.',
+  },
+  noLookup: { en: 'no lookup', ko: '조회 없음' },
+  no: { en: 'no', ko: '아니요' },
+  unknown: { en: 'unknown', ko: '알 수 없음' },
+  total: { en: 'total', ko: '합계' },
+  shared: { en: 'shared', ko: '공유' },
+  recordBullet: messageOf<{ id: string; formula: string; bytes: string; retentionWhy: string; unknowns: string }>({
+    en: ({ id, formula, bytes, retentionWhy: why, unknowns }) =>
+      `${id}: record = ${formula} = ${bytes}; retention from ${why}${unknowns ? `; unknown: ${unknowns}` : ''}`,
+    ko: ({ id, formula, bytes, retentionWhy: why, unknowns }) =>
+      `${id}: 레코드 = ${formula} = ${bytes}; 보존 기간 근거 ${why}${unknowns ? `; 알 수 없음: ${unknowns}` : ''}`,
+  }),
+  cachedBullet: {
+    en: '{{id}}: with prompt caching of the static prefix {{perCall}}/call',
+    ko: '{{id}}: 정적 접두부에 프롬프트 캐싱 적용 시 {{perCall}}/호출',
+  },
+  loadIntro: messageOf<{
+    writes: string;
+    writesPeak: string;
+    reads: string;
+    readsPeak: string;
+    record: string;
+    records: string;
+    stored: string;
+    rf: number;
+  }>({
+    en: (p) =>
+      `Load on the store at 1× traffic with the retention window full: ${p.writes} writes (peak ${p.writesPeak}), ${p.reads} reads (peak ${p.readsPeak}), records ≈ ${p.record}, ${p.records} records = ${p.stored} kept (one copy), replication factor ${p.rf}.`,
+    ko: (p) =>
+      `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
+  }),
+  sharedLegend: {
+    en: '"(shared)": the role runs on other nodes and has no nodes or cost of its own; DynamoDB\'s data count is managed partitions; ✗: the engine does not fit its service at this load (see its section), so it is not recommended.',
+    ko: '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다. ✗: 이 부하에서 서비스에 맞지 않아(해당 항목 참고) 추천하지 않습니다.',
+  },
+  trafficIntro: messageOf<{ unpriced: string }>({
+    en: ({ unpriced }) =>
+      `Traffic multiplies every call site's rate and the client sessions; retention window full. Cells: nodes · $/month (✗: does not fit the service at that traffic, see the engine).${unpriced ? ` LLM API $/month covers the priced call sites only (unpriced: ${unpriced}).` : ''}`,
+    ko: ({ unpriced }) =>
+      `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월 (✗: 그 트래픽에서 서비스에 맞지 않음, 엔진 항목 참고).${unpriced ? ` LLM API $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
+  }),
+  onlineNoBatch: { en: '— (request handler)', ko: '— (요청 처리기)' },
+  'bill.intro': {
+    en: "One total for what the scanned code costs to run a month: the recommended database, the Redis cache tier where the code caches in Redis, the LLM APIs as deployed, and the target GPU's AWS instances.",
+    ko: '스캔한 코드를 한 달 운영하는 비용의 합계입니다: 권장 데이터베이스, 코드가 Redis에 캐시하면 Redis 캐시 계층, 배포 방식대로의 LLM API, 대상 GPU의 AWS 인스턴스.',
+  },
+  'bill.notPriced': { en: 'not priced', ko: '가격 없음' },
+  'bill.noCommitment': { en: '{{onDemand}} (no 1-year price in the catalog)', ko: '{{onDemand}} (카탈로그에 1년 가격 없음)' },
+  'bill.item': messageOf<{ kind: string; what: string; quantity: number; name: string; bytes: string }>({
+    en: ({ kind, what, quantity, name, bytes }) =>
       kind === 'database'
         ? `database: ${name} (${quantity === 0 ? 'serverless' : `${quantity.toLocaleString('en-US')} node${quantity === 1 ? '' : 's'}`})`
         : kind === 'cache'
@@ -318,242 +225,7 @@ const EN: ReportStrings = {
             : kind === 'gpu'
               ? `GPU: ${quantity.toLocaleString('en-US')} × ${what} all month (set gpu.instances in the workload file)`
               : `cross-AZ replication traffic: ${bytes} a month`,
-    noRate: 'rate not in the catalog',
-    llmSource: (providers) => `${providers} list prices; batch API only for offline call sites`,
-    notes: [
-      "Not in the total: support plans and internet egress. Backups and cross-AZ replication traffic ($0.01/GB each way) are in the self-managed engines' lines (MongoDB, Cassandra, ScyllaDB); DynamoDB's copies across AZs are inside its price; for OpenSearch Service and ElastiCache the volume is listed, not priced.",
-    ],
-  },
-  monthsIntro: (growth) =>
-    `Month m: traffic × (1 + ${growth})^(m−1); stored data = what each month wrote at its own traffic and still keeps (younger than the retention). Cells: nodes · $/month.`,
-  growthStep: (month, actBy, from, to, fromI, toI) => {
-    const n = (x: number) => x.toLocaleString('en-US');
-    const what =
-      fromI !== toI
-        ? `move to ${toI ?? 'the managed service'} (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
-        : to > from
-          ? `add ${n(to - from)} data node${to - from === 1 ? '' : 's'} (${n(from)} → ${n(to)})`
-          : `remove ${n(from - to)} data node${from - to === 1 ? '' : 's'} (${n(from)} → ${n(to)})`;
-    return `M${month} ${what}, start by M${actBy}`;
-  },
-  // "the Batch API", "the Message Batches API", but "Gemini Batch Mode" (a product name, no article).
-  batchApi: {
-    named: (name) => (name.endsWith('API') ? `the ${name}` : name),
-    unnamed: "the provider's batch API",
-    each: "each provider's batch API",
-  },
-  growthLead: 'Lead time: one month before each step, to provision the nodes and let them stream or rebalance their share of the data.',
-  noGrowthStep: (months) => `No engine's data tier changes over the ${months} months shown.`,
-  redisRankNote:
-    'Redis is ranked only when every stored result expires (a TTL in the code): otherwise it is the cache tier in front of the chosen store, not the system of record.',
-  headline: {
-    llm: (n, monthly, offline, asDeployed, unpriced, batch) =>
-      `LLM API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand${offline ? `; ${asDeployed} with the ${offline} offline call site${offline === 1 ? '' : 's'} (loops, jobs) through ${batch}, request handlers stay on demand` : `; every call site serves requests, so none can wait for ${batch}`}${unpriced ? `; ${unpriced}` : ''}.`,
-    bill: (parts, onDemand, committed) =>
-      `Monthly bill (${parts}): ${onDemand} on demand, ${committed} with 1-year commitments where a price is known.`,
-    billParts: { database: 'database', cache: 'cache', openai: 'LLM API', gpu: 'GPU', transfer: 'data transfer' },
-    gpu: (target, fits, total, chunk, noFit, unknown) =>
-      `GPU on ${target}: ${fits} of ${total} program files fit, ${chunk} need chunking, ${noFit} do not fit, ${unknown} unknown (data-set size needed).`,
-    unpriced: (n, list) => `${n} call site(s) unpriced (${list})`,
-    nothing: 'No GPU allocations and no LLM API call sites found: nothing to size.',
-  },
-  recommendation: {
-    first: (p) =>
-      `${p.engine} fits this workload best: ${p.topology} for ${p.monthly}/month at ${p.peakWrites} peak writes/s and ${p.storedGiB} GiB kept (one copy), the lowest of the ${p.count} engines compared${p.next ? ` (next: ${p.next.engine} at ${p.next.monthly})` : ''}.`,
-    holds: (factor, topology, monthly) =>
-      `It stays the cheapest at ${factor}× traffic (${topology}, ${monthly}/month), so the choice holds as the service grows.`,
-    overtaken: (factor, engine, theirs, ours) =>
-      `At ${factor}× traffic ${engine} becomes cheaper (${theirs} vs ${ours}/month), so revisit the choice as traffic grows.`,
-    outgrows: (factor, engine, next) =>
-      `At ${factor}× traffic ${engine} no longer fits its service (a hard limit, see its section)${next ? `; ${next.engine} does (${next.monthly}/month)` : ''}: plan the move before traffic gets there.`,
-    notComputed: 'Traffic scaling was not computed.',
-    noNodes: 'no nodes to run',
-    nodeCount: (n) => `${n} nodes`,
-  },
-  charts: {
-    costTitle: 'Monthly cost vs traffic (USD, log scale)',
-    traffic: 'traffic',
-    usdPerMonth: 'USD / month',
-    llm: 'LLM API',
-    monthsTitle: 'Stored data (one copy) and nodes by month',
-    month: 'month',
-    gibStored: 'GiB stored',
-    nodes: 'nodes',
-    engineNodes: (e) => `${e} nodes`,
-    gpuTitle: (t) => `Peak device memory per file vs ${t}`,
-    gpuShown: (n, total) => `the ${n} largest of ${total} files with a known peak (all are in the data table)`,
-    peakGiB: 'peak GiB',
-    budgetName: 'budget',
-    budget: (g) => `budget ${g} GiB`,
-    file: 'file',
-    lowerBound: 'lower bound',
-    yes: 'yes',
-    no: 'no',
-  },
-  // The English labels are the profile table's own (src/core/sizing/profiles.ts).
-  assumptions: Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, ASSUMPTION_LABELS[k].label])) as Record<keyof UsageAssumptions, string>,
-  document: {
-    title: 'Sizing report',
-    profile: 'profile',
-    chartData: (t) => `${t}: data`,
-    textHeader: (tool, profile) => `${tool} sizing report (profile ${profile})`,
-    noScript: 'Interactive charts unavailable (dist/report-charts.js not built): showing the static SVG charts.',
-  },
-  page: {
-    exportButton: 'Export…',
-    workloadButton: 'Open workload file',
-    openReport: 'Open full report',
-    editTitle: 'Assumptions (profile {0}) — edit to recompute',
-    role: 'role',
-    nodes: 'nodes',
-    shared: 'shared',
-    perMonth: '{0}: {1}/month',
-    needActionTitle: 'Files that need action on {0}: {1} of {2} (the {3} worst; every file is listed by folder below)',
-    fileColumn: 'file',
-    verdictColumn: 'on {0}',
-    peakColumn: 'peak',
-    whyColumn: 'why',
-    folderLabel: '{0} — {1} files ({2})',
-    fittingLabel: 'files that fit: {0}',
-    unknownPeak: 'unknown',
-    verdict: { fits: 'fits', 'needs-chunking': 'needs chunking', 'does-not-fit': 'does not fit', unknown: 'unknown' },
-    noAssumptions:
-      'None of the traffic assumptions applies: the code found has no LLM API call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
-    sourcesTitle: 'Sources',
-    sourcesIntro: 'The public sources this report names, with their addresses.',
-  },
-  diff: {
-    summary: {
-      llm: (d) => `${d}/month LLM API`,
-      serverless: (d, e) => `${d}/month on ${e}`,
-      dataNodes: (signed, n, e) => `${signed}${n} data node${n === 1 ? '' : 's'} on ${e}`,
-      dataInstance: (e, from, to) => `${e} data nodes ${from} → ${to}`,
-      serverlessWord: 'serverless',
-      peakAdded: (peak, path) => `peak GPU memory ${peak} in ${path}`,
-      programRemoved: (path) => `GPU program ${path} removed`,
-      peakChanged: (b, a, path) => `peak GPU memory ${b} → ${a}${path ? ` in ${path}` : ''}`,
-      noLongerFits: (g) => `: no longer fits the ${g}`,
-      nowFits: (g) => `: now fits the ${g}`,
-      fits: (g) => `: fits the ${g}`,
-      doesNotFit: (g, chunk) => `: does not fit the ${g}${chunk ? ' without chunking' : ''}`,
-      newFindings: (n) => `${n} new finding${n === 1 ? '' : 's'}`,
-      nothing: 'No change in cost, GPU memory or databases, and no new findings',
-    },
-    unknown: 'unknown',
-    workingTree: 'working tree',
-    status: { added: 'added', removed: 'removed', changed: 'changed' },
-    movedFrom: (w) => `moved from ${w}`,
-    context: { loop: 'loop', handler: 'handler', stored: 'stored', storedIn: (s) => `stored in ${s}`, cache: 'cache' },
-    maxTokens: (n) => `max ${n}`,
-    outputBound: { 'max-tokens': 'max tokens (set at run time)', 'model-maximum': "model's maximum", embedding: 'embedding', unknown: 'unknown' },
-    severity: { error: 'error', warning: 'warning', info: 'info' },
-    calls: {
-      title: 'LLM API call sites',
-      headers: ['Change', 'Where', 'Operation', 'Model', 'Output bound', 'Context', '$/call', '$/month', 'Δ $/month'],
-    },
-    gpu: { title: (t) => `GPU memory (target ${t})`, headers: ['Program', 'Peak before', 'Peak after', 'Verdict before', 'Verdict after'] },
-    stores: { title: 'Store writes of LLM results', headers: ['Change', 'Where', 'Store', 'API'] },
-    databases: {
-      title: 'Database sizing',
-      headers: ['Engine', 'Nodes before', 'Nodes after', '$/month before', '$/month after'],
-      recommended: ' (recommended)',
-      serverless: (n) => `serverless (${n} partitions)`,
-      nodes: (n, data, inst) => `${n} (${data} data${inst ? ` × ${inst}` : ''})`,
-    },
-    findings: { title: 'New findings', headers: ['Severity', 'Where', 'Rule', 'Message'] },
-    footnotes: {
-      total: (b, a, d) => `Monthly total (the sizing report's bill, on demand): ${b} → ${a} (${d}).`,
-      fixed: (n) => `${n} finding${n === 1 ? '' : 's'} of the base no longer reported.`,
-      renamed: (f, t) => `Renamed: ${f} → ${t}.`,
-      notAnalysed: (side, path, reason) => `Not analysed (${side}): ${path}: ${reason}; its changes are missing.`,
-      revisions: (base, head, profile) => `Base ${base}, head ${head}${profile ? `, profile ${profile}` : ''}.`,
-    },
-  },
-};
-
-const KO: ReportStrings = {
-  titles: {
-    summary: '요약',
-    problems: '구성 문제',
-    gpu: 'GPU 적합성',
-    llm: 'LLM API 호출 위치',
-    engines: '엔진별 데이터베이스 토폴로지',
-    traffic: '트래픽 증가에 따른 비용과 노드',
-    months: '월별 저장량과 노드',
-    recommendation: '권장 사항',
-    bill: '월 청구액',
-    method: '수치 계산 방법',
-    nodesPerRole: '역할별 노드',
-    monthlyCost: '월 비용',
-  },
-  assumptionsTitle: (profile, file) => `가정 (프로필: ${profile}${file ? `, 워크로드 파일 ${file}` : ''})`,
-  assumptionSource: { profile: '프로필', workload: '워크로드 파일' },
-  valueSource: { code: '코드', profile: '프로필', workload: '워크로드' },
-  days: (n) => `${n}일`,
-  assumptionsIntro:
-    '코드로는 알 수 없는 값입니다. ai-infra-advisor.workload.json에서 수정하세요 (스키마: docs/workload.schema.json). 호출 위치별 재정의는 "calls" 아래에 둡니다.',
-  pricesBullet: (source, date, engineDate) =>
-    `가격: ${source}, ${date} 기준; 엔진 규칙(각 공식 옆에 출처를 단 공급사 사이징 가이드) ${engineDate} 기준.`,
-  problemsIntro: '다음 값은 잘못되어 기본값으로 대체되었습니다:',
-  unknownTargetGpu: (id, using) => `알 수 없는 GPU '${id}': ${using} 사용`,
-  unusedDataset: (file) => `'${file}'에서 GPU 할당을 찾지 못함: 이 데이터 세트 크기는 쓰이지 않음`,
-  columns: {
-    assumptions: ['가정', '값', '단위', '출처'],
-    gpu: ['파일', 'API', '전략', '최대'],
-    llm: [
-      '호출 위치',
-      '제공자',
-      'API',
-      '모델',
-      '요청/s 평균 (최대)',
-      '캐시 적중',
-      '토큰 입력/출력',
-      '레코드',
-      '보존',
-      '$/호출',
-      '$/월',
-      '배치 $/월',
-      '저장',
-    ],
-    engines: ['엔진', '클라이언트 세션 노드', '쿼리 노드', '데이터 노드', '기타', '디스크', '$/월'],
-    roles: ['역할', '노드', '인스턴스', '근거', '증가 요인'],
-    cost: ['항목', '수량', '단위', '단가', '$/월'],
-    traffic: ['트래픽', '최대 쓰기/s'],
-    trafficLlm: 'LLM API $/월',
-    months: ['월', '트래픽', '저장량 (사본 1개)'],
-    bill: ['항목', '가격 출처', '온디맨드 월 $', '1년 약정 월 $'],
-    ranking: ['순위', '엔진', '노드', '$/월'],
-  },
-  verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
-  verdictLegend: '✓ 적합 · ⚠ 청크 분할 필요 · ✗ 부적합 · ? 알 수 없음 (코드가 크기를 실행 시점에 정함: 워크로드 파일에 지정하세요)',
-  gpuIntro: (sf, target) =>
-    `프로그램 파일별 최대 장치 메모리를 카탈로그의 모든 GPU와 비교합니다. 예산 = 드라이버가 보고하는 메모리 (ECC와 예약분 제외) − CUDA 컨텍스트 하나 (781 MiB) − 단편화 여유 (나머지의 (1 − ${sf}), 최소 1 GiB). 각 칸은 파일이 쓰는 API 기준의 판정이며, OpenCL은 모든 버퍼가 CL_DEVICE_MAX_MEM_ALLOC_SIZE 이하여야 합니다 (NVIDIA: 보고 메모리의 1/4, ROCm ≈ 85%, Intel 4 GiB). 청크 계획은 ${target} 기준입니다.`,
-  boundFromWorkload: '워크로드',
-  stillUnknown: '여전히 알 수 없음',
-  gpuTargetLineCuda: (target, verdict, why) => `${target} 기준: ${verdict} (${why})`,
-  gpuTargetLineOpencl: (target, verdict, why, perBuffer) => `${target} 기준: ${verdict} (${why}; OpenCL 버퍼당 한도 ${perBuffer})`,
-  llmIntro: '호출 위치별 트래픽과 비용, 저장량입니다. 월 비용 = 초당 API 호출 (캐시 적중 후) × 2,628,000 s × $/호출.',
-  noLookup: '조회 없음',
-  no: '아니요',
-  unknown: '알 수 없음',
-  total: '합계',
-  shared: '공유',
-  recordBullet: (id, formula, bytes, why, unknowns) =>
-    `${id}: 레코드 = ${formula} = ${bytes}; 보존 기간 근거 ${why}${unknowns ? `; 알 수 없음: ${unknowns}` : ''}`,
-  cachedBullet: (id, perCall) => `${id}: 정적 접두부에 프롬프트 캐싱 적용 시 ${perCall}/호출`,
-  loadIntro: (p) =>
-    `트래픽 1×, 보존 기간이 찬 상태의 저장소 부하: 쓰기 ${p.writes} (최대 ${p.writesPeak}), 읽기 ${p.reads} (최대 ${p.readsPeak}), 레코드 ≈ ${p.record}, 레코드 ${p.records}개 = ${p.stored} 보관 (사본 1개), 복제 계수 ${p.rf}.`,
-  sharedLegend:
-    '"(공유)": 해당 역할은 다른 노드에서 실행되며 별도의 노드나 비용이 없습니다. DynamoDB의 데이터 수는 관리형 파티션 수입니다. ✗: 이 부하에서 서비스에 맞지 않아(해당 항목 참고) 추천하지 않습니다.',
-  trafficIntro: (unpriced) =>
-    `트래픽 배수는 모든 호출 위치의 요청률과 클라이언트 세션에 곱해지며, 보존 기간이 찬 상태입니다. 각 칸: 노드 · $/월 (✗: 그 트래픽에서 서비스에 맞지 않음, 엔진 항목 참고).${unpriced ? ` LLM API $/월은 가격이 있는 호출 위치만 포함합니다 (가격 없음: ${unpriced}).` : ''}`,
-  onlineNoBatch: '— (요청 처리기)',
-  bill: {
-    intro:
-      '스캔한 코드를 한 달 운영하는 비용의 합계입니다: 권장 데이터베이스, 코드가 Redis에 캐시하면 Redis 캐시 계층, 배포 방식대로의 LLM API, 대상 GPU의 AWS 인스턴스.',
-    notPriced: '가격 없음',
-    noCommitment: (onDemand) => `${onDemand} (카탈로그에 1년 가격 없음)`,
-    item: (kind, what, quantity, name, bytes) =>
+    ko: ({ kind, what, quantity, name, bytes }) =>
       kind === 'database'
         ? `데이터베이스: ${name} (${quantity === 0 ? '서버리스' : `노드 ${quantity.toLocaleString('en-US')}개`})`
         : kind === 'cache'
@@ -563,164 +235,231 @@ const KO: ReportStrings = {
             : kind === 'gpu'
               ? `GPU: ${what} ${quantity.toLocaleString('en-US')}대 한 달 내내 (워크로드 파일의 gpu.instances로 설정)`
               : `AZ 간 복제 트래픽: 월 ${bytes}`,
-    noRate: '카탈로그에 요금 없음',
-    llmSource: (providers) => `${providers} 정가; 오프라인 호출 위치만 배치 API`,
-    notes: [
-      '합계에 없는 것: 지원 요금, 인터넷 송신. 백업과 AZ 간 복제 트래픽(방향마다 GB당 $0.01)은 자체 관리 엔진(MongoDB, Cassandra, ScyllaDB) 항목에 포함, DynamoDB의 AZ 간 사본은 요금에 포함, OpenSearch Service와 ElastiCache는 양만 표시하고 요금은 넣지 않음.',
-    ],
+  }),
+  'bill.noRate': { en: 'rate not in the catalog', ko: '카탈로그에 요금 없음' },
+  'bill.llmSource': {
+    en: '{{providers}} list prices; batch API only for offline call sites',
+    ko: '{{providers}} 정가; 오프라인 호출 위치만 배치 API',
   },
-  monthsIntro: (growth) =>
-    `m번째 월: 트래픽 × (1 + ${growth})^(m−1), 저장 데이터 = 각 월이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것. 각 칸: 노드 · $/월.`,
-  growthStep: (month, actBy, from, to, fromI, toI) => {
-    const n = (x: number) => x.toLocaleString('en-US');
-    const what =
-      fromI !== toI
-        ? `${toI ?? '관리형 서비스'}(으)로 옮김 (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
-        : to > from
-          ? `데이터 노드 ${n(to - from)}개 추가 (${n(from)} → ${n(to)})`
-          : `데이터 노드 ${n(from - to)}개 축소 (${n(from)} → ${n(to)})`;
-    return `M${month} ${what}, M${actBy}까지 시작`;
+  'bill.notes.0': {
+    en: "Not in the total: support plans and internet egress. Backups and cross-AZ replication traffic ($0.01/GB each way) are in the self-managed engines' lines (MongoDB, Cassandra, ScyllaDB); DynamoDB's copies across AZs are inside its price; for OpenSearch Service and ElastiCache the volume is listed, not priced.",
+    ko: '합계에 없는 것: 지원 요금, 인터넷 송신. 백업과 AZ 간 복제 트래픽(방향마다 GB당 $0.01)은 자체 관리 엔진(MongoDB, Cassandra, ScyllaDB) 항목에 포함, DynamoDB의 AZ 간 사본은 요금에 포함, OpenSearch Service와 ElastiCache는 양만 표시하고 요금은 넣지 않음.',
   },
-  batchApi: { named: (name) => name, unnamed: '제공자의 배치 API', each: '각 제공자의 배치 API' },
-  growthLead: '준비 기간: 각 단계 한 달 전, 노드를 프로비저닝하고 새 노드가 자기 몫의 데이터를 스트리밍하거나 재분배할 시간.',
-  noGrowthStep: (months) => `표시한 ${months}개월 동안 데이터 계층이 바뀌는 엔진이 없습니다.`,
-  redisRankNote:
-    'Redis는 저장된 모든 결과가 만료될 때(코드에 TTL이 있을 때)만 순위에 포함됩니다. 그렇지 않으면 선택한 저장소 앞의 캐시 계층이지 기록 시스템이 아닙니다.',
-  headline: {
-    llm: (n, monthly, offline, asDeployed, unpriced, batch) =>
+  monthsIntro: {
+    en: 'Month m: traffic × (1 + {{growth}})^(m−1); stored data = what each month wrote at its own traffic and still keeps (younger than the retention). Cells: nodes · $/month.',
+    ko: 'm번째 월: 트래픽 × (1 + {{growth}})^(m−1), 저장 데이터 = 각 월이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것. 각 칸: 노드 · $/월.',
+  },
+  growthStep: messageOf<{ month: number; actBy: number; fromNodes: number; toNodes: number; fromInstance: string | null; toInstance: string | null }>(
+    {
+      en: ({ month, actBy, fromNodes: from, toNodes: to, fromInstance: fromI, toInstance: toI }) => {
+        const n = (x: number) => x.toLocaleString('en-US');
+        const what =
+          fromI !== toI
+            ? `move to ${toI ?? 'the managed service'} (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
+            : to > from
+              ? `add ${n(to - from)} data node${to - from === 1 ? '' : 's'} (${n(from)} → ${n(to)})`
+              : `remove ${n(from - to)} data node${from - to === 1 ? '' : 's'} (${n(from)} → ${n(to)})`;
+        return `M${month} ${what}, start by M${actBy}`;
+      },
+      ko: ({ month, actBy, fromNodes: from, toNodes: to, fromInstance: fromI, toInstance: toI }) => {
+        const n = (x: number) => x.toLocaleString('en-US');
+        const what =
+          fromI !== toI
+            ? `${toI ?? '관리형 서비스'}(으)로 옮김 (${n(from)}${fromI ? ` × ${fromI}` : ''} → ${n(to)}${toI ? ` × ${toI}` : ''})`
+            : to > from
+              ? `데이터 노드 ${n(to - from)}개 추가 (${n(from)} → ${n(to)})`
+              : `데이터 노드 ${n(from - to)}개 축소 (${n(from)} → ${n(to)})`;
+        return `M${month} ${what}, M${actBy}까지 시작`;
+      },
+    },
+  ),
+  // "the Batch API", "the Message Batches API", but "Gemini Batch Mode" (a product name, no article).
+  'batchApi.named': messageOf<{ name: string }>({
+    en: ({ name }) => (name.endsWith('API') ? `the ${name}` : name),
+    ko: ({ name }) => name,
+  }),
+  'batchApi.unnamed': { en: "the provider's batch API", ko: '제공자의 배치 API' },
+  'batchApi.each': { en: "each provider's batch API", ko: '각 제공자의 배치 API' },
+  growthLead: {
+    en: 'Lead time: one month before each step, to provision the nodes and let them stream or rebalance their share of the data.',
+    ko: '준비 기간: 각 단계 한 달 전, 노드를 프로비저닝하고 새 노드가 자기 몫의 데이터를 스트리밍하거나 재분배할 시간.',
+  },
+  noGrowthStep: {
+    en: "No engine's data tier changes over the {{months}} months shown.",
+    ko: '표시한 {{months}}개월 동안 데이터 계층이 바뀌는 엔진이 없습니다.',
+  },
+  redisRankNote: {
+    en: 'Redis is ranked only when every stored result expires (a TTL in the code): otherwise it is the cache tier in front of the chosen store, not the system of record.',
+    ko: 'Redis는 저장된 모든 결과가 만료될 때(코드에 TTL이 있을 때)만 순위에 포함됩니다. 그렇지 않으면 선택한 저장소 앞의 캐시 계층이지 기록 시스템이 아닙니다.',
+  },
+  'headline.llm': messageOf<{ n: number; monthly: string; offline: number; asDeployed: string; unpriced: string; batch: string }>({
+    en: ({ n, monthly, offline, asDeployed, unpriced, batch }) =>
+      `LLM API: ${n} call site${n === 1 ? '' : 's'}, ${monthly}/month on demand${offline ? `; ${asDeployed} with the ${offline} offline call site${offline === 1 ? '' : 's'} (loops, jobs) through ${batch}, request handlers stay on demand` : `; every call site serves requests, so none can wait for ${batch}`}${unpriced ? `; ${unpriced}` : ''}.`,
+    ko: ({ n, monthly, offline, asDeployed, unpriced, batch }) =>
       `LLM API: 호출 위치 ${n}개, 온디맨드 월 ${monthly} 기준${offline ? `이며 오프라인 호출 위치 ${offline}개 (루프, 작업)를 ${batch}(으)로 돌리면 월 ${asDeployed} (요청 처리기는 온디맨드 유지)` : `이며 모든 호출 위치가 요청을 처리하므로 ${batch}을(를) 기다릴 수 없음`}${unpriced ? `; ${unpriced}` : ''}.`,
-    bill: (parts, onDemand, committed) => `월 청구액 (${parts}): 온디맨드 ${onDemand} / 가격이 알려진 곳은 1년 약정으로 ${committed} 기준.`,
-    billParts: { database: '데이터베이스', cache: '캐시', openai: 'LLM API 호출', gpu: 'GPU', transfer: '데이터 전송' },
-    gpu: (target, fits, total, chunk, noFit, unknown) =>
-      `${target} 기준 GPU: 프로그램 파일 ${total}개 중 ${fits}개 적합, ${chunk}개 청크 분할 필요, ${noFit}개 부적합, ${unknown}개 알 수 없음 (데이터 세트 크기 필요).`,
-    unpriced: (n, list) => `가격 없는 호출 위치 ${n}개 (${list})`,
-    nothing: 'GPU 할당도 LLM API 호출 위치도 없습니다: 산정할 것이 없습니다.',
+  }),
+  'headline.bill': {
+    en: 'Monthly bill ({{parts}}): {{onDemand}} on demand, {{committed}} with 1-year commitments where a price is known.',
+    ko: '월 청구액 ({{parts}}): 온디맨드 {{onDemand}} / 가격이 알려진 곳은 1년 약정으로 {{committed}} 기준.',
   },
-  recommendation: {
-    first: (p) =>
+  'headline.billParts.database': { en: 'database', ko: '데이터베이스' },
+  'headline.billParts.cache': { en: 'cache', ko: '캐시' },
+  'headline.billParts.openai': { en: 'LLM API', ko: 'LLM API 호출' },
+  'headline.billParts.gpu': { en: 'GPU', ko: 'GPU' },
+  'headline.billParts.transfer': { en: 'data transfer', ko: '데이터 전송' },
+  'headline.gpu': {
+    en: 'GPU on {{target}}: {{fits}} of {{total}} program files fit, {{chunk}} need chunking, {{noFit}} do not fit, {{unknown}} unknown (data-set size needed).',
+    ko: '{{target}} 기준 GPU: 프로그램 파일 {{total}}개 중 {{fits}}개 적합, {{chunk}}개 청크 분할 필요, {{noFit}}개 부적합, {{unknown}}개 알 수 없음 (데이터 세트 크기 필요).',
+  },
+  'headline.unpriced': { en: '{{n}} call site(s) unpriced ({{list}})', ko: '가격 없는 호출 위치 {{n}}개 ({{list}})' },
+  'headline.nothing': {
+    en: 'No GPU allocations and no LLM API call sites found: nothing to size.',
+    ko: 'GPU 할당도 LLM API 호출 위치도 없습니다: 산정할 것이 없습니다.',
+  },
+  'recommendation.first': messageOf<{
+    engine: string;
+    topology: string;
+    monthly: string;
+    peakWrites: string;
+    storedGiB: string;
+    count: number;
+    next: { engine: string; monthly: string } | null;
+  }>({
+    en: (p) =>
+      `${p.engine} fits this workload best: ${p.topology} for ${p.monthly}/month at ${p.peakWrites} peak writes/s and ${p.storedGiB} GiB kept (one copy), the lowest of the ${p.count} engines compared${p.next ? ` (next: ${p.next.engine} at ${p.next.monthly})` : ''}.`,
+    ko: (p) =>
       `이 워크로드에는 ${p.engine}이(가) 가장 적합합니다: ${p.topology}, 월 ${p.monthly} (최대 쓰기 ${p.peakWrites}/s, 보관 ${p.storedGiB} GiB, 사본 1개 기준), 비교한 엔진 ${p.count}개 중 가장 저렴합니다${p.next ? ` (다음: ${p.next.engine} ${p.next.monthly})` : ''}.`,
-    holds: (factor, topology, monthly) => `트래픽 ${factor}×에서도 가장 저렴하므로 (${topology}, 월 ${monthly}) 서비스가 성장해도 선택이 유지됩니다.`,
-    overtaken: (factor, engine, theirs, ours) =>
-      `트래픽 ${factor}×에서는 ${engine}이(가) 더 저렴해지므로 (월 ${theirs} 대 ${ours}) 트래픽이 늘면 선택을 다시 검토하세요.`,
-    outgrows: (factor, engine, next) =>
+  }),
+  'recommendation.holds': {
+    en: 'It stays the cheapest at {{factor}}× traffic ({{topology}}, {{monthly}}/month), so the choice holds as the service grows.',
+    ko: '트래픽 {{factor}}×에서도 가장 저렴하므로 ({{topology}}, 월 {{monthly}}) 서비스가 성장해도 선택이 유지됩니다.',
+  },
+  'recommendation.overtaken': {
+    en: 'At {{factor}}× traffic {{engine}} becomes cheaper ({{theirs}} vs {{ours}}/month), so revisit the choice as traffic grows.',
+    ko: '트래픽 {{factor}}×에서는 {{engine}}이(가) 더 저렴해지므로 (월 {{theirs}} 대 {{ours}}) 트래픽이 늘면 선택을 다시 검토하세요.',
+  },
+  'recommendation.outgrows': messageOf<{ factor: number; engine: string; next: { engine: string; monthly: string } | null }>({
+    en: ({ factor, engine, next }) =>
+      `At ${factor}× traffic ${engine} no longer fits its service (a hard limit, see its section)${next ? `; ${next.engine} does (${next.monthly}/month)` : ''}: plan the move before traffic gets there.`,
+    ko: ({ factor, engine, next }) =>
       `트래픽 ${factor}×에서는 ${engine}이(가) 서비스 한도를 넘어 맞지 않습니다 (해당 항목 참고)${next ? `. ${next.engine}은(는) 맞습니다 (월 ${next.monthly})` : ''}: 그 트래픽 전에 옮길 계획을 세우세요.`,
-    notComputed: '트래픽 증가는 계산되지 않았습니다.',
-    noNodes: '운영할 노드 없음',
-    nodeCount: (n) => `노드 ${n}개`,
+  }),
+  'recommendation.notComputed': { en: 'Traffic scaling was not computed.', ko: '트래픽 증가는 계산되지 않았습니다.' },
+  'recommendation.noNodes': { en: 'no nodes to run', ko: '운영할 노드 없음' },
+  'recommendation.nodeCount': { en: '{{n}} nodes', ko: '노드 {{n}}개' },
+  'document.title': { en: 'Sizing report', ko: '규모 산정 보고서' },
+  'document.profile': { en: 'profile', ko: '프로필' },
+  'document.chartData': { en: '{{title}}: data', ko: '{{title}}: 데이터' },
+  'document.textHeader': { en: '{{tool}} sizing report (profile {{profile}})', ko: '{{tool}} 규모 산정 보고서 (프로필 {{profile}})' },
+  'document.noScript': {
+    en: 'Interactive charts unavailable (dist/report-charts.js not built): showing the static SVG charts.',
+    ko: '대화형 차트를 사용할 수 없습니다 (dist/report-charts.js가 빌드되지 않음): 정적 SVG 차트를 표시합니다.',
   },
-  charts: {
-    costTitle: '트래픽별 월 비용 (USD, 로그 눈금)',
-    traffic: '트래픽',
-    usdPerMonth: 'USD / 월',
-    llm: 'LLM API',
-    monthsTitle: '월별 저장 데이터 (사본 1개)와 노드',
-    month: '월',
-    gibStored: '저장 GiB',
-    nodes: '노드',
-    engineNodes: (e) => `${e} 노드`,
-    gpuTitle: (t) => `파일별 최대 장치 메모리 대 ${t}`,
-    gpuShown: (n, total) => `최대값을 아는 파일 ${total}개 중 가장 큰 ${n}개 (전체는 데이터 표에 있음)`,
-    peakGiB: '최대 GiB',
-    budgetName: '예산',
-    budget: (g) => `예산 ${g} GiB`,
-    file: '파일',
-    lowerBound: '하한',
-    yes: '예',
-    no: '아니요',
+  // The report page's words (PageStrings: the page fills {0}, {1} itself).
+  'page.exportButton': { en: 'Export…', ko: '내보내기…' },
+  'page.workloadButton': { en: 'Open workload file', ko: '워크로드 파일 열기' },
+  'page.openReport': { en: 'Open full report', ko: '전체 보고서 열기' },
+  'page.editTitle': { en: 'Assumptions (profile {0}) — edit to recompute', ko: '가정 (프로필 {0}) — 수정하면 다시 계산합니다' },
+  'page.role': { en: 'role', ko: '역할' },
+  'page.nodes': { en: 'nodes', ko: '노드' },
+  'page.shared': { en: 'shared', ko: '공유' },
+  'page.perMonth': { en: '{0}: {1}/month', ko: '{0}: 월 {1}' },
+  'page.needActionTitle': {
+    en: 'Files that need action on {0}: {1} of {2} (the {3} worst; every file is listed by folder below)',
+    ko: '{0}에서 조치가 필요한 파일: {2}개 중 {1}개 (가장 나쁜 {3}개; 모든 파일은 아래 폴더별 목록에 있음)',
   },
-  assumptions: {
-    avgRequestsPerSecond: '호출 위치별 평균 요청',
-    peakRequestsPerSecond: '호출 위치별 최대 요청',
-    inputTokens: '프롬프트 토큰 (실행 시점에 만들어질 때)',
-    outputTokens: '완성 토큰 (코드에 상한이 없을 때)',
-    retentionDays: '보존 기간',
-    readWriteRatio: '쓰기당 읽기',
-    cacheHitRatio: '캐시 적중률 (먼저 조회하는 호출 위치)',
-    concurrentSessions: '동시 클라이언트 세션',
-    replicationFactor: '복제 계수',
-    monthlyGrowth: '월간 트래픽 증가율',
-    recordMetadataBytes: '레코드당 메타데이터',
-    workingSetFraction: '작업 세트 (저장 데이터 중 자주 쓰는 비율)',
-    queryLatencyMs: '검색 쿼리 지연 시간',
-    horizonMonths: '표시할 개월 수',
+  'page.fileColumn': { en: 'file', ko: '파일' },
+  'page.verdictColumn': { en: 'on {0}', ko: '{0}에서' },
+  'page.peakColumn': { en: 'peak', ko: '최대' },
+  'page.whyColumn': { en: 'why', ko: '이유' },
+  'page.folderLabel': { en: '{0} — {1} files ({2})', ko: '{0} — 파일 {1}개 ({2})' },
+  'page.fittingLabel': { en: 'files that fit: {0}', ko: '적합한 파일: {0}개' },
+  'page.unknownPeak': { en: 'unknown', ko: '알 수 없음' },
+  'page.verdict.fits': { en: 'fits', ko: '적합' },
+  'page.verdict.needs-chunking': { en: 'needs chunking', ko: '청크 분할 필요' },
+  'page.verdict.does-not-fit': { en: 'does not fit', ko: '부적합' },
+  'page.verdict.unknown': { en: 'unknown', ko: '알 수 없음' },
+  'page.noAssumptions': {
+    en: 'None of the traffic assumptions applies: the code found has no LLM API call sites. Sizes the GPU code leaves to run time are set under "gpu" → "datasets" in ai-infra-advisor.workload.json.',
+    ko: '적용되는 트래픽 가정이 없습니다: 찾은 코드에 LLM API 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
   },
-  document: {
-    title: '규모 산정 보고서',
-    profile: '프로필',
-    chartData: (t) => `${t}: 데이터`,
-    textHeader: (tool, profile) => `${tool} 규모 산정 보고서 (프로필 ${profile})`,
-    noScript: '대화형 차트를 사용할 수 없습니다 (dist/report-charts.js가 빌드되지 않음): 정적 SVG 차트를 표시합니다.',
+  'page.sourcesTitle': { en: 'Sources', ko: '출처' },
+  'page.sourcesIntro': {
+    en: 'The public sources this report names, with their addresses.',
+    ko: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
   },
-  page: {
-    exportButton: '내보내기…',
-    workloadButton: '워크로드 파일 열기',
-    openReport: '전체 보고서 열기',
-    editTitle: '가정 (프로필 {0}) — 수정하면 다시 계산합니다',
-    role: '역할',
-    nodes: '노드',
-    shared: '공유',
-    perMonth: '{0}: 월 {1}',
-    needActionTitle: '{0}에서 조치가 필요한 파일: {2}개 중 {1}개 (가장 나쁜 {3}개; 모든 파일은 아래 폴더별 목록에 있음)',
-    fileColumn: '파일',
-    verdictColumn: '{0}에서',
-    peakColumn: '최대',
-    whyColumn: '이유',
-    folderLabel: '{0} — 파일 {1}개 ({2})',
-    fittingLabel: '적합한 파일: {0}개',
-    unknownPeak: '알 수 없음',
-    verdict: { fits: '적합', 'needs-chunking': '청크 분할 필요', 'does-not-fit': '부적합', unknown: '알 수 없음' },
-    noAssumptions:
-      '적용되는 트래픽 가정이 없습니다: 찾은 코드에 LLM API 호출 위치가 없습니다. GPU 코드가 실행 시점에 정하는 크기는 ai-infra-advisor.workload.json의 "gpu" → "datasets"에 설정합니다.',
-    sourcesTitle: '출처',
-    sourcesIntro: '이 보고서가 이름으로 든 공개 출처와 그 주소입니다.',
-  },
-  diff: {
-    summary: {
-      llm: (d) => `LLM API 월 ${d}`,
-      serverless: (d, e) => `${e} 월 ${d}`,
-      dataNodes: (signed, n, e) => `${e} 데이터 노드 ${signed}${n}개`,
-      dataInstance: (e, from, to) => `${e} 데이터 노드 ${from} → ${to}`,
-      serverlessWord: '서버리스',
-      peakAdded: (peak, path) => `${path}의 최대 GPU 메모리 ${peak}`,
-      programRemoved: (path) => `GPU 프로그램 ${path} 삭제`,
-      peakChanged: (b, a, path) => `${path ? `${path}의 ` : ''}최대 GPU 메모리 ${b} → ${a}`,
-      noLongerFits: (g) => `: 이제 ${g}에 들어가지 않음`,
-      nowFits: (g) => `: 이제 ${g}에 들어감`,
-      fits: (g) => `: ${g}에 들어감`,
-      doesNotFit: (g, chunk) => `: ${chunk ? '청크 분할 없이는 ' : ''}${g}에 들어가지 않음`,
-      newFindings: (n) => `새 발견 사항 ${n}건`,
-      nothing: '비용, GPU 메모리, 데이터베이스 변화와 새 발견 사항이 없습니다',
+});
+
+export const reportText = translator(REPORT_MESSAGES);
+
+/** 'columns.llm' for the ids 'columns.llm.0', 'columns.llm.1', …: the lists of the catalogue. */
+type ListOf<K extends string> = K extends `${infer A}.${infer B}` ? (B extends `${number}` ? A : `${A}.${ListOf<B>}`) : never;
+type ListId = ListOf<keyof typeof REPORT_MESSAGES>;
+
+/** A list of words in order (a table's column headers, the bill's notes): the ids `<list>.0`, `<list>.1`, … */
+export function textList(lang: Lang, list: ListId): string[] {
+  // List items are plain words, without data.
+  const word = reportText as (lang: Lang, id: string) => string;
+  const out: string[] = [];
+  for (let i = 0; Object.prototype.hasOwnProperty.call(REPORT_MESSAGES, `${list}.${i}`); i++) out.push(word(lang, `${list}.${i}`));
+  return out;
+}
+
+/** The report page's words, for the webview (it has no l10n of its own): plain strings from the catalogue. */
+export function pageStrings(lang: Lang): PageStrings {
+  const t = (id: keyof typeof REPORT_MESSAGES & `page.${string}`) => reportText(lang, id as 'page.role');
+  return {
+    exportButton: t('page.exportButton'),
+    workloadButton: t('page.workloadButton'),
+    openReport: t('page.openReport'),
+    editTitle: t('page.editTitle'),
+    role: t('page.role'),
+    nodes: t('page.nodes'),
+    shared: t('page.shared'),
+    perMonth: t('page.perMonth'),
+    needActionTitle: t('page.needActionTitle'),
+    fileColumn: t('page.fileColumn'),
+    verdictColumn: t('page.verdictColumn'),
+    peakColumn: t('page.peakColumn'),
+    whyColumn: t('page.whyColumn'),
+    folderLabel: t('page.folderLabel'),
+    fittingLabel: t('page.fittingLabel'),
+    unknownPeak: t('page.unknownPeak'),
+    verdict: {
+      fits: t('page.verdict.fits'),
+      'needs-chunking': t('page.verdict.needs-chunking'),
+      'does-not-fit': t('page.verdict.does-not-fit'),
+      unknown: t('page.verdict.unknown'),
     },
-    unknown: '알 수 없음',
-    workingTree: '작업 트리',
-    status: { added: '추가', removed: '삭제', changed: '변경' },
-    movedFrom: (w) => `${w}에서 이동`,
-    context: { loop: '루프', handler: '요청 처리기', stored: '저장', storedIn: (s) => `${s}에 저장`, cache: '캐시' },
-    maxTokens: (n) => `최대 ${n}`,
-    outputBound: { 'max-tokens': '최대 토큰 (실행 시 결정)', 'model-maximum': '모델 최대치', embedding: '임베딩', unknown: '알 수 없음' },
-    severity: { error: '오류', warning: '경고', info: '정보' },
-    calls: { title: 'LLM API 호출 위치', headers: ['변경', '위치', '작업', '모델', '출력 상한', '맥락', '$/호출', '$/월', 'Δ $/월'] },
-    gpu: { title: (t) => `GPU 메모리 (대상 ${t})`, headers: ['프로그램', '이전 최대', '이후 최대', '이전 판정', '이후 판정'] },
-    stores: { title: 'LLM 결과의 저장소 쓰기', headers: ['변경', '위치', '저장소', 'API'] },
-    databases: {
-      title: '데이터베이스 규모',
-      headers: ['엔진', '이전 노드', '이후 노드', '이전 $/월', '이후 $/월'],
-      recommended: ' (권장)',
-      serverless: (n) => `서버리스 (파티션 ${n}개)`,
-      nodes: (n, data, inst) => `${n} (데이터 ${data}${inst ? ` × ${inst}` : ''})`,
-    },
-    findings: { title: '새 발견 사항', headers: ['심각도', '위치', '규칙', '메시지'] },
-    footnotes: {
-      total: (b, a, d) => `월 합계 (규모 산정 보고서의 청구액, 온디맨드): ${b} → ${a} (${d}).`,
-      fixed: (n) => `기준 리비전의 발견 사항 ${n}건이 더 이상 보고되지 않습니다.`,
-      renamed: (f, t) => `이름 변경: ${f} → ${t}.`,
-      notAnalysed: (side, path, reason) =>
-        `분석하지 못함 (${side === 'base' ? '기준' : '대상'}): ${path}: ${reason}; 이 파일의 변경은 빠져 있습니다.`,
-      revisions: (base, head, profile) => `기준 ${base}, 대상 ${head}${profile ? `, 프로필 ${profile}` : ''}.`,
-    },
-  },
+    noAssumptions: t('page.noAssumptions'),
+    sourcesTitle: t('page.sourcesTitle'),
+    sourcesIntro: t('page.sourcesIntro'),
+  };
+}
+
+const ASSUMPTION_LABELS_KO: Readonly<Record<keyof UsageAssumptions, string>> = {
+  avgRequestsPerSecond: '호출 위치별 평균 요청',
+  peakRequestsPerSecond: '호출 위치별 최대 요청',
+  inputTokens: '프롬프트 토큰 (실행 시점에 만들어질 때)',
+  outputTokens: '완성 토큰 (코드에 상한이 없을 때)',
+  retentionDays: '보존 기간',
+  readWriteRatio: '쓰기당 읽기',
+  cacheHitRatio: '캐시 적중률 (먼저 조회하는 호출 위치)',
+  concurrentSessions: '동시 클라이언트 세션',
+  replicationFactor: '복제 계수',
+  monthlyGrowth: '월간 트래픽 증가율',
+  recordMetadataBytes: '레코드당 메타데이터',
+  workingSetFraction: '작업 세트 (저장 데이터 중 자주 쓰는 비율)',
+  queryLatencyMs: '검색 쿼리 지연 시간',
+  horizonMonths: '표시할 개월 수',
 };
 
-export const REPORT_STRINGS: Readonly<Record<ReportLang, ReportStrings>> = { en: EN, ko: KO };
+/** The assumption labels by key: the English is the profile table's own (src/core/sizing/profiles.ts). */
+export const ASSUMPTION_MESSAGES = Object.fromEntries(
+  ASSUMPTION_KEYS.map((k) => [k, { en: ASSUMPTION_LABELS[k].label, ko: ASSUMPTION_LABELS_KO[k] }]),
+) as Readonly<Record<keyof UsageAssumptions, { en: string; ko: string }>>;
 
-export const reportStrings = (lang: ReportLang | undefined): ReportStrings => REPORT_STRINGS[lang ?? 'en'];
+/** Every assumption's label in a language, by key (the report page gets them with its words). */
+export function assumptionLabels(lang: Lang): Record<keyof UsageAssumptions, string> {
+  return Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, render(ASSUMPTION_MESSAGES, lang, k)])) as Record<keyof UsageAssumptions, string>;
+}

@@ -8,13 +8,14 @@ import type { LlmFileSummary, LlmProvider } from '../model/types';
 import { buildBill, type Bill } from '../sizing/bill';
 import { ENGINE_SIZERS, type EngineSizing } from '../sizing/engines';
 import { ENGINE_FACTS_DATE } from '../sizing/engine-facts';
-import { ENGINE_TEXT } from '../sizing/engines/engine-text';
+import { engineText } from '../sizing/engines/engine-text';
 import { budgetBytes, deviceBytes, findGpu, openclMaxAllocBytes, reportedBytes, type GpuSpec } from '../sizing/gpu-catalog';
 import { sizeGpuFile, type GpuFileSizing } from '../sizing/gpu-fit';
 import { buildCallStreams, dataLoad, DAYS_PER_MONTH, openAiMonthlyUsd, type CallStream, type DataLoad } from '../sizing/llm-workload';
 import { ASSUMPTION_KEYS, ASSUMPTION_LABELS } from '../sizing/profiles';
 import type { EngineId, Workload } from '../sizing/workload';
-import { reportStrings, type ReportLang } from './report-strings';
+import { reportText } from './report-strings';
+import { defineMessages, render, type Lang } from '../l10n';
 
 export const SIZING_SCHEMA_ID = 'https://github.com/ai-infra-advisor/ai-infra-advisor/docs/sizing-report.schema.json';
 export const TRAFFIC_FACTORS = [1, 2, 5, 10] as const;
@@ -159,7 +160,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     else
       problems.push({
         field: 'gpu.targetGpu',
-        message: reportStrings(result.config.lang).unknownTargetGpu(workload.gpu.targetGpu, target.id),
+        message: reportText(result.config.lang, 'unknownTargetGpu', { id: workload.gpu.targetGpu, using: target.id }),
         source: 'workload',
       });
   }
@@ -169,7 +170,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
     .map((g) => sizeGpuFile(g, { dataset: workload.gpu.datasets.find((d) => d.file === g.path), safetyFactor, target, lang: result.config.lang }));
   for (const d of workload.gpu.datasets) {
     if (!result.gpu.some((g) => g.path === d.file))
-      problems.push({ field: 'gpu.datasets', message: reportStrings(result.config.lang).unusedDataset(d.file), source: 'workload' });
+      problems.push({ field: 'gpu.datasets', message: reportText(result.config.lang, 'unusedDataset', { file: d.file }), source: 'workload' });
   }
 
   const streams = withProviders(buildCallStreams(result.llm, workload, result.config.lang), result.llm);
@@ -257,7 +258,7 @@ export function buildSizingReport(result: AnalysisResult, workload: Workload): S
       openai,
       gpu: { target, files: gpuFiles.length, instances: workload.gpu.instances },
     }),
-    notes: [...SIZING_NOTES[result.config.lang]],
+    notes: sizingNotes(result.config.lang),
   });
 }
 
@@ -271,19 +272,20 @@ const ENGINE_NAMES: Record<EngineId, string> = {
 };
 export const engineName = (id: EngineId): string => ENGINE_NAMES[id];
 
-function topology(e: EngineSizing | ScalePoint, lang: ReportLang): string {
-  const t = reportStrings(lang).recommendation;
+function topology(e: EngineSizing | ScalePoint, lang: Lang): string {
   if ('roles' in e) {
-    const one = ENGINE_TEXT[lang].one;
+    const one = (name: string) => engineText(lang, 'one', { name });
     const parts = e.roles
       .filter((r) => r.dedicated && r.count > 0)
       .map((r) => `${r.count.toLocaleString('en-US')} ${r.count === 1 ? one(r.name) : r.name}${r.instance ? ` (${r.instance})` : ''}`);
     if (parts.length) return parts.join(' + ');
     // Serverless: no nodes to run; the data role still says what the service provisions (DynamoDB's partitions).
     const data = e.roles.find((r) => r.role === 'data');
-    return data && data.count > 0 ? `${data.count.toLocaleString('en-US')} ${data.count === 1 ? one(data.name) : data.name}` : t.noNodes;
+    return data && data.count > 0
+      ? `${data.count.toLocaleString('en-US')} ${data.count === 1 ? one(data.name) : data.name}`
+      : reportText(lang, 'recommendation.noNodes');
   }
-  return e.nodes ? t.nodeCount(e.nodes) : t.noNodes;
+  return e.nodes ? reportText(lang, 'recommendation.nodeCount', { n: e.nodes }) : reportText(lang, 'recommendation.noNodes');
 }
 
 const usd = (n: number): string => `$${n < 100 ? n.toFixed(2) : Math.round(n).toLocaleString('en-US')}`;
@@ -313,16 +315,15 @@ function recommend(
  */
 export function recommendationText(
   r: { engines: EngineSizing[]; traffic: SizingReport['traffic']; load: DataLoad; ranking: NonNullable<SizingReport['recommendation']>['ranking'] },
-  lang: ReportLang,
+  lang: Lang,
 ): string {
-  const t = reportStrings(lang).recommendation;
   const best = r.engines.find((e) => e.engine === r.ranking[0]!.engine)!;
   const runnerUp = r.ranking[1];
   const ranked = new Set(r.ranking.map((x) => x.engine));
   const top = r.traffic[r.traffic.length - 1];
   const bestAtTop = top ? [...top.engines].filter((p) => ranked.has(p.engine) && p.fits).sort((x, y) => x.monthlyUsd - y.monthlyUsd)[0] : undefined;
   const bestTop = top?.engines.find((p) => p.engine === best.engine);
-  const first = t.first({
+  const first = reportText(lang, 'recommendation.first', {
     engine: engineName(best.engine),
     topology: topology(best, lang),
     monthly: usd(best.monthlyUsd),
@@ -333,38 +334,58 @@ export function recommendationText(
   });
   const second =
     top && bestTop && !bestTop.fits
-      ? t.outgrows(
-          top.factor,
-          engineName(best.engine),
-          bestAtTop ? { engine: engineName(bestAtTop.engine), monthly: usd(bestAtTop.monthlyUsd) } : null,
-        )
+      ? reportText(lang, 'recommendation.outgrows', {
+          factor: top.factor,
+          engine: engineName(best.engine),
+          next: bestAtTop ? { engine: engineName(bestAtTop.engine), monthly: usd(bestAtTop.monthlyUsd) } : null,
+        })
       : top && bestAtTop && bestTop
         ? bestAtTop.engine === best.engine
-          ? t.holds(top.factor, topology(bestTop, lang), usd(bestTop.monthlyUsd))
-          : t.overtaken(top.factor, engineName(bestAtTop.engine), usd(bestAtTop.monthlyUsd), usd(bestTop.monthlyUsd))
-        : t.notComputed;
+          ? reportText(lang, 'recommendation.holds', { factor: top.factor, topology: topology(bestTop, lang), monthly: usd(bestTop.monthlyUsd) })
+          : reportText(lang, 'recommendation.overtaken', {
+              factor: top.factor,
+              engine: engineName(bestAtTop.engine),
+              theirs: usd(bestAtTop.monthlyUsd),
+              ours: usd(bestTop.monthlyUsd),
+            })
+        : reportText(lang, 'recommendation.notComputed');
   return `${first} ${second}`;
 }
 
-/** How the numbers are computed: the method behind every table, in each language we ship. */
-export const SIZING_NOTES: Readonly<Record<AnalysisResult['config']['lang'], readonly string[]>> = {
-  en: [
-    'Every LLM API call site (any provider) is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
-    'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',
-    'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
-    "Node counts are sized for the peak rate, costs for the average; each engine compares every instance size of its ladder that meets every constraint and stays within the service's limits (ElastiCache 500 nodes per cluster, OpenSearch Service 200 instances per domain), and picks the fewest nodes among the layouts within 5% of the cheapest (scale up, then out); an engine no size fits is marked as not fitting the service and left out of the ranking; the DataStax 16-core production node is a floor, and OpenSearch's dedicated masters are priced per AWS's tier for the data-node count, so many small nodes pay for their larger masters. Costs include storage at each service's own rate, backups (DynamoDB point-in-time recovery, MongoDB EBS snapshots; OpenSearch's automated snapshots are free) and cross-AZ replication traffic for the engines on EC2 ($0.01/GB each way); they exclude internet egress and support plans. Instance prices are AWS us-east-1 on-demand list prices.",
-    "Month m runs at traffic × (1 + growth)^(m−1); its stored data is what every earlier month wrote at its own traffic and still keeps (younger than the retention), so growth accumulates instead of multiplying today's rate by the days kept; the traffic table holds the retention window full.",
-    "GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload's data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU's own PCIe generation.",
-  ],
-  ko: [
-    'LLM API 호출 위치(제공자 무관)마다 프로필의 요청률(또는 워크로드의 재정의 값)로 들어오는 요청 흐름으로 봅니다. 결과를 저장하지 않는 호출도 저장하는 것처럼 산정합니다. 재사용이 저장소의 목적이기 때문입니다 (하나를 빼려면 "stored": false).',
-    '쓰기 = 요청 × (1 − 캐시 적중률) × 호출당 레코드 수이며, 적중률은 호출 전에 결과를 조회하는 코드에만 적용됩니다. 읽기 = 조회 + 쓰기 × 쓰기당 읽기 수.',
-    '레코드 = (프롬프트 + 응답 토큰) × 4 B/토큰 + 메타데이터, 임베딩은 차원 × 4 B + 텍스트 + 메타데이터. 보관 레코드 = 쓰기/s × 86,400 × 보존 일수 (코드의 TTL이 보존 기간을 줄임).',
-    '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 엔진마다 모든 제약을 만족하고 서비스 한도(ElastiCache 클러스터당 노드 500개, OpenSearch Service 도메인당 인스턴스 200대) 안에 드는 인스턴스 크기를 모두 비교해, 가장 저렴한 안의 5% 이내에서 노드가 가장 적은 것을 고릅니다 (먼저 키우고, 그다음 늘림). 어떤 크기로도 맞지 않는 엔진은 서비스에 맞지 않는다고 표시하고 순위에서 뺍니다. DataStax의 16코어 프로덕션 노드는 최소 크기이고, OpenSearch의 전용 마스터는 데이터 노드 수에 따른 AWS 권장 등급으로 값을 매기므로 작은 노드를 많이 쓰면 더 큰 마스터 값을 치릅니다. 비용에는 서비스별 스토리지 요금, 백업(DynamoDB 특정 시점 복구, MongoDB EBS 스냅샷, OpenSearch 자동 스냅샷은 무료), EC2 위 엔진의 AZ 간 복제 트래픽(방향마다 GB당 $0.01)이 들어 있고, 인터넷 송신과 지원 요금은 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
-    'm번째 달은 트래픽 × (1 + 증가율)^(m−1)로 돌고, 저장 데이터는 앞선 각 달이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것의 합이므로 (오늘의 요청률 × 보관 일수가 아니라) 증가가 누적됩니다. 트래픽 표는 보존 기간이 다 찬 상태입니다.',
-    'GPU: 코드의 최대 장치 바이트(함수 단위, 소스 순서, 할당마다 따로 세어 같은 실행 시 크기의 버퍼 둘은 두 번 셈, 호출을 따라가지 않으므로 함수끼리는 더하지 않음) 더하기 실행 시에만 알 수 있는 식에 대한 워크로드의 데이터 세트 크기, 예산은 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유이며, OpenCL은 모든 버퍼를 공급사별로 보고 메모리의 일정 비율인 CL_DEVICE_MAX_MEM_ALLOC_SIZE로도 제한하고, 전송 시간은 GPU마다 자기 PCIe 세대로 계산합니다.',
-  ],
-};
+/** How the numbers are computed: the method behind every table, one paragraph per id, in the order shown. */
+const METHOD = defineMessages({
+  streams: {
+    en: 'Every LLM API call site (any provider) is treated as a stream of requests at the profile\'s rate (or its workload override); calls that do not store their result are sized as if they did, because reuse is what the store is for (set "stored": false to leave one out).',
+    ko: 'LLM API 호출 위치(제공자 무관)마다 프로필의 요청률(또는 워크로드의 재정의 값)로 들어오는 요청 흐름으로 봅니다. 결과를 저장하지 않는 호출도 저장하는 것처럼 산정합니다. 재사용이 저장소의 목적이기 때문입니다 (하나를 빼려면 "stored": false).',
+  },
+  writes: {
+    en: 'Writes = requests × (1 − cache hit ratio) × records per call; the hit ratio applies only where the code looks the result up before calling. Reads = lookups + writes × reads per write.',
+    ko: '쓰기 = 요청 × (1 − 캐시 적중률) × 호출당 레코드 수이며, 적중률은 호출 전에 결과를 조회하는 코드에만 적용됩니다. 읽기 = 조회 + 쓰기 × 쓰기당 읽기 수.',
+  },
+  record: {
+    en: 'Record = (prompt + response tokens) × 4 B/token + metadata; embeddings: dimensions × 4 B + text + metadata. Kept records = writes/s × 86,400 × retention days (a TTL in the code shortens retention).',
+    ko: '레코드 = (프롬프트 + 응답 토큰) × 4 B/토큰 + 메타데이터, 임베딩은 차원 × 4 B + 텍스트 + 메타데이터. 보관 레코드 = 쓰기/s × 86,400 × 보존 일수 (코드의 TTL이 보존 기간을 줄임).',
+  },
+  nodes: {
+    en: "Node counts are sized for the peak rate, costs for the average; each engine compares every instance size of its ladder that meets every constraint and stays within the service's limits (ElastiCache 500 nodes per cluster, OpenSearch Service 200 instances per domain), and picks the fewest nodes among the layouts within 5% of the cheapest (scale up, then out); an engine no size fits is marked as not fitting the service and left out of the ranking; the DataStax 16-core production node is a floor, and OpenSearch's dedicated masters are priced per AWS's tier for the data-node count, so many small nodes pay for their larger masters. Costs include storage at each service's own rate, backups (DynamoDB point-in-time recovery, MongoDB EBS snapshots; OpenSearch's automated snapshots are free) and cross-AZ replication traffic for the engines on EC2 ($0.01/GB each way); they exclude internet egress and support plans. Instance prices are AWS us-east-1 on-demand list prices.",
+    ko: '노드 수는 최대 요청률로, 비용은 평균으로 산정하며, 엔진마다 모든 제약을 만족하고 서비스 한도(ElastiCache 클러스터당 노드 500개, OpenSearch Service 도메인당 인스턴스 200대) 안에 드는 인스턴스 크기를 모두 비교해, 가장 저렴한 안의 5% 이내에서 노드가 가장 적은 것을 고릅니다 (먼저 키우고, 그다음 늘림). 어떤 크기로도 맞지 않는 엔진은 서비스에 맞지 않는다고 표시하고 순위에서 뺍니다. DataStax의 16코어 프로덕션 노드는 최소 크기이고, OpenSearch의 전용 마스터는 데이터 노드 수에 따른 AWS 권장 등급으로 값을 매기므로 작은 노드를 많이 쓰면 더 큰 마스터 값을 치릅니다. 비용에는 서비스별 스토리지 요금, 백업(DynamoDB 특정 시점 복구, MongoDB EBS 스냅샷, OpenSearch 자동 스냅샷은 무료), EC2 위 엔진의 AZ 간 복제 트래픽(방향마다 GB당 $0.01)이 들어 있고, 인터넷 송신과 지원 요금은 빠져 있습니다. 인스턴스 가격은 AWS us-east-1 온디맨드 정가입니다.',
+  },
+  months: {
+    en: "Month m runs at traffic × (1 + growth)^(m−1); its stored data is what every earlier month wrote at its own traffic and still keeps (younger than the retention), so growth accumulates instead of multiplying today's rate by the days kept; the traffic table holds the retention window full.",
+    ko: 'm번째 달은 트래픽 × (1 + 증가율)^(m−1)로 돌고, 저장 데이터는 앞선 각 달이 그 달의 트래픽으로 써서 아직 보존 기간 안에 있는 것의 합이므로 (오늘의 요청률 × 보관 일수가 아니라) 증가가 누적됩니다. 트래픽 표는 보존 기간이 다 찬 상태입니다.',
+  },
+  gpu: {
+    en: "GPU: peak device bytes from the code (per function, in source order; every allocation counts, two buffers of one run-time size count twice; functions are not added together, as calls are not followed) plus the workload's data-set sizes for expressions known only at run time; the budget is the memory the driver reports − one CUDA context − a fragmentation margin; OpenCL also caps every buffer at CL_DEVICE_MAX_MEM_ALLOC_SIZE, a share of the reported memory per vendor; transfer times use each GPU's own PCIe generation.",
+    ko: 'GPU: 코드의 최대 장치 바이트(함수 단위, 소스 순서, 할당마다 따로 세어 같은 실행 시 크기의 버퍼 둘은 두 번 셈, 호출을 따라가지 않으므로 함수끼리는 더하지 않음) 더하기 실행 시에만 알 수 있는 식에 대한 워크로드의 데이터 세트 크기, 예산은 드라이버가 보고하는 메모리 − CUDA 컨텍스트 − 단편화 여유이며, OpenCL은 모든 버퍼를 공급사별로 보고 메모리의 일정 비율인 CL_DEVICE_MAX_MEM_ALLOC_SIZE로도 제한하고, 전송 시간은 GPU마다 자기 PCIe 세대로 계산합니다.',
+  },
+});
+
+const METHOD_ORDER = ['streams', 'writes', 'record', 'nodes', 'months', 'gpu'] as const satisfies ReadonlyArray<keyof typeof METHOD>;
+
+/** The method paragraphs in a language. */
+export function sizingNotes(lang: Lang): string[] {
+  return METHOD_ORDER.map((id) => render(METHOD, lang, id));
+}
 
 /** 15,989.0 / 279.0: one decimal with thousands separators, as every other figure of the report. */
 function oneDecimal(n: number): string {

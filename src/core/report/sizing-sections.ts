@@ -5,8 +5,9 @@ import { formatUsd } from '../sizing/llm-estimate';
 import type { FitVerdict } from '../sizing/gpu-fit';
 import { BATCH_APIS, PROVIDER_NAMES } from '../facts/llm-providers';
 import { engineName, recommendationText, type LlmStream, type SizingReport } from './sizing-model';
-import { reportStrings, type ReportLang, type ReportStrings } from './report-strings';
+import { assumptionLabels, reportText, textList } from './report-strings';
 import { assumptionsInUse } from './report-layout';
+import type { Lang } from '../l10n';
 
 export interface Table {
   columns: string[];
@@ -53,126 +54,150 @@ const providerNames = (streams: readonly LlmStream[]): string[] =>
     .sort((a, b) => a.localeCompare(b, 'en'));
 
 /** The batch interface these call sites go through: one provider's own by its name, or each provider's. */
-function batchPhrase(streams: readonly LlmStream[], S: ReportStrings): string {
+function batchPhrase(streams: readonly LlmStream[], lang: Lang): string {
   const providers = [...new Set(streams.map((s) => s.provider))];
-  if (providers.length !== 1) return S.batchApi.each;
+  if (providers.length !== 1) return reportText(lang, 'batchApi.each');
   const api = providers[0] ? BATCH_APIS[providers[0]] : undefined;
-  return api ? S.batchApi.named(api.name) : S.batchApi.unnamed;
+  return api ? reportText(lang, 'batchApi.named', { name: api.name }) : reportText(lang, 'batchApi.unnamed');
 }
 
 /** The recommendation's two sentences in the report's language (the model's `text` is the English one). */
-function recommendationLine(report: SizingReport, lang: ReportLang): string | null {
+function recommendationLine(report: SizingReport, lang: Lang): string | null {
   const rec = report.recommendation;
   return rec && report.llm.load
     ? recommendationText({ engines: report.engines, traffic: report.traffic, load: report.llm.load, ranking: rec.ranking }, lang)
     : null;
 }
 
-export function headline(report: SizingReport, lang: ReportLang = 'en'): string[] {
-  const S = reportStrings(lang);
+export function headline(report: SizingReport, lang: Lang = 'en'): string[] {
   const lines: string[] = [];
   const rec = recommendationLine(report, lang);
   if (rec) lines.push(rec);
   if (report.llm.streams.length) {
-    const unpriced = report.llm.unpriced.length ? S.headline.unpriced(report.llm.unpriced.length, report.llm.unpriced.join(', ')) : '';
+    const unpriced = report.llm.unpriced.length
+      ? reportText(lang, 'headline.unpriced', { n: report.llm.unpriced.length, list: report.llm.unpriced.join(', ') })
+      : '';
     lines.push(
-      S.headline.llm(
-        report.llm.streams.length,
-        usd(report.llm.openaiMonthlyUsd),
-        report.llm.offlineSites,
-        usd(report.llm.openaiMonthlyBatchUsd),
+      reportText(lang, 'headline.llm', {
+        n: report.llm.streams.length,
+        monthly: usd(report.llm.openaiMonthlyUsd),
+        offline: report.llm.offlineSites,
+        asDeployed: usd(report.llm.openaiMonthlyBatchUsd),
         unpriced,
-        batchPhrase(report.llm.offlineSites ? report.llm.streams.filter((s) => s.offline && s.cost) : report.llm.streams, S),
-      ),
+        batch: batchPhrase(report.llm.offlineSites ? report.llm.streams.filter((s) => s.offline && s.cost) : report.llm.streams, lang),
+      }),
     );
   }
   const gpu = report.gpu.files;
   if (gpu.length) {
     const onTarget = (v: FitVerdict) => gpu.filter((f) => f.fits.find((r) => r.gpu === report.gpu.target.id)?.[f.api] === v).length;
     lines.push(
-      S.headline.gpu(report.gpu.target.name, onTarget('fits'), gpu.length, onTarget('needs-chunking'), onTarget('does-not-fit'), onTarget('unknown')),
+      reportText(lang, 'headline.gpu', {
+        target: report.gpu.target.name,
+        fits: onTarget('fits'),
+        total: gpu.length,
+        chunk: onTarget('needs-chunking'),
+        noFit: onTarget('does-not-fit'),
+        unknown: onTarget('unknown'),
+      }),
     );
   }
-  if (!gpu.length && !report.llm.streams.length) lines.push(S.headline.nothing);
+  if (!gpu.length && !report.llm.streams.length) lines.push(reportText(lang, 'headline.nothing'));
   else if (report.bill.lines.length) {
     const kinds = (['database', 'cache', 'openai', 'gpu', 'transfer'] as const).filter((k) => report.bill.lines.some((l) => l.kind === k));
     lines.push(
-      S.headline.bill(kinds.map((k) => S.headline.billParts[k]).join(' + '), usd(report.bill.totalOnDemandUsd), usd(report.bill.totalCommittedUsd)),
+      reportText(lang, 'headline.bill', {
+        parts: kinds.map((k) => reportText(lang, `headline.billParts.${k}`)).join(' + '),
+        onDemand: usd(report.bill.totalOnDemandUsd),
+        committed: usd(report.bill.totalCommittedUsd),
+      }),
     );
   }
   return lines;
 }
 
-export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): Section[] {
-  const S = reportStrings(lang);
-  const T = S.titles;
-  const C = S.columns;
+export function sizingSections(report: SizingReport, lang: Lang = 'en'): Section[] {
+  const labels = assumptionLabels(lang);
   const out: Section[] = [];
-  const shared = ` (${S.shared})`;
-  out.push(section('summary', T.summary, { paragraphs: headline(report, lang) }));
+  const shared = ` (${reportText(lang, 'shared')})`;
+  out.push(section('summary', reportText(lang, 'titles.summary'), { paragraphs: headline(report, lang) }));
   if (report.problems.length) {
     out.push(
-      section('problems', T.problems, { paragraphs: [S.problemsIntro], bullets: report.problems.map((p) => `${p.source} ${p.field}: ${p.message}`) }),
+      section('problems', reportText(lang, 'titles.problems'), {
+        paragraphs: [reportText(lang, 'problemsIntro')],
+        bullets: report.problems.map((p) => `${p.source} ${p.field}: ${p.message}`),
+      }),
     );
   }
   // Only the assumptions the found code uses (a GPU-only workspace gets no LLM API or database ones), in every format.
   const inUse = assumptionsInUse(report);
   out.push(
-    section('assumptions', S.assumptionsTitle(report.profile, report.workloadSource), {
-      paragraphs: [inUse.length ? S.assumptionsIntro : S.page.noAssumptions],
+    section('assumptions', reportText(lang, 'assumptionsTitle', { profile: report.profile, workloadFile: report.workloadSource }), {
+      paragraphs: [inUse.length ? reportText(lang, 'assumptionsIntro') : reportText(lang, 'page.noAssumptions')],
       tables:
         inUse.length === 0
           ? []
           : [
               {
                 table: {
-                  columns: [...C.assumptions],
+                  columns: [...textList(lang, 'columns.assumptions')],
                   numeric: [1],
                   rows: inUse.map((a) => [
-                    S.assumptions[a.key as keyof typeof S.assumptions] ?? a.label,
+                    labels[a.key as keyof typeof labels] ?? a.label,
                     String(a.value),
                     a.unit,
-                    S.assumptionSource[a.source],
+                    reportText(lang, `assumptionSource.${a.source}`),
                   ]),
                 },
               },
             ],
-      bullets: [S.pricesBullet(report.prices.source, report.prices.sourceDate, report.prices.engineFactsDate)],
+      bullets: [
+        reportText(lang, 'pricesBullet', { source: report.prices.source, date: report.prices.sourceDate, engineDate: report.prices.engineFactsDate }),
+      ],
     }),
   );
 
   if (report.gpu.files.length) {
     const gpus = report.gpu.files[0]!.fits.map((f) => f.gpu);
-    const gpuSection = section('gpu', T.gpu, {
-      paragraphs: [S.gpuIntro(report.gpu.safetyFactor, report.gpu.target.name)],
+    const gpuSection = section('gpu', reportText(lang, 'titles.gpu'), {
+      paragraphs: [reportText(lang, 'gpuIntro', { safetyFactor: report.gpu.safetyFactor, target: report.gpu.target.name })],
       tables: [
         {
           table: {
-            columns: [...C.gpu, ...gpus],
+            columns: [...textList(lang, 'columns.gpu'), ...gpus],
             // One verdict per cell, for the API the file uses (an OpenCL verdict says nothing about a CUDA program).
             rows: report.gpu.files.map((f) => [
               f.path,
               f.api,
               f.strategy,
-              `${f.peakIsLowerBound ? '≥ ' : ''}${bytes(f.peakBytes, S.unknown)}`,
+              `${f.peakIsLowerBound ? '≥ ' : ''}${bytes(f.peakBytes, reportText(lang, 'unknown'))}`,
               ...f.fits.map((r) => VERDICT_MARK[f.api === 'opencl' ? r.opencl : r.cuda]),
             ]),
           },
         },
       ],
-      bullets: [S.verdictLegend],
+      bullets: [reportText(lang, 'verdictLegend')],
       charts: ['gpu-peak-vs-target'],
     });
     gpuSection.children = report.gpu.files.map((f) => {
       const bullets: string[] = [];
-      for (const b of f.bound) bullets.push(`${b.expr} = ${bytes(b.bytes)} (${S.boundFromWorkload})`);
-      if (f.unknowns.length) bullets.push(`${S.stillUnknown}: ${f.unknowns.join(', ')}`);
+      for (const b of f.bound) bullets.push(`${b.expr} = ${bytes(b.bytes)} (${reportText(lang, 'boundFromWorkload')})`);
+      if (f.unknowns.length) bullets.push(`${reportText(lang, 'stillUnknown')}: ${f.unknowns.join(', ')}`);
       const targetRow = f.fits.find((r) => r.gpu === report.gpu.target.id);
       if (targetRow)
         bullets.push(
           f.api === 'opencl'
-            ? S.gpuTargetLineOpencl(report.gpu.target.name, S.verdict[targetRow.opencl], targetRow.why, bytes(targetRow.openclMaxAllocBytes))
-            : S.gpuTargetLineCuda(report.gpu.target.name, S.verdict[targetRow.cuda], targetRow.why),
+            ? reportText(lang, 'gpuTargetLineOpencl', {
+                target: report.gpu.target.name,
+                verdict: reportText(lang, `verdict.${targetRow.opencl}`),
+                why: targetRow.why,
+                perBuffer: bytes(targetRow.openclMaxAllocBytes),
+              })
+            : reportText(lang, 'gpuTargetLineCuda', {
+                target: report.gpu.target.name,
+                verdict: reportText(lang, `verdict.${targetRow.cuda}`),
+                why: targetRow.why,
+              }),
         );
       if (f.chunkPlan) bullets.push(f.chunkPlan.formula, f.chunkPlan.note);
       bullets.push(...f.notes);
@@ -183,36 +208,44 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
 
   if (report.llm.streams.length) {
     out.push(
-      section('llm', T.llm, {
-        paragraphs: [S.llmIntro],
+      section('llm', reportText(lang, 'titles.llm'), {
+        paragraphs: [reportText(lang, 'llmIntro')],
         tables: [
           {
             table: {
-              columns: [...C.llm],
+              columns: [...textList(lang, 'columns.llm')],
               numeric: [4, 5, 8, 9, 10, 11],
               rows: report.llm.streams.map((s) => [
                 s.id,
-                s.provider === null ? S.unknown : PROVIDER_NAMES[s.provider],
+                s.provider === null ? reportText(lang, 'unknown') : PROVIDER_NAMES[s.provider],
                 s.api,
-                s.model ?? S.unknown,
+                s.model ?? reportText(lang, 'unknown'),
                 `${s.avgRequestsPerSecond} (${s.peakRequestsPerSecond})`,
-                s.cacheLookupInCode || s.cacheHitRatio > 0 ? `${Math.round(s.cacheHitRatio * 100)}%` : S.noLookup,
-                `${s.inputTokens} (${S.valueSource[s.inputFrom]}) / ${s.outputTokens} (${S.valueSource[s.outputFrom]})`,
+                s.cacheLookupInCode || s.cacheHitRatio > 0 ? `${Math.round(s.cacheHitRatio * 100)}%` : reportText(lang, 'noLookup'),
+                `${s.inputTokens} (${reportText(lang, `valueSource.${s.inputFrom}`)}) / ${s.outputTokens} (${reportText(lang, `valueSource.${s.outputFrom}`)})`,
                 bytes(s.recordBytes),
-                S.days(Number(s.retentionDays.toFixed(2))),
-                s.cost ? formatUsd(s.cost.perCallUsd) : S.unknown,
-                s.cost ? usd(s.cost.monthlyUsd) : S.unknown,
-                s.cost ? (s.offline ? usd(s.cost.monthlyBatchUsd) : S.onlineNoBatch) : S.unknown,
-                s.stored ? s.storedWhy : S.no,
+                reportText(lang, 'days', { n: Number(s.retentionDays.toFixed(2)) }),
+                s.cost ? formatUsd(s.cost.perCallUsd) : reportText(lang, 'unknown'),
+                s.cost ? usd(s.cost.monthlyUsd) : reportText(lang, 'unknown'),
+                s.cost ? (s.offline ? usd(s.cost.monthlyBatchUsd) : reportText(lang, 'onlineNoBatch')) : reportText(lang, 'unknown'),
+                s.stored ? s.storedWhy : reportText(lang, 'no'),
               ]),
             },
           },
         ],
         bullets: [
-          ...report.llm.streams.map((s) => S.recordBullet(s.id, s.recordFormula, bytes(s.recordBytes), s.retentionWhy, s.unknowns.join('; '))),
+          ...report.llm.streams.map((s) =>
+            reportText(lang, 'recordBullet', {
+              id: s.id,
+              formula: s.recordFormula,
+              bytes: bytes(s.recordBytes),
+              retentionWhy: s.retentionWhy,
+              unknowns: s.unknowns.join('; '),
+            }),
+          ),
           ...report.llm.streams
             .filter((s) => s.cost?.cachedPerCallUsd != null)
-            .map((s) => S.cachedBullet(s.id, formatUsd(s.cost!.cachedPerCallUsd!))),
+            .map((s) => reportText(lang, 'cachedBullet', { id: s.id, perCall: formatUsd(s.cost!.cachedPerCallUsd!) })),
         ],
       }),
     );
@@ -220,9 +253,9 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
 
   if (report.engines.length && report.llm.load) {
     const l = report.llm.load;
-    const engines = section('engines', T.engines, {
+    const engines = section('engines', reportText(lang, 'titles.engines'), {
       paragraphs: [
-        S.loadIntro({
+        reportText(lang, 'loadIntro', {
           writes: rate(l.writesPerSecondAvg),
           writesPeak: rate(l.writesPerSecondPeak),
           reads: rate(l.readsPerSecondAvg),
@@ -236,7 +269,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
       tables: [
         {
           table: {
-            columns: [...C.engines],
+            columns: [...textList(lang, 'columns.engines')],
             numeric: [5, 6],
             rows: report.engines.map((e) => {
               const role = (r: string) => {
@@ -256,15 +289,15 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
           },
         },
       ],
-      bullets: [S.sharedLegend],
+      bullets: [reportText(lang, 'sharedLegend')],
     });
     engines.children = report.engines.map((e) =>
       section(`engine-${e.engine}`, e.title, {
         tables: [
           {
-            caption: T.nodesPerRole,
+            caption: reportText(lang, 'titles.nodesPerRole'),
             table: {
-              columns: [...C.roles],
+              columns: [...textList(lang, 'columns.roles')],
               numeric: [1],
               rows: e.roles.map((r) => [
                 `${r.role} (${r.name})`,
@@ -276,13 +309,13 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
             },
           },
           {
-            caption: T.monthlyCost,
+            caption: reportText(lang, 'titles.monthlyCost'),
             table: {
-              columns: [...C.cost],
+              columns: [...textList(lang, 'columns.cost')],
               numeric: [1, 3, 4],
               rows: [
                 ...e.costLines.map((c) => [c.item, c.quantity.toLocaleString('en-US'), c.unit, unitPrice(c.unitUsd), usd(c.monthlyUsd)]),
-                [S.total, '', '', '', usd(e.monthlyUsd)],
+                [reportText(lang, 'total'), '', '', '', usd(e.monthlyUsd)],
               ],
             },
           },
@@ -294,12 +327,12 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
 
     const ids = report.traffic[0]?.engines.map((e) => e.engine) ?? [];
     out.push(
-      section('traffic', T.traffic, {
-        paragraphs: [S.trafficIntro(report.llm.unpriced.join(', '))],
+      section('traffic', reportText(lang, 'titles.traffic'), {
+        paragraphs: [reportText(lang, 'trafficIntro', { unpriced: report.llm.unpriced.join(', ') })],
         tables: [
           {
             table: {
-              columns: [...C.traffic, ...ids.map(engineName), C.trafficLlm],
+              columns: [...textList(lang, 'columns.traffic'), ...ids.map(engineName), reportText(lang, 'columns.trafficLlm')],
               rows: report.traffic.map((t) => [
                 `${t.factor}×`,
                 rate(t.writesPerSecondPeak),
@@ -314,12 +347,12 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
       }),
     );
     out.push(
-      section('months', T.months, {
-        paragraphs: [S.monthsIntro(String(report.assumptions.find((a) => a.key === 'monthlyGrowth')?.value))],
+      section('months', reportText(lang, 'titles.months'), {
+        paragraphs: [reportText(lang, 'monthsIntro', { growth: String(report.assumptions.find((a) => a.key === 'monthlyGrowth')?.value) })],
         tables: [
           {
             table: {
-              columns: [...C.months, ...ids.map(engineName)],
+              columns: [...textList(lang, 'columns.months'), ...ids.map(engineName)],
               rows: report.months.map((m) => [
                 `M${m.month}`,
                 `${m.trafficFactor.toFixed(2)}×`,
@@ -336,22 +369,31 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
                 (id) =>
                   `${engineName(id)}: ${report.growthPlan
                     .filter((g) => g.engine === id)
-                    .map((g) => S.growthStep(g.month, g.actBy, g.fromNodes, g.toNodes, g.fromInstance, g.toInstance))
+                    .map((g) =>
+                      reportText(lang, 'growthStep', {
+                        month: g.month,
+                        actBy: g.actBy,
+                        fromNodes: g.fromNodes,
+                        toNodes: g.toNodes,
+                        fromInstance: g.fromInstance,
+                        toInstance: g.toInstance,
+                      }),
+                    )
                     .join('; ')}`,
               )
-              .concat(S.growthLead)
-          : [S.noGrowthStep(report.months.length)],
+              .concat(reportText(lang, 'growthLead'))
+          : [reportText(lang, 'noGrowthStep', { months: report.months.length })],
         charts: ['storage-nodes-vs-months'],
       }),
     );
     if (report.recommendation) {
       out.push(
-        section('recommendation', T.recommendation, {
+        section('recommendation', reportText(lang, 'titles.recommendation'), {
           paragraphs: [recommendationLine(report, lang)!],
           tables: [
             {
               table: {
-                columns: [...C.ranking],
+                columns: [...textList(lang, 'columns.ranking')],
                 numeric: [2, 3],
                 rows: report.recommendation.ranking.map((r, i) => [String(i + 1), engineName(r.engine), String(r.nodes), usd(r.monthlyUsd)]),
               },
@@ -359,7 +401,7 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
           ],
           bullets:
             report.engines.some((e) => e.engine === 'redis') && !report.recommendation.ranking.some((r) => r.engine === 'redis')
-              ? [S.redisRankNote]
+              ? [reportText(lang, 'redisRankNote')]
               : [],
         }),
       );
@@ -367,48 +409,53 @@ export function sizingSections(report: SizingReport, lang: ReportLang = 'en'): S
   }
   if (report.bill.lines.length) {
     const b = report.bill;
-    const cell = (n: number | null) => (n === null ? S.bill.notPriced : usd(n));
+    const cell = (n: number | null) => (n === null ? reportText(lang, 'bill.notPriced') : usd(n));
     // The LLM line names the providers it adds up and their batch interface (the model's source is one English string).
     const offlinePriced = report.llm.streams.filter((s) => s.offline && s.cost);
     const llmProviders = providerNames(report.llm.streams.filter((s) => s.cost)).join(', ');
     out.push(
-      section('bill', T.bill, {
-        paragraphs: [S.bill.intro],
+      section('bill', reportText(lang, 'titles.bill'), {
+        paragraphs: [reportText(lang, 'bill.intro')],
         tables: [
           {
             table: {
-              columns: [...C.bill],
+              columns: [...textList(lang, 'columns.bill')],
               numeric: [2, 3],
               rows: [
                 ...b.lines.map((l) => [
-                  S.bill.item(
-                    l.kind,
-                    l.what,
-                    l.quantity,
-                    l.kind === 'database' || l.kind === 'cache'
-                      ? engineName(l.what as Parameters<typeof engineName>[0])
-                      : l.kind === 'openai'
-                        ? batchPhrase(offlinePriced, S)
-                        : l.what,
-                    bytes(l.quantity),
-                  ),
-                  l.kind === 'transfer' ? S.bill.noRate : l.kind === 'openai' && llmProviders.length ? S.bill.llmSource(llmProviders) : l.source,
+                  reportText(lang, 'bill.item', {
+                    kind: l.kind,
+                    what: l.what,
+                    quantity: l.quantity,
+                    name:
+                      l.kind === 'database' || l.kind === 'cache'
+                        ? engineName(l.what as Parameters<typeof engineName>[0])
+                        : l.kind === 'openai'
+                          ? batchPhrase(offlinePriced, lang)
+                          : l.what,
+                    bytes: bytes(l.quantity),
+                  }),
+                  l.kind === 'transfer'
+                    ? reportText(lang, 'bill.noRate')
+                    : l.kind === 'openai' && llmProviders.length
+                      ? reportText(lang, 'bill.llmSource', { providers: llmProviders })
+                      : l.source,
                   cell(l.onDemandUsd),
                   l.kind === 'openai'
                     ? cell(l.committedUsd)
                     : l.committedUsd === null
-                      ? S.bill.noCommitment(cell(l.onDemandUsd))
+                      ? reportText(lang, 'bill.noCommitment', { onDemand: cell(l.onDemandUsd) })
                       : cell(l.committedUsd),
                 ]),
-                [S.total, '', usd(b.totalOnDemandUsd), usd(b.totalCommittedUsd)],
+                [reportText(lang, 'total'), '', usd(b.totalOnDemandUsd), usd(b.totalCommittedUsd)],
               ],
             },
           },
         ],
-        bullets: S.bill.notes,
+        bullets: textList(lang, 'bill.notes'),
       }),
     );
   }
-  out.push(section('method', T.method, { bullets: report.notes }));
+  out.push(section('method', reportText(lang, 'titles.method'), { bullets: report.notes }));
   return out;
 }

@@ -3,8 +3,9 @@
 import stringWidth from 'string-width';
 import { sizingSections, type Section, type Table } from './sizing-sections';
 import type { SizingReport } from './sizing-model';
-import { reportStrings, type ReportLang } from './report-strings';
+import { reportText } from './report-strings';
 import { showControlChars } from './control-chars';
+import type { Lang } from '../l10n';
 
 // Bidi and other control characters from scanned text must not reorder or hide a terminal line.
 const clean = showControlChars;
@@ -27,9 +28,10 @@ function table(t: Table, maxCell = 60): string[] {
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
 }
 
-export function toSizingText(report: SizingReport, options: { detail?: boolean; lang?: ReportLang } = {}): string {
-  const D = reportStrings(options.lang).document;
-  const out: string[] = [D.textHeader(`${report.tool.name} ${report.tool.version}`, report.profile)];
+export function toSizingText(report: SizingReport, options: { detail?: boolean; lang?: Lang } = {}): string {
+  const out: string[] = [
+    reportText(options.lang, 'document.textHeader', { tool: `${report.tool.name} ${report.tool.version}`, profile: report.profile }),
+  ];
   const render = (s: Section, depth: number) => {
     out.push('', `${'='.repeat(Math.max(1, 3 - depth))} ${clean(s.title)}`);
     for (const p of s.paragraphs) out.push(clean(p));

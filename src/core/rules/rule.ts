@@ -15,9 +15,7 @@ import type {
 import type { GpuSpec } from '../sizing/gpu-catalog';
 import { MESSAGES_KO } from './shared/messages.ko';
 import { phrase, type Lang } from './shared/phrases';
-import { fillTemplate } from './shared/template';
-
-export { fillTemplate };
+import { render, type Catalogue } from '../l10n';
 
 export const DOCS_BASE = 'https://github.com/ai-infra-advisor/ai-infra-advisor/blob/main/docs/rules/';
 
@@ -78,6 +76,22 @@ export function docsUrl(ruleId: string): string {
 
 const LOWER_SEVERITY: Readonly<Record<Severity, Severity>> = { error: 'warning', warning: 'info', info: 'info' };
 
+const catalogues = new WeakMap<RuleMeta, Catalogue>();
+
+/**
+ * A rule's messages as a localisation catalogue: the English templates of its meta (ESLint's shape, next to the check)
+ * and the Korean ones of messages.ko.ts, by message id (test/unit/rules/messages-ko.test.ts: every id, same data).
+ */
+export function ruleMessages(meta: RuleMeta): Catalogue {
+  let c = catalogues.get(meta);
+  if (!c) {
+    const ko = MESSAGES_KO[meta.id] ?? {};
+    c = Object.fromEntries(Object.entries(meta.messages).map(([id, en]) => [id, { en, ko: ko[id] ?? en }]));
+    catalogues.set(meta, c);
+  }
+  return c;
+}
+
 export function runRule<C extends GpuRuleContext | LlmRuleContext>(
   rule: { meta: RuleMeta; check(ctx: C): void },
   base: Omit<C, 'report'>,
@@ -94,14 +108,13 @@ export function runRule<C extends GpuRuleContext | LlmRuleContext>(
       related?: RelatedLocation[],
       options?: { lower?: boolean },
     ) {
-      // Korean when the configuration asks for it and a translation exists; English otherwise.
-      const template = (base.config.lang === 'ko' ? MESSAGES_KO[rule.meta.id]?.[messageId] : undefined) ?? rule.meta.messages[messageId];
-      if (!template) throw new Error(`${rule.meta.id}: unknown message id '${messageId}'`);
+      const messages = ruleMessages(rule.meta);
+      if (!Object.prototype.hasOwnProperty.call(messages, messageId)) throw new Error(`${rule.meta.id}: unknown message id '${messageId}'`);
       findings.push({
         ruleId: rule.meta.id,
         messageId,
         severity: options?.lower ? LOWER_SEVERITY[severity] : severity,
-        message: fillTemplate(template, data),
+        message: render(messages, base.config.lang, messageId, data),
         path: base.path,
         range,
         ...(fixes && fixes.length ? { fixes } : {}),

@@ -3,7 +3,7 @@
 // CL_DEVICE_MAX_MEM_ALLOC_SIZE); and for the target GPU a chunk plan: fixed buffers + k data buffers × chunk ≤
 // memory × safety factor, with the extra transfers chunking costs.
 import type { AdvisorConfig } from '../config';
-import { GPU_FIT_TEXT } from './gpu-fit-text';
+import { gpuFitText } from './gpu-fit-text';
 import type { GpuFileSummary } from '../model/types';
 import { formatBytes } from '../model/units';
 import { TRANSFER_SETUP_SECONDS } from './engine-facts';
@@ -80,7 +80,7 @@ export function sizeGpuFile(
   options: { dataset?: GpuDataset; safetyFactor: number; target: GpuSpec; catalog?: readonly GpuSpec[]; lang?: AdvisorConfig['lang'] },
 ): GpuFileSizing {
   const { dataset, safetyFactor, target } = options;
-  const t = GPU_FIT_TEXT[options.lang ?? 'en'];
+  const lang = options.lang;
   const catalog = options.catalog ?? GPU_CATALOG;
   const bindingOf = (expr: string): number | null => own(dataset?.sizes, expr) ?? dataset?.bytes ?? null;
   const api: 'cuda' | 'opencl' = summary.allocations.some((a) => /^cl|^pyopencl\./.test(a.api)) ? 'opencl' : 'cuda';
@@ -136,11 +136,18 @@ export function sizeGpuFile(
   const fixed = peak !== null ? Math.max(0, peak - dataBytes) : 0;
 
   const verdict = (budget: number, maxBuffer: number | null): { v: FitVerdict; why: string } => {
-    if (peak === null) return { v: 'unknown', why: t.peakUnknown(unknowns.join(', ')) };
+    if (peak === null) return { v: 'unknown', why: gpuFitText(lang, 'peakUnknown', { unknowns: unknowns.join(', ') }) };
     const bufferOk = maxBuffer === null || largest === null || largest <= maxBuffer;
     if (peak <= budget && bufferOk) {
       if (peakIsLowerBound)
-        return { v: 'unknown', why: t.lowerBound(formatBytes(peak, { exact: false }), unknownSum, formatBytes(budget - peak, { exact: false })) };
+        return {
+          v: 'unknown',
+          why: gpuFitText(lang, 'lowerBound', {
+            peak: formatBytes(peak, { exact: false }),
+            unknowns: unknownSum,
+            room: formatBytes(budget - peak, { exact: false }),
+          }),
+        };
       return { v: 'fits', why: `${formatBytes(peak, { exact: false })} ≤ ${formatBytes(budget, { exact: false })}` };
     }
     const minChunkTotal = fixed + Math.max(1, dataBuffers.length) * MIB;
@@ -150,10 +157,13 @@ export function sizeGpuFile(
         why:
           peak > budget
             ? `${formatBytes(peak, { exact: false })} > ${formatBytes(budget, { exact: false })}`
-            : t.overBuffer(formatBytes(largest!, { exact: false }), formatBytes(maxBuffer!, { exact: false })),
+            : gpuFitText(lang, 'overBuffer', { largest: formatBytes(largest!, { exact: false }), max: formatBytes(maxBuffer!, { exact: false }) }),
       };
     }
-    return { v: 'does-not-fit', why: t.fixedExceed(formatBytes(fixed, { exact: false }), formatBytes(budget, { exact: false })) };
+    return {
+      v: 'does-not-fit',
+      why: gpuFitText(lang, 'fixedExceed', { fixed: formatBytes(fixed, { exact: false }), budget: formatBytes(budget, { exact: false }) }),
+    };
   };
 
   const fits: GpuFitRow[] = catalog.map((g) => {
@@ -173,8 +183,8 @@ export function sizeGpuFile(
       why: api === 'opencl' ? o.why : c.why,
     };
   });
-  if (summary.strategy === 'unified') notes.push(t.managed);
-  if (!target.reported) notes.push(t.reportedUnknown(target.name));
+  if (summary.strategy === 'unified') notes.push(gpuFitText(lang, 'managed'));
+  if (!target.reported) notes.push(gpuFitText(lang, 'reportedUnknown', { gpu: target.name }));
 
   let chunkPlan: ChunkPlan | null = null;
   if (peak !== null && largest !== null) {
@@ -204,46 +214,49 @@ export function sizeGpuFile(
       chunks,
       openclChunkBytes,
       openclChunks,
-      formula: t.formula(
-        formatBytes(budget, { exact: false }),
-        t.budgetOf(
-          formatBytes(reportedBytes(target), { exact: false }),
-          target.reported ? t.reportedBy[target.reported.kind] : t.reportedBy.nominal,
-          formatBytes(CUDA_CONTEXT_BYTES, { exact: false }),
-          formatBytes(fragmentationMarginBytes(target, safetyFactor), { exact: false }),
-          safetyFactor,
-        ),
-        formatBytes(fixed, { exact: false }),
+      formula: gpuFitText(lang, 'formula', {
+        budget: formatBytes(budget, { exact: false }),
+        budgetOf: gpuFitText(lang, 'budgetOf', {
+          reported: formatBytes(reportedBytes(target), { exact: false }),
+          by: gpuFitText(lang, `reportedBy.${target.reported ? target.reported.kind : 'nominal'}`),
+          context: formatBytes(CUDA_CONTEXT_BYTES, { exact: false }),
+          margin: formatBytes(fragmentationMarginBytes(target, safetyFactor), { exact: false }),
+          safety: safetyFactor,
+        }),
+        fixed: formatBytes(fixed, { exact: false }),
         k,
-        formatBytes(chunkBytes, { exact: false }),
-        formatBytes(datasetBytes, { exact: false }),
+        chunk: formatBytes(chunkBytes, { exact: false }),
+        dataset: formatBytes(datasetBytes, { exact: false }),
         chunks,
-        formatBytes(maxAlloc, { exact: false }),
-        formatBytes(openclChunkBytes, { exact: false }),
-        openclChunks,
-      ),
+        maxAlloc: formatBytes(maxAlloc, { exact: false }),
+        clChunk: formatBytes(openclChunkBytes, { exact: false }),
+        clChunks: openclChunks,
+      }),
       transfersWhole: perPass,
       transfersChunked: n * perPass,
       link: link?.name ?? null,
       transferSeconds: seconds,
       extraSetupSeconds: Math.max(0, n - 1) * perPass * TRANSFER_SETUP_SECONDS,
       note:
-        (peakIsLowerBound ? t.knownOnly(unknowns.join(', ')) : '') +
+        (peakIsLowerBound ? gpuFitText(lang, 'knownOnly', { unknowns: unknowns.join(', ') }) : '') +
         (n === 0
-          ? t.noRoom(formatBytes(fixed, { exact: false }))
+          ? gpuFitText(lang, 'noRoom', { fixed: formatBytes(fixed, { exact: false }) })
           : n === 1
-            ? t.oneChunk
-            : t.chunked(
+            ? gpuFitText(lang, 'oneChunk')
+            : gpuFitText(lang, 'chunked', {
                 n,
-                n * perPass,
-                perPass,
-                formatBytes(datasetBytes * perPass, { exact: false }),
-                link && seconds !== null ? t.linkTime(seconds.toFixed(2), link.name, link.gbps) : t.linkUnknown(target.name),
+                copies: n * perPass,
+                whole: perPass,
+                moved: formatBytes(datasetBytes * perPass, { exact: false }),
+                time:
+                  link && seconds !== null
+                    ? gpuFitText(lang, 'linkTime', { seconds: seconds.toFixed(2), link: link.name, gbps: link.gbps })
+                    : gpuFitText(lang, 'linkUnknown', { gpu: target.name }),
                 setupMs,
-              )),
+              })),
     };
   }
-  if (peak === null || peakIsLowerBound) notes.push(t.setDataset(summary.path, unknowns.join(', ')));
+  if (peak === null || peakIsLowerBound) notes.push(gpuFitText(lang, 'setDataset', { path: summary.path, unknowns: unknowns.join(', ') }));
   return {
     path: summary.path,
     api,

@@ -3,7 +3,7 @@
 // that produced it, with its numbers, so the report can show the arithmetic.
 import type { AdvisorConfig } from '../config';
 import type { LlmCallSummary, LlmFileSummary, LlmProvider } from '../model/types';
-import { LLM_WORKLOAD_TEXT } from './llm-workload-text';
+import { llmWorkloadText as t } from './llm-workload-text';
 import { costOfUsage, LLM_FACTS, priceOf, type ReportedUsage } from './llm-models';
 import { SECONDS_PER_MONTH, type PriceCatalog } from './prices';
 import type { UsageAssumptions } from './profiles';
@@ -168,7 +168,6 @@ export function buildCallStreams(files: readonly LlmFileSummary[], workload: Wor
 }
 
 function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, workload: Workload, lang: AdvisorConfig['lang']): CallStream {
-  const t = LLM_WORKLOAD_TEXT[lang];
   const o = overridesFor(workload, path, call.line, call.function);
   const unknowns: string[] = [];
   const from = (key: keyof typeof o): 'profile' | 'workload' =>
@@ -209,40 +208,44 @@ function buildStream(path: string, call: LlmCallSummary, a: UsageAssumptions, wo
     recordsPerCall = Math.max(1, call.batchInputs ?? 1);
     const textTokens = Math.ceil(inputTokens / recordsPerCall);
     if (dims === null) {
-      unknowns.push(t.dimsUnknown);
+      unknowns.push(t(lang, 'dimsUnknown'));
       recordBytes = textTokens * bpt + meta;
-      recordFormula = t.recordEmbeddingNoDims(textTokens, bpt, meta);
+      recordFormula = t(lang, 'recordEmbeddingNoDims', { text: textTokens, bpt, meta });
     } else {
       recordBytes = dims * 4 + textTokens * bpt + meta;
-      recordFormula = t.recordEmbedding(dims, textTokens, bpt, meta);
+      recordFormula = t(lang, 'recordEmbedding', { dims, text: textTokens, bpt, meta });
     }
   } else {
     recordBytes = (inputTokens + outputTokens) * bpt + meta;
-    recordFormula = t.recordChat(inputTokens, outputTokens, bpt, meta);
+    recordFormula = t(lang, 'recordChat', { prompt: inputTokens, response: outputTokens, bpt, meta });
   }
 
   const storeInCode = call.store
-    ? t.storeAt(`${call.store.kind}${call.store.engine && call.store.engine !== call.store.kind ? ` (${call.store.engine})` : ''}`, call.store.line)
+    ? t(lang, 'storeAt', {
+        store: `${call.store.kind}${call.store.engine && call.store.engine !== call.store.kind ? ` (${call.store.engine})` : ''}`,
+        line: call.store.line,
+      })
     : null;
   const stored = o.stored ?? true;
-  const storedWhy = o.stored === false ? t.storedOff : call.persisted && storeInCode ? t.storedIn(storeInCode) : t.notStored;
+  const storedWhy =
+    o.stored === false ? t(lang, 'storedOff') : call.persisted && storeInCode ? t(lang, 'storedIn', { where: storeInCode }) : t(lang, 'notStored');
 
   let retentionDays = o.retentionDays ?? a.retentionDays;
   let retentionFrom: RetentionSource = o.retentionDays !== undefined ? 'call-override' : from('retentionDays');
-  let retentionWhy = retentionFrom === 'call-override' ? t.retentionOverride : t.retentionFrom(retentionFrom);
+  let retentionWhy = retentionFrom === 'call-override' ? t(lang, 'retentionOverride') : t(lang, `retentionFrom.${retentionFrom}`);
   const ttlSeconds = call.ttl?.seconds ?? null;
   if (ttlSeconds !== null && ttlSeconds > 0 && ttlSeconds / SECONDS_PER_DAY < retentionDays) {
     retentionDays = ttlSeconds / SECONDS_PER_DAY;
     retentionFrom = 'ttl';
-    retentionWhy = t.retentionTtl(call.ttl!.how, ttlSeconds.toLocaleString('en-US'));
+    retentionWhy = t(lang, 'retentionTtl', { how: call.ttl!.how, seconds: ttlSeconds.toLocaleString('en-US') });
   }
 
   const apiAvg = avg * (1 - hit);
   const apiPeak = peak * (1 - hit);
   const price = resolvePrice(call.model, workload.prices, call.provider);
   let cost: CallCost | null = null;
-  if (!call.model) unknowns.push(t.modelUnknown);
-  else if (!price) unknowns.push(t.noPrice(call.model));
+  if (!call.model) unknowns.push(t(lang, 'modelUnknown'));
+  else if (!price) unknowns.push(t(lang, 'noPrice', { model: call.model }));
   else {
     const perCall = (inputTokens * price.inputPerMTok + outputTokens * price.outputPerMTok) / 1e6;
     const batch = perCall * (1 - LLM_FACTS.batchDiscount);

@@ -3,7 +3,8 @@
 // profile alone is used. Nothing here throws for bad input.
 import Ajv from 'ajv';
 import { existsSync, statSync } from 'node:fs';
-import { problem, readSettingsFile, schemaMessageKo, type ConfigProblem } from '../config';
+import { problem, readSettingsFile, schemaText, type ConfigProblem } from '../config';
+import { configText } from '../config-messages';
 import { dirname, join } from 'node:path';
 import schema from '../../../docs/workload.schema.json';
 import { GIB } from '../model/units';
@@ -120,10 +121,7 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
   const problems: WorkloadProblem[] = [];
   let input: RawWorkload = {};
   if (raw !== undefined) {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-      problems.push(
-        problem('(root)', 'the workload must be a JSON object; using the profile alone', '워크로드는 JSON 객체여야 합니다. 프로필 값만 사용합니다'),
-      );
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) problems.push(problem('(root)', configText('workload.notObject')));
     else input = structuredClone(raw) as RawWorkload;
   }
   for (let pass = 0; pass < 4 && !validate(input); pass++) {
@@ -135,21 +133,17 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
       const name = fieldName(pointer);
       const allowed = (err.params as { allowedValues?: unknown[] }).allowedValues;
       const values = allowed ? `: ${allowed.join(', ')}` : '';
-      const ko = schemaMessageKo(err);
+      const schema = schemaText(err);
       const found =
         extra !== undefined
-          ? problem(name, `unknown field '${name}' ignored`, `알 수 없는 필드 '${name}'은(는) 무시합니다`)
+          ? problem(name, configText('workload.unknownField', { name }))
           : err.keyword === 'anyOf' || err.schemaPath.includes('/anyOf/')
-            ? problem(
-                name,
-                'a call override needs "site" (path:line) or "label"; override ignored',
-                '호출 재정의에는 "site"(경로:줄) 또는 "label"이 필요합니다. 이 재정의는 무시합니다',
-              )
+            ? problem(name, configText('workload.overrideNeedsSite'))
             : err.keyword === 'required'
-              ? problem(name, `${err.message}; entry ignored`, `${ko}. 이 항목은 무시합니다`)
-              : problem(name, `${err.message}${values}; using the profile's value`, `${ko}${values}. 프로필 값을 사용합니다`);
+              ? problem(name, configText('workload.entryIgnored', { schema }))
+              : problem(name, configText('workload.useProfileValue', { schema, values }));
       if (!pointer) {
-        problems.push(problem(name, `${err.message}; using the profile alone`, `${ko}. 프로필 값만 사용합니다`));
+        problems.push(problem(name, configText('workload.useProfileAlone', { schema })));
         input = {};
         break;
       }
@@ -164,8 +158,7 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
     problems.push(
       problem(
         'assumptions.peakRequestsPerSecond',
-        `peak (${assumptions.peakRequestsPerSecond}) is below the average (${assumptions.avgRequestsPerSecond}); using the average as the peak`,
-        `최대값(${assumptions.peakRequestsPerSecond})이 평균(${assumptions.avgRequestsPerSecond})보다 작습니다. 평균을 최대값으로 사용합니다`,
+        configText('workload.peakBelowAverage', { peak: assumptions.peakRequestsPerSecond, average: assumptions.avgRequestsPerSecond }),
       ),
     );
     assumptions.peakRequestsPerSecond = assumptions.avgRequestsPerSecond;
@@ -176,7 +169,7 @@ export function resolveWorkload(raw: unknown, options: { profile?: ProfileName; 
     if (d.bytes !== undefined) entry.bytes = parseBytes(d.bytes);
     if (d.sizes) entry.sizes = Object.fromEntries(Object.entries(d.sizes).map(([k, v]) => [k, parseBytes(v)]));
     if (entry.bytes !== undefined && !Number.isFinite(entry.bytes)) {
-      problems.push(problem(`gpu.datasets[${i}].bytes`, 'not a byte count; ignored', '바이트 수가 아닙니다. 무시합니다'));
+      problems.push(problem(`gpu.datasets[${i}].bytes`, configText('workload.notBytes')));
       delete entry.bytes;
     }
     datasets.push(entry);
@@ -225,13 +218,7 @@ export function loadWorkloadFile(
   const text = readSettingsFile(path);
   if (typeof text !== 'string') {
     const w = resolveWorkload(undefined, { profile: options.profile, source: path });
-    w.problems.push(
-      problem(
-        '(file)',
-        `${path} could not be read (${text.error}); using the profile alone`,
-        `${path}을(를) 읽을 수 없습니다(${text.errorKo}). 프로필 값만 사용합니다`,
-      ),
-    );
+    w.problems.push(problem('(file)', configText('workload.unreadable', { path, why: text.why })));
     return w;
   }
   let raw: unknown;
@@ -239,13 +226,7 @@ export function loadWorkloadFile(
     raw = JSON.parse(text);
   } catch (err) {
     const w = resolveWorkload(undefined, { profile: options.profile, source: path });
-    w.problems.push(
-      problem(
-        '(file)',
-        `${path} is not valid JSON (${(err as Error).message}); using the profile alone`,
-        `${path}은(는) 올바른 JSON이 아닙니다(${(err as Error).message}). 프로필 값만 사용합니다`,
-      ),
-    );
+    w.problems.push(problem('(file)', configText('workload.badJson', { path, error: (err as Error).message })));
     return w;
   }
   return resolveWorkload(raw, { profile: options.profile, source: path });

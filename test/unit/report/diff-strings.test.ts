@@ -1,13 +1,14 @@
-// The diff's text and Markdown in both languages through report-strings.ts (issue 21). A synthetic DiffReport walks
-// every branch of the renderers; the test fails if a string of the `diff` table is never used (a branch the fixture
-// misses) or if an English word is left in the Korean output once the names from the code are taken out.
+// The diff's text and Markdown in both languages through the diff-strings.ts catalogue (issue 21). A synthetic
+// DiffReport walks every branch of the renderers; the test fails if a message of the catalogue is never used (a branch
+// the fixture misses) or if an English word is left in the Korean output once the names from the code are taken out.
 import assert from 'node:assert/strict';
 import type { CallChange, DiffReport } from '../../../src/core/diff';
 import { PROVIDER_NAMES } from '../../../src/core/facts/llm-providers';
 import { toDiffMarkdown } from '../../../src/core/report/diff-markdown';
 import { diffSummaryLine } from '../../../src/core/report/diff-sections';
 import { toDiffText } from '../../../src/core/report/diff-text';
-import { REPORT_STRINGS, type DiffStrings, type ReportLang } from '../../../src/core/report/report-strings';
+import { DIFF_MESSAGES } from '../../../src/core/report/diff-strings';
+import type { Lang, Message } from '../../../src/core/l10n';
 
 const GIB = 1024 ** 3;
 type Side = NonNullable<CallChange['after']>;
@@ -229,25 +230,25 @@ const EMPTY: DiffReport = {
 };
 
 /** The renderers' output for both reports in both formats. */
-const render = (lang: ReportLang): string => [FULL, EMPTY].flatMap((r) => [toDiffText(r, { lang }), toDiffMarkdown(r, { lang })]).join('\n');
+const render = (lang: Lang): string => [FULL, EMPTY].flatMap((r) => [toDiffText(r, { lang }), toDiffMarkdown(r, { lang })]).join('\n');
 
 /** Every leaf path of the diff string table. */
-function leaves(o: object, path = ''): string[] {
-  return Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? leaves(v, `${path}.${k}`) : [`${path}.${k}`]));
-}
-
-/** A copy of the table that records which leaves (strings, arrays, functions) were read. */
-function recording(table: object, seen: Set<string>, path = ''): object {
-  return new Proxy(table, {
-    get(target, key, receiver) {
-      const v = Reflect.get(target, key, receiver) as unknown;
-      if (typeof key !== 'string') return v;
-      const p = `${path}.${key}`;
-      if (v && typeof v === 'object' && !Array.isArray(v)) return recording(v, seen, p);
-      seen.add(p);
-      return v;
-    },
-  });
+/** Runs `f` with the catalogue's messages replaced by copies that record which ids were read in the language. */
+function recordingIds(lang: Lang, seen: Set<string>, f: () => void): void {
+  const catalogue = DIFF_MESSAGES as unknown as Record<string, Message>;
+  const originals = { ...catalogue };
+  for (const [id, m] of Object.entries(originals))
+    catalogue[id] = new Proxy(m, {
+      get(target, key, receiver) {
+        if (key === lang) seen.add(id);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+  try {
+    f();
+  } finally {
+    Object.assign(catalogue, originals);
+  }
 }
 
 // The names the code and the report carry, never translated: paths, functions, operations, models, stores, engines,
@@ -274,18 +275,11 @@ const SAME_IN_BOTH = ['AI Infra Advisor', 'LLM API', 'LLM', 'GPU', 'GiB', 'API',
 
 describe('diff renderers in English and Korean (issue 21)', () => {
   for (const lang of ['en', 'ko'] as const) {
-    it(`${lang}: the fixture reaches every string of the diff table, in text and Markdown`, () => {
+    it(`${lang}: the fixture reaches every message of the diff catalogue, in text and Markdown`, () => {
       const seen = new Set<string>();
-      const strings = REPORT_STRINGS[lang] as { diff: DiffStrings };
-      const original = strings.diff;
-      strings.diff = recording(original, seen) as DiffStrings;
-      try {
-        render(lang);
-      } finally {
-        strings.diff = original;
-      }
+      recordingIds(lang, seen, () => render(lang));
       assert.deepEqual(
-        leaves(original).filter((p) => !seen.has(p)),
+        Object.keys(DIFF_MESSAGES).filter((id) => !seen.has(id)),
         [],
       );
     });

@@ -10,7 +10,7 @@ import { resolveConfig } from '../../../src/core/config';
 import { PROVIDER_NAMES } from '../../../src/core/facts/llm-providers';
 import { toHtml } from '../../../src/core/report/html';
 import { toMarkdown } from '../../../src/core/report/markdown';
-import type { ReportLang } from '../../../src/core/report/report-strings';
+import type { Lang } from '../../../src/core/l10n';
 import { buildSizingReport, type SizingReport } from '../../../src/core/report/sizing-model';
 import { headline, sizingSections } from '../../../src/core/report/sizing-sections';
 import { toSizingText } from '../../../src/core/report/sizing-text';
@@ -112,7 +112,7 @@ interface Scanned {
   report: SizingReport;
 }
 
-async function scan(dir: string, lang: ReportLang): Promise<Scanned> {
+async function scan(dir: string, lang: Lang): Promise<Scanned> {
   const config = resolveConfig(undefined, RULE_IDS);
   config.config.lang = lang;
   const result = await analyze({ root: dir, config });
@@ -140,7 +140,7 @@ function treeLabels(result: AnalysisResult): string[] {
 }
 
 /** Every surface a user reads, in one language: the sizing report in each format, the scan text and the tree. */
-function surfaces(s: Scanned, lang: ReportLang): Record<string, string> {
+function surfaces(s: Scanned, lang: Lang): Record<string, string> {
   return {
     markdown: toMarkdown(s.report, { lang }).markdown,
     html: toHtml(s.report, { chartScript: null, lang }),
@@ -150,12 +150,12 @@ function surfaces(s: Scanned, lang: ReportLang): Record<string, string> {
   };
 }
 
-const llmRows = (report: SizingReport, lang: ReportLang) => sizingSections(report, lang).find((x) => x.id === 'llm')!.tables[0]!.table;
+const llmRows = (report: SizingReport, lang: Lang) => sizingSections(report, lang).find((x) => x.id === 'llm')!.tables[0]!.table;
 
 describe('provider-neutral wording in every format (issue 21)', function () {
   this.timeout(120_000);
   const dirs: Record<string, string> = {};
-  const scans: Record<string, Record<ReportLang, Scanned>> = {};
+  const scans: Record<string, Record<Lang, Scanned>> = {};
   before(async () => {
     for (const [name, files] of Object.entries(WORKSPACES)) {
       const dir = mkdtempSync(join(tmpdir(), `aia-wording-${name}-`));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { analyze } from '../../../src/core/analyze';
 import { buildCharts, GPU_CHART_FILES, niceCeil, shortestUniqueSuffixes } from '../../../src/core/report/charts';
 import { assumptionsInUse, layoutGpu, TABLE_TEXT_CSS } from '../../../src/core/report/report-layout';
-import { reportStrings } from '../../../src/core/report/report-strings';
+import { assumptionLabels, pageStrings } from '../../../src/core/report/report-strings';
 import { buildSizingReport, type SizingReport } from '../../../src/core/report/sizing-model';
 import { sizingSections } from '../../../src/core/report/sizing-sections';
 import { toMarkdown } from '../../../src/core/report/markdown';
@@ -44,9 +44,9 @@ describe('report layout (both HTML surfaces)', () => {
     );
     assert.deepEqual(assumptionsInUse(gpuOnly), []);
     // Markdown and text say the same as the HTML surfaces: no OpenAI or database assumption for GPU-only code.
-    const labels = examples.assumptions.map((a) => reportStrings('en').assumptions[a.key as keyof ReturnType<typeof reportStrings>['assumptions']]);
+    const labels = examples.assumptions.map((a) => assumptionLabels('en')[a.key as keyof ReturnType<typeof assumptionLabels>]);
     for (const out of [toMarkdown(gpuOnly, {}).markdown, toSizingText(gpuOnly)]) {
-      assert.ok(out.includes(reportStrings('en').page.noAssumptions));
+      assert.ok(out.includes(pageStrings('en').noAssumptions));
       for (const label of labels) assert.ok(!out.includes(label), `GPU-only output lists '${label}'`);
     }
     assert.ok(toMarkdown(examples, {}).markdown.includes(labels[0]!), 'the examples list their assumptions');
@@ -62,7 +62,7 @@ describe('report layout (both HTML surfaces)', () => {
 
   it('GPU files: one group per folder, open exactly when a file in it needs action; the worst files first', () => {
     const section = sizingSections(examples).find((s) => s.id === 'gpu')!;
-    const layout = layoutGpu(section, examples, reportStrings('en').page);
+    const layout = layoutGpu(section, examples, pageStrings('en'));
     assert.deepEqual(
       layout.folders.map((f) => f.folder),
       ['examples/cuda', 'examples/opencl', 'examples/python'],

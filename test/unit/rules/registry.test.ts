@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, RULE_IDS } from '../../../src/core/rules';
-import { fillTemplate } from '../../../src/core/rules/rule';
+import { render } from '../../../src/core/l10n';
 import type { Language } from '../../../src/core/model/types';
 import { findingsOf } from '../../helpers/rule-tester';
 
@@ -37,8 +37,8 @@ describe('rule registry', () => {
   });
 
   it('fills templates and refuses a missing value', () => {
-    assert.equal(fillTemplate('{{a}} and {{ b }}', { a: 1, b: 'x' }), '1 and x');
-    assert.throws(() => fillTemplate('{{missing}}', {}), /missing/);
+    assert.equal(render({ m: { en: '{{a}} and {{ b }}', ko: '' } }, 'en', 'm', { a: 1, b: 'x' }), '1 and x');
+    assert.throws(() => render({ m: { en: '{{missing}}', ko: '' } }, 'en', 'm', {} as never), /missing/);
   });
 
   for (const rule of RULES) {

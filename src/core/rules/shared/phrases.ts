@@ -2,11 +2,11 @@
 // in every language we ship. A rule message in Korean must not carry an English fragment, so rules build these
 // pieces through `phrase(lang, id, data)` rather than writing English inline. Same placeholders as the messages.
 import { formatBytes, isSizeInRange } from '../../model/units';
-import { fillTemplate } from './template';
+import { defineMessages, translator, type Lang } from '../../l10n';
 
-export type Lang = 'en' | 'ko';
+export type { Lang } from '../../l10n';
 
-export const PHRASES = {
+export const PHRASES = defineMessages({
   iterations: { en: ' ({{n}} iterations)', ko: ' ({{n}}회 반복)' },
   sizeAtRunTime: { en: '{{expr}} (size known at run time)', ko: '{{expr}} (실행 시 결정되는 크기)' },
   sizeOutOfRange: { en: '{{expr}} (unknown (out of range))', ko: '{{expr}} (알 수 없음(범위 밖))' },
@@ -88,13 +88,11 @@ export const PHRASES = {
   store_vector: { en: 'a vector database', ko: '벡터 데이터베이스' },
   store_sql: { en: 'a SQL database', ko: 'SQL 데이터베이스' },
   store_orm: { en: 'a relational database ({{orm}})', ko: '관계형 데이터베이스 ({{orm}})' },
-} as const satisfies Record<string, Record<Lang, string>>;
+});
 
 export type PhraseId = keyof typeof PHRASES;
 
-export function phrase(lang: Lang | undefined, id: PhraseId, data: Record<string, string | number> = {}): string {
-  return fillTemplate(PHRASES[id][lang ?? 'en'], data);
-}
+export const phrase = translator(PHRASES);
 
 /** A size in a message: the bytes when known, else the expression marked as known only at run time. */
 export function sizeText(size: { bytes: number | null; expr: string; reason?: 'out of range' | 'too deep' }, lang: Lang | undefined): string {

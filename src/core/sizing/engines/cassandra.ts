@@ -25,12 +25,13 @@ import {
   type RoleSizing,
   type SizingHints,
 } from './common';
-import { ENGINE_TEXT, type EngineLang, type EngineText } from './engine-text';
+import { constraintName, engineText } from './engine-text';
+import type { Lang } from '../../l10n';
 
 interface WideColumnRules {
   engine: 'cassandra' | 'scylladb';
   title: string;
-  t: EngineText;
+  lang: Lang;
   ladder: readonly string[];
   usableFraction: number;
   usableWhy: string;
@@ -52,7 +53,7 @@ interface WideExtra {
 }
 
 function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules, hints: SizingHints): { sizing: EngineSizing; node: InstanceType } {
-  const t = r.t;
+  const lang = r.lang;
   const onDisk = load.storedBytes * load.replicationFactor;
   const { ops, quorum } = replicaOps(load);
   const options: Array<LayoutOption<WideExtra>> = ladderFrom(r.ladder, hints.atLeast)
@@ -75,20 +76,36 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
   const step = (o: LayoutOption<WideExtra>) => nodeMonthUsd(prices, o.instance);
   const choice = chooseLayout(options);
   const chosen = choice.chosen;
-  const preferred = preferenceNote(choice, t);
+  const preferred = preferenceNote(choice, lang);
   const node = instance(chosen.instance);
   const { usablePerNode, opsPerNode } = chosen.extra;
   const roles: RoleSizing[] = [
-    { role: 'client-session', name: t.coordinators, count: 0, instance: null, dedicated: false, why: t.coordinatorsWhy, grows: t.coordinatorsGrows },
-    { role: 'query', name: t.queryNodes, count: 0, instance: null, dedicated: false, why: t.replicasServeWhy, grows: t.replicasServeGrows },
+    {
+      role: 'client-session',
+      name: engineText(lang, 'coordinators'),
+      count: 0,
+      instance: null,
+      dedicated: false,
+      why: engineText(lang, 'coordinatorsWhy'),
+      grows: engineText(lang, 'coordinatorsGrows'),
+    },
+    {
+      role: 'query',
+      name: engineText(lang, 'queryNodes'),
+      count: 0,
+      instance: null,
+      dedicated: false,
+      why: engineText(lang, 'replicasServeWhy'),
+      grows: engineText(lang, 'replicasServeGrows'),
+    },
     {
       role: 'data',
-      name: t.nodes,
+      name: engineText(lang, 'nodes'),
       count: chosen.nodes,
       instance: chosen.instance,
       dedicated: true,
-      why: `${t.wideNodesWhy(load.replicationFactor, gib(onDisk), gib(usablePerNode), chosen.needs.disk!, num(ops), num(opsPerNode), chosen.needs.ops!, chosen.nodes)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
-      grows: chosen.needs.ops! >= chosen.needs.disk! ? t.growsThroughputBound : t.growsDiskBound,
+      why: `${engineText(lang, 'wideNodesWhy', { rf: load.replicationFactor, onDisk: gib(onDisk), usable: gib(usablePerNode), byDisk: chosen.needs.disk!, ops: num(ops), perNode: num(opsPerNode), byOps: chosen.needs.ops!, nodes: chosen.nodes })}; ${engineText(lang, 'decided', { by: constraintName(lang, chosen.decidedBy) })}`,
+      grows: chosen.needs.ops! >= chosen.needs.disk! ? engineText(lang, 'growsThroughputBound') : engineText(lang, 'growsDiskBound'),
     },
   ];
   const sizing = finish({
@@ -98,37 +115,43 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
     storedBytes: onDisk,
     ladderStepUsd: largestStepUsd(options, step),
     costLines: [
-      nodeCost(prices, chosen.instance, chosen.nodes, t.nodesLocalNvme, t),
-      ...[crossAzCost(prices, load, load.replicationFactor, t)].filter((c) => c !== null),
+      nodeCost(prices, chosen.instance, chosen.nodes, engineText(lang, 'nodesLocalNvme'), lang),
+      ...[crossAzCost(prices, load, load.replicationFactor, lang)].filter((c) => c !== null),
     ],
     notes: [
-      ladderSummary(options, chosen, t),
+      ladderSummary(options, chosen, lang),
       ...(preferred ? [preferred] : []),
-      t.usableDiskNote(chosen.instance, num(node.localNvmeGB ?? 0), r.usableWhy),
-      t.replicaOpsNote(num(load.writesPerSecondPeak), load.replicationFactor, num(load.readsPerSecondPeak), quorum, num(ops), r.opsWhy(node)),
-      t.noCompression,
-      t.backupNotPriced,
+      engineText(lang, 'usableDiskNote', { inst: chosen.instance, gb: num(node.localNvmeGB ?? 0), why: r.usableWhy }),
+      engineText(lang, 'replicaOpsNote', {
+        writes: num(load.writesPerSecondPeak),
+        rf: load.replicationFactor,
+        reads: num(load.readsPerSecondPeak),
+        quorum,
+        ops: num(ops),
+        why: r.opsWhy(node),
+      }),
+      engineText(lang, 'noCompression'),
+      engineText(lang, 'backupNotPriced'),
     ],
     warnings: [],
   });
   return { sizing, node };
 }
 
-export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = CASSANDRA;
-  const t = ENGINE_TEXT[lang];
   const { sizing } = sizeWideColumn(
     load,
     prices,
     {
       engine: 'cassandra',
-      title: t.cassandraTitle,
-      t,
+      title: engineText(lang, 'cassandraTitle'),
+      lang,
       ladder: INSTANCE_LADDERS.cassandra,
       usableFraction: f.fileSystemFraction * f.compactionFraction,
-      usableWhy: t.cassandraUsable(f.fileSystemFraction, f.compactionFraction),
+      usableWhy: engineText(lang, 'cassandraUsable', { fs: f.fileSystemFraction, compaction: f.compactionFraction }),
       opsPerNode: (n) => f.opsPerVcpu * n.vcpu,
-      opsWhy: (n) => t.cassandraOps(num(f.opsPerVcpu), n.vcpu, num(f.opsPerVcpu * n.vcpu)),
+      opsWhy: (n) => engineText(lang, 'cassandraOps', { perVcpu: num(f.opsPerVcpu), vcpu: n.vcpu, total: num(f.opsPerVcpu * n.vcpu) }),
       // DataStax plans production nodes from 16 logical cores (C2): a floor, not a warning.
       minVcpu: f.minProductionVcpu,
     },
@@ -137,29 +160,30 @@ export function sizeCassandra(load: DataLoad, prices: PriceCatalog, lang: Engine
   return sizing;
 }
 
-export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeScyllaDb(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = SCYLLADB;
-  const t = ENGINE_TEXT[lang];
   const cores = (n: InstanceType) => n.vcpu / f.vcpuPerPhysicalCore;
   const { sizing, node } = sizeWideColumn(
     load,
     prices,
     {
       engine: 'scylladb',
-      title: t.scyllaTitle,
-      t,
+      title: engineText(lang, 'scyllaTitle'),
+      lang,
       ladder: INSTANCE_LADDERS.scylladb,
       usableFraction: f.diskUseFraction,
-      usableWhy: t.scyllaUsable(f.diskUseFraction),
+      usableWhy: engineText(lang, 'scyllaUsable', { fraction: f.diskUseFraction }),
       opsPerNode: (n) => f.opsPerPhysicalCore * cores(n),
-      opsWhy: (n) => t.scyllaOps(num(f.opsPerPhysicalCore), cores(n), num(f.opsPerPhysicalCore * cores(n))),
+      opsWhy: (n) =>
+        engineText(lang, 'scyllaOps', { perCore: num(f.opsPerPhysicalCore), cores: cores(n), total: num(f.opsPerPhysicalCore * cores(n)) }),
       // ScyllaDB: "any number [of cores] will fit" (S2) and i4i from i4i.large is recommended on AWS: no floor; a note below 20.
       minVcpu: 0,
     },
     hints,
   );
   const diskPerRam = ((node.localNvmeGB ?? 0) * 1e9) / (node.memoryGiB * 1024 ** 3);
-  sizing.notes.push(t.scyllaDiskRam(node.id, num(diskPerRam), f.diskToRamRatio));
-  if (node.vcpu < f.recommendedVcpu) sizing.notes.push(t.scyllaSmallNode(node.id, node.vcpu, f.recommendedVcpu));
+  sizing.notes.push(engineText(lang, 'scyllaDiskRam', { inst: node.id, ratio: num(diskPerRam), rule: f.diskToRamRatio }));
+  if (node.vcpu < f.recommendedVcpu)
+    sizing.notes.push(engineText(lang, 'scyllaSmallNode', { inst: node.id, vcpu: node.vcpu, rec: f.recommendedVcpu }));
   return sizing;
 }

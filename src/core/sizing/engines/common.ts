@@ -4,7 +4,8 @@ import { GIB } from '../../model/units';
 import { LAYOUT_PREFERENCE } from '../engine-facts';
 import { HOURS_PER_MONTH, INSTANCE_TYPES, SECONDS_PER_MONTH, type InstanceType, type PriceCatalog } from '../prices';
 import type { EngineId } from '../workload';
-import type { EngineText } from './engine-text';
+import { engineText, limitName } from './engine-text';
+import type { Lang } from '../../l10n';
 
 /** The three roles users reason about, plus coordination (config servers, masters) that neither serves clients nor holds data. */
 export type NodeRole = 'client-session' | 'query' | 'data' | 'coordination';
@@ -60,23 +61,23 @@ export function instance(id: string): InstanceType {
   return t;
 }
 
-export function nodeCost(prices: PriceCatalog, id: string, count: number, what: string, t: EngineText): CostLine {
+export function nodeCost(prices: PriceCatalog, id: string, count: number, what: string, lang: Lang): CostLine {
   const perHour = prices.instanceUsdPerHour[id] ?? instance(id).usdPerHour;
   return {
-    item: t.nodeCost(what, id),
+    item: engineText(lang, 'nodeCost', { what, id }),
     quantity: count,
-    unit: t.nodeMonth,
+    unit: engineText(lang, 'nodeMonth'),
     unitUsd: perHour * HOURS_PER_MONTH,
     monthlyUsd: count * perHour * HOURS_PER_MONTH,
   };
 }
 
-export function storageCost(prices: PriceCatalog, bytes: number, what: string, t: EngineText): CostLine {
+export function storageCost(prices: PriceCatalog, bytes: number, what: string, lang: Lang): CostLine {
   const gib = bytes / GIB;
   return {
     item: what,
     quantity: round(gib, 2),
-    unit: t.gibMonth,
+    unit: engineText(lang, 'gibMonth'),
     unitUsd: prices.blockStorageUsdPerGbMonth,
     monthlyUsd: gib * prices.blockStorageUsdPerGbMonth,
   };
@@ -159,15 +160,15 @@ export function chooseLayout<E>(options: ReadonlyArray<LayoutOption<E>>): Layout
 }
 
 /** The note that says why a dearer layout than the cheapest was picked (fewer nodes within the margin); null when it is the cheapest. */
-export function preferenceNote<E>(c: LayoutChoice<E>, t: EngineText): string | null {
+export function preferenceNote<E>(c: LayoutChoice<E>, lang: Lang): string | null {
   if (c.chosen === c.cheapest) return null;
   const pct = ((c.chosen.monthlyUsd / c.cheapest.monthlyUsd - 1) * 100).toFixed(1);
-  return t.fewerNodesNote(
-    `${num(c.chosen.nodes)} × ${c.chosen.instance}`,
-    `${num(c.cheapest.nodes)} × ${c.cheapest.instance}`,
+  return engineText(lang, 'fewerNodesNote', {
+    chosen: `${num(c.chosen.nodes)} × ${c.chosen.instance}`,
+    cheapest: `${num(c.cheapest.nodes)} × ${c.cheapest.instance}`,
     pct,
-    LAYOUT_PREFERENCE.fewerNodesWithin * 100,
-  );
+    within: LAYOUT_PREFERENCE.fewerNodesWithin * 100,
+  });
 }
 
 /** The constraint with the largest need; ties go to the first listed (the floor is listed first, so only a real excess names another). */
@@ -218,15 +219,15 @@ export function nodeMonthUsd(prices: PriceCatalog, id: string): number {
 }
 
 /** "i4i.xlarge 6 nodes $1,502 · i4i.2xlarge 3 nodes $1,502 ◀": every size compared, the chosen one marked. */
-export function ladderSummary(options: ReadonlyArray<LayoutOption>, chosen: LayoutOption, t: EngineText): string {
-  return t.ladderNote(
-    options
+export function ladderSummary(options: ReadonlyArray<LayoutOption>, chosen: LayoutOption, lang: Lang): string {
+  return engineText(lang, 'ladderNote', {
+    list: options
       .map(
         (o) =>
-          `${o.instance} × ${num(o.nodes)} = $${num(Math.round(o.monthlyUsd))}${o.breaks ? ` (${t.limitNames[o.breaks] ?? o.breaks})` : ''}${o === chosen ? ' ◀' : ''}`,
+          `${o.instance} × ${num(o.nodes)} = $${num(Math.round(o.monthlyUsd))}${o.breaks ? ` (${limitName(lang, o.breaks)})` : ''}${o === chosen ? ' ◀' : ''}`,
       )
       .join(' · '),
-  );
+  });
 }
 
 /**
@@ -237,16 +238,22 @@ export function crossAzCost(
   prices: PriceCatalog,
   load: { writesPerSecondAvg: number; recordBytes: number },
   copies: number,
-  t: EngineText,
+  lang: Lang,
 ): CostLine | null {
   if (copies <= 1) return null;
   const gb = (load.writesPerSecondAvg * load.recordBytes * (copies - 1) * SECONDS_PER_MONTH) / 1e9;
   const unit = 2 * prices.crossAzUsdPerGbEachWay;
-  return { item: t.crossAz(copies - 1), quantity: round(gb, 2), unit: t.gbMonth, unitUsd: unit, monthlyUsd: gb * unit };
+  return {
+    item: engineText(lang, 'crossAz', { others: copies - 1 }),
+    quantity: round(gb, 2),
+    unit: engineText(lang, 'gbMonth'),
+    unitUsd: unit,
+    monthlyUsd: gb * unit,
+  };
 }
 
 /** Storage billed at a service's own rate ($/GB-month). */
-export function storageCostAt(bytes: number, usdPerGbMonth: number, what: string, t: EngineText): CostLine {
+export function storageCostAt(bytes: number, usdPerGbMonth: number, what: string, lang: Lang): CostLine {
   const gibs = bytes / GIB;
-  return { item: what, quantity: round(gibs, 2), unit: t.gibMonth, unitUsd: usdPerGbMonth, monthlyUsd: gibs * usdPerGbMonth };
+  return { item: what, quantity: round(gibs, 2), unit: engineText(lang, 'gibMonth'), unitUsd: usdPerGbMonth, monthlyUsd: gibs * usdPerGbMonth };
 }

@@ -5,7 +5,8 @@ import { DYNAMODB } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH, type PriceCatalog } from '../prices';
 import { ceil, finish, gib, num, type CostLine, type EngineSizing } from './common';
-import { ENGINE_TEXT, type EngineLang } from './engine-text';
+import { engineText } from './engine-text';
+import type { Lang } from '../../l10n';
 
 /** Storage accounting adds 100 bytes of per-item overhead (DynamoDB pricing page, "data storage"). */
 export const ITEM_OVERHEAD_BYTES = 100;
@@ -38,9 +39,8 @@ export function partitions(storageBytes: number, rcu: number, wcu: number): numb
   return Math.max(1, ceil(storageBytes / (DYNAMODB.partitionGb * 1e9)), ceil(rcu / DYNAMODB.partitionReadUnits + wcu / DYNAMODB.partitionWriteUnits));
 }
 
-export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en'): EngineSizing {
+export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en'): EngineSizing {
   const f = DYNAMODB;
-  const t = ENGINE_TEXT[lang];
   const p = prices.dynamodb;
   const item = load.recordBytes;
   const rru = readUnitsPerRead(item, 'eventual');
@@ -63,36 +63,48 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
     mode === 'on-demand'
       ? [
           {
-            item: t.onDemandReads,
+            item: engineText(lang, 'onDemandReads'),
             quantity: millions(load.readsPerSecondAvg * rru * SECONDS_PER_MONTH),
-            unit: t.millionReadUnits,
+            unit: engineText(lang, 'millionReadUnits'),
             unitUsd: p.readRequestUsdPerMillion,
             monthlyUsd: onDemandRead,
           },
           {
-            item: t.onDemandWrites,
+            item: engineText(lang, 'onDemandWrites'),
             quantity: millions(load.writesPerSecondAvg * wru * SECONDS_PER_MONTH),
-            unit: t.millionWriteUnits,
+            unit: engineText(lang, 'millionWriteUnits'),
             unitUsd: p.writeRequestUsdPerMillion,
             monthlyUsd: onDemandWrite,
           },
         ]
       : [
-          { item: t.provisionedReads, quantity: rcu, unit: t.rcuMonth, unitUsd: p.rcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provRead },
-          { item: t.provisionedWrites, quantity: wcu, unit: t.wcuMonth, unitUsd: p.wcuUsdPerHour * HOURS_PER_MONTH, monthlyUsd: provWrite },
+          {
+            item: engineText(lang, 'provisionedReads'),
+            quantity: rcu,
+            unit: engineText(lang, 'rcuMonth'),
+            unitUsd: p.rcuUsdPerHour * HOURS_PER_MONTH,
+            monthlyUsd: provRead,
+          },
+          {
+            item: engineText(lang, 'provisionedWrites'),
+            quantity: wcu,
+            unit: engineText(lang, 'wcuMonth'),
+            unitUsd: p.wcuUsdPerHour * HOURS_PER_MONTH,
+            monthlyUsd: provWrite,
+          },
         ];
   costLines.push({
-    item: t.storageBeyondFree(p.freeStorageGb),
+    item: engineText(lang, 'storageBeyondFree', { gb: p.freeStorageGb }),
     quantity: Math.round(billedGiB * 100) / 100,
-    unit: t.gbMonth,
+    unit: engineText(lang, 'gbMonth'),
     unitUsd: p.storageUsdPerGbMonth,
     monthlyUsd: billedGiB * p.storageUsdPerGbMonth,
   });
   // Backups: point-in-time recovery bills every GB of the table (AWS DynamoDB pricing).
   costLines.push({
-    item: t.dynamoPitr,
+    item: engineText(lang, 'dynamoPitr'),
     quantity: Math.round(storageGiB * 100) / 100,
-    unit: t.gbMonth,
+    unit: engineText(lang, 'gbMonth'),
     unitUsd: prices.dynamodbPitrUsdPerGbMonth,
     monthlyUsd: storageGiB * prices.dynamodbPitrUsdPerGbMonth,
   });
@@ -100,26 +112,42 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
   const warnings: string[] = [];
   // 400 KB per item is a hard limit (D2): a record above it does not fit DynamoDB as modelled.
   const errors: string[] = [];
-  if (load.maxRecordBytes > f.maxItemBytes) errors.push(t.dynamoItemTooBig(num(load.maxRecordBytes)));
+  if (load.maxRecordBytes > f.maxItemBytes) errors.push(engineText(lang, 'dynamoItemTooBig', { bytes: num(load.maxRecordBytes) }));
   // Per-table default quota: 40,000 read and 40,000 write request units per second (AWS service quotas); adjustable, so a warning.
   const peakRru = load.readsPerSecondPeak * rru;
   const peakWru = load.writesPerSecondPeak * wru;
   if (peakRru > f.tableUnitsQuota || peakWru > f.tableUnitsQuota)
-    warnings.push(t.dynamoTableQuota(num(peakRru), num(peakWru), num(f.tableUnitsQuota)));
+    warnings.push(engineText(lang, 'dynamoTableQuota', { rru: num(peakRru), wru: num(peakWru), quota: num(f.tableUnitsQuota) }));
   return finish({
     engine: 'dynamodb',
-    title: t.dynamoTitle(mode),
+    title: engineText(lang, 'dynamoTitle', { mode }),
     roles: [
-      { role: 'client-session', name: t.requestRouters, count: 0, instance: null, dedicated: false, why: t.awsEndpoint, grows: t.nothingToRun },
-      { role: 'query', name: t.queryNodes, count: 0, instance: null, dedicated: false, why: t.awsReads, grows: t.awsReadsGrows },
+      {
+        role: 'client-session',
+        name: engineText(lang, 'requestRouters'),
+        count: 0,
+        instance: null,
+        dedicated: false,
+        why: engineText(lang, 'awsEndpoint'),
+        grows: engineText(lang, 'nothingToRun'),
+      },
+      {
+        role: 'query',
+        name: engineText(lang, 'queryNodes'),
+        count: 0,
+        instance: null,
+        dedicated: false,
+        why: engineText(lang, 'awsReads'),
+        grows: engineText(lang, 'awsReadsGrows'),
+      },
       {
         role: 'data',
-        name: t.partitions,
+        name: engineText(lang, 'partitions'),
         count: parts,
         instance: null,
         dedicated: false,
-        why: t.partitionsWhy(gib(storageBytes), num(rcu), num(wcu), parts),
-        grows: t.partitionsGrows,
+        why: engineText(lang, 'partitionsWhy', { storage: gib(storageBytes), rcu: num(rcu), wcu: num(wcu), n: parts }),
+        grows: engineText(lang, 'partitionsGrows'),
       },
     ],
     storedBytes: storageBytes,
@@ -127,18 +155,30 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: EngineL
     // One more provisioned read and write unit: the finest step of the bill (on-demand has none).
     ladderStepUsd: (p.rcuUsdPerHour + p.wcuUsdPerHour) * HOURS_PER_MONTH,
     notes: [
-      t.dynamoItemNote(num(item), num(rru), num(wru)),
-      t.dynamoOnDemandNote(
-        num(load.readsPerSecondAvg),
-        num(rru),
-        p.readRequestUsdPerMillion,
-        num(load.writesPerSecondAvg),
-        num(wru),
-        p.writeRequestUsdPerMillion,
-        num(onDemand),
-      ),
-      t.dynamoProvisionedNote(f.provisionedTargetUtilisation * 100, num(rcu), p.rcuUsdPerHour, num(wcu), p.wcuUsdPerHour, num(provisioned)),
-      t.dynamoStorageNote(gib(load.storedBytes), num(load.storedRecords), ITEM_OVERHEAD_BYTES, gib(storageBytes)),
+      engineText(lang, 'dynamoItemNote', { item: num(item), rru: num(rru), wru: num(wru) }),
+      engineText(lang, 'dynamoOnDemandNote', {
+        reads: num(load.readsPerSecondAvg),
+        rru: num(rru),
+        readPrice: p.readRequestUsdPerMillion,
+        writes: num(load.writesPerSecondAvg),
+        wru: num(wru),
+        writePrice: p.writeRequestUsdPerMillion,
+        total: num(onDemand),
+      }),
+      engineText(lang, 'dynamoProvisionedNote', {
+        target: f.provisionedTargetUtilisation * 100,
+        rcu: num(rcu),
+        rcuPrice: p.rcuUsdPerHour,
+        wcu: num(wcu),
+        wcuPrice: p.wcuUsdPerHour,
+        total: num(provisioned),
+      }),
+      engineText(lang, 'dynamoStorageNote', {
+        stored: gib(load.storedBytes),
+        items: num(load.storedRecords),
+        overhead: ITEM_OVERHEAD_BYTES,
+        total: gib(storageBytes),
+      }),
     ],
     warnings,
     errors,

@@ -27,7 +27,8 @@ import {
   type LayoutOption,
   type SizingHints,
 } from './common';
-import { ENGINE_TEXT, type EngineLang } from './engine-text';
+import { constraintName, engineText } from './engine-text';
+import type { Lang } from '../../l10n';
 
 /** Search thread pool size of a node: int(cores × 3 / 2) + 1 (E5). */
 export function searchPool(vcpu: number): number {
@@ -132,9 +133,8 @@ interface EsExtra {
   coordinators: CoordinatorLayout;
 }
 
-export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = ELASTICSEARCH;
-  const t = ENGINE_TEXT[lang];
   const replicas = load.replicationFactor - 1;
   const storage = load.storedBytes * (replicas + 1) * f.storageOverhead;
   const primaries = Math.max(1, ceil(load.storedBytes / (f.shardGb * GIB)));
@@ -186,7 +186,7 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
   const step = (o: LayoutOption<EsExtra>) => nodeMonthUsd(prices, o.instance) + jump + coordStep;
   const choice = chooseLayout(options);
   const chosen = choice.chosen;
-  const preferred = preferenceNote(choice, t);
+  const preferred = preferenceNote(choice, lang);
   const data = instance(chosen.instance);
   const { shardsPerNode, heapGiB: heap, pool, perNodeGiB, masters, coordinators: coordLayout } = chosen.extra;
   const coordinators = coordLayout.count;
@@ -197,91 +197,108 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: En
   const warnings: string[] = [];
   const errors: string[] = [];
   if (!choice.fits)
-    errors.push(t.esDoesNotFit(num(dataNodes + coordinators), chosen.instance, num(totalShards), f.maxInstancesPerDomain, num(topShards)));
+    errors.push(
+      engineText(lang, 'esDoesNotFit', {
+        nodes: num(dataNodes + coordinators),
+        inst: chosen.instance,
+        shards: num(totalShards),
+        max: f.maxInstancesPerDomain,
+        maxShards: num(topShards),
+      }),
+    );
   else if (dataNodes + coordinators > f.defaultInstancesPerDomain)
-    warnings.push(t.esQuota(num(dataNodes + coordinators), f.defaultInstancesPerDomain, f.maxInstancesPerDomain));
+    warnings.push(
+      engineText(lang, 'esQuota', { nodes: num(dataNodes + coordinators), def: f.defaultInstancesPerDomain, max: f.maxInstancesPerDomain }),
+    );
 
   const roles: EngineSizing['roles'] = [
     {
       role: 'client-session',
-      name: t.coordinatingOnly,
+      name: engineText(lang, 'coordinatingOnly'),
       count: coordinators,
       instance: coordinators ? coordLayout.instance : null,
       dedicated: coordinators > 0,
-      why: t.coordinatingWhy(num(load.readsPerSecondPeak), num(load.queryLatencyMs), coordLayout.pool, coord.vcpu, coordLayout.needed, !coordinators),
-      grows: t.queryRateGrows,
+      why: engineText(lang, 'coordinatingWhy', {
+        peak: num(load.readsPerSecondPeak),
+        latency: num(load.queryLatencyMs),
+        pool: coordLayout.pool,
+        vcpu: coord.vcpu,
+        n: coordLayout.needed,
+        dataCoordinates: !coordinators,
+      }),
+      grows: engineText(lang, 'queryRateGrows'),
     },
     {
       role: 'query',
-      name: t.searchCapacity,
+      name: engineText(lang, 'searchCapacity'),
       count: bySearch,
       instance: chosen.instance,
       dedicated: false,
-      why: t.searchWhy(num(busyThreads), pool, chosen.instance, bySearch),
-      grows: t.queryRateGrows,
+      why: engineText(lang, 'searchWhy', { busy: num(busyThreads), pool, inst: chosen.instance, n: bySearch }),
+      grows: engineText(lang, 'queryRateGrows'),
     },
     {
       role: 'data',
-      name: t.dataNodes,
+      name: engineText(lang, 'dataNodes'),
       count: dataNodes,
       instance: chosen.instance,
       dedicated: true,
-      why: `${t.esDataWhy(replicas + 1, gib(storage), gib(perNodeGiB * GIB), f.spareNodes, chosen.needs.storage!, totalShards, num(shardsPerNode), chosen.needs.shards!, bySearch, dataNodes)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
-      grows: t.esDataGrows,
+      why: `${engineText(lang, 'esDataWhy', { copies: replicas + 1, storage: gib(storage), perNode: gib(perNodeGiB * GIB), spare: f.spareNodes, byStorage: chosen.needs.storage!, shards: totalShards, shardsPerNode: num(shardsPerNode), byShards: chosen.needs.shards!, bySearch, n: dataNodes })}; ${engineText(lang, 'decided', { by: constraintName(lang, chosen.decidedBy) })}`,
+      grows: engineText(lang, 'esDataGrows'),
     },
     {
       role: 'coordination',
-      name: t.masters,
+      name: engineText(lang, 'masters'),
       count: masterCount,
       instance: masters.instance,
       dedicated: true,
-      why: t.mastersWhy(
-        f.dedicatedMasters,
-        masters.instance,
-        num(ceil(dataNodes / masters.domains)),
-        num(ceil(totalShards / masters.domains)),
-        masters.domains,
-      ),
-      grows: t.mastersGrows,
+      why: engineText(lang, 'mastersWhy', {
+        n: f.dedicatedMasters,
+        inst: masters.instance,
+        dataNodes: num(ceil(dataNodes / masters.domains)),
+        shards: num(ceil(totalShards / masters.domains)),
+        domains: masters.domains,
+      }),
+      grows: engineText(lang, 'mastersGrows'),
     },
   ];
   const ebs = f.ebsMaxGp3GiB[chosen.instance];
   return finish({
     engine: 'elasticsearch',
-    title: t.esTitle,
+    title: engineText(lang, 'esTitle'),
     roles,
     storedBytes: storage,
     ladderStepUsd: largestStepUsd(options, step),
     costLines: [
-      nodeCost(prices, chosen.instance, dataNodes, t.dataNodes, t),
-      ...(coordinators ? [nodeCost(prices, coordLayout.instance, coordinators, t.coordinatingOnly, t)] : []),
-      nodeCost(prices, masters.instance, masterCount, t.mastersCost, t),
-      storageCostAt(storage, prices.openSearchStorageUsdPerGbMonth, t.esEbs, t),
+      nodeCost(prices, chosen.instance, dataNodes, engineText(lang, 'dataNodes'), lang),
+      ...(coordinators ? [nodeCost(prices, coordLayout.instance, coordinators, engineText(lang, 'coordinatingOnly'), lang)] : []),
+      nodeCost(prices, masters.instance, masterCount, engineText(lang, 'mastersCost'), lang),
+      storageCostAt(storage, prices.openSearchStorageUsdPerGbMonth, engineText(lang, 'esEbs'), lang),
     ],
     notes: [
-      ladderSummary(options, chosen, t),
+      ladderSummary(options, chosen, lang),
       ...(preferred ? [preferred] : []),
-      t.esStorageNote(gib(load.storedBytes), replicas, f.storageOverhead, gib(storage)),
-      t.esStoragePerNode(
-        chosen.instance,
-        data.memoryGiB,
-        f.diskToRamRatio,
-        gib(data.memoryGiB * f.diskToRamRatio * GIB),
-        ebs === undefined ? '—' : gib(ebs * GIB),
-        gib(perNodeGiB * GIB),
-      ),
-      t.esShardsNote(
-        gib(load.storedBytes),
-        f.shardGb,
+      engineText(lang, 'esStorageNote', { source: gib(load.storedBytes), replicas, overhead: f.storageOverhead, storage: gib(storage) }),
+      engineText(lang, 'esStoragePerNode', {
+        inst: chosen.instance,
+        ram: data.memoryGiB,
+        ratio: f.diskToRamRatio,
+        byRam: gib(data.memoryGiB * f.diskToRamRatio * GIB),
+        ebs: ebs === undefined ? '—' : gib(ebs * GIB),
+        perNode: gib(perNodeGiB * GIB),
+      }),
+      engineText(lang, 'esShardsNote', {
+        source: gib(load.storedBytes),
+        shardGb: f.shardGb,
         primaries,
-        totalShards,
-        num(shardsPerNode),
-        f.shardsPerHeapGb,
-        num(heap),
-        num(f.maxShardsPerNode),
-      ),
-      t.esNoIndexRate,
-      t.esSnapshotsFree,
+        total: totalShards,
+        perNode: num(shardsPerNode),
+        perHeap: f.shardsPerHeapGb,
+        heap: num(heap),
+        cap: num(f.maxShardsPerNode),
+      }),
+      engineText(lang, 'esNoIndexRate'),
+      engineText(lang, 'esSnapshotsFree'),
     ],
     warnings,
     errors,

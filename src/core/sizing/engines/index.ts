@@ -4,15 +4,14 @@ import type { PriceCatalog } from '../prices';
 import type { EngineId } from '../workload';
 import { sizeCassandra, sizeScyllaDb } from './cassandra';
 import type { EngineSizing, SizingHints } from './common';
-import type { EngineLang } from './engine-text';
+
 import { sizeDynamoDb } from './dynamodb';
 import { sizeElasticsearch } from './elasticsearch';
 import { sizeMongoDb } from './mongodb';
 import { sizeRedis } from './redis';
+import type { Lang } from '../../l10n';
 
-export const ENGINE_SIZERS: Readonly<
-  Record<EngineId, (load: DataLoad, prices: PriceCatalog, lang?: EngineLang, hints?: SizingHints) => EngineSizing>
-> = {
+export const ENGINE_SIZERS: Readonly<Record<EngineId, (load: DataLoad, prices: PriceCatalog, lang?: Lang, hints?: SizingHints) => EngineSizing>> = {
   mongodb: sizeMongoDb,
   cassandra: sizeCassandra,
   scylladb: sizeScyllaDb,

@@ -27,13 +27,13 @@ import {
   type LayoutOption,
   type SizingHints,
 } from './common';
-import { ENGINE_TEXT, type EngineLang } from './engine-text';
+import { constraintName, engineText } from './engine-text';
+import type { Lang } from '../../l10n';
 
 export const wiredTigerCacheGiB = (ramGiB: number): number => Math.max(MONGODB.cacheFractionOfRamMinus1 * (ramGiB - 1), MONGODB.cacheMinGiB);
 
-export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = MONGODB;
-  const t = ENGINE_TEXT[lang];
   const perCopy = load.storedBytes * (1 + f.indexOverhead);
   const workingSet = perCopy * load.workingSetFraction;
   const members = Math.max(f.minReplicaSetMembers, load.replicationFactor);
@@ -52,11 +52,11 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
   const unsharded = options.filter((o) => o.extra.shards === 1);
   const choice = chooseLayout(unsharded.length ? unsharded : options);
   const chosen = choice.chosen;
-  const preferred = preferenceNote(choice, t);
+  const preferred = preferenceNote(choice, lang);
   // Hard limits (M8): a document ≤ 16 MiB, a replica set ≤ 50 members; no limit on the number of shards.
   const errors: string[] = [];
-  if (load.maxRecordBytes > f.maxDocumentBytes) errors.push(t.mongoDocTooBig(num(load.maxRecordBytes)));
-  if (members > f.maxReplicaSetMembers) errors.push(t.mongoTooManyMembers(members));
+  if (load.maxRecordBytes > f.maxDocumentBytes) errors.push(engineText(lang, 'mongoDocTooBig', { bytes: num(load.maxRecordBytes) }));
+  if (members > f.maxReplicaSetMembers) errors.push(engineText(lang, 'mongoTooManyMembers', { n: members }));
   const { cacheGiB, shards } = chosen.extra;
   const data = instance(chosen.instance);
   const sharded = shards > 1;
@@ -68,61 +68,68 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: EngineLa
   const roles: EngineSizing['roles'] = [
     {
       role: 'client-session',
-      name: t.mongos,
+      name: engineText(lang, 'mongos'),
       count: sharded ? appServers : 0,
       instance: null,
       dedicated: false,
-      why: sharded ? t.mongosWhy(num(load.concurrentSessions), f.driverPoolSize, appServers) : t.mongosNone,
-      grows: t.mongosGrows,
+      why: sharded
+        ? engineText(lang, 'mongosWhy', { sessions: num(load.concurrentSessions), pool: f.driverPoolSize, n: appServers })
+        : engineText(lang, 'mongosNone'),
+      grows: engineText(lang, 'mongosGrows'),
     },
     {
       role: 'query',
-      name: t.secondaries,
+      name: engineText(lang, 'secondaries'),
       count: 0,
       instance: null,
       dedicated: false,
-      why: t.secondariesWhy(members - 1),
-      grows: t.secondariesGrows,
+      why: engineText(lang, 'secondariesWhy', { n: members - 1 }),
+      grows: engineText(lang, 'secondariesGrows'),
     },
     {
       role: 'data',
-      name: t.shardMembers,
+      name: engineText(lang, 'shardMembers'),
       count: shards * members,
       instance: chosen.instance,
       dedicated: true,
-      why: `${t.shardsWhy(gib(workingSet), num(cacheGiB), chosen.needs.cache!, gib(perCopy), num(f.diskPerNodeGb), chosen.needs.disk!, shards, members)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
-      grows: t.shardsGrows,
+      why: `${engineText(lang, 'shardsWhy', { ws: gib(workingSet), cache: num(cacheGiB), byCache: chosen.needs.cache!, data: gib(perCopy), disk: num(f.diskPerNodeGb), byDisk: chosen.needs.disk!, shards, members })}; ${engineText(lang, 'decided', { by: constraintName(lang, chosen.decidedBy) })}`,
+      grows: engineText(lang, 'shardsGrows'),
     },
     {
       role: 'coordination',
-      name: t.configServers,
+      name: engineText(lang, 'configServers'),
       count: config,
       instance: sharded ? f.configInstance : null,
       dedicated: sharded,
-      why: sharded ? t.configWhy(f.configServers) : t.configNone,
-      grows: t.configGrows,
+      why: sharded ? engineText(lang, 'configWhy', { n: f.configServers }) : engineText(lang, 'configNone'),
+      grows: engineText(lang, 'configGrows'),
     },
   ];
-  const costLines = [nodeCost(prices, chosen.instance, shards * members, t.shardMembers, t)];
-  if (sharded) costLines.push(nodeCost(prices, f.configInstance, config, t.configServers, t));
-  costLines.push(storageCost(prices, diskPerNode * shards * members, t.ebsShardMembers, t));
+  const costLines = [nodeCost(prices, chosen.instance, shards * members, engineText(lang, 'shardMembers'), lang)];
+  if (sharded) costLines.push(nodeCost(prices, f.configInstance, config, engineText(lang, 'configServers'), lang));
+  costLines.push(storageCost(prices, diskPerNode * shards * members, engineText(lang, 'ebsShardMembers'), lang));
   // Backups: a snapshot of one member's volume per shard holds one copy of the data (incremental snapshots add the changed blocks).
-  costLines.push(storageCostAt(perCopy, prices.ebsSnapshotUsdPerGbMonth, t.ebsSnapshots, t));
-  const crossAz = crossAzCost(prices, load, members, t);
+  costLines.push(storageCostAt(perCopy, prices.ebsSnapshotUsdPerGbMonth, engineText(lang, 'ebsSnapshots'), lang));
+  const crossAz = crossAzCost(prices, load, members, lang);
   if (crossAz) costLines.push(crossAz);
   return finish({
     engine: 'mongodb',
-    title: t.mongoTitle,
+    title: engineText(lang, 'mongoTitle'),
     roles,
     ladderStepUsd: largestStepUsd(options, step),
     storedBytes: perCopy * members,
     costLines,
     notes: [
-      ladderSummary(options, chosen, t),
+      ladderSummary(options, chosen, lang),
       ...(preferred ? [preferred] : []),
-      t.mongoCacheNote(chosen.instance, data.memoryGiB, num(cacheGiB)),
-      t.mongoDataNote(gib(load.storedBytes), f.indexOverhead, gib(perCopy), gib(diskPerNode)),
-      t.mongoNoOps,
+      engineText(lang, 'mongoCacheNote', { inst: chosen.instance, ram: data.memoryGiB, cache: num(cacheGiB) }),
+      engineText(lang, 'mongoDataNote', {
+        stored: gib(load.storedBytes),
+        overhead: f.indexOverhead,
+        perCopy: gib(perCopy),
+        perMember: gib(diskPerNode),
+      }),
+      engineText(lang, 'mongoNoOps'),
     ],
     warnings: [],
     errors,

@@ -26,7 +26,8 @@ import {
   type LayoutOption,
   type SizingHints,
 } from './common';
-import { ENGINE_TEXT, type EngineLang } from './engine-text';
+import { constraintName, engineText } from './engine-text';
+import type { Lang } from '../../l10n';
 
 /**
  * The allocation jemalloc makes for a request of `bytes`: 8, then 16-byte steps to 128, then four size classes per
@@ -41,9 +42,8 @@ export function jemallocSizeClass(bytes: number): number {
   return Math.ceil(n / spacing) * spacing;
 }
 
-export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang = 'en', hints: SizingHints = {}): EngineSizing {
+export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en', hints: SizingHints = {}): EngineSizing {
   const f = REDIS;
-  const t = ENGINE_TEXT[lang];
   const untilTtlRecords = Math.max(0, load.storedRecords - load.ttlRecords);
   const hotRecords = load.ttlRecords + untilTtlRecords * load.workingSetFraction;
   const hotBytes = load.ttlBytes + Math.max(0, load.storedBytes - load.ttlBytes) * load.workingSetFraction;
@@ -77,44 +77,59 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: EngineLang
   const nodes = chosen.nodes;
   const warnings: string[] = [];
   const errors: string[] = [];
-  if (!choice.fits) errors.push(t.redisDoesNotFit(num(nodes), chosen.instance, f.maxNodesPerCluster));
-  else if (nodes > f.defaultNodesPerCluster) warnings.push(t.redisQuota(num(nodes), f.defaultNodesPerCluster, f.maxNodesPerCluster));
-  if (load.maxRecordBytes > f.maxValueBytes) errors.push(t.redisValueTooBig(num(load.maxRecordBytes)));
-  const preferred = preferenceNote(choice, t);
+  if (!choice.fits) errors.push(engineText(lang, 'redisDoesNotFit', { nodes: num(nodes), inst: chosen.instance, max: f.maxNodesPerCluster }));
+  else if (nodes > f.defaultNodesPerCluster)
+    warnings.push(engineText(lang, 'redisQuota', { nodes: num(nodes), def: f.defaultNodesPerCluster, max: f.maxNodesPerCluster }));
+  if (load.maxRecordBytes > f.maxValueBytes) errors.push(engineText(lang, 'redisValueTooBig', { bytes: num(load.maxRecordBytes) }));
+  const preferred = preferenceNote(choice, lang);
   const noTtlKeys = untilTtlRecords > 0;
   return finish({
     engine: 'redis',
-    title: t.redisTitle,
+    title: engineText(lang, 'redisTitle'),
     ladderStepUsd: largestStepUsd(options, step),
     roles: [
-      { role: 'client-session', name: t.proxies, count: 0, instance: null, dedicated: false, why: t.proxiesWhy, grows: t.proxiesGrows },
+      {
+        role: 'client-session',
+        name: engineText(lang, 'proxies'),
+        count: 0,
+        instance: null,
+        dedicated: false,
+        why: engineText(lang, 'proxiesWhy'),
+        grows: engineText(lang, 'proxiesGrows'),
+      },
       {
         role: 'query',
-        name: t.readReplicas,
+        name: engineText(lang, 'readReplicas'),
         count: shards * (copies - 1),
         instance: chosen.instance,
         dedicated: false,
-        why: t.readReplicasWhy(copies - 1),
-        grows: t.readRate,
+        why: engineText(lang, 'readReplicasWhy', { n: copies - 1 }),
+        grows: engineText(lang, 'readRate'),
       },
       {
         role: 'data',
-        name: t.shardNodes,
+        name: engineText(lang, 'shardNodes'),
         count: nodes,
         instance: chosen.instance,
         dedicated: true,
-        why: `${t.redisShardsWhy(gib(perCopy), node.memoryGiB, f.usableMemoryFraction, chosen.needs.memory!, num(opsPeak), num(f.opsPerShard), chosen.needs.ops!, shards, copies)}; ${t.decided(t.constraintNames[chosen.decidedBy] ?? chosen.decidedBy)}`,
-        grows: t.redisShardsGrows,
+        why: `${engineText(lang, 'redisShardsWhy', { perCopy: gib(perCopy), ram: node.memoryGiB, usable: f.usableMemoryFraction, byMemory: chosen.needs.memory!, ops: num(opsPeak), perShard: num(f.opsPerShard), byOps: chosen.needs.ops!, shards, copies })}; ${engineText(lang, 'decided', { by: constraintName(lang, chosen.decidedBy) })}`,
+        grows: engineText(lang, 'redisShardsGrows'),
       },
     ],
     storedBytes: perCopy * copies,
-    costLines: [nodeCost(prices, chosen.instance, nodes, t.cacheNodes, t)],
+    costLines: [nodeCost(prices, chosen.instance, nodes, engineText(lang, 'cacheNodes'), lang)],
     notes: [
-      ladderSummary(options, chosen, t),
+      ladderSummary(options, chosen, lang),
       ...(preferred ? [preferred] : []),
-      t.redisHotSet(num(load.ttlRecords), num(untilTtlRecords), load.workingSetFraction, num(hotRecords)),
-      t.redisMemoryNote(num(hotRecords), f.perKeyOverheadBytes, num(valueBytes), num(allocated), gib(perCopy)),
-      noTtlKeys ? t.redisEvictionLru : t.redisEvictionTtl,
+      engineText(lang, 'redisHotSet', { ttl: num(load.ttlRecords), noTtl: num(untilTtlRecords), ws: load.workingSetFraction, hot: num(hotRecords) }),
+      engineText(lang, 'redisMemoryNote', {
+        keys: num(hotRecords),
+        overhead: f.perKeyOverheadBytes,
+        value: num(valueBytes),
+        allocated: num(allocated),
+        perCopy: gib(perCopy),
+      }),
+      noTtlKeys ? engineText(lang, 'redisEvictionLru') : engineText(lang, 'redisEvictionTtl'),
     ],
     warnings,
     errors,

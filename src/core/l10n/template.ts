@@ -1,7 +1,7 @@
 // Message templates: `{{name}}` placeholders filled from a rule's data. A missing value is a bug in the rule, so it
 // throws (the runner records it on the file) rather than printing a hole. Data can be source text, so every value
 // passes the credential choke point (a key in a model name or a size expression never reaches a message in full).
-import { redactSecrets } from '../../model/redact';
+import { redactSecrets } from '../model/redact';
 
 /** A template split once into its literal parts and placeholder names: the editor fills thousands per keystroke. */
 interface Compiled {

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { TOOL_NAME } from '../core/analyze';
+import { cliText } from './cli-messages';
 import { loadConfigFile } from '../core/config';
 import { diffRevisions, GitError } from '../core/diff';
 import { redactDeep } from '../core/model/redact';
@@ -39,34 +40,34 @@ export interface DiffIO {
 
 export class DiffUsageError extends Error {}
 
-export function parseRange(positionals: readonly string[]): { base?: string; head?: string } {
-  if (positionals.length > 1) throw new DiffUsageError(`diff takes one BASE or BASE..HEAD, not ${positionals.length} arguments`);
+export function parseRange(positionals: readonly string[], lang: Lang = 'en'): { base?: string; head?: string } {
+  if (positionals.length > 1) throw new DiffUsageError(cliText(lang, 'diffArguments', { count: positionals.length }));
   const range = positionals[0];
   if (range === undefined) return {};
-  if (range.includes('...')) throw new DiffUsageError(`'${range}': use BASE..HEAD (two dots); the base is compared as given`);
+  if (range.includes('...')) throw new DiffUsageError(cliText(lang, 'diffThreeDots', { range }));
   const [base, head, ...rest] = range.split('..');
-  if (rest.length || base === '') throw new DiffUsageError(`'${range}' is not BASE or BASE..HEAD`);
+  if (rest.length || base === '') throw new DiffUsageError(cliText(lang, 'diffNotRange', { range }));
   return { base, ...(head ? { head } : {}) };
 }
 
 export async function runDiffCommand(positionals: readonly string[], values: DiffValues, io: DiffIO): Promise<number> {
+  // Usage errors speak --lang when it is valid (a bad --lang is itself an error, in English).
+  const early: Lang = values.lang !== undefined && isLang(values.lang) ? values.lang : 'en';
   try {
     const format = values.format ?? 'text';
-    if (!['text', 'json', 'md'].includes(format)) throw new DiffUsageError(`--format for diff must be text, json or md, not '${format}'`);
-    if (values.workload !== undefined)
-      throw new DiffUsageError('--workload does not apply to diff: each revision uses its own ai-infra-advisor.workload.json');
-    if (values.baseline !== undefined || values['no-baseline'])
-      throw new DiffUsageError('--baseline does not apply to diff: it reports only findings new in the change');
+    if (!['text', 'json', 'md'].includes(format))
+      throw new DiffUsageError(cliText(early, 'formatChoices', { command: 'diff', choices: 'text,json,md', format }));
+    if (values.workload !== undefined) throw new DiffUsageError(cliText(early, 'diffWorkload'));
+    if (values.baseline !== undefined || values['no-baseline']) throw new DiffUsageError(cliText(early, 'diffBaseline'));
     const failOn = values['fail-on'] ?? 'error';
-    if (!['error', 'warning', 'never'].includes(failOn)) throw new DiffUsageError(`--fail-on must be error, warning or never, not '${failOn}'`);
+    if (!['error', 'warning', 'never'].includes(failOn)) throw new DiffUsageError(cliText(early, 'failOnChoices', { value: failOn }));
     let budget: number | null = null;
     if (values.budget !== undefined) {
       budget = Number(values.budget.replace(/^\$/, ''));
-      if (!Number.isFinite(budget) || budget < 0)
-        throw new DiffUsageError(`--budget must be a number of US dollars a month, 0 or more, not '${values.budget}'`);
+      if (!Number.isFinite(budget) || budget < 0) throw new DiffUsageError(cliText(early, 'diffBudget', { value: values.budget }));
     }
-    if (values.lang !== undefined && !isLang(values.lang)) throw new DiffUsageError(`--lang must be en or ko, not '${values.lang}'`);
-    const range = parseRange(positionals);
+    if (values.lang !== undefined && !isLang(values.lang)) throw new DiffUsageError(cliText(early, 'langChoices', { value: values.lang }));
+    const range = parseRange(positionals, early);
     const root = resolve(io.cwd, values.root ?? '.');
     // The tables follow the findings' language: --lang, else the root's configuration (as scan and report do).
     const lang: Lang = values.lang !== undefined && isLang(values.lang) ? values.lang : loadConfigFile(root, RULE_IDS).config.lang;
@@ -82,7 +83,7 @@ export async function runDiffCommand(positionals: readonly string[], values: Dif
       const out = resolve(io.cwd, values.output);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, text);
-      io.stderr(`${TOOL_NAME}: wrote ${format} diff to ${values.output}\n`);
+      io.stderr(`${TOOL_NAME}: ${cliText(lang, 'wroteDiff', { format, path: values.output })}\n`);
     } else io.stdout(text);
     let code = 0;
     if (failOn !== 'never') {
@@ -90,7 +91,7 @@ export async function runDiffCommand(positionals: readonly string[], values: Dif
       if (at.length) code = 1;
     }
     if (budget !== null && report.bill.deltaUsd > budget) {
-      io.stderr(`${TOOL_NAME}: the monthly cost goes up by ${formatUsd(report.bill.deltaUsd)}, above the budget of ${formatUsd(budget)}\n`);
+      io.stderr(`${TOOL_NAME}: ${cliText(lang, 'overBudget', { delta: formatUsd(report.bill.deltaUsd), budget: formatUsd(budget) })}\n`);
       code = 1;
     }
     if (!values['no-fail-on-skipped'] && report.notAnalysed.some((n) => n.side === 'head')) code = 1;

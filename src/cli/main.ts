@@ -26,54 +26,13 @@ import { PROFILE_NAMES, type ProfileName } from '../core/sizing/profiles';
 import { BASELINE_FILE_NAME, baselineText, createBaseline, loadBaseline, splitByBaseline } from '../core/baseline';
 import { diskText } from '../core/report/sarif';
 import { runDiffCommand } from './diff-command';
-import { isLang } from '../core/l10n';
+import { isLang, type Lang } from '../core/l10n';
+import { cliText } from './cli-messages';
 
-const USAGE = `Usage: ${TOOL_NAME} scan [paths...] [options]
-       ${TOOL_NAME} report [paths...] [options]
-       ${TOOL_NAME} baseline [paths...] [--output FILE]
-       ${TOOL_NAME} diff [BASE[..HEAD]] [options]
-       ${TOOL_NAME} lsp --stdio
-       ${TOOL_NAME} mcp [--root DIR]
-
-scan    reads CUDA, OpenCL, C/C++, Python GPU code and LLM API code (OpenAI, Anthropic, Google GenAI, AWS Bedrock,
-        LiteLLM, LangChain, the AI SDK) statically and reports problems with their numbers.
-lsp     starts the language server on stdin/stdout (diagnostics, quick fixes, hover, CodeLens) for any LSP editor.
-mcp     starts a Model Context Protocol server on stdin/stdout for coding agents (tools scan, sizing_report,
-        explain_finding, diff), confined to the root (default: the current folder).
-baseline  writes the current findings (stable fingerprints, not line numbers) to ${BASELINE_FILE_NAME}; scan
-        then reports only findings not in it.
-diff    what a change costs: call sites, $/month, GPU peak memory, database nodes and new findings between BASE (default:
-        the merge base with the default branch) and HEAD (default: the working tree), read from git.
-report  sizes the infrastructure for it: GPU fit and chunk plans, database topology per engine, monthly cost,
-        growth with traffic and months, and a recommendation.
-
-Options:
-  --format FORMAT              scan: text|json|sarif (default text); report: html|md|json|text (default text);
-                               diff: text|json|md (default text; md is a pull-request comment)
-  --profile low|medium|high    report: usage profile the assumptions start from (default: the workload file's, else medium)
-  --workload FILE              report: workload assumptions (default: ai-infra-advisor.workload.json in . or in a scanned folder)
-  --output FILE                write the report to FILE instead of standard output
-  --config FILE                configuration file (default: ./ai-infra-advisor.config.json if present)
-  --target-gpu ID              GPU to check against: ${GPU_CATALOG.map((g) => g.id).join(', ')}
-  --fail-on error|warning|never  exit 1 when a finding is at or above this severity (default: error)
-  --no-fail-on-skipped         do not exit 1 for files that could not be analysed (a parser failure, the time budget,
-                               an unreadable file or name); by default they fail the run, as a finding would
-  --file-timeout SECONDS       per-file analysis time budget (default: 10; config analysisTimeoutSeconds)
-  --root DIR                   folder paths and report paths are relative to (default: current folder)
-  --max-file-bytes N           skip files larger than N bytes (default: 2000000)
-  --jobs N                     worker threads for the files (default 1: none; 0: one per core, at most 4)
-  --lang en|ko                 language of rule messages, the sizing report and the diff (default: en; ko = Korean)
-  --baseline FILE              scan: the baseline to read (default: ${BASELINE_FILE_NAME} in the root when present)
-  --no-baseline                scan: report every finding, baselined or not
-  --omit-baselined             scan --format sarif: leave baselined results out (default: marked baselineState "unchanged")
-  --budget USD                 diff: exit 1 when the monthly cost increase exceeds USD
-  --no-color                   plain text output
-  -h, --help                   show this help
-  -v, --version                print the version
-
-Exit status: 0 no finding at or above --fail-on and every file analysed, 1 findings at or above it or a file not
-analysed (unless --no-fail-on-skipped), 2 usage or configuration error.
-`;
+/** The usage text in a language. */
+function usage(lang: Lang): string {
+  return cliText(lang, 'usage', { tool: TOOL_NAME, baselineFile: BASELINE_FILE_NAME, gpus: GPU_CATALOG.map((g) => g.id).join(', ') });
+}
 
 export class UsageError extends Error {}
 
@@ -136,12 +95,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       },
     });
   } catch (err) {
-    io.stderr(`${TOOL_NAME}: ${(err as Error).message}\n\n${USAGE}`);
+    // The language of a command line that could not be parsed: its --lang, when that much is readable.
+    const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+    const raw = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.slice('--lang='.length) : argv[at + 1];
+    const early: Lang = raw !== undefined && isLang(raw) ? raw : 'en';
+    io.stderr(`${TOOL_NAME}: ${cliText(early, 'badArguments', { detail: (err as Error).message })}\n\n${usage(early)}`);
     return 2;
   }
   const { values, positionals } = parsed;
+  // Usage errors and status lines speak --lang (a bad --lang is itself an error, in English).
+  let lang: Lang = values.lang !== undefined && isLang(values.lang) ? values.lang : 'en';
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(usage(lang));
     return 0;
   }
   if (values.version) {
@@ -152,7 +117,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (command === 'lsp') {
     // The language server speaks LSP on stdin/stdout; nothing else may write to stdout.
     if (!values.stdio && !argv.includes('--stdio')) {
-      io.stderr(`${TOOL_NAME}: lsp needs --stdio\n`);
+      io.stderr(`${TOOL_NAME}: ${cliText(lang, 'lspNeedsStdio')}\n`);
       return 2;
     }
     startLanguageServer();
@@ -172,20 +137,19 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     if (command === 'diff') return await runDiffCommand(paths, values, io);
     if (command !== 'scan' && command !== 'report' && command !== 'baseline')
-      throw new UsageError(command ? `unknown command '${command}'` : 'missing command: scan, report, baseline or diff');
+      throw new UsageError(command ? cliText(lang, 'unknownCommand', { command }) : cliText(lang, 'missingCommand'));
     if (command !== 'scan' && (values.baseline !== undefined || values['no-baseline'] || values['omit-baselined']))
-      throw new UsageError('--baseline, --no-baseline and --omit-baselined apply to the scan command');
-    if (values.budget !== undefined) throw new UsageError('--budget applies to the diff command');
+      throw new UsageError(cliText(lang, 'baselineOptionsScanOnly'));
+    if (values.budget !== undefined) throw new UsageError(cliText(lang, 'budgetDiffOnly'));
     const format = values.format ?? (command === 'baseline' ? 'json' : 'text');
     const formats = command === 'scan' ? ['text', 'json', 'sarif'] : command === 'baseline' ? ['json'] : ['html', 'md', 'json', 'text'];
-    if (!formats.includes(format))
-      throw new UsageError(`--format for ${command} must be ${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}, not '${format}'`);
+    if (!formats.includes(format)) throw new UsageError(cliText(lang, 'formatChoices', { command, choices: formats.join(','), format }));
     if (values.profile !== undefined && !PROFILE_NAMES.includes(values.profile as ProfileName))
-      throw new UsageError(`--profile must be low, medium or high, not '${values.profile}'`);
+      throw new UsageError(cliText(lang, 'profileChoices', { value: values.profile }));
     if (command === 'scan' && (values.profile !== undefined || values.workload !== undefined))
-      throw new UsageError('--profile and --workload apply to the report command');
+      throw new UsageError(cliText(lang, 'profileReportOnly'));
     const failOn = values['fail-on']!;
-    if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning or never, not '${failOn}'`);
+    if (!['error', 'warning', 'never'].includes(failOn)) throw new UsageError(cliText(lang, 'failOnChoices', { value: failOn }));
     const root = resolve(io.cwd, values.root ?? '.');
     const loaded = loadConfigFile(root, RULE_IDS, values.config ? resolve(io.cwd, values.config) : undefined);
     if (loaded.fatal) {
@@ -196,60 +160,65 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       const gpu = findGpu(values['target-gpu'], loaded.config.customGpu);
       if (!gpu)
         throw new UsageError(
-          `unknown --target-gpu '${values['target-gpu']}': use one of ${GPU_CATALOG.map((g) => g.id).join(', ')}${loaded.config.customGpu ? ', custom' : ''}`,
+          cliText(lang, 'unknownGpu', {
+            value: values['target-gpu'],
+            ids: `${GPU_CATALOG.map((g) => g.id).join(', ')}${loaded.config.customGpu ? ', custom' : ''}`,
+          }),
         );
       loaded.gpu = gpu;
       loaded.config.targetGpu = gpu.id;
     }
     if (values['max-file-bytes']) {
       const n = Number(values['max-file-bytes']);
-      if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-file-bytes must be a positive integer, not '${values['max-file-bytes']}'`);
+      if (!Number.isInteger(n) || n <= 0) throw new UsageError(cliText(lang, 'maxFileBytes', { value: values['max-file-bytes'] }));
       loaded.config.maxFileBytes = n;
     }
     if (values['file-timeout'] !== undefined) {
       const n = Number(values['file-timeout']);
-      if (!Number.isFinite(n) || n <= 0 || n > 3600)
-        throw new UsageError(`--file-timeout must be a number of seconds above 0 and at most 3600, not '${values['file-timeout']}'`);
+      if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new UsageError(cliText(lang, 'fileTimeout', { value: values['file-timeout'] }));
       loaded.config.analysisTimeoutSeconds = n;
     }
-    if (values['fail-on-skipped'] && values['no-fail-on-skipped'])
-      throw new UsageError('--fail-on-skipped and --no-fail-on-skipped contradict each other');
+    if (values['fail-on-skipped'] && values['no-fail-on-skipped']) throw new UsageError(cliText(lang, 'skippedContradict'));
     // Default on: a file that could not be analysed may hide any finding, so a gate must not pass over it silently.
     const failOnSkipped = !values['no-fail-on-skipped'];
     if (values.lang !== undefined) {
-      if (!isLang(values.lang)) throw new UsageError(`--lang must be en or ko, not '${values.lang}'`);
+      if (!isLang(values.lang)) throw new UsageError(cliText(lang, 'langChoices', { value: values.lang }));
       loaded.config.lang = values.lang;
     }
+    // From here on the configuration's language (its `lang`, or --lang over it), as the reports use.
+    lang = loaded.config.lang;
     for (const p of problemsIn(loaded.problems, loaded.config.lang))
-      io.stderr(`${TOOL_NAME}: config ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
+      io.stderr(`${TOOL_NAME}: ${cliText(lang, 'configProblem', { field: escapeTerminal(p.field), message: escapeTerminal(p.message) })}\n`);
 
     const scanPaths = paths.map((p) => resolve(io.cwd, p));
     // One thread by default: on 2 cores the bench measured workers slower and twice the memory (bench/results.md).
     let workers = 1;
     if (values.jobs !== undefined) {
       workers = Number(values.jobs);
-      if (!Number.isInteger(workers) || workers < 0 || workers > 64)
-        throw new UsageError(`--jobs must be an integer from 0 to 64, not '${values.jobs}'`);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(cliText(lang, 'jobs', { value: values.jobs }));
     }
     const result = await analyze({ root, paths: scanPaths.length ? scanPaths : undefined, config: loaded, workers });
     const missing = result.skipped.filter((s) => s.reason === 'no such file or folder');
     if (missing.length && missing.length === scanPaths.length)
-      throw new UsageError(`nothing to scan: ${missing.map((m) => m.path).join(', ')} not found`);
+      throw new UsageError(cliText(lang, 'nothingToScan', { paths: missing.map((m) => m.path).join(', ') }));
 
     if (command === 'baseline') {
       const baseline = createBaseline(result.findings, { textOf: diskText(root) });
       const out = resolve(io.cwd, values.output ?? join(root, BASELINE_FILE_NAME));
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, baselineText(baseline));
-      io.stderr(`${TOOL_NAME}: wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${out}\n`);
+      io.stderr(`${TOOL_NAME}: ${cliText(lang, 'wroteBaseline', { count: baseline.findings.length, path: out })}\n`);
       const failed = notAnalysed(result);
       // A file that was not analysed has no findings in the baseline: they would all be "new" on the next scan.
       if (failed.length)
         io.stderr(
-          `${TOOL_NAME}: ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed, so not in the baseline: ${failed
-            .slice(0, 5)
-            .map((s) => s.path)
-            .join(', ')}\n`,
+          `${TOOL_NAME}: ${cliText(lang, 'notInBaseline', {
+            count: failed.length,
+            paths: failed
+              .slice(0, 5)
+              .map((s) => s.path)
+              .join(', '),
+          })}\n`,
         );
       return failOnSkipped && failed.length ? 1 : 0;
     }
@@ -265,7 +234,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return 2;
       }
       for (const p of problemsIn(workload.problems, loaded.config.lang))
-        io.stderr(`${TOOL_NAME}: workload ${escapeTerminal(p.field)}: ${escapeTerminal(p.message)}\n`);
+        io.stderr(`${TOOL_NAME}: ${cliText(lang, 'workloadProblem', { field: escapeTerminal(p.field), message: escapeTerminal(p.message) })}\n`);
       const sizing = buildSizingReport(result, workload);
       const out = values.output ? resolve(io.cwd, values.output) : null;
       let text: string;
@@ -287,14 +256,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           mkdirSync(dirname(path), { recursive: true });
           writeFileSync(path, a.content);
         }
-        io.stderr(`${TOOL_NAME}: wrote ${format} sizing report to ${values.output}${assets.length ? ` (+ ${assets.length} chart SVGs)` : ''}\n`);
+        io.stderr(`${TOOL_NAME}: ${cliText(lang, 'wroteSizing', { format, path: values.output!, charts: assets.length })}\n`);
       } else io.stdout(text);
       return exitCode(result, failOn, failOnSkipped);
     }
 
     // The baseline: only findings not in it are reported and gate the run; SARIF marks them instead (baselineState).
     const baseline = values['no-baseline'] ? null : loadBaseline(root, values.baseline ? resolve(io.cwd, values.baseline) : undefined);
-    if (values['no-baseline'] && values.baseline !== undefined) throw new UsageError('--baseline and --no-baseline contradict each other');
+    if (values['no-baseline'] && values.baseline !== undefined) throw new UsageError(cliText(lang, 'baselineContradict'));
     if (baseline && 'error' in baseline) {
       io.stderr(`${TOOL_NAME}: ${escapeTerminal(baseline.error)}\n`);
       return 2;
@@ -308,7 +277,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       fresh = split.fresh;
     }
     const shown = { ...result, findings: fresh };
-    const hiddenNote = baseline ? `${hidden} baselined finding${hidden === 1 ? '' : 's'} hidden (${relativeOr(root, baseline.source)})` : '';
+    const hiddenNote = baseline ? cliText(lang, 'baselinedHidden', { count: hidden, source: relativeOr(root, baseline.source) }) : '';
     const report =
       format === 'json'
         ? jsonText(toJsonReport(shown))
@@ -320,22 +289,26 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       const out = resolve(io.cwd, values.output);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, report);
-      io.stderr(`${TOOL_NAME}: wrote ${format} report to ${values.output} (${fresh.length} findings)\n`);
+      io.stderr(`${TOOL_NAME}: ${cliText(lang, 'wroteReport', { format, path: values.output, count: fresh.length })}\n`);
     } else {
       io.stdout(report);
     }
     const failed = notAnalysed(result);
     if (failed.length && (values.output || format !== 'text'))
       io.stderr(
-        `${TOOL_NAME}: ${failed.length} file${failed.length === 1 ? '' : 's'} not analysed: ${failed
-          .slice(0, 5)
-          .map((s) => `${s.path} (${s.reason})`)
-          .join('; ')}${failed.length > 5 ? `; and ${failed.length - 5} more` : ''}\n`,
+        `${TOOL_NAME}: ${cliText(lang, 'notAnalysed', {
+          count: failed.length,
+          list: failed
+            .slice(0, 5)
+            .map((s) => `${s.path} (${s.reason})`)
+            .join('; '),
+          more: Math.max(0, failed.length - 5),
+        })}\n`,
       );
     return exitCode(shown, failOn, failOnSkipped);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`${TOOL_NAME}: ${err.message}\n\n${USAGE}`);
+      io.stderr(`${TOOL_NAME}: ${err.message}\n\n${usage(lang)}`);
       return 2;
     }
     io.stderr(`${TOOL_NAME}: internal error: ${(err as Error).stack ?? String(err)}\n`);

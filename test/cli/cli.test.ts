@@ -107,6 +107,24 @@ describe('cli', () => {
     assert.match((await cli(['--version'])).out, /^\d+\.\d+\.\d+\n$/);
   });
 
+  it('usage errors, the usage text and status lines speak --lang (or the configuration language); English by default', async () => {
+    const ko = await cli(['scan', 'examples', '--lang', 'ko', '--fail-on', 'sometimes']);
+    assert.equal(ko.code, 2);
+    assert.match(ko.err, /--fail-on은 error, warning, never 중 하나여야 합니다\('sometimes'/);
+    assert.match(ko.err, /사용법: ai-infra-advisor scan/);
+    const en = await cli(['scan', 'examples', '--fail-on', 'sometimes']);
+    assert.match(en.err, /--fail-on must be error, warning or never, not 'sometimes'/);
+    assert.match(en.err, /Usage: ai-infra-advisor scan/);
+    // A command line that cannot be parsed still finds its --lang.
+    assert.match((await cli(['scan', '--lang=ko', '--no-such-option'])).err, /인수를 읽을 수 없습니다: .*\n\n사용법:/s);
+    assert.match((await cli(['--help', '--lang', 'ko'])).out, /^사용법: ai-infra-advisor scan/);
+    // A bad --lang is itself said in English.
+    assert.match((await cli(['scan', 'examples', '--lang', 'fr'])).err, /--lang must be en or ko, not 'fr'/);
+    const out = join(mkdtempSync(join(tmpdir(), 'aia-cli-')), 'r.json');
+    const wrote = await cli(['scan', 'examples', '--lang', 'ko', '--format', 'json', '--output', out, '--fail-on', 'never']);
+    assert.match(wrote.err, /json 보고서를 .*r\.json에 썼습니다 \(발견 사항 \d+개\)/);
+  });
+
   it('the bundled dist/cli.js runs from another folder', function () {
     const bin = join(ROOT, 'dist', 'cli.js');
     if (!existsSync(bin)) this.skip();

@@ -534,6 +534,10 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
     const fnNode = field(call, 'function');
     if (!fnNode) return;
     const a = callArgs(call);
+    // Kernel launches: Numba's and CuPy's `kernel[grid, block](...)`, PyCUDA's `func.prepared_call(grid, block, ...)`
+    // and `func(..., block=(...), grid=(...))`. Other rules read them as the GPU work of a loop.
+    const launched = launchedKernel(fnNode, a);
+    if (launched) events.push({ kind: 'launch', ...base(call, launched.api, launched.family), kernel: launched.kernel, config: '' });
     const q = fnNode.type === 'identifier' || fnNode.type === 'attribute' ? qualify(fnNode.text) : null;
     // `numpy.random.randn(n).astype(numpy.float32)`: the creator's shape with the cast's dtype, held by the name the
     // cast is assigned to (the creator's own call is not what is assigned); `a.astype(np.float32)` of a host array
@@ -704,6 +708,31 @@ export function extractPyGpuFacts(parsed: ParsedSource, path: string): GpuFileFa
   };
 
   // Method calls on arrays, tensors, buffers and queues: x.cuda(), x.to('cuda'), x.get(), d.copy_to_host(), buf.release().
+  const importsNumba = [...aliases.values()].some((m) => m.startsWith('numba'));
+  const importsCupy = [...aliases.values()].some((m) => m.startsWith('cupy'));
+  const launchedKernel = (fnNode: SyntaxNode, a: CallArgs): { api: string; kernel: string; family: GpuApi } | null => {
+    if (fnNode.type === 'subscript' && (importsNumba || importsCupy)) {
+      const kernel = field(fnNode, 'value');
+      // A launch configuration has a grid and a block (and maybe a stream, shared bytes): `table[key](x)` is a lookup.
+      const config = fnNode.childrenForFieldName('subscript').filter((c) => c !== null);
+      if (kernel && config.length >= 2 && (kernel.type === 'identifier' || kernel.type === 'attribute'))
+        return { api: `${collapse(kernel.text)}[]()`, kernel: collapse(kernel.text), family: importsNumba ? 'numba' : 'cupy' };
+    }
+    if (!importsPycuda) return null;
+    if (fnNode.type === 'attribute') {
+      const method = field(fnNode, 'attribute')?.text;
+      if (method === 'prepared_call' || method === 'prepared_async_call' || method === 'prepared_timed_call') {
+        const kernel = collapse(field(fnNode, 'object')?.text ?? '?');
+        return { api: `${kernel}.${method}`, kernel, family: 'pycuda' };
+      }
+    }
+    if (a.keywords.has('block') && (fnNode.type === 'identifier' || fnNode.type === 'attribute')) {
+      const kernel = collapse(fnNode.text);
+      return { api: kernel, kernel, family: 'pycuda' };
+    }
+    return null;
+  };
+
   const visitMethod = (call: SyntaxNode, fnNode: SyntaxNode, a: CallArgs) => {
     const method = field(fnNode, 'attribute')?.text;
     const receiver = field(fnNode, 'object');

@@ -174,4 +174,18 @@ describe('Python GPU facts', () => {
     const f = await facts('import numpy as np\nx = np.zeros(10)\ny = x.to("cuda")');
     assert.equal(f.events.length, 0);
   });
+
+  it('kernel launches: Numba/CuPy kernel[grid, block](...), PyCUDA prepared_call and block= calls; nothing without the import', async () => {
+    const launches = async (code: string) =>
+      (await facts(code)).events.filter((e) => e.kind === 'launch').map((e) => `${e.api}@${e.line}:${e.family}`);
+    assert.deepEqual(await launches('from numba import cuda\nkernel[4, 256](d)\nx = table[0](1)\nmod.k[(8, 8), (16, 16), stream](d)\n'), [
+      'kernel[]()@2:numba',
+      'mod.k[]()@4:numba',
+    ]);
+    assert.deepEqual(
+      await launches('import pycuda.autoinit\nfunc.prepared_call(grid, block, a)\nfunc(a, b, block=(256, 1, 1), grid=(4, 1))\nprint(x, end="")\n'),
+      ['func.prepared_call@2:pycuda', 'func@3:pycuda'],
+    );
+    assert.deepEqual(await launches('import numpy as np\nkernel[4, 256](d)\nf(a, block=1)\n'), []);
+  });
 });

@@ -81,6 +81,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'python: a PyCUDA array re-made inside a timed loop that launches the kernel it times',
+      language: 'python',
+      code: 'import time\nimport numpy\nimport pycuda.autoinit\nimport pycuda.gpuarray as gpuarray\nt0 = time.perf_counter()\nfor _i in range(10):\n    func.prepared_call(grid, block, a_gpu.gpudata, counter.gpudata)\n    counter = gpuarray.zeros(1, dtype=numpy.int32)\nt1 = time.perf_counter()\n',
+      errors: [{ messageId: 'allocInTimedLoop', line: 8, includes: ['pycuda.gpuarray.zeros', 'timed region', '10 iterations'] }],
+    },
+    {
+      name: 'python: a Numba device array re-made in a timed loop that launches kernel[grid, block]',
+      language: 'python',
+      code: 'import time\nimport numpy as np\nfrom numba import cuda\nt0 = time.perf_counter()\nfor step in range(100):\n    out = cuda.device_array(1024, dtype=np.float32)\n    kernel[4, 256](out)\nt1 = time.perf_counter()\n',
+      errors: [{ messageId: 'allocInTimedLoop', line: 6 }],
+    },
+    {
       name: 'an allocation inside a timed loop that also launches the kernel it times: overhead in the timing',
       language: 'cuda',
       code: 'void f(int n) {\n  cudaEvent_t a, b;\n  cudaEventRecord(a);\n  for (int r = 0; r < 10; r++) {\n    float* p;\n    cudaMalloc(&p, 4096);\n    k<<<1, 1>>>(p);\n  }\n  cudaEventRecord(b);\n  cudaEventSynchronize(b);\n  float ms;\n  cudaEventElapsedTime(&ms, a, b);\n}\n',

@@ -6,8 +6,9 @@
 // own C-family files are read (bounded in number and size, confined to the root), each parsed with its project headers;
 // launchers no sibling calls stay unchecked.
 import { readdirSync, realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import type { ApiCallFact, GpuFileFacts } from '../model/types';
+import type { ApiCallFact, GpuFileFacts, Language } from '../model/types';
 import { detectLanguage } from '../files/discover';
 import { readBounded } from '../files/read';
 import { deleteTree, parseSource, withCExpression } from '../parse/tree-sitter';
@@ -54,34 +55,74 @@ export async function checkedBySiblingCallers(absolutePath: string, names: reado
     if (!call.test(text)) continue;
     out.files.push(path);
     // A sibling that cannot be read here is reported where it is analysed itself; here it only calls nothing.
-    let parsed;
     let headers;
     try {
       headers = await readProjectIncludes(path, text, options);
-      parsed = await parseSource(text, language);
     } catch {
       continue;
     }
-    try {
-      const facts: GpuFileFacts = extractCGpuFacts(parsed, path, language, withCExpression, undefined, headers);
-      const checkedFrom = launchCheckedFrom(facts.events, facts.apiCalls);
-      const lines = new LineMap(parsed.text);
-      for (const [n, found] of callSitesOfAll(parsed, names, (at) => lines.position(at).line)) {
-        const count = sites.get(n)!;
-        for (const s of found) {
-          count.calls++;
-          if (checkedFrom(s.line, s.function)) count.checked++;
-        }
-      }
-    } catch {
-      // Facts that cannot be read: this sibling's calls count as unchecked (nothing is hidden by a failure).
-      sites.forEach((c) => c.calls++);
-    } finally {
-      deleteTree(parsed.tree);
+    // The editor asks on every edit of the launcher's file: a sibling is parsed again only when it (or what it
+    // includes) changed, or other launchers are asked about.
+    const key = `${createHash('sha1').update(text).digest('hex')}\u0000${names.join(',')}\u0000${headers?.key ?? ''}`;
+    let counts = siblingCache.get(key);
+    if (!counts) {
+      const fresh = await countCheckedCalls(path, text, language, names, headers);
+      if (!fresh) continue;
+      counts = fresh;
+      siblingCache.set(key, counts);
+      if (siblingCache.size > MAX_CACHED_SIBLINGS) siblingCache.delete(siblingCache.keys().next().value!);
+    }
+    for (const [n, c] of counts) {
+      const count = sites.get(n)!;
+      count.calls += c.calls;
+      count.checked += c.checked;
     }
   }
   for (const [n, c] of sites) if (c.calls > 0 && c.checked === c.calls) out.checked.add(n);
   return out;
+}
+
+/** Per sibling text, launchers asked and headers: its calls of each launcher and how many are checked after. */
+const siblingCache = new Map<string, Map<string, { calls: number; checked: number }>>();
+const MAX_CACHED_SIBLINGS = 256;
+
+async function countCheckedCalls(
+  path: string,
+  text: string,
+  language: Language,
+  names: readonly string[],
+  headers: Awaited<ReturnType<typeof readProjectIncludes>>,
+): Promise<Map<string, { calls: number; checked: number }> | null> {
+  let parsed;
+  try {
+    parsed = await parseSource(text, language);
+  } catch {
+    return null;
+  }
+  const counts = new Map(names.map((n) => [n, { calls: 0, checked: 0 }]));
+  try {
+    const facts: GpuFileFacts = extractCGpuFacts(parsed, path, language, withCExpression, undefined, headers);
+    const checkedFrom = launchCheckedFrom(facts.events, facts.apiCalls);
+    const lines = new LineMap(parsed.text);
+    for (const [n, found] of callSitesOfAll(parsed, names, (at) => lines.position(at).line)) {
+      const count = counts.get(n)!;
+      for (const s of found) {
+        count.calls++;
+        if (checkedFrom(s.line, s.function)) count.checked++;
+      }
+    }
+  } catch {
+    // Facts that cannot be read: this sibling's calls count as unchecked (nothing is hidden by a failure).
+    counts.forEach((c) => c.calls++);
+  } finally {
+    deleteTree(parsed.tree);
+  }
+  return counts;
+}
+
+/** For tests: forget the siblings read. */
+export function clearSiblingCache(): void {
+  siblingCache.clear();
 }
 
 /** The facts with the launches of those launchers checked (new objects: facts may be shared with a cache). */

@@ -12,6 +12,7 @@ import { RULE_IDS } from '../../../src/core/rules';
 import { clearIncludeCaches, includesOf, readProjectIncludes } from '../../../src/core/facts/c-includes';
 import { initTreeSitter } from '../../../src/core/parse/tree-sitter';
 import { parseCMakeIncludeDirs, parseMakefileIncludeDirs } from '../../../src/core/facts/build-include-dirs';
+import { clearSiblingCache } from '../../../src/core/facts/c-callers';
 
 function project(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'aia-inc-'));
@@ -191,6 +192,18 @@ describe('project headers (#include "…")', () => {
     assert.deepEqual(await launchLines({ 'kernel.cu': kernel, 'main.cpp': checkedMain }), { lines: [], deps: ['main.cpp'] });
     assert.deepEqual((await launchLines({ 'kernel.cu': kernel, 'main.cpp': checkedMain, 'other.cu': uncheckedMain })).lines, [3]);
     assert.deepEqual((await launchLines({ 'kernel.cu': kernel })).lines, [3]);
+    // The siblings are remembered by content: an edit of the caller is seen on the next analysis.
+    const root = project({ 'kernel.cu': kernel, 'main.cpp': checkedMain });
+    const again = async () =>
+      (await analyzeText('kernel.cu', kernel, 'cuda', loaded, undefined, { absolutePath: join(root, 'kernel.cu'), root })).findings
+        .filter((f) => f.ruleId === 'gpu-unchecked-call')
+        .map((f) => f.range.startLine);
+    assert.deepEqual(await again(), []);
+    assert.deepEqual(await again(), []);
+    writeFileSync(join(root, 'main.cpp'), uncheckedMain);
+    assert.deepEqual(await again(), [3]);
+    clearSiblingCache();
+    assert.deepEqual(await again(), [3]);
   });
 
   it('a bad includeDirs value is named and the default used', () => {

@@ -67,6 +67,14 @@ describe('limits', () => {
       assert.ok(qualified.findings.some((f) => f.ruleId === 'gpu-missing-free'));
     });
 
+    it('C: 4,000 unchecked calls and 4,000 last-error reads after them in one function are read within the budget', async () => {
+      const body = `${'  cudaMemset(d, 0, 4);\n'.repeat(4000)}${'  cudaGetLastError();\n'.repeat(4000)}`;
+      const r = await analyzeText('w.cu', `void f(float* d) {\n${body}}\n`, 'cuda', loaded);
+      assert.equal(r.entry.skipped, undefined);
+      // Only the last memset is read at once by a cudaGetLastError; the others are followed by more CUDA work first.
+      assert.equal(r.facts?.apiCalls.filter((c) => !c.checked).length, 3999);
+    });
+
     it('Python: 1,500 nested blocks (the indentation makes it 1.1 MB) and 10,000 nested brackets', async () => {
       const blocks = `import cupy as cp\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}if x:\n`).join('')}${' '.repeat(1500)}y = cp.zeros(1 << 20)\n`;
       const rb = await analyzeText('b.py', blocks, 'python', loaded);

@@ -301,21 +301,44 @@ function resolveHelperFrees(events: GpuEvent[], definitions: DefinitionRecord[],
 }
 
 /**
+ * Whether a file's function reads the last error (or checks a synchronize) at or after a line: what makes a launch
+ * before that line checked. By the last such line of each function, so a lookup costs nothing per check.
+ */
+export function launchCheckedFrom(events: readonly GpuEvent[], apiCalls: readonly ApiCallFact[]): (line: number, fn: string | null) => boolean {
+  const last = new Map<string | null, number>();
+  const note = (fn: string | null, line: number) => last.set(fn, Math.max(last.get(fn) ?? -1, line));
+  for (const e of events) if (e.kind === 'hint' && e.hint === 'error-check') note(e.function, e.line);
+  for (const c of apiCalls) if (c.checked && /Synchronize$/.test(c.api)) note(c.function, c.line);
+  return (line, fn) => (last.get(fn) ?? -1) >= line;
+}
+
+/** The sorted lines of each function's entries. */
+function linesByFunction<T extends { function: string | null; line: number }>(items: Iterable<T>): Map<string | null, number[]> {
+  const out = new Map<string | null, number[]>();
+  for (const it of items) (out.get(it.function) ?? out.set(it.function, []).get(it.function)!).push(it.line);
+  for (const lines of out.values()) lines.sort((a, b) => a - b);
+  return out;
+}
+
+/** The first of the sorted `lines` above `line` (or at it, with `orAt`), else null. */
+function firstAfter(lines: readonly number[] | undefined, line: number, orAt: boolean): number | null {
+  if (!lines) return null;
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (orAt ? lines[mid]! < line : lines[mid]! <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < lines.length ? lines[lo]! : null;
+}
+
+/**
  * A launch counts as checked when the same function later asks cudaGetLastError / cudaPeekAtLastError (or calls a
  * helper that does, c-error-checks.ts) or checks a synchronize: the launch's error stays until it is read. A runtime
  * call counts as checked when that check comes next, before any other CUDA call of the function: one read after
  * more work has run on a failed allocation reports it somewhere unrelated.
  */
-/**
- * Whether a file's function reads the last error (or checks a synchronize) at or after a line: what makes a launch
- * before that line checked.
- */
-export function launchCheckedFrom(events: readonly GpuEvent[], apiCalls: readonly ApiCallFact[]): (line: number, fn: string | null) => boolean {
-  const checks = events.filter((e) => e.kind === 'hint' && e.hint === 'error-check');
-  const checkedSyncs = apiCalls.filter((c) => c.checked && /Synchronize$/.test(c.api));
-  return (line, fn) => checks.some((c) => c.line >= line && c.function === fn) || checkedSyncs.some((s) => s.line >= line && s.function === fn);
-}
-
 function markCheckedLaunches(
   events: GpuEvent[],
   apiCalls: ApiCallFact[],
@@ -323,7 +346,8 @@ function markCheckedLaunches(
   lines: LineMap,
   calledOrNamed: (name: string) => boolean,
 ): void {
-  const checks = events.filter((e) => e.kind === 'hint' && e.hint === 'error-check');
+  const checkLines = linesByFunction(events.filter((e) => e.kind === 'hint' && e.hint === 'error-check'));
+  const callLines = linesByFunction(apiCalls);
   const checkedFrom = launchCheckedFrom(events, apiCalls);
   // A launcher (`void launch_k(...) { k<<<g, b>>>(...); }`) is checked by its callers: every call of it in this file
   // followed by a check in the caller. Callers in other files are not seen: there the launch stays reported.
@@ -350,23 +374,22 @@ function markCheckedLaunches(
   apiCalls.forEach((call, i) => {
     // cudaGetLastError reports the last error of any runtime call (CUDA Runtime API, "Error Handling"), not only launches.
     if (call.checked || (call.via !== 'launch' && call.family !== 'cuda')) return;
-    if (call.via !== 'launch' && !checks.length) return;
-    const after = (line: number, fn: string | null) => line >= call.line && fn === call.function;
-    const byCallers =
-      call.via === 'launch' && call.function !== null && !checkedFrom(call.line, call.function) ? checkedByCallers(call.function) : false;
-    if (byCallers === 'elsewhere') {
-      const name = call.function!.split('::').pop()!.trim();
-      if (/^[A-Za-z_]\w*$/.test(name) && name !== 'main') apiCalls[i] = { ...call, launcher: name };
+    if (call.via === 'launch') {
+      if (checkedFrom(call.line, call.function)) {
+        apiCalls[i] = { ...call, checked: true };
+        return;
+      }
+      const byCallers = call.function !== null ? checkedByCallers(call.function) : false;
+      if (byCallers === 'elsewhere') {
+        const name = lastPart(call.function!);
+        if (/^[A-Za-z_]\w*$/.test(name) && name !== 'main') apiCalls[i] = { ...call, launcher: name };
+      } else if (byCallers) apiCalls[i] = { ...call, checked: true };
       return;
     }
-    const checked =
-      call.via === 'launch'
-        ? checkedFrom(call.line, call.function) || byCallers
-        : checks.some(
-            (c) =>
-              after(c.line, c.function) && !apiCalls.some((o) => o !== call && o.function === call.function && o.line > call.line && o.line < c.line),
-          );
-    if (checked) apiCalls[i] = { ...call, checked: true };
+    // The next check at or after the call, and no other CUDA call of the function before it.
+    const check = firstAfter(checkLines.get(call.function), call.line, true);
+    const other = firstAfter(callLines.get(call.function), call.line, false);
+    if (check !== null && (other === null || other >= check)) apiCalls[i] = { ...call, checked: true };
   });
 }
 

@@ -4,7 +4,7 @@
 // cudaGetLastError). A call of one after a launch reads the launch's error as the API call itself would: the last
 // error is kept until it is read (CUDA Runtime API, "Error Handling").
 import type { ParsedSource, SyntaxNode } from '../parse/tree-sitter';
-import type { IncludedHeaderFacts } from '../model/types';
+import type { IncludedHeaders } from './c-includes';
 import { collapse } from './syntax';
 
 const LAST_ERROR_READERS = ['cudaGetLastError', 'cudaPeekAtLastError'];
@@ -17,27 +17,33 @@ function callOf(names: Iterable<string>): RegExp | null {
   return list.length ? new RegExp(`\\b(?:${list.join('|')})\\s*\\(`, 'g') : null;
 }
 
-/** Header helpers by the headers' own definitions; the same headers give the same set (cached per facts object). */
-const byHeaders = new WeakMap<IncludedHeaderFacts, ReadonlySet<string>>();
+/** The names among `bodies` whose body calls a seed, added to `found`; the new ones (the next round's seeds). */
+function callersAmong(bodies: ReadonlyArray<{ name: string; body: string }>, call: RegExp, found: Set<string>): string[] {
+  const next: string[] = [];
+  for (const b of bodies) {
+    call.lastIndex = 0;
+    if (!found.has(b.name) && call.test(b.body)) next.push(b.name);
+  }
+  for (const n of next) found.add(n);
+  return next;
+}
 
-function headerHelpers(headers: IncludedHeaderFacts): ReadonlySet<string> {
-  const known = byHeaders.get(headers);
+/** Header helpers by the headers' key (their paths, contents and include order): one computation per header set. */
+const byHeaders = new Map<string, ReadonlySet<string>>();
+const MAX_HEADER_SETS = 256;
+
+function headerHelpers(headers: IncludedHeaders): ReadonlySet<string> {
+  const known = byHeaders.get(headers.key);
   if (known) return known;
+  const bodies = [
+    ...[...headers.macros.values()].filter((m) => m.params).map((m) => ({ name: m.name, body: m.body })),
+    ...[...headers.functions.values()].map((f) => ({ name: f.name, body: f.text })),
+  ];
   const found = new Set<string>();
   let seeds: string[] = LAST_ERROR_READERS;
-  for (let round = 0; round < MAX_ROUNDS && seeds.length; round++) {
-    const call = callOf(seeds)!;
-    const next: string[] = [];
-    const test = (name: string, body: string) => {
-      call.lastIndex = 0;
-      if (!found.has(name) && call.test(body)) next.push(name);
-    };
-    for (const m of headers.macros.values()) if (m.params) test(m.name, m.body);
-    for (const f of headers.functions.values()) test(f.name, f.text);
-    for (const n of next) found.add(n);
-    seeds = next;
-  }
-  byHeaders.set(headers, found);
+  for (let round = 0; round < MAX_ROUNDS && seeds.length; round++) seeds = callersAmong(bodies, callOf(seeds)!, found);
+  byHeaders.set(headers.key, found);
+  if (byHeaders.size > MAX_HEADER_SETS) byHeaders.delete(byHeaders.keys().next().value!);
   return found;
 }
 
@@ -45,10 +51,12 @@ function headerHelpers(headers: IncludedHeaderFacts): ReadonlySet<string> {
 function enclosingFunction(parsed: ParsedSource, at: number): { name: string; last: string } | null {
   // Down from the root through what contains the offset (namespaces, classes, templates, `extern "C"`) to the first
   // definition, not up from the node: each `.parent` of the WASM tree walks from the root, quadratic in deep nesting.
+  // firstNamedChildForIndex finds the child in the parser (no list of the children is made per lookup).
   let node: SyntaxNode | null = null;
   let scope: SyntaxNode | null = parsed.tree.rootNode;
   for (let depth = 0; scope && depth < 12 && !node; depth++) {
-    const inside: SyntaxNode | null = scope.namedChildren.find((c) => c !== null && c.startIndex <= at && at < c.endIndex) ?? null;
+    const next: SyntaxNode | null = scope.firstNamedChildForIndex(at);
+    const inside: SyntaxNode | null = next && next.startIndex <= at ? next : null;
     if (inside?.type === 'function_definition') node = inside;
     scope = inside;
   }
@@ -127,7 +135,7 @@ function parameterCalls(parsed: ParsedSource, name: string, position: number, li
  * headers' that ask cudaGetLastError / cudaPeekAtLastError, directly or through one another. Sorted, so the set can
  * be part of the editor cache's context key.
  */
-export function lastErrorHelpers(parsed: ParsedSource, headers: IncludedHeaderFacts | null | undefined): string[] {
+export function lastErrorHelpers(parsed: ParsedSource, headers: IncludedHeaders | null | undefined): string[] {
   const fromHeaders = headers ? headerHelpers(headers) : new Set<string>();
   const text = parsed.text;
   if (!fromHeaders.size && !text.includes('LastError')) return [];
@@ -136,17 +144,16 @@ export function lastErrorHelpers(parsed: ParsedSource, headers: IncludedHeaderFa
   let seeds = [...LAST_ERROR_READERS, ...fromHeaders];
   for (let round = 0; round < MAX_ROUNDS && seeds.length; round++) {
     const call = callOf(seeds)!;
-    const next = new Set<string>();
-    for (const m of macros) {
-      call.lastIndex = 0;
-      if (!found.has(m.name) && call.test(m.body)) next.add(m.name);
-    }
+    const next = callersAmong(macros, call, found);
+    // The file's functions: the one around each call of a seed (its body is what contains the call).
     for (const m of text.matchAll(call)) {
       const fn = enclosingFunction(parsed, m.index)?.last;
-      if (fn && !found.has(fn)) next.add(fn);
+      if (fn && !found.has(fn)) {
+        found.add(fn);
+        next.push(fn);
+      }
     }
-    for (const n of next) found.add(n);
-    seeds = [...next];
+    seeds = next;
   }
   return [...found].sort();
 }

@@ -1039,7 +1039,7 @@ const HAND_OFF = /\b(\w*[Bb]arrier\w*|sem_post|MPI_\w+|pthread_cond_(signal|broa
  */
 function handsOffAfter(sync: SyntaxNode): boolean {
   let stmt: SyntaxNode = sync;
-  while (stmt.parent && stmt.parent.type !== 'compound_statement') stmt = stmt.parent;
+  for (let levels = 0; stmt.parent && stmt.parent.type !== 'compound_statement' && levels < MAX_GUARD_LEVELS; levels++) stmt = stmt.parent;
   if (stmt.parent?.type !== 'compound_statement') return false;
   let next = stmt.nextNamedSibling;
   for (let k = 0; next && k < 2; k++, next = next.nextNamedSibling) {

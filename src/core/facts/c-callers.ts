@@ -5,7 +5,7 @@
 // last error or a checked synchronize, the same test as for a caller in the launcher's own file. Only the folder's
 // own C-family files are read (bounded in number and size, confined to the root), each parsed with its project headers;
 // launchers no sibling calls stay unchecked.
-import { readdirSync, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { ApiCallFact, GpuFileFacts, Language } from '../model/types';
@@ -42,6 +42,7 @@ export async function checkedBySiblingCallers(absolutePath: string, names: reado
   }
   const self = basename(absolutePath);
   const call = new RegExp(`\\b(?:${names.join('|')})\\s*\\(`);
+  const namesKey = names.join(',');
   const sites = new Map<string, { calls: number; checked: number }>(names.map((n) => [n, { calls: 0, checked: 0 }]));
   let looked = 0;
   for (const name of entries.sort()) {
@@ -49,10 +50,13 @@ export async function checkedBySiblingCallers(absolutePath: string, names: reado
     if (name === self || !language || language === 'python' || language === 'javascript' || language === 'typescript') continue;
     if (++looked > MAX_SIBLINGS) break;
     const path = join(dirname(absolutePath), name);
-    const read = readBounded(path, MAX_SIBLING_BYTES, realRoot);
-    if (!('bytes' in read)) continue;
-    const text = read.bytes.toString('utf8');
-    if (!call.test(text)) continue;
+    const sibling = siblingText(path, realRoot);
+    if (!sibling) continue;
+    // Whether it names a launcher at all, remembered with its text: most siblings call none, and are then not read again.
+    let mentions = sibling.mentions.get(namesKey);
+    if (mentions === undefined) sibling.mentions.set(namesKey, (mentions = call.test(sibling.text)));
+    if (!mentions) continue;
+    const text = sibling.text;
     out.files.push(path);
     // A sibling that cannot be read here is reported where it is analysed itself; here it only calls nothing.
     let headers;
@@ -63,7 +67,7 @@ export async function checkedBySiblingCallers(absolutePath: string, names: reado
     }
     // The editor asks on every edit of the launcher's file: a sibling is parsed again only when it (or what it
     // includes) changed, or other launchers are asked about.
-    const key = `${createHash('sha1').update(text).digest('hex')}\u0000${names.join(',')}\u0000${headers?.key ?? ''}`;
+    const key = `${sibling.hash}\u0000${namesKey}\u0000${headers?.key ?? ''}`;
     let counts = siblingCache.get(key);
     if (!counts) {
       const fresh = await countCheckedCalls(path, text, language, names, headers);
@@ -80,6 +84,52 @@ export async function checkedBySiblingCallers(absolutePath: string, names: reado
   }
   for (const [n, c] of sites) if (c.calls > 0 && c.checked === c.calls) out.checked.add(n);
   return out;
+}
+
+interface SiblingText {
+  mtimeMs: number;
+  size: number;
+  text: string;
+  hash: string;
+  /** By the launchers asked about (joined): whether the text calls one of them. */
+  mentions: Map<string, boolean>;
+}
+
+/**
+ * Sibling files by path, read again only when their modification time or size changes: the editor asks on every
+ * edit of the launcher's file, and reading up to 48 files of 1 MB each time would be most of the edit's cost.
+ */
+const siblingTexts = new Map<string, SiblingText>();
+const MAX_CACHED_TEXT_BYTES = 32_000_000;
+let cachedTextBytes = 0;
+
+function siblingText(path: string, realRoot: string): SiblingText | null {
+  let st;
+  try {
+    st = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
+  if (!st?.isFile()) return null;
+  const known = siblingTexts.get(path);
+  if (known && known.mtimeMs === st.mtimeMs && known.size === st.size) return known;
+  if (known) {
+    siblingTexts.delete(path);
+    cachedTextBytes -= known.text.length;
+  }
+  // Read bounded and confined to the root, as the scan reads its files.
+  const read = readBounded(path, MAX_SIBLING_BYTES, realRoot);
+  if (!('bytes' in read)) return null;
+  const text = read.bytes.toString('utf8');
+  const entry: SiblingText = { mtimeMs: st.mtimeMs, size: st.size, text, hash: createHash('sha1').update(text).digest('hex'), mentions: new Map() };
+  siblingTexts.set(path, entry);
+  cachedTextBytes += text.length;
+  for (const [oldPath, old] of siblingTexts) {
+    if (cachedTextBytes <= MAX_CACHED_TEXT_BYTES) break;
+    siblingTexts.delete(oldPath);
+    cachedTextBytes -= old.text.length;
+  }
+  return entry;
 }
 
 /** Per sibling text, launchers asked and headers: its calls of each launcher and how many are checked after. */
@@ -123,6 +173,8 @@ async function countCheckedCalls(
 /** For tests: forget the siblings read. */
 export function clearSiblingCache(): void {
   siblingCache.clear();
+  siblingTexts.clear();
+  cachedTextBytes = 0;
 }
 
 /** The facts with the launches of those launchers checked (new objects: facts may be shared with a cache). */

@@ -573,6 +573,42 @@ export const DYNAMO_READ_COMMANDS = new Set(['GetCommand', 'GetItemCommand', 'Qu
 /** Attribute names that usually hold a DynamoDB TTL epoch (the TTL attribute itself is a table setting). */
 export const DYNAMO_TTL_ATTRIBUTES = /^(ttl|expires?_?at|expire_?at|expiration|expiry|expires|ttl_?epoch)$/i;
 
+/** An expiry unit: seconds per value (`per`: 1000 for milliseconds), or null for an absolute time (seconds unknown). */
+type TtlUnit = { per: number | null };
+
+/**
+ * Redis expiry forms, for both languages (node-redis, ioredis, redis-py), read by llm-flow-core.ts: an argument
+ * of the write (`setex(key, seconds, value)`), an option of `set` (node-redis `{ EX: n }`, ioredis `'EX', n`,
+ * redis-py `ex=n`: names upper case, the Python adapter asks them in lower case), and an expire of the key later in
+ * the same function. Adding a client's spelling is a row here.
+ */
+export const REDIS_TTL_FORMS: {
+  expiryArgument: ReadonlyArray<{ methods: readonly string[]; position: number; keyword?: string } & TtlUnit>;
+  setOptions: ReadonlyArray<{ name: string } & TtlUnit>;
+  laterExpire: ReadonlyArray<{ methods: readonly string[] } & TtlUnit>;
+} = {
+  expiryArgument: [
+    { methods: ['setex', 'setEx'], position: 1, keyword: 'time', per: 1 },
+    { methods: ['psetex', 'pSetEx'], position: 1, per: 1000 },
+  ],
+  setOptions: [
+    { name: 'EX', per: 1 },
+    { name: 'PX', per: 1000 },
+    { name: 'EXAT', per: null },
+    { name: 'PXAT', per: null },
+  ],
+  laterExpire: [
+    { methods: ['expire', 'EXPIRE'], per: 1 },
+    { methods: ['pexpire', 'pExpire', 'PEXPIRE'], per: 1000 },
+    { methods: ['expireat', 'expireAt', 'EXPIREAT'], per: null },
+  ],
+};
+
+/** CQL's expiry in the statement itself (`INSERT ... USING TTL 600`). */
+export const SQL_TTL = /\bUSING\s+TTL\s+(\d+)/i;
+/** A write whose SQL names a pgvector column or operator: a vector store, not relational data. */
+export const SQL_VECTOR = /::vector|\bvector\s*\(|<->|<=>/;
+
 /** Array methods that run their callback once per element: a call inside is a call per element. */
 export const ITERATING_METHODS = new Set(['map', 'forEach', 'flatMap', 'reduce', 'filter', 'some', 'every', 'find']);
 

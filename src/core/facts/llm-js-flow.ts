@@ -1,28 +1,20 @@
-// Where an OpenAI result goes in JavaScript/TypeScript: intra-procedural taint from the call's result through
-// its projections (`.choices[0].message.content`, destructuring, template strings, `+=` of stream chunks) to
-// store writes, plus one level of same-file helpers in both directions (the result passed into a helper that
-// stores it; a helper that returns the result to a caller that stores it). Also: whether a store read keyed by
-// the prompt, whose hit skips the call, precedes it.
-import { LazyMap } from './lazy-map';
-import { callerFacts, writeFromEffect } from './store-effects';
+// Where an OpenAI result goes in JavaScript/TypeScript: the ESTree adapter of llm-flow-core.ts. Here is what is
+// syntax: intra-procedural taint from the call's result through its projections (`.choices[0].message.content`,
+// destructuring, template strings, `+=` of stream chunks) to store writes, same-file helpers in both directions,
+// whether a store read keyed by the prompt, whose hit skips the call, precedes it, and the store handles of the file.
+import { FlowCore, MAX_HELPER_DEPTH, type MemberCall, type StoreCall, type Trace, type Ttl } from './llm-flow-core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import {
   ANY_STORE_WRITES,
   RECORD_KEY,
   DYNAMO_READ_COMMANDS,
-  DYNAMO_TTL_ATTRIBUTES,
   DYNAMO_WRITE_COMMANDS,
-  READ_METHODS,
-  SQL_METHODS,
-  SQL_READ,
-  SQL_WRITE,
   STORE_NAME_HINTS,
   WRITE_METHODS,
   ENTITY_FIELD,
   conversationKeyOf,
   insertColumns,
-  dedupeStores,
   mongoTtlIn,
   storeClass,
   storeModule,
@@ -45,32 +37,9 @@ import {
   type Node,
 } from './estree';
 import type { LineMap } from './syntax';
-import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
+import type { ImportedLookup, UseBinding } from '../project/types';
 
-/** An expiry; `param`: the seconds are a parameter of the function the write is in (a helper's `ttl` argument). */
-type Ttl = { seconds: number | null; how: string; param?: string };
-
-interface StoreCall {
-  module: StoreModule;
-  op: 'write' | 'read';
-  api: string;
-  ttl: Ttl | null;
-}
-
-/**
- * Same-file helpers followed from a call site (`route -> saveNewMessages -> saveOpenaiMessage` is two): a store
- * helper often delegates once to a smaller one; the bound keeps recursion and helper chains cheap.
- */
-export const MAX_HELPER_DEPTH = 2;
-
-/** Calls that pass a value through unchanged for our purpose (serialisation, wrapping). */
-export interface FlowResult {
-  stores: StoreWriteFact[];
-  cacheLookup: CacheLookupFact | null;
-  /** The first lookup the result is passed to at once (a query embedding to a vector search). */
-  searchUse: { api: string; line: number } | null;
-  returnedTo: { function: string; line: number } | null;
-}
+export { MAX_HELPER_DEPTH };
 
 /** Methods that write the object they are called on. */
 const SAVE_METHODS = new Set(['save', 'insert', 'put']);
@@ -101,31 +70,23 @@ function propNames(pattern: TSESTree.ObjectPattern, keys: readonly string[]): st
   return pattern.properties.flatMap((p) => (p.type === 'Property' && keys.includes(propertyName(p) ?? '') ? boundNames(p.value as Node) : []));
 }
 
-/** A write as the call site reports it: an expiry left to an unseen caller's argument is just unknown. */
-function withoutParam(s: StoreWriteFact): StoreWriteFact {
-  return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
-}
-
-export class JsFlow {
-  private readonly stores = new LazyMap<string, StoreModule>();
-  private readonly mongoTtl: { seconds: number | null; how: string } | null;
+export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode> {
   private readonly functions = new Map<string, FunctionNode>();
   private byCallee: Map<string, TSESTree.CallExpression[]> | undefined;
   private byArgument: Map<string, TSESTree.CallExpression[]> | undefined;
-  /** Project model: names holding an instance of an imported class (`this.repo = new ChatRepo()`), -> the class. */
-  private readonly instances = new Map<string, string>();
-  /** Project model, while a summary asks `resultUse`: the imported calls the traced value is passed to. */
-  private passed: ResultUse['passedTo'] | null = null;
   private readonly importBindings: Map<string, { source: string; imported: string }>;
+  protected readonly unnamedFunction = 'an anonymous function';
+  protected readonly selfName = 'this';
 
   constructor(
     private readonly index: EstreeIndex,
     text: string,
-    private readonly lines: LineMap,
+    lines: LineMap,
     imports: Map<string, { source: string; imported: string }>,
-    private readonly imported?: ImportedLookup,
+    imported?: ImportedLookup,
     deferImports = false,
   ) {
+    super(lines, imported, mongoTtlIn(text, true));
     this.importBindings = imports;
     for (const [local, i] of imports) {
       // LangChain's store classes are typed by the class imported; other libraries by the package.
@@ -214,7 +175,6 @@ export class JsFlow {
         if (name && !this.functions.has(name)) this.functions.set(name, n as FunctionNode);
       }
     }
-    this.mongoTtl = mongoTtlIn(text, true);
   }
 
   /** The expiry a store client is made with (`new RedisChatMessageHistory({ sessionTTL: 300 })`), null when none. */
@@ -232,7 +192,7 @@ export class JsFlow {
   }
 
   /** The store behind a receiver: an import-derived handle, else a receiver named like one (`this.redis`). */
-  private storeOf(recv: Node): StoreModule | null {
+  protected storeOf(recv: Node): StoreModule | null {
     const root = rootKey(recv);
     const known = root ? this.stores.get(root) : undefined;
     if (known && !known.deferred) return known;
@@ -250,190 +210,127 @@ export class JsFlow {
     return constString(n, this.index);
   }
 
-  classify(call: TSESTree.CallExpression): StoreCall | null {
+  protected specialStoreCall(call: TSESTree.CallExpression): StoreCall | null | undefined {
     const callee = unwrap(call.callee);
     const args = call.arguments as Node[];
     if (callee.type === 'Identifier') {
       const m = this.stores.get(callee.name);
       if (m?.kind === 'file' && WRITE_METHODS.file.has(callee.name)) return { module: m, op: 'write', api: callee.name, ttl: null };
-      if (m?.kind === 'rdbms' && m.engine === 'postgresql' && callee.name === 'sql') return null;
       return null;
     }
     if (callee.type !== 'MemberExpression') return null;
-    const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
-    const recv = callee.object as Node;
-    const chain = memberChain(callee) ?? [];
     // DynamoDB v3: client.send(new PutCommand({ TableName, Item }))
+    const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
     if (method === 'send' && args[0] && unwrap(args[0]).type === 'NewExpression') {
       const cmd = memberChain((unwrap(args[0]) as TSESTree.NewExpression).callee)?.pop() ?? '';
       const input = (unwrap(args[0]) as TSESTree.NewExpression).arguments[0] as Node | undefined;
       if (DYNAMO_WRITE_COMMANDS.has(cmd))
-        return { module: { kind: 'dynamodb', engine: 'dynamodb' }, op: 'write', api: `send(new ${cmd})`, ttl: this.dynamoTtl(input) };
+        return {
+          module: { kind: 'dynamodb', engine: 'dynamodb' },
+          op: 'write',
+          api: `send(new ${cmd})`,
+          ttl: this.dynamoTtl(this.itemKeysOf(input)),
+        };
       if (DYNAMO_READ_COMMANDS.has(cmd)) return { module: { kind: 'dynamodb', engine: 'dynamodb' }, op: 'read', api: `send(new ${cmd})`, ttl: null };
     }
-    const module = this.storeOf(recv);
-    if (!module) return null;
-    const api = `${
+    return undefined;
+  }
+
+  protected memberCall(call: TSESTree.CallExpression): MemberCall<Node> | null {
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression') return null;
+    const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
+    const chain = memberChain(callee) ?? [];
+    const api =
       chain
         .filter((p) => p !== 'this')
         .slice(-2)
-        .join('.') || method
-    }`;
-    if ((module.kind === 'rdbms' || module.kind === 'cassandra') && SQL_METHODS.has(method)) {
-      // better-sqlite3: db.prepare('INSERT ...').run(x)
-      const r = unwrap(recv);
-      const sql =
-        this.sqlOf(args[0]) ??
-        (r.type === 'CallExpression' && memberChain(r.callee)?.pop() === 'prepare' ? this.sqlOf(r.arguments[0] as Node) : null);
-      if (!sql) return null;
-      const ttlMatch = /\bUSING\s+TTL\s+(\d+)/i.exec(sql);
-      const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
-      const mod = vector && module.kind === 'rdbms' ? { kind: 'vector' as const, engine: 'pgvector' } : module;
-      if (SQL_WRITE.test(sql))
-        return {
-          module: mod,
-          op: 'write',
-          api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`,
-          ttl: ttlMatch ? { seconds: Number(ttlMatch[1]), how: 'USING TTL' } : null,
-        };
-      if (SQL_READ.test(sql) && !mod.deferred) return { module: mod, op: 'read', api, ttl: null };
-      return null;
-    }
-    const tail2 = chain.slice(-2).join('.');
-    const writes = module.writes ?? WRITE_METHODS[module.kind];
-    const reads = module.reads ?? READ_METHODS[module.kind];
-    const isWrite = writes.has(method) || writes.has(tail2);
-    const isRead = reads.has(method) || reads.has(tail2);
-    // A deferred write keeps the Redis expiry forms (`set(k, v, 'EX', n)`, `setex`): kept if the handle is typed Redis.
-    if (isWrite)
-      return {
-        module,
-        op: 'write',
-        api,
-        ttl:
-          module.ttl !== undefined
-            ? module.ttl
-            : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? { kind: 'redis', engine: 'redis' } : module, method, args, call),
-      };
-    if (isRead && !module.deferred) return { module, op: 'read', api, ttl: null };
-    return null;
+        .join('.') || method;
+    return { method, receiver: callee.object as Node, api, tail2: chain.slice(-2).join('.') };
   }
 
-  private ttlOf(module: StoreModule, method: string, args: Node[], call: TSESTree.CallExpression): Ttl | null {
-    switch (module.kind) {
-      case 'redis': {
-        if (/^(setex|setEx)$/.test(method)) return this.seconds(args[1], method, call);
-        if (/^(psetex|pSetEx)$/.test(method)) {
-          const ms = constNumber(args[1], this.index);
-          return { seconds: ms === null ? null : ms / 1000, how: method };
-        }
-        if (method === 'set' && args[2]) {
-          const opt = unwrap(args[2]);
-          const flag = constString(opt, this.index)?.toUpperCase();
-          if (flag === 'EX' || flag === 'PX') return this.seconds(args[3], `SET ... ${flag}`, call, flag === 'PX' ? 1 / 1000 : 1);
-          const props = objectProps(opt);
-          for (const [k, scale] of [
-            ['EX', 1],
-            ['PX', 1 / 1000],
-            ['EXAT', 0],
-            ['PXAT', 0],
-          ] as const) {
-            if (props.has(k))
-              return scale === 0 ? { seconds: null, how: `SET ... { ${k} }` } : this.seconds(props.get(k), `SET ... { ${k} }`, call, scale);
-          }
-        }
-        // An expire on the same key later in the function.
-        const fn = this.index.enclosingFunction(call) ?? this.index.nodes[0]!;
-        for (const c of this.index.within(fn, 'CallExpression')) {
-          const m = memberChain(c.callee)?.pop();
-          if (c.range[0] > call.range[0] && m && /^(expire|pexpire|expireat|expireAt|pExpire)$/i.test(m)) {
-            return /at$/i.test(m)
-              ? { seconds: null, how: m }
-              : this.seconds(c.arguments[1] as Node | undefined, m, call, /^p/i.test(m) ? 1 / 1000 : 1);
-          }
-        }
-        return null;
-      }
-      case 'mongodb':
-        return this.mongoTtl;
-      case 'dynamodb':
-        return this.dynamoTtl(args[0]);
-      default:
-        return null;
-    }
+  protected sqlText(call: TSESTree.CallExpression, receiver: Node): string | null {
+    // better-sqlite3: db.prepare('INSERT ...').run(x)
+    const r = unwrap(receiver);
+    return (
+      this.sqlOf(call.arguments[0] as Node | undefined) ??
+      (r.type === 'CallExpression' && memberChain(r.callee)?.pop() === 'prepare' ? this.sqlOf(r.arguments[0] as Node) : null)
+    );
   }
 
-  /** Seconds from a TTL argument: a constant, or (`param`) a parameter of the function the write is in, which the caller sets. */
-  private seconds(arg: Node | undefined, how: string, call: Node, scale = 1): Ttl {
-    const v = constNumber(arg, this.index);
-    if (v !== null) return { seconds: v * scale, how };
+  protected positional(call: TSESTree.CallExpression, i: number): Node | undefined {
+    return call.arguments[i] as Node | undefined;
+  }
+
+  protected keyword(): undefined {
+    return undefined;
+  }
+
+  protected num(n: Node | null | undefined): number | null {
+    return constNumber(n ?? undefined, this.index);
+  }
+
+  /** ioredis `set(k, v, 'EX', n)`, node-redis `set(k, v, { EX: n })`. */
+  protected setOption(call: TSESTree.CallExpression, name: string): { value: Node | undefined; how: string } | null {
+    const third = call.arguments[2] as Node | undefined;
+    if (!third) return null;
+    const opt = unwrap(third);
+    if (constString(opt, this.index)?.toUpperCase() === name) return { value: call.arguments[3] as Node | undefined, how: `SET ... ${name}` };
+    const props = objectProps(opt);
+    return props.has(name) ? { value: props.get(name), how: `SET ... { ${name} }` } : null;
+  }
+
+  protected parameterNamed(arg: Node | undefined, at: Node): string | null {
     const a = arg ? unwrap(arg) : null;
-    const fn = this.index.enclosingFunction(call);
-    const isParam = a?.type === 'Identifier' && scale === 1 && !!fn && fn.params.some((p) => boundNames(p as Node).includes(a.name));
-    return isParam ? { seconds: null, how, param: a.name } : { seconds: null, how };
+    const fn = this.index.enclosingFunction(at);
+    return a?.type === 'Identifier' && !!fn && fn.params.some((p) => boundNames(p as Node).includes(a.name)) ? a.name : null;
   }
 
-  private dynamoTtl(input: Node | undefined): { seconds: number | null; how: string } | null {
+  protected *callsAfter(call: TSESTree.CallExpression): Iterable<TSESTree.CallExpression> {
+    const fn = this.index.enclosingFunction(call) ?? this.index.nodes[0]!;
+    for (const c of this.index.within(fn, 'CallExpression')) if (c.range[0] > call.range[0]) yield c;
+  }
+
+  protected methodName(call: TSESTree.CallExpression): string | null {
+    return memberChain(call.callee)?.pop() ?? null;
+  }
+
+  protected itemKeys(call: TSESTree.CallExpression): string[] {
+    return this.itemKeysOf(call.arguments[0] as Node | undefined);
+  }
+
+  /** The keys of `{ Item: { ... } }`. */
+  private itemKeysOf(input: Node | undefined): string[] {
     const item = objectProps(input ? unwrap(input) : null).get('Item');
-    for (const k of objectProps(item ? unwrap(item) : null).keys())
-      if (DYNAMO_TTL_ATTRIBUTES.test(k)) return { seconds: null, how: `TTL attribute '${k}'` };
-    return null;
+    return [...objectProps(item ? unwrap(item) : null).keys()];
   }
 
-  /** Follows one API call's result. `promptNode` is what the call was asked (for the cache-key check). */
-  follow(call: TSESTree.CallExpression, promptNode: Node | null): FlowResult {
-    const fn = this.index.enclosingFunction(call);
-    const local = this.trace(call, fn, null);
-    let stores = local.stores;
-    let search = local.search;
-    let cacheLookup = this.cacheBefore(call, fn, promptNode ?? call) ?? this.storedCheck(call, fn);
-    let returnedTo: FlowResult['returnedTo'] = null;
-    // The result leaves through `return`: follow it at the same-file call sites of this function (one level).
-    if (local.returned && fn) {
-      const name = functionName(fn, this.index);
-      const sites = name ? this.callSitesOf(name, fn) : [];
-      if (!sites.length) returnedTo = { function: name ?? 'an anonymous function', line: this.lines.position(fn.range[0]).line };
-      for (const site of sites) {
-        const outerFn = this.index.enclosingFunction(site);
-        const outer = this.trace(site, outerFn, `${name}()`);
-        stores = [...stores, ...outer.stores];
-        search ??= outer.search;
-        const outerName = outerFn ? functionName(outerFn, this.index) : null;
-        // Returned again by the caller: it goes further up than this one level follows.
-        if (outer.returned && outerFn && !returnedTo)
-          returnedTo = { function: outerName ?? 'an anonymous function', line: this.lines.position(outerFn.range[0]).line };
-        cacheLookup ??= this.cacheBefore(site, outerFn, site) ?? this.storedCheck(site, outerFn);
-      }
-    }
-    // Project model: callers in other files of the function that returns the result (one file hop).
-    if (local.returned && fn && this.imported?.callers) {
-      const name = functionName(fn, this.index);
-      const r = this.lines.range(call.range[0], call.range[1]);
-      const callers = callerFacts(name ? this.imported.callers(name, this.lines.position(fn.range[0]).line) : [], r);
-      stores = [...stores, ...callers.stores];
-      cacheLookup ??= callers.cacheLookup;
-    }
-    const searchUse = search ? { api: this.callName(search), line: this.lines.position(search.range[0]).line } : null;
-    return { stores: dedupeStores(stores).map(withoutParam), cacheLookup, searchUse, returnedTo };
+  protected start(n: Node): number {
+    return n.range[0];
   }
 
-  /**
-   * Project model, for a summary: what this file does with the result of `call` (a call of an imported name) — the
-   * stores it reaches here, the imported helpers it is passed to, a cache read keyed by its arguments before it.
-   */
-  resultUse(call: TSESTree.CallExpression): { stores: StoreWriteFact[]; passedTo: ResultUse['passedTo']; cacheRead: CacheLookupFact | null } {
-    this.passed = [];
-    try {
-      const fn = this.index.enclosingFunction(call);
-      const t = this.trace(call, fn, null);
-      return {
-        stores: t.stores.filter((x) => !x.at),
-        passedTo: this.passed,
-        cacheRead: (call.arguments.length ? this.cacheBefore(call, fn, call) : null) ?? this.storedCheck(call, fn),
-      };
-    } finally {
-      this.passed = null;
-    }
+  protected end(n: Node): number {
+    return n.range[1];
+  }
+
+  protected functionOf(n: Node): FunctionNode | null {
+    return this.index.enclosingFunction(n);
+  }
+
+  protected functionLabel(fn: FunctionNode): string | null {
+    return functionName(fn, this.index);
+  }
+
+  protected traceFresh(call: TSESTree.CallExpression, fn: FunctionNode | null): Trace<TSESTree.CallExpression> {
+    return this.trace(call, fn, null);
+  }
+
+  protected argumentCount(call: TSESTree.CallExpression): number {
+    return call.arguments.length;
+  }
+
+  protected searchApi(call: TSESTree.CallExpression): string {
+    return this.callName(call);
   }
 
   /** A call that uses a value at once to look something up: a store read, a vector search, a similarity function. */
@@ -493,13 +390,7 @@ export class JsFlow {
   }
 
   /** Taint from one call inside `fn`: store writes reached, whether the value is returned. */
-  private trace(
-    call: Node,
-    fn: FunctionNode | null,
-    viaHelper: string | null,
-    seed?: Set<string>,
-    depth = 0,
-  ): { stores: StoreWriteFact[]; returned: boolean; search: TSESTree.CallExpression | null } {
+  protected trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>, depth = 0): Trace<TSESTree.CallExpression> {
     const scope: Node = fn ?? this.index.nodes[0]!;
     const tainted = new Set<string>(seed ?? []);
     const stores: StoreWriteFact[] = [];
@@ -680,12 +571,6 @@ export class JsFlow {
     return param ? this.trace(fn, fn, functionName(fn, this.index) ?? 'helper', new Set(boundNames(param as Node))).stores : [];
   }
 
-  /** Project model: the store a name is a handle of (an import-derived client, `this.x` set from one). */
-  storeHandle(name: string): StoreModule | null {
-    const m = this.stores.get(name);
-    return m && !m.deferred ? m : null;
-  }
-
   /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */
   private helperWrites(
     call: TSESTree.CallExpression,
@@ -719,69 +604,30 @@ export class JsFlow {
     });
   }
 
-  /** Project model: what a call calls when it is imported (`saveChat`, `store.saveChat`, `this.repo.save` of an imported class). */
-  private importedCallee(call: TSESTree.CallExpression): ResolvedSymbol | null {
-    const chain = this.imported ? memberChain(call.callee) : null;
-    if (!chain) return null;
-    const self = chain[0] === 'this';
-    const key = self ? chain[1] : chain[0];
-    const cls = key ? this.instances.get(key) : undefined;
-    if (cls) return this.imported!.symbol(cls, chain.slice(self ? 2 : 1));
-    return self ? null : this.imported!.symbol(chain[0]!, chain.slice(1));
+  protected calleeParts(call: TSESTree.CallExpression): string[] | null {
+    return memberChain(call.callee);
   }
 
-  /** Project model: `saveChat(answer)` / `store.saveChat(answer)` where the imported helper stores that parameter. */
-  private importedWrites(call: TSESTree.CallExpression, arg: Node, props: string[] | null = null): StoreWriteFact[] {
-    const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
-    if (this.passed) {
-      const chain = memberChain(call.callee);
-      const binding = chain ? this.importBindings.get(chain[0]!) : undefined;
-      // Constant arguments by position: a helper's expiry parameter is set by one (`cacheSet(k, v, 600)`).
-      const constArgs: Record<string, number> = {};
-      call.arguments.forEach((x, i) => {
-        const v = constNumber(x as Node, this.index);
-        if (v !== null) constArgs[i] = v;
-      });
-      if (chain && binding && position >= 0)
-        this.passed.push({
-          local: chain[0]!,
-          members: chain.slice(1),
-          binding,
-          position,
-          line: this.lines.position(call.range[0]).line,
-          ...(Object.keys(constArgs).length ? { constArgs } : {}),
-          ...(props ? { props } : {}),
-        });
-    }
-    const sym = this.importedCallee(call);
-    const byProp = props ? sym?.facts.paramPropStores?.[position] : undefined;
-    const effects = byProp ? props!.flatMap((k) => byProp[k] ?? []) : (sym?.facts.paramStores?.[position] ?? []);
-    const r = this.lines.range(call.range[0], call.range[1]);
-    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] =>
-      t && typeof t.param === 'number'
-        ? { seconds: constNumber(call.arguments[t.param] as Node | undefined, this.index), how: t.how }
-        : t && { seconds: t.seconds, how: t.how };
-    return effects.map((e) => writeFromEffect(e, r, sym!.name, sym!.path, ttlOf(e.ttl)));
+  protected importBinding(local: string): UseBinding | undefined {
+    return this.importBindings.get(local);
   }
 
-  private fact(store: StoreCall, call: Node, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
-    const r = this.lines.range(call.range[0], call.range[1]);
-    return {
-      kind: store.module.kind,
-      engine: store.module.engine,
-      api: store.api,
-      line: r.startLine,
-      range: r,
-      ttl: store.ttl,
-      viaHelper,
-      ...(entityField ? { entityField } : {}),
-      ...(store.module.kind === 'rdbms' ? this.conversationKeyIn(call) : {}),
-      ...(store.module.deferred ? { deferred: store.module.deferred } : {}),
-    };
+  protected argumentSlot(call: TSESTree.CallExpression, arg: Node): { index: number } {
+    return { index: (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]) };
+  }
+
+  /** Constant arguments by position: a helper's expiry parameter is set by one (`cacheSet(k, v, 600)`). */
+  protected constArgs(call: TSESTree.CallExpression): Record<string, number> {
+    const out: Record<string, number> = {};
+    call.arguments.forEach((x, i) => {
+      const v = constNumber(x as Node, this.index);
+      if (v !== null) out[i] = v;
+    });
+    return out;
   }
 
   /** A relational write of a conversation turn: the row's columns (object keys, a model built here, an INSERT's column list). */
-  private conversationKeyIn(call: Node): { conversationKey?: string } {
+  protected conversationKeyIn(call: Node): { conversationKey?: string } {
     const keys: string[] = [];
     const rowOf = (node: Node | null | undefined, depth: number): void => {
       const n = node ? unwrap(node) : null;
@@ -827,7 +673,7 @@ export class JsFlow {
   }
 
   /** A store read before the call, keyed by what the prompt is built from, whose result decides whether to call. */
-  private cacheBefore(call: Node, fn: FunctionNode | null, prompt: Node): CacheLookupFact | null {
+  protected cacheBefore(call: Node, fn: FunctionNode | null, prompt: Node): CacheLookupFact | null {
     const scope: Node = fn ?? this.index.nodes[0]!;
     const decls = this.index.within(scope, 'VariableDeclarator');
     const origins = (n: Node): Set<string> => {

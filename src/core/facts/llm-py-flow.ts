@@ -1,52 +1,28 @@
-// Where an OpenAI result goes in Python: the same taint as llm-js-flow.ts over the tree-sitter tree — through
-// attribute/subscript projections, f-strings, `+=` of streamed chunks and `.append` — to store writes, with one
-// level of same-file helpers both ways, and a cache read (or @lru_cache) that can skip the call.
-import { LazyMap } from './lazy-map';
-import { callerFacts, writeFromEffect } from './store-effects';
+// Where an OpenAI result goes in Python: the tree-sitter adapter of llm-flow-core.ts. Here is what is syntax: the
+// taint through attribute/subscript projections, f-strings, `+=` of streamed chunks and `.append` to store writes,
+// same-file helpers, caching decorators, a cache read (or @lru_cache) that can skip the call, and the store handles
+// of the file.
+import { FlowCore, MAX_HELPER_DEPTH, type MemberCall, type StoreCall, type Trace as FlowTrace, type Ttl } from './llm-flow-core';
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
 import {
   ANY_STORE_WRITES,
   RECORD_KEY,
-  DYNAMO_TTL_ATTRIBUTES,
-  READ_METHODS,
-  SQL_METHODS,
-  SQL_READ,
-  SQL_WRITE,
   STORE_NAME_HINTS,
-  WRITE_METHODS,
   ENTITY_FIELD,
   MEMO_DECORATORS,
   STORE_FUNCTIONS,
   conversationKeyOf,
   insertColumns,
-  dedupeStores,
   mongoTtlIn,
   storeClass,
   storeModule,
   type StoreModule,
 } from './llm-api-table';
+import { writeFromEffect } from './store-effects';
 import { callArgs } from './py-syntax';
 import { children, collapse, field, type LineMap } from './syntax';
-import type { ImportedLookup, ResolvedSymbol, ResultUse, StoreEffect } from '../project/types';
-
-/** An expiry; `param`: the seconds are a parameter of the function the write is in (a helper's `ttl` argument). */
-type Ttl = { seconds: number | null; how: string; param?: string };
-
-interface StoreCall {
-  module: StoreModule;
-  op: 'write' | 'read';
-  api: string;
-  ttl: Ttl | null;
-}
-
-/** Same-file helpers followed from a call site (as llm-js-flow.ts MAX_HELPER_DEPTH). */
-const MAX_HELPER_DEPTH = 2;
-
-/** A write as the call site reports it: an expiry left to an unseen caller's argument is just unknown. */
-function withoutParam(s: StoreWriteFact): StoreWriteFact {
-  return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
-}
+import type { ImportedLookup, ResolvedSymbol, UseBinding } from '../project/types';
 
 const PASS_THROUGH = new Set([
   'await',
@@ -69,26 +45,15 @@ const PASS_THROUGH = new Set([
 const TRANSPARENT = /^(json\.dumps|str|dict|list|repr|bytes|orjson\.dumps)$/;
 const FILE_DUMPS = /^(json\.dump|pickle\.dump|yaml\.dump|yaml\.safe_dump|numpy\.save|numpy\.savez|torch\.save|np\.save)$/;
 
-export interface FlowResult {
-  stores: StoreWriteFact[];
-  cacheLookup: CacheLookupFact | null;
-  searchUse: { api: string; line: number } | null;
-  returnedTo: { function: string; line: number } | null;
-}
-
 /** Methods and functions that use a value to look things up (vector search, similarity), not to keep it. */
 const SEARCH_METHOD =
   /^(similarity_search\w*|asimilarity_search\w*|max_marginal\w*|search|query|query_points|knn\w*|match\w*|rpc|nearest\w*|retrieve|aggregate|rerank)$/i;
 const SEARCH_FUNCTION = /similar|search|cosine|nearest|knn|retriev|rerank|match|distance|dot/i;
 
-export class PyFlow {
-  private readonly stores = new LazyMap<string, StoreModule>();
+export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
   private readonly sessions = new Map<string, SyntaxNode>();
-  private readonly mongoTtl: { seconds: number | null; how: string } | null;
   private readonly functionsByName = new Map<string, SyntaxNode>();
   private readonly django: boolean;
-  /** Project model: names holding an instance of an imported class (`self.repo = ChatRepo()`), -> the class. */
-  private readonly instances = new Map<string, string>();
   // Memos by tree-sitter node id. Every question below is asked again for each OpenAI call and each call site of its
   // helper; without them a 200 KB module of calls took 32 s (the same scope walked per call, per site, per pass).
   private readonly namesMemo = new Map<number, string[]>();
@@ -101,27 +66,29 @@ export class PyFlow {
   private byCallee: Map<string, SyntaxNode[]> | undefined;
   private callStarts: number[] | undefined;
   private readonly functionMemo = new Map<number, SyntaxNode | null>();
-  /** Project model, while a summary asks `resultUse`: the imported calls the traced value is passed to. */
-  private passed: ResultUse['passedTo'] | null = null;
   private readonly returnedMemo = new Map<string, StoreModule | null>();
   private readonly wrapperMemo = new Map<number, ReturnType<PyFlow['wrapperEffects']>>();
+
+  protected readonly unnamedFunction = 'a function';
+  protected readonly selfName = 'self';
 
   constructor(
     root: SyntaxNode,
     text: string,
-    private readonly lines: LineMap,
+    lines: LineMap,
     aliases: Map<string, string>,
     private readonly qualify: (dotted: string) => string | null,
     private readonly str: (n: SyntaxNode | null | undefined) => string | null,
-    private readonly num: (n: SyntaxNode | null | undefined) => number | null,
+    private readonly numOf: (n: SyntaxNode | null | undefined) => number | null,
     functions: SyntaxNode[],
     private readonly calls: SyntaxNode[],
     assignments: SyntaxNode[],
     /** The project model: names imported from other project files (store helpers, cache readers, store clients). */
-    private readonly imported?: ImportedLookup,
+    imported?: ImportedLookup,
     /** A summary: the file's import bindings; a write through one waits for a view to type it (StoreModule.deferred). */
     private readonly importBindings?: ReadonlyMap<string, { module: string; name: string | null }>,
   ) {
+    super(lines, imported, mongoTtlIn(text, false));
     void root;
     this.django = [...aliases.values()].some((m) => m.startsWith('django'));
     for (const fn of functions) {
@@ -192,7 +159,6 @@ export class PyFlow {
         if (callee?.type === 'identifier' && aliases.has(callee.text) && !this.instances.has(key)) this.instances.set(key, callee.text);
       }
     }
-    this.mongoTtl = mongoTtlIn(text, false);
   }
 
   private moduleOfExpr(value: SyntaxNode): StoreModule | null {
@@ -241,7 +207,7 @@ export class PyFlow {
     return found;
   }
 
-  private storeOf(recv: SyntaxNode): StoreModule | null {
+  protected storeOf(recv: SyntaxNode): StoreModule | null {
     const root = rootName(recv);
     const known = root ? (this.stores.get(root) ?? (isCallOf(recv, root) ? (this.returnedStore(root) ?? undefined) : undefined)) : undefined;
     if (known && !known.deferred) return known;
@@ -261,194 +227,123 @@ export class PyFlow {
   classify(call: SyntaxNode): StoreCall | null {
     const known = this.classifyMemo.get(call.id);
     if (known !== undefined) return known;
-    const store = this.classifyUncached(call);
+    const store = super.classify(call);
     this.classifyMemo.set(call.id, store);
     return store;
   }
 
-  private classifyUncached(call: SyntaxNode): StoreCall | null {
+  protected specialStoreCall(call: SyntaxNode): StoreCall | null | undefined {
     const fn = field(call, 'function');
     if (!fn) return null;
-    const a = callArgs(call);
     const q = this.qualify(collapse(fn.text)) ?? collapse(fn.text);
     if (FILE_DUMPS.test(q)) return { module: { kind: 'file', engine: 'file' }, op: 'write', api: q, ttl: null };
     const fnStore = STORE_FUNCTIONS[q];
     if (fnStore) return { module: fnStore, op: 'write', api: q.split('.').slice(-2).join('.'), ttl: null };
     if (fn.type !== 'attribute') return null;
+    const m = this.memberCall(call)!;
+    if (m.method === 'write_text' || m.method === 'write_bytes')
+      return { module: { kind: 'file', engine: 'file' }, op: 'write', api: m.api, ttl: null };
+    if (this.django && /\.objects$/.test(collapse(m.receiver.text))) {
+      if (/^(create|update_or_create|get_or_create|bulk_create)$/.test(m.method))
+        return { module: { kind: 'rdbms', engine: 'django' }, op: 'write', api: m.api, ttl: null };
+      if (/^(get|filter|first)$/.test(m.method)) return { module: { kind: 'rdbms', engine: 'django' }, op: 'read', api: m.api, ttl: null };
+    }
+    return undefined;
+  }
+
+  protected memberCall(call: SyntaxNode): MemberCall<SyntaxNode> | null {
+    const fn = field(call, 'function');
+    if (fn?.type !== 'attribute') return null;
     const method = field(fn, 'attribute')?.text ?? '';
-    const recv = field(fn, 'object')!;
     const api = collapse(fn.text)
       .split('.')
       .filter((p) => p !== 'self')
       .slice(-2)
       .join('.');
-    if (method === 'write_text' || method === 'write_bytes') return { module: { kind: 'file', engine: 'file' }, op: 'write', api, ttl: null };
-    if (this.django && /\.objects$/.test(collapse(recv.text))) {
-      if (/^(create|update_or_create|get_or_create|bulk_create)$/.test(method))
-        return { module: { kind: 'rdbms', engine: 'django' }, op: 'write', api, ttl: null };
-      if (/^(get|filter|first)$/.test(method)) return { module: { kind: 'rdbms', engine: 'django' }, op: 'read', api, ttl: null };
-    }
-    const module = this.storeOf(recv);
-    if (!module) return null;
-    if ((module.kind === 'rdbms' || module.kind === 'cassandra') && SQL_METHODS.has(method)) {
-      const first = a.positional[0];
-      const sql =
-        this.str(first) ??
-        (first?.type === 'call' ? this.str(callArgs(first).positional[0]) : null) ??
-        (first?.type === 'string' ? first.text.replace(/^[a-zA-Z]*['"]+|['"]+$/g, '') : null);
-      if (!sql) return null;
-      const ttl = /\bUSING\s+TTL\s+(\d+)/i.exec(sql);
-      const vector = /::vector|\bvector\s*\(|<->|<=>/.test(sql);
-      const mod: StoreModule = vector && module.kind === 'rdbms' ? { kind: 'vector', engine: 'pgvector' } : module;
-      if (SQL_WRITE.test(sql))
-        return {
-          module: mod,
-          op: 'write',
-          api: `${api} ${sql.trim().split(/\s+/).slice(0, 3).join(' ')}`,
-          ttl: ttl ? { seconds: Number(ttl[1]), how: 'USING TTL' } : null,
-        };
-      if (SQL_READ.test(sql) && !mod.deferred) return { module: mod, op: 'read', api, ttl: null };
-      return null;
-    }
-    // A deferred write keeps the Redis expiry forms (`set(k, v, ex=n)`, `setex`): kept if the handle is typed Redis.
-    if ((module.writes ?? WRITE_METHODS[module.kind]).has(method))
-      return {
-        module,
-        op: 'write',
-        api,
-        ttl:
-          module.ttl !== undefined
-            ? module.ttl
-            : this.ttlOf(module.deferred && WRITE_METHODS.redis.has(method) ? 'redis' : module.kind, method, call),
-      };
-    if ((module.reads ?? READ_METHODS[module.kind]).has(method) && !module.deferred) return { module, op: 'read', api, ttl: null };
-    return null;
+    return { method, receiver: field(fn, 'object')!, api, tail2: method };
   }
 
-  /** Seconds from a TTL argument: a constant, or (`param`) a parameter of the function the write is in. */
-  private seconds(arg: SyntaxNode | undefined, how: string, call: SyntaxNode): Ttl {
-    const v = this.num(arg);
-    if (v !== null || arg?.type !== 'identifier') return { seconds: v, how };
-    // A parameter of the function the write is in, or of one around it (a decorator factory's `ttl`).
-    for (let fn = this.functionOf(call); fn; fn = this.functionOf(fn)) {
+  protected sqlText(call: SyntaxNode): string | null {
+    const first = callArgs(call).positional[0];
+    return (
+      this.str(first) ??
+      (first?.type === 'call' ? this.str(callArgs(first).positional[0]) : null) ??
+      (first?.type === 'string' ? first.text.replace(/^[a-zA-Z]*['"]+|['"]+$/g, '') : null)
+    );
+  }
+
+  protected positional(call: SyntaxNode, i: number): SyntaxNode | undefined {
+    return callArgs(call).positional[i];
+  }
+
+  protected keyword(call: SyntaxNode, name: string): SyntaxNode | undefined {
+    return callArgs(call).keywords.get(name);
+  }
+
+  /** redis-py `set(k, v, ex=n)`: the options are keywords, in lower case. */
+  protected setOption(call: SyntaxNode, name: string): { value: SyntaxNode | undefined; how: string } | null {
+    const kw = name.toLowerCase();
+    const a = callArgs(call);
+    return a.keywords.has(kw) ? { value: a.keywords.get(kw), how: `set(..., ${kw}=)` } : null;
+  }
+
+  /** A parameter of the function the write is in, or of one around it (a decorator factory's `ttl`). */
+  protected parameterNamed(arg: SyntaxNode | undefined, at: SyntaxNode): string | null {
+    if (arg?.type !== 'identifier') return null;
+    for (let fn = this.functionOf(at); fn; fn = this.functionOf(fn)) {
       const params = children(field(fn, 'parameters') ?? fn).map((p) =>
         p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text),
       );
-      if (params.includes(arg.text)) return { seconds: null, how, param: arg.text };
-    }
-    return { seconds: null, how };
-  }
-
-  private ttlOf(kind: StoreKind, method: string, call: SyntaxNode): Ttl | null {
-    const a = callArgs(call);
-    if (kind === 'redis') {
-      if (method === 'setex') return this.seconds(a.positional[1] ?? a.keywords.get('time'), 'setex', call);
-      if (method === 'psetex') {
-        const ms = this.num(a.positional[1]);
-        return { seconds: ms === null ? null : ms / 1000, how: 'psetex' };
-      }
-      if (method === 'set') {
-        if (a.keywords.has('ex')) return this.seconds(a.keywords.get('ex'), 'set(..., ex=)', call);
-        if (a.keywords.has('px')) {
-          const ms = this.num(a.keywords.get('px'));
-          return { seconds: ms === null ? null : ms / 1000, how: 'set(..., px=)' };
-        }
-        if (a.keywords.has('exat') || a.keywords.has('pxat')) return { seconds: null, how: 'set(..., exat=)' };
-      }
-      const fn = enclosing(call, 'function_definition');
-      for (const c of this.calls) {
-        if (c.startIndex <= call.startIndex || (fn && (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex))) continue;
-        const m = field(field(c, 'function') ?? c, 'attribute')?.text;
-        if (m && /^(expire|pexpire|expireat)$/.test(m)) {
-          if (m === 'expire') return this.seconds(callArgs(c).positional[1], m, call);
-          const v = this.num(callArgs(c).positional[1]);
-          return { seconds: v === null ? null : m === 'pexpire' ? v / 1000 : m === 'expireat' ? null : v, how: m };
-        }
-      }
-      return null;
-    }
-    if (kind === 'mongodb') return this.mongoTtl;
-    if (kind === 'dynamodb') {
-      const item = a.keywords.get('Item');
-      if (item?.type === 'dictionary') {
-        for (const pair of children(item)) {
-          const k = pair.type === 'pair' ? this.str(field(pair, 'key')) : null;
-          if (k && DYNAMO_TTL_ATTRIBUTES.test(k)) return { seconds: null, how: `TTL attribute '${k}'` };
-        }
-      }
+      if (params.includes(arg.text)) return arg.text;
     }
     return null;
   }
 
-  follow(call: SyntaxNode, prompt: SyntaxNode | null): FlowResult {
-    const fn = this.functionOf(call);
-    const local = this.trace(call, fn, null);
-    let stores = local.stores;
-    let search = local.search;
-    let cache = this.cacheBefore(call, fn, prompt ?? call) ?? this.storedCheck(call, fn);
-    let returnedTo: FlowResult['returnedTo'] = null;
-    // `@cached` / `@cached(ttl=60)` of this file on the function that returns the result: the decorator's wrapper
-    // reads a cache before calling it and writes what it returns.
-    if (local.returned && fn) {
-      for (const w of this.decoratorEffects(fn)) {
-        stores = [...stores, ...w.stores];
-        cache ??= w.cache;
-      }
-    }
-    if (local.returned && fn) {
-      const name = field(fn, 'name')?.text;
-      const sites = name ? this.callSitesOf(name, fn) : [];
-      if (!sites.length) returnedTo = { function: name ?? 'a function', line: this.lines.position(fn.startIndex).line };
-      for (const site of sites) {
-        const outerFn = this.functionOf(site);
-        const outer = this.trace(site, outerFn, `${name}()`);
-        stores = [...stores, ...outer.stores];
-        search ??= outer.search;
-        const outerName = outerFn ? field(outerFn, 'name')?.text : undefined;
-        // Returned again by the caller: it goes further up than this one level follows.
-        if (outer.returned && outerFn && !returnedTo)
-          returnedTo = { function: outerName ?? 'a function', line: this.lines.position(outerFn.startIndex).line };
-        cache ??= this.cacheBefore(site, outerFn, site) ?? this.storedCheck(site, outerFn);
-      }
-    }
-    // Project model: callers in other files of the function that returns the result (one file hop).
-    if (local.returned && fn && this.imported?.callers) {
-      const name = field(fn, 'name')?.text;
-      const r = this.lines.range(call.startIndex, call.endIndex);
-      const callers = callerFacts(name ? this.imported.callers(name, this.lines.position(fn.startIndex).line) : [], r);
-      stores = [...stores, ...callers.stores];
-      cache ??= callers.cacheLookup;
-    }
-    const searchUse = search
-      ? {
-          api: collapse(field(search, 'function')?.text ?? '')
-            .split('.')
-            .filter((x) => x !== 'self')
-            .slice(-2)
-            .join('.'),
-          line: this.lines.position(search.startIndex).line,
-        }
-      : null;
-    return { stores: dedupeStores(stores).map(withoutParam), cacheLookup: cache, searchUse, returnedTo };
+  protected *callsAfter(call: SyntaxNode): Iterable<SyntaxNode> {
+    const fn = enclosing(call, 'function_definition');
+    for (const c of this.calls) if (!(c.startIndex <= call.startIndex || (fn && (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex)))) yield c;
   }
 
-  /**
-   * Project model, for a summary: what this file does with the result of `call` (a call of an imported name) — the
-   * stores it reaches here, the imported helpers it is passed to, a cache read keyed by its arguments before it.
-   */
-  resultUse(call: SyntaxNode): { stores: StoreWriteFact[]; passedTo: ResultUse['passedTo']; cacheRead: CacheLookupFact | null } {
-    this.passed = [];
-    try {
-      const fn = this.functionOf(call);
-      const t = this.traceUncached(call, fn, null, undefined, 0);
-      return {
-        stores: t.stores.filter((x) => !x.at),
-        passedTo: this.passed,
-        cacheRead: this.cacheBefore(call, fn, call) ?? this.storedCheck(call, fn),
-      };
-    } finally {
-      this.passed = null;
-    }
+  protected methodName(call: SyntaxNode): string | null {
+    return field(field(call, 'function') ?? call, 'attribute')?.text ?? null;
+  }
+
+  protected itemKeys(call: SyntaxNode): string[] {
+    const item = callArgs(call).keywords.get('Item');
+    if (item?.type !== 'dictionary') return [];
+    return children(item).flatMap((pair) => {
+      const k = pair.type === 'pair' ? this.str(field(pair, 'key')) : null;
+      return k ? [k] : [];
+    });
+  }
+
+  protected start(n: SyntaxNode): number {
+    return n.startIndex;
+  }
+
+  protected end(n: SyntaxNode): number {
+    return n.endIndex;
+  }
+
+  protected functionLabel(fn: SyntaxNode): string | null {
+    return field(fn, 'name')?.text ?? null;
+  }
+
+  protected traceFresh(call: SyntaxNode, fn: SyntaxNode | null): Trace {
+    return this.traceUncached(call, fn, null, undefined, 0);
+  }
+
+  protected argumentCount(): number {
+    // A Python call's cache key may be any argument, or none the lookup names: always asked.
+    return 1;
+  }
+
+  protected searchApi(call: SyntaxNode): string {
+    return collapse(field(call, 'function')?.text ?? '')
+      .split('.')
+      .filter((x) => x !== 'self')
+      .slice(-2)
+      .join('.');
   }
 
   /** The calls of `name` (or `self.name`) outside `fn`, in document order; once per function (llm-py.ts asks too). */
@@ -523,7 +418,7 @@ export class PyFlow {
    * the project model, in another): the wrapper's cache read before it calls `fn` and the writes of its result. A TTL
    * that is the factory's parameter comes from the decorator's arguments here, else the parameter's default.
    */
-  private decoratorEffects(fn: SyntaxNode): Array<{ stores: StoreWriteFact[]; cache: CacheLookupFact | null }> {
+  protected decoratorEffects(fn: SyntaxNode): Array<{ stores: StoreWriteFact[]; cache: CacheLookupFact | null }> {
     const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
     const out: Array<{ stores: StoreWriteFact[]; cache: CacheLookupFact | null }> = [];
     for (const d of holder ? children(holder).filter((x) => x.type === 'decorator') : []) {
@@ -616,7 +511,7 @@ export class PyFlow {
     return r;
   }
 
-  private functionOf(node: SyntaxNode): SyntaxNode | null {
+  protected functionOf(node: SyntaxNode): SyntaxNode | null {
     let fn = this.functionMemo.get(node.id);
     if (fn === undefined) this.functionMemo.set(node.id, (fn = enclosing(node, 'function_definition')));
     return fn;
@@ -637,7 +532,7 @@ export class PyFlow {
     return f?.type === 'identifier' && SEARCH_FUNCTION.test(f.text);
   }
 
-  private trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>, depth = 0): Trace {
+  protected trace(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed?: Set<string>, depth = 0): Trace {
     const key = `${call.id}|${fn?.id ?? ''}|${viaHelper ?? ''}|${seed ? [...seed].join(',') : ''}|${depth}`;
     let r = this.traceMemo.get(key);
     if (!r) this.traceMemo.set(key, (r = this.traceUncached(call, fn, viaHelper, seed, depth)));
@@ -746,12 +641,6 @@ export class PyFlow {
     return this.trace(fn, fn, `${field(fn, 'name')?.text ?? 'helper'}()`, new Set([param])).stores;
   }
 
-  /** Project model: the store a name is a handle of (an import-derived client, `self.x` set from one). */
-  storeHandle(name: string): StoreModule | null {
-    const m = this.stores.get(name);
-    return m && !m.deferred ? m : null;
-  }
-
   private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null, depth: number): StoreWriteFact[] {
     if (depth >= MAX_HELPER_DEPTH) return [];
     const name = field(call, 'function')?.text.replace(/^self\./, '');
@@ -787,89 +676,50 @@ export class PyFlow {
     return a.keywords.get(name) ?? (position >= 0 ? a.positional[position] : undefined);
   }
 
-  /** The imported name a call calls (`save_chat(...)`, `store.save_chat(...)`), from the project model. */
-  private importedCallee(call: SyntaxNode): ResolvedSymbol | null {
-    const f = this.imported ? field(call, 'function') : null;
-    if (!f || (f.type !== 'identifier' && f.type !== 'attribute')) return null;
-    const parts = collapse(f.text).split('.');
-    if (parts.some((p) => !/^\w+$/.test(p))) return null;
-    const self = parts[0] === 'self';
-    const cls = this.instances.get((self ? parts[1] : parts[0]) ?? '');
-    if (cls) return this.imported!.symbol(cls, parts.slice(self ? 2 : 1));
-    return self ? null : this.imported!.symbol(parts[0]!, parts.slice(1));
+  protected num(n: SyntaxNode | null | undefined): number | null {
+    return this.numOf(n);
   }
 
-  /** Project model: the result passed to an imported helper that stores that parameter. */
-  private importedWrites(call: SyntaxNode, arg: SyntaxNode): StoreWriteFact[] {
+  protected calleeParts(call: SyntaxNode): string[] | null {
+    const f = field(call, 'function');
+    const parts = f && (f.type === 'identifier' || f.type === 'attribute') ? collapse(f.text).split('.') : [];
+    return parts.length && parts.every((p) => /^\w+$/.test(p)) ? parts : null;
+  }
+
+  protected importBinding(local: string): UseBinding | undefined {
+    const b = this.importBindings?.get(local);
+    return b && { module: b.module, name: b.name };
+  }
+
+  protected argumentSlot(call: SyntaxNode, arg: SyntaxNode): { index: number } | { keyword: string } | null {
     let a: SyntaxNode | null = arg;
     while (a && a.parent && a.parent.type !== 'argument_list') a = a.parent;
-    if (!a) return [];
-    if (this.passed) {
-      const f = field(call, 'function');
-      const parts = f && (f.type === 'identifier' || f.type === 'attribute') ? collapse(f.text).split('.') : [];
-      const binding = parts.length && parts.every((p) => /^\w+$/.test(p)) ? this.importBindings?.get(parts[0]!) : undefined;
-      const at =
-        a.type === 'keyword_argument'
-          ? (field(a, 'name')?.text ?? '')
-          : children(field(call, 'arguments')!)
-              .filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment')
-              .findIndex((x) => x.startIndex === a!.startIndex);
-      // Constant arguments, by position and keyword: a helper's expiry parameter is set by one (`ttl=600`).
-      const ca = callArgs(call);
-      const constArgs: Record<string, number> = {};
-      ca.positional.forEach((x, i) => {
-        const v = this.num(x);
-        if (v !== null) constArgs[i] = v;
-      });
-      for (const [k, x] of ca.keywords) {
-        const v = this.num(x);
-        if (v !== null) constArgs[k] = v;
-      }
-      if (binding && at !== '' && at !== -1)
-        this.passed.push({
-          local: parts[0]!,
-          members: parts.slice(1),
-          binding: { module: binding.module, name: binding.name },
-          position: at,
-          line: this.lines.position(call.startIndex).line,
-          ...(Object.keys(constArgs).length ? { constArgs } : {}),
-        });
-    }
-    const sym = this.importedCallee(call);
-    const facts = sym?.facts;
-    if (!facts?.paramStores) return [];
-    const position =
-      a.type === 'keyword_argument'
-        ? (facts.params ?? []).indexOf(field(a, 'name')?.text ?? '')
-        : children(field(call, 'arguments')!)
-            .filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment')
-            .findIndex((x) => x.startIndex === a!.startIndex);
-    const r = this.lines.range(call.startIndex, call.endIndex);
-    const ttlOf = (t: StoreEffect['ttl']): StoreWriteFact['ttl'] =>
-      t && typeof t.param === 'string'
-        ? { seconds: this.num(this.argumentFor(call, t.param, (facts.params ?? []).indexOf(t.param))), how: t.how }
-        : t && { seconds: t.seconds, how: t.how };
-    return (facts.paramStores[position] ?? []).map((e) => writeFromEffect(e, r, sym!.name, sym!.path, ttlOf(e.ttl)));
-  }
-
-  private fact(store: StoreCall, call: SyntaxNode, viaHelper: string | null, entityField: string | null = null): StoreWriteFact {
-    const r = this.lines.range(call.startIndex, call.endIndex);
+    if (!a) return null;
+    if (a.type === 'keyword_argument') return { keyword: field(a, 'name')?.text ?? '' };
     return {
-      kind: store.module.kind,
-      engine: store.module.engine,
-      api: store.api,
-      line: r.startLine,
-      range: r,
-      ttl: store.ttl,
-      viaHelper,
-      ...(entityField ? { entityField } : {}),
-      ...(store.module.kind === 'rdbms' ? this.conversationKeyIn(call) : {}),
-      ...(store.module.deferred ? { deferred: store.module.deferred } : {}),
+      index: children(field(call, 'arguments')!)
+        .filter((x) => x.type !== 'keyword_argument' && x.type !== 'comment')
+        .findIndex((x) => x.startIndex === a!.startIndex),
     };
   }
 
+  /** Constant arguments, by position and keyword: a helper's expiry parameter is set by one (`ttl=600`). */
+  protected constArgs(call: SyntaxNode): Record<string, number> {
+    const ca = callArgs(call);
+    const out: Record<string, number> = {};
+    ca.positional.forEach((x, i) => {
+      const v = this.num(x);
+      if (v !== null) out[i] = v;
+    });
+    for (const [k, x] of ca.keywords) {
+      const v = this.num(x);
+      if (v !== null) out[k] = v;
+    }
+    return out;
+  }
+
   /** A relational write of a conversation turn: the row's columns (keywords, dict keys, a model built here, an INSERT's column list). */
-  private conversationKeyIn(call: SyntaxNode): { conversationKey?: string } {
+  protected conversationKeyIn(call: SyntaxNode): { conversationKey?: string } {
     const keys: string[] = [];
     const { bindings } = this.scope(this.functionOf(call), call);
     const rowOf = (n: SyntaxNode | null | undefined, depth: number): void => {
@@ -912,7 +762,7 @@ export class PyFlow {
     return keys.length && keys.every((k) => ENTITY_FIELD.test(k)) ? keys[0]! : null;
   }
 
-  private cacheBefore(call: SyntaxNode, fn: SyntaxNode | null, prompt: SyntaxNode): CacheLookupFact | null {
+  protected cacheBefore(call: SyntaxNode, fn: SyntaxNode | null, prompt: SyntaxNode): CacheLookupFact | null {
     const key = `${call.id}|${fn?.id ?? ''}|${prompt.id}`;
     let r = this.cacheMemo.get(key);
     if (r === undefined) this.cacheMemo.set(key, (r = this.cacheBeforeUncached(call, fn, prompt)));
@@ -1129,11 +979,7 @@ function carriesPy(ret: SyntaxNode, mentions: (n: SyntaxNode | null) => boolean)
   return mentions(e);
 }
 
-interface Trace {
-  stores: StoreWriteFact[];
-  returned: boolean;
-  search: SyntaxNode | null;
-}
+type Trace = FlowTrace<SyntaxNode>;
 
 /** The first row of a list in document order that starts after `offset` (binary search). */
 function firstAfter<T extends { at: number }>(rows: readonly T[], offset: number): T | null {

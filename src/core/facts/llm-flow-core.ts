@@ -98,8 +98,14 @@ export abstract class FlowCore<N extends object, C extends N, F extends N> {
   protected abstract readonly unnamedFunction: string;
   /** The name a receiver is a member of in a method call (`this` / `self`). */
   protected abstract readonly selfName: string;
-  /** Taint from one call inside `fn` (cached where the adapter caches). */
-  protected abstract trace(call: N, fn: F | null, viaHelper: string | null): Trace<C>;
+  /** Taint from one call inside `fn` (cached where the adapter caches); `seed`: names already tainted (a helper's parameter). */
+  protected abstract trace(call: N, fn: F | null, viaHelper: string | null, seed?: Set<string>, depth?: number): Trace<C>;
+  /** The same-file function a call calls (`save(x)`, `this.save(x)`, `self.save(x)`). */
+  protected abstract sameFileHelper(call: C): { name: string; fn: F } | null;
+  /** The helper's names the argument holding `arg` binds (`props`: only those properties of an object literal). */
+  protected abstract parameterSeed(call: C, helper: F, arg: N, props: string[] | null): Set<string> | null;
+  /** What `call` passes for the helper's parameter `param` (undefined: nothing); null when `param` is none of its parameters. */
+  protected abstract argumentForParameter(call: C, helper: F, param: string): { arg: N | undefined } | null;
   /** The same, never from a cache: a summary's `resultUse` collects the imported calls the value is passed to. */
   protected abstract traceFresh(call: C, fn: F | null): Trace<C>;
   protected abstract cacheBefore(call: N, fn: F | null, prompt: N): CacheLookupFact | null;
@@ -298,6 +304,23 @@ export abstract class FlowCore<N extends object, C extends N, F extends N> {
       ...(store.module.kind === 'rdbms' ? this.conversationKeyIn(call) : {}),
       ...(store.module.deferred ? { deferred: store.module.deferred } : {}),
     };
+  }
+
+  /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */
+  protected helperWrites(call: C, arg: N, viaHelper: string | null, depth: number, props: string[] | null = null): StoreWriteFact[] {
+    if (depth >= MAX_HELPER_DEPTH) return [];
+    const h = this.sameFileHelper(call);
+    if (!h) return this.importedWrites(call, arg, props);
+    if (this.start(call) >= this.start(h.fn) && this.end(call) <= this.end(h.fn)) return [];
+    const seed = this.parameterSeed(call, h.fn, arg, props);
+    if (!seed) return [];
+    const stores = this.trace(h.fn, h.fn, viaHelper ?? `${h.name}()`, seed, depth + 1).stores;
+    // An expiry the helper takes as a parameter (`cacheSet(key, value, ttl)`): the argument this call passes.
+    return stores.map((s) => {
+      const t = s.ttl as Ttl | null;
+      const given = t?.param ? this.argumentForParameter(call, h.fn, t.param) : null;
+      return given ? { ...s, ttl: { seconds: this.num(given.arg), how: t!.how } } : s;
+    });
   }
 
   /** Project model: what a call calls when it is imported (`saveChat`, `store.saveChat`, `this.repo.save` of an imported class). */

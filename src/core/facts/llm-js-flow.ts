@@ -571,15 +571,7 @@ export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode
     return param ? this.trace(fn, fn, functionName(fn, this.index) ?? 'helper', new Set(boundNames(param as Node))).stores : [];
   }
 
-  /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */
-  private helperWrites(
-    call: TSESTree.CallExpression,
-    arg: Node,
-    viaHelper: string | null,
-    depth: number,
-    props: string[] | null = null,
-  ): StoreWriteFact[] {
-    if (depth >= MAX_HELPER_DEPTH) return [];
+  protected sameFileHelper(call: TSESTree.CallExpression): { name: string; fn: FunctionNode } | null {
     const c = unwrap(call.callee);
     const name =
       c.type === 'Identifier'
@@ -587,21 +579,20 @@ export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode
         : c.type === 'MemberExpression' && unwrap(c.object).type === 'ThisExpression' && c.property.type === 'Identifier'
           ? c.property.name
           : null;
-    const helper = name ? this.functions.get(name) : undefined;
-    if (!helper) return this.importedWrites(call, arg, props);
-    if (call.range[0] >= helper.range[0] && call.range[1] <= helper.range[1]) return [];
-    const position = (call.arguments as Node[]).findIndex((a) => a.range[0] <= arg.range[0] && a.range[1] >= arg.range[1]);
-    const param = helper.params[position];
-    if (!param) return [];
+    const fn = name ? this.functions.get(name) : undefined;
+    return name && fn ? { name, fn } : null;
+  }
+
+  protected parameterSeed(call: TSESTree.CallExpression, helper: FunctionNode, arg: Node, props: string[] | null): Set<string> | null {
+    const param = helper.params[this.argumentSlot(call, arg).index];
+    if (!param) return null;
     // An object literal into a destructured parameter: only the properties the value is in.
-    const seed = new Set(props && param.type === 'ObjectPattern' ? propNames(param, props) : boundNames(param as Node));
-    const stores = this.trace(helper, helper, viaHelper ?? `${name}()`, seed, depth + 1).stores;
-    // An expiry the helper takes as a parameter (`cacheSet(key, value, ttl)`): the argument this call passes.
-    return stores.map((s) => {
-      const t = s.ttl as Ttl | null;
-      const i = t?.param ? helper.params.findIndex((p) => boundNames(p as Node).includes(t.param!)) : -1;
-      return i < 0 ? s : { ...s, ttl: { seconds: constNumber(call.arguments[i] as Node | undefined, this.index), how: t!.how } };
-    });
+    return new Set(props && param.type === 'ObjectPattern' ? propNames(param, props) : boundNames(param as Node));
+  }
+
+  protected argumentForParameter(call: TSESTree.CallExpression, helper: FunctionNode, param: string): { arg: Node | undefined } | null {
+    const i = helper.params.findIndex((p) => boundNames(p as Node).includes(param));
+    return i < 0 ? null : { arg: call.arguments[i] as Node | undefined };
   }
 
   protected calleeParts(call: TSESTree.CallExpression): string[] | null {

@@ -428,7 +428,9 @@ export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
       const local = /^\w+$/.test(name) ? this.functionsByName.get(name) : undefined;
       const seconds = (t: Ttl | null, params: string[]): StoreWriteFact['ttl'] => {
         if (!t) return null;
-        const arg = t.param && factoryCall ? this.argumentFor(factoryCall, t.param, params.indexOf(t.param)) : undefined;
+        const i = t.param ? params.indexOf(t.param) : -1;
+        const arg =
+          t.param && factoryCall ? (this.keyword(factoryCall, t.param) ?? (i >= 0 ? this.positional(factoryCall, i) : undefined)) : undefined;
         return { seconds: arg ? this.num(arg) : t.seconds, how: t.how };
       };
       if (local && local !== fn) {
@@ -641,39 +643,30 @@ export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
     return this.trace(fn, fn, `${field(fn, 'name')?.text ?? 'helper'}()`, new Set([param])).stores;
   }
 
-  private helperWrites(call: SyntaxNode, arg: SyntaxNode, viaHelper: string | null, depth: number): StoreWriteFact[] {
-    if (depth >= MAX_HELPER_DEPTH) return [];
+  protected sameFileHelper(call: SyntaxNode): { name: string; fn: SyntaxNode } | null {
     const name = field(call, 'function')?.text.replace(/^self\./, '');
-    const helper = name ? this.functionsByName.get(name) : undefined;
-    if (!helper) return this.importedWrites(call, arg);
-    if (call.startIndex >= helper.startIndex && call.endIndex <= helper.endIndex) return [];
-    const args = children(field(call, 'arguments')!);
-    let a: SyntaxNode | null = arg;
-    while (a && a.parent && a.parent.type !== 'argument_list') a = a.parent;
-    if (!a) return [];
-    const params = children(field(helper, 'parameters')!).filter((p) => p.text !== 'self');
-    let param: string | null;
-    if (a.type === 'keyword_argument') param = field(a, 'name')?.text ?? null;
-    else {
-      const i = args.filter((x) => x.type !== 'keyword_argument').findIndex((x) => x.startIndex === a!.startIndex);
-      const p = params[i];
-      param = p ? (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text ?? null)) : null;
-    }
-    if (!param) return [];
-    const stores = this.trace(helper, helper, viaHelper ?? `${name}()`, new Set([param]), depth + 1).stores;
-    // An expiry the helper takes as a parameter (`cache_set(key, value, ttl)`): the argument this call passes.
-    return stores.map((s) => {
-      const t = s.ttl as Ttl | null;
-      if (!t?.param) return s;
-      const i = params.findIndex((p) => (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text)) === t.param);
-      return { ...s, ttl: { seconds: this.num(this.argumentFor(call, t.param, i)), how: t.how } };
-    });
+    const fn = name ? this.functionsByName.get(name) : undefined;
+    return name && fn ? { name, fn } : null;
   }
 
-  /** The argument a call passes for a parameter (by keyword, else by position). */
-  private argumentFor(call: SyntaxNode, name: string, position: number): SyntaxNode | undefined {
+  /** A helper's parameters by position, `self` left out. */
+  private parameterNames(helper: SyntaxNode): Array<string | undefined> {
+    return children(field(helper, 'parameters')!)
+      .filter((p) => p.text !== 'self')
+      .map((p) => (p.type === 'identifier' ? p.text : (field(p, 'name')?.text ?? children(p)[0]?.text)));
+  }
+
+  protected parameterSeed(call: SyntaxNode, helper: SyntaxNode, arg: SyntaxNode): Set<string> | null {
+    const slot = this.argumentSlot(call, arg);
+    if (!slot) return null;
+    const param = 'keyword' in slot ? slot.keyword : this.parameterNames(helper)[slot.index];
+    return param ? new Set([param]) : null;
+  }
+
+  protected argumentForParameter(call: SyntaxNode, helper: SyntaxNode, param: string): { arg: SyntaxNode | undefined } {
+    const i = this.parameterNames(helper).indexOf(param);
     const a = callArgs(call);
-    return a.keywords.get(name) ?? (position >= 0 ? a.positional[position] : undefined);
+    return { arg: a.keywords.get(param) ?? (i >= 0 ? a.positional[i] : undefined) };
   }
 
   protected num(n: SyntaxNode | null | undefined): number | null {

@@ -7,6 +7,7 @@
 import { callerFacts, writeFromEffect } from './store-effects';
 import {
   DYNAMO_TTL_ATTRIBUTES,
+  ENTITY_FIELD,
   READ_METHODS,
   REDIS_TTL_FORMS,
   SQL_METHODS,
@@ -59,6 +60,13 @@ export function withoutParam(s: StoreWriteFact): StoreWriteFact {
   return s.ttl && 'param' in s.ttl ? { ...s, ttl: { seconds: s.ttl.seconds, how: s.ttl.how } } : s;
 }
 
+/**
+ * One step of the climb from a call to where its value lands, as the adapter reads the parent `p` of `cur`: go on
+ * (`pass`: a projection, a wrapper), stop (`stop`: a binding, whose names the adapter has tainted, or anything the
+ * value goes nowhere from), the value is returned (`returned`), or it is an argument of `outer`.
+ */
+export type ClimbStep<N, C> = 'pass' | 'stop' | 'returned' | { outer: C; arg: N };
+
 /** A method call on a receiver, as the store tables read it. */
 export interface MemberCall<N> {
   method: string;
@@ -100,6 +108,28 @@ export abstract class FlowCore<N extends object, C extends N, F extends N> {
   protected abstract readonly selfName: string;
   /** Taint from one call inside `fn` (cached where the adapter caches); `seed`: names already tainted (a helper's parameter). */
   protected abstract trace(call: N, fn: F | null, viaHelper: string | null, seed?: Set<string>, depth?: number): Trace<C>;
+  protected abstract parentOf(n: N): N | null;
+  protected abstract climbStep(p: N, cur: N, keys: string[], tainted: Set<string>): ClimbStep<N, C>;
+  /** A call that passes a value through unchanged for our purpose (serialisation, wrapping). */
+  protected abstract isTransparent(call: C): boolean;
+  abstract isSearch(call: C): boolean;
+  /** Whether a node mentions a tainted name. */
+  protected abstract mentioner(tainted: Set<string>): (n: N | null | undefined) => boolean;
+  /** The calls of the function (or module) the taint runs in, in document order. */
+  protected abstract scopeCalls(fn: F | null, call: N): readonly C[];
+  /**
+   * Taints what the tainted names flow to in the scope (bindings, containers filled with them) until nothing changes;
+   * returns, per record name, the entity attribute it got the value in (`chat.name = title`).
+   */
+  protected abstract propagate(fn: F | null, call: N, tainted: Set<string>, mentions: (n: N | null | undefined) => boolean): Map<string, string>;
+  /** A record built from the value saved by a method of its own (`doc.save()`): the write, or null. */
+  protected abstract savedRecord(c: C, tainted: Set<string>, entityOf: Map<string, string>, viaHelper: string | null): StoreWriteFact | null;
+  protected abstract mentionedArguments(c: C, mentions: (n: N | null | undefined) => boolean): N[];
+  protected abstract entityFieldIn(c: C, mentions: (n: N | null | undefined) => boolean): string | null;
+  /** The properties of an object-literal argument the value is in (null: not an object literal, or no such syntax). */
+  protected abstract taintedProps(arg: N, mentions: (n: N | null | undefined) => boolean): string[] | null;
+  /** Whether `fn` returns a tainted value. */
+  protected abstract returnsTainted(fn: F | null, call: N, mentions: (n: N | null | undefined) => boolean): boolean;
   /** The same-file function a call calls (`save(x)`, `this.save(x)`, `self.save(x)`). */
   protected abstract sameFileHelper(call: C): { name: string; fn: F } | null;
   /** The helper's names the argument holding `arg` binds (`props`: only those properties of an object literal). */
@@ -304,6 +334,70 @@ export abstract class FlowCore<N extends object, C extends N, F extends N> {
       ...(store.module.kind === 'rdbms' ? this.conversationKeyIn(call) : {}),
       ...(store.module.deferred ? { deferred: store.module.deferred } : {}),
     };
+  }
+
+  /**
+   * Taint from one call inside `fn` (or, with `seed`, from a helper's parameters): the store writes the value
+   * reaches, whether it is returned, and the lookup it is passed to at once.
+   */
+  protected traceIn(call: N, fn: F | null, viaHelper: string | null, seed: Set<string> | undefined, depth: number): Trace<C> {
+    const tainted = new Set<string>(seed ?? []);
+    const stores: StoreWriteFact[] = [];
+    let returned = false;
+    let search: C | null = null;
+    if (!seed) {
+      // Climb from the call through projections and wrappers to where its value lands.
+      const keys: string[] = [];
+      let cur: N = call;
+      for (let p = this.parentOf(cur); p;) {
+        const step = this.climbStep(p, cur, keys, tainted);
+        if (step === 'pass') {
+          cur = p;
+          p = this.parentOf(p);
+          continue;
+        }
+        if (step === 'returned') returned = true;
+        if (typeof step === 'string') break;
+        const outer = step.outer;
+        const store = this.classify(outer);
+        if (store?.op === 'write') {
+          stores.push(this.fact(store, outer, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null));
+          break;
+        }
+        const helper = this.helperWrites(outer, step.arg, viaHelper, depth);
+        if (helper.length) {
+          stores.push(...helper);
+          break;
+        }
+        if (this.isSearch(outer)) {
+          search = outer;
+          break;
+        }
+        if (!this.isTransparent(outer)) break;
+        cur = outer;
+        p = this.parentOf(outer);
+      }
+    }
+    if (tainted.size === 0) return { stores, returned, search };
+    const mentions = this.mentioner(tainted);
+    const entityOf = this.propagate(fn, call, tainted, mentions);
+    for (const c of this.scopeCalls(fn, call)) {
+      if (!seed && this.start(c) < this.start(call)) continue;
+      const saved = this.savedRecord(c, tainted, entityOf, viaHelper);
+      if (saved) {
+        stores.push(saved);
+        continue;
+      }
+      const args = this.mentionedArguments(c, mentions);
+      if (!args.length) continue;
+      const store = this.classify(c);
+      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
+      else if (depth < MAX_HELPER_DEPTH)
+        for (const a of args) stores.push(...this.helperWrites(c, a, viaHelper, depth, this.taintedProps(a, mentions)));
+      if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
+    }
+    if (this.returnsTainted(fn, call, mentions)) returned = true;
+    return { stores, returned, search };
   }
 
   /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */

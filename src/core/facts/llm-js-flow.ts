@@ -2,7 +2,7 @@
 // syntax: intra-procedural taint from the call's result through its projections (`.choices[0].message.content`,
 // destructuring, template strings, `+=` of stream chunks) to store writes, same-file helpers in both directions,
 // whether a store read keyed by the prompt, whose hit skips the call, precedes it, and the store handles of the file.
-import { FlowCore, MAX_HELPER_DEPTH, type MemberCall, type StoreCall, type Trace, type Ttl } from './llm-flow-core';
+import { FlowCore, MAX_HELPER_DEPTH, type ClimbStep, type MemberCall, type StoreCall, type Trace, type Ttl } from './llm-flow-core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import {
@@ -389,95 +389,88 @@ export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode
     return this.byArgument.get(name) ?? [];
   }
 
-  /** Taint from one call inside `fn`: store writes reached, whether the value is returned. */
   protected trace(call: Node, fn: FunctionNode | null, viaHelper: string | null, seed?: Set<string>, depth = 0): Trace<TSESTree.CallExpression> {
-    const scope: Node = fn ?? this.index.nodes[0]!;
-    const tainted = new Set<string>(seed ?? []);
-    const stores: StoreWriteFact[] = [];
-    let returned = false;
-    let search: TSESTree.CallExpression | null = null;
-    if (!seed) {
-      // Climb from the call through projections and wrappers to where its value lands.
-      const keys: string[] = [];
-      let cur: Node = call;
-      for (let p = this.index.parent(cur); p; cur = p, p = this.index.parent(p)) {
-        if (p.type === 'Property' && p.value === cur) keys.push(propertyName(p) ?? '');
-        // `.length` of a result is a number, not the result: it carries nothing further.
-        if (p.type === 'MemberExpression' && p.object === cur && !p.computed && p.property.type === 'Identifier' && SIZE_PROPS.has(p.property.name))
-          break;
-        if (
-          p.type === 'AwaitExpression' ||
-          p.type === 'ChainExpression' ||
-          p.type === 'TSNonNullExpression' ||
-          p.type === 'TSAsExpression' ||
-          (p.type === 'MemberExpression' && p.object === cur) ||
-          p.type === 'TemplateLiteral' ||
-          p.type === 'ArrayExpression' ||
-          p.type === 'BinaryExpression' ||
-          p.type === 'LogicalExpression' ||
-          p.type === 'ConditionalExpression' ||
-          p.type === 'Property' ||
-          p.type === 'ObjectExpression' ||
-          p.type === 'SpreadElement'
-        )
-          continue;
-        if (p.type === 'CallExpression' && p.callee === cur) {
-          // r.then(x => ...): the callback's parameter carries the result; other methods on it pass it along.
-          const cb = p.arguments[0] as Node | undefined;
-          const method = cur.type === 'MemberExpression' && !cur.computed && cur.property.type === 'Identifier' ? cur.property.name : '';
-          if (method === 'then' && cb && FUNCTION_TYPES.has(cb.type) && (cb as FunctionNode).params[0]) {
-            for (const nm of boundNames((cb as FunctionNode).params[0] as Node)) tainted.add(nm);
-          }
-          continue;
-        }
-        if (p.type === 'CallExpression') {
-          const store = this.classify(p);
-          if (store?.op === 'write') {
-            stores.push(this.fact(store, p, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null));
-            break;
-          }
-          const helper = this.helperWrites(p, cur, viaHelper, depth);
-          if (helper.length) {
-            stores.push(...helper);
-            break;
-          }
-          if (this.isSearch(p)) {
-            search = p;
-            break;
-          }
-          const name = memberChain(p.callee)?.join('.') ?? '';
-          if (TRANSPARENT_CALLS.test(name)) continue;
-          break;
-        }
-        if (p.type === 'VariableDeclarator') {
-          for (const nm of boundNames(p.id)) tainted.add(nm);
-          break;
-        }
-        if (p.type === 'AssignmentExpression') {
-          for (const nm of boundNames(p.left as Node)) tainted.add(nm);
-          const r = rootKey(p.left as Node);
-          if (r) tainted.add(r);
-          break;
-        }
-        if (p.type === 'ForOfStatement') {
-          for (const nm of p.left.type === 'VariableDeclaration' ? p.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(p.left as Node))
-            tainted.add(nm);
-          break;
-        }
-        if (p.type === 'ReturnStatement' || (p.type === 'ArrowFunctionExpression' && p.body === cur)) {
-          returned = true;
-          break;
-        }
-        // An expression statement (fire-and-forget) or anything else: the value goes nowhere we follow.
-        break;
+    return this.traceIn(call, fn, viaHelper, seed, depth);
+  }
+
+  protected parentOf(n: Node): Node | null {
+    return this.index.parent(n);
+  }
+
+  protected climbStep(p: Node, cur: Node, keys: string[], tainted: Set<string>): ClimbStep<Node, TSESTree.CallExpression> {
+    if (p.type === 'Property' && p.value === cur) keys.push(propertyName(p) ?? '');
+    // `.length` of a result is a number, not the result: it carries nothing further.
+    if (p.type === 'MemberExpression' && p.object === cur && !p.computed && p.property.type === 'Identifier' && SIZE_PROPS.has(p.property.name))
+      return 'stop';
+    if (
+      p.type === 'AwaitExpression' ||
+      p.type === 'ChainExpression' ||
+      p.type === 'TSNonNullExpression' ||
+      p.type === 'TSAsExpression' ||
+      (p.type === 'MemberExpression' && p.object === cur) ||
+      p.type === 'TemplateLiteral' ||
+      p.type === 'ArrayExpression' ||
+      p.type === 'BinaryExpression' ||
+      p.type === 'LogicalExpression' ||
+      p.type === 'ConditionalExpression' ||
+      p.type === 'Property' ||
+      p.type === 'ObjectExpression' ||
+      p.type === 'SpreadElement'
+    )
+      return 'pass';
+    if (p.type === 'CallExpression' && p.callee === cur) {
+      // r.then(x => ...): the callback's parameter carries the result; other methods on it pass it along.
+      const cb = p.arguments[0] as Node | undefined;
+      const method = cur.type === 'MemberExpression' && !cur.computed && cur.property.type === 'Identifier' ? cur.property.name : '';
+      if (method === 'then' && cb && FUNCTION_TYPES.has(cb.type) && (cb as FunctionNode).params[0]) {
+        for (const nm of boundNames((cb as FunctionNode).params[0] as Node)) tainted.add(nm);
       }
+      return 'pass';
     }
-    if (tainted.size === 0) return { stores, returned, search };
-    // Propagate through assignments in the scope until nothing changes.
+    if (p.type === 'CallExpression') return { outer: p, arg: cur };
+    if (p.type === 'VariableDeclarator') {
+      for (const nm of boundNames(p.id)) tainted.add(nm);
+      return 'stop';
+    }
+    if (p.type === 'AssignmentExpression') {
+      for (const nm of boundNames(p.left as Node)) tainted.add(nm);
+      const r = rootKey(p.left as Node);
+      if (r) tainted.add(r);
+      return 'stop';
+    }
+    if (p.type === 'ForOfStatement') {
+      for (const nm of p.left.type === 'VariableDeclaration' ? p.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(p.left as Node))
+        tainted.add(nm);
+      return 'stop';
+    }
+    if (p.type === 'ReturnStatement' || (p.type === 'ArrowFunctionExpression' && p.body === cur)) return 'returned';
+    // An expression statement (fire-and-forget) or anything else: the value goes nowhere we follow.
+    return 'stop';
+  }
+
+  protected isTransparent(call: TSESTree.CallExpression): boolean {
+    return TRANSPARENT_CALLS.test(memberChain(call.callee)?.join('.') ?? '');
+  }
+
+  protected mentioner(tainted: Set<string>): (n: Node | null | undefined) => boolean {
+    return (n) => !!n && [...this.index.namesIn(n)].some((x) => tainted.has(x));
+  }
+
+  protected scopeCalls(fn: FunctionNode | null): readonly TSESTree.CallExpression[] {
+    return this.index.within(fn ?? this.index.nodes[0]!, 'CallExpression');
+  }
+
+  /** Assignments, declarations, `for...of` and container fills (`list.push(x)`) in the scope, to a fixpoint. */
+  protected propagate(
+    fn: FunctionNode | null,
+    _call: Node,
+    tainted: Set<string>,
+    mentions: (n: Node | null | undefined) => boolean,
+  ): Map<string, string> {
+    const scope: Node = fn ?? this.index.nodes[0]!;
     const decls = this.index.within(scope, 'VariableDeclarator');
     const assigns = this.index.within(scope, 'AssignmentExpression');
     const calls = this.index.within(scope, 'CallExpression');
-    const mentions = (n: Node) => [...this.index.namesIn(n)].some((x) => tainted.has(x));
     // Records the value reaches only as an entity attribute (`chat.name = title; chat.save()`), by record name.
     const entityOf = new Map<string, string>();
     const seen = new Set<Node>();
@@ -515,39 +508,41 @@ export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode
         if (mentions(f.right))
           add(f.left.type === 'VariableDeclaration' ? f.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(f.left as Node));
     }
-    for (const c of calls) {
-      if (c.range[0] < call.range[0] && !seed) continue;
-      // `doc.save()` of a document built from the result (Mongoose, TypeORM entities, Django models).
-      const recv = c.callee.type === 'MemberExpression' ? unwrap(c.callee.object) : null;
-      if (
-        recv?.type === 'Identifier' &&
-        tainted.has(recv.name) &&
-        c.callee.type === 'MemberExpression' &&
-        c.callee.property.type === 'Identifier' &&
-        SAVE_METHODS.has(c.callee.property.name)
-      ) {
-        const store = this.classify(c);
-        if (store?.op === 'write') {
-          stores.push(this.fact(store, c, viaHelper, entityOf.get(recv.name) ?? null));
-          continue;
-        }
-      }
-      if (!c.arguments.some((a) => mentions(a as Node))) continue;
-      const store = this.classify(c);
-      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
-      else if (depth < MAX_HELPER_DEPTH)
-        for (const a of c.arguments)
-          if (mentions(a as Node)) stores.push(...this.helperWrites(c, a as Node, viaHelper, depth, this.taintedProps(a as Node, mentions)));
-      if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
-    }
-    for (const r of this.index.within(scope, 'ReturnStatement'))
-      if (r.argument && carries(r.argument, mentions) && this.index.enclosingFunction(r) === fn) returned = true;
-    if (fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && carries(fn.body, mentions)) returned = true;
-    return { stores, returned, search };
+    return entityOf;
+  }
+
+  /** `doc.save()` of a document built from the result (Mongoose, TypeORM entities). */
+  protected savedRecord(
+    c: TSESTree.CallExpression,
+    tainted: Set<string>,
+    entityOf: Map<string, string>,
+    viaHelper: string | null,
+  ): StoreWriteFact | null {
+    const recv = c.callee.type === 'MemberExpression' ? unwrap(c.callee.object) : null;
+    if (
+      recv?.type !== 'Identifier' ||
+      !tainted.has(recv.name) ||
+      c.callee.type !== 'MemberExpression' ||
+      c.callee.property.type !== 'Identifier' ||
+      !SAVE_METHODS.has(c.callee.property.name)
+    )
+      return null;
+    const store = this.classify(c);
+    return store?.op === 'write' ? this.fact(store, c, viaHelper, entityOf.get(recv.name) ?? null) : null;
+  }
+
+  protected mentionedArguments(c: TSESTree.CallExpression, mentions: (n: Node | null | undefined) => boolean): Node[] {
+    return (c.arguments as Node[]).filter((a) => mentions(a));
+  }
+
+  protected returnsTainted(fn: FunctionNode | null, _call: Node, mentions: (n: Node | null | undefined) => boolean): boolean {
+    for (const r of this.index.within(fn ?? this.index.nodes[0]!, 'ReturnStatement'))
+      if (r.argument && carries(r.argument, mentions) && this.index.enclosingFunction(r) === fn) return true;
+    return fn?.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement' && carries(fn.body, mentions);
   }
 
   /** The property names of an object literal argument whose values carry the value (null: not an object literal). */
-  private taintedProps(arg: Node, mentions: (n: Node) => boolean): string[] | null {
+  protected taintedProps(arg: Node, mentions: (n: Node | null | undefined) => boolean): string[] | null {
     const a = unwrap(arg);
     if (a.type !== 'ObjectExpression' || a.properties.some((p) => p.type !== 'Property')) return null;
     return a.properties.flatMap((p) => (p.type === 'Property' && mentions(p.value as Node) ? [propertyName(p) ?? ''] : []));
@@ -650,7 +645,7 @@ export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`{ name }`). */
-  private entityFieldIn(call: TSESTree.CallExpression, mentions: (n: Node) => boolean): string | null {
+  protected entityFieldIn(call: TSESTree.CallExpression, mentions: (n: Node | null | undefined) => boolean): string | null {
     const keys: string[] = [];
     for (const a of call.arguments as Node[]) {
       if (!mentions(a)) continue;

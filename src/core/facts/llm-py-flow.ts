@@ -2,7 +2,7 @@
 // taint through attribute/subscript projections, f-strings, `+=` of streamed chunks and `.append` to store writes,
 // same-file helpers, caching decorators, a cache read (or @lru_cache) that can skip the call, and the store handles
 // of the file.
-import { FlowCore, MAX_HELPER_DEPTH, type MemberCall, type StoreCall, type Trace as FlowTrace, type Ttl } from './llm-flow-core';
+import { FlowCore, type ClimbStep, type MemberCall, type StoreCall, type Trace as FlowTrace, type Ttl } from './llm-flow-core';
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
 import {
@@ -542,64 +542,52 @@ export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
   }
 
   private traceUncached(call: SyntaxNode, fn: SyntaxNode | null, viaHelper: string | null, seed: Set<string> | undefined, depth: number): Trace {
-    const tainted = new Set<string>(seed ?? []);
-    const stores: StoreWriteFact[] = [];
-    let returned = false;
-    let search: SyntaxNode | null = null;
-    if (!seed) {
-      let cur = call;
-      const keys: string[] = [];
-      for (let p = cur.parent; p; cur = p, p = p.parent) {
-        if (p.type === 'keyword_argument') keys.push(field(p, 'name')?.text ?? '');
-        if (p.type === 'pair' && field(p, 'value')?.startIndex === cur.startIndex) keys.push(this.str(field(p, 'key')) ?? '');
-        if (PASS_THROUGH.has(p.type)) continue;
-        if (p.type === 'argument_list' && p.parent?.type === 'call') {
-          const outer = p.parent;
-          const store = this.classify(outer);
-          if (store?.op === 'write') {
-            stores.push(this.fact(store, outer, viaHelper, keys[0] && ENTITY_FIELD.test(keys[0]) ? keys[0] : null));
-            break;
-          }
-          const helper = this.helperWrites(outer, cur, viaHelper, depth);
-          if (helper.length) {
-            stores.push(...helper);
-            break;
-          }
-          if (this.isSearch(outer)) {
-            search = outer;
-            break;
-          }
-          const name = this.qualify(collapse(field(outer, 'function')?.text ?? '')) ?? field(outer, 'function')?.text ?? '';
-          if (TRANSPARENT.test(name)) {
-            p = outer;
-            continue;
-          } // the loop's step moves `cur` to it
-          break;
-        }
-        if (p.type === 'assignment' || p.type === 'augmented_assignment') {
-          for (const nm of targetNames(field(p, 'left'))) tainted.add(nm);
-          break;
-        }
-        if (p.type === 'for_statement' || p.type === 'for_in_clause') {
-          for (const nm of targetNames(field(p, 'left'))) tainted.add(nm);
-          break;
-        }
-        if (p.type === 'as_pattern') {
-          const t = children(p).find((x) => x.type === 'as_pattern_target');
-          for (const nm of targetNames(t ?? null)) tainted.add(nm);
-          break;
-        }
-        if (p.type === 'return_statement') {
-          returned = true;
-          break;
-        }
-        // An expression statement (fire-and-forget) or anything else: the value goes nowhere we follow.
-        break;
-      }
+    return this.traceIn(call, fn, viaHelper, seed, depth);
+  }
+
+  protected parentOf(n: SyntaxNode): SyntaxNode | null {
+    return n.parent;
+  }
+
+  protected climbStep(p: SyntaxNode, cur: SyntaxNode, keys: string[], tainted: Set<string>): ClimbStep<SyntaxNode, SyntaxNode> {
+    if (p.type === 'keyword_argument') keys.push(field(p, 'name')?.text ?? '');
+    if (p.type === 'pair' && field(p, 'value')?.startIndex === cur.startIndex) keys.push(this.str(field(p, 'key')) ?? '');
+    if (PASS_THROUGH.has(p.type)) return 'pass';
+    if (p.type === 'argument_list' && p.parent?.type === 'call') return { outer: p.parent, arg: cur };
+    if (p.type === 'assignment' || p.type === 'augmented_assignment' || p.type === 'for_statement' || p.type === 'for_in_clause') {
+      for (const nm of targetNames(field(p, 'left'))) tainted.add(nm);
+      return 'stop';
     }
-    if (tainted.size === 0) return { stores, returned, search };
-    const mentions = (n: SyntaxNode | null) => !!n && this.names(n).some((x) => tainted.has(x));
-    const { calls: scopeCalls, bindings, returns } = this.scope(fn, call);
+    if (p.type === 'as_pattern') {
+      const t = children(p).find((x) => x.type === 'as_pattern_target');
+      for (const nm of targetNames(t ?? null)) tainted.add(nm);
+      return 'stop';
+    }
+    if (p.type === 'return_statement') return 'returned';
+    // An expression statement (fire-and-forget) or anything else: the value goes nowhere we follow.
+    return 'stop';
+  }
+
+  protected isTransparent(call: SyntaxNode): boolean {
+    return TRANSPARENT.test(this.qualify(collapse(field(call, 'function')?.text ?? '')) ?? field(call, 'function')?.text ?? '');
+  }
+
+  protected mentioner(tainted: Set<string>): (n: SyntaxNode | null | undefined) => boolean {
+    return (n) => !!n && this.names(n).some((x) => tainted.has(x));
+  }
+
+  protected scopeCalls(fn: SyntaxNode | null, call: SyntaxNode): readonly SyntaxNode[] {
+    return this.scope(fn, call).calls;
+  }
+
+  /** Bindings (`=`, `+=`, `for`) and container fills (`items.append(x)`) in the scope, to a fixpoint. */
+  protected propagate(
+    fn: SyntaxNode | null,
+    call: SyntaxNode,
+    tainted: Set<string>,
+    mentions: (n: SyntaxNode | null | undefined) => boolean,
+  ): Map<string, string> {
+    const { calls, bindings } = this.scope(fn, call);
     for (let changed = true, guard = 0; changed && guard < 10; guard++) {
       changed = false;
       const add = (names: string[]) => {
@@ -609,33 +597,37 @@ export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
             changed = true;
           }
       };
-      for (const b of bindings) if (mentions(field(b, b.type === 'for_statement' ? 'right' : 'right'))) add(targetNames(field(b, 'left')));
-      for (const c of scopeCalls) {
+      for (const b of bindings) if (mentions(field(b, 'right'))) add(targetNames(field(b, 'left')));
+      for (const c of calls) {
         const f = field(c, 'function');
         const m = f?.type === 'attribute' ? field(f, 'attribute')?.text : null;
         if (m && /^(append|extend|add|update|insert)$/.test(m) && !this.classify(c) && mentions(field(c, 'arguments')))
           add([rootName(field(f!, 'object')!) ?? '']);
       }
     }
-    for (const c of scopeCalls) {
-      if (!seed && c.startIndex < call.startIndex) continue;
-      // `obj.save()` of a model built from the result (Django, MongoEngine, Beanie, Peewee).
-      const f = field(c, 'function');
-      const recv = f?.type === 'attribute' ? field(f, 'object') : null;
-      if (recv?.type === 'identifier' && tainted.has(recv.text) && /^(save|insert|asave)$/.test(field(f!, 'attribute')?.text ?? '') && this.django) {
-        stores.push(this.fact({ module: { kind: 'rdbms', engine: 'django' }, op: 'write', api: `${recv.text}.save`, ttl: null }, c, viaHelper));
-        continue;
-      }
-      const args = field(c, 'arguments');
-      if (!mentions(args)) continue;
-      const store = this.classify(c);
-      if (store?.op === 'write') stores.push(this.fact(store, c, viaHelper, this.entityFieldIn(c, mentions)));
-      else if (depth < MAX_HELPER_DEPTH)
-        for (const arg of children(args!)) if (mentions(arg)) stores.push(...this.helperWrites(c, arg, viaHelper, depth));
-      if (!search && store?.op !== 'write' && this.isSearch(c)) search = c;
-    }
-    for (const r of returns) if (carriesPy(r, mentions) && this.functionOf(r)?.startIndex === fn?.startIndex) returned = true;
-    return { stores, returned, search };
+    return new Map();
+  }
+
+  /** `obj.save()` of a Django model built from the result. */
+  protected savedRecord(c: SyntaxNode, tainted: Set<string>, _entityOf: Map<string, string>, viaHelper: string | null): StoreWriteFact | null {
+    const f = field(c, 'function');
+    const recv = f?.type === 'attribute' ? field(f, 'object') : null;
+    if (recv?.type !== 'identifier' || !tainted.has(recv.text) || !/^(save|insert|asave)$/.test(field(f!, 'attribute')?.text ?? '') || !this.django)
+      return null;
+    return this.fact({ module: { kind: 'rdbms', engine: 'django' }, op: 'write', api: `${recv.text}.save`, ttl: null }, c, viaHelper);
+  }
+
+  protected mentionedArguments(c: SyntaxNode, mentions: (n: SyntaxNode | null | undefined) => boolean): SyntaxNode[] {
+    const args = field(c, 'arguments');
+    return args && mentions(args) ? children(args).filter((a) => mentions(a)) : [];
+  }
+
+  protected taintedProps(): null {
+    return null;
+  }
+
+  protected returnsTainted(fn: SyntaxNode | null, call: SyntaxNode, mentions: (n: SyntaxNode | null | undefined) => boolean): boolean {
+    return this.scope(fn, call).returns.some((r) => carriesPy(r, mentions) && this.functionOf(r)?.startIndex === fn?.startIndex);
   }
 
   /** Project model: the stores parameter `param` of function `fn` reaches (the same-file helper taint, for a summary). A write's `ttl.param` names the parameter its expiry comes from. */
@@ -735,7 +727,7 @@ export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
   }
 
   /** The record field the value lands in when every place it is written is an entity attribute (`title=...`). */
-  private entityFieldIn(call: SyntaxNode, mentions: (n: SyntaxNode | null) => boolean): string | null {
+  protected entityFieldIn(call: SyntaxNode, mentions: (n: SyntaxNode | null | undefined) => boolean): string | null {
     const keys: string[] = [];
     for (const a of children(field(call, 'arguments') ?? call)) {
       if (!mentions(a)) continue;

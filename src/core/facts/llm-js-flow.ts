@@ -2,7 +2,7 @@
 // syntax: intra-procedural taint from the call's result through its projections (`.choices[0].message.content`,
 // destructuring, template strings, `+=` of stream chunks) to store writes, same-file helpers in both directions,
 // whether a store read keyed by the prompt, whose hit skips the call, precedes it, and the store handles of the file.
-import { FlowCore, MAX_HELPER_DEPTH, type ClimbStep, type MemberCall, type StoreCall, type Trace, type Ttl } from './llm-flow-core';
+import { FlowCore, type ClimbStep, type MemberCall, type StoreCall, type Trace, type Ttl } from './llm-flow-core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import {
@@ -38,8 +38,6 @@ import {
 } from './estree';
 import type { LineMap } from './syntax';
 import type { ImportedLookup, UseBinding } from '../project/types';
-
-export { MAX_HELPER_DEPTH };
 
 /** Methods that write the object they are called on. */
 const SAVE_METHODS = new Set(['save', 'insert', 'put']);

@@ -67,6 +67,16 @@ export function withoutParam(s: StoreWriteFact): StoreWriteFact {
  */
 export type ClimbStep<N, C> = 'pass' | 'stop' | 'returned' | { outer: C; arg: N };
 
+/** A read before an OpenAI call that may be its cache: a store read, an in-memory cache, an imported cache helper. */
+export interface CacheRead<C> {
+  call: C;
+  store: StoreCall | null;
+  /** The in-memory cache's name in a message (`cache.get`). */
+  memoryApi: string;
+  /** An imported helper whose summary reads a cache keyed by its argument. */
+  helper: ResolvedSymbol | null;
+}
+
 /** A method call on a receiver, as the store tables read it. */
 export interface MemberCall<N> {
   method: string;
@@ -130,6 +140,21 @@ export abstract class FlowCore<N extends object, C extends N, F extends N> {
   protected abstract taintedProps(arg: N, mentions: (n: N | null | undefined) => boolean): string[] | null;
   /** Whether `fn` returns a tainted value. */
   protected abstract returnsTainted(fn: F | null, call: N, mentions: (n: N | null | undefined) => boolean): boolean;
+  /** Store and cache reads among the scope's calls that end before `call` starts, in document order. */
+  protected abstract cacheReads(fn: F | null, call: N): Iterable<CacheRead<C>>;
+  /** What a read is keyed by: its key argument, or every argument of a cache helper. */
+  protected abstract keyArguments(read: CacheRead<C>): N[];
+  /** The names a node's value is built from in the scope (through its bindings). */
+  protected abstract originsIn(fn: F | null, call: N): (n: N) => Set<string>;
+  /** The names a read's value is bound to (`agent = db.agents.find_one(...)`). */
+  protected abstract readInto(read: C): string[];
+  /** The read's value is tested before the call (if / conditional / `or`): a hit can skip it. */
+  protected abstract decides(read: C, fn: F | null, call: N): boolean;
+  /** A memoizing decorator on the calling function (`@lru_cache`): a cache keyed by its arguments (Python). */
+  protected memoDecorator(fn: F): CacheLookupFact | null {
+    void fn;
+    return null;
+  }
   /** The same-file function a call calls (`save(x)`, `this.save(x)`, `self.save(x)`). */
   protected abstract sameFileHelper(call: C): { name: string; fn: F } | null;
   /** The helper's names the argument holding `arg` binds (`props`: only those properties of an object literal). */
@@ -398,6 +423,25 @@ export abstract class FlowCore<N extends object, C extends N, F extends N> {
     }
     if (this.returnsTainted(fn, call, mentions)) returned = true;
     return { stores, returned, search };
+  }
+
+  /** A store read before the call, keyed by what the prompt is built from, whose result decides whether to call. */
+  protected cacheLookup(call: N, fn: F | null, prompt: N): CacheLookupFact | null {
+    const memo = fn ? this.memoDecorator(fn) : null;
+    if (memo) return memo;
+    const origins = this.originsIn(fn, call);
+    const promptOrigins = origins(prompt);
+    for (const r of this.cacheReads(fn, call)) {
+      if (!this.keyArguments(r).some((k) => [...origins(k)].some((x) => promptOrigins.has(x)))) continue;
+      // A record the prompt is built from (an agent's instructions, a user's profile) is input, not a cached answer.
+      if (this.readInto(r.call).some((x) => promptOrigins.has(x))) continue;
+      if (!this.decides(r.call, fn, call)) continue;
+      const line = this.lines.position(this.start(r.call)).line;
+      const h = r.helper;
+      if (h?.facts.cacheRead) return { kind: h.facts.cacheRead.kind, api: h.name, line, at: { path: h.path, line: h.facts.cacheRead.line } };
+      return r.store ? { kind: r.store.module.kind, api: r.store.api, line } : { kind: 'memory', api: r.memoryApi, line };
+    }
+    return null;
   }
 
   /** Same-file helpers (up to MAX_HELPER_DEPTH): `save(answer)` where `save` writes its parameter to a store. */

@@ -2,7 +2,7 @@
 // syntax: intra-procedural taint from the call's result through its projections (`.choices[0].message.content`,
 // destructuring, template strings, `+=` of stream chunks) to store writes, same-file helpers in both directions,
 // whether a store read keyed by the prompt, whose hit skips the call, precedes it, and the store handles of the file.
-import { FlowCore, type ClimbStep, type MemberCall, type StoreCall, type Trace, type Ttl } from './llm-flow-core';
+import { FlowCore, type CacheRead, type ClimbStep, type MemberCall, type StoreCall, type Trace, type Ttl } from './llm-flow-core';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { CacheLookupFact, StoreWriteFact } from '../model/types';
 import {
@@ -656,11 +656,13 @@ export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode
     return keys.length && keys.every((k) => ENTITY_FIELD.test(k)) ? keys[0]! : null;
   }
 
-  /** A store read before the call, keyed by what the prompt is built from, whose result decides whether to call. */
   protected cacheBefore(call: Node, fn: FunctionNode | null, prompt: Node): CacheLookupFact | null {
-    const scope: Node = fn ?? this.index.nodes[0]!;
-    const decls = this.index.within(scope, 'VariableDeclarator');
-    const origins = (n: Node): Set<string> => {
+    return this.cacheLookup(call, fn, prompt);
+  }
+
+  protected originsIn(fn: FunctionNode | null): (n: Node) => Set<string> {
+    const decls = this.index.within(fn ?? this.index.nodes[0]!, 'VariableDeclarator');
+    return (n) => {
       const out = new Set(this.index.namesIn(n));
       for (let changed = true, g = 0; changed && g < 6; g++) {
         changed = false;
@@ -675,38 +677,25 @@ export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode
       }
       return out;
     };
-    const promptOrigins = origins(prompt);
-    for (const c of this.index.within(scope, 'CallExpression')) {
+  }
+
+  protected *cacheReads(fn: FunctionNode | null, call: Node): Iterable<CacheRead<TSESTree.CallExpression>> {
+    for (const c of this.index.within(fn ?? this.index.nodes[0]!, 'CallExpression')) {
       if (c.range[1] > call.range[0]) break;
       const chain = memberChain(c.callee);
       const store = this.classify(c);
       const memory =
-        !store && chain && chain.length >= 2 && /cache|memo/i.test(chain[chain.length - 2]!) && /^(get|has)$/.test(chain[chain.length - 1]!);
+        !store && !!chain && chain.length >= 2 && /cache|memo/i.test(chain[chain.length - 2]!) && /^(get|has)$/.test(chain[chain.length - 1]!);
       // Project model: an imported helper that reads a cache keyed by its argument (`await cachedReply(prompt)`).
       const helper = !store && !memory ? this.importedCallee(c) : null;
-      if (store?.op !== 'read' && !memory && !helper?.facts.cacheRead) continue;
-      const keyOrigins = helper
-        ? new Set(c.arguments.flatMap((a) => [...origins(a as Node)]))
-        : c.arguments.length
-          ? origins(c.arguments[0] as Node)
-          : new Set<string>();
-      if (![...keyOrigins].some((x) => promptOrigins.has(x))) continue;
-      // A record the prompt is built from (an agent's instructions, a user's profile) is input, not a cached answer.
-      if (this.readInto(c).some((x) => promptOrigins.has(x))) continue;
-      if (!this.decides(c, scope, call)) continue;
-      const r = this.lines.range(c.range[0], c.range[1]);
-      if (helper?.facts.cacheRead)
-        return {
-          kind: helper.facts.cacheRead.kind,
-          api: helper.name,
-          line: r.startLine,
-          at: { path: helper.path, line: helper.facts.cacheRead.line },
-        };
-      return store
-        ? { kind: store.module.kind, api: store.api, line: r.startLine }
-        : { kind: 'memory', api: chain!.slice(-2).join('.'), line: r.startLine };
+      if (store?.op === 'read' || memory || helper?.facts.cacheRead)
+        yield { call: c, store, memoryApi: memory ? chain!.slice(-2).join('.') : '', helper: helper?.facts.cacheRead ? helper : null };
     }
-    return null;
+  }
+
+  protected keyArguments(r: CacheRead<TSESTree.CallExpression>): Node[] {
+    const args = r.call.arguments as Node[];
+    return r.helper ? args : args.slice(0, 1);
   }
 
   /**
@@ -763,7 +752,7 @@ export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode
   }
 
   /** The names a read's value is bound to (`const agent = await db.agent.findUnique(...)`). */
-  private readInto(read: TSESTree.CallExpression): string[] {
+  protected readInto(read: TSESTree.CallExpression): string[] {
     let p = this.index.parent(read);
     while (
       p &&
@@ -778,7 +767,8 @@ export class JsFlow extends FlowCore<Node, TSESTree.CallExpression, FunctionNode
   }
 
   /** The read's value is tested (if / ?: / || / ??) before the call: a hit can skip it. */
-  private decides(read: TSESTree.CallExpression, scope: Node, call: Node): boolean {
+  protected decides(read: TSESTree.CallExpression, fn: FunctionNode | null, call: Node): boolean {
+    const scope: Node = fn ?? this.index.nodes[0]!;
     let cur: Node = read;
     let p = this.index.parent(cur);
     while (

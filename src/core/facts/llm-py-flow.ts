@@ -2,7 +2,7 @@
 // taint through attribute/subscript projections, f-strings, `+=` of streamed chunks and `.append` to store writes,
 // same-file helpers, caching decorators, a cache read (or @lru_cache) that can skip the call, and the store handles
 // of the file.
-import { FlowCore, type ClimbStep, type MemberCall, type StoreCall, type Trace as FlowTrace, type Ttl } from './llm-flow-core';
+import { FlowCore, type CacheRead, type ClimbStep, type MemberCall, type StoreCall, type Trace as FlowTrace, type Ttl } from './llm-flow-core';
 import type { SyntaxNode } from '../parse/tree-sitter';
 import type { CacheLookupFact, StoreKind, StoreWriteFact } from '../model/types';
 import {
@@ -755,17 +755,25 @@ export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
   }
 
   private cacheBeforeUncached(call: SyntaxNode, fn: SyntaxNode | null, prompt: SyntaxNode): CacheLookupFact | null {
-    // functools.lru_cache / cache on the calling function: an in-process cache keyed by the arguments.
-    const dec = fn?.parent?.type === 'decorated_definition' ? fn.parent : null;
+    return this.cacheLookup(call, fn, prompt);
+  }
+
+  /** functools.lru_cache / cache on the calling function: an in-process cache keyed by the arguments. */
+  protected memoDecorator(fn: SyntaxNode): CacheLookupFact | null {
+    const dec = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
     for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
       const expr = children(d).find((x) => x.type !== '@');
       const name = collapse((expr?.type === 'call' ? field(expr, 'function') : expr)?.text ?? '');
       if (/^@\s*(functools\.)?(lru_cache|cache)\b/.test(collapse(d.text)) || MEMO_DECORATORS.has(this.qualify(name) ?? ''))
         return { kind: 'memory', api: collapse(d.text).slice(1).split('(', 1)[0], line: this.lines.position(d.startIndex).line };
     }
+    return null;
+  }
+
+  protected originsIn(fn: SyntaxNode | null, call: SyntaxNode): (n: SyntaxNode) => Set<string> {
     const scope = this.scope(fn, call);
     const scopeNode = scope.node;
-    const origins = (n: SyntaxNode): Set<string> => {
+    return (n) => {
       const key = `${scopeNode.id}|${n.id}`;
       const known = this.originsMemo.get(key);
       if (known) return known;
@@ -785,28 +793,30 @@ export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
       this.originsMemo.set(key, out);
       return out;
     };
-    const promptOrigins = origins(prompt);
+  }
+
+  protected *cacheReads(fn: SyntaxNode | null, call: SyntaxNode): Iterable<CacheRead<SyntaxNode>> {
+    const scope = this.scope(fn, call);
     // Reads among the scope's calls up to the first one that has not ended where this call starts.
     let end = 0;
     while (end < scope.callEnds.length && scope.callEnds[end]! <= call.startIndex) end++;
-    for (const { index, call: c, store, f, helper } of this.readsOf(scope)) {
-      if (index >= end) break;
-      const args = callArgs(c);
-      const first =
-        args.positional[0] ?? args.keywords.get('Key') ?? args.keywords.get('key') ?? args.keywords.get('name') ?? [...args.keywords.values()][0];
-      const keys = helper ? [...args.positional, ...args.keywords.values()] : first ? [first] : [];
-      if (!keys.some((k) => [...origins(k)].some((x) => promptOrigins.has(x)))) continue;
-      // A record the prompt is built from (an agent's instructions, a user's profile) is input, not a cached answer.
-      if (this.readInto(c).some((x) => promptOrigins.has(x))) continue;
-      if (!this.decides(c, scope, call)) continue;
-      const line = this.lines.position(c.startIndex).line;
-      if (helper?.facts.cacheRead)
-        return { kind: helper.facts.cacheRead.kind, api: helper.name, line, at: { path: helper.path, line: helper.facts.cacheRead.line } };
-      return store
-        ? { kind: store.module.kind, api: store.api, line }
-        : { kind: 'memory', api: collapse(f!.text).split('.').slice(-2).join('.'), line };
+    for (const r of this.readsOf(scope)) {
+      if (r.index >= end) break;
+      yield {
+        call: r.call,
+        store: r.store,
+        memoryApi: collapse(r.f.text).split('.').slice(-2).join('.'),
+        helper: r.helper ?? null,
+      };
     }
-    return null;
+  }
+
+  protected keyArguments(r: CacheRead<SyntaxNode>): SyntaxNode[] {
+    const args = callArgs(r.call);
+    if (r.helper) return [...args.positional, ...args.keywords.values()];
+    const first =
+      args.positional[0] ?? args.keywords.get('Key') ?? args.keywords.get('key') ?? args.keywords.get('name') ?? [...args.keywords.values()][0];
+    return first ? [first] : [];
   }
 
   /**
@@ -914,7 +924,7 @@ export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
   }
 
   /** The names a read's value is assigned to (`agent = db.agents.find_one(...)`). */
-  private readInto(read: SyntaxNode): string[] {
+  protected readInto(read: SyntaxNode): string[] {
     let cur = read;
     let p = cur.parent;
     while (
@@ -927,7 +937,8 @@ export class PyFlow extends FlowCore<SyntaxNode, SyntaxNode, SyntaxNode> {
     return p?.type === 'assignment' && field(p, 'right')?.startIndex === cur.startIndex ? targetNames(field(p, 'left')) : [];
   }
 
-  private decides(read: SyntaxNode, scope: Scope, call: SyntaxNode): boolean {
+  protected decides(read: SyntaxNode, fn: SyntaxNode | null, call: SyntaxNode): boolean {
+    const scope = this.scope(fn, call);
     let p = read.parent;
     while (p && (p.type === 'await' || p.type === 'parenthesized_expression' || p.type === 'attribute' || p.type === 'call')) p = p.parent;
     if (p?.type === 'boolean_operator' || p?.type === 'if_statement' || p?.type === 'conditional_expression' || p?.type === 'not_operator')

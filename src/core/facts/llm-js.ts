@@ -692,12 +692,16 @@ export function extractJsLlmFacts(
   }
 
   /** An options object's properties, through spreads of objects seen here; `spread` names the first one not seen. */
-  function optionsOf(options: Node | null): { props: Map<string, Node>; spread: string | null } {
+  function optionsOf(options: Node | null): { props: Map<string, Node>; spread: string | null; spreadNode?: Node; spreads: number } {
     const props = new Map<string, Node>();
     let spread: string | null = null;
+    let spreadNode: Node | undefined;
+    let spreads = 0;
     const visit = (node: Node, depth: number) => {
       const obj = objectLiteralOf(node, index);
       if (!obj || depth > 3) {
+        spreads++;
+        spreadNode ??= node;
         spread ??= shortText(text, node);
         return;
       }
@@ -710,13 +714,54 @@ export function extractJsLlmFacts(
       }
     };
     if (options) visit(options, 0);
-    return { props, spread };
+    return { props, spread, spreadNode, spreads };
+  }
+
+  /**
+   * `{ ...options }` of a parameter whose every caller passes an object literal (callers in this file and, through the
+   * project model, in other files): where they are and the names they pass. Null when a caller passes anything else,
+   * or no caller is known (an exported function may be called from outside the project).
+   */
+  function callerOptions(call: TSESTree.CallExpression, spreadNode: Node | undefined): { at: string[]; keys: string[] } | null {
+    const id = spreadNode ? unwrap(spreadNode) : null;
+    const fn = id?.type === 'Identifier' ? index.enclosingFunction(call) : null;
+    if (!fn || id?.type !== 'Identifier') return null;
+    const position = fn.params.findIndex((p) => {
+      const q = p.type === 'AssignmentPattern' ? p.left : p;
+      return q.type === 'Identifier' && q.name === id.name;
+    });
+    const name = position >= 0 ? functionName(fn, index) : null;
+    if (!name) return null;
+    // Rebound before the call (`options = {...}`): not what the callers pass.
+    if (index.within(fn, 'AssignmentExpression').some((a) => a.left.type === 'Identifier' && a.left.name === id.name)) return null;
+    const at: string[] = [];
+    const keys = new Set<string>();
+    for (const site of flow.callSitesOf(name, fn)) {
+      const arg = site.arguments[position] ? unwrap(site.arguments[position] as Node) : null;
+      if (arg?.type !== 'ObjectExpression') return null;
+      for (const p of arg.properties) {
+        const k = p.type === 'Property' ? propertyName(p) : null;
+        if (!k) return null;
+        keys.add(k);
+      }
+      at.push(`${path}:${lines.position(site.range[0]).line}`);
+    }
+    for (const c of imported?.callers?.(name, lines.position(fn.range[0]).line) ?? []) {
+      const k = c.argKeys?.[String(position)];
+      if (!k) return null;
+      for (const x of k) keys.add(x);
+      at.push(`${c.path}:${c.line}`);
+    }
+    return at.length ? { at, keys: [...keys].sort() } : null;
   }
 
   function buildCall(call: TSESTree.CallExpression, site: Site): LlmCallFact {
     const seen = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
     const props = seen.props;
-    const spread = site.passedSpread ?? seen.spread;
+    // `...options` that every caller fills with literal names, none of them a bound: the bound is missing, not unknown.
+    const fromCallers = !site.passedSpread && 'spreads' in seen && seen.spreads === 1 ? callerOptions(call, seen.spreadNode) : null;
+    const callersBound = !!fromCallers && MAX_TOKENS_PARAMS.some((nm) => fromCallers.keys.includes(nm));
+    const spread = site.passedSpread ?? (fromCallers && !callersBound ? null : seen.spread);
     const clientProps = site.client?.options ?? new Map<string, Node>();
     // A parameter passed as `null`/`undefined` is not passed.
     const get = (...names: string[]) => {
@@ -825,6 +870,7 @@ export function extractJsLlmFacts(
       stores,
       cacheLookup,
       optionsSpread: spread ?? hidden,
+      ...(fromCallers && !callersBound && !hidden ? { optionsFromCallers: fromCallers } : {}),
       searchUse,
       returnedTo,
       conversation: conversationOf(site, props),

@@ -464,6 +464,11 @@ export interface LlmCallFact {
   optionsSlot: InsertSlot | null;
   /** The options come partly from a value not seen here (`...options`, `**kwargs`): a max-tokens bound may be in it. */
   optionsSpread: string | null;
+  /**
+   * The options are a parameter spread into the call (`...options`) and every caller passes an object literal: where
+   * they are and the names they pass (none of them an output bound; a caller that passes one leaves `optionsSpread`).
+   */
+  optionsFromCallers?: { at: string[]; keys: string[] };
   /** The result is passed at once to a similarity search or store read (a query-time embedding): what, where. */
   searchUse: { api: string; line: number } | null;
   /** The result leaves through `return` to callers this file does not show (they may store it). */

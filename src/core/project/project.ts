@@ -149,6 +149,7 @@ export class Project {
             inFunction: u.inFunction,
             stores: found.stores,
             cacheRead: u.cacheRead ? { ...u.cacheRead, path: s.path } : null,
+            ...(u.argKeys ? { argKeys: u.argKeys } : {}),
           });
         }
       }

@@ -116,10 +116,12 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       const binding = chain ? imports.get(chain[0]!) : undefined;
       if (!chain || !binding || storeModule(binding.source) || isOpenAiModule(binding.source) || isLangChain(binding.source) || flow.classify(n))
         continue;
+      const argKeys = objectArgKeys(n);
       const parent = index.parent(n);
-      if (parent?.type === 'ExpressionStatement') continue;
-      const u = flow.resultUse(n);
-      if (!u.stores.length && !u.passedTo.length && !u.cacheRead) continue;
+      const unused = parent?.type === 'ExpressionStatement';
+      if (unused && !argKeys) continue;
+      const u = unused ? { stores: [], passedTo: [], cacheRead: null } : flow.resultUse(n);
+      if (!u.stores.length && !u.passedTo.length && !u.cacheRead && !argKeys) continue;
       const fn = index.enclosingFunction(n);
       out.push({
         local: chain[0]!,
@@ -137,8 +139,33 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
         })),
         passedTo: u.passedTo,
         ...(u.cacheRead ? { cacheRead: { kind: u.cacheRead.kind, api: u.cacheRead.api, line: u.cacheRead.line } } : {}),
+        ...(argKeys ? { argKeys } : {}),
       });
     }
+    return out;
+  }
+
+  /** Per argument that is an object literal of named properties only (no spread, no computed key): its keys. */
+  function objectArgKeys(call: TSESTree.CallExpression): Record<string, string[]> | undefined {
+    let out: Record<string, string[]> | undefined;
+    call.arguments.forEach((a, i) => {
+      const o = unwrap(a as Node);
+      if (o.type !== 'ObjectExpression') return;
+      const keys: string[] = [];
+      for (const p of o.properties) {
+        const k =
+          p.type === 'Property' && !p.computed
+            ? p.key.type === 'Identifier'
+              ? p.key.name
+              : p.key.type === 'Literal'
+                ? String(p.key.value)
+                : null
+            : null;
+        if (k === null) return;
+        keys.push(k);
+      }
+      (out ??= {})[String(i)] = keys;
+    });
     return out;
   }
 

@@ -95,6 +95,11 @@ export interface ResultUse {
   }>;
   /** A cache read keyed by the call's arguments, whose hit skips the call (the caller's own lookup). */
   cacheRead?: { kind: StoreKind; api: string; line: number };
+  /**
+   * The option names the call passes, per argument position (JS: an object literal of named properties only) or, at
+   * `kw` (Python), its keyword names: what a callee that spreads its parameter (`...options`, `**kwargs`) gets.
+   */
+  argKeys?: Record<string, string[]>;
 }
 
 export interface FileSummary {
@@ -142,4 +147,6 @@ export interface CallerUse {
   /** Writes, each with where it is: the caller's file, or a helper's file the caller passes the result to. */
   stores: Array<StoreEffect & { path: string; via: string }>;
   cacheRead: { kind: StoreKind; api: string; path: string; line: number } | null;
+  /** The option names the caller passes (ResultUse.argKeys). */
+  argKeys?: Record<string, string[]>;
 }

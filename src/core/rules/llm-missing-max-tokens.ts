@@ -24,6 +24,8 @@ export const rule: LlmRule = {
         '{{operation}} sets no {{param}}: with the model not known here, neither the cost per call nor the bytes stored per response has an upper bound. Set {{param}} to what the feature needs.',
       noModelLimit:
         "{{operation}} sets no {{param}}: each response runs to {{model}}'s own output limit, which the {{provider}} price data does not state, so neither the cost per call nor the bytes stored per response has a known upper bound. Set {{param}} to what the feature needs.",
+      fromCallers:
+        '{{operation}} sets no {{param}}, and its options come from its callers ({{callers}}), which pass only {{keys}}: with the model not known here, neither the cost per call nor the bytes stored per response has an upper bound. Set {{param}} here or in the callers.',
       partial:
         '{{operation}} sets {{param}} only when {{condition}}: on the other path it sends null, so those responses have no upper bound on cost per call or bytes stored. Set {{param}} on every path.',
       required:
@@ -69,6 +71,17 @@ export const rule: LlmRule = {
         return;
       }
       const limit = modelLimits(call.model, provider).maxOutputTokens;
+      if (limit === null && !call.model && call.optionsFromCallers) {
+        const { at, keys } = call.optionsFromCallers;
+        const callers = at.length > 3 ? `${at.slice(0, 3).join(', ')} (+${at.length - 3})` : at.join(', ');
+        ctx.report(
+          'fromCallers',
+          { operation: call.operation, param: shown, callers, keys: keys.length ? keys.join(', ') : 'no options' },
+          call.range,
+          fixes,
+        );
+        return;
+      }
       if (limit === null) {
         if (call.model && provider && provider !== 'openai' && provider !== 'azure-openai')
           ctx.report(

@@ -20,9 +20,9 @@ export const rule: LlmRule = {
       const store = call.stores.find((s) => s.kind !== 'vector' && s.kind !== 'file' && !s.entityField);
       // A multi-turn reply answers a history that never repeats: a prompt-keyed cache would never hit.
       if (!store || call.cacheLookup || call.api === 'batch' || call.conversation) return;
-      // The whole request comes from a caller not seen (`{ ...options }`, no literal prompt): whether it ever repeats
-      // (or is a conversation) is unknown here.
-      if (call.optionsSpread && call.promptLiteralTokens === 0 && !call.promptUnknowns.length) return;
+      // The whole request comes from a caller (`{ ...options }`, no literal prompt), seen or not: whether it ever
+      // repeats (or is a conversation) is unknown here; the callers only say which option names they pass.
+      if ((call.optionsSpread || call.optionsFromCallers) && call.promptLiteralTokens === 0 && !call.promptUnknowns.length) return;
       const s = ctx.summary.calls[i]!;
       ctx.report(
         'noLookup',

@@ -128,6 +128,11 @@ const SITES: SiteCase[] = [
     store: { kind: 'rdbms', engine: 'sqlalchemy', ttl: null, viaHelper: null, at: undefined },
     cache: false,
   },
+  // `{ ...options }` of a parameter: what its callers in another file pass decides whether the bound is missing
+  // (they pass { model, messages }), set (they pass max_tokens) or unknown (they pass a value not seen).
+  { path: 'src/lib/complete.ts', line: 4, persisted: false, cache: false },
+  { path: 'src/lib/complete.ts', line: 5, persisted: false, cache: false },
+  { path: 'src/lib/complete.ts', line: 6, persisted: false, cache: false },
 ];
 
 interface RuleCase {
@@ -169,6 +174,12 @@ const INVALID: RuleCase[] = [
   { rule: 'llm-no-cache-lookup', path: 'app/prompt_route.py', line: 11 },
   { rule: 'llm-results-in-rdbms', path: 'app/prompt_route.py', line: 13 },
   { rule: 'llm-store-without-ttl', path: 'app/prompt_route.py', line: 13, includes: ['SQLAlchemy'] },
+  {
+    rule: 'llm-missing-max-tokens',
+    path: 'src/lib/complete.ts',
+    line: 4,
+    includes: ['its options come from its callers (src/routes/complete.ts:4), which pass only messages, model'],
+  },
 ];
 /** Files where a rule must stay silent because the other file stores, caches or sets the timeout. */
 const VALID: RuleCase[] = [

@@ -41,6 +41,22 @@ ruleTester(rule, {
       language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string, options: Record<string, unknown>) => c.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }], ...options });\n",
     },
+    // `...options` whose every same-file caller passes an object literal: the callers decide.
+    {
+      name: '...options filled by a same-file caller that passes max_tokens (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nconst ask = (options: OpenAI.ChatCompletionCreateParamsNonStreaming) => c.chat.completions.create({ ...options });\nexport const route = (q: string) => ask({ model: 'gpt-4o-mini', max_tokens: 200, messages: [{ role: 'user', content: q }] });\n",
+    },
+    {
+      name: '...options where one same-file caller passes a value not seen (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nconst ask = (options: OpenAI.ChatCompletionCreateParamsNonStreaming) => c.chat.completions.create({ ...options });\nexport const route = (q: string) => ask({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\nexport const raw = (o: OpenAI.ChatCompletionCreateParamsNonStreaming) => ask(o);\n",
+    },
+    {
+      name: '...options rebound before the call (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nfunction ask(options: OpenAI.ChatCompletionCreateParamsNonStreaming) {\n  options = withDefaults(options);\n  return c.chat.completions.create({ ...options });\n}\nexport const route = (q: string) => ask({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
+    },
     {
       name: 'the whole request passed in by the caller',
       language: 'typescript',
@@ -88,6 +104,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: '...options whose only same-file caller passes model and messages (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nconst ask = (options: OpenAI.ChatCompletionCreateParamsNonStreaming) => c.chat.completions.create({ ...options });\nexport const route = (q: string) => ask({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
+      errors: [{ messageId: 'fromCallers', line: 3, includes: ['its callers (', ':4), which pass only messages, model'] }],
+      output:
+        "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nconst ask = (options: OpenAI.ChatCompletionCreateParamsNonStreaming) => c.chat.completions.create({ ...options, max_completion_tokens: 1024 });\nexport const route = (q: string) => ask({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
+    },
     // A bound on one path only: the other path sends null.
     {
       name: 'max_tokens set only for some models, null otherwise (TS)',

@@ -86,6 +86,8 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
       '{{operation}}에 {{param}}이 없습니다: 여기서는 모델을 알 수 없어 호출당 비용도 응답당 저장 바이트도 상한이 없습니다. 기능에 필요한 만큼 {{param}}을 설정하세요.',
     noModelLimit:
       '{{operation}}에 {{param}}이 없습니다: 응답마다 {{model}} 자체의 출력 한도까지 갈 수 있는데 {{provider}} 가격 데이터에 그 한도가 없어, 호출당 비용도 응답당 저장 바이트도 알려진 상한이 없습니다. 기능에 필요한 만큼 {{param}}을 설정하세요.',
+    fromCallers:
+      '{{operation}}에 {{param}}이 없고, 옵션은 호출하는 쪽({{callers}})에서 오는데 그쪽도 {{keys}}만 넘깁니다: 여기서는 모델을 알 수 없어 호출당 비용도 응답당 저장 바이트도 상한이 없습니다. 여기나 호출하는 쪽에서 {{param}}을 설정하세요.',
     partial:
       '{{operation}}은 {{condition}}일 때만 {{param}}을 설정합니다: 다른 경로에서는 null을 보내므로 그 응답들은 호출당 비용도 저장 바이트도 상한이 없습니다. 모든 경로에서 {{param}}을 설정하세요.',
     required:

@@ -1247,7 +1247,7 @@ function inDebugBuild(node: SyntaxNode): boolean {
 const MAX_ERROR_PATH_LEVELS = 64;
 
 /** The call is cleanup on a failure path: in the body of an `if` that tests a status or a NULL and leaves the function. */
-function inErrorPath(call: SyntaxNode): boolean {
+export function inErrorPath(call: SyntaxNode): boolean {
   // Each `.parent` of the WASM tree walks down from the root, so a walk up is quadratic in the depth: past this many
   // levels (10,000 nested blocks of a hostile file) the call is simply not taken as cleanup, and stays reported.
   let levels = 0;

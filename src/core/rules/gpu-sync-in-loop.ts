@@ -27,9 +27,10 @@ export const rule: GpuRule = {
       // after the work is queued is the one synchronisation the advice asks for.
       if ((benchmark && e.forTiming) || e.waitsOnly || e.debugOnly) continue;
       // Timed from outside: reported when the trip launches kernels the file shows before the wait and reads nothing
-      // back: the timing then includes one host round trip per kernel. A trip that copies results to the host times
-      // the round trip itself (an asynchronous copy is complete only after a wait); work queued only through a library
-      // (nvJPEG's decode phases) may need the wait as part of the library's pipeline.
+      // back: the timing then includes one host round trip per kernel. A trip that also copies its result to the host
+      // is an end-to-end request (upload, compute, read back), where one request completing before the next starts is
+      // what a latency benchmark measures; work queued only through a library (nvJPEG's decode phases) may need the
+      // wait as part of the library's pipeline.
       const trip = ctx.facts.events.filter((t) => t.function === e.function && t.loop?.line === e.loop!.line);
       if (benchmark) {
         const launchesBefore = trip.some((t) => t.kind === 'launch' && t.order < e.order);

@@ -55,7 +55,7 @@ ruleTester(rule, {
       code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  for (int r = 0; r < 10; r++) {\n    cudaEventRecord(a);\n    k<<<1, 32>>>(d);\n    cudaEventRecord(b);\n    cudaEventSynchronize(b);\n    cudaEventElapsedTime(&ms, a, b);\n  }\n}\n',
     },
     {
-      name: 'benchmark: clock_gettime around the loop',
+      name: 'timed from outside (clock_gettime around the loop): no launch of the file in the trip, only a call it does not show',
       language: 'c',
       code: 'void f(float* d) {\n  struct timespec t0, t1;\n  clock_gettime(CLOCK_MONOTONIC, &t0);\n  for (int r = 0; r < 10; r++) { step(d); cudaDeviceSynchronize(); }\n  clock_gettime(CLOCK_MONOTONIC, &t1);\n}\n',
     },
@@ -81,7 +81,7 @@ ruleTester(rule, {
       code: 'import time\nimport torch\nfor stage, steps in enumerate([10, 20]):\n    t0 = time.time()\n    for k in range(steps):\n        y = model(x)\n    torch.cuda.synchronize()\n    t1 = time.time()\n',
     },
     {
-      name: 'python: time.time around a counted loop',
+      name: 'python: time.time around a counted loop whose work is a model call (no kernel launch the file shows)',
       language: 'python',
       code: 'import time\nimport torch\nt0 = time.time()\nfor i in range(10):\n    y = model(x)\n    torch.cuda.synchronize()\nprint(time.time() - t0)\n',
     },
@@ -188,6 +188,12 @@ ruleTester(rule, {
       language: 'cuda',
       code: '__global__ void k(float* d) {}\nint steps(float* d, int n) {\n  for (int t = 0; t < n; t++) {\n    k<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n  }\n  return 0;\n}\nint main() {\n  struct timeval t0, t1;\n  float* d = 0;\n  gettimeofday(&t0, NULL);\n  int r = steps(d, 10);\n  gettimeofday(&t1, NULL);\n  return r;\n}\n',
       errors: [{ messageId: 'syncInTimedLoop', line: 5 }],
+    },
+    {
+      name: 'python: a Numba kernel launched and waited for on every step of a loop timed from outside',
+      language: 'python',
+      code: 'import time\nfrom numba import cuda\n\n@cuda.jit\ndef step(d):\n    pass\n\nd = cuda.device_array(1024)\nt0 = time.perf_counter()\nfor i in range(100):\n    step[8, 128](d)\n    cuda.synchronize()\nprint(time.perf_counter() - t0)\n',
+      errors: [{ messageId: 'syncInTimedLoop', line: 12, includes: ['(100 iterations)'] }],
     },
     {
       name: 'a comment beside the wait that says nothing about the measurement',

@@ -6,6 +6,7 @@
 import { type ParsedSource, type SyntaxNode } from '../parse/tree-sitter';
 import type { ApiCallFact, GpuEvent, LoopInfo, MemorySpace, SizeValue, TransferDirection, TransferFact } from '../model/types';
 import { CConstantFolder, FUNCTION_TYPES, type Folded } from './c-constants';
+import { lookupTable } from '../model/lookup';
 import type { IncludedHeaders } from './c-includes';
 import {
   C_API_TABLE,
@@ -481,6 +482,7 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
           ...(syncLoop && inDebugBuild(call) ? { debugOnly: true } : {}),
           ...(syncLoop ? guardedHostBuffer(call, syncLoop) : {}),
           ...(syncLoop && handsOffAfter(call) ? { handsOff: true } : {}),
+          ...(syncLoop && commentedForTiming(call) ? { forTiming: true } : {}),
         });
         break;
       }
@@ -1003,6 +1005,18 @@ function guardedHostBuffer(sync: SyntaxNode, loop: SyntaxNode): { guardsHostBuff
     loop,
     (n) => {
       const name = calleeName(n);
+      const handover = name ? HOST_HANDOVER[name] : undefined;
+      if (handover) {
+        const args = children(field(n, 'arguments') ?? n).filter((c) => c.type !== 'comment');
+        const ptr = args[handover.ptrArg];
+        if (ptr && handover.toHost.test(args[handover.whereArg]?.text ?? '')) {
+          // `t.data` is matched as written (`t` alone is every field of the task), a plain name as itself.
+          const written = ptr.text.replace(/\s+/g, '').replace(/^\(void\*\)/, '');
+          const host = /^[A-Za-z_]\w*((\.|->)[A-Za-z_]\w*)*$/.test(written) ? written : rootName(ptr);
+          if (host) hosts.push({ name: host, copy: n });
+        }
+        return;
+      }
       const spec = name ? C_API_TABLE[name] : undefined;
       if (!name || spec?.kind !== 'transfer' || !/Async$/.test(name)) return;
       const args = children(field(n, 'arguments') ?? n).filter((c) => c.type !== 'comment');
@@ -1019,7 +1033,7 @@ function guardedHostBuffer(sync: SyntaxNode, loop: SyntaxNode): { guardsHostBuff
   const base = loop.startIndex;
   for (const h of hosts) {
     // Every other mention of the buffer in the loop (outside the copy's own text) is host code using it.
-    const re = new RegExp(`\\b${h.name}\\b`, 'g');
+    const re = new RegExp(`\\b${h.name.replace(/\./g, '\\.')}\\b`, 'g');
     for (const m of body.matchAll(re)) {
       const at = base + m.index!;
       if (at >= h.copy.startIndex && at < h.copy.endIndex) continue;
@@ -1029,6 +1043,18 @@ function guardedHostBuffer(sync: SyntaxNode, loop: SyntaxNode): { guardsHostBuff
   }
   return {};
 }
+
+/**
+ * Stream-ordered calls that give managed memory to the host: attaching it to the host (CUDA Runtime API,
+ * cudaStreamAttachMemAsync: with cudaMemAttachHost "the memory may be accessed by the host" once the stream's prior
+ * work is done) or prefetching it to the CPU. The host may touch the pointer only after a wait on that stream.
+ */
+const HOST_HANDOVER: Readonly<Record<string, { ptrArg: number; whereArg: number; toHost: RegExp }>> = lookupTable({
+  cudaStreamAttachMemAsync: { ptrArg: 1, whereArg: 3, toHost: /\bcudaMemAttachHost\b/ },
+  cuStreamAttachMemAsync: { ptrArg: 1, whereArg: 3, toHost: /\bCU_MEM_ATTACH_HOST\b/ },
+  cudaMemPrefetchAsync: { ptrArg: 0, whereArg: 2, toHost: /\b(cudaCpuDeviceId|cudaMemLocationTypeHost\w*)\b/ },
+  cuMemPrefetchAsync: { ptrArg: 0, whereArg: 2, toHost: /\b(CU_DEVICE_CPU|CU_MEM_LOCATION_TYPE_HOST\w*)\b/ },
+});
 
 /** A hand-off to another process, thread or device: a barrier, a semaphore or event signal, an MPI call. */
 const HAND_OFF = /\b(\w*[Bb]arrier\w*|sem_post|MPI_\w+|pthread_cond_(signal|broadcast)|\w*[Ss]ignal\w*Semaphore\w*|\w*[Nn]otify\w*)\s*\(/;
@@ -1050,6 +1076,26 @@ function handsOffAfter(sync: SyntaxNode): boolean {
     if (HAND_OFF.test(next.text.slice(0, 400))) return true;
   }
   return false;
+}
+
+/** Words that say a wait is there for a measurement (`// for the measurement fairness`, `// sync before timing`). */
+const TIMING_INTENT = /\b(measur\w*|timing|timers?|timed|benchmark\w*|fairness|profil\w*)\b/i;
+
+/**
+ * The comment on the line above the wait's statement, or after it on its line, says the wait serves a measurement:
+ * in a benchmark loop the author asks for the per-iteration wait (as `// falls through` marks a deliberate case).
+ */
+function commentedForTiming(sync: SyntaxNode): boolean {
+  let stmt: SyntaxNode = sync;
+  for (let levels = 0; stmt.parent && stmt.parent.type !== 'compound_statement' && levels < MAX_GUARD_LEVELS; levels++) stmt = stmt.parent;
+  if (stmt.parent?.type !== 'compound_statement') return false;
+  const before = stmt.previousNamedSibling;
+  const after = stmt.nextNamedSibling;
+  const row = stmt.startPosition.row;
+  return Boolean(
+    (before?.type === 'comment' && before.endPosition.row >= row - 1 && TIMING_INTENT.test(before.text.slice(0, 400))) ||
+    (after?.type === 'comment' && after.startPosition.row === stmt.endPosition.row && TIMING_INTENT.test(after.text.slice(0, 400))),
+  );
 }
 
 /** `(void *)d`, `(float **)&d`, `((char*)p + off)`, `*q`: the name a pointer expression starts from, past casts. */
@@ -1201,7 +1247,7 @@ function inDebugBuild(node: SyntaxNode): boolean {
 const MAX_ERROR_PATH_LEVELS = 64;
 
 /** The call is cleanup on a failure path: in the body of an `if` that tests a status or a NULL and leaves the function. */
-function inErrorPath(call: SyntaxNode): boolean {
+export function inErrorPath(call: SyntaxNode): boolean {
   // Each `.parent` of the WASM tree walks down from the root, so a walk up is quadratic in the depth: past this many
   // levels (10,000 nested blocks of a hostile file) the call is simply not taken as cleanup, and stays reported.
   let levels = 0;
@@ -1288,7 +1334,7 @@ function templateOf(typeText: string, head: RegExp): [string, string, string] | 
 export const C_LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement', 'do_statement', 'for_range_loop']);
 /** Clock reads of C and C++ host code; CUDA events count as a clock where the file reads an elapsed time. */
 export const C_TIMER =
-  /\b(clock_gettime|gettimeofday|QueryPerformanceCounter|omp_get_wtime|MPI_Wtime|clock|\w*wtime|\w*[tT]imer\w*|get_?[tT]ime\w*|\w*Seconds|cpuSecond|seconds)\s*\(|\bchrono::|high_resolution_clock|steady_clock|system_clock/;
+  /\b(clock_gettime|gettimeofday|QueryPerformanceCounter|omp_get_wtime|MPI_Wtime|clock|\w*wtime|\w*[tT]imer\w*|get_?[tT]ime\w*|\w*Seconds|cpuSecond|seconds)\s*\(|\bsecond\s*\(\s*\)|\bchrono::|high_resolution_clock|steady_clock|system_clock/;
 export const C_TIMER_WITH_EVENTS = new RegExp(`${C_TIMER.source}|\\b(cudaEventRecord|cudaEventElapsedTime|cuEventRecord|cuEventElapsedTime)\\s*\\(`);
 
 /** `for (i = A; i < B; i += S)` with constant A, B, S. */

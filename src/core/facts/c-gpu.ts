@@ -24,6 +24,7 @@ import {
   INIT_DECLARATOR,
   MAIN_TYPES,
   definitionRecord,
+  inErrorPath,
   readSegment,
   type SegmentReaderEnv,
 } from './c-gpu-reader';
@@ -226,6 +227,7 @@ export function extractCGpuFacts(
   });
   markTimedSyncs(events, parsed, definedHere);
   markCheckedLaunches(events, apiCalls, parsed, lines, (name) => folder.calledOrNamed(name, parsed.tree.rootNode));
+  markFailureCleanup(apiCalls, parsed);
   resolveHelperFrees(events, definitions, freeMacros);
   const checkMacros = [...checkMacroUses.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
   return {
@@ -428,6 +430,49 @@ function markTimedSyncs(events: GpuEvent[], parsed: ParsedSource, definedHere: R
           !timer.test(lines.slice(e.range.endLine, w.range.startLine - 1).join('\n')),
       );
     if (loop !== e.loop || beforeMoreWork) events[i] = { ...e, loop, ...(beforeMoreWork ? { beforeMoreWork: true } : {}) } as GpuEvent;
+  });
+}
+
+/** Calls that release what was made: frees, destroys, resets, unregisters, unloads, unmaps. */
+const TEARDOWN_CALL = /^(cuda|cu)\w*?(Free|Destroy|Reset|Unregister|Unload|Release|Unmap|Close)\w*$/;
+/** Mentions of one cleanup helper read, at most: past this many the helper is left as it is (reported). */
+const MAX_CLEANUP_SITES = 256;
+
+/**
+ * Best-effort cleanup: the frees and destroys of a helper of this file (not main) whose every call in the file, at
+ * least one, is on a failure path (the body of an `if` that tests a status and leaves, as inErrorPath reads it). They
+ * run after something already failed: stopping at their status would report a secondary error instead of the one
+ * that sent the program there, so they count as checked, as the same calls written inline in that branch do. A helper
+ * also called on the way out of a run that succeeded, or used as a value (`atexit(cleanup)`), keeps its findings.
+ */
+function markFailureCleanup(apiCalls: ApiCallFact[], parsed: ParsedSource): void {
+  const helpers = new Set<string>();
+  for (const c of apiCalls) {
+    if (c.checked || c.via !== 'return' || (c.family !== 'cuda' && c.family !== 'cuda-driver') || !c.function || !TEARDOWN_CALL.test(c.api)) continue;
+    const name = c.function.split('::').pop()!.trim();
+    if (name !== 'main' && /^[A-Za-z_]\w*$/.test(name)) helpers.add(name);
+  }
+  if (!helpers.size) return;
+  const sites = new Map<string, number>([...helpers].map((h) => [h, 0]));
+  for (const m of parsed.text.matchAll(new RegExp(`\\b(${[...helpers].join('|')})\\b(\\s*\\()?`, 'g'))) {
+    const name = m[1]!;
+    const seen = sites.get(name);
+    if (seen === undefined || seen < 0) continue;
+    let node: SyntaxNode | null = parsed.tree.rootNode.descendantForIndex(m.index);
+    if (node && /comment|string|char_literal/.test(node.type)) continue;
+    for (let levels = 0; node && node.type !== 'call_expression' && node.type !== 'function_declarator' && levels < 8; levels++) node = node.parent;
+    if (node?.type === 'function_declarator' && m[2]) continue;
+    const onFailure =
+      m[2] !== undefined &&
+      node?.type === 'call_expression' &&
+      node.childForFieldName('function')?.text === name &&
+      seen < MAX_CLEANUP_SITES &&
+      inErrorPath(node);
+    sites.set(name, onFailure ? seen + 1 : -1);
+  }
+  apiCalls.forEach((c, i) => {
+    if (c.checked || c.via !== 'return' || !c.function || !TEARDOWN_CALL.test(c.api)) return;
+    if ((sites.get(c.function.split('::').pop()!.trim()) ?? 0) > 0) apiCalls[i] = { ...c, checked: true };
   });
 }
 

@@ -193,6 +193,18 @@ export function loopChain(node: SyntaxNode, syntax: LoopSyntax, index: Enclosing
 }
 
 const timedLoops = new WeakMap<LoopSyntax, Map<number, boolean>>();
+const clockLoops = new WeakMap<LoopSyntax, Map<number, boolean>>();
+
+/** The loop's own text (header and body) reads a clock; remembered per loop, as every call in it asks. */
+function readsClock(loop: SyntaxNode, syntax: LoopSyntax): boolean {
+  let cache = clockLoops.get(syntax);
+  if (!cache) clockLoops.set(syntax, (cache = new Map()));
+  const known = cache.get(loop.startIndex);
+  if (known !== undefined) return known;
+  const reads = syntax.timer.test(loop.text);
+  cache.set(loop.startIndex, reads);
+  return reads;
+}
 
 /**
  * A benchmark measuring `node` in `loop`: clock reads bracket the loop in its block (`cudaEventRecord(start);
@@ -203,7 +215,7 @@ const timedLoops = new WeakMap<LoopSyntax, Map<number, boolean>>();
 export function isTimedLoop(loop: SyntaxNode, syntax: LoopSyntax, node?: SyntaxNode): boolean {
   if (syntax.countedLoop && !syntax.countedLoop(loop)) return false;
   if (bracketedByTimers(loop, syntax)) return true;
-  if (!syntax.timer.test(loop.text)) return false;
+  if (!readsClock(loop, syntax)) return false;
   if (!node) return true;
   const text = loop.text;
   const start = node.startIndex - loop.startIndex;
@@ -243,6 +255,7 @@ export function loopInfo(node: SyntaxNode, syntax: LoopSyntax, lines: LineMap, i
     clocked ||= isTimedLoop(p, syntax);
   }
   const innermost = loops[0]!;
+  const perIteration = (!syntax.countedLoop || syntax.countedLoop(innermost)) && readsClock(innermost, syntax);
   return {
     tripCount: syntax.tripCount(innermost),
     totalTrips: total,
@@ -250,6 +263,7 @@ export function loopInfo(node: SyntaxNode, syntax: LoopSyntax, lines: LineMap, i
     variables,
     ...(timed ? { timed: true } : {}),
     ...(clocked ? { clocked: true } : {}),
+    ...(perIteration ? { clockedPerIteration: true } : {}),
   };
 }
 

@@ -100,6 +100,11 @@ export interface LoopInfo {
   timed?: boolean;
   /** An enclosing loop reads a clock anywhere (a benchmark loop): a sync there may be what makes the timing valid. */
   clocked?: boolean;
+  /**
+   * The innermost loop itself reads a clock (each trip is timed): a wait there can end or start a timed region. A loop
+   * timed only from outside (clocks around it, or around every call of its function) is not.
+   */
+  clockedPerIteration?: boolean;
 }
 
 export interface FactBase {
@@ -191,6 +196,8 @@ export interface SyncFact extends FactBase {
   guardsHostBuffer?: string;
   /** The next statement hands the results to another process, thread or device (a barrier, a semaphore signal, MPI). */
   handsOff?: boolean;
+  /** A comment beside the wait says it serves a measurement (`// for the measurement fairness`). */
+  forTiming?: boolean;
 }
 
 export interface LaunchFact extends FactBase {

@@ -55,7 +55,7 @@ ruleTester(rule, {
       code: 'void f(float* d, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  for (int r = 0; r < 10; r++) {\n    cudaEventRecord(a);\n    k<<<1, 32>>>(d);\n    cudaEventRecord(b);\n    cudaEventSynchronize(b);\n    cudaEventElapsedTime(&ms, a, b);\n  }\n}\n',
     },
     {
-      name: 'benchmark: clock_gettime around the loop',
+      name: 'timed from outside (clock_gettime around the loop): no launch of the file in the trip, only a call it does not show',
       language: 'c',
       code: 'void f(float* d) {\n  struct timespec t0, t1;\n  clock_gettime(CLOCK_MONOTONIC, &t0);\n  for (int r = 0; r < 10; r++) { step(d); cudaDeviceSynchronize(); }\n  clock_gettime(CLOCK_MONOTONIC, &t1);\n}\n',
     },
@@ -81,7 +81,7 @@ ruleTester(rule, {
       code: 'import time\nimport torch\nfor stage, steps in enumerate([10, 20]):\n    t0 = time.time()\n    for k in range(steps):\n        y = model(x)\n    torch.cuda.synchronize()\n    t1 = time.time()\n',
     },
     {
-      name: 'python: time.time around a counted loop',
+      name: 'python: time.time around a counted loop whose work is a model call (no kernel launch the file shows)',
       language: 'python',
       code: 'import time\nimport torch\nt0 = time.time()\nfor i in range(10):\n    y = model(x)\n    torch.cuda.synchronize()\nprint(time.time() - t0)\n',
     },
@@ -102,9 +102,57 @@ ruleTester(rule, {
       code: 'import pycuda.driver as cuda\nfor n in range(10):\n    start = cuda.Event()\n    stop = cuda.Event()\n    cuda.Context.synchronize()\n    start.record()\n    stop.record()\n    stop.synchronize()\n    print(stop.time_since(start))\n',
     },
     {
-      name: 'benchmark: the loop is in a helper whose only call is bracketed by clock reads',
+      // The author says the per-step wait is deliberate (as `// falls through` marks a deliberate case in ESLint).
+      name: 'benchmark: a helper timed by its only caller, whose wait a comment says is there for the measurement',
       language: 'cuda',
-      code: '__global__ void k(float* d) {}\nint steps(float* d, int n) {\n  for (int t = 0; t < n; t++) {\n    k<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n  }\n  return 0;\n}\nint main() {\n  struct timeval t0, t1;\n  float* d = 0;\n  gettimeofday(&t0, NULL);\n  int r = steps(d, 10);\n  gettimeofday(&t1, NULL);\n  return r;\n}\n',
+      code: '__global__ void k(float* d) {}\nint steps(float* d, int n) {\n  for (int t = 0; t < n; t++) {\n    k<<<1, 32>>>(d);\n    // for the measurement fairness\n    cudaDeviceSynchronize();\n  }\n  return 0;\n}\nint main() {\n  struct timeval t0, t1;\n  float* d = 0;\n  gettimeofday(&t0, NULL);\n  int r = steps(d, 10);\n  gettimeofday(&t1, NULL);\n  return r;\n}\n',
+    },
+    ...(
+      [
+        ['second()', 'double t0 = second();', 'double t1 = second();'],
+        ['gettimeofday', 'gettimeofday(&a, NULL);', 'gettimeofday(&b, NULL);'],
+        ['sdkStopTimer', 'sdkStartTimer(&timer);', 'sdkStopTimer(&timer);'],
+        ['std::chrono', 'auto t0 = std::chrono::steady_clock::now();', 'auto t1 = std::chrono::steady_clock::now();'],
+      ] as const
+    ).map(([timer, start, stop]) => ({
+      // batchCUBLAS: each test configuration is timed on its own; the checked wait is what makes the reading valid.
+      name: `benchmark: a wait that ends each trip's timed region (${timer} read right after it)`,
+      language: 'cuda' as const,
+      code: `__global__ void k(float* d) {}\nint run(float* d, Params* p, double* total) {\n  struct timeval a, b;\n  while (nextTest(p) == 0) {\n    fill(d, p);\n    ${start}\n    k<<<1, 32>>>(d);\n    cudaError_t status = cudaDeviceSynchronize();\n    if (status != cudaSuccess) {\n      cleanup();\n      return 1;\n    }\n    ${stop}\n    report(p);\n  }\n  return 0;\n}\n`,
+    })),
+    {
+      // UnifiedMemoryStreams: small tasks run on the host, on managed memory attached to the host on a stream.
+      name: 'a stream wait before the host touches managed memory it attached to the host on that stream',
+      language: 'cuda',
+      code: 'void run(Task* tasks, int n, cudaStream_t* stream) {\n  for (int i = 0; i < n; i++) {\n    Task& t = tasks[i];\n    cudaStreamAttachMemAsync(stream[0], t.data, 0, cudaMemAttachHost);\n    cudaStreamSynchronize(stream[0]);\n    gemv(t.size, t.data);\n  }\n}\n',
+    },
+    {
+      name: 'a stream wait before the host reads managed memory prefetched to the CPU on that stream',
+      language: 'cuda',
+      code: '__global__ void k(float* m) {}\nvoid run(float* m, size_t bytes, int n, cudaStream_t s) {\n  for (int i = 0; i < n; i++) {\n    k<<<1, 32, 0, s>>>(m);\n    cudaMemPrefetchAsync(m, bytes, cudaCpuDeviceId, s);\n    cudaStreamSynchronize(s);\n    total += m[0];\n  }\n}\n',
+    },
+    {
+      // cudaNvSciBufMultiplanar: a plane per trip, each uploaded with a blocking copy from pageable memory.
+      name: 'per-plane loop: a blocking upload to a CUDA array follows the wait (it syncs the stream before it starts)',
+      language: 'cuda',
+      code: 'void upload(cudaArray_t* arr, unsigned char* buf, size_t* off, size_t* w, size_t* h, int planes) {\n  for (int i = 0; i < planes; i++) {\n    cuCtxSynchronize();\n    cudaMemcpy2DToArray(arr[i], 0, 0, buf + off[i], w[i], w[i], h[i], cudaMemcpyHostToDevice);\n  }\n}\n',
+    },
+    {
+      name: 'per-plane loop: a blocking read-back from a CUDA array precedes the wait',
+      language: 'cuda',
+      code: 'void dump(cudaArray_t* arr, unsigned char* buf, size_t* w, size_t* h, int planes, FILE* f) {\n  for (int i = 0; i < planes; i++) {\n    cudaMemcpy2DFromArray(buf, w[i], arr[i], 0, 0, w[i], h[i], cudaMemcpyDeviceToHost);\n    cuCtxSynchronize();\n    fwrite(buf, 1, w[i] * h[i], f);\n  }\n}\n',
+    },
+    {
+      // streamOrderedAllocation: each timed trip copies its result back asynchronously; the wait completes the copy.
+      name: 'timed from outside: a trip that reads its result back asynchronously times that round trip',
+      language: 'cuda',
+      code: '__global__ void k(float* d) {}\nvoid f(float* h, float* d, size_t bytes, cudaStream_t s, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  cudaEventRecord(a, s);\n  for (int i = 0; i < 20; i++) {\n    k<<<1, 32, 0, s>>>(d);\n    cudaMemcpyAsync(h, d, bytes, cudaMemcpyDeviceToHost, s);\n    cudaStreamSynchronize(s);\n  }\n  cudaEventRecord(b, s);\n  cudaEventSynchronize(b);\n  cudaEventElapsedTime(&ms, a, b);\n}\n',
+    },
+    {
+      // nvJPEG's decoupled decode: the host phase, a wait, then the device phases; the library sets the protocol.
+      name: 'timed from outside: a trip whose GPU work is queued only through a library',
+      language: 'cpp',
+      code: 'void decode(Params& p, int n, cudaStream_t s, cudaEvent_t a, cudaEvent_t b) {\n  float ms;\n  cudaEventRecord(a, s);\n  for (int i = 0; i < n; i++) {\n    nvjpegDecodeJpegHost(p.handle, p.state, p.streams[i % 2]);\n    cudaStreamSynchronize(s);\n    nvjpegDecodeJpegTransferToDevice(p.handle, p.state, p.streams[i % 2], s);\n  }\n  cudaEventRecord(b, s);\n  cudaEventSynchronize(b);\n  cudaEventElapsedTime(&ms, a, b);\n}\n',
     },
     {
       name: 'benchmark: an event wait for an earlier cycle of a pipelined multi-stream loop is the targeted wait advised',
@@ -126,10 +174,56 @@ ruleTester(rule, {
       errors: [{ messageId: 'syncInLoop', line: 5 }],
     },
     {
-      name: 'benchmark loop: a sync between two launches of the same iteration is not what the timing needs',
+      // Rodinia gaussian: the loop is timed as a whole; both waits serialise host and device every step.
+      name: 'a loop timed from outside: a wait per launch is in the measured time, and one after the loop would do',
       language: 'cuda',
       code: '__global__ void a(float* d) {}\n__global__ void b(float* d) {}\nvoid f(float* d, int n) {\n  struct timeval t0, t1;\n  gettimeofday(&t0, NULL);\n  for (int t = 0; t < n; t++) {\n    a<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n    b<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n  }\n  gettimeofday(&t1, NULL);\n}\n',
-      errors: [{ messageId: 'syncInLoop', line: 8 }],
+      errors: [
+        { messageId: 'syncInTimedLoop', line: 8, includes: ['loop at line 6', 'timed from outside'] },
+        { messageId: 'syncInTimedLoop', line: 10 },
+      ],
+    },
+    {
+      name: 'a helper whose only call is bracketed by clock reads: its loop is timed from outside',
+      language: 'cuda',
+      code: '__global__ void k(float* d) {}\nint steps(float* d, int n) {\n  for (int t = 0; t < n; t++) {\n    k<<<1, 32>>>(d);\n    cudaDeviceSynchronize();\n  }\n  return 0;\n}\nint main() {\n  struct timeval t0, t1;\n  float* d = 0;\n  gettimeofday(&t0, NULL);\n  int r = steps(d, 10);\n  gettimeofday(&t1, NULL);\n  return r;\n}\n',
+      errors: [{ messageId: 'syncInTimedLoop', line: 5 }],
+    },
+    {
+      name: 'python: a Numba kernel launched and waited for on every step of a loop timed from outside',
+      language: 'python',
+      code: 'import time\nfrom numba import cuda\n\n@cuda.jit\ndef step(d):\n    pass\n\nd = cuda.device_array(1024)\nt0 = time.perf_counter()\nfor i in range(100):\n    step[8, 128](d)\n    cuda.synchronize()\nprint(time.perf_counter() - t0)\n',
+      errors: [{ messageId: 'syncInTimedLoop', line: 12, includes: ['(100 iterations)'] }],
+    },
+    {
+      name: 'a comment beside the wait that says nothing about the measurement',
+      language: 'cuda',
+      code: '__global__ void k(float* d) {}\nvoid f(float* d, int n) {\n  double t0 = second();\n  for (int t = 0; t < n; t++) {\n    k<<<1, 32>>>(d);\n    // wait for the kernel\n    cudaDeviceSynchronize();\n  }\n  double t1 = second();\n}\n',
+      errors: [{ messageId: 'syncInTimedLoop', line: 7 }],
+    },
+    {
+      name: 'the inner loop of a trip timed per iteration is timed from outside: its own waits are reported',
+      language: 'cuda',
+      code: '__global__ void k(float* d) {}\nvoid f(float* d, int reps, int steps) {\n  for (int r = 0; r < reps; r++) {\n    double t0 = second();\n    for (int s = 0; s < steps; s++) {\n      k<<<1, 32>>>(d);\n      cudaDeviceSynchronize();\n    }\n    double t1 = second();\n  }\n}\n',
+      errors: [{ messageId: 'syncInTimedLoop', line: 7 }],
+    },
+    {
+      name: 'managed memory attached to the host that the host never touches in the loop: the wait guards nothing',
+      language: 'cuda',
+      code: '__global__ void k(float* m) {}\nvoid run(float* m, float* other, int n, cudaStream_t s) {\n  for (int i = 0; i < n; i++) {\n    k<<<1, 32, 0, s>>>(other);\n    cudaStreamAttachMemAsync(s, m, 0, cudaMemAttachHost);\n    cudaStreamSynchronize(s);\n  }\n}\n',
+      errors: [{ messageId: 'syncInLoop', line: 6 }],
+    },
+    {
+      name: 'managed memory attached to one stream (not the host): the host read does not need this wait',
+      language: 'cuda',
+      code: '__global__ void k(float* m) {}\nvoid run(Task* tasks, int n, cudaStream_t s) {\n  for (int i = 0; i < n; i++) {\n    cudaStreamAttachMemAsync(s, tasks[i].data, 0, cudaMemAttachSingle);\n    k<<<1, 32, 0, s>>>(tasks[i].data);\n    cudaStreamSynchronize(s);\n    log(tasks[i].data);\n  }\n}\n',
+      errors: [{ messageId: 'syncInLoop', line: 6 }],
+    },
+    {
+      name: 'a blocking device-to-device copy does not wait for the host side: the wait is reported',
+      language: 'cuda',
+      code: '__global__ void k(float* d) {}\nvoid f(float* a, float* b, size_t bytes, int n) {\n  for (int i = 0; i < n; i++) {\n    k<<<1, 32>>>(a);\n    cudaMemcpy(b, a, bytes, cudaMemcpyDeviceToDevice);\n    cudaDeviceSynchronize();\n  }\n}\n',
+      errors: [{ messageId: 'syncInLoop', line: 6 }],
     },
     {
       name: 'a helper called once under a timer and once without is not only a benchmark',

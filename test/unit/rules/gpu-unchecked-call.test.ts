@@ -102,12 +102,38 @@ ruleTester(rule, {
       code: 'extern "C" void cudaGenerateSpectrumKernel(float* d, int n);\nvoid f(float* d) {\n  cudaGenerateSpectrumKernel(d, 64);\n}\n',
     },
     {
+      // cuDLALayerwiseStatsHybrid: a best-effort teardown helper; checking it would report a secondary error.
+      name: 'a cleanup helper called only on failure paths: its frees and destroys run after something failed',
+      language: 'cuda',
+      code: 'struct Res { float* d; float* h; cudaStream_t s; };\nvoid cleanUp(Res* r) {\n  if (r->d != NULL) {\n    cudaFree(r->d);\n    r->d = NULL;\n  }\n  cudaFreeHost(r->h);\n  cudaStreamDestroy(r->s);\n}\nint main() {\n  Res r = {};\n  cudaError_t e = cudaMalloc(&r.d, 64);\n  if (e != cudaSuccess) {\n    cleanUp(&r);\n    return 1;\n  }\n  e = cudaStreamCreate(&r.s);\n  if (e != cudaSuccess) {\n    fprintf(stderr, "stream: %s", cudaGetErrorString(e));\n    cleanUp(&r);\n    return 1;\n  }\n  CHECK(cudaStreamDestroy(r.s));\n  CHECK(cudaFree(r.d));\n  return 0;\n}\n',
+    },
+    {
       name: 'non-status helpers',
       language: 'cuda',
       code: 'void f(cudaError_t e) {\n  puts(cudaGetErrorString(e));\n  cudaExtent x = make_cudaExtent(1, 2, 3);\n}\n',
     },
   ],
   invalid: [
+    {
+      name: 'a cleanup helper that the run that succeeded also calls is ordinary teardown (info, as teardown is)',
+      language: 'cuda',
+      code: 'struct Res { float* d; float* h; cudaStream_t s; };\nvoid cleanUp(Res* r) {\n  if (r->d != NULL) {\n    cudaFree(r->d);\n    r->d = NULL;\n  }\n  cudaFreeHost(r->h);\n  cudaStreamDestroy(r->s);\n}\nint main() {\n  Res r = {};\n  cudaError_t e = cudaMalloc(&r.d, 64);\n  if (e != cudaSuccess) {\n    cleanUp(&r);\n    return 1;\n  }\n  cleanUp(&r);\n  return 0;\n}\n',
+      errors: [{ messageId: 'calls', line: 4, severity: 'info', includes: ['3 CUDA calls in cleanUp'] }],
+    },
+    {
+      name: 'a cleanup helper also registered as a value (atexit) runs at a normal exit too',
+      language: 'cuda',
+      code: 'float* g_d;\nvoid cleanUp() {\n  cudaFree(g_d);\n}\nint main() {\n  atexit(cleanUp);\n  if (cudaMalloc(&g_d, 64) != cudaSuccess) {\n    cleanUp();\n    return 1;\n  }\n  return 0;\n}\n',
+      errors: [{ messageId: 'call', line: 3, severity: 'info' }],
+    },
+    {
+      name: 'a failure-only helper: a copy in it is not teardown and stays reported',
+      language: 'cuda',
+      code: 'void dumpAndFree(float* h, float* d) {\n  cudaMemcpy(h, d, 64, cudaMemcpyDeviceToHost);\n  cudaFree(d);\n}\nint main() {\n  float *d, h[16];\n  if (cudaMalloc(&d, 64) != cudaSuccess) return 1;\n  if (cudaMemset(d, 0, 64) != cudaSuccess) {\n    dumpAndFree(h, d);\n    return 1;\n  }\n  CHECK(cudaFree(d));\n  return 0;\n}\n',
+      errors: [{ messageId: 'call', line: 2, severity: 'warning', includes: ['cudaMemcpy'] }],
+      output:
+        'void dumpAndFree(float* h, float* d) {\n  CHECK(cudaMemcpy(h, d, 64, cudaMemcpyDeviceToHost));\n  cudaFree(d);\n}\nint main() {\n  float *d, h[16];\n  if (cudaMalloc(&d, 64) != cudaSuccess) return 1;\n  if (cudaMemset(d, 0, 64) != cudaSuccess) {\n    dumpAndFree(h, d);\n    return 1;\n  }\n  CHECK(cudaFree(d));\n  return 0;\n}\n',
+    },
     {
       name: 'a launcher with one caller in the file that never checks',
       language: 'cuda',

@@ -20,6 +20,8 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
   'gpu-sync-in-loop': {
     syncInLoop:
       '{{loopLine}}행의 루프{{trips}} 안의 {{api}}는 반복마다 GPU가 유휴 상태가 될 때까지 호스트를 멈추게 하므로, 다음 실행이나 복사가 미리 대기열에 들어가지 못합니다. 루프가 끝난 뒤 한 번만 동기화하거나, 필요한 결과에 대한 이벤트만 기다리세요.',
+    syncInTimedLoop:
+      '{{loopLine}}행의 루프{{trips}} 안의 {{api}}는 반복마다 GPU가 유휴 상태가 될 때까지 호스트를 멈추게 합니다. 이 루프는 바깥에서 시간을 재므로, 측정 시간에 단계마다 호스트 왕복이 들어가고 다음 실행이 미리 대기열에 들어가지 못합니다: 루프가 끝난 뒤, 시계를 읽기 전에 한 번만 동기화하세요.',
   },
   'gpu-alloc-in-loop': {
     allocInLoop:

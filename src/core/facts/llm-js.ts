@@ -18,6 +18,7 @@ import type {
   SecretFact,
 } from '../model/types';
 import { promptTokens, tokenCountMethod } from './llm-tokens';
+import { callersBound, optionsFromCallers, type CallerOptions } from './llm-caller-options';
 import {
   AI_SDK_PROVIDERS,
   BEDROCK,
@@ -722,7 +723,7 @@ export function extractJsLlmFacts(
    * project model, in other files): where they are and the names they pass. Null when a caller passes anything else,
    * or no caller is known (an exported function may be called from outside the project).
    */
-  function callerOptions(call: TSESTree.CallExpression, spreadNode: Node | undefined): { at: string[]; keys: string[] } | null {
+  function callerOptions(call: TSESTree.CallExpression, spreadNode: Node | undefined): CallerOptions | null {
     const id = spreadNode ? unwrap(spreadNode) : null;
     const fn = id?.type === 'Identifier' ? index.enclosingFunction(call) : null;
     if (!fn || id?.type !== 'Identifier') return null;
@@ -734,25 +735,27 @@ export function extractJsLlmFacts(
     if (!name) return null;
     // Rebound before the call (`options = {...}`): not what the callers pass.
     if (index.within(fn, 'AssignmentExpression').some((a) => a.left.type === 'Identifier' && a.left.name === id.name)) return null;
-    const at: string[] = [];
-    const keys = new Set<string>();
-    for (const site of flow.callSitesOf(name, fn)) {
-      const arg = site.arguments[position] ? unwrap(site.arguments[position] as Node) : null;
-      if (arg?.type !== 'ObjectExpression') return null;
-      for (const p of arg.properties) {
+    const literalKeys = (arg: Node | undefined): string[] | null => {
+      const o = arg ? unwrap(arg) : null;
+      if (o?.type !== 'ObjectExpression') return null;
+      const keys: string[] = [];
+      for (const p of o.properties) {
         const k = p.type === 'Property' ? propertyName(p) : null;
         if (!k) return null;
-        keys.add(k);
+        keys.push(k);
       }
-      at.push(`${path}:${lines.position(site.range[0]).line}`);
-    }
-    for (const c of imported?.callers?.(name, lines.position(fn.range[0]).line) ?? []) {
-      const k = c.argKeys?.[String(position)];
-      if (!k) return null;
-      for (const x of k) keys.add(x);
-      at.push(`${c.path}:${c.line}`);
-    }
-    return at.length ? { at, keys: [...keys].sort() } : null;
+      return keys;
+    };
+    return optionsFromCallers([
+      ...flow.callSitesOf(name, fn).map((site) => ({
+        at: `${path}:${lines.position(site.range[0]).line}`,
+        keys: literalKeys(site.arguments[position] as Node | undefined),
+      })),
+      ...(imported?.callers?.(name, lines.position(fn.range[0]).line) ?? []).map((c) => ({
+        at: `${c.path}:${c.line}`,
+        keys: c.argKeys?.[String(position)] ?? null,
+      })),
+    ]);
   }
 
   function buildCall(call: TSESTree.CallExpression, site: Site): LlmCallFact {
@@ -760,8 +763,8 @@ export function extractJsLlmFacts(
     const props = seen.props;
     // `...options` that every caller fills with literal names, none of them a bound: the bound is missing, not unknown.
     const fromCallers = !site.passedSpread && 'spreads' in seen && seen.spreads === 1 ? callerOptions(call, seen.spreadNode) : null;
-    const callersBound = !!fromCallers && MAX_TOKENS_PARAMS.some((nm) => fromCallers.keys.includes(nm));
-    const spread = site.passedSpread ?? (fromCallers && !callersBound ? null : seen.spread);
+    const bounded = !!fromCallers && callersBound(fromCallers);
+    const spread = site.passedSpread ?? (fromCallers && !bounded ? null : seen.spread);
     const clientProps = site.client?.options ?? new Map<string, Node>();
     // A parameter passed as `null`/`undefined` is not passed.
     const get = (...names: string[]) => {
@@ -870,7 +873,7 @@ export function extractJsLlmFacts(
       stores,
       cacheLookup,
       optionsSpread: spread ?? hidden,
-      ...(fromCallers && !callersBound && !hidden ? { optionsFromCallers: fromCallers } : {}),
+      ...(fromCallers && !bounded && !hidden ? { optionsFromCallers: fromCallers } : {}),
       searchUse,
       returnedTo,
       conversation: conversationOf(site, props),

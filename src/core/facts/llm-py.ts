@@ -34,6 +34,7 @@ import {
   type OutputBound,
   type ProviderSdk,
 } from './llm-providers';
+import { callersBound, optionsFromCallers, type CallerOptions } from './llm-caller-options';
 import { promptTokens, tokenCountMethod } from './llm-tokens';
 import {
   asVectorColumn,
@@ -757,6 +758,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const clientKw = site.via === 'langchain' ? new Map<string, SyntaxNode>() : (site.client?.keywords ?? new Map<string, SyntaxNode>());
     // `**params` from a dict built here adds its keys; from anything else (`**kwargs` of a caller) they are unknown.
     let spread: string | null = site.passedSpread ?? null;
+    let fromCallers: CallerOptions | null = null;
+    let spreadText: string | null = null;
+    let unknownSplats = 0;
     if (site.via !== 'langchain' && site.via !== 'http' && !site.passedToHelper) {
       for (const splat of callArgs(call).positional.filter((x) => x.type === 'dictionary_splat')) {
         const target = children(splat).find((x) => x.type !== '**');
@@ -769,8 +773,14 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
           // `{"model": m, **kwargs}`: the keys the inner splat brings are not seen here.
           const inner = children(dict).find((x) => x.type === 'dictionary_splat');
           if (inner) spread ??= collapse(inner.text).slice(0, 40);
-        } else spread ??= collapse(splat.text).slice(0, 40);
+        } else {
+          // `**kwargs` of the function's own `**` parameter: its callers' keywords decide (llm-caller-options.ts).
+          if (++unknownSplats === 1 && target?.type === 'identifier') fromCallers = kwargsFromCallers(call, target.text);
+          spreadText ??= collapse(splat.text).slice(0, 40);
+        }
       }
+      if (fromCallers && (unknownSplats > 1 || spread || callersBound(fromCallers))) fromCallers = null;
+      if (!fromCallers) spread ??= spreadText;
     }
     // A parameter passed as None is not passed.
     const get = (...names: string[]) => {
@@ -876,6 +886,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       stores,
       cacheLookup,
       optionsSpread: spread,
+      ...(fromCallers && !spread ? { optionsFromCallers: fromCallers } : {}),
       searchUse,
       returnedTo,
       conversation: conversationOf(site),
@@ -1039,6 +1050,32 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     }
     enclosingMemo.set(node.id, found);
     return found;
+  }
+
+  /**
+   * `**kwargs` of the enclosing function's `**` parameter: the keyword names its callers pass beyond its named
+   * parameters (llm-caller-options.ts decides). Null when a caller unpacks a mapping too (`ask(q, **opts)`).
+   */
+  function kwargsFromCallers(call: SyntaxNode, name: string): CallerOptions | null {
+    const fn = enclosingFunction(call);
+    const fnName = fn ? field(fn, 'name')?.text : undefined;
+    if (!fn || !fnName || !paramNames(fn).includes(`**${name}`)) return null;
+    if (assignments.some((a) => field(a, 'left')?.text === name && a.startIndex > fn.startIndex && a.endIndex < fn.endIndex)) return null;
+    const named = new Set(paramNames(fn));
+    const beyond = (keys: Iterable<string>) => [...keys].filter((k) => !named.has(k));
+    return optionsFromCallers([
+      ...flow.callSitesOf(fnName, fn).map((site) => {
+        const a = callArgs(site);
+        return {
+          at: `${path}:${lines.position(site.startIndex).line}`,
+          keys: a.positional.some((x) => x.type === 'dictionary_splat') ? null : beyond(a.keywords.keys()),
+        };
+      }),
+      ...(imported?.callers?.(fnName, lines.position(fn.startIndex).line) ?? []).map((c) => ({
+        at: `${c.path}:${c.line}`,
+        keys: c.argKeys?.kw ? beyond(c.argKeys.kw) : null,
+      })),
+    ]);
   }
 
   function callersOf(fn: SyntaxNode): SyntaxNode[] {

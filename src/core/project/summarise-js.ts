@@ -116,12 +116,15 @@ export function summariseJs(program: TSESTree.Program, text: string, path: strin
       const binding = chain ? imports.get(chain[0]!) : undefined;
       if (!chain || !binding || storeModule(binding.source) || isOpenAiModule(binding.source) || isLangChain(binding.source) || flow.classify(n))
         continue;
+      // A call that passes arguments is kept even when its result goes nowhere: a caller left out could be the one that
+      // passes the bound (`argKeys` names only object literals; another argument is unknown to the callee).
       const argKeys = objectArgKeys(n);
+      const passes = n.arguments.length > 0;
       const parent = index.parent(n);
       const unused = parent?.type === 'ExpressionStatement';
-      if (unused && !argKeys) continue;
+      if (unused && !passes) continue;
       const u = unused ? { stores: [], passedTo: [], cacheRead: null } : flow.resultUse(n);
-      if (!u.stores.length && !u.passedTo.length && !u.cacheRead && !argKeys) continue;
+      if (!u.stores.length && !u.passedTo.length && !u.cacheRead && !passes) continue;
       const fn = index.enclosingFunction(n);
       out.push({
         local: chain[0]!,

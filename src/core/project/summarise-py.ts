@@ -124,9 +124,16 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
       const b = parts.length && parts.every((p) => /^\w+$/.test(p)) ? bindings.get(parts[0]!) : undefined;
       const q = qualify(parts.join('.')) ?? '';
       if (!b || storeModule(q) || /^(openai|langchain|langchain_\w+)(\.|$)/.test(q) || flow.classify(c)) continue;
-      if (c.parent?.type === 'expression_statement') continue;
-      const u = flow.resultUse(c);
-      if (!u.stores.length && !u.passedTo.length && !u.cacheRead) continue;
+      // The keyword names passed (a callee's `**kwargs`). A call that passes keywords is kept even when its result goes nowhere: a caller left out could be the one that
+      // passes the bound. One that unpacks a mapping is kept without names (unknown).
+      const a = callArgs(c);
+      const splat = a.positional.some((x) => x.type === 'dictionary_splat');
+      const argKeys = a.keywords.size && !splat ? { kw: [...a.keywords.keys()] } : undefined;
+      const passes = a.keywords.size > 0 || splat;
+      const unused = c.parent?.type === 'expression_statement';
+      if (unused && !passes) continue;
+      const u = unused ? { stores: [], passedTo: [], cacheRead: null } : flow.resultUse(c);
+      if (!u.stores.length && !u.passedTo.length && !u.cacheRead && !passes) continue;
       const fn = enclosingFunction(c);
       out.push({
         local: parts[0]!,
@@ -144,6 +151,7 @@ export function summarisePy(parsed: ParsedSource, path: string, hash: string): F
         })),
         passedTo: u.passedTo,
         ...(u.cacheRead ? { cacheRead: { kind: u.cacheRead.kind, api: u.cacheRead.api, line: u.cacheRead.line } } : {}),
+        ...(argKeys ? { argKeys } : {}),
       });
     }
     return out;

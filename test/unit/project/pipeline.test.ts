@@ -133,6 +133,9 @@ const SITES: SiteCase[] = [
   { path: 'src/lib/complete.ts', line: 4, persisted: false, cache: false },
   { path: 'src/lib/complete.ts', line: 5, persisted: false, cache: false },
   { path: 'src/lib/complete.ts', line: 6, persisted: false, cache: false },
+  { path: 'app/kw_llm.py', line: 7, persisted: false, cache: false },
+  { path: 'app/kw_llm.py', line: 11, persisted: false, cache: false },
+  { path: 'app/kw_llm.py', line: 15, persisted: false, cache: false },
 ];
 
 interface RuleCase {
@@ -180,6 +183,8 @@ const INVALID: RuleCase[] = [
     line: 4,
     includes: ['its options come from its callers (src/routes/complete.ts:4), which pass only messages, model'],
   },
+  // `**kwargs` whose only caller, in another module, passes temperature=0: no bound.
+  { rule: 'llm-missing-max-tokens', path: 'app/kw_llm.py', line: 7, includes: ['gpt-4o-mini'] },
 ];
 /** Files where a rule must stay silent because the other file stores, caches or sets the timeout. */
 const VALID: RuleCase[] = [

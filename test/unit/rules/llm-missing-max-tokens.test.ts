@@ -58,6 +58,16 @@ ruleTester(rule, {
       code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nfunction ask(options: OpenAI.ChatCompletionCreateParamsNonStreaming) {\n  options = withDefaults(options);\n  return c.chat.completions.create({ ...options });\n}\nexport const route = (q: string) => ask({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });\n",
     },
     {
+      name: '**kwargs filled by a same-file caller that passes max_tokens (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q, **kwargs):\n    return c.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **kwargs)\ndef route(q):\n    return ask(q, max_tokens=200, temperature=0)\n',
+    },
+    {
+      name: '**kwargs where a same-file caller unpacks a mapping (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q, **kwargs):\n    return c.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **kwargs)\ndef route(q, opts):\n    return ask(q, temperature=0, **opts)\n',
+    },
+    {
       name: 'the whole request passed in by the caller',
       language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const complete = (params: OpenAI.ChatCompletionCreateParamsNonStreaming) => c.chat.completions.create(params);\n",
@@ -104,6 +114,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: '**kwargs whose same-file callers pass no bound (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q, **kwargs):\n    return c.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **kwargs)\ndef route(q):\n    return ask(q, temperature=0)\n',
+      errors: [{ messageId: 'unbounded', line: 4, includes: ['gpt-4o-mini'] }],
+      output:
+        'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q, **kwargs):\n    return c.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **kwargs, max_completion_tokens=1024)\ndef route(q):\n    return ask(q, temperature=0)\n',
+    },
     {
       name: '...options whose only same-file caller passes model and messages (TS)',
       language: 'typescript',

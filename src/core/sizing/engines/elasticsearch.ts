@@ -13,6 +13,7 @@ import {
   chooseLayout,
   preferenceNote,
   largestStepUsd,
+  nextStepUsd,
   decidingConstraint,
   finish,
   gib,
@@ -269,6 +270,7 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: La
     roles,
     storedBytes: storage,
     ladderStepUsd: largestStepUsd(options, step),
+    nextStepUsd: nextStepUsd(options, chosen, step),
     costLines: [
       nodeCost(prices, chosen.instance, dataNodes, engineText(lang, 'dataNodes'), lang),
       ...(coordinators ? [nodeCost(prices, coordLayout.instance, coordinators, engineText(lang, 'coordinatingOnly'), lang)] : []),
@@ -302,5 +304,14 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: La
     ],
     warnings,
     errors,
+    reservable: {
+      prices,
+      lang,
+      nodes: [
+        { id: chosen.instance, count: dataNodes },
+        { id: coordLayout.instance, count: coordinators },
+        { id: masters.instance, count: masterCount },
+      ],
+    },
   });
 }

@@ -180,8 +180,9 @@ describe('sizing properties (fast-check)', () => {
 
   // No cliff (issue 19, point 2): +1% traffic raises each size's cost by at most 1% plus one of its units (a node or shard
   // rounded up, OpenSearch's masters moving up a tier, coordinators appearing, MongoDB's config servers on the first split);
-  // when the chosen size stops fitting a service limit, the engine moves to a larger size, whose price over the chosen
-  // layout is the step (with one more of its units: its own rounding). Both are EngineSizing.nextStepUsd, and the bill at
+  // when the chosen size stops fitting a service limit, the engine moves to a larger size, and the fewer-nodes margin may
+  // reach a layout with fewer nodes: each move is priced as that layout plus one more of its units, less the chosen one.
+  // The largest of these is EngineSizing.nextStepUsd, and the bill at
   // 1.01× is at most 1.01 × (bill + nextStepUsd): 1% of the bill, and of the step priced at the higher load. "One more
   // node of the chosen size" alone does not hold at a service limit (the golden Redis case in engines.test.ts: +29.6%).
   it("no cliff: 1% more traffic never raises the cost by more than 1% of (the cost plus one step, the engine's next move)", () => {

@@ -115,7 +115,7 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
     roles,
     storedBytes: onDisk,
     ladderStepUsd: largestStepUsd(options, step),
-    nextStepUsd: nextStepUsd(options, chosen, step),
+    nextStepUsd: nextStepUsd(options, choice, step),
     costLines: [
       nodeCost(prices, chosen.instance, chosen.nodes, engineText(lang, 'nodesLocalNvme'), lang),
       ...[crossAzCost(prices, load, load.replicationFactor, lang)].filter((c) => c !== null),

@@ -292,16 +292,25 @@ function family(id: string): string {
 }
 
 /**
- * The engine's next move from the chosen layout (EngineSizing.nextStepUsd): one more node or shard of the chosen size
- * (`unit`), or the move to the next larger size of the same family — that size's layout at this load plus one more of its
- * units, less the chosen layout —, whichever costs more.
+ * The engine's next move from the chosen layout (EngineSizing.nextStepUsd), whichever costs most of: one more node or shard
+ * of the chosen size (`unit`); the move to the next larger size of its family, for when the chosen size stops fitting a
+ * service limit; the move to any layout with fewer nodes that the fewer-nodes margin could pick at 1% more load (one whose
+ * price now is within the margin of the cheapest layout's price at 1% more, rounded up by one of its units) — each a
+ * size's layout at this load plus one more of its units, less the chosen layout. Since each size's cost grows by at most
+ * 1% plus one unit, the bill at 1% more load is at most 1.01 × (the bill + this).
  */
-export function nextStepUsd<E>(options: ReadonlyArray<LayoutOption<E>>, chosen: LayoutOption<E>, unit: (o: LayoutOption<E>) => number): number {
+export function nextStepUsd<E>(options: ReadonlyArray<LayoutOption<E>>, choice: LayoutChoice<E>, unit: (o: LayoutOption<E>) => number): number {
+  const { chosen, cheapest } = choice;
   const memory = (o: LayoutOption<E>) => instance(o.instance).memoryGiB;
+  const move = (o: LayoutOption<E>) => o.monthlyUsd + unit(o) - chosen.monthlyUsd;
+  let step = unit(chosen);
   let next: LayoutOption<E> | undefined;
   for (const o of options)
     if (family(o.instance) === family(chosen.instance) && memory(o) > memory(chosen) && (!next || memory(o) < memory(next))) next = o;
-  return Math.max(unit(chosen), next ? next.monthlyUsd + unit(next) - chosen.monthlyUsd : 0);
+  if (next) step = Math.max(step, move(next));
+  const window = (1 + LAYOUT_PREFERENCE.fewerNodesWithin) * (1.01 * cheapest.monthlyUsd + unit(cheapest)) + 0.01;
+  for (const o of options) if (o.nodes < chosen.nodes && o.monthlyUsd <= window) step = Math.max(step, move(o));
+  return step;
 }
 
 /** The ladder from a size on (the same size or larger memory): a tier that has grown does not shrink back the month after. */

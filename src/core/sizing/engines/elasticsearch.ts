@@ -270,7 +270,7 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: La
     roles,
     storedBytes: storage,
     ladderStepUsd: largestStepUsd(options, step),
-    nextStepUsd: nextStepUsd(options, chosen, step),
+    nextStepUsd: nextStepUsd(options, choice, step),
     costLines: [
       nodeCost(prices, chosen.instance, dataNodes, engineText(lang, 'dataNodes'), lang),
       ...(coordinators ? [nodeCost(prices, coordLayout.instance, coordinators, engineText(lang, 'coordinatingOnly'), lang)] : []),

@@ -118,7 +118,7 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: Lang = '
     title: engineText(lang, 'mongoTitle'),
     roles,
     ladderStepUsd: largestStepUsd(options, step),
-    nextStepUsd: nextStepUsd(options, chosen, step),
+    nextStepUsd: nextStepUsd(options, choice, step),
     storedBytes: perCopy * members,
     costLines,
     notes: [

@@ -88,7 +88,7 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en
     engine: 'redis',
     title: engineText(lang, 'redisTitle'),
     ladderStepUsd: largestStepUsd(options, step),
-    nextStepUsd: nextStepUsd(options, chosen, step),
+    nextStepUsd: nextStepUsd(options, choice, step),
     roles: [
       {
         role: 'client-session',

@@ -171,6 +171,7 @@ export const REPORT_MESSAGES = defineMessages({
   no: { en: 'no', ko: '아니요' },
   unknown: { en: 'unknown', ko: '알 수 없음' },
   total: { en: 'total', ko: '합계' },
+  totalCommitted: { en: 'total with 1-year reserved nodes', ko: '1년 예약 노드 기준 합계' },
   shared: { en: 'shared', ko: '공유' },
   recordBullet: messageOf<{ id: string; formula: string; bytes: string; retentionWhy: string; unknowns: string }>({
     en: ({ id, formula, bytes, retentionWhy: why, unknowns }) =>

@@ -54,10 +54,10 @@ export interface EngineSizing {
   /** The most one more node (or shard) of any size of the engine's ladder adds to the bill; 0 for serverless. */
   ladderStepUsd: number;
   /**
-   * The engine's next move from this layout, priced: one more node (or shard) of the chosen size with what it drags along
-   * (config servers, the masters' next tier, coordinators), or the move to the next larger size of its family (that size's
-   * layout at this load, rounded up by one more of its nodes), whichever costs more. 1% more traffic never raises the bill by
-   * more than 1% plus this (the no-cliff property).
+   * The engine's next move from this layout, priced (see nextStepUsd below): one more node (or shard) of the chosen size with
+   * what it drags along (config servers, the masters' next tier, coordinators), or a move to another size — the next larger
+   * one of its family, or a fewer-nodes layout the preference margin could reach —, whichever costs most. At 1% more traffic
+   * the bill is at most 1.01 × (the bill + this) (the no-cliff property).
    */
   nextStepUsd: number;
   /**
@@ -179,7 +179,7 @@ export function num(n: number): string {
 /** The public names, dates and addresses of the 1-year rates of these types (the catalog's). */
 function reservedSources(ids: readonly string[]): string {
   const named = new Set(
-    ids.map((id) => INSTANCE_TYPES[id]?.reserved1y).map((r) => (r ? `${r.source}, ${r.sourceDate}: ${r.url}` : 'the workload file')),
+    ids.map((id) => INSTANCE_TYPES[id]?.reserved1y).map((r) => (r ? `${r.source}, ${r.sourceDate}: ${r.url}` : 'a rate outside the catalog')),
   );
   return [...named].join('; ');
 }

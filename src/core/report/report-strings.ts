@@ -171,6 +171,7 @@ export const REPORT_MESSAGES = defineMessages({
   no: { en: 'no', ko: '아니요' },
   unknown: { en: 'unknown', ko: '알 수 없음' },
   total: { en: 'total', ko: '합계' },
+  totalCommitted: { en: 'total with 1-year reserved nodes', ko: '1년 예약 노드 기준 합계' },
   shared: { en: 'shared', ko: '공유' },
   recordBullet: messageOf<{ id: string; formula: string; bytes: string; retentionWhy: string; unknowns: string }>({
     en: ({ id, formula, bytes, retentionWhy: why, unknowns }) =>
@@ -213,7 +214,7 @@ export const REPORT_MESSAGES = defineMessages({
     ko: '스캔한 코드를 한 달 운영하는 비용의 합계입니다: 권장 데이터베이스, 코드가 Redis에 캐시하면 Redis 캐시 계층, 배포 방식대로의 LLM API, 대상 GPU의 AWS 인스턴스.',
   },
   'bill.notPriced': { en: 'not priced', ko: '가격 없음' },
-  'bill.noCommitment': { en: '{{onDemand}} (no 1-year price in the catalog)', ko: '{{onDemand}} (카탈로그에 1년 가격 없음)' },
+  'bill.noCommitment': { en: '{{onDemand}} (no sourced 1-year price)', ko: '{{onDemand}} (출처 있는 1년 가격 없음)' },
   'bill.item': messageOf<{ kind: string; what: string; quantity: number; name: string; bytes: string }>({
     en: ({ kind, what, quantity, name, bytes }) =>
       kind === 'database'

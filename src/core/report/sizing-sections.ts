@@ -316,6 +316,7 @@ export function sizingSections(report: SizingReport, lang: Lang = 'en'): Section
               rows: [
                 ...e.costLines.map((c) => [c.item, c.quantity.toLocaleString('en-US'), c.unit, unitPrice(c.unitUsd), usd(c.monthlyUsd)]),
                 [reportText(lang, 'total'), '', '', '', usd(e.monthlyUsd)],
+                ...(e.committedMonthlyUsd === null ? [] : [[reportText(lang, 'totalCommitted'), '', '', '', usd(e.committedMonthlyUsd)]]),
               ],
             },
           },

@@ -1,6 +1,8 @@
 // The whole bill: one monthly total of what the scanned code costs to run — the database the report recommends, the
 // Redis cache tier where the code caches in Redis, the LLM APIs (offline call sites through the provider's batch API, request
-// handlers on demand), the target GPU's AWS instances — on demand and with 1-year commitments where a price is known.
+// handlers on demand), the target GPU's AWS instances — on demand and with 1-year commitments where a price is known: the
+// engines' committedMonthlyUsd (nodes at a sourced 1-year reserved rate, what reservations do not cover on demand; null where
+// some node has no sourced rate), the GPU instances' reserved column; the LLM APIs have no commitment price (batch stands).
 // Backups and cross-AZ replication are in the engines' own cost lines where priced; what has no sourced price (replication
 // inside OpenSearch Service and ElastiCache) is listed with its volume and left out of the total.
 import type { EngineSizing } from './engines';
@@ -50,8 +52,8 @@ export function buildBill(p: {
       what: db.engine,
       quantity: db.totalNodes,
       onDemandUsd: db.monthlyUsd,
-      committedUsd: null,
-      source: 'engine sizing (on-demand list prices)',
+      committedUsd: db.committedMonthlyUsd,
+      source: engineSource(db),
     });
   const cachesInRedis = p.streams.some((s) => s.stored && s.storeInCode !== null && /redis/i.test(s.storeInCode));
   const redis = p.engines.find((e) => e.engine === 'redis');
@@ -61,11 +63,11 @@ export function buildBill(p: {
       what: 'redis',
       quantity: redis.totalNodes,
       onDemandUsd: redis.monthlyUsd,
-      committedUsd: null,
+      committedUsd: redis.committedMonthlyUsd,
       // A cache that fits no ElastiCache cluster stays in the total as an estimate, marked as the engine's section is.
       source: redis.errors.length
-        ? 'engine sizing (on-demand list prices); ✗ does not fit one ElastiCache cluster: the closest layout, see the Redis section'
-        : 'engine sizing (on-demand list prices)',
+        ? `${engineSource(redis)}; ✗ does not fit one ElastiCache cluster: the closest layout, see the Redis section`
+        : engineSource(redis),
     });
   if (p.streams.length)
     lines.push({
@@ -118,6 +120,13 @@ export function buildBill(p: {
   const totalOnDemandUsd = lines.reduce((s, l) => s + (l.onDemandUsd ?? 0), 0);
   const totalCommittedUsd = lines.reduce((s, l) => s + (l.committedUsd ?? l.onDemandUsd ?? 0), 0);
   return { lines, totalOnDemandUsd, totalCommittedUsd, crossAzBytes };
+}
+
+/** Where an engine line's figures come from: on-demand list prices, and the 1-year rule where the layout has a sourced rate. */
+function engineSource(e: EngineSizing): string {
+  return e.committedMonthlyUsd === null
+    ? 'engine sizing (on-demand list prices)'
+    : 'engine sizing (on-demand list prices; 1-year: every node at its reserved No Upfront rate, storage and transfer on demand)';
 }
 
 /** The priced providers of these call sites by public name (the bill's JSON source; the report formats say the same). */

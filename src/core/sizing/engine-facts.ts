@@ -7,8 +7,8 @@ export const ENGINE_FACTS_DATE = '2026-11-24';
 /**
  * Scale up, then out: among the layouts that meet every constraint and every service limit, the one with the fewest nodes
  * whose cost is within 5% of the cheapest (our policy, not a vendor figure: each node is one more to patch, replace and
- * rebalance, and a vendor's calculator offers the larger size at a near-tie). The price of it: 1% more traffic may move the
- * bill by one ladder step plus this margin, and the properties test that bound.
+ * rebalance, and a vendor's calculator offers the larger size at a near-tie). Moving to that larger size is one of the
+ * engine's steps (EngineSizing.nextStepUsd): 1% more traffic raises the bill by at most 1% of (the bill + that step).
  */
 export const LAYOUT_PREFERENCE = { fewerNodesWithin: 0.05 } as const;
 

@@ -19,6 +19,16 @@ export interface InstanceType {
   usdPerHour: number;
   source: string;
   sourceDate: string;
+  /** 1-year reserved, No Upfront, $/hour, where a sourced figure was found (absent: none found; the committed bill keeps on-demand). */
+  reserved1y?: SourcedRate;
+}
+
+/** A sourced rate: the figure, the public name of its source with the address, and the date of the snapshot. */
+export interface SourcedRate {
+  usdPerHour: number;
+  source: string;
+  url: string;
+  sourceDate: string;
 }
 
 const P1 = 'AWS on-demand list prices (aws.amazon.com/ec2/pricing), as quoted by public price tables, 2025-Q1 2026';
@@ -34,6 +44,33 @@ const OS_API =
   'AWS OpenSearch Service on-demand list prices, us-east-1, from a public table of the AWS Price List API (read 2026-12-03; the same table agrees on r6g.large/2xlarge/4xlarge/12xlarge)';
 
 type Row = [id: string, vcpu: number, memoryGiB: number, usdPerHour: number, localNvmeGB?: number];
+
+/**
+ * 1-year reserved, No Upfront ($/hour, us-east-1): the ElastiCache table of ec2instances.info (Vantage), as committed in its
+ * repository on 2022-02-13 (www/cache/instances.json, key yrTerm1Standard.noUpfront; the Redis and Memcached rows agree).
+ * The same snapshot's on-demand rates equal today's list (the catalog's rows) for every size here. No sourced 1-year rate
+ * was found for EC2 r6i/r7i/i4i/m6i, OpenSearch Service or ElastiCache cache.r7g (the EC2 snapshots of that repository are not stored; it has no OpenSearch table): those
+ * stay without one, and a layout that uses them has no committed figure.
+ */
+const EC_RESERVED: Omit<SourcedRate, 'usdPerHour'> = {
+  source: 'ec2instances.info (Vantage) ElastiCache price table, us-east-1, 1-year reserved nodes, No Upfront',
+  url: 'https://github.com/vantage-sh/ec2instances.info/blob/3e75a5dddbf4674d74ebeb06f46e4543c3a08b92/www/cache/instances.json',
+  sourceDate: '2022-02-13',
+};
+const EC_RESERVED_1Y: Readonly<Record<string, number>> = {
+  'cache.m6g.large': 0.102,
+  'cache.r6g.large': 0.141,
+  'cache.r6g.xlarge': 0.281,
+  'cache.r6g.2xlarge': 0.561,
+  'cache.r6g.4xlarge': 1.121,
+  'cache.r6g.8xlarge': 2.241,
+  'cache.r6g.12xlarge': 3.362,
+  'cache.r6g.16xlarge': 4.482,
+};
+const withReserved = (t: InstanceType): InstanceType => {
+  const r = t.service === 'elasticache' ? EC_RESERVED_1Y[t.id] : undefined;
+  return r === undefined ? t : { ...t, reserved1y: { usdPerHour: r, ...EC_RESERVED } };
+};
 const rows = (service: InstanceService, source: string, date: string, list: Row[]): InstanceType[] =>
   list.map(([id, vcpu, memoryGiB, usdPerHour, localNvmeGB]) => ({
     id,
@@ -113,7 +150,7 @@ export const INSTANCE_TYPES: Readonly<Record<string, InstanceType>> = lookupTabl
         ['cache.r7g.12xlarge', 48, 317.77, 5.235],
         ['cache.r7g.16xlarge', 64, 423.48, 6.981],
       ]),
-    ].map((t) => [t.id, t]),
+    ].map((t) => [t.id, withReserved(t)]),
   ),
 );
 
@@ -159,6 +196,11 @@ export const INSTANCE_LADDERS = {
 export interface PriceCatalog {
   /** $/hour per instance type id. */
   instanceUsdPerHour: Record<string, number>;
+  /**
+   * 1-year reserved (No Upfront) $/hour per instance type id, only where a sourced rate exists (INSTANCE_TYPES' reserved1y).
+   * An instance whose on-demand price the workload overrides loses its catalog rate: the reserved rate belongs to the list price.
+   */
+  reserved1yUsdPerHour: Record<string, number>;
   /** EBS gp3, $/GB-month, 3,000 IOPS and 125 MiB/s included (SIZING-FACTS P2). */
   blockStorageUsdPerGbMonth: number;
   /** OpenSearch Service bills its own gp3 rate, $0.122/GB-month (AWS OpenSearch Service pricing page; SIZING-FACTS corrections 2026-12-02). */
@@ -188,6 +230,7 @@ export interface PriceCatalog {
 
 export const DEFAULT_PRICES: Readonly<PriceCatalog> = Object.freeze({
   instanceUsdPerHour: Object.fromEntries(Object.values(INSTANCE_TYPES).map((t) => [t.id, t.usdPerHour])),
+  reserved1yUsdPerHour: Object.fromEntries(Object.values(INSTANCE_TYPES).flatMap((t) => (t.reserved1y ? [[t.id, t.reserved1y.usdPerHour]] : []))),
   blockStorageUsdPerGbMonth: 0.08,
   openSearchStorageUsdPerGbMonth: 0.122,
   dynamodbPitrUsdPerGbMonth: 0.2,
@@ -219,9 +262,18 @@ export function withPriceOverrides(
     | undefined,
 ): PriceCatalog {
   const base = DEFAULT_PRICES;
-  if (!overrides) return { ...base, instanceUsdPerHour: { ...base.instanceUsdPerHour }, dynamodb: { ...base.dynamodb }, openai: {} };
+  if (!overrides)
+    return {
+      ...base,
+      instanceUsdPerHour: { ...base.instanceUsdPerHour },
+      reserved1yUsdPerHour: { ...base.reserved1yUsdPerHour },
+      dynamodb: { ...base.dynamodb },
+      openai: {},
+    };
+  const overridden = new Set(Object.keys(overrides.instanceUsdPerHour ?? {}));
   return {
     instanceUsdPerHour: { ...base.instanceUsdPerHour, ...overrides.instanceUsdPerHour },
+    reserved1yUsdPerHour: Object.fromEntries(Object.entries(base.reserved1yUsdPerHour).filter(([id]) => !overridden.has(id))),
     blockStorageUsdPerGbMonth: overrides.blockStorageUsdPerGbMonth ?? base.blockStorageUsdPerGbMonth,
     openSearchStorageUsdPerGbMonth: base.openSearchStorageUsdPerGbMonth,
     dynamodbPitrUsdPerGbMonth: base.dynamodbPitrUsdPerGbMonth,

@@ -6,7 +6,7 @@ import type { EngineSizing } from '../../../src/core/sizing/engines';
 import { findGpu } from '../../../src/core/sizing/gpu-catalog';
 import { isOffline, type CallStream } from '../../../src/core/sizing/llm-workload';
 
-const engine = (id: 'dynamodb' | 'redis', monthlyUsd: number, nodes: number): EngineSizing => ({
+const engine = (id: 'dynamodb' | 'redis', monthlyUsd: number, nodes: number, committedMonthlyUsd: number | null = null): EngineSizing => ({
   engine: id,
   title: id,
   roles: [],
@@ -18,6 +18,8 @@ const engine = (id: 'dynamodb' | 'redis', monthlyUsd: number, nodes: number): En
   warnings: [],
   errors: [],
   ladderStepUsd: 0,
+  committedMonthlyUsd,
+  nextStepUsd: 0,
 });
 
 describe('the monthly bill', () => {
@@ -52,6 +54,25 @@ describe('the monthly bill', () => {
     assert.ok(Math.abs(gpu.committedUsd! - 483.26) < 1e-6);
     assert.ok(Math.abs(bill.totalOnDemandUsd - (170 + 2397.32 + 800 + 767.96)) < 1e-6);
     assert.ok(Math.abs(bill.totalCommittedUsd - (170 + 2397.32 + 800 + 483.26)) < 1e-6);
+  });
+
+  it("the database and cache lines carry their engine's 1-year figure; an engine without one stands at its on-demand price", () => {
+    // Redis: 2 × cache.r6g.4xlarge, 2 × 1.642 × 730 = 2,397.32 on demand, 2 × 1.121 × 730 = 1,636.66 on 1-year reserved nodes
+    // (ec2instances.info's ElastiCache table, us-east-1, 2022-02-13); DynamoDB has no sourced 1-year price (null)
+    const bill = buildBill({
+      engines: [engine('dynamodb', 170, 0), engine('redis', 2397.32, 2, 1636.66)],
+      recommended: 'dynamodb',
+      streams: [{ stored: true, storeInCode: 'redis (ioredis) at line 31' } as CallStream],
+      load: null,
+      openai: { onDemand: 0, batch: 0, offlineSites: 0 },
+      gpu: { target: findGpu('t4')!, files: 0, instances: undefined },
+    });
+    const cache = bill.lines.find((l) => l.kind === 'cache')!;
+    assert.equal(cache.committedUsd, 1636.66);
+    assert.match(cache.source, /1-year: every node at its reserved No Upfront rate, storage and transfer on demand/);
+    assert.equal(bill.lines.find((l) => l.kind === 'database')!.committedUsd, null);
+    assert.ok(Math.abs(bill.totalOnDemandUsd - (170 + 2397.32)) < 1e-6);
+    assert.ok(Math.abs(bill.totalCommittedUsd - (170 + 1636.66)) < 1e-6);
   });
 
   it('a GPU without an AWS instance is listed, not priced; no Redis line when the code does not cache in Redis', () => {

@@ -366,6 +366,88 @@ describe('engine sizing: golden examples', () => {
     assert.deepEqual(over.warnings, [], 'no quota-increase advice for a layout no quota allows');
   });
 
+  it('1-year commitments: cache nodes at the sourced reserved rate; no committed figure where a node has no sourced rate', () => {
+    // ec2instances.info's ElastiCache table (us-east-1, snapshot 2022-02-13 in gh vantage-sh/ec2instances.info): cache.r6g.4xlarge
+    // on demand $1.642/h, 1-year No Upfront $1.121/h. The worked load's cache is 2 × cache.r6g.4xlarge (above):
+    // 2 × 1.121 × 730 = 1,636.66 a month, against 2 × 1.642 × 730 = 2,397.32 on demand (-31.7%)
+    const redis = sizeRedis(LOAD, prices);
+    close(redis.committedMonthlyUsd!, 2 * 1.121 * 730, 'Redis 1-year $/month');
+    assert.ok(
+      redis.notes.includes(
+        'with 1-year reserved nodes (No Upfront): 2 × cache.r6g.4xlarge × $1.121/h × 730 h = $1,637/month (ec2instances.info (Vantage) ElastiCache price table, us-east-1, 1-year reserved nodes, No Upfront, 2022-02-13: https://github.com/vantage-sh/ec2instances.info/blob/3e75a5dddbf4674d74ebeb06f46e4543c3a08b92/www/cache/instances.json)',
+      ),
+    );
+    // the 100× TTL cache: 238 × cache.r6g.16xlarge × 4.482 × 730 = 778,697.68 (1-year) against 1,140,951.58 (on demand)
+    const big = {
+      ...LOAD,
+      storedRecords: LOAD.storedRecords * 100,
+      storedBytes: LOAD.storedBytes * 100,
+      ttlRecords: LOAD.storedRecords * 100,
+      ttlBytes: LOAD.storedBytes * 100,
+    };
+    close(sizeRedis(big, prices).committedMonthlyUsd!, 238 * 4.482 * 730, 'Redis 100× 1-year $/month');
+    // EC2 (r6i, i4i), OpenSearch Service and DynamoDB: no sourced 1-year rate in the catalog, so no committed figure
+    for (const e of [
+      sizeMongoDb(LOAD, prices),
+      sizeCassandra(LOAD, prices),
+      sizeScyllaDb(LOAD, prices),
+      sizeElasticsearch(LOAD, prices),
+      sizeDynamoDb(LOAD, prices),
+    ]) {
+      assert.equal(e.committedMonthlyUsd, null, e.engine);
+      assert.ok(
+        e.notes.some((n) => /^no sourced 1-year/.test(n)),
+        `${e.engine} says why`,
+      );
+    }
+    // a workload that overrides an instance's on-demand price drops its catalog reserved rate (it belongs to the list price)
+    const negotiated = { ...prices, instanceUsdPerHour: { ...prices.instanceUsdPerHour, 'cache.r6g.4xlarge': 1 }, reserved1yUsdPerHour: {} };
+    assert.equal(sizeRedis(LOAD, negotiated).committedMonthlyUsd, null);
+  });
+
+  it('1-year commitments cover node hours only: storage, snapshots and cross-AZ traffic stay on demand', () => {
+    // a catalog with a 1-year rate for the MongoDB layout's node (test input, not a price: $1.00/h for r6i.8xlarge):
+    // 3 × r6i.8xlarge on demand 3 × 2.016 × 730 = 4,415.04 → 3 × 1.00 × 730 = 2,190; EBS, snapshots and cross-AZ unchanged
+    const withRate = { ...prices, reserved1yUsdPerHour: { ...prices.reserved1yUsdPerHour, 'r6i.8xlarge': 1 } };
+    const e = sizeMongoDb(LOAD, withRate);
+    assert.equal(role(e, 'data').instance, 'r6i.8xlarge');
+    close(e.committedMonthlyUsd!, e.monthlyUsd - 3 * 2.016 * 730 + 3 * 1 * 730, 'MongoDB 1-year $/month');
+    // a rate above the on-demand one counts as the on-demand one
+    const dearer = { ...prices, reserved1yUsdPerHour: { 'r6i.8xlarge': 9 } };
+    close(sizeMongoDb(LOAD, dearer).committedMonthlyUsd!, e.monthlyUsd, 'never above on demand');
+  });
+
+  it('no cliff at a service limit: the step is the move to the next size, not one more node', () => {
+    // A cache held whole (TTL'd) of R = 12,266,589,824 keys × (85 + 5,120) B = 249.50 shards of cache.r6g.12xlarge (317.77 ×
+    // 0.75 = 238.33 GiB usable) and 16.8 M ops/s at the peak (⌈16.8e6 / 70,000⌉ = 240 shards on any size):
+    // x: cache.r6g.12xlarge × 250 shards × 2 = 500 nodes (ElastiCache's limit) × 4.925 × 730 = 1,797,625; cache.r6g.16xlarge
+    //    needs 240 shards (ops) = 480 nodes × 6.567 × 730 = 2,301,076.80 (+28%, outside the fewer-nodes margin)
+    // 1.01 × x: cache.r6g.12xlarge needs ⌈251.99⌉ = 252 shards = 504 nodes > 500, out; cache.r6g.16xlarge needs
+    //    ⌈16.968e6 / 70,000⌉ = 243 shards = 486 nodes × 6.567 × 730 = 2,329,840.26 (+29.6% for +1% traffic)
+    // one more shard of the chosen size would be 2 × 4.925 × 730 = 7,190.50: 1.01 × 1,797,625 + 7,190.50 = 1,822,791.75 is
+    // exceeded; the next move is the next size: 2,301,076.80 + one of its shards (9,587.82) − 1,797,625 = 513,039.62, and
+    // 1.01 × (1,797,625 + 513,039.62) = 2,333,771.27 ≥ 2,329,840.26
+    const keys = 12_266_589_824;
+    const at = (k: number): DataLoad => ({
+      ...LOAD,
+      storedRecords: keys * k,
+      storedBytes: keys * 5000 * k,
+      ttlRecords: keys * k,
+      ttlBytes: keys * 5000 * k,
+      readsPerSecondPeak: 16_000_000 * k,
+      writesPerSecondPeak: 800_000 * k,
+    });
+    const x = sizeRedis(at(1), prices);
+    const y = sizeRedis(at(1.01), prices);
+    assert.equal(`${role(x, 'data').count} × ${role(x, 'data').instance}`, '500 × cache.r6g.12xlarge');
+    assert.equal(`${role(y, 'data').count} × ${role(y, 'data').instance}`, '486 × cache.r6g.16xlarge');
+    close(x.monthlyUsd, 1_797_625, 'x');
+    close(y.monthlyUsd, 2_329_840.26, 'y');
+    close(x.nextStepUsd, 513_039.62, 'the next step');
+    assert.ok(y.monthlyUsd > 1.01 * x.monthlyUsd + 2 * 4.925 * 730, 'one more shard of the chosen size is not the bound');
+    assert.ok(y.monthlyUsd <= 1.01 * (x.monthlyUsd + x.nextStepUsd));
+  });
+
   it('jemalloc size classes: 8, 16-byte steps to 128, then four per doubling', () => {
     assert.deepEqual(
       [1, 8, 9, 100, 128, 129, 200, 4096, 4097, 5000, 6031, 8193].map(jemallocSizeClass),

@@ -40,6 +40,8 @@ describe('growth by month', () => {
       warnings: [],
       errors: [],
       ladderStepUsd: 0,
+      committedMonthlyUsd: null,
+      nextStepUsd: 0,
     });
     const month = (m: number, nodes: number, instance: string) => ({
       month: m,

@@ -10,6 +10,7 @@ import {
   chooseLayout,
   preferenceNote,
   largestStepUsd,
+  nextStepUsd,
   decidingConstraint,
   finish,
   gib,
@@ -114,6 +115,7 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
     roles,
     storedBytes: onDisk,
     ladderStepUsd: largestStepUsd(options, step),
+    nextStepUsd: nextStepUsd(options, choice, step),
     costLines: [
       nodeCost(prices, chosen.instance, chosen.nodes, engineText(lang, 'nodesLocalNvme'), lang),
       ...[crossAzCost(prices, load, load.replicationFactor, lang)].filter((c) => c !== null),
@@ -134,6 +136,7 @@ function sizeWideColumn(load: DataLoad, prices: PriceCatalog, r: WideColumnRules
       engineText(lang, 'backupNotPriced'),
     ],
     warnings: [],
+    reservable: { prices, lang, nodes: [{ id: chosen.instance, count: chosen.nodes }] },
   });
   return { sizing, node };
 }

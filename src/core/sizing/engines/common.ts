@@ -53,6 +53,24 @@ export interface EngineSizing {
   errors: string[];
   /** The most one more node (or shard) of any size of the engine's ladder adds to the bill; 0 for serverless. */
   ladderStepUsd: number;
+  /**
+   * The engine's next move from this layout, priced (see nextStepUsd below): one more node (or shard) of the chosen size with
+   * what it drags along (config servers, the masters' next tier, coordinators), or a move to another size — the next larger
+   * one of its family, or a fewer-nodes layout the preference margin could reach —, whichever costs most. At 1% more traffic
+   * the bill is at most 1.01 × (the bill + this) (the no-cliff property).
+   */
+  nextStepUsd: number;
+  /**
+   * The same layout with every node on a 1-year reserved rate (No Upfront) and everything reservations do not cover (storage,
+   * snapshots, cross-AZ traffic, requests) on demand; null when some node of the layout has no sourced 1-year rate.
+   */
+  committedMonthlyUsd: number | null;
+}
+
+/** Nodes of one instance type in a layout: what a reservation covers. */
+export interface Reservable {
+  id: string;
+  count: number;
 }
 
 export function instance(id: string): InstanceType {
@@ -84,15 +102,66 @@ export function storageCost(prices: PriceCatalog, bytes: number, what: string, l
 }
 
 export function finish(
-  e: Omit<EngineSizing, 'totalNodes' | 'monthlyUsd' | 'ladderStepUsd' | 'errors'> & { ladderStepUsd?: number; errors?: string[] },
+  e: Omit<EngineSizing, 'totalNodes' | 'monthlyUsd' | 'ladderStepUsd' | 'nextStepUsd' | 'errors' | 'committedMonthlyUsd'> & {
+    ladderStepUsd?: number;
+    nextStepUsd?: number;
+    errors?: string[];
+    /** The layout's nodes by instance type, to price them at the 1-year rate (absent: nothing to reserve, no committed figure). */
+    reservable?: { prices: PriceCatalog; nodes: readonly Reservable[]; lang: Lang };
+  },
 ): EngineSizing {
+  const { reservable, ...rest } = e;
+  const monthlyUsd = e.costLines.reduce((s, c) => s + c.monthlyUsd, 0);
+  const committed = reservable ? committedMonthly(reservable.prices, monthlyUsd, reservable.nodes) : null;
+  const notes = [...e.notes];
+  if (reservable && committed)
+    notes.push(
+      committed.usd === null
+        ? engineText(reservable.lang, 'noCommittedNote', { ids: committed.missing.join(', ') })
+        : engineText(reservable.lang, 'committedNote', {
+            list: committed.lines.map((l) => `${num(l.count)} × ${l.id} × $${hourly(l.usdPerHour)}/h × ${HOURS_PER_MONTH} h`).join(' + '),
+            nodes: `$${num(committed.nodesUsd)}`,
+            rest: monthlyUsd - committed.onDemandNodesUsd >= 0.005 ? `$${num(monthlyUsd - committed.onDemandNodesUsd)}` : null,
+            total: `$${num(committed.usd)}`,
+            source: reservedSources(committed.lines.map((l) => l.id)),
+          }),
+    );
   return {
-    ...e,
+    ...rest,
+    notes,
     errors: e.errors ?? [],
     ladderStepUsd: e.ladderStepUsd ?? 0,
+    nextStepUsd: e.nextStepUsd ?? e.ladderStepUsd ?? 0,
     totalNodes: e.roles.filter((r) => r.dedicated).reduce((n, r) => n + r.count, 0),
-    monthlyUsd: e.costLines.reduce((s, c) => s + c.monthlyUsd, 0),
+    monthlyUsd,
+    committedMonthlyUsd: committed?.usd ?? null,
   };
+}
+
+/**
+ * A layout's monthly cost with its nodes at the 1-year reserved rate: the on-demand total less, per instance type, count ×
+ * (on-demand − reserved) × 730 h; reservations cover node hours only, so storage, snapshots and transfer stay as they are.
+ * Null (with the types lacking a rate) when any node of the layout has no sourced 1-year rate. A reserved rate above the
+ * on-demand one (an overridden on-demand price) counts as the on-demand one: nobody commits to pay more.
+ */
+export function committedMonthly(
+  prices: PriceCatalog,
+  onDemandMonthlyUsd: number,
+  nodes: readonly Reservable[],
+): {
+  usd: number | null;
+  missing: string[];
+  lines: Array<Reservable & { usdPerHour: number }>;
+  nodesUsd: number;
+  onDemandNodesUsd: number;
+} {
+  const used = nodes.filter((n) => n.count > 0);
+  const missing = [...new Set(used.filter((n) => prices.reserved1yUsdPerHour[n.id] === undefined).map((n) => n.id))];
+  if (missing.length || !used.length) return { usd: null, missing, lines: [], nodesUsd: 0, onDemandNodesUsd: 0 };
+  const lines = used.map((n) => ({ ...n, usdPerHour: Math.min(prices.reserved1yUsdPerHour[n.id]!, nodeMonthUsd(prices, n.id) / HOURS_PER_MONTH) }));
+  const nodesUsd = lines.reduce((s, l) => s + l.count * l.usdPerHour * HOURS_PER_MONTH, 0);
+  const onDemandNodesUsd = used.reduce((s, n) => s + n.count * nodeMonthUsd(prices, n.id), 0);
+  return { usd: onDemandMonthlyUsd - onDemandNodesUsd + nodesUsd, missing, lines, nodesUsd, onDemandNodesUsd };
 }
 
 export function round(n: number, digits = 2): number {
@@ -105,6 +174,19 @@ export function num(n: number): string {
   const abs = Math.abs(n);
   const digits = abs >= 100 ? 0 : abs >= 1 ? 2 : abs === 0 ? 0 : Math.min(8, 2 - Math.floor(Math.log10(abs)));
   return n.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** The public names, dates and addresses of the 1-year rates of these types (the catalog's). */
+function reservedSources(ids: readonly string[]): string {
+  const named = new Set(
+    ids.map((id) => INSTANCE_TYPES[id]?.reserved1y).map((r) => (r ? `${r.source}, ${r.sourceDate}: ${r.url}` : 'a rate outside the catalog')),
+  );
+  return [...named].join('; ');
+}
+
+/** An hourly price at the precision it is listed with (0.141, 4.482, 0.2646). */
+function hourly(usd: number): string {
+  return usd.toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
 /** Bytes as GiB with three significant decimals: the unit capacity formulas use. */
@@ -199,6 +281,36 @@ function cheapestLayout<E>(options: ReadonlyArray<LayoutOption<E>>): LayoutOptio
 /** The largest single step of a ladder: the most one more node (or shard) of any size adds to the bill. */
 export function largestStepUsd<E>(options: ReadonlyArray<LayoutOption<E>>, stepUsd: (o: LayoutOption<E>) => number): number {
   return Math.max(0, ...options.map(stepUsd));
+}
+
+/** An instance type's family: its id without the size (`cache.r6g.large` → `cache.r6g`, `r6g.large.search` → `r6g.search`). */
+function family(id: string): string {
+  return id
+    .split('.')
+    .filter((p) => !/^(\d*x?large|medium|small|micro|nano|metal)$/.test(p))
+    .join('.');
+}
+
+/**
+ * The engine's next move from the chosen layout (EngineSizing.nextStepUsd), whichever costs most of: one more node or shard
+ * of the chosen size (`unit`); the move to the next larger size of its family, for when the chosen size stops fitting a
+ * service limit; the move to any layout with fewer nodes that the fewer-nodes margin could pick at 1% more load (one whose
+ * price now is within the margin of the cheapest layout's price at 1% more, rounded up by one of its units) — each a
+ * size's layout at this load plus one more of its units, less the chosen layout. Since each size's cost grows by at most
+ * 1% plus one unit, the bill at 1% more load is at most 1.01 × (the bill + this).
+ */
+export function nextStepUsd<E>(options: ReadonlyArray<LayoutOption<E>>, choice: LayoutChoice<E>, unit: (o: LayoutOption<E>) => number): number {
+  const { chosen, cheapest } = choice;
+  const memory = (o: LayoutOption<E>) => instance(o.instance).memoryGiB;
+  const move = (o: LayoutOption<E>) => o.monthlyUsd + unit(o) - chosen.monthlyUsd;
+  let step = unit(chosen);
+  let next: LayoutOption<E> | undefined;
+  for (const o of options)
+    if (family(o.instance) === family(chosen.instance) && memory(o) > memory(chosen) && (!next || memory(o) < memory(next))) next = o;
+  if (next) step = Math.max(step, move(next));
+  const window = (1 + LAYOUT_PREFERENCE.fewerNodesWithin) * (1.01 * cheapest.monthlyUsd + unit(cheapest)) + 0.01;
+  for (const o of options) if (o.nodes < chosen.nodes && o.monthlyUsd <= window) step = Math.max(step, move(o));
+  return step;
 }
 
 /** The ladder from a size on (the same size or larger memory): a tier that has grown does not shrink back the month after. */

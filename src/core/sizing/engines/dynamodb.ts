@@ -154,6 +154,8 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: Lang = 
     costLines,
     // One more provisioned read and write unit: the finest step of the bill (on-demand has none).
     ladderStepUsd: (p.rcuUsdPerHour + p.wcuUsdPerHour) * HOURS_PER_MONTH,
+    // ... and, as the first 25 GB are free, a table 1% larger bills 1% more than its billed storage plus 1% of the free 25 GB.
+    nextStepUsd: (p.rcuUsdPerHour + p.wcuUsdPerHour) * HOURS_PER_MONTH + 0.01 * p.freeStorageGb * p.storageUsdPerGbMonth,
     notes: [
       engineText(lang, 'dynamoItemNote', { item: num(item), rru: num(rru), wru: num(wru) }),
       engineText(lang, 'dynamoOnDemandNote', {
@@ -179,6 +181,7 @@ export function sizeDynamoDb(load: DataLoad, prices: PriceCatalog, lang: Lang = 
         overhead: ITEM_OVERHEAD_BYTES,
         total: gib(storageBytes),
       }),
+      engineText(lang, 'dynamoNoCommitment'),
     ],
     warnings,
     errors,

@@ -5,7 +5,7 @@
 // fewest nodes within the preference margin of the cheapest wins. When even the largest size needs more than one domain,
 // the sizing says so (an error). Coordinating-only nodes from the query rate.
 import { GIB } from '../../model/units';
-import { ELASTICSEARCH } from '../engine-facts';
+import { ELASTICSEARCH, LAYOUT_PREFERENCE } from '../engine-facts';
 import type { DataLoad } from '../llm-workload';
 import { INSTANCE_LADDERS, type PriceCatalog } from '../prices';
 import {
@@ -13,6 +13,7 @@ import {
   chooseLayout,
   preferenceNote,
   largestStepUsd,
+  nextStepUsd,
   decidingConstraint,
   finish,
   gib,
@@ -182,8 +183,11 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: La
   // One step: one more data node of the size, plus the largest jump to the next master tier it may trigger.
   const jump = masterTierJumpUsd(prices);
   // ... and the coordinators' own step: two nodes of the largest coordinating size (0 → 2 when they first appear).
+  // The coordinators pick their own size with the fewer-nodes margin, so 1% more queries may also move their bill by that
+  // margin of it (a near-tie switch to fewer, larger coordinating nodes).
   const coordStep = 2 * Math.max(...f.coordinatingLadder.map((id) => nodeMonthUsd(prices, id)));
-  const step = (o: LayoutOption<EsExtra>) => nodeMonthUsd(prices, o.instance) + jump + coordStep;
+  const step = (o: LayoutOption<EsExtra>) =>
+    nodeMonthUsd(prices, o.instance) + jump + coordStep + LAYOUT_PREFERENCE.fewerNodesWithin * 1.01 * o.extra.coordinators.monthlyUsd;
   const choice = chooseLayout(options);
   const chosen = choice.chosen;
   const preferred = preferenceNote(choice, lang);
@@ -269,6 +273,7 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: La
     roles,
     storedBytes: storage,
     ladderStepUsd: largestStepUsd(options, step),
+    nextStepUsd: nextStepUsd(options, choice, step),
     costLines: [
       nodeCost(prices, chosen.instance, dataNodes, engineText(lang, 'dataNodes'), lang),
       ...(coordinators ? [nodeCost(prices, coordLayout.instance, coordinators, engineText(lang, 'coordinatingOnly'), lang)] : []),
@@ -302,5 +307,14 @@ export function sizeElasticsearch(load: DataLoad, prices: PriceCatalog, lang: La
     ],
     warnings,
     errors,
+    reservable: {
+      prices,
+      lang,
+      nodes: [
+        { id: chosen.instance, count: dataNodes },
+        { id: coordLayout.instance, count: coordinators },
+        { id: masters.instance, count: masterCount },
+      ],
+    },
   });
 }

@@ -25,6 +25,20 @@ export const ENGINE_MESSAGES = defineMessages({
     en: 'Backups: OpenSearch Service keeps hourly automated snapshots for 14 days in its own S3 bucket at no additional charge (AWS OpenSearch Service, index snapshots); in-domain replication between AZs is not priced here.',
     ko: '백업: OpenSearch Service는 매시간 자동 스냅샷을 14일간 자체 S3 버킷에 추가 요금 없이 보관합니다 (AWS OpenSearch Service, 인덱스 스냅샷). 도메인 내부의 AZ 간 복제는 여기서 가격에 넣지 않음.',
   },
+  committedNote: messageOf<{ list: string; nodes: string; rest: string | null; total: string; source: string }>({
+    en: ({ list, nodes, rest, total, source }) =>
+      `with 1-year reserved nodes (No Upfront): ${list} = ${nodes}/month${rest ? `, plus ${rest} on demand that reservations do not cover (storage, snapshots, transfer) = ${total}/month` : ''} (${source})`,
+    ko: ({ list, nodes, rest, total, source }) =>
+      `1년 예약 노드(선결제 없음) 기준: ${list} = 월 ${nodes}${rest ? `, 예약이 적용되지 않는 항목(스토리지, 스냅샷, 전송) ${rest}은 온디맨드 = 월 ${total}` : ''} (${source})`,
+  }),
+  noCommittedNote: {
+    en: 'no sourced 1-year reserved price for {{ids}}: the total with 1-year commitments carries this engine at its on-demand price',
+    ko: '{{ids}}의 1년 예약 가격 출처를 찾지 못함: 1년 약정 합계에는 이 엔진을 온디맨드 가격으로 넣음',
+  },
+  dynamoNoCommitment: {
+    en: 'no sourced 1-year price: DynamoDB reserved capacity covers provisioned read/write capacity only (not on-demand requests, storage or backups), and no reserved-capacity or Database Savings Plans rate is in the catalog; the total with 1-year commitments carries DynamoDB on demand',
+    ko: '1년 가격 출처 없음: DynamoDB 예약 용량은 프로비저닝된 읽기/쓰기 용량에만 적용되며(온디맨드 요청, 스토리지, 백업 제외), 예약 용량이나 Database Savings Plans 요율이 카탈로그에 없음; 1년 약정 합계에는 DynamoDB를 온디맨드로 넣음',
+  },
   queryNodes: { en: 'query nodes', ko: '쿼리 노드' },
   /** A role's name for a count of one (English plurals; Korean has none). */
   one: messageOf<{ name: string }>({

@@ -11,6 +11,7 @@ import {
   chooseLayout,
   preferenceNote,
   largestStepUsd,
+  nextStepUsd,
   decidingConstraint,
   finish,
   gib,
@@ -117,6 +118,7 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: Lang = '
     title: engineText(lang, 'mongoTitle'),
     roles,
     ladderStepUsd: largestStepUsd(options, step),
+    nextStepUsd: nextStepUsd(options, choice, step),
     storedBytes: perCopy * members,
     costLines,
     notes: [
@@ -133,5 +135,10 @@ export function sizeMongoDb(load: DataLoad, prices: PriceCatalog, lang: Lang = '
     ],
     warnings: [],
     errors,
+    reservable: {
+      prices,
+      lang,
+      nodes: [{ id: chosen.instance, count: shards * members }, ...(sharded ? [{ id: f.configInstance, count: config }] : [])],
+    },
   });
 }

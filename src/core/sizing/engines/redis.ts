@@ -13,6 +13,7 @@ import {
   chooseLayout,
   preferenceNote,
   largestStepUsd,
+  nextStepUsd,
   decidingConstraint,
   finish,
   gib,
@@ -87,6 +88,7 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en
     engine: 'redis',
     title: engineText(lang, 'redisTitle'),
     ladderStepUsd: largestStepUsd(options, step),
+    nextStepUsd: nextStepUsd(options, choice, step),
     roles: [
       {
         role: 'client-session',
@@ -133,5 +135,6 @@ export function sizeRedis(load: DataLoad, prices: PriceCatalog, lang: Lang = 'en
     ],
     warnings,
     errors,
+    reservable: { prices, lang, nodes: [{ id: chosen.instance, count: nodes }] },
   });
 }

@@ -483,6 +483,7 @@ export function readSegment(env: SegmentReaderEnv, seg: Segment, index: Enclosin
           ...(syncLoop ? guardedHostBuffer(call, syncLoop) : {}),
           ...(syncLoop && handsOffAfter(call) ? { handsOff: true } : {}),
           ...(syncLoop && commentedForTiming(call) ? { forTiming: true } : {}),
+          ...(syncLoop ? loopNeighbours(syncLoop) : {}),
         });
         break;
       }
@@ -1076,6 +1077,39 @@ function handsOffAfter(sync: SyntaxNode): boolean {
     if (HAND_OFF.test(next.text.slice(0, 400))) return true;
   }
   return false;
+}
+
+/**
+ * A graphics API call (OpenGL, GLUT, EGL, Vulkan) in the same loop: CUDA and that API use the same memory (interop), and
+ * the wait orders the kernel's writes before the other API reads them in the next trip (or the reverse).
+ */
+const GRAPHICS_CALL = /\b(?:gl[A-Z]\w*|glut[A-Z]\w*|egl[A-Z]\w*|vk[A-Z]\w*)\s*\(/;
+
+/**
+ * A cuBLAS reduction that returns its result to a host address (`cublasSdot(h, n, x, 1, y, 1, &dot)`): in the default
+ * host pointer mode it returns only once the result is in host memory (cuBLAS guide, "cublasSetPointerMode"), so the trip
+ * waits for the device there anyway, and the host needs the value (a convergence test) before the next trip.
+ */
+const BLOCKING_BLAS_RESULT =
+  /\bcublas(?:[SDCZ]dot[uc]?|[SD]nrm2|Scnrm2|Dznrm2|[SD]asum|Scasum|Dzasum|I[sdcz]am(?:ax|in)|Dotc?Ex|Nrm2Ex)(?:_v2)?(?:_64)?\s*\([^;]*,\s*&\s*[A-Za-z_]\w*\s*\)/;
+
+/** Per tree: whether the file switches cuBLAS to device pointer mode (a result pointer may then be a device address), and per loop what else it calls. */
+const neighbourMemo = new WeakMap<object, { deviceMode: boolean; loops: Map<number, { sharedWithGraphics?: true; blockingLibraryResult?: true }> }>();
+
+/** What a loop's other calls say about a wait in it: graphics interop, a cuBLAS reduction that blocks for its result (once per loop). */
+function loopNeighbours(loop: SyntaxNode): { sharedWithGraphics?: true; blockingLibraryResult?: true } {
+  let memo = neighbourMemo.get(loop.tree);
+  if (!memo) neighbourMemo.set(loop.tree, (memo = { deviceMode: /CUBLAS_POINTER_MODE_DEVICE/.test(loop.tree.rootNode.text), loops: new Map() }));
+  let flags = memo.loops.get(loop.startIndex);
+  if (!flags) {
+    const text = loop.text;
+    flags = {
+      ...(GRAPHICS_CALL.test(text) ? { sharedWithGraphics: true as const } : {}),
+      ...(!memo.deviceMode && BLOCKING_BLAS_RESULT.test(text) ? { blockingLibraryResult: true as const } : {}),
+    };
+    memo.loops.set(loop.startIndex, flags);
+  }
+  return flags;
 }
 
 /** Words that say a wait is there for a measurement (`// for the measurement fairness`, `// sync before timing`). */

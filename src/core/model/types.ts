@@ -198,6 +198,10 @@ export interface SyncFact extends FactBase {
   handsOff?: boolean;
   /** A comment beside the wait says it serves a measurement (`// for the measurement fairness`). */
   forTiming?: boolean;
+  /** The loop also calls a graphics API (OpenGL, EGL, Vulkan) that shares memory with CUDA: the wait orders the two. */
+  sharedWithGraphics?: boolean;
+  /** The loop calls a cuBLAS reduction into a host address, which blocks until its result is on the host. */
+  blockingLibraryResult?: boolean;
 }
 
 export interface LaunchFact extends FactBase {

@@ -39,7 +39,8 @@ export const rule: GpuRule = {
       }
       // Double buffering, or a host buffer refilled or read each trip: the wait guards the buffer's reuse. A hand-off
       // to another process or device (a barrier, a semaphore signal) needs the work complete first.
-      if (e.guardsHostBuffer || e.handsOff) continue;
+      // Graphics interop in the same loop (GL/EGL/Vulkan read what the kernel wrote): the wait orders the two APIs.
+      if (e.guardsHostBuffer || e.handsOff || e.sharedWithGraphics) continue;
       // A blocking copy in the same trip waits for the device anyway (CUDA Runtime API, "API synchronization
       // behavior"): a read-back "returns only once the copy has completed"; a CUDA upload from pageable memory performs
       // "a stream sync ... before the copy is initiated" (from pinned memory it is synchronous), so an upload that
@@ -53,7 +54,8 @@ export const rule: GpuRule = {
           uploadNext.kind === 'transfer' &&
           uploadNext.direction === 'host-to-device' &&
           (uploadNext.family === 'cuda' || uploadNext.family === 'cuda-driver'));
-      if (blockingCopy) continue;
+      // A cuBLAS reduction into a host scalar blocks the same way (host pointer mode: it returns with the result).
+      if (blockingCopy || e.blockingLibraryResult) continue;
       ctx.report(
         benchmark ? 'syncInTimedLoop' : 'syncInLoop',
         { api: e.api, loopLine: e.loop.line, trips: tripsText(e.loop.tripCount, ctx.config.lang) },

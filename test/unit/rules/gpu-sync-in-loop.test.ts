@@ -4,6 +4,17 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      // cuBLAS in host pointer mode returns a reduction only once its result is in host memory: the trip waits there anyway.
+      name: 'a convergence loop whose cuBLAS dot product returns to a host scalar (conjugate gradient)',
+      language: 'cuda',
+      code: 'void cg(cublasHandle_t h, float* d_p, float* d_r, float* d_x, int n, float tol) {\n  float r1 = 1.0f, dot = 0.0f, a;\n  int k = 1;\n  while (r1 > tol && k < 100) {\n    step<<<n / 256, 256>>>(d_p, d_r);\n    cublasSdot(h, n, d_p, 1, d_r, 1, &dot);\n    a = r1 / dot;\n    cublasSaxpy(h, n, &a, d_p, 1, d_x, 1);\n    cublasSdot(h, n, d_r, 1, d_r, 1, &r1);\n    cudaDeviceSynchronize();\n    k++;\n  }\n}\n',
+    },
+    {
+      name: 'CUDA-GL interop: the wait orders the kernel before OpenGL reads the shared texture next trip',
+      language: 'cuda',
+      code: 'void run(CUsurfObject w, CUsurfObject r, int n) {\n  for (int z = 0; z < n; z++) {\n    glCopyImageSubData(t0, GL_TEXTURE_2D, 0, 0, 0, 0, t1, GL_TEXTURE_2D, 0, 0, 0, 0, 64, 64, 1);\n    glFinish();\n    update<<<16, 256>>>(w, r);\n    cuCtxSynchronize();\n  }\n}\n',
+    },
+    {
       // Double buffering (host I/O on one pinned buffer while the copy fills the other): the wait guards the swap.
       name: 'double-buffered device-to-file copy: the wait guards the host buffer the next trip reuses',
       language: 'cuda',
@@ -166,6 +177,13 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Device pointer mode: the reductions write device memory and return at once; the wait is the only one per trip.
+      name: 'the same loop with cuBLAS in device pointer mode',
+      language: 'cuda',
+      code: 'void cg(cublasHandle_t h, float* d_p, float* d_r, float* d_x, int n, float tol) {\n  float r1 = 1.0f, dot = 0.0f, a;\n  cublasSetPointerMode(h, CUBLAS_POINTER_MODE_DEVICE);\n  int k = 1;\n  while (r1 > tol && k < 100) {\n    step<<<n / 256, 256>>>(d_p, d_r);\n    cublasSdot(h, n, d_p, 1, d_r, 1, &dot);\n    a = r1 / dot;\n    cublasSaxpy(h, n, &a, d_p, 1, d_x, 1);\n    cublasSdot(h, n, d_r, 1, d_r, 1, &r1);\n    cudaDeviceSynchronize();\n    k++;\n  }\n}\n',
+      errors: [{ messageId: 'syncInLoop', line: 11 }],
+    },
     {
       // Each trip copies into its own slice of the host buffer and nothing on the host reads it in the loop.
       name: 'async copies into distinct slices, nothing on the host uses them in the loop: the wait can move after it',

@@ -361,6 +361,8 @@ export const STORE_MODULES: Readonly<Record<string, StoreModule>> = lookupTable(
   pymysql: { kind: 'rdbms', engine: 'mysql' },
   'mysql.connector': { kind: 'rdbms', engine: 'mysql' },
   sqlalchemy: { kind: 'rdbms', engine: 'sqlalchemy' },
+  // Flask-SQLAlchemy's `db = SQLAlchemy()`: `db.session.add(row)` is a SQLAlchemy session write.
+  flask_sqlalchemy: { kind: 'rdbms', engine: 'sqlalchemy' },
   'django.db': { kind: 'rdbms', engine: 'django' },
   pinecone: { kind: 'vector', engine: 'pinecone' },
   qdrant_client: { kind: 'vector', engine: 'qdrant' },

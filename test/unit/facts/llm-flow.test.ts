@@ -203,6 +203,13 @@ const CASES: Case[] = [
     engine: 'sqlalchemy',
   },
   {
+    name: 'Flask-SQLAlchemy db.session.add of a model built from the reply',
+    language: 'python',
+    code: py('from flask_sqlalchemy import SQLAlchemy', 'db = SQLAlchemy()', 'log = ChatLog(prompt=q, completion=text)\n    db.session.add(log)'),
+    kind: 'rdbms',
+    engine: 'sqlalchemy',
+  },
+  {
     name: 'DB-API cursor.execute INSERT',
     language: 'python',
     code: py('import psycopg2', 'conn = psycopg2.connect("")\ncur = conn.cursor()', 'cur.execute("INSERT INTO a VALUES (%s, %s)", (q, text))'),

@@ -17,8 +17,8 @@ import type {
   Language,
   SecretFact,
 } from '../model/types';
-import { promptTokens, tokenCountMethod } from './llm-tokens';
-import { callersBound, optionsFromCallers, type CallerOptions } from './llm-caller-options';
+import { promptTokens } from './llm-tokens';
+import { optionsFromCallers, type CallerOptions } from './llm-caller-options';
 import {
   AI_SDK_PROVIDERS,
   BEDROCK,
@@ -32,20 +32,16 @@ import {
   sdkMethod,
   sdkOfClass,
   type LangChainProviderClass,
-  type OutputBound,
   type ProviderSdk,
 } from './llm-providers';
 import {
   AI_SDK_FUNCTIONS,
   LLM_CACHES,
   OPENAI_V3_METHODS,
-  asVectorColumn,
   httpApiOf,
   ITERATING_METHODS,
   LANGCHAIN_CLASSES,
   LANGCHAIN_METHODS,
-  MAX_TOKENS_NAME,
-  MAX_TOKENS_PARAMS,
   OPENAI_HOST,
   OPENAI_KEY,
   OPENAI_METHODS,
@@ -76,6 +72,7 @@ import {
 } from './estree';
 import { jsImports } from './js-imports';
 import { JsFlow } from './llm-js-flow';
+import { buildCall, type CoreSite, type SiteSyntax } from './llm-site-core';
 import { LineMap, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
 
@@ -340,10 +337,89 @@ export function extractJsLlmFacts(
     return chain && chain[0] !== 'this' && imports.has(chain[0]!) ? (imported!.symbol(chain[0]!, chain.slice(1))?.facts.constant ?? null) : null;
   };
 
+  // The syntax questions of the call-site core (llm-site-core.ts), answered over ESTree.
+  const siteSyntax: SiteSyntax<Node, TSESTree.CallExpression, Site> = {
+    names: {
+      lc: 'js',
+      langchain: 'maxTokens',
+      byVia: { 'ai-sdk': 'maxOutputTokens' },
+      // openai-node v3 predates max_completion_tokens; its other kinds of call take no bound.
+      legacy: (api) => (api === 'chat' || api === 'completions' ? 'max_tokens' : null),
+      not: '!',
+      opaque: (name) => `${name}: …`,
+      // The AI SDK's embedMany takes `values`.
+      embedInput: ['input', 'values'],
+    },
+    nullish: isNullish,
+    num: (n) => constNumber(n, index),
+    bool: constBoolean,
+    shown: (n) => shortText(text, n),
+    importedConst: (n) => importedConst(unwrap(n)),
+    range,
+    conditional: (n) => {
+      const c = unwrap(n);
+      return c.type === 'ConditionalExpression' ? { test: c.test as Node, consequent: c.consequent as Node, alternate: c.alternate as Node } : null;
+    },
+    optionsIn: (holder) => {
+      const inner = objectLiteralOf(holder, index);
+      return inner ? objectProps(inner) : null;
+    },
+    setLater: () => undefined,
+    list: (n) => {
+      const x = unwrap(n);
+      return x.type === 'ArrayExpression' ? { items: x.elements.length, spread: x.elements.some((e) => e?.type === 'SpreadElement') } : null;
+    },
+    options: (call, site) => {
+      // LangChain: the model's options are its constructor's (the client's).
+      const seen = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
+      const callers = !site.passedSpread && 'spreads' in seen && seen.spreads === 1 ? callerOptions(call, seen.spreadNode) : null;
+      return { own: seen.props, fromClient: site.client?.options ?? new Map<string, Node>(), spread: seen.spread, callers };
+    },
+    model: (site, get, provider) => {
+      const modelProp = get('model', 'modelName', 'deployment', 'azureOpenAIApiDeploymentName', 'modelId');
+      let model: string | null = null;
+      let modelExpr: string | null = null;
+      if (modelProp) {
+        const m = unwrap(modelProp.node);
+        // The AI SDK names the model by a call of its provider: `openai('gpt-4o')`.
+        if (site.via === 'ai-sdk' && m.type === 'CallExpression') model = constString(m.arguments[0] as Node, index);
+        else model = constString(m, index);
+        if (model === null) {
+          const c = importedConst(m);
+          if (typeof c === 'string') model = c;
+        }
+        if (model === null) modelExpr = shortText(text, modelProp.node);
+      }
+      // A provider-prefixed id (`anthropic/claude-…`, the AI SDK's gateway ids too) names the provider's own model.
+      if (model && (provider || site.via === 'ai-sdk')) model = providerOfModel(model).model;
+      return { model, modelExpr };
+    },
+    prompt: promptOf,
+    conversation: conversationOf,
+    baseUrls: (site) => {
+      const base = site.client?.options.get('baseURL');
+      return base ? stringCandidates(base, index) : null;
+    },
+    httpTimeout: (_call, site) => site.timeout,
+    follow: (call, site) => flow.follow(call, site.promptArg ?? site.options),
+    langchainCache,
+    functionOf: (call) => {
+      const fn = index.enclosingFunction(call);
+      return fn ? functionName(fn, index) : null;
+    },
+    loop: loopOf,
+    handler: handlerOf,
+    callSlot: (call, site) => slotInObject(site.options, call, text),
+    clientSlot: (site) =>
+      site.client?.node
+        ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text)
+        : null,
+  };
+
   for (const n of index.nodes) {
     if (n.type !== 'CallExpression') continue;
     const site = classify(n);
-    if (site) facts.calls.push(buildCall(n, site));
+    if (site) facts.calls.push(buildCall(siteSyntax, n, site));
   }
 
   facts.secrets = findSecrets();
@@ -351,23 +427,11 @@ export function extractJsLlmFacts(
 
   // ---- call-site classification ---------------------------------------------------------------------------
 
-  interface Site {
-    api: LlmApiKind;
-    operation: string;
-    via: LlmVia;
+  interface Site extends CoreSite<Node> {
     client: ClientInfo | null;
     /** The request options object (SDK body, AI SDK options, fetch JSON body). */
     options: Node | null;
-    /** The prompt-bearing argument when it is not in `options` (LangChain). */
-    promptArg: Node | null;
     timeout?: { ms: number | null; set: boolean; slot: InsertSlot | null };
-    /** Another provider's call: whose, where its bound goes, whether the API requires it. */
-    provider?: LlmProvider | null;
-    bound?: OutputBound;
-    opaque?: string;
-    /** `create` passed as a value: options not seen here, and whether through a same-file helper. */
-    passedSpread?: string | null;
-    passedToHelper?: boolean;
   }
 
   /** The member chain of an SDK method taken as a value (`client.chat.completions.create`, its `.bind(...)`), else null. */
@@ -758,136 +822,6 @@ export function extractJsLlmFacts(
     ]);
   }
 
-  function buildCall(call: TSESTree.CallExpression, site: Site): LlmCallFact {
-    const seen = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
-    const props = seen.props;
-    // `...options` that every caller fills with literal names, none of them a bound: the bound is missing, not unknown.
-    const fromCallers = !site.passedSpread && 'spreads' in seen && seen.spreads === 1 ? callerOptions(call, seen.spreadNode) : null;
-    const bounded = !!fromCallers && callersBound(fromCallers);
-    const spread = site.passedSpread ?? (fromCallers && !bounded ? null : seen.spread);
-    const clientProps = site.client?.options ?? new Map<string, Node>();
-    // A parameter passed as `null`/`undefined` is not passed.
-    const get = (...names: string[]) => {
-      for (const nm of names) if (props.has(nm) && !isNullish(props.get(nm))) return { name: nm, node: props.get(nm)! };
-      for (const nm of names) if (clientProps.has(nm) && !isNullish(clientProps.get(nm))) return { name: nm, node: clientProps.get(nm)! };
-      return null;
-    };
-    const modelProp = get('model', 'modelName', 'deployment', 'azureOpenAIApiDeploymentName', 'modelId');
-    let model: string | null = null;
-    let modelExpr: string | null = null;
-    if (modelProp) {
-      const m = unwrap(modelProp.node);
-      if (site.via === 'ai-sdk' && m.type === 'CallExpression') model = constString(m.arguments[0] as Node, index);
-      else model = constString(m, index);
-      if (model === null) {
-        const c = importedConst(m);
-        if (typeof c === 'string') model = c;
-      }
-      if (model === null) modelExpr = shortText(text, modelProp.node);
-    }
-    let maxTok = site.bound?.in ? null : get(...MAX_TOKENS_PARAMS);
-    let hidden: string | null = null;
-    if (site.bound?.in) {
-      // The bound is inside an options object (`config`, `inferenceConfig`); one not seen here may hold it.
-      const holder = props.get(site.bound.in);
-      const inner = holder ? objectLiteralOf(holder, index) : null;
-      const node = inner ? objectProps(inner).get(site.bound.name) : undefined;
-      if (node && !isNullish(node)) maxTok = { name: site.bound.name, node };
-      else if (holder && !inner) hidden = shortText(text, holder);
-    }
-    if (site.opaque && props.has(site.opaque)) hidden ??= `${site.opaque}: …`;
-    const provider: LlmProvider | null | undefined =
-      site.provider !== undefined ? site.provider : site.client?.lc ? site.client.lc.provider : undefined;
-    // A provider-prefixed id (`anthropic/claude-…`, the AI SDK's gateway ids too) names the provider's own model.
-    if (model && (provider || site.via === 'ai-sdk')) model = providerOfModel(model).model;
-    const maxTokensConst = maxTok ? (constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node))) : null;
-    const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
-    // `max_tokens: cond ? 4096 : null`: bounded on one path only (the condition shown as `!cond` for the null branch first).
-    const bound = maxTok ? unwrap(maxTok.node) : null;
-    const onlyWhen =
-      bound?.type === 'ConditionalExpression' && isNullish(bound.consequent as Node) !== isNullish(bound.alternate as Node)
-        ? `${isNullish(bound.consequent as Node) ? '!' : ''}${shortText(text, bound.test as Node)}`
-        : null;
-    // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
-    const nullBound = !!onlyWhen || MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
-    const stream =
-      site.operation.endsWith('stream') ||
-      site.operation === 'streamText' ||
-      site.operation === 'streamObject' ||
-      constBoolean(get('stream', 'streaming')?.node) === true;
-    const n = constNumber(get('n')?.node, index) ?? 1;
-    const dimensions = constNumber(get('dimensions')?.node, index);
-    const fn = index.enclosingFunction(call);
-    const prompt = promptOf(site, props, model, provider);
-    const inputNode = site.api === 'embeddings' ? (props.get('input') ?? props.get('values') ?? site.promptArg) : null;
-    const input = inputNode ? unwrap(inputNode) : null;
-    const batchInputs = input?.type === 'ArrayExpression' ? input.elements.length : null;
-    const client =
-      site.client?.fact ??
-      (site.timeout
-        ? {
-            via: 'http' as const,
-            api: site.operation.split(' ')[0]!,
-            line: range(call).startLine,
-            range: range(call),
-            timeoutMs: site.timeout.ms,
-            timeoutSet: site.timeout.set,
-            maxRetries: null,
-            maxRetriesSet: false,
-            optionsSlot: site.timeout.slot,
-          }
-        : null);
-    const followed = flow.follow(call, site.promptArg ?? site.options);
-    const { searchUse, returnedTo } = followed;
-    const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
-    const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
-    const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
-    return {
-      api: site.api,
-      operation: site.operation,
-      via: site.via,
-      ...(provider !== undefined ? { provider } : {}),
-      line: range(call).startLine,
-      range: range(call),
-      function: fn ? functionName(fn, index) : null,
-      model,
-      modelExpr,
-      maxTokens,
-      maxTokensParam: maxTok?.name ?? null,
-      ...(onlyWhen ? { maxTokensOnlyWhen: onlyWhen } : {}),
-      maxTokensName: maxTokensNameFor(site),
-      stream,
-      n,
-      dimensions,
-      batchInputs,
-      ...(input?.type === 'ArrayExpression' && input.elements.some((e) => e?.type === 'SpreadElement') ? { inputSpread: true } : {}),
-      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}),
-      ...(site.bound?.required ? { maxTokensRequired: true } : {}),
-      ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
-      ...(provider && provider !== 'openai' && provider !== 'azure-openai' ? { tokenCount: tokenCountMethod(provider) } : {}),
-      client,
-      loop: loopOf(call),
-      handler: handlerOf(call),
-      promptLiteralTokens: prompt.tokens,
-      promptUnknowns: prompt.unknowns,
-      stores,
-      cacheLookup,
-      optionsSpread: spread ?? hidden,
-      ...(fromCallers && !bounded && !hidden ? { optionsFromCallers: fromCallers } : {}),
-      searchUse,
-      returnedTo,
-      conversation: conversationOf(site, props),
-      optionsSlot:
-        nullBound || site.bound?.in || site.passedToHelper !== undefined
-          ? null
-          : site.via === 'langchain'
-            ? site.client?.node
-              ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text)
-              : null
-            : slotInObject(site.options, call, text),
-    };
-  }
-
   /**
    * Multi-turn chat: the messages are a history carried from turn to turn (`[...history, msg]`, `req.body.messages`,
    * `previous_response_id`), not a fixed prompt, so the same request never comes twice.
@@ -938,21 +872,6 @@ export function extractJsLlmFacts(
         : null;
     };
     return visit(m, 0);
-  }
-
-  function maxTokensNameFor(site: Site): string | null {
-    if (site.api === 'embeddings') return null;
-    if (site.bound) return site.bound.name;
-    if (site.client?.lc) return site.client.lc.bound.js || null;
-    if (site.via === 'langchain') return 'maxTokens';
-    if (site.via === 'ai-sdk') return 'maxOutputTokens';
-    // An OpenAI-compatible provider (`baseURL` to another host) takes the older `max_tokens`.
-    const base = site.client?.options.get('baseURL');
-    if (base && site.api === 'chat' && stringCandidates(base, index).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u)))
-      return 'max_tokens';
-    // openai-node v3 predates max_completion_tokens.
-    if (site.via === 'openai-legacy') return site.api === 'chat' || site.api === 'completions' ? 'max_tokens' : null;
-    return MAX_TOKENS_NAME[site.api] ?? null;
   }
 
   function promptOf(

@@ -31,20 +31,16 @@ import {
   sdkMethod,
   sdkOfClass,
   type LangChainProviderClass,
-  type OutputBound,
   type ProviderSdk,
 } from './llm-providers';
-import { callersBound, optionsFromCallers, type CallerOptions } from './llm-caller-options';
-import { promptTokens, tokenCountMethod } from './llm-tokens';
+import { optionsFromCallers, type CallerOptions } from './llm-caller-options';
+import { promptTokens } from './llm-tokens';
 import {
-  asVectorColumn,
   httpApiOf,
   LLM_CACHES,
   type StoreModule,
   LANGCHAIN_CLASSES,
   LANGCHAIN_METHODS,
-  MAX_TOKENS_NAME,
-  MAX_TOKENS_PARAMS,
   OPENAI_HOST,
   OPENAI_KEY,
   OPENAI_LEGACY_METHODS,
@@ -54,6 +50,7 @@ import {
   maskKey,
 } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
+import { buildCall, type CoreSite, type SiteSyntax } from './llm-site-core';
 import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
@@ -401,33 +398,121 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const parts = imported && (node.type === 'identifier' || node.type === 'attribute') ? collapse(node.text).split('.') : null;
     return parts && aliases.has(parts[0]!) ? (imported!.symbol(parts[0]!, parts.slice(1))?.facts.constant ?? null) : null;
   };
-  const numberOrNull = (v: string | number | null) => (typeof v === 'number' ? v : null);
+
+  // The syntax questions of the call-site core (llm-site-core.ts), answered over tree-sitter Python.
+  const siteSyntax: SiteSyntax<SyntaxNode, SyntaxNode, Site> = {
+    names: {
+      lc: 'py',
+      langchain: 'max_tokens',
+      byVia: {},
+      // openai < 1 predates max_completion_tokens.
+      legacy: () => 'max_tokens',
+      not: 'not ',
+      opaque: (name) => `${name}=…`,
+      embedInput: ['input'],
+    },
+    nullish: (n) => n.type === 'none',
+    num,
+    bool,
+    shown: (n) => collapse(n.text).slice(0, 40),
+    importedConst,
+    range,
+    conditional: (n) => {
+      const c = n.type === 'conditional_expression' ? children(n).filter((x) => x.type !== 'if' && x.type !== 'else') : null;
+      return c?.length === 3 ? { consequent: c[0]!, test: c[1]!, alternate: c[2]! } : null;
+    },
+    optionsIn,
+    // Also set later as an attribute of the options object (`config.max_output_tokens = n`).
+    setLater: (holder, name) => {
+      const later = holder.type === 'identifier' ? assignments.find((x) => field(x, 'left')?.text === `${holder.text}.${name}`) : undefined;
+      return later ? (field(later, 'right') ?? undefined) : undefined;
+    },
+    list: (n) => (n.type === 'list' ? { items: children(n).length, spread: children(n).some((x) => x.type === 'list_splat') } : null),
+    options: (call, site) => {
+      // LangChain: the site's keywords are the model's constructor's already.
+      const fromClient = site.via === 'langchain' ? new Map<string, SyntaxNode>() : (site.client?.keywords ?? new Map<string, SyntaxNode>());
+      // `**params` from a dict built here adds its keys; from anything else (`**kwargs` of a caller) they are unknown.
+      let inner: string | null = null;
+      let spreadText: string | null = null;
+      let callers: CallerOptions | null = null;
+      let unknownSplats = 0;
+      if (site.via !== 'langchain' && site.via !== 'http' && !site.passedToHelper) {
+        for (const splat of callArgs(call).positional.filter((x) => x.type === 'dictionary_splat')) {
+          const target = children(splat).find((x) => x.type !== '**');
+          const values = target?.type === 'identifier' ? bindingValues(target) : target?.type === 'dictionary' ? [target] : null;
+          const dict = values?.length === 1 && values[0]!.type === 'dictionary' ? values[0]! : null;
+          if (dict) {
+            for (const [k, v] of dictEntries(dict)) {
+              if (!site.keywords.has(k)) site.keywords.set(k, v);
+            }
+            // `{"model": m, **kwargs}`: the keys the inner splat brings are not seen here.
+            const splatIn = children(dict).find((x) => x.type === 'dictionary_splat');
+            if (splatIn) inner ??= collapse(splatIn.text).slice(0, 40);
+          } else {
+            // `**kwargs` of the function's own `**` parameter: its callers' keywords decide (llm-caller-options.ts).
+            if (++unknownSplats === 1 && target?.type === 'identifier') callers = kwargsFromCallers(call, target.text);
+            spreadText ??= collapse(splat.text).slice(0, 40);
+          }
+        }
+        // The callers fill one `**kwargs` only, and only when nothing else unseen is spread.
+        if (unknownSplats > 1 || inner) callers = null;
+      }
+      return { own: site.keywords, fromClient, spread: inner ?? spreadText, callers };
+    },
+    model: (site, get) => {
+      const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment', 'modelId', 'model_id');
+      const modelConst = modelProp ? (str(modelProp.node) ?? importedConst(modelProp.node)) : null;
+      // LiteLLM's model string and init_chat_model's arguments name the model; a LangChain class of another provider
+      // takes the provider's own id (`anthropic/claude-…` is `claude-…` at Anthropic).
+      const model =
+        site.modelOverride !== undefined && site.modelOverride !== null
+          ? site.modelOverride
+          : (site.client?.initModel ??
+            (typeof modelConst === 'string'
+              ? site.client?.lc || site.client?.initModel !== undefined
+                ? providerOfModel(modelConst).model
+                : modelConst
+              : null));
+      return { model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null };
+    },
+    prompt: (site, _own, model, provider) => promptOf(site, model, provider),
+    conversation: (site) => conversationOf(site),
+    baseUrls: (site) => {
+      const base = site.client?.keywords.get('base_url');
+      return base ? strCandidates(base, 0) : null;
+    },
+    httpTimeout: (call, site) =>
+      site.timeout
+        ? { ms: site.timeout.seconds === null ? null : site.timeout.seconds * 1000, set: site.timeout.set, slot: kwargSlot(call) }
+        : undefined,
+    follow: (call, site) => flow.follow(call, site.promptArg ?? field(call, 'arguments')),
+    langchainCache,
+    functionOf: (call) => {
+      const fn = enclosingFunction(call);
+      return fn ? (field(fn, 'name')?.text ?? null) : null;
+    },
+    loop: loopOf,
+    handler: handlerOf,
+    // A raw HTTP post's options are its `json=` body, not keywords a fix can add to the call.
+    callSlot: (call, site) => (site.via === 'http' ? null : kwargSlot(call)),
+    clientSlot: (site) => (site.client && site.client.fact.optionsSlot !== null ? kwargSlot(site.client.node) : null),
+  };
 
   for (const call of calls) {
     const site = classify(call);
-    if (site) facts.calls.push(buildCall(call, site));
+    if (site) facts.calls.push(buildCall(siteSyntax, call, site));
   }
   facts.secrets = findSecrets();
   return facts;
 
   // ---- classification ---------------------------------------------------------------------------------------
 
-  interface Site {
-    api: LlmApiKind;
-    operation: string;
-    via: LlmVia;
+  interface Site extends CoreSite<SyntaxNode> {
     client: ClientInfo | null;
     keywords: Map<string, SyntaxNode>;
-    promptArg: SyntaxNode | null;
     timeout?: { seconds: number | null; set: boolean };
-    /** Another provider's call: whose, where its bound goes, whether the API requires it. */
-    provider?: LlmProvider | null;
-    bound?: OutputBound;
+    /** LiteLLM: the provider's own model id its model string names. */
     modelOverride?: string | null;
-    opaque?: string;
-    /** `create` passed as a value: options the request takes from a value not seen here, and whether through a same-file helper. */
-    passedSpread?: string | null;
-    passedToHelper?: boolean;
   }
 
   /** An SDK method reference (`client.chat.completions.create`, `openai.ChatCompletion.create`) taken as a value. */
@@ -752,170 +837,6 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       if (k !== null && v) out.set(k, v);
     }
     return out;
-  }
-
-  function buildCall(call: SyntaxNode, site: Site): LlmCallFact {
-    const clientKw = site.via === 'langchain' ? new Map<string, SyntaxNode>() : (site.client?.keywords ?? new Map<string, SyntaxNode>());
-    // `**params` from a dict built here adds its keys; from anything else (`**kwargs` of a caller) they are unknown.
-    let spread: string | null = site.passedSpread ?? null;
-    let fromCallers: CallerOptions | null = null;
-    let spreadText: string | null = null;
-    let unknownSplats = 0;
-    if (site.via !== 'langchain' && site.via !== 'http' && !site.passedToHelper) {
-      for (const splat of callArgs(call).positional.filter((x) => x.type === 'dictionary_splat')) {
-        const target = children(splat).find((x) => x.type !== '**');
-        const values = target?.type === 'identifier' ? bindingValues(target) : target?.type === 'dictionary' ? [target] : null;
-        const dict = values?.length === 1 && values[0]!.type === 'dictionary' ? values[0]! : null;
-        if (dict) {
-          for (const [k, v] of dictEntries(dict)) {
-            if (!site.keywords.has(k)) site.keywords.set(k, v);
-          }
-          // `{"model": m, **kwargs}`: the keys the inner splat brings are not seen here.
-          const inner = children(dict).find((x) => x.type === 'dictionary_splat');
-          if (inner) spread ??= collapse(inner.text).slice(0, 40);
-        } else {
-          // `**kwargs` of the function's own `**` parameter: its callers' keywords decide (llm-caller-options.ts).
-          if (++unknownSplats === 1 && target?.type === 'identifier') fromCallers = kwargsFromCallers(call, target.text);
-          spreadText ??= collapse(splat.text).slice(0, 40);
-        }
-      }
-      if (fromCallers && (unknownSplats > 1 || spread || callersBound(fromCallers))) fromCallers = null;
-      if (!fromCallers) spread ??= spreadText;
-    }
-    // A parameter passed as None is not passed.
-    const get = (...names: string[]) => {
-      for (const nm of names) if (site.keywords.has(nm) && site.keywords.get(nm)!.type !== 'none') return { name: nm, node: site.keywords.get(nm)! };
-      for (const nm of names) if (clientKw.has(nm) && clientKw.get(nm)!.type !== 'none') return { name: nm, node: clientKw.get(nm)! };
-      return null;
-    };
-    const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment', 'modelId', 'model_id');
-    const modelConst = modelProp ? (str(modelProp.node) ?? importedConst(modelProp.node)) : null;
-    // Another provider: the provider's own model id (`anthropic/claude-…` of LiteLLM is `claude-…` at Anthropic).
-    const provider = providerOf(site, typeof modelConst === 'string' ? modelConst : null);
-    const model =
-      site.modelOverride !== undefined && site.modelOverride !== null
-        ? site.modelOverride
-        : (site.client?.initModel ??
-          (typeof modelConst === 'string'
-            ? site.client?.lc || site.client?.initModel !== undefined
-              ? providerOfModel(modelConst).model
-              : modelConst
-            : null));
-    let maxTok = site.bound?.in ? null : get(...MAX_TOKENS_PARAMS);
-    if (site.bound?.in) {
-      // The bound is inside an options object (`config=`, `inferenceConfig=`); one not seen here may hold it.
-      const holder = site.keywords.get(site.bound.in);
-      const inner = optionsIn(holder);
-      // Also set later as an attribute of the options object (`config.max_output_tokens = n`).
-      const later =
-        holder?.type === 'identifier' ? assignments.find((x) => field(x, 'left')?.text === `${holder.text}.${site.bound!.name}`) : undefined;
-      const node = inner?.get(site.bound.name) ?? (later ? (field(later, 'right') ?? undefined) : undefined);
-      if (node && node.type !== 'none') maxTok = { name: site.bound.name, node };
-      else if (holder && !inner) spread ??= collapse(holder.text).slice(0, 40);
-    }
-    if (site.opaque && site.keywords.has(site.opaque)) spread ??= `${site.opaque}=…`;
-    // `max_tokens=500 if cond else None`: bounded on one path only (the condition, negated for a None consequence).
-    const cond = maxTok?.node.type === 'conditional_expression' ? children(maxTok.node).filter((x) => x.type !== 'if' && x.type !== 'else') : null;
-    const onlyWhen =
-      cond?.length === 3 && (cond[0]!.type === 'none') !== (cond[2]!.type === 'none')
-        ? `${cond[0]!.type === 'none' ? 'not ' : ''}${collapse(cond[1]!.text).slice(0, 40)}`
-        : null;
-    // `max_tokens=None` is there but unset: a fix that adds a second parameter beside it would be rejected.
-    const nullBound = !!onlyWhen || MAX_TOKENS_PARAMS.some((nm) => site.keywords.get(nm)?.type === 'none');
-    const stream = /stream$/.test(site.operation) || bool(get('stream', 'streaming')?.node) === true;
-    const fnNode = enclosingFunction(call);
-    const prompt = promptOf(site, model, provider);
-    const inputNode = site.api === 'embeddings' ? (site.keywords.get('input') ?? site.promptArg) : null;
-    const client =
-      site.client?.fact ??
-      (site.timeout
-        ? {
-            via: 'http' as const,
-            api: site.operation.split(' ')[0]!,
-            line: range(call).startLine,
-            range: range(call),
-            timeoutMs: site.timeout.seconds === null ? null : site.timeout.seconds * 1000,
-            timeoutSet: site.timeout.set,
-            maxRetries: null,
-            maxRetriesSet: false,
-            optionsSlot: kwargSlot(call),
-          }
-        : null);
-    const followed = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
-    const { searchUse, returnedTo } = followed;
-    const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
-    const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
-    const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
-    return {
-      api: site.api,
-      operation: site.operation,
-      via: site.via,
-      ...(provider !== undefined ? { provider } : {}),
-      line: range(call).startLine,
-      range: range(call),
-      function: fnNode ? (field(fnNode, 'name')?.text ?? null) : null,
-      model,
-      modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
-      maxTokens: maxTok ? (num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node))) : null,
-      maxTokensParam: maxTok?.name ?? null,
-      ...(onlyWhen ? { maxTokensOnlyWhen: onlyWhen } : {}),
-      maxTokensName:
-        site.api === 'embeddings'
-          ? null
-          : site.bound
-            ? site.bound.name
-            : site.client?.lc
-              ? site.client.lc.bound.py || null
-              : site.via === 'langchain' || site.via === 'openai-legacy' || otherProvider(site)
-                ? 'max_tokens'
-                : (MAX_TOKENS_NAME[site.api] ?? null),
-      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}),
-      ...(site.bound?.required ? { maxTokensRequired: true } : {}),
-      ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
-      ...(provider && provider !== 'openai' && provider !== 'azure-openai' ? { tokenCount: tokenCountMethod(provider) } : {}),
-      stream,
-      n: num(get('n')?.node) ?? 1,
-      dimensions: num(get('dimensions')?.node),
-      batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
-      ...(inputNode?.type === 'list' && children(inputNode).some((x) => x.type === 'list_splat') ? { inputSpread: true } : {}),
-      client,
-      loop: loopOf(call),
-      handler: handlerOf(call),
-      promptLiteralTokens: prompt.tokens,
-      promptUnknowns: prompt.unknowns,
-      stores,
-      cacheLookup,
-      optionsSpread: spread,
-      ...(fromCallers && !spread ? { optionsFromCallers: fromCallers } : {}),
-      searchUse,
-      returnedTo,
-      conversation: conversationOf(site),
-      optionsSlot:
-        nullBound || site.bound?.in || site.passedToHelper !== undefined
-          ? null
-          : site.via === 'langchain'
-            ? site.client && site.client.fact.optionsSlot !== null
-              ? kwargSlot(site.client.node)
-              : null
-            : site.via === 'http'
-              ? null
-              : kwargSlot(call),
-    };
-  }
-
-  /** Whose API a call reaches: another provider's site or client says; OpenAI's own paths say nothing (undefined). */
-  function providerOf(site: Site, model: string | null): LlmProvider | null | undefined {
-    if (site.provider !== undefined) return site.provider;
-    if (site.client?.initModel !== undefined) return site.client.provider ?? null;
-    if (site.client?.lc) return site.client.lc.provider;
-    void model;
-    return undefined;
-  }
-
-  /** An OpenAI-compatible provider (`base_url` to another host) takes the older `max_tokens`. */
-  function otherProvider(site: Site): boolean {
-    const base = site.client?.keywords.get('base_url');
-    return site.api === 'chat' && !!base && strCandidates(base, 0).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u));
   }
 
   /** Multi-turn chat: messages carried from turn to turn (`[*history, msg]`, `request.messages`), not a fixed prompt. */

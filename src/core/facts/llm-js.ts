@@ -72,7 +72,7 @@ import {
 } from './estree';
 import { jsImports } from './js-imports';
 import { JsFlow } from './llm-js-flow';
-import { buildCall, type CoreSite, type SiteSyntax } from './llm-site-core';
+import { buildCall, contextOf, isRetryLoop, tripsOf, type CoreSite, type LoopHead, type SiteSyntax } from './llm-site-core';
 import { LineMap, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
 
@@ -952,52 +952,52 @@ export function extractJsLlmFacts(
   // ---- context: loops and request handlers -------------------------------------------------------------------
 
   function loopOf(call: Node): LlmLoop | null {
-    let node: Node = call;
-    for (let hops = 0; hops < 2; hops++) {
-      for (const a of index.ancestors(node)) {
-        // A retry loop (`for (let i = 0; i < 3; i++) { try { ...; break } catch {} }`) repeats only on failure.
-        if (LOOP_TYPES.has(a.type) && !isRetryLoop(a))
-          return {
-            kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while',
-            line: range(a).startLine,
-            trips: tripsOf(a),
-          };
-        if (FUNCTION_TYPES.has(a.type)) {
-          const p = index.parent(a);
-          if (p?.type === 'CallExpression' && p.arguments.includes(a as TSESTree.CallExpressionArgument)) {
-            const m = memberChain(p.callee);
-            const method = m?.[m.length - 1];
-            if (method && ITERATING_METHODS.has(method)) {
-              const arr = p.callee.type === 'MemberExpression' ? unwrap(p.callee.object) : null;
-              return { kind: method, line: range(p).startLine, trips: arr?.type === 'ArrayExpression' ? arr.elements.length : null };
-            }
-          }
-          break;
-        }
-        if (
-          a.type === 'CallExpression' &&
-          memberChain(a.callee)
-            ?.join('.')
-            .match(/^Promise\.(all|allSettled|race|any)$/)
-        )
-          return { kind: 'Promise.all', line: range(a).startLine, trips: null };
-      }
-      // A function passed by name to an iterating method (`items.map(summarise)`) runs once per element.
-      const fn = index.enclosingFunction(node);
-      const name = fn ? functionName(fn, index) : null;
-      if (fn && name) {
-        for (const n of flow.passedAsValue(name)) {
-          if (n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1]) continue;
-          const m = memberChain(n.callee);
+    return contextOf(call, (node) => loopAround(node) ?? iteratedBy(node), firstCaller);
+  }
+
+  /** The loop (or iterating callback, `Promise.all`) around a node inside its function. */
+  function loopAround(node: Node): LlmLoop | null {
+    for (const a of index.ancestors(node)) {
+      if (LOOP_TYPES.has(a.type) && !retryLoop(a))
+        return {
+          kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while',
+          line: range(a).startLine,
+          trips: tripsOf(loopHead(a)),
+        };
+      if (FUNCTION_TYPES.has(a.type)) {
+        const p = index.parent(a);
+        if (p?.type === 'CallExpression' && p.arguments.includes(a as TSESTree.CallExpressionArgument)) {
+          const m = memberChain(p.callee);
           const method = m?.[m.length - 1];
-          if (method && ITERATING_METHODS.has(method) && n.arguments.some((a) => a.type === 'Identifier' && a.name === name))
-            return { kind: method, line: range(n).startLine, trips: null };
+          if (method && ITERATING_METHODS.has(method)) {
+            const arr = p.callee.type === 'MemberExpression' ? unwrap(p.callee.object) : null;
+            return { kind: method, line: range(p).startLine, trips: arr?.type === 'ArrayExpression' ? arr.elements.length : null };
+          }
         }
+        return null;
       }
-      // One level of same-file callers: a helper called from a loop runs once per iteration.
-      const caller = firstCaller(node);
-      if (!caller) return null;
-      node = caller;
+      if (
+        a.type === 'CallExpression' &&
+        memberChain(a.callee)
+          ?.join('.')
+          .match(/^Promise\.(all|allSettled|race|any)$/)
+      )
+        return { kind: 'Promise.all', line: range(a).startLine, trips: null };
+    }
+    return null;
+  }
+
+  /** A function passed by name to an iterating method (`items.map(summarise)`) runs once per element. */
+  function iteratedBy(node: Node): LlmLoop | null {
+    const fn = index.enclosingFunction(node);
+    const name = fn ? functionName(fn, index) : null;
+    if (!fn || !name) return null;
+    for (const n of flow.passedAsValue(name)) {
+      if (n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1]) continue;
+      const m = memberChain(n.callee);
+      const method = m?.[m.length - 1];
+      if (method && ITERATING_METHODS.has(method) && n.arguments.some((a) => a.type === 'Identifier' && a.name === name))
+        return { kind: method, line: range(n).startLine, trips: null };
     }
     return null;
   }
@@ -1009,42 +1009,42 @@ export function extractJsLlmFacts(
     return fn && name ? flow.callSitesOf(name, fn)[0] : undefined;
   }
 
-  function isRetryLoop(loop: Node): boolean {
+  function retryLoop(loop: Node): boolean {
     const body = 'body' in loop ? (loop as TSESTree.ForStatement).body : null;
-    const stmts = body?.type === 'BlockStatement' ? body.body : [];
-    return stmts.some((s) => s.type === 'TryStatement' && s.block.body.some((x) => x.type === 'BreakStatement' || x.type === 'ReturnStatement'));
+    return isRetryLoop(
+      body?.type === 'BlockStatement' ? body.body : [],
+      (s) => (s.type === 'TryStatement' ? s.block.body : null),
+      (s) => s.type === 'BreakStatement' || s.type === 'ReturnStatement',
+    );
   }
 
-  function tripsOf(loop: Node): number | null {
+  function loopHead(loop: Node): LoopHead | null {
     if (loop.type === 'ForOfStatement') {
       const r = unwrap(loop.right);
-      return r.type === 'ArrayExpression' ? r.elements.length : null;
+      return r.type === 'ArrayExpression' ? { items: r.elements.length } : null;
     }
     if (loop.type === 'ForStatement' && loop.test?.type === 'BinaryExpression' && (loop.test.operator === '<' || loop.test.operator === '<=')) {
       const init = loop.init?.type === 'VariableDeclaration' ? loop.init.declarations[0]?.init : null;
       const start = init ? constNumber(init, index) : null;
       const end = constNumber(loop.test.right, index);
-      if (start !== null && end !== null) return Math.max(0, end - start + (loop.test.operator === '<=' ? 1 : 0));
+      if (start !== null && end !== null) return { start, end, inclusive: loop.test.operator === '<=' };
     }
     return null;
   }
 
   function handlerOf(call: Node): { framework: string; line: number } | null {
-    let node: Node = call;
-    for (let hops = 0; hops < 2; hops++) {
-      let fn: FunctionNode | null = null;
-      for (const a of index.ancestors(node)) {
-        if (!FUNCTION_TYPES.has(a.type)) continue;
-        fn = a as FunctionNode;
-        const h = handlerFunction(fn);
-        if (h) return h;
-      }
-      // One level of same-file callers.
-      const caller = firstCaller(node);
-      if (!caller || !fn) return null;
-      node = caller;
-    }
-    return null;
+    return contextOf(
+      call,
+      (node) => {
+        for (const a of index.ancestors(node)) {
+          if (!FUNCTION_TYPES.has(a.type)) continue;
+          const h = handlerFunction(a as FunctionNode);
+          if (h) return h;
+        }
+        return null;
+      },
+      firstCaller,
+    );
   }
 
   function handlerFunction(fn: FunctionNode): { framework: string; line: number } | null {

@@ -50,7 +50,7 @@ import {
   maskKey,
 } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
-import { buildCall, type CoreSite, type SiteSyntax } from './llm-site-core';
+import { buildCall, contextOf, isRetryLoop, tripsOf, type CoreSite, type LoopHead, type SiteSyntax } from './llm-site-core';
 import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
@@ -1004,46 +1004,53 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return name ? flow.callSitesOf(name, fn) : [];
   }
 
+  /** The first same-file call of the function around a node: one level of callers for loop and handler context. */
+  function firstCaller(node: SyntaxNode): SyntaxNode | undefined {
+    const fn = enclosingFunction(node);
+    return fn ? callersOf(fn)[0] : undefined;
+  }
+
   function loopOf(call: SyntaxNode): LlmLoop | null {
-    let node = call;
-    for (let hops = 0; hops < 2; hops++) {
-      let fn: SyntaxNode | null = null;
-      for (let p = node.parent; p; p = p.parent) {
-        if (p.type === 'function_definition') {
-          fn = p;
-          break;
-        }
-        // A retry loop (`for attempt in range(3): try: ... break`) repeats only on failure: look further out.
-        if (PY_LOOPS.has(p.type) && !isRetryLoop(p))
-          return {
-            kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension',
-            line: range(p).startLine,
-            trips: tripsOf(p),
-          };
+    return contextOf(call, loopAround, firstCaller);
+  }
+
+  /** The loop around a node inside its function, or a `map` of that function. */
+  function loopAround(node: SyntaxNode): LlmLoop | null {
+    let fn: SyntaxNode | null = null;
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === 'function_definition') {
+        fn = p;
+        break;
       }
-      // A function passed by name to map / Executor.map / Pool.imap runs once per element.
-      const name = fn ? field(fn, 'name')?.text : undefined;
-      if (fn && name) {
-        for (const c of mapCallsOf(name)) {
-          if (c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex) continue;
-          return { kind: 'map', line: range(c).startLine, trips: null };
-        }
+      if (PY_LOOPS.has(p.type) && !retryLoop(p))
+        return {
+          kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension',
+          line: range(p).startLine,
+          trips: tripsOf(loopHead(p)),
+        };
+    }
+    // A function passed by name to map / Executor.map / Pool.imap runs once per element.
+    const name = fn ? field(fn, 'name')?.text : undefined;
+    if (fn && name) {
+      for (const c of mapCallsOf(name)) {
+        if (c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex) continue;
+        return { kind: 'map', line: range(c).startLine, trips: null };
       }
-      const caller = fn ? callersOf(fn)[0] : undefined;
-      if (!caller) return null;
-      node = caller;
     }
     return null;
   }
 
-  function isRetryLoop(loop: SyntaxNode): boolean {
-    if (loop.type !== 'for_statement' && loop.type !== 'while_statement') return false;
-    const body = field(loop, 'body');
-    const tries = body ? children(body).filter((c) => c.type === 'try_statement') : [];
-    return tries.some((t) => {
-      const b = field(t, 'body');
-      return !!b && children(b).some((s) => s.type === 'break_statement' || s.type === 'return_statement');
-    });
+  function retryLoop(loop: SyntaxNode): boolean {
+    // A comprehension has no statements: it never retries.
+    const body = loop.type === 'for_statement' || loop.type === 'while_statement' ? field(loop, 'body') : null;
+    return isRetryLoop(
+      body ? children(body) : [],
+      (s) => {
+        const b = s.type === 'try_statement' ? field(s, 'body') : null;
+        return b ? children(b) : null;
+      },
+      (s) => s.type === 'break_statement' || s.type === 'return_statement',
+    );
   }
 
   /** `map(f, xs)`-style calls by the name of the function they map, indexed once. */
@@ -1064,51 +1071,42 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return mapCalls.get(name) ?? [];
   }
 
-  function tripsOf(loop: SyntaxNode): number | null {
-    const right =
-      loop.type === 'for_statement'
-        ? field(loop, 'right')
-        : children(loop).find((c) => c.type === 'for_in_clause')
-          ? field(
-              children(loop).find((c) => c.type === 'for_in_clause')!,
-              'right',
-            )
-          : null;
+  function loopHead(loop: SyntaxNode): LoopHead | null {
+    const clause = loop.type === 'for_statement' ? null : children(loop).find((c) => c.type === 'for_in_clause');
+    const right = loop.type === 'for_statement' ? field(loop, 'right') : clause ? field(clause, 'right') : null;
     if (!right) return null;
-    if (right.type === 'list' || right.type === 'tuple') return children(right).length;
+    if (right.type === 'list' || right.type === 'tuple') return { items: children(right).length };
     if (right.type === 'call' && field(right, 'function')?.text === 'range') {
       const a = callArgs(right).positional.map((x) => num(x));
-      if (a.length === 1 && a[0] !== null) return Math.max(0, a[0]!);
-      if (a.length >= 2 && a[0] !== null && a[1] !== null) return Math.max(0, a[1]! - a[0]!);
+      if (a.length === 1 && a[0] !== null) return { start: 0, end: a[0]!, inclusive: false };
+      if (a.length >= 2 && a[0] !== null && a[1] !== null) return { start: a[0]!, end: a[1]!, inclusive: false };
     }
     return null;
   }
 
   function handlerOf(call: SyntaxNode): { framework: string; line: number } | null {
-    let node = call;
-    for (let hops = 0; hops < 2; hops++) {
-      const fn = enclosingFunction(node);
-      if (!fn) return null;
-      const dec = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
-      for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
-        const t = collapse(d.text);
-        if (HANDLER_DECORATOR.test(t)) {
-          const flask = /\.route\s*\(/.test(t) && [...aliases.values()].some((m) => m.startsWith('flask'));
-          return {
-            framework: flask ? 'flask' : [...aliases.values()].some((m) => m.startsWith('flask')) ? 'flask' : 'fastapi',
-            line: range(fn).startLine,
-          };
-        }
-        if (/^@\s*(api_view|require_(GET|POST|http_methods)|csrf_exempt)\b/.test(t)) return { framework: 'django', line: range(fn).startLine };
+    return contextOf(call, handlerAround, firstCaller);
+  }
+
+  function handlerAround(node: SyntaxNode): { framework: string; line: number } | null {
+    const fn = enclosingFunction(node);
+    if (!fn) return null;
+    const dec = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
+    for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
+      const t = collapse(d.text);
+      if (HANDLER_DECORATOR.test(t)) {
+        const flask = /\.route\s*\(/.test(t) && [...aliases.values()].some((m) => m.startsWith('flask'));
+        return {
+          framework: flask ? 'flask' : [...aliases.values()].some((m) => m.startsWith('flask')) ? 'flask' : 'fastapi',
+          line: range(fn).startLine,
+        };
       }
-      const params = field(fn, 'parameters');
-      const first = params ? children(params)[0] : null;
-      if (first?.text === 'request' && [...aliases.values()].some((m) => m.startsWith('django')))
-        return { framework: 'django', line: range(fn).startLine };
-      const caller = callersOf(fn)[0];
-      if (!caller) return null;
-      node = caller;
+      if (/^@\s*(api_view|require_(GET|POST|http_methods)|csrf_exempt)\b/.test(t)) return { framework: 'django', line: range(fn).startLine };
     }
+    const params = field(fn, 'parameters');
+    const first = params ? children(params)[0] : null;
+    if (first?.text === 'request' && [...aliases.values()].some((m) => m.startsWith('django')))
+      return { framework: 'django', line: range(fn).startLine };
     return null;
   }
 

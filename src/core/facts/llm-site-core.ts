@@ -257,3 +257,38 @@ export function buildCall<N, C extends N, S extends CoreSite<N>>(syn: SiteSyntax
           : syn.callSlot(call, site),
   };
 }
+
+// ---- context: loops and request handlers --------------------------------------------------------------------
+
+/** The function around a call and one level of its same-file callers: a helper called from a loop runs once per iteration, one called from a handler once per request. */
+const CONTEXT_HOPS = 2;
+
+/** What `look` finds around the call, else around the first same-file caller of the function it is in. */
+export function contextOf<N, R>(call: N, look: (node: N) => R | null, firstCaller: (node: N) => N | undefined): R | null {
+  let node = call;
+  for (let hops = 0; hops < CONTEXT_HOPS; hops++) {
+    const found = look(node);
+    if (found) return found;
+    const caller = firstCaller(node);
+    if (!caller) return null;
+    node = caller;
+  }
+  return null;
+}
+
+/**
+ * A retry loop (`for (let i = 0; i < 3; i++) { try { …; break } catch {} }`, `for attempt in range(3): try: … break`)
+ * repeats only on failure: a statement of its body is a `try` whose block leaves the loop.
+ */
+export function isRetryLoop<N>(body: readonly N[], tryBlock: (statement: N) => readonly N[] | null, leaves: (statement: N) => boolean): boolean {
+  return body.some((s) => tryBlock(s)?.some(leaves) ?? false);
+}
+
+/** What a loop runs over, as its syntax tells: a literal list of items, or a counted range. */
+export type LoopHead = { items: number } | { start: number; end: number; inclusive: boolean };
+
+/** How many times a loop runs: the items listed, or the range's count; null when not known here. */
+export function tripsOf(head: LoopHead | null): number | null {
+  if (!head) return null;
+  return 'items' in head ? head.items : Math.max(0, head.end - head.start + (head.inclusive ? 1 : 0));
+}

@@ -23,11 +23,8 @@ import {
   AI_SDK_PROVIDERS,
   BEDROCK,
   JS_SDKS,
-  KEY_ENV,
   LANGCHAIN_PROVIDER_CLASSES,
-  PROVIDER_KEYS,
   fromModules,
-  keyProvider,
   providerOfModel,
   sdkMethod,
   sdkOfClass,
@@ -45,7 +42,6 @@ import {
   OPENAI_HOST,
   OPENAI_KEY,
   OPENAI_METHODS,
-  isLikelyKey,
   maskKey,
 } from './llm-api-table';
 import {
@@ -72,7 +68,18 @@ import {
 } from './estree';
 import { jsImports } from './js-imports';
 import { JsFlow } from './llm-js-flow';
-import { buildCall, contextOf, isRetryLoop, tripsOf, type CoreSite, type LoopHead, type SiteSyntax } from './llm-site-core';
+import {
+  HISTORY_NAME,
+  buildCall,
+  contextOf,
+  keyIn,
+  keyOwner,
+  isRetryLoop,
+  tripsOf,
+  type CoreSite,
+  type LoopHead,
+  type SiteSyntax,
+} from './llm-site-core';
 import { LineMap, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
 
@@ -89,9 +96,6 @@ interface ClientInfo {
   bedrock?: boolean;
   lc?: LangChainProviderClass;
 }
-
-/** Names a conversation history goes by. */
-const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
 
 /** Calls that build a LangChain runnable from a chat model: `prompt.pipe(model)`, `RunnableSequence.from([...])`. */
 const CHAIN_BUILDERS =
@@ -395,7 +399,7 @@ export function extractJsLlmFacts(
       return { model, modelExpr };
     },
     prompt: promptOf,
-    conversation: conversationOf,
+    historyIn,
     baseUrls: (site) => {
       const base = site.client?.options.get('baseURL');
       return base ? stringCandidates(base, index) : null;
@@ -822,16 +826,8 @@ export function extractJsLlmFacts(
     ]);
   }
 
-  /**
-   * Multi-turn chat: the messages are a history carried from turn to turn (`[...history, msg]`, `req.body.messages`,
-   * `previous_response_id`), not a fixed prompt, so the same request never comes twice.
-   */
-  function conversationOf(site: Site, props: Map<string, Node>): LlmCallFact['conversation'] {
-    if (site.api !== 'chat' && site.api !== 'responses') return null;
-    const prev = props.get('previous_response_id') ?? props.get('conversation');
-    if (prev && !isNullish(prev)) return { expr: shortText(text, prev), line: range(prev).startLine };
-    const m = props.get('messages') ?? props.get('input') ?? site.promptArg;
-    if (!m) return null;
+  /** Whether the messages are a history carried from turn to turn (`[...history, msg]`, a list pushed to). */
+  function historyIn(m: Node): LlmCallFact['conversation'] {
     const shown = (n: Node) => ({ expr: shortText(text, n), line: range(n).startLine });
     const visit = (node: Node, depth: number): LlmCallFact['conversation'] => {
       const n = unwrap(node);
@@ -1085,20 +1081,10 @@ export function extractJsLlmFacts(
       if (n.type === 'Literal' && typeof n.value === 'string') raw = n.value;
       else if (n.type === 'TemplateElement') raw = n.value.cooked ?? n.value.raw;
       if (!raw) continue;
-      const key =
-        raw.match(OPENAI_KEY)?.[0] ??
-        PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ??
-        (isKeyProperty(n) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
-      if (!key || !isLikelyKey(key, path) || seen.has(n.range[0])) continue;
+      const key = keyIn(raw, () => isKeyProperty(n), path);
+      if (!key || seen.has(n.range[0])) continue;
       seen.add(n.range[0]);
-      const owner = keyProvider(key);
-      const env = owner
-        ? KEY_ENV[owner.provider]
-        : /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-')
-          ? 'AZURE_OPENAI_API_KEY'
-          : 'OPENAI_API_KEY';
-      const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
-      const who = owner ? { provider: owner.provider } : {};
+      const { env, kind, who } = keyOwner(key, text.slice(Math.max(0, n.range[0] - 200), n.range[0]));
       let replacement = `process.env.${env}`;
       if (n.type === 'Literal' && raw !== key) {
         // Every key in the literal is replaced, so a second one does not stay behind in the fixed code.

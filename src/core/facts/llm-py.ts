@@ -20,13 +20,10 @@ import type {
 import {
   BEDROCK,
   INIT_CHAT_MODEL,
-  KEY_ENV,
   LANGCHAIN_PROVIDER_CLASSES,
   LITELLM_FUNCTIONS,
   PY_SDKS,
-  PROVIDER_KEYS,
   fromModules,
-  keyProvider,
   providerOfModel,
   sdkMethod,
   sdkOfClass,
@@ -46,11 +43,21 @@ import {
   OPENAI_LEGACY_METHODS,
   OPENAI_METHODS,
   sdkPathParts,
-  isLikelyKey,
   maskKey,
 } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
-import { buildCall, contextOf, isRetryLoop, tripsOf, type CoreSite, type LoopHead, type SiteSyntax } from './llm-site-core';
+import {
+  HISTORY_NAME,
+  buildCall,
+  contextOf,
+  keyIn,
+  keyOwner,
+  isRetryLoop,
+  tripsOf,
+  type CoreSite,
+  type LoopHead,
+  type SiteSyntax,
+} from './llm-site-core';
 import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
@@ -72,8 +79,6 @@ const PY_LOOPS: ReadonlySet<string> = new Set([
   'dictionary_comprehension',
   'generator_expression',
 ]);
-/** Names a conversation history goes by. */
-const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
 /** Calls that build a LangChain runnable from a chat model. */
 const PY_CHAIN_BUILDERS =
   /^(LLMChain|ConversationChain|RetrievalQA|ConversationalRetrievalChain|from_llm|from_chain_type|create_stuff_documents_chain|create_retrieval_chain|create_react_agent|create_tool_calling_agent|initialize_agent|with_structured_output|bind_tools|bind|with_retry|with_config|pipe|RunnableSequence)$/;
@@ -476,7 +481,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       return { model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null };
     },
     prompt: (site, _own, model, provider) => promptOf(site, model, provider),
-    conversation: (site) => conversationOf(site),
+    historyIn,
     baseUrls: (site) => {
       const base = site.client?.keywords.get('base_url');
       return base ? strCandidates(base, 0) : null;
@@ -839,13 +844,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return out;
   }
 
-  /** Multi-turn chat: messages carried from turn to turn (`[*history, msg]`, `request.messages`), not a fixed prompt. */
-  function conversationOf(site: Site): LlmCallFact['conversation'] {
-    if (site.api !== 'chat' && site.api !== 'responses') return null;
+  /** Whether the messages are a history carried from turn to turn (`[*history, msg]`, `history + [msg]`, a list appended to). */
+  function historyIn(m: SyntaxNode): LlmCallFact['conversation'] {
     const shown = (n: SyntaxNode) => ({ expr: collapse(n.text).slice(0, 40), line: range(n).startLine });
-    const prev = site.keywords.get('previous_response_id') ?? site.keywords.get('conversation');
-    if (prev && prev.type !== 'none') return shown(prev);
-    const m = site.keywords.get('messages') ?? site.keywords.get('input') ?? site.promptArg;
     const visit = (n: SyntaxNode | null | undefined, depth: number): LlmCallFact['conversation'] => {
       if (!n || depth > 3) return null;
       if (n.type === 'list') {
@@ -1119,19 +1120,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       const contents = children(s).filter((c) => c.type === 'string_content');
       for (const c of contents) {
         const raw = c.text;
-        const key =
-          raw.match(OPENAI_KEY)?.[0] ??
-          PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ??
-          (isKeyBinding(s) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
-        if (!key || !isLikelyKey(key, path)) continue;
-        const owner = keyProvider(key);
-        const env = owner
-          ? KEY_ENV[owner.provider]
-          : /azure/i.test(text.slice(Math.max(0, s.startIndex - 200), s.startIndex)) && !key.startsWith('sk-')
-            ? 'AZURE_OPENAI_API_KEY'
-            : 'OPENAI_API_KEY';
-        const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
-        const who = owner ? { provider: owner.provider } : {};
+        const key = keyIn(raw, () => isKeyBinding(s), path);
+        if (!key) continue;
+        const { env, kind, who } = keyOwner(key, text.slice(Math.max(0, s.startIndex - 200), s.startIndex));
         const whole = contents.length === 1 && raw === key && !children(s).some((x) => x.type === 'interpolation') && !/^[fFrRbBuU]+/.test(s.text);
         const startOffset = whole ? s.startIndex : c.startIndex + raw.indexOf(key);
         const endOffset = whole ? s.endIndex : startOffset + key.length;

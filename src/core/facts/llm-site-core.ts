@@ -11,12 +11,13 @@ import type {
   LlmClientFact,
   LlmProvider,
   LlmVia,
+  SecretFact,
   SourceRange,
   StoreWriteFact,
 } from '../model/types';
-import type { LangChainProviderClass, OutputBound } from './llm-providers';
+import { KEY_ENV, PROVIDER_KEYS, keyProvider, type LangChainProviderClass, type OutputBound } from './llm-providers';
 import { callersBound, type CallerOptions } from './llm-caller-options';
-import { asVectorColumn, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST } from './llm-api-table';
+import { asVectorColumn, isLikelyKey, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY } from './llm-api-table';
 import { tokenCountMethod } from './llm-tokens';
 import type { FlowResult } from './llm-flow-core';
 
@@ -106,7 +107,8 @@ export interface SiteSyntax<N, C extends N, S extends CoreSite<N>> {
   /** The model as the options name it (the provider strips a provider prefix where the language does). */
   model(site: S, get: OptionGetter<N>, provider: LlmProvider | null | undefined): { model: string | null; modelExpr: string | null };
   prompt(site: S, own: Map<string, N>, model: string | null, provider: LlmProvider | null | undefined): { tokens: number; unknowns: string[] };
-  conversation(site: S, own: Map<string, N>): LlmCallFact['conversation'];
+  /** The messages as a conversation history (`[...history, msg]`, a list grown turn by turn); null when a fixed prompt. */
+  historyIn(messages: N): LlmCallFact['conversation'];
   /** The URLs an OpenAI-compatible client's base URL can take; null without one. */
   baseUrls(site: S): string[] | null;
   /** A raw HTTP call's timeout (its own client); undefined for an SDK call. */
@@ -119,6 +121,21 @@ export interface SiteSyntax<N, C extends N, S extends CoreSite<N>> {
   /** Where a fix adds an option to the call, and to a LangChain model's constructor. */
   callSlot(call: C, site: S): InsertSlot | null;
   clientSlot(site: S): InsertSlot | null;
+}
+
+/** Names a conversation history goes by. */
+export const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
+
+/**
+ * Multi-turn chat: the messages are a history carried from turn to turn (`previous_response_id`, a history list),
+ * not a fixed prompt, so the same request never comes twice.
+ */
+function conversationOf<N, C extends N, S extends CoreSite<N>>(syn: SiteSyntax<N, C, S>, site: S, own: Map<string, N>): LlmCallFact['conversation'] {
+  if (site.api !== 'chat' && site.api !== 'responses') return null;
+  const prev = own.get('previous_response_id') ?? own.get('conversation');
+  if (prev && !syn.nullish(prev)) return { expr: syn.shown(prev), line: syn.range(prev).startLine };
+  const m = own.get('messages') ?? own.get('input') ?? site.promptArg;
+  return m ? syn.historyIn(m) : null;
 }
 
 /** AI SDK functions that stream (their names do not end in `stream`). */
@@ -248,7 +265,7 @@ export function buildCall<N, C extends N, S extends CoreSite<N>>(syn: SiteSyntax
     ...(fromCallers && !optionsSpread ? { optionsFromCallers: fromCallers } : {}),
     searchUse,
     returnedTo,
-    conversation: syn.conversation(site, own),
+    conversation: conversationOf(syn, site, own),
     optionsSlot:
       nullBound || site.bound?.in || site.passedToHelper !== undefined
         ? null
@@ -291,4 +308,27 @@ export type LoopHead = { items: number } | { start: number; end: number; inclusi
 export function tripsOf(head: LoopHead | null): number | null {
   if (!head) return null;
   return 'items' in head ? head.items : Math.max(0, head.end - head.start + (head.inclusive ? 1 : 0));
+}
+
+// ---- secrets ------------------------------------------------------------------------------------------------
+
+/**
+ * The credential in a string literal's text: an OpenAI key, another provider's key, or a long token bound to a key's
+ * name (`apiKey:`, `api_key=`; the adapter tells); null when none, or when it looks like a placeholder or a test.
+ */
+export function keyIn(raw: string, boundToKeyName: () => boolean, path: string): string | null {
+  const key =
+    raw.match(OPENAI_KEY)?.[0] ??
+    PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ??
+    (boundToKeyName() && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
+  return key && isLikelyKey(key, path) ? key : null;
+}
+
+/** Whose key it is, its kind and the environment variable a fix reads instead; `before`: the 200 characters before the literal. */
+export function keyOwner(key: string, before: string): { env: string; kind: SecretFact['kind']; who: { provider?: LlmProvider } } {
+  const owner = keyProvider(key);
+  // A key that is not OpenAI's own (`sk-`) next to Azure configuration is an Azure OpenAI key.
+  const env = owner ? KEY_ENV[owner.provider] : /azure/i.test(before) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+  const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
+  return { env, kind, who: owner ? { provider: owner.provider } : {} };
 }

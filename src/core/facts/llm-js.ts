@@ -72,6 +72,8 @@ import {
   HISTORY_NAME,
   buildCall,
   contextOf,
+  importedClientFact,
+  llmCacheFacts,
   keyIn,
   keyOwner,
   isRetryLoop,
@@ -287,24 +289,7 @@ export function extractJsLlmFacts(
     const sym = imported.symbol(chain[0]!, chain.slice(1));
     const c = sym?.facts.client;
     if (!c || c.factory !== factory) return null;
-    const r = range(at);
-    return {
-      via: c.via,
-      api: c.api ?? null,
-      node: null,
-      options: new Map(),
-      fact: {
-        via: c.via,
-        api: `${sym!.name} (${sym!.path})`,
-        line: r.startLine,
-        range: r,
-        timeoutMs: c.timeoutMs,
-        timeoutSet: c.timeoutSet,
-        maxRetries: c.maxRetries,
-        maxRetriesSet: c.maxRetriesSet,
-        optionsSlot: null,
-      },
-    };
+    return { via: c.via, api: c.api ?? null, node: null, options: new Map(), fact: importedClientFact(sym!, c, range(at)) };
   };
   if (imported) {
     for (const n of index.nodes) {
@@ -746,7 +731,6 @@ export function extractJsLlmFacts(
     const cls = v.type === 'NewExpression' ? (memberChain(v.callee)?.pop() ?? '') : constBoolean(v) === true ? 'InMemoryCache' : '';
     const row = LLM_CACHES[cls];
     if (!row) return null;
-    const r = range(v);
     let ttl: StoreWriteFact['ttl'] = null;
     if (row.ttlOption && v.type === 'NewExpression') {
       for (const a of v.arguments) {
@@ -754,10 +738,7 @@ export function extractJsLlmFacts(
         if (t) ttl = { seconds: constNumber(t, index), how: `${cls} { ${row.ttlOption.name} }` };
       }
     }
-    return {
-      cacheLookup: { kind: row.kind, api: `${cls} (LangChain LLM cache)`, line: r.startLine },
-      store: { kind: row.kind, engine: row.engine, api: cls, line: r.startLine, range: r, ttl, viaHelper: null },
-    };
+    return llmCacheFacts(cls, row, range(v), ttl);
   }
 
   /** An options object's properties, through spreads of objects seen here; `spread` names the first one not seen. */

@@ -50,6 +50,8 @@ import {
   HISTORY_NAME,
   buildCall,
   contextOf,
+  importedClientFact,
+  llmCacheFacts,
   keyIn,
   keyOwner,
   isRetryLoop,
@@ -343,13 +345,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     if (own?.type === 'false') return null;
     const cache = llmCacheOf(own) ?? fileLlmCache;
     if (!cache) return null;
-    const r = range(cache.node);
     const t = cache.row.ttlOption ? callArgs(cache.node).keywords.get(cache.row.ttlOption.name) : undefined;
     const ttl = t ? { seconds: num(t), how: `${cache.cls}(${cache.row.ttlOption!.name}=)` } : null;
-    return {
-      cacheLookup: { kind: cache.row.kind, api: `${cache.cls} (LangChain LLM cache)`, line: r.startLine },
-      store: { kind: cache.row.kind, engine: cache.row.engine, api: cache.cls, line: r.startLine, range: r, ttl, viaHelper: null },
-    };
+    return llmCacheFacts(cache.cls, cache.row, range(cache.node), ttl);
   };
 
   let refNames: Set<string> | undefined;
@@ -363,23 +361,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const sym = imported.symbol(parts[0]!, parts.slice(1));
     const c = sym?.facts.client;
     if (!c || c.factory !== factory) return null;
-    return {
-      via: c.via,
-      api: c.api ?? null,
-      keywords: new Map(),
-      node: at,
-      fact: {
-        via: c.via,
-        api: `${sym!.name} (${sym!.path})`,
-        line: range(at).startLine,
-        range: range(at),
-        timeoutMs: c.timeoutMs,
-        timeoutSet: c.timeoutSet,
-        maxRetries: c.maxRetries,
-        maxRetriesSet: c.maxRetriesSet,
-        optionsSlot: null,
-      },
-    };
+    return { via: c.via, api: c.api ?? null, keywords: new Map(), node: at, fact: importedClientFact(sym!, c, range(at)) };
   };
   if (imported) {
     for (const a of assignments) {

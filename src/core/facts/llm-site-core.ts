@@ -17,9 +17,10 @@ import type {
 } from '../model/types';
 import { KEY_ENV, PROVIDER_KEYS, keyProvider, type LangChainProviderClass, type OutputBound } from './llm-providers';
 import { callersBound, type CallerOptions } from './llm-caller-options';
-import { asVectorColumn, isLikelyKey, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY } from './llm-api-table';
+import { asVectorColumn, isLikelyKey, type StoreModule, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY } from './llm-api-table';
 import { tokenCountMethod } from './llm-tokens';
 import type { FlowResult } from './llm-flow-core';
+import type { ExportFacts, ResolvedSymbol } from '../project/types';
 
 /** A client a call goes through, as both extractors record it. */
 export interface SiteClient {
@@ -331,4 +332,34 @@ export function keyOwner(key: string, before: string): { env: string; kind: Secr
   const env = owner ? KEY_ENV[owner.provider] : /azure/i.test(before) && !key.startsWith('sk-') ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
   const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
   return { env, kind, who: owner ? { provider: owner.provider } : {} };
+}
+
+// ---- clients and LLM caches made elsewhere -----------------------------------------------------------------------
+
+/** The client fact of a client another project file makes (an imported instance or factory), used at `r`. */
+export function importedClientFact(sym: ResolvedSymbol, c: NonNullable<ExportFacts['client']>, r: SourceRange): LlmClientFact {
+  return {
+    via: c.via,
+    api: `${sym.name} (${sym.path})`,
+    line: r.startLine,
+    range: r,
+    timeoutMs: c.timeoutMs,
+    timeoutSet: c.timeoutSet,
+    maxRetries: c.maxRetries,
+    maxRetriesSet: c.maxRetriesSet,
+    optionsSlot: null,
+  };
+}
+
+/** A LangChain LLM cache (`RedisCache`, `SQLiteCache`, …, a row of LLM_CACHES) made at `r`: read before each call, written after. */
+export function llmCacheFacts(
+  cls: string,
+  row: StoreModule,
+  r: SourceRange,
+  ttl: StoreWriteFact['ttl'],
+): { cacheLookup: CacheLookupFact; store: StoreWriteFact } {
+  return {
+    cacheLookup: { kind: row.kind, api: `${cls} (LangChain LLM cache)`, line: r.startLine },
+    store: { kind: row.kind, engine: row.engine, api: cls, line: r.startLine, range: r, ttl, viaHelper: null },
+  };
 }

@@ -17,7 +17,6 @@ import type {
   Language,
   SecretFact,
 } from '../model/types';
-import { promptTokens } from './llm-tokens';
 import { optionsFromCallers, type CallerOptions } from './llm-caller-options';
 import {
   AI_SDK_PROVIDERS,
@@ -80,6 +79,7 @@ import {
   tripsOf,
   type CoreSite,
   type LoopHead,
+  type PromptParts,
   type SiteSyntax,
 } from './llm-site-core';
 import { LineMap, indentBefore } from './syntax';
@@ -338,6 +338,10 @@ export function extractJsLlmFacts(
       opaque: (name) => `${name}: …`,
       // The AI SDK's embedMany takes `values`.
       embedInput: ['input', 'values'],
+      // `value` / `values`: the AI SDK's embed and embedMany.
+      promptKeys: ['messages', 'input', 'prompt', 'system', 'instructions', 'value', 'values', 'contents'],
+      // The AI SDK's `system` option is a message of its own.
+      systemMessage: true,
     },
     nullish: isNullish,
     num: (n) => constNumber(n, index),
@@ -383,7 +387,7 @@ export function extractJsLlmFacts(
       if (model && (provider || site.via === 'ai-sdk')) model = providerOfModel(model).model;
       return { model, modelExpr };
     },
-    prompt: promptOf,
+    promptParts,
     historyIn,
     baseUrls: (site) => {
       const base = site.client?.options.get('baseURL');
@@ -851,29 +855,22 @@ export function extractJsLlmFacts(
     return visit(m, 0);
   }
 
-  function promptOf(
-    site: Site,
-    props: Map<string, Node>,
-    model: string | null,
-    provider?: LlmProvider | null,
-  ): { tokens: number; unknowns: string[] } {
-    const literals: string[] = [];
-    const unknowns: string[] = [];
-    let messages = 0;
+  /** The literal text and the run-time parts of a prompt-bearing value (template literals, `+`, messages, constants). */
+  function promptParts(root: Node, parts: PromptParts): void {
     const visit = (node: Node, depth: number): void => {
       const x = unwrap(node);
       if (depth > 6) {
-        unknowns.push(shortText(text, x));
+        parts.unknowns.push(shortText(text, x));
         return;
       }
       const s = constString(x, index);
       if (s !== null) {
-        literals.push(s);
+        parts.literals.push(s);
         return;
       }
       switch (x.type) {
         case 'TemplateLiteral':
-          literals.push(x.quasis.map((q) => q.value.cooked ?? '').join(''));
+          parts.literals.push(x.quasis.map((q) => q.value.cooked ?? '').join(''));
           for (const e of x.expressions) visit(e, depth + 1);
           return;
         case 'BinaryExpression':
@@ -886,11 +883,11 @@ export function extractJsLlmFacts(
         case 'ArrayExpression':
           for (const el of x.elements)
             if (el && el.type !== 'SpreadElement') visit(el, depth + 1);
-            else if (el) unknowns.push(shortText(text, el));
+            else if (el) parts.unknowns.push(shortText(text, el));
           return;
         case 'ObjectExpression': {
           const p = objectProps(x);
-          if (p.has('role')) messages++;
+          if (p.has('role')) parts.messages++;
           const content = p.get('content') ?? p.get('text');
           if (content) visit(content, depth + 1);
           return;
@@ -898,7 +895,7 @@ export function extractJsLlmFacts(
         case 'NewExpression':
         case 'CallExpression':
           // new HumanMessage('...'), new SystemMessage('...')
-          if (x.type === 'NewExpression' && /Message$/.test(memberChain(x.callee)?.pop() ?? '')) messages++;
+          if (x.type === 'NewExpression' && /Message$/.test(memberChain(x.callee)?.pop() ?? '')) parts.messages++;
           if (x.arguments.length && x.arguments.every((a) => a.type !== 'SpreadElement')) {
             for (const a of x.arguments) visit(a as Node, depth + 1);
             return;
@@ -915,15 +912,9 @@ export function extractJsLlmFacts(
         default:
           break;
       }
-      unknowns.push(shortText(text, x));
+      parts.unknowns.push(shortText(text, x));
     };
-    if (site.promptArg) visit(site.promptArg, 0);
-    for (const key of ['messages', 'input', 'prompt', 'system', 'instructions', 'value', 'values', 'contents']) {
-      const v = props.get(key);
-      if (v) visit(v, 0);
-    }
-    if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = props.has('system') ? 2 : 1;
-    return { tokens: promptTokens(literals, messages, site.api, model, provider), unknowns: [...new Set(unknowns)] };
+    visit(root, 0);
   }
 
   // ---- context: loops and request handlers -------------------------------------------------------------------

@@ -31,7 +31,6 @@ import {
   type ProviderSdk,
 } from './llm-providers';
 import { optionsFromCallers, type CallerOptions } from './llm-caller-options';
-import { promptTokens } from './llm-tokens';
 import {
   httpApiOf,
   LLM_CACHES,
@@ -58,6 +57,7 @@ import {
   tripsOf,
   type CoreSite,
   type LoopHead,
+  type PromptParts,
   type SiteSyntax,
 } from './llm-site-core';
 import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from './py-syntax';
@@ -397,6 +397,8 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       not: 'not ',
       opaque: (name) => `${name}=…`,
       embedInput: ['input'],
+      promptKeys: ['messages', 'input', 'prompt', 'instructions', 'system', 'contents'],
+      systemMessage: false,
     },
     nullish: (n) => n.type === 'none',
     num,
@@ -462,7 +464,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
               : null));
       return { model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null };
     },
-    prompt: (site, _own, model, provider) => promptOf(site, model, provider),
+    promptParts,
     historyIn,
     baseUrls: (site) => {
       const base = site.client?.keywords.get('base_url');
@@ -865,32 +867,30 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return visit(m, 0);
   }
 
-  function promptOf(site: Site, model: string | null, provider?: LlmProvider | null): { tokens: number; unknowns: string[] } {
-    const literals: string[] = [];
-    const unknowns: string[] = [];
-    let messages = 0;
+  /** The literal text and the run-time parts of a prompt-bearing value (f-strings, concatenation, messages, constants). */
+  function promptParts(root: SyntaxNode, parts: PromptParts): void {
     const visit = (node: SyntaxNode, depth: number): void => {
       if (depth > 6) {
-        unknowns.push(collapse(node.text).slice(0, 40));
+        parts.unknowns.push(collapse(node.text).slice(0, 40));
         return;
       }
       const s = str(node);
       if (s !== null) {
-        literals.push(s);
+        parts.literals.push(s);
         return;
       }
       switch (node.type) {
         case 'string':
           for (const c of children(node)) {
-            if (c.type === 'string_content') literals.push(c.text);
-            else if (c.type === 'interpolation') unknowns.push(collapse(c.text).slice(1, -1).slice(0, 40));
+            if (c.type === 'string_content') parts.literals.push(c.text);
+            else if (c.type === 'interpolation') parts.unknowns.push(collapse(c.text).slice(1, -1).slice(0, 40));
           }
           return;
         case 'concatenated_string':
         case 'list':
         case 'tuple':
           for (const c of children(node)) visit(c, depth + 1);
-          if (node.type === 'tuple' && depth > 0) messages++;
+          if (node.type === 'tuple' && depth > 0) parts.messages++;
           return;
         case 'binary_operator':
           visit(field(node, 'left')!, depth + 1);
@@ -898,18 +898,18 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
           return;
         case 'dictionary': {
           const d = dictEntries(node);
-          if (d.has('role')) messages++;
+          if (d.has('role')) parts.messages++;
           const content = d.get('content') ?? d.get('text');
           if (content) visit(content, depth + 1);
           return;
         }
         case 'call': {
           const name = field(node, 'function')?.text ?? '';
-          if (/Message$/.test(name)) messages++;
+          if (/Message$/.test(name)) parts.messages++;
           const a = callArgs(node);
-          const parts = [...a.positional, ...(a.keywords.has('content') ? [a.keywords.get('content')!] : [])];
-          if (parts.length) {
-            for (const p of parts) visit(p, depth + 1);
+          const args = [...a.positional, ...(a.keywords.has('content') ? [a.keywords.get('content')!] : [])];
+          if (args.length) {
+            for (const p of args) visit(p, depth + 1);
             return;
           }
           break;
@@ -925,15 +925,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
         default:
           break;
       }
-      unknowns.push(collapse(node.text).slice(0, 40));
+      parts.unknowns.push(collapse(node.text).slice(0, 40));
     };
-    if (site.promptArg) visit(site.promptArg, 0);
-    for (const key of ['messages', 'input', 'prompt', 'instructions', 'system', 'contents']) {
-      const v = site.keywords.get(key);
-      if (v) visit(v, 0);
-    }
-    if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = 1;
-    return { tokens: promptTokens(literals, messages, site.api, model, provider), unknowns: [...new Set(unknowns)] };
+    visit(root, 0);
   }
 
   // ---- context ----------------------------------------------------------------------------------------------

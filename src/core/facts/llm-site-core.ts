@@ -18,7 +18,7 @@ import type {
 import { KEY_ENV, PROVIDER_KEYS, keyProvider, type LangChainProviderClass, type OutputBound } from './llm-providers';
 import { callersBound, type CallerOptions } from './llm-caller-options';
 import { asVectorColumn, isLikelyKey, type StoreModule, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY } from './llm-api-table';
-import { tokenCountMethod } from './llm-tokens';
+import { promptTokens, tokenCountMethod } from './llm-tokens';
 import type { FlowResult } from './llm-flow-core';
 import type { ExportFacts, ResolvedSymbol } from '../project/types';
 
@@ -80,6 +80,10 @@ export interface BoundNames {
   opaque: (name: string) => string;
   /** The options an embeddings call's input is in, in order. */
   embedInput: readonly string[];
+  /** The options a prompt is in, in the order their parts are listed. */
+  promptKeys: readonly string[];
+  /** A `system` option beside prompt text counts as a message of its own. */
+  systemMessage: boolean;
 }
 
 /** The syntax questions the call-site core asks; one adapter per language, made once per file. */
@@ -107,7 +111,8 @@ export interface SiteSyntax<N, C extends N, S extends CoreSite<N>> {
   options(call: C, site: S): SiteOptions<N>;
   /** The model as the options name it (the provider strips a provider prefix where the language does). */
   model(site: S, get: OptionGetter<N>, provider: LlmProvider | null | undefined): { model: string | null; modelExpr: string | null };
-  prompt(site: S, own: Map<string, N>, model: string | null, provider: LlmProvider | null | undefined): { tokens: number; unknowns: string[] };
+  /** Adds a prompt-bearing value's literal text, run-time parts and message objects to `parts`. */
+  promptParts(value: N, parts: PromptParts): void;
   /** The messages as a conversation history (`[...history, msg]`, a list grown turn by turn); null when a fixed prompt. */
   historyIn(messages: N): LlmCallFact['conversation'];
   /** The URLs an OpenAI-compatible client's base URL can take; null without one. */
@@ -122,6 +127,34 @@ export interface SiteSyntax<N, C extends N, S extends CoreSite<N>> {
   /** Where a fix adds an option to the call, and to a LangChain model's constructor. */
   callSlot(call: C, site: S): InsertSlot | null;
   clientSlot(site: S): InsertSlot | null;
+}
+
+/** A prompt's parts as the adapter reads them: literal text, the parts known only at run time, message objects. */
+export interface PromptParts {
+  literals: string[];
+  unknowns: string[];
+  messages: number;
+}
+
+/** The prompt's literal tokens and its run-time parts: the prompt argument and the options that hold a prompt. */
+function promptOf<N, C extends N, S extends CoreSite<N>>(
+  syn: SiteSyntax<N, C, S>,
+  site: S,
+  own: Map<string, N>,
+  model: string | null,
+  provider: LlmProvider | null | undefined,
+): { tokens: number; unknowns: string[] } {
+  const parts: PromptParts = { literals: [], unknowns: [], messages: 0 };
+  if (site.promptArg) syn.promptParts(site.promptArg, parts);
+  for (const key of syn.names.promptKeys) {
+    const v = own.get(key);
+    if (v) syn.promptParts(v, parts);
+  }
+  // Prompt text that is no message object is one user message (with a separate system option, two where it counts).
+  let messages = parts.messages;
+  if (site.api === 'chat' && messages === 0 && parts.literals.length + parts.unknowns.length > 0)
+    messages = syn.names.systemMessage && own.has('system') ? 2 : 1;
+  return { tokens: promptTokens(parts.literals, messages, site.api, model, provider), unknowns: [...new Set(parts.unknowns)] };
 }
 
 /** Names a conversation history goes by. */
@@ -201,7 +234,7 @@ export function buildCall<N, C extends N, S extends CoreSite<N>>(syn: SiteSyntax
   // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
   const nullBound = !!onlyWhen || MAX_TOKENS_PARAMS.some((nm) => own.has(nm) && syn.nullish(own.get(nm)!));
   const stream = site.operation.endsWith('stream') || STREAMING_FUNCTIONS.has(site.operation) || syn.bool(get('stream', 'streaming')?.node) === true;
-  const prompt = syn.prompt(site, own, model, provider);
+  const prompt = promptOf(syn, site, own, model, provider);
   let inputNode: N | null = null;
   if (site.api === 'embeddings') {
     for (const k of syn.names.embedInput) inputNode ??= own.get(k) ?? null;

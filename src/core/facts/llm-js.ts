@@ -34,11 +34,9 @@ import {
   AI_SDK_FUNCTIONS,
   LLM_CACHES,
   OPENAI_V3_METHODS,
-  httpApiOf,
   ITERATING_METHODS,
   LANGCHAIN_CLASSES,
   LANGCHAIN_METHODS,
-  OPENAI_HOST,
   OPENAI_KEY,
   OPENAI_METHODS,
   maskKey,
@@ -71,6 +69,7 @@ import {
   HISTORY_NAME,
   buildCall,
   contextOf,
+  httpApiOfUrls,
   importedClientFact,
   llmCacheFacts,
   keyIn,
@@ -675,13 +674,11 @@ export function extractJsLlmFacts(
     lib: 'fetch' | 'axios',
   ): Site | null {
     if (!urlArg) return null;
-    // OpenAI only when every value the URL can take (through reused `endpoint`/`url` names) is an OpenAI or Azure
-    // OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
+    // Every value the URL can take, through reused `endpoint`/`url` names (httpApiOfUrls decides).
     const candidates = stringCandidates(urlArg, index);
     const urlText = candidates[0]!;
-    if (!candidates.every((u) => OPENAI_HOST.test(u))) return null;
-    const api = httpApiOf(urlText);
-    if (!api || candidates.some((u) => httpApiOf(u) !== api)) return null;
+    const api = httpApiOfUrls(candidates);
+    if (!api) return null;
     const init = second ? unwrap(second) : null;
     let options: Node | null = null;
     let timeout: Site['timeout'];

@@ -32,12 +32,10 @@ import {
 } from './llm-providers';
 import { optionsFromCallers, type CallerOptions } from './llm-caller-options';
 import {
-  httpApiOf,
   LLM_CACHES,
   type StoreModule,
   LANGCHAIN_CLASSES,
   LANGCHAIN_METHODS,
-  OPENAI_HOST,
   OPENAI_KEY,
   OPENAI_LEGACY_METHODS,
   OPENAI_METHODS,
@@ -49,6 +47,7 @@ import {
   HISTORY_NAME,
   buildCall,
   contextOf,
+  httpApiOfUrls,
   importedClientFact,
   llmCacheFacts,
   keyIn,
@@ -721,14 +720,12 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       }
       // Raw HTTP: requests.post(url, json=...), httpx / aiohttp session.post(...)
       if (/^(post|request|get)$/.test(method)) {
-        // OpenAI only when every value the URL can take (through a reused `url`/`endpoint` name) is an OpenAI or
-        // Azure OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
+        // Every value the URL can take, through a reused `url`/`endpoint` name (httpApiOfUrls decides).
         const url = a.positional[method === 'request' ? 1 : 0] ?? a.keywords.get('url');
         const candidates = url ? strCandidates(url, 0) : [];
         const urlText = candidates[0] ?? '';
-        if (!candidates.length || !candidates.every((u) => OPENAI_HOST.test(u))) return null;
-        const api = httpApiOf(urlText);
-        if (!api || candidates.some((u) => httpApiOf(u) !== api)) return null;
+        const api = httpApiOfUrls(candidates);
+        if (!api) return null;
         const body = a.keywords.get('json') ?? a.keywords.get('data');
         const keywords = body?.type === 'dictionary' ? dictEntries(body) : new Map<string, SyntaxNode>();
         const t = a.keywords.get('timeout');

@@ -17,7 +17,16 @@ import type {
 } from '../model/types';
 import { KEY_ENV, PROVIDER_KEYS, keyProvider, type LangChainProviderClass, type OutputBound } from './llm-providers';
 import { callersBound, type CallerOptions } from './llm-caller-options';
-import { asVectorColumn, isLikelyKey, type StoreModule, MAX_TOKENS_NAME, MAX_TOKENS_PARAMS, OPENAI_HOST, OPENAI_KEY } from './llm-api-table';
+import {
+  asVectorColumn,
+  httpApiOf,
+  isLikelyKey,
+  type StoreModule,
+  MAX_TOKENS_NAME,
+  MAX_TOKENS_PARAMS,
+  OPENAI_HOST,
+  OPENAI_KEY,
+} from './llm-api-table';
 import { promptTokens, tokenCountMethod } from './llm-tokens';
 import type { FlowResult } from './llm-flow-core';
 import type { ExportFacts, ResolvedSymbol } from '../project/types';
@@ -170,6 +179,16 @@ function conversationOf<N, C extends N, S extends CoreSite<N>>(syn: SiteSyntax<N
   if (prev && !syn.nullish(prev)) return { expr: syn.shown(prev), line: syn.range(prev).startLine };
   const m = own.get('messages') ?? own.get('input') ?? site.promptArg;
   return m ? syn.historyIn(m) : null;
+}
+
+/**
+ * A raw HTTP call's kind: OpenAI only when every value its URL can take (through reused `url` / `endpoint` names) is
+ * an OpenAI or Azure OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
+ */
+export function httpApiOfUrls(urls: readonly string[]): LlmApiKind | null {
+  if (!urls.length || !urls.every((u) => OPENAI_HOST.test(u))) return null;
+  const api = httpApiOf(urls[0]!);
+  return api && urls.every((u) => httpApiOf(u) === api) ? api : null;
 }
 
 /** AI SDK functions that stream (their names do not end in `stream`). */

@@ -17,39 +17,28 @@ import type {
   Language,
   SecretFact,
 } from '../model/types';
-import { promptTokens, tokenCountMethod } from './llm-tokens';
-import { callersBound, optionsFromCallers, type CallerOptions } from './llm-caller-options';
+import { optionsFromCallers, type CallerOptions } from './llm-caller-options';
 import {
   AI_SDK_PROVIDERS,
   BEDROCK,
   JS_SDKS,
-  KEY_ENV,
   LANGCHAIN_PROVIDER_CLASSES,
-  PROVIDER_KEYS,
   fromModules,
-  keyProvider,
   providerOfModel,
   sdkMethod,
   sdkOfClass,
   type LangChainProviderClass,
-  type OutputBound,
   type ProviderSdk,
 } from './llm-providers';
 import {
   AI_SDK_FUNCTIONS,
   LLM_CACHES,
   OPENAI_V3_METHODS,
-  asVectorColumn,
-  httpApiOf,
   ITERATING_METHODS,
   LANGCHAIN_CLASSES,
   LANGCHAIN_METHODS,
-  MAX_TOKENS_NAME,
-  MAX_TOKENS_PARAMS,
-  OPENAI_HOST,
   OPENAI_KEY,
   OPENAI_METHODS,
-  isLikelyKey,
   maskKey,
 } from './llm-api-table';
 import {
@@ -76,6 +65,22 @@ import {
 } from './estree';
 import { jsImports } from './js-imports';
 import { JsFlow } from './llm-js-flow';
+import {
+  HISTORY_NAME,
+  buildCall,
+  contextOf,
+  httpApiOfUrls,
+  importedClientFact,
+  llmCacheFacts,
+  keyIn,
+  keyOwner,
+  isRetryLoop,
+  tripsOf,
+  type CoreSite,
+  type LoopHead,
+  type PromptParts,
+  type SiteSyntax,
+} from './llm-site-core';
 import { LineMap, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
 
@@ -92,9 +97,6 @@ interface ClientInfo {
   bedrock?: boolean;
   lc?: LangChainProviderClass;
 }
-
-/** Names a conversation history goes by. */
-const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
 
 /** Calls that build a LangChain runnable from a chat model: `prompt.pipe(model)`, `RunnableSequence.from([...])`. */
 const CHAIN_BUILDERS =
@@ -286,24 +288,7 @@ export function extractJsLlmFacts(
     const sym = imported.symbol(chain[0]!, chain.slice(1));
     const c = sym?.facts.client;
     if (!c || c.factory !== factory) return null;
-    const r = range(at);
-    return {
-      via: c.via,
-      api: c.api ?? null,
-      node: null,
-      options: new Map(),
-      fact: {
-        via: c.via,
-        api: `${sym!.name} (${sym!.path})`,
-        line: r.startLine,
-        range: r,
-        timeoutMs: c.timeoutMs,
-        timeoutSet: c.timeoutSet,
-        maxRetries: c.maxRetries,
-        maxRetriesSet: c.maxRetriesSet,
-        optionsSlot: null,
-      },
-    };
+    return { via: c.via, api: c.api ?? null, node: null, options: new Map(), fact: importedClientFact(sym!, c, range(at)) };
   };
   if (imported) {
     for (const n of index.nodes) {
@@ -340,10 +325,93 @@ export function extractJsLlmFacts(
     return chain && chain[0] !== 'this' && imports.has(chain[0]!) ? (imported!.symbol(chain[0]!, chain.slice(1))?.facts.constant ?? null) : null;
   };
 
+  // The syntax questions of the call-site core (llm-site-core.ts), answered over ESTree.
+  const siteSyntax: SiteSyntax<Node, TSESTree.CallExpression, Site> = {
+    names: {
+      lc: 'js',
+      langchain: 'maxTokens',
+      byVia: { 'ai-sdk': 'maxOutputTokens' },
+      // openai-node v3 predates max_completion_tokens; its other kinds of call take no bound.
+      legacy: (api) => (api === 'chat' || api === 'completions' ? 'max_tokens' : null),
+      not: '!',
+      opaque: (name) => `${name}: …`,
+      // The AI SDK's embedMany takes `values`.
+      embedInput: ['input', 'values'],
+      // `value` / `values`: the AI SDK's embed and embedMany.
+      promptKeys: ['messages', 'input', 'prompt', 'system', 'instructions', 'value', 'values', 'contents'],
+      // The AI SDK's `system` option is a message of its own.
+      systemMessage: true,
+    },
+    nullish: isNullish,
+    num: (n) => constNumber(n, index),
+    bool: constBoolean,
+    shown: (n) => shortText(text, n),
+    importedConst: (n) => importedConst(unwrap(n)),
+    range,
+    conditional: (n) => {
+      const c = unwrap(n);
+      return c.type === 'ConditionalExpression' ? { test: c.test as Node, consequent: c.consequent as Node, alternate: c.alternate as Node } : null;
+    },
+    optionsIn: (holder) => {
+      const inner = objectLiteralOf(holder, index);
+      return inner ? objectProps(inner) : null;
+    },
+    setLater: () => undefined,
+    list: (n) => {
+      const x = unwrap(n);
+      return x.type === 'ArrayExpression' ? { items: x.elements.length, spread: x.elements.some((e) => e?.type === 'SpreadElement') } : null;
+    },
+    options: (call, site) => {
+      // LangChain: the model's options are its constructor's (the client's).
+      const seen = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
+      const callers = !site.passedSpread && 'spreads' in seen && seen.spreads === 1 ? callerOptions(call, seen.spreadNode) : null;
+      return { own: seen.props, fromClient: site.client?.options ?? new Map<string, Node>(), spread: seen.spread, callers };
+    },
+    model: (site, get, provider) => {
+      const modelProp = get('model', 'modelName', 'deployment', 'azureOpenAIApiDeploymentName', 'modelId');
+      let model: string | null = null;
+      let modelExpr: string | null = null;
+      if (modelProp) {
+        const m = unwrap(modelProp.node);
+        // The AI SDK names the model by a call of its provider: `openai('gpt-4o')`.
+        if (site.via === 'ai-sdk' && m.type === 'CallExpression') model = constString(m.arguments[0] as Node, index);
+        else model = constString(m, index);
+        if (model === null) {
+          const c = importedConst(m);
+          if (typeof c === 'string') model = c;
+        }
+        if (model === null) modelExpr = shortText(text, modelProp.node);
+      }
+      // A provider-prefixed id (`anthropic/claude-…`, the AI SDK's gateway ids too) names the provider's own model.
+      if (model && (provider || site.via === 'ai-sdk')) model = providerOfModel(model).model;
+      return { model, modelExpr };
+    },
+    promptParts,
+    historyIn,
+    baseUrls: (site) => {
+      const base = site.client?.options.get('baseURL');
+      return base ? stringCandidates(base, index) : null;
+    },
+    httpTimeout: (_call, site) => site.timeout,
+    follow: (call, site) => flow.follow(call, site.promptArg ?? site.options),
+    langchainCache,
+    functionOf: (call) => {
+      const fn = index.enclosingFunction(call);
+      return fn ? functionName(fn, index) : null;
+    },
+    loop: loopOf,
+    handler: handlerOf,
+    callSlot: (call, site) => slotInObject(site.options, call, text),
+    clientSlot: (site) =>
+      site.client?.node
+        ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text)
+        : null,
+  };
+
   for (const n of index.nodes) {
     if (n.type !== 'CallExpression') continue;
     const site = classify(n);
-    if (site) facts.calls.push(buildCall(n, site));
+    if (site) facts.calls.push(buildCall(siteSyntax, n, site));
   }
 
   facts.secrets = findSecrets();
@@ -351,23 +419,11 @@ export function extractJsLlmFacts(
 
   // ---- call-site classification ---------------------------------------------------------------------------
 
-  interface Site {
-    api: LlmApiKind;
-    operation: string;
-    via: LlmVia;
+  interface Site extends CoreSite<Node> {
     client: ClientInfo | null;
     /** The request options object (SDK body, AI SDK options, fetch JSON body). */
     options: Node | null;
-    /** The prompt-bearing argument when it is not in `options` (LangChain). */
-    promptArg: Node | null;
     timeout?: { ms: number | null; set: boolean; slot: InsertSlot | null };
-    /** Another provider's call: whose, where its bound goes, whether the API requires it. */
-    provider?: LlmProvider | null;
-    bound?: OutputBound;
-    opaque?: string;
-    /** `create` passed as a value: options not seen here, and whether through a same-file helper. */
-    passedSpread?: string | null;
-    passedToHelper?: boolean;
   }
 
   /** The member chain of an SDK method taken as a value (`client.chat.completions.create`, its `.bind(...)`), else null. */
@@ -618,13 +674,11 @@ export function extractJsLlmFacts(
     lib: 'fetch' | 'axios',
   ): Site | null {
     if (!urlArg) return null;
-    // OpenAI only when every value the URL can take (through reused `endpoint`/`url` names) is an OpenAI or Azure
-    // OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
+    // Every value the URL can take, through reused `endpoint`/`url` names (httpApiOfUrls decides).
     const candidates = stringCandidates(urlArg, index);
     const urlText = candidates[0]!;
-    if (!candidates.every((u) => OPENAI_HOST.test(u))) return null;
-    const api = httpApiOf(urlText);
-    if (!api || candidates.some((u) => httpApiOf(u) !== api)) return null;
+    const api = httpApiOfUrls(candidates);
+    if (!api) return null;
     const init = second ? unwrap(second) : null;
     let options: Node | null = null;
     let timeout: Site['timeout'];
@@ -678,7 +732,6 @@ export function extractJsLlmFacts(
     const cls = v.type === 'NewExpression' ? (memberChain(v.callee)?.pop() ?? '') : constBoolean(v) === true ? 'InMemoryCache' : '';
     const row = LLM_CACHES[cls];
     if (!row) return null;
-    const r = range(v);
     let ttl: StoreWriteFact['ttl'] = null;
     if (row.ttlOption && v.type === 'NewExpression') {
       for (const a of v.arguments) {
@@ -686,10 +739,7 @@ export function extractJsLlmFacts(
         if (t) ttl = { seconds: constNumber(t, index), how: `${cls} { ${row.ttlOption.name} }` };
       }
     }
-    return {
-      cacheLookup: { kind: row.kind, api: `${cls} (LangChain LLM cache)`, line: r.startLine },
-      store: { kind: row.kind, engine: row.engine, api: cls, line: r.startLine, range: r, ttl, viaHelper: null },
-    };
+    return llmCacheFacts(cls, row, range(v), ttl);
   }
 
   /** An options object's properties, through spreads of objects seen here; `spread` names the first one not seen. */
@@ -758,146 +808,8 @@ export function extractJsLlmFacts(
     ]);
   }
 
-  function buildCall(call: TSESTree.CallExpression, site: Site): LlmCallFact {
-    const seen = site.via === 'langchain' ? { props: new Map<string, Node>(), spread: null } : optionsOf(site.options);
-    const props = seen.props;
-    // `...options` that every caller fills with literal names, none of them a bound: the bound is missing, not unknown.
-    const fromCallers = !site.passedSpread && 'spreads' in seen && seen.spreads === 1 ? callerOptions(call, seen.spreadNode) : null;
-    const bounded = !!fromCallers && callersBound(fromCallers);
-    const spread = site.passedSpread ?? (fromCallers && !bounded ? null : seen.spread);
-    const clientProps = site.client?.options ?? new Map<string, Node>();
-    // A parameter passed as `null`/`undefined` is not passed.
-    const get = (...names: string[]) => {
-      for (const nm of names) if (props.has(nm) && !isNullish(props.get(nm))) return { name: nm, node: props.get(nm)! };
-      for (const nm of names) if (clientProps.has(nm) && !isNullish(clientProps.get(nm))) return { name: nm, node: clientProps.get(nm)! };
-      return null;
-    };
-    const modelProp = get('model', 'modelName', 'deployment', 'azureOpenAIApiDeploymentName', 'modelId');
-    let model: string | null = null;
-    let modelExpr: string | null = null;
-    if (modelProp) {
-      const m = unwrap(modelProp.node);
-      if (site.via === 'ai-sdk' && m.type === 'CallExpression') model = constString(m.arguments[0] as Node, index);
-      else model = constString(m, index);
-      if (model === null) {
-        const c = importedConst(m);
-        if (typeof c === 'string') model = c;
-      }
-      if (model === null) modelExpr = shortText(text, modelProp.node);
-    }
-    let maxTok = site.bound?.in ? null : get(...MAX_TOKENS_PARAMS);
-    let hidden: string | null = null;
-    if (site.bound?.in) {
-      // The bound is inside an options object (`config`, `inferenceConfig`); one not seen here may hold it.
-      const holder = props.get(site.bound.in);
-      const inner = holder ? objectLiteralOf(holder, index) : null;
-      const node = inner ? objectProps(inner).get(site.bound.name) : undefined;
-      if (node && !isNullish(node)) maxTok = { name: site.bound.name, node };
-      else if (holder && !inner) hidden = shortText(text, holder);
-    }
-    if (site.opaque && props.has(site.opaque)) hidden ??= `${site.opaque}: …`;
-    const provider: LlmProvider | null | undefined =
-      site.provider !== undefined ? site.provider : site.client?.lc ? site.client.lc.provider : undefined;
-    // A provider-prefixed id (`anthropic/claude-…`, the AI SDK's gateway ids too) names the provider's own model.
-    if (model && (provider || site.via === 'ai-sdk')) model = providerOfModel(model).model;
-    const maxTokensConst = maxTok ? (constNumber(maxTok.node, index) ?? importedConst(unwrap(maxTok.node))) : null;
-    const maxTokens = typeof maxTokensConst === 'number' ? maxTokensConst : null;
-    // `max_tokens: cond ? 4096 : null`: bounded on one path only (the condition shown as `!cond` for the null branch first).
-    const bound = maxTok ? unwrap(maxTok.node) : null;
-    const onlyWhen =
-      bound?.type === 'ConditionalExpression' && isNullish(bound.consequent as Node) !== isNullish(bound.alternate as Node)
-        ? `${isNullish(bound.consequent as Node) ? '!' : ''}${shortText(text, bound.test as Node)}`
-        : null;
-    // `max_tokens: null` is there but unset: a fix that adds a second parameter beside it would be rejected.
-    const nullBound = !!onlyWhen || MAX_TOKENS_PARAMS.some((nm) => isNullish(props.get(nm)));
-    const stream =
-      site.operation.endsWith('stream') ||
-      site.operation === 'streamText' ||
-      site.operation === 'streamObject' ||
-      constBoolean(get('stream', 'streaming')?.node) === true;
-    const n = constNumber(get('n')?.node, index) ?? 1;
-    const dimensions = constNumber(get('dimensions')?.node, index);
-    const fn = index.enclosingFunction(call);
-    const prompt = promptOf(site, props, model, provider);
-    const inputNode = site.api === 'embeddings' ? (props.get('input') ?? props.get('values') ?? site.promptArg) : null;
-    const input = inputNode ? unwrap(inputNode) : null;
-    const batchInputs = input?.type === 'ArrayExpression' ? input.elements.length : null;
-    const client =
-      site.client?.fact ??
-      (site.timeout
-        ? {
-            via: 'http' as const,
-            api: site.operation.split(' ')[0]!,
-            line: range(call).startLine,
-            range: range(call),
-            timeoutMs: site.timeout.ms,
-            timeoutSet: site.timeout.set,
-            maxRetries: null,
-            maxRetriesSet: false,
-            optionsSlot: site.timeout.slot,
-          }
-        : null);
-    const followed = flow.follow(call, site.promptArg ?? site.options);
-    const { searchUse, returnedTo } = followed;
-    const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
-    const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
-    const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
-    return {
-      api: site.api,
-      operation: site.operation,
-      via: site.via,
-      ...(provider !== undefined ? { provider } : {}),
-      line: range(call).startLine,
-      range: range(call),
-      function: fn ? functionName(fn, index) : null,
-      model,
-      modelExpr,
-      maxTokens,
-      maxTokensParam: maxTok?.name ?? null,
-      ...(onlyWhen ? { maxTokensOnlyWhen: onlyWhen } : {}),
-      maxTokensName: maxTokensNameFor(site),
-      stream,
-      n,
-      dimensions,
-      batchInputs,
-      ...(input?.type === 'ArrayExpression' && input.elements.some((e) => e?.type === 'SpreadElement') ? { inputSpread: true } : {}),
-      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}),
-      ...(site.bound?.required ? { maxTokensRequired: true } : {}),
-      ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
-      ...(provider && provider !== 'openai' && provider !== 'azure-openai' ? { tokenCount: tokenCountMethod(provider) } : {}),
-      client,
-      loop: loopOf(call),
-      handler: handlerOf(call),
-      promptLiteralTokens: prompt.tokens,
-      promptUnknowns: prompt.unknowns,
-      stores,
-      cacheLookup,
-      optionsSpread: spread ?? hidden,
-      ...(fromCallers && !bounded && !hidden ? { optionsFromCallers: fromCallers } : {}),
-      searchUse,
-      returnedTo,
-      conversation: conversationOf(site, props),
-      optionsSlot:
-        nullBound || site.bound?.in || site.passedToHelper !== undefined
-          ? null
-          : site.via === 'langchain'
-            ? site.client?.node
-              ? slotInObject(site.client.node.arguments[0] ? unwrap(site.client.node.arguments[0] as Node) : null, site.client.node, text)
-              : null
-            : slotInObject(site.options, call, text),
-    };
-  }
-
-  /**
-   * Multi-turn chat: the messages are a history carried from turn to turn (`[...history, msg]`, `req.body.messages`,
-   * `previous_response_id`), not a fixed prompt, so the same request never comes twice.
-   */
-  function conversationOf(site: Site, props: Map<string, Node>): LlmCallFact['conversation'] {
-    if (site.api !== 'chat' && site.api !== 'responses') return null;
-    const prev = props.get('previous_response_id') ?? props.get('conversation');
-    if (prev && !isNullish(prev)) return { expr: shortText(text, prev), line: range(prev).startLine };
-    const m = props.get('messages') ?? props.get('input') ?? site.promptArg;
-    if (!m) return null;
+  /** Whether the messages are a history carried from turn to turn (`[...history, msg]`, a list pushed to). */
+  function historyIn(m: Node): LlmCallFact['conversation'] {
     const shown = (n: Node) => ({ expr: shortText(text, n), line: range(n).startLine });
     const visit = (node: Node, depth: number): LlmCallFact['conversation'] => {
       const n = unwrap(node);
@@ -940,44 +852,22 @@ export function extractJsLlmFacts(
     return visit(m, 0);
   }
 
-  function maxTokensNameFor(site: Site): string | null {
-    if (site.api === 'embeddings') return null;
-    if (site.bound) return site.bound.name;
-    if (site.client?.lc) return site.client.lc.bound.js || null;
-    if (site.via === 'langchain') return 'maxTokens';
-    if (site.via === 'ai-sdk') return 'maxOutputTokens';
-    // An OpenAI-compatible provider (`baseURL` to another host) takes the older `max_tokens`.
-    const base = site.client?.options.get('baseURL');
-    if (base && site.api === 'chat' && stringCandidates(base, index).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u)))
-      return 'max_tokens';
-    // openai-node v3 predates max_completion_tokens.
-    if (site.via === 'openai-legacy') return site.api === 'chat' || site.api === 'completions' ? 'max_tokens' : null;
-    return MAX_TOKENS_NAME[site.api] ?? null;
-  }
-
-  function promptOf(
-    site: Site,
-    props: Map<string, Node>,
-    model: string | null,
-    provider?: LlmProvider | null,
-  ): { tokens: number; unknowns: string[] } {
-    const literals: string[] = [];
-    const unknowns: string[] = [];
-    let messages = 0;
+  /** The literal text and the run-time parts of a prompt-bearing value (template literals, `+`, messages, constants). */
+  function promptParts(root: Node, parts: PromptParts): void {
     const visit = (node: Node, depth: number): void => {
       const x = unwrap(node);
       if (depth > 6) {
-        unknowns.push(shortText(text, x));
+        parts.unknowns.push(shortText(text, x));
         return;
       }
       const s = constString(x, index);
       if (s !== null) {
-        literals.push(s);
+        parts.literals.push(s);
         return;
       }
       switch (x.type) {
         case 'TemplateLiteral':
-          literals.push(x.quasis.map((q) => q.value.cooked ?? '').join(''));
+          parts.literals.push(x.quasis.map((q) => q.value.cooked ?? '').join(''));
           for (const e of x.expressions) visit(e, depth + 1);
           return;
         case 'BinaryExpression':
@@ -990,11 +880,11 @@ export function extractJsLlmFacts(
         case 'ArrayExpression':
           for (const el of x.elements)
             if (el && el.type !== 'SpreadElement') visit(el, depth + 1);
-            else if (el) unknowns.push(shortText(text, el));
+            else if (el) parts.unknowns.push(shortText(text, el));
           return;
         case 'ObjectExpression': {
           const p = objectProps(x);
-          if (p.has('role')) messages++;
+          if (p.has('role')) parts.messages++;
           const content = p.get('content') ?? p.get('text');
           if (content) visit(content, depth + 1);
           return;
@@ -1002,7 +892,7 @@ export function extractJsLlmFacts(
         case 'NewExpression':
         case 'CallExpression':
           // new HumanMessage('...'), new SystemMessage('...')
-          if (x.type === 'NewExpression' && /Message$/.test(memberChain(x.callee)?.pop() ?? '')) messages++;
+          if (x.type === 'NewExpression' && /Message$/.test(memberChain(x.callee)?.pop() ?? '')) parts.messages++;
           if (x.arguments.length && x.arguments.every((a) => a.type !== 'SpreadElement')) {
             for (const a of x.arguments) visit(a as Node, depth + 1);
             return;
@@ -1019,66 +909,60 @@ export function extractJsLlmFacts(
         default:
           break;
       }
-      unknowns.push(shortText(text, x));
+      parts.unknowns.push(shortText(text, x));
     };
-    if (site.promptArg) visit(site.promptArg, 0);
-    for (const key of ['messages', 'input', 'prompt', 'system', 'instructions', 'value', 'values', 'contents']) {
-      const v = props.get(key);
-      if (v) visit(v, 0);
-    }
-    if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = props.has('system') ? 2 : 1;
-    return { tokens: promptTokens(literals, messages, site.api, model, provider), unknowns: [...new Set(unknowns)] };
+    visit(root, 0);
   }
 
   // ---- context: loops and request handlers -------------------------------------------------------------------
 
   function loopOf(call: Node): LlmLoop | null {
-    let node: Node = call;
-    for (let hops = 0; hops < 2; hops++) {
-      for (const a of index.ancestors(node)) {
-        // A retry loop (`for (let i = 0; i < 3; i++) { try { ...; break } catch {} }`) repeats only on failure.
-        if (LOOP_TYPES.has(a.type) && !isRetryLoop(a))
-          return {
-            kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while',
-            line: range(a).startLine,
-            trips: tripsOf(a),
-          };
-        if (FUNCTION_TYPES.has(a.type)) {
-          const p = index.parent(a);
-          if (p?.type === 'CallExpression' && p.arguments.includes(a as TSESTree.CallExpressionArgument)) {
-            const m = memberChain(p.callee);
-            const method = m?.[m.length - 1];
-            if (method && ITERATING_METHODS.has(method)) {
-              const arr = p.callee.type === 'MemberExpression' ? unwrap(p.callee.object) : null;
-              return { kind: method, line: range(p).startLine, trips: arr?.type === 'ArrayExpression' ? arr.elements.length : null };
-            }
-          }
-          break;
-        }
-        if (
-          a.type === 'CallExpression' &&
-          memberChain(a.callee)
-            ?.join('.')
-            .match(/^Promise\.(all|allSettled|race|any)$/)
-        )
-          return { kind: 'Promise.all', line: range(a).startLine, trips: null };
-      }
-      // A function passed by name to an iterating method (`items.map(summarise)`) runs once per element.
-      const fn = index.enclosingFunction(node);
-      const name = fn ? functionName(fn, index) : null;
-      if (fn && name) {
-        for (const n of flow.passedAsValue(name)) {
-          if (n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1]) continue;
-          const m = memberChain(n.callee);
+    return contextOf(call, (node) => loopAround(node) ?? iteratedBy(node), firstCaller);
+  }
+
+  /** The loop (or iterating callback, `Promise.all`) around a node inside its function. */
+  function loopAround(node: Node): LlmLoop | null {
+    for (const a of index.ancestors(node)) {
+      if (LOOP_TYPES.has(a.type) && !retryLoop(a))
+        return {
+          kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while',
+          line: range(a).startLine,
+          trips: tripsOf(loopHead(a)),
+        };
+      if (FUNCTION_TYPES.has(a.type)) {
+        const p = index.parent(a);
+        if (p?.type === 'CallExpression' && p.arguments.includes(a as TSESTree.CallExpressionArgument)) {
+          const m = memberChain(p.callee);
           const method = m?.[m.length - 1];
-          if (method && ITERATING_METHODS.has(method) && n.arguments.some((a) => a.type === 'Identifier' && a.name === name))
-            return { kind: method, line: range(n).startLine, trips: null };
+          if (method && ITERATING_METHODS.has(method)) {
+            const arr = p.callee.type === 'MemberExpression' ? unwrap(p.callee.object) : null;
+            return { kind: method, line: range(p).startLine, trips: arr?.type === 'ArrayExpression' ? arr.elements.length : null };
+          }
         }
+        return null;
       }
-      // One level of same-file callers: a helper called from a loop runs once per iteration.
-      const caller = firstCaller(node);
-      if (!caller) return null;
-      node = caller;
+      if (
+        a.type === 'CallExpression' &&
+        memberChain(a.callee)
+          ?.join('.')
+          .match(/^Promise\.(all|allSettled|race|any)$/)
+      )
+        return { kind: 'Promise.all', line: range(a).startLine, trips: null };
+    }
+    return null;
+  }
+
+  /** A function passed by name to an iterating method (`items.map(summarise)`) runs once per element. */
+  function iteratedBy(node: Node): LlmLoop | null {
+    const fn = index.enclosingFunction(node);
+    const name = fn ? functionName(fn, index) : null;
+    if (!fn || !name) return null;
+    for (const n of flow.passedAsValue(name)) {
+      if (n.range[0] >= fn.range[0] && n.range[1] <= fn.range[1]) continue;
+      const m = memberChain(n.callee);
+      const method = m?.[m.length - 1];
+      if (method && ITERATING_METHODS.has(method) && n.arguments.some((a) => a.type === 'Identifier' && a.name === name))
+        return { kind: method, line: range(n).startLine, trips: null };
     }
     return null;
   }
@@ -1090,42 +974,42 @@ export function extractJsLlmFacts(
     return fn && name ? flow.callSitesOf(name, fn)[0] : undefined;
   }
 
-  function isRetryLoop(loop: Node): boolean {
+  function retryLoop(loop: Node): boolean {
     const body = 'body' in loop ? (loop as TSESTree.ForStatement).body : null;
-    const stmts = body?.type === 'BlockStatement' ? body.body : [];
-    return stmts.some((s) => s.type === 'TryStatement' && s.block.body.some((x) => x.type === 'BreakStatement' || x.type === 'ReturnStatement'));
+    return isRetryLoop(
+      body?.type === 'BlockStatement' ? body.body : [],
+      (s) => (s.type === 'TryStatement' ? s.block.body : null),
+      (s) => s.type === 'BreakStatement' || s.type === 'ReturnStatement',
+    );
   }
 
-  function tripsOf(loop: Node): number | null {
+  function loopHead(loop: Node): LoopHead | null {
     if (loop.type === 'ForOfStatement') {
       const r = unwrap(loop.right);
-      return r.type === 'ArrayExpression' ? r.elements.length : null;
+      return r.type === 'ArrayExpression' ? { items: r.elements.length } : null;
     }
     if (loop.type === 'ForStatement' && loop.test?.type === 'BinaryExpression' && (loop.test.operator === '<' || loop.test.operator === '<=')) {
       const init = loop.init?.type === 'VariableDeclaration' ? loop.init.declarations[0]?.init : null;
       const start = init ? constNumber(init, index) : null;
       const end = constNumber(loop.test.right, index);
-      if (start !== null && end !== null) return Math.max(0, end - start + (loop.test.operator === '<=' ? 1 : 0));
+      if (start !== null && end !== null) return { start, end, inclusive: loop.test.operator === '<=' };
     }
     return null;
   }
 
   function handlerOf(call: Node): { framework: string; line: number } | null {
-    let node: Node = call;
-    for (let hops = 0; hops < 2; hops++) {
-      let fn: FunctionNode | null = null;
-      for (const a of index.ancestors(node)) {
-        if (!FUNCTION_TYPES.has(a.type)) continue;
-        fn = a as FunctionNode;
-        const h = handlerFunction(fn);
-        if (h) return h;
-      }
-      // One level of same-file callers.
-      const caller = firstCaller(node);
-      if (!caller || !fn) return null;
-      node = caller;
-    }
-    return null;
+    return contextOf(
+      call,
+      (node) => {
+        for (const a of index.ancestors(node)) {
+          if (!FUNCTION_TYPES.has(a.type)) continue;
+          const h = handlerFunction(a as FunctionNode);
+          if (h) return h;
+        }
+        return null;
+      },
+      firstCaller,
+    );
   }
 
   function handlerFunction(fn: FunctionNode): { framework: string; line: number } | null {
@@ -1166,20 +1050,10 @@ export function extractJsLlmFacts(
       if (n.type === 'Literal' && typeof n.value === 'string') raw = n.value;
       else if (n.type === 'TemplateElement') raw = n.value.cooked ?? n.value.raw;
       if (!raw) continue;
-      const key =
-        raw.match(OPENAI_KEY)?.[0] ??
-        PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ??
-        (isKeyProperty(n) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
-      if (!key || !isLikelyKey(key, path) || seen.has(n.range[0])) continue;
+      const key = keyIn(raw, () => isKeyProperty(n), path);
+      if (!key || seen.has(n.range[0])) continue;
       seen.add(n.range[0]);
-      const owner = keyProvider(key);
-      const env = owner
-        ? KEY_ENV[owner.provider]
-        : /azure/i.test(text.slice(Math.max(0, n.range[0] - 200), n.range[0])) && !key.startsWith('sk-')
-          ? 'AZURE_OPENAI_API_KEY'
-          : 'OPENAI_API_KEY';
-      const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
-      const who = owner ? { provider: owner.provider } : {};
+      const { env, kind, who } = keyOwner(key, text.slice(Math.max(0, n.range[0] - 200), n.range[0]));
       let replacement = `process.env.${env}`;
       if (n.type === 'Literal' && raw !== key) {
         // Every key in the literal is replaced, so a second one does not stay behind in the fixed code.

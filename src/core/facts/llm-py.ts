@@ -20,40 +20,45 @@ import type {
 import {
   BEDROCK,
   INIT_CHAT_MODEL,
-  KEY_ENV,
   LANGCHAIN_PROVIDER_CLASSES,
   LITELLM_FUNCTIONS,
   PY_SDKS,
-  PROVIDER_KEYS,
   fromModules,
-  keyProvider,
   providerOfModel,
   sdkMethod,
   sdkOfClass,
   type LangChainProviderClass,
-  type OutputBound,
   type ProviderSdk,
 } from './llm-providers';
-import { callersBound, optionsFromCallers, type CallerOptions } from './llm-caller-options';
-import { promptTokens, tokenCountMethod } from './llm-tokens';
+import { optionsFromCallers, type CallerOptions } from './llm-caller-options';
 import {
-  asVectorColumn,
-  httpApiOf,
   LLM_CACHES,
   type StoreModule,
   LANGCHAIN_CLASSES,
   LANGCHAIN_METHODS,
-  MAX_TOKENS_NAME,
-  MAX_TOKENS_PARAMS,
-  OPENAI_HOST,
   OPENAI_KEY,
   OPENAI_LEGACY_METHODS,
   OPENAI_METHODS,
   sdkPathParts,
-  isLikelyKey,
   maskKey,
 } from './llm-api-table';
 import { PyFlow } from './llm-py-flow';
+import {
+  HISTORY_NAME,
+  buildCall,
+  contextOf,
+  httpApiOfUrls,
+  importedClientFact,
+  llmCacheFacts,
+  keyIn,
+  keyOwner,
+  isRetryLoop,
+  tripsOf,
+  type CoreSite,
+  type LoopHead,
+  type PromptParts,
+  type SiteSyntax,
+} from './llm-site-core';
 import { callArgs, importAliases, IMPORT_TYPES, pyLiterals } from './py-syntax';
 import { LineMap, NodeIndex, children, collapse, field, indentBefore } from './syntax';
 import type { ImportedLookup } from '../project/types';
@@ -75,8 +80,6 @@ const PY_LOOPS: ReadonlySet<string> = new Set([
   'dictionary_comprehension',
   'generator_expression',
 ]);
-/** Names a conversation history goes by. */
-const HISTORY_NAME = /messages|history|conversation|chat|thread|turns|memory|dialog/i;
 /** Calls that build a LangChain runnable from a chat model. */
 const PY_CHAIN_BUILDERS =
   /^(LLMChain|ConversationChain|RetrievalQA|ConversationalRetrievalChain|from_llm|from_chain_type|create_stuff_documents_chain|create_retrieval_chain|create_react_agent|create_tool_calling_agent|initialize_agent|with_structured_output|bind_tools|bind|with_retry|with_config|pipe|RunnableSequence)$/;
@@ -341,13 +344,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     if (own?.type === 'false') return null;
     const cache = llmCacheOf(own) ?? fileLlmCache;
     if (!cache) return null;
-    const r = range(cache.node);
     const t = cache.row.ttlOption ? callArgs(cache.node).keywords.get(cache.row.ttlOption.name) : undefined;
     const ttl = t ? { seconds: num(t), how: `${cache.cls}(${cache.row.ttlOption!.name}=)` } : null;
-    return {
-      cacheLookup: { kind: cache.row.kind, api: `${cache.cls} (LangChain LLM cache)`, line: r.startLine },
-      store: { kind: cache.row.kind, engine: cache.row.engine, api: cache.cls, line: r.startLine, range: r, ttl, viaHelper: null },
-    };
+    return llmCacheFacts(cache.cls, cache.row, range(cache.node), ttl);
   };
 
   let refNames: Set<string> | undefined;
@@ -361,23 +360,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const sym = imported.symbol(parts[0]!, parts.slice(1));
     const c = sym?.facts.client;
     if (!c || c.factory !== factory) return null;
-    return {
-      via: c.via,
-      api: c.api ?? null,
-      keywords: new Map(),
-      node: at,
-      fact: {
-        via: c.via,
-        api: `${sym!.name} (${sym!.path})`,
-        line: range(at).startLine,
-        range: range(at),
-        timeoutMs: c.timeoutMs,
-        timeoutSet: c.timeoutSet,
-        maxRetries: c.maxRetries,
-        maxRetriesSet: c.maxRetriesSet,
-        optionsSlot: null,
-      },
-    };
+    return { via: c.via, api: c.api ?? null, keywords: new Map(), node: at, fact: importedClientFact(sym!, c, range(at)) };
   };
   if (imported) {
     for (const a of assignments) {
@@ -401,33 +384,123 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     const parts = imported && (node.type === 'identifier' || node.type === 'attribute') ? collapse(node.text).split('.') : null;
     return parts && aliases.has(parts[0]!) ? (imported!.symbol(parts[0]!, parts.slice(1))?.facts.constant ?? null) : null;
   };
-  const numberOrNull = (v: string | number | null) => (typeof v === 'number' ? v : null);
+
+  // The syntax questions of the call-site core (llm-site-core.ts), answered over tree-sitter Python.
+  const siteSyntax: SiteSyntax<SyntaxNode, SyntaxNode, Site> = {
+    names: {
+      lc: 'py',
+      langchain: 'max_tokens',
+      byVia: {},
+      // openai < 1 predates max_completion_tokens.
+      legacy: () => 'max_tokens',
+      not: 'not ',
+      opaque: (name) => `${name}=…`,
+      embedInput: ['input'],
+      promptKeys: ['messages', 'input', 'prompt', 'instructions', 'system', 'contents'],
+      systemMessage: false,
+    },
+    nullish: (n) => n.type === 'none',
+    num,
+    bool,
+    shown: (n) => collapse(n.text).slice(0, 40),
+    importedConst,
+    range,
+    conditional: (n) => {
+      const c = n.type === 'conditional_expression' ? children(n).filter((x) => x.type !== 'if' && x.type !== 'else') : null;
+      return c?.length === 3 ? { consequent: c[0]!, test: c[1]!, alternate: c[2]! } : null;
+    },
+    optionsIn,
+    // Also set later as an attribute of the options object (`config.max_output_tokens = n`).
+    setLater: (holder, name) => {
+      const later = holder.type === 'identifier' ? assignments.find((x) => field(x, 'left')?.text === `${holder.text}.${name}`) : undefined;
+      return later ? (field(later, 'right') ?? undefined) : undefined;
+    },
+    list: (n) => (n.type === 'list' ? { items: children(n).length, spread: children(n).some((x) => x.type === 'list_splat') } : null),
+    options: (call, site) => {
+      // LangChain: the site's keywords are the model's constructor's already.
+      const fromClient = site.via === 'langchain' ? new Map<string, SyntaxNode>() : (site.client?.keywords ?? new Map<string, SyntaxNode>());
+      // `**params` from a dict built here adds its keys; from anything else (`**kwargs` of a caller) they are unknown.
+      let inner: string | null = null;
+      let spreadText: string | null = null;
+      let callers: CallerOptions | null = null;
+      let unknownSplats = 0;
+      if (site.via !== 'langchain' && site.via !== 'http' && !site.passedToHelper) {
+        for (const splat of callArgs(call).positional.filter((x) => x.type === 'dictionary_splat')) {
+          const target = children(splat).find((x) => x.type !== '**');
+          const values = target?.type === 'identifier' ? bindingValues(target) : target?.type === 'dictionary' ? [target] : null;
+          const dict = values?.length === 1 && values[0]!.type === 'dictionary' ? values[0]! : null;
+          if (dict) {
+            for (const [k, v] of dictEntries(dict)) {
+              if (!site.keywords.has(k)) site.keywords.set(k, v);
+            }
+            // `{"model": m, **kwargs}`: the keys the inner splat brings are not seen here.
+            const splatIn = children(dict).find((x) => x.type === 'dictionary_splat');
+            if (splatIn) inner ??= collapse(splatIn.text).slice(0, 40);
+          } else {
+            // `**kwargs` of the function's own `**` parameter: its callers' keywords decide (llm-caller-options.ts).
+            if (++unknownSplats === 1 && target?.type === 'identifier') callers = kwargsFromCallers(call, target.text);
+            spreadText ??= collapse(splat.text).slice(0, 40);
+          }
+        }
+        // The callers fill one `**kwargs` only, and only when nothing else unseen is spread.
+        if (unknownSplats > 1 || inner) callers = null;
+      }
+      return { own: site.keywords, fromClient, spread: inner ?? spreadText, callers };
+    },
+    model: (site, get) => {
+      const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment', 'modelId', 'model_id');
+      const modelConst = modelProp ? (str(modelProp.node) ?? importedConst(modelProp.node)) : null;
+      // LiteLLM's model string and init_chat_model's arguments name the model; a LangChain class of another provider
+      // takes the provider's own id (`anthropic/claude-…` is `claude-…` at Anthropic).
+      const model =
+        site.modelOverride !== undefined && site.modelOverride !== null
+          ? site.modelOverride
+          : (site.client?.initModel ??
+            (typeof modelConst === 'string'
+              ? site.client?.lc || site.client?.initModel !== undefined
+                ? providerOfModel(modelConst).model
+                : modelConst
+              : null));
+      return { model, modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null };
+    },
+    promptParts,
+    historyIn,
+    baseUrls: (site) => {
+      const base = site.client?.keywords.get('base_url');
+      return base ? strCandidates(base, 0) : null;
+    },
+    httpTimeout: (call, site) =>
+      site.timeout
+        ? { ms: site.timeout.seconds === null ? null : site.timeout.seconds * 1000, set: site.timeout.set, slot: kwargSlot(call) }
+        : undefined,
+    follow: (call, site) => flow.follow(call, site.promptArg ?? field(call, 'arguments')),
+    langchainCache,
+    functionOf: (call) => {
+      const fn = enclosingFunction(call);
+      return fn ? (field(fn, 'name')?.text ?? null) : null;
+    },
+    loop: loopOf,
+    handler: handlerOf,
+    // A raw HTTP post's options are its `json=` body, not keywords a fix can add to the call.
+    callSlot: (call, site) => (site.via === 'http' ? null : kwargSlot(call)),
+    clientSlot: (site) => (site.client && site.client.fact.optionsSlot !== null ? kwargSlot(site.client.node) : null),
+  };
 
   for (const call of calls) {
     const site = classify(call);
-    if (site) facts.calls.push(buildCall(call, site));
+    if (site) facts.calls.push(buildCall(siteSyntax, call, site));
   }
   facts.secrets = findSecrets();
   return facts;
 
   // ---- classification ---------------------------------------------------------------------------------------
 
-  interface Site {
-    api: LlmApiKind;
-    operation: string;
-    via: LlmVia;
+  interface Site extends CoreSite<SyntaxNode> {
     client: ClientInfo | null;
     keywords: Map<string, SyntaxNode>;
-    promptArg: SyntaxNode | null;
     timeout?: { seconds: number | null; set: boolean };
-    /** Another provider's call: whose, where its bound goes, whether the API requires it. */
-    provider?: LlmProvider | null;
-    bound?: OutputBound;
+    /** LiteLLM: the provider's own model id its model string names. */
     modelOverride?: string | null;
-    opaque?: string;
-    /** `create` passed as a value: options the request takes from a value not seen here, and whether through a same-file helper. */
-    passedSpread?: string | null;
-    passedToHelper?: boolean;
   }
 
   /** An SDK method reference (`client.chat.completions.create`, `openai.ChatCompletion.create`) taken as a value. */
@@ -647,14 +720,12 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       }
       // Raw HTTP: requests.post(url, json=...), httpx / aiohttp session.post(...)
       if (/^(post|request|get)$/.test(method)) {
-        // OpenAI only when every value the URL can take (through a reused `url`/`endpoint` name) is an OpenAI or
-        // Azure OpenAI address of one generation path; `/v1/models` (a key check) and other paths are not calls.
+        // Every value the URL can take, through a reused `url`/`endpoint` name (httpApiOfUrls decides).
         const url = a.positional[method === 'request' ? 1 : 0] ?? a.keywords.get('url');
         const candidates = url ? strCandidates(url, 0) : [];
         const urlText = candidates[0] ?? '';
-        if (!candidates.length || !candidates.every((u) => OPENAI_HOST.test(u))) return null;
-        const api = httpApiOf(urlText);
-        if (!api || candidates.some((u) => httpApiOf(u) !== api)) return null;
+        const api = httpApiOfUrls(candidates);
+        if (!api) return null;
         const body = a.keywords.get('json') ?? a.keywords.get('data');
         const keywords = body?.type === 'dictionary' ? dictEntries(body) : new Map<string, SyntaxNode>();
         const t = a.keywords.get('timeout');
@@ -754,177 +825,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return out;
   }
 
-  function buildCall(call: SyntaxNode, site: Site): LlmCallFact {
-    const clientKw = site.via === 'langchain' ? new Map<string, SyntaxNode>() : (site.client?.keywords ?? new Map<string, SyntaxNode>());
-    // `**params` from a dict built here adds its keys; from anything else (`**kwargs` of a caller) they are unknown.
-    let spread: string | null = site.passedSpread ?? null;
-    let fromCallers: CallerOptions | null = null;
-    let spreadText: string | null = null;
-    let unknownSplats = 0;
-    if (site.via !== 'langchain' && site.via !== 'http' && !site.passedToHelper) {
-      for (const splat of callArgs(call).positional.filter((x) => x.type === 'dictionary_splat')) {
-        const target = children(splat).find((x) => x.type !== '**');
-        const values = target?.type === 'identifier' ? bindingValues(target) : target?.type === 'dictionary' ? [target] : null;
-        const dict = values?.length === 1 && values[0]!.type === 'dictionary' ? values[0]! : null;
-        if (dict) {
-          for (const [k, v] of dictEntries(dict)) {
-            if (!site.keywords.has(k)) site.keywords.set(k, v);
-          }
-          // `{"model": m, **kwargs}`: the keys the inner splat brings are not seen here.
-          const inner = children(dict).find((x) => x.type === 'dictionary_splat');
-          if (inner) spread ??= collapse(inner.text).slice(0, 40);
-        } else {
-          // `**kwargs` of the function's own `**` parameter: its callers' keywords decide (llm-caller-options.ts).
-          if (++unknownSplats === 1 && target?.type === 'identifier') fromCallers = kwargsFromCallers(call, target.text);
-          spreadText ??= collapse(splat.text).slice(0, 40);
-        }
-      }
-      if (fromCallers && (unknownSplats > 1 || spread || callersBound(fromCallers))) fromCallers = null;
-      if (!fromCallers) spread ??= spreadText;
-    }
-    // A parameter passed as None is not passed.
-    const get = (...names: string[]) => {
-      for (const nm of names) if (site.keywords.has(nm) && site.keywords.get(nm)!.type !== 'none') return { name: nm, node: site.keywords.get(nm)! };
-      for (const nm of names) if (clientKw.has(nm) && clientKw.get(nm)!.type !== 'none') return { name: nm, node: clientKw.get(nm)! };
-      return null;
-    };
-    const modelProp = get('model', 'model_name', 'engine', 'deployment_name', 'azure_deployment', 'modelId', 'model_id');
-    const modelConst = modelProp ? (str(modelProp.node) ?? importedConst(modelProp.node)) : null;
-    // Another provider: the provider's own model id (`anthropic/claude-…` of LiteLLM is `claude-…` at Anthropic).
-    const provider = providerOf(site, typeof modelConst === 'string' ? modelConst : null);
-    const model =
-      site.modelOverride !== undefined && site.modelOverride !== null
-        ? site.modelOverride
-        : (site.client?.initModel ??
-          (typeof modelConst === 'string'
-            ? site.client?.lc || site.client?.initModel !== undefined
-              ? providerOfModel(modelConst).model
-              : modelConst
-            : null));
-    let maxTok = site.bound?.in ? null : get(...MAX_TOKENS_PARAMS);
-    if (site.bound?.in) {
-      // The bound is inside an options object (`config=`, `inferenceConfig=`); one not seen here may hold it.
-      const holder = site.keywords.get(site.bound.in);
-      const inner = optionsIn(holder);
-      // Also set later as an attribute of the options object (`config.max_output_tokens = n`).
-      const later =
-        holder?.type === 'identifier' ? assignments.find((x) => field(x, 'left')?.text === `${holder.text}.${site.bound!.name}`) : undefined;
-      const node = inner?.get(site.bound.name) ?? (later ? (field(later, 'right') ?? undefined) : undefined);
-      if (node && node.type !== 'none') maxTok = { name: site.bound.name, node };
-      else if (holder && !inner) spread ??= collapse(holder.text).slice(0, 40);
-    }
-    if (site.opaque && site.keywords.has(site.opaque)) spread ??= `${site.opaque}=…`;
-    // `max_tokens=500 if cond else None`: bounded on one path only (the condition, negated for a None consequence).
-    const cond = maxTok?.node.type === 'conditional_expression' ? children(maxTok.node).filter((x) => x.type !== 'if' && x.type !== 'else') : null;
-    const onlyWhen =
-      cond?.length === 3 && (cond[0]!.type === 'none') !== (cond[2]!.type === 'none')
-        ? `${cond[0]!.type === 'none' ? 'not ' : ''}${collapse(cond[1]!.text).slice(0, 40)}`
-        : null;
-    // `max_tokens=None` is there but unset: a fix that adds a second parameter beside it would be rejected.
-    const nullBound = !!onlyWhen || MAX_TOKENS_PARAMS.some((nm) => site.keywords.get(nm)?.type === 'none');
-    const stream = /stream$/.test(site.operation) || bool(get('stream', 'streaming')?.node) === true;
-    const fnNode = enclosingFunction(call);
-    const prompt = promptOf(site, model, provider);
-    const inputNode = site.api === 'embeddings' ? (site.keywords.get('input') ?? site.promptArg) : null;
-    const client =
-      site.client?.fact ??
-      (site.timeout
-        ? {
-            via: 'http' as const,
-            api: site.operation.split(' ')[0]!,
-            line: range(call).startLine,
-            range: range(call),
-            timeoutMs: site.timeout.seconds === null ? null : site.timeout.seconds * 1000,
-            timeoutSet: site.timeout.set,
-            maxRetries: null,
-            maxRetriesSet: false,
-            optionsSlot: kwargSlot(call),
-          }
-        : null);
-    const followed = flow.follow(call, site.promptArg ?? field(call, 'arguments'));
-    const { searchUse, returnedTo } = followed;
-    const lcCache = site.via === 'langchain' ? langchainCache(site) : null;
-    const stores = (lcCache ? [...followed.stores, lcCache.store] : followed.stores).map((s) => (site.api === 'embeddings' ? asVectorColumn(s) : s));
-    const cacheLookup = followed.cacheLookup ?? lcCache?.cacheLookup ?? null;
-    return {
-      api: site.api,
-      operation: site.operation,
-      via: site.via,
-      ...(provider !== undefined ? { provider } : {}),
-      line: range(call).startLine,
-      range: range(call),
-      function: fnNode ? (field(fnNode, 'name')?.text ?? null) : null,
-      model,
-      modelExpr: modelProp && model === null ? collapse(modelProp.node.text).slice(0, 40) : null,
-      maxTokens: maxTok ? (num(maxTok.node) ?? numberOrNull(importedConst(maxTok.node))) : null,
-      maxTokensParam: maxTok?.name ?? null,
-      ...(onlyWhen ? { maxTokensOnlyWhen: onlyWhen } : {}),
-      maxTokensName:
-        site.api === 'embeddings'
-          ? null
-          : site.bound
-            ? site.bound.name
-            : site.client?.lc
-              ? site.client.lc.bound.py || null
-              : site.via === 'langchain' || site.via === 'openai-legacy' || otherProvider(site)
-                ? 'max_tokens'
-                : (MAX_TOKENS_NAME[site.api] ?? null),
-      ...(site.bound?.in ? { maxTokensIn: site.bound.in } : {}),
-      ...(site.bound?.required ? { maxTokensRequired: true } : {}),
-      ...(site.client?.lc?.defaultBound ? { maxTokensDefaulted: true } : {}),
-      ...(provider && provider !== 'openai' && provider !== 'azure-openai' ? { tokenCount: tokenCountMethod(provider) } : {}),
-      stream,
-      n: num(get('n')?.node) ?? 1,
-      dimensions: num(get('dimensions')?.node),
-      batchInputs: inputNode?.type === 'list' ? children(inputNode).length : null,
-      ...(inputNode?.type === 'list' && children(inputNode).some((x) => x.type === 'list_splat') ? { inputSpread: true } : {}),
-      client,
-      loop: loopOf(call),
-      handler: handlerOf(call),
-      promptLiteralTokens: prompt.tokens,
-      promptUnknowns: prompt.unknowns,
-      stores,
-      cacheLookup,
-      optionsSpread: spread,
-      ...(fromCallers && !spread ? { optionsFromCallers: fromCallers } : {}),
-      searchUse,
-      returnedTo,
-      conversation: conversationOf(site),
-      optionsSlot:
-        nullBound || site.bound?.in || site.passedToHelper !== undefined
-          ? null
-          : site.via === 'langchain'
-            ? site.client && site.client.fact.optionsSlot !== null
-              ? kwargSlot(site.client.node)
-              : null
-            : site.via === 'http'
-              ? null
-              : kwargSlot(call),
-    };
-  }
-
-  /** Whose API a call reaches: another provider's site or client says; OpenAI's own paths say nothing (undefined). */
-  function providerOf(site: Site, model: string | null): LlmProvider | null | undefined {
-    if (site.provider !== undefined) return site.provider;
-    if (site.client?.initModel !== undefined) return site.client.provider ?? null;
-    if (site.client?.lc) return site.client.lc.provider;
-    void model;
-    return undefined;
-  }
-
-  /** An OpenAI-compatible provider (`base_url` to another host) takes the older `max_tokens`. */
-  function otherProvider(site: Site): boolean {
-    const base = site.client?.keywords.get('base_url');
-    return site.api === 'chat' && !!base && strCandidates(base, 0).every((u) => /^https?:\/\//.test(u) && !OPENAI_HOST.test(u));
-  }
-
-  /** Multi-turn chat: messages carried from turn to turn (`[*history, msg]`, `request.messages`), not a fixed prompt. */
-  function conversationOf(site: Site): LlmCallFact['conversation'] {
-    if (site.api !== 'chat' && site.api !== 'responses') return null;
+  /** Whether the messages are a history carried from turn to turn (`[*history, msg]`, `history + [msg]`, a list appended to). */
+  function historyIn(m: SyntaxNode): LlmCallFact['conversation'] {
     const shown = (n: SyntaxNode) => ({ expr: collapse(n.text).slice(0, 40), line: range(n).startLine });
-    const prev = site.keywords.get('previous_response_id') ?? site.keywords.get('conversation');
-    if (prev && prev.type !== 'none') return shown(prev);
-    const m = site.keywords.get('messages') ?? site.keywords.get('input') ?? site.promptArg;
     const visit = (n: SyntaxNode | null | undefined, depth: number): LlmCallFact['conversation'] => {
       if (!n || depth > 3) return null;
       if (n.type === 'list') {
@@ -961,32 +864,30 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return visit(m, 0);
   }
 
-  function promptOf(site: Site, model: string | null, provider?: LlmProvider | null): { tokens: number; unknowns: string[] } {
-    const literals: string[] = [];
-    const unknowns: string[] = [];
-    let messages = 0;
+  /** The literal text and the run-time parts of a prompt-bearing value (f-strings, concatenation, messages, constants). */
+  function promptParts(root: SyntaxNode, parts: PromptParts): void {
     const visit = (node: SyntaxNode, depth: number): void => {
       if (depth > 6) {
-        unknowns.push(collapse(node.text).slice(0, 40));
+        parts.unknowns.push(collapse(node.text).slice(0, 40));
         return;
       }
       const s = str(node);
       if (s !== null) {
-        literals.push(s);
+        parts.literals.push(s);
         return;
       }
       switch (node.type) {
         case 'string':
           for (const c of children(node)) {
-            if (c.type === 'string_content') literals.push(c.text);
-            else if (c.type === 'interpolation') unknowns.push(collapse(c.text).slice(1, -1).slice(0, 40));
+            if (c.type === 'string_content') parts.literals.push(c.text);
+            else if (c.type === 'interpolation') parts.unknowns.push(collapse(c.text).slice(1, -1).slice(0, 40));
           }
           return;
         case 'concatenated_string':
         case 'list':
         case 'tuple':
           for (const c of children(node)) visit(c, depth + 1);
-          if (node.type === 'tuple' && depth > 0) messages++;
+          if (node.type === 'tuple' && depth > 0) parts.messages++;
           return;
         case 'binary_operator':
           visit(field(node, 'left')!, depth + 1);
@@ -994,18 +895,18 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
           return;
         case 'dictionary': {
           const d = dictEntries(node);
-          if (d.has('role')) messages++;
+          if (d.has('role')) parts.messages++;
           const content = d.get('content') ?? d.get('text');
           if (content) visit(content, depth + 1);
           return;
         }
         case 'call': {
           const name = field(node, 'function')?.text ?? '';
-          if (/Message$/.test(name)) messages++;
+          if (/Message$/.test(name)) parts.messages++;
           const a = callArgs(node);
-          const parts = [...a.positional, ...(a.keywords.has('content') ? [a.keywords.get('content')!] : [])];
-          if (parts.length) {
-            for (const p of parts) visit(p, depth + 1);
+          const args = [...a.positional, ...(a.keywords.has('content') ? [a.keywords.get('content')!] : [])];
+          if (args.length) {
+            for (const p of args) visit(p, depth + 1);
             return;
           }
           break;
@@ -1021,15 +922,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
         default:
           break;
       }
-      unknowns.push(collapse(node.text).slice(0, 40));
+      parts.unknowns.push(collapse(node.text).slice(0, 40));
     };
-    if (site.promptArg) visit(site.promptArg, 0);
-    for (const key of ['messages', 'input', 'prompt', 'instructions', 'system', 'contents']) {
-      const v = site.keywords.get(key);
-      if (v) visit(v, 0);
-    }
-    if (site.api === 'chat' && messages === 0 && literals.length + unknowns.length > 0) messages = 1;
-    return { tokens: promptTokens(literals, messages, site.api, model, provider), unknowns: [...new Set(unknowns)] };
+    visit(root, 0);
   }
 
   // ---- context ----------------------------------------------------------------------------------------------
@@ -1083,46 +978,53 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return name ? flow.callSitesOf(name, fn) : [];
   }
 
+  /** The first same-file call of the function around a node: one level of callers for loop and handler context. */
+  function firstCaller(node: SyntaxNode): SyntaxNode | undefined {
+    const fn = enclosingFunction(node);
+    return fn ? callersOf(fn)[0] : undefined;
+  }
+
   function loopOf(call: SyntaxNode): LlmLoop | null {
-    let node = call;
-    for (let hops = 0; hops < 2; hops++) {
-      let fn: SyntaxNode | null = null;
-      for (let p = node.parent; p; p = p.parent) {
-        if (p.type === 'function_definition') {
-          fn = p;
-          break;
-        }
-        // A retry loop (`for attempt in range(3): try: ... break`) repeats only on failure: look further out.
-        if (PY_LOOPS.has(p.type) && !isRetryLoop(p))
-          return {
-            kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension',
-            line: range(p).startLine,
-            trips: tripsOf(p),
-          };
+    return contextOf(call, loopAround, firstCaller);
+  }
+
+  /** The loop around a node inside its function, or a `map` of that function. */
+  function loopAround(node: SyntaxNode): LlmLoop | null {
+    let fn: SyntaxNode | null = null;
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === 'function_definition') {
+        fn = p;
+        break;
       }
-      // A function passed by name to map / Executor.map / Pool.imap runs once per element.
-      const name = fn ? field(fn, 'name')?.text : undefined;
-      if (fn && name) {
-        for (const c of mapCallsOf(name)) {
-          if (c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex) continue;
-          return { kind: 'map', line: range(c).startLine, trips: null };
-        }
+      if (PY_LOOPS.has(p.type) && !retryLoop(p))
+        return {
+          kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension',
+          line: range(p).startLine,
+          trips: tripsOf(loopHead(p)),
+        };
+    }
+    // A function passed by name to map / Executor.map / Pool.imap runs once per element.
+    const name = fn ? field(fn, 'name')?.text : undefined;
+    if (fn && name) {
+      for (const c of mapCallsOf(name)) {
+        if (c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex) continue;
+        return { kind: 'map', line: range(c).startLine, trips: null };
       }
-      const caller = fn ? callersOf(fn)[0] : undefined;
-      if (!caller) return null;
-      node = caller;
     }
     return null;
   }
 
-  function isRetryLoop(loop: SyntaxNode): boolean {
-    if (loop.type !== 'for_statement' && loop.type !== 'while_statement') return false;
-    const body = field(loop, 'body');
-    const tries = body ? children(body).filter((c) => c.type === 'try_statement') : [];
-    return tries.some((t) => {
-      const b = field(t, 'body');
-      return !!b && children(b).some((s) => s.type === 'break_statement' || s.type === 'return_statement');
-    });
+  function retryLoop(loop: SyntaxNode): boolean {
+    // A comprehension has no statements: it never retries.
+    const body = loop.type === 'for_statement' || loop.type === 'while_statement' ? field(loop, 'body') : null;
+    return isRetryLoop(
+      body ? children(body) : [],
+      (s) => {
+        const b = s.type === 'try_statement' ? field(s, 'body') : null;
+        return b ? children(b) : null;
+      },
+      (s) => s.type === 'break_statement' || s.type === 'return_statement',
+    );
   }
 
   /** `map(f, xs)`-style calls by the name of the function they map, indexed once. */
@@ -1143,51 +1045,42 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
     return mapCalls.get(name) ?? [];
   }
 
-  function tripsOf(loop: SyntaxNode): number | null {
-    const right =
-      loop.type === 'for_statement'
-        ? field(loop, 'right')
-        : children(loop).find((c) => c.type === 'for_in_clause')
-          ? field(
-              children(loop).find((c) => c.type === 'for_in_clause')!,
-              'right',
-            )
-          : null;
+  function loopHead(loop: SyntaxNode): LoopHead | null {
+    const clause = loop.type === 'for_statement' ? null : children(loop).find((c) => c.type === 'for_in_clause');
+    const right = loop.type === 'for_statement' ? field(loop, 'right') : clause ? field(clause, 'right') : null;
     if (!right) return null;
-    if (right.type === 'list' || right.type === 'tuple') return children(right).length;
+    if (right.type === 'list' || right.type === 'tuple') return { items: children(right).length };
     if (right.type === 'call' && field(right, 'function')?.text === 'range') {
       const a = callArgs(right).positional.map((x) => num(x));
-      if (a.length === 1 && a[0] !== null) return Math.max(0, a[0]!);
-      if (a.length >= 2 && a[0] !== null && a[1] !== null) return Math.max(0, a[1]! - a[0]!);
+      if (a.length === 1 && a[0] !== null) return { start: 0, end: a[0]!, inclusive: false };
+      if (a.length >= 2 && a[0] !== null && a[1] !== null) return { start: a[0]!, end: a[1]!, inclusive: false };
     }
     return null;
   }
 
   function handlerOf(call: SyntaxNode): { framework: string; line: number } | null {
-    let node = call;
-    for (let hops = 0; hops < 2; hops++) {
-      const fn = enclosingFunction(node);
-      if (!fn) return null;
-      const dec = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
-      for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
-        const t = collapse(d.text);
-        if (HANDLER_DECORATOR.test(t)) {
-          const flask = /\.route\s*\(/.test(t) && [...aliases.values()].some((m) => m.startsWith('flask'));
-          return {
-            framework: flask ? 'flask' : [...aliases.values()].some((m) => m.startsWith('flask')) ? 'flask' : 'fastapi',
-            line: range(fn).startLine,
-          };
-        }
-        if (/^@\s*(api_view|require_(GET|POST|http_methods)|csrf_exempt)\b/.test(t)) return { framework: 'django', line: range(fn).startLine };
+    return contextOf(call, handlerAround, firstCaller);
+  }
+
+  function handlerAround(node: SyntaxNode): { framework: string; line: number } | null {
+    const fn = enclosingFunction(node);
+    if (!fn) return null;
+    const dec = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
+    for (const d of dec ? children(dec).filter((c) => c.type === 'decorator') : []) {
+      const t = collapse(d.text);
+      if (HANDLER_DECORATOR.test(t)) {
+        const flask = /\.route\s*\(/.test(t) && [...aliases.values()].some((m) => m.startsWith('flask'));
+        return {
+          framework: flask ? 'flask' : [...aliases.values()].some((m) => m.startsWith('flask')) ? 'flask' : 'fastapi',
+          line: range(fn).startLine,
+        };
       }
-      const params = field(fn, 'parameters');
-      const first = params ? children(params)[0] : null;
-      if (first?.text === 'request' && [...aliases.values()].some((m) => m.startsWith('django')))
-        return { framework: 'django', line: range(fn).startLine };
-      const caller = callersOf(fn)[0];
-      if (!caller) return null;
-      node = caller;
+      if (/^@\s*(api_view|require_(GET|POST|http_methods)|csrf_exempt)\b/.test(t)) return { framework: 'django', line: range(fn).startLine };
     }
+    const params = field(fn, 'parameters');
+    const first = params ? children(params)[0] : null;
+    if (first?.text === 'request' && [...aliases.values()].some((m) => m.startsWith('django')))
+      return { framework: 'django', line: range(fn).startLine };
     return null;
   }
 
@@ -1200,19 +1093,9 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       const contents = children(s).filter((c) => c.type === 'string_content');
       for (const c of contents) {
         const raw = c.text;
-        const key =
-          raw.match(OPENAI_KEY)?.[0] ??
-          PROVIDER_KEYS.map((k) => raw.match(k.pattern)?.[0]).find(Boolean) ??
-          (isKeyBinding(s) && raw.length >= 20 && !/\s/.test(raw) ? raw : null);
-        if (!key || !isLikelyKey(key, path)) continue;
-        const owner = keyProvider(key);
-        const env = owner
-          ? KEY_ENV[owner.provider]
-          : /azure/i.test(text.slice(Math.max(0, s.startIndex - 200), s.startIndex)) && !key.startsWith('sk-')
-            ? 'AZURE_OPENAI_API_KEY'
-            : 'OPENAI_API_KEY';
-        const kind: SecretFact['kind'] = owner ? owner.kind : key.match(OPENAI_KEY) ? 'openai-key' : 'api-key-literal';
-        const who = owner ? { provider: owner.provider } : {};
+        const key = keyIn(raw, () => isKeyBinding(s), path);
+        if (!key) continue;
+        const { env, kind, who } = keyOwner(key, text.slice(Math.max(0, s.startIndex - 200), s.startIndex));
         const whole = contents.length === 1 && raw === key && !children(s).some((x) => x.type === 'interpolation') && !/^[fFrRbBuU]+/.test(s.text);
         const startOffset = whole ? s.startIndex : c.startIndex + raw.indexOf(key);
         const endOffset = whole ? s.endIndex : startOffset + key.length;

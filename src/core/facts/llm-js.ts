@@ -76,6 +76,7 @@ import {
   keyOwner,
   isRetryLoop,
   tripsOf,
+  untilResult,
   type CoreSite,
   type LoopHead,
   type PromptParts,
@@ -923,7 +924,7 @@ export function extractJsLlmFacts(
   /** The loop (or iterating callback, `Promise.all`) around a node inside its function. */
   function loopAround(node: Node): LlmLoop | null {
     for (const a of index.ancestors(node)) {
-      if (LOOP_TYPES.has(a.type) && !retryLoop(a))
+      if (LOOP_TYPES.has(a.type) && !retryLoop(a) && !untilCallYields(a, node))
         return {
           kind: a.type === 'ForOfStatement' ? 'for-of' : a.type === 'ForInStatement' ? 'for-in' : a.type === 'ForStatement' ? 'for' : 'while',
           line: range(a).startLine,
@@ -972,6 +973,39 @@ export function extractJsLlmFacts(
     const fn = index.enclosingFunction(node);
     const name = fn ? functionName(fn, index) : null;
     return fn && name ? flow.callSitesOf(name, fn)[0] : undefined;
+  }
+
+  /** `while (!answer) { … answer = r.choices[0].message.content }` (llm-site-core.ts untilResult). */
+  function untilCallYields(loop: Node, call: Node): boolean {
+    if (loop.type !== 'WhileStatement' && loop.type !== 'DoWhileStatement') return false;
+    let cur: Node = call;
+    for (let p = index.parent(cur); p; cur = p, p = index.parent(p)) {
+      if (
+        p.type === 'AwaitExpression' ||
+        p.type === 'ChainExpression' ||
+        p.type === 'TSAsExpression' ||
+        (p.type === 'MemberExpression' && p.object === cur)
+      )
+        continue;
+      break;
+    }
+    const p = index.parent(cur);
+    const bound =
+      p?.type === 'VariableDeclarator' && p.init === cur
+        ? boundNames(p.id)
+        : p?.type === 'AssignmentExpression' && p.right === cur
+          ? boundNames(p.left as Node)
+          : [];
+    const bindings = [
+      ...index.within(loop, 'VariableDeclarator').map((d) => ({ to: boundNames(d.id), from: d.init ? index.namesIn(d.init) : [] })),
+      ...index.within(loop, 'AssignmentExpression').map((x) => ({ to: boundNames(x.left as Node), from: index.namesIn(x.right) })),
+      // `for await (const chunk of stream)` binds `chunk` from the stream.
+      ...index.within(loop, 'ForOfStatement').map((x) => ({
+        to: x.left.type === 'VariableDeclaration' ? x.left.declarations.flatMap((d) => boundNames(d.id)) : boundNames(x.left as Node),
+        from: index.namesIn(x.right),
+      })),
+    ];
+    return untilResult(index.namesIn(loop.test), bound, bindings);
   }
 
   function retryLoop(loop: Node): boolean {

@@ -54,6 +54,7 @@ import {
   keyOwner,
   isRetryLoop,
   tripsOf,
+  untilResult,
   type CoreSite,
   type LoopHead,
   type PromptParts,
@@ -996,7 +997,7 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
         fn = p;
         break;
       }
-      if (PY_LOOPS.has(p.type) && !retryLoop(p))
+      if (PY_LOOPS.has(p.type) && !retryLoop(p) && !untilCallYields(p, node))
         return {
           kind: p.type === 'for_statement' ? 'for' : p.type === 'while_statement' ? 'while' : 'comprehension',
           line: range(p).startLine,
@@ -1012,6 +1013,22 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
       }
     }
     return null;
+  }
+
+  /** `while answer is None:` whose body binds `answer` from the call's result (llm-site-core.ts untilResult). */
+  function untilCallYields(loop: SyntaxNode, call: SyntaxNode): boolean {
+    if (loop.type !== 'while_statement') return false;
+    const ids = (n: SyntaxNode | null | undefined) => (n ? n.descendantsOfType('identifier').flatMap((x) => (x ? [x.text] : [])) : []);
+    let cur = call;
+    while (cur.parent && ['await', 'parenthesized_expression', 'attribute', 'subscript', 'call'].includes(cur.parent.type)) cur = cur.parent;
+    const bound =
+      cur.parent?.type === 'assignment' && field(cur.parent, 'right')?.startIndex === cur.startIndex ? ids(field(cur.parent, 'left')) : [];
+    const body = field(loop, 'body');
+    // `for chunk in stream:` binds `chunk` from the stream, as `=` and `+=` bind their targets.
+    const bindings = (body ? body.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement']) : []).flatMap((a) =>
+      a ? [{ to: ids(field(a, 'left')), from: ids(field(a, 'right')) }] : [],
+    );
+    return untilResult(ids(field(loop, 'condition')), bound, bindings);
   }
 
   function retryLoop(loop: SyntaxNode): boolean {

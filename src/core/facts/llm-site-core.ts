@@ -354,6 +354,33 @@ export function isRetryLoop<N>(body: readonly N[], tryBlock: (statement: N) => r
   return body.some((s) => tryBlock(s)?.some(leaves) ?? false);
 }
 
+/**
+ * A loop that runs until the call yields (`while answer is None: … answer = r.choices[0].message.content`, a poll, a
+ * page cursor): its condition reads a name the loop binds, through its bindings, from what the call returns. Each trip
+ * needs the outcome of the one before, so its calls can neither be batched nor run together: not a call per element.
+ */
+export function untilResult(
+  condition: Iterable<string>,
+  callTargets: readonly string[],
+  bindings: ReadonlyArray<{ to: readonly string[]; from: Iterable<string> }>,
+): boolean {
+  const tainted = new Set(callTargets);
+  if (!tainted.size) return false;
+  const rows = bindings.map((b) => ({ to: b.to, from: [...b.from] }));
+  for (let changed = true, guard = 0; changed && guard < 8; guard++) {
+    changed = false;
+    for (const b of rows)
+      if (b.from.some((x) => tainted.has(x)))
+        for (const t of b.to)
+          if (!tainted.has(t)) {
+            tainted.add(t);
+            changed = true;
+          }
+  }
+  for (const x of condition) if (tainted.has(x)) return true;
+  return false;
+}
+
 /** What a loop runs over, as its syntax tells: a literal list of items, or a counted range. */
 export type LoopHead = { items: number } | { start: number; end: number; inclusive: boolean };
 

@@ -4,6 +4,21 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a loop until the call yields an answer (the context trimmed on each failure) is no loop over elements (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI, BadRequestError\nc = OpenAI()\ndef reply(messages):\n    answer = None\n    while answer is None:\n        try:\n            r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=messages)\n            answer = r.choices[0].message.content\n        except BadRequestError:\n            messages = messages[1:]\n    return answer\n',
+    },
+    {
+      name: 'a loop until a streamed answer is read whole is no loop over elements (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI, BadRequestError\nc = OpenAI()\ndef reply(messages):\n    answer = None\n    while answer is None:\n        try:\n            stream = c.chat.completions.create(model="gpt-4o-mini", max_tokens=200, messages=messages, stream=True)\n            answer = ""\n            for chunk in stream:\n                delta = chunk.choices[0].delta\n                answer += delta.content or ""\n        except BadRequestError:\n            messages = messages[1:]\n    return answer\n',
+    },
+    {
+      name: 'a loop until the call yields an answer is no loop over elements (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nexport async function reply(messages: OpenAI.ChatCompletionMessageParam[]) {\n  let answer: string | null = null;\n  while (!answer) {\n    const r = await c.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 200, messages });\n    answer = r.choices[0].message.content;\n  }\n  return answer;\n}\n",
+    },
+    {
       name: 'a retry loop is not a loop over elements (Python)',
       language: 'python',
       code: 'from openai import OpenAI\nc = OpenAI()\ndef embed(text):\n    for attempt in range(5):\n        try:\n            return c.embeddings.create(model="text-embedding-3-small", input=text).data[0].embedding\n        except Exception:\n            pass\n',
@@ -45,6 +60,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a while loop over an index whose condition does not depend on the reply (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI()\ndef summarise(docs):\n    out = []\n    i = 0\n    while i < len(docs):\n        r = c.chat.completions.create(model="gpt-4o-mini", max_tokens=100, messages=[{"role": "user", "content": docs[i]}])\n        out.append(r.choices[0].message.content)\n        i += 1\n    return out\n',
+      errors: [{ messageId: 'batch', line: 7, includes: ['while loop at line 6'] }],
+    },
     {
       name: 'a retry loop inside a loop over chunks reports the outer loop',
       language: 'python',

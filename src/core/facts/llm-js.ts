@@ -759,7 +759,15 @@ export function extractJsLlmFacts(
       }
       for (const p of obj.properties) {
         if (p.type === 'SpreadElement') visit(p.argument, depth + 1);
-        else {
+        else if (p.type === 'Property' && p.computed) {
+          // `{ [key]: 500 }`: a constant key is that key; one computed at run time may be the bound.
+          const name = constString(p.key as Node, index);
+          if (name !== null) props.set(name, p.value as Node);
+          else {
+            spreads++;
+            spread ??= shortText(text, p.key as Node);
+          }
+        } else {
           const name = propertyName(p);
           if (name) props.set(name, p.value as Node);
         }

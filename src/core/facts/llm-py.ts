@@ -434,9 +434,22 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
             for (const [k, v] of dictEntries(dict)) {
               if (!site.keywords.has(k)) site.keywords.set(k, v);
             }
-            // `{"model": m, **kwargs}`: the keys the inner splat brings are not seen here.
+            // `{"model": m, **kwargs}`: the keys the inner splat brings are not seen here; nor is a key computed at
+            // run time (`{key_name: n}`, `params[key] = n`). `params["max_tokens"] = n` adds its key.
             const splatIn = children(dict).find((x) => x.type === 'dictionary_splat');
             if (splatIn) inner ??= collapse(splatIn.text).slice(0, 40);
+            const computed = children(dict).find((x) => x.type === 'pair' && str(field(x, 'key')) === null);
+            if (computed) inner ??= collapse(field(computed, 'key')?.text ?? '…').slice(0, 40);
+            if (target?.type === 'identifier')
+              for (const a of assignments) {
+                const left = field(a, 'left');
+                if (left?.type !== 'subscript' || field(left, 'value')?.text !== target.text || a.startIndex > call.startIndex) continue;
+                if (enclosingFunction(a)?.startIndex !== enclosingFunction(call)?.startIndex) continue;
+                const key = str(field(left, 'subscript'));
+                const value = field(a, 'right');
+                if (key === null) inner ??= collapse(left.text).slice(0, 40);
+                else if (value && !site.keywords.has(key)) site.keywords.set(key, value);
+              }
           } else {
             // `**kwargs` of the function's own `**` parameter: its callers' keywords decide (llm-caller-options.ts).
             if (++unknownSplats === 1 && target?.type === 'identifier') callers = kwargsFromCallers(call, target.text);

@@ -68,6 +68,21 @@ ruleTester(rule, {
       code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q, **kwargs):\n    return c.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": q}], **kwargs)\ndef route(q, opts):\n    return ask(q, temperature=0, **opts)\n',
     },
     {
+      name: 'an options object whose bound key is computed at run time (TS)',
+      language: 'typescript',
+      code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const ask = (q: string, model: string) => {\n  const key = model.startsWith('o') ? 'max_completion_tokens' : 'max_tokens';\n  return c.chat.completions.create({ model, messages: [{ role: 'user', content: q }], [key]: 500 });\n};\n",
+    },
+    {
+      name: 'a request dict whose bound key is chosen at run time (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q, model):\n    key = "max_completion_tokens" if model.startswith("o") else "max_tokens"\n    args = {"model": model, "messages": [{"role": "user", "content": q}], key: 500}\n    return c.chat.completions.create(**args)\n',
+    },
+    {
+      name: 'a request dict given its bound by a subscript assignment (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q):\n    args = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": q}]}\n    args["max_tokens"] = 500\n    return c.chat.completions.create(**args)\n',
+    },
+    {
       name: 'the whole request passed in by the caller',
       language: 'typescript',
       code: "import OpenAI from 'openai';\nconst c = new OpenAI({ timeout: 1000 });\nexport const complete = (params: OpenAI.ChatCompletionCreateParamsNonStreaming) => c.chat.completions.create(params);\n",
@@ -114,6 +129,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a request dict given other options by subscript assignments (Python)',
+      language: 'python',
+      code: 'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q):\n    args = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": q}]}\n    args["temperature"] = 0\n    return c.chat.completions.create(**args)\n',
+      errors: [{ messageId: 'unbounded', line: 6, includes: ['gpt-4o-mini'] }],
+      output:
+        'from openai import OpenAI\nc = OpenAI(timeout=10)\ndef ask(q):\n    args = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": q}]}\n    args["temperature"] = 0\n    return c.chat.completions.create(**args, max_completion_tokens=1024)\n',
+    },
     {
       name: '**kwargs whose same-file callers pass no bound (Python)',
       language: 'python',

@@ -502,7 +502,26 @@ export function extractPyLlmFacts(parsed: ParsedSource, path: string, imported?:
 
   for (const call of calls) {
     const site = classify(call);
-    if (site) facts.calls.push(buildCall(siteSyntax, call, site));
+    if (site) {
+      const fact = buildCall(siteSyntax, call, site);
+      // openai < 1.0 at module level (`openai.ChatCompletion.create`): no client, each call takes `request_timeout`.
+      if (site.via === 'openai-legacy' && !site.client && !fact.client) {
+        const t = site.keywords.get('request_timeout') ?? site.keywords.get('timeout');
+        const seconds = t ? num(t) : null;
+        fact.client = {
+          via: 'openai-legacy',
+          api: site.operation,
+          line: range(call).startLine,
+          range: range(call),
+          timeoutMs: seconds === null ? null : seconds * 1000,
+          timeoutSet: !!t || !!fact.optionsSpread,
+          maxRetries: null,
+          maxRetriesSet: false,
+          optionsSlot: kwargSlot(call),
+        };
+      }
+      facts.calls.push(fact);
+    }
   }
   facts.secrets = findSecrets();
   return facts;

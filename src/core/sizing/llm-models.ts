@@ -20,6 +20,12 @@ export const LLM_FACTS = {
   /** SDK defaults when the client sets none: 10-minute timeout, 2 retries (openai-node and openai-python READMEs). */
   sdkDefaultTimeoutMs: 600_000,
   sdkDefaultMaxRetries: 2,
+  /**
+   * openai-python < 1.0 (the module-level `openai.ChatCompletion.create`): each request waits up to TIMEOUT_SECS = 600 s
+   * unless `request_timeout` is given (openai/api_requestor.py of openai-python v0.28, github.com/openai/openai-python at
+   * fd64ab91, read 2026-12-04).
+   */
+  legacyPythonTimeoutS: 600,
   /** Embedding widths (SIZING-FACTS O1); `dimensions` shortens text-embedding-3-*. */
   embeddingDims: lookupTable({ 'text-embedding-3-small': 1536, 'text-embedding-3-large': 3072, 'text-embedding-ada-002': 1536 } as Record<
     string,

@@ -3,6 +3,16 @@ import { ruleTester } from '../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'openai < 1.0 module-level call with request_timeout (Python)',
+      language: 'python',
+      code: 'import openai\ndef ask(q):\n    return openai.ChatCompletion.create(model="gpt-3.5-turbo", max_tokens=100, messages=[{"role": "user", "content": q}], request_timeout=20)\n',
+    },
+    {
+      name: "openai < 1.0 module-level call whose options come from the caller's **kwargs (Python)",
+      language: 'python',
+      code: 'import openai\ndef ask(q, **kwargs):\n    return openai.ChatCompletion.create(model="gpt-3.5-turbo", messages=[{"role": "user", "content": q}], **kwargs)\n',
+    },
     // A reused `endpoint` name: only the one in scope decides which host a request goes to.
     {
       name: 'fetch to another provider through a reused endpoint name',
@@ -69,6 +79,14 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'openai < 1.0 module-level call with no request_timeout (Python)',
+      language: 'python',
+      code: 'import openai\ndef ask(q):\n    return openai.ChatCompletion.create(model="gpt-3.5-turbo", max_tokens=100, messages=[{"role": "user", "content": q}])\n',
+      errors: [{ messageId: 'legacyPython', line: 3, includes: ['ChatCompletion.create', '10 minutes'] }],
+      output:
+        'import openai\ndef ask(q):\n    return openai.ChatCompletion.create(model="gpt-3.5-turbo", max_tokens=100, messages=[{"role": "user", "content": q}], request_timeout=30)\n',
+    },
     {
       name: 'v3 OpenAIApi with a Configuration that sets no timeout',
       language: 'typescript',

@@ -98,6 +98,8 @@ export const MESSAGES_KO: Readonly<Record<string, Readonly<Record<string, string
   'llm-missing-timeout': {
     sdk: '{{api}}에 타임아웃이 없습니다: SDK 기본값은 시도당 {{minutes}}분, 재시도 {{retries}}회이므로 요청 하나가 멈추면 워커를 최대 {{worst}}분 붙잡을 수 있습니다. timeout을 설정하세요{{retryHint}}.',
     http: 'OpenAI API로 가는 {{api}}에 타임아웃이 없습니다: 연결이 멈추면 무한정 기다리며 워커를 붙잡습니다. timeout을 넘기세요.',
+    legacyPython:
+      '{{api}}에 request_timeout이 없습니다: openai 1.0 미만은 값을 주지 않으면 요청마다 최대 {{minutes}}분을 기다리므로, 요청 하나가 멈추면 워커를 그만큼 붙잡습니다. 호출에 request_timeout=을 넘기세요.',
     legacy:
       '{{api}}에 타임아웃이 없습니다: openai v3(axios 기반)와 openai-edge(fetch 기반)에는 기본 타임아웃이 없어 요청 하나가 멈추면 무한정 기다리며 워커를 붙잡습니다. Configuration의 baseOptions: { timeout }을 설정하거나 요청마다 { timeout } / { signal }을 넘기세요.',
   },
